@@ -1,0 +1,258 @@
+/* admin_main.c — build/portal-admin: operations on the portal's database from the shell.
+ *   init [--demo]        create or migrate the database; --demo loads the demo municipality
+ *                        and demo staff accounts into an empty one
+ *   user add LOGIN ROLE  create a staff account; the password is read from standard input
+ *   backup FILE          consistent online copy of the database
+ */
+#include <getopt.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "db.h"
+
+static const char *const roles[] = {"admin", "organizer", "secretary", "press", "executor",
+				    "controller"};
+
+static void usage(void)
+{
+	fputs("usage: portal-admin [-c FILE] COMMAND\n"
+	      "  init [--demo]          create or migrate the database (--demo: demo data)\n"
+	      "  user add LOGIN ROLE    add a staff account, password on standard input\n"
+	      "                         roles: admin organizer secretary press executor controller\n"
+	      "  backup FILE            write a consistent copy of the database to FILE\n",
+	      stderr);
+	exit(2);
+}
+
+static bool valid_role(const char *role)
+{
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+		if (strcmp(roles[i], role) == 0)
+			return true;
+	return false;
+}
+
+static bool valid_login(const char *login)
+{
+	size_t n = strlen(login);
+	if (n < 2 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((login[i] >= 'a' && login[i] <= 'z') || (login[i] >= '0' && login[i] <= '9')))
+			return false;
+	return true;
+}
+
+/* Insert a staff account with an argon2id hash of password. 0, or -1 with a message. */
+static int user_insert(struct db *db, const char *login, const char *role, const char *full_name,
+		       const char *password)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		fputs("portal-admin: out of memory while hashing the password\n", stderr);
+		return -1;
+	}
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db->conn,
+			       "INSERT INTO staff_user (login, full_name, role, password_hash) "
+			       "VALUES (?1, ?2, ?3, ?4)",
+			       -1, &s, NULL) != SQLITE_OK) {
+		db_log_error(db, "user add");
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, full_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, hash, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		if (rc == SQLITE_CONSTRAINT_UNIQUE)
+			fprintf(stderr, "portal-admin: the login %s is taken\n", login);
+		else
+			db_log_error(db, "user add");
+		return -1;
+	}
+	return 0;
+}
+
+/* A password that is easy to type from the terminal: no look-alike characters. */
+static void random_password(char *out, size_t len)
+{
+	static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679";
+	for (size_t i = 0; i + 1 < len; i++)
+		out[i] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
+	out[len - 1] = '\0';
+}
+
+static long long count_rows(struct db *db, const char *sql)
+{
+	sqlite3_stmt *s;
+	long long n = -1;
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Demo staff accounts, one per role, with fresh random passwords written beside the database
+ * (mode 0600) so `make run` can print them on every start. */
+static int create_demo_users(struct db *db, const struct config *cfg)
+{
+	static const char *const names[] = {"Администратор портала", "Сотрудник орг. сектора",
+					    "Секретарь информационной группы", "Пресс-служба",
+					    "Исполнитель", "Контролёр"};
+	char path[4096];
+	snprintf(path, sizeof path, "%s", cfg->database_path);
+	char *slash = strrchr(path, '/');
+	snprintf(slash ? slash + 1 : path, sizeof path - (size_t)(slash ? slash + 1 - path : 0),
+		 "demo-logins.txt");
+	mode_t old = umask(077);
+	FILE *f = fopen(path, "w");
+	umask(old);
+	if (f == NULL) {
+		perror(path);
+		return -1;
+	}
+	fputs("Demo staff accounts (login / password / role):\n", f);
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+		char password[13];
+		random_password(password, sizeof password);
+		if (user_insert(db, roles[i], roles[i], names[i], password) < 0) {
+			fclose(f);
+			return -1;
+		}
+		fprintf(f, "  %-11s %s  (%s)\n", roles[i], password, roles[i]);
+	}
+	fclose(f);
+	printf("demo staff logins written to %s\n", path);
+	return 0;
+}
+
+static int command_init(struct db *db, const struct config *cfg, bool demo)
+{
+	int applied = db_migrate(db, cfg->sql_dir);
+	if (applied < 0)
+		return 1;
+	printf("schema at version %d (%d migration%s applied)\n", db_schema_version(db), applied,
+	       applied == 1 ? "" : "s");
+	if (!demo)
+		return 0;
+	if (count_rows(db, "SELECT count(*) FROM territory") != 0) {
+		printf("demo data not loaded: the database already has data\n");
+		return 0;
+	}
+	char path[4096];
+	snprintf(path, sizeof path, "%s/demo/zelenoborsk.sql", cfg->sql_dir);
+	if (db_exec_file(db, path) < 0 || create_demo_users(db, cfg) < 0)
+		return 1;
+	printf("demo municipality loaded: %lld meetings\n",
+	       count_rows(db, "SELECT count(*) FROM meeting"));
+	return 0;
+}
+
+static int command_user_add(struct db *db, const char *login, const char *role)
+{
+	if (!valid_login(login)) {
+		fputs("portal-admin: a login is 2-64 characters a-z and 0-9\n", stderr);
+		return 2;
+	}
+	if (!valid_role(role)) {
+		fprintf(stderr, "portal-admin: unknown role %s\n", role);
+		return 2;
+	}
+	char password[1024];
+	if (fgets(password, sizeof password, stdin) == NULL) {
+		fputs("portal-admin: no password on standard input\n", stderr);
+		return 2;
+	}
+	password[strcspn(password, "\r\n")] = '\0';
+	if (strlen(password) < 10) {
+		fputs("portal-admin: the password must be at least 10 characters\n", stderr);
+		return 2;
+	}
+	int rc = user_insert(db, login, role, "", password);
+	sodium_memzero(password, sizeof password);
+	if (rc < 0)
+		return 1;
+	printf("user %s added with role %s\n", login, role);
+	return 0;
+}
+
+static int command_backup(struct db *db, const char *file)
+{
+	if (access(file, F_OK) == 0) {
+		fprintf(stderr, "portal-admin: %s exists; refusing to overwrite it\n", file);
+		return 1;
+	}
+	sqlite3 *dest;
+	if (sqlite3_open(file, &dest) != SQLITE_OK) {
+		fprintf(stderr, "portal-admin: cannot create %s: %s\n", file, sqlite3_errmsg(dest));
+		sqlite3_close(dest);
+		return 1;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(dest, "main", db->conn, "main");
+	int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "portal-admin: backup failed: %s\n", sqlite3_errmsg(dest));
+		sqlite3_close(dest);
+		unlink(file);
+		return 1;
+	}
+	sqlite3_close(dest);
+	printf("backup written to %s\n", file);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *config_path = NULL;
+	int opt;
+	while ((opt = getopt(argc, argv, "+c:h")) != -1) {
+		if (opt == 'c')
+			config_path = optarg;
+		else
+			usage();
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1)
+		usage();
+	if (sodium_init() < 0) {
+		fputs("portal-admin: libsodium failed to initialise\n", stderr);
+		return 1;
+	}
+	struct config cfg;
+	if (config_load(&cfg, config_default_path(config_path)) < 0)
+		return 1;
+
+	int rc;
+	struct db db;
+	bool init = strcmp(argv[0], "init") == 0;
+	if (init && argc <= 2 && (argc == 1 || strcmp(argv[1], "--demo") == 0)) {
+		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, true) < 0)
+			return 1;
+		rc = command_init(&db, &cfg, argc == 2);
+	} else if (strcmp(argv[0], "user") == 0 && argc == 4 && strcmp(argv[1], "add") == 0) {
+		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0)
+			return 1;
+		rc = command_user_add(&db, argv[2], argv[3]);
+	} else if (strcmp(argv[0], "backup") == 0 && argc == 2) {
+		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0)
+			return 1;
+		rc = command_backup(&db, argv[1]);
+	} else {
+		usage();
+	}
+	db_close(&db);
+	config_free(&cfg);
+	return rc;
+}

@@ -1,0 +1,212 @@
+/* config.c — INI configuration through libinih (see config.h). */
+#include "config.h"
+
+#include <ini.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef PORTAL_SHARE_DIR
+#define PORTAL_SHARE_DIR "."
+#endif
+
+const char *config_default_path(const char *explicit_path)
+{
+	if (explicit_path != NULL && explicit_path[0] != '\0')
+		return explicit_path;
+	const char *env = getenv("PORTAL_CONF");
+	if (env != NULL && env[0] != '\0')
+		return env;
+	return "conf/portal.ini";
+}
+
+struct load_state {
+	struct config *cfg;
+	int errors;
+};
+
+static void set_string(char **slot, const char *value)
+{
+	free(*slot);
+	*slot = strdup(value);
+	if (*slot == NULL) {
+		perror("config");
+		exit(1);
+	}
+}
+
+static int set_int(struct load_state *st, int *slot, const char *section, const char *name,
+		   const char *value, long min, long max)
+{
+	char *end;
+	long v = strtol(value, &end, 10);
+	if (end == value || *end != '\0' || v < min || v > max) {
+		fprintf(stderr, "%s: [%s] %s = %s: expected an integer from %ld to %ld\n",
+			st->cfg->file, section, name, value, min, max);
+		st->errors++;
+		return 0;
+	}
+	*slot = (int)v;
+	return 1;
+}
+
+/* One row per setting keeps the file's vocabulary in one place. */
+enum setting_kind { SETTING_STRING, SETTING_INT, SETTING_LONG };
+struct setting {
+	const char *section;
+	const char *name;
+	enum setting_kind kind;
+	size_t offset; /* of the field in struct config */
+	long min, max; /* for numbers */
+};
+
+#define S(sec, key, field) {sec, key, SETTING_STRING, offsetof(struct config, field), 0, 0}
+#define I(sec, key, field, lo, hi) {sec, key, SETTING_INT, offsetof(struct config, field), lo, hi}
+#define L(sec, key, field, lo, hi) {sec, key, SETTING_LONG, offsetof(struct config, field), lo, hi}
+static const struct setting settings[] = {
+	S("municipality", "name", municipality_name),
+	S("municipality", "administration", administration_name),
+	S("municipality", "site_url", site_url),
+	S("municipality", "timezone", timezone),
+	S("municipality", "address", contact_address),
+	S("municipality", "phone", contact_phone),
+	S("municipality", "email", contact_email),
+	S("municipality", "reception_hours", reception_hours),
+	S("database", "path", database_path),
+	I("database", "busy_timeout_ms", busy_timeout_ms, 0, 600000),
+	S("server", "socket", socket_path),
+	I("server", "workers", workers, 1, 64),
+	I("server", "listen_backlog", listen_backlog, 16, 65535),
+	S("server", "templates", templates_dir),
+	S("server", "static", static_dir),
+	S("server", "sql", sql_dir),
+	L("limits", "max_body_bytes", max_body_bytes, 1024, 64L * 1024 * 1024),
+	I("limits", "max_params", max_params, 8, 10000),
+	I("limits", "page_size", page_size, 5, 200),
+};
+#undef S
+#undef I
+#undef L
+
+static int on_setting(void *user, const char *section, const char *name, const char *value)
+{
+	struct load_state *st = user;
+	for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++) {
+		const struct setting *s = &settings[i];
+		if (strcmp(s->section, section) != 0 || strcmp(s->name, name) != 0)
+			continue;
+		char *field = (char *)st->cfg + s->offset;
+		if (s->kind == SETTING_STRING) {
+			set_string((char **)field, value);
+		} else if (s->kind == SETTING_INT) {
+			set_int(st, (int *)field, section, name, value, s->min, s->max);
+		} else {
+			int tmp = 0;
+			if (set_int(st, &tmp, section, name, value, s->min, s->max))
+				*(long *)field = tmp;
+		}
+		return 1;
+	}
+	fprintf(stderr, "%s: unknown setting [%s] %s\n", st->cfg->file, section, name);
+	st->errors++;
+	return 1;
+}
+
+/* Make path absolute relative to base_dir (the config file's directory). */
+static void resolve(char **path, const char *base_dir)
+{
+	if (*path == NULL || (*path)[0] == '/')
+		return;
+	size_t n = strlen(base_dir) + strlen(*path) + 2;
+	char *joined = malloc(n);
+	if (joined == NULL) {
+		perror("config");
+		exit(1);
+	}
+	snprintf(joined, n, "%s/%s", base_dir, *path);
+	free(*path);
+	*path = joined;
+}
+
+int config_load(struct config *cfg, const char *path)
+{
+	memset(cfg, 0, sizeof *cfg);
+	set_string(&cfg->file, path);
+	cfg->busy_timeout_ms = 5000;
+	cfg->workers = 4;
+	cfg->listen_backlog = 1024;
+	cfg->max_body_bytes = 1024 * 1024;
+	cfg->max_params = 200;
+	cfg->page_size = 20;
+	set_string(&cfg->timezone, "UTC");
+	set_string(&cfg->templates_dir, PORTAL_SHARE_DIR "/templates");
+	set_string(&cfg->static_dir, PORTAL_SHARE_DIR "/static");
+	set_string(&cfg->sql_dir, PORTAL_SHARE_DIR "/sql");
+
+	struct load_state st = {cfg, 0};
+	int rc = ini_parse(path, on_setting, &st);
+	if (rc < 0) {
+		fprintf(stderr, "%s: cannot read the configuration file\n", path);
+		return -1;
+	}
+	if (rc > 0) {
+		fprintf(stderr, "%s:%d: syntax error\n", path, rc);
+		return -1;
+	}
+	const char *required[][2] = {
+		{"municipality", "name"}, {"municipality", "timezone"}, {"database", "path"},
+		{"server", "socket"},
+	};
+	char *const values[] = {cfg->municipality_name, cfg->timezone, cfg->database_path,
+				cfg->socket_path};
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+		if (values[i] == NULL || values[i][0] == '\0') {
+			fprintf(stderr, "%s: [%s] %s is required\n", path, required[i][0], required[i][1]);
+			st.errors++;
+		}
+	}
+	const char *optional_empty[] = {"administration", "site_url", "address", "phone", "email",
+					"reception_hours"};
+	char **optional_slots[] = {&cfg->administration_name, &cfg->site_url, &cfg->contact_address,
+				   &cfg->contact_phone, &cfg->contact_email, &cfg->reception_hours};
+	for (size_t i = 0; i < sizeof optional_empty / sizeof optional_empty[0]; i++)
+		if (*optional_slots[i] == NULL)
+			set_string(optional_slots[i], "");
+	if (st.errors)
+		return -1;
+
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	char absolute[PATH_MAX];
+	if (realpath(dir, absolute) == NULL) {
+		fprintf(stderr, "%s: cannot resolve the directory of the configuration file\n", path);
+		return -1;
+	}
+	resolve(&cfg->database_path, absolute);
+	resolve(&cfg->socket_path, absolute);
+	resolve(&cfg->templates_dir, absolute);
+	resolve(&cfg->static_dir, absolute);
+	resolve(&cfg->sql_dir, absolute);
+	return 0;
+}
+
+void config_free(struct config *cfg)
+{
+	char **strings[] = {&cfg->file, &cfg->municipality_name, &cfg->administration_name,
+			    &cfg->site_url, &cfg->timezone, &cfg->contact_address,
+			    &cfg->contact_phone, &cfg->contact_email, &cfg->reception_hours,
+			    &cfg->database_path, &cfg->socket_path, &cfg->templates_dir,
+			    &cfg->static_dir, &cfg->sql_dir};
+	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
+		free(*strings[i]);
+		*strings[i] = NULL;
+	}
+}

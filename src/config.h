@@ -1,0 +1,50 @@
+/* config.h — the portal's settings, read from an INI file (conf/portal.ini, -c FILE or
+ * $PORTAL_CONF) by every program: the worker, portal-admin and portal-notify. */
+#ifndef PORTAL_CONFIG_H
+#define PORTAL_CONFIG_H
+
+#include <stddef.h>
+
+struct config {
+	char *file; /* the INI file that was read */
+
+	/* [municipality] */
+	char *municipality_name;   /* «Зеленоборск»: the site's title */
+	char *administration_name; /* «Администрация города Зеленоборска» */
+	char *site_url;            /* official site, no trailing slash */
+	char *timezone;            /* IANA zone, e.g. Asia/Yekaterinburg */
+	char *contact_address;     /* postal address for written appeals */
+	char *contact_phone;
+	char *contact_email;
+	char *reception_hours; /* when the public reception is open, free text */
+
+	/* [database] */
+	char *database_path;   /* absolute after loading */
+	int busy_timeout_ms;
+
+	/* [server] */
+	char *socket_path; /* absolute after loading */
+	int workers;       /* prefork processes, 1..64 */
+	int listen_backlog;
+	char *templates_dir; /* absolute after loading */
+	char *static_dir;
+	char *sql_dir;
+
+	/* [limits] */
+	long max_body_bytes; /* form bodies above this get 413 */
+	int max_params;      /* query or form pairs above this get 400 */
+	int page_size;       /* meetings per schedule page */
+};
+
+/* The path to read: the explicit one, else $PORTAL_CONF, else conf/portal.ini. */
+const char *config_default_path(const char *explicit_path);
+
+/* Read path into cfg. Relative paths inside the file are taken relative to the file's own
+ * directory, so a copy in $(DATA)/ points at $(DATA)/portal.db; the share directories
+ * (templates, static, sql) default to where the sources were built. Prints what is wrong to
+ * stderr and returns -1 on any error: programs refuse to start on a bad configuration. */
+int config_load(struct config *cfg, const char *path);
+
+void config_free(struct config *cfg);
+
+#endif

@@ -1,0 +1,249 @@
+/* db.c — SQLite connection, migrations and prepared statements (see db.h). */
+#include "db.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_statements.h"
+
+void db_log_error(struct db *db, const char *context)
+{
+	fprintf(stderr, "sqlite: %s: %s\n", context, db->conn ? sqlite3_errmsg(db->conn) : "no connection");
+}
+
+static int exec(struct db *db, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(db->conn, sql, NULL, NULL, &err) != SQLITE_OK) {
+		fprintf(stderr, "sqlite: %s: %s\n", sql, err ? err : "?");
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create)
+{
+	memset(db, 0, sizeof *db);
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &db->conn, flags, NULL) != SQLITE_OK) {
+		fprintf(stderr, "sqlite: cannot open %s: %s\n", path,
+			db->conn ? sqlite3_errmsg(db->conn) : "out of memory");
+		sqlite3_close(db->conn);
+		db->conn = NULL;
+		return -1;
+	}
+	sqlite3_busy_timeout(db->conn, busy_timeout_ms);
+	sqlite3_extended_result_codes(db->conn, 1);
+	if (exec(db, "PRAGMA journal_mode=WAL") < 0 || exec(db, "PRAGMA synchronous=FULL") < 0 ||
+	    exec(db, "PRAGMA foreign_keys=ON") < 0 || exec(db, "PRAGMA trusted_schema=OFF") < 0) {
+		db_close(db);
+		return -1;
+	}
+	return 0;
+}
+
+int db_prepare_all(struct db *db)
+{
+	for (int i = 0; i < STMT__MAX; i++) {
+		if (db_statement_sql[i] == NULL) {
+			fprintf(stderr, "sqlite: statement %d has no SQL\n", i);
+			return -1;
+		}
+		if (sqlite3_prepare_v3(db->conn, db_statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+				       &db->stmt[i], NULL) != SQLITE_OK) {
+			fprintf(stderr, "sqlite: cannot prepare statement %d (%s): %s\n", i,
+				db_statement_sql[i], sqlite3_errmsg(db->conn));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+sqlite3_stmt *db_stmt(struct db *db, enum stmt which)
+{
+	sqlite3_stmt *s = db->stmt[which];
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+void db_done(sqlite3_stmt *stmt)
+{
+	sqlite3_reset(stmt);
+}
+
+void db_close(struct db *db)
+{
+	for (int i = 0; i < STMT__MAX; i++) {
+		sqlite3_finalize(db->stmt[i]);
+		db->stmt[i] = NULL;
+	}
+	sqlite3_close(db->conn);
+	db->conn = NULL;
+}
+
+int db_schema_version(struct db *db)
+{
+	sqlite3_stmt *s;
+	int version = -1;
+	if (sqlite3_prepare_v2(db->conn, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		version = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return version;
+}
+
+/* The number of a migration file "NNN_name.sql", or -1 for any other name. */
+static int migration_number(const char *name)
+{
+	size_t len = strlen(name);
+	if (len < 9 || strcmp(name + len - 4, ".sql") != 0)
+		return -1;
+	for (int i = 0; i < 3; i++)
+		if (name[i] < '0' || name[i] > '9')
+			return -1;
+	if (name[3] != '_')
+		return -1;
+	return (name[0] - '0') * 100 + (name[1] - '0') * 10 + (name[2] - '0');
+}
+
+/* Find the file of migration number in dir; 0 and the path on success. */
+static int migration_path(const char *dir, int number, char *path, size_t size)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return -1;
+	int found = -1;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (migration_number(e->d_name) == number) {
+			if (found == 0) {
+				fprintf(stderr, "migrations: two files numbered %03d in %s\n", number, dir);
+				found = -1;
+				break;
+			}
+			snprintf(path, size, "%s/%s", dir, e->d_name);
+			found = 0;
+		}
+	}
+	closedir(d);
+	return found;
+}
+
+int db_latest_migration(const char *sql_dir)
+{
+	DIR *d = opendir(sql_dir);
+	if (d == NULL) {
+		fprintf(stderr, "migrations: cannot open %s\n", sql_dir);
+		return -1;
+	}
+	int latest = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		int n = migration_number(e->d_name);
+		if (n > latest)
+			latest = n;
+	}
+	closedir(d);
+	return latest;
+}
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		fprintf(stderr, "cannot read %s\n", path);
+		return NULL;
+	}
+	char *text = NULL;
+	size_t len = 0, cap = 0;
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (len + n + 1 > cap) {
+			cap = (len + n + 1) * 2;
+			char *grown = realloc(text, cap);
+			if (grown == NULL) {
+				free(text);
+				fclose(f);
+				return NULL;
+			}
+			text = grown;
+		}
+		memcpy(text + len, chunk, n);
+		len += n;
+	}
+	fclose(f);
+	if (text == NULL)
+		text = calloc(1, 1);
+	else
+		text[len] = '\0';
+	return text;
+}
+
+/* Run sql and, when version >= 0, set user_version, all in one IMMEDIATE transaction. */
+static int exec_in_transaction(struct db *db, const char *sql, const char *what, int version)
+{
+	if (exec(db, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	char *err = NULL;
+	if (sqlite3_exec(db->conn, sql, NULL, NULL, &err) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", what, err ? err : "?");
+		sqlite3_free(err);
+		exec(db, "ROLLBACK");
+		return -1;
+	}
+	if (version >= 0) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", version);
+		if (exec(db, pragma) < 0) {
+			exec(db, "ROLLBACK");
+			return -1;
+		}
+	}
+	return exec(db, "COMMIT");
+}
+
+int db_migrate(struct db *db, const char *sql_dir)
+{
+	int current = db_schema_version(db);
+	int latest = db_latest_migration(sql_dir);
+	if (current < 0 || latest < 0)
+		return -1;
+	if (current > latest) {
+		fprintf(stderr, "migrations: the database is at version %d, newer than this build (%d)\n",
+			current, latest);
+		return -1;
+	}
+	int applied = 0;
+	for (int n = current + 1; n <= latest; n++) {
+		char path[4096];
+		if (migration_path(sql_dir, n, path, sizeof path) < 0) {
+			fprintf(stderr, "migrations: %03d is missing in %s\n", n, sql_dir);
+			return -1;
+		}
+		char *sql = read_file(path);
+		if (sql == NULL)
+			return -1;
+		int rc = exec_in_transaction(db, sql, path, n);
+		free(sql);
+		if (rc < 0)
+			return -1;
+		applied++;
+	}
+	return applied;
+}
+
+int db_exec_file(struct db *db, const char *path)
+{
+	char *sql = read_file(path);
+	if (sql == NULL)
+		return -1;
+	int rc = exec_in_transaction(db, sql, path, -1);
+	free(sql);
+	return rc;
+}

@@ -1,0 +1,60 @@
+/* db.h — the SQLite connection of one process: pragmas, numbered migrations from sql/, and the
+ * table of statements every worker prepares once at start-up. */
+#ifndef PORTAL_DB_H
+#define PORTAL_DB_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+/* Every statement the web worker runs; the SQL is in db_statements.c, one row each. */
+enum stmt {
+	STMT_HEALTH,             /* () → 1 if the schema is readable */
+	STMT_DATA_VERSION,       /* () → PRAGMA data_version, changes when another connection wrote */
+	STMT_TERRITORY_TREE,     /* () → id, name, depth in tree order */
+	STMT_KIND_LIST,          /* () → code, name */
+	STMT_MEETING_LIST,       /* (territory, kind, from, to, now, limit, offset) → summaries */
+	STMT_MEETING_COUNT,      /* (territory, kind, from, to) → count */
+	STMT_MEETING_RECENT_HELD, /* (limit) → summaries of the latest held meetings */
+	STMT_MEETING_GET,        /* (id) → one public meeting in detail */
+	STMT_MEETING_INVITEES,   /* (id) → name, position, organisation */
+	STMT__MAX
+};
+
+struct db {
+	sqlite3 *conn;
+	sqlite3_stmt *stmt[STMT__MAX]; /* prepared by db_prepare_all, NULL before */
+};
+
+/* Open path with the portal's pragmas: WAL, synchronous=FULL (an accepted appeal is a legal
+ * document and must survive power loss), foreign keys, busy timeout. create allows a new file.
+ * Prints the reason and returns -1 on failure. */
+int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create);
+
+/* Prepare every statement of enum stmt once (SQLITE_PREPARE_PERSISTENT). -1 with a message
+ * naming the statement when the schema does not match the code. */
+int db_prepare_all(struct db *db);
+
+/* The statement ready for binding (reset, bindings cleared). Callers step it and then call
+ * db_done, which resets it so it does not pin a read snapshot of the WAL. */
+sqlite3_stmt *db_stmt(struct db *db, enum stmt which);
+void db_done(sqlite3_stmt *stmt);
+
+/* Finalize statements and close. */
+void db_close(struct db *db);
+
+/* The schema version (PRAGMA user_version) and the highest migration number in sql_dir. */
+int db_schema_version(struct db *db);
+int db_latest_migration(const char *sql_dir);
+
+/* Apply sql_dir/NNN_*.sql above the current version, each in its own transaction together with
+ * its version bump, so a failed migration leaves the previous version intact. Returns the number
+ * applied, or -1. */
+int db_migrate(struct db *db, const char *sql_dir);
+
+/* Run a file of SQL in one transaction (demo data). */
+int db_exec_file(struct db *db, const char *path);
+
+/* Log the connection's last error with a context. */
+void db_log_error(struct db *db, const char *context);
+
+#endif

@@ -1,0 +1,154 @@
+/* db_meeting.c — public meeting queries (see db_meeting.h). */
+#include "db_meeting.h"
+
+#include <stdio.h>
+
+/* Text of a column copied into the arena; "" for NULL. */
+static const char *column_text(struct arena *a, sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(s, col)) : "";
+}
+
+/* Read the columns of MEETING_SUMMARY_COLUMNS (db_statements.c) starting at column 0. */
+static void read_summary(struct arena *a, sqlite3_stmt *s, struct meeting_summary *m)
+{
+	m->id = sqlite3_column_int64(s, 0);
+	m->kind = column_text(a, s, 1);
+	m->kind_name = column_text(a, s, 2);
+	m->title = column_text(a, s, 3);
+	m->status = column_text(a, s, 4);
+	m->starts_at = (time_t)sqlite3_column_int64(s, 5);
+	m->ends_at = (time_t)sqlite3_column_int64(s, 6);
+	m->was_postponed = sqlite3_column_type(s, 7) != SQLITE_NULL;
+	m->postponed_from = (time_t)sqlite3_column_int64(s, 7);
+	m->announced = sqlite3_column_type(s, 8) != SQLITE_NULL;
+	m->announced_at = (time_t)sqlite3_column_int64(s, 8);
+	m->territory_name = column_text(a, s, 9);
+	m->venue_name = column_text(a, s, 10);
+	m->venue_address = column_text(a, s, 11);
+}
+
+/* Step s to the end, collecting summaries. */
+static int collect_summaries(struct db *db, struct arena *a, sqlite3_stmt *s, size_t max,
+			     struct meeting_summary **out, size_t *count)
+{
+	struct meeting_summary *rows = arena_calloc(a, max ? max : 1, sizeof *rows);
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < max)
+		read_summary(a, s, &rows[n++]);
+	db_done(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_log_error(db, "meeting list");
+		return -1;
+	}
+	*out = rows;
+	*count = n;
+	return 0;
+}
+
+static void bind_filter(sqlite3_stmt *s, const struct meeting_filter *f)
+{
+	if (f->territory_id > 0)
+		sqlite3_bind_int64(s, 1, f->territory_id);
+	if (f->kind)
+		sqlite3_bind_text(s, 2, f->kind, -1, SQLITE_STATIC);
+	if (f->has_from)
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)f->from);
+	if (f->has_to)
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)f->to);
+}
+
+int db_meeting_list(struct db *db, struct arena *a, const struct meeting_filter *f,
+		    struct meeting_summary **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_LIST);
+	bind_filter(s, f);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)f->now);
+	sqlite3_bind_int64(s, 6, f->limit);
+	sqlite3_bind_int64(s, 7, f->offset);
+	return collect_summaries(db, a, s, (size_t)f->limit, out, count);
+}
+
+int db_meeting_count(struct db *db, const struct meeting_filter *f, long long *total)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_COUNT);
+	bind_filter(s, f);
+	int rc = sqlite3_step(s);
+	*total = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	db_done(s);
+	if (rc != SQLITE_ROW) {
+		db_log_error(db, "meeting count");
+		return -1;
+	}
+	return 0;
+}
+
+int db_meeting_recent_held(struct db *db, struct arena *a, long long limit,
+			   struct meeting_summary **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_RECENT_HELD);
+	sqlite3_bind_int64(s, 1, limit);
+	return collect_summaries(db, a, s, (size_t)limit, out, count);
+}
+
+int db_meeting_get(struct db *db, struct arena *a, long long id, struct meeting_detail *out)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_GET);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		db_done(s);
+		return 1;
+	}
+	if (rc != SQLITE_ROW) {
+		db_log_error(db, "meeting get");
+		db_done(s);
+		return -1;
+	}
+	read_summary(a, s, &out->summary);
+	out->description = column_text(a, s, 12);
+	out->status_reason = column_text(a, s, 13);
+	out->organising_unit = column_text(a, s, 14);
+	out->has_expected_attendance = sqlite3_column_type(s, 15) != SQLITE_NULL;
+	out->expected_attendance = sqlite3_column_int64(s, 15);
+	out->has_attendance = sqlite3_column_type(s, 16) != SQLITE_NULL;
+	out->attendance = sqlite3_column_int64(s, 16);
+	out->host_name = column_text(a, s, 17);
+	out->host_position = column_text(a, s, 18);
+	out->updated_at = (time_t)sqlite3_column_int64(s, 19);
+	db_done(s);
+	return 0;
+}
+
+int db_meeting_invitees(struct db *db, struct arena *a, long long id,
+			struct meeting_invitee **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_INVITEES);
+	sqlite3_bind_int64(s, 1, id);
+	size_t cap = 8, n = 0;
+	struct meeting_invitee *rows = arena_alloc(a, cap * sizeof *rows);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct meeting_invitee *grown = arena_alloc(a, 2 * cap * sizeof *rows);
+			for (size_t i = 0; i < n; i++)
+				grown[i] = rows[i];
+			rows = grown;
+			cap *= 2;
+		}
+		rows[n].full_name = column_text(a, s, 0);
+		rows[n].position = column_text(a, s, 1);
+		rows[n].organisation = column_text(a, s, 2);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(db, "meeting invitees");
+		return -1;
+	}
+	*out = rows;
+	*count = n;
+	return 0;
+}

@@ -1,0 +1,76 @@
+/* db_meeting.h — reading meetings for the public pages. Every function here returns only public
+ * meetings (never drafts); text is copied into the request's arena. */
+#ifndef PORTAL_DB_MEETING_H
+#define PORTAL_DB_MEETING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "arena.h"
+#include "db.h"
+
+struct meeting_summary {
+	long long id;
+	const char *kind;           /* code */
+	const char *kind_name;
+	const char *title;
+	const char *status;         /* approved, postponed, cancelled, held */
+	time_t starts_at, ends_at;  /* UTC */
+	bool was_postponed;         /* postponed_from holds the earlier start */
+	time_t postponed_from;
+	bool announced;             /* announced_at holds when */
+	time_t announced_at;
+	const char *territory_name;
+	const char *venue_name;     /* "" when no venue yet */
+	const char *venue_address;
+};
+
+struct meeting_detail {
+	struct meeting_summary summary;
+	const char *description;
+	const char *status_reason;
+	const char *organising_unit;
+	bool has_expected_attendance;
+	long long expected_attendance;
+	bool has_attendance;
+	long long attendance;
+	const char *host_name;      /* "" when none */
+	const char *host_position;
+	time_t updated_at;
+};
+
+struct meeting_invitee {
+	const char *full_name;
+	const char *position;
+	const char *organisation;
+};
+
+struct meeting_filter {
+	long long territory_id;     /* 0 for all */
+	const char *kind;           /* NULL for all */
+	bool has_from, has_to;
+	time_t from, to;            /* UTC, to is exclusive */
+	time_t now;                 /* splits upcoming from past */
+	long long limit, offset;
+};
+
+/* Public meetings matching the filter, upcoming first. -1 on a database error. */
+int db_meeting_list(struct db *db, struct arena *a, const struct meeting_filter *f,
+		    struct meeting_summary **out, size_t *count);
+
+/* How many public meetings match (limit and offset ignored). */
+int db_meeting_count(struct db *db, const struct meeting_filter *f, long long *total);
+
+/* The latest held meetings, newest first. */
+int db_meeting_recent_held(struct db *db, struct arena *a, long long limit,
+			   struct meeting_summary **out, size_t *count);
+
+/* One public meeting: 0 found, 1 no such public meeting, -1 error. */
+int db_meeting_get(struct db *db, struct arena *a, long long id, struct meeting_detail *out);
+
+/* The people invited to a meeting. */
+int db_meeting_invitees(struct db *db, struct arena *a, long long id,
+			struct meeting_invitee **out, size_t *count);
+
+#endif

@@ -1,0 +1,27 @@
+/* db_reference.h — reference lists shown in forms and filters: territories and meeting kinds. */
+#ifndef PORTAL_DB_REFERENCE_H
+#define PORTAL_DB_REFERENCE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "db.h"
+
+struct territory_item {
+	long long id;
+	const char *name;
+	int depth; /* 0 district, 1 settlement, 2 microdistrict */
+};
+
+struct kind_item {
+	const char *code;
+	const char *name;
+};
+
+/* All territories in tree order (parents before children, siblings by name). */
+int db_territory_tree(struct db *db, struct arena *a, struct territory_item **out, size_t *count);
+
+/* All meeting kinds in their display order. */
+int db_kind_list(struct db *db, struct arena *a, struct kind_item **out, size_t *count);
+
+#endif

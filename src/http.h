@@ -1,0 +1,91 @@
+/* http.h — one request as the handlers see it, and the response they build. */
+#ifndef PORTAL_HTTP_H
+#define PORTAL_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "params.h"
+#include "validate.h"
+
+enum http_status {
+	HTTP_OK = 200,
+	HTTP_SEE_OTHER = 303,
+	HTTP_BAD_REQUEST = 400,
+	HTTP_FORBIDDEN = 403,
+	HTTP_NOT_FOUND = 404,
+	HTTP_METHOD_NOT_ALLOWED = 405,
+	HTTP_PAYLOAD_TOO_LARGE = 413,
+	HTTP_UNSUPPORTED_MEDIA_TYPE = 415,
+	HTTP_UNPROCESSABLE = 422,
+	HTTP_TOO_MANY_REQUESTS = 429,
+	HTTP_INTERNAL_ERROR = 500,
+	HTTP_SERVICE_UNAVAILABLE = 503,
+};
+
+/* Methods as bits, so a route can allow several. HEAD is served wherever GET is. */
+enum http_method {
+	METHOD_GET = 1 << 0,
+	METHOD_HEAD = 1 << 1,
+	METHOD_POST = 1 << 2,
+	METHOD_OTHER = 1 << 3,
+};
+
+/* The reason phrase of a status ("Not Found"). */
+const char *http_reason(enum http_status status);
+
+#define RESPONSE_MAX_HEADERS 16
+
+struct header {
+	const char *name;
+	const char *value;
+};
+
+struct response {
+	enum http_status status;
+	const char *content_type;  /* defaults to HTML */
+	struct header headers[RESPONSE_MAX_HEADERS];
+	size_t header_count;
+	struct buf body;
+	bool body_ready;           /* a handler or the error page wrote the body */
+};
+
+struct worker;
+struct route;
+struct tpl_dict;
+
+struct request {
+	struct arena *arena;       /* everything below lives here */
+	struct worker *worker;     /* configuration, database: worker lifetime */
+	const char *id;            /* request id from nginx, for the log and the error page */
+	enum http_method method;
+	const char *method_name;   /* as sent */
+	const char *path;          /* decoded path, valid UTF-8 */
+	const char *query_string;  /* raw, for links back to the same page */
+	struct param_list query;   /* parsed query string */
+	struct param_list form;    /* parsed urlencoded body of a POST */
+	struct param_list cookies;
+	const struct route *route; /* the matched route */
+	long long path_id;         /* the number matched by '#' in the route pattern */
+	struct field_value field[FIELD__MAX]; /* validated inputs, indexed by enum field */
+	size_t invalid_fields;     /* how many declared fields failed validation */
+	bool vision;               /* the version for the visually impaired is on */
+	bool https;                /* served over TLS (for Secure cookies) */
+	time_t now;                /* the request's notion of now, UTC */
+	struct tpl_dict *layout;   /* the page being built (page.c), NULL until page_begin */
+	struct response response;
+};
+
+/* Add a response header; name and value must live as long as the request. */
+void response_header(struct request *req, const char *name, const char *value);
+
+/* Redirect to a local path with 303 See Other. */
+enum http_status response_redirect(struct request *req, const char *location);
+
+/* A plain text body (healthz, machine answers). */
+enum http_status response_text(struct request *req, enum http_status status, const char *text);
+
+#endif

@@ -1,0 +1,186 @@
+/* page.c — the layout every HTML page shares and the error pages in Russian (see page.h). */
+#include "page.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "civil_time.h"
+#include "ru.h"
+#include "worker.h"
+
+static const struct {
+	enum nav_item item;
+	const char *href;
+	const char *label;
+} nav_items[] = {
+	{NAV_HOME, "/", "Главная"},
+	{NAV_MEETINGS, "/meetings", "Расписание встреч"},
+};
+
+/* The path and query of this request, to come back to after switching the version. */
+static const char *current_location(struct request *req)
+{
+	if (req->query_string[0] == '\0')
+		return req->path;
+	return arena_printf(req->arena, "%s?%s", req->path, req->query_string);
+}
+
+tpl_dict *page_begin(struct request *req, const char *body_template, const char *title,
+		     enum nav_item active)
+{
+	tpl_dict *layout = tpl_dict_new(req->arena, "layout");
+	req->layout = layout;
+	tpl_set(layout, "PAGE_TITLE", title);
+	tpl_set(layout, "ASSET_VERSION", req->worker->asset_version);
+	tpl_set(layout, "RETURN_TO", current_location(req));
+	struct tm now;
+	tz_utc_to_local(req->now, &now);
+	tpl_set_int(layout, "YEAR", now.tm_year + 1900);
+	tpl_section_show(layout, req->vision ? "VISION_ON" : "VISION_OFF");
+	for (size_t i = 0; i < sizeof nav_items / sizeof nav_items[0]; i++) {
+		tpl_dict *item = tpl_section_add(layout, "NAV");
+		tpl_set(item, "HREF", nav_items[i].href);
+		tpl_set(item, "LABEL", nav_items[i].label);
+		if (nav_items[i].item == active)
+			tpl_section_show(item, "CURRENT");
+	}
+	return tpl_include(layout, "BODY", body_template);
+}
+
+enum http_status page_end(struct request *req, enum http_status status)
+{
+	struct response *r = &req->response;
+	buf_clear(&r->body);
+	if (!tpl_expand("layout.tpl", req->layout, &r->body)) {
+		fprintf(stderr, "rid=%s page rendering failed\n", req->id);
+		r->body_ready = false;
+		return HTTP_INTERNAL_ERROR;
+	}
+	r->content_type = "text/html; charset=utf-8";
+	response_header(req, "Vary", "Cookie");
+	r->body_ready = true;
+	return status;
+}
+
+static const struct {
+	enum http_status status;
+	const char *title;
+	const char *message;
+} error_texts[] = {
+	{HTTP_BAD_REQUEST, "Ошибка в запросе",
+	 "Сайт не смог разобрать запрос: в адресе или в отправленных данных есть ошибка."},
+	{HTTP_FORBIDDEN, "Доступ запрещён",
+	 "У вас нет прав на это действие, или форма устарела. Обновите страницу и попробуйте ещё раз."},
+	{HTTP_NOT_FOUND, "Страница не найдена",
+	 "Такой страницы на сайте нет. Возможно, она была удалена или в адресе есть опечатка."},
+	{HTTP_METHOD_NOT_ALLOWED, "Действие не поддерживается",
+	 "Эта страница не принимает запросы такого вида. Откройте её по ссылке с сайта."},
+	{HTTP_PAYLOAD_TOO_LARGE, "Слишком большой объём данных",
+	 "Отправленные данные превышают допустимый размер. Сократите текст или уменьшите вложения."},
+	{HTTP_UNSUPPORTED_MEDIA_TYPE, "Неподдерживаемый формат данных",
+	 "Сайт не принимает данные в таком формате. Отправьте форму со страницы сайта."},
+	{HTTP_UNPROCESSABLE, "Действие невозможно",
+	 "Запрос понятен, но выполнить его нельзя. Проверьте данные и попробуйте снова."},
+	{HTTP_TOO_MANY_REQUESTS, "Слишком много запросов",
+	 "Вы отправили слишком много запросов подряд. Подождите минуту и попробуйте снова."},
+	{HTTP_INTERNAL_ERROR, "Внутренняя ошибка сайта",
+	 "На сайте произошла ошибка. Она записана в журнал, и мы её исправим. Попробуйте позже."},
+	{HTTP_SERVICE_UNAVAILABLE, "Сайт временно недоступен",
+	 "Сайт перегружен или обновляется. Попробуйте через несколько минут."},
+};
+
+void page_error(struct request *req, enum http_status status)
+{
+	const char *title = "Ошибка", *message = "";
+	for (size_t i = 0; i < sizeof error_texts / sizeof error_texts[0]; i++) {
+		if (error_texts[i].status == status) {
+			title = error_texts[i].title;
+			message = error_texts[i].message;
+		}
+	}
+	tpl_dict *d = page_begin(req, "error.tpl", title, NAV_NONE);
+	tpl_set(d, "TITLE", title);
+	tpl_set(d, "MESSAGE", message);
+	tpl_set_int(d, "STATUS", status);
+	tpl_set(d, "REQUEST_ID", req->id);
+	if (status == HTTP_BAD_REQUEST && req->invalid_fields > 0) {
+		tpl_section_show(d, "FIELD_ERRORS");
+		for (int f = 0; f < FIELD__MAX; f++) {
+			const struct field_value *v = &req->field[f];
+			if (v->state != FIELD_INVALID)
+				continue;
+			tpl_dict *row = tpl_section_add(d, "FIELD_ERROR");
+			tpl_set(row, "LABEL", field_specs[f].label);
+			tpl_set(row, "NAME", field_specs[f].name);
+			tpl_set(row, "VALUE", v->raw ? v->raw : "");
+			tpl_set(row, "ERROR", v->error);
+		}
+	}
+	if (page_end(req, status) == HTTP_INTERNAL_ERROR) {
+		/* The error page itself failed: say it in plain text rather than nothing. */
+		req->response.content_type = "text/plain; charset=utf-8";
+		buf_clear(&req->response.body);
+		buf_printf(&req->response.body, "%d %s\n", (int)status, title);
+	}
+	req->response.body_ready = true;
+}
+
+void page_set_datetime(tpl_dict *d, const char *key, time_t t)
+{
+	struct tm tm;
+	tz_utc_to_local(t, &tm);
+	char text[64], iso[32], iso_key[64];
+	ru_format_datetime(text, sizeof text, &tm);
+	strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M%z", &tm);
+	/* HTML wants the offset as +05:00. */
+	size_t n = strlen(iso);
+	if (n >= 5 && sizeof iso > n + 1) {
+		memmove(iso + n - 1, iso + n - 2, 3);
+		iso[n - 2] = ':';
+	}
+	snprintf(iso_key, sizeof iso_key, "%s_ISO", key);
+	tpl_set(d, key, text);
+	tpl_set(d, iso_key, iso);
+}
+
+void page_set_date(tpl_dict *d, const char *key, time_t t)
+{
+	struct tm tm;
+	tz_utc_to_local(t, &tm);
+	char text[48];
+	ru_format_date(text, sizeof text, &tm);
+	tpl_set(d, key, text);
+}
+
+/* Percent-encode for a query component. */
+static void append_encoded(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_' || *p == '.' || *p == '~') {
+			buf_append(b, p, 1);
+		} else {
+			char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			buf_append(b, e, 3);
+		}
+	}
+}
+
+const char *page_query_with_page(struct request *req, long long page)
+{
+	struct buf b;
+	buf_init(&b, req->arena);
+	buf_puts(&b, "?");
+	for (size_t i = 0; i < req->query.count; i++) {
+		const struct param *p = &req->query.items[i];
+		if (strcmp(p->name, "page") == 0 || p->value_len == 0)
+			continue;
+		append_encoded(&b, p->name);
+		buf_puts(&b, "=");
+		append_encoded(&b, p->value);
+		buf_puts(&b, "&");
+	}
+	buf_printf(&b, "page=%lld", page);
+	return b.data;
+}

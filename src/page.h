@@ -1,0 +1,36 @@
+/* page.h — the common frame of every HTML page (layout.tpl: name of the municipality,
+ * navigation, footer, the visually impaired version) and the error pages in Russian. */
+#ifndef PORTAL_PAGE_H
+#define PORTAL_PAGE_H
+
+#include <time.h>
+
+#include "http.h"
+#include "template.h"
+
+enum nav_item { NAV_NONE, NAV_HOME, NAV_MEETINGS };
+
+/* Start an HTML page: the layout with body_template included as its content. Returns the body's
+ * dictionary for the handler to fill. title is the page's own title (the site name is added). */
+tpl_dict *page_begin(struct request *req, const char *body_template, const char *title,
+		     enum nav_item active);
+
+/* Render the page begun with page_begin into the response body and return status, or 500 when
+ * the template fails. */
+enum http_status page_end(struct request *req, enum http_status status);
+
+/* Render the error page for status into the response body. For 400 it lists the invalid fields
+ * of the request; for 405 the caller has set Allow. */
+void page_error(struct request *req, enum http_status status);
+
+/* Set KEY to a UTC instant shown in local time: «11 марта 2020 г., 18:00», and KEY_ISO to the
+ * machine-readable local form for <time datetime>. */
+void page_set_datetime(tpl_dict *d, const char *key, time_t t);
+
+/* Set KEY to a local date «11 марта 2020 г.». */
+void page_set_date(tpl_dict *d, const char *key, time_t t);
+
+/* "?a=1&b=2" rebuilt from the current query with page=N, for pagination links. */
+const char *page_query_with_page(struct request *req, long long page);
+
+#endif

@@ -1,0 +1,170 @@
+/* page_meetings.c — the public schedule (/meetings) and one meeting (/meetings/ID). */
+#include <stdio.h>
+#include <string.h>
+
+#include "civil_time.h"
+#include "db_meeting.h"
+#include "db_reference.h"
+#include "meeting_view.h"
+#include "page.h"
+#include "pages.h"
+#include "ru.h"
+#include "worker.h"
+
+/* Fill the filter form: territories and kinds as <option>s with the current choice selected. */
+static int fill_filter_form(struct request *req, tpl_dict *d)
+{
+	struct db *db = &req->worker->db;
+	struct territory_item *territories;
+	struct kind_item *kinds;
+	size_t nt, nk;
+	if (db_territory_tree(db, req->arena, &territories, &nt) < 0 ||
+	    db_kind_list(db, req->arena, &kinds, &nk) < 0)
+		return -1;
+	const struct field_value *ft = &req->field[FIELD_TERRITORY], *fk = &req->field[FIELD_KIND];
+	for (size_t i = 0; i < nt; i++) {
+		tpl_dict *o = tpl_section_add(d, "TERRITORY_OPTION");
+		tpl_set_int(o, "ID", territories[i].id);
+		/* Indent by depth with no-break spaces: <option> cannot hold markup. */
+		const char *indent = territories[i].depth == 0 ? "" :
+				     territories[i].depth == 1 ? "\u00a0\u00a0" : "\u00a0\u00a0\u00a0\u00a0";
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s", indent, territories[i].name));
+		if (ft->state == FIELD_VALID && ft->number == territories[i].id)
+			tpl_section_show(o, "SELECTED");
+	}
+	for (size_t i = 0; i < nk; i++) {
+		tpl_dict *o = tpl_section_add(d, "KIND_OPTION");
+		tpl_set(o, "CODE", kinds[i].code);
+		tpl_set(o, "NAME", kinds[i].name);
+		if (fk->state == FIELD_VALID && strcmp(fk->text, kinds[i].code) == 0)
+			tpl_section_show(o, "SELECTED");
+	}
+	if (req->field[FIELD_FROM].state == FIELD_VALID)
+		tpl_set(d, "FROM", req->field[FIELD_FROM].raw);
+	if (req->field[FIELD_TO].state == FIELD_VALID)
+		tpl_set(d, "TO", req->field[FIELD_TO].raw);
+	return 0;
+}
+
+/* GET /meetings?territory=&kind=&from=&to=&page= — the schedule, upcoming meetings first in time
+ * order, then past ones newest first, page_size per page.
+ * 400 when a filter value is malformed or from is after to (the page names the value);
+ * 404 for a page number past the last page; 200 otherwise (an empty result says so). */
+enum http_status page_meetings_list(struct request *req)
+{
+	const struct config *cfg = req->worker->cfg;
+	struct meeting_filter f = {.now = req->now, .limit = cfg->page_size};
+	const struct field_value *v = req->field;
+	if (v[FIELD_TERRITORY].state == FIELD_VALID)
+		f.territory_id = v[FIELD_TERRITORY].number;
+	if (v[FIELD_KIND].state == FIELD_VALID)
+		f.kind = v[FIELD_KIND].text;
+	if (v[FIELD_FROM].state == FIELD_VALID) {
+		f.has_from = true;
+		f.from = tz_local_to_utc(v[FIELD_FROM].date, 0, 0);
+	}
+	if (v[FIELD_TO].state == FIELD_VALID) {
+		f.has_to = true;
+		f.to = tz_local_to_utc(civil_date_add_days(v[FIELD_TO].date, 1), 0, 0);
+	}
+	if (f.has_from && f.has_to && civil_date_compare(v[FIELD_FROM].date, v[FIELD_TO].date) > 0) {
+		req->field[FIELD_TO].state = FIELD_INVALID;
+		req->field[FIELD_TO].error = "дата «по» раньше даты «с»";
+		req->invalid_fields++;
+		return HTTP_BAD_REQUEST;
+	}
+	long long page = v[FIELD_PAGE].state == FIELD_VALID ? v[FIELD_PAGE].number : 1;
+	f.offset = (page - 1) * f.limit;
+
+	long long total;
+	struct meeting_summary *rows;
+	size_t count;
+	struct db *db = &req->worker->db;
+	if (db_meeting_count(db, &f, &total) < 0)
+		return HTTP_INTERNAL_ERROR;
+	long long pages = total == 0 ? 1 : (total + f.limit - 1) / f.limit;
+	if (page > pages)
+		return HTTP_NOT_FOUND;
+	if (db_meeting_list(db, req->arena, &f, &rows, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+
+	tpl_dict *d = page_begin(req, "meetings.tpl", "Расписание встреч с населением", NAV_MEETINGS);
+	if (fill_filter_form(req, d) < 0)
+		return HTTP_INTERNAL_ERROR;
+	bool filtered = f.territory_id || f.kind || f.has_from || f.has_to;
+	tpl_set(d, "FOUND", arena_printf(req->arena, "%s %lld %s",
+					 ru_plural(total, "Найдена", "Найдены", "Найдено"), total,
+					 ru_plural(total, "встреча", "встречи", "встреч")));
+	if (filtered)
+		tpl_section_show(d, "FILTERED");
+	if (count == 0)
+		tpl_section_show(d, "EMPTY");
+	else
+		tpl_section_show(d, "HAS_MEETINGS");
+	for (size_t i = 0; i < count; i++) {
+		tpl_dict *item = tpl_section_add(d, "MEETING");
+		tpl_dict *card = tpl_include(item, "CARD", "meeting_card.tpl");
+		meeting_fill_summary(card, &rows[i], req->now);
+	}
+	if (pages > 1) {
+		tpl_dict *p = tpl_section_add(d, "PAGINATION");
+		tpl_set_int(p, "PAGE", page);
+		tpl_set_int(p, "PAGES", pages);
+		if (page > 1)
+			tpl_set(tpl_section_add(p, "PREV"), "HREF",
+				page_query_with_page(req, page - 1));
+		if (page < pages)
+			tpl_set(tpl_section_add(p, "NEXT"), "HREF",
+				page_query_with_page(req, page + 1));
+	}
+	return page_end(req, HTTP_OK);
+}
+
+/* GET /meetings/ID — one public meeting: kind, topic, local date and time, place with address,
+ * host, invited officials, status with its reason, a link to add it to a calendar.
+ * 404 for an unknown id or a draft; 200 otherwise. */
+enum http_status page_meeting_show(struct request *req)
+{
+	struct db *db = &req->worker->db;
+	struct meeting_detail m;
+	int rc = db_meeting_get(db, req->arena, req->path_id, &m);
+	if (rc < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (rc > 0)
+		return HTTP_NOT_FOUND;
+	struct meeting_invitee *invitees;
+	size_t count;
+	if (db_meeting_invitees(db, req->arena, m.summary.id, &invitees, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+
+	tpl_dict *d = page_begin(req, "meeting.tpl", m.summary.title, NAV_MEETINGS);
+	meeting_fill_summary(d, &m.summary, req->now);
+	if (m.description[0])
+		tpl_set(tpl_section_add(d, "DESCRIPTION"), "TEXT", m.description);
+	if (m.status_reason[0])
+		tpl_set(tpl_section_add(d, "REASON"), "TEXT", m.status_reason);
+	if (m.host_name[0]) {
+		tpl_dict *h = tpl_section_add(d, "HOST");
+		tpl_set(h, "NAME", m.host_name);
+		tpl_set(h, "POSITION", m.host_position);
+	}
+	if (m.organising_unit[0])
+		tpl_set(tpl_section_add(d, "ORGANISER"), "TEXT", m.organising_unit);
+	if (m.has_attendance && strcmp(m.summary.status, "held") == 0) {
+		tpl_dict *a = tpl_section_add(d, "ATTENDANCE");
+		tpl_set(a, "TEXT", arena_printf(req->arena, "%lld %s", m.attendance,
+						 ru_plural(m.attendance, "человек", "человека", "человек")));
+	}
+	if (count > 0) {
+		tpl_dict *list = tpl_section_add(d, "INVITEES");
+		for (size_t i = 0; i < count; i++) {
+			tpl_dict *p = tpl_section_add(list, "INVITEE");
+			tpl_set(p, "NAME", invitees[i].full_name);
+			tpl_set(p, "POSITION", invitees[i].position);
+			tpl_set(p, "ORGANISATION", invitees[i].organisation);
+		}
+	}
+	if (strcmp(m.summary.status, "cancelled") != 0 && m.summary.ends_at >= req->now)
+		tpl_section_show(d, "CALENDAR");
+	return page_end(req, HTTP_OK);
+}

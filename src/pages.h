@@ -1,0 +1,17 @@
+/* pages.h — the handlers behind the route table (routes.c), one file per area of the site:
+ * page_home.c, page_meetings.c, page_calendar.c, page_system.c. Each has a contract comment. */
+#ifndef PORTAL_PAGES_H
+#define PORTAL_PAGES_H
+
+#include "http.h"
+
+enum http_status page_home(struct request *req);
+enum http_status page_meetings_list(struct request *req);
+enum http_status page_meeting_show(struct request *req);
+enum http_status page_calendar_all(struct request *req);
+enum http_status page_calendar_one(struct request *req);
+enum http_status page_healthz(struct request *req);
+enum http_status page_vision(struct request *req);
+enum http_status page_error_by_code(struct request *req);
+
+#endif

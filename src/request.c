@@ -1,0 +1,220 @@
+/* request.c — one request from FastCGI to the response: read and cap the input, parse it once,
+ * route, validate the declared fields, run the handler, render an error page when it asks for
+ * one, write everything in one piece and log one line. */
+#include <errno.h>
+#include <inttypes.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "page.h"
+#include "router.h"
+#include "utf8.h"
+#include "worker.h"
+
+#define MAX_COOKIES 32
+
+/* A copy of a FastCGI parameter in the arena (libfcgi's strings die at FCGX_Finish_r). */
+static const char *param_copy(struct request *req, FCGX_Request *fcgx, const char *name)
+{
+	const char *v = FCGX_GetParam(name, fcgx->envp);
+	return v ? arena_strdup(req->arena, v) : NULL;
+}
+
+/* A copy of untrusted text fit for one log line: controls become '?', so a decoded path with a
+ * newline in it cannot forge a second line. */
+static const char *log_safe(struct request *req, const char *s)
+{
+	if (s == NULL)
+		return "-";
+	char *copy = arena_strdup(req->arena, s);
+	for (char *p = copy; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	return copy;
+}
+
+static enum http_method method_from_name(const char *m)
+{
+	if (m == NULL)
+		return METHOD_OTHER;
+	if (strcmp(m, "GET") == 0)
+		return METHOD_GET;
+	if (strcmp(m, "HEAD") == 0)
+		return METHOD_HEAD;
+	if (strcmp(m, "POST") == 0)
+		return METHOD_POST;
+	return METHOD_OTHER;
+}
+
+/* Read the urlencoded body of a POST into req->form. 413 above the configured limit, 415 for
+ * another media type, 400 for a truncated or malformed body. */
+static enum http_status read_form(struct request *req, FCGX_Request *fcgx)
+{
+	const struct config *cfg = req->worker->cfg;
+	const char *type = FCGX_GetParam("CONTENT_TYPE", fcgx->envp);
+	const char *length_text = FCGX_GetParam("CONTENT_LENGTH", fcgx->envp);
+	long length = 0;
+	if (length_text != NULL && length_text[0] != '\0') {
+		char *end;
+		errno = 0;
+		length = strtol(length_text, &end, 10);
+		if (errno != 0 || *end != '\0' || length < 0)
+			return HTTP_BAD_REQUEST;
+	}
+	if (length > cfg->max_body_bytes)
+		return HTTP_PAYLOAD_TOO_LARGE;
+	if (length == 0)
+		return HTTP_OK;
+	size_t type_len = strlen("application/x-www-form-urlencoded");
+	if (type == NULL || strncasecmp(type, "application/x-www-form-urlencoded", type_len) != 0 ||
+	    (type[type_len] != '\0' && type[type_len] != ';'))
+		return HTTP_UNSUPPORTED_MEDIA_TYPE;
+
+	char *body = arena_alloc(req->arena, (size_t)length + 1);
+	long got = 0;
+	while (got < length) {
+		int n = FCGX_GetStr(body + got, (int)(length - got), fcgx->in);
+		if (n <= 0)
+			break;
+		got += n;
+	}
+	if (got != length)
+		return HTTP_BAD_REQUEST; /* the client sent less than it announced */
+	body[length] = '\0';
+	if (params_parse_urlencoded(req->arena, body, (size_t)length, (size_t)cfg->max_params,
+				    &req->form) != PARAMS_OK)
+		return HTTP_BAD_REQUEST;
+	return HTTP_OK;
+}
+
+/* Everything before the handler. Returns HTTP_OK to go on, or the status to answer with. */
+static enum http_status prepare(struct request *req, FCGX_Request *fcgx)
+{
+	const struct config *cfg = req->worker->cfg;
+	req->path = param_copy(req, fcgx, "DOCUMENT_URI");
+	if (req->path == NULL || req->path[0] != '/')
+		req->path = "/";
+	req->query_string = param_copy(req, fcgx, "QUERY_STRING");
+	if (req->query_string == NULL)
+		req->query_string = "";
+	const char *https = FCGX_GetParam("HTTPS", fcgx->envp);
+	req->https = https != NULL && strcasecmp(https, "on") == 0;
+	params_parse_cookies(req->arena, FCGX_GetParam("HTTP_COOKIE", fcgx->envp), MAX_COOKIES,
+			     &req->cookies);
+	const struct param *vision = params_find(&req->cookies, "vision");
+	req->vision = vision != NULL && strcmp(vision->value, "on") == 0;
+
+	if (!utf8_valid(req->path, strlen(req->path)))
+		return HTTP_BAD_REQUEST;
+
+	unsigned allowed = 0;
+	switch (router_find(req->path, req->method, &req->route, &req->path_id, &allowed)) {
+	case ROUTE_NO_PATH:
+		return HTTP_NOT_FOUND;
+	case ROUTE_NO_METHOD:
+		response_header(req, "Allow", router_allow_header(req->arena, allowed));
+		return HTTP_METHOD_NOT_ALLOWED;
+	case ROUTE_FOUND:
+		break;
+	}
+
+	if (params_parse_urlencoded(req->arena, req->query_string, strlen(req->query_string),
+				    (size_t)cfg->max_params, &req->query) != PARAMS_OK)
+		return HTTP_BAD_REQUEST;
+	if (req->method == METHOD_POST) {
+		enum http_status s = read_form(req, fcgx);
+		if (s != HTTP_OK)
+			return s;
+	}
+	const struct param_list *source = req->method == METHOD_POST ? &req->form : &req->query;
+	req->invalid_fields = validate_fields(req->arena, source, req->route->fields, req->field);
+	if (req->invalid_fields > 0 && !(req->route->flags & ROUTE_FORM_ERRORS_TO_HANDLER))
+		return HTTP_BAD_REQUEST;
+	return HTTP_OK;
+}
+
+/* A strong validator of the body, so a phone on a slow line revalidates instead of downloading
+ * the page again. SipHash via libsodium with a fixed key: this is a checksum, not a secret. */
+static const char *body_etag(struct request *req)
+{
+	static const unsigned char key[crypto_shorthash_KEYBYTES] = "portal-etag-key";
+	unsigned char hash[crypto_shorthash_BYTES];
+	crypto_shorthash(hash, (const unsigned char *)req->response.body.data,
+			 req->response.body.len, key);
+	char hex[2 * crypto_shorthash_BYTES + 1];
+	sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+	return arena_printf(req->arena, "\"%s\"", hex);
+}
+
+static void send_response(struct request *req, FCGX_Request *fcgx)
+{
+	struct response *r = &req->response;
+	struct buf head;
+	buf_init(&head, req->arena);
+	enum http_status status = r->status;
+	bool send_body = req->method != METHOD_HEAD;
+
+	if (status == HTTP_OK && r->body.len > 0) {
+		const char *etag = body_etag(req);
+		response_header(req, "ETag", etag);
+		const char *match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fcgx->envp);
+		if (match != NULL && strstr(match, etag) != NULL) {
+			buf_printf(&head, "Status: 304 Not Modified\r\nETag: %s\r\n\r\n", etag);
+			FCGX_PutStr(head.data, (int)head.len, fcgx->out);
+			r->status = 304;
+			return;
+		}
+	}
+	buf_printf(&head, "Status: %d %s\r\n", (int)status, http_reason(status));
+	buf_printf(&head, "Content-Type: %s\r\n",
+		   r->content_type ? r->content_type : "text/html; charset=utf-8");
+	buf_printf(&head, "Content-Length: %lu\r\n", (unsigned long)r->body.len);
+	for (size_t i = 0; i < r->header_count; i++)
+		buf_printf(&head, "%s: %s\r\n", r->headers[i].name, r->headers[i].value);
+	buf_puts(&head, "\r\n");
+	FCGX_PutStr(head.data, (int)head.len, fcgx->out);
+	if (send_body && r->body.len > 0)
+		FCGX_PutStr(r->body.data, (int)r->body.len, fcgx->out);
+}
+
+void request_handle(struct worker *w, FCGX_Request *fcgx)
+{
+	struct timespec started, finished;
+	clock_gettime(CLOCK_MONOTONIC, &started);
+
+	struct request req;
+	memset(&req, 0, sizeof req);
+	req.arena = &w->arena;
+	req.worker = w;
+	req.now = time(NULL);
+	req.id = param_copy(&req, fcgx, "REQUEST_ID");
+	if (req.id == NULL || req.id[0] == '\0')
+		req.id = arena_printf(req.arena, "%ld-%lu", (long)getpid(), w->served);
+	req.method_name = param_copy(&req, fcgx, "REQUEST_METHOD");
+	req.method = method_from_name(req.method_name);
+	buf_init(&req.response.body, req.arena);
+
+	enum http_status status = prepare(&req, fcgx);
+	if (status == HTTP_OK)
+		status = req.route->handler(&req);
+	if (status >= 400 && !req.response.body_ready)
+		page_error(&req, status);
+	req.response.status = status;
+	/* Statements must not keep a WAL snapshot open between requests. */
+	for (int i = 0; i < STMT__MAX; i++)
+		sqlite3_reset(w->db.stmt[i]);
+	send_response(&req, fcgx);
+
+	clock_gettime(CLOCK_MONOTONIC, &finished);
+	double ms = (double)(finished.tv_sec - started.tv_sec) * 1e3 +
+		    (double)(finished.tv_nsec - started.tv_nsec) / 1e6;
+	fprintf(stderr, "portal[%ld] rid=%s %s %s %d %luB %.2fms\n", (long)getpid(),
+		log_safe(&req, req.id), log_safe(&req, req.method_name), log_safe(&req, req.path),
+		(int)req.response.status, (unsigned long)req.response.body.len, ms);
+	w->served++;
+}

@@ -1,0 +1,71 @@
+/* router.c — matching paths against the route table (see router.h). */
+#include "router.h"
+
+#include <string.h>
+
+bool router_match(const char *pattern, const char *path, long long *id)
+{
+	const char *p = pattern, *s = path;
+	while (*p != '\0') {
+		if (*p == '#') {
+			/* 1..18 digits without a leading zero: ids are positive and canonical, so
+			 * /meetings/007 does not alias /meetings/7. */
+			if (*s < '1' || *s > '9')
+				return false;
+			long long v = 0;
+			int n = 0;
+			while (*s >= '0' && *s <= '9') {
+				if (++n > 18)
+					return false;
+				v = v * 10 + (*s - '0');
+				s++;
+			}
+			*id = v;
+			p++;
+			continue;
+		}
+		if (*p != *s)
+			return false;
+		p++;
+		s++;
+	}
+	return *s == '\0';
+}
+
+enum route_match router_find(const char *path, enum http_method method, const struct route **out,
+			     long long *id, unsigned *allowed)
+{
+	unsigned path_methods = 0;
+	for (size_t i = 0; i < route_count; i++) {
+		const struct route *r = &routes[i];
+		long long matched = 0;
+		if (!router_match(r->pattern, path, &matched))
+			continue;
+		unsigned methods = r->methods | ((r->methods & METHOD_GET) ? METHOD_HEAD : 0);
+		if (methods & method) {
+			*out = r;
+			*id = matched;
+			return ROUTE_FOUND;
+		}
+		path_methods |= methods;
+	}
+	*allowed = path_methods;
+	return path_methods ? ROUTE_NO_METHOD : ROUTE_NO_PATH;
+}
+
+const char *router_allow_header(struct arena *a, unsigned methods)
+{
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} names[] = {{METHOD_GET, "GET"}, {METHOD_HEAD, "HEAD"}, {METHOD_POST, "POST"}};
+	char text[32] = "";
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (!(methods & names[i].bit))
+			continue;
+		if (text[0] != '\0')
+			strcat(text, ", ");
+		strcat(text, names[i].name);
+	}
+	return arena_strdup(a, text);
+}

@@ -1,0 +1,42 @@
+/* router.h — the route table: which handler serves which path and method, and which fields it
+ * accepts. The table itself is in routes.c, the site map in one place. */
+#ifndef PORTAL_ROUTER_H
+#define PORTAL_ROUTER_H
+
+#include "http.h"
+#include "validate.h"
+
+/* A handler's contract is written above it; it returns the status and either writes the body or
+ * leaves an error status for the error page. */
+typedef enum http_status (*route_handler)(struct request *req);
+
+enum route_flags {
+	ROUTE_FORM_ERRORS_TO_HANDLER = 1 << 0, /* invalid fields go to the handler (forms show them
+	                                          beside the fields) instead of a 400 page */
+};
+
+struct route {
+	const char *pattern;               /* "/meetings/#" — '#' matches a positive integer */
+	unsigned methods;                  /* enum http_method bits; GET implies HEAD */
+	route_handler handler;
+	const struct route_field *fields;  /* ends with {FIELD__MAX, 0}; NULL for none */
+	unsigned flags;
+};
+
+extern const struct route routes[];
+extern const size_t route_count;
+
+enum route_match { ROUTE_FOUND, ROUTE_NO_PATH, ROUTE_NO_METHOD };
+
+/* Find the route for path and method. On ROUTE_FOUND *out is the route and *id the number the
+ * pattern's '#' matched; on ROUTE_NO_METHOD *allowed holds the methods the path does accept. */
+enum route_match router_find(const char *path, enum http_method method, const struct route **out,
+			     long long *id, unsigned *allowed);
+
+/* "GET, HEAD, POST" for an Allow header. */
+const char *router_allow_header(struct arena *a, unsigned methods);
+
+/* Match one pattern (exposed for unit tests). */
+bool router_match(const char *pattern, const char *path, long long *id);
+
+#endif

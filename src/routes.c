@@ -1,0 +1,25 @@
+/* routes.c — the site map: every path the worker serves, its methods, its handler and the fields
+ * it accepts. Anything not here is 404; a listed path with another method is 405. */
+#include "pages.h"
+#include "router.h"
+
+#define FIELDS(...) ((const struct route_field[]){__VA_ARGS__, {FIELD__MAX, 0}})
+
+const struct route routes[] = {
+	{"/", METHOD_GET, page_home, NULL, 0},
+	{"/meetings", METHOD_GET, page_meetings_list,
+	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL},
+		{FIELD_FROM, FIELD_OPTIONAL}, {FIELD_TO, FIELD_OPTIONAL},
+		{FIELD_PAGE, FIELD_OPTIONAL}),
+	 0},
+	{"/meetings.ics", METHOD_GET, page_calendar_all,
+	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL}), 0},
+	{"/meetings/#", METHOD_GET, page_meeting_show, NULL, 0},
+	{"/meetings/#.ics", METHOD_GET, page_calendar_one, NULL, 0},
+	{"/vision", METHOD_GET, page_vision,
+	 FIELDS({FIELD_MODE, FIELD_REQUIRED}, {FIELD_RETURN, FIELD_OPTIONAL}), 0},
+	{"/healthz", METHOD_GET, page_healthz, NULL, 0},
+	{"/errors/#", METHOD_GET, page_error_by_code, NULL, 0},
+};
+
+const size_t route_count = sizeof routes / sizeof routes[0];

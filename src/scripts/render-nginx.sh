@@ -1,0 +1,14 @@
+#!/bin/sh
+# render-nginx.sh RUN_DIR PORT SOCKET STATIC_DIR BODY_LIMIT — write RUN_DIR/nginx.conf and
+# RUN_DIR/site.conf from conf/*.in for a self-contained nginx on 127.0.0.1:PORT.
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+run=$1 port=$2 socket=$3 static=$4 body=$5
+access_log=${ACCESS_LOG:-$run/access.log portal}
+workers=${NGINX_WORKERS:-2}
+mkdir -p "$run"
+sed -e "s|@RUN@|$run|g" -e "s|@ACCESS_LOG@|$access_log|g" -e "s|@NGINX_WORKERS@|$workers|g" \
+	"$root/conf/nginx.conf.in" >"$run/nginx.conf"
+sed -e "s|@LISTEN@|127.0.0.1:$port|g" -e "s|@SOCKET@|$socket|g" -e "s|@STATIC@|$static|g" \
+	-e "s|@SERVER_NAME@|localhost|g" -e "s|@BODY_LIMIT@|$body|g" \
+	"$root/conf/nginx-site.conf.in" >"$run/site.conf"

@@ -1,0 +1,65 @@
+#!/bin/bash
+# run-stack.sh — what `make run` does after building: prepare $DATA (configuration, database with
+# demo data on first start), start the FastCGI workers and nginx on 127.0.0.1:$PORT in the
+# foreground, and on SIGINT/SIGTERM stop both and leave no process and no socket behind.
+# Environment: PORT (8080), DATA (data), BIN (build), QUIET=1 to skip the banner.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+port=${PORT:-8080}
+data=${DATA:-data}
+bin=${BIN:-$root/build}
+mkdir -p "$data"
+data=$(cd "$data" && pwd)
+case "$bin" in /*) ;; *) bin=$root/$bin ;; esac
+
+# nginx workers run as another user when we are root: they must be able to reach the socket, so
+# every directory above it needs search permission (STACK.md).
+chmod o+x "$data"
+run=$data/run
+mkdir -p "$run"
+chmod 755 "$run"
+
+[ -f "$data/portal.ini" ] || cp "$root/conf/portal.ini" "$data/portal.ini"
+conf=$data/portal.ini
+if [ -f "$data/portal.db" ]; then
+	"$bin/portal-admin" -c "$conf" init >/dev/null
+else
+	"$bin/portal-admin" -c "$conf" init --demo
+fi
+
+socket=$(sed -n 's/^socket *= *//p' "$conf" | tail -n 1)
+case "$socket" in /*) ;; *) socket=$data/$socket ;; esac
+body=$(sed -n 's/^max_body_bytes *= *//p' "$conf" | tail -n 1)
+"$root/src/scripts/render-nginx.sh" "$run" "$port" "$socket" "$root/static" "${body:-1048576}"
+
+portal_pid="" nginx_pid=""
+stop() {
+	trap - INT TERM EXIT
+	[ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null || true
+	[ -n "$portal_pid" ] && kill -TERM "$portal_pid" 2>/dev/null || true
+	wait 2>/dev/null || true
+	rm -f "$socket"
+}
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
+
+"$bin/portal" -c "$conf" &
+portal_pid=$!
+for _ in $(seq 100); do
+	[ -S "$socket" ] && break
+	kill -0 "$portal_pid" 2>/dev/null || { echo "run: the portal workers did not start" >&2; exit 1; }
+	sleep 0.05
+done
+nginx -p "$run" -e "$run/nginx-error.log" -c "$run/nginx.conf" &
+nginx_pid=$!
+
+if [ "${QUIET:-0}" != 1 ]; then
+	echo
+	echo "Portal: http://127.0.0.1:$port/   (data: $data, Ctrl-C stops it)"
+	[ -f "$data/demo-logins.txt" ] && cat "$data/demo-logins.txt"
+	echo
+fi
+# Whichever stops first, stop the other.
+wait -n "$portal_pid" "$nginx_pid" || true
+echo "run: a component stopped; shutting down" >&2
+exit 1

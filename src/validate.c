@@ -1,0 +1,150 @@
+/* validate.c — the field table and the validators (see validate.h). */
+#include "validate.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ru.h"
+#include "utf8.h"
+
+const struct field_spec field_specs[FIELD__MAX] = {
+	[FIELD_TERRITORY] = {"territory", FIELD_TYPE_ID, 1, 0, "территория"},
+	[FIELD_KIND] = {"kind", FIELD_TYPE_CODE, 0, 32, "вид встречи"},
+	[FIELD_FROM] = {"from", FIELD_TYPE_DATE, 0, 0, "дата «с»"},
+	[FIELD_TO] = {"to", FIELD_TYPE_DATE, 0, 0, "дата «по»"},
+	[FIELD_PAGE] = {"page", FIELD_TYPE_INT, 1, 10000, "номер страницы"},
+	[FIELD_MODE] = {"mode", FIELD_TYPE_CODE, 0, 3, "режим"},
+	[FIELD_RETURN] = {"return", FIELD_TYPE_LOCAL_PATH, 0, 2000, "адрес возврата"},
+};
+
+static void invalid(struct field_value *out, const char *error)
+{
+	out->state = FIELD_INVALID;
+	out->error = error;
+}
+
+/* Parse a decimal integer with no sign, spaces or leading junk; false on overflow. */
+static bool parse_integer(const char *s, size_t len, long long *out)
+{
+	if (len == 0 || len > 18)
+		return false;
+	long long v = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+static void check_text(struct arena *a, const struct field_spec *spec, const char *raw, size_t len,
+		       bool allow_newlines, struct field_value *out)
+{
+	if (!utf8_valid(raw, len)) {
+		invalid(out, "текст в неверной кодировке (ожидается UTF-8)");
+		return;
+	}
+	if (utf8_has_controls(raw, len, allow_newlines)) {
+		invalid(out, allow_newlines ? "недопустимые управляющие символы"
+					    : "должно быть в одну строку, без управляющих символов");
+		return;
+	}
+	size_t chars = utf8_length(raw, len);
+	if ((long long)chars > spec->max) {
+		invalid(out, arena_printf(a, "не длиннее %lld %s", spec->max,
+					  ru_plural(spec->max, "символа", "символов", "символов")));
+		return;
+	}
+	out->state = FIELD_VALID;
+	out->text = raw;
+}
+
+void validate_value(struct arena *a, const struct field_spec *spec, const char *raw, size_t len,
+		    struct field_value *out)
+{
+	memset(out, 0, sizeof *out);
+	out->raw = raw;
+	switch (spec->type) {
+	case FIELD_TYPE_ID:
+		if (!parse_integer(raw, len, &out->number) || out->number < 1)
+			invalid(out, "должно быть номером записи — целым положительным числом");
+		else
+			out->state = FIELD_VALID;
+		break;
+	case FIELD_TYPE_INT:
+		if (!parse_integer(raw, len, &out->number) || out->number < spec->min ||
+		    out->number > spec->max)
+			invalid(out, arena_printf(a, "должно быть целым числом от %lld до %lld", spec->min,
+						  spec->max));
+		else
+			out->state = FIELD_VALID;
+		break;
+	case FIELD_TYPE_DATE:
+		if (len != 10 || memchr(raw, '\0', len) != NULL)
+			invalid(out, "ожидается дата в формате ГГГГ-ММ-ДД, например 2026-03-11");
+		else if (!civil_date_parse(raw, &out->date))
+			invalid(out, "такой даты нет в календаре");
+		else
+			out->state = FIELD_VALID;
+		break;
+	case FIELD_TYPE_CODE: {
+		bool ok = len >= 1 && (long long)len <= spec->max;
+		for (size_t i = 0; ok && i < len; i++)
+			ok = (raw[i] >= 'a' && raw[i] <= 'z') || (raw[i] >= '0' && raw[i] <= '9') ||
+			     raw[i] == '_';
+		if (!ok) {
+			invalid(out, "недопустимое значение");
+		} else {
+			out->state = FIELD_VALID;
+			out->text = raw;
+		}
+		break;
+	}
+	case FIELD_TYPE_LINE:
+		check_text(a, spec, raw, len, false, out);
+		break;
+	case FIELD_TYPE_TEXT:
+		check_text(a, spec, raw, len, true, out);
+		break;
+	case FIELD_TYPE_LOCAL_PATH:
+		check_text(a, spec, raw, len, false, out);
+		if (out->state == FIELD_VALID &&
+		    (raw[0] != '/' || raw[1] == '/' || raw[1] == '\\' || strchr(raw, ' ') != NULL))
+			invalid(out, "должен быть адресом страницы этого сайта");
+		break;
+	}
+}
+
+size_t validate_fields(struct arena *a, const struct param_list *source,
+		       const struct route_field *declared, struct field_value out[FIELD__MAX])
+{
+	memset(out, 0, sizeof(struct field_value) * FIELD__MAX);
+	size_t errors = 0;
+	for (const struct route_field *rf = declared; rf != NULL && rf->field != FIELD__MAX; rf++) {
+		const struct field_spec *spec = &field_specs[rf->field];
+		struct field_value *v = &out[rf->field];
+		const struct param *p = params_find(source, spec->name);
+		if (p == NULL || p->value_len == 0) {
+			if (rf->flags & FIELD_REQUIRED) {
+				v->state = FIELD_INVALID;
+				v->raw = p ? p->value : NULL;
+				v->error = "обязательное поле: заполните его";
+				errors++;
+			}
+			continue;
+		}
+		if (params_count(source, spec->name) > 1) {
+			v->state = FIELD_INVALID;
+			v->raw = p->value;
+			v->error = "указано несколько раз";
+			errors++;
+			continue;
+		}
+		validate_value(a, spec, p->value, p->value_len, v);
+		if (v->state == FIELD_INVALID)
+			errors++;
+	}
+	return errors;
+}

@@ -1,0 +1,75 @@
+/* validate.h — every input field the site accepts, declared once with its type and limits, and
+ * the validator that turns raw parameters into typed values before any handler runs (kcgi's
+ * idea: handlers only ever see values that passed). */
+#ifndef PORTAL_VALIDATE_H
+#define PORTAL_VALIDATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "civil_time.h"
+#include "params.h"
+
+/* Field names as the forms and links send them; the table in validate.c has one row each. */
+enum field {
+	FIELD_TERRITORY, /* territory id (schedule filter) */
+	FIELD_KIND,      /* meeting kind code */
+	FIELD_FROM,      /* first local date, YYYY-MM-DD */
+	FIELD_TO,        /* last local date, YYYY-MM-DD, inclusive */
+	FIELD_PAGE,      /* page number, 1-based */
+	FIELD_MODE,      /* "on" or "off" for the visually impaired version */
+	FIELD_RETURN,    /* a local path to go back to */
+	FIELD__MAX
+};
+
+enum field_type {
+	FIELD_TYPE_ID,         /* positive integer id */
+	FIELD_TYPE_INT,        /* integer in [min, max] */
+	FIELD_TYPE_DATE,       /* YYYY-MM-DD, a real date */
+	FIELD_TYPE_CODE,       /* [a-z0-9_], 1..max characters */
+	FIELD_TYPE_LINE,       /* one line of text, max characters, no controls */
+	FIELD_TYPE_TEXT,       /* text with line breaks, max characters, no other controls */
+	FIELD_TYPE_LOCAL_PATH, /* "/…" on this site only: never "//host" */
+};
+
+struct field_spec {
+	const char *name;     /* parameter name */
+	enum field_type type;
+	long long min, max;   /* range for INT; max length in characters for text types */
+	const char *label;    /* how the field is called in Russian error messages */
+};
+
+extern const struct field_spec field_specs[FIELD__MAX];
+
+enum field_state { FIELD_ABSENT, FIELD_VALID, FIELD_INVALID };
+
+struct field_value {
+	enum field_state state;
+	const char *raw;         /* what was sent, for re-filling forms; NULL when absent */
+	long long number;        /* ID and INT */
+	struct civil_date date;  /* DATE */
+	const char *text;        /* CODE, LINE, TEXT, LOCAL_PATH: the accepted text */
+	const char *error;       /* INVALID: the reason, in Russian */
+};
+
+/* Flags of a field on one route. */
+enum { FIELD_OPTIONAL = 0, FIELD_REQUIRED = 1 };
+
+struct route_field {
+	enum field field;
+	unsigned flags;
+};
+
+/* Validate the fields a route declares (list ends with {FIELD__MAX, 0}) from source into out,
+ * which is indexed by enum field; undeclared parameters are ignored. An empty value counts as
+ * absent (a filter left at "all"). A field sent twice is invalid. Returns the number of invalid
+ * fields. */
+size_t validate_fields(struct arena *a, const struct param_list *source,
+		       const struct route_field *declared, struct field_value out[FIELD__MAX]);
+
+/* Validate one raw value against a spec (exposed for unit tests and fuzzing). */
+void validate_value(struct arena *a, const struct field_spec *spec, const char *raw, size_t len,
+		    struct field_value *out);
+
+#endif

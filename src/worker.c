@@ -1,0 +1,69 @@
+/* worker.c — one worker process: start-up after fork and the FastCGI accept loop. */
+#include "worker.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "template.h"
+
+/* Templates parsed at start-up: a syntax error stops the worker before it accepts anything. */
+static const char *const page_templates[] = {
+	"layout.tpl", "home.tpl", "meetings.tpl", "meeting.tpl", "meeting_card.tpl", "error.tpl",
+};
+
+int worker_init(struct worker *w, const struct config *cfg)
+{
+	memset(w, 0, sizeof *w);
+	w->cfg = cfg;
+	if (db_open(&w->db, cfg->database_path, cfg->busy_timeout_ms, false) < 0)
+		return -1;
+	int version = db_schema_version(&w->db);
+	int latest = db_latest_migration(cfg->sql_dir);
+	if (latest < 0 || version != latest) {
+		fprintf(stderr,
+			"worker: database %s is at schema version %d, this build needs %d: run "
+			"`portal-admin -c %s init`\n",
+			cfg->database_path, version, latest, cfg->file);
+		return -1;
+	}
+	if (db_prepare_all(&w->db) < 0)
+		return -1;
+	if (tpl_init(cfg->templates_dir) < 0)
+		return -1;
+	for (size_t i = 0; i < sizeof page_templates / sizeof page_templates[0]; i++)
+		if (tpl_preload(page_templates[i]) < 0)
+			return -1;
+
+	/* The stylesheet's modification time versions static URLs: nginx lets browsers keep
+	 * /static/ for a week, and a new stylesheet gets a new URL. */
+	char css[4096];
+	struct stat st;
+	snprintf(css, sizeof css, "%s/style.css", cfg->static_dir);
+	snprintf(w->asset_version, sizeof w->asset_version, "%ld",
+		 stat(css, &st) == 0 ? (long)st.st_mtime : 0L);
+	arena_init(&w->arena, 64 * 1024);
+	return 0;
+}
+
+void worker_serve(struct worker *w, int listen_fd)
+{
+	FCGX_Request fcgx;
+	if (FCGX_InitRequest(&fcgx, listen_fd, 0) != 0) {
+		fputs("worker: FCGX_InitRequest failed\n", stderr);
+		return;
+	}
+	while (FCGX_Accept_r(&fcgx) >= 0) {
+		request_handle(w, &fcgx);
+		FCGX_Finish_r(&fcgx);
+		arena_reset(&w->arena);
+	}
+	FCGX_Free(&fcgx, 1);
+}
+
+void worker_close(struct worker *w)
+{
+	db_close(&w->db);
+	if (w->arena.first != NULL)
+		arena_free(&w->arena);
+}

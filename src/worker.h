@@ -1,0 +1,33 @@
+/* worker.h — state that lives as long as one worker process: configuration, the database
+ * connection with its prepared statements, and the request arena that is reset after each
+ * request. */
+#ifndef PORTAL_WORKER_H
+#define PORTAL_WORKER_H
+
+#include <fcgiapp.h>
+
+#include "arena.h"
+#include "config.h"
+#include "db.h"
+
+struct worker {
+	const struct config *cfg;
+	struct db db;
+	struct arena arena;       /* per-request memory, reset after every request */
+	char asset_version[24];   /* appended to static URLs so a changed stylesheet is refetched */
+	unsigned long served;     /* requests served by this process */
+};
+
+/* Open the database, check the schema version, prepare statements, load templates. Loud -1 on
+ * any problem: a worker that cannot serve must not accept. Called after fork. */
+int worker_init(struct worker *w, const struct config *cfg);
+
+/* Serve requests from listen_fd until FCGX_ShutdownPending (SIGTERM) or a fatal accept error. */
+void worker_serve(struct worker *w, int listen_fd);
+
+/* Handle one accepted request: parse, validate, route, run the handler, render, write, log. */
+void request_handle(struct worker *w, FCGX_Request *fcgx);
+
+void worker_close(struct worker *w);
+
+#endif

@@ -1,0 +1,33 @@
+{{%AUTOESCAPE context="HTML"}}{{!-- meeting.tpl: one meeting: announcement before it, facts after it. --}}
+<nav class="breadcrumbs" aria-label="Навигационная цепочка">
+<a href="/">Главная</a> › <a href="/meetings">Расписание встреч</a>
+</nav>
+<article class="meeting {{STATUS_CLASS}}">
+<p class="meeting-kind">{{KIND_NAME}}</p>
+<h1>{{TITLE}}</h1>
+<p class="meeting-status"><span class="status">{{STATUS_LABEL}}</span></p>
+{{#POSTPONED}}<p class="notice">Встреча перенесена. Ранее она была назначена на {{FROM}}.</p>
+{{/POSTPONED}}{{#CANCELLED}}<p class="notice">Встреча отменена.</p>
+{{/CANCELLED}}{{#REASON}}<p class="reason">Причина: {{TEXT}}</p>
+{{/REASON}}<dl class="facts">
+<dt>Дата и время</dt>
+<dd><time datetime="{{STARTS_ISO}}">{{WEEKDAY}}, {{STARTS}}</time>–{{ENDS_TIME}} (местное время)</dd>
+<dt>Место</dt>
+<dd>{{VENUE_NAME}}<br>{{VENUE_ADDRESS}}</dd>
+<dt>Территория</dt>
+<dd>{{TERRITORY}}</dd>
+{{#HOST}}<dt>Проводит</dt>
+<dd>{{NAME}}, {{POSITION}}</dd>
+{{/HOST}}{{#ORGANISER}}<dt>Организатор</dt>
+<dd>{{TEXT}}</dd>
+{{/ORGANISER}}{{#ATTENDANCE}}<dt>Присутствовали</dt>
+<dd>{{TEXT}}</dd>
+{{/ATTENDANCE}}</dl>
+{{#DESCRIPTION}}<h2>О встрече</h2>
+<p class="text">{{TEXT}}</p>
+{{/DESCRIPTION}}{{#INVITEES}}<h2>Приглашены</h2>
+<ul class="invitees">
+{{#INVITEE}}<li>{{NAME}} — {{POSITION}}</li>
+{{/INVITEE}}</ul>
+{{/INVITEES}}{{#CALENDAR}}<p class="more"><a href="/meetings/{{ID}}.ics">Добавить встречу в календарь</a></p>
+{{/CALENDAR}}</article>

@@ -1,0 +1,48 @@
+{{%AUTOESCAPE context="HTML"}}{{!-- meetings.tpl: the schedule with filters and pagination. --}}
+<h1>Расписание встреч с населением</h1>
+<form class="filters" method="get" action="/meetings">
+<fieldset>
+<legend>Отбор встреч</legend>
+<div class="field">
+<label for="f-territory">Территория</label>
+<select id="f-territory" name="territory">
+<option value="">Все территории</option>
+{{#TERRITORY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/TERRITORY_OPTION}}</select>
+</div>
+<div class="field">
+<label for="f-kind">Вид встречи</label>
+<select id="f-kind" name="kind">
+<option value="">Все виды</option>
+{{#KIND_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/KIND_OPTION}}</select>
+</div>
+<div class="field">
+<label for="f-from">С даты</label>
+<input type="date" id="f-from" name="from" value="{{FROM}}">
+</div>
+<div class="field">
+<label for="f-to">По дату</label>
+<input type="date" id="f-to" name="to" value="{{TO}}">
+</div>
+<div class="actions">
+<button type="submit">Показать</button>
+<a href="/meetings">Сбросить</a>
+</div>
+</fieldset>
+</form>
+<section aria-labelledby="results-title">
+<h2 id="results-title">{{FOUND}}</h2>
+{{#EMPTY}}<p>Встреч не найдено.{{#FILTERED}} Измените условия отбора или <a href="/meetings">покажите всё расписание</a>.{{/FILTERED}}</p>{{/EMPTY}}
+{{#HAS_MEETINGS}}<ol class="meeting-list">
+{{#MEETING}}<li>{{>CARD}}</li>
+{{/MEETING}}</ol>{{/HAS_MEETINGS}}
+{{#PAGINATION}}<nav class="pagination" aria-label="Страницы расписания">
+<p>Страница {{PAGE}} из {{PAGES}}</p>
+<ul>
+{{#PREV}}<li><a href="/meetings{{HREF}}" rel="prev">← Предыдущая страница</a></li>
+{{/PREV}}{{#NEXT}}<li><a href="/meetings{{HREF}}" rel="next">Следующая страница →</a></li>
+{{/NEXT}}</ul>
+</nav>{{/PAGINATION}}
+</section>
+<p class="more"><a href="/meetings.ics">Подписаться на расписание в календаре (iCalendar)</a></p>

@@ -1,0 +1,540 @@
+#!/usr/bin/env node
+// Web quality gate for the portal's public HTML pages.
+//
+//   node check-pages.mjs --base http://127.0.0.1:PORT [--start /] [--start /meetings] [--max-pages 60]
+//
+// Crawls the public pages of a running portal, then checks every page with
+//   * the Nu HTML Checker (vnu.jar, system Java), zero errors allowed, and
+//   * axe-core in headless Chromium (tags wcag2a, wcag2aa, wcag21a, wcag21aa),
+//     once normally and once with the cookie `vision=on` (version for the
+//     visually impaired), zero violations allowed.
+// A crawled link answering with HTTP status >= 400 is a failure of its own.
+//
+// Output: one TAP-like line per check ("ok - ..." / "not ok - ..."), details on
+// "#" lines, and finally exactly one line "web: N passed, M failed".
+// Exit status: 0 all passed, 1 some check failed, 2 setup error.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+
+const require = createRequire(import.meta.url);
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SKIP_PREFIXES = ['/admin', '/static/', '/api/', '/healthz'];
+const SKIP_SUFFIXES = ['.ics', '.atom', '.xml', '.json'];
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+const VISION_COOKIE = { name: 'vision', value: 'on' };
+
+// ---------------------------------------------------------------- arguments
+
+function usage() {
+  return [
+    'usage: node check-pages.mjs --base http://127.0.0.1:PORT [options]',
+    '  --start PATH        start page (repeatable; default: / and /meetings)',
+    '  --max-pages N       stop crawling after N HTML pages (default 60)',
+    '  --max-variants N    at most N query-string variants per path (default 3)',
+    '  --skip PREFIX       also skip paths starting with PREFIX (repeatable)',
+    '  --wait SECONDS      wait up to this long for the base URL to answer (default 10)',
+    '  --jobs N            browser tabs used in parallel for axe (default 2)',
+    '  --timeout SECONDS   per-request / per-page-load timeout (default 30)',
+    '  --keep-html         keep the temp dir with the saved HTML and print its path',
+    'environment: CHROMIUM (default /usr/bin/chromium), JAVA (default java on PATH)',
+  ].join('\n');
+}
+
+function parseArgs(argv) {
+  const opts = {
+    base: null, starts: [], maxPages: 60, maxVariants: 3, skips: [], wait: 10,
+    jobs: 2, timeout: 30, keepHtml: false,
+  };
+  const intOpt = (name, v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) setupError(`${name} wants a positive integer, got "${v}"`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let val;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) { val = a.slice(eq + 1); a = a.slice(0, eq); }
+    const next = () => {
+      if (val !== undefined) return val;
+      if (i + 1 >= argv.length) setupError(`${a} needs a value\n${usage()}`);
+      return argv[++i];
+    };
+    switch (a) {
+      case '--base': opts.base = next(); break;
+      case '--start': opts.starts.push(next()); break;
+      case '--max-pages': opts.maxPages = intOpt(a, next()); break;
+      case '--max-variants': opts.maxVariants = intOpt(a, next()); break;
+      case '--skip': opts.skips.push(next()); break;
+      case '--wait': opts.wait = Number(next()) || 0; break;
+      case '--jobs': opts.jobs = intOpt(a, next()); break;
+      case '--timeout': opts.timeout = intOpt(a, next()); break;
+      case '--keep-html': opts.keepHtml = true; break;
+      case '-h': case '--help': console.log(usage()); process.exit(0); break;
+      default: setupError(`unknown argument "${argv[i]}"\n${usage()}`);
+    }
+  }
+  if (!opts.base) setupError(`--base is required\n${usage()}`);
+  if (opts.starts.length === 0) opts.starts = ['/', '/meetings'];
+  return opts;
+}
+
+function setupError(msg) {
+  console.error(`web: setup error: ${msg}`);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------- URL rules
+
+function displayPath(u) {
+  return u.pathname + u.search;
+}
+
+function isSkipped(u, extraSkips) {
+  const p = u.pathname;
+  if (p === '/admin' || p.startsWith('/admin/')) return true;
+  if (p === '/api' || p === '/healthz' || p === '/healthz/') return true;
+  for (const pre of SKIP_PREFIXES) {
+    if (pre === '/admin') continue;
+    if (p.startsWith(pre)) return true;
+  }
+  for (const pre of extraSkips) if (p.startsWith(pre)) return true;
+  const lower = p.toLowerCase();
+  return SKIP_SUFFIXES.some((s) => lower.endsWith(s));
+}
+
+function decodeEntities(s) {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);?/gi, (m, e) => {
+    const k = e.toLowerCase();
+    if (k === 'amp') return '&';
+    if (k === 'lt') return '<';
+    if (k === 'gt') return '>';
+    if (k === 'quot') return '"';
+    if (k === 'apos') return "'";
+    const code = k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+    try { return String.fromCodePoint(code); } catch { return m; }
+  });
+}
+
+// Returns the raw href values of all <a> elements (comments, scripts, styles ignored).
+function extractHrefs(html) {
+  const cleaned = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, '');
+  const out = [];
+  const tagRe = /<a\b([^>]*)>/gi;
+  let m;
+  while ((m = tagRe.exec(cleaned)) !== null) {
+    const h = /(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(m[1]);
+    if (h) out.push(decodeEntities((h[1] ?? h[2] ?? h[3] ?? '').trim()));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- crawl
+
+async function fetchWithTimeout(url, opts, timeoutS, extraHeaders = {}) {
+  return fetch(url, {
+    redirect: 'follow',
+    headers: { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', ...extraHeaders },
+    signal: AbortSignal.timeout(timeoutS * 1000),
+  });
+}
+
+async function waitForBase(firstUrl, waitS, timeoutS) {
+  const deadline = Date.now() + waitS * 1000;
+  for (;;) {
+    try {
+      const res = await fetchWithTimeout(firstUrl, {}, timeoutS);
+      await res.body?.cancel();
+      return;
+    } catch (err) {
+      if (Date.now() >= deadline) {
+        const cause = err.cause?.code || err.cause?.message || err.message;
+        setupError(`base URL unreachable: ${firstUrl.href} (${cause}). Is the portal running?`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function crawl(base, opts, results) {
+  const pages = [];                  // { url, path, html (Buffer), visionHtml (Buffer|null) }
+  const seen = new Set();            // normalised hrefs already queued
+  const fetched = new Set();         // final URLs of pages already taken
+  const variants = new Map();        // pathname -> number of query variants queued
+  const referrers = new Map();       // href -> [paths that link to it]
+  const queue = [];
+  const nonHtml = [];                // same-origin links skipped for not being text/html
+  let notVisited = 0;
+
+  const enqueue = (u, from) => {
+    u.hash = '';
+    if (u.origin !== base.origin) return;
+    if (isSkipped(u, opts.skips)) return;
+    const key = u.href;
+    if (from !== null) {
+      const refs = referrers.get(key) ?? [];
+      if (refs.length < 3 && !refs.includes(from)) refs.push(from);
+      referrers.set(key, refs);
+    }
+    if (seen.has(key)) return;
+    if (u.search) {
+      const n = variants.get(u.pathname) ?? 0;
+      if (n >= opts.maxVariants) return;
+      variants.set(u.pathname, n + 1);
+    }
+    seen.add(key);
+    queue.push(u);
+  };
+
+  for (const s of opts.starts) enqueue(new URL(s, base), null);
+
+  while (queue.length > 0) {
+    if (pages.length >= opts.maxPages) { notVisited = queue.length; break; }
+    const u = queue.shift();
+    if (fetched.has(u.href)) continue;
+    const shown = displayPath(u);
+    const from = referrers.get(u.href);
+    const fromTxt = from && from.length ? ` (linked from ${from.join(', ')})` : ' (start page)';
+    let res;
+    try {
+      res = await fetchWithTimeout(u, {}, opts.timeout);
+    } catch (err) {
+      const cause = err.cause?.code || err.cause?.message || err.message;
+      results.push({ ok: false, line: `link ${shown}: request failed: ${cause}${fromTxt}` });
+      continue;
+    }
+    if (res.status >= 400) {
+      await res.body?.cancel();
+      results.push({ ok: false, line: `link ${shown}: HTTP ${res.status}${fromTxt}` });
+      continue;
+    }
+    const final = new URL(res.url || u.href);
+    final.hash = '';
+    const ctype = (res.headers.get('content-type') || '').toLowerCase();
+    if (!ctype.startsWith('text/html')) {
+      await res.body?.cancel();
+      if (!from || from.length === 0) {
+        results.push({ ok: false, line: `link ${shown}: start page answers Content-Type "${ctype || '(none)'}", not text/html` });
+      } else {
+        nonHtml.push(`${shown} (${ctype || 'no Content-Type'})`);
+      }
+      continue;
+    }
+    if (final.origin !== base.origin || isSkipped(final, opts.skips)) { await res.body?.cancel(); continue; }
+    // A redirect target is treated as the page itself, checked once.
+    if (fetched.has(final.href)) { await res.body?.cancel(); continue; }
+    fetched.add(final.href);
+    seen.add(final.href);
+    const html = Buffer.from(await res.arrayBuffer());
+    const page = { url: final, path: displayPath(final), html, visionHtml: null };
+    pages.push(page);
+
+    // Same page as the version for the visually impaired, for vnu.
+    try {
+      const vres = await fetchWithTimeout(final, {}, opts.timeout, { Cookie: `${VISION_COOKIE.name}=${VISION_COOKIE.value}` });
+      if (vres.status >= 400) {
+        await vres.body?.cancel();
+        results.push({ ok: false, line: `link ${page.path} (vision): HTTP ${vres.status}` });
+      } else {
+        page.visionHtml = Buffer.from(await vres.arrayBuffer());
+      }
+    } catch (err) {
+      results.push({ ok: false, line: `link ${page.path} (vision): request failed: ${err.cause?.code || err.message}` });
+    }
+
+    for (const href of extractHrefs(html.toString('utf8'))) {
+      if (!href || /^(mailto|tel|javascript|data):/i.test(href)) continue;
+      let v;
+      try { v = new URL(href, final); } catch { continue; }
+      if (v.protocol !== 'http:' && v.protocol !== 'https:') continue;
+      enqueue(v, page.path);
+    }
+  }
+  return { pages, notVisited, nonHtml };
+}
+
+// ---------------------------------------------------------------- vnu
+
+function safeName(i, suffix, p) {
+  const slug = p.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 80) || 'root';
+  return `${String(i).padStart(4, '0')}${suffix}-${slug}.html`;
+}
+
+function runVnu(java, jar, dir, files) {
+  return new Promise((resolve, reject) => {
+    const args = ['-Xss1m', '-jar', jar, '--errors-only', '--format', 'json', '--stdout',
+      '--exit-zero-always', '--no-langdetect', ...files.map((f) => path.join(dir, f))];
+    const child = spawn(java, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      try {
+        resolve(JSON.parse(out));
+      } catch {
+        reject(new Error(`vnu exited with ${code} and no JSON output: ${(err || out).trim().slice(0, 800)}`));
+      }
+    });
+  });
+}
+
+function oneLine(s, max = 160) {
+  const t = String(s ?? '').replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function vnuLocation(m) {
+  const line = m.lastLine ?? m.firstLine;
+  if (line === undefined) return '';
+  const col = m.firstColumn ?? m.lastColumn;
+  return col !== undefined ? `line ${line}:${col}` : `line ${line}`;
+}
+
+// ---------------------------------------------------------------- axe
+
+// `page` is a reused tab whose context has axe-core as an init script.
+async function runAxe(page, url, timeoutS) {
+  const res = await page.goto(url, { waitUntil: 'load', timeout: timeoutS * 1000 });
+  if (res && res.status() >= 400) throw new Error(`HTTP ${res.status()} in the browser`);
+  await page.evaluate(() => document.fonts && document.fonts.ready).catch(() => {});
+  return page.evaluate(async (tags) => {
+    // eslint-disable-next-line no-undef
+    if (typeof axe === 'undefined') throw new Error('axe-core was not injected into the page');
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(' '),
+        summary: n.failureSummary || '',
+        html: n.html || '',
+      })),
+    }));
+  }, AXE_TAGS);
+}
+
+function formatAxe(violations) {
+  const head = violations.map((v) => {
+    const targets = v.nodes.slice(0, 2).map((n) => n.target).join(', ');
+    const more = v.nodes.length > 2 ? ` (+${v.nodes.length - 2} more)` : '';
+    return `${v.id}: ${v.help} [${targets}]${more}`;
+  }).join('; ');
+  const details = [];
+  for (const v of violations) {
+    details.push(`  ${v.id} (${v.impact}, ${v.nodes.length} element${v.nodes.length === 1 ? '' : 's'}): ${v.helpUrl}`);
+    for (const n of v.nodes.slice(0, 5)) {
+      details.push(`    ${n.target}  ${oneLine(n.html, 120)}`);
+      for (const s of n.summary.split('\n').map((x) => x.trim()).filter(Boolean).slice(0, 4)) {
+        details.push(`      ${oneLine(s, 200)}`);
+      }
+    }
+    if (v.nodes.length > 5) details.push(`    … and ${v.nodes.length - 5} more element(s)`);
+  }
+  return { head, details };
+}
+
+// Runs fn(item, index, workerState) over items with `jobs` workers.
+async function pool(items, jobs, fn) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(jobs, items.length) }, async () => {
+    const state = {};
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i, state);
+    }
+  });
+  await Promise.all(workers);
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const t0 = Date.now();
+  const opts = parseArgs(process.argv.slice(2));
+
+  let base;
+  try {
+    base = new URL(opts.base);
+    if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new Error('not http(s)');
+  } catch {
+    setupError(`--base must be an http(s) URL, got "${opts.base}"`);
+  }
+
+  // Tools.
+  const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+  if (!existsSync(chromiumPath)) setupError(`Chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM)`);
+  const java = process.env.JAVA || 'java';
+  const jv = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  if (jv.error || jv.status !== 0) setupError(`Java not found or not working ("${java} -version" failed; apt-get install default-jre-headless, or set JAVA)`);
+  let vnuJar;
+  let axeSource;
+  let chromium;
+  try {
+    vnuJar = String(require('vnu-jar'));
+    axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    ({ chromium } = await import('playwright-core'));
+  } catch (err) {
+    setupError(`npm packages missing (run "npm ci" in ${path.dirname(new URL(import.meta.url).pathname)}): ${err.message}`);
+  }
+  if (!existsSync(vnuJar)) setupError(`vnu.jar not found at ${vnuJar} (run "npm ci")`);
+
+  await waitForBase(new URL(opts.starts[0], base), opts.wait, opts.timeout);
+
+  // 1. Crawl.
+  const linkResults = [];
+  const { pages, notVisited, nonHtml } = await crawl(base, opts, linkResults);
+  const tCrawl = Date.now();
+  if (pages.length === 0 && linkResults.length === 0) setupError('no HTML pages found from the start paths');
+
+  // 2. vnu over all saved files, in the background while the browser works.
+  const dir = mkdtempSync(path.join(tmpdir(), 'web-check-'));
+  const files = [];
+  const fileOwner = new Map(); // file name -> { page, variant }
+  let visionDiffers = 0;
+  pages.forEach((p, i) => {
+    const f = safeName(i, '', p.path);
+    writeFileSync(path.join(dir, f), p.html);
+    files.push(f);
+    fileOwner.set(f, { page: p, variant: '' });
+    if (p.visionHtml && !p.visionHtml.equals(p.html)) {
+      visionDiffers++;
+      const fv = safeName(i, 'v', p.path);
+      writeFileSync(path.join(dir, fv), p.visionHtml);
+      files.push(fv);
+      fileOwner.set(fv, { page: p, variant: '(vision) ' });
+    }
+  });
+  let tVnu = Date.now();
+  const vnuPromise = (files.length ? runVnu(java, vnuJar, dir, files) : Promise.resolve({ messages: [] }))
+    .then((json) => ({ json }), (error) => ({ error }))
+    .finally(() => { tVnu = Date.now(); });
+
+  // 3. axe, normal and vision, one browser (reused tabs, axe-core as an init script).
+  const axeResults = new Map(); // page index -> { normal, vision }
+  if (pages.length > 0) {
+    let browser;
+    try {
+      browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS, timeout: 60000 });
+    } catch (err) {
+      await vnuPromise;
+      if (!opts.keepHtml) rmSync(dir, { recursive: true, force: true });
+      setupError(`cannot start Chromium (${chromiumPath}): ${oneLine(err.message, 400)}`);
+    }
+    const ctxOpts = { bypassCSP: true, reducedMotion: 'reduce', locale: 'ru-RU', viewport: { width: 1280, height: 900 } };
+    const contexts = { normal: await browser.newContext(ctxOpts), vision: await browser.newContext(ctxOpts) };
+    await contexts.vision.addCookies([{ ...VISION_COOKIE, url: `${base.origin}/` }]);
+    for (const ctx of Object.values(contexts)) await ctx.addInitScript(axeSource);
+
+    await pool(pages.map((_, i) => i), opts.jobs, async (i, _n, tabs) => {
+      const res = {};
+      axeResults.set(i, res);
+      for (const kind of ['normal', 'vision']) {
+        try {
+          if (!tabs[kind]) tabs[kind] = await contexts[kind].newPage();
+          res[kind] = { violations: await runAxe(tabs[kind], pages[i].url.href, opts.timeout) };
+        } catch (err) {
+          res[kind] = { error: oneLine(String(err.message).split('\n')[0], 300) };
+          // Go on in a fresh tab.
+          await tabs[kind]?.close().catch(() => {});
+          tabs[kind] = null;
+        }
+      }
+    });
+    await browser.close().catch(() => {});
+  }
+  const tAxe = Date.now();
+
+  const vnuOut = await vnuPromise;
+  if (vnuOut.error) {
+    if (!opts.keepHtml) rmSync(dir, { recursive: true, force: true });
+    setupError(`the Nu HTML Checker failed: ${vnuOut.error.message}`);
+  }
+  const vnuByPage = new Map(); // page -> messages
+  const orphanVnu = [];
+  for (const m of vnuOut.json.messages || []) {
+    let owner = null;
+    if (m.url) {
+      let f = m.url;
+      try { f = path.basename(new URL(m.url).pathname); } catch { f = path.basename(m.url); }
+      owner = fileOwner.get(f);
+    }
+    if (!owner) { orphanVnu.push(m); continue; }
+    const list = vnuByPage.get(owner.page) ?? [];
+    // The vision version usually repeats the normal version's errors: say them once.
+    if (owner.variant && list.some((o) => !o.variant && o.message === m.message && o.extract === m.extract)) continue;
+    list.push({ ...m, variant: owner.variant });
+    vnuByPage.set(owner.page, list);
+  }
+
+  // 4. Report.
+  let passed = 0;
+  let failed = 0;
+  const report = (ok, line, details = []) => {
+    if (ok) passed++; else failed++;
+    console.log(`${ok ? 'ok' : 'not ok'} - ${line}`);
+    for (const d of details) console.log(`#${d}`);
+  };
+
+  for (const r of linkResults) report(r.ok, r.line);
+  pages.forEach((p, i) => {
+    const msgs = vnuByPage.get(p) ?? [];
+    if (msgs.length === 0) {
+      report(true, `vnu ${p.path}`);
+    } else {
+      const fmt = (m) => `${m.variant}${m.type === 'non-document-error' ? 'non-document-error: ' : ''}${vnuLocation(m)}${vnuLocation(m) ? ': ' : ''}${oneLine(m.message, 200)}`;
+      const head = msgs.slice(0, 3).map(fmt).join(' | ') + (msgs.length > 3 ? ` (+${msgs.length - 3} more)` : '');
+      const details = msgs.slice(0, 20).map((m) => `  ${fmt(m)}${m.extract ? `  «${oneLine(m.extract, 100)}»` : ''}`);
+      if (msgs.length > 20) details.push(`  … and ${msgs.length - 20} more`);
+      report(false, `vnu ${p.path}: ${head}`, details);
+    }
+    for (const kind of ['normal', 'vision']) {
+      const label = kind === 'normal' ? 'axe' : 'axe(vision)';
+      const r = axeResults.get(i)[kind];
+      if (!r || r.error) {
+        report(false, `${label} ${p.path}: could not run axe: ${r ? r.error : 'no result'}`);
+      } else if (r.violations.length === 0) {
+        report(true, `${label} ${p.path}`);
+      } else {
+        const { head, details } = formatAxe(r.violations);
+        report(false, `${label} ${p.path}: ${head}`, details);
+      }
+    }
+  });
+  for (const m of orphanVnu) report(false, `vnu: ${m.type}: ${oneLine(m.message, 300)}`);
+
+  if (nonHtml.length > 0) {
+    console.log(`# not checked (not text/html): ${nonHtml.slice(0, 10).join(', ')}${nonHtml.length > 10 ? `, … (${nonHtml.length} in all)` : ''}`);
+  }
+  if (notVisited > 0) console.log(`# crawl stopped at --max-pages ${opts.maxPages}; ${notVisited} queued link(s) not visited`);
+  if (pages.length > 0 && visionDiffers === 0) console.log('# note: the vision=on cookie did not change the HTML of any page');
+  console.log(`# ${pages.length} page(s); crawl ${((tCrawl - t0) / 1000).toFixed(1)}s, axe ${((tAxe - tCrawl) / 1000).toFixed(1)}s, vnu ${((tVnu - tCrawl) / 1000).toFixed(1)}s (in parallel), total ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  if (opts.keepHtml) console.log(`# saved HTML kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+  console.log(`web: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((err) => {
+  console.error(`web: setup error: unexpected failure: ${err && err.stack ? err.stack : err}`);
+  process.exit(2);
+});
