@@ -24,7 +24,6 @@ import process from 'node:process';
 const require = createRequire(import.meta.url);
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SKIP_PREFIXES = ['/admin', '/static/', '/api/', '/healthz'];
 const SKIP_SUFFIXES = ['.ics', '.atom', '.xml', '.json'];
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -41,6 +40,7 @@ function usage() {
     '  --start PATH        start page (repeatable; default: / and /meetings)',
     '  --max-pages N       stop crawling after N HTML pages (default 60)',
     '  --max-variants N    at most N query-string variants per path (default 3)',
+    '  --max-same-shape N  at most N pages per numbered path like /meetings/# (default 10)',
     '  --skip PREFIX       also skip paths starting with PREFIX (repeatable)',
     '  --wait SECONDS      wait up to this long for the base URL to answer (default 10)',
     '  --jobs N            browser tabs used in parallel for axe (default 2)',
@@ -52,7 +52,7 @@ function usage() {
 
 function parseArgs(argv) {
   const opts = {
-    base: null, starts: [], maxPages: 60, maxVariants: 3, skips: [], wait: 10,
+    base: null, starts: [], maxPages: 60, maxVariants: 3, maxSameShape: 10, skips: [], wait: 10,
     jobs: 2, timeout: 30, keepHtml: false,
   };
   const intOpt = (name, v) => {
@@ -75,6 +75,7 @@ function parseArgs(argv) {
       case '--start': opts.starts.push(next()); break;
       case '--max-pages': opts.maxPages = intOpt(a, next()); break;
       case '--max-variants': opts.maxVariants = intOpt(a, next()); break;
+      case '--max-same-shape': opts.maxSameShape = intOpt(a, next()); break;
       case '--skip': opts.skips.push(next()); break;
       case '--wait': opts.wait = Number(next()) || 0; break;
       case '--jobs': opts.jobs = intOpt(a, next()); break;
@@ -102,15 +103,16 @@ function displayPath(u) {
 
 function isSkipped(u, extraSkips) {
   const p = u.pathname;
-  if (p === '/admin' || p.startsWith('/admin/')) return true;
-  if (p === '/api' || p === '/healthz' || p === '/healthz/') return true;
-  for (const pre of SKIP_PREFIXES) {
-    if (pre === '/admin') continue;
-    if (p.startsWith(pre)) return true;
-  }
-  for (const pre of extraSkips) if (p.startsWith(pre)) return true;
+  const under = (dir) => p === dir || p.startsWith(`${dir}/`);
+  if (under('/admin') || under('/api') || under('/healthz') || p.startsWith('/static/')) return true;
+  if (extraSkips.some((pre) => p.startsWith(pre))) return true;
   const lower = p.toLowerCase();
-  return SKIP_SUFFIXES.some((s) => lower.endsWith(s));
+  return SKIP_SUFFIXES.some((suf) => lower.endsWith(suf));
+}
+
+// "/meetings/17/minutes" -> "/meetings/#/minutes": pages of one template.
+function pathShape(p) {
+  return p.split('/').map((seg) => (/^\d+$/.test(seg) ? '#' : seg)).join('/');
 }
 
 function decodeEntities(s) {
@@ -143,7 +145,7 @@ function extractHrefs(html) {
 
 // ---------------------------------------------------------------- crawl
 
-async function fetchWithTimeout(url, opts, timeoutS, extraHeaders = {}) {
+async function fetchWithTimeout(url, timeoutS, extraHeaders = {}) {
   return fetch(url, {
     redirect: 'follow',
     headers: { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', ...extraHeaders },
@@ -155,10 +157,12 @@ async function waitForBase(firstUrl, waitS, timeoutS) {
   const deadline = Date.now() + waitS * 1000;
   for (;;) {
     try {
-      const res = await fetchWithTimeout(firstUrl, {}, timeoutS);
+      const res = await fetchWithTimeout(firstUrl, timeoutS);
       await res.body?.cancel();
       return;
     } catch (err) {
+      // The server is there but slow: let the crawl report it as a failure.
+      if (err.name === 'TimeoutError') return;
       if (Date.now() >= deadline) {
         const cause = err.cause?.code || err.cause?.message || err.message;
         setupError(`base URL unreachable: ${firstUrl.href} (${cause}). Is the portal running?`);
@@ -173,6 +177,8 @@ async function crawl(base, opts, results) {
   const seen = new Set();            // normalised hrefs already queued
   const fetched = new Set();         // final URLs of pages already taken
   const variants = new Map();        // pathname -> number of query variants queued
+  const shapes = new Map();          // path shape (numbers as #) -> number of pages queued
+  const shapeCapped = new Set();     // shapes that hit --max-same-shape
   const referrers = new Map();       // href -> [paths that link to it]
   const queue = [];
   const nonHtml = [];                // same-origin links skipped for not being text/html
@@ -194,6 +200,12 @@ async function crawl(base, opts, results) {
       if (n >= opts.maxVariants) return;
       variants.set(u.pathname, n + 1);
     }
+    const shape = pathShape(u.pathname);
+    if (shape !== u.pathname && !u.search) {
+      const n = shapes.get(shape) ?? 0;
+      if (n >= opts.maxSameShape) { shapeCapped.add(shape); return; }
+      shapes.set(shape, n + 1);
+    }
     seen.add(key);
     queue.push(u);
   };
@@ -209,7 +221,7 @@ async function crawl(base, opts, results) {
     const fromTxt = from && from.length ? ` (linked from ${from.join(', ')})` : ' (start page)';
     let res;
     try {
-      res = await fetchWithTimeout(u, {}, opts.timeout);
+      res = await fetchWithTimeout(u, opts.timeout);
     } catch (err) {
       const cause = err.cause?.code || err.cause?.message || err.message;
       results.push({ ok: false, line: `link ${shown}: request failed: ${cause}${fromTxt}` });
@@ -243,7 +255,7 @@ async function crawl(base, opts, results) {
 
     // Same page as the version for the visually impaired, for vnu.
     try {
-      const vres = await fetchWithTimeout(final, {}, opts.timeout, { Cookie: `${VISION_COOKIE.name}=${VISION_COOKIE.value}` });
+      const vres = await fetchWithTimeout(final, opts.timeout, { Cookie: `${VISION_COOKIE.name}=${VISION_COOKIE.value}` });
       if (vres.status >= 400) {
         await vres.body?.cancel();
         results.push({ ok: false, line: `link ${page.path} (vision): HTTP ${vres.status}` });
@@ -262,7 +274,7 @@ async function crawl(base, opts, results) {
       enqueue(v, page.path);
     }
   }
-  return { pages, notVisited, nonHtml };
+  return { pages, notVisited, nonHtml, shapeCapped: [...shapeCapped] };
 }
 
 // ---------------------------------------------------------------- vnu
@@ -402,7 +414,7 @@ async function main() {
 
   // 1. Crawl.
   const linkResults = [];
-  const { pages, notVisited, nonHtml } = await crawl(base, opts, linkResults);
+  const { pages, notVisited, nonHtml, shapeCapped } = await crawl(base, opts, linkResults);
   const tCrawl = Date.now();
   if (pages.length === 0 && linkResults.length === 0) setupError('no HTML pages found from the start paths');
 
@@ -524,6 +536,9 @@ async function main() {
 
   if (nonHtml.length > 0) {
     console.log(`# not checked (not text/html): ${nonHtml.slice(0, 10).join(', ')}${nonHtml.length > 10 ? `, … (${nonHtml.length} in all)` : ''}`);
+  }
+  if (shapeCapped.length > 0) {
+    console.log(`# only ${opts.maxSameShape} page(s) checked per numbered path: ${shapeCapped.join(', ')}`);
   }
   if (notVisited > 0) console.log(`# crawl stopped at --max-pages ${opts.maxPages}; ${notVisited} queued link(s) not visited`);
   if (pages.length > 0 && visionDiffers === 0) console.log('# note: the vision=on cookie did not change the HTML of any page');

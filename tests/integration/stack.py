@@ -1,0 +1,195 @@
+"""stack.py — start the real portal (nginx + FastCGI workers, via src/scripts/run-stack.sh, the
+same script `make run` uses) in a temporary directory on a free loopback port, talk HTTP to it,
+look into its database and logs, and stop it. Used by every integration test."""
+
+import http.client
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import tempfile
+import time
+import urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers  # http.client.HTTPMessage: case-insensitive
+        self.body = body
+        self.text = body.decode("utf-8", errors="replace")
+
+    def header(self, name):
+        return self.headers.get(name)
+
+    def __repr__(self):
+        return f"<Response {self.status} {len(self.body)}B>"
+
+
+class Stack:
+    """One running portal. settings: {("section", "key"): "value"} written into its portal.ini."""
+
+    def __init__(self, settings=None, bin_dir=None):
+        self.bin = bin_dir or os.environ.get("PORTAL_BIN", os.path.join(ROOT, "build"))
+        if not os.path.isabs(self.bin):
+            self.bin = os.path.join(ROOT, self.bin)
+        self.settings = {("server", "workers"): "2"}
+        self.settings.update(settings or {})
+        self.proc = None
+
+    # ---- life cycle ----------------------------------------------------------------------
+    def start(self):
+        self.dir = tempfile.mkdtemp(prefix="portal-test-")
+        os.chmod(self.dir, 0o755)  # nginx workers (another user when root) must reach the socket
+        self.data = os.path.join(self.dir, "data")
+        os.mkdir(self.data)
+        self.conf = os.path.join(self.data, "portal.ini")
+        self._write_config()
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = os.path.join(self.dir, "stack.log")
+        self.log = open(self.log_path, "wb")
+        env = dict(os.environ, PORT=str(self.port), DATA=self.data, BIN=self.bin, QUIET="1")
+        self.proc = subprocess.Popen([os.path.join(ROOT, "src/scripts/run-stack.sh")], env=env,
+                                     stdout=self.log, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("the stack exited at start:\n" + self.read_log())
+            try:
+                if self.get("/healthz").status == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("the stack did not answer /healthz in 30 s:\n" + self.read_log())
+
+    def _write_config(self):
+        """conf/portal.ini with this stack's settings replaced or added."""
+        lines, section, seen = [], None, set()
+        with open(os.path.join(ROOT, "conf/portal.ini"), encoding="utf-8") as f:
+            source = f.read().splitlines()
+        for line in source:
+            stripped = line.strip()
+            if stripped.startswith("[") and stripped.endswith("]"):
+                lines.extend(self._missing(section, seen))
+                section = stripped[1:-1]
+            elif "=" in stripped and not stripped.startswith(";"):
+                key = stripped.split("=", 1)[0].strip()
+                if (section, key) in self.settings:
+                    line = f"{key} = {self.settings[(section, key)]}"
+                    seen.add((section, key))
+            lines.append(line)
+        lines.extend(self._missing(section, seen))
+        with open(self.conf, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+
+    def _missing(self, section, seen):
+        out = []
+        for (sec, key), value in self.settings.items():
+            if sec == section and (sec, key) not in seen:
+                out.append(f"{key} = {value}")
+                seen.add((sec, key))
+        return out
+
+    def stop(self):
+        """SIGTERM to the run script, as Ctrl-C or a service manager would; returns its code."""
+        if self.proc is None:
+            return None
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        self.log.close()
+        code, self.proc = self.proc.returncode, None
+        return code
+
+    def cleanup(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+        problems = self.sanitizer_reports()
+        self.cleanup()
+        if problems and exc[0] is None:
+            raise AssertionError("sanitizer reports in the worker log:\n" + problems)
+
+    # ---- talking to it ---------------------------------------------------------------------
+    def request(self, method, path, body=None, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            hdrs = dict(headers or {})
+            if isinstance(body, str):
+                body = body.encode("utf-8")
+            conn.request(method, path, body=body, headers=hdrs)
+            r = conn.getresponse()
+            data = r.read()
+            return Response(r.status, r.headers, data)
+        finally:
+            conn.close()
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def post_form(self, path, fields, headers=None):
+        body = urllib.parse.urlencode(fields)
+        hdrs = {"Content-Type": "application/x-www-form-urlencoded"}
+        hdrs.update(headers or {})
+        return self.request("POST", path, body=body, headers=hdrs)
+
+    # ---- looking inside ----------------------------------------------------------------------
+    def db(self):
+        return sqlite3.connect(os.path.join(self.data, "portal.db"))
+
+    def query(self, sql, params=()):
+        with self.db() as conn:
+            return conn.execute(sql, params).fetchall()
+
+    def execute(self, sql, params=()):
+        conn = self.db()
+        try:
+            conn.execute(sql, params)
+            conn.commit()
+        finally:
+            conn.close()
+
+    def admin(self, *args, input_text=None):
+        return subprocess.run([os.path.join(self.bin, "portal-admin"), "-c", self.conf, *args],
+                              input=input_text, capture_output=True, text=True, timeout=60)
+
+    def read_log(self):
+        try:
+            with open(self.log_path, encoding="utf-8", errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def sanitizer_reports(self):
+        log = self.read_log()
+        hits = [line for line in log.splitlines() if any(m in line for m in SANITIZER_MARKERS)]
+        return "\n".join(hits)
+
+    def worker_pids(self):
+        """Pids of this stack's FastCGI worker processes (children of the supervisor)."""
+        out = subprocess.run(["pgrep", "-f", f"portal -c {self.conf}"], capture_output=True,
+                             text=True).stdout.split()
+        return [int(p) for p in out]

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""run.py — the test driver behind `make test`, `make check` and `make fuzz`. Runs the suites it
+is asked for, prints what each check did, and ends with one line "N passed, N failed"; the exit
+status is non-zero when anything failed.
+
+  --unit            cmocka unit tests (BIN/tests/test_*), read as TAP
+  --integration     tests/integration/test_*.py against the real nginx and workers from BIN
+  --web             Nu HTML Checker and axe-core over every public page (tests/web)
+  --fuzz            each libFuzzer target in build/fuzz for --fuzz-seconds
+  --all             all of the above for build/, then unit and integration again for build/asan
+  --bin DIR         the build to test (default build)
+"""
+
+import argparse
+import glob
+import os
+import re
+import subprocess
+import sys
+import time
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
+
+
+class Tally:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+        self.failures = []
+
+    def ok(self, name):
+        self.passed += 1
+
+    def fail(self, name, detail=""):
+        self.failed += 1
+        self.failures.append((name, detail))
+        print(f"FAIL {name}\n{detail}".rstrip(), flush=True)
+
+
+def section(title):
+    print(f"\n== {title}", flush=True)
+
+
+def run_unit(tally, bin_dir):
+    binaries = sorted(glob.glob(os.path.join(ROOT, bin_dir, "tests", "test_*")))
+    binaries = [b for b in binaries if os.access(b, os.X_OK) and not b.endswith(".o")]
+    section(f"unit tests ({bin_dir}): {len(binaries)} programs")
+    if not binaries:
+        tally.fail(f"unit[{bin_dir}]", "no unit test programs were built")
+    for binary in binaries:
+        name = os.path.basename(binary)
+        env = dict(os.environ, CMOCKA_MESSAGE_OUTPUT="TAP")
+        p = subprocess.run([binary], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+        out = p.stdout + p.stderr
+        oks = re.findall(r"^ok \d+ - (.*)$", out, re.M)
+        bad = re.findall(r"^not ok \d+ - (.*)$", out, re.M)
+        for t in oks:
+            tally.ok(f"{name}:{t}")
+        for t in bad:
+            tally.fail(f"[{bin_dir}] {name}:{t}", out[-3000:])
+        if p.returncode != 0 and not bad:
+            tally.fail(f"[{bin_dir}] {name}", f"exit status {p.returncode}\n{out[-3000:]}")
+        print(f"  {name}: {len(oks)} passed, {len(bad)} failed", flush=True)
+
+
+class CountingResult(unittest.TextTestResult):
+    def __init__(self, tally, label, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tally, self.label = tally, label
+
+    def addSuccess(self, test):
+        super().addSuccess(test)
+        self.tally.ok(test.id())
+
+    def addFailure(self, test, err):
+        super().addFailure(test, err)
+        self.tally.fail(f"[{self.label}] {test.id()}", self._exc_info_to_string(err, test))
+
+    def addError(self, test, err):
+        super().addError(test, err)
+        self.tally.fail(f"[{self.label}] {test.id()}", self._exc_info_to_string(err, test))
+
+    def addSubTest(self, test, subtest, err):
+        super().addSubTest(test, subtest, err)
+        if err is not None:
+            self.tally.fail(f"[{self.label}] {subtest.id()}", self._exc_info_to_string(err, test))
+
+    def addSkip(self, test, reason):
+        # Every gate must run: a skipped test is a failed one.
+        super().addSkip(test, reason)
+        self.tally.fail(f"[{self.label}] {test.id()}", f"skipped: {reason}")
+
+
+def run_integration(tally, bin_dir, pattern):
+    os.environ["PORTAL_BIN"] = os.path.join(ROOT, bin_dir)
+    section(f"integration tests ({bin_dir})")
+    suite = unittest.defaultTestLoader.discover(os.path.join(ROOT, "tests", "integration"),
+                                                pattern=pattern,
+                                                top_level_dir=os.path.join(ROOT, "tests", "integration"))
+    if suite.countTestCases() == 0:
+        tally.fail(f"integration[{bin_dir}]", "no integration tests found")
+        return
+    runner = unittest.TextTestRunner(
+        verbosity=1, stream=sys.stdout,
+        resultclass=lambda *a, **k: CountingResult(tally, bin_dir, *a, **k))
+    runner.run(suite)
+
+
+def run_web(tally, bin_dir):
+    from stack import Stack
+    section("web gates: Nu HTML Checker and axe-core (normal and visually impaired)")
+    script = os.path.join(ROOT, "tests", "web", "check-pages.mjs")
+    with Stack(bin_dir=bin_dir) as stack:
+        p = subprocess.run(["node", script, "--base", stack.base, "--start", "/",
+                            "--start", "/meetings", "--start", "/meetings/1",
+                            "--start", "/meetings/14", "--start", "/nonexistent-page"],
+                           capture_output=True, text=True, timeout=900, cwd=ROOT)
+    out = p.stdout + p.stderr
+    print(out[-6000:] if p.returncode else "\n".join(
+        line for line in out.splitlines() if line.startswith(("web:", "not ok"))), flush=True)
+    checks = 0
+    for line in out.splitlines():
+        m = re.match(r"^(ok|not ok) - (.*)$", line)
+        if not m:
+            continue
+        checks += 1
+        if m.group(1) == "ok":
+            tally.ok(m.group(2))
+        else:
+            tally.fail("web " + m.group(2))
+    if p.returncode != 0 and p.returncode != 1 or checks == 0:
+        tally.fail("web gates", f"check-pages.mjs exit {p.returncode}, {checks} checks\n{out[-3000:]}")
+
+
+def run_fuzz(tally, seconds):
+    targets = sorted(glob.glob(os.path.join(ROOT, "build", "fuzz", "fuzz_*")))
+    section(f"fuzzing: {len(targets)} targets, {seconds} s each")
+    if not targets:
+        tally.fail("fuzz", "no fuzz targets were built (make fuzz-build)")
+    for target in targets:
+        name = os.path.basename(target)
+        seeds = os.path.join(ROOT, "tests", "fuzz", "corpus", name)
+        work = os.path.join(ROOT, "build", "fuzz", "corpus-" + name)
+        os.makedirs(work, exist_ok=True)
+        args = [target, f"-max_total_time={seconds}", "-max_len=4096", "-timeout=10",
+                f"-artifact_prefix={os.path.join(ROOT, 'build', 'fuzz', name + '-')}", work]
+        if os.path.isdir(seeds):
+            args.append(seeds)
+        started = time.time()
+        p = subprocess.run(args, capture_output=True, text=True, timeout=seconds + 120)
+        runs = re.findall(r"#(\d+)\s+DONE", p.stderr)
+        if p.returncode == 0:
+            tally.ok(name)
+            print(f"  {name}: {runs[-1] if runs else '?'} runs in {time.time() - started:.0f} s, "
+                  "no crash", flush=True)
+        else:
+            tally.fail(f"fuzz {name}", p.stderr[-4000:])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--unit", action="store_true")
+    ap.add_argument("--integration", action="store_true")
+    ap.add_argument("--web", action="store_true")
+    ap.add_argument("--fuzz", action="store_true")
+    ap.add_argument("--all", action="store_true")
+    ap.add_argument("--bin", default="build")
+    ap.add_argument("--pattern", default="test_*.py")
+    ap.add_argument("--fuzz-seconds", type=int, default=15)
+    args = ap.parse_args()
+    tally = Tally()
+    started = time.time()
+    if args.all:
+        run_unit(tally, "build")
+        run_integration(tally, "build", args.pattern)
+        run_web(tally, "build")
+        run_unit(tally, "build/asan")
+        run_integration(tally, "build/asan", args.pattern)
+        run_fuzz(tally, args.fuzz_seconds)
+    else:
+        if args.unit:
+            run_unit(tally, args.bin)
+        if args.integration:
+            run_integration(tally, args.bin, args.pattern)
+        if args.web:
+            run_web(tally, args.bin)
+        if args.fuzz:
+            run_fuzz(tally, args.fuzz_seconds)
+    print(f"\n== {time.time() - started:.0f} s")
+    if tally.failures:
+        print("failed:")
+        for name, _ in tally.failures:
+            print(f"  {name}")
+    print(f"{tally.passed} passed, {tally.failed} failed")
+    return 1 if tally.failed or tally.passed == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
