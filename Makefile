@@ -33,7 +33,7 @@ endif
 
 # Modules every program shares, then each program's own.
 CORE = arena buf utf8 params civil_time ru config db db_statements validate
-WEB = worker request response router routes page meeting_view db_meeting db_reference \
+WEB = worker request response router routes page page_cache meeting_view db_meeting db_reference \
 	page_home page_meetings page_calendar page_system
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 WEB_OBJ = $(WEB:%=$(BUILD)/obj/%.o) $(BUILD)/obj/template.o
@@ -69,7 +69,7 @@ deps-test:
 
 run: deps
 	@$(MAKE) --no-print-directory all
-	@PORT=$(PORT) DATA=$(DATA) BIN=$(CURDIR)/$(BUILD) src/scripts/run-stack.sh
+	@PORT=$(PORT) DATA=$(DATA) BIN=$(CURDIR)/$(BUILD) exec src/scripts/run-stack.sh
 
 # The whole suite: unit, integration, web gates, sanitizer run, a short fuzz run.
 test: deps-test

@@ -72,6 +72,7 @@ struct request {
 	long long path_id;         /* the number matched by '#' in the route pattern */
 	struct field_value field[FIELD__MAX]; /* validated inputs, indexed by enum field */
 	size_t invalid_fields;     /* how many declared fields failed validation */
+	const char *error_detail;  /* why the request is bad, in Russian, for the error page */
 	bool vision;               /* the version for the visually impaired is on */
 	bool https;                /* served over TLS (for Secure cookies) */
 	time_t now;                /* the request's notion of now, UTC */

@@ -103,6 +103,8 @@ void page_error(struct request *req, enum http_status status)
 	tpl_set(d, "MESSAGE", message);
 	tpl_set_int(d, "STATUS", status);
 	tpl_set(d, "REQUEST_ID", req->id);
+	if (req->error_detail != NULL)
+		tpl_set(tpl_section_add(d, "DETAIL"), "TEXT", req->error_detail);
 	if (status == HTTP_BAD_REQUEST && req->invalid_fields > 0) {
 		tpl_section_show(d, "FIELD_ERRORS");
 		for (int f = 0; f < FIELD__MAX; f++) {

@@ -51,6 +51,22 @@ static enum http_method method_from_name(const char *m)
 	return METHOD_OTHER;
 }
 
+/* The Russian explanation of a parser's refusal, for the 400 page. */
+static const char *params_error_text(enum params_result r)
+{
+	switch (r) {
+	case PARAMS_TOO_MANY:
+		return "В запросе слишком много параметров.";
+	case PARAMS_BAD_ESCAPE:
+		return "В запросе неверная последовательность с символом «%».";
+	case PARAMS_BAD_UTF8:
+		return "В запросе есть символы в неверной кодировке (ожидается UTF-8).";
+	case PARAMS_OK:
+		break;
+	}
+	return "";
+}
+
 /* Read the urlencoded body of a POST into req->form. 413 above the configured limit, 415 for
  * another media type, 400 for a truncated or malformed body. */
 static enum http_status read_form(struct request *req, FCGX_Request *fcgx)
@@ -83,12 +99,17 @@ static enum http_status read_form(struct request *req, FCGX_Request *fcgx)
 			break;
 		got += n;
 	}
-	if (got != length)
+	if (got != length) {
+		req->error_detail = "Данные формы пришли не полностью. Отправьте форму ещё раз.";
 		return HTTP_BAD_REQUEST; /* the client sent less than it announced */
+	}
 	body[length] = '\0';
-	if (params_parse_urlencoded(req->arena, body, (size_t)length, (size_t)cfg->max_params,
-				    &req->form) != PARAMS_OK)
+	enum params_result parsed = params_parse_urlencoded(req->arena, body, (size_t)length,
+							    (size_t)cfg->max_params, &req->form);
+	if (parsed != PARAMS_OK) {
+		req->error_detail = params_error_text(parsed);
 		return HTTP_BAD_REQUEST;
+	}
 	return HTTP_OK;
 }
 
@@ -109,8 +130,10 @@ static enum http_status prepare(struct request *req, FCGX_Request *fcgx)
 	const struct param *vision = params_find(&req->cookies, "vision");
 	req->vision = vision != NULL && strcmp(vision->value, "on") == 0;
 
-	if (!utf8_valid(req->path, strlen(req->path)))
+	if (!utf8_valid(req->path, strlen(req->path))) {
+		req->error_detail = "Адрес страницы содержит символы в неверной кодировке (ожидается UTF-8).";
 		return HTTP_BAD_REQUEST;
+	}
 
 	unsigned allowed = 0;
 	switch (router_find(req->path, req->method, &req->route, &req->path_id, &allowed)) {
@@ -123,9 +146,13 @@ static enum http_status prepare(struct request *req, FCGX_Request *fcgx)
 		break;
 	}
 
-	if (params_parse_urlencoded(req->arena, req->query_string, strlen(req->query_string),
-				    (size_t)cfg->max_params, &req->query) != PARAMS_OK)
+	enum params_result parsed = params_parse_urlencoded(
+		req->arena, req->query_string, strlen(req->query_string), (size_t)cfg->max_params,
+		&req->query);
+	if (parsed != PARAMS_OK) {
+		req->error_detail = params_error_text(parsed);
 		return HTTP_BAD_REQUEST;
+	}
 	if (req->method == METHOD_POST) {
 		enum http_status s = read_form(req, fcgx);
 		if (s != HTTP_OK)
@@ -182,6 +209,25 @@ static void send_response(struct request *req, FCGX_Request *fcgx)
 		FCGX_PutStr(r->body.data, (int)r->body.len, fcgx->out);
 }
 
+/* The handler's answer, or the same page rendered moments ago while the database is unchanged. */
+static enum http_status run_handler(struct worker *w, struct request *req)
+{
+	if (!(req->route->flags & ROUTE_CACHEABLE))
+		return req->route->handler(req);
+	const char *key = arena_printf(req->arena, "%d|%s?%s", req->vision, req->path,
+				       req->query_string);
+	int64_t version = page_cache_db_version(&w->db);
+	const struct page_cache_entry *hit = page_cache_get(&w->cache, key, version, req->now);
+	if (hit != NULL) {
+		page_cache_serve(req, hit);
+		return HTTP_OK;
+	}
+	enum http_status status = req->route->handler(req);
+	if (status == HTTP_OK)
+		page_cache_put(&w->cache, key, &req->response, version, req->now);
+	return status;
+}
+
 void request_handle(struct worker *w, FCGX_Request *fcgx)
 {
 	struct timespec started, finished;
@@ -201,7 +247,7 @@ void request_handle(struct worker *w, FCGX_Request *fcgx)
 
 	enum http_status status = prepare(&req, fcgx);
 	if (status == HTTP_OK)
-		status = req.route->handler(&req);
+		status = run_handler(w, &req);
 	if (status >= 400 && !req.response.body_ready)
 		page_error(&req, status);
 	req.response.status = status;

@@ -13,6 +13,9 @@ typedef enum http_status (*route_handler)(struct request *req);
 enum route_flags {
 	ROUTE_FORM_ERRORS_TO_HANDLER = 1 << 0, /* invalid fields go to the handler (forms show them
 	                                          beside the fields) instead of a 400 page */
+	ROUTE_CACHEABLE = 1 << 1,              /* a public page that depends only on its URL, the
+	                                          vision cookie, the database and the clock: the
+	                                          worker may serve it from page_cache */
 };
 
 struct route {

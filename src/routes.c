@@ -6,16 +6,16 @@
 #define FIELDS(...) ((const struct route_field[]){__VA_ARGS__, {FIELD__MAX, 0}})
 
 const struct route routes[] = {
-	{"/", METHOD_GET, page_home, NULL, 0},
+	{"/", METHOD_GET, page_home, NULL, ROUTE_CACHEABLE},
 	{"/meetings", METHOD_GET, page_meetings_list,
 	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL},
 		{FIELD_FROM, FIELD_OPTIONAL}, {FIELD_TO, FIELD_OPTIONAL},
 		{FIELD_PAGE, FIELD_OPTIONAL}),
-	 0},
+	 ROUTE_CACHEABLE},
 	{"/meetings.ics", METHOD_GET, page_calendar_all,
-	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL}), 0},
-	{"/meetings/#", METHOD_GET, page_meeting_show, NULL, 0},
-	{"/meetings/#.ics", METHOD_GET, page_calendar_one, NULL, 0},
+	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL}), ROUTE_CACHEABLE},
+	{"/meetings/#", METHOD_GET, page_meeting_show, NULL, ROUTE_CACHEABLE},
+	{"/meetings/#.ics", METHOD_GET, page_calendar_one, NULL, ROUTE_CACHEABLE},
 	{"/vision", METHOD_GET, page_vision,
 	 FIELDS({FIELD_MODE, FIELD_REQUIRED}, {FIELD_RETURN, FIELD_OPTIONAL}), 0},
 	{"/healthz", METHOD_GET, page_healthz, NULL, 0},

@@ -63,6 +63,7 @@ void worker_serve(struct worker *w, int listen_fd)
 
 void worker_close(struct worker *w)
 {
+	page_cache_clear(&w->cache);
 	db_close(&w->db);
 	if (w->arena.first != NULL)
 		arena_free(&w->arena);

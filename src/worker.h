@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "config.h"
 #include "db.h"
+#include "page_cache.h"
 
 struct worker {
 	const struct config *cfg;
@@ -16,6 +17,7 @@ struct worker {
 	struct arena arena;       /* per-request memory, reset after every request */
 	char asset_version[24];   /* appended to static URLs so a changed stylesheet is refetched */
 	unsigned long served;     /* requests served by this process */
+	struct page_cache cache;  /* rendered public pages (page_cache.h) */
 };
 
 /* Open the database, check the schema version, prepare statements, load templates. Loud -1 on

@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- error.tpl: the error page for every status, in Russian. --}}
 <h1>{{TITLE}}</h1>
 <p class="lead">{{MESSAGE}}</p>
-{{#FIELD_ERRORS}}<p>Проверьте значения:</p>
+{{#DETAIL}}<p>{{TEXT}}</p>
+{{/DETAIL}}{{#FIELD_ERRORS}}<p>Проверьте значения:</p>
 <ul class="field-errors">
 {{#FIELD_ERROR}}<li><strong>{{LABEL}}</strong> (параметр {{NAME}}, значение «{{VALUE}}»): {{ERROR}}.</li>
 {{/FIELD_ERROR}}</ul>

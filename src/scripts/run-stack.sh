@@ -59,7 +59,18 @@ if [ "${QUIET:-0}" != 1 ]; then
 	[ -f "$data/demo-logins.txt" ] && cat "$data/demo-logins.txt"
 	echo
 fi
-# Whichever stops first, stop the other.
-wait -n "$portal_pid" "$nginx_pid" || true
+# Run until a signal comes, a component stops (then stop the other), or the parent goes away:
+# `make` does not pass SIGTERM on to its recipe, so a make killed by a service manager or a test
+# would otherwise leave the portal running, reparented.
+parent=$PPID
+while kill -0 "$portal_pid" 2>/dev/null && kill -0 "$nginx_pid" 2>/dev/null; do
+	if [ "$(ps -o ppid= -p $$ | tr -d ' ')" != "$parent" ]; then
+		echo "run: the parent process is gone; shutting down" >&2
+		stop
+		exit 0
+	fi
+	sleep 0.5 &
+	wait $! || true
+done
 echo "run: a component stopped; shutting down" >&2
 exit 1

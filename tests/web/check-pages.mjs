@@ -38,6 +38,8 @@ function usage() {
   return [
     'usage: node check-pages.mjs --base http://127.0.0.1:PORT [options]',
     '  --start PATH        start page (repeatable; default: / and /meetings)',
+    '  --error-page PATH   a path that must answer 4xx/5xx with an HTML error page, which',
+    '                      is then checked like any page (repeatable; e.g. /no-such-page)',
     '  --max-pages N       stop crawling after N HTML pages (default 60)',
     '  --max-variants N    at most N query-string variants per path (default 3)',
     '  --max-same-shape N  at most N pages per numbered path like /meetings/# (default 10)',
@@ -52,7 +54,7 @@ function usage() {
 
 function parseArgs(argv) {
   const opts = {
-    base: null, starts: [], maxPages: 60, maxVariants: 3, maxSameShape: 10, skips: [], wait: 10,
+    base: null, starts: [], errorPages: [], maxPages: 60, maxVariants: 3, maxSameShape: 10, skips: [], wait: 10,
     jobs: 2, timeout: 30, keepHtml: false,
   };
   const intOpt = (name, v) => {
@@ -73,6 +75,7 @@ function parseArgs(argv) {
     switch (a) {
       case '--base': opts.base = next(); break;
       case '--start': opts.starts.push(next()); break;
+      case '--error-page': opts.errorPages.push(next()); break;
       case '--max-pages': opts.maxPages = intOpt(a, next()); break;
       case '--max-variants': opts.maxVariants = intOpt(a, next()); break;
       case '--max-same-shape': opts.maxSameShape = intOpt(a, next()); break;
@@ -211,6 +214,13 @@ async function crawl(base, opts, results) {
   };
 
   for (const s of opts.starts) enqueue(new URL(s, base), null);
+  const expectError = new Set();
+  for (const s of opts.errorPages) {
+    const u = new URL(s, base);
+    u.hash = '';
+    expectError.add(u.href);
+    if (!seen.has(u.href)) { seen.add(u.href); queue.push(u); }
+  }
 
   while (queue.length > 0) {
     if (pages.length >= opts.maxPages) { notVisited = queue.length; break; }
@@ -227,7 +237,17 @@ async function crawl(base, opts, results) {
       results.push({ ok: false, line: `link ${shown}: request failed: ${cause}${fromTxt}` });
       continue;
     }
-    if (res.status >= 400) {
+    const errorPage = expectError.has(u.href);
+    if (res.status >= 400 && !errorPage && res.redirected) {
+      // A link that redirects to an --error-page (e.g. a "switch version and come back"
+      // link on the 404 page) is not broken: that page is checked on its own.
+      const target = new URL(res.url);
+      target.hash = '';
+      if (expectError.has(target.href)) { await res.body?.cancel(); continue; }
+    }
+    if (errorPage && res.status < 400) {
+      results.push({ ok: false, line: `link ${shown}: expected an error status (4xx/5xx) for this --error-page, got HTTP ${res.status}` });
+    } else if (res.status >= 400 && !errorPage) {
       await res.body?.cancel();
       results.push({ ok: false, line: `link ${shown}: HTTP ${res.status}${fromTxt}` });
       continue;
@@ -237,8 +257,8 @@ async function crawl(base, opts, results) {
     const ctype = (res.headers.get('content-type') || '').toLowerCase();
     if (!ctype.startsWith('text/html')) {
       await res.body?.cancel();
-      if (!from || from.length === 0) {
-        results.push({ ok: false, line: `link ${shown}: start page answers Content-Type "${ctype || '(none)'}", not text/html` });
+      if (!from || from.length === 0 || errorPage) {
+        results.push({ ok: false, line: `link ${shown}: ${errorPage ? 'error' : 'start'} page answers Content-Type "${ctype || '(none)'}", not text/html` });
       } else {
         nonHtml.push(`${shown} (${ctype || 'no Content-Type'})`);
       }
@@ -250,13 +270,13 @@ async function crawl(base, opts, results) {
     fetched.add(final.href);
     seen.add(final.href);
     const html = Buffer.from(await res.arrayBuffer());
-    const page = { url: final, path: displayPath(final), html, visionHtml: null };
+    const page = { url: final, path: displayPath(final), html, visionHtml: null, errorPage: res.status >= 400 };
     pages.push(page);
 
     // Same page as the version for the visually impaired, for vnu.
     try {
       const vres = await fetchWithTimeout(final, opts.timeout, { Cookie: `${VISION_COOKIE.name}=${VISION_COOKIE.value}` });
-      if (vres.status >= 400) {
+      if (vres.status >= 400 && !page.errorPage) {
         await vres.body?.cancel();
         results.push({ ok: false, line: `link ${page.path} (vision): HTTP ${vres.status}` });
       } else {
@@ -291,6 +311,8 @@ function runVnu(java, jar, dir, files) {
     const child = spawn(java, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { err += d; });
     child.on('error', reject);
@@ -319,9 +341,9 @@ function vnuLocation(m) {
 // ---------------------------------------------------------------- axe
 
 // `page` is a reused tab whose context has axe-core as an init script.
-async function runAxe(page, url, timeoutS) {
+async function runAxe(page, url, timeoutS, errorPage) {
   const res = await page.goto(url, { waitUntil: 'load', timeout: timeoutS * 1000 });
-  if (res && res.status() >= 400) throw new Error(`HTTP ${res.status()} in the browser`);
+  if (res && res.status() >= 400 && !errorPage) throw new Error(`HTTP ${res.status()} in the browser`);
   await page.evaluate(() => document.fonts && document.fonts.ready).catch(() => {});
   return page.evaluate(async (tags) => {
     // eslint-disable-next-line no-undef
@@ -463,7 +485,7 @@ async function main() {
       for (const kind of ['normal', 'vision']) {
         try {
           if (!tabs[kind]) tabs[kind] = await contexts[kind].newPage();
-          res[kind] = { violations: await runAxe(tabs[kind], pages[i].url.href, opts.timeout) };
+          res[kind] = { violations: await runAxe(tabs[kind], pages[i].url.href, opts.timeout, pages[i].errorPage) };
         } catch (err) {
           res[kind] = { error: oneLine(String(err.message).split('\n')[0], 300) };
           // Go on in a fresh tab.
