@@ -115,7 +115,8 @@ def run_web(tally, bin_dir):
     with Stack(bin_dir=bin_dir) as stack:
         p = subprocess.run(["node", script, "--base", stack.base, "--start", "/",
                             "--start", "/meetings", "--start", "/meetings/1",
-                            "--start", "/meetings/14", "--start", "/nonexistent-page"],
+                            "--start", "/meetings/14", "--error-page", "/nonexistent-page",
+                            "--error-page", "/meetings?from=2026-13-01"],
                            capture_output=True, text=True, timeout=900, cwd=ROOT)
     out = p.stdout + p.stderr
     print(out[-6000:] if p.returncode else "\n".join(
