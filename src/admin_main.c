@@ -207,6 +207,9 @@ static int command_backup(struct db *db, const char *file)
 		unlink(file);
 		return 1;
 	}
+	/* A backup is one self-contained file: leave WAL mode so it can be read from anywhere,
+	 * even a read-only directory, without -wal and -shm companions. */
+	sqlite3_exec(dest, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
 	sqlite3_close(dest);
 	printf("backup written to %s\n", file);
 	return 0;

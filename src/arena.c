@@ -23,6 +23,11 @@ struct arena_cleanup {
 
 static struct arena_block *block_new(size_t size)
 {
+	/* The header on top of a size near SIZE_MAX would wrap to a tiny malloc. */
+	if (size > SIZE_MAX - sizeof(struct arena_block)) {
+		fputs("arena: allocation too large\n", stderr);
+		abort();
+	}
 	struct arena_block *b = malloc(sizeof *b + size);
 	if (b == NULL) {
 		fputs("arena: out of memory\n", stderr);

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static bool is_leap(int y)
 {
@@ -108,8 +107,19 @@ int tz_set(const char *zone)
 	if (zone == NULL || zone[0] == '\0' || zone[0] == '/' || strstr(zone, "..") != NULL)
 		return -1;
 	char path[512];
-	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
-	if (access(path, R_OK) != 0)
+	int n = snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
+	if (n < 0 || (size_t)n >= sizeof path)
+		return -1;
+	/* Readable is not enough: glibc falls back to UTC just as silently for a directory
+	 * ("Asia") or a table ("zone.tab"), so the file must start like a compiled zone. */
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return -1;
+	char magic[4];
+	bool is_zone = fread(magic, 1, sizeof magic, f) == sizeof magic &&
+		       memcmp(magic, "TZif", sizeof magic) == 0;
+	fclose(f);
+	if (!is_zone)
 		return -1;
 	char value[520];
 	snprintf(value, sizeof value, ":%s", zone);

@@ -24,6 +24,7 @@ const char *config_default_path(const char *explicit_path)
 struct load_state {
 	struct config *cfg;
 	int errors;
+	unsigned char seen[32]; /* by row of settings[]: each may be given once */
 };
 
 static void set_string(char **slot, const char *value)
@@ -88,6 +89,8 @@ static const struct setting settings[] = {
 #undef S
 #undef I
 #undef L
+_Static_assert(sizeof settings / sizeof settings[0] <= sizeof((struct load_state *)0)->seen,
+	       "load_state.seen needs a slot per setting");
 
 static int on_setting(void *user, const char *section, const char *name, const char *value)
 {
@@ -96,6 +99,16 @@ static int on_setting(void *user, const char *section, const char *name, const c
 		const struct setting *s = &settings[i];
 		if (strcmp(s->section, section) != 0 || strcmp(s->name, name) != 0)
 			continue;
+		/* libinih reports an indented continuation line as the same setting again, which
+		 * would silently replace the value with its last line: refuse any repeat. */
+		if (st->seen[i]) {
+			fprintf(stderr,
+				"%s: [%s] %s is set twice (a value cannot continue on the next line)\n",
+				st->cfg->file, section, name);
+			st->errors++;
+			return 1;
+		}
+		st->seen[i] = 1;
 		char *field = (char *)st->cfg + s->offset;
 		if (s->kind == SETTING_STRING) {
 			set_string((char **)field, value);
@@ -144,7 +157,7 @@ int config_load(struct config *cfg, const char *path)
 	set_string(&cfg->static_dir, PORTAL_SHARE_DIR "/static");
 	set_string(&cfg->sql_dir, PORTAL_SHARE_DIR "/sql");
 
-	struct load_state st = {cfg, 0};
+	struct load_state st = {cfg, 0, {0}};
 	int rc = ini_parse(path, on_setting, &st);
 	if (rc < 0) {
 		fprintf(stderr, "%s: cannot read the configuration file\n", path);

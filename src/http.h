@@ -19,6 +19,7 @@ enum http_status {
 	HTTP_NOT_FOUND = 404,
 	HTTP_METHOD_NOT_ALLOWED = 405,
 	HTTP_PAYLOAD_TOO_LARGE = 413,
+	HTTP_URI_TOO_LONG = 414,
 	HTTP_UNSUPPORTED_MEDIA_TYPE = 415,
 	HTTP_UNPROCESSABLE = 422,
 	HTTP_TOO_MANY_REQUESTS = 429,
@@ -65,6 +66,7 @@ struct request {
 	const char *method_name;   /* as sent */
 	const char *path;          /* decoded path, valid UTF-8 */
 	const char *query_string;  /* raw, for links back to the same page */
+	const char *request_uri;   /* path and query as sent, still percent-encoded */
 	struct param_list query;   /* parsed query string */
 	struct param_list form;    /* parsed urlencoded body of a POST */
 	struct param_list cookies;

@@ -17,13 +17,6 @@ static const struct {
 	{NAV_MEETINGS, "/meetings", "Расписание встреч"},
 };
 
-/* The path and query of this request, to come back to after switching the version. */
-static const char *current_location(struct request *req)
-{
-	if (req->query_string[0] == '\0')
-		return req->path;
-	return arena_printf(req->arena, "%s?%s", req->path, req->query_string);
-}
 
 tpl_dict *page_begin(struct request *req, const char *body_template, const char *title,
 		     enum nav_item active)
@@ -32,7 +25,9 @@ tpl_dict *page_begin(struct request *req, const char *body_template, const char 
 	req->layout = layout;
 	tpl_set(layout, "PAGE_TITLE", title);
 	tpl_set(layout, "ASSET_VERSION", req->worker->asset_version);
-	tpl_set(layout, "RETURN_TO", current_location(req));
+	/* The address as the browser sent it (still percent-encoded): where to come back to after
+	 * switching the version for the visually impaired. */
+	tpl_set(layout, "RETURN_TO", req->request_uri);
 	struct tm now;
 	tz_utc_to_local(req->now, &now);
 	tpl_set_int(layout, "YEAR", now.tm_year + 1900);
@@ -77,6 +72,8 @@ static const struct {
 	 "Эта страница не принимает запросы такого вида. Откройте её по ссылке с сайта."},
 	{HTTP_PAYLOAD_TOO_LARGE, "Слишком большой объём данных",
 	 "Отправленные данные превышают допустимый размер. Сократите текст или уменьшите вложения."},
+	{HTTP_URI_TOO_LONG, "Слишком длинный адрес",
+	 "Адрес страницы слишком длинный. Откройте страницу по ссылке с сайта."},
 	{HTTP_UNSUPPORTED_MEDIA_TYPE, "Неподдерживаемый формат данных",
 	 "Сайт не принимает данные в таком формате. Отправьте форму со страницы сайта."},
 	{HTTP_UNPROCESSABLE, "Действие невозможно",

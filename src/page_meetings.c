@@ -11,48 +11,91 @@
 #include "ru.h"
 #include "worker.h"
 
-/* Fill the filter form: territories and kinds as <option>s with the current choice selected. */
-static int fill_filter_form(struct request *req, tpl_dict *d)
+/* The choices of the filter form, loaded once per request. */
+struct filter_choices {
+	struct territory_item *territories;
+	size_t territory_count;
+	struct kind_item *kinds;
+	size_t kind_count;
+};
+
+static int load_choices(struct request *req, struct filter_choices *c)
 {
 	struct db *db = &req->worker->db;
-	struct territory_item *territories;
-	struct kind_item *kinds;
-	size_t nt, nk;
-	if (db_territory_tree(db, req->arena, &territories, &nt) < 0 ||
-	    db_kind_list(db, req->arena, &kinds, &nk) < 0)
+	if (db_territory_tree(db, req->arena, &c->territories, &c->territory_count) < 0 ||
+	    db_kind_list(db, req->arena, &c->kinds, &c->kind_count) < 0)
 		return -1;
+	return 0;
+}
+
+/* Mark a filter that names no existing territory or kind as invalid: a link with a stale id
+ * deserves "no such territory", not an empty schedule that looks like no meetings. */
+static void check_choices(struct request *req, const struct filter_choices *c)
+{
+	struct field_value *ft = &req->field[FIELD_TERRITORY], *fk = &req->field[FIELD_KIND];
+	if (ft->state == FIELD_VALID) {
+		bool found = false;
+		for (size_t i = 0; i < c->territory_count && !found; i++)
+			found = c->territories[i].id == ft->number;
+		if (!found) {
+			ft->state = FIELD_INVALID;
+			ft->error = "такой территории нет";
+			req->invalid_fields++;
+		}
+	}
+	if (fk->state == FIELD_VALID) {
+		bool found = false;
+		for (size_t i = 0; i < c->kind_count && !found; i++)
+			found = strcmp(c->kinds[i].code, fk->text) == 0;
+		if (!found) {
+			fk->state = FIELD_INVALID;
+			fk->error = "такого вида встреч нет";
+			req->invalid_fields++;
+		}
+	}
+}
+
+/* Fill the filter form: territories and kinds as <option>s with the current choice selected. */
+static void fill_filter_form(struct request *req, tpl_dict *d, const struct filter_choices *c)
+{
 	const struct field_value *ft = &req->field[FIELD_TERRITORY], *fk = &req->field[FIELD_KIND];
-	for (size_t i = 0; i < nt; i++) {
+	for (size_t i = 0; i < c->territory_count; i++) {
+		const struct territory_item *t = &c->territories[i];
 		tpl_dict *o = tpl_section_add(d, "TERRITORY_OPTION");
-		tpl_set_int(o, "ID", territories[i].id);
+		tpl_set_int(o, "ID", t->id);
 		/* Indent by depth with no-break spaces: <option> cannot hold markup. */
-		const char *indent = territories[i].depth == 0 ? "" :
-				     territories[i].depth == 1 ? "\u00a0\u00a0" : "\u00a0\u00a0\u00a0\u00a0";
-		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s", indent, territories[i].name));
-		if (ft->state == FIELD_VALID && ft->number == territories[i].id)
+		const char *indent = t->depth == 0 ? "" : t->depth == 1 ? "\u00a0\u00a0" : "\u00a0\u00a0\u00a0\u00a0";
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s", indent, t->name));
+		if (ft->state == FIELD_VALID && ft->number == t->id)
 			tpl_section_show(o, "SELECTED");
 	}
-	for (size_t i = 0; i < nk; i++) {
+	for (size_t i = 0; i < c->kind_count; i++) {
 		tpl_dict *o = tpl_section_add(d, "KIND_OPTION");
-		tpl_set(o, "CODE", kinds[i].code);
-		tpl_set(o, "NAME", kinds[i].name);
-		if (fk->state == FIELD_VALID && strcmp(fk->text, kinds[i].code) == 0)
+		tpl_set(o, "CODE", c->kinds[i].code);
+		tpl_set(o, "NAME", c->kinds[i].name);
+		if (fk->state == FIELD_VALID && strcmp(fk->text, c->kinds[i].code) == 0)
 			tpl_section_show(o, "SELECTED");
 	}
 	if (req->field[FIELD_FROM].state == FIELD_VALID)
 		tpl_set(d, "FROM", req->field[FIELD_FROM].raw);
 	if (req->field[FIELD_TO].state == FIELD_VALID)
 		tpl_set(d, "TO", req->field[FIELD_TO].raw);
-	return 0;
 }
 
 /* GET /meetings?territory=&kind=&from=&to=&page= — the schedule, upcoming meetings first in time
  * order, then past ones newest first, page_size per page.
- * 400 when a filter value is malformed or from is after to (the page names the value);
+ * 400 when a filter value is malformed, names no existing territory or kind, or from is after
+ * to (the page names the value);
  * 404 for a page number past the last page; 200 otherwise (an empty result says so). */
 enum http_status page_meetings_list(struct request *req)
 {
 	const struct config *cfg = req->worker->cfg;
+	struct filter_choices choices;
+	if (load_choices(req, &choices) < 0)
+		return HTTP_INTERNAL_ERROR;
+	check_choices(req, &choices);
+	if (req->invalid_fields > 0)
+		return HTTP_BAD_REQUEST;
 	struct meeting_filter f = {.now = req->now, .limit = cfg->page_size};
 	const struct field_value *v = req->field;
 	if (v[FIELD_TERRITORY].state == FIELD_VALID)
@@ -89,8 +132,7 @@ enum http_status page_meetings_list(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 
 	tpl_dict *d = page_begin(req, "meetings.tpl", "Расписание встреч с населением", NAV_MEETINGS);
-	if (fill_filter_form(req, d) < 0)
-		return HTTP_INTERNAL_ERROR;
+	fill_filter_form(req, d, &choices);
 	bool filtered = f.territory_id || f.kind || f.has_from || f.has_to;
 	tpl_set(d, "FOUND", arena_printf(req->arena, "%s %lld %s",
 					 ru_plural(total, "Найдена", "Найдены", "Найдено"), total,

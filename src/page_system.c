@@ -54,6 +54,7 @@ enum http_status page_error_by_code(struct request *req)
 	case HTTP_NOT_FOUND:
 	case HTTP_METHOD_NOT_ALLOWED:
 	case HTTP_PAYLOAD_TOO_LARGE:
+	case HTTP_URI_TOO_LONG:
 	case HTTP_TOO_MANY_REQUESTS:
 		return (enum http_status)req->path_id;
 	default:

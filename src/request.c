@@ -123,6 +123,9 @@ static enum http_status prepare(struct request *req, FCGX_Request *fcgx)
 	req->query_string = param_copy(req, fcgx, "QUERY_STRING");
 	if (req->query_string == NULL)
 		req->query_string = "";
+	req->request_uri = param_copy(req, fcgx, "REQUEST_URI");
+	if (req->request_uri == NULL || req->request_uri[0] != '/')
+		req->request_uri = "/";
 	const char *https = FCGX_GetParam("HTTPS", fcgx->envp);
 	req->https = https != NULL && strcasecmp(https, "on") == 0;
 	params_parse_cookies(req->arena, FCGX_GetParam("HTTP_COOKIE", fcgx->envp), MAX_COOKIES,

@@ -14,6 +14,7 @@ const char *http_reason(enum http_status status)
 	case HTTP_NOT_FOUND: return "Not Found";
 	case HTTP_METHOD_NOT_ALLOWED: return "Method Not Allowed";
 	case HTTP_PAYLOAD_TOO_LARGE: return "Payload Too Large";
+	case HTTP_URI_TOO_LONG: return "URI Too Long";
 	case HTTP_UNSUPPORTED_MEDIA_TYPE: return "Unsupported Media Type";
 	case HTTP_UNPROCESSABLE: return "Unprocessable Content";
 	case HTTP_TOO_MANY_REQUESTS: return "Too Many Requests";

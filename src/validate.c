@@ -39,6 +39,20 @@ static bool parse_integer(const char *s, size_t len, long long *out)
 	return true;
 }
 
+/* The shape of YYYY-MM-DD, so "11.03.2026" is told the format rather than that no such day
+ * exists; whether the day exists is civil_date_parse's question. */
+static bool looks_like_date(const char *raw, size_t len)
+{
+	if (len != 10)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		bool dash = i == 4 || i == 7;
+		if (dash ? raw[i] != '-' : (raw[i] < '0' || raw[i] > '9'))
+			return false;
+	}
+	return true;
+}
+
 static void check_text(struct arena *a, const struct field_spec *spec, const char *raw, size_t len,
 		       bool allow_newlines, struct field_value *out)
 {
@@ -82,7 +96,7 @@ void validate_value(struct arena *a, const struct field_spec *spec, const char *
 			out->state = FIELD_VALID;
 		break;
 	case FIELD_TYPE_DATE:
-		if (len != 10 || memchr(raw, '\0', len) != NULL)
+		if (!looks_like_date(raw, len))
 			invalid(out, "ожидается дата в формате ГГГГ-ММ-ДД, например 2026-03-11");
 		else if (!civil_date_parse(raw, &out->date))
 			invalid(out, "такой даты нет в календаре");
@@ -109,9 +123,11 @@ void validate_value(struct arena *a, const struct field_spec *spec, const char *
 		check_text(a, spec, raw, len, true, out);
 		break;
 	case FIELD_TYPE_LOCAL_PATH:
+		/* Browsers drop tabs from a URL and read '\\' as '/', so "/<TAB>/host" and "/\\host"
+		 * would leave the site: no blank or backslash anywhere, not just after the '/'. */
 		check_text(a, spec, raw, len, false, out);
 		if (out->state == FIELD_VALID &&
-		    (raw[0] != '/' || raw[1] == '/' || raw[1] == '\\' || strchr(raw, ' ') != NULL))
+		    (raw[0] != '/' || raw[1] == '/' || strpbrk(raw, " \t\\") != NULL))
 			invalid(out, "должен быть адресом страницы этого сайта");
 		break;
 	}
@@ -126,6 +142,15 @@ size_t validate_fields(struct arena *a, const struct param_list *source,
 		const struct field_spec *spec = &field_specs[rf->field];
 		struct field_value *v = &out[rf->field];
 		const struct param *p = params_find(source, spec->name);
+		/* Twice is invalid before an empty copy can count as absent: otherwise
+		 * "territory=&territory=5" would quietly mean "all territories". */
+		if (p != NULL && params_count(source, spec->name) > 1) {
+			v->state = FIELD_INVALID;
+			v->raw = p->value;
+			v->error = "указано несколько раз";
+			errors++;
+			continue;
+		}
 		if (p == NULL || p->value_len == 0) {
 			if (rf->flags & FIELD_REQUIRED) {
 				v->state = FIELD_INVALID;
@@ -133,13 +158,6 @@ size_t validate_fields(struct arena *a, const struct param_list *source,
 				v->error = "обязательное поле: заполните его";
 				errors++;
 			}
-			continue;
-		}
-		if (params_count(source, spec->name) > 1) {
-			v->state = FIELD_INVALID;
-			v->raw = p->value;
-			v->error = "указано несколько раз";
-			errors++;
 			continue;
 		}
 		validate_value(a, spec, p->value, p->value_len, v);

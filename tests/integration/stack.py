@@ -188,8 +188,81 @@ class Stack:
         hits = [line for line in log.splitlines() if any(m in line for m in SANITIZER_MARKERS)]
         return "\n".join(hits)
 
-    def worker_pids(self):
-        """Pids of this stack's FastCGI worker processes (children of the supervisor)."""
+    def portal_pids(self):
+        """Pids of every process of this stack's portal: the supervisor and its workers."""
         out = subprocess.run(["pgrep", "-f", f"portal -c {self.conf}"], capture_output=True,
                              text=True).stdout.split()
         return [int(p) for p in out]
+
+    # ---- helpers added for the integration tests (additive; nothing above depends on them) ----
+    def raw(self, data, timeout=15):
+        """Send DATA (bytes) as is on a new connection and return every byte the server sends
+        until it closes the connection. For what http.client hides (a HEAD body, bad escapes)."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=timeout) as s:
+            s.sendall(data)
+            chunks = []
+            while True:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+    def supervisor_pid(self):
+        """The pid of the `portal` supervisor that run-stack.sh started (note: portal_pids()
+        matches it too, since the forked workers share its command line)."""
+        for pid in child_pids(self.proc.pid):
+            if proc_cmdline(pid).startswith(os.path.join(self.bin, "portal")):
+                return pid
+        return None
+
+    def worker_children(self):
+        """Pids of the FastCGI workers only: the children of the supervisor."""
+        sup = self.supervisor_pid()
+        return child_pids(sup) if sup else []
+
+    def nginx_pids(self):
+        """The nginx master that run-stack.sh started and its worker processes."""
+        for pid in child_pids(self.proc.pid):
+            if proc_cmdline(pid).startswith("nginx: master"):
+                return [pid] + child_pids(pid)
+        return []
+
+    @property
+    def socket_path(self):
+        return os.path.join(self.data, "run", "portal.sock")
+
+
+def proc_cmdline(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+
+
+def child_pids(parent):
+    """Pids whose parent is PARENT (from /proc), zombies left out."""
+    out = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", encoding="utf-8", errors="replace") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(")") + 2:].split()
+        if fields[0] != "Z" and int(fields[1]) == parent:
+            out.append(int(name))
+    return sorted(out)
+
+
+def pid_alive(pid):
+    """True while PID exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as f:
+            stat = f.read()
+    except OSError:
+        return False
+    return stat[stat.rfind(")") + 2:].split()[0] != "Z"
