@@ -88,7 +88,7 @@ FUZZ_SRC = src/arena.c src/utf8.c src/params.c src/validate.c src/civil_time.c s
 FUZZ_FLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
 .PHONY: fuzz-build
 fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/%)
-build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC) $(wildcard src/*.h)
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(FUZZ_SRC) $(wildcard src/*.h)
 	@mkdir -p build/fuzz
 	clang $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC)
 fuzz: deps-test fuzz-build

@@ -136,7 +136,8 @@ def run_web(tally, bin_dir):
 
 
 def run_fuzz(tally, seconds):
-    targets = sorted(glob.glob(os.path.join(ROOT, "build", "fuzz", "fuzz_*")))
+    targets = sorted(t for t in glob.glob(os.path.join(ROOT, "build", "fuzz", "fuzz_*"))
+                     if os.access(t, os.X_OK) and os.path.isfile(t) and "-" not in os.path.basename(t))
     section(f"fuzzing: {len(targets)} targets, {seconds} s each")
     if not targets:
         tally.fail("fuzz", "no fuzz targets were built (make fuzz-build)")
@@ -145,8 +146,9 @@ def run_fuzz(tally, seconds):
         seeds = os.path.join(ROOT, "tests", "fuzz", "corpus", name)
         work = os.path.join(ROOT, "build", "fuzz", "corpus-" + name)
         os.makedirs(work, exist_ok=True)
+        os.makedirs(os.path.join(ROOT, "build", "fuzz", "crashes"), exist_ok=True)
         args = [target, f"-max_total_time={seconds}", "-max_len=4096", "-timeout=10",
-                f"-artifact_prefix={os.path.join(ROOT, 'build', 'fuzz', name + '-')}", work]
+                f"-artifact_prefix={os.path.join(ROOT, 'build', 'fuzz', 'crashes', name + '-')}", work]
         if os.path.isdir(seeds):
             args.append(seeds)
         started = time.time()

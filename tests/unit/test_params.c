@@ -139,6 +139,20 @@ static void test_urlencoded_bad_escapes(void **state)
 	}
 }
 
+static void test_urlencoded_escape_cut_by_length(void **state)
+{
+	struct param_list l;
+	/* The length given ends the text: an escape cut by it is bad even when the bytes after
+	 * it would complete it (a body is not NUL-terminated). */
+	assert_int_equal(params_parse_urlencoded(*state, "a=%41", 4, 10, &l), PARAMS_BAD_ESCAPE);
+	assert_int_equal(params_parse_urlencoded(*state, "a=%41", 3, 10, &l), PARAMS_BAD_ESCAPE);
+	assert_int_equal(params_parse_urlencoded(*state, "a=%41", 5, 10, &l), PARAMS_OK);
+	assert_param(&l, 0, "a", "A");
+	assert_int_equal(params_parse_urlencoded(*state, "a=1&b=2", 5, 10, &l), PARAMS_OK);
+	assert_int_equal(l.count, 2);
+	assert_param(&l, 1, "b", "");
+}
+
 static void test_urlencoded_nul_in_name_rejected(void **state)
 {
 	struct param_list l;
@@ -323,6 +337,7 @@ int main(void)
 		cmocka_unit_test(test_urlencoded_empty_pairs_skipped),
 		cmocka_unit_test(test_urlencoded_name_without_value),
 		cmocka_unit_test(test_urlencoded_bad_escapes),
+		cmocka_unit_test(test_urlencoded_escape_cut_by_length),
 		cmocka_unit_test(test_urlencoded_nul_in_name_rejected),
 		cmocka_unit_test(test_urlencoded_nul_in_value_kept),
 		cmocka_unit_test(test_urlencoded_bad_utf8),
