@@ -13,7 +13,7 @@ PYTHON ?= /usr/bin/python3
 
 CC = gcc
 CXX = g++
-PKGS = libfcgi sqlite3 libsodium inih libical libctemplate_nothreads
+PKGS = libfcgi sqlite3 libsodium inih libical jansson libctemplate_nothreads
 # libfcgi ships no pkg-config file
 PKG_CFLAGS = $(shell pkg-config --cflags $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
 PKG_LIBS = -lfcgi $(shell pkg-config --libs $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
@@ -34,6 +34,7 @@ endif
 # Modules every program shares, then each program's own.
 CORE = arena buf utf8 params civil_time ru config db db_statements validate
 WEB = worker request response router routes page page_cache meeting_view db_meeting db_reference \
+	auth audit page_admin page_admin_users \
 	page_home page_meetings page_calendar page_system
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 WEB_OBJ = $(WEB:%=$(BUILD)/obj/%.o) $(BUILD)/obj/template.o
@@ -57,7 +58,7 @@ $(BUILD)/bench-hello: tests/bench/bench_hello.c | $(BUILD)/obj
 	$(CC) $(CFLAGS_BASE) -o $@ $< -lfcgi
 
 # Unit tests link every module except the programs' main().
-$(BUILD)/tests/%: tests/unit/%.c $(WEB_OBJ) $(CORE_OBJ) tests/unit/unit.h | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c $(WEB_OBJ) $(CORE_OBJ) tests/unit/unit.h $(wildcard src/*.h) | $(BUILD)/tests
 	$(CXX) -x c $(CFLAGS_BASE) -Isrc -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(WEB_OBJ) $(CORE_OBJ) $(PKG_LIBS) -lcmocka
 unit-tests: $(UNIT_TESTS)

@@ -85,6 +85,10 @@ static const struct setting settings[] = {
 	L("limits", "max_body_bytes", max_body_bytes, 1024, 64L * 1024 * 1024),
 	I("limits", "max_params", max_params, 8, 10000),
 	I("limits", "page_size", page_size, 5, 200),
+	I("security", "session_idle_minutes", session_idle_minutes, 5, 24 * 60),
+	I("security", "session_max_hours", session_max_hours, 1, 24 * 7),
+	I("security", "login_max_failures", login_max_failures, 3, 100),
+	I("security", "login_lock_minutes", login_lock_minutes, 1, 24 * 60),
 };
 #undef S
 #undef I
@@ -152,6 +156,10 @@ int config_load(struct config *cfg, const char *path)
 	cfg->max_body_bytes = 1024 * 1024;
 	cfg->max_params = 200;
 	cfg->page_size = 20;
+	cfg->session_idle_minutes = 60;
+	cfg->session_max_hours = 12;
+	cfg->login_max_failures = 5;
+	cfg->login_lock_minutes = 15;
 	set_string(&cfg->timezone, "UTC");
 	set_string(&cfg->templates_dir, PORTAL_SHARE_DIR "/templates");
 	set_string(&cfg->static_dir, PORTAL_SHARE_DIR "/static");

@@ -34,6 +34,12 @@ struct config {
 	long max_body_bytes; /* form bodies above this get 413 */
 	int max_params;      /* query or form pairs above this get 400 */
 	int page_size;       /* meetings per schedule page */
+
+	/* [security] */
+	int session_idle_minutes;  /* a session unused this long ends */
+	int session_max_hours;     /* and any session ends this long after login */
+	int login_max_failures;    /* failed logins in a row, per login and per address, that lock */
+	int login_lock_minutes;    /* how long the lock lasts */
 };
 
 /* The path to read: the explicit one, else $PORTAL_CONF, else conf/portal.ini. */

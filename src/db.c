@@ -24,6 +24,25 @@ static int exec(struct db *db, const char *sql)
 	return 0;
 }
 
+int db_begin(struct db *db)
+{
+	return exec(db, "BEGIN IMMEDIATE");
+}
+
+int db_commit(struct db *db)
+{
+	if (exec(db, "COMMIT") == 0)
+		return 0;
+	db_rollback(db);
+	return -1;
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->conn))
+		exec(db, "ROLLBACK");
+}
+
 int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create)
 {
 	memset(db, 0, sizeof *db);

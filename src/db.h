@@ -17,6 +17,22 @@ enum stmt {
 	STMT_MEETING_RECENT_HELD, /* (limit) → summaries of the latest held meetings */
 	STMT_MEETING_GET,        /* (id) → one public meeting in detail */
 	STMT_MEETING_INVITEES,   /* (id) → name, position, organisation */
+	STMT_SESSION_GET,        /* (token hash) → session and its user */
+	STMT_SESSION_INSERT,     /* (token hash, user, csrf, now, address) */
+	STMT_SESSION_TOUCH,      /* (id, now) */
+	STMT_SESSION_DELETE,     /* (id) */
+	STMT_SESSION_DELETE_OTHERS, /* (user, kept session id) */
+	STMT_USER_BY_LOGIN,      /* (login) → id, password hash, disabled */
+	STMT_USER_BY_ID,         /* (id) → login, full name, role, disabled, password hash */
+	STMT_USER_SET_PASSWORD,  /* (id, hash, now) */
+	STMT_USER_LIST,          /* () → id, login, full name, role, disabled, created */
+	STMT_USER_INSERT,        /* (login, full name, role, hash) */
+	STMT_USER_SET_DISABLED,  /* (id, disabled) */
+	STMT_THROTTLE_GET,       /* (key) → failures, last failure, locked until */
+	STMT_THROTTLE_FAIL,      /* (key, now, max failures, lock seconds, forget after seconds) */
+	STMT_THROTTLE_CLEAR,     /* (key) */
+	STMT_AUDIT_INSERT,       /* (at, user, login, action, entity, entity id, before, after) */
+	STMT_AUDIT_LIST,         /* (user, entity, from, to, limit) → newest first */
 	STMT__MAX
 };
 
@@ -53,6 +69,12 @@ int db_migrate(struct db *db, const char *sql_dir);
 
 /* Run a file of SQL in one transaction (demo data). */
 int db_exec_file(struct db *db, const char *path);
+
+/* Transactions of a request that writes: BEGIN IMMEDIATE takes the write lock at once, so a
+ * concurrent writer waits (busy timeout) instead of failing half-way. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
 
 /* Log the connection's last error with a context. */
 void db_log_error(struct db *db, const char *context);

@@ -57,4 +57,48 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_MEETING_INVITEES] = "SELECT p.full_name, p.position, p.organisation "
 				  "FROM meeting_invitee i JOIN person p ON p.id = i.person_id "
 				  "WHERE i.meeting_id = ?1 ORDER BY p.category, p.full_name",
+
+	[STMT_SESSION_GET] = "SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, u.id, u.login, "
+			     "u.full_name, u.role FROM staff_session s "
+			     "JOIN staff_user u ON u.id = s.user_id "
+			     "WHERE s.token_hash = ?1 AND u.disabled = 0",
+	[STMT_SESSION_INSERT] = "INSERT INTO staff_session (token_hash, user_id, csrf_token, "
+				"created_at, last_seen_at, remote_addr) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+	[STMT_SESSION_TOUCH] = "UPDATE staff_session SET last_seen_at = ?2 WHERE id = ?1",
+	[STMT_SESSION_DELETE] = "DELETE FROM staff_session WHERE id = ?1",
+	[STMT_SESSION_DELETE_OTHERS] = "DELETE FROM staff_session WHERE user_id = ?1 AND id <> ?2",
+
+	[STMT_USER_BY_LOGIN] = "SELECT id, password_hash, disabled FROM staff_user WHERE login = ?1",
+	[STMT_USER_BY_ID] = "SELECT login, full_name, role, disabled, password_hash "
+			    "FROM staff_user WHERE id = ?1",
+	[STMT_USER_SET_PASSWORD] = "UPDATE staff_user SET password_hash = ?2, "
+				   "password_changed_at = ?3 WHERE id = ?1",
+	[STMT_USER_LIST] = "SELECT id, login, full_name, role, disabled, created_at FROM staff_user "
+			   "ORDER BY disabled, login",
+	[STMT_USER_INSERT] = "INSERT INTO staff_user (login, full_name, role, password_hash) "
+			     "VALUES (?1, ?2, ?3, ?4)",
+	[STMT_USER_SET_DISABLED] = "UPDATE staff_user SET disabled = ?2 WHERE id = ?1",
+
+	[STMT_THROTTLE_GET] = "SELECT failures, last_failure_at, locked_until FROM login_throttle "
+			      "WHERE key = ?1",
+	/* A failure after a quiet period (?5 seconds) or after a lock ran out starts over at 1;
+	 * the ?3-th failure in a row locks for ?4 seconds. */
+	[STMT_THROTTLE_FAIL] =
+		"INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) "
+		"VALUES (?1, 1, ?2, CASE WHEN ?3 <= 1 THEN ?2 + ?4 ELSE 0 END) "
+		"ON CONFLICT(key) DO UPDATE SET "
+		" failures = CASE WHEN (locked_until > 0 AND locked_until <= ?2) "
+		"   OR last_failure_at < ?2 - ?5 THEN 1 ELSE failures + 1 END, "
+		" locked_until = CASE WHEN (CASE WHEN (locked_until > 0 AND locked_until <= ?2) "
+		"   OR last_failure_at < ?2 - ?5 THEN 1 ELSE failures + 1 END) >= ?3 "
+		"   THEN ?2 + ?4 ELSE 0 END, "
+		" last_failure_at = ?2",
+	[STMT_THROTTLE_CLEAR] = "DELETE FROM login_throttle WHERE key = ?1",
+
+	[STMT_AUDIT_INSERT] = "INSERT INTO audit_log (at, user_id, login, action, entity, entity_id, "
+			      "before_json, after_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[STMT_AUDIT_LIST] = "SELECT id, at, login, action, entity, entity_id, before_json, after_json "
+			    "FROM audit_log WHERE (?1 IS NULL OR user_id = ?1) "
+			    "AND (?2 IS NULL OR entity = ?2) AND (?3 IS NULL OR at >= ?3) "
+			    "AND (?4 IS NULL OR at < ?4) ORDER BY id DESC LIMIT ?5",
 };

@@ -57,6 +57,7 @@ struct response {
 struct worker;
 struct route;
 struct tpl_dict;
+struct staff;
 
 struct request {
 	struct arena *arena;       /* everything below lives here */
@@ -77,8 +78,11 @@ struct request {
 	const char *error_detail;  /* why the request is bad, in Russian, for the error page */
 	bool vision;               /* the version for the visually impaired is on */
 	bool https;                /* served over TLS (for Secure cookies) */
+	const char *remote_addr;   /* the client's address as nginx saw it */
+	struct staff *staff;       /* the signed-in staff member, NULL on public pages */
 	time_t now;                /* the request's notion of now, UTC */
 	struct tpl_dict *layout;   /* the page being built (page.c), NULL until page_begin */
+	struct tpl_dict *form_errors; /* its error summary, NULL while the form has none */
 	struct response response;
 };
 

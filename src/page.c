@@ -4,17 +4,26 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "auth.h"
 #include "civil_time.h"
+#include "router.h"
 #include "ru.h"
 #include "worker.h"
 
-static const struct {
+static const struct nav_entry {
 	enum nav_item item;
 	const char *href;
 	const char *label;
-} nav_items[] = {
-	{NAV_HOME, "/", "Главная"},
-	{NAV_MEETINGS, "/meetings", "Расписание встреч"},
+	unsigned roles; /* for staff navigation: who sees it */
+} public_nav[] = {
+	{NAV_HOME, "/", "Главная", 0},
+	{NAV_MEETINGS, "/meetings", "Расписание встреч", 0},
+}, staff_nav[] = {
+	{NAV_STAFF_HOME, "/admin", "Рабочий стол", ROLES_STAFF},
+	{NAV_STAFF_USERS, "/admin/users", "Пользователи", ROLE_ADMIN},
+	{NAV_STAFF_AUDIT, "/admin/audit", "Журнал изменений", ROLE_ADMIN},
+	{NAV_STAFF_PASSWORD, "/admin/password", "Сменить пароль", ROLES_STAFF},
+	{NAV_HOME, "/", "Сайт", ROLES_STAFF},
 };
 
 
@@ -23,6 +32,7 @@ tpl_dict *page_begin(struct request *req, const char *body_template, const char 
 {
 	tpl_dict *layout = tpl_dict_new(req->arena, "layout");
 	req->layout = layout;
+	req->form_errors = NULL;
 	tpl_set(layout, "PAGE_TITLE", title);
 	tpl_set(layout, "ASSET_VERSION", req->worker->asset_version);
 	/* The address as the browser sent it (still percent-encoded): where to come back to after
@@ -32,12 +42,24 @@ tpl_dict *page_begin(struct request *req, const char *body_template, const char 
 	tz_utc_to_local(req->now, &now);
 	tpl_set_int(layout, "YEAR", now.tm_year + 1900);
 	tpl_section_show(layout, req->vision ? "VISION_ON" : "VISION_OFF");
-	for (size_t i = 0; i < sizeof nav_items / sizeof nav_items[0]; i++) {
+	const struct nav_entry *nav = req->staff ? staff_nav : public_nav;
+	size_t count = req->staff ? sizeof staff_nav / sizeof staff_nav[0]
+				  : sizeof public_nav / sizeof public_nav[0];
+	for (size_t i = 0; i < count; i++) {
+		if (req->staff && !(nav[i].roles & req->staff->role))
+			continue;
 		tpl_dict *item = tpl_section_add(layout, "NAV");
-		tpl_set(item, "HREF", nav_items[i].href);
-		tpl_set(item, "LABEL", nav_items[i].label);
-		if (nav_items[i].item == active)
+		tpl_set(item, "HREF", nav[i].href);
+		tpl_set(item, "LABEL", nav[i].label);
+		if (nav[i].item == active)
 			tpl_section_show(item, "CURRENT");
+	}
+	if (req->staff) {
+		/* Every form of a staff page carries the session's token (checked in request.c). */
+		tpl_set_template_global(layout, "CSRF", req->staff->csrf);
+		tpl_dict *who = tpl_section_add(layout, "STAFF");
+		tpl_set(who, "NAME", req->staff->full_name[0] ? req->staff->full_name : req->staff->login);
+		tpl_set(who, "ROLE", auth_role_label(req->staff->role_code));
 	}
 	return tpl_include(layout, "BODY", body_template);
 }
@@ -124,6 +146,40 @@ void page_error(struct request *req, enum http_status status)
 	req->response.body_ready = true;
 }
 
+/* The dictionary of the {{>FORM_ERRORS}} summary of d, created on the first error. */
+static tpl_dict *form_errors(struct request *req, tpl_dict *d)
+{
+	if (req->form_errors == NULL) {
+		req->form_errors = tpl_include(d, "FORM_ERRORS", "form_errors.tpl");
+		tpl_section_show(req->form_errors, "FORM_ERRORS");
+	}
+	return req->form_errors;
+}
+
+void page_form_fields(struct request *req, tpl_dict *d)
+{
+	for (const struct route_field *rf = req->route->fields; rf && rf->field != FIELD__MAX; rf++) {
+		const struct field_spec *spec = &field_specs[rf->field];
+		const struct field_value *v = &req->field[rf->field];
+		if (v->raw != NULL && spec->type != FIELD_TYPE_SECRET)
+			tpl_set(d, spec->name, v->raw);
+		if (v->state != FIELD_INVALID)
+			continue;
+		const char *message = arena_printf(req->arena, "%s: %s.", spec->label, v->error);
+		tpl_set(tpl_section_add(d, arena_printf(req->arena, "%s_error", spec->name)),
+			"MESSAGE", message);
+		tpl_dict *row = tpl_section_add(form_errors(req, d), "FORM_ERROR");
+		tpl_set(row, "MESSAGE", message);
+		tpl_set(tpl_section_add(row, "LINK"), "HREF",
+			arena_printf(req->arena, "#f-%s", spec->name));
+	}
+}
+
+void page_form_error(struct request *req, tpl_dict *d, const char *message)
+{
+	tpl_set(tpl_section_add(form_errors(req, d), "FORM_ERROR"), "MESSAGE", message);
+}
+
 void page_set_datetime(tpl_dict *d, const char *key, time_t t)
 {
 	struct tm tm;
@@ -151,8 +207,7 @@ void page_set_date(tpl_dict *d, const char *key, time_t t)
 	tpl_set(d, key, text);
 }
 
-/* Percent-encode for a query component. */
-static void append_encoded(struct buf *b, const char *s)
+void page_append_encoded(struct buf *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -175,9 +230,9 @@ const char *page_query_with_page(struct request *req, long long page)
 		const struct param *p = &req->query.items[i];
 		if (strcmp(p->name, "page") == 0 || p->value_len == 0)
 			continue;
-		append_encoded(&b, p->name);
+		page_append_encoded(&b, p->name);
 		buf_puts(&b, "=");
-		append_encoded(&b, p->value);
+		page_append_encoded(&b, p->value);
 		buf_puts(&b, "&");
 	}
 	buf_printf(&b, "page=%lld", page);

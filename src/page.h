@@ -8,7 +8,16 @@
 #include "http.h"
 #include "template.h"
 
-enum nav_item { NAV_NONE, NAV_HOME, NAV_MEETINGS };
+enum nav_item {
+	NAV_NONE,
+	NAV_HOME,
+	NAV_MEETINGS,
+	NAV_STAFF_HOME,
+	NAV_STAFF_MEETINGS,
+	NAV_STAFF_USERS,
+	NAV_STAFF_AUDIT,
+	NAV_STAFF_PASSWORD,
+};
 
 /* Start an HTML page: the layout with body_template included as its content. Returns the body's
  * dictionary for the handler to fill. title is the page's own title (the site name is added). */
@@ -23,12 +32,24 @@ enum http_status page_end(struct request *req, enum http_status status);
  * of the request; for 405 the caller has set Allow. */
 void page_error(struct request *req, enum http_status status);
 
+/* Fill a form's dictionary from the request's declared fields: each field's value under its
+ * name (never for secrets such as passwords), a "<name>_error" section with MESSAGE beside an
+ * invalid one, and the {{>FORM_ERRORS}} summary (form_errors.tpl) listing them all with links
+ * to the fields. */
+void page_form_fields(struct request *req, tpl_dict *d);
+
+/* Add a general error to a form (not tied to one field): the FORM_ERRORS summary shows it. */
+void page_form_error(struct request *req, tpl_dict *d, const char *message);
+
 /* Set KEY to a UTC instant shown in local time: «11 марта 2020 г., 18:00», and KEY_ISO to the
  * machine-readable local form for <time datetime>. */
 void page_set_datetime(tpl_dict *d, const char *key, time_t t);
 
 /* Set KEY to a local date «11 марта 2020 г.». */
 void page_set_date(tpl_dict *d, const char *key, time_t t);
+
+/* Append s percent-encoded for a URL query component. */
+void page_append_encoded(struct buf *b, const char *s);
 
 /* "?a=1&b=2" rebuilt from the current query with page=N, for pagination links. */
 const char *page_query_with_page(struct request *req, long long page);

@@ -1,5 +1,6 @@
 /* pages.h — the handlers behind the route table (routes.c), one file per area of the site:
- * page_home.c, page_meetings.c, page_calendar.c, page_system.c. Each has a contract comment. */
+ * page_home.c, page_meetings.c, page_calendar.c, page_system.c; staff pages in page_admin*.c.
+ * Each has a contract comment. */
 #ifndef PORTAL_PAGES_H
 #define PORTAL_PAGES_H
 
@@ -13,5 +14,17 @@ enum http_status page_calendar_one(struct request *req);
 enum http_status page_healthz(struct request *req);
 enum http_status page_vision(struct request *req);
 enum http_status page_error_by_code(struct request *req);
+
+enum http_status page_admin_login_form(struct request *req);
+enum http_status page_admin_login(struct request *req);
+enum http_status page_admin_logout(struct request *req);
+enum http_status page_admin_home(struct request *req);
+enum http_status page_admin_password_form(struct request *req);
+enum http_status page_admin_password(struct request *req);
+enum http_status page_admin_users(struct request *req);
+enum http_status page_admin_user_create(struct request *req);
+enum http_status page_admin_user_disable(struct request *req);
+enum http_status page_admin_user_enable(struct request *req);
+enum http_status page_admin_audit(struct request *req);
 
 #endif

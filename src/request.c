@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "page.h"
 #include "router.h"
 #include "utf8.h"
@@ -113,6 +114,41 @@ static enum http_status read_form(struct request *req, FCGX_Request *fcgx)
 	return HTTP_OK;
 }
 
+/* Staff routes: a session with one of the route's roles; every staff POST (and the login form)
+ * carries the form token. Returns HTTP_OK, a redirect to the login page, or 403. */
+static enum http_status check_access(struct request *req)
+{
+	const struct route *r = req->route;
+	if (r->roles != 0) {
+		if (auth_load_session(req) < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (req->staff == NULL) {
+			if (req->method == METHOD_POST) {
+				req->error_detail = "Сеанс работы закончился. Войдите снова и повторите действие.";
+				return HTTP_FORBIDDEN;
+			}
+			struct buf location;
+			buf_init(&location, req->arena);
+			buf_puts(&location, "/admin/login?return=");
+			page_append_encoded(&location, req->request_uri);
+			return response_redirect(req, location.data);
+		}
+		if (!(req->staff->role & r->roles)) {
+			req->error_detail = "Эта страница недоступна для вашей роли.";
+			return HTTP_FORBIDDEN;
+		}
+	}
+	if (req->method == METHOD_POST && (r->roles != 0 || (r->flags & ROUTE_CSRF))) {
+		const struct param *token = params_find(&req->form, field_specs[FIELD_CSRF].name);
+		if (!auth_csrf_valid(req, token ? token->value : NULL)) {
+			req->error_detail = "Форма устарела или отправлена не с этого сайта. Откройте "
+					    "страницу заново и повторите действие.";
+			return HTTP_FORBIDDEN;
+		}
+	}
+	return HTTP_OK;
+}
+
 /* Everything before the handler. Returns HTTP_OK to go on, or the status to answer with. */
 static enum http_status prepare(struct request *req, FCGX_Request *fcgx)
 {
@@ -126,6 +162,9 @@ static enum http_status prepare(struct request *req, FCGX_Request *fcgx)
 	req->request_uri = param_copy(req, fcgx, "REQUEST_URI");
 	if (req->request_uri == NULL || req->request_uri[0] != '/')
 		req->request_uri = "/";
+	req->remote_addr = param_copy(req, fcgx, "REMOTE_ADDR");
+	if (req->remote_addr == NULL)
+		req->remote_addr = "-";
 	const char *https = FCGX_GetParam("HTTPS", fcgx->envp);
 	req->https = https != NULL && strcasecmp(https, "on") == 0;
 	params_parse_cookies(req->arena, FCGX_GetParam("HTTP_COOKIE", fcgx->envp), MAX_COOKIES,
@@ -161,6 +200,9 @@ static enum http_status prepare(struct request *req, FCGX_Request *fcgx)
 		if (s != HTTP_OK)
 			return s;
 	}
+	enum http_status access = check_access(req);
+	if (access != HTTP_OK)
+		return access;
 	const struct param_list *source = req->method == METHOD_POST ? &req->form : &req->query;
 	req->invalid_fields = validate_fields(req->arena, source, req->route->fields, req->field);
 	if (req->invalid_fields > 0 && !(req->route->flags & ROUTE_FORM_ERRORS_TO_HANDLER))
@@ -204,6 +246,8 @@ static void send_response(struct request *req, FCGX_Request *fcgx)
 	buf_printf(&head, "Content-Type: %s\r\n",
 		   r->content_type ? r->content_type : "text/html; charset=utf-8");
 	buf_printf(&head, "Content-Length: %lu\r\n", (unsigned long)r->body.len);
+	if (req->route != NULL && req->route->roles != 0)
+		buf_puts(&head, "Cache-Control: no-store\r\n"); /* staff pages stay off shared disks */
 	for (size_t i = 0; i < r->header_count; i++)
 		buf_printf(&head, "%s: %s\r\n", r->headers[i].name, r->headers[i].value);
 	buf_puts(&head, "\r\n");

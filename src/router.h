@@ -16,6 +16,8 @@ enum route_flags {
 	ROUTE_CACHEABLE = 1 << 1,              /* a public page that depends only on its URL, the
 	                                          vision cookie, the database and the clock: the
 	                                          worker may serve it from page_cache */
+	ROUTE_CSRF = 1 << 2,                   /* a POST without roles that still needs the form
+	                                          token (the login form) */
 };
 
 struct route {
@@ -24,6 +26,10 @@ struct route {
 	route_handler handler;
 	const struct route_field *fields;  /* ends with {FIELD__MAX, 0}; NULL for none */
 	unsigned flags;
+	unsigned roles;                    /* enum role bits allowed; 0 for a public page. A staff
+	                                      route without a session redirects GET to the login
+	                                      page and refuses POST with 403; a POST always needs
+	                                      the session's form token (403 otherwise) */
 };
 
 extern const struct route routes[];

@@ -81,6 +81,11 @@ extern "C" void tpl_set_int(tpl_dict *d, const char *key, long long value)
 	cast(d)->SetFormattedValue(key, "%lld", value);
 }
 
+extern "C" void tpl_set_template_global(tpl_dict *d, const char *key, const char *value)
+{
+	cast(d)->SetTemplateGlobalValue(key, value != nullptr ? value : "");
+}
+
 extern "C" tpl_dict *tpl_section_add(tpl_dict *d, const char *section)
 {
 	return wrap(cast(d)->AddSectionDictionary(section));

@@ -26,6 +26,9 @@ tpl_dict *tpl_dict_new(struct arena *a, const char *name);
 void tpl_set(tpl_dict *d, const char *key, const char *value);
 void tpl_set_int(tpl_dict *d, const char *key, long long value);
 
+/* Set a value visible in d, its sections and every template included below it. */
+void tpl_set_template_global(tpl_dict *d, const char *key, const char *value);
+
 /* Add one more repetition of a section and return its dictionary. */
 tpl_dict *tpl_section_add(tpl_dict *d, const char *section);
 

@@ -16,6 +16,16 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_PAGE] = {"page", FIELD_TYPE_INT, 1, 10000, "номер страницы"},
 	[FIELD_MODE] = {"mode", FIELD_TYPE_CODE, 0, 3, "режим"},
 	[FIELD_RETURN] = {"return", FIELD_TYPE_LOCAL_PATH, 0, 2000, "адрес возврата"},
+	[FIELD_CSRF] = {"csrf", FIELD_TYPE_TOKEN, 0, 64, "ключ формы"},
+	[FIELD_LOGIN] = {"login", FIELD_TYPE_LINE, 0, 64, "логин"},
+	[FIELD_PASSWORD] = {"password", FIELD_TYPE_SECRET, 0, 200, "пароль"},
+	[FIELD_NEW_PASSWORD] = {"new_password", FIELD_TYPE_SECRET, 0, 200, "новый пароль"},
+	[FIELD_NEW_PASSWORD_AGAIN] = {"new_password_again", FIELD_TYPE_SECRET, 0, 200,
+				      "новый пароль ещё раз"},
+	[FIELD_FULL_NAME] = {"full_name", FIELD_TYPE_LINE, 0, 200, "фамилия, имя, отчество"},
+	[FIELD_ROLE] = {"role", FIELD_TYPE_CODE, 0, 32, "роль"},
+	[FIELD_USER] = {"user", FIELD_TYPE_ID, 1, 0, "пользователь"},
+	[FIELD_ENTITY] = {"entity", FIELD_TYPE_CODE, 0, 32, "объект"},
 };
 
 static void invalid(struct field_value *out, const char *error)
@@ -51,6 +61,24 @@ static bool looks_like_date(const char *raw, size_t len)
 			return false;
 	}
 	return true;
+}
+
+/* Codes are [a-z0-9_]; tokens also allow A-Z and '-' (URL-safe base64). */
+static void check_word(const struct field_spec *spec, const char *raw, size_t len, bool token,
+		       struct field_value *out)
+{
+	bool ok = len >= 1 && (long long)len <= spec->max;
+	for (size_t i = 0; ok && i < len; i++) {
+		char c = raw[i];
+		ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+		     (token && ((c >= 'A' && c <= 'Z') || c == '-'));
+	}
+	if (!ok) {
+		invalid(out, "недопустимое значение");
+		return;
+	}
+	out->state = FIELD_VALID;
+	out->text = raw;
 }
 
 static void check_text(struct arena *a, const struct field_spec *spec, const char *raw, size_t len,
@@ -103,21 +131,15 @@ void validate_value(struct arena *a, const struct field_spec *spec, const char *
 		else
 			out->state = FIELD_VALID;
 		break;
-	case FIELD_TYPE_CODE: {
-		bool ok = len >= 1 && (long long)len <= spec->max;
-		for (size_t i = 0; ok && i < len; i++)
-			ok = (raw[i] >= 'a' && raw[i] <= 'z') || (raw[i] >= '0' && raw[i] <= '9') ||
-			     raw[i] == '_';
-		if (!ok) {
-			invalid(out, "недопустимое значение");
-		} else {
-			out->state = FIELD_VALID;
-			out->text = raw;
-		}
+	case FIELD_TYPE_CODE:
+		check_word(spec, raw, len, false, out);
 		break;
-	}
 	case FIELD_TYPE_LINE:
+	case FIELD_TYPE_SECRET:
 		check_text(a, spec, raw, len, false, out);
+		break;
+	case FIELD_TYPE_TOKEN:
+		check_word(spec, raw, len, true, out);
 		break;
 	case FIELD_TYPE_TEXT:
 		check_text(a, spec, raw, len, true, out);

@@ -20,6 +20,15 @@ enum field {
 	FIELD_PAGE,      /* page number, 1-based */
 	FIELD_MODE,      /* "on" or "off" for the visually impaired version */
 	FIELD_RETURN,    /* a local path to go back to */
+	FIELD_CSRF,      /* the anti-forgery token of every staff form */
+	FIELD_LOGIN,     /* staff login */
+	FIELD_PASSWORD,  /* password at login, or the current one when changing it */
+	FIELD_NEW_PASSWORD,
+	FIELD_NEW_PASSWORD_AGAIN,
+	FIELD_FULL_NAME, /* a staff member's name */
+	FIELD_ROLE,      /* staff role code */
+	FIELD_USER,      /* staff user id (audit filter) */
+	FIELD_ENTITY,    /* audited entity name (audit filter) */
 	FIELD__MAX
 };
 
@@ -31,6 +40,8 @@ enum field_type {
 	FIELD_TYPE_LINE,       /* one line of text, max characters, no controls */
 	FIELD_TYPE_TEXT,       /* text with line breaks, max characters, no other controls */
 	FIELD_TYPE_LOCAL_PATH, /* "/…" on this site only: never "//host" */
+	FIELD_TYPE_TOKEN,      /* [A-Za-z0-9_-], 1..max characters (random tokens) */
+	FIELD_TYPE_SECRET,     /* like LINE, but never shown back in a form */
 };
 
 struct field_spec {

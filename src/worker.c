@@ -5,11 +5,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "auth.h"
 #include "template.h"
 
 /* Templates parsed at start-up: a syntax error stops the worker before it accepts anything. */
 static const char *const page_templates[] = {
-	"layout.tpl", "home.tpl", "meetings.tpl", "meeting.tpl", "meeting_card.tpl", "error.tpl",
+	"layout.tpl",      "home.tpl",        "meetings.tpl",       "meeting.tpl",
+	"meeting_card.tpl", "error.tpl",      "form_errors.tpl",    "admin_login.tpl",
+	"admin_home.tpl",  "admin_password.tpl", "admin_users.tpl", "admin_audit.tpl",
 };
 
 int worker_init(struct worker *w, const struct config *cfg)
@@ -43,6 +46,7 @@ int worker_init(struct worker *w, const struct config *cfg)
 	snprintf(w->asset_version, sizeof w->asset_version, "%ld",
 		 stat(css, &st) == 0 ? (long)st.st_mtime : 0L);
 	arena_init(&w->arena, 64 * 1024);
+	auth_init();
 	return 0;
 }
 

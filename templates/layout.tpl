@@ -16,7 +16,11 @@
 <p class="site-name"><a href="/">{{SITE_NAME}}</a></p>
 <p class="site-subtitle">{{ADMINISTRATION}} · встречи с населением</p>
 </div>
-<p class="vision-toggle">{{#VISION_OFF}}<a href="/vision?mode=on&amp;return={{RETURN_TO:u}}">Версия для слабовидящих</a>{{/VISION_OFF}}{{#VISION_ON}}<a href="/vision?mode=off&amp;return={{RETURN_TO:u}}">Обычная версия сайта</a>{{/VISION_ON}}</p>
+{{#STAFF}}<div class="staff-bar">
+<p>{{NAME}} ({{ROLE}})</p>
+<form method="post" action="/admin/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Выйти</button></form>
+</div>
+{{/STAFF}}<p class="vision-toggle">{{#VISION_OFF}}<a href="/vision?mode=on&amp;return={{RETURN_TO:u}}">Версия для слабовидящих</a>{{/VISION_OFF}}{{#VISION_ON}}<a href="/vision?mode=off&amp;return={{RETURN_TO:u}}">Обычная версия сайта</a>{{/VISION_ON}}</p>
 </div>
 <nav class="site-nav" aria-label="Основное меню">
 <ul class="wrap">

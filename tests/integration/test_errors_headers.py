@@ -154,7 +154,7 @@ class BadValues(ErrorPageMixin, unittest.TestCase):
 
 class NotFoundAndMethods(ErrorPageMixin, unittest.TestCase):
     def test_unknown_routes(self):
-        for path in ("/nope", "/meetings/abc", "/admin", "/meetings/", "/MEETINGS", "/index.php",
+        for path in ("/nope", "/admin/nope", "/meetings/abc", "/meetings/", "/MEETINGS", "/index.php",
                      "/meetings.ics/1", "/errors/500", "/errors/200"):
             with self.subTest(path=path):
                 self.assertRussianError(STACK.get(path), 404, "Страница не найдена")

@@ -1,0 +1,320 @@
+/* auth.c — sessions, anti-forgery tokens, passwords and login throttling (see auth.h). */
+#include "auth.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "params.h"
+#include "worker.h"
+
+#define TOKEN_BYTES 32
+#define TOUCH_EVERY_SECONDS 60
+#define THROTTLE_FORGET_SECONDS 3600
+
+const char *const auth_role_codes[] = {"admin",    "organizer",  "secretary", "press",
+				       "executor", "controller", NULL};
+static const char *const role_labels[] = {"администратор", "организатор (сектор)", "секретарь",
+					  "пресс-служба", "исполнитель", "контролёр"};
+
+unsigned auth_role_bit(const char *code)
+{
+	for (int i = 0; auth_role_codes[i] != NULL; i++)
+		if (strcmp(auth_role_codes[i], code) == 0)
+			return 1u << i;
+	return 0;
+}
+
+const char *auth_role_label(const char *code)
+{
+	for (int i = 0; auth_role_codes[i] != NULL; i++)
+		if (strcmp(auth_role_codes[i], code) == 0)
+			return role_labels[i];
+	return code;
+}
+
+/* A fresh random token, URL-safe base64 without padding. */
+static const char *random_token(struct arena *a)
+{
+	unsigned char bytes[TOKEN_BYTES];
+	randombytes_buf(bytes, sizeof bytes);
+	size_t size = sodium_base64_ENCODED_LEN(TOKEN_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	char *text = arena_alloc(a, size);
+	sodium_bin2base64(text, size, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	return text;
+}
+
+/* Sessions are stored by the hash of their token only. */
+static void token_hash(const char *token, unsigned char out[crypto_generichash_BYTES])
+{
+	crypto_generichash(out, crypto_generichash_BYTES, (const unsigned char *)token, strlen(token),
+			   NULL, 0);
+}
+
+static const char *cookie_attributes(struct request *req, const char *path)
+{
+	return arena_printf(req->arena, "Path=%s; HttpOnly; SameSite=Lax%s", path,
+			    req->https ? "; Secure" : "");
+}
+
+static const char *column_copy(struct request *req, sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return arena_strdup(req->arena, t ? (const char *)t : "");
+}
+
+int auth_load_session(struct request *req)
+{
+	req->staff = NULL;
+	const struct param *cookie = params_find(&req->cookies, SESSION_COOKIE);
+	if (cookie == NULL || cookie->value_len == 0 || cookie->value_len > 100)
+		return 0;
+	struct worker *w = req->worker;
+	unsigned char hash[crypto_generichash_BYTES];
+	token_hash(cookie->value, hash);
+	sqlite3_stmt *s = db_stmt(&w->db, STMT_SESSION_GET);
+	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		db_done(s);
+		if (rc == SQLITE_DONE)
+			return 0;
+		db_log_error(&w->db, "session");
+		return -1;
+	}
+	long long id = sqlite3_column_int64(s, 0);
+	time_t created = (time_t)sqlite3_column_int64(s, 2);
+	time_t seen = (time_t)sqlite3_column_int64(s, 3);
+	struct staff *st = arena_calloc(req->arena, 1, sizeof *st);
+	st->session_id = id;
+	st->csrf = column_copy(req, s, 1);
+	st->user_id = sqlite3_column_int64(s, 4);
+	st->login = column_copy(req, s, 5);
+	st->full_name = column_copy(req, s, 6);
+	st->role_code = column_copy(req, s, 7);
+	st->role = auth_role_bit(st->role_code);
+	db_done(s);
+
+	const struct config *cfg = w->cfg;
+	bool idle = req->now - seen > (time_t)cfg->session_idle_minutes * 60;
+	bool too_old = req->now - created > (time_t)cfg->session_max_hours * 3600;
+	if (idle || too_old) {
+		s = db_stmt(&w->db, STMT_SESSION_DELETE);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_step(s);
+		db_done(s);
+		return 0;
+	}
+	if (req->now - seen >= TOUCH_EVERY_SECONDS) {
+		s = db_stmt(&w->db, STMT_SESSION_TOUCH);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+		sqlite3_step(s);
+		db_done(s);
+	}
+	req->staff = st;
+	return 0;
+}
+
+static bool tokens_equal(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+	return n > 0 && n == strlen(b) && sodium_memcmp(a, b, n) == 0;
+}
+
+bool auth_csrf_valid(struct request *req, const char *token)
+{
+	if (token == NULL)
+		return false;
+	if (req->staff != NULL)
+		return tokens_equal(req->staff->csrf, token);
+	const struct param *cookie = params_find(&req->cookies, LOGIN_CSRF_COOKIE);
+	return cookie != NULL && tokens_equal(cookie->value, token);
+}
+
+const char *auth_login_csrf(struct request *req)
+{
+	const struct param *cookie = params_find(&req->cookies, LOGIN_CSRF_COOKIE);
+	if (cookie != NULL && cookie->value_len >= 20 && cookie->value_len <= 64)
+		return cookie->value;
+	const char *token = random_token(req->arena);
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=%s; %s", LOGIN_CSRF_COOKIE, token,
+				     cookie_attributes(req, "/admin")));
+	return token;
+}
+
+/* Seconds until key may try again, 0 when it may now; *locked says whether it is a lock. */
+static long throttle_wait(struct request *req, const char *key, bool *locked)
+{
+	struct worker *w = req->worker;
+	sqlite3_stmt *s = db_stmt(&w->db, STMT_THROTTLE_GET);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	long wait = 0;
+	*locked = false;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		long long failures = sqlite3_column_int64(s, 0);
+		time_t last = (time_t)sqlite3_column_int64(s, 1);
+		time_t until = (time_t)sqlite3_column_int64(s, 2);
+		if (until > req->now) {
+			*locked = true;
+			wait = (long)(until - req->now);
+		} else if (until == 0 && failures >= 2 && req->now - last < THROTTLE_FORGET_SECONDS) {
+			/* Slowed: 2, 4, 8… seconds between attempts after the second failure. */
+			long delay = 1L << (failures - 1 < 5 ? failures - 1 : 5);
+			if (req->now - last < delay)
+				wait = (long)(last + delay - req->now);
+		}
+	}
+	db_done(s);
+	return wait;
+}
+
+static void throttle_fail(struct request *req, const char *key)
+{
+	const struct config *cfg = req->worker->cfg;
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_THROTTLE_FAIL);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+	sqlite3_bind_int(s, 3, cfg->login_max_failures);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)cfg->login_lock_minutes * 60);
+	sqlite3_bind_int(s, 5, THROTTLE_FORGET_SECONDS);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		db_log_error(&req->worker->db, "throttle");
+	db_done(s);
+}
+
+static void throttle_clear(struct request *req, const char *key)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_THROTTLE_CLEAR);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_step(s);
+	db_done(s);
+}
+
+/* A hash of a password nobody has, computed once per worker: an unknown login costs the same
+ * argon2id verification as a known one, so timing does not tell them apart. */
+static const char *dummy_hash(void)
+{
+	static char hash[crypto_pwhash_STRBYTES];
+	if (hash[0] == '\0' && auth_hash_password("no account has this password", hash) < 0)
+		hash[0] = '\0';
+	return hash;
+}
+
+void auth_init(void)
+{
+	dummy_hash();
+}
+
+int auth_hash_password(const char *password, char *out)
+{
+	return crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				 crypto_pwhash_MEMLIMIT_INTERACTIVE);
+}
+
+static int create_session(struct request *req, long long user_id)
+{
+	const char *token = random_token(req->arena);
+	unsigned char hash[crypto_generichash_BYTES];
+	token_hash(token, hash);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SESSION_INSERT);
+	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, user_id);
+	sqlite3_bind_text(s, 3, random_token(req->arena), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
+	sqlite3_bind_text(s, 5, req->remote_addr, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(&req->worker->db, "session insert");
+		return -1;
+	}
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=%s; %s", SESSION_COOKIE, token,
+				     cookie_attributes(req, "/admin")));
+	return 0;
+}
+
+enum login_result auth_login(struct request *req, const char *login, const char *password,
+			     long *wait_seconds)
+{
+	const char *login_key = arena_printf(req->arena, "login:%s", login);
+	const char *addr_key = arena_printf(req->arena, "addr:%s", req->remote_addr);
+	bool login_locked, addr_locked;
+	long wait_login = throttle_wait(req, login_key, &login_locked);
+	long wait_addr = throttle_wait(req, addr_key, &addr_locked);
+	if (wait_login > 0 || wait_addr > 0) {
+		*wait_seconds = wait_login > wait_addr ? wait_login : wait_addr;
+		return login_locked || addr_locked ? LOGIN_LOCKED : LOGIN_WAIT;
+	}
+
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_USER_BY_LOGIN);
+	sqlite3_bind_text(s, 1, login, -1, SQLITE_STATIC);
+	long long user_id = 0;
+	const char *hash = dummy_hash();
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 2) == 0) {
+		user_id = sqlite3_column_int64(s, 0);
+		hash = column_copy(req, s, 1);
+	}
+	db_done(s);
+	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 && user_id > 0;
+
+	if (db_begin(db) < 0)
+		return LOGIN_ERROR;
+	if (!ok) {
+		throttle_fail(req, login_key);
+		throttle_fail(req, addr_key);
+		if (db_commit(db) < 0)
+			return LOGIN_ERROR;
+		return LOGIN_WRONG;
+	}
+	throttle_clear(req, login_key);
+	throttle_clear(req, addr_key);
+	if (create_session(req, user_id) < 0) {
+		db_rollback(db);
+		return LOGIN_ERROR;
+	}
+	return db_commit(db) < 0 ? LOGIN_ERROR : LOGIN_OK;
+}
+
+int auth_logout(struct request *req)
+{
+	if (req->staff != NULL) {
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SESSION_DELETE);
+		sqlite3_bind_int64(s, 1, req->staff->session_id);
+		int rc = sqlite3_step(s);
+		db_done(s);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=; Max-Age=0; %s", SESSION_COOKIE,
+				     cookie_attributes(req, "/admin")));
+	return 0;
+}
+
+bool auth_password_matches(struct request *req, long long user_id, const char *password)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_USER_BY_ID);
+	sqlite3_bind_int64(s, 1, user_id);
+	const char *hash = dummy_hash();
+	bool known = false;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		hash = column_copy(req, s, 4);
+		known = true;
+	}
+	db_done(s);
+	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 && known;
+}
+
+int auth_end_other_sessions(struct request *req)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SESSION_DELETE_OTHERS);
+	sqlite3_bind_int64(s, 1, req->staff->user_id);
+	sqlite3_bind_int64(s, 2, req->staff->session_id);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

@@ -1,0 +1,83 @@
+/* auth.h — staff accounts at request time: roles, sessions (cookie → hashed token → user), the
+ * anti-forgery token of staff forms, password checks and login throttling. */
+#ifndef PORTAL_AUTH_H
+#define PORTAL_AUTH_H
+
+#include <stdbool.h>
+
+#include "http.h"
+
+/* Roles as bits, so a route can name several. */
+enum role {
+	ROLE_ADMIN = 1 << 0,
+	ROLE_ORGANIZER = 1 << 1,
+	ROLE_SECRETARY = 1 << 2,
+	ROLE_PRESS = 1 << 3,
+	ROLE_EXECUTOR = 1 << 4,
+	ROLE_CONTROLLER = 1 << 5,
+};
+#define ROLES_STAFF                                                                               \
+	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_PRESS | ROLE_EXECUTOR | ROLE_CONTROLLER)
+
+/* The signed-in staff member of a request. */
+struct staff {
+	long long user_id;
+	const char *login;
+	const char *full_name;
+	const char *role_code; /* "organizer" */
+	unsigned role;         /* its bit */
+	long long session_id;
+	const char *csrf;      /* the token every form of this session carries */
+};
+
+#define SESSION_COOKIE "portal_session"
+#define LOGIN_CSRF_COOKIE "portal_login"
+
+/* Prepare what the first login would otherwise pay for (the decoy hash). Once per worker. */
+void auth_init(void);
+
+/* The bit of a role code, 0 for an unknown one; the Russian name of a role. */
+unsigned auth_role_bit(const char *code);
+const char *auth_role_label(const char *code);
+
+/* Every role code in display order, NULL-terminated. */
+extern const char *const auth_role_codes[];
+
+/* Find the session named by the request's cookie and set req->staff (NULL when there is none,
+ * it expired, or the user is disabled). Touches it at most once a minute. -1 on a database
+ * error. */
+int auth_load_session(struct request *req);
+
+/* True when token equals the session's (or, for the login form, the pre-session cookie's)
+ * anti-forgery token, compared in constant time. */
+bool auth_csrf_valid(struct request *req, const char *token);
+
+/* The token the login form must carry: the pre-session cookie's, set fresh when absent. */
+const char *auth_login_csrf(struct request *req);
+
+enum login_result {
+	LOGIN_OK,
+	LOGIN_WRONG,  /* wrong login or password: the same answer either way */
+	LOGIN_WAIT,   /* too soon after the last failure: *wait_seconds */
+	LOGIN_LOCKED, /* locked: *wait_seconds until it opens */
+	LOGIN_ERROR,  /* database */
+};
+
+/* Check login and password, counting failures per login and per address. On LOGIN_OK a session
+ * is created and its cookie set on the response. */
+enum login_result auth_login(struct request *req, const char *login, const char *password,
+			     long *wait_seconds);
+
+/* End the request's session and clear the cookie. */
+int auth_logout(struct request *req);
+
+/* True when password is the user's current one. */
+bool auth_password_matches(struct request *req, long long user_id, const char *password);
+
+/* An argon2id hash of password into out (crypto_pwhash_STRBYTES); -1 when out of memory. */
+int auth_hash_password(const char *password, char *out);
+
+/* End every other session of the user (after a password change). */
+int auth_end_other_sessions(struct request *req);
+
+#endif

@@ -1,0 +1,220 @@
+/* page_admin_users.c — staff accounts (/admin/users) and the audit log (/admin/audit), both for
+ * administrators only. */
+#include <sodium.h>
+#include <string.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "civil_time.h"
+#include "page.h"
+#include "pages.h"
+#include "utf8.h"
+#include "worker.h"
+
+#define AUDIT_PAGE_ROWS 200
+
+static const char *column_text(struct request *req, sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return arena_strdup(req->arena, t ? (const char *)t : "");
+}
+
+static enum http_status users_page(struct request *req, enum http_status status, bool with_form)
+{
+	tpl_dict *d = page_begin(req, "admin_users.tpl", "Пользователи", NAV_STAFF_USERS);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_USER_LIST);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "USER");
+		long long id = sqlite3_column_int64(s, 0);
+		tpl_set_int(row, "ID", id);
+		tpl_set(row, "LOGIN", column_text(req, s, 1));
+		tpl_set(row, "FULL_NAME", column_text(req, s, 2));
+		tpl_set(row, "ROLE", auth_role_label(column_text(req, s, 3)));
+		bool disabled = sqlite3_column_int(s, 4) != 0;
+		tpl_section_show(row, disabled ? "DISABLED" : "ACTIVE");
+		if (id != req->staff->user_id)
+			tpl_section_show(row, disabled ? "CAN_ENABLE" : "CAN_DISABLE");
+		page_set_date(row, "CREATED", (time_t)sqlite3_column_int64(s, 5));
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	const struct field_value *role = &req->field[FIELD_ROLE];
+	for (int i = 0; auth_role_codes[i] != NULL; i++) {
+		tpl_dict *o = tpl_section_add(d, "ROLE_OPTION");
+		tpl_set(o, "CODE", auth_role_codes[i]);
+		tpl_set(o, "LABEL", auth_role_label(auth_role_codes[i]));
+		if (with_form && role->raw && strcmp(role->raw, auth_role_codes[i]) == 0)
+			tpl_section_show(o, "SELECTED");
+	}
+	if (with_form)
+		page_form_fields(req, d);
+	return page_end(req, status);
+}
+
+/* GET /admin/users — every account with its role and state, and the form for a new one. */
+enum http_status page_admin_users(struct request *req)
+{
+	return users_page(req, HTTP_OK, false);
+}
+
+static json_t *user_json(const char *login, const char *full_name, const char *role, bool disabled)
+{
+	return json_pack("{s:s, s:s, s:s, s:b}", "login", login, "full_name", full_name, "role", role,
+			 "disabled", disabled);
+}
+
+/* POST /admin/users (login, full_name, role, new_password, csrf) — create an account. 303 to
+ * /admin/users; 422 with the errors beside the fields for a malformed or taken login, an unknown
+ * role or a password shorter than 10 characters. */
+enum http_status page_admin_user_create(struct request *req)
+{
+	struct field_value *login = &req->field[FIELD_LOGIN], *role = &req->field[FIELD_ROLE];
+	struct field_value *password = &req->field[FIELD_NEW_PASSWORD];
+	if (login->state == FIELD_VALID) {
+		size_t n = strlen(login->text);
+		bool ok = n >= 2;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = (login->text[i] >= 'a' && login->text[i] <= 'z') ||
+			     (login->text[i] >= '0' && login->text[i] <= '9');
+		if (!ok) {
+			login->state = FIELD_INVALID;
+			login->error = "от 2 до 64 строчных латинских букв и цифр";
+			req->invalid_fields++;
+		}
+	}
+	if (role->state == FIELD_VALID && auth_role_bit(role->text) == 0) {
+		role->state = FIELD_INVALID;
+		role->error = "выберите роль из списка";
+		req->invalid_fields++;
+	}
+	if (password->state == FIELD_VALID && utf8_length(password->text, strlen(password->text)) < 10) {
+		password->state = FIELD_INVALID;
+		password->error = "не короче 10 символов";
+		req->invalid_fields++;
+	}
+	if (req->invalid_fields > 0)
+		return users_page(req, HTTP_UNPROCESSABLE, true);
+
+	char hash[crypto_pwhash_STRBYTES];
+	if (auth_hash_password(password->text, hash) < 0)
+		return HTTP_INTERNAL_ERROR;
+	const char *full_name = req->field[FIELD_FULL_NAME].text ? req->field[FIELD_FULL_NAME].text : "";
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_USER_INSERT);
+	sqlite3_bind_text(s, 1, login->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, full_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, role->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, hash, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		db_rollback(db);
+		login->state = FIELD_INVALID;
+		login->error = "такой логин уже есть";
+		req->invalid_fields++;
+		return users_page(req, HTTP_UNPROCESSABLE, true);
+	}
+	long long id = sqlite3_last_insert_rowid(db->conn);
+	if (rc != SQLITE_DONE ||
+	    audit_record(req, NULL, "create", "staff_user", id, NULL,
+			 user_json(login->text, full_name, role->text, false)) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, "/admin/users");
+}
+
+static enum http_status set_disabled(struct request *req, bool disabled)
+{
+	long long id = req->path_id;
+	if (id == req->staff->user_id) {
+		req->error_detail = "Нельзя отключить собственную учётную запись.";
+		return HTTP_UNPROCESSABLE;
+	}
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_USER_BY_ID);
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		db_done(s);
+		db_rollback(db);
+		return HTTP_NOT_FOUND;
+	}
+	const char *login = column_text(req, s, 0), *name = column_text(req, s, 1);
+	const char *role = column_text(req, s, 2);
+	bool was = sqlite3_column_int(s, 3) != 0;
+	db_done(s);
+	s = db_stmt(db, STMT_USER_SET_DISABLED);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, disabled);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	if (rc != SQLITE_DONE ||
+	    audit_record(req, NULL, disabled ? "disable" : "enable", "staff_user", id,
+			 user_json(login, name, role, was), user_json(login, name, role, disabled)) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, "/admin/users");
+}
+
+/* POST /admin/users/ID/disable and /enable (csrf) — switch an account off or on (a disabled
+ * account cannot sign in and its sessions stop working). 303 to /admin/users; 404 for an unknown
+ * id; 422 for one's own account. */
+enum http_status page_admin_user_disable(struct request *req)
+{
+	return set_disabled(req, true);
+}
+
+enum http_status page_admin_user_enable(struct request *req)
+{
+	return set_disabled(req, false);
+}
+
+/* GET /admin/audit?user=&entity=&from=&to= — the latest AUDIT_PAGE_ROWS changes matching the
+ * filters, newest first, with the state before and after. 400 for a malformed filter. */
+enum http_status page_admin_audit(struct request *req)
+{
+	const struct field_value *v = req->field;
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_AUDIT_LIST);
+	if (v[FIELD_USER].state == FIELD_VALID)
+		sqlite3_bind_int64(s, 1, v[FIELD_USER].number);
+	if (v[FIELD_ENTITY].state == FIELD_VALID)
+		sqlite3_bind_text(s, 2, v[FIELD_ENTITY].text, -1, SQLITE_STATIC);
+	if (v[FIELD_FROM].state == FIELD_VALID)
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)tz_local_to_utc(v[FIELD_FROM].date, 0, 0));
+	if (v[FIELD_TO].state == FIELD_VALID)
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)tz_local_to_utc(
+						 civil_date_add_days(v[FIELD_TO].date, 1), 0, 0));
+	sqlite3_bind_int(s, 5, AUDIT_PAGE_ROWS);
+
+	tpl_dict *d = page_begin(req, "admin_audit.tpl", "Журнал изменений", NAV_STAFF_AUDIT);
+	page_form_fields(req, d);
+	int rc, rows = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "ENTRY");
+		page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 1));
+		tpl_set(row, "LOGIN", column_text(req, s, 2));
+		tpl_set(row, "ACTION", column_text(req, s, 3));
+		tpl_set(row, "ENTITY", column_text(req, s, 4));
+		if (sqlite3_column_type(s, 5) != SQLITE_NULL)
+			tpl_set_int(tpl_section_add(row, "ENTITY_ID"), "ID", sqlite3_column_int64(s, 5));
+		if (sqlite3_column_type(s, 6) != SQLITE_NULL)
+			tpl_set(tpl_section_add(row, "BEFORE"), "JSON", column_text(req, s, 6));
+		if (sqlite3_column_type(s, 7) != SQLITE_NULL)
+			tpl_set(tpl_section_add(row, "AFTER"), "JSON", column_text(req, s, 7));
+		rows++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(d, rows ? "HAS_ENTRIES" : "NO_ENTRIES");
+	return page_end(req, HTTP_OK);
+}

@@ -1,0 +1,424 @@
+#!/bin/bash
+# run.sh — `make bench`: wrk against the real stack on loopback, in one run, every target behind
+# the same nginx process (one `server` for the portal, one added for the baselines):
+#   static     nginx serving a static file of exactly the size of the /meetings page
+#   hello      build/bench-hello (the most trivial prefork libfcgi responder) answering as many bytes
+#   meetings   the portal's /meetings, page 1 of the demo schedule (20 meetings)
+#   uncached   the same page with a different ?to= on every request, so that the workers' page
+#              cache never has it: the cost of rendering (query, dictionary, template)
+# and prints requests/s, p99 latency, the portal workers' RSS, the ratios to bench-hello, and the
+# targets of issue 2 (ratio /meetings ÷ bench-hello ≥ 0.6, p99 < 20 ms at 32 connections) as
+# PASS/FAIL. A bench is a measurement: missing a target does not fail it; a stack that does not
+# start, wrk failing or a target answering errors does (exit status non-zero).
+#
+# Environment:
+#   BENCH_SECONDS (10)       length of each measured run
+#   BENCH_WARMUP (2)         length of the warm-up run before each measured run
+#   BENCH_CONNECTIONS (32)   wrk connections
+#   BENCH_THREADS (2)        wrk threads
+#   BENCH_UNCACHED=0         skip the uncached run
+#   BENCH_WORKERS            FastCGI workers for both the portal and bench-hello
+#                            (default: [server] workers of conf/portal.ini)
+#   BENCH_KEEP=1             keep the temporary directory (logs, wrk output) and print its path
+#   BIN (build)              where portal, portal-admin and bench-hello are
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+seconds=${BENCH_SECONDS:-10}
+warmup=${BENCH_WARMUP:-2}
+conns=${BENCH_CONNECTIONS:-32}
+threads=${BENCH_THREADS:-2}
+bin=${BIN:-$root/build}
+case "$bin" in /*) ;; *) bin=$root/$bin ;; esac
+for v in "$seconds" "$warmup" "$conns" "$threads"; do
+	[[ "$v" =~ ^[0-9]+$ ]] || { echo "bench: durations and counts must be whole numbers" >&2; exit 2; }
+done
+for tool in wrk curl nginx; do
+	command -v "$tool" >/dev/null || { echo "bench: $tool is not installed (make deps-test)" >&2; exit 1; }
+done
+for prog in portal portal-admin bench-hello; do
+	[ -x "$bin/$prog" ] || { echo "bench: $bin/$prog is missing (make all)" >&2; exit 1; }
+done
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+# ---- temporary directory, clean-up ---------------------------------------------------------
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/portal-bench.XXXXXX")
+# nginx workers run as another user when we are root: every directory above a socket or a file
+# they serve needs search permission (STACK.md).
+chmod 755 "$tmp"
+data=$tmp/data static=$tmp/static
+mkdir -p "$data/run" "$static"
+chmod 755 "$data" "$data/run" "$static"
+hello_sock=$data/run/bench-hello.sock
+stack_pid="" hello_pid="" sampler_pid="" portal_sock=""
+
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	set +e
+	[ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null && wait "$sampler_pid" 2>/dev/null
+	# run-stack.sh stops nginx (QUIT) and the portal (TERM) and removes the portal's socket.
+	[ -n "$stack_pid" ] && kill -TERM "$stack_pid" 2>/dev/null && wait "$stack_pid" 2>/dev/null
+	[ -n "$hello_pid" ] && kill -TERM "$hello_pid" 2>/dev/null && wait "$hello_pid" 2>/dev/null
+	# Nothing may be left: not a process we started nor any of their children, not a socket.
+	local left=""
+	for pid in $stack_pid $hello_pid $(cat "$tmp/pids" 2>/dev/null); do
+		kill -0 "$pid" 2>/dev/null && left="$left $pid"
+	done
+	for sock in "$hello_sock" "$portal_sock"; do
+		[ -n "$sock" ] && [ -S "$sock" ] && left="$left $sock"
+	done
+	if [ -n "$left" ]; then
+		echo "bench: left behind after stopping:$left (see $tmp)" >&2
+		[ "$rc" = 0 ] && rc=1
+	elif [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" != 0 ]; then
+		echo "bench: logs and wrk output kept in $tmp" >&2
+	else
+		rm -rf "$tmp"
+	fi
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- configuration -------------------------------------------------------------------------
+cp "$root/conf/portal.ini" "$data/portal.ini"
+if [ -n "${BENCH_WORKERS:-}" ]; then
+	[[ "$BENCH_WORKERS" =~ ^[0-9]+$ ]] || die "BENCH_WORKERS must be a number"
+	sed -i "s/^workers *=.*/workers = $BENCH_WORKERS/" "$data/portal.ini"
+fi
+workers=$(sed -n 's/^workers *= *//p' "$data/portal.ini" | tail -n 1)
+workers=${workers:-4}
+socket=$(sed -n 's/^socket *= *//p' "$data/portal.ini" | tail -n 1)
+case "$socket" in /*) portal_sock=$socket ;; *) portal_sock=$data/$socket ;; esac
+
+read -r port port2 < <(python3 -c '
+import socket
+a, b = socket.socket(), socket.socket()
+a.bind(("127.0.0.1", 0)); b.bind(("127.0.0.1", 0))
+print(a.getsockname()[1], b.getsockname()[1])')
+
+# A second server in the same nginx (nginx.conf includes run/extra-*.conf at http level): the
+# static file and bench-hello, with the portal server's security headers and the same FastCGI
+# settings, so that the targets differ only in what answers.
+{
+	echo "# written by tests/bench/run.sh"
+	echo "server {"
+	echo "	listen 127.0.0.1:$port2;"
+	echo "	server_name localhost;"
+	echo "	server_tokens off;"
+	echo "	charset utf-8;"
+	grep -E '^[[:space:]]*add_header ' "$root/conf/nginx-site.conf.in"
+	echo "	location /static/ {"
+	echo "		alias $static/;"
+	echo "		expires 7d;"
+	echo "		access_log off;"
+	echo "	}"
+	echo "	location / {"
+	echo "		fastcgi_pass unix:$hello_sock;"
+	echo "		include /etc/nginx/fastcgi_params;"
+	echo "		fastcgi_param REQUEST_ID \$request_id;"
+	echo "		fastcgi_keep_conn off;"
+	echo "		fastcgi_connect_timeout 5s;"
+	echo "		fastcgi_read_timeout 60s;"
+	echo "	}"
+	echo "}"
+} >"$data/run/extra-bench.conf"
+
+# ---- start ---------------------------------------------------------------------------------
+# Its size is only known once the portal answers: start bench-hello with the page's size after
+# measuring it. The portal first.
+PORT=$port DATA=$data BIN=$bin QUIET=1 "$root/src/scripts/run-stack.sh" >"$tmp/stack.log" 2>&1 &
+stack_pid=$!
+
+wait_for() { # URL: until it answers 200, or the stack is gone, or 30 s
+	local url=$1
+	for _ in $(seq 300); do
+		kill -0 "$stack_pid" 2>/dev/null || { tail -n 20 "$tmp/stack.log" >&2; die "the stack exited at start"; }
+		[ "$(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null)" = 200 ] && return 0
+		sleep 0.1
+	done
+	tail -n 20 "$tmp/stack.log" >&2
+	die "$url did not answer 200 in 30 s"
+}
+wait_for "http://127.0.0.1:$port/healthz"
+
+base=http://127.0.0.1:$port
+code=$(curl -sS -o "$tmp/meetings.html" -w '%{http_code}' "$base/meetings") || die "curl $base/meetings failed"
+[ "$code" = 200 ] || die "/meetings answered $code"
+size=$(stat -c %s "$tmp/meetings.html")
+cards=$(grep -o '<article class="meeting-card' "$tmp/meetings.html" | wc -l)
+
+head -c "$size" /dev/zero | tr '\0' 'x' >"$static/meetings.html"
+chmod 644 "$static/meetings.html"
+
+"$bin/bench-hello" "$hello_sock" "$workers" "$size" 2>"$tmp/bench-hello.log" &
+hello_pid=$!
+for _ in $(seq 100); do
+	[ -S "$hello_sock" ] && break
+	kill -0 "$hello_pid" 2>/dev/null || die "bench-hello did not start: $(cat "$tmp/bench-hello.log")"
+	sleep 0.05
+done
+wait_for "http://127.0.0.1:$port2/"
+
+# Each target must answer 200 with exactly the page's size before it is measured.
+targets="static hello meetings"
+[ "${BENCH_UNCACHED:-1}" = 0 ] || targets="$targets uncached"
+declare -A url=(
+	[static]="http://127.0.0.1:$port2/static/meetings.html"
+	[hello]="http://127.0.0.1:$port2/"
+	[meetings]="$base/meetings"
+	[uncached]="$base/meetings"
+)
+for t in static hello meetings; do
+	got=$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' "${url[$t]}") || die "curl ${url[$t]} failed"
+	[ "$got" = "200 $size" ] || die "${url[$t]} answered '$got', expected '200 $size'"
+done
+# The uncached run: every request asks for the schedule up to another far-future date (the same
+# 20 meetings, a page some 50 bytes longer), 23,520 different URLs.
+cat >"$tmp/uncached.lua" <<'LUA'
+local n = 0
+function setup(thread)
+	bench_threads = (bench_threads or 0) + 1
+	thread:set("id", bench_threads)
+end
+function init(args)
+	n = (id or 0) * 11760
+end
+function request()
+	n = n + 1
+	local k = n % 23520
+	return wrk.format("GET", string.format("/meetings?to=%04d-%02d-%02d",
+		2030 + math.floor(k / 336), math.floor(k % 336 / 28) + 1, k % 28 + 1))
+end
+LUA
+got=$(curl -sS -o "$tmp/uncached.html" -w '%{http_code}' "$base/meetings?to=2045-03-17") || die "curl failed"
+[ "$got" = 200 ] || die "$base/meetings?to=2045-03-17 answered $got"
+[ "$(grep -o '<article class="meeting-card' "$tmp/uncached.html" | wc -l)" = "$cards" ] ||
+	die "/meetings?to=2045-03-17 does not show the same $cards meetings"
+
+# The processes of the bench: run-stack.sh → portal supervisor → workers, run-stack.sh → nginx
+# master → nginx workers, bench-hello supervisor → workers.
+children() { ps -o pid= --ppid "$1" 2>/dev/null | tr -d ' ' || true; }
+child_named() { # PARENT COMM
+	local pid
+	for pid in $(children "$1"); do
+		[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$2" ] && echo "$pid"
+	done
+	return 0
+}
+supervisor=$(child_named "$stack_pid" portal)
+nginx_master=$(child_named "$stack_pid" nginx)
+[ -n "$supervisor" ] || die "no portal supervisor under run-stack.sh ($stack_pid)"
+[ -n "$nginx_master" ] || die "no nginx under run-stack.sh ($stack_pid)"
+portal_workers() { children "$supervisor"; }
+hello_workers() { children "$hello_pid"; }
+nginx_workers() { children "$nginx_master"; }
+descendants() { local c; for c in $(children "$1"); do echo "$c"; descendants "$c"; done; }
+{ descendants "$stack_pid"; descendants "$hello_pid"; } | grep -v "^$$\$" >"$tmp/pids" || true
+
+# CPU accounting, in clock ticks: of the machine (/proc/stat), of given processes
+# (/proc/PID/stat utime+stime), of this script's waited-for children (wrk: the `times` builtin).
+hz=$(getconf CLK_TCK)
+# user + nice + system + steal: irq and softirq time (loopback traffic: the bench's own, but not
+# charged to any process) are left out on both sides.
+machine_busy() { awk '$1 == "cpu" { print $2 + $3 + $4 + $9; exit }' /proc/stat; }
+proc_ticks() { # PID… → sum of utime + stime
+	local pid sum=0 t
+	for pid in "$@"; do
+		t=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }') || true
+		sum=$((sum + ${t:-0}))
+	done
+	echo "$sum"
+}
+children_ticks() { # ticks=user + sys of the waited-for children of this shell (call it directly:
+	# in a $(…) subshell `times` would report the subshell's own, empty, children)
+	times >"$tmp/times"
+	ticks=$(awk -v hz="$hz" 'NR == 2 {
+		t = 0
+		for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] }
+		printf "%d\n", t * hz + 0.5
+	}' "$tmp/times")
+}
+
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || true; }
+# One line per sample: "pid:kB pid:kB …" of the given set of workers.
+sample_rss() { # which(portal|hello)
+	local line="" kb
+	for pid in $("${1}_workers"); do
+		kb=$(rss_kb "$pid")
+		[ -n "$kb" ] && line="$line $pid:$kb"
+	done
+	echo "${line# }"
+}
+sampler() { # which file: a sample every 0.5 s until killed
+	while :; do
+		sample_rss "$1" >>"$2"
+		sleep 0.5
+	done
+}
+
+# ---- measure -------------------------------------------------------------------------------
+# wrk's --latency output -> "req_per_s p99_ms avg_ms requests non2xx socket_errors"
+parse_wrk() {
+	awk '
+	function ms(v) {
+		if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
+		if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
+		if (v ~ /s$/)  return substr(v, 1, length(v) - 1) * 1000
+		if (v ~ /m$/)  return substr(v, 1, length(v) - 1) * 60000
+		return v + 0
+	}
+	$1 == "Latency" && avg == "" { avg = ms($2) }
+	$1 == "99%" { p99 = ms($2) }
+	/requests in/ { n = $1 }
+	/Non-2xx or 3xx responses:/ { bad = $NF }
+	/Socket errors:/ { gsub(",", ""); errs = $4 + $6 + $8 + $10 }
+	$1 == "Requests/sec:" { rps = $2 }
+	END {
+		if (rps == "" || p99 == "") exit 1
+		printf "%.1f %.3f %.3f %d %d %d\n", rps, p99, avg, n, bad + 0, errs + 0
+	}' "$1"
+}
+
+declare -A rps p99 avg nreq bad errs app_us ngx_us other
+measure() { # target
+	local t=$1 u=${url[$1]} out=$tmp/wrk-$1.txt
+	local script=()
+	[ "$t" = uncached ] && script=(-s "$tmp/uncached.lua")
+	if [ "$warmup" -gt 0 ]; then
+		wrk -t"$threads" -c"$conns" -d"${warmup}s" "${script[@]}" "$u" >"$tmp/wrk-$t-warmup.txt" 2>&1 ||
+			{ cat "$tmp/wrk-$t-warmup.txt" >&2; die "wrk failed (warm-up of $t)"; }
+	fi
+	if [ "$t" != static ]; then
+		: >"$tmp/rss-$t.txt"
+		sampler "$([ "$t" = hello ] && echo hello || echo portal)" "$tmp/rss-$t.txt" &
+		sampler_pid=$!
+	fi
+	local app ngx all
+	app=$(case $t in hello) hello_workers ;; meetings | uncached) portal_workers ;; esac)
+	ngx=$(nginx_workers)
+	all="$app $ngx $nginx_master $supervisor $hello_pid $stack_pid $(portal_workers) $(hello_workers)"
+	local b0 a0 n0 o0 c0 t0
+	b0=$(machine_busy) a0=$(proc_ticks $app) n0=$(proc_ticks $ngx) o0=$(proc_ticks $all)
+	children_ticks
+	c0=$ticks t0=$(date +%s.%N)
+	wrk -t"$threads" -c"$conns" -d"${seconds}s" --latency "${script[@]}" "$u" >"$out" 2>&1 ||
+		{ cat "$out" >&2; die "wrk failed ($t)"; }
+	local b1 a1 n1 o1 c1 t1
+	b1=$(machine_busy) a1=$(proc_ticks $app) n1=$(proc_ticks $ngx) o1=$(proc_ticks $all)
+	children_ticks
+	c1=$ticks t1=$(date +%s.%N)
+	if [ -n "$sampler_pid" ]; then
+		kill "$sampler_pid" 2>/dev/null || true
+		wait "$sampler_pid" 2>/dev/null || true
+		sampler_pid=""
+	fi
+	local r
+	r=$(parse_wrk "$out") || { cat "$out" >&2; die "cannot read wrk's output for $t"; }
+	read -r rps[$t] p99[$t] avg[$t] nreq[$t] bad[$t] errs[$t] <<<"$r"
+	[ "${nreq[$t]}" -gt 0 ] || die "$t: wrk made no request"
+	# µs of CPU per request in the FastCGI workers and in nginx; the share of the machine's
+	# CPU that went to processes outside the bench during the run (other work disturbs it).
+	read -r app_us[$t] ngx_us[$t] other[$t] <<<"$(awk -v hz="$hz" -v n="${nreq[$t]}" \
+		-v app=$((a1 - a0)) -v ngx=$((n1 - n0)) -v busy=$((b1 - b0)) \
+		-v ours=$((o1 - o0 + c1 - c0)) -v secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" \
+		-v cpus="$(nproc)" 'BEGIN {
+			other = (busy - ours) / (secs * hz * cpus) * 100
+			printf "%.1f %.1f %.0f\n", app / hz / n * 1e6, ngx / hz / n * 1e6, other < 0 ? 0 : other
+		}')"
+	[ "${bad[$t]}" = 0 ] || { cat "$out" >&2; die "$t answered ${bad[$t]} non-2xx responses: the figures would be meaningless"; }
+}
+
+echo "bench: $(nproc) CPUs, $workers FastCGI workers each, wrk -t$threads -c$conns -d${seconds}s" \
+	"(warm-up ${warmup}s), page /meetings = $size bytes, $cards meetings"
+[ "$(nproc)" = 2 ] || echo "bench: note: the targets of issue 2 are for a 2-core machine"
+[ "$cards" = 20 ] || echo "bench: note: /meetings shows $cards meetings, not 20 (demo data changed?)"
+for t in $targets; do
+	echo "bench: measuring $t: ${url[$t]}"
+	measure "$t"
+done
+# After the load: the workers' resident size when idle again.
+sample_rss portal >"$tmp/rss-portal-after.txt"
+
+# ---- report --------------------------------------------------------------------------------
+# Peak of the summed RSS over the samples, and each worker's own peak, in kB.
+rss_summary() { # file -> "peak_sum_kb n_workers per-worker-peaks…"
+	awk '{
+		sum = 0
+		for (i = 1; i <= NF; i++) {
+			split($i, a, ":"); sum += a[2]
+			if (a[2] > peak[a[1]]) peak[a[1]] = a[2]
+		}
+		if (sum > top) top = sum
+	}
+	END {
+		n = 0; list = ""
+		for (p in peak) { n++; list = list " " peak[p] }
+		printf "%d %d%s\n", top, n, list
+	}' "$1"
+}
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+per_worker() { local out="" kb; for kb in "$@"; do out="$out $(mib "$kb")"; done; echo "${out# }"; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+ratio_meetings=$(ratio "${rps[meetings]}" "${rps[hello]}")
+ratio_static=$(ratio "${rps[static]}" "${rps[hello]}")
+pass_if() { # VALUE OP LIMIT, OP is ge or lt
+	awk -v v="$1" -v op="$2" -v l="$3" \
+		'BEGIN { ok = op == "ge" ? v + 0 >= l + 0 : v + 0 < l + 0; print (ok ? "PASS" : "FAIL") }'
+}
+
+label_static="nginx static file, $size B"
+label_hello="bench-hello (FastCGI), $size B"
+label_meetings="portal /meetings, $cards meetings"
+label_uncached="portal /meetings?to=..., uncached"
+echo
+printf '%-36s %11s %8s %8s %7s %11s %11s %7s\n' "target (behind the same nginx)" "requests/s" \
+	"p99 ms" "avg ms" "errors" "app us/req" "nginx us/req" "other%"
+for t in $targets; do
+	label=label_$t
+	app=${app_us[$t]}
+	[ "$t" = static ] && app=-
+	printf '%-36s %11s %8s %8s %7s %11s %11s %7s\n' "${!label}" "${rps[$t]}" "${p99[$t]}" \
+		"${avg[$t]}" "${errs[$t]}" "$app" "${ngx_us[$t]}" "${other[$t]}"
+done
+echo "(app/nginx us/req: CPU time of the FastCGI workers / nginx workers per request; other%: share"
+echo " of the machine's CPU used by processes outside the bench during the run)"
+for t in $targets; do
+	if [ "${other[$t]}" -gt 5 ]; then
+		echo "WARNING: other processes used ${other[$t]} % of the machine's CPU while $t was measured:" \
+			"its figures are disturbed; run the bench on a quiet machine"
+	fi
+done
+echo
+echo "ratio /meetings ÷ bench-hello          $ratio_meetings"
+echo "ratio static ÷ bench-hello              $ratio_static"
+if [[ " $targets " == *" uncached "* ]]; then
+	echo "ratio /meetings uncached ÷ bench-hello  $(ratio "${rps[uncached]}" "${rps[hello]}")" \
+		"(for information: the page cache's worst case)"
+fi
+echo
+rss_line() { # LABEL FILE
+	local total n rest
+	read -r total n rest <<<"$(rss_summary "$2")"
+	read -r -a each <<<"$rest"
+	printf '%-40s %6s MiB for %s workers; each (MiB): %s\n' "$1" "$(mib "$total")" "$n" \
+		"$(per_worker "${each[@]}")"
+}
+rss_line "portal workers' RSS under /meetings" "$tmp/rss-meetings.txt"
+[ -f "$tmp/rss-uncached.txt" ] && rss_line "portal workers' RSS under uncached" "$tmp/rss-uncached.txt"
+rss_line "portal workers' RSS after the load" "$tmp/rss-portal-after.txt"
+rss_line "bench-hello workers' RSS (comparison)" "$tmp/rss-hello.txt"
+echo "(RSS: VmRSS from /proc/PID/status, sampled every 0.5 s, each worker's peak and the peak sum)"
+
+echo
+echo "targets of issue 2 (at $conns connections; they are defined at 32 on a 2-core machine):"
+printf '  %-44s %-8s %s\n' "/meetings / bench-hello >= 0.60" "$ratio_meetings" \
+	"$(pass_if "$ratio_meetings" ge 0.6)"
+printf '  %-44s %-8s %s\n' "p99 of /meetings < 20 ms" "${p99[meetings]}" \
+	"$(pass_if "${p99[meetings]}" lt 20)"
