@@ -32,9 +32,9 @@ CFLAGS_BASE += -D_FORTIFY_SOURCE=2
 endif
 
 # Modules every program shares, then each program's own.
-CORE = arena buf utf8 params civil_time ru config db db_statements validate
+CORE = arena buf utf8 params civil_time ru config db db_statements validate rules
 WEB = worker request response router routes page page_cache meeting_view db_meeting db_reference \
-	auth audit page_admin page_admin_users \
+	auth audit page_admin page_admin_users page_admin_meetings \
 	page_home page_meetings page_calendar page_system
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 WEB_OBJ = $(WEB:%=$(BUILD)/obj/%.o) $(BUILD)/obj/template.o

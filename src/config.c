@@ -89,6 +89,7 @@ static const struct setting settings[] = {
 	I("security", "session_max_hours", session_max_hours, 1, 24 * 7),
 	I("security", "login_max_failures", login_max_failures, 3, 100),
 	I("security", "login_lock_minutes", login_lock_minutes, 1, 24 * 60),
+	I("rules", "police_notice_attendance", police_notice_attendance, 1, 1000000),
 };
 #undef S
 #undef I
@@ -160,6 +161,7 @@ int config_load(struct config *cfg, const char *path)
 	cfg->session_max_hours = 12;
 	cfg->login_max_failures = 5;
 	cfg->login_lock_minutes = 15;
+	cfg->police_notice_attendance = 100;
 	set_string(&cfg->timezone, "UTC");
 	set_string(&cfg->templates_dir, PORTAL_SHARE_DIR "/templates");
 	set_string(&cfg->static_dir, PORTAL_SHARE_DIR "/static");

@@ -40,6 +40,9 @@ struct config {
 	int session_max_hours;     /* and any session ends this long after login */
 	int login_max_failures;    /* failed logins in a row, per login and per address, that lock */
 	int login_lock_minutes;    /* how long the lock lasts */
+
+	/* [rules] */
+	int police_notice_attendance; /* expected attendance from which the police must be told */
 };
 
 /* The path to read: the explicit one, else $PORTAL_CONF, else conf/portal.ini. */

@@ -33,6 +33,27 @@ enum stmt {
 	STMT_THROTTLE_CLEAR,     /* (key) */
 	STMT_AUDIT_INSERT,       /* (at, user, login, action, entity, entity id, before, after) */
 	STMT_AUDIT_LIST,         /* (user, entity, from, to, limit) → newest first */
+	STMT_STAFF_MEETING_LIST, /* (status, kind, territory, from, to, limit) → every meeting */
+	STMT_STAFF_MEETING_GET,  /* (id) → one meeting, every column the staff form edits */
+	STMT_STAFF_MEETING_INSERT, /* (kind, title, territory, venue, starts, ends, host, unit,
+	                              expected, description, theses, note, materials, now) */
+	STMT_STAFF_MEETING_UPDATE, /* (id, same as insert) */
+	STMT_STAFF_MEETING_JSON, /* (id) → the row as a JSON object, for the audit log */
+	STMT_MEETING_INVITEE_CLEAR, /* (meeting) */
+	STMT_MEETING_INVITEE_ADD,   /* (meeting, person) */
+	STMT_MEETING_INVITEE_IDS,   /* (meeting) → person ids */
+	STMT_MEETING_SET_STATUS, /* (id, status, reason, now) */
+	STMT_MEETING_APPROVE,    /* (id, now, user, exception reason) */
+	STMT_MEETING_POSTPONE,   /* (id, new start, new end, reason, now) */
+	STMT_MEETING_HELD,       /* (id, attendance, now) */
+	STMT_MEETING_POLICE_NOTIFIED, /* (id, now) */
+	STMT_MEETING_UNANNOUNCE, /* (id): the change must be announced again */
+	STMT_MEETING_SET_EXCEPTION, /* (id, reason): the 5-day rule broken by a recorded exception */
+	STMT_MEETING_CHANGE_INSERT, /* (meeting, now, user, kind, old start, old venue, new start,
+	                               new venue, reason) */
+	STMT_MEETING_CHANGE_LIST, /* (meeting) → at, kind, old start, new start, reason, login */
+	STMT_VENUE_LIST,         /* () → id, name, address */
+	STMT_PERSON_LIST,        /* () → id, full name, position */
 	STMT__MAX
 };
 

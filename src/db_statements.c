@@ -101,4 +101,68 @@ const char *const db_statement_sql[STMT__MAX] = {
 			    "FROM audit_log WHERE (?1 IS NULL OR user_id = ?1) "
 			    "AND (?2 IS NULL OR entity = ?2) AND (?3 IS NULL OR at >= ?3) "
 			    "AND (?4 IS NULL OR at < ?4) ORDER BY id DESC LIMIT ?5",
+
+	[STMT_STAFF_MEETING_LIST] =
+		"SELECT m.id, k.name, m.title, m.status, m.starts_at, t.name, coalesce(v.name, ''), "
+		"m.announced_at, m.exception_reason, m.expected_attendance, m.police_notified_at "
+		"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
+		"JOIN territory t ON t.id = m.territory_id LEFT JOIN venue v ON v.id = m.venue_id "
+		"WHERE (?1 IS NULL OR m.status = ?1) AND (?2 IS NULL OR m.kind = ?2) "
+		"AND (?3 IS NULL OR m.territory_id IN (SELECT id FROM territory WHERE id = ?3 "
+		"     OR parent_id = ?3 OR parent_id IN (SELECT id FROM territory WHERE parent_id = ?3))) "
+		"AND (?4 IS NULL OR m.starts_at >= ?4) AND (?5 IS NULL OR m.starts_at < ?5) "
+		"ORDER BY m.starts_at DESC LIMIT ?6",
+	[STMT_STAFF_MEETING_GET] =
+		"SELECT kind, title, territory_id, venue_id, starts_at, ends_at, host_id, "
+		"organising_unit, expected_attendance, description, theses, analytical_note, "
+		"reference_materials, status, status_reason, postponed_from, announced_at, "
+		"attendance, approved_at, exception_reason, police_notified_at "
+		"FROM meeting WHERE id = ?1",
+	[STMT_STAFF_MEETING_INSERT] =
+		"INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, host_id, "
+		"organising_unit, expected_attendance, description, theses, analytical_note, "
+		"reference_materials, status, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'draft', ?14, ?14)",
+	[STMT_STAFF_MEETING_UPDATE] =
+		"UPDATE meeting SET kind = ?2, title = ?3, territory_id = ?4, venue_id = ?5, "
+		"starts_at = ?6, ends_at = ?7, host_id = ?8, organising_unit = ?9, "
+		"expected_attendance = ?10, description = ?11, theses = ?12, analytical_note = ?13, "
+		"reference_materials = ?14, updated_at = ?15 WHERE id = ?1",
+	[STMT_STAFF_MEETING_JSON] =
+		"SELECT json_object('kind', kind, 'title', title, 'territory_id', territory_id, "
+		"'venue_id', venue_id, 'starts_at', starts_at, 'ends_at', ends_at, 'host_id', host_id, "
+		"'organising_unit', organising_unit, 'expected_attendance', expected_attendance, "
+		"'description', description, 'status', status, 'status_reason', status_reason, "
+		"'postponed_from', postponed_from, 'attendance', attendance, "
+		"'exception_reason', exception_reason, 'police_notified_at', police_notified_at, "
+		"'invitees', (SELECT json_group_array(person_id) FROM meeting_invitee "
+		"             WHERE meeting_id = ?1)) FROM meeting WHERE id = ?1",
+	[STMT_MEETING_INVITEE_CLEAR] = "DELETE FROM meeting_invitee WHERE meeting_id = ?1",
+	[STMT_MEETING_INVITEE_ADD] = "INSERT OR IGNORE INTO meeting_invitee (meeting_id, person_id) "
+				     "VALUES (?1, ?2)",
+	[STMT_MEETING_INVITEE_IDS] = "SELECT person_id FROM meeting_invitee WHERE meeting_id = ?1",
+	[STMT_MEETING_SET_STATUS] = "UPDATE meeting SET status = ?2, status_reason = ?3, "
+				    "updated_at = ?4 WHERE id = ?1",
+	[STMT_MEETING_APPROVE] = "UPDATE meeting SET status = 'approved', approved_at = ?2, "
+				 "approved_by = ?3, exception_reason = ?4, updated_at = ?2 "
+				 "WHERE id = ?1",
+	[STMT_MEETING_POSTPONE] = "UPDATE meeting SET status = 'postponed', postponed_from = starts_at, "
+				  "starts_at = ?2, ends_at = ?3, status_reason = ?4, announced_at = NULL, "
+				  "updated_at = ?5 WHERE id = ?1",
+	[STMT_MEETING_HELD] = "UPDATE meeting SET status = 'held', attendance = ?2, updated_at = ?3 "
+			      "WHERE id = ?1",
+	[STMT_MEETING_POLICE_NOTIFIED] = "UPDATE meeting SET police_notified_at = ?2, updated_at = ?2 "
+					 "WHERE id = ?1",
+	[STMT_MEETING_UNANNOUNCE] = "UPDATE meeting SET announced_at = NULL WHERE id = ?1",
+	[STMT_MEETING_SET_EXCEPTION] = "UPDATE meeting SET exception_reason = ?2 WHERE id = ?1",
+	[STMT_MEETING_CHANGE_INSERT] =
+		"INSERT INTO meeting_change (meeting_id, at, user_id, kind, old_starts_at, "
+		"old_venue_id, new_starts_at, new_venue_id, reason) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[STMT_MEETING_CHANGE_LIST] =
+		"SELECT c.at, c.kind, c.old_starts_at, c.new_starts_at, c.reason, "
+		"coalesce(u.login, '') FROM meeting_change c "
+		"LEFT JOIN staff_user u ON u.id = c.user_id WHERE c.meeting_id = ?1 ORDER BY c.id",
+	[STMT_VENUE_LIST] = "SELECT id, name, address FROM venue ORDER BY name",
+	[STMT_PERSON_LIST] = "SELECT id, full_name, position FROM person ORDER BY full_name",
 };

@@ -20,6 +20,8 @@ static const struct nav_entry {
 	{NAV_MEETINGS, "/meetings", "Расписание встреч", 0},
 }, staff_nav[] = {
 	{NAV_STAFF_HOME, "/admin", "Рабочий стол", ROLES_STAFF},
+	{NAV_STAFF_MEETINGS, "/admin/meetings", "Встречи",
+	 ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS},
 	{NAV_STAFF_USERS, "/admin/users", "Пользователи", ROLE_ADMIN},
 	{NAV_STAFF_AUDIT, "/admin/audit", "Журнал изменений", ROLE_ADMIN},
 	{NAV_STAFF_PASSWORD, "/admin/password", "Сменить пароль", ROLES_STAFF},
@@ -165,7 +167,10 @@ void page_form_fields(struct request *req, tpl_dict *d)
 			tpl_set(d, spec->name, v->raw);
 		if (v->state != FIELD_INVALID)
 			continue;
-		const char *message = arena_printf(req->arena, "%s: %s.", spec->label, v->error);
+		size_t len = strlen(v->error);
+		bool has_stop = len > 0 && v->error[len - 1] == '.'; /* "… 27 ноября 2026 г." */
+		const char *message = arena_printf(req->arena, "%s: %s%s", spec->label, v->error,
+						   has_stop ? "" : ".");
 		tpl_set(tpl_section_add(d, arena_printf(req->arena, "%s_error", spec->name)),
 			"MESSAGE", message);
 		tpl_dict *row = tpl_section_add(form_errors(req, d), "FORM_ERROR");

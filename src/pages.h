@@ -26,5 +26,15 @@ enum http_status page_admin_user_create(struct request *req);
 enum http_status page_admin_user_disable(struct request *req);
 enum http_status page_admin_user_enable(struct request *req);
 enum http_status page_admin_audit(struct request *req);
+enum http_status page_admin_meetings(struct request *req);
+enum http_status page_admin_meeting_new(struct request *req);
+enum http_status page_admin_meeting_create(struct request *req);
+enum http_status page_admin_meeting(struct request *req);
+enum http_status page_admin_meeting_update(struct request *req);
+enum http_status page_admin_meeting_approve(struct request *req);
+enum http_status page_admin_meeting_cancel(struct request *req);
+enum http_status page_admin_meeting_postpone(struct request *req);
+enum http_status page_admin_meeting_held(struct request *req);
+enum http_status page_admin_meeting_police(struct request *req);
 
 #endif

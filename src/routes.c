@@ -4,6 +4,20 @@
 #include "pages.h"
 #include "router.h"
 
+#define MEETING_READERS                                                                           \
+	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS)
+#define MEETING_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
+#define MEETING_FIELDS                                                                            \
+	{FIELD_KIND, FIELD_REQUIRED}, {FIELD_TITLE, FIELD_REQUIRED},                               \
+		{FIELD_TERRITORY, FIELD_REQUIRED}, {FIELD_VENUE, FIELD_OPTIONAL},                  \
+		{FIELD_STARTS_AT, FIELD_REQUIRED}, {FIELD_ENDS_AT, FIELD_REQUIRED},                \
+		{FIELD_HOST, FIELD_OPTIONAL}, {FIELD_ORGANISING_UNIT, FIELD_OPTIONAL},             \
+		{FIELD_EXPECTED_ATTENDANCE, FIELD_OPTIONAL}, {FIELD_DESCRIPTION, FIELD_OPTIONAL},  \
+		{FIELD_THESES, FIELD_OPTIONAL}, {FIELD_ANALYTICAL_NOTE, FIELD_OPTIONAL},           \
+		{FIELD_REFERENCE_MATERIALS, FIELD_OPTIONAL}, {FIELD_INVITEE, FIELD_MULTI}
+#define MEETING_FORM FIELDS(MEETING_FIELDS)
+#define MEETING_FORM_WITH_EXCEPTION FIELDS(MEETING_FIELDS, {FIELD_EXCEPTION_REASON, FIELD_OPTIONAL})
+
 #define FIELDS(...) ((const struct route_field[]){__VA_ARGS__, {FIELD__MAX, 0}})
 
 /* Columns: pattern, methods, handler, accepted fields, flags, roles (0 = public). */
@@ -48,6 +62,34 @@ const struct route routes[] = {
 	 FIELDS({FIELD_USER, FIELD_OPTIONAL}, {FIELD_ENTITY, FIELD_OPTIONAL},
 		{FIELD_FROM, FIELD_OPTIONAL}, {FIELD_TO, FIELD_OPTIONAL}),
 	 0, ROLE_ADMIN},
+
+	/* Scheduling meetings: everyone who prepares or reports on them reads; the sector, the
+	 * controller (exceptions to the 5-day rule) and administrators change them. */
+	{"/admin/meetings", METHOD_GET, page_admin_meetings,
+	 FIELDS({FIELD_STATUS, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL},
+		{FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_FROM, FIELD_OPTIONAL},
+		{FIELD_TO, FIELD_OPTIONAL}),
+	 0, MEETING_READERS},
+	{"/admin/meetings/new", METHOD_GET, page_admin_meeting_new, NULL, 0, MEETING_WRITERS},
+	{"/admin/meetings", METHOD_POST, page_admin_meeting_create, MEETING_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
+	{"/admin/meetings/#", METHOD_GET, page_admin_meeting, NULL, 0, MEETING_READERS},
+	{"/admin/meetings/#", METHOD_POST, page_admin_meeting_update, MEETING_FORM_WITH_EXCEPTION,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
+	{"/admin/meetings/#/approve", METHOD_POST, page_admin_meeting_approve,
+	 FIELDS({FIELD_EXCEPTION_REASON, FIELD_OPTIONAL}), ROUTE_FORM_ERRORS_TO_HANDLER,
+	 MEETING_WRITERS},
+	{"/admin/meetings/#/cancel", METHOD_POST, page_admin_meeting_cancel,
+	 FIELDS({FIELD_CANCEL_REASON, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER,
+	 MEETING_WRITERS},
+	{"/admin/meetings/#/postpone", METHOD_POST, page_admin_meeting_postpone,
+	 FIELDS({FIELD_NEW_STARTS_AT, FIELD_REQUIRED}, {FIELD_NEW_ENDS_AT, FIELD_REQUIRED},
+		{FIELD_POSTPONE_REASON, FIELD_REQUIRED}, {FIELD_EXCEPTION_REASON, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
+	{"/admin/meetings/#/held", METHOD_POST, page_admin_meeting_held,
+	 FIELDS({FIELD_ATTENDANCE, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
+	{"/admin/meetings/#/police", METHOD_POST, page_admin_meeting_police, NULL, 0,
+	 MEETING_WRITERS},
 };
 
 const size_t route_count = sizeof routes / sizeof routes[0];

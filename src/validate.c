@@ -26,6 +26,29 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_ROLE] = {"role", FIELD_TYPE_CODE, 0, 32, "роль"},
 	[FIELD_USER] = {"user", FIELD_TYPE_ID, 1, 0, "пользователь"},
 	[FIELD_ENTITY] = {"entity", FIELD_TYPE_CODE, 0, 32, "объект"},
+	[FIELD_STATUS] = {"status", FIELD_TYPE_CODE, 0, 16, "состояние"},
+	[FIELD_TITLE] = {"title", FIELD_TYPE_LINE, 0, 300, "тема встречи"},
+	[FIELD_VENUE] = {"venue", FIELD_TYPE_ID, 1, 0, "место проведения"},
+	[FIELD_HOST] = {"host", FIELD_TYPE_ID, 1, 0, "кто проводит"},
+	[FIELD_STARTS_AT] = {"starts_at", FIELD_TYPE_DATETIME, 0, 0, "начало"},
+	[FIELD_ENDS_AT] = {"ends_at", FIELD_TYPE_DATETIME, 0, 0, "окончание"},
+	[FIELD_EXPECTED_ATTENDANCE] = {"expected_attendance", FIELD_TYPE_INT, 0, 100000,
+				       "ожидаемое число участников"},
+	[FIELD_ORGANISING_UNIT] = {"organising_unit", FIELD_TYPE_LINE, 0, 200, "организатор"},
+	[FIELD_DESCRIPTION] = {"description", FIELD_TYPE_TEXT, 0, 5000, "описание для жителей"},
+	[FIELD_THESES] = {"theses", FIELD_TYPE_TEXT, 0, 20000, "тезисы выступления"},
+	[FIELD_ANALYTICAL_NOTE] = {"analytical_note", FIELD_TYPE_TEXT, 0, 20000,
+				   "аналитическая записка"},
+	[FIELD_REFERENCE_MATERIALS] = {"reference_materials", FIELD_TYPE_TEXT, 0, 20000,
+				       "справочные материалы"},
+	[FIELD_INVITEE] = {"invitee", FIELD_TYPE_ID, 1, 0, "приглашённые"},
+	[FIELD_EXCEPTION_REASON] = {"exception_reason", FIELD_TYPE_TEXT, 0, 2000,
+				    "причина исключения из правила 5 дней"},
+	[FIELD_CANCEL_REASON] = {"cancel_reason", FIELD_TYPE_TEXT, 0, 2000, "причина отмены"},
+	[FIELD_POSTPONE_REASON] = {"postpone_reason", FIELD_TYPE_TEXT, 0, 2000, "причина переноса"},
+	[FIELD_NEW_STARTS_AT] = {"new_starts_at", FIELD_TYPE_DATETIME, 0, 0, "новое начало"},
+	[FIELD_NEW_ENDS_AT] = {"new_ends_at", FIELD_TYPE_DATETIME, 0, 0, "новое окончание"},
+	[FIELD_ATTENDANCE] = {"attendance", FIELD_TYPE_INT, 0, 100000, "число участников"},
 };
 
 static void invalid(struct field_value *out, const char *error)
@@ -141,6 +164,14 @@ void validate_value(struct arena *a, const struct field_spec *spec, const char *
 	case FIELD_TYPE_TOKEN:
 		check_word(spec, raw, len, true, out);
 		break;
+	case FIELD_TYPE_DATETIME:
+		if (len != 16 || !looks_like_date(raw, 10) || raw[10] != 'T')
+			invalid(out, "ожидаются дата и время, например 2026-03-11T18:00");
+		else if (!civil_datetime_parse(raw, &out->date, &out->hour, &out->minute))
+			invalid(out, "такой даты или времени нет");
+		else
+			out->state = FIELD_VALID;
+		break;
 	case FIELD_TYPE_TEXT:
 		check_text(a, spec, raw, len, true, out);
 		break;
@@ -155,6 +186,30 @@ void validate_value(struct arena *a, const struct field_spec *spec, const char *
 	}
 }
 
+/* Every value of a repeatable ID field (checkboxes); empty values are skipped. */
+static size_t validate_multi(struct arena *a, const struct param_list *source,
+			     const struct field_spec *spec, struct field_value *v)
+{
+	size_t n = params_count(source, spec->name), count = 0;
+	long long *ids = arena_alloc(a, (n ? n : 1) * sizeof *ids);
+	for (size_t i = 0; i < source->count; i++) {
+		const struct param *p = &source->items[i];
+		if (strcmp(p->name, spec->name) != 0 || p->value_len == 0)
+			continue;
+		struct field_value one;
+		validate_value(a, spec, p->value, p->value_len, &one);
+		if (one.state == FIELD_INVALID) {
+			*v = one;
+			return 1;
+		}
+		ids[count++] = one.number;
+	}
+	v->state = count ? FIELD_VALID : FIELD_ABSENT;
+	v->ids = ids;
+	v->id_count = count;
+	return 0;
+}
+
 size_t validate_fields(struct arena *a, const struct param_list *source,
 		       const struct route_field *declared, struct field_value out[FIELD__MAX])
 {
@@ -164,6 +219,10 @@ size_t validate_fields(struct arena *a, const struct param_list *source,
 		const struct field_spec *spec = &field_specs[rf->field];
 		struct field_value *v = &out[rf->field];
 		const struct param *p = params_find(source, spec->name);
+		if (rf->flags & FIELD_MULTI) {
+			errors += validate_multi(a, source, spec, v);
+			continue;
+		}
 		/* Twice is invalid before an empty copy can count as absent: otherwise
 		 * "territory=&territory=5" would quietly mean "all territories". */
 		if (p != NULL && params_count(source, spec->name) > 1) {

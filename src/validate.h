@@ -29,6 +29,25 @@ enum field {
 	FIELD_ROLE,      /* staff role code */
 	FIELD_USER,      /* staff user id (audit filter) */
 	FIELD_ENTITY,    /* audited entity name (audit filter) */
+	FIELD_STATUS,    /* meeting status (staff filter) */
+	FIELD_TITLE,     /* meeting topic */
+	FIELD_VENUE,     /* venue id */
+	FIELD_HOST,      /* person id of the host */
+	FIELD_STARTS_AT, /* local YYYY-MM-DDTHH:MM */
+	FIELD_ENDS_AT,
+	FIELD_EXPECTED_ATTENDANCE,
+	FIELD_ORGANISING_UNIT,
+	FIELD_DESCRIPTION,
+	FIELD_THESES,
+	FIELD_ANALYTICAL_NOTE,
+	FIELD_REFERENCE_MATERIALS,
+	FIELD_INVITEE,   /* person ids, several allowed */
+	FIELD_EXCEPTION_REASON, /* why a meeting is approved less than 5 days ahead */
+	FIELD_CANCEL_REASON,
+	FIELD_POSTPONE_REASON,
+	FIELD_NEW_STARTS_AT, /* the new time of a postponed meeting */
+	FIELD_NEW_ENDS_AT,
+	FIELD_ATTENDANCE, /* how many came */
 	FIELD__MAX
 };
 
@@ -42,6 +61,7 @@ enum field_type {
 	FIELD_TYPE_LOCAL_PATH, /* "/…" on this site only: never "//host" */
 	FIELD_TYPE_TOKEN,      /* [A-Za-z0-9_-], 1..max characters (random tokens) */
 	FIELD_TYPE_SECRET,     /* like LINE, but never shown back in a form */
+	FIELD_TYPE_DATETIME,   /* YYYY-MM-DDTHH:MM, local time, as <input type="datetime-local"> */
 };
 
 struct field_spec {
@@ -59,13 +79,16 @@ struct field_value {
 	enum field_state state;
 	const char *raw;         /* what was sent, for re-filling forms; NULL when absent */
 	long long number;        /* ID and INT */
-	struct civil_date date;  /* DATE */
+	struct civil_date date;  /* DATE and DATETIME */
+	int hour, minute;        /* DATETIME */
+	const long long *ids;    /* ID with FIELD_MULTI: every value, in order */
+	size_t id_count;
 	const char *text;        /* CODE, LINE, TEXT, LOCAL_PATH: the accepted text */
 	const char *error;       /* INVALID: the reason, in Russian */
 };
 
 /* Flags of a field on one route. */
-enum { FIELD_OPTIONAL = 0, FIELD_REQUIRED = 1 };
+enum { FIELD_OPTIONAL = 0, FIELD_REQUIRED = 1, FIELD_MULTI = 2 /* may repeat (checkboxes) */ };
 
 struct route_field {
 	enum field field;

@@ -13,6 +13,7 @@ static const char *const page_templates[] = {
 	"layout.tpl",      "home.tpl",        "meetings.tpl",       "meeting.tpl",
 	"meeting_card.tpl", "error.tpl",      "form_errors.tpl",    "admin_login.tpl",
 	"admin_home.tpl",  "admin_password.tpl", "admin_users.tpl", "admin_audit.tpl",
+	"admin_meetings.tpl", "admin_meeting.tpl", "admin_meeting_new.tpl", "admin_meeting_form.tpl",
 };
 
 int worker_init(struct worker *w, const struct config *cfg)

@@ -53,12 +53,13 @@ data=$tmp/data static=$tmp/static
 mkdir -p "$data/run" "$static"
 chmod 755 "$data" "$data/run" "$static"
 hello_sock=$data/run/bench-hello.sock
-stack_pid="" hello_pid="" sampler_pid="" portal_sock=""
+stack_pid="" hello_pid="" sampler_pid="" wrk_pid="" portal_sock=""
 
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
 	set +e
+	[ -n "$wrk_pid" ] && kill "$wrk_pid" 2>/dev/null && wait "$wrk_pid" 2>/dev/null
 	[ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null && wait "$sampler_pid" 2>/dev/null
 	# run-stack.sh stops nginx (QUIT) and the portal (TERM) and removes the portal's socket.
 	[ -n "$stack_pid" ] && kill -TERM "$stack_pid" 2>/dev/null && wait "$stack_pid" 2>/dev/null
@@ -74,7 +75,7 @@ cleanup() {
 	if [ -n "$left" ]; then
 		echo "bench: left behind after stopping:$left (see $tmp)" >&2
 		[ "$rc" = 0 ] && rc=1
-	elif [ "${BENCH_KEEP:-0}" = 1 ] || [ "$rc" != 0 ]; then
+	elif [ "${BENCH_KEEP:-0}" = 1 ] || { [ "$rc" != 0 ] && [ "$rc" != 130 ] && [ "$rc" != 143 ]; }; then
 		echo "bench: logs and wrk output kept in $tmp" >&2
 	else
 		rm -rf "$tmp"
@@ -285,14 +286,25 @@ parse_wrk() {
 	}' "$1"
 }
 
+# wrk in the background and waited for, so that a signal to this script is acted on at once.
+run_wrk() { # OUTPUT wrk-arguments…
+	local out=$1
+	shift
+	wrk "$@" >"$out" 2>&1 &
+	wrk_pid=$!
+	local rc=0
+	wait "$wrk_pid" || rc=$?
+	wrk_pid=""
+	[ "$rc" = 0 ] || { cat "$out" >&2; die "wrk failed (exit status $rc): wrk $*"; }
+}
+
 declare -A rps p99 avg nreq bad errs app_us ngx_us other
 measure() { # target
 	local t=$1 u=${url[$1]} out=$tmp/wrk-$1.txt
 	local script=()
 	[ "$t" = uncached ] && script=(-s "$tmp/uncached.lua")
 	if [ "$warmup" -gt 0 ]; then
-		wrk -t"$threads" -c"$conns" -d"${warmup}s" "${script[@]}" "$u" >"$tmp/wrk-$t-warmup.txt" 2>&1 ||
-			{ cat "$tmp/wrk-$t-warmup.txt" >&2; die "wrk failed (warm-up of $t)"; }
+		run_wrk "$tmp/wrk-$t-warmup.txt" -t"$threads" -c"$conns" -d"${warmup}s" "${script[@]}" "$u"
 	fi
 	if [ "$t" != static ]; then
 		: >"$tmp/rss-$t.txt"
@@ -307,8 +319,7 @@ measure() { # target
 	b0=$(machine_busy) a0=$(proc_ticks $app) n0=$(proc_ticks $ngx) o0=$(proc_ticks $all)
 	children_ticks
 	c0=$ticks t0=$(date +%s.%N)
-	wrk -t"$threads" -c"$conns" -d"${seconds}s" --latency "${script[@]}" "$u" >"$out" 2>&1 ||
-		{ cat "$out" >&2; die "wrk failed ($t)"; }
+	run_wrk "$out" -t"$threads" -c"$conns" -d"${seconds}s" --latency "${script[@]}" "$u"
 	local b1 a1 n1 o1 c1 t1
 	b1=$(machine_busy) a1=$(proc_ticks $app) n1=$(proc_ticks $ngx) o1=$(proc_ticks $all)
 	children_ticks

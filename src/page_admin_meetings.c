@@ -1,0 +1,929 @@
+/* page_admin_meetings.c — scheduling meetings (/admin/meetings): the list with filters, the form
+ * to create and edit one, and the life cycle under the 5-day rule: approve (with a recorded
+ * exception only by a controller or an administrator), cancel, postpone, mark held, police
+ * notice. Every change is written with its audit record in one transaction. */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "civil_time.h"
+#include "db_reference.h"
+#include "page.h"
+#include "pages.h"
+#include "router.h"
+#include "ru.h"
+#include "rules.h"
+#include "worker.h"
+
+#define STAFF_LIST_ROWS 300
+
+/* ---- reading -------------------------------------------------------------------------- */
+
+/* A meeting as the staff form sees it. */
+struct staff_meeting {
+	long long id;
+	const char *kind, *title, *organising_unit, *description, *theses, *analytical_note,
+		*reference_materials, *status, *status_reason, *exception_reason;
+	long long territory_id, venue_id, host_id; /* 0 when none */
+	long long expected_attendance;             /* -1 when unknown */
+	time_t starts_at, ends_at;
+	bool was_postponed, announced, has_attendance, approved, police_notified;
+	time_t postponed_from, announced_at, approved_at, police_notified_at;
+	long long attendance;
+	long long *invitees;
+	size_t invitee_count;
+};
+
+static const char *text_column(struct request *req, sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return arena_strdup(req->arena, t ? (const char *)t : "");
+}
+
+/* 0 found, 1 no such meeting, -1 database error. */
+static int load_meeting(struct request *req, long long id, struct staff_meeting *m)
+{
+	struct db *db = &req->worker->db;
+	memset(m, 0, sizeof *m);
+	sqlite3_stmt *s = db_stmt(db, STMT_STAFF_MEETING_GET);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		db_done(s);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	m->id = id;
+	m->kind = text_column(req, s, 0);
+	m->title = text_column(req, s, 1);
+	m->territory_id = sqlite3_column_int64(s, 2);
+	m->venue_id = sqlite3_column_int64(s, 3);
+	m->starts_at = (time_t)sqlite3_column_int64(s, 4);
+	m->ends_at = (time_t)sqlite3_column_int64(s, 5);
+	m->host_id = sqlite3_column_int64(s, 6);
+	m->organising_unit = text_column(req, s, 7);
+	m->expected_attendance = sqlite3_column_type(s, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 8);
+	m->description = text_column(req, s, 9);
+	m->theses = text_column(req, s, 10);
+	m->analytical_note = text_column(req, s, 11);
+	m->reference_materials = text_column(req, s, 12);
+	m->status = text_column(req, s, 13);
+	m->status_reason = text_column(req, s, 14);
+	m->was_postponed = sqlite3_column_type(s, 15) != SQLITE_NULL;
+	m->postponed_from = (time_t)sqlite3_column_int64(s, 15);
+	m->announced = sqlite3_column_type(s, 16) != SQLITE_NULL;
+	m->announced_at = (time_t)sqlite3_column_int64(s, 16);
+	m->has_attendance = sqlite3_column_type(s, 17) != SQLITE_NULL;
+	m->attendance = sqlite3_column_int64(s, 17);
+	m->approved = sqlite3_column_type(s, 18) != SQLITE_NULL;
+	m->approved_at = (time_t)sqlite3_column_int64(s, 18);
+	m->exception_reason = text_column(req, s, 19);
+	m->police_notified = sqlite3_column_type(s, 20) != SQLITE_NULL;
+	m->police_notified_at = (time_t)sqlite3_column_int64(s, 20);
+	db_done(s);
+
+	s = db_stmt(db, STMT_MEETING_INVITEE_IDS);
+	sqlite3_bind_int64(s, 1, id);
+	size_t cap = 8;
+	m->invitees = arena_alloc(req->arena, cap * sizeof *m->invitees);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (m->invitee_count == cap) {
+			long long *bigger = arena_alloc(req->arena, 2 * cap * sizeof *bigger);
+			memcpy(bigger, m->invitees, cap * sizeof *bigger);
+			m->invitees = bigger;
+			cap *= 2;
+		}
+		m->invitees[m->invitee_count++] = sqlite3_column_int64(s, 0);
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The row as JSON for the audit log (SQLite's json_object), NULL on error. */
+static json_t *meeting_json(struct request *req, long long id)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_STAFF_MEETING_JSON);
+	sqlite3_bind_int64(s, 1, id);
+	json_t *value = NULL;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		value = json_loads((const char *)sqlite3_column_text(s, 0), 0, NULL);
+	db_done(s);
+	return value;
+}
+
+/* Options for the form's selects: id (or code), name and a second line. */
+struct option {
+	long long id;
+	const char *name;
+	const char *extra;
+};
+
+static int load_options(struct request *req, enum stmt which, struct option **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
+	size_t cap = 16, n = 0;
+	struct option *rows = arena_alloc(req->arena, cap * sizeof *rows);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct option *bigger = arena_alloc(req->arena, 2 * cap * sizeof *bigger);
+			memcpy(bigger, rows, n * sizeof *rows);
+			rows = bigger;
+			cap *= 2;
+		}
+		rows[n].id = sqlite3_column_int64(s, 0);
+		rows[n].name = text_column(req, s, 1);
+		rows[n].extra = text_column(req, s, 2);
+		n++;
+	}
+	db_done(s);
+	*out = rows;
+	*count = n;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Everything the form offers to choose from. */
+struct choices {
+	struct kind_item *kinds;
+	size_t kind_count;
+	struct territory_item *territories;
+	size_t territory_count;
+	struct option *venues, *people;
+	size_t venue_count, person_count;
+};
+
+static int load_choices(struct request *req, struct choices *c)
+{
+	struct db *db = &req->worker->db;
+	if (db_kind_list(db, req->arena, &c->kinds, &c->kind_count) < 0 ||
+	    db_territory_tree(db, req->arena, &c->territories, &c->territory_count) < 0 ||
+	    load_options(req, STMT_VENUE_LIST, &c->venues, &c->venue_count) < 0 ||
+	    load_options(req, STMT_PERSON_LIST, &c->people, &c->person_count) < 0)
+		return -1;
+	return 0;
+}
+
+static bool has_option(const struct option *o, size_t n, long long id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (o[i].id == id)
+			return true;
+	return false;
+}
+
+/* ---- rendering -------------------------------------------------------------------------- */
+
+static const char *status_label(const char *status)
+{
+	static const char *const labels[][2] = {
+		{"draft", "Черновик"},     {"approved", "Утверждена"}, {"postponed", "Перенесена"},
+		{"cancelled", "Отменена"}, {"held", "Проведена"},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i][0], status) == 0)
+			return labels[i][1];
+	return status;
+}
+
+static const char *change_label(const char *kind)
+{
+	static const char *const labels[][2] = {
+		{"postponed", "перенос"},
+		{"rescheduled", "новое время"},
+		{"place_changed", "новое место"},
+		{"cancelled", "отмена"},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i][0], kind) == 0)
+			return labels[i][1];
+	return kind;
+}
+
+/* "2026-03-11T18:00" in local time, as <input type="datetime-local"> wants it. */
+static const char *local_input(struct request *req, time_t t)
+{
+	struct tm tm;
+	tz_utc_to_local(t, &tm);
+	return arena_printf(req->arena, "%04d-%02d-%02dT%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+			    tm.tm_mday, tm.tm_hour, tm.tm_min);
+}
+
+static const char *date_words(struct request *req, struct civil_date d)
+{
+	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
+}
+
+/* Fill the form dictionary: from the meeting m, or (after a failed submit) from the request. */
+static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
+		      const struct staff_meeting *m, bool from_request)
+{
+	const struct field_value *v = req->field;
+	const char *kind = m ? m->kind : "";
+	long long territory = m ? m->territory_id : 0, venue = m ? m->venue_id : 0;
+	long long host = m ? m->host_id : 0;
+	const long long *invitees = m ? m->invitees : NULL;
+	size_t invitee_count = m ? m->invitee_count : 0;
+	if (from_request) {
+		page_form_fields(req, f);
+		kind = v[FIELD_KIND].raw ? v[FIELD_KIND].raw : "";
+		territory = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0;
+		venue = v[FIELD_VENUE].state == FIELD_VALID ? v[FIELD_VENUE].number : 0;
+		host = v[FIELD_HOST].state == FIELD_VALID ? v[FIELD_HOST].number : 0;
+		invitees = v[FIELD_INVITEE].ids;
+		invitee_count = v[FIELD_INVITEE].id_count;
+	} else if (m) {
+		tpl_set(f, "title", m->title);
+		tpl_set(f, "starts_at", local_input(req, m->starts_at));
+		tpl_set(f, "ends_at", local_input(req, m->ends_at));
+		if (m->expected_attendance >= 0)
+			tpl_set_int(f, "expected_attendance", m->expected_attendance);
+		tpl_set(f, "organising_unit", m->organising_unit);
+		tpl_set(f, "description", m->description);
+		tpl_set(f, "theses", m->theses);
+		tpl_set(f, "analytical_note", m->analytical_note);
+		tpl_set(f, "reference_materials", m->reference_materials);
+	}
+	for (size_t i = 0; i < c->kind_count; i++) {
+		tpl_dict *o = tpl_section_add(f, "KIND_OPTION");
+		tpl_set(o, "CODE", c->kinds[i].code);
+		tpl_set(o, "NAME", c->kinds[i].name);
+		if (strcmp(kind, c->kinds[i].code) == 0)
+			tpl_section_show(o, "SELECTED");
+	}
+	for (size_t i = 0; i < c->territory_count; i++) {
+		tpl_dict *o = tpl_section_add(f, "TERRITORY_OPTION");
+		tpl_set_int(o, "ID", c->territories[i].id);
+		tpl_set(o, "NAME", c->territories[i].name);
+		if (territory == c->territories[i].id)
+			tpl_section_show(o, "SELECTED");
+	}
+	for (size_t i = 0; i < c->venue_count; i++) {
+		tpl_dict *o = tpl_section_add(f, "VENUE_OPTION");
+		tpl_set_int(o, "ID", c->venues[i].id);
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s, %s", c->venues[i].name,
+						 c->venues[i].extra));
+		if (venue == c->venues[i].id)
+			tpl_section_show(o, "SELECTED");
+	}
+	for (size_t i = 0; i < c->person_count; i++) {
+		const struct option *p = &c->people[i];
+		const char *label = arena_printf(req->arena, "%s, %s", p->name, p->extra);
+		tpl_dict *o = tpl_section_add(f, "HOST_OPTION");
+		tpl_set_int(o, "ID", p->id);
+		tpl_set(o, "NAME", label);
+		if (host == p->id)
+			tpl_section_show(o, "SELECTED");
+		tpl_dict *box = tpl_section_add(f, "INVITEE_OPTION");
+		tpl_set_int(box, "ID", p->id);
+		tpl_set(box, "NAME", label);
+		for (size_t k = 0; k < invitee_count; k++)
+			if (invitees[k] == p->id)
+				tpl_section_show(box, "CHECKED");
+	}
+}
+
+/* The meeting's page for staff: its state, the actions its status allows, the edit form. */
+static enum http_status meeting_page(struct request *req, const struct staff_meeting *m,
+				     enum http_status status, bool form_from_request)
+{
+	struct choices c;
+	if (load_choices(req, &c) < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_dict *d = page_begin(req, "admin_meeting.tpl", m->title, NAV_STAFF_MEETINGS);
+	const struct config *cfg = req->worker->cfg;
+	tpl_set_int(d, "ID", m->id);
+	tpl_set(d, "TITLE", m->title);
+	tpl_set(d, "STATUS", status_label(m->status));
+	page_set_datetime(d, "STARTS", m->starts_at);
+	if (m->status_reason[0])
+		tpl_set(tpl_section_add(d, "STATUS_REASON"), "TEXT", m->status_reason);
+	if (m->exception_reason[0])
+		tpl_set(tpl_section_add(d, "EXCEPTION"), "TEXT", m->exception_reason);
+	if (m->approved)
+		page_set_datetime(tpl_section_add(d, "APPROVED"), "AT", m->approved_at);
+	if (m->announced)
+		page_set_datetime(tpl_section_add(d, "ANNOUNCED"), "AT", m->announced_at);
+	if (strcmp(m->status, "draft") == 0 || strcmp(m->status, "approved") == 0 ||
+	    strcmp(m->status, "postponed") == 0) {
+		struct civil_date deadline = rule_announce_deadline(m->starts_at);
+		tpl_set(d, "ANNOUNCE_DEADLINE", date_words(req, deadline));
+		tpl_section_show(d, "DEADLINE");
+	}
+	if (m->expected_attendance >= cfg->police_notice_attendance) {
+		tpl_dict *p = tpl_section_add(d, "POLICE");
+		if (m->police_notified)
+			page_set_datetime(tpl_section_add(p, "NOTIFIED"), "AT", m->police_notified_at);
+		else
+			tpl_section_show(p, "NOT_NOTIFIED");
+	}
+
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_CHANGE_LIST);
+	sqlite3_bind_int64(s, 1, m->id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "CHANGE");
+		page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 0));
+		tpl_set(row, "KIND", change_label(text_column(req, s, 1)));
+		if (sqlite3_column_type(s, 2) != SQLITE_NULL)
+			page_set_datetime(tpl_section_add(row, "OLD"), "AT", (time_t)sqlite3_column_int64(s, 2));
+		if (sqlite3_column_type(s, 3) != SQLITE_NULL)
+			page_set_datetime(tpl_section_add(row, "NEW"), "AT", (time_t)sqlite3_column_int64(s, 3));
+		tpl_set(row, "REASON", text_column(req, s, 4));
+		tpl_set(row, "LOGIN", text_column(req, s, 5));
+		tpl_section_show(d, "CHANGES");
+	}
+	db_done(s);
+
+	bool can_write = req->staff->role & (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER);
+	bool live = strcmp(m->status, "approved") == 0 || strcmp(m->status, "postponed") == 0;
+	bool may_except = req->staff->role & (ROLE_ADMIN | ROLE_CONTROLLER);
+	if (can_write) {
+		if (strcmp(m->status, "draft") == 0) {
+			tpl_dict *a = tpl_section_add(d, "APPROVE");
+			tpl_set(a, "EARLIEST", date_words(req, rule_earliest_meeting_date(req->now)));
+			if (may_except)
+				tpl_section_show(a, "MAY_EXCEPT");
+		}
+		if (live) {
+			tpl_section_show(d, "CANCEL");
+			tpl_dict *p = tpl_section_add(d, "POSTPONE");
+			if (may_except)
+				tpl_section_show(p, "MAY_EXCEPT");
+			if (m->starts_at <= req->now)
+				tpl_section_show(d, "HELD");
+		}
+		if (m->expected_attendance >= cfg->police_notice_attendance && !m->police_notified &&
+		    strcmp(m->status, "cancelled") != 0 && strcmp(m->status, "held") != 0)
+			tpl_section_show(d, "POLICE_ACTION");
+		if (strcmp(m->status, "cancelled") != 0 && strcmp(m->status, "held") != 0) {
+			tpl_dict *f = tpl_include(tpl_section_add(d, "EDIT"), "FORM",
+						  "admin_meeting_form.tpl");
+			tpl_set(f, "ACTION", arena_printf(req->arena, "/admin/meetings/%lld", m->id));
+			tpl_set(f, "SUBMIT", "Сохранить изменения");
+			if (live)
+				tpl_section_show(f, "LIVE_WARNING");
+			if (live && may_except)
+				tpl_section_show(f, "MAY_EXCEPT");
+			fill_form(req, f, &c, m, form_from_request);
+		}
+	}
+	if (!form_from_request)
+		page_form_fields(req, d); /* an action's errors and typed values */
+	if (req->error_detail != NULL)
+		page_form_error(req, d, req->error_detail);
+	return page_end(req, status);
+}
+
+/* ---- list and create ------------------------------------------------------------------- */
+
+/* GET /admin/meetings?status=&kind=&territory=&from=&to= — every meeting, drafts included,
+ * newest first, with what each still needs (the date by which it must be published, police
+ * notice). 400 for a malformed filter. */
+enum http_status page_admin_meetings(struct request *req)
+{
+	const struct field_value *v = req->field;
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_STAFF_MEETING_LIST);
+	if (v[FIELD_STATUS].state == FIELD_VALID)
+		sqlite3_bind_text(s, 1, v[FIELD_STATUS].text, -1, SQLITE_STATIC);
+	if (v[FIELD_KIND].state == FIELD_VALID)
+		sqlite3_bind_text(s, 2, v[FIELD_KIND].text, -1, SQLITE_STATIC);
+	if (v[FIELD_TERRITORY].state == FIELD_VALID)
+		sqlite3_bind_int64(s, 3, v[FIELD_TERRITORY].number);
+	if (v[FIELD_FROM].state == FIELD_VALID)
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)tz_local_to_utc(v[FIELD_FROM].date, 0, 0));
+	if (v[FIELD_TO].state == FIELD_VALID)
+		sqlite3_bind_int64(s, 5, (sqlite3_int64)tz_local_to_utc(
+						 civil_date_add_days(v[FIELD_TO].date, 1), 0, 0));
+	sqlite3_bind_int(s, 6, STAFF_LIST_ROWS);
+
+	tpl_dict *d = page_begin(req, "admin_meetings.tpl", "Встречи", NAV_STAFF_MEETINGS);
+	if (req->staff->role & (ROLE_ADMIN | ROLE_ORGANIZER))
+		tpl_section_show(d, "CAN_CREATE");
+	int police = req->worker->cfg->police_notice_attendance, rc, rows = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "MEETING");
+		const char *status = text_column(req, s, 3);
+		time_t starts = (time_t)sqlite3_column_int64(s, 4);
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "KIND", text_column(req, s, 1));
+		tpl_set(row, "TITLE", text_column(req, s, 2));
+		tpl_set(row, "STATUS", status_label(status));
+		page_set_datetime(row, "STARTS", starts);
+		tpl_set(row, "TERRITORY", text_column(req, s, 5));
+		tpl_set(row, "VENUE", text_column(req, s, 6));
+		bool pending = strcmp(status, "draft") == 0 ||
+			       ((strcmp(status, "approved") == 0 || strcmp(status, "postponed") == 0) &&
+				sqlite3_column_type(s, 7) == SQLITE_NULL);
+		if (pending && starts > req->now)
+			tpl_set(tpl_section_add(row, "DEADLINE"), "DATE",
+				date_words(req, rule_announce_deadline(starts)));
+		if (sqlite3_column_bytes(s, 8) > 0)
+			tpl_section_show(row, "EXCEPTION");
+		if (sqlite3_column_type(s, 9) != SQLITE_NULL && sqlite3_column_int64(s, 9) >= police &&
+		    sqlite3_column_type(s, 10) == SQLITE_NULL && strcmp(status, "cancelled") != 0 &&
+		    strcmp(status, "held") != 0)
+			tpl_section_show(row, "POLICE");
+		rows++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(d, rows ? "HAS_MEETINGS" : "NO_MEETINGS");
+	page_form_fields(req, d);
+	static const char *const statuses[] = {"draft", "approved", "postponed", "cancelled", "held"};
+	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
+		tpl_dict *o = tpl_section_add(d, "STATUS_OPTION");
+		tpl_set(o, "CODE", statuses[i]);
+		tpl_set(o, "NAME", status_label(statuses[i]));
+		if (v[FIELD_STATUS].state == FIELD_VALID && strcmp(v[FIELD_STATUS].text, statuses[i]) == 0)
+			tpl_section_show(o, "SELECTED");
+	}
+	return page_end(req, HTTP_OK);
+}
+
+static enum http_status new_form(struct request *req, enum http_status status, bool from_request)
+{
+	struct choices c;
+	if (load_choices(req, &c) < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_dict *d = page_begin(req, "admin_meeting_new.tpl", "Новая встреча", NAV_STAFF_MEETINGS);
+	tpl_dict *f = tpl_include(d, "FORM", "admin_meeting_form.tpl");
+	tpl_set(f, "ACTION", "/admin/meetings");
+	tpl_set(f, "SUBMIT", "Создать черновик");
+	fill_form(req, f, &c, NULL, from_request);
+	return page_end(req, status);
+}
+
+/* GET /admin/meetings/new — the empty form. */
+enum http_status page_admin_meeting_new(struct request *req)
+{
+	return new_form(req, HTTP_OK, false);
+}
+
+/* Mark a field invalid with a Russian reason. */
+static void reject(struct request *req, enum field f, const char *reason)
+{
+	if (req->field[f].state == FIELD_INVALID)
+		return;
+	req->field[f].state = FIELD_INVALID;
+	req->field[f].error = reason;
+	req->invalid_fields++;
+}
+
+static time_t field_time(const struct field_value *v)
+{
+	return tz_local_to_utc(v->date, v->hour, v->minute);
+}
+
+/* The checks the field table cannot make: references exist, the end is after the start. */
+static void check_form(struct request *req, const struct choices *c)
+{
+	const struct field_value *v = req->field;
+	if (v[FIELD_KIND].state == FIELD_VALID) {
+		bool found = false;
+		for (size_t i = 0; i < c->kind_count && !found; i++)
+			found = strcmp(c->kinds[i].code, v[FIELD_KIND].text) == 0;
+		if (!found)
+			reject(req, FIELD_KIND, "выберите вид из списка");
+	}
+	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
+		bool found = false;
+		for (size_t i = 0; i < c->territory_count && !found; i++)
+			found = c->territories[i].id == v[FIELD_TERRITORY].number;
+		if (!found)
+			reject(req, FIELD_TERRITORY, "выберите территорию из списка");
+	}
+	if (v[FIELD_VENUE].state == FIELD_VALID &&
+	    !has_option(c->venues, c->venue_count, v[FIELD_VENUE].number))
+		reject(req, FIELD_VENUE, "выберите место из списка");
+	if (v[FIELD_HOST].state == FIELD_VALID &&
+	    !has_option(c->people, c->person_count, v[FIELD_HOST].number))
+		reject(req, FIELD_HOST, "выберите из списка");
+	for (size_t i = 0; i < v[FIELD_INVITEE].id_count; i++)
+		if (!has_option(c->people, c->person_count, v[FIELD_INVITEE].ids[i]))
+			reject(req, FIELD_INVITEE, "выберите из списка");
+	if (v[FIELD_STARTS_AT].state == FIELD_VALID && v[FIELD_ENDS_AT].state == FIELD_VALID &&
+	    field_time(&v[FIELD_ENDS_AT]) <= field_time(&v[FIELD_STARTS_AT]))
+		reject(req, FIELD_ENDS_AT, "окончание должно быть позже начала");
+}
+
+/* Bind the form's fields as ?first… in the order of STMT_STAFF_MEETING_INSERT. */
+static void bind_form(struct request *req, sqlite3_stmt *s, int first)
+{
+	const struct field_value *v = req->field;
+	sqlite3_bind_text(s, first, v[FIELD_KIND].text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, first + 1, v[FIELD_TITLE].text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, first + 2, v[FIELD_TERRITORY].number);
+	if (v[FIELD_VENUE].state == FIELD_VALID)
+		sqlite3_bind_int64(s, first + 3, v[FIELD_VENUE].number);
+	sqlite3_bind_int64(s, first + 4, (sqlite3_int64)field_time(&v[FIELD_STARTS_AT]));
+	sqlite3_bind_int64(s, first + 5, (sqlite3_int64)field_time(&v[FIELD_ENDS_AT]));
+	if (v[FIELD_HOST].state == FIELD_VALID)
+		sqlite3_bind_int64(s, first + 6, v[FIELD_HOST].number);
+	const char *unit = v[FIELD_ORGANISING_UNIT].text;
+	sqlite3_bind_text(s, first + 7, unit ? unit : "", -1, SQLITE_STATIC);
+	if (v[FIELD_EXPECTED_ATTENDANCE].state == FIELD_VALID)
+		sqlite3_bind_int64(s, first + 8, v[FIELD_EXPECTED_ATTENDANCE].number);
+	static const enum field long_texts[] = {FIELD_DESCRIPTION, FIELD_THESES,
+						FIELD_ANALYTICAL_NOTE, FIELD_REFERENCE_MATERIALS};
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_text(s, first + 9 + i, v[long_texts[i]].text ? v[long_texts[i]].text : "",
+				  -1, SQLITE_STATIC);
+}
+
+static int save_invitees(struct request *req, long long id)
+{
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_INVITEE_CLEAR);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	const struct field_value *v = &req->field[FIELD_INVITEE];
+	for (size_t i = 0; rc == SQLITE_DONE && i < v->id_count; i++) {
+		s = db_stmt(db, STMT_MEETING_INVITEE_ADD);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, v->ids[i]);
+		rc = sqlite3_step(s);
+		db_done(s);
+	}
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* POST /admin/meetings (kind, title, territory, venue, starts_at, ends_at, host, organising_unit,
+ * expected_attendance, description, theses, analytical_note, reference_materials, invitee…,
+ * csrf) — create a draft. 303 to its page; 422 with the errors beside the fields and everything
+ * typed kept. */
+enum http_status page_admin_meeting_create(struct request *req)
+{
+	struct choices c;
+	if (load_choices(req, &c) < 0)
+		return HTTP_INTERNAL_ERROR;
+	check_form(req, &c);
+	if (req->invalid_fields > 0)
+		return new_form(req, HTTP_UNPROCESSABLE, true);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_STAFF_MEETING_INSERT);
+	bind_form(req, s, 1);
+	sqlite3_bind_int64(s, 14, (sqlite3_int64)req->now);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	long long id = sqlite3_last_insert_rowid(db->conn);
+	if (rc != SQLITE_DONE || save_invitees(req, id) < 0 ||
+	    audit_record(req, NULL, "create", "meeting", id, NULL, meeting_json(req, id)) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, arena_printf(req->arena, "/admin/meetings/%lld", id));
+}
+
+/* ---- one meeting ------------------------------------------------------------------------ */
+
+/* GET /admin/meetings/ID — the meeting's state, actions and edit form. 404 for an unknown id. */
+enum http_status page_admin_meeting(struct request *req)
+{
+	struct staff_meeting m;
+	int rc = load_meeting(req, req->path_id, &m);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return meeting_page(req, &m, HTTP_OK, false);
+}
+
+/* The 5-day rule for a meeting (re)scheduled to starts_at. HTTP_OK when kept, or when broken
+ * with a written exception by a controller or an administrator (*exception set); otherwise 422
+ * naming the earliest date allowed on field, or 403 for an exception from another role. */
+static enum http_status five_day_rule(struct request *req, time_t starts_at, enum field field,
+				      const char **exception)
+{
+	*exception = "";
+	if (rule_five_days_kept(req->now, starts_at))
+		return HTTP_OK;
+	const struct field_value *reason = &req->field[FIELD_EXCEPTION_REASON];
+	if (reason->state == FIELD_VALID) {
+		if (!(req->staff->role & (ROLE_ADMIN | ROLE_CONTROLLER))) {
+			req->error_detail = "Исключение из правила пяти дней может утвердить только "
+					    "контролёр или администратор.";
+			return HTTP_FORBIDDEN;
+		}
+		*exception = reason->text;
+		return HTTP_OK;
+	}
+	reject(req, field,
+	       arena_printf(req->arena,
+			    "место и время встречи публикуются не позднее чем за %d дней, поэтому "
+			    "её можно назначить не раньше чем на %s",
+			    RULE_ANNOUNCE_DAYS, date_words(req, rule_earliest_meeting_date(req->now))));
+	return HTTP_UNPROCESSABLE;
+}
+
+static int record_change(struct request *req, const struct staff_meeting *m, const char *kind,
+			 time_t new_start, long long new_venue, const char *reason)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_CHANGE_INSERT);
+	sqlite3_bind_int64(s, 1, m->id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 3, req->staff->user_id);
+	sqlite3_bind_text(s, 4, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)m->starts_at);
+	if (m->venue_id)
+		sqlite3_bind_int64(s, 6, m->venue_id);
+	if (new_start)
+		sqlite3_bind_int64(s, 7, (sqlite3_int64)new_start);
+	if (new_venue)
+		sqlite3_bind_int64(s, 8, new_venue);
+	sqlite3_bind_text(s, 9, reason, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Run one statement on meeting id with its parameters already bound by bind. */
+static int run(sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Record that the meeting's (new) time breaks the 5-day rule by an exception: it is reported as
+ * a violation. */
+static int set_exception(struct request *req, long long id, const char *reason)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_SET_EXCEPTION);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, reason, -1, SQLITE_STATIC);
+	return run(s);
+}
+
+/* Finish a change of meeting m inside the open transaction: audit it and commit; 303 back to
+ * the meeting's page. */
+static enum http_status commit_change(struct request *req, const struct staff_meeting *m,
+				      const char *action, json_t *before, int rc)
+{
+	struct db *db = &req->worker->db;
+	if (rc < 0 || audit_record(req, NULL, action, "meeting", m->id, before,
+				   meeting_json(req, m->id)) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, arena_printf(req->arena, "/admin/meetings/%lld", m->id));
+}
+
+/* Load the meeting of the path for an action; *status says why not. */
+static bool action_target(struct request *req, struct staff_meeting *m, enum http_status *status)
+{
+	int rc = load_meeting(req, req->path_id, m);
+	*status = rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return rc == 0;
+}
+
+/* A refusal shown on the meeting's page with the typed values kept. */
+static enum http_status refuse(struct request *req, const struct staff_meeting *m,
+			       enum http_status status)
+{
+	return meeting_page(req, m, status, false);
+}
+
+static bool is_live(const struct staff_meeting *m)
+{
+	return strcmp(m->status, "approved") == 0 || strcmp(m->status, "postponed") == 0;
+}
+
+/* POST /admin/meetings/ID (the form's fields, exception_reason, csrf) — save changes. A draft
+ * changes freely. For an approved or postponed meeting a new place or time is a change that is
+ * published again: it is recorded, the announcement is reset, and the 5-day rule applies to the
+ * new time. 303 to the page; 422 with errors beside the fields (also for a cancelled or held
+ * meeting, which cannot change); 403 for an exception by a role that may not grant it. */
+enum http_status page_admin_meeting_update(struct request *req)
+{
+	struct staff_meeting m;
+	enum http_status status;
+	if (!action_target(req, &m, &status))
+		return status;
+	struct choices c;
+	if (load_choices(req, &c) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (!is_live(&m) && strcmp(m.status, "draft") != 0) {
+		req->error_detail = "Отменённую или проведённую встречу изменить нельзя.";
+		return HTTP_UNPROCESSABLE;
+	}
+	check_form(req, &c);
+	const char *exception = "";
+	bool moved = false, replaced = false;
+	if (req->invalid_fields == 0 && is_live(&m)) {
+		time_t starts = field_time(&req->field[FIELD_STARTS_AT]);
+		long long venue = req->field[FIELD_VENUE].state == FIELD_VALID ? req->field[FIELD_VENUE].number : 0;
+		moved = starts != m.starts_at;
+		replaced = venue != m.venue_id;
+		if (moved || replaced) {
+			status = five_day_rule(req, starts, FIELD_STARTS_AT, &exception);
+			if (status == HTTP_FORBIDDEN)
+				return status;
+		}
+	}
+	if (req->invalid_fields > 0)
+		return meeting_page(req, &m, HTTP_UNPROCESSABLE, true);
+
+	struct db *db = &req->worker->db;
+	json_t *before = meeting_json(req, m.id);
+	if (db_begin(db) < 0) {
+		json_decref(before);
+		return HTTP_INTERNAL_ERROR;
+	}
+	sqlite3_stmt *s = db_stmt(db, STMT_STAFF_MEETING_UPDATE);
+	sqlite3_bind_int64(s, 1, m.id);
+	bind_form(req, s, 2);
+	sqlite3_bind_int64(s, 15, (sqlite3_int64)req->now);
+	int rc = run(s) < 0 || save_invitees(req, m.id) < 0 ? -1 : 0;
+	if (rc == 0 && (moved || replaced)) {
+		time_t starts = field_time(&req->field[FIELD_STARTS_AT]);
+		long long venue = req->field[FIELD_VENUE].state == FIELD_VALID ? req->field[FIELD_VENUE].number : 0;
+		rc = record_change(req, &m, moved ? "rescheduled" : "place_changed", starts, venue,
+				   exception);
+		s = db_stmt(db, STMT_MEETING_UNANNOUNCE);
+		sqlite3_bind_int64(s, 1, m.id);
+		if (rc == 0)
+			rc = run(s);
+		if (rc == 0 && exception[0])
+			rc = set_exception(req, m.id, exception);
+	}
+	return commit_change(req, &m, "update", before, rc);
+}
+
+/* POST /admin/meetings/ID/approve (exception_reason, csrf) — approve a draft: it becomes public
+ * and the notifier announces it. Refused with 422 (naming the earliest date allowed) when it
+ * starts less than 5 days from today in the municipality's zone, unless a controller or an
+ * administrator writes an exception reason, which is recorded and reported as a violation (403
+ * for the reason from another role). 422 for a meeting that is not a draft or already began. */
+enum http_status page_admin_meeting_approve(struct request *req)
+{
+	struct staff_meeting m;
+	enum http_status status;
+	if (!action_target(req, &m, &status))
+		return status;
+	if (strcmp(m.status, "draft") != 0) {
+		req->error_detail = "Утвердить можно только черновик.";
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	}
+	if (m.starts_at <= req->now) {
+		req->error_detail = "Время встречи уже наступило: измените дату, прежде чем утверждать.";
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	}
+	const char *exception;
+	status = five_day_rule(req, m.starts_at, FIELD_EXCEPTION_REASON, &exception);
+	if (status == HTTP_FORBIDDEN)
+		return status;
+	if (status != HTTP_OK)
+		return refuse(req, &m, status);
+	struct db *db = &req->worker->db;
+	json_t *before = meeting_json(req, m.id);
+	if (db_begin(db) < 0) {
+		json_decref(before);
+		return HTTP_INTERNAL_ERROR;
+	}
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_APPROVE);
+	sqlite3_bind_int64(s, 1, m.id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 3, req->staff->user_id);
+	sqlite3_bind_text(s, 4, exception, -1, SQLITE_STATIC);
+	return commit_change(req, &m, exception[0] ? "approve_with_exception" : "approve", before,
+			     run(s));
+}
+
+/* POST /admin/meetings/ID/cancel (cancel_reason, csrf) — cancel an approved or postponed meeting;
+ * the cancellation is published with its reason. 422 without a reason or for another status. */
+enum http_status page_admin_meeting_cancel(struct request *req)
+{
+	struct staff_meeting m;
+	enum http_status status;
+	if (!action_target(req, &m, &status))
+		return status;
+	if (!is_live(&m)) {
+		req->error_detail = "Отменить можно только утверждённую или перенесённую встречу.";
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	}
+	if (req->invalid_fields > 0)
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	const char *reason = req->field[FIELD_CANCEL_REASON].text;
+	struct db *db = &req->worker->db;
+	json_t *before = meeting_json(req, m.id);
+	if (db_begin(db) < 0) {
+		json_decref(before);
+		return HTTP_INTERNAL_ERROR;
+	}
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_SET_STATUS);
+	sqlite3_bind_int64(s, 1, m.id);
+	sqlite3_bind_text(s, 2, "cancelled", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
+	int rc = run(s) < 0 || record_change(req, &m, "cancelled", 0, 0, reason) < 0 ? -1 : 0;
+	return commit_change(req, &m, "cancel", before, rc);
+}
+
+/* POST /admin/meetings/ID/postpone (new_starts_at, new_ends_at, postpone_reason,
+ * exception_reason, csrf) — move an approved or postponed meeting to a new time: it shows as
+ * postponed with the old date, the change is announced again, and the 5-day rule applies to the
+ * new time (as for approval). 422 for missing or wrong fields or another status. */
+enum http_status page_admin_meeting_postpone(struct request *req)
+{
+	struct staff_meeting m;
+	enum http_status status;
+	if (!action_target(req, &m, &status))
+		return status;
+	if (!is_live(&m)) {
+		req->error_detail = "Перенести можно только утверждённую или перенесённую встречу.";
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	}
+	const struct field_value *v = req->field;
+	time_t starts = 0, ends = 0;
+	if (v[FIELD_NEW_STARTS_AT].state == FIELD_VALID && v[FIELD_NEW_ENDS_AT].state == FIELD_VALID) {
+		starts = field_time(&v[FIELD_NEW_STARTS_AT]);
+		ends = field_time(&v[FIELD_NEW_ENDS_AT]);
+		if (ends <= starts)
+			reject(req, FIELD_NEW_ENDS_AT, "окончание должно быть позже начала");
+		else if (starts == m.starts_at)
+			reject(req, FIELD_NEW_STARTS_AT, "новое время совпадает с прежним");
+	}
+	const char *exception = "";
+	if (req->invalid_fields == 0) {
+		status = five_day_rule(req, starts, FIELD_NEW_STARTS_AT, &exception);
+		if (status == HTTP_FORBIDDEN)
+			return status;
+	}
+	if (req->invalid_fields > 0)
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	const char *reason = v[FIELD_POSTPONE_REASON].text;
+	struct db *db = &req->worker->db;
+	json_t *before = meeting_json(req, m.id);
+	if (db_begin(db) < 0) {
+		json_decref(before);
+		return HTTP_INTERNAL_ERROR;
+	}
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_POSTPONE);
+	sqlite3_bind_int64(s, 1, m.id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)starts);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)ends);
+	sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)req->now);
+	int rc = run(s) < 0 || record_change(req, &m, "postponed", starts, 0,
+					     exception[0] ? exception : reason) < 0 ? -1 : 0;
+	if (rc == 0 && exception[0])
+		rc = set_exception(req, m.id, exception);
+	return commit_change(req, &m, "postpone", before, rc);
+}
+
+/* POST /admin/meetings/ID/held (attendance, csrf) — record that an approved or postponed meeting
+ * took place and how many came. 422 before its start, for another status or without the
+ * number. */
+enum http_status page_admin_meeting_held(struct request *req)
+{
+	struct staff_meeting m;
+	enum http_status status;
+	if (!action_target(req, &m, &status))
+		return status;
+	if (!is_live(&m) || m.starts_at > req->now) {
+		req->error_detail = "Отметить проведённой можно только утверждённую встречу, время "
+				    "которой уже наступило.";
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	}
+	if (req->invalid_fields > 0)
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	struct db *db = &req->worker->db;
+	json_t *before = meeting_json(req, m.id);
+	if (db_begin(db) < 0) {
+		json_decref(before);
+		return HTTP_INTERNAL_ERROR;
+	}
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_HELD);
+	sqlite3_bind_int64(s, 1, m.id);
+	sqlite3_bind_int64(s, 2, req->field[FIELD_ATTENDANCE].number);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	return commit_change(req, &m, "held", before, run(s));
+}
+
+/* POST /admin/meetings/ID/police (csrf) — record that the police were told of a meeting whose
+ * expected attendance is at or above the configured threshold (seed 000 §2.5). 422 for a meeting
+ * below it. */
+enum http_status page_admin_meeting_police(struct request *req)
+{
+	struct staff_meeting m;
+	enum http_status status;
+	if (!action_target(req, &m, &status))
+		return status;
+	if (m.expected_attendance < req->worker->cfg->police_notice_attendance) {
+		req->error_detail = "Для этой встречи уведомление полиции не требуется.";
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	}
+	struct db *db = &req->worker->db;
+	json_t *before = meeting_json(req, m.id);
+	if (db_begin(db) < 0) {
+		json_decref(before);
+		return HTTP_INTERNAL_ERROR;
+	}
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_POLICE_NOTIFIED);
+	sqlite3_bind_int64(s, 1, m.id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+	return commit_change(req, &m, "police_notified", before, run(s));
+}

@@ -1,0 +1,32 @@
+{{%AUTOESCAPE context="HTML"}}{{!-- admin_meetings.tpl: every meeting for staff, drafts included, with what each still needs. --}}
+<h1>Встречи</h1>
+{{#CAN_CREATE}}<p class="more"><a href="/admin/meetings/new">Новая встреча</a></p>
+{{/CAN_CREATE}}{{>FORM_ERRORS}}
+<form class="filters" method="get" action="/admin/meetings">
+<fieldset>
+<legend>Отбор встреч</legend>
+<div class="field"><label for="f-status">Состояние</label>
+<select id="f-status" name="status"><option value="">Все</option>
+{{#STATUS_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/STATUS_OPTION}}</select></div>
+<div class="field"><label for="f-kind">Вид (код)</label><input id="f-kind" name="kind" value="{{kind}}"></div>
+<div class="field"><label for="f-territory">Территория (номер)</label><input id="f-territory" name="territory" inputmode="numeric" value="{{territory}}"></div>
+<div class="field"><label for="f-from">С даты</label><input type="date" id="f-from" name="from" value="{{from}}"></div>
+<div class="field"><label for="f-to">По дату</label><input type="date" id="f-to" name="to" value="{{to}}"></div>
+<div class="actions"><button type="submit">Показать</button> <a href="/admin/meetings">Сбросить</a></div>
+</fieldset>
+</form>
+{{#NO_MEETINGS}}<p>Встреч не найдено.</p>{{/NO_MEETINGS}}
+{{#HAS_MEETINGS}}<table class="list">
+<caption>Встречи, новые сверху</caption>
+<thead><tr><th scope="col">Дата</th><th scope="col">Встреча</th><th scope="col">Территория, место</th><th scope="col">Состояние</th><th scope="col">Требует внимания</th></tr></thead>
+<tbody>
+{{#MEETING}}<tr>
+<td><time datetime="{{STARTS_ISO}}">{{STARTS}}</time></td>
+<td><a href="/admin/meetings/{{ID}}">{{TITLE}}</a><br>{{KIND}}</td>
+<td>{{TERRITORY}}<br>{{VENUE}}</td>
+<td>{{STATUS}}</td>
+<td>{{#DEADLINE}}опубликовать до {{DATE}}<br>{{/DEADLINE}}{{#POLICE}}уведомить полицию<br>{{/POLICE}}{{#EXCEPTION}}исключение из правила 5 дней{{/EXCEPTION}}</td>
+</tr>
+{{/MEETING}}</tbody>
+</table>{{/HAS_MEETINGS}}

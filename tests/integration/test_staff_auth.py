@@ -1,0 +1,1219 @@
+"""The staff side as a browser sees it (issue 3, items 1 and 2): signing in and out, the session
+cookie and its row, anti-forgery tokens, login slow-down and locks, roles per route, idle and
+absolute session expiry, password change, the users page, the audit log, escaping, and the
+caching headers of staff pages.
+
+Two stacks: the module's, with the default [security] settings, and a second one with small
+limits (3 failures, 1 minute) for the lock tests. Every request comes from 127.0.0.1, so the
+per-address throttle counts the failures of every test: tests that are not about throttling
+start from an empty login_throttle table. Time is moved by rewriting timestamps in the database
+(session and throttle rows), never by sleeping."""
+
+import hashlib
+import html
+import os
+import re
+import time
+import unittest
+import urllib.parse
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from stack import ROOT, Stack
+
+STACK = None
+PASSWORDS = {}  # demo login -> password
+SESSIONS = {}   # demo role -> a Browser signed in as that role, kept for the whole module
+ROLE_BITS = {"admin": 1, "organizer": 2, "secretary": 4, "press": 8, "executor": 16,
+             "controller": 32}
+ROLE_NAMES = {"ROLE_ADMIN": 1, "ROLE_ORGANIZER": 2, "ROLE_SECRETARY": 4, "ROLE_PRESS": 8,
+              "ROLE_EXECUTOR": 16, "ROLE_CONTROLLER": 32, "ROLES_STAFF": 63}
+
+WRONG_LOGIN = "Неверный логин или пароль."
+LOCKED = "Вход временно заблокирован"
+FORM_STALE = "Форма устарела или отправлена не с этого сайта"
+SESSION_OVER = "Сеанс работы закончился. Войдите снова и повторите действие."
+NOT_FOR_ROLE = "Эта страница недоступна для вашей роли."
+
+
+# ---- a small browser: one cookie jar per simulated person ------------------------------------
+class Browser:
+    """Keeps cookies the way a browser does (RFC 6265 path matching, Max-Age=0 deletes) and
+    remembers every Set-Cookie it was given, attributes included, for the assertions."""
+
+    def __init__(self, stack):
+        self.stack = stack
+        self.jar = {}        # name -> {"value":…, "path":…, "attrs": {lower name: value}}
+        self.set_cookies = []  # every Set-Cookie header seen, raw
+
+    @staticmethod
+    def parse_set_cookie(header):
+        parts = [p.strip() for p in header.split(";")]
+        name, _, value = parts[0].partition("=")
+        attrs = {}
+        for p in parts[1:]:
+            k, _, v = p.partition("=")
+            attrs[k.strip().lower()] = v.strip()
+        return name.strip(), value.strip(), attrs
+
+    @staticmethod
+    def path_matches(cookie_path, request_path):
+        if request_path == cookie_path:
+            return True
+        if request_path.startswith(cookie_path):
+            return cookie_path.endswith("/") or request_path[len(cookie_path)] == "/"
+        return False
+
+    def cookie_header(self, path):
+        path = path.split("?", 1)[0]
+        pairs = [f"{n}={c['value']}" for n, c in self.jar.items()
+                 if self.path_matches(c["path"], path)]
+        return "; ".join(pairs)
+
+    def remember(self, r):
+        for header in r.headers.get_all("Set-Cookie") or []:
+            self.set_cookies.append(header)
+            name, value, attrs = self.parse_set_cookie(header)
+            if attrs.get("max-age") == "0" or value == "":
+                self.jar.pop(name, None)
+            else:
+                self.jar[name] = {"value": value, "path": attrs.get("path", "/"), "attrs": attrs}
+
+    def request(self, method, path, fields=None, headers=None):
+        hdrs = dict(headers or {})
+        cookies = self.cookie_header(path)
+        if cookies:
+            hdrs["Cookie"] = cookies
+        if fields is not None:
+            r = self.stack.post_form(path, fields, headers=hdrs)
+        else:
+            r = self.stack.request(method, path, headers=hdrs)
+        self.remember(r)
+        return r
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path, fields, headers=None):
+        return self.request("POST", path, fields=fields, headers=headers)
+
+    def cookie(self, name):
+        c = self.jar.get(name)
+        return c["value"] if c else None
+
+    def csrf(self, page="/admin"):
+        r = self.get(page)
+        assert r.status == 200, (page, r.status, r.text[:300])
+        return csrf_of(r.text)
+
+    def login(self, login, password, return_to=None):
+        """The login form, filled in and sent as a person would."""
+        form = self.get("/admin/login" + ("?return=" + urllib.parse.quote(return_to, safe="")
+                                          if return_to else ""))
+        assert form.status in (200, 303), form.status
+        if form.status == 303:  # already signed in
+            return form
+        fields = {"csrf": csrf_of(form.text), "login": login, "password": password,
+                  "return": hidden_value(form.text, "return")}
+        return self.post("/admin/login", fields)
+
+    def session_row(self):
+        token = self.cookie("portal_session")
+        if token is None:
+            return None
+        rows = self.stack.query("SELECT id, user_id, created_at, last_seen_at FROM staff_session "
+                                "WHERE token_hash = ?", (token_hash(token),))
+        return rows[0] if rows else None
+
+
+# ---- reading pages -------------------------------------------------------------------------
+def csrf_of(page):
+    m = re.search(r'<input type="hidden" name="csrf" value="([^"]*)">', page)
+    assert m, "no csrf field on the page:\n" + page[:2000]
+    return m.group(1)
+
+
+def hidden_value(page, name):
+    m = re.search(rf'<input type="hidden" name="{name}" value="([^"]*)">', page)
+    return html.unescape(m.group(1)) if m else None
+
+
+def input_value(page, name):
+    """What the visible input NAME shows (unescaped), or None when it has no value attribute."""
+    m = re.search(rf'<input id="f-{name}" name="{name}"([^>]*)>', page)
+    assert m, f"no input {name}"
+    v = re.search(r'value="([^"]*)"', m.group(1))
+    return html.unescape(v.group(1)) if v else None
+
+
+def field_error(page, name):
+    """The error shown beside field NAME (visible text), or None."""
+    m = re.search(rf'<p class="field-error" id="e-{name}">(.*?)</p>', page, re.S)
+    return html.unescape(m.group(1)).strip() if m else None
+
+
+def text_of(page):
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page))).strip()
+
+
+def token_hash(token):
+    """crypto_generichash with no key: BLAKE2b with a 32-byte digest."""
+    return hashlib.blake2b(token.encode(), digest_size=32).digest()
+
+
+def audit_rows(page):
+    """(login, action, entity) of each row of the audit table, as shown."""
+    body = re.search(r"<tbody>(.*?)</tbody>", page, re.S)
+    if not body:
+        return []
+    rows = []
+    for tr in re.findall(r"<tr>(.*?)</tr>", body.group(1), re.S):
+        cells = [text_of(td) for td in re.findall(r"<td>(.*?)</td>", tr, re.S)]
+        rows.append((cells[1], cells[2], cells[3].split(" № ")[0]))
+    return rows
+
+
+def read_passwords(stack):
+    out = {}
+    with open(os.path.join(stack.data, "demo-logins.txt"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"^\s+([a-z0-9]+)\s+(\S+)\s+\(([a-z]+)\)\s*$", line)
+            if m:
+                out[m.group(1)] = m.group(2)
+    assert set(out) == set(ROLE_BITS), out
+    return out
+
+
+def staff_routes():
+    """(pattern, methods, roles bitmask) of every route in src/routes.c with roles, read from
+    the source so a route added later is covered without touching this file."""
+    with open(os.path.join(ROOT, "src", "routes.c"), encoding="utf-8") as f:
+        src = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+    body = src[src.index("routes[] = {") + len("routes[] = {"):]
+    entries, depth, start = [], 0, None
+    for i, ch in enumerate(body):
+        if ch == "{":
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch == "}":
+            if depth == 0:
+                break
+            depth -= 1
+            if depth == 0:
+                entries.append(body[start:i])
+    out = []
+    for entry in entries:
+        parts, depth, cur = [], 0, ""
+        for ch in entry:
+            if ch in "({":
+                depth += 1
+            elif ch in ")}":
+                depth -= 1
+            if ch == "," and depth == 0:
+                parts.append(cur.strip())
+                cur = ""
+            else:
+                cur += ch
+        if cur.strip():
+            parts.append(cur.strip())
+        pattern = parts[0].strip('"')
+        methods = [m.strip() for m in parts[1].split("|")]
+        roles = 0
+        for name in re.findall(r"[A-Z_]+|\d+", parts[5]):
+            roles |= ROLE_NAMES[name] if name in ROLE_NAMES else int(name)
+        if roles:
+            out.append((pattern, methods, roles))
+    return out
+
+
+def reset_throttle(stack=None):
+    (stack or STACK).execute("DELETE FROM login_throttle")
+
+
+def throttle(stack=None):
+    return {k: (f, u) for k, f, u in
+            (stack or STACK).query("SELECT key, failures, locked_until FROM login_throttle")}
+
+
+def age_throttle(stack, seconds):
+    """As if the failures happened SECONDS earlier: the slow-down delay passes."""
+    stack.execute("UPDATE login_throttle SET last_failure_at = last_failure_at - ?", (seconds,))
+
+
+def user_id(login, stack=None):
+    return (stack or STACK).query("SELECT id FROM staff_user WHERE login = ?", (login,))[0][0]
+
+
+def add_user(login, role, password, stack=None):
+    p = (stack or STACK).admin("user", "add", login, role, input_text=password + "\n")
+    assert p.returncode == 0, p.stderr
+    return user_id(login, stack)
+
+
+def setUpModule():
+    global STACK, PASSWORDS
+    STACK = Stack().start()
+    PASSWORDS = read_passwords(STACK)
+    for role in ROLE_BITS:
+        b = Browser(STACK)
+        r = b.login(role, PASSWORDS[role])
+        assert r.status == 303, (role, r.status, r.text[-1500:])
+        SESSIONS[role] = b
+
+
+def tearDownModule():
+    STACK.stop()
+    problems = STACK.sanitizer_reports()
+    STACK.cleanup()
+    if problems:
+        raise AssertionError("sanitizer reports in the worker log:\n" + problems)
+
+
+class StaffCase(unittest.TestCase):
+    def setUp(self):
+        reset_throttle()
+
+    def assertRedirect(self, r, location):
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertEqual(r.header("Location"), location)
+
+    def assertLoginRedirect(self, r, path):
+        self.assertRedirect(r, "/admin/login?return=" + urllib.parse.quote(path, safe=""))
+
+    def assertForbidden(self, r, detail):
+        self.assertEqual(r.status, 403, r.text[:500])
+        self.assertIn("<h1>Доступ запрещён</h1>", r.text)
+        self.assertIn(detail, text_of(r.text))
+        self.assertIn('<html lang="ru"', r.text)
+
+    def assertSignedIn(self, browser):
+        r = browser.get("/admin")
+        self.assertEqual(r.status, 200, r.header("Location"))
+        self.assertIn("<h1>Рабочий стол</h1>", r.text)
+        return r
+
+    def assertSignedOut(self, browser):
+        self.assertLoginRedirect(browser.get("/admin"), "/admin")
+
+
+# ---- 1. signing in -----------------------------------------------------------------------
+class SignIn(StaffCase):
+    def test_staff_home_without_a_session_goes_to_the_login_form(self):
+        b = Browser(STACK)
+        r = b.get("/admin")
+        self.assertLoginRedirect(r, "/admin")
+        self.assertEqual(r.header("Location"), "/admin/login?return=%2Fadmin")
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+        self.assertEqual(r.headers.get_all("Set-Cookie"), None)
+
+    def test_login_form_has_a_token_field_and_sets_the_login_cookie(self):
+        b = Browser(STACK)
+        r = b.get("/admin/login?return=%2Fadmin")
+        self.assertEqual(r.status, 200)
+        self.assertIn("<h1>Вход для сотрудников</h1>", r.text)
+        token = csrf_of(r.text)
+        self.assertRegex(token, r"^[A-Za-z0-9_-]{43}$")
+        self.assertEqual(hidden_value(r.text, "return"), "/admin")
+        self.assertEqual(b.cookie("portal_login"), token)
+        attrs = b.jar["portal_login"]["attrs"]
+        self.assertEqual(attrs.get("path"), "/admin")
+        self.assertIn("httponly", attrs)
+        self.assertEqual(attrs.get("samesite"), "Lax")
+        # The same browser keeps its token; another browser gets another one.
+        again = b.get("/admin/login")
+        self.assertEqual(csrf_of(again.text), token)
+        self.assertEqual(again.headers.get_all("Set-Cookie"), None)
+        self.assertNotEqual(csrf_of(Browser(STACK).get("/admin/login").text), token)
+
+    def test_right_password_signs_in_with_a_safe_cookie(self):
+        b = Browser(STACK)
+        r = b.login("organizer", PASSWORDS["organizer"])
+        self.assertRedirect(r, "/admin")
+        session = [h for h in r.headers.get_all("Set-Cookie") if h.startswith("portal_session=")]
+        self.assertEqual(len(session), 1, r.headers.get_all("Set-Cookie"))
+        name, value, attrs = Browser.parse_set_cookie(session[0])
+        self.assertRegex(value, r"^[A-Za-z0-9_-]{43}$")  # 32 random bytes
+        self.assertEqual(attrs.get("path"), "/admin")
+        self.assertIn("httponly", attrs)
+        self.assertEqual(attrs.get("samesite"), "Lax")
+        self.assertNotIn("secure", attrs)  # plain HTTP here: a Secure cookie would be dropped
+        self.assertNotIn("domain", attrs)
+        page = self.assertSignedIn(b)
+        self.assertIn("Сотрудник орг. сектора (организатор (сектор))", text_of(page.text))
+        self.assertIn('action="/admin/logout"', page.text)
+        # Signed in, the login form sends back to the staff home page.
+        self.assertRedirect(b.get("/admin/login"), "/admin")
+
+    def test_every_sign_in_gets_a_new_token(self):
+        b = Browser(STACK)
+        planted = "A" * 43  # a token someone else chose for this browser (session fixation)
+        b.jar["portal_session"] = {"value": planted, "path": "/admin", "attrs": {}}
+        self.assertLoginRedirect(b.get("/admin"), "/admin")
+        self.assertRedirect(b.login("press", PASSWORDS["press"]), "/admin")
+        first = b.cookie("portal_session")
+        self.assertNotEqual(first, planted)
+        c = Browser(STACK)
+        self.assertRedirect(c.login("press", PASSWORDS["press"]), "/admin")
+        self.assertNotEqual(c.cookie("portal_session"), first)
+        self.assertEqual(STACK.query("SELECT count(*) FROM staff_session WHERE token_hash = ?",
+                                     (token_hash(planted),))[0][0], 0)
+
+    def test_session_row_stores_only_a_hash_of_the_token(self):
+        b = Browser(STACK)
+        self.assertRedirect(b.login("secretary", PASSWORDS["secretary"]), "/admin")
+        token = b.cookie("portal_session")
+        rows = STACK.query("SELECT token_hash, user_id, remote_addr FROM staff_session "
+                           "WHERE token_hash = ?", (token_hash(token),))
+        self.assertEqual(len(rows), 1)
+        stored, uid, addr = rows[0]
+        self.assertIsInstance(stored, bytes)
+        self.assertEqual(len(stored), 32)
+        self.assertEqual(uid, user_id("secretary"))
+        self.assertEqual(addr, "127.0.0.1")
+        # The token itself is nowhere: not in any table, not in the database or WAL files.
+        conn = STACK.db()
+        try:
+            tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            for table in tables:
+                for row in conn.execute(f'SELECT * FROM "{table}"'):
+                    for cell in row:
+                        if isinstance(cell, (str, bytes)):
+                            raw = cell if isinstance(cell, bytes) else cell.encode()
+                            self.assertNotIn(token.encode(), raw, table)
+        finally:
+            conn.close()
+        for suffix in ("", "-wal", "-journal"):
+            path = os.path.join(STACK.data, "portal.db" + suffix)
+            if os.path.exists(path):
+                with open(path, "rb") as f:
+                    self.assertNotIn(token.encode(), f.read(), path)
+
+    def test_return_to_a_staff_page(self):
+        b = Browser(STACK)
+        r = b.get("/admin/audit?entity=staff_user")
+        self.assertLoginRedirect(r, "/admin/audit?entity=staff_user")
+        form = b.get(r.header("Location"))
+        self.assertEqual(form.status, 200)
+        self.assertEqual(hidden_value(form.text, "return"), "/admin/audit?entity=staff_user")
+        r = b.post("/admin/login", {"csrf": csrf_of(form.text), "login": "admin",
+                                    "password": PASSWORDS["admin"],
+                                    "return": "/admin/audit?entity=staff_user"})
+        self.assertRedirect(r, "/admin/audit?entity=staff_user")
+        self.assertEqual(b.get(r.header("Location")).status, 200)
+
+    def test_a_return_outside_the_staff_pages_is_ignored(self):
+        # A local page that is not a staff page, or the login page itself: go to /admin.
+        for target in ("/meetings", "/", "/admin/login", "/admin/login?return=%2Fadmin"):
+            with self.subTest(target=target):
+                reset_throttle()
+                b = Browser(STACK)
+                r = b.login("executor", PASSWORDS["executor"], return_to=target)
+                self.assertRedirect(r, "/admin")
+
+    def test_an_external_return_is_ignored(self):
+        # The issue's rule: an external `return` is ignored and the user lands on /admin.
+        for target in ("https://evil.example/admin", "//evil.example/admin", "/\\evil.example",
+                       "http:/admin"):
+            with self.subTest(target=target):
+                reset_throttle()
+                b = Browser(STACK)
+                form = b.get("/admin/login")
+                r = b.post("/admin/login", {"csrf": csrf_of(form.text), "login": "executor",
+                                            "password": PASSWORDS["executor"], "return": target})
+                self.assertNotIn("evil", r.header("Location") or "")
+                self.assertRedirect(r, "/admin")
+
+
+# ---- 2. wrong passwords, tokens and empty fields -----------------------------------------
+class WrongInput(StaffCase):
+    def normalised(self, page, typed_login):
+        page = page.replace(f'value="{typed_login}"', 'value="LOGIN"')
+        return re.sub(r'name="csrf" value="[^"]*"', 'name="csrf" value="TOKEN"', page)
+
+    def test_wrong_password_and_unknown_login_look_the_same(self):
+        b = Browser(STACK)
+        form = b.get("/admin/login")
+        token = csrf_of(form.text)
+        wrong = b.post("/admin/login", {"csrf": token, "login": "admin", "password": "not it 123"})
+        reset_throttle()  # two failures in a row from one address would slow the third down
+        unknown = b.post("/admin/login", {"csrf": token, "login": "nosuchuser",
+                                          "password": "not it 123"})
+        for r in (wrong, unknown):
+            self.assertEqual(r.status, 422)
+            self.assertIn(WRONG_LOGIN, text_of(r.text))
+            self.assertIsNone(b.cookie("portal_session"))
+            self.assertNotIn("not it 123", r.text)
+        self.assertEqual(self.normalised(wrong.text, "admin"),
+                         self.normalised(unknown.text, "nosuchuser"))
+        self.assertEqual(sorted(k.lower() for k in wrong.headers.keys()),
+                         sorted(k.lower() for k in unknown.headers.keys()))
+        # The typed login stays in the field.
+        self.assertEqual(input_value(wrong.text, "login"), "admin")
+        self.assertEqual(input_value(unknown.text, "login"), "nosuchuser")
+
+    def test_missing_or_wrong_form_token_is_403(self):
+        b = Browser(STACK)
+        token = csrf_of(b.get("/admin/login").text)
+        good = {"login": "admin", "password": PASSWORDS["admin"]}
+        cases = {
+            "no token": dict(good),
+            "empty token": dict(good, csrf=""),
+            "wrong token": dict(good, csrf="x" * 43),
+            "token of another browser": dict(good, csrf=csrf_of(Browser(STACK).get("/admin/login").text)),
+        }
+        for name, fields in cases.items():
+            with self.subTest(name):
+                r = b.post("/admin/login", fields)
+                self.assertForbidden(r, FORM_STALE)
+                self.assertIsNone(b.cookie("portal_session"))
+        # The right token without its cookie (a form posted from another site) is refused too.
+        r = STACK.post_form("/admin/login", dict(good, csrf=token))
+        self.assertForbidden(r, FORM_STALE)
+        self.assertEqual(r.headers.get_all("Set-Cookie"), None)
+        # None of these counted as a failed login.
+        self.assertEqual(throttle(), {})
+        self.assertRedirect(b.post("/admin/login", dict(good, csrf=token)), "/admin")
+
+    def test_empty_fields_show_errors_beside_them(self):
+        b = Browser(STACK)
+        token = csrf_of(b.get("/admin/login").text)
+        r = b.post("/admin/login", {"csrf": token, "login": "", "password": ""})
+        self.assertEqual(r.status, 422)
+        self.assertEqual(field_error(r.text, "login"), "логин: обязательное поле: заполните его.")
+        self.assertEqual(field_error(r.text, "password"), "пароль: обязательное поле: заполните его.")
+        self.assertIn("Проверьте форму", r.text)
+        self.assertIn('href="#f-login"', r.text)
+        # The typed login is kept; the password is never sent back.
+        r = b.post("/admin/login", {"csrf": token, "login": "ivanova", "password": ""})
+        self.assertEqual(r.status, 422)
+        self.assertEqual(input_value(r.text, "login"), "ivanova")
+        self.assertIsNone(field_error(r.text, "login"))
+        self.assertEqual(field_error(r.text, "password"), "пароль: обязательное поле: заполните его.")
+        r = b.post("/admin/login", {"csrf": token, "login": "", "password": "my secret pass"})
+        self.assertEqual(r.status, 422)
+        self.assertNotIn("my secret pass", r.text)
+        self.assertIsNone(input_value(r.text, "password"))
+        self.assertEqual(field_error(r.text, "login"), "логин: обязательное поле: заполните его.")
+        # An empty form is not a failed login.
+        self.assertEqual(throttle(), {})
+
+    def test_typed_login_is_escaped(self):
+        b = Browser(STACK)
+        token = csrf_of(b.get("/admin/login").text)
+        typed = '"><script>alert(1)</script>'
+        r = b.post("/admin/login", {"csrf": token, "login": typed, "password": "wrong password"})
+        self.assertEqual(r.status, 422)
+        self.assertNotIn("<script>alert(1)", r.text)
+        self.assertEqual(input_value(r.text, "login"), typed)
+
+
+# ---- 3. slow-down after failures ------------------------------------------------------------
+class SlowDown(StaffCase):
+    def fail(self, b, login):
+        token = csrf_of(b.get("/admin/login").text)
+        return b.post("/admin/login", {"csrf": token, "login": login, "password": "wrong pass 1"})
+
+    def test_failures_are_counted_per_login_and_per_address(self):
+        b = Browser(STACK)
+        self.assertEqual(self.fail(b, "ghostone").status, 422)
+        self.assertEqual(throttle(), {"login:ghostone": (1, 0), "addr:127.0.0.1": (1, 0)})
+        age_throttle(STACK, 60)
+        self.assertEqual(self.fail(b, "organizer").status, 422)
+        self.assertEqual(throttle(), {"login:ghostone": (1, 0), "login:organizer": (1, 0),
+                                      "addr:127.0.0.1": (2, 0)})
+        # A sign-in clears that login's count and the address's, not other logins'.
+        age_throttle(STACK, 60)
+        self.assertRedirect(b.login("organizer", PASSWORDS["organizer"]), "/admin")
+        self.assertEqual(throttle(), {"login:ghostone": (1, 0)})
+
+    def test_after_two_failures_the_next_attempt_must_wait(self):
+        b = Browser(STACK)
+        self.assertEqual(self.fail(b, "ghosttwo").status, 422)
+        self.assertEqual(self.fail(b, "ghosttwo").status, 422)
+        # All tests come from 127.0.0.1: the address is slowed down too, so even the right
+        # password of another account must wait.
+        token = csrf_of(b.get("/admin/login").text)
+        r = b.post("/admin/login", {"csrf": token, "login": "executor",
+                                    "password": PASSWORDS["executor"]})
+        self.assertEqual(r.status, 429)
+        m = re.search(r"Слишком много неудачных попыток подряд\. Повторите через (\d+) секунд[уы]?\.",
+                      text_of(r.text))
+        self.assertTrue(m, text_of(r.text)[:1500])
+        self.assertIn(int(m.group(1)), (1, 2))
+        self.assertIsNone(b.cookie("portal_session"))
+        self.assertEqual(input_value(r.text, "login"), "executor")
+        # A refused attempt is not another failure.
+        self.assertEqual(throttle()["login:ghosttwo"][0], 2)
+        self.assertEqual(throttle()["addr:127.0.0.1"][0], 2)
+        # Two seconds later the third failure is counted; then the wait is 4 seconds.
+        age_throttle(STACK, 3)
+        self.assertEqual(self.fail(b, "ghosttwo").status, 422)
+        r = self.fail(b, "ghosttwo")
+        self.assertEqual(r.status, 429)
+        m = re.search(r"Повторите через (\d+) секунд", text_of(r.text))
+        self.assertTrue(m)
+        self.assertIn(int(m.group(1)), (3, 4))
+        self.assertEqual(throttle()["login:ghosttwo"], (3, 0))
+        # Once the wait is over the right password works and clears the address.
+        age_throttle(STACK, 5)
+        self.assertRedirect(b.login("executor", PASSWORDS["executor"]), "/admin")
+        self.assertEqual(throttle(), {"login:ghosttwo": (3, 0)})
+
+
+# ---- 4. roles and form tokens on every staff route -----------------------------------------
+class Roles(StaffCase):
+    ROUTES = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.ROUTES = staff_routes()
+
+    def path_of(self, pattern):
+        return pattern.replace("#", str(user_id("press")))
+
+    def test_routes_are_read_from_the_source(self):
+        found = {(p, m) for p, methods, _ in self.ROUTES for m in methods}
+        for expected in [("/admin", "METHOD_GET"), ("/admin/logout", "METHOD_POST"),
+                         ("/admin/password", "METHOD_GET"), ("/admin/password", "METHOD_POST"),
+                         ("/admin/users", "METHOD_GET"), ("/admin/users", "METHOD_POST"),
+                         ("/admin/users/#/disable", "METHOD_POST"),
+                         ("/admin/users/#/enable", "METHOD_POST"), ("/admin/audit", "METHOD_GET")]:
+            self.assertIn(expected, found)
+        roles = {(p, m): r for p, methods, r in self.ROUTES for m in methods}
+        self.assertEqual(roles[("/admin/users", "METHOD_GET")], ROLE_BITS["admin"])
+        self.assertEqual(roles[("/admin/audit", "METHOD_GET")], ROLE_BITS["admin"])
+        self.assertEqual(roles[("/admin", "METHOD_GET")], 63)
+
+    def test_organizer_on_the_admin_pages(self):
+        org = SESSIONS["organizer"]
+        for path in ("/admin/users", "/admin/audit", "/admin/audit?entity=staff_user"):
+            with self.subTest(path=path):
+                r = org.get(path)
+                self.assertForbidden(r, NOT_FOR_ROLE)
+                self.assertEqual(r.header("Cache-Control"), "no-store")
+                self.assertNotIn("Журнал изменений</a>", r.text)  # nor in its menu
+
+    def test_every_staff_route_refuses_other_roles(self):
+        users_before = STACK.query("SELECT id, login, role, disabled FROM staff_user ORDER BY id")
+        checked = 0
+        for pattern, methods, roles in self.ROUTES:
+            path = self.path_of(pattern)
+            for role, bit in ROLE_BITS.items():
+                if roles & bit:
+                    continue
+                b = SESSIONS[role]
+                for method in methods:
+                    with self.subTest(method=method, path=path, role=role):
+                        if method == "METHOD_GET":
+                            r = b.get(path)
+                        else:
+                            # Even with the session's own valid token.
+                            r = b.post(path, {"csrf": b.csrf(), "login": "sneaky",
+                                              "role": "admin", "new_password": "sneaky password"})
+                        self.assertForbidden(r, NOT_FOR_ROLE)
+                        checked += 1
+        self.assertGreaterEqual(checked, 5 * 5)
+        self.assertEqual(STACK.query("SELECT id, login, role, disabled FROM staff_user ORDER BY id"),
+                         users_before)
+
+    def test_staff_posts_need_the_sessions_own_token(self):
+        for pattern, methods, roles in self.ROUTES:
+            if "METHOD_POST" not in methods:
+                continue
+            path = self.path_of(pattern)
+            role = next(r for r, bit in ROLE_BITS.items() if roles & bit)
+            b = SESSIONS[role]
+            other = SESSIONS["admin" if role != "admin" else "organizer"]
+            for name, fields in (("no token", {}), ("empty token", {"csrf": ""}),
+                                 ("another session's token", {"csrf": other.csrf()}),
+                                 ("the login form's token", {"csrf": b.cookie("portal_login")})):
+                with self.subTest(path=path, role=role, case=name):
+                    r = b.post(path, dict(fields, login="sneaky", role="admin",
+                                          new_password="sneaky password",
+                                          password="whatever 123",
+                                          new_password_again="sneaky password"))
+                    self.assertForbidden(r, FORM_STALE)
+        # Nothing happened: every session still works (logout was refused), no account added.
+        for role, b in SESSIONS.items():
+            with self.subTest(still_signed_in=role):
+                self.assertSignedIn(b)
+        self.assertEqual(STACK.query("SELECT count(*) FROM staff_user WHERE login = 'sneaky'"),
+                         [(0,)])
+
+    def test_without_a_session(self):
+        for pattern, methods, roles in self.ROUTES:
+            path = self.path_of(pattern)
+            for method in methods:
+                with self.subTest(method=method, path=path):
+                    b = Browser(STACK)
+                    if method == "METHOD_GET":
+                        self.assertLoginRedirect(b.get(path), path)
+                    else:
+                        # A POST is not redirected (the form would be lost): 403.
+                        token = csrf_of(b.get("/admin/login").text)
+                        r = b.post(path, {"csrf": token})
+                        self.assertForbidden(r, SESSION_OVER)
+                        self.assertEqual(r.header("Cache-Control"), "no-store")
+
+    def test_a_forged_cookie_is_no_session(self):
+        for value in ("A" * 43, "", "x" * 101, "%00", SESSIONS["admin"].cookie("portal_session")[:-1]):
+            with self.subTest(value=value):
+                r = STACK.get("/admin", headers={"Cookie": f"portal_session={value}"})
+                self.assertLoginRedirect(r, "/admin")
+
+
+# ---- 5. session expiry and logout -----------------------------------------------------------
+class Expiry(StaffCase):
+    def fresh(self, role="controller"):
+        b = Browser(STACK)
+        self.assertRedirect(b.login(role, PASSWORDS[role]), "/admin")
+        return b
+
+    def test_idle_session_ends(self):
+        b = self.fresh()
+        sid = b.session_row()[0]
+        STACK.execute("UPDATE staff_session SET last_seen_at = ? WHERE id = ?",
+                      (int(time.time()) - 60 * 60 - 5, sid))
+        self.assertSignedOut(b)
+        self.assertEqual(STACK.query("SELECT count(*) FROM staff_session WHERE id = ?", (sid,)),
+                         [(0,)])
+
+    def test_activity_keeps_the_session(self):
+        b = self.fresh()
+        sid = b.session_row()[0]
+        STACK.execute("UPDATE staff_session SET last_seen_at = ? WHERE id = ?",
+                      (int(time.time()) - 59 * 60, sid))
+        self.assertSignedIn(b)
+        seen = STACK.query("SELECT last_seen_at FROM staff_session WHERE id = ?", (sid,))[0][0]
+        self.assertGreaterEqual(seen, int(time.time()) - 5)
+
+    def test_session_ends_after_the_absolute_limit(self):
+        b = self.fresh()
+        sid = b.session_row()[0]
+        STACK.execute("UPDATE staff_session SET created_at = ?, last_seen_at = ? WHERE id = ?",
+                      (int(time.time()) - 12 * 3600 - 5, int(time.time()), sid))
+        self.assertSignedOut(b)
+        self.assertEqual(STACK.query("SELECT count(*) FROM staff_session WHERE id = ?", (sid,)),
+                         [(0,)])
+
+    def test_an_expired_session_cannot_post(self):
+        b = self.fresh()
+        token = b.csrf("/admin/password")
+        sid = b.session_row()[0]
+        STACK.execute("UPDATE staff_session SET last_seen_at = 0 WHERE id = ?", (sid,))
+        r = b.post("/admin/password", {"csrf": token, "password": PASSWORDS["controller"],
+                                       "new_password": "x" * 12, "new_password_again": "x" * 12})
+        self.assertForbidden(r, SESSION_OVER)
+
+    def test_logout(self):
+        b = self.fresh("press")
+        old = b.cookie("portal_session")
+        sid = b.session_row()[0]
+        r = b.post("/admin/logout", {"csrf": b.csrf()})
+        self.assertRedirect(r, "/admin/login")
+        cleared = [h for h in r.headers.get_all("Set-Cookie") if h.startswith("portal_session=")]
+        self.assertEqual(len(cleared), 1)
+        name, value, attrs = Browser.parse_set_cookie(cleared[0])
+        self.assertEqual(value, "")
+        self.assertEqual(attrs.get("max-age"), "0")
+        self.assertEqual(attrs.get("path"), "/admin")  # the same path, or the browser keeps it
+        self.assertIsNone(b.cookie("portal_session"))
+        self.assertEqual(STACK.query("SELECT count(*) FROM staff_session WHERE id = ?", (sid,)),
+                         [(0,)])
+        self.assertSignedOut(b)
+        # The old cookie, kept by someone, is worth nothing.
+        r = STACK.get("/admin", headers={"Cookie": f"portal_session={old}"})
+        self.assertLoginRedirect(r, "/admin")
+        r = STACK.post_form("/admin/logout", {"csrf": "x"}, headers={"Cookie": f"portal_session={old}"})
+        self.assertForbidden(r, SESSION_OVER)
+        # Other sessions of the same user are not affected.
+        self.assertSignedIn(SESSIONS["press"])
+
+
+# ---- 6. password change -------------------------------------------------------------------
+class PasswordChange(StaffCase):
+    def test_password_change(self):
+        old_pw, new_pw = "first password 1", "second password 2"
+        uid = add_user("pwchanger", "press", old_pw)
+        a, other = Browser(STACK), Browser(STACK)
+        self.assertRedirect(a.login("pwchanger", old_pw), "/admin")
+        self.assertRedirect(other.login("pwchanger", old_pw), "/admin")
+        form = a.get("/admin/password")
+        self.assertEqual(form.status, 200)
+        self.assertEqual(form.header("Cache-Control"), "no-store")
+        token = csrf_of(form.text)
+
+        def change(current, new, again):
+            return a.post("/admin/password", {"csrf": token, "password": current,
+                                              "new_password": new, "new_password_again": again})
+
+        hash_before = STACK.query("SELECT password_hash FROM staff_user WHERE id = ?", (uid,))
+        r = change("not my password", new_pw, new_pw)
+        self.assertEqual(r.status, 422)
+        self.assertEqual(field_error(r.text, "password"), "пароль: неверный текущий пароль.")
+        r = change(old_pw, "short", "short")
+        self.assertEqual(r.status, 422)
+        self.assertEqual(field_error(r.text, "new_password"), "новый пароль: не короче 10 символов.")
+        r = change(old_pw, new_pw, new_pw + "x")
+        self.assertEqual(r.status, 422)
+        self.assertEqual(field_error(r.text, "new_password_again"),
+                         "новый пароль ещё раз: не совпадает с новым паролем.")
+        r = change("", "", "")
+        self.assertEqual(r.status, 422)
+        for f in ("password", "new_password", "new_password_again"):
+            self.assertIn("обязательное поле", field_error(r.text, f) or "", f)
+        for typed in ("not my password", "short", new_pw, old_pw):
+            self.assertNotIn(typed, r.text)
+        self.assertEqual(STACK.query("SELECT password_hash FROM staff_user WHERE id = ?", (uid,)),
+                         hash_before)
+        self.assertSignedIn(other)
+
+        r = change(old_pw, new_pw, new_pw)
+        self.assertEqual(r.status, 200)
+        self.assertIn("Пароль изменён", text_of(r.text))
+        self.assertNotIn(new_pw, r.text)
+        # This session goes on; the other one of the same user is over.
+        self.assertSignedIn(a)
+        self.assertSignedOut(other)
+        self.assertEqual(STACK.query("SELECT count(*) FROM staff_session WHERE user_id = ?",
+                                     (uid,)), [(1,)])
+        hashed, changed_at = STACK.query("SELECT password_hash, password_changed_at FROM staff_user "
+                                         "WHERE id = ?", (uid,))[0]
+        self.assertTrue(hashed.startswith("$argon2id$"))
+        self.assertNotEqual((hashed,), hash_before[0])
+        self.assertGreater(changed_at, 0)
+        # The old password no longer works, the new one does.
+        reset_throttle()
+        r = Browser(STACK).login("pwchanger", old_pw)
+        self.assertEqual(r.status, 422)
+        self.assertIn(WRONG_LOGIN, text_of(r.text))
+        reset_throttle()
+        self.assertRedirect(Browser(STACK).login("pwchanger", new_pw), "/admin")
+        # The audit says a password changed, never what it is or was.
+        rows = STACK.query("SELECT user_id, login, entity, entity_id, before_json, after_json "
+                           "FROM audit_log WHERE action = 'password_change'")
+        self.assertEqual(len(rows), 1)
+        self.assertEqual(rows[0][:4], (uid, "pwchanger", "staff_user", uid))
+        everything = " ".join(str(c) for row in STACK.query("SELECT * FROM audit_log") for c in row)
+        for secret in (old_pw, new_pw, "argon2", hashed, hash_before[0][0]):
+            self.assertNotIn(secret, everything)
+
+
+# ---- 7. users page --------------------------------------------------------------------------
+class Users(StaffCase):
+    def setUp(self):
+        super().setUp()
+        self.admin = SESSIONS["admin"]
+        self.token = self.admin.csrf("/admin/users")
+
+    def create(self, **fields):
+        return self.admin.post("/admin/users", dict({"csrf": self.token}, **fields))
+
+    def test_users_page_lists_accounts(self):
+        r = self.admin.get("/admin/users")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+        page = text_of(r.text)
+        for login, label in (("admin", "администратор"), ("organizer", "организатор (сектор)"),
+                             ("controller", "контролёр")):
+            self.assertIn(login, page)
+            self.assertIn(label, page)
+        # One's own account has no switch-off button.
+        self.assertNotIn(f'action="/admin/users/{user_id("admin")}/disable"', r.text)
+        self.assertIn(f'action="/admin/users/{user_id("organizer")}/disable"', r.text)
+
+    def test_create_a_user(self):
+        password = "a fresh start 42"
+        r = self.create(login="petrova", full_name="Петрова Анна Сергеевна", role="secretary",
+                        new_password=password)
+        self.assertRedirect(r, "/admin/users")
+        rows = STACK.query("SELECT id, full_name, role, password_hash, disabled FROM staff_user "
+                           "WHERE login = 'petrova'")
+        self.assertEqual(len(rows), 1)
+        uid, name, role, hashed, disabled = rows[0]
+        self.assertEqual((name, role, disabled), ("Петрова Анна Сергеевна", "secretary", 0))
+        self.assertTrue(hashed.startswith("$argon2id$"), hashed)
+        self.assertNotIn(password, hashed)
+        page = text_of(self.admin.get("/admin/users").text)
+        self.assertIn("petrova Петрова Анна Сергеевна секретарь", page)
+        audit = STACK.query("SELECT user_id, login, action, entity, entity_id, before_json, after_json "
+                            "FROM audit_log WHERE action = 'create' AND entity_id = ?", (uid,))
+        self.assertEqual(len(audit), 1)
+        who, login, action, entity, eid, before, after = audit[0]
+        self.assertEqual((who, login, entity), (user_id("admin"), "admin", "staff_user"))
+        self.assertIsNone(before)
+        self.assertIn('"login":"petrova"', after)
+        self.assertIn('"role":"secretary"', after)
+        self.assertIn("Петрова Анна Сергеевна", after)  # UTF-8, not \u escapes
+        self.assertNotIn(password, after)
+        self.assertNotIn("argon2", after)
+        self.assertNotIn("password", after)
+        # The new account can sign in.
+        self.assertRedirect(Browser(STACK).login("petrova", password), "/admin")
+
+    def test_duplicate_login(self):
+        r = self.create(login="organizer", full_name="Двойник", role="press",
+                        new_password="long enough 123")
+        self.assertEqual(r.status, 422)
+        self.assertEqual(field_error(r.text, "login"), "логин: такой логин уже есть.")
+        self.assertEqual(input_value(r.text, "login"), "organizer")
+        self.assertEqual(input_value(r.text, "full_name"), "Двойник")
+        self.assertIn('<option value="press" selected>', r.text)
+        self.assertNotIn("long enough 123", r.text)
+        self.assertEqual(STACK.query("SELECT role FROM staff_user WHERE login = 'organizer'"),
+                         [("organizer",)])
+
+    def test_invalid_fields_are_shown_beside_them(self):
+        count = STACK.query("SELECT count(*) FROM staff_user")
+        r = self.create(login="Ivanov", full_name="Иванов И. И.", role="root",
+                        new_password="short")
+        self.assertEqual(r.status, 422)
+        self.assertEqual(field_error(r.text, "login"),
+                         "логин: от 2 до 64 строчных латинских букв и цифр.")
+        self.assertEqual(field_error(r.text, "role"), "роль: выберите роль из списка.")
+        self.assertEqual(field_error(r.text, "new_password"), "новый пароль: не короче 10 символов.")
+        self.assertIn("Проверьте форму", r.text)
+        self.assertEqual(input_value(r.text, "login"), "Ivanov")
+        self.assertEqual(input_value(r.text, "full_name"), "Иванов И. И.")
+        self.assertNotIn("short", re.sub(r"<[^>]*>", "", r.text).replace("не короче", ""))
+        for login in ("a", "иванов", "ivan ov", "ivan-ov", "x" * 65):
+            with self.subTest(login=login):
+                r = self.create(login=login, role="press", new_password="long enough 123")
+                self.assertEqual(r.status, 422)
+                self.assertIsNotNone(field_error(r.text, "login"))
+                self.assertIsNone(field_error(r.text, "role"))
+        for role in ("", "Admin", "superuser"):
+            with self.subTest(role=role):
+                r = self.create(login="validlogin", role=role, new_password="long enough 123")
+                self.assertEqual(r.status, 422)
+                self.assertIsNotNone(field_error(r.text, "role"))
+        r = self.create(login="", role="", new_password="")
+        self.assertEqual(r.status, 422)
+        for f in ("login", "role", "new_password"):
+            self.assertIn("обязательное поле", field_error(r.text, f) or "", f)
+        self.assertEqual(STACK.query("SELECT count(*) FROM staff_user"), count)
+
+    def disable(self, uid, action="disable"):
+        return self.admin.post(f"/admin/users/{uid}/{action}", {"csrf": self.token})
+
+    def test_disable_and_enable(self):
+        password = "leaving soon 77"
+        uid = add_user("leaver", "executor", password)
+        lv = Browser(STACK)
+        self.assertRedirect(lv.login("leaver", password), "/admin")
+        lv_token = lv.csrf()
+        self.assertRedirect(self.disable(uid), "/admin/users")
+        self.assertEqual(STACK.query("SELECT disabled FROM staff_user WHERE id = ?", (uid,)), [(1,)])
+        page = self.admin.get("/admin/users").text
+        self.assertIn(f'action="/admin/users/{uid}/enable"', page)
+        # The session stops working at once, for pages and for forms.
+        self.assertSignedOut(lv)
+        r = STACK.post_form("/admin/logout", {"csrf": lv_token},
+                            headers={"Cookie": f"portal_session={lv.cookie('portal_session') or ''}"})
+        self.assertEqual(r.status, 403)
+        # The account cannot sign in, and the answer is the usual one.
+        r = Browser(STACK).login("leaver", password)
+        self.assertEqual(r.status, 422)
+        self.assertIn(WRONG_LOGIN, text_of(r.text))
+        audit = STACK.query("SELECT action, before_json, after_json FROM audit_log "
+                            "WHERE entity = 'staff_user' AND entity_id = ? ORDER BY id", (uid,))
+        self.assertEqual(audit[-1][0], "disable")
+        self.assertIn('"disabled":false', audit[-1][1])
+        self.assertIn('"disabled":true', audit[-1][2])
+        # Enabled again, the account signs in.
+        reset_throttle()
+        self.assertRedirect(self.disable(uid, "enable"), "/admin/users")
+        self.assertEqual(STACK.query("SELECT disabled FROM staff_user WHERE id = ?", (uid,)), [(0,)])
+        self.assertRedirect(Browser(STACK).login("leaver", password), "/admin")
+        self.assertEqual(STACK.query("SELECT action FROM audit_log WHERE entity_id = ? "
+                                     "ORDER BY id DESC LIMIT 1", (uid,)), [("enable",)])
+
+    def test_sessions_do_not_come_back_when_an_account_is_enabled_again(self):
+        # An account is switched off because its owner left or its password leaked: the
+        # sessions it had must be over for good, not only while it is switched off.
+        password = "comes back 12"
+        uid = add_user("returner", "executor", password)
+        lv = Browser(STACK)
+        self.assertRedirect(lv.login("returner", password), "/admin")
+        old = lv.cookie("portal_session")
+        self.assertRedirect(self.disable(uid), "/admin/users")
+        self.assertRedirect(self.disable(uid, "enable"), "/admin/users")
+        r = STACK.get("/admin", headers={"Cookie": f"portal_session={old}"})
+        self.assertLoginRedirect(r, "/admin")
+
+    def test_disabling_oneself_or_a_missing_account(self):
+        r = self.disable(user_id("admin"))
+        self.assertEqual(r.status, 422)
+        self.assertIn("Нельзя отключить собственную учётную запись.", text_of(r.text))
+        self.assertEqual(STACK.query("SELECT disabled FROM staff_user WHERE login = 'admin'"), [(0,)])
+        self.assertSignedIn(self.admin)
+        self.assertEqual(self.disable(999999).status, 404)
+        self.assertEqual(self.disable(999999, "enable").status, 404)
+
+
+# ---- 8. audit page --------------------------------------------------------------------------
+class Audit(StaffCase):
+    @classmethod
+    def setUpClass(cls):
+        # Something by the admin and something by another user, so the filters have a choice.
+        admin = SESSIONS["admin"]
+        token = admin.csrf("/admin/users")
+        r = admin.post("/admin/users", {"csrf": token, "login": "auditee", "full_name": "Аудит",
+                                        "role": "press", "new_password": "audit password 1"})
+        assert r.status == 303, r.status
+        b = Browser(STACK)
+        reset_throttle()
+        assert b.login("auditee", "audit password 1").status == 303
+        r = b.post("/admin/password", {"csrf": b.csrf(), "password": "audit password 1",
+                                       "new_password": "audit password 2",
+                                       "new_password_again": "audit password 2"})
+        assert r.status == 200, r.status
+
+    def audit(self, query=""):
+        return SESSIONS["admin"].get("/admin/audit" + query)
+
+    def local_date(self, at):
+        tz = "UTC"
+        with open(STACK.conf, encoding="utf-8") as f:
+            m = re.search(r"^timezone\s*=\s*(\S+)", f.read(), re.M)
+            if m:
+                tz = m.group(1)
+        return datetime.fromtimestamp(at, ZoneInfo(tz)).date()
+
+    def test_shows_the_entries(self):
+        r = self.audit()
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+        rows = audit_rows(r.text)
+        self.assertIn(("admin", "create", "staff_user"), rows)
+        self.assertIn(("auditee", "password_change", "staff_user"), rows)
+        self.assertIn("&quot;login&quot;:&quot;auditee&quot;", r.text)
+
+    def test_filter_by_user(self):
+        rows = audit_rows(self.audit(f"?user={user_id('auditee')}").text)
+        self.assertTrue(rows)
+        self.assertEqual({r[0] for r in rows}, {"auditee"})
+        rows = audit_rows(self.audit(f"?user={user_id('admin')}").text)
+        self.assertIn(("admin", "create", "staff_user"), rows)
+        self.assertNotIn("auditee", {r[0] for r in rows})
+        r = self.audit("?user=999999")
+        self.assertEqual(r.status, 200)
+        self.assertIn("Записей не найдено.", r.text)
+        self.assertEqual(input_value(r.text, "user"), "999999")
+
+    def test_filter_by_entity(self):
+        rows = audit_rows(self.audit("?entity=staff_user").text)
+        self.assertTrue(rows)
+        self.assertEqual({r[2] for r in rows}, {"staff_user"})
+        r = self.audit("?entity=no_such_thing")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(audit_rows(r.text), [])
+        self.assertIn("Записей не найдено.", r.text)
+
+    def test_filter_by_date(self):
+        at = STACK.query("SELECT at FROM audit_log WHERE action = 'password_change'")[0][0]
+        day = self.local_date(at)
+        for query, present in ((f"?from={day}", True), (f"?to={day}", True),
+                               (f"?from={day}&to={day}", True),
+                               (f"?from={day + timedelta(days=1)}", False),
+                               (f"?to={day - timedelta(days=1)}", False)):
+            with self.subTest(query=query):
+                r = self.audit(query)
+                self.assertEqual(r.status, 200)
+                self.assertEqual(("auditee", "password_change", "staff_user") in audit_rows(r.text),
+                                 present)
+
+    def test_bad_filters_are_400(self):
+        for query, name in (("?from=2026-13-01", "from"), ("?to=11.03.2026", "to"),
+                            ("?user=abc", "user"), ("?user=0", "user"),
+                            ("?entity=Staff%20User", "entity")):
+            with self.subTest(query=query):
+                r = self.audit(query)
+                self.assertEqual(r.status, 400)
+                self.assertIn("<h1>Ошибка в запросе</h1>", r.text)
+                self.assertIn(f"(параметр {name},", text_of(r.text))
+        self.assertIn("такой даты нет в календаре", text_of(self.audit("?from=2026-13-01").text))
+
+
+# ---- 9. escaping ------------------------------------------------------------------------------
+class Escaping(StaffCase):
+    def test_full_name_is_shown_as_text(self):
+        admin = SESSIONS["admin"]
+        evil = "<script>alert(1)</script>"
+        password = "escape me 1234"
+        r = admin.post("/admin/users", {"csrf": admin.csrf("/admin/users"), "login": "scripter",
+                                        "full_name": evil, "role": "press",
+                                        "new_password": password})
+        self.assertRedirect(r, "/admin/users")
+        page = admin.get("/admin/users").text
+        self.assertNotIn(evil, page)
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", page)
+        audit = admin.get("/admin/audit?entity=staff_user").text
+        self.assertNotIn(evil, audit)
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", audit)
+        # Its own pages name the user in the header, as text too.
+        b = Browser(STACK)
+        self.assertRedirect(b.login("scripter", password), "/admin")
+        home = b.get("/admin").text
+        self.assertNotIn(evil, home)
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt; (пресс-служба)", home)
+        # A form sent back with an error keeps it as text in the field.
+        r = admin.post("/admin/users", {"csrf": admin.csrf("/admin/users"), "login": "scripter",
+                                        "full_name": '"><script>alert(2)</script>',
+                                        "role": "press", "new_password": password})
+        self.assertEqual(r.status, 422)
+        self.assertNotIn("<script>alert(2)", r.text)
+        self.assertEqual(input_value(r.text, "full_name"), '"><script>alert(2)</script>')
+
+    def test_return_is_escaped_in_the_login_form(self):
+        r = Browser(STACK).get("/admin/login?return=" +
+                               urllib.parse.quote('/admin/"><script>alert(3)</script>', safe=""))
+        self.assertEqual(r.status, 200)
+        self.assertNotIn("<script>alert(3)", r.text)
+        self.assertEqual(hidden_value(r.text, "return"), '/admin/"><script>alert(3)</script>')
+
+
+# ---- 10. caching and where the cookie goes -------------------------------------------------
+class CachingAndCookiePath(StaffCase):
+    def test_staff_pages_are_not_stored(self):
+        admin = SESSIONS["admin"]
+        for path in ("/admin", "/admin/users", "/admin/audit", "/admin/password"):
+            with self.subTest(path=path):
+                r = admin.get(path)
+                self.assertEqual(r.status, 200)
+                self.assertEqual(r.header("Cache-Control"), "no-store")
+                self.assertIn(csrf_of(r.text), r.text)
+        # Error answers of staff routes too.
+        self.assertEqual(SESSIONS["press"].get("/admin/users").header("Cache-Control"), "no-store")
+        self.assertEqual(STACK.get("/admin/users").header("Cache-Control"), "no-store")
+
+    def test_login_form_is_not_stored(self):
+        # The sign-in form carries a per-browser token and sets its cookie: a shared cache must
+        # not hand it to the next person (nor the 422/429 answers that echo the typed login).
+        b = Browser(STACK)
+        r = b.get("/admin/login")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+        r = b.post("/admin/login", {"csrf": csrf_of(r.text), "login": "ivanova", "password": ""})
+        self.assertEqual(r.status, 422)
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+
+    def test_public_pages_do_not_get_the_session(self):
+        admin = SESSIONS["admin"]
+        for path in ("/", "/meetings", "/meetings/1", "/healthz"):
+            with self.subTest(path=path):
+                # Path=/admin: the browser does not send the cookie outside the staff pages …
+                self.assertNotIn("portal_session", admin.cookie_header(path))
+                r = admin.get(path)
+                self.assertEqual(r.status, 200)
+                self.assertNotEqual(r.header("Cache-Control"), "no-store")
+                self.assertIsNone(r.headers.get_all("Set-Cookie"))
+                # … and a client that sends it anyway gets the public page: no staff bar, no
+                # token that a cached copy could hand on.
+                cookie = "portal_session=" + admin.cookie("portal_session")
+                r = STACK.get(path, headers={"Cookie": cookie})
+                self.assertEqual(r.status, 200)
+                self.assertNotIn("/admin/logout", r.text)
+                self.assertNotIn(admin.csrf(), r.text)
+        # /administrator would not get it either (RFC 6265 path matching).
+        self.assertNotIn("portal_session", admin.cookie_header("/administrator"))
+        self.assertIn("portal_session", admin.cookie_header("/admin/users"))
+
+
+# ---- the lock, on a stack of its own with small limits ----------------------------------------
+class Lock(unittest.TestCase):
+    LIMITS = {("security", "login_max_failures"): "3", ("security", "login_lock_minutes"): "1"}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.stack = Stack(settings=cls.LIMITS).start()
+        cls.passwords = read_passwords(cls.stack)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.stack.stop()
+        problems = cls.stack.sanitizer_reports()
+        cls.stack.cleanup()
+        if problems:
+            raise AssertionError("sanitizer reports in the worker log:\n" + problems)
+
+    def setUp(self):
+        reset_throttle(self.stack)
+
+    def attempt(self, login, password, headers=None):
+        b = Browser(self.stack)
+        token = csrf_of(b.get("/admin/login").text)
+        return b.post("/admin/login", {"csrf": token, "login": login, "password": password},
+                      headers=headers)
+
+    def fail_until_locked(self, logins):
+        """One wrong password for each of LOGINS, a slow-down's worth of time apart."""
+        for i, login in enumerate(logins):
+            r = self.attempt(login, "wrong password")
+            self.assertEqual(r.status, 422, r.text[-800:])
+            age_throttle(self.stack, 60)
+
+    def assertLocked(self, r):
+        self.assertEqual(r.status, 429, r.text[-800:])
+        self.assertIn("Вход временно заблокирован после нескольких неудачных попыток. "
+                      "Попробуйте через 1 минуту.", text_of(r.text))
+        cookies = r.headers.get_all("Set-Cookie") or []
+        self.assertEqual([h for h in cookies if h.startswith("portal_session=")], [])
+
+    def test_a_login_is_locked_even_for_the_right_password(self):
+        self.fail_until_locked(["organizer"] * 3)
+        rows = throttle(self.stack)
+        now = int(time.time())
+        self.assertEqual(rows["login:organizer"][0], 3)
+        self.assertTrue(now + 50 <= rows["login:organizer"][1] <= now + 61, rows)
+        self.assertTrue(now + 50 <= rows["addr:127.0.0.1"][1] <= now + 61, rows)
+        self.assertLocked(self.attempt("organizer", self.passwords["organizer"]))
+        # Every request here comes from 127.0.0.1, so the address is locked as well and every
+        # login from it is refused; a header claiming another address changes nothing.
+        self.assertLocked(self.attempt("press", self.passwords["press"]))
+        self.assertLocked(self.attempt("press", self.passwords["press"],
+                                       headers={"X-Forwarded-For": "203.0.113.5",
+                                                "X-Real-IP": "203.0.113.5"}))
+        # As if from another address (the address's row gone): the login itself stays locked,
+        # other logins may sign in.
+        self.stack.execute("DELETE FROM login_throttle WHERE key = 'addr:127.0.0.1'")
+        self.assertLocked(self.attempt("organizer", self.passwords["organizer"]))
+        r = self.attempt("press", self.passwords["press"])
+        self.assertEqual(r.status, 303)
+        # The lock runs out: the right password works and clears the count.
+        self.stack.execute("UPDATE login_throttle SET locked_until = ?", (int(time.time()) - 1,))
+        r = self.attempt("organizer", self.passwords["organizer"])
+        self.assertEqual(r.status, 303)
+        self.assertEqual(throttle(self.stack), {})
+
+    def test_after_a_lock_the_count_starts_over(self):
+        self.fail_until_locked(["secretary"] * 3)
+        self.stack.execute("UPDATE login_throttle SET locked_until = ?", (int(time.time()) - 1,))
+        self.assertEqual(self.attempt("secretary", "still wrong").status, 422)
+        self.assertEqual(throttle(self.stack)["login:secretary"], (1, 0))
+
+    def test_an_address_is_locked_by_failures_on_different_logins(self):
+        self.fail_until_locked(["ghosta", "ghostb", "ghostc"])
+        rows = throttle(self.stack)
+        self.assertEqual([rows[f"login:{g}"] for g in ("ghosta", "ghostb", "ghostc")],
+                         [(1, 0)] * 3)
+        self.assertEqual(rows["addr:127.0.0.1"][0], 3)
+        self.assertGreater(rows["addr:127.0.0.1"][1], time.time())
+        self.assertLocked(self.attempt("controller", self.passwords["controller"]))
+
+    def test_a_locked_unknown_login_looks_like_a_locked_real_one(self):
+        self.fail_until_locked(["executor"] * 3)
+        real = self.attempt("executor", "anything at all")
+        reset_throttle(self.stack)
+        self.fail_until_locked(["nobodyhere"] * 3)
+        ghost = self.attempt("nobodyhere", "anything at all")
+        self.assertLocked(real)
+        self.assertLocked(ghost)
+        norm = lambda page, login: re.sub(r'name="csrf" value="[^"]*"', "",
+                                          page.replace(f'value="{login}"', 'value="X"'))
+        self.assertEqual(norm(real.text, "executor"), norm(ghost.text, "nobodyhere"))
+
+
+if __name__ == "__main__":
+    unittest.main()
