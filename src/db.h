@@ -22,6 +22,7 @@ enum stmt {
 	STMT_SESSION_TOUCH,      /* (id, now) */
 	STMT_SESSION_DELETE,     /* (id) */
 	STMT_SESSION_DELETE_OTHERS, /* (user, kept session id) */
+	STMT_SESSION_DELETE_USER, /* (user): every session of a disabled account */
 	STMT_USER_BY_LOGIN,      /* (login) → id, password hash, disabled */
 	STMT_USER_BY_ID,         /* (id) → login, full name, role, disabled, password hash */
 	STMT_USER_SET_PASSWORD,  /* (id, hash, now) */

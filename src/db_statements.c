@@ -67,6 +67,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_SESSION_TOUCH] = "UPDATE staff_session SET last_seen_at = ?2 WHERE id = ?1",
 	[STMT_SESSION_DELETE] = "DELETE FROM staff_session WHERE id = ?1",
 	[STMT_SESSION_DELETE_OTHERS] = "DELETE FROM staff_session WHERE user_id = ?1 AND id <> ?2",
+	[STMT_SESSION_DELETE_USER] = "DELETE FROM staff_session WHERE user_id = ?1",
 
 	[STMT_USER_BY_LOGIN] = "SELECT id, password_hash, disabled FROM staff_user WHERE login = ?1",
 	[STMT_USER_BY_ID] = "SELECT login, full_name, role, disabled, password_hash "

@@ -50,6 +50,12 @@ enum http_status page_admin_login_form(struct request *req)
  * login or the address is slowed down or locked after failures; 403 without the form token. */
 enum http_status page_admin_login(struct request *req)
 {
+	/* A return address that is not ours is dropped, not held against the user's login. */
+	if (req->field[FIELD_RETURN].state == FIELD_INVALID) {
+		req->field[FIELD_RETURN].state = FIELD_ABSENT;
+		req->field[FIELD_RETURN].raw = NULL;
+		req->invalid_fields--;
+	}
 	if (req->invalid_fields > 0)
 		return login_form(req, HTTP_UNPROCESSABLE, NULL);
 	const char *login = req->field[FIELD_LOGIN].text;

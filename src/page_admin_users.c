@@ -155,6 +155,13 @@ static enum http_status set_disabled(struct request *req, bool disabled)
 	sqlite3_bind_int(s, 2, disabled);
 	int rc = sqlite3_step(s);
 	db_done(s);
+	if (rc == SQLITE_DONE && disabled) {
+		/* Sessions end with the account, so enabling it later revives none of them. */
+		s = db_stmt(db, STMT_SESSION_DELETE_USER);
+		sqlite3_bind_int64(s, 1, id);
+		rc = sqlite3_step(s);
+		db_done(s);
+	}
 	if (rc != SQLITE_DONE ||
 	    audit_record(req, NULL, disabled ? "disable" : "enable", "staff_user", id,
 			 user_json(login, name, role, was), user_json(login, name, role, disabled)) < 0 ||

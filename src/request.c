@@ -246,7 +246,7 @@ static void send_response(struct request *req, FCGX_Request *fcgx)
 	buf_printf(&head, "Content-Type: %s\r\n",
 		   r->content_type ? r->content_type : "text/html; charset=utf-8");
 	buf_printf(&head, "Content-Length: %lu\r\n", (unsigned long)r->body.len);
-	if (req->route != NULL && req->route->roles != 0)
+	if (strncmp(req->path, "/admin", 6) == 0)
 		buf_puts(&head, "Cache-Control: no-store\r\n"); /* staff pages stay off shared disks */
 	for (size_t i = 0; i < r->header_count; i++)
 		buf_printf(&head, "%s: %s\r\n", r->headers[i].name, r->headers[i].value);
