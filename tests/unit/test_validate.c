@@ -432,6 +432,66 @@ static void test_fields_duplicate_with_empty_first(void **state)
 	assert_int_equal(out[FIELD_MODE].state, FIELD_INVALID);
 }
 
+static const struct field_spec spec_datetime = {"dt", FIELD_TYPE_DATETIME, 0, 0, "начало"};
+static const struct field_spec spec_token = {"tk", FIELD_TYPE_TOKEN, 0, 8, "ключ"};
+
+static void test_datetime(void **state)
+{
+	struct field_value v = CHECK(&spec_datetime, "2026-03-11T18:05");
+	assert_int_equal(v.state, FIELD_VALID);
+	assert_int_equal(v.date.year, 2026);
+	assert_int_equal(v.date.month, 3);
+	assert_int_equal(v.date.day, 11);
+	assert_int_equal(v.hour, 18);
+	assert_int_equal(v.minute, 5);
+	ASSERT_VALID(&spec_datetime, "2024-02-29T00:00");
+	ASSERT_VALID(&spec_datetime, "2026-12-31T23:59");
+	/* The shape is told apart from a day that does not exist. */
+	v = CHECK(&spec_datetime, "11.03.2026 18:00");
+	assert_int_equal(v.state, FIELD_INVALID);
+	assert_non_null(strstr(v.error, "2026-03-11T18:00"));
+	v = CHECK(&spec_datetime, "2023-02-29T10:00");
+	assert_int_equal(v.state, FIELD_INVALID);
+	assert_null(strstr(v.error, "например"));
+	ASSERT_INVALID(&spec_datetime, "2026-03-11T24:00");
+	ASSERT_INVALID(&spec_datetime, "2026-03-11T18:60");
+	ASSERT_INVALID(&spec_datetime, "2026-03-11 18:00");
+	ASSERT_INVALID(&spec_datetime, "2026-03-11T18:00:00");
+	ASSERT_INVALID(&spec_datetime, "2026-03-11");
+	ASSERT_INVALID(&spec_datetime, "2026-03-11T18:0\0");
+}
+
+static void test_token(void **state)
+{
+	ASSERT_VALID(&spec_token, "aZ09_-x");
+	ASSERT_INVALID(&spec_token, "a+b");
+	ASSERT_INVALID(&spec_token, "a=b");
+	ASSERT_INVALID(&spec_token, "123456789"); /* longer than max */
+	ASSERT_INVALID(&spec_token, "ключ");
+}
+
+static const struct route_field multi_fields[] = {
+	{FIELD_INVITEE, FIELD_MULTI},
+	{FIELD__MAX, 0},
+};
+
+static void test_fields_multi(void **state)
+{
+	struct field_value out[FIELD__MAX];
+	assert_int_equal(run_fields(state, "invitee=4&x=1&invitee=&invitee=17", multi_fields, out), 0);
+	assert_int_equal(out[FIELD_INVITEE].state, FIELD_VALID);
+	assert_int_equal(out[FIELD_INVITEE].id_count, 2);
+	assert_int_equal(out[FIELD_INVITEE].ids[0], 4);
+	assert_int_equal(out[FIELD_INVITEE].ids[1], 17);
+	assert_int_equal(run_fields(state, "x=1", multi_fields, out), 0);
+	assert_int_equal(out[FIELD_INVITEE].state, FIELD_ABSENT);
+	assert_int_equal(out[FIELD_INVITEE].id_count, 0);
+	/* One bad value spoils the field, with its reason. */
+	assert_int_equal(run_fields(state, "invitee=4&invitee=abc", multi_fields, out), 1);
+	assert_int_equal(out[FIELD_INVITEE].state, FIELD_INVALID);
+	assert_string_equal(out[FIELD_INVITEE].raw, "abc");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -453,6 +513,9 @@ int main(void)
 		cmocka_unit_test(test_fields_required),
 		cmocka_unit_test(test_fields_duplicate_invalid),
 		cmocka_unit_test(test_fields_duplicate_with_empty_first),
+		cmocka_unit_test(test_datetime),
+		cmocka_unit_test(test_token),
+		cmocka_unit_test(test_fields_multi),
 	};
 	return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
 }
