@@ -213,7 +213,9 @@ int auth_hash_password(const char *password, char *out)
 				 crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }
 
-static int create_session(struct request *req, long long user_id)
+/* Start a session for the user and make the request its own (so the sign-in is audited under
+ * the user's id). */
+static int create_session(struct request *req, const char *login, long long user_id)
 {
 	const char *token = random_token(req->arena);
 	unsigned char hash[crypto_generichash_BYTES];
@@ -230,6 +232,14 @@ static int create_session(struct request *req, long long user_id)
 		db_log_error(&req->worker->db, "session insert");
 		return -1;
 	}
+	struct staff *st = arena_calloc(req->arena, 1, sizeof *st);
+	st->user_id = user_id;
+	st->login = login;
+	st->full_name = "";
+	st->role_code = "";
+	st->session_id = sqlite3_last_insert_rowid(req->worker->db.conn);
+	st->csrf = "";
+	req->staff = st;
 	response_header(req, "Set-Cookie",
 			arena_printf(req->arena, "%s=%s; %s", SESSION_COOKIE, token,
 				     cookie_attributes(req, "/admin")));
@@ -242,6 +252,11 @@ enum login_result auth_login(struct request *req, const char *login, const char 
 	const char *login_key = arena_printf(req->arena, "login:%s", login);
 	const char *addr_key = arena_printf(req->arena, "addr:%s", req->remote_addr);
 	bool login_locked, addr_locked;
+	/* Rows of failures long past (unknown logins included) are forgotten. */
+	sqlite3_stmt *purge = db_stmt(&req->worker->db, STMT_THROTTLE_PURGE);
+	sqlite3_bind_int64(purge, 1, (sqlite3_int64)(req->now - THROTTLE_FORGET_SECONDS));
+	sqlite3_step(purge);
+	db_done(purge);
 	long wait_login = throttle_wait(req, login_key, &login_locked);
 	long wait_addr = throttle_wait(req, addr_key, &addr_locked);
 	if (wait_login > 0 || wait_addr > 0) {
@@ -272,7 +287,7 @@ enum login_result auth_login(struct request *req, const char *login, const char 
 	}
 	throttle_clear(req, login_key);
 	throttle_clear(req, addr_key);
-	if (create_session(req, user_id) < 0) {
+	if (create_session(req, login, user_id) < 0) {
 		db_rollback(db);
 		return LOGIN_ERROR;
 	}
@@ -293,6 +308,22 @@ int auth_logout(struct request *req)
 			arena_printf(req->arena, "%s=; Max-Age=0; %s", SESSION_COOKIE,
 				     cookie_attributes(req, "/admin")));
 	return 0;
+}
+
+enum login_result auth_check_password(struct request *req, const char *password,
+				     long *wait_seconds)
+{
+	const char *key = arena_printf(req->arena, "login:%s", req->staff->login);
+	bool locked;
+	long wait = throttle_wait(req, key, &locked);
+	if (wait > 0) {
+		*wait_seconds = wait;
+		return locked ? LOGIN_LOCKED : LOGIN_WAIT;
+	}
+	if (auth_password_matches(req, req->staff->user_id, password))
+		return LOGIN_OK;
+	throttle_fail(req, key);
+	return LOGIN_WRONG;
 }
 
 bool auth_password_matches(struct request *req, long long user_id, const char *password)

@@ -71,6 +71,11 @@ enum login_result auth_login(struct request *req, const char *login, const char 
 /* End the request's session and clear the cookie. */
 int auth_logout(struct request *req);
 
+/* Check the signed-in user's current password (before changing it), counted against the same
+ * throttle as signing in: a stolen session cannot be used to guess the password quickly. */
+enum login_result auth_check_password(struct request *req, const char *password,
+				      long *wait_seconds);
+
 /* True when password is the user's current one. */
 bool auth_password_matches(struct request *req, long long user_id, const char *password);
 

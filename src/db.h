@@ -32,12 +32,13 @@ enum stmt {
 	STMT_THROTTLE_GET,       /* (key) → failures, last failure, locked until */
 	STMT_THROTTLE_FAIL,      /* (key, now, max failures, lock seconds, forget after seconds) */
 	STMT_THROTTLE_CLEAR,     /* (key) */
+	STMT_THROTTLE_PURGE,     /* (before): forget failures older than that, unless locked */
 	STMT_AUDIT_INSERT,       /* (at, user, login, action, entity, entity id, before, after) */
 	STMT_AUDIT_LIST,         /* (user, entity, from, to, limit) → newest first */
 	STMT_STAFF_MEETING_LIST, /* (status, kind, territory, from, to, limit) → every meeting */
 	STMT_STAFF_MEETING_GET,  /* (id) → one meeting, every column the staff form edits */
 	STMT_STAFF_MEETING_INSERT, /* (kind, title, territory, venue, starts, ends, host, unit,
-	                              expected, description, theses, note, materials, now) */
+	                              expected, description, theses, note, materials, group, now) */
 	STMT_STAFF_MEETING_UPDATE, /* (id, same as insert) */
 	STMT_STAFF_MEETING_JSON, /* (id) → the row as a JSON object, for the audit log */
 	STMT_MEETING_INVITEE_CLEAR, /* (meeting) */
@@ -50,11 +51,41 @@ enum stmt {
 	STMT_MEETING_POLICE_NOTIFIED, /* (id, now) */
 	STMT_MEETING_UNANNOUNCE, /* (id): the change must be announced again */
 	STMT_MEETING_SET_EXCEPTION, /* (id, reason): the 5-day rule broken by a recorded exception */
+	STMT_MEETING_MARK_MOVED, /* (id, old start): a live meeting given a new time is postponed */
 	STMT_MEETING_CHANGE_INSERT, /* (meeting, now, user, kind, old start, old venue, new start,
 	                               new venue, reason) */
 	STMT_MEETING_CHANGE_LIST, /* (meeting) → at, kind, old start, new start, reason, login */
 	STMT_VENUE_LIST,         /* () → id, name, address */
 	STMT_PERSON_LIST,        /* () → id, full name, position */
+	/* Reference data for staff (page_admin_territories.c, _venues.c, _people.c, _groups.c). */
+	STMT_TERRITORY_ADMIN_TREE, /* () → id, name, depth, level, parent id, venues, meetings */
+	STMT_TERRITORY_GET,      /* (id) → name, level, parent id, parent name */
+	STMT_TERRITORY_NAME_TAKEN, /* (parent or NULL, name, id to skip or NULL) → 1 if a sibling
+	                              already has the name */
+	STMT_TERRITORY_INSERT,   /* (parent, level, name) */
+	STMT_TERRITORY_RENAME,   /* (id, name) */
+	STMT_TERRITORY_JSON,     /* (id) → the row as a JSON object, for the audit log */
+	STMT_VENUE_ADMIN_LIST,   /* () → id, name, address, kind, capacity, territory name */
+	STMT_VENUE_GET,          /* (id) → name, address, kind, capacity, territory id */
+	STMT_VENUE_INSERT,       /* (territory, name, address, kind, capacity) */
+	STMT_VENUE_UPDATE,       /* (id, territory, name, address, kind, capacity) */
+	STMT_VENUE_JSON,         /* (id) → the row as JSON */
+	STMT_PERSON_ADMIN_LIST,  /* (category or NULL) → id, full name, position, organisation,
+	                            category, email, phone; by category, then name */
+	STMT_PERSON_GET,         /* (id) → full name, position, organisation, category, email,
+	                            phone */
+	STMT_PERSON_INSERT,      /* (full name, position, organisation, category, email, phone) */
+	STMT_PERSON_UPDATE,      /* (id, same as insert) */
+	STMT_PERSON_JSON,        /* (id) → the row as JSON */
+	STMT_GROUP_LIST,         /* () → id, name, territory, leader, secretary, members count */
+	STMT_GROUP_OPTIONS,      /* () → id, name, territory name: choices of the meeting form */
+	STMT_GROUP_GET,          /* (id) → name, territory id, leader id, secretary id, created */
+	STMT_GROUP_INSERT,       /* (name, territory, leader, secretary, now) */
+	STMT_GROUP_UPDATE,       /* (id, name, territory, leader, secretary) */
+	STMT_GROUP_JSON,         /* (id) → the row with its member ids as JSON */
+	STMT_GROUP_MEMBER_CLEAR, /* (group) */
+	STMT_GROUP_MEMBER_ADD,   /* (group, person) */
+	STMT_GROUP_MEMBERS,      /* (group) → person id, full name, position */
 	STMT__MAX
 };
 

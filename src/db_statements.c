@@ -95,6 +95,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"   THEN ?2 + ?4 ELSE 0 END, "
 		" last_failure_at = ?2",
 	[STMT_THROTTLE_CLEAR] = "DELETE FROM login_throttle WHERE key = ?1",
+	[STMT_THROTTLE_PURGE] = "DELETE FROM login_throttle WHERE last_failure_at < ?1 "
+				"AND locked_until < ?1",
 
 	[STMT_AUDIT_INSERT] = "INSERT INTO audit_log (at, user_id, login, action, entity, entity_id, "
 			      "before_json, after_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -117,18 +119,18 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT kind, title, territory_id, venue_id, starts_at, ends_at, host_id, "
 		"organising_unit, expected_attendance, description, theses, analytical_note, "
 		"reference_materials, status, status_reason, postponed_from, announced_at, "
-		"attendance, approved_at, exception_reason, police_notified_at "
+		"attendance, approved_at, exception_reason, police_notified_at, group_id "
 		"FROM meeting WHERE id = ?1",
 	[STMT_STAFF_MEETING_INSERT] =
 		"INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, host_id, "
 		"organising_unit, expected_attendance, description, theses, analytical_note, "
-		"reference_materials, status, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'draft', ?14, ?14)",
+		"reference_materials, group_id, status, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'draft', ?15, ?15)",
 	[STMT_STAFF_MEETING_UPDATE] =
 		"UPDATE meeting SET kind = ?2, title = ?3, territory_id = ?4, venue_id = ?5, "
 		"starts_at = ?6, ends_at = ?7, host_id = ?8, organising_unit = ?9, "
 		"expected_attendance = ?10, description = ?11, theses = ?12, analytical_note = ?13, "
-		"reference_materials = ?14, updated_at = ?15 WHERE id = ?1",
+		"reference_materials = ?14, group_id = ?15, updated_at = ?16 WHERE id = ?1",
 	[STMT_STAFF_MEETING_JSON] =
 		"SELECT json_object('kind', kind, 'title', title, 'territory_id', territory_id, "
 		"'venue_id', venue_id, 'starts_at', starts_at, 'ends_at', ends_at, 'host_id', host_id, "
@@ -136,6 +138,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"'description', description, 'status', status, 'status_reason', status_reason, "
 		"'postponed_from', postponed_from, 'attendance', attendance, "
 		"'exception_reason', exception_reason, 'police_notified_at', police_notified_at, "
+		"'group_id', group_id, "
 		"'invitees', (SELECT json_group_array(person_id) FROM meeting_invitee "
 		"             WHERE meeting_id = ?1)) FROM meeting WHERE id = ?1",
 	[STMT_MEETING_INVITEE_CLEAR] = "DELETE FROM meeting_invitee WHERE meeting_id = ?1",
@@ -156,6 +159,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 					 "WHERE id = ?1",
 	[STMT_MEETING_UNANNOUNCE] = "UPDATE meeting SET announced_at = NULL WHERE id = ?1",
 	[STMT_MEETING_SET_EXCEPTION] = "UPDATE meeting SET exception_reason = ?2 WHERE id = ?1",
+	[STMT_MEETING_MARK_MOVED] = "UPDATE meeting SET status = 'postponed', postponed_from = ?2 "
+				    "WHERE id = ?1",
 	[STMT_MEETING_CHANGE_INSERT] =
 		"INSERT INTO meeting_change (meeting_id, at, user_id, kind, old_starts_at, "
 		"old_venue_id, new_starts_at, new_venue_id, reason) "
@@ -166,4 +171,77 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LEFT JOIN staff_user u ON u.id = c.user_id WHERE c.meeting_id = ?1 ORDER BY c.id",
 	[STMT_VENUE_LIST] = "SELECT id, name, address FROM venue ORDER BY name",
 	[STMT_PERSON_LIST] = "SELECT id, full_name, position FROM person ORDER BY full_name",
+
+	/* ---- reference data for staff ---- */
+	[STMT_TERRITORY_ADMIN_TREE] =
+		"WITH RECURSIVE tree(id, name, depth, path, level, parent_id) AS ("
+		" SELECT id, name, 0, name, level, parent_id FROM territory WHERE parent_id IS NULL"
+		" UNION ALL"
+		" SELECT t.id, t.name, tree.depth + 1, tree.path || char(1) || t.name, t.level,"
+		" t.parent_id FROM territory t JOIN tree ON t.parent_id = tree.id)"
+		" SELECT id, name, depth, level, parent_id,"
+		" (SELECT count(*) FROM venue v WHERE v.territory_id = tree.id),"
+		" (SELECT count(*) FROM meeting m WHERE m.territory_id = tree.id)"
+		" FROM tree ORDER BY path",
+	[STMT_TERRITORY_GET] = "SELECT t.name, t.level, t.parent_id, coalesce(p.name, '') "
+			       "FROM territory t LEFT JOIN territory p ON p.id = t.parent_id "
+			       "WHERE t.id = ?1",
+	/* UNIQUE (parent_id, name) says nothing about districts, whose parent is NULL. */
+	[STMT_TERRITORY_NAME_TAKEN] = "SELECT 1 FROM territory WHERE parent_id IS ?1 AND name = ?2 "
+				      "AND id IS NOT ?3",
+	[STMT_TERRITORY_INSERT] = "INSERT INTO territory (parent_id, level, name) VALUES (?1, ?2, ?3)",
+	[STMT_TERRITORY_RENAME] = "UPDATE territory SET name = ?2 WHERE id = ?1",
+	[STMT_TERRITORY_JSON] = "SELECT json_object('name', name, 'level', level, "
+				"'parent_id', parent_id) FROM territory WHERE id = ?1",
+
+	[STMT_VENUE_ADMIN_LIST] = "SELECT v.id, v.name, v.address, v.kind, v.capacity, t.name "
+				  "FROM venue v JOIN territory t ON t.id = v.territory_id "
+				  "ORDER BY v.name, v.id",
+	[STMT_VENUE_GET] = "SELECT name, address, kind, capacity, territory_id FROM venue WHERE id = ?1",
+	[STMT_VENUE_INSERT] = "INSERT INTO venue (territory_id, name, address, kind, capacity) "
+			      "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_VENUE_UPDATE] = "UPDATE venue SET territory_id = ?2, name = ?3, address = ?4, "
+			      "kind = ?5, capacity = ?6 WHERE id = ?1",
+	[STMT_VENUE_JSON] = "SELECT json_object('name', name, 'address', address, 'kind', kind, "
+			    "'capacity', capacity, 'territory_id', territory_id) FROM venue WHERE id = ?1",
+
+	/* Contacts are read here, for staff pages only; public statements never select them. */
+	[STMT_PERSON_ADMIN_LIST] = "SELECT id, full_name, position, organisation, category, email, "
+				   "phone FROM person WHERE (?1 IS NULL OR category = ?1) "
+				   "ORDER BY full_name, id",
+	[STMT_PERSON_GET] = "SELECT full_name, position, organisation, category, email, phone "
+			    "FROM person WHERE id = ?1",
+	[STMT_PERSON_INSERT] = "INSERT INTO person (full_name, position, organisation, category, "
+			       "email, phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[STMT_PERSON_UPDATE] = "UPDATE person SET full_name = ?2, position = ?3, organisation = ?4, "
+			       "category = ?5, email = ?6, phone = ?7 WHERE id = ?1",
+	[STMT_PERSON_JSON] = "SELECT json_object('full_name', full_name, 'position', position, "
+			     "'organisation', organisation, 'category', category, 'email', email, "
+			     "'phone', phone) FROM person WHERE id = ?1",
+
+	[STMT_GROUP_LIST] = "SELECT g.id, g.name, t.name, coalesce(l.full_name, ''), "
+			    "coalesce(s.full_name, ''), "
+			    "(SELECT count(*) FROM info_group_member m WHERE m.group_id = g.id) "
+			    "FROM info_group g JOIN territory t ON t.id = g.territory_id "
+			    "LEFT JOIN person l ON l.id = g.leader_id "
+			    "LEFT JOIN person s ON s.id = g.secretary_id ORDER BY g.name, g.id",
+	[STMT_GROUP_OPTIONS] = "SELECT g.id, g.name, t.name FROM info_group g "
+			       "JOIN territory t ON t.id = g.territory_id ORDER BY g.name, g.id",
+	[STMT_GROUP_GET] = "SELECT name, territory_id, leader_id, secretary_id, created_at "
+			   "FROM info_group WHERE id = ?1",
+	[STMT_GROUP_INSERT] = "INSERT INTO info_group (name, territory_id, leader_id, secretary_id, "
+			      "created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_GROUP_UPDATE] = "UPDATE info_group SET name = ?2, territory_id = ?3, leader_id = ?4, "
+			      "secretary_id = ?5 WHERE id = ?1",
+	[STMT_GROUP_JSON] = "SELECT json_object('name', name, 'territory_id', territory_id, "
+			    "'leader_id', leader_id, 'secretary_id', secretary_id, "
+			    "'members', (SELECT json_group_array(person_id) FROM "
+			    "  (SELECT person_id FROM info_group_member WHERE group_id = ?1 "
+			    "   ORDER BY person_id))) FROM info_group WHERE id = ?1",
+	[STMT_GROUP_MEMBER_CLEAR] = "DELETE FROM info_group_member WHERE group_id = ?1",
+	[STMT_GROUP_MEMBER_ADD] = "INSERT OR IGNORE INTO info_group_member (group_id, person_id) "
+				  "VALUES (?1, ?2)",
+	[STMT_GROUP_MEMBERS] = "SELECT p.id, p.full_name, p.position FROM info_group_member m "
+			       "JOIN person p ON p.id = m.person_id WHERE m.group_id = ?1 "
+			       "ORDER BY p.full_name, p.id",
 };

@@ -14,6 +14,7 @@ enum nav_item {
 	NAV_MEETINGS,
 	NAV_STAFF_HOME,
 	NAV_STAFF_MEETINGS,
+	NAV_STAFF_REFERENCE, /* territories, venues, people, information groups */
 	NAV_STAFF_USERS,
 	NAV_STAFF_AUDIT,
 	NAV_STAFF_PASSWORD,

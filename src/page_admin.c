@@ -101,6 +101,10 @@ enum http_status page_admin_home(struct request *req)
 	tpl_dict *d = page_begin(req, "admin_home.tpl", "Рабочий стол", NAV_STAFF_HOME);
 	if (req->staff->role & ROLE_ADMIN)
 		tpl_section_show(d, "ADMIN");
+	/* The reference data pages' readers (routes.c, REFERENCE_READERS). */
+	if (req->staff->role &
+	    (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS))
+		tpl_section_show(d, "REFERENCE");
 	return page_end(req, HTTP_OK);
 }
 
@@ -129,11 +133,27 @@ enum http_status page_admin_password(struct request *req)
 	struct field_value *current = &req->field[FIELD_PASSWORD];
 	struct field_value *fresh = &req->field[FIELD_NEW_PASSWORD];
 	struct field_value *again = &req->field[FIELD_NEW_PASSWORD_AGAIN];
-	if (current->state == FIELD_VALID &&
-	    !auth_password_matches(req, req->staff->user_id, current->text)) {
-		current->state = FIELD_INVALID;
-		current->error = "неверный текущий пароль";
-		req->invalid_fields++;
+	if (current->state == FIELD_VALID) {
+		long wait = 0;
+		switch (auth_check_password(req, current->text, &wait)) {
+		case LOGIN_OK:
+			break;
+		case LOGIN_WRONG:
+			current->state = FIELD_INVALID;
+			current->error = "неверный текущий пароль";
+			req->invalid_fields++;
+			break;
+		case LOGIN_WAIT:
+		case LOGIN_LOCKED:
+			current->state = FIELD_INVALID;
+			current->error = arena_printf(
+				req->arena, "слишком много неверных попыток, повторите через %ld %s", wait,
+				ru_plural(wait, "секунду", "секунды", "секунд"));
+			req->invalid_fields++;
+			return password_form(req, HTTP_TOO_MANY_REQUESTS, false);
+		case LOGIN_ERROR:
+			return HTTP_INTERNAL_ERROR;
+		}
 	}
 	if (fresh->state == FIELD_VALID && utf8_length(fresh->text, strlen(fresh->text)) <
 						   PASSWORD_MIN_CHARS) {

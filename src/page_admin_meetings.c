@@ -25,7 +25,7 @@ struct staff_meeting {
 	long long id;
 	const char *kind, *title, *organising_unit, *description, *theses, *analytical_note,
 		*reference_materials, *status, *status_reason, *exception_reason;
-	long long territory_id, venue_id, host_id; /* 0 when none */
+	long long territory_id, venue_id, host_id, group_id; /* 0 when none */
 	long long expected_attendance;             /* -1 when unknown */
 	time_t starts_at, ends_at;
 	bool was_postponed, announced, has_attendance, approved, police_notified;
@@ -80,6 +80,7 @@ static int load_meeting(struct request *req, long long id, struct staff_meeting 
 	m->exception_reason = text_column(req, s, 19);
 	m->police_notified = sqlite3_column_type(s, 20) != SQLITE_NULL;
 	m->police_notified_at = (time_t)sqlite3_column_int64(s, 20);
+	m->group_id = sqlite3_column_int64(s, 21);
 	db_done(s);
 
 	s = db_stmt(db, STMT_MEETING_INVITEE_IDS);
@@ -148,8 +149,8 @@ struct choices {
 	size_t kind_count;
 	struct territory_item *territories;
 	size_t territory_count;
-	struct option *venues, *people;
-	size_t venue_count, person_count;
+	struct option *venues, *people, *groups;
+	size_t venue_count, person_count, group_count;
 };
 
 static int load_choices(struct request *req, struct choices *c)
@@ -158,7 +159,8 @@ static int load_choices(struct request *req, struct choices *c)
 	if (db_kind_list(db, req->arena, &c->kinds, &c->kind_count) < 0 ||
 	    db_territory_tree(db, req->arena, &c->territories, &c->territory_count) < 0 ||
 	    load_options(req, STMT_VENUE_LIST, &c->venues, &c->venue_count) < 0 ||
-	    load_options(req, STMT_PERSON_LIST, &c->people, &c->person_count) < 0)
+	    load_options(req, STMT_PERSON_LIST, &c->people, &c->person_count) < 0 ||
+	    load_options(req, STMT_GROUP_OPTIONS, &c->groups, &c->group_count) < 0)
 		return -1;
 	return 0;
 }
@@ -220,7 +222,7 @@ static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
 	const struct field_value *v = req->field;
 	const char *kind = m ? m->kind : "";
 	long long territory = m ? m->territory_id : 0, venue = m ? m->venue_id : 0;
-	long long host = m ? m->host_id : 0;
+	long long host = m ? m->host_id : 0, group = m ? m->group_id : 0;
 	const long long *invitees = m ? m->invitees : NULL;
 	size_t invitee_count = m ? m->invitee_count : 0;
 	if (from_request) {
@@ -229,6 +231,7 @@ static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
 		territory = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0;
 		venue = v[FIELD_VENUE].state == FIELD_VALID ? v[FIELD_VENUE].number : 0;
 		host = v[FIELD_HOST].state == FIELD_VALID ? v[FIELD_HOST].number : 0;
+		group = v[FIELD_GROUP].state == FIELD_VALID ? v[FIELD_GROUP].number : 0;
 		invitees = v[FIELD_INVITEE].ids;
 		invitee_count = v[FIELD_INVITEE].id_count;
 	} else if (m) {
@@ -263,6 +266,14 @@ static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
 		tpl_set(o, "NAME", arena_printf(req->arena, "%s, %s", c->venues[i].name,
 						 c->venues[i].extra));
 		if (venue == c->venues[i].id)
+			tpl_section_show(o, "SELECTED");
+	}
+	for (size_t i = 0; i < c->group_count; i++) {
+		tpl_dict *o = tpl_section_add(f, "GROUP_OPTION");
+		tpl_set_int(o, "ID", c->groups[i].id);
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s (%s)", c->groups[i].name,
+						 c->groups[i].extra));
+		if (group == c->groups[i].id)
 			tpl_section_show(o, "SELECTED");
 	}
 	for (size_t i = 0; i < c->person_count; i++) {
@@ -378,8 +389,55 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 /* GET /admin/meetings?status=&kind=&territory=&from=&to= — every meeting, drafts included,
  * newest first, with what each still needs (the date by which it must be published, police
  * notice). 400 for a malformed filter. */
+/* Mark a field invalid with a Russian reason. */
+static void reject(struct request *req, enum field f, const char *reason)
+{
+	if (req->field[f].state == FIELD_INVALID)
+		return;
+	req->field[f].state = FIELD_INVALID;
+	req->field[f].error = reason;
+	req->invalid_fields++;
+}
+
+static const char *const staff_statuses[] = {"draft", "approved", "postponed", "cancelled", "held"};
+
+/* Filter values that name nothing existing are answered like malformed ones, as on the public
+ * schedule: 400 naming the value. */
+static void check_filters(struct request *req)
+{
+	struct field_value *v = req->field;
+	if (v[FIELD_STATUS].state == FIELD_VALID) {
+		bool found = false;
+		for (size_t i = 0; i < sizeof staff_statuses / sizeof staff_statuses[0] && !found; i++)
+			found = strcmp(staff_statuses[i], v[FIELD_STATUS].text) == 0;
+		if (!found)
+			reject(req, FIELD_STATUS, "такого состояния нет");
+	}
+	struct choices c;
+	if (load_choices(req, &c) < 0)
+		return;
+	if (v[FIELD_KIND].state == FIELD_VALID || v[FIELD_TERRITORY].state == FIELD_VALID) {
+		bool kind_found = v[FIELD_KIND].state != FIELD_VALID;
+		for (size_t i = 0; i < c.kind_count && !kind_found; i++)
+			kind_found = strcmp(c.kinds[i].code, v[FIELD_KIND].text) == 0;
+		if (!kind_found)
+			reject(req, FIELD_KIND, "такого вида встреч нет");
+		bool territory_found = v[FIELD_TERRITORY].state != FIELD_VALID;
+		for (size_t i = 0; i < c.territory_count && !territory_found; i++)
+			territory_found = c.territories[i].id == v[FIELD_TERRITORY].number;
+		if (!territory_found)
+			reject(req, FIELD_TERRITORY, "такой территории нет");
+	}
+	if (v[FIELD_FROM].state == FIELD_VALID && v[FIELD_TO].state == FIELD_VALID &&
+	    civil_date_compare(v[FIELD_FROM].date, v[FIELD_TO].date) > 0)
+		reject(req, FIELD_TO, "дата «по» раньше даты «с»");
+}
+
 enum http_status page_admin_meetings(struct request *req)
 {
+	check_filters(req);
+	if (req->invalid_fields > 0)
+		return HTTP_BAD_REQUEST;
 	const struct field_value *v = req->field;
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_STAFF_MEETING_LIST);
 	if (v[FIELD_STATUS].state == FIELD_VALID)
@@ -396,7 +454,7 @@ enum http_status page_admin_meetings(struct request *req)
 	sqlite3_bind_int(s, 6, STAFF_LIST_ROWS);
 
 	tpl_dict *d = page_begin(req, "admin_meetings.tpl", "Встречи", NAV_STAFF_MEETINGS);
-	if (req->staff->role & (ROLE_ADMIN | ROLE_ORGANIZER))
+	if (req->staff->role & (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER))
 		tpl_section_show(d, "CAN_CREATE");
 	int police = req->worker->cfg->police_notice_attendance, rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -429,12 +487,12 @@ enum http_status page_admin_meetings(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, rows ? "HAS_MEETINGS" : "NO_MEETINGS");
 	page_form_fields(req, d);
-	static const char *const statuses[] = {"draft", "approved", "postponed", "cancelled", "held"};
-	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
+	for (size_t i = 0; i < sizeof staff_statuses / sizeof staff_statuses[0]; i++) {
 		tpl_dict *o = tpl_section_add(d, "STATUS_OPTION");
-		tpl_set(o, "CODE", statuses[i]);
-		tpl_set(o, "NAME", status_label(statuses[i]));
-		if (v[FIELD_STATUS].state == FIELD_VALID && strcmp(v[FIELD_STATUS].text, statuses[i]) == 0)
+		tpl_set(o, "CODE", staff_statuses[i]);
+		tpl_set(o, "NAME", status_label(staff_statuses[i]));
+		if (v[FIELD_STATUS].state == FIELD_VALID &&
+		    strcmp(v[FIELD_STATUS].text, staff_statuses[i]) == 0)
 			tpl_section_show(o, "SELECTED");
 	}
 	return page_end(req, HTTP_OK);
@@ -459,22 +517,13 @@ enum http_status page_admin_meeting_new(struct request *req)
 	return new_form(req, HTTP_OK, false);
 }
 
-/* Mark a field invalid with a Russian reason. */
-static void reject(struct request *req, enum field f, const char *reason)
-{
-	if (req->field[f].state == FIELD_INVALID)
-		return;
-	req->field[f].state = FIELD_INVALID;
-	req->field[f].error = reason;
-	req->invalid_fields++;
-}
-
 static time_t field_time(const struct field_value *v)
 {
 	return tz_local_to_utc(v->date, v->hour, v->minute);
 }
 
-/* The checks the field table cannot make: references exist, the end is after the start. */
+/* The checks the field table cannot make: references (kind, territory, venue, host, information
+ * group, invitees) exist, the end is after the start. */
 static void check_form(struct request *req, const struct choices *c)
 {
 	const struct field_value *v = req->field;
@@ -498,6 +547,9 @@ static void check_form(struct request *req, const struct choices *c)
 	if (v[FIELD_HOST].state == FIELD_VALID &&
 	    !has_option(c->people, c->person_count, v[FIELD_HOST].number))
 		reject(req, FIELD_HOST, "выберите из списка");
+	if (v[FIELD_GROUP].state == FIELD_VALID &&
+	    !has_option(c->groups, c->group_count, v[FIELD_GROUP].number))
+		reject(req, FIELD_GROUP, "выберите группу из списка");
 	for (size_t i = 0; i < v[FIELD_INVITEE].id_count; i++)
 		if (!has_option(c->people, c->person_count, v[FIELD_INVITEE].ids[i]))
 			reject(req, FIELD_INVITEE, "выберите из списка");
@@ -528,6 +580,8 @@ static void bind_form(struct request *req, sqlite3_stmt *s, int first)
 	for (int i = 0; i < 4; i++)
 		sqlite3_bind_text(s, first + 9 + i, v[long_texts[i]].text ? v[long_texts[i]].text : "",
 				  -1, SQLITE_STATIC);
+	if (v[FIELD_GROUP].state == FIELD_VALID)
+		sqlite3_bind_int64(s, first + 13, v[FIELD_GROUP].number);
 }
 
 static int save_invitees(struct request *req, long long id)
@@ -548,9 +602,9 @@ static int save_invitees(struct request *req, long long id)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* POST /admin/meetings (kind, title, territory, venue, starts_at, ends_at, host, organising_unit,
- * expected_attendance, description, theses, analytical_note, reference_materials, invitee…,
- * csrf) — create a draft. 303 to its page; 422 with the errors beside the fields and everything
+/* POST /admin/meetings (kind, title, territory, venue, starts_at, ends_at, host, group,
+ * organising_unit, expected_attendance, description, theses, analytical_note,
+ * reference_materials, invitee…, csrf) — create a draft. 303 to its page; 422 with the errors beside the fields and everything
  * typed kept. */
 enum http_status page_admin_meeting_create(struct request *req)
 {
@@ -565,7 +619,7 @@ enum http_status page_admin_meeting_create(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *s = db_stmt(db, STMT_STAFF_MEETING_INSERT);
 	bind_form(req, s, 1);
-	sqlite3_bind_int64(s, 14, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 15, (sqlite3_int64)req->now);
 	int rc = sqlite3_step(s);
 	db_done(s);
 	long long id = sqlite3_last_insert_rowid(db->conn);
@@ -717,7 +771,9 @@ enum http_status page_admin_meeting_update(struct request *req)
 		long long venue = req->field[FIELD_VENUE].state == FIELD_VALID ? req->field[FIELD_VENUE].number : 0;
 		moved = starts != m.starts_at;
 		replaced = venue != m.venue_id;
-		if (moved || replaced) {
+		if (moved && starts <= req->now)
+			reject(req, FIELD_STARTS_AT, "это время уже прошло");
+		else if (moved || replaced) {
 			status = five_day_rule(req, starts, FIELD_STARTS_AT, &exception);
 			if (status == HTTP_FORBIDDEN)
 				return status;
@@ -735,13 +791,20 @@ enum http_status page_admin_meeting_update(struct request *req)
 	sqlite3_stmt *s = db_stmt(db, STMT_STAFF_MEETING_UPDATE);
 	sqlite3_bind_int64(s, 1, m.id);
 	bind_form(req, s, 2);
-	sqlite3_bind_int64(s, 15, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 16, (sqlite3_int64)req->now);
 	int rc = run(s) < 0 || save_invitees(req, m.id) < 0 ? -1 : 0;
 	if (rc == 0 && (moved || replaced)) {
 		time_t starts = field_time(&req->field[FIELD_STARTS_AT]);
 		long long venue = req->field[FIELD_VENUE].state == FIELD_VALID ? req->field[FIELD_VENUE].number : 0;
 		rc = record_change(req, &m, moved ? "rescheduled" : "place_changed", starts, venue,
 				   exception);
+		if (rc == 0 && moved) {
+			/* Residents see a new time as a postponement, with the old time beside it. */
+			s = db_stmt(db, STMT_MEETING_MARK_MOVED);
+			sqlite3_bind_int64(s, 1, m.id);
+			sqlite3_bind_int64(s, 2, (sqlite3_int64)m.starts_at);
+			rc = run(s);
+		}
 		s = db_stmt(db, STMT_MEETING_UNANNOUNCE);
 		sqlite3_bind_int64(s, 1, m.id);
 		if (rc == 0)
@@ -843,6 +906,8 @@ enum http_status page_admin_meeting_postpone(struct request *req)
 		ends = field_time(&v[FIELD_NEW_ENDS_AT]);
 		if (ends <= starts)
 			reject(req, FIELD_NEW_ENDS_AT, "окончание должно быть позже начала");
+		else if (starts <= req->now)
+			reject(req, FIELD_NEW_STARTS_AT, "это время уже прошло");
 		else if (starts == m.starts_at)
 			reject(req, FIELD_NEW_STARTS_AT, "новое время совпадает с прежним");
 	}
@@ -867,8 +932,7 @@ enum http_status page_admin_meeting_postpone(struct request *req)
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)ends);
 	sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)req->now);
-	int rc = run(s) < 0 || record_change(req, &m, "postponed", starts, 0,
-					     exception[0] ? exception : reason) < 0 ? -1 : 0;
+	int rc = run(s) < 0 || record_change(req, &m, "postponed", starts, 0, reason) < 0 ? -1 : 0;
 	if (rc == 0 && exception[0])
 		rc = set_exception(req, m.id, exception);
 	return commit_change(req, &m, "postpone", before, rc);
@@ -914,6 +978,11 @@ enum http_status page_admin_meeting_police(struct request *req)
 		return status;
 	if (m.expected_attendance < req->worker->cfg->police_notice_attendance) {
 		req->error_detail = "Для этой встречи уведомление полиции не требуется.";
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	}
+	if (m.police_notified || (!is_live(&m) && strcmp(m.status, "draft") != 0)) {
+		req->error_detail = m.police_notified ? "Уведомление полиции уже отмечено."
+						      : "Встреча отменена или уже проведена.";
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	}
 	struct db *db = &req->worker->db;

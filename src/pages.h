@@ -1,5 +1,6 @@
 /* pages.h — the handlers behind the route table (routes.c), one file per area of the site:
- * page_home.c, page_meetings.c, page_calendar.c, page_system.c; staff pages in page_admin*.c.
+ * page_home.c, page_meetings.c, page_calendar.c, page_system.c; staff pages in page_admin*.c
+ * (reference data: page_admin_territories.c, _venues.c, _people.c, _groups.c).
  * Each has a contract comment. */
 #ifndef PORTAL_PAGES_H
 #define PORTAL_PAGES_H
@@ -36,5 +37,21 @@ enum http_status page_admin_meeting_cancel(struct request *req);
 enum http_status page_admin_meeting_postpone(struct request *req);
 enum http_status page_admin_meeting_held(struct request *req);
 enum http_status page_admin_meeting_police(struct request *req);
+enum http_status page_admin_territories(struct request *req);
+enum http_status page_admin_territory_create(struct request *req);
+enum http_status page_admin_territory(struct request *req);
+enum http_status page_admin_territory_rename(struct request *req);
+enum http_status page_admin_venues(struct request *req);
+enum http_status page_admin_venue_create(struct request *req);
+enum http_status page_admin_venue(struct request *req);
+enum http_status page_admin_venue_update(struct request *req);
+enum http_status page_admin_people(struct request *req);
+enum http_status page_admin_person_create(struct request *req);
+enum http_status page_admin_person(struct request *req);
+enum http_status page_admin_person_update(struct request *req);
+enum http_status page_admin_groups(struct request *req);
+enum http_status page_admin_group_create(struct request *req);
+enum http_status page_admin_group(struct request *req);
+enum http_status page_admin_group_update(struct request *req);
 
 #endif

@@ -11,11 +11,28 @@
 	{FIELD_KIND, FIELD_REQUIRED}, {FIELD_TITLE, FIELD_REQUIRED},                               \
 		{FIELD_TERRITORY, FIELD_REQUIRED}, {FIELD_VENUE, FIELD_OPTIONAL},                  \
 		{FIELD_STARTS_AT, FIELD_REQUIRED}, {FIELD_ENDS_AT, FIELD_REQUIRED},                \
-		{FIELD_HOST, FIELD_OPTIONAL}, {FIELD_ORGANISING_UNIT, FIELD_OPTIONAL},             \
+		{FIELD_HOST, FIELD_OPTIONAL}, {FIELD_GROUP, FIELD_OPTIONAL},                       \
+		{FIELD_ORGANISING_UNIT, FIELD_OPTIONAL},                                           \
 		{FIELD_EXPECTED_ATTENDANCE, FIELD_OPTIONAL}, {FIELD_DESCRIPTION, FIELD_OPTIONAL},  \
 		{FIELD_THESES, FIELD_OPTIONAL}, {FIELD_ANALYTICAL_NOTE, FIELD_OPTIONAL},           \
 		{FIELD_REFERENCE_MATERIALS, FIELD_OPTIONAL}, {FIELD_INVITEE, FIELD_MULTI}
 #define MEETING_FORM FIELDS(MEETING_FIELDS)
+/* Reference data (territories, venues, people, information groups): whoever reads meetings reads
+ * it; the sector and administrators change it. */
+#define REFERENCE_READERS MEETING_READERS
+#define REFERENCE_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER)
+#define VENUE_FORM                                                                                \
+	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_ADDRESS, FIELD_REQUIRED},                      \
+	       {FIELD_VENUE_KIND, FIELD_REQUIRED}, {FIELD_CAPACITY, FIELD_OPTIONAL},               \
+	       {FIELD_TERRITORY, FIELD_REQUIRED})
+#define PERSON_FORM                                                                               \
+	FIELDS({FIELD_FULL_NAME, FIELD_REQUIRED}, {FIELD_POSITION, FIELD_OPTIONAL},                \
+	       {FIELD_ORGANISATION, FIELD_OPTIONAL}, {FIELD_CATEGORY, FIELD_REQUIRED},             \
+	       {FIELD_EMAIL, FIELD_OPTIONAL}, {FIELD_PHONE, FIELD_OPTIONAL})
+#define GROUP_FORM                                                                                \
+	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_TERRITORY, FIELD_REQUIRED},                    \
+	       {FIELD_LEADER, FIELD_OPTIONAL}, {FIELD_SECRETARY, FIELD_OPTIONAL},                  \
+	       {FIELD_MEMBER, FIELD_MULTI})
 #define MEETING_FORM_WITH_EXCEPTION FIELDS(MEETING_FIELDS, {FIELD_EXCEPTION_REASON, FIELD_OPTIONAL})
 
 #define FIELDS(...) ((const struct route_field[]){__VA_ARGS__, {FIELD__MAX, 0}})
@@ -90,6 +107,35 @@ const struct route routes[] = {
 	 FIELDS({FIELD_ATTENDANCE, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
 	{"/admin/meetings/#/police", METHOD_POST, page_admin_meeting_police, NULL, 0,
 	 MEETING_WRITERS},
+
+	/* Reference data (page_admin_territories.c, _venues.c, _people.c, _groups.c). */
+	{"/admin/territories", METHOD_GET, page_admin_territories, NULL, 0, REFERENCE_READERS},
+	{"/admin/territories", METHOD_POST, page_admin_territory_create,
+	 FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_LEVEL, FIELD_REQUIRED},
+		{FIELD_PARENT, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	{"/admin/territories/#", METHOD_GET, page_admin_territory, NULL, 0, REFERENCE_READERS},
+	{"/admin/territories/#", METHOD_POST, page_admin_territory_rename,
+	 FIELDS({FIELD_NAME, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	{"/admin/venues", METHOD_GET, page_admin_venues, NULL, 0, REFERENCE_READERS},
+	{"/admin/venues", METHOD_POST, page_admin_venue_create, VENUE_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	{"/admin/venues/#", METHOD_GET, page_admin_venue, NULL, 0, REFERENCE_READERS},
+	{"/admin/venues/#", METHOD_POST, page_admin_venue_update, VENUE_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	{"/admin/people", METHOD_GET, page_admin_people, FIELDS({FIELD_CATEGORY, FIELD_OPTIONAL}), 0,
+	 REFERENCE_READERS},
+	{"/admin/people", METHOD_POST, page_admin_person_create, PERSON_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	{"/admin/people/#", METHOD_GET, page_admin_person, NULL, 0, REFERENCE_READERS},
+	{"/admin/people/#", METHOD_POST, page_admin_person_update, PERSON_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	{"/admin/groups", METHOD_GET, page_admin_groups, NULL, 0, REFERENCE_READERS},
+	{"/admin/groups", METHOD_POST, page_admin_group_create, GROUP_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	{"/admin/groups/#", METHOD_GET, page_admin_group, NULL, 0, REFERENCE_READERS},
+	{"/admin/groups/#", METHOD_POST, page_admin_group_update, GROUP_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
 };
 
 const size_t route_count = sizeof routes / sizeof routes[0];

@@ -49,6 +49,22 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_NEW_STARTS_AT] = {"new_starts_at", FIELD_TYPE_DATETIME, 0, 0, "новое начало"},
 	[FIELD_NEW_ENDS_AT] = {"new_ends_at", FIELD_TYPE_DATETIME, 0, 0, "новое окончание"},
 	[FIELD_ATTENDANCE] = {"attendance", FIELD_TYPE_INT, 0, 100000, "число участников"},
+	[FIELD_GROUP] = {"group", FIELD_TYPE_ID, 1, 0, "информационная группа"},
+	/* 200 characters: the territory schema's limit, applied to venues and groups alike. */
+	[FIELD_NAME] = {"name", FIELD_TYPE_LINE, 0, 200, "название"},
+	[FIELD_LEVEL] = {"level", FIELD_TYPE_CODE, 0, 16, "уровень"},
+	[FIELD_PARENT] = {"parent", FIELD_TYPE_ID, 1, 0, "входит в"},
+	[FIELD_ADDRESS] = {"address", FIELD_TYPE_LINE, 0, 300, "адрес"},
+	[FIELD_VENUE_KIND] = {"venue_kind", FIELD_TYPE_CODE, 0, 16, "тип места"},
+	[FIELD_CAPACITY] = {"capacity", FIELD_TYPE_INT, 1, 100000, "вместимость"},
+	[FIELD_POSITION] = {"position", FIELD_TYPE_LINE, 0, 300, "должность"},
+	[FIELD_ORGANISATION] = {"organisation", FIELD_TYPE_LINE, 0, 300, "организация"},
+	[FIELD_CATEGORY] = {"category", FIELD_TYPE_CODE, 0, 16, "категория"},
+	[FIELD_EMAIL] = {"email", FIELD_TYPE_EMAIL, 0, 254, "электронная почта"},
+	[FIELD_PHONE] = {"phone", FIELD_TYPE_PHONE, 0, 40, "телефон"},
+	[FIELD_LEADER] = {"leader", FIELD_TYPE_ID, 1, 0, "руководитель"},
+	[FIELD_SECRETARY] = {"secretary", FIELD_TYPE_ID, 1, 0, "секретарь"},
+	[FIELD_MEMBER] = {"member", FIELD_TYPE_ID, 1, 0, "члены группы"},
 };
 
 static void invalid(struct field_value *out, const char *error)
@@ -126,6 +142,80 @@ static void check_text(struct arena *a, const struct field_spec *spec, const cha
 	out->text = raw;
 }
 
+static bool is_ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* A sane e-mail shape, not RFC 5322: local@domain with one '@'; the local part (1–64 bytes) of
+ * ASCII letters, digits and !#$%&'*+/=?^_`{|}~.- without a leading, trailing or doubled dot;
+ * the domain of two or more dot-separated labels (1–63 bytes) of ASCII letters, digits, '-' and
+ * Cyrillic letters (.рф), no label starting or ending with '-', the last one not all digits. */
+static bool email_shape(const char *raw, size_t len)
+{
+	const char *at = memchr(raw, '@', len);
+	if (at == NULL || memchr(at + 1, '@', len - (size_t)(at - raw) - 1) != NULL)
+		return false;
+	size_t local = (size_t)(at - raw);
+	if (local < 1 || local > 64 || raw[0] == '.' || raw[local - 1] == '.')
+		return false;
+	for (size_t i = 0; i < local; i++) {
+		unsigned char c = (unsigned char)raw[i];
+		if (!is_ascii_alnum(c) && strchr("!#$%&'*+/=?^_`{|}~.-", c) == NULL)
+			return false;
+		if (c == '.' && raw[i + 1] == '.')
+			return false;
+	}
+	const unsigned char *d = (const unsigned char *)at + 1, *end = (const unsigned char *)raw + len;
+	if (end - d > 253)
+		return false;
+	int labels = 0;
+	while (d < end) {
+		const unsigned char *start = d;
+		bool all_digits = true;
+		while (d < end && *d != '.') {
+			if (*d >= 0xd0 && *d <= 0xd3 && d + 1 < end && (d[1] & 0xc0) == 0x80) {
+				d += 2; /* a Cyrillic letter */
+				all_digits = false;
+				continue;
+			}
+			if (!is_ascii_alnum(*d) && *d != '-')
+				return false;
+			all_digits = all_digits && *d >= '0' && *d <= '9';
+			d++;
+		}
+		size_t n = (size_t)(d - start);
+		if (n < 1 || n > 63 || start[0] == '-' || d[-1] == '-')
+			return false;
+		labels++;
+		if (d == end)
+			return labels >= 2 && !all_digits;
+		d++; /* the dot; a trailing one leaves an empty label below */
+		if (d == end)
+			return false;
+	}
+	return false;
+}
+
+/* A phone number as people write it: "+7 (34675) 2-00-01", "8 900 123-45-67". NULL when it
+ * fits, the Russian reason otherwise. */
+static const char *phone_problem(const char *raw, size_t len)
+{
+	int digits = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = raw[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c == '+' && i > 0)
+			return "знак «+» может стоять только в начале номера";
+		else if (c != '+' && c != ' ' && c != '(' && c != ')' && c != '-')
+			return "допустимы только цифры, пробелы и знаки + ( ) -";
+	}
+	if (digits < 5 || digits > 15)
+		return "в номере должно быть от 5 до 15 цифр";
+	return NULL;
+}
+
 void validate_value(struct arena *a, const struct field_spec *spec, const char *raw, size_t len,
 		    struct field_value *out)
 {
@@ -175,6 +265,18 @@ void validate_value(struct arena *a, const struct field_spec *spec, const char *
 	case FIELD_TYPE_TEXT:
 		check_text(a, spec, raw, len, true, out);
 		break;
+	case FIELD_TYPE_EMAIL:
+		check_text(a, spec, raw, len, false, out);
+		if (out->state == FIELD_VALID && !email_shape(raw, len))
+			invalid(out, "ожидается адрес вида name@example.ru");
+		break;
+	case FIELD_TYPE_PHONE: {
+		check_text(a, spec, raw, len, false, out);
+		const char *problem = out->state == FIELD_VALID ? phone_problem(raw, len) : NULL;
+		if (problem != NULL)
+			invalid(out, problem);
+		break;
+	}
 	case FIELD_TYPE_LOCAL_PATH:
 		/* Browsers drop tabs from a URL and read '\\' as '/', so "/<TAB>/host" and "/\\host"
 		 * would leave the site: no blank or backslash anywhere, not just after the '/'. */
@@ -184,6 +286,18 @@ void validate_value(struct arena *a, const struct field_spec *spec, const char *
 			invalid(out, "должен быть адресом страницы этого сайта");
 		break;
 	}
+}
+
+/* True for a text field holding only spaces and line breaks: "   " is no title and no reason,
+ * so it counts as not filled in. */
+static bool blank_text(const struct field_spec *spec, const char *value, size_t len)
+{
+	if (spec->type != FIELD_TYPE_LINE && spec->type != FIELD_TYPE_TEXT)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (value[i] != ' ' && value[i] != '\t' && value[i] != '\r' && value[i] != '\n')
+			return false;
+	return true;
 }
 
 /* Every value of a repeatable ID field (checkboxes); empty values are skipped. */
@@ -232,7 +346,7 @@ size_t validate_fields(struct arena *a, const struct param_list *source,
 			errors++;
 			continue;
 		}
-		if (p == NULL || p->value_len == 0) {
+		if (p == NULL || p->value_len == 0 || blank_text(spec, p->value, p->value_len)) {
 			if (rf->flags & FIELD_REQUIRED) {
 				v->state = FIELD_INVALID;
 				v->raw = p ? p->value : NULL;

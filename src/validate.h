@@ -48,6 +48,21 @@ enum field {
 	FIELD_NEW_STARTS_AT, /* the new time of a postponed meeting */
 	FIELD_NEW_ENDS_AT,
 	FIELD_ATTENDANCE, /* how many came */
+	FIELD_GROUP,      /* information group id of a meeting */
+	FIELD_NAME,       /* name of a territory, venue or information group */
+	FIELD_LEVEL,      /* territory level: district, settlement, microdistrict */
+	FIELD_PARENT,     /* territory id the new territory belongs to */
+	FIELD_ADDRESS,    /* venue address */
+	FIELD_VENUE_KIND, /* venue kind code: culture, education, … */
+	FIELD_CAPACITY,   /* seats of a venue */
+	FIELD_POSITION,   /* a person's position */
+	FIELD_ORGANISATION, /* a person's organisation */
+	FIELD_CATEGORY,   /* person category code: official, deputy, … */
+	FIELD_EMAIL,      /* a person's e-mail (staff only, never public) */
+	FIELD_PHONE,      /* a person's phone (staff only, never public) */
+	FIELD_LEADER,     /* person id leading an information group */
+	FIELD_SECRETARY,  /* person id of its secretary */
+	FIELD_MEMBER,     /* person ids of its members, several allowed */
 	FIELD__MAX
 };
 
@@ -62,6 +77,8 @@ enum field_type {
 	FIELD_TYPE_TOKEN,      /* [A-Za-z0-9_-], 1..max characters (random tokens) */
 	FIELD_TYPE_SECRET,     /* like LINE, but never shown back in a form */
 	FIELD_TYPE_DATETIME,   /* YYYY-MM-DDTHH:MM, local time, as <input type="datetime-local"> */
+	FIELD_TYPE_EMAIL,      /* like LINE, shaped local@domain.tld (see validate.c) */
+	FIELD_TYPE_PHONE,      /* digits, spaces, + ( ) - only, '+' first if at all, 5+ digits */
 };
 
 struct field_spec {

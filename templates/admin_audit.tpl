@@ -11,10 +11,12 @@
 </fieldset>
 </form>
 {{#NO_ENTRIES}}<p>Записей не найдено.</p>{{/NO_ENTRIES}}
-{{#HAS_ENTRIES}}<table class="list">
-<caption>Последние изменения</caption>
+{{#HAS_ENTRIES}}<div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
+<table class="list">
+<caption id="audit-caption">Последние изменения</caption>
 <thead><tr><th scope="col">Когда</th><th scope="col">Кто</th><th scope="col">Действие</th><th scope="col">Объект</th><th scope="col">Было</th><th scope="col">Стало</th></tr></thead>
 <tbody>
 {{#ENTRY}}<tr><td><time datetime="{{AT_ISO}}">{{AT}}</time></td><td>{{LOGIN}}</td><td>{{ACTION}}</td><td>{{ENTITY}}{{#ENTITY_ID}} № {{ID}}{{/ENTITY_ID}}</td><td>{{#BEFORE}}<code>{{JSON}}</code>{{/BEFORE}}</td><td>{{#AFTER}}<code>{{JSON}}</code>{{/AFTER}}</td></tr>
 {{/ENTRY}}</tbody>
-</table>{{/HAS_ENTRIES}}
+</table>
+</div>{{/HAS_ENTRIES}}

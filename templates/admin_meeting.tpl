@@ -23,7 +23,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#MAY_EXCEPT}}<div class="field">
 <label for="f-exception_reason-approve">Причина исключения из правила 5 дней (если встреча раньше)</label>
-<textarea id="f-exception_reason-approve" name="exception_reason" rows="2">{{exception_reason}}</textarea>
+<textarea id="f-exception_reason-approve" name="exception_reason" rows="2"{{#exception_reason_error}} aria-invalid="true" aria-describedby="f-exception_reason"{{/exception_reason_error}}>{{exception_reason:pre_escape}}</textarea>
 </div>
 {{/MAY_EXCEPT}}{{#exception_reason_error}}<p class="field-error" id="f-exception_reason">{{MESSAGE}}</p>
 {{/exception_reason_error}}<button type="submit">Утвердить</button>
@@ -34,14 +34,14 @@
 <form method="post" action="/admin/meetings/{{ID}}/postpone">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="f-new_starts_at">Новое начало</label>
-<input id="f-new_starts_at" name="new_starts_at" type="datetime-local" value="{{new_starts_at}}" required>
-{{#new_starts_at_error}}<p class="field-error">{{MESSAGE}}</p>{{/new_starts_at_error}}</div>
+<input id="f-new_starts_at" name="new_starts_at" type="datetime-local" value="{{new_starts_at}}" required{{#new_starts_at_error}} aria-invalid="true" aria-describedby="e-new_starts_at"{{/new_starts_at_error}}>
+{{#new_starts_at_error}}<p class="field-error" id="e-new_starts_at">{{MESSAGE}}</p>{{/new_starts_at_error}}</div>
 <div class="field"><label for="f-new_ends_at">Новое окончание</label>
-<input id="f-new_ends_at" name="new_ends_at" type="datetime-local" value="{{new_ends_at}}" required>
-{{#new_ends_at_error}}<p class="field-error">{{MESSAGE}}</p>{{/new_ends_at_error}}</div>
+<input id="f-new_ends_at" name="new_ends_at" type="datetime-local" value="{{new_ends_at}}" required{{#new_ends_at_error}} aria-invalid="true" aria-describedby="e-new_ends_at"{{/new_ends_at_error}}>
+{{#new_ends_at_error}}<p class="field-error" id="e-new_ends_at">{{MESSAGE}}</p>{{/new_ends_at_error}}</div>
 <div class="field"><label for="f-postpone_reason">Причина переноса</label>
-<textarea id="f-postpone_reason" name="postpone_reason" rows="2" required>{{postpone_reason}}</textarea>
-{{#postpone_reason_error}}<p class="field-error">{{MESSAGE}}</p>{{/postpone_reason_error}}</div>
+<textarea id="f-postpone_reason" name="postpone_reason" rows="2" required{{#postpone_reason_error}} aria-invalid="true" aria-describedby="e-postpone_reason"{{/postpone_reason_error}}>{{postpone_reason:pre_escape}}</textarea>
+{{#postpone_reason_error}}<p class="field-error" id="e-postpone_reason">{{MESSAGE}}</p>{{/postpone_reason_error}}</div>
 {{#MAY_EXCEPT}}<div class="field"><label for="f-exception_reason-postpone">Причина исключения из правила 5 дней (если новое время ближе)</label>
 <textarea id="f-exception_reason-postpone" name="exception_reason" rows="2"></textarea></div>
 {{/MAY_EXCEPT}}<button type="submit">Перенести</button>
@@ -52,8 +52,8 @@
 <form method="post" action="/admin/meetings/{{ID}}/cancel">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="f-cancel_reason">Причина отмены (публикуется)</label>
-<textarea id="f-cancel_reason" name="cancel_reason" rows="2" required>{{cancel_reason}}</textarea>
-{{#cancel_reason_error}}<p class="field-error">{{MESSAGE}}</p>{{/cancel_reason_error}}</div>
+<textarea id="f-cancel_reason" name="cancel_reason" rows="2" required{{#cancel_reason_error}} aria-invalid="true" aria-describedby="e-cancel_reason"{{/cancel_reason_error}}>{{cancel_reason:pre_escape}}</textarea>
+{{#cancel_reason_error}}<p class="field-error" id="e-cancel_reason">{{MESSAGE}}</p>{{/cancel_reason_error}}</div>
 <button type="submit">Отменить встречу</button>
 </form>
 </section>
@@ -62,8 +62,8 @@
 <form method="post" action="/admin/meetings/{{ID}}/held">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="f-attendance">Число участников</label>
-<input id="f-attendance" name="attendance" inputmode="numeric" value="{{attendance}}" required>
-{{#attendance_error}}<p class="field-error">{{MESSAGE}}</p>{{/attendance_error}}</div>
+<input id="f-attendance" name="attendance" inputmode="numeric" value="{{attendance}}" required{{#attendance_error}} aria-invalid="true" aria-describedby="e-attendance"{{/attendance_error}}>
+{{#attendance_error}}<p class="field-error" id="e-attendance">{{MESSAGE}}</p>{{/attendance_error}}</div>
 <button type="submit">Встреча проведена</button>
 </form>
 </section>

@@ -51,6 +51,14 @@
 {{#host_error}}<p class="field-error" id="e-host">{{MESSAGE}}</p>{{/host_error}}
 </div>
 <div class="field">
+<label for="f-group">Информационная группа</label>
+<select id="f-group" name="group"{{#group_error}} aria-invalid="true" aria-describedby="e-group"{{/group_error}}>
+<option value="">— без группы —</option>
+{{#GROUP_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/GROUP_OPTION}}</select>
+{{#group_error}}<p class="field-error" id="e-group">{{MESSAGE}}</p>{{/group_error}}
+</div>
+<div class="field">
 <label for="f-organising_unit">Организатор (подразделение)</label>
 <input id="f-organising_unit" name="organising_unit" value="{{organising_unit}}" maxlength="200"{{#organising_unit_error}} aria-invalid="true" aria-describedby="e-organising_unit"{{/organising_unit_error}}>
 {{#organising_unit_error}}<p class="field-error" id="e-organising_unit">{{MESSAGE}}</p>{{/organising_unit_error}}
@@ -60,37 +68,37 @@
 <input id="f-expected_attendance" name="expected_attendance" inputmode="numeric" value="{{expected_attendance}}"{{#expected_attendance_error}} aria-invalid="true" aria-describedby="e-expected_attendance"{{/expected_attendance_error}}>
 {{#expected_attendance_error}}<p class="field-error" id="e-expected_attendance">{{MESSAGE}}</p>{{/expected_attendance_error}}
 </div>
-<fieldset class="checkboxes">
+<fieldset class="checkboxes" id="f-invitee">
 <legend>Приглашённые</legend>
 {{#INVITEE_OPTION}}<div><input type="checkbox" id="f-invitee-{{ID}}" name="invitee" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> <label for="f-invitee-{{ID}}">{{NAME}}</label></div>
 {{/INVITEE_OPTION}}{{#invitee_error}}<p class="field-error" id="e-invitee">{{MESSAGE}}</p>{{/invitee_error}}
 </fieldset>
 <div class="field">
 <label for="f-description">Описание для жителей</label>
-<textarea id="f-description" name="description" rows="4"{{#description_error}} aria-invalid="true" aria-describedby="e-description"{{/description_error}}>{{description}}</textarea>
+<textarea id="f-description" name="description" rows="4"{{#description_error}} aria-invalid="true" aria-describedby="e-description"{{/description_error}}>{{description:pre_escape}}</textarea>
 {{#description_error}}<p class="field-error" id="e-description">{{MESSAGE}}</p>{{/description_error}}
 </div>
 <fieldset>
 <legend>Материалы для подготовки (не публикуются)</legend>
 <div class="field">
 <label for="f-theses">Тезисы выступления</label>
-<textarea id="f-theses" name="theses" rows="4"{{#theses_error}} aria-invalid="true" aria-describedby="e-theses"{{/theses_error}}>{{theses}}</textarea>
+<textarea id="f-theses" name="theses" rows="4"{{#theses_error}} aria-invalid="true" aria-describedby="e-theses"{{/theses_error}}>{{theses:pre_escape}}</textarea>
 {{#theses_error}}<p class="field-error" id="e-theses">{{MESSAGE}}</p>{{/theses_error}}
 </div>
 <div class="field">
 <label for="f-analytical_note">Аналитическая записка</label>
-<textarea id="f-analytical_note" name="analytical_note" rows="4"{{#analytical_note_error}} aria-invalid="true" aria-describedby="e-analytical_note"{{/analytical_note_error}}>{{analytical_note}}</textarea>
+<textarea id="f-analytical_note" name="analytical_note" rows="4"{{#analytical_note_error}} aria-invalid="true" aria-describedby="e-analytical_note"{{/analytical_note_error}}>{{analytical_note:pre_escape}}</textarea>
 {{#analytical_note_error}}<p class="field-error" id="e-analytical_note">{{MESSAGE}}</p>{{/analytical_note_error}}
 </div>
 <div class="field">
 <label for="f-reference_materials">Справочные материалы</label>
-<textarea id="f-reference_materials" name="reference_materials" rows="4"{{#reference_materials_error}} aria-invalid="true" aria-describedby="e-reference_materials"{{/reference_materials_error}}>{{reference_materials}}</textarea>
+<textarea id="f-reference_materials" name="reference_materials" rows="4"{{#reference_materials_error}} aria-invalid="true" aria-describedby="e-reference_materials"{{/reference_materials_error}}>{{reference_materials:pre_escape}}</textarea>
 {{#reference_materials_error}}<p class="field-error" id="e-reference_materials">{{MESSAGE}}</p>{{/reference_materials_error}}
 </div>
 </fieldset>
 {{#MAY_EXCEPT}}<div class="field">
 <label for="f-exception_reason">Причина исключения из правила 5 дней (только если новое время ближе 5 дней)</label>
-<textarea id="f-exception_reason" name="exception_reason" rows="2"{{#exception_reason_error}} aria-invalid="true" aria-describedby="e-exception_reason"{{/exception_reason_error}}>{{exception_reason}}</textarea>
+<textarea id="f-exception_reason" name="exception_reason" rows="2"{{#exception_reason_error}} aria-invalid="true" aria-describedby="e-exception_reason"{{/exception_reason_error}}>{{exception_reason:pre_escape}}</textarea>
 {{#exception_reason_error}}<p class="field-error" id="e-exception_reason">{{MESSAGE}}</p>{{/exception_reason_error}}
 </div>
 {{/MAY_EXCEPT}}<div class="actions"><button type="submit">{{SUBMIT}}</button></div>

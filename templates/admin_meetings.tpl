@@ -17,8 +17,9 @@
 </fieldset>
 </form>
 {{#NO_MEETINGS}}<p>Встреч не найдено.</p>{{/NO_MEETINGS}}
-{{#HAS_MEETINGS}}<table class="list">
-<caption>Встречи, новые сверху</caption>
+{{#HAS_MEETINGS}}<div class="table-scroll" role="region" aria-labelledby="meetings-caption" tabindex="0">
+<table class="list">
+<caption id="meetings-caption">Встречи, новые сверху</caption>
 <thead><tr><th scope="col">Дата</th><th scope="col">Встреча</th><th scope="col">Территория, место</th><th scope="col">Состояние</th><th scope="col">Требует внимания</th></tr></thead>
 <tbody>
 {{#MEETING}}<tr>
@@ -29,4 +30,5 @@
 <td>{{#DEADLINE}}опубликовать до {{DATE}}<br>{{/DEADLINE}}{{#POLICE}}уведомить полицию<br>{{/POLICE}}{{#EXCEPTION}}исключение из правила 5 дней{{/EXCEPTION}}</td>
 </tr>
 {{/MEETING}}</tbody>
-</table>{{/HAS_MEETINGS}}
+</table>
+</div>{{/HAS_MEETINGS}}

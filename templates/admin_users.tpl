@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_users.tpl: staff accounts and the form for a new one. --}}
 <h1>Пользователи</h1>
+<div class="table-scroll" role="region" aria-labelledby="users-caption" tabindex="0">
 <table class="list">
-<caption>Учётные записи сотрудников</caption>
+<caption id="users-caption">Учётные записи сотрудников</caption>
 <thead><tr><th scope="col">Логин</th><th scope="col">Имя</th><th scope="col">Роль</th><th scope="col">Создана</th><th scope="col">Состояние</th></tr></thead>
 <tbody>
 {{#USER}}<tr>
@@ -12,6 +13,7 @@
 </tr>
 {{/USER}}</tbody>
 </table>
+</div>
 <h2 id="new-user">Новый пользователь</h2>
 {{>FORM_ERRORS}}
 <form class="form" method="post" action="/admin/users">

@@ -8,7 +8,7 @@
 {{#VISION_ON}}<link rel="stylesheet" href="/static/vision.css?v={{ASSET_VERSION}}">
 {{/VISION_ON}}<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
-<body>
+<body{{#STAFF}} class="staff"{{/STAFF}}>
 <a class="skip-link" href="#main">Перейти к содержанию</a>
 <header class="site-header">
 <div class="wrap header-row">

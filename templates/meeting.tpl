@@ -8,7 +8,7 @@
 <p class="meeting-status"><span class="status">{{STATUS_LABEL}}</span></p>
 {{#POSTPONED}}<p class="notice">Встреча перенесена. Ранее она была назначена на {{FROM}}.</p>
 {{/POSTPONED}}{{#CANCELLED}}<p class="notice">Встреча отменена.</p>
-{{/CANCELLED}}{{#REASON}}<p class="reason">Причина: {{TEXT}}</p>
+{{/CANCELLED}}{{#REASON}}<p class="reason text">Причина: {{TEXT:pre_escape}}</p>
 {{/REASON}}<dl class="facts">
 <dt>Дата и время</dt>
 <dd><time datetime="{{STARTS_ISO}}">{{WEEKDAY}}, {{STARTS}}</time>–{{ENDS_TIME}} (местное время)</dd>
@@ -24,7 +24,7 @@
 <dd>{{TEXT}}</dd>
 {{/ATTENDANCE}}</dl>
 {{#DESCRIPTION}}<h2>О встрече</h2>
-<p class="text">{{TEXT}}</p>
+<p class="text">{{TEXT:pre_escape}}</p>
 {{/DESCRIPTION}}{{#INVITEES}}<h2>Приглашены</h2>
 <ul class="invitees">
 {{#INVITEE}}<li>{{NAME}} — {{POSITION}}</li>

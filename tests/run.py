@@ -5,7 +5,7 @@ status is non-zero when anything failed.
 
   --unit            cmocka unit tests (BIN/tests/test_*), read as TAP
   --integration     tests/integration/test_*.py against the real nginx and workers from BIN
-  --web             Nu HTML Checker and axe-core over every public page (tests/web)
+  --web             Nu HTML Checker and axe-core over the public and staff pages (tests/web)
   --fuzz            each libFuzzer target in build/fuzz for --fuzz-seconds
   --all             all of the above for build/, then unit and integration again for build/asan
   --bin DIR         the build to test (default build)
@@ -108,31 +108,86 @@ def run_integration(tally, bin_dir, pattern):
     runner.run(suite)
 
 
+WEB_SCRIPT = os.path.join(ROOT, "tests", "web", "check-pages.mjs")
+# The public crawl: no cookie, /admin never requested except the sign-in form (a public page).
+WEB_PUBLIC_ARGS = ["--start", "/", "--start", "/meetings", "--start", "/meetings/1",
+                   "--start", "/meetings/14", "--start", "/admin/login",
+                   "--error-page", "/nonexistent-page", "--error-page", "/meetings?from=2026-13-01"]
+# The staff crawl: signed in as the demo admin (every staff page is open to that role); only
+# pages under /admin are checked, links from them to public pages are requested for the status.
+WEB_STAFF_ARGS = ["--include-admin", "--only", "/admin",
+                  "--start", "/admin", "--start", "/admin/meetings", "--start", "/admin/meetings/new",
+                  "--start", "/admin/meetings/12", "--start", "/admin/users", "--start", "/admin/audit",
+                  "--start", "/admin/password", "--error-page", "/admin/meetings/999999"]
+
+
+def set_cookie_value(response, name):
+    for header in response.headers.get_all("Set-Cookie") or []:
+        pair = header.split(";", 1)[0]
+        if pair.startswith(name + "="):
+            return pair[len(name) + 1:]
+    return None
+
+
+def staff_session(stack):
+    """Sign in as the demo admin the way the login form does (form token from GET /admin/login
+    and its portal_login cookie, then POST); returns the portal_session cookie's value."""
+    with open(os.path.join(stack.data, "demo-logins.txt"), encoding="utf-8") as f:
+        m = re.search(r"^\s+admin\s+(\S+)\s+\(admin\)\s*$", f.read(), re.M)
+    if not m:
+        raise RuntimeError("no admin password in demo-logins.txt")
+    form = stack.get("/admin/login")
+    csrf = re.search(r'<input type="hidden" name="csrf" value="([^"]*)">', form.text)
+    login_cookie = set_cookie_value(form, "portal_login")
+    if form.status != 200 or not csrf or not login_cookie:
+        raise RuntimeError(f"GET /admin/login: HTTP {form.status}, form token "
+                           f"{'found' if csrf else 'missing'}, portal_login cookie "
+                           f"{'set' if login_cookie else 'missing'}")
+    r = stack.post_form("/admin/login", {"csrf": csrf.group(1), "login": "admin",
+                                         "password": m.group(1)},
+                        headers={"Cookie": f"portal_login={login_cookie}"})
+    session = set_cookie_value(r, "portal_session")
+    if r.status != 303 or not session:
+        raise RuntimeError(f"POST /admin/login: HTTP {r.status}, no portal_session cookie\n"
+                           f"{r.text[:1500]}")
+    return session
+
+
 def run_web(tally, bin_dir):
+    """Two crawls of check-pages.mjs over one stack: the public pages, then the staff pages
+    with a signed-in session. Every ok/not ok line of both counts."""
     from stack import Stack
-    section("web gates: Nu HTML Checker and axe-core (normal and visually impaired)")
-    script = os.path.join(ROOT, "tests", "web", "check-pages.mjs")
+    section("web gates: Nu HTML Checker and axe-core (normal and visually impaired), "
+            "public and staff pages")
+    results = []
     with Stack(bin_dir=bin_dir) as stack:
-        p = subprocess.run(["node", script, "--base", stack.base, "--start", "/",
-                            "--start", "/meetings", "--start", "/meetings/1",
-                            "--start", "/meetings/14", "--error-page", "/nonexistent-page",
-                            "--error-page", "/meetings?from=2026-13-01"],
-                           capture_output=True, text=True, timeout=900, cwd=ROOT)
-    out = p.stdout + p.stderr
-    print(out[-6000:] if p.returncode else "\n".join(
-        line for line in out.splitlines() if line.startswith(("web:", "not ok"))), flush=True)
-    checks = 0
-    for line in out.splitlines():
-        m = re.match(r"^(ok|not ok) - (.*)$", line)
-        if not m:
-            continue
-        checks += 1
-        if m.group(1) == "ok":
-            tally.ok(m.group(2))
-        else:
-            tally.fail("web " + m.group(2))
-    if p.returncode != 0 and p.returncode != 1 or checks == 0:
-        tally.fail("web gates", f"check-pages.mjs exit {p.returncode}, {checks} checks\n{out[-3000:]}")
+        crawls = [("public", WEB_PUBLIC_ARGS)]
+        try:
+            crawls.append(("staff", WEB_STAFF_ARGS + ["--cookie",
+                                                      "portal_session=" + staff_session(stack)]))
+        except (RuntimeError, OSError) as e:
+            tally.fail("web staff pages: sign-in as admin", str(e))
+        for label, args in crawls:
+            p = subprocess.run(["node", WEB_SCRIPT, "--base", stack.base, *args],
+                               capture_output=True, text=True, timeout=900, cwd=ROOT)
+            results.append((label, p.returncode, p.stdout + p.stderr))
+    for label, code, out in results:
+        print(f"-- {label} pages", flush=True)
+        print(out[-6000:] if code else "\n".join(
+            line for line in out.splitlines() if line.startswith(("web:", "not ok"))), flush=True)
+        checks = 0
+        for line in out.splitlines():
+            m = re.match(r"^(ok|not ok) - (.*)$", line)
+            if not m:
+                continue
+            checks += 1
+            if m.group(1) == "ok":
+                tally.ok(m.group(2))
+            else:
+                tally.fail(f"web({label}) " + m.group(2))
+        if code not in (0, 1) or checks == 0:
+            tally.fail(f"web gates ({label})",
+                       f"check-pages.mjs exit {code}, {checks} checks\n{out[-3000:]}")
 
 
 def run_fuzz(tally, seconds):

@@ -122,3 +122,16 @@ INSERT INTO meeting_invitee (meeting_id, person_id) VALUES
  (17, 5),
  (19, 9), (19, 4),
  (23, 4), (23, 5), (23, 6), (23, 7), (23, 8);
+
+-- Information groups (sql/005_info_groups.sql; seed 001 §3.3): leader, secretary and members from
+-- the people above; each field meeting of a group names it.
+INSERT INTO info_group (id, name, territory_id, leader_id, secretary_id, created_at) VALUES
+ (1, 'Информационная группа № 1', 4, 3, 9, unixepoch(date('now', '-200 days')) - 18000),
+ (2, 'Информационная группа № 2', 6, 2, NULL, unixepoch(date('now', '-200 days')) - 18000);
+
+INSERT INTO info_group_member (group_id, person_id) VALUES
+ (1, 4), (1, 6), (1, 8),
+ (2, 5), (2, 7);
+
+UPDATE meeting SET group_id = CASE WHEN territory_id IN (6, 7) THEN 2 ELSE 1 END
+ WHERE kind = 'group_field';

@@ -492,6 +492,58 @@ static void test_fields_multi(void **state)
 	assert_string_equal(out[FIELD_INVITEE].raw, "abc");
 }
 
+static void test_email(void **state)
+{
+	const struct field_spec *email = &field_specs[FIELD_EMAIL];
+	ASSERT_VALID(email, "a@b.ru");
+	ASSERT_VALID(email, "ivan.petrov+meetings@mail.example.com");
+	ASSERT_VALID(email, "o'neil@example.org");
+	ASSERT_VALID(email, "info@зеленоборск.рф");
+	ASSERT_VALID(email, "x@xn--p1ai.xn--p1ai");
+	const char *const bad[] = {
+		"no-at", "a@b", "a@@b.ru", "a@b@c.ru", "a b@c.ru", "a@b..ru", ".a@b.ru", "a.@b.ru",
+		"a..b@c.ru", "a@-b.ru", "a@b-.ru", "a@b.ru.", "@b.ru", "a@", "a@.ru", "a@b.123",
+		"иван@b.ru", "a@b,ru", "<a@b.ru>", "a@b.ru\xc2\xa0", "a\t@b.ru", "a@b.ru\n",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct field_value v = check(state, email, bad[i], strlen(bad[i]));
+		if (v.state != FIELD_INVALID)
+			fail_msg("accepted e-mail \"%s\"", bad[i]);
+	}
+	char local[80];
+	memset(local, 'a', 65);
+	strcpy(local + 65, "@b.ru");
+	ASSERT_INVALID(email, "");
+	assert_int_equal(check(state, email, local, strlen(local)).state, FIELD_INVALID);
+	local[64] = '@';
+	local[65] = '\0';
+	strcat(local, "b.ru");
+	assert_int_equal(check(state, email, local, strlen(local)).state, FIELD_VALID);
+	assert_string_equal(CHECK(email, "a@b").error, "ожидается адрес вида name@example.ru");
+}
+
+static void test_phone(void **state)
+{
+	const struct field_spec *phone = &field_specs[FIELD_PHONE];
+	ASSERT_VALID(phone, "+7 (34675) 2-00-01");
+	ASSERT_VALID(phone, "8 900 123-45-67");
+	ASSERT_VALID(phone, "2-00-01");
+	ASSERT_VALID(phone, "123456789012345");
+	assert_string_equal(CHECK(phone, "+7 900 abc").error,
+			    "допустимы только цифры, пробелы и знаки + ( ) -");
+	assert_string_equal(CHECK(phone, "8/900/1234567").error,
+			    "допустимы только цифры, пробелы и знаки + ( ) -");
+	assert_string_equal(CHECK(phone, "8 900\t1234567").error,
+			    "допустимы только цифры, пробелы и знаки + ( ) -");
+	assert_string_equal(CHECK(phone, "7+900 1234567").error,
+			    "знак «+» может стоять только в начале номера");
+	assert_string_equal(CHECK(phone, "12-34").error, "в номере должно быть от 5 до 15 цифр");
+	assert_string_equal(CHECK(phone, "1234567890123456").error,
+			    "в номере должно быть от 5 до 15 цифр");
+	ASSERT_INVALID(phone, "+");
+	ASSERT_INVALID(phone, "8 900 123 45 67\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -516,6 +568,8 @@ int main(void)
 		cmocka_unit_test(test_datetime),
 		cmocka_unit_test(test_token),
 		cmocka_unit_test(test_fields_multi),
+		cmocka_unit_test(test_email),
+		cmocka_unit_test(test_phone),
 	};
 	return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
 }

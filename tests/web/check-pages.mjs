@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Web quality gate for the portal's public HTML pages.
+// Web quality gate for the portal's HTML pages.
 //
 //   node check-pages.mjs --base http://127.0.0.1:PORT [--start /] [--start /meetings] [--max-pages 60]
+//   node check-pages.mjs --base ... --include-admin --cookie portal_session=TOKEN --only /admin --start /admin
 //
-// Crawls the public pages of a running portal, then checks every page with
+// Crawls the public pages of a running portal (with --include-admin and a session cookie, the
+// staff pages too; only GET, never /admin/logout or a path with "delete"), then checks every page with
 //   * the Nu HTML Checker (vnu.jar, system Java), zero errors allowed, and
 //   * axe-core in headless Chromium (tags wcag2a, wcag2aa, wcag21a, wcag21aa),
 //     once normally and once with the cookie `vision=on` (version for the
@@ -44,6 +46,12 @@ function usage() {
     '  --max-variants N    at most N query-string variants per path (default 3)',
     '  --max-same-shape N  at most N pages per numbered path like /meetings/# (default 10)',
     '  --skip PREFIX       also skip paths starting with PREFIX (repeatable)',
+    '  --cookie NAME=VALUE send this cookie with every request and page load (repeatable;',
+    '                      e.g. portal_session=... for the staff pages)',
+    '  --include-admin     crawl /admin pages too (still GET only; /admin/logout and any',
+    '                      path or query containing "delete" are never requested)',
+    '  --only PREFIX       check only pages under PREFIX (repeatable); links elsewhere are',
+    '                      requested for their status but not checked or followed',
     '  --wait SECONDS      wait up to this long for the base URL to answer (default 10)',
     '  --jobs N            browser tabs used in parallel for axe (default 2)',
     '  --timeout SECONDS   per-request / per-page-load timeout (default 30)',
@@ -55,7 +63,7 @@ function usage() {
 function parseArgs(argv) {
   const opts = {
     base: null, starts: [], errorPages: [], maxPages: 60, maxVariants: 3, maxSameShape: 10, skips: [], wait: 10,
-    jobs: 2, timeout: 30, keepHtml: false,
+    jobs: 2, timeout: 30, keepHtml: false, cookies: [], includeAdmin: false, only: [],
   };
   const intOpt = (name, v) => {
     const n = Number(v);
@@ -80,6 +88,15 @@ function parseArgs(argv) {
       case '--max-variants': opts.maxVariants = intOpt(a, next()); break;
       case '--max-same-shape': opts.maxSameShape = intOpt(a, next()); break;
       case '--skip': opts.skips.push(next()); break;
+      case '--cookie': {
+        const c = next();
+        const ceq = c.indexOf('=');
+        if (ceq < 1 || /[;\s]/.test(c)) setupError(`--cookie wants NAME=VALUE (no spaces or ";"), got "${c}"`);
+        opts.cookies.push({ name: c.slice(0, ceq), value: c.slice(ceq + 1) });
+        break;
+      }
+      case '--include-admin': opts.includeAdmin = true; break;
+      case '--only': opts.only.push(next()); break;
       case '--wait': opts.wait = Number(next()) || 0; break;
       case '--jobs': opts.jobs = intOpt(a, next()); break;
       case '--timeout': opts.timeout = intOpt(a, next()); break;
@@ -104,13 +121,34 @@ function displayPath(u) {
   return u.pathname + u.search;
 }
 
-function isSkipped(u, extraSkips) {
+// Links that could change state are never requested, even with GET: signing out, deleting.
+function changesState(u) {
+  const p = u.pathname;
+  return p === '/admin/logout' || p.startsWith('/admin/logout/') ||
+    decodeURIComponentSafe(p + u.search).toLowerCase().includes('delete');
+}
+
+function decodeURIComponentSafe(s) {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
+
+// `named`: the path was given with --start or --error-page, which may name an /admin page
+// (the sign-in form is a public page) without --include-admin.
+function isSkipped(u, opts, named = false) {
   const p = u.pathname;
   const under = (dir) => p === dir || p.startsWith(`${dir}/`);
-  if (under('/admin') || under('/api') || under('/healthz') || p.startsWith('/static/')) return true;
-  if (extraSkips.some((pre) => p.startsWith(pre))) return true;
+  if (changesState(u)) return true;
+  if ((under('/admin') && !opts.includeAdmin && !named) || under('/api') || under('/healthz') || p.startsWith('/static/')) return true;
+  if (opts.skips.some((pre) => p.startsWith(pre))) return true;
   const lower = p.toLowerCase();
   return SKIP_SUFFIXES.some((suf) => lower.endsWith(suf));
+}
+
+// With --only: whether a page is checked (true) or only requested for its status (false).
+function inScope(u, opts) {
+  if (opts.only.length === 0) return true;
+  const p = u.pathname;
+  return opts.only.some((pre) => p === pre || p.startsWith(pre.endsWith('/') ? pre : `${pre}/`));
 }
 
 // "/meetings/17/minutes" -> "/meetings/#/minutes": pages of one template.
@@ -148,19 +186,23 @@ function extractHrefs(html) {
 
 // ---------------------------------------------------------------- crawl
 
-async function fetchWithTimeout(url, timeoutS, extraHeaders = {}) {
+// `cookies`: [{ name, value }] sent as one Cookie header (same origin only: redirects are
+// followed within the portal, and links to other hosts are never requested).
+async function fetchWithTimeout(url, timeoutS, cookies = []) {
+  const headers = { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' };
+  if (cookies.length > 0) headers.Cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   return fetch(url, {
     redirect: 'follow',
-    headers: { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', ...extraHeaders },
+    headers,
     signal: AbortSignal.timeout(timeoutS * 1000),
   });
 }
 
-async function waitForBase(firstUrl, waitS, timeoutS) {
+async function waitForBase(firstUrl, waitS, timeoutS, cookies) {
   const deadline = Date.now() + waitS * 1000;
   for (;;) {
     try {
-      const res = await fetchWithTimeout(firstUrl, timeoutS);
+      const res = await fetchWithTimeout(firstUrl, timeoutS, cookies);
       await res.body?.cancel();
       return;
     } catch (err) {
@@ -186,11 +228,12 @@ async function crawl(base, opts, results) {
   const queue = [];
   const nonHtml = [];                // same-origin links skipped for not being text/html
   let notVisited = 0;
+  let outOfScope = 0;                // links outside --only: requested for their status only
 
   const enqueue = (u, from) => {
     u.hash = '';
     if (u.origin !== base.origin) return;
-    if (isSkipped(u, opts.skips)) return;
+    if (isSkipped(u, opts, from === null)) return;
     const key = u.href;
     if (from !== null) {
       const refs = referrers.get(key) ?? [];
@@ -213,11 +256,18 @@ async function crawl(base, opts, results) {
     queue.push(u);
   };
 
-  for (const s of opts.starts) enqueue(new URL(s, base), null);
+  const named = new Set();           // the --start and --error-page URLs
+  for (const s of opts.starts) {
+    const u = new URL(s, base);
+    u.hash = '';
+    named.add(u.href);
+    enqueue(u, null);
+  }
   const expectError = new Set();
   for (const s of opts.errorPages) {
     const u = new URL(s, base);
     u.hash = '';
+    named.add(u.href);
     expectError.add(u.href);
     if (!seen.has(u.href)) { seen.add(u.href); queue.push(u); }
   }
@@ -231,7 +281,7 @@ async function crawl(base, opts, results) {
     const fromTxt = from && from.length ? ` (linked from ${from.join(', ')})` : ' (start page)';
     let res;
     try {
-      res = await fetchWithTimeout(u, opts.timeout);
+      res = await fetchWithTimeout(u, opts.timeout, opts.cookies);
     } catch (err) {
       const cause = err.cause?.code || err.cause?.message || err.message;
       results.push({ ok: false, line: `link ${shown}: request failed: ${cause}${fromTxt}` });
@@ -254,6 +304,13 @@ async function crawl(base, opts, results) {
     }
     const final = new URL(res.url || u.href);
     final.hash = '';
+    if (opts.cookies.length > 0 && final.pathname === '/admin/login' && u.pathname !== '/admin/login') {
+      // Sent to the sign-in form although a session cookie was given: every staff page would
+      // collapse into that one form and the run would pass without checking them.
+      await res.body?.cancel();
+      results.push({ ok: false, line: `link ${shown}: redirected to the sign-in page: the --cookie session is not valid${fromTxt}` });
+      continue;
+    }
     const ctype = (res.headers.get('content-type') || '').toLowerCase();
     if (!ctype.startsWith('text/html')) {
       await res.body?.cancel();
@@ -264,7 +321,11 @@ async function crawl(base, opts, results) {
       }
       continue;
     }
-    if (final.origin !== base.origin || isSkipped(final, opts.skips)) { await res.body?.cancel(); continue; }
+    if (final.origin !== base.origin || isSkipped(final, opts, named.has(final.href))) {
+      await res.body?.cancel();
+      continue;
+    }
+    if (!inScope(final, opts)) { await res.body?.cancel(); outOfScope++; continue; }
     // A redirect target is treated as the page itself, checked once.
     if (fetched.has(final.href)) { await res.body?.cancel(); continue; }
     fetched.add(final.href);
@@ -275,7 +336,7 @@ async function crawl(base, opts, results) {
 
     // Same page as the version for the visually impaired, for vnu.
     try {
-      const vres = await fetchWithTimeout(final, opts.timeout, { Cookie: `${VISION_COOKIE.name}=${VISION_COOKIE.value}` });
+      const vres = await fetchWithTimeout(final, opts.timeout, [...opts.cookies, VISION_COOKIE]);
       if (vres.status >= 400 && !page.errorPage) {
         await vres.body?.cancel();
         results.push({ ok: false, line: `link ${page.path} (vision): HTTP ${vres.status}` });
@@ -294,7 +355,7 @@ async function crawl(base, opts, results) {
       enqueue(v, page.path);
     }
   }
-  return { pages, notVisited, nonHtml, shapeCapped: [...shapeCapped] };
+  return { pages, notVisited, nonHtml, shapeCapped: [...shapeCapped], outOfScope };
 }
 
 // ---------------------------------------------------------------- vnu
@@ -432,11 +493,11 @@ async function main() {
   }
   if (!existsSync(vnuJar)) setupError(`vnu.jar not found at ${vnuJar} (run "npm ci")`);
 
-  await waitForBase(new URL(opts.starts[0], base), opts.wait, opts.timeout);
+  await waitForBase(new URL(opts.starts[0], base), opts.wait, opts.timeout, opts.cookies);
 
   // 1. Crawl.
   const linkResults = [];
-  const { pages, notVisited, nonHtml, shapeCapped } = await crawl(base, opts, linkResults);
+  const { pages, notVisited, nonHtml, shapeCapped, outOfScope } = await crawl(base, opts, linkResults);
   const tCrawl = Date.now();
   if (pages.length === 0 && linkResults.length === 0) setupError('no HTML pages found from the start paths');
 
@@ -477,6 +538,9 @@ async function main() {
     const ctxOpts = { bypassCSP: true, reducedMotion: 'reduce', locale: 'ru-RU', viewport: { width: 1280, height: 900 } };
     const contexts = { normal: await browser.newContext(ctxOpts), vision: await browser.newContext(ctxOpts) };
     await contexts.vision.addCookies([{ ...VISION_COOKIE, url: `${base.origin}/` }]);
+    for (const ctx of Object.values(contexts)) {
+      if (opts.cookies.length > 0) await ctx.addCookies(opts.cookies.map((c) => ({ ...c, url: `${base.origin}/` })));
+    }
     for (const ctx of Object.values(contexts)) await ctx.addInitScript(axeSource);
 
     await pool(pages.map((_, i) => i), opts.jobs, async (i, _n, tabs) => {
@@ -562,6 +626,7 @@ async function main() {
   if (shapeCapped.length > 0) {
     console.log(`# only ${opts.maxSameShape} page(s) checked per numbered path: ${shapeCapped.join(', ')}`);
   }
+  if (outOfScope > 0) console.log(`# ${outOfScope} link(s) outside --only ${opts.only.join(', ')} answered below 400 and were not checked further`);
   if (notVisited > 0) console.log(`# crawl stopped at --max-pages ${opts.maxPages}; ${notVisited} queued link(s) not visited`);
   if (pages.length > 0 && visionDiffers === 0) console.log('# note: the vision=on cookie did not change the HTML of any page');
   console.log(`# ${pages.length} page(s); crawl ${((tCrawl - t0) / 1000).toFixed(1)}s, axe ${((tAxe - tCrawl) / 1000).toFixed(1)}s, vnu ${((tVnu - tCrawl) / 1000).toFixed(1)}s (in parallel), total ${((Date.now() - t0) / 1000).toFixed(1)}s`);

@@ -1,0 +1,378 @@
+/* page_admin_groups.c — information groups (/admin/groups; seed 001 §3.3–3.5): a group consists
+ * of a leader, a secretary and members, all from the people directory, and works on a territory;
+ * field meetings name the group that holds them. The list, a new group, and editing one with its
+ * members as checkboxes. Readers: everyone who reads meetings; changes: administrators and
+ * organizers (routes.c). */
+#include <string.h>
+
+#include "civil_time.h"
+#include "db_reference.h"
+#include "page.h"
+#include "page_admin_reference.h"
+#include "pages.h"
+#include "worker.h"
+
+struct info_group {
+	long long id, territory_id, leader_id, secretary_id; /* 0 when none */
+	const char *name;
+	time_t created_at;
+	long long *members;
+	size_t member_count;
+};
+
+/* What the form offers to choose from. */
+struct group_choices {
+	struct territory_item *territories;
+	size_t territory_count;
+	struct reference_item *people;
+	size_t person_count;
+};
+
+static int load_choices(struct request *req, struct group_choices *c)
+{
+	if (db_territory_tree(&req->worker->db, req->arena, &c->territories, &c->territory_count) < 0)
+		return -1;
+	return reference_load(req, STMT_PERSON_LIST, &c->people, &c->person_count);
+}
+
+static bool territory_exists(const struct group_choices *c, long long id)
+{
+	for (size_t i = 0; i < c->territory_count; i++)
+		if (c->territories[i].id == id)
+			return true;
+	return false;
+}
+
+/* The form's fields: from the group g (NULL for a new one), or after a refused submit from the
+ * request, with the errors beside them. */
+static void fill_form(struct request *req, tpl_dict *f, const struct group_choices *c,
+		      const struct info_group *g, bool from_request)
+{
+	const struct field_value *in = req->field;
+	long long territory = g ? g->territory_id : 0, leader = g ? g->leader_id : 0;
+	long long secretary = g ? g->secretary_id : 0;
+	const long long *members = g ? g->members : NULL;
+	size_t member_count = g ? g->member_count : 0;
+	if (from_request) {
+		page_form_fields(req, f);
+		territory = reference_chosen(req, FIELD_TERRITORY);
+		leader = reference_chosen(req, FIELD_LEADER);
+		secretary = reference_chosen(req, FIELD_SECRETARY);
+		members = in[FIELD_MEMBER].ids;
+		member_count = in[FIELD_MEMBER].id_count;
+	} else if (g) {
+		tpl_set(f, "name", g->name);
+	}
+	for (size_t i = 0; i < c->territory_count; i++) {
+		tpl_dict *o = tpl_section_add(f, "TERRITORY_OPTION");
+		tpl_set_int(o, "ID", c->territories[i].id);
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s",
+						c->territories[i].depth == 0   ? ""
+						: c->territories[i].depth == 1 ? "— "
+									       : "— — ",
+						c->territories[i].name));
+		if (c->territories[i].id == territory)
+			tpl_section_show(o, "SELECTED");
+	}
+	reference_item_options(req, f, "LEADER_OPTION", c->people, c->person_count, leader);
+	reference_item_options(req, f, "SECRETARY_OPTION", c->people, c->person_count, secretary);
+	for (size_t i = 0; i < c->person_count; i++) {
+		const struct reference_item *p = &c->people[i];
+		tpl_dict *box = tpl_section_add(f, "MEMBER_OPTION");
+		tpl_set_int(box, "ID", p->id);
+		tpl_set(box, "NAME",
+			p->extra[0] ? arena_printf(req->arena, "%s, %s", p->name, p->extra) : p->name);
+		for (size_t k = 0; k < member_count; k++)
+			if (members[k] == p->id)
+				tpl_section_show(box, "CHECKED");
+	}
+}
+
+/* The checks the field table cannot make: the territory and every person exist, the leader and
+ * the secretary are two people, and neither is ticked again among the members. */
+static void check_form(struct request *req, const struct group_choices *c)
+{
+	const struct field_value *in = req->field;
+	if (in[FIELD_TERRITORY].state == FIELD_VALID &&
+	    !territory_exists(c, in[FIELD_TERRITORY].number))
+		reference_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
+	if (in[FIELD_LEADER].state == FIELD_VALID &&
+	    !reference_has(c->people, c->person_count, in[FIELD_LEADER].number))
+		reference_reject(req, FIELD_LEADER, "выберите из списка");
+	if (in[FIELD_SECRETARY].state == FIELD_VALID &&
+	    !reference_has(c->people, c->person_count, in[FIELD_SECRETARY].number))
+		reference_reject(req, FIELD_SECRETARY, "выберите из списка");
+	if (in[FIELD_LEADER].state == FIELD_VALID && in[FIELD_SECRETARY].state == FIELD_VALID &&
+	    in[FIELD_LEADER].number == in[FIELD_SECRETARY].number)
+		reference_reject(req, FIELD_SECRETARY,
+				 "секретарём должен быть не руководитель группы, а другой человек");
+	for (size_t i = 0; i < in[FIELD_MEMBER].id_count; i++) {
+		long long id = in[FIELD_MEMBER].ids[i];
+		if (!reference_has(c->people, c->person_count, id))
+			reference_reject(req, FIELD_MEMBER, "выберите из списка");
+		else if ((in[FIELD_LEADER].state == FIELD_VALID && id == in[FIELD_LEADER].number) ||
+			 (in[FIELD_SECRETARY].state == FIELD_VALID && id == in[FIELD_SECRETARY].number))
+			reference_reject(req, FIELD_MEMBER,
+					 "руководитель и секретарь уже входят в группу: не отмечайте "
+					 "их среди членов");
+	}
+}
+
+/* Bind name, territory, leader, secretary as ?first… (STMT_GROUP_INSERT's order). */
+static void bind_form(struct request *req, sqlite3_stmt *s, int first)
+{
+	const struct field_value *in = req->field;
+	sqlite3_bind_text(s, first, in[FIELD_NAME].text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, first + 1, in[FIELD_TERRITORY].number);
+	if (in[FIELD_LEADER].state == FIELD_VALID)
+		sqlite3_bind_int64(s, first + 2, in[FIELD_LEADER].number);
+	if (in[FIELD_SECRETARY].state == FIELD_VALID)
+		sqlite3_bind_int64(s, first + 3, in[FIELD_SECRETARY].number);
+}
+
+/* Replace the group's members with the ticked ones. */
+static bool save_members(struct request *req, long long id)
+{
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_GROUP_MEMBER_CLEAR);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = reference_run(s);
+	const struct field_value *v = &req->field[FIELD_MEMBER];
+	for (size_t i = 0; rc == SQLITE_DONE && i < v->id_count; i++) {
+		s = db_stmt(db, STMT_GROUP_MEMBER_ADD);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, v->ids[i]);
+		rc = reference_run(s);
+	}
+	return rc == SQLITE_DONE;
+}
+
+static enum http_status groups_page(struct request *req, enum http_status status,
+				    bool from_request)
+{
+	struct group_choices c;
+	if (load_choices(req, &c) < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_dict *d = reference_begin(req, "admin_groups.tpl", "Информационные группы",
+				      REFERENCE_GROUPS, true);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_GROUP_LIST);
+	int rc, rows = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "GROUP");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "NAME", reference_text(req, s, 1));
+		tpl_set(row, "TERRITORY", reference_text(req, s, 2));
+		tpl_set(row, "LEADER", reference_text(req, s, 3));
+		tpl_set(row, "SECRETARY", reference_text(req, s, 4));
+		tpl_set_int(row, "MEMBERS", sqlite3_column_int64(s, 5));
+		rows++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(d, rows ? "HAS_GROUPS" : "NO_GROUPS");
+	if (reference_may_change(req)) {
+		tpl_dict *f = tpl_include(tpl_section_add(d, "CAN_CHANGE"), "FORM",
+					  "admin_group_form.tpl");
+		tpl_set(f, "ACTION", "/admin/groups");
+		tpl_set(f, "SUBMIT", "Создать группу");
+		fill_form(req, f, &c, NULL, from_request);
+	}
+	return page_end(req, status);
+}
+
+/* GET /admin/groups — every information group with its territory, leader, secretary and number
+ * of members, and for administrators and organizers the form for a new one. */
+enum http_status page_admin_groups(struct request *req)
+{
+	return groups_page(req, HTTP_OK, false);
+}
+
+/* POST /admin/groups (name, territory, leader, secretary, member…, csrf) — create a group. 303 to
+ * its page; 422 with the errors beside the fields and everything typed kept for a missing or
+ * taken name, a territory or person not in the lists, the same person as leader and secretary,
+ * or the leader or secretary ticked among the members. */
+enum http_status page_admin_group_create(struct request *req)
+{
+	struct group_choices c;
+	if (load_choices(req, &c) < 0)
+		return HTTP_INTERNAL_ERROR;
+	check_form(req, &c);
+	if (req->invalid_fields > 0)
+		return groups_page(req, HTTP_UNPROCESSABLE, true);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_GROUP_INSERT);
+	bind_form(req, s, 1);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)req->now);
+	int rc = reference_run(s);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		db_rollback(db);
+		reference_reject(req, FIELD_NAME, "группа с таким названием уже есть");
+		return groups_page(req, HTTP_UNPROCESSABLE, true);
+	}
+	long long id = sqlite3_last_insert_rowid(db->conn);
+	bool ok = rc == SQLITE_DONE && save_members(req, id);
+	return reference_commit(req, ok, "create", "info_group", id, NULL, STMT_GROUP_JSON,
+				arena_printf(req->arena, "/admin/groups/%lld", id));
+}
+
+/* The members of group id (id, full name, position), by name. -1 on a database error. */
+static int load_members(struct request *req, long long id, struct reference_item **out,
+			size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_GROUP_MEMBERS);
+	sqlite3_bind_int64(s, 1, id);
+	size_t cap = 16, n = 0;
+	struct reference_item *rows = arena_alloc(req->arena, cap * sizeof *rows);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct reference_item *bigger = arena_alloc(req->arena, 2 * cap * sizeof *bigger);
+			memcpy(bigger, rows, n * sizeof *rows);
+			rows = bigger;
+			cap *= 2;
+		}
+		rows[n].id = sqlite3_column_int64(s, 0);
+		rows[n].name = reference_text(req, s, 1);
+		rows[n].extra = reference_text(req, s, 2);
+		n++;
+	}
+	db_done(s);
+	*out = rows;
+	*count = n;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* 0 found, 1 no such group, -1 database error. */
+static int load_group(struct request *req, long long id, struct info_group *g)
+{
+	memset(g, 0, sizeof *g);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_GROUP_GET);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		g->id = id;
+		g->name = reference_text(req, s, 0);
+		g->territory_id = sqlite3_column_int64(s, 1);
+		g->leader_id = sqlite3_column_int64(s, 2);
+		g->secretary_id = sqlite3_column_int64(s, 3);
+		g->created_at = (time_t)sqlite3_column_int64(s, 4);
+	}
+	db_done(s);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 1 : -1;
+	struct reference_item *members;
+	if (load_members(req, id, &members, &g->member_count) < 0)
+		return -1;
+	g->members = arena_alloc(req->arena, (g->member_count ? g->member_count : 1) *
+						     sizeof *g->members);
+	for (size_t i = 0; i < g->member_count; i++)
+		g->members[i] = members[i].id;
+	return 0;
+}
+
+/* The person of choices with id, NULL for none. */
+static const struct reference_item *person(const struct group_choices *c, long long id)
+{
+	for (size_t i = 0; id && i < c->person_count; i++)
+		if (c->people[i].id == id)
+			return &c->people[i];
+	return NULL;
+}
+
+static void set_person(struct request *req, tpl_dict *d, const char *section,
+		       const struct reference_item *p)
+{
+	if (p == NULL)
+		return;
+	tpl_dict *s = tpl_section_add(d, section);
+	tpl_set_int(s, "ID", p->id);
+	tpl_set(s, "NAME", p->extra[0] ? arena_printf(req->arena, "%s, %s", p->name, p->extra)
+				       : p->name);
+}
+
+static enum http_status group_page(struct request *req, const struct info_group *g,
+				   enum http_status status, bool from_request)
+{
+	struct group_choices c;
+	struct reference_item *members;
+	size_t member_count;
+	if (load_choices(req, &c) < 0 || load_members(req, g->id, &members, &member_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_dict *d = reference_begin(req, "admin_group.tpl", g->name, REFERENCE_GROUPS, false);
+	tpl_set_int(d, "ID", g->id);
+	tpl_set(d, "NAME", g->name);
+	for (size_t i = 0; i < c.territory_count; i++)
+		if (c.territories[i].id == g->territory_id) {
+			tpl_dict *t = tpl_section_add(d, "TERRITORY");
+			tpl_set_int(t, "ID", c.territories[i].id);
+			tpl_set(t, "NAME", c.territories[i].name);
+		}
+	set_person(req, d, "LEADER", person(&c, g->leader_id));
+	if (g->leader_id == 0)
+		tpl_section_show(d, "NO_LEADER");
+	set_person(req, d, "SECRETARY", person(&c, g->secretary_id));
+	if (g->secretary_id == 0)
+		tpl_section_show(d, "NO_SECRETARY");
+	tpl_dict *list = member_count ? tpl_section_add(d, "MEMBERS") : NULL;
+	for (size_t i = 0; i < member_count; i++)
+		set_person(req, list, "MEMBER", &members[i]);
+	if (member_count == 0)
+		tpl_section_show(d, "NO_MEMBERS");
+	page_set_date(d, "CREATED", g->created_at);
+	if (reference_may_change(req)) {
+		tpl_dict *f = tpl_include(tpl_section_add(d, "CAN_CHANGE"), "FORM",
+					  "admin_group_form.tpl");
+		tpl_set(f, "ACTION", arena_printf(req->arena, "/admin/groups/%lld", g->id));
+		tpl_set(f, "SUBMIT", "Сохранить изменения");
+		fill_form(req, f, &c, g, from_request);
+	}
+	return page_end(req, status);
+}
+
+/* GET /admin/groups/ID — one group: territory, leader, secretary, members, and for
+ * administrators and organizers the form to change them. 404 for an unknown id. */
+enum http_status page_admin_group(struct request *req)
+{
+	struct info_group g;
+	int rc = load_group(req, req->path_id, &g);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return group_page(req, &g, HTTP_OK, false);
+}
+
+/* POST /admin/groups/ID (name, territory, leader, secretary, member…, csrf) — change a group;
+ * the members become exactly the ticked ones. 303 to its page; 404 for an unknown id; 422 as for
+ * a new one. */
+enum http_status page_admin_group_update(struct request *req)
+{
+	struct info_group g;
+	int rc = load_group(req, req->path_id, &g);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	struct group_choices c;
+	if (load_choices(req, &c) < 0)
+		return HTTP_INTERNAL_ERROR;
+	check_form(req, &c);
+	if (req->invalid_fields > 0)
+		return group_page(req, &g, HTTP_UNPROCESSABLE, true);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	json_t *before = reference_json(req, STMT_GROUP_JSON, g.id);
+	sqlite3_stmt *s = db_stmt(db, STMT_GROUP_UPDATE);
+	sqlite3_bind_int64(s, 1, g.id);
+	bind_form(req, s, 2);
+	rc = reference_run(s);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		json_decref(before);
+		db_rollback(db);
+		reference_reject(req, FIELD_NAME, "группа с таким названием уже есть");
+		return group_page(req, &g, HTTP_UNPROCESSABLE, true);
+	}
+	bool ok = rc == SQLITE_DONE && save_members(req, g.id);
+	return reference_commit(req, ok, "update", "info_group", g.id, before, STMT_GROUP_JSON,
+				arena_printf(req->arena, "/admin/groups/%lld", g.id));
+}

@@ -1,0 +1,99 @@
+/* page_admin_reference.h — what the reference data pages for staff share (territories, venues,
+ * people, information groups: page_admin_territories.c, _venues.c, _people.c, _groups.c): the
+ * «Справочники» frame with its tabs, the Russian names of the codes the schema allows, choice
+ * lists, rejecting a field beside the form, and saving a change with its audit record. */
+#ifndef PORTAL_PAGE_ADMIN_REFERENCE_H
+#define PORTAL_PAGE_ADMIN_REFERENCE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db.h"
+#include "http.h"
+#include "template.h"
+
+/* The tabs of the reference pages, in display order. */
+enum reference_tab {
+	REFERENCE_TERRITORIES,
+	REFERENCE_VENUES,
+	REFERENCE_PEOPLE,
+	REFERENCE_GROUPS,
+	REFERENCE__MAX
+};
+
+/* Start a reference page: the layout with «Справочники» current in the staff menu and the tabs
+ * ({{>REFERENCE_NAV}}, admin_reference_nav.tpl) with tab marked. on_list: the page is the tab's
+ * own list (aria-current="page"), not one entry below it. Returns the body's dictionary. */
+tpl_dict *reference_begin(struct request *req, const char *body_template, const char *title,
+			  enum reference_tab tab, bool on_list);
+
+/* True when the signed-in role may change reference data (routes.c, REFERENCE_WRITERS): the
+ * pages show their forms only then. */
+bool reference_may_change(const struct request *req);
+
+/* A code the schema allows and its Russian name; tables end with {NULL, NULL}. */
+struct code_label {
+	const char *code;
+	const char *label;
+};
+extern const struct code_label territory_levels[]; /* district, settlement, microdistrict */
+extern const struct code_label venue_kinds[];      /* culture, education, sport, … */
+extern const struct code_label person_categories[]; /* official, deputy, police, … */
+
+/* The Russian name of code in table, NULL when the code is not in it. */
+const char *code_label(const struct code_label *table, const char *code);
+
+/* One "section" row per entry of table (CODE, LABEL, and SELECTED for selected, may be NULL). */
+void reference_code_options(tpl_dict *d, const char *section, const struct code_label *table,
+			    const char *selected);
+
+/* A row of a choice list: id, name and a second part (position, territory…). */
+struct reference_item {
+	long long id;
+	const char *name;
+	const char *extra;
+};
+
+/* Every row of statement which (columns id, name, extra; no parameters) into the arena. -1 on a
+ * database error. */
+int reference_load(struct request *req, enum stmt which, struct reference_item **out,
+		   size_t *count);
+
+/* True when id is one of items. */
+bool reference_has(const struct reference_item *items, size_t count, long long id);
+
+/* One "section" row per item (ID, NAME as "name, extra" when extra is not empty, SELECTED when
+ * its id is selected). */
+void reference_item_options(struct request *req, tpl_dict *d, const char *section,
+			    const struct reference_item *items, size_t count, long long selected);
+
+/* Column col of the current row as text in the arena, "" for NULL. */
+const char *reference_text(struct request *req, sqlite3_stmt *s, int col);
+
+/* Mark field f invalid with a Russian reason (once: the first reason stays). */
+void reference_reject(struct request *req, enum field f, const char *reason);
+
+/* The id chosen in field f of a refused form, so the select shows it again: also when it passed
+ * the field table but a later check rejected it; 0 when none was chosen or it was no id. */
+long long reference_chosen(const struct request *req, enum field f);
+
+/* The optional text field f, "" when absent. */
+const char *reference_field_text(const struct request *req, enum field f);
+
+/* The JSON object that statement which (one parameter: id) returns, for the audit log; NULL on
+ * error. */
+json_t *reference_json(struct request *req, enum stmt which, long long id);
+
+/* Step a bound write statement once and reset it; the SQLite result code (SQLITE_DONE, or the
+ * extended code of a failure such as SQLITE_CONSTRAINT_UNIQUE). */
+int reference_run(sqlite3_stmt *s);
+
+/* Finish a change inside the transaction the handler began: write the audit record (before is
+ * stolen; the state after is read with json_stmt), commit, and answer 303 to location. When
+ * ok is false or anything fails, roll back and answer 500. */
+enum http_status reference_commit(struct request *req, bool ok, const char *action,
+				  const char *entity, long long id, json_t *before,
+				  enum stmt json_stmt, const char *location);
+
+#endif

@@ -1,0 +1,337 @@
+/* page_admin_territories.c — territories for staff (/admin/territories): the tree district →
+ * settlement → microdistrict, a new territory under a parent of the right level, and renaming.
+ * Readers: everyone who reads meetings; changes: administrators and organizers (routes.c). */
+#include <string.h>
+
+#include "page.h"
+#include "page_admin_reference.h"
+#include "pages.h"
+#include "worker.h"
+
+/* One territory of the tree as the list and the checks need it. */
+struct territory_row {
+	long long id, parent_id; /* parent_id 0 at the top */
+	const char *name, *level;
+	int depth;
+	long long venues, meetings;
+};
+
+static int load_tree(struct request *req, struct territory_row **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_ADMIN_TREE);
+	size_t cap = 32, n = 0;
+	struct territory_row *rows = arena_alloc(req->arena, cap * sizeof *rows);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct territory_row *bigger = arena_alloc(req->arena, 2 * cap * sizeof *bigger);
+			memcpy(bigger, rows, n * sizeof *rows);
+			rows = bigger;
+			cap *= 2;
+		}
+		rows[n].id = sqlite3_column_int64(s, 0);
+		rows[n].name = reference_text(req, s, 1);
+		rows[n].depth = sqlite3_column_int(s, 2);
+		rows[n].level = reference_text(req, s, 3);
+		rows[n].parent_id = sqlite3_column_int64(s, 4);
+		rows[n].venues = sqlite3_column_int64(s, 5);
+		rows[n].meetings = sqlite3_column_int64(s, 6);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(&req->worker->db, "territory tree");
+		return -1;
+	}
+	*out = rows;
+	*count = n;
+	return 0;
+}
+
+static const struct territory_row *find_row(const struct territory_row *rows, size_t n,
+					    long long id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].id == id)
+			return &rows[i];
+	return NULL;
+}
+
+/* The level a territory's parent must have: NULL for a district (it has none), "" for a level
+ * that is not in the list. */
+static const char *parent_level_for(const char *level)
+{
+	if (strcmp(level, "district") == 0)
+		return NULL;
+	if (strcmp(level, "settlement") == 0)
+		return "district";
+	if (strcmp(level, "microdistrict") == 0)
+		return "settlement";
+	return "";
+}
+
+static const char *level_label(const char *level)
+{
+	const char *label = code_label(territory_levels, level);
+	return label ? label : level;
+}
+
+/* The tree as nested lists: a deeper row opens a list inside the open item, a shallower one
+ * closes as many as it climbs. */
+static void fill_tree(tpl_dict *d, const struct territory_row *rows, size_t n)
+{
+	int depth = -1;
+	for (size_t i = 0; i < n; i++) {
+		tpl_dict *row = tpl_section_add(d, "TERRITORY");
+		if (rows[i].depth > depth && depth >= 0)
+			tpl_section_show(row, "OPEN_LIST");
+		else if (depth >= 0)
+			tpl_section_show(row, "CLOSE_ITEM");
+		for (int k = rows[i].depth; k < depth; k++)
+			tpl_section_add(row, "CLOSE_LIST");
+		depth = rows[i].depth;
+		tpl_set_int(row, "ID", rows[i].id);
+		tpl_set(row, "NAME", rows[i].name);
+		tpl_set(row, "LEVEL", level_label(rows[i].level));
+		if (rows[i].venues > 0)
+			tpl_set_int(tpl_section_add(row, "VENUES"), "COUNT", rows[i].venues);
+		if (rows[i].meetings > 0)
+			tpl_set_int(tpl_section_add(row, "MEETINGS"), "COUNT", rows[i].meetings);
+	}
+	if (n > 0) {
+		tpl_dict *tail = tpl_section_add(d, "TREE_END");
+		for (int k = 0; k < depth; k++)
+			tpl_section_add(tail, "CLOSE_LIST");
+	}
+}
+
+static enum http_status territories_page(struct request *req, enum http_status status,
+					 bool from_request)
+{
+	struct territory_row *rows;
+	size_t n;
+	if (load_tree(req, &rows, &n) < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_dict *d = reference_begin(req, "admin_territories.tpl", "Территории",
+				      REFERENCE_TERRITORIES, true);
+	tpl_section_show(d, n ? "HAS_TERRITORIES" : "NO_TERRITORIES");
+	fill_tree(d, rows, n);
+	if (reference_may_change(req)) {
+		tpl_dict *f = tpl_section_add(d, "CAN_CHANGE");
+		const struct field_value *v = req->field;
+		if (from_request)
+			page_form_fields(req, f);
+		reference_code_options(f, "LEVEL_OPTION", territory_levels,
+				       from_request ? v[FIELD_LEVEL].raw : NULL);
+		long long parent = from_request ? reference_chosen(req, FIELD_PARENT) : 0;
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(rows[i].level, "microdistrict") == 0)
+				continue; /* nothing lies below a microdistrict */
+			tpl_dict *o = tpl_section_add(f, "PARENT_OPTION");
+			tpl_set_int(o, "ID", rows[i].id);
+			tpl_set(o, "NAME", arena_printf(req->arena, "%s%s (%s)",
+							rows[i].depth ? "— " : "", rows[i].name,
+							level_label(rows[i].level)));
+			if (rows[i].id == parent)
+				tpl_section_show(o, "SELECTED");
+		}
+	}
+	return page_end(req, status);
+}
+
+/* GET /admin/territories — the tree of territories with the number of venues and meetings of
+ * each, and for administrators and organizers the form for a new one. */
+enum http_status page_admin_territories(struct request *req)
+{
+	return territories_page(req, HTTP_OK, false);
+}
+
+/* 1 when a sibling under parent (0: the top) other than except_id already has name, 0 when not,
+ * -1 on a database error. */
+static int name_taken(struct request *req, long long parent, const char *name, long long except_id)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_NAME_TAKEN);
+	if (parent)
+		sqlite3_bind_int64(s, 1, parent);
+	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
+	if (except_id)
+		sqlite3_bind_int64(s, 3, except_id);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* POST /admin/territories (name, level, parent, csrf) — add a territory: a district at the top
+ * (no parent), a settlement under a district, a microdistrict under a settlement. 303 to
+ * /admin/territories; 422 with the errors beside the fields for an unknown level, a parent that
+ * does not exist or does not fit the level, or a name its siblings already have. */
+enum http_status page_admin_territory_create(struct request *req)
+{
+	struct territory_row *rows;
+	size_t n;
+	if (load_tree(req, &rows, &n) < 0)
+		return HTTP_INTERNAL_ERROR;
+	const struct field_value *v = req->field;
+	const char *level = v[FIELD_LEVEL].state == FIELD_VALID ? v[FIELD_LEVEL].text : NULL;
+	const struct territory_row *parent = NULL;
+	if (v[FIELD_PARENT].state == FIELD_VALID) {
+		parent = find_row(rows, n, v[FIELD_PARENT].number);
+		if (parent == NULL)
+			reference_reject(req, FIELD_PARENT, "выберите территорию из списка");
+	}
+	if (level != NULL) {
+		const char *wanted = parent_level_for(level);
+		if (wanted != NULL && wanted[0] == '\0')
+			reference_reject(req, FIELD_LEVEL, "выберите уровень из списка");
+		else if (wanted == NULL && v[FIELD_PARENT].state != FIELD_ABSENT)
+			reference_reject(req, FIELD_PARENT,
+					 "район — верхний уровень, он ни во что не входит: оставьте "
+					 "поле пустым");
+		else if (wanted != NULL && v[FIELD_PARENT].state == FIELD_ABSENT)
+			reference_reject(req, FIELD_PARENT,
+					 strcmp(wanted, "district") == 0
+						 ? "выберите район, в который входит поселение"
+						 : "выберите поселение, в которое входит микрорайон");
+		else if (wanted != NULL && parent != NULL && strcmp(parent->level, wanted) != 0)
+			reference_reject(req, FIELD_PARENT,
+					 strcmp(wanted, "district") == 0
+						 ? "поселение может входить только в район"
+						 : "микрорайон или населённый пункт может входить только "
+						   "в поселение");
+	}
+	if (req->invalid_fields == 0) {
+		int taken = name_taken(req, parent ? parent->id : 0, v[FIELD_NAME].text, 0);
+		if (taken < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (taken)
+			reference_reject(req, FIELD_NAME,
+					 parent ? "в этой территории уже есть часть с таким названием"
+						: "район с таким названием уже есть");
+	}
+	if (req->invalid_fields > 0)
+		return territories_page(req, HTTP_UNPROCESSABLE, true);
+
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_TERRITORY_INSERT);
+	if (parent)
+		sqlite3_bind_int64(s, 1, parent->id);
+	sqlite3_bind_text(s, 2, level, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, v[FIELD_NAME].text, -1, SQLITE_STATIC);
+	bool ok = reference_run(s) == SQLITE_DONE;
+	long long id = sqlite3_last_insert_rowid(db->conn);
+	return reference_commit(req, ok, "create", "territory", id, NULL, STMT_TERRITORY_JSON,
+				"/admin/territories");
+}
+
+/* A territory as its own page shows it. */
+struct territory {
+	long long id, parent_id;
+	const char *name, *level, *parent_name;
+};
+
+/* 0 found, 1 no such territory, -1 database error. */
+static int load_territory(struct request *req, long long id, struct territory *t)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_GET);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		t->id = id;
+		t->name = reference_text(req, s, 0);
+		t->level = reference_text(req, s, 1);
+		t->parent_id = sqlite3_column_int64(s, 2);
+		t->parent_name = reference_text(req, s, 3);
+	}
+	db_done(s);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+static enum http_status territory_page(struct request *req, const struct territory *t,
+				       enum http_status status, bool from_request)
+{
+	struct territory_row *rows;
+	size_t n;
+	if (load_tree(req, &rows, &n) < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_dict *d = reference_begin(req, "admin_territory.tpl", t->name, REFERENCE_TERRITORIES,
+				      false);
+	tpl_set_int(d, "ID", t->id);
+	tpl_set(d, "NAME", t->name);
+	tpl_set(d, "LEVEL", level_label(t->level));
+	if (t->parent_id) {
+		tpl_dict *p = tpl_section_add(d, "PARENT");
+		tpl_set_int(p, "ID", t->parent_id);
+		tpl_set(p, "NAME", t->parent_name);
+	}
+	const struct territory_row *self = find_row(rows, n, t->id);
+	tpl_dict *parts = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].parent_id != t->id)
+			continue;
+		if (parts == NULL)
+			parts = tpl_section_add(d, "PARTS");
+		tpl_dict *c = tpl_section_add(parts, "PART");
+		tpl_set_int(c, "ID", rows[i].id);
+		tpl_set(c, "NAME", rows[i].name);
+	}
+	if (self) {
+		tpl_set_int(d, "VENUES", self->venues);
+		tpl_set_int(d, "MEETINGS", self->meetings);
+	}
+	if (reference_may_change(req)) {
+		tpl_dict *f = tpl_section_add(d, "CAN_CHANGE");
+		tpl_set_int(f, "ID", t->id);
+		if (from_request)
+			page_form_fields(req, f);
+		else
+			tpl_set(f, "name", t->name);
+	}
+	return page_end(req, status);
+}
+
+/* GET /admin/territories/ID — one territory: its level, what it belongs to and what belongs to
+ * it, and for administrators and organizers the form to rename it. 404 for an unknown id. */
+enum http_status page_admin_territory(struct request *req)
+{
+	struct territory t;
+	int rc = load_territory(req, req->path_id, &t);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return territory_page(req, &t, HTTP_OK, false);
+}
+
+/* POST /admin/territories/ID (name, csrf) — rename a territory; its level and place in the tree
+ * stay. 303 to /admin/territories; 404 for an unknown id; 422 beside the field for an empty or
+ * too long name or one a sibling already has. */
+enum http_status page_admin_territory_rename(struct request *req)
+{
+	struct territory t;
+	int rc = load_territory(req, req->path_id, &t);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	const char *name = req->field[FIELD_NAME].text;
+	if (req->invalid_fields == 0) {
+		int taken = name_taken(req, t.parent_id, name, t.id);
+		if (taken < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (taken)
+			reference_reject(req, FIELD_NAME,
+					 t.parent_id ? "в той же территории уже есть часть с таким названием"
+						     : "район с таким названием уже есть");
+	}
+	if (req->invalid_fields > 0)
+		return territory_page(req, &t, HTTP_UNPROCESSABLE, true);
+
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	json_t *before = reference_json(req, STMT_TERRITORY_JSON, t.id);
+	sqlite3_stmt *s = db_stmt(db, STMT_TERRITORY_RENAME);
+	sqlite3_bind_int64(s, 1, t.id);
+	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
+	bool ok = reference_run(s) == SQLITE_DONE;
+	return reference_commit(req, ok, "rename", "territory", t.id, before, STMT_TERRITORY_JSON,
+				"/admin/territories");
+}

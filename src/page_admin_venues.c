@@ -1,0 +1,242 @@
+/* page_admin_venues.c — places where meetings are held (/admin/venues): the list, a new venue and
+ * editing one (name, address, kind, capacity, territory). Readers: everyone who reads meetings;
+ * changes: administrators and organizers (routes.c). */
+#include <string.h>
+
+#include "db_reference.h"
+#include "page.h"
+#include "page_admin_reference.h"
+#include "pages.h"
+#include "worker.h"
+
+struct venue {
+	long long id, territory_id;
+	const char *name, *address, *kind;
+	long long capacity; /* 0 when unknown (an open square) */
+};
+
+static const char *kind_label(const char *kind)
+{
+	const char *label = code_label(venue_kinds, kind);
+	return label ? label : kind;
+}
+
+/* The form's fields: from the venue v (NULL for a new one), or after a refused submit from the
+ * request, with the errors beside them. */
+static void fill_form(struct request *req, tpl_dict *f, const struct territory_item *territories,
+		      size_t territory_count, const struct venue *v, bool from_request)
+{
+	const struct field_value *in = req->field;
+	const char *kind = v ? v->kind : NULL;
+	long long territory = v ? v->territory_id : 0;
+	if (from_request) {
+		page_form_fields(req, f);
+		kind = in[FIELD_VENUE_KIND].raw;
+		territory = reference_chosen(req, FIELD_TERRITORY);
+	} else if (v) {
+		tpl_set(f, "name", v->name);
+		tpl_set(f, "address", v->address);
+		if (v->capacity > 0)
+			tpl_set_int(f, "capacity", v->capacity);
+	}
+	reference_code_options(f, "KIND_OPTION", venue_kinds, kind);
+	for (size_t i = 0; i < territory_count; i++) {
+		tpl_dict *o = tpl_section_add(f, "TERRITORY_OPTION");
+		tpl_set_int(o, "ID", territories[i].id);
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s",
+						territories[i].depth == 0   ? ""
+						: territories[i].depth == 1 ? "— "
+									    : "— — ",
+						territories[i].name));
+		if (territories[i].id == territory)
+			tpl_section_show(o, "SELECTED");
+	}
+}
+
+/* The checks the field table cannot make: the kind is one the schema allows, the territory
+ * exists. */
+static void check_form(struct request *req, const struct territory_item *territories,
+		       size_t territory_count)
+{
+	const struct field_value *in = req->field;
+	if (in[FIELD_VENUE_KIND].state == FIELD_VALID &&
+	    code_label(venue_kinds, in[FIELD_VENUE_KIND].text) == NULL)
+		reference_reject(req, FIELD_VENUE_KIND, "выберите тип из списка");
+	if (in[FIELD_TERRITORY].state == FIELD_VALID) {
+		bool found = false;
+		for (size_t i = 0; i < territory_count && !found; i++)
+			found = territories[i].id == in[FIELD_TERRITORY].number;
+		if (!found)
+			reference_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
+	}
+}
+
+/* Bind territory, name, address, kind, capacity as ?first… (STMT_VENUE_INSERT's order). */
+static void bind_form(struct request *req, sqlite3_stmt *s, int first)
+{
+	const struct field_value *in = req->field;
+	sqlite3_bind_int64(s, first, in[FIELD_TERRITORY].number);
+	sqlite3_bind_text(s, first + 1, in[FIELD_NAME].text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, first + 2, in[FIELD_ADDRESS].text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, first + 3, in[FIELD_VENUE_KIND].text, -1, SQLITE_STATIC);
+	if (in[FIELD_CAPACITY].state == FIELD_VALID)
+		sqlite3_bind_int64(s, first + 4, in[FIELD_CAPACITY].number);
+}
+
+static enum http_status venues_page(struct request *req, enum http_status status,
+				    bool from_request)
+{
+	struct territory_item *territories;
+	size_t territory_count;
+	if (db_territory_tree(&req->worker->db, req->arena, &territories, &territory_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_dict *d = reference_begin(req, "admin_venues.tpl", "Места проведения встреч",
+				      REFERENCE_VENUES, true);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_VENUE_ADMIN_LIST);
+	int rc, rows = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "VENUE");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "NAME", reference_text(req, s, 1));
+		tpl_set(row, "ADDRESS", reference_text(req, s, 2));
+		tpl_set(row, "KIND", kind_label(reference_text(req, s, 3)));
+		if (sqlite3_column_type(s, 4) != SQLITE_NULL)
+			tpl_set_int(tpl_section_add(row, "CAPACITY"), "N", sqlite3_column_int64(s, 4));
+		else
+			tpl_section_show(row, "NO_CAPACITY");
+		tpl_set(row, "TERRITORY", reference_text(req, s, 5));
+		rows++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(d, rows ? "HAS_VENUES" : "NO_VENUES");
+	if (reference_may_change(req)) {
+		tpl_dict *f = tpl_include(tpl_section_add(d, "CAN_CHANGE"), "FORM",
+					  "admin_venue_form.tpl");
+		tpl_set(f, "ACTION", "/admin/venues");
+		tpl_set(f, "SUBMIT", "Добавить место");
+		fill_form(req, f, territories, territory_count, NULL, from_request);
+	}
+	return page_end(req, status);
+}
+
+/* GET /admin/venues — every venue with its address, kind, capacity and territory, and for
+ * administrators and organizers the form for a new one. */
+enum http_status page_admin_venues(struct request *req)
+{
+	return venues_page(req, HTTP_OK, false);
+}
+
+/* POST /admin/venues (name, address, venue_kind, capacity, territory, csrf) — add a venue. 303 to
+ * /admin/venues; 422 with the errors beside the fields and everything typed kept for a missing
+ * name or address, a kind or territory not in the lists, or a capacity that is not a positive
+ * whole number. */
+enum http_status page_admin_venue_create(struct request *req)
+{
+	struct territory_item *territories;
+	size_t territory_count;
+	if (db_territory_tree(&req->worker->db, req->arena, &territories, &territory_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	check_form(req, territories, territory_count);
+	if (req->invalid_fields > 0)
+		return venues_page(req, HTTP_UNPROCESSABLE, true);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_VENUE_INSERT);
+	bind_form(req, s, 1);
+	bool ok = reference_run(s) == SQLITE_DONE;
+	long long id = sqlite3_last_insert_rowid(db->conn);
+	return reference_commit(req, ok, "create", "venue", id, NULL, STMT_VENUE_JSON,
+				"/admin/venues");
+}
+
+/* 0 found, 1 no such venue, -1 database error. */
+static int load_venue(struct request *req, long long id, struct venue *v)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_VENUE_GET);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		v->id = id;
+		v->name = reference_text(req, s, 0);
+		v->address = reference_text(req, s, 1);
+		v->kind = reference_text(req, s, 2);
+		v->capacity = sqlite3_column_type(s, 3) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 3);
+		v->territory_id = sqlite3_column_int64(s, 4);
+	}
+	db_done(s);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+static enum http_status venue_page(struct request *req, const struct venue *v,
+				   enum http_status status, bool from_request)
+{
+	struct territory_item *territories;
+	size_t territory_count;
+	if (db_territory_tree(&req->worker->db, req->arena, &territories, &territory_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_dict *d = reference_begin(req, "admin_venue.tpl", v->name, REFERENCE_VENUES, false);
+	tpl_set_int(d, "ID", v->id);
+	tpl_set(d, "NAME", v->name);
+	tpl_set(d, "ADDRESS", v->address);
+	tpl_set(d, "KIND", kind_label(v->kind));
+	if (v->capacity > 0)
+		tpl_set_int(tpl_section_add(d, "CAPACITY"), "N", v->capacity);
+	else
+		tpl_section_show(d, "NO_CAPACITY");
+	for (size_t i = 0; i < territory_count; i++)
+		if (territories[i].id == v->territory_id) {
+			tpl_dict *t = tpl_section_add(d, "TERRITORY");
+			tpl_set_int(t, "ID", territories[i].id);
+			tpl_set(t, "NAME", territories[i].name);
+		}
+	if (reference_may_change(req)) {
+		tpl_dict *f = tpl_include(tpl_section_add(d, "CAN_CHANGE"), "FORM",
+					  "admin_venue_form.tpl");
+		tpl_set(f, "ACTION", arena_printf(req->arena, "/admin/venues/%lld", v->id));
+		tpl_set(f, "SUBMIT", "Сохранить изменения");
+		fill_form(req, f, territories, territory_count, v, from_request);
+	}
+	return page_end(req, status);
+}
+
+/* GET /admin/venues/ID — one venue, and for administrators and organizers the form to change
+ * it. 404 for an unknown id. */
+enum http_status page_admin_venue(struct request *req)
+{
+	struct venue v;
+	int rc = load_venue(req, req->path_id, &v);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return venue_page(req, &v, HTTP_OK, false);
+}
+
+/* POST /admin/venues/ID (name, address, venue_kind, capacity, territory, csrf) — change a venue;
+ * meetings held there show the new name and address. 303 to /admin/venues; 404 for an unknown
+ * id; 422 as for a new one. */
+enum http_status page_admin_venue_update(struct request *req)
+{
+	struct venue v;
+	int rc = load_venue(req, req->path_id, &v);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	struct territory_item *territories;
+	size_t territory_count;
+	if (db_territory_tree(&req->worker->db, req->arena, &territories, &territory_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	check_form(req, territories, territory_count);
+	if (req->invalid_fields > 0)
+		return venue_page(req, &v, HTTP_UNPROCESSABLE, true);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	json_t *before = reference_json(req, STMT_VENUE_JSON, v.id);
+	sqlite3_stmt *s = db_stmt(db, STMT_VENUE_UPDATE);
+	sqlite3_bind_int64(s, 1, v.id);
+	bind_form(req, s, 2);
+	bool ok = reference_run(s) == SQLITE_DONE;
+	return reference_commit(req, ok, "update", "venue", v.id, before, STMT_VENUE_JSON,
+				"/admin/venues");
+}

@@ -1,0 +1,6 @@
+{{%AUTOESCAPE context="HTML"}}{{!-- admin_reference_nav.tpl: the tabs of the reference data pages (territories, venues, people, information groups). --}}
+<nav class="subnav" aria-label="Справочники">
+<ul>
+{{#TAB}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="{{WHAT}}"{{/CURRENT}}>{{LABEL}}</a></li>
+{{/TAB}}</ul>
+</nav>
