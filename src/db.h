@@ -10,6 +10,8 @@
 enum stmt {
 	STMT_HEALTH,             /* () → 1 if the schema is readable */
 	STMT_DATA_VERSION,       /* () → PRAGMA data_version, changes when another connection wrote */
+	STMT_BEGIN_READ,         /* () BEGIN: one snapshot for every query of a public page */
+	STMT_END_READ,           /* () COMMIT */
 	STMT_TERRITORY_TREE,     /* () → id, name, depth in tree order */
 	STMT_KIND_LIST,          /* () → code, name */
 	STMT_MEETING_LIST,       /* (territory, kind, from, to, now, limit, offset) → summaries */

@@ -26,6 +26,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_HEALTH] = "SELECT count(*) FROM meeting_kind",
 
 	[STMT_DATA_VERSION] = "PRAGMA data_version",
+	[STMT_BEGIN_READ] = "BEGIN",
+	[STMT_END_READ] = "COMMIT",
 
 	[STMT_TERRITORY_TREE] =
 		"WITH RECURSIVE tree(id, name, depth, path) AS ("

@@ -52,6 +52,7 @@ struct response {
 	size_t header_count;
 	struct buf body;
 	bool body_ready;           /* a handler or the error page wrote the body */
+	const char *etag;          /* the body's validator when already known (page cache) */
 };
 
 struct worker;
@@ -88,6 +89,9 @@ struct request {
 
 /* Add a response header; name and value must live as long as the request. */
 void response_header(struct request *req, const char *name, const char *value);
+
+/* A strong validator of a body: a quoted SipHash (libsodium) of its bytes. */
+const char *response_etag(struct arena *a, const char *body, size_t len);
 
 /* Redirect to a local path with 303 See Other. */
 enum http_status response_redirect(struct request *req, const char *location);

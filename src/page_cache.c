@@ -2,6 +2,7 @@
 #include "page_cache.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,8 @@ void page_cache_put(struct page_cache *c, const char *key, const struct response
 	}
 	if (r->body.len)
 		memcpy(e->body, r->body.data, r->body.len);
+	snprintf(e->etag, sizeof e->etag, "%s",
+		 response_etag(r->body.arena, r->body.data ? r->body.data : "", r->body.len));
 	char *p = e->headers;
 	for (size_t i = 0; i < r->header_count; i++) {
 		p = stpcpy(p, r->headers[i].name) + 1;
@@ -99,6 +102,7 @@ void page_cache_serve(struct request *req, const struct page_cache_entry *e)
 	buf_clear(&r->body);
 	buf_append(&r->body, e->body, e->body_len);
 	r->content_type = e->content_type;
+	r->etag = e->etag;
 	const char *p = e->headers;
 	for (size_t i = 0; i < e->header_count; i++) {
 		const char *name = p, *value = p + strlen(p) + 1;

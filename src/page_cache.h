@@ -22,6 +22,7 @@ struct page_cache_entry {
 	uint64_t hash;            /* of key, 0 for an empty slot */
 	char *key;                /* "vision|path?query", malloc'd */
 	char *body;               /* malloc'd */
+	char etag[24];            /* the body's validator, computed once when stored */
 	size_t body_len;
 	const char *content_type; /* a string literal of the handler */
 	char *headers;            /* "name\0value\0…" of the response's extra headers, malloc'd */

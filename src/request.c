@@ -3,7 +3,6 @@
  * one, write everything in one piece and log one line. */
 #include <errno.h>
 #include <inttypes.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,19 +209,6 @@ static enum http_status prepare(struct request *req, FCGX_Request *fcgx)
 	return HTTP_OK;
 }
 
-/* A strong validator of the body, so a phone on a slow line revalidates instead of downloading
- * the page again. SipHash via libsodium with a fixed key: this is a checksum, not a secret. */
-static const char *body_etag(struct request *req)
-{
-	static const unsigned char key[crypto_shorthash_KEYBYTES] = "portal-etag-key";
-	unsigned char hash[crypto_shorthash_BYTES];
-	crypto_shorthash(hash, (const unsigned char *)req->response.body.data,
-			 req->response.body.len, key);
-	char hex[2 * crypto_shorthash_BYTES + 1];
-	sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-	return arena_printf(req->arena, "\"%s\"", hex);
-}
-
 static void send_response(struct request *req, FCGX_Request *fcgx)
 {
 	struct response *r = &req->response;
@@ -232,7 +218,10 @@ static void send_response(struct request *req, FCGX_Request *fcgx)
 	bool send_body = req->method != METHOD_HEAD;
 
 	if (status == HTTP_OK && r->body.len > 0) {
-		const char *etag = body_etag(req);
+		/* Cached pages bring their validator; others are hashed here, so a phone on a slow
+		 * line revalidates instead of downloading the page again. */
+		const char *etag = r->etag ? r->etag
+					   : response_etag(req->arena, r->body.data, r->body.len);
 		response_header(req, "ETag", etag);
 		const char *match = FCGX_GetParam("HTTP_IF_NONE_MATCH", fcgx->envp);
 		if (match != NULL && strstr(match, etag) != NULL) {
@@ -269,7 +258,17 @@ static enum http_status run_handler(struct worker *w, struct request *req)
 		page_cache_serve(req, hit);
 		return HTTP_OK;
 	}
+	/* One read transaction: the list and its count come from the same snapshot, and SQLite
+	 * takes its locks once per page instead of once per statement. */
+	sqlite3_stmt *begin = db_stmt(&w->db, STMT_BEGIN_READ);
+	bool in_transaction = sqlite3_step(begin) == SQLITE_DONE;
+	db_done(begin);
 	enum http_status status = req->route->handler(req);
+	if (in_transaction) {
+		sqlite3_stmt *end = db_stmt(&w->db, STMT_END_READ);
+		sqlite3_step(end);
+		db_done(end);
+	}
 	if (status == HTTP_OK)
 		page_cache_put(&w->cache, key, &req->response, version, req->now);
 	return status;

@@ -1,6 +1,7 @@
 /* response.c — response helpers for handlers (see http.h). */
 #include "http.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -50,4 +51,15 @@ enum http_status response_text(struct request *req, enum http_status status, con
 	buf_puts(&req->response.body, text);
 	req->response.body_ready = true;
 	return status;
+}
+
+const char *response_etag(struct arena *a, const char *body, size_t len)
+{
+	/* A checksum, not a secret: the key is fixed. */
+	static const unsigned char key[crypto_shorthash_KEYBYTES] = "portal-etag-key";
+	unsigned char hash[crypto_shorthash_BYTES];
+	crypto_shorthash(hash, (const unsigned char *)body, len, key);
+	char hex[2 * crypto_shorthash_BYTES + 1];
+	sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+	return arena_printf(a, "\"%s\"", hex);
 }
