@@ -88,6 +88,13 @@ enum stmt {
 	STMT_GROUP_MEMBER_CLEAR, /* (group) */
 	STMT_GROUP_MEMBER_ADD,   /* (group, person) */
 	STMT_GROUP_MEMBERS,      /* (group) → person id, full name, position */
+	STMT_VENUE_TERRITORY,    /* (venue) → its territory id */
+	STMT_SERIES_INSERT,      /* (title, kind, rule, description, user, now) */
+	STMT_SERIES_MEETING_INSERT, /* (series, kind, title, territory, venue, starts, ends, host,
+	                               description, now): one draft of a series */
+	STMT_SERIES_LIST,        /* () → id, title, kind name, meetings */
+	STMT_SERIES_GET,         /* (id) → title, kind name */
+	STMT_SERIES_MEETINGS,    /* (id) → meeting id, starts, place, status */
 	STMT__MAX
 };
 

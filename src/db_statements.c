@@ -246,4 +246,24 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_GROUP_MEMBERS] = "SELECT p.id, p.full_name, p.position FROM info_group_member m "
 			       "JOIN person p ON p.id = m.person_id WHERE m.group_id = ?1 "
 			       "ORDER BY p.full_name, p.id",
+
+	[STMT_VENUE_TERRITORY] = "SELECT territory_id FROM venue WHERE id = ?1",
+	[STMT_SERIES_INSERT] = "INSERT INTO meeting_series (title, kind, rule, description, "
+			       "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[STMT_SERIES_MEETING_INSERT] =
+		"INSERT INTO meeting (series_id, kind, title, territory_id, venue_id, starts_at, "
+		"ends_at, host_id, description, status, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'draft', ?10, ?10)",
+	[STMT_SERIES_LIST] = "SELECT s.id, s.title, k.name, (SELECT count(*) FROM meeting m "
+			     "WHERE m.series_id = s.id) FROM meeting_series s "
+			     "JOIN meeting_kind k ON k.code = s.kind ORDER BY s.id DESC",
+	[STMT_SERIES_GET] = "SELECT s.title, k.name FROM meeting_series s "
+			    "JOIN meeting_kind k ON k.code = s.kind WHERE s.id = ?1",
+	[STMT_SERIES_MEETINGS] =
+		"SELECT m.id, m.starts_at, coalesce(v.name || ', ' || v.address, t.name), "
+		"CASE m.status WHEN 'draft' THEN 'черновик' WHEN 'approved' THEN 'утверждена' "
+		"WHEN 'postponed' THEN 'перенесена' WHEN 'cancelled' THEN 'отменена' "
+		"ELSE 'проведена' END "
+		"FROM meeting m JOIN territory t ON t.id = m.territory_id "
+		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.series_id = ?1 ORDER BY m.starts_at",
 };

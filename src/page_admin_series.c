@@ -136,8 +136,11 @@ static struct occurrence *plan(struct request *req, size_t *count)
 	}
 	if (n > SERIES_MAX_MEETINGS) {
 		reject(req, FIELD_PERIOD_TO,
-		       arena_printf(req->arena, "получается %zu встреч, а серия может создать не больше %d: сократите период",
-				    n, SERIES_MAX_MEETINGS));
+		       arena_printf(req->arena,
+				    "получается %zu %s, а серия может создать не больше %d: сократите "
+				    "период",
+				    n, ru_plural((long)n, "встреча", "встречи", "встреч"),
+				    SERIES_MAX_MEETINGS));
 		return out;
 	}
 	long long venue = v[FIELD_VENUE].state == FIELD_VALID ? v[FIELD_VENUE].number : 0;

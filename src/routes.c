@@ -108,6 +108,21 @@ const struct route routes[] = {
 	{"/admin/meetings/#/police", METHOD_POST, page_admin_meeting_police, NULL, 0,
 	 MEETING_WRITERS},
 
+	/* Recurring series produce ordinary drafts. */
+	{"/admin/series", METHOD_GET, page_admin_series_list, NULL, 0, MEETING_READERS},
+	{"/admin/series/new", METHOD_GET, page_admin_series_new, NULL, 0, MEETING_WRITERS},
+	{"/admin/series", METHOD_POST, page_admin_series_create,
+	 FIELDS({FIELD_KIND, FIELD_REQUIRED}, {FIELD_TITLE, FIELD_REQUIRED},
+		{FIELD_RULE, FIELD_REQUIRED}, {FIELD_START_TIME, FIELD_REQUIRED},
+		{FIELD_END_TIME, FIELD_REQUIRED}, {FIELD_TERRITORY, FIELD_OPTIONAL},
+		{FIELD_VENUE, FIELD_OPTIONAL}, {FIELD_HOST, FIELD_OPTIONAL},
+		{FIELD_WEEKDAY, FIELD_OPTIONAL}, {FIELD_ORDINAL, FIELD_OPTIONAL},
+		{FIELD_PERIOD_FROM, FIELD_OPTIONAL}, {FIELD_PERIOD_TO, FIELD_OPTIONAL},
+		{FIELD_STOP_DATE, FIELD_MULTI}, {FIELD_STOP_VENUE, FIELD_MULTI},
+		{FIELD_DESCRIPTION, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
+	{"/admin/series/#", METHOD_GET, page_admin_series_show, NULL, 0, MEETING_READERS},
+
 	/* Reference data (page_admin_territories.c, _venues.c, _people.c, _groups.c). */
 	{"/admin/territories", METHOD_GET, page_admin_territories, NULL, 0, REFERENCE_READERS},
 	{"/admin/territories", METHOD_POST, page_admin_territory_create,

@@ -2,6 +2,7 @@
 #include "validate.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,15 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_ROLE] = {"role", FIELD_TYPE_CODE, 0, 32, "роль"},
 	[FIELD_USER] = {"user", FIELD_TYPE_ID, 1, 0, "пользователь"},
 	[FIELD_ENTITY] = {"entity", FIELD_TYPE_CODE, 0, 32, "объект"},
+	[FIELD_RULE] = {"rule", FIELD_TYPE_CODE, 0, 16, "повторение"},
+	[FIELD_WEEKDAY] = {"weekday", FIELD_TYPE_INT, 1, 7, "день недели"},
+	[FIELD_ORDINAL] = {"ordinal", FIELD_TYPE_INT, 1, 5, "какой по счёту"},
+	[FIELD_PERIOD_FROM] = {"period_from", FIELD_TYPE_DATE, 0, 0, "начало периода"},
+	[FIELD_PERIOD_TO] = {"period_to", FIELD_TYPE_DATE, 0, 0, "конец периода"},
+	[FIELD_START_TIME] = {"start_time", FIELD_TYPE_TIME, 0, 0, "время начала"},
+	[FIELD_END_TIME] = {"end_time", FIELD_TYPE_TIME, 0, 0, "время окончания"},
+	[FIELD_STOP_DATE] = {"stop_date", FIELD_TYPE_DATE, 0, 0, "дата остановки"},
+	[FIELD_STOP_VENUE] = {"stop_venue", FIELD_TYPE_ID, 1, 0, "место остановки"},
 	[FIELD_STATUS] = {"status", FIELD_TYPE_CODE, 0, 16, "состояние"},
 	[FIELD_TITLE] = {"title", FIELD_TYPE_LINE, 0, 300, "тема встречи"},
 	[FIELD_VENUE] = {"venue", FIELD_TYPE_ID, 1, 0, "место проведения"},
@@ -254,6 +264,20 @@ void validate_value(struct arena *a, const struct field_spec *spec, const char *
 	case FIELD_TYPE_TOKEN:
 		check_word(spec, raw, len, true, out);
 		break;
+	case FIELD_TYPE_TIME: {
+		struct civil_date unused;
+		char probe[17];
+		/* Borrow the date-time parser with a fixed date, so both share one set of rules. */
+		if (len == 5 && memchr(raw, '\0', len) == NULL) {
+			snprintf(probe, sizeof probe, "2000-01-01T%.5s", raw);
+			if (civil_datetime_parse(probe, &unused, &out->hour, &out->minute)) {
+				out->state = FIELD_VALID;
+				break;
+			}
+		}
+		invalid(out, "ожидается время, например 10:00");
+		break;
+	}
 	case FIELD_TYPE_DATETIME:
 		if (len != 16 || !looks_like_date(raw, 10) || raw[10] != 'T')
 			invalid(out, "ожидаются дата и время, например 2026-03-11T18:00");
@@ -304,23 +328,31 @@ static bool blank_text(const struct field_spec *spec, const char *value, size_t 
 static size_t validate_multi(struct arena *a, const struct param_list *source,
 			     const struct field_spec *spec, struct field_value *v)
 {
-	size_t n = params_count(source, spec->name), count = 0;
+	size_t n = params_count(source, spec->name), count = 0, sent = 0;
 	long long *ids = arena_alloc(a, (n ? n : 1) * sizeof *ids);
+	struct field_value *values = arena_calloc(a, n ? n : 1, sizeof *values);
 	for (size_t i = 0; i < source->count; i++) {
 		const struct param *p = &source->items[i];
-		if (strcmp(p->name, spec->name) != 0 || p->value_len == 0)
+		if (strcmp(p->name, spec->name) != 0)
 			continue;
-		struct field_value one;
-		validate_value(a, spec, p->value, p->value_len, &one);
-		if (one.state == FIELD_INVALID) {
-			*v = one;
+		struct field_value *one = &values[sent++];
+		if (p->value_len == 0) {
+			one->state = FIELD_ABSENT; /* an empty row of a form */
+			continue;
+		}
+		validate_value(a, spec, p->value, p->value_len, one);
+		if (one->state == FIELD_INVALID) {
+			*v = *one;
 			return 1;
 		}
-		ids[count++] = one.number;
+		if (spec->type == FIELD_TYPE_ID)
+			ids[count++] = one->number;
 	}
-	v->state = count ? FIELD_VALID : FIELD_ABSENT;
+	v->state = count || (spec->type != FIELD_TYPE_ID && sent) ? FIELD_VALID : FIELD_ABSENT;
 	v->ids = ids;
 	v->id_count = count;
+	v->values = values;
+	v->value_count = sent;
 	return 0;
 }
 

@@ -63,6 +63,15 @@ enum field {
 	FIELD_LEADER,     /* person id leading an information group */
 	FIELD_SECRETARY,  /* person id of its secretary */
 	FIELD_MEMBER,     /* person ids of its members, several allowed */
+	FIELD_RULE,       /* how a series repeats: weekly, monthly, tour */
+	FIELD_WEEKDAY,    /* 1 Monday … 7 Sunday */
+	FIELD_ORDINAL,    /* 1..4, 5 = the last weekday of the month */
+	FIELD_PERIOD_FROM, /* first date of a series */
+	FIELD_PERIOD_TO,
+	FIELD_START_TIME, /* HH:MM of each meeting of a series */
+	FIELD_END_TIME,
+	FIELD_STOP_DATE,  /* the date of each stop of a tour, several */
+	FIELD_STOP_VENUE, /* the venue of each stop, several, in the same order */
 	FIELD__MAX
 };
 
@@ -77,6 +86,7 @@ enum field_type {
 	FIELD_TYPE_TOKEN,      /* [A-Za-z0-9_-], 1..max characters (random tokens) */
 	FIELD_TYPE_SECRET,     /* like LINE, but never shown back in a form */
 	FIELD_TYPE_DATETIME,   /* YYYY-MM-DDTHH:MM, local time, as <input type="datetime-local"> */
+	FIELD_TYPE_TIME,       /* HH:MM, as <input type="time"> */
 	FIELD_TYPE_EMAIL,      /* like LINE, shaped local@domain.tld (see validate.c) */
 	FIELD_TYPE_PHONE,      /* digits, spaces, + ( ) - only, '+' first if at all, 5+ digits */
 };
@@ -98,8 +108,11 @@ struct field_value {
 	long long number;        /* ID and INT */
 	struct civil_date date;  /* DATE and DATETIME */
 	int hour, minute;        /* DATETIME */
-	const long long *ids;    /* ID with FIELD_MULTI: every value, in order */
+	const long long *ids;    /* ID with FIELD_MULTI: every non-empty value, in order */
 	size_t id_count;
+	const struct field_value *values; /* FIELD_MULTI: every value sent, empty ones ABSENT, so
+	                                     rows of a form pair up by position */
+	size_t value_count;
 	const char *text;        /* CODE, LINE, TEXT, LOCAL_PATH: the accepted text */
 	const char *error;       /* INVALID: the reason, in Russian */
 };

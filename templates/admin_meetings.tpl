@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_meetings.tpl: every meeting for staff, drafts included, with what each still needs. --}}
 <h1>Встречи</h1>
-{{#CAN_CREATE}}<p class="more"><a href="/admin/meetings/new">Новая встреча</a></p>
-{{/CAN_CREATE}}{{>FORM_ERRORS}}
+<p class="more">{{#CAN_CREATE}}<a href="/admin/meetings/new">Новая встреча</a> · <a href="/admin/series/new">Новая серия встреч</a> · {{/CAN_CREATE}}<a href="/admin/series">Серии встреч</a></p>
+{{>FORM_ERRORS}}
 <form class="filters" method="get" action="/admin/meetings">
 <fieldset>
 <legend>Отбор встреч</legend>

@@ -115,9 +115,11 @@ WEB_PUBLIC_ARGS = ["--start", "/", "--start", "/meetings", "--start", "/meetings
                    "--error-page", "/nonexistent-page", "--error-page", "/meetings?from=2026-13-01"]
 # The staff crawl: signed in as the demo admin (every staff page is open to that role); only
 # pages under /admin are checked, links from them to public pages are requested for the status.
+# /admin/meetings/12 is approved (every action), /admin/meetings/1 held (no actions, no form).
 WEB_STAFF_ARGS = ["--include-admin", "--only", "/admin",
                   "--start", "/admin", "--start", "/admin/meetings", "--start", "/admin/meetings/new",
-                  "--start", "/admin/meetings/12", "--start", "/admin/users", "--start", "/admin/audit",
+                  "--start", "/admin/meetings/12", "--start", "/admin/meetings/1",
+                  "--start", "/admin/users", "--start", "/admin/audit",
                   "--start", "/admin/password", "--error-page", "/admin/meetings/999999"]
 
 

@@ -33,6 +33,10 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 const VISION_COOKIE = { name: 'vision', value: 'on' };
+const VIEWPORT = { width: 1280, height: 900 };
+// WCAG 2.1 1.4.10 Reflow: content fits 320 CSS px without scrolling sideways (a table may
+// scroll inside its own container).
+const REFLOW_WIDTH = 320;
 
 // ---------------------------------------------------------------- arguments
 
@@ -428,6 +432,42 @@ async function runAxe(page, url, timeoutS, errorPage) {
   }, AXE_TAGS);
 }
 
+// Run on the page runAxe just checked: narrows the tab to REFLOW_WIDTH, measures, restores.
+// Returns { width, viewport, wide: [the outermost elements that stick out, at most 3] }.
+async function measureReflow(page) {
+  await page.setViewportSize({ width: REFLOW_WIDTH, height: VIEWPORT.height });
+  try {
+    return await page.evaluate(() => {
+      const root = document.documentElement;
+      const w = root.clientWidth;
+      const name = (el) => el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') +
+        (typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '');
+      // Inside a scrolling or clipping container, wide content does not widen the page.
+      const clipped = (el) => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX !== 'visible') return true;
+        }
+        return false;
+      };
+      const wide = [];
+      if (root.scrollWidth > w) {
+        for (const el of document.body.querySelectorAll('*')) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.right <= w + 0.5) continue;
+          const parent = el.parentElement;
+          if (parent && parent !== document.body && parent.getBoundingClientRect().right > w + 0.5) continue;
+          if (clipped(el)) continue;
+          wide.push(`${name(el)} (${Math.round(r.right)} px)`);
+          if (wide.length >= 3) break;
+        }
+      }
+      return { width: root.scrollWidth, viewport: w, wide };
+    });
+  } finally {
+    await page.setViewportSize(VIEWPORT);
+  }
+}
+
 function formatAxe(violations) {
   const head = violations.map((v) => {
     const targets = v.nodes.slice(0, 2).map((n) => n.target).join(', ');
@@ -535,7 +575,7 @@ async function main() {
       if (!opts.keepHtml) rmSync(dir, { recursive: true, force: true });
       setupError(`cannot start Chromium (${chromiumPath}): ${oneLine(err.message, 400)}`);
     }
-    const ctxOpts = { bypassCSP: true, reducedMotion: 'reduce', locale: 'ru-RU', viewport: { width: 1280, height: 900 } };
+    const ctxOpts = { bypassCSP: true, reducedMotion: 'reduce', locale: 'ru-RU', viewport: VIEWPORT };
     const contexts = { normal: await browser.newContext(ctxOpts), vision: await browser.newContext(ctxOpts) };
     await contexts.vision.addCookies([{ ...VISION_COOKIE, url: `${base.origin}/` }]);
     for (const ctx of Object.values(contexts)) {
@@ -550,6 +590,7 @@ async function main() {
         try {
           if (!tabs[kind]) tabs[kind] = await contexts[kind].newPage();
           res[kind] = { violations: await runAxe(tabs[kind], pages[i].url.href, opts.timeout, pages[i].errorPage) };
+          res[kind].reflow = await measureReflow(tabs[kind]);
         } catch (err) {
           res[kind] = { error: oneLine(String(err.message).split('\n')[0], 300) };
           // Go on in a fresh tab.
@@ -616,6 +657,17 @@ async function main() {
         const { head, details } = formatAxe(r.violations);
         report(false, `${label} ${p.path}: ${head}`, details);
       }
+    }
+    // One line for both versions.
+    const measured = ['normal', 'vision'].map((kind) => ({ kind, r: axeResults.get(i)[kind]?.reflow }));
+    const tooWide = measured.filter(({ r }) => r && r.width > r.viewport);
+    if (measured.some(({ r }) => !r)) {
+      report(false, `reflow ${p.path}: not measured (the page did not load in ${measured.filter(({ r }) => !r).map(({ kind }) => kind).join(' and ')} mode)`);
+    } else if (tooWide.length === 0) {
+      report(true, `reflow ${p.path}`);
+    } else {
+      const txt = tooWide.map(({ kind, r }) => `${kind === 'vision' ? 'vision: ' : ''}${r.width} px wide at ${r.viewport} px${r.wide.length ? `: ${r.wide.join(', ')}` : ''}`);
+      report(false, `reflow ${p.path}: ${txt.join('; ')}`);
     }
   });
   for (const m of orphanVnu) report(false, `vnu: ${m.type}: ${oneLine(m.message, 300)}`);
