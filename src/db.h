@@ -95,6 +95,12 @@ enum stmt {
 	STMT_SERIES_LIST,        /* () → id, title, kind name, meetings */
 	STMT_SERIES_GET,         /* (id) → title, kind name */
 	STMT_SERIES_MEETINGS,    /* (id) → meeting id, starts, place, status */
+	STMT_DASH_DRAFTS,        /* (now) → id, title, starts of future drafts */
+	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
+	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
+	STMT_DASH_HELD,          /* (since) → meetings held since then */
+	STMT_DASH_KIND_COUNT,    /* (kind, from, to) → held, planned in the period */
+	STMT_DASH_GROUPS,        /* (from, to) → id, name, held, planned field meetings */
 	STMT__MAX
 };
 

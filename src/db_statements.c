@@ -266,4 +266,23 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ELSE 'проведена' END "
 		"FROM meeting m JOIN territory t ON t.id = m.territory_id "
 		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.series_id = ?1 ORDER BY m.starts_at",
+
+	[STMT_DASH_DRAFTS] = "SELECT id, title, starts_at FROM meeting WHERE status = 'draft' "
+			     "AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
+	[STMT_DASH_UNANNOUNCED] = "SELECT id, title, starts_at FROM meeting "
+				  "WHERE status IN ('approved', 'postponed') AND announced_at IS NULL "
+				  "AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
+	[STMT_DASH_POLICE] = "SELECT id, title, starts_at FROM meeting WHERE expected_attendance >= ?2 "
+			     "AND police_notified_at IS NULL AND status IN ('draft', 'approved', "
+			     "'postponed') AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
+	[STMT_DASH_HELD] = "SELECT id, title, starts_at FROM meeting WHERE status = 'held' "
+			   "AND starts_at >= ?1 ORDER BY starts_at DESC LIMIT 50",
+	[STMT_DASH_KIND_COUNT] = "SELECT count(*) FILTER (WHERE status = 'held'), "
+				 "count(*) FILTER (WHERE status IN ('approved', 'postponed')) "
+				 "FROM meeting WHERE kind = ?1 AND starts_at >= ?2 AND starts_at < ?3",
+	[STMT_DASH_GROUPS] = "SELECT g.id, g.name, "
+			     "count(m.id) FILTER (WHERE m.status = 'held'), "
+			     "count(m.id) FILTER (WHERE m.status IN ('approved', 'postponed')) "
+			     "FROM info_group g LEFT JOIN meeting m ON m.group_id = g.id "
+			     "AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
 };

@@ -95,19 +95,6 @@ enum http_status page_admin_logout(struct request *req)
 	return response_redirect(req, "/admin/login");
 }
 
-/* GET /admin — the staff home page. */
-enum http_status page_admin_home(struct request *req)
-{
-	tpl_dict *d = page_begin(req, "admin_home.tpl", "Рабочий стол", NAV_STAFF_HOME);
-	if (req->staff->role & ROLE_ADMIN)
-		tpl_section_show(d, "ADMIN");
-	/* The reference data pages' readers (routes.c, REFERENCE_READERS). */
-	if (req->staff->role &
-	    (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS))
-		tpl_section_show(d, "REFERENCE");
-	return page_end(req, HTTP_OK);
-}
-
 static enum http_status password_form(struct request *req, enum http_status status, bool done)
 {
 	tpl_dict *d = page_begin(req, "admin_password.tpl", "Смена пароля", NAV_STAFF_PASSWORD);

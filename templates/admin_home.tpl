@@ -1,8 +1,47 @@
-{{%AUTOESCAPE context="HTML"}}{{!-- admin_home.tpl: the staff home page. --}}
+{{%AUTOESCAPE context="HTML"}}{{!-- admin_home.tpl: the staff home page: what needs action and the required frequencies. --}}
 <h1>Рабочий стол</h1>
+{{#MEETINGS}}<section class="block" aria-labelledby="drafts-title">
+<h2 id="drafts-title">Черновики: скоро срок публикации</h2>
+<p>Место и время встречи публикуются не позднее чем за 5 дней. Утвердите черновик до указанной даты.</p>
+{{#NO_DRAFTS}}<p>Таких черновиков нет.</p>{{/NO_DRAFTS}}
+{{#HAS_DRAFTS}}<ul>
+{{#DRAFT}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time>: опубликовать до {{DEADLINE}}{{#LEFT}} ({{TEXT}}){{/LEFT}}{{#MISSED}} — <strong>срок прошёл: перенесите встречу или оформите исключение</strong>{{/MISSED}}</li>
+{{/DRAFT}}</ul>{{/HAS_DRAFTS}}
+</section>
+<section class="block" aria-labelledby="unannounced-title">
+<h2 id="unannounced-title">Утверждены, но ещё не объявлены</h2>
+{{#NO_UNANNOUNCED}}<p>Все утверждённые встречи объявлены.</p>{{/NO_UNANNOUNCED}}
+{{#HAS_UNANNOUNCED}}<ul>
+{{#UNANNOUNCED}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time></li>
+{{/UNANNOUNCED}}</ul>{{/HAS_UNANNOUNCED}}
+</section>
+{{#HAS_POLICE}}<section class="block" aria-labelledby="police-title">
+<h2 id="police-title">Нужно уведомить полицию</h2>
+<ul>
+{{#POLICE}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time></li>
+{{/POLICE}}</ul>
+</section>
+{{/HAS_POLICE}}{{#HAS_HELD}}<section class="block" aria-labelledby="held-title">
+<h2 id="held-title">Проведены, протокол не оформлен</h2>
+<ul>
+{{#HELD}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time></li>
+{{/HELD}}</ul>
+</section>
+{{/HAS_HELD}}<section class="block" aria-labelledby="rules-title">
+<h2 id="rules-title">Периодичность встреч</h2>
+<table class="list">
+<caption>Требования муниципальных актов в текущем периоде</caption>
+<thead><tr><th scope="col">Требование</th><th scope="col">Период</th><th scope="col">Встречи</th><th scope="col">Выполнено</th></tr></thead>
+<tbody>
+{{#RULE}}<tr><td>{{LABEL}}</td><td>{{PERIOD}}</td><td>{{HELD}}, {{PLANNED}}</td><td>{{#KEPT}}да{{/KEPT}}{{#PLANNED_ONLY}}назначена, ещё не проведена{{/PLANNED_ONLY}}{{#NOT_KEPT}}<strong>нет — назначьте встречу</strong>{{/NOT_KEPT}}</td></tr>
+{{/RULE}}</tbody>
+</table>
+</section>
+{{/MEETINGS}}<h2>Разделы</h2>
 <ul class="staff-links">
 <li><a href="/meetings">Расписание встреч на сайте</a></li>
-{{#REFERENCE}}<li><a href="/admin/territories">Территории</a></li>
+{{#MEETINGS}}<li><a href="/admin/meetings">Встречи</a> · <a href="/admin/series">Серии встреч</a></li>
+{{/MEETINGS}}{{#REFERENCE}}<li><a href="/admin/territories">Территории</a></li>
 <li><a href="/admin/venues">Места проведения встреч</a></li>
 <li><a href="/admin/people">Должностные лица и приглашённые</a></li>
 <li><a href="/admin/groups">Информационные группы</a></li>

@@ -1,0 +1,189 @@
+/* page_admin_home.c — the staff home page (/admin): what needs action now (drafts near their
+ * publication deadline, approved meetings not yet announced, police notices, held meetings
+ * awaiting their protocol) and whether the required frequencies are kept: the head's meeting
+ * with mass participation at least yearly (seed 000 item 2), each information group's field
+ * meeting at least quarterly (seed 001 §3.1), the head's personal reception monthly (seed 002). */
+#include <string.h>
+
+#include "auth.h"
+#include "civil_time.h"
+#include "page.h"
+#include "pages.h"
+#include "ru.h"
+#include "rules.h"
+#include "worker.h"
+
+#define DEADLINE_WARNING_DAYS 7 /* drafts whose deadline is this close are shown */
+#define HELD_RECENT_DAYS 60
+
+static const char *text_column(struct request *req, sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return arena_strdup(req->arena, t ? (const char *)t : "");
+}
+
+static const char *date_words(struct request *req, struct civil_date d)
+{
+	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
+}
+
+/* Days from a to b (b later is positive). */
+static int days_between(struct civil_date a, struct civil_date b)
+{
+	int n = 0;
+	while (civil_date_compare(a, b) < 0 && n < 10000) {
+		a = civil_date_add_days(a, 1);
+		n++;
+	}
+	while (civil_date_compare(a, b) > 0 && n > -10000) {
+		a = civil_date_add_days(a, -1);
+		n--;
+	}
+	return n;
+}
+
+/* One list of meetings: a row per meeting with its date. Returns the number of rows. */
+static int meeting_rows(struct request *req, tpl_dict *d, const char *section, sqlite3_stmt *s)
+{
+	int rows = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, section);
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "TITLE", text_column(req, s, 1));
+		page_set_datetime(row, "STARTS", (time_t)sqlite3_column_int64(s, 2));
+		rows++;
+	}
+	db_done(s);
+	return rows;
+}
+
+static void drafts(struct request *req, tpl_dict *d)
+{
+	struct civil_date today = tz_local_date(req->now);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_DRAFTS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
+	int rows = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		time_t starts = (time_t)sqlite3_column_int64(s, 2);
+		struct civil_date deadline = rule_announce_deadline(starts);
+		int left = days_between(today, deadline);
+		if (left > DEADLINE_WARNING_DAYS)
+			continue;
+		tpl_dict *row = tpl_section_add(d, "DRAFT");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "TITLE", text_column(req, s, 1));
+		page_set_datetime(row, "STARTS", starts);
+		tpl_set(row, "DEADLINE", date_words(req, deadline));
+		if (left < 0)
+			tpl_section_show(row, "MISSED");
+		else
+			tpl_set(tpl_section_add(row, "LEFT"), "TEXT",
+				left == 0 ? "сегодня последний день"
+					  : arena_printf(req->arena, "осталось %d %s", left,
+							 ru_plural(left, "день", "дня", "дней")));
+		rows++;
+	}
+	db_done(s);
+	tpl_section_show(d, rows ? "HAS_DRAFTS" : "NO_DRAFTS");
+}
+
+/* The UTC bounds of the local calendar period containing now: months months long, starting at
+ * a month that is a multiple of months (1 = month, 3 = quarter, 12 = year). */
+static void period(time_t now, int months, time_t *from, time_t *to, struct civil_date *first)
+{
+	struct civil_date today = tz_local_date(now);
+	struct civil_date start = {today.year, (today.month - 1) / months * months + 1, 1};
+	struct civil_date end = start;
+	end.month += months;
+	if (end.month > 12) {
+		end.month -= 12;
+		end.year++;
+	}
+	*from = tz_local_to_utc(start, 0, 0);
+	*to = tz_local_to_utc(end, 0, 0);
+	*first = start;
+}
+
+/* One compliance row: held and planned meetings of kind in the period. */
+static void compliance_kind(struct request *req, tpl_dict *d, const char *kind, const char *label,
+			    int months, const char *period_words)
+{
+	time_t from, to;
+	struct civil_date first;
+	period(req->now, months, &from, &to, &first);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_KIND_COUNT);
+	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)to);
+	long long held = 0, planned = 0;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		held = sqlite3_column_int64(s, 0);
+		planned = sqlite3_column_int64(s, 1);
+	}
+	db_done(s);
+	tpl_dict *row = tpl_section_add(d, "RULE");
+	tpl_set(row, "LABEL", label);
+	tpl_set(row, "PERIOD", period_words);
+	tpl_set(row, "HELD", arena_printf(req->arena, "проведено: %lld", held));
+	tpl_set(row, "PLANNED", arena_printf(req->arena, "назначено: %lld", planned));
+	tpl_section_show(row, held > 0 ? "KEPT" : planned > 0 ? "PLANNED_ONLY" : "NOT_KEPT");
+}
+
+static void compliance(struct request *req, tpl_dict *d)
+{
+	struct civil_date today = tz_local_date(req->now);
+	compliance_kind(req, d, "head_mass", "Встреча главы с массовым участием жителей — не реже раза в год", 12,
+			arena_printf(req->arena, "%d год", today.year));
+	compliance_kind(req, d, "personal_reception", "Личный приём главы — ежемесячно", 1,
+			arena_printf(req->arena, "%s %d г.", ru_month_nominative(today.month),
+				     today.year));
+	time_t from, to;
+	struct civil_date first;
+	period(req->now, 3, &from, &to, &first);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_GROUPS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	const char *quarter = arena_printf(req->arena, "%d квартал %d г.", (first.month - 1) / 3 + 1,
+					   first.year);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		long long held = sqlite3_column_int64(s, 2), planned = sqlite3_column_int64(s, 3);
+		tpl_dict *row = tpl_section_add(d, "RULE");
+		tpl_set(row, "LABEL", arena_printf(req->arena, "%s: выездная встреча — не реже раза в квартал",
+						   text_column(req, s, 1)));
+		tpl_set(row, "PERIOD", quarter);
+		tpl_set(row, "HELD", arena_printf(req->arena, "проведено: %lld", held));
+		tpl_set(row, "PLANNED", arena_printf(req->arena, "назначено: %lld", planned));
+		tpl_section_show(row, held > 0 ? "KEPT" : planned > 0 ? "PLANNED_ONLY" : "NOT_KEPT");
+	}
+	db_done(s);
+}
+
+/* GET /admin — the staff home page: links for every role; for those who work with meetings, what
+ * needs action and the frequencies the acts require. */
+enum http_status page_admin_home(struct request *req)
+{
+	tpl_dict *d = page_begin(req, "admin_home.tpl", "Рабочий стол", NAV_STAFF_HOME);
+	unsigned readers = ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS;
+	if (req->staff->role & ROLE_ADMIN)
+		tpl_section_show(d, "ADMIN");
+	if (!(req->staff->role & readers))
+		return page_end(req, HTTP_OK);
+	tpl_section_show(d, "REFERENCE");
+	tpl_section_show(d, "MEETINGS");
+	struct db *db = &req->worker->db;
+	drafts(req, d);
+	sqlite3_stmt *s = db_stmt(db, STMT_DASH_UNANNOUNCED);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
+	tpl_section_show(d, meeting_rows(req, d, "UNANNOUNCED", s) ? "HAS_UNANNOUNCED" : "NO_UNANNOUNCED");
+	s = db_stmt(db, STMT_DASH_POLICE);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
+	sqlite3_bind_int(s, 2, req->worker->cfg->police_notice_attendance);
+	if (meeting_rows(req, d, "POLICE", s))
+		tpl_section_show(d, "HAS_POLICE");
+	s = db_stmt(db, STMT_DASH_HELD);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - HELD_RECENT_DAYS * 86400));
+	if (meeting_rows(req, d, "HELD", s))
+		tpl_section_show(d, "HAS_HELD");
+	compliance(req, d);
+	return page_end(req, HTTP_OK);
+}
