@@ -59,11 +59,36 @@ static bool ref_date(const char *s, size_t len, struct civil_date *d)
 	return d->day <= mdays[d->month] + (d->month == 2 && leap);
 }
 
-/* Whether a correct validator must accept raw for spec. */
-static bool should_accept(const struct field_spec *spec, const char *raw, size_t len)
+/* "HH:MM" with a real hour and minute. */
+static bool ref_time(const char *s, size_t len)
+{
+	return len == 5 && all_digits(s, 2) && s[2] == ':' && all_digits(s + 3, 2) &&
+	       digits_value(s, 2) <= 23 && digits_value(s + 3, 2) <= 59;
+}
+
+/* Whether a correct validator must accept raw for spec: 1 yes, 0 no, -1 when the contract is
+ * only checked one way (e-mail and phone shapes: accepted values must be clean one-line text). */
+static int should_accept(const struct field_spec *spec, const char *raw, size_t len)
 {
 	struct civil_date d;
 	switch (spec->type) {
+	case FIELD_TYPE_TOKEN:
+		if (len < 1 || (long long)len > spec->max)
+			return 0;
+		for (size_t i = 0; i < len; i++)
+			if (!is_code_char(raw[i]) && !(raw[i] >= 'A' && raw[i] <= 'Z') && raw[i] != '-')
+				return 0;
+		return 1;
+	case FIELD_TYPE_TIME:
+		return ref_time(raw, len);
+	case FIELD_TYPE_DATETIME:
+		return len == 16 && ref_date(raw, 10, &d) && raw[10] == 'T' && ref_time(raw + 11, 5);
+	case FIELD_TYPE_EMAIL:
+	case FIELD_TYPE_PHONE:
+		if (!ref_utf8_valid(raw, len) || ref_utf8_has_controls(raw, len, false) ||
+		    (long long)ref_utf8_length(raw, len) > spec->max)
+			return 0;
+		return -1;
 	case FIELD_TYPE_ID:
 		return all_digits(raw, len) && len <= 18 && digits_value(raw, len) >= 1;
 	case FIELD_TYPE_INT:
@@ -79,6 +104,7 @@ static bool should_accept(const struct field_spec *spec, const char *raw, size_t
 				return false;
 		return true;
 	case FIELD_TYPE_LINE:
+	case FIELD_TYPE_SECRET:
 	case FIELD_TYPE_TEXT:
 		return ref_utf8_valid(raw, len) &&
 		       !ref_utf8_has_controls(raw, len, spec->type == FIELD_TYPE_TEXT) &&
@@ -103,7 +129,11 @@ static void check_value(const struct field_spec *spec, const char *raw, size_t l
 {
 	FUZZ_CHECK(v->raw == raw);
 	FUZZ_CHECK(v->state == FIELD_VALID || v->state == FIELD_INVALID);
-	FUZZ_CHECK((v->state == FIELD_VALID) == should_accept(spec, raw, len));
+	int expected = should_accept(spec, raw, len);
+	if (expected >= 0)
+		FUZZ_CHECK((v->state == FIELD_VALID) == (expected == 1));
+	else if (v->state == FIELD_VALID)
+		FUZZ_CHECK(expected != 0);
 	if (v->state == FIELD_INVALID) {
 		FUZZ_CHECK(v->error != NULL && v->error[0] != '\0');
 		FUZZ_CHECK(utf8_valid(v->error, strlen(v->error)));
@@ -124,13 +154,41 @@ static void check_value(const struct field_spec *spec, const char *raw, size_t l
 		FUZZ_CHECK(v->date.day <= civil_days_in_month(v->date.year, v->date.month));
 		break;
 	}
+	case FIELD_TYPE_DATETIME: {
+		char again[32];
+		snprintf(again, sizeof again, "%04d-%02d-%02dT%02d:%02d", v->date.year, v->date.month,
+			 v->date.day, v->hour, v->minute);
+		FUZZ_CHECK(strcmp(again, raw) == 0);
+		break;
+	}
+	case FIELD_TYPE_TIME: {
+		char again[16];
+		snprintf(again, sizeof again, "%02d:%02d", v->hour, v->minute);
+		FUZZ_CHECK(strcmp(again, raw) == 0);
+		break;
+	}
 	case FIELD_TYPE_CODE:
 	case FIELD_TYPE_LINE:
 	case FIELD_TYPE_TEXT:
 	case FIELD_TYPE_LOCAL_PATH:
+	case FIELD_TYPE_TOKEN:
+	case FIELD_TYPE_SECRET:
+	case FIELD_TYPE_EMAIL:
+	case FIELD_TYPE_PHONE:
 		FUZZ_CHECK(v->text == raw);
 		break;
 	}
+}
+
+/* A text field of only spaces and line breaks counts as not filled in (validate.c). */
+static bool blank(const struct field_spec *spec, const char *value, size_t len)
+{
+	if (spec->type != FIELD_TYPE_LINE && spec->type != FIELD_TYPE_TEXT)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!strchr(" \t\r\n", value[i]) || value[i] == '\0')
+			return false;
+	return true;
 }
 
 /* Dates from the input through the calendar and the Russian formatting. */
@@ -184,10 +242,11 @@ static void check_fields(struct arena *a, const struct param_list *list, unsigne
 	struct route_field declared[FIELD__MAX + 1];
 	size_t n = 0;
 	for (int f = 0; f < FIELD__MAX; f++) {
-		if (flags_mask & (1u << (f + 8)))
+		/* Bits 8..15 leave fields undeclared, bits 0..7 make them required, by f mod 8. */
+		if ((flags_mask >> (8 + f % 8)) & 1)
 			continue; /* left undeclared */
 		declared[n].field = (enum field)f;
-		declared[n].flags = (flags_mask >> f) & 1 ? FIELD_REQUIRED : FIELD_OPTIONAL;
+		declared[n].flags = (flags_mask >> (f % 8)) & 1 ? FIELD_REQUIRED : FIELD_OPTIONAL;
 		n++;
 	}
 	declared[n].field = FIELD__MAX;
@@ -207,7 +266,7 @@ static void check_fields(struct arena *a, const struct param_list *list, unsigne
 		const struct field_value *v = &out[f];
 		if (copies > 1) {
 			FUZZ_CHECK(v->state == FIELD_INVALID);
-		} else if (p == NULL || p->value_len == 0) {
+		} else if (p == NULL || p->value_len == 0 || blank(spec, p->value, p->value_len)) {
 			FUZZ_CHECK(v->state == (required ? FIELD_INVALID : FIELD_ABSENT));
 		} else {
 			struct field_value alone;
@@ -254,7 +313,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct param_list list;
 	if (params_parse_urlencoded(&a, (const char *)data, size, 200, &list) == PARAMS_OK) {
 		check_fields(&a, &list, 0);              /* all optional */
-		check_fields(&a, &list, 0x7f);           /* all required */
+		check_fields(&a, &list, 0xff);           /* all required */
 		unsigned mixed = size > 1 ? (unsigned)data[size - 1] | (unsigned)data[0] << 8 : 0;
 		check_fields(&a, &list, mixed);          /* some required, some undeclared */
 	}
