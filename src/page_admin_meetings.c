@@ -403,7 +403,7 @@ static const char *const staff_statuses[] = {"draft", "approved", "postponed", "
 
 /* Filter values that name nothing existing are answered like malformed ones, as on the public
  * schedule: 400 naming the value. */
-static void check_filters(struct request *req)
+static void check_filters(struct request *req, const struct choices *c)
 {
 	struct field_value *v = req->field;
 	if (v[FIELD_STATUS].state == FIELD_VALID) {
@@ -413,18 +413,15 @@ static void check_filters(struct request *req)
 		if (!found)
 			reject(req, FIELD_STATUS, "такого состояния нет");
 	}
-	struct choices c;
-	if (load_choices(req, &c) < 0)
-		return;
 	if (v[FIELD_KIND].state == FIELD_VALID || v[FIELD_TERRITORY].state == FIELD_VALID) {
 		bool kind_found = v[FIELD_KIND].state != FIELD_VALID;
-		for (size_t i = 0; i < c.kind_count && !kind_found; i++)
-			kind_found = strcmp(c.kinds[i].code, v[FIELD_KIND].text) == 0;
+		for (size_t i = 0; i < c->kind_count && !kind_found; i++)
+			kind_found = strcmp(c->kinds[i].code, v[FIELD_KIND].text) == 0;
 		if (!kind_found)
 			reject(req, FIELD_KIND, "такого вида встреч нет");
 		bool territory_found = v[FIELD_TERRITORY].state != FIELD_VALID;
-		for (size_t i = 0; i < c.territory_count && !territory_found; i++)
-			territory_found = c.territories[i].id == v[FIELD_TERRITORY].number;
+		for (size_t i = 0; i < c->territory_count && !territory_found; i++)
+			territory_found = c->territories[i].id == v[FIELD_TERRITORY].number;
 		if (!territory_found)
 			reject(req, FIELD_TERRITORY, "такой территории нет");
 	}
@@ -435,7 +432,10 @@ static void check_filters(struct request *req)
 
 enum http_status page_admin_meetings(struct request *req)
 {
-	check_filters(req);
+	struct choices c;
+	if (load_choices(req, &c) < 0)
+		return HTTP_INTERNAL_ERROR;
+	check_filters(req, &c);
 	if (req->invalid_fields > 0)
 		return HTTP_BAD_REQUEST;
 	const struct field_value *v = req->field;
@@ -487,6 +487,21 @@ enum http_status page_admin_meetings(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, rows ? "HAS_MEETINGS" : "NO_MEETINGS");
 	page_form_fields(req, d);
+	for (size_t i = 0; i < c.kind_count; i++) {
+		tpl_dict *o = tpl_section_add(d, "KIND_OPTION");
+		tpl_set(o, "CODE", c.kinds[i].code);
+		tpl_set(o, "NAME", c.kinds[i].name);
+		if (v[FIELD_KIND].state == FIELD_VALID && strcmp(v[FIELD_KIND].text, c.kinds[i].code) == 0)
+			tpl_section_show(o, "SELECTED");
+	}
+	for (size_t i = 0; i < c.territory_count; i++) {
+		tpl_dict *o = tpl_section_add(d, "TERRITORY_OPTION");
+		tpl_set_int(o, "ID", c.territories[i].id);
+		tpl_set(o, "NAME", c.territories[i].name);
+		if (v[FIELD_TERRITORY].state == FIELD_VALID &&
+		    v[FIELD_TERRITORY].number == c.territories[i].id)
+			tpl_section_show(o, "SELECTED");
+	}
 	for (size_t i = 0; i < sizeof staff_statuses / sizeof staff_statuses[0]; i++) {
 		tpl_dict *o = tpl_section_add(d, "STATUS_OPTION");
 		tpl_set(o, "CODE", staff_statuses[i]);

@@ -9,8 +9,14 @@
 <select id="f-status" name="status"><option value="">Все</option>
 {{#STATUS_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/STATUS_OPTION}}</select></div>
-<div class="field"><label for="f-kind">Вид (код)</label><input id="f-kind" name="kind" value="{{kind}}"></div>
-<div class="field"><label for="f-territory">Территория (номер)</label><input id="f-territory" name="territory" inputmode="numeric" value="{{territory}}"></div>
+<div class="field"><label for="f-kind">Вид встречи</label>
+<select id="f-kind" name="kind"><option value="">Все виды</option>
+{{#KIND_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/KIND_OPTION}}</select></div>
+<div class="field"><label for="f-territory">Территория</label>
+<select id="f-territory" name="territory"><option value="">Все территории</option>
+{{#TERRITORY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/TERRITORY_OPTION}}</select></div>
 <div class="field"><label for="f-from">С даты</label><input type="date" id="f-from" name="from" value="{{from}}"></div>
 <div class="field"><label for="f-to">По дату</label><input type="date" id="f-to" name="to" value="{{to}}"></div>
 <div class="actions"><button type="submit">Показать</button> <a href="/admin/meetings">Сбросить</a></div>
