@@ -29,13 +29,15 @@
 </section>
 {{/HAS_HELD}}<section class="block" aria-labelledby="rules-title">
 <h2 id="rules-title">Периодичность встреч</h2>
+<div class="table-scroll" role="region" aria-labelledby="rules-caption" tabindex="0">
 <table class="list">
-<caption>Требования муниципальных актов в текущем периоде</caption>
+<caption id="rules-caption">Требования муниципальных актов в текущем периоде</caption>
 <thead><tr><th scope="col">Требование</th><th scope="col">Период</th><th scope="col">Встречи</th><th scope="col">Выполнено</th></tr></thead>
 <tbody>
 {{#RULE}}<tr><td>{{LABEL}}</td><td>{{PERIOD}}</td><td>{{HELD}}, {{PLANNED}}</td><td>{{#KEPT}}да{{/KEPT}}{{#PLANNED_ONLY}}назначена, ещё не проведена{{/PLANNED_ONLY}}{{#NOT_KEPT}}<strong>нет — назначьте встречу</strong>{{/NOT_KEPT}}</td></tr>
 {{/RULE}}</tbody>
 </table>
+</div>
 </section>
 {{/MEETINGS}}<h2>Разделы</h2>
 <ul class="staff-links">

@@ -11,8 +11,8 @@
 {{/ANNOUNCED}}{{#EXCEPTION}}<dt>Исключение из правила 5 дней</dt><dd>{{TEXT}}</dd>
 {{/EXCEPTION}}{{#POLICE}}<dt>Уведомление полиции</dt><dd>{{#NOTIFIED}}направлено {{AT}}{{/NOTIFIED}}{{#NOT_NOTIFIED}}требуется, ещё не направлено{{/NOT_NOTIFIED}}</dd>
 {{/POLICE}}</dl>
-<p class="more"><a href="/meetings/{{ID}}">Страница встречи на сайте</a></p>
-{{#CHANGES}}<h2>Изменения после утверждения</h2>
+{{#PUBLIC_PAGE}}<p class="more"><a href="/meetings/{{ID}}">Страница встречи на сайте</a></p>
+{{/PUBLIC_PAGE}}{{#CHANGES}}<h2>Изменения после утверждения</h2>
 <ul>
 {{#CHANGE}}<li>{{AT}}: {{KIND}}{{#OLD}}, было {{AT}}{{/OLD}}{{#NEW}}, стало {{AT}}{{/NEW}} — {{REASON}} ({{LOGIN}})</li>
 {{/CHANGE}}</ul>

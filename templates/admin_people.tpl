@@ -14,6 +14,7 @@
 </form>
 {{#NO_PEOPLE}}<p>Никого не найдено.</p>{{/NO_PEOPLE}}
 {{#CATEGORY}}<h2 id="category-{{CODE}}">{{LABEL}}</h2>
+<div class="table-scroll" role="region" aria-labelledby="category-{{CODE}}" tabindex="0">
 <table class="list">
 <caption>{{LABEL}}</caption>
 <thead><tr><th scope="col">Фамилия, имя, отчество</th><th scope="col">Должность, организация</th><th scope="col">Электронная почта</th><th scope="col">Телефон</th></tr></thead>
@@ -23,6 +24,7 @@
 </tr>
 {{/PERSON}}</tbody>
 </table>
+</div>
 {{/CATEGORY}}
 {{#CAN_CHANGE}}<h2 id="new-person">Новая запись</h2>
 {{>FORM}}

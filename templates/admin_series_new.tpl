@@ -8,6 +8,7 @@
 <div class="field">
 <label for="f-kind">Вид встреч</label>
 <select id="f-kind" name="kind" required{{#kind_error}} aria-invalid="true" aria-describedby="e-kind"{{/kind_error}}>
+<option value="">— выберите —</option>
 {{#KIND_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/KIND_OPTION}}</select>
 {{#kind_error}}<p class="field-error" id="e-kind">{{MESSAGE}}</p>{{/kind_error}}
