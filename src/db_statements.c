@@ -283,6 +283,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_DASH_GROUPS] = "SELECT g.id, g.name, "
 			     "count(m.id) FILTER (WHERE m.status = 'held'), "
 			     "count(m.id) FILTER (WHERE m.status IN ('approved', 'postponed')) "
-			     "FROM info_group g LEFT JOIN meeting m ON m.group_id = g.id "
+			     "FROM info_group g LEFT JOIN meeting m ON m.group_id = g.id AND m.kind = 'group_field' "
 			     "AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
 };

@@ -733,8 +733,12 @@ static enum http_status commit_change(struct request *req, const struct staff_me
 				      const char *action, json_t *before, int rc)
 {
 	struct db *db = &req->worker->db;
-	if (rc < 0 || audit_record(req, NULL, action, "meeting", m->id, before,
-				   meeting_json(req, m->id)) < 0 ||
+	if (rc < 0) {
+		json_decref(before); /* audit_record would have owned it */
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (audit_record(req, NULL, action, "meeting", m->id, before, meeting_json(req, m->id)) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;

@@ -57,6 +57,16 @@ static long long venue_territory(struct request *req, long long venue)
 	return territory;
 }
 
+static bool person_exists(struct request *req, long long id)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PERSON_LIST);
+	bool found = false;
+	while (!found && sqlite3_step(s) == SQLITE_ROW)
+		found = sqlite3_column_int64(s, 0) == id;
+	db_done(s);
+	return found;
+}
+
 static bool territory_exists(const struct territory_item *t, size_t n, long long id)
 {
 	for (size_t i = 0; i < n; i++)
@@ -90,8 +100,13 @@ static struct occurrence *plan(struct request *req, size_t *count)
 				reject(req, FIELD_STOP_VENUE, "выберите место из списка");
 				return out;
 			}
-			if (*count == SERIES_MAX_MEETINGS)
-				break;
+			if (*count == SERIES_MAX_MEETINGS) {
+				reject(req, FIELD_STOP_DATE,
+				       arena_printf(req->arena, "выезд может включать не больше %d остановок",
+						    SERIES_MAX_MEETINGS));
+				*count = 0;
+				return out;
+			}
 			out[*count].date = d->date;
 			out[*count].venue_id = p->number;
 			out[*count].territory_id = territory;
@@ -284,6 +299,8 @@ enum http_status page_admin_series_create(struct request *req)
 		reject(req, FIELD_TERRITORY, "выберите территорию из списка");
 	if (v[FIELD_VENUE].state == FIELD_VALID && venue_territory(req, v[FIELD_VENUE].number) == 0)
 		reject(req, FIELD_VENUE, "выберите место из списка");
+	if (v[FIELD_HOST].state == FIELD_VALID && !person_exists(req, v[FIELD_HOST].number))
+		reject(req, FIELD_HOST, "выберите из списка");
 	int start_minutes = (int)(v[FIELD_START_TIME].hour * 60 + v[FIELD_START_TIME].minute);
 	int end_minutes = (int)(v[FIELD_END_TIME].hour * 60 + v[FIELD_END_TIME].minute);
 	if (v[FIELD_START_TIME].state == FIELD_VALID && v[FIELD_END_TIME].state == FIELD_VALID &&
@@ -335,8 +352,12 @@ enum http_status page_admin_series_create(struct request *req)
 	}
 	json_t *after = json_pack("{s:s, s:s, s:s, s:o}", "title", v[FIELD_TITLE].text, "kind",
 				  v[FIELD_KIND].text, "rule", v[FIELD_RULE].text, "meetings", created);
-	if (rc != SQLITE_DONE ||
-	    audit_record(req, NULL, "create", "meeting_series", series, NULL, after) < 0 ||
+	if (rc != SQLITE_DONE) {
+		json_decref(after);
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (audit_record(req, NULL, "create", "meeting_series", series, NULL, after) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;

@@ -342,18 +342,25 @@ static size_t validate_multi(struct arena *a, const struct param_list *source,
 		}
 		validate_value(a, spec, p->value, p->value_len, one);
 		if (one->state == FIELD_INVALID) {
-			*v = *one;
-			return 1;
+			/* Keep going: the form shows every row again, the bad one with its reason. */
+			if (v->state != FIELD_INVALID) {
+				v->state = FIELD_INVALID;
+				v->raw = one->raw;
+				v->error = one->error;
+			}
+			continue;
 		}
 		if (spec->type == FIELD_TYPE_ID)
 			ids[count++] = one->number;
 	}
-	v->state = count || (spec->type != FIELD_TYPE_ID && sent) ? FIELD_VALID : FIELD_ABSENT;
+	bool invalid = v->state == FIELD_INVALID;
+	if (!invalid)
+		v->state = count || (spec->type != FIELD_TYPE_ID && sent) ? FIELD_VALID : FIELD_ABSENT;
 	v->ids = ids;
 	v->id_count = count;
 	v->values = values;
 	v->value_count = sent;
-	return 0;
+	return invalid ? 1 : 0;
 }
 
 size_t validate_fields(struct arena *a, const struct param_list *source,

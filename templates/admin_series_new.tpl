@@ -85,7 +85,7 @@
 </fieldset>
 <fieldset>
 <legend>Выезд: остановки (дата и место каждой)</legend>
-{{#stop_date_error}}<p class="field-error" id="f-stop_date">{{MESSAGE}}</p>{{/stop_date_error}}{{#stop_venue_error}}<p class="field-error" id="f-stop_venue">{{MESSAGE}}</p>{{/stop_venue_error}}
+{{#stop_date_error}}<p class="field-error" id="f-stop_date" tabindex="-1">{{MESSAGE}}</p>{{/stop_date_error}}{{#stop_venue_error}}<p class="field-error" id="f-stop_venue" tabindex="-1">{{MESSAGE}}</p>{{/stop_venue_error}}
 {{#STOP}}<div class="stop">
 <label for="f-stop-date-{{N}}">Остановка {{N}}: дата</label>
 <input id="f-stop-date-{{N}}" name="stop_date" type="date" value="{{DATE}}">
