@@ -78,6 +78,18 @@ void *arena_calloc(struct arena *a, size_t count, size_t size)
 	return p;
 }
 
+void *arena_grow(struct arena *a, void *items, size_t count, size_t *cap, size_t size)
+{
+	if (count < *cap)
+		return items;
+	size_t bigger = *cap ? 2 * *cap : 8;
+	void *copy = arena_calloc(a, bigger, size);
+	if (count)
+		memcpy(copy, items, count * size);
+	*cap = bigger;
+	return copy;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
 	char *p = arena_alloc(a, len + 1);

@@ -25,6 +25,11 @@ void *arena_alloc(struct arena *a, size_t size);
 /* Like arena_alloc, zero-filled. */
 void *arena_calloc(struct arena *a, size_t count, size_t size);
 
+/* Room for one more element in an arena array of count elements of size bytes with *cap slots:
+ * returns items itself while there is room, else a copy twice as large (*cap updated). For lists
+ * read row by row from SQLite. */
+void *arena_grow(struct arena *a, void *items, size_t count, size_t *cap, size_t size);
+
 /* Copies of strings; arena_strndup always NUL-terminates and may copy embedded NULs. */
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t len);

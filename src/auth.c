@@ -57,12 +57,6 @@ static const char *cookie_attributes(struct request *req, const char *path)
 			    req->https ? "; Secure" : "");
 }
 
-static const char *column_copy(struct request *req, sqlite3_stmt *s, int col)
-{
-	const unsigned char *t = sqlite3_column_text(s, col);
-	return arena_strdup(req->arena, t ? (const char *)t : "");
-}
-
 int auth_load_session(struct request *req)
 {
 	req->staff = NULL;
@@ -87,11 +81,11 @@ int auth_load_session(struct request *req)
 	time_t seen = (time_t)sqlite3_column_int64(s, 3);
 	struct staff *st = arena_calloc(req->arena, 1, sizeof *st);
 	st->session_id = id;
-	st->csrf = column_copy(req, s, 1);
+	st->csrf = db_text(req->arena, s, 1);
 	st->user_id = sqlite3_column_int64(s, 4);
-	st->login = column_copy(req, s, 5);
-	st->full_name = column_copy(req, s, 6);
-	st->role_code = column_copy(req, s, 7);
+	st->login = db_text(req->arena, s, 5);
+	st->full_name = db_text(req->arena, s, 6);
+	st->role_code = db_text(req->arena, s, 7);
 	st->role = auth_role_bit(st->role_code);
 	db_done(s);
 
@@ -271,7 +265,7 @@ enum login_result auth_login(struct request *req, const char *login, const char 
 	const char *hash = dummy_hash();
 	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 2) == 0) {
 		user_id = sqlite3_column_int64(s, 0);
-		hash = column_copy(req, s, 1);
+		hash = db_text(req->arena, s, 1);
 	}
 	db_done(s);
 	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 && user_id > 0;
@@ -333,7 +327,7 @@ bool auth_password_matches(struct request *req, long long user_id, const char *p
 	const char *hash = dummy_hash();
 	bool known = false;
 	if (sqlite3_step(s) == SQLITE_ROW) {
-		hash = column_copy(req, s, 4);
+		hash = db_text(req->arena, s, 4);
 		known = true;
 	}
 	db_done(s);

@@ -94,6 +94,19 @@ void db_done(sqlite3_stmt *stmt)
 	sqlite3_reset(stmt);
 }
 
+const char *db_text(struct arena *a, sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *t = sqlite3_column_text(stmt, col);
+	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(stmt, col)) : "";
+}
+
+int db_run(sqlite3_stmt *stmt)
+{
+	int rc = sqlite3_step(stmt);
+	db_done(stmt);
+	return rc;
+}
+
 void db_close(struct db *db)
 {
 	for (int i = 0; i < STMT__MAX; i++) {

@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "arena.h"
+
 /* Every statement the web worker runs; the SQL is in db_statements.c, one row each. */
 enum stmt {
 	STMT_HEALTH,             /* () → 1 if the schema is readable */
@@ -122,6 +124,13 @@ int db_prepare_all(struct db *db);
  * db_done, which resets it so it does not pin a read snapshot of the WAL. */
 sqlite3_stmt *db_stmt(struct db *db, enum stmt which);
 void db_done(sqlite3_stmt *stmt);
+
+/* Column col of the current row as text copied into the arena, "" for NULL. */
+const char *db_text(struct arena *a, sqlite3_stmt *stmt, int col);
+
+/* Step a bound write statement once and reset it; the SQLite result code (SQLITE_DONE, or the
+ * extended code of a failure such as SQLITE_CONSTRAINT_UNIQUE). */
+int db_run(sqlite3_stmt *stmt);
 
 /* Finalize statements and close. */
 void db_close(struct db *db);

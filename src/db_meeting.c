@@ -3,30 +3,23 @@
 
 #include <stdio.h>
 
-/* Text of a column copied into the arena; "" for NULL. */
-static const char *column_text(struct arena *a, sqlite3_stmt *s, int col)
-{
-	const unsigned char *t = sqlite3_column_text(s, col);
-	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(s, col)) : "";
-}
-
 /* Read the columns of MEETING_SUMMARY_COLUMNS (db_statements.c) starting at column 0. */
 static void read_summary(struct arena *a, sqlite3_stmt *s, struct meeting_summary *m)
 {
 	m->id = sqlite3_column_int64(s, 0);
-	m->kind = column_text(a, s, 1);
-	m->kind_name = column_text(a, s, 2);
-	m->title = column_text(a, s, 3);
-	m->status = column_text(a, s, 4);
+	m->kind = db_text(a, s, 1);
+	m->kind_name = db_text(a, s, 2);
+	m->title = db_text(a, s, 3);
+	m->status = db_text(a, s, 4);
 	m->starts_at = (time_t)sqlite3_column_int64(s, 5);
 	m->ends_at = (time_t)sqlite3_column_int64(s, 6);
 	m->was_postponed = sqlite3_column_type(s, 7) != SQLITE_NULL;
 	m->postponed_from = (time_t)sqlite3_column_int64(s, 7);
 	m->announced = sqlite3_column_type(s, 8) != SQLITE_NULL;
 	m->announced_at = (time_t)sqlite3_column_int64(s, 8);
-	m->territory_name = column_text(a, s, 9);
-	m->venue_name = column_text(a, s, 10);
-	m->venue_address = column_text(a, s, 11);
+	m->territory_name = db_text(a, s, 9);
+	m->venue_name = db_text(a, s, 10);
+	m->venue_address = db_text(a, s, 11);
 }
 
 /* Step s to the end, collecting summaries. */
@@ -108,15 +101,15 @@ int db_meeting_get(struct db *db, struct arena *a, long long id, struct meeting_
 		return -1;
 	}
 	read_summary(a, s, &out->summary);
-	out->description = column_text(a, s, 12);
-	out->status_reason = column_text(a, s, 13);
-	out->organising_unit = column_text(a, s, 14);
+	out->description = db_text(a, s, 12);
+	out->status_reason = db_text(a, s, 13);
+	out->organising_unit = db_text(a, s, 14);
 	out->has_expected_attendance = sqlite3_column_type(s, 15) != SQLITE_NULL;
 	out->expected_attendance = sqlite3_column_int64(s, 15);
 	out->has_attendance = sqlite3_column_type(s, 16) != SQLITE_NULL;
 	out->attendance = sqlite3_column_int64(s, 16);
-	out->host_name = column_text(a, s, 17);
-	out->host_position = column_text(a, s, 18);
+	out->host_name = db_text(a, s, 17);
+	out->host_position = db_text(a, s, 18);
 	out->updated_at = (time_t)sqlite3_column_int64(s, 19);
 	db_done(s);
 	return 0;
@@ -131,16 +124,10 @@ int db_meeting_invitees(struct db *db, struct arena *a, long long id,
 	struct meeting_invitee *rows = arena_alloc(a, cap * sizeof *rows);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			struct meeting_invitee *grown = arena_alloc(a, 2 * cap * sizeof *rows);
-			for (size_t i = 0; i < n; i++)
-				grown[i] = rows[i];
-			rows = grown;
-			cap *= 2;
-		}
-		rows[n].full_name = column_text(a, s, 0);
-		rows[n].position = column_text(a, s, 1);
-		rows[n].organisation = column_text(a, s, 2);
+		rows = arena_grow(a, rows, n, &cap, sizeof *rows);
+		rows[n].full_name = db_text(a, s, 0);
+		rows[n].position = db_text(a, s, 1);
+		rows[n].organisation = db_text(a, s, 2);
 		n++;
 	}
 	db_done(s);

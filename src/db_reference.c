@@ -3,15 +3,6 @@
 
 #include <string.h>
 
-/* Grow an arena array of elem bytes from cap to 2*cap, keeping n elements. */
-static void *grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem)
-{
-	void *bigger = arena_alloc(a, 2 * *cap * elem);
-	memcpy(bigger, old, n * elem);
-	*cap *= 2;
-	return bigger;
-}
-
 int db_territory_tree(struct db *db, struct arena *a, struct territory_item **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_TERRITORY_TREE);
@@ -19,8 +10,7 @@ int db_territory_tree(struct db *db, struct arena *a, struct territory_item **ou
 	struct territory_item *rows = arena_alloc(a, cap * sizeof *rows);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap)
-			rows = grow(a, rows, n, &cap, sizeof *rows);
+		rows = arena_grow(a, rows, n, &cap, sizeof *rows);
 		rows[n].id = sqlite3_column_int64(s, 0);
 		rows[n].name = arena_strdup(a, (const char *)sqlite3_column_text(s, 1));
 		rows[n].depth = sqlite3_column_int(s, 2);
@@ -43,8 +33,7 @@ int db_kind_list(struct db *db, struct arena *a, struct kind_item **out, size_t 
 	struct kind_item *rows = arena_alloc(a, cap * sizeof *rows);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap)
-			rows = grow(a, rows, n, &cap, sizeof *rows);
+		rows = arena_grow(a, rows, n, &cap, sizeof *rows);
 		rows[n].code = arena_strdup(a, (const char *)sqlite3_column_text(s, 0));
 		rows[n].name = arena_strdup(a, (const char *)sqlite3_column_text(s, 1));
 		n++;

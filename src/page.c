@@ -182,6 +182,15 @@ void page_form_fields(struct request *req, tpl_dict *d)
 	}
 }
 
+void page_reject(struct request *req, enum field f, const char *reason)
+{
+	if (req->field[f].state == FIELD_INVALID)
+		return;
+	req->field[f].state = FIELD_INVALID;
+	req->field[f].error = reason;
+	req->invalid_fields++;
+}
+
 void page_form_error(struct request *req, tpl_dict *d, const char *message)
 {
 	tpl_set(tpl_section_add(form_errors(req, d), "FORM_ERROR"), "MESSAGE", message);

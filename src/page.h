@@ -39,6 +39,10 @@ void page_error(struct request *req, enum http_status status);
  * to the fields. */
 void page_form_fields(struct request *req, tpl_dict *d);
 
+/* Mark field f of the request invalid with a Russian reason, for a check the field table cannot
+ * make (the first reason stays). */
+void page_reject(struct request *req, enum field f, const char *reason);
+
 /* Add a general error to a form (not tied to one field): the FORM_ERRORS summary shows it. */
 void page_form_error(struct request *req, tpl_dict *d, const char *message);
 

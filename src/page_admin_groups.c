@@ -24,7 +24,7 @@ struct info_group {
 struct group_choices {
 	struct territory_item *territories;
 	size_t territory_count;
-	struct reference_item *people;
+	struct staff_item *people;
 	size_t person_count;
 };
 
@@ -32,7 +32,7 @@ static int load_choices(struct request *req, struct group_choices *c)
 {
 	if (db_territory_tree(&req->worker->db, req->arena, &c->territories, &c->territory_count) < 0)
 		return -1;
-	return reference_load(req, STMT_PERSON_LIST, &c->people, &c->person_count);
+	return staff_load_items(req, STMT_PERSON_LIST, &c->people, &c->person_count);
 }
 
 static bool territory_exists(const struct group_choices *c, long long id)
@@ -74,10 +74,10 @@ static void fill_form(struct request *req, tpl_dict *f, const struct group_choic
 		if (c->territories[i].id == territory)
 			tpl_section_show(o, "SELECTED");
 	}
-	reference_item_options(req, f, "LEADER_OPTION", c->people, c->person_count, leader);
-	reference_item_options(req, f, "SECRETARY_OPTION", c->people, c->person_count, secretary);
+	staff_item_options(req, f, "LEADER_OPTION", c->people, c->person_count, leader);
+	staff_item_options(req, f, "SECRETARY_OPTION", c->people, c->person_count, secretary);
 	for (size_t i = 0; i < c->person_count; i++) {
-		const struct reference_item *p = &c->people[i];
+		const struct staff_item *p = &c->people[i];
 		tpl_dict *box = tpl_section_add(f, "MEMBER_OPTION");
 		tpl_set_int(box, "ID", p->id);
 		tpl_set(box, "NAME",
@@ -95,24 +95,24 @@ static void check_form(struct request *req, const struct group_choices *c)
 	const struct field_value *in = req->field;
 	if (in[FIELD_TERRITORY].state == FIELD_VALID &&
 	    !territory_exists(c, in[FIELD_TERRITORY].number))
-		reference_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
+		page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
 	if (in[FIELD_LEADER].state == FIELD_VALID &&
-	    !reference_has(c->people, c->person_count, in[FIELD_LEADER].number))
-		reference_reject(req, FIELD_LEADER, "выберите из списка");
+	    !staff_has_item(c->people, c->person_count, in[FIELD_LEADER].number))
+		page_reject(req, FIELD_LEADER, "выберите из списка");
 	if (in[FIELD_SECRETARY].state == FIELD_VALID &&
-	    !reference_has(c->people, c->person_count, in[FIELD_SECRETARY].number))
-		reference_reject(req, FIELD_SECRETARY, "выберите из списка");
+	    !staff_has_item(c->people, c->person_count, in[FIELD_SECRETARY].number))
+		page_reject(req, FIELD_SECRETARY, "выберите из списка");
 	if (in[FIELD_LEADER].state == FIELD_VALID && in[FIELD_SECRETARY].state == FIELD_VALID &&
 	    in[FIELD_LEADER].number == in[FIELD_SECRETARY].number)
-		reference_reject(req, FIELD_SECRETARY,
+		page_reject(req, FIELD_SECRETARY,
 				 "секретарём должен быть не руководитель группы, а другой человек");
 	for (size_t i = 0; i < in[FIELD_MEMBER].id_count; i++) {
 		long long id = in[FIELD_MEMBER].ids[i];
-		if (!reference_has(c->people, c->person_count, id))
-			reference_reject(req, FIELD_MEMBER, "выберите из списка");
+		if (!staff_has_item(c->people, c->person_count, id))
+			page_reject(req, FIELD_MEMBER, "выберите из списка");
 		else if ((in[FIELD_LEADER].state == FIELD_VALID && id == in[FIELD_LEADER].number) ||
 			 (in[FIELD_SECRETARY].state == FIELD_VALID && id == in[FIELD_SECRETARY].number))
-			reference_reject(req, FIELD_MEMBER,
+			page_reject(req, FIELD_MEMBER,
 					 "руководитель и секретарь уже входят в группу: не отмечайте "
 					 "их среди членов");
 	}
@@ -136,13 +136,13 @@ static bool save_members(struct request *req, long long id)
 	struct db *db = &req->worker->db;
 	sqlite3_stmt *s = db_stmt(db, STMT_GROUP_MEMBER_CLEAR);
 	sqlite3_bind_int64(s, 1, id);
-	int rc = reference_run(s);
+	int rc = db_run(s);
 	const struct field_value *v = &req->field[FIELD_MEMBER];
 	for (size_t i = 0; rc == SQLITE_DONE && i < v->id_count; i++) {
 		s = db_stmt(db, STMT_GROUP_MEMBER_ADD);
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, v->ids[i]);
-		rc = reference_run(s);
+		rc = db_run(s);
 	}
 	return rc == SQLITE_DONE;
 }
@@ -160,10 +160,10 @@ static enum http_status groups_page(struct request *req, enum http_status status
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "GROUP");
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "NAME", reference_text(req, s, 1));
-		tpl_set(row, "TERRITORY", reference_text(req, s, 2));
-		tpl_set(row, "LEADER", reference_text(req, s, 3));
-		tpl_set(row, "SECRETARY", reference_text(req, s, 4));
+		tpl_set(row, "NAME", db_text(req->arena, s, 1));
+		tpl_set(row, "TERRITORY", db_text(req->arena, s, 2));
+		tpl_set(row, "LEADER", db_text(req->arena, s, 3));
+		tpl_set(row, "SECRETARY", db_text(req->arena, s, 4));
 		tpl_set_int(row, "MEMBERS", sqlite3_column_int64(s, 5));
 		rows++;
 	}
@@ -206,37 +206,32 @@ enum http_status page_admin_group_create(struct request *req)
 	sqlite3_stmt *s = db_stmt(db, STMT_GROUP_INSERT);
 	bind_form(req, s, 1);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)req->now);
-	int rc = reference_run(s);
+	int rc = db_run(s);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
 		db_rollback(db);
-		reference_reject(req, FIELD_NAME, "группа с таким названием уже есть");
+		page_reject(req, FIELD_NAME, "группа с таким названием уже есть");
 		return groups_page(req, HTTP_UNPROCESSABLE, true);
 	}
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	bool ok = rc == SQLITE_DONE && save_members(req, id);
-	return reference_commit(req, ok, "create", "info_group", id, NULL, STMT_GROUP_JSON,
+	return staff_commit(req, ok, "create", "info_group", id, NULL, STMT_GROUP_JSON,
 				arena_printf(req->arena, "/admin/groups/%lld", id));
 }
 
 /* The members of group id (id, full name, position), by name. -1 on a database error. */
-static int load_members(struct request *req, long long id, struct reference_item **out,
+static int load_members(struct request *req, long long id, struct staff_item **out,
 			size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_GROUP_MEMBERS);
 	sqlite3_bind_int64(s, 1, id);
 	size_t cap = 16, n = 0;
-	struct reference_item *rows = arena_alloc(req->arena, cap * sizeof *rows);
+	struct staff_item *rows = arena_alloc(req->arena, cap * sizeof *rows);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			struct reference_item *bigger = arena_alloc(req->arena, 2 * cap * sizeof *bigger);
-			memcpy(bigger, rows, n * sizeof *rows);
-			rows = bigger;
-			cap *= 2;
-		}
+		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
 		rows[n].id = sqlite3_column_int64(s, 0);
-		rows[n].name = reference_text(req, s, 1);
-		rows[n].extra = reference_text(req, s, 2);
+		rows[n].name = db_text(req->arena, s, 1);
+		rows[n].extra = db_text(req->arena, s, 2);
 		n++;
 	}
 	db_done(s);
@@ -254,7 +249,7 @@ static int load_group(struct request *req, long long id, struct info_group *g)
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		g->id = id;
-		g->name = reference_text(req, s, 0);
+		g->name = db_text(req->arena, s, 0);
 		g->territory_id = sqlite3_column_int64(s, 1);
 		g->leader_id = sqlite3_column_int64(s, 2);
 		g->secretary_id = sqlite3_column_int64(s, 3);
@@ -263,7 +258,7 @@ static int load_group(struct request *req, long long id, struct info_group *g)
 	db_done(s);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? 1 : -1;
-	struct reference_item *members;
+	struct staff_item *members;
 	if (load_members(req, id, &members, &g->member_count) < 0)
 		return -1;
 	g->members = arena_alloc(req->arena, (g->member_count ? g->member_count : 1) *
@@ -274,7 +269,7 @@ static int load_group(struct request *req, long long id, struct info_group *g)
 }
 
 /* The person of choices with id, NULL for none. */
-static const struct reference_item *person(const struct group_choices *c, long long id)
+static const struct staff_item *person(const struct group_choices *c, long long id)
 {
 	for (size_t i = 0; id && i < c->person_count; i++)
 		if (c->people[i].id == id)
@@ -283,7 +278,7 @@ static const struct reference_item *person(const struct group_choices *c, long l
 }
 
 static void set_person(struct request *req, tpl_dict *d, const char *section,
-		       const struct reference_item *p)
+		       const struct staff_item *p)
 {
 	if (p == NULL)
 		return;
@@ -297,7 +292,7 @@ static enum http_status group_page(struct request *req, const struct info_group 
 				   enum http_status status, bool from_request)
 {
 	struct group_choices c;
-	struct reference_item *members;
+	struct staff_item *members;
 	size_t member_count;
 	if (load_choices(req, &c) < 0 || load_members(req, g->id, &members, &member_count) < 0)
 		return HTTP_INTERNAL_ERROR;
@@ -361,18 +356,18 @@ enum http_status page_admin_group_update(struct request *req)
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	json_t *before = reference_json(req, STMT_GROUP_JSON, g.id);
+	json_t *before = staff_json(req, STMT_GROUP_JSON, g.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_GROUP_UPDATE);
 	sqlite3_bind_int64(s, 1, g.id);
 	bind_form(req, s, 2);
-	rc = reference_run(s);
+	rc = db_run(s);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
 		json_decref(before);
 		db_rollback(db);
-		reference_reject(req, FIELD_NAME, "группа с таким названием уже есть");
+		page_reject(req, FIELD_NAME, "группа с таким названием уже есть");
 		return group_page(req, &g, HTTP_UNPROCESSABLE, true);
 	}
 	bool ok = rc == SQLITE_DONE && save_members(req, g.id);
-	return reference_commit(req, ok, "update", "info_group", g.id, before, STMT_GROUP_JSON,
+	return staff_commit(req, ok, "update", "info_group", g.id, before, STMT_GROUP_JSON,
 				arena_printf(req->arena, "/admin/groups/%lld", g.id));
 }

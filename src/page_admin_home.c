@@ -16,12 +16,6 @@
 #define DEADLINE_WARNING_DAYS 7 /* drafts whose deadline is this close are shown */
 #define HELD_RECENT_DAYS 60
 
-static const char *text_column(struct request *req, sqlite3_stmt *s, int col)
-{
-	const unsigned char *t = sqlite3_column_text(s, col);
-	return arena_strdup(req->arena, t ? (const char *)t : "");
-}
-
 static const char *date_words(struct request *req, struct civil_date d)
 {
 	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
@@ -49,7 +43,7 @@ static int meeting_rows(struct request *req, tpl_dict *d, const char *section, s
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, section);
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", text_column(req, s, 1));
+		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
 		page_set_datetime(row, "STARTS", (time_t)sqlite3_column_int64(s, 2));
 		rows++;
 	}
@@ -71,7 +65,7 @@ static void drafts(struct request *req, tpl_dict *d)
 			continue;
 		tpl_dict *row = tpl_section_add(d, "DRAFT");
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", text_column(req, s, 1));
+		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
 		page_set_datetime(row, "STARTS", starts);
 		tpl_set(row, "DEADLINE", date_words(req, deadline));
 		if (left < 0)
@@ -149,7 +143,7 @@ static void compliance(struct request *req, tpl_dict *d)
 		long long held = sqlite3_column_int64(s, 2), planned = sqlite3_column_int64(s, 3);
 		tpl_dict *row = tpl_section_add(d, "RULE");
 		tpl_set(row, "LABEL", arena_printf(req->arena, "%s: выездная встреча — не реже раза в квартал",
-						   text_column(req, s, 1)));
+						   db_text(req->arena, s, 1)));
 		tpl_set(row, "PERIOD", quarter);
 		tpl_set(row, "HELD", arena_printf(req->arena, "проведено: %lld", held));
 		tpl_set(row, "PLANNED", arena_printf(req->arena, "назначено: %lld", planned));

@@ -14,6 +14,7 @@
 #include "router.h"
 #include "ru.h"
 #include "rules.h"
+#include "staff_change.h"
 #include "worker.h"
 
 #define STAFF_LIST_ROWS 300
@@ -35,11 +36,6 @@ struct staff_meeting {
 	size_t invitee_count;
 };
 
-static const char *text_column(struct request *req, sqlite3_stmt *s, int col)
-{
-	const unsigned char *t = sqlite3_column_text(s, col);
-	return arena_strdup(req->arena, t ? (const char *)t : "");
-}
 
 /* 0 found, 1 no such meeting, -1 database error. */
 static int load_meeting(struct request *req, long long id, struct staff_meeting *m)
@@ -54,21 +50,21 @@ static int load_meeting(struct request *req, long long id, struct staff_meeting 
 		return rc == SQLITE_DONE ? 1 : -1;
 	}
 	m->id = id;
-	m->kind = text_column(req, s, 0);
-	m->title = text_column(req, s, 1);
+	m->kind = db_text(req->arena, s, 0);
+	m->title = db_text(req->arena, s, 1);
 	m->territory_id = sqlite3_column_int64(s, 2);
 	m->venue_id = sqlite3_column_int64(s, 3);
 	m->starts_at = (time_t)sqlite3_column_int64(s, 4);
 	m->ends_at = (time_t)sqlite3_column_int64(s, 5);
 	m->host_id = sqlite3_column_int64(s, 6);
-	m->organising_unit = text_column(req, s, 7);
+	m->organising_unit = db_text(req->arena, s, 7);
 	m->expected_attendance = sqlite3_column_type(s, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 8);
-	m->description = text_column(req, s, 9);
-	m->theses = text_column(req, s, 10);
-	m->analytical_note = text_column(req, s, 11);
-	m->reference_materials = text_column(req, s, 12);
-	m->status = text_column(req, s, 13);
-	m->status_reason = text_column(req, s, 14);
+	m->description = db_text(req->arena, s, 9);
+	m->theses = db_text(req->arena, s, 10);
+	m->analytical_note = db_text(req->arena, s, 11);
+	m->reference_materials = db_text(req->arena, s, 12);
+	m->status = db_text(req->arena, s, 13);
+	m->status_reason = db_text(req->arena, s, 14);
 	m->was_postponed = sqlite3_column_type(s, 15) != SQLITE_NULL;
 	m->postponed_from = (time_t)sqlite3_column_int64(s, 15);
 	m->announced = sqlite3_column_type(s, 16) != SQLITE_NULL;
@@ -77,7 +73,7 @@ static int load_meeting(struct request *req, long long id, struct staff_meeting 
 	m->attendance = sqlite3_column_int64(s, 17);
 	m->approved = sqlite3_column_type(s, 18) != SQLITE_NULL;
 	m->approved_at = (time_t)sqlite3_column_int64(s, 18);
-	m->exception_reason = text_column(req, s, 19);
+	m->exception_reason = db_text(req->arena, s, 19);
 	m->police_notified = sqlite3_column_type(s, 20) != SQLITE_NULL;
 	m->police_notified_at = (time_t)sqlite3_column_int64(s, 20);
 	m->group_id = sqlite3_column_int64(s, 21);
@@ -88,60 +84,15 @@ static int load_meeting(struct request *req, long long id, struct staff_meeting 
 	size_t cap = 8;
 	m->invitees = arena_alloc(req->arena, cap * sizeof *m->invitees);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (m->invitee_count == cap) {
-			long long *bigger = arena_alloc(req->arena, 2 * cap * sizeof *bigger);
-			memcpy(bigger, m->invitees, cap * sizeof *bigger);
-			m->invitees = bigger;
-			cap *= 2;
-		}
+		m->invitees = arena_grow(req->arena, m->invitees, m->invitee_count, &cap, sizeof *m->invitees);
 		m->invitees[m->invitee_count++] = sqlite3_column_int64(s, 0);
 	}
 	db_done(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* The row as JSON for the audit log (SQLite's json_object), NULL on error. */
-static json_t *meeting_json(struct request *req, long long id)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_STAFF_MEETING_JSON);
-	sqlite3_bind_int64(s, 1, id);
-	json_t *value = NULL;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		value = json_loads((const char *)sqlite3_column_text(s, 0), 0, NULL);
-	db_done(s);
-	return value;
-}
 
-/* Options for the form's selects: id (or code), name and a second line. */
-struct option {
-	long long id;
-	const char *name;
-	const char *extra;
-};
 
-static int load_options(struct request *req, enum stmt which, struct option **out, size_t *count)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
-	size_t cap = 16, n = 0;
-	struct option *rows = arena_alloc(req->arena, cap * sizeof *rows);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			struct option *bigger = arena_alloc(req->arena, 2 * cap * sizeof *bigger);
-			memcpy(bigger, rows, n * sizeof *rows);
-			rows = bigger;
-			cap *= 2;
-		}
-		rows[n].id = sqlite3_column_int64(s, 0);
-		rows[n].name = text_column(req, s, 1);
-		rows[n].extra = text_column(req, s, 2);
-		n++;
-	}
-	db_done(s);
-	*out = rows;
-	*count = n;
-	return rc == SQLITE_DONE ? 0 : -1;
-}
 
 /* Everything the form offers to choose from. */
 struct choices {
@@ -149,7 +100,7 @@ struct choices {
 	size_t kind_count;
 	struct territory_item *territories;
 	size_t territory_count;
-	struct option *venues, *people, *groups;
+	struct staff_item *venues, *people, *groups;
 	size_t venue_count, person_count, group_count;
 };
 
@@ -158,20 +109,13 @@ static int load_choices(struct request *req, struct choices *c)
 	struct db *db = &req->worker->db;
 	if (db_kind_list(db, req->arena, &c->kinds, &c->kind_count) < 0 ||
 	    db_territory_tree(db, req->arena, &c->territories, &c->territory_count) < 0 ||
-	    load_options(req, STMT_VENUE_LIST, &c->venues, &c->venue_count) < 0 ||
-	    load_options(req, STMT_PERSON_LIST, &c->people, &c->person_count) < 0 ||
-	    load_options(req, STMT_GROUP_OPTIONS, &c->groups, &c->group_count) < 0)
+	    staff_load_items(req, STMT_VENUE_LIST, &c->venues, &c->venue_count) < 0 ||
+	    staff_load_items(req, STMT_PERSON_LIST, &c->people, &c->person_count) < 0 ||
+	    staff_load_items(req, STMT_GROUP_OPTIONS, &c->groups, &c->group_count) < 0)
 		return -1;
 	return 0;
 }
 
-static bool has_option(const struct option *o, size_t n, long long id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (o[i].id == id)
-			return true;
-	return false;
-}
 
 /* ---- rendering -------------------------------------------------------------------------- */
 
@@ -260,14 +204,8 @@ static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
 		if (territory == c->territories[i].id)
 			tpl_section_show(o, "SELECTED");
 	}
-	for (size_t i = 0; i < c->venue_count; i++) {
-		tpl_dict *o = tpl_section_add(f, "VENUE_OPTION");
-		tpl_set_int(o, "ID", c->venues[i].id);
-		tpl_set(o, "NAME", arena_printf(req->arena, "%s, %s", c->venues[i].name,
-						 c->venues[i].extra));
-		if (venue == c->venues[i].id)
-			tpl_section_show(o, "SELECTED");
-	}
+	staff_item_options(req, f, "VENUE_OPTION", c->venues, c->venue_count, venue);
+	staff_item_options(req, f, "HOST_OPTION", c->people, c->person_count, host);
 	for (size_t i = 0; i < c->group_count; i++) {
 		tpl_dict *o = tpl_section_add(f, "GROUP_OPTION");
 		tpl_set_int(o, "ID", c->groups[i].id);
@@ -277,13 +215,8 @@ static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
 			tpl_section_show(o, "SELECTED");
 	}
 	for (size_t i = 0; i < c->person_count; i++) {
-		const struct option *p = &c->people[i];
+		const struct staff_item *p = &c->people[i];
 		const char *label = arena_printf(req->arena, "%s, %s", p->name, p->extra);
-		tpl_dict *o = tpl_section_add(f, "HOST_OPTION");
-		tpl_set_int(o, "ID", p->id);
-		tpl_set(o, "NAME", label);
-		if (host == p->id)
-			tpl_section_show(o, "SELECTED");
 		tpl_dict *box = tpl_section_add(f, "INVITEE_OPTION");
 		tpl_set_int(box, "ID", p->id);
 		tpl_set(box, "NAME", label);
@@ -335,13 +268,13 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "CHANGE");
 		page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 0));
-		tpl_set(row, "KIND", change_label(text_column(req, s, 1)));
+		tpl_set(row, "KIND", change_label(db_text(req->arena, s, 1)));
 		if (sqlite3_column_type(s, 2) != SQLITE_NULL)
 			page_set_datetime(tpl_section_add(row, "OLD"), "AT", (time_t)sqlite3_column_int64(s, 2));
 		if (sqlite3_column_type(s, 3) != SQLITE_NULL)
 			page_set_datetime(tpl_section_add(row, "NEW"), "AT", (time_t)sqlite3_column_int64(s, 3));
-		tpl_set(row, "REASON", text_column(req, s, 4));
-		tpl_set(row, "LOGIN", text_column(req, s, 5));
+		tpl_set(row, "REASON", db_text(req->arena, s, 4));
+		tpl_set(row, "LOGIN", db_text(req->arena, s, 5));
 		tpl_section_show(d, "CHANGES");
 	}
 	db_done(s);
@@ -388,18 +321,6 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 
 /* ---- list and create ------------------------------------------------------------------- */
 
-/* GET /admin/meetings?status=&kind=&territory=&from=&to= — every meeting, drafts included,
- * newest first, with what each still needs (the date by which it must be published, police
- * notice). 400 for a malformed filter. */
-/* Mark a field invalid with a Russian reason. */
-static void reject(struct request *req, enum field f, const char *reason)
-{
-	if (req->field[f].state == FIELD_INVALID)
-		return;
-	req->field[f].state = FIELD_INVALID;
-	req->field[f].error = reason;
-	req->invalid_fields++;
-}
 
 static const char *const staff_statuses[] = {"draft", "approved", "postponed", "cancelled", "held"};
 
@@ -413,23 +334,23 @@ static void check_filters(struct request *req, const struct choices *c)
 		for (size_t i = 0; i < sizeof staff_statuses / sizeof staff_statuses[0] && !found; i++)
 			found = strcmp(staff_statuses[i], v[FIELD_STATUS].text) == 0;
 		if (!found)
-			reject(req, FIELD_STATUS, "такого состояния нет");
+			page_reject(req, FIELD_STATUS, "такого состояния нет");
 	}
 	if (v[FIELD_KIND].state == FIELD_VALID || v[FIELD_TERRITORY].state == FIELD_VALID) {
 		bool kind_found = v[FIELD_KIND].state != FIELD_VALID;
 		for (size_t i = 0; i < c->kind_count && !kind_found; i++)
 			kind_found = strcmp(c->kinds[i].code, v[FIELD_KIND].text) == 0;
 		if (!kind_found)
-			reject(req, FIELD_KIND, "такого вида встреч нет");
+			page_reject(req, FIELD_KIND, "такого вида встреч нет");
 		bool territory_found = v[FIELD_TERRITORY].state != FIELD_VALID;
 		for (size_t i = 0; i < c->territory_count && !territory_found; i++)
 			territory_found = c->territories[i].id == v[FIELD_TERRITORY].number;
 		if (!territory_found)
-			reject(req, FIELD_TERRITORY, "такой территории нет");
+			page_reject(req, FIELD_TERRITORY, "такой территории нет");
 	}
 	if (v[FIELD_FROM].state == FIELD_VALID && v[FIELD_TO].state == FIELD_VALID &&
 	    civil_date_compare(v[FIELD_FROM].date, v[FIELD_TO].date) > 0)
-		reject(req, FIELD_TO, "дата «по» раньше даты «с»");
+		page_reject(req, FIELD_TO, "дата «по» раньше даты «с»");
 }
 
 enum http_status page_admin_meetings(struct request *req)
@@ -461,15 +382,15 @@ enum http_status page_admin_meetings(struct request *req)
 	int police = req->worker->cfg->police_notice_attendance, rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "MEETING");
-		const char *status = text_column(req, s, 3);
+		const char *status = db_text(req->arena, s, 3);
 		time_t starts = (time_t)sqlite3_column_int64(s, 4);
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "KIND", text_column(req, s, 1));
-		tpl_set(row, "TITLE", text_column(req, s, 2));
+		tpl_set(row, "KIND", db_text(req->arena, s, 1));
+		tpl_set(row, "TITLE", db_text(req->arena, s, 2));
 		tpl_set(row, "STATUS", status_label(status));
 		page_set_datetime(row, "STARTS", starts);
-		tpl_set(row, "TERRITORY", text_column(req, s, 5));
-		tpl_set(row, "VENUE", text_column(req, s, 6));
+		tpl_set(row, "TERRITORY", db_text(req->arena, s, 5));
+		tpl_set(row, "VENUE", db_text(req->arena, s, 6));
 		bool pending = strcmp(status, "draft") == 0 ||
 			       ((strcmp(status, "approved") == 0 || strcmp(status, "postponed") == 0) &&
 				sqlite3_column_type(s, 7) == SQLITE_NULL);
@@ -549,30 +470,30 @@ static void check_form(struct request *req, const struct choices *c)
 		for (size_t i = 0; i < c->kind_count && !found; i++)
 			found = strcmp(c->kinds[i].code, v[FIELD_KIND].text) == 0;
 		if (!found)
-			reject(req, FIELD_KIND, "выберите вид из списка");
+			page_reject(req, FIELD_KIND, "выберите вид из списка");
 	}
 	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
 		bool found = false;
 		for (size_t i = 0; i < c->territory_count && !found; i++)
 			found = c->territories[i].id == v[FIELD_TERRITORY].number;
 		if (!found)
-			reject(req, FIELD_TERRITORY, "выберите территорию из списка");
+			page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
 	}
 	if (v[FIELD_VENUE].state == FIELD_VALID &&
-	    !has_option(c->venues, c->venue_count, v[FIELD_VENUE].number))
-		reject(req, FIELD_VENUE, "выберите место из списка");
+	    !staff_has_item(c->venues, c->venue_count, v[FIELD_VENUE].number))
+		page_reject(req, FIELD_VENUE, "выберите место из списка");
 	if (v[FIELD_HOST].state == FIELD_VALID &&
-	    !has_option(c->people, c->person_count, v[FIELD_HOST].number))
-		reject(req, FIELD_HOST, "выберите из списка");
+	    !staff_has_item(c->people, c->person_count, v[FIELD_HOST].number))
+		page_reject(req, FIELD_HOST, "выберите из списка");
 	if (v[FIELD_GROUP].state == FIELD_VALID &&
-	    !has_option(c->groups, c->group_count, v[FIELD_GROUP].number))
-		reject(req, FIELD_GROUP, "выберите группу из списка");
+	    !staff_has_item(c->groups, c->group_count, v[FIELD_GROUP].number))
+		page_reject(req, FIELD_GROUP, "выберите группу из списка");
 	for (size_t i = 0; i < v[FIELD_INVITEE].id_count; i++)
-		if (!has_option(c->people, c->person_count, v[FIELD_INVITEE].ids[i]))
-			reject(req, FIELD_INVITEE, "выберите из списка");
+		if (!staff_has_item(c->people, c->person_count, v[FIELD_INVITEE].ids[i]))
+			page_reject(req, FIELD_INVITEE, "выберите из списка");
 	if (v[FIELD_STARTS_AT].state == FIELD_VALID && v[FIELD_ENDS_AT].state == FIELD_VALID &&
 	    field_time(&v[FIELD_ENDS_AT]) <= field_time(&v[FIELD_STARTS_AT]))
-		reject(req, FIELD_ENDS_AT, "окончание должно быть позже начала");
+		page_reject(req, FIELD_ENDS_AT, "окончание должно быть позже начала");
 }
 
 /* Bind the form's fields as ?first… in the order of STMT_STAFF_MEETING_INSERT. */
@@ -641,7 +562,7 @@ enum http_status page_admin_meeting_create(struct request *req)
 	db_done(s);
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	if (rc != SQLITE_DONE || save_invitees(req, id) < 0 ||
-	    audit_record(req, NULL, "create", "meeting", id, NULL, meeting_json(req, id)) < 0 ||
+	    audit_record(req, NULL, "create", "meeting", id, NULL, staff_json(req, STMT_STAFF_MEETING_JSON, id)) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
@@ -659,6 +580,12 @@ enum http_status page_admin_meeting(struct request *req)
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	return meeting_page(req, &m, HTTP_OK, false);
+}
+
+/* Run a bound write statement: 0, or -1 when it failed. */
+static int run(sqlite3_stmt *s)
+{
+	return db_run(s) == SQLITE_DONE ? 0 : -1;
 }
 
 /* The 5-day rule for a meeting (re)scheduled to starts_at. HTTP_OK when kept, or when broken
@@ -680,7 +607,7 @@ static enum http_status five_day_rule(struct request *req, time_t starts_at, enu
 		*exception = reason->text;
 		return HTTP_OK;
 	}
-	reject(req, field,
+	page_reject(req, field,
 	       arena_printf(req->arena,
 			    "место и время встречи публикуются не позднее чем за %d дней, поэтому "
 			    "её можно назначить не раньше чем на %s",
@@ -704,18 +631,9 @@ static int record_change(struct request *req, const struct staff_meeting *m, con
 	if (new_venue)
 		sqlite3_bind_int64(s, 8, new_venue);
 	sqlite3_bind_text(s, 9, reason, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return run(s);
 }
 
-/* Run one statement on meeting id with its parameters already bound by bind. */
-static int run(sqlite3_stmt *s)
-{
-	int rc = sqlite3_step(s);
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
 
 /* Record that the meeting's (new) time breaks the 5-day rule by an exception: it is reported as
  * a violation. */
@@ -727,23 +645,13 @@ static int set_exception(struct request *req, long long id, const char *reason)
 	return run(s);
 }
 
-/* Finish a change of meeting m inside the open transaction: audit it and commit; 303 back to
- * the meeting's page. */
+/* Finish a change of meeting m inside the open transaction (rc 0, or -1 when a step failed):
+ * audit it, commit, and go back to the meeting's page. */
 static enum http_status commit_change(struct request *req, const struct staff_meeting *m,
 				      const char *action, json_t *before, int rc)
 {
-	struct db *db = &req->worker->db;
-	if (rc < 0) {
-		json_decref(before); /* audit_record would have owned it */
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	if (audit_record(req, NULL, action, "meeting", m->id, before, meeting_json(req, m->id)) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req, arena_printf(req->arena, "/admin/meetings/%lld", m->id));
+	return staff_commit(req, rc == 0, action, "meeting", m->id, before, STMT_STAFF_MEETING_JSON,
+			    arena_printf(req->arena, "/admin/meetings/%lld", m->id));
 }
 
 /* Load the meeting of the path for an action; *status says why not. */
@@ -793,7 +701,7 @@ enum http_status page_admin_meeting_update(struct request *req)
 		moved = starts != m.starts_at;
 		replaced = venue != m.venue_id;
 		if (moved && starts <= req->now)
-			reject(req, FIELD_STARTS_AT, "это время уже прошло");
+			page_reject(req, FIELD_STARTS_AT, "это время уже прошло");
 		else if (moved || replaced) {
 			status = five_day_rule(req, starts, FIELD_STARTS_AT, &exception);
 			if (status == HTTP_FORBIDDEN)
@@ -804,7 +712,7 @@ enum http_status page_admin_meeting_update(struct request *req)
 		return meeting_page(req, &m, HTTP_UNPROCESSABLE, true);
 
 	struct db *db = &req->worker->db;
-	json_t *before = meeting_json(req, m.id);
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	if (db_begin(db) < 0) {
 		json_decref(before);
 		return HTTP_INTERNAL_ERROR;
@@ -862,7 +770,7 @@ enum http_status page_admin_meeting_approve(struct request *req)
 	if (status != HTTP_OK)
 		return refuse(req, &m, status);
 	struct db *db = &req->worker->db;
-	json_t *before = meeting_json(req, m.id);
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	if (db_begin(db) < 0) {
 		json_decref(before);
 		return HTTP_INTERNAL_ERROR;
@@ -892,7 +800,7 @@ enum http_status page_admin_meeting_cancel(struct request *req)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	const char *reason = req->field[FIELD_CANCEL_REASON].text;
 	struct db *db = &req->worker->db;
-	json_t *before = meeting_json(req, m.id);
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	if (db_begin(db) < 0) {
 		json_decref(before);
 		return HTTP_INTERNAL_ERROR;
@@ -926,11 +834,11 @@ enum http_status page_admin_meeting_postpone(struct request *req)
 		starts = field_time(&v[FIELD_NEW_STARTS_AT]);
 		ends = field_time(&v[FIELD_NEW_ENDS_AT]);
 		if (ends <= starts)
-			reject(req, FIELD_NEW_ENDS_AT, "окончание должно быть позже начала");
+			page_reject(req, FIELD_NEW_ENDS_AT, "окончание должно быть позже начала");
 		else if (starts <= req->now)
-			reject(req, FIELD_NEW_STARTS_AT, "это время уже прошло");
+			page_reject(req, FIELD_NEW_STARTS_AT, "это время уже прошло");
 		else if (starts == m.starts_at)
-			reject(req, FIELD_NEW_STARTS_AT, "новое время совпадает с прежним");
+			page_reject(req, FIELD_NEW_STARTS_AT, "новое время совпадает с прежним");
 	}
 	const char *exception = "";
 	if (req->invalid_fields == 0) {
@@ -942,7 +850,7 @@ enum http_status page_admin_meeting_postpone(struct request *req)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	const char *reason = v[FIELD_POSTPONE_REASON].text;
 	struct db *db = &req->worker->db;
-	json_t *before = meeting_json(req, m.id);
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	if (db_begin(db) < 0) {
 		json_decref(before);
 		return HTTP_INTERNAL_ERROR;
@@ -976,7 +884,7 @@ enum http_status page_admin_meeting_held(struct request *req)
 	if (req->invalid_fields > 0)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	struct db *db = &req->worker->db;
-	json_t *before = meeting_json(req, m.id);
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	if (db_begin(db) < 0) {
 		json_decref(before);
 		return HTTP_INTERNAL_ERROR;
@@ -1007,7 +915,7 @@ enum http_status page_admin_meeting_police(struct request *req)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	}
 	struct db *db = &req->worker->db;
-	json_t *before = meeting_json(req, m.id);
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	if (db_begin(db) < 0) {
 		json_decref(before);
 		return HTTP_INTERNAL_ERROR;

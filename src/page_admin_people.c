@@ -37,7 +37,7 @@ static void check_form(struct request *req)
 {
 	const struct field_value *c = &req->field[FIELD_CATEGORY];
 	if (c->state == FIELD_VALID && code_label(person_categories, c->text) == NULL)
-		reference_reject(req, FIELD_CATEGORY, "выберите категорию из списка");
+		page_reject(req, FIELD_CATEGORY, "выберите категорию из списка");
 }
 
 /* Bind full name, position, organisation, category, email, phone as ?first… (the order of
@@ -64,19 +64,14 @@ static enum http_status people_page(struct request *req, enum http_status status
 	struct person *rows = arena_alloc(req->arena, cap * sizeof *rows);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			struct person *bigger = arena_alloc(req->arena, 2 * cap * sizeof *bigger);
-			memcpy(bigger, rows, n * sizeof *rows);
-			rows = bigger;
-			cap *= 2;
-		}
+		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
 		rows[n].id = sqlite3_column_int64(s, 0);
-		rows[n].full_name = reference_text(req, s, 1);
-		rows[n].position = reference_text(req, s, 2);
-		rows[n].organisation = reference_text(req, s, 3);
-		rows[n].category = reference_text(req, s, 4);
-		rows[n].email = reference_text(req, s, 5);
-		rows[n].phone = reference_text(req, s, 6);
+		rows[n].full_name = db_text(req->arena, s, 1);
+		rows[n].position = db_text(req->arena, s, 2);
+		rows[n].organisation = db_text(req->arena, s, 3);
+		rows[n].category = db_text(req->arena, s, 4);
+		rows[n].email = db_text(req->arena, s, 5);
+		rows[n].phone = db_text(req->arena, s, 6);
 		n++;
 	}
 	db_done(s);
@@ -120,7 +115,7 @@ enum http_status page_admin_people(struct request *req)
 {
 	struct field_value *c = &req->field[FIELD_CATEGORY];
 	if (c->state == FIELD_VALID && code_label(person_categories, c->text) == NULL) {
-		reference_reject(req, FIELD_CATEGORY, "такой категории нет");
+		page_reject(req, FIELD_CATEGORY, "такой категории нет");
 		return HTTP_BAD_REQUEST;
 	}
 	return people_page(req, HTTP_OK, c->state == FIELD_VALID ? c->text : NULL, false);
@@ -140,9 +135,9 @@ enum http_status page_admin_person_create(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *s = db_stmt(db, STMT_PERSON_INSERT);
 	bind_form(req, s, 1);
-	bool ok = reference_run(s) == SQLITE_DONE;
+	bool ok = db_run(s) == SQLITE_DONE;
 	long long id = sqlite3_last_insert_rowid(db->conn);
-	return reference_commit(req, ok, "create", "person", id, NULL, STMT_PERSON_JSON,
+	return staff_commit(req, ok, "create", "person", id, NULL, STMT_PERSON_JSON,
 				"/admin/people");
 }
 
@@ -154,12 +149,12 @@ static int load_person(struct request *req, long long id, struct person *p)
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		p->id = id;
-		p->full_name = reference_text(req, s, 0);
-		p->position = reference_text(req, s, 1);
-		p->organisation = reference_text(req, s, 2);
-		p->category = reference_text(req, s, 3);
-		p->email = reference_text(req, s, 4);
-		p->phone = reference_text(req, s, 5);
+		p->full_name = db_text(req->arena, s, 0);
+		p->position = db_text(req->arena, s, 1);
+		p->organisation = db_text(req->arena, s, 2);
+		p->category = db_text(req->arena, s, 3);
+		p->email = db_text(req->arena, s, 4);
+		p->phone = db_text(req->arena, s, 5);
 	}
 	db_done(s);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -213,11 +208,11 @@ enum http_status page_admin_person_update(struct request *req)
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	json_t *before = reference_json(req, STMT_PERSON_JSON, p.id);
+	json_t *before = staff_json(req, STMT_PERSON_JSON, p.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_PERSON_UPDATE);
 	sqlite3_bind_int64(s, 1, p.id);
 	bind_form(req, s, 2);
-	bool ok = reference_run(s) == SQLITE_DONE;
-	return reference_commit(req, ok, "update", "person", p.id, before, STMT_PERSON_JSON,
+	bool ok = db_run(s) == SQLITE_DONE;
+	return staff_commit(req, ok, "update", "person", p.id, before, STMT_PERSON_JSON,
 				"/admin/people");
 }

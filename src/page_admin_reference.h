@@ -11,6 +11,7 @@
 
 #include "db.h"
 #include "http.h"
+#include "staff_change.h"
 #include "template.h"
 
 /* The tabs of the reference pages, in display order. */
@@ -48,32 +49,6 @@ const char *code_label(const struct code_label *table, const char *code);
 void reference_code_options(tpl_dict *d, const char *section, const struct code_label *table,
 			    const char *selected);
 
-/* A row of a choice list: id, name and a second part (position, territory…). */
-struct reference_item {
-	long long id;
-	const char *name;
-	const char *extra;
-};
-
-/* Every row of statement which (columns id, name, extra; no parameters) into the arena. -1 on a
- * database error. */
-int reference_load(struct request *req, enum stmt which, struct reference_item **out,
-		   size_t *count);
-
-/* True when id is one of items. */
-bool reference_has(const struct reference_item *items, size_t count, long long id);
-
-/* One "section" row per item (ID, NAME as "name, extra" when extra is not empty, SELECTED when
- * its id is selected). */
-void reference_item_options(struct request *req, tpl_dict *d, const char *section,
-			    const struct reference_item *items, size_t count, long long selected);
-
-/* Column col of the current row as text in the arena, "" for NULL. */
-const char *reference_text(struct request *req, sqlite3_stmt *s, int col);
-
-/* Mark field f invalid with a Russian reason (once: the first reason stays). */
-void reference_reject(struct request *req, enum field f, const char *reason);
-
 /* The id chosen in field f of a refused form, so the select shows it again: also when it passed
  * the field table but a later check rejected it; 0 when none was chosen or it was no id. */
 long long reference_chosen(const struct request *req, enum field f);
@@ -81,19 +56,5 @@ long long reference_chosen(const struct request *req, enum field f);
 /* The optional text field f, "" when absent. */
 const char *reference_field_text(const struct request *req, enum field f);
 
-/* The JSON object that statement which (one parameter: id) returns, for the audit log; NULL on
- * error. */
-json_t *reference_json(struct request *req, enum stmt which, long long id);
-
-/* Step a bound write statement once and reset it; the SQLite result code (SQLITE_DONE, or the
- * extended code of a failure such as SQLITE_CONSTRAINT_UNIQUE). */
-int reference_run(sqlite3_stmt *s);
-
-/* Finish a change inside the transaction the handler began: write the audit record (before is
- * stolen; the state after is read with json_stmt), commit, and answer 303 to location. When
- * ok is false or anything fails, roll back and answer 500. */
-enum http_status reference_commit(struct request *req, bool ok, const char *action,
-				  const char *entity, long long id, json_t *before,
-				  enum stmt json_stmt, const char *location);
 
 #endif

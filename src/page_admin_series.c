@@ -14,6 +14,7 @@
 #include "router.h"
 #include "ru.h"
 #include "series.h"
+#include "staff_change.h"
 #include "worker.h"
 
 #define SERIES_MAX_MEETINGS 60 /* a year of weekly receptions fits; a typo in a year does not */
@@ -25,27 +26,12 @@ static const char *const weekday_names[8] = {"",        "понедельник"
 static const char *const ordinal_names[6] = {"", "первый", "второй", "третий", "четвёртый",
 					     "последний"};
 
-static const char *text_column(struct request *req, sqlite3_stmt *s, int col)
-{
-	const unsigned char *t = sqlite3_column_text(s, col);
-	return arena_strdup(req->arena, t ? (const char *)t : "");
-}
-
 /* One meeting the series will create. */
 struct occurrence {
 	struct civil_date date;
 	long long venue_id;     /* 0: none */
 	long long territory_id;
 };
-
-static void reject(struct request *req, enum field f, const char *reason)
-{
-	if (req->field[f].state == FIELD_INVALID)
-		return;
-	req->field[f].state = FIELD_INVALID;
-	req->field[f].error = reason;
-	req->invalid_fields++;
-}
 
 /* The territory of a venue, 0 when there is no such venue. */
 static long long venue_territory(struct request *req, long long venue)
@@ -59,12 +45,10 @@ static long long venue_territory(struct request *req, long long venue)
 
 static bool person_exists(struct request *req, long long id)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PERSON_LIST);
-	bool found = false;
-	while (!found && sqlite3_step(s) == SQLITE_ROW)
-		found = sqlite3_column_int64(s, 0) == id;
-	db_done(s);
-	return found;
+	struct staff_item *people;
+	size_t n;
+	return staff_load_items(req, STMT_PERSON_LIST, &people, &n) == 0 &&
+	       staff_has_item(people, n, id);
 }
 
 static bool territory_exists(const struct territory_item *t, size_t n, long long id)
@@ -92,16 +76,16 @@ static struct occurrence *plan(struct request *req, size_t *count)
 			if (d->state == FIELD_ABSENT && !has_venue)
 				continue; /* an empty row */
 			if (d->state != FIELD_VALID || !has_venue) {
-				reject(req, FIELD_STOP_DATE, "у каждой остановки должны быть дата и место");
+				page_reject(req, FIELD_STOP_DATE, "у каждой остановки должны быть дата и место");
 				return out;
 			}
 			long long territory = venue_territory(req, p->number);
 			if (territory == 0) {
-				reject(req, FIELD_STOP_VENUE, "выберите место из списка");
+				page_reject(req, FIELD_STOP_VENUE, "выберите место из списка");
 				return out;
 			}
 			if (*count == SERIES_MAX_MEETINGS) {
-				reject(req, FIELD_STOP_DATE,
+				page_reject(req, FIELD_STOP_DATE,
 				       arena_printf(req->arena, "выезд может включать не больше %d остановок",
 						    SERIES_MAX_MEETINGS));
 				*count = 0;
@@ -113,29 +97,29 @@ static struct occurrence *plan(struct request *req, size_t *count)
 			(*count)++;
 		}
 		if (*count == 0)
-			reject(req, FIELD_STOP_DATE, "укажите хотя бы одну остановку: дату и место");
+			page_reject(req, FIELD_STOP_DATE, "укажите хотя бы одну остановку: дату и место");
 		return out;
 	}
 
 	if (v[FIELD_PERIOD_FROM].state != FIELD_VALID || v[FIELD_PERIOD_TO].state != FIELD_VALID ||
 	    v[FIELD_WEEKDAY].state != FIELD_VALID) {
 		if (v[FIELD_PERIOD_FROM].state == FIELD_ABSENT)
-			reject(req, FIELD_PERIOD_FROM, "укажите начало периода");
+			page_reject(req, FIELD_PERIOD_FROM, "укажите начало периода");
 		if (v[FIELD_PERIOD_TO].state == FIELD_ABSENT)
-			reject(req, FIELD_PERIOD_TO, "укажите конец периода");
+			page_reject(req, FIELD_PERIOD_TO, "укажите конец периода");
 		if (v[FIELD_WEEKDAY].state == FIELD_ABSENT)
-			reject(req, FIELD_WEEKDAY, "выберите день недели");
+			page_reject(req, FIELD_WEEKDAY, "выберите день недели");
 		return out;
 	}
 	if (civil_date_compare(v[FIELD_PERIOD_FROM].date, v[FIELD_PERIOD_TO].date) > 0) {
-		reject(req, FIELD_PERIOD_TO, "конец периода раньше его начала");
+		page_reject(req, FIELD_PERIOD_TO, "конец периода раньше его начала");
 		return out;
 	}
 	struct civil_date dates[SERIES_MAX_MEETINGS];
 	size_t n;
 	if (strcmp(rule, "monthly") == 0) {
 		if (v[FIELD_ORDINAL].state != FIELD_VALID) {
-			reject(req, FIELD_ORDINAL, "выберите, какой по счёту день недели");
+			page_reject(req, FIELD_ORDINAL, "выберите, какой по счёту день недели");
 			return out;
 		}
 		n = series_monthly(v[FIELD_PERIOD_FROM].date, v[FIELD_PERIOD_TO].date,
@@ -146,11 +130,11 @@ static struct occurrence *plan(struct request *req, size_t *count)
 				  (int)v[FIELD_WEEKDAY].number, dates, SERIES_MAX_MEETINGS);
 	}
 	if (n == 0) {
-		reject(req, FIELD_PERIOD_TO, "в этом периоде нет ни одной такой даты");
+		page_reject(req, FIELD_PERIOD_TO, "в этом периоде нет ни одной такой даты");
 		return out;
 	}
 	if (n > SERIES_MAX_MEETINGS) {
-		reject(req, FIELD_PERIOD_TO,
+		page_reject(req, FIELD_PERIOD_TO,
 		       arena_printf(req->arena,
 				    "получается %zu %s, а серия может создать не больше %d: сократите "
 				    "период",
@@ -220,26 +204,12 @@ static enum http_status series_form(struct request *req, enum http_status status
 		if (v[FIELD_ORDINAL].state == FIELD_VALID && v[FIELD_ORDINAL].number == n)
 			tpl_section_show(o, "SELECTED");
 	}
-	sqlite3_stmt *s = db_stmt(db, STMT_VENUE_LIST);
-	struct {
-		long long id;
-		const char *label;
-	} venues[256];
-	size_t nv = 0;
-	while (sqlite3_step(s) == SQLITE_ROW && nv < 256) {
-		venues[nv].id = sqlite3_column_int64(s, 0);
-		venues[nv].label = arena_printf(req->arena, "%s, %s", text_column(req, s, 1),
-						text_column(req, s, 2));
-		nv++;
-	}
-	db_done(s);
-	for (size_t i = 0; i < nv; i++) {
-		tpl_dict *o = tpl_section_add(d, "VENUE_OPTION");
-		tpl_set_int(o, "ID", venues[i].id);
-		tpl_set(o, "NAME", venues[i].label);
-		if (v[FIELD_VENUE].state == FIELD_VALID && v[FIELD_VENUE].number == venues[i].id)
-			tpl_section_show(o, "SELECTED");
-	}
+	struct staff_item *venues;
+	size_t nv;
+	if (staff_load_items(req, STMT_VENUE_LIST, &venues, &nv) < 0)
+		return HTTP_INTERNAL_ERROR;
+	staff_item_options(req, d, "VENUE_OPTION", venues, nv,
+			   v[FIELD_VENUE].state == FIELD_VALID ? v[FIELD_VENUE].number : 0);
 	for (int row = 0; row < TOUR_STOPS; row++) {
 		tpl_dict *r = tpl_section_add(d, "STOP");
 		tpl_set_int(r, "N", row + 1);
@@ -249,13 +219,8 @@ static enum http_status series_form(struct request *req, enum http_status status
 							  ? &v[FIELD_STOP_VENUE].values[row] : NULL;
 		if (date && date->raw)
 			tpl_set(r, "DATE", date->raw);
-		for (size_t i = 0; i < nv; i++) {
-			tpl_dict *o = tpl_section_add(r, "STOP_VENUE_OPTION");
-			tpl_set_int(o, "ID", venues[i].id);
-			tpl_set(o, "NAME", venues[i].label);
-			if (venue && venue->state == FIELD_VALID && venue->number == venues[i].id)
-				tpl_section_show(o, "SELECTED");
-		}
+		staff_item_options(req, r, "STOP_VENUE_OPTION", venues, nv,
+				   venue && venue->state == FIELD_VALID ? venue->number : 0);
 	}
 	return page_end(req, status);
 }
@@ -286,26 +251,26 @@ enum http_status page_admin_series_create(struct request *req)
 		for (size_t i = 0; i < nk && !found; i++)
 			found = strcmp(kinds[i].code, v[FIELD_KIND].text) == 0;
 		if (!found)
-			reject(req, FIELD_KIND, "выберите вид из списка");
+			page_reject(req, FIELD_KIND, "выберите вид из списка");
 	}
 	if (v[FIELD_RULE].state == FIELD_VALID && strcmp(v[FIELD_RULE].text, "weekly") != 0 &&
 	    strcmp(v[FIELD_RULE].text, "monthly") != 0 && strcmp(v[FIELD_RULE].text, "tour") != 0)
-		reject(req, FIELD_RULE, "выберите, как повторяются встречи");
+		page_reject(req, FIELD_RULE, "выберите, как повторяются встречи");
 	bool tour = v[FIELD_RULE].state == FIELD_VALID && strcmp(v[FIELD_RULE].text, "tour") == 0;
 	if (!tour && v[FIELD_TERRITORY].state == FIELD_ABSENT)
-		reject(req, FIELD_TERRITORY, "выберите территорию");
+		page_reject(req, FIELD_TERRITORY, "выберите территорию");
 	if (v[FIELD_TERRITORY].state == FIELD_VALID &&
 	    !territory_exists(territories, nt, v[FIELD_TERRITORY].number))
-		reject(req, FIELD_TERRITORY, "выберите территорию из списка");
+		page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
 	if (v[FIELD_VENUE].state == FIELD_VALID && venue_territory(req, v[FIELD_VENUE].number) == 0)
-		reject(req, FIELD_VENUE, "выберите место из списка");
+		page_reject(req, FIELD_VENUE, "выберите место из списка");
 	if (v[FIELD_HOST].state == FIELD_VALID && !person_exists(req, v[FIELD_HOST].number))
-		reject(req, FIELD_HOST, "выберите из списка");
+		page_reject(req, FIELD_HOST, "выберите из списка");
 	int start_minutes = (int)(v[FIELD_START_TIME].hour * 60 + v[FIELD_START_TIME].minute);
 	int end_minutes = (int)(v[FIELD_END_TIME].hour * 60 + v[FIELD_END_TIME].minute);
 	if (v[FIELD_START_TIME].state == FIELD_VALID && v[FIELD_END_TIME].state == FIELD_VALID &&
 	    end_minutes <= start_minutes)
-		reject(req, FIELD_END_TIME, "окончание должно быть позже начала");
+		page_reject(req, FIELD_END_TIME, "окончание должно быть позже начала");
 	size_t count = 0;
 	struct occurrence *dates = NULL;
 	if (req->invalid_fields == 0)
@@ -376,8 +341,8 @@ enum http_status page_admin_series_list(struct request *req)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "SERIES");
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", text_column(req, s, 1));
-		tpl_set(row, "KIND", text_column(req, s, 2));
+		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
+		tpl_set(row, "KIND", db_text(req->arena, s, 2));
 		long long n = sqlite3_column_int64(s, 3);
 		tpl_set(row, "COUNT", arena_printf(req->arena, "%lld %s", n,
 						   ru_plural(n, "встреча", "встречи", "встреч")));
@@ -400,8 +365,8 @@ enum http_status page_admin_series_show(struct request *req)
 		db_done(s);
 		return HTTP_NOT_FOUND;
 	}
-	const char *title = text_column(req, s, 0);
-	const char *kind = text_column(req, s, 1);
+	const char *title = db_text(req->arena, s, 0);
+	const char *kind = db_text(req->arena, s, 1);
 	db_done(s);
 	tpl_dict *d = page_begin(req, "admin_series_show.tpl", title, NAV_STAFF_MEETINGS);
 	tpl_set(d, "TITLE", title);
@@ -413,8 +378,8 @@ enum http_status page_admin_series_show(struct request *req)
 		tpl_dict *row = tpl_section_add(d, "MEETING");
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
 		page_set_datetime(row, "STARTS", (time_t)sqlite3_column_int64(s, 1));
-		tpl_set(row, "PLACE", text_column(req, s, 2));
-		tpl_set(row, "STATUS", text_column(req, s, 3));
+		tpl_set(row, "PLACE", db_text(req->arena, s, 2));
+		tpl_set(row, "STATUS", db_text(req->arena, s, 3));
 	}
 	db_done(s);
 	return rc == SQLITE_DONE ? page_end(req, HTTP_OK) : HTTP_INTERNAL_ERROR;

@@ -23,16 +23,11 @@ static int load_tree(struct request *req, struct territory_row **out, size_t *co
 	struct territory_row *rows = arena_alloc(req->arena, cap * sizeof *rows);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			struct territory_row *bigger = arena_alloc(req->arena, 2 * cap * sizeof *bigger);
-			memcpy(bigger, rows, n * sizeof *rows);
-			rows = bigger;
-			cap *= 2;
-		}
+		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
 		rows[n].id = sqlite3_column_int64(s, 0);
-		rows[n].name = reference_text(req, s, 1);
+		rows[n].name = db_text(req->arena, s, 1);
 		rows[n].depth = sqlite3_column_int(s, 2);
-		rows[n].level = reference_text(req, s, 3);
+		rows[n].level = db_text(req->arena, s, 3);
 		rows[n].parent_id = sqlite3_column_int64(s, 4);
 		rows[n].venues = sqlite3_column_int64(s, 5);
 		rows[n].meetings = sqlite3_column_int64(s, 6);
@@ -177,23 +172,23 @@ enum http_status page_admin_territory_create(struct request *req)
 	if (v[FIELD_PARENT].state == FIELD_VALID) {
 		parent = find_row(rows, n, v[FIELD_PARENT].number);
 		if (parent == NULL)
-			reference_reject(req, FIELD_PARENT, "выберите территорию из списка");
+			page_reject(req, FIELD_PARENT, "выберите территорию из списка");
 	}
 	if (level != NULL) {
 		const char *wanted = parent_level_for(level);
 		if (wanted != NULL && wanted[0] == '\0')
-			reference_reject(req, FIELD_LEVEL, "выберите уровень из списка");
+			page_reject(req, FIELD_LEVEL, "выберите уровень из списка");
 		else if (wanted == NULL && v[FIELD_PARENT].state != FIELD_ABSENT)
-			reference_reject(req, FIELD_PARENT,
+			page_reject(req, FIELD_PARENT,
 					 "район — верхний уровень, он ни во что не входит: оставьте "
 					 "поле пустым");
 		else if (wanted != NULL && v[FIELD_PARENT].state == FIELD_ABSENT)
-			reference_reject(req, FIELD_PARENT,
+			page_reject(req, FIELD_PARENT,
 					 strcmp(wanted, "district") == 0
 						 ? "выберите район, в который входит поселение"
 						 : "выберите поселение, в которое входит микрорайон");
 		else if (wanted != NULL && parent != NULL && strcmp(parent->level, wanted) != 0)
-			reference_reject(req, FIELD_PARENT,
+			page_reject(req, FIELD_PARENT,
 					 strcmp(wanted, "district") == 0
 						 ? "поселение может входить только в район"
 						 : "микрорайон или населённый пункт может входить только "
@@ -204,7 +199,7 @@ enum http_status page_admin_territory_create(struct request *req)
 		if (taken < 0)
 			return HTTP_INTERNAL_ERROR;
 		if (taken)
-			reference_reject(req, FIELD_NAME,
+			page_reject(req, FIELD_NAME,
 					 parent ? "в этой территории уже есть часть с таким названием"
 						: "район с таким названием уже есть");
 	}
@@ -219,9 +214,9 @@ enum http_status page_admin_territory_create(struct request *req)
 		sqlite3_bind_int64(s, 1, parent->id);
 	sqlite3_bind_text(s, 2, level, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, v[FIELD_NAME].text, -1, SQLITE_STATIC);
-	bool ok = reference_run(s) == SQLITE_DONE;
+	bool ok = db_run(s) == SQLITE_DONE;
 	long long id = sqlite3_last_insert_rowid(db->conn);
-	return reference_commit(req, ok, "create", "territory", id, NULL, STMT_TERRITORY_JSON,
+	return staff_commit(req, ok, "create", "territory", id, NULL, STMT_TERRITORY_JSON,
 				"/admin/territories");
 }
 
@@ -239,10 +234,10 @@ static int load_territory(struct request *req, long long id, struct territory *t
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		t->id = id;
-		t->name = reference_text(req, s, 0);
-		t->level = reference_text(req, s, 1);
+		t->name = db_text(req->arena, s, 0);
+		t->level = db_text(req->arena, s, 1);
 		t->parent_id = sqlite3_column_int64(s, 2);
-		t->parent_name = reference_text(req, s, 3);
+		t->parent_name = db_text(req->arena, s, 3);
 	}
 	db_done(s);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -317,7 +312,7 @@ enum http_status page_admin_territory_rename(struct request *req)
 		if (taken < 0)
 			return HTTP_INTERNAL_ERROR;
 		if (taken)
-			reference_reject(req, FIELD_NAME,
+			page_reject(req, FIELD_NAME,
 					 t.parent_id ? "в той же территории уже есть часть с таким названием"
 						     : "район с таким названием уже есть");
 	}
@@ -327,11 +322,11 @@ enum http_status page_admin_territory_rename(struct request *req)
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	json_t *before = reference_json(req, STMT_TERRITORY_JSON, t.id);
+	json_t *before = staff_json(req, STMT_TERRITORY_JSON, t.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_TERRITORY_RENAME);
 	sqlite3_bind_int64(s, 1, t.id);
 	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
-	bool ok = reference_run(s) == SQLITE_DONE;
-	return reference_commit(req, ok, "rename", "territory", t.id, before, STMT_TERRITORY_JSON,
+	bool ok = db_run(s) == SQLITE_DONE;
+	return staff_commit(req, ok, "rename", "territory", t.id, before, STMT_TERRITORY_JSON,
 				"/admin/territories");
 }

@@ -13,12 +13,6 @@
 
 #define AUDIT_PAGE_ROWS 200
 
-static const char *column_text(struct request *req, sqlite3_stmt *s, int col)
-{
-	const unsigned char *t = sqlite3_column_text(s, col);
-	return arena_strdup(req->arena, t ? (const char *)t : "");
-}
-
 static enum http_status users_page(struct request *req, enum http_status status, bool with_form)
 {
 	tpl_dict *d = page_begin(req, "admin_users.tpl", "Пользователи", NAV_STAFF_USERS);
@@ -28,9 +22,9 @@ static enum http_status users_page(struct request *req, enum http_status status,
 		tpl_dict *row = tpl_section_add(d, "USER");
 		long long id = sqlite3_column_int64(s, 0);
 		tpl_set_int(row, "ID", id);
-		tpl_set(row, "LOGIN", column_text(req, s, 1));
-		tpl_set(row, "FULL_NAME", column_text(req, s, 2));
-		tpl_set(row, "ROLE", auth_role_label(column_text(req, s, 3)));
+		tpl_set(row, "LOGIN", db_text(req->arena, s, 1));
+		tpl_set(row, "FULL_NAME", db_text(req->arena, s, 2));
+		tpl_set(row, "ROLE", auth_role_label(db_text(req->arena, s, 3)));
 		bool disabled = sqlite3_column_int(s, 4) != 0;
 		tpl_section_show(row, disabled ? "DISABLED" : "ACTIVE");
 		if (id != req->staff->user_id)
@@ -146,8 +140,8 @@ static enum http_status set_disabled(struct request *req, bool disabled)
 		db_rollback(db);
 		return HTTP_NOT_FOUND;
 	}
-	const char *login = column_text(req, s, 0), *name = column_text(req, s, 1);
-	const char *role = column_text(req, s, 2);
+	const char *login = db_text(req->arena, s, 0), *name = db_text(req->arena, s, 1);
+	const char *role = db_text(req->arena, s, 2);
 	bool was = sqlite3_column_int(s, 3) != 0;
 	db_done(s);
 	s = db_stmt(db, STMT_USER_SET_DISABLED);
@@ -208,15 +202,15 @@ enum http_status page_admin_audit(struct request *req)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "ENTRY");
 		page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 1));
-		tpl_set(row, "LOGIN", column_text(req, s, 2));
-		tpl_set(row, "ACTION", column_text(req, s, 3));
-		tpl_set(row, "ENTITY", column_text(req, s, 4));
+		tpl_set(row, "LOGIN", db_text(req->arena, s, 2));
+		tpl_set(row, "ACTION", db_text(req->arena, s, 3));
+		tpl_set(row, "ENTITY", db_text(req->arena, s, 4));
 		if (sqlite3_column_type(s, 5) != SQLITE_NULL)
 			tpl_set_int(tpl_section_add(row, "ENTITY_ID"), "ID", sqlite3_column_int64(s, 5));
 		if (sqlite3_column_type(s, 6) != SQLITE_NULL)
-			tpl_set(tpl_section_add(row, "BEFORE"), "JSON", column_text(req, s, 6));
+			tpl_set(tpl_section_add(row, "BEFORE"), "JSON", db_text(req->arena, s, 6));
 		if (sqlite3_column_type(s, 7) != SQLITE_NULL)
-			tpl_set(tpl_section_add(row, "AFTER"), "JSON", column_text(req, s, 7));
+			tpl_set(tpl_section_add(row, "AFTER"), "JSON", db_text(req->arena, s, 7));
 		rows++;
 	}
 	db_done(s);

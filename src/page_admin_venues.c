@@ -61,13 +61,13 @@ static void check_form(struct request *req, const struct territory_item *territo
 	const struct field_value *in = req->field;
 	if (in[FIELD_VENUE_KIND].state == FIELD_VALID &&
 	    code_label(venue_kinds, in[FIELD_VENUE_KIND].text) == NULL)
-		reference_reject(req, FIELD_VENUE_KIND, "выберите тип из списка");
+		page_reject(req, FIELD_VENUE_KIND, "выберите тип из списка");
 	if (in[FIELD_TERRITORY].state == FIELD_VALID) {
 		bool found = false;
 		for (size_t i = 0; i < territory_count && !found; i++)
 			found = territories[i].id == in[FIELD_TERRITORY].number;
 		if (!found)
-			reference_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
+			page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
 	}
 }
 
@@ -97,14 +97,14 @@ static enum http_status venues_page(struct request *req, enum http_status status
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "VENUE");
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "NAME", reference_text(req, s, 1));
-		tpl_set(row, "ADDRESS", reference_text(req, s, 2));
-		tpl_set(row, "KIND", kind_label(reference_text(req, s, 3)));
+		tpl_set(row, "NAME", db_text(req->arena, s, 1));
+		tpl_set(row, "ADDRESS", db_text(req->arena, s, 2));
+		tpl_set(row, "KIND", kind_label(db_text(req->arena, s, 3)));
 		if (sqlite3_column_type(s, 4) != SQLITE_NULL)
 			tpl_set_int(tpl_section_add(row, "CAPACITY"), "N", sqlite3_column_int64(s, 4));
 		else
 			tpl_section_show(row, "NO_CAPACITY");
-		tpl_set(row, "TERRITORY", reference_text(req, s, 5));
+		tpl_set(row, "TERRITORY", db_text(req->arena, s, 5));
 		rows++;
 	}
 	db_done(s);
@@ -146,9 +146,9 @@ enum http_status page_admin_venue_create(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *s = db_stmt(db, STMT_VENUE_INSERT);
 	bind_form(req, s, 1);
-	bool ok = reference_run(s) == SQLITE_DONE;
+	bool ok = db_run(s) == SQLITE_DONE;
 	long long id = sqlite3_last_insert_rowid(db->conn);
-	return reference_commit(req, ok, "create", "venue", id, NULL, STMT_VENUE_JSON,
+	return staff_commit(req, ok, "create", "venue", id, NULL, STMT_VENUE_JSON,
 				"/admin/venues");
 }
 
@@ -160,9 +160,9 @@ static int load_venue(struct request *req, long long id, struct venue *v)
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		v->id = id;
-		v->name = reference_text(req, s, 0);
-		v->address = reference_text(req, s, 1);
-		v->kind = reference_text(req, s, 2);
+		v->name = db_text(req->arena, s, 0);
+		v->address = db_text(req->arena, s, 1);
+		v->kind = db_text(req->arena, s, 2);
 		v->capacity = sqlite3_column_type(s, 3) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 3);
 		v->territory_id = sqlite3_column_int64(s, 4);
 	}
@@ -232,11 +232,11 @@ enum http_status page_admin_venue_update(struct request *req)
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	json_t *before = reference_json(req, STMT_VENUE_JSON, v.id);
+	json_t *before = staff_json(req, STMT_VENUE_JSON, v.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_VENUE_UPDATE);
 	sqlite3_bind_int64(s, 1, v.id);
 	bind_form(req, s, 2);
-	bool ok = reference_run(s) == SQLITE_DONE;
-	return reference_commit(req, ok, "update", "venue", v.id, before, STMT_VENUE_JSON,
+	bool ok = db_run(s) == SQLITE_DONE;
+	return staff_commit(req, ok, "update", "venue", v.id, before, STMT_VENUE_JSON,
 				"/admin/venues");
 }

@@ -262,9 +262,39 @@ static void test_block_size_overflow_aborts(void **state)
 	assert_true(aborts(alloc_block_overflow));
 }
 
+static void test_grow_keeps_elements_and_doubles(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a, 1024);
+	size_t cap = 2, n = 0;
+	long long *items = arena_alloc(&a, cap * sizeof *items);
+	for (long long v = 0; v < 100; v++) {
+		long long *before = items;
+		bool room = n < cap;
+		items = arena_grow(&a, items, n, &cap, sizeof *items);
+		assert_true(n < cap);
+		if (room)
+			assert_ptr_equal(items, before); /* room left: the same array */
+		else
+			assert_ptr_not_equal(items, before);
+		items[n++] = v * v;
+	}
+	assert_int_equal(cap, 128);
+	for (long long v = 0; v < 100; v++)
+		assert_int_equal(items[v], v * v);
+	/* From nothing: a first array of a few slots. */
+	size_t empty_cap = 0;
+	void *fresh = arena_grow(&a, NULL, 0, &empty_cap, 16);
+	assert_non_null(fresh);
+	assert_true(empty_cap > 0);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grow_keeps_elements_and_doubles),
 		cmocka_unit_test(test_many_small_allocations_across_blocks),
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_small_block_size_is_raised),

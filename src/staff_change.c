@@ -1,0 +1,88 @@
+/* staff_change.c — choice lists, audit JSON and finishing a change for staff pages (see
+ * staff_change.h). */
+#include "staff_change.h"
+
+#include <string.h>
+
+#include "audit.h"
+#include "worker.h"
+
+int staff_load_items(struct request *req, enum stmt which, struct staff_item **out,
+		   size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
+	size_t cap = 16, n = 0;
+	struct staff_item *rows = arena_alloc(req->arena, cap * sizeof *rows);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
+		rows[n].id = sqlite3_column_int64(s, 0);
+		rows[n].name = db_text(req->arena, s, 1);
+		rows[n].extra = db_text(req->arena, s, 2);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(&req->worker->db, "choice list");
+		return -1;
+	}
+	*out = rows;
+	*count = n;
+	return 0;
+}
+
+bool staff_has_item(const struct staff_item *items, size_t count, long long id)
+{
+	for (size_t i = 0; i < count; i++)
+		if (items[i].id == id)
+			return true;
+	return false;
+}
+
+json_t *staff_json(struct request *req, enum stmt which, long long id)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
+	sqlite3_bind_int64(s, 1, id);
+	json_t *value = NULL;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		value = json_loads((const char *)sqlite3_column_text(s, 0), 0, NULL);
+	db_done(s);
+	return value;
+}
+
+enum http_status staff_commit(struct request *req, bool ok, const char *action,
+			      const char *entity, long long id, json_t *before, enum stmt json_stmt,
+			      const char *location)
+{
+	struct db *db = &req->worker->db;
+	if (!ok) {
+		json_decref(before);
+		db_log_error(db, entity);
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	json_t *after = staff_json(req, json_stmt, id);
+	if (after == NULL || audit_record(req, NULL, action, entity, id, before, after) < 0 ||
+	    db_commit(db) < 0) {
+		if (after == NULL)
+			json_decref(before);
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, location);
+}
+
+void staff_item_options(struct request *req, tpl_dict *d, const char *section,
+			const struct staff_item *items, size_t count, long long selected)
+{
+	for (size_t i = 0; i < count; i++) {
+		tpl_dict *o = tpl_section_add(d, section);
+		tpl_set_int(o, "ID", items[i].id);
+		tpl_set(o, "NAME", items[i].extra[0]
+					   ? arena_printf(req->arena, "%s, %s", items[i].name,
+							  items[i].extra)
+					   : items[i].name);
+		if (items[i].id == selected)
+			tpl_section_show(o, "SELECTED");
+	}
+}
