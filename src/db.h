@@ -21,6 +21,7 @@ enum stmt {
 	STMT_MEETING_RECENT_HELD, /* (limit) → summaries of the latest held meetings */
 	STMT_MEETING_GET,        /* (id) → one public meeting in detail */
 	STMT_MEETING_INVITEES,   /* (id) → name, position, organisation */
+	STMT_MEETING_PUBLIC_CHANGES, /* (id) → at, kind, old start, new start, old venue, new venue */
 	STMT_SESSION_GET,        /* (token hash) → session and its user */
 	STMT_SESSION_INSERT,     /* (token hash, user, csrf, now, address) */
 	STMT_SESSION_TOUCH,      /* (id, now) */

@@ -111,6 +111,7 @@ int db_meeting_get(struct db *db, struct arena *a, long long id, struct meeting_
 	out->host_name = db_text(a, s, 17);
 	out->host_position = db_text(a, s, 18);
 	out->updated_at = (time_t)sqlite3_column_int64(s, 19);
+	out->group_name = db_text(a, s, 20);
 	db_done(s);
 	return 0;
 }
@@ -133,6 +134,36 @@ int db_meeting_invitees(struct db *db, struct arena *a, long long id,
 	db_done(s);
 	if (rc != SQLITE_DONE) {
 		db_log_error(db, "meeting invitees");
+		return -1;
+	}
+	*out = rows;
+	*count = n;
+	return 0;
+}
+
+int db_meeting_changes(struct db *db, struct arena *a, long long id, struct meeting_change **out,
+		       size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_PUBLIC_CHANGES);
+	sqlite3_bind_int64(s, 1, id);
+	size_t cap = 4, n = 0;
+	struct meeting_change *rows = arena_alloc(a, cap * sizeof *rows);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows = arena_grow(a, rows, n, &cap, sizeof *rows);
+		rows[n].at = (time_t)sqlite3_column_int64(s, 0);
+		rows[n].kind = db_text(a, s, 1);
+		rows[n].has_old_start = sqlite3_column_type(s, 2) != SQLITE_NULL;
+		rows[n].old_start = (time_t)sqlite3_column_int64(s, 2);
+		rows[n].has_new_start = sqlite3_column_type(s, 3) != SQLITE_NULL;
+		rows[n].new_start = (time_t)sqlite3_column_int64(s, 3);
+		rows[n].old_venue = db_text(a, s, 4);
+		rows[n].new_venue = db_text(a, s, 5);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(db, "meeting changes");
 		return -1;
 	}
 	*out = rows;

@@ -38,6 +38,16 @@ struct meeting_detail {
 	const char *host_name;      /* "" when none */
 	const char *host_position;
 	time_t updated_at;
+	const char *group_name;     /* the information group holding it, "" when none */
+};
+
+/* A change of place or time after the meeting was published. */
+struct meeting_change {
+	time_t at;
+	const char *kind;           /* postponed, rescheduled, place_changed */
+	bool has_old_start, has_new_start;
+	time_t old_start, new_start;
+	const char *old_venue, *new_venue; /* names, "" when none */
 };
 
 struct meeting_invitee {
@@ -72,5 +82,9 @@ int db_meeting_get(struct db *db, struct arena *a, long long id, struct meeting_
 /* The people invited to a meeting. */
 int db_meeting_invitees(struct db *db, struct arena *a, long long id,
 			struct meeting_invitee **out, size_t *count);
+
+/* The public changes of a meeting, oldest first. */
+int db_meeting_changes(struct db *db, struct arena *a, long long id, struct meeting_change **out,
+		       size_t *count);
 
 #endif

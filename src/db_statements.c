@@ -53,7 +53,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_MEETING_GET] = "SELECT " MEETING_SUMMARY_COLUMNS
 			     ", m.description, m.status_reason, m.organising_unit, "
 			     "m.expected_attendance, m.attendance, h.full_name, h.position, "
-			     "m.updated_at " MEETING_FROM "LEFT JOIN person h ON h.id = m.host_id "
+			     "m.updated_at, coalesce(g.name, '') " MEETING_FROM
+			     "LEFT JOIN person h ON h.id = m.host_id "
+			     "LEFT JOIN info_group g ON g.id = m.group_id "
 			     "WHERE m.id = ?1 AND " PUBLIC_STATUS,
 
 	[STMT_MEETING_INVITEES] = "SELECT p.full_name, p.position, p.organisation "
@@ -285,4 +287,12 @@ const char *const db_statement_sql[STMT__MAX] = {
 			     "count(m.id) FILTER (WHERE m.status IN ('approved', 'postponed')) "
 			     "FROM info_group g LEFT JOIN meeting m ON m.group_id = g.id AND m.kind = 'group_field' "
 			     "AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
+
+	/* Changes of place or time after approval, as residents see them (no staff names). */
+	[STMT_MEETING_PUBLIC_CHANGES] =
+		"SELECT c.at, c.kind, c.old_starts_at, c.new_starts_at, coalesce(ov.name, ''), "
+		"coalesce(nv.name, '') FROM meeting_change c "
+		"LEFT JOIN venue ov ON ov.id = c.old_venue_id LEFT JOIN venue nv ON nv.id = c.new_venue_id "
+		"WHERE c.meeting_id = ?1 AND c.kind IN ('postponed', 'rescheduled', 'place_changed') "
+		"ORDER BY c.id",
 };

@@ -190,6 +190,28 @@ enum http_status page_meeting_show(struct request *req)
 		tpl_set(h, "NAME", m.host_name);
 		tpl_set(h, "POSITION", m.host_position);
 	}
+	if (m.group_name[0])
+		tpl_set(tpl_section_add(d, "GROUP"), "NAME", m.group_name);
+	struct meeting_change *changes;
+	size_t change_count;
+	if (db_meeting_changes(db, req->arena, m.summary.id, &changes, &change_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < change_count; i++) {
+		const struct meeting_change *c = &changes[i];
+		tpl_dict *row = tpl_section_add(d, "CHANGE");
+		page_set_date(row, "AT", c->at);
+		if (strcmp(c->kind, "place_changed") == 0) {
+			tpl_dict *p = tpl_section_add(row, "PLACE");
+			tpl_set(p, "OLD", c->old_venue[0] ? c->old_venue : "не было указано");
+			tpl_set(p, "NEW", c->new_venue[0] ? c->new_venue : "уточняется");
+		} else if (c->has_old_start && c->has_new_start) {
+			tpl_dict *t = tpl_section_add(row, "TIME");
+			page_set_datetime(t, "OLD", c->old_start);
+			page_set_datetime(t, "NEW", c->new_start);
+		}
+	}
+	if (change_count > 0)
+		tpl_section_show(d, "CHANGES");
 	if (m.organising_unit[0])
 		tpl_set(tpl_section_add(d, "ORGANISER"), "TEXT", m.organising_unit);
 	if (m.has_attendance && strcmp(m.summary.status, "held") == 0) {

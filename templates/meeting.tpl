@@ -18,12 +18,18 @@
 <dd>{{TERRITORY}}</dd>
 {{#HOST}}<dt>Проводит</dt>
 <dd>{{NAME}}, {{POSITION}}</dd>
-{{/HOST}}{{#ORGANISER}}<dt>Организатор</dt>
+{{/HOST}}{{#GROUP}}<dt>Информационная группа</dt>
+<dd>{{NAME}}</dd>
+{{/GROUP}}{{#ORGANISER}}<dt>Организатор</dt>
 <dd>{{TEXT}}</dd>
 {{/ORGANISER}}{{#ATTENDANCE}}<dt>Присутствовали</dt>
 <dd>{{TEXT}}</dd>
 {{/ATTENDANCE}}</dl>
-{{#DESCRIPTION}}<h2>О встрече</h2>
+{{#CHANGES}}<h2>Изменения</h2>
+<ul class="changes">
+{{#CHANGE}}<li>{{AT}}: {{#TIME}}время перенесено с {{OLD}} на {{NEW}}{{/TIME}}{{#PLACE}}место изменено: было «{{OLD}}», стало «{{NEW}}»{{/PLACE}}</li>
+{{/CHANGE}}</ul>
+{{/CHANGES}}{{#DESCRIPTION}}<h2>О встрече</h2>
 <p class="text">{{TEXT:pre_escape}}</p>
 {{/DESCRIPTION}}{{#INVITEES}}<h2>Приглашены</h2>
 <ul class="invitees">
