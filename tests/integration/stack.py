@@ -123,6 +123,14 @@ class Stack:
     def cleanup(self):
         shutil.rmtree(self.dir, ignore_errors=True)
 
+    def close(self):
+        """Stop, remove the directory, and fail if the worker log has sanitizer reports."""
+        self.stop()
+        problems = self.sanitizer_reports()
+        self.cleanup()
+        if problems:
+            raise AssertionError("sanitizer reports in the worker log:\n" + problems)
+
     def __enter__(self):
         return self.start()
 
@@ -231,6 +239,18 @@ class Stack:
     @property
     def socket_path(self):
         return os.path.join(self.data, "run", "portal.sock")
+
+
+def module_stack(namespace, settings=None):
+    """setUpModule and tearDownModule keeping one Stack in the test module's STACK (NAMESPACE)."""
+    def setUpModule():
+        """Start the module's stack."""
+        namespace["STACK"] = Stack(settings=settings).start()
+
+    def tearDownModule():
+        """Stop the stack; its sanitizer reports fail the module."""
+        namespace["STACK"].close()
+    return setUpModule, tearDownModule
 
 
 def proc_cmdline(pid):

@@ -7,29 +7,18 @@ import stat
 import tempfile
 import unittest
 
-from stack import Stack
+from stack import SANITIZER_MARKERS, module_stack
 
 STACK = None
-SANITIZER = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
 
 
-def setUpModule():
-    global STACK
-    STACK = Stack().start()
-
-
-def tearDownModule():
-    STACK.stop()
-    problems = STACK.sanitizer_reports()
-    STACK.cleanup()
-    if problems:
-        raise AssertionError("sanitizer reports in the worker log:\n" + problems)
+setUpModule, tearDownModule = module_stack(globals())
 
 
 class AdminCase(unittest.TestCase):
     def admin(self, *args, input_text=None):
         p = STACK.admin(*args, input_text=input_text)
-        for marker in SANITIZER:
+        for marker in SANITIZER_MARKERS:
             self.assertNotIn(marker, p.stderr)
         return p
 

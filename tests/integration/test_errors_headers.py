@@ -7,27 +7,13 @@ import os
 import re
 import unittest
 
-from stack import ROOT, Stack
+from helpers import text_of
+from stack import ROOT, module_stack
 
 STACK = None
 
 
-def setUpModule():
-    global STACK
-    STACK = Stack().start()
-
-
-def tearDownModule():
-    STACK.stop()
-    problems = STACK.sanitizer_reports()
-    STACK.cleanup()
-    if problems:
-        raise AssertionError("sanitizer reports in the worker log:\n" + problems)
-
-
-def text_of(fragment):
-    inline = re.sub(r"</?(?:a|time|span|strong|em|b|i|u|abbr)\b[^>]*>", "", fragment)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", inline))).strip()
+setUpModule, tearDownModule = module_stack(globals())
 
 
 def field_errors(page_html):

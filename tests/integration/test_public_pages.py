@@ -7,54 +7,24 @@ import html
 import re
 import time
 import unittest
-from zoneinfo import ZoneInfo
 
-from stack import Stack
+from helpers import MONTHS, local, ru_datetime, text_of
+from stack import module_stack
 
 STACK = None
-ZONE = ZoneInfo("Asia/Yekaterinburg")  # conf/portal.ini: Зеленоборск, UTC+5
-MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-          "сентября", "октября", "ноября", "декабря"]
 WEEKDAYS = ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"]
 DRAFT_TITLES = {20: "Ремонт дорог в микрорайоне Центральный", 22: "Летний отдых детей"}
 PUBLIC = "status IN ('approved', 'postponed', 'cancelled', 'held')"
 
 
-def setUpModule():
-    global STACK
-    STACK = Stack().start()
-
-
-def tearDownModule():
-    STACK.stop()
-    problems = STACK.sanitizer_reports()
-    STACK.cleanup()
-    if problems:
-        raise AssertionError("sanitizer reports in the worker log:\n" + problems)
+setUpModule, tearDownModule = module_stack(globals())
 
 
 # ---- what a resident reads ----------------------------------------------------------------
 
-def local(ts):
-    return datetime.datetime.fromtimestamp(ts, ZONE)
-
-
-def ru_datetime(ts):
-    """«28 ноября 2026 г., 18:00» in the municipality's zone."""
-    d = local(ts)
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year} г., {d:%H:%M}"
-
-
 def ru_when(starts, ends):
     """«суббота, 28 ноября 2026 г., 18:00–19:30»."""
     return f"{WEEKDAYS[local(starts).weekday()]}, {ru_datetime(starts)}–{local(ends):%H:%M}"
-
-
-def text_of(fragment):
-    """Visible text: tags dropped, entities decoded, white space collapsed."""
-    inline = re.sub(r"</?(?:a|time|span|strong|em|b|i|u|abbr)\b[^>]*>", "", fragment)
-    no_tags = re.sub(r"<[^>]+>", " ", inline)
-    return re.sub(r"\s+", " ", html.unescape(no_tags)).strip()
 
 
 def cards(page_html):

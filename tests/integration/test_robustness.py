@@ -13,32 +13,13 @@ import time
 import unittest
 import uuid
 
-from stack import ROOT, Stack, free_port, pid_alive
+from helpers import wait_for
+from stack import ROOT, Stack, free_port, module_stack, pid_alive
 
 STACK = None
 
 
-def setUpModule():
-    global STACK
-    STACK = Stack().start()
-
-
-def tearDownModule():
-    STACK.stop()
-    problems = STACK.sanitizer_reports()
-    STACK.cleanup()
-    if problems:
-        raise AssertionError("sanitizer reports in the worker log:\n" + problems)
-
-
-def wait_for(predicate, seconds, step=0.05):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(step)
-    return predicate()
+setUpModule, tearDownModule = module_stack(globals())
 
 
 def processes_mentioning(path):
@@ -66,11 +47,7 @@ class StackCase(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        cls.stack.stop()
-        problems = cls.stack.sanitizer_reports()
-        cls.stack.cleanup()
-        if problems:
-            raise AssertionError("sanitizer reports in the worker log:\n" + problems)
+        cls.stack.close()
 
 
 class WorkerCrash(StackCase):

@@ -9,8 +9,6 @@ per-address throttle counts the failures of every test: tests that are not about
 start from an empty login_throttle table. Time is moved by rewriting timestamps in the database
 (session and throttle rows), never by sleeping."""
 
-import hashlib
-import html
 import os
 import re
 import time
@@ -19,7 +17,11 @@ import urllib.parse
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from helpers import table_rows, text_of
 from stack import ROOT, Stack
+from staff import (FORM_STALE, NOT_FOR_ROLE, ROLES, Browser, StaffAssertions, csrf_of,
+                   field_error, hidden_value, input_value, read_passwords, staff_module,
+                   token_hash)
 
 STACK = None
 PASSWORDS = {}  # demo login -> password
@@ -31,157 +33,17 @@ ROLE_NAMES = {"ROLE_ADMIN": 1, "ROLE_ORGANIZER": 2, "ROLE_SECRETARY": 4, "ROLE_P
 
 WRONG_LOGIN = "Неверный логин или пароль."
 LOCKED = "Вход временно заблокирован"
-FORM_STALE = "Форма устарела или отправлена не с этого сайта"
 SESSION_OVER = "Сеанс работы закончился. Войдите снова и повторите действие."
-NOT_FOR_ROLE = "Эта страница недоступна для вашей роли."
-
-
-# ---- a small browser: one cookie jar per simulated person ------------------------------------
-class Browser:
-    """Keeps cookies the way a browser does (RFC 6265 path matching, Max-Age=0 deletes) and
-    remembers every Set-Cookie it was given, attributes included, for the assertions."""
-
-    def __init__(self, stack):
-        self.stack = stack
-        self.jar = {}        # name -> {"value":…, "path":…, "attrs": {lower name: value}}
-        self.set_cookies = []  # every Set-Cookie header seen, raw
-
-    @staticmethod
-    def parse_set_cookie(header):
-        parts = [p.strip() for p in header.split(";")]
-        name, _, value = parts[0].partition("=")
-        attrs = {}
-        for p in parts[1:]:
-            k, _, v = p.partition("=")
-            attrs[k.strip().lower()] = v.strip()
-        return name.strip(), value.strip(), attrs
-
-    @staticmethod
-    def path_matches(cookie_path, request_path):
-        if request_path == cookie_path:
-            return True
-        if request_path.startswith(cookie_path):
-            return cookie_path.endswith("/") or request_path[len(cookie_path)] == "/"
-        return False
-
-    def cookie_header(self, path):
-        path = path.split("?", 1)[0]
-        pairs = [f"{n}={c['value']}" for n, c in self.jar.items()
-                 if self.path_matches(c["path"], path)]
-        return "; ".join(pairs)
-
-    def remember(self, r):
-        for header in r.headers.get_all("Set-Cookie") or []:
-            self.set_cookies.append(header)
-            name, value, attrs = self.parse_set_cookie(header)
-            if attrs.get("max-age") == "0" or value == "":
-                self.jar.pop(name, None)
-            else:
-                self.jar[name] = {"value": value, "path": attrs.get("path", "/"), "attrs": attrs}
-
-    def request(self, method, path, fields=None, headers=None):
-        hdrs = dict(headers or {})
-        cookies = self.cookie_header(path)
-        if cookies:
-            hdrs["Cookie"] = cookies
-        if fields is not None:
-            r = self.stack.post_form(path, fields, headers=hdrs)
-        else:
-            r = self.stack.request(method, path, headers=hdrs)
-        self.remember(r)
-        return r
-
-    def get(self, path, headers=None):
-        return self.request("GET", path, headers=headers)
-
-    def post(self, path, fields, headers=None):
-        return self.request("POST", path, fields=fields, headers=headers)
-
-    def cookie(self, name):
-        c = self.jar.get(name)
-        return c["value"] if c else None
-
-    def csrf(self, page="/admin"):
-        r = self.get(page)
-        assert r.status == 200, (page, r.status, r.text[:300])
-        return csrf_of(r.text)
-
-    def login(self, login, password, return_to=None):
-        """The login form, filled in and sent as a person would."""
-        form = self.get("/admin/login" + ("?return=" + urllib.parse.quote(return_to, safe="")
-                                          if return_to else ""))
-        assert form.status in (200, 303), form.status
-        if form.status == 303:  # already signed in
-            return form
-        fields = {"csrf": csrf_of(form.text), "login": login, "password": password,
-                  "return": hidden_value(form.text, "return")}
-        return self.post("/admin/login", fields)
-
-    def session_row(self):
-        token = self.cookie("portal_session")
-        if token is None:
-            return None
-        rows = self.stack.query("SELECT id, user_id, created_at, last_seen_at FROM staff_session "
-                                "WHERE token_hash = ?", (token_hash(token),))
-        return rows[0] if rows else None
 
 
 # ---- reading pages -------------------------------------------------------------------------
-def csrf_of(page):
-    m = re.search(r'<input type="hidden" name="csrf" value="([^"]*)">', page)
-    assert m, "no csrf field on the page:\n" + page[:2000]
-    return m.group(1)
-
-
-def hidden_value(page, name):
-    m = re.search(rf'<input type="hidden" name="{name}" value="([^"]*)">', page)
-    return html.unescape(m.group(1)) if m else None
-
-
-def input_value(page, name):
-    """What the visible input NAME shows (unescaped), or None when it has no value attribute."""
-    m = re.search(rf'<input id="f-{name}" name="{name}"([^>]*)>', page)
-    assert m, f"no input {name}"
-    v = re.search(r'value="([^"]*)"', m.group(1))
-    return html.unescape(v.group(1)) if v else None
-
-
-def field_error(page, name):
-    """The error shown beside field NAME (visible text), or None."""
-    m = re.search(rf'<p class="field-error" id="e-{name}">(.*?)</p>', page, re.S)
-    return html.unescape(m.group(1)).strip() if m else None
-
-
-def text_of(page):
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page))).strip()
-
-
-def token_hash(token):
-    """crypto_generichash with no key: BLAKE2b with a 32-byte digest."""
-    return hashlib.blake2b(token.encode(), digest_size=32).digest()
-
-
 def audit_rows(page):
     """(login, action, entity) of each row of the audit table, as shown."""
-    body = re.search(r"<tbody>(.*?)</tbody>", page, re.S)
-    if not body:
-        return []
     rows = []
-    for tr in re.findall(r"<tr>(.*?)</tr>", body.group(1), re.S):
-        cells = [text_of(td) for td in re.findall(r"<td>(.*?)</td>", tr, re.S)]
+    for _, tds in table_rows(page):
+        cells = [text_of(td) for td in tds]
         rows.append((cells[1], cells[2], cells[3].split(" № ")[0]))
     return rows
-
-
-def read_passwords(stack):
-    out = {}
-    with open(os.path.join(stack.data, "demo-logins.txt"), encoding="utf-8") as f:
-        for line in f:
-            m = re.match(r"^\s+([a-z0-9]+)\s+(\S+)\s+\(([a-z]+)\)\s*$", line)
-            if m:
-                out[m.group(1)] = m.group(2)
-    assert set(out) == set(ROLE_BITS), out
-    return out
 
 
 def staff_routes():
@@ -264,41 +126,16 @@ def add_user(login, role, password, stack=None):
     return user_id(login, stack)
 
 
-def setUpModule():
-    global STACK, PASSWORDS
-    STACK = Stack().start()
-    PASSWORDS = read_passwords(STACK)
-    for role in ROLE_BITS:
-        b = Browser(STACK)
-        r = b.login(role, PASSWORDS[role])
-        assert r.status == 303, (role, r.status, r.text[-1500:])
-        SESSIONS[role] = b
+setUpModule, tearDownModule = staff_module(globals(), SESSIONS)
+assert set(ROLE_BITS) == set(ROLES), "ROLE_BITS must name every demo role"
 
 
-def tearDownModule():
-    STACK.stop()
-    problems = STACK.sanitizer_reports()
-    STACK.cleanup()
-    if problems:
-        raise AssertionError("sanitizer reports in the worker log:\n" + problems)
-
-
-class StaffCase(unittest.TestCase):
+class StaffCase(StaffAssertions, unittest.TestCase):
     def setUp(self):
         reset_throttle()
 
-    def assertRedirect(self, r, location):
-        self.assertEqual(r.status, 303, r.text[:500])
-        self.assertEqual(r.header("Location"), location)
-
     def assertLoginRedirect(self, r, path):
         self.assertRedirect(r, "/admin/login?return=" + urllib.parse.quote(path, safe=""))
-
-    def assertForbidden(self, r, detail):
-        self.assertEqual(r.status, 403, r.text[:500])
-        self.assertIn("<h1>Доступ запрещён</h1>", r.text)
-        self.assertIn(detail, text_of(r.text))
-        self.assertIn('<html lang="ru"', r.text)
 
     def assertSignedIn(self, browser):
         r = browser.get("/admin")
@@ -1180,11 +1017,7 @@ class Lock(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        cls.stack.stop()
-        problems = cls.stack.sanitizer_reports()
-        cls.stack.cleanup()
-        if problems:
-            raise AssertionError("sanitizer reports in the worker log:\n" + problems)
+        cls.stack.close()
 
     def setUp(self):
         reset_throttle(self.stack)

@@ -12,133 +12,32 @@ the login throttle never interferes."""
 
 import html
 import json
-import os
 import re
 import time
 import unittest
 import urllib.parse
 from datetime import datetime, timedelta, timezone
 
-from stack import Stack
-
-try:
-    from zoneinfo import ZoneInfo
-    ZONE = ZoneInfo("Asia/Yekaterinburg")
-except Exception:  # no tz database for Python: the zone has been UTC+5 without DST since 2014
-    ZONE = timezone(timedelta(hours=5))
+import helpers
+from helpers import (ZONE, day, epoch, local_input, main_of, ru_datetime, table_rows, text_of,
+                     words)
+from staff import (FORM_STALE, NOT_FOR_ROLE, Browser, StaffAssertions, browser_form,
+                   checked, csrf_of, field_error, form_errors, input_tag, input_value,
+                   select_tag, selected_values, staff_module)
 
 STACK = None
 PASSWORDS = {}
 USERS = {}      # role -> a Browser signed in with that demo account
-ROLES = ("admin", "organizer", "secretary", "press", "executor", "controller")
 POLICE_THRESHOLD = 100  # conf/portal.ini [rules] police_notice_attendance
 
-MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-          "сентября", "октября", "ноября", "декабря")
 PAYLOAD_SCRIPT = "<script>alert(1)</script>"
 PAYLOAD_SQL = "' OR 1=1 --"
 PAYLOAD_CHARS = "\"'&<>"
-NOT_FOR_ROLE = "Эта страница недоступна для вашей роли."
-FORM_STALE = "Форма устарела или отправлена не с этого сайта"
 REQUIRED = "обязательное поле: заполните его."
 TERRITORY_CENTRAL, VENUE_HALL, VENUE_DK = 3, 2, 1
 
 
-# ---- a browser: cookies per person (copied from test_staff_auth.py, trimmed) -----------------
-class Browser:
-    def __init__(self, stack):
-        self.stack = stack
-        self.jar = {}  # name -> (value, path)
-        self.token = None
-
-    @staticmethod
-    def path_matches(cookie_path, request_path):
-        if request_path == cookie_path:
-            return True
-        if request_path.startswith(cookie_path):
-            return cookie_path.endswith("/") or request_path[len(cookie_path)] == "/"
-        return False
-
-    def remember(self, r):
-        for header in r.headers.get_all("Set-Cookie") or []:
-            parts = [p.strip() for p in header.split(";")]
-            name, _, value = parts[0].partition("=")
-            attrs = {}
-            for p in parts[1:]:
-                k, _, v = p.partition("=")
-                attrs[k.strip().lower()] = v.strip()
-            if attrs.get("max-age") == "0" or value == "":
-                self.jar.pop(name, None)
-            else:
-                self.jar[name] = (value, attrs.get("path", "/"))
-
-    def request(self, method, path, fields=None):
-        hdrs = {}
-        bare = path.split("?", 1)[0]
-        cookies = "; ".join(f"{n}={v}" for n, (v, p) in self.jar.items()
-                            if self.path_matches(p, bare))
-        if cookies:
-            hdrs["Cookie"] = cookies
-        if fields is not None:
-            r = self.stack.post_form(path, fields, headers=hdrs)
-        else:
-            r = self.stack.request(method, path, headers=hdrs)
-        self.remember(r)
-        return r
-
-    def get(self, path):
-        return self.request("GET", path)
-
-    def post(self, path, fields, csrf=True):
-        """POST a form; the session's form token is added unless csrf is False (or given)."""
-        fields = list(fields.items()) if isinstance(fields, dict) else list(fields)
-        if csrf and not any(k == "csrf" for k, _ in fields):
-            fields.insert(0, ("csrf", self.token))
-        return self.request("POST", path, fields=fields)
-
-    def login(self, login, password):
-        form = self.get("/admin/login")
-        assert form.status == 200, form.status
-        r = self.request("POST", "/admin/login", fields={
-            "csrf": csrf_of(form.text), "login": login, "password": password})
-        assert r.status == 303, (login, r.status, r.text[-1500:])
-        assert "portal_session" in self.jar, r.headers.get_all("Set-Cookie")
-        home = self.get("/admin")
-        assert home.status == 200, home.status
-        self.token = csrf_of(home.text)
-        return r
-
-
 # ---- reading pages -----------------------------------------------------------------------
-def csrf_of(page):
-    m = re.search(r'<input type="hidden" name="csrf" value="([^"]*)">', page)
-    assert m, "no csrf field on the page:\n" + page[:2000]
-    return m.group(1)
-
-
-def main_of(page):
-    """The page's <main>: what the handler rendered, without the layout around it."""
-    m = re.search(r"<main\b.*?</main>", page, re.S)
-    return m.group(0) if m else page
-
-
-def text_of(fragment):
-    """Visible text: tags dropped, entities decoded, white space collapsed."""
-    inline = re.sub(r"</?(?:a|time|span|strong|em|b|i|u|abbr)\b[^>]*>", "", fragment)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", inline))).strip()
-
-
-def input_tag(page, name):
-    m = re.search(rf'<input id="f-{re.escape(name)}" name="{re.escape(name)}"[^>]*>', page)
-    assert m, f"no input {name} on the page"
-    return m.group(0)
-
-
-def input_value(page, name):
-    v = re.search(r'value="([^"]*)"', input_tag(page, name))
-    return html.unescape(v.group(1)) if v else None
-
-
 def textarea_value(page, name):
     m = re.search(rf'<textarea id="f-{re.escape(name)}" name="{re.escape(name)}"[^>]*>(.*?)'
                   r"</textarea>", page, re.S)
@@ -146,25 +45,9 @@ def textarea_value(page, name):
     return html.unescape(m.group(1))
 
 
-def select_tag(page, name):
-    m = re.search(rf'<select id="f-{name}" name="{name}"[^>]*>.*?</select>', page, re.S)
-    assert m, f"no select {name} on the page"
-    return m.group(0)
-
-
-def selected_values(page, name):
-    return re.findall(r'<option value="([^"]*)" selected>', select_tag(page, name))
-
-
 def checked_invitees(page):
-    return sorted(int(v) for v in re.findall(
-        r'<input type="checkbox" id="f-invitee-\d+" name="invitee" value="(\d+)" checked>', page))
-
-
-def field_error(page, name):
-    """The error shown beside field NAME of the meeting form (visible text), or None."""
-    m = re.search(rf'<p class="field-error" id="e-{name}">(.*?)</p>', page, re.S)
-    return text_of(m.group(1)) if m else None
+    """The ids of the people ticked as invitees."""
+    return checked(page, "invitee")
 
 
 def action_field_error(page, name):
@@ -173,11 +56,6 @@ def action_field_error(page, name):
     assert m, f"no field {name} on the page"
     e = re.search(r'<p class="field-error"[^>]*>(.*?)</p>', m.group(0), re.S)
     return text_of(e.group(1)) if e else None
-
-
-def form_errors(page):
-    box = re.search(r'<div class="form-errors" role="alert">(.*?)</div>', page, re.S)
-    return [text_of(li) for li in re.findall(r"<li>(.*?)</li>", box.group(1), re.S)] if box else []
 
 
 def facts(page):
@@ -190,12 +68,8 @@ def facts(page):
 
 def list_rows(page):
     """Rows of the staff list: dicts id, starts, title, kind, territory, venue, status, needs."""
-    body = re.search(r"<tbody>(.*?)</tbody>", page, re.S)
-    if not body:
-        return []
     rows = []
-    for tr in re.findall(r"<tr>(.*?)</tr>", body.group(1), re.S):
-        cells = re.findall(r"<td>(.*?)</td>", tr, re.S)
+    for tr, cells in table_rows(page):
         iso = re.search(r'<time datetime="([^"]+)">', cells[0]).group(1)
         ident = int(re.search(r'href="/admin/meetings/(\d+)"', cells[1]).group(1))
         title_kind = cells[1].split("<br>")
@@ -214,88 +88,15 @@ def row_of(page, meeting_id):
     return None
 
 
-# ---- dates in the municipality's zone -------------------------------------------------------
-def local_now():
-    return datetime.now(ZONE)
-
-
-def today():
-    """Today's local date; waits out the last seconds before local midnight so a test never
-    computes "today" on one side of midnight and the server on the other."""
-    now = local_now()
-    if now.hour == 23 and now.minute == 59 and now.second >= 50:
-        time.sleep(61 - now.second)
-    return local_now().date()
-
-
-def day(offset):
-    return today() + timedelta(days=offset)
-
-
-def local_input(d, hm):
-    """What <input type="datetime-local"> sends: 2026-11-27T18:00."""
-    return f"{d.isoformat()}T{hm}"
-
-
-def epoch(d, hm):
-    """The UTC epoch of local date d at HH:MM."""
-    h, m = (int(x) for x in hm.split(":"))
-    return int(datetime(d.year, d.month, d.day, h, m, tzinfo=ZONE).timestamp())
-
-
-def words(d):
-    """«27 ноября 2026 г.»"""
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year} г."
-
-
-def ru_datetime(ts):
-    """«28 ноября 2026 г., 18:00» in the municipality's zone."""
-    d = datetime.fromtimestamp(ts, ZONE)
-    return f"{words(d.date())}, {d:%H:%M}"
-
-
 # ---- the module's stack and accounts ------------------------------------------------------
-def read_passwords(stack):
-    out = {}
-    with open(os.path.join(stack.data, "demo-logins.txt"), encoding="utf-8") as f:
-        for line in f:
-            m = re.match(r"^\s+([a-z0-9]+)\s+(\S+)\s+\(([a-z]+)\)\s*$", line)
-            if m:
-                out[m.group(1)] = m.group(2)
-    assert set(out) >= set(ROLES), out
-    return out
-
-
-def setUpModule():
-    global STACK, PASSWORDS
-    STACK = Stack(settings={("rules", "police_notice_attendance"): str(POLICE_THRESHOLD)})
-    STACK.start()
-    try:
-        PASSWORDS = read_passwords(STACK)
-        for role in ROLES:
-            b = Browser(STACK)
-            b.login(role, PASSWORDS[role])
-            USERS[role] = b
-    except BaseException:
-        STACK.stop()
-        STACK.cleanup()
-        raise
-
-
-def tearDownModule():
-    STACK.stop()
-    problems = STACK.sanitizer_reports()
-    STACK.cleanup()
-    if problems:
-        raise AssertionError("sanitizer reports in the worker log:\n" + problems)
-
-
-_counter = [0]
+setUpModule, tearDownModule = staff_module(
+    globals(), USERS, settings={("rules", "police_notice_attendance"): str(POLICE_THRESHOLD)},
+    with_token=True)
 
 
 def unique(prefix="Встреча"):
-    _counter[0] += 1
-    return f"{prefix} {_counter[0]}-{os.getpid()}"
+    """A meeting title no other test uses."""
+    return helpers.unique(prefix)
 
 
 def meeting_fields(**over):
@@ -376,22 +177,11 @@ def snapshot(meeting_id):
                         "ORDER BY person_id", (meeting_id,)))
 
 
-class Case(unittest.TestCase):
+class Case(StaffAssertions, unittest.TestCase):
     maxDiff = 4000
 
     def assertRedirectTo(self, r, meeting_id):
-        self.assertEqual(r.status, 303, form_errors(r.text) or r.text[-1500:])
-        self.assertEqual(r.header("Location"), f"/admin/meetings/{meeting_id}")
-
-    def assertStatus(self, r, status):
-        self.assertEqual(r.status, status,
-                         f"expected {status}, got {r.status}: {form_errors(r.text)} "
-                         f"{text_of(main_of(r.text))[:600]}")
-
-    def assertForbidden(self, r, detail):
-        self.assertStatus(r, 403)
-        self.assertIn("<h1>Доступ запрещён</h1>", r.text)
-        self.assertIn(detail, text_of(r.text))
+        self.assertRedirect(r, f"/admin/meetings/{meeting_id}")
 
     def assertNotPublic(self, meeting_id, title):
         self.assertEqual(STACK.get(f"/meetings/{meeting_id}").status, 404)
@@ -527,30 +317,6 @@ class CreateDraft(Case):
         self.assertEqual([a[0] for a in audits(mid)], ["create", "update"])
         self.assertEqual(STACK.query("SELECT person_id FROM meeting_invitee WHERE meeting_id = ?",
                                      (mid,)), [(1,)])
-
-
-def browser_form(page, action):
-    """The fields a browser submits for the form with this action, unchanged: inputs with a
-    value, checked boxes, selected options, textareas with their line breaks as CRLF."""
-    m = re.search(rf'<form[^>]*action="{re.escape(action)}"[^>]*>(.*?)</form>', page, re.S)
-    assert m, f"no form for {action}"
-    form, out = m.group(1), []
-    for tag in re.findall(r"<input\b[^>]*>", form):
-        name = re.search(r'name="([^"]*)"', tag)
-        value = re.search(r'value="([^"]*)"', tag)
-        if not name or ('type="checkbox"' in tag and " checked" not in tag):
-            continue
-        out.append((html.unescape(name.group(1)), html.unescape(value.group(1)) if value else ""))
-    for name, body in re.findall(r'<select[^>]*name="([^"]*)"[^>]*>(.*?)</select>', form, re.S):
-        chosen = re.search(r'<option value="([^"]*)" selected>', body)
-        out.append((name, html.unescape(chosen.group(1)) if chosen else ""))
-    for name, body in re.findall(r'<textarea[^>]*name="([^"]*)"[^>]*>(.*?)</textarea>', form,
-                                 re.S):
-        text = html.unescape(body)
-        if text.startswith("\n"):  # HTML drops one newline right after <textarea>
-            text = text[1:]
-        out.append((name, text.replace("\r\n", "\n").replace("\n", "\r\n")))
-    return out
 
 
 # ---- line breaks in the long texts -------------------------------------------------------------

@@ -12,113 +12,24 @@ changes demo entries no other test here depends on."""
 import html
 import html.parser
 import json
-import os
 import re
 import unittest
 import urllib.parse
 from datetime import date, timedelta
 
-from stack import Stack
+from helpers import text_of
+from staff import (FORM_STALE, Browser, StaffAssertions, checked, field_error, input_value,
+                   options, selected, staff_module)
 
 STACK = None
 SESSIONS = {}  # role -> Browser signed in as the demo account of that role
-ROLES = ("admin", "organizer", "secretary", "press", "executor", "controller")
 WRITERS = ("admin", "organizer")
 READERS = ("controller", "secretary", "press")
-NOT_FOR_ROLE = "Эта страница недоступна для вашей роли."
-FORM_STALE = "Форма устарела или отправлена не с этого сайта"
 XSS = "<script>alert(1)</script>"
 LIST_PAGES = ("/admin/territories", "/admin/venues", "/admin/people", "/admin/groups")
 
 
-# ---- a browser with a cookie jar ------------------------------------------------------------
-class Browser:
-    def __init__(self, stack):
-        self.stack = stack
-        self.jar = {}
-
-    def request(self, method, path, fields=None):
-        headers = {}
-        if self.jar:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.jar.items())
-        if fields is not None:
-            # Repeated fields (checkboxes) as one pair per value.
-            pairs = [(k, x) for k, v in fields.items() for x in (v if isinstance(v, list) else [v])]
-            r = self.stack.post_form(path, pairs, headers=headers)
-        else:
-            r = self.stack.request(method, path, headers=headers)
-        for header in r.headers.get_all("Set-Cookie") or []:
-            name, _, rest = header.partition("=")
-            value = rest.split(";", 1)[0]
-            if value == "" or "max-age=0" in header.lower():
-                self.jar.pop(name, None)
-            else:
-                self.jar[name] = value
-        return r
-
-    def get(self, path):
-        return self.request("GET", path)
-
-    def post(self, path, fields):
-        return self.request("POST", path, fields=fields)
-
-    def csrf(self, page="/admin"):
-        r = self.get(page)
-        assert r.status == 200, (page, r.status)
-        return csrf_of(r.text)
-
-    def login(self, login, password):
-        form = self.get("/admin/login")
-        assert form.status == 200, form.status
-        return self.post("/admin/login", {"csrf": csrf_of(form.text), "login": login,
-                                          "password": password})
-
-
 # ---- reading pages ----------------------------------------------------------------------------
-def csrf_of(page):
-    m = re.search(r'<input type="hidden" name="csrf" value="([^"]*)">', page)
-    assert m, "no csrf field on the page:\n" + page[:2000]
-    return m.group(1)
-
-
-def text_of(page):
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page))).strip()
-
-
-def field_error(page, name):
-    """The error shown beside field NAME, or None."""
-    m = re.search(rf'<p class="field-error" id="e-{name}">(.*?)</p>', page, re.S)
-    return html.unescape(m.group(1)).strip() if m else None
-
-
-def input_value(page, name):
-    """What the input NAME shows (unescaped), None without a value attribute."""
-    m = re.search(rf'<input id="f-{name}" name="{name}"([^>]*)>', page)
-    assert m, f"no input {name}"
-    v = re.search(r'value="([^"]*)"', m.group(1))
-    return html.unescape(v.group(1)) if v else None
-
-
-def selected(page, name):
-    """The value of the selected option of the select NAME, None when none is."""
-    m = re.search(rf'<select id="f-{name}" name="{name}"[^>]*>(.*?)</select>', page, re.S)
-    assert m, f"no select {name}"
-    o = re.search(r'<option value="([^"]*)" selected>', m.group(1))
-    return html.unescape(o.group(1)) if o else None
-
-
-def options(page, name):
-    m = re.search(rf'<select id="f-{name}" name="{name}"[^>]*>(.*?)</select>', page, re.S)
-    assert m, f"no select {name}"
-    return [(html.unescape(v), text_of(t)) for v, t in
-            re.findall(r'<option value="([^"]*)"[^>]*>(.*?)</option>', m.group(1))]
-
-
-def checked(page, name):
-    return sorted(int(v) for v in re.findall(
-        rf'<input type="checkbox" id="f-{name}-\d+" name="{name}" value="(\d+)" checked>', page))
-
-
 def has_error_summary(page, name):
     return f'<a href="#f-{name}">' in page
 
@@ -188,47 +99,16 @@ def find_item(items, name):
     return None
 
 
-def read_passwords(stack):
-    out = {}
-    with open(os.path.join(stack.data, "demo-logins.txt"), encoding="utf-8") as f:
-        for line in f:
-            m = re.match(r"^\s+([a-z0-9]+)\s+(\S+)\s+\(([a-z]+)\)\s*$", line)
-            if m:
-                out[m.group(1)] = m.group(2)
-    assert set(out) == set(ROLES), out
-    return out
+setUpModule, tearDownModule = staff_module(globals(), SESSIONS)
 
 
-def setUpModule():
-    global STACK
-    STACK = Stack().start()
-    passwords = read_passwords(STACK)
-    for role in ROLES:
-        b = Browser(STACK)
-        r = b.login(role, passwords[role])
-        assert r.status == 303, (role, r.status, r.text[-1500:])
-        SESSIONS[role] = b
-
-
-def tearDownModule():
-    STACK.stop()
-    problems = STACK.sanitizer_reports()
-    STACK.cleanup()
-    if problems:
-        raise AssertionError("sanitizer reports in the worker log:\n" + problems)
-
-
-class ReferenceCase(unittest.TestCase):
+class ReferenceCase(StaffAssertions, unittest.TestCase):
     admin = property(lambda self: SESSIONS["admin"])
     organizer = property(lambda self: SESSIONS["organizer"])
 
     def send(self, browser, path, fields, page=None):
         """POST fields with the session's token, as the form on page (default: path) would."""
         return browser.post(path, dict({"csrf": browser.csrf(page or path)}, **fields))
-
-    def assertRedirect(self, r, location):
-        self.assertEqual(r.status, 303, text_of(r.text)[:1500])
-        self.assertEqual(r.header("Location"), location)
 
     def assertRefused(self, r, field, message):
         """422 with message beside field (and in the summary linking to it), the page in
@@ -238,11 +118,6 @@ class ReferenceCase(unittest.TestCase):
         self.assertIn(f'aria-describedby="e-{field}"', r.text)
         self.assertTrue(has_error_summary(r.text, field), field)
         self.assertIn("Проверьте форму", r.text)
-
-    def assertForbidden(self, r, detail=NOT_FOR_ROLE):
-        self.assertEqual(r.status, 403, text_of(r.text)[:500])
-        self.assertIn("<h1>Доступ запрещён</h1>", r.text)
-        self.assertIn(detail, text_of(r.text))
 
     def assertNoScript(self, page):
         self.assertNotIn("<script", page.lower())

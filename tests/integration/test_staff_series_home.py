@@ -19,34 +19,27 @@ One stack for the module. Dates are computed from today's date in the municipali
 import calendar
 import html
 import json
-import os
 import re
 import time
 import unittest
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
-from stack import Stack
-
-try:
-    from zoneinfo import ZoneInfo
-    ZONE = ZoneInfo("Asia/Yekaterinburg")
-except Exception:  # no tz database for Python: the zone has been UTC+5 without DST since 2014
-    ZONE = timezone(timedelta(hours=5))
+import helpers
+from helpers import (ZONE, day, epoch, iso_local, main_of, ru_datetime, table_rows, text_of,
+                     today, words)
+from staff import (FORM_STALE, NOT_FOR_ROLE, Browser, StaffAssertions, browser_form, csrf_of,
+                   field_error, form_errors, input_value, select_tag, selected_values,
+                   staff_module)
 
 STACK = None
 PASSWORDS = {}
 USERS = {}      # role -> a Browser signed in with that demo account
-ROLES = ("admin", "organizer", "secretary", "press", "executor", "controller")
 POLICE_THRESHOLD = 100  # conf/portal.ini [rules] police_notice_attendance
 MAX_MEETINGS = 60       # SERIES_MAX_MEETINGS
 TOUR_ROWS = 8           # rows of the tour form
 
-MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-          "сентября", "октября", "ноября", "декабря")
 MONTHS_NOMINATIVE = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
                      "сентябрь", "октябрь", "ноябрь", "декабрь")
-NOT_FOR_ROLE = "Эта страница недоступна для вашей роли."
-FORM_STALE = "Форма устарела или отправлена не с этого сайта"
 PAYLOAD_SCRIPT = "<script>alert(1)</script>"
 
 # Demo reference data (sql/demo/zelenoborsk.sql).
@@ -68,121 +61,10 @@ HELD_TITLE = "Проведены, протокол не оформлен"
 RULES_TITLE = "Периодичность встреч"
 
 
-# ---- a browser: cookies per person (copied from test_staff_meetings.py, trimmed) -------------
-class Browser:
-    def __init__(self, stack):
-        self.stack = stack
-        self.jar = {}  # name -> (value, path)
-        self.token = None
-
-    @staticmethod
-    def path_matches(cookie_path, request_path):
-        if request_path == cookie_path:
-            return True
-        if request_path.startswith(cookie_path):
-            return cookie_path.endswith("/") or request_path[len(cookie_path)] == "/"
-        return False
-
-    def remember(self, r):
-        for header in r.headers.get_all("Set-Cookie") or []:
-            parts = [p.strip() for p in header.split(";")]
-            name, _, value = parts[0].partition("=")
-            attrs = {}
-            for p in parts[1:]:
-                k, _, v = p.partition("=")
-                attrs[k.strip().lower()] = v.strip()
-            if attrs.get("max-age") == "0" or value == "":
-                self.jar.pop(name, None)
-            else:
-                self.jar[name] = (value, attrs.get("path", "/"))
-
-    def request(self, method, path, fields=None):
-        hdrs = {}
-        bare = path.split("?", 1)[0]
-        cookies = "; ".join(f"{n}={v}" for n, (v, p) in self.jar.items()
-                            if self.path_matches(p, bare))
-        if cookies:
-            hdrs["Cookie"] = cookies
-        if fields is not None:
-            r = self.stack.post_form(path, fields, headers=hdrs)
-        else:
-            r = self.stack.request(method, path, headers=hdrs)
-        self.remember(r)
-        return r
-
-    def get(self, path):
-        return self.request("GET", path)
-
-    def post(self, path, fields, csrf=True):
-        """POST a form; the session's form token is added unless csrf is False (or given)."""
-        fields = list(fields.items()) if isinstance(fields, dict) else list(fields)
-        if csrf and not any(k == "csrf" for k, _ in fields):
-            fields.insert(0, ("csrf", self.token))
-        return self.request("POST", path, fields=fields)
-
-    def login(self, login, password):
-        form = self.get("/admin/login")
-        assert form.status == 200, form.status
-        r = self.request("POST", "/admin/login", fields={
-            "csrf": csrf_of(form.text), "login": login, "password": password})
-        assert r.status == 303, (login, r.status, r.text[-1500:])
-        assert "portal_session" in self.jar, r.headers.get_all("Set-Cookie")
-        home = self.get("/admin")
-        assert home.status == 200, home.status
-        self.token = csrf_of(home.text)
-        return r
-
-
 # ---- reading pages -----------------------------------------------------------------------
-def csrf_of(page):
-    m = re.search(r'<input type="hidden" name="csrf" value="([^"]*)">', page)
-    assert m, "no csrf field on the page:\n" + page[:2000]
-    return m.group(1)
-
-
-def main_of(page):
-    """The page's <main>: what the handler rendered, without the layout around it."""
-    m = re.search(r"<main\b.*?</main>", page, re.S)
-    return m.group(0) if m else page
-
-
-def text_of(fragment):
-    """Visible text: tags dropped, entities decoded, white space collapsed."""
-    inline = re.sub(r"</?(?:a|time|span|strong|em|b|i|u|abbr)\b[^>]*>", "", fragment)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", inline))).strip()
-
-
-def input_value(page, name):
-    m = re.search(rf'<input id="f-{re.escape(name)}" name="{re.escape(name)}"[^>]*>', page)
-    assert m, f"no input {name} on the page"
-    v = re.search(r'value="([^"]*)"', m.group(0))
-    return html.unescape(v.group(1)) if v else None
-
-
-def select_tag(page, ident):
-    m = re.search(rf'<select id="f-{re.escape(ident)}" name="[^"]*"[^>]*>.*?</select>', page, re.S)
-    assert m, f"no select {ident} on the page"
-    return m.group(0)
-
-
-def selected_values(page, ident):
-    return re.findall(r'<option value="([^"]*)" selected>', select_tag(page, ident))
-
-
 def checked_rule(page):
     return re.findall(r'<input type="radio" id="f-rule-[a-z]+" name="rule" value="([a-z]+)" '
                       r'checked>', page)
-
-
-def field_error(page, name):
-    """The error shown beside field NAME of the form (visible text), or None."""
-    m = re.search(rf'<p class="field-error" id="e-{name}">(.*?)</p>', page, re.S)
-    return text_of(m.group(1)) if m else None
-
-
-def form_errors(page):
-    box = re.search(r'<div class="form-errors" role="alert">(.*?)</div>', page, re.S)
-    return [text_of(li) for li in re.findall(r"<li>(.*?)</li>", box.group(1), re.S)] if box else []
 
 
 def stop_rows(page):
@@ -194,31 +76,6 @@ def stop_rows(page):
         assert m, f"no stop row {n}:\n{page[-3000:]}"
         rows.append((html.unescape(m.group(1) or ""), selected_values(page, f"stop-venue-{n}")))
     return rows
-
-
-def browser_form(page, action):
-    """The fields a browser submits for the form with this action, unchanged."""
-    m = re.search(rf'<form[^>]*action="{re.escape(action)}"[^>]*>(.*?)</form>', page, re.S)
-    assert m, f"no form for {action}"
-    form, out = m.group(1), []
-    for tag in re.findall(r"<input\b[^>]*>", form):
-        name = re.search(r'name="([^"]*)"', tag)
-        value = re.search(r'value="([^"]*)"', tag)
-        if not name or ('type="checkbox"' in tag and " checked" not in tag):
-            continue
-        if 'type="radio"' in tag and " checked" not in tag:
-            continue
-        out.append((html.unescape(name.group(1)), html.unescape(value.group(1)) if value else ""))
-    for name, body in re.findall(r'<select[^>]*name="([^"]*)"[^>]*>(.*?)</select>', form, re.S):
-        chosen = re.search(r'<option value="([^"]*)" selected>', body)
-        out.append((name, html.unescape(chosen.group(1)) if chosen else ""))
-    for name, body in re.findall(r'<textarea[^>]*name="([^"]*)"[^>]*>(.*?)</textarea>', form,
-                                 re.S):
-        text = html.unescape(body)
-        if text.startswith("\n"):
-            text = text[1:]
-        out.append((name, text.replace("\r\n", "\n").replace("\n", "\r\n")))
-    return out
 
 
 def replace_fields(fields, **new):
@@ -240,44 +97,7 @@ def meetings_word(n):
     return f"{n} {plural(n, 'встреча', 'встречи', 'встреч')}"
 
 
-# ---- dates in the municipality's zone -------------------------------------------------------
-def local_now():
-    return datetime.now(ZONE)
-
-
-def today():
-    """Today's local date; waits out the last seconds before local midnight so a test never
-    computes "today" on one side of midnight and the server on the other."""
-    now = local_now()
-    if now.hour == 23 and now.minute == 59 and now.second >= 50:
-        time.sleep(61 - now.second)
-    return local_now().date()
-
-
-def day(offset):
-    return today() + timedelta(days=offset)
-
-
-def epoch(d, hm):
-    """The UTC epoch of local date d at HH:MM (computed as UTC+5 by hand, not by zoneinfo)."""
-    h, m = (int(x) for x in hm.split(":"))
-    return calendar.timegm((d.year, d.month, d.day, h, m, 0)) - 5 * 3600
-
-
-def words(d):
-    """«27 ноября 2026 г.»"""
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year} г."
-
-
-def ru_datetime(ts):
-    d = datetime.fromtimestamp(ts, ZONE)
-    return f"{words(d.date())}, {d:%H:%M}"
-
-
-def iso_local(ts):
-    return datetime.fromtimestamp(ts, ZONE).strftime("%Y-%m-%dT%H:%M") + "+05:00"
-
-
+# ---- dates ---------------------------------------------------------------------------------
 def dates_between(first, last):
     d = first
     while d <= last:
@@ -301,47 +121,14 @@ def nth_weekdays(first, last, weekday, ordinal):
 
 
 # ---- the module's stack and accounts ------------------------------------------------------
-def read_passwords(stack):
-    out = {}
-    with open(os.path.join(stack.data, "demo-logins.txt"), encoding="utf-8") as f:
-        for line in f:
-            m = re.match(r"^\s+([a-z0-9]+)\s+(\S+)\s+\(([a-z]+)\)\s*$", line)
-            if m:
-                out[m.group(1)] = m.group(2)
-    assert set(out) >= set(ROLES), out
-    return out
-
-
-def setUpModule():
-    global STACK, PASSWORDS
-    STACK = Stack(settings={("rules", "police_notice_attendance"): str(POLICE_THRESHOLD)})
-    STACK.start()
-    try:
-        PASSWORDS = read_passwords(STACK)
-        for role in ROLES:
-            b = Browser(STACK)
-            b.login(role, PASSWORDS[role])
-            USERS[role] = b
-    except BaseException:
-        STACK.stop()
-        STACK.cleanup()
-        raise
-
-
-def tearDownModule():
-    STACK.stop()
-    problems = STACK.sanitizer_reports()
-    STACK.cleanup()
-    if problems:
-        raise AssertionError("sanitizer reports in the worker log:\n" + problems)
-
-
-_counter = [0]
+setUpModule, tearDownModule = staff_module(
+    globals(), USERS, settings={("rules", "police_notice_attendance"): str(POLICE_THRESHOLD)},
+    with_token=True)
 
 
 def unique(prefix="Серия"):
-    _counter[0] += 1
-    return f"{prefix} {_counter[0]}-{os.getpid()}"
+    """A series title no other test uses."""
+    return helpers.unique(prefix)
 
 
 def series_form(stops=(), **over):
@@ -431,26 +218,15 @@ def compliance_rows(page):
     """{label: (period, counts, verdict)} of the compliance table."""
     sec = home_section(page, "rules-title")
     assert sec, "no compliance table:\n" + text_of(page)[:2000]
-    body = re.search(r"<tbody>(.*?)</tbody>", sec, re.S).group(1)
     out = {}
-    for tr in re.findall(r"<tr>(.*?)</tr>", body, re.S):
-        cells = [text_of(c) for c in re.findall(r"<td>(.*?)</td>", tr, re.S)]
+    for _, tds in table_rows(sec):
+        cells = [text_of(c) for c in tds]
         out[cells[0]] = tuple(cells[1:])
     return out
 
 
-class Case(unittest.TestCase):
+class Case(StaffAssertions, unittest.TestCase):
     maxDiff = 6000
-
-    def assertStatus(self, r, status):
-        self.assertEqual(r.status, status,
-                         f"expected {status}, got {r.status}: {form_errors(r.text)} "
-                         f"{text_of(main_of(r.text))[:600]}")
-
-    def assertForbidden(self, r, detail):
-        self.assertStatus(r, 403)
-        self.assertIn("<h1>Доступ запрещён</h1>", r.text)
-        self.assertIn(detail, text_of(r.text))
 
     def assertRefused(self, fields, *messages, role="organizer"):
         """POST the series form; expect 422 with each message among the errors, nothing written;
