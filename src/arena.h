@@ -1,4 +1,5 @@
-/* arena.h — per-request bump allocator: a request allocates freely and everything is released at once. */
+/* arena.h — per-request bump allocator: a request allocates freely and all of it is released
+ * at once. */
 #ifndef PORTAL_ARENA_H
 #define PORTAL_ARENA_H
 

@@ -10,7 +10,8 @@
 
 void db_log_error(struct db *db, const char *context)
 {
-	fprintf(stderr, "sqlite: %s: %s\n", context, db->conn ? sqlite3_errmsg(db->conn) : "no connection");
+	fprintf(stderr, "sqlite: %s: %s\n", context,
+		db->conn ? sqlite3_errmsg(db->conn) : "no connection");
 }
 
 static int exec(struct db *db, const char *sql)

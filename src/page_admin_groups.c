@@ -32,7 +32,7 @@ static int load_choices(struct request *req, struct group_choices *c)
 {
 	if (db_territory_tree(&req->worker->db, req->arena, &c->territories, &c->territory_count) < 0)
 		return -1;
-	return staff_load_items(req, STMT_PERSON_LIST, &c->people, &c->person_count);
+	return staff_load_items(req, STMT_PERSON_LIST, 0, &c->people, &c->person_count);
 }
 
 static bool territory_exists(const struct group_choices *c, long long id)
@@ -218,28 +218,6 @@ enum http_status page_admin_group_create(struct request *req)
 				arena_printf(req->arena, "/admin/groups/%lld", id));
 }
 
-/* The members of group id (id, full name, position), by name. -1 on a database error. */
-static int load_members(struct request *req, long long id, struct staff_item **out,
-			size_t *count)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_GROUP_MEMBERS);
-	sqlite3_bind_int64(s, 1, id);
-	size_t cap = 16, n = 0;
-	struct staff_item *rows = arena_alloc(req->arena, cap * sizeof *rows);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
-		rows[n].id = sqlite3_column_int64(s, 0);
-		rows[n].name = db_text(req->arena, s, 1);
-		rows[n].extra = db_text(req->arena, s, 2);
-		n++;
-	}
-	db_done(s);
-	*out = rows;
-	*count = n;
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
 /* 0 found, 1 no such group, -1 database error. */
 static int load_group(struct request *req, long long id, struct info_group *g)
 {
@@ -259,7 +237,7 @@ static int load_group(struct request *req, long long id, struct info_group *g)
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? 1 : -1;
 	struct staff_item *members;
-	if (load_members(req, id, &members, &g->member_count) < 0)
+	if (staff_load_items(req, STMT_GROUP_MEMBERS, id, &members, &g->member_count) < 0)
 		return -1;
 	g->members = arena_alloc(req->arena, (g->member_count ? g->member_count : 1) *
 						     sizeof *g->members);
@@ -294,7 +272,8 @@ static enum http_status group_page(struct request *req, const struct info_group 
 	struct group_choices c;
 	struct staff_item *members;
 	size_t member_count;
-	if (load_choices(req, &c) < 0 || load_members(req, g->id, &members, &member_count) < 0)
+	if (load_choices(req, &c) < 0 ||
+	    staff_load_items(req, STMT_GROUP_MEMBERS, g->id, &members, &member_count) < 0)
 		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = reference_begin(req, "admin_group.tpl", g->name, REFERENCE_GROUPS, false);
 	tpl_set_int(d, "ID", g->id);

@@ -126,7 +126,8 @@ static void compliance_kind(struct request *req, tpl_dict *d, const char *kind, 
 static void compliance(struct request *req, tpl_dict *d)
 {
 	struct civil_date today = tz_local_date(req->now);
-	compliance_kind(req, d, "head_mass", "Встреча главы с массовым участием жителей — не реже раза в год", 12,
+	compliance_kind(req, d, "head_mass",
+			"Встреча главы с массовым участием жителей — не реже раза в год", 12,
 			arena_printf(req->arena, "%d год", today.year));
 	compliance_kind(req, d, "personal_reception", "Личный приём главы — ежемесячно", 1,
 			arena_printf(req->arena, "%s %d г.", ru_month_nominative(today.month),

@@ -58,7 +58,8 @@ static int load_meeting(struct request *req, long long id, struct staff_meeting 
 	m->ends_at = (time_t)sqlite3_column_int64(s, 5);
 	m->host_id = sqlite3_column_int64(s, 6);
 	m->organising_unit = db_text(req->arena, s, 7);
-	m->expected_attendance = sqlite3_column_type(s, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 8);
+	m->expected_attendance =
+		sqlite3_column_type(s, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 8);
 	m->description = db_text(req->arena, s, 9);
 	m->theses = db_text(req->arena, s, 10);
 	m->analytical_note = db_text(req->arena, s, 11);
@@ -109,9 +110,9 @@ static int load_choices(struct request *req, struct choices *c)
 	struct db *db = &req->worker->db;
 	if (db_kind_list(db, req->arena, &c->kinds, &c->kind_count) < 0 ||
 	    db_territory_tree(db, req->arena, &c->territories, &c->territory_count) < 0 ||
-	    staff_load_items(req, STMT_VENUE_LIST, &c->venues, &c->venue_count) < 0 ||
-	    staff_load_items(req, STMT_PERSON_LIST, &c->people, &c->person_count) < 0 ||
-	    staff_load_items(req, STMT_GROUP_OPTIONS, &c->groups, &c->group_count) < 0)
+	    staff_load_items(req, STMT_VENUE_LIST, 0, &c->venues, &c->venue_count) < 0 ||
+	    staff_load_items(req, STMT_PERSON_LIST, 0, &c->people, &c->person_count) < 0 ||
+	    staff_load_items(req, STMT_GROUP_OPTIONS, 0, &c->groups, &c->group_count) < 0)
 		return -1;
 	return 0;
 }
@@ -542,7 +543,8 @@ static int save_invitees(struct request *req, long long id)
 
 /* POST /admin/meetings (kind, title, territory, venue, starts_at, ends_at, host, group,
  * organising_unit, expected_attendance, description, theses, analytical_note,
- * reference_materials, invitee…, csrf) — create a draft. 303 to its page; 422 with the errors beside the fields and everything
+ * reference_materials, invitee…, csrf) — create a draft. 303 to its page; 422 with the errors
+ * beside the fields and everything
  * typed kept. */
 enum http_status page_admin_meeting_create(struct request *req)
 {
@@ -562,7 +564,8 @@ enum http_status page_admin_meeting_create(struct request *req)
 	db_done(s);
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	if (rc != SQLITE_DONE || save_invitees(req, id) < 0 ||
-	    audit_record(req, NULL, "create", "meeting", id, NULL, staff_json(req, STMT_STAFF_MEETING_JSON, id)) < 0 ||
+	    audit_record(req, NULL, "create", "meeting", id, NULL,
+			 staff_json(req, STMT_STAFF_MEETING_JSON, id)) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
@@ -645,6 +648,16 @@ static int set_exception(struct request *req, long long id, const char *reason)
 	return run(s);
 }
 
+/* Open the transaction of a change to m and read its state before it, for the audit log. */
+static bool begin_change(struct request *req, const struct staff_meeting *m, json_t **before)
+{
+	*before = staff_json(req, STMT_STAFF_MEETING_JSON, m->id);
+	if (db_begin(&req->worker->db) == 0)
+		return true;
+	json_decref(*before);
+	return false;
+}
+
 /* Finish a change of meeting m inside the open transaction (rc 0, or -1 when a step failed):
  * audit it, commit, and go back to the meeting's page. */
 static enum http_status commit_change(struct request *req, const struct staff_meeting *m,
@@ -695,9 +708,12 @@ enum http_status page_admin_meeting_update(struct request *req)
 	check_form(req, &c);
 	const char *exception = "";
 	bool moved = false, replaced = false;
+	time_t starts = 0;
+	long long venue = 0;
 	if (req->invalid_fields == 0 && is_live(&m)) {
-		time_t starts = field_time(&req->field[FIELD_STARTS_AT]);
-		long long venue = req->field[FIELD_VENUE].state == FIELD_VALID ? req->field[FIELD_VENUE].number : 0;
+		starts = field_time(&req->field[FIELD_STARTS_AT]);
+		if (req->field[FIELD_VENUE].state == FIELD_VALID)
+			venue = req->field[FIELD_VENUE].number;
 		moved = starts != m.starts_at;
 		replaced = venue != m.venue_id;
 		if (moved && starts <= req->now)
@@ -712,21 +728,20 @@ enum http_status page_admin_meeting_update(struct request *req)
 		return meeting_page(req, &m, HTTP_UNPROCESSABLE, true);
 
 	struct db *db = &req->worker->db;
-	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
-	if (db_begin(db) < 0) {
-		json_decref(before);
+	json_t *before;
+	if (!begin_change(req, &m, &before))
 		return HTTP_INTERNAL_ERROR;
-	}
 	sqlite3_stmt *s = db_stmt(db, STMT_STAFF_MEETING_UPDATE);
 	sqlite3_bind_int64(s, 1, m.id);
 	bind_form(req, s, 2);
 	sqlite3_bind_int64(s, 16, (sqlite3_int64)req->now);
 	int rc = run(s) < 0 || save_invitees(req, m.id) < 0 ? -1 : 0;
 	if (rc == 0 && (moved || replaced)) {
-		time_t starts = field_time(&req->field[FIELD_STARTS_AT]);
-		long long venue = req->field[FIELD_VENUE].state == FIELD_VALID ? req->field[FIELD_VENUE].number : 0;
-		rc = record_change(req, &m, moved ? "rescheduled" : "place_changed", starts, venue,
-				   exception);
+		/* A new place and a new time are two changes, each published as such. */
+		if (replaced)
+			rc = record_change(req, &m, "place_changed", starts, venue, exception);
+		if (rc == 0 && moved)
+			rc = record_change(req, &m, "rescheduled", starts, venue, exception);
 		if (rc == 0 && moved) {
 			/* Residents see a new time as a postponement, with the old time beside it. */
 			s = db_stmt(db, STMT_MEETING_MARK_MOVED);
@@ -770,11 +785,9 @@ enum http_status page_admin_meeting_approve(struct request *req)
 	if (status != HTTP_OK)
 		return refuse(req, &m, status);
 	struct db *db = &req->worker->db;
-	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
-	if (db_begin(db) < 0) {
-		json_decref(before);
+	json_t *before;
+	if (!begin_change(req, &m, &before))
 		return HTTP_INTERNAL_ERROR;
-	}
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_APPROVE);
 	sqlite3_bind_int64(s, 1, m.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
@@ -800,11 +813,9 @@ enum http_status page_admin_meeting_cancel(struct request *req)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	const char *reason = req->field[FIELD_CANCEL_REASON].text;
 	struct db *db = &req->worker->db;
-	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
-	if (db_begin(db) < 0) {
-		json_decref(before);
+	json_t *before;
+	if (!begin_change(req, &m, &before))
 		return HTTP_INTERNAL_ERROR;
-	}
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_SET_STATUS);
 	sqlite3_bind_int64(s, 1, m.id);
 	sqlite3_bind_text(s, 2, "cancelled", -1, SQLITE_STATIC);
@@ -850,11 +861,9 @@ enum http_status page_admin_meeting_postpone(struct request *req)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	const char *reason = v[FIELD_POSTPONE_REASON].text;
 	struct db *db = &req->worker->db;
-	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
-	if (db_begin(db) < 0) {
-		json_decref(before);
+	json_t *before;
+	if (!begin_change(req, &m, &before))
 		return HTTP_INTERNAL_ERROR;
-	}
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_POSTPONE);
 	sqlite3_bind_int64(s, 1, m.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)starts);
@@ -884,11 +893,9 @@ enum http_status page_admin_meeting_held(struct request *req)
 	if (req->invalid_fields > 0)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	struct db *db = &req->worker->db;
-	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
-	if (db_begin(db) < 0) {
-		json_decref(before);
+	json_t *before;
+	if (!begin_change(req, &m, &before))
 		return HTTP_INTERNAL_ERROR;
-	}
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_HELD);
 	sqlite3_bind_int64(s, 1, m.id);
 	sqlite3_bind_int64(s, 2, req->field[FIELD_ATTENDANCE].number);
@@ -915,11 +922,9 @@ enum http_status page_admin_meeting_police(struct request *req)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	}
 	struct db *db = &req->worker->db;
-	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
-	if (db_begin(db) < 0) {
-		json_decref(before);
+	json_t *before;
+	if (!begin_change(req, &m, &before))
 		return HTTP_INTERNAL_ERROR;
-	}
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_POLICE_NOTIFIED);
 	sqlite3_bind_int64(s, 1, m.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);

@@ -47,7 +47,7 @@ static bool person_exists(struct request *req, long long id)
 {
 	struct staff_item *people;
 	size_t n;
-	return staff_load_items(req, STMT_PERSON_LIST, &people, &n) == 0 &&
+	return staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) == 0 &&
 	       staff_has_item(people, n, id);
 }
 
@@ -206,7 +206,7 @@ static enum http_status series_form(struct request *req, enum http_status status
 	}
 	struct staff_item *venues;
 	size_t nv;
-	if (staff_load_items(req, STMT_VENUE_LIST, &venues, &nv) < 0)
+	if (staff_load_items(req, STMT_VENUE_LIST, 0, &venues, &nv) < 0)
 		return HTTP_INTERNAL_ERROR;
 	staff_item_options(req, d, "VENUE_OPTION", venues, nv,
 			   v[FIELD_VENUE].state == FIELD_VALID ? v[FIELD_VENUE].number : 0);

@@ -64,7 +64,8 @@ static void fill_filter_form(struct request *req, tpl_dict *d, const struct filt
 		tpl_dict *o = tpl_section_add(d, "TERRITORY_OPTION");
 		tpl_set_int(o, "ID", t->id);
 		/* Indent by depth with no-break spaces: <option> cannot hold markup. */
-		const char *indent = t->depth == 0 ? "" : t->depth == 1 ? "\u00a0\u00a0" : "\u00a0\u00a0\u00a0\u00a0";
+		static const char *const indents[] = {"", "\u00a0\u00a0", "\u00a0\u00a0\u00a0\u00a0"};
+		const char *indent = indents[t->depth < 0 ? 0 : t->depth > 2 ? 2 : t->depth];
 		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s", indent, t->name));
 		if (ft->state == FIELD_VALID && ft->number == t->id)
 			tpl_section_show(o, "SELECTED");

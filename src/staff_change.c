@@ -7,10 +7,12 @@
 #include "audit.h"
 #include "worker.h"
 
-int staff_load_items(struct request *req, enum stmt which, struct staff_item **out,
-		   size_t *count)
+int staff_load_items(struct request *req, enum stmt which, long long param,
+		     struct staff_item **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
+	if (param > 0)
+		sqlite3_bind_int64(s, 1, param);
 	size_t cap = 16, n = 0;
 	struct staff_item *rows = arena_alloc(req->arena, cap * sizeof *rows);
 	int rc;

@@ -19,10 +19,10 @@ struct staff_item {
 	const char *extra;
 };
 
-/* Every row of statement which (columns id, name, extra; no parameters) into the arena. -1 on a
- * database error. */
-int staff_load_items(struct request *req, enum stmt which, struct staff_item **out,
-		     size_t *count);
+/* Every row of statement which (columns id, name, extra) into the arena; param, when positive,
+ * is bound as ?1 (the members of one group…). -1 on a database error. */
+int staff_load_items(struct request *req, enum stmt which, long long param,
+		     struct staff_item **out, size_t *count);
 
 /* True when id is one of items. */
 bool staff_has_item(const struct staff_item *items, size_t count, long long id);
