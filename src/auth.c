@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "params.h"
 #include "worker.h"
 
@@ -281,7 +282,8 @@ enum login_result auth_login(struct request *req, const char *login, const char 
 	}
 	throttle_clear(req, login_key);
 	throttle_clear(req, addr_key);
-	if (create_session(req, login, user_id) < 0) {
+	if (create_session(req, login, user_id) < 0 ||
+	    audit_record(req, login, "login", "staff_user", user_id, NULL, NULL) < 0) {
 		db_rollback(db);
 		return LOGIN_ERROR;
 	}

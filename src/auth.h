@@ -64,7 +64,7 @@ enum login_result {
 };
 
 /* Check login and password, counting failures per login and per address. On LOGIN_OK a session
- * is created and its cookie set on the response. */
+ * is created, its cookie set on the response and the sign-in audited, in one transaction. */
 enum login_result auth_login(struct request *req, const char *login, const char *password,
 			     long *wait_seconds);
 

@@ -163,8 +163,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 					 "WHERE id = ?1",
 	[STMT_MEETING_UNANNOUNCE] = "UPDATE meeting SET announced_at = NULL WHERE id = ?1",
 	[STMT_MEETING_SET_EXCEPTION] = "UPDATE meeting SET exception_reason = ?2 WHERE id = ?1",
-	[STMT_MEETING_MARK_MOVED] = "UPDATE meeting SET status = 'postponed', postponed_from = ?2 "
-				    "WHERE id = ?1",
+	[STMT_MEETING_MARK_MOVED] = "UPDATE meeting SET status = 'postponed', postponed_from = ?2, "
+				    "status_reason = '' WHERE id = ?1",
 	[STMT_MEETING_CHANGE_INSERT] =
 		"INSERT INTO meeting_change (meeting_id, at, user_id, kind, old_starts_at, "
 		"old_venue_id, new_starts_at, new_venue_id, reason) "

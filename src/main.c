@@ -45,8 +45,10 @@ static void usage(void)
 static void worker_on_signal(int sig)
 {
 	(void)sig;
-	/* Async-signal-safe: sets a flag; accept() returns EINTR (no SA_RESTART) and libfcgi then
-	 * sees the flag and FCGX_Accept_r fails, ending the loop after the current request. */
+	/* Async-signal-safe: sets a flag; a blocked accept() returns EINTR (no SA_RESTART) and
+	 * libfcgi then sees the flag, so FCGX_Accept_r fails and the loop ends after the current
+	 * request. A signal landing between libfcgi's check and its accept() leaves the worker
+	 * waiting; the supervisor kills it after STOP_GRACE_SECONDS (it is idle then). */
 	FCGX_ShutdownPending();
 }
 

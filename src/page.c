@@ -137,7 +137,8 @@ void page_error(struct request *req, enum http_status status)
 			tpl_dict *row = tpl_section_add(d, "FIELD_ERROR");
 			tpl_set(row, "LABEL", field_specs[f].label);
 			tpl_set(row, "NAME", field_specs[f].name);
-			tpl_set(row, "VALUE", v->raw ? v->raw : "");
+			/* A password is never shown back, not even on an error page. */
+			tpl_set(row, "VALUE", v->raw && field_specs[f].type != FIELD_TYPE_SECRET ? v->raw : "");
 			tpl_set(row, "ERROR", v->error);
 		}
 	}

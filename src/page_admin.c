@@ -61,9 +61,7 @@ enum http_status page_admin_login(struct request *req)
 	const char *login = req->field[FIELD_LOGIN].text;
 	long wait = 0;
 	switch (auth_login(req, login, req->field[FIELD_PASSWORD].text, &wait)) {
-	case LOGIN_OK:
-		if (audit_record(req, login, "login", "staff_user", 0, NULL, NULL) < 0)
-			return HTTP_INTERNAL_ERROR;
+	case LOGIN_OK: /* the session and its audit record are written together */
 		return response_redirect(req, after_login(req));
 	case LOGIN_WRONG:
 		return login_form(req, HTTP_UNPROCESSABLE, "Неверный логин или пароль.");

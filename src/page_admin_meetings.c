@@ -648,16 +648,6 @@ static int set_exception(struct request *req, long long id, const char *reason)
 	return run(s);
 }
 
-/* Open the transaction of a change to m and read its state before it, for the audit log. */
-static bool begin_change(struct request *req, const struct staff_meeting *m, json_t **before)
-{
-	*before = staff_json(req, STMT_STAFF_MEETING_JSON, m->id);
-	if (db_begin(&req->worker->db) == 0)
-		return true;
-	json_decref(*before);
-	return false;
-}
-
 /* Finish a change of meeting m inside the open transaction (rc 0, or -1 when a step failed):
  * audit it, commit, and go back to the meeting's page. */
 static enum http_status commit_change(struct request *req, const struct staff_meeting *m,
@@ -667,18 +657,36 @@ static enum http_status commit_change(struct request *req, const struct staff_me
 			    arena_printf(req->arena, "/admin/meetings/%lld", m->id));
 }
 
-/* Load the meeting of the path for an action; *status says why not. */
+/* Load the meeting of the path for an action inside a new write transaction, which the action
+ * commits or abandons; *status says why not. */
 static bool action_target(struct request *req, struct staff_meeting *m, enum http_status *status)
 {
+	/* The write transaction starts before the meeting is read: its status and time cannot
+	 * change between the checks and the update (two staff members acting at once). */
+	if (db_begin(&req->worker->db) < 0) {
+		*status = HTTP_INTERNAL_ERROR;
+		return false;
+	}
 	int rc = load_meeting(req, req->path_id, m);
-	*status = rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	if (rc != 0) {
+		db_rollback(&req->worker->db);
+		*status = rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	}
 	return rc == 0;
+}
+
+/* Give up a change: roll its transaction back and answer status. */
+static enum http_status abandon(struct request *req, enum http_status status)
+{
+	db_rollback(&req->worker->db);
+	return status;
 }
 
 /* A refusal shown on the meeting's page with the typed values kept. */
 static enum http_status refuse(struct request *req, const struct staff_meeting *m,
 			       enum http_status status)
 {
+	db_rollback(&req->worker->db);
 	return meeting_page(req, m, status, false);
 }
 
@@ -700,10 +708,10 @@ enum http_status page_admin_meeting_update(struct request *req)
 		return status;
 	struct choices c;
 	if (load_choices(req, &c) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return abandon(req, HTTP_INTERNAL_ERROR);
 	if (!is_live(&m) && strcmp(m.status, "draft") != 0) {
 		req->error_detail = "Отменённую или проведённую встречу изменить нельзя.";
-		return HTTP_UNPROCESSABLE;
+		return abandon(req, HTTP_UNPROCESSABLE);
 	}
 	check_form(req, &c);
 	const char *exception = "";
@@ -721,16 +729,16 @@ enum http_status page_admin_meeting_update(struct request *req)
 		else if (moved || replaced) {
 			status = five_day_rule(req, starts, FIELD_STARTS_AT, &exception);
 			if (status == HTTP_FORBIDDEN)
-				return status;
+				return abandon(req, status);
 		}
 	}
-	if (req->invalid_fields > 0)
+	if (req->invalid_fields > 0) {
+		db_rollback(&req->worker->db);
 		return meeting_page(req, &m, HTTP_UNPROCESSABLE, true);
+	}
 
 	struct db *db = &req->worker->db;
-	json_t *before;
-	if (!begin_change(req, &m, &before))
-		return HTTP_INTERNAL_ERROR;
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_STAFF_MEETING_UPDATE);
 	sqlite3_bind_int64(s, 1, m.id);
 	bind_form(req, s, 2);
@@ -781,13 +789,11 @@ enum http_status page_admin_meeting_approve(struct request *req)
 	const char *exception;
 	status = five_day_rule(req, m.starts_at, FIELD_EXCEPTION_REASON, &exception);
 	if (status == HTTP_FORBIDDEN)
-		return status;
+		return abandon(req, status);
 	if (status != HTTP_OK)
 		return refuse(req, &m, status);
 	struct db *db = &req->worker->db;
-	json_t *before;
-	if (!begin_change(req, &m, &before))
-		return HTTP_INTERNAL_ERROR;
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_APPROVE);
 	sqlite3_bind_int64(s, 1, m.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
@@ -813,9 +819,7 @@ enum http_status page_admin_meeting_cancel(struct request *req)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	const char *reason = req->field[FIELD_CANCEL_REASON].text;
 	struct db *db = &req->worker->db;
-	json_t *before;
-	if (!begin_change(req, &m, &before))
-		return HTTP_INTERNAL_ERROR;
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_SET_STATUS);
 	sqlite3_bind_int64(s, 1, m.id);
 	sqlite3_bind_text(s, 2, "cancelled", -1, SQLITE_STATIC);
@@ -855,15 +859,13 @@ enum http_status page_admin_meeting_postpone(struct request *req)
 	if (req->invalid_fields == 0) {
 		status = five_day_rule(req, starts, FIELD_NEW_STARTS_AT, &exception);
 		if (status == HTTP_FORBIDDEN)
-			return status;
+			return abandon(req, status);
 	}
 	if (req->invalid_fields > 0)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	const char *reason = v[FIELD_POSTPONE_REASON].text;
 	struct db *db = &req->worker->db;
-	json_t *before;
-	if (!begin_change(req, &m, &before))
-		return HTTP_INTERNAL_ERROR;
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_POSTPONE);
 	sqlite3_bind_int64(s, 1, m.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)starts);
@@ -893,9 +895,7 @@ enum http_status page_admin_meeting_held(struct request *req)
 	if (req->invalid_fields > 0)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	struct db *db = &req->worker->db;
-	json_t *before;
-	if (!begin_change(req, &m, &before))
-		return HTTP_INTERNAL_ERROR;
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_HELD);
 	sqlite3_bind_int64(s, 1, m.id);
 	sqlite3_bind_int64(s, 2, req->field[FIELD_ATTENDANCE].number);
@@ -922,9 +922,7 @@ enum http_status page_admin_meeting_police(struct request *req)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	}
 	struct db *db = &req->worker->db;
-	json_t *before;
-	if (!begin_change(req, &m, &before))
-		return HTTP_INTERNAL_ERROR;
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_POLICE_NOTIFIED);
 	sqlite3_bind_int64(s, 1, m.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);

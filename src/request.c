@@ -297,9 +297,14 @@ void request_handle(struct worker *w, FCGX_Request *fcgx)
 	if (status >= 400 && !req.response.body_ready)
 		page_error(&req, status);
 	req.response.status = status;
-	/* Statements must not keep a WAL snapshot open between requests. */
+	/* Statements must not keep a WAL snapshot open between requests, nor a handler a
+	 * transaction: a forgotten one would hold the write lock for every other worker. */
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_reset(w->db.stmt[i]);
+	if (!sqlite3_get_autocommit(w->db.conn)) {
+		fprintf(stderr, "rid=%s a transaction was left open: rolled back\n", req.id);
+		db_rollback(&w->db);
+	}
 	send_response(&req, fcgx);
 
 	clock_gettime(CLOCK_MONOTONIC, &finished);

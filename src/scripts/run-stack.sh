@@ -50,6 +50,7 @@ for _ in $(seq 100); do
 	kill -0 "$portal_pid" 2>/dev/null || { echo "run: the portal workers did not start" >&2; exit 1; }
 	sleep 0.05
 done
+[ -S "$socket" ] || { echo "run: the portal workers did not open $socket" >&2; exit 1; }
 nginx -p "$run" -e "$run/nginx-error.log" -c "$run/nginx.conf" &
 nginx_pid=$!
 

@@ -60,6 +60,24 @@ class PublishedChanges(unittest.TestCase):
         # Who made the change is for the audit log, not for residents.
         self.assertNotIn("organizer", page)
 
+    def test_a_later_move_does_not_repeat_an_earlier_reason(self):
+        # Regression: moving a postponed meeting again through the edit form kept the first
+        # postponement's reason, so residents read an old reason under the new time.
+        organizer = USERS["organizer"]
+        title = unique("Причина")
+        mid = self.create_approved(title, day(8), venue="3")
+        r = organizer.post(f"/admin/meetings/{mid}/postpone", {
+            "new_starts_at": local_input(day(9), "18:00"), "new_ends_at": local_input(day(9), "19:00"),
+            "postpone_reason": "болезнь ведущего", "exception_reason": ""})
+        self.assertEqual(r.status, 303)
+        self.assertIn("болезнь ведущего", self.public_text(mid))
+        r = organizer.post(f"/admin/meetings/{mid}", meeting_fields(title, day(12), venue="3"))
+        self.assertEqual(r.status, 303)
+        page = self.public_text(mid)
+        self.assertNotIn("болезнь ведущего", page)
+        self.assertIn(f"время перенесено с {ru_datetime(epoch(day(9), '18:00'))} на "
+                      f"{ru_datetime(epoch(day(12), '18:00'))}", page)
+
     def test_a_draft_edited_before_approval_shows_no_changes(self):
         organizer = USERS["organizer"]
         title = unique("Черновик")

@@ -796,8 +796,11 @@ class Users(StaffCase):
         self.assertRedirect(self.disable(uid, "enable"), "/admin/users")
         self.assertEqual(STACK.query("SELECT disabled FROM staff_user WHERE id = ?", (uid,)), [(0,)])
         self.assertRedirect(Browser(STACK).login("leaver", password), "/admin")
+        # The last change to the account is the enabling; its owner's sign-in after it is
+        # audited under the same account.
         self.assertEqual(STACK.query("SELECT action FROM audit_log WHERE entity_id = ? "
-                                     "ORDER BY id DESC LIMIT 1", (uid,)), [("enable",)])
+                                     "AND entity = 'staff_user' ORDER BY id DESC LIMIT 2", (uid,)),
+                         [("login",), ("enable",)])
 
     def test_sessions_do_not_come_back_when_an_account_is_enabled_again(self):
         # An account is switched off because its owner left or its password leaked: the
