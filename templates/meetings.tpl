@@ -1,5 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- meetings.tpl: the schedule with filters and pagination. --}}
 <h1>Расписание встреч с населением</h1>
+<details class="filters-box"{{#FILTERED}} open{{/FILTERED}}>
+<summary>Отбор встреч: территория, вид, даты</summary>
 <form class="filters" method="get" action="/meetings">
 <fieldset>
 <legend>Отбор встреч</legend>
@@ -31,6 +33,7 @@
 </div>
 </fieldset>
 </form>
+</details>
 <section aria-labelledby="results-title">
 <h2 id="results-title">{{FOUND}}</h2>
 {{#EMPTY}}<p>Встреч не найдено.{{#FILTERED}} Измените условия отбора или <a href="/meetings">покажите всё расписание</a>.{{/FILTERED}}</p>{{/EMPTY}}
