@@ -47,3 +47,19 @@ int db_kind_list(struct db *db, struct arena *a, struct kind_item **out, size_t 
 	*count = n;
 	return 0;
 }
+
+bool db_kind_known(const struct kind_item *kinds, size_t count, const char *code)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(kinds[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+bool db_territory_known(const struct territory_item *territories, size_t count, long long id)
+{
+	for (size_t i = 0; i < count; i++)
+		if (territories[i].id == id)
+			return true;
+	return false;
+}

@@ -2,6 +2,7 @@
 #ifndef PORTAL_DB_REFERENCE_H
 #define PORTAL_DB_REFERENCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -23,5 +24,9 @@ int db_territory_tree(struct db *db, struct arena *a, struct territory_item **ou
 
 /* All meeting kinds in their display order. */
 int db_kind_list(struct db *db, struct arena *a, struct kind_item **out, size_t *count);
+
+/* True when code is one of the kinds / id one of the territories read above. */
+bool db_kind_known(const struct kind_item *kinds, size_t count, const char *code);
+bool db_territory_known(const struct territory_item *territories, size_t count, long long id);
 
 #endif

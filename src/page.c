@@ -183,6 +183,16 @@ void page_form_fields(struct request *req, tpl_dict *d)
 	}
 }
 
+void page_bind_period(struct request *req, sqlite3_stmt *s, int from_param, int to_param)
+{
+	const struct field_value *from = &req->field[FIELD_FROM], *to = &req->field[FIELD_TO];
+	if (from->state == FIELD_VALID)
+		sqlite3_bind_int64(s, from_param, (sqlite3_int64)tz_local_to_utc(from->date, 0, 0));
+	if (to->state == FIELD_VALID)
+		sqlite3_bind_int64(s, to_param, (sqlite3_int64)tz_local_to_utc(
+						       civil_date_add_days(to->date, 1), 0, 0));
+}
+
 void page_reject(struct request *req, enum field f, const char *reason)
 {
 	if (req->field[f].state == FIELD_INVALID)

@@ -5,6 +5,8 @@
 
 #include <time.h>
 
+#include <sqlite3.h>
+
 #include "http.h"
 #include "template.h"
 
@@ -42,6 +44,10 @@ void page_form_fields(struct request *req, tpl_dict *d);
 /* Mark field f of the request invalid with a Russian reason, for a check the field table cannot
  * make (the first reason stays). */
 void page_reject(struct request *req, enum field f, const char *reason);
+
+/* Bind the request's FIELD_FROM and FIELD_TO (local dates, "to" inclusive) as the UTC instants
+ * ?from_param <= t < ?to_param of a list statement; absent dates stay NULL (no bound). */
+void page_bind_period(struct request *req, sqlite3_stmt *s, int from_param, int to_param);
 
 /* Add a general error to a form (not tied to one field): the FORM_ERRORS summary shows it. */
 void page_form_error(struct request *req, tpl_dict *d, const char *message);

@@ -37,10 +37,7 @@ static int load_choices(struct request *req, struct group_choices *c)
 
 static bool territory_exists(const struct group_choices *c, long long id)
 {
-	for (size_t i = 0; i < c->territory_count; i++)
-		if (c->territories[i].id == id)
-			return true;
-	return false;
+	return db_territory_known(c->territories, c->territory_count, id);
 }
 
 /* The form's fields: from the group g (NULL for a new one), or after a refused submit from the

@@ -337,18 +337,12 @@ static void check_filters(struct request *req, const struct choices *c)
 		if (!found)
 			page_reject(req, FIELD_STATUS, "такого состояния нет");
 	}
-	if (v[FIELD_KIND].state == FIELD_VALID || v[FIELD_TERRITORY].state == FIELD_VALID) {
-		bool kind_found = v[FIELD_KIND].state != FIELD_VALID;
-		for (size_t i = 0; i < c->kind_count && !kind_found; i++)
-			kind_found = strcmp(c->kinds[i].code, v[FIELD_KIND].text) == 0;
-		if (!kind_found)
-			page_reject(req, FIELD_KIND, "такого вида встреч нет");
-		bool territory_found = v[FIELD_TERRITORY].state != FIELD_VALID;
-		for (size_t i = 0; i < c->territory_count && !territory_found; i++)
-			territory_found = c->territories[i].id == v[FIELD_TERRITORY].number;
-		if (!territory_found)
-			page_reject(req, FIELD_TERRITORY, "такой территории нет");
-	}
+	if (v[FIELD_KIND].state == FIELD_VALID &&
+	    !db_kind_known(c->kinds, c->kind_count, v[FIELD_KIND].text))
+		page_reject(req, FIELD_KIND, "такого вида встреч нет");
+	if (v[FIELD_TERRITORY].state == FIELD_VALID &&
+	    !db_territory_known(c->territories, c->territory_count, v[FIELD_TERRITORY].number))
+		page_reject(req, FIELD_TERRITORY, "такой территории нет");
 	if (v[FIELD_FROM].state == FIELD_VALID && v[FIELD_TO].state == FIELD_VALID &&
 	    civil_date_compare(v[FIELD_FROM].date, v[FIELD_TO].date) > 0)
 		page_reject(req, FIELD_TO, "дата «по» раньше даты «с»");
@@ -370,11 +364,7 @@ enum http_status page_admin_meetings(struct request *req)
 		sqlite3_bind_text(s, 2, v[FIELD_KIND].text, -1, SQLITE_STATIC);
 	if (v[FIELD_TERRITORY].state == FIELD_VALID)
 		sqlite3_bind_int64(s, 3, v[FIELD_TERRITORY].number);
-	if (v[FIELD_FROM].state == FIELD_VALID)
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)tz_local_to_utc(v[FIELD_FROM].date, 0, 0));
-	if (v[FIELD_TO].state == FIELD_VALID)
-		sqlite3_bind_int64(s, 5, (sqlite3_int64)tz_local_to_utc(
-						 civil_date_add_days(v[FIELD_TO].date, 1), 0, 0));
+	page_bind_period(req, s, 4, 5);
 	sqlite3_bind_int(s, 6, STAFF_LIST_ROWS);
 
 	tpl_dict *d = page_begin(req, "admin_meetings.tpl", "Встречи", NAV_STAFF_MEETINGS);
@@ -466,20 +456,12 @@ static time_t field_time(const struct field_value *v)
 static void check_form(struct request *req, const struct choices *c)
 {
 	const struct field_value *v = req->field;
-	if (v[FIELD_KIND].state == FIELD_VALID) {
-		bool found = false;
-		for (size_t i = 0; i < c->kind_count && !found; i++)
-			found = strcmp(c->kinds[i].code, v[FIELD_KIND].text) == 0;
-		if (!found)
-			page_reject(req, FIELD_KIND, "выберите вид из списка");
-	}
-	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
-		bool found = false;
-		for (size_t i = 0; i < c->territory_count && !found; i++)
-			found = c->territories[i].id == v[FIELD_TERRITORY].number;
-		if (!found)
-			page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
-	}
+	if (v[FIELD_KIND].state == FIELD_VALID &&
+	    !db_kind_known(c->kinds, c->kind_count, v[FIELD_KIND].text))
+		page_reject(req, FIELD_KIND, "выберите вид из списка");
+	if (v[FIELD_TERRITORY].state == FIELD_VALID &&
+	    !db_territory_known(c->territories, c->territory_count, v[FIELD_TERRITORY].number))
+		page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
 	if (v[FIELD_VENUE].state == FIELD_VALID &&
 	    !staff_has_item(c->venues, c->venue_count, v[FIELD_VENUE].number))
 		page_reject(req, FIELD_VENUE, "выберите место из списка");

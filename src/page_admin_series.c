@@ -51,14 +51,6 @@ static bool person_exists(struct request *req, long long id)
 	       staff_has_item(people, n, id);
 }
 
-static bool territory_exists(const struct territory_item *t, size_t n, long long id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (t[i].id == id)
-			return true;
-	return false;
-}
-
 /* The meetings the submitted form describes; *count 0 with fields marked invalid when it
  * describes none or too many. */
 static struct occurrence *plan(struct request *req, size_t *count)
@@ -152,14 +144,23 @@ static struct occurrence *plan(struct request *req, size_t *count)
 	return out;
 }
 
-static enum http_status series_form(struct request *req, enum http_status status)
+/* The kinds and territories a series may use. -1 on a database error. */
+static int load_kinds_territories(struct request *req, struct kind_item **kinds, size_t *nk,
+				  struct territory_item **territories, size_t *nt)
 {
 	struct db *db = &req->worker->db;
+	if (db_kind_list(db, req->arena, kinds, nk) < 0 ||
+	    db_territory_tree(db, req->arena, territories, nt) < 0)
+		return -1;
+	return 0;
+}
+
+static enum http_status series_form(struct request *req, enum http_status status)
+{
 	struct kind_item *kinds;
 	struct territory_item *territories;
 	size_t nk, nt;
-	if (db_kind_list(db, req->arena, &kinds, &nk) < 0 ||
-	    db_territory_tree(db, req->arena, &territories, &nt) < 0)
+	if (load_kinds_territories(req, &kinds, &nk, &territories, &nt) < 0)
 		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = page_begin(req, "admin_series_new.tpl", "Новая серия встреч", NAV_STAFF_MEETINGS);
 	const struct field_value *v = req->field;
@@ -243,16 +244,10 @@ enum http_status page_admin_series_create(struct request *req)
 	struct kind_item *kinds;
 	struct territory_item *territories;
 	size_t nk, nt;
-	if (db_kind_list(db, req->arena, &kinds, &nk) < 0 ||
-	    db_territory_tree(db, req->arena, &territories, &nt) < 0)
+	if (load_kinds_territories(req, &kinds, &nk, &territories, &nt) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (v[FIELD_KIND].state == FIELD_VALID) {
-		bool found = false;
-		for (size_t i = 0; i < nk && !found; i++)
-			found = strcmp(kinds[i].code, v[FIELD_KIND].text) == 0;
-		if (!found)
-			page_reject(req, FIELD_KIND, "выберите вид из списка");
-	}
+	if (v[FIELD_KIND].state == FIELD_VALID && !db_kind_known(kinds, nk, v[FIELD_KIND].text))
+		page_reject(req, FIELD_KIND, "выберите вид из списка");
 	if (v[FIELD_RULE].state == FIELD_VALID && strcmp(v[FIELD_RULE].text, "weekly") != 0 &&
 	    strcmp(v[FIELD_RULE].text, "monthly") != 0 && strcmp(v[FIELD_RULE].text, "tour") != 0)
 		page_reject(req, FIELD_RULE, "выберите, как повторяются встречи");
@@ -260,7 +255,7 @@ enum http_status page_admin_series_create(struct request *req)
 	if (!tour && v[FIELD_TERRITORY].state == FIELD_ABSENT)
 		page_reject(req, FIELD_TERRITORY, "выберите территорию");
 	if (v[FIELD_TERRITORY].state == FIELD_VALID &&
-	    !territory_exists(territories, nt, v[FIELD_TERRITORY].number))
+	    !db_territory_known(territories, nt, v[FIELD_TERRITORY].number))
 		page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
 	if (v[FIELD_VENUE].state == FIELD_VALID && venue_territory(req, v[FIELD_VENUE].number) == 0)
 		page_reject(req, FIELD_VENUE, "выберите место из списка");

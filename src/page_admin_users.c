@@ -189,11 +189,7 @@ enum http_status page_admin_audit(struct request *req)
 		sqlite3_bind_int64(s, 1, v[FIELD_USER].number);
 	if (v[FIELD_ENTITY].state == FIELD_VALID)
 		sqlite3_bind_text(s, 2, v[FIELD_ENTITY].text, -1, SQLITE_STATIC);
-	if (v[FIELD_FROM].state == FIELD_VALID)
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)tz_local_to_utc(v[FIELD_FROM].date, 0, 0));
-	if (v[FIELD_TO].state == FIELD_VALID)
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)tz_local_to_utc(
-						 civil_date_add_days(v[FIELD_TO].date, 1), 0, 0));
+	page_bind_period(req, s, 3, 4);
 	sqlite3_bind_int(s, 5, AUDIT_PAGE_ROWS);
 
 	tpl_dict *d = page_begin(req, "admin_audit.tpl", "Журнал изменений", NAV_STAFF_AUDIT);

@@ -62,13 +62,9 @@ static void check_form(struct request *req, const struct territory_item *territo
 	if (in[FIELD_VENUE_KIND].state == FIELD_VALID &&
 	    code_label(venue_kinds, in[FIELD_VENUE_KIND].text) == NULL)
 		page_reject(req, FIELD_VENUE_KIND, "выберите тип из списка");
-	if (in[FIELD_TERRITORY].state == FIELD_VALID) {
-		bool found = false;
-		for (size_t i = 0; i < territory_count && !found; i++)
-			found = territories[i].id == in[FIELD_TERRITORY].number;
-		if (!found)
-			page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
-	}
+	if (in[FIELD_TERRITORY].state == FIELD_VALID &&
+	    !db_territory_known(territories, territory_count, in[FIELD_TERRITORY].number))
+		page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
 }
 
 /* Bind territory, name, address, kind, capacity as ?first… (STMT_VENUE_INSERT's order). */

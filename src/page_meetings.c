@@ -33,26 +33,11 @@ static int load_choices(struct request *req, struct filter_choices *c)
 static void check_choices(struct request *req, const struct filter_choices *c)
 {
 	struct field_value *ft = &req->field[FIELD_TERRITORY], *fk = &req->field[FIELD_KIND];
-	if (ft->state == FIELD_VALID) {
-		bool found = false;
-		for (size_t i = 0; i < c->territory_count && !found; i++)
-			found = c->territories[i].id == ft->number;
-		if (!found) {
-			ft->state = FIELD_INVALID;
-			ft->error = "такой территории нет";
-			req->invalid_fields++;
-		}
-	}
-	if (fk->state == FIELD_VALID) {
-		bool found = false;
-		for (size_t i = 0; i < c->kind_count && !found; i++)
-			found = strcmp(c->kinds[i].code, fk->text) == 0;
-		if (!found) {
-			fk->state = FIELD_INVALID;
-			fk->error = "такого вида встреч нет";
-			req->invalid_fields++;
-		}
-	}
+	if (ft->state == FIELD_VALID &&
+	    !db_territory_known(c->territories, c->territory_count, ft->number))
+		page_reject(req, FIELD_TERRITORY, "такой территории нет");
+	if (fk->state == FIELD_VALID && !db_kind_known(c->kinds, c->kind_count, fk->text))
+		page_reject(req, FIELD_KIND, "такого вида встреч нет");
 }
 
 /* Fill the filter form: territories and kinds as <option>s with the current choice selected. */
