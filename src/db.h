@@ -104,6 +104,9 @@ enum stmt {
 	STMT_DASH_HELD,          /* (since) → meetings held since then */
 	STMT_DASH_KIND_COUNT,    /* (kind, from, to) → held, planned in the period */
 	STMT_DASH_GROUPS,        /* (from, to) → id, name, held, planned field meetings */
+	/* The outbox (outbox.c). */
+	STMT_OUTBOX_ADD,         /* (dedup key, channel, recipient, subject, body, unsubscribe url,
+	                            purpose, meeting, announcement, now); nothing on a known key */
 	STMT__MAX
 };
 

@@ -295,4 +295,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LEFT JOIN venue ov ON ov.id = c.old_venue_id LEFT JOIN venue nv ON nv.id = c.new_venue_id "
 		"WHERE c.meeting_id = ?1 AND c.kind IN ('postponed', 'rescheduled', 'place_changed') "
 		"ORDER BY c.id",
+
+	[STMT_OUTBOX_ADD] = "INSERT INTO outbox (dedup_key, channel, recipient, subject, body, "
+			    "unsubscribe_url, purpose, meeting_id, announcement_id, created_at, "
+			    "next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) "
+			    "ON CONFLICT (dedup_key) DO NOTHING",
 };
