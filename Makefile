@@ -13,7 +13,7 @@ PYTHON ?= /usr/bin/python3
 
 CC = gcc
 CXX = g++
-PKGS = libfcgi sqlite3 libsodium inih libical jansson libctemplate_nothreads
+PKGS = libfcgi sqlite3 libsodium inih libical jansson libctemplate_nothreads libcurl
 # libfcgi ships no pkg-config file
 PKG_CFLAGS = $(shell pkg-config --cflags $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
 PKG_LIBS = -lfcgi $(shell pkg-config --libs $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
@@ -32,18 +32,22 @@ CFLAGS_BASE += -D_FORTIFY_SOURCE=2
 endif
 
 # Modules every program shares, then each program's own.
-CORE = arena buf utf8 params civil_time ru config db db_statements validate rules series outbox
-WEB = worker request response router routes page page_cache meeting_view db_meeting db_reference \
+CORE = arena buf utf8 params civil_time ru config db db_statements validate rules series outbox \
+	db_meeting
+WEB = worker request response router routes page page_cache meeting_view db_reference \
 	auth audit staff_change page_admin page_admin_users page_admin_meetings page_admin_series page_admin_home \
 	page_admin_reference page_admin_territories page_admin_venues page_admin_people \
-	page_admin_groups \
+	page_admin_groups page_admin_outbox \
 	page_home page_meetings page_calendar page_system
+# build/portal-notify: the rules, their texts, delivery over SMTP and HTTP
+NOTIFY = notify_rules notify_text notify_deliver mail
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
+NOTIFY_OBJ = $(NOTIFY:%=$(BUILD)/obj/%.o)
 WEB_OBJ = $(WEB:%=$(BUILD)/obj/%.o) $(BUILD)/obj/template.o
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all deps deps-test run test check fuzz bench clean unit-tests
-all: $(BUILD)/portal $(BUILD)/portal-admin $(BUILD)/bench-hello
+all: $(BUILD)/portal $(BUILD)/portal-admin $(BUILD)/portal-notify $(BUILD)/bench-hello
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
 	$(CC) $(CFLAGS_BASE) -c -o $@ $<
@@ -56,13 +60,15 @@ $(BUILD)/portal: $(BUILD)/obj/main.o $(WEB_OBJ) $(CORE_OBJ)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 $(BUILD)/portal-admin: $(BUILD)/obj/admin_main.o $(CORE_OBJ)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+$(BUILD)/portal-notify: $(BUILD)/obj/notify_main.o $(NOTIFY_OBJ) $(CORE_OBJ)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 $(BUILD)/bench-hello: tests/bench/bench_hello.c | $(BUILD)/obj
 	$(CC) $(CFLAGS_BASE) -o $@ $< -lfcgi
 
 # Unit tests link every module except the programs' main().
-$(BUILD)/tests/%: tests/unit/%.c $(WEB_OBJ) $(CORE_OBJ) tests/unit/unit.h $(wildcard src/*.h) | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c $(WEB_OBJ) $(NOTIFY_OBJ) $(CORE_OBJ) tests/unit/unit.h $(wildcard src/*.h) | $(BUILD)/tests
 	$(CXX) -x c $(CFLAGS_BASE) -Isrc -c -o $@.o $<
-	$(CXX) $(LDFLAGS) -o $@ $@.o $(WEB_OBJ) $(CORE_OBJ) $(PKG_LIBS) -lcmocka
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(WEB_OBJ) $(NOTIFY_OBJ) $(CORE_OBJ) $(PKG_LIBS) -lcmocka
 unit-tests: $(UNIT_TESTS)
 
 deps:

@@ -30,7 +30,8 @@ CREATE INDEX announcement_published ON announcement(published_at);
 -- that causes it; dedup_key makes every rule idempotent (a second run inserts nothing). The
 -- notifier delivers 'pending' rows whose next_attempt_at has come and marks them 'sent' after
 -- the server accepted them; a crash between the two resends only that one message. After
--- max_attempts failures a row is 'dead' and waits on /admin/outbox for a person to retry it.
+-- max_attempts failures a row is 'dead' and waits on /admin/outbox, where a person retries it
+-- or discards it.
 CREATE TABLE outbox (
 	id              INTEGER PRIMARY KEY,
 	dedup_key       TEXT NOT NULL UNIQUE,
@@ -49,7 +50,8 @@ CREATE TABLE outbox (
 	meeting_id      INTEGER REFERENCES meeting(id) ON DELETE SET NULL,
 	announcement_id INTEGER REFERENCES announcement(id),
 	created_at      INTEGER NOT NULL,
-	status          TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'dead')),
+	status          TEXT NOT NULL DEFAULT 'pending'
+	                CHECK (status IN ('pending', 'sent', 'dead', 'discarded')),
 	attempts        INTEGER NOT NULL DEFAULT 0,
 	next_attempt_at INTEGER NOT NULL,
 	last_error      TEXT NOT NULL DEFAULT '',
@@ -57,6 +59,7 @@ CREATE TABLE outbox (
 ) STRICT;
 CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
 CREATE INDEX outbox_announcement ON outbox(announcement_id);
+CREATE INDEX outbox_sent ON outbox(sent_at) WHERE status = 'sent';
 
 -- A rule the portal enforces was broken: recorded once, reported, shown to the controller.
 CREATE TABLE rule_violation (

@@ -3,6 +3,7 @@
 
 #include <ini.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,7 @@ const char *config_default_path(const char *explicit_path)
 struct load_state {
 	struct config *cfg;
 	int errors;
-	unsigned char seen[32]; /* by row of settings[]: each may be given once */
+	unsigned char seen[48]; /* by row of settings[]: each may be given once */
 };
 
 static void set_string(char **slot, const char *value)
@@ -90,6 +91,19 @@ static const struct setting settings[] = {
 	I("security", "login_max_failures", login_max_failures, 3, 100),
 	I("security", "login_lock_minutes", login_lock_minutes, 1, 24 * 60),
 	I("rules", "police_notice_attendance", police_notice_attendance, 1, 1000000),
+	S("mail", "smtp_url", smtp_url),
+	S("mail", "username", smtp_username),
+	S("mail", "password", smtp_password),
+	S("mail", "from", mail_from),
+	S("mail", "from_name", mail_from_name),
+	I("mail", "require_tls", smtp_require_tls, 0, 1),
+	I("mail", "timeout_seconds", smtp_timeout_seconds, 1, 600),
+	S("notify", "police_email", police_email),
+	S("notify", "lock", notify_lock),
+	I("notify", "retry_seconds", retry_seconds, 1, 86400),
+	I("notify", "max_attempts", max_attempts, 1, 100),
+	I("notify", "batch", notify_batch, 1, 100000),
+	I("notify", "webhook_timeout_seconds", webhook_timeout_seconds, 1, 600),
 };
 #undef S
 #undef I
@@ -97,9 +111,44 @@ static const struct setting settings[] = {
 _Static_assert(sizeof settings / sizeof settings[0] <= sizeof((struct load_state *)0)->seen,
 	       "load_state.seen needs a slot per setting");
 
+/* [webhooks] name = URL: any number of named endpoints (up to CONFIG_MAX_WEBHOOKS). */
+static void add_webhook(struct load_state *st, const char *name, const char *value)
+{
+	struct config *cfg = st->cfg;
+	bool name_ok = name[0] != '\0' && strlen(name) <= 32;
+	for (const char *c = name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
+			name_ok = false;
+	bool url_ok = strncmp(value, "https://", 8) == 0 || strncmp(value, "http://", 7) == 0;
+	if (!name_ok || !url_ok || config_webhook(cfg, name) != NULL ||
+	    cfg->webhook_count == CONFIG_MAX_WEBHOOKS) {
+		fprintf(stderr,
+			"%s: [webhooks] %s = %s: expected a unique name of a-z, 0-9, _ and an http(s) URL"
+			" (at most %d webhooks)\n",
+			cfg->file, name, value, CONFIG_MAX_WEBHOOKS);
+		st->errors++;
+		return;
+	}
+	struct webhook *w = &cfg->webhooks[cfg->webhook_count++];
+	set_string(&w->name, name);
+	set_string(&w->url, value);
+}
+
+const struct webhook *config_webhook(const struct config *cfg, const char *name)
+{
+	for (int i = 0; i < cfg->webhook_count; i++)
+		if (strcmp(cfg->webhooks[i].name, name) == 0)
+			return &cfg->webhooks[i];
+	return NULL;
+}
+
 static int on_setting(void *user, const char *section, const char *name, const char *value)
 {
 	struct load_state *st = user;
+	if (strcmp(section, "webhooks") == 0) {
+		add_webhook(st, name, value);
+		return 1;
+	}
 	for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++) {
 		const struct setting *s = &settings[i];
 		if (strcmp(s->section, section) != 0 || strcmp(s->name, name) != 0)
@@ -162,6 +211,11 @@ int config_load(struct config *cfg, const char *path)
 	cfg->login_max_failures = 5;
 	cfg->login_lock_minutes = 15;
 	cfg->police_notice_attendance = 100;
+	cfg->smtp_timeout_seconds = 30;
+	cfg->retry_seconds = 300;
+	cfg->max_attempts = 8;
+	cfg->notify_batch = 500;
+	cfg->webhook_timeout_seconds = 15;
 	set_string(&cfg->timezone, "UTC");
 	set_string(&cfg->templates_dir, PORTAL_SHARE_DIR "/templates");
 	set_string(&cfg->static_dir, PORTAL_SHARE_DIR "/static");
@@ -189,13 +243,20 @@ int config_load(struct config *cfg, const char *path)
 			st.errors++;
 		}
 	}
-	const char *optional_empty[] = {"administration", "site_url", "address", "phone", "email",
-					"reception_hours"};
 	char **optional_slots[] = {&cfg->administration_name, &cfg->site_url, &cfg->contact_address,
-				   &cfg->contact_phone, &cfg->contact_email, &cfg->reception_hours};
-	for (size_t i = 0; i < sizeof optional_empty / sizeof optional_empty[0]; i++)
+				   &cfg->contact_phone, &cfg->contact_email, &cfg->reception_hours,
+				   &cfg->smtp_url, &cfg->smtp_username, &cfg->smtp_password,
+				   &cfg->mail_from, &cfg->police_email};
+	for (size_t i = 0; i < sizeof optional_slots / sizeof optional_slots[0]; i++)
 		if (*optional_slots[i] == NULL)
 			set_string(optional_slots[i], "");
+	if (cfg->mail_from_name == NULL)
+		set_string(&cfg->mail_from_name, cfg->administration_name[0] ? cfg->administration_name
+									  : cfg->municipality_name);
+	if (cfg->smtp_url[0] != '\0' && cfg->mail_from[0] == '\0') {
+		fprintf(stderr, "%s: [mail] from is required when smtp_url is set\n", path);
+		st.errors++;
+	}
 	if (st.errors)
 		return -1;
 
@@ -218,6 +279,16 @@ int config_load(struct config *cfg, const char *path)
 	resolve(&cfg->templates_dir, absolute);
 	resolve(&cfg->static_dir, absolute);
 	resolve(&cfg->sql_dir, absolute);
+	if (cfg->notify_lock == NULL) {
+		size_t n = strlen(cfg->database_path) + sizeof ".notify.lock";
+		cfg->notify_lock = malloc(n);
+		if (cfg->notify_lock == NULL) {
+			perror("config");
+			exit(1);
+		}
+		snprintf(cfg->notify_lock, n, "%s.notify.lock", cfg->database_path);
+	}
+	resolve(&cfg->notify_lock, absolute);
 	return 0;
 }
 
@@ -227,9 +298,16 @@ void config_free(struct config *cfg)
 			    &cfg->site_url, &cfg->timezone, &cfg->contact_address,
 			    &cfg->contact_phone, &cfg->contact_email, &cfg->reception_hours,
 			    &cfg->database_path, &cfg->socket_path, &cfg->templates_dir,
-			    &cfg->static_dir, &cfg->sql_dir};
+			    &cfg->static_dir, &cfg->sql_dir, &cfg->smtp_url, &cfg->smtp_username,
+			    &cfg->smtp_password, &cfg->mail_from, &cfg->mail_from_name,
+			    &cfg->police_email, &cfg->notify_lock};
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
 		free(*strings[i]);
 		*strings[i] = NULL;
 	}
+	for (int i = 0; i < cfg->webhook_count; i++) {
+		free(cfg->webhooks[i].name);
+		free(cfg->webhooks[i].url);
+	}
+	cfg->webhook_count = 0;
 }

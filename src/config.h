@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#define CONFIG_MAX_WEBHOOKS 16
+
 struct config {
 	char *file; /* the INI file that was read */
 
@@ -43,7 +45,35 @@ struct config {
 
 	/* [rules] */
 	int police_notice_attendance; /* expected attendance from which the police must be told */
+
+	/* [mail]: how build/portal-notify sends mail */
+	char *smtp_url;       /* smtp://host:25, smtp://host:587 (STARTTLS when offered), smtps://…;
+	                         "" = mail is not configured: mail waits in the outbox */
+	char *smtp_username;  /* "" = no authentication */
+	char *smtp_password;
+	char *mail_from;      /* the sender's address, e.g. noreply@zelenoborsk.example */
+	char *mail_from_name; /* the sender's display name; default the administration's name */
+	int smtp_require_tls; /* 1: refuse to send over an unencrypted connection */
+	int smtp_timeout_seconds;
+
+	/* [notify] */
+	char *police_email;      /* where police notices for large meetings go; "" = by hand */
+	char *notify_lock;       /* the lock that keeps one notifier at a time; absolute */
+	int retry_seconds;       /* the first retry's delay; it doubles with every failure */
+	int max_attempts;        /* failures after which a message waits for a person */
+	int notify_batch;        /* messages delivered per run at most */
+	int webhook_timeout_seconds;
+
+	/* [webhooks]: name = URL; every announcement is posted to each as JSON */
+	struct webhook {
+		char *name;
+		char *url;
+	} webhooks[CONFIG_MAX_WEBHOOKS];
+	int webhook_count;
 };
+
+/* The webhook of name in cfg, or NULL. */
+const struct webhook *config_webhook(const struct config *cfg, const char *name);
 
 /* The path to read: the explicit one, else $PORTAL_CONF, else conf/portal.ini. */
 const char *config_default_path(const char *explicit_path);

@@ -107,6 +107,43 @@ enum stmt {
 	/* The outbox (outbox.c). */
 	STMT_OUTBOX_ADD,         /* (dedup key, channel, recipient, subject, body, unsubscribe url,
 	                            purpose, meeting, announcement, now); nothing on a known key */
+	/* The notifier's rules (notify_rules.c). */
+	STMT_NOTIFY_UNANNOUNCED, /* (since) → approved or postponed meetings not announced, starting
+	                            after since: id, starts, exception reason, has a place */
+	STMT_NOTIFY_VIOLATION_ADD, /* (meeting, rule, deadline, now, details) → id, or no row when
+	                              recorded before */
+	STMT_NOTIFY_PREVIOUS,    /* (meeting) → starts, place, address of its last publication of
+	                            place and time */
+	STMT_NOTIFY_LAST_CHANGE, /* (meeting) → the id of its last meeting_change, NULL when none */
+	STMT_NOTIFY_ANNOUNCEMENT_ADD, /* (meeting, kind, now, starts, ends, venue, kept, change)
+	                                 → id */
+	STMT_NOTIFY_MARK_ANNOUNCED, /* (meeting, now) */
+	STMT_NOTIFY_CANCELLED,   /* () → cancelled meetings whose place and time were published and
+	                            whose cancellation was not */
+	STMT_NOTIFY_RECIPIENTS,  /* (meeting) → audience, e-mail, subscription token: the media
+	                            list, invitees, chosen reference groups, subscribers of its
+	                            territory or above */
+	STMT_NOTIFY_STAFF_EMAILS, /* (",role,role,") → e-mail of active staff with those roles */
+	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts of drafts starting in between */
+	STMT_NOTIFY_ANNOUNCED_SOON, /* (now, until) → id, starts of announced live meetings */
+	STMT_NOTIFY_INVITEE_EMAILS, /* (meeting) → e-mail of invitees who have one */
+	STMT_NOTIFY_POLICE_DUE,  /* (now, threshold) → id, starts of live meetings needing notice */
+	STMT_NOTIFY_MARK_POLICE, /* (meeting, now) */
+	STMT_NOTIFY_VENUE,       /* (meeting) → venue id or NULL */
+	STMT_NOTIFY_TITLE,       /* (meeting) → title, whatever its status */
+	/* Delivery of the outbox (notify_deliver.c) and its admin page. */
+	STMT_OUTBOX_DUE,         /* (now, limit) → id, channel, recipient, subject, body,
+	                            unsubscribe url, attempts, created */
+	STMT_OUTBOX_SENT,        /* (id, now) */
+	STMT_OUTBOX_FAILED,      /* (id, attempts, next attempt, error, dead 0/1) */
+	STMT_OUTBOX_TOTALS,      /* () → pending, dead */
+	STMT_OUTBOX_DEAD_LIST,   /* (limit) → id, channel, recipient, subject, purpose, meeting,
+	                            created, attempts, error, NULL: given up, newest first */
+	STMT_OUTBOX_RETRY_LIST,  /* (limit) → the same for pending messages that failed before */
+	STMT_OUTBOX_SENT_LIST,   /* (limit) → the same for delivered ones, with sent_at */
+	STMT_OUTBOX_STATE,       /* (id) → status, recipient */
+	STMT_OUTBOX_RETRY,       /* (id, now): dead → pending, due now, attempts from zero */
+	STMT_OUTBOX_DISCARD,     /* (id): dead → discarded */
 	STMT__MAX
 };
 

@@ -300,4 +300,91 @@ const char *const db_statement_sql[STMT__MAX] = {
 			    "unsubscribe_url, purpose, meeting_id, announcement_id, created_at, "
 			    "next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) "
 			    "ON CONFLICT (dedup_key) DO NOTHING",
+
+	[STMT_NOTIFY_UNANNOUNCED] =
+		"SELECT id, starts_at, exception_reason, venue_id IS NOT NULL FROM meeting "
+		"WHERE status IN ('approved', 'postponed') AND announced_at IS NULL AND starts_at > ?1 "
+		"ORDER BY starts_at, id",
+	[STMT_NOTIFY_VIOLATION_ADD] =
+		"INSERT INTO rule_violation (meeting_id, rule, deadline_at, detected_at, details) "
+		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING RETURNING id",
+	[STMT_NOTIFY_PREVIOUS] =
+		"SELECT a.starts_at, coalesce(v.name, ''), coalesce(v.address, '') FROM announcement a "
+		"LEFT JOIN venue v ON v.id = a.venue_id WHERE a.meeting_id = ?1 "
+		"AND a.kind IN ('announcement', 'change') ORDER BY a.id DESC LIMIT 1",
+	[STMT_NOTIFY_LAST_CHANGE] = "SELECT max(id) FROM meeting_change WHERE meeting_id = ?1",
+	[STMT_NOTIFY_ANNOUNCEMENT_ADD] =
+		"INSERT INTO announcement (meeting_id, kind, published_at, starts_at, ends_at, "
+		"venue_id, five_days_kept, change_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+		"RETURNING id",
+	[STMT_NOTIFY_MARK_ANNOUNCED] =
+		"UPDATE meeting SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL",
+	[STMT_NOTIFY_CANCELLED] =
+		"SELECT m.id FROM meeting m WHERE m.status = 'cancelled' "
+		"AND EXISTS (SELECT 1 FROM announcement a WHERE a.meeting_id = m.id "
+		"            AND a.kind IN ('announcement', 'change')) "
+		"AND NOT EXISTS (SELECT 1 FROM announcement a WHERE a.meeting_id = m.id "
+		"                AND a.kind = 'cancellation') ORDER BY m.id",
+	[STMT_NOTIFY_RECIPIENTS] =
+		"WITH RECURSIVE up(id) AS ("
+		" SELECT territory_id FROM meeting WHERE id = ?1"
+		" UNION SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id"
+		" WHERE t.parent_id IS NOT NULL) "
+		"SELECT 0, email, '' FROM media_contact WHERE active = 1 "
+		"UNION ALL SELECT 1, p.email, '' FROM meeting_invitee i "
+		"JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ?1 AND p.email <> '' "
+		"UNION ALL SELECT 2, r.email, '' FROM meeting_reference_group g "
+		"JOIN reference_group_member r ON r.group_id = g.group_id WHERE g.meeting_id = ?1 "
+		"UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
+		"AND (s.territory_id IS NULL OR s.territory_id IN (SELECT id FROM up)) "
+		"ORDER BY 1, 2",
+	[STMT_NOTIFY_STAFF_EMAILS] =
+		"SELECT DISTINCT email FROM staff_user WHERE disabled = 0 AND email <> '' "
+		"AND instr(?1, ',' || role || ',') > 0 ORDER BY email",
+	[STMT_NOTIFY_DRAFTS_SOON] =
+		"SELECT id, starts_at FROM meeting WHERE status = 'draft' AND starts_at > ?1 "
+		"AND starts_at <= ?2 ORDER BY starts_at, id",
+	[STMT_NOTIFY_ANNOUNCED_SOON] =
+		"SELECT id, starts_at FROM meeting WHERE status IN ('approved', 'postponed') "
+		"AND announced_at IS NOT NULL AND starts_at > ?1 AND starts_at <= ?2 "
+		"ORDER BY starts_at, id",
+	[STMT_NOTIFY_INVITEE_EMAILS] =
+		"SELECT p.email FROM meeting_invitee i JOIN person p ON p.id = i.person_id "
+		"WHERE i.meeting_id = ?1 AND p.email <> '' ORDER BY p.email",
+	[STMT_NOTIFY_POLICE_DUE] =
+		"SELECT id, starts_at FROM meeting WHERE status IN ('approved', 'postponed') "
+		"AND police_notified_at IS NULL AND expected_attendance >= ?2 AND starts_at > ?1 "
+		"ORDER BY starts_at, id",
+	[STMT_NOTIFY_MARK_POLICE] =
+		"UPDATE meeting SET police_notified_at = ?2 WHERE id = ?1 AND police_notified_at IS NULL",
+	[STMT_NOTIFY_VENUE] = "SELECT venue_id FROM meeting WHERE id = ?1",
+	[STMT_NOTIFY_TITLE] = "SELECT title FROM meeting WHERE id = ?1",
+
+	[STMT_OUTBOX_DUE] =
+		"SELECT id, channel, recipient, subject, body, unsubscribe_url, attempts, created_at "
+		"FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1 "
+		"ORDER BY next_attempt_at, id LIMIT ?2",
+	[STMT_OUTBOX_SENT] =
+		"UPDATE outbox SET status = 'sent', sent_at = ?2, last_error = '' "
+		"WHERE id = ?1 AND status = 'pending'",
+	[STMT_OUTBOX_FAILED] =
+		"UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4, "
+		"status = CASE WHEN ?5 THEN 'dead' ELSE 'pending' END "
+		"WHERE id = ?1 AND status = 'pending'",
+	[STMT_OUTBOX_TOTALS] =
+		"SELECT count(*) FILTER (WHERE status = 'pending'), "
+		"count(*) FILTER (WHERE status = 'dead') FROM outbox",
+#define OUTBOX_ROW "SELECT id, channel, recipient, subject, purpose, meeting_id, created_at, " \
+		   "attempts, last_error, sent_at FROM outbox "
+	[STMT_OUTBOX_DEAD_LIST] = OUTBOX_ROW "WHERE status = 'dead' ORDER BY id DESC LIMIT ?1",
+	[STMT_OUTBOX_RETRY_LIST] = OUTBOX_ROW "WHERE status = 'pending' AND attempts > 0 "
+					      "ORDER BY next_attempt_at, id LIMIT ?1",
+	[STMT_OUTBOX_SENT_LIST] = OUTBOX_ROW "WHERE status = 'sent' ORDER BY sent_at DESC, id DESC "
+					     "LIMIT ?1",
+#undef OUTBOX_ROW
+	[STMT_OUTBOX_STATE] = "SELECT status, recipient FROM outbox WHERE id = ?1",
+	[STMT_OUTBOX_RETRY] = "UPDATE outbox SET status = 'pending', attempts = 0, "
+			      "next_attempt_at = ?2 WHERE id = ?1 AND status = 'dead'",
+	[STMT_OUTBOX_DISCARD] = "UPDATE outbox SET status = 'discarded' WHERE id = ?1 "
+				"AND status = 'dead' AND ?2 IS NOT NULL",
 };

@@ -24,6 +24,8 @@ static const struct nav_entry {
 	 ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS},
 	{NAV_STAFF_REFERENCE, "/admin/territories", "Справочники",
 	 ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS},
+	{NAV_STAFF_OUTBOX, "/admin/outbox", "Рассылка",
+	 ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_PRESS},
 	{NAV_STAFF_USERS, "/admin/users", "Пользователи", ROLE_ADMIN},
 	{NAV_STAFF_AUDIT, "/admin/audit", "Журнал изменений", ROLE_ADMIN},
 	{NAV_STAFF_PASSWORD, "/admin/password", "Сменить пароль", ROLES_STAFF},

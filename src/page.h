@@ -19,6 +19,7 @@ enum nav_item {
 	NAV_STAFF_REFERENCE, /* territories, venues, people, information groups */
 	NAV_STAFF_USERS,
 	NAV_STAFF_AUDIT,
+	NAV_STAFF_OUTBOX,
 	NAV_STAFF_PASSWORD,
 };
 

@@ -58,4 +58,12 @@ enum http_status page_admin_group_create(struct request *req);
 enum http_status page_admin_group(struct request *req);
 enum http_status page_admin_group_update(struct request *req);
 
+/* The outbox (page_admin_outbox.c): staff who prepare meetings read it; administrators, the
+ * sector and the press office resend or discard what the notifier gave up on. */
+#define OUTBOX_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_PRESS)
+#define OUTBOX_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_PRESS)
+enum http_status page_admin_outbox(struct request *req);
+enum http_status page_admin_outbox_retry(struct request *req);
+enum http_status page_admin_outbox_discard(struct request *req);
+
 #endif

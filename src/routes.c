@@ -80,6 +80,11 @@ const struct route routes[] = {
 		{FIELD_FROM, FIELD_OPTIONAL}, {FIELD_TO, FIELD_OPTIONAL}),
 	 0, ROLE_ADMIN},
 
+	/* What the notifier sends, and what it gave up on (page_admin_outbox.c). */
+	{"/admin/outbox", METHOD_GET, page_admin_outbox, NULL, 0, OUTBOX_READERS},
+	{"/admin/outbox/#/retry", METHOD_POST, page_admin_outbox_retry, NULL, 0, OUTBOX_WRITERS},
+	{"/admin/outbox/#/discard", METHOD_POST, page_admin_outbox_discard, NULL, 0, OUTBOX_WRITERS},
+
 	/* Scheduling meetings: everyone who prepares or reports on them reads; the sector, the
 	 * controller (exceptions to the 5-day rule) and administrators change them. */
 	{"/admin/meetings", METHOD_GET, page_admin_meetings,

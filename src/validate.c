@@ -161,7 +161,7 @@ static bool is_ascii_alnum(unsigned char c)
  * ASCII letters, digits and !#$%&'*+/=?^_`{|}~.- without a leading, trailing or doubled dot;
  * the domain of two or more dot-separated labels (1–63 bytes) of ASCII letters, digits, '-' and
  * Cyrillic letters (.рф), no label starting or ending with '-', the last one not all digits. */
-static bool email_shape(const char *raw, size_t len)
+bool validate_email_shape(const char *raw, size_t len)
 {
 	const char *at = memchr(raw, '@', len);
 	if (at == NULL || memchr(at + 1, '@', len - (size_t)(at - raw) - 1) != NULL)
@@ -291,7 +291,7 @@ void validate_value(struct arena *a, const struct field_spec *spec, const char *
 		break;
 	case FIELD_TYPE_EMAIL:
 		check_text(a, spec, raw, len, false, out);
-		if (out->state == FIELD_VALID && !email_shape(raw, len))
+		if (out->state == FIELD_VALID && !validate_email_shape(raw, len))
 			invalid(out, "ожидается адрес вида name@example.ru");
 		break;
 	case FIELD_TYPE_PHONE: {

@@ -136,4 +136,8 @@ size_t validate_fields(struct arena *a, const struct param_list *source,
 void validate_value(struct arena *a, const struct field_spec *spec, const char *raw, size_t len,
 		    struct field_value *out);
 
+/* Whether raw (len bytes of valid UTF-8) has the e-mail shape FIELD_TYPE_EMAIL accepts: also
+ * what the notifier checks before it sends to an address. */
+bool validate_email_shape(const char *raw, size_t len);
+
 #endif

@@ -1,0 +1,149 @@
+/* notify_deliver.c — delivering the outbox: mail over SMTP, webhooks over HTTP(S) (mail.c).
+ * A message is marked sent right after the server accepted it, in its own commit; a crash in
+ * between sends at most that one message again. A failure is retried after retry_seconds,
+ * doubling each time (a receiver's Retry-After is honoured), and after max_attempts — or at
+ * once for a permanent refusal — the message is 'dead' and waits for a person on
+ * /admin/outbox. */
+#include "notify.h"
+
+#include <string.h>
+
+#include "mail.h"
+
+#define MAX_DELAY (24 * 3600)
+
+struct pending {
+	long long id;
+	bool mail;
+	const char *recipient, *subject, *body, *unsubscribe_url;
+	int attempts;
+	time_t created_at;
+};
+
+static int load_due(struct notify_run *run, struct pending **out, size_t *n)
+{
+	sqlite3_stmt *s = db_stmt(run->db, STMT_OUTBOX_DUE);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
+	sqlite3_bind_int(s, 2, run->cfg->notify_batch);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = arena_grow(run->arena, *out, *n, &cap, sizeof **out);
+		struct pending *p = &(*out)[(*n)++];
+		p->id = sqlite3_column_int64(s, 0);
+		p->mail = strcmp((const char *)sqlite3_column_text(s, 1), "mail") == 0;
+		p->recipient = db_text(run->arena, s, 2);
+		p->subject = db_text(run->arena, s, 3);
+		p->body = db_text(run->arena, s, 4);
+		p->unsubscribe_url = db_text(run->arena, s, 5);
+		p->attempts = sqlite3_column_int(s, 6);
+		p->created_at = (time_t)sqlite3_column_int64(s, 7);
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(run->db, "notifier: reading the outbox");
+		return -1;
+	}
+	return 0;
+}
+
+/* The domain of the sender's address, for Message-IDs. */
+static const char *mail_domain(const struct config *cfg)
+{
+	const char *at = strrchr(cfg->mail_from, '@');
+	return at ? at + 1 : "localhost";
+}
+
+static void send_one(struct notify_run *run, const struct pending *p, struct send_result *r)
+{
+	if (p->mail) {
+		struct mail m = {
+			.to = p->recipient,
+			.subject = p->subject,
+			.body = p->body,
+			/* The same id on a resend after a crash lets mail clients drop the copy. */
+			.message_id = arena_printf(run->arena, "outbox-%lld.%lld@%s", p->id,
+						   (long long)p->created_at, mail_domain(run->cfg)),
+			.unsubscribe_url = p->unsubscribe_url,
+			.date = time(NULL),
+		};
+		mail_send(run->cfg, run->arena, &m, r);
+		return;
+	}
+	const struct webhook *w = config_webhook(run->cfg, p->recipient);
+	if (w == NULL) {
+		memset(r, 0, sizeof *r);
+		r->permanent = true;
+		snprintf(r->error, sizeof r->error, "no webhook named %s in [webhooks]", p->recipient);
+		return;
+	}
+	webhook_post(run->cfg, w->url, p->body, r);
+}
+
+static int record(struct notify_run *run, const struct pending *p, const struct send_result *r)
+{
+	sqlite3_stmt *s;
+	if (r->ok) {
+		s = db_stmt(run->db, STMT_OUTBOX_SENT);
+		sqlite3_bind_int64(s, 1, p->id);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)run->now);
+		run->counts.sent++;
+	} else {
+		int attempts = p->attempts + 1;
+		bool dead = r->permanent || attempts >= run->cfg->max_attempts;
+		long delay = run->cfg->retry_seconds;
+		for (int i = 1; i < attempts && delay < MAX_DELAY; i++)
+			delay *= 2;
+		if (delay > MAX_DELAY)
+			delay = MAX_DELAY;
+		if (r->retry_after > delay)
+			delay = r->retry_after;
+		s = db_stmt(run->db, STMT_OUTBOX_FAILED);
+		sqlite3_bind_int64(s, 1, p->id);
+		sqlite3_bind_int(s, 2, attempts);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)(run->now + delay));
+		sqlite3_bind_text(s, 4, r->error, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 5, dead);
+		if (dead)
+			run->counts.dead++;
+		else
+			run->counts.retried++;
+		fprintf(run->out, "message %lld to %s: %s%s\n", p->id, p->recipient, r->error,
+			dead ? " — given up, see /admin/outbox" : "");
+	}
+	if (db_run(s) != SQLITE_DONE) {
+		db_log_error(run->db, "notifier: recording a delivery");
+		return -1;
+	}
+	return 0;
+}
+
+int notify_deliver(struct notify_run *run)
+{
+	struct pending *p;
+	size_t n;
+	if (load_due(run, &p, &n) < 0)
+		return -1;
+	bool mail_down = false;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i].mail && (run->cfg->smtp_url[0] == '\0' || mail_down))
+			continue; /* waits: nothing is lost and no attempt is spent */
+		if (run->dry_run) {
+			fprintf(run->out, "would deliver message %lld (%s) to %s%s%s\n", p[i].id,
+				p[i].mail ? "mail" : "webhook", p[i].recipient,
+				p[i].subject[0] ? ": " : "", p[i].subject);
+			continue;
+		}
+		struct send_result r;
+		send_one(run, &p[i], &r);
+		if (record(run, &p[i], &r) < 0)
+			return -1;
+		/* The server cannot be reached: the other messages would wait for the same timeout
+		 * each; they keep their place and their attempts for the next run. */
+		if (p[i].mail && r.unreachable)
+			mail_down = true;
+	}
+	return 0;
+}

@@ -1,0 +1,568 @@
+/* notify_rules.c — the rules of the 5-day announcement (seed 000 §2.3, §2.5, §3.1; seed 001
+ * §3.6.3, §3.7–3.8.2), applied to the state of the meetings on each run of the notifier. Every
+ * rule writes its messages to the outbox in the one transaction of the run, each with a key that
+ * names the fact it reports, so a second run finds nothing new. */
+#include "notify.h"
+
+#include <string.h>
+
+#include "civil_time.h"
+#include "outbox.h"
+#include "rules.h"
+
+#define DAY 86400
+
+/* One meeting id and its start, as the rules' selections return them. */
+struct candidate {
+	long long id;
+	time_t starts_at;
+	const char *exception_reason;
+	bool has_place;
+};
+
+static int collect(struct notify_run *run, sqlite3_stmt *s, struct candidate **out, size_t *n)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = arena_grow(run->arena, *out, *n, &cap, sizeof **out);
+		struct candidate *c = &(*out)[(*n)++];
+		c->id = sqlite3_column_int64(s, 0);
+		c->starts_at = (time_t)sqlite3_column_int64(s, 1);
+		c->exception_reason = sqlite3_column_count(s) > 2 ? db_text(run->arena, s, 2) : "";
+		c->has_place = sqlite3_column_count(s) > 3 ? sqlite3_column_int(s, 3) != 0 : true;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(run->db, "notifier: selecting meetings");
+		return -1;
+	}
+	return 0;
+}
+
+/* Add one message (printed instead in a dry run, where the transaction is rolled back anyway). */
+static int enqueue(struct notify_run *run, const struct outbox_message *m)
+{
+	int added = outbox_add(run->db, m, run->now);
+	if (added > 0) {
+		run->counts.queued++;
+		if (run->dry_run)
+			fprintf(run->out, "would send %s to %s: %s\n", m->purpose, m->recipient,
+				m->subject && m->subject[0] ? m->subject : "(webhook)");
+	}
+	return added < 0 ? -1 : 0;
+}
+
+/* A message to every active staff member of the roles (",organizer,controller,"). */
+static int alert_staff(struct notify_run *run, const char *roles, const char *key,
+		       const char *purpose, long long meeting_id, const char *subject,
+		       const char *body)
+{
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_STAFF_EMAILS);
+	sqlite3_bind_text(s, 1, roles, -1, SQLITE_STATIC);
+	const char **emails = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		emails = arena_grow(run->arena, emails, n, &cap, sizeof *emails);
+		emails[n++] = db_text(run->arena, s, 0);
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (n == 0)
+		fprintf(run->out, "warning: no staff with roles %s has an e-mail address for: %s\n",
+			roles, subject);
+	for (size_t i = 0; i < n; i++) {
+		struct outbox_message m = {
+			.dedup_key = arena_printf(run->arena, "%s:%s", key, emails[i]),
+			.channel = OUTBOX_MAIL,
+			.recipient = emails[i],
+			.subject = subject,
+			.body = body,
+			.purpose = purpose,
+			.meeting_id = meeting_id,
+		};
+		if (enqueue(run, &m) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int load_meeting(struct notify_run *run, long long id, struct meeting_detail *m,
+			struct meeting_invitee **invitees, size_t *invitee_count)
+{
+	int rc = db_meeting_get(run->db, run->arena, id, m);
+	if (rc != 0)
+		return -1; /* a meeting the rules selected is public: not found is an error too */
+	return db_meeting_invitees(run->db, run->arena, id, invitees, invitee_count);
+}
+
+/* What the staff alerts say about a meeting. */
+static const char *staff_body(struct notify_run *run, const struct meeting_detail *m,
+			      const char *what)
+{
+	return arena_printf(run->arena, "%s\n\n%s\nКогда: %s\nГде: %s\n\nКарточка встречи: %s\n",
+			    what, m->summary.title,
+			    notify_when(run->arena, m->summary.starts_at, m->summary.ends_at),
+			    notify_place(run->arena, &m->summary),
+			    notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld",
+							 m->summary.id)));
+}
+
+/* The local start of the day after the last day a meeting starting at starts_at may be
+ * announced: from this instant its announcement is late. */
+static time_t deadline_passes_at(time_t starts_at)
+{
+	return tz_local_to_utc(civil_date_add_days(rule_announce_deadline(starts_at), 1), 0, 0);
+}
+
+/* Rule: a meeting whose announcement deadline passed while it was not announced is a violation,
+ * recorded once and reported to the controllers. A meeting approved late with a written
+ * exception is reported as such already, not again here. */
+static int rule_violations(struct notify_run *run, const struct candidate *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		time_t passed = deadline_passes_at(c[i].starts_at);
+		if (run->now < passed || c[i].exception_reason[0] != '\0')
+			continue;
+		sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_VIOLATION_ADD);
+		sqlite3_bind_int64(s, 1, c[i].id);
+		sqlite3_bind_text(s, 2, "announce_5_days", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)passed);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)run->now);
+		sqlite3_bind_text(s, 5,
+				  c[i].has_place ? "не объявлена к сроку"
+						 : "не объявлена к сроку: не указано место",
+				  -1, SQLITE_STATIC);
+		int rc = sqlite3_step(s);
+		long long violation = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		db_done(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return -1;
+		if (violation == 0)
+			continue; /* recorded by an earlier run */
+		run->counts.violations++;
+		struct meeting_detail m;
+		struct meeting_invitee *inv;
+		size_t inv_n;
+		if (load_meeting(run, c[i].id, &m, &inv, &inv_n) < 0)
+			return -1;
+		const char *what = arena_printf(
+			run->arena,
+			"Нарушено правило пяти дней: место и время встречи не опубликованы до %s "
+			"включительно (seed 000 п. 2.3, 3.1). Встречу можно провести только после "
+			"переноса на новую дату или с записанным исключением.",
+			notify_date(run->arena, rule_announce_deadline(c[i].starts_at)));
+		if (alert_staff(run, ",controller,admin,",
+				arena_printf(run->arena, "violation:%lld", violation), "violation",
+				c[i].id,
+				arena_printf(run->arena, "Нарушение срока анонса: %s", m.summary.title),
+				staff_body(run, &m, what)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Every recipient of one publication, and the webhooks. */
+static int publish(struct notify_run *run, long long announcement, const char *kind,
+		   const struct meeting_detail *m, const struct meeting_invitee *inv, size_t inv_n,
+		   const struct notify_previous *prev)
+{
+	const char *purpose = strcmp(kind, "announcement") == 0 ? "announcement" : kind;
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_RECIPIENTS);
+	sqlite3_bind_int64(s, 1, m->summary.id);
+	struct recipient {
+		int audience;
+		const char *email, *token;
+	} *r = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r = arena_grow(run->arena, r, n, &cap, sizeof *r);
+		r[n].audience = sqlite3_column_int(s, 0);
+		r[n].email = db_text(run->arena, s, 1);
+		r[n].token = db_text(run->arena, s, 2);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	/* One mail per address: the first audience wins (media, invitee, reference, subscriber),
+	 * which the dedup key enforces. */
+	for (size_t i = 0; i < n; i++) {
+		const char *unsubscribe = NULL;
+		if (r[i].audience == AUDIENCE_SUBSCRIBER)
+			unsubscribe = notify_url(run, arena_printf(run->arena, "/unsubscribe?token=%s",
+								   r[i].token));
+		struct notify_text t = notify_publication_mail(
+			run, m, inv, inv_n, kind, prev, (enum notify_audience)r[i].audience, unsubscribe);
+		struct outbox_message msg = {
+			.dedup_key = arena_printf(run->arena, "publication:%lld:mail:%s", announcement,
+						  r[i].email),
+			.channel = OUTBOX_MAIL,
+			.recipient = r[i].email,
+			.subject = t.subject,
+			.body = t.body,
+			.unsubscribe_url = unsubscribe,
+			.purpose = purpose,
+			.meeting_id = m->summary.id,
+			.announcement_id = announcement,
+		};
+		if (enqueue(run, &msg) < 0)
+			return -1;
+	}
+	if (run->cfg->webhook_count > 0) {
+		char *json = notify_publication_json(run, m, kind, prev);
+		if (json == NULL)
+			return -1;
+		for (int i = 0; i < run->cfg->webhook_count; i++) {
+			const char *name = run->cfg->webhooks[i].name;
+			struct outbox_message msg = {
+				.dedup_key = arena_printf(run->arena, "publication:%lld:webhook:%s",
+							  announcement, name),
+				.channel = OUTBOX_WEBHOOK,
+				.recipient = name,
+				.body = json,
+				.purpose = purpose,
+				.meeting_id = m->summary.id,
+				.announcement_id = announcement,
+			};
+			if (enqueue(run, &msg) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int previous_publication(struct notify_run *run, long long meeting,
+				struct notify_previous *prev)
+{
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_PREVIOUS);
+	sqlite3_bind_int64(s, 1, meeting);
+	int rc = sqlite3_step(s);
+	prev->known = rc == SQLITE_ROW;
+	prev->place = "";
+	if (prev->known) {
+		prev->starts_at = (time_t)sqlite3_column_int64(s, 0);
+		const char *name = db_text(run->arena, s, 1), *address = db_text(run->arena, s, 2);
+		if (name[0])
+			prev->place = address[0] ? arena_printf(run->arena, "%s, %s", name, address)
+						 : name;
+	}
+	db_done(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Record one publication of meeting m; its id, or -1. */
+static long long add_announcement(struct notify_run *run, const struct meeting_detail *m,
+				  const char *kind, long long venue_id)
+{
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_LAST_CHANGE);
+	sqlite3_bind_int64(s, 1, m->summary.id);
+	long long change = 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		change = sqlite3_column_int64(s, 0);
+	db_done(s);
+	s = db_stmt(run->db, STMT_NOTIFY_ANNOUNCEMENT_ADD);
+	sqlite3_bind_int64(s, 1, m->summary.id);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)run->now);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)m->summary.starts_at);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)m->summary.ends_at);
+	if (venue_id)
+		sqlite3_bind_int64(s, 6, venue_id);
+	sqlite3_bind_int(s, 7, rule_five_days_kept(run->now, m->summary.starts_at) ? 1 : 0);
+	if (change)
+		sqlite3_bind_int64(s, 8, change);
+	long long id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	db_done(s);
+	return id;
+}
+
+/* The venue id of a meeting (public summaries carry only its name). */
+static long long venue_of(struct notify_run *run, long long meeting)
+{
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_VENUE);
+	sqlite3_bind_int64(s, 1, meeting);
+	long long id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	db_done(s);
+	return id;
+}
+
+/* Rule: an approved meeting with a place is announced at once — the announcement, or, when its
+ * place and time were published before, the change. A meeting without a place cannot be. */
+static int rule_announce(struct notify_run *run, const struct candidate *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!c[i].has_place || c[i].starts_at <= run->now)
+			continue;
+		struct meeting_detail m;
+		struct meeting_invitee *inv;
+		size_t inv_n;
+		struct notify_previous prev;
+		if (load_meeting(run, c[i].id, &m, &inv, &inv_n) < 0 ||
+		    previous_publication(run, c[i].id, &prev) < 0)
+			return -1;
+		const char *kind = prev.known ? "change" : "announcement";
+		long long announcement = add_announcement(run, &m, kind, venue_of(run, c[i].id));
+		if (announcement < 0)
+			return -1;
+		sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_MARK_ANNOUNCED);
+		sqlite3_bind_int64(s, 1, c[i].id);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)run->now);
+		if (db_run(s) != SQLITE_DONE)
+			return -1;
+		if (prev.known)
+			run->counts.changes++;
+		else
+			run->counts.announced++;
+		if (run->dry_run)
+			fprintf(run->out, "would publish the %s of meeting %lld «%s»\n", kind, c[i].id,
+				m.summary.title);
+		if (publish(run, announcement, kind, &m, inv, inv_n, &prev) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Rule: an approved meeting still not announced when its deadline is near (it has no place)
+ * alerts the organisers and the controllers, once per start time. */
+static int rule_unannounced(struct notify_run *run, const struct candidate *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].has_place || c[i].starts_at <= run->now)
+			continue;
+		time_t passes = deadline_passes_at(c[i].starts_at);
+		if (run->now >= passes || run->now < passes - (NOTIFY_UNANNOUNCED_ALERT_DAYS + 1) * DAY)
+			continue;
+		struct meeting_detail m;
+		struct meeting_invitee *inv;
+		size_t inv_n;
+		if (load_meeting(run, c[i].id, &m, &inv, &inv_n) < 0)
+			return -1;
+		const char *what = arena_printf(
+			run->arena,
+			"Встреча утверждена, но не может быть объявлена: не указано место. Последний "
+			"день публикации — %s.",
+			notify_date(run->arena, rule_announce_deadline(c[i].starts_at)));
+		int before = run->counts.queued;
+		if (alert_staff(run, ",organizer,controller,",
+				arena_printf(run->arena, "unannounced:%lld:%lld", c[i].id,
+					     (long long)c[i].starts_at),
+				"alert", c[i].id,
+				arena_printf(run->arena, "Встреча не объявлена: %s", m.summary.title),
+				staff_body(run, &m, what)) < 0)
+			return -1;
+		run->counts.alerts += run->counts.queued > before;
+	}
+	return 0;
+}
+
+/* Rule: a cancellation of a published meeting is published to the same recipients. */
+static int rule_cancellations(struct notify_run *run)
+{
+	struct candidate *c;
+	size_t n;
+	if (collect(run, db_stmt(run->db, STMT_NOTIFY_CANCELLED), &c, &n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct meeting_detail m;
+		struct meeting_invitee *inv;
+		size_t inv_n;
+		struct notify_previous prev;
+		if (load_meeting(run, c[i].id, &m, &inv, &inv_n) < 0 ||
+		    previous_publication(run, c[i].id, &prev) < 0)
+			return -1;
+		long long announcement =
+			add_announcement(run, &m, "cancellation", venue_of(run, c[i].id));
+		if (announcement < 0 || publish(run, announcement, "cancellation", &m, inv, inv_n,
+						&prev) < 0)
+			return -1;
+		run->counts.cancellations++;
+	}
+	return 0;
+}
+
+/* Rule: a draft NOTIFY_DRAFT_ALERT_DAYS before its start alerts the organisers, once per start
+ * time: it must be approved within two days to keep the 5-day rule. */
+static int rule_drafts(struct notify_run *run)
+{
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_DRAFTS_SOON);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)(run->now + NOTIFY_DRAFT_ALERT_DAYS * DAY));
+	struct candidate *c;
+	size_t n;
+	if (collect(run, s, &c, &n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *g = db_stmt(run->db, STMT_NOTIFY_TITLE);
+		sqlite3_bind_int64(g, 1, c[i].id);
+		const char *title = sqlite3_step(g) == SQLITE_ROW ? db_text(run->arena, g, 0) : "";
+		db_done(g);
+		const char *body = arena_printf(
+			run->arena,
+			"Встреча «%s» (%s) всё ещё черновик. Чтобы опубликовать место и время не "
+			"позднее чем за 5 дней, её нужно утвердить не позднее %s.\n\nКарточка встречи: "
+			"%s\n",
+			title, notify_datetime(run->arena, c[i].starts_at),
+			notify_date(run->arena, rule_announce_deadline(c[i].starts_at)),
+			notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld", c[i].id)));
+		int before = run->counts.queued;
+		if (alert_staff(run, ",organizer,",
+				arena_printf(run->arena, "draft:%lld:%lld", c[i].id,
+					     (long long)c[i].starts_at),
+				"alert", c[i].id,
+				arena_printf(run->arena, "Черновик не утверждён: %s", title), body) < 0)
+			return -1;
+		run->counts.alerts += run->counts.queued > before;
+	}
+	return 0;
+}
+
+/* Rule: invitees of an announced meeting get a reminder on the day before it (local days). */
+static int rule_reminders(struct notify_run *run)
+{
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_ANNOUNCED_SOON);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)(run->now + 2 * DAY));
+	struct candidate *c;
+	size_t n;
+	if (collect(run, s, &c, &n) < 0)
+		return -1;
+	struct civil_date tomorrow = civil_date_add_days(tz_local_date(run->now), 1);
+	for (size_t i = 0; i < n; i++) {
+		if (civil_date_compare(tz_local_date(c[i].starts_at), tomorrow) != 0)
+			continue;
+		struct meeting_detail m;
+		struct meeting_invitee *inv;
+		size_t inv_n;
+		if (load_meeting(run, c[i].id, &m, &inv, &inv_n) < 0)
+			return -1;
+		sqlite3_stmt *e = db_stmt(run->db, STMT_NOTIFY_INVITEE_EMAILS);
+		sqlite3_bind_int64(e, 1, c[i].id);
+		const char **emails = NULL;
+		size_t en = 0, cap = 0;
+		while (sqlite3_step(e) == SQLITE_ROW) {
+			emails = arena_grow(run->arena, emails, en, &cap, sizeof *emails);
+			emails[en++] = db_text(run->arena, e, 0);
+		}
+		db_done(e);
+		const char *subject = arena_printf(run->arena, "Напоминание: завтра %s",
+						   m.summary.title);
+		const char *body = arena_printf(
+			run->arena,
+			"Напоминаем: завтра встреча, на которую вы приглашены.\n\n%s\nКогда: %s "
+			"(время местное)\nГде: %s\n\nПодробнее: %s\n\n%s",
+			m.summary.title, notify_when(run->arena, m.summary.starts_at, m.summary.ends_at),
+			notify_place(run->arena, &m.summary),
+			notify_url(run, arena_printf(run->arena, "/meetings/%lld", c[i].id)),
+			notify_signature(run));
+		for (size_t k = 0; k < en; k++) {
+			struct outbox_message msg = {
+				.dedup_key = arena_printf(run->arena, "reminder:%lld:%lld:%s", c[i].id,
+							  (long long)c[i].starts_at, emails[k]),
+				.channel = OUTBOX_MAIL,
+				.recipient = emails[k],
+				.subject = subject,
+				.body = body,
+				.purpose = "reminder",
+				.meeting_id = c[i].id,
+			};
+			int before = run->counts.queued;
+			if (enqueue(run, &msg) < 0)
+				return -1;
+			run->counts.reminders += run->counts.queued > before;
+		}
+	}
+	return 0;
+}
+
+/* Rule: the police are told of a meeting expecting police_notice_attendance people or more
+ * (seed 000 §2.5), when an address is configured; otherwise staff do it by hand and mark it. */
+static int rule_police(struct notify_run *run)
+{
+	if (run->cfg->police_email[0] == '\0')
+		return 0;
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_POLICE_DUE);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
+	sqlite3_bind_int64(s, 2, run->cfg->police_notice_attendance);
+	struct candidate *c;
+	size_t n;
+	if (collect(run, s, &c, &n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct meeting_detail m;
+		struct meeting_invitee *inv;
+		size_t inv_n;
+		if (load_meeting(run, c[i].id, &m, &inv, &inv_n) < 0)
+			return -1;
+		const char *body = arena_printf(
+			run->arena,
+			"Информируем о проведении встречи с жителями с массовым участием (ожидается "
+			"около %lld человек) для обеспечения общественного порядка.\n\n%s\nКогда: %s "
+			"(время местное)\nГде: %s\nТерритория: %s\n\n%s",
+			m.expected_attendance, m.summary.title,
+			notify_when(run->arena, m.summary.starts_at, m.summary.ends_at),
+			notify_place(run->arena, &m.summary), m.summary.territory_name,
+			notify_signature(run));
+		struct outbox_message msg = {
+			.dedup_key = arena_printf(run->arena, "police:%lld:%lld", c[i].id,
+						  (long long)c[i].starts_at),
+			.channel = OUTBOX_MAIL,
+			.recipient = run->cfg->police_email,
+			.subject = arena_printf(run->arena, "Уведомление о встрече с жителями: %s",
+						notify_when(run->arena, m.summary.starts_at,
+							    m.summary.ends_at)),
+			.body = body,
+			.purpose = "police",
+			.meeting_id = c[i].id,
+		};
+		if (enqueue(run, &msg) < 0)
+			return -1;
+		sqlite3_stmt *u = db_stmt(run->db, STMT_NOTIFY_MARK_POLICE);
+		sqlite3_bind_int64(u, 1, c[i].id);
+		sqlite3_bind_int64(u, 2, (sqlite3_int64)run->now);
+		if (db_run(u) != SQLITE_DONE)
+			return -1;
+		run->counts.police++;
+	}
+	return 0;
+}
+
+int notify_apply_rules(struct notify_run *run)
+{
+	if (db_begin(run->db) < 0)
+		return -1;
+	/* Meetings that started up to a week ago still count for a violation (a notifier that did
+	 * not run for days must still record it); older ones are history. */
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_UNANNOUNCED);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)(run->now - 7 * DAY));
+	struct candidate *c;
+	size_t n;
+	int rc = collect(run, s, &c, &n);
+	/* The violation is judged before the announcement that the same run may still make. */
+	if (rc == 0)
+		rc = rule_violations(run, c, n);
+	if (rc == 0)
+		rc = rule_announce(run, c, n);
+	if (rc == 0)
+		rc = rule_unannounced(run, c, n);
+	if (rc == 0)
+		rc = rule_cancellations(run);
+	if (rc == 0)
+		rc = rule_drafts(run);
+	if (rc == 0)
+		rc = rule_reminders(run);
+	if (rc == 0)
+		rc = rule_police(run);
+	if (rc < 0 || run->dry_run) {
+		if (rc < 0)
+			db_log_error(run->db, "notifier rules");
+		db_rollback(run->db);
+		return rc;
+	}
+	return db_commit(run->db);
+}

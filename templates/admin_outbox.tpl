@@ -1,0 +1,38 @@
+{{%AUTOESCAPE context="HTML"}}{{!-- admin_outbox.tpl: what the notifier sends: messages it gave up on (resend or discard), those waiting for another attempt, the latest delivered. --}}
+<h1>Рассылка и публикации</h1>
+<p>Письма и публикации в социальных сетях отправляет программа-оповещатель каждые несколько минут. Ждут отправки: {{WAITING}}. Не доставлены и ждут решения: {{DEAD}}.</p>
+<h2 id="dead">Не доставлены</h2>
+{{#NO_DEAD}}<p>Недоставленных сообщений нет.</p>{{/NO_DEAD}}
+{{#DEAD_ROW}}<article class="card outbox-dead">
+<h3>{{PURPOSE}}: {{SUBJECT}}</h3>
+<dl class="facts">
+<dt>Кому</dt><dd>{{RECIPIENT}} ({{CHANNEL}})</dd>
+<dt>Создано</dt><dd><time datetime="{{CREATED_ISO}}">{{CREATED}}</time></dd>
+<dt>Попыток</dt><dd>{{ATTEMPTS}}</dd>
+<dt>Ошибка</dt><dd><code>{{ERROR}}</code></dd>
+{{#MEETING}}<dt>Встреча</dt><dd><a href="/admin/meetings/{{MEETING_ID}}">№ {{MEETING_ID}}</a></dd>{{/MEETING}}
+</dl>
+{{#CAN_ACT}}<div class="actions">
+<form class="inline" method="post" action="/admin/outbox/{{ID}}/retry"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Отправить снова</button></form>
+<form class="inline" method="post" action="/admin/outbox/{{ID}}/discard"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Не отправлять</button></form>
+</div>{{/CAN_ACT}}
+</article>
+{{/DEAD_ROW}}
+<h2>Ждут повторной попытки</h2>
+{{#NO_RETRY}}<p>Таких сообщений нет.</p>{{/NO_RETRY}}
+{{#RETRY_ROW}}<article class="card">
+<h3>{{PURPOSE}}: {{SUBJECT}}</h3>
+<dl class="facts">
+<dt>Кому</dt><dd>{{RECIPIENT}} ({{CHANNEL}})</dd>
+<dt>Попыток</dt><dd>{{ATTEMPTS}}</dd>
+<dt>Ошибка</dt><dd><code>{{ERROR}}</code></dd>
+</dl>
+</article>
+{{/RETRY_ROW}}
+<h2>Последние отправленные</h2>
+{{#NO_SENT}}<p>Пока ничего не отправлено.</p>{{/NO_SENT}}
+{{#SENT_ROW}}<article class="card">
+<h3>{{PURPOSE}}: {{SUBJECT}}</h3>
+<p>{{RECIPIENT}} ({{CHANNEL}}), отправлено <time datetime="{{AT_ISO}}">{{AT}}</time>{{#MEETING}}, <a href="/admin/meetings/{{MEETING_ID}}">встреча № {{MEETING_ID}}</a>{{/MEETING}}</p>
+</article>
+{{/SENT_ROW}}
