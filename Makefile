@@ -40,7 +40,7 @@ WEB = worker request response router routes page page_cache meeting_view db_refe
 	page_admin_groups page_admin_outbox \
 	page_home page_meetings page_calendar page_system
 # build/portal-notify: the rules, their texts, delivery over SMTP and HTTP
-NOTIFY = notify_rules notify_text notify_deliver mail
+NOTIFY = notify_rules notify_text notify_deliver mail mail_header
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 NOTIFY_OBJ = $(NOTIFY:%=$(BUILD)/obj/%.o)
 WEB_OBJ = $(WEB:%=$(BUILD)/obj/%.o) $(BUILD)/obj/template.o
@@ -92,14 +92,15 @@ check: deps-test
 	@$(PYTHON) tests/run.py --bin build/asan --unit --integration
 
 # ---- fuzzing (clang + libFuzzer) ----
-FUZZ_TARGETS = fuzz_urlencoded fuzz_cookies fuzz_fields
-FUZZ_SRC = src/arena.c src/utf8.c src/params.c src/validate.c src/civil_time.c src/ru.c
+FUZZ_TARGETS = fuzz_urlencoded fuzz_cookies fuzz_fields fuzz_mail_header
+FUZZ_SRC = src/arena.c src/utf8.c src/params.c src/validate.c src/civil_time.c src/ru.c \
+	src/buf.c src/mail_header.c
 FUZZ_FLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
 .PHONY: fuzz-build
 fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/%)
 build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(FUZZ_SRC) $(wildcard src/*.h)
 	@mkdir -p build/fuzz
-	clang $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC)
+	clang $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC) -lsodium
 fuzz: deps-test fuzz-build
 	@$(PYTHON) tests/run.py --fuzz --fuzz-seconds $(FUZZ_SECONDS)
 

@@ -66,7 +66,10 @@ CREATE TABLE rule_violation (
 	id          INTEGER PRIMARY KEY,
 	meeting_id  INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
 	rule        TEXT NOT NULL CHECK (rule IN ('announce_5_days')),
-	-- The deadline that passed (the local start of the day five days before the meeting).
+	-- The start time the meeting had, and the moment its deadline passed (the local start of
+	-- the day after the last day of publication). Moved to another time, it is no longer in
+	-- breach; the violation stays on record.
+	starts_at   INTEGER NOT NULL,
 	deadline_at INTEGER NOT NULL,
 	detected_at INTEGER NOT NULL,
 	details     TEXT NOT NULL DEFAULT '',

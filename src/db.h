@@ -103,6 +103,9 @@ enum stmt {
 	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
 	STMT_DASH_HELD,          /* (since) → meetings held since then */
 	STMT_DASH_KIND_COUNT,    /* (kind, from, to) → held, planned in the period */
+	STMT_DASH_VIOLATIONS,    /* (now) → id, title, starts of upcoming live meetings whose
+	                            announcement deadline for their present start passed
+	                            unannounced */
 	STMT_DASH_GROUPS,        /* (from, to) → id, name, held, planned field meetings */
 	/* The outbox (outbox.c). */
 	STMT_OUTBOX_ADD,         /* (dedup key, channel, recipient, subject, body, unsubscribe url,
@@ -110,8 +113,8 @@ enum stmt {
 	/* The notifier's rules (notify_rules.c). */
 	STMT_NOTIFY_UNANNOUNCED, /* (since) → approved or postponed meetings not announced, starting
 	                            after since: id, starts, exception reason, has a place */
-	STMT_NOTIFY_VIOLATION_ADD, /* (meeting, rule, deadline, now, details) → id, or no row when
-	                              recorded before */
+	STMT_NOTIFY_VIOLATION_ADD, /* (meeting, rule, deadline, now, details, starts) → id, or no
+	                              row when recorded before */
 	STMT_NOTIFY_PREVIOUS,    /* (meeting) → starts, place, address of its last publication of
 	                            place and time */
 	STMT_NOTIFY_LAST_CHANGE, /* (meeting) → the id of its last meeting_change, NULL when none */

@@ -279,6 +279,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 			     "'postponed') AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_HELD] = "SELECT id, title, starts_at FROM meeting WHERE status = 'held' "
 			   "AND starts_at >= ?1 ORDER BY starts_at DESC LIMIT 50",
+	[STMT_DASH_VIOLATIONS] =
+		"SELECT m.id, m.title, m.starts_at FROM meeting m WHERE m.status IN ('approved', "
+		"'postponed') AND m.starts_at > ?1 AND EXISTS (SELECT 1 FROM rule_violation r "
+		"WHERE r.meeting_id = m.id AND r.starts_at = m.starts_at) ORDER BY m.starts_at LIMIT 50",
 	[STMT_DASH_KIND_COUNT] = "SELECT count(*) FILTER (WHERE status = 'held'), "
 				 "count(*) FILTER (WHERE status IN ('approved', 'postponed')) "
 				 "FROM meeting WHERE kind = ?1 AND starts_at >= ?2 AND starts_at < ?3",
@@ -306,8 +310,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE status IN ('approved', 'postponed') AND announced_at IS NULL AND starts_at > ?1 "
 		"ORDER BY starts_at, id",
 	[STMT_NOTIFY_VIOLATION_ADD] =
-		"INSERT INTO rule_violation (meeting_id, rule, deadline_at, detected_at, details) "
-		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING RETURNING id",
+		"INSERT INTO rule_violation (meeting_id, rule, deadline_at, detected_at, details, "
+		"starts_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING RETURNING id",
 	[STMT_NOTIFY_PREVIOUS] =
 		"SELECT a.starts_at, coalesce(v.name, ''), coalesce(v.address, '') FROM announcement a "
 		"LEFT JOIN venue v ON v.id = a.venue_id WHERE a.meeting_id = ?1 "

@@ -137,6 +137,7 @@ static int rule_violations(struct notify_run *run, const struct candidate *c, si
 				  c[i].has_place ? "не объявлена к сроку"
 						 : "не объявлена к сроку: не указано место",
 				  -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 6, (sqlite3_int64)c[i].starts_at);
 		int rc = sqlite3_step(s);
 		long long violation = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 		db_done(s);

@@ -179,6 +179,18 @@ enum http_status page_admin_home(struct request *req)
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - HELD_RECENT_DAYS * 86400));
 	if (meeting_rows(req, d, "HELD", s))
 		tpl_section_show(d, "HAS_HELD");
+	s = db_stmt(db, STMT_DASH_VIOLATIONS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
+	if (meeting_rows(req, d, "VIOLATION", s))
+		tpl_section_show(d, "HAS_VIOLATIONS");
+	s = db_stmt(db, STMT_OUTBOX_TOTALS);
+	long long dead = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
+	db_done(s);
+	if (dead > 0)
+		tpl_set(tpl_section_add(d, "DEAD_LETTERS"), "TEXT",
+			arena_printf(req->arena, "%lld %s", dead,
+				     ru_plural(dead, "сообщение не доставлено", "сообщения не доставлены",
+					       "сообщений не доставлено")));
 	compliance(req, d);
 	return page_end(req, HTTP_OK);
 }

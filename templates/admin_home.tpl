@@ -27,7 +27,18 @@
 {{#HELD}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time></li>
 {{/HELD}}</ul>
 </section>
-{{/HAS_HELD}}<section class="block" aria-labelledby="rules-title">
+{{/HAS_HELD}}{{#HAS_VIOLATIONS}}<section class="block" aria-labelledby="violations-title">
+<h2 id="violations-title">Нарушен срок анонса</h2>
+<p>Место и время этих встреч не были опубликованы за 5 дней. Провести встречу можно после переноса на новую дату.</p>
+<ul>
+{{#VIOLATION}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time></li>
+{{/VIOLATION}}</ul>
+</section>
+{{/HAS_VIOLATIONS}}{{#DEAD_LETTERS}}<section class="block" aria-labelledby="outbox-title">
+<h2 id="outbox-title">Рассылка</h2>
+<p><a href="/admin/outbox#dead">{{TEXT}}</a>: проверьте адреса и отправьте снова.</p>
+</section>
+{{/DEAD_LETTERS}}<section class="block" aria-labelledby="rules-title">
 <h2 id="rules-title">Периодичность встреч</h2>
 <div class="table-scroll" role="region" aria-labelledby="rules-caption" tabindex="0">
 <table class="list">

@@ -296,6 +296,17 @@ class NotifierTest(unittest.TestCase):
         self.assertIn(f"не опубликованы до {words(day(1))} включительно", alerts[0].text)
         self.assertEqual(STACK.query("SELECT five_days_kept FROM announcement "
                                      "WHERE meeting_id = ?", (mid,)), [(0,)])
+        home = helpers.text_of(helpers.main_of(USERS["controller"].get("/admin").text))
+        self.assertIn("Нарушен срок анонса", home)
+        self.assertIn(title, home.split("Нарушен срок анонса", 1)[1])
+        # Moved to a date 5 days ahead or more, it is no longer in breach.
+        r = USERS["organizer"].post(f"/admin/meetings/{mid}/postpone", {
+            "new_starts_at": local_input(day(12), "18:00"),
+            "new_ends_at": local_input(day(12), "20:00"), "postpone_reason": "Не был объявлен"})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        home = helpers.text_of(helpers.main_of(USERS["controller"].get("/admin").text))
+        breaches = home.split("Нарушен срок анонса", 1)[1] if "Нарушен срок анонса" in home else ""
+        self.assertNotIn(title, breaches.split("Периодичность встреч", 1)[0])
         notify(at(day(2), "09:10"))
         self.assertEqual(len(STACK.query("SELECT 1 FROM rule_violation WHERE meeting_id = ?",
                                          (mid,))), 1)
@@ -422,6 +433,8 @@ class NotifierTest(unittest.TestCase):
         self.assertEqual(rc, 1, out)           # an operator is needed
         self.assertIn("given up 1;", out)
 
+        home = helpers.text_of(helpers.main_of(USERS["organizer"].get("/admin").text))
+        self.assertIn("1 сообщение не доставлено", home)
         page = USERS["organizer"].get("/admin/outbox")
         self.assertEqual(page.status, 200)
         text = helpers.text_of(helpers.main_of(page.text))
@@ -444,6 +457,7 @@ class NotifierTest(unittest.TestCase):
         self.assertEqual(len(HOOK.delivered(mid)), 1)
         self.assertIn("given up in all 0", out)
         self.assertEqual(rc, 0, out)
+        self.assertNotIn("не доставлен", USERS["organizer"].get("/admin").text)
 
     def test_a_message_given_up_on_can_be_discarded(self):
         mid, _ = create_approved()
