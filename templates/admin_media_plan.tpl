@@ -4,7 +4,7 @@
 <form class="filters" method="get" action="/admin/media-plan">
 <fieldset>
 <legend>Месяц</legend>
-<div class="field"><label for="f-month">Месяц (ГГГГ-ММ)</label><input type="month" id="f-month" name="month" value="{{month}}" placeholder="2026-03"></div>
+<div class="field"><label for="f-month">Месяц (ГГГГ-ММ)</label><input type="text" id="f-month" name="month" value="{{month}}" inputmode="numeric" maxlength="7" pattern="[0-9]{4}-[0-9]{2}" placeholder="2026-03"></div>
 <div class="actions"><button type="submit">Показать</button> <a href="/admin/media-plan">Все предстоящие</a></div>
 </fieldset>
 </form>
