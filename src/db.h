@@ -110,8 +110,8 @@ enum stmt {
 	/* The press office (page_press.c, page_admin_press.c, publication.c). */
 	STMT_PRESS_LIST,         /* (now, limit, meeting or NULL) → announced meetings, upcoming
 	                            first, with their latest announcement and the one before it */
-	STMT_FEED_ENTRIES,       /* (limit) → announcements, changes, cancellations and results,
-	                            newest first */
+	STMT_FEED_ENTRIES,       /* (limit) → announcements (with what a change changed),
+	                            cancellations and results, newest first */
 	STMT_MEDIA_PLAN,         /* (from, to, now) → meetings starting in [from, to), or ending
 	                            from now when from is NULL, with their first and latest
 	                            announcement */

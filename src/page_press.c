@@ -253,6 +253,25 @@ static const char *site_host(struct request *req)
 	return n ? arena_printf(req->arena, "%.*s", (int)n, p) : "portal.invalid";
 }
 
+/* What a change entry of STMT_FEED_ENTRIES changed, against the announcement before it
+ * (columns 13–18): «Внимание: изменено время проведения (ранее: …). » */
+static const char *change_note(struct request *req, sqlite3_stmt *s, time_t starts, time_t ends)
+{
+	if (sqlite3_column_type(s, 13) == SQLITE_NULL)
+		return "Внимание: изменены сведения о встрече. ";
+	time_t old_starts = (time_t)sqlite3_column_int64(s, 14);
+	time_t old_ends = (time_t)sqlite3_column_int64(s, 15);
+	const char *note = "";
+	if (old_starts != starts || old_ends != ends)
+		note = arena_printf(req->arena, "Внимание: изменено время проведения (ранее: %s). ",
+				    time_span(req, old_starts, old_ends));
+	if (sqlite3_column_int(s, 18))
+		note = arena_printf(req->arena, "%sВнимание: изменено место проведения (ранее: %s). ",
+				    note, place(req, db_text(req->arena, s, 16),
+						db_text(req->arena, s, 17)));
+	return note[0] ? note : "Внимание: изменены сведения о встрече. ";
+}
+
 /* GET /feed.atom — an Atom 1.0 feed (RFC 4287) of the FEED_LIMIT newest announcements, changes of
  * place or time, cancellations and results of held meetings, newest first. 200,
  * application/atom+xml. */
@@ -305,10 +324,13 @@ enum http_status page_feed(struct request *req)
 			} else {
 				bool change = strcmp(kind, "change") == 0;
 				prefix = change ? "Изменение" : "Анонс";
-				content = arena_printf(req->arena, "%s%s «%s». Когда: %s (время местное). "
+				content = arena_printf(req->arena, "%s «%s». Когда: %s (время местное). "
 								   "Где: %s.",
-						       change ? "Внимание: изменены место или время. " : "",
 						       kind_name, title, when, where);
+				if (change)
+					content = arena_printf(req->arena, "%s%s", change_note(req, s, starts,
+											       ends),
+							       content);
 			}
 			tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:announcement/%lld", host,
 						      tag_date(req, at), id));

@@ -295,9 +295,15 @@ class Feed(unittest.TestCase):
         self.assertIn(f"Когда: {span(30, '18:00', '20:00')}", e.findtext(ATOM + "content"))
 
     def test_changes_cancellations_and_results(self):
-        self.assertIn("Внимание: изменены место или время",
-                      self.entry("Изменение: Встреча главы с жителями микрорайона Лесной")
-                      .findtext(ATOM + "content"))
+        # Demo meeting 14 was moved to a later day, same place, 18:00–20:00 both times.
+        (old,), (new,) = STACK.query("SELECT starts_at FROM announcement WHERE meeting_id = 14 "
+                                     "ORDER BY published_at")
+        change = self.entry("Изменение: Встреча главы с жителями микрорайона Лесной")
+        content = change.findtext(ATOM + "content")
+        self.assertIn(f"Внимание: изменено время проведения (ранее: {ru_datetime(old)}–20:00).",
+                      content)
+        self.assertIn(f"Когда: {ru_datetime(new)}–20:00", content)
+        self.assertNotIn("изменено место", content)
         self.assertIn("Внимание: встреча отменена",
                       self.entry("Отмена: Вывоз твёрдых коммунальных отходов")
                       .findtext(ATOM + "content"))
