@@ -147,6 +147,24 @@ enum stmt {
 	STMT_OUTBOX_STATE,       /* (id) → status, recipient */
 	STMT_OUTBOX_RETRY,       /* (id, now): dead → pending, due now, attempts from zero */
 	STMT_OUTBOX_DISCARD,     /* (id): dead → discarded */
+	/* The press office (page_press.c, page_admin_press.c, publication.c). */
+	STMT_PRESS_LIST,         /* (now, limit, meeting or NULL) → announced meetings, upcoming
+	                            first, with their latest announcement and the one before it */
+	STMT_FEED_ENTRIES,       /* (limit) → announcements (with what a change changed),
+	                            cancellations and results, newest first */
+	STMT_MEDIA_PLAN,         /* (from, to, now) → meetings starting in [from, to), or ending
+	                            from now when from is NULL, with their first and latest
+	                            announcement */
+	STMT_PUBLICATION_LIST,   /* (meeting) → every announcement, oldest first */
+	STMT_PUBLICATION_CHANNELS, /* (announcement) → channel group, webhook name, messages, sent,
+	                              dead, last sent */
+	STMT_MEDIA_LIST,         /* () → id, name, email, active */
+	STMT_MEDIA_GET,          /* (id) → name, email, active */
+	STMT_MEDIA_EMAIL_TAKEN,  /* (email, id to skip or NULL) → 1 when another contact has it */
+	STMT_MEDIA_INSERT,       /* (name, email) */
+	STMT_MEDIA_UPDATE,       /* (id, name, email) */
+	STMT_MEDIA_SET_ACTIVE,   /* (id, active) */
+	STMT_MEDIA_JSON,         /* (id) → the row as JSON */
 	STMT__MAX
 };
 

@@ -391,4 +391,83 @@ const char *const db_statement_sql[STMT__MAX] = {
 			      "next_attempt_at = ?2 WHERE id = ?1 AND status = 'dead'",
 	[STMT_OUTBOX_DISCARD] = "UPDATE outbox SET status = 'discarded' WHERE id = ?1 "
 				"AND status = 'dead' AND ?2 IS NOT NULL",
+	/* The press office. A meeting is on /press once the notifier has announced it: the text is
+	 * built from what was published (the latest announcement's time and place); the one before
+	 * it (not a cancellation) tells what a change changed. Drafts never. */
+	[STMT_PRESS_LIST] =
+		"SELECT m.id, m.title, k.name, m.status, m.status_reason, m.organising_unit, "
+		"m.description, t.name, coalesce(h.full_name, ''), coalesce(h.position, ''), "
+		"a.id, a.kind, a.published_at, a.starts_at, a.ends_at, coalesce(v.name, ''), "
+		"coalesce(v.address, ''), p.id, p.starts_at, p.ends_at, coalesce(pv.name, ''), "
+		"coalesce(pv.address, ''), p.venue_id IS NOT a.venue_id "
+		"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
+		"JOIN territory t ON t.id = m.territory_id LEFT JOIN person h ON h.id = m.host_id "
+		"JOIN announcement a ON a.id = (SELECT id FROM announcement WHERE meeting_id = m.id "
+		"  ORDER BY published_at DESC, id DESC LIMIT 1) "
+		"LEFT JOIN venue v ON v.id = a.venue_id "
+		"LEFT JOIN announcement p ON p.id = (SELECT id FROM announcement "
+		"  WHERE meeting_id = m.id AND kind <> 'cancellation' AND id <> a.id "
+		"  AND published_at <= a.published_at ORDER BY published_at DESC, id DESC LIMIT 1) "
+		"LEFT JOIN venue pv ON pv.id = p.venue_id "
+		"WHERE m.status <> 'draft' AND (?3 IS NULL OR m.id = ?3) "
+		"ORDER BY a.ends_at < ?1, CASE WHEN a.ends_at >= ?1 THEN a.starts_at END, "
+		"a.starts_at DESC, m.id LIMIT ?2",
+	/* Results: a held meeting, dated when it was marked held, or its end if that came later. */
+	[STMT_FEED_ENTRIES] =
+		"SELECT 'announcement' AS what, a.id, a.kind, a.published_at AS at, m.id, m.title, "
+		"k.name, a.starts_at, a.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), "
+		"m.status_reason, NULL, p.id, p.starts_at, p.ends_at, coalesce(pv.name, ''), "
+		"coalesce(pv.address, ''), p.venue_id IS NOT a.venue_id "
+		"FROM announcement a JOIN meeting m ON m.id = a.meeting_id "
+		"JOIN meeting_kind k ON k.code = m.kind LEFT JOIN venue v ON v.id = a.venue_id "
+		"LEFT JOIN announcement p ON a.kind = 'change' AND p.id = (SELECT id FROM announcement "
+		"  WHERE meeting_id = a.meeting_id AND kind <> 'cancellation' AND id <> a.id "
+		"  AND published_at <= a.published_at ORDER BY published_at DESC, id DESC LIMIT 1) "
+		"LEFT JOIN venue pv ON pv.id = p.venue_id "
+		"WHERE m.status <> 'draft' "
+		"UNION ALL "
+		"SELECT 'result', m.id, 'result', min(m.updated_at, m.ends_at), m.id, m.title, k.name, "
+		"m.starts_at, m.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), '', "
+		"m.attendance, NULL, NULL, NULL, NULL, NULL, NULL "
+		"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
+		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.status = 'held' "
+		"ORDER BY at DESC, what, 2 DESC LIMIT ?1",
+	[STMT_MEDIA_PLAN] =
+		"SELECT m.id, m.title, m.status, m.starts_at, m.announced_at, f.id, f.published_at, "
+		"f.five_days_kept, l.id, l.kind, l.published_at, "
+		"(SELECT count(*) FROM announcement WHERE meeting_id = m.id AND five_days_kept = 0 "
+		"  AND kind <> 'cancellation') "
+		"FROM meeting m "
+		"LEFT JOIN announcement f ON f.id = (SELECT id FROM announcement "
+		"  WHERE meeting_id = m.id ORDER BY published_at, id LIMIT 1) "
+		"LEFT JOIN announcement l ON l.id = (SELECT id FROM announcement "
+		"  WHERE meeting_id = m.id ORDER BY published_at DESC, id DESC LIMIT 1) "
+		"WHERE (?1 IS NULL OR m.starts_at >= ?1) AND (?2 IS NULL OR m.starts_at < ?2) "
+		"AND (?1 IS NOT NULL OR m.ends_at >= ?3) "
+		"ORDER BY m.starts_at, m.id",
+	[STMT_PUBLICATION_LIST] =
+		"SELECT a.id, a.kind, a.published_at, a.starts_at, a.five_days_kept, "
+		"coalesce(v.name, '') FROM announcement a LEFT JOIN venue v ON v.id = a.venue_id "
+		"WHERE a.meeting_id = ?1 ORDER BY a.published_at, a.id",
+	/* Mail to an address on the media list is the media channel; other mail (invitees,
+	 * subscribers, reference groups) is counted apart; each webhook is its own channel. */
+	[STMT_PUBLICATION_CHANNELS] =
+		"SELECT grp, name, count(*), sum(status = 'sent'), sum(status = 'dead'), max(sent_at) "
+		"FROM (SELECT CASE WHEN o.channel = 'webhook' THEN 'webhook' "
+		"  WHEN EXISTS (SELECT 1 FROM media_contact c WHERE lower(c.email) = lower(o.recipient)) "
+		"  THEN 'media' ELSE 'mail' END AS grp, "
+		"  CASE WHEN o.channel = 'webhook' THEN o.recipient ELSE '' END AS name, "
+		"  o.status, o.sent_at FROM outbox o WHERE o.announcement_id = ?1) "
+		"GROUP BY grp, name "
+		"ORDER BY CASE grp WHEN 'media' THEN 0 WHEN 'mail' THEN 1 ELSE 2 END, name",
+	[STMT_MEDIA_LIST] = "SELECT id, name, email, active FROM media_contact "
+			    "ORDER BY active DESC, name, id",
+	[STMT_MEDIA_GET] = "SELECT name, email, active FROM media_contact WHERE id = ?1",
+	[STMT_MEDIA_EMAIL_TAKEN] = "SELECT 1 FROM media_contact WHERE lower(email) = lower(?1) "
+				   "AND (?2 IS NULL OR id <> ?2)",
+	[STMT_MEDIA_INSERT] = "INSERT INTO media_contact (name, email) VALUES (?1, ?2)",
+	[STMT_MEDIA_UPDATE] = "UPDATE media_contact SET name = ?2, email = ?3 WHERE id = ?1",
+	[STMT_MEDIA_SET_ACTIVE] = "UPDATE media_contact SET active = ?2 WHERE id = ?1",
+	[STMT_MEDIA_JSON] = "SELECT json_object('name', name, 'email', email, 'active', active) "
+			    "FROM media_contact WHERE id = ?1",
 };

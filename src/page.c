@@ -18,6 +18,7 @@ static const struct nav_entry {
 } public_nav[] = {
 	{NAV_HOME, "/", "Главная", 0},
 	{NAV_MEETINGS, "/meetings", "Расписание встреч", 0},
+	{NAV_PRESS, "/press", "Для прессы", 0},
 }, staff_nav[] = {
 	{NAV_STAFF_HOME, "/admin", "Рабочий стол", ROLES_STAFF},
 	{NAV_STAFF_MEETINGS, "/admin/meetings", "Встречи",
@@ -26,6 +27,9 @@ static const struct nav_entry {
 	 ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS},
 	{NAV_STAFF_OUTBOX, "/admin/outbox", "Рассылка",
 	 ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_PRESS},
+	{NAV_STAFF_MEDIA_PLAN, "/admin/media-plan", "Медиаплан",
+	 ROLE_ADMIN | ROLE_PRESS | ROLE_ORGANIZER | ROLE_CONTROLLER},
+	{NAV_STAFF_MEDIA, "/admin/media", "СМИ", ROLE_ADMIN | ROLE_PRESS},
 	{NAV_STAFF_USERS, "/admin/users", "Пользователи", ROLE_ADMIN},
 	{NAV_STAFF_AUDIT, "/admin/audit", "Журнал изменений", ROLE_ADMIN},
 	{NAV_STAFF_PASSWORD, "/admin/password", "Сменить пароль", ROLES_STAFF},

@@ -21,6 +21,9 @@ enum nav_item {
 	NAV_STAFF_AUDIT,
 	NAV_STAFF_OUTBOX,
 	NAV_STAFF_PASSWORD,
+	NAV_PRESS,            /* /press, for the media */
+	NAV_STAFF_MEDIA_PLAN, /* the media plan */
+	NAV_STAFF_MEDIA,      /* the media list */
 };
 
 /* Start an HTML page: the layout with body_template included as its content. Returns the body's

@@ -11,6 +11,7 @@
 #include "db_reference.h"
 #include "page.h"
 #include "pages.h"
+#include "publication.h"
 #include "router.h"
 #include "ru.h"
 #include "rules.h"
@@ -279,6 +280,8 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 		tpl_section_show(d, "CHANGES");
 	}
 	db_done(s);
+	if (publication_fill(req, d, m->id) < 0) /* the proof of publication (publication.c) */
+		return HTTP_INTERNAL_ERROR;
 
 	bool can_write = req->staff->role & (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER);
 	bool live = strcmp(m->status, "approved") == 0 || strcmp(m->status, "postponed") == 0;

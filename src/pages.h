@@ -1,5 +1,6 @@
 /* pages.h — the handlers behind the route table (routes.c), one file per area of the site:
- * page_home.c, page_meetings.c, page_calendar.c, page_system.c; staff pages in page_admin*.c
+ * page_home.c, page_meetings.c, page_calendar.c, page_system.c, page_press.c (the press office's
+ * public pages and the Atom feed); staff pages in page_admin*.c
  * (reference data: page_admin_territories.c, _venues.c, _people.c, _groups.c).
  * Each has a contract comment. */
 #ifndef PORTAL_PAGES_H
@@ -15,6 +16,9 @@ enum http_status page_calendar_one(struct request *req);
 enum http_status page_healthz(struct request *req);
 enum http_status page_vision(struct request *req);
 enum http_status page_error_by_code(struct request *req);
+enum http_status page_press(struct request *req);
+enum http_status page_press_show(struct request *req);
+enum http_status page_feed(struct request *req);
 
 enum http_status page_admin_login_form(struct request *req);
 enum http_status page_admin_login(struct request *req);
@@ -57,6 +61,13 @@ enum http_status page_admin_groups(struct request *req);
 enum http_status page_admin_group_create(struct request *req);
 enum http_status page_admin_group(struct request *req);
 enum http_status page_admin_group_update(struct request *req);
+enum http_status page_admin_media_plan(struct request *req);
+enum http_status page_admin_media(struct request *req);
+enum http_status page_admin_media_create(struct request *req);
+enum http_status page_admin_media_contact(struct request *req);
+enum http_status page_admin_media_update(struct request *req);
+enum http_status page_admin_media_deactivate(struct request *req);
+enum http_status page_admin_media_activate(struct request *req);
 
 /* The outbox (page_admin_outbox.c): staff who prepare meetings read it; administrators, the
  * sector and the press office resend or discard what the notifier gave up on. */

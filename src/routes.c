@@ -33,6 +33,11 @@
 	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_TERRITORY, FIELD_REQUIRED},                    \
 	       {FIELD_LEADER, FIELD_OPTIONAL}, {FIELD_SECRETARY, FIELD_OPTIONAL},                  \
 	       {FIELD_MEMBER, FIELD_MULTI})
+/* The press office: the media plan for those who publish or answer for publishing; the media
+ * list for the press office and administrators. */
+#define MEDIA_PLAN_READERS (ROLE_ADMIN | ROLE_PRESS | ROLE_ORGANIZER | ROLE_CONTROLLER)
+#define MEDIA_LIST_WRITERS (ROLE_ADMIN | ROLE_PRESS)
+#define MEDIA_FORM FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_EMAIL, FIELD_REQUIRED})
 #define MEETING_FORM_WITH_EXCEPTION FIELDS(MEETING_FIELDS, {FIELD_EXCEPTION_REASON, FIELD_OPTIONAL})
 
 #define FIELDS(...) ((const struct route_field[]){__VA_ARGS__, {FIELD__MAX, 0}})
@@ -51,6 +56,9 @@ const struct route routes[] = {
 	{"/meetings/#.ics", METHOD_GET, page_calendar_one, NULL, ROUTE_CACHEABLE, 0},
 	{"/vision", METHOD_GET, page_vision,
 	 FIELDS({FIELD_MODE, FIELD_REQUIRED}, {FIELD_RETURN, FIELD_OPTIONAL}), 0, 0},
+	{"/press", METHOD_GET, page_press, NULL, ROUTE_CACHEABLE, 0},
+	{"/press/#", METHOD_GET, page_press_show, NULL, ROUTE_CACHEABLE, 0},
+	{"/feed.atom", METHOD_GET, page_feed, NULL, ROUTE_CACHEABLE, 0},
 	{"/healthz", METHOD_GET, page_healthz, NULL, 0, 0},
 	{"/errors/#", METHOD_GET, page_error_by_code, NULL, 0, 0},
 
@@ -156,6 +164,20 @@ const struct route routes[] = {
 	{"/admin/groups/#", METHOD_GET, page_admin_group, NULL, 0, REFERENCE_READERS},
 	{"/admin/groups/#", METHOD_POST, page_admin_group_update, GROUP_FORM,
 	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+
+	/* The press office (page_admin_press.c). */
+	{"/admin/media-plan", METHOD_GET, page_admin_media_plan, FIELDS({FIELD_MONTH, FIELD_OPTIONAL}),
+	 0, MEDIA_PLAN_READERS},
+	{"/admin/media", METHOD_GET, page_admin_media, NULL, 0, MEDIA_LIST_WRITERS},
+	{"/admin/media", METHOD_POST, page_admin_media_create, MEDIA_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, MEDIA_LIST_WRITERS},
+	{"/admin/media/#", METHOD_GET, page_admin_media_contact, NULL, 0, MEDIA_LIST_WRITERS},
+	{"/admin/media/#", METHOD_POST, page_admin_media_update, MEDIA_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, MEDIA_LIST_WRITERS},
+	{"/admin/media/#/deactivate", METHOD_POST, page_admin_media_deactivate, NULL, 0,
+	 MEDIA_LIST_WRITERS},
+	{"/admin/media/#/activate", METHOD_POST, page_admin_media_activate, NULL, 0,
+	 MEDIA_LIST_WRITERS},
 };
 
 const size_t route_count = sizeof routes / sizeof routes[0];

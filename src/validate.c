@@ -36,6 +36,8 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_END_TIME] = {"end_time", FIELD_TYPE_TIME, 0, 0, "время окончания"},
 	[FIELD_STOP_DATE] = {"stop_date", FIELD_TYPE_DATE, 0, 0, "дата остановки"},
 	[FIELD_STOP_VENUE] = {"stop_venue", FIELD_TYPE_ID, 1, 0, "место остановки"},
+	/* The shape is checked by the media plan (page_admin_press.c): a real month. */
+	[FIELD_MONTH] = {"month", FIELD_TYPE_TOKEN, 0, 7, "месяц"},
 	[FIELD_STATUS] = {"status", FIELD_TYPE_CODE, 0, 16, "состояние"},
 	[FIELD_TITLE] = {"title", FIELD_TYPE_LINE, 0, 300, "тема встречи"},
 	[FIELD_VENUE] = {"venue", FIELD_TYPE_ID, 1, 0, "место проведения"},

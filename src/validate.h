@@ -72,6 +72,7 @@ enum field {
 	FIELD_END_TIME,
 	FIELD_STOP_DATE,  /* the date of each stop of a tour, several */
 	FIELD_STOP_VENUE, /* the venue of each stop, several, in the same order */
+	FIELD_MONTH,      /* YYYY-MM, as <input type="month"> sends it (media plan filter) */
 	FIELD__MAX
 };
 

@@ -16,7 +16,8 @@
 <ul>
 {{#CHANGE}}<li>{{AT}}: {{KIND}}{{#OLD}}, было {{AT}}{{/OLD}}{{#NEW}}, стало {{AT}}{{/NEW}} — {{REASON}} ({{LOGIN}})</li>
 {{/CHANGE}}</ul>
-{{/CHANGES}}{{#APPROVE}}<section class="action" aria-labelledby="approve-title">
+{{/CHANGES}}{{>PUBLICATION}}
+{{#APPROVE}}<section class="action" aria-labelledby="approve-title">
 <h2 id="approve-title">Утвердить</h2>
 <p>После утверждения встреча публикуется на сайте и рассылается. Без исключения её можно утвердить, только если она начинается не раньше {{EARLIEST}}</p>
 <form method="post" action="/admin/meetings/{{ID}}/approve">

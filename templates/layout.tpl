@@ -6,7 +6,8 @@
 <title>{{PAGE_TITLE}} — {{SITE_NAME}}</title>
 <link rel="stylesheet" href="/static/style.css?v={{ASSET_VERSION}}">
 {{#VISION_ON}}<link rel="stylesheet" href="/static/vision.css?v={{ASSET_VERSION}}">
-{{/VISION_ON}}<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+{{/VISION_ON}}<link rel="alternate" type="application/atom+xml" href="/feed.atom" title="Анонсы встреч с населением (Atom)">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
 <body{{#STAFF}} class="staff"{{/STAFF}}>
 <a class="skip-link" href="#main">Перейти к содержанию</a>

@@ -135,3 +135,54 @@ INSERT INTO info_group_member (group_id, person_id) VALUES
 
 UPDATE meeting SET group_id = CASE WHEN territory_id IN (6, 7) THEN 2 ELSE 1 END
  WHERE kind = 'group_field';
+
+-- The press office (sql/007_notifier.sql): the media list, and the announcements the notifier
+-- would have made for the meetings above that carry announced_at, with their delivered mail and
+-- social-network posts, so /press, /feed.atom, the media plan and the proof of publication on a
+-- meeting's staff page have content. five_days_kept follows src/rules.c: the meeting's local day
+-- is at least 5 days after the local day of publication.
+INSERT INTO media_contact (id, name, email, active) VALUES
+ (1, 'Газета «Зеленоборский вестник»', 'redakciya@vestnik-zelenoborsk.example', 1),
+ (2, 'Телекомпания «Зеленоборск-ТВ»', 'news@zelenoborsk-tv.example', 1),
+ (3, 'Радио «Северная волна»', 'efir@severnaya-volna.example', 0);
+
+-- Meeting 14 was first announced for its earlier time and then announced again as a change;
+-- meetings 7 and 16 were announced and later cancelled.
+INSERT INTO announcement (meeting_id, kind, published_at, starts_at, ends_at, venue_id, five_days_kept)
+SELECT id, 'announcement',
+       CASE id WHEN 14 THEN unixepoch(date('now', '-10 days')) - 18000 + 36000
+               WHEN 16 THEN unixepoch(date('now', '-8 days')) - 18000 + 36000
+               WHEN 7 THEN announced_at
+               ELSE announced_at + 36000 END,
+       coalesce(postponed_from, starts_at), coalesce(postponed_from, starts_at) + (ends_at - starts_at),
+       venue_id, 1
+  FROM meeting WHERE announced_at IS NOT NULL ORDER BY starts_at;
+INSERT INTO announcement (meeting_id, kind, published_at, starts_at, ends_at, venue_id, five_days_kept)
+SELECT id, 'change', announced_at + 36000, starts_at, ends_at, venue_id, 1 FROM meeting WHERE id = 14;
+INSERT INTO announcement (meeting_id, kind, published_at, starts_at, ends_at, venue_id, five_days_kept)
+SELECT id, 'cancellation',
+       CASE id WHEN 7 THEN unixepoch(date('now', '-62 days')) - 18000 + 36000
+               ELSE announced_at + 36000 END,
+       starts_at, ends_at, venue_id, 1 FROM meeting WHERE id IN (7, 16);
+UPDATE announcement SET five_days_kept =
+       date(starts_at + 18000, 'unixepoch') >= date(published_at + 18000, 'unixepoch', '+5 days')
+ WHERE kind <> 'cancellation';
+
+-- The notifier sets announced_at with each announcement it makes.
+UPDATE meeting SET announced_at = (SELECT max(published_at) FROM announcement a
+                                   WHERE a.meeting_id = meeting.id)
+ WHERE announced_at IS NOT NULL;
+
+-- What each announcement of the coming meetings sent: mail to the active media list and a post to
+-- the 'vk' webhook, all delivered ten minutes after publication.
+INSERT INTO outbox (dedup_key, channel, recipient, subject, body, purpose, meeting_id,
+                    announcement_id, created_at, status, attempts, next_attempt_at, sent_at)
+SELECT 'demo/' || a.id || '/mail/' || c.email, 'mail', c.email, 'Анонс встречи', 'Демонстрационное письмо',
+       a.kind, a.meeting_id, a.id, a.published_at, 'sent', 1, a.published_at, a.published_at + 600
+  FROM announcement a JOIN media_contact c ON c.active = 1
+ WHERE a.meeting_id IN (12, 13, 14, 16);
+INSERT INTO outbox (dedup_key, channel, recipient, subject, body, purpose, meeting_id,
+                    announcement_id, created_at, status, attempts, next_attempt_at, sent_at)
+SELECT 'demo/' || a.id || '/webhook/vk', 'webhook', 'vk', '', '{}', a.kind, a.meeting_id, a.id,
+       a.published_at, 'sent', 1, a.published_at, a.published_at + 600
+  FROM announcement a WHERE a.meeting_id IN (12, 13, 14, 16);

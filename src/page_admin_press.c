@@ -1,0 +1,375 @@
+/* page_admin_press.c — the press office's staff pages (issue 6, item 5): the media plan
+ * (/admin/media-plan: every upcoming meeting, drafts included, with the date by which it must be
+ * published under the 5-day rule, whether, when and where it was, and what is overdue or late;
+ * seed 000 §3.1) and the media list (/admin/media: the editors every announcement is mailed to).
+ * Roles in routes.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "auth.h"
+#include "civil_time.h"
+#include "page.h"
+#include "pages.h"
+#include "publication.h"
+#include "ru.h"
+#include "rules.h"
+#include "staff_change.h"
+#include "worker.h"
+
+/* ---- the media plan ----------------------------------------------------------------------- */
+
+static const char *status_label(const char *status)
+{
+	static const char *const labels[][2] = {
+		{"draft", "черновик"},     {"approved", "утверждена"}, {"postponed", "перенесена"},
+		{"cancelled", "отменена"}, {"held", "проведена"},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i][0], status) == 0)
+			return labels[i][1];
+	return status;
+}
+
+static const char *date_words(struct request *req, struct civil_date d)
+{
+	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
+}
+
+/* The month of ?month=YYYY-MM as its first day; false when it is no real month. */
+static bool parse_month(const char *text, struct civil_date *first)
+{
+	char date[16];
+	if (strlen(text) != 7 || text[4] != '-')
+		return false;
+	snprintf(date, sizeof date, "%s-01", text);
+	return civil_date_parse(date, first);
+}
+
+static struct civil_date next_month(struct civil_date d)
+{
+	return civil_date_add_days(d, civil_days_in_month(d.year, d.month));
+}
+
+static struct civil_date previous_month(struct civil_date d)
+{
+	struct civil_date p = civil_date_add_days(d, -1);
+	p.day = 1;
+	return p;
+}
+
+/* One meeting of the plan: STMT_MEDIA_PLAN's row. */
+struct plan_row {
+	long long id;
+	const char *title, *status;
+	time_t starts_at;
+	bool announced;           /* its current place and time are published */
+	long long first_id;       /* the first announcement, 0 when none */
+	time_t first_at;
+	long long latest_id;      /* the latest announcement */
+	const char *latest_kind;
+	time_t latest_at;
+	long long late;           /* announcements made less than 5 days ahead */
+};
+
+/* GET /admin/media-plan?month=YYYY-MM — every meeting still to come (drafts included), or every
+ * meeting starting in the month, in time order: the date by which it must be published
+ * (rules.c), whether, when and on which channels it was, and the flags «просрочена» (the deadline
+ * has passed and it is not published) and «опубликована с опозданием» (an announcement made less
+ * than 5 days ahead). Printable. 400 for a month that is not YYYY-MM. */
+enum http_status page_admin_media_plan(struct request *req)
+{
+	const struct field_value *fm = &req->field[FIELD_MONTH];
+	struct civil_date month = {0};
+	bool has_month = fm->state == FIELD_VALID;
+	if (has_month && !parse_month(fm->text, &month)) {
+		page_reject(req, FIELD_MONTH, "укажите месяц в виде ГГГГ-ММ, например 2026-03");
+		return HTTP_BAD_REQUEST;
+	}
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_PLAN);
+	if (has_month) {
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)tz_local_to_utc(month, 0, 0));
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)tz_local_to_utc(next_month(month), 0, 0));
+	}
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	size_t cap = 32, n = 0;
+	struct plan_row *rows = arena_alloc(req->arena, cap * sizeof *rows);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
+		struct plan_row *r = &rows[n++];
+		r->id = sqlite3_column_int64(s, 0);
+		r->title = db_text(req->arena, s, 1);
+		r->status = db_text(req->arena, s, 2);
+		r->starts_at = (time_t)sqlite3_column_int64(s, 3);
+		r->announced = sqlite3_column_type(s, 4) != SQLITE_NULL;
+		r->first_id = sqlite3_column_int64(s, 5);
+		r->first_at = (time_t)sqlite3_column_int64(s, 6);
+		r->latest_id = sqlite3_column_int64(s, 8);
+		r->latest_kind = db_text(req->arena, s, 9);
+		r->latest_at = (time_t)sqlite3_column_int64(s, 10);
+		r->late = sqlite3_column_int64(s, 11);
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(&req->worker->db, "media plan");
+		return HTTP_INTERNAL_ERROR;
+	}
+
+	const char *title = has_month ? arena_printf(req->arena, "Медиаплан: %s %d",
+						     ru_month_nominative(month.month), month.year)
+				      : "Медиаплан: предстоящие встречи";
+	tpl_dict *d = page_begin(req, "admin_media_plan.tpl", title, NAV_STAFF_MEDIA_PLAN);
+	tpl_set(d, "TITLE", title);
+	if (has_month) {
+		tpl_set(d, "month", fm->text);
+		struct civil_date p = previous_month(month), x = next_month(month);
+		tpl_dict *nav = tpl_section_add(d, "MONTH_NAV");
+		tpl_set(nav, "PREV", arena_printf(req->arena, "%04d-%02d", p.year, p.month));
+		tpl_set(nav, "PREV_NAME", arena_printf(req->arena, "%s %d",
+						       ru_month_nominative(p.month), p.year));
+		tpl_set(nav, "NEXT", arena_printf(req->arena, "%04d-%02d", x.year, x.month));
+		tpl_set(nav, "NEXT_NAME", arena_printf(req->arena, "%s %d",
+						       ru_month_nominative(x.month), x.year));
+	} else {
+		struct civil_date today = tz_local_date(req->now);
+		tpl_set(tpl_section_add(d, "THIS_MONTH"), "MONTH",
+			arena_printf(req->arena, "%04d-%02d", today.year, today.month));
+	}
+	struct civil_date today = tz_local_date(req->now);
+	size_t overdue = 0, late = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct plan_row *r = &rows[i];
+		tpl_dict *row = tpl_section_add(d, "MEETING");
+		tpl_set_int(row, "ID", r->id);
+		tpl_set(row, "TITLE", r->title);
+		tpl_set(row, "STATUS", status_label(r->status));
+		page_set_datetime(row, "STARTS", r->starts_at);
+		struct civil_date deadline = rule_announce_deadline(r->starts_at);
+		bool open = strcmp(r->status, "draft") == 0 || strcmp(r->status, "approved") == 0 ||
+			    strcmp(r->status, "postponed") == 0;
+		/* A cancelled or held meeting has no deadline left to keep. */
+		tpl_set(row, "DEADLINE", open ? date_words(req, deadline) : "—");
+		if (r->first_id > 0) {
+			tpl_dict *p = tpl_section_add(row, "PUBLISHED");
+			page_set_datetime(p, "AT", r->first_at);
+			if (publication_channels(req, p, r->first_id, r->first_at) < 0)
+				return HTTP_INTERNAL_ERROR;
+			if (r->latest_id != r->first_id) {
+				tpl_dict *l = tpl_section_add(p, "LATEST");
+				tpl_set(l, "KIND", publication_kind_label(r->latest_kind));
+				page_set_datetime(l, "AT", r->latest_at);
+			}
+		} else {
+			tpl_section_show(row, "NOT_PUBLISHED");
+		}
+		bool flagged = false;
+		if (open && !r->announced && civil_date_compare(today, deadline) > 0) {
+			tpl_section_show(row, "OVERDUE");
+			overdue++;
+			flagged = true;
+		} else if (open && !r->announced) {
+			tpl_section_show(row, r->first_id > 0 ? "CHANGE_PENDING" : "PENDING");
+			flagged = true;
+		}
+		if (r->late > 0) {
+			tpl_section_show(row, "LATE");
+			late++;
+			flagged = true;
+		}
+		if (!flagged)
+			tpl_section_show(row, "NO_FLAGS");
+	}
+	tpl_section_show(d, n ? "HAS_MEETINGS" : "NO_MEETINGS");
+	tpl_set(d, "SUMMARY",
+		arena_printf(req->arena, "%zu %s; просрочено: %zu; опубликовано с опозданием: %zu.", n,
+			     ru_plural((long)n, "встреча", "встречи", "встреч"), overdue, late));
+	return page_end(req, HTTP_OK);
+}
+
+/* ---- the media list ----------------------------------------------------------------------- */
+
+struct media_contact {
+	long long id;
+	const char *name, *email;
+	bool active;
+};
+
+/* 0 found, 1 no such contact, -1 database error. */
+static int load_contact(struct request *req, long long id, struct media_contact *c)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_GET);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		c->id = id;
+		c->name = db_text(req->arena, s, 0);
+		c->email = db_text(req->arena, s, 1);
+		c->active = sqlite3_column_int(s, 2) != 0;
+	}
+	db_done(s);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* The form's fields: from the contact c (NULL for a new one), or after a refused submit from
+ * the request with the errors beside them. */
+static void fill_form(struct request *req, tpl_dict *f, const struct media_contact *c,
+		      bool from_request)
+{
+	if (from_request) {
+		page_form_fields(req, f);
+	} else if (c) {
+		tpl_set(f, "name", c->name);
+		tpl_set(f, "email", c->email);
+	}
+}
+
+/* The check the field table cannot make: the address is on the list once (any case). */
+static void check_form(struct request *req, long long id)
+{
+	const struct field_value *email = &req->field[FIELD_EMAIL];
+	if (email->state != FIELD_VALID)
+		return;
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_EMAIL_TAKEN);
+	sqlite3_bind_text(s, 1, email->text, -1, SQLITE_STATIC);
+	if (id > 0)
+		sqlite3_bind_int64(s, 2, id);
+	bool taken = sqlite3_step(s) == SQLITE_ROW;
+	db_done(s);
+	if (taken)
+		page_reject(req, FIELD_EMAIL, "этот адрес уже есть в списке СМИ");
+}
+
+static enum http_status list_page(struct request *req, enum http_status status, bool from_request)
+{
+	tpl_dict *d = page_begin(req, "admin_media.tpl", "Список СМИ для рассылки", NAV_STAFF_MEDIA);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_LIST);
+	int rc, rows = 0, active = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "CONTACT");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "NAME", db_text(req->arena, s, 1));
+		tpl_set(row, "EMAIL", db_text(req->arena, s, 2));
+		bool on = sqlite3_column_int(s, 3) != 0;
+		tpl_section_show(row, on ? "ACTIVE" : "INACTIVE");
+		rows++;
+		active += on;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(d, rows ? "HAS_CONTACTS" : "NO_CONTACTS");
+	tpl_set(d, "ACTIVE_COUNT", arena_printf(req->arena, "Рассылку получают %d %s.", active,
+						ru_plural(active, "адрес", "адреса", "адресов")));
+	tpl_dict *f = tpl_include(d, "FORM", "admin_media_form.tpl");
+	tpl_set(f, "ACTION", "/admin/media");
+	tpl_set(f, "SUBMIT", "Добавить в список");
+	fill_form(req, f, NULL, from_request);
+	return page_end(req, status);
+}
+
+/* GET /admin/media — the media list (active first, by name) and the form for a new contact. */
+enum http_status page_admin_media(struct request *req)
+{
+	return list_page(req, HTTP_OK, false);
+}
+
+/* POST /admin/media (name, email, csrf) — add a contact to the media list, active. 303 to
+ * /admin/media; 422 with the errors beside the fields and the input kept for a missing name, a
+ * malformed address or one already on the list. */
+enum http_status page_admin_media_create(struct request *req)
+{
+	check_form(req, 0);
+	if (req->invalid_fields > 0)
+		return list_page(req, HTTP_UNPROCESSABLE, true);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_MEDIA_INSERT);
+	sqlite3_bind_text(s, 1, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, req->field[FIELD_EMAIL].text, -1, SQLITE_STATIC);
+	bool ok = db_run(s) == SQLITE_DONE;
+	long long id = sqlite3_last_insert_rowid(db->conn);
+	return staff_commit(req, ok, "create", "media_contact", id, NULL, STMT_MEDIA_JSON,
+			    "/admin/media");
+}
+
+static enum http_status contact_page(struct request *req, const struct media_contact *c,
+				     enum http_status status, bool from_request)
+{
+	tpl_dict *d = page_begin(req, "admin_media_contact.tpl", c->name, NAV_STAFF_MEDIA);
+	tpl_set_int(d, "ID", c->id);
+	tpl_set(d, "NAME", c->name);
+	tpl_set(d, "EMAIL", c->email);
+	tpl_section_show(d, c->active ? "ACTIVE" : "INACTIVE");
+	tpl_dict *f = tpl_include(d, "FORM", "admin_media_form.tpl");
+	tpl_set(f, "ACTION", arena_printf(req->arena, "/admin/media/%lld", c->id));
+	tpl_set(f, "SUBMIT", "Сохранить изменения");
+	fill_form(req, f, c, from_request);
+	return page_end(req, status);
+}
+
+/* GET /admin/media/ID — one contact: the form to change it and to switch its mail off or on.
+ * 404 for an unknown id. */
+enum http_status page_admin_media_contact(struct request *req)
+{
+	struct media_contact c;
+	int rc = load_contact(req, req->path_id, &c);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return contact_page(req, &c, HTTP_OK, false);
+}
+
+/* POST /admin/media/ID (name, email, csrf) — change a contact. 303 to /admin/media; 404 for an
+ * unknown id; 422 as for a new one. */
+enum http_status page_admin_media_update(struct request *req)
+{
+	struct media_contact c;
+	int rc = load_contact(req, req->path_id, &c);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	check_form(req, c.id);
+	if (req->invalid_fields > 0)
+		return contact_page(req, &c, HTTP_UNPROCESSABLE, true);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	json_t *before = staff_json(req, STMT_MEDIA_JSON, c.id);
+	sqlite3_stmt *s = db_stmt(db, STMT_MEDIA_UPDATE);
+	sqlite3_bind_int64(s, 1, c.id);
+	sqlite3_bind_text(s, 2, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, req->field[FIELD_EMAIL].text, -1, SQLITE_STATIC);
+	bool ok = db_run(s) == SQLITE_DONE;
+	return staff_commit(req, ok, "update", "media_contact", c.id, before, STMT_MEDIA_JSON,
+			    "/admin/media");
+}
+
+static enum http_status set_active(struct request *req, bool active)
+{
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	json_t *before = staff_json(req, STMT_MEDIA_JSON, req->path_id);
+	if (before == NULL) {
+		db_rollback(db);
+		return HTTP_NOT_FOUND;
+	}
+	sqlite3_stmt *s = db_stmt(db, STMT_MEDIA_SET_ACTIVE);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	sqlite3_bind_int(s, 2, active);
+	bool ok = db_run(s) == SQLITE_DONE;
+	return staff_commit(req, ok, active ? "activate" : "deactivate", "media_contact",
+			    req->path_id, before, STMT_MEDIA_JSON, "/admin/media");
+}
+
+/* POST /admin/media/ID/deactivate and /activate (csrf) — stop or resume announcements to a
+ * contact; the row stays, so the outbox keeps naming where earlier ones went. 303 to
+ * /admin/media; 404 for an unknown id. */
+enum http_status page_admin_media_deactivate(struct request *req)
+{
+	return set_active(req, false);
+}
+
+enum http_status page_admin_media_activate(struct request *req)
+{
+	return set_active(req, true);
+}

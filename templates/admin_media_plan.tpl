@@ -1,0 +1,32 @@
+{{%AUTOESCAPE context="HTML"}}{{!-- admin_media_plan.tpl: the media plan: every meeting still to come (or of one month) with the date by which it must be published, whether, when and where it was, and what is overdue or late. Printable: the print styles drop the filter and the navigation. --}}
+<h1>{{TITLE}}</h1>
+<p>Место и время встречи публикуются в СМИ, на официальном сайте и в социальных сетях не позднее чем за 5 дней до неё. {{SUMMARY}}</p>
+<form class="filters" method="get" action="/admin/media-plan">
+<fieldset>
+<legend>Месяц</legend>
+<div class="field"><label for="f-month">Месяц (ГГГГ-ММ)</label><input type="text" id="f-month" name="month" value="{{month}}" inputmode="numeric" maxlength="7" pattern="[0-9]{4}-[0-9]{2}" placeholder="2026-03"></div>
+<div class="actions"><button type="submit">Показать</button> <a href="/admin/media-plan">Все предстоящие</a></div>
+</fieldset>
+</form>
+{{#MONTH_NAV}}<p class="subnav"><a href="/admin/media-plan?month={{PREV}}">← {{PREV_NAME}}</a> · <a href="/admin/media-plan?month={{NEXT}}">{{NEXT_NAME}} →</a></p>
+{{/MONTH_NAV}}{{#THIS_MONTH}}<p class="subnav"><a href="/admin/media-plan?month={{MONTH}}">Текущий месяц целиком</a></p>
+{{/THIS_MONTH}}{{#NO_MEETINGS}}<p>Встреч нет.</p>
+{{/NO_MEETINGS}}{{#HAS_MEETINGS}}<div class="table-scroll" role="region" aria-labelledby="plan-caption" tabindex="0">
+<table class="list media-plan">
+<caption id="plan-caption">Встречи по времени проведения</caption>
+<thead><tr><th scope="col">Дата и время</th><th scope="col">Встреча</th><th scope="col">Опубликовать не позднее</th><th scope="col">Публикация</th><th scope="col">Отметки</th></tr></thead>
+<tbody>
+{{#MEETING}}<tr>
+<td><time datetime="{{STARTS_ISO}}">{{STARTS}}</time></td>
+<td><a href="/admin/meetings/{{ID}}">{{TITLE}}</a><br>{{STATUS}}</td>
+<td>{{DEADLINE}}</td>
+<td>{{#PUBLISHED}}опубликована <time datetime="{{AT_ISO}}">{{AT}}</time>
+<ul class="channels">
+{{#CHANNEL}}<li>{{NAME}}: {{STATE}}</li>
+{{/CHANNEL}}</ul>
+{{#LATEST}}последняя публикация: {{KIND}}, {{AT}}{{/LATEST}}{{/PUBLISHED}}{{#NOT_PUBLISHED}}не опубликована{{/NOT_PUBLISHED}}</td>
+<td>{{#OVERDUE}}<strong class="flag">Просрочена: не опубликована в срок</strong><br>{{/OVERDUE}}{{#PENDING}}ожидает публикации<br>{{/PENDING}}{{#CHANGE_PENDING}}изменение ожидает публикации<br>{{/CHANGE_PENDING}}{{#LATE}}<strong class="flag">Опубликована с опозданием (менее чем за 5 дней)</strong>{{/LATE}}{{#NO_FLAGS}}—{{/NO_FLAGS}}</td>
+</tr>
+{{/MEETING}}</tbody>
+</table>
+</div>{{/HAS_MEETINGS}}
