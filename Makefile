@@ -32,12 +32,13 @@ CFLAGS_BASE += -D_FORTIFY_SOURCE=2
 endif
 
 # Modules every program shares, then each program's own.
-CORE = arena buf utf8 params civil_time ru config db db_statements validate rules series outbox
+CORE = arena buf utf8 params civil_time ru config db db_statements validate rules series outbox \
+	subscription
 WEB = worker request response router routes page page_cache meeting_view db_meeting db_reference \
 	auth audit staff_change page_admin page_admin_users page_admin_meetings page_admin_series page_admin_home \
 	page_admin_reference page_admin_territories page_admin_venues page_admin_people \
-	page_admin_groups \
-	page_home page_meetings page_calendar page_system
+	page_admin_groups page_admin_reference_groups \
+	page_home page_meetings page_calendar page_system page_subscribe
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 WEB_OBJ = $(WEB:%=$(BUILD)/obj/%.o) $(BUILD)/obj/template.o
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))

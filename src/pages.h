@@ -1,6 +1,7 @@
 /* pages.h — the handlers behind the route table (routes.c), one file per area of the site:
- * page_home.c, page_meetings.c, page_calendar.c, page_system.c; staff pages in page_admin*.c
- * (reference data: page_admin_territories.c, _venues.c, _people.c, _groups.c).
+ * page_home.c, page_meetings.c, page_calendar.c, page_system.c, page_subscribe.c; staff pages in
+ * page_admin*.c (reference data: page_admin_territories.c, _venues.c, _people.c, _groups.c,
+ * _reference_groups.c).
  * Each has a contract comment. */
 #ifndef PORTAL_PAGES_H
 #define PORTAL_PAGES_H
@@ -16,6 +17,14 @@ enum http_status page_healthz(struct request *req);
 enum http_status page_vision(struct request *req);
 enum http_status page_error_by_code(struct request *req);
 
+enum http_status page_subscribe_form(struct request *req);
+enum http_status page_subscribe(struct request *req);
+enum http_status page_subscribe_sent(struct request *req);
+enum http_status page_subscribe_confirm_form(struct request *req);
+enum http_status page_subscribe_confirm(struct request *req);
+enum http_status page_unsubscribe_form(struct request *req);
+enum http_status page_unsubscribe(struct request *req);
+
 enum http_status page_admin_login_form(struct request *req);
 enum http_status page_admin_login(struct request *req);
 enum http_status page_admin_logout(struct request *req);
@@ -24,6 +33,8 @@ enum http_status page_admin_password_form(struct request *req);
 enum http_status page_admin_password(struct request *req);
 enum http_status page_admin_users(struct request *req);
 enum http_status page_admin_user_create(struct request *req);
+enum http_status page_admin_user(struct request *req);
+enum http_status page_admin_user_update(struct request *req);
 enum http_status page_admin_user_disable(struct request *req);
 enum http_status page_admin_user_enable(struct request *req);
 enum http_status page_admin_audit(struct request *req);
@@ -57,5 +68,9 @@ enum http_status page_admin_groups(struct request *req);
 enum http_status page_admin_group_create(struct request *req);
 enum http_status page_admin_group(struct request *req);
 enum http_status page_admin_group_update(struct request *req);
+enum http_status page_admin_reference_groups(struct request *req);
+enum http_status page_admin_reference_group_create(struct request *req);
+enum http_status page_admin_reference_group(struct request *req);
+enum http_status page_admin_reference_group_update(struct request *req);
 
 #endif

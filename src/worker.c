@@ -18,7 +18,9 @@ static const char *const page_templates[] = {
 	"admin_reference_nav.tpl", "admin_territories.tpl", "admin_territory.tpl",
 	"admin_venues.tpl", "admin_venue.tpl", "admin_venue_form.tpl", "admin_people.tpl",
 	"admin_person.tpl", "admin_person_form.tpl", "admin_groups.tpl", "admin_group.tpl",
-	"admin_group_form.tpl",
+	"admin_group_form.tpl", "admin_user.tpl", "admin_reference_groups.tpl",
+	"admin_reference_group.tpl", "admin_reference_group_form.tpl", "subscribe.tpl",
+	"subscribe_sent.tpl", "subscribe_confirm.tpl", "unsubscribe.tpl",
 };
 
 int worker_init(struct worker *w, const struct config *cfg)
