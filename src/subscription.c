@@ -32,10 +32,14 @@ const char *subscription_confirm_url(struct arena *a, const struct config *cfg, 
 	return arena_printf(a, "%s/subscribe/confirm?token=%s", cfg->site_url, token);
 }
 
-/* The outbox key of the confirmation of subscription id in hour number hour (Unix time / 3600). */
-static const char *confirmation_key(struct arena *a, long long id, long long hour)
+/* The outbox key of the confirmation of subscription r in hour number hour (Unix time / 3600).
+ * The start of the token is part of it: a subscription renewed after its owner unsubscribed has
+ * a new token and needs its own mail at once (only the owner, who has the old mail, can cause
+ * that), while requests for the same token share the hourly limit. */
+static const char *confirmation_key(struct arena *a, const struct subscription_request *r,
+				    long long hour)
 {
-	return arena_printf(a, "subscription-confirm:%lld:%lld", id, hour);
+	return arena_printf(a, "subscription-confirm:%lld:%.8s:%lld", r->id, r->token, hour);
 }
 
 int subscription_queue_confirmation(struct db *db, struct arena *a, const struct config *cfg,
@@ -45,10 +49,10 @@ int subscription_queue_confirmation(struct db *db, struct arena *a, const struct
 	 * outbox's unique index; the look at the previous hour's key closes the gap at the turn of
 	 * the hour (10:59 and 11:01), so the limit is one per any 60 minutes. */
 	long long hour = (long long)now / CONFIRMATION_INTERVAL;
-	const char *key = confirmation_key(a, r->id, hour);
+	const char *key = confirmation_key(a, r, hour);
 	sqlite3_stmt *s = db_stmt(db, STMT_OUTBOX_RECENT);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, confirmation_key(a, r->id, hour - 1), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, confirmation_key(a, r, hour - 1), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)(now - CONFIRMATION_INTERVAL));
 	int rc = sqlite3_step(s);
 	db_done(s);
