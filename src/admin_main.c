@@ -1,7 +1,9 @@
 /* admin_main.c — build/portal-admin: operations on the portal's database from the shell.
  *   init [--demo]        create or migrate the database; --demo loads the demo municipality
  *                        and demo staff accounts into an empty one
- *   user add LOGIN ROLE  create a staff account; the password is read from standard input
+ *   user add LOGIN ROLE [--email ADDRESS]
+ *                        create a staff account (with the e-mail alerts go to); the password
+ *                        is read from standard input
  *   backup FILE          consistent online copy of the database
  */
 #include <getopt.h>
@@ -12,8 +14,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "config.h"
 #include "db.h"
+#include "validate.h"
 
 static const char *const roles[] = {"admin", "organizer", "secretary", "press", "executor",
 				    "controller"};
@@ -22,7 +26,8 @@ static void usage(void)
 {
 	fputs("usage: portal-admin [-c FILE] COMMAND\n"
 	      "  init [--demo]          create or migrate the database (--demo: demo data)\n"
-	      "  user add LOGIN ROLE    add a staff account, password on standard input\n"
+	      "  user add LOGIN ROLE [--email ADDRESS]\n"
+	      "                         add a staff account, password on standard input\n"
 	      "                         roles: admin organizer secretary press executor controller\n"
 	      "  backup FILE            write a consistent copy of the database to FILE\n",
 	      stderr);
@@ -48,9 +53,22 @@ static bool valid_login(const char *login)
 	return true;
 }
 
-/* Insert a staff account with an argon2id hash of password. 0, or -1 with a message. */
+/* True when email has the shape the web forms accept (validate.c). */
+static bool valid_email(const char *email)
+{
+	struct arena a;
+	arena_init(&a, 1024);
+	struct field_value v;
+	validate_value(&a, &field_specs[FIELD_EMAIL], email, strlen(email), &v);
+	bool ok = v.state == FIELD_VALID;
+	arena_free(&a);
+	return ok;
+}
+
+/* Insert a staff account with an argon2id hash of password and the e-mail address alerts go to
+ * ("" for none). 0, or -1 with a message. */
 static int user_insert(struct db *db, const char *login, const char *role, const char *full_name,
-		       const char *password)
+		       const char *password, const char *email)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -60,8 +78,8 @@ static int user_insert(struct db *db, const char *login, const char *role, const
 	}
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(db->conn,
-			       "INSERT INTO staff_user (login, full_name, role, password_hash) "
-			       "VALUES (?1, ?2, ?3, ?4)",
+			       "INSERT INTO staff_user (login, full_name, role, password_hash, email) "
+			       "VALUES (?1, ?2, ?3, ?4, ?5)",
 			       -1, &s, NULL) != SQLITE_OK) {
 		db_log_error(db, "user add");
 		return -1;
@@ -70,6 +88,7 @@ static int user_insert(struct db *db, const char *login, const char *role, const
 	sqlite3_bind_text(s, 2, full_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, role, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, email, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
@@ -103,7 +122,8 @@ static long long count_rows(struct db *db, const char *sql)
 }
 
 /* Demo staff accounts, one per role, with fresh random passwords written beside the database
- * (mode 0600) so `make run` can print them on every start. */
+ * (mode 0600) so `make run` can print them on every start, and an address at the demo
+ * municipality's domain (organizer@zelenoborsk.example) for the notifier's alerts. */
 static int create_demo_users(struct db *db, const struct config *cfg)
 {
 	static const char *const names[] = {"Администратор портала", "Сотрудник орг. сектора",
@@ -125,7 +145,9 @@ static int create_demo_users(struct db *db, const struct config *cfg)
 	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
 		char password[13];
 		random_password(password, sizeof password);
-		if (user_insert(db, roles[i], roles[i], names[i], password) < 0) {
+		char email[64];
+		snprintf(email, sizeof email, "%s@zelenoborsk.example", roles[i]);
+		if (user_insert(db, roles[i], roles[i], names[i], password, email) < 0) {
 			fclose(f);
 			return -1;
 		}
@@ -158,7 +180,7 @@ static int command_init(struct db *db, const struct config *cfg, bool demo)
 	return 0;
 }
 
-static int command_user_add(struct db *db, const char *login, const char *role)
+static int command_user_add(struct db *db, const char *login, const char *role, const char *email)
 {
 	if (!valid_login(login)) {
 		fputs("portal-admin: a login is 2-64 characters a-z and 0-9\n", stderr);
@@ -166,6 +188,10 @@ static int command_user_add(struct db *db, const char *login, const char *role)
 	}
 	if (!valid_role(role)) {
 		fprintf(stderr, "portal-admin: unknown role %s\n", role);
+		return 2;
+	}
+	if (email[0] != '\0' && !valid_email(email)) {
+		fprintf(stderr, "portal-admin: %s is not an e-mail address (name@example.ru)\n", email);
 		return 2;
 	}
 	char password[1024];
@@ -178,11 +204,14 @@ static int command_user_add(struct db *db, const char *login, const char *role)
 		fputs("portal-admin: the password must be at least 10 characters\n", stderr);
 		return 2;
 	}
-	int rc = user_insert(db, login, role, "", password);
+	int rc = user_insert(db, login, role, "", password, email);
 	sodium_memzero(password, sizeof password);
 	if (rc < 0)
 		return 1;
-	printf("user %s added with role %s\n", login, role);
+	if (email[0] != '\0')
+		printf("user %s added with role %s and e-mail %s\n", login, role, email);
+	else
+		printf("user %s added with role %s\n", login, role);
 	return 0;
 }
 
@@ -244,10 +273,18 @@ int main(int argc, char **argv)
 		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, true) < 0)
 			return 1;
 		rc = command_init(&db, &cfg, argc == 2);
-	} else if (strcmp(argv[0], "user") == 0 && argc == 4 && strcmp(argv[1], "add") == 0) {
+	} else if (strcmp(argv[0], "user") == 0 && argc >= 4 && strcmp(argv[1], "add") == 0) {
+		/* user add LOGIN ROLE [--email ADDRESS | --email=ADDRESS] */
+		const char *email = "";
+		if (argc == 6 && strcmp(argv[4], "--email") == 0)
+			email = argv[5];
+		else if (argc == 5 && strncmp(argv[4], "--email=", 8) == 0)
+			email = argv[4] + 8;
+		else if (argc != 4)
+			usage();
 		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0)
 			return 1;
-		rc = command_user_add(&db, argv[2], argv[3]);
+		rc = command_user_add(&db, argv[2], argv[3], email);
 	} else if (strcmp(argv[0], "backup") == 0 && argc == 2) {
 		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0)
 			return 1;

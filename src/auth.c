@@ -123,20 +123,33 @@ bool auth_csrf_valid(struct request *req, const char *token)
 		return false;
 	if (req->staff != NULL)
 		return tokens_equal(req->staff->csrf, token);
-	const struct param *cookie = params_find(&req->cookies, LOGIN_CSRF_COOKIE);
+	bool staff_path = strncmp(req->path, "/admin", 6) == 0;
+	const struct param *cookie =
+		params_find(&req->cookies, staff_path ? LOGIN_CSRF_COOKIE : PUBLIC_CSRF_COOKIE);
 	return cookie != NULL && tokens_equal(cookie->value, token);
 }
 
-const char *auth_login_csrf(struct request *req)
+/* The pre-session token in cookie name (limited to path), set fresh when absent. */
+static const char *pre_session_csrf(struct request *req, const char *name, const char *path)
 {
-	const struct param *cookie = params_find(&req->cookies, LOGIN_CSRF_COOKIE);
+	const struct param *cookie = params_find(&req->cookies, name);
 	if (cookie != NULL && cookie->value_len >= 20 && cookie->value_len <= 64)
 		return cookie->value;
 	const char *token = random_token(req->arena);
 	response_header(req, "Set-Cookie",
-			arena_printf(req->arena, "%s=%s; %s", LOGIN_CSRF_COOKIE, token,
-				     cookie_attributes(req, "/admin")));
+			arena_printf(req->arena, "%s=%s; %s", name, token,
+				     cookie_attributes(req, path)));
 	return token;
+}
+
+const char *auth_login_csrf(struct request *req)
+{
+	return pre_session_csrf(req, LOGIN_CSRF_COOKIE, "/admin");
+}
+
+const char *auth_public_csrf(struct request *req)
+{
+	return pre_session_csrf(req, PUBLIC_CSRF_COOKIE, PUBLIC_CSRF_PATH);
 }
 
 /* Seconds until key may try again, 0 when it may now; *locked says whether it is a lock. */

@@ -32,6 +32,10 @@ struct staff {
 
 #define SESSION_COOKIE "portal_session"
 #define LOGIN_CSRF_COOKIE "portal_login"
+/* The pre-session token of the public forms that change something without a session
+ * (/subscribe), limited to their path as the login one is to /admin. */
+#define PUBLIC_CSRF_COOKIE "portal_form"
+#define PUBLIC_CSRF_PATH "/subscribe"
 
 /* Prepare what the first login would otherwise pay for (the decoy hash). Once per worker. */
 void auth_init(void);
@@ -48,12 +52,16 @@ extern const char *const auth_role_codes[];
  * error. */
 int auth_load_session(struct request *req);
 
-/* True when token equals the session's (or, for the login form, the pre-session cookie's)
- * anti-forgery token, compared in constant time. */
+/* True when token equals the session's (or, without a session, the pre-session cookie's: the
+ * login form's under /admin, the public forms' elsewhere) anti-forgery token, compared in
+ * constant time. */
 bool auth_csrf_valid(struct request *req, const char *token);
 
 /* The token the login form must carry: the pre-session cookie's, set fresh when absent. */
 const char *auth_login_csrf(struct request *req);
+
+/* The same for the public forms under PUBLIC_CSRF_PATH (the subscription form). */
+const char *auth_public_csrf(struct request *req);
 
 enum login_result {
 	LOGIN_OK,

@@ -31,8 +31,11 @@ enum stmt {
 	STMT_USER_BY_LOGIN,      /* (login) → id, password hash, disabled */
 	STMT_USER_BY_ID,         /* (id) → login, full name, role, disabled, password hash */
 	STMT_USER_SET_PASSWORD,  /* (id, hash, now) */
-	STMT_USER_LIST,          /* () → id, login, full name, role, disabled, created */
-	STMT_USER_INSERT,        /* (login, full name, role, hash) */
+	STMT_USER_LIST,          /* () → id, login, full name, role, disabled, created, email */
+	STMT_USER_INSERT,        /* (login, full name, role, hash, email) */
+	STMT_USER_PROFILE,       /* (id) → login, full name, role, disabled, email, created */
+	STMT_USER_SET_PROFILE,   /* (id, full name, email) */
+	STMT_USER_JSON,          /* (id) → the account as JSON (never the hash), for the audit log */
 	STMT_USER_SET_DISABLED,  /* (id, disabled) */
 	STMT_THROTTLE_GET,       /* (key) → failures, last failure, locked until */
 	STMT_THROTTLE_FAIL,      /* (key, now, max failures, lock seconds, forget after seconds) */
@@ -165,6 +168,28 @@ enum stmt {
 	STMT_MEDIA_UPDATE,       /* (id, name, email) */
 	STMT_MEDIA_SET_ACTIVE,   /* (id, active) */
 	STMT_MEDIA_JSON,         /* (id) → the row as JSON */
+	/* Reference groups (page_admin_reference_groups.c; seed 003) and their choice on a
+	 * meeting. */
+	STMT_REFGROUP_LIST,      /* () → id, name, summary, members count */
+	STMT_REFGROUP_OPTIONS,   /* () → id, name, "N участников": checkboxes of the meeting form */
+	STMT_REFGROUP_GET,       /* (id) → name, summary */
+	STMT_REFGROUP_INSERT,    /* (name, summary) */
+	STMT_REFGROUP_UPDATE,    /* (id, name, summary) */
+	STMT_REFGROUP_JSON,      /* (id) → the group with its members as JSON */
+	STMT_REFGROUP_MEMBERS,   /* (group) → name, organisation, email, in the order entered */
+	STMT_REFGROUP_MEMBER_CLEAR, /* (group) */
+	STMT_REFGROUP_MEMBER_ADD, /* (group, name, organisation, email) */
+	STMT_MEETING_REFGROUP_CLEAR, /* (meeting) */
+	STMT_MEETING_REFGROUP_ADD, /* (meeting, group) */
+	STMT_MEETING_REFGROUP_IDS, /* (meeting) → group ids */
+	/* Residents' subscriptions (page_subscribe.c). */
+	STMT_SUBSCRIPTION_FIND,  /* (email, territory or NULL) → id, token, status */
+	STMT_SUBSCRIPTION_INSERT, /* (email, territory or NULL, token, now) */
+	STMT_SUBSCRIPTION_RENEW, /* (id, token, now): an unsubscribed row pending again */
+	STMT_SUBSCRIPTION_BY_TOKEN, /* (token) → id, email, territory name or NULL, status */
+	STMT_SUBSCRIPTION_CONFIRM, /* (id, now): pending → active */
+	STMT_SUBSCRIPTION_UNSUBSCRIBE, /* (id, now): pending or active → unsubscribed */
+	STMT_OUTBOX_RECENT,      /* (key, other key, since) → 1 when either was queued since then */
 	STMT__MAX
 };
 

@@ -78,10 +78,16 @@ const char *const db_statement_sql[STMT__MAX] = {
 			    "FROM staff_user WHERE id = ?1",
 	[STMT_USER_SET_PASSWORD] = "UPDATE staff_user SET password_hash = ?2, "
 				   "password_changed_at = ?3 WHERE id = ?1",
-	[STMT_USER_LIST] = "SELECT id, login, full_name, role, disabled, created_at FROM staff_user "
-			   "ORDER BY disabled, login",
-	[STMT_USER_INSERT] = "INSERT INTO staff_user (login, full_name, role, password_hash) "
-			     "VALUES (?1, ?2, ?3, ?4)",
+	[STMT_USER_LIST] = "SELECT id, login, full_name, role, disabled, created_at, email "
+			   "FROM staff_user ORDER BY disabled, login",
+	[STMT_USER_INSERT] = "INSERT INTO staff_user (login, full_name, role, password_hash, email) "
+			     "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_USER_PROFILE] = "SELECT login, full_name, role, disabled, email, created_at "
+			      "FROM staff_user WHERE id = ?1",
+	[STMT_USER_SET_PROFILE] = "UPDATE staff_user SET full_name = ?2, email = ?3 WHERE id = ?1",
+	[STMT_USER_JSON] = "SELECT json_object('login', login, 'full_name', full_name, 'role', role, "
+			   "'disabled', json(CASE disabled WHEN 0 THEN 'false' ELSE 'true' END), "
+			   "'email', email) FROM staff_user WHERE id = ?1",
 	[STMT_USER_SET_DISABLED] = "UPDATE staff_user SET disabled = ?2 WHERE id = ?1",
 
 	[STMT_THROTTLE_GET] = "SELECT failures, last_failure_at, locked_until FROM login_throttle "
@@ -144,7 +150,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"'exception_reason', exception_reason, 'police_notified_at', police_notified_at, "
 		"'group_id', group_id, "
 		"'invitees', (SELECT json_group_array(person_id) FROM meeting_invitee "
-		"             WHERE meeting_id = ?1)) FROM meeting WHERE id = ?1",
+		"             WHERE meeting_id = ?1), "
+		"'reference_groups', (SELECT json_group_array(group_id) FROM "
+		"  (SELECT group_id FROM meeting_reference_group WHERE meeting_id = ?1 "
+		"   ORDER BY group_id))) FROM meeting WHERE id = ?1",
 	[STMT_MEETING_INVITEE_CLEAR] = "DELETE FROM meeting_invitee WHERE meeting_id = ?1",
 	[STMT_MEETING_INVITEE_ADD] = "INSERT OR IGNORE INTO meeting_invitee (meeting_id, person_id) "
 				     "VALUES (?1, ?2)",
@@ -470,4 +479,47 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_MEDIA_SET_ACTIVE] = "UPDATE media_contact SET active = ?2 WHERE id = ?1",
 	[STMT_MEDIA_JSON] = "SELECT json_object('name', name, 'email', email, 'active', active) "
 			    "FROM media_contact WHERE id = ?1",
+	[STMT_REFGROUP_LIST] = "SELECT g.id, g.name, g.description, "
+			       "(SELECT count(*) FROM reference_group_member m WHERE m.group_id = g.id) "
+			       "FROM reference_group g ORDER BY g.name, g.id",
+	[STMT_REFGROUP_OPTIONS] = "SELECT g.id, g.name, (SELECT count(*) FROM reference_group_member m "
+				  "WHERE m.group_id = g.id) FROM reference_group g ORDER BY g.name, g.id",
+	[STMT_REFGROUP_GET] = "SELECT name, description FROM reference_group WHERE id = ?1",
+	[STMT_REFGROUP_INSERT] = "INSERT INTO reference_group (name, description) VALUES (?1, ?2)",
+	[STMT_REFGROUP_UPDATE] = "UPDATE reference_group SET name = ?2, description = ?3 WHERE id = ?1",
+	[STMT_REFGROUP_JSON] = "SELECT json_object('name', name, 'description', description, "
+			       "'members', (SELECT json_group_array(json_object('name', name, "
+			       "  'organisation', organisation, 'email', email)) FROM "
+			       "  (SELECT name, organisation, email FROM reference_group_member "
+			       "   WHERE group_id = ?1 ORDER BY id))) FROM reference_group WHERE id = ?1",
+	[STMT_REFGROUP_MEMBERS] = "SELECT name, organisation, email FROM reference_group_member "
+				  "WHERE group_id = ?1 ORDER BY id",
+	[STMT_REFGROUP_MEMBER_CLEAR] = "DELETE FROM reference_group_member WHERE group_id = ?1",
+	[STMT_REFGROUP_MEMBER_ADD] = "INSERT INTO reference_group_member (group_id, name, "
+				     "organisation, email) VALUES (?1, ?2, ?3, ?4)",
+	[STMT_MEETING_REFGROUP_CLEAR] = "DELETE FROM meeting_reference_group WHERE meeting_id = ?1",
+	[STMT_MEETING_REFGROUP_ADD] = "INSERT OR IGNORE INTO meeting_reference_group (meeting_id, "
+				      "group_id) VALUES (?1, ?2)",
+	[STMT_MEETING_REFGROUP_IDS] = "SELECT group_id FROM meeting_reference_group "
+				      "WHERE meeting_id = ?1 ORDER BY group_id",
+
+	/* One row per address and territory (subscription_unique): the same request again finds
+	 * it instead of adding a second. */
+	[STMT_SUBSCRIPTION_FIND] = "SELECT id, token, status FROM subscription "
+				   "WHERE email = ?1 AND coalesce(territory_id, 0) = coalesce(?2, 0)",
+	[STMT_SUBSCRIPTION_INSERT] = "INSERT INTO subscription (email, territory_id, token, status, "
+				     "created_at) VALUES (?1, ?2, ?3, 'pending', ?4)",
+	[STMT_SUBSCRIPTION_RENEW] = "UPDATE subscription SET token = ?2, status = 'pending', "
+				    "created_at = ?3, confirmed_at = NULL, unsubscribed_at = NULL "
+				    "WHERE id = ?1 AND status = 'unsubscribed'",
+	[STMT_SUBSCRIPTION_BY_TOKEN] = "SELECT s.id, s.email, t.name, s.status FROM subscription s "
+				       "LEFT JOIN territory t ON t.id = s.territory_id "
+				       "WHERE s.token = ?1",
+	[STMT_SUBSCRIPTION_CONFIRM] = "UPDATE subscription SET status = 'active', confirmed_at = ?2 "
+				      "WHERE id = ?1 AND status = 'pending'",
+	[STMT_SUBSCRIPTION_UNSUBSCRIBE] = "UPDATE subscription SET status = 'unsubscribed', "
+					  "unsubscribed_at = ?2 WHERE id = ?1 "
+					  "AND status IN ('pending', 'active')",
+	[STMT_OUTBOX_RECENT] = "SELECT 1 FROM outbox WHERE dedup_key IN (?1, ?2) AND created_at > ?3 "
+			       "LIMIT 1",
 };

@@ -9,6 +9,7 @@
 #include "civil_time.h"
 #include "outbox.h"
 #include "rules.h"
+#include "subscription.h"
 
 #define DAY 86400
 
@@ -196,8 +197,7 @@ static int publish(struct notify_run *run, long long announcement, const char *k
 	for (size_t i = 0; i < n; i++) {
 		const char *unsubscribe = NULL;
 		if (r[i].audience == AUDIENCE_SUBSCRIBER)
-			unsubscribe = notify_url(run, arena_printf(run->arena, "/unsubscribe?token=%s",
-								   r[i].token));
+			unsubscribe = subscription_unsubscribe_url(run->arena, run->cfg, r[i].token);
 		struct notify_text t = notify_publication_mail(
 			run, m, inv, inv_n, kind, prev, (enum notify_audience)r[i].audience, unsubscribe);
 		struct outbox_message msg = {

@@ -3,6 +3,7 @@
  * exception only by a controller or an administrator), cancel, postpone, mark held, police
  * notice. Every change is written with its audit record in one transaction. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
@@ -35,8 +36,67 @@ struct staff_meeting {
 	long long attendance;
 	long long *invitees;
 	size_t invitee_count;
+	long long *reference_groups; /* meeting_reference_group: whom its announcement is mailed */
+	size_t reference_group_count;
 };
 
+
+/* ---- reference groups (seed 003) mailed the announcement: the «Рассылка референтным группам»
+ * checkboxes, kept in meeting_reference_group and in the meeting's audit JSON ---------------- */
+
+/* The ids of the reference groups chosen for meeting id, into *out. 0, or -1. */
+static int load_reference_groups(struct request *req, long long id, long long **out,
+				 size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_REFGROUP_IDS);
+	sqlite3_bind_int64(s, 1, id);
+	size_t cap = 4;
+	*out = arena_alloc(req->arena, cap * sizeof **out);
+	*count = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = arena_grow(req->arena, *out, *count, &cap, sizeof **out);
+		(*out)[(*count)++] = sqlite3_column_int64(s, 0);
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* One checkbox per group of items («name (N участников)»), ticked when in chosen. */
+static void fill_reference_groups(struct request *req, tpl_dict *f, const struct staff_item *items,
+				  size_t count, const long long *chosen, size_t chosen_count)
+{
+	if (count == 0)
+		tpl_section_show(f, "NO_REFERENCE_GROUPS");
+	for (size_t i = 0; i < count; i++) {
+		tpl_dict *box = tpl_section_add(f, "REFERENCE_GROUP_OPTION");
+		tpl_set_int(box, "ID", items[i].id);
+		long long members = atoll(items[i].extra);
+		tpl_set(box, "NAME",
+			arena_printf(req->arena, "%s (%lld %s)", items[i].name, members,
+				     ru_plural(members, "участник", "участника", "участников")));
+		for (size_t k = 0; k < chosen_count; k++)
+			if (chosen[k] == items[i].id)
+				tpl_section_show(box, "CHECKED");
+	}
+}
+
+/* Make the meeting's reference groups exactly the ticked ones. 0, or -1. */
+static int save_reference_groups(struct request *req, long long id)
+{
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_REFGROUP_CLEAR);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = db_run(s);
+	const struct field_value *v = &req->field[FIELD_REFERENCE_GROUP];
+	for (size_t i = 0; rc == SQLITE_DONE && i < v->id_count; i++) {
+		s = db_stmt(db, STMT_MEETING_REFGROUP_ADD);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, v->ids[i]);
+		rc = db_run(s);
+	}
+	return rc == SQLITE_DONE ? 0 : -1;
+}
 
 /* 0 found, 1 no such meeting, -1 database error. */
 static int load_meeting(struct request *req, long long id, struct staff_meeting *m)
@@ -90,7 +150,9 @@ static int load_meeting(struct request *req, long long id, struct staff_meeting 
 		m->invitees[m->invitee_count++] = sqlite3_column_int64(s, 0);
 	}
 	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (rc != SQLITE_DONE)
+		return -1;
+	return load_reference_groups(req, id, &m->reference_groups, &m->reference_group_count);
 }
 
 
@@ -102,8 +164,8 @@ struct choices {
 	size_t kind_count;
 	struct territory_item *territories;
 	size_t territory_count;
-	struct staff_item *venues, *people, *groups;
-	size_t venue_count, person_count, group_count;
+	struct staff_item *venues, *people, *groups, *reference_groups;
+	size_t venue_count, person_count, group_count, reference_group_count;
 };
 
 static int load_choices(struct request *req, struct choices *c)
@@ -113,7 +175,9 @@ static int load_choices(struct request *req, struct choices *c)
 	    db_territory_tree(db, req->arena, &c->territories, &c->territory_count) < 0 ||
 	    staff_load_items(req, STMT_VENUE_LIST, 0, &c->venues, &c->venue_count) < 0 ||
 	    staff_load_items(req, STMT_PERSON_LIST, 0, &c->people, &c->person_count) < 0 ||
-	    staff_load_items(req, STMT_GROUP_OPTIONS, 0, &c->groups, &c->group_count) < 0)
+	    staff_load_items(req, STMT_GROUP_OPTIONS, 0, &c->groups, &c->group_count) < 0 ||
+	    staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &c->reference_groups,
+			     &c->reference_group_count) < 0)
 		return -1;
 	return 0;
 }
@@ -171,7 +235,11 @@ static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
 	long long host = m ? m->host_id : 0, group = m ? m->group_id : 0;
 	const long long *invitees = m ? m->invitees : NULL;
 	size_t invitee_count = m ? m->invitee_count : 0;
+	const long long *reference_groups = m ? m->reference_groups : NULL;
+	size_t reference_group_count = m ? m->reference_group_count : 0;
 	if (from_request) {
+		reference_groups = v[FIELD_REFERENCE_GROUP].ids;
+		reference_group_count = v[FIELD_REFERENCE_GROUP].id_count;
 		page_form_fields(req, f);
 		kind = v[FIELD_KIND].raw ? v[FIELD_KIND].raw : "";
 		territory = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0;
@@ -226,6 +294,8 @@ static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
 			if (invitees[k] == p->id)
 				tpl_section_show(box, "CHECKED");
 	}
+	fill_reference_groups(req, f, c->reference_groups, c->reference_group_count,
+			      reference_groups, reference_group_count);
 }
 
 /* The meeting's page for staff: its state, the actions its status allows, the edit form. */
@@ -477,6 +547,10 @@ static void check_form(struct request *req, const struct choices *c)
 	for (size_t i = 0; i < v[FIELD_INVITEE].id_count; i++)
 		if (!staff_has_item(c->people, c->person_count, v[FIELD_INVITEE].ids[i]))
 			page_reject(req, FIELD_INVITEE, "выберите из списка");
+	for (size_t i = 0; i < v[FIELD_REFERENCE_GROUP].id_count; i++)
+		if (!staff_has_item(c->reference_groups, c->reference_group_count,
+				    v[FIELD_REFERENCE_GROUP].ids[i]))
+			page_reject(req, FIELD_REFERENCE_GROUP, "выберите группу из списка");
 	if (v[FIELD_STARTS_AT].state == FIELD_VALID && v[FIELD_ENDS_AT].state == FIELD_VALID &&
 	    field_time(&v[FIELD_ENDS_AT]) <= field_time(&v[FIELD_STARTS_AT]))
 		page_reject(req, FIELD_ENDS_AT, "окончание должно быть позже начала");
@@ -548,7 +622,7 @@ enum http_status page_admin_meeting_create(struct request *req)
 	int rc = sqlite3_step(s);
 	db_done(s);
 	long long id = sqlite3_last_insert_rowid(db->conn);
-	if (rc != SQLITE_DONE || save_invitees(req, id) < 0 ||
+	if (rc != SQLITE_DONE || save_invitees(req, id) < 0 || save_reference_groups(req, id) < 0 ||
 	    audit_record(req, NULL, "create", "meeting", id, NULL,
 			 staff_json(req, STMT_STAFF_MEETING_JSON, id)) < 0 ||
 	    db_commit(db) < 0) {
@@ -728,7 +802,9 @@ enum http_status page_admin_meeting_update(struct request *req)
 	sqlite3_bind_int64(s, 1, m.id);
 	bind_form(req, s, 2);
 	sqlite3_bind_int64(s, 16, (sqlite3_int64)req->now);
-	int rc = run(s) < 0 || save_invitees(req, m.id) < 0 ? -1 : 0;
+	int rc = run(s) < 0 || save_invitees(req, m.id) < 0 || save_reference_groups(req, m.id) < 0
+			 ? -1
+			 : 0;
 	if (rc == 0 && (moved || replaced)) {
 		/* A new place and a new time are two changes, each published as such. */
 		if (replaced)

@@ -46,6 +46,7 @@ static const struct {
 	[REFERENCE_VENUES] = {"/admin/venues", "Места проведения"},
 	[REFERENCE_PEOPLE] = {"/admin/people", "Люди"},
 	[REFERENCE_GROUPS] = {"/admin/groups", "Информационные группы"},
+	[REFERENCE_REFERENCE_GROUPS] = {"/admin/reference-groups", "Референтные группы"},
 };
 
 tpl_dict *reference_begin(struct request *req, const char *body_template, const char *title,

@@ -20,6 +20,7 @@ enum reference_tab {
 	REFERENCE_VENUES,
 	REFERENCE_PEOPLE,
 	REFERENCE_GROUPS,
+	REFERENCE_REFERENCE_GROUPS, /* seed 003: stakeholders mailed about chosen meetings */
 	REFERENCE__MAX
 };
 

@@ -1,5 +1,6 @@
-/* page_admin_users.c — staff accounts (/admin/users) and the audit log (/admin/audit), both for
- * administrators only. */
+/* page_admin_users.c — staff accounts (/admin/users: create, change the name and the e-mail that
+ * alerts and digests go to, disable) and the audit log (/admin/audit), both for administrators
+ * only. */
 #include <sodium.h>
 #include <string.h>
 
@@ -8,10 +9,18 @@
 #include "civil_time.h"
 #include "page.h"
 #include "pages.h"
+#include "staff_change.h"
 #include "utf8.h"
 #include "worker.h"
 
 #define AUDIT_PAGE_ROWS 200
+
+/* The optional text field f, "" when absent. */
+static const char *reference_text(const struct request *req, enum field f)
+{
+	const struct field_value *v = &req->field[f];
+	return v->state == FIELD_VALID && v->text != NULL ? v->text : "";
+}
 
 static enum http_status users_page(struct request *req, enum http_status status, bool with_form)
 {
@@ -30,6 +39,11 @@ static enum http_status users_page(struct request *req, enum http_status status,
 		if (id != req->staff->user_id)
 			tpl_section_show(row, disabled ? "CAN_ENABLE" : "CAN_DISABLE");
 		page_set_date(row, "CREATED", (time_t)sqlite3_column_int64(s, 5));
+		const char *email = db_text(req->arena, s, 6);
+		if (email[0])
+			tpl_set(tpl_section_add(row, "EMAIL"), "ADDRESS", email);
+		else
+			tpl_section_show(row, "NO_EMAIL");
 	}
 	db_done(s);
 	if (rc != SQLITE_DONE)
@@ -53,15 +67,9 @@ enum http_status page_admin_users(struct request *req)
 	return users_page(req, HTTP_OK, false);
 }
 
-static json_t *user_json(const char *login, const char *full_name, const char *role, bool disabled)
-{
-	return json_pack("{s:s, s:s, s:s, s:b}", "login", login, "full_name", full_name, "role", role,
-			 "disabled", disabled);
-}
-
-/* POST /admin/users (login, full_name, role, new_password, csrf) — create an account. 303 to
- * /admin/users; 422 with the errors beside the fields for a malformed or taken login, an unknown
- * role or a password shorter than 10 characters. */
+/* POST /admin/users (login, full_name, role, new_password, email, csrf) — create an account.
+ * 303 to /admin/users; 422 with the errors beside the fields for a malformed or taken login, an
+ * unknown role, a password shorter than 10 characters or a malformed e-mail address. */
 enum http_status page_admin_user_create(struct request *req)
 {
 	struct field_value *login = &req->field[FIELD_LOGIN], *role = &req->field[FIELD_ROLE];
@@ -103,6 +111,9 @@ enum http_status page_admin_user_create(struct request *req)
 	sqlite3_bind_text(s, 2, full_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, role->text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, hash, -1, SQLITE_STATIC);
+	const char *email = req->field[FIELD_EMAIL].state == FIELD_VALID ? req->field[FIELD_EMAIL].text
+									  : "";
+	sqlite3_bind_text(s, 5, email, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	db_done(s);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
@@ -113,14 +124,65 @@ enum http_status page_admin_user_create(struct request *req)
 		return users_page(req, HTTP_UNPROCESSABLE, true);
 	}
 	long long id = sqlite3_last_insert_rowid(db->conn);
-	if (rc != SQLITE_DONE ||
-	    audit_record(req, NULL, "create", "staff_user", id, NULL,
-			 user_json(login->text, full_name, role->text, false)) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
+	return staff_commit(req, rc == SQLITE_DONE, "create", "staff_user", id, NULL, STMT_USER_JSON,
+			    "/admin/users");
+}
+
+/* The account's page: its login, role and state, and the form for its name and e-mail. */
+static enum http_status user_page(struct request *req, enum http_status status, bool from_request)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_USER_PROFILE);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		db_done(s);
+		return rc == SQLITE_DONE ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	}
-	return response_redirect(req, "/admin/users");
+	const char *login = db_text(req->arena, s, 0);
+	tpl_dict *d = page_begin(req, "admin_user.tpl", login, NAV_STAFF_USERS);
+	tpl_set_int(d, "ID", req->path_id);
+	tpl_set(d, "LOGIN", login);
+	tpl_set(d, "ROLE", auth_role_label(db_text(req->arena, s, 2)));
+	tpl_section_show(d, sqlite3_column_int(s, 3) ? "DISABLED" : "ACTIVE");
+	page_set_date(d, "CREATED", (time_t)sqlite3_column_int64(s, 5));
+	if (from_request) {
+		page_form_fields(req, d);
+	} else {
+		tpl_set(d, "full_name", db_text(req->arena, s, 1));
+		tpl_set(d, "email", db_text(req->arena, s, 4));
+	}
+	db_done(s);
+	return page_end(req, status);
+}
+
+/* GET /admin/users/ID — one account: login, role, state, and the form to change the name and the
+ * e-mail address alerts go to. 404 for an unknown id. */
+enum http_status page_admin_user(struct request *req)
+{
+	return user_page(req, HTTP_OK, false);
+}
+
+/* POST /admin/users/ID (full_name, email, csrf) — change the account's name and e-mail (empty:
+ * no mail to this person). 303 to /admin/users; 404 for an unknown id; 422 with the errors
+ * beside the fields and the input kept for a malformed address or a name too long. */
+enum http_status page_admin_user_update(struct request *req)
+{
+	if (req->invalid_fields > 0)
+		return user_page(req, HTTP_UNPROCESSABLE, true);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	json_t *before = staff_json(req, STMT_USER_JSON, req->path_id);
+	if (before == NULL) {
+		db_rollback(db);
+		return HTTP_NOT_FOUND;
+	}
+	sqlite3_stmt *s = db_stmt(db, STMT_USER_SET_PROFILE);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	sqlite3_bind_text(s, 2, reference_text(req, FIELD_FULL_NAME), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, reference_text(req, FIELD_EMAIL), -1, SQLITE_STATIC);
+	return staff_commit(req, db_run(s) == SQLITE_DONE, "update", "staff_user", req->path_id,
+			    before, STMT_USER_JSON, "/admin/users");
 }
 
 static enum http_status set_disabled(struct request *req, bool disabled)
@@ -133,18 +195,12 @@ static enum http_status set_disabled(struct request *req, bool disabled)
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_USER_BY_ID);
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_done(s);
+	json_t *before = staff_json(req, STMT_USER_JSON, id);
+	if (before == NULL) {
 		db_rollback(db);
 		return HTTP_NOT_FOUND;
 	}
-	const char *login = db_text(req->arena, s, 0), *name = db_text(req->arena, s, 1);
-	const char *role = db_text(req->arena, s, 2);
-	bool was = sqlite3_column_int(s, 3) != 0;
-	db_done(s);
-	s = db_stmt(db, STMT_USER_SET_DISABLED);
+	sqlite3_stmt *s = db_stmt(db, STMT_USER_SET_DISABLED);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, disabled);
 	int rc = sqlite3_step(s);
@@ -156,14 +212,8 @@ static enum http_status set_disabled(struct request *req, bool disabled)
 		rc = sqlite3_step(s);
 		db_done(s);
 	}
-	if (rc != SQLITE_DONE ||
-	    audit_record(req, NULL, disabled ? "disable" : "enable", "staff_user", id,
-			 user_json(login, name, role, was), user_json(login, name, role, disabled)) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req, "/admin/users");
+	return staff_commit(req, rc == SQLITE_DONE, disabled ? "disable" : "enable", "staff_user", id,
+			    before, STMT_USER_JSON, "/admin/users");
 }
 
 /* POST /admin/users/ID/disable and /enable (csrf) — switch an account off or on (a disabled

@@ -1,7 +1,7 @@
 /* pages.h — the handlers behind the route table (routes.c), one file per area of the site:
  * page_home.c, page_meetings.c, page_calendar.c, page_system.c, page_press.c (the press office's
- * public pages and the Atom feed); staff pages in page_admin*.c
- * (reference data: page_admin_territories.c, _venues.c, _people.c, _groups.c).
+ * public pages and the Atom feed), page_subscribe.c; staff pages in page_admin*.c (reference
+ * data: page_admin_territories.c, _venues.c, _people.c, _groups.c, _reference_groups.c).
  * Each has a contract comment. */
 #ifndef PORTAL_PAGES_H
 #define PORTAL_PAGES_H
@@ -20,6 +20,14 @@ enum http_status page_press(struct request *req);
 enum http_status page_press_show(struct request *req);
 enum http_status page_feed(struct request *req);
 
+enum http_status page_subscribe_form(struct request *req);
+enum http_status page_subscribe(struct request *req);
+enum http_status page_subscribe_sent(struct request *req);
+enum http_status page_subscribe_confirm_form(struct request *req);
+enum http_status page_subscribe_confirm(struct request *req);
+enum http_status page_unsubscribe_form(struct request *req);
+enum http_status page_unsubscribe(struct request *req);
+
 enum http_status page_admin_login_form(struct request *req);
 enum http_status page_admin_login(struct request *req);
 enum http_status page_admin_logout(struct request *req);
@@ -28,6 +36,8 @@ enum http_status page_admin_password_form(struct request *req);
 enum http_status page_admin_password(struct request *req);
 enum http_status page_admin_users(struct request *req);
 enum http_status page_admin_user_create(struct request *req);
+enum http_status page_admin_user(struct request *req);
+enum http_status page_admin_user_update(struct request *req);
 enum http_status page_admin_user_disable(struct request *req);
 enum http_status page_admin_user_enable(struct request *req);
 enum http_status page_admin_audit(struct request *req);
@@ -76,5 +86,9 @@ enum http_status page_admin_media_activate(struct request *req);
 enum http_status page_admin_outbox(struct request *req);
 enum http_status page_admin_outbox_retry(struct request *req);
 enum http_status page_admin_outbox_discard(struct request *req);
+enum http_status page_admin_reference_groups(struct request *req);
+enum http_status page_admin_reference_group_create(struct request *req);
+enum http_status page_admin_reference_group(struct request *req);
+enum http_status page_admin_reference_group_update(struct request *req);
 
 #endif

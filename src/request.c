@@ -68,7 +68,8 @@ static const char *params_error_text(enum params_result r)
 }
 
 /* Read the urlencoded body of a POST into req->form. 413 above the configured limit, 415 for
- * another media type, 400 for a truncated or malformed body. */
+ * another media type (unless the route takes any body: then it is left unread and the form is
+ * empty), 400 for a truncated or malformed body. */
 static enum http_status read_form(struct request *req, FCGX_Request *fcgx)
 {
 	const struct config *cfg = req->worker->cfg;
@@ -89,7 +90,7 @@ static enum http_status read_form(struct request *req, FCGX_Request *fcgx)
 	size_t type_len = strlen("application/x-www-form-urlencoded");
 	if (type == NULL || strncasecmp(type, "application/x-www-form-urlencoded", type_len) != 0 ||
 	    (type[type_len] != '\0' && type[type_len] != ';'))
-		return HTTP_UNSUPPORTED_MEDIA_TYPE;
+		return (req->route->flags & ROUTE_ANY_BODY) ? HTTP_OK : HTTP_UNSUPPORTED_MEDIA_TYPE;
 
 	char *body = arena_alloc(req->arena, (size_t)length + 1);
 	long got = 0;

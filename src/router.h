@@ -18,6 +18,10 @@ enum route_flags {
 	                                          worker may serve it from page_cache */
 	ROUTE_CSRF = 1 << 2,                   /* a POST without roles that still needs the form
 	                                          token (the login form) */
+	ROUTE_ANY_BODY = 1 << 3,               /* a POST whose body may be of another media type
+	                                          (RFC 8058 one-click unsubscribe from a mail
+	                                          client, which may send multipart/form-data): it
+	                                          is left unread instead of refused with 415 */
 };
 
 struct route {

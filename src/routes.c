@@ -8,7 +8,7 @@
 	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS)
 #define MEETING_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
 #define MEETING_FIELDS                                                                            \
-	{FIELD_KIND, FIELD_REQUIRED}, {FIELD_TITLE, FIELD_REQUIRED},                               \
+	{FIELD_REFERENCE_GROUP, FIELD_MULTI}, {FIELD_KIND, FIELD_REQUIRED}, {FIELD_TITLE, FIELD_REQUIRED},                               \
 		{FIELD_TERRITORY, FIELD_REQUIRED}, {FIELD_VENUE, FIELD_OPTIONAL},                  \
 		{FIELD_STARTS_AT, FIELD_REQUIRED}, {FIELD_ENDS_AT, FIELD_REQUIRED},                \
 		{FIELD_HOST, FIELD_OPTIONAL}, {FIELD_GROUP, FIELD_OPTIONAL},                       \
@@ -38,6 +38,10 @@
 #define MEDIA_PLAN_READERS (ROLE_ADMIN | ROLE_PRESS | ROLE_ORGANIZER | ROLE_CONTROLLER)
 #define MEDIA_LIST_WRITERS (ROLE_ADMIN | ROLE_PRESS)
 #define MEDIA_FORM FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_EMAIL, FIELD_REQUIRED})
+#define REFERENCE_GROUP_FORM                                                                      \
+	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_SUMMARY, FIELD_OPTIONAL},                      \
+	       {FIELD_MEMBER_NAME, FIELD_MULTI}, {FIELD_MEMBER_ORGANISATION, FIELD_MULTI},         \
+	       {FIELD_MEMBER_EMAIL, FIELD_MULTI})
 #define MEETING_FORM_WITH_EXCEPTION FIELDS(MEETING_FIELDS, {FIELD_EXCEPTION_REASON, FIELD_OPTIONAL})
 
 #define FIELDS(...) ((const struct route_field[]){__VA_ARGS__, {FIELD__MAX, 0}})
@@ -62,6 +66,26 @@ const struct route routes[] = {
 	{"/healthz", METHOD_GET, page_healthz, NULL, 0, 0},
 	{"/errors/#", METHOD_GET, page_error_by_code, NULL, 0, 0},
 
+	/* Subscriptions to announcements (page_subscribe.c): the form carries the pre-session form
+	 * token; confirming and unsubscribing are authorised by the token from the mail. */
+	{"/subscribe", METHOD_GET, page_subscribe_form, FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}), 0,
+	 0},
+	{"/subscribe", METHOD_POST, page_subscribe,
+	 FIELDS({FIELD_EMAIL, FIELD_REQUIRED}, {FIELD_TERRITORY, FIELD_OPTIONAL},
+		{FIELD_CONSENT, FIELD_OPTIONAL}, {FIELD_HONEYPOT, FIELD_OPTIONAL}),
+	 ROUTE_CSRF | ROUTE_FORM_ERRORS_TO_HANDLER, 0},
+	{"/subscribe/sent", METHOD_GET, page_subscribe_sent, NULL, ROUTE_CACHEABLE, 0},
+	{"/subscribe/confirm", METHOD_GET, page_subscribe_confirm_form,
+	 FIELDS({FIELD_TOKEN, FIELD_OPTIONAL}), ROUTE_FORM_ERRORS_TO_HANDLER, 0},
+	{"/subscribe/confirm", METHOD_POST, page_subscribe_confirm,
+	 FIELDS({FIELD_TOKEN, FIELD_OPTIONAL}), ROUTE_FORM_ERRORS_TO_HANDLER, 0},
+	{"/unsubscribe", METHOD_GET, page_unsubscribe_form, FIELDS({FIELD_TOKEN, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, 0},
+	/* RFC 8058: a mail client posts List-Unsubscribe=One-Click to the link, token in the URL. */
+	{"/unsubscribe", METHOD_POST, page_unsubscribe,
+	 FIELDS({FIELD_LIST_UNSUBSCRIBE, FIELD_OPTIONAL}, {FIELD_TOKEN, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER | ROUTE_ANY_BODY, 0},
+
 	/* Staff. */
 	{"/admin/login", METHOD_GET, page_admin_login_form, FIELDS({FIELD_RETURN, FIELD_OPTIONAL}), 0,
 	 0},
@@ -79,7 +103,12 @@ const struct route routes[] = {
 	{"/admin/users", METHOD_GET, page_admin_users, NULL, 0, ROLE_ADMIN},
 	{"/admin/users", METHOD_POST, page_admin_user_create,
 	 FIELDS({FIELD_LOGIN, FIELD_REQUIRED}, {FIELD_FULL_NAME, FIELD_OPTIONAL},
-		{FIELD_ROLE, FIELD_REQUIRED}, {FIELD_NEW_PASSWORD, FIELD_REQUIRED}),
+		{FIELD_ROLE, FIELD_REQUIRED}, {FIELD_NEW_PASSWORD, FIELD_REQUIRED},
+		{FIELD_EMAIL, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, ROLE_ADMIN},
+	{"/admin/users/#", METHOD_GET, page_admin_user, NULL, 0, ROLE_ADMIN},
+	{"/admin/users/#", METHOD_POST, page_admin_user_update,
+	 FIELDS({FIELD_FULL_NAME, FIELD_OPTIONAL}, {FIELD_EMAIL, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, ROLE_ADMIN},
 	{"/admin/users/#/disable", METHOD_POST, page_admin_user_disable, NULL, 0, ROLE_ADMIN},
 	{"/admin/users/#/enable", METHOD_POST, page_admin_user_enable, NULL, 0, ROLE_ADMIN},
@@ -178,6 +207,14 @@ const struct route routes[] = {
 	 MEDIA_LIST_WRITERS},
 	{"/admin/media/#/activate", METHOD_POST, page_admin_media_activate, NULL, 0,
 	 MEDIA_LIST_WRITERS},
+	{"/admin/reference-groups", METHOD_GET, page_admin_reference_groups, NULL, 0,
+	 REFERENCE_READERS},
+	{"/admin/reference-groups", METHOD_POST, page_admin_reference_group_create,
+	 REFERENCE_GROUP_FORM, ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	{"/admin/reference-groups/#", METHOD_GET, page_admin_reference_group, NULL, 0,
+	 REFERENCE_READERS},
+	{"/admin/reference-groups/#", METHOD_POST, page_admin_reference_group_update,
+	 REFERENCE_GROUP_FORM, ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
 };
 
 const size_t route_count = sizeof routes / sizeof routes[0];

@@ -77,6 +77,23 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_LEADER] = {"leader", FIELD_TYPE_ID, 1, 0, "руководитель"},
 	[FIELD_SECRETARY] = {"secretary", FIELD_TYPE_ID, 1, 0, "секретарь"},
 	[FIELD_MEMBER] = {"member", FIELD_TYPE_ID, 1, 0, "члены группы"},
+	/* 256 random bits in URL-safe base64 are 43 characters; room for a longer token later. */
+	[FIELD_TOKEN] = {"token", FIELD_TYPE_TOKEN, 0, 64, "ключ из письма"},
+	[FIELD_CONSENT] = {"consent", FIELD_TYPE_CODE, 0, 3, "согласие на обработку адреса"},
+	/* Named like a field robots fill in gladly; people never see it (display: none). */
+	[FIELD_HONEYPOT] = {"website", FIELD_TYPE_LINE, 0, 2000, "сайт"},
+	/* The parameter name is the header's, hyphens and capitals included: names are matched as
+	 * they are sent, only the value has a type. */
+	[FIELD_LIST_UNSUBSCRIBE] = {"List-Unsubscribe", FIELD_TYPE_TOKEN, 0, 16,
+				    "отписка в один клик"},
+	[FIELD_SUMMARY] = {"summary", FIELD_TYPE_TEXT, 0, 2000, "описание группы"},
+	[FIELD_MEMBER_NAME] = {"member_name", FIELD_TYPE_LINE, 0, 200, "имя участника"},
+	[FIELD_MEMBER_ORGANISATION] = {"member_organisation", FIELD_TYPE_LINE, 0, 200,
+				       "организация участника"},
+	[FIELD_MEMBER_EMAIL] = {"member_email", FIELD_TYPE_EMAIL, 0, 254,
+				"электронная почта участника"},
+	[FIELD_REFERENCE_GROUP] = {"reference_group", FIELD_TYPE_ID, 1, 0,
+				   "рассылка референтным группам"},
 };
 
 static void invalid(struct field_value *out, const char *error)

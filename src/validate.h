@@ -73,6 +73,15 @@ enum field {
 	FIELD_STOP_DATE,  /* the date of each stop of a tour, several */
 	FIELD_STOP_VENUE, /* the venue of each stop, several, in the same order */
 	FIELD_MONTH,      /* YYYY-MM, as <input type="month"> sends it (media plan filter) */
+	FIELD_TOKEN,      /* a subscription's random token (confirmation and unsubscribe links) */
+	FIELD_CONSENT,    /* "yes": consent to the processing of the e-mail address (152-ФЗ) */
+	FIELD_HONEYPOT,   /* a field people never see and robots fill in: must stay empty */
+	FIELD_LIST_UNSUBSCRIBE, /* "One-Click": the body of an RFC 8058 one-click unsubscribe */
+	FIELD_SUMMARY,    /* what a reference group is about */
+	FIELD_MEMBER_NAME, /* reference group members, one form row each, several */
+	FIELD_MEMBER_ORGANISATION,
+	FIELD_MEMBER_EMAIL,
+	FIELD_REFERENCE_GROUP, /* reference group ids a meeting is mailed to, several */
 	FIELD__MAX
 };
 

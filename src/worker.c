@@ -20,7 +20,9 @@ static const char *const page_templates[] = {
 	"admin_person.tpl", "admin_person_form.tpl", "admin_groups.tpl", "admin_group.tpl",
 	"admin_group_form.tpl", "press.tpl", "press_show.tpl", "press_release.tpl", "feed_atom.tpl",
 	"admin_media_plan.tpl", "admin_media.tpl", "admin_media_contact.tpl", "admin_media_form.tpl",
-	"admin_publication.tpl",
+	"admin_publication.tpl", "admin_user.tpl", "admin_reference_groups.tpl",
+	"admin_reference_group.tpl", "admin_reference_group_form.tpl", "subscribe.tpl",
+	"subscribe_sent.tpl", "subscribe_confirm.tpl", "unsubscribe.tpl",
 };
 
 int worker_init(struct worker *w, const struct config *cfg)

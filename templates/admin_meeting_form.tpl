@@ -73,6 +73,12 @@
 {{#INVITEE_OPTION}}<div><input type="checkbox" id="f-invitee-{{ID}}" name="invitee" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> <label for="f-invitee-{{ID}}">{{NAME}}</label></div>
 {{/INVITEE_OPTION}}{{#invitee_error}}<p class="field-error" id="e-invitee">{{MESSAGE}}</p>{{/invitee_error}}
 </fieldset>
+<fieldset class="checkboxes" id="f-reference_group"{{#reference_group_error}} aria-describedby="e-reference_group"{{/reference_group_error}}>
+<legend>Рассылка референтным группам</legend>
+{{#NO_REFERENCE_GROUPS}}<p>Референтных групп пока нет: их заводят в разделе «Справочники».</p>
+{{/NO_REFERENCE_GROUPS}}{{#REFERENCE_GROUP_OPTION}}<div><input type="checkbox" id="f-reference_group-{{ID}}" name="reference_group" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> <label for="f-reference_group-{{ID}}">{{NAME}}</label></div>
+{{/REFERENCE_GROUP_OPTION}}{{#reference_group_error}}<p class="field-error" id="e-reference_group">{{MESSAGE}}</p>{{/reference_group_error}}
+</fieldset>
 <div class="field">
 <label for="f-description">Описание для жителей</label>
 <textarea id="f-description" name="description" rows="4"{{#description_error}} aria-invalid="true" aria-describedby="e-description"{{/description_error}}>{{description:pre_escape}}</textarea>

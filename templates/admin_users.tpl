@@ -3,10 +3,10 @@
 <div class="table-scroll" role="region" aria-labelledby="users-caption" tabindex="0">
 <table class="list">
 <caption id="users-caption">Учётные записи сотрудников</caption>
-<thead><tr><th scope="col">Логин</th><th scope="col">Имя</th><th scope="col">Роль</th><th scope="col">Создана</th><th scope="col">Состояние</th></tr></thead>
+<thead><tr><th scope="col">Логин</th><th scope="col">Имя</th><th scope="col">Роль</th><th scope="col">Электронная почта</th><th scope="col">Создана</th><th scope="col">Состояние</th></tr></thead>
 <tbody>
 {{#USER}}<tr>
-<td>{{LOGIN}}</td><td>{{FULL_NAME}}</td><td>{{ROLE}}</td><td>{{CREATED}}</td>
+<td><a href="/admin/users/{{ID}}">{{LOGIN}}</a></td><td>{{FULL_NAME}}</td><td>{{ROLE}}</td><td>{{#EMAIL}}{{ADDRESS}}{{/EMAIL}}{{#NO_EMAIL}}не указана{{/NO_EMAIL}}</td><td>{{CREATED}}</td>
 <td>{{#ACTIVE}}действует{{/ACTIVE}}{{#DISABLED}}отключена{{/DISABLED}}
 {{#CAN_DISABLE}}<form class="inline" method="post" action="/admin/users/{{ID}}/disable"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Отключить</button></form>{{/CAN_DISABLE}}
 {{#CAN_ENABLE}}<form class="inline" method="post" action="/admin/users/{{ID}}/enable"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Включить</button></form>{{/CAN_ENABLE}}</td>
@@ -35,6 +35,11 @@
 {{#ROLE_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/ROLE_OPTION}}</select>
 {{#role_error}}<p class="field-error" id="e-role">{{MESSAGE}}</p>{{/role_error}}
+</div>
+<div class="field">
+<label for="f-email">Электронная почта (для уведомлений и сводок по роли; можно не указывать)</label>
+<input id="f-email" name="email" type="email" value="{{email}}" maxlength="254" autocomplete="off"{{#email_error}} aria-invalid="true" aria-describedby="e-email"{{/email_error}}>
+{{#email_error}}<p class="field-error" id="e-email">{{MESSAGE}}</p>{{/email_error}}
 </div>
 <div class="field">
 <label for="f-new_password">Начальный пароль (не короче 10 символов)</label>

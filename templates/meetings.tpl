@@ -48,4 +48,4 @@
 {{/NEXT}}</ul>
 </nav>{{/PAGINATION}}
 </section>
-<p class="more"><a href="/meetings.ics">Подписаться на расписание в календаре (iCalendar)</a></p>
+<p class="more"><a href="/subscribe">Подписаться на анонсы по электронной почте</a> · <a href="/meetings.ics">Подписаться на расписание в календаре (iCalendar)</a></p>

@@ -112,6 +112,12 @@ WEB_SCRIPT = os.path.join(ROOT, "tests", "web", "check-pages.mjs")
 # The public crawl: no cookie, /admin never requested except the sign-in form (a public page).
 WEB_PUBLIC_ARGS = ["--start", "/", "--start", "/meetings", "--start", "/meetings/1",
                    "--start", "/meetings/14", "--start", "/admin/login",
+                   # The pages of the links in subscription mails (demo tokens, sql/demo).
+                   "--start", "/subscribe/sent",
+                   "--start", "/subscribe/confirm?token=demo-pending-token-0000000000000000000000000",
+                   "--start", "/subscribe/confirm?token=demo-active-token-1111111111111111111111111",
+                   "--start", "/unsubscribe?token=demo-active-token-2222222222222222222222222",
+                   "--error-page", "/subscribe/confirm?token=unknown",
                    "--error-page", "/nonexistent-page", "--error-page", "/meetings?from=2026-13-01"]
 # The staff crawl: signed in as the demo admin (every staff page is open to that role); only
 # pages under /admin are checked, links from them to public pages are requested for the status.

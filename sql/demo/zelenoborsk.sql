@@ -186,3 +186,28 @@ INSERT INTO outbox (dedup_key, channel, recipient, subject, body, purpose, meeti
 SELECT 'demo/' || a.id || '/webhook/vk', 'webhook', 'vk', '', '{}', a.kind, a.meeting_id, a.id,
        a.published_at, 'sent', 1, a.published_at, a.published_at + 600
   FROM announcement a WHERE a.meeting_id IN (12, 13, 14, 16);
+-- Reference groups (sql/007_notifier.sql; seed 003): stakeholders the organiser can tick on a
+-- meeting so its announcement is mailed to them. The participants and addresses are invented.
+INSERT INTO reference_group (id, name, description) VALUES
+ (1, 'Предприниматели Зеленоборска', 'Малый и средний бизнес: торговля, услуги, перевозки.'),
+ (2, 'Старшее поколение', 'Совет ветеранов и общественные организации пенсионеров.');
+
+INSERT INTO reference_group_member (group_id, name, organisation, email) VALUES
+ (1, 'Григорьев Павел Андреевич', 'ИП Григорьев П. А.', 'grigoriev@business.example'),
+ (1, 'Лебедева Марина Олеговна', 'ООО «Зеленоборсктранс»', 'info@zbtrans.example'),
+ (1, 'Фёдоров Илья Сергеевич', 'Совет предпринимателей при главе поселения', 'fedorov@business.example'),
+ (2, 'Смирнова Галина Ивановна', 'Совет ветеранов городского поселения', 'veterany@zelenoborsk.example'),
+ (2, 'Орлов Виктор Павлович', 'Общество инвалидов Советского района', 'orlov@invalidy.example');
+
+-- The approved meeting 12 is mailed to both groups.
+INSERT INTO meeting_reference_group (meeting_id, group_id) VALUES (12, 1), (12, 2);
+
+-- Residents' subscriptions: one waiting for confirmation, two active (the whole municipality and
+-- one microdistrict). Fixed demo tokens, so the web gates can open their pages.
+INSERT INTO subscription (id, email, territory_id, token, status, created_at, confirmed_at) VALUES
+ (1, 'zhitel@mail.example', NULL, 'demo-pending-token-0000000000000000000000000', 'pending',
+  unixepoch('now', '-1 day'), NULL),
+ (2, 'ivanova@mail.example', NULL, 'demo-active-token-1111111111111111111111111', 'active',
+  unixepoch('now', '-30 days'), unixepoch('now', '-30 days')),
+ (3, 'semenov@mail.example', 4, 'demo-active-token-2222222222222222222222222', 'active',
+  unixepoch('now', '-10 days'), unixepoch('now', '-10 days'));

@@ -48,6 +48,9 @@ class Stack:
         self.settings = {("server", "workers"): "2"}
         self.settings.update(settings or {})
         self.proc = None
+        # The client's own address, e.g. ("127.0.0.7", 0): any 127.x.y.z reaches the loopback
+        # listener, so a test can be several residents to nginx's per-address limits.
+        self.source_address = None
 
     # ---- life cycle ----------------------------------------------------------------------
     def start(self):
@@ -144,7 +147,8 @@ class Stack:
 
     # ---- talking to it ---------------------------------------------------------------------
     def request(self, method, path, body=None, headers=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30,
+                                          source_address=self.source_address)
         try:
             hdrs = dict(headers or {})
             if isinstance(body, str):

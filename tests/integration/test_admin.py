@@ -59,6 +59,14 @@ class Init(AdminCase):
         logins = os.path.join(STACK.data, "demo-logins.txt")
         self.assertEqual(stat.S_IMODE(os.stat(logins).st_mode), 0o600)
 
+    def test_demo_accounts_have_addresses_for_alerts(self):
+        rows = dict(STACK.query("SELECT login, email FROM staff_user WHERE login IN "
+                                "('admin', 'organizer', 'secretary', 'press', 'executor', "
+                                "'controller')"))
+        self.assertEqual(rows["organizer"], "organizer@zelenoborsk.example")
+        self.assertEqual(rows["controller"], "controller@zelenoborsk.example")
+        self.assertEqual(len(set(rows.values())), 6, rows)
+
     def test_unknown_command(self):
         p = self.admin("frobnicate")
         self.assertNotEqual(p.returncode, 0)
@@ -86,6 +94,37 @@ class UserAdd(AdminCase):
         again = self.admin("user", "add", "ivanova", "admin", input_text="another long password\n")
         self.assertNotEqual(again.returncode, 0)
         self.assertEqual(self.rows("ivanova"), rows)
+
+    def test_email_is_saved(self):
+        p = self.admin("user", "add", "sidorov", "controller", "--email", "sidorov@zelenoborsk.example",
+                       input_text="a long enough password\n")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("sidorov@zelenoborsk.example", p.stdout)
+        self.assertEqual(STACK.query("SELECT role, email FROM staff_user WHERE login = 'sidorov'"),
+                         [("controller", "sidorov@zelenoborsk.example")])
+        p = self.admin("user", "add", "sidorova", "press", "--email=press2@zelenoborsk.example",
+                       input_text="a long enough password\n")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(STACK.query("SELECT email FROM staff_user WHERE login = 'sidorova'"),
+                         [("press2@zelenoborsk.example",)])
+        # Without --email the account has none.
+        p = self.admin("user", "add", "noemail", "press", input_text="a long enough password\n")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(STACK.query("SELECT email FROM staff_user WHERE login = 'noemail'"), [("",)])
+
+    def test_malformed_email_is_refused(self):
+        for bad in ("not-an-address", "a@b", "two@@signs.ru"):
+            p = self.admin("user", "add", "badmail", "press", "--email", bad,
+                           input_text="a long enough password\n")
+            self.assertEqual(p.returncode, 2, (bad, p.stdout, p.stderr))
+            self.assertIn("not an e-mail address", p.stderr)
+        self.assertEqual(self.rows("badmail"), [])
+        # An option without its value is a usage error, nothing is added.
+        p = self.admin("user", "add", "badmail", "press", "--email",
+                       input_text="a long enough password\n")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("usage", p.stderr)
+        self.assertEqual(self.rows("badmail"), [])
 
     def test_two_accounts_get_different_salts(self):
         for login in ("petrov1", "petrov2"):

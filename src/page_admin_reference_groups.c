@@ -1,0 +1,335 @@
+/* page_admin_reference_groups.c — reference groups of stakeholders (/admin/reference-groups;
+ * seed 003, Нефтеюганский район № 1617-па: targeted mailing to the groups' participants): a group
+ * has a name, a description and participants with name, organisation and e-mail, entered as rows
+ * of one form (no JavaScript: a few empty rows for new participants, a row cleared to remove
+ * one). The organiser ticks the groups a meeting's announcement goes to on the meeting form;
+ * build/portal-notify mails them. Readers: everyone who reads meetings; changes: administrators
+ * and organizers (routes.c), audited with the participants before and after. */
+#include <string.h>
+
+#include "page.h"
+#include "page_admin_reference.h"
+#include "pages.h"
+#include "worker.h"
+
+#define EMPTY_MEMBER_ROWS 3 /* blank rows under the participants for new ones */
+
+struct reference_member {
+	const char *name, *organisation, *email; /* as typed; NULL when the cell was empty */
+	const char *error;                       /* why the row was refused, NULL when fine */
+};
+
+struct reference_group {
+	long long id;
+	const char *name, *summary;
+	struct reference_member *members;
+	size_t member_count;
+};
+
+/* 0 found, 1 no such group, -1 database error. */
+static int load_group(struct request *req, long long id, struct reference_group *g)
+{
+	struct db *db = &req->worker->db;
+	memset(g, 0, sizeof *g);
+	sqlite3_stmt *s = db_stmt(db, STMT_REFGROUP_GET);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		g->id = id;
+		g->name = db_text(req->arena, s, 0);
+		g->summary = db_text(req->arena, s, 1);
+	}
+	db_done(s);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 1 : -1;
+	s = db_stmt(db, STMT_REFGROUP_MEMBERS);
+	sqlite3_bind_int64(s, 1, id);
+	size_t cap = 8;
+	g->members = arena_alloc(req->arena, cap * sizeof *g->members);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		g->members = arena_grow(req->arena, g->members, g->member_count, &cap,
+					sizeof *g->members);
+		struct reference_member *m = &g->members[g->member_count++];
+		m->name = db_text(req->arena, s, 0);
+		m->organisation = db_text(req->arena, s, 1);
+		m->email = db_text(req->arena, s, 2);
+		m->error = NULL;
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Value row of a repeated field, NULL when the row was not sent or left empty. */
+static const struct field_value *cell(const struct request *req, enum field f, size_t row)
+{
+	const struct field_value *v = &req->field[f];
+	if (row >= v->value_count || v->values[row].state == FIELD_ABSENT)
+		return NULL;
+	return &v->values[row];
+}
+
+static const char *cell_raw(const struct field_value *c)
+{
+	return c ? c->raw : NULL;
+}
+
+/* Case-insensitive for ASCII letters: one mailbox is one participant. */
+static bool same_address(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a - 'A' + 'a') : *a;
+		char y = (*b >= 'A' && *b <= 'Z') ? (char)(*b - 'A' + 'a') : *b;
+		if (x != y)
+			return false;
+	}
+	return *a == *b;
+}
+
+/* The participant rows of the submitted form, every row sent in order (empty ones included, so
+ * the form comes back as it was), each checked: a filled row needs a name and a valid address,
+ * and an address appears once. A refused row marks the form invalid with its row number. */
+static struct reference_member *form_members(struct request *req, size_t *count)
+{
+	size_t rows = req->field[FIELD_MEMBER_NAME].value_count;
+	if (req->field[FIELD_MEMBER_ORGANISATION].value_count > rows)
+		rows = req->field[FIELD_MEMBER_ORGANISATION].value_count;
+	if (req->field[FIELD_MEMBER_EMAIL].value_count > rows)
+		rows = req->field[FIELD_MEMBER_EMAIL].value_count;
+	struct reference_member *out = arena_calloc(req->arena, rows ? rows : 1, sizeof *out);
+	/* The field table's verdicts are replaced by the rows' own, with their numbers. */
+	static const enum field cells[] = {FIELD_MEMBER_NAME, FIELD_MEMBER_ORGANISATION,
+					   FIELD_MEMBER_EMAIL};
+	for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
+		if (req->field[cells[k]].state == FIELD_INVALID) {
+			req->field[cells[k]].state = FIELD_VALID;
+			req->invalid_fields--;
+		}
+	for (size_t i = 0; i < rows; i++) {
+		const struct field_value *name = cell(req, FIELD_MEMBER_NAME, i);
+		const struct field_value *org = cell(req, FIELD_MEMBER_ORGANISATION, i);
+		const struct field_value *email = cell(req, FIELD_MEMBER_EMAIL, i);
+		struct reference_member *m = &out[i];
+		m->name = cell_raw(name);
+		m->organisation = cell_raw(org);
+		m->email = cell_raw(email);
+		if (!name && !org && !email)
+			continue; /* an empty row */
+		enum field where = FIELD_MEMBER_NAME;
+		if (name && name->state == FIELD_INVALID) {
+			m->error = arena_printf(req->arena, "имя: %s", name->error);
+		} else if (org && org->state == FIELD_INVALID) {
+			m->error = arena_printf(req->arena, "организация: %s", org->error);
+			where = FIELD_MEMBER_ORGANISATION;
+		} else if (email && email->state == FIELD_INVALID) {
+			m->error = arena_printf(req->arena, "адрес: %s", email->error);
+			where = FIELD_MEMBER_EMAIL;
+		} else if (!name) {
+			m->error = "укажите имя участника";
+		} else if (!email) {
+			m->error = "укажите адрес электронной почты — по нему идёт рассылка";
+			where = FIELD_MEMBER_EMAIL;
+		} else {
+			for (size_t k = 0; k < i; k++)
+				if (out[k].email && out[k].error == NULL && out[k].name &&
+				    same_address(out[k].email, email->text)) {
+					m->error = "этот адрес уже есть в группе";
+					where = FIELD_MEMBER_EMAIL;
+				}
+		}
+		if (m->error != NULL) /* the first refused row of each column names it */
+			page_reject(req, where,
+				    arena_printf(req->arena, "строка %zu — %s", i + 1, m->error));
+	}
+	*count = rows;
+	return out;
+}
+
+/* The form: the group's fields and participant rows (from the group, or as submitted), plus
+ * EMPTY_MEMBER_ROWS blank rows. */
+static void fill_form(struct request *req, tpl_dict *f, const struct reference_group *g,
+		      const struct reference_member *rows, size_t row_count, bool from_request)
+{
+	if (from_request) {
+		page_form_fields(req, f);
+	} else if (g) {
+		tpl_set(f, "name", g->name);
+		tpl_set(f, "summary", g->summary);
+	}
+	size_t filled = 0;
+	for (size_t i = 0; i < row_count; i++)
+		if (rows[i].name || rows[i].organisation || rows[i].email)
+			filled = i + 1;
+	size_t total = (from_request ? row_count : filled) + EMPTY_MEMBER_ROWS;
+	for (size_t i = 0; i < total; i++) {
+		tpl_dict *r = tpl_section_add(f, "MEMBER_ROW");
+		tpl_set_int(r, "N", (long long)i + 1);
+		if (i >= row_count)
+			continue;
+		tpl_set(r, "NAME", rows[i].name ? rows[i].name : "");
+		tpl_set(r, "ORGANISATION", rows[i].organisation ? rows[i].organisation : "");
+		tpl_set(r, "EMAIL", rows[i].email ? rows[i].email : "");
+		if (rows[i].error) {
+			tpl_dict *e = tpl_section_add(r, "ROW_ERROR");
+			tpl_set_int(e, "N", (long long)i + 1);
+			tpl_set(e, "MESSAGE", rows[i].error);
+		}
+	}
+}
+
+/* Replace the group's participants with the filled rows. */
+static bool save_members(struct request *req, long long id, const struct reference_member *rows,
+			 size_t count)
+{
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_REFGROUP_MEMBER_CLEAR);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = db_run(s);
+	for (size_t i = 0; rc == SQLITE_DONE && i < count; i++) {
+		if (rows[i].name == NULL || rows[i].email == NULL)
+			continue; /* empty */
+		s = db_stmt(db, STMT_REFGROUP_MEMBER_ADD);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, rows[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, rows[i].organisation ? rows[i].organisation : "", -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, rows[i].email, -1, SQLITE_STATIC);
+		rc = db_run(s);
+	}
+	return rc == SQLITE_DONE;
+}
+
+static enum http_status list_page(struct request *req, enum http_status status,
+				  const struct reference_member *rows, size_t row_count)
+{
+	tpl_dict *d = reference_begin(req, "admin_reference_groups.tpl", "Референтные группы",
+				      REFERENCE_REFERENCE_GROUPS, true);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REFGROUP_LIST);
+	int rc, count = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "GROUP");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "NAME", db_text(req->arena, s, 1));
+		tpl_set(row, "SUMMARY", db_text(req->arena, s, 2));
+		tpl_set_int(row, "MEMBERS", sqlite3_column_int64(s, 3));
+		count++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(d, count ? "HAS_GROUPS" : "NO_GROUPS");
+	if (reference_may_change(req)) {
+		tpl_dict *f = tpl_include(tpl_section_add(d, "CAN_CHANGE"), "FORM",
+					  "admin_reference_group_form.tpl");
+		tpl_set(f, "ACTION", "/admin/reference-groups");
+		tpl_set(f, "SUBMIT", "Создать группу");
+		fill_form(req, f, NULL, rows, row_count, rows != NULL);
+	}
+	return page_end(req, status);
+}
+
+/* GET /admin/reference-groups — every reference group with its number of participants, and for
+ * administrators and organizers the form for a new one. */
+enum http_status page_admin_reference_groups(struct request *req)
+{
+	return list_page(req, HTTP_OK, NULL, 0);
+}
+
+/* POST /admin/reference-groups (name, summary, member_name…, member_organisation…,
+ * member_email…, csrf) — create a group with its participants. 303 to its page; 422 with the
+ * errors beside the fields and every row kept for a missing or taken name, a participant row
+ * without a name or a valid address, or an address twice. */
+enum http_status page_admin_reference_group_create(struct request *req)
+{
+	size_t count;
+	struct reference_member *rows = form_members(req, &count);
+	if (req->invalid_fields > 0)
+		return list_page(req, HTTP_UNPROCESSABLE, rows, count);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_REFGROUP_INSERT);
+	sqlite3_bind_text(s, 1, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, reference_field_text(req, FIELD_SUMMARY), -1, SQLITE_STATIC);
+	int rc = db_run(s);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		db_rollback(db);
+		page_reject(req, FIELD_NAME, "группа с таким названием уже есть");
+		return list_page(req, HTTP_UNPROCESSABLE, rows, count);
+	}
+	long long id = sqlite3_last_insert_rowid(db->conn);
+	bool ok = rc == SQLITE_DONE && save_members(req, id, rows, count);
+	return staff_commit(req, ok, "create", "reference_group", id, NULL, STMT_REFGROUP_JSON,
+			    arena_printf(req->arena, "/admin/reference-groups/%lld", id));
+}
+
+static enum http_status group_page(struct request *req, const struct reference_group *g,
+				   enum http_status status, const struct reference_member *rows,
+				   size_t row_count)
+{
+	tpl_dict *d = reference_begin(req, "admin_reference_group.tpl", g->name,
+				      REFERENCE_REFERENCE_GROUPS, false);
+	tpl_set(d, "NAME", g->name);
+	if (g->summary[0])
+		tpl_set(tpl_section_add(d, "SUMMARY"), "TEXT", g->summary);
+	tpl_section_show(d, g->member_count ? "HAS_MEMBERS" : "NO_MEMBERS");
+	for (size_t i = 0; i < g->member_count; i++) {
+		tpl_dict *m = tpl_section_add(d, "MEMBER");
+		tpl_set(m, "NAME", g->members[i].name);
+		tpl_set(m, "ORGANISATION", g->members[i].organisation);
+		tpl_set(m, "EMAIL", g->members[i].email);
+	}
+	if (reference_may_change(req)) {
+		tpl_dict *f = tpl_include(tpl_section_add(d, "CAN_CHANGE"), "FORM",
+					  "admin_reference_group_form.tpl");
+		tpl_set(f, "ACTION", arena_printf(req->arena, "/admin/reference-groups/%lld", g->id));
+		tpl_set(f, "SUBMIT", "Сохранить изменения");
+		if (rows != NULL)
+			fill_form(req, f, g, rows, row_count, true);
+		else
+			fill_form(req, f, g, g->members, g->member_count, false);
+	}
+	return page_end(req, status);
+}
+
+/* GET /admin/reference-groups/ID — one group: description, participants, and for
+ * administrators and organizers the form to change them. 404 for an unknown id. */
+enum http_status page_admin_reference_group(struct request *req)
+{
+	struct reference_group g;
+	int rc = load_group(req, req->path_id, &g);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return group_page(req, &g, HTTP_OK, NULL, 0);
+}
+
+/* POST /admin/reference-groups/ID (as for a new one) — change a group; its participants become
+ * exactly the filled rows. 303 to its page; 404 for an unknown id; 422 as for a new one. */
+enum http_status page_admin_reference_group_update(struct request *req)
+{
+	struct reference_group g;
+	int rc = load_group(req, req->path_id, &g);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	size_t count;
+	struct reference_member *rows = form_members(req, &count);
+	if (req->invalid_fields > 0)
+		return group_page(req, &g, HTTP_UNPROCESSABLE, rows, count);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	json_t *before = staff_json(req, STMT_REFGROUP_JSON, g.id);
+	sqlite3_stmt *s = db_stmt(db, STMT_REFGROUP_UPDATE);
+	sqlite3_bind_int64(s, 1, g.id);
+	sqlite3_bind_text(s, 2, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, reference_field_text(req, FIELD_SUMMARY), -1, SQLITE_STATIC);
+	rc = db_run(s);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		json_decref(before);
+		db_rollback(db);
+		page_reject(req, FIELD_NAME, "группа с таким названием уже есть");
+		return group_page(req, &g, HTTP_UNPROCESSABLE, rows, count);
+	}
+	bool ok = rc == SQLITE_DONE && save_members(req, g.id, rows, count);
+	return staff_commit(req, ok, "update", "reference_group", g.id, before, STMT_REFGROUP_JSON,
+			    arena_printf(req->arena, "/admin/reference-groups/%lld", g.id));
+}

@@ -1,0 +1,344 @@
+/* page_subscribe.c — residents' e-mail subscriptions to announcements (issue 6, item 4): the
+ * form, the double opt-in (a confirmation mail through the outbox, then a button on the site)
+ * and the one-click unsubscribe, RFC 8058 included. Public, no JavaScript, no session: the
+ * subscription form carries the pre-session form token (auth_public_csrf); confirming and
+ * unsubscribing are authorised by the 256-bit token from the mail itself, and both are POSTs,
+ * because mail scanners follow the GET links in a mail. No page shows a subscriber's address,
+ * and the answer to the form is the same whether the address was subscribed before or not. */
+#include <string.h>
+
+#include "auth.h"
+#include "db_reference.h"
+#include "page.h"
+#include "pages.h"
+#include "subscription.h"
+#include "worker.h"
+
+/* What the scope of a subscription is called on the pages and in the mail. */
+static const char *scope_text(struct request *req, const char *territory)
+{
+	if (territory != NULL && territory[0] != '\0')
+		return arena_printf(req->arena, "встречи на территории «%s»", territory);
+	return arena_printf(req->arena, "все встречи, %s целиком",
+			    req->worker->cfg->municipality_name);
+}
+
+/* The form, empty (a territory preselected by ?territory=) or after a refused submit with the
+ * errors beside the fields and everything typed kept. */
+static enum http_status subscribe_form(struct request *req, enum http_status status,
+				       bool from_request)
+{
+	struct territory_item *territories;
+	size_t count;
+	if (db_territory_tree(&req->worker->db, req->arena, &territories, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_dict *d = page_begin(req, "subscribe.tpl", "Подписка на анонсы встреч", NAV_NONE);
+	tpl_set(d, "FORM_CSRF", auth_public_csrf(req));
+	tpl_set(d, "MUNICIPALITY", req->worker->cfg->municipality_name);
+	const struct field_value *t = &req->field[FIELD_TERRITORY];
+	long long chosen = t->state == FIELD_VALID ? t->number : 0;
+	static const char *const indents[] = {"", "\u00a0\u00a0", "\u00a0\u00a0\u00a0\u00a0"};
+	for (size_t i = 0; i < count; i++) {
+		tpl_dict *o = tpl_section_add(d, "TERRITORY_OPTION");
+		tpl_set_int(o, "ID", territories[i].id);
+		int depth = territories[i].depth < 0 ? 0 : territories[i].depth > 2 ? 2
+										 : territories[i].depth;
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s", indents[depth],
+						territories[i].name));
+		if (territories[i].id == chosen)
+			tpl_section_show(o, "SELECTED");
+	}
+	if (from_request) {
+		page_form_fields(req, d);
+		const struct field_value *consent = &req->field[FIELD_CONSENT];
+		if (consent->raw != NULL && strcmp(consent->raw, "yes") == 0)
+			tpl_section_show(d, "CONSENT_CHECKED");
+	}
+	return page_end(req, status);
+}
+
+/* GET /subscribe?territory= — the subscription form: the address, the whole municipality or one
+ * territory (preselected by ?territory=), the consent to the processing of the address. Sets the
+ * form-token cookie. 400 for a malformed territory. */
+enum http_status page_subscribe_form(struct request *req)
+{
+	return subscribe_form(req, HTTP_OK, false);
+}
+
+/* An address as stored: ASCII letters in lower case, so Ivan@Mail.ru and ivan@mail.ru are one
+ * subscriber (local parts that differ only in case are one mailbox in practice). */
+static const char *normalised_email(struct request *req, const char *email)
+{
+	char *copy = arena_strdup(req->arena, email);
+	for (char *p = copy; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return copy;
+}
+
+/* Find or make the subscription of (email, territory) inside the open transaction and queue its
+ * confirmation mail unless it is active already or one went out within the hour. 0, or -1 on a
+ * database error. */
+static int request_subscription(struct request *req, const char *email, long long territory_id,
+				const char *territory_name)
+{
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_FIND);
+	sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
+	if (territory_id > 0)
+		sqlite3_bind_int64(s, 2, territory_id);
+	int rc = sqlite3_step(s);
+	struct subscription_request r = {.email = email, .territory = territory_name};
+	const char *status = NULL;
+	if (rc == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(s, 0);
+		r.token = db_text(req->arena, s, 1);
+		status = db_text(req->arena, s, 2);
+	}
+	db_done(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	if (status != NULL && strcmp(status, "active") == 0)
+		return 0; /* subscribed already: no mail, and the page says the same as always */
+	if (status == NULL) {
+		r.token = subscription_new_token(req->arena);
+		s = db_stmt(db, STMT_SUBSCRIPTION_INSERT);
+		sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
+		if (territory_id > 0)
+			sqlite3_bind_int64(s, 2, territory_id);
+		sqlite3_bind_text(s, 3, r.token, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
+		if (db_run(s) != SQLITE_DONE)
+			return -1;
+		r.id = sqlite3_last_insert_rowid(db->conn);
+	} else if (strcmp(status, "unsubscribed") == 0) {
+		/* Subscribing again after leaving: a new token, so links from the old mails (which
+		 * may have been forwarded) do not act on the new subscription. */
+		r.token = subscription_new_token(req->arena);
+		s = db_stmt(db, STMT_SUBSCRIPTION_RENEW);
+		sqlite3_bind_int64(s, 1, r.id);
+		sqlite3_bind_text(s, 2, r.token, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+		if (db_run(s) != SQLITE_DONE)
+			return -1;
+	}
+	return subscription_queue_confirmation(db, req->arena, req->worker->cfg, &r, req->now) < 0
+		       ? -1
+		       : 0;
+}
+
+/* POST /subscribe (email, territory, consent, website, csrf) — ask for a subscription. 303 to
+ * /subscribe/sent whenever the form is in order — for a new address, one pending or subscribed
+ * already, or a robot that filled in the hidden field (which gets nothing written) — so the
+ * answer tells nobody who subscribes. A pending subscription gets a confirmation mail in the
+ * outbox, at most one per address and territory an hour. 422 with the errors beside the fields
+ * and the input kept for a malformed address, a territory not in the list or no consent; 403
+ * without the form token; 429 from nginx when one address sends too many. */
+enum http_status page_subscribe(struct request *req)
+{
+	struct field_value *v = req->field;
+	if (v[FIELD_HONEYPOT].state != FIELD_ABSENT)
+		return response_redirect(req, "/subscribe/sent");
+	struct territory_item *territories;
+	size_t count;
+	if (db_territory_tree(&req->worker->db, req->arena, &territories, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	const char *territory_name = NULL;
+	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
+		for (size_t i = 0; i < count; i++)
+			if (territories[i].id == v[FIELD_TERRITORY].number)
+				territory_name = territories[i].name;
+		if (territory_name == NULL)
+			page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
+	}
+	/* Declared optional, so that a missing tick gets this message and not the generic one. */
+	struct field_value *consent = &v[FIELD_CONSENT];
+	if (consent->state != FIELD_VALID || strcmp(consent->text, "yes") != 0) {
+		if (consent->state == FIELD_INVALID) {
+			consent->state = FIELD_ABSENT;
+			req->invalid_fields--;
+		}
+		page_reject(req, FIELD_CONSENT,
+			    "отметьте его — без согласия мы не можем присылать письма");
+	}
+	if (req->invalid_fields > 0)
+		return subscribe_form(req, HTTP_UNPROCESSABLE, true);
+
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	long long territory_id = territory_name ? v[FIELD_TERRITORY].number : 0;
+	if (request_subscription(req, normalised_email(req, v[FIELD_EMAIL].text), territory_id,
+				 territory_name) < 0 ||
+	    db_commit(db) < 0) {
+		db_log_error(db, "subscribe");
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, "/subscribe/sent");
+}
+
+/* GET /subscribe/sent — «check your mail»: what happens next, without the address. */
+enum http_status page_subscribe_sent(struct request *req)
+{
+	page_begin(req, "subscribe_sent.tpl", "Проверьте почту", NAV_NONE);
+	return page_end(req, HTTP_OK);
+}
+
+/* The subscription of a link's token. */
+struct token_subscription {
+	long long id;
+	const char *token;
+	const char *territory; /* NULL for the whole municipality */
+	const char *status;    /* pending, active, unsubscribed */
+};
+
+/* The token of the request: the form's field, else the query's (a one-click POST to the link
+ * itself), validated like any field. NULL when there is none or it is malformed. */
+static const char *request_token(struct request *req)
+{
+	const struct field_value *f = &req->field[FIELD_TOKEN];
+	if (f->state == FIELD_VALID)
+		return f->text;
+	if (f->state == FIELD_INVALID)
+		return NULL;
+	const struct param *p = params_find(&req->query, field_specs[FIELD_TOKEN].name);
+	if (p == NULL || params_count(&req->query, p->name) != 1)
+		return NULL;
+	struct field_value q;
+	validate_value(req->arena, &field_specs[FIELD_TOKEN], p->value, p->value_len, &q);
+	return q.state == FIELD_VALID ? q.text : NULL;
+}
+
+/* Load the subscription of the request's token. HTTP_OK, 404 (with a Russian explanation) for a
+ * missing, malformed or unknown token, 500 on a database error. */
+static enum http_status load_by_token(struct request *req, struct token_subscription *out)
+{
+	memset(out, 0, sizeof *out);
+	const char *token = request_token(req);
+	if (token != NULL) {
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SUBSCRIPTION_BY_TOKEN);
+		sqlite3_bind_text(s, 1, token, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			out->id = sqlite3_column_int64(s, 0);
+			out->token = token;
+			out->territory = sqlite3_column_type(s, 2) == SQLITE_NULL
+						 ? NULL
+						 : db_text(req->arena, s, 2);
+			out->status = db_text(req->arena, s, 3);
+		}
+		db_done(s);
+		if (rc == SQLITE_ROW)
+			return HTTP_OK;
+		if (rc != SQLITE_DONE) {
+			db_log_error(&req->worker->db, "subscription by token");
+			return HTTP_INTERNAL_ERROR;
+		}
+	}
+	req->error_detail = "Подписка по этой ссылке не найдена. Проверьте, что ссылка из письма "
+			    "скопирована целиком, или подпишитесь заново.";
+	return HTTP_NOT_FOUND;
+}
+
+/* One of the pages about a subscription found by its token: template with the state shown. */
+static enum http_status token_page(struct request *req, const char *template, const char *title,
+				   const struct token_subscription *sub, const char *state)
+{
+	tpl_dict *d = page_begin(req, template, title, NAV_NONE);
+	tpl_set(d, "TOKEN", sub->token);
+	tpl_set(d, "SCOPE", scope_text(req, sub->territory));
+	tpl_section_show(d, state);
+	/* The page carries the token: keep it out of shared caches. */
+	response_header(req, "Cache-Control", "no-store");
+	return page_end(req, HTTP_OK);
+}
+
+/* GET /subscribe/confirm?token= — the confirmation link of the mail: a button that confirms
+ * (a mail scanner following the link confirms nothing), or what the state is when it is active
+ * or was cancelled. 404 for an unknown token. */
+enum http_status page_subscribe_confirm_form(struct request *req)
+{
+	struct token_subscription sub;
+	enum http_status status = load_by_token(req, &sub);
+	if (status != HTTP_OK)
+		return status;
+	const char *state = strcmp(sub.status, "pending") == 0  ? "PENDING"
+			    : strcmp(sub.status, "active") == 0 ? "CONFIRMED"
+								: "UNSUBSCRIBED";
+	return token_page(req, "subscribe_confirm.tpl", "Подтверждение подписки", &sub, state);
+}
+
+/* POST /subscribe/confirm (token) — confirm a pending subscription: 200 «Подписка
+ * подтверждена» (also when it was confirmed before); a cancelled one stays cancelled and the page
+ * says how to subscribe again. 404 for an unknown token. */
+enum http_status page_subscribe_confirm(struct request *req)
+{
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	struct token_subscription sub;
+	enum http_status status = load_by_token(req, &sub);
+	if (status != HTTP_OK) {
+		db_rollback(db);
+		return status;
+	}
+	const char *state = "UNSUBSCRIBED";
+	if (strcmp(sub.status, "unsubscribed") != 0) {
+		sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_CONFIRM);
+		sqlite3_bind_int64(s, 1, sub.id);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+		if (db_run(s) != SQLITE_DONE) {
+			db_log_error(db, "subscription confirm");
+			db_rollback(db);
+			return HTTP_INTERNAL_ERROR;
+		}
+		state = "CONFIRMED";
+	}
+	if (db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return token_page(req, "subscribe_confirm.tpl",
+			  strcmp(state, "CONFIRMED") == 0 ? "Подписка подтверждена"
+							  : "Подтверждение подписки",
+			  &sub, state);
+}
+
+/* GET /unsubscribe?token= — the unsubscribe link of every mail: a button that unsubscribes, or
+ * «already unsubscribed». 404 for an unknown token. */
+enum http_status page_unsubscribe_form(struct request *req)
+{
+	struct token_subscription sub;
+	enum http_status status = load_by_token(req, &sub);
+	if (status != HTTP_OK)
+		return status;
+	return token_page(req, "unsubscribe.tpl", "Отписка от анонсов", &sub,
+			  strcmp(sub.status, "unsubscribed") == 0 ? "DONE" : "ASK");
+}
+
+/* POST /unsubscribe?token= — unsubscribe, from the button (the form posts to the link itself) or
+ * from a mail client's one-click (RFC 8058: the body List-Unsubscribe=One-Click, of any media
+ * type, no form token; the token in the URL is the authority). 200 «Вы отписались» without a
+ * redirect, also when it was done before; 404 for an unknown token. */
+enum http_status page_unsubscribe(struct request *req)
+{
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	struct token_subscription sub;
+	enum http_status status = load_by_token(req, &sub);
+	if (status != HTTP_OK) {
+		db_rollback(db);
+		return status;
+	}
+	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_UNSUBSCRIBE);
+	sqlite3_bind_int64(s, 1, sub.id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+	if (db_run(s) != SQLITE_DONE || db_commit(db) < 0) {
+		db_log_error(db, "unsubscribe");
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return token_page(req, "unsubscribe.tpl", "Вы отписались от анонсов", &sub, "DONE");
+}
