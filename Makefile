@@ -32,7 +32,8 @@ CFLAGS_BASE += -D_FORTIFY_SOURCE=2
 endif
 
 # Modules every program shares, then each program's own.
-CORE = arena buf utf8 params civil_time ru config db db_statements validate rules series outbox
+CORE = arena buf utf8 params civil_time ru config db db_statements validate rules series outbox \
+	workdays
 WEB = worker request response router routes page page_cache meeting_view db_meeting db_reference \
 	auth audit staff_change page_admin page_admin_users page_admin_meetings page_admin_series page_admin_home \
 	page_admin_reference page_admin_territories page_admin_venues page_admin_people \
