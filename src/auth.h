@@ -18,6 +18,9 @@ enum role {
 };
 #define ROLES_STAFF                                                                               \
 	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_PRESS | ROLE_EXECUTOR | ROLE_CONTROLLER)
+/* Who reads the production calendar (/admin/calendar): those who count working-day deadlines;
+ * only administrators change it. */
+#define ROLES_CALENDAR_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_CONTROLLER)
 
 /* The signed-in staff member of a request. */
 struct staff {

@@ -1,6 +1,6 @@
 /* pages.h — the handlers behind the route table (routes.c), one file per area of the site:
  * page_home.c, page_meetings.c, page_calendar.c, page_system.c; staff pages in page_admin*.c
- * (reference data: page_admin_territories.c, _venues.c, _people.c, _groups.c).
+ * (reference data: page_admin_territories.c, _venues.c, _people.c, _groups.c, _calendar.c).
  * Each has a contract comment. */
 #ifndef PORTAL_PAGES_H
 #define PORTAL_PAGES_H
@@ -57,5 +57,11 @@ enum http_status page_admin_groups(struct request *req);
 enum http_status page_admin_group_create(struct request *req);
 enum http_status page_admin_group(struct request *req);
 enum http_status page_admin_group_update(struct request *req);
+enum http_status page_admin_calendar(struct request *req);
+enum http_status page_admin_calendar_year_create(struct request *req);
+enum http_status page_admin_calendar_year(struct request *req);
+enum http_status page_admin_calendar_year_update(struct request *req);
+enum http_status page_admin_calendar_day_set(struct request *req);
+enum http_status page_admin_calendar_day_remove(struct request *req);
 
 #endif

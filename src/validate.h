@@ -72,6 +72,11 @@ enum field {
 	FIELD_END_TIME,
 	FIELD_STOP_DATE,  /* the date of each stop of a tour, several */
 	FIELD_STOP_VENUE, /* the venue of each stop, several, in the same order */
+	FIELD_YEAR,       /* a year of the production calendar */
+	FIELD_SOURCE,     /* the decree a calendar year comes from */
+	FIELD_DAY,        /* a day of the production calendar, YYYY-MM-DD */
+	FIELD_DAY_KIND,   /* holiday, day_off, working, short */
+	FIELD_NOTE,       /* a note on a calendar day */
 	FIELD__MAX
 };
 
