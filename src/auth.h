@@ -18,6 +18,13 @@ enum role {
 };
 #define ROLES_STAFF                                                                               \
 	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_PRESS | ROLE_EXECUTOR | ROLE_CONTROLLER)
+/* Who reads the production calendar (/admin/calendar): those who count working-day deadlines;
+ * only administrators change it. */
+/* The outbox (page_admin_outbox.c): staff who prepare meetings read it; administrators, the
+ * sector and the press office resend or discard what the notifier gave up on. */
+#define OUTBOX_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_PRESS)
+#define OUTBOX_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_PRESS)
+#define ROLES_CALENDAR_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_CONTROLLER)
 
 /* The signed-in staff member of a request. */
 struct staff {

@@ -190,6 +190,19 @@ enum stmt {
 	STMT_SUBSCRIPTION_CONFIRM, /* (id, now): pending → active */
 	STMT_SUBSCRIPTION_UNSUBSCRIBE, /* (id, now): pending or active → unsubscribed */
 	STMT_OUTBOX_RECENT,      /* (key, other key, since) → 1 when either was queued since then */
+	/* The production calendar (workdays.c, page_admin_calendar.c). */
+	STMT_CALENDAR_YEARS,     /* () → year, source, updated at, stored days; by year */
+	STMT_CALENDAR_DAYS,      /* () → day, kind of every stored day, by day */
+	STMT_CALENDAR_YEAR_GET,  /* (year) → source, updated at */
+	STMT_CALENDAR_YEAR_DAYS, /* (year) → day, kind, note, by day */
+	STMT_CALENDAR_YEAR_INSERT, /* (year, source, now) */
+	STMT_CALENDAR_YEAR_UPDATE, /* (year, source, now) */
+	STMT_CALENDAR_YEAR_TOUCH, /* (year, now): one of its days changed */
+	STMT_CALENDAR_YEAR_JSON, /* (year) → the row as JSON */
+	STMT_CALENDAR_DAY_GET,   /* (day) → kind, note */
+	STMT_CALENDAR_DAY_SET,   /* (day, year, kind, note): insert, or change the day's kind and note */
+	STMT_CALENDAR_DAY_DELETE, /* (day) */
+	STMT_CALENDAR_DAY_JSON,  /* (YYYYMMDD as a number) → the row as JSON */
 	STMT__MAX
 };
 

@@ -522,4 +522,27 @@ const char *const db_statement_sql[STMT__MAX] = {
 					  "AND status IN ('pending', 'active')",
 	[STMT_OUTBOX_RECENT] = "SELECT 1 FROM outbox WHERE dedup_key IN (?1, ?2) AND created_at > ?3 "
 			       "LIMIT 1",
+	[STMT_CALENDAR_YEARS] = "SELECT y.year, y.source, y.updated_at, "
+				"(SELECT count(*) FROM calendar_day d WHERE d.year = y.year) "
+				"FROM calendar_year y ORDER BY y.year",
+	[STMT_CALENDAR_DAYS] = "SELECT day, kind FROM calendar_day ORDER BY day",
+	[STMT_CALENDAR_YEAR_GET] = "SELECT source, updated_at FROM calendar_year WHERE year = ?1",
+	[STMT_CALENDAR_YEAR_DAYS] = "SELECT day, kind, note FROM calendar_day WHERE year = ?1 "
+				    "ORDER BY day",
+	[STMT_CALENDAR_YEAR_INSERT] = "INSERT INTO calendar_year (year, source, updated_at) "
+				      "VALUES (?1, ?2, ?3)",
+	[STMT_CALENDAR_YEAR_UPDATE] = "UPDATE calendar_year SET source = ?2, updated_at = ?3 "
+				      "WHERE year = ?1",
+	[STMT_CALENDAR_YEAR_TOUCH] = "UPDATE calendar_year SET updated_at = ?2 WHERE year = ?1",
+	[STMT_CALENDAR_YEAR_JSON] = "SELECT json_object('year', year, 'source', source) "
+				    "FROM calendar_year WHERE year = ?1",
+	[STMT_CALENDAR_DAY_GET] = "SELECT kind, note FROM calendar_day WHERE day = ?1",
+	[STMT_CALENDAR_DAY_SET] = "INSERT INTO calendar_day (day, year, kind, note) "
+				  "VALUES (?1, ?2, ?3, ?4) "
+				  "ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, "
+				  "note = excluded.note",
+	[STMT_CALENDAR_DAY_DELETE] = "DELETE FROM calendar_day WHERE day = ?1",
+	[STMT_CALENDAR_DAY_JSON] = "SELECT json_object('day', day, 'kind', kind, 'note', note) "
+				   "FROM calendar_day WHERE day = printf('%04d-%02d-%02d', ?1 / 10000, "
+				   "?1 / 100 % 100, ?1 % 100)",
 };

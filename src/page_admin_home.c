@@ -153,14 +153,34 @@ static void compliance(struct request *req, tpl_dict *d)
 	db_done(s);
 }
 
+/* The coming year (the local year + 1) without a production calendar: working-day deadlines that
+ * reach into it would be counted without its transfers. 0 shown or not needed, -1 on error. */
+static int calendar_warning(struct request *req, tpl_dict *d)
+{
+	int coming = tz_local_date(req->now).year + 1;
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_CALENDAR_YEAR_GET);
+	sqlite3_bind_int(s, 1, coming);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	if (rc == SQLITE_DONE)
+		tpl_set_int(tpl_section_add(d, "NO_CALENDAR"), "YEAR", coming);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* GET /admin — the staff home page: links for every role; for those who work with meetings, what
- * needs action and the frequencies the acts require. */
+ * needs action and the frequencies the acts require; for those who count working days, a warning
+ * when the coming year has no production calendar. */
 enum http_status page_admin_home(struct request *req)
 {
 	tpl_dict *d = page_begin(req, "admin_home.tpl", "Рабочий стол", NAV_STAFF_HOME);
 	unsigned readers = ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS;
 	if (req->staff->role & ROLE_ADMIN)
 		tpl_section_show(d, "ADMIN");
+	if (req->staff->role & ROLES_CALENDAR_READERS) {
+		tpl_section_show(d, "CALENDAR");
+		if (calendar_warning(req, d) < 0)
+			return HTTP_INTERNAL_ERROR;
+	}
 	if (!(req->staff->role & readers))
 		return page_end(req, HTTP_OK);
 	tpl_section_show(d, "REFERENCE");

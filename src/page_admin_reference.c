@@ -41,12 +41,15 @@ const struct code_label person_categories[] = {
 static const struct {
 	const char *href;
 	const char *label;
+	unsigned roles; /* who sees the tab */
 } tabs[REFERENCE__MAX] = {
-	[REFERENCE_TERRITORIES] = {"/admin/territories", "Территории"},
-	[REFERENCE_VENUES] = {"/admin/venues", "Места проведения"},
-	[REFERENCE_PEOPLE] = {"/admin/people", "Люди"},
-	[REFERENCE_GROUPS] = {"/admin/groups", "Информационные группы"},
-	[REFERENCE_REFERENCE_GROUPS] = {"/admin/reference-groups", "Референтные группы"},
+	[REFERENCE_TERRITORIES] = {"/admin/territories", "Территории", ROLES_STAFF},
+	[REFERENCE_VENUES] = {"/admin/venues", "Места проведения", ROLES_STAFF},
+	[REFERENCE_PEOPLE] = {"/admin/people", "Люди", ROLES_STAFF},
+	[REFERENCE_GROUPS] = {"/admin/groups", "Информационные группы", ROLES_STAFF},
+	[REFERENCE_REFERENCE_GROUPS] = {"/admin/reference-groups", "Референтные группы", ROLES_STAFF},
+	[REFERENCE_CALENDAR] = {"/admin/calendar", "Производственный календарь",
+				ROLES_CALENDAR_READERS},
 };
 
 tpl_dict *reference_begin(struct request *req, const char *body_template, const char *title,
@@ -55,6 +58,8 @@ tpl_dict *reference_begin(struct request *req, const char *body_template, const 
 	tpl_dict *d = page_begin(req, body_template, title, NAV_STAFF_REFERENCE);
 	tpl_dict *nav = tpl_include(d, "REFERENCE_NAV", "admin_reference_nav.tpl");
 	for (int i = 0; i < REFERENCE__MAX; i++) {
+		if (req->staff == NULL || !(req->staff->role & tabs[i].roles))
+			continue;
 		tpl_dict *item = tpl_section_add(nav, "TAB");
 		tpl_set(item, "HREF", tabs[i].href);
 		tpl_set(item, "LABEL", tabs[i].label);

@@ -21,6 +21,7 @@ enum reference_tab {
 	REFERENCE_PEOPLE,
 	REFERENCE_GROUPS,
 	REFERENCE_REFERENCE_GROUPS, /* seed 003: stakeholders mailed about chosen meetings */
+	REFERENCE_CALENDAR, /* shown only to ROLES_CALENDAR_READERS */
 	REFERENCE__MAX
 };
 

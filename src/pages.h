@@ -1,7 +1,8 @@
 /* pages.h — the handlers behind the route table (routes.c), one file per area of the site:
  * page_home.c, page_meetings.c, page_calendar.c, page_system.c, page_press.c (the press office's
  * public pages and the Atom feed), page_subscribe.c; staff pages in page_admin*.c (reference
- * data: page_admin_territories.c, _venues.c, _people.c, _groups.c, _reference_groups.c).
+ * data: page_admin_territories.c, _venues.c, _people.c, _groups.c, _reference_groups.c,
+ * _calendar.c).
  * Each has a contract comment. */
 #ifndef PORTAL_PAGES_H
 #define PORTAL_PAGES_H
@@ -79,10 +80,6 @@ enum http_status page_admin_media_update(struct request *req);
 enum http_status page_admin_media_deactivate(struct request *req);
 enum http_status page_admin_media_activate(struct request *req);
 
-/* The outbox (page_admin_outbox.c): staff who prepare meetings read it; administrators, the
- * sector and the press office resend or discard what the notifier gave up on. */
-#define OUTBOX_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_PRESS)
-#define OUTBOX_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_PRESS)
 enum http_status page_admin_outbox(struct request *req);
 enum http_status page_admin_outbox_retry(struct request *req);
 enum http_status page_admin_outbox_discard(struct request *req);
@@ -90,5 +87,11 @@ enum http_status page_admin_reference_groups(struct request *req);
 enum http_status page_admin_reference_group_create(struct request *req);
 enum http_status page_admin_reference_group(struct request *req);
 enum http_status page_admin_reference_group_update(struct request *req);
+enum http_status page_admin_calendar(struct request *req);
+enum http_status page_admin_calendar_year_create(struct request *req);
+enum http_status page_admin_calendar_year(struct request *req);
+enum http_status page_admin_calendar_year_update(struct request *req);
+enum http_status page_admin_calendar_day_set(struct request *req);
+enum http_status page_admin_calendar_day_remove(struct request *req);
 
 #endif

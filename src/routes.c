@@ -215,6 +215,22 @@ const struct route routes[] = {
 	 REFERENCE_READERS},
 	{"/admin/reference-groups/#", METHOD_POST, page_admin_reference_group_update,
 	 REFERENCE_GROUP_FORM, ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	/* The production calendar (page_admin_calendar.c): read by those who count working-day
+	 * deadlines, changed by administrators when a decree on transfers of days off appears. */
+	{"/admin/calendar", METHOD_GET, page_admin_calendar, NULL, 0, ROLES_CALENDAR_READERS},
+	{"/admin/calendar", METHOD_POST, page_admin_calendar_year_create,
+	 FIELDS({FIELD_YEAR, FIELD_REQUIRED}, {FIELD_SOURCE, FIELD_REQUIRED}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, ROLE_ADMIN},
+	{"/admin/calendar/#", METHOD_GET, page_admin_calendar_year,
+	 FIELDS({FIELD_DAY, FIELD_OPTIONAL}), 0, ROLES_CALENDAR_READERS},
+	{"/admin/calendar/#", METHOD_POST, page_admin_calendar_year_update,
+	 FIELDS({FIELD_SOURCE, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, ROLE_ADMIN},
+	{"/admin/calendar/#/days", METHOD_POST, page_admin_calendar_day_set,
+	 FIELDS({FIELD_DAY, FIELD_REQUIRED}, {FIELD_DAY_KIND, FIELD_REQUIRED},
+		{FIELD_NOTE, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, ROLE_ADMIN},
+	{"/admin/calendar/#/remove", METHOD_POST, page_admin_calendar_day_remove,
+	 FIELDS({FIELD_DAY, FIELD_REQUIRED}), 0, ROLE_ADMIN},
 };
 
 const size_t route_count = sizeof routes / sizeof routes[0];

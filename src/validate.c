@@ -94,6 +94,11 @@ const struct field_spec field_specs[FIELD__MAX] = {
 				"электронная почта участника"},
 	[FIELD_REFERENCE_GROUP] = {"reference_group", FIELD_TYPE_ID, 1, 0,
 				   "рассылка референтным группам"},
+	[FIELD_YEAR] = {"year", FIELD_TYPE_INT, 2000, 2100, "год"},
+	[FIELD_SOURCE] = {"source", FIELD_TYPE_LINE, 0, 500, "постановление"},
+	[FIELD_DAY] = {"day", FIELD_TYPE_DATE, 0, 0, "дата"},
+	[FIELD_DAY_KIND] = {"day_kind", FIELD_TYPE_CODE, 0, 16, "вид дня"},
+	[FIELD_NOTE] = {"note", FIELD_TYPE_LINE, 0, 300, "примечание"},
 };
 
 static void invalid(struct field_value *out, const char *error)

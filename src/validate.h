@@ -82,6 +82,11 @@ enum field {
 	FIELD_MEMBER_ORGANISATION,
 	FIELD_MEMBER_EMAIL,
 	FIELD_REFERENCE_GROUP, /* reference group ids a meeting is mailed to, several */
+	FIELD_YEAR,       /* a year of the production calendar */
+	FIELD_SOURCE,     /* the decree a calendar year comes from */
+	FIELD_DAY,        /* a day of the production calendar, YYYY-MM-DD */
+	FIELD_DAY_KIND,   /* holiday, day_off, working, short */
+	FIELD_NOTE,       /* a note on a calendar day */
 	FIELD__MAX
 };
 

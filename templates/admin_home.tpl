@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_home.tpl: the staff home page: what needs action and the required frequencies. --}}
 <h1>Рабочий стол</h1>
-{{#MEETINGS}}<section class="block" aria-labelledby="drafts-title">
+{{#NO_CALENDAR}}<p class="notice">Нет производственного календаря на {{YEAR}} год: добавьте его по постановлению Правительства РФ «О переносе выходных дней в {{YEAR}} году» — иначе сроки в рабочих днях считаются без переносов. <a href="/admin/calendar">Производственный календарь</a></p>
+{{/NO_CALENDAR}}{{#MEETINGS}}<section class="block" aria-labelledby="drafts-title">
 <h2 id="drafts-title">Черновики: скоро срок публикации</h2>
 <p>Место и время встречи публикуются не позднее чем за 5 дней. Утвердите черновик до указанной даты.</p>
 {{#NO_DRAFTS}}<p>Таких черновиков нет.</p>{{/NO_DRAFTS}}
@@ -58,7 +59,8 @@
 <li><a href="/admin/venues">Места проведения встреч</a></li>
 <li><a href="/admin/people">Должностные лица и приглашённые</a></li>
 <li><a href="/admin/groups">Информационные группы</a></li>
-{{/REFERENCE}}{{#ADMIN}}<li><a href="/admin/users">Пользователи и роли</a></li>
+{{/REFERENCE}}{{#CALENDAR}}<li><a href="/admin/calendar">Производственный календарь</a></li>
+{{/CALENDAR}}{{#ADMIN}}<li><a href="/admin/users">Пользователи и роли</a></li>
 <li><a href="/admin/audit">Журнал изменений</a></li>
 {{/ADMIN}}<li><a href="/admin/password">Сменить пароль</a></li>
 </ul>
