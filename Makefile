@@ -33,6 +33,7 @@ endif
 
 # Modules every program shares, then each program's own.
 CORE = arena buf utf8 params civil_time ru config db db_statements validate rules series outbox \
+	appeal_rules \
 	db_meeting subscription workdays
 WEB = worker request response router routes page page_cache meeting_view db_reference \
 	auth audit staff_change page_admin page_admin_users page_admin_meetings page_admin_series page_admin_home \

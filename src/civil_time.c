@@ -86,6 +86,11 @@ static struct civil_date civil_from_days(long z)
 	return d;
 }
 
+long civil_date_diff(struct civil_date a, struct civil_date b)
+{
+	return days_from_civil(a) - days_from_civil(b);
+}
+
 struct civil_date civil_date_add_days(struct civil_date d, int days)
 {
 	return civil_from_days(days_from_civil(d) + days);

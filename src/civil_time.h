@@ -24,6 +24,9 @@ bool civil_datetime_parse(const char *s, struct civil_date *date, int *hour, int
 /* Add days to a date (negative goes back). */
 struct civil_date civil_date_add_days(struct civil_date d, int days);
 
+/* The number of days from b to a (negative when a is before b). */
+long civil_date_diff(struct civil_date a, struct civil_date b);
+
 /* Negative, zero or positive as a is before, equal to or after b. */
 int civil_date_compare(struct civil_date a, struct civil_date b);
 
