@@ -153,7 +153,7 @@ const char *auth_public_csrf(struct request *req)
 }
 
 /* Seconds until key may try again, 0 when it may now; *locked says whether it is a lock. */
-static long throttle_wait(struct request *req, const char *key, bool *locked)
+long auth_throttle_wait(struct request *req, const char *key, bool *locked)
 {
 	struct worker *w = req->worker;
 	sqlite3_stmt *s = db_stmt(&w->db, STMT_THROTTLE_GET);
@@ -178,7 +178,7 @@ static long throttle_wait(struct request *req, const char *key, bool *locked)
 	return wait;
 }
 
-static void throttle_fail(struct request *req, const char *key)
+void auth_throttle_fail(struct request *req, const char *key)
 {
 	const struct config *cfg = req->worker->cfg;
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_THROTTLE_FAIL);
@@ -192,7 +192,7 @@ static void throttle_fail(struct request *req, const char *key)
 	db_done(s);
 }
 
-static void throttle_clear(struct request *req, const char *key)
+void auth_throttle_clear(struct request *req, const char *key)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_THROTTLE_CLEAR);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
@@ -265,8 +265,8 @@ enum login_result auth_login(struct request *req, const char *login, const char 
 	sqlite3_bind_int64(purge, 1, (sqlite3_int64)(req->now - THROTTLE_FORGET_SECONDS));
 	sqlite3_step(purge);
 	db_done(purge);
-	long wait_login = throttle_wait(req, login_key, &login_locked);
-	long wait_addr = throttle_wait(req, addr_key, &addr_locked);
+	long wait_login = auth_throttle_wait(req, login_key, &login_locked);
+	long wait_addr = auth_throttle_wait(req, addr_key, &addr_locked);
 	if (wait_login > 0 || wait_addr > 0) {
 		*wait_seconds = wait_login > wait_addr ? wait_login : wait_addr;
 		return login_locked || addr_locked ? LOGIN_LOCKED : LOGIN_WAIT;
@@ -287,14 +287,14 @@ enum login_result auth_login(struct request *req, const char *login, const char 
 	if (db_begin(db) < 0)
 		return LOGIN_ERROR;
 	if (!ok) {
-		throttle_fail(req, login_key);
-		throttle_fail(req, addr_key);
+		auth_throttle_fail(req, login_key);
+		auth_throttle_fail(req, addr_key);
 		if (db_commit(db) < 0)
 			return LOGIN_ERROR;
 		return LOGIN_WRONG;
 	}
-	throttle_clear(req, login_key);
-	throttle_clear(req, addr_key);
+	auth_throttle_clear(req, login_key);
+	auth_throttle_clear(req, addr_key);
 	if (create_session(req, login, user_id) < 0 ||
 	    audit_record(req, login, "login", "staff_user", user_id, NULL, NULL) < 0) {
 		db_rollback(db);
@@ -324,14 +324,14 @@ enum login_result auth_check_password(struct request *req, const char *password,
 {
 	const char *key = arena_printf(req->arena, "login:%s", req->staff->login);
 	bool locked;
-	long wait = throttle_wait(req, key, &locked);
+	long wait = auth_throttle_wait(req, key, &locked);
 	if (wait > 0) {
 		*wait_seconds = wait;
 		return locked ? LOGIN_LOCKED : LOGIN_WAIT;
 	}
 	if (auth_password_matches(req, req->staff->user_id, password))
 		return LOGIN_OK;
-	throttle_fail(req, key);
+	auth_throttle_fail(req, key);
 	return LOGIN_WRONG;
 }
 

@@ -100,4 +100,12 @@ int auth_hash_password(const char *password, char *out);
 /* End every other session of the user (after a password change). */
 int auth_end_other_sessions(struct request *req);
 
+/* Failed attempts counted per key ("login:ivanova", "addr:203.0.113.5", "status:addr:…"), in
+ * login_throttle: the seconds until key may try again (0: now; *locked: a lock rather than the
+ * growing delay), a failure, and a success that forgets them. Also for the public status page
+ * of appeals. */
+long auth_throttle_wait(struct request *req, const char *key, bool *locked);
+void auth_throttle_fail(struct request *req, const char *key);
+void auth_throttle_clear(struct request *req, const char *key);
+
 #endif

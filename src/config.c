@@ -1,6 +1,8 @@
 /* config.c — INI configuration through libinih (see config.h). */
 #include "config.h"
 
+#include "appeal_rules.h"
+
 #include <ini.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -104,6 +106,7 @@ static const struct setting settings[] = {
 	I("notify", "max_attempts", max_attempts, 1, 100),
 	I("notify", "batch", notify_batch, 1, 100000),
 	I("notify", "webhook_timeout_seconds", webhook_timeout_seconds, 1, 600),
+	S("appeals", "deadline_on_day_off", appeal_day_off_text),
 };
 #undef S
 #undef I
@@ -255,6 +258,14 @@ int config_load(struct config *cfg, const char *path)
 			   cfg->administration_name[0] ? cfg->administration_name
 			   : cfg->municipality_name    ? cfg->municipality_name
 						       : "");
+	if (cfg->appeal_day_off_text != NULL) {
+		cfg->appeal_day_off = appeal_day_off_parse(cfg->appeal_day_off_text);
+		if (cfg->appeal_day_off < 0) {
+			fprintf(stderr, "%s: [appeals] deadline_on_day_off = %s: expected previous, next "
+				"or keep\n", path, cfg->appeal_day_off_text);
+			st.errors++;
+		}
+	}
 	if (cfg->smtp_url[0] != '\0' && cfg->mail_from[0] == '\0') {
 		fprintf(stderr, "%s: [mail] from is required when smtp_url is set\n", path);
 		st.errors++;
@@ -302,7 +313,7 @@ void config_free(struct config *cfg)
 			    &cfg->database_path, &cfg->socket_path, &cfg->templates_dir,
 			    &cfg->static_dir, &cfg->sql_dir, &cfg->smtp_url, &cfg->smtp_username,
 			    &cfg->smtp_password, &cfg->mail_from, &cfg->mail_from_name,
-			    &cfg->police_email, &cfg->notify_lock};
+			    &cfg->police_email, &cfg->notify_lock, &cfg->appeal_day_off_text};
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
 		free(*strings[i]);
 		*strings[i] = NULL;

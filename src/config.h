@@ -64,6 +64,10 @@ struct config {
 	int notify_batch;        /* messages delivered per run at most */
 	int webhook_timeout_seconds;
 
+	/* [appeals] */
+	char *appeal_day_off_text; /* previous, next or keep (appeal_rules.h) */
+	int appeal_day_off;        /* its enum appeal_day_off; previous when not set */
+
 	/* [webhooks]: name = URL; every announcement is posted to each as JSON */
 	struct webhook {
 		char *name;

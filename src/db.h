@@ -203,6 +203,17 @@ enum stmt {
 	STMT_CALENDAR_DAY_SET,   /* (day, year, kind, note): insert, or change the day's kind and note */
 	STMT_CALENDAR_DAY_DELETE, /* (day) */
 	STMT_CALENDAR_DAY_JSON,  /* (YYYYMMDD as a number) → the row as JSON */
+	/* Appeals (appeal.c, page_appeals.c). */
+	STMT_APPEAL_COUNTER_NEXT, /* (year) → the next registration number of the year */
+	STMT_APPEAL_INSERT,      /* (year, seq, number, code hash, source, addressee, unit, surname,
+	                            name, patronymic, email, address, phone, territory, topic, text,
+	                            consent at, received, registered, registered by, meeting,
+	                            reception by, oral, oral answer, oral consent, answer due,
+	                            forward due) → id */
+	STMT_APPEAL_EVENT_ADD,   /* (appeal, at, user, action, note) */
+	STMT_APPEAL_BY_NUMBER,   /* (number) → id, code hash, status, received, registered, answer
+	                            due, extended days, extension reason, forwarded to, forwarded
+	                            at, answer, answered at, outcome, closed at */
 	STMT__MAX
 };
 

@@ -545,4 +545,22 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_CALENDAR_DAY_JSON] = "SELECT json_object('day', day, 'kind', kind, 'note', note) "
 				   "FROM calendar_day WHERE day = printf('%04d-%02d-%02d', ?1 / 10000, "
 				   "?1 / 100 % 100, ?1 % 100)",
+
+	[STMT_APPEAL_COUNTER_NEXT] =
+		"INSERT INTO appeal_counter (year, last) VALUES (?1, 1) "
+		"ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+	[STMT_APPEAL_INSERT] =
+		"INSERT INTO appeal (year, seq, number, code_hash, source, addressee, addressee_unit, "
+		"surname, name, patronymic, email, address, phone, territory_id, topic_code, text, "
+		"consent_at, received_at, registered_at, registered_by, meeting_id, reception_by, oral, "
+		"oral_answer, oral_consent, answer_due, forward_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
+		"?24, ?25, ?26, ?27) RETURNING id",
+	[STMT_APPEAL_EVENT_ADD] =
+		"INSERT INTO appeal_event (appeal_id, at, user_id, action, note) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_APPEAL_BY_NUMBER] =
+		"SELECT id, code_hash, status, received_at, registered_at, answer_due, extended_days, "
+		"extension_reason, forwarded_to, forwarded_at, answer, answered_at, outcome, closed_at "
+		"FROM appeal WHERE number = ?1",
 };

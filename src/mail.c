@@ -107,7 +107,7 @@ void mail_send(const struct config *cfg, struct arena *a, const struct mail *m,
 		/* 5xx from the server is a refusal for good (unknown mailbox, policy); anything else —
 		 * no connection, a timeout, 4xx — may pass later. */
 		bool permanent = code >= 500 && code < 600;
-		snprintf(r->error, sizeof r->error, "SMTP %ld: %s", code,
+		snprintf(r->error, sizeof r->error, "SMTP %ld: %.200s", code,
 			 curl_error[0] ? curl_error : curl_easy_strerror(rc));
 		r->permanent = permanent;
 		r->unreachable = rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
@@ -174,7 +174,7 @@ void webhook_post(const struct config *cfg, const char *url, const char *json,
 	long code = 0;
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
 	if (rc != CURLE_OK) {
-		snprintf(r->error, sizeof r->error, "%s",
+		snprintf(r->error, sizeof r->error, "%.200s",
 			 curl_error[0] ? curl_error : curl_easy_strerror(rc));
 	} else if (code >= 200 && code < 300) {
 		r->ok = true;

@@ -76,7 +76,8 @@ static void send_one(struct notify_run *run, const struct pending *p, struct sen
 	if (w == NULL) {
 		memset(r, 0, sizeof *r);
 		r->permanent = true;
-		snprintf(r->error, sizeof r->error, "no webhook named %s in [webhooks]", p->recipient);
+		snprintf(r->error, sizeof r->error, "no webhook named %.64s in [webhooks]",
+			 p->recipient);
 		return;
 	}
 	webhook_post(run->cfg, w->url, p->body, r);

@@ -1,6 +1,8 @@
 /* page.c — the layout every HTML page shares and the error pages in Russian (see page.h). */
 #include "page.h"
 
+#include "db_reference.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +20,7 @@ static const struct nav_entry {
 } public_nav[] = {
 	{NAV_HOME, "/", "Главная", 0},
 	{NAV_MEETINGS, "/meetings", "Расписание встреч", 0},
+	{NAV_APPEALS, "/appeals/new", "Обращения", 0},
 	{NAV_PRESS, "/press", "Для прессы", 0},
 }, staff_nav[] = {
 	{NAV_STAFF_HOME, "/admin", "Рабочий стол", ROLES_STAFF},
@@ -187,6 +190,31 @@ void page_form_fields(struct request *req, tpl_dict *d)
 		tpl_set(tpl_section_add(row, "LINK"), "HREF",
 			arena_printf(req->arena, "#f-%s", spec->name));
 	}
+}
+
+int page_territory_options(struct request *req, tpl_dict *d, const char *section,
+			   long long chosen, struct territory_item **out, size_t *count)
+{
+	struct territory_item *territories;
+	size_t n;
+	if (db_territory_tree(&req->worker->db, req->arena, &territories, &n) < 0)
+		return -1;
+	static const char *const indents[] = {"", "\u00a0\u00a0", "\u00a0\u00a0\u00a0\u00a0"};
+	for (size_t i = 0; d != NULL && i < n; i++) {
+		tpl_dict *o = tpl_section_add(d, section);
+		tpl_set_int(o, "ID", territories[i].id);
+		int depth = territories[i].depth < 0 ? 0 : territories[i].depth > 2 ? 2
+										 : territories[i].depth;
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s", indents[depth],
+						territories[i].name));
+		if (territories[i].id == chosen)
+			tpl_section_show(o, "SELECTED");
+	}
+	if (out != NULL) {
+		*out = territories;
+		*count = n;
+	}
+	return 0;
 }
 
 void page_bind_period(struct request *req, sqlite3_stmt *s, int from_param, int to_param)

@@ -14,6 +14,7 @@ enum nav_item {
 	NAV_NONE,
 	NAV_HOME,
 	NAV_MEETINGS,
+	NAV_APPEALS,
 	NAV_STAFF_HOME,
 	NAV_STAFF_MEETINGS,
 	NAV_STAFF_REFERENCE, /* territories, venues, people, information groups */
@@ -68,5 +69,12 @@ void page_append_encoded(struct buf *b, const char *s);
 
 /* "?a=1&b=2" rebuilt from the current query with page=N, for pagination links. */
 const char *page_query_with_page(struct request *req, long long page);
+
+/* One section row per territory in tree order (ID, NAME indented by depth, SELECTED for chosen)
+ * for a <select>; with out, the list itself for checking a choice. d NULL: the list only. -1 on
+ * a database error. */
+struct territory_item;
+int page_territory_options(struct request *req, tpl_dict *d, const char *section,
+			   long long chosen, struct territory_item **out, size_t *count);
 
 #endif

@@ -28,26 +28,13 @@ static const char *scope_text(struct request *req, const char *territory)
 static enum http_status subscribe_form(struct request *req, enum http_status status,
 				       bool from_request)
 {
-	struct territory_item *territories;
-	size_t count;
-	if (db_territory_tree(&req->worker->db, req->arena, &territories, &count) < 0)
-		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = page_begin(req, "subscribe.tpl", "Подписка на анонсы встреч", NAV_NONE);
 	tpl_set(d, "FORM_CSRF", auth_public_csrf(req));
 	tpl_set(d, "MUNICIPALITY", req->worker->cfg->municipality_name);
 	const struct field_value *t = &req->field[FIELD_TERRITORY];
-	long long chosen = t->state == FIELD_VALID ? t->number : 0;
-	static const char *const indents[] = {"", "\u00a0\u00a0", "\u00a0\u00a0\u00a0\u00a0"};
-	for (size_t i = 0; i < count; i++) {
-		tpl_dict *o = tpl_section_add(d, "TERRITORY_OPTION");
-		tpl_set_int(o, "ID", territories[i].id);
-		int depth = territories[i].depth < 0 ? 0 : territories[i].depth > 2 ? 2
-										 : territories[i].depth;
-		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s", indents[depth],
-						territories[i].name));
-		if (territories[i].id == chosen)
-			tpl_section_show(o, "SELECTED");
-	}
+	if (page_territory_options(req, d, "TERRITORY_OPTION", t->state == FIELD_VALID ? t->number : 0,
+				   NULL, NULL) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (from_request) {
 		page_form_fields(req, d);
 		const struct field_value *consent = &req->field[FIELD_CONSENT];

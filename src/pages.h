@@ -21,6 +21,11 @@ enum http_status page_press(struct request *req);
 enum http_status page_press_show(struct request *req);
 enum http_status page_feed(struct request *req);
 
+enum http_status page_appeal_new(struct request *req);
+enum http_status page_appeal_create(struct request *req);
+enum http_status page_appeal_received(struct request *req);
+enum http_status page_appeal_status_form(struct request *req);
+enum http_status page_appeal_status(struct request *req);
 enum http_status page_subscribe_form(struct request *req);
 enum http_status page_subscribe(struct request *req);
 enum http_status page_subscribe_sent(struct request *req);

@@ -48,6 +48,22 @@
 
 /* Columns: pattern, methods, handler, accepted fields, flags, roles (0 = public). */
 const struct route routes[] = {
+	/* Appeals of residents (page_appeals.c): anonymous forms without ambient authority, so no
+	 * form token; floods are nginx's limit_req. */
+	{"/appeals/new", METHOD_GET, page_appeal_new, NULL, 0, 0},
+	{"/appeals", METHOD_POST, page_appeal_create,
+	 FIELDS({FIELD_ADDRESSEE, FIELD_REQUIRED}, {FIELD_ADDRESSEE_UNIT, FIELD_OPTIONAL},
+		{FIELD_SURNAME, FIELD_REQUIRED}, {FIELD_GIVEN_NAME, FIELD_REQUIRED},
+		{FIELD_PATRONYMIC, FIELD_OPTIONAL}, {FIELD_EMAIL, FIELD_OPTIONAL},
+		{FIELD_POSTAL_ADDRESS, FIELD_OPTIONAL}, {FIELD_PHONE, FIELD_OPTIONAL},
+		{FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_APPEAL_TEXT, FIELD_REQUIRED},
+		{FIELD_CONSENT, FIELD_OPTIONAL}, {FIELD_HONEYPOT, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, 0},
+	{"/appeals/received", METHOD_GET, page_appeal_received, NULL, 0, 0},
+	{"/appeals/status", METHOD_GET, page_appeal_status_form, NULL, 0, 0},
+	{"/appeals/status", METHOD_POST, page_appeal_status,
+	 FIELDS({FIELD_APPEAL_NUMBER, FIELD_REQUIRED}, {FIELD_APPEAL_CODE, FIELD_REQUIRED}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, 0},
 	{"/", METHOD_GET, page_home, NULL, ROUTE_CACHEABLE, 0},
 	{"/meetings", METHOD_GET, page_meetings_list,
 	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL},

@@ -99,6 +99,16 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_DAY] = {"day", FIELD_TYPE_DATE, 0, 0, "дата"},
 	[FIELD_DAY_KIND] = {"day_kind", FIELD_TYPE_CODE, 0, 16, "вид дня"},
 	[FIELD_NOTE] = {"note", FIELD_TYPE_LINE, 0, 300, "примечание"},
+	[FIELD_ADDRESSEE] = {"addressee", FIELD_TYPE_CODE, 0, 16, "кому адресовано"},
+	[FIELD_ADDRESSEE_UNIT] = {"addressee_unit", FIELD_TYPE_LINE, 0, 200, "подразделение"},
+	[FIELD_SURNAME] = {"surname", FIELD_TYPE_LINE, 0, 100, "фамилия"},
+	[FIELD_GIVEN_NAME] = {"name", FIELD_TYPE_LINE, 0, 100, "имя"},
+	[FIELD_PATRONYMIC] = {"patronymic", FIELD_TYPE_LINE, 0, 100, "отчество"},
+	[FIELD_POSTAL_ADDRESS] = {"address", FIELD_TYPE_LINE, 0, 300, "почтовый адрес"},
+	[FIELD_TOPIC] = {"topic", FIELD_TYPE_LINE, 0, 40, "тема"},
+	[FIELD_APPEAL_TEXT] = {"text", FIELD_TYPE_TEXT, 0, 20000, "текст обращения"},
+	[FIELD_APPEAL_NUMBER] = {"number", FIELD_TYPE_LINE, 0, 20, "регистрационный номер"},
+	[FIELD_APPEAL_CODE] = {"code", FIELD_TYPE_LINE, 0, 40, "код"},
 };
 
 static void invalid(struct field_value *out, const char *error)

@@ -87,6 +87,18 @@ enum field {
 	FIELD_DAY,        /* a day of the production calendar, YYYY-MM-DD */
 	FIELD_DAY_KIND,   /* holiday, day_off, working, short */
 	FIELD_NOTE,       /* a note on a calendar day */
+	/* Appeals (page_appeals.c, page_admin_appeals.c). Several share a parameter name with a
+	 * field above ("name", "address") but are labelled for the applicant. */
+	FIELD_ADDRESSEE,  /* head, administration, unit */
+	FIELD_ADDRESSEE_UNIT,
+	FIELD_SURNAME,
+	FIELD_GIVEN_NAME, /* "name": the applicant's first name */
+	FIELD_PATRONYMIC,
+	FIELD_POSTAL_ADDRESS, /* "address": where a paper answer goes */
+	FIELD_TOPIC,      /* a classifier code, 0005.0005.0056 */
+	FIELD_APPEAL_TEXT, /* "text" */
+	FIELD_APPEAL_NUMBER, /* "number": 2026-00042 */
+	FIELD_APPEAL_CODE, /* "code": the private code given with the number */
 	FIELD__MAX
 };
 

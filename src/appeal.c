@@ -1,0 +1,178 @@
+/* appeal.c — storing an appeal in one transaction with its number (see appeal.h). */
+#include "appeal.h"
+
+#include <ctype.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "appeal_rules.h"
+#include "buf.h"
+#include "civil_time.h"
+#include "outbox.h"
+#include "ru.h"
+#include "workdays.h"
+
+/* Letters and digits that cannot be mistaken for one another when copied from a phone's screen
+ * (no 0/o, 1/l/i). */
+static const char CODE_ALPHABET[] = "23456789abcdefghjkmnpqrstuvwxyz";
+#define CODE_LENGTH 10 /* 31^10 ≈ 2^49.5; the status page is rate-limited */
+
+static void code_hash(const char *code, unsigned char out[crypto_generichash_BYTES])
+{
+	crypto_generichash(out, crypto_generichash_BYTES, (const unsigned char *)code, strlen(code),
+			   NULL, 0);
+}
+
+bool appeal_code_matches(const char *code, const void *hash, int len)
+{
+	char clean[64];
+	size_t n = 0;
+	for (const char *c = code; *c && n < sizeof clean - 1; c++)
+		if (!isspace((unsigned char)*c))
+			clean[n++] = (char)tolower((unsigned char)*c);
+	clean[n] = '\0';
+	unsigned char h[crypto_generichash_BYTES];
+	code_hash(clean, h);
+	return len == (int)sizeof h && sodium_memcmp(h, hash, sizeof h) == 0;
+}
+
+int appeal_event(struct db *db, long long appeal, time_t at, long long user, const char *action,
+		 const char *note)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_EVENT_ADD);
+	sqlite3_bind_int64(s, 1, appeal);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)at);
+	if (user)
+		sqlite3_bind_int64(s, 3, user);
+	sqlite3_bind_text(s, 4, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, note ? note : "", -1, SQLITE_STATIC);
+	if (db_run(s) != SQLITE_DONE) {
+		db_log_error(db, "appeal event");
+		return -1;
+	}
+	return 0;
+}
+
+static void iso_date(char out[11], struct civil_date d)
+{
+	snprintf(out, 11, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+static const char *words(struct arena *a, struct civil_date d)
+{
+	struct tm tm = {.tm_year = d.year - 1900, .tm_mon = d.month - 1, .tm_mday = d.day};
+	char text[64];
+	ru_format_date(text, sizeof text, &tm);
+	return arena_strdup(a, text);
+}
+
+/* The acknowledgement: number, dates, the code and how to follow the appeal. */
+static int acknowledge(struct db *db, struct arena *a, const struct config *cfg,
+		       const struct appeal_created *c, const char *email, struct civil_date registered,
+		       struct civil_date due, time_t now)
+{
+	struct buf b;
+	buf_init(&b, a);
+	buf_printf(&b,
+		   "Ваше обращение получено и зарегистрировано.\n\n"
+		   "Регистрационный номер: %s\n"
+		   "Дата регистрации: %s\n"
+		   "Ответ будет дан не позднее %s (Федеральный закон от 02.05.2006 № 59-ФЗ, ст. 12).\n\n"
+		   "Чтобы узнать, как идёт рассмотрение, откройте %s/appeals/status и введите номер "
+		   "и код: %s\nНикому не сообщайте код: по нему видно, как рассматривается ваше "
+		   "обращение.\n\n--\n%s\n",
+		   c->number, words(a, registered), words(a, due), cfg->site_url, c->code,
+		   cfg->administration_name[0] ? cfg->administration_name : cfg->municipality_name);
+	if (cfg->contact_phone[0])
+		buf_printf(&b, "Телефон: %s\n", cfg->contact_phone);
+	struct outbox_message m = {
+		.dedup_key = arena_printf(a, "acknowledgement:%lld", c->id),
+		.channel = OUTBOX_MAIL,
+		.recipient = email,
+		.subject = arena_printf(a, "Обращение зарегистрировано: № %s", c->number),
+		.body = b.data,
+		.purpose = "acknowledgement",
+	};
+	return outbox_add(db, &m, now) < 0 ? -1 : 0;
+}
+
+int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
+		  const struct appeal_input *in, time_t now, struct appeal_created *out)
+{
+	struct workcal cal;
+	if (workdays_load(db, a, &cal) < 0)
+		return -1;
+	struct civil_date received = tz_local_date(in->received_at);
+	struct civil_date registered = tz_local_date(now);
+	struct appeal_dates due = appeal_due_dates(&cal, received, registered, 0,
+						   (enum appeal_day_off)cfg->appeal_day_off);
+
+	/* The number: the year's counter, increased in this transaction, so a rollback gives it
+	 * back and no number is skipped or used twice. */
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_COUNTER_NEXT);
+	sqlite3_bind_int(s, 1, registered.year);
+	long long seq = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	db_done(s);
+	if (seq <= 0) {
+		db_log_error(db, "appeal number");
+		return -1;
+	}
+	snprintf(out->number, sizeof out->number, "%04d-%05lld", registered.year, seq);
+	for (int i = 0; i < CODE_LENGTH; i++)
+		out->code[i] = CODE_ALPHABET[randombytes_uniform(sizeof CODE_ALPHABET - 1)];
+	out->code[CODE_LENGTH] = '\0';
+	unsigned char hash[crypto_generichash_BYTES];
+	code_hash(out->code, hash);
+	char answer_due[11], forward_due[11];
+	iso_date(answer_due, due.answer_by);
+	iso_date(forward_due, due.forward_by);
+
+	s = db_stmt(db, STMT_APPEAL_INSERT);
+	sqlite3_bind_int(s, 1, registered.year);
+	sqlite3_bind_int64(s, 2, seq);
+	sqlite3_bind_text(s, 3, out->number, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 4, hash, sizeof hash, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, in->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, in->addressee, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, in->addressee_unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, in->surname, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 9, in->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 10, in->patronymic, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 11, in->email, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 12, in->address, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 13, in->phone, -1, SQLITE_STATIC);
+	if (in->territory_id)
+		sqlite3_bind_int64(s, 14, in->territory_id);
+	if (in->topic_code && in->topic_code[0])
+		sqlite3_bind_text(s, 15, in->topic_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 16, in->text, -1, SQLITE_STATIC);
+	if (in->consent)
+		sqlite3_bind_int64(s, 17, (sqlite3_int64)now);
+	sqlite3_bind_int64(s, 18, (sqlite3_int64)in->received_at);
+	sqlite3_bind_int64(s, 19, (sqlite3_int64)now);
+	if (in->registered_by)
+		sqlite3_bind_int64(s, 20, in->registered_by);
+	if (in->meeting_id)
+		sqlite3_bind_int64(s, 21, in->meeting_id);
+	sqlite3_bind_text(s, 22, in->reception_by ? in->reception_by : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 23, in->oral);
+	sqlite3_bind_text(s, 24, in->oral_answer ? in->oral_answer : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 25, in->oral_consent);
+	sqlite3_bind_text(s, 26, answer_due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 27, forward_due, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	out->id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	db_done(s);
+	if (out->id == 0) {
+		db_log_error(db, "appeal insert");
+		return -1;
+	}
+	if (appeal_event(db, out->id, now, in->registered_by, "registered",
+			 strcmp(in->source, "online") == 0 ? "получено через сайт" : "") < 0)
+		return -1;
+	if (in->email[0] && acknowledge(db, a, cfg, out, in->email, registered, due.answer_by,
+					now) < 0)
+		return -1;
+	return 0;
+}

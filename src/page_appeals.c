@@ -1,0 +1,305 @@
+/* page_appeals.c — appeals for residents (59-ФЗ): the form /appeals/new, POST /appeals (stored
+ * with its registration number in one transaction, appeal.c), the receipt with the number and the
+ * private code shown once, and /appeals/status where the applicant follows the appeal with both.
+ * No personal data is ever shown on these pages, not even the applicant's own. */
+#include <string.h>
+
+#include "appeal.h"
+#include "auth.h"
+#include "db_reference.h"
+#include "page.h"
+#include "pages.h"
+#include "ru.h"
+#include "worker.h"
+
+/* The receipt travels from POST /appeals to /appeals/received in a cookie read once. */
+#define RECEIPT_COOKIE "appeal_receipt"
+#define RECEIPT_PATH "/appeals/received"
+
+static const char *const addressees[][2] = {
+	{"head", "Главе поселения"},
+	{"administration", "В администрацию поселения"},
+	{"unit", "В подразделение администрации"},
+};
+
+static bool addressee_known(const char *code)
+{
+	for (size_t i = 0; i < sizeof addressees / sizeof addressees[0]; i++)
+		if (strcmp(addressees[i][0], code) == 0)
+			return true;
+	return false;
+}
+
+/* The text of a field, "" when absent. */
+static const char *text_of(const struct request *req, enum field f)
+{
+	return req->field[f].state == FIELD_VALID ? req->field[f].text : "";
+}
+
+static enum http_status form_page(struct request *req, enum http_status status)
+{
+	tpl_dict *d = page_begin(req, "appeal_new.tpl", "Обращение в администрацию", NAV_APPEALS);
+	page_form_fields(req, d);
+	const char *chosen = text_of(req, FIELD_ADDRESSEE);
+	for (size_t i = 0; i < sizeof addressees / sizeof addressees[0]; i++) {
+		tpl_dict *o = tpl_section_add(d, "ADDRESSEE_OPTION");
+		tpl_set(o, "VALUE", addressees[i][0]);
+		tpl_set(o, "LABEL", addressees[i][1]);
+		if (strcmp(chosen, addressees[i][0]) == 0)
+			tpl_section_show(o, "SELECTED");
+	}
+	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
+				      ? req->field[FIELD_TERRITORY].number
+				      : 0;
+	if (page_territory_options(req, d, "TERRITORY_OPTION", territory, NULL, NULL) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (req->field[FIELD_CONSENT].state == FIELD_VALID)
+		tpl_section_show(d, "CONSENT_CHECKED");
+	if (status != HTTP_OK)
+		tpl_section_show(d, "FILES_AGAIN");
+	tpl_set_int(d, "TEXT_MAX", field_specs[FIELD_APPEAL_TEXT].max);
+	return page_end(req, status);
+}
+
+/* GET /appeals/new — the form, with what 59-ФЗ asks of an appeal. */
+enum http_status page_appeal_new(struct request *req)
+{
+	return form_page(req, HTTP_OK);
+}
+
+/* The checks the field table cannot make: an address to answer to (59-ФЗ art. 7), the consent,
+ * known choices. */
+static void check_appeal(struct request *req)
+{
+	const struct field_value *v = req->field;
+	if (v[FIELD_EMAIL].state != FIELD_VALID && v[FIELD_POSTAL_ADDRESS].state != FIELD_VALID &&
+	    v[FIELD_EMAIL].state != FIELD_INVALID && v[FIELD_POSTAL_ADDRESS].state != FIELD_INVALID)
+		page_reject(req, FIELD_EMAIL,
+			    "укажите электронную почту или почтовый адрес: без них ответ отправить "
+			    "некуда");
+	if (v[FIELD_CONSENT].state == FIELD_VALID && strcmp(v[FIELD_CONSENT].text, "yes") != 0)
+		page_reject(req, FIELD_CONSENT, "недопустимое значение");
+	if (v[FIELD_CONSENT].state == FIELD_ABSENT)
+		page_reject(req, FIELD_CONSENT,
+			    "без согласия на обработку персональных данных обращение принять нельзя");
+	if (v[FIELD_ADDRESSEE].state == FIELD_VALID && !addressee_known(v[FIELD_ADDRESSEE].text))
+		page_reject(req, FIELD_ADDRESSEE, "выберите из списка");
+	if (v[FIELD_ADDRESSEE].state == FIELD_VALID &&
+	    strcmp(v[FIELD_ADDRESSEE].text, "unit") == 0 &&
+	    v[FIELD_ADDRESSEE_UNIT].state != FIELD_VALID)
+		page_reject(req, FIELD_ADDRESSEE_UNIT, "укажите подразделение");
+	struct territory_item *territories;
+	size_t count;
+	if (v[FIELD_TERRITORY].state == FIELD_VALID &&
+	    page_territory_options(req, NULL, NULL, 0, &territories, &count) == 0 &&
+	    !db_territory_known(territories, count, v[FIELD_TERRITORY].number))
+		page_reject(req, FIELD_TERRITORY, "выберите из списка");
+}
+
+/* POST /appeals (addressee, addressee_unit, surname, name, patronymic, email, address, phone,
+ * territory, text, consent; website must stay empty) — store the appeal with its number and
+ * answer 303 to the receipt, which shows the number and the private code once. 422 with the
+ * errors beside the fields and the input kept. A filled honeypot gets the same 303 and stores
+ * nothing. */
+enum http_status page_appeal_create(struct request *req)
+{
+	check_appeal(req);
+	if (req->invalid_fields > 0)
+		return form_page(req, HTTP_UNPROCESSABLE);
+	if (req->field[FIELD_HONEYPOT].state == FIELD_VALID)
+		return response_redirect(req, RECEIPT_PATH);
+
+	struct appeal_input in = {
+		.source = "online",
+		.addressee = text_of(req, FIELD_ADDRESSEE),
+		.addressee_unit = text_of(req, FIELD_ADDRESSEE_UNIT),
+		.surname = text_of(req, FIELD_SURNAME),
+		.name = text_of(req, FIELD_GIVEN_NAME),
+		.patronymic = text_of(req, FIELD_PATRONYMIC),
+		.email = text_of(req, FIELD_EMAIL),
+		.address = text_of(req, FIELD_POSTAL_ADDRESS),
+		.phone = text_of(req, FIELD_PHONE),
+		.territory_id = req->field[FIELD_TERRITORY].state == FIELD_VALID
+					? req->field[FIELD_TERRITORY].number
+					: 0,
+		.text = text_of(req, FIELD_APPEAL_TEXT),
+		.consent = true,
+		.received_at = req->now,
+	};
+	struct db *db = &req->worker->db;
+	struct appeal_created c;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (appeal_create(db, req->arena, req->worker->cfg, &in, req->now, &c) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=%s~%s; Path=%s; Max-Age=900; HttpOnly; "
+						 "SameSite=Lax%s",
+				     RECEIPT_COOKIE, c.number, c.code, RECEIPT_PATH,
+				     req->https ? "; Secure" : ""));
+	return response_redirect(req, RECEIPT_PATH);
+}
+
+/* GET /appeals/received — the number and the private code, once: the cookie that carried them
+ * is cleared by this answer, which no one may cache. Without it (opened again, or cookies
+ * off), where to find the number. */
+enum http_status page_appeal_received(struct request *req)
+{
+	tpl_dict *d = page_begin(req, "appeal_received.tpl", "Обращение принято", NAV_APPEALS);
+	response_header(req, "Cache-Control", "no-store");
+	const struct param *p = params_find(&req->cookies, RECEIPT_COOKIE);
+	const char *tilde = p ? memchr(p->value, '~', p->value_len) : NULL;
+	if (tilde != NULL && p->value_len < 64) {
+		tpl_dict *r = tpl_section_add(d, "RECEIPT");
+		tpl_set(r, "NUMBER", arena_strndup(req->arena, p->value, (size_t)(tilde - p->value)));
+		tpl_set(r, "CODE", arena_strndup(req->arena, tilde + 1,
+						 p->value_len - (size_t)(tilde - p->value) - 1));
+		response_header(req, "Set-Cookie",
+				arena_printf(req->arena, "%s=; Path=%s; Max-Age=0; HttpOnly; "
+							 "SameSite=Lax%s",
+					     RECEIPT_COOKIE, RECEIPT_PATH,
+					     req->https ? "; Secure" : ""));
+	} else {
+		tpl_section_show(d, "NO_RECEIPT");
+	}
+	return page_end(req, HTTP_OK);
+}
+
+/* GET /appeals/status — the form: registration number and private code. */
+enum http_status page_appeal_status_form(struct request *req)
+{
+	tpl_dict *d = page_begin(req, "appeal_status.tpl", "Как рассматривается обращение",
+				 NAV_APPEALS);
+	page_form_fields(req, d);
+	tpl_section_show(d, "FORM");
+	return page_end(req, HTTP_OK);
+}
+
+static const char *status_label(const char *status)
+{
+	static const char *const labels[][2] = {
+		{"registered", "зарегистрировано, назначается исполнитель"},
+		{"in_work", "рассматривается"},
+		{"forwarded", "направлено по компетенции в другой орган"},
+		{"answered", "дан ответ"},
+		{"closed", "рассмотрение завершено"},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i][0], status) == 0)
+			return labels[i][1];
+	return status;
+}
+
+static const char *outcome_label(const char *outcome)
+{
+	static const char *const labels[][2] = {
+		{"answered", "дан ответ по существу"},
+		{"forwarded", "направлено в орган, в компетенцию которого входит решение вопросов"},
+		{"no_address", "ответ не дан: не указаны фамилия или адрес (ст. 11 ч. 1 59-ФЗ)"},
+		{"abusive", "оставлено без ответа по существу: нецензурные либо оскорбительные "
+			    "выражения (ст. 11 ч. 3 59-ФЗ)"},
+		{"unreadable", "ответ не дан: текст не поддаётся прочтению (ст. 11 ч. 4 59-ФЗ)"},
+		{"repeated", "переписка прекращена: повторное обращение без новых доводов (ст. 11 "
+			     "ч. 5 59-ФЗ)"},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i][0], outcome) == 0)
+			return labels[i][1];
+	return outcome;
+}
+
+static void set_iso_date(struct request *req, tpl_dict *d, const char *key, const char *iso)
+{
+	struct civil_date date;
+	if (!civil_date_parse(iso, &date))
+		return;
+	struct tm tm = {.tm_year = date.year - 1900, .tm_mon = date.month - 1, .tm_mday = date.day};
+	char text[64];
+	ru_format_date(text, sizeof text, &tm);
+	tpl_set(d, key, arena_strdup(req->arena, text));
+	tpl_set(d, arena_printf(req->arena, "%s_ISO", key), iso);
+}
+
+/* POST /appeals/status (number, code) — the appeal's state for its applicant: status, dates,
+ * the due date, forwarding, extension, the answer. A wrong number and a wrong code get one and
+ * the same 422; failed attempts are counted per address and per number (login_throttle) and
+ * answered 429 with the time to wait. */
+enum http_status page_appeal_status(struct request *req)
+{
+	const char *number = text_of(req, FIELD_APPEAL_NUMBER), *code = text_of(req, FIELD_APPEAL_CODE);
+	const char *addr_key = arena_printf(req->arena, "status:addr:%s", req->remote_addr);
+	const char *number_key = arena_printf(req->arena, "status:number:%s", number);
+	bool locked_addr, locked_number;
+	long wait = auth_throttle_wait(req, addr_key, &locked_addr);
+	long wait_number = auth_throttle_wait(req, number_key, &locked_number);
+	if (wait_number > wait)
+		wait = wait_number;
+	if (wait > 0) {
+		response_header(req, "Retry-After", arena_printf(req->arena, "%ld", wait));
+		req->error_detail = arena_printf(
+			req->arena, "Слишком много неудачных попыток. Повторите через %ld %s.", wait,
+			ru_plural(wait, "секунду", "секунды", "секунд"));
+		return HTTP_TOO_MANY_REQUESTS;
+	}
+	if (req->invalid_fields > 0)
+		return page_appeal_status_form(req) == HTTP_OK ? HTTP_UNPROCESSABLE
+							      : HTTP_INTERNAL_ERROR;
+
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_BY_NUMBER);
+	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	bool found = rc == SQLITE_ROW &&
+		     appeal_code_matches(code, sqlite3_column_blob(s, 1), sqlite3_column_bytes(s, 1));
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_done(s);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (!found) {
+		db_done(s);
+		auth_throttle_fail(req, addr_key);
+		auth_throttle_fail(req, number_key);
+		tpl_dict *d = page_begin(req, "appeal_status.tpl", "Как рассматривается обращение",
+					 NAV_APPEALS);
+		page_form_fields(req, d);
+		tpl_section_show(d, "FORM");
+		tpl_section_show(d, "NOT_FOUND");
+		return page_end(req, HTTP_UNPROCESSABLE);
+	}
+	auth_throttle_clear(req, number_key);
+	tpl_dict *d = page_begin(req, "appeal_status.tpl", "Как рассматривается обращение",
+				 NAV_APPEALS);
+	response_header(req, "Cache-Control", "no-store");
+	tpl_dict *a = tpl_section_add(d, "APPEAL");
+	tpl_set(a, "NUMBER", number);
+	const char *status = db_text(req->arena, s, 2);
+	tpl_set(a, "STATUS", status_label(status));
+	page_set_datetime(a, "RECEIVED", (time_t)sqlite3_column_int64(s, 3));
+	page_set_datetime(a, "REGISTERED", (time_t)sqlite3_column_int64(s, 4));
+	set_iso_date(req, a, "DUE", db_text(req->arena, s, 5));
+	if (sqlite3_column_type(s, 6) != SQLITE_NULL) {
+		tpl_dict *e = tpl_section_add(a, "EXTENDED");
+		long days = (long)sqlite3_column_int64(s, 6);
+		tpl_set(e, "DAYS", arena_printf(req->arena, "%ld %s", days,
+						ru_plural(days, "день", "дня", "дней")));
+		tpl_set(e, "REASON", db_text(req->arena, s, 7));
+	}
+	if (sqlite3_column_type(s, 9) != SQLITE_NULL) {
+		tpl_dict *f = tpl_section_add(a, "FORWARDED");
+		tpl_set(f, "TO", db_text(req->arena, s, 8));
+		page_set_datetime(f, "AT", (time_t)sqlite3_column_int64(s, 9));
+	}
+	if (sqlite3_column_type(s, 11) != SQLITE_NULL) {
+		tpl_dict *ans = tpl_section_add(a, "ANSWER");
+		tpl_set(ans, "TEXT", db_text(req->arena, s, 10));
+		page_set_datetime(ans, "AT", (time_t)sqlite3_column_int64(s, 11));
+	}
+	if (sqlite3_column_type(s, 12) != SQLITE_NULL)
+		tpl_set(tpl_section_add(a, "OUTCOME"), "TEXT",
+			outcome_label(db_text(req->arena, s, 12)));
+	db_done(s);
+	return page_end(req, HTTP_OK);
+}

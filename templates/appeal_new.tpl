@@ -1,0 +1,80 @@
+{{%AUTOESCAPE context="HTML"}}{{!-- appeal_new.tpl: the form of an appeal (обращение) under 59-ФЗ: to whom, who writes and where to answer, the text, consent. --}}
+<h1>Обращение в администрацию</h1>
+<p class="lead">Обращение регистрируется сразу: вы получите регистрационный номер и код, по которым можно узнать, как оно рассматривается. Ответ даётся в течение 30 дней со дня регистрации (Федеральный закон от 02.05.2006 № 59-ФЗ).</p>
+{{>FORM_ERRORS}}
+{{#FILES_AGAIN}}<p class="notice">Если вы прикладывали файлы, выберите их снова: браузер не сохраняет их после ошибки в форме.</p>{{/FILES_AGAIN}}
+<form class="form" method="post" action="/appeals">
+<fieldset>
+<legend>Кому</legend>
+<div class="field">
+<label for="f-addressee">Адресат</label>
+<select id="f-addressee" name="addressee" required{{#addressee_error}} aria-invalid="true" aria-describedby="e-addressee"{{/addressee_error}}>
+{{#ADDRESSEE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/ADDRESSEE_OPTION}}</select>
+{{#addressee_error}}<p class="field-error" id="e-addressee">{{MESSAGE}}</p>{{/addressee_error}}
+</div>
+<div class="field">
+<label for="f-addressee_unit">Подразделение (если выбрано «в подразделение»)</label>
+<input id="f-addressee_unit" name="addressee_unit" value="{{addressee_unit}}" maxlength="200"{{#addressee_unit_error}} aria-invalid="true" aria-describedby="e-addressee_unit"{{/addressee_unit_error}}>
+{{#addressee_unit_error}}<p class="field-error" id="e-addressee_unit">{{MESSAGE}}</p>{{/addressee_unit_error}}
+</div>
+</fieldset>
+<fieldset>
+<legend>Кто обращается</legend>
+<div class="field">
+<label for="f-surname">Фамилия</label>
+<input id="f-surname" name="surname" value="{{surname}}" maxlength="100" autocomplete="family-name" required{{#surname_error}} aria-invalid="true" aria-describedby="e-surname"{{/surname_error}}>
+{{#surname_error}}<p class="field-error" id="e-surname">{{MESSAGE}}</p>{{/surname_error}}
+</div>
+<div class="field">
+<label for="f-name">Имя</label>
+<input id="f-name" name="name" value="{{name}}" maxlength="100" autocomplete="given-name" required{{#name_error}} aria-invalid="true" aria-describedby="e-name"{{/name_error}}>
+{{#name_error}}<p class="field-error" id="e-name">{{MESSAGE}}</p>{{/name_error}}
+</div>
+<div class="field">
+<label for="f-patronymic">Отчество (если есть)</label>
+<input id="f-patronymic" name="patronymic" value="{{patronymic}}" maxlength="100" autocomplete="additional-name"{{#patronymic_error}} aria-invalid="true" aria-describedby="e-patronymic"{{/patronymic_error}}>
+{{#patronymic_error}}<p class="field-error" id="e-patronymic">{{MESSAGE}}</p>{{/patronymic_error}}
+</div>
+<p>Куда направить ответ: укажите электронную почту, почтовый адрес или оба.</p>
+<div class="field">
+<label for="f-email">Электронная почта</label>
+<input id="f-email" name="email" type="email" value="{{email}}" maxlength="254" autocomplete="email"{{#email_error}} aria-invalid="true" aria-describedby="e-email"{{/email_error}}>
+{{#email_error}}<p class="field-error" id="e-email">{{MESSAGE}}</p>{{/email_error}}
+</div>
+<div class="field">
+<label for="f-address">Почтовый адрес</label>
+<input id="f-address" name="address" value="{{address}}" maxlength="300" autocomplete="street-address"{{#address_error}} aria-invalid="true" aria-describedby="e-address"{{/address_error}}>
+{{#address_error}}<p class="field-error" id="e-address">{{MESSAGE}}</p>{{/address_error}}
+</div>
+<div class="field">
+<label for="f-phone">Телефон (по желанию)</label>
+<input id="f-phone" name="phone" type="tel" value="{{phone}}" maxlength="40" autocomplete="tel"{{#phone_error}} aria-invalid="true" aria-describedby="e-phone"{{/phone_error}}>
+{{#phone_error}}<p class="field-error" id="e-phone">{{MESSAGE}}</p>{{/phone_error}}
+</div>
+</fieldset>
+<fieldset>
+<legend>Обращение</legend>
+<div class="field">
+<label for="f-territory">Где находится то, о чём вы пишете (по желанию)</label>
+<select id="f-territory" name="territory"{{#territory_error}} aria-invalid="true" aria-describedby="e-territory"{{/territory_error}}>
+<option value="">Не указано</option>
+{{#TERRITORY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/TERRITORY_OPTION}}</select>
+{{#territory_error}}<p class="field-error" id="e-territory">{{MESSAGE}}</p>{{/territory_error}}
+</div>
+<div class="field">
+<label for="f-text">Текст обращения</label>
+<textarea id="f-text" name="text" rows="10" maxlength="{{TEXT_MAX}}" required{{#text_error}} aria-invalid="true" aria-describedby="e-text"{{/text_error}}>{{text:pre_escape}}</textarea>
+{{#text_error}}<p class="field-error" id="e-text">{{MESSAGE}}</p>{{/text_error}}
+</div>
+</fieldset>
+<div class="hp"><label for="f-website">Это поле заполнять не нужно</label><input id="f-website" name="website" value="" autocomplete="off" tabindex="-1"></div>
+<fieldset>
+<legend>Согласие на обработку персональных данных</legend>
+<div><input type="checkbox" id="f-consent" name="consent" value="yes" required{{#CONSENT_CHECKED}} checked{{/CONSENT_CHECKED}}{{#consent_error}} aria-invalid="true" aria-describedby="e-consent"{{/consent_error}}> <label for="f-consent">Я согласен (согласна) на обработку моих персональных данных, указанных в обращении, администрацией для рассмотрения обращения и ответа на него (Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных»).</label></div>
+{{#consent_error}}<p class="field-error" id="e-consent">{{MESSAGE}}</p>{{/consent_error}}
+</fieldset>
+<div class="actions"><button type="submit">Отправить обращение</button></div>
+</form>
+<p>Обращение, в котором не указаны фамилия и адрес для ответа, останется без ответа (ст. 11 59-ФЗ). Ваши персональные данные не публикуются.</p>
