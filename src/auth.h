@@ -20,6 +20,11 @@ enum role {
 	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_PRESS | ROLE_EXECUTOR | ROLE_CONTROLLER)
 /* Who reads the production calendar (/admin/calendar): those who count working-day deadlines;
  * only administrators change it. */
+/* Appeals (page_admin_appeals.c): applicants' personal data is for these roles only; an
+ * executor among them sees and answers the appeals assigned to them. Writers register, assign,
+ * forward, extend, close and publish. */
+#define APPEAL_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_EXECUTOR)
+#define APPEAL_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
 /* The outbox (page_admin_outbox.c): staff who prepare meetings read it; administrators, the
  * sector and the press office resend or discard what the notifier gave up on. */
 #define OUTBOX_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_PRESS)

@@ -214,6 +214,23 @@ enum stmt {
 	STMT_APPEAL_BY_NUMBER,   /* (number) → id, code hash, status, received, registered, answer
 	                            due, extended days, extension reason, forwarded to, forwarded
 	                            at, answer, answered at, outcome, closed at */
+	/* The registry of appeals (page_admin_appeals.c). */
+	STMT_APPEAL_LIST,        /* (status, source, territory, executor, due on or before,
+	                            only overdue at, limit) → id, number, registered, status,
+	                            surname, name, patronymic, answer due, executor, source, unit */
+	STMT_APPEAL_GET,         /* (id) → the appeal with its territory and executor names */
+	STMT_APPEAL_EVENTS,      /* (id) → at, login or '', action, note; oldest first */
+	STMT_APPEAL_ASSIGN,      /* (id, unit, executor) → the open appeal in work */
+	STMT_APPEAL_FORWARD,     /* (id, body, now) */
+	STMT_APPEAL_EXTEND,      /* (id, days, reason, new due): once */
+	STMT_APPEAL_ANSWER,      /* (id, answer, now) */
+	STMT_APPEAL_CLOSE,       /* (id, outcome, now, repeated of) */
+	STMT_APPEAL_PUBLISH,     /* (id, question, answer, now) */
+	STMT_APPEAL_ID_BY_NUMBER, /* (number) → id */
+	STMT_EXECUTOR_OPTIONS,   /* () → id, name, role of active staff who may execute */
+	STMT_MEETING_OPTIONS_RECENT, /* (since) → id, title, starts of public meetings since */
+	STMT_ANSWERS_PUBLIC,     /* (limit, meeting or NULL) → number, territory, question,
+	                            answer, published, meeting id, meeting title */
 	STMT__MAX
 };
 

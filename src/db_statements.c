@@ -563,4 +563,65 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT id, code_hash, status, received_at, registered_at, answer_due, extended_days, "
 		"extension_reason, forwarded_to, forwarded_at, answer, answered_at, outcome, closed_at "
 		"FROM appeal WHERE number = ?1",
+
+	[STMT_APPEAL_LIST] =
+		"SELECT a.id, a.number, a.registered_at, a.status, a.surname, a.name, a.patronymic, "
+		"a.answer_due, coalesce(nullif(u.full_name, ''), u.login, ''), a.source, a.unit "
+		"FROM appeal a LEFT JOIN staff_user u ON u.id = a.executor_id "
+		"WHERE (?1 IS NULL OR a.status = ?1) AND (?2 IS NULL OR a.source = ?2) "
+		"AND (?3 IS NULL OR a.territory_id IN (SELECT id FROM territory WHERE id = ?3 "
+		"     OR parent_id = ?3 OR parent_id IN (SELECT id FROM territory WHERE parent_id = ?3))) "
+		"AND (?4 IS NULL OR a.executor_id = ?4) "
+		"AND (?5 IS NULL OR (a.answer_due <= ?5 AND a.status IN ('registered', 'in_work'))) "
+		"AND (?6 IS NULL OR (a.answer_due < ?6 AND a.status IN ('registered', 'in_work'))) "
+		"ORDER BY a.status IN ('registered', 'in_work') DESC, a.answer_due, a.id LIMIT ?7",
+	[STMT_APPEAL_GET] =
+		"SELECT a.id, a.number, a.source, a.addressee, a.addressee_unit, a.surname, a.name, "
+		"a.patronymic, a.email, a.address, a.phone, coalesce(t.name, ''), a.text, "
+		"a.received_at, a.registered_at, a.status, a.unit, a.executor_id, "
+		"coalesce(nullif(u.full_name, ''), u.login, ''), a.answer_due, a.forward_due, "
+		"a.extended_days, a.extension_reason, a.forwarded_to, a.forwarded_at, a.answer, "
+		"a.answered_at, a.outcome, a.closed_at, a.public_question, a.public_answer, "
+		"a.published_at, a.meeting_id, coalesce(m.title, ''), a.reception_by, a.oral, "
+		"a.oral_answer, a.oral_consent, a.consent_at "
+		"FROM appeal a LEFT JOIN territory t ON t.id = a.territory_id "
+		"LEFT JOIN staff_user u ON u.id = a.executor_id LEFT JOIN meeting m ON m.id = a.meeting_id "
+		"WHERE a.id = ?1",
+	[STMT_APPEAL_EVENTS] =
+		"SELECT e.at, coalesce(u.login, ''), e.action, e.note FROM appeal_event e "
+		"LEFT JOIN staff_user u ON u.id = e.user_id WHERE e.appeal_id = ?1 ORDER BY e.id",
+	[STMT_APPEAL_ASSIGN] =
+		"UPDATE appeal SET unit = ?2, executor_id = ?3, status = 'in_work' "
+		"WHERE id = ?1 AND status IN ('registered', 'in_work')",
+	[STMT_APPEAL_FORWARD] =
+		"UPDATE appeal SET forwarded_to = ?2, forwarded_at = ?3, status = 'forwarded', "
+		"outcome = 'forwarded', closed_at = ?3 WHERE id = ?1 AND status IN ('registered', "
+		"'in_work')",
+	[STMT_APPEAL_EXTEND] =
+		"UPDATE appeal SET extended_days = ?2, extension_reason = ?3, answer_due = ?4 "
+		"WHERE id = ?1 AND extended_days IS NULL AND status IN ('registered', 'in_work')",
+	[STMT_APPEAL_ANSWER] =
+		"UPDATE appeal SET answer = ?2, answered_at = ?3, status = 'answered', "
+		"outcome = 'answered', closed_at = ?3 WHERE id = ?1 AND status IN ('registered', "
+		"'in_work')",
+	[STMT_APPEAL_CLOSE] =
+		"UPDATE appeal SET outcome = ?2, closed_at = ?3, status = 'closed', repeated_of = ?4 "
+		"WHERE id = ?1 AND status IN ('registered', 'in_work')",
+	[STMT_APPEAL_PUBLISH] =
+		"UPDATE appeal SET public_question = ?2, public_answer = ?3, published_at = ?4 "
+		"WHERE id = ?1 AND status = 'answered'",
+	[STMT_APPEAL_ID_BY_NUMBER] = "SELECT id FROM appeal WHERE number = ?1",
+	[STMT_EXECUTOR_OPTIONS] =
+		"SELECT id, coalesce(nullif(full_name, ''), login), role FROM staff_user "
+		"WHERE disabled = 0 AND role IN ('executor', 'organizer', 'controller', 'admin') "
+		"ORDER BY role <> 'executor', 2",
+	[STMT_MEETING_OPTIONS_RECENT] =
+		"SELECT m.id, m.title, m.starts_at FROM meeting m WHERE " PUBLIC_STATUS " "
+		"AND m.starts_at >= ?1 ORDER BY m.starts_at DESC LIMIT 100",
+	[STMT_ANSWERS_PUBLIC] =
+		"SELECT a.number, coalesce(t.name, ''), a.public_question, a.public_answer, "
+		"a.published_at, a.meeting_id, coalesce(m.title, '') FROM appeal a "
+		"LEFT JOIN territory t ON t.id = a.territory_id LEFT JOIN meeting m ON m.id = a.meeting_id "
+		"WHERE a.published_at IS NOT NULL AND (?2 IS NULL OR a.meeting_id = ?2) "
+		"ORDER BY a.published_at DESC LIMIT ?1",
 };

@@ -21,11 +21,13 @@ static const struct nav_entry {
 	{NAV_HOME, "/", "Главная", 0},
 	{NAV_MEETINGS, "/meetings", "Расписание встреч", 0},
 	{NAV_APPEALS, "/appeals/new", "Обращения", 0},
+	{NAV_ANSWERS, "/answers", "Ответы", 0},
 	{NAV_PRESS, "/press", "Для прессы", 0},
 }, staff_nav[] = {
 	{NAV_STAFF_HOME, "/admin", "Рабочий стол", ROLES_STAFF},
 	{NAV_STAFF_MEETINGS, "/admin/meetings", "Встречи",
 	 ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS},
+	{NAV_STAFF_APPEALS, "/admin/appeals", "Обращения", APPEAL_READERS},
 	{NAV_STAFF_REFERENCE, "/admin/territories", "Справочники",
 	 ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS},
 	{NAV_STAFF_OUTBOX, "/admin/outbox", "Рассылка",

@@ -15,8 +15,10 @@ enum nav_item {
 	NAV_HOME,
 	NAV_MEETINGS,
 	NAV_APPEALS,
+	NAV_ANSWERS,
 	NAV_STAFF_HOME,
 	NAV_STAFF_MEETINGS,
+	NAV_STAFF_APPEALS,
 	NAV_STAFF_REFERENCE, /* territories, venues, people, information groups */
 	NAV_STAFF_USERS,
 	NAV_STAFF_AUDIT,

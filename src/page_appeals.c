@@ -303,3 +303,42 @@ enum http_status page_appeal_status(struct request *req)
 	db_done(s);
 	return page_end(req, HTTP_OK);
 }
+
+/* Fill one ANSWER row per published answer (meeting 0: all of them). */
+int page_answers_fill(struct request *req, tpl_dict *d, const char *section, long long meeting,
+		      int limit)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ANSWERS_PUBLIC);
+	sqlite3_bind_int(s, 1, limit);
+	if (meeting)
+		sqlite3_bind_int64(s, 2, meeting);
+	int rc, rows = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, section);
+		tpl_set(row, "NUMBER", db_text(req->arena, s, 0));
+		tpl_set(row, "TERRITORY", db_text(req->arena, s, 1));
+		tpl_set(row, "QUESTION", db_text(req->arena, s, 2));
+		tpl_set(row, "ANSWER", db_text(req->arena, s, 3));
+		page_set_date(row, "PUBLISHED", (time_t)sqlite3_column_int64(s, 4));
+		if (sqlite3_column_type(s, 5) != SQLITE_NULL) {
+			tpl_dict *m = tpl_section_add(row, "FROM_MEETING");
+			tpl_set_int(m, "MEETING_ID", sqlite3_column_int64(s, 5));
+			tpl_set(m, "TITLE", db_text(req->arena, s, 6));
+		}
+		rows++;
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? rows : -1;
+}
+
+/* GET /answers — answers to socially significant questions, newest first, as staff wrote them
+ * for publication: no name, address or contact of the applicant (seed 000 §3.3). */
+enum http_status page_answers(struct request *req)
+{
+	tpl_dict *d = page_begin(req, "answers.tpl", "Ответы на вопросы жителей", NAV_ANSWERS);
+	int rows = page_answers_fill(req, d, "ANSWER", 0, 100);
+	if (rows < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(d, rows ? "HAS_ANSWERS" : "NO_ANSWERS");
+	return page_end(req, HTTP_OK);
+}

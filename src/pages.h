@@ -26,6 +26,12 @@ enum http_status page_appeal_create(struct request *req);
 enum http_status page_appeal_received(struct request *req);
 enum http_status page_appeal_status_form(struct request *req);
 enum http_status page_appeal_status(struct request *req);
+enum http_status page_answers(struct request *req);
+/* The published answers (of one meeting, or all when meeting is 0) as section rows of d; their
+ * number, or -1. Also for the meeting's page. */
+struct tpl_dict;
+int page_answers_fill(struct request *req, struct tpl_dict *d, const char *section,
+		      long long meeting, int limit);
 enum http_status page_subscribe_form(struct request *req);
 enum http_status page_subscribe(struct request *req);
 enum http_status page_subscribe_sent(struct request *req);
@@ -98,5 +104,16 @@ enum http_status page_admin_calendar_year(struct request *req);
 enum http_status page_admin_calendar_year_update(struct request *req);
 enum http_status page_admin_calendar_day_set(struct request *req);
 enum http_status page_admin_calendar_day_remove(struct request *req);
+
+enum http_status page_admin_appeals(struct request *req);
+enum http_status page_admin_appeal_new(struct request *req);
+enum http_status page_admin_appeal_register(struct request *req);
+enum http_status page_admin_appeal(struct request *req);
+enum http_status page_admin_appeal_assign(struct request *req);
+enum http_status page_admin_appeal_forward(struct request *req);
+enum http_status page_admin_appeal_extend(struct request *req);
+enum http_status page_admin_appeal_answer(struct request *req);
+enum http_status page_admin_appeal_close(struct request *req);
+enum http_status page_admin_appeal_publish(struct request *req);
 
 #endif

@@ -99,6 +99,25 @@ enum field {
 	FIELD_APPEAL_TEXT, /* "text" */
 	FIELD_APPEAL_NUMBER, /* "number": 2026-00042 */
 	FIELD_APPEAL_CODE, /* "code": the private code given with the number */
+	FIELD_APPEAL_SOURCE, /* "source": meeting, reception, mail (staff registration) */
+	FIELD_RECEIVED_ON, /* the local date a paper appeal was received */
+	FIELD_MEETING,    /* the meeting an appeal was handed in at */
+	FIELD_RECEPTION_BY, /* who held the personal reception */
+	FIELD_ORAL,       /* "yes": an oral appeal at a personal reception */
+	FIELD_ORAL_ANSWER, /* the oral answer given at the reception */
+	FIELD_ORAL_CONSENT, /* "yes": the applicant agreed to an oral answer (59-ФЗ art. 13) */
+	FIELD_UNIT,       /* the unit an appeal is assigned to */
+	FIELD_EXECUTOR,   /* staff user id of the executor */
+	FIELD_FORWARD_TO, /* the body an appeal is forwarded to */
+	FIELD_EXTENSION_DAYS,
+	FIELD_REASON,     /* why: an extension, a closing without an answer */
+	FIELD_ANSWER,     /* the answer to the applicant */
+	FIELD_OUTCOME,    /* how an appeal ends without an answer (59-ФЗ art. 11) */
+	FIELD_REPEATED_OF, /* the registration number of the earlier appeal */
+	FIELD_PUBLIC_QUESTION, /* the published version, without personal data */
+	FIELD_PUBLIC_ANSWER,
+	FIELD_QUERY,      /* "q": words to find in appeals */
+	FIELD_DUE,        /* "soon" or "overdue" (registry filter) */
 	FIELD__MAX
 };
 

@@ -1,0 +1,713 @@
+/* page_admin_appeals.c — the registry of appeals for staff (/admin/appeals): the list with its
+ * filters, registering a paper appeal (handed in at a meeting, a personal-reception card, mail),
+ * one appeal with its history, and the steps of 59-ФЗ — assign a unit and an executor, forward
+ * to another body with notice, extend once with notice, answer, close under art. 11, publish the
+ * answer to a socially significant question. Every step is a history record and an audit record
+ * in the same transaction; notices to the applicant go through the outbox.
+ * Personal data of applicants is shown to APPEAL_READERS only; an executor sees and answers only
+ * the appeals assigned to them. */
+#include <string.h>
+
+#include "appeal.h"
+#include "appeal_rules.h"
+#include "workdays.h"
+#include "audit.h"
+#include "auth.h"
+#include "db_reference.h"
+#include "outbox.h"
+#include "page.h"
+#include "pages.h"
+#include "ru.h"
+#include "staff_change.h"
+#include "worker.h"
+
+#define APPEAL_PAGE_ROWS 100
+#define DUE_SOON_DAYS 3
+
+static const char *const statuses[][2] = {
+	{"registered", "зарегистрировано"}, {"in_work", "в работе"},
+	{"forwarded", "направлено по компетенции"}, {"answered", "дан ответ"},
+	{"closed", "закрыто без ответа по существу"},
+};
+static const char *const sources[][2] = {
+	{"online", "через сайт"}, {"meeting", "на встрече"},
+	{"reception", "на личном приёме"}, {"mail", "по почте"},
+};
+static const char *const outcomes[][2] = {
+	{"no_address", "не указаны фамилия или адрес (ст. 11 ч. 1)"},
+	{"abusive", "нецензурные или оскорбительные выражения (ст. 11 ч. 3)"},
+	{"unreadable", "текст не поддаётся прочтению (ст. 11 ч. 4)"},
+	{"repeated", "повторное без новых доводов (ст. 11 ч. 5)"},
+};
+
+static const char *label_of(const char *const table[][2], size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(table[i][0], code) == 0)
+			return table[i][1];
+	return NULL;
+}
+#define LABEL(table, code) label_of(table, sizeof table / sizeof table[0], code)
+
+static void options(tpl_dict *d, const char *section, const char *const table[][2], size_t n,
+		    const char *chosen)
+{
+	for (size_t i = 0; i < n; i++) {
+		tpl_dict *o = tpl_section_add(d, section);
+		tpl_set(o, "VALUE", table[i][0]);
+		tpl_set(o, "LABEL", table[i][1]);
+		if (chosen && strcmp(chosen, table[i][0]) == 0)
+			tpl_section_show(o, "SELECTED");
+	}
+}
+#define OPTIONS(d, section, table, chosen)                                                        \
+	options(d, section, table, sizeof table / sizeof table[0], chosen)
+
+static const char *text_of(const struct request *req, enum field f)
+{
+	return req->field[f].state == FIELD_VALID ? req->field[f].text : "";
+}
+
+static bool is_executor_only(const struct request *req)
+{
+	return req->staff->role == ROLE_EXECUTOR;
+}
+
+static void iso_date(char out[11], struct civil_date d)
+{
+	snprintf(out, 11, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+static void set_due(struct request *req, tpl_dict *parent, const char *iso)
+{
+	struct civil_date due;
+	if (!civil_date_parse(iso, &due))
+		return;
+	tpl_dict *d = tpl_section_add(parent, "DUE_AT");
+	struct tm tm = {.tm_year = due.year - 1900, .tm_mon = due.month - 1, .tm_mday = due.day};
+	char text[64];
+	ru_format_date(text, sizeof text, &tm);
+	tpl_set(d, "DUE", arena_strdup(req->arena, text));
+	tpl_set(d, "DUE_ISO", iso);
+	int left = appeal_days_left(tz_local_date(req->now), due);
+	if (left < 0)
+		tpl_set(tpl_section_add(d, "OVERDUE"), "TEXT",
+			arena_printf(req->arena, "просрочено на %d %s", -left,
+				     ru_plural(-left, "день", "дня", "дней")));
+	else if (left <= DUE_SOON_DAYS)
+		tpl_set(tpl_section_add(d, "SOON"), "TEXT",
+			left == 0 ? "срок сегодня"
+				  : arena_printf(req->arena, "осталось %d %s", left,
+						 ru_plural(left, "день", "дня", "дней")));
+}
+
+/* GET /admin/appeals?status=&source=&territory=&executor=&due= — the registry, open appeals
+ * first by their due date. An executor sees the appeals assigned to them only. */
+enum http_status page_admin_appeals(struct request *req)
+{
+	const struct field_value *v = req->field;
+	const char *status = text_of(req, FIELD_STATUS), *source = text_of(req, FIELD_APPEAL_SOURCE);
+	const char *due = text_of(req, FIELD_DUE);
+	if ((status[0] && !LABEL(statuses, status)) || (source[0] && !LABEL(sources, source)) ||
+	    (due[0] && strcmp(due, "soon") != 0 && strcmp(due, "overdue") != 0)) {
+		req->error_detail = "Такого значения фильтра нет.";
+		return HTTP_BAD_REQUEST;
+	}
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_LIST);
+	if (status[0])
+		sqlite3_bind_text(s, 1, status, -1, SQLITE_STATIC);
+	if (source[0])
+		sqlite3_bind_text(s, 2, source, -1, SQLITE_STATIC);
+	if (v[FIELD_TERRITORY].state == FIELD_VALID)
+		sqlite3_bind_int64(s, 3, v[FIELD_TERRITORY].number);
+	if (is_executor_only(req))
+		sqlite3_bind_int64(s, 4, req->staff->user_id);
+	else if (v[FIELD_EXECUTOR].state == FIELD_VALID)
+		sqlite3_bind_int64(s, 4, v[FIELD_EXECUTOR].number);
+	char today[11], soon[11];
+	struct civil_date now = tz_local_date(req->now);
+	iso_date(today, now);
+	iso_date(soon, civil_date_add_days(now, DUE_SOON_DAYS));
+	if (strcmp(due, "soon") == 0)
+		sqlite3_bind_text(s, 5, soon, -1, SQLITE_TRANSIENT);
+	if (strcmp(due, "overdue") == 0)
+		sqlite3_bind_text(s, 6, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 7, APPEAL_PAGE_ROWS);
+
+	tpl_dict *d = page_begin(req, "admin_appeals.tpl", "Обращения граждан", NAV_STAFF_APPEALS);
+	page_form_fields(req, d);
+	OPTIONS(d, "STATUS_OPTION", statuses, status);
+	OPTIONS(d, "SOURCE_OPTION", sources, source);
+	if (req->staff->role & APPEAL_WRITERS)
+		tpl_section_show(d, "CAN_REGISTER");
+	int rc, rows = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "APPEAL");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "NUMBER", db_text(req->arena, s, 1));
+		page_set_date(row, "REGISTERED", (time_t)sqlite3_column_int64(s, 2));
+		const char *st = db_text(req->arena, s, 3);
+		tpl_set(row, "STATUS", LABEL(statuses, st) ? LABEL(statuses, st) : st);
+		tpl_set(row, "APPLICANT", arena_printf(req->arena, "%s %s %s", db_text(req->arena, s, 4),
+						       db_text(req->arena, s, 5),
+						       db_text(req->arena, s, 6)));
+		if (strcmp(st, "registered") == 0 || strcmp(st, "in_work") == 0)
+			set_due(req, row, db_text(req->arena, s, 7));
+		tpl_set(row, "EXECUTOR", db_text(req->arena, s, 8));
+		const char *src = db_text(req->arena, s, 9);
+		tpl_set(row, "SOURCE", LABEL(sources, src) ? LABEL(sources, src) : src);
+		const char *unit = db_text(req->arena, s, 10);
+		if (unit[0])
+			tpl_set(tpl_section_add(row, "UNIT"), "UNIT", unit);
+		rows++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(d, rows ? "HAS_APPEALS" : "NO_APPEALS");
+	return page_end(req, HTTP_OK);
+}
+
+/* ---- registering a paper appeal ---------------------------------------------------------- */
+
+static enum http_status new_form(struct request *req, enum http_status status)
+{
+	tpl_dict *d = page_begin(req, "admin_appeal_new.tpl", "Регистрация обращения",
+				 NAV_STAFF_APPEALS);
+	page_form_fields(req, d);
+	static const char *const paper[][2] = {
+		{"meeting", "письменное обращение, переданное на встрече"},
+		{"reception", "карточка личного приёма"},
+		{"mail", "письмо, поступившее по почте"},
+	};
+	OPTIONS(d, "SOURCE_OPTION", paper, text_of(req, FIELD_APPEAL_SOURCE));
+	long long meeting = req->field[FIELD_MEETING].state == FIELD_VALID
+				    ? req->field[FIELD_MEETING].number
+				    : 0;
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_OPTIONS_RECENT);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - 366 * 86400));
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tpl_dict *o = tpl_section_add(d, "MEETING_OPTION");
+		tpl_set_int(o, "ID", sqlite3_column_int64(s, 0));
+		struct tm tm;
+		tz_utc_to_local((time_t)sqlite3_column_int64(s, 2), &tm);
+		char date[64];
+		ru_format_date(date, sizeof date, &tm);
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s, %s", db_text(req->arena, s, 1), date));
+		if (sqlite3_column_int64(s, 0) == meeting)
+			tpl_section_show(o, "SELECTED");
+	}
+	db_done(s);
+	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
+				      ? req->field[FIELD_TERRITORY].number
+				      : 0;
+	if (page_territory_options(req, d, "TERRITORY_OPTION", territory, NULL, NULL) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (req->field[FIELD_ORAL].state == FIELD_VALID)
+		tpl_section_show(d, "ORAL_CHECKED");
+	if (req->field[FIELD_ORAL_CONSENT].state == FIELD_VALID)
+		tpl_section_show(d, "ORAL_CONSENT_CHECKED");
+	if (req->field[FIELD_RECEIVED_ON].raw == NULL) {
+		char today[11];
+		iso_date(today, tz_local_date(req->now));
+		tpl_set(d, "received_on", arena_strdup(req->arena, today));
+	}
+	return page_end(req, status);
+}
+
+/* GET /admin/appeals/new — the registration form for a paper appeal. */
+enum http_status page_admin_appeal_new(struct request *req)
+{
+	return new_form(req, HTTP_OK);
+}
+
+/* POST /admin/appeals (source, received_on, meeting, reception_by, oral, oral_answer,
+ * oral_consent, surname, name, patronymic, email, address, phone, territory, text, csrf) —
+ * register a paper appeal: it gets its number at once; 303 to it. 422 with errors beside the
+ * fields: an unknown source or meeting, a receipt date in the future, an appeal from a meeting
+ * without the meeting. Without a surname or an address it is still registered (59-ФЗ art. 11
+ * part 1 decides later that no answer can be sent). */
+enum http_status page_admin_appeal_register(struct request *req)
+{
+	const struct field_value *v = req->field;
+	const char *source = text_of(req, FIELD_APPEAL_SOURCE);
+	if (v[FIELD_APPEAL_SOURCE].state == FIELD_VALID && (strcmp(source, "online") == 0 ||
+							     !LABEL(sources, source)))
+		page_reject(req, FIELD_APPEAL_SOURCE, "выберите из списка");
+	if (strcmp(source, "meeting") == 0 && v[FIELD_MEETING].state == FIELD_ABSENT)
+		page_reject(req, FIELD_MEETING, "укажите встречу, на которой передано обращение");
+	struct civil_date today = tz_local_date(req->now);
+	if (v[FIELD_RECEIVED_ON].state == FIELD_VALID &&
+	    civil_date_compare(v[FIELD_RECEIVED_ON].date, today) > 0)
+		page_reject(req, FIELD_RECEIVED_ON, "дата поступления ещё не наступила");
+	struct territory_item *territories;
+	size_t count;
+	if (v[FIELD_TERRITORY].state == FIELD_VALID &&
+	    page_territory_options(req, NULL, NULL, 0, &territories, &count) == 0 &&
+	    !db_territory_known(territories, count, v[FIELD_TERRITORY].number))
+		page_reject(req, FIELD_TERRITORY, "выберите из списка");
+	if (req->invalid_fields > 0)
+		return new_form(req, HTTP_UNPROCESSABLE);
+
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (v[FIELD_MEETING].state == FIELD_VALID) {
+		sqlite3_stmt *s = db_stmt(db, STMT_NOTIFY_TITLE);
+		sqlite3_bind_int64(s, 1, v[FIELD_MEETING].number);
+		bool known = sqlite3_step(s) == SQLITE_ROW;
+		db_done(s);
+		if (!known) {
+			db_rollback(db);
+			page_reject(req, FIELD_MEETING, "такой встречи нет");
+			return new_form(req, HTTP_UNPROCESSABLE);
+		}
+	}
+	struct appeal_input in = {
+		.source = source,
+		.addressee = "head",
+		.addressee_unit = "",
+		.surname = text_of(req, FIELD_SURNAME),
+		.name = text_of(req, FIELD_GIVEN_NAME),
+		.patronymic = text_of(req, FIELD_PATRONYMIC),
+		.email = text_of(req, FIELD_EMAIL),
+		.address = text_of(req, FIELD_POSTAL_ADDRESS),
+		.phone = text_of(req, FIELD_PHONE),
+		.territory_id = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0,
+		.text = text_of(req, FIELD_APPEAL_TEXT),
+		.received_at = v[FIELD_RECEIVED_ON].state == FIELD_VALID
+				       ? tz_local_to_utc(v[FIELD_RECEIVED_ON].date, 12, 0)
+				       : req->now,
+		.registered_by = req->staff->user_id,
+		.meeting_id = v[FIELD_MEETING].state == FIELD_VALID ? v[FIELD_MEETING].number : 0,
+		.reception_by = text_of(req, FIELD_RECEPTION_BY),
+		.oral = v[FIELD_ORAL].state == FIELD_VALID,
+		.oral_answer = text_of(req, FIELD_ORAL_ANSWER),
+		.oral_consent = v[FIELD_ORAL_CONSENT].state == FIELD_VALID,
+	};
+	struct appeal_created c;
+	if (appeal_create(db, req->arena, req->worker->cfg, &in, req->now, &c) < 0 ||
+	    audit_record(req, NULL, "register", "appeal", c.id, NULL,
+			 json_pack("{s:s, s:s}", "number", c.number, "source", source)) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, arena_printf(req->arena, "/admin/appeals/%lld", c.id));
+}
+
+/* ---- one appeal ---------------------------------------------------------------------------- */
+
+struct appeal_row {
+	long long id, executor_id;
+	const char *number, *status, *email;
+	const char *answer_due;
+	bool extended;
+	time_t registered_at;
+};
+
+/* Load the appeal of the path; 0, 1 when there is none, -1 on error. An executor may reach only
+ * their own (403). */
+static int load(struct request *req, struct appeal_row *a, sqlite3_stmt **keep)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_GET);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		db_done(s);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	a->id = sqlite3_column_int64(s, 0);
+	a->number = db_text(req->arena, s, 1);
+	a->email = db_text(req->arena, s, 8);
+	a->registered_at = (time_t)sqlite3_column_int64(s, 14);
+	a->status = db_text(req->arena, s, 15);
+	a->executor_id = sqlite3_column_int64(s, 17);
+	a->answer_due = db_text(req->arena, s, 19);
+	a->extended = sqlite3_column_type(s, 21) != SQLITE_NULL;
+	if (keep)
+		*keep = s;
+	else
+		db_done(s);
+	return 0;
+}
+
+static const char *appeal_action_label(const char *action)
+{
+	static const char *const labels[][2] = {
+		{"registered", "зарегистрировано"}, {"assigned", "назначен исполнитель"},
+		{"forwarded", "направлено по компетенции"}, {"extended", "срок продлён"},
+		{"answered", "дан ответ"}, {"closed", "закрыто без ответа по существу"},
+		{"published", "ответ опубликован"},
+	};
+	const char *label = LABEL(labels, action);
+	return label ? label : action;
+}
+
+static enum http_status appeal_page(struct request *req, enum http_status status)
+{
+	struct appeal_row a;
+	sqlite3_stmt *s;
+	int rc = load(req, &a, &s);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	if (is_executor_only(req) && a.executor_id != req->staff->user_id) {
+		db_done(s);
+		return HTTP_FORBIDDEN;
+	}
+	tpl_dict *d = page_begin(req, "admin_appeal.tpl",
+				 arena_printf(req->arena, "Обращение № %s", a.number),
+				 NAV_STAFF_APPEALS);
+	page_form_fields(req, d);
+	tpl_set_int(d, "ID", a.id);
+	tpl_set(d, "NUMBER", a.number);
+	const char *src = db_text(req->arena, s, 2);
+	tpl_set(d, "SOURCE", LABEL(sources, src) ? LABEL(sources, src) : src);
+	tpl_set(d, "APPLICANT", arena_printf(req->arena, "%s %s %s", db_text(req->arena, s, 5),
+					     db_text(req->arena, s, 6), db_text(req->arena, s, 7)));
+	tpl_set(d, "EMAIL", db_text(req->arena, s, 8));
+	tpl_set(d, "ADDRESS", db_text(req->arena, s, 9));
+	tpl_set(d, "PHONE", db_text(req->arena, s, 10));
+	tpl_set(d, "TERRITORY", db_text(req->arena, s, 11));
+	tpl_set(d, "TEXT", db_text(req->arena, s, 12));
+	page_set_datetime(d, "RECEIVED", (time_t)sqlite3_column_int64(s, 13));
+	page_set_datetime(d, "REGISTERED", a.registered_at);
+	tpl_set(d, "STATUS", LABEL(statuses, a.status) ? LABEL(statuses, a.status) : a.status);
+	tpl_set(d, "UNIT", db_text(req->arena, s, 16));
+	tpl_set(d, "EXECUTOR", db_text(req->arena, s, 18));
+	bool open = strcmp(a.status, "registered") == 0 || strcmp(a.status, "in_work") == 0;
+	if (open)
+		set_due(req, tpl_section_add(d, "OPEN_DUE"), a.answer_due);
+	if (a.extended) {
+		tpl_dict *e = tpl_section_add(d, "EXTENDED");
+		long days = (long)sqlite3_column_int64(s, 21);
+		tpl_set(e, "DAYS", arena_printf(req->arena, "%ld %s", days,
+						ru_plural(days, "день", "дня", "дней")));
+		tpl_set(e, "REASON", db_text(req->arena, s, 22));
+	}
+	if (sqlite3_column_type(s, 24) != SQLITE_NULL) {
+		tpl_dict *f = tpl_section_add(d, "FORWARDED");
+		tpl_set(f, "TO", db_text(req->arena, s, 23));
+		page_set_datetime(f, "AT", (time_t)sqlite3_column_int64(s, 24));
+	}
+	if (sqlite3_column_type(s, 26) != SQLITE_NULL) {
+		tpl_dict *ans = tpl_section_add(d, "ANSWERED");
+		tpl_set(ans, "TEXT", db_text(req->arena, s, 25));
+		page_set_datetime(ans, "AT", (time_t)sqlite3_column_int64(s, 26));
+	}
+	const char *outcome = db_text(req->arena, s, 27);
+	if (outcome[0] && LABEL(outcomes, outcome))
+		tpl_set(tpl_section_add(d, "OUTCOME"), "TEXT", LABEL(outcomes, outcome));
+	if (sqlite3_column_type(s, 31) != SQLITE_NULL) {
+		tpl_dict *p = tpl_section_add(d, "PUBLISHED");
+		page_set_datetime(p, "AT", (time_t)sqlite3_column_int64(s, 31));
+	}
+	if (sqlite3_column_type(s, 32) != SQLITE_NULL) {
+		tpl_dict *m = tpl_section_add(d, "MEETING");
+		tpl_set_int(m, "MEETING_ID", sqlite3_column_int64(s, 32));
+		tpl_set(m, "TITLE", db_text(req->arena, s, 33));
+	}
+	const char *reception_by = db_text(req->arena, s, 34);
+	if (strcmp(src, "reception") == 0) {
+		tpl_dict *r = tpl_section_add(d, "RECEPTION");
+		tpl_set(r, "BY", reception_by);
+		tpl_set(r, "ORAL", sqlite3_column_int(s, 35) ? "да" : "нет");
+		tpl_set(r, "ORAL_ANSWER", db_text(req->arena, s, 36));
+		tpl_set(r, "ORAL_CONSENT", sqlite3_column_int(s, 37) ? "да" : "нет");
+	}
+	bool answered = strcmp(a.status, "answered") == 0;
+	db_done(s);
+
+	bool writer = (req->staff->role & APPEAL_WRITERS) != 0;
+	if (open && writer) {
+		tpl_dict *w = tpl_section_add(d, "WRITER_ACTIONS");
+		sqlite3_stmt *e = db_stmt(&req->worker->db, STMT_EXECUTOR_OPTIONS);
+		while (sqlite3_step(e) == SQLITE_ROW) {
+			tpl_dict *o = tpl_section_add(w, "EXECUTOR_OPTION");
+			tpl_set_int(o, "ID", sqlite3_column_int64(e, 0));
+			tpl_set(o, "NAME", db_text(req->arena, e, 1));
+			if (sqlite3_column_int64(e, 0) == a.executor_id)
+				tpl_section_show(o, "SELECTED");
+		}
+		db_done(e);
+		OPTIONS(w, "OUTCOME_OPTION", outcomes, text_of(req, FIELD_OUTCOME));
+		if (!a.extended)
+			tpl_section_show(w, "CAN_EXTEND");
+	}
+	if (open && (writer || a.executor_id == req->staff->user_id))
+		tpl_section_show(d, "CAN_ANSWER");
+	if (answered && writer)
+		tpl_section_show(d, "CAN_PUBLISH");
+
+	s = db_stmt(&req->worker->db, STMT_APPEAL_EVENTS);
+	sqlite3_bind_int64(s, 1, a.id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tpl_dict *ev = tpl_section_add(d, "EVENT");
+		page_set_datetime(ev, "AT", (time_t)sqlite3_column_int64(s, 0));
+		const char *login = db_text(req->arena, s, 1);
+		tpl_set(ev, "WHO", login[0] ? login : "заявитель или система");
+		tpl_set(ev, "ACTION", appeal_action_label(db_text(req->arena, s, 2)));
+		tpl_set(ev, "NOTE", db_text(req->arena, s, 3));
+	}
+	db_done(s);
+	return page_end(req, status);
+}
+
+/* GET /admin/appeals/ID — the appeal, its applicant (APPEAL_READERS only), deadlines, history
+ * and the forms of the next steps for those who may take them. */
+enum http_status page_admin_appeal(struct request *req)
+{
+	return appeal_page(req, HTTP_OK);
+}
+
+
+/* A notice to the applicant by e-mail, when there is an address (a paper answer is the
+ * executor's to post). */
+static int notify_applicant(struct request *req, const struct appeal_row *a, const char *kind,
+			    const char *subject, const char *body)
+{
+	if (a->email[0] == '\0')
+		return 0;
+	const struct config *cfg = req->worker->cfg;
+	struct outbox_message m = {
+		.dedup_key = arena_printf(req->arena, "appeal:%lld:%s", a->id, kind),
+		.channel = OUTBOX_MAIL,
+		.recipient = a->email,
+		.subject = subject,
+		.body = arena_printf(req->arena, "%s\n\n--\n%s\n", body,
+				     cfg->administration_name[0] ? cfg->administration_name
+								 : cfg->municipality_name),
+		.purpose = "notice",
+	};
+	return outbox_add(&req->worker->db, &m, req->now) < 0 ? -1 : 0;
+}
+
+/* Start a step: the write transaction, the appeal loaded inside it, open and reachable. */
+static bool step_target(struct request *req, struct appeal_row *a, enum http_status *status,
+			bool executor_may)
+{
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0) {
+		*status = HTTP_INTERNAL_ERROR;
+		return false;
+	}
+	int rc = load(req, a, NULL);
+	if (rc != 0) {
+		db_rollback(db);
+		*status = rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+		return false;
+	}
+	bool writer = (req->staff->role & APPEAL_WRITERS) != 0;
+	if (!writer && !(executor_may && a->executor_id == req->staff->user_id)) {
+		db_rollback(db);
+		*status = HTTP_FORBIDDEN;
+		return false;
+	}
+	return true;
+}
+
+/* Finish a step: its history record and audit record, commit, back to the appeal. */
+static enum http_status finish(struct request *req, const struct appeal_row *a, bool ok,
+			       const char *action, const char *note)
+{
+	struct db *db = &req->worker->db;
+	if (!ok) {
+		db_rollback(db);
+		req->error_detail = "Этот шаг уже невозможен: обращение закрыто или срок уже продлевали.";
+		return appeal_page(req, HTTP_UNPROCESSABLE);
+	}
+	if (appeal_event(db, a->id, req->now, req->staff->user_id, action, note) < 0 ||
+	    audit_record(req, NULL, action, "appeal", a->id, NULL,
+			 json_pack("{s:s, s:s}", "number", a->number, "note", note)) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, arena_printf(req->arena, "/admin/appeals/%lld", a->id));
+}
+
+static enum http_status refuse(struct request *req)
+{
+	db_rollback(&req->worker->db);
+	return appeal_page(req, HTTP_UNPROCESSABLE);
+}
+
+/* POST /admin/appeals/ID/assign (unit, executor, csrf) — to a unit and an executor. */
+enum http_status page_admin_appeal_assign(struct request *req)
+{
+	struct appeal_row a;
+	enum http_status status;
+	if (!step_target(req, &a, &status, false))
+		return status;
+	if (req->invalid_fields > 0)
+		return refuse(req);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_ASSIGN);
+	sqlite3_bind_int64(s, 1, a.id);
+	sqlite3_bind_text(s, 2, text_of(req, FIELD_UNIT), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, req->field[FIELD_EXECUTOR].number);
+	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+	return finish(req, &a, ok, "assigned", text_of(req, FIELD_UNIT));
+}
+
+/* POST /admin/appeals/ID/forward (forward_to, csrf) — to the competent body, with notice to the
+ * applicant (59-ФЗ art. 8 part 3). */
+enum http_status page_admin_appeal_forward(struct request *req)
+{
+	struct appeal_row a;
+	enum http_status status;
+	if (!step_target(req, &a, &status, false))
+		return status;
+	if (req->invalid_fields > 0)
+		return refuse(req);
+	const char *to = text_of(req, FIELD_FORWARD_TO);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_FORWARD);
+	sqlite3_bind_int64(s, 1, a.id);
+	sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+	if (ok && notify_applicant(req, &a, "forwarded",
+				   arena_printf(req->arena, "Обращение № %s направлено по компетенции",
+						a.number),
+				   arena_printf(req->arena,
+						"Ваше обращение № %s направлено для рассмотрения "
+						"в орган, в компетенцию которого входит решение "
+						"поставленных вопросов: %s (ч. 3 ст. 8 Федерального "
+						"закона № 59-ФЗ).",
+						a.number, to)) < 0)
+		ok = false;
+	return finish(req, &a, ok, "forwarded", to);
+}
+
+/* POST /admin/appeals/ID/extend (days, reason, csrf) — the one extension of up to 30 days,
+ * with notice to the applicant (59-ФЗ art. 12 part 2). */
+enum http_status page_admin_appeal_extend(struct request *req)
+{
+	struct appeal_row a;
+	enum http_status status;
+	if (!step_target(req, &a, &status, false))
+		return status;
+	if (req->invalid_fields > 0)
+		return refuse(req);
+	struct workcal cal;
+	if (workdays_load(&req->worker->db, req->arena, &cal) < 0) {
+		db_rollback(&req->worker->db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	int days = (int)req->field[FIELD_EXTENSION_DAYS].number;
+	struct civil_date registered = tz_local_date(a.registered_at);
+	struct appeal_dates due = appeal_due_dates(&cal, registered, registered, days,
+						   (enum appeal_day_off)req->worker->cfg->appeal_day_off);
+	char new_due[11];
+	iso_date(new_due, due.answer_by);
+	const char *reason = text_of(req, FIELD_REASON);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_EXTEND);
+	sqlite3_bind_int64(s, 1, a.id);
+	sqlite3_bind_int(s, 2, days);
+	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, new_due, -1, SQLITE_STATIC);
+	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+	struct tm tm = {.tm_year = due.answer_by.year - 1900, .tm_mon = due.answer_by.month - 1,
+			.tm_mday = due.answer_by.day};
+	char words[64];
+	ru_format_date(words, sizeof words, &tm);
+	if (ok && notify_applicant(req, &a, "extended",
+				   arena_printf(req->arena, "Срок рассмотрения обращения № %s продлён",
+						a.number),
+				   arena_printf(req->arena,
+						"Срок рассмотрения вашего обращения № %s продлён на "
+						"%d %s, до %s (ч. 2 ст. 12 Федерального закона "
+						"№ 59-ФЗ). Причина: %s",
+						a.number, days, ru_plural(days, "день", "дня", "дней"),
+						words, reason)) < 0)
+		ok = false;
+	return finish(req, &a, ok, "extended",
+		      arena_printf(req->arena, "на %d %s до %s: %s", days,
+				   ru_plural(days, "день", "дня", "дней"), words, reason));
+}
+
+/* POST /admin/appeals/ID/answer (answer, csrf) — the answer on the merits, mailed to the
+ * applicant when there is an address. The executor of the appeal may answer too. */
+enum http_status page_admin_appeal_answer(struct request *req)
+{
+	struct appeal_row a;
+	enum http_status status;
+	if (!step_target(req, &a, &status, true))
+		return status;
+	if (req->invalid_fields > 0)
+		return refuse(req);
+	const char *answer = text_of(req, FIELD_ANSWER);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_ANSWER);
+	sqlite3_bind_int64(s, 1, a.id);
+	sqlite3_bind_text(s, 2, answer, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+	if (ok && notify_applicant(req, &a, "answered",
+				   arena_printf(req->arena, "Ответ на обращение № %s", a.number),
+				   arena_printf(req->arena, "Ответ на ваше обращение № %s.\n\n%s",
+						a.number, answer)) < 0)
+		ok = false;
+	return finish(req, &a, ok, "answered", "");
+}
+
+/* POST /admin/appeals/ID/close (outcome, reason, repeated_of, csrf) — close without an answer on
+ * the merits under 59-ФЗ art. 11, with notice where the law asks for one (abusive, unreadable,
+ * repeated); a repeated appeal names the earlier one. */
+enum http_status page_admin_appeal_close(struct request *req)
+{
+	struct appeal_row a;
+	enum http_status status;
+	if (!step_target(req, &a, &status, false))
+		return status;
+	const char *outcome = text_of(req, FIELD_OUTCOME);
+	if (req->field[FIELD_OUTCOME].state == FIELD_VALID && !LABEL(outcomes, outcome))
+		page_reject(req, FIELD_OUTCOME, "выберите из списка");
+	long long earlier = 0;
+	if (strcmp(outcome, "repeated") == 0) {
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_ID_BY_NUMBER);
+		sqlite3_bind_text(s, 1, text_of(req, FIELD_REPEATED_OF), -1, SQLITE_STATIC);
+		earlier = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		db_done(s);
+		if (earlier == 0 || earlier == a.id)
+			page_reject(req, FIELD_REPEATED_OF, "укажите номер прежнего обращения");
+	}
+	if (req->invalid_fields > 0)
+		return refuse(req);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_CLOSE);
+	sqlite3_bind_int64(s, 1, a.id);
+	sqlite3_bind_text(s, 2, outcome, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	if (earlier)
+		sqlite3_bind_int64(s, 4, earlier);
+	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+	const char *reason = text_of(req, FIELD_REASON);
+	if (ok && strcmp(outcome, "no_address") != 0 &&
+	    notify_applicant(req, &a, "closed",
+			     arena_printf(req->arena, "Обращение № %s", a.number),
+			     arena_printf(req->arena,
+					  "Ваше обращение № %s оставлено без ответа по существу: %s "
+					  "(Федеральный закон № 59-ФЗ).%s%s",
+					  a.number, LABEL(outcomes, outcome), reason[0] ? "\n\n" : "",
+					  reason)) < 0)
+		ok = false;
+	return finish(req, &a, ok, "closed", LABEL(outcomes, outcome));
+}
+
+/* POST /admin/appeals/ID/publish (public_question, public_answer, csrf) — publish the answer to
+ * a socially significant question on /answers and on its meeting's page, in a version written
+ * without personal data (seed 000 §3.3). */
+enum http_status page_admin_appeal_publish(struct request *req)
+{
+	struct appeal_row a;
+	enum http_status status;
+	if (!step_target(req, &a, &status, false))
+		return status;
+	if (req->invalid_fields > 0)
+		return refuse(req);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_PUBLISH);
+	sqlite3_bind_int64(s, 1, a.id);
+	sqlite3_bind_text(s, 2, text_of(req, FIELD_PUBLIC_QUESTION), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, text_of(req, FIELD_PUBLIC_ANSWER), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
+	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+	return finish(req, &a, ok, "published", "");
+}

@@ -1,0 +1,29 @@
+{{%AUTOESCAPE context="HTML"}}{{!-- admin_appeals.tpl: the registry of appeals with its filters; open ones first by due date. --}}
+<h1>Обращения граждан</h1>
+{{#CAN_REGISTER}}<p><a class="button" href="/admin/appeals/new">Зарегистрировать обращение</a></p>{{/CAN_REGISTER}}
+<details class="filters"{{#HAS_FILTER}} open{{/HAS_FILTER}}>
+<summary>Отбор</summary>
+<form method="get" action="/admin/appeals">
+<div class="field"><label for="f-status">Состояние</label>
+<select id="f-status" name="status"><option value="">Любое</option>
+{{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/STATUS_OPTION}}</select></div>
+<div class="field"><label for="f-source">Как поступило</label>
+<select id="f-source" name="source"><option value="">Любым путём</option>
+{{#SOURCE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/SOURCE_OPTION}}</select></div>
+<div class="field"><label for="f-due">Срок</label>
+<select id="f-due" name="due"><option value="">Любой</option><option value="soon">истекает в ближайшие 3 дня</option><option value="overdue">просрочено</option></select></div>
+<div class="actions"><button type="submit">Показать</button> <a href="/admin/appeals">Сбросить</a></div>
+</form>
+</details>
+{{#NO_APPEALS}}<p>Обращений не найдено.</p>{{/NO_APPEALS}}
+{{#HAS_APPEALS}}<div class="table-scroll" role="region" aria-labelledby="appeals-caption" tabindex="0">
+<table class="list">
+<caption id="appeals-caption">Обращения</caption>
+<thead><tr><th scope="col">Номер</th><th scope="col">Заявитель</th><th scope="col">Поступило</th><th scope="col">Состояние</th><th scope="col">Срок ответа</th><th scope="col">Исполнитель</th></tr></thead>
+<tbody>
+{{#APPEAL}}<tr><td><a href="/admin/appeals/{{ID}}">{{NUMBER}}</a></td><td>{{APPLICANT}}</td><td>{{SOURCE}}, {{REGISTERED}}</td><td>{{STATUS}}</td><td>{{#DUE_AT}}<time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}{{/DUE_AT}}</td><td>{{EXECUTOR}}{{UNIT}}</td></tr>
+{{/APPEAL}}</tbody>
+</table>
+</div>{{/HAS_APPEALS}}

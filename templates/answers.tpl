@@ -1,0 +1,13 @@
+{{%AUTOESCAPE context="HTML"}}{{!-- answers.tpl: published answers to socially significant questions of residents, without personal data. --}}
+<h1>Ответы на вопросы жителей</h1>
+<p class="lead">Ответы на общественно значимые вопросы, заданные в обращениях и на встречах с населением. Имена и адреса заявителей не публикуются.</p>
+{{#NO_ANSWERS}}<p>Опубликованных ответов пока нет.</p>{{/NO_ANSWERS}}
+{{#HAS_ANSWERS}}{{#ANSWER}}<article class="card answer-card">
+<h2>Вопрос</h2>
+<p>{{QUESTION:pre_escape}}</p>
+<h3>Ответ</h3>
+<div class="answer">{{ANSWER:pre_escape}}</div>
+<p class="meta">Обращение № {{NUMBER}}{{#FROM_MEETING}}, задан на встрече «<a href="/meetings/{{MEETING_ID}}">{{TITLE}}</a>»{{/FROM_MEETING}} · опубликовано <time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED}}</time></p>
+</article>
+{{/ANSWER}}{{/HAS_ANSWERS}}
+<p><a href="/appeals/new">Задать свой вопрос</a></p>

@@ -1,0 +1,180 @@
+"""The registry of appeals for staff (issue 4, items 3, 4, 6): registering a paper appeal,
+assigning it, the executor's answer, one extension, forwarding, closing under art. 11 and the
+publication of an answer — each step in the appeal's history with who and when, notices to the
+applicant in the outbox, personal data only for the roles that need it, nothing personal on
+/answers."""
+
+import re
+import unittest
+
+import helpers
+from helpers import day, words
+from staff import form_errors, start_staff_stack
+
+STACK = None
+USERS = {}
+
+
+def setUpModule():
+    global STACK
+    STACK, _, signed = start_staff_stack(with_token=True)
+    USERS.update(signed)
+
+
+def tearDownModule():
+    STACK.close()
+
+
+def register(role="organizer", **over):
+    fields = {"source": "mail", "received_on": day(-1).isoformat(), "surname": "Петров",
+              "name": "Пётр", "patronymic": "", "email": "petrov@residents.example",
+              "address": "", "phone": "", "territory": "4",
+              "text": "На улице Молодёжной не вывозят мусор вторую неделю."}
+    fields.update(over)
+    r = USERS[role].post("/admin/appeals", fields)
+    assert r.status == 303, (r.status, form_errors(r.text), r.text[-1500:])
+    return int(re.fullmatch(r"/admin/appeals/(\d+)", r.header("Location")).group(1))
+
+
+def executor_id():
+    return STACK.query("SELECT id FROM staff_user WHERE login = 'executor'")[0][0]
+
+
+def history(aid):
+    return STACK.query("SELECT e.action, coalesce(u.login, '') FROM appeal_event e "
+                       "LEFT JOIN staff_user u ON u.id = e.user_id WHERE appeal_id = ? "
+                       "ORDER BY e.id", (aid,))
+
+
+def notices(aid):
+    return STACK.query("SELECT dedup_key, recipient, subject, body FROM outbox "
+                       "WHERE dedup_key LIKE ? ORDER BY id", (f"appeal:{aid}:%",))
+
+
+class StaffAppealTest(unittest.TestCase):
+    maxDiff = None
+
+    def test_a_paper_appeal_is_registered_with_a_number_and_its_card(self):
+        aid = register(source="reception", reception_by="Соколова А. В., глава поселения",
+                       oral="yes", oral_answer="Вывоз назначен на четверг.", oral_consent="yes")
+        row = STACK.query("SELECT source, registered_by IS NOT NULL, reception_by, oral, "
+                          "oral_consent, number FROM appeal WHERE id = ?", (aid,))[0]
+        self.assertEqual(row[:5], ("reception", 1, "Соколова А. В., глава поселения", 1, 1))
+        page = USERS["organizer"].get(f"/admin/appeals/{aid}")
+        text = helpers.text_of(helpers.main_of(page.text))
+        self.assertIn(f"Обращение № {row[5]}", text)
+        self.assertIn("Карточка личного приёма", text)
+        self.assertIn("Петров Пётр", text)
+        self.assertIn("petrov@residents.example", text)
+        self.assertEqual(history(aid), [("registered", "organizer")])
+        self.assertEqual(STACK.query("SELECT action FROM audit_log WHERE entity = 'appeal' "
+                                     "AND entity_id = ?", (aid,)), [("register",)])
+
+    def test_refused_registrations_keep_the_input(self):
+        r = USERS["organizer"].post("/admin/appeals", {
+            "source": "meeting", "received_on": day(1).isoformat(), "text": "Текст",
+            "surname": "Сидоров"})
+        self.assertEqual(r.status, 422)
+        errors = " ".join(form_errors(r.text))
+        self.assertIn("укажите встречу", errors)
+        self.assertIn("дата поступления ещё не наступила", errors)
+        self.assertIn('value="Сидоров"', r.text)
+        self.assertEqual(USERS["organizer"].post("/admin/appeals", {"source": "mail"},
+                                                 csrf=False).status, 403)
+
+    def test_roles_see_what_they_need(self):
+        aid = register()
+        self.assertEqual(USERS["press"].get("/admin/appeals").status, 403)
+        self.assertEqual(USERS["secretary"].get(f"/admin/appeals/{aid}").status, 403)
+        self.assertEqual(USERS["executor"].get(f"/admin/appeals/{aid}").status, 403)
+        self.assertNotIn(f'href="/admin/appeals/{aid}"', USERS["executor"].get("/admin/appeals").text)
+        self.assertEqual(USERS["executor"].post(f"/admin/appeals/{aid}/assign",
+                                                {"unit": "ЖКХ", "executor": "1"}).status, 403)
+
+    def test_assign_answer_by_the_executor_and_the_history(self):
+        aid = register()
+        r = USERS["organizer"].post(f"/admin/appeals/{aid}/assign",
+                                    {"unit": "Отдел ЖКХ", "executor": str(executor_id())})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        listing = USERS["executor"].get("/admin/appeals").text
+        self.assertIn(f'href="/admin/appeals/{aid}"', listing)
+        r = USERS["executor"].post(f"/admin/appeals/{aid}/answer",
+                                   {"answer": "Мусор вывезен 20 ноября, график восстановлен."})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        self.assertEqual(STACK.query("SELECT status, outcome FROM appeal WHERE id = ?", (aid,)),
+                         [("answered", "answered")])
+        self.assertEqual(history(aid), [("registered", "organizer"), ("assigned", "organizer"),
+                                        ("answered", "executor")])
+        key, to, subject, body = notices(aid)[0]
+        self.assertEqual(to, "petrov@residents.example")
+        self.assertTrue(subject.startswith("Ответ на обращение № "))
+        self.assertIn("Мусор вывезен 20 ноября", body)
+        # Answered: no second answer.
+        self.assertEqual(USERS["organizer"].post(f"/admin/appeals/{aid}/answer",
+                                                 {"answer": "Ещё раз"}).status, 422)
+
+    def test_one_extension_with_notice(self):
+        aid = register()
+        due = STACK.query("SELECT answer_due FROM appeal WHERE id = ?", (aid,))[0][0]
+        r = USERS["controller"].post(f"/admin/appeals/{aid}/extend",
+                                     {"days": "30", "reason": "Нужен выезд комиссии"})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        new_due = STACK.query("SELECT answer_due, extended_days FROM appeal WHERE id = ?",
+                              (aid,))[0]
+        self.assertGreater(new_due[0], due)
+        self.assertEqual(new_due[1], 30)
+        self.assertIn("продлён на 30 дней", notices(aid)[0][3])
+        self.assertEqual(USERS["controller"].post(f"/admin/appeals/{aid}/extend",
+                                                  {"days": "5", "reason": "Ещё"}).status, 422)
+        r = USERS["controller"].post(f"/admin/appeals/{aid}/extend",
+                                     {"days": "31", "reason": "Слишком"})
+        self.assertEqual(r.status, 422)
+
+    def test_forwarding_and_closing_under_article_11(self):
+        aid = register()
+        r = USERS["organizer"].post(f"/admin/appeals/{aid}/forward",
+                                    {"forward_to": "Департамент ЖКХ ХМАО — Югры"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(STACK.query("SELECT status FROM appeal WHERE id = ?", (aid,)),
+                         [("forwarded",)])
+        self.assertIn("Департамент ЖКХ ХМАО — Югры", notices(aid)[0][3])
+
+        first = register()
+        number = STACK.query("SELECT number FROM appeal WHERE id = ?", (first,))[0][0]
+        again = register()
+        r = USERS["organizer"].post(f"/admin/appeals/{again}/close",
+                                    {"outcome": "repeated", "repeated_of": "1999-99999"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("укажите номер прежнего обращения", r.text)
+        r = USERS["organizer"].post(f"/admin/appeals/{again}/close",
+                                    {"outcome": "repeated", "repeated_of": number})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(STACK.query("SELECT status, outcome, repeated_of FROM appeal "
+                                     "WHERE id = ?", (again,)), [("closed", "repeated", first)])
+
+    def test_a_published_answer_shows_without_personal_data(self):
+        aid = register(surname="Публикуемов", email="pub@residents.example")
+        USERS["organizer"].post(f"/admin/appeals/{aid}/answer", {"answer": "Ответ заявителю."})
+        r = USERS["organizer"].post(f"/admin/appeals/{aid}/publish", {
+            "public_question": "Когда восстановят вывоз мусора на улице Молодёжной?",
+            "public_answer": "График вывоза восстановлен с 20 ноября."})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        page = STACK.get("/answers")
+        self.assertEqual(page.status, 200)
+        self.assertIn("Когда восстановят вывоз мусора на улице Молодёжной?", page.text)
+        self.assertIn("График вывоза восстановлен с 20 ноября.", page.text)
+        self.assertNotIn("Публикуемов", page.text)
+        self.assertNotIn("pub@residents.example", page.text)
+
+    def test_due_filters(self):
+        aid = register()
+        STACK.execute("UPDATE appeal SET answer_due = ? WHERE id = ?",
+                      (day(-1).isoformat(), aid))
+        overdue = USERS["organizer"].get("/admin/appeals?due=overdue").text
+        self.assertIn(f'href="/admin/appeals/{aid}"', overdue)
+        self.assertIn("просрочено на 1 день", overdue)
+        self.assertEqual(USERS["organizer"].get("/admin/appeals?due=someday").status, 400)
+
+
+if __name__ == "__main__":
+    unittest.main()
