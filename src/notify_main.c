@@ -22,6 +22,8 @@
 #include "db.h"
 #include "notify.h"
 
+static int run_notifier(const struct config *cfg, const char *now_text, bool dry_run);
+
 static void usage(void)
 {
 	fputs("usage: portal-notify [-c FILE] [--dry-run] [--now YYYY-MM-DDTHH:MM|@SECONDS]\n"
@@ -102,6 +104,15 @@ int main(int argc, char **argv)
 	struct config cfg;
 	if (config_load(&cfg, config_default_path(conf)) < 0)
 		return 2;
+	int status = run_notifier(&cfg, now_text, dry_run);
+	config_free(&cfg);
+	return status;
+}
+
+/* Everything after the configuration: the exit status. */
+static int run_notifier(const struct config *cfg_in, const char *now_text, bool dry_run)
+{
+	const struct config cfg = *cfg_in;
 	if (tz_set(cfg.timezone) < 0) {
 		fprintf(stderr, "portal-notify: unknown time zone %s\n", cfg.timezone);
 		return 2;
@@ -120,15 +131,15 @@ int main(int argc, char **argv)
 	if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0)
 		return 1;
 	int version = db_schema_version(&db), latest = db_latest_migration(cfg.sql_dir);
-	if (latest < 0 || version != latest) {
-		fprintf(stderr,
-			"portal-notify: database %s is at schema version %d, this build needs %d: run "
-			"`portal-admin -c %s init`\n",
-			cfg.database_path, version, latest, cfg.file);
+	if (latest < 0 || version != latest || db_prepare_all(&db) < 0) {
+		if (latest < 0 || version != latest)
+			fprintf(stderr,
+				"portal-notify: database %s is at schema version %d, this build needs "
+				"%d: run `portal-admin -c %s init`\n",
+				cfg.database_path, version, latest, cfg.file);
+		db_close(&db);
 		return 1;
 	}
-	if (db_prepare_all(&db) < 0)
-		return 1;
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 
 	struct arena arena;
@@ -163,6 +174,5 @@ int main(int argc, char **argv)
 	arena_free(&arena);
 	curl_global_cleanup();
 	db_close(&db);
-	config_free(&cfg);
 	return rc < 0 || c->dead_total > 0 || mail_waits ? 1 : 0;
 }

@@ -216,5 +216,11 @@ enum http_status page_meeting_show(struct request *req)
 	}
 	if (strcmp(m.summary.status, "cancelled") != 0 && m.summary.ends_at >= req->now)
 		tpl_section_show(d, "CALENDAR");
+	/* Answers to the socially significant questions raised here (seed 000 §3.3). */
+	int n = page_answers_fill(req, d, "ANSWER", m.summary.id, 50);
+	if (n < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (n > 0)
+		tpl_section_show(d, "ANSWERS");
 	return page_end(req, HTTP_OK);
 }

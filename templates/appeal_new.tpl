@@ -9,6 +9,7 @@
 <div class="field">
 <label for="f-addressee">Адресат</label>
 <select id="f-addressee" name="addressee" required{{#addressee_error}} aria-invalid="true" aria-describedby="e-addressee"{{/addressee_error}}>
+<option value="">Выберите адресата</option>
 {{#ADDRESSEE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/ADDRESSEE_OPTION}}</select>
 {{#addressee_error}}<p class="field-error" id="e-addressee">{{MESSAGE}}</p>{{/addressee_error}}
@@ -44,7 +45,7 @@
 </div>
 <div class="field">
 <label for="f-address">Почтовый адрес</label>
-<input id="f-address" name="address" value="{{address}}" maxlength="300" autocomplete="street-address"{{#address_error}} aria-invalid="true" aria-describedby="e-address"{{/address_error}}>
+<input id="f-address" name="address" value="{{address}}" maxlength="300"{{#address_error}} aria-invalid="true" aria-describedby="e-address"{{/address_error}}>
 {{#address_error}}<p class="field-error" id="e-address">{{MESSAGE}}</p>{{/address_error}}
 </div>
 <div class="field">

@@ -35,5 +35,9 @@
 <ul class="invitees">
 {{#INVITEE}}<li>{{NAME}} — {{POSITION}}</li>
 {{/INVITEE}}</ul>
-{{/INVITEES}}{{#CALENDAR}}<p class="more"><a href="/meetings/{{ID}}.ics">Добавить встречу в календарь</a></p>
+{{/INVITEES}}{{#ANSWERS}}<h2>Ответы на вопросы, заданные на встрече</h2>{{/ANSWERS}}
+{{#ANSWER}}<h3>{{QUESTION}}</h3>
+<div class="answer">{{ANSWER:pre_escape}}</div>
+{{/ANSWER}}{{#ANSWERS}}<p class="more"><a href="/answers">Все ответы на вопросы жителей</a></p>{{/ANSWERS}}
+{{#CALENDAR}}<p class="more"><a href="/meetings/{{ID}}.ics">Добавить встречу в календарь</a></p>
 {{/CALENDAR}}</article>

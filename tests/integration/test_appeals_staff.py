@@ -166,6 +166,20 @@ class StaffAppealTest(unittest.TestCase):
         self.assertNotIn("Публикуемов", page.text)
         self.assertNotIn("pub@residents.example", page.text)
 
+    def test_an_answer_to_a_question_from_a_meeting_shows_on_its_page(self):
+        meeting = STACK.query("SELECT id FROM meeting WHERE status = 'held' LIMIT 1")[0][0]
+        aid = register(source="meeting", meeting=str(meeting), surname="Встречин")
+        USERS["organizer"].post(f"/admin/appeals/{aid}/answer", {"answer": "Ответ."})
+        r = USERS["organizer"].post(f"/admin/appeals/{aid}/publish", {
+            "public_question": "Будет ли освещение у школы № 2?",
+            "public_answer": "Фонари установят до 1 декабря."})
+        self.assertEqual(r.status, 303)
+        page = STACK.get(f"/meetings/{meeting}")
+        self.assertIn("Ответы на вопросы, заданные на встрече", page.text)
+        self.assertIn("Будет ли освещение у школы № 2?", page.text)
+        self.assertNotIn("Встречин", page.text)
+        self.assertIn(f'href="/meetings/{meeting}"', STACK.get("/answers").text)
+
     def test_due_filters(self):
         aid = register()
         STACK.execute("UPDATE appeal SET answer_due = ? WHERE id = ?",
