@@ -136,6 +136,8 @@ enum stmt {
 	STMT_NOTIFY_POLICE_DUE,  /* (now, threshold) → id, starts of live meetings needing notice */
 	STMT_NOTIFY_MARK_POLICE, /* (meeting, now) */
 	STMT_NOTIFY_VENUE,       /* (meeting) → venue id or NULL */
+	STMT_NOTIFY_APPEALS_DUE, /* (last due date) → number, answer due, executor's e-mail or '' of
+	                            open appeals due by then, earliest first */
 	STMT_NOTIFY_TITLE,       /* (meeting) → title, whatever its status */
 	/* Delivery of the outbox (notify_deliver.c) and its admin page. */
 	STMT_OUTBOX_DUE,         /* (now, limit) → id, channel, recipient, subject, body,

@@ -371,6 +371,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_NOTIFY_MARK_POLICE] =
 		"UPDATE meeting SET police_notified_at = ?2 WHERE id = ?1 AND police_notified_at IS NULL",
 	[STMT_NOTIFY_VENUE] = "SELECT venue_id FROM meeting WHERE id = ?1",
+	[STMT_NOTIFY_APPEALS_DUE] =
+		"SELECT a.number, a.answer_due, coalesce(u.email, '') FROM appeal a "
+		"LEFT JOIN staff_user u ON u.id = a.executor_id AND u.disabled = 0 "
+		"WHERE a.status IN ('registered', 'in_work') AND a.answer_due <= ?1 "
+		"ORDER BY a.answer_due, a.number",
 	[STMT_NOTIFY_TITLE] = "SELECT title FROM meeting WHERE id = ?1",
 
 	[STMT_OUTBOX_DUE] =

@@ -18,6 +18,8 @@
 #define NOTIFY_DRAFT_ALERT_DAYS 7
 /* An approved meeting still unannounced this many days before its deadline alerts too. */
 #define NOTIFY_UNANNOUNCED_ALERT_DAYS 1
+/* The daily digest lists open appeals due within this many days, and the overdue ones. */
+#define NOTIFY_DIGEST_DAYS 3
 
 struct notify_counts {
 	int announced, changes, cancellations, violations, alerts, reminders, police;

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "civil_time.h"
+#include "buf.h"
 #include "outbox.h"
+#include "ru.h"
 #include "rules.h"
 #include "subscription.h"
 
@@ -533,6 +535,98 @@ static int rule_police(struct notify_run *run)
 	return 0;
 }
 
+/* One line of a digest: «2026-00042 — срок 25 ноября 2026 г. (просрочено на 2 дня)». */
+static const char *due_line(struct notify_run *run, const char *number, const char *iso,
+			    struct civil_date today)
+{
+	struct civil_date due;
+	if (!civil_date_parse(iso, &due))
+		return arena_printf(run->arena, "%s\n", number);
+	long left = civil_date_diff(due, today);
+	const char *when = left < 0 ? arena_printf(run->arena, "просрочено на %ld %s", -left,
+						   ru_plural(-left, "день", "дня", "дней"))
+			   : left == 0 ? "срок сегодня"
+				       : arena_printf(run->arena, "осталось %ld %s", left,
+						      ru_plural(left, "день", "дня", "дней"));
+	return arena_printf(run->arena, "  — № %s, срок ответа %s (%s)\n", number,
+			    notify_date(run->arena, due), when);
+}
+
+/* Rule: once a local day, the executors get the list of their open appeals due within
+ * NOTIFY_DIGEST_DAYS or overdue, and the controllers the whole list (59-ФЗ art. 12). */
+static int rule_appeal_digests(struct notify_run *run)
+{
+	struct civil_date today = tz_local_date(run->now);
+	char last[11];
+	struct civil_date until = civil_date_add_days(today, NOTIFY_DIGEST_DAYS);
+	snprintf(last, sizeof last, "%04d-%02d-%02d", until.year, until.month, until.day);
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_APPEALS_DUE);
+	sqlite3_bind_text(s, 1, last, -1, SQLITE_TRANSIENT);
+	struct due_row {
+		const char *line, *executor;
+	} *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows = arena_grow(run->arena, rows, n, &cap, sizeof *rows);
+		rows[n].line = due_line(run, db_text(run->arena, s, 0), db_text(run->arena, s, 1),
+					today);
+		rows[n].executor = db_text(run->arena, s, 2);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (n == 0)
+		return 0;
+	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
+				       today.day);
+	const char *subject = arena_printf(run->arena, "Сроки ответов на обращения: %s",
+					   notify_date(run->arena, today));
+	/* Each executor: their own. */
+	for (size_t i = 0; i < n; i++) {
+		const char *who = rows[i].executor;
+		if (who[0] == '\0')
+			continue;
+		bool first = true;
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(rows[k].executor, who) == 0)
+				first = false;
+		if (!first)
+			continue;
+		struct buf b;
+		buf_init(&b, run->arena);
+		buf_puts(&b, "Обращения, по которым вы исполнитель, со сроком ответа в ближайшие дни "
+			     "или просроченные:\n\n");
+		for (size_t k = i; k < n; k++)
+			if (strcmp(rows[k].executor, who) == 0)
+				buf_puts(&b, rows[k].line);
+		buf_printf(&b, "\nРеестр: %s\n", notify_url(run, "/admin/appeals?due=soon"));
+		struct outbox_message m = {
+			.dedup_key = arena_printf(run->arena, "digest:appeals:%s:%s", day, who),
+			.channel = OUTBOX_MAIL, .recipient = who, .subject = subject,
+			.body = b.data, .purpose = "digest",
+		};
+		int before = run->counts.queued;
+		if (enqueue(run, &m) < 0)
+			return -1;
+		run->counts.alerts += run->counts.queued > before;
+	}
+	/* The controllers: everything. */
+	struct buf b;
+	buf_init(&b, run->arena);
+	buf_puts(&b, "Обращения со сроком ответа в ближайшие дни или просроченные:\n\n");
+	for (size_t k = 0; k < n; k++)
+		buf_puts(&b, rows[k].line);
+	buf_printf(&b, "\nРеестр: %s\n", notify_url(run, "/admin/appeals?due=soon"));
+	int before = run->counts.queued;
+	if (alert_staff(run, ",controller,", arena_printf(run->arena, "digest:appeals:%s", day),
+			"digest", 0, subject, b.data) < 0)
+		return -1;
+	run->counts.alerts += run->counts.queued > before;
+	return 0;
+}
+
 int notify_apply_rules(struct notify_run *run)
 {
 	if (db_begin(run->db) < 0)
@@ -559,6 +653,8 @@ int notify_apply_rules(struct notify_run *run)
 		rc = rule_reminders(run);
 	if (rc == 0)
 		rc = rule_police(run);
+	if (rc == 0)
+		rc = rule_appeal_digests(run);
 	if (rc < 0 || run->dry_run) {
 		if (rc < 0)
 			db_log_error(run->db, "notifier rules");

@@ -4,7 +4,9 @@ publication of an answer — each step in the appeal's history with who and when
 applicant in the outbox, personal data only for the roles that need it, nothing personal on
 /answers."""
 
+import os
 import re
+import subprocess
 import unittest
 
 import helpers
@@ -179,6 +181,24 @@ class StaffAppealTest(unittest.TestCase):
         self.assertIn("Будет ли освещение у школы № 2?", page.text)
         self.assertNotIn("Встречин", page.text)
         self.assertIn(f'href="/meetings/{meeting}"', STACK.get("/answers").text)
+
+    def test_the_daily_digest_of_due_appeals_reaches_the_executor_and_the_controller(self):
+        aid = register()
+        USERS["organizer"].post(f"/admin/appeals/{aid}/assign",
+                                {"unit": "Отдел ЖКХ", "executor": str(executor_id())})
+        number = STACK.query("SELECT number FROM appeal WHERE id = ?", (aid,))[0][0]
+        STACK.execute("UPDATE appeal SET answer_due = ? WHERE id = ?", (day(1).isoformat(), aid))
+        notify = [os.path.join(STACK.bin, "portal-notify"), "-c", STACK.conf]
+        subprocess.run(notify, capture_output=True, timeout=60)
+        today = day(0).isoformat()
+        rows = dict(STACK.query("SELECT recipient, body FROM outbox WHERE dedup_key LIKE ?",
+                                (f"digest:appeals:{today}%",)))
+        self.assertIn(f"№ {number}, срок ответа {words(day(1))} (осталось 1 день)",
+                      rows["executor@zelenoborsk.example"])
+        self.assertIn(f"№ {number}", rows["controller@zelenoborsk.example"])
+        subprocess.run(notify, capture_output=True, timeout=60)
+        self.assertEqual(len(STACK.query("SELECT 1 FROM outbox WHERE dedup_key LIKE ?",
+                                         (f"digest:appeals:{today}%",))), len(rows))
 
     def test_due_filters(self):
         aid = register()
