@@ -1,0 +1,86 @@
+"""Nothing accepted is ever lost (issue 4, "Reliability"): appeals sent by several clients at
+once through nginx while a worker is killed with SIGKILL in the middle. Every appeal answered
+with 303 is in the database under the number its receipt names, with its text; none is stored
+twice; the numbers stay gap-free."""
+
+import os
+import re
+import signal
+import threading
+import time
+import unittest
+import urllib.parse
+
+import helpers
+from stack import Stack
+
+STACK = None
+
+
+def setUpModule():
+    global STACK
+    STACK = Stack(settings={("server", "workers"): "3"}).start()
+
+
+def tearDownModule():
+    STACK.close()
+
+
+class ConcurrentAppealsTest(unittest.TestCase):
+    def test_appeals_answered_303_survive_a_killed_worker(self):
+        clients, per_client = 6, 25
+        accepted, failures, lock = {}, [], threading.Lock()
+
+        def client(c):
+            for i in range(per_client):
+                marker = f"метка-{c}-{i}"
+                body = urllib.parse.urlencode({
+                    "addressee": "administration", "surname": "Тестов", "name": "Клиент",
+                    "email": f"client{c}@residents.example", "territory": "3",
+                    "text": f"Обращение {marker}: прошу проверить работу фонарей.",
+                    "consent": "yes"})
+                try:
+                    r = STACK.request("POST", "/appeals", body=body, headers={
+                        "Content-Type": "application/x-www-form-urlencoded"})
+                except OSError as e:
+                    with lock:
+                        failures.append(str(e))
+                    continue
+                if r.status == 303:
+                    m = re.match(r"appeal_receipt=([0-9-]+)~", r.header("Set-Cookie") or "")
+                    with lock:
+                        accepted[marker] = m.group(1) if m else None
+                else:
+                    with lock:
+                        failures.append(r.status)
+
+        threads = [threading.Thread(target=client, args=(c,)) for c in range(clients)]
+        for t in threads:
+            t.start()
+        # Kill a worker while the clients are at work; the supervisor replaces it.
+        self.assertTrue(helpers.wait_for(
+            lambda: STACK.query("SELECT count(*) FROM appeal")[0][0] >= 20, 30))
+        victim = STACK.worker_children()[0]
+        os.kill(victim, signal.SIGKILL)
+        for t in threads:
+            t.join(120)
+        self.assertGreater(len(accepted), clients * per_client // 2, failures[:5])
+
+        rows = STACK.query("SELECT number, text FROM appeal")
+        by_marker = {}
+        for number, text in rows:
+            marker = re.search(r"метка-\d+-\d+", text).group(0)
+            self.assertNotIn(marker, by_marker, f"{marker} stored twice")
+            by_marker[marker] = number
+        for marker, number in accepted.items():
+            self.assertIsNotNone(number, marker)
+            self.assertEqual(by_marker.get(marker), number, marker)
+        seqs = sorted(int(n.split("-")[1]) for n, _ in rows)
+        self.assertEqual(seqs, list(range(1, len(seqs) + 1)))
+        # The worker was replaced and the site still takes appeals.
+        self.assertTrue(helpers.wait_for(lambda: len(STACK.worker_children()) == 3, 15))
+        self.assertEqual(STACK.get("/appeals/new").status, 200)
+
+
+if __name__ == "__main__":
+    unittest.main()
