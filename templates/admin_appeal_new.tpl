@@ -7,6 +7,7 @@
 <fieldset><legend>Поступление</legend>
 <div class="field"><label for="f-source">Как поступило</label>
 <select id="f-source" name="source" required{{#source_error}} aria-invalid="true" aria-describedby="e-source"{{/source_error}}>
+<option value="">Выберите</option>
 {{#SOURCE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/SOURCE_OPTION}}</select>
 {{#source_error}}<p class="field-error" id="e-source">{{MESSAGE}}</p>{{/source_error}}</div>
@@ -53,5 +54,5 @@
 <textarea id="f-text" name="text" rows="8" required{{#text_error}} aria-invalid="true" aria-describedby="e-text"{{/text_error}}>{{text:pre_escape}}</textarea>
 {{#text_error}}<p class="field-error" id="e-text">{{MESSAGE}}</p>{{/text_error}}</div>
 </fieldset>
-<div class="actions"><button type="submit">Зарегистрировать</button> <a href="/admin/appeals">Отмена</a></div>
+<div class="actions"><button type="submit">Внести в реестр</button> <a href="/admin/appeals">Отмена</a></div>
 </form>
