@@ -18,6 +18,13 @@ enum route_flags {
 	                                          worker may serve it from page_cache */
 	ROUTE_CSRF = 1 << 2,                   /* a POST without roles that still needs the form
 	                                          token (the login form) */
+	ROUTE_MULTIPART = 1 << 3,              /* a POST that may also come as multipart/form-data
+	                                          (a form with file fields), up to [limits]
+	                                          max_upload_bytes: its text parts are validated as
+	                                          the declared fields, its files are req->files.
+	                                          nginx must allow the larger body on the path
+	                                          (conf/nginx-site.conf.in). Without the flag a
+	                                          multipart body is 415 */
 };
 
 struct route {
