@@ -51,8 +51,11 @@ def staff_routes():
     the source so a route added later is covered without touching this file."""
     with open(os.path.join(ROOT, "src", "routes.c"), encoding="utf-8") as f:
         src = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
-    # Role sets named by a macro of routes.c (#define MEETING_WRITERS (ROLE_ADMIN | …)).
-    defines = dict(re.findall(r"^#define\s+([A-Z_]+)[ \t]+((?:.*\\\n)*.*)$", src, re.M))
+    with open(os.path.join(ROOT, "src", "pages.h"), encoding="utf-8") as f:
+        header = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+    # Role sets named by a macro of routes.c or pages.h (#define MEETING_WRITERS (ROLE_ADMIN | …)).
+    defines = dict(re.findall(r"^#define\s+([A-Z_]+)[ \t]+((?:.*\\\n)*.*)$", header + "\n" + src,
+                              re.M))
 
     def role_bits(expr, depth=0):
         bits = 0
