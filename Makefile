@@ -2,7 +2,7 @@
 #   make run     install what is missing, build, start on http://127.0.0.1:$(PORT) with $(DATA)
 #   make test    every test and quality gate; ends with "N passed, N failed"
 #   make check   unit and integration tests again under -fsanitize=address,undefined
-#   make fuzz    libFuzzer on the query, form and cookie parsers ($(FUZZ_SECONDS) s each)
+#   make fuzz    libFuzzer on the query, form, multipart and cookie parsers ($(FUZZ_SECONDS) s each)
 #   make bench   wrk against the real stack, ratios to baselines measured in the same run
 
 PORT ?= 8080
@@ -13,7 +13,7 @@ PYTHON ?= /usr/bin/python3
 
 CC = gcc
 CXX = g++
-PKGS = libfcgi sqlite3 libsodium inih libical jansson libctemplate_nothreads libcurl
+PKGS = libfcgi sqlite3 libsodium inih libical jansson libctemplate_nothreads libcurl libmagic
 # libfcgi ships no pkg-config file
 PKG_CFLAGS = $(shell pkg-config --cflags $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
 PKG_LIBS = -lfcgi $(shell pkg-config --libs $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
@@ -41,7 +41,7 @@ WEB = worker request response router routes page page_cache meeting_view db_refe
 	page_admin_groups page_admin_reference_groups page_admin_calendar page_admin_outbox \
 	page_admin_press publication page_admin_appeals \
 	page_home page_meetings page_calendar page_system page_press page_subscribe \
-	page_appeals
+	page_appeals multipart upload
 # build/portal-notify: the rules, their texts, delivery over SMTP and HTTP
 NOTIFY = notify_rules notify_text notify_deliver mail mail_header
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
@@ -95,9 +95,9 @@ check: deps-test
 	@$(PYTHON) tests/run.py --bin build/asan --unit --integration
 
 # ---- fuzzing (clang + libFuzzer) ----
-FUZZ_TARGETS = fuzz_urlencoded fuzz_cookies fuzz_fields fuzz_mail_header
+FUZZ_TARGETS = fuzz_urlencoded fuzz_cookies fuzz_fields fuzz_mail_header fuzz_multipart
 FUZZ_SRC = src/arena.c src/utf8.c src/params.c src/validate.c src/civil_time.c src/ru.c \
-	src/buf.c src/mail_header.c
+	src/buf.c src/mail_header.c src/multipart.c
 FUZZ_FLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
 .PHONY: fuzz-build
 fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/%)

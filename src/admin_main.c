@@ -1,11 +1,13 @@
 /* admin_main.c — build/portal-admin: operations on the portal's database from the shell.
- *   init [--demo]        create or migrate the database; --demo loads the demo municipality
+ *   init [--demo]        create or migrate the database and create the uploads directory;
+ *                        --demo loads the demo municipality
  *                        and demo staff accounts into an empty one
  *   user add LOGIN ROLE [--email ADDRESS]
  *                        create a staff account (with the e-mail alerts go to); the password
  *                        is read from standard input
  *   backup FILE          consistent online copy of the database
  */
+#include <errno.h>
 #include <getopt.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -158,8 +160,26 @@ static int create_demo_users(struct db *db, const struct config *cfg)
 	return 0;
 }
 
+/* The directory of attached files (mode 0700: they hold personal data and only the portal's
+ * user reads them). Its parent is $(DATA) or /var/lib/portal, which exists. */
+static int create_uploads_dir(const struct config *cfg)
+{
+	if (mkdir(cfg->uploads_dir, 0700) == 0) {
+		printf("uploads directory %s created\n", cfg->uploads_dir);
+		return 0;
+	}
+	struct stat st;
+	if (errno == EEXIST && stat(cfg->uploads_dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	fprintf(stderr, "portal-admin: cannot create the uploads directory %s: %s\n",
+		cfg->uploads_dir, strerror(errno == EEXIST ? ENOTDIR : errno));
+	return -1;
+}
+
 static int command_init(struct db *db, const struct config *cfg, bool demo)
 {
+	if (create_uploads_dir(cfg) < 0)
+		return 1;
 	int applied = db_migrate(db, cfg->sql_dir);
 	if (applied < 0)
 		return 1;

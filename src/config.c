@@ -85,7 +85,9 @@ static const struct setting settings[] = {
 	S("server", "templates", templates_dir),
 	S("server", "static", static_dir),
 	S("server", "sql", sql_dir),
+	S("server", "uploads", uploads_dir),
 	L("limits", "max_body_bytes", max_body_bytes, 1024, 64L * 1024 * 1024),
+	L("limits", "max_upload_bytes", max_upload_bytes, 1024, 1024L * 1024 * 1024),
 	I("limits", "max_params", max_params, 8, 10000),
 	I("limits", "page_size", page_size, 5, 200),
 	I("security", "session_idle_minutes", session_idle_minutes, 5, 24 * 60),
@@ -207,6 +209,7 @@ int config_load(struct config *cfg, const char *path)
 	cfg->workers = 4;
 	cfg->listen_backlog = 1024;
 	cfg->max_body_bytes = 1024 * 1024;
+	cfg->max_upload_bytes = 0; /* unset: 10 MiB, or max_body_bytes if that is larger */
 	cfg->max_params = 200;
 	cfg->page_size = 20;
 	cfg->session_idle_minutes = 60;
@@ -223,6 +226,7 @@ int config_load(struct config *cfg, const char *path)
 	set_string(&cfg->templates_dir, PORTAL_SHARE_DIR "/templates");
 	set_string(&cfg->static_dir, PORTAL_SHARE_DIR "/static");
 	set_string(&cfg->sql_dir, PORTAL_SHARE_DIR "/sql");
+	set_string(&cfg->uploads_dir, "uploads");
 
 	struct load_state st = {cfg, 0, {0}};
 	int rc = ini_parse(path, on_setting, &st);
@@ -270,6 +274,17 @@ int config_load(struct config *cfg, const char *path)
 		fprintf(stderr, "%s: [mail] from is required when smtp_url is set\n", path);
 		st.errors++;
 	}
+	if (cfg->max_upload_bytes == 0)
+		cfg->max_upload_bytes = cfg->max_body_bytes > 10L * 1024 * 1024 ? cfg->max_body_bytes
+										 : 10L * 1024 * 1024;
+	if (cfg->max_upload_bytes < cfg->max_body_bytes) {
+		fprintf(stderr, "%s: [limits] max_upload_bytes must not be below max_body_bytes\n", path);
+		st.errors++;
+	}
+	if (cfg->uploads_dir[0] == '\0') {
+		fprintf(stderr, "%s: [server] uploads must name a directory\n", path);
+		st.errors++;
+	}
 	if (st.errors)
 		return -1;
 
@@ -292,6 +307,7 @@ int config_load(struct config *cfg, const char *path)
 	resolve(&cfg->templates_dir, absolute);
 	resolve(&cfg->static_dir, absolute);
 	resolve(&cfg->sql_dir, absolute);
+	resolve(&cfg->uploads_dir, absolute);
 	if (cfg->notify_lock == NULL) {
 		size_t n = strlen(cfg->database_path) + sizeof ".notify.lock";
 		cfg->notify_lock = malloc(n);
@@ -311,9 +327,10 @@ void config_free(struct config *cfg)
 			    &cfg->site_url, &cfg->timezone, &cfg->contact_address,
 			    &cfg->contact_phone, &cfg->contact_email, &cfg->reception_hours,
 			    &cfg->database_path, &cfg->socket_path, &cfg->templates_dir,
-			    &cfg->static_dir, &cfg->sql_dir, &cfg->smtp_url, &cfg->smtp_username,
-			    &cfg->smtp_password, &cfg->mail_from, &cfg->mail_from_name,
-			    &cfg->police_email, &cfg->notify_lock, &cfg->appeal_day_off_text};
+			    &cfg->static_dir, &cfg->sql_dir, &cfg->uploads_dir, &cfg->smtp_url,
+			    &cfg->smtp_username, &cfg->smtp_password, &cfg->mail_from,
+			    &cfg->mail_from_name, &cfg->police_email, &cfg->notify_lock,
+			    &cfg->appeal_day_off_text};
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
 		free(*strings[i]);
 		*strings[i] = NULL;

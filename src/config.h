@@ -31,9 +31,12 @@ struct config {
 	char *templates_dir; /* absolute after loading */
 	char *static_dir;
 	char *sql_dir;
+	char *uploads_dir;   /* attached files, by content hash (upload.h); absolute after loading */
 
 	/* [limits] */
 	long max_body_bytes; /* form bodies above this get 413 */
+	long max_upload_bytes; /* the same for multipart bodies on routes that take files
+	                          (ROUTE_MULTIPART); never below max_body_bytes */
 	int max_params;      /* query or form pairs above this get 400 */
 	int page_size;       /* meetings per schedule page */
 

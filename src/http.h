@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "multipart.h"
 #include "params.h"
 #include "validate.h"
 
@@ -70,7 +71,14 @@ struct request {
 	const char *query_string;  /* raw, for links back to the same page */
 	const char *request_uri;   /* path and query as sent, still percent-encoded */
 	struct param_list query;   /* parsed query string */
-	struct param_list form;    /* parsed urlencoded body of a POST */
+	struct param_list form;    /* the fields of a POST: its urlencoded body, or the text parts
+	                              of a multipart one (ROUTE_MULTIPART), with the same
+	                              guarantees (params.h: names and values valid UTF-8) */
+	const struct multipart_part *files; /* ROUTE_MULTIPART: the files sent, in order, each
+	                              with its field name, sanitized file name (never ""),
+	                              declared type, data and size (multipart.h); data lives in
+	                              the request's arena. A file input left empty is not here */
+	size_t file_count;
 	struct param_list cookies;
 	const struct route *route; /* the matched route */
 	long long path_id;         /* the number matched by '#' in the route pattern */

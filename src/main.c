@@ -20,6 +20,7 @@
 #include "civil_time.h"
 #include "config.h"
 #include "template.h"
+#include "upload.h"
 #include "worker.h"
 
 #define MAX_WORKERS 64
@@ -193,6 +194,9 @@ int main(int argc, char **argv)
 		fputs("portal: libsodium failed to initialise\n", stderr);
 		return 1;
 	}
+	/* libmagic's database, loaded before fork: the workers share its pages. */
+	if (upload_init() < 0)
+		return 1;
 	tpl_set_global("SITE_NAME", cfg.municipality_name);
 	tpl_set_global("ADMINISTRATION", cfg.administration_name);
 	tpl_set_global("SITE_URL", cfg.site_url);

@@ -67,12 +67,103 @@ static const char *params_error_text(enum params_result r)
 	return "";
 }
 
-/* Read the urlencoded body of a POST into req->form. 413 above the configured limit, 415 for
- * another media type (unless the route takes any body: then it is left unread and the form is
- * empty), 400 for a truncated or malformed body. */
-static enum http_status read_form(struct request *req, FCGX_Request *fcgx)
+/* ---- the body of a POST ----
+ * A form comes urlencoded, or, on a route with ROUTE_MULTIPART, as multipart/form-data when it
+ * carries files. Either way its fields end up in req->form with the same guarantees, so the
+ * field table validates them the same way before any handler runs; only the files are new. */
+
+enum body_kind { BODY_URLENCODED, BODY_MULTIPART, BODY_UNSUPPORTED };
+
+static enum body_kind body_kind(const struct request *req, const char *content_type)
+{
+	if (multipart_media_type_is(content_type, "application/x-www-form-urlencoded"))
+		return BODY_URLENCODED;
+	if (multipart_media_type_is(content_type, "multipart/form-data") &&
+	    (req->route->flags & ROUTE_MULTIPART))
+		return BODY_MULTIPART;
+	return BODY_UNSUPPORTED;
+}
+
+long request_body_limit(const struct request *req, const char *content_type)
 {
 	const struct config *cfg = req->worker->cfg;
+	return body_kind(req, content_type) == BODY_MULTIPART ? cfg->max_upload_bytes
+							      : cfg->max_body_bytes;
+}
+
+/* Header lines of one part: a Content-Disposition with a long Cyrillic file name given twice
+ * (filename= and filename*=) stays well under 2 KiB; browsers send two or three lines. */
+#define MULTIPART_HEADER_LINE_MAX 2048
+#define MULTIPART_HEADERS_MAX 8
+
+/* A multipart body: text parts become req->form exactly as params_parse_urlencoded would give
+ * them (a NUL-terminated copy, valid UTF-8, else the same 400), file parts req->files. */
+static enum http_status parse_multipart(struct request *req, const char *content_type,
+					const char *body, size_t len)
+{
+	const struct config *cfg = req->worker->cfg;
+	const struct multipart_limits limits = {
+		.max_parts = (size_t)cfg->max_params,
+		.max_text_bytes = (size_t)cfg->max_body_bytes, /* a field is no larger than a form */
+		.max_file_bytes = (size_t)cfg->max_upload_bytes,
+		.max_header_bytes = MULTIPART_HEADER_LINE_MAX,
+		.max_headers = MULTIPART_HEADERS_MAX,
+	};
+	struct multipart_part *parts;
+	size_t count;
+	enum multipart_error error;
+	if (multipart_parse(req->arena, content_type, body, len, &limits, &parts, &count,
+			    &error) < 0) {
+		req->error_detail = multipart_error_text(error);
+		return error == MULTIPART_PART_TOO_LARGE ? HTTP_PAYLOAD_TOO_LARGE : HTTP_BAD_REQUEST;
+	}
+	struct param *fields = arena_calloc(req->arena, count ? count : 1, sizeof *fields);
+	struct multipart_part *files = arena_calloc(req->arena, count ? count : 1, sizeof *files);
+	size_t field_count = 0, file_count = 0;
+	for (size_t i = 0; i < count; i++) {
+		const struct multipart_part *part = &parts[i];
+		if (part->filename == NULL) {
+			if (!utf8_valid(part->data, part->size)) {
+				req->error_detail = params_error_text(PARAMS_BAD_UTF8);
+				return HTTP_BAD_REQUEST;
+			}
+			fields[field_count++] = (struct param){
+				part->name, arena_strndup(req->arena, part->data, part->size), part->size};
+		} else if (part->filename[0] != '\0') {
+			files[file_count++] = *part;
+		} /* else: a file input left empty (filename="" and no content) */
+	}
+	req->form = (struct param_list){fields, field_count};
+	req->files = files;
+	req->file_count = file_count;
+	return HTTP_OK;
+}
+
+enum http_status request_parse_body(struct request *req, const char *content_type,
+				    const char *body, size_t len)
+{
+	switch (body_kind(req, content_type)) {
+	case BODY_URLENCODED: {
+		enum params_result parsed = params_parse_urlencoded(
+			req->arena, body, len, (size_t)req->worker->cfg->max_params, &req->form);
+		if (parsed != PARAMS_OK) {
+			req->error_detail = params_error_text(parsed);
+			return HTTP_BAD_REQUEST;
+		}
+		return HTTP_OK;
+	}
+	case BODY_MULTIPART:
+		return parse_multipart(req, content_type, body, len);
+	case BODY_UNSUPPORTED:
+		break;
+	}
+	return HTTP_UNSUPPORTED_MEDIA_TYPE;
+}
+
+/* Read the body of a POST and parse it (request_parse_body). 413 above the route's limit,
+ * checked against CONTENT_LENGTH before anything is read; 400 for a truncated body. */
+static enum http_status read_form(struct request *req, FCGX_Request *fcgx)
+{
 	const char *type = FCGX_GetParam("CONTENT_TYPE", fcgx->envp);
 	const char *length_text = FCGX_GetParam("CONTENT_LENGTH", fcgx->envp);
 	long length = 0;
@@ -83,13 +174,12 @@ static enum http_status read_form(struct request *req, FCGX_Request *fcgx)
 		if (errno != 0 || *end != '\0' || length < 0)
 			return HTTP_BAD_REQUEST;
 	}
-	if (length > cfg->max_body_bytes)
+	if (length > request_body_limit(req, type))
 		return HTTP_PAYLOAD_TOO_LARGE;
 	if (length == 0)
 		return HTTP_OK;
-	size_t type_len = strlen("application/x-www-form-urlencoded");
-	if (type == NULL || strncasecmp(type, "application/x-www-form-urlencoded", type_len) != 0 ||
-	    (type[type_len] != '\0' && type[type_len] != ';'))
+	if (body_kind(req, type) == BODY_UNSUPPORTED)
+		/* Refused before anything is read; a route that takes any body leaves it unread. */
 		return (req->route->flags & ROUTE_ANY_BODY) ? HTTP_OK : HTTP_UNSUPPORTED_MEDIA_TYPE;
 
 	char *body = arena_alloc(req->arena, (size_t)length + 1);
@@ -105,13 +195,7 @@ static enum http_status read_form(struct request *req, FCGX_Request *fcgx)
 		return HTTP_BAD_REQUEST; /* the client sent less than it announced */
 	}
 	body[length] = '\0';
-	enum params_result parsed = params_parse_urlencoded(req->arena, body, (size_t)length,
-							    (size_t)cfg->max_params, &req->form);
-	if (parsed != PARAMS_OK) {
-		req->error_detail = params_error_text(parsed);
-		return HTTP_BAD_REQUEST;
-	}
-	return HTTP_OK;
+	return request_parse_body(req, type, body, (size_t)length);
 }
 
 /* Staff routes: a session with one of the route's roles; every staff POST (and the login form)

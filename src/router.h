@@ -22,6 +22,13 @@ enum route_flags {
 	                                          (RFC 8058 one-click unsubscribe from a mail
 	                                          client, which may send multipart/form-data): it
 	                                          is left unread instead of refused with 415 */
+	ROUTE_MULTIPART = 1 << 4,              /* a POST that may also come as multipart/form-data
+	                                          (a form with file fields), up to [limits]
+	                                          max_upload_bytes: its text parts are validated as
+	                                          the declared fields, its files are req->files.
+	                                          nginx must allow the larger body on the path
+	                                          (conf/nginx-site.conf.in). Without the flag a
+	                                          multipart body is 415 */
 };
 
 struct route {

@@ -1,9 +1,11 @@
 /* worker.c — one worker process: start-up after fork and the FastCGI accept loop. */
 #include "worker.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "auth.h"
 #include "template.h"
@@ -45,6 +47,13 @@ int worker_init(struct worker *w, const struct config *cfg)
 	}
 	if (db_prepare_all(&w->db) < 0)
 		return -1;
+	/* Attached files are stored there (upload_store): a worker that could not keep them must
+	 * not accept forms that carry them. */
+	if (access(cfg->uploads_dir, W_OK | X_OK) != 0) {
+		fprintf(stderr, "worker: the uploads directory %s is not usable (%s): run "
+			"`portal-admin -c %s init`\n", cfg->uploads_dir, strerror(errno), cfg->file);
+		return -1;
+	}
 	if (tpl_init(cfg->templates_dir) < 0)
 		return -1;
 	for (size_t i = 0; i < sizeof page_templates / sizeof page_templates[0]; i++)

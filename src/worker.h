@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "config.h"
 #include "db.h"
+#include "http.h"
 #include "page_cache.h"
 
 struct worker {
@@ -29,6 +30,17 @@ void worker_serve(struct worker *w, int listen_fd);
 
 /* Handle one accepted request: parse, validate, route, run the handler, render, write, log. */
 void request_handle(struct worker *w, FCGX_Request *fcgx);
+
+/* The parts of request_handle that read a POST body, exposed for unit tests. req needs arena,
+ * worker (its cfg) and route.
+ * request_body_limit: the most bytes the body may have — [limits] max_upload_bytes for a
+ * multipart body on a ROUTE_MULTIPART route, max_body_bytes otherwise (413 above it).
+ * request_parse_body: body[0..len) (read in full) into req->form, and for multipart into
+ * req->files; returns HTTP_OK, 415 for a type the route does not take (multipart without
+ * ROUTE_MULTIPART), 413 for a part over its limit, or 400 with req->error_detail in Russian. */
+long request_body_limit(const struct request *req, const char *content_type);
+enum http_status request_parse_body(struct request *req, const char *content_type,
+				    const char *body, size_t len);
 
 void worker_close(struct worker *w);
 

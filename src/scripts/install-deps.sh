@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 
 run_packages="build-essential pkg-config tzdata ca-certificates nginx-light sqlite3
  libfcgi-dev libctemplate-dev libsqlite3-dev libcurl4-openssl-dev libsodium-dev libinih-dev
- libjansson-dev libical-dev libstemmer-dev"
+ libjansson-dev libical-dev libstemmer-dev libmagic-dev"
 test_packages="libcmocka-dev clang libclang-rt-14-dev wrk python3 python3-aiosmtpd curl
  chromium default-jre-headless nodejs npm"
 

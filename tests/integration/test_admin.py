@@ -39,6 +39,22 @@ class Init(AdminCase):
         self.assertEqual(self.count("staff_user"), users)
         self.assertEqual(STACK.get("/meetings").status, 200)
 
+    def test_init_creates_the_uploads_directory(self):
+        uploads = os.path.join(STACK.data, "uploads")  # [server] uploads, relative to the ini
+        self.assertTrue(os.path.isdir(uploads))
+        self.assertEqual(stat.S_IMODE(os.stat(uploads).st_mode), 0o700)  # personal data
+        os.rmdir(uploads)
+        try:
+            p = self.admin("init")
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn(f"uploads directory {uploads} created", p.stdout)
+        finally:
+            os.makedirs(uploads, mode=0o700, exist_ok=True)
+        self.assertTrue(os.path.isdir(uploads))
+        p = self.admin("init")  # and leaves an existing one alone
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertNotIn("uploads directory", p.stdout)
+
     def test_init_demo_does_not_load_twice(self):
         meetings = self.count("meeting")
         p = self.admin("init", "--demo")

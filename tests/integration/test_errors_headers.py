@@ -33,6 +33,21 @@ def split_raw(response):
     return status, headers, body
 
 
+def multipart_body(fields, files=None):
+    """A multipart/form-data body as a browser builds it: (body bytes, Content-Type)."""
+    boundary = "----PortalTestBoundary7MA4YWxkTrZu0gW"
+    out = []
+    for name, value in fields.items():
+        out.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                   .encode() + value.encode() + b"\r\n")
+    for name, (filename, data) in (files or {}).items():
+        out.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                   f'filename="{filename}"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
+                   + data + b"\r\n")
+    out.append(f"--{boundary}--\r\n".encode())
+    return b"".join(out), f"multipart/form-data; boundary={boundary}"
+
+
 class ErrorPageMixin:
     def assertRussianError(self, r, status, title):
         self.assertEqual(r.status, status, r.text[:300])
@@ -183,6 +198,33 @@ class NotFoundAndMethods(ErrorPageMixin, unittest.TestCase):
         r = STACK.request("POST", "/meetings", body=b"a=" + b"x" * (limit - 2),
                           headers={"Content-Type": "application/x-www-form-urlencoded"})
         self.assertEqual(r.status, 405)
+
+    def test_multipart_body_on_a_form_without_files_is_415(self):
+        body, content_type = multipart_body({"login": "ivanova", "password": "x"})
+        r = STACK.request("POST", "/admin/login", body=body, headers={"Content-Type": content_type})
+        self.assertRussianError(r, 415, "Неподдерживаемый формат данных")
+
+    def test_upload_limit_applies_to_appeals_only(self):
+        """nginx lets a form with files to POST /appeals reach [limits] max_upload_bytes
+        (10 MiB in portal.ini) and refuses more itself; everywhere else max_body_bytes holds."""
+        upload_limit, body_limit = 10 * 1024 * 1024, 1024 * 1024
+        over, content_type = multipart_body({"text": "Жалоба"},
+                                            {"attachment": ("скан.pdf", b"%PDF" + b"x" * upload_limit)})
+        self.assertGreater(len(over), upload_limit)
+        r = STACK.request("POST", "/appeals", body=over, headers={"Content-Type": content_type})
+        self.assertRussianError(r, 413, "Слишком большой объём данных")
+        # Twice the form limit is let through to the workers on /appeals (whatever the route
+        # then answers, it is not nginx's 413) ...
+        under, content_type = multipart_body({"text": "Жалоба"},
+                                             {"attachment": ("скан.pdf", b"%PDF" + b"x" * 2 * body_limit)})
+        r = STACK.request("POST", "/appeals", body=under, headers={"Content-Type": content_type})
+        self.assertNotEqual(r.status, 413)
+        self.assertLess(r.status, 500)
+        # ... and refused everywhere else, /appeals/… included.
+        for path in ("/admin/login", "/meetings", "/appeals/status", "/appeals/"):
+            with self.subTest(path=path):
+                r = STACK.request("POST", path, body=under, headers={"Content-Type": content_type})
+                self.assertRussianError(r, 413, "Слишком большой объём данных")
 
     def test_direct_error_pages(self):
         r = STACK.get("/errors/413")

@@ -66,8 +66,10 @@ static void test_valid_file(void **state)
 			   "workers = 8\n"
 			   "listen_backlog = 128\n"
 			   "templates = /usr/share/portal/templates\n"
+			   "uploads = /var/lib/portal/uploads\n"
 			   "[limits]\n"
 			   "max_body_bytes = 65536\n"
+			   "max_upload_bytes = 5242880\n"
 			   "max_params = 50\n"
 			   "page_size = 10\n");
 	assert_int_equal(rc, 0);
@@ -87,6 +89,8 @@ static void test_valid_file(void **state)
 	assert_int_equal(cfg.listen_backlog, 128);
 	assert_string_equal(cfg.templates_dir, "/usr/share/portal/templates");
 	assert_int_equal(cfg.max_body_bytes, 65536);
+	assert_int_equal(cfg.max_upload_bytes, 5 * 1024 * 1024);
+	assert_string_equal(cfg.uploads_dir, "/var/lib/portal/uploads");
 	assert_int_equal(cfg.max_params, 50);
 	assert_int_equal(cfg.page_size, 10);
 	assert_non_null(cfg.file);
@@ -103,6 +107,7 @@ static void test_defaults(void **state)
 	assert_int_equal(cfg.workers, 4);
 	assert_int_equal(cfg.busy_timeout_ms, 5000);
 	assert_int_equal(cfg.max_body_bytes, 1024 * 1024);
+	assert_int_equal(cfg.max_upload_bytes, 10 * 1024 * 1024);
 	assert_int_equal(cfg.max_params, 200);
 	assert_int_equal(cfg.page_size, 20);
 	/* Optional text is empty rather than NULL, so templates can use it as it is. */
@@ -162,6 +167,8 @@ static void test_relative_paths_resolve_against_file_dir(void **state)
 	snprintf(expected, sizeof expected, "%s/../share/templates", real_dir);
 	assert_string_equal(cfg.templates_dir, expected);
 	assert_string_equal(cfg.static_dir, "/srv/static");
+	snprintf(expected, sizeof expected, "%s/uploads", real_dir); /* the default, $(DATA)/uploads */
+	assert_string_equal(cfg.uploads_dir, expected);
 	config_free(&cfg);
 
 	/* A file named without any directory is relative to the current one. */
@@ -197,7 +204,10 @@ static void test_numbers_out_of_range(void **state)
 		"[server]\nworkers = 4294967297\n",  "[server]\nlisten_backlog = 15\n",
 		"[database]\nbusy_timeout_ms = -5\n", "[limits]\nmax_body_bytes = 1023\n",
 		"[limits]\nmax_body_bytes = 67108865\n", "[limits]\nmax_params = 7\n",
-		"[limits]\npage_size = 201\n",
+		"[limits]\npage_size = 201\n", "[limits]\nmax_upload_bytes = 1023\n",
+		"[limits]\nmax_upload_bytes = 1073741825\n",
+		"[limits]\nmax_body_bytes = 65536\nmax_upload_bytes = 65535\n",
+		"[server]\nuploads =\n",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char text[512];
@@ -213,6 +223,7 @@ static void test_numbers_out_of_range(void **state)
 						 "[limits]\nmax_body_bytes = 67108864\n"), 0);
 	assert_int_equal(cfg.workers, 1);
 	assert_int_equal(cfg.max_body_bytes, 64L * 1024 * 1024);
+	assert_int_equal(cfg.max_upload_bytes, 64L * 1024 * 1024); /* never below the form limit */
 	config_free(&cfg);
 }
 
