@@ -35,6 +35,7 @@ struct config {
 
 	/* [limits] */
 	long max_body_bytes; /* form bodies above this get 413 */
+	int appeals_per_minute; /* nginx's flood limit on POST /appeals per address (rendered) */
 	long max_upload_bytes; /* the same for multipart bodies on routes that take files
 	                          (ROUTE_MULTIPART); never below max_body_bytes */
 	int max_params;      /* query or form pairs above this get 400 */

@@ -213,6 +213,9 @@ enum stmt {
 	                            reception by, oral, oral answer, oral consent, answer due,
 	                            forward due) → id */
 	STMT_APPEAL_EVENT_ADD,   /* (appeal, at, user, action, note) */
+	STMT_APPEAL_FILE_ADD,    /* (appeal, file name, mime, size, sha256) */
+	STMT_APPEAL_FILES,       /* (appeal) → id, file name, mime, size, sha256 */
+	STMT_APPEAL_FILE_GET,    /* (file) → the appeal's executor, file name, mime, sha256 */
 	STMT_APPEAL_BY_NUMBER,   /* (number) → id, code hash, status, received, registered, answer
 	                            due, extended days, extension reason, forwarded to, forwarded
 	                            at, answer, answered at, outcome, closed at */

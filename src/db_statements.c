@@ -564,6 +564,15 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_APPEAL_EVENT_ADD] =
 		"INSERT INTO appeal_event (appeal_id, at, user_id, action, note) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_APPEAL_FILE_ADD] =
+		"INSERT INTO appeal_file (appeal_id, file_name, mime, size, sha256) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_APPEAL_FILES] =
+		"SELECT id, file_name, mime, size, sha256 FROM appeal_file WHERE appeal_id = ?1 "
+		"ORDER BY id",
+	[STMT_APPEAL_FILE_GET] =
+		"SELECT a.executor_id, f.file_name, f.mime, f.sha256 FROM appeal_file f "
+		"JOIN appeal a ON a.id = f.appeal_id WHERE f.id = ?1",
 	[STMT_APPEAL_BY_NUMBER] =
 		"SELECT id, code_hash, status, received_at, registered_at, answer_due, extended_days, "
 		"extension_reason, forwarded_to, forwarded_at, answer, answered_at, outcome, closed_at "

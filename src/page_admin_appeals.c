@@ -6,6 +6,7 @@
  * in the same transaction; notices to the applicant go through the outbox.
  * Personal data of applicants is shown to APPEAL_READERS only; an executor sees and answers only
  * the appeals assigned to them. */
+#include <stdio.h>
 #include <string.h>
 
 #include "appeal.h"
@@ -13,6 +14,7 @@
 #include "workdays.h"
 #include "audit.h"
 #include "auth.h"
+#include "buf.h"
 #include "db_reference.h"
 #include "outbox.h"
 #include "page.h"
@@ -439,6 +441,18 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 	if (answered && writer)
 		tpl_section_show(d, "CAN_PUBLISH");
 
+	s = db_stmt(&req->worker->db, STMT_APPEAL_FILES);
+	sqlite3_bind_int64(s, 1, a.id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tpl_dict *f = tpl_section_add(d, "FILE");
+		tpl_set_int(f, "FILE_ID", sqlite3_column_int64(s, 0));
+		tpl_set(f, "NAME", db_text(req->arena, s, 1));
+		long long size = sqlite3_column_int64(s, 3);
+		tpl_set(f, "SIZE", size >= 1024 * 1024
+					   ? arena_printf(req->arena, "%.1f МБ", (double)size / 1048576)
+					   : arena_printf(req->arena, "%lld КБ", (size + 1023) / 1024));
+	}
+	db_done(s);
 	s = db_stmt(&req->worker->db, STMT_APPEAL_EVENTS);
 	sqlite3_bind_int64(s, 1, a.id);
 	while (sqlite3_step(s) == SQLITE_ROW) {
@@ -710,4 +724,43 @@ enum http_status page_admin_appeal_publish(struct request *req)
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
 	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
 	return finish(req, &a, ok, "published", "");
+}
+
+/* GET /admin/appeal-files/ID — a file attached to an appeal, as an attachment with its original
+ * name, for those who may read the appeal. 404 when the row or the stored file is missing. */
+enum http_status page_admin_appeal_file(struct request *req)
+{
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_FILE_GET);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		db_done(s);
+		return HTTP_NOT_FOUND;
+	}
+	long long executor = sqlite3_column_int64(s, 0);
+	const char *name = db_text(req->arena, s, 1), *mime = db_text(req->arena, s, 2);
+	const char *sha = db_text(req->arena, s, 3);
+	db_done(s);
+	if (is_executor_only(req) && executor != req->staff->user_id)
+		return HTTP_FORBIDDEN;
+	const char *path = arena_printf(req->arena, "%s/%s", req->worker->cfg->uploads_dir, sha);
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return HTTP_NOT_FOUND;
+	char chunk[16384];
+	size_t n;
+	buf_clear(&req->response.body);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&req->response.body, chunk, n);
+	fclose(f);
+	struct buf disposition;
+	buf_init(&disposition, req->arena);
+	buf_puts(&disposition, "attachment; filename*=UTF-8''");
+	page_append_encoded(&disposition, name);
+	response_header(req, "Content-Disposition", disposition.data);
+	response_header(req, "X-Content-Type-Options", "nosniff");
+	response_header(req, "Cache-Control", "private, no-store");
+	req->response.content_type = mime;
+	req->response.body_ready = true;
+	return HTTP_OK;
 }

@@ -2,15 +2,29 @@
  * with its registration number in one transaction, appeal.c), the receipt with the number and the
  * private code shown once, and /appeals/status where the applicant follows the appeal with both.
  * No personal data is ever shown on these pages, not even the applicant's own. */
+#include <stdio.h>
 #include <string.h>
 
 #include "appeal.h"
+#include "upload.h"
 #include "auth.h"
 #include "db_reference.h"
 #include "page.h"
 #include "pages.h"
 #include "ru.h"
 #include "worker.h"
+
+/* Files one appeal may carry; their total size is [limits] max_upload_bytes (nginx and the
+ * request reader refuse a larger body with 413). */
+#define APPEAL_MAX_FILES 5
+
+/* A checked attachment, stored on disk before the appeal's transaction. */
+struct attachment {
+	const char *file_name, *mime;
+	const char *data;
+	size_t size;
+	char sha256[UPLOAD_NAME_SIZE];
+};
 
 /* The receipt travels from POST /appeals to /appeals/received in a cookie read once. */
 #define RECEIPT_COOKIE "appeal_receipt"
@@ -58,6 +72,9 @@ static enum http_status form_page(struct request *req, enum http_status status)
 	if (status != HTTP_OK)
 		tpl_section_show(d, "FILES_AGAIN");
 	tpl_set_int(d, "TEXT_MAX", field_specs[FIELD_APPEAL_TEXT].max);
+	tpl_set_int(d, "MAX_FILES", APPEAL_MAX_FILES);
+	tpl_set(d, "FILE_TYPES", upload_allowed_types_ru);
+	tpl_set_int(d, "MAX_UPLOAD_MB", req->worker->cfg->max_upload_bytes / (1024 * 1024));
 	return page_end(req, status);
 }
 
@@ -101,9 +118,36 @@ static void check_appeal(struct request *req)
  * answer 303 to the receipt, which shows the number and the private code once. 422 with the
  * errors beside the fields and the input kept. A filled honeypot gets the same 303 and stores
  * nothing. */
+/* The files of the form, checked by content; errors go beside the file field. */
+static size_t check_files(struct request *req, struct attachment *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < req->file_count; i++) {
+		const struct multipart_part *f = &req->files[i];
+		if (strcmp(f->name, "attachment") != 0)
+			continue;
+		if (n == APPEAL_MAX_FILES) {
+			page_reject(req, FIELD_ATTACHMENT,
+				    arena_printf(req->arena, "можно приложить не больше %d файлов",
+						 APPEAL_MAX_FILES));
+			return n;
+		}
+		const char *mime, *error;
+		if (upload_check(f->data, f->size, &mime, &error) < 0) {
+			page_reject(req, FIELD_ATTACHMENT,
+				    arena_printf(req->arena, "«%s»: %s", f->filename, error));
+			continue;
+		}
+		out[n++] = (struct attachment){f->filename, mime, f->data, f->size, ""};
+	}
+	return n;
+}
+
 enum http_status page_appeal_create(struct request *req)
 {
 	check_appeal(req);
+	struct attachment files[APPEAL_MAX_FILES];
+	size_t file_count = check_files(req, files);
 	if (req->invalid_fields > 0)
 		return form_page(req, HTTP_UNPROCESSABLE);
 	if (req->field[FIELD_HONEYPOT].state == FIELD_VALID)
@@ -126,12 +170,31 @@ enum http_status page_appeal_create(struct request *req)
 		.consent = true,
 		.received_at = req->now,
 	};
+	/* The files reach the disk before the transaction that names them (upload.h): a crash in
+	 * between leaves an unreferenced file, never an appeal without its file. */
+	for (size_t i = 0; i < file_count; i++)
+		if (upload_store(req->worker->cfg->uploads_dir, files[i].data, files[i].size,
+				 files[i].sha256) < 0) {
+			fprintf(stderr, "appeals: cannot store a file in %s: %m\n",
+				req->worker->cfg->uploads_dir);
+			return HTTP_INTERNAL_ERROR;
+		}
 	struct db *db = &req->worker->db;
 	struct appeal_created c;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (appeal_create(db, req->arena, req->worker->cfg, &in, req->now, &c) < 0 ||
-	    db_commit(db) < 0) {
+	int rc = appeal_create(db, req->arena, req->worker->cfg, &in, req->now, &c);
+	for (size_t i = 0; rc == 0 && i < file_count; i++) {
+		sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_FILE_ADD);
+		sqlite3_bind_int64(s, 1, c.id);
+		sqlite3_bind_text(s, 2, files[i].file_name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, files[i].mime, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)files[i].size);
+		sqlite3_bind_text(s, 5, files[i].sha256, -1, SQLITE_STATIC);
+		if (db_run(s) != SQLITE_DONE)
+			rc = -1;
+	}
+	if (rc < 0 || db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}

@@ -115,5 +115,6 @@ enum http_status page_admin_appeal_extend(struct request *req);
 enum http_status page_admin_appeal_answer(struct request *req);
 enum http_status page_admin_appeal_close(struct request *req);
 enum http_status page_admin_appeal_publish(struct request *req);
+enum http_status page_admin_appeal_file(struct request *req);
 
 #endif

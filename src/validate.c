@@ -129,6 +129,7 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_PUBLIC_ANSWER] = {"public_answer", FIELD_TYPE_TEXT, 0, 20000, "ответ для публикации"},
 	[FIELD_QUERY] = {"q", FIELD_TYPE_LINE, 0, 200, "поиск"},
 	[FIELD_DUE] = {"due", FIELD_TYPE_CODE, 0, 16, "срок"},
+	[FIELD_ATTACHMENT] = {"attachment", FIELD_TYPE_LINE, 0, 255, "файлы"},
 };
 
 static void invalid(struct field_value *out, const char *error)

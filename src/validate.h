@@ -118,6 +118,7 @@ enum field {
 	FIELD_PUBLIC_ANSWER,
 	FIELD_QUERY,      /* "q": words to find in appeals */
 	FIELD_DUE,        /* "soon" or "overdue" (registry filter) */
+	FIELD_ATTACHMENT, /* "attachment": file parts (req->files); declared for its errors */
 	FIELD__MAX
 };
 

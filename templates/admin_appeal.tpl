@@ -21,6 +21,9 @@
 <dl class="facts"><dt>Приём вёл</dt><dd>{{BY}}</dd><dt>Устное обращение</dt><dd>{{ORAL}}</dd><dt>Согласие на устный ответ</dt><dd>{{ORAL_CONSENT}}</dd><dt>Устный ответ</dt><dd>{{ORAL_ANSWER:pre_escape}}</dd></dl>{{/RECEPTION}}
 <h2>Текст обращения</h2>
 <div class="appeal-text">{{TEXT:pre_escape}}</div>
+<ul class="files">
+{{#FILE}}<li><a href="/admin/appeal-files/{{FILE_ID}}">{{NAME}}</a> ({{SIZE}})</li>
+{{/FILE}}</ul>
 {{#ANSWERED}}<h2>Ответ от <time datetime="{{AT_ISO}}">{{AT}}</time></h2>
 <div class="answer">{{TEXT:pre_escape}}</div>{{/ANSWERED}}
 {{#WRITER_ACTIONS}}<h2>Назначить исполнителя</h2>

@@ -3,7 +3,7 @@
 <p class="lead">Обращение регистрируется сразу: вы получите регистрационный номер и код, по которым можно узнать, как оно рассматривается. Ответ даётся в течение 30 дней со дня регистрации (Федеральный закон от 02.05.2006 № 59-ФЗ).</p>
 {{>FORM_ERRORS}}
 {{#FILES_AGAIN}}<p class="notice">Если вы прикладывали файлы, выберите их снова: браузер не сохраняет их после ошибки в форме.</p>{{/FILES_AGAIN}}
-<form class="form" method="post" action="/appeals">
+<form class="form" method="post" action="/appeals" enctype="multipart/form-data">
 <fieldset>
 <legend>Кому</legend>
 <div class="field">
@@ -68,6 +68,11 @@
 <label for="f-text">Текст обращения</label>
 <textarea id="f-text" name="text" rows="10" maxlength="{{TEXT_MAX}}" required{{#text_error}} aria-invalid="true" aria-describedby="e-text"{{/text_error}}>{{text:pre_escape}}</textarea>
 {{#text_error}}<p class="field-error" id="e-text">{{MESSAGE}}</p>{{/text_error}}
+</div>
+<div class="field">
+<label for="f-attachment">Файлы (по желанию): не больше {{MAX_FILES}}, всего до {{MAX_UPLOAD_MB}} МБ — {{FILE_TYPES}}</label>
+<input id="f-attachment" name="attachment" type="file" multiple{{#attachment_error}} aria-invalid="true" aria-describedby="e-attachment"{{/attachment_error}}>
+{{#attachment_error}}<p class="field-error" id="e-attachment">{{MESSAGE}}</p>{{/attachment_error}}
 </div>
 </fieldset>
 <div class="hp"><label for="f-website">Это поле заполнять не нужно</label><input id="f-website" name="website" value="" autocomplete="off" tabindex="-1"></div>

@@ -31,8 +31,9 @@ socket=$(sed -n 's/^socket *= *//p' "$conf" | tail -n 1)
 case "$socket" in /*) ;; *) socket=$data/$socket ;; esac
 body=$(sed -n 's/^max_body_bytes *= *//p' "$conf" | tail -n 1)
 upload=$(sed -n 's/^max_upload_bytes *= *//p' "$conf" | tail -n 1)
+appeal_rate=$(sed -n 's/^appeals_per_minute *= *//p' "$conf" | tail -n 1)
 "$root/src/scripts/render-nginx.sh" "$run" "$port" "$socket" "$root/static" "${body:-1048576}" \
-	"${upload:-10485760}"
+	"${upload:-10485760}" "${appeal_rate:-6}"
 
 portal_pid="" nginx_pid=""
 stop() {

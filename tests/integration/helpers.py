@@ -111,3 +111,31 @@ def ru_datetime(ts):
     """The epoch TS as the pages write it: «28 ноября 2026 г., 18:00» in the local zone."""
     d = local(ts)
     return f"{words(d.date())}, {d:%H:%M}"
+
+
+# ---- forms with files -------------------------------------------------------------------------
+def multipart(fields, files=()):
+    """A multipart/form-data body as a browser sends it: (body bytes, Content-Type). fields is a
+    dict or a list of pairs; files a list of (field name, file name, bytes, declared type)."""
+    import secrets
+    boundary = "----portaltest" + secrets.token_hex(8)
+    out = []
+    pairs = fields.items() if isinstance(fields, dict) else fields
+    for name, value in pairs:
+        out.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                   .encode() + str(value).encode("utf-8") + b"\r\n")
+    for name, filename, data, ctype in files:
+        quoted = filename.replace('"', "%22")
+        out.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                   f'filename="{quoted}"\r\nContent-Type: {ctype}\r\n\r\n'.encode("utf-8")
+                   + data + b"\r\n")
+    out.append(f"--{boundary}--\r\n".encode())
+    return b"".join(out), f"multipart/form-data; boundary={boundary}"
+
+
+# A small valid PDF and PNG, and an executable with a .pdf name.
+PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>"
+       b"endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+ELF = b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + b"\x02\x00\x3e\x00" + b"\x00" * 100

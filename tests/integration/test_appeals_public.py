@@ -5,6 +5,8 @@ with the input kept; numbers are gap-free and never reused; the applicant follow
 the number and the private code, and a wrong one of either gets the same answer, rate-limited;
 no personal data on any public page."""
 
+import hashlib
+import os
 import re
 import unittest
 import urllib.parse
@@ -18,7 +20,8 @@ STACK = None
 
 def setUpModule():
     global STACK
-    STACK = Stack().start()
+    # Many appeals from one address here: nginx's flood limit is tested on a stack of its own.
+    STACK = Stack(settings={("limits", "appeals_per_minute"): "100000"}).start()
 
 
 def tearDownModule():
@@ -100,6 +103,37 @@ class PublicAppealTest(unittest.TestCase):
                           "acknowledgement"))
         self.assertIn(code, body)
         self.assertIn(f"Дата регистрации: {words(day(0))}", body)
+
+    def test_files_with_cyrillic_names_are_stored_with_the_appeal(self):
+        body, ctype = helpers.multipart(fields(), [
+            ("attachment", "Фото двора №3.png", helpers.PNG, "image/png"),
+            ("attachment", "Заявление «о фонарях».pdf", helpers.PDF, "application/pdf")])
+        r = STACK.request("POST", "/appeals", body=body, headers={"Content-Type": ctype})
+        number, _, _ = receipt(r)
+        files = STACK.query("SELECT f.file_name, f.mime, f.size, f.sha256 FROM appeal_file f "
+                            "JOIN appeal a ON a.id = f.appeal_id WHERE a.number = ? ORDER BY f.id",
+                            (number,))
+        self.assertEqual([(n, m, z) for n, m, z, _ in files],
+                         [("Фото двора №3.png", "image/png", len(helpers.PNG)),
+                          ("Заявление «о фонарях».pdf", "application/pdf", len(helpers.PDF))])
+        for *_, sha in files:
+            with open(os.path.join(STACK.data, "uploads", sha), "rb") as f:
+                self.assertEqual(hashlib.sha256(f.read()).hexdigest(), sha)
+
+    def test_a_file_of_a_refused_type_is_named_beside_the_field(self):
+        before = STACK.query("SELECT count(*) FROM appeal")[0][0]
+        body, ctype = helpers.multipart(fields(), [
+            ("attachment", "смета.pdf", helpers.ELF, "application/pdf")])
+        r = STACK.request("POST", "/appeals", body=body, headers={"Content-Type": ctype})
+        self.assertRefused(r, "attachment", "«смета.pdf»")
+        self.assertIn("PDF, JPEG, PNG", r.text)
+        self.assertIn("выберите их снова", r.text)
+        self.assertIn('value="Иванова"', r.text)
+        self.assertEqual(STACK.query("SELECT count(*) FROM appeal")[0][0], before)
+        six = [("attachment", f"фото{i}.png", helpers.PNG, "image/png") for i in range(6)]
+        body, ctype = helpers.multipart(fields(), six)
+        r = STACK.request("POST", "/appeals", body=body, headers={"Content-Type": ctype})
+        self.assertRefused(r, "attachment", "не больше 5 файлов")
 
     def test_the_receipt_without_its_cookie_shows_no_code(self):
         page = STACK.get("/appeals/received")
@@ -206,6 +240,22 @@ class PublicAppealTest(unittest.TestCase):
             self.assertNotIn("Секретова", r.text, path)
             self.assertNotIn("secret@residents.example", r.text, path)
         self.assertIn('href="/appeals/new"', STACK.get("/").text)
+
+
+class FloodLimitTest(unittest.TestCase):
+    def test_nginx_limits_appeals_of_one_address(self):
+        with Stack() as stack:
+            statuses = []
+            for i in range(30):
+                r = stack.post_form("/appeals", fields(text=f"Поток {i}"))
+                statuses.append(r.status)
+                if r.status == 429:
+                    break
+            self.assertEqual(statuses[0], 303)
+            self.assertEqual(statuses[-1], 429, statuses)
+            self.assertIn("Слишком много запросов", r.text)
+            self.assertEqual(stack.query("SELECT count(*) FROM appeal")[0][0], statuses.count(303))
+            self.assertEqual(stack.get("/appeals/new").status, 200)   # reading is not limited
 
 
 if __name__ == "__main__":

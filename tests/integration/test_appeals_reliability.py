@@ -9,7 +9,6 @@ import signal
 import threading
 import time
 import unittest
-import urllib.parse
 
 import helpers
 from stack import Stack
@@ -19,7 +18,8 @@ STACK = None
 
 def setUpModule():
     global STACK
-    STACK = Stack(settings={("server", "workers"): "3"}).start()
+    STACK = Stack(settings={("server", "workers"): "3",
+                           ("limits", "appeals_per_minute"): "100000"}).start()
 
 
 def tearDownModule():
@@ -34,14 +34,15 @@ class ConcurrentAppealsTest(unittest.TestCase):
         def client(c):
             for i in range(per_client):
                 marker = f"метка-{c}-{i}"
-                body = urllib.parse.urlencode({
+                # Every appeal carries a file of its own content.
+                body, ctype = helpers.multipart({
                     "addressee": "administration", "surname": "Тестов", "name": "Клиент",
                     "email": f"client{c}@residents.example", "territory": "3",
                     "text": f"Обращение {marker}: прошу проверить работу фонарей.",
-                    "consent": "yes"})
+                    "consent": "yes"}, [("attachment", f"заметка {marker}.txt",
+                                         f"Фонарь не горит ({marker})".encode(), "text/plain")])
                 try:
-                    r = STACK.request("POST", "/appeals", body=body, headers={
-                        "Content-Type": "application/x-www-form-urlencoded"})
+                    r = STACK.request("POST", "/appeals", body=body, headers={"Content-Type": ctype})
                 except OSError as e:
                     with lock:
                         failures.append(str(e))
@@ -75,6 +76,13 @@ class ConcurrentAppealsTest(unittest.TestCase):
         for marker, number in accepted.items():
             self.assertIsNotNone(number, marker)
             self.assertEqual(by_marker.get(marker), number, marker)
+        # Each accepted appeal has its file, on disk, with the content it was sent with.
+        files = dict(STACK.query("SELECT a.number, f.sha256 FROM appeal a JOIN appeal_file f "
+                                 "ON f.appeal_id = a.id"))
+        for marker, number in accepted.items():
+            self.assertIn(number, files, marker)
+            with open(os.path.join(STACK.data, "uploads", files[number]), "rb") as f:
+                self.assertEqual(f.read().decode(), f"Фонарь не горит ({marker})")
         seqs = sorted(int(n.split("-")[1]) for n, _ in rows)
         self.assertEqual(seqs, list(range(1, len(seqs) + 1)))
         # The worker was replaced and the site still takes appeals.

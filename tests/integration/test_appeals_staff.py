@@ -200,6 +200,27 @@ class StaffAppealTest(unittest.TestCase):
         self.assertEqual(len(STACK.query("SELECT 1 FROM outbox WHERE dedup_key LIKE ?",
                                          (f"digest:appeals:{today}%",))), len(rows))
 
+    def test_staff_download_a_file_with_its_name_executors_only_their_own(self):
+        body, ctype = helpers.multipart({
+            "addressee": "head", "surname": "Файлов", "name": "Иван", "email": "f@residents.example",
+            "text": "Прилагаю фото.", "consent": "yes"},
+            [("attachment", "Фото ямы.png", helpers.PNG, "image/png")])
+        r = STACK.request("POST", "/appeals", body=body, headers={"Content-Type": ctype})
+        self.assertEqual(r.status, 303)
+        aid, fid = STACK.query("SELECT a.id, f.id FROM appeal a JOIN appeal_file f "
+                               "ON f.appeal_id = a.id WHERE a.surname = 'Файлов'")[0]
+        page = USERS["organizer"].get(f"/admin/appeals/{aid}").text
+        self.assertIn(f'<a href="/admin/appeal-files/{fid}">Фото ямы.png</a>', page)
+        got = USERS["organizer"].get(f"/admin/appeal-files/{fid}")
+        self.assertEqual(got.status, 200)
+        self.assertEqual(got.body, helpers.PNG)
+        self.assertEqual(got.header("Content-Type"), "image/png")
+        self.assertEqual(got.header("Content-Disposition"),
+                         "attachment; filename*=UTF-8''%D0%A4%D0%BE%D1%82%D0%BE%20%D1%8F%D0%BC%D1%8B.png")
+        self.assertEqual(USERS["executor"].get(f"/admin/appeal-files/{fid}").status, 403)
+        self.assertEqual(USERS["press"].get(f"/admin/appeal-files/{fid}").status, 403)
+        self.assertEqual(USERS["organizer"].get("/admin/appeal-files/999999").status, 404)
+
     def test_due_filters(self):
         aid = register()
         STACK.execute("UPDATE appeal SET answer_due = ? WHERE id = ?",
