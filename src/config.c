@@ -109,7 +109,7 @@ static const struct setting settings[] = {
 	I("notify", "batch", notify_batch, 1, 100000),
 	I("notify", "webhook_timeout_seconds", webhook_timeout_seconds, 1, 600),
 	S("appeals", "deadline_on_day_off", appeal_day_off_text),
-	I("limits", "appeals_per_minute", appeals_per_minute, 1, 1000000),
+	I("limits", "appeals_per_minute", appeals_per_minute, 0, 1000000),
 };
 #undef S
 #undef I

@@ -242,6 +242,7 @@ enum stmt {
 struct db {
 	sqlite3 *conn;
 	sqlite3_stmt *stmt[STMT__MAX]; /* prepared by db_prepare_all, NULL before */
+	int busy_timeout_ms;           /* how long a writer waits for the lock (busy_wait) */
 };
 
 /* Open path with the portal's pragmas: WAL, synchronous=FULL (an accepted appeal is a legal

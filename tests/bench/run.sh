@@ -6,6 +6,9 @@
 #   meetings   the portal's /meetings, page 1 of the demo schedule (20 meetings)
 #   uncached   the same page with a different ?to= on every request, so that the workers' page
 #              cache never has it: the cost of rendering (query, dictionary, template)
+#   appeals    POST /appeals, a complete urlencoded appeal each time (a new number, the appeal,
+#              its history record and the acknowledgement committed with synchronous=FULL),
+#              answered 303; target of issue 4: at least 1,000 appeals/s on 2 cores
 # and prints requests/s, p99 latency, the portal workers' RSS, the ratios to bench-hello, and the
 # targets of issue 2 (ratio /meetings ÷ bench-hello ≥ 0.6, p99 < 20 ms at 32 connections) as
 # PASS/FAIL. A bench is a measurement: missing a target does not fail it; a stack that does not
@@ -17,6 +20,7 @@
 #   BENCH_CONNECTIONS (32)   wrk connections
 #   BENCH_THREADS (2)        wrk threads
 #   BENCH_UNCACHED=0         skip the uncached run
+#   BENCH_APPEALS=0          skip the appeals run (it writes thousands of appeals)
 #   BENCH_WORKERS            FastCGI workers for both the portal and bench-hello
 #                            (default: [server] workers of conf/portal.ini)
 #   BENCH_KEEP=1             keep the temporary directory (logs, wrk output) and print its path
@@ -88,6 +92,8 @@ trap 'exit 143' TERM
 
 # ---- configuration -------------------------------------------------------------------------
 cp "$root/conf/portal.ini" "$data/portal.ini"
+# The flood limit of nginx would measure itself: the bench is one address sending thousands.
+sed -i "s/^appeals_per_minute *=.*/appeals_per_minute = 0/" "$data/portal.ini"
 if [ -n "${BENCH_WORKERS:-}" ]; then
 	[[ "$BENCH_WORKERS" =~ ^[0-9]+$ ]] || die "BENCH_WORKERS must be a number"
 	sed -i "s/^workers *=.*/workers = $BENCH_WORKERS/" "$data/portal.ini"
@@ -169,7 +175,9 @@ wait_for "http://127.0.0.1:$port2/"
 # Each target must answer 200 with exactly the page's size before it is measured.
 targets="static hello meetings"
 [ "${BENCH_UNCACHED:-1}" = 0 ] || targets="$targets uncached"
+[ "${BENCH_APPEALS:-1}" = 0 ] || targets="$targets appeals"
 declare -A url=(
+	[appeals]="$base/appeals"
 	[static]="http://127.0.0.1:$port2/static/meetings.html"
 	[hello]="http://127.0.0.1:$port2/"
 	[meetings]="$base/meetings"
@@ -197,6 +205,28 @@ function request()
 		2030 + math.floor(k / 336), math.floor(k % 336 / 28) + 1, k % 28 + 1))
 end
 LUA
+# The appeals run: a different complete appeal on every request.
+cat >"$tmp/appeals.lua" <<'LUA'
+local n = 0
+function setup(thread)
+	bench_threads = (bench_threads or 0) + 1
+	thread:set("id", bench_threads)
+end
+function init(args)
+	n = (id or 0) * 1000000
+end
+function request()
+	n = n + 1
+	local body = "addressee=administration&surname=%D0%9D%D0%B0%D0%B3%D1%80%D1%83%D0%B7%D0%BA%D0%B8%D0%BD"
+		.. "&name=%D0%A2%D0%B5%D1%81%D1%82&email=bench" .. n .. "%40residents.example&territory=3"
+		.. "&consent=yes&text=%D0%9F%D1%80%D0%BE%D0%B2%D0%B5%D1%80%D0%BA%D0%B0+" .. n
+	return wrk.format("POST", "/appeals",
+		{["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+end
+LUA
+got=$(curl -sS -o /dev/null -w '%{http_code}' -d 'addressee=head&surname=X&name=Y&email=a%40b.example&text=t&consent=yes' \
+	"$base/appeals") || die "curl POST /appeals failed"
+[ "$got" = 303 ] || die "POST /appeals answered $got, expected 303"
 got=$(curl -sS -o "$tmp/uncached.html" -w '%{http_code}' "$base/meetings?to=2045-03-17") || die "curl failed"
 [ "$got" = 200 ] || die "$base/meetings?to=2045-03-17 answered $got"
 [ "$(grep -o '<article class="meeting-card' "$tmp/uncached.html" | wc -l)" = "$cards" ] ||
@@ -303,6 +333,7 @@ measure() { # target
 	local t=$1 u=${url[$1]} out=$tmp/wrk-$1.txt
 	local script=()
 	[ "$t" = uncached ] && script=(-s "$tmp/uncached.lua")
+	[ "$t" = appeals ] && script=(-s "$tmp/appeals.lua")
 	if [ "$warmup" -gt 0 ]; then
 		run_wrk "$tmp/wrk-$t-warmup.txt" -t"$threads" -c"$conns" -d"${warmup}s" "${script[@]}" "$u"
 	fi
@@ -312,7 +343,7 @@ measure() { # target
 		sampler_pid=$!
 	fi
 	local app ngx all
-	app=$(case $t in hello) hello_workers ;; meetings | uncached) portal_workers ;; esac)
+	app=$(case $t in hello) hello_workers ;; meetings | uncached | appeals) portal_workers ;; esac)
 	ngx=$(nginx_workers)
 	all="$app $ngx $nginx_master $supervisor $hello_pid $stack_pid $(portal_workers) $(hello_workers)"
 	local b0 a0 n0 o0 c0 t0
@@ -388,6 +419,7 @@ label_static="nginx static file, $size B"
 label_hello="bench-hello (FastCGI), $size B"
 label_meetings="portal /meetings, $cards meetings"
 label_uncached="portal /meetings?to=..., uncached"
+label_appeals="portal POST /appeals (303), FULL sync"
 echo
 printf '%-36s %11s %8s %8s %7s %11s %11s %7s\n' "target (behind the same nginx)" "requests/s" \
 	"p99 ms" "avg ms" "errors" "app us/req" "nginx us/req" "other%"
@@ -433,3 +465,8 @@ printf '  %-44s %-8s %s\n' "/meetings / bench-hello >= 0.60" "$ratio_meetings" \
 	"$(pass_if "$ratio_meetings" ge 0.6)"
 printf '  %-44s %-8s %s\n' "p99 of /meetings < 20 ms" "${p99[meetings]}" \
 	"$(pass_if "${p99[meetings]}" lt 20)"
+if [[ " $targets " == *" appeals "* ]]; then
+	echo "target of issue 4:"
+	printf '  %-44s %-8s %s\n' "POST /appeals >= 1000 per second" "${rps[appeals]}" \
+		"$(pass_if "${rps[appeals]}" ge 1000)"
+fi

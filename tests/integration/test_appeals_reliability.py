@@ -19,7 +19,7 @@ STACK = None
 def setUpModule():
     global STACK
     STACK = Stack(settings={("server", "workers"): "3",
-                           ("limits", "appeals_per_minute"): "100000"}).start()
+                           ("limits", "appeals_per_minute"): "0"}).start()
 
 
 def tearDownModule():
