@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "db_statements.h"
+#include "fts_russian.h"
 
 void db_log_error(struct db *db, const char *context)
 {
@@ -58,7 +59,8 @@ int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create)
 	sqlite3_busy_timeout(db->conn, busy_timeout_ms);
 	sqlite3_extended_result_codes(db->conn, 1);
 	if (exec(db, "PRAGMA journal_mode=WAL") < 0 || exec(db, "PRAGMA synchronous=FULL") < 0 ||
-	    exec(db, "PRAGMA foreign_keys=ON") < 0 || exec(db, "PRAGMA trusted_schema=OFF") < 0) {
+	    exec(db, "PRAGMA foreign_keys=ON") < 0 || exec(db, "PRAGMA trusted_schema=OFF") < 0 ||
+	    fts_russian_register(db->conn) != SQLITE_OK) {
 		db_close(db);
 		return -1;
 	}
