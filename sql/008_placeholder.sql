@@ -1,0 +1,2 @@
+-- 008_placeholder.sql — TEMPORARY: stands for migration 008 of another branch so 010 applies in
+-- this branch's tests; drop this file when merging.

@@ -1,0 +1,2 @@
+-- 009_placeholder.sql — TEMPORARY: stands for migration 009 of another branch so 010 applies in
+-- this branch's tests; drop this file when merging.
