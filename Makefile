@@ -36,7 +36,7 @@ CORE = arena buf utf8 params civil_time ru config db db_statements validate rule
 	db_meeting fts_russian
 WEB = worker request response router routes page page_cache meeting_view db_reference \
 	auth audit staff_change page_admin page_admin_users page_admin_meetings page_admin_series page_admin_home \
-	page_admin_reference page_admin_territories page_admin_venues page_admin_people \
+	page_admin_reference page_admin_territories page_admin_topics page_admin_venues page_admin_people \
 	page_admin_groups page_admin_outbox \
 	page_home page_meetings page_calendar page_system
 # build/portal-notify: the rules, their texts, delivery over SMTP and HTTP

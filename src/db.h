@@ -147,6 +147,14 @@ enum stmt {
 	STMT_OUTBOX_STATE,       /* (id) → status, recipient */
 	STMT_OUTBOX_RETRY,       /* (id, now): dead → pending, due now, attempts from zero */
 	STMT_OUTBOX_DISCARD,     /* (id): dead → discarded */
+	/* The thematic classifier of appeals (page_admin_topics.c). */
+	STMT_TOPIC_TREE,         /* () → code, parent code, level, name, active, depth: depth first,
+	                            siblings by sort then code */
+	STMT_TOPIC_GET,          /* (code) → rowid, parent code, level, name, active, parent name */
+	STMT_TOPIC_INSERT,       /* (code, parent code, level, name) */
+	STMT_TOPIC_RENAME,       /* (rowid, name) */
+	STMT_TOPIC_SET_ACTIVE,   /* (rowid, active 0/1) */
+	STMT_TOPIC_JSON,         /* (rowid) → the row as JSON, for the audit log */
 	STMT__MAX
 };
 

@@ -391,4 +391,25 @@ const char *const db_statement_sql[STMT__MAX] = {
 			      "next_attempt_at = ?2 WHERE id = ?1 AND status = 'dead'",
 	[STMT_OUTBOX_DISCARD] = "UPDATE outbox SET status = 'discarded' WHERE id = ?1 "
 				"AND status = 'dead' AND ?2 IS NOT NULL",
+
+	[STMT_TOPIC_TREE] =
+		"WITH RECURSIVE tree(code, parent_code, level, name, active, path) AS ("
+		" SELECT code, parent_code, level, name, active, printf('%04d%s', sort, code)"
+		" FROM appeal_topic WHERE parent_code IS NULL"
+		" UNION ALL"
+		" SELECT c.code, c.parent_code, c.level, c.name, c.active,"
+		" tree.path || '/' || printf('%04d%s', c.sort, c.code)"
+		" FROM appeal_topic c JOIN tree ON c.parent_code = tree.code)"
+		" SELECT code, coalesce(parent_code, ''), level, name, active, level - 1 FROM tree"
+		" ORDER BY path",
+	[STMT_TOPIC_GET] = "SELECT t.rowid, coalesce(t.parent_code, ''), t.level, t.name, t.active, "
+			   "coalesce(p.name, '') FROM appeal_topic t "
+			   "LEFT JOIN appeal_topic p ON p.code = t.parent_code WHERE t.code = ?1",
+	[STMT_TOPIC_INSERT] = "INSERT INTO appeal_topic (code, parent_code, level, name) "
+			      "VALUES (?1, ?2, ?3, ?4)",
+	[STMT_TOPIC_RENAME] = "UPDATE appeal_topic SET name = ?2 WHERE rowid = ?1",
+	[STMT_TOPIC_SET_ACTIVE] = "UPDATE appeal_topic SET active = ?2 WHERE rowid = ?1",
+	[STMT_TOPIC_JSON] = "SELECT json_object('code', code, 'parent_code', parent_code, "
+			    "'level', level, 'name', name, 'active', active) "
+			    "FROM appeal_topic WHERE rowid = ?1",
 };

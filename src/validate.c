@@ -75,6 +75,9 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_LEADER] = {"leader", FIELD_TYPE_ID, 1, 0, "руководитель"},
 	[FIELD_SECRETARY] = {"secretary", FIELD_TYPE_ID, 1, 0, "секретарь"},
 	[FIELD_MEMBER] = {"member", FIELD_TYPE_ID, 1, 0, "члены группы"},
+	[FIELD_TOPIC] = {"topic", FIELD_TYPE_LINE, 0, 40, "код"},
+	[FIELD_PARENT_TOPIC] = {"parent_topic", FIELD_TYPE_LINE, 0, 40, "входит в"},
+	[FIELD_ACTIVE] = {"active", FIELD_TYPE_INT, 0, 1, "используется"},
 };
 
 static void invalid(struct field_value *out, const char *error)

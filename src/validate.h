@@ -72,6 +72,10 @@ enum field {
 	FIELD_END_TIME,
 	FIELD_STOP_DATE,  /* the date of each stop of a tour, several */
 	FIELD_STOP_VENUE, /* the venue of each stop, several, in the same order */
+	FIELD_TOPIC,      /* code in the classifier of appeals, 0005.0005.0056 (shape checked by
+	                     page_admin_topics.c, so that a wrong one is explained) */
+	FIELD_PARENT_TOPIC, /* the code a new entry of the classifier goes under */
+	FIELD_ACTIVE,     /* 1: an entry of the classifier is used, 0: switched off */
 	FIELD__MAX
 };
 

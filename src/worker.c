@@ -18,7 +18,7 @@ static const char *const page_templates[] = {
 	"admin_reference_nav.tpl", "admin_territories.tpl", "admin_territory.tpl",
 	"admin_venues.tpl", "admin_venue.tpl", "admin_venue_form.tpl", "admin_people.tpl",
 	"admin_person.tpl", "admin_person_form.tpl", "admin_groups.tpl", "admin_group.tpl",
-	"admin_group_form.tpl",
+	"admin_group_form.tpl", "admin_topics.tpl", "admin_topic.tpl",
 };
 
 int worker_init(struct worker *w, const struct config *cfg)
