@@ -107,7 +107,7 @@ void mail_send(const struct config *cfg, struct arena *a, const struct mail *m,
 		/* 5xx from the server is a refusal for good (unknown mailbox, policy); anything else —
 		 * no connection, a timeout, 4xx — may pass later. */
 		bool permanent = code >= 500 && code < 600;
-		snprintf(r->error, sizeof r->error, "SMTP %ld: %s", code,
+		snprintf(r->error, sizeof r->error, "SMTP %ld: %.200s", code,
 			 curl_error[0] ? curl_error : curl_easy_strerror(rc));
 		r->permanent = permanent;
 		r->unreachable = rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
