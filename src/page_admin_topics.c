@@ -177,7 +177,8 @@ enum http_status page_admin_topic_create(struct request *req)
 	const char *code = v[FIELD_TOPIC].state == FIELD_VALID ? v[FIELD_TOPIC].text : NULL;
 	if (code != NULL) {
 		const struct topic_row *same = find_row(rows, n, code);
-		if (code_level(code) < 2)
+		bool parent_ok = parent != NULL && req->field[FIELD_PARENT_TOPIC].state == FIELD_VALID;
+		if (code_level(code) == 0)
 			page_reject(req, FIELD_TOPIC,
 				    "код состоит из групп по четыре цифры через точку, например "
 				    "0005.0005.0056");
@@ -185,9 +186,8 @@ enum http_status page_admin_topic_create(struct request *req)
 			page_reject(req, FIELD_TOPIC,
 				    arena_printf(req->arena, "код %s уже занят: «%s»", code,
 						 same->name));
-		else if (parent != NULL && req->field[FIELD_PARENT_TOPIC].state == FIELD_VALID &&
-			 (code_level(code) != parent->level + 1 ||
-			  strncmp(code, parent->code, strlen(parent->code)) != 0))
+		else if (parent_ok && (code_level(code) != parent->level + 1 ||
+				       strncmp(code, parent->code, strlen(parent->code)) != 0))
 			page_reject(req, FIELD_TOPIC,
 				    arena_printf(req->arena,
 						 "код должен продолжать код %s одной группой из "

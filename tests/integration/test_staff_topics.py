@@ -172,7 +172,10 @@ class Topics(StaffAssertions, unittest.TestCase):
             (dict(parent_topic="0005.0005", topic="0005-0005-0057", name="Тема"), "topic", shape),
             (dict(parent_topic="0005.0005", topic="0005.0005.0057.", name="Тема"), "topic",
              shape),
-            (dict(parent_topic="0005.0005", topic="0006", name="Тема"), "topic", shape),
+            # A section's shape, but a new entry goes under a parent.
+            (dict(parent_topic="0005.0005", topic="0006", name="Тема"), "topic",
+             "код: код должен продолжать код 0005.0005 одной группой из четырёх "
+             "цифр: 0005.0005.0001, 0005.0005.0002 и так далее."),
             # Taken.
             (dict(parent_topic="0005.0005", topic="0005.0005.0056", name="Тема"), "topic",
              "код: код 0005.0005.0056 уже занят: «Коммунальное хозяйство»."),
