@@ -251,8 +251,10 @@ int config_load(struct config *cfg, const char *path)
 		if (*optional_slots[i] == NULL)
 			set_string(optional_slots[i], "");
 	if (cfg->mail_from_name == NULL)
-		set_string(&cfg->mail_from_name, cfg->administration_name[0] ? cfg->administration_name
-									  : cfg->municipality_name);
+		set_string(&cfg->mail_from_name,
+			   cfg->administration_name[0] ? cfg->administration_name
+			   : cfg->municipality_name   ? cfg->municipality_name
+						      : "");
 	if (cfg->smtp_url[0] != '\0' && cfg->mail_from[0] == '\0') {
 		fprintf(stderr, "%s: [mail] from is required when smtp_url is set\n", path);
 		st.errors++;

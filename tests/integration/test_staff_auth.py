@@ -49,10 +49,13 @@ def audit_rows(page):
 def staff_routes():
     """(pattern, methods, roles bitmask) of every route in src/routes.c with roles, read from
     the source so a route added later is covered without touching this file."""
-    with open(os.path.join(ROOT, "src", "routes.c"), encoding="utf-8") as f:
-        src = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
-    # Role sets named by a macro of routes.c (#define MEETING_WRITERS (ROLE_ADMIN | …)).
-    defines = dict(re.findall(r"^#define\s+([A-Z_]+)[ \t]+((?:.*\\\n)*.*)$", src, re.M))
+    def read(name):
+        with open(os.path.join(ROOT, "src", name), encoding="utf-8") as f:
+            return re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+    src = read("routes.c")
+    # Role sets named by a macro of routes.c or pages.h (#define MEETING_WRITERS (ROLE_ADMIN | …)).
+    defines = dict(re.findall(r"^#define\s+([A-Z_]+)[ \t]+((?:.*\\\n)*.*)$",
+                              read("pages.h") + "\n" + src, re.M))
 
     def role_bits(expr, depth=0):
         bits = 0
