@@ -14,9 +14,9 @@ PYTHON ?= /usr/bin/python3
 CC = gcc
 CXX = g++
 PKGS = libfcgi sqlite3 libsodium inih libical jansson libctemplate_nothreads libcurl libmagic
-# libfcgi ships no pkg-config file
+# libfcgi and Debian's libstemmer ship no pkg-config file
 PKG_CFLAGS = $(shell pkg-config --cflags $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
-PKG_LIBS = -lfcgi $(shell pkg-config --libs $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
+PKG_LIBS = -lfcgi -lstemmer $(shell pkg-config --libs $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
 
 WARN = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes -Werror
 CFLAGS_BASE = -std=c17 -D_GNU_SOURCE -O2 -g $(WARN) -fstack-protector-strong \
@@ -34,12 +34,12 @@ endif
 # Modules every program shares, then each program's own.
 CORE = arena buf utf8 params civil_time ru config db db_statements validate rules series outbox \
 	appeal_rules appeal \
-	db_meeting subscription workdays
+	db_meeting subscription workdays fts_russian
 WEB = worker request response router routes page page_cache meeting_view db_reference \
 	auth audit staff_change page_admin page_admin_users page_admin_meetings page_admin_series page_admin_home \
 	page_admin_reference page_admin_territories page_admin_venues page_admin_people \
 	page_admin_groups page_admin_reference_groups page_admin_calendar page_admin_outbox \
-	page_admin_press publication page_admin_appeals \
+	page_admin_press publication page_admin_appeals page_admin_topics \
 	page_home page_meetings page_calendar page_system page_press page_subscribe \
 	page_appeals multipart upload
 # build/portal-notify: the rules, their texts, delivery over SMTP and HTTP
@@ -95,15 +95,21 @@ check: deps-test
 	@$(PYTHON) tests/run.py --bin build/asan --unit --integration
 
 # ---- fuzzing (clang + libFuzzer) ----
-FUZZ_TARGETS = fuzz_urlencoded fuzz_cookies fuzz_fields fuzz_mail_header fuzz_multipart
-FUZZ_SRC = src/arena.c src/utf8.c src/params.c src/validate.c src/civil_time.c src/ru.c \
-	src/buf.c src/mail_header.c src/multipart.c
+	appeal_rules appeal \
+	db_meeting subscription workdays fts_russian
+WEB = worker request response router routes page page_cache meeting_view db_reference \
+	auth audit staff_change page_admin page_admin_users page_admin_meetings page_admin_series page_admin_home \
+	page_admin_reference page_admin_territories page_admin_venues page_admin_people \
+	page_admin_groups page_admin_reference_groups page_admin_calendar page_admin_outbox \
+	page_admin_press publication page_admin_appeals page_admin_topics \
+	page_home page_meetings page_calendar page_system page_press page_subscribe \
+	page_appeals multipart upload
 FUZZ_FLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
 .PHONY: fuzz-build
 fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/%)
 build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(FUZZ_SRC) $(wildcard src/*.h)
 	@mkdir -p build/fuzz
-	clang $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC) -lsodium
+	clang $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC) -lsodium -lsqlite3 -lstemmer
 fuzz: deps-test fuzz-build
 	@$(PYTHON) tests/run.py --fuzz --fuzz-seconds $(FUZZ_SECONDS)
 

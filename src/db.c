@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "db_statements.h"
+#include "fts_russian.h"
 
 void db_log_error(struct db *db, const char *context)
 {
@@ -81,7 +82,8 @@ int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create)
 	sqlite3_busy_handler(db->conn, busy_wait, db);
 	sqlite3_extended_result_codes(db->conn, 1);
 	if (exec(db, "PRAGMA journal_mode=WAL") < 0 || exec(db, "PRAGMA synchronous=FULL") < 0 ||
-	    exec(db, "PRAGMA foreign_keys=ON") < 0 || exec(db, "PRAGMA trusted_schema=OFF") < 0) {
+	    exec(db, "PRAGMA foreign_keys=ON") < 0 || exec(db, "PRAGMA trusted_schema=OFF") < 0 ||
+	    fts_russian_register(db->conn) != SQLITE_OK) {
 		db_close(db);
 		return -1;
 	}

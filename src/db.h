@@ -236,6 +236,14 @@ enum stmt {
 	STMT_MEETING_OPTIONS_RECENT, /* (since) → id, title, starts of public meetings since */
 	STMT_ANSWERS_PUBLIC,     /* (limit, meeting or NULL) → number, territory, question,
 	                            answer, published, meeting id, meeting title */
+	/* The thematic classifier of appeals (page_admin_topics.c). */
+	STMT_TOPIC_TREE,         /* () → code, parent code, level, name, active, depth: depth first,
+	                            siblings by sort then code */
+	STMT_TOPIC_GET,          /* (code) → rowid, parent code, level, name, active, parent name */
+	STMT_TOPIC_INSERT,       /* (code, parent code, level, name) */
+	STMT_TOPIC_RENAME,       /* (rowid, name) */
+	STMT_TOPIC_SET_ACTIVE,   /* (rowid, active 0/1) */
+	STMT_TOPIC_JSON,         /* (rowid) → the row as JSON, for the audit log */
 	STMT__MAX
 };
 

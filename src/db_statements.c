@@ -638,4 +638,25 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LEFT JOIN territory t ON t.id = a.territory_id LEFT JOIN meeting m ON m.id = a.meeting_id "
 		"WHERE a.published_at IS NOT NULL AND (?2 IS NULL OR a.meeting_id = ?2) "
 		"ORDER BY a.published_at DESC LIMIT ?1",
+
+	[STMT_TOPIC_TREE] =
+		"WITH RECURSIVE tree(code, parent_code, level, name, active, path) AS ("
+		" SELECT code, parent_code, level, name, active, printf('%04d%s', sort, code)"
+		" FROM appeal_topic WHERE parent_code IS NULL"
+		" UNION ALL"
+		" SELECT c.code, c.parent_code, c.level, c.name, c.active,"
+		" tree.path || '/' || printf('%04d%s', c.sort, c.code)"
+		" FROM appeal_topic c JOIN tree ON c.parent_code = tree.code)"
+		" SELECT code, coalesce(parent_code, ''), level, name, active, level - 1 FROM tree"
+		" ORDER BY path",
+	[STMT_TOPIC_GET] = "SELECT t.rowid, coalesce(t.parent_code, ''), t.level, t.name, t.active, "
+			   "coalesce(p.name, '') FROM appeal_topic t "
+			   "LEFT JOIN appeal_topic p ON p.code = t.parent_code WHERE t.code = ?1",
+	[STMT_TOPIC_INSERT] = "INSERT INTO appeal_topic (code, parent_code, level, name) "
+			      "VALUES (?1, ?2, ?3, ?4)",
+	[STMT_TOPIC_RENAME] = "UPDATE appeal_topic SET name = ?2 WHERE rowid = ?1",
+	[STMT_TOPIC_SET_ACTIVE] = "UPDATE appeal_topic SET active = ?2 WHERE rowid = ?1",
+	[STMT_TOPIC_JSON] = "SELECT json_object('code', code, 'parent_code', parent_code, "
+			    "'level', level, 'name', name, 'active', active) "
+			    "FROM appeal_topic WHERE rowid = ?1",
 };

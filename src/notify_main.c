@@ -126,8 +126,10 @@ static int run_notifier(const struct config *cfg_in, const char *now_text, bool 
 		return 2;
 	}
 	int lock = take_lock(cfg.notify_lock);
-	if (lock <= 0)
+	if (lock <= 0) {
+		config_free(&cfg);
 		return lock == 0 ? 0 : 1; /* another run is at work: leave quietly */
+	}
 
 	struct db db;
 	if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0)

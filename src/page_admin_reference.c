@@ -41,13 +41,15 @@ const struct code_label person_categories[] = {
 static const struct {
 	const char *href;
 	const char *label;
-	unsigned roles; /* who sees the tab */
+	unsigned roles; /* who sees the tab (as routes.c lets them open it); 0: every reader */
 } tabs[REFERENCE__MAX] = {
-	[REFERENCE_TERRITORIES] = {"/admin/territories", "Территории", ROLES_STAFF},
-	[REFERENCE_VENUES] = {"/admin/venues", "Места проведения", ROLES_STAFF},
-	[REFERENCE_PEOPLE] = {"/admin/people", "Люди", ROLES_STAFF},
-	[REFERENCE_GROUPS] = {"/admin/groups", "Информационные группы", ROLES_STAFF},
-	[REFERENCE_REFERENCE_GROUPS] = {"/admin/reference-groups", "Референтные группы", ROLES_STAFF},
+	[REFERENCE_TERRITORIES] = {"/admin/territories", "Территории", 0},
+	[REFERENCE_TOPICS] = {"/admin/topics", "Темы обращений",
+			      ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY},
+	[REFERENCE_VENUES] = {"/admin/venues", "Места проведения", 0},
+	[REFERENCE_PEOPLE] = {"/admin/people", "Люди", 0},
+	[REFERENCE_GROUPS] = {"/admin/groups", "Информационные группы", 0},
+	[REFERENCE_REFERENCE_GROUPS] = {"/admin/reference-groups", "Референтные группы", 0},
 	[REFERENCE_CALENDAR] = {"/admin/calendar", "Производственный календарь",
 				ROLES_CALENDAR_READERS},
 };
@@ -58,7 +60,7 @@ tpl_dict *reference_begin(struct request *req, const char *body_template, const 
 	tpl_dict *d = page_begin(req, body_template, title, NAV_STAFF_REFERENCE);
 	tpl_dict *nav = tpl_include(d, "REFERENCE_NAV", "admin_reference_nav.tpl");
 	for (int i = 0; i < REFERENCE__MAX; i++) {
-		if (req->staff == NULL || !(req->staff->role & tabs[i].roles))
+		if (tabs[i].roles && !(req->staff && (req->staff->role & tabs[i].roles)))
 			continue;
 		tpl_dict *item = tpl_section_add(nav, "TAB");
 		tpl_set(item, "HREF", tabs[i].href);

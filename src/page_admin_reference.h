@@ -1,5 +1,6 @@
-/* page_admin_reference.h — what the reference data pages for staff share (territories, venues,
- * people, information groups: page_admin_territories.c, _venues.c, _people.c, _groups.c): the
+/* page_admin_reference.h — what the reference data pages for staff share (territories, topics of
+ * appeals, venues, people, information groups: page_admin_territories.c, _topics.c, _venues.c,
+ * _people.c, _groups.c): the
  * «Справочники» frame with its tabs, the Russian names of the codes the schema allows, choice
  * lists, rejecting a field beside the form, and saving a change with its audit record. */
 #ifndef PORTAL_PAGE_ADMIN_REFERENCE_H
@@ -17,6 +18,7 @@
 /* The tabs of the reference pages, in display order. */
 enum reference_tab {
 	REFERENCE_TERRITORIES,
+	REFERENCE_TOPICS,
 	REFERENCE_VENUES,
 	REFERENCE_PEOPLE,
 	REFERENCE_GROUPS,
@@ -26,7 +28,7 @@ enum reference_tab {
 };
 
 /* Start a reference page: the layout with «Справочники» current in the staff menu and the tabs
- * ({{>REFERENCE_NAV}}, admin_reference_nav.tpl) with tab marked. on_list: the page is the tab's
+ * the signed-in role may open ({{>REFERENCE_NAV}}, admin_reference_nav.tpl) with tab marked. on_list: the page is the tab's
  * own list (aria-current="page"), not one entry below it. Returns the body's dictionary. */
 tpl_dict *reference_begin(struct request *req, const char *body_template, const char *title,
 			  enum reference_tab tab, bool on_list);

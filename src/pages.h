@@ -1,8 +1,8 @@
 /* pages.h — the handlers behind the route table (routes.c), one file per area of the site:
  * page_home.c, page_meetings.c, page_calendar.c, page_system.c, page_press.c (the press office's
- * public pages and the Atom feed), page_subscribe.c; staff pages in page_admin*.c (reference
- * data: page_admin_territories.c, _venues.c, _people.c, _groups.c, _reference_groups.c,
- * _calendar.c).
+ * public pages and the Atom feed), page_subscribe.c, page_appeals.c; staff pages in
+ * page_admin*.c (reference data: page_admin_territories.c, _topics.c, _venues.c, _people.c,
+ * _groups.c, _reference_groups.c, _calendar.c).
  * Each has a contract comment. */
 #ifndef PORTAL_PAGES_H
 #define PORTAL_PAGES_H
@@ -71,6 +71,11 @@ enum http_status page_admin_territories(struct request *req);
 enum http_status page_admin_territory_create(struct request *req);
 enum http_status page_admin_territory(struct request *req);
 enum http_status page_admin_territory_rename(struct request *req);
+enum http_status page_admin_topics(struct request *req);
+enum http_status page_admin_topic_create(struct request *req);
+enum http_status page_admin_topic(struct request *req);
+enum http_status page_admin_topic_rename(struct request *req);
+enum http_status page_admin_topic_active(struct request *req);
 enum http_status page_admin_venues(struct request *req);
 enum http_status page_admin_venue_create(struct request *req);
 enum http_status page_admin_venue(struct request *req);

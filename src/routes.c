@@ -21,6 +21,10 @@
  * it; the sector and administrators change it. */
 #define REFERENCE_READERS MEETING_READERS
 #define REFERENCE_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER)
+/* The thematic classifier of appeals: administrators keep it; those who register and route
+ * appeals read it. */
+#define TOPIC_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY)
+#define TOPIC_WRITERS ROLE_ADMIN
 #define VENUE_FORM                                                                                \
 	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_ADDRESS, FIELD_REQUIRED},                      \
 	       {FIELD_VENUE_KIND, FIELD_REQUIRED}, {FIELD_CAPACITY, FIELD_OPTIONAL},               \
@@ -220,7 +224,7 @@ const struct route routes[] = {
 	 ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
 	{"/admin/series/#", METHOD_GET, page_admin_series_show, NULL, 0, MEETING_READERS},
 
-	/* Reference data (page_admin_territories.c, _venues.c, _people.c, _groups.c). */
+	/* Reference data (page_admin_territories.c, _topics.c, _venues.c, _people.c, _groups.c). */
 	{"/admin/territories", METHOD_GET, page_admin_territories, NULL, 0, REFERENCE_READERS},
 	{"/admin/territories", METHOD_POST, page_admin_territory_create,
 	 FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_LEVEL, FIELD_REQUIRED},
@@ -229,6 +233,18 @@ const struct route routes[] = {
 	{"/admin/territories/#", METHOD_GET, page_admin_territory, NULL, 0, REFERENCE_READERS},
 	{"/admin/territories/#", METHOD_POST, page_admin_territory_rename,
 	 FIELDS({FIELD_NAME, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	{"/admin/topics", METHOD_GET, page_admin_topics, NULL, 0, TOPIC_READERS},
+	{"/admin/topics", METHOD_POST, page_admin_topic_create,
+	 FIELDS({FIELD_PARENT_TOPIC, FIELD_REQUIRED}, {FIELD_TOPIC, FIELD_REQUIRED},
+		{FIELD_NAME, FIELD_REQUIRED}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, TOPIC_WRITERS},
+	{"/admin/topics/item", METHOD_GET, page_admin_topic, FIELDS({FIELD_TOPIC, FIELD_REQUIRED}), 0,
+	 TOPIC_READERS},
+	{"/admin/topics/item", METHOD_POST, page_admin_topic_rename,
+	 FIELDS({FIELD_TOPIC, FIELD_REQUIRED}, {FIELD_NAME, FIELD_REQUIRED}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, TOPIC_WRITERS},
+	{"/admin/topics/active", METHOD_POST, page_admin_topic_active,
+	 FIELDS({FIELD_TOPIC, FIELD_REQUIRED}, {FIELD_ACTIVE, FIELD_REQUIRED}), 0, TOPIC_WRITERS},
 	{"/admin/venues", METHOD_GET, page_admin_venues, NULL, 0, REFERENCE_READERS},
 	{"/admin/venues", METHOD_POST, page_admin_venue_create, VENUE_FORM,
 	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},

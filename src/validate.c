@@ -105,7 +105,7 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_GIVEN_NAME] = {"name", FIELD_TYPE_LINE, 0, 100, "имя"},
 	[FIELD_PATRONYMIC] = {"patronymic", FIELD_TYPE_LINE, 0, 100, "отчество"},
 	[FIELD_POSTAL_ADDRESS] = {"address", FIELD_TYPE_LINE, 0, 300, "почтовый адрес"},
-	[FIELD_TOPIC] = {"topic", FIELD_TYPE_LINE, 0, 40, "тема"},
+	[FIELD_APPEAL_TOPIC] = {"topic", FIELD_TYPE_LINE, 0, 40, "тема"},
 	[FIELD_APPEAL_TEXT] = {"text", FIELD_TYPE_TEXT, 0, 20000, "текст обращения"},
 	[FIELD_APPEAL_NUMBER] = {"number", FIELD_TYPE_LINE, 0, 20, "регистрационный номер"},
 	[FIELD_APPEAL_CODE] = {"code", FIELD_TYPE_LINE, 0, 40, "код"},
@@ -130,6 +130,9 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_QUERY] = {"q", FIELD_TYPE_LINE, 0, 200, "поиск"},
 	[FIELD_DUE] = {"due", FIELD_TYPE_CODE, 0, 16, "срок"},
 	[FIELD_ATTACHMENT] = {"attachment", FIELD_TYPE_LINE, 0, 255, "файлы"},
+	[FIELD_TOPIC] = {"topic", FIELD_TYPE_LINE, 0, 40, "код"},
+	[FIELD_PARENT_TOPIC] = {"parent_topic", FIELD_TYPE_LINE, 0, 40, "входит в"},
+	[FIELD_ACTIVE] = {"active", FIELD_TYPE_INT, 0, 1, "используется"},
 };
 
 static void invalid(struct field_value *out, const char *error)

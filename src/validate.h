@@ -95,7 +95,7 @@ enum field {
 	FIELD_GIVEN_NAME, /* "name": the applicant's first name */
 	FIELD_PATRONYMIC,
 	FIELD_POSTAL_ADDRESS, /* "address": where a paper answer goes */
-	FIELD_TOPIC,      /* a classifier code, 0005.0005.0056 */
+	FIELD_APPEAL_TOPIC, /* "topic" of an appeal: a classifier code, 0005.0005.0056 */
 	FIELD_APPEAL_TEXT, /* "text" */
 	FIELD_APPEAL_NUMBER, /* "number": 2026-00042 */
 	FIELD_APPEAL_CODE, /* "code": the private code given with the number */
@@ -119,6 +119,10 @@ enum field {
 	FIELD_QUERY,      /* "q": words to find in appeals */
 	FIELD_DUE,        /* "soon" or "overdue" (registry filter) */
 	FIELD_ATTACHMENT, /* "attachment": file parts (req->files); declared for its errors */
+	FIELD_TOPIC,      /* code in the classifier of appeals, 0005.0005.0056 (shape checked by
+	                     page_admin_topics.c, so that a wrong one is explained) */
+	FIELD_PARENT_TOPIC, /* the code a new entry of the classifier goes under */
+	FIELD_ACTIVE,     /* 1: an entry of the classifier is used, 0: switched off */
 	FIELD__MAX
 };
 
