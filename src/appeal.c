@@ -193,6 +193,12 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 		db_log_error(db, "appeal insert");
 		return -1;
 	}
+	s = db_stmt(db, STMT_APPEAL_INDEX);
+	sqlite3_bind_int64(s, 1, out->id);
+	if (db_run(s) != SQLITE_DONE) {
+		db_log_error(db, "appeal search index");
+		return -1;
+	}
 	if (appeal_event(db, out->id, now, in->registered_by, "registered",
 			 strcmp(in->source, "online") == 0 ? "получено через сайт" : "") < 0)
 		return -1;

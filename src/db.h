@@ -213,6 +213,7 @@ enum stmt {
 	                            reception by, oral, oral answer, oral consent, answer due,
 	                            forward due) → id */
 	STMT_APPEAL_EVENT_ADD,   /* (appeal, at, user, action, note) */
+	STMT_APPEAL_INDEX,       /* (appeal): its words into the search index appeal_fts */
 	STMT_APPEAL_FILE_ADD,    /* (appeal, file name, mime, size, sha256) */
 	STMT_APPEAL_FILES,       /* (appeal) → id, file name, mime, size, sha256 */
 	STMT_APPEAL_FILE_GET,    /* (file) → the appeal's executor, file name, mime, sha256 */
@@ -221,7 +222,7 @@ enum stmt {
 	                            at, answer, answered at, outcome, closed at */
 	/* The registry of appeals (page_admin_appeals.c). */
 	STMT_APPEAL_LIST,        /* (status, source, territory, executor, due on or before,
-	                            only overdue at, limit) → id, number, registered, status,
+	                            only overdue at, limit, FTS5 query) → id, number, registered, status,
 	                            surname, name, patronymic, answer due, executor, source, unit */
 	STMT_APPEAL_GET,         /* (id) → the appeal with its territory and executor names */
 	STMT_APPEAL_EVENTS,      /* (id) → at, login or '', action, note; oldest first */

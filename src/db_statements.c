@@ -564,6 +564,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_APPEAL_EVENT_ADD] =
 		"INSERT INTO appeal_event (appeal_id, at, user_id, action, note) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_APPEAL_INDEX] =
+		"INSERT INTO appeal_fts (rowid, number, surname, name, patronymic, text) "
+		"SELECT id, number, surname, name, patronymic, text FROM appeal WHERE id = ?1",
 	[STMT_APPEAL_FILE_ADD] =
 		"INSERT INTO appeal_file (appeal_id, file_name, mime, size, sha256) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -588,6 +591,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"AND (?4 IS NULL OR a.executor_id = ?4) "
 		"AND (?5 IS NULL OR (a.answer_due <= ?5 AND a.status IN ('registered', 'in_work'))) "
 		"AND (?6 IS NULL OR (a.answer_due < ?6 AND a.status IN ('registered', 'in_work'))) "
+		"AND (?8 IS NULL OR a.id IN (SELECT rowid FROM appeal_fts WHERE appeal_fts MATCH ?8)) "
 		"ORDER BY a.status IN ('registered', 'in_work') DESC, a.answer_due, a.id LIMIT ?7",
 	[STMT_APPEAL_GET] =
 		"SELECT a.id, a.number, a.source, a.addressee, a.addressee_unit, a.surname, a.name, "

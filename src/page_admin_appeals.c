@@ -103,8 +103,34 @@ static void set_due(struct request *req, tpl_dict *parent, const char *iso)
 						 ru_plural(left, "день", "дня", "дней")));
 }
 
-/* GET /admin/appeals?status=&source=&territory=&executor=&due= — the registry, open appeals
- * first by their due date. An executor sees the appeals assigned to them only. */
+/* The words typed into the search field as an FTS5 query that means "all of these words, in
+ * any form": each word quoted (so nothing typed is query syntax), "" doubled inside; NULL when
+ * there is no word. */
+static const char *search_query(struct request *req, const char *typed)
+{
+	struct buf q;
+	buf_init(&q, req->arena);
+	const char *p = typed;
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		buf_puts(&q, q.len ? " \"" : "\"");
+		for (; *p && *p != ' ' && *p != '\t'; p++) {
+			if (*p == '"')
+				buf_puts(&q, "\"\"");
+			else
+				buf_append(&q, p, 1);
+		}
+		buf_puts(&q, "\"");
+	}
+	return q.len ? q.data : NULL;
+}
+
+/* GET /admin/appeals?q=&status=&source=&territory=&executor=&due= — the registry, open appeals
+ * first by their due date; q finds appeals by the words of their text, number or applicant in
+ * any form («улица» finds «улице», ё = е). An executor sees the appeals assigned to them only. */
 enum http_status page_admin_appeals(struct request *req)
 {
 	const struct field_value *v = req->field;
@@ -135,6 +161,9 @@ enum http_status page_admin_appeals(struct request *req)
 	if (strcmp(due, "overdue") == 0)
 		sqlite3_bind_text(s, 6, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 7, APPEAL_PAGE_ROWS);
+	const char *query = search_query(req, text_of(req, FIELD_QUERY));
+	if (query)
+		sqlite3_bind_text(s, 8, query, -1, SQLITE_STATIC);
 
 	tpl_dict *d = page_begin(req, "admin_appeals.tpl", "Обращения граждан", NAV_STAFF_APPEALS);
 	page_form_fields(req, d);

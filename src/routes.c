@@ -143,7 +143,7 @@ const struct route routes[] = {
 	{"/admin/appeals", METHOD_GET, page_admin_appeals,
 	 FIELDS({FIELD_STATUS, FIELD_OPTIONAL}, {FIELD_APPEAL_SOURCE, FIELD_OPTIONAL},
 		{FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_EXECUTOR, FIELD_OPTIONAL},
-		{FIELD_DUE, FIELD_OPTIONAL}),
+		{FIELD_DUE, FIELD_OPTIONAL}, {FIELD_QUERY, FIELD_OPTIONAL}),
 	 0, APPEAL_READERS},
 	{"/admin/appeals/new", METHOD_GET, page_admin_appeal_new, NULL, 0, APPEAL_WRITERS},
 	{"/admin/appeals", METHOD_POST, page_admin_appeal_register,

@@ -1,7 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_appeals.tpl: the registry of appeals with its filters; open ones first by due date. --}}
 <h1>Обращения граждан</h1>
 {{#CAN_REGISTER}}<p><a class="button" href="/admin/appeals/new">Зарегистрировать обращение</a></p>{{/CAN_REGISTER}}
-<details class="filters"{{#HAS_FILTER}} open{{/HAS_FILTER}}>
+<form class="search" method="get" action="/admin/appeals" role="search">
+<label for="f-q">Найти по словам текста, номеру или фамилии</label>
+<input id="f-q" name="q" type="search" value="{{q}}" maxlength="200">
+<button type="submit">Найти</button>
+</form>
+<details class="filters">
 <summary>Отбор</summary>
 <form method="get" action="/admin/appeals">
 <div class="field"><label for="f-status">Состояние</label>

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import unittest
+import urllib.parse
 
 import helpers
 from helpers import day, words
@@ -220,6 +221,23 @@ class StaffAppealTest(unittest.TestCase):
         self.assertEqual(USERS["executor"].get(f"/admin/appeal-files/{fid}").status, 403)
         self.assertEqual(USERS["press"].get(f"/admin/appeal-files/{fid}").status, 403)
         self.assertEqual(USERS["organizer"].get("/admin/appeal-files/999999").status, 404)
+
+    def test_search_finds_word_forms_and_ignores_query_syntax(self):
+        street = register(text="На улице Лесной третью неделю не горят фонари.")
+        tree = register(text="Ёлку на площади установили криво.", surname="Ёлкин")
+        def found(q):
+            r = USERS["organizer"].get("/admin/appeals?q=" + urllib.parse.quote(q))
+            self.assertEqual(r.status, 200, q)
+            return {int(x) for x in re.findall(r'href="/admin/appeals/(\d+)"', r.text)}
+        self.assertIn(street, found("улица"))
+        self.assertNotIn(tree, found("улица"))
+        self.assertIn(street, found("фонарь лесная"))
+        self.assertIn(tree, found("елка"))
+        self.assertIn(tree, found("елкин"))
+        number = STACK.query("SELECT number FROM appeal WHERE id = ?", (street,))[0][0]
+        self.assertIn(street, found(number))
+        self.assertEqual(found('улица" OR "ёлка'), set())    # no query syntax from the field
+        self.assertEqual(found("NEAR( * ) AND"), set())
 
     def test_due_filters(self):
         aid = register()
