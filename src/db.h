@@ -214,6 +214,9 @@ enum stmt {
 	                            forward due) → id */
 	STMT_APPEAL_EVENT_ADD,   /* (appeal, at, user, action, note) */
 	STMT_APPEAL_INDEX,       /* (appeal): its words into the search index appeal_fts */
+	STMT_APPEAL_TOPIC_OPTIONS, /* () → code, name, level of active subjects and topics (levels
+	                              2 and 3), in code order: the choice on appeal forms */
+	STMT_APPEAL_TOPIC_ACTIVE, /* (code) → a row when it is an active subject or topic */
 	STMT_APPEAL_FILE_ADD,    /* (appeal, file name, mime, size, sha256) */
 	STMT_APPEAL_FILES,       /* (appeal) → id, file name, mime, size, sha256 */
 	STMT_APPEAL_FILE_GET,    /* (file) → the appeal's executor, file name, mime, sha256 */
@@ -222,7 +225,8 @@ enum stmt {
 	                            at, answer, answered at, outcome, closed at */
 	/* The registry of appeals (page_admin_appeals.c). */
 	STMT_APPEAL_LIST,        /* (status, source, territory, executor, due on or before,
-	                            only overdue at, limit, FTS5 query) → id, number, registered, status,
+	                            only overdue at, limit, FTS5 query, topic code with its
+	                            children) → id, number, registered, status,
 	                            surname, name, patronymic, answer due, executor, source, unit */
 	STMT_APPEAL_GET,         /* (id) → the appeal with its territory and executor names */
 	STMT_APPEAL_EVENTS,      /* (id) → at, login or '', action, note; oldest first */

@@ -567,6 +567,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_APPEAL_INDEX] =
 		"INSERT INTO appeal_fts (rowid, number, surname, name, patronymic, text) "
 		"SELECT id, number, surname, name, patronymic, text FROM appeal WHERE id = ?1",
+	[STMT_APPEAL_TOPIC_OPTIONS] =
+		"SELECT code, name, level FROM appeal_topic WHERE active = 1 AND level IN (2, 3) "
+		"ORDER BY code",
+	[STMT_APPEAL_TOPIC_ACTIVE] =
+		"SELECT 1 FROM appeal_topic WHERE code = ?1 AND active = 1 AND level IN (2, 3)",
 	[STMT_APPEAL_FILE_ADD] =
 		"INSERT INTO appeal_file (appeal_id, file_name, mime, size, sha256) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -592,6 +597,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"AND (?5 IS NULL OR (a.answer_due <= ?5 AND a.status IN ('registered', 'in_work'))) "
 		"AND (?6 IS NULL OR (a.answer_due < ?6 AND a.status IN ('registered', 'in_work'))) "
 		"AND (?8 IS NULL OR a.id IN (SELECT rowid FROM appeal_fts WHERE appeal_fts MATCH ?8)) "
+		"AND (?9 IS NULL OR a.topic_code = ?9 OR a.topic_code LIKE ?9 || '.%') "
 		"ORDER BY a.status IN ('registered', 'in_work') DESC, a.answer_due, a.id LIMIT ?7",
 	[STMT_APPEAL_GET] =
 		"SELECT a.id, a.number, a.source, a.addressee, a.addressee_unit, a.surname, a.name, "
@@ -601,8 +607,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"a.extended_days, a.extension_reason, a.forwarded_to, a.forwarded_at, a.answer, "
 		"a.answered_at, a.outcome, a.closed_at, a.public_question, a.public_answer, "
 		"a.published_at, a.meeting_id, coalesce(m.title, ''), a.reception_by, a.oral, "
-		"a.oral_answer, a.oral_consent, a.consent_at "
+		"a.oral_answer, a.oral_consent, a.consent_at, "
+		"coalesce(a.topic_code || ' ' || tp.name, '') "
 		"FROM appeal a LEFT JOIN territory t ON t.id = a.territory_id "
+		"LEFT JOIN appeal_topic tp ON tp.code = a.topic_code "
 		"LEFT JOIN staff_user u ON u.id = a.executor_id LEFT JOIN meeting m ON m.id = a.meeting_id "
 		"WHERE a.id = ?1",
 	[STMT_APPEAL_EVENTS] =

@@ -79,4 +79,10 @@ struct territory_item;
 int page_territory_options(struct request *req, tpl_dict *d, const char *section,
 			   long long chosen, struct territory_item **out, size_t *count);
 
+/* The subjects and topics of the classifier of appeals that may be chosen (active, levels 2
+ * and 3) as section rows (CODE, NAME, SELECTED); -1 on a database error. And whether code is
+ * one of them. */
+int page_topic_options(struct request *req, tpl_dict *d, const char *section, const char *chosen);
+bool page_topic_known(struct request *req, const char *code);
+
 #endif

@@ -164,11 +164,17 @@ enum http_status page_admin_appeals(struct request *req)
 	const char *query = search_query(req, text_of(req, FIELD_QUERY));
 	if (query)
 		sqlite3_bind_text(s, 8, query, -1, SQLITE_STATIC);
+	if (v[FIELD_APPEAL_TOPIC].state == FIELD_VALID)
+		sqlite3_bind_text(s, 9, v[FIELD_APPEAL_TOPIC].text, -1, SQLITE_STATIC);
 
 	tpl_dict *d = page_begin(req, "admin_appeals.tpl", "Обращения граждан", NAV_STAFF_APPEALS);
 	page_form_fields(req, d);
 	OPTIONS(d, "STATUS_OPTION", statuses, status);
 	OPTIONS(d, "SOURCE_OPTION", sources, source);
+	if (page_topic_options(req, d, "TOPIC_OPTION", text_of(req, FIELD_APPEAL_TOPIC)) < 0) {
+		db_done(s);
+		return HTTP_INTERNAL_ERROR;
+	}
 	if (req->staff->role & APPEAL_WRITERS)
 		tpl_section_show(d, "CAN_REGISTER");
 	int rc, rows = 0;
@@ -234,6 +240,8 @@ static enum http_status new_form(struct request *req, enum http_status status)
 				      : 0;
 	if (page_territory_options(req, d, "TERRITORY_OPTION", territory, NULL, NULL) < 0)
 		return HTTP_INTERNAL_ERROR;
+	if (page_topic_options(req, d, "TOPIC_OPTION", text_of(req, FIELD_APPEAL_TOPIC)) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (req->field[FIELD_ORAL].state == FIELD_VALID)
 		tpl_section_show(d, "ORAL_CHECKED");
 	if (req->field[FIELD_ORAL_CONSENT].state == FIELD_VALID)
@@ -277,6 +285,9 @@ enum http_status page_admin_appeal_register(struct request *req)
 	    page_territory_options(req, NULL, NULL, 0, &territories, &count) == 0 &&
 	    !db_territory_known(territories, count, v[FIELD_TERRITORY].number))
 		page_reject(req, FIELD_TERRITORY, "выберите из списка");
+	if (v[FIELD_APPEAL_TOPIC].state == FIELD_VALID &&
+	    !page_topic_known(req, v[FIELD_APPEAL_TOPIC].text))
+		page_reject(req, FIELD_APPEAL_TOPIC, "выберите из списка");
 	if (req->invalid_fields > 0)
 		return new_form(req, HTTP_UNPROCESSABLE);
 
@@ -305,6 +316,7 @@ enum http_status page_admin_appeal_register(struct request *req)
 		.address = text_of(req, FIELD_POSTAL_ADDRESS),
 		.phone = text_of(req, FIELD_PHONE),
 		.territory_id = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0,
+		.topic_code = text_of(req, FIELD_APPEAL_TOPIC),
 		.text = text_of(req, FIELD_APPEAL_TEXT),
 		.received_at = v[FIELD_RECEIVED_ON].state == FIELD_VALID
 				       ? tz_local_to_utc(v[FIELD_RECEIVED_ON].date, 12, 0)
@@ -400,6 +412,7 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 	tpl_set(d, "ADDRESS", db_text(req->arena, s, 9));
 	tpl_set(d, "PHONE", db_text(req->arena, s, 10));
 	tpl_set(d, "TERRITORY", db_text(req->arena, s, 11));
+	tpl_set(d, "TOPIC", db_text(req->arena, s, 39));
 	tpl_set(d, "TEXT", db_text(req->arena, s, 12));
 	page_set_datetime(d, "RECEIVED", (time_t)sqlite3_column_int64(s, 13));
 	page_set_datetime(d, "REGISTERED", a.registered_at);

@@ -67,6 +67,8 @@ static enum http_status form_page(struct request *req, enum http_status status)
 				      : 0;
 	if (page_territory_options(req, d, "TERRITORY_OPTION", territory, NULL, NULL) < 0)
 		return HTTP_INTERNAL_ERROR;
+	if (page_topic_options(req, d, "TOPIC_OPTION", text_of(req, FIELD_APPEAL_TOPIC)) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (req->field[FIELD_CONSENT].state == FIELD_VALID)
 		tpl_section_show(d, "CONSENT_CHECKED");
 	if (status != HTTP_OK)
@@ -105,6 +107,9 @@ static void check_appeal(struct request *req)
 	    strcmp(v[FIELD_ADDRESSEE].text, "unit") == 0 &&
 	    v[FIELD_ADDRESSEE_UNIT].state != FIELD_VALID)
 		page_reject(req, FIELD_ADDRESSEE_UNIT, "укажите подразделение");
+	if (v[FIELD_APPEAL_TOPIC].state == FIELD_VALID &&
+	    !page_topic_known(req, v[FIELD_APPEAL_TOPIC].text))
+		page_reject(req, FIELD_APPEAL_TOPIC, "выберите из списка");
 	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
 		/* One row by its key: this runs on every appeal (make bench). */
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_GET);
@@ -169,6 +174,7 @@ enum http_status page_appeal_create(struct request *req)
 		.territory_id = req->field[FIELD_TERRITORY].state == FIELD_VALID
 					? req->field[FIELD_TERRITORY].number
 					: 0,
+		.topic_code = text_of(req, FIELD_APPEAL_TOPIC),
 		.text = text_of(req, FIELD_APPEAL_TEXT),
 		.consent = true,
 		.received_at = req->now,

@@ -11,6 +11,7 @@
 <dt>Почтовый адрес</dt><dd>{{ADDRESS}}</dd>
 <dt>Телефон</dt><dd>{{PHONE}}</dd>
 <dt>Территория</dt><dd>{{TERRITORY}}</dd>
+<dt>Тема</dt><dd>{{TOPIC}}</dd>
 <dt>Исполнитель</dt><dd>{{EXECUTOR}} {{UNIT}}</dd>
 {{#MEETING}}<dt>Передано на встрече</dt><dd><a href="/admin/meetings/{{MEETING_ID}}">{{TITLE}}</a></dd>{{/MEETING}}
 {{#FORWARDED}}<dt>Направлено по компетенции</dt><dd>{{TO}}, <time datetime="{{AT_ISO}}">{{AT}}</time></dd>{{/FORWARDED}}

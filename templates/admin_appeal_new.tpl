@@ -50,6 +50,14 @@
 {{#TERRITORY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/TERRITORY_OPTION}}</select>
 {{#territory_error}}<p class="field-error" id="e-territory">{{MESSAGE}}</p>{{/territory_error}}</div>
+<div class="field">
+<label for="f-topic">Тема по классификатору</label>
+<select id="f-topic" name="topic"{{#topic_error}} aria-invalid="true" aria-describedby="e-topic"{{/topic_error}}>
+<option value="">Не выбрана</option>
+{{#TOPIC_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/TOPIC_OPTION}}</select>
+{{#topic_error}}<p class="field-error" id="e-topic">{{MESSAGE}}</p>{{/topic_error}}
+</div>
 <div class="field"><label for="f-text">Содержание</label>
 <textarea id="f-text" name="text" rows="8" required{{#text_error}} aria-invalid="true" aria-describedby="e-text"{{/text_error}}>{{text:pre_escape}}</textarea>
 {{#text_error}}<p class="field-error" id="e-text">{{MESSAGE}}</p>{{/text_error}}</div>

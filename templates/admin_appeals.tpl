@@ -17,6 +17,10 @@
 <select id="f-source" name="source"><option value="">Любым путём</option>
 {{#SOURCE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/SOURCE_OPTION}}</select></div>
+<div class="field"><label for="f-topic">Тема</label>
+<select id="f-topic" name="topic"><option value="">Любая</option>
+{{#TOPIC_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/TOPIC_OPTION}}</select></div>
 <div class="field"><label for="f-due">Срок</label>
 <select id="f-due" name="due"><option value="">Любой</option><option value="soon">истекает в ближайшие 3 дня</option><option value="overdue">просрочено</option></select></div>
 <div class="actions"><button type="submit">Показать</button> <a href="/admin/appeals">Сбросить</a></div>

@@ -65,6 +65,14 @@
 {{#territory_error}}<p class="field-error" id="e-territory">{{MESSAGE}}</p>{{/territory_error}}
 </div>
 <div class="field">
+<label for="f-topic">Тема (по желанию)</label>
+<select id="f-topic" name="topic"{{#topic_error}} aria-invalid="true" aria-describedby="e-topic"{{/topic_error}}>
+<option value="">Не выбрана</option>
+{{#TOPIC_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/TOPIC_OPTION}}</select>
+{{#topic_error}}<p class="field-error" id="e-topic">{{MESSAGE}}</p>{{/topic_error}}
+</div>
+<div class="field">
 <label for="f-text">Текст обращения</label>
 <textarea id="f-text" name="text" rows="10" maxlength="{{TEXT_MAX}}" required{{#text_error}} aria-invalid="true" aria-describedby="e-text"{{/text_error}}>{{text:pre_escape}}</textarea>
 {{#text_error}}<p class="field-error" id="e-text">{{MESSAGE}}</p>{{/text_error}}

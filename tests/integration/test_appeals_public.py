@@ -173,11 +173,20 @@ class PublicAppealTest(unittest.TestCase):
         self.assertRefused(submit(addressee="unit"), "addressee_unit", "укажите подразделение")
         self.assertRefused(submit(territory="999"), "territory", "выберите из списка")
         self.assertRefused(submit(phone="звоните"), "phone", "телефон")
+        self.assertRefused(submit(topic="0005"), "topic", "выберите из списка")   # a section
+        self.assertRefused(submit(topic="9999.9999"), "topic", "выберите из списка")
         r = submit(text="   ")
         self.assertRefused(r, "text", "обязательное поле")
         self.assertIn("Иванова", r.text)
         self.assertIn("выберите их снова", r.text)   # files must be chosen again
         self.assertEqual(STACK.query("SELECT count(*) FROM appeal")[0][0], before)
+
+    def test_a_topic_of_the_classifier_is_kept(self):
+        form = STACK.get("/appeals/new").text
+        self.assertIn('<option value="0005.0005.0056">', form)
+        number, _, _ = receipt(submit(topic="0005.0005.0056"))
+        self.assertEqual(STACK.query("SELECT topic_code FROM appeal WHERE number = ?", (number,)),
+                         [("0005.0005.0056",)])
 
     def test_a_postal_address_alone_is_enough_and_needs_no_mail(self):
         number, _, _ = receipt(submit(email="", address="628245, Зеленоборск, ул. Лесная, 3"))

@@ -239,6 +239,15 @@ class StaffAppealTest(unittest.TestCase):
         self.assertEqual(found('улица" OR "ёлка'), set())    # no query syntax from the field
         self.assertEqual(found("NEAR( * ) AND"), set())
 
+    def test_the_topic_filter_takes_a_subject_with_its_topics(self):
+        utilities = register(topic="0005.0005.0056")
+        transport = register(topic="0003.0009.0099")
+        listing = USERS["organizer"].get("/admin/appeals?topic=0005.0005").text
+        self.assertIn(f'href="/admin/appeals/{utilities}"', listing)
+        self.assertNotIn(f'href="/admin/appeals/{transport}"', listing)
+        page = helpers.text_of(USERS["organizer"].get(f"/admin/appeals/{utilities}").text)
+        self.assertIn("Тема 0005.0005.0056 Коммунальное хозяйство", page)
+
     def test_due_filters(self):
         aid = register()
         STACK.execute("UPDATE appeal SET answer_due = ? WHERE id = ?",
