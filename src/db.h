@@ -237,6 +237,11 @@ enum stmt {
 	STMT_APPEAL_CLOSE,       /* (id, outcome, now, repeated of) */
 	STMT_APPEAL_PUBLISH,     /* (id, question, answer, now) */
 	STMT_APPEAL_ID_BY_NUMBER, /* (number) → id */
+	STMT_TERRITORY_APPEAL_TOPICS, /* (territory, since) → topic, appeals, still open: appeals
+	                                 registered since then in the territory and below it */
+	STMT_TERRITORY_APPEAL_STATUS, /* (territory, since) → status, appeals */
+	STMT_TERRITORY_APPEAL_OLDEST, /* (territory, limit) → number, registered, topic, answer due
+	                                 of the oldest open appeals there */
 	STMT_EXECUTOR_OPTIONS,   /* () → id, name, role of active staff who may execute */
 	STMT_MEETING_OPTIONS_RECENT, /* (since) → id, title, starts of public meetings since */
 	STMT_ANSWERS_PUBLIC,     /* (limit, meeting or NULL) → number, territory, question,

@@ -636,6 +636,25 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_APPEAL_PUBLISH] =
 		"UPDATE appeal SET public_question = ?2, public_answer = ?3, published_at = ?4 "
 		"WHERE id = ?1 AND status = 'answered'",
+#define TERRITORY_SUBTREE \
+	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT t.id FROM territory t " \
+	"JOIN sub ON t.parent_id = sub.id) "
+	[STMT_TERRITORY_APPEAL_TOPICS] =
+		TERRITORY_SUBTREE "SELECT coalesce(tp.name, 'Тема не указана'), count(*), "
+		"count(*) FILTER (WHERE a.status IN ('registered', 'in_work')) FROM appeal a "
+		"LEFT JOIN appeal_topic tp ON tp.code = a.topic_code "
+		"WHERE a.territory_id IN (SELECT id FROM sub) AND a.registered_at >= ?2 "
+		"GROUP BY a.topic_code ORDER BY 2 DESC, 1",
+	[STMT_TERRITORY_APPEAL_STATUS] =
+		TERRITORY_SUBTREE "SELECT a.status, count(*) FROM appeal a "
+		"WHERE a.territory_id IN (SELECT id FROM sub) AND a.registered_at >= ?2 "
+		"GROUP BY a.status ORDER BY 2 DESC",
+	[STMT_TERRITORY_APPEAL_OLDEST] =
+		TERRITORY_SUBTREE "SELECT a.number, a.registered_at, coalesce(tp.name, ''), a.answer_due "
+		"FROM appeal a LEFT JOIN appeal_topic tp ON tp.code = a.topic_code "
+		"WHERE a.territory_id IN (SELECT id FROM sub) AND a.status IN ('registered', 'in_work') "
+		"ORDER BY a.registered_at, a.id LIMIT ?2",
+#undef TERRITORY_SUBTREE
 	[STMT_APPEAL_ID_BY_NUMBER] = "SELECT id FROM appeal WHERE number = ?1",
 	[STMT_EXECUTOR_OPTIONS] =
 		"SELECT id, coalesce(nullif(full_name, ''), login), role FROM staff_user "

@@ -806,3 +806,54 @@ enum http_status page_admin_appeal_file(struct request *req)
 	req->response.body_ready = true;
 	return HTTP_OK;
 }
+
+/* For the preparation of a meeting (seed 000 §2.6.4, seed 001 §3.6.1): the number and nature of
+ * the appeals from its territory over the last 12 months — by topic and by state — and the
+ * oldest unresolved ones, without any applicant's data, as the APPEALS include of d. */
+int appeal_summary_fill(struct request *req, tpl_dict *d, long long territory_id)
+{
+	tpl_dict *p = tpl_include(d, "APPEALS", "admin_appeal_summary.tpl");
+	time_t since = req->now - 365 * 86400;
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_APPEAL_TOPICS);
+	sqlite3_bind_int64(s, 1, territory_id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)since);
+	long long total = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(p, "TOPIC");
+		tpl_set(row, "NAME", db_text(req->arena, s, 0));
+		tpl_set_int(row, "COUNT", sqlite3_column_int64(s, 1));
+		tpl_set_int(row, "OPEN", sqlite3_column_int64(s, 2));
+		total += sqlite3_column_int64(s, 1);
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	tpl_set(p, "TOTAL", arena_printf(req->arena, "%lld %s", total,
+					 ru_plural(total, "обращение", "обращения", "обращений")));
+	tpl_section_show(p, total ? "HAS_APPEALS" : "NO_APPEALS");
+	s = db_stmt(&req->worker->db, STMT_TERRITORY_APPEAL_STATUS);
+	sqlite3_bind_int64(s, 1, territory_id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)since);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(p, "STATE");
+		const char *st = db_text(req->arena, s, 0);
+		tpl_set(row, "NAME", LABEL(statuses, st) ? LABEL(statuses, st) : st);
+		tpl_set_int(row, "COUNT", sqlite3_column_int64(s, 1));
+	}
+	db_done(s);
+	s = db_stmt(&req->worker->db, STMT_TERRITORY_APPEAL_OLDEST);
+	sqlite3_bind_int64(s, 1, territory_id);
+	sqlite3_bind_int(s, 2, 10);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(p, "OLDEST");
+		tpl_set(row, "NUMBER", db_text(req->arena, s, 0));
+		page_set_date(row, "REGISTERED", (time_t)sqlite3_column_int64(s, 1));
+		const char *topic = db_text(req->arena, s, 2);
+		tpl_set(row, "TOPIC", topic[0] ? topic : "тема не указана");
+		set_due(req, row, db_text(req->arena, s, 3));
+		tpl_section_show(p, "HAS_OLDEST");
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

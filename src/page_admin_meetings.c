@@ -352,6 +352,10 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 	db_done(s);
 	if (publication_fill(req, d, m->id) < 0) /* the proof of publication (publication.c) */
 		return HTTP_INTERNAL_ERROR;
+	/* The appeals from its territory, for the host (page_admin_appeals.c); not for the press. */
+	if ((req->staff->role & (APPEAL_READERS | ROLE_SECRETARY)) &&
+	    appeal_summary_fill(req, d, m->territory_id) < 0)
+		return HTTP_INTERNAL_ERROR;
 
 	bool can_write = req->staff->role & (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER);
 	bool live = strcmp(m->status, "approved") == 0 || strcmp(m->status, "postponed") == 0;

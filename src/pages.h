@@ -121,5 +121,7 @@ enum http_status page_admin_appeal_answer(struct request *req);
 enum http_status page_admin_appeal_close(struct request *req);
 enum http_status page_admin_appeal_publish(struct request *req);
 enum http_status page_admin_appeal_file(struct request *req);
+/* The appeals from a territory for the preparation of a meeting there (page_admin_appeals.c). */
+int appeal_summary_fill(struct request *req, struct tpl_dict *d, long long territory_id);
 
 #endif

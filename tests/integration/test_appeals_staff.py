@@ -248,6 +248,20 @@ class StaffAppealTest(unittest.TestCase):
         page = helpers.text_of(USERS["organizer"].get(f"/admin/appeals/{utilities}").text)
         self.assertIn("Тема 0005.0005.0056 Коммунальное хозяйство", page)
 
+    def test_a_meeting_page_summarises_the_appeals_of_its_territory(self):
+        first = register(territory="4", topic="0005.0005.0056", surname="Сводкин")
+        register(territory="4", topic="0005.0005.0056")
+        number = STACK.query("SELECT number FROM appeal WHERE id = ?", (first,))[0][0]
+        meeting = STACK.query("SELECT id FROM meeting WHERE territory_id = 4 LIMIT 1")[0][0]
+        page = USERS["organizer"].get(f"/admin/meetings/{meeting}").text
+        text = helpers.text_of(helpers.main_of(page))
+        self.assertIn("Обращения с территории за 12 месяцев", text)
+        self.assertRegex(text, r"Коммунальное хозяйство [2-9]\d* [2-9]")
+        self.assertIn(f"№ {number}", text)
+        self.assertNotIn("Сводкин", text)
+        self.assertNotIn("Обращения с территории",
+                         USERS["press"].get(f"/admin/meetings/{meeting}").text)
+
     def test_due_filters(self):
         aid = register()
         STACK.execute("UPDATE appeal SET answer_due = ? WHERE id = ?",
