@@ -171,10 +171,29 @@ enum http_status page_admin_appeals(struct request *req)
 	page_form_fields(req, d);
 	OPTIONS(d, "STATUS_OPTION", statuses, status);
 	OPTIONS(d, "SOURCE_OPTION", sources, source);
-	if (page_topic_options(req, d, "TOPIC_OPTION", text_of(req, FIELD_APPEAL_TOPIC)) < 0) {
+	long long territory = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0;
+	if (page_topic_options(req, d, "TOPIC_OPTION", text_of(req, FIELD_APPEAL_TOPIC)) < 0 ||
+	    page_territory_options(req, d, "TERRITORY_OPTION", territory, NULL, NULL) < 0) {
 		db_done(s);
 		return HTTP_INTERNAL_ERROR;
 	}
+	if (!is_executor_only(req)) {
+		tpl_dict *ex = tpl_section_add(d, "EXECUTOR_FILTER");
+		sqlite3_stmt *e = db_stmt(&req->worker->db, STMT_EXECUTOR_OPTIONS);
+		long long chosen = v[FIELD_EXECUTOR].state == FIELD_VALID ? v[FIELD_EXECUTOR].number : 0;
+		while (sqlite3_step(e) == SQLITE_ROW) {
+			tpl_dict *o = tpl_section_add(ex, "EXECUTOR_OPTION");
+			tpl_set_int(o, "ID", sqlite3_column_int64(e, 0));
+			tpl_set(o, "NAME", db_text(req->arena, e, 1));
+			if (sqlite3_column_int64(e, 0) == chosen)
+				tpl_section_show(o, "SELECTED");
+		}
+		db_done(e);
+	}
+	if (strcmp(due, "soon") == 0)
+		tpl_section_show(d, "DUE_SOON");
+	if (strcmp(due, "overdue") == 0)
+		tpl_section_show(d, "DUE_OVERDUE");
 	if (req->staff->role & APPEAL_WRITERS)
 		tpl_section_show(d, "CAN_REGISTER");
 	int rc, rows = 0;
@@ -416,6 +435,16 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 	tpl_set(d, "TEXT", db_text(req->arena, s, 12));
 	page_set_datetime(d, "RECEIVED", (time_t)sqlite3_column_int64(s, 13));
 	page_set_datetime(d, "REGISTERED", a.registered_at);
+	{
+		/* 59-ФЗ art. 8 part 2: registered within 3 days of receipt. */
+		struct civil_date received = tz_local_date((time_t)sqlite3_column_int64(s, 13));
+		struct civil_date registered = tz_local_date(a.registered_at);
+		int late = (int)civil_date_diff(registered, received) - APPEAL_REGISTER_DAYS;
+		if (late > 0)
+			tpl_set(tpl_section_add(d, "REGISTERED_LATE"), "TEXT",
+				arena_printf(req->arena, "зарегистрировано позже срока на %d %s", late,
+					     ru_plural(late, "день", "дня", "дней")));
+	}
 	tpl_set(d, "STATUS", LABEL(statuses, a.status) ? LABEL(statuses, a.status) : a.status);
 	tpl_set(d, "UNIT", db_text(req->arena, s, 16));
 	tpl_set(d, "EXECUTOR", db_text(req->arena, s, 18));

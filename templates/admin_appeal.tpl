@@ -3,7 +3,7 @@
 {{>FORM_ERRORS}}
 <dl class="facts">
 <dt>Состояние</dt><dd>{{STATUS}}</dd>
-<dt>Поступило</dt><dd>{{SOURCE}}, <time datetime="{{RECEIVED_ISO}}">{{RECEIVED}}</time>; зарегистрировано <time datetime="{{REGISTERED_ISO}}">{{REGISTERED}}</time></dd>
+<dt>Поступило</dt><dd>{{SOURCE}}, <time datetime="{{RECEIVED_ISO}}">{{RECEIVED}}</time>; зарегистрировано <time datetime="{{REGISTERED_ISO}}">{{REGISTERED}}</time>{{#REGISTERED_LATE}} <strong class="late">{{TEXT}}</strong>{{/REGISTERED_LATE}}</dd>
 {{#OPEN_DUE}}{{#DUE_AT}}<dt>Срок ответа</dt><dd><time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}</dd>{{/DUE_AT}}{{/OPEN_DUE}}
 {{#EXTENDED}}<dt>Срок продлён</dt><dd>на {{DAYS}}: {{REASON}}</dd>{{/EXTENDED}}
 <dt>Заявитель</dt><dd>{{APPLICANT}}</dd>

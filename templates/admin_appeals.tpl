@@ -21,8 +21,16 @@
 <select id="f-topic" name="topic"><option value="">Любая</option>
 {{#TOPIC_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/TOPIC_OPTION}}</select></div>
+<div class="field"><label for="f-territory">Территория</label>
+<select id="f-territory" name="territory"><option value="">Любая</option>
+{{#TERRITORY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/TERRITORY_OPTION}}</select></div>
+{{#EXECUTOR_FILTER}}<div class="field"><label for="f-executor">Исполнитель</label>
+<select id="f-executor" name="executor"><option value="">Любой</option>
+{{#EXECUTOR_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/EXECUTOR_OPTION}}</select></div>{{/EXECUTOR_FILTER}}
 <div class="field"><label for="f-due">Срок</label>
-<select id="f-due" name="due"><option value="">Любой</option><option value="soon">истекает в ближайшие 3 дня</option><option value="overdue">просрочено</option></select></div>
+<select id="f-due" name="due"><option value="">Любой</option><option value="soon"{{#DUE_SOON}} selected{{/DUE_SOON}}>истекает в ближайшие 3 дня</option><option value="overdue"{{#DUE_OVERDUE}} selected{{/DUE_OVERDUE}}>просрочено</option></select></div>
 <div class="actions"><button type="submit">Показать</button> <a href="/admin/appeals">Сбросить</a></div>
 </form>
 </details>

@@ -205,7 +205,7 @@ class PublicAppealTest(unittest.TestCase):
         body = b"addressee=head&surname=%D0%98%FF&name=x&text=x&email=a%40b.example&consent=yes"
         r = STACK.request("POST", "/appeals", body=body,
                           headers={"Content-Type": "application/x-www-form-urlencoded"})
-        self.assertIn(r.status, (400, 422))
+        self.assertEqual(r.status, 400)
         self.assertIn("UTF-8", r.text)
         big = urllib.parse.urlencode(fields(text="а" * 600000)).encode()
         r = STACK.request("POST", "/appeals", body=big,

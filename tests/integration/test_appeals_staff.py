@@ -73,6 +73,13 @@ class StaffAppealTest(unittest.TestCase):
         self.assertEqual(STACK.query("SELECT action FROM audit_log WHERE entity = 'appeal' "
                                      "AND entity_id = ?", (aid,)), [("register",)])
 
+    def test_a_registration_later_than_3_days_is_flagged(self):
+        aid = register(received_on=day(-6).isoformat())
+        text = helpers.text_of(USERS["organizer"].get(f"/admin/appeals/{aid}").text)
+        self.assertIn("зарегистрировано позже срока на 3 дня", text)
+        ok = register(received_on=day(-3).isoformat())
+        self.assertNotIn("позже срока", USERS["organizer"].get(f"/admin/appeals/{ok}").text)
+
     def test_refused_registrations_keep_the_input(self):
         r = USERS["organizer"].post("/admin/appeals", {
             "source": "meeting", "received_on": day(1).isoformat(), "text": "Текст",
