@@ -69,7 +69,7 @@ $(BUILD)/bench-hello: tests/bench/bench_hello.c | $(BUILD)/obj
 	$(CC) $(CFLAGS_BASE) -o $@ $< -lfcgi
 
 # Unit tests link every module except the programs' main().
-$(BUILD)/tests/%: tests/unit/%.c $(WEB_OBJ) $(NOTIFY_OBJ) $(CORE_OBJ) tests/unit/unit.h $(wildcard src/*.h) | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c $(WEB_OBJ) $(NOTIFY_OBJ) $(CORE_OBJ) $(wildcard tests/unit/*.h) $(wildcard src/*.h) | $(BUILD)/tests
 	$(CXX) -x c $(CFLAGS_BASE) -Isrc -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(WEB_OBJ) $(NOTIFY_OBJ) $(CORE_OBJ) $(PKG_LIBS) -lcmocka
 unit-tests: $(UNIT_TESTS)

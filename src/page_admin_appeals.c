@@ -451,23 +451,7 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 	bool open = strcmp(a.status, "registered") == 0 || strcmp(a.status, "in_work") == 0;
 	if (open)
 		set_due(req, tpl_section_add(d, "OPEN_DUE"), a.answer_due);
-	if (a.extended) {
-		tpl_dict *e = tpl_section_add(d, "EXTENDED");
-		long days = (long)sqlite3_column_int64(s, 21);
-		tpl_set(e, "DAYS", arena_printf(req->arena, "%ld %s", days,
-						ru_plural(days, "день", "дня", "дней")));
-		tpl_set(e, "REASON", db_text(req->arena, s, 22));
-	}
-	if (sqlite3_column_type(s, 24) != SQLITE_NULL) {
-		tpl_dict *f = tpl_section_add(d, "FORWARDED");
-		tpl_set(f, "TO", db_text(req->arena, s, 23));
-		page_set_datetime(f, "AT", (time_t)sqlite3_column_int64(s, 24));
-	}
-	if (sqlite3_column_type(s, 26) != SQLITE_NULL) {
-		tpl_dict *ans = tpl_section_add(d, "ANSWERED");
-		tpl_set(ans, "TEXT", db_text(req->arena, s, 25));
-		page_set_datetime(ans, "AT", (time_t)sqlite3_column_int64(s, 26));
-	}
+	appeal_progress_fill(req, d, s, 21);
 	const char *outcome = db_text(req->arena, s, 27);
 	if (outcome[0] && LABEL(outcomes, outcome))
 		tpl_set(tpl_section_add(d, "OUTCOME"), "TEXT", LABEL(outcomes, outcome));

@@ -295,6 +295,27 @@ static void set_iso_date(struct request *req, tpl_dict *d, const char *key, cons
 	tpl_set(d, arena_printf(req->arena, "%s_ISO", key), iso);
 }
 
+void appeal_progress_fill(struct request *req, tpl_dict *d, sqlite3_stmt *s, int first)
+{
+	if (sqlite3_column_type(s, first) != SQLITE_NULL) {
+		tpl_dict *e = tpl_section_add(d, "EXTENDED");
+		long days = (long)sqlite3_column_int64(s, first);
+		tpl_set(e, "DAYS", arena_printf(req->arena, "%ld %s", days,
+						ru_plural(days, "день", "дня", "дней")));
+		tpl_set(e, "REASON", db_text(req->arena, s, first + 1));
+	}
+	if (sqlite3_column_type(s, first + 3) != SQLITE_NULL) {
+		tpl_dict *f = tpl_section_add(d, "FORWARDED");
+		tpl_set(f, "TO", db_text(req->arena, s, first + 2));
+		page_set_datetime(f, "AT", (time_t)sqlite3_column_int64(s, first + 3));
+	}
+	if (sqlite3_column_type(s, first + 5) != SQLITE_NULL) {
+		tpl_dict *ans = tpl_section_add(d, "ANSWER");
+		tpl_set(ans, "TEXT", db_text(req->arena, s, first + 4));
+		page_set_datetime(ans, "AT", (time_t)sqlite3_column_int64(s, first + 5));
+	}
+}
+
 /* POST /appeals/status (number, code) — the appeal's state for its applicant: status, dates,
  * the due date, forwarding, extension, the answer. A wrong number and a wrong code get one and
  * the same 422; failed attempts are counted per address and per number (login_throttle) and
@@ -352,23 +373,7 @@ enum http_status page_appeal_status(struct request *req)
 	page_set_datetime(a, "RECEIVED", (time_t)sqlite3_column_int64(s, 3));
 	page_set_datetime(a, "REGISTERED", (time_t)sqlite3_column_int64(s, 4));
 	set_iso_date(req, a, "DUE", db_text(req->arena, s, 5));
-	if (sqlite3_column_type(s, 6) != SQLITE_NULL) {
-		tpl_dict *e = tpl_section_add(a, "EXTENDED");
-		long days = (long)sqlite3_column_int64(s, 6);
-		tpl_set(e, "DAYS", arena_printf(req->arena, "%ld %s", days,
-						ru_plural(days, "день", "дня", "дней")));
-		tpl_set(e, "REASON", db_text(req->arena, s, 7));
-	}
-	if (sqlite3_column_type(s, 9) != SQLITE_NULL) {
-		tpl_dict *f = tpl_section_add(a, "FORWARDED");
-		tpl_set(f, "TO", db_text(req->arena, s, 8));
-		page_set_datetime(f, "AT", (time_t)sqlite3_column_int64(s, 9));
-	}
-	if (sqlite3_column_type(s, 11) != SQLITE_NULL) {
-		tpl_dict *ans = tpl_section_add(a, "ANSWER");
-		tpl_set(ans, "TEXT", db_text(req->arena, s, 10));
-		page_set_datetime(ans, "AT", (time_t)sqlite3_column_int64(s, 11));
-	}
+	appeal_progress_fill(req, a, s, 6);
 	if (sqlite3_column_type(s, 12) != SQLITE_NULL)
 		tpl_set(tpl_section_add(a, "OUTCOME"), "TEXT",
 			outcome_label(db_text(req->arena, s, 12)));

@@ -26,6 +26,13 @@ enum http_status page_appeal_create(struct request *req);
 enum http_status page_appeal_received(struct request *req);
 enum http_status page_appeal_status_form(struct request *req);
 enum http_status page_appeal_status(struct request *req);
+/* The progress of an appeal from a row whose columns first.. are extended days, extension
+ * reason, forwarded to, forwarded at, answer, answered at: the EXTENDED, FORWARDED and ANSWER
+ * sections of d (page_appeals.c; the applicant's page and the staff page). */
+struct tpl_dict;
+struct sqlite3_stmt;
+void appeal_progress_fill(struct request *req, struct tpl_dict *d, struct sqlite3_stmt *s,
+			  int first);
 enum http_status page_answers(struct request *req);
 /* The published answers (of one meeting, or all when meeting is 0) as section rows of d; their
  * number, or -1. Also for the meeting's page. */

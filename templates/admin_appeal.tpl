@@ -25,8 +25,8 @@
 <ul class="files">
 {{#FILE}}<li><a href="/admin/appeal-files/{{FILE_ID}}">{{NAME}}</a> ({{SIZE}})</li>
 {{/FILE}}</ul>
-{{#ANSWERED}}<h2>Ответ от <time datetime="{{AT_ISO}}">{{AT}}</time></h2>
-<div class="answer">{{TEXT:pre_escape}}</div>{{/ANSWERED}}
+{{#ANSWER}}<h2>Ответ от <time datetime="{{AT_ISO}}">{{AT}}</time></h2>
+<div class="answer">{{TEXT:pre_escape}}</div>{{/ANSWER}}
 {{#WRITER_ACTIONS}}<h2>Назначить исполнителя</h2>
 <form class="form" method="post" action="/admin/appeals/{{ID}}/assign">
 <input type="hidden" name="csrf" value="{{CSRF}}">
