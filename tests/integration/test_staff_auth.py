@@ -229,7 +229,11 @@ class SignIn(StaffCase):
         # The token itself is nowhere: not in any table, not in the database or WAL files.
         conn = STACK.db()
         try:
-            tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            # Virtual tables (the appeals' search index) need the portal's tokenizer to be read;
+            # their content lives in their ordinary shadow tables, which are read here.
+            tables = [t for (t,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")]
             for table in tables:
                 for row in conn.execute(f'SELECT * FROM "{table}"'):
                     for cell in row:
