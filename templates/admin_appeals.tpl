@@ -1,10 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_appeals.tpl: the registry of appeals with its filters; open ones first by due date. --}}
 <h1>Обращения граждан</h1>
 {{#CAN_REGISTER}}<p><a class="button" href="/admin/appeals/new">Зарегистрировать обращение</a></p>{{/CAN_REGISTER}}
-<form class="search" method="get" action="/admin/appeals" role="search">
-<label for="f-q">Найти по словам текста, номеру или фамилии</label>
-<input id="f-q" name="q" type="search" value="{{q}}" maxlength="200">
-<button type="submit">Найти</button>
+<form class="form" method="get" action="/admin/appeals" role="search">
+<div class="field"><label for="f-q">Найти по словам текста, номеру или фамилии</label>
+<input id="f-q" name="q" type="search" value="{{q}}" maxlength="200"></div>
+<div class="actions"><button type="submit">Найти</button></div>
 </form>
 <details class="filters">
 <summary>Отбор</summary>
