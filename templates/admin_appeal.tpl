@@ -32,6 +32,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="f-unit">Подразделение</label><input id="f-unit" name="unit" value="{{unit}}" maxlength="200" required></div>
 <div class="field"><label for="f-executor">Исполнитель</label><select id="f-executor" name="executor" required>
+<option value="">Выберите исполнителя</option>
 {{#EXECUTOR_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/EXECUTOR_OPTION}}</select></div>
 <div class="actions"><button type="submit">Назначить</button></div>
@@ -54,6 +55,7 @@
 <form class="form" method="post" action="/admin/appeals/{{ID}}/close">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="f-outcome">Основание (ст. 11 59-ФЗ)</label><select id="f-outcome" name="outcome" required>
+<option value="">Выберите основание</option>
 {{#OUTCOME_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/OUTCOME_OPTION}}</select></div>
 <div class="field"><label for="f-repeated_of">Номер прежнего обращения (для повторного)</label><input id="f-repeated_of" name="repeated_of" value="{{repeated_of}}" maxlength="20"{{#repeated_of_error}} aria-invalid="true" aria-describedby="e-repeated_of"{{/repeated_of_error}}>

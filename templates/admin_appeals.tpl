@@ -40,7 +40,7 @@
 <caption id="appeals-caption">Обращения</caption>
 <thead><tr><th scope="col">Номер</th><th scope="col">Заявитель</th><th scope="col">Поступило</th><th scope="col">Состояние</th><th scope="col">Срок ответа</th><th scope="col">Исполнитель</th></tr></thead>
 <tbody>
-{{#APPEAL}}<tr><td><a href="/admin/appeals/{{ID}}">{{NUMBER}}</a></td><td>{{APPLICANT}}</td><td>{{SOURCE}}, {{REGISTERED}}</td><td>{{STATUS}}</td><td>{{#DUE_AT}}<time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}{{/DUE_AT}}</td><td>{{EXECUTOR}}{{UNIT}}</td></tr>
+{{#APPEAL}}<tr><td><a href="/admin/appeals/{{ID}}">{{NUMBER}}</a></td><td>{{APPLICANT}}</td><td>{{SOURCE}}, {{REGISTERED}}</td><td>{{STATUS}}</td><td>{{#DUE_AT}}<time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}{{/DUE_AT}}</td><td>{{EXECUTOR}}{{#UNIT}}, {{UNIT}}{{/UNIT}}</td></tr>
 {{/APPEAL}}</tbody>
 </table>
 </div>{{/HAS_APPEALS}}

@@ -113,7 +113,9 @@ WEB_SCRIPT = os.path.join(ROOT, "tests", "web", "check-pages.mjs")
 WEB_PUBLIC_ARGS = ["--start", "/", "--start", "/meetings", "--start", "/meetings/1",
                    "--start", "/meetings/14", "--start", "/admin/login",
                    # The pages of the links in subscription mails (demo tokens, sql/demo).
-                   "--start", "/subscribe/sent",
+                   "--start", "/subscribe/sent", "--start", "/appeals/new",
+                   "--start", "/appeals/status", "--start", "/appeals/received",
+                   "--start", "/answers",
                    "--start", "/subscribe/confirm?token=demo-pending-token-0000000000000000000000000",
                    "--start", "/subscribe/confirm?token=demo-active-token-1111111111111111111111111",
                    "--start", "/unsubscribe?token=demo-active-token-2222222222222222222222222",
@@ -128,7 +130,11 @@ WEB_STAFF_ARGS = ["--include-admin", "--only", "/admin", "--max-same-shape", "5"
                   "--start", "/admin/meetings/12", "--start", "/admin/meetings/14",
                   "--start", "/admin/meetings/16", "--start", "/admin/meetings/20",
                   "--start", "/admin/meetings/1", "--start", "/admin/users", "--start", "/admin/audit",
-                  "--start", "/admin/password", "--error-page", "/admin/meetings/999999"]
+                  "--start", "/admin/password", "--start", "/admin/appeals",
+                  "--start", "/admin/appeals/new", "--start", "/admin/appeals/1",
+                  "--start", "/admin/appeals/2", "--start", "/admin/appeals/3",
+                  "--start", "/admin/outbox", "--max-pages", "100",
+                  "--error-page", "/admin/meetings/999999"]
 
 
 def set_cookie_value(response, name):

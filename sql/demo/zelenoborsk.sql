@@ -211,3 +211,46 @@ INSERT INTO subscription (id, email, territory_id, token, status, created_at, co
   unixepoch('now', '-30 days'), unixepoch('now', '-30 days')),
  (3, 'semenov@mail.example', 4, 'demo-active-token-2222222222222222222222222', 'active',
   unixepoch('now', '-10 days'), unixepoch('now', '-10 days'));
+
+-- Appeals (sql/009_appeals.sql): one answered online and published (a question from the held
+-- meeting 1), one handed in at that meeting and in work, one personal-reception card just
+-- registered. The private codes are unknown (random hashes): the demo appeals cannot be followed
+-- on /appeals/status. Numbers continue in appeal_counter.
+INSERT INTO appeal (id, year, seq, number, code_hash, source, addressee, surname, name, patronymic,
+                    email, address, territory_id, topic_code, text, consent_at, received_at,
+                    registered_at, meeting_id, status, unit, answer_due, forward_due, answer,
+                    answered_at, outcome, closed_at, public_question, public_answer, published_at,
+                    reception_by, oral, oral_answer, oral_consent)
+VALUES
+ (1, CAST(strftime('%Y', 'now', '+5 hours') AS INTEGER), 1,
+  strftime('%Y', 'now', '+5 hours') || '-00001', randomblob(32), 'online', 'head',
+  'Смирнова', 'Ольга', 'Игоревна', 'smirnova@mail.example', '', 3, '0005.0005.0056',
+  'На улице Ленина у дома 12 третью неделю не горят фонари. Прошу восстановить освещение.',
+  unixepoch('now', '-20 days'), unixepoch('now', '-20 days'), unixepoch('now', '-20 days'), 1,
+  'answered', 'Отдел ЖКХ', date('now', '+5 hours', '-20 days', '+30 days'),
+  date('now', '+5 hours', '-20 days', '+7 days'),
+  'Освещение восстановлено 10 ноября: заменены два светильника и кабель.',
+  unixepoch('now', '-8 days'), 'answered', unixepoch('now', '-8 days'),
+  'Когда восстановят уличное освещение на улице Ленина?',
+  'Освещение на улице Ленина восстановлено: заменены светильники и участок кабеля. Сети уличного освещения проверяются ежемесячно.',
+  unixepoch('now', '-7 days'), '', 0, '', 0),
+ (2, CAST(strftime('%Y', 'now', '+5 hours') AS INTEGER), 2,
+  strftime('%Y', 'now', '+5 hours') || '-00002', randomblob(32), 'meeting', 'head',
+  'Кравцов', 'Андрей', '', '', '628245, Зеленоборск, ул. Молодёжная, 7, кв. 3', 4, NULL,
+  'Прошу отремонтировать детскую площадку во дворе дома 7 по улице Молодёжной.',
+  NULL, unixepoch('now', '-12 days'), unixepoch('now', '-11 days'), 1, 'in_work',
+  'Отдел благоустройства', date('now', '+5 hours', '-11 days', '+30 days'),
+  date('now', '+5 hours', '-11 days', '+7 days'), '', NULL, NULL, NULL, '', '', NULL, '', 0, '', 0),
+ (3, CAST(strftime('%Y', 'now', '+5 hours') AS INTEGER), 3,
+  strftime('%Y', 'now', '+5 hours') || '-00003', randomblob(32), 'reception', 'head',
+  'Белова', 'Нина', 'Петровна', '', '628245, Зеленоборск, ул. Лесная, 2', 5, NULL,
+  'Устно: просит установить скамейки у остановки «Лесная».',
+  NULL, unixepoch('now', '-1 day'), unixepoch('now', '-1 day'), NULL, 'registered', '',
+  date('now', '+5 hours', '-1 day', '+30 days'), date('now', '+5 hours', '-1 day', '+7 days'),
+  '', NULL, NULL, NULL, '', '', NULL, 'Соколова А. В., глава поселения', 1,
+  'Обещано рассмотреть при планировании благоустройства на следующий год.', 1);
+INSERT INTO appeal_counter (year, last) VALUES (CAST(strftime('%Y', 'now', '+5 hours') AS INTEGER), 3);
+INSERT INTO appeal_event (appeal_id, at, action, note)
+SELECT id, registered_at, 'registered', '' FROM appeal;
+INSERT INTO appeal_fts (rowid, number, surname, name, patronymic, text)
+SELECT id, number, surname, name, patronymic, text FROM appeal;
