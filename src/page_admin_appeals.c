@@ -523,10 +523,15 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 }
 
 /* GET /admin/appeals/ID — the appeal, its applicant (APPEAL_READERS only), deadlines, history
- * and the forms of the next steps for those who may take them. */
+ * and the forms of the next steps for those who may take them. Showing an applicant's personal
+ * data is itself recorded in the audit log (DESIGN.md, "People and roles"). */
 enum http_status page_admin_appeal(struct request *req)
 {
-	return appeal_page(req, HTTP_OK);
+	enum http_status status = appeal_page(req, HTTP_OK);
+	if (status == HTTP_OK &&
+	    audit_record(req, NULL, "view", "appeal", req->path_id, NULL, NULL) < 0)
+		return HTTP_INTERNAL_ERROR;
+	return status;
 }
 
 
@@ -798,6 +803,8 @@ enum http_status page_admin_appeal_file(struct request *req)
 	db_done(s);
 	if (is_executor_only(req) && executor != req->staff->user_id)
 		return HTTP_FORBIDDEN;
+	if (audit_record(req, NULL, "download", "appeal_file", req->path_id, NULL, NULL) < 0)
+		return HTTP_INTERNAL_ERROR;
 	const char *path = arena_printf(req->arena, "%s/%s", req->worker->cfg->uploads_dir, sha);
 	FILE *f = fopen(path, "rb");
 	if (f == NULL)

@@ -70,8 +70,10 @@ class StaffAppealTest(unittest.TestCase):
         self.assertIn("Петров Пётр", text)
         self.assertIn("petrov@residents.example", text)
         self.assertEqual(history(aid), [("registered", "organizer")])
-        self.assertEqual(STACK.query("SELECT action FROM audit_log WHERE entity = 'appeal' "
-                                     "AND entity_id = ?", (aid,)), [("register",)])
+        # Registering, and showing the applicant's data, are both in the audit log.
+        self.assertEqual(STACK.query("SELECT action, login FROM audit_log WHERE entity = 'appeal' "
+                                     "AND entity_id = ? ORDER BY id", (aid,)),
+                         [("register", "organizer"), ("view", "organizer")])
 
     def test_a_registration_later_than_3_days_is_flagged(self):
         aid = register(received_on=day(-6).isoformat())
@@ -225,6 +227,9 @@ class StaffAppealTest(unittest.TestCase):
         self.assertEqual(got.header("Content-Type"), "image/png")
         self.assertEqual(got.header("Content-Disposition"),
                          "attachment; filename*=UTF-8''%D0%A4%D0%BE%D1%82%D0%BE%20%D1%8F%D0%BC%D1%8B.png")
+        self.assertEqual(STACK.query("SELECT login FROM audit_log WHERE entity = 'appeal_file' "
+                                     "AND action = 'download' AND entity_id = ?", (fid,)),
+                         [("organizer",)])
         self.assertEqual(USERS["executor"].get(f"/admin/appeal-files/{fid}").status, 403)
         self.assertEqual(USERS["press"].get(f"/admin/appeal-files/{fid}").status, 403)
         self.assertEqual(USERS["organizer"].get("/admin/appeal-files/999999").status, 404)
