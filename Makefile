@@ -34,12 +34,12 @@ endif
 # Modules every program shares, then each program's own.
 CORE = arena buf utf8 params civil_time ru config db db_statements validate rules series outbox \
 	appeal_rules appeal \
-	db_meeting subscription workdays fts_russian
+	db_meeting subscription workdays fts_russian protocol
 WEB = worker request response router routes page page_cache meeting_view db_reference \
 	auth audit staff_change page_admin page_admin_users page_admin_meetings page_admin_series page_admin_home \
 	page_admin_reference page_admin_territories page_admin_venues page_admin_people \
 	page_admin_groups page_admin_reference_groups page_admin_calendar page_admin_outbox \
-	page_admin_press publication page_admin_appeals page_admin_topics \
+	page_admin_press publication page_admin_appeals page_admin_topics page_admin_protocols page_protocol \
 	page_home page_meetings page_calendar page_system page_press page_subscribe \
 	page_appeals multipart upload
 # build/portal-notify: the rules, their texts, delivery over SMTP and HTTP

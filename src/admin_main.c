@@ -193,7 +193,9 @@ static int command_init(struct db *db, const struct config *cfg, bool demo)
 	}
 	char path[4096];
 	snprintf(path, sizeof path, "%s/demo/zelenoborsk.sql", cfg->sql_dir);
-	if (db_exec_file(db, path) < 0 || create_demo_users(db, cfg) < 0)
+	/* The accounts first: the demo protocol's instructions name their executor and
+	 * controller. */
+	if (create_demo_users(db, cfg) < 0 || db_exec_file(db, path) < 0)
 		return 1;
 	printf("demo municipality loaded: %lld meetings\n",
 	       count_rows(db, "SELECT count(*) FROM meeting"));

@@ -29,6 +29,18 @@ enum role {
  * sector and the press office resend or discard what the notifier gave up on. */
 #define OUTBOX_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_PRESS)
 #define OUTBOX_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_PRESS)
+/* Protocols of meetings (page_admin_protocols.c): the secretary, the sector and administrators
+ * write the draft; signing stands for the group leader or the head (seed 001 §3.5.7), whose
+ * signature the portal records through the controller role (the head's office that controls
+ * execution) or an administrator; the keepers also hand a signed protocol over to the control
+ * sector and add amendments to it. */
+#define PROTOCOL_EDITORS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY)
+#define PROTOCOL_SIGNERS (ROLE_ADMIN | ROLE_CONTROLLER)
+#define PROTOCOL_KEEPERS (PROTOCOL_EDITORS | ROLE_CONTROLLER)
+/* Instructions (поручения): an executor sees and reports on their own only; the controller of
+ * an instruction or an administrator accepts, returns or cancels it. */
+#define INSTRUCTION_READERS                                                                       \
+	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_EXECUTOR)
 #define ROLES_CALENDAR_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_CONTROLLER)
 
 /* The signed-in staff member of a request. */

@@ -104,7 +104,8 @@ enum stmt {
 	STMT_DASH_DRAFTS,        /* (now) → id, title, starts of future drafts */
 	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
 	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
-	STMT_DASH_HELD,          /* (since) → meetings held since then */
+	STMT_DASH_HELD,          /* (since) → id, title, starts, signed 0/1 of meetings held since
+	                            then whose protocol is not handed over yet */
 	STMT_DASH_KIND_COUNT,    /* (kind, from, to) → held, planned in the period */
 	STMT_DASH_VIOLATIONS,    /* (now) → id, title, starts of upcoming live meetings whose
 	                            announcement deadline for their present start passed
@@ -254,6 +255,52 @@ enum stmt {
 	STMT_TOPIC_RENAME,       /* (rowid, name) */
 	STMT_TOPIC_SET_ACTIVE,   /* (rowid, active 0/1) */
 	STMT_TOPIC_JSON,         /* (rowid) → the row as JSON, for the audit log */
+	/* Protocols of meetings and instructions (page_admin_protocols.c, page_meetings.c,
+	 * notify_rules.c). */
+	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
+	                            attendance, host id */
+	STMT_PROTOCOL_GET,       /* (meeting) → id, number, held on, place, chair id, secretary id,
+	                            attendance, decisions, photo url, video url, signed at, signed by
+	                            login, handed at, handed by login, chair name, chair position,
+	                            secretary name, secretary position */
+	STMT_PROTOCOL_INSERT,    /* (meeting, number, held on, place, chair, secretary, attendance,
+	                            decisions, photo, video, now, user) */
+	STMT_PROTOCOL_UPDATE,    /* (id, number, held on, place, chair, secretary, attendance,
+	                            decisions, photo, video, now): a draft only */
+	STMT_PROTOCOL_JSON,      /* (id) → the protocol with its officials and questions as JSON */
+	STMT_PROTOCOL_OFFICIAL_CLEAR, /* (protocol) */
+	STMT_PROTOCOL_OFFICIAL_ADD, /* (protocol, person) */
+	STMT_PROTOCOL_OFFICIALS, /* (protocol) → person id, full name, position */
+	STMT_PROTOCOL_QUESTION_CLEAR, /* (protocol) */
+	STMT_PROTOCOL_QUESTION_ADD, /* (protocol, position, question, answer) */
+	STMT_PROTOCOL_QUESTIONS, /* (protocol) → question, answer in order */
+	STMT_PROTOCOL_SIGN,      /* (id, now, user): a draft only */
+	STMT_PROTOCOL_HAND_OVER, /* (id, now, user): signed, not handed over yet */
+	STMT_PROTOCOL_AMENDMENT_ADD, /* (protocol, now, user, text, reason) */
+	STMT_PROTOCOL_AMENDMENTS, /* (protocol) → at, login, text, reason; oldest first */
+	STMT_PROTOCOL_APPEALS,   /* (meeting) → id, number, topic name or '', status */
+	STMT_PROTOCOL_INSTRUCTIONS, /* (protocol) → id, text, unit, due on, status, executor name */
+	STMT_INSTRUCTION_INSERT, /* (protocol, appeal, text, executor, unit, controller, due on, now,
+	                            user) */
+	STMT_INSTRUCTION_EVENT_ADD, /* (instruction, now, user, status, note) */
+	STMT_INSTRUCTION_LIST,   /* (executor, last due date of open ones, meeting, limit) → id,
+	                            text, unit, due on, status, executor name, meeting id, meeting
+	                            title, appeal number; by due date */
+	STMT_INSTRUCTION_GET,    /* (id) → text, unit, due on, status, report, reason, executor id,
+	                            executor name, controller id, controller name, meeting id,
+	                            meeting title, appeal id, appeal number, created at */
+	STMT_INSTRUCTION_MOVE,   /* (id, new status, old status, other old status, report or NULL,
+	                            reason or NULL, now): one transition */
+	STMT_INSTRUCTION_EVENTS, /* (id) → at, login, status, note; oldest first */
+	STMT_INSTRUCTION_JSON,   /* (id) → the row as JSON */
+	STMT_INSTRUCTION_EXECUTORS, /* () → id, name, login of active staff with an e-mail who may
+	                               execute */
+	STMT_INSTRUCTION_CONTROLLERS, /* () → id, name, login of active controllers and admins */
+	STMT_INSTRUCTION_MEETINGS, /* () → id, title, starts of meetings with a protocol */
+	STMT_INSTRUCTION_PUBLIC, /* (meeting) → text, unit, due on, status of the instructions of
+	                            its signed protocol */
+	STMT_NOTIFY_INSTRUCTIONS_DUE, /* (last due date) → id, text, due on, executor's e-mail or ''
+	                                 of open instructions due by then */
 	STMT__MAX
 };
 

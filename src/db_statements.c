@@ -286,8 +286,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_DASH_POLICE] = "SELECT id, title, starts_at FROM meeting WHERE expected_attendance >= ?2 "
 			     "AND police_notified_at IS NULL AND status IN ('draft', 'approved', "
 			     "'postponed') AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
-	[STMT_DASH_HELD] = "SELECT id, title, starts_at FROM meeting WHERE status = 'held' "
-			   "AND starts_at >= ?1 ORDER BY starts_at DESC LIMIT 50",
+	[STMT_DASH_HELD] =
+		"SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL FROM meeting m "
+		"LEFT JOIN protocol p ON p.meeting_id = m.id WHERE m.status = 'held' "
+		"AND m.starts_at >= ?1 AND p.handed_at IS NULL ORDER BY m.starts_at LIMIT 50",
 	[STMT_DASH_VIOLATIONS] =
 		"SELECT m.id, m.title, m.starts_at FROM meeting m WHERE m.status IN ('approved', "
 		"'postponed') AND m.starts_at > ?1 AND EXISTS (SELECT 1 FROM rule_violation r "
@@ -690,4 +692,127 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_TOPIC_JSON] = "SELECT json_object('code', code, 'parent_code', parent_code, "
 			    "'level', level, 'name', name, 'active', active) "
 			    "FROM appeal_topic WHERE rowid = ?1",
+
+	[STMT_PROTOCOL_MEETING] =
+		"SELECT m.title, m.status, m.starts_at, "
+		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id "
+		"FROM meeting m LEFT JOIN venue v ON v.id = m.venue_id WHERE m.id = ?1",
+	[STMT_PROTOCOL_GET] =
+		"SELECT p.id, p.number, p.held_on, p.place, p.chair_id, p.secretary_id, p.attendance, "
+		"p.decisions, p.photo_url, p.video_url, p.signed_at, coalesce(us.login, ''), "
+		"p.handed_at, coalesce(uh.login, ''), coalesce(c.full_name, ''), "
+		"coalesce(c.position, ''), coalesce(s.full_name, ''), coalesce(s.position, '') "
+		"FROM protocol p LEFT JOIN staff_user us ON us.id = p.signed_by "
+		"LEFT JOIN staff_user uh ON uh.id = p.handed_by "
+		"LEFT JOIN person c ON c.id = p.chair_id LEFT JOIN person s ON s.id = p.secretary_id "
+		"WHERE p.meeting_id = ?1",
+	[STMT_PROTOCOL_INSERT] =
+		"INSERT INTO protocol (meeting_id, number, held_on, place, chair_id, secretary_id, "
+		"attendance, decisions, photo_url, video_url, created_at, created_by, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11)",
+	[STMT_PROTOCOL_UPDATE] =
+		"UPDATE protocol SET number = ?2, held_on = ?3, place = ?4, chair_id = ?5, "
+		"secretary_id = ?6, attendance = ?7, decisions = ?8, photo_url = ?9, video_url = ?10, "
+		"updated_at = ?11 WHERE id = ?1 AND signed_at IS NULL",
+	[STMT_PROTOCOL_JSON] =
+		"SELECT json_object('meeting_id', meeting_id, 'number', number, 'held_on', held_on, "
+		"'place', place, 'chair_id', chair_id, 'secretary_id', secretary_id, "
+		"'attendance', attendance, 'decisions', decisions, 'photo_url', photo_url, "
+		"'video_url', video_url, 'signed_at', signed_at, 'signed_by', signed_by, "
+		"'handed_at', handed_at, 'handed_by', handed_by, "
+		"'officials', (SELECT json_group_array(person_id) FROM protocol_official "
+		"WHERE protocol_id = protocol.id), "
+		"'questions', (SELECT json_group_array(json_object('question', question, "
+		"'answer', answer)) FROM (SELECT question, answer FROM protocol_question "
+		"WHERE protocol_id = protocol.id ORDER BY position))) FROM protocol WHERE id = ?1",
+	[STMT_PROTOCOL_OFFICIAL_CLEAR] = "DELETE FROM protocol_official WHERE protocol_id = ?1",
+	[STMT_PROTOCOL_OFFICIAL_ADD] =
+		"INSERT OR IGNORE INTO protocol_official (protocol_id, person_id) VALUES (?1, ?2)",
+	[STMT_PROTOCOL_OFFICIALS] =
+		"SELECT p.id, p.full_name, p.position FROM protocol_official o "
+		"JOIN person p ON p.id = o.person_id WHERE o.protocol_id = ?1 ORDER BY p.full_name",
+	[STMT_PROTOCOL_QUESTION_CLEAR] = "DELETE FROM protocol_question WHERE protocol_id = ?1",
+	[STMT_PROTOCOL_QUESTION_ADD] =
+		"INSERT INTO protocol_question (protocol_id, position, question, answer) "
+		"VALUES (?1, ?2, ?3, ?4)",
+	[STMT_PROTOCOL_QUESTIONS] =
+		"SELECT question, answer FROM protocol_question WHERE protocol_id = ?1 "
+		"ORDER BY position, id",
+	[STMT_PROTOCOL_SIGN] =
+		"UPDATE protocol SET signed_at = ?2, signed_by = ?3 WHERE id = ?1 AND signed_at IS NULL",
+	[STMT_PROTOCOL_HAND_OVER] =
+		"UPDATE protocol SET handed_at = ?2, handed_by = ?3 WHERE id = ?1 "
+		"AND signed_at IS NOT NULL AND handed_at IS NULL",
+	[STMT_PROTOCOL_AMENDMENT_ADD] =
+		"INSERT INTO protocol_amendment (protocol_id, at, user_id, text, reason) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_PROTOCOL_AMENDMENTS] =
+		"SELECT a.at, coalesce(u.login, ''), a.text, a.reason FROM protocol_amendment a "
+		"LEFT JOIN staff_user u ON u.id = a.user_id WHERE a.protocol_id = ?1 ORDER BY a.id",
+	[STMT_PROTOCOL_APPEALS] =
+		"SELECT a.id, a.number, coalesce(t.name, ''), a.status FROM appeal a "
+		"LEFT JOIN appeal_topic t ON t.code = a.topic_code WHERE a.meeting_id = ?1 "
+		"ORDER BY a.year, a.seq",
+	[STMT_PROTOCOL_INSTRUCTIONS] =
+		"SELECT i.id, i.text, i.unit, i.due_on, i.status, "
+		"coalesce(nullif(u.full_name, ''), u.login) FROM instruction i "
+		"JOIN staff_user u ON u.id = i.executor_id WHERE i.protocol_id = ?1 ORDER BY i.id",
+	[STMT_INSTRUCTION_INSERT] =
+		"INSERT INTO instruction (protocol_id, appeal_id, text, executor_id, unit, "
+		"controller_id, due_on, created_at, created_by, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8)",
+	[STMT_INSTRUCTION_EVENT_ADD] =
+		"INSERT INTO instruction_event (instruction_id, at, user_id, status, note) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_INSTRUCTION_LIST] =
+		"SELECT i.id, i.text, i.unit, i.due_on, i.status, "
+		"coalesce(nullif(u.full_name, ''), u.login), coalesce(p.meeting_id, 0), "
+		"coalesce(m.title, ''), coalesce(a.number, '') FROM instruction i "
+		"JOIN staff_user u ON u.id = i.executor_id "
+		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
+		"LEFT JOIN appeal a ON a.id = i.appeal_id "
+		"WHERE (?1 IS NULL OR i.executor_id = ?1) "
+		"AND (?2 IS NULL OR (i.status IN ('assigned', 'in_progress', 'returned') "
+		"     AND i.due_on <= ?2)) "
+		"AND (?3 IS NULL OR p.meeting_id = ?3) "
+		"ORDER BY i.status IN ('accepted', 'cancelled'), i.due_on, i.id LIMIT ?4",
+	[STMT_INSTRUCTION_GET] =
+		"SELECT i.text, i.unit, i.due_on, i.status, i.report, i.reason, i.executor_id, "
+		"coalesce(nullif(e.full_name, ''), e.login), i.controller_id, "
+		"coalesce(nullif(c.full_name, ''), c.login), p.meeting_id, coalesce(m.title, ''), "
+		"i.appeal_id, coalesce(a.number, ''), i.created_at FROM instruction i "
+		"JOIN staff_user e ON e.id = i.executor_id JOIN staff_user c ON c.id = i.controller_id "
+		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
+		"LEFT JOIN appeal a ON a.id = i.appeal_id WHERE i.id = ?1",
+	[STMT_INSTRUCTION_MOVE] =
+		"UPDATE instruction SET status = ?2, report = coalesce(?5, report), "
+		"reason = coalesce(?6, reason), updated_at = ?7 WHERE id = ?1 AND status IN (?3, ?4)",
+	[STMT_INSTRUCTION_EVENTS] =
+		"SELECT e.at, coalesce(u.login, ''), e.status, e.note FROM instruction_event e "
+		"LEFT JOIN staff_user u ON u.id = e.user_id WHERE e.instruction_id = ?1 ORDER BY e.id",
+	[STMT_INSTRUCTION_JSON] =
+		"SELECT json_object('protocol_id', protocol_id, 'appeal_id', appeal_id, 'text', text, "
+		"'executor_id', executor_id, 'unit', unit, 'controller_id', controller_id, "
+		"'due_on', due_on, 'status', status, 'report', report, 'reason', reason) "
+		"FROM instruction WHERE id = ?1",
+	[STMT_INSTRUCTION_EXECUTORS] =
+		"SELECT id, coalesce(nullif(full_name, ''), login), login FROM staff_user "
+		"WHERE disabled = 0 AND email <> '' "
+		"AND role IN ('executor', 'organizer', 'controller', 'admin') "
+		"ORDER BY role <> 'executor', 2",
+	[STMT_INSTRUCTION_CONTROLLERS] =
+		"SELECT id, coalesce(nullif(full_name, ''), login), login FROM staff_user "
+		"WHERE disabled = 0 AND role IN ('controller', 'admin') ORDER BY role <> 'controller', 2",
+	[STMT_INSTRUCTION_MEETINGS] =
+		"SELECT m.id, m.title, m.starts_at FROM meeting m JOIN protocol p ON p.meeting_id = m.id "
+		"ORDER BY m.starts_at DESC LIMIT 200",
+	[STMT_INSTRUCTION_PUBLIC] =
+		"SELECT i.text, i.unit, i.due_on, i.status FROM instruction i "
+		"JOIN protocol p ON p.id = i.protocol_id WHERE p.meeting_id = ?1 "
+		"AND p.signed_at IS NOT NULL ORDER BY i.id",
+	[STMT_NOTIFY_INSTRUCTIONS_DUE] =
+		"SELECT i.id, i.text, i.due_on, coalesce(u.email, '') FROM instruction i "
+		"LEFT JOIN staff_user u ON u.id = i.executor_id AND u.disabled = 0 "
+		"WHERE i.status IN ('assigned', 'in_progress', 'returned') AND i.due_on <= ?1 "
+		"ORDER BY i.due_on, i.id",
 };

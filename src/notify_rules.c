@@ -9,9 +9,11 @@
 #include "civil_time.h"
 #include "buf.h"
 #include "outbox.h"
+#include "protocol.h"
 #include "ru.h"
 #include "rules.h"
 #include "subscription.h"
+#include "workdays.h"
 
 #define DAY 86400
 
@@ -627,6 +629,166 @@ static int rule_appeal_digests(struct notify_run *run)
 	return 0;
 }
 
+/* One line of an instruction digest: «№ 7 «Подготовить смету…», срок 25 ноября 2026 г.
+ * (просрочено на 2 дня)». */
+static const char *instruction_line(struct notify_run *run, long long id, const char *text,
+				    const char *iso, struct civil_date today)
+{
+	char shortened[160];
+	size_t len = strlen(text);
+	if (len < sizeof shortened)
+		memcpy(shortened, text, len + 1);
+	else {
+		/* Cut at a character boundary, not inside a UTF-8 sequence. */
+		size_t cut = sizeof shortened - 4;
+		while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+			cut--;
+		memcpy(shortened, text, cut);
+		memcpy(shortened + cut, "…", sizeof "…");
+	}
+	for (char *p = shortened; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	struct civil_date due;
+	if (!civil_date_parse(iso, &due))
+		return arena_printf(run->arena, "  — № %lld «%s»\n", id, shortened);
+	long left = civil_date_diff(due, today);
+	const char *when = left < 0 ? arena_printf(run->arena, "просрочено на %ld %s", -left,
+						   ru_plural(-left, "день", "дня", "дней"))
+			   : left == 0 ? "срок сегодня"
+				       : arena_printf(run->arena, "осталось %ld %s", left,
+						      ru_plural(left, "день", "дня", "дней"));
+	return arena_printf(run->arena, "  — № %lld «%s», срок %s (%s)\n    %s\n", id, shortened,
+			    notify_date(run->arena, due), when,
+			    notify_url(run, arena_printf(run->arena, "/admin/instructions/%lld", id)));
+}
+
+/* Rule: once a local day, each executor gets their open instructions due within
+ * NOTIFY_DIGEST_DAYS or overdue, and the controllers the whole list (seed 001 §3.6.8). Keys
+ * digest:instructions:DAY:ADDRESS. */
+static int rule_instruction_digests(struct notify_run *run)
+{
+	struct civil_date today = tz_local_date(run->now);
+	struct civil_date until = civil_date_add_days(today, NOTIFY_DIGEST_DAYS);
+	char last[11];
+	snprintf(last, sizeof last, "%04d-%02d-%02d", until.year, until.month, until.day);
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_INSTRUCTIONS_DUE);
+	sqlite3_bind_text(s, 1, last, -1, SQLITE_TRANSIENT);
+	struct due_row {
+		const char *line, *executor;
+	} *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows = arena_grow(run->arena, rows, n, &cap, sizeof *rows);
+		rows[n].line = instruction_line(run, sqlite3_column_int64(s, 0),
+						db_text(run->arena, s, 1), db_text(run->arena, s, 2),
+						today);
+		rows[n].executor = db_text(run->arena, s, 3);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (n == 0)
+		return 0;
+	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
+				       today.day);
+	const char *subject = arena_printf(run->arena, "Сроки исполнения поручений: %s",
+					   notify_date(run->arena, today));
+	for (size_t i = 0; i < n; i++) {
+		const char *who = rows[i].executor;
+		if (who[0] == '\0')
+			continue;
+		bool first = true;
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(rows[k].executor, who) == 0)
+				first = false;
+		if (!first)
+			continue;
+		struct buf b;
+		buf_init(&b, run->arena);
+		buf_puts(&b, "Поручения, по которым вы исполнитель, со сроком в ближайшие дни или "
+			     "просроченные:\n\n");
+		for (size_t k = i; k < n; k++)
+			if (strcmp(rows[k].executor, who) == 0)
+				buf_puts(&b, rows[k].line);
+		buf_printf(&b, "\nВаши поручения: %s\n", notify_url(run, "/admin/instructions?mine=1"));
+		struct outbox_message m = {
+			.dedup_key = arena_printf(run->arena, "digest:instructions:%s:%s", day, who),
+			.channel = OUTBOX_MAIL, .recipient = who, .subject = subject,
+			.body = b.data, .purpose = "digest",
+		};
+		int before = run->counts.queued;
+		if (enqueue(run, &m) < 0)
+			return -1;
+		run->counts.alerts += run->counts.queued > before;
+	}
+	struct buf b;
+	buf_init(&b, run->arena);
+	buf_puts(&b, "Поручения со сроком в ближайшие дни или просроченные:\n\n");
+	for (size_t k = 0; k < n; k++)
+		buf_puts(&b, rows[k].line);
+	buf_printf(&b, "\nВсе поручения: %s\n", notify_url(run, "/admin/instructions?due=soon"));
+	int before = run->counts.queued;
+	if (alert_staff(run, ",controller,", arena_printf(run->arena, "digest:instructions:%s", day),
+			"digest", 0, subject, b.data) < 0)
+		return -1;
+	run->counts.alerts += run->counts.queued > before;
+	return 0;
+}
+
+/* Rule: once a local day, the organizers get the held meetings of the last 60 days whose
+ * protocol was not handed to the control sector by its due date (5 working days after the
+ * meeting, seed 001 §3.6.9). Keys digest:protocols:DAY:ADDRESS. */
+static int rule_protocol_digests(struct notify_run *run)
+{
+	struct workcal cal;
+	if (workdays_load(run->db, run->arena, &cal) < 0)
+		return -1;
+	struct civil_date today = tz_local_date(run->now);
+	sqlite3_stmt *s = db_stmt(run->db, STMT_DASH_HELD);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)(run->now - 60 * DAY));
+	struct buf b;
+	buf_init(&b, run->arena);
+	int rc, late = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		time_t starts = (time_t)sqlite3_column_int64(s, 2);
+		struct civil_date due = protocol_handover_due(&cal, tz_local_date(starts), NULL);
+		long over = civil_date_diff(today, due);
+		if (over <= 0)
+			continue;
+		buf_printf(&b, "  — «%s», %s: протокол %s, срок передачи %s (просрочено на %ld %s)\n"
+			       "    %s\n",
+			   db_text(run->arena, s, 1), notify_datetime(run->arena, starts),
+			   sqlite3_column_int(s, 3) ? "подписан, не передан" : "не подписан",
+			   notify_date(run->arena, due), over, ru_plural(over, "день", "дня", "дней"),
+			   notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld/protocol",
+							(long long)sqlite3_column_int64(s, 0))));
+		late++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (late == 0)
+		return 0;
+	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
+				       today.day);
+	const char *body = arena_printf(run->arena,
+					"Протоколы встреч, не переданные в сектор контроля в срок "
+					"(5 рабочих дней после встречи):\n\n%s",
+					b.data);
+	int before = run->counts.queued;
+	if (alert_staff(run, ",organizer,", arena_printf(run->arena, "digest:protocols:%s", day),
+			"digest", 0,
+			arena_printf(run->arena, "Протоколы не переданы в срок: %s",
+				     notify_date(run->arena, today)),
+			body) < 0)
+		return -1;
+	run->counts.alerts += run->counts.queued > before;
+	return 0;
+}
+
 int notify_apply_rules(struct notify_run *run)
 {
 	if (db_begin(run->db) < 0)
@@ -655,6 +817,10 @@ int notify_apply_rules(struct notify_run *run)
 		rc = rule_police(run);
 	if (rc == 0)
 		rc = rule_appeal_digests(run);
+	if (rc == 0)
+		rc = rule_instruction_digests(run);
+	if (rc == 0)
+		rc = rule_protocol_digests(run);
 	if (rc < 0 || run->dry_run) {
 		if (rc < 0)
 			db_log_error(run->db, "notifier rules");

@@ -28,6 +28,7 @@ static const struct nav_entry {
 	{NAV_STAFF_MEETINGS, "/admin/meetings", "Встречи",
 	 ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS},
 	{NAV_STAFF_APPEALS, "/admin/appeals", "Обращения", APPEAL_READERS},
+	{NAV_STAFF_INSTRUCTIONS, "/admin/instructions", "Поручения", INSTRUCTION_READERS},
 	{NAV_STAFF_REFERENCE, "/admin/territories", "Справочники",
 	 ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS},
 	{NAV_STAFF_OUTBOX, "/admin/outbox", "Рассылка",

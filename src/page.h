@@ -19,6 +19,7 @@ enum nav_item {
 	NAV_STAFF_HOME,
 	NAV_STAFF_MEETINGS,
 	NAV_STAFF_APPEALS,
+	NAV_STAFF_INSTRUCTIONS,
 	NAV_STAFF_REFERENCE, /* territories, venues, people, information groups */
 	NAV_STAFF_USERS,
 	NAV_STAFF_AUDIT,

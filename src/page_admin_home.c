@@ -8,6 +8,8 @@
 #include "auth.h"
 #include "civil_time.h"
 #include "page.h"
+#include "protocol.h"
+#include "workdays.h"
 #include "pages.h"
 #include "ru.h"
 #include "rules.h"
@@ -153,6 +155,36 @@ static void compliance(struct request *req, tpl_dict *d)
 	db_done(s);
 }
 
+/* Held meetings whose protocol is not handed to the control sector yet, each with its due
+ * date (5 working days after the meeting by the production calendar, src/protocol.c) and
+ * «просрочено» past it. 0, or -1 on a database error. */
+static int held_awaiting_protocol(struct request *req, tpl_dict *d)
+{
+	struct workcal cal;
+	if (workdays_load(&req->worker->db, req->arena, &cal) < 0)
+		return -1;
+	struct civil_date today = tz_local_date(req->now);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_HELD);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - HELD_RECENT_DAYS * 86400));
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "HELD");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
+		time_t starts = (time_t)sqlite3_column_int64(s, 2);
+		page_set_datetime(row, "STARTS", starts);
+		tpl_set(row, "STATE", sqlite3_column_int(s, 3) ? "подписан, не передан"
+							       : "не подписан");
+		struct civil_date due = protocol_handover_due(&cal, tz_local_date(starts), NULL);
+		tpl_set(row, "DUE", date_words(req, due));
+		if (civil_date_compare(today, due) > 0)
+			tpl_section_show(row, "LATE");
+		tpl_section_show(d, "HAS_HELD");
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* The coming year (the local year + 1) without a production calendar: working-day deadlines that
  * reach into it would be counted without its transfers. 0 shown or not needed, -1 on error. */
 static int calendar_warning(struct request *req, tpl_dict *d)
@@ -195,10 +227,8 @@ enum http_status page_admin_home(struct request *req)
 	sqlite3_bind_int(s, 2, req->worker->cfg->police_notice_attendance);
 	if (meeting_rows(req, d, "POLICE", s))
 		tpl_section_show(d, "HAS_POLICE");
-	s = db_stmt(db, STMT_DASH_HELD);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - HELD_RECENT_DAYS * 86400));
-	if (meeting_rows(req, d, "HELD", s))
-		tpl_section_show(d, "HAS_HELD");
+	if (held_awaiting_protocol(req, d) < 0)
+		return HTTP_INTERNAL_ERROR;
 	s = db_stmt(db, STMT_DASH_VIOLATIONS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
 	if (meeting_rows(req, d, "VIOLATION", s))

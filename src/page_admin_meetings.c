@@ -312,6 +312,8 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 	tpl_set(d, "STATUS", status_label(m->status));
 	if (strcmp(m->status, "draft") != 0)
 		tpl_section_show(d, "PUBLIC_PAGE"); /* a draft has no public page yet (404) */
+	if (strcmp(m->status, "held") == 0)
+		tpl_section_show(d, "PROTOCOL"); /* page_admin_protocols.c */
 	page_set_datetime(d, "STARTS", m->starts_at);
 	if (m->status_reason[0])
 		tpl_set(tpl_section_add(d, "STATUS_REASON"), "TEXT", m->status_reason);

@@ -131,4 +131,25 @@ enum http_status page_admin_appeal_file(struct request *req);
 /* The appeals from a territory for the preparation of a meeting there (page_admin_appeals.c). */
 int appeal_summary_fill(struct request *req, struct tpl_dict *d, long long territory_id);
 
+/* Protocols of meetings and instructions (page_admin_protocols.c, page_protocol.c). */
+enum http_status page_admin_protocol(struct request *req);
+enum http_status page_admin_protocol_save(struct request *req);
+enum http_status page_admin_protocol_sign(struct request *req);
+enum http_status page_admin_protocol_hand_over(struct request *req);
+enum http_status page_admin_protocol_amend(struct request *req);
+enum http_status page_admin_protocol_instruction(struct request *req);
+enum http_status page_admin_instructions(struct request *req);
+enum http_status page_admin_instruction_create(struct request *req);
+enum http_status page_admin_instruction(struct request *req);
+enum http_status page_admin_instruction_start(struct request *req);
+enum http_status page_admin_instruction_report(struct request *req);
+enum http_status page_admin_instruction_accept(struct request *req);
+enum http_status page_admin_instruction_return(struct request *req);
+enum http_status page_admin_instruction_cancel(struct request *req);
+enum http_status page_meeting_protocol(struct request *req);
+/* The results of a meeting with a signed protocol on its public page: questions, decisions,
+ * instructions with state and due date (units, never people), photo and video links, as the
+ * RESULTS section of d. 0 (nothing when unsigned), -1 on error. */
+int protocol_results_fill(struct request *req, struct tpl_dict *d, long long meeting);
+
 #endif

@@ -49,6 +49,11 @@
 #define MEETING_FORM_WITH_EXCEPTION FIELDS(MEETING_FIELDS, {FIELD_EXCEPTION_REASON, FIELD_OPTIONAL})
 
 #define FIELDS(...) ((const struct route_field[]){__VA_ARGS__, {FIELD__MAX, 0}})
+/* A new instruction (page_admin_protocols.c), with any further fields. */
+#define INSTRUCTION_FIELDS                                                                        \
+	{FIELD_INSTRUCTION_TEXT, FIELD_REQUIRED}, {FIELD_EXECUTOR, FIELD_REQUIRED},                \
+		{FIELD_UNIT, FIELD_OPTIONAL}, {FIELD_DUE_ON, FIELD_REQUIRED},                      \
+		{FIELD_CONTROLLER, FIELD_REQUIRED}
 
 /* Columns: pattern, methods, handler, accepted fields, flags, roles (0 = public). */
 const struct route routes[] = {
@@ -81,6 +86,7 @@ const struct route routes[] = {
 	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL}), ROUTE_CACHEABLE, 0},
 	{"/meetings/#", METHOD_GET, page_meeting_show, NULL, ROUTE_CACHEABLE, 0},
 	{"/meetings/#.ics", METHOD_GET, page_calendar_one, NULL, ROUTE_CACHEABLE, 0},
+	{"/meetings/#/protocol", METHOD_GET, page_meeting_protocol, NULL, ROUTE_CACHEABLE, 0},
 	{"/vision", METHOD_GET, page_vision,
 	 FIELDS({FIELD_MODE, FIELD_REQUIRED}, {FIELD_RETURN, FIELD_OPTIONAL}), 0, 0},
 	{"/press", METHOD_GET, page_press, NULL, ROUTE_CACHEABLE, 0},
@@ -210,6 +216,44 @@ const struct route routes[] = {
 	 FIELDS({FIELD_ATTENDANCE, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
 	{"/admin/meetings/#/police", METHOD_POST, page_admin_meeting_police, NULL, 0,
 	 MEETING_WRITERS},
+
+	/* The protocol of a held meeting and its instructions (page_admin_protocols.c). */
+	{"/admin/meetings/#/protocol", METHOD_GET, page_admin_protocol, NULL, 0, MEETING_READERS},
+	{"/admin/meetings/#/protocol", METHOD_POST, page_admin_protocol_save,
+	 FIELDS({FIELD_PROTOCOL_NUMBER, FIELD_OPTIONAL}, {FIELD_HELD_ON, FIELD_REQUIRED},
+		{FIELD_PLACE, FIELD_OPTIONAL}, {FIELD_CHAIR, FIELD_OPTIONAL},
+		{FIELD_SECRETARY, FIELD_OPTIONAL}, {FIELD_ATTENDANCE, FIELD_OPTIONAL},
+		{FIELD_OFFICIAL, FIELD_MULTI}, {FIELD_QUESTION, FIELD_MULTI},
+		{FIELD_QUESTION_ANSWER, FIELD_MULTI}, {FIELD_DECISIONS, FIELD_OPTIONAL},
+		{FIELD_PHOTO_URL, FIELD_OPTIONAL}, {FIELD_VIDEO_URL, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, PROTOCOL_EDITORS},
+	{"/admin/meetings/#/protocol/sign", METHOD_POST, page_admin_protocol_sign, NULL, 0,
+	 PROTOCOL_SIGNERS},
+	{"/admin/meetings/#/protocol/handover", METHOD_POST, page_admin_protocol_hand_over, NULL, 0,
+	 PROTOCOL_KEEPERS},
+	{"/admin/meetings/#/protocol/amend", METHOD_POST, page_admin_protocol_amend,
+	 FIELDS({FIELD_AMENDMENT, FIELD_REQUIRED}, {FIELD_REASON, FIELD_REQUIRED}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, PROTOCOL_KEEPERS},
+	{"/admin/meetings/#/protocol/instructions", METHOD_POST, page_admin_protocol_instruction,
+	 FIELDS(INSTRUCTION_FIELDS), ROUTE_FORM_ERRORS_TO_HANDLER, PROTOCOL_EDITORS},
+	{"/admin/instructions", METHOD_GET, page_admin_instructions,
+	 FIELDS({FIELD_MINE, FIELD_OPTIONAL}, {FIELD_DUE, FIELD_OPTIONAL},
+		{FIELD_EXECUTOR, FIELD_OPTIONAL}, {FIELD_MEETING, FIELD_OPTIONAL}),
+	 0, INSTRUCTION_READERS},
+	{"/admin/instructions", METHOD_POST, page_admin_instruction_create,
+	 FIELDS({FIELD_APPEAL_NUMBER, FIELD_REQUIRED}, INSTRUCTION_FIELDS), ROUTE_FORM_ERRORS_TO_HANDLER,
+	 APPEAL_WRITERS},
+	{"/admin/instructions/#", METHOD_GET, page_admin_instruction, NULL, 0, INSTRUCTION_READERS},
+	{"/admin/instructions/#/start", METHOD_POST, page_admin_instruction_start, NULL, 0,
+	 INSTRUCTION_READERS},
+	{"/admin/instructions/#/report", METHOD_POST, page_admin_instruction_report,
+	 FIELDS({FIELD_REPORT, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, INSTRUCTION_READERS},
+	{"/admin/instructions/#/accept", METHOD_POST, page_admin_instruction_accept, NULL, 0,
+	 INSTRUCTION_READERS},
+	{"/admin/instructions/#/return", METHOD_POST, page_admin_instruction_return,
+	 FIELDS({FIELD_REASON, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, INSTRUCTION_READERS},
+	{"/admin/instructions/#/cancel", METHOD_POST, page_admin_instruction_cancel,
+	 FIELDS({FIELD_REASON, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, INSTRUCTION_READERS},
 
 	/* Recurring series produce ordinary drafts. */
 	{"/admin/series", METHOD_GET, page_admin_series_list, NULL, 0, MEETING_READERS},

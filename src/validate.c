@@ -133,6 +133,22 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_TOPIC] = {"topic", FIELD_TYPE_LINE, 0, 40, "код"},
 	[FIELD_PARENT_TOPIC] = {"parent_topic", FIELD_TYPE_LINE, 0, 40, "входит в"},
 	[FIELD_ACTIVE] = {"active", FIELD_TYPE_INT, 0, 1, "используется"},
+	[FIELD_PROTOCOL_NUMBER] = {"protocol_number", FIELD_TYPE_LINE, 0, 40, "номер протокола"},
+	[FIELD_HELD_ON] = {"held_on", FIELD_TYPE_DATE, 0, 0, "дата"},
+	[FIELD_PLACE] = {"place", FIELD_TYPE_LINE, 0, 300, "место"},
+	[FIELD_CHAIR] = {"chair", FIELD_TYPE_ID, 1, 0, "председательствующий"},
+	[FIELD_OFFICIAL] = {"official", FIELD_TYPE_ID, 1, 0, "присутствовавшие должностные лица"},
+	[FIELD_QUESTION] = {"question", FIELD_TYPE_TEXT, 0, 2000, "вопрос"},
+	[FIELD_QUESTION_ANSWER] = {"question_answer", FIELD_TYPE_TEXT, 0, 5000, "ответ"},
+	[FIELD_DECISIONS] = {"decisions", FIELD_TYPE_TEXT, 0, 20000, "решения"},
+	[FIELD_PHOTO_URL] = {"photo_url", FIELD_TYPE_LINE, 0, 500, "ссылка на фотоотчёт"},
+	[FIELD_VIDEO_URL] = {"video_url", FIELD_TYPE_LINE, 0, 500, "ссылка на видеозапись"},
+	[FIELD_AMENDMENT] = {"amendment", FIELD_TYPE_TEXT, 0, 5000, "текст исправления"},
+	[FIELD_INSTRUCTION_TEXT] = {"instruction", FIELD_TYPE_TEXT, 0, 5000, "поручение"},
+	[FIELD_DUE_ON] = {"due_on", FIELD_TYPE_DATE, 0, 0, "срок исполнения"},
+	[FIELD_CONTROLLER] = {"controller", FIELD_TYPE_ID, 1, 0, "контролёр"},
+	[FIELD_REPORT] = {"report", FIELD_TYPE_TEXT, 0, 5000, "отчёт об исполнении"},
+	[FIELD_MINE] = {"mine", FIELD_TYPE_INT, 0, 1, "только мои"},
 };
 
 static void invalid(struct field_value *out, const char *error)

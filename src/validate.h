@@ -123,6 +123,23 @@ enum field {
 	                     page_admin_topics.c, so that a wrong one is explained) */
 	FIELD_PARENT_TOPIC, /* the code a new entry of the classifier goes under */
 	FIELD_ACTIVE,     /* 1: an entry of the classifier is used, 0: switched off */
+	/* Protocols and instructions (page_admin_protocols.c). */
+	FIELD_PROTOCOL_NUMBER, /* the number of a protocol */
+	FIELD_HELD_ON,    /* the date of the meeting as the protocol states it */
+	FIELD_PLACE,      /* where it was held, as the protocol states it */
+	FIELD_CHAIR,      /* person id of the chair */
+	FIELD_OFFICIAL,   /* person ids of the officials present, several */
+	FIELD_QUESTION,   /* the questions raised, one form row each, several */
+	FIELD_QUESTION_ANSWER, /* the answer given to each, in the same order */
+	FIELD_DECISIONS,
+	FIELD_PHOTO_URL,  /* http(s) links to the photo and video report */
+	FIELD_VIDEO_URL,
+	FIELD_AMENDMENT,  /* the text of a correction of a signed protocol */
+	FIELD_INSTRUCTION_TEXT, /* "instruction": what is to be done */
+	FIELD_DUE_ON,     /* the due date of an instruction */
+	FIELD_CONTROLLER, /* staff user id controlling an instruction */
+	FIELD_REPORT,     /* the executor's report */
+	FIELD_MINE,       /* 1: only the instructions of the signed-in executor */
 	FIELD__MAX
 };
 

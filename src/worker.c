@@ -17,6 +17,7 @@ static const char *const page_templates[] = {
 	"admin_home.tpl",  "admin_password.tpl", "admin_users.tpl", "admin_audit.tpl", "admin_outbox.tpl", "appeal_new.tpl", "appeal_received.tpl",
 	"appeal_status.tpl", "admin_appeals.tpl", "admin_appeal.tpl",
 	"admin_appeal_new.tpl", "answers.tpl", "admin_appeal_summary.tpl",
+	"admin_protocol.tpl", "admin_instructions.tpl", "admin_instruction.tpl", "protocol.tpl",
 	"admin_meetings.tpl", "admin_meeting.tpl", "admin_meeting_new.tpl", "admin_meeting_form.tpl",
 	"admin_series.tpl", "admin_series_new.tpl", "admin_series_show.tpl",
 	"admin_reference_nav.tpl", "admin_territories.tpl", "admin_territory.tpl",

@@ -23,9 +23,9 @@
 {{/POLICE}}</ul>
 </section>
 {{/HAS_POLICE}}{{#HAS_HELD}}<section class="block" aria-labelledby="held-title">
-<h2 id="held-title">Проведены, протокол не оформлен</h2>
+<h2 id="held-title">Проведены, протокол не передан в сектор контроля</h2>
 <ul>
-{{#HELD}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time></li>
+{{#HELD}}<li><a href="/admin/meetings/{{ID}}/protocol">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time>: протокол {{STATE}}, передать до {{DUE}}{{#LATE}} — <strong class="late">просрочено</strong>{{/LATE}}</li>
 {{/HELD}}</ul>
 </section>
 {{/HAS_HELD}}{{#HAS_VIOLATIONS}}<section class="block" aria-labelledby="violations-title">

@@ -12,7 +12,8 @@
 {{/EXCEPTION}}{{#POLICE}}<dt>Уведомление полиции</dt><dd>{{#NOTIFIED}}направлено {{AT}}{{/NOTIFIED}}{{#NOT_NOTIFIED}}требуется, ещё не направлено{{/NOT_NOTIFIED}}</dd>
 {{/POLICE}}</dl>
 {{#PUBLIC_PAGE}}<p class="more"><a href="/meetings/{{ID}}">Страница встречи на сайте</a></p>
-{{/PUBLIC_PAGE}}{{#CHANGES}}<h2>Изменения после утверждения</h2>
+{{/PUBLIC_PAGE}}{{#PROTOCOL}}<p class="more"><a href="/admin/meetings/{{ID}}/protocol">Протокол встречи и поручения</a></p>
+{{/PROTOCOL}}{{#CHANGES}}<h2>Изменения после утверждения</h2>
 <ul>
 {{#CHANGE}}<li>{{AT}}: {{KIND}}{{#OLD}}, было {{AT}}{{/OLD}}{{#NEW}}, стало {{AT}}{{/NEW}} — {{REASON}} ({{LOGIN}})</li>
 {{/CHANGE}}</ul>

@@ -35,7 +35,21 @@
 <ul class="invitees">
 {{#INVITEE}}<li>{{NAME}} — {{POSITION}}</li>
 {{/INVITEE}}</ul>
-{{/INVITEES}}{{#ANSWERS}}<h2>Ответы на вопросы, заданные на встрече</h2>{{/ANSWERS}}
+{{/INVITEES}}{{#RESULTS}}<h2>Итоги встречи</h2>
+{{#HAS_QUESTIONS}}<h3>Вопросы жителей</h3>
+<ol class="questions">
+{{#QUESTION}}<li><p class="text">{{QUESTION:pre_escape}}</p>{{#ANSWERED}}<p class="text">Ответ: {{ANSWER:pre_escape}}</p>{{/ANSWERED}}</li>
+{{/QUESTION}}</ol>
+{{/HAS_QUESTIONS}}{{#DECISIONS}}<h3>Решения</h3>
+<p class="text">{{TEXT:pre_escape}}</p>
+{{/DECISIONS}}{{#HAS_INSTRUCTIONS}}<h3>Поручения</h3>
+<ul class="instructions">
+{{#INSTRUCTION}}<li><span class="text">{{TEXT:pre_escape}}</span> — {{UNIT}}, срок <time datetime="{{DUE_ISO}}">{{DUE}}</time>: <span class="status">{{STATUS}}</span></li>
+{{/INSTRUCTION}}</ul>
+{{/HAS_INSTRUCTIONS}}{{#PHOTO}}<p class="more"><a href="{{URL}}" rel="noopener">Фотоотчёт</a></p>
+{{/PHOTO}}{{#VIDEO}}<p class="more"><a href="{{URL}}" rel="noopener">Видеозапись встречи</a></p>
+{{/VIDEO}}<p class="more"><a href="/meetings/{{MEETING_ID}}/protocol">Протокол встречи (версия для печати)</a></p>
+{{/RESULTS}}{{#ANSWERS}}<h2>Ответы на вопросы, заданные на встрече</h2>{{/ANSWERS}}
 {{#ANSWER}}<h3>{{QUESTION}}</h3>
 <div class="answer">{{ANSWER:pre_escape}}</div>
 {{/ANSWER}}{{#ANSWERS}}<p class="more"><a href="/answers">Все ответы на вопросы жителей</a></p>{{/ANSWERS}}
