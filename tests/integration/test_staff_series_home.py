@@ -57,7 +57,7 @@ NOT_KEPT, PLANNED_ONLY, KEPT = "нет — назначьте встречу", "
 DRAFTS_TITLE = "Черновики: скоро срок публикации"
 UNANNOUNCED_TITLE = "Утверждены, но ещё не объявлены"
 POLICE_TITLE = "Нужно уведомить полицию"
-HELD_TITLE = "Проведены, протокол не оформлен"
+HELD_TITLE = "Проведены, протокол не передан в сектор контроля"
 RULES_TITLE = "Периодичность встреч"
 
 
@@ -211,7 +211,7 @@ def section_items(section):
     if section is None:
         return {}
     return {int(i): text_of(li) for i, li in
-            re.findall(r'<li><a href="/admin/meetings/(\d+)">(.*?)</li>', section, re.S)}
+            re.findall(r'<li><a href="/admin/meetings/(\d+)(?:/protocol)?">(.*?)</li>', section, re.S)}
 
 
 def compliance_rows(page):
