@@ -29,6 +29,8 @@ enum role {
  * sector and the press office resend or discard what the notifier gave up on. */
 #define OUTBOX_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_PRESS)
 #define OUTBOX_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_PRESS)
+/* The reports (page_admin_reports.c): those who answer for the meetings and the deadlines. */
+#define REPORT_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
 #define ROLES_CALENDAR_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_CONTROLLER)
 
 /* The signed-in staff member of a request. */
