@@ -109,7 +109,7 @@ static bool parse_iso_datetime(const char *s, time_t *out)
 		return false;
 	}
 	/* Days since the epoch of the civil date, then the time, then the offset. */
-	long days = civil_date_diff((struct civil_date){1970, 1, 1}, d);
+	long days = civil_date_diff(d, (struct civil_date){1970, 1, 1});
 	*out = (time_t)(days * 86400L + hour * 3600L + minute * 60L + second - offset);
 	return true;
 }

@@ -425,7 +425,7 @@ enum http_status page_admin_report_compliance(struct request *req)
 		page_reject(req, FIELD_TO, "дата «по» раньше даты «с»");
 		return HTTP_BAD_REQUEST;
 	}
-	if (civil_date_diff(from, to) > COMPLIANCE_MAX_DAYS) {
+	if (civil_date_diff(to, from) > COMPLIANCE_MAX_DAYS) {
 		page_reject(req, FIELD_TO, "период отчёта — не больше 10 лет");
 		return HTTP_BAD_REQUEST;
 	}

@@ -175,11 +175,11 @@ static void test_head_wherever_get(void **state)
 		assert_true(r->pattern[0] == '/');
 		if (!(r->methods & METHOD_GET))
 			continue;
-		/* Build a path the pattern matches by putting 5 where it wants a number. */
+		/* Build a path the pattern matches by putting 5 where it wants a number or a word. */
 		char path[128];
 		size_t n = 0;
 		for (const char *p = r->pattern; *p != '\0' && n + 2 < sizeof path; p++)
-			path[n++] = *p == '#' ? '5' : *p;
+			path[n++] = *p == '#' || *p == '*' ? '5' : *p;
 		path[n] = '\0';
 		const struct route *found = NULL;
 		long long id = 0;
