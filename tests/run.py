@@ -128,7 +128,10 @@ WEB_STAFF_ARGS = ["--include-admin", "--only", "/admin", "--max-same-shape", "5"
                   "--start", "/admin/meetings/12", "--start", "/admin/meetings/14",
                   "--start", "/admin/meetings/16", "--start", "/admin/meetings/20",
                   "--start", "/admin/meetings/1", "--start", "/admin/users", "--start", "/admin/audit",
-                  "--start", "/admin/password", "--error-page", "/admin/meetings/999999"]
+                  "--start", "/admin/password", "--start", "/admin/reports",
+                  "--start", "/admin/reports/compliance", "--start", "/admin/reports/appeals",
+                  "--start", "/admin/reports/groups?half=1", "--start", "/admin/reports/monthly",
+                  "--error-page", "/admin/meetings/999999"]
 
 
 def set_cookie_value(response, name):
