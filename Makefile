@@ -34,14 +34,14 @@ endif
 # Modules every program shares, then each program's own.
 CORE = arena buf utf8 params civil_time ru config db db_statements validate rules series outbox \
 	appeal_rules appeal \
-	db_meeting subscription workdays fts_russian protocol
+	db_meeting subscription workdays fts_russian protocol csv
 WEB = worker request response router routes page page_cache meeting_view db_reference \
 	auth audit staff_change page_admin page_admin_users page_admin_meetings page_admin_series page_admin_home \
 	page_admin_reference page_admin_territories page_admin_venues page_admin_people \
 	page_admin_groups page_admin_reference_groups page_admin_calendar page_admin_outbox \
 	page_admin_press publication page_admin_appeals page_admin_topics page_admin_protocols page_protocol \
 	page_home page_meetings page_calendar page_system page_press page_subscribe \
-	page_appeals multipart upload
+	page_appeals multipart upload report page_admin_reports open311
 # build/portal-notify: the rules, their texts, delivery over SMTP and HTTP
 NOTIFY = notify_rules notify_text notify_deliver mail mail_header
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
@@ -96,9 +96,9 @@ check: deps-test
 
 # ---- fuzzing (clang + libFuzzer) ----
 FUZZ_TARGETS = fuzz_urlencoded fuzz_cookies fuzz_fields fuzz_mail_header fuzz_multipart \
-	fuzz_fts_russian
+	fuzz_fts_russian fuzz_csv
 FUZZ_SRC = src/arena.c src/utf8.c src/params.c src/validate.c src/civil_time.c src/ru.c \
-	src/buf.c src/mail_header.c src/multipart.c src/fts_russian.c
+	src/buf.c src/mail_header.c src/multipart.c src/fts_russian.c src/csv.c
 FUZZ_FLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
 .PHONY: fuzz-build
 fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/%)

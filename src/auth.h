@@ -41,6 +41,8 @@ enum role {
  * an instruction or an administrator accepts, returns or cancels it. */
 #define INSTRUCTION_READERS                                                                       \
 	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_EXECUTOR)
+/* The reports (page_admin_reports.c): those who answer for the meetings and the deadlines. */
+#define REPORT_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
 #define ROLES_CALENDAR_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_CONTROLLER)
 
 /* The signed-in staff member of a request. */

@@ -111,6 +111,28 @@ enum stmt {
 	                            announcement deadline for their present start passed
 	                            unannounced */
 	STMT_DASH_GROUPS,        /* (from, to) → id, name, held, planned field meetings */
+	/* Reports (page_admin_reports.c); "off" is the municipality's UTC offset in seconds, for
+	 * the local date of an instant. */
+	STMT_REPORT_VIOLATIONS,  /* (from, to) → meeting id, title, start, status, deadline of each
+	                            5-day rule violation of a start in the period */
+	STMT_REPORT_EXCEPTIONS,  /* (from, to) → id, title, start, reason of meetings approved less
+	                            than 5 days ahead as an exception */
+	STMT_REPORT_ANSWERED_LATE, /* (from, to, off) → number, topic, due, answered date, days
+	                            late of appeals answered in the period after their due date */
+	STMT_REPORT_OPEN_OVERDUE, /* (today) → number, topic, due, days overdue of open appeals */
+	STMT_REPORT_APPEALS_SECTION, /* (previous year, year) → section code, name, count in each */
+	STMT_REPORT_APPEALS_TERRITORY, /* (previous, year) → territory name, counts */
+	STMT_REPORT_APPEALS_SOURCE, /* (previous, year) → source, counts */
+	STMT_REPORT_APPEALS_OUTCOME, /* (previous, year) → outcome or 'open', counts */
+	STMT_REPORT_APPEALS_TIMELINESS, /* (previous, year, off, today) → category, counts */
+	STMT_REPORT_GROUPS,      /* (from, to) → group, its territory, held meetings, attendance,
+	                            appeals handed in at its meetings of the period */
+	STMT_REPORT_MONTHLY,     /* (from, to) → topic code, name, received, answered, forwarded,
+	                            left without an answer, still open */
+	/* Open311 GeoReport v2 (open311.c): published answers only. */
+	STMT_OPEN311_SERVICES,   /* → code, name, level, parent's name, section's name */
+	STMT_OPEN311_REQUESTS,   /* (from, to, status, codes, numbers, limit) → request columns */
+	STMT_OPEN311_REQUEST,    /* (number) → request columns */
 	/* The outbox (outbox.c). */
 	STMT_OUTBOX_ADD,         /* (dedup key, channel, recipient, subject, body, unsubscribe url,
 	                            purpose, meeting, announcement, now); nothing on a known key */

@@ -303,6 +303,92 @@ const char *const db_statement_sql[STMT__MAX] = {
 			     "FROM info_group g LEFT JOIN meeting m ON m.group_id = g.id AND m.kind = 'group_field' "
 			     "AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
 
+	[STMT_REPORT_VIOLATIONS] =
+		"SELECT m.id, m.title, r.starts_at, m.status, r.deadline_at FROM rule_violation r "
+		"JOIN meeting m ON m.id = r.meeting_id WHERE r.starts_at >= ?1 AND r.starts_at < ?2 "
+		"ORDER BY r.starts_at, m.id",
+	[STMT_REPORT_EXCEPTIONS] =
+		"SELECT id, title, starts_at, exception_reason FROM meeting WHERE exception_reason <> '' "
+		"AND starts_at >= ?1 AND starts_at < ?2 ORDER BY starts_at, id",
+	[STMT_REPORT_ANSWERED_LATE] =
+		"SELECT a.number, coalesce(t.name, ''), a.answer_due, "
+		"date(a.answered_at + ?3, 'unixepoch'), "
+		"CAST(julianday(date(a.answered_at + ?3, 'unixepoch')) - julianday(a.answer_due) AS INTEGER) "
+		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
+		"WHERE a.answered_at >= ?1 AND a.answered_at < ?2 "
+		"AND date(a.answered_at + ?3, 'unixepoch') > a.answer_due ORDER BY a.answered_at, a.id",
+	[STMT_REPORT_OPEN_OVERDUE] =
+		"SELECT a.number, coalesce(t.name, ''), a.answer_due, "
+		"CAST(julianday(?1) - julianday(a.answer_due) AS INTEGER) "
+		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
+		"WHERE a.status IN ('registered', 'in_work') AND a.answer_due < ?1 "
+		"ORDER BY a.answer_due, a.id",
+#define REPORT_YEARS "count(*) FILTER (WHERE a.year = ?1), count(*) FILTER (WHERE a.year = ?2) " \
+		     "FROM appeal a "
+	[STMT_REPORT_APPEALS_SECTION] =
+		"SELECT s.code, s.name, " REPORT_YEARS
+		"LEFT JOIN appeal_topic s ON s.code = substr(a.topic_code, 1, 4) "
+		"WHERE a.year IN (?1, ?2) GROUP BY s.code ORDER BY s.code IS NULL, s.code",
+	[STMT_REPORT_APPEALS_TERRITORY] =
+		"SELECT t.name, " REPORT_YEARS
+		"LEFT JOIN territory t ON t.id = a.territory_id "
+		"WHERE a.year IN (?1, ?2) GROUP BY a.territory_id ORDER BY t.name IS NULL, t.name",
+	[STMT_REPORT_APPEALS_SOURCE] =
+		"SELECT a.source, " REPORT_YEARS "WHERE a.year IN (?1, ?2) GROUP BY a.source",
+	[STMT_REPORT_APPEALS_OUTCOME] =
+		"SELECT coalesce(a.outcome, 'open'), " REPORT_YEARS
+		"WHERE a.year IN (?1, ?2) GROUP BY 1",
+	/* Answered or forwarded by the local date due; left without an answer under art. 11;
+	 * still open before or after the date due. */
+	[STMT_REPORT_APPEALS_TIMELINESS] =
+		"SELECT CASE "
+		"WHEN a.outcome = 'answered' THEN CASE WHEN date(a.answered_at + ?3, 'unixepoch') <= "
+		"  a.answer_due THEN 'answered_on_time' ELSE 'answered_late' END "
+		"WHEN a.outcome = 'forwarded' THEN CASE WHEN date(a.forwarded_at + ?3, 'unixepoch') <= "
+		"  a.forward_due THEN 'forwarded_on_time' ELSE 'forwarded_late' END "
+		"WHEN a.outcome IS NOT NULL THEN 'closed' "
+		"WHEN a.answer_due < ?4 THEN 'open_overdue' ELSE 'open' END, "
+		REPORT_YEARS "WHERE a.year IN (?1, ?2) GROUP BY 1",
+#undef REPORT_YEARS
+	[STMT_REPORT_GROUPS] =
+		"SELECT g.name, t.name, count(m.id), coalesce(sum(m.attendance), 0), "
+		"(SELECT count(*) FROM appeal a JOIN meeting am ON am.id = a.meeting_id "
+		" WHERE am.group_id = g.id AND am.starts_at >= ?1 AND am.starts_at < ?2) "
+		"FROM info_group g JOIN territory t ON t.id = g.territory_id "
+		"LEFT JOIN meeting m ON m.group_id = g.id AND m.status = 'held' "
+		"AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
+	[STMT_REPORT_MONTHLY] =
+		"SELECT a.topic_code, t.name, count(*), "
+		"count(*) FILTER (WHERE a.outcome = 'answered'), "
+		"count(*) FILTER (WHERE a.outcome = 'forwarded'), "
+		"count(*) FILTER (WHERE a.outcome IN ('no_address', 'abusive', 'unreadable', 'repeated')), "
+		"count(*) FILTER (WHERE a.outcome IS NULL) "
+		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
+		"WHERE a.received_at >= ?1 AND a.received_at < ?2 "
+		"GROUP BY a.topic_code ORDER BY a.topic_code IS NULL, a.topic_code",
+	[STMT_OPEN311_SERVICES] =
+		"SELECT e.code, e.name, e.level, coalesce(p.name, ''), s.name FROM appeal_topic e "
+		"JOIN appeal_topic s ON s.code = substr(e.code, 1, 4) "
+		"LEFT JOIN appeal_topic p ON p.code = e.parent_code "
+		"WHERE e.active = 1 AND e.level BETWEEN 2 AND 3 ORDER BY e.code",
+#define OPEN311_COLUMNS                                                                           \
+	"SELECT a.number, CASE WHEN a.status IN ('answered', 'closed', 'forwarded') THEN 'closed' " \
+	"ELSE 'open' END, a.public_answer, coalesce(tp.name, ''), coalesce(a.topic_code, ''), "    \
+	"a.public_question, a.received_at, max(a.received_at, coalesce(a.answered_at, 0), "        \
+	"coalesce(a.closed_at, 0), coalesce(a.published_at, 0)), coalesce(tr.name, '') "           \
+	"FROM appeal a LEFT JOIN appeal_topic tp ON tp.code = a.topic_code "                      \
+	"LEFT JOIN territory tr ON tr.id = a.territory_id WHERE a.published_at IS NOT NULL "
+	[STMT_OPEN311_REQUESTS] =
+		OPEN311_COLUMNS
+		"AND (?5 IS NOT NULL OR (a.received_at >= ?1 AND a.received_at < ?2 "
+		"AND (?3 IS NULL OR (CASE WHEN a.status IN ('answered', 'closed', 'forwarded') "
+		"THEN 'closed' ELSE 'open' END) = ?3) "
+		"AND (?4 IS NULL OR instr(',' || ?4 || ',', ',' || a.topic_code || ',') > 0))) "
+		"AND (?5 IS NULL OR instr(',' || ?5 || ',', ',' || a.number || ',') > 0) "
+		"ORDER BY a.received_at DESC, a.id DESC LIMIT ?6",
+	[STMT_OPEN311_REQUEST] = OPEN311_COLUMNS "AND a.number = ?1",
+#undef OPEN311_COLUMNS
+
 	/* Changes of place or time after approval, as residents see them (no staff names). */
 	[STMT_MEETING_PUBLIC_CHANGES] =
 		"SELECT c.at, c.kind, c.old_starts_at, c.new_starts_at, coalesce(ov.name, ''), "

@@ -36,6 +36,7 @@ static const struct nav_entry {
 	{NAV_STAFF_MEDIA_PLAN, "/admin/media-plan", "Медиаплан",
 	 ROLE_ADMIN | ROLE_PRESS | ROLE_ORGANIZER | ROLE_CONTROLLER},
 	{NAV_STAFF_MEDIA, "/admin/media", "СМИ", ROLE_ADMIN | ROLE_PRESS},
+	{NAV_STAFF_REPORTS, "/admin/reports", "Отчёты", REPORT_READERS},
 	{NAV_STAFF_USERS, "/admin/users", "Пользователи", ROLE_ADMIN},
 	{NAV_STAFF_AUDIT, "/admin/audit", "Журнал изменений", ROLE_ADMIN},
 	{NAV_STAFF_PASSWORD, "/admin/password", "Сменить пароль", ROLES_STAFF},

@@ -28,6 +28,7 @@ enum nav_item {
 	NAV_PRESS,            /* /press, for the media */
 	NAV_STAFF_MEDIA_PLAN, /* the media plan */
 	NAV_STAFF_MEDIA,      /* the media list */
+	NAV_STAFF_REPORTS,    /* the reports */
 };
 
 /* Start an HTML page: the layout with body_template included as its content. Returns the body's

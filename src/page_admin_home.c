@@ -208,6 +208,8 @@ enum http_status page_admin_home(struct request *req)
 	unsigned readers = ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS;
 	if (req->staff->role & ROLE_ADMIN)
 		tpl_section_show(d, "ADMIN");
+	if (req->staff->role & REPORT_READERS)
+		tpl_section_show(d, "REPORTS");
 	if (req->staff->role & ROLES_CALENDAR_READERS) {
 		tpl_section_show(d, "CALENDAR");
 		if (calendar_warning(req, d) < 0)

@@ -128,6 +128,16 @@ enum http_status page_admin_appeal_answer(struct request *req);
 enum http_status page_admin_appeal_close(struct request *req);
 enum http_status page_admin_appeal_publish(struct request *req);
 enum http_status page_admin_appeal_file(struct request *req);
+/* Reports (page_admin_reports.c) and the Open311 GeoReport v2 API (open311.c). */
+enum http_status page_admin_reports(struct request *req);
+enum http_status page_admin_report_compliance(struct request *req);
+enum http_status page_admin_report_appeals(struct request *req);
+enum http_status page_admin_report_groups(struct request *req);
+enum http_status page_admin_report_monthly(struct request *req);
+enum http_status open311_discovery(struct request *req);
+enum http_status open311_services(struct request *req);
+enum http_status open311_requests(struct request *req);
+enum http_status open311_request(struct request *req);
 /* The appeals from a territory for the preparation of a meeting there (page_admin_appeals.c). */
 int appeal_summary_fill(struct request *req, struct tpl_dict *d, long long territory_id);
 

@@ -24,6 +24,22 @@ bool router_match(const char *pattern, const char *path, long long *id)
 			p++;
 			continue;
 		}
+		if (*p == '*') {
+			/* A word: 1..32 of [0-9A-Za-z_-], never '.' or '/', so "*.json" ends at the
+			 * extension and a word never spans segments. The handler reads it from the
+			 * path (a registration number, 2026-00042). */
+			int n = 0;
+			while ((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
+			       (*s >= 'A' && *s <= 'Z') || *s == '-' || *s == '_') {
+				if (++n > 32)
+					return false;
+				s++;
+			}
+			if (n == 0)
+				return false;
+			p++;
+			continue;
+		}
 		if (*p != *s)
 			return false;
 		p++;

@@ -32,7 +32,8 @@ enum route_flags {
 };
 
 struct route {
-	const char *pattern;               /* "/meetings/#" — '#' matches a positive integer */
+	const char *pattern;               /* "/meetings/#" — '#' matches a positive integer,
+	                                      '*' a word of 1..32 [0-9A-Za-z_-] */
 	unsigned methods;                  /* enum http_method bits; GET implies HEAD */
 	route_handler handler;
 	const struct route_field *fields;  /* ends with {FIELD__MAX, 0}; NULL for none */

@@ -77,6 +77,17 @@ const struct route routes[] = {
 	 FIELDS({FIELD_APPEAL_NUMBER, FIELD_REQUIRED}, {FIELD_APPEAL_CODE, FIELD_REQUIRED}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, 0},
 	{"/", METHOD_GET, page_home, NULL, ROUTE_CACHEABLE, 0},
+	/* Open311 GeoReport v2 (open311.c): published answers as open data. Invalid parameters
+	 * go to the handler, which answers with the specification's JSON errors. '*' is a
+	 * registration number. */
+	{"/api/open311/v2/discovery.json", METHOD_GET, open311_discovery, NULL, ROUTE_CACHEABLE, 0},
+	{"/api/open311/v2/services.json", METHOD_GET, open311_services, NULL, ROUTE_CACHEABLE, 0},
+	{"/api/open311/v2/requests.json", METHOD_GET, open311_requests,
+	 FIELDS({FIELD_START_DATE, FIELD_OPTIONAL}, {FIELD_END_DATE, FIELD_OPTIONAL},
+		{FIELD_REQUEST_STATUS, FIELD_OPTIONAL}, {FIELD_SERVICE_CODE, FIELD_OPTIONAL},
+		{FIELD_SERVICE_REQUEST_ID, FIELD_OPTIONAL}),
+	 ROUTE_CACHEABLE | ROUTE_FORM_ERRORS_TO_HANDLER, 0},
+	{"/api/open311/v2/requests/*.json", METHOD_GET, open311_request, NULL, ROUTE_CACHEABLE, 0},
 	{"/meetings", METHOD_GET, page_meetings_list,
 	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL},
 		{FIELD_FROM, FIELD_OPTIONAL}, {FIELD_TO, FIELD_OPTIONAL},
@@ -310,6 +321,21 @@ const struct route routes[] = {
 	{"/admin/groups/#", METHOD_GET, page_admin_group, NULL, 0, REFERENCE_READERS},
 	{"/admin/groups/#", METHOD_POST, page_admin_group_update, GROUP_FORM,
 	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+
+	/* Reports (page_admin_reports.c): pages, or CSV with ?format=csv. */
+	{"/admin/reports", METHOD_GET, page_admin_reports, NULL, 0, REPORT_READERS},
+	{"/admin/reports/compliance", METHOD_GET, page_admin_report_compliance,
+	 FIELDS({FIELD_FROM, FIELD_OPTIONAL}, {FIELD_TO, FIELD_OPTIONAL},
+		{FIELD_FORMAT, FIELD_OPTIONAL}),
+	 0, REPORT_READERS},
+	{"/admin/reports/appeals", METHOD_GET, page_admin_report_appeals,
+	 FIELDS({FIELD_YEAR, FIELD_OPTIONAL}, {FIELD_FORMAT, FIELD_OPTIONAL}), 0, REPORT_READERS},
+	{"/admin/reports/groups", METHOD_GET, page_admin_report_groups,
+	 FIELDS({FIELD_YEAR, FIELD_OPTIONAL}, {FIELD_HALF, FIELD_OPTIONAL},
+		{FIELD_FORMAT, FIELD_OPTIONAL}),
+	 0, REPORT_READERS},
+	{"/admin/reports/monthly", METHOD_GET, page_admin_report_monthly,
+	 FIELDS({FIELD_MONTH, FIELD_OPTIONAL}, {FIELD_FORMAT, FIELD_OPTIONAL}), 0, REPORT_READERS},
 
 	/* The press office (page_admin_press.c). */
 	{"/admin/media-plan", METHOD_GET, page_admin_media_plan, FIELDS({FIELD_MONTH, FIELD_OPTIONAL}),

@@ -140,6 +140,14 @@ enum field {
 	FIELD_CONTROLLER, /* staff user id controlling an instruction */
 	FIELD_REPORT,     /* the executor's report */
 	FIELD_MINE,       /* 1: only the instructions of the signed-in executor */
+	/* Reports (page_admin_reports.c) and the Open311 API (open311.c). */
+	FIELD_HALF,       /* 1 or 2: the half of a year */
+	FIELD_FORMAT,     /* "csv": the download instead of the page */
+	FIELD_START_DATE, /* Open311: ISO 8601 datetime, the earliest requested_datetime */
+	FIELD_END_DATE,   /* Open311: the latest */
+	FIELD_SERVICE_CODE, /* Open311: classifier codes, comma-separated */
+	FIELD_REQUEST_STATUS, /* Open311 "status": open, closed or both, comma-separated */
+	FIELD_SERVICE_REQUEST_ID, /* Open311: registration numbers, comma-separated */
 	FIELD__MAX
 };
 

@@ -29,6 +29,7 @@ static const char *const page_templates[] = {
 	"admin_reference_group.tpl", "admin_reference_group_form.tpl", "subscribe.tpl",
 	"subscribe_sent.tpl", "subscribe_confirm.tpl", "unsubscribe.tpl", "admin_calendar.tpl", "admin_calendar_year.tpl",
 	"admin_calendar_year_form.tpl", "admin_calendar_day_form.tpl", "admin_topics.tpl", "admin_topic.tpl",
+	"admin_report.tpl", "admin_reports.tpl",
 };
 
 int worker_init(struct worker *w, const struct config *cfg)

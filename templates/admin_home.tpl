@@ -60,7 +60,8 @@
 <li><a href="/admin/people">Должностные лица и приглашённые</a></li>
 <li><a href="/admin/groups">Информационные группы</a></li>
 {{/REFERENCE}}{{#CALENDAR}}<li><a href="/admin/calendar">Производственный календарь</a></li>
-{{/CALENDAR}}{{#ADMIN}}<li><a href="/admin/users">Пользователи и роли</a></li>
+{{/CALENDAR}}{{#REPORTS}}<li><a href="/admin/reports">Отчёты</a></li>
+{{/REPORTS}}{{#ADMIN}}<li><a href="/admin/users">Пользователи и роли</a></li>
 <li><a href="/admin/audit">Журнал изменений</a></li>
 {{/ADMIN}}<li><a href="/admin/password">Сменить пароль</a></li>
 </ul>

@@ -133,7 +133,9 @@ WEB_STAFF_ARGS = ["--include-admin", "--only", "/admin", "--max-same-shape", "5"
                   "--start", "/admin/password", "--start", "/admin/appeals",
                   "--start", "/admin/appeals/new", "--start", "/admin/appeals/1",
                   "--start", "/admin/appeals/2", "--start", "/admin/appeals/3",
-                  "--start", "/admin/outbox", "--max-pages", "100",
+                  "--start", "/admin/outbox", "--max-pages", "110", "--start", "/admin/reports",
+                  "--start", "/admin/reports/compliance", "--start", "/admin/reports/appeals",
+                  "--start", "/admin/reports/groups?half=1", "--start", "/admin/reports/monthly",
                   "--error-page", "/admin/meetings/999999"]
 
 

@@ -51,7 +51,10 @@ def staff_routes():
     the source so a route added later is covered without touching this file."""
     def source(name):
         with open(os.path.join(ROOT, "src", name), encoding="utf-8") as f:
-            return re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+            # Comments out, string literals kept ("/api/…/requests/*.json" is not a comment).
+            return re.sub(r'"(?:\\.|[^"\\\n])*"|/\*.*?\*/',
+                          lambda m: m.group(0) if m.group(0).startswith('"') else "",
+                          f.read(), flags=re.S)
     src = source("routes.c")
     # Role sets named by a macro of routes.c (#define MEETING_WRITERS (ROLE_ADMIN | …)) or of
     # auth.h (ROLES_CALENDAR_READERS, shared with the pages).

@@ -78,6 +78,21 @@ static void test_match_id_with_suffix(void **state)
 
 /* ---- router_find over the real table ---- */
 
+static void test_match_word(void **state)
+{
+	(void)state;
+	long long id = 0;
+	const char *pattern = "/api/open311/v2/requests/*.json";
+	assert_true(router_match(pattern, "/api/open311/v2/requests/2026-00042.json", &id));
+	assert_true(router_match(pattern, "/api/open311/v2/requests/x.json", &id));
+	assert_false(router_match(pattern, "/api/open311/v2/requests/.json", &id));
+	assert_false(router_match(pattern, "/api/open311/v2/requests/a/b.json", &id));
+	assert_false(router_match(pattern, "/api/open311/v2/requests/a.b.json", &id));
+	assert_false(router_match(pattern, "/api/open311/v2/requests/2026-00042.xml", &id));
+	assert_false(router_match(pattern, "/api/open311/v2/requests/"
+					   "123456789012345678901234567890123.json", &id));
+}
+
 static void test_find_home(void **state)
 {
 	(void)state;
@@ -160,11 +175,11 @@ static void test_head_wherever_get(void **state)
 		assert_true(r->pattern[0] == '/');
 		if (!(r->methods & METHOD_GET))
 			continue;
-		/* Build a path the pattern matches by putting 5 where it wants a number. */
+		/* Build a path the pattern matches by putting 5 where it wants a number or a word. */
 		char path[128];
 		size_t n = 0;
 		for (const char *p = r->pattern; *p != '\0' && n + 2 < sizeof path; p++)
-			path[n++] = *p == '#' ? '5' : *p;
+			path[n++] = *p == '#' || *p == '*' ? '5' : *p;
 		path[n] = '\0';
 		const struct route *found = NULL;
 		long long id = 0;
@@ -218,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_match_id),
 		cmocka_unit_test(test_match_id_rejects),
 		cmocka_unit_test(test_match_id_with_suffix),
+		cmocka_unit_test(test_match_word),
 		cmocka_unit_test(test_find_home),
 		cmocka_unit_test(test_find_meeting_by_id),
 		cmocka_unit_test(test_find_wrong_method),

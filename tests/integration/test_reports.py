@@ -1,0 +1,512 @@
+"""Reports and open data (issue 7): the compliance report, the yearly analysis of appeals, the
+information groups' summary and the monthly export, each as a page (tables, inline SVG charts)
+and as CSV; the Open311 GeoReport v2 API over published answers. The data set is inserted with
+SQL into a fresh stack's database in years the demo data never reaches (2019, 2020), so the test
+knows every number; the applicants' surnames and addresses must never appear in any of it."""
+
+import csv
+import html
+import io
+import json
+import re
+import unittest
+from datetime import date
+
+import helpers
+from helpers import epoch
+from staff import start_staff_stack
+
+STACK = None
+USERS = {}
+NUMBERS = {}
+
+# Personal data of the test appeals: never in a report, an export or the API.
+SECRETS = ("Сидоренкова", "Тимофеевская", "sidorenkova@private.example",
+           "ул. Секретная, 13", "+7 912 000-11-22")
+
+
+def at(y, m, d, hm="12:00"):
+    return epoch(date(y, m, d), hm)
+
+
+def insert_appeal(key, year, seq, received, topic, territory, source, status="in_work",
+                  outcome=None, answer_due="2099-01-01", forward_due="2099-01-01",
+                  answered=None, forwarded=None, closed=None, published=None, meeting=None):
+    number = f"{year}-{seq:05d}"
+    with STACK.db() as conn:
+        conn.execute(
+            "INSERT INTO appeal (year, seq, number, code_hash, source, addressee, surname, name, "
+            "email, address, phone, territory_id, topic_code, text, received_at, registered_at, "
+            "meeting_id, status, answer_due, forward_due, outcome, answered_at, forwarded_at, "
+            "closed_at, answer, public_question, public_answer, published_at) VALUES "
+            "(?, ?, ?, x'00', ?, 'head', ?, 'Анна', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?)",
+            (year, seq, number, source, SECRETS[seq % 2], SECRETS[2], SECRETS[3], SECRETS[4],
+             territory, topic, f"Текст обращения {key}: пишет {SECRETS[0]}", received, received,
+             meeting, status, answer_due, forward_due, outcome, answered, forwarded, closed,
+             "Ответ заявителю" if answered else "",
+             f"Публичный вопрос {key}" if published else "",
+             f"Публичный ответ {key}" if published else "", published))
+    NUMBERS[key] = number
+
+
+def insert_meeting(kind, title, starts, status="held", territory=4, group=None, attendance=None,
+                   exception=""):
+    with STACK.db() as conn:
+        cur = conn.execute(
+            "INSERT INTO meeting (kind, title, territory_id, starts_at, ends_at, status, "
+            "attendance, group_id, exception_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (kind, title, territory, starts, starts + 7200, status, attendance, group, exception))
+        return cur.lastrowid
+
+
+def setUpModule():
+    global STACK
+    STACK, _, signed = start_staff_stack()
+    USERS.update(signed)
+    try:
+        build_data()
+    except BaseException:
+        STACK.close()
+        raise
+
+
+def tearDownModule():
+    STACK.close()
+
+
+def build_data():
+    # Meetings of the first half of 2020 (and one in the second).
+    insert_meeting("head_mass", "Отчёт главы перед жителями", at(2020, 2, 15))
+    insert_meeting("personal_reception", "Личный приём главы", at(2020, 1, 20))
+    insert_meeting("personal_reception", "Личный приём главы", at(2020, 3, 16))
+    m1 = insert_meeting("group_field", "Выездная встреча группы 1", at(2020, 3, 11), group=1,
+                        attendance=25)
+    insert_meeting("group_field", "Вторая встреча группы 1", at(2020, 5, 20), group=1,
+                   attendance=15)
+    insert_meeting("group_field", "Отменённая встреча группы 1", at(2020, 6, 1), group=1,
+                   status="cancelled")
+    insert_meeting("group_field", "Встреча группы 2", at(2020, 8, 10), territory=6, group=2,
+                   attendance=40)
+    late = insert_meeting("group_field", "Встреча с опозданием анонса", at(2020, 4, 5),
+                          status="approved", territory=6)
+    with STACK.db() as conn:
+        conn.execute("INSERT INTO rule_violation (meeting_id, rule, starts_at, deadline_at, "
+                     "detected_at) VALUES (?, 'announce_5_days', ?, ?, ?)",
+                     (late, at(2020, 4, 5), at(2020, 3, 31, "00:00"), at(2020, 3, 31, "00:00")))
+    insert_meeting("head_mass", "Встреча о паводке", at(2020, 5, 5), status="approved",
+                   exception="Срочный вопрос о паводке")
+
+    # Appeals of 2020 and of 2019.
+    insert_appeal("A1", 2020, 1, at(2020, 2, 10), "0005.0005.0056", 4, "online",
+                  status="answered", outcome="answered", answer_due="2020-03-10",
+                  answered=at(2020, 3, 5), closed=at(2020, 3, 5), published=at(2020, 3, 6))
+    insert_appeal("A2", 2020, 2, at(2020, 3, 11), "0005.0005.0055", 4, "meeting",
+                  status="answered", outcome="answered", answer_due="2020-04-10",
+                  answered=at(2020, 4, 20), closed=at(2020, 4, 20), meeting=m1)
+    insert_appeal("A3", 2020, 3, at(2020, 3, 9), "0003.0009.0099", 6, "mail",
+                  status="forwarded", outcome="forwarded", forward_due="2020-03-14",
+                  forwarded=at(2020, 3, 12), closed=at(2020, 3, 12))
+    insert_appeal("A4", 2020, 4, at(2020, 4, 1), None, None, "reception",
+                  answer_due="2020-05-01")
+    insert_appeal("A5", 2020, 5, at(2020, 3, 15), "0005.0005.0056", 6, "online",
+                  status="closed", outcome="repeated", closed=at(2020, 3, 20))
+    insert_appeal("B1", 2019, 1, at(2019, 5, 10), "0005.0005.0056", 4, "online",
+                  status="answered", outcome="answered", answer_due="2019-06-10",
+                  answered=at(2019, 6, 1), closed=at(2019, 6, 1), published=at(2019, 6, 2))
+    insert_appeal("B2", 2019, 2, at(2019, 6, 1), "0003.0009.0099", 4, "mail",
+                  status="answered", outcome="answered", answer_due="2019-07-01",
+                  answered=at(2019, 6, 20), closed=at(2019, 6, 20))
+    # Recent ones for the API's default window: one published, one not.
+    recent = helpers.day(-10)
+    insert_appeal("C1", 2000, 1, epoch(recent, "09:30"), "0003.0009.0099", 6, "online",
+                  status="answered", outcome="answered", answered=epoch(recent, "15:00"),
+                  closed=epoch(recent, "15:00"), published=epoch(recent, "16:00"))
+    insert_appeal("C2", 2000, 2, epoch(recent, "10:00"), "0003.0009.0099", 6, "online")
+
+
+# ---- reading the reports ------------------------------------------------------------------------
+def report_table(page, table_id):
+    """[(label, [cells], is_total)] of the report table TABLE_ID."""
+    m = re.search(rf'<table class="list report" id="table-{table_id}">(.*?)</table>', page, re.S)
+    assert m, f"no table {table_id}"
+    rows = []
+    for attrs, tr in re.findall(r"<tr( class=\"total\")?>(<th scope=\"row\">.*?)</tr>",
+                                m.group(1), re.S):
+        label = re.search(r'<th scope="row">(.*?)</th>', tr, re.S).group(1)
+        cells = re.findall(r"<td>(.*?)</td>", tr, re.S)
+        rows.append((html.unescape(label), [html.unescape(c) for c in cells], bool(attrs)))
+    return rows
+
+
+def as_dict(rows):
+    return {label: cells for label, cells, _ in rows}
+
+
+def bar_titles(page, table_id):
+    """The <title> of every bar in the chart of TABLE_ID's section."""
+    m = re.search(rf'<section class="report-block" aria-labelledby="t-{table_id}">(.*?)</section>',
+                  page, re.S)
+    assert m, f"no section {table_id}"
+    return [html.unescape(t) for t in
+            re.findall(r'<g class="bar"><title>(.*?)</title>', m.group(1), re.S)]
+
+
+def csv_blocks(body):
+    """{caption: [header, rows…]} of a report's CSV after checking BOM, separator and CRLF."""
+    assert body.startswith(b"\xef\xbb\xbf"), body[:10]
+    text = body.decode("utf-8-sig")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    blocks, current = {}, None
+    for rec in records[1:]:
+        if not rec:
+            current = None
+        elif current is None:
+            current = rec[0]
+            blocks[current] = []
+        else:
+            blocks[current].append(rec)
+    return records[0], blocks
+
+
+def assert_no_personal_data(test, text):
+    for secret in SECRETS:
+        test.assertNotIn(secret, text)
+
+
+class AppealsReportTest(unittest.TestCase):
+    maxDiff = None
+
+    @classmethod
+    def setUpClass(cls):
+        r = USERS["admin"].get("/admin/reports/appeals?year=2020")
+        assert r.status == 200, (r.status, r.text[-2000:])
+        cls.page = r.text
+
+    def test_by_section_with_the_previous_year_and_the_change(self):
+        rows = report_table(self.page, "sections")
+        self.assertEqual(rows, [
+            ("0003 Экономика", ["1", "1", "0"], False),
+            ("0005 Жилищно-коммунальная сфера", ["1", "3", "+2"], False),
+            ("Тема не указана", ["0", "1", "+1"], False),
+            ("Всего", ["2", "5", "+3"], True),
+        ])
+        self.assertIn('<th scope="col">2019</th><th scope="col">2020</th>', self.page)
+
+    def test_by_territory_source_outcome_and_timeliness(self):
+        self.assertEqual(as_dict(report_table(self.page, "territories")), {
+            "микрорайон Молодёжный": ["2", "2", "0"],
+            "сельское поселение Берёзовка": ["0", "2", "+2"],
+            "Территория не указана": ["0", "1", "+1"],
+            "Всего": ["2", "5", "+3"],
+        })
+        sources = as_dict(report_table(self.page, "sources"))
+        self.assertEqual(sources["через сайт"], ["1", "2", "+1"])
+        self.assertEqual(sources["на встречах с жителями"], ["0", "1", "+1"])
+        self.assertEqual(sources["на личном приёме"], ["0", "1", "+1"])
+        self.assertEqual(sources["по почте и лично в администрации"], ["1", "1", "0"])
+        outcomes = as_dict(report_table(self.page, "outcomes"))
+        self.assertEqual(outcomes["дан ответ по существу"], ["2", "2", "0"])
+        self.assertEqual(outcomes["направлено по компетенции"], ["0", "1", "+1"])
+        self.assertEqual(outcomes["без ответа: повторное без новых доводов"], ["0", "1", "+1"])
+        self.assertEqual(outcomes["без ответа: оскорбительные выражения"], ["0", "0", "0"])
+        self.assertEqual(outcomes["на рассмотрении"], ["0", "1", "+1"])
+        timely = as_dict(report_table(self.page, "timeliness"))
+        self.assertEqual(timely["ответ дан в срок"], ["2", "1", "−1"])
+        self.assertEqual(timely["ответ дан с нарушением срока"], ["0", "1", "+1"])
+        self.assertEqual(timely["направлено по компетенции в срок"], ["0", "1", "+1"])
+        self.assertEqual(timely["оставлено без ответа по существу (ст. 11 59-ФЗ)"],
+                         ["0", "1", "+1"])
+        self.assertEqual(timely["на рассмотрении, срок истёк"], ["0", "1", "+1"])
+        self.assertEqual(timely["Всего"], ["2", "5", "+3"])
+
+    def test_charts_are_inline_svg_with_a_title_per_bar(self):
+        self.assertEqual(bar_titles(self.page, "sections"), [
+            "0003 Экономика: 1", "0005 Жилищно-коммунальная сфера: 3", "Тема не указана: 1"])
+        self.assertIn('<svg viewBox="0 0 640 ', self.page)
+        self.assertIn('role="img"', self.page)
+        self.assertNotIn("<script", self.page)
+        # The longest bar is the largest number; the others are in proportion.
+        widths = re.findall(r'<rect x="0" y="\d+" width="(\d+)"', self.page.split(
+            'id="t-sections"')[1].split("</svg>")[0])
+        self.assertEqual([int(w) for w in widths], [173, 520, 173])
+
+    def test_the_visually_impaired_version_has_the_same_numbers(self):
+        path = "/admin/reports/appeals?year=2020"
+        r = STACK.get(path, headers={"Cookie": USERS["admin"].cookie_header(path) + "; vision=on"})
+        self.assertEqual(r.status, 200)
+        self.assertIn('class="vision"', r.text)
+        self.assertEqual(report_table(r.text, "sections"), report_table(self.page, "sections"))
+
+    def test_csv_download(self):
+        r = USERS["admin"].get("/admin/reports/appeals?year=2020&format=csv")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.header("Content-Type"), "text/csv; charset=utf-8")
+        disposition = r.header("Content-Disposition")
+        self.assertTrue(disposition.startswith('attachment; filename="appeals-2020.csv"; '
+                                               "filename*=UTF-8''"), disposition)
+        self.assertIn("%D0%B0%D0%BD%D0%B0%D0%BB%D0%B8%D0%B7", disposition)  # «анализ»
+        head, blocks = csv_blocks(r.body)
+        self.assertEqual(head, ["Анализ обращений граждан за год", "2020 год в сравнении с 2019 годом"])
+        sections = blocks["По разделам тематического классификатора"]
+        self.assertEqual(sections, [
+            ["Раздел", "2019", "2020", "Изменение"],
+            ["0003 Экономика", "1", "1", "0"],
+            ["0005 Жилищно-коммунальная сфера", "1", "3", "+2"],
+            ["Тема не указана", "0", "1", "+1"],
+            ["Всего", "2", "5", "+3"],
+        ])
+        self.assertEqual(blocks["По территориям"][2], ["сельское поселение Берёзовка", "0", "2", "+2"])
+        assert_no_personal_data(self, r.body.decode("utf-8"))
+        assert_no_personal_data(self, self.page)
+
+    def test_a_format_other_than_csv_is_400(self):
+        self.assertEqual(USERS["admin"].get("/admin/reports/appeals?format=xls").status, 400)
+        self.assertEqual(USERS["admin"].get("/admin/reports/appeals?year=1999").status, 400)
+
+
+class ComplianceReportTest(unittest.TestCase):
+    maxDiff = None
+
+    @classmethod
+    def setUpClass(cls):
+        r = USERS["controller"].get("/admin/reports/compliance?from=2020-01-01&to=2020-06-30")
+        assert r.status == 200, (r.status, r.text[-2000:])
+        cls.page = r.text
+
+    def test_the_summary(self):
+        overdue_days = (helpers.today() - date(2020, 5, 1)).days
+        self.assertEqual(report_table(self.page, "summary"), [
+            ("Встречи главы с массовым участием жителей: проведено", ["1"], False),
+            ("Личные приёмы главы: проведено", ["2"], False),
+            ("Выездные встречи информационных групп: проведено", ["2"], False),
+            ("Нарушения правила 5 дней", ["1"], False),
+            ("Встречи, утверждённые в порядке исключения", ["1"], False),
+            ("Ответы на обращения, данные позже срока", ["1"], False),
+            ("Обращения без ответа, срок истёк (на сегодня)", ["1"], False),
+        ])
+        self.assertIn("Протоколы, переданные с опозданием", self.page)  # the pending rows
+        self.assertEqual(report_table(self.page, "overdue"), [
+            (NUMBERS["A4"], ["", "1 мая 2020 г.", str(overdue_days)], False)])
+
+    def test_frequencies_by_calendar_period(self):
+        self.assertEqual(report_table(self.page, "head-mass"),
+                         [("2020 год", ["1", "1", "выполнено"], False)])
+        reception = report_table(self.page, "reception")
+        self.assertEqual([r[0] for r in reception],
+                         ["январь 2020 г.", "февраль 2020 г.", "март 2020 г.", "апрель 2020 г.",
+                          "май 2020 г.", "июнь 2020 г."])
+        self.assertEqual([r[1][0] for r in reception], ["1", "0", "1", "0", "0", "0"])
+        self.assertEqual(reception[1][1][2], "не выполнено")
+        self.assertEqual(as_dict(report_table(self.page, "groups")), {
+            "Информационная группа № 1": ["2", "2", "2", "—"],
+            "Информационная группа № 2": ["2", "0", "0", "I кв. 2020, II кв. 2020"],
+        })
+        self.assertEqual(bar_titles(self.page, "groups"),
+                         ["Информационная группа № 1: 2", "Информационная группа № 2: 0"])
+
+    def test_violations_exceptions_and_late_answers(self):
+        self.assertEqual(report_table(self.page, "violations"), [
+            ("Встреча с опозданием анонса", ["5 апреля 2020 г.", "30 марта 2020 г.",
+                                             "утверждена"], False)])
+        self.assertEqual(report_table(self.page, "exceptions"), [
+            ("Встреча о паводке", ["5 мая 2020 г.", "Срочный вопрос о паводке"], False)])
+        self.assertEqual(report_table(self.page, "answered-late"), [
+            (NUMBERS["A2"], ["Жилищный фонд", "10 апреля 2020 г.", "20 апреля 2020 г.", "10"],
+             False)])
+
+    def test_csv_and_no_personal_data(self):
+        r = USERS["controller"].get(
+            "/admin/reports/compliance?from=2020-01-01&to=2020-06-30&format=csv")
+        self.assertEqual(r.status, 200)
+        _, blocks = csv_blocks(r.body)
+        self.assertEqual(blocks["Сводка за период"][1],
+                         ["Встречи главы с массовым участием жителей: проведено", "1"])
+        groups = blocks["Выездные встречи информационных групп — не реже раза в квартал"]
+        self.assertEqual(groups[2], ["Информационная группа № 2", "2", "0", "0",
+                                     "I кв. 2020, II кв. 2020"])
+        assert_no_personal_data(self, r.body.decode("utf-8"))
+        assert_no_personal_data(self, self.page)
+
+    def test_dates_out_of_order_or_too_far_apart_are_400(self):
+        r = USERS["admin"].get("/admin/reports/compliance?from=2020-06-30&to=2020-01-01")
+        self.assertEqual(r.status, 400)
+        self.assertIn("дата «по» раньше даты «с»", r.text)
+        r = USERS["admin"].get("/admin/reports/compliance?from=2000-01-01&to=2020-01-01")
+        self.assertEqual(r.status, 400)
+        self.assertIn("не больше 10 лет", r.text)
+
+
+class GroupsAndMonthlyTest(unittest.TestCase):
+    maxDiff = None
+
+    def test_first_half_by_group_and_territory(self):
+        r = USERS["organizer"].get("/admin/reports/groups?year=2020&half=1")
+        self.assertEqual(r.status, 200)
+        self.assertIn("первое полугодие 2020 г.", r.text)
+        self.assertEqual(report_table(r.text, "by-group"), [
+            ("Информационная группа № 1", ["микрорайон Молодёжный", "2", "40", "1"], False),
+            ("Информационная группа № 2", ["сельское поселение Берёзовка", "0", "0", "0"], False),
+            ("Всего", ["", "2", "40", "1"], True),
+        ])
+        self.assertEqual(report_table(r.text, "by-territory"), [
+            ("микрорайон Молодёжный", ["1", "2", "40", "1"], False),
+            ("сельское поселение Берёзовка", ["1", "0", "0", "0"], False),
+            ("Всего", ["2", "2", "40", "1"], True),
+        ])
+        self.assertEqual(bar_titles(r.text, "by-group"), ["Информационная группа № 1: 2"]
+                         + ["Информационная группа № 2: 0"])
+
+    def test_whole_year_and_csv(self):
+        r = USERS["organizer"].get("/admin/reports/groups?year=2020")
+        self.assertEqual(as_dict(report_table(r.text, "by-group"))["Информационная группа № 2"],
+                         ["сельское поселение Берёзовка", "1", "40", "0"])
+        r = USERS["organizer"].get("/admin/reports/groups?year=2020&half=2&format=csv")
+        _, blocks = csv_blocks(r.body)
+        self.assertEqual(blocks["По информационным группам"][0],
+                         ["Информационная группа", "Территория", "Встреч проведено",
+                          "Участников", "Обращений принято"])
+        self.assertIn(["Информационная группа № 2", "сельское поселение Берёзовка", "1", "40",
+                       "0"], blocks["По информационным группам"])
+
+    def test_monthly_export_by_code_and_outcome(self):
+        r = USERS["admin"].get("/admin/reports/monthly?month=2020-03&format=csv")
+        self.assertEqual(r.status, 200)
+        self.assertIn("filename=\"appeals-2020-03.csv\"", r.header("Content-Disposition"))
+        head, blocks = csv_blocks(r.body)
+        self.assertEqual(head, ["Обращения граждан по тематике и результатам за месяц",
+                                "март 2020 г."])
+        self.assertEqual(blocks["По кодам тематического классификатора"], [
+            ["Код", "Тема", "Поступило", "Дан ответ по существу", "Направлено по компетенции",
+             "Оставлено без ответа (ст. 11)", "На рассмотрении"],
+            ["0003.0009.0099", "Транспорт", "1", "0", "1", "0", "0"],
+            ["0005.0005.0055", "Жилищный фонд", "1", "1", "0", "0", "0"],
+            ["0005.0005.0056", "Коммунальное хозяйство", "1", "0", "0", "1", "0"],
+            ["Итого", "", "3", "1", "1", "1", "0"],
+        ])
+        assert_no_personal_data(self, r.body.decode("utf-8"))
+        page = USERS["admin"].get("/admin/reports/monthly?month=2020-03")
+        self.assertEqual(bar_titles(page.text, "by-code"), [
+            "0003.0009.0099: 1", "0005.0005.0055: 1", "0005.0005.0056: 1"])
+        self.assertEqual(USERS["admin"].get("/admin/reports/monthly?month=2020-13").status, 400)
+
+
+class ReportAccessTest(unittest.TestCase):
+    PATHS = ("/admin/reports", "/admin/reports/compliance", "/admin/reports/appeals",
+             "/admin/reports/groups", "/admin/reports/monthly?format=csv")
+
+    def test_press_and_executor_are_refused(self):
+        for role in ("press", "executor", "secretary"):
+            for path in self.PATHS:
+                self.assertEqual(USERS[role].get(path).status, 403, (role, path))
+            self.assertNotIn('href="/admin/reports"', USERS[role].get("/admin").text, role)
+
+    def test_admin_controller_organizer_reach_them_from_the_home_page(self):
+        for role in ("admin", "controller", "organizer"):
+            home = USERS[role].get("/admin").text
+            self.assertIn('<a href="/admin/reports">Отчёты</a>', home, role)
+            for path in self.PATHS:
+                self.assertEqual(USERS[role].get(path).status, 200, (role, path))
+        index = USERS["admin"].get("/admin/reports").text
+        for link in ("/admin/reports/compliance", "/admin/reports/appeals",
+                     "/admin/reports/groups", "/admin/reports/monthly"):
+            self.assertIn(f'href="{link}', index)
+
+    def test_print_styles_for_a4(self):
+        with open(helpers.__file__.replace("tests/integration/helpers.py", "static/style.css"),
+                  encoding="utf-8") as f:
+            css = f.read()
+        self.assertIn("size: A4", css)
+
+
+ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
+REQUEST_KEYS = {"service_request_id": str, "status": str, "status_notes": str,
+                "service_name": str, "service_code": str, "description": str,
+                "agency_responsible": str, "requested_datetime": str, "updated_datetime": str,
+                "address": str}
+
+
+class Open311Test(unittest.TestCase):
+    maxDiff = None
+
+    def get_json(self, path, status=200):
+        r = STACK.get(path)
+        self.assertEqual(r.status, status, (path, r.text[:500]))
+        self.assertEqual(r.header("Content-Type"), "application/json; charset=utf-8")
+        assert_no_personal_data(self, r.text)
+        return json.loads(r.body)
+
+    def check_request(self, item):
+        self.assertEqual(set(item), set(REQUEST_KEYS))
+        for key, kind in REQUEST_KEYS.items():
+            self.assertIsInstance(item[key], kind, key)
+        self.assertIn(item["status"], ("open", "closed"))
+        self.assertRegex(item["requested_datetime"], ISO)
+        self.assertRegex(item["updated_datetime"], ISO)
+
+    def test_discovery_and_services(self):
+        d = self.get_json("/api/open311/v2/discovery.json")
+        self.assertRegex(d["changeset"], ISO)
+        self.assertEqual(d["endpoints"][0]["specification"], "http://wiki.open311.org/GeoReport_v2")
+        self.assertTrue(d["endpoints"][0]["url"].endswith("/api/open311/v2"))
+        self.assertEqual(d["endpoints"][0]["formats"], ["application/json"])
+        services = self.get_json("/api/open311/v2/services.json")
+        by_code = {s["service_code"]: s for s in services}
+        self.assertEqual(by_code["0005.0005.0056"], {
+            "service_code": "0005.0005.0056", "service_name": "Коммунальное хозяйство",
+            "description": "Жилище. Коммунальное хозяйство", "metadata": False,
+            "type": "realtime", "keywords": "Жилищно-коммунальная сфера, Жилище",
+            "group": "Жилищно-коммунальная сфера"})
+        self.assertEqual(by_code["0002.0004"]["group"], "Социальная сфера")
+        self.assertNotIn("0005", by_code)  # sections are groups, not services
+        for s in services:
+            self.assertIsInstance(s["metadata"], bool)
+
+    def test_requests_in_a_range_only_published(self):
+        items = self.get_json("/api/open311/v2/requests.json?start_date=2020-01-01T00:00:00%2B05:00"
+                              "&end_date=2020-03-30T00:00:00Z")
+        self.assertEqual([i["service_request_id"] for i in items], [NUMBERS["A1"]])
+        item = items[0]
+        self.check_request(item)
+        self.assertEqual(item, {
+            "service_request_id": NUMBERS["A1"], "status": "closed",
+            "status_notes": "Публичный ответ A1", "service_name": "Коммунальное хозяйство",
+            "service_code": "0005.0005.0056", "description": "Публичный вопрос A1",
+            "agency_responsible": item["agency_responsible"],
+            "requested_datetime": "2020-02-10T12:00:00+05:00",
+            "updated_datetime": "2020-03-06T12:00:00+05:00",
+            "address": "микрорайон Молодёжный"})
+        self.assertTrue(item["agency_responsible"].startswith("Администрация"))
+
+    def test_default_window_filters_and_one_request(self):
+        items = self.get_json("/api/open311/v2/requests.json")
+        self.assertEqual([i["service_request_id"] for i in items], [NUMBERS["C1"]])
+        self.check_request(items[0])
+        self.assertEqual(self.get_json("/api/open311/v2/requests.json?status=open"), [])
+        self.assertEqual(len(self.get_json("/api/open311/v2/requests.json?status=closed")), 1)
+        self.assertEqual(self.get_json(
+            "/api/open311/v2/requests.json?service_code=0005.0005.0056"), [])
+        self.assertEqual(len(self.get_json(
+            "/api/open311/v2/requests.json?service_code=0005.0005.0056,0003.0009.0099")), 1)
+        ids = self.get_json("/api/open311/v2/requests.json?service_request_id="
+                            f"{NUMBERS['B1']},{NUMBERS['A4']}")
+        self.assertEqual([i["service_request_id"] for i in ids], [NUMBERS["B1"]])
+        one = self.get_json(f"/api/open311/v2/requests/{NUMBERS['A1']}.json")
+        self.assertEqual(len(one), 1)
+        self.check_request(one[0])
+        self.assertEqual(one[0]["service_request_id"], NUMBERS["A1"])
+
+    def test_errors_are_the_spec_array(self):
+        for number in (NUMBERS["A4"], NUMBERS["C2"], "2020-99999"):
+            err = self.get_json(f"/api/open311/v2/requests/{number}.json", 404)
+            self.assertEqual(err[0]["code"], 404)
+            self.assertIsInstance(err[0]["description"], str)
+        for query in ("start_date=%D0%B2%D1%87%D0%B5%D1%80%D0%B0", "start_date=2020-01-01&end_date=2020-12-31",
+                      "status=pending", "end_date=2020-02-30T00:00:00Z"):
+            err = self.get_json(f"/api/open311/v2/requests.json?{query}", 400)
+            self.assertEqual(err[0]["code"], 400, query)
+
+
+if __name__ == "__main__":
+    unittest.main()
