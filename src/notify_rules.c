@@ -554,38 +554,23 @@ static const char *due_line(struct notify_run *run, const char *number, const ch
 			    notify_date(run->arena, due), when);
 }
 
-/* Rule: once a local day, the executors get the list of their open appeals due within
- * NOTIFY_DIGEST_DAYS or overdue, and the controllers the whole list (59-ФЗ art. 12). */
-static int rule_appeal_digests(struct notify_run *run)
+/* One line of a daily digest and the executor it concerns ("" when none). */
+struct digest_row {
+	const char *line, *executor;
+};
+
+/* Send a daily digest of rows[0..n): to each executor the lines that are theirs, to the
+ * controllers all of them. kind names the keys digest:KIND:DAY[:ADDRESS]; mine_intro / all_intro
+ * open the mails, mine_link / all_link close them. */
+static int send_digest(struct notify_run *run, const struct digest_row *rows, size_t n,
+		       const char *kind, const char *subject, const char *mine_intro,
+		       const char *mine_link, const char *all_intro, const char *all_link)
 {
-	struct civil_date today = tz_local_date(run->now);
-	char last[11];
-	struct civil_date until = civil_date_add_days(today, NOTIFY_DIGEST_DAYS);
-	snprintf(last, sizeof last, "%04d-%02d-%02d", until.year, until.month, until.day);
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_APPEALS_DUE);
-	sqlite3_bind_text(s, 1, last, -1, SQLITE_TRANSIENT);
-	struct due_row {
-		const char *line, *executor;
-	} *rows = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = arena_grow(run->arena, rows, n, &cap, sizeof *rows);
-		rows[n].line = due_line(run, db_text(run->arena, s, 0), db_text(run->arena, s, 1),
-					today);
-		rows[n].executor = db_text(run->arena, s, 2);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
 	if (n == 0)
 		return 0;
+	struct civil_date today = tz_local_date(run->now);
 	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
 				       today.day);
-	const char *subject = arena_printf(run->arena, "Сроки ответов на обращения: %s",
-					   notify_date(run->arena, today));
-	/* Each executor: their own. */
 	for (size_t i = 0; i < n; i++) {
 		const char *who = rows[i].executor;
 		if (who[0] == '\0')
@@ -598,14 +583,13 @@ static int rule_appeal_digests(struct notify_run *run)
 			continue;
 		struct buf b;
 		buf_init(&b, run->arena);
-		buf_puts(&b, "Обращения, по которым вы исполнитель, со сроком ответа в ближайшие дни "
-			     "или просроченные:\n\n");
+		buf_puts(&b, mine_intro);
 		for (size_t k = i; k < n; k++)
 			if (strcmp(rows[k].executor, who) == 0)
 				buf_puts(&b, rows[k].line);
-		buf_printf(&b, "\nРеестр: %s\n", notify_url(run, "/admin/appeals?due=soon"));
+		buf_puts(&b, mine_link);
 		struct outbox_message m = {
-			.dedup_key = arena_printf(run->arena, "digest:appeals:%s:%s", day, who),
+			.dedup_key = arena_printf(run->arena, "digest:%s:%s:%s", kind, day, who),
 			.channel = OUTBOX_MAIL, .recipient = who, .subject = subject,
 			.body = b.data, .purpose = "digest",
 		};
@@ -614,19 +598,52 @@ static int rule_appeal_digests(struct notify_run *run)
 			return -1;
 		run->counts.alerts += run->counts.queued > before;
 	}
-	/* The controllers: everything. */
 	struct buf b;
 	buf_init(&b, run->arena);
-	buf_puts(&b, "Обращения со сроком ответа в ближайшие дни или просроченные:\n\n");
+	buf_puts(&b, all_intro);
 	for (size_t k = 0; k < n; k++)
 		buf_puts(&b, rows[k].line);
-	buf_printf(&b, "\nРеестр: %s\n", notify_url(run, "/admin/appeals?due=soon"));
+	buf_puts(&b, all_link);
 	int before = run->counts.queued;
-	if (alert_staff(run, ",controller,", arena_printf(run->arena, "digest:appeals:%s", day),
+	if (alert_staff(run, ",controller,", arena_printf(run->arena, "digest:%s:%s", kind, day),
 			"digest", 0, subject, b.data) < 0)
 		return -1;
 	run->counts.alerts += run->counts.queued > before;
 	return 0;
+}
+
+/* Rule: once a local day, the executors get the list of their open appeals due within
+ * NOTIFY_DIGEST_DAYS or overdue, and the controllers the whole list (59-ФЗ art. 12). */
+static int rule_appeal_digests(struct notify_run *run)
+{
+	struct civil_date today = tz_local_date(run->now);
+	char last[11];
+	struct civil_date until = civil_date_add_days(today, NOTIFY_DIGEST_DAYS);
+	snprintf(last, sizeof last, "%04d-%02d-%02d", until.year, until.month, until.day);
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_APPEALS_DUE);
+	sqlite3_bind_text(s, 1, last, -1, SQLITE_TRANSIENT);
+	struct digest_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows = arena_grow(run->arena, rows, n, &cap, sizeof *rows);
+		rows[n].line = due_line(run, db_text(run->arena, s, 0), db_text(run->arena, s, 1),
+					today);
+		rows[n].executor = db_text(run->arena, s, 2);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	const char *link = arena_printf(run->arena, "\nРеестр: %s\n",
+					notify_url(run, "/admin/appeals?due=soon"));
+	return send_digest(run, rows, n, "appeals",
+			   arena_printf(run->arena, "Сроки ответов на обращения: %s",
+					notify_date(run->arena, today)),
+			   "Обращения, по которым вы исполнитель, со сроком ответа в ближайшие дни или "
+			   "просроченные:\n\n",
+			   link, "Обращения со сроком ответа в ближайшие дни или просроченные:\n\n",
+			   link);
 }
 
 /* One line of an instruction digest: «№ 7 «Подготовить смету…», срок 25 ноября 2026 г.
@@ -674,9 +691,7 @@ static int rule_instruction_digests(struct notify_run *run)
 	snprintf(last, sizeof last, "%04d-%02d-%02d", until.year, until.month, until.day);
 	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_INSTRUCTIONS_DUE);
 	sqlite3_bind_text(s, 1, last, -1, SQLITE_TRANSIENT);
-	struct due_row {
-		const char *line, *executor;
-	} *rows = NULL;
+	struct digest_row *rows = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -690,52 +705,17 @@ static int rule_instruction_digests(struct notify_run *run)
 	db_done(s);
 	if (rc != SQLITE_DONE)
 		return -1;
-	if (n == 0)
-		return 0;
-	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
-				       today.day);
-	const char *subject = arena_printf(run->arena, "Сроки исполнения поручений: %s",
-					   notify_date(run->arena, today));
-	for (size_t i = 0; i < n; i++) {
-		const char *who = rows[i].executor;
-		if (who[0] == '\0')
-			continue;
-		bool first = true;
-		for (size_t k = 0; k < i; k++)
-			if (strcmp(rows[k].executor, who) == 0)
-				first = false;
-		if (!first)
-			continue;
-		struct buf b;
-		buf_init(&b, run->arena);
-		buf_puts(&b, "Поручения, по которым вы исполнитель, со сроком в ближайшие дни или "
-			     "просроченные:\n\n");
-		for (size_t k = i; k < n; k++)
-			if (strcmp(rows[k].executor, who) == 0)
-				buf_puts(&b, rows[k].line);
-		buf_printf(&b, "\nВаши поручения: %s\n", notify_url(run, "/admin/instructions?mine=1"));
-		struct outbox_message m = {
-			.dedup_key = arena_printf(run->arena, "digest:instructions:%s:%s", day, who),
-			.channel = OUTBOX_MAIL, .recipient = who, .subject = subject,
-			.body = b.data, .purpose = "digest",
-		};
-		int before = run->counts.queued;
-		if (enqueue(run, &m) < 0)
-			return -1;
-		run->counts.alerts += run->counts.queued > before;
-	}
-	struct buf b;
-	buf_init(&b, run->arena);
-	buf_puts(&b, "Поручения со сроком в ближайшие дни или просроченные:\n\n");
-	for (size_t k = 0; k < n; k++)
-		buf_puts(&b, rows[k].line);
-	buf_printf(&b, "\nВсе поручения: %s\n", notify_url(run, "/admin/instructions?due=soon"));
-	int before = run->counts.queued;
-	if (alert_staff(run, ",controller,", arena_printf(run->arena, "digest:instructions:%s", day),
-			"digest", 0, subject, b.data) < 0)
-		return -1;
-	run->counts.alerts += run->counts.queued > before;
-	return 0;
+	return send_digest(
+		run, rows, n, "instructions",
+		arena_printf(run->arena, "Сроки исполнения поручений: %s",
+			     notify_date(run->arena, today)),
+		"Поручения, по которым вы исполнитель, со сроком в ближайшие дни или "
+		"просроченные:\n\n",
+		arena_printf(run->arena, "\nВаши поручения: %s\n",
+			     notify_url(run, "/admin/instructions?mine=1")),
+		"Поручения со сроком в ближайшие дни или просроченные:\n\n",
+		arena_printf(run->arena, "\nВсе поручения: %s\n",
+			     notify_url(run, "/admin/instructions?due=soon")));
 }
 
 /* Rule: once a local day, the organizers get the held meetings of the last 60 days whose
