@@ -120,13 +120,20 @@ enum stmt {
 	STMT_REPORT_ANSWERED_LATE, /* (from, to, off) → number, topic, due, answered date, days
 	                            late of appeals answered in the period after their due date */
 	STMT_REPORT_OPEN_OVERDUE, /* (today) → number, topic, due, days overdue of open appeals */
+	STMT_REPORT_PROTOCOLS,   /* (from, to) → meeting id, title, start, protocol exists, signed,
+	                            handed at (or NULL) of the meetings held in the period:
+	                            the groups' field meetings and those with a protocol */
+	STMT_REPORT_INSTRUCTIONS_LATE, /* (from date, to date, today, off) → id, text, unit, due,
+	                            status, report date (or NULL), days late, meeting title, appeal
+	                            number of instructions due in the period not executed by then */
 	STMT_REPORT_APPEALS_SECTION, /* (previous year, year) → section code, name, count in each */
 	STMT_REPORT_APPEALS_TERRITORY, /* (previous, year) → territory name, counts */
 	STMT_REPORT_APPEALS_SOURCE, /* (previous, year) → source, counts */
 	STMT_REPORT_APPEALS_OUTCOME, /* (previous, year) → outcome or 'open', counts */
 	STMT_REPORT_APPEALS_TIMELINESS, /* (previous, year, off, today) → category, counts */
 	STMT_REPORT_GROUPS,      /* (from, to) → group, its territory, held meetings, attendance,
-	                            appeals handed in at its meetings of the period */
+	                            appeals handed in at its meetings of the period, instructions
+	                            given in their protocols, of them executed (accepted) */
 	STMT_REPORT_MONTHLY,     /* (from, to) → topic code, name, received, answered, forwarded,
 	                            left without an answer, still open */
 	/* Open311 GeoReport v2 (open311.c): published answers only. */

@@ -323,6 +323,27 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		"WHERE a.status IN ('registered', 'in_work') AND a.answer_due < ?1 "
 		"ORDER BY a.answer_due, a.id",
+	/* An information group's field meeting must have its protocol handed over (seed 001
+	 * §3.6.9); another kind only when a protocol was made. */
+	[STMT_REPORT_PROTOCOLS] =
+		"SELECT m.id, m.title, m.starts_at, p.id IS NOT NULL, p.signed_at IS NOT NULL, "
+		"p.handed_at FROM meeting m LEFT JOIN protocol p ON p.meeting_id = m.id "
+		"WHERE m.status = 'held' AND m.starts_at >= ?1 AND m.starts_at < ?2 "
+		"AND (m.kind = 'group_field' OR p.id IS NOT NULL) ORDER BY m.starts_at, m.id",
+	/* Executed on the local day of the executor's last report, once reported or accepted; an
+	 * instruction still with the executor is late from the day after its due date. */
+	[STMT_REPORT_INSTRUCTIONS_LATE] =
+		"SELECT i.id, i.text, i.unit, i.due_on, i.status, i.done_on, "
+		"CAST(julianday(coalesce(i.done_on, ?3)) - julianday(i.due_on) AS INTEGER), "
+		"coalesce(m.title, ''), coalesce(a.number, '') FROM ("
+		" SELECT n.*, CASE WHEN n.status IN ('reported', 'accepted') THEN "
+		" (SELECT date(max(e.at) + ?4, 'unixepoch') FROM instruction_event e "
+		"  WHERE e.instruction_id = n.id AND e.status = 'reported') END AS done_on "
+		" FROM instruction n WHERE n.due_on >= ?1 AND n.due_on <= ?2 "
+		" AND n.status <> 'cancelled') i "
+		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
+		"LEFT JOIN appeal a ON a.id = i.appeal_id "
+		"WHERE coalesce(i.done_on, ?3) > i.due_on ORDER BY i.due_on, i.id",
 #define REPORT_YEARS "count(*) FILTER (WHERE a.year = ?1), count(*) FILTER (WHERE a.year = ?2) " \
 		     "FROM appeal a "
 	[STMT_REPORT_APPEALS_SECTION] =
@@ -353,7 +374,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_REPORT_GROUPS] =
 		"SELECT g.name, t.name, count(m.id), coalesce(sum(m.attendance), 0), "
 		"(SELECT count(*) FROM appeal a JOIN meeting am ON am.id = a.meeting_id "
-		" WHERE am.group_id = g.id AND am.starts_at >= ?1 AND am.starts_at < ?2) "
+		" WHERE am.group_id = g.id AND am.starts_at >= ?1 AND am.starts_at < ?2), "
+		"(SELECT count(*) FROM instruction i JOIN protocol p ON p.id = i.protocol_id "
+		" JOIN meeting im ON im.id = p.meeting_id WHERE im.group_id = g.id "
+		" AND im.status = 'held' AND im.starts_at >= ?1 AND im.starts_at < ?2), "
+		"(SELECT count(*) FROM instruction i JOIN protocol p ON p.id = i.protocol_id "
+		" JOIN meeting im ON im.id = p.meeting_id WHERE im.group_id = g.id "
+		" AND im.status = 'held' AND im.starts_at >= ?1 AND im.starts_at < ?2 "
+		" AND i.status = 'accepted') "
 		"FROM info_group g JOIN territory t ON t.id = g.territory_id "
 		"LEFT JOIN meeting m ON m.group_id = g.id AND m.status = 'held' "
 		"AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",

@@ -4,12 +4,7 @@
  * §3.8.6), the half-year or yearly summary of the information groups' work (seed 001 §3.9) and
  * the monthly export of appeals by classifier code. Each is a page of tables with inline SVG bar
  * charts (report.c, admin_report.tpl), printable on A4, or CSV with ?format=csv.
- *
- * TODO(protocols, issue 5): the rows that need protocols and instructions are not here yet —
- * "protocols handed over late" in the compliance report, "instructions overdue" in it, and
- * "instructions given / executed" in the groups' summary. Each is one statement in
- * db_statements.c and one report_row_add (or report_table_add) call in compliance() or
- * groups_tables() below, where the TODO comments mark the place. */
+ */
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +12,7 @@
 #include "civil_time.h"
 #include "page.h"
 #include "pages.h"
+#include "protocol.h"
 #include "report.h"
 #include "ru.h"
 #include "worker.h"
@@ -324,6 +320,71 @@ static void overdue_row(struct report *r, struct report_table *t, sqlite3_stmt *
 		       report_number(r, sqlite3_column_int64(s, 3)));
 }
 
+/* The protocols of the meetings held in [start, end) handed to the control sector after their
+ * due date (5 working days after the meeting, seed 001 §3.6.9), and those not handed although
+ * the date has passed — an information group's field meeting without a protocol among them —
+ * into t: -1 on a database error, else 0 with the counts in *late and *missing. */
+static int protocols_late(struct report *r, struct report_table *t, time_t start, time_t end,
+			  long long *late, long long *missing)
+{
+	struct request *req = r->req;
+	struct workcal cal;
+	if (workdays_load(&req->worker->db, req->arena, &cal) < 0)
+		return -1;
+	struct civil_date today = tz_local_date(req->now);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_PROTOCOLS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+	*late = *missing = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		time_t starts = (time_t)sqlite3_column_int64(s, 2);
+		struct civil_date due = protocol_handover_due(&cal, tz_local_date(starts), NULL);
+		bool handed = sqlite3_column_type(s, 5) != SQLITE_NULL;
+		struct civil_date until =
+			handed ? tz_local_date((time_t)sqlite3_column_int64(s, 5)) : today;
+		long days = civil_date_diff(until, due);
+		if (days <= 0)
+			continue;
+		const char *state = handed ? arena_printf(req->arena, "передан %s",
+							  date_words(req, until))
+				    : !sqlite3_column_int(s, 3) ? "протокол не составлен"
+				    : !sqlite3_column_int(s, 4) ? "не подписан, не передан"
+								: "подписан, не передан";
+		report_row_add(r, t, days, db_text(req->arena, s, 1), instant_words(req, starts),
+			       date_words(req, due), state, report_number(r, days));
+		if (handed)
+			(*late)++;
+		else
+			(*missing)++;
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void instruction_late_row(struct report *r, struct report_table *t, sqlite3_stmt *s)
+{
+	struct request *req = r->req;
+	const char *status = db_text(req->arena, s, 4);
+	const char *label = instruction_status_label(status);
+	const char *state = label ? label : status;
+	if (sqlite3_column_type(s, 5) != SQLITE_NULL) {
+		const char *reported = iso_words(req, db_text(req->arena, s, 5));
+		state = strcmp(status, "accepted") == 0
+				? arena_printf(req->arena, "исполнено, доложено %s", reported)
+				: arena_printf(req->arena, "доложено %s, ждёт приёмки контролёром",
+					       reported);
+	}
+	const char *meeting = db_text(req->arena, s, 7), *appeal = db_text(req->arena, s, 8);
+	const char *source = *meeting ? arena_printf(req->arena, "протокол встречи «%s»", meeting)
+			     : *appeal ? arena_printf(req->arena, "обращение № %s", appeal)
+				       : "—";
+	const char *unit = db_text(req->arena, s, 2);
+	long long days = sqlite3_column_int64(s, 6);
+	report_row_add(r, t, days, db_text(req->arena, s, 1), source, *unit ? unit : "—",
+		       iso_words(req, db_text(req->arena, s, 3)), state, report_number(r, days));
+}
+
 /* The compliance report over local dates [from, to]: -1 on a database error. */
 static int compliance(struct report *r, struct civil_date from, struct civil_date to)
 {
@@ -332,9 +393,7 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 	time_t start = local_midnight(from), end = local_midnight(civil_date_add_days(to, 1));
 	/* Filled last, shown first; kept by index, as later tables may move the array. */
 	size_t summary = r->table_count;
-	report_table_add(r, "summary", "Сводка за период", 1, "Показатель", "Количество", NULL)
-		->note = "Протоколы, переданные с опозданием, и просроченные поручения появятся в "
-			"отчёте вместе с учётом протоколов и поручений.";
+	report_table_add(r, "summary", "Сводка за период", 1, "Показатель", "Количество", NULL);
 	long long head_held, planned, reception_held, group_held;
 	kind_count(req, "head_mass", start, end, &head_held, &planned);
 	kind_count(req, "personal_reception", start, end, &reception_held, &planned);
@@ -368,9 +427,15 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
 	long long exceptions = list_rows(r, s, exception_row, t);
-	/* TODO(protocols, issue 5): "Протоколы, переданные позже срока" — a list statement over
-	 * the protocols of meetings held in [start, end) and one report_table_add + list_rows here,
-	 * and a summary row below. */
+	t = report_table_add(r, "protocols-late",
+			     "Протоколы, переданные в сектор контроля позже срока или не переданные",
+			     -1, "Встреча", "Дата встречи", "Срок передачи", "Состояние",
+			     "Дней просрочки", NULL);
+	t->note = "Срок — 5 рабочих дней после встречи по производственному календарю; "
+		  "непереданные протоколы — на сегодня.";
+	long long protocols_handed_late, protocols_missing;
+	if (protocols_late(r, t, start, end, &protocols_handed_late, &protocols_missing) < 0)
+		return -1;
 	t = report_table_add(r, "answered-late", "Обращения, ответ на которые дан позже срока", -1,
 			     "Номер", "Тема", "Срок ответа", "Дата ответа", "Дней просрочки", NULL);
 	s = db_stmt(db, STMT_REPORT_ANSWERED_LATE);
@@ -386,9 +451,19 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 	s = db_stmt(db, STMT_REPORT_OPEN_OVERDUE);
 	sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
 	long long overdue = list_rows(r, s, overdue_row, t);
-	/* TODO(protocols, issue 5): "Поручения, не исполненные в срок" — one statement over the
-	 * instructions due in the period and not executed, a table and a summary row. */
-	if (violations < 0 || exceptions < 0 || answered_late < 0 || overdue < 0)
+	t = report_table_add(r, "instructions-late", "Поручения, не исполненные в срок", -1,
+			     "Поручение", "Основание", "Подразделение", "Срок исполнения",
+			     "Состояние", "Дней просрочки", NULL);
+	t->note = "Поручения со сроком в периоде отчёта; исполненным в срок считается поручение, "
+		  "по которому исполнитель доложил не позже срока. Отменённые не учитываются.";
+	s = db_stmt(db, STMT_REPORT_INSTRUCTIONS_LATE);
+	sqlite3_bind_text(s, 1, iso_date(req, from), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, iso_date(req, to), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 4, utc_offset(start));
+	long long instructions_late = list_rows(r, s, instruction_late_row, t);
+	if (violations < 0 || exceptions < 0 || answered_late < 0 || overdue < 0 ||
+	    instructions_late < 0)
 		return -1;
 	static const char *const names[] = {
 		"Встречи главы с массовым участием жителей: проведено",
@@ -396,11 +471,16 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 		"Выездные встречи информационных групп: проведено",
 		"Нарушения правила 5 дней",
 		"Встречи, утверждённые в порядке исключения",
+		"Протоколы, переданные в сектор контроля позже срока",
+		"Протоколы не переданы, срок истёк (на сегодня)",
 		"Ответы на обращения, данные позже срока",
 		"Обращения без ответа, срок истёк (на сегодня)",
+		"Поручения, не исполненные в срок",
 	};
-	long long values[] = {head_held, reception_held, group_held, violations,
-			      exceptions, answered_late, overdue};
+	long long values[] = {head_held,	     reception_held,	group_held,
+			      violations,	     exceptions,	protocols_handed_late,
+			      protocols_missing,    answered_late,	overdue,
+			      instructions_late};
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
 		report_row_add(r, &r->tables[summary], values[i], names[i], report_number(r, values[i]));
 	return 0;
@@ -608,7 +688,7 @@ enum http_status page_admin_report_appeals(struct request *req)
 
 struct territory_sum {
 	const char *name;
-	long long groups, held, attendance, appeals;
+	long long groups, held, attendance, appeals, given, executed;
 };
 
 static int groups_tables(struct report *r, time_t from, time_t to)
@@ -616,63 +696,70 @@ static int groups_tables(struct report *r, time_t from, time_t to)
 	struct request *req = r->req;
 	struct report_table *t = report_table_add(
 		r, "by-group", "По информационным группам", 2, "Информационная группа",
-		"Территория", "Встреч проведено", "Участников", "Обращений принято", NULL);
-	t->note = "Поручения, данные и исполненные по итогам встреч, появятся в сводке вместе с "
-		  "учётом протоколов и поручений.";
-	/* TODO(protocols, issue 5): "Поручений дано" and "исполнено" — two more columns from one
-	 * statement over the instructions of the groups' meetings in [from, to). */
+		"Территория", "Встреч проведено", "Участников", "Обращений принято",
+		"Поручений дано", "Поручений исполнено", NULL);
+	t->note = "Поручения — из протоколов встреч периода; исполненные — принятые контролёром.";
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_GROUPS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
 	size_t n = 0, cap = 16;
 	struct territory_sum *sums = arena_alloc(req->arena, cap * sizeof *sums);
-	struct territory_sum total = {"Всего", 0, 0, 0, 0};
+	struct territory_sum total = {.name = "Всего"};
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *territory = db_text(req->arena, s, 1);
 		long long held = sqlite3_column_int64(s, 2), people = sqlite3_column_int64(s, 3),
-			  appeals = sqlite3_column_int64(s, 4);
+			  appeals = sqlite3_column_int64(s, 4), given = sqlite3_column_int64(s, 5),
+			  executed = sqlite3_column_int64(s, 6);
 		report_row_add(r, t, held, db_text(req->arena, s, 0), territory,
 			       report_number(r, held), report_number(r, people),
-			       report_number(r, appeals));
+			       report_number(r, appeals), report_number(r, given),
+			       report_number(r, executed));
 		size_t i = 0;
 		while (i < n && strcmp(sums[i].name, territory) != 0)
 			i++;
 		if (i == n) {
 			sums = arena_grow(req->arena, sums, n, &cap, sizeof *sums);
-			sums[n++] = (struct territory_sum){territory, 0, 0, 0, 0};
+			sums[n++] = (struct territory_sum){.name = territory};
 		}
 		sums[i].groups++;
 		sums[i].held += held;
 		sums[i].attendance += people;
 		sums[i].appeals += appeals;
+		sums[i].given += given;
+		sums[i].executed += executed;
 		total.held += held;
 		total.attendance += people;
 		total.appeals += appeals;
+		total.given += given;
+		total.executed += executed;
 		total.groups++;
 	}
 	db_done(s);
 	if (rc != SQLITE_DONE)
 		return -1;
 	report_row_add(r, t, total.held, total.name, "", report_number(r, total.held),
-		       report_number(r, total.attendance), report_number(r, total.appeals))
+		       report_number(r, total.attendance), report_number(r, total.appeals),
+		       report_number(r, total.given), report_number(r, total.executed))
 		->total = true;
 	t = report_table_add(r, "by-territory", "По территориям", 2, "Территория", "Групп",
-			     "Встреч проведено", "Участников", "Обращений принято", NULL);
-	for (size_t i = 0; i < n; i++)
-		report_row_add(r, t, sums[i].held, sums[i].name, report_number(r, sums[i].groups),
-			       report_number(r, sums[i].held), report_number(r, sums[i].attendance),
-			       report_number(r, sums[i].appeals));
-	report_row_add(r, t, total.held, total.name, report_number(r, total.groups),
-		       report_number(r, total.held), report_number(r, total.attendance),
-		       report_number(r, total.appeals))
-		->total = true;
+			     "Встреч проведено", "Участников", "Обращений принято",
+			     "Поручений дано", "Поручений исполнено", NULL);
+	for (size_t i = 0; i <= n; i++) {
+		const struct territory_sum *x = i < n ? &sums[i] : &total;
+		report_row_add(r, t, x->held, x->name, report_number(r, x->groups),
+			       report_number(r, x->held), report_number(r, x->attendance),
+			       report_number(r, x->appeals), report_number(r, x->given),
+			       report_number(r, x->executed))
+			->total = i == n;
+	}
 	return 0;
 }
 
 /* GET /admin/reports/groups?year=&half= — the summary of the information groups' work for a
- * year or its first or second half (seed 001 §3.9): meetings held, attendance and appeals handed
- * in at them, by group and by territory (default: this year). ?format=csv downloads it. */
+ * year or its first or second half (seed 001 §3.9): meetings held, attendance, appeals handed
+ * in at them and the instructions of their protocols given and executed, by group and by
+ * territory (default: this year). ?format=csv downloads it. */
 enum http_status page_admin_report_groups(struct request *req)
 {
 	enum http_status status;

@@ -60,6 +60,35 @@ def insert_meeting(kind, title, starts, status="held", territory=4, group=None, 
         return cur.lastrowid
 
 
+def insert_protocol(meeting, held, signed=None, handed=None):
+    """A protocol of MEETING held on local date HELD, signed and handed at the given epochs."""
+    with STACK.db() as conn:
+        cur = conn.execute(
+            "INSERT INTO protocol (meeting_id, held_on, created_at, updated_at, signed_at, "
+            "handed_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (meeting, held.isoformat(), epoch(held, "18:00"), epoch(held, "18:00"), signed,
+             handed))
+        return cur.lastrowid
+
+
+def insert_instruction(text, due, status, protocol=None, appeal=None, reported=None):
+    """An instruction to the demo executor, controlled by the demo controller; REPORTED is the
+    epoch of the executor's report (an instruction_event), if any."""
+    with STACK.db() as conn:
+        executor, = conn.execute("SELECT id FROM staff_user WHERE login = 'executor'").fetchone()
+        controller, = conn.execute(
+            "SELECT id FROM staff_user WHERE login = 'controller'").fetchone()
+        created = at(2020, 1, 2)
+        cur = conn.execute(
+            "INSERT INTO instruction (protocol_id, appeal_id, text, executor_id, unit, "
+            "controller_id, due_on, status, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, 'Отдел ЖКХ', ?, ?, ?, ?, ?)",
+            (protocol, appeal, text, executor, controller, due, status, created, created))
+        if reported:
+            conn.execute("INSERT INTO instruction_event (instruction_id, at, user_id, status) "
+                         "VALUES (?, ?, ?, 'reported')", (cur.lastrowid, reported, executor))
+
+
 def setUpModule():
     global STACK
     STACK, _, signed = start_staff_stack()
@@ -80,17 +109,34 @@ def build_data():
     # only one the tests count.
     STACK.execute("UPDATE appeal SET published_at = NULL")
     # Meetings of the first half of 2020 (and one in the second).
-    insert_meeting("head_mass", "Отчёт главы перед жителями", at(2020, 2, 15))
+    head = insert_meeting("head_mass", "Отчёт главы перед жителями", at(2020, 2, 15))
     insert_meeting("personal_reception", "Личный приём главы", at(2020, 1, 20))
-    insert_meeting("personal_reception", "Личный приём главы", at(2020, 3, 16))
+    reception = insert_meeting("personal_reception", "Личный приём главы 16 марта",
+                               at(2020, 3, 16))
     m1 = insert_meeting("group_field", "Выездная встреча группы 1", at(2020, 3, 11), group=1,
                         attendance=25)
-    insert_meeting("group_field", "Вторая встреча группы 1", at(2020, 5, 20), group=1,
-                   attendance=15)
+    m2 = insert_meeting("group_field", "Вторая встреча группы 1", at(2020, 5, 20), group=1,
+                        attendance=15)
     insert_meeting("group_field", "Отменённая встреча группы 1", at(2020, 6, 1), group=1,
                    status="cancelled")
-    insert_meeting("group_field", "Встреча группы 2", at(2020, 8, 10), territory=6, group=2,
-                   attendance=40)
+    m3 = insert_meeting("group_field", "Встреча группы 2", at(2020, 8, 10), territory=6, group=2,
+                        attendance=40)
+
+    # Protocols. 2020 has no production calendar, so its working days are Monday–Friday minus
+    # the holidays of art. 112; each handover is due 5 of them after the meeting. The reception
+    # of 20 January has none and needs none; a group's field meeting does (seed 001 §3.6.9):
+    # the one of 1 November 2019 is due on 11 November, across the holiday of 4 November.
+    insert_meeting("group_field", "Встреча группы 1 без протокола", at(2019, 11, 1), group=1,
+                   attendance=10)
+    signed = at(2020, 1, 2)
+    p1 = insert_protocol(m1, date(2020, 3, 11), signed,          # due 18 March: on the day
+                         at(2020, 3, 18, "17:00"))
+    insert_protocol(reception, date(2020, 3, 16), signed,        # due 23 March: a day late
+                    at(2020, 3, 24, "09:00"))
+    p2 = insert_protocol(m2, date(2020, 5, 20), signed,          # due 27 May: 5 days late
+                         at(2020, 6, 1))
+    insert_protocol(head, date(2020, 2, 15), signed)             # due 21 February: not handed
+    p3 = insert_protocol(m3, date(2020, 8, 10), signed, at(2020, 8, 12))
     late = insert_meeting("group_field", "Встреча с опозданием анонса", at(2020, 4, 5),
                           status="approved", territory=6)
     with STACK.db() as conn:
@@ -120,12 +166,32 @@ def build_data():
     insert_appeal("B2", 2019, 2, at(2019, 6, 1), "0003.0009.0099", 4, "mail",
                   status="answered", outcome="answered", answer_due="2019-07-01",
                   answered=at(2019, 6, 20), closed=at(2019, 6, 20))
+    # Instructions: executed on the executor's report by the due date, or late.
+    insert_instruction("Отремонтировать освещение", "2020-03-20", "accepted", protocol=p1,
+                       reported=at(2020, 3, 19))
+    insert_instruction("Вывезти мусор со двора", "2020-03-25", "accepted", protocol=p1,
+                       reported=at(2020, 3, 27))                 # 2 days late
+    insert_instruction("Проверить подвал", "2020-04-01", "reported", protocol=p1,
+                       reported=at(2020, 3, 31))                 # on time, not yet accepted
+    insert_instruction("Покрасить скамейки", "2020-06-10", "in_progress", protocol=p2)
+    insert_instruction("Ответить по отоплению", "2020-05-15", "returned",
+                       appeal=appeal_id("A2"), reported=at(2020, 5, 10))
+    insert_instruction("Отменённое поручение", "2020-04-30", "cancelled", appeal=appeal_id("A2"))
+    insert_instruction("Поручение второго полугодия", "2020-07-15", "in_progress",
+                       appeal=appeal_id("A4"))
+    insert_instruction("Спилить сухое дерево", "2020-08-20", "accepted", protocol=p3,
+                       reported=at(2020, 8, 19))
+
     # Recent ones for the API's default window: one published, one not.
     recent = helpers.day(-10)
     insert_appeal("C1", 2000, 1, epoch(recent, "09:30"), "0003.0009.0099", 6, "online",
                   status="answered", outcome="answered", answered=epoch(recent, "15:00"),
                   closed=epoch(recent, "15:00"), published=epoch(recent, "16:00"))
     insert_appeal("C2", 2000, 2, epoch(recent, "10:00"), "0003.0009.0099", 6, "online")
+
+
+def appeal_id(key):
+    return STACK.query("SELECT id FROM appeal WHERE number = ?", (NUMBERS[key],))[0][0]
 
 
 # ---- reading the reports ------------------------------------------------------------------------
@@ -286,10 +352,13 @@ class ComplianceReportTest(unittest.TestCase):
             ("Выездные встречи информационных групп: проведено", ["2"], False),
             ("Нарушения правила 5 дней", ["1"], False),
             ("Встречи, утверждённые в порядке исключения", ["1"], False),
+            ("Протоколы, переданные в сектор контроля позже срока", ["2"], False),
+            ("Протоколы не переданы, срок истёк (на сегодня)", ["1"], False),
             ("Ответы на обращения, данные позже срока", ["1"], False),
             ("Обращения без ответа, срок истёк (на сегодня)", ["1"], False),
+            ("Поручения, не исполненные в срок", ["3"], False),
         ])
-        self.assertIn("Протоколы, переданные с опозданием", self.page)  # the pending rows
+        self.assertNotIn("появятся", self.page)
         self.assertEqual(report_table(self.page, "overdue"), [
             (NUMBERS["A4"], ["", "1 мая 2020 г.", str(overdue_days)], False)])
 
@@ -319,11 +388,61 @@ class ComplianceReportTest(unittest.TestCase):
             (NUMBERS["A2"], ["Жилищный фонд", "10 апреля 2020 г.", "20 апреля 2020 г.", "10"],
              False)])
 
+    def test_protocols_handed_over_late_or_not_at_all(self):
+        since = lambda d: str((helpers.today() - d).days)  # noqa: E731
+        self.assertEqual(report_table(self.page, "protocols-late"), [
+            ("Отчёт главы перед жителями", ["15 февраля 2020 г.", "21 февраля 2020 г.",
+                                            "подписан, не передан", since(date(2020, 2, 21))],
+             False),
+            ("Личный приём главы 16 марта", ["16 марта 2020 г.", "23 марта 2020 г.",
+                                             "передан 24 марта 2020 г.", "1"], False),
+            ("Вторая встреча группы 1", ["20 мая 2020 г.", "27 мая 2020 г.",
+                                         "передан 1 июня 2020 г.", "5"], False),
+        ])
+        # Handed over on the due date itself is in time; a personal reception needs none.
+        labels = [row[0] for row in report_table(self.page, "protocols-late")]
+        self.assertNotIn("Выездная встреча группы 1", labels)
+        self.assertNotIn("Личный приём главы", labels)
+        page = USERS["controller"].get(
+            "/admin/reports/compliance?from=2019-01-01&to=2019-12-31").text
+        self.assertEqual(report_table(page, "protocols-late"), [
+            ("Встреча группы 1 без протокола", ["1 ноября 2019 г.", "11 ноября 2019 г.",
+                                                "протокол не составлен",
+                                                since(date(2019, 11, 11))], False)])
+        self.assertEqual(as_dict(report_table(page, "summary"))[
+            "Протоколы не переданы, срок истёк (на сегодня)"], ["1"])
+
+    def test_instructions_not_executed_in_time(self):
+        self.assertEqual(report_table(self.page, "instructions-late"), [
+            ("Вывезти мусор со двора", ["протокол встречи «Выездная встреча группы 1»",
+                                        "Отдел ЖКХ", "25 марта 2020 г.",
+                                        "исполнено, доложено 27 марта 2020 г.", "2"], False),
+            ("Ответить по отоплению", [f"обращение № {NUMBERS['A2']}", "Отдел ЖКХ",
+                                       "15 мая 2020 г.", "возвращено на доработку",
+                                       str((helpers.today() - date(2020, 5, 15)).days)], False),
+            ("Покрасить скамейки", ["протокол встречи «Вторая встреча группы 1»", "Отдел ЖКХ",
+                                    "10 июня 2020 г.", "в работе",
+                                    str((helpers.today() - date(2020, 6, 10)).days)], False),
+        ])
+        # A period that ends before the late report: the report is still counted from the day
+        # it was made, and an instruction due outside the period is not in it.
+        page = USERS["controller"].get(
+            "/admin/reports/compliance?from=2020-03-01&to=2020-03-31").text
+        self.assertEqual([row[0] for row in report_table(page, "instructions-late")],
+                         ["Вывезти мусор со двора"])
+
     def test_csv_and_no_personal_data(self):
         r = USERS["controller"].get(
             "/admin/reports/compliance?from=2020-01-01&to=2020-06-30&format=csv")
         self.assertEqual(r.status, 200)
         _, blocks = csv_blocks(r.body)
+        self.assertEqual(blocks["Поручения, не исполненные в срок"][0],
+                         ["Поручение", "Основание", "Подразделение", "Срок исполнения",
+                          "Состояние", "Дней просрочки"])
+        self.assertEqual(
+            blocks["Протоколы, переданные в сектор контроля позже срока или не переданные"][2],
+            ["Личный приём главы 16 марта", "16 марта 2020 г.", "23 марта 2020 г.",
+             "передан 24 марта 2020 г.", "1"])
         self.assertEqual(blocks["Сводка за период"][1],
                          ["Встречи главы с массовым участием жителей: проведено", "1"])
         groups = blocks["Выездные встречи информационных групп — не реже раза в квартал"]
@@ -349,14 +468,16 @@ class GroupsAndMonthlyTest(unittest.TestCase):
         self.assertEqual(r.status, 200)
         self.assertIn("первое полугодие 2020 г.", r.text)
         self.assertEqual(report_table(r.text, "by-group"), [
-            ("Информационная группа № 1", ["микрорайон Молодёжный", "2", "40", "1"], False),
-            ("Информационная группа № 2", ["сельское поселение Берёзовка", "0", "0", "0"], False),
-            ("Всего", ["", "2", "40", "1"], True),
+            ("Информационная группа № 1", ["микрорайон Молодёжный", "2", "40", "1", "4", "2"],
+             False),
+            ("Информационная группа № 2", ["сельское поселение Берёзовка", "0", "0", "0", "0",
+                                           "0"], False),
+            ("Всего", ["", "2", "40", "1", "4", "2"], True),
         ])
         self.assertEqual(report_table(r.text, "by-territory"), [
-            ("микрорайон Молодёжный", ["1", "2", "40", "1"], False),
-            ("сельское поселение Берёзовка", ["1", "0", "0", "0"], False),
-            ("Всего", ["2", "2", "40", "1"], True),
+            ("микрорайон Молодёжный", ["1", "2", "40", "1", "4", "2"], False),
+            ("сельское поселение Берёзовка", ["1", "0", "0", "0", "0", "0"], False),
+            ("Всего", ["2", "2", "40", "1", "4", "2"], True),
         ])
         self.assertEqual(bar_titles(r.text, "by-group"), ["Информационная группа № 1: 2"]
                          + ["Информационная группа № 2: 0"])
@@ -364,14 +485,15 @@ class GroupsAndMonthlyTest(unittest.TestCase):
     def test_whole_year_and_csv(self):
         r = USERS["organizer"].get("/admin/reports/groups?year=2020")
         self.assertEqual(as_dict(report_table(r.text, "by-group"))["Информационная группа № 2"],
-                         ["сельское поселение Берёзовка", "1", "40", "0"])
+                         ["сельское поселение Берёзовка", "1", "40", "0", "1", "1"])
         r = USERS["organizer"].get("/admin/reports/groups?year=2020&half=2&format=csv")
         _, blocks = csv_blocks(r.body)
         self.assertEqual(blocks["По информационным группам"][0],
                          ["Информационная группа", "Территория", "Встреч проведено",
-                          "Участников", "Обращений принято"])
+                          "Участников", "Обращений принято", "Поручений дано",
+                          "Поручений исполнено"])
         self.assertIn(["Информационная группа № 2", "сельское поселение Берёзовка", "1", "40",
-                       "0"], blocks["По информационным группам"])
+                       "0", "1", "1"], blocks["По информационным группам"])
 
     def test_monthly_export_by_code_and_outcome(self):
         r = USERS["admin"].get("/admin/reports/monthly?month=2020-03&format=csv")
