@@ -122,7 +122,8 @@ enum stmt {
 	STMT_REPORT_OPEN_OVERDUE, /* (today) → number, topic, due, days overdue of open appeals */
 	STMT_REPORT_PROTOCOLS,   /* (from, to) → meeting id, title, start, protocol exists, signed,
 	                            handed at (or NULL) of the meetings held in the period:
-	                            the groups' field meetings and those with a protocol */
+	                            the head's mass and the groups' field meetings, and any
+	                            other with a protocol */
 	STMT_REPORT_INSTRUCTIONS_LATE, /* (from date, to date, today, off) → id, text, unit, due,
 	                            status, report date (or NULL), days late, meeting title, appeal
 	                            number of instructions due in the period not executed by then */

@@ -323,13 +323,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		"WHERE a.status IN ('registered', 'in_work') AND a.answer_due < ?1 "
 		"ORDER BY a.answer_due, a.id",
-	/* An information group's field meeting must have its protocol handed over (seed 001
-	 * §3.6.9); another kind only when a protocol was made. */
+	/* The head's meetings with mass participation (seed 000 §4.1) and the groups' field
+	 * meetings (seed 001 §3.6.9) must have a protocol; another kind only when one was made. */
 	[STMT_REPORT_PROTOCOLS] =
 		"SELECT m.id, m.title, m.starts_at, p.id IS NOT NULL, p.signed_at IS NOT NULL, "
 		"p.handed_at FROM meeting m LEFT JOIN protocol p ON p.meeting_id = m.id "
 		"WHERE m.status = 'held' AND m.starts_at >= ?1 AND m.starts_at < ?2 "
-		"AND (m.kind = 'group_field' OR p.id IS NOT NULL) ORDER BY m.starts_at, m.id",
+		"AND (m.kind IN ('head_mass', 'group_field') OR p.id IS NOT NULL) "
+		"ORDER BY m.starts_at, m.id",
 	/* Executed on the local day of the executor's last report, once reported or accepted; an
 	 * instruction still with the executor is late from the day after its due date. */
 	[STMT_REPORT_INSTRUCTIONS_LATE] =

@@ -124,10 +124,12 @@ def build_data():
 
     # Protocols. 2020 has no production calendar, so its working days are Monday–Friday minus
     # the holidays of art. 112; each handover is due 5 of them after the meeting. The reception
-    # of 20 January has none and needs none; a group's field meeting does (seed 001 §3.6.9):
-    # the one of 1 November 2019 is due on 11 November, across the holiday of 4 November.
+    # of 20 January has none and needs none; a group's field meeting (seed 001 §3.6.9) and the
+    # head's mass meeting (seed 000 §4.1) do: the one of 1 November 2019 is due on 11 November,
+    # across the holiday of 4 November.
     insert_meeting("group_field", "Встреча группы 1 без протокола", at(2019, 11, 1), group=1,
                    attendance=10)
+    insert_meeting("head_mass", "Встреча главы без протокола", at(2019, 12, 20))
     signed = at(2020, 1, 2)
     p1 = insert_protocol(m1, date(2020, 3, 11), signed,          # due 18 March: on the day
                          at(2020, 3, 18, "17:00"))
@@ -408,9 +410,12 @@ class ComplianceReportTest(unittest.TestCase):
         self.assertEqual(report_table(page, "protocols-late"), [
             ("Встреча группы 1 без протокола", ["1 ноября 2019 г.", "11 ноября 2019 г.",
                                                 "протокол не составлен",
-                                                since(date(2019, 11, 11))], False)])
+                                                since(date(2019, 11, 11))], False),
+            ("Встреча главы без протокола", ["20 декабря 2019 г.", "27 декабря 2019 г.",
+                                             "протокол не составлен",
+                                             since(date(2019, 12, 27))], False)])
         self.assertEqual(as_dict(report_table(page, "summary"))[
-            "Протоколы не переданы, срок истёк (на сегодня)"], ["1"])
+            "Протоколы не переданы, срок истёк (на сегодня)"], ["2"])
 
     def test_instructions_not_executed_in_time(self):
         self.assertEqual(report_table(self.page, "instructions-late"), [
