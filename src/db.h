@@ -105,7 +105,8 @@ enum stmt {
 	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
 	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
 	STMT_DASH_HELD,          /* (since) → id, title, starts, signed 0/1 of meetings held since
-	                            then whose protocol is not handed over yet */
+	                            then whose protocol is not handed over yet (a personal
+	                            reception only when it has a protocol) */
 	STMT_DASH_KIND_COUNT,    /* (kind, from, to) → held, planned in the period */
 	STMT_DASH_VIOLATIONS,    /* (now) → id, title, starts of upcoming live meetings whose
 	                            announcement deadline for their present start passed
@@ -122,8 +123,7 @@ enum stmt {
 	STMT_REPORT_OPEN_OVERDUE, /* (today) → number, topic, due, days overdue of open appeals */
 	STMT_REPORT_PROTOCOLS,   /* (from, to) → meeting id, title, start, protocol exists, signed,
 	                            handed at (or NULL) of the meetings held in the period:
-	                            the head's mass and the groups' field meetings, and any
-	                            other with a protocol */
+	                            all but personal receptions without one */
 	STMT_REPORT_INSTRUCTIONS_LATE, /* (from date, to date, today, off) → id, text, unit, due,
 	                            status, report date (or NULL), days late, meeting title, appeal
 	                            number of instructions due in the period not executed by then */

@@ -289,7 +289,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_DASH_HELD] =
 		"SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL FROM meeting m "
 		"LEFT JOIN protocol p ON p.meeting_id = m.id WHERE m.status = 'held' "
-		"AND m.starts_at >= ?1 AND p.handed_at IS NULL ORDER BY m.starts_at LIMIT 50",
+		"AND m.starts_at >= ?1 AND p.handed_at IS NULL "
+		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) "
+		"ORDER BY m.starts_at LIMIT 50",
 	[STMT_DASH_VIOLATIONS] =
 		"SELECT m.id, m.title, m.starts_at FROM meeting m WHERE m.status IN ('approved', "
 		"'postponed') AND m.starts_at > ?1 AND EXISTS (SELECT 1 FROM rule_violation r "
@@ -323,14 +325,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		"WHERE a.status IN ('registered', 'in_work') AND a.answer_due < ?1 "
 		"ORDER BY a.answer_due, a.id",
-	/* The head's meetings with mass participation (seed 000 §4.1) and the groups' field
-	 * meetings (seed 001 §3.6.9) must have a protocol; another kind only when one was made. */
+	/* Every held meeting but a personal reception (recorded in the appeals registry, not in a
+	 * protocol) must have a protocol (seed 000 §4.1, seed 001 §3.6.9); a reception only when
+	 * one was made anyway. The same rule as STMT_DASH_HELD. */
 	[STMT_REPORT_PROTOCOLS] =
 		"SELECT m.id, m.title, m.starts_at, p.id IS NOT NULL, p.signed_at IS NOT NULL, "
 		"p.handed_at FROM meeting m LEFT JOIN protocol p ON p.meeting_id = m.id "
 		"WHERE m.status = 'held' AND m.starts_at >= ?1 AND m.starts_at < ?2 "
-		"AND (m.kind IN ('head_mass', 'group_field') OR p.id IS NOT NULL) "
-		"ORDER BY m.starts_at, m.id",
+		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) ORDER BY m.starts_at, m.id",
 	/* Executed on the local day of the executor's last report, once reported or accepted; an
 	 * instruction still with the executor is late from the day after its due date. */
 	[STMT_REPORT_INSTRUCTIONS_LATE] =

@@ -322,8 +322,8 @@ static void overdue_row(struct report *r, struct report_table *t, sqlite3_stmt *
 
 /* The protocols of the meetings held in [start, end) handed to the control sector after their
  * due date (5 working days after the meeting, seed 001 §3.6.9), and those not handed although
- * the date has passed (a head's mass meeting or a group's field meeting without any protocol
- * among them), into t: -1 on a database error, else 0 with the counts in *late and *missing. */
+ * the date has passed (a meeting without any protocol among them, but for a personal reception),
+ * into t: -1 on a database error, else 0 with the counts in *late and *missing. */
 static int protocols_late(struct report *r, struct report_table *t, time_t start, time_t end,
 			  long long *late, long long *missing)
 {

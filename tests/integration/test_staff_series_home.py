@@ -840,11 +840,15 @@ class Home(Case):
                                 attendance=40)
         old = insert_meeting(unique("Проведена давно"), status="held", d=day(-70),
                              attendance=40)
+        # A personal reception is recorded in the appeals registry: a protocol is not awaited.
+        reception = insert_meeting(unique("Личный приём"), kind="personal_reception",
+                                   status="held", d=day(-10))
         page = self.home()
         self.assertIn(f'<h2 id="held-title">{HELD_TITLE}</h2>', page)
         items = section_items(home_section(page, "held-title"))
         self.assertIn(recent, items)
         self.assertNotIn(old, items)
+        self.assertNotIn(reception, items)
 
     # -- the compliance table --
     def neutralise(self, where, params=()):
