@@ -2,9 +2,11 @@
  *   init [--demo]        create or migrate the database and create the uploads directory;
  *                        --demo loads the demo municipality
  *                        and demo staff accounts into an empty one
- *   user add LOGIN ROLE [--email ADDRESS]
- *                        create a staff account (with the e-mail alerts go to); the password
- *                        is read from standard input
+ *   user add LOGIN ROLE [--email ADDRESS] [--person ID]
+ *                        create a staff account (with the e-mail alerts go to, and the person
+ *                        of the directory it belongs to: the head or a group leader, who sign
+ *                        the protocols of the meetings they chair); the password is read from
+ *                        standard input
  *   backup FILE          consistent online copy of the database
  */
 #include <errno.h>
@@ -28,8 +30,9 @@ static void usage(void)
 {
 	fputs("usage: portal-admin [-c FILE] COMMAND\n"
 	      "  init [--demo]          create or migrate the database (--demo: demo data)\n"
-	      "  user add LOGIN ROLE [--email ADDRESS]\n"
-	      "                         add a staff account, password on standard input\n"
+	      "  user add LOGIN ROLE [--email ADDRESS] [--person ID]\n"
+	      "                         add a staff account, password on standard input;\n"
+	      "                         --person: the id of its person in the directory\n"
 	      "                         roles: admin organizer secretary press executor controller\n"
 	      "  backup FILE            write a consistent copy of the database to FILE\n",
 	      stderr);
@@ -67,10 +70,11 @@ static bool valid_email(const char *email)
 	return ok;
 }
 
-/* Insert a staff account with an argon2id hash of password and the e-mail address alerts go to
- * ("" for none). 0, or -1 with a message. */
+/* Insert a staff account with an argon2id hash of password, the e-mail address alerts go to
+ * ("" for none) and the person of the directory it belongs to (0 for none). 0, or -1 with a
+ * message. */
 static int user_insert(struct db *db, const char *login, const char *role, const char *full_name,
-		       const char *password, const char *email)
+		       const char *password, const char *email, long long person)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -80,8 +84,8 @@ static int user_insert(struct db *db, const char *login, const char *role, const
 	}
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(db->conn,
-			       "INSERT INTO staff_user (login, full_name, role, password_hash, email) "
-			       "VALUES (?1, ?2, ?3, ?4, ?5)",
+			       "INSERT INTO staff_user (login, full_name, role, password_hash, email, "
+			       "person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 			       -1, &s, NULL) != SQLITE_OK) {
 		db_log_error(db, "user add");
 		return -1;
@@ -91,11 +95,18 @@ static int user_insert(struct db *db, const char *login, const char *role, const
 	sqlite3_bind_text(s, 3, role, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, email, -1, SQLITE_STATIC);
+	if (person > 0)
+		sqlite3_bind_int64(s, 6, person);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
 		if (rc == SQLITE_CONSTRAINT_UNIQUE)
-			fprintf(stderr, "portal-admin: the login %s is taken\n", login);
+			fprintf(stderr, "portal-admin: the login %s is taken, or another account "
+					"belongs to person %lld\n",
+				login, person);
+		else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+			fprintf(stderr, "portal-admin: there is no person %lld in the directory\n",
+				person);
 		else
 			db_log_error(db, "user add");
 		return -1;
@@ -149,12 +160,25 @@ static int create_demo_users(struct db *db, const struct config *cfg)
 		random_password(password, sizeof password);
 		char email[64];
 		snprintf(email, sizeof email, "%s@zelenoborsk.example", roles[i]);
-		if (user_insert(db, roles[i], roles[i], names[i], password, email) < 0) {
+		if (user_insert(db, roles[i], roles[i], names[i], password, email, 0) < 0) {
 			fclose(f);
 			return -1;
 		}
 		fprintf(f, "  %-11s %s  (%s)\n", roles[i], password, roles[i]);
 	}
+	/* The head of the demo settlement: she chairs the head's meetings and signs their
+	 * protocols; the demo data links the account to her person (sql/demo). */
+	char password[13];
+	random_password(password, sizeof password);
+	if (user_insert(db, "glava", "controller", "Соколова Анна Викторовна", password,
+			"glava@zelenoborsk.example", 0) < 0) {
+		fclose(f);
+		return -1;
+	}
+	fprintf(f, "  %-11s %s  (%s)\n", "glava", password, "controller");
+	fputs("  (glava is the head, Соколова А. В.: she signs the protocols of the meetings she "
+	      "chairs)\n",
+	      f);
 	fclose(f);
 	printf("demo staff logins written to %s\n", path);
 	return 0;
@@ -202,7 +226,25 @@ static int command_init(struct db *db, const struct config *cfg, bool demo)
 	return 0;
 }
 
-static int command_user_add(struct db *db, const char *login, const char *role, const char *email)
+/* Whether argv[*i] is option name, as "--name VALUE" (then *i moves to the value) or
+ * "--name=VALUE"; its value in *value. */
+static bool option(int argc, char **argv, int *i, const char *name, const char **value)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return false;
+	if (argv[*i][n] == '=') {
+		*value = argv[*i] + n + 1;
+		return true;
+	}
+	if (argv[*i][n] != '\0' || *i + 1 >= argc)
+		return false;
+	*value = argv[++*i];
+	return true;
+}
+
+static int command_user_add(struct db *db, const char *login, const char *role, const char *email,
+			    long long person)
 {
 	if (!valid_login(login)) {
 		fputs("portal-admin: a login is 2-64 characters a-z and 0-9\n", stderr);
@@ -226,7 +268,7 @@ static int command_user_add(struct db *db, const char *login, const char *role, 
 		fputs("portal-admin: the password must be at least 10 characters\n", stderr);
 		return 2;
 	}
-	int rc = user_insert(db, login, role, "", password, email);
+	int rc = user_insert(db, login, role, "", password, email, person);
 	sodium_memzero(password, sizeof password);
 	if (rc < 0)
 		return 1;
@@ -296,17 +338,26 @@ int main(int argc, char **argv)
 			return 1;
 		rc = command_init(&db, &cfg, argc == 2);
 	} else if (strcmp(argv[0], "user") == 0 && argc >= 4 && strcmp(argv[1], "add") == 0) {
-		/* user add LOGIN ROLE [--email ADDRESS | --email=ADDRESS] */
-		const char *email = "";
-		if (argc == 6 && strcmp(argv[4], "--email") == 0)
-			email = argv[5];
-		else if (argc == 5 && strncmp(argv[4], "--email=", 8) == 0)
-			email = argv[4] + 8;
-		else if (argc != 4)
-			usage();
+		/* user add LOGIN ROLE [--email ADDRESS | --email=ADDRESS] [--person ID | --person=ID] */
+		const char *email = "", *person = NULL;
+		for (int i = 4; i < argc; i++)
+			if (!option(argc, argv, &i, "--email", &email) &&
+			    !option(argc, argv, &i, "--person", &person))
+				usage();
+		long long person_id = 0;
+		if (person != NULL) {
+			char *end;
+			errno = 0;
+			person_id = strtoll(person, &end, 10);
+			if (errno != 0 || end == person || *end != '\0' || person_id <= 0) {
+				fprintf(stderr, "portal-admin: --person wants a person's id, not %s\n",
+					person);
+				return 2;
+			}
+		}
 		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0)
 			return 1;
-		rc = command_user_add(&db, argv[2], argv[3], email);
+		rc = command_user_add(&db, argv[2], argv[3], email, person_id);
 	} else if (strcmp(argv[0], "backup") == 0 && argc == 2) {
 		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0)
 			return 1;

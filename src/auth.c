@@ -88,6 +88,7 @@ int auth_load_session(struct request *req)
 	st->full_name = db_text(req->arena, s, 6);
 	st->role_code = db_text(req->arena, s, 7);
 	st->role = auth_role_bit(st->role_code);
+	st->person_id = sqlite3_column_int64(s, 8);
 	db_done(s);
 
 	const struct config *cfg = w->cfg;

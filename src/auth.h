@@ -30,13 +30,15 @@ enum role {
 #define OUTBOX_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_PRESS)
 #define OUTBOX_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_PRESS)
 /* Protocols of meetings (page_admin_protocols.c): the secretary, the sector and administrators
- * write the draft; signing stands for the group leader or the head (seed 001 §3.5.7), whose
- * signature the portal records through the controller role (the head's office that controls
- * execution) or an administrator; the keepers also hand a signed protocol over to the control
- * sector and add amendments to it. */
+ * write the draft and keep the signed protocol (hand it over to the control sector, add
+ * amendments). Signing is not a role: the protocol is signed by its chair — the group leader or
+ * the head (seed 001 §3.5.7) — under the account that belongs to the chair's person
+ * (staff_user.person_id); an administrator may record that the paper protocol was signed, and
+ * the page says so. The press office also keeps the photo and video links and what of the
+ * questions the site shows. */
 #define PROTOCOL_EDITORS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY)
-#define PROTOCOL_SIGNERS (ROLE_ADMIN | ROLE_CONTROLLER)
 #define PROTOCOL_KEEPERS (PROTOCOL_EDITORS | ROLE_CONTROLLER)
+#define PROTOCOL_PUBLISHERS (PROTOCOL_EDITORS | ROLE_PRESS)
 /* Instructions (поручения): an executor sees and reports on their own only; the controller of
  * an instruction or an administrator accepts, returns or cancels it. */
 #define INSTRUCTION_READERS                                                                       \
@@ -52,6 +54,7 @@ struct staff {
 	const char *full_name;
 	const char *role_code; /* "organizer" */
 	unsigned role;         /* its bit */
+	long long person_id;   /* the person of the directory this account belongs to, or 0 */
 	long long session_id;
 	const char *csrf;      /* the token every form of this session carries */
 };

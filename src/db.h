@@ -31,10 +31,12 @@ enum stmt {
 	STMT_USER_BY_LOGIN,      /* (login) → id, password hash, disabled */
 	STMT_USER_BY_ID,         /* (id) → login, full name, role, disabled, password hash */
 	STMT_USER_SET_PASSWORD,  /* (id, hash, now) */
-	STMT_USER_LIST,          /* () → id, login, full name, role, disabled, created, email */
+	STMT_USER_LIST,          /* () → id, login, full name, role, disabled, created, email,
+	                            name of the person the account belongs to or '' */
 	STMT_USER_INSERT,        /* (login, full name, role, hash, email) */
-	STMT_USER_PROFILE,       /* (id) → login, full name, role, disabled, email, created */
-	STMT_USER_SET_PROFILE,   /* (id, full name, email) */
+	STMT_USER_PROFILE,       /* (id) → login, full name, role, disabled, email, created,
+	                            person id or 0 */
+	STMT_USER_SET_PROFILE,   /* (id, full name, email, person or NULL) */
 	STMT_USER_JSON,          /* (id) → the account as JSON (never the hash), for the audit log */
 	STMT_USER_SET_DISABLED,  /* (id, disabled) */
 	STMT_THROTTLE_GET,       /* (key) → failures, last failure, locked until */
@@ -104,9 +106,9 @@ enum stmt {
 	STMT_DASH_DRAFTS,        /* (now) → id, title, starts of future drafts */
 	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
 	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
-	STMT_DASH_HELD,          /* (since) → id, title, starts, signed 0/1 of meetings held since
-	                            then whose protocol is not handed over yet (a personal
-	                            reception only when it has a protocol) */
+	STMT_DASH_HELD,          /* () → id, title, starts, signed 0/1, protocol exists 0/1 of
+	                            held meetings whose protocol is not handed over yet (a
+	                            personal reception only when it has a protocol), oldest first */
 	STMT_DASH_KIND_COUNT,    /* (kind, from, to) → held, planned in the period */
 	STMT_DASH_VIOLATIONS,    /* (now) → id, title, starts of upcoming live meetings whose
 	                            announcement deadline for their present start passed
@@ -224,12 +226,13 @@ enum stmt {
 	STMT_SUBSCRIPTION_UNSUBSCRIBE, /* (id, now): pending or active → unsubscribed */
 	STMT_OUTBOX_RECENT,      /* (key, other key, since) → 1 when either was queued since then */
 	/* The production calendar (workdays.c, page_admin_calendar.c). */
-	STMT_CALENDAR_YEARS,     /* () → year, source, updated at, stored days; by year */
+	STMT_CALENDAR_YEARS,     /* () → year, source, updated at, stored days, provisional 0/1;
+	                            by year */
 	STMT_CALENDAR_DAYS,      /* () → day, kind of every stored day, by day */
-	STMT_CALENDAR_YEAR_GET,  /* (year) → source, updated at */
+	STMT_CALENDAR_YEAR_GET,  /* (year) → source, updated at, provisional 0/1 */
 	STMT_CALENDAR_YEAR_DAYS, /* (year) → day, kind, note, by day */
-	STMT_CALENDAR_YEAR_INSERT, /* (year, source, now) */
-	STMT_CALENDAR_YEAR_UPDATE, /* (year, source, now) */
+	STMT_CALENDAR_YEAR_INSERT, /* (year, source, now, provisional 0/1) */
+	STMT_CALENDAR_YEAR_UPDATE, /* (year, source, now, provisional 0/1) */
 	STMT_CALENDAR_YEAR_TOUCH, /* (year, now): one of its days changed */
 	STMT_CALENDAR_YEAR_JSON, /* (year) → the row as JSON */
 	STMT_CALENDAR_DAY_GET,   /* (day) → kind, note */
@@ -288,11 +291,12 @@ enum stmt {
 	/* Protocols of meetings and instructions (page_admin_protocols.c, page_meetings.c,
 	 * notify_rules.c). */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
-	                            attendance, host id */
+	                            attendance, host id, kind */
 	STMT_PROTOCOL_GET,       /* (meeting) → id, number, held on, place, chair id, secretary id,
-	                            attendance, decisions, photo url, video url, signed at, signed by
-	                            login, handed at, handed by login, chair name, chair position,
-	                            secretary name, secretary position */
+	                            attendance, decisions, photo url, video url, signed at, signer's
+	                            name, handed at, name of who handed it over, chair name, chair
+	                            position, secretary name, secretary position, the signer's
+	                            person id or 0, whether the chair has an active account */
 	STMT_PROTOCOL_INSERT,    /* (meeting, number, held on, place, chair, secretary, attendance,
 	                            decisions, photo, video, now, user) */
 	STMT_PROTOCOL_UPDATE,    /* (id, number, held on, place, chair, secretary, attendance,
@@ -302,35 +306,48 @@ enum stmt {
 	STMT_PROTOCOL_OFFICIAL_ADD, /* (protocol, person) */
 	STMT_PROTOCOL_OFFICIALS, /* (protocol) → person id, full name, position */
 	STMT_PROTOCOL_QUESTION_CLEAR, /* (protocol) */
-	STMT_PROTOCOL_QUESTION_ADD, /* (protocol, position, question, answer) */
-	STMT_PROTOCOL_QUESTIONS, /* (protocol) → question, answer in order */
+	STMT_PROTOCOL_QUESTION_ADD, /* (protocol, position, question, answer, published 0/1) */
+	STMT_PROTOCOL_QUESTIONS, /* (protocol) → question, answer, published, in order */
+	STMT_PROTOCOL_QUESTION_PUBLISH, /* (protocol, position, published 0/1) */
+	STMT_PROTOCOL_SET_LINKS, /* (id, photo url, video url, now) */
+	STMT_PROTOCOL_NUMBER_TAKEN, /* (number, protocol id or 0, year 'YYYY') → title of the
+	                               meeting whose protocol of that year has the number */
+	STMT_PROTOCOL_SYNC_ATTENDANCE, /* (protocol): the meeting's attendance becomes the signed
+	                                  protocol's, when it states one */
+	STMT_PROTOCOL_IN_FORCE,  /* (protocol) → id, text, due on, executor's e-mail, controller's
+	                            name, of its instructions not cancelled */
 	STMT_PROTOCOL_SIGN,      /* (id, now, user): a draft only */
 	STMT_PROTOCOL_HAND_OVER, /* (id, now, user): signed, not handed over yet */
 	STMT_PROTOCOL_AMENDMENT_ADD, /* (protocol, now, user, text, reason) */
-	STMT_PROTOCOL_AMENDMENTS, /* (protocol) → at, login, text, reason; oldest first */
+	STMT_PROTOCOL_AMENDMENTS, /* (protocol) → at, author's name, text, reason; oldest first */
 	STMT_PROTOCOL_APPEALS,   /* (meeting) → id, number, topic name or '', status */
 	STMT_PROTOCOL_INSTRUCTIONS, /* (protocol) → id, text, unit, due on, status, executor name */
 	STMT_INSTRUCTION_INSERT, /* (protocol, appeal, text, executor, unit, controller, due on, now,
 	                            user) */
 	STMT_INSTRUCTION_EVENT_ADD, /* (instruction, now, user, status, note) */
-	STMT_INSTRUCTION_LIST,   /* (executor, last due date of open ones, meeting, limit) → id,
-	                            text, unit, due on, status, executor name, meeting id, meeting
-	                            title, appeal number; by due date */
+	STMT_INSTRUCTION_LIST,   /* (executor, last due date of open ones, meeting, limit, staff
+	                            member who executes or controls, first due date of open ones,
+	                            offset) → id, text, unit, due on, status, executor name, meeting
+	                            id, meeting title, appeal number; in force only, by due date */
 	STMT_INSTRUCTION_GET,    /* (id) → text, unit, due on, status, report, reason, executor id,
 	                            executor name, controller id, controller name, meeting id,
-	                            meeting title, appeal id, appeal number, created at */
+	                            meeting title, appeal id, appeal number, created at, in force
+	                            (not of an unsigned protocol), executor's e-mail, controller's
+	                            e-mail */
+	STMT_INSTRUCTION_DELETE_EVENTS, /* (id): its history, before STMT_INSTRUCTION_DELETE */
+	STMT_INSTRUCTION_DELETE, /* (id): an instruction of a draft protocol only */
 	STMT_INSTRUCTION_MOVE,   /* (id, new status, old status, other old status, report or NULL,
 	                            reason or NULL, now): one transition */
-	STMT_INSTRUCTION_EVENTS, /* (id) → at, login, status, note; oldest first */
+	STMT_INSTRUCTION_EVENTS, /* (id) → at, name of who, status, note; oldest first */
 	STMT_INSTRUCTION_JSON,   /* (id) → the row as JSON */
 	STMT_INSTRUCTION_EXECUTORS, /* () → id, name, login of active staff with an e-mail who may
 	                               execute */
 	STMT_INSTRUCTION_CONTROLLERS, /* () → id, name, login of active controllers and admins */
-	STMT_INSTRUCTION_MEETINGS, /* () → id, title, starts of meetings with a protocol */
+	STMT_INSTRUCTION_MEETINGS, /* () → id, title, starts of meetings with a signed protocol */
 	STMT_INSTRUCTION_PUBLIC, /* (meeting) → text, unit, due on, status of the instructions of
 	                            its signed protocol */
 	STMT_NOTIFY_INSTRUCTIONS_DUE, /* (last due date) → id, text, due on, executor's e-mail or ''
-	                                 of open instructions due by then */
+	                                 of open instructions in force due by then */
 	STMT__MAX
 };
 

@@ -63,7 +63,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 				  "WHERE i.meeting_id = ?1 ORDER BY p.category, p.full_name",
 
 	[STMT_SESSION_GET] = "SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, u.id, u.login, "
-			     "u.full_name, u.role FROM staff_session s "
+			     "u.full_name, u.role, coalesce(u.person_id, 0) FROM staff_session s "
 			     "JOIN staff_user u ON u.id = s.user_id "
 			     "WHERE s.token_hash = ?1 AND u.disabled = 0",
 	[STMT_SESSION_INSERT] = "INSERT INTO staff_session (token_hash, user_id, csrf_token, "
@@ -78,16 +78,18 @@ const char *const db_statement_sql[STMT__MAX] = {
 			    "FROM staff_user WHERE id = ?1",
 	[STMT_USER_SET_PASSWORD] = "UPDATE staff_user SET password_hash = ?2, "
 				   "password_changed_at = ?3 WHERE id = ?1",
-	[STMT_USER_LIST] = "SELECT id, login, full_name, role, disabled, created_at, email "
-			   "FROM staff_user ORDER BY disabled, login",
+	[STMT_USER_LIST] = "SELECT u.id, u.login, u.full_name, u.role, u.disabled, u.created_at, "
+			   "u.email, coalesce(p.full_name, '') FROM staff_user u "
+			   "LEFT JOIN person p ON p.id = u.person_id ORDER BY u.disabled, u.login",
 	[STMT_USER_INSERT] = "INSERT INTO staff_user (login, full_name, role, password_hash, email) "
 			     "VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_USER_PROFILE] = "SELECT login, full_name, role, disabled, email, created_at "
-			      "FROM staff_user WHERE id = ?1",
-	[STMT_USER_SET_PROFILE] = "UPDATE staff_user SET full_name = ?2, email = ?3 WHERE id = ?1",
+	[STMT_USER_PROFILE] = "SELECT login, full_name, role, disabled, email, created_at, "
+			      "coalesce(person_id, 0) FROM staff_user WHERE id = ?1",
+	[STMT_USER_SET_PROFILE] = "UPDATE staff_user SET full_name = ?2, email = ?3, person_id = ?4 "
+				  "WHERE id = ?1",
 	[STMT_USER_JSON] = "SELECT json_object('login', login, 'full_name', full_name, 'role', role, "
 			   "'disabled', json(CASE disabled WHEN 0 THEN 'false' ELSE 'true' END), "
-			   "'email', email) FROM staff_user WHERE id = ?1",
+			   "'email', email, 'person_id', person_id) FROM staff_user WHERE id = ?1",
 	[STMT_USER_SET_DISABLED] = "UPDATE staff_user SET disabled = ?2 WHERE id = ?1",
 
 	[STMT_THROTTLE_GET] = "SELECT failures, last_failure_at, locked_until FROM login_throttle "
@@ -287,9 +289,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 			     "AND police_notified_at IS NULL AND status IN ('draft', 'approved', "
 			     "'postponed') AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_HELD] =
-		"SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL FROM meeting m "
-		"LEFT JOIN protocol p ON p.meeting_id = m.id WHERE m.status = 'held' "
-		"AND m.starts_at >= ?1 AND p.handed_at IS NULL "
+		"SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL, p.id IS NOT NULL "
+		"FROM meeting m LEFT JOIN protocol p ON p.meeting_id = m.id WHERE m.status = 'held' "
+		"AND p.handed_at IS NULL "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) "
 		"ORDER BY m.starts_at LIMIT 50",
 	[STMT_DASH_VIOLATIONS] =
@@ -647,18 +649,20 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_OUTBOX_RECENT] = "SELECT 1 FROM outbox WHERE dedup_key IN (?1, ?2) AND created_at > ?3 "
 			       "LIMIT 1",
 	[STMT_CALENDAR_YEARS] = "SELECT y.year, y.source, y.updated_at, "
-				"(SELECT count(*) FROM calendar_day d WHERE d.year = y.year) "
+				"(SELECT count(*) FROM calendar_day d WHERE d.year = y.year), y.provisional "
 				"FROM calendar_year y ORDER BY y.year",
 	[STMT_CALENDAR_DAYS] = "SELECT day, kind FROM calendar_day ORDER BY day",
-	[STMT_CALENDAR_YEAR_GET] = "SELECT source, updated_at FROM calendar_year WHERE year = ?1",
+	[STMT_CALENDAR_YEAR_GET] = "SELECT source, updated_at, provisional FROM calendar_year "
+				 "WHERE year = ?1",
 	[STMT_CALENDAR_YEAR_DAYS] = "SELECT day, kind, note FROM calendar_day WHERE year = ?1 "
 				    "ORDER BY day",
-	[STMT_CALENDAR_YEAR_INSERT] = "INSERT INTO calendar_year (year, source, updated_at) "
-				      "VALUES (?1, ?2, ?3)",
-	[STMT_CALENDAR_YEAR_UPDATE] = "UPDATE calendar_year SET source = ?2, updated_at = ?3 "
-				      "WHERE year = ?1",
+	[STMT_CALENDAR_YEAR_INSERT] = "INSERT INTO calendar_year (year, source, updated_at, "
+				      "provisional) VALUES (?1, ?2, ?3, ?4)",
+	[STMT_CALENDAR_YEAR_UPDATE] = "UPDATE calendar_year SET source = ?2, updated_at = ?3, "
+				      "provisional = ?4 WHERE year = ?1",
 	[STMT_CALENDAR_YEAR_TOUCH] = "UPDATE calendar_year SET updated_at = ?2 WHERE year = ?1",
-	[STMT_CALENDAR_YEAR_JSON] = "SELECT json_object('year', year, 'source', source) "
+	[STMT_CALENDAR_YEAR_JSON] = "SELECT json_object('year', year, 'source', source, "
+				    "'provisional', provisional) "
 				    "FROM calendar_year WHERE year = ?1",
 	[STMT_CALENDAR_DAY_GET] = "SELECT kind, note FROM calendar_day WHERE day = ?1",
 	[STMT_CALENDAR_DAY_SET] = "INSERT INTO calendar_day (day, year, kind, note) "
@@ -812,13 +816,16 @@ const char *const db_statement_sql[STMT__MAX] = {
 
 	[STMT_PROTOCOL_MEETING] =
 		"SELECT m.title, m.status, m.starts_at, "
-		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id "
+		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id, m.kind "
 		"FROM meeting m LEFT JOIN venue v ON v.id = m.venue_id WHERE m.id = ?1",
 	[STMT_PROTOCOL_GET] =
 		"SELECT p.id, p.number, p.held_on, p.place, p.chair_id, p.secretary_id, p.attendance, "
-		"p.decisions, p.photo_url, p.video_url, p.signed_at, coalesce(us.login, ''), "
-		"p.handed_at, coalesce(uh.login, ''), coalesce(c.full_name, ''), "
-		"coalesce(c.position, ''), coalesce(s.full_name, ''), coalesce(s.position, '') "
+		"p.decisions, p.photo_url, p.video_url, p.signed_at, "
+		"coalesce(nullif(us.full_name, ''), us.login, ''), p.handed_at, "
+		"coalesce(nullif(uh.full_name, ''), uh.login, ''), coalesce(c.full_name, ''), "
+		"coalesce(c.position, ''), coalesce(s.full_name, ''), coalesce(s.position, ''), "
+		"coalesce(us.person_id, 0), EXISTS (SELECT 1 FROM staff_user a "
+		"WHERE a.person_id = p.chair_id AND a.disabled = 0) "
 		"FROM protocol p LEFT JOIN staff_user us ON us.id = p.signed_by "
 		"LEFT JOIN staff_user uh ON uh.id = p.handed_by "
 		"LEFT JOIN person c ON c.id = p.chair_id LEFT JOIN person s ON s.id = p.secretary_id "
@@ -840,7 +847,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"'officials', (SELECT json_group_array(person_id) FROM protocol_official "
 		"WHERE protocol_id = protocol.id), "
 		"'questions', (SELECT json_group_array(json_object('question', question, "
-		"'answer', answer)) FROM (SELECT question, answer FROM protocol_question "
+		"'answer', answer, 'published', published)) FROM (SELECT question, answer, published "
+		"FROM protocol_question "
 		"WHERE protocol_id = protocol.id ORDER BY position))) FROM protocol WHERE id = ?1",
 	[STMT_PROTOCOL_OFFICIAL_CLEAR] = "DELETE FROM protocol_official WHERE protocol_id = ?1",
 	[STMT_PROTOCOL_OFFICIAL_ADD] =
@@ -850,11 +858,26 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"JOIN person p ON p.id = o.person_id WHERE o.protocol_id = ?1 ORDER BY p.full_name",
 	[STMT_PROTOCOL_QUESTION_CLEAR] = "DELETE FROM protocol_question WHERE protocol_id = ?1",
 	[STMT_PROTOCOL_QUESTION_ADD] =
-		"INSERT INTO protocol_question (protocol_id, position, question, answer) "
-		"VALUES (?1, ?2, ?3, ?4)",
+		"INSERT INTO protocol_question (protocol_id, position, question, answer, published) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)",
 	[STMT_PROTOCOL_QUESTIONS] =
-		"SELECT question, answer FROM protocol_question WHERE protocol_id = ?1 "
+		"SELECT question, answer, published FROM protocol_question WHERE protocol_id = ?1 "
 		"ORDER BY position, id",
+	[STMT_PROTOCOL_QUESTION_PUBLISH] =
+		"UPDATE protocol_question SET published = ?3 WHERE protocol_id = ?1 AND position = ?2",
+	[STMT_PROTOCOL_SET_LINKS] =
+		"UPDATE protocol SET photo_url = ?2, video_url = ?3, updated_at = ?4 WHERE id = ?1",
+	[STMT_PROTOCOL_NUMBER_TAKEN] =
+		"SELECT m.title FROM protocol p JOIN meeting m ON m.id = p.meeting_id "
+		"WHERE p.number = ?1 AND p.id <> ?2 AND substr(p.held_on, 1, 4) = ?3 LIMIT 1",
+	[STMT_PROTOCOL_SYNC_ATTENDANCE] =
+		"UPDATE meeting SET attendance = (SELECT attendance FROM protocol WHERE id = ?1) "
+		"WHERE id = (SELECT meeting_id FROM protocol WHERE id = ?1 AND attendance IS NOT NULL)",
+	[STMT_PROTOCOL_IN_FORCE] =
+		"SELECT i.id, i.text, i.due_on, e.email, coalesce(nullif(c.full_name, ''), c.login) "
+		"FROM instruction i JOIN staff_user e ON e.id = i.executor_id "
+		"JOIN staff_user c ON c.id = i.controller_id "
+		"WHERE i.protocol_id = ?1 AND i.status <> 'cancelled' ORDER BY i.id",
 	[STMT_PROTOCOL_SIGN] =
 		"UPDATE protocol SET signed_at = ?2, signed_by = ?3 WHERE id = ?1 AND signed_at IS NULL",
 	[STMT_PROTOCOL_HAND_OVER] =
@@ -864,7 +887,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"INSERT INTO protocol_amendment (protocol_id, at, user_id, text, reason) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
 	[STMT_PROTOCOL_AMENDMENTS] =
-		"SELECT a.at, coalesce(u.login, ''), a.text, a.reason FROM protocol_amendment a "
+		"SELECT a.at, coalesce(nullif(u.full_name, ''), u.login, ''), a.text, a.reason "
+		"FROM protocol_amendment a "
 		"LEFT JOIN staff_user u ON u.id = a.user_id WHERE a.protocol_id = ?1 ORDER BY a.id",
 	[STMT_PROTOCOL_APPEALS] =
 		"SELECT a.id, a.number, coalesce(t.name, ''), a.status FROM appeal a "
@@ -888,24 +912,32 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"JOIN staff_user u ON u.id = i.executor_id "
 		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
 		"LEFT JOIN appeal a ON a.id = i.appeal_id "
-		"WHERE (?1 IS NULL OR i.executor_id = ?1) "
+		"WHERE (i.protocol_id IS NULL OR p.signed_at IS NOT NULL) "
+		"AND (?1 IS NULL OR i.executor_id = ?1) "
+		"AND (?5 IS NULL OR i.executor_id = ?5 OR i.controller_id = ?5) "
 		"AND (?2 IS NULL OR (i.status IN ('assigned', 'in_progress', 'returned') "
-		"     AND i.due_on <= ?2)) "
+		"     AND i.due_on <= ?2 AND (?6 IS NULL OR i.due_on >= ?6))) "
 		"AND (?3 IS NULL OR p.meeting_id = ?3) "
-		"ORDER BY i.status IN ('accepted', 'cancelled'), i.due_on, i.id LIMIT ?4",
+		"ORDER BY i.status IN ('accepted', 'cancelled'), i.due_on, i.id LIMIT ?4 OFFSET ?7",
 	[STMT_INSTRUCTION_GET] =
 		"SELECT i.text, i.unit, i.due_on, i.status, i.report, i.reason, i.executor_id, "
 		"coalesce(nullif(e.full_name, ''), e.login), i.controller_id, "
 		"coalesce(nullif(c.full_name, ''), c.login), p.meeting_id, coalesce(m.title, ''), "
-		"i.appeal_id, coalesce(a.number, ''), i.created_at FROM instruction i "
+		"i.appeal_id, coalesce(a.number, ''), i.created_at, "
+		"(i.protocol_id IS NULL OR p.signed_at IS NOT NULL), e.email, c.email FROM instruction i "
 		"JOIN staff_user e ON e.id = i.executor_id JOIN staff_user c ON c.id = i.controller_id "
 		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
 		"LEFT JOIN appeal a ON a.id = i.appeal_id WHERE i.id = ?1",
+	[STMT_INSTRUCTION_DELETE_EVENTS] = "DELETE FROM instruction_event WHERE instruction_id = ?1",
+	[STMT_INSTRUCTION_DELETE] =
+		"DELETE FROM instruction WHERE id = ?1 "
+		"AND protocol_id IN (SELECT id FROM protocol WHERE signed_at IS NULL)",
 	[STMT_INSTRUCTION_MOVE] =
 		"UPDATE instruction SET status = ?2, report = coalesce(?5, report), "
 		"reason = coalesce(?6, reason), updated_at = ?7 WHERE id = ?1 AND status IN (?3, ?4)",
 	[STMT_INSTRUCTION_EVENTS] =
-		"SELECT e.at, coalesce(u.login, ''), e.status, e.note FROM instruction_event e "
+		"SELECT e.at, coalesce(nullif(u.full_name, ''), u.login, ''), e.status, e.note "
+		"FROM instruction_event e "
 		"LEFT JOIN staff_user u ON u.id = e.user_id WHERE e.instruction_id = ?1 ORDER BY e.id",
 	[STMT_INSTRUCTION_JSON] =
 		"SELECT json_object('protocol_id', protocol_id, 'appeal_id', appeal_id, 'text', text, "
@@ -922,7 +954,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE disabled = 0 AND role IN ('controller', 'admin') ORDER BY role <> 'controller', 2",
 	[STMT_INSTRUCTION_MEETINGS] =
 		"SELECT m.id, m.title, m.starts_at FROM meeting m JOIN protocol p ON p.meeting_id = m.id "
-		"ORDER BY m.starts_at DESC LIMIT 200",
+		"WHERE p.signed_at IS NOT NULL ORDER BY m.starts_at DESC LIMIT 200",
 	[STMT_INSTRUCTION_PUBLIC] =
 		"SELECT i.text, i.unit, i.due_on, i.status FROM instruction i "
 		"JOIN protocol p ON p.id = i.protocol_id WHERE p.meeting_id = ?1 "
@@ -930,6 +962,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_NOTIFY_INSTRUCTIONS_DUE] =
 		"SELECT i.id, i.text, i.due_on, coalesce(u.email, '') FROM instruction i "
 		"LEFT JOIN staff_user u ON u.id = i.executor_id AND u.disabled = 0 "
+		"LEFT JOIN protocol p ON p.id = i.protocol_id "
 		"WHERE i.status IN ('assigned', 'in_progress', 'returned') AND i.due_on <= ?1 "
+		"AND (i.protocol_id IS NULL OR p.signed_at IS NOT NULL) "
 		"ORDER BY i.due_on, i.id",
 };

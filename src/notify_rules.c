@@ -718,7 +718,7 @@ static int rule_instruction_digests(struct notify_run *run)
 			     notify_url(run, "/admin/instructions?due=soon")));
 }
 
-/* Rule: once a local day, the organizers get the held meetings of the last 60 days whose
+/* Rule: once a local day, the organizers get the held meetings whose
  * protocol was not handed to the control sector by its due date (5 working days after the
  * meeting, seed 001 §3.6.9). Keys digest:protocols:DAY:ADDRESS. */
 static int rule_protocol_digests(struct notify_run *run)
@@ -728,7 +728,6 @@ static int rule_protocol_digests(struct notify_run *run)
 		return -1;
 	struct civil_date today = tz_local_date(run->now);
 	sqlite3_stmt *s = db_stmt(run->db, STMT_DASH_HELD);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)(run->now - 60 * DAY));
 	struct buf b;
 	buf_init(&b, run->arena);
 	int rc, late = 0;
@@ -741,7 +740,9 @@ static int rule_protocol_digests(struct notify_run *run)
 		buf_printf(&b, "  — «%s», %s: протокол %s, срок передачи %s (просрочено на %ld %s)\n"
 			       "    %s\n",
 			   db_text(run->arena, s, 1), notify_datetime(run->arena, starts),
-			   sqlite3_column_int(s, 3) ? "подписан, не передан" : "не подписан",
+			   sqlite3_column_int(s, 3)   ? "подписан, не передан"
+			   : sqlite3_column_int(s, 4) ? "не подписан"
+						      : "не составлен",
 			   notify_date(run->arena, due), over, ru_plural(over, "день", "дня", "дней"),
 			   notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld/protocol",
 							(long long)sqlite3_column_int64(s, 0))));

@@ -57,6 +57,13 @@ static int working_days(const struct workcal *cal, int year)
 
 /* ---- the list of years --------------------------------------------------------------------- */
 
+/* Whether the form's «предварительный» box was ticked. */
+static int provisional_checked(const struct request *req)
+{
+	const struct field_value *v = &req->field[FIELD_PROVISIONAL];
+	return v->state == FIELD_VALID && v->number == 1;
+}
+
 static enum http_status calendar_page(struct request *req, enum http_status status,
 				      bool from_request)
 {
@@ -75,6 +82,8 @@ static enum http_status calendar_page(struct request *req, enum http_status stat
 		page_set_date(row, "UPDATED", (time_t)sqlite3_column_int64(s, 2));
 		tpl_set_int(row, "DAYS", sqlite3_column_int64(s, 3));
 		tpl_set_int(row, "WORKING", working_days(&cal, year));
+		if (sqlite3_column_int(s, 4))
+			tpl_section_show(row, "PROVISIONAL");
 		rows++;
 	}
 	db_done(s);
@@ -89,8 +98,11 @@ static enum http_status calendar_page(struct request *req, enum http_status stat
 					  "admin_calendar_year_form.tpl");
 		tpl_set(f, "ACTION", "/admin/calendar");
 		tpl_section_show(f, "NEW");
-		if (from_request)
+		if (from_request) {
 			page_form_fields(req, f);
+			if (provisional_checked(req))
+				tpl_section_show(f, "PROVISIONAL_CHECKED");
+		}
 		else if (!workdays_covered(&cal, coming))
 			tpl_set_int(f, "year", coming);
 	}
@@ -105,8 +117,10 @@ enum http_status page_admin_calendar(struct request *req)
 	return calendar_page(req, HTTP_OK, false);
 }
 
-/* 0 found (source and updated filled when not NULL), 1 no such year, -1 database error. */
-static int load_year(struct request *req, long long year, const char **source, time_t *updated)
+/* 0 found (source, updated and provisional filled when not NULL), 1 no such year, -1 database
+ * error. */
+static int load_year(struct request *req, long long year, const char **source, time_t *updated,
+		     bool *provisional)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_CALENDAR_YEAR_GET);
 	sqlite3_bind_int64(s, 1, year);
@@ -116,6 +130,8 @@ static int load_year(struct request *req, long long year, const char **source, t
 			*source = db_text(req->arena, s, 0);
 		if (updated)
 			*updated = (time_t)sqlite3_column_int64(s, 1);
+		if (provisional)
+			*provisional = sqlite3_column_int(s, 2) != 0;
 	}
 	db_done(s);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -148,7 +164,7 @@ static const struct {
 	{6, 12, "День России"},              {11, 4, "День народного единства"},
 };
 
-/* POST /admin/calendar (year, source, csrf) — add a year with the decree it comes from; the
+/* POST /admin/calendar (year, source, provisional, csrf) — add a year with the decree it comes from; the
  * holidays of art. 112 are stored with it, the transfers are then entered day by day. 303 to
  * the year's page; 422 beside the field for a year outside 2000–2100, one already in the
  * calendar, or no source. */
@@ -156,7 +172,7 @@ enum http_status page_admin_calendar_year_create(struct request *req)
 {
 	const struct field_value *year = &req->field[FIELD_YEAR];
 	if (year->state == FIELD_VALID) {
-		int rc = load_year(req, year->number, NULL, NULL);
+		int rc = load_year(req, year->number, NULL, NULL, NULL);
 		if (rc < 0)
 			return HTTP_INTERNAL_ERROR;
 		if (rc == 0)
@@ -175,6 +191,7 @@ enum http_status page_admin_calendar_year_create(struct request *req)
 	sqlite3_bind_int64(s, 1, year->number);
 	sqlite3_bind_text(s, 2, req->field[FIELD_SOURCE].text, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	sqlite3_bind_int(s, 4, provisional_checked(req));
 	bool ok = db_run(s) == SQLITE_DONE;
 	for (size_t i = 0; ok && i < sizeof law_holidays / sizeof law_holidays[0]; i++) {
 		struct civil_date d = {(int)year->number, law_holidays[i].month, law_holidays[i].day};
@@ -195,7 +212,8 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 {
 	const char *source;
 	time_t updated;
-	int found = load_year(req, year, &source, &updated);
+	bool provisional = false;
+	int found = load_year(req, year, &source, &updated, &provisional);
 	if (found != 0)
 		return found > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	struct workcal cal;
@@ -206,6 +224,8 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 				      false);
 	tpl_set_int(d, "YEAR", year);
 	tpl_set(d, "SOURCE", source);
+	if (provisional)
+		tpl_section_show(d, "PROVISIONAL");
 	page_set_date(d, "UPDATED", updated);
 	int working = working_days(&cal, year);
 	tpl_set(d, "WORKING", arena_printf(req->arena, "%d %s", working,
@@ -275,10 +295,13 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 	tpl_dict *sf = tpl_include(c, "SOURCE_FORM", "admin_calendar_year_form.tpl");
 	tpl_set(sf, "ACTION", arena_printf(req->arena, "/admin/calendar/%d", year));
 	tpl_section_show(sf, "EDIT");
-	if (refused == FORM_SOURCE)
+	if (refused == FORM_SOURCE) {
 		page_form_fields(req, sf);
-	else
+		provisional = provisional_checked(req);
+	} else
 		tpl_set(sf, "source", source);
+	if (provisional)
+		tpl_section_show(sf, "PROVISIONAL_CHECKED");
 	return page_end(req, status);
 }
 
@@ -291,11 +314,12 @@ enum http_status page_admin_calendar_year(struct request *req)
 	return year_page(req, (int)req->path_id, HTTP_OK, FORM_NONE, NULL);
 }
 
-/* POST /admin/calendar/YEAR (source, csrf) — correct the decree a year comes from. 303 to the
+/* POST /admin/calendar/YEAR (source, provisional, csrf) — correct the decree a year comes from,
+ * and say whether the year is still provisional (no decree yet). 303 to the
  * year's page; 404 for a year not in the calendar; 422 for an empty or too long source. */
 enum http_status page_admin_calendar_year_update(struct request *req)
 {
-	int found = load_year(req, req->path_id, NULL, NULL);
+	int found = load_year(req, req->path_id, NULL, NULL, NULL);
 	if (found != 0)
 		return found > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	if (req->invalid_fields > 0)
@@ -308,6 +332,7 @@ enum http_status page_admin_calendar_year_update(struct request *req)
 	sqlite3_bind_int64(s, 1, req->path_id);
 	sqlite3_bind_text(s, 2, req->field[FIELD_SOURCE].text, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	sqlite3_bind_int(s, 4, provisional_checked(req));
 	bool ok = db_run(s) == SQLITE_DONE;
 	return staff_commit(req, ok, "update", "calendar_year", req->path_id, before,
 			    STMT_CALENDAR_YEAR_JSON,
@@ -358,7 +383,7 @@ static bool touch_year(struct request *req, int year)
 enum http_status page_admin_calendar_day_set(struct request *req)
 {
 	int year = (int)req->path_id;
-	int found = load_year(req, year, NULL, NULL);
+	int found = load_year(req, year, NULL, NULL, NULL);
 	if (found != 0)
 		return found > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	const struct field_value *day = &req->field[FIELD_DAY], *kind = &req->field[FIELD_DAY_KIND];
@@ -390,7 +415,7 @@ enum http_status page_admin_calendar_day_set(struct request *req)
 enum http_status page_admin_calendar_day_remove(struct request *req)
 {
 	int year = (int)req->path_id;
-	int found = load_year(req, year, NULL, NULL);
+	int found = load_year(req, year, NULL, NULL, NULL);
 	if (found != 0)
 		return found > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	struct civil_date d = req->field[FIELD_DAY].date;

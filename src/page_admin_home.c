@@ -16,7 +16,6 @@
 #include "worker.h"
 
 #define DEADLINE_WARNING_DAYS 7 /* drafts whose deadline is this close are shown */
-#define HELD_RECENT_DAYS 60
 
 static const char *date_words(struct request *req, struct civil_date d)
 {
@@ -165,7 +164,6 @@ static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 		return -1;
 	struct civil_date today = tz_local_date(req->now);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_HELD);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - HELD_RECENT_DAYS * 86400));
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "HELD");
@@ -173,8 +171,9 @@ static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
 		time_t starts = (time_t)sqlite3_column_int64(s, 2);
 		page_set_datetime(row, "STARTS", starts);
-		tpl_set(row, "STATE", sqlite3_column_int(s, 3) ? "подписан, не передан"
-							       : "не подписан");
+		tpl_set(row, "STATE", sqlite3_column_int(s, 3)   ? "подписан, не передан"
+				      : sqlite3_column_int(s, 4) ? "не подписан"
+								 : "не составлен");
 		struct civil_date due = protocol_handover_due(&cal, tz_local_date(starts), NULL);
 		tpl_set(row, "DUE", date_words(req, due));
 		if (civil_date_compare(today, due) > 0)
@@ -185,18 +184,27 @@ static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* The coming year (the local year + 1) without a production calendar: working-day deadlines that
- * reach into it would be counted without its transfers. 0 shown or not needed, -1 on error. */
+/* The present and the coming year (the local year + 1) without a production calendar, or with a
+ * provisional one (derived from the Labour Code, the decree on transfers not entered):
+ * working-day deadlines that reach into them are counted without the decree's transfers.
+ * 0 shown or not needed, -1 on error. */
 static int calendar_warning(struct request *req, tpl_dict *d)
 {
-	int coming = tz_local_date(req->now).year + 1;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_CALENDAR_YEAR_GET);
-	sqlite3_bind_int(s, 1, coming);
-	int rc = sqlite3_step(s);
-	db_done(s);
-	if (rc == SQLITE_DONE)
-		tpl_set_int(tpl_section_add(d, "NO_CALENDAR"), "YEAR", coming);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	int year = tz_local_date(req->now).year;
+	for (int y = year; y <= year + 1; y++) {
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_CALENDAR_YEAR_GET);
+		sqlite3_bind_int(s, 1, y);
+		int rc = sqlite3_step(s);
+		bool provisional = rc == SQLITE_ROW && sqlite3_column_int(s, 2) != 0;
+		db_done(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return -1;
+		if (rc == SQLITE_DONE)
+			tpl_set_int(tpl_section_add(d, "NO_CALENDAR"), "YEAR", y);
+		else if (provisional)
+			tpl_set_int(tpl_section_add(d, "PROVISIONAL_CALENDAR"), "YEAR", y);
+	}
+	return 0;
 }
 
 /* GET /admin — the staff home page: links for every role; for those who work with meetings, what

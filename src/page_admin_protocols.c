@@ -3,22 +3,30 @@
  *
  * A protocol (seed 000 §4.1) is a draft the secretary, the sector or an administrator edit:
  * number, date, place, chair and secretary, attendance, officials present, the questions raised
- * with the answers given, the decisions, links to the photo and video report, and the
- * instructions. Signing (PROTOCOL_SIGNERS, auth.h) locks it; later corrections are amendments
- * with their own history. Handing it over to the control sector is recorded; it is due 5 working
- * days after the meeting by the production calendar (seed 001 §3.6.9), and lateness is flagged.
- * The appeals handed in at the meeting are listed with number, topic and state.
+ * with the answers given (each shown on the site only when marked as free of personal data),
+ * the decisions and the instructions. Its chair — the group leader or the head — signs it under
+ * the account that belongs to the chair (seed 001 §3.5.7; an administrator may record a signature
+ * on paper), which locks it; later corrections are amendments with their own history, shown with
+ * the protocol on the site too. Handing it over to the control sector is recorded; it is due 5
+ * working days after the meeting by the production calendar (seed 001 §3.6.9), and lateness is
+ * flagged. The appeals handed in at the meeting are listed with number, topic and state. The
+ * photo and video links and which questions the site shows stay editable after signing: they
+ * are the site's, not the protocol's.
  *
- * An instruction (seed 000 §4.2, seed 001 §3.6.7–3.6.8) comes from a protocol or an appeal and
- * moves assigned → in_progress → reported → accepted, or reported → returned (with the reason)
- * → in_progress again; it may be cancelled with a reason. Its executor alone starts and reports
- * on it; its controller or an administrator — never its executor — accepts, returns or cancels
- * it. Every transition is a history record and an audit record in one transaction. */
+ * An instruction (seed 000 §4.2, seed 001 §3.6.7–3.6.8) comes from a protocol or an appeal. One
+ * of a draft protocol is a proposal: it takes force when the protocol is signed, and its
+ * executor is then sent it (seed 001 §3.6.7); until then it is not listed, not in the digests and
+ * may be deleted. In force it moves assigned → in_progress → reported → accepted, or reported →
+ * returned (with the reason) → in_progress again; it may be cancelled with a reason. Its executor
+ * alone starts and reports on it; its controller or an administrator — never its executor —
+ * accepts, returns or cancels it; the other side is mailed at each step. Every transition is a
+ * history record and an audit record in one transaction. */
 #include <stdio.h>
 #include <string.h>
 
 #include "audit.h"
 #include "auth.h"
+#include "outbox.h"
 #include "page.h"
 #include "pages.h"
 #include "protocol.h"
@@ -28,7 +36,8 @@
 #include "worker.h"
 
 #define EMPTY_QUESTION_ROWS 3
-#define INSTRUCTION_PAGE_ROWS 200
+#define INSTRUCTION_PAGE_ROWS 100
+#define PERSONAL_RECEPTION "personal_reception"
 
 static const char *text_of(const struct request *req, enum field f)
 {
@@ -64,7 +73,8 @@ static const char *status_label(const char *status)
 	return label ? label : status;
 }
 
-/* DUE (words), DUE_ISO and, for an open instruction, OVERDUE or SOON under parent. */
+/* DUE (words), DUE_ISO and, for an open instruction in force, OVERDUE or SOON under parent
+ * (status "proposal": one of a draft protocol, no deadline runs yet). */
 static void set_instruction_due(struct request *req, tpl_dict *row, const char *iso,
 				const char *status)
 {
@@ -93,7 +103,7 @@ static void set_instruction_due(struct request *req, tpl_dict *row, const char *
 
 struct meeting_row {
 	long long id;
-	const char *title, *status, *place;
+	const char *title, *status, *place, *kind;
 	time_t starts_at;
 	bool has_attendance;
 	long long attendance, host_id;
@@ -104,10 +114,18 @@ struct protocol_row {
 	long long id, chair_id, secretary_id, attendance;
 	bool has_attendance, signed_, handed;
 	const char *number, *held_on, *place, *decisions, *photo_url, *video_url;
-	const char *signed_by, *handed_by;
+	const char *signed_by, *handed_by; /* names of the staff members */
 	const char *chair, *chair_position, *secretary, *secretary_position;
 	time_t signed_at, handed_at;
+	long long signer_person;  /* the person of the account that signed, 0 when none */
+	bool chair_has_account;   /* an active account belongs to the chair */
 };
+
+/* A personal reception's questions are a resident's own affairs: never on the site. */
+static bool questions_publishable(const struct meeting_row *m)
+{
+	return strcmp(m->kind, PERSONAL_RECEPTION) != 0;
+}
 
 /* 0, 1 when there is no such meeting, -1 on error. */
 static int load_meeting(struct request *req, long long id, struct meeting_row *m)
@@ -124,6 +142,7 @@ static int load_meeting(struct request *req, long long id, struct meeting_row *m
 		m->has_attendance = sqlite3_column_type(s, 4) != SQLITE_NULL;
 		m->attendance = sqlite3_column_int64(s, 4);
 		m->host_id = sqlite3_column_int64(s, 5);
+		m->kind = db_text(req->arena, s, 6);
 	}
 	db_done(s);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -160,9 +179,19 @@ static int protocol_load(struct request *req, long long meeting_id, struct proto
 		p->chair_position = db_text(a, s, 15);
 		p->secretary = db_text(a, s, 16);
 		p->secretary_position = db_text(a, s, 17);
+		p->signer_person = sqlite3_column_int64(s, 18);
+		p->chair_has_account = sqlite3_column_int(s, 19) != 0;
 	}
 	db_done(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Whether the signed-in staff member may sign the draft p: its chair under their own account, or
+ * an administrator recording the chair's signature on paper. */
+static bool may_sign(const struct request *req, const struct protocol_row *p)
+{
+	return p->exists && !p->signed_ && p->chair_id != 0 &&
+	       (req->staff->person_id == p->chair_id || (req->staff->role & ROLE_ADMIN));
 }
 
 /* The handover due date of the meeting's protocol; -1 on a database error. */
@@ -185,7 +214,8 @@ static void fill_handover(struct request *req, tpl_dict *d, const struct protoco
 	if (p->exists && p->handed) {
 		tpl_dict *h = tpl_section_add(d, "HANDED");
 		page_set_datetime(h, "AT", p->handed_at);
-		tpl_set(h, "BY", p->handed_by);
+		if (p->handed_by[0])
+			tpl_set(tpl_section_add(h, "BY"), "NAME", p->handed_by);
 		long late = civil_date_diff(tz_local_date(p->handed_at), due);
 		if (late > 0)
 			tpl_set(tpl_section_add(h, "LATE"), "TEXT",
@@ -219,11 +249,41 @@ static void person_options(struct request *req, tpl_dict *d, const char *section
 	}
 }
 
+/* Whether row n (1-based) of the questions was marked for the site in the request. */
+static bool question_marked_public(const struct request *req, long long n)
+{
+	const struct field_value *v = &req->field[FIELD_QUESTION_PUBLIC];
+	for (size_t i = 0; i < v->id_count; i++)
+		if (v->ids[i] == n)
+			return true;
+	return false;
+}
+
+/* One row of the questions in the draft form: N, QUESTION, ANSWER, FIRST or OTHER (the first
+ * row's fields carry the ids the error summary links to) and, where the site may show it, the
+ * PUBLISHABLE checkbox with PUBLISHED. */
+static void question_form_row(tpl_dict *f, int n, const char *question, const char *answer,
+			      bool publishable, bool published)
+{
+	tpl_dict *row = tpl_section_add(f, "QUESTION_ROW");
+	tpl_set_int(row, "N", n);
+	tpl_set(row, "QUESTION", question);
+	tpl_set(row, "ANSWER", answer);
+	tpl_section_show(row, n == 1 ? "FIRST" : "OTHER");
+	if (publishable) {
+		tpl_dict *c = tpl_section_add(row, "PUBLISHABLE");
+		tpl_set_int(c, "N", n);
+		if (published)
+			tpl_section_show(c, "PUBLISHED");
+	}
+}
+
 /* The edit form of a draft (or of a protocol not started yet), from the stored protocol with
  * the meeting's facts as defaults, or after a refused submit from the request. */
 static int fill_edit_form(struct request *req, tpl_dict *d, const struct meeting_row *m,
 			  const struct protocol_row *p, bool from_request)
 {
+	bool publishable = questions_publishable(m);
 	struct staff_item *people;
 	size_t n;
 	if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0)
@@ -240,8 +300,6 @@ static int fill_edit_form(struct request *req, tpl_dict *d, const struct meeting
 		tpl_set(f, "place", in[FIELD_PLACE].raw ? in[FIELD_PLACE].raw : "");
 		tpl_set(f, "attendance", in[FIELD_ATTENDANCE].raw ? in[FIELD_ATTENDANCE].raw : "");
 		tpl_set(f, "decisions", in[FIELD_DECISIONS].raw ? in[FIELD_DECISIONS].raw : "");
-		tpl_set(f, "photo_url", in[FIELD_PHOTO_URL].raw ? in[FIELD_PHOTO_URL].raw : "");
-		tpl_set(f, "video_url", in[FIELD_VIDEO_URL].raw ? in[FIELD_VIDEO_URL].raw : "");
 		chair = in[FIELD_CHAIR].state == FIELD_VALID ? in[FIELD_CHAIR].number : 0;
 		secretary = in[FIELD_SECRETARY].state == FIELD_VALID ? in[FIELD_SECRETARY].number : 0;
 		officials = in[FIELD_OFFICIAL].ids;
@@ -256,15 +314,12 @@ static int fill_edit_form(struct request *req, tpl_dict *d, const struct meeting
 			const struct field_value *a = i < in[FIELD_QUESTION_ANSWER].value_count
 							      ? &in[FIELD_QUESTION_ANSWER].values[i]
 							      : NULL;
-			tpl_dict *row = tpl_section_add(f, "QUESTION_ROW");
-			tpl_set_int(row, "N", (long long)i + 1);
-			tpl_set(row, "QUESTION", q && q->raw ? q->raw : "");
-			tpl_set(row, "ANSWER", a && a->raw ? a->raw : "");
-			if (i == 0)
-				tpl_section_show(row, "FIRST");
-			else
-				tpl_section_show(row, "OTHER");
+			question_form_row(f, (int)i + 1, q && q->raw ? q->raw : "",
+					  a && a->raw ? a->raw : "", publishable,
+					  question_marked_public(req, (long long)i + 1));
 		}
+		/* Room for one more question, as the stored form has. */
+		question_form_row(f, (int)rows + 1, "", "", publishable, false);
 	} else {
 		struct civil_date held = tz_local_date(m->starts_at);
 		tpl_set(f, "protocol_number", p->exists ? p->number : "");
@@ -273,8 +328,6 @@ static int fill_edit_form(struct request *req, tpl_dict *d, const struct meeting
 		if (p->exists ? p->has_attendance : m->has_attendance)
 			tpl_set_int(f, "attendance", p->exists ? p->attendance : m->attendance);
 		tpl_set(f, "decisions", p->exists ? p->decisions : "");
-		tpl_set(f, "photo_url", p->exists ? p->photo_url : "");
-		tpl_set(f, "video_url", p->exists ? p->video_url : "");
 		chair = p->exists ? p->chair_id : m->host_id;
 		secretary = p->exists ? p->secretary_id : 0;
 		long long *ids = NULL;
@@ -290,22 +343,17 @@ static int fill_edit_form(struct request *req, tpl_dict *d, const struct meeting
 			db_done(s);
 			s = db_stmt(&req->worker->db, STMT_PROTOCOL_QUESTIONS);
 			sqlite3_bind_int64(s, 1, p->id);
-			while (sqlite3_step(s) == SQLITE_ROW) {
-				tpl_dict *row = tpl_section_add(f, "QUESTION_ROW");
-				tpl_set_int(row, "N", ++rows);
-				tpl_set(row, "QUESTION", db_text(req->arena, s, 0));
-				tpl_set(row, "ANSWER", db_text(req->arena, s, 1));
-				tpl_section_show(row, rows == 1 ? "FIRST" : "OTHER");
-			}
+			while (sqlite3_step(s) == SQLITE_ROW)
+				question_form_row(f, ++rows, db_text(req->arena, s, 0),
+						  db_text(req->arena, s, 1), publishable,
+						  sqlite3_column_int(s, 2) != 0);
 			db_done(s);
 		}
 		officials = ids;
-		for (int i = 0; i < EMPTY_QUESTION_ROWS; i++) {
-			tpl_dict *row = tpl_section_add(f, "QUESTION_ROW");
-			tpl_set_int(row, "N", ++rows);
-			tpl_section_show(row, rows == 1 ? "FIRST" : "OTHER");
-		}
+		for (int i = 0; i < EMPTY_QUESTION_ROWS; i++)
+			question_form_row(f, ++rows, "", "", publishable, false);
 	}
+	tpl_section_show(f, publishable ? "PUBLISH_NOTE" : "RECEPTION");
 	person_options(req, f, "CHAIR_OPTION", people, n, &chair, 1);
 	person_options(req, f, "SECRETARY_OPTION", people, n, &secretary, 1);
 	person_options(req, f, "OFFICIAL_OPTION", people, n, officials, official_count);
@@ -330,8 +378,46 @@ static int fill_instruction_form(struct request *req, tpl_dict *f)
 	return 0;
 }
 
+/* Which form of the protocol page a refused submit came from, to fill it from the request. */
+enum protocol_form { FORM_NONE, FORM_EDIT, FORM_PUBLICATION };
+
+/* The signing part of the protocol page: CAN_SIGN (with ON_PAPER for an administrator who is
+ * not the chair) for whoever may sign the draft, otherwise for the editors a SIGN_HINT saying
+ * who signs and how. */
+static void fill_signing(struct request *req, tpl_dict *d, const struct protocol_row *p,
+			 bool editor)
+{
+	if (!p->exists || p->signed_)
+		return;
+	if (may_sign(req, p)) {
+		tpl_dict *c = tpl_section_add(d, "CAN_SIGN");
+		bool on_paper = req->staff->person_id != p->chair_id;
+		if (on_paper)
+			tpl_set(tpl_section_add(c, "ON_PAPER"), "CHAIR", p->chair);
+		tpl_set(c, "BUTTON", on_paper ? "Отметить подпись председательствующего" : "Подписать");
+		return;
+	}
+	if (!editor)
+		return;
+	const char *hint;
+	if (p->chair_id == 0)
+		hint = "Укажите председательствующего: протокол подписывает он.";
+	else if (p->chair_has_account)
+		hint = arena_printf(req->arena,
+				    "Протокол подписывает председательствующий — %s — под своей "
+				    "учётной записью на портале.",
+				    p->chair);
+	else
+		hint = arena_printf(req->arena,
+				    "Протокол подписывает председательствующий — %s. У него нет "
+				    "учётной записи на портале: подпись на бумажном протоколе отмечает "
+				    "администратор.",
+				    p->chair);
+	tpl_set(tpl_section_add(d, "SIGN_HINT"), "TEXT", hint);
+}
+
 static enum http_status protocol_page(struct request *req, enum http_status status,
-				      bool edit_from_request)
+				      enum protocol_form edit_from_request)
 {
 	struct meeting_row m;
 	int rc = load_meeting(req, req->path_id, &m);
@@ -345,8 +431,10 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 	if (protocol_load(req, m.id, &p) < 0 || handover_due(req, m.starts_at, &due, &uncovered) < 0)
 		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = page_begin(req, "admin_protocol.tpl",
-				 arena_printf(req->arena, "Протокол встречи «%s»", m.title),
+				 arena_printf(req->arena, "Протокол встречи %s",
+					      ru_quoted(req->arena, m.title)),
 				 NAV_STAFF_MEETINGS);
+	tpl_set(d, "QUOTED_TITLE", ru_quoted(req->arena, m.title));
 	tpl_set_int(d, "ID", m.id);
 	tpl_set(d, "TITLE", m.title);
 	page_set_datetime(d, "STARTS", m.starts_at);
@@ -356,6 +444,7 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 	unsigned role = req->staff->role;
 	bool editor = (role & PROTOCOL_EDITORS) != 0;
 	bool keeper = (role & PROTOCOL_KEEPERS) != 0;
+	bool publishable = questions_publishable(&m);
 	if (!p.exists)
 		tpl_section_show(d, "NO_PROTOCOL");
 	else if (!p.signed_)
@@ -363,7 +452,9 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 	else {
 		tpl_dict *sg = tpl_section_add(d, "SIGNED");
 		page_set_datetime(sg, "AT", p.signed_at);
-		tpl_set(sg, "BY", p.signed_by);
+		tpl_set(sg, "CHAIR", p.chair[0] ? p.chair : p.signed_by);
+		if (p.signer_person != p.chair_id)
+			tpl_set(tpl_section_add(sg, "ON_PAPER"), "BY", p.signed_by);
 	}
 	if (p.exists) {
 		tpl_dict *v = tpl_section_add(d, "PROTOCOL");
@@ -391,11 +482,24 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 		db_done(s);
 		s = db_stmt(&req->worker->db, STMT_PROTOCOL_QUESTIONS);
 		sqlite3_bind_int64(s, 1, p.id);
+		int position = 0;
 		while (sqlite3_step(s) == SQLITE_ROW) {
 			tpl_dict *q = tpl_section_add(v, "QUESTION");
 			tpl_set(q, "QUESTION", db_text(req->arena, s, 0));
-			tpl_set(q, "ANSWER", db_text(req->arena, s, 1));
+			const char *answer = db_text(req->arena, s, 1);
+			if (answer[0])
+				tpl_set(tpl_section_add(q, "ANSWERED"), "ANSWER", answer);
+			bool published = publishable && sqlite3_column_int(s, 2) != 0;
+			tpl_section_show(q, published ? "PUBLISHED" : "NOT_PUBLISHED");
 			tpl_section_show(v, "HAS_QUESTIONS");
+			if (p.signed_ && publishable) {
+				/* The checkbox of the publication form, after signing. */
+				tpl_dict *c = tpl_section_add(d, "PUBLISH_QUESTION");
+				tpl_set_int(c, "N", ++position);
+				tpl_set(c, "QUESTION", db_text(req->arena, s, 0));
+				if (published)
+					tpl_section_show(c, "PUBLISHED");
+			}
 		}
 		db_done(s);
 		if (p.decisions[0])
@@ -410,12 +514,20 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			tpl_dict *row = tpl_section_add(d, "INSTRUCTION");
 			tpl_set_int(row, "INSTRUCTION_ID", sqlite3_column_int64(s, 0));
 			tpl_set(row, "TEXT", db_text(req->arena, s, 1));
-			tpl_set(row, "UNIT", db_text(req->arena, s, 2));
+			const char *unit = db_text(req->arena, s, 2);
+			if (unit[0])
+				tpl_set(tpl_section_add(row, "UNIT"), "NAME", unit);
 			const char *st = db_text(req->arena, s, 4);
-			set_instruction_due(req, row, db_text(req->arena, s, 3), st);
-			tpl_set(row, "STATUS", status_label(st));
 			tpl_set(row, "EXECUTOR", db_text(req->arena, s, 5));
 			tpl_section_show(d, "HAS_INSTRUCTIONS");
+			if (!p.signed_) {
+				/* A proposal until the protocol is signed: no deadline runs yet. */
+				set_instruction_due(req, row, db_text(req->arena, s, 3), "proposal");
+				tpl_set(row, "STATUS", "проект: вступит в силу после подписания протокола");
+				continue;
+			}
+			set_instruction_due(req, row, db_text(req->arena, s, 3), st);
+			tpl_set(row, "STATUS", status_label(st));
 		}
 		db_done(s);
 		s = db_stmt(&req->worker->db, STMT_PROTOCOL_AMENDMENTS);
@@ -450,17 +562,29 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 	db_done(s);
 
 	bool draft = !p.exists || !p.signed_;
-	if (draft && editor && fill_edit_form(req, d, &m, &p, edit_from_request) < 0)
+	if (draft && editor && fill_edit_form(req, d, &m, &p, edit_from_request == FORM_EDIT) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (p.exists && !p.signed_ && editor &&
 	    fill_instruction_form(req, tpl_section_add(d, "ADD_INSTRUCTION")) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (p.exists && !p.signed_ && (role & PROTOCOL_SIGNERS))
-		tpl_section_show(d, "CAN_SIGN");
+	fill_signing(req, d, &p, editor);
 	if (p.exists && p.signed_ && !p.handed && keeper)
 		tpl_section_show(d, "CAN_HAND_OVER");
 	if (p.exists && p.signed_ && keeper)
 		tpl_section_show(d, "CAN_AMEND");
+	if (p.exists && (role & PROTOCOL_PUBLISHERS)) {
+		tpl_dict *f = tpl_section_add(d, "PUBLICATION");
+		if (edit_from_request == FORM_PUBLICATION) {
+			const struct field_value *in = req->field;
+			tpl_set(f, "photo_url", in[FIELD_PHOTO_URL].raw ? in[FIELD_PHOTO_URL].raw : "");
+			tpl_set(f, "video_url", in[FIELD_VIDEO_URL].raw ? in[FIELD_VIDEO_URL].raw : "");
+		} else {
+			tpl_set(f, "photo_url", p.photo_url);
+			tpl_set(f, "video_url", p.video_url);
+		}
+		if (p.signed_ && publishable)
+			tpl_section_show(f, "QUESTIONS");
+	}
 	if (p.exists && p.signed_)
 		tpl_section_show(d, "PUBLIC_LINK");
 	page_form_fields(req, d);
@@ -474,7 +598,7 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
  * and the forms each role may use. 404 for an unknown meeting or one not held. */
 enum http_status page_admin_protocol(struct request *req)
 {
-	return protocol_page(req, HTTP_OK, false);
+	return protocol_page(req, HTTP_OK, FORM_NONE);
 }
 
 /* Start a protocol action: the write transaction, the held meeting and its protocol. */
@@ -495,7 +619,8 @@ static bool protocol_target(struct request *req, struct meeting_row *m, struct p
 	return true;
 }
 
-static enum http_status refuse(struct request *req, const char *why, bool edit_from_request)
+static enum http_status refuse(struct request *req, const char *why,
+			       enum protocol_form edit_from_request)
 {
 	db_rollback(&req->worker->db);
 	if (why)
@@ -521,10 +646,11 @@ static const char *const signed_refusal =
 	"Протокол подписан и больше не редактируется: внесите исправление.";
 
 /* POST /admin/meetings/ID/protocol (protocol_number, held_on, place, chair, secretary,
- * attendance, official…, question…, question_answer…, decisions, photo_url, video_url, csrf) —
- * create or change the draft. 303 back; 422 with the errors beside the fields for a person not
- * in the directory, a link that is not http(s), an answer without its question, or a signed
- * protocol. */
+ * attendance, official…, question…, question_answer…, question_public…, decisions, csrf) —
+ * create or change the draft; question_public names the rows (1-based) the site may show. 303
+ * back; 422 with the errors beside the fields for a person not in the directory, a date before
+ * the meeting or in the future, a number another protocol of that year has, an answer without
+ * its question, or a signed protocol. */
 enum http_status page_admin_protocol_save(struct request *req)
 {
 	struct meeting_row m;
@@ -533,7 +659,7 @@ enum http_status page_admin_protocol_save(struct request *req)
 	if (!protocol_target(req, &m, &p, &status))
 		return status;
 	if (p.exists && p.signed_)
-		return refuse(req, signed_refusal, false);
+		return refuse(req, signed_refusal, FORM_NONE);
 	struct staff_item *people;
 	size_t n;
 	if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0) {
@@ -549,10 +675,29 @@ enum http_status page_admin_protocol_save(struct request *req)
 	for (size_t i = 0; i < in[FIELD_OFFICIAL].id_count; i++)
 		if (!staff_has_item(people, n, in[FIELD_OFFICIAL].ids[i]))
 			page_reject(req, FIELD_OFFICIAL, "выберите из списка");
-	if (in[FIELD_PHOTO_URL].state == FIELD_VALID && !protocol_url_valid(in[FIELD_PHOTO_URL].text))
-		page_reject(req, FIELD_PHOTO_URL, "нужна ссылка, начинающаяся с http:// или https://");
-	if (in[FIELD_VIDEO_URL].state == FIELD_VALID && !protocol_url_valid(in[FIELD_VIDEO_URL].text))
-		page_reject(req, FIELD_VIDEO_URL, "нужна ссылка, начинающаяся с http:// или https://");
+	struct civil_date meeting_day = tz_local_date(m.starts_at), today = tz_local_date(req->now);
+	if (in[FIELD_HELD_ON].state == FIELD_VALID) {
+		if (civil_date_compare(in[FIELD_HELD_ON].date, meeting_day) < 0)
+			page_reject(req, FIELD_HELD_ON,
+				    arena_printf(req->arena, "не раньше дня встречи, %s",
+						 date_words(req, meeting_day)));
+		else if (civil_date_compare(in[FIELD_HELD_ON].date, today) > 0)
+			page_reject(req, FIELD_HELD_ON, "не позже сегодняшнего дня");
+	}
+	if (in[FIELD_PROTOCOL_NUMBER].state == FIELD_VALID && in[FIELD_HELD_ON].state == FIELD_VALID) {
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_NUMBER_TAKEN);
+		sqlite3_bind_text(s, 1, in[FIELD_PROTOCOL_NUMBER].text, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, p.exists ? p.id : 0);
+		sqlite3_bind_text(s, 3, arena_printf(req->arena, "%04d", in[FIELD_HELD_ON].date.year),
+				  -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			page_reject(req, FIELD_PROTOCOL_NUMBER,
+				    arena_printf(req->arena, "этот номер в %d году уже у протокола "
+							     "встречи %s",
+						 in[FIELD_HELD_ON].date.year,
+						 ru_quoted(req->arena, db_text(req->arena, s, 0))));
+		db_done(s);
+	}
 	for (size_t i = 0; i < in[FIELD_QUESTION_ANSWER].value_count; i++) {
 		const struct field_value *a = &in[FIELD_QUESTION_ANSWER].values[i];
 		bool has_question = i < in[FIELD_QUESTION].value_count &&
@@ -561,7 +706,7 @@ enum http_status page_admin_protocol_save(struct request *req)
 			page_reject(req, FIELD_QUESTION, "у ответа нет вопроса");
 	}
 	if (req->invalid_fields > 0)
-		return refuse(req, NULL, true);
+		return refuse(req, NULL, FORM_EDIT);
 	struct db *db = &req->worker->db;
 	json_t *before = p.exists ? staff_json(req, STMT_PROTOCOL_JSON, p.id) : NULL;
 	sqlite3_stmt *s = db_stmt(db, p.exists ? STMT_PROTOCOL_UPDATE : STMT_PROTOCOL_INSERT);
@@ -579,8 +724,9 @@ enum http_status page_admin_protocol_save(struct request *req)
 	if (in[FIELD_ATTENDANCE].state == FIELD_VALID)
 		sqlite3_bind_int64(s, 7, in[FIELD_ATTENDANCE].number);
 	sqlite3_bind_text(s, 8, text_of(req, FIELD_DECISIONS), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, text_of(req, FIELD_PHOTO_URL), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 10, text_of(req, FIELD_VIDEO_URL), -1, SQLITE_STATIC);
+	/* The links are kept by the publication form (page_admin_protocol_publication). */
+	sqlite3_bind_text(s, 9, p.exists ? p.photo_url : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 10, p.exists ? p.video_url : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 11, (sqlite3_int64)req->now);
 	if (!p.exists)
 		sqlite3_bind_int64(s, 12, req->staff->user_id);
@@ -616,6 +762,8 @@ enum http_status page_admin_protocol_save(struct request *req)
 		sqlite3_bind_text(s, 3, q->text, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 4, a && a->state == FIELD_VALID ? a->text : "", -1,
 				  SQLITE_STATIC);
+		sqlite3_bind_int(s, 5, questions_publishable(&m) &&
+					       question_marked_public(req, (long long)i + 1));
 		ok = db_run(s) == SQLITE_DONE;
 	}
 	if (!ok) {
@@ -626,8 +774,87 @@ enum http_status page_admin_protocol_save(struct request *req)
 	return protocol_done(req, &m, id, p.exists ? "update" : "create", before);
 }
 
-/* POST /admin/meetings/ID/protocol/sign (csrf) — sign the draft (PROTOCOL_SIGNERS); it needs a
- * number and the decisions. 422 when already signed or incomplete. */
+/* A mail about instruction id to recipient, through the outbox in the open transaction; event
+ * (an instruction_event id) keeps each step's mail unique. Nothing when there is no address.
+ * 0, or -1 on a database error. */
+static int instruction_mail(struct request *req, long long id, long long event,
+			    const char *recipient, const char *subject, const char *text)
+{
+	if (recipient == NULL || recipient[0] == '\0')
+		return 0;
+	const struct config *cfg = req->worker->cfg;
+	struct outbox_message msg = {
+		.dedup_key = arena_printf(req->arena, "instruction:%lld:event:%lld", id, event),
+		.channel = OUTBOX_MAIL,
+		.recipient = recipient,
+		.subject = subject,
+		.body = arena_printf(req->arena, "%s\n\nПоручение на портале: %s/admin/instructions/%lld\n"
+						 "\n--\n%s\n",
+				     text, cfg->site_url, id,
+				     cfg->administration_name[0] ? cfg->administration_name
+								 : cfg->municipality_name),
+		.purpose = "notice",
+	};
+	return outbox_add(&req->worker->db, &msg, req->now) < 0 ? -1 : 0;
+}
+
+/* The text of an instruction given to its executor: what, from where, by when, who controls. */
+static const char *instruction_given_text(struct request *req, long long id, const char *source,
+					  const char *text, const char *due_iso,
+					  const char *controller)
+{
+	struct civil_date due;
+	const char *due_words = civil_date_parse(due_iso, &due) ? date_words(req, due) : due_iso;
+	return arena_printf(req->arena,
+			    "Вам дано поручение № %lld (%s):\n\n%s\n\nСрок исполнения: %s.\n"
+			    "Контролёр: %s.\n\nВозьмите поручение в работу на портале; когда оно "
+			    "будет исполнено, доложите там об исполнении.",
+			    id, source, text, due_words, controller);
+}
+
+/* Mail each executor the instructions of protocol p that take force with its signature
+ * (seed 001 §3.6.7). 0, or -1 on a database error. */
+static int mail_signed_instructions(struct request *req, const struct meeting_row *m,
+				    long long protocol_id)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_IN_FORCE);
+	sqlite3_bind_int64(s, 1, protocol_id);
+	struct pending {
+		long long id;
+		const char *text, *due, *email, *controller;
+	} *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
+		rows[n].id = sqlite3_column_int64(s, 0);
+		rows[n].text = db_text(req->arena, s, 1);
+		rows[n].due = db_text(req->arena, s, 2);
+		rows[n].email = db_text(req->arena, s, 3);
+		rows[n].controller = db_text(req->arena, s, 4);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	const char *source = arena_printf(req->arena, "протокол встречи %s",
+					  ru_quoted(req->arena, m->title));
+	for (size_t i = 0; i < n; i++) {
+		const char *body = instruction_given_text(req, rows[i].id, source, rows[i].text,
+							  rows[i].due, rows[i].controller);
+		if (instruction_mail(req, rows[i].id, 0, rows[i].email,
+				     arena_printf(req->arena, "Поручение № %lld", rows[i].id),
+				     body) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* POST /admin/meetings/ID/protocol/sign (csrf) — the chair signs the draft under their own
+ * account, or an administrator records the chair's signature on paper. It needs a chair, a
+ * number and the decisions. The meeting's attendance becomes the protocol's, and the
+ * instructions take force: each executor is mailed theirs. 403 for anyone else; 422 when already
+ * signed or incomplete. */
 enum http_status page_admin_protocol_sign(struct request *req)
 {
 	struct meeting_row m;
@@ -636,23 +863,98 @@ enum http_status page_admin_protocol_sign(struct request *req)
 	if (!protocol_target(req, &m, &p, &status))
 		return status;
 	if (!p.exists)
-		return refuse(req, "Протокол ещё не составлен.", false);
+		return refuse(req, "Протокол ещё не составлен.", FORM_NONE);
 	if (p.signed_)
-		return refuse(req, "Протокол уже подписан.", false);
+		return refuse(req, "Протокол уже подписан.", FORM_NONE);
+	if (p.chair_id == 0)
+		return refuse(req, "Укажите в протоколе председательствующего: протокол подписывает "
+				   "он.",
+			      FORM_NONE);
+	if (!may_sign(req, &p)) {
+		db_rollback(&req->worker->db);
+		req->error_detail = arena_printf(req->arena,
+						 "Протокол подписывает председательствующий — %s — под "
+						 "своей учётной записью.",
+						 p.chair);
+		return HTTP_FORBIDDEN;
+	}
 	if (p.number[0] == '\0' || p.decisions[0] == '\0')
 		return refuse(req, "Перед подписанием укажите номер протокола и принятые решения.",
-			      false);
+			      FORM_NONE);
+	struct db *db = &req->worker->db;
 	json_t *before = staff_json(req, STMT_PROTOCOL_JSON, p.id);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_SIGN);
+	sqlite3_stmt *s = db_stmt(db, STMT_PROTOCOL_SIGN);
 	sqlite3_bind_int64(s, 1, p.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 	sqlite3_bind_int64(s, 3, req->staff->user_id);
-	if (db_run(s) != SQLITE_DONE || sqlite3_changes(req->worker->db.conn) == 0) {
+	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(db->conn) > 0;
+	if (ok) {
+		s = db_stmt(db, STMT_PROTOCOL_SYNC_ATTENDANCE);
+		sqlite3_bind_int64(s, 1, p.id);
+		ok = db_run(s) == SQLITE_DONE;
+	}
+	if (!ok || mail_signed_instructions(req, &m, p.id) < 0) {
 		json_decref(before);
-		db_rollback(&req->worker->db);
+		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}
 	return protocol_done(req, &m, p.id, "sign", before);
+}
+
+/* POST /admin/meetings/ID/protocol/publication (photo_url, video_url, question_public…, csrf) —
+ * what the site shows beside the protocol: the links to the photo and video report (seed 000
+ * §3.2) and, once it is signed, which of its questions (1-based positions) are free of personal
+ * data. PROTOCOL_PUBLISHERS, draft or signed. 303 back; 422 beside the field for a link that is
+ * not http(s); 404 without a protocol. */
+enum http_status page_admin_protocol_publication(struct request *req)
+{
+	struct meeting_row m;
+	struct protocol_row p;
+	enum http_status status;
+	if (!protocol_target(req, &m, &p, &status))
+		return status;
+	if (!p.exists) {
+		db_rollback(&req->worker->db);
+		return HTTP_NOT_FOUND;
+	}
+	const struct field_value *in = req->field;
+	if (in[FIELD_PHOTO_URL].state == FIELD_VALID && !protocol_url_valid(in[FIELD_PHOTO_URL].text))
+		page_reject(req, FIELD_PHOTO_URL, "нужна ссылка, начинающаяся с http:// или https://");
+	if (in[FIELD_VIDEO_URL].state == FIELD_VALID && !protocol_url_valid(in[FIELD_VIDEO_URL].text))
+		page_reject(req, FIELD_VIDEO_URL, "нужна ссылка, начинающаяся с http:// или https://");
+	if (req->invalid_fields > 0)
+		return refuse(req, NULL, FORM_PUBLICATION);
+	struct db *db = &req->worker->db;
+	json_t *before = staff_json(req, STMT_PROTOCOL_JSON, p.id);
+	sqlite3_stmt *s = db_stmt(db, STMT_PROTOCOL_SET_LINKS);
+	sqlite3_bind_int64(s, 1, p.id);
+	sqlite3_bind_text(s, 2, text_of(req, FIELD_PHOTO_URL), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, text_of(req, FIELD_VIDEO_URL), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
+	bool ok = db_run(s) == SQLITE_DONE;
+	/* A draft's questions are marked in the draft form; a signed one's here. */
+	if (ok && p.signed_) {
+		int count = 0;
+		s = db_stmt(db, STMT_PROTOCOL_QUESTIONS);
+		sqlite3_bind_int64(s, 1, p.id);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			count++;
+		db_done(s);
+		for (int position = 1; ok && position <= count; position++) {
+			s = db_stmt(db, STMT_PROTOCOL_QUESTION_PUBLISH);
+			sqlite3_bind_int64(s, 1, p.id);
+			sqlite3_bind_int(s, 2, position);
+			sqlite3_bind_int(s, 3, questions_publishable(&m) &&
+						       question_marked_public(req, position));
+			ok = db_run(s) == SQLITE_DONE;
+		}
+	}
+	if (!ok) {
+		json_decref(before);
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return protocol_done(req, &m, p.id, "publication", before);
 }
 
 /* POST /admin/meetings/ID/protocol/handover (csrf) — record that the signed protocol was handed
@@ -666,9 +968,9 @@ enum http_status page_admin_protocol_hand_over(struct request *req)
 	if (!protocol_target(req, &m, &p, &status))
 		return status;
 	if (!p.exists || !p.signed_)
-		return refuse(req, "Передать можно только подписанный протокол.", false);
+		return refuse(req, "Передать можно только подписанный протокол.", FORM_NONE);
 	if (p.handed)
-		return refuse(req, "Протокол уже передан в сектор контроля.", false);
+		return refuse(req, "Протокол уже передан в сектор контроля.", FORM_NONE);
 	json_t *before = staff_json(req, STMT_PROTOCOL_JSON, p.id);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_HAND_OVER);
 	sqlite3_bind_int64(s, 1, p.id);
@@ -693,9 +995,9 @@ enum http_status page_admin_protocol_amend(struct request *req)
 		return status;
 	if (!p.exists || !p.signed_)
 		return refuse(req, "Исправления вносятся в подписанный протокол; черновик "
-				   "можно изменить.", false);
+				   "можно изменить.", FORM_NONE);
 	if (req->invalid_fields > 0)
-		return refuse(req, NULL, false);
+		return refuse(req, NULL, FORM_NONE);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_AMENDMENT_ADD);
 	sqlite3_bind_int64(s, 1, p.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
@@ -779,9 +1081,9 @@ static int instruction_insert(struct request *req, long long protocol_id, long l
 }
 
 /* POST /admin/meetings/ID/protocol/instructions (instruction, executor, unit, due_on,
- * controller, csrf) — an instruction of the draft protocol. 303 back; 422 for a signed
- * protocol, an executor without an e-mail, a controller who is the executor or a due date
- * before the meeting. */
+ * controller, csrf) — an instruction of the draft protocol, in force once it is signed. 303
+ * back; 422 for a signed protocol, an executor without an e-mail, a controller who is the
+ * executor or a due date in the past. */
 enum http_status page_admin_protocol_instruction(struct request *req)
 {
 	struct meeting_row m;
@@ -790,15 +1092,18 @@ enum http_status page_admin_protocol_instruction(struct request *req)
 	if (!protocol_target(req, &m, &p, &status))
 		return status;
 	if (!p.exists)
-		return refuse(req, "Сначала сохраните протокол.", false);
+		return refuse(req, "Сначала сохраните протокол.", FORM_NONE);
 	if (p.signed_)
-		return refuse(req, signed_refusal, false);
+		return refuse(req, signed_refusal, FORM_NONE);
 	if (req->invalid_fields > 0)
-		return refuse(req, NULL, false);
+		return refuse(req, NULL, FORM_NONE);
 	long long id;
-	int rc = instruction_insert(req, p.id, 0, tz_local_date(m.starts_at), &id);
+	struct civil_date earliest = tz_local_date(req->now);
+	if (civil_date_compare(tz_local_date(m.starts_at), earliest) > 0)
+		earliest = tz_local_date(m.starts_at);
+	int rc = instruction_insert(req, p.id, 0, earliest, &id);
 	if (rc > 0)
-		return refuse(req, NULL, false);
+		return refuse(req, NULL, FORM_NONE);
 	if (rc < 0 || db_commit(&req->worker->db) < 0) {
 		db_rollback(&req->worker->db);
 		return HTTP_INTERNAL_ERROR;
@@ -824,9 +1129,12 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 	}
 	bool mine = executor_only(req) ||
 		    (in[FIELD_MINE].state == FIELD_VALID && in[FIELD_MINE].number == 1);
-	long long executor = mine ? req->staff->user_id
-				  : in[FIELD_EXECUTOR].state == FIELD_VALID ? in[FIELD_EXECUTOR].number
-									    : 0;
+	/* «Мои»: an executor's own; for the others, those they execute or control. */
+	long long executor = executor_only(req)	? req->staff->user_id
+			     : in[FIELD_EXECUTOR].state == FIELD_VALID ? in[FIELD_EXECUTOR].number
+									: 0;
+	long long involved = mine && !executor_only(req) ? req->staff->user_id : 0;
+	long long page = in[FIELD_PAGE].state == FIELD_VALID ? in[FIELD_PAGE].number : 1;
 	long long meeting = in[FIELD_MEETING].state == FIELD_VALID ? in[FIELD_MEETING].number : 0;
 	struct civil_date today = tz_local_date(req->now);
 	if (!executor_only(req)) {
@@ -837,7 +1145,7 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 		size_t ne;
 		if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, 0, &executors, &ne) < 0)
 			return HTTP_INTERNAL_ERROR;
-		staff_item_options(req, f, "EXECUTOR_FILTER", executors, ne, mine ? 0 : executor);
+		staff_item_options(req, f, "EXECUTOR_FILTER", executors, ne, executor);
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_MEETINGS);
 		while (sqlite3_step(s) == SQLITE_ROW) {
 			tpl_dict *o = tpl_section_add(f, "MEETING_FILTER");
@@ -860,21 +1168,34 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_LIST);
 	if (executor)
 		sqlite3_bind_int64(s, 1, executor);
-	if (strcmp(due, "soon") == 0)
+	if (strcmp(due, "soon") == 0) {
+		/* Due today or within the next days; the overdue ones are their own filter. */
 		sqlite3_bind_text(s, 2, iso_of(req, civil_date_add_days(today, INSTRUCTION_SOON_DAYS)),
 				  -1, SQLITE_TRANSIENT);
-	else if (strcmp(due, "overdue") == 0)
+		sqlite3_bind_text(s, 6, iso_of(req, today), -1, SQLITE_TRANSIENT);
+	} else if (strcmp(due, "overdue") == 0)
 		sqlite3_bind_text(s, 2, iso_of(req, civil_date_add_days(today, -1)), -1,
 				  SQLITE_TRANSIENT);
 	if (meeting)
 		sqlite3_bind_int64(s, 3, meeting);
-	sqlite3_bind_int(s, 4, INSTRUCTION_PAGE_ROWS);
+	/* One row more than a page tells whether there is a next one. */
+	sqlite3_bind_int(s, 4, INSTRUCTION_PAGE_ROWS + 1);
+	if (involved)
+		sqlite3_bind_int64(s, 5, involved);
+	sqlite3_bind_int64(s, 7, (page - 1) * INSTRUCTION_PAGE_ROWS);
 	int rc, rows = 0;
+	bool more = false;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (rows == INSTRUCTION_PAGE_ROWS) {
+			more = true;
+			break;
+		}
 		tpl_dict *row = tpl_section_add(d, "ROW");
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
 		tpl_set(row, "TEXT", db_text(req->arena, s, 1));
-		tpl_set(row, "UNIT", db_text(req->arena, s, 2));
+		const char *unit = db_text(req->arena, s, 2);
+		if (unit[0])
+			tpl_set(tpl_section_add(row, "UNIT"), "NAME", unit);
 		const char *st = db_text(req->arena, s, 4);
 		set_instruction_due(req, row, db_text(req->arena, s, 3), st);
 		tpl_set(row, "STATUS", status_label(st));
@@ -882,15 +1203,24 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 		if (sqlite3_column_int64(s, 6)) {
 			tpl_dict *src = tpl_section_add(row, "FROM_MEETING");
 			tpl_set_int(src, "MEETING_ID", sqlite3_column_int64(s, 6));
-			tpl_set(src, "TITLE", db_text(req->arena, s, 7));
+			tpl_set(src, "TITLE", ru_quoted(req->arena, db_text(req->arena, s, 7)));
 		} else
 			tpl_set(tpl_section_add(row, "FROM_APPEAL"), "NUMBER", db_text(req->arena, s, 8));
 		rows++;
 	}
 	db_done(s);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE && !more)
 		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, rows ? "HAS_ROWS" : "NO_ROWS");
+	if (page > 1 || more) {
+		tpl_dict *nav = tpl_section_add(d, "PAGINATION");
+		if (page > 1)
+			tpl_set(tpl_section_add(nav, "PREV"), "HREF",
+				page_query_with_page(req, page - 1));
+		if (more)
+			tpl_set(tpl_section_add(nav, "NEXT"), "HREF",
+				page_query_with_page(req, page + 1));
+	}
 	if (req->staff->role & APPEAL_WRITERS) {
 		tpl_dict *f = tpl_section_add(d, "NEW_FROM_APPEAL");
 		if (fill_instruction_form(req, f) < 0)
@@ -901,8 +1231,10 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 	return page_end(req, status);
 }
 
-/* GET /admin/instructions (mine, due=soon|overdue, executor, meeting) — the instructions, open
- * ones first by due date. An executor sees their own only (the "mine" filter, always on). */
+/* GET /admin/instructions (mine, due=soon|overdue, executor, meeting, page) — the instructions
+ * in force, open ones first by due date, 100 a page. «Мои» are those the staff member executes
+ * or controls; an executor sees their own only, always. «Срок в ближайшие 3 дня» are the open
+ * ones due today to 3 days ahead, «просроченные» those due before today. */
 enum http_status page_admin_instructions(struct request *req)
 {
 	return instructions_page(req, HTTP_OK);
@@ -933,6 +1265,25 @@ enum http_status page_admin_instruction_create(struct request *req)
 		db_rollback(db);
 		return instructions_page(req, HTTP_UNPROCESSABLE);
 	}
+	if (rc == 0) {
+		/* In force at once: its executor is sent it. */
+		sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_GET);
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			db_done(s);
+			rc = -1;
+		} else {
+			const char *body = instruction_given_text(
+				req, id,
+				arena_printf(req->arena, "по обращению № %s", db_text(req->arena, s, 13)),
+				db_text(req->arena, s, 0), db_text(req->arena, s, 2),
+				db_text(req->arena, s, 9));
+			const char *email = db_text(req->arena, s, 16);
+			db_done(s);
+			rc = instruction_mail(req, id, 0, email,
+					      arena_printf(req->arena, "Поручение № %lld", id), body);
+		}
+	}
 	if (rc < 0 || db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
@@ -943,6 +1294,8 @@ enum http_status page_admin_instruction_create(struct request *req)
 struct instruction_row {
 	long long id, executor_id, controller_id;
 	const char *status;
+	bool in_force;                           /* not of an unsigned protocol */
+	const char *executor_email, *controller_email;
 };
 
 /* 0, 1 when there is none, -1 on error; keep leaves the statement on its row. */
@@ -959,6 +1312,9 @@ static int load_instruction(struct request *req, struct instruction_row *r, sqli
 	r->status = db_text(req->arena, s, 3);
 	r->executor_id = sqlite3_column_int64(s, 6);
 	r->controller_id = sqlite3_column_int64(s, 8);
+	r->in_force = sqlite3_column_int(s, 15) != 0;
+	r->executor_email = db_text(req->arena, s, 16);
+	r->controller_email = db_text(req->arena, s, 17);
 	if (keep)
 		*keep = s;
 	else
@@ -983,6 +1339,11 @@ static enum http_status instruction_page(struct request *req, enum http_status s
 		db_done(s);
 		return HTTP_FORBIDDEN;
 	}
+	/* A proposal of a draft protocol is not an executor's business yet. */
+	if (executor_only(req) && !r.in_force) {
+		db_done(s);
+		return HTTP_NOT_FOUND;
+	}
 	tpl_dict *d = page_begin(req, "admin_instruction.tpl",
 				 arena_printf(req->arena, "Поручение № %lld", r.id),
 				 NAV_STAFF_INSTRUCTIONS);
@@ -990,9 +1351,18 @@ static enum http_status instruction_page(struct request *req, enum http_status s
 	tpl_set_int(d, "ID", r.id);
 	tpl_set(d, "TEXT", db_text(req->arena, s, 0));
 	const char *unit = db_text(req->arena, s, 1);
-	tpl_set(d, "UNIT", unit[0] ? unit : "не указано");
-	set_instruction_due(req, d, db_text(req->arena, s, 2), r.status);
-	tpl_set(d, "STATUS", status_label(r.status));
+	if (unit[0])
+		tpl_set(tpl_section_add(d, "UNIT"), "NAME", unit);
+	if (r.in_force) {
+		set_instruction_due(req, d, db_text(req->arena, s, 2), r.status);
+		tpl_set(d, "STATUS", status_label(r.status));
+	} else {
+		set_instruction_due(req, d, db_text(req->arena, s, 2), "proposal");
+		tpl_set(d, "STATUS", "проект: вступит в силу после подписания протокола");
+		tpl_dict *note = tpl_section_add(d, "DRAFT_NOTE");
+		if (req->staff->role & PROTOCOL_EDITORS)
+			tpl_section_show(note, "CAN_DELETE");
+	}
 	const char *report = db_text(req->arena, s, 4);
 	if (report[0])
 		tpl_set(tpl_section_add(d, "REPORT"), "TEXT", report);
@@ -1003,8 +1373,12 @@ static enum http_status instruction_page(struct request *req, enum http_status s
 	tpl_set(d, "CONTROLLER", db_text(req->arena, s, 9));
 	if (sqlite3_column_type(s, 10) != SQLITE_NULL) {
 		tpl_dict *src = tpl_section_add(d, "FROM_MEETING");
-		tpl_set_int(src, "MEETING_ID", sqlite3_column_int64(s, 10));
-		tpl_set(src, "TITLE", db_text(req->arena, s, 11));
+		/* Executors do not read protocols on the staff side: the public results then. */
+		tpl_set(src, "HREF", arena_printf(req->arena,
+						  executor_only(req) ? "/meetings/%lld#results"
+								     : "/admin/meetings/%lld/protocol",
+						  (long long)sqlite3_column_int64(s, 10)));
+		tpl_set(src, "TITLE", ru_quoted(req->arena, db_text(req->arena, s, 11)));
 	} else {
 		tpl_dict *src = tpl_section_add(d, "FROM_APPEAL");
 		const char *number = db_text(req->arena, s, 13);
@@ -1017,23 +1391,23 @@ static enum http_status instruction_page(struct request *req, enum http_status s
 	}
 	page_set_datetime(d, "CREATED", (time_t)sqlite3_column_int64(s, 14));
 	db_done(s);
-	bool executor = r.executor_id == req->staff->user_id;
+	bool executor = r.in_force && r.executor_id == req->staff->user_id;
+	bool controls = r.in_force && may_control(req, &r);
 	if (executor && (strcmp(r.status, "assigned") == 0 || strcmp(r.status, "returned") == 0))
 		tpl_section_show(d, "CAN_START");
 	if (executor && strcmp(r.status, "in_progress") == 0)
 		tpl_section_show(d, "CAN_REPORT");
-	if (may_control(req, &r) && strcmp(r.status, "reported") == 0)
+	if (controls && strcmp(r.status, "reported") == 0)
 		tpl_section_show(d, "CAN_ACCEPT");
-	if (may_control(req, &r) && strcmp(r.status, "accepted") != 0 &&
-	    strcmp(r.status, "cancelled") != 0)
+	if (controls && strcmp(r.status, "accepted") != 0 && strcmp(r.status, "cancelled") != 0)
 		tpl_section_show(d, "CAN_CANCEL");
 	s = db_stmt(&req->worker->db, STMT_INSTRUCTION_EVENTS);
 	sqlite3_bind_int64(s, 1, r.id);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		tpl_dict *ev = tpl_section_add(d, "EVENT");
 		page_set_datetime(ev, "AT", (time_t)sqlite3_column_int64(s, 0));
-		const char *login = db_text(req->arena, s, 1);
-		tpl_set(ev, "WHO", login[0] ? login : "система");
+		const char *who = db_text(req->arena, s, 1);
+		tpl_set(ev, "WHO", who[0] ? who : "система");
 		tpl_set(ev, "STATUS", status_label(db_text(req->arena, s, 2)));
 		tpl_set(ev, "NOTE", db_text(req->arena, s, 3));
 	}
@@ -1044,7 +1418,9 @@ static enum http_status instruction_page(struct request *req, enum http_status s
 }
 
 /* GET /admin/instructions/ID — the instruction, its source, report, history and the steps the
- * signed-in staff member may take. 403 for an executor's view of someone else's. */
+ * signed-in staff member may take; one of a draft protocol is shown as a proposal (editors may
+ * delete it). 403 for an executor's view of someone else's, 404 for an executor's view of a
+ * proposal. */
 enum http_status page_admin_instruction(struct request *req)
 {
 	return instruction_page(req, HTTP_OK);
@@ -1052,9 +1428,47 @@ enum http_status page_admin_instruction(struct request *req)
 
 enum mover { BY_EXECUTOR, BY_CONTROLLER };
 
+/* The mail of one step to the other side: a report goes to the controller; a return, an
+ * acceptance or a cancellation to the executor. */
+static int step_mail(struct request *req, const struct instruction_row *r, long long event,
+		     const char *to, const char *note)
+{
+	if (strcmp(to, "reported") == 0)
+		return instruction_mail(req, r->id, event, r->controller_email,
+					arena_printf(req->arena, "Доложено об исполнении поручения № %lld",
+						     r->id),
+					arena_printf(req->arena, "Исполнитель доложил об исполнении "
+								 "поручения № %lld:\n\n%s\n\nПримите "
+								 "исполнение или верните поручение на "
+								 "доработку.",
+						     r->id, note));
+	if (strcmp(to, "returned") == 0)
+		return instruction_mail(req, r->id, event, r->executor_email,
+					arena_printf(req->arena,
+						     "Поручение № %lld возвращено на доработку", r->id),
+					arena_printf(req->arena, "Поручение № %lld возвращено на "
+								 "доработку. Причина:\n\n%s",
+						     r->id, note));
+	if (strcmp(to, "accepted") == 0)
+		return instruction_mail(req, r->id, event, r->executor_email,
+					arena_printf(req->arena, "Исполнение поручения № %lld принято",
+						     r->id),
+					arena_printf(req->arena, "Контролёр принял исполнение поручения "
+								 "№ %lld. Поручение снято с контроля.",
+						     r->id));
+	if (strcmp(to, "cancelled") == 0)
+		return instruction_mail(req, r->id, event, r->executor_email,
+					arena_printf(req->arena, "Поручение № %lld отменено", r->id),
+					arena_printf(req->arena, "Поручение № %lld отменено. Причина:"
+								 "\n\n%s",
+						     r->id, note));
+	return 0;
+}
+
 /* One transition from (from1, from2) to to, with report or reason (NULL keeps them); the
- * history and audit records; 303 back to the instruction. 403 for the wrong person, 422 for
- * the wrong state or a missing text. */
+ * history and audit records and the mail to the other side; 303 back to the instruction. 403
+ * for the wrong person, 422 for the wrong state, a missing text or an instruction not in force
+ * yet. */
 static enum http_status move(struct request *req, enum mover who, const char *from1,
 			     const char *from2, const char *to, const char *report,
 			     const char *reason)
@@ -1073,6 +1487,11 @@ static enum http_status move(struct request *req, enum mover who, const char *fr
 	if (!allowed) {
 		db_rollback(db);
 		return HTTP_FORBIDDEN;
+	}
+	if (!r.in_force) {
+		db_rollback(db);
+		req->error_detail = "Поручение ещё не вступило в силу: протокол встречи не подписан.";
+		return instruction_page(req, HTTP_UNPROCESSABLE);
 	}
 	if (req->invalid_fields > 0) {
 		db_rollback(db);
@@ -1107,8 +1526,10 @@ static enum http_status move(struct request *req, enum mover who, const char *fr
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 	sqlite3_bind_int64(s, 3, req->staff->user_id);
 	sqlite3_bind_text(s, 4, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, report ? report : reason ? reason : "", -1, SQLITE_STATIC);
+	const char *note = report ? report : reason ? reason : "";
+	sqlite3_bind_text(s, 5, note, -1, SQLITE_STATIC);
 	if (db_run(s) != SQLITE_DONE ||
+	    step_mail(req, &r, sqlite3_last_insert_rowid(db->conn), to, note) < 0 ||
 	    audit_record(req, NULL, to, "instruction", r.id, before,
 			 staff_json(req, STMT_INSTRUCTION_JSON, r.id)) < 0 ||
 	    db_commit(db) < 0) {
@@ -1145,8 +1566,8 @@ enum http_status page_admin_instruction_return(struct request *req)
 		    text_of(req, FIELD_REASON));
 }
 
-/* POST /admin/instructions/ID/cancel (reason, csrf) — the controller cancels it, unless it was
- * accepted. */
+/* POST /admin/instructions/ID/cancel (cancel_reason, csrf) — the controller cancels it, unless it
+ * was accepted. */
 enum http_status page_admin_instruction_cancel(struct request *req)
 {
 	struct instruction_row r;
@@ -1157,5 +1578,52 @@ enum http_status page_admin_instruction_cancel(struct request *req)
 	const char *from = r.status;
 	if (strcmp(from, "accepted") == 0 || strcmp(from, "cancelled") == 0)
 		from = "none";
-	return move(req, BY_CONTROLLER, from, from, "cancelled", NULL, text_of(req, FIELD_REASON));
+	return move(req, BY_CONTROLLER, from, from, "cancelled", NULL,
+		    text_of(req, FIELD_CANCEL_REASON));
+}
+
+/* POST /admin/instructions/ID/delete (csrf) — remove a proposal of a draft protocol, with its
+ * history (PROTOCOL_EDITORS); the audit log keeps what it was. 303 to the protocol; 422 for an
+ * instruction in force. */
+enum http_status page_admin_instruction_delete(struct request *req)
+{
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	struct instruction_row r;
+	sqlite3_stmt *s;
+	int rc = load_instruction(req, &r, &s);
+	if (rc != 0) {
+		db_rollback(db);
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	}
+	long long meeting = sqlite3_column_int64(s, 10);
+	db_done(s);
+	if (r.in_force) {
+		db_rollback(db);
+		req->error_detail = "Поручение подписанного протокола не удаляется: его можно отменить "
+				    "с указанием причины.";
+		return instruction_page(req, HTTP_UNPROCESSABLE);
+	}
+	json_t *before = staff_json(req, STMT_INSTRUCTION_JSON, r.id);
+	s = db_stmt(db, STMT_INSTRUCTION_DELETE_EVENTS);
+	sqlite3_bind_int64(s, 1, r.id);
+	bool ok = db_run(s) == SQLITE_DONE;
+	if (ok) {
+		s = db_stmt(db, STMT_INSTRUCTION_DELETE);
+		sqlite3_bind_int64(s, 1, r.id);
+		ok = db_run(s) == SQLITE_DONE && sqlite3_changes(db->conn) == 1;
+	}
+	if (!ok) {
+		json_decref(before);
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (audit_record(req, NULL, "delete", "instruction", r.id, before, NULL) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req,
+				 arena_printf(req->arena, "/admin/meetings/%lld/protocol", meeting));
 }

@@ -1,6 +1,6 @@
-/* page_admin_users.c — staff accounts (/admin/users: create, change the name and the e-mail that
- * alerts and digests go to, disable) and the audit log (/admin/audit), both for administrators
- * only. */
+/* page_admin_users.c — staff accounts (/admin/users: create, change the name, the e-mail that
+ * alerts and digests go to and the person of the directory the account belongs to, disable) and
+ * the audit log (/admin/audit), both for administrators only. */
 #include <sodium.h>
 #include <string.h>
 
@@ -44,6 +44,9 @@ static enum http_status users_page(struct request *req, enum http_status status,
 			tpl_set(tpl_section_add(row, "EMAIL"), "ADDRESS", email);
 		else
 			tpl_section_show(row, "NO_EMAIL");
+		const char *person = db_text(req->arena, s, 7);
+		if (person[0])
+			tpl_set(tpl_section_add(row, "PERSON"), "NAME", person);
 	}
 	db_done(s);
 	if (rc != SQLITE_DONE)
@@ -145,28 +148,48 @@ static enum http_status user_page(struct request *req, enum http_status status, 
 	tpl_set(d, "ROLE", auth_role_label(db_text(req->arena, s, 2)));
 	tpl_section_show(d, sqlite3_column_int(s, 3) ? "DISABLED" : "ACTIVE");
 	page_set_date(d, "CREATED", (time_t)sqlite3_column_int64(s, 5));
+	long long person = sqlite3_column_int64(s, 6);
 	if (from_request) {
 		page_form_fields(req, d);
+		const struct field_value *v = &req->field[FIELD_PERSON];
+		person = v->state != FIELD_ABSENT ? v->number : 0;
 	} else {
 		tpl_set(d, "full_name", db_text(req->arena, s, 1));
 		tpl_set(d, "email", db_text(req->arena, s, 4));
 	}
 	db_done(s);
+	struct staff_item *people;
+	size_t n;
+	if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0)
+		return HTTP_INTERNAL_ERROR;
+	staff_item_options(req, d, "PERSON_OPTION", people, n, person);
 	return page_end(req, status);
 }
 
-/* GET /admin/users/ID — one account: login, role, state, and the form to change the name and the
- * e-mail address alerts go to. 404 for an unknown id. */
+/* GET /admin/users/ID — one account: login, role, state, and the form to change the name, the
+ * e-mail address alerts go to and the person of the directory it belongs to. 404 for an unknown
+ * id. */
 enum http_status page_admin_user(struct request *req)
 {
 	return user_page(req, HTTP_OK, false);
 }
 
-/* POST /admin/users/ID (full_name, email, csrf) — change the account's name and e-mail (empty:
- * no mail to this person). 303 to /admin/users; 404 for an unknown id; 422 with the errors
- * beside the fields and the input kept for a malformed address or a name too long. */
+/* POST /admin/users/ID (full_name, email, person, csrf) — change the account's name, e-mail
+ * (empty: no mail to this person) and person (empty: none; the chair of a meeting signs its
+ * protocol under the account of their person). 303 to /admin/users; 404 for an unknown id; 422
+ * with the errors beside the fields and the input kept for a malformed address, a name too
+ * long, a person not in the directory or one another account belongs to already. */
 enum http_status page_admin_user_update(struct request *req)
 {
+	const struct field_value *person = &req->field[FIELD_PERSON];
+	if (person->state == FIELD_VALID) {
+		struct staff_item *people;
+		size_t n;
+		if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (!staff_has_item(people, n, person->number))
+			page_reject(req, FIELD_PERSON, "выберите из списка");
+	}
 	if (req->invalid_fields > 0)
 		return user_page(req, HTTP_UNPROCESSABLE, true);
 	struct db *db = &req->worker->db;
@@ -181,8 +204,17 @@ enum http_status page_admin_user_update(struct request *req)
 	sqlite3_bind_int64(s, 1, req->path_id);
 	sqlite3_bind_text(s, 2, reference_text(req, FIELD_FULL_NAME), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, reference_text(req, FIELD_EMAIL), -1, SQLITE_STATIC);
-	return staff_commit(req, db_run(s) == SQLITE_DONE, "update", "staff_user", req->path_id,
-			    before, STMT_USER_JSON, "/admin/users");
+	if (person->state == FIELD_VALID)
+		sqlite3_bind_int64(s, 4, person->number);
+	int rc = db_run(s);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		json_decref(before);
+		db_rollback(db);
+		page_reject(req, FIELD_PERSON, "с этим человеком уже связана другая учётная запись");
+		return user_page(req, HTTP_UNPROCESSABLE, true);
+	}
+	return staff_commit(req, rc == SQLITE_DONE, "update", "staff_user", req->path_id, before,
+			    STMT_USER_JSON, "/admin/users");
 }
 
 static enum http_status set_disabled(struct request *req, bool disabled)

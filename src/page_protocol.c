@@ -1,9 +1,11 @@
 /* page_protocol.c — the public side of protocols (seed 001 §3.8.7): the results of a meeting on
  * its page once its protocol is signed (the questions raised, the decisions, the instructions
- * with their state and due date, photo and video) and the printable protocol
+ * with their state and due date, photo and video, amendments) and the printable protocol
  * /meetings/ID/protocol. Public means no personal data: officials by name and position only,
- * instructions by unit (never the executor or the controller), appeals by number, topic and
- * state, amendments without who made them. */
+ * only the questions the secretary marked as free of personal data (never a personal
+ * reception's: the staff pages do not let them be marked), instructions by unit (never the
+ * executor or the controller), appeals by number, topic and state, amendments without who made
+ * them. */
 #include <string.h>
 
 #include "db_meeting.h"
@@ -59,13 +61,15 @@ static int load_signed(struct request *req, long long meeting, struct public_pro
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
 }
 
-/* Questions, decisions, instructions and links of p under d. */
+/* The published questions, decisions, instructions, links and amendments of p under d. */
 static void fill_results(struct request *req, tpl_dict *d, long long meeting,
 			 const struct public_protocol *p)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_QUESTIONS);
 	sqlite3_bind_int64(s, 1, p->id);
 	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (sqlite3_column_int(s, 2) == 0)
+			continue; /* not marked as free of personal data */
 		tpl_dict *q = tpl_section_add(d, "QUESTION");
 		tpl_set(q, "QUESTION", db_text(req->arena, s, 0));
 		const char *answer = db_text(req->arena, s, 1);
@@ -94,6 +98,16 @@ static void fill_results(struct request *req, tpl_dict *d, long long meeting,
 		tpl_set(tpl_section_add(d, "PHOTO"), "URL", p->photo_url);
 	if (p->video_url[0])
 		tpl_set(tpl_section_add(d, "VIDEO"), "URL", p->video_url);
+	s = db_stmt(&req->worker->db, STMT_PROTOCOL_AMENDMENTS);
+	sqlite3_bind_int64(s, 1, p->id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "AMENDMENT");
+		page_set_date(row, "AT", (time_t)sqlite3_column_int64(s, 0));
+		tpl_set(row, "TEXT", db_text(req->arena, s, 2));
+		tpl_set(row, "REASON", db_text(req->arena, s, 3));
+		tpl_section_show(d, "HAS_AMENDMENTS");
+	}
+	db_done(s);
 }
 
 int protocol_results_fill(struct request *req, tpl_dict *d, long long meeting)
@@ -128,10 +142,12 @@ enum http_status page_meeting_protocol(struct request *req)
 	if (rc == 0)
 		return HTTP_NOT_FOUND;
 	tpl_dict *d = page_begin(req, "protocol.tpl",
-				 arena_printf(req->arena, "Протокол встречи «%s»", m.summary.title),
+				 arena_printf(req->arena, "Протокол встречи %s",
+					      ru_quoted(req->arena, m.summary.title)),
 				 NAV_MEETINGS);
 	tpl_set_int(d, "ID", m.summary.id);
 	tpl_set(d, "TITLE", m.summary.title);
+	tpl_set(d, "QUOTED_TITLE", ru_quoted(req->arena, m.summary.title));
 	tpl_set(d, "NUMBER", p.number);
 	tpl_set(d, "HELD_ON", date_words(req, p.held_on));
 	tpl_set(d, "PLACE", p.place);
@@ -178,16 +194,6 @@ enum http_status page_meeting_protocol(struct request *req)
 			if (strcmp(states[i][0], st) == 0)
 				tpl_set(row, "STATUS", states[i][1]);
 		tpl_section_show(d, "HAS_APPEALS");
-	}
-	db_done(s);
-	s = db_stmt(db, STMT_PROTOCOL_AMENDMENTS);
-	sqlite3_bind_int64(s, 1, p.id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		tpl_dict *row = tpl_section_add(d, "AMENDMENT");
-		page_set_date(row, "AT", (time_t)sqlite3_column_int64(s, 0));
-		tpl_set(row, "TEXT", db_text(req->arena, s, 2));
-		tpl_set(row, "REASON", db_text(req->arena, s, 3));
-		tpl_section_show(d, "HAS_AMENDMENTS");
 	}
 	db_done(s);
 	return page_end(req, HTTP_OK);

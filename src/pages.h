@@ -145,6 +145,7 @@ int appeal_summary_fill(struct request *req, struct tpl_dict *d, long long terri
 enum http_status page_admin_protocol(struct request *req);
 enum http_status page_admin_protocol_save(struct request *req);
 enum http_status page_admin_protocol_sign(struct request *req);
+enum http_status page_admin_protocol_publication(struct request *req);
 enum http_status page_admin_protocol_hand_over(struct request *req);
 enum http_status page_admin_protocol_amend(struct request *req);
 enum http_status page_admin_protocol_instruction(struct request *req);
@@ -156,6 +157,7 @@ enum http_status page_admin_instruction_report(struct request *req);
 enum http_status page_admin_instruction_accept(struct request *req);
 enum http_status page_admin_instruction_return(struct request *req);
 enum http_status page_admin_instruction_cancel(struct request *req);
+enum http_status page_admin_instruction_delete(struct request *req);
 enum http_status page_meeting_protocol(struct request *req);
 /* The results of a meeting with a signed protocol on its public page: questions, decisions,
  * instructions with state and due date (units, never people), photo and video links, as the

@@ -2,6 +2,7 @@
 #include "ru.h"
 
 #include <stdio.h>
+#include <string.h>
 
 const char *ru_plural(long n, const char *one, const char *few, const char *many)
 {
@@ -60,4 +61,32 @@ void ru_format_datetime(char *out, size_t size, const struct tm *tm)
 void ru_format_time(char *out, size_t size, const struct tm *tm)
 {
 	snprintf(out, size, "%02d:%02d", tm->tm_hour, tm->tm_min);
+}
+
+const char *ru_quoted(struct arena *a, const char *text)
+{
+	static const char open_outer[] = "«", close_outer[] = "»";
+	static const char open_inner[] = "„", close_inner[] = "“";
+	size_t n = strlen(text);
+	/* « and » are 2 bytes in UTF-8, „ and “ are 3: at most one more byte per 2 of text. */
+	char *out = arena_alloc(a, n + n / 2 + 2 * sizeof open_outer + 1);
+	char *o = out;
+	memcpy(o, open_outer, sizeof open_outer - 1);
+	o += sizeof open_outer - 1;
+	for (const char *p = text; *p;) {
+		if (strncmp(p, open_outer, sizeof open_outer - 1) == 0) {
+			memcpy(o, open_inner, sizeof open_inner - 1);
+			o += sizeof open_inner - 1;
+			p += sizeof open_outer - 1;
+		} else if (strncmp(p, close_outer, sizeof close_outer - 1) == 0) {
+			memcpy(o, close_inner, sizeof close_inner - 1);
+			o += sizeof close_inner - 1;
+			p += sizeof close_outer - 1;
+		} else
+			*o++ = *p++;
+	}
+	memcpy(o, close_outer, sizeof close_outer - 1);
+	o += sizeof close_outer - 1;
+	*o = '\0';
+	return out;
 }

@@ -103,6 +103,7 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_SERVICE_REQUEST_ID] = {"service_request_id", FIELD_TYPE_LINE, 0, 1000,
 				      "номера обращений (service_request_id)"},
 	[FIELD_YEAR] = {"year", FIELD_TYPE_INT, 2000, 2100, "год"},
+	[FIELD_PROVISIONAL] = {"provisional", FIELD_TYPE_INT, 0, 1, "предварительный"},
 	[FIELD_SOURCE] = {"source", FIELD_TYPE_LINE, 0, 500, "постановление"},
 	[FIELD_DAY] = {"day", FIELD_TYPE_DATE, 0, 0, "дата"},
 	[FIELD_DAY_KIND] = {"day_kind", FIELD_TYPE_CODE, 0, 16, "вид дня"},
@@ -157,6 +158,8 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_CONTROLLER] = {"controller", FIELD_TYPE_ID, 1, 0, "контролёр"},
 	[FIELD_REPORT] = {"report", FIELD_TYPE_TEXT, 0, 5000, "отчёт об исполнении"},
 	[FIELD_MINE] = {"mine", FIELD_TYPE_INT, 0, 1, "только мои"},
+	[FIELD_QUESTION_PUBLIC] = {"question_public", FIELD_TYPE_ID, 1, 0, "показать на сайте"},
+	[FIELD_PERSON] = {"person", FIELD_TYPE_ID, 1, 0, "человек в справочнике"},
 };
 
 static void invalid(struct field_value *out, const char *error)

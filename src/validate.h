@@ -87,6 +87,7 @@ enum field {
 	FIELD_DAY,        /* a day of the production calendar, YYYY-MM-DD */
 	FIELD_DAY_KIND,   /* holiday, day_off, working, short */
 	FIELD_NOTE,       /* a note on a calendar day */
+	FIELD_PROVISIONAL, /* 1: a calendar year derived from the Labour Code, no decree yet */
 	/* Appeals (page_appeals.c, page_admin_appeals.c). Several share a parameter name with a
 	 * field above ("name", "address") but are labelled for the applicant. */
 	FIELD_ADDRESSEE,  /* head, administration, unit */
@@ -139,7 +140,10 @@ enum field {
 	FIELD_DUE_ON,     /* the due date of an instruction */
 	FIELD_CONTROLLER, /* staff user id controlling an instruction */
 	FIELD_REPORT,     /* the executor's report */
-	FIELD_MINE,       /* 1: only the instructions of the signed-in executor */
+	FIELD_MINE,       /* 1: only the instructions the signed-in staff member executes or
+	                     controls */
+	FIELD_QUESTION_PUBLIC, /* the rows (1-based) of the questions the site may show, several */
+	FIELD_PERSON,     /* person id a staff account belongs to */
 	/* Reports (page_admin_reports.c) and the Open311 API (open311.c). */
 	FIELD_HALF,       /* 1 or 2: the half of a year */
 	FIELD_FORMAT,     /* "csv": the download instead of the page */

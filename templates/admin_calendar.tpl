@@ -10,7 +10,7 @@
 <thead><tr><th scope="col">Год</th><th scope="col">Основание</th><th scope="col">Рабочих дней</th><th scope="col">Особых дней</th><th scope="col">Изменён</th></tr></thead>
 <tbody>
 {{#YEAR}}<tr>
-<td><a href="/admin/calendar/{{YEAR}}">{{YEAR}}</a></td><td>{{SOURCE}}</td><td>{{WORKING}}</td><td>{{DAYS}}</td><td>{{UPDATED}}</td>
+<td><a href="/admin/calendar/{{YEAR}}">{{YEAR}}</a></td><td>{{#PROVISIONAL}}<strong>Предварительный.</strong> {{/PROVISIONAL}}{{SOURCE}}</td><td>{{WORKING}}</td><td>{{DAYS}}</td><td>{{UPDATED}}</td>
 </tr>
 {{/YEAR}}</tbody>
 </table>

@@ -12,5 +12,6 @@
 <input id="f-source" name="source" value="{{source}}" maxlength="500" required{{#source_error}} aria-invalid="true" aria-describedby="e-source"{{/source_error}}>
 {{#source_error}}<p class="field-error" id="e-source">{{MESSAGE}}</p>{{/source_error}}
 </div>
+<div class="field"><input id="f-provisional" name="provisional" type="checkbox" value="1"{{#PROVISIONAL_CHECKED}} checked{{/PROVISIONAL_CHECKED}}> <label for="f-provisional">Предварительный: постановления ещё нет, дни внесены по Трудовому кодексу</label></div>
 <div class="actions"><button type="submit">{{#NEW}}Добавить год{{/NEW}}{{#EDIT}}Сохранить основание{{/EDIT}}</button></div>
 </form>

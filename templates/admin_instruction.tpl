@@ -4,15 +4,23 @@
 {{>FORM_ERRORS}}
 <p class="text">{{TEXT:pre_escape}}</p>
 <dl class="facts">
-<dt>Источник</dt><dd>{{#FROM_MEETING}}протокол встречи <a href="/admin/meetings/{{MEETING_ID}}/protocol">«{{TITLE}}»</a>{{/FROM_MEETING}}{{#FROM_APPEAL}}обращение № {{#LINK}}<a href="/admin/appeals/{{APPEAL_ID}}">{{NUMBER}}</a>{{/LINK}}{{#PLAIN}}{{NUMBER}}{{/PLAIN}}{{/FROM_APPEAL}}</dd>
-<dt>Исполнитель</dt><dd>{{EXECUTOR}}, {{UNIT}}</dd>
+<dt>Источник</dt><dd>{{#FROM_MEETING}}протокол встречи <a href="{{HREF}}">{{TITLE}}</a>{{/FROM_MEETING}}{{#FROM_APPEAL}}обращение № {{#LINK}}<a href="/admin/appeals/{{APPEAL_ID}}">{{NUMBER}}</a>{{/LINK}}{{#PLAIN}}{{NUMBER}}{{/PLAIN}}{{/FROM_APPEAL}}</dd>
+<dt>Исполнитель</dt><dd>{{EXECUTOR}}{{#UNIT}}, {{NAME}}{{/UNIT}}</dd>
 <dt>Контролёр</dt><dd>{{CONTROLLER}}</dd>
 <dt>Срок</dt><dd><time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}</dd>
 <dt>Состояние</dt><dd>{{STATUS}}</dd>
 <dt>Дано</dt><dd>{{CREATED}}</dd>
 {{#REASON}}<dt>Причина</dt><dd>{{TEXT}}</dd>
 {{/REASON}}</dl>
-{{#REPORT}}<h2>Отчёт исполнителя</h2>
+{{#DRAFT_NOTE}}<p class="notice">Это проект поручения в черновике протокола: оно вступит в силу и уйдёт исполнителю, когда протокол будет подписан.</p>
+{{#CAN_DELETE}}<section class="action" aria-labelledby="delete-title">
+<h2 id="delete-title">Удалить из черновика</h2>
+<form method="post" action="/admin/instructions/{{ID}}/delete">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Удалить поручение</button>
+</form>
+</section>
+{{/CAN_DELETE}}{{/DRAFT_NOTE}}{{#REPORT}}<h2>Отчёт исполнителя</h2>
 <p class="text">{{TEXT:pre_escape}}</p>
 {{/REPORT}}{{#CAN_START}}<section class="action" aria-labelledby="start-title">
 <h2 id="start-title">Взять в работу</h2>
@@ -40,8 +48,9 @@
 <h2 id="return-title">Вернуть на доработку</h2>
 <form method="post" action="/admin/instructions/{{ID}}/return">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="field"><label for="f-reason-return">Причина возврата</label>
-<textarea id="f-reason-return" name="reason" rows="2" required></textarea></div>
+<div class="field"><label for="f-reason">Причина возврата</label>
+<textarea id="f-reason" name="reason" rows="2" required{{#reason_error}} aria-invalid="true" aria-describedby="e-reason"{{/reason_error}}>{{reason:pre_escape}}</textarea>
+{{#reason_error}}<p class="field-error" id="e-reason">{{MESSAGE}}</p>{{/reason_error}}</div>
 <button type="submit">Вернуть</button>
 </form>
 </section>
@@ -49,9 +58,9 @@
 <h2 id="cancel-title">Отменить поручение</h2>
 <form method="post" action="/admin/instructions/{{ID}}/cancel">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="field"><label for="f-reason">Причина отмены</label>
-<textarea id="f-reason" name="reason" rows="2" required{{#reason_error}} aria-invalid="true" aria-describedby="e-reason"{{/reason_error}}></textarea>
-{{#reason_error}}<p class="field-error" id="e-reason">{{MESSAGE}}</p>{{/reason_error}}</div>
+<div class="field"><label for="f-cancel_reason">Причина отмены</label>
+<textarea id="f-cancel_reason" name="cancel_reason" rows="2" required{{#cancel_reason_error}} aria-invalid="true" aria-describedby="e-cancel_reason"{{/cancel_reason_error}}>{{cancel_reason:pre_escape}}</textarea>
+{{#cancel_reason_error}}<p class="field-error" id="e-cancel_reason">{{MESSAGE}}</p>{{/cancel_reason_error}}</div>
 <button type="submit">Отменить</button>
 </form>
 </section>

@@ -3,11 +3,11 @@
 {{>FORM_ERRORS}}
 {{#EXECUTOR_NOTE}}<p>Показаны поручения, в которых вы исполнитель.</p>
 <p><a href="/admin/instructions?due=soon">Срок истекает в ближайшие 3 дня</a> · <a href="/admin/instructions?due=overdue">Просроченные</a></p>
-{{/EXECUTOR_NOTE}}{{#FILTERS}}<p><a href="/admin/instructions?mine=1">Мои</a> · <a href="/admin/instructions?due=soon">Срок в ближайшие 3 дня</a> · <a href="/admin/instructions?due=overdue">Просроченные</a> · <a href="/admin/instructions">Все</a></p>
+{{/EXECUTOR_NOTE}}{{#FILTERS}}<p><a href="/admin/instructions?mine=1">Мои (исполняю или контролирую)</a> · <a href="/admin/instructions?due=soon">Срок в ближайшие 3 дня</a> · <a href="/admin/instructions?due=overdue">Просроченные</a> · <a href="/admin/instructions">Все</a></p>
 <details class="filters">
 <summary>Отбор</summary>
 <form method="get" action="/admin/instructions">
-<div class="field"><input id="f-mine" name="mine" type="checkbox" value="1"{{#MINE_CHECKED}} checked{{/MINE_CHECKED}}> <label for="f-mine">Только мои</label></div>
+<div class="field"><input id="f-mine" name="mine" type="checkbox" value="1"{{#MINE_CHECKED}} checked{{/MINE_CHECKED}}> <label for="f-mine">Только мои: исполняю или контролирую</label></div>
 <div class="field"><label for="f-due">Срок</label>
 <select id="f-due" name="due"><option value="">Любой</option><option value="soon"{{#DUE_SOON}}{{#SELECTED}} selected{{/SELECTED}}{{/DUE_SOON}}>истекает в ближайшие 3 дня</option><option value="overdue"{{#DUE_OVERDUE}}{{#SELECTED}} selected{{/SELECTED}}{{/DUE_OVERDUE}}>просрочено</option></select></div>
 <div class="field"><label for="f-executor-filter">Исполнитель</label>
@@ -27,13 +27,19 @@
 <caption id="instructions-caption">Поручения</caption>
 <thead><tr><th scope="col">Поручение</th><th scope="col">Источник</th><th scope="col">Исполнитель</th><th scope="col">Срок</th><th scope="col">Состояние</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td><a href="/admin/instructions/{{ID}}">{{TEXT}}</a></td><td>{{#FROM_MEETING}}протокол: {{TITLE}}{{/FROM_MEETING}}{{#FROM_APPEAL}}обращение № {{NUMBER}}{{/FROM_APPEAL}}</td><td>{{EXECUTOR}}<br>{{UNIT}}</td><td><time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}</td><td>{{STATUS}}</td></tr>
+{{#ROW}}<tr><td><a href="/admin/instructions/{{ID}}">{{TEXT}}</a></td><td>{{#FROM_MEETING}}протокол: {{TITLE}}{{/FROM_MEETING}}{{#FROM_APPEAL}}обращение № {{NUMBER}}{{/FROM_APPEAL}}</td><td>{{EXECUTOR}}{{#UNIT}}<br>{{NAME}}{{/UNIT}}</td><td><time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}</td><td>{{STATUS}}</td></tr>
 {{/ROW}}</tbody>
 </table>
 </div>{{/HAS_ROWS}}
+{{#PAGINATION}}<nav class="pagination" aria-label="Страницы списка поручений">
+<ul>
+{{#PREV}}<li><a href="/admin/instructions{{HREF}}" rel="prev">← Предыдущая страница</a></li>
+{{/PREV}}{{#NEXT}}<li><a href="/admin/instructions{{HREF}}" rel="next">Следующая страница →</a></li>
+{{/NEXT}}</ul>
+</nav>{{/PAGINATION}}
 {{#NEW_FROM_APPEAL}}<section class="action" aria-labelledby="new-title">
 <h2 id="new-title">Поручение по обращению</h2>
-<p>Поручения по итогам встреч добавляются в их протоколы.</p>
+<p>Поручения по итогам встреч добавляются в их протоколы. Поручение по обращению вступает в силу сразу: исполнителю уйдёт письмо.</p>
 <form method="post" action="/admin/instructions">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="f-number">Регистрационный номер обращения</label>
@@ -48,7 +54,8 @@
 {{/EXECUTOR_OPTION}}</select>
 {{#executor_error}}<p class="field-error" id="e-executor">{{MESSAGE}}</p>{{/executor_error}}</div>
 <div class="field"><label for="f-unit">Подразделение исполнителя</label>
-<input id="f-unit" name="unit" value="{{unit}}" maxlength="200"></div>
+<input id="f-unit" name="unit" value="{{unit}}" maxlength="200"{{#unit_error}} aria-invalid="true" aria-describedby="e-unit"{{/unit_error}}>
+{{#unit_error}}<p class="field-error" id="e-unit">{{MESSAGE}}</p>{{/unit_error}}</div>
 <div class="field"><label for="f-due_on">Срок исполнения</label>
 <input id="f-due_on" name="due_on" type="date" value="{{due_on}}" required{{#due_on_error}} aria-invalid="true" aria-describedby="e-due_on"{{/due_on_error}}>
 {{#due_on_error}}<p class="field-error" id="e-due_on">{{MESSAGE}}</p>{{/due_on_error}}</div>

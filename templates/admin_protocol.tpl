@@ -1,12 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_protocol.tpl: the protocol of a held meeting for staff: its state, the handover to the control sector, the protocol, instructions, amendments, appeals handed in, and the forms each role may use. --}}
 <nav class="breadcrumbs" aria-label="Навигационная цепочка"><a href="/admin/meetings">Встречи</a> › <a href="/admin/meetings/{{ID}}">{{TITLE}}</a></nav>
-<h1>Протокол встречи «{{TITLE}}»</h1>
+<h1>Протокол встречи {{QUOTED_TITLE}}</h1>
 {{>FORM_ERRORS}}
 <dl class="facts">
 <dt>Встреча</dt><dd><time datetime="{{STARTS_ISO}}">{{STARTS}}</time></dd>
-<dt>Состояние протокола</dt><dd>{{#NO_PROTOCOL}}не составлен{{/NO_PROTOCOL}}{{#DRAFT}}черновик{{/DRAFT}}{{#SIGNED}}подписан {{AT}} ({{BY}}){{/SIGNED}}</dd>
+<dt>Состояние протокола</dt><dd>{{#NO_PROTOCOL}}не составлен{{/NO_PROTOCOL}}{{#DRAFT}}черновик{{/DRAFT}}{{#SIGNED}}подписан {{AT}}, подписал: {{CHAIR}}{{#ON_PAPER}} (подпись на бумажном протоколе отметил: {{BY}}){{/ON_PAPER}}{{/SIGNED}}</dd>
 <dt>Передать в сектор контроля не позднее</dt><dd>{{HANDOVER_DUE}}{{#UNCOVERED}} (производственного календаря на {{YEAR}} год нет: срок посчитан без переносов выходных){{/UNCOVERED}}</dd>
-<dt>Передача в сектор контроля</dt><dd>{{#HANDED}}передан {{AT}} ({{BY}}){{#LATE}} — <strong class="late">{{TEXT}}</strong>{{/LATE}}{{/HANDED}}{{#NOT_HANDED}}не передан{{#OVERDUE}} — <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{/NOT_HANDED}}</dd>
+<dt>Передача в сектор контроля</dt><dd>{{#HANDED}}передан {{AT}}{{#BY}} ({{NAME}}){{/BY}}{{#LATE}} — <strong class="late">{{TEXT}}</strong>{{/LATE}}{{/HANDED}}{{#NOT_HANDED}}не передан{{#OVERDUE}} — <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{/NOT_HANDED}}</dd>
 </dl>
 {{#PUBLIC_LINK}}<p class="more"><a href="/meetings/{{ID}}/protocol">Протокол на сайте (версия для печати)</a></p>
 {{/PUBLIC_LINK}}{{#PROTOCOL}}<section class="block" aria-labelledby="protocol-title">
@@ -24,7 +24,7 @@
 {{/OFFICIAL}}</ul>
 {{/HAS_OFFICIALS}}{{#HAS_QUESTIONS}}<h3>Вопросы и ответы</h3>
 <ol class="questions">
-{{#QUESTION}}<li><p class="text">{{QUESTION:pre_escape}}</p><p class="text">Ответ: {{ANSWER:pre_escape}}</p></li>
+{{#QUESTION}}<li><p class="text">{{QUESTION:pre_escape}}</p>{{#ANSWERED}}<p class="text">Ответ: {{ANSWER:pre_escape}}</p>{{/ANSWERED}}<p class="note">{{#PUBLISHED}}Показывается на сайте.{{/PUBLISHED}}{{#NOT_PUBLISHED}}На сайте не показывается.{{/NOT_PUBLISHED}}</p></li>
 {{/QUESTION}}</ol>
 {{/HAS_QUESTIONS}}{{#DECISIONS}}<h3>Решения</h3>
 <p class="text">{{TEXT:pre_escape}}</p>
@@ -33,7 +33,7 @@
 {{/VIDEO}}</section>
 {{/PROTOCOL}}{{#HAS_INSTRUCTIONS}}<h2>Поручения</h2>
 <ul class="instructions">
-{{#INSTRUCTION}}<li><a href="/admin/instructions/{{INSTRUCTION_ID}}">{{TEXT}}</a> — {{EXECUTOR}}, {{UNIT}}; срок <time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}; {{STATUS}}</li>
+{{#INSTRUCTION}}<li><a href="/admin/instructions/{{INSTRUCTION_ID}}">{{TEXT}}</a> — {{EXECUTOR}}{{#UNIT}}, {{NAME}}{{/UNIT}}; срок <time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}; {{STATUS}}</li>
 {{/INSTRUCTION}}</ul>
 {{/HAS_INSTRUCTIONS}}{{#HAS_AMENDMENTS}}<h2>Исправления</h2>
 <ol class="amendments">
@@ -45,13 +45,15 @@
 {{/APPEAL}}</ul>
 {{/HAS_APPEALS}}{{#CAN_SIGN}}<section class="action" aria-labelledby="sign-title">
 <h2 id="sign-title">Подписать протокол</h2>
-<p>После подписания протокол не редактируется; исправления вносятся отдельно.</p>
+{{#ON_PAPER}}<p>Вы не председательствующий: отметьте подпись, только если {{CHAIR}} подписал бумажный протокол. На странице будет указано, кто внёс отметку.</p>
+{{/ON_PAPER}}<p>После подписания протокол не редактируется, исправления вносятся отдельно. Поручения вступают в силу, исполнителям уходят письма.</p>
 <form method="post" action="/admin/meetings/{{ID}}/protocol/sign">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit">Подписать</button>
+<button type="submit">{{BUTTON}}</button>
 </form>
 </section>
-{{/CAN_SIGN}}{{#CAN_HAND_OVER}}<section class="action" aria-labelledby="handover-title">
+{{/CAN_SIGN}}{{#SIGN_HINT}}<p class="notice">{{TEXT}}</p>
+{{/SIGN_HINT}}{{#CAN_HAND_OVER}}<section class="action" aria-labelledby="handover-title">
 <h2 id="handover-title">Передать в сектор контроля</h2>
 <form method="post" action="/admin/meetings/{{ID}}/protocol/handover">
 <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -60,6 +62,7 @@
 </section>
 {{/CAN_HAND_OVER}}{{#CAN_AMEND}}<section class="action" aria-labelledby="amend-title">
 <h2 id="amend-title">Внести исправление</h2>
+<p>Исправление показывается вместе с протоколом, в том числе на сайте.</p>
 <form method="post" action="/admin/meetings/{{ID}}/protocol/amend">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="f-amendment">Текст исправления</label>
@@ -71,8 +74,26 @@
 <button type="submit">Внести исправление</button>
 </form>
 </section>
-{{/CAN_AMEND}}{{#ADD_INSTRUCTION}}<section class="action" aria-labelledby="instruction-title">
+{{/CAN_AMEND}}{{#PUBLICATION}}<section class="action" aria-labelledby="publication-title">
+<h2 id="publication-title">На сайте</h2>
+<form class="form" method="post" action="/admin/meetings/{{ID}}/protocol/publication">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="f-photo_url">Ссылка на фотоотчёт (не обязательно)</label>
+<input id="f-photo_url" name="photo_url" type="url" value="{{photo_url}}" maxlength="500"{{#photo_url_error}} aria-invalid="true" aria-describedby="e-photo_url"{{/photo_url_error}}>
+{{#photo_url_error}}<p class="field-error" id="e-photo_url">{{MESSAGE}}</p>{{/photo_url_error}}</div>
+<div class="field"><label for="f-video_url">Ссылка на видеозапись (не обязательно)</label>
+<input id="f-video_url" name="video_url" type="url" value="{{video_url}}" maxlength="500"{{#video_url_error}} aria-invalid="true" aria-describedby="e-video_url"{{/video_url_error}}>
+{{#video_url_error}}<p class="field-error" id="e-video_url">{{MESSAGE}}</p>{{/video_url_error}}</div>
+{{#QUESTIONS}}<fieldset class="checkboxes" id="f-question_public">
+<legend>Какие вопросы показать на сайте (только без фамилий, адресов и телефонов жителей)</legend>
+{{#PUBLISH_QUESTION}}<div><input type="checkbox" id="f-question_public-{{N}}" name="question_public" value="{{N}}"{{#PUBLISHED}} checked{{/PUBLISHED}}> <label for="f-question_public-{{N}}">{{QUESTION}}</label></div>
+{{/PUBLISH_QUESTION}}</fieldset>
+{{/QUESTIONS}}<div class="actions"><button type="submit">Сохранить</button></div>
+</form>
+</section>
+{{/PUBLICATION}}{{#ADD_INSTRUCTION}}<section class="action" aria-labelledby="instruction-title">
 <h2 id="instruction-title">Добавить поручение</h2>
+<p>Поручения черновика вступят в силу, когда протокол будет подписан.</p>
 <form method="post" action="/admin/meetings/{{ID}}/protocol/instructions">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="f-instruction">Поручение</label>
@@ -84,7 +105,8 @@
 {{/EXECUTOR_OPTION}}</select>
 {{#executor_error}}<p class="field-error" id="e-executor">{{MESSAGE}}</p>{{/executor_error}}</div>
 <div class="field"><label for="f-unit">Подразделение исполнителя</label>
-<input id="f-unit" name="unit" value="{{unit}}" maxlength="200"></div>
+<input id="f-unit" name="unit" value="{{unit}}" maxlength="200"{{#unit_error}} aria-invalid="true" aria-describedby="e-unit"{{/unit_error}}>
+{{#unit_error}}<p class="field-error" id="e-unit">{{MESSAGE}}</p>{{/unit_error}}</div>
 <div class="field"><label for="f-due_on">Срок исполнения</label>
 <input id="f-due_on" name="due_on" type="date" value="{{due_on}}" required{{#due_on_error}} aria-invalid="true" aria-describedby="e-due_on"{{/due_on_error}}>
 {{#due_on_error}}<p class="field-error" id="e-due_on">{{MESSAGE}}</p>{{/due_on_error}}</div>
@@ -101,13 +123,15 @@
 <form class="form" method="post" action="/admin/meetings/{{ID}}/protocol">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="f-protocol_number">Номер протокола</label>
-<input id="f-protocol_number" name="protocol_number" value="{{protocol_number}}" maxlength="40"></div>
+<input id="f-protocol_number" name="protocol_number" value="{{protocol_number}}" maxlength="40"{{#protocol_number_error}} aria-invalid="true" aria-describedby="e-protocol_number"{{/protocol_number_error}}>
+{{#protocol_number_error}}<p class="field-error" id="e-protocol_number">{{MESSAGE}}</p>{{/protocol_number_error}}</div>
 <div class="field"><label for="f-held_on">Дата</label>
 <input id="f-held_on" name="held_on" type="date" value="{{held_on}}" required{{#held_on_error}} aria-invalid="true" aria-describedby="e-held_on"{{/held_on_error}}>
 {{#held_on_error}}<p class="field-error" id="e-held_on">{{MESSAGE}}</p>{{/held_on_error}}</div>
 <div class="field"><label for="f-place">Место</label>
-<input id="f-place" name="place" value="{{place}}" maxlength="300"></div>
-<div class="field"><label for="f-chair">Председательствующий</label>
+<input id="f-place" name="place" value="{{place}}" maxlength="300"{{#place_error}} aria-invalid="true" aria-describedby="e-place"{{/place_error}}>
+{{#place_error}}<p class="field-error" id="e-place">{{MESSAGE}}</p>{{/place_error}}</div>
+<div class="field"><label for="f-chair">Председательствующий (подписывает протокол)</label>
 <select id="f-chair" name="chair"{{#chair_error}} aria-invalid="true" aria-describedby="e-chair"{{/chair_error}}><option value="">— не указан —</option>
 {{#CHAIR_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/CHAIR_OPTION}}</select>
@@ -120,27 +144,26 @@
 <div class="field"><label for="f-attendance">Число присутствовавших</label>
 <input id="f-attendance" name="attendance" inputmode="numeric" value="{{attendance}}"{{#attendance_error}} aria-invalid="true" aria-describedby="e-attendance"{{/attendance_error}}>
 {{#attendance_error}}<p class="field-error" id="e-attendance">{{MESSAGE}}</p>{{/attendance_error}}</div>
-<div class="field"><label for="f-official">Присутствовавшие должностные лица</label>
-<select id="f-official" name="official" multiple size="6"{{#official_error}} aria-invalid="true" aria-describedby="e-official"{{/official_error}}>
-{{#OFFICIAL_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
-{{/OFFICIAL_OPTION}}</select>
-{{#official_error}}<p class="field-error" id="e-official">{{MESSAGE}}</p>{{/official_error}}</div>
+<fieldset class="checkboxes" id="f-official"{{#official_error}} aria-describedby="e-official"{{/official_error}}>
+<legend>Присутствовавшие должностные лица</legend>
+{{#OFFICIAL_OPTION}}<div><input type="checkbox" id="f-official-{{ID}}" name="official" value="{{ID}}"{{#SELECTED}} checked{{/SELECTED}}> <label for="f-official-{{ID}}">{{NAME}}</label></div>
+{{/OFFICIAL_OPTION}}{{#official_error}}<p class="field-error" id="e-official">{{MESSAGE}}</p>{{/official_error}}
+</fieldset>
 <fieldset>
 <legend>Вопросы, поднятые на встрече, и данные ответы</legend>
-{{#question_error}}<p class="field-error" id="e-question">{{MESSAGE}}</p>{{/question_error}}
+{{#RECEPTION}}<p>Вопросы личного приёма касаются самих жителей и на сайте не показываются.</p>
+{{/RECEPTION}}{{#PUBLISH_NOTE}}<p>На сайте показываются только отмеченные вопросы. Отмечайте вопрос, только если в нём и в ответе нет фамилий, адресов и телефонов жителей.</p>
+{{/PUBLISH_NOTE}}{{#question_error}}<p class="field-error" id="e-question">{{MESSAGE}}</p>{{/question_error}}
+{{#question_answer_error}}<p class="field-error" id="e-question_answer">{{MESSAGE}}</p>{{/question_answer_error}}
 {{#QUESTION_ROW}}<div class="field"><label for="{{#FIRST}}f-question{{/FIRST}}{{#OTHER}}f-question-{{N}}{{/OTHER}}">Вопрос {{N}}</label>
 <textarea id="{{#FIRST}}f-question{{/FIRST}}{{#OTHER}}f-question-{{N}}{{/OTHER}}" name="question" rows="2">{{QUESTION:pre_escape}}</textarea></div>
-<div class="field"><label for="f-question_answer-{{N}}">Ответ на вопрос {{N}}</label>
-<textarea id="f-question_answer-{{N}}" name="question_answer" rows="2">{{ANSWER:pre_escape}}</textarea></div>
-{{/QUESTION_ROW}}</fieldset>
+<div class="field"><label for="{{#FIRST}}f-question_answer{{/FIRST}}{{#OTHER}}f-question_answer-{{N}}{{/OTHER}}">Ответ на вопрос {{N}}</label>
+<textarea id="{{#FIRST}}f-question_answer{{/FIRST}}{{#OTHER}}f-question_answer-{{N}}{{/OTHER}}" name="question_answer" rows="2">{{ANSWER:pre_escape}}</textarea></div>
+{{#PUBLISHABLE}}<div class="field"><input type="checkbox" id="f-question_public-{{N}}" name="question_public" value="{{N}}"{{#PUBLISHED}} checked{{/PUBLISHED}}> <label for="f-question_public-{{N}}">Показать вопрос {{N}} и ответ на сайте: персональных данных нет</label></div>
+{{/PUBLISHABLE}}{{/QUESTION_ROW}}</fieldset>
 <div class="field"><label for="f-decisions">Решения</label>
-<textarea id="f-decisions" name="decisions" rows="5">{{decisions:pre_escape}}</textarea></div>
-<div class="field"><label for="f-photo_url">Ссылка на фотоотчёт (не обязательно)</label>
-<input id="f-photo_url" name="photo_url" type="url" value="{{photo_url}}" maxlength="500"{{#photo_url_error}} aria-invalid="true" aria-describedby="e-photo_url"{{/photo_url_error}}>
-{{#photo_url_error}}<p class="field-error" id="e-photo_url">{{MESSAGE}}</p>{{/photo_url_error}}</div>
-<div class="field"><label for="f-video_url">Ссылка на видеозапись (не обязательно)</label>
-<input id="f-video_url" name="video_url" type="url" value="{{video_url}}" maxlength="500"{{#video_url_error}} aria-invalid="true" aria-describedby="e-video_url"{{/video_url_error}}>
-{{#video_url_error}}<p class="field-error" id="e-video_url">{{MESSAGE}}</p>{{/video_url_error}}</div>
+<textarea id="f-decisions" name="decisions" rows="5"{{#decisions_error}} aria-invalid="true" aria-describedby="e-decisions"{{/decisions_error}}>{{decisions:pre_escape}}</textarea>
+{{#decisions_error}}<p class="field-error" id="e-decisions">{{MESSAGE}}</p>{{/decisions_error}}</div>
 <div class="actions"><button type="submit">Сохранить черновик</button></div>
 </form>
 </section>

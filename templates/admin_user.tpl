@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}{{!-- admin_user.tpl: one staff account and the form for its name and e-mail address. --}}
+{{%AUTOESCAPE context="HTML"}}{{!-- admin_user.tpl: one staff account and the form for its name, e-mail address and the person of the directory it belongs to. --}}
 <nav class="breadcrumbs" aria-label="Навигационная цепочка"><a href="/admin/users">Пользователи</a></nav>
 <h1>Учётная запись {{LOGIN}}</h1>
 <dl class="facts">
@@ -19,6 +19,13 @@
 <label for="f-email">Электронная почта (для уведомлений и сводок по роли; пусто — писем не будет)</label>
 <input id="f-email" name="email" type="email" value="{{email}}" maxlength="254" autocomplete="off"{{#email_error}} aria-invalid="true" aria-describedby="e-email"{{/email_error}}>
 {{#email_error}}<p class="field-error" id="e-email">{{MESSAGE}}</p>{{/email_error}}
+</div>
+<div class="field">
+<label for="f-person">Человек в справочнике (глава, руководитель группы: подписывает протоколы встреч, где председательствует)</label>
+<select id="f-person" name="person"{{#person_error}} aria-invalid="true" aria-describedby="e-person"{{/person_error}}><option value="">— не связана —</option>
+{{#PERSON_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/PERSON_OPTION}}</select>
+{{#person_error}}<p class="field-error" id="e-person">{{MESSAGE}}</p>{{/person_error}}
 </div>
 <div class="actions"><button type="submit">Сохранить</button></div>
 </form>

@@ -6,7 +6,7 @@
 <thead><tr><th scope="col">Логин</th><th scope="col">Имя</th><th scope="col">Роль</th><th scope="col">Электронная почта</th><th scope="col">Создана</th><th scope="col">Состояние</th></tr></thead>
 <tbody>
 {{#USER}}<tr>
-<td><a href="/admin/users/{{ID}}">{{LOGIN}}</a></td><td>{{FULL_NAME}}</td><td>{{ROLE}}</td><td>{{#EMAIL}}{{ADDRESS}}{{/EMAIL}}{{#NO_EMAIL}}не указана{{/NO_EMAIL}}</td><td>{{CREATED}}</td>
+<td><a href="/admin/users/{{ID}}">{{LOGIN}}</a></td><td>{{FULL_NAME}}{{#PERSON}}<br>в справочнике: {{NAME}}{{/PERSON}}</td><td>{{ROLE}}</td><td>{{#EMAIL}}{{ADDRESS}}{{/EMAIL}}{{#NO_EMAIL}}не указана{{/NO_EMAIL}}</td><td>{{CREATED}}</td>
 <td>{{#ACTIVE}}действует{{/ACTIVE}}{{#DISABLED}}отключена{{/DISABLED}}
 {{#CAN_DISABLE}}<form class="inline" method="post" action="/admin/users/{{ID}}/disable"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Отключить</button></form>{{/CAN_DISABLE}}
 {{#CAN_ENABLE}}<form class="inline" method="post" action="/admin/users/{{ID}}/enable"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Включить</button></form>{{/CAN_ENABLE}}</td>

@@ -35,7 +35,7 @@
 <ul class="invitees">
 {{#INVITEE}}<li>{{NAME}} — {{POSITION}}</li>
 {{/INVITEE}}</ul>
-{{/INVITEES}}{{#RESULTS}}<h2>Итоги встречи</h2>
+{{/INVITEES}}{{#RESULTS}}<h2 id="results">Итоги встречи</h2>
 {{#HAS_QUESTIONS}}<h3>Вопросы жителей</h3>
 <ol class="questions">
 {{#QUESTION}}<li><p class="text">{{QUESTION:pre_escape}}</p>{{#ANSWERED}}<p class="text">Ответ: {{ANSWER:pre_escape}}</p>{{/ANSWERED}}</li>
@@ -48,7 +48,11 @@
 {{/INSTRUCTION}}</ul>
 {{/HAS_INSTRUCTIONS}}{{#PHOTO}}<p class="more"><a href="{{URL}}" rel="noopener">Фотоотчёт</a></p>
 {{/PHOTO}}{{#VIDEO}}<p class="more"><a href="{{URL}}" rel="noopener">Видеозапись встречи</a></p>
-{{/VIDEO}}<p class="more"><a href="/meetings/{{MEETING_ID}}/protocol">Протокол встречи (версия для печати)</a></p>
+{{/VIDEO}}{{#HAS_AMENDMENTS}}<h3>Исправления протокола</h3>
+<ol class="amendments">
+{{#AMENDMENT}}<li><p class="text">{{TEXT:pre_escape}}</p><p>Причина: {{REASON}}. Внесено {{AT}}.</p></li>
+{{/AMENDMENT}}</ol>
+{{/HAS_AMENDMENTS}}<p class="more"><a href="/meetings/{{MEETING_ID}}/protocol">Протокол встречи (версия для печати)</a></p>
 {{/RESULTS}}{{#ANSWERS}}<h2>Ответы на вопросы, заданные на встрече</h2>{{/ANSWERS}}
 {{#ANSWER}}<h3>{{QUESTION}}</h3>
 <div class="answer">{{ANSWER:pre_escape}}</div>

@@ -1,10 +1,10 @@
-{{%AUTOESCAPE context="HTML"}}{{!-- protocol.tpl: the printable public protocol of a held meeting: no personal data beyond the officials' names and positions. --}}
+{{%AUTOESCAPE context="HTML"}}{{!-- protocol.tpl: the printable public protocol of a held meeting: no personal data beyond the officials' names and positions; the photo and video links print with their addresses. --}}
 <nav class="breadcrumbs" aria-label="Навигационная цепочка">
 <a href="/">Главная</a> › <a href="/meetings">Расписание встреч</a> › <a href="/meetings/{{ID}}">{{TITLE}}</a>
 </nav>
 <article class="protocol">
 <h1>Протокол № {{NUMBER}}</h1>
-<p>встречи «{{TITLE}}»</p>
+<p>встречи {{QUOTED_TITLE}}</p>
 <dl class="facts">
 <dt>Дата</dt><dd>{{HELD_ON}}</dd>
 <dt>Место</dt><dd>{{PLACE}}</dd>
@@ -31,8 +31,8 @@
 <ul>
 {{#APPEAL}}<li>№ {{NUMBER}} — {{TOPIC}}: {{STATUS}}</li>
 {{/APPEAL}}</ul>
-{{/HAS_APPEALS}}{{#PHOTO}}<p class="more"><a href="{{URL}}" rel="noopener">Фотоотчёт</a></p>
-{{/PHOTO}}{{#VIDEO}}<p class="more"><a href="{{URL}}" rel="noopener">Видеозапись встречи</a></p>
+{{/HAS_APPEALS}}{{#PHOTO}}<p class="media-link"><a href="{{URL}}" rel="noopener">Фотоотчёт</a></p>
+{{/PHOTO}}{{#VIDEO}}<p class="media-link"><a href="{{URL}}" rel="noopener">Видеозапись встречи</a></p>
 {{/VIDEO}}{{#HAS_AMENDMENTS}}<h2>Исправления</h2>
 <ol class="amendments">
 {{#AMENDMENT}}<li><p class="text">{{TEXT:pre_escape}}</p><p>Причина: {{REASON}}. Внесено {{AT}}.</p></li>

@@ -254,23 +254,29 @@ INSERT INTO appeal_event (appeal_id, at, action, note)
 SELECT id, registered_at, 'registered', '' FROM appeal;
 INSERT INTO appeal_fts (rowid, number, surname, name, patronymic, text)
 SELECT id, number, surname, name, patronymic, text FROM appeal;
--- The signed protocol of the forum (meeting 10), handed over to the control sector, with its
--- questions, decisions and instructions (sql/012_protocols.sql), so the public page shows the
--- results. The executor and controller are the demo accounts portal-admin creates first.
+-- The account glava (portal-admin creates it) belongs to the head, who chairs the head's meetings
+-- and signs their protocols (sql/013_protocol_signing.sql).
+UPDATE staff_user SET person_id = 1 WHERE login = 'glava';
+-- The signed protocol of the forum (meeting 10), chaired and signed by the head, handed over to
+-- the control sector, with its questions (both free of personal data, so shown on the site),
+-- decisions and instructions (sql/012_protocols.sql), so the public page shows the results. The
+-- executor and controller are the demo accounts portal-admin creates first.
 INSERT INTO protocol (id, meeting_id, number, held_on, place, chair_id, secretary_id, attendance,
-                      decisions, photo_url, video_url, created_at, updated_at, signed_at, handed_at)
+                      decisions, photo_url, video_url, created_at, updated_at, signed_at, signed_by,
+                      handed_at, handed_by)
 VALUES (1, 10, '10-П', date('now', '-12 days'), 'Дом культуры «Юность», ул. Ленина, 12', 1, 9, 176,
         'Включить в программу благоустройства на следующий год ремонт тротуаров по улице Лесной и '
         || 'освещение сквера у школы № 2. Провести встречу по итогам исполнения наказов в течение полугода.',
         'https://zelenoborsk.example/photo/forum', 'https://video.zelenoborsk.example/forum',
         unixepoch('now', '-11 days'), unixepoch('now', '-9 days'), unixepoch('now', '-8 days'),
-        unixepoch('now', '-7 days'));
+        (SELECT id FROM staff_user WHERE login = 'glava'), unixepoch('now', '-7 days'),
+        (SELECT id FROM staff_user WHERE login = 'controller'));
 INSERT INTO protocol_official (protocol_id, person_id) VALUES (1, 1), (1, 9);
-INSERT INTO protocol_question (protocol_id, position, question, answer) VALUES
+INSERT INTO protocol_question (protocol_id, position, question, answer, published) VALUES
  (1, 1, 'Когда отремонтируют тротуар на улице Лесной?',
-  'Ремонт будет включён в программу благоустройства следующего года.'),
+  'Ремонт будет включён в программу благоустройства следующего года.', 1),
  (1, 2, 'Можно ли осветить сквер у школы № 2?',
-  'Отделу ЖКХ поручено подготовить смету до конца месяца.');
+  'Отделу ЖКХ поручено подготовить смету до конца месяца.', 1);
 INSERT INTO instruction (id, protocol_id, text, executor_id, unit, controller_id, due_on, status,
                          report, created_at, updated_at) VALUES
  (1, 1, 'Подготовить смету освещения сквера у школы № 2.',

@@ -75,6 +75,14 @@ class Init(AdminCase):
         logins = os.path.join(STACK.data, "demo-logins.txt")
         self.assertEqual(stat.S_IMODE(os.stat(logins).st_mode), 0o600)
 
+    def test_demo_head_account_belongs_to_her_person(self):
+        # glava signs the protocols of the meetings the head chairs (sql/013).
+        self.assertEqual(STACK.query("SELECT u.role, p.full_name FROM staff_user u "
+                                     "JOIN person p ON p.id = u.person_id WHERE u.login = 'glava'"),
+                         [("controller", "Соколова Анна Викторовна")])
+        with open(os.path.join(STACK.data, "demo-logins.txt"), encoding="utf-8") as f:
+            self.assertIn("glava is the head", f.read())
+
     def test_demo_accounts_have_addresses_for_alerts(self):
         rows = dict(STACK.query("SELECT login, email FROM staff_user WHERE login IN "
                                 "('admin', 'organizer', 'secretary', 'press', 'executor', "
@@ -127,6 +135,27 @@ class UserAdd(AdminCase):
         p = self.admin("user", "add", "noemail", "press", input_text="a long enough password\n")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(STACK.query("SELECT email FROM staff_user WHERE login = 'noemail'"), [("",)])
+
+    def test_person_links_the_account(self):
+        p = self.admin("user", "add", "kuznetsova", "controller", "--person", "3", "--email",
+                       "ig1@zelenoborsk.example", input_text="a long enough password\n")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(STACK.query("SELECT person_id, email FROM staff_user "
+                                     "WHERE login = 'kuznetsova'"),
+                         [(3, "ig1@zelenoborsk.example")])
+        # One account per person; an unknown person or a malformed id is refused.
+        p = self.admin("user", "add", "kuznetsova2", "press", "--person=3",
+                       input_text="a long enough password\n")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("another account belongs to person 3", p.stderr)
+        p = self.admin("user", "add", "nobody", "press", "--person", "9999",
+                       input_text="a long enough password\n")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("no person 9999", p.stderr)
+        p = self.admin("user", "add", "nobody", "press", "--person", "три",
+                       input_text="a long enough password\n")
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(self.rows("kuznetsova2") + self.rows("nobody"), [])
 
     def test_malformed_email_is_refused(self):
         for bad in ("not-an-address", "a@b", "two@@signs.ru"):

@@ -291,8 +291,11 @@ class NotifierTest(unittest.TestCase):
                            (mid,))
         self.assertEqual(rows, [("announce_5_days", epoch(day(2), "00:00"))])
         alerts = [m for m in SMTP.about(title) if m.subject.startswith("Нарушение срока анонса")]
+        # Every controller — the control sector and the head (demo login glava) — and the
+        # administrators.
         self.assertEqual(recipients(alerts), ["admin@zelenoborsk.example",
-                                              "controller@zelenoborsk.example"])
+                                              "controller@zelenoborsk.example",
+                                              "glava@zelenoborsk.example"])
         self.assertIn(f"не опубликованы до {words(day(1))} включительно", alerts[0].text)
         self.assertEqual(STACK.query("SELECT five_days_kept FROM announcement "
                                      "WHERE meeting_id = ?", (mid,)), [(0,)])
@@ -310,8 +313,9 @@ class NotifierTest(unittest.TestCase):
         notify(at(day(2), "09:10"))
         self.assertEqual(len(STACK.query("SELECT 1 FROM rule_violation WHERE meeting_id = ?",
                                          (mid,))), 1)
+        # Still the one alert to each of the three: none sent twice.
         self.assertEqual(len([m for m in SMTP.about(title)
-                              if m.subject.startswith("Нарушение срока анонса")]), 2)
+                              if m.subject.startswith("Нарушение срока анонса")]), 3)
 
     def test_an_exception_approved_by_the_controller_is_not_a_second_violation(self):
         mid, title = create(days=3)

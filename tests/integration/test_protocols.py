@@ -1,10 +1,15 @@
 """Protocols of meetings and the control of instructions (issue 5, items 2–5), driven over HTTP
-as staff would: the protocol of a held meeting from draft to signature (edits refused after it),
-an amendment, the handover to the control sector with its due date of 5 working days and the
-lateness flag (on the protocol and on the staff home page), instructions through their statuses
-with who may take each step, the appeals handed in at the meeting, the public results on the
-meeting's page and the printable protocol without personal data, and the notifier's digests."""
+as staff would: the protocol of a held meeting from draft to signature by its chair under the
+chair's own account (edits refused after it; an administrator may only record a signature on
+paper), an amendment shown on the site too, the handover to the control sector with its due date
+of 5 working days across a holiday and the lateness flag (on the protocol and on the staff home
+page), instructions that take force only with the signature and then go through their statuses
+with who may take each step and the mail of each step, the appeals handed in at the meeting,
+the public results on the meeting's page and the printable protocol without personal data (a
+question is shown only when marked free of it, never a personal reception's), and the
+notifier's digests."""
 
+import datetime
 import os
 import re
 import subprocess
@@ -12,16 +17,33 @@ import unittest
 
 import helpers
 from helpers import day, words
-from staff import form_errors, start_staff_stack
+from staff import Browser, form_errors, start_staff_stack
 
 STACK = None
 USERS = {}
+LEADER_PASSWORD = "leader of group one"
 
 
 def setUpModule():
     global STACK
-    STACK, _, signed = start_staff_stack(with_token=True)
+    STACK, passwords, signed = start_staff_stack(with_token=True)
     USERS.update(signed)
+    USERS["glava"] = signed_in("glava", passwords["glava"])  # the head: not these meetings' chair
+    # The leader of information group № 1 (person 3, the chair of the meetings below) with an
+    # account of her own: she signs their protocols.
+    p = STACK.admin("user", "add", "leader", "controller", "--person", "3", "--email",
+                    "ig1@zelenoborsk.example", input_text=LEADER_PASSWORD + "\n")
+    assert p.returncode == 0, p.stderr
+    USERS["leader"] = signed_in("leader", LEADER_PASSWORD)
+
+
+def signed_in(login, password):
+    """A Browser signed in as LOGIN with its form token read."""
+    b = Browser(STACK)
+    r = b.login(login, password)
+    assert r.status == 303, (login, r.status)
+    b.token = b.csrf("/admin")
+    return b
 
 
 def tearDownModule():
@@ -51,7 +73,8 @@ def held_meeting(days_ago, title=None):
 
 
 def save(mid, role="secretary", **over):
-    fields = {"protocol_number": "7-П", "held_on": day(-2).isoformat(),
+    """Save the draft protocol of meeting MID (number MID-П: numbers are unique in a year)."""
+    fields = {"protocol_number": f"{mid}-П", "held_on": day(-2).isoformat(),
               "place": "Школа № 3, актовый зал", "chair": "3", "secretary": "9",
               "attendance": "35", "official": ["1", "9"],
               "question": ["Когда починят освещение во дворе дома 5?", "Будет ли ремонт крыши?", ""],
@@ -75,6 +98,17 @@ def last_instruction():
     return STACK.query("SELECT max(id) FROM instruction")[0][0]
 
 
+def sign(mid, role="leader"):
+    """The chair (by default) signs the protocol of meeting MID; the answer."""
+    return USERS[role].post(f"/admin/meetings/{mid}/protocol/sign", {})
+
+
+def outbox(key_prefix):
+    """(recipient, subject, body) of the outbox messages whose key starts with KEY_PREFIX."""
+    return STACK.query("SELECT recipient, subject, body FROM outbox WHERE dedup_key LIKE ? "
+                       "ORDER BY id", (key_prefix + "%",))
+
+
 def protocol_row(mid):
     rows = STACK.query("SELECT id, number, signed_at IS NOT NULL, handed_at IS NOT NULL "
                        "FROM protocol WHERE meeting_id = ?", (mid,))
@@ -96,7 +130,7 @@ class ProtocolTest(unittest.TestCase):
         r = save(mid)
         self.assertEqual(r.status, 303, form_errors(r.text))
         pid, number, signed, handed = protocol_row(mid)
-        self.assertEqual((number, signed, handed), ("7-П", 0, 0))
+        self.assertEqual((number, signed, handed), (f"{mid}-П", 0, 0))
         self.assertEqual(STACK.query("SELECT question, answer FROM protocol_question "
                                      "WHERE protocol_id = ? ORDER BY position", (pid,)),
                          [("Когда починят освещение во дворе дома 5?",
@@ -110,22 +144,34 @@ class ProtocolTest(unittest.TestCase):
         self.assertIn(f'href="/admin/meetings/{mid}/protocol"',
                       USERS["organizer"].get(f"/admin/meetings/{mid}").text)
         # Invalid input is refused beside the fields and kept.
-        r = save(mid, photo_url="javascript:alert(1)", chair="9999",
-                 question=["", "Вопрос"], question_answer=["Ответ без вопроса", ""])
+        r = save(mid, chair="9999", question=["", "Вопрос"],
+                 question_answer=["Ответ без вопроса", ""])
         self.assertEqual(r.status, 422)
         errors = " ".join(form_errors(r.text))
-        self.assertIn("http://", errors)
         self.assertIn("председательствующий: выберите из списка", errors)
         self.assertIn("у ответа нет вопроса", errors)
         self.assertIn("Ответ без вопроса", r.text)
-        # Only the signers sign: an organizer or a secretary may not.
-        self.assertEqual(USERS["secretary"].post(f"/admin/meetings/{mid}/protocol/sign", {}).status,
-                         403)
-        self.assertEqual(USERS["organizer"].post(f"/admin/meetings/{mid}/protocol/sign", {}).status,
-                         403)
-        r = USERS["controller"].post(f"/admin/meetings/{mid}/protocol/sign", {})
+        # The chair signs: the secretary, the sector and the control sector may not, and the
+        # page says who does.
+        for role in ("secretary", "organizer", "controller", "glava"):
+            r = sign(mid, role)
+            self.assertEqual(r.status, 403, role)
+            self.assertIn("Протокол подписывает председательствующий — Кузнецова Ольга "
+                          "Николаевна", text(r))
+        self.assertIn("Протокол подписывает председательствующий — Кузнецова Ольга Николаевна — "
+                      "под своей учётной записью",
+                      text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol")))
+        page = USERS["leader"].get(f"/admin/meetings/{mid}/protocol").text
+        self.assertIn(f'action="/admin/meetings/{mid}/protocol/sign"', page)
+        r = sign(mid)
         self.assertEqual(r.status, 303, r.text[-800:])
         self.assertEqual(protocol_row(mid)[2], 1)
+        self.assertEqual(STACK.query("SELECT u.login FROM protocol p JOIN staff_user u "
+                                     "ON u.id = p.signed_by WHERE p.meeting_id = ?", (mid,)),
+                         [("leader",)])
+        page = text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol"))
+        self.assertRegex(page, r"подписан \d+ \w+ \d{4} г\., \d\d:\d\d, подписал: Кузнецова "
+                               r"Ольга Николаевна Передать")
         # Signed: edits and new instructions are refused.
         r = save(mid, decisions="Другое решение")
         self.assertEqual(r.status, 422)
@@ -133,8 +179,7 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(instruct(mid).status, 422)
         self.assertEqual(STACK.query("SELECT decisions FROM protocol WHERE id = ?", (pid,))[0][0],
                          "Включить ремонт освещения в план работ на декабрь.")
-        self.assertEqual(USERS["controller"].post(f"/admin/meetings/{mid}/protocol/sign",
-                                                  {}).status, 422)
+        self.assertEqual(sign(mid).status, 422)
         # An amendment: text and reason, who and when, shown after the protocol.
         r = USERS["secretary"].post(f"/admin/meetings/{mid}/protocol/amend",
                                     {"amendment": "Число присутствовавших читать: 37.",
@@ -153,6 +198,68 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(
             STACK.query("SELECT action FROM audit_log WHERE entity = 'protocol' AND entity_id = ? "
                         "ORDER BY id", (pid,)), [("create",), ("sign",), ("amend",)])
+        # The amendment is on the site too, with the meeting's results and the printable
+        # protocol, without who made it.
+        for path in (f"/meetings/{mid}", f"/meetings/{mid}/protocol"):
+            public = text(STACK.get(path))
+            self.assertIn("Число присутствовавших читать: 37.", public)
+            self.assertIn("Причина: Ошибка при подсчёте", public)
+            self.assertNotIn("Секретарь информационной группы", public.split("Исправления")[-1])
+
+    def test_signature_on_paper_by_an_administrator(self):
+        # The chair (person 2, the deputy head) has no account: an administrator records that
+        # the paper protocol was signed, and the page says who recorded it.
+        mid = held_meeting(2)
+        self.assertEqual(save(mid, chair="2", protocol_number="8-П").status, 303)
+        page = text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol"))
+        self.assertIn("У него нет учётной записи на портале: подпись на бумажном протоколе "
+                      "отмечает администратор", page)
+        self.assertEqual(sign(mid, "leader").status, 403)
+        admin_page = USERS["admin"].get(f"/admin/meetings/{mid}/protocol")
+        self.assertIn("Отметить подпись председательствующего", admin_page.text)
+        self.assertEqual(sign(mid, "admin").status, 303)
+        page = text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol"))
+        self.assertIn("подписал: Петров Игорь Сергеевич (подпись на бумажном протоколе отметил: "
+                      "Администратор портала)", page)
+
+    def test_signing_needs_a_chair_a_number_and_decisions(self):
+        mid = held_meeting(2)
+        self.assertEqual(save(mid, chair="", protocol_number="9-П").status, 303)
+        r = sign(mid, "admin")
+        self.assertEqual(r.status, 422)
+        self.assertIn("Укажите в протоколе председательствующего", text(r))
+        self.assertIn("Укажите председательствующего: протокол подписывает он.",
+                      text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol")))
+        self.assertEqual(save(mid, protocol_number="", decisions="").status, 303)
+        r = sign(mid)
+        self.assertEqual(r.status, 422)
+        self.assertIn("укажите номер протокола и принятые решения", text(r))
+        self.assertEqual(protocol_row(mid)[2], 0)
+
+    def test_draft_fields_are_checked_beside_them(self):
+        mid = held_meeting(3)
+        other = held_meeting(3)
+        self.assertEqual(save(other, protocol_number="11-П", held_on=day(-3).isoformat()).status,
+                         303)
+        cases = [
+            ({"held_on": day(1).isoformat()}, "дата: не позже сегодняшнего дня"),
+            ({"held_on": day(-4).isoformat()}, f"дата: не раньше дня встречи, {words(day(-3))}"),
+            ({"protocol_number": "11-П", "held_on": day(-3).isoformat()},
+             f"номер протокола: этот номер в {day(-3).year} году уже у протокола встречи"),
+            ({"protocol_number": "Н" * 41}, "номер протокола: не длиннее 40 символов"),
+            ({"place": "М" * 301}, "место: не длиннее 300 символов"),
+        ]
+        for fields, message in cases:
+            with self.subTest(fields=list(fields)):
+                r = save(mid, **fields)
+                self.assertEqual(r.status, 422)
+                errors = form_errors(r.text)
+                self.assertTrue(any(message in e for e in errors), errors)
+                # Beside the field, not only in the summary, with the input kept.
+                name = next(iter(fields))
+                self.assertIn(f'id="e-{name}"', r.text)
+                self.assertIn(f'value="{fields[name]}"', r.text)
+        self.assertIsNone(protocol_row(mid))
 
     def test_only_a_held_meeting_has_a_protocol(self):
         planned = STACK.query("SELECT id FROM meeting WHERE status = 'approved' LIMIT 1")[0][0]
@@ -167,7 +274,7 @@ class ProtocolTest(unittest.TestCase):
         home = USERS["organizer"].get("/admin").text
         item = re.search(rf'<li><a href="/admin/meetings/{mid}/protocol">.*?</li>', home)
         self.assertIsNotNone(item, home[-3000:])
-        self.assertIn("протокол не подписан, передать до", helpers.text_of(item.group(0)))
+        self.assertIn("протокол не составлен, передать до", helpers.text_of(item.group(0)))
         self.assertIn("просрочено", helpers.text_of(item.group(0)))
         page = text(USERS["organizer"].get(f"/admin/meetings/{mid}/protocol"))
         self.assertRegex(page, r"не передан — просрочено на \d+ д")
@@ -175,8 +282,7 @@ class ProtocolTest(unittest.TestCase):
         # Not signed yet: cannot be handed over.
         self.assertEqual(USERS["organizer"].post(f"/admin/meetings/{mid}/protocol/handover",
                                                  {}).status, 422)
-        self.assertEqual(USERS["admin"].post(f"/admin/meetings/{mid}/protocol/sign", {}).status,
-                         303)
+        self.assertEqual(sign(mid).status, 303)
         self.assertEqual(USERS["organizer"].post(f"/admin/meetings/{mid}/protocol/handover",
                                                  {}).status, 303)
         self.assertEqual(protocol_row(mid)[3], 1)
@@ -192,13 +298,39 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(save(mid, held_on=day(0).isoformat()).status, 303)
         page = text(USERS["organizer"].get(f"/admin/meetings/{mid}/protocol"))
         self.assertNotIn("просрочено", page)
-        self.assertEqual(USERS["controller"].post(f"/admin/meetings/{mid}/protocol/sign",
-                                                  {}).status, 303)
+        self.assertEqual(sign(mid).status, 303)
         self.assertEqual(USERS["controller"].post(f"/admin/meetings/{mid}/protocol/handover",
                                                   {}).status, 303)
         page = text(USERS["organizer"].get(f"/admin/meetings/{mid}/protocol"))
         self.assertIn("передан", page)
         self.assertNotIn("опозданием", page)
+
+    def test_handover_due_date_skips_the_november_holiday(self):
+        # Friday 30 October 2026: 2, 3, 5, 6, 9 November are the five working days after it
+        # (4 November is a holiday), so the protocol is due on 9 November, not 6.
+        d = datetime.date(2026, 10, 30)
+        conn = STACK.db()
+        try:
+            mid = conn.execute(
+                "INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, "
+                "host_id, status, attendance) VALUES ('group_field', ?, 4, 3, ?, ?, 3, 'held', 20)",
+                (helpers.unique("Перед праздником"), helpers.epoch(d, "18:00"),
+                 helpers.epoch(d, "19:00"))).lastrowid
+            conn.commit()
+        finally:
+            conn.close()
+        page = text(USERS["organizer"].get(f"/admin/meetings/{mid}/protocol"))
+        self.assertIn("Передать в сектор контроля не позднее 9 ноября 2026 г.", page)
+        home = USERS["organizer"].get("/admin").text
+        item = re.search(rf'<li><a href="/admin/meetings/{mid}/protocol">.*?</li>', home, re.S)
+        self.assertIsNotNone(item)
+        self.assertIn("протокол не составлен, передать до 9 ноября 2026 г.",
+                      helpers.text_of(item.group(0)))
+
+    def test_old_meetings_without_a_protocol_stay_on_the_home_page(self):
+        mid = held_meeting(200, helpers.unique("Давняя встреча"))
+        home = USERS["organizer"].get("/admin").text
+        self.assertIn(f'<li><a href="/admin/meetings/{mid}/protocol">', home)
 
     def test_instruction_statuses_and_permissions(self):
         mid = held_meeting(3)
@@ -209,13 +341,33 @@ class ProtocolTest(unittest.TestCase):
         r = instruct(mid, executor="organizer", instruction="Проверить состояние крыши дома 7.")
         self.assertEqual(r.status, 303, form_errors(r.text))
         other = last_instruction()
-        # Refused: a controller who is the executor, a due date before the meeting.
-        r = instruct(mid, executor="controller", due_on=day(-10).isoformat())
+        # Refused: a controller who is the executor, a due date in the past.
+        r = instruct(mid, executor="controller", due_on=day(-1).isoformat())
         self.assertEqual(r.status, 422)
         errors = " ".join(form_errors(r.text))
         self.assertIn("не может контролировать сам себя", errors)
-        self.assertIn("срок исполнения: не раньше", errors)
+        self.assertIn(f"срок исполнения: не раньше {words(day(0))}", errors)
         ex = USERS["executor"]
+        # A proposal of the draft: not the executor's yet, no step possible, no mail.
+        self.assertNotIn(f'href="/admin/instructions/{iid}"', ex.get("/admin/instructions").text)
+        self.assertEqual(ex.get(f"/admin/instructions/{iid}").status, 404)
+        self.assertEqual(ex.post(f"/admin/instructions/{iid}/start", {}).status, 404)
+        r = USERS["controller"].post(f"/admin/instructions/{iid}/cancel",
+                                     {"cancel_reason": "Не нужно"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("Поручение ещё не вступило в силу: протокол встречи не подписан", text(r))
+        self.assertIn("проект: вступит в силу после подписания протокола",
+                      text(USERS["secretary"].get(f"/admin/instructions/{iid}")))
+        self.assertEqual(outbox(f"instruction:{iid}:"), [])
+        # Signing puts them in force and mails each executor theirs (seed 001 §3.6.7).
+        self.assertEqual(sign(mid).status, 303)
+        mail = outbox(f"instruction:{iid}:")
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail[0][:2], ("executor@zelenoborsk.example", f"Поручение № {iid}"))
+        self.assertIn("Восстановить освещение во дворе дома 5.", mail[0][2])
+        self.assertIn(f"Срок исполнения: {words(day(10))}.", mail[0][2])
+        self.assertIn(f"/admin/instructions/{iid}", mail[0][2])
+        self.assertEqual(outbox(f"instruction:{other}:")[0][0], "organizer@zelenoborsk.example")
         # The executor sees their own only.
         listing = ex.get("/admin/instructions").text
         self.assertIn(f'href="/admin/instructions/{iid}"', listing)
@@ -234,9 +386,25 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(ex.post(f"/admin/instructions/{iid}/accept", {}).status, 403)
         self.assertEqual(USERS["organizer"].post(f"/admin/instructions/{iid}/accept", {}).status,
                          403)
+        # The controller is told of the report.
+        mail = outbox(f"instruction:{iid}:")
+        self.assertEqual(mail[-1][:2], ("controller@zelenoborsk.example",
+                                        f"Доложено об исполнении поручения № {iid}"))
+        self.assertIn("Заменены два светильника.", mail[-1][2])
+        # Returning needs a reason: the error stands beside the return form's field.
+        r = USERS["controller"].post(f"/admin/instructions/{iid}/return", {"reason": ""})
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="e-reason"', r.text)
+        self.assertNotIn('id="e-cancel_reason"', r.text)
+        self.assertIn('<a href="#f-reason">', r.text)
+        self.assertIn('id="f-reason" name="reason"', r.text)
         # Returned for rework with the reason, in progress again, reported, accepted.
         self.assertEqual(USERS["controller"].post(f"/admin/instructions/{iid}/return",
                                                   {"reason": "Нет фотографии"}).status, 303)
+        mail = outbox(f"instruction:{iid}:")
+        self.assertEqual(mail[-1][:2], ("executor@zelenoborsk.example",
+                                        f"Поручение № {iid} возвращено на доработку"))
+        self.assertIn("Нет фотографии", mail[-1][2])
         page = text(ex.get(f"/admin/instructions/{iid}"))
         self.assertIn("возвращено на доработку", page)
         self.assertIn("Нет фотографии", page)
@@ -247,7 +415,7 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(USERS["controller"].post(f"/admin/instructions/{iid}/accept", {}).status,
                          303)
         self.assertEqual(USERS["controller"].post(f"/admin/instructions/{iid}/cancel",
-                                                  {"reason": "Поздно"}).status, 422)
+                                                  {"cancel_reason": "Поздно"}).status, 422)
         self.assertEqual(
             STACK.query("SELECT e.status, u.login, e.note FROM instruction_event e "
                         "JOIN staff_user u ON u.id = e.user_id WHERE instruction_id = ? "
@@ -262,9 +430,13 @@ class ProtocolTest(unittest.TestCase):
                         "entity_id = ? ORDER BY id", (iid,)),
             [("create",), ("in_progress",), ("reported",), ("returned",), ("in_progress",),
              ("reported",), ("accepted",)])
-        # Cancelled with a reason by the admin.
+        # Cancelled with a reason by the admin; the reason is kept beside its field when empty.
+        r = USERS["admin"].post(f"/admin/instructions/{other}/cancel", {"cancel_reason": ""})
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="e-cancel_reason"', r.text)
         self.assertEqual(USERS["admin"].post(f"/admin/instructions/{other}/cancel",
-                                             {"reason": "Дублирует план работ"}).status, 303)
+                                             {"cancel_reason": "Дублирует план работ"}).status,
+                         303)
         self.assertEqual(STACK.query("SELECT status, reason FROM instruction WHERE id = ?",
                                      (other,)), [("cancelled", "Дублирует план работ")])
         # Filters: by meeting, by executor, mine.
@@ -276,6 +448,63 @@ class ProtocolTest(unittest.TestCase):
         self.assertIn(f'href="/admin/instructions/{other}"', by_executor)
         self.assertNotIn(f'href="/admin/instructions/{iid}"', by_executor)
         self.assertEqual(USERS["controller"].get("/admin/instructions?due=later").status, 400)
+        # «Мои»: what one executes or controls — the controller's are all of these.
+        mine = USERS["controller"].get("/admin/instructions?mine=1").text
+        self.assertIn(f'href="/admin/instructions/{iid}"', mine)
+        self.assertIn(f'href="/admin/instructions/{other}"', mine)
+        self.assertNotIn(f'href="/admin/instructions/{iid}"',
+                         USERS["secretary"].get("/admin/instructions?mine=1").text)
+        # The executor's link to the source is the public results: protocols are not theirs.
+        self.assertIn(f'href="/meetings/{mid}#results"', ex.get(f"/admin/instructions/{iid}").text)
+
+    def test_a_proposal_of_a_draft_may_be_deleted(self):
+        mid = held_meeting(3)
+        self.assertEqual(save(mid).status, 303)
+        self.assertEqual(instruct(mid, instruction="Поручение по ошибке").status, 303)
+        iid = last_instruction()
+        self.assertEqual(USERS["executor"].post(f"/admin/instructions/{iid}/delete", {}).status,
+                         403)
+        r = USERS["secretary"].post(f"/admin/instructions/{iid}/delete", {})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(r.header("Location"), f"/admin/meetings/{mid}/protocol")
+        self.assertEqual(STACK.query("SELECT count(*) FROM instruction WHERE id = ?", (iid,)),
+                         [(0,)])
+        self.assertEqual(STACK.query("SELECT action FROM audit_log WHERE entity = 'instruction' "
+                                     "AND entity_id = ? ORDER BY id", (iid,)),
+                         [("create",), ("delete",)])
+        # Once signed, an instruction is cancelled with a reason, never deleted.
+        self.assertEqual(instruct(mid).status, 303)
+        kept = last_instruction()
+        self.assertEqual(sign(mid).status, 303)
+        r = USERS["secretary"].post(f"/admin/instructions/{kept}/delete", {})
+        self.assertEqual(r.status, 422)
+        self.assertIn("отменить с указанием причины", text(r))
+        self.assertEqual(STACK.query("SELECT count(*) FROM instruction WHERE id = ?", (kept,)),
+                         [(1,)])
+
+    def test_instructions_list_pages(self):
+        mid = held_meeting(5)
+        self.assertEqual(save(mid, held_on=day(-5).isoformat()).status, 303)
+        pid = protocol_row(mid)[0]
+        executor, controller = user_id("executor"), user_id("controller")
+        conn = STACK.db()
+        try:
+            conn.executemany(
+                "INSERT INTO instruction (protocol_id, text, executor_id, unit, controller_id, "
+                "due_on, created_at, updated_at) VALUES (?, ?, ?, '', ?, ?, 0, 0)",
+                [(pid, f"Пакет поручений {n}", executor, controller, day(30).isoformat())
+                 for n in range(105)])
+            conn.commit()
+        finally:
+            conn.close()
+        self.assertEqual(sign(mid).status, 303)
+        first = USERS["controller"].get(f"/admin/instructions?meeting={mid}")
+        self.assertEqual(len(re.findall(r"Пакет поручений \d+<", first.text)), 100)
+        self.assertIn(f'href="/admin/instructions?meeting={mid}&amp;page=2" rel="next"', first.text)
+        second = USERS["controller"].get(f"/admin/instructions?meeting={mid}&page=2")
+        self.assertEqual(len(re.findall(r"Пакет поручений \d+<", second.text)), 5)
+        self.assertIn('rel="prev"', second.text)
+        self.assertNotIn('rel="next"', second.text)
 
     def test_due_soon_and_overdue_filters(self):
         mid = held_meeting(20)
@@ -283,15 +512,18 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(instruct(mid, due_on=day(2).isoformat(),
                                   instruction="Срочное поручение").status, 303)
         soon = last_instruction()
-        self.assertEqual(instruct(mid, due_on=day(-1).isoformat(),
+        self.assertEqual(instruct(mid, due_on=day(1).isoformat(),
                                   instruction="Просроченное поручение").status, 303)
         late = last_instruction()
+        # Given long ago: its due date has passed (a new one cannot be given a past date).
+        STACK.execute("UPDATE instruction SET due_on = ? WHERE id = ?", (day(-1).isoformat(), late))
         self.assertEqual(instruct(mid, due_on=day(20).isoformat(),
                                   instruction="Нескорое поручение").status, 303)
         later = last_instruction()
+        self.assertEqual(sign(mid).status, 303)
         page = USERS["controller"].get("/admin/instructions?due=soon").text
         self.assertIn(f'href="/admin/instructions/{soon}"', page)
-        self.assertIn(f'href="/admin/instructions/{late}"', page)
+        self.assertNotIn(f'href="/admin/instructions/{late}"', page)
         self.assertNotIn(f'href="/admin/instructions/{later}"', page)
         page = USERS["executor"].get("/admin/instructions?due=overdue")
         self.assertIn(f'href="/admin/instructions/{late}"', page.text)
@@ -330,6 +562,15 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(STACK.query("SELECT appeal_id, protocol_id, status FROM instruction "
                                      "WHERE id = ?", (iid,)), [(aid, None, "assigned")])
         self.assertIn(f"обращение № {number}", text(USERS["executor"].get(f"/admin/instructions/{iid}")))
+        # In force at once: the executor is mailed it, with no applicant's data.
+        mail = outbox(f"instruction:{iid}:")
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail[0][0], "executor@zelenoborsk.example")
+        self.assertIn(f"по обращению № {number}", mail[0][2])
+        self.assertIn("Заменить фонарь во дворе.", mail[0][2])
+        self.assertNotIn("Петров", mail[0][2])
+        self.assertEqual(USERS["executor"].post(f"/admin/instructions/{iid}/start", {}).status,
+                         303)
 
 
 class PublicResultsTest(unittest.TestCase):
@@ -344,8 +585,17 @@ class PublicResultsTest(unittest.TestCase):
             "territory": "4", "text": "Прошу отремонтировать детскую площадку."})
         self.assertEqual(r.status, 303, form_errors(r.text))
         number = STACK.query("SELECT number FROM appeal WHERE meeting_id = ?", (mid,))[0][0]
-        self.assertEqual(save(mid, held_on=day(-4).isoformat(),
-                              video_url="https://video.zelenoborsk.example/7").status, 303)
+        private = "Смирнова Мария Ивановна, ул. Лесная, 3-12: просит материальную помощь"
+        r = save(mid, held_on=day(-4).isoformat(), attendance="41",
+                 question=["Когда починят освещение во дворе дома 5?", private, ""],
+                 question_answer=["Освещение починят до 1 декабря.",
+                                  "Смирновой М. И. разъяснён порядок.", ""],
+                 question_public=["1"])
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        r = USERS["press"].post(f"/admin/meetings/{mid}/protocol/publication",
+                                {"photo_url": "https://zelenoborsk.example/photo/7",
+                                 "video_url": "https://video.zelenoborsk.example/7"})
+        self.assertEqual(r.status, 303, form_errors(r.text))
         self.assertEqual(instruct(mid).status, 303)
         staff_page = text(USERS["organizer"].get(f"/admin/meetings/{mid}/protocol"))
         self.assertIn(f"№ {number}", staff_page)
@@ -353,8 +603,7 @@ class PublicResultsTest(unittest.TestCase):
         # Unsigned: nothing public yet.
         self.assertNotIn("Итоги встречи", text(STACK.get(f"/meetings/{mid}")))
         self.assertEqual(STACK.get(f"/meetings/{mid}/protocol").status, 404)
-        self.assertEqual(USERS["controller"].post(f"/admin/meetings/{mid}/protocol/sign",
-                                                  {}).status, 303)
+        self.assertEqual(sign(mid).status, 303)
         page = STACK.get(f"/meetings/{mid}")
         self.assertEqual(page.status, 200)
         body = text(page)
@@ -370,7 +619,7 @@ class PublicResultsTest(unittest.TestCase):
         printable = STACK.get(f"/meetings/{mid}/protocol")
         self.assertEqual(printable.status, 200)
         ptext = text(printable)
-        self.assertIn("Протокол № 7-П", ptext)
+        self.assertIn(f"Протокол № {mid}-П", ptext)
         self.assertIn("Кузнецова Ольга Николаевна, Руководитель информационной группы № 1", ptext)
         self.assertIn("Соколова Анна Викторовна — Глава городского поселения Зеленоборск", ptext)
         self.assertIn(f"№ {number}", ptext)
@@ -378,13 +627,54 @@ class PublicResultsTest(unittest.TestCase):
         # No personal data: no executor or controller, no e-mail, no applicant.
         for p in (page.text, printable.text):
             for secret in ("Исполнитель", "Контролёр", "executor", "controller", "@",
-                           "Сидорова", "sidorova", "secretary"):
+                           "Сидорова", "sidorova", "secretary", "Смирнов", "Лесная, 3-12"):
                 self.assertNotIn(secret, helpers.main_of(p))
+        # One number of people present: the signed protocol's, on both pages.
+        self.assertIn("41 человек", body)
+        self.assertIn("41 человек", ptext)
+        self.assertNotIn("35 человек", body)
+        # The question with personal data can be published only by marking it; unmarking the
+        # other takes it off the site.
+        r = USERS["secretary"].post(f"/admin/meetings/{mid}/protocol/publication",
+                                    {"photo_url": "https://zelenoborsk.example/photo/7",
+                                     "video_url": "", "question_public": ["2"]})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        body = text(STACK.get(f"/meetings/{mid}"))
+        self.assertNotIn("Когда починят освещение во дворе дома 5?", body)
+        self.assertIn("просит материальную помощь", body)
+        self.assertNotIn("Видеозапись", body)
+        r = USERS["secretary"].post(f"/admin/meetings/{mid}/protocol/publication",
+                                    {"photo_url": "javascript:alert(1)", "question_public": ["1"]})
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="e-photo_url"', r.text)
+        self.assertIn('value="javascript:alert(1)"', r.text)
+        self.assertEqual(USERS["executor"].post(f"/admin/meetings/{mid}/protocol/publication",
+                                                {"question_public": ["1"]}).status, 403)
+        self.assertEqual(STACK.query("SELECT position, published FROM protocol_question q "
+                                     "JOIN protocol p ON p.id = q.protocol_id "
+                                     "WHERE p.meeting_id = ? ORDER BY position", (mid,)),
+                         [(1, 0), (2, 1)])
         # The status follows the instruction.
         iid = last_instruction()
         self.assertEqual(USERS["executor"].post(f"/admin/instructions/{iid}/start", {}).status,
                          303)
         self.assertIn("в работе", text(STACK.get(f"/meetings/{mid}")))
+
+    def test_a_personal_reception_keeps_its_questions_off_the_site(self):
+        mid = held_meeting(2)
+        STACK.execute("UPDATE meeting SET kind = 'personal_reception' WHERE id = ?", (mid,))
+        page = USERS["secretary"].get(f"/admin/meetings/{mid}/protocol").text
+        self.assertIn("Вопросы личного приёма касаются самих жителей", page)
+        self.assertNotIn('name="question_public"', page)
+        # Even a crafted form cannot mark them.
+        self.assertEqual(save(mid, question_public=["1", "2"]).status, 303)
+        self.assertEqual(sign(mid).status, 303)
+        self.assertEqual(USERS["secretary"].post(f"/admin/meetings/{mid}/protocol/publication",
+                                                 {"question_public": ["1"]}).status, 303)
+        self.assertEqual(STACK.query("SELECT count(*) FROM protocol_question q JOIN protocol p "
+                                     "ON p.id = q.protocol_id WHERE p.meeting_id = ? "
+                                     "AND q.published = 1", (mid,)), [(0,)])
+        self.assertNotIn("Когда починят освещение", text(STACK.get(f"/meetings/{mid}")))
 
     def test_demo_meeting_shows_its_results(self):
         page = text(STACK.get("/meetings/10"))

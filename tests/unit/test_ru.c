@@ -1,4 +1,5 @@
-/* test_ru.c — unit tests for src/ru.c: Russian dates in words and plural forms. */
+/* test_ru.c — unit tests for src/ru.c: Russian dates in words, plural forms and quotation
+ * marks. */
 #include "unit.h"
 
 #include <limits.h>
@@ -177,6 +178,20 @@ static void test_format_truncates_safely(void **state)
 	assert_memory_equal(out, "11 мар", 7);
 }
 
+static void test_quoted_nests_inner_quotes(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a, 1024);
+	assert_string_equal(ru_quoted(&a, "Итоги года"), "«Итоги года»");
+	assert_string_equal(ru_quoted(&a, "Форум «Реальные дела»"), "«Форум „Реальные дела“»");
+	assert_string_equal(ru_quoted(&a, "«»«»"), "«„“„“»");
+	assert_string_equal(ru_quoted(&a, ""), "«»");
+	/* Only whole marks are replaced: a lone byte of one passes through. */
+	assert_string_equal(ru_quoted(&a, "a\xc2" "b"), "«a\xc2" "b»");
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +204,7 @@ int main(void)
 		cmocka_unit_test(test_format_datetime),
 		cmocka_unit_test(test_format_time),
 		cmocka_unit_test(test_format_truncates_safely),
+		cmocka_unit_test(test_quoted_nests_inner_quotes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
