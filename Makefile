@@ -39,7 +39,8 @@ WEB = worker request response router routes page page_cache meeting_view db_refe
 	auth audit staff_change page_admin page_admin_users page_admin_meetings page_admin_series page_admin_home \
 	page_admin_reference page_admin_territories page_admin_venues page_admin_people \
 	page_admin_groups page_admin_reference_groups page_admin_calendar page_admin_outbox \
-	page_admin_press publication page_admin_appeals page_admin_topics page_admin_protocols page_protocol \
+	page_admin_press publication page_admin_appeals page_admin_topics page_admin_protocols \
+	page_admin_instructions instruction_staff page_protocol \
 	page_home page_meetings page_calendar page_system page_press page_subscribe \
 	page_appeals multipart upload report page_admin_reports open311
 # build/portal-notify: the rules, their texts, delivery over SMTP and HTTP

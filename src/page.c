@@ -299,6 +299,22 @@ void page_set_date(tpl_dict *d, const char *key, time_t t)
 	tpl_set(d, key, text);
 }
 
+const char *page_date_words(struct request *req, struct civil_date d)
+{
+	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
+}
+
+const char *page_date_iso(struct request *req, struct civil_date d)
+{
+	return arena_printf(req->arena, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+const char *page_field_text(const struct request *req, enum field f)
+{
+	const struct field_value *v = &req->field[f];
+	return v->state == FIELD_VALID && v->text != NULL ? v->text : "";
+}
+
 void page_append_encoded(struct buf *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";

@@ -68,6 +68,13 @@ void page_set_datetime(tpl_dict *d, const char *key, time_t t);
 /* Set KEY to a local date «11 марта 2020 г.». */
 void page_set_date(tpl_dict *d, const char *key, time_t t);
 
+/* A civil date in words, «11 марта 2020 г.», and as 'YYYY-MM-DD', from the request's arena. */
+const char *page_date_words(struct request *req, struct civil_date d);
+const char *page_date_iso(struct request *req, struct civil_date d);
+
+/* The accepted text of the request's field f, "" when it is absent or invalid. */
+const char *page_field_text(const struct request *req, enum field f);
+
 /* Append s percent-encoded for a URL query component. */
 void page_append_encoded(struct buf *b, const char *s);
 

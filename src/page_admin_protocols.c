@@ -1,5 +1,5 @@
-/* page_admin_protocols.c — the protocol of a held meeting (/admin/meetings/ID/protocol) and the
- * control of instructions (/admin/instructions).
+/* page_admin_protocols.c — the protocol of a held meeting (/admin/meetings/ID/protocol): the
+ * draft, its signature, the handover to the control sector, amendments and what the site shows.
  *
  * A protocol (seed 000 §4.1) is a draft the secretary, the sector or an administrator edit:
  * number, date, place, chair and secretary, attendance, officials present, the questions raised
@@ -13,20 +13,15 @@
  * photo and video links and which questions the site shows stay editable after signing: they
  * are the site's, not the protocol's.
  *
- * An instruction (seed 000 §4.2, seed 001 §3.6.7–3.6.8) comes from a protocol or an appeal. One
- * of a draft protocol is a proposal: it takes force when the protocol is signed, and its
- * executor is then sent it (seed 001 §3.6.7); until then it is not listed, not in the digests and
- * may be deleted. In force it moves assigned → in_progress → reported → accepted, or reported →
- * returned (with the reason) → in_progress again; it may be cancelled with a reason. Its executor
- * alone starts and reports on it; its controller or an administrator — never its executor —
- * accepts, returns or cancels it; the other side is mailed at each step. Every transition is a
- * history record and an audit record in one transaction. */
+ * The instructions of a draft are proposals: they take force when the protocol is signed, and
+ * their executors are then mailed them (seed 001 §3.6.7). Their own pages are in
+ * page_admin_instructions.c, what both share in instruction_staff.c. */
 #include <stdio.h>
 #include <string.h>
 
 #include "audit.h"
 #include "auth.h"
-#include "outbox.h"
+#include "instruction_staff.h"
 #include "page.h"
 #include "pages.h"
 #include "protocol.h"
@@ -36,23 +31,7 @@
 #include "worker.h"
 
 #define EMPTY_QUESTION_ROWS 3
-#define INSTRUCTION_PAGE_ROWS 100
 #define PERSONAL_RECEPTION "personal_reception"
-
-static const char *text_of(const struct request *req, enum field f)
-{
-	return req->field[f].state == FIELD_VALID ? req->field[f].text : "";
-}
-
-static const char *date_words(struct request *req, struct civil_date d)
-{
-	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
-}
-
-static const char *iso_of(struct request *req, struct civil_date d)
-{
-	return arena_printf(req->arena, "%04d-%02d-%02d", d.year, d.month, d.day);
-}
 
 static const char *appeal_status_label(const char *status)
 {
@@ -65,38 +44,6 @@ static const char *appeal_status_label(const char *status)
 		if (strcmp(labels[i][0], status) == 0)
 			return labels[i][1];
 	return status;
-}
-
-static const char *status_label(const char *status)
-{
-	const char *label = instruction_status_label(status);
-	return label ? label : status;
-}
-
-/* DUE (words), DUE_ISO and, for an open instruction in force, OVERDUE or SOON under parent
- * (status "proposal": one of a draft protocol, no deadline runs yet). */
-static void set_instruction_due(struct request *req, tpl_dict *row, const char *iso,
-				const char *status)
-{
-	struct civil_date due;
-	if (!civil_date_parse(iso, &due)) {
-		tpl_set(row, "DUE", iso);
-		return;
-	}
-	tpl_set(row, "DUE", date_words(req, due));
-	tpl_set(row, "DUE_ISO", iso);
-	if (!instruction_status_open(status))
-		return;
-	long left = civil_date_diff(due, tz_local_date(req->now));
-	if (left < 0)
-		tpl_set(tpl_section_add(row, "OVERDUE"), "TEXT",
-			arena_printf(req->arena, "просрочено на %ld %s", -left,
-				     ru_plural(-left, "день", "дня", "дней")));
-	else if (left <= INSTRUCTION_SOON_DAYS)
-		tpl_set(tpl_section_add(row, "SOON"), "TEXT",
-			left == 0 ? "срок сегодня"
-				  : arena_printf(req->arena, "осталось %ld %s", left,
-						 ru_plural(left, "день", "дня", "дней")));
 }
 
 /* ---- the protocol ------------------------------------------------------------------------ */
@@ -210,7 +157,7 @@ static int handover_due(struct request *req, time_t starts_at, struct civil_date
 static void fill_handover(struct request *req, tpl_dict *d, const struct protocol_row *p,
 			  struct civil_date due)
 {
-	tpl_set(d, "HANDOVER_DUE", date_words(req, due));
+	tpl_set(d, "HANDOVER_DUE", page_date_words(req, due));
 	if (p->exists && p->handed) {
 		tpl_dict *h = tpl_section_add(d, "HANDED");
 		page_set_datetime(h, "AT", p->handed_at);
@@ -323,7 +270,7 @@ static int fill_edit_form(struct request *req, tpl_dict *d, const struct meeting
 	} else {
 		struct civil_date held = tz_local_date(m->starts_at);
 		tpl_set(f, "protocol_number", p->exists ? p->number : "");
-		tpl_set(f, "held_on", p->exists ? p->held_on : iso_of(req, held));
+		tpl_set(f, "held_on", p->exists ? p->held_on : page_date_iso(req, held));
 		tpl_set(f, "place", p->exists ? p->place : m->place);
 		if (p->exists ? p->has_attendance : m->has_attendance)
 			tpl_set_int(f, "attendance", p->exists ? p->attendance : m->attendance);
@@ -357,24 +304,6 @@ static int fill_edit_form(struct request *req, tpl_dict *d, const struct meeting
 	person_options(req, f, "CHAIR_OPTION", people, n, &chair, 1);
 	person_options(req, f, "SECRETARY_OPTION", people, n, &secretary, 1);
 	person_options(req, f, "OFFICIAL_OPTION", people, n, officials, official_count);
-	return 0;
-}
-
-/* The form of a new instruction: executors and controllers (section rows), after a refused
- * submit with what was typed. */
-static int fill_instruction_form(struct request *req, tpl_dict *f)
-{
-	struct staff_item *executors, *controllers;
-	size_t ne, nc;
-	if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, 0, &executors, &ne) < 0 ||
-	    staff_load_items(req, STMT_INSTRUCTION_CONTROLLERS, 0, &controllers, &nc) < 0)
-		return -1;
-	const struct field_value *in = req->field;
-	staff_item_options(req, f, "EXECUTOR_OPTION", executors, ne,
-			   in[FIELD_EXECUTOR].state == FIELD_VALID ? in[FIELD_EXECUTOR].number : 0);
-	staff_item_options(req, f, "CONTROLLER_OPTION", controllers, nc,
-			   in[FIELD_CONTROLLER].state == FIELD_VALID ? in[FIELD_CONTROLLER].number
-								     : 0);
 	return 0;
 }
 
@@ -460,7 +389,7 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 		tpl_dict *v = tpl_section_add(d, "PROTOCOL");
 		tpl_set(v, "NUMBER", p.number[0] ? p.number : "не присвоен");
 		struct civil_date held;
-		tpl_set(v, "HELD_ON", civil_date_parse(p.held_on, &held) ? date_words(req, held)
+		tpl_set(v, "HELD_ON", civil_date_parse(p.held_on, &held) ? page_date_words(req, held)
 									: p.held_on);
 		tpl_set(v, "PLACE", p.place);
 		tpl_set(v, "CHAIR", p.chair[0] ? p.chair : "не указан");
@@ -522,12 +451,12 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			tpl_section_show(d, "HAS_INSTRUCTIONS");
 			if (!p.signed_) {
 				/* A proposal until the protocol is signed: no deadline runs yet. */
-				set_instruction_due(req, row, db_text(req->arena, s, 3), "proposal");
+				instruction_set_due(req, row, db_text(req->arena, s, 3), "proposal");
 				tpl_set(row, "STATUS", "проект: вступит в силу после подписания протокола");
 				continue;
 			}
-			set_instruction_due(req, row, db_text(req->arena, s, 3), st);
-			tpl_set(row, "STATUS", status_label(st));
+			instruction_set_due(req, row, db_text(req->arena, s, 3), st);
+			tpl_set(row, "STATUS", instruction_status_text(st));
 		}
 		db_done(s);
 		s = db_stmt(&req->worker->db, STMT_PROTOCOL_AMENDMENTS);
@@ -565,7 +494,7 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 	if (draft && editor && fill_edit_form(req, d, &m, &p, edit_from_request == FORM_EDIT) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (p.exists && !p.signed_ && editor &&
-	    fill_instruction_form(req, tpl_section_add(d, "ADD_INSTRUCTION")) < 0)
+	    instruction_form_fill(req, tpl_section_add(d, "ADD_INSTRUCTION")) < 0)
 		return HTTP_INTERNAL_ERROR;
 	fill_signing(req, d, &p, editor);
 	if (p.exists && p.signed_ && !p.handed && keeper)
@@ -680,7 +609,7 @@ enum http_status page_admin_protocol_save(struct request *req)
 		if (civil_date_compare(in[FIELD_HELD_ON].date, meeting_day) < 0)
 			page_reject(req, FIELD_HELD_ON,
 				    arena_printf(req->arena, "не раньше дня встречи, %s",
-						 date_words(req, meeting_day)));
+						 page_date_words(req, meeting_day)));
 		else if (civil_date_compare(in[FIELD_HELD_ON].date, today) > 0)
 			page_reject(req, FIELD_HELD_ON, "не позже сегодняшнего дня");
 	}
@@ -711,19 +640,19 @@ enum http_status page_admin_protocol_save(struct request *req)
 	json_t *before = p.exists ? staff_json(req, STMT_PROTOCOL_JSON, p.id) : NULL;
 	sqlite3_stmt *s = db_stmt(db, p.exists ? STMT_PROTOCOL_UPDATE : STMT_PROTOCOL_INSERT);
 	sqlite3_bind_int64(s, 1, p.exists ? p.id : m.id);
-	sqlite3_bind_text(s, 2, text_of(req, FIELD_PROTOCOL_NUMBER), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, page_field_text(req, FIELD_PROTOCOL_NUMBER), -1, SQLITE_STATIC);
 	const char *held_on = in[FIELD_HELD_ON].state == FIELD_VALID
-				      ? iso_of(req, in[FIELD_HELD_ON].date)
-				      : iso_of(req, tz_local_date(m.starts_at));
+				      ? page_date_iso(req, in[FIELD_HELD_ON].date)
+				      : page_date_iso(req, tz_local_date(m.starts_at));
 	sqlite3_bind_text(s, 3, held_on, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, text_of(req, FIELD_PLACE), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, page_field_text(req, FIELD_PLACE), -1, SQLITE_STATIC);
 	if (in[FIELD_CHAIR].state == FIELD_VALID)
 		sqlite3_bind_int64(s, 5, in[FIELD_CHAIR].number);
 	if (in[FIELD_SECRETARY].state == FIELD_VALID)
 		sqlite3_bind_int64(s, 6, in[FIELD_SECRETARY].number);
 	if (in[FIELD_ATTENDANCE].state == FIELD_VALID)
 		sqlite3_bind_int64(s, 7, in[FIELD_ATTENDANCE].number);
-	sqlite3_bind_text(s, 8, text_of(req, FIELD_DECISIONS), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, page_field_text(req, FIELD_DECISIONS), -1, SQLITE_STATIC);
 	/* The links are kept by the publication form (page_admin_protocol_publication). */
 	sqlite3_bind_text(s, 9, p.exists ? p.photo_url : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 10, p.exists ? p.video_url : "", -1, SQLITE_STATIC);
@@ -772,44 +701,6 @@ enum http_status page_admin_protocol_save(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	}
 	return protocol_done(req, &m, id, p.exists ? "update" : "create", before);
-}
-
-/* A mail about instruction id to recipient, through the outbox in the open transaction; event
- * (an instruction_event id) keeps each step's mail unique. Nothing when there is no address.
- * 0, or -1 on a database error. */
-static int instruction_mail(struct request *req, long long id, long long event,
-			    const char *recipient, const char *subject, const char *text)
-{
-	if (recipient == NULL || recipient[0] == '\0')
-		return 0;
-	const struct config *cfg = req->worker->cfg;
-	struct outbox_message msg = {
-		.dedup_key = arena_printf(req->arena, "instruction:%lld:event:%lld", id, event),
-		.channel = OUTBOX_MAIL,
-		.recipient = recipient,
-		.subject = subject,
-		.body = arena_printf(req->arena, "%s\n\nПоручение на портале: %s/admin/instructions/%lld\n"
-						 "\n--\n%s\n",
-				     text, cfg->site_url, id,
-				     cfg->administration_name[0] ? cfg->administration_name
-								 : cfg->municipality_name),
-		.purpose = "notice",
-	};
-	return outbox_add(&req->worker->db, &msg, req->now) < 0 ? -1 : 0;
-}
-
-/* The text of an instruction given to its executor: what, from where, by when, who controls. */
-static const char *instruction_given_text(struct request *req, long long id, const char *source,
-					  const char *text, const char *due_iso,
-					  const char *controller)
-{
-	struct civil_date due;
-	const char *due_words = civil_date_parse(due_iso, &due) ? date_words(req, due) : due_iso;
-	return arena_printf(req->arena,
-			    "Вам дано поручение № %lld (%s):\n\n%s\n\nСрок исполнения: %s.\n"
-			    "Контролёр: %s.\n\nВозьмите поручение в работу на портале; когда оно "
-			    "будет исполнено, доложите там об исполнении.",
-			    id, source, text, due_words, controller);
 }
 
 /* Mail each executor the instructions of protocol p that take force with its signature
@@ -928,8 +819,8 @@ enum http_status page_admin_protocol_publication(struct request *req)
 	json_t *before = staff_json(req, STMT_PROTOCOL_JSON, p.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_PROTOCOL_SET_LINKS);
 	sqlite3_bind_int64(s, 1, p.id);
-	sqlite3_bind_text(s, 2, text_of(req, FIELD_PHOTO_URL), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, text_of(req, FIELD_VIDEO_URL), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, page_field_text(req, FIELD_PHOTO_URL), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, page_field_text(req, FIELD_VIDEO_URL), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
 	bool ok = db_run(s) == SQLITE_DONE;
 	/* A draft's questions are marked in the draft form; a signed one's here. */
@@ -1002,8 +893,8 @@ enum http_status page_admin_protocol_amend(struct request *req)
 	sqlite3_bind_int64(s, 1, p.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 	sqlite3_bind_int64(s, 3, req->staff->user_id);
-	sqlite3_bind_text(s, 4, text_of(req, FIELD_AMENDMENT), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, text_of(req, FIELD_REASON), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, page_field_text(req, FIELD_AMENDMENT), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, page_field_text(req, FIELD_REASON), -1, SQLITE_STATIC);
 	if (db_run(s) != SQLITE_DONE) {
 		db_rollback(&req->worker->db);
 		return HTTP_INTERNAL_ERROR;
@@ -1012,72 +903,14 @@ enum http_status page_admin_protocol_amend(struct request *req)
 	struct db *db = &req->worker->db;
 	if (audit_record(req, NULL, "amend", "protocol", p.id, NULL,
 			 json_pack("{s:I, s:s, s:s}", "amendment", (json_int_t)amendment, "text",
-				   text_of(req, FIELD_AMENDMENT), "reason",
-				   text_of(req, FIELD_REASON))) < 0 ||
+				   page_field_text(req, FIELD_AMENDMENT), "reason",
+				   page_field_text(req, FIELD_REASON))) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}
 	return response_redirect(req,
 				 arena_printf(req->arena, "/admin/meetings/%lld/protocol", m.id));
-}
-
-/* ---- instructions ------------------------------------------------------------------------ */
-
-/* Check the fields of a new instruction; insert it with its first history record and audit
- * record inside the caller's transaction. 0, 1 when a field was refused, -1 on error. */
-static int instruction_insert(struct request *req, long long protocol_id, long long appeal_id,
-			      struct civil_date earliest, long long *id)
-{
-	struct staff_item *executors, *controllers;
-	size_t ne, nc;
-	if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, 0, &executors, &ne) < 0 ||
-	    staff_load_items(req, STMT_INSTRUCTION_CONTROLLERS, 0, &controllers, &nc) < 0)
-		return -1;
-	const struct field_value *in = req->field;
-	if (in[FIELD_EXECUTOR].state == FIELD_VALID &&
-	    !staff_has_item(executors, ne, in[FIELD_EXECUTOR].number))
-		page_reject(req, FIELD_EXECUTOR, "выберите из списка сотрудников с адресом почты");
-	if (in[FIELD_CONTROLLER].state == FIELD_VALID &&
-	    !staff_has_item(controllers, nc, in[FIELD_CONTROLLER].number))
-		page_reject(req, FIELD_CONTROLLER, "выберите из списка");
-	if (in[FIELD_EXECUTOR].state == FIELD_VALID && in[FIELD_CONTROLLER].state == FIELD_VALID &&
-	    in[FIELD_EXECUTOR].number == in[FIELD_CONTROLLER].number)
-		page_reject(req, FIELD_CONTROLLER, "исполнитель не может контролировать сам себя");
-	if (in[FIELD_DUE_ON].state == FIELD_VALID &&
-	    civil_date_compare(in[FIELD_DUE_ON].date, earliest) < 0)
-		page_reject(req, FIELD_DUE_ON,
-			    arena_printf(req->arena, "не раньше %s", date_words(req, earliest)));
-	if (req->invalid_fields > 0)
-		return 1;
-	struct db *db = &req->worker->db;
-	sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_INSERT);
-	if (protocol_id)
-		sqlite3_bind_int64(s, 1, protocol_id);
-	if (appeal_id)
-		sqlite3_bind_int64(s, 2, appeal_id);
-	sqlite3_bind_text(s, 3, text_of(req, FIELD_INSTRUCTION_TEXT), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, in[FIELD_EXECUTOR].number);
-	sqlite3_bind_text(s, 5, text_of(req, FIELD_UNIT), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 6, in[FIELD_CONTROLLER].number);
-	sqlite3_bind_text(s, 7, iso_of(req, in[FIELD_DUE_ON].date), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 8, (sqlite3_int64)req->now);
-	sqlite3_bind_int64(s, 9, req->staff->user_id);
-	if (db_run(s) != SQLITE_DONE)
-		return -1;
-	*id = sqlite3_last_insert_rowid(db->conn);
-	s = db_stmt(db, STMT_INSTRUCTION_EVENT_ADD);
-	sqlite3_bind_int64(s, 1, *id);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-	sqlite3_bind_int64(s, 3, req->staff->user_id);
-	sqlite3_bind_text(s, 4, "assigned", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, "", -1, SQLITE_STATIC);
-	if (db_run(s) != SQLITE_DONE)
-		return -1;
-	if (audit_record(req, NULL, "create", "instruction", *id, NULL,
-			 staff_json(req, STMT_INSTRUCTION_JSON, *id)) < 0)
-		return -1;
-	return 0;
 }
 
 /* POST /admin/meetings/ID/protocol/instructions (instruction, executor, unit, due_on,
@@ -1110,520 +943,4 @@ enum http_status page_admin_protocol_instruction(struct request *req)
 	}
 	return response_redirect(req,
 				 arena_printf(req->arena, "/admin/meetings/%lld/protocol", m.id));
-}
-
-static bool executor_only(const struct request *req)
-{
-	return req->staff->role == ROLE_EXECUTOR;
-}
-
-static enum http_status instructions_page(struct request *req, enum http_status status)
-{
-	const struct field_value *in = req->field;
-	tpl_dict *d = page_begin(req, "admin_instructions.tpl", "Поручения", NAV_STAFF_INSTRUCTIONS);
-	page_form_fields(req, d);
-	const char *due = text_of(req, FIELD_DUE);
-	if (due[0] && strcmp(due, "soon") != 0 && strcmp(due, "overdue") != 0) {
-		req->error_detail = "Такого значения фильтра нет.";
-		return HTTP_BAD_REQUEST;
-	}
-	bool mine = executor_only(req) ||
-		    (in[FIELD_MINE].state == FIELD_VALID && in[FIELD_MINE].number == 1);
-	/* «Мои»: an executor's own; for the others, those they execute or control. */
-	long long executor = executor_only(req)	? req->staff->user_id
-			     : in[FIELD_EXECUTOR].state == FIELD_VALID ? in[FIELD_EXECUTOR].number
-									: 0;
-	long long involved = mine && !executor_only(req) ? req->staff->user_id : 0;
-	long long page = in[FIELD_PAGE].state == FIELD_VALID ? in[FIELD_PAGE].number : 1;
-	long long meeting = in[FIELD_MEETING].state == FIELD_VALID ? in[FIELD_MEETING].number : 0;
-	struct civil_date today = tz_local_date(req->now);
-	if (!executor_only(req)) {
-		tpl_dict *f = tpl_section_add(d, "FILTERS");
-		if (mine)
-			tpl_section_show(f, "MINE_CHECKED");
-		struct staff_item *executors;
-		size_t ne;
-		if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, 0, &executors, &ne) < 0)
-			return HTTP_INTERNAL_ERROR;
-		staff_item_options(req, f, "EXECUTOR_FILTER", executors, ne, executor);
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_MEETINGS);
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			tpl_dict *o = tpl_section_add(f, "MEETING_FILTER");
-			tpl_set_int(o, "ID", sqlite3_column_int64(s, 0));
-			struct civil_date day = tz_local_date((time_t)sqlite3_column_int64(s, 2));
-			tpl_set(o, "NAME", arena_printf(req->arena, "%s, %s", db_text(req->arena, s, 1),
-							date_words(req, day)));
-			if (sqlite3_column_int64(s, 0) == meeting)
-				tpl_section_show(o, "SELECTED");
-		}
-		db_done(s);
-		tpl_dict *opt = tpl_section_add(f, "DUE_SOON");
-		if (strcmp(due, "soon") == 0)
-			tpl_section_show(opt, "SELECTED");
-		opt = tpl_section_add(f, "DUE_OVERDUE");
-		if (strcmp(due, "overdue") == 0)
-			tpl_section_show(opt, "SELECTED");
-	} else
-		tpl_section_show(d, "EXECUTOR_NOTE");
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_LIST);
-	if (executor)
-		sqlite3_bind_int64(s, 1, executor);
-	if (strcmp(due, "soon") == 0) {
-		/* Due today or within the next days; the overdue ones are their own filter. */
-		sqlite3_bind_text(s, 2, iso_of(req, civil_date_add_days(today, INSTRUCTION_SOON_DAYS)),
-				  -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 6, iso_of(req, today), -1, SQLITE_TRANSIENT);
-	} else if (strcmp(due, "overdue") == 0)
-		sqlite3_bind_text(s, 2, iso_of(req, civil_date_add_days(today, -1)), -1,
-				  SQLITE_TRANSIENT);
-	if (meeting)
-		sqlite3_bind_int64(s, 3, meeting);
-	/* One row more than a page tells whether there is a next one. */
-	sqlite3_bind_int(s, 4, INSTRUCTION_PAGE_ROWS + 1);
-	if (involved)
-		sqlite3_bind_int64(s, 5, involved);
-	sqlite3_bind_int64(s, 7, (page - 1) * INSTRUCTION_PAGE_ROWS);
-	int rc, rows = 0;
-	bool more = false;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (rows == INSTRUCTION_PAGE_ROWS) {
-			more = true;
-			break;
-		}
-		tpl_dict *row = tpl_section_add(d, "ROW");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TEXT", db_text(req->arena, s, 1));
-		const char *unit = db_text(req->arena, s, 2);
-		if (unit[0])
-			tpl_set(tpl_section_add(row, "UNIT"), "NAME", unit);
-		const char *st = db_text(req->arena, s, 4);
-		set_instruction_due(req, row, db_text(req->arena, s, 3), st);
-		tpl_set(row, "STATUS", status_label(st));
-		tpl_set(row, "EXECUTOR", db_text(req->arena, s, 5));
-		if (sqlite3_column_int64(s, 6)) {
-			tpl_dict *src = tpl_section_add(row, "FROM_MEETING");
-			tpl_set_int(src, "MEETING_ID", sqlite3_column_int64(s, 6));
-			tpl_set(src, "TITLE", ru_quoted(req->arena, db_text(req->arena, s, 7)));
-		} else
-			tpl_set(tpl_section_add(row, "FROM_APPEAL"), "NUMBER", db_text(req->arena, s, 8));
-		rows++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE && !more)
-		return HTTP_INTERNAL_ERROR;
-	tpl_section_show(d, rows ? "HAS_ROWS" : "NO_ROWS");
-	if (page > 1 || more) {
-		tpl_dict *nav = tpl_section_add(d, "PAGINATION");
-		if (page > 1)
-			tpl_set(tpl_section_add(nav, "PREV"), "HREF",
-				page_query_with_page(req, page - 1));
-		if (more)
-			tpl_set(tpl_section_add(nav, "NEXT"), "HREF",
-				page_query_with_page(req, page + 1));
-	}
-	if (req->staff->role & APPEAL_WRITERS) {
-		tpl_dict *f = tpl_section_add(d, "NEW_FROM_APPEAL");
-		if (fill_instruction_form(req, f) < 0)
-			return HTTP_INTERNAL_ERROR;
-	}
-	if (req->error_detail != NULL)
-		page_form_error(req, d, req->error_detail);
-	return page_end(req, status);
-}
-
-/* GET /admin/instructions (mine, due=soon|overdue, executor, meeting, page) — the instructions
- * in force, open ones first by due date, 100 a page. «Мои» are those the staff member executes
- * or controls; an executor sees their own only, always. «Срок в ближайшие 3 дня» are the open
- * ones due today to 3 days ahead, «просроченные» those due before today. */
-enum http_status page_admin_instructions(struct request *req)
-{
-	return instructions_page(req, HTTP_OK);
-}
-
-/* POST /admin/instructions (number, instruction, executor, unit, due_on, controller, csrf) — an
- * instruction on an appeal, named by its registration number (APPEAL_WRITERS). 303 to the
- * instruction; 422 for an unknown number or the checks of any instruction. */
-enum http_status page_admin_instruction_create(struct request *req)
-{
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	long long appeal = 0;
-	if (req->field[FIELD_APPEAL_NUMBER].state == FIELD_VALID) {
-		sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_ID_BY_NUMBER);
-		sqlite3_bind_text(s, 1, text_of(req, FIELD_APPEAL_NUMBER), -1, SQLITE_STATIC);
-		appeal = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-		db_done(s);
-		if (appeal == 0)
-			page_reject(req, FIELD_APPEAL_NUMBER, "обращения с таким номером нет");
-	}
-	long long id = 0;
-	int rc = req->invalid_fields > 0 ? 1
-					 : instruction_insert(req, 0, appeal,
-							      tz_local_date(req->now), &id);
-	if (rc > 0) {
-		db_rollback(db);
-		return instructions_page(req, HTTP_UNPROCESSABLE);
-	}
-	if (rc == 0) {
-		/* In force at once: its executor is sent it. */
-		sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_GET);
-		sqlite3_bind_int64(s, 1, id);
-		if (sqlite3_step(s) != SQLITE_ROW) {
-			db_done(s);
-			rc = -1;
-		} else {
-			const char *body = instruction_given_text(
-				req, id,
-				arena_printf(req->arena, "по обращению № %s", db_text(req->arena, s, 13)),
-				db_text(req->arena, s, 0), db_text(req->arena, s, 2),
-				db_text(req->arena, s, 9));
-			const char *email = db_text(req->arena, s, 16);
-			db_done(s);
-			rc = instruction_mail(req, id, 0, email,
-					      arena_printf(req->arena, "Поручение № %lld", id), body);
-		}
-	}
-	if (rc < 0 || db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req, arena_printf(req->arena, "/admin/instructions/%lld", id));
-}
-
-struct instruction_row {
-	long long id, executor_id, controller_id;
-	const char *status;
-	bool in_force;                           /* not of an unsigned protocol */
-	const char *executor_email, *controller_email;
-};
-
-/* 0, 1 when there is none, -1 on error; keep leaves the statement on its row. */
-static int load_instruction(struct request *req, struct instruction_row *r, sqlite3_stmt **keep)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_GET);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		db_done(s);
-		return rc == SQLITE_DONE ? 1 : -1;
-	}
-	r->id = req->path_id;
-	r->status = db_text(req->arena, s, 3);
-	r->executor_id = sqlite3_column_int64(s, 6);
-	r->controller_id = sqlite3_column_int64(s, 8);
-	r->in_force = sqlite3_column_int(s, 15) != 0;
-	r->executor_email = db_text(req->arena, s, 16);
-	r->controller_email = db_text(req->arena, s, 17);
-	if (keep)
-		*keep = s;
-	else
-		db_done(s);
-	return 0;
-}
-
-static bool may_control(const struct request *req, const struct instruction_row *r)
-{
-	long long me = req->staff->user_id;
-	return me != r->executor_id && (me == r->controller_id || (req->staff->role & ROLE_ADMIN));
-}
-
-static enum http_status instruction_page(struct request *req, enum http_status status)
-{
-	struct instruction_row r;
-	sqlite3_stmt *s;
-	int rc = load_instruction(req, &r, &s);
-	if (rc != 0)
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	if (executor_only(req) && r.executor_id != req->staff->user_id) {
-		db_done(s);
-		return HTTP_FORBIDDEN;
-	}
-	/* A proposal of a draft protocol is not an executor's business yet. */
-	if (executor_only(req) && !r.in_force) {
-		db_done(s);
-		return HTTP_NOT_FOUND;
-	}
-	tpl_dict *d = page_begin(req, "admin_instruction.tpl",
-				 arena_printf(req->arena, "Поручение № %lld", r.id),
-				 NAV_STAFF_INSTRUCTIONS);
-	page_form_fields(req, d);
-	tpl_set_int(d, "ID", r.id);
-	tpl_set(d, "TEXT", db_text(req->arena, s, 0));
-	const char *unit = db_text(req->arena, s, 1);
-	if (unit[0])
-		tpl_set(tpl_section_add(d, "UNIT"), "NAME", unit);
-	if (r.in_force) {
-		set_instruction_due(req, d, db_text(req->arena, s, 2), r.status);
-		tpl_set(d, "STATUS", status_label(r.status));
-	} else {
-		set_instruction_due(req, d, db_text(req->arena, s, 2), "proposal");
-		tpl_set(d, "STATUS", "проект: вступит в силу после подписания протокола");
-		tpl_dict *note = tpl_section_add(d, "DRAFT_NOTE");
-		if (req->staff->role & PROTOCOL_EDITORS)
-			tpl_section_show(note, "CAN_DELETE");
-	}
-	const char *report = db_text(req->arena, s, 4);
-	if (report[0])
-		tpl_set(tpl_section_add(d, "REPORT"), "TEXT", report);
-	const char *reason = db_text(req->arena, s, 5);
-	if (reason[0] && (strcmp(r.status, "returned") == 0 || strcmp(r.status, "cancelled") == 0))
-		tpl_set(tpl_section_add(d, "REASON"), "TEXT", reason);
-	tpl_set(d, "EXECUTOR", db_text(req->arena, s, 7));
-	tpl_set(d, "CONTROLLER", db_text(req->arena, s, 9));
-	if (sqlite3_column_type(s, 10) != SQLITE_NULL) {
-		tpl_dict *src = tpl_section_add(d, "FROM_MEETING");
-		/* Executors do not read protocols on the staff side: the public results then. */
-		tpl_set(src, "HREF", arena_printf(req->arena,
-						  executor_only(req) ? "/meetings/%lld#results"
-								     : "/admin/meetings/%lld/protocol",
-						  (long long)sqlite3_column_int64(s, 10)));
-		tpl_set(src, "TITLE", ru_quoted(req->arena, db_text(req->arena, s, 11)));
-	} else {
-		tpl_dict *src = tpl_section_add(d, "FROM_APPEAL");
-		const char *number = db_text(req->arena, s, 13);
-		if ((req->staff->role & APPEAL_READERS) && !executor_only(req)) {
-			tpl_dict *l = tpl_section_add(src, "LINK");
-			tpl_set_int(l, "APPEAL_ID", sqlite3_column_int64(s, 12));
-			tpl_set(l, "NUMBER", number);
-		} else
-			tpl_set(tpl_section_add(src, "PLAIN"), "NUMBER", number);
-	}
-	page_set_datetime(d, "CREATED", (time_t)sqlite3_column_int64(s, 14));
-	db_done(s);
-	bool executor = r.in_force && r.executor_id == req->staff->user_id;
-	bool controls = r.in_force && may_control(req, &r);
-	if (executor && (strcmp(r.status, "assigned") == 0 || strcmp(r.status, "returned") == 0))
-		tpl_section_show(d, "CAN_START");
-	if (executor && strcmp(r.status, "in_progress") == 0)
-		tpl_section_show(d, "CAN_REPORT");
-	if (controls && strcmp(r.status, "reported") == 0)
-		tpl_section_show(d, "CAN_ACCEPT");
-	if (controls && strcmp(r.status, "accepted") != 0 && strcmp(r.status, "cancelled") != 0)
-		tpl_section_show(d, "CAN_CANCEL");
-	s = db_stmt(&req->worker->db, STMT_INSTRUCTION_EVENTS);
-	sqlite3_bind_int64(s, 1, r.id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		tpl_dict *ev = tpl_section_add(d, "EVENT");
-		page_set_datetime(ev, "AT", (time_t)sqlite3_column_int64(s, 0));
-		const char *who = db_text(req->arena, s, 1);
-		tpl_set(ev, "WHO", who[0] ? who : "система");
-		tpl_set(ev, "STATUS", status_label(db_text(req->arena, s, 2)));
-		tpl_set(ev, "NOTE", db_text(req->arena, s, 3));
-	}
-	db_done(s);
-	if (req->error_detail != NULL)
-		page_form_error(req, d, req->error_detail);
-	return page_end(req, status);
-}
-
-/* GET /admin/instructions/ID — the instruction, its source, report, history and the steps the
- * signed-in staff member may take; one of a draft protocol is shown as a proposal (editors may
- * delete it). 403 for an executor's view of someone else's, 404 for an executor's view of a
- * proposal. */
-enum http_status page_admin_instruction(struct request *req)
-{
-	return instruction_page(req, HTTP_OK);
-}
-
-enum mover { BY_EXECUTOR, BY_CONTROLLER };
-
-/* The mail of one step to the other side: a report goes to the controller; a return, an
- * acceptance or a cancellation to the executor. */
-static int step_mail(struct request *req, const struct instruction_row *r, long long event,
-		     const char *to, const char *note)
-{
-	if (strcmp(to, "reported") == 0)
-		return instruction_mail(req, r->id, event, r->controller_email,
-					arena_printf(req->arena, "Доложено об исполнении поручения № %lld",
-						     r->id),
-					arena_printf(req->arena, "Исполнитель доложил об исполнении "
-								 "поручения № %lld:\n\n%s\n\nПримите "
-								 "исполнение или верните поручение на "
-								 "доработку.",
-						     r->id, note));
-	if (strcmp(to, "returned") == 0)
-		return instruction_mail(req, r->id, event, r->executor_email,
-					arena_printf(req->arena,
-						     "Поручение № %lld возвращено на доработку", r->id),
-					arena_printf(req->arena, "Поручение № %lld возвращено на "
-								 "доработку. Причина:\n\n%s",
-						     r->id, note));
-	if (strcmp(to, "accepted") == 0)
-		return instruction_mail(req, r->id, event, r->executor_email,
-					arena_printf(req->arena, "Исполнение поручения № %lld принято",
-						     r->id),
-					arena_printf(req->arena, "Контролёр принял исполнение поручения "
-								 "№ %lld. Поручение снято с контроля.",
-						     r->id));
-	if (strcmp(to, "cancelled") == 0)
-		return instruction_mail(req, r->id, event, r->executor_email,
-					arena_printf(req->arena, "Поручение № %lld отменено", r->id),
-					arena_printf(req->arena, "Поручение № %lld отменено. Причина:"
-								 "\n\n%s",
-						     r->id, note));
-	return 0;
-}
-
-/* One transition from (from1, from2) to to, with report or reason (NULL keeps them); the
- * history and audit records and the mail to the other side; 303 back to the instruction. 403
- * for the wrong person, 422 for the wrong state, a missing text or an instruction not in force
- * yet. */
-static enum http_status move(struct request *req, enum mover who, const char *from1,
-			     const char *from2, const char *to, const char *report,
-			     const char *reason)
-{
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	struct instruction_row r;
-	int rc = load_instruction(req, &r, NULL);
-	if (rc != 0) {
-		db_rollback(db);
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	}
-	bool allowed = who == BY_EXECUTOR ? r.executor_id == req->staff->user_id
-					  : may_control(req, &r);
-	if (!allowed) {
-		db_rollback(db);
-		return HTTP_FORBIDDEN;
-	}
-	if (!r.in_force) {
-		db_rollback(db);
-		req->error_detail = "Поручение ещё не вступило в силу: протокол встречи не подписан.";
-		return instruction_page(req, HTTP_UNPROCESSABLE);
-	}
-	if (req->invalid_fields > 0) {
-		db_rollback(db);
-		return instruction_page(req, HTTP_UNPROCESSABLE);
-	}
-	json_t *before = staff_json(req, STMT_INSTRUCTION_JSON, r.id);
-	sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_MOVE);
-	sqlite3_bind_int64(s, 1, r.id);
-	sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, from1, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, from2, -1, SQLITE_STATIC);
-	if (report)
-		sqlite3_bind_text(s, 5, report, -1, SQLITE_STATIC);
-	if (reason)
-		sqlite3_bind_text(s, 6, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 7, (sqlite3_int64)req->now);
-	if (db_run(s) != SQLITE_DONE) {
-		json_decref(before);
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	if (sqlite3_changes(db->conn) == 0) {
-		json_decref(before);
-		db_rollback(db);
-		req->error_detail = arena_printf(req->arena, "Этот шаг невозможен: поручение в "
-							     "состоянии «%s».",
-						 status_label(r.status));
-		return instruction_page(req, HTTP_UNPROCESSABLE);
-	}
-	s = db_stmt(db, STMT_INSTRUCTION_EVENT_ADD);
-	sqlite3_bind_int64(s, 1, r.id);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-	sqlite3_bind_int64(s, 3, req->staff->user_id);
-	sqlite3_bind_text(s, 4, to, -1, SQLITE_STATIC);
-	const char *note = report ? report : reason ? reason : "";
-	sqlite3_bind_text(s, 5, note, -1, SQLITE_STATIC);
-	if (db_run(s) != SQLITE_DONE ||
-	    step_mail(req, &r, sqlite3_last_insert_rowid(db->conn), to, note) < 0 ||
-	    audit_record(req, NULL, to, "instruction", r.id, before,
-			 staff_json(req, STMT_INSTRUCTION_JSON, r.id)) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req, arena_printf(req->arena, "/admin/instructions/%lld", r.id));
-}
-
-/* POST /admin/instructions/ID/start (csrf) — the executor takes it into work (assigned or
- * returned → in_progress). */
-enum http_status page_admin_instruction_start(struct request *req)
-{
-	return move(req, BY_EXECUTOR, "assigned", "returned", "in_progress", NULL, NULL);
-}
-
-/* POST /admin/instructions/ID/report (report, csrf) — the executor reports it done. */
-enum http_status page_admin_instruction_report(struct request *req)
-{
-	return move(req, BY_EXECUTOR, "in_progress", "in_progress", "reported",
-		    text_of(req, FIELD_REPORT), NULL);
-}
-
-/* POST /admin/instructions/ID/accept (csrf) — the controller accepts the report. */
-enum http_status page_admin_instruction_accept(struct request *req)
-{
-	return move(req, BY_CONTROLLER, "reported", "reported", "accepted", NULL, NULL);
-}
-
-/* POST /admin/instructions/ID/return (reason, csrf) — the controller returns it for rework. */
-enum http_status page_admin_instruction_return(struct request *req)
-{
-	return move(req, BY_CONTROLLER, "reported", "reported", "returned", NULL,
-		    text_of(req, FIELD_REASON));
-}
-
-/* POST /admin/instructions/ID/cancel (cancel_reason, csrf) — the controller cancels it, unless it
- * was accepted. */
-enum http_status page_admin_instruction_cancel(struct request *req)
-{
-	struct instruction_row r;
-	int rc = load_instruction(req, &r, NULL);
-	if (rc != 0)
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	/* Any live state: the transition names the one it was in when the page was read. */
-	const char *from = r.status;
-	if (strcmp(from, "accepted") == 0 || strcmp(from, "cancelled") == 0)
-		from = "none";
-	return move(req, BY_CONTROLLER, from, from, "cancelled", NULL,
-		    text_of(req, FIELD_CANCEL_REASON));
-}
-
-/* POST /admin/instructions/ID/delete (csrf) — remove a proposal of a draft protocol, with its
- * history (PROTOCOL_EDITORS); the audit log keeps what it was. 303 to the protocol; 422 for an
- * instruction in force. */
-enum http_status page_admin_instruction_delete(struct request *req)
-{
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	struct instruction_row r;
-	sqlite3_stmt *s;
-	int rc = load_instruction(req, &r, &s);
-	if (rc != 0) {
-		db_rollback(db);
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	}
-	long long meeting = sqlite3_column_int64(s, 10);
-	db_done(s);
-	if (r.in_force) {
-		db_rollback(db);
-		req->error_detail = "Поручение подписанного протокола не удаляется: его можно отменить "
-				    "с указанием причины.";
-		return instruction_page(req, HTTP_UNPROCESSABLE);
-	}
-	json_t *before = staff_json(req, STMT_INSTRUCTION_JSON, r.id);
-	s = db_stmt(db, STMT_INSTRUCTION_DELETE_EVENTS);
-	sqlite3_bind_int64(s, 1, r.id);
-	bool ok = db_run(s) == SQLITE_DONE;
-	if (ok) {
-		s = db_stmt(db, STMT_INSTRUCTION_DELETE);
-		sqlite3_bind_int64(s, 1, r.id);
-		ok = db_run(s) == SQLITE_DONE && sqlite3_changes(db->conn) == 1;
-	}
-	if (!ok) {
-		json_decref(before);
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	if (audit_record(req, NULL, "delete", "instruction", r.id, before, NULL) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req,
-				 arena_printf(req->arena, "/admin/meetings/%lld/protocol", meeting));
 }

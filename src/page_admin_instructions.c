@@ -1,0 +1,540 @@
+/* page_admin_instructions.c — the control of instructions (/admin/instructions, seed 000 §4.2,
+ * seed 001 §3.6.7–3.6.8): the list with its filters (mine, due soon, overdue, by executor, by
+ * meeting), an instruction on an appeal, one instruction with its history and the steps.
+ *
+ * An instruction comes from a protocol or an appeal. One of a draft protocol is a proposal: it
+ * takes force when the protocol is signed; until then it is not listed, not in the digests,
+ * takes no step and may be deleted. In force it moves assigned → in_progress → reported →
+ * accepted, or reported → returned (with the reason) → in_progress again; it may be cancelled
+ * with a reason. Its executor alone starts and reports on it; its controller or an
+ * administrator — never its executor — accepts, returns or cancels it; the other side is mailed
+ * at each step. Every transition is a history record and an audit record in one transaction. */
+#include <string.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "instruction_staff.h"
+#include "page.h"
+#include "pages.h"
+#include "protocol.h"
+#include "ru.h"
+#include "staff_change.h"
+#include "worker.h"
+
+#define INSTRUCTION_PAGE_ROWS 100
+
+static bool executor_only(const struct request *req)
+{
+	return req->staff->role == ROLE_EXECUTOR;
+}
+
+static enum http_status instructions_page(struct request *req, enum http_status status)
+{
+	const struct field_value *in = req->field;
+	tpl_dict *d = page_begin(req, "admin_instructions.tpl", "Поручения", NAV_STAFF_INSTRUCTIONS);
+	page_form_fields(req, d);
+	const char *due = page_field_text(req, FIELD_DUE);
+	if (due[0] && strcmp(due, "soon") != 0 && strcmp(due, "overdue") != 0) {
+		req->error_detail = "Такого значения фильтра нет.";
+		return HTTP_BAD_REQUEST;
+	}
+	bool mine = executor_only(req) ||
+		    (in[FIELD_MINE].state == FIELD_VALID && in[FIELD_MINE].number == 1);
+	/* «Мои»: an executor's own; for the others, those they execute or control. */
+	long long executor = executor_only(req)	? req->staff->user_id
+			     : in[FIELD_EXECUTOR].state == FIELD_VALID ? in[FIELD_EXECUTOR].number
+									: 0;
+	long long involved = mine && !executor_only(req) ? req->staff->user_id : 0;
+	long long page = in[FIELD_PAGE].state == FIELD_VALID ? in[FIELD_PAGE].number : 1;
+	long long meeting = in[FIELD_MEETING].state == FIELD_VALID ? in[FIELD_MEETING].number : 0;
+	struct civil_date today = tz_local_date(req->now);
+	if (!executor_only(req)) {
+		tpl_dict *f = tpl_section_add(d, "FILTERS");
+		if (mine)
+			tpl_section_show(f, "MINE_CHECKED");
+		struct staff_item *executors;
+		size_t ne;
+		if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, 0, &executors, &ne) < 0)
+			return HTTP_INTERNAL_ERROR;
+		staff_item_options(req, f, "EXECUTOR_FILTER", executors, ne, executor);
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_MEETINGS);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			tpl_dict *o = tpl_section_add(f, "MEETING_FILTER");
+			tpl_set_int(o, "ID", sqlite3_column_int64(s, 0));
+			struct civil_date day = tz_local_date((time_t)sqlite3_column_int64(s, 2));
+			tpl_set(o, "NAME", arena_printf(req->arena, "%s, %s", db_text(req->arena, s, 1),
+							page_date_words(req, day)));
+			if (sqlite3_column_int64(s, 0) == meeting)
+				tpl_section_show(o, "SELECTED");
+		}
+		db_done(s);
+		tpl_dict *opt = tpl_section_add(f, "DUE_SOON");
+		if (strcmp(due, "soon") == 0)
+			tpl_section_show(opt, "SELECTED");
+		opt = tpl_section_add(f, "DUE_OVERDUE");
+		if (strcmp(due, "overdue") == 0)
+			tpl_section_show(opt, "SELECTED");
+	} else
+		tpl_section_show(d, "EXECUTOR_NOTE");
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_LIST);
+	if (executor)
+		sqlite3_bind_int64(s, 1, executor);
+	if (strcmp(due, "soon") == 0) {
+		/* Due today or within the next days; the overdue ones are their own filter. */
+		sqlite3_bind_text(s, 2, page_date_iso(req, civil_date_add_days(today, INSTRUCTION_SOON_DAYS)),
+				  -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 6, page_date_iso(req, today), -1, SQLITE_TRANSIENT);
+	} else if (strcmp(due, "overdue") == 0)
+		sqlite3_bind_text(s, 2, page_date_iso(req, civil_date_add_days(today, -1)), -1,
+				  SQLITE_TRANSIENT);
+	if (meeting)
+		sqlite3_bind_int64(s, 3, meeting);
+	/* One row more than a page tells whether there is a next one. */
+	sqlite3_bind_int(s, 4, INSTRUCTION_PAGE_ROWS + 1);
+	if (involved)
+		sqlite3_bind_int64(s, 5, involved);
+	sqlite3_bind_int64(s, 7, (page - 1) * INSTRUCTION_PAGE_ROWS);
+	int rc, rows = 0;
+	bool more = false;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (rows == INSTRUCTION_PAGE_ROWS) {
+			more = true;
+			break;
+		}
+		tpl_dict *row = tpl_section_add(d, "ROW");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "TEXT", db_text(req->arena, s, 1));
+		const char *unit = db_text(req->arena, s, 2);
+		if (unit[0])
+			tpl_set(tpl_section_add(row, "UNIT"), "NAME", unit);
+		const char *st = db_text(req->arena, s, 4);
+		instruction_set_due(req, row, db_text(req->arena, s, 3), st);
+		tpl_set(row, "STATUS", instruction_status_text(st));
+		tpl_set(row, "EXECUTOR", db_text(req->arena, s, 5));
+		if (sqlite3_column_int64(s, 6)) {
+			tpl_dict *src = tpl_section_add(row, "FROM_MEETING");
+			tpl_set_int(src, "MEETING_ID", sqlite3_column_int64(s, 6));
+			tpl_set(src, "TITLE", ru_quoted(req->arena, db_text(req->arena, s, 7)));
+		} else
+			tpl_set(tpl_section_add(row, "FROM_APPEAL"), "NUMBER", db_text(req->arena, s, 8));
+		rows++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE && !more)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(d, rows ? "HAS_ROWS" : "NO_ROWS");
+	if (page > 1 || more) {
+		tpl_dict *nav = tpl_section_add(d, "PAGINATION");
+		if (page > 1)
+			tpl_set(tpl_section_add(nav, "PREV"), "HREF",
+				page_query_with_page(req, page - 1));
+		if (more)
+			tpl_set(tpl_section_add(nav, "NEXT"), "HREF",
+				page_query_with_page(req, page + 1));
+	}
+	if (req->staff->role & APPEAL_WRITERS) {
+		tpl_dict *f = tpl_section_add(d, "NEW_FROM_APPEAL");
+		if (instruction_form_fill(req, f) < 0)
+			return HTTP_INTERNAL_ERROR;
+	}
+	if (req->error_detail != NULL)
+		page_form_error(req, d, req->error_detail);
+	return page_end(req, status);
+}
+
+/* GET /admin/instructions (mine, due=soon|overdue, executor, meeting, page) — the instructions
+ * in force, open ones first by due date, 100 a page. «Мои» are those the staff member executes
+ * or controls; an executor sees their own only, always. «Срок в ближайшие 3 дня» are the open
+ * ones due today to 3 days ahead, «просроченные» those due before today. */
+enum http_status page_admin_instructions(struct request *req)
+{
+	return instructions_page(req, HTTP_OK);
+}
+
+/* POST /admin/instructions (number, instruction, executor, unit, due_on, controller, csrf) — an
+ * instruction on an appeal, named by its registration number (APPEAL_WRITERS). 303 to the
+ * instruction; 422 for an unknown number or the checks of any instruction. */
+enum http_status page_admin_instruction_create(struct request *req)
+{
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	long long appeal = 0;
+	if (req->field[FIELD_APPEAL_NUMBER].state == FIELD_VALID) {
+		sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_ID_BY_NUMBER);
+		sqlite3_bind_text(s, 1, page_field_text(req, FIELD_APPEAL_NUMBER), -1, SQLITE_STATIC);
+		appeal = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		db_done(s);
+		if (appeal == 0)
+			page_reject(req, FIELD_APPEAL_NUMBER, "обращения с таким номером нет");
+	}
+	long long id = 0;
+	int rc = req->invalid_fields > 0 ? 1
+					 : instruction_insert(req, 0, appeal,
+							      tz_local_date(req->now), &id);
+	if (rc > 0) {
+		db_rollback(db);
+		return instructions_page(req, HTTP_UNPROCESSABLE);
+	}
+	if (rc == 0) {
+		/* In force at once: its executor is sent it. */
+		sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_GET);
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			db_done(s);
+			rc = -1;
+		} else {
+			const char *body = instruction_given_text(
+				req, id,
+				arena_printf(req->arena, "по обращению № %s", db_text(req->arena, s, 13)),
+				db_text(req->arena, s, 0), db_text(req->arena, s, 2),
+				db_text(req->arena, s, 9));
+			const char *email = db_text(req->arena, s, 16);
+			db_done(s);
+			rc = instruction_mail(req, id, 0, email,
+					      arena_printf(req->arena, "Поручение № %lld", id), body);
+		}
+	}
+	if (rc < 0 || db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, arena_printf(req->arena, "/admin/instructions/%lld", id));
+}
+
+struct instruction_row {
+	long long id, executor_id, controller_id;
+	const char *status;
+	bool in_force;                           /* not of an unsigned protocol */
+	const char *executor_email, *controller_email;
+};
+
+/* 0, 1 when there is none, -1 on error; keep leaves the statement on its row. */
+static int load_instruction(struct request *req, struct instruction_row *r, sqlite3_stmt **keep)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_GET);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		db_done(s);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	r->id = req->path_id;
+	r->status = db_text(req->arena, s, 3);
+	r->executor_id = sqlite3_column_int64(s, 6);
+	r->controller_id = sqlite3_column_int64(s, 8);
+	r->in_force = sqlite3_column_int(s, 15) != 0;
+	r->executor_email = db_text(req->arena, s, 16);
+	r->controller_email = db_text(req->arena, s, 17);
+	if (keep)
+		*keep = s;
+	else
+		db_done(s);
+	return 0;
+}
+
+static bool may_control(const struct request *req, const struct instruction_row *r)
+{
+	long long me = req->staff->user_id;
+	return me != r->executor_id && (me == r->controller_id || (req->staff->role & ROLE_ADMIN));
+}
+
+static enum http_status instruction_page(struct request *req, enum http_status status)
+{
+	struct instruction_row r;
+	sqlite3_stmt *s;
+	int rc = load_instruction(req, &r, &s);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	if (executor_only(req) && r.executor_id != req->staff->user_id) {
+		db_done(s);
+		return HTTP_FORBIDDEN;
+	}
+	/* A proposal of a draft protocol is not an executor's business yet. */
+	if (executor_only(req) && !r.in_force) {
+		db_done(s);
+		return HTTP_NOT_FOUND;
+	}
+	tpl_dict *d = page_begin(req, "admin_instruction.tpl",
+				 arena_printf(req->arena, "Поручение № %lld", r.id),
+				 NAV_STAFF_INSTRUCTIONS);
+	page_form_fields(req, d);
+	tpl_set_int(d, "ID", r.id);
+	tpl_set(d, "TEXT", db_text(req->arena, s, 0));
+	const char *unit = db_text(req->arena, s, 1);
+	if (unit[0])
+		tpl_set(tpl_section_add(d, "UNIT"), "NAME", unit);
+	if (r.in_force) {
+		instruction_set_due(req, d, db_text(req->arena, s, 2), r.status);
+		tpl_set(d, "STATUS", instruction_status_text(r.status));
+	} else {
+		instruction_set_due(req, d, db_text(req->arena, s, 2), "proposal");
+		tpl_set(d, "STATUS", "проект: вступит в силу после подписания протокола");
+		tpl_dict *note = tpl_section_add(d, "DRAFT_NOTE");
+		if (req->staff->role & PROTOCOL_EDITORS)
+			tpl_section_show(note, "CAN_DELETE");
+	}
+	const char *report = db_text(req->arena, s, 4);
+	if (report[0])
+		tpl_set(tpl_section_add(d, "REPORT"), "TEXT", report);
+	const char *reason = db_text(req->arena, s, 5);
+	if (reason[0] && (strcmp(r.status, "returned") == 0 || strcmp(r.status, "cancelled") == 0))
+		tpl_set(tpl_section_add(d, "REASON"), "TEXT", reason);
+	tpl_set(d, "EXECUTOR", db_text(req->arena, s, 7));
+	tpl_set(d, "CONTROLLER", db_text(req->arena, s, 9));
+	if (sqlite3_column_type(s, 10) != SQLITE_NULL) {
+		tpl_dict *src = tpl_section_add(d, "FROM_MEETING");
+		/* Executors do not read protocols on the staff side: the public results then. */
+		tpl_set(src, "HREF", arena_printf(req->arena,
+						  executor_only(req) ? "/meetings/%lld#results"
+								     : "/admin/meetings/%lld/protocol",
+						  (long long)sqlite3_column_int64(s, 10)));
+		tpl_set(src, "TITLE", ru_quoted(req->arena, db_text(req->arena, s, 11)));
+	} else {
+		tpl_dict *src = tpl_section_add(d, "FROM_APPEAL");
+		const char *number = db_text(req->arena, s, 13);
+		if ((req->staff->role & APPEAL_READERS) && !executor_only(req)) {
+			tpl_dict *l = tpl_section_add(src, "LINK");
+			tpl_set_int(l, "APPEAL_ID", sqlite3_column_int64(s, 12));
+			tpl_set(l, "NUMBER", number);
+		} else
+			tpl_set(tpl_section_add(src, "PLAIN"), "NUMBER", number);
+	}
+	page_set_datetime(d, "CREATED", (time_t)sqlite3_column_int64(s, 14));
+	db_done(s);
+	bool executor = r.in_force && r.executor_id == req->staff->user_id;
+	bool controls = r.in_force && may_control(req, &r);
+	if (executor && (strcmp(r.status, "assigned") == 0 || strcmp(r.status, "returned") == 0))
+		tpl_section_show(d, "CAN_START");
+	if (executor && strcmp(r.status, "in_progress") == 0)
+		tpl_section_show(d, "CAN_REPORT");
+	if (controls && strcmp(r.status, "reported") == 0)
+		tpl_section_show(d, "CAN_ACCEPT");
+	if (controls && strcmp(r.status, "accepted") != 0 && strcmp(r.status, "cancelled") != 0)
+		tpl_section_show(d, "CAN_CANCEL");
+	s = db_stmt(&req->worker->db, STMT_INSTRUCTION_EVENTS);
+	sqlite3_bind_int64(s, 1, r.id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tpl_dict *ev = tpl_section_add(d, "EVENT");
+		page_set_datetime(ev, "AT", (time_t)sqlite3_column_int64(s, 0));
+		const char *who = db_text(req->arena, s, 1);
+		tpl_set(ev, "WHO", who[0] ? who : "система");
+		tpl_set(ev, "STATUS", instruction_status_text(db_text(req->arena, s, 2)));
+		tpl_set(ev, "NOTE", db_text(req->arena, s, 3));
+	}
+	db_done(s);
+	if (req->error_detail != NULL)
+		page_form_error(req, d, req->error_detail);
+	return page_end(req, status);
+}
+
+/* GET /admin/instructions/ID — the instruction, its source, report, history and the steps the
+ * signed-in staff member may take; one of a draft protocol is shown as a proposal (editors may
+ * delete it). 403 for an executor's view of someone else's, 404 for an executor's view of a
+ * proposal. */
+enum http_status page_admin_instruction(struct request *req)
+{
+	return instruction_page(req, HTTP_OK);
+}
+
+enum mover { BY_EXECUTOR, BY_CONTROLLER };
+
+/* The mail of one step to the other side: a report goes to the controller; a return, an
+ * acceptance or a cancellation to the executor. */
+static int step_mail(struct request *req, const struct instruction_row *r, long long event,
+		     const char *to, const char *note)
+{
+	if (strcmp(to, "reported") == 0)
+		return instruction_mail(req, r->id, event, r->controller_email,
+					arena_printf(req->arena, "Доложено об исполнении поручения № %lld",
+						     r->id),
+					arena_printf(req->arena, "Исполнитель доложил об исполнении "
+								 "поручения № %lld:\n\n%s\n\nПримите "
+								 "исполнение или верните поручение на "
+								 "доработку.",
+						     r->id, note));
+	if (strcmp(to, "returned") == 0)
+		return instruction_mail(req, r->id, event, r->executor_email,
+					arena_printf(req->arena,
+						     "Поручение № %lld возвращено на доработку", r->id),
+					arena_printf(req->arena, "Поручение № %lld возвращено на "
+								 "доработку. Причина:\n\n%s",
+						     r->id, note));
+	if (strcmp(to, "accepted") == 0)
+		return instruction_mail(req, r->id, event, r->executor_email,
+					arena_printf(req->arena, "Исполнение поручения № %lld принято",
+						     r->id),
+					arena_printf(req->arena, "Контролёр принял исполнение поручения "
+								 "№ %lld. Поручение снято с контроля.",
+						     r->id));
+	if (strcmp(to, "cancelled") == 0)
+		return instruction_mail(req, r->id, event, r->executor_email,
+					arena_printf(req->arena, "Поручение № %lld отменено", r->id),
+					arena_printf(req->arena, "Поручение № %lld отменено. Причина:"
+								 "\n\n%s",
+						     r->id, note));
+	return 0;
+}
+
+/* One transition from (from1, from2) to to, with report or reason (NULL keeps them); the
+ * history and audit records and the mail to the other side; 303 back to the instruction. 403
+ * for the wrong person, 422 for the wrong state, a missing text or an instruction not in force
+ * yet. */
+static enum http_status move(struct request *req, enum mover who, const char *from1,
+			     const char *from2, const char *to, const char *report,
+			     const char *reason)
+{
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	struct instruction_row r;
+	int rc = load_instruction(req, &r, NULL);
+	if (rc != 0) {
+		db_rollback(db);
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	}
+	bool allowed = who == BY_EXECUTOR ? r.executor_id == req->staff->user_id
+					  : may_control(req, &r);
+	if (!allowed) {
+		db_rollback(db);
+		return HTTP_FORBIDDEN;
+	}
+	if (!r.in_force) {
+		db_rollback(db);
+		req->error_detail = "Поручение ещё не вступило в силу: протокол встречи не подписан.";
+		return instruction_page(req, HTTP_UNPROCESSABLE);
+	}
+	if (req->invalid_fields > 0) {
+		db_rollback(db);
+		return instruction_page(req, HTTP_UNPROCESSABLE);
+	}
+	json_t *before = staff_json(req, STMT_INSTRUCTION_JSON, r.id);
+	sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_MOVE);
+	sqlite3_bind_int64(s, 1, r.id);
+	sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, from1, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, from2, -1, SQLITE_STATIC);
+	if (report)
+		sqlite3_bind_text(s, 5, report, -1, SQLITE_STATIC);
+	if (reason)
+		sqlite3_bind_text(s, 6, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 7, (sqlite3_int64)req->now);
+	if (db_run(s) != SQLITE_DONE) {
+		json_decref(before);
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (sqlite3_changes(db->conn) == 0) {
+		json_decref(before);
+		db_rollback(db);
+		req->error_detail = arena_printf(req->arena, "Этот шаг невозможен: поручение в "
+							     "состоянии «%s».",
+						 instruction_status_text(r.status));
+		return instruction_page(req, HTTP_UNPROCESSABLE);
+	}
+	s = db_stmt(db, STMT_INSTRUCTION_EVENT_ADD);
+	sqlite3_bind_int64(s, 1, r.id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 3, req->staff->user_id);
+	sqlite3_bind_text(s, 4, to, -1, SQLITE_STATIC);
+	const char *note = report ? report : reason ? reason : "";
+	sqlite3_bind_text(s, 5, note, -1, SQLITE_STATIC);
+	if (db_run(s) != SQLITE_DONE ||
+	    step_mail(req, &r, sqlite3_last_insert_rowid(db->conn), to, note) < 0 ||
+	    audit_record(req, NULL, to, "instruction", r.id, before,
+			 staff_json(req, STMT_INSTRUCTION_JSON, r.id)) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, arena_printf(req->arena, "/admin/instructions/%lld", r.id));
+}
+
+/* POST /admin/instructions/ID/start (csrf) — the executor takes it into work (assigned or
+ * returned → in_progress). */
+enum http_status page_admin_instruction_start(struct request *req)
+{
+	return move(req, BY_EXECUTOR, "assigned", "returned", "in_progress", NULL, NULL);
+}
+
+/* POST /admin/instructions/ID/report (report, csrf) — the executor reports it done. */
+enum http_status page_admin_instruction_report(struct request *req)
+{
+	return move(req, BY_EXECUTOR, "in_progress", "in_progress", "reported",
+		    page_field_text(req, FIELD_REPORT), NULL);
+}
+
+/* POST /admin/instructions/ID/accept (csrf) — the controller accepts the report. */
+enum http_status page_admin_instruction_accept(struct request *req)
+{
+	return move(req, BY_CONTROLLER, "reported", "reported", "accepted", NULL, NULL);
+}
+
+/* POST /admin/instructions/ID/return (reason, csrf) — the controller returns it for rework. */
+enum http_status page_admin_instruction_return(struct request *req)
+{
+	return move(req, BY_CONTROLLER, "reported", "reported", "returned", NULL,
+		    page_field_text(req, FIELD_REASON));
+}
+
+/* POST /admin/instructions/ID/cancel (cancel_reason, csrf) — the controller cancels it, unless it
+ * was accepted. */
+enum http_status page_admin_instruction_cancel(struct request *req)
+{
+	struct instruction_row r;
+	int rc = load_instruction(req, &r, NULL);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	/* Any live state: the transition names the one it was in when the page was read. */
+	const char *from = r.status;
+	if (strcmp(from, "accepted") == 0 || strcmp(from, "cancelled") == 0)
+		from = "none";
+	return move(req, BY_CONTROLLER, from, from, "cancelled", NULL,
+		    page_field_text(req, FIELD_CANCEL_REASON));
+}
+
+/* POST /admin/instructions/ID/delete (csrf) — remove a proposal of a draft protocol, with its
+ * history (PROTOCOL_EDITORS); the audit log keeps what it was. 303 to the protocol; 422 for an
+ * instruction in force. */
+enum http_status page_admin_instruction_delete(struct request *req)
+{
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	struct instruction_row r;
+	sqlite3_stmt *s;
+	int rc = load_instruction(req, &r, &s);
+	if (rc != 0) {
+		db_rollback(db);
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	}
+	long long meeting = sqlite3_column_int64(s, 10);
+	db_done(s);
+	if (r.in_force) {
+		db_rollback(db);
+		req->error_detail = "Поручение подписанного протокола не удаляется: его можно отменить "
+				    "с указанием причины.";
+		return instruction_page(req, HTTP_UNPROCESSABLE);
+	}
+	json_t *before = staff_json(req, STMT_INSTRUCTION_JSON, r.id);
+	s = db_stmt(db, STMT_INSTRUCTION_DELETE_EVENTS);
+	sqlite3_bind_int64(s, 1, r.id);
+	bool ok = db_run(s) == SQLITE_DONE;
+	if (ok) {
+		s = db_stmt(db, STMT_INSTRUCTION_DELETE);
+		sqlite3_bind_int64(s, 1, r.id);
+		ok = db_run(s) == SQLITE_DONE && sqlite3_changes(db->conn) == 1;
+	}
+	if (!ok) {
+		json_decref(before);
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (audit_record(req, NULL, "delete", "instruction", r.id, before, NULL) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req,
+				 arena_printf(req->arena, "/admin/meetings/%lld/protocol", meeting));
+}
