@@ -222,6 +222,49 @@ class ProtocolTest(unittest.TestCase):
         self.assertIn("подписал: Петров Игорь Сергеевич (подпись на бумажном протоколе отметил: "
                       "Администратор портала)", page)
 
+    def test_an_administrator_links_an_account_to_its_person(self):
+        # A deputy (person 5) gets an account; the administrator says whose it is on its page,
+        # and from then on she signs the protocols she chairs.
+        p = STACK.admin("user", "add", "vasilieva", "executor", input_text="deputy's password\n")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        uid = user_id("vasilieva")
+        page = USERS["admin"].get(f"/admin/users/{uid}").text
+        self.assertIn('<option value="5">Васильева Елена Петровна, Депутат Думы Советского '
+                      'района</option>', page)
+        r = USERS["admin"].post(f"/admin/users/{uid}", {"full_name": "Васильева Е. П.",
+                                                          "email": "", "person": "5"})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        self.assertEqual(STACK.query("SELECT person_id FROM staff_user WHERE id = ?", (uid,)),
+                         [(5,)])
+        self.assertIn("в справочнике: Васильева Елена Петровна",
+                      text(USERS["admin"].get("/admin/users")))
+        # One account per person, and only people of the directory.
+        r = USERS["admin"].post(f"/admin/users/{user_id('press')}",
+                                {"full_name": "Пресс-служба", "email": "", "person": "5"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("человек в справочнике: с этим человеком уже связана другая учётная запись",
+                      " ".join(form_errors(r.text)))
+        self.assertIn('<option value="5" selected>', r.text)
+        r = USERS["admin"].post(f"/admin/users/{uid}", {"person": "9999"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("выберите из списка", " ".join(form_errors(r.text)))
+        self.assertEqual(STACK.query("SELECT person_id FROM staff_user WHERE id = ?",
+                                     (user_id("press"),)), [(None,)])
+        deputy = signed_in("vasilieva", "deputy's password")
+        mid = held_meeting(2)
+        self.assertEqual(save(mid, chair="5").status, 303)
+        self.assertEqual(deputy.post(f"/admin/meetings/{mid}/protocol/sign", {}).status, 303)
+        self.assertEqual(sign(mid).status, 422)  # signed already
+        # Unlinked again, she no longer signs.
+        r = USERS["admin"].post(f"/admin/users/{uid}", {"full_name": "Васильева Е. П.",
+                                                          "email": "", "person": ""})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(STACK.query("SELECT person_id FROM staff_user WHERE id = ?", (uid,)),
+                         [(None,)])
+        other = held_meeting(2)
+        self.assertEqual(save(other, chair="5").status, 303)
+        self.assertEqual(deputy.post(f"/admin/meetings/{other}/protocol/sign", {}).status, 403)
+
     def test_signing_needs_a_chair_a_number_and_decisions(self):
         mid = held_meeting(2)
         self.assertEqual(save(mid, chair="", protocol_number="9-П").status, 303)
