@@ -4,7 +4,7 @@
 {{>FORM_ERRORS}}
 <dl class="facts">
 <dt>Встреча</dt><dd><time datetime="{{STARTS_ISO}}">{{STARTS}}</time></dd>
-<dt>Состояние протокола</dt><dd>{{#NO_PROTOCOL}}не составлен{{/NO_PROTOCOL}}{{#DRAFT}}черновик{{/DRAFT}}{{#SIGNED}}подписан {{AT}}, подписал: {{CHAIR}}{{#ON_PAPER}} (подпись на бумажном протоколе отметил: {{BY}}){{/ON_PAPER}}{{/SIGNED}}</dd>
+<dt>Состояние протокола</dt><dd>{{#NO_PROTOCOL}}не составлен{{/NO_PROTOCOL}}{{#DRAFT}}черновик{{/DRAFT}}{{#SIGNED}}подписан {{AT}} — {{CHAIR}}{{#ON_PAPER}} (на бумаге; отметка в портале — {{BY}}){{/ON_PAPER}}{{/SIGNED}}</dd>
 <dt>Передать в сектор контроля не позднее</dt><dd>{{HANDOVER_DUE}}{{#UNCOVERED}} (производственного календаря на {{YEAR}} год нет: срок посчитан без переносов выходных){{/UNCOVERED}}</dd>
 <dt>Передача в сектор контроля</dt><dd>{{#HANDED}}передан {{AT}}{{#BY}} ({{NAME}}){{/BY}}{{#LATE}} — <strong class="late">{{TEXT}}</strong>{{/LATE}}{{/HANDED}}{{#NOT_HANDED}}не передан{{#OVERDUE}} — <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{/NOT_HANDED}}</dd>
 </dl>
@@ -45,7 +45,7 @@
 {{/APPEAL}}</ul>
 {{/HAS_APPEALS}}{{#CAN_SIGN}}<section class="action" aria-labelledby="sign-title">
 <h2 id="sign-title">Подписать протокол</h2>
-{{#ON_PAPER}}<p>Вы не председательствующий: отметьте подпись, только если {{CHAIR}} подписал бумажный протокол. На странице будет указано, кто внёс отметку.</p>
+{{#ON_PAPER}}<p>Вы не председательствующий: отметьте подпись, только если бумажный протокол подписан председательствующим ({{CHAIR}}). На странице будет указано, кто сделал отметку.</p>
 {{/ON_PAPER}}<p>После подписания протокол не редактируется, исправления вносятся отдельно. Поручения вступают в силу, исполнителям уходят письма.</p>
 <form method="post" action="/admin/meetings/{{ID}}/protocol/sign">
 <input type="hidden" name="csrf" value="{{CSRF}}">

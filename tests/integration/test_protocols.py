@@ -170,8 +170,8 @@ class ProtocolTest(unittest.TestCase):
                                      "ON u.id = p.signed_by WHERE p.meeting_id = ?", (mid,)),
                          [("leader",)])
         page = text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol"))
-        self.assertRegex(page, r"подписан \d+ \w+ \d{4} г\., \d\d:\d\d, подписал: Кузнецова "
-                               r"Ольга Николаевна Передать")
+        self.assertRegex(page, r"подписан \d+ \w+ \d{4} г\., \d\d:\d\d — Кузнецова Ольга "
+                               r"Николаевна Передать")
         # Signed: edits and new instructions are refused.
         r = save(mid, decisions="Другое решение")
         self.assertEqual(r.status, 422)
@@ -212,15 +212,15 @@ class ProtocolTest(unittest.TestCase):
         mid = held_meeting(2)
         self.assertEqual(save(mid, chair="2", protocol_number="8-П").status, 303)
         page = text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol"))
-        self.assertIn("У него нет учётной записи на портале: подпись на бумажном протоколе "
-                      "отмечает администратор", page)
+        self.assertIn("У председательствующего нет учётной записи на портале: подпись на "
+                      "бумажном протоколе отмечает администратор", page)
         self.assertEqual(sign(mid, "leader").status, 403)
         admin_page = USERS["admin"].get(f"/admin/meetings/{mid}/protocol")
         self.assertIn("Отметить подпись председательствующего", admin_page.text)
         self.assertEqual(sign(mid, "admin").status, 303)
         page = text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol"))
-        self.assertIn("подписал: Петров Игорь Сергеевич (подпись на бумажном протоколе отметил: "
-                      "Администратор портала)", page)
+        self.assertIn("— Петров Игорь Сергеевич (на бумаге; отметка в портале — Администратор "
+                      "портала)", page)
 
     def test_an_administrator_links_an_account_to_its_person(self):
         # A deputy (person 5) gets an account; the administrator says whose it is on its page,
