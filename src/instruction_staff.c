@@ -45,14 +45,24 @@ void instruction_set_due(struct request *req, tpl_dict *row, const char *iso, co
 						 ru_plural(left, "день", "дня", "дней")));
 }
 
+/* Who may be chosen as an executor (active staff with an e-mail) and as a controller. -1 on a
+ * database error. */
+static int load_choices(struct request *req, struct staff_item **executors, size_t *ne,
+			struct staff_item **controllers, size_t *nc)
+{
+	if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, 0, executors, ne) < 0 ||
+	    staff_load_items(req, STMT_INSTRUCTION_CONTROLLERS, 0, controllers, nc) < 0)
+		return -1;
+	return 0;
+}
+
 /* The form of a new instruction: executors and controllers (section rows), after a refused
  * submit with what was typed. */
 int instruction_form_fill(struct request *req, tpl_dict *f)
 {
 	struct staff_item *executors, *controllers;
 	size_t ne, nc;
-	if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, 0, &executors, &ne) < 0 ||
-	    staff_load_items(req, STMT_INSTRUCTION_CONTROLLERS, 0, &controllers, &nc) < 0)
+	if (load_choices(req, &executors, &ne, &controllers, &nc) < 0)
 		return -1;
 	const struct field_value *in = req->field;
 	staff_item_options(req, f, "EXECUTOR_OPTION", executors, ne,
@@ -104,12 +114,11 @@ const char *instruction_given_text(struct request *req, long long id, const char
 /* Check the fields of a new instruction; insert it with its first history record and audit
  * record inside the caller's transaction. 0, 1 when a field was refused, -1 on error. */
 int instruction_insert(struct request *req, long long protocol_id, long long appeal_id,
-			      struct civil_date earliest, long long *id)
+		       struct civil_date earliest, long long *id)
 {
 	struct staff_item *executors, *controllers;
 	size_t ne, nc;
-	if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, 0, &executors, &ne) < 0 ||
-	    staff_load_items(req, STMT_INSTRUCTION_CONTROLLERS, 0, &controllers, &nc) < 0)
+	if (load_choices(req, &executors, &ne, &controllers, &nc) < 0)
 		return -1;
 	const struct field_value *in = req->field;
 	if (in[FIELD_EXECUTOR].state == FIELD_VALID &&
