@@ -65,11 +65,6 @@ static void options(tpl_dict *d, const char *section, const char *const table[][
 #define OPTIONS(d, section, table, chosen)                                                        \
 	options(d, section, table, sizeof table / sizeof table[0], chosen)
 
-static const char *text_of(const struct request *req, enum field f)
-{
-	return req->field[f].state == FIELD_VALID ? req->field[f].text : "";
-}
-
 static bool is_executor_only(const struct request *req)
 {
 	return req->staff->role == ROLE_EXECUTOR;
@@ -134,8 +129,9 @@ static const char *search_query(struct request *req, const char *typed)
 enum http_status page_admin_appeals(struct request *req)
 {
 	const struct field_value *v = req->field;
-	const char *status = text_of(req, FIELD_STATUS), *source = text_of(req, FIELD_APPEAL_SOURCE);
-	const char *due = text_of(req, FIELD_DUE);
+	const char *status = page_field_text(req, FIELD_STATUS);
+	const char *source = page_field_text(req, FIELD_APPEAL_SOURCE);
+	const char *due = page_field_text(req, FIELD_DUE);
 	if ((status[0] && !LABEL(statuses, status)) || (source[0] && !LABEL(sources, source)) ||
 	    (due[0] && strcmp(due, "soon") != 0 && strcmp(due, "overdue") != 0)) {
 		req->error_detail = "Такого значения фильтра нет.";
@@ -161,7 +157,7 @@ enum http_status page_admin_appeals(struct request *req)
 	if (strcmp(due, "overdue") == 0)
 		sqlite3_bind_text(s, 6, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 7, APPEAL_PAGE_ROWS);
-	const char *query = search_query(req, text_of(req, FIELD_QUERY));
+	const char *query = search_query(req, page_field_text(req, FIELD_QUERY));
 	if (query)
 		sqlite3_bind_text(s, 8, query, -1, SQLITE_STATIC);
 	if (v[FIELD_APPEAL_TOPIC].state == FIELD_VALID)
@@ -172,7 +168,7 @@ enum http_status page_admin_appeals(struct request *req)
 	OPTIONS(d, "STATUS_OPTION", statuses, status);
 	OPTIONS(d, "SOURCE_OPTION", sources, source);
 	long long territory = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0;
-	if (page_topic_options(req, d, "TOPIC_OPTION", text_of(req, FIELD_APPEAL_TOPIC)) < 0 ||
+	if (page_topic_options(req, d, "TOPIC_OPTION", page_field_text(req, FIELD_APPEAL_TOPIC)) < 0 ||
 	    page_territory_options(req, d, "TERRITORY_OPTION", territory, NULL, NULL) < 0) {
 		db_done(s);
 		return HTTP_INTERNAL_ERROR;
@@ -236,7 +232,7 @@ static enum http_status new_form(struct request *req, enum http_status status)
 		{"reception", "карточка личного приёма"},
 		{"mail", "письмо, поступившее по почте"},
 	};
-	OPTIONS(d, "SOURCE_OPTION", paper, text_of(req, FIELD_APPEAL_SOURCE));
+	OPTIONS(d, "SOURCE_OPTION", paper, page_field_text(req, FIELD_APPEAL_SOURCE));
 	long long meeting = req->field[FIELD_MEETING].state == FIELD_VALID
 				    ? req->field[FIELD_MEETING].number
 				    : 0;
@@ -259,7 +255,7 @@ static enum http_status new_form(struct request *req, enum http_status status)
 				      : 0;
 	if (page_territory_options(req, d, "TERRITORY_OPTION", territory, NULL, NULL) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (page_topic_options(req, d, "TOPIC_OPTION", text_of(req, FIELD_APPEAL_TOPIC)) < 0)
+	if (page_topic_options(req, d, "TOPIC_OPTION", page_field_text(req, FIELD_APPEAL_TOPIC)) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (req->field[FIELD_ORAL].state == FIELD_VALID)
 		tpl_section_show(d, "ORAL_CHECKED");
@@ -288,7 +284,7 @@ enum http_status page_admin_appeal_new(struct request *req)
 enum http_status page_admin_appeal_register(struct request *req)
 {
 	const struct field_value *v = req->field;
-	const char *source = text_of(req, FIELD_APPEAL_SOURCE);
+	const char *source = page_field_text(req, FIELD_APPEAL_SOURCE);
 	if (v[FIELD_APPEAL_SOURCE].state == FIELD_VALID && (strcmp(source, "online") == 0 ||
 							     !LABEL(sources, source)))
 		page_reject(req, FIELD_APPEAL_SOURCE, "выберите из списка");
@@ -328,23 +324,23 @@ enum http_status page_admin_appeal_register(struct request *req)
 		.source = source,
 		.addressee = "head",
 		.addressee_unit = "",
-		.surname = text_of(req, FIELD_SURNAME),
-		.name = text_of(req, FIELD_GIVEN_NAME),
-		.patronymic = text_of(req, FIELD_PATRONYMIC),
-		.email = text_of(req, FIELD_EMAIL),
-		.address = text_of(req, FIELD_POSTAL_ADDRESS),
-		.phone = text_of(req, FIELD_PHONE),
+		.surname = page_field_text(req, FIELD_SURNAME),
+		.name = page_field_text(req, FIELD_GIVEN_NAME),
+		.patronymic = page_field_text(req, FIELD_PATRONYMIC),
+		.email = page_field_text(req, FIELD_EMAIL),
+		.address = page_field_text(req, FIELD_POSTAL_ADDRESS),
+		.phone = page_field_text(req, FIELD_PHONE),
 		.territory_id = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0,
-		.topic_code = text_of(req, FIELD_APPEAL_TOPIC),
-		.text = text_of(req, FIELD_APPEAL_TEXT),
+		.topic_code = page_field_text(req, FIELD_APPEAL_TOPIC),
+		.text = page_field_text(req, FIELD_APPEAL_TEXT),
 		.received_at = v[FIELD_RECEIVED_ON].state == FIELD_VALID
 				       ? tz_local_to_utc(v[FIELD_RECEIVED_ON].date, 12, 0)
 				       : req->now,
 		.registered_by = req->staff->user_id,
 		.meeting_id = v[FIELD_MEETING].state == FIELD_VALID ? v[FIELD_MEETING].number : 0,
-		.reception_by = text_of(req, FIELD_RECEPTION_BY),
+		.reception_by = page_field_text(req, FIELD_RECEPTION_BY),
 		.oral = v[FIELD_ORAL].state == FIELD_VALID,
-		.oral_answer = text_of(req, FIELD_ORAL_ANSWER),
+		.oral_answer = page_field_text(req, FIELD_ORAL_ANSWER),
 		.oral_consent = v[FIELD_ORAL_CONSENT].state == FIELD_VALID,
 	};
 	struct appeal_created c;
@@ -487,7 +483,7 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 				tpl_section_show(o, "SELECTED");
 		}
 		db_done(e);
-		OPTIONS(w, "OUTCOME_OPTION", outcomes, text_of(req, FIELD_OUTCOME));
+		OPTIONS(w, "OUTCOME_OPTION", outcomes, page_field_text(req, FIELD_OUTCOME));
 		if (!a.extended)
 			tpl_section_show(w, "CAN_EXTEND");
 	}
@@ -617,10 +613,10 @@ enum http_status page_admin_appeal_assign(struct request *req)
 		return refuse(req);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_ASSIGN);
 	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, text_of(req, FIELD_UNIT), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, page_field_text(req, FIELD_UNIT), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, req->field[FIELD_EXECUTOR].number);
 	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
-	return finish(req, &a, ok, "assigned", text_of(req, FIELD_UNIT));
+	return finish(req, &a, ok, "assigned", page_field_text(req, FIELD_UNIT));
 }
 
 /* POST /admin/appeals/ID/forward (forward_to, csrf) — to the competent body, with notice to the
@@ -633,7 +629,7 @@ enum http_status page_admin_appeal_forward(struct request *req)
 		return status;
 	if (req->invalid_fields > 0)
 		return refuse(req);
-	const char *to = text_of(req, FIELD_FORWARD_TO);
+	const char *to = page_field_text(req, FIELD_FORWARD_TO);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_FORWARD);
 	sqlite3_bind_int64(s, 1, a.id);
 	sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
@@ -673,7 +669,7 @@ enum http_status page_admin_appeal_extend(struct request *req)
 						   (enum appeal_day_off)req->worker->cfg->appeal_day_off);
 	char new_due[11];
 	iso_date(new_due, due.answer_by);
-	const char *reason = text_of(req, FIELD_REASON);
+	const char *reason = page_field_text(req, FIELD_REASON);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_EXTEND);
 	sqlite3_bind_int64(s, 1, a.id);
 	sqlite3_bind_int(s, 2, days);
@@ -709,7 +705,7 @@ enum http_status page_admin_appeal_answer(struct request *req)
 		return status;
 	if (req->invalid_fields > 0)
 		return refuse(req);
-	const char *answer = text_of(req, FIELD_ANSWER);
+	const char *answer = page_field_text(req, FIELD_ANSWER);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_ANSWER);
 	sqlite3_bind_int64(s, 1, a.id);
 	sqlite3_bind_text(s, 2, answer, -1, SQLITE_STATIC);
@@ -732,13 +728,13 @@ enum http_status page_admin_appeal_close(struct request *req)
 	enum http_status status;
 	if (!step_target(req, &a, &status, false))
 		return status;
-	const char *outcome = text_of(req, FIELD_OUTCOME);
+	const char *outcome = page_field_text(req, FIELD_OUTCOME);
 	if (req->field[FIELD_OUTCOME].state == FIELD_VALID && !LABEL(outcomes, outcome))
 		page_reject(req, FIELD_OUTCOME, "выберите из списка");
 	long long earlier = 0;
 	if (strcmp(outcome, "repeated") == 0) {
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_ID_BY_NUMBER);
-		sqlite3_bind_text(s, 1, text_of(req, FIELD_REPEATED_OF), -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 1, page_field_text(req, FIELD_REPEATED_OF), -1, SQLITE_STATIC);
 		earlier = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 		db_done(s);
 		if (earlier == 0 || earlier == a.id)
@@ -753,7 +749,7 @@ enum http_status page_admin_appeal_close(struct request *req)
 	if (earlier)
 		sqlite3_bind_int64(s, 4, earlier);
 	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
-	const char *reason = text_of(req, FIELD_REASON);
+	const char *reason = page_field_text(req, FIELD_REASON);
 	if (ok && strcmp(outcome, "no_address") != 0 &&
 	    notify_applicant(req, &a, "closed",
 			     arena_printf(req->arena, "Обращение № %s", a.number),
@@ -779,8 +775,8 @@ enum http_status page_admin_appeal_publish(struct request *req)
 		return refuse(req);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_PUBLISH);
 	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, text_of(req, FIELD_PUBLIC_QUESTION), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, text_of(req, FIELD_PUBLIC_ANSWER), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, page_field_text(req, FIELD_PUBLIC_QUESTION), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, page_field_text(req, FIELD_PUBLIC_ANSWER), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
 	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
 	return finish(req, &a, ok, "published", "");

@@ -32,17 +32,6 @@ static const char *kind_label(const char *kind)
 	return label ? label : kind;
 }
 
-/* «1 января 2026 г.» */
-static const char *date_words(struct request *req, struct civil_date d)
-{
-	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
-}
-
-static const char *date_iso(struct request *req, struct civil_date d)
-{
-	return arena_printf(req->arena, "%04d-%02d-%02d", d.year, d.month, d.day);
-}
-
 static bool is_admin(const struct request *req)
 {
 	return req->staff != NULL && (req->staff->role & ROLE_ADMIN) != 0;
@@ -244,7 +233,7 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 			continue;
 		tpl_dict *row = tpl_section_add(d, "DAY");
 		tpl_set(row, "ISO", day);
-		tpl_set(row, "DATE", date_words(req, date));
+		tpl_set(row, "DATE", page_date_words(req, date));
 		tpl_set(row, "WEEKDAY", ru_weekday(series_weekday(date) % 7));
 		tpl_set(row, "KIND", kind_label(kind));
 		tpl_set(row, "NOTE", db_text(req->arena, s, 2));
@@ -254,7 +243,7 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 			tpl_dict *actions = tpl_section_add(row, "ACTIONS");
 			tpl_set_int(actions, "YEAR", year);
 			tpl_set(actions, "ISO", day);
-			tpl_set(actions, "DATE", date_words(req, date));
+			tpl_set(actions, "DATE", page_date_words(req, date));
 			if (!(workdays_law_holiday(date) && strcmp(kind, "holiday") == 0))
 				tpl_section_show(actions, "REMOVABLE");
 		}
@@ -287,7 +276,7 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 		page_form_fields(req, df);
 		kind = req->field[FIELD_DAY_KIND].raw;
 	} else if (chosen_kind != NULL) {
-		tpl_set(df, "day", date_iso(req, chosen->date));
+		tpl_set(df, "day", page_date_iso(req, chosen->date));
 		tpl_set(df, "note", chosen_note);
 		kind = chosen_kind;
 	}
@@ -438,7 +427,7 @@ enum http_status page_admin_calendar_day_remove(struct request *req)
 				 arena_printf(req->arena,
 					      "%s — нерабочий праздничный день по статье 112 "
 					      "Трудового кодекса; его нельзя удалить из календаря.",
-					      date_words(req, d)));
+					      page_date_words(req, d)));
 	}
 	char day[16];
 	snprintf(day, sizeof day, "%04d-%02d-%02d", d.year, d.month, d.day);

@@ -17,11 +17,6 @@
 
 #define DEADLINE_WARNING_DAYS 7 /* drafts whose deadline is this close are shown */
 
-static const char *date_words(struct request *req, struct civil_date d)
-{
-	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
-}
-
 /* Days from a to b (b later is positive). */
 static int days_between(struct civil_date a, struct civil_date b)
 {
@@ -68,7 +63,7 @@ static void drafts(struct request *req, tpl_dict *d)
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
 		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
 		page_set_datetime(row, "STARTS", starts);
-		tpl_set(row, "DEADLINE", date_words(req, deadline));
+		tpl_set(row, "DEADLINE", page_date_words(req, deadline));
 		if (left < 0)
 			tpl_section_show(row, "MISSED");
 		else
@@ -175,7 +170,7 @@ static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 				      : sqlite3_column_int(s, 4) ? "не подписан"
 								 : "не составлен");
 		struct civil_date due = protocol_handover_due(&cal, tz_local_date(starts), NULL);
-		tpl_set(row, "DUE", date_words(req, due));
+		tpl_set(row, "DUE", page_date_words(req, due));
 		if (civil_date_compare(today, due) > 0)
 			tpl_section_show(row, "LATE");
 		tpl_section_show(d, "HAS_HELD");

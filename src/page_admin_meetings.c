@@ -220,11 +220,6 @@ static const char *local_input(struct request *req, time_t t)
 			    tm.tm_mday, tm.tm_hour, tm.tm_min);
 }
 
-static const char *date_words(struct request *req, struct civil_date d)
-{
-	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
-}
-
 /* Fill the form dictionary: from the meeting m, or (after a failed submit) from the request. */
 static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
 		      const struct staff_meeting *m, bool from_request)
@@ -326,7 +321,7 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 	if (strcmp(m->status, "draft") == 0 || strcmp(m->status, "approved") == 0 ||
 	    strcmp(m->status, "postponed") == 0) {
 		struct civil_date deadline = rule_announce_deadline(m->starts_at);
-		tpl_set(d, "ANNOUNCE_DEADLINE", date_words(req, deadline));
+		tpl_set(d, "ANNOUNCE_DEADLINE", page_date_words(req, deadline));
 		tpl_section_show(d, "DEADLINE");
 	}
 	if (m->expected_attendance >= cfg->police_notice_attendance) {
@@ -365,7 +360,7 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 	if (can_write) {
 		if (strcmp(m->status, "draft") == 0) {
 			tpl_dict *a = tpl_section_add(d, "APPROVE");
-			tpl_set(a, "EARLIEST", date_words(req, rule_earliest_meeting_date(req->now)));
+			tpl_set(a, "EARLIEST", page_date_words(req, rule_earliest_meeting_date(req->now)));
 			if (may_except)
 				tpl_section_show(a, "MAY_EXCEPT");
 		}
@@ -466,7 +461,7 @@ enum http_status page_admin_meetings(struct request *req)
 				sqlite3_column_type(s, 7) == SQLITE_NULL);
 		if (pending && starts > req->now)
 			tpl_set(tpl_section_add(row, "DEADLINE"), "DATE",
-				date_words(req, rule_announce_deadline(starts)));
+				page_date_words(req, rule_announce_deadline(starts)));
 		if (sqlite3_column_bytes(s, 8) > 0)
 			tpl_section_show(row, "EXCEPTION");
 		if (sqlite3_column_type(s, 9) != SQLITE_NULL && sqlite3_column_int64(s, 9) >= police &&
@@ -679,7 +674,7 @@ static enum http_status five_day_rule(struct request *req, time_t starts_at, enu
 	       arena_printf(req->arena,
 			    "место и время встречи публикуются не позднее чем за %d дней, поэтому "
 			    "её можно назначить не раньше чем на %s",
-			    RULE_ANNOUNCE_DAYS, date_words(req, rule_earliest_meeting_date(req->now))));
+			    RULE_ANNOUNCE_DAYS, page_date_words(req, rule_earliest_meeting_date(req->now))));
 	return HTTP_UNPROCESSABLE;
 }
 

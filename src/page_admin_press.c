@@ -30,11 +30,6 @@ static const char *status_label(const char *status)
 	return status;
 }
 
-static const char *date_words(struct request *req, struct civil_date d)
-{
-	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
-}
-
 /* The month of ?month=YYYY-MM as its first day; false when it is no real month. */
 static bool parse_month(const char *text, struct civil_date *first)
 {
@@ -148,7 +143,7 @@ enum http_status page_admin_media_plan(struct request *req)
 		bool open = strcmp(r->status, "draft") == 0 || strcmp(r->status, "approved") == 0 ||
 			    strcmp(r->status, "postponed") == 0;
 		/* A cancelled or held meeting has no deadline left to keep. */
-		tpl_set(row, "DEADLINE", open ? date_words(req, deadline) : "—");
+		tpl_set(row, "DEADLINE", open ? page_date_words(req, deadline) : "—");
 		if (r->first_id > 0) {
 			tpl_dict *p = tpl_section_add(row, "PUBLISHED");
 			page_set_datetime(p, "AT", r->first_at);

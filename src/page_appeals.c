@@ -44,17 +44,11 @@ static bool addressee_known(const char *code)
 	return false;
 }
 
-/* The text of a field, "" when absent. */
-static const char *text_of(const struct request *req, enum field f)
-{
-	return req->field[f].state == FIELD_VALID ? req->field[f].text : "";
-}
-
 static enum http_status form_page(struct request *req, enum http_status status)
 {
 	tpl_dict *d = page_begin(req, "appeal_new.tpl", "Обращение в администрацию", NAV_APPEALS);
 	page_form_fields(req, d);
-	const char *chosen = text_of(req, FIELD_ADDRESSEE);
+	const char *chosen = page_field_text(req, FIELD_ADDRESSEE);
 	for (size_t i = 0; i < sizeof addressees / sizeof addressees[0]; i++) {
 		tpl_dict *o = tpl_section_add(d, "ADDRESSEE_OPTION");
 		tpl_set(o, "VALUE", addressees[i][0]);
@@ -67,7 +61,7 @@ static enum http_status form_page(struct request *req, enum http_status status)
 				      : 0;
 	if (page_territory_options(req, d, "TERRITORY_OPTION", territory, NULL, NULL) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (page_topic_options(req, d, "TOPIC_OPTION", text_of(req, FIELD_APPEAL_TOPIC)) < 0)
+	if (page_topic_options(req, d, "TOPIC_OPTION", page_field_text(req, FIELD_APPEAL_TOPIC)) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (req->field[FIELD_CONSENT].state == FIELD_VALID)
 		tpl_section_show(d, "CONSENT_CHECKED");
@@ -163,19 +157,19 @@ enum http_status page_appeal_create(struct request *req)
 
 	struct appeal_input in = {
 		.source = "online",
-		.addressee = text_of(req, FIELD_ADDRESSEE),
-		.addressee_unit = text_of(req, FIELD_ADDRESSEE_UNIT),
-		.surname = text_of(req, FIELD_SURNAME),
-		.name = text_of(req, FIELD_GIVEN_NAME),
-		.patronymic = text_of(req, FIELD_PATRONYMIC),
-		.email = text_of(req, FIELD_EMAIL),
-		.address = text_of(req, FIELD_POSTAL_ADDRESS),
-		.phone = text_of(req, FIELD_PHONE),
+		.addressee = page_field_text(req, FIELD_ADDRESSEE),
+		.addressee_unit = page_field_text(req, FIELD_ADDRESSEE_UNIT),
+		.surname = page_field_text(req, FIELD_SURNAME),
+		.name = page_field_text(req, FIELD_GIVEN_NAME),
+		.patronymic = page_field_text(req, FIELD_PATRONYMIC),
+		.email = page_field_text(req, FIELD_EMAIL),
+		.address = page_field_text(req, FIELD_POSTAL_ADDRESS),
+		.phone = page_field_text(req, FIELD_PHONE),
 		.territory_id = req->field[FIELD_TERRITORY].state == FIELD_VALID
 					? req->field[FIELD_TERRITORY].number
 					: 0,
-		.topic_code = text_of(req, FIELD_APPEAL_TOPIC),
-		.text = text_of(req, FIELD_APPEAL_TEXT),
+		.topic_code = page_field_text(req, FIELD_APPEAL_TOPIC),
+		.text = page_field_text(req, FIELD_APPEAL_TEXT),
 		.consent = true,
 		.received_at = req->now,
 	};
@@ -322,7 +316,8 @@ void appeal_progress_fill(struct request *req, tpl_dict *d, sqlite3_stmt *s, int
  * answered 429 with the time to wait. */
 enum http_status page_appeal_status(struct request *req)
 {
-	const char *number = text_of(req, FIELD_APPEAL_NUMBER), *code = text_of(req, FIELD_APPEAL_CODE);
+	const char *number = page_field_text(req, FIELD_APPEAL_NUMBER);
+	const char *code = page_field_text(req, FIELD_APPEAL_CODE);
 	const char *addr_key = arena_printf(req->arena, "status:addr:%s", req->remote_addr);
 	const char *number_key = arena_printf(req->arena, "status:number:%s", number);
 	bool locked_addr, locked_number;
