@@ -551,10 +551,19 @@ class ReportAccessTest(unittest.TestCase):
 
 
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
-REQUEST_KEYS = {"service_request_id": str, "status": str, "status_notes": str,
-                "service_name": str, "service_code": str, "description": str,
-                "agency_responsible": str, "requested_datetime": str, "updated_datetime": str,
-                "address": str}
+# The fields of a service request in the GeoReport v2 specification's answer to GET
+# requests.json (wiki.open311.org/GeoReport_v2, "Response"), in its order, with the JSON types
+# it allows: what a server lacks is sent as null, never left out.
+SPEC_REQUEST_FIELDS = (
+    ("service_request_id", (str,)), ("status", (str,)), ("status_notes", (str, type(None))),
+    ("service_name", (str, type(None))), ("service_code", (str,)),
+    ("description", (str, type(None))), ("agency_responsible", (str, type(None))),
+    ("service_notice", (str, type(None))), ("requested_datetime", (str,)),
+    ("updated_datetime", (str, type(None))), ("expected_datetime", (str, type(None))),
+    ("address", (str, type(None))), ("address_id", (str, type(None))),
+    ("zipcode", (str, type(None))), ("lat", (float, int, type(None))),
+    ("long", (float, int, type(None))), ("media_url", (str, type(None))),
+)
 
 
 class Open311Test(unittest.TestCase):
@@ -568,9 +577,9 @@ class Open311Test(unittest.TestCase):
         return json.loads(r.body)
 
     def check_request(self, item):
-        self.assertEqual(set(item), set(REQUEST_KEYS))
-        for key, kind in REQUEST_KEYS.items():
-            self.assertIsInstance(item[key], kind, key)
+        self.assertEqual(set(item), {name for name, _ in SPEC_REQUEST_FIELDS})
+        for key, kinds in SPEC_REQUEST_FIELDS:
+            self.assertIsInstance(item[key], kinds, key)
         self.assertIn(item["status"], ("open", "closed"))
         self.assertRegex(item["requested_datetime"], ISO)
         self.assertRegex(item["updated_datetime"], ISO)
@@ -604,9 +613,11 @@ class Open311Test(unittest.TestCase):
             "status_notes": "Публичный ответ A1", "service_name": "Коммунальное хозяйство",
             "service_code": "0005.0005.0056", "description": "Публичный вопрос A1",
             "agency_responsible": item["agency_responsible"],
+            "service_notice": None,
             "requested_datetime": "2020-02-10T12:00:00+05:00",
-            "updated_datetime": "2020-03-06T12:00:00+05:00",
-            "address": "микрорайон Молодёжный"})
+            "updated_datetime": "2020-03-06T12:00:00+05:00", "expected_datetime": None,
+            "address": "микрорайон Молодёжный", "address_id": None, "zipcode": None,
+            "lat": None, "long": None, "media_url": None})
         self.assertTrue(item["agency_responsible"].startswith("Администрация"))
 
     def test_default_window_filters_and_one_request(self):
@@ -636,6 +647,43 @@ class Open311Test(unittest.TestCase):
                       "status=pending", "end_date=2020-02-30T00:00:00Z"):
             err = self.get_json(f"/api/open311/v2/requests.json?{query}", 400)
             self.assertEqual(err[0]["code"], 400, query)
+
+    def test_start_date_alone_means_90_days_from_it(self):
+        items = self.get_json("/api/open311/v2/requests.json?start_date=2020-01-01")
+        self.assertEqual([i["service_request_id"] for i in items], [NUMBERS["A1"]])
+        self.assertEqual(self.get_json(
+            "/api/open311/v2/requests.json?start_date=2020-04-01T00:00:00Z"), [])
+
+    def test_service_request_id_overrides_the_other_arguments(self):
+        items = self.get_json(f"/api/open311/v2/requests.json?service_request_id={NUMBERS['A1']}"
+                              "&start_date=%D0%B2%D1%87%D0%B5%D1%80%D0%B0&end_date=2000-01-01"
+                              "&status=pending&service_code=%3Bx")
+        self.assertEqual([i["service_request_id"] for i in items], [NUMBERS["A1"]])
+        err = self.get_json("/api/open311/v2/requests.json?service_request_id=%3Bdrop", 400)
+        self.assertEqual(err[0]["code"], 400)
+
+    def test_other_paths_formats_and_methods_answer_the_spec_array(self):
+        for path, status in (("/api/open311/v2/services", 400),
+                             ("/api/open311/v2/services.xml", 400),
+                             ("/api/open311/v2/requests.xml", 400),
+                             (f"/api/open311/v2/requests/{NUMBERS['A1']}.xml", 400),
+                             (f"/api/open311/v2/requests/{NUMBERS['A1']}", 400),
+                             ("/api/open311/v2/tokens.json", 404),
+                             ("/api/open311/v2", 404),
+                             ("/api/open311/v2/", 404)):
+            err = self.get_json(path, status)
+            self.assertEqual(len(err), 1, path)
+            self.assertEqual(set(err[0]), {"code", "description"}, path)
+            self.assertEqual(err[0]["code"], status, path)
+        for method, path in (("POST", "/api/open311/v2/requests.json"),
+                             ("PUT", "/api/open311/v2/services.json"),
+                             ("DELETE", f"/api/open311/v2/requests/{NUMBERS['A1']}.json")):
+            r = STACK.request(method, path, body=b'{"service_code": "0003.0009.0099"}',
+                              headers={"Content-Type": "application/json"})
+            self.assertEqual(r.status, 405, (method, path, r.text[:300]))
+            self.assertEqual(r.header("Allow"), "GET, HEAD")
+            self.assertEqual(r.header("Content-Type"), "application/json; charset=utf-8")
+            self.assertEqual(json.loads(r.body)[0]["code"], 405)
 
 
 if __name__ == "__main__":
