@@ -128,11 +128,9 @@ enum stmt {
 	STMT_REPORT_INSTRUCTIONS_LATE, /* (from date, to date, today, off) → id, text, unit, due,
 	                            status, report date (or NULL), days late, meeting title, appeal
 	                            number of instructions due in the period not executed by then */
-	STMT_REPORT_APPEALS_SECTION, /* (previous year, year) → section code, name, count in each */
-	STMT_REPORT_APPEALS_TERRITORY, /* (previous, year) → territory name, counts */
-	STMT_REPORT_APPEALS_SOURCE, /* (previous, year) → source, counts */
-	STMT_REPORT_APPEALS_OUTCOME, /* (previous, year) → outcome or 'open', counts */
-	STMT_REPORT_APPEALS_TIMELINESS, /* (previous, year, off, today) → category, counts */
+	STMT_REPORT_APPEALS_CUBE, /* (previous year, year, off, today) → year, topic code, name (cut
+	                            to the topic level), section code, name, territory id, name,
+	                            source, outcome or 'open', timeliness category, count */
 	STMT_REPORT_GROUPS,      /* (from, to) → group, its territory, held meetings, attendance,
 	                            appeals handed in at its meetings of the period, instructions
 	                            given in their protocols (not cancelled), of them executed
@@ -141,7 +139,6 @@ enum stmt {
 	                            left without an answer, still open — as of to */
 	STMT_REPORT_GROUP_QUARTER, /* (quarter from, to, report part from, to) → group id, name,
 	                            created at, held, held in the report part, planned */
-	STMT_REPORT_APPEALS_TOPIC, /* (previous year, year) → topic code, name, counts */
 	/* Open311 GeoReport v2 (open311.c): published answers only. */
 	STMT_OPEN311_SERVICES,   /* → code, name, level, parent's name, section's name */
 	STMT_OPEN311_REQUESTS,   /* (from, to, status, codes, numbers, limit) → request columns */

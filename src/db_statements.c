@@ -358,33 +358,26 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
 		"LEFT JOIN appeal a ON a.id = i.appeal_id "
 		"WHERE coalesce(i.done_on, ?3) > i.due_on ORDER BY i.due_on, i.id",
-#define REPORT_YEARS "count(*) FILTER (WHERE a.year = ?1), count(*) FILTER (WHERE a.year = ?2) " \
-		     "FROM appeal a "
-	[STMT_REPORT_APPEALS_SECTION] =
-		"SELECT s.code, s.name, " REPORT_YEARS
-		"LEFT JOIN appeal_topic s ON s.code = substr(a.topic_code, 1, 4) "
-		"WHERE a.year IN (?1, ?2) GROUP BY s.code ORDER BY s.code IS NULL, s.code",
-	[STMT_REPORT_APPEALS_TERRITORY] =
-		"SELECT t.name, " REPORT_YEARS
-		"LEFT JOIN territory t ON t.id = a.territory_id "
-		"WHERE a.year IN (?1, ?2) GROUP BY a.territory_id ORDER BY t.name IS NULL, t.name",
-	[STMT_REPORT_APPEALS_SOURCE] =
-		"SELECT a.source, " REPORT_YEARS "WHERE a.year IN (?1, ?2) GROUP BY a.source",
-	[STMT_REPORT_APPEALS_OUTCOME] =
-		"SELECT coalesce(a.outcome, 'open'), " REPORT_YEARS
-		"WHERE a.year IN (?1, ?2) GROUP BY 1",
-	/* Answered or forwarded by the local date due; left without an answer under art. 11;
-	 * still open before or after the date due. */
-	[STMT_REPORT_APPEALS_TIMELINESS] =
-		"SELECT CASE "
+	/* The yearly analysis in one pass: appeals of the two years counted by every breakdown at
+	 * once (page_admin_reports.c sums them per table). The topic is the code cut to the topic
+	 * level (SSSS.TTTT.NNNN; a subject's code as it is), so a question counts under its topic;
+	 * timeliness: answered or forwarded by the local date due, left without an answer under
+	 * art. 11, still open before or after the date due. */
+	[STMT_REPORT_APPEALS_CUBE] =
+		"WITH c AS (SELECT a.year AS y, substr(a.topic_code, 1, 14) AS topic, "
+		"a.territory_id AS territory, a.source AS source, coalesce(a.outcome, 'open') AS outcome, "
+		"CASE "
 		"WHEN a.outcome = 'answered' THEN CASE WHEN date(a.answered_at + ?3, 'unixepoch') <= "
 		"  a.answer_due THEN 'answered_on_time' ELSE 'answered_late' END "
 		"WHEN a.outcome = 'forwarded' THEN CASE WHEN date(a.forwarded_at + ?3, 'unixepoch') <= "
 		"  a.forward_due THEN 'forwarded_on_time' ELSE 'forwarded_late' END "
 		"WHEN a.outcome IS NOT NULL THEN 'closed' "
-		"WHEN a.answer_due < ?4 THEN 'open_overdue' ELSE 'open' END, "
-		REPORT_YEARS "WHERE a.year IN (?1, ?2) GROUP BY 1",
-#undef REPORT_YEARS
+		"WHEN a.answer_due < ?4 THEN 'open_overdue' ELSE 'open' END AS timely, count(*) AS n "
+		"FROM appeal a WHERE a.year IN (?1, ?2) GROUP BY 1, 2, 3, 4, 5, 6) "
+		"SELECT c.y, t.code, t.name, s.code, s.name, tr.id, tr.name, c.source, c.outcome, "
+		"c.timely, c.n FROM c LEFT JOIN appeal_topic t ON t.code = c.topic "
+		"LEFT JOIN appeal_topic s ON s.code = substr(c.topic, 1, 4) "
+		"LEFT JOIN territory tr ON tr.id = c.territory",
 	/* Instructions given: those of the protocols of the group's meetings of the period but the
 	 * cancelled ones (as in the compliance report); executed: accepted by the controller. */
 	[STMT_REPORT_GROUPS] =
@@ -425,13 +418,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"count(m.id) FILTER (WHERE m.status IN ('approved', 'postponed')) "
 		"FROM info_group g LEFT JOIN meeting m ON m.group_id = g.id AND m.kind = 'group_field' "
 		"AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
-	/* Topics: an appeal's code cut to the topic level (SSSS.TTTT.NNNN; a subject's code as it
-	 * is), so a question counts under its topic. */
-	[STMT_REPORT_APPEALS_TOPIC] =
-		"SELECT t.code, t.name, count(*) FILTER (WHERE a.year = ?1), "
-		"count(*) FILTER (WHERE a.year = ?2) FROM appeal a "
-		"LEFT JOIN appeal_topic t ON t.code = substr(a.topic_code, 1, 14) "
-		"WHERE a.year IN (?1, ?2) GROUP BY t.code ORDER BY t.code IS NULL, t.code",
 	[STMT_OPEN311_SERVICES] =
 		"SELECT e.code, e.name, e.level, coalesce(p.name, ''), s.name FROM appeal_topic e "
 		"JOIN appeal_topic s ON s.code = substr(e.code, 1, 4) "

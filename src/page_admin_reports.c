@@ -6,6 +6,7 @@
  * charts (report.c, admin_report.tpl), printable on A4, or CSV with ?format=csv.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "auth.h"
@@ -610,39 +611,97 @@ enum http_status page_admin_report_compliance(struct request *req)
 /* ---- the yearly analysis of appeals ----------------------------------------------------- */
 
 struct year_pair {
-	const char *key, *label;
+	const char *key, *label; /* key NULL: not in the classifier or no territory */
 	long long before, now;
 };
 
-/* Run a two-year statement (bound here: ?1 previous year, ?2 year, and for timeliness ?3 the
- * offset and ?4 today) into pairs: column 0 the key, then (with named) column 1 the name, then
- * the two counts. -1 on error, else the count of pairs. */
-static long long year_pairs(struct request *req, enum stmt which, int year, bool named,
-			    struct year_pair **out)
+struct year_pairs {
+	struct year_pair *items;
+	size_t count, cap;
+};
+
+/* The breakdowns of the yearly analysis, filled from one pass over the appeals. */
+enum appeals_breakdown {
+	BY_SECTION, BY_TOPIC, BY_TERRITORY, BY_SOURCE, BY_OUTCOME, BY_TIMELINESS, BY__MAX
+};
+
+/* Add n appeals of the year (now) or the previous one to the pair of key in list. */
+static void pair_add(struct arena *a, struct year_pairs *list, const char *key,
+		     const char *label, bool now, long long n)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
+	size_t i = 0;
+	while (i < list->count && !(key == NULL ? list->items[i].key == NULL
+				   : list->items[i].key && strcmp(list->items[i].key, key) == 0))
+		i++;
+	if (i == list->count) {
+		if (list->items == NULL) {
+			list->cap = 16;
+			list->items = arena_alloc(a, list->cap * sizeof *list->items);
+		}
+		list->items = arena_grow(a, list->items, list->count, &list->cap,
+					 sizeof *list->items);
+		list->items[list->count++] = (struct year_pair){.key = key, .label = label};
+	}
+	if (now)
+		list->items[i].now += n;
+	else
+		list->items[i].before += n;
+}
+
+/* Codes in order, the missing one (NULL) last. */
+static int by_key(const void *a, const void *b)
+{
+	const struct year_pair *x = a, *y = b;
+	if (x->key == NULL || y->key == NULL)
+		return (x->key == NULL) - (y->key == NULL);
+	return strcmp(x->key, y->key);
+}
+
+/* Names in order (byte order, as SQLite's BINARY), the missing one last. */
+static int by_label(const void *a, const void *b)
+{
+	const struct year_pair *x = a, *y = b;
+	if (x->key == NULL || y->key == NULL)
+		return (x->key == NULL) - (y->key == NULL);
+	return strcmp(x->label, y->label);
+}
+
+/* The appeals registered in year and the year before, in one pass (STMT_REPORT_APPEALS_CUBE:
+ * 100,000 appeals are read once, not once per table), into one list of pairs per breakdown,
+ * sorted as the tables show them. -1 on a database error. */
+static int appeals_breakdowns(struct request *req, int year, struct year_pairs lists[BY__MAX])
+{
+	struct arena *a = req->arena;
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_APPEALS_CUBE);
 	sqlite3_bind_int(s, 1, year - 1);
 	sqlite3_bind_int(s, 2, year);
-	if (which == STMT_REPORT_APPEALS_TIMELINESS) {
-		sqlite3_bind_int64(s, 3, utc_offset(local_midnight((struct civil_date){year, 1, 1})));
-		sqlite3_bind_text(s, 4, iso_date(req, tz_local_date(req->now)), -1, SQLITE_TRANSIENT);
-	}
-	size_t n = 0, cap = 16;
-	struct year_pair *p = arena_alloc(req->arena, cap * sizeof *p);
+	sqlite3_bind_int64(s, 3, utc_offset(local_midnight((struct civil_date){year, 1, 1})));
+	sqlite3_bind_text(s, 4, iso_date(req, tz_local_date(req->now)), -1, SQLITE_TRANSIENT);
+	memset(lists, 0, BY__MAX * sizeof *lists);
 	int rc;
-	int c = named ? 2 : 1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		p = arena_grow(req->arena, p, n, &cap, sizeof *p);
-		bool null_key = sqlite3_column_type(s, 0) == SQLITE_NULL;
-		p[n].key = null_key ? NULL : db_text(req->arena, s, 0);
-		p[n].label = named && !null_key ? db_text(req->arena, s, 1) : NULL;
-		p[n].before = sqlite3_column_int64(s, c);
-		p[n].now = sqlite3_column_int64(s, c + 1);
-		n++;
+		bool now = sqlite3_column_int(s, 0) == year;
+		long long n = sqlite3_column_int64(s, 10);
+		const char *text[10];
+		for (int c = 1; c < 10; c++)
+			text[c] = sqlite3_column_type(s, c) == SQLITE_NULL ? NULL : db_text(a, s, c);
+		pair_add(a, &lists[BY_TOPIC], text[1], text[2], now, n);
+		pair_add(a, &lists[BY_SECTION], text[3], text[4], now, n);
+		pair_add(a, &lists[BY_TERRITORY], text[6] ? text[5] : NULL, text[6], now, n);
+		pair_add(a, &lists[BY_SOURCE], text[7], NULL, now, n);
+		pair_add(a, &lists[BY_OUTCOME], text[8], NULL, now, n);
+		pair_add(a, &lists[BY_TIMELINESS], text[9], NULL, now, n);
 	}
 	db_done(s);
-	*out = p;
-	return rc == SQLITE_DONE ? (long long)n : -1;
+	if (rc != SQLITE_DONE)
+		return -1;
+	for (int b = BY_SECTION; b <= BY_TOPIC; b++)
+		if (lists[b].count > 1)
+			qsort(lists[b].items, lists[b].count, sizeof *lists[b].items, by_key);
+	if (lists[BY_TERRITORY].count > 1)
+		qsort(lists[BY_TERRITORY].items, lists[BY_TERRITORY].count,
+		      sizeof *lists[BY_TERRITORY].items, by_label);
+	return 0;
 }
 
 /* A table of the year beside the previous one: both drawn, the previous year's bar outlined. */
@@ -671,57 +730,49 @@ static void year_total(struct report *r, struct report_table *t, long long befor
 		->total = true;
 }
 
-/* A table of rows as the statement gives them; unnamed keys (NULL) get empty_label. */
-static int year_rows_table(struct report *r, enum stmt which, int year, const char *id,
-			   const char *caption, const char *heading, bool with_code,
-			   const char *empty_label)
+/* A table of the pairs in their order: with_code, the label is «code name»; the missing key
+ * gets empty_label. */
+static void year_rows_table(struct report *r, const struct year_pairs *p, int year,
+			    const char *id, const char *caption, const char *heading,
+			    bool with_code, const char *empty_label)
 {
-	struct year_pair *p;
-	long long n = year_pairs(r->req, which, year, with_code, &p);
-	if (n < 0)
-		return -1;
 	struct report_table *t = year_table(r, id, caption, heading, year);
 	long long before = 0, now = 0;
-	for (long long i = 0; i < n; i++) {
-		const char *label = p[i].key == NULL ? empty_label
-				    : with_code     ? arena_printf(r->req->arena, "%s %s", p[i].key,
-								   p[i].label)
-							: p[i].key;
-		year_row(r, t, label, p[i].before, p[i].now);
-		before += p[i].before;
-		now += p[i].now;
+	for (size_t i = 0; i < p->count; i++) {
+		const struct year_pair *x = &p->items[i];
+		const char *label = x->key == NULL ? empty_label
+				    : with_code    ? arena_printf(r->req->arena, "%s %s", x->key,
+								  x->label)
+						   : x->label;
+		year_row(r, t, label, x->before, x->now);
+		before += x->before;
+		now += x->now;
 	}
 	year_total(r, t, before, now);
-	return 0;
 }
 
 /* A table of fixed categories (every one shown, zeros included) in the table's order. */
-static int year_fixed_table(struct report *r, enum stmt which, int year, const char *id,
-			    const char *caption, const char *heading,
-			    const char *const categories[][2], size_t count)
+static void year_fixed_table(struct report *r, const struct year_pairs *p, int year,
+			     const char *id, const char *caption, const char *heading,
+			     const char *const categories[][2], size_t count)
 {
-	struct year_pair *p;
-	long long n = year_pairs(r->req, which, year, false, &p);
-	if (n < 0)
-		return -1;
 	struct report_table *t = year_table(r, id, caption, heading, year);
 	long long before = 0, now = 0;
 	for (size_t c = 0; c < count; c++) {
 		long long b = 0, w = 0;
-		for (long long i = 0; i < n; i++)
-			if (p[i].key && strcmp(p[i].key, categories[c][0]) == 0) {
-				b = p[i].before;
-				w = p[i].now;
+		for (size_t i = 0; i < p->count; i++)
+			if (p->items[i].key && strcmp(p->items[i].key, categories[c][0]) == 0) {
+				b = p->items[i].before;
+				w = p->items[i].now;
 			}
 		year_row(r, t, categories[c][1], b, w);
 		before += b;
 		now += w;
 	}
 	year_total(r, t, before, now);
-	return 0;
 }
-#define FIXED_TABLE(r, which, year, id, caption, heading, table)                                   \
-	year_fixed_table(r, which, year, id, caption, heading, table,                              \
+#define FIXED_TABLE(r, pairs, year, id, caption, heading, table)                                   \
+	year_fixed_table(r, pairs, year, id, caption, heading, table,                              \
 			 sizeof table / sizeof table[0])
 
 /* GET /admin/reports/appeals?year= — the yearly consolidated analysis of appeals (seed 001
@@ -743,25 +794,23 @@ enum http_status page_admin_report_appeals(struct request *req)
 	struct report r;
 	report_init(&r, req, title,
 		    arena_printf(req->arena, "%d год в сравнении с %d годом", year, year - 1));
-	int rc = 0;
-	rc |= year_rows_table(&r, STMT_REPORT_APPEALS_SECTION, year, "sections",
-			      "По разделам тематического классификатора", "Раздел", true,
-			      "Тема не указана");
-	rc |= year_rows_table(&r, STMT_REPORT_APPEALS_TOPIC, year, "topics",
-			      "По тематикам и темам классификатора", "Тематика или тема", true,
-			      "Тема не указана");
-	rc |= year_rows_table(&r, STMT_REPORT_APPEALS_TERRITORY, year, "territories",
-			      "По территориям", "Территория", false, "Территория не указана");
-	rc |= FIXED_TABLE(&r, STMT_REPORT_APPEALS_SOURCE, year, "sources", "По способу поступления",
-			  "Как поступило", sources);
-	rc |= FIXED_TABLE(&r, STMT_REPORT_APPEALS_OUTCOME, year, "outcomes", "По результатам",
-			  "Результат", outcomes);
-	rc |= FIXED_TABLE(&r, STMT_REPORT_APPEALS_TIMELINESS, year, "timeliness",
-			  "Соблюдение сроков (ст. 8 и 12 59-ФЗ)", "Срок", timeliness);
-	if (rc != 0) {
+	struct year_pairs p[BY__MAX];
+	if (appeals_breakdowns(req, year, p) < 0) {
 		db_log_error(&req->worker->db, "appeals report");
 		return HTTP_INTERNAL_ERROR;
 	}
+	year_rows_table(&r, &p[BY_SECTION], year, "sections",
+			"По разделам тематического классификатора", "Раздел", true,
+			"Тема не указана");
+	year_rows_table(&r, &p[BY_TOPIC], year, "topics", "По тематикам и темам классификатора",
+			"Тематика или тема", true, "Тема не указана");
+	year_rows_table(&r, &p[BY_TERRITORY], year, "territories", "По территориям", "Территория",
+			false, "Территория не указана");
+	FIXED_TABLE(&r, &p[BY_SOURCE], year, "sources", "По способу поступления", "Как поступило",
+		    sources);
+	FIXED_TABLE(&r, &p[BY_OUTCOME], year, "outcomes", "По результатам", "Результат", outcomes);
+	FIXED_TABLE(&r, &p[BY_TIMELINESS], year, "timeliness", "Соблюдение сроков (ст. 8 и 12 59-ФЗ)",
+		    "Срок", timeliness);
 	r.tables[0].note = "Обращения считаются по году регистрации.";
 	r.tables[1].note = "Вопрос классификатора считается в своей теме; обращение с кодом "
 			   "тематики — в тематике.";
