@@ -90,18 +90,22 @@ const struct route routes[] = {
 	{"/api/open311/v2/requests/*.json", METHOD_GET, open311_request, NULL, ROUTE_CACHEABLE, 0},
 	/* Anything else under the API (after the rows above, which win for GET): the spec's JSON
 	 * errors rather than HTML pages — 404, 405 for other methods, 400 without .json. */
-#define OPEN311_ANY METHOD_GET | METHOD_POST | METHOD_OTHER, open311_fallback, NULL, ROUTE_ANY_BODY, 0
-#define OPEN311_NOT_GET METHOD_POST | METHOD_OTHER, open311_fallback, NULL, ROUTE_ANY_BODY, 0
-	{"/api/open311/v2", OPEN311_ANY},
-	{"/api/open311/v2/", OPEN311_ANY},
-	{"/api/open311/v2/*", OPEN311_ANY},
-	{"/api/open311/v2/*.json", OPEN311_ANY},
-	{"/api/open311/v2/*.xml", OPEN311_ANY},
-	{"/api/open311/v2/requests/*", OPEN311_ANY},
-	{"/api/open311/v2/requests/*.json", OPEN311_NOT_GET}, /* GET: open311_request */
-	{"/api/open311/v2/requests/*.xml", OPEN311_ANY},
-#undef OPEN311_ANY
-#undef OPEN311_NOT_GET
+	{"/api/open311/v2", METHOD_GET | METHOD_POST | METHOD_OTHER, open311_fallback, NULL,
+	 ROUTE_ANY_BODY, 0},
+	{"/api/open311/v2/", METHOD_GET | METHOD_POST | METHOD_OTHER, open311_fallback, NULL,
+	 ROUTE_ANY_BODY, 0},
+	{"/api/open311/v2/*", METHOD_GET | METHOD_POST | METHOD_OTHER, open311_fallback, NULL,
+	 ROUTE_ANY_BODY, 0},
+	{"/api/open311/v2/*.json", METHOD_GET | METHOD_POST | METHOD_OTHER, open311_fallback, NULL,
+	 ROUTE_ANY_BODY, 0},
+	{"/api/open311/v2/*.xml", METHOD_GET | METHOD_POST | METHOD_OTHER, open311_fallback, NULL,
+	 ROUTE_ANY_BODY, 0},
+	{"/api/open311/v2/requests/*", METHOD_GET | METHOD_POST | METHOD_OTHER, open311_fallback, NULL,
+	 ROUTE_ANY_BODY, 0},
+	{"/api/open311/v2/requests/*.json", METHOD_POST | METHOD_OTHER, open311_fallback, NULL,
+	 ROUTE_ANY_BODY, 0},  /* GET: open311_request */
+	{"/api/open311/v2/requests/*.xml", METHOD_GET | METHOD_POST | METHOD_OTHER, open311_fallback, NULL,
+	 ROUTE_ANY_BODY, 0},
 	{"/meetings", METHOD_GET, page_meetings_list,
 	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL},
 		{FIELD_FROM, FIELD_OPTIONAL}, {FIELD_TO, FIELD_OPTIONAL},
