@@ -703,6 +703,32 @@ class ComplianceReportTest(unittest.TestCase):
         page = USERS["controller"].get("/admin/reports/compliance?from=2019-01-01&to=2019-12-31")
         self.assertIn(html.escape(FORMULA), page.text)
 
+    def test_long_lists_are_cut_on_the_page_and_whole_in_the_csv(self):
+        """120 appeals answered late in 2017: the page shows 100 and says how many more, the
+        CSV has all 120."""
+        STACK.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120) "
+            "INSERT INTO appeal (year, seq, number, code_hash, source, addressee, text, "
+            "received_at, registered_at, status, answer_due, forward_due, outcome, answered_at, "
+            "closed_at) SELECT 2017, i, printf('2017-%05d', i), x'00', 'online', 'head', 'x', "
+            "?1, ?1, 'answered', '2017-03-01', '2017-02-08', 'answered', ?2 + i * 60, "
+            "?2 + i * 60 FROM n", (at(2017, 2, 1), at(2017, 3, 10)))
+        page = USERS["controller"].get("/admin/reports/compliance?from=2017-01-01&to=2017-12-31")
+        rows = report_table(page.text, "answered-late")
+        self.assertEqual(len(rows), 100)
+        self.assertEqual(rows[0][0], "2017-00001")
+        self.assertIn('<tr class="more-rows"><td colspan="6">Показаны первые 100 из 120. Ещё 20 '
+                      'строк — в выгрузке CSV.</td></tr>', page.text)
+        self.assertEqual(as_dict(report_table(page.text, "summary"))[
+            "Ответы на обращения и направления по компетенции позже срока"], ["120"])
+        r = USERS["controller"].get(
+            "/admin/reports/compliance?from=2017-01-01&to=2017-12-31&format=csv")
+        late = csv_blocks(r.body)[1][
+            "Обращения, ответ на которые дан или которые направлены по компетенции позже срока"]
+        self.assertEqual(len(late), 121)
+        self.assertEqual(late[120], ["2017-00120", "", "дан ответ", "2017-03-01", "2017-03-10",
+                                     "9"])
+
     def test_bad_dates_come_back_on_the_form(self):
         r = USERS["admin"].get("/admin/reports/compliance?from=2020-06-30&to=2020-01-01")
         self.assertEqual(r.status, 400)
