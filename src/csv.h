@@ -1,6 +1,9 @@
 /* csv.h — CSV for spreadsheets as Russian offices open them: UTF-8 with a byte order mark (so
  * Excel does not read it as CP1251), ';' between fields (the list separator of a Russian locale),
- * CRLF after each record, a field quoted (RFC 4180, '"' doubled) only when it must be. */
+ * CRLF after each record, a field quoted (RFC 4180, '"' doubled) only when it must be. Text and
+ * numbers are written by different functions: a text cell that a spreadsheet would take for a
+ * formula (=, +, -, @ first) gets a leading apostrophe (OWASP's CSV injection advice), so staff
+ * free text never runs as a formula; a number is written as a plain integer and stays a number. */
 #ifndef PORTAL_CSV_H
 #define PORTAL_CSV_H
 
@@ -14,14 +17,24 @@
 /* The byte order mark that starts a file. */
 void csv_begin(struct buf *b);
 
-/* Whether field s (len bytes) must be quoted: it holds the separator, a quote, CR or LF, or
- * starts or ends with a space or tab (which spreadsheets would trim). */
+/* Whether field s (len bytes) must be quoted: it holds the separator, a comma or a tab (which
+ * LibreOffice's import dialog also takes for separators by default), a quote, CR or LF, or
+ * starts or ends with a space (which spreadsheets would trim). */
 bool csv_needs_quotes(const char *s, size_t len);
 
-/* Append one field, quoted when needed; first says whether a separator goes before it. */
-void csv_field(struct buf *b, const char *s, bool first);
+/* Whether text s (len bytes) would be read as a formula by Excel or LibreOffice: its first
+ * character after any spaces, tabs, CRs and LFs is =, +, -, @ (or their full-width forms), or it
+ * starts with a tab or CR. */
+bool csv_formula_like(const char *s, size_t len);
 
-/* Append a whole record of n fields (NULL is an empty field) and its CRLF. */
+/* Append one text cell (NULL is an empty one): an apostrophe first when csv_formula_like, then
+ * quoted when needed; first says whether a separator goes before it. */
+void csv_text(struct buf *b, const char *s, bool first);
+
+/* Append one number cell: the integer as digits with a leading '-' when negative. */
+void csv_number(struct buf *b, long long n, bool first);
+
+/* Append a whole record of n text cells (NULL is an empty cell) and its CRLF. */
 void csv_record(struct buf *b, const char *const *fields, size_t n);
 
 /* End the current record with CRLF. */

@@ -120,8 +120,9 @@ enum stmt {
 	                            5-day rule violation of a start in the period */
 	STMT_REPORT_EXCEPTIONS,  /* (from, to) → id, title, start, reason of meetings approved less
 	                            than 5 days ahead as an exception */
-	STMT_REPORT_ANSWERED_LATE, /* (from, to, off) → number, topic, due, answered date, days
-	                            late of appeals answered in the period after their due date */
+	STMT_REPORT_ANSWERED_LATE, /* (from, to, off) → number, topic, 'answered' or 'forwarded', due,
+	                            date done, days late, instant, id of appeals answered or
+	                            forwarded in the period after their date due */
 	STMT_REPORT_OPEN_OVERDUE, /* (today) → number, topic, due, days overdue of open appeals */
 	STMT_REPORT_PROTOCOLS,   /* (from, to) → meeting id, title, start, protocol exists, signed,
 	                            handed at (or NULL) of the meetings held in the period:
@@ -129,16 +130,17 @@ enum stmt {
 	STMT_REPORT_INSTRUCTIONS_LATE, /* (from date, to date, today, off) → id, text, unit, due,
 	                            status, report date (or NULL), days late, meeting title, appeal
 	                            number of instructions due in the period not executed by then */
-	STMT_REPORT_APPEALS_SECTION, /* (previous year, year) → section code, name, count in each */
-	STMT_REPORT_APPEALS_TERRITORY, /* (previous, year) → territory name, counts */
-	STMT_REPORT_APPEALS_SOURCE, /* (previous, year) → source, counts */
-	STMT_REPORT_APPEALS_OUTCOME, /* (previous, year) → outcome or 'open', counts */
-	STMT_REPORT_APPEALS_TIMELINESS, /* (previous, year, off, today) → category, counts */
+	STMT_REPORT_APPEALS_CUBE, /* (previous year, year, off, today) → year, topic code, name (cut
+	                            to the topic level), section code, name, territory id, name,
+	                            source, outcome or 'open', timeliness category, count */
 	STMT_REPORT_GROUPS,      /* (from, to) → group, its territory, held meetings, attendance,
 	                            appeals handed in at its meetings of the period, instructions
-	                            given in their protocols, of them executed (accepted) */
+	                            given in their protocols (not cancelled), of them executed
+	                            (accepted), territory id */
 	STMT_REPORT_MONTHLY,     /* (from, to) → topic code, name, received, answered, forwarded,
-	                            left without an answer, still open */
+	                            left without an answer, still open — as of to */
+	STMT_REPORT_GROUP_QUARTER, /* (quarter from, to, report part from, to) → group id, name,
+	                            created at, held, held in the report part, planned */
 	/* Open311 GeoReport v2 (open311.c): published answers only. */
 	STMT_OPEN311_SERVICES,   /* → code, name, level, parent's name, section's name */
 	STMT_OPEN311_REQUESTS,   /* (from, to, status, codes, numbers, limit) → request columns */

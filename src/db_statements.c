@@ -314,13 +314,24 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_REPORT_EXCEPTIONS] =
 		"SELECT id, title, starts_at, exception_reason FROM meeting WHERE exception_reason <> '' "
 		"AND starts_at >= ?1 AND starts_at < ?2 ORDER BY starts_at, id",
+	/* Answered after the local date due, or forwarded after the forwarding date due (7 days,
+	 * 59-ФЗ art. 8 part 3): both are late in the timeliness table too. */
 	[STMT_REPORT_ANSWERED_LATE] =
-		"SELECT a.number, coalesce(t.name, ''), a.answer_due, "
+		"SELECT a.number, coalesce(t.name, ''), 'answered', a.answer_due, "
 		"date(a.answered_at + ?3, 'unixepoch'), "
-		"CAST(julianday(date(a.answered_at + ?3, 'unixepoch')) - julianday(a.answer_due) AS INTEGER) "
+		"CAST(julianday(date(a.answered_at + ?3, 'unixepoch')) - julianday(a.answer_due) AS INTEGER), "
+		"a.answered_at, a.id "
 		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		"WHERE a.answered_at >= ?1 AND a.answered_at < ?2 "
-		"AND date(a.answered_at + ?3, 'unixepoch') > a.answer_due ORDER BY a.answered_at, a.id",
+		"AND date(a.answered_at + ?3, 'unixepoch') > a.answer_due "
+		"UNION ALL "
+		"SELECT a.number, coalesce(t.name, ''), 'forwarded', a.forward_due, "
+		"date(a.forwarded_at + ?3, 'unixepoch'), "
+		"CAST(julianday(date(a.forwarded_at + ?3, 'unixepoch')) - julianday(a.forward_due) AS INTEGER), "
+		"a.forwarded_at, a.id "
+		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
+		"WHERE a.forwarded_at >= ?1 AND a.forwarded_at < ?2 "
+		"AND date(a.forwarded_at + ?3, 'unixepoch') > a.forward_due ORDER BY 7, 8",
 	[STMT_REPORT_OPEN_OVERDUE] =
 		"SELECT a.number, coalesce(t.name, ''), a.answer_due, "
 		"CAST(julianday(?1) - julianday(a.answer_due) AS INTEGER) "
@@ -336,7 +347,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE m.status = 'held' AND m.starts_at >= ?1 AND m.starts_at < ?2 "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) ORDER BY m.starts_at, m.id",
 	/* Executed on the local day of the executor's last report, once reported or accepted; an
-	 * instruction still with the executor is late from the day after its due date. */
+	 * instruction still with the executor is late from the day after its due date. Only those
+	 * in force: a draft protocol's are proposals. */
 	[STMT_REPORT_INSTRUCTIONS_LATE] =
 		"SELECT i.id, i.text, i.unit, i.due_on, i.status, i.done_on, "
 		"CAST(julianday(coalesce(i.done_on, ?3)) - julianday(i.due_on) AS INTEGER), "
@@ -345,60 +357,72 @@ const char *const db_statement_sql[STMT__MAX] = {
 		" (SELECT date(max(e.at) + ?4, 'unixepoch') FROM instruction_event e "
 		"  WHERE e.instruction_id = n.id AND e.status = 'reported') END AS done_on "
 		" FROM instruction n WHERE n.due_on >= ?1 AND n.due_on <= ?2 "
-		" AND n.status <> 'cancelled') i "
+		" AND n.status <> 'cancelled' AND (n.protocol_id IS NULL OR EXISTS (SELECT 1 "
+		" FROM protocol s WHERE s.id = n.protocol_id AND s.signed_at IS NOT NULL))) i "
 		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
 		"LEFT JOIN appeal a ON a.id = i.appeal_id "
 		"WHERE coalesce(i.done_on, ?3) > i.due_on ORDER BY i.due_on, i.id",
-#define REPORT_YEARS "count(*) FILTER (WHERE a.year = ?1), count(*) FILTER (WHERE a.year = ?2) " \
-		     "FROM appeal a "
-	[STMT_REPORT_APPEALS_SECTION] =
-		"SELECT s.code, s.name, " REPORT_YEARS
-		"LEFT JOIN appeal_topic s ON s.code = substr(a.topic_code, 1, 4) "
-		"WHERE a.year IN (?1, ?2) GROUP BY s.code ORDER BY s.code IS NULL, s.code",
-	[STMT_REPORT_APPEALS_TERRITORY] =
-		"SELECT t.name, " REPORT_YEARS
-		"LEFT JOIN territory t ON t.id = a.territory_id "
-		"WHERE a.year IN (?1, ?2) GROUP BY a.territory_id ORDER BY t.name IS NULL, t.name",
-	[STMT_REPORT_APPEALS_SOURCE] =
-		"SELECT a.source, " REPORT_YEARS "WHERE a.year IN (?1, ?2) GROUP BY a.source",
-	[STMT_REPORT_APPEALS_OUTCOME] =
-		"SELECT coalesce(a.outcome, 'open'), " REPORT_YEARS
-		"WHERE a.year IN (?1, ?2) GROUP BY 1",
-	/* Answered or forwarded by the local date due; left without an answer under art. 11;
-	 * still open before or after the date due. */
-	[STMT_REPORT_APPEALS_TIMELINESS] =
-		"SELECT CASE "
+	/* The yearly analysis in one pass: appeals of the two years counted by every breakdown at
+	 * once (page_admin_reports.c sums them per table). The topic is the code cut to the topic
+	 * level (SSSS.TTTT.NNNN; a subject's code as it is), so a question counts under its topic;
+	 * timeliness: answered or forwarded by the local date due, left without an answer under
+	 * art. 11, still open before or after the date due. */
+	[STMT_REPORT_APPEALS_CUBE] =
+		"WITH c AS (SELECT a.year AS y, substr(a.topic_code, 1, 14) AS topic, "
+		"a.territory_id AS territory, a.source AS source, coalesce(a.outcome, 'open') AS outcome, "
+		"CASE "
 		"WHEN a.outcome = 'answered' THEN CASE WHEN date(a.answered_at + ?3, 'unixepoch') <= "
 		"  a.answer_due THEN 'answered_on_time' ELSE 'answered_late' END "
 		"WHEN a.outcome = 'forwarded' THEN CASE WHEN date(a.forwarded_at + ?3, 'unixepoch') <= "
 		"  a.forward_due THEN 'forwarded_on_time' ELSE 'forwarded_late' END "
 		"WHEN a.outcome IS NOT NULL THEN 'closed' "
-		"WHEN a.answer_due < ?4 THEN 'open_overdue' ELSE 'open' END, "
-		REPORT_YEARS "WHERE a.year IN (?1, ?2) GROUP BY 1",
-#undef REPORT_YEARS
+		"WHEN a.answer_due < ?4 THEN 'open_overdue' ELSE 'open' END AS timely, count(*) AS n "
+		"FROM appeal a WHERE a.year IN (?1, ?2) GROUP BY 1, 2, 3, 4, 5, 6) "
+		"SELECT c.y, t.code, t.name, s.code, s.name, tr.id, tr.name, c.source, c.outcome, "
+		"c.timely, c.n FROM c LEFT JOIN appeal_topic t ON t.code = c.topic "
+		"LEFT JOIN appeal_topic s ON s.code = substr(c.topic, 1, 4) "
+		"LEFT JOIN territory tr ON tr.id = c.territory",
+	/* Instructions given: those of the signed protocols of the group's meetings of the period
+	 * but the cancelled ones (as in the compliance report); executed: accepted by the
+	 * controller. */
 	[STMT_REPORT_GROUPS] =
 		"SELECT g.name, t.name, count(m.id), coalesce(sum(m.attendance), 0), "
 		"(SELECT count(*) FROM appeal a JOIN meeting am ON am.id = a.meeting_id "
 		" WHERE am.group_id = g.id AND am.starts_at >= ?1 AND am.starts_at < ?2), "
 		"(SELECT count(*) FROM instruction i JOIN protocol p ON p.id = i.protocol_id "
 		" JOIN meeting im ON im.id = p.meeting_id WHERE im.group_id = g.id "
-		" AND im.status = 'held' AND im.starts_at >= ?1 AND im.starts_at < ?2), "
+		" AND im.status = 'held' AND im.starts_at >= ?1 AND im.starts_at < ?2 "
+		" AND i.status <> 'cancelled' AND p.signed_at IS NOT NULL), "
 		"(SELECT count(*) FROM instruction i JOIN protocol p ON p.id = i.protocol_id "
 		" JOIN meeting im ON im.id = p.meeting_id WHERE im.group_id = g.id "
 		" AND im.status = 'held' AND im.starts_at >= ?1 AND im.starts_at < ?2 "
-		" AND i.status = 'accepted') "
+		" AND i.status = 'accepted'), t.id "
 		"FROM info_group g JOIN territory t ON t.id = g.territory_id "
 		"LEFT JOIN meeting m ON m.group_id = g.id AND m.status = 'held' "
 		"AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
+	/* The state at the end of the month (?2): an outcome is final and closed_at is the instant
+	 * it was reached (the same as its appeal_event), so an appeal closed later was still open
+	 * then; re-exporting a past month gives the same numbers. */
 	[STMT_REPORT_MONTHLY] =
 		"SELECT a.topic_code, t.name, count(*), "
-		"count(*) FILTER (WHERE a.outcome = 'answered'), "
-		"count(*) FILTER (WHERE a.outcome = 'forwarded'), "
-		"count(*) FILTER (WHERE a.outcome IN ('no_address', 'abusive', 'unreadable', 'repeated')), "
-		"count(*) FILTER (WHERE a.outcome IS NULL) "
+		"count(*) FILTER (WHERE a.outcome = 'answered' AND coalesce(a.closed_at, 0) < ?2), "
+		"count(*) FILTER (WHERE a.outcome = 'forwarded' AND coalesce(a.closed_at, 0) < ?2), "
+		"count(*) FILTER (WHERE a.outcome IN ('no_address', 'abusive', 'unreadable', 'repeated') "
+		"AND coalesce(a.closed_at, 0) < ?2), "
+		"count(*) FILTER (WHERE a.outcome IS NULL OR coalesce(a.closed_at, 0) >= ?2) "
 		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		"WHERE a.received_at >= ?1 AND a.received_at < ?2 "
 		"GROUP BY a.topic_code ORDER BY a.topic_code IS NULL, a.topic_code",
+	/* A group's field meetings in one quarter [?1, ?2), of them in the report's part of it
+	 * [?3, ?4), and the planned ones; with the group's creation, which decides whether the
+	 * quarter counts (page_admin_reports.c). */
+	[STMT_REPORT_GROUP_QUARTER] =
+		"SELECT g.id, g.name, g.created_at, "
+		"count(m.id) FILTER (WHERE m.status = 'held'), "
+		"count(m.id) FILTER (WHERE m.status = 'held' AND m.starts_at >= ?3 AND m.starts_at < ?4), "
+		"count(m.id) FILTER (WHERE m.status IN ('approved', 'postponed')) "
+		"FROM info_group g LEFT JOIN meeting m ON m.group_id = g.id AND m.kind = 'group_field' "
+		"AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
 	[STMT_OPEN311_SERVICES] =
 		"SELECT e.code, e.name, e.level, coalesce(p.name, ''), s.name FROM appeal_topic e "
 		"JOIN appeal_topic s ON s.code = substr(e.code, 1, 4) "

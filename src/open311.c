@@ -162,24 +162,26 @@ enum http_status open311_services(struct request *req)
 	return send_json(req, HTTP_OK, list);
 }
 
-/* One request from OPEN311_COLUMNS. */
+/* One request from OPEN311_COLUMNS with every field of the specification's service request
+ * (GET requests.json): what the portal does not have (service_notice, expected_datetime,
+ * address_id, zipcode, lat, long, media_url; address without a territory) is null. */
 static json_t *request_json(struct request *req, sqlite3_stmt *s)
 {
 	const char *address = (const char *)sqlite3_column_text(s, 8);
-	json_t *o = json_pack(
-		"{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "service_request_id",
-		(const char *)sqlite3_column_text(s, 0), "status",
+	return json_pack(
+		"{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:n, s:s, s:s, s:n, s:o, s:n, s:n, s:n, s:n, "
+		"s:n}",
+		"service_request_id", (const char *)sqlite3_column_text(s, 0), "status",
 		(const char *)sqlite3_column_text(s, 1), "status_notes",
 		(const char *)sqlite3_column_text(s, 2), "service_name",
 		(const char *)sqlite3_column_text(s, 3), "service_code",
 		(const char *)sqlite3_column_text(s, 4), "description",
 		(const char *)sqlite3_column_text(s, 5), "agency_responsible",
-		req->worker->cfg->administration_name, "requested_datetime",
+		req->worker->cfg->administration_name, "service_notice", "requested_datetime",
 		iso_datetime(req, (time_t)sqlite3_column_int64(s, 6)), "updated_datetime",
-		iso_datetime(req, (time_t)sqlite3_column_int64(s, 7)));
-	if (address && address[0])
-		json_object_set_new(o, "address", json_string(address));
-	return o;
+		iso_datetime(req, (time_t)sqlite3_column_int64(s, 7)), "expected_datetime", "address",
+		address && address[0] ? json_string(address) : json_null(), "address_id", "zipcode",
+		"lat", "long", "media_url");
 }
 
 /* Whether a comma-separated list has only items of [0-9A-Za-z.-]. */
@@ -193,41 +195,56 @@ static bool plain_list(const char *s)
 }
 
 /* GET /api/open311/v2/requests.json?start_date=&end_date=&status=&service_code=
- * &service_request_id= — published appeals, newest first, at most 1000. Without dates the last
- * 90 days; a range longer than 90 days, a date that does not parse or an unknown status is 400
- * with the spec's error array. service_request_id (comma-separated numbers) ignores the
- * other filters, as the spec says. */
+ * &service_request_id= — published appeals, newest first, at most 1000. service_request_id
+ * (comma-separated numbers) overrides every other argument, as the specification says: they are
+ * not even checked then. Otherwise without dates the last 90 days; with start_date alone, 90
+ * days from it; with end_date alone, 90 days up to it; a range longer than 90 days, a date that
+ * does not parse or an unknown status is 400 with the spec's error array. */
 enum http_status open311_requests(struct request *req)
 {
-	for (int f = 0; f < FIELD__MAX; f++)
-		if (req->field[f].state == FIELD_INVALID)
-			return send_error(req, HTTP_BAD_REQUEST,
-					  arena_printf(req->arena, "invalid %s: %s",
-						       field_specs[f].name, req->field[f].error));
 	const struct field_value *start = &req->field[FIELD_START_DATE],
 				 *end = &req->field[FIELD_END_DATE],
 				 *status = &req->field[FIELD_REQUEST_STATUS],
 				 *codes = &req->field[FIELD_SERVICE_CODE],
 				 *ids = &req->field[FIELD_SERVICE_REQUEST_ID];
-	time_t from, to;
-	if (end->state == FIELD_VALID) {
-		if (!parse_iso_datetime(end->text, &to))
+	bool by_id = ids->state == FIELD_VALID;
+	for (int f = 0; f < FIELD__MAX; f++)
+		if (req->field[f].state == FIELD_INVALID && (!by_id || f == FIELD_SERVICE_REQUEST_ID))
 			return send_error(req, HTTP_BAD_REQUEST,
-					  "end_date must be an ISO 8601 datetime");
-	} else {
-		to = req->now;
+					  arena_printf(req->arena, "invalid %s: %s",
+						       field_specs[f].name, req->field[f].error));
+	if (by_id && !plain_list(ids->text))
+		return send_error(req, HTTP_BAD_REQUEST,
+				  "service_request_id is a comma-separated list");
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_OPEN311_REQUESTS);
+	if (by_id) {
+		sqlite3_bind_text(s, 5, ids->text, -1, SQLITE_STATIC);
+		goto run;
+	}
+	time_t from = 0, to = req->now;
+	if (end->state == FIELD_VALID && !parse_iso_datetime(end->text, &to)) {
+		db_done(s);
+		return send_error(req, HTTP_BAD_REQUEST, "end_date must be an ISO 8601 datetime");
 	}
 	if (start->state == FIELD_VALID) {
-		if (!parse_iso_datetime(start->text, &from))
+		if (!parse_iso_datetime(start->text, &from)) {
+			db_done(s);
 			return send_error(req, HTTP_BAD_REQUEST,
 					  "start_date must be an ISO 8601 datetime");
+		}
+		if (end->state != FIELD_VALID)
+			to = from + OPEN311_DEFAULT_DAYS * 86400;
 	} else {
 		from = to - OPEN311_DEFAULT_DAYS * 86400;
 	}
-	if (from > to)
+	if (from > to) {
+		db_done(s);
 		return send_error(req, HTTP_BAD_REQUEST, "start_date is after end_date");
-	if (to - from > OPEN311_DEFAULT_DAYS * 86400)
+	}
+	if (to - from > OPEN311_DEFAULT_DAYS * 86400) {
+		db_done(s);
 		return send_error(req, HTTP_BAD_REQUEST, "the range may not span more than 90 days");
+	}
 	const char *state = NULL;
 	if (status->state == FIELD_VALID) {
 		bool open = false, closed = false;
@@ -237,26 +254,26 @@ enum http_status open311_requests(struct request *req)
 				open = true;
 			else if (strcmp(w, "closed") == 0)
 				closed = true;
-			else
+			else {
+				db_done(s);
 				return send_error(req, HTTP_BAD_REQUEST,
 						  "status must be open, closed or both");
+			}
 		}
 		if (open != closed)
 			state = open ? "open" : "closed";
 	}
-	if ((codes->state == FIELD_VALID && !plain_list(codes->text)) ||
-	    (ids->state == FIELD_VALID && !plain_list(ids->text)))
-		return send_error(req, HTTP_BAD_REQUEST,
-				  "service_code and service_request_id are comma-separated lists");
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_OPEN311_REQUESTS);
+	if (codes->state == FIELD_VALID && !plain_list(codes->text)) {
+		db_done(s);
+		return send_error(req, HTTP_BAD_REQUEST, "service_code is a comma-separated list");
+	}
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)to + 1); /* end_date is inclusive */
 	if (state)
 		sqlite3_bind_text(s, 3, state, -1, SQLITE_STATIC);
 	if (codes->state == FIELD_VALID)
 		sqlite3_bind_text(s, 4, codes->text, -1, SQLITE_STATIC);
-	if (ids->state == FIELD_VALID)
-		sqlite3_bind_text(s, 5, ids->text, -1, SQLITE_STATIC);
+run:
 	sqlite3_bind_int(s, 6, OPEN311_MAX_REQUESTS);
 	json_t *list = json_array();
 	int rc;
@@ -296,4 +313,41 @@ enum http_status open311_request(struct request *req)
 		return send_error(req, HTTP_INTERNAL_ERROR, "internal error");
 	}
 	return send_json(req, HTTP_OK, list);
+}
+
+/* Any other path under /api/open311/v2/ the route table sends here (routes.c: one word, maybe
+ * with an extension, or requests/ and a word), and any method but GET on the API's paths:
+ * the specification's error array instead of an HTML page. 404 for a resource the API does not
+ * have, 405 with Allow for another method on one it has, 400 for one without the format
+ * extension or with .xml, the format this server does not offer (discovery lists JSON only). */
+enum http_status open311_fallback(struct request *req)
+{
+	const char *rest = req->path + strlen("/api/open311/v2");
+	if (*rest == '/')
+		rest++;
+	const char *dot = strrchr(rest, '.');
+	size_t name_len = dot ? (size_t)(dot - rest) : strlen(rest);
+	const char *ext = dot ? dot + 1 : "";
+	bool known = false;
+	static const char *const names[] = {"discovery", "services", "requests"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i]) == name_len && strncmp(rest, names[i], name_len) == 0)
+			known = true;
+	if (strncmp(rest, "requests/", 9) == 0 && name_len > 9)
+		known = true;
+	if (!known)
+		return send_error(req, HTTP_NOT_FOUND,
+				  "no such resource: see /api/open311/v2/discovery.json");
+	if (req->method != METHOD_GET && req->method != METHOD_HEAD) {
+		response_header(req, "Allow", "GET, HEAD");
+		return send_error(req, HTTP_METHOD_NOT_ALLOWED,
+				  "this server only publishes answered requests: GET only");
+	}
+	if (strcmp(ext, "xml") == 0)
+		return send_error(req, HTTP_BAD_REQUEST,
+				  "the xml format is not supported: use .json");
+	if (strcmp(ext, "json") != 0)
+		return send_error(req, HTTP_BAD_REQUEST,
+				  "the format extension is required: use .json");
+	return send_error(req, HTTP_NOT_FOUND, "no such resource");
 }

@@ -138,6 +138,7 @@ enum http_status open311_discovery(struct request *req);
 enum http_status open311_services(struct request *req);
 enum http_status open311_requests(struct request *req);
 enum http_status open311_request(struct request *req);
+enum http_status open311_fallback(struct request *req);
 /* The appeals from a territory for the preparation of a meeting there (page_admin_appeals.c). */
 int appeal_summary_fill(struct request *req, struct tpl_dict *d, long long territory_id);
 

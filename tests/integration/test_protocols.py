@@ -500,6 +500,19 @@ class ProtocolTest(unittest.TestCase):
         # The executor's link to the source is the public results: protocols are not theirs.
         self.assertIn(f'href="/meetings/{mid}#results"', ex.get(f"/admin/instructions/{iid}").text)
 
+    def test_a_draft_protocols_instructions_are_in_no_report(self):
+        mid = held_meeting(40, helpers.unique("Черновик с поручением"))
+        self.assertEqual(save(mid, held_on=day(-40).isoformat()).status, 303)
+        self.assertEqual(instruct(mid, instruction="Проект поручения к отчёту").status, 303)
+        iid = last_instruction()
+        STACK.execute("UPDATE instruction SET due_on = ? WHERE id = ?", (day(-20).isoformat(), iid))
+        period = f"from={day(-60).isoformat()}&to={day(0).isoformat()}"
+        report = text(USERS["controller"].get(f"/admin/reports/compliance?{period}"))
+        self.assertNotIn("Проект поручения к отчёту", report)
+        self.assertEqual(sign(mid).status, 303)
+        report = text(USERS["controller"].get(f"/admin/reports/compliance?{period}"))
+        self.assertIn("Проект поручения к отчёту", report)
+
     def test_a_proposal_of_a_draft_may_be_deleted(self):
         mid = held_meeting(3)
         self.assertEqual(save(mid).status, 303)

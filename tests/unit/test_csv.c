@@ -1,5 +1,6 @@
 /* test_csv.c — unit tests for src/csv.c: the byte order mark, quoting only when needed, doubled
- * quotes, CRLF records, Cyrillic passed through byte for byte. */
+ * quotes, CRLF records, Cyrillic passed through byte for byte, formula-like text neutralised by
+ * an apostrophe while numbers stay plain integers. */
 #include "unit.h"
 
 #include "arena.h"
@@ -32,7 +33,7 @@ static int teardown(void **state)
 static const char *field(struct fixture *f, const char *s)
 {
 	buf_clear(&f->out);
-	csv_field(&f->out, s, true);
+	csv_text(&f->out, s, true);
 	buf_append(&f->out, "", 1);
 	return f->out.data;
 }
@@ -43,7 +44,6 @@ static void test_plain_fields_stay_unquoted(void **state)
 	assert_string_equal(field(f, "0005.0005.0056"), "0005.0005.0056");
 	assert_string_equal(field(f, "Коммунальное хозяйство"), "Коммунальное хозяйство");
 	assert_string_equal(field(f, "12"), "12");
-	assert_string_equal(field(f, "a,b"), "a,b"); /* a comma is not our separator */
 	assert_string_equal(field(f, ""), "");
 }
 
@@ -57,6 +57,9 @@ static void test_fields_that_need_quotes(void **state)
 	assert_string_equal(field(f, "cr\rlf"), "\"cr\rlf\"");
 	assert_string_equal(field(f, " отступ"), "\" отступ\"");
 	assert_string_equal(field(f, "хвост\t"), "\"хвост\t\"");
+	/* LibreOffice's import dialog splits at commas and tabs too unless told otherwise. */
+	assert_string_equal(field(f, "I кв. 2020, II кв. 2020"), "\"I кв. 2020, II кв. 2020\"");
+	assert_string_equal(field(f, "a\tb"), "\"a\tb\"");
 	assert_true(csv_needs_quotes(";", 1));
 	assert_false(csv_needs_quotes("Зеленоборск", strlen("Зеленоборск")));
 	assert_false(csv_needs_quotes("", 0));
@@ -81,11 +84,52 @@ static void test_field_by_field(void **state)
 {
 	struct fixture *f = *state;
 	buf_clear(&f->out);
-	csv_field(&f->out, "a", true);
-	csv_field(&f->out, NULL, false);
-	csv_field(&f->out, "b\"", false);
+	csv_text(&f->out, "a", true);
+	csv_text(&f->out, NULL, false);
+	csv_text(&f->out, "b\"", false);
 	csv_end_record(&f->out);
 	assert_bytes_equal(f->out.data, f->out.len, "a;;\"b\"\"\"\r\n");
+}
+
+/* Staff free text (a meeting's title, an exception's reason, an instruction) that starts like a
+ * formula must reach the spreadsheet as text: OWASP's leading apostrophe, inside the quotes when
+ * the field is quoted. */
+static void test_formula_like_text_is_neutralised(void **state)
+{
+	struct fixture *f = *state;
+	assert_string_equal(field(f, "=HYPERLINK(\"http://evil.example\",\"x\")"),
+			    "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
+	assert_string_equal(field(f, "=1+1"), "'=1+1");
+	assert_string_equal(field(f, "+7 912"), "'+7 912");
+	assert_string_equal(field(f, "-2+3"), "'-2+3");
+	assert_string_equal(field(f, "@SUM(A1:A2)"), "'@SUM(A1:A2)");
+	assert_string_equal(field(f, "\t=1+1"), "\"'\t=1+1\"");
+	assert_string_equal(field(f, "\r=1+1"), "\"'\r=1+1\"");
+	assert_string_equal(field(f, "  =1+1"), "\"'  =1+1\"");
+	assert_string_equal(field(f, "\xEF\xBC\x9D" "1+1"), "'\xEF\xBC\x9D" "1+1"); /* full-width = */
+	assert_string_equal(field(f, "-"), "'-");
+	/* Not formula-like: a sign later on, the typographic dash and minus, an apostrophe. */
+	assert_string_equal(field(f, "a=1"), "a=1");
+	assert_string_equal(field(f, "— нет"), "— нет");
+	assert_string_equal(field(f, "'=1"), "'=1");
+	assert_false(csv_formula_like("2020-03-11", 10));
+	assert_false(csv_formula_like("   ", 3));
+	assert_true(csv_formula_like("\n@x", 3));
+}
+
+/* A number is a plain integer, negative with '-', never neutralised: spreadsheets read it as a
+ * number, not text. */
+static void test_numbers_stay_numbers(void **state)
+{
+	struct fixture *f = *state;
+	buf_clear(&f->out);
+	csv_number(&f->out, 12, true);
+	csv_number(&f->out, -1, false);
+	csv_number(&f->out, 0, false);
+	csv_number(&f->out, 100000, false);
+	csv_text(&f->out, "-1", false);
+	csv_end_record(&f->out);
+	assert_bytes_equal(f->out.data, f->out.len, "12;-1;0;100000;'-1\r\n");
 }
 
 int main(void)
@@ -95,6 +139,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fields_that_need_quotes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_records_and_bom, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_field_by_field, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_formula_like_text_is_neutralised, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_numbers_stay_numbers, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
