@@ -1,5 +1,5 @@
--- 013_protocol_signing.sql — who signs a protocol, which of its questions the site shows, and
--- calendar years that wait for their decree.
+-- 013_protocol_signing.sql — who signs a protocol and which version, which of its questions and
+-- amendments the site shows, and calendar years that wait for their decree.
 
 -- A staff account may belong to a person of the directory: the head, a group leader. The
 -- protocol of a meeting is signed by its chair (seed 001 §3.5.7) under the chair's own account;
@@ -7,10 +7,21 @@
 ALTER TABLE staff_user ADD COLUMN person_id INTEGER REFERENCES person(id);
 CREATE UNIQUE INDEX staff_user_person ON staff_user(person_id) WHERE person_id IS NOT NULL;
 
+-- The chair signs the text they read: every change of a draft (its fields, questions and
+-- instructions) counts a revision, and the signing form names the revision it showed.
+ALTER TABLE protocol ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+-- 1 when an administrator recorded the chair's signature on the paper protocol (the chair had
+-- no account), kept as it was whatever happens to the accounts later.
+ALTER TABLE protocol ADD COLUMN signed_on_paper INTEGER NOT NULL DEFAULT 0
+	CHECK (signed_on_paper IN (0, 1));
+
 -- The questions of a protocol are written by the secretary and may name the resident who asked
 -- or their address. One is shown on the site only when the secretary has marked it as free of
 -- personal data; protocols kept before this migration start with nothing published.
 ALTER TABLE protocol_question ADD COLUMN published INTEGER NOT NULL DEFAULT 0
+	CHECK (published IN (0, 1));
+-- An amendment may correct such a question: it too is shown only when so marked.
+ALTER TABLE protocol_amendment ADD COLUMN published INTEGER NOT NULL DEFAULT 0
 	CHECK (published IN (0, 1));
 
 -- A year derived from the Labour Code alone, before the government's decree on transfers of

@@ -334,8 +334,10 @@ int main(int argc, char **argv)
 	struct db db;
 	bool init = strcmp(argv[0], "init") == 0;
 	if (init && argc <= 2 && (argc == 1 || strcmp(argv[1], "--demo") == 0)) {
-		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, true) < 0)
+		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, true) < 0) {
+			config_free(&cfg);
 			return 1;
+		}
 		rc = command_init(&db, &cfg, argc == 2);
 	} else if (strcmp(argv[0], "user") == 0 && argc >= 4 && strcmp(argv[1], "add") == 0) {
 		/* user add LOGIN ROLE [--email ADDRESS | --email=ADDRESS] [--person ID | --person=ID] */
@@ -352,15 +354,20 @@ int main(int argc, char **argv)
 			if (errno != 0 || end == person || *end != '\0' || person_id <= 0) {
 				fprintf(stderr, "portal-admin: --person wants a person's id, not %s\n",
 					person);
+				config_free(&cfg);
 				return 2;
 			}
 		}
-		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0)
+		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0) {
+			config_free(&cfg);
 			return 1;
+		}
 		rc = command_user_add(&db, argv[2], argv[3], email, person_id);
 	} else if (strcmp(argv[0], "backup") == 0 && argc == 2) {
-		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0)
+		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0) {
+			config_free(&cfg);
 			return 1;
+		}
 		rc = command_backup(&db, argv[1]);
 	} else {
 		usage();

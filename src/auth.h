@@ -34,8 +34,10 @@ enum role {
  * amendments). Signing is not a role: the protocol is signed by its chair — the group leader or
  * the head (seed 001 §3.5.7) — under the account that belongs to the chair's person
  * (staff_user.person_id); an administrator may record that the paper protocol was signed, and
- * the page says so. The press office also keeps the photo and video links and what of the
- * questions the site shows. */
+ * the page says so; the chair reads the protocol's page whatever their role. The press office
+ * also keeps the photo and video links and what of the questions the site shows. */
+#define PROTOCOL_READERS                                                                          \
+	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS)
 #define PROTOCOL_EDITORS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY)
 #define PROTOCOL_KEEPERS (PROTOCOL_EDITORS | ROLE_CONTROLLER)
 #define PROTOCOL_PUBLISHERS (PROTOCOL_EDITORS | ROLE_PRESS)

@@ -106,9 +106,10 @@ enum stmt {
 	STMT_DASH_DRAFTS,        /* (now) → id, title, starts of future drafts */
 	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
 	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
-	STMT_DASH_HELD,          /* () → id, title, starts, signed 0/1, protocol exists 0/1 of
-	                            held meetings whose protocol is not handed over yet (a
-	                            personal reception only when it has a protocol), oldest first */
+	STMT_DASH_HELD,          /* (limit, -1 for all) → id, title, starts, signed 0/1, protocol
+	                            exists 0/1 of held meetings whose protocol is not handed over
+	                            yet (a personal reception only when it has a protocol), newest
+	                            first */
 	STMT_DASH_KIND_COUNT,    /* (kind, from, to) → held, planned in the period */
 	STMT_DASH_VIOLATIONS,    /* (now) → id, title, starts of upcoming live meetings whose
 	                            announcement deadline for their present start passed
@@ -293,12 +294,13 @@ enum stmt {
 	/* Protocols of meetings and instructions (page_admin_protocols.c, page_meetings.c,
 	 * notify_rules.c). */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
-	                            attendance, host id, kind */
+	                            attendance, host id, kind, its group's leader id or 0 */
 	STMT_PROTOCOL_GET,       /* (meeting) → id, number, held on, place, chair id, secretary id,
 	                            attendance, decisions, photo url, video url, signed at, signer's
 	                            name, handed at, name of who handed it over, chair name, chair
 	                            position, secretary name, secretary position, the signer's
-	                            person id or 0, whether the chair has an active account */
+	                            person id or 0, whether the chair has an active account,
+	                            revision, signed on paper 0/1 */
 	STMT_PROTOCOL_INSERT,    /* (meeting, number, held on, place, chair, secretary, attendance,
 	                            decisions, photo, video, now, user) */
 	STMT_PROTOCOL_UPDATE,    /* (id, number, held on, place, chair, secretary, attendance,
@@ -314,18 +316,23 @@ enum stmt {
 	STMT_PROTOCOL_SET_LINKS, /* (id, photo url, video url, now) */
 	STMT_PROTOCOL_NUMBER_TAKEN, /* (number, protocol id or 0, year 'YYYY') → title of the
 	                               meeting whose protocol of that year has the number */
-	STMT_PROTOCOL_SYNC_ATTENDANCE, /* (protocol): the meeting's attendance becomes the signed
-	                                  protocol's, when it states one */
-	STMT_PROTOCOL_IN_FORCE,  /* (protocol) → id, text, due on, executor's e-mail, controller's
-	                            name, of its instructions not cancelled */
-	STMT_PROTOCOL_SIGN,      /* (id, now, user): a draft only */
+	STMT_PROTOCOL_SYNC_ATTENDANCE, /* (protocol, now): the meeting's attendance becomes the
+	                                  signed protocol's, when it states another */
+	STMT_PROTOCOL_IN_FORCE,  /* (protocol) → id, text, due on, executor's e-mail ('' for a
+	                            disabled account), controller's name, of its instructions not
+	                            cancelled */
+	STMT_PROTOCOL_SIGN,      /* (id, now, user, revision read, on paper 0/1): a draft still at
+	                            that revision only */
+	STMT_PROTOCOL_TOUCH,     /* (id, now): a draft's instructions changed, a new revision */
 	STMT_PROTOCOL_HAND_OVER, /* (id, now, user): signed, not handed over yet */
-	STMT_PROTOCOL_AMENDMENT_ADD, /* (protocol, now, user, text, reason) */
-	STMT_PROTOCOL_AMENDMENTS, /* (protocol) → at, author's name, text, reason; oldest first */
+	STMT_PROTOCOL_AMENDMENT_ADD, /* (protocol, now, user, text, reason, published 0/1) */
+	STMT_PROTOCOL_AMENDMENTS, /* (protocol) → at, author's name, text, reason, published;
+	                             oldest first */
 	STMT_PROTOCOL_APPEALS,   /* (meeting) → id, number, topic name or '', status */
 	STMT_PROTOCOL_INSTRUCTIONS, /* (protocol) → id, text, unit, due on, status, executor name */
 	STMT_INSTRUCTION_INSERT, /* (protocol, appeal, text, executor, unit, controller, due on, now,
-	                            user) */
+	                            user): its number is never one an instruction had before, even
+	                            a deleted proposal (the audit log remembers those) */
 	STMT_INSTRUCTION_EVENT_ADD, /* (instruction, now, user, status, note) */
 	STMT_INSTRUCTION_LIST,   /* (executor, last due date of open ones, meeting, limit, staff
 	                            member who executes or controls, first due date of open ones,
@@ -335,7 +342,7 @@ enum stmt {
 	                            executor name, controller id, controller name, meeting id,
 	                            meeting title, appeal id, appeal number, created at, in force
 	                            (not of an unsigned protocol), executor's e-mail, controller's
-	                            e-mail */
+	                            e-mail, protocol id or 0 */
 	STMT_INSTRUCTION_DELETE_EVENTS, /* (id): its history, before STMT_INSTRUCTION_DELETE */
 	STMT_INSTRUCTION_DELETE, /* (id): an instruction of a draft protocol only */
 	STMT_INSTRUCTION_MOVE,   /* (id, new status, old status, other old status, report or NULL,

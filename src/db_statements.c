@@ -293,7 +293,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM meeting m LEFT JOIN protocol p ON p.meeting_id = m.id WHERE m.status = 'held' "
 		"AND p.handed_at IS NULL "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) "
-		"ORDER BY m.starts_at LIMIT 50",
+		"ORDER BY m.starts_at DESC LIMIT ?1",
 	[STMT_DASH_VIOLATIONS] =
 		"SELECT m.id, m.title, m.starts_at FROM meeting m WHERE m.status IN ('approved', "
 		"'postponed') AND m.starts_at > ?1 AND EXISTS (SELECT 1 FROM rule_violation r "
@@ -840,7 +840,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 
 	[STMT_PROTOCOL_MEETING] =
 		"SELECT m.title, m.status, m.starts_at, "
-		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id, m.kind "
+		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id, m.kind, "
+		"coalesce((SELECT g.leader_id FROM info_group g WHERE g.id = m.group_id), 0) "
 		"FROM meeting m LEFT JOIN venue v ON v.id = m.venue_id WHERE m.id = ?1",
 	[STMT_PROTOCOL_GET] =
 		"SELECT p.id, p.number, p.held_on, p.place, p.chair_id, p.secretary_id, p.attendance, "
@@ -849,7 +850,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"coalesce(nullif(uh.full_name, ''), uh.login, ''), coalesce(c.full_name, ''), "
 		"coalesce(c.position, ''), coalesce(s.full_name, ''), coalesce(s.position, ''), "
 		"coalesce(us.person_id, 0), EXISTS (SELECT 1 FROM staff_user a "
-		"WHERE a.person_id = p.chair_id AND a.disabled = 0) "
+		"WHERE a.person_id = p.chair_id AND a.disabled = 0), p.revision, p.signed_on_paper "
 		"FROM protocol p LEFT JOIN staff_user us ON us.id = p.signed_by "
 		"LEFT JOIN staff_user uh ON uh.id = p.handed_by "
 		"LEFT JOIN person c ON c.id = p.chair_id LEFT JOIN person s ON s.id = p.secretary_id "
@@ -861,7 +862,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_PROTOCOL_UPDATE] =
 		"UPDATE protocol SET number = ?2, held_on = ?3, place = ?4, chair_id = ?5, "
 		"secretary_id = ?6, attendance = ?7, decisions = ?8, photo_url = ?9, video_url = ?10, "
-		"updated_at = ?11 WHERE id = ?1 AND signed_at IS NULL",
+		"updated_at = ?11, revision = revision + 1 WHERE id = ?1 AND signed_at IS NULL",
 	[STMT_PROTOCOL_JSON] =
 		"SELECT json_object('meeting_id', meeting_id, 'number', number, 'held_on', held_on, "
 		"'place', place, 'chair_id', chair_id, 'secretary_id', secretary_id, "
@@ -895,24 +896,31 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT m.title FROM protocol p JOIN meeting m ON m.id = p.meeting_id "
 		"WHERE p.number = ?1 AND p.id <> ?2 AND substr(p.held_on, 1, 4) = ?3 LIMIT 1",
 	[STMT_PROTOCOL_SYNC_ATTENDANCE] =
-		"UPDATE meeting SET attendance = (SELECT attendance FROM protocol WHERE id = ?1) "
-		"WHERE id = (SELECT meeting_id FROM protocol WHERE id = ?1 AND attendance IS NOT NULL)",
+		"UPDATE meeting SET attendance = (SELECT attendance FROM protocol WHERE id = ?1), "
+		"updated_at = ?2 WHERE id = (SELECT meeting_id FROM protocol WHERE id = ?1 "
+		"AND attendance IS NOT NULL) "
+		"AND attendance IS NOT (SELECT attendance FROM protocol WHERE id = ?1)",
 	[STMT_PROTOCOL_IN_FORCE] =
-		"SELECT i.id, i.text, i.due_on, e.email, coalesce(nullif(c.full_name, ''), c.login) "
+		"SELECT i.id, i.text, i.due_on, CASE e.disabled WHEN 0 THEN e.email ELSE '' END, "
+		"coalesce(nullif(c.full_name, ''), c.login) "
 		"FROM instruction i JOIN staff_user e ON e.id = i.executor_id "
 		"JOIN staff_user c ON c.id = i.controller_id "
 		"WHERE i.protocol_id = ?1 AND i.status <> 'cancelled' ORDER BY i.id",
 	[STMT_PROTOCOL_SIGN] =
-		"UPDATE protocol SET signed_at = ?2, signed_by = ?3 WHERE id = ?1 AND signed_at IS NULL",
+		"UPDATE protocol SET signed_at = ?2, signed_by = ?3, signed_on_paper = ?5 WHERE id = ?1 "
+		"AND signed_at IS NULL AND revision = ?4",
+	[STMT_PROTOCOL_TOUCH] =
+		"UPDATE protocol SET revision = revision + 1, updated_at = ?2 WHERE id = ?1 "
+		"AND signed_at IS NULL",
 	[STMT_PROTOCOL_HAND_OVER] =
 		"UPDATE protocol SET handed_at = ?2, handed_by = ?3 WHERE id = ?1 "
 		"AND signed_at IS NOT NULL AND handed_at IS NULL",
 	[STMT_PROTOCOL_AMENDMENT_ADD] =
-		"INSERT INTO protocol_amendment (protocol_id, at, user_id, text, reason) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)",
+		"INSERT INTO protocol_amendment (protocol_id, at, user_id, text, reason, published) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[STMT_PROTOCOL_AMENDMENTS] =
-		"SELECT a.at, coalesce(nullif(u.full_name, ''), u.login, ''), a.text, a.reason "
-		"FROM protocol_amendment a "
+		"SELECT a.at, coalesce(nullif(u.full_name, ''), u.login, ''), a.text, a.reason, "
+		"a.published FROM protocol_amendment a "
 		"LEFT JOIN staff_user u ON u.id = a.user_id WHERE a.protocol_id = ?1 ORDER BY a.id",
 	[STMT_PROTOCOL_APPEALS] =
 		"SELECT a.id, a.number, coalesce(t.name, ''), a.status FROM appeal a "
@@ -923,9 +931,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"coalesce(nullif(u.full_name, ''), u.login) FROM instruction i "
 		"JOIN staff_user u ON u.id = i.executor_id WHERE i.protocol_id = ?1 ORDER BY i.id",
 	[STMT_INSTRUCTION_INSERT] =
-		"INSERT INTO instruction (protocol_id, appeal_id, text, executor_id, unit, "
+		"INSERT INTO instruction (id, protocol_id, appeal_id, text, executor_id, unit, "
 		"controller_id, due_on, created_at, created_by, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8)",
+		"VALUES (max(coalesce((SELECT max(id) FROM instruction), 0), "
+		"coalesce((SELECT max(entity_id) FROM audit_log WHERE entity = 'instruction'), 0)) + 1, "
+		"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8)",
 	[STMT_INSTRUCTION_EVENT_ADD] =
 		"INSERT INTO instruction_event (instruction_id, at, user_id, status, note) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -948,7 +958,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"coalesce(nullif(e.full_name, ''), e.login), i.controller_id, "
 		"coalesce(nullif(c.full_name, ''), c.login), p.meeting_id, coalesce(m.title, ''), "
 		"i.appeal_id, coalesce(a.number, ''), i.created_at, "
-		"(i.protocol_id IS NULL OR p.signed_at IS NOT NULL), e.email, c.email FROM instruction i "
+		"(i.protocol_id IS NULL OR p.signed_at IS NOT NULL), e.email, c.email, "
+		"coalesce(i.protocol_id, 0) FROM instruction i "
 		"JOIN staff_user e ON e.id = i.executor_id JOIN staff_user c ON c.id = i.controller_id "
 		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
 		"LEFT JOIN appeal a ON a.id = i.appeal_id WHERE i.id = ?1",

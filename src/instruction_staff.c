@@ -73,17 +73,18 @@ int instruction_form_fill(struct request *req, tpl_dict *f)
 	return 0;
 }
 
-/* A mail about instruction id to recipient, through the outbox in the open transaction; event
- * (an instruction_event id) keeps each step's mail unique. Nothing when there is no address.
- * 0, or -1 on a database error. */
-int instruction_mail(struct request *req, long long id, long long event,
-			    const char *recipient, const char *subject, const char *text)
+/* A mail about instruction id to recipient (who: "executor" or "controller"), through the
+ * outbox in the open transaction; event (an instruction_event id) and who keep each step's mail
+ * unique. Nothing when there is no address. 0, or -1 on a database error. */
+int instruction_mail(struct request *req, long long id, long long event, const char *who,
+		     const char *recipient, const char *subject, const char *text)
 {
 	if (recipient == NULL || recipient[0] == '\0')
 		return 0;
 	const struct config *cfg = req->worker->cfg;
 	struct outbox_message msg = {
-		.dedup_key = arena_printf(req->arena, "instruction:%lld:event:%lld", id, event),
+		.dedup_key = arena_printf(req->arena, "instruction:%lld:event:%lld:%s", id, event,
+					  who),
 		.channel = OUTBOX_MAIL,
 		.recipient = recipient,
 		.subject = subject,
@@ -105,7 +106,7 @@ const char *instruction_given_text(struct request *req, long long id, const char
 	struct civil_date due;
 	const char *due_words = civil_date_parse(due_iso, &due) ? page_date_words(req, due) : due_iso;
 	return arena_printf(req->arena,
-			    "Вам дано поручение № %lld (%s):\n\n%s\n\nСрок исполнения: %s.\n"
+			    "Вам дано поручение № %lld (%s):\n\n%s\n\nСрок исполнения: %s\n"
 			    "Контролёр: %s.\n\nВозьмите поручение в работу на портале; когда оно "
 			    "будет исполнено, доложите там об исполнении.",
 			    id, source, text, due_words, controller);

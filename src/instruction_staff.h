@@ -27,11 +27,11 @@ int instruction_form_fill(struct request *req, tpl_dict *f);
 int instruction_insert(struct request *req, long long protocol_id, long long appeal_id,
 		       struct civil_date earliest, long long *id);
 
-/* A mail about instruction id to recipient (nothing when it is ""), through the outbox in the
- * open transaction; event (an instruction_event id, 0 for the instruction given) keeps each
- * step's mail unique. 0, or -1 on a database error. */
-int instruction_mail(struct request *req, long long id, long long event, const char *recipient,
-		     const char *subject, const char *text);
+/* A mail about instruction id to recipient (nothing when it is ""), who is "executor" or
+ * "controller", through the outbox in the open transaction; event (an instruction_event id, 0
+ * for the instruction given) and who keep each mail unique. 0, or -1 on a database error. */
+int instruction_mail(struct request *req, long long id, long long event, const char *who,
+		     const char *recipient, const char *subject, const char *text);
 
 /* The text of instruction id given to its executor: what, from where (source), by when, who
  * controls it. */

@@ -16,6 +16,7 @@
 #include "worker.h"
 
 #define DEADLINE_WARNING_DAYS 7 /* drafts whose deadline is this close are shown */
+#define HELD_ROWS 50            /* held meetings awaiting their protocol shown, newest first */
 
 /* Days from a to b (b later is positive). */
 static int days_between(struct civil_date a, struct civil_date b)
@@ -159,8 +160,14 @@ static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 		return -1;
 	struct civil_date today = tz_local_date(req->now);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_HELD);
-	int rc;
+	sqlite3_bind_int(s, 1, HELD_ROWS + 1);
+	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (++rows > HELD_ROWS) {
+			/* The rest are older: the compliance report lists them all. */
+			tpl_set_int(tpl_section_add(d, "HELD_MORE"), "ROWS", HELD_ROWS);
+			break;
+		}
 		tpl_dict *row = tpl_section_add(d, "HELD");
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
 		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
@@ -176,7 +183,7 @@ static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 		tpl_section_show(d, "HAS_HELD");
 	}
 	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
 /* The present and the coming year (the local year + 1) without a production calendar, or with a

@@ -191,7 +191,7 @@ enum http_status page_admin_instruction_create(struct request *req)
 				db_text(req->arena, s, 9));
 			const char *email = db_text(req->arena, s, 16);
 			db_done(s);
-			rc = instruction_mail(req, id, 0, email,
+			rc = instruction_mail(req, id, 0, "executor", email,
 					      arena_printf(req->arena, "Поручение № %lld", id), body);
 		}
 	}
@@ -340,40 +340,40 @@ enum http_status page_admin_instruction(struct request *req)
 enum mover { BY_EXECUTOR, BY_CONTROLLER };
 
 /* The mail of one step to the other side: a report goes to the controller; a return, an
- * acceptance or a cancellation to the executor. */
+ * acceptance or a cancellation to the executor, and to the controller as well when an
+ * administrator took it in the controller's stead. Taking it into work mails nobody. */
 static int step_mail(struct request *req, const struct instruction_row *r, long long event,
 		     const char *to, const char *note)
 {
+	struct arena *a = req->arena;
+	const char *subject, *text;
 	if (strcmp(to, "reported") == 0)
-		return instruction_mail(req, r->id, event, r->controller_email,
-					arena_printf(req->arena, "Доложено об исполнении поручения № %lld",
-						     r->id),
-					arena_printf(req->arena, "Исполнитель доложил об исполнении "
-								 "поручения № %lld:\n\n%s\n\nПримите "
-								 "исполнение или верните поручение на "
-								 "доработку.",
-						     r->id, note));
-	if (strcmp(to, "returned") == 0)
-		return instruction_mail(req, r->id, event, r->executor_email,
-					arena_printf(req->arena,
-						     "Поручение № %lld возвращено на доработку", r->id),
-					arena_printf(req->arena, "Поручение № %lld возвращено на "
-								 "доработку. Причина:\n\n%s",
-						     r->id, note));
-	if (strcmp(to, "accepted") == 0)
-		return instruction_mail(req, r->id, event, r->executor_email,
-					arena_printf(req->arena, "Исполнение поручения № %lld принято",
-						     r->id),
-					arena_printf(req->arena, "Контролёр принял исполнение поручения "
-								 "№ %lld. Поручение снято с контроля.",
-						     r->id));
-	if (strcmp(to, "cancelled") == 0)
-		return instruction_mail(req, r->id, event, r->executor_email,
-					arena_printf(req->arena, "Поручение № %lld отменено", r->id),
-					arena_printf(req->arena, "Поручение № %lld отменено. Причина:"
-								 "\n\n%s",
-						     r->id, note));
-	return 0;
+		return instruction_mail(
+			req, r->id, event, "controller", r->controller_email,
+			arena_printf(a, "Доложено об исполнении поручения № %lld", r->id),
+			arena_printf(a, "Исполнитель доложил об исполнении поручения № %lld:\n\n%s\n\n"
+					"Примите исполнение или верните поручение на доработку.",
+				     r->id, note));
+	if (strcmp(to, "returned") == 0) {
+		subject = arena_printf(a, "Поручение № %lld возвращено на доработку", r->id);
+		text = arena_printf(a, "Поручение № %lld возвращено на доработку. Причина:\n\n%s",
+				    r->id, note);
+	} else if (strcmp(to, "accepted") == 0) {
+		subject = arena_printf(a, "Исполнение поручения № %lld принято", r->id);
+		text = arena_printf(a, "Исполнение поручения № %lld принято, поручение снято с "
+				       "контроля.",
+				    r->id);
+	} else if (strcmp(to, "cancelled") == 0) {
+		subject = arena_printf(a, "Поручение № %lld отменено", r->id);
+		text = arena_printf(a, "Поручение № %lld отменено. Причина:\n\n%s", r->id, note);
+	} else
+		return 0;
+	if (instruction_mail(req, r->id, event, "executor", r->executor_email, subject, text) < 0)
+		return -1;
+	if (req->staff->user_id == r->controller_id)
+		return 0;
+	return instruction_mail(req, r->id, event, "controller", r->controller_email, subject,
+				text);
 }
 
 /* One transition from (from1, from2) to to, with report or reason (NULL keeps them); the
@@ -509,6 +509,7 @@ enum http_status page_admin_instruction_delete(struct request *req)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	}
 	long long meeting = sqlite3_column_int64(s, 10);
+	long long protocol = sqlite3_column_int64(s, 18);
 	db_done(s);
 	if (r.in_force) {
 		db_rollback(db);
@@ -524,6 +525,13 @@ enum http_status page_admin_instruction_delete(struct request *req)
 		s = db_stmt(db, STMT_INSTRUCTION_DELETE);
 		sqlite3_bind_int64(s, 1, r.id);
 		ok = db_run(s) == SQLITE_DONE && sqlite3_changes(db->conn) == 1;
+	}
+	if (ok) {
+		/* One proposal fewer changes what the chair signs. */
+		s = db_stmt(db, STMT_PROTOCOL_TOUCH);
+		sqlite3_bind_int64(s, 1, protocol);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+		ok = db_run(s) == SQLITE_DONE;
 	}
 	if (!ok) {
 		json_decref(before);

@@ -54,6 +54,7 @@ struct meeting_row {
 	time_t starts_at;
 	bool has_attendance;
 	long long attendance, host_id;
+	long long leader_id; /* the leader of the meeting's information group, 0 when none */
 };
 
 struct protocol_row {
@@ -64,8 +65,9 @@ struct protocol_row {
 	const char *signed_by, *handed_by; /* names of the staff members */
 	const char *chair, *chair_position, *secretary, *secretary_position;
 	time_t signed_at, handed_at;
-	long long signer_person;  /* the person of the account that signed, 0 when none */
 	bool chair_has_account;   /* an active account belongs to the chair */
+	long long revision;       /* counts the changes of the draft */
+	bool signed_on_paper;     /* an administrator recorded the chair's signature on paper */
 };
 
 /* A personal reception's questions are a resident's own affairs: never on the site. */
@@ -90,6 +92,7 @@ static int load_meeting(struct request *req, long long id, struct meeting_row *m
 		m->attendance = sqlite3_column_int64(s, 4);
 		m->host_id = sqlite3_column_int64(s, 5);
 		m->kind = db_text(req->arena, s, 6);
+		m->leader_id = sqlite3_column_int64(s, 7);
 	}
 	db_done(s);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -126,19 +129,26 @@ static int protocol_load(struct request *req, long long meeting_id, struct proto
 		p->chair_position = db_text(a, s, 15);
 		p->secretary = db_text(a, s, 16);
 		p->secretary_position = db_text(a, s, 17);
-		p->signer_person = sqlite3_column_int64(s, 18);
 		p->chair_has_account = sqlite3_column_int(s, 19) != 0;
+		p->revision = sqlite3_column_int64(s, 20);
+		p->signed_on_paper = sqlite3_column_int(s, 21) != 0;
 	}
 	db_done(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Whether the signed-in staff member may sign the draft p: its chair under their own account, or
- * an administrator recording the chair's signature on paper. */
+/* Whether the signed-in staff member is the chair of protocol p (its person's account). */
+static bool is_chair(const struct request *req, const struct protocol_row *p)
+{
+	return p->chair_id != 0 && req->staff->person_id == p->chair_id;
+}
+
+/* Whether the signed-in staff member may sign the draft p: its chair under their own account,
+ * or, for a chair with no account, an administrator recording the signature on paper. */
 static bool may_sign(const struct request *req, const struct protocol_row *p)
 {
 	return p->exists && !p->signed_ && p->chair_id != 0 &&
-	       (req->staff->person_id == p->chair_id || (req->staff->role & ROLE_ADMIN));
+	       (is_chair(req, p) || ((req->staff->role & ROLE_ADMIN) && !p->chair_has_account));
 }
 
 /* The handover due date of the meeting's protocol; -1 on a database error. */
@@ -320,7 +330,8 @@ static void fill_signing(struct request *req, tpl_dict *d, const struct protocol
 		return;
 	if (may_sign(req, p)) {
 		tpl_dict *c = tpl_section_add(d, "CAN_SIGN");
-		bool on_paper = req->staff->person_id != p->chair_id;
+		tpl_set_int(c, "REVISION", p->revision);
+		bool on_paper = !is_chair(req, p);
 		if (on_paper)
 			tpl_set(tpl_section_add(c, "ON_PAPER"), "CHAIR", p->chair);
 		tpl_set(c, "BUTTON", on_paper ? "Отметить подпись председательствующего" : "Подписать");
@@ -359,6 +370,11 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 	int uncovered = 0;
 	if (protocol_load(req, m.id, &p) < 0 || handover_due(req, m.starts_at, &due, &uncovered) < 0)
 		return HTTP_INTERNAL_ERROR;
+	/* Its chair reads what they sign, whatever their role. */
+	if (!(req->staff->role & PROTOCOL_READERS) && !is_chair(req, &p)) {
+		req->error_detail = "Эта страница недоступна для вашей роли.";
+		return HTTP_FORBIDDEN;
+	}
 	tpl_dict *d = page_begin(req, "admin_protocol.tpl",
 				 arena_printf(req->arena, "Протокол встречи %s",
 					      ru_quoted(req->arena, m.title)),
@@ -382,7 +398,7 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 		tpl_dict *sg = tpl_section_add(d, "SIGNED");
 		page_set_datetime(sg, "AT", p.signed_at);
 		tpl_set(sg, "CHAIR", p.chair[0] ? p.chair : p.signed_by);
-		if (p.signer_person != p.chair_id)
+		if (p.signed_on_paper)
 			tpl_set(tpl_section_add(sg, "ON_PAPER"), "BY", p.signed_by);
 	}
 	if (p.exists) {
@@ -467,6 +483,7 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			tpl_set(row, "BY", db_text(req->arena, s, 1));
 			tpl_set(row, "TEXT", db_text(req->arena, s, 2));
 			tpl_set(row, "REASON", db_text(req->arena, s, 3));
+			tpl_section_show(row, sqlite3_column_int(s, 4) ? "PUBLISHED" : "NOT_PUBLISHED");
 			tpl_section_show(d, "HAS_AMENDMENTS");
 		}
 		db_done(s);
@@ -499,9 +516,18 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 	fill_signing(req, d, &p, editor);
 	if (p.exists && p.signed_ && !p.handed && keeper)
 		tpl_section_show(d, "CAN_HAND_OVER");
-	if (p.exists && p.signed_ && keeper)
-		tpl_section_show(d, "CAN_AMEND");
-	if (p.exists && (role & PROTOCOL_PUBLISHERS)) {
+	if (p.exists && p.signed_ && keeper) {
+		tpl_dict *a = tpl_section_add(d, "CAN_AMEND");
+		const struct field_value *mark = &req->field[FIELD_AMENDMENT_PUBLIC];
+		if (publishable) {
+			tpl_dict *c = tpl_section_add(a, "PUBLISHABLE");
+			if (mark->state == FIELD_VALID && mark->number == 1)
+				tpl_section_show(c, "CHECKED");
+		}
+	}
+	if (!publishable)
+		tpl_section_show(d, "RECEPTION_NOTE");
+	if (p.exists && publishable && (role & PROTOCOL_PUBLISHERS)) {
 		tpl_dict *f = tpl_section_add(d, "PUBLICATION");
 		if (edit_from_request == FORM_PUBLICATION) {
 			const struct field_value *in = req->field;
@@ -514,7 +540,7 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 		if (p.signed_ && publishable)
 			tpl_section_show(f, "QUESTIONS");
 	}
-	if (p.exists && p.signed_)
+	if (p.exists && p.signed_ && publishable)
 		tpl_section_show(d, "PUBLIC_LINK");
 	page_form_fields(req, d);
 	if (req->error_detail != NULL)
@@ -598,6 +624,14 @@ enum http_status page_admin_protocol_save(struct request *req)
 	const struct field_value *in = req->field;
 	if (in[FIELD_CHAIR].state == FIELD_VALID && !staff_has_item(people, n, in[FIELD_CHAIR].number))
 		page_reject(req, FIELD_CHAIR, "выберите из списка");
+	/* Nobody makes themselves the chair, and so the signer: besides the meeting's host and its
+	 * group's leader, someone else names the chair. */
+	long long chair = in[FIELD_CHAIR].state == FIELD_VALID ? in[FIELD_CHAIR].number : 0;
+	if (chair != 0 && chair == req->staff->person_id && chair != m.host_id &&
+	    chair != m.leader_id && !(p.exists && p.chair_id == chair))
+		page_reject(req, FIELD_CHAIR,
+			    "себя указать нельзя: председательствующего, если это не ведущий встречи и "
+			    "не руководитель группы, указывает другой сотрудник");
 	if (in[FIELD_SECRETARY].state == FIELD_VALID &&
 	    !staff_has_item(people, n, in[FIELD_SECRETARY].number))
 		page_reject(req, FIELD_SECRETARY, "выберите из списка");
@@ -703,17 +737,19 @@ enum http_status page_admin_protocol_save(struct request *req)
 	return protocol_done(req, &m, id, p.exists ? "update" : "create", before);
 }
 
-/* Mail each executor the instructions of protocol p that take force with its signature
- * (seed 001 §3.6.7). 0, or -1 on a database error. */
-static int mail_signed_instructions(struct request *req, const struct meeting_row *m,
-				    long long protocol_id)
+/* The instructions of a draft protocol that its signature puts in force (not cancelled). */
+struct proposal {
+	long long id;
+	const char *text, *due, *email, *controller;
+};
+
+/* The proposals of protocol protocol_id into *out; -1 on a database error. */
+static int load_proposals(struct request *req, long long protocol_id, struct proposal **out,
+			  size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_IN_FORCE);
 	sqlite3_bind_int64(s, 1, protocol_id);
-	struct pending {
-		long long id;
-		const char *text, *due, *email, *controller;
-	} *rows = NULL;
+	struct proposal *rows = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -726,14 +762,45 @@ static int mail_signed_instructions(struct request *req, const struct meeting_ro
 		n++;
 	}
 	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
+	*out = rows;
+	*count = n;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* «Срок поручения № 4 уже прошёл…» for the proposals whose due date is before today, NULL when
+ * none is: signing would put them in force already overdue. */
+static const char *overdue_proposals(struct request *req, const struct proposal *rows, size_t n)
+{
+	const char *today = page_date_iso(req, tz_local_date(req->now));
+	const char *numbers = NULL;
+	size_t overdue = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(rows[i].due, today) >= 0)
+			continue;
+		numbers = numbers ? arena_printf(req->arena, "%s, № %lld", numbers, rows[i].id)
+				  : arena_printf(req->arena, "№ %lld", rows[i].id);
+		overdue++;
+	}
+	if (overdue == 0)
+		return NULL;
+	return arena_printf(req->arena,
+			    "Срок %s %s уже прошёл: удалите %s из черновика и дайте заново с новым "
+			    "сроком, затем подпишите протокол.",
+			    overdue == 1 ? "поручения" : "поручений", numbers,
+			    overdue == 1 ? "его" : "их");
+}
+
+/* Mail each executor their instruction that took force with the signature of the protocol of
+ * meeting m (seed 001 §3.6.7). 0, or -1 on a database error. */
+static int mail_proposals(struct request *req, const struct meeting_row *m,
+			  const struct proposal *rows, size_t n)
+{
 	const char *source = arena_printf(req->arena, "протокол встречи %s",
 					  ru_quoted(req->arena, m->title));
 	for (size_t i = 0; i < n; i++) {
 		const char *body = instruction_given_text(req, rows[i].id, source, rows[i].text,
 							  rows[i].due, rows[i].controller);
-		if (instruction_mail(req, rows[i].id, 0, rows[i].email,
+		if (instruction_mail(req, rows[i].id, 0, "executor", rows[i].email,
 				     arena_printf(req->arena, "Поручение № %lld", rows[i].id),
 				     body) < 0)
 			return -1;
@@ -741,11 +808,33 @@ static int mail_signed_instructions(struct request *req, const struct meeting_ro
 	return 0;
 }
 
-/* POST /admin/meetings/ID/protocol/sign (csrf) — the chair signs the draft under their own
- * account, or an administrator records the chair's signature on paper. It needs a chair, a
- * number and the decisions. The meeting's attendance becomes the protocol's, and the
- * instructions take force: each executor is mailed theirs. 403 for anyone else; 422 when already
- * signed or incomplete. */
+/* The meeting's attendance becomes the signed protocol's, audited as a change of the meeting
+ * when it differs. 0, or -1 on a database error. */
+static int sync_attendance(struct request *req, const struct meeting_row *m, long long protocol_id)
+{
+	struct db *db = &req->worker->db;
+	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m->id);
+	sqlite3_stmt *s = db_stmt(db, STMT_PROTOCOL_SYNC_ATTENDANCE);
+	sqlite3_bind_int64(s, 1, protocol_id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+	if (db_run(s) != SQLITE_DONE) {
+		json_decref(before);
+		return -1;
+	}
+	if (sqlite3_changes(db->conn) == 0) {
+		json_decref(before);
+		return 0;
+	}
+	return audit_record(req, NULL, "attendance_from_protocol", "meeting", m->id, before,
+			    staff_json(req, STMT_STAFF_MEETING_JSON, m->id));
+}
+
+/* POST /admin/meetings/ID/protocol/sign (revision, csrf) — the chair signs the draft under their
+ * own account, or, for a chair with no account, an administrator records the signature on the
+ * paper protocol. It needs a chair, a number and the decisions, the revision the page showed
+ * (a draft changed since is not signed unread) and no proposal already past its due date. The
+ * meeting's attendance becomes the protocol's, and the instructions take force: each executor
+ * is mailed theirs. 403 for anyone else; 422 when already signed, changed or incomplete. */
 enum http_status page_admin_protocol_sign(struct request *req)
 {
 	struct meeting_row m;
@@ -769,22 +858,32 @@ enum http_status page_admin_protocol_sign(struct request *req)
 						 p.chair);
 		return HTTP_FORBIDDEN;
 	}
+	if (req->field[FIELD_REVISION].number != p.revision)
+		return refuse(req, "Протокол изменился после того, как вы открыли страницу: прочтите "
+				   "его ещё раз и подпишите.",
+			      FORM_NONE);
 	if (p.number[0] == '\0' || p.decisions[0] == '\0')
 		return refuse(req, "Перед подписанием укажите номер протокола и принятые решения.",
 			      FORM_NONE);
+	struct proposal *proposals;
+	size_t count;
+	if (load_proposals(req, p.id, &proposals, &count) < 0) {
+		db_rollback(&req->worker->db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	const char *overdue = overdue_proposals(req, proposals, count);
+	if (overdue != NULL)
+		return refuse(req, overdue, FORM_NONE);
 	struct db *db = &req->worker->db;
 	json_t *before = staff_json(req, STMT_PROTOCOL_JSON, p.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_PROTOCOL_SIGN);
 	sqlite3_bind_int64(s, 1, p.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 	sqlite3_bind_int64(s, 3, req->staff->user_id);
-	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(db->conn) > 0;
-	if (ok) {
-		s = db_stmt(db, STMT_PROTOCOL_SYNC_ATTENDANCE);
-		sqlite3_bind_int64(s, 1, p.id);
-		ok = db_run(s) == SQLITE_DONE;
-	}
-	if (!ok || mail_signed_instructions(req, &m, p.id) < 0) {
+	sqlite3_bind_int64(s, 4, p.revision);
+	sqlite3_bind_int(s, 5, !is_chair(req, &p));
+	if (db_run(s) != SQLITE_DONE || sqlite3_changes(db->conn) == 0 ||
+	    sync_attendance(req, &m, p.id) < 0 || mail_proposals(req, &m, proposals, count) < 0) {
 		json_decref(before);
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
@@ -875,8 +974,10 @@ enum http_status page_admin_protocol_hand_over(struct request *req)
 	return protocol_done(req, &m, p.id, "hand_over", before);
 }
 
-/* POST /admin/meetings/ID/protocol/amend (amendment, reason, csrf) — a correction of the signed
- * protocol, kept with who and when and shown after it. 422 for a draft (edit it instead). */
+/* POST /admin/meetings/ID/protocol/amend (amendment, reason, amendment_public, csrf) — a
+ * correction of the signed protocol, kept with who and when and shown after it; on the site too
+ * when amendment_public marks it as free of personal data (never for a personal reception). 422
+ * for a draft (edit it instead). */
 enum http_status page_admin_protocol_amend(struct request *req)
 {
 	struct meeting_row m;
@@ -895,6 +996,9 @@ enum http_status page_admin_protocol_amend(struct request *req)
 	sqlite3_bind_int64(s, 3, req->staff->user_id);
 	sqlite3_bind_text(s, 4, page_field_text(req, FIELD_AMENDMENT), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, page_field_text(req, FIELD_REASON), -1, SQLITE_STATIC);
+	const struct field_value *mark = &req->field[FIELD_AMENDMENT_PUBLIC];
+	int published = questions_publishable(&m) && mark->state == FIELD_VALID && mark->number == 1;
+	sqlite3_bind_int(s, 6, published);
 	if (db_run(s) != SQLITE_DONE) {
 		db_rollback(&req->worker->db);
 		return HTTP_INTERNAL_ERROR;
@@ -902,9 +1006,9 @@ enum http_status page_admin_protocol_amend(struct request *req)
 	long long amendment = sqlite3_last_insert_rowid(req->worker->db.conn);
 	struct db *db = &req->worker->db;
 	if (audit_record(req, NULL, "amend", "protocol", p.id, NULL,
-			 json_pack("{s:I, s:s, s:s}", "amendment", (json_int_t)amendment, "text",
+			 json_pack("{s:I, s:s, s:s, s:b}", "amendment", (json_int_t)amendment, "text",
 				   page_field_text(req, FIELD_AMENDMENT), "reason",
-				   page_field_text(req, FIELD_REASON))) < 0 ||
+				   page_field_text(req, FIELD_REASON), "published", published)) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
@@ -937,6 +1041,14 @@ enum http_status page_admin_protocol_instruction(struct request *req)
 	int rc = instruction_insert(req, p.id, 0, earliest, &id);
 	if (rc > 0)
 		return refuse(req, NULL, FORM_NONE);
+	if (rc == 0) {
+		/* A new proposal changes what the chair signs. */
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_TOUCH);
+		sqlite3_bind_int64(s, 1, p.id);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+		if (db_run(s) != SQLITE_DONE)
+			rc = -1;
+	}
 	if (rc < 0 || db_commit(&req->worker->db) < 0) {
 		db_rollback(&req->worker->db);
 		return HTTP_INTERNAL_ERROR;

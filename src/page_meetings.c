@@ -223,7 +223,7 @@ enum http_status page_meeting_show(struct request *req)
 	if (n > 0)
 		tpl_section_show(d, "ANSWERS");
 	/* The results recorded in its signed protocol (page_protocol.c). */
-	if (strcmp(m.summary.status, "held") == 0 && protocol_results_fill(req, d, m.summary.id) < 0)
+	if (strcmp(m.summary.status, "held") == 0 && protocol_results_fill(req, d, &m.summary) < 0)
 		return HTTP_INTERNAL_ERROR;
 	return page_end(req, HTTP_OK);
 }

@@ -2,10 +2,10 @@
  * its page once its protocol is signed (the questions raised, the decisions, the instructions
  * with their state and due date, photo and video, amendments) and the printable protocol
  * /meetings/ID/protocol. Public means no personal data: officials by name and position only,
- * only the questions the secretary marked as free of personal data (never a personal
- * reception's: the staff pages do not let them be marked), instructions by unit (never the
- * executor or the controller), appeals by number, topic and state, amendments without who made
- * them. */
+ * only the questions and amendments the secretary marked as free of personal data,
+ * instructions by unit (never the executor or the controller), appeals by number, topic and
+ * state, amendments without who made them. A personal reception is about residents' own
+ * affairs: its protocol is never public. */
 #include <string.h>
 
 #include "db_meeting.h"
@@ -101,6 +101,8 @@ static void fill_results(struct request *req, tpl_dict *d, long long meeting,
 	s = db_stmt(&req->worker->db, STMT_PROTOCOL_AMENDMENTS);
 	sqlite3_bind_int64(s, 1, p->id);
 	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (sqlite3_column_int(s, 4) == 0)
+			continue; /* not marked as free of personal data */
 		tpl_dict *row = tpl_section_add(d, "AMENDMENT");
 		page_set_date(row, "AT", (time_t)sqlite3_column_int64(s, 0));
 		tpl_set(row, "TEXT", db_text(req->arena, s, 2));
@@ -110,22 +112,31 @@ static void fill_results(struct request *req, tpl_dict *d, long long meeting,
 	db_done(s);
 }
 
-int protocol_results_fill(struct request *req, tpl_dict *d, long long meeting)
+/* A personal reception's protocol records residents' own affairs. */
+static bool protocol_public(const struct meeting_summary *m)
 {
+	return strcmp(m->kind, "personal_reception") != 0;
+}
+
+int protocol_results_fill(struct request *req, tpl_dict *d, const struct meeting_summary *m)
+{
+	if (!protocol_public(m))
+		return 0;
 	struct public_protocol p;
-	int rc = load_signed(req, meeting, &p);
+	int rc = load_signed(req, m->id, &p);
 	if (rc <= 0)
 		return rc;
 	tpl_dict *r = tpl_section_add(d, "RESULTS");
-	tpl_set_int(r, "MEETING_ID", meeting);
-	fill_results(req, r, meeting, &p);
+	tpl_set_int(r, "MEETING_ID", m->id);
+	fill_results(req, r, m->id, &p);
 	return 0;
 }
 
 /* GET /meetings/ID/protocol — the printable public protocol of a held meeting: number, date,
- * place, chair and secretary, attendance, officials present (names and positions), questions
- * and answers, decisions, instructions (unit, due date, state), appeals handed in (number,
- * topic, state) and amendments. 404 unless the meeting is public and its protocol signed. */
+ * place, chair and secretary, attendance, officials present (names and positions), the marked
+ * questions and answers, decisions, instructions (unit, due date, state), appeals handed in
+ * (number, topic, state) and the marked amendments. 404 unless the meeting is public, not a
+ * personal reception, and its protocol signed. */
 enum http_status page_meeting_protocol(struct request *req)
 {
 	struct db *db = &req->worker->db;
@@ -133,7 +144,7 @@ enum http_status page_meeting_protocol(struct request *req)
 	int rc = db_meeting_get(db, req->arena, req->path_id, &m);
 	if (rc < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (rc > 0 || strcmp(m.summary.status, "held") != 0)
+	if (rc > 0 || strcmp(m.summary.status, "held") != 0 || !protocol_public(&m.summary))
 		return HTTP_NOT_FOUND;
 	struct public_protocol p;
 	rc = load_signed(req, m.summary.id, &p);

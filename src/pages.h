@@ -160,9 +160,11 @@ enum http_status page_admin_instruction_return(struct request *req);
 enum http_status page_admin_instruction_cancel(struct request *req);
 enum http_status page_admin_instruction_delete(struct request *req);
 enum http_status page_meeting_protocol(struct request *req);
-/* The results of a meeting with a signed protocol on its public page: questions, decisions,
- * instructions with state and due date (units, never people), photo and video links, as the
- * RESULTS section of d. 0 (nothing when unsigned), -1 on error. */
-int protocol_results_fill(struct request *req, struct tpl_dict *d, long long meeting);
+/* The results of a meeting with a signed protocol on its public page: the marked questions,
+ * decisions, instructions with state and due date (units, never people), photo and video links,
+ * the marked amendments, as the RESULTS section of d. 0 (nothing when unsigned or for a
+ * personal reception), -1 on error. */
+struct meeting_summary;
+int protocol_results_fill(struct request *req, struct tpl_dict *d, const struct meeting_summary *m);
 
 #endif

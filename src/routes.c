@@ -248,7 +248,8 @@ const struct route routes[] = {
 	 MEETING_WRITERS},
 
 	/* The protocol of a held meeting and its instructions (page_admin_protocols.c). */
-	{"/admin/meetings/#/protocol", METHOD_GET, page_admin_protocol, NULL, 0, MEETING_READERS},
+	/* PROTOCOL_READERS and the chair (the handler checks the account's person, auth.h). */
+	{"/admin/meetings/#/protocol", METHOD_GET, page_admin_protocol, NULL, 0, ROLES_STAFF},
 	{"/admin/meetings/#/protocol", METHOD_POST, page_admin_protocol_save,
 	 FIELDS({FIELD_PROTOCOL_NUMBER, FIELD_OPTIONAL}, {FIELD_HELD_ON, FIELD_REQUIRED},
 		{FIELD_PLACE, FIELD_OPTIONAL}, {FIELD_CHAIR, FIELD_OPTIONAL},
@@ -258,8 +259,8 @@ const struct route routes[] = {
 		{FIELD_DECISIONS, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, PROTOCOL_EDITORS},
 	/* The chair signs (the handler checks the account's person, auth.h). */
-	{"/admin/meetings/#/protocol/sign", METHOD_POST, page_admin_protocol_sign, NULL, 0,
-	 ROLES_STAFF},
+	{"/admin/meetings/#/protocol/sign", METHOD_POST, page_admin_protocol_sign,
+	 FIELDS({FIELD_REVISION, FIELD_REQUIRED}), 0, ROLES_STAFF},
 	{"/admin/meetings/#/protocol/publication", METHOD_POST, page_admin_protocol_publication,
 	 FIELDS({FIELD_PHOTO_URL, FIELD_OPTIONAL}, {FIELD_VIDEO_URL, FIELD_OPTIONAL},
 		{FIELD_QUESTION_PUBLIC, FIELD_MULTI}),
@@ -267,7 +268,8 @@ const struct route routes[] = {
 	{"/admin/meetings/#/protocol/handover", METHOD_POST, page_admin_protocol_hand_over, NULL, 0,
 	 PROTOCOL_KEEPERS},
 	{"/admin/meetings/#/protocol/amend", METHOD_POST, page_admin_protocol_amend,
-	 FIELDS({FIELD_AMENDMENT, FIELD_REQUIRED}, {FIELD_REASON, FIELD_REQUIRED}),
+	 FIELDS({FIELD_AMENDMENT, FIELD_REQUIRED}, {FIELD_REASON, FIELD_REQUIRED},
+		{FIELD_AMENDMENT_PUBLIC, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, PROTOCOL_KEEPERS},
 	{"/admin/meetings/#/protocol/instructions", METHOD_POST, page_admin_protocol_instruction,
 	 FIELDS(INSTRUCTION_FIELDS), ROUTE_FORM_ERRORS_TO_HANDLER, PROTOCOL_EDITORS},

@@ -159,6 +159,8 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_REPORT] = {"report", FIELD_TYPE_TEXT, 0, 5000, "отчёт об исполнении"},
 	[FIELD_MINE] = {"mine", FIELD_TYPE_INT, 0, 1, "только мои"},
 	[FIELD_QUESTION_PUBLIC] = {"question_public", FIELD_TYPE_ID, 1, 0, "показать на сайте"},
+	[FIELD_AMENDMENT_PUBLIC] = {"amendment_public", FIELD_TYPE_INT, 0, 1, "показать на сайте"},
+	[FIELD_REVISION] = {"revision", FIELD_TYPE_INT, 0, 2000000000, "версия протокола"},
 	[FIELD_PERSON] = {"person", FIELD_TYPE_ID, 1, 0, "человек в справочнике"},
 };
 

@@ -143,6 +143,8 @@ enum field {
 	FIELD_MINE,       /* 1: only the instructions the signed-in staff member executes or
 	                     controls */
 	FIELD_QUESTION_PUBLIC, /* the rows (1-based) of the questions the site may show, several */
+	FIELD_AMENDMENT_PUBLIC, /* 1: an amendment is free of personal data, the site may show it */
+	FIELD_REVISION,   /* the revision of a draft protocol the signing form showed */
 	FIELD_PERSON,     /* person id a staff account belongs to */
 	/* Reports (page_admin_reports.c) and the Open311 API (open311.c). */
 	FIELD_HALF,       /* 1 or 2: the half of a year */

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_home.tpl: the staff home page: what needs action and the required frequencies. --}}
 <h1>Рабочий стол</h1>
 {{#NO_CALENDAR}}<p class="notice">Нет производственного календаря на {{YEAR}} год: добавьте его по постановлению Правительства РФ «О переносе выходных дней в {{YEAR}} году» — иначе сроки в рабочих днях считаются без переносов. <a href="/admin/calendar">Производственный календарь</a></p>
-{{/NO_CALENDAR}}{{#PROVISIONAL_CALENDAR}}<p class="notice">Производственный календарь на {{YEAR}} год предварительный: постановление Правительства РФ о переносе выходных дней не внесено, сроки в рабочих днях считаются по Трудовому кодексу. Когда постановление опубликовано, внесите переносы и снимите отметку «предварительный». <a href="/admin/calendar/{{YEAR}}">Календарь на {{YEAR}} год</a></p>
+{{/NO_CALENDAR}}{{#PROVISIONAL_CALENDAR}}<p class="notice">Производственный календарь на {{YEAR}} год предварительный: постановление Правительства РФ о переносе выходных дней не внесено, сроки в рабочих днях считаются по Трудовому кодексу. Когда постановление будет опубликовано, администратор внесёт переносы и снимет отметку «предварительный». <a href="/admin/calendar/{{YEAR}}">Календарь на {{YEAR}} год</a></p>
 {{/PROVISIONAL_CALENDAR}}{{#MEETINGS}}<section class="block" aria-labelledby="drafts-title">
 <h2 id="drafts-title">Черновики: скоро срок публикации</h2>
 <p>Место и время встречи публикуются не позднее чем за 5 дней. Утвердите черновик до указанной даты.</p>
@@ -28,7 +28,8 @@
 <ul>
 {{#HELD}}<li><a href="/admin/meetings/{{ID}}/protocol">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time>: протокол {{STATE}}, передать до {{DUE}}{{#LATE}} — <strong class="late">просрочено</strong>{{/LATE}}</li>
 {{/HELD}}</ul>
-</section>
+{{#HELD_MORE}}<p>Показаны {{ROWS}} последних встреч; есть и более давние — все они в отчёте «Соблюдение требований» (раздел «Отчёты»).</p>
+{{/HELD_MORE}}</section>
 {{/HAS_HELD}}{{#HAS_VIOLATIONS}}<section class="block" aria-labelledby="violations-title">
 <h2 id="violations-title">Нарушен срок анонса</h2>
 <p>Место и время этих встреч не были опубликованы за 5 дней. Провести встречу можно после переноса на новую дату.</p>

@@ -4,11 +4,12 @@
 {{>FORM_ERRORS}}
 <dl class="facts">
 <dt>Встреча</dt><dd><time datetime="{{STARTS_ISO}}">{{STARTS}}</time></dd>
-<dt>Состояние протокола</dt><dd>{{#NO_PROTOCOL}}не составлен{{/NO_PROTOCOL}}{{#DRAFT}}черновик{{/DRAFT}}{{#SIGNED}}подписан {{AT}} — {{CHAIR}}{{#ON_PAPER}} (на бумаге; отметка в портале — {{BY}}){{/ON_PAPER}}{{/SIGNED}}</dd>
+<dt>Состояние протокола</dt><dd>{{#NO_PROTOCOL}}не составлен{{/NO_PROTOCOL}}{{#DRAFT}}черновик{{/DRAFT}}{{#SIGNED}}подписан {{AT}} — {{CHAIR}}{{#ON_PAPER}} (на бумаге; отметка на портале — {{BY}}){{/ON_PAPER}}{{/SIGNED}}</dd>
 <dt>Передать в сектор контроля не позднее</dt><dd>{{HANDOVER_DUE}}{{#UNCOVERED}} (производственного календаря на {{YEAR}} год нет: срок посчитан без переносов выходных){{/UNCOVERED}}</dd>
 <dt>Передача в сектор контроля</dt><dd>{{#HANDED}}передан {{AT}}{{#BY}} ({{NAME}}){{/BY}}{{#LATE}} — <strong class="late">{{TEXT}}</strong>{{/LATE}}{{/HANDED}}{{#NOT_HANDED}}не передан{{#OVERDUE}} — <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{/NOT_HANDED}}</dd>
 </dl>
-{{#PUBLIC_LINK}}<p class="more"><a href="/meetings/{{ID}}/protocol">Протокол на сайте (версия для печати)</a></p>
+{{#RECEPTION_NOTE}}<p class="notice">Личный приём касается самих жителей: его протокол на сайте не публикуется.</p>
+{{/RECEPTION_NOTE}}{{#PUBLIC_LINK}}<p class="more"><a href="/meetings/{{ID}}/protocol">Протокол на сайте (версия для печати)</a></p>
 {{/PUBLIC_LINK}}{{#PROTOCOL}}<section class="block" aria-labelledby="protocol-title">
 <h2 id="protocol-title">Протокол № {{NUMBER}}</h2>
 <dl class="facts">
@@ -37,7 +38,7 @@
 {{/INSTRUCTION}}</ul>
 {{/HAS_INSTRUCTIONS}}{{#HAS_AMENDMENTS}}<h2>Исправления</h2>
 <ol class="amendments">
-{{#AMENDMENT}}<li><p class="text">{{TEXT:pre_escape}}</p><p>Причина: {{REASON}}. Внесено {{AT}} ({{BY}}).</p></li>
+{{#AMENDMENT}}<li><p class="text">{{TEXT:pre_escape}}</p><p>Причина: {{REASON}}</p><p>Внесено {{AT}} ({{BY}}). {{#PUBLISHED}}Показывается на сайте.{{/PUBLISHED}}{{#NOT_PUBLISHED}}На сайте не показывается.{{/NOT_PUBLISHED}}</p></li>
 {{/AMENDMENT}}</ol>
 {{/HAS_AMENDMENTS}}{{#HAS_APPEALS}}<h2>Обращения, поданные на встрече</h2>
 <ul>
@@ -49,6 +50,7 @@
 {{/ON_PAPER}}<p>После подписания протокол не редактируется, исправления вносятся отдельно. Поручения вступают в силу, исполнителям уходят письма.</p>
 <form method="post" action="/admin/meetings/{{ID}}/protocol/sign">
 <input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="revision" value="{{REVISION}}">
 <button type="submit">{{BUTTON}}</button>
 </form>
 </section>
@@ -62,7 +64,7 @@
 </section>
 {{/CAN_HAND_OVER}}{{#CAN_AMEND}}<section class="action" aria-labelledby="amend-title">
 <h2 id="amend-title">Внести исправление</h2>
-<p>Исправление показывается вместе с протоколом, в том числе на сайте.</p>
+<p>Исправление показывается вместе с протоколом, на сайте — только если отмечено.</p>
 <form method="post" action="/admin/meetings/{{ID}}/protocol/amend">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="f-amendment">Текст исправления</label>
@@ -71,7 +73,8 @@
 <div class="field"><label for="f-reason">Причина</label>
 <textarea id="f-reason" name="reason" rows="2" required{{#reason_error}} aria-invalid="true" aria-describedby="e-reason"{{/reason_error}}>{{reason:pre_escape}}</textarea>
 {{#reason_error}}<p class="field-error" id="e-reason">{{MESSAGE}}</p>{{/reason_error}}</div>
-<button type="submit">Внести исправление</button>
+{{#PUBLISHABLE}}<div class="field"><input type="checkbox" id="f-amendment_public" name="amendment_public" value="1"{{#CHECKED}} checked{{/CHECKED}}> <label for="f-amendment_public">Показать исправление на сайте: фамилий, адресов и телефонов жителей в нём нет</label></div>
+{{/PUBLISHABLE}}<button type="submit">Внести исправление</button>
 </form>
 </section>
 {{/CAN_AMEND}}{{#PUBLICATION}}<section class="action" aria-labelledby="publication-title">
@@ -86,6 +89,7 @@
 {{#video_url_error}}<p class="field-error" id="e-video_url">{{MESSAGE}}</p>{{/video_url_error}}</div>
 {{#QUESTIONS}}<fieldset class="checkboxes" id="f-question_public">
 <legend>Какие вопросы показать на сайте (только без фамилий, адресов и телефонов жителей)</legend>
+{{#question_public_error}}<p class="field-error" id="e-question_public">{{MESSAGE}}</p>{{/question_public_error}}
 {{#PUBLISH_QUESTION}}<div><input type="checkbox" id="f-question_public-{{N}}" name="question_public" value="{{N}}"{{#PUBLISHED}} checked{{/PUBLISHED}}> <label for="f-question_public-{{N}}">{{QUESTION}}</label></div>
 {{/PUBLISH_QUESTION}}</fieldset>
 {{/QUESTIONS}}<div class="actions"><button type="submit">Сохранить</button></div>
@@ -93,7 +97,7 @@
 </section>
 {{/PUBLICATION}}{{#ADD_INSTRUCTION}}<section class="action" aria-labelledby="instruction-title">
 <h2 id="instruction-title">Добавить поручение</h2>
-<p>Поручения черновика вступят в силу, когда протокол будет подписан.</p>
+<p>Поручения черновика вступят в силу, когда протокол будет подписан. Текст поручения будет на сайте среди итогов встречи: не пишите в нём фамилий и адресов жителей — поручения по личным вопросам даются по их обращениям.</p>
 <form method="post" action="/admin/meetings/{{ID}}/protocol/instructions">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="f-instruction">Поручение</label>
@@ -149,19 +153,20 @@
 {{#OFFICIAL_OPTION}}<div><input type="checkbox" id="f-official-{{ID}}" name="official" value="{{ID}}"{{#SELECTED}} checked{{/SELECTED}}> <label for="f-official-{{ID}}">{{NAME}}</label></div>
 {{/OFFICIAL_OPTION}}{{#official_error}}<p class="field-error" id="e-official">{{MESSAGE}}</p>{{/official_error}}
 </fieldset>
-<fieldset>
+<fieldset id="f-question_public">
 <legend>Вопросы, поднятые на встрече, и данные ответы</legend>
 {{#RECEPTION}}<p>Вопросы личного приёма касаются самих жителей и на сайте не показываются.</p>
 {{/RECEPTION}}{{#PUBLISH_NOTE}}<p>На сайте показываются только отмеченные вопросы. Отмечайте вопрос, только если в нём и в ответе нет фамилий, адресов и телефонов жителей.</p>
 {{/PUBLISH_NOTE}}{{#question_error}}<p class="field-error" id="e-question">{{MESSAGE}}</p>{{/question_error}}
 {{#question_answer_error}}<p class="field-error" id="e-question_answer">{{MESSAGE}}</p>{{/question_answer_error}}
+{{#question_public_error}}<p class="field-error" id="e-question_public">{{MESSAGE}}</p>{{/question_public_error}}
 {{#QUESTION_ROW}}<div class="field"><label for="{{#FIRST}}f-question{{/FIRST}}{{#OTHER}}f-question-{{N}}{{/OTHER}}">Вопрос {{N}}</label>
 <textarea id="{{#FIRST}}f-question{{/FIRST}}{{#OTHER}}f-question-{{N}}{{/OTHER}}" name="question" rows="2">{{QUESTION:pre_escape}}</textarea></div>
 <div class="field"><label for="{{#FIRST}}f-question_answer{{/FIRST}}{{#OTHER}}f-question_answer-{{N}}{{/OTHER}}">Ответ на вопрос {{N}}</label>
 <textarea id="{{#FIRST}}f-question_answer{{/FIRST}}{{#OTHER}}f-question_answer-{{N}}{{/OTHER}}" name="question_answer" rows="2">{{ANSWER:pre_escape}}</textarea></div>
 {{#PUBLISHABLE}}<div class="field"><input type="checkbox" id="f-question_public-{{N}}" name="question_public" value="{{N}}"{{#PUBLISHED}} checked{{/PUBLISHED}}> <label for="f-question_public-{{N}}">Показать вопрос {{N}} и ответ на сайте: персональных данных нет</label></div>
 {{/PUBLISHABLE}}{{/QUESTION_ROW}}</fieldset>
-<div class="field"><label for="f-decisions">Решения</label>
+<div class="field"><label for="f-decisions">Решения (будут на сайте: без фамилий и адресов жителей)</label>
 <textarea id="f-decisions" name="decisions" rows="5"{{#decisions_error}} aria-invalid="true" aria-describedby="e-decisions"{{/decisions_error}}>{{decisions:pre_escape}}</textarea>
 {{#decisions_error}}<p class="field-error" id="e-decisions">{{MESSAGE}}</p>{{/decisions_error}}</div>
 <div class="actions"><button type="submit">Сохранить черновик</button></div>

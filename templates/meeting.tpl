@@ -50,7 +50,7 @@
 {{/PHOTO}}{{#VIDEO}}<p class="more"><a href="{{URL}}" rel="noopener">Видеозапись встречи</a></p>
 {{/VIDEO}}{{#HAS_AMENDMENTS}}<h3>Исправления протокола</h3>
 <ol class="amendments">
-{{#AMENDMENT}}<li><p class="text">{{TEXT:pre_escape}}</p><p>Причина: {{REASON}}. Внесено {{AT}}.</p></li>
+{{#AMENDMENT}}<li><p class="text">{{TEXT:pre_escape}}</p><p>Причина: {{REASON}}</p><p>Внесено {{AT}}</p></li>
 {{/AMENDMENT}}</ol>
 {{/HAS_AMENDMENTS}}<p class="more"><a href="/meetings/{{MEETING_ID}}/protocol">Протокол встречи (версия для печати)</a></p>
 {{/RESULTS}}{{#ANSWERS}}<h2>Ответы на вопросы, заданные на встрече</h2>{{/ANSWERS}}

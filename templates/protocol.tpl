@@ -35,6 +35,6 @@
 {{/PHOTO}}{{#VIDEO}}<p class="media-link"><a href="{{URL}}" rel="noopener">Видеозапись встречи</a></p>
 {{/VIDEO}}{{#HAS_AMENDMENTS}}<h2>Исправления</h2>
 <ol class="amendments">
-{{#AMENDMENT}}<li><p class="text">{{TEXT:pre_escape}}</p><p>Причина: {{REASON}}. Внесено {{AT}}.</p></li>
+{{#AMENDMENT}}<li><p class="text">{{TEXT:pre_escape}}</p><p>Причина: {{REASON}}</p><p>Внесено {{AT}}</p></li>
 {{/AMENDMENT}}</ol>
 {{/HAS_AMENDMENTS}}</article>

@@ -98,9 +98,17 @@ def last_instruction():
     return STACK.query("SELECT max(id) FROM instruction")[0][0]
 
 
-def sign(mid, role="leader"):
-    """The chair (by default) signs the protocol of meeting MID; the answer."""
-    return USERS[role].post(f"/admin/meetings/{mid}/protocol/sign", {})
+def revision(mid):
+    """The revision of the protocol of meeting MID the signing form would show (0 without one)."""
+    rows = STACK.query("SELECT revision FROM protocol WHERE meeting_id = ?", (mid,))
+    return str(rows[0][0]) if rows else "0"
+
+
+def sign(mid, role="leader", read=None):
+    """The chair (by default) signs the protocol of meeting MID as read at revision READ (by
+    default the present one); the answer."""
+    return USERS[role].post(f"/admin/meetings/{mid}/protocol/sign",
+                            {"revision": read if read is not None else revision(mid)})
 
 
 def outbox(key_prefix):
@@ -183,12 +191,12 @@ class ProtocolTest(unittest.TestCase):
         # An amendment: text and reason, who and when, shown after the protocol.
         r = USERS["secretary"].post(f"/admin/meetings/{mid}/protocol/amend",
                                     {"amendment": "Число присутствовавших читать: 37.",
-                                     "reason": "Ошибка при подсчёте"})
+                                     "reason": "Ошибка при подсчёте.", "amendment_public": "1"})
         self.assertEqual(r.status, 303, form_errors(r.text))
         self.assertEqual(STACK.query("SELECT a.text, a.reason, u.login FROM protocol_amendment a "
                                      "JOIN staff_user u ON u.id = a.user_id WHERE protocol_id = ?",
                                      (pid,)),
-                         [("Число присутствовавших читать: 37.", "Ошибка при подсчёте",
+                         [("Число присутствовавших читать: 37.", "Ошибка при подсчёте.",
                            "secretary")])
         page = text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol"))
         self.assertIn("Число присутствовавших читать: 37.", page)
@@ -198,13 +206,27 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(
             STACK.query("SELECT action FROM audit_log WHERE entity = 'protocol' AND entity_id = ? "
                         "ORDER BY id", (pid,)), [("create",), ("sign",), ("amend",)])
-        # The amendment is on the site too, with the meeting's results and the printable
-        # protocol, without who made it.
+        # Marked free of personal data, the amendment is on the site too, with the meeting's
+        # results and the printable protocol, without who made it; an unmarked one is not.
+        r = USERS["secretary"].post(f"/admin/meetings/{mid}/protocol/amend",
+                                    {"amendment": "Вопрос 2 задала Иванова И. И., ул. Лесная, 5.",
+                                     "reason": "Уточнение"})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        self.assertIn("На сайте не показывается.",
+                      text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol")))
         for path in (f"/meetings/{mid}", f"/meetings/{mid}/protocol"):
             public = text(STACK.get(path))
             self.assertIn("Число присутствовавших читать: 37.", public)
-            self.assertIn("Причина: Ошибка при подсчёте", public)
+            self.assertIn("Причина: Ошибка при подсчёте. Внесено", public)
+            self.assertNotIn("г..", public)
+            self.assertNotIn("Иванова", public)
             self.assertNotIn("Секретарь информационной группы", public.split("Исправления")[-1])
+        # The meeting's attendance became the protocol's, recorded as a change of the meeting.
+        self.assertEqual(STACK.query("SELECT attendance FROM meeting WHERE id = ?", (mid,)),
+                         [(35,)])
+        self.assertEqual(len(STACK.query("SELECT 1 FROM audit_log WHERE entity = 'meeting' AND "
+                                         "entity_id = ? AND action = 'attendance_from_protocol'",
+                                         (mid,))), 0)  # both said 35: nothing changed
 
     def test_signature_on_paper_by_an_administrator(self):
         # The chair (person 2, the deputy head) has no account: an administrator records that
@@ -219,8 +241,86 @@ class ProtocolTest(unittest.TestCase):
         self.assertIn("Отметить подпись председательствующего", admin_page.text)
         self.assertEqual(sign(mid, "admin").status, 303)
         page = text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol"))
-        self.assertIn("— Петров Игорь Сергеевич (на бумаге; отметка в портале — Администратор "
+        self.assertIn("— Петров Игорь Сергеевич (на бумаге; отметка на портале — Администратор "
                       "портала)", page)
+        # What happened is kept: linking the administrator's account to the chair later does
+        # not make it look like the chair's own signature.
+        STACK.execute("UPDATE staff_user SET person_id = 2 WHERE login = 'admin'")
+        try:
+            page = text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol"))
+            self.assertIn("(на бумаге; отметка на портале — Администратор портала)", page)
+        finally:
+            STACK.execute("UPDATE staff_user SET person_id = NULL WHERE login = 'admin'")
+        # A chair with an account signs for themselves: no paper record by an administrator.
+        other = held_meeting(2)
+        self.assertEqual(save(other).status, 303)  # chaired by the group's leader, who has one
+        self.assertNotIn("Отметить подпись председательствующего",
+                         USERS["admin"].get(f"/admin/meetings/{other}/protocol").text)
+        self.assertEqual(sign(other, "admin").status, 403)
+        self.assertEqual(protocol_row(other)[2], 0)
+
+    def test_nobody_names_themselves_the_chair(self):
+        # A secretary whose account belongs to a deputy (person 4) may not make himself the
+        # chair of a group meeting he does not lead — and so its signer.
+        p = STACK.admin("user", "add", "morozov", "secretary", "--person", "4",
+                        input_text="secretary and deputy\n")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        morozov = signed_in("morozov", "secretary and deputy")
+        mid = held_meeting(2)
+        r = morozov.post(f"/admin/meetings/{mid}/protocol", {
+            "protocol_number": f"{mid}-П", "held_on": day(-2).isoformat(), "chair": "4",
+            "decisions": "Решение"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("председательствующий: себя указать нельзя", " ".join(form_errors(r.text)))
+        self.assertIsNone(protocol_row(mid))
+        # Named by someone else, he chairs and signs; his own later saves keep it.
+        self.assertEqual(save(mid, role="organizer", chair="4").status, 303)
+        r = morozov.post(f"/admin/meetings/{mid}/protocol", {
+            "protocol_number": f"{mid}-П", "held_on": day(-2).isoformat(), "chair": "4",
+            "decisions": "Решение уточнено"})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        self.assertEqual(morozov.post(f"/admin/meetings/{mid}/protocol/sign",
+                                      {"revision": revision(mid)}).status, 303)
+
+    def test_the_chair_signs_what_they_read(self):
+        mid = held_meeting(2)
+        self.assertEqual(save(mid).status, 303)
+        page = USERS["leader"].get(f"/admin/meetings/{mid}/protocol").text
+        read = re.search(r'name="revision" value="(\d+)"', page).group(1)
+        # The secretary changes the decisions while the chair reads.
+        self.assertEqual(save(mid, decisions="Совсем другое решение").status, 303)
+        r = sign(mid, read=read)
+        self.assertEqual(r.status, 422)
+        self.assertIn("Протокол изменился после того, как вы открыли страницу", text(r))
+        self.assertEqual(protocol_row(mid)[2], 0)
+        # So does a proposal added or deleted.
+        read = revision(mid)
+        self.assertEqual(instruct(mid).status, 303)
+        self.assertEqual(sign(mid, read=read).status, 422)
+        read = revision(mid)
+        self.assertEqual(USERS["secretary"].post(
+            f"/admin/instructions/{last_instruction()}/delete", {}).status, 303)
+        self.assertEqual(sign(mid, read=read).status, 422)
+        self.assertEqual(sign(mid).status, 303)
+        self.assertEqual(STACK.query("SELECT decisions FROM protocol WHERE meeting_id = ?",
+                                     (mid,)), [("Совсем другое решение",)])
+
+    def test_a_chair_of_any_role_reads_the_protocol(self):
+        # The director of the timber works (person 8) with an executor's account chairs a
+        # meeting: he may read its protocol to sign it; another executor may not.
+        p = STACK.admin("user", "add", "zakharov", "executor", "--person", "8", "--email",
+                        "lpk@zelenoborsk.example", input_text="director of the works\n")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        zakharov = signed_in("zakharov", "director of the works")
+        mid = held_meeting(2)
+        self.assertEqual(save(mid, chair="8").status, 303)
+        page = zakharov.get(f"/admin/meetings/{mid}/protocol")
+        self.assertEqual(page.status, 200)
+        self.assertIn(f'action="/admin/meetings/{mid}/protocol/sign"', page.text)
+        self.assertNotIn('action="/admin/meetings/', page.text.split("protocol/sign")[1])
+        self.assertEqual(USERS["executor"].get(f"/admin/meetings/{mid}/protocol").status, 403)
+        self.assertEqual(zakharov.post(f"/admin/meetings/{mid}/protocol/sign",
+                                     {"revision": revision(mid)}).status, 303)
 
     def test_an_administrator_links_an_account_to_its_person(self):
         # A deputy (person 5) gets an account; the administrator says whose it is on its page,
@@ -253,7 +353,8 @@ class ProtocolTest(unittest.TestCase):
         deputy = signed_in("vasilieva", "deputy's password")
         mid = held_meeting(2)
         self.assertEqual(save(mid, chair="5").status, 303)
-        self.assertEqual(deputy.post(f"/admin/meetings/{mid}/protocol/sign", {}).status, 303)
+        self.assertEqual(deputy.post(f"/admin/meetings/{mid}/protocol/sign",
+                                     {"revision": revision(mid)}).status, 303)
         self.assertEqual(sign(mid).status, 422)  # signed already
         # Unlinked again, she no longer signs.
         r = USERS["admin"].post(f"/admin/users/{uid}", {"full_name": "Васильева Е. П.",
@@ -263,7 +364,8 @@ class ProtocolTest(unittest.TestCase):
                          [(None,)])
         other = held_meeting(2)
         self.assertEqual(save(other, chair="5").status, 303)
-        self.assertEqual(deputy.post(f"/admin/meetings/{other}/protocol/sign", {}).status, 403)
+        self.assertEqual(deputy.post(f"/admin/meetings/{other}/protocol/sign",
+                                     {"revision": revision(other)}).status, 403)
 
     def test_signing_needs_a_chair_a_number_and_decisions(self):
         mid = held_meeting(2)
@@ -408,7 +510,8 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail[0][:2], ("executor@zelenoborsk.example", f"Поручение № {iid}"))
         self.assertIn("Восстановить освещение во дворе дома 5.", mail[0][2])
-        self.assertIn(f"Срок исполнения: {words(day(10))}.", mail[0][2])
+        self.assertIn(f"Срок исполнения: {words(day(10))}\n", mail[0][2])
+        self.assertNotIn("г..", mail[0][2])
         self.assertIn(f"/admin/instructions/{iid}", mail[0][2])
         self.assertEqual(outbox(f"instruction:{other}:")[0][0], "organizer@zelenoborsk.example")
         # The executor sees their own only.
@@ -457,6 +560,9 @@ class ProtocolTest(unittest.TestCase):
                          303)
         self.assertEqual(USERS["controller"].post(f"/admin/instructions/{iid}/accept", {}).status,
                          303)
+        self.assertEqual(outbox(f"instruction:{iid}:")[-1][:2],
+                         ("executor@zelenoborsk.example",
+                          f"Исполнение поручения № {iid} принято"))
         self.assertEqual(USERS["controller"].post(f"/admin/instructions/{iid}/cancel",
                                                   {"cancel_reason": "Поздно"}).status, 422)
         self.assertEqual(
@@ -482,6 +588,13 @@ class ProtocolTest(unittest.TestCase):
                          303)
         self.assertEqual(STACK.query("SELECT status, reason FROM instruction WHERE id = ?",
                                      (other,)), [("cancelled", "Дублирует план работ")])
+        # The executor is told, and the controller too: an administrator acted in their stead.
+        told = outbox(f"instruction:{other}:")[-2:]
+        self.assertEqual(sorted(m[0] for m in told), ["controller@zelenoborsk.example",
+                                                      "organizer@zelenoborsk.example"])
+        for m in told:
+            self.assertEqual(m[1], f"Поручение № {other} отменено")
+            self.assertIn("Дублирует план работ", m[2])
         # Filters: by meeting, by executor, mine.
         by_meeting = USERS["controller"].get(f"/admin/instructions?meeting={mid}").text
         self.assertIn(f'href="/admin/instructions/{iid}"', by_meeting)
@@ -497,6 +610,12 @@ class ProtocolTest(unittest.TestCase):
         self.assertIn(f'href="/admin/instructions/{other}"', mine)
         self.assertNotIn(f'href="/admin/instructions/{iid}"',
                          USERS["secretary"].get("/admin/instructions?mine=1").text)
+        # Only meetings whose protocol is signed are offered in the filter.
+        draft = held_meeting(3)
+        self.assertEqual(save(draft).status, 303)
+        filters = USERS["controller"].get("/admin/instructions").text
+        self.assertIn(f'<option value="{mid}">', filters)
+        self.assertNotIn(f'<option value="{draft}">', filters)
         # The executor's link to the source is the public results: protocols are not theirs.
         self.assertIn(f'href="/meetings/{mid}#results"', ex.get(f"/admin/instructions/{iid}").text)
 
@@ -509,9 +628,49 @@ class ProtocolTest(unittest.TestCase):
         period = f"from={day(-60).isoformat()}&to={day(0).isoformat()}"
         report = text(USERS["controller"].get(f"/admin/reports/compliance?{period}"))
         self.assertNotIn("Проект поручения к отчёту", report)
+        # A proposal already overdue is not put in force by a signature: it is given anew.
+        r = sign(mid)
+        self.assertEqual(r.status, 422)
+        self.assertIn(f"Срок поручения № {iid} уже прошёл: удалите его из черновика и дайте "
+                      "заново с новым сроком", text(r))
+        STACK.execute("UPDATE instruction SET due_on = ? WHERE id = ?", (day(5).isoformat(), iid))
         self.assertEqual(sign(mid).status, 303)
+        STACK.execute("UPDATE instruction SET due_on = ? WHERE id = ?", (day(-20).isoformat(), iid))
         report = text(USERS["controller"].get(f"/admin/reports/compliance?{period}"))
         self.assertIn("Проект поручения к отчёту", report)
+
+    def test_no_mail_to_a_disabled_account(self):
+        p = STACK.admin("user", "add", "leaving", "executor", "--email",
+                        "leaving@zelenoborsk.example", input_text="leaving the office\n")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        mid = held_meeting(3)
+        self.assertEqual(save(mid).status, 303)
+        self.assertEqual(instruct(mid, executor="leaving").status, 303)
+        iid = last_instruction()
+        STACK.execute("UPDATE staff_user SET disabled = 1 WHERE login = 'leaving'")
+        self.assertEqual(sign(mid).status, 303)
+        self.assertEqual(outbox(f"instruction:{iid}:"), [])
+
+    def test_the_home_page_lists_the_newest_meetings_awaiting_a_protocol(self):
+        conn = STACK.db()
+        try:
+            old = [conn.execute(
+                "INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, "
+                "host_id, status) VALUES ('group_field', ?, 4, 3, ?, ?, 3, 'held')",
+                (f"Давняя встреча {n}", helpers.epoch(day(-300 - n), "18:00"),
+                 helpers.epoch(day(-300 - n), "19:00"))).lastrowid for n in range(55)]
+            conn.commit()
+        finally:
+            conn.close()
+        try:
+            newest = held_meeting(1, helpers.unique("Вчерашняя встреча"))
+            home = USERS["organizer"].get("/admin").text
+            self.assertIn(f'<li><a href="/admin/meetings/{newest}/protocol">', home)
+            self.assertNotIn(f'<li><a href="/admin/meetings/{old[-1]}/protocol">', home)
+            self.assertIn("Показаны 50 последних встреч; есть и более давние — все они в отчёте "
+                          "«Соблюдение требований»", text(USERS["organizer"].get("/admin")))
+        finally:
+            STACK.execute(f"DELETE FROM meeting WHERE id IN ({','.join(map(str, old))})")
 
     def test_a_proposal_of_a_draft_may_be_deleted(self):
         mid = held_meeting(3)
@@ -525,6 +684,12 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(r.header("Location"), f"/admin/meetings/{mid}/protocol")
         self.assertEqual(STACK.query("SELECT count(*) FROM instruction WHERE id = ?", (iid,)),
                          [(0,)])
+        self.assertEqual(STACK.query("SELECT action FROM audit_log WHERE entity = 'instruction' "
+                                     "AND entity_id = ? ORDER BY id", (iid,)),
+                         [("create",), ("delete",)])
+        # Its number is not given again: «Поручение № N» keeps meaning one instruction.
+        self.assertEqual(instruct(mid, instruction="Новое поручение").status, 303)
+        self.assertGreater(last_instruction(), iid)
         self.assertEqual(STACK.query("SELECT action FROM audit_log WHERE entity = 'instruction' "
                                      "AND entity_id = ? ORDER BY id", (iid,)),
                          [("create",), ("delete",)])
@@ -571,12 +736,12 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(instruct(mid, due_on=day(1).isoformat(),
                                   instruction="Просроченное поручение").status, 303)
         late = last_instruction()
-        # Given long ago: its due date has passed (a new one cannot be given a past date).
-        STACK.execute("UPDATE instruction SET due_on = ? WHERE id = ?", (day(-1).isoformat(), late))
         self.assertEqual(instruct(mid, due_on=day(20).isoformat(),
                                   instruction="Нескорое поручение").status, 303)
         later = last_instruction()
         self.assertEqual(sign(mid).status, 303)
+        # Given long ago: its due date has passed (a new one cannot be given a past date).
+        STACK.execute("UPDATE instruction SET due_on = ? WHERE id = ?", (day(-1).isoformat(), late))
         page = USERS["controller"].get("/admin/instructions?due=soon").text
         self.assertIn(f'href="/admin/instructions/{soon}"', page)
         self.assertNotIn(f'href="/admin/instructions/{late}"', page)
@@ -685,10 +850,18 @@ class PublicResultsTest(unittest.TestCase):
             for secret in ("Исполнитель", "Контролёр", "executor", "controller", "@",
                            "Сидорова", "sidorova", "secretary", "Смирнов", "Лесная, 3-12"):
                 self.assertNotIn(secret, helpers.main_of(p))
-        # One number of people present: the signed protocol's, on both pages.
+        # One number of people present: the signed protocol's, on both pages, recorded as a
+        # change of the meeting.
         self.assertIn("41 человек", body)
         self.assertIn("41 человек", ptext)
         self.assertNotIn("35 человек", body)
+        change = STACK.query("SELECT login, before_json, after_json FROM audit_log "
+                             "WHERE entity = 'meeting' AND entity_id = ? "
+                             "AND action = 'attendance_from_protocol'", (mid,))
+        self.assertEqual(len(change), 1)
+        self.assertEqual(change[0][0], "leader")
+        self.assertIn('"attendance":35', change[0][1].replace(" ", ""))
+        self.assertIn('"attendance":41', change[0][2].replace(" ", ""))
         # The question with personal data can be published only by marking it; unmarking the
         # other takes it off the site.
         r = USERS["secretary"].post(f"/admin/meetings/{mid}/protocol/publication",
@@ -730,7 +903,22 @@ class PublicResultsTest(unittest.TestCase):
         self.assertEqual(STACK.query("SELECT count(*) FROM protocol_question q JOIN protocol p "
                                      "ON p.id = q.protocol_id WHERE p.meeting_id = ? "
                                      "AND q.published = 1", (mid,)), [(0,)])
-        self.assertNotIn("Когда починят освещение", text(STACK.get(f"/meetings/{mid}")))
+        # Nothing of it is public: no results, no printable protocol, not even the decisions,
+        # instructions or amendments.
+        self.assertEqual(instruct(mid, instruction="Оформить помощь Петровой М. И.").status, 422)
+        self.assertEqual(USERS["secretary"].post(f"/admin/meetings/{mid}/protocol/amend", {
+            "amendment": "Петрова Мария Ивановна, тел. 89990001122", "reason": "Уточнение",
+            "amendment_public": "1"}).status, 303)
+        page = text(STACK.get(f"/meetings/{mid}"))
+        self.assertNotIn("Итоги встречи", page)
+        self.assertNotIn("Включить ремонт освещения", page)
+        self.assertNotIn("Петрова", page)
+        self.assertEqual(STACK.get(f"/meetings/{mid}/protocol").status, 404)
+        self.assertEqual(STACK.query("SELECT published FROM protocol_amendment a JOIN protocol p "
+                                     "ON p.id = a.protocol_id WHERE p.meeting_id = ?", (mid,)),
+                         [(0,)])
+        staff = text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol"))
+        self.assertIn("его протокол на сайте не публикуется", staff)
 
     def test_demo_meeting_shows_its_results(self):
         page = text(STACK.get("/meetings/10"))
