@@ -21,7 +21,7 @@ import unittest
 import helpers
 from helpers import day, epoch, local_input, ru_datetime, words
 from receivers import SmtpServer, WebhookReceiver
-from staff import form_errors, start_staff_stack
+from staff import Browser, form_errors, start_staff_stack
 
 STACK = None
 USERS = {}
@@ -52,8 +52,11 @@ def setUpModule():
         ("notify", "max_attempts"): "3",
         ("webhooks", "vk"): HOOK.url("/vk"),
     }
-    STACK, _, signed = start_staff_stack(settings, with_token=True)
+    STACK, passwords, signed = start_staff_stack(settings, with_token=True)
     USERS.update(signed)
+    USERS["glava"] = Browser(STACK)  # the head: she signs the protocols she chairs
+    assert USERS["glava"].login("glava", passwords["glava"]).status == 303
+    USERS["glava"].token = USERS["glava"].csrf("/admin")
     STACK.execute("UPDATE staff_user SET email = login || '@zelenoborsk.example'")
     STACK.execute("INSERT INTO media_contact (name, email) VALUES ('Газета «Вестник»', ?)",
                   (MEDIA,))
@@ -198,6 +201,51 @@ class NotifierTest(unittest.TestCase):
         self.assertEqual(STACK.query("SELECT announced_at FROM meeting WHERE id = ?",
                                      (mid,))[0][0], published)
         self.assertEqual({r[3] for r in outbox_of(mid)}, {"sent"})
+
+    def test_an_instruction_reaches_its_executor_once_the_protocol_is_signed(self):
+        # The head (person 1; demo account glava) chaired a meeting yesterday; its draft protocol
+        # has one instruction for the executor.
+        d = day(-1)
+        conn = STACK.db()
+        try:
+            mid = conn.execute(
+                "INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, "
+                "host_id, status, attendance) VALUES ('head_mass', ?, ?, ?, ?, ?, 1, 'held', 90)",
+                (helpers.unique("Встреча главы"), TERRITORY_CENTRAL, VENUE_HALL,
+                 epoch(d, "18:00"), epoch(d, "20:00"))).lastrowid
+            conn.commit()
+        finally:
+            conn.close()
+        r = USERS["secretary"].post(f"/admin/meetings/{mid}/protocol", {
+            "protocol_number": f"Г-{mid}", "held_on": d.isoformat(), "chair": "1",
+            "decisions": "Отремонтировать остановку у рынка."})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        r = USERS["secretary"].post(f"/admin/meetings/{mid}/protocol/instructions", {
+            "instruction": f"Отремонтировать остановку у рынка ({mid}).",
+            "executor": str(STACK.query("SELECT id FROM staff_user WHERE login = 'executor'")[0][0]),
+            "unit": "Отдел ЖКХ", "due_on": day(20).isoformat(),
+            "controller": str(STACK.query("SELECT id FROM staff_user WHERE login = 'controller'")[0][0])})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        iid = STACK.query("SELECT max(id) FROM instruction")[0][0]
+        self.assertEqual(notify()[0], 0)
+        self.assertEqual(SMTP.about(f"({mid})"), [])
+        # Signed by the head: the instruction is in force and its mail is delivered.
+        glava = USERS["glava"]
+        page = glava.get(f"/admin/meetings/{mid}/protocol").text
+        revision = re.search(r'name="revision" value="(\d+)"', page).group(1)
+        r = glava.post(f"/admin/meetings/{mid}/protocol/sign", {"revision": revision})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        self.assertEqual(notify()[0], 0)
+        mails = SMTP.about(f"({mid})")
+        self.assertEqual(len(mails), 1)
+        self.assertEqual(mails[0].to, "executor@zelenoborsk.example")
+        self.assertEqual(mails[0].subject, f"Поручение № {iid}")
+        # Mail lines end in CRLF; the date keeps its one full stop.
+        self.assertIn(f"Срок исполнения: {words(day(20))}\r\nКонтролёр: Контролёр.", mails[0].text)
+        self.assertIn(f"{SITE}/admin/instructions/{iid}", mails[0].text)
+        # Delivered once: another run sends nothing again.
+        self.assertEqual(notify()[0], 0)
+        self.assertEqual(len(SMTP.about(f"({mid})")), 1)
 
     def test_a_second_run_sends_nothing_new(self):
         mid, title = create_approved()

@@ -639,6 +639,25 @@ class ProtocolTest(unittest.TestCase):
         report = text(USERS["controller"].get(f"/admin/reports/compliance?{period}"))
         self.assertIn("Проект поручения к отчёту", report)
 
+    def test_a_proposal_is_in_no_digest_until_signed(self):
+        p = STACK.admin("user", "add", "digestonly", "executor", "--email",
+                        "digestonly@zelenoborsk.example", input_text="only for the digest\n")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        mid = held_meeting(3)
+        self.assertEqual(save(mid).status, 303)
+        self.assertEqual(instruct(mid, executor="digestonly", due_on=day(1).isoformat()).status,
+                         303)
+
+        def dry_run():
+            p = subprocess.run([os.path.join(STACK.bin, "portal-notify"), "-c", STACK.conf,
+                                "--dry-run"], capture_output=True, text=True, timeout=120)
+            self.assertIn("(dry run: nothing changed)", p.stdout, p.stderr)
+            return p.stdout
+        self.assertNotIn("digest to digestonly@zelenoborsk.example", dry_run())
+        self.assertEqual(sign(mid).status, 303)
+        self.assertIn("would send digest to digestonly@zelenoborsk.example: Сроки исполнения "
+                      "поручений", dry_run())
+
     def test_no_mail_to_a_disabled_account(self):
         p = STACK.admin("user", "add", "leaving", "executor", "--email",
                         "leaving@zelenoborsk.example", input_text="leaving the office\n")
