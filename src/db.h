@@ -298,9 +298,8 @@ enum stmt {
 	STMT_PROTOCOL_GET,       /* (meeting) → id, number, held on, place, chair id, secretary id,
 	                            attendance, decisions, photo url, video url, signed at, signer's
 	                            name, handed at, name of who handed it over, chair name, chair
-	                            position, secretary name, secretary position, the signer's
-	                            person id or 0, whether the chair has an active account,
-	                            revision, signed on paper 0/1 */
+	                            position, secretary name, secretary position, whether the chair
+	                            has an active account, revision, signed on paper 0/1 */
 	STMT_PROTOCOL_INSERT,    /* (meeting, number, held on, place, chair, secretary, attendance,
 	                            decisions, photo, video, now, user) */
 	STMT_PROTOCOL_UPDATE,    /* (id, number, held on, place, chair, secretary, attendance,

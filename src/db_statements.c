@@ -849,7 +849,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"coalesce(nullif(us.full_name, ''), us.login, ''), p.handed_at, "
 		"coalesce(nullif(uh.full_name, ''), uh.login, ''), coalesce(c.full_name, ''), "
 		"coalesce(c.position, ''), coalesce(s.full_name, ''), coalesce(s.position, ''), "
-		"coalesce(us.person_id, 0), EXISTS (SELECT 1 FROM staff_user a "
+		"EXISTS (SELECT 1 FROM staff_user a "
 		"WHERE a.person_id = p.chair_id AND a.disabled = 0), p.revision, p.signed_on_paper "
 		"FROM protocol p LEFT JOIN staff_user us ON us.id = p.signed_by "
 		"LEFT JOIN staff_user uh ON uh.id = p.handed_by "

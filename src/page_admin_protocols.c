@@ -129,9 +129,9 @@ static int protocol_load(struct request *req, long long meeting_id, struct proto
 		p->chair_position = db_text(a, s, 15);
 		p->secretary = db_text(a, s, 16);
 		p->secretary_position = db_text(a, s, 17);
-		p->chair_has_account = sqlite3_column_int(s, 19) != 0;
-		p->revision = sqlite3_column_int64(s, 20);
-		p->signed_on_paper = sqlite3_column_int(s, 21) != 0;
+		p->chair_has_account = sqlite3_column_int(s, 18) != 0;
+		p->revision = sqlite3_column_int64(s, 19);
+		p->signed_on_paper = sqlite3_column_int(s, 20) != 0;
 	}
 	db_done(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
