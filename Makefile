@@ -11,69 +11,109 @@ BUILD ?= build
 FUZZ_SECONDS ?= 60
 PYTHON ?= /usr/bin/python3
 
-CC = gcc
-CXX = g++
+# Packagers' variables are honoured: CC, CXX, CFLAGS, CXXFLAGS, CPPFLAGS, LDFLAGS, PREFIX, DESTDIR.
+# The project's own flags are added to them, never replace them. -Werror is the tests' and CI's
+# (WERROR=-Werror, set by `make test`), not imposed on a packager.
+CC ?= cc
+CXX ?= g++
+CFLAGS ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+WERROR ?=
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+SBINDIR ?= $(PREFIX)/sbin
+MANDIR ?= $(PREFIX)/share/man
+# Where templates, static files and migrations are read from unless portal.ini says otherwise:
+# the source tree for a developer's build, $(PREFIX)/share/portal once PREFIX is given.
+ifeq ($(origin PREFIX),file)
+SHAREDIR ?= $(CURDIR)
+else
+SHAREDIR ?= $(PREFIX)/share/portal
+endif
+
 PKGS = libfcgi sqlite3 libsodium inih libical jansson libctemplate_nothreads libcurl libmagic
 # libfcgi and Debian's libstemmer ship no pkg-config file
 PKG_CFLAGS = $(shell pkg-config --cflags $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
 PKG_LIBS = -lfcgi -lstemmer $(shell pkg-config --libs $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
 
-WARN = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes -Werror
-CFLAGS_BASE = -std=c17 -D_GNU_SOURCE -O2 -g $(WARN) -fstack-protector-strong \
-	-DPORTAL_SHARE_DIR='"$(CURDIR)"' $(PKG_CFLAGS)
-CXXFLAGS_BASE = -std=c++17 -O2 -g -Wall -Wextra -Werror $(PKG_CFLAGS)
+# The layers, lowest first; every folder is on the include path, headers are named by file.
+SRC_DIRS = base db domain http view site admin admin/reference admin/reports notify
+INCLUDES = $(SRC_DIRS:%=-Isrc/%)
+WARN = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes $(WERROR)
+PORTAL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) -fstack-protector-strong -MMD -MP \
+	$(INCLUDES) $(PKG_CFLAGS)
+PORTAL_CXXFLAGS = -std=c++17 -Wall -Wextra $(WERROR) -MMD -MP $(INCLUDES) $(PKG_CFLAGS)
 ifeq ($(SANITIZE),1)
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-CFLAGS_BASE := $(filter-out -O2,$(CFLAGS_BASE)) -O1 $(SAN)
-CXXFLAGS_BASE := $(filter-out -O2,$(CXXFLAGS_BASE)) -O1 $(SAN)
+CFLAGS := $(filter-out -O2,$(CFLAGS)) -O1 $(SAN)
+CXXFLAGS := $(filter-out -O2,$(CXXFLAGS)) -O1 $(SAN)
 LDFLAGS += $(SAN)
 else
-CFLAGS_BASE += -D_FORTIFY_SOURCE=2
+CPPFLAGS += -D_FORTIFY_SOURCE=2
 endif
 
-# Modules every program shares, then each program's own.
-CORE = arena buf utf8 params civil_time ru config db db_statements validate rules series outbox \
-	appeal_rules appeal \
-	db_meeting subscription workdays fts_russian protocol csv
-WEB = worker request response router routes page page_cache meeting_view db_reference \
-	auth audit staff_change page_admin page_admin_users page_admin_meetings page_admin_series page_admin_home \
-	page_admin_reference page_admin_territories page_admin_venues page_admin_people \
-	page_admin_groups page_admin_reference_groups page_admin_calendar page_admin_outbox \
-	page_admin_press publication page_admin_appeals page_admin_topics page_admin_protocols \
-	page_admin_instructions instruction_staff page_protocol \
-	page_home page_meetings page_calendar page_system page_press page_subscribe \
-	page_appeals multipart upload report page_admin_reports open311
-# build/portal-notify: the rules, their texts, delivery over SMTP and HTTP
-NOTIFY = notify_rules notify_text notify_deliver mail mail_header
-CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
-NOTIFY_OBJ = $(NOTIFY:%=$(BUILD)/obj/%.o)
-WEB_OBJ = $(WEB:%=$(BUILD)/obj/%.o) $(BUILD)/obj/template.o
+# Every module except the programs' main() goes into one internal static library that the
+# three programs and the unit tests link against.
+LIB_SRC = $(foreach d,$(SRC_DIRS),$(wildcard src/$(d)/*.c src/$(d)/*.cc))
+LIB_OBJ = $(patsubst src/%,$(BUILD)/obj/%.o,$(basename $(LIB_SRC)))
+BIN_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(wildcard src/bin/*.c))
+LIB = $(BUILD)/libportal.a
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+PROGRAMS = $(BUILD)/portal $(BUILD)/portal-admin $(BUILD)/portal-notify
 
-.PHONY: all deps deps-test run test check fuzz bench clean unit-tests
-all: $(BUILD)/portal $(BUILD)/portal-admin $(BUILD)/portal-notify $(BUILD)/bench-hello
+.PHONY: all deps deps-test run test check fuzz bench clean unit-tests install
+all: $(PROGRAMS) $(BUILD)/bench-hello
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
-	$(CC) $(CFLAGS_BASE) -c -o $@ $<
-$(BUILD)/obj/template.o: src/template.cc src/template.h src/buf.h src/arena.h | $(BUILD)/obj
-	$(CXX) $(CXXFLAGS_BASE) -c -o $@ $<
-$(BUILD)/obj $(BUILD)/tests:
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PORTAL_CFLAGS) $(CFLAGS) -c -o $@ $<
+$(BUILD)/obj/%.o: src/%.cc
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) $(PORTAL_CXXFLAGS) $(CXXFLAGS) -c -o $@ $<
+$(BUILD)/obj/base/config.o: CPPFLAGS += -DPORTAL_SHARE_DIR='"$(SHAREDIR)"'
+# config.o depends on where the share directory is: rebuilt when it changes.
+$(BUILD)/obj/base/config.o: $(BUILD)/sharedir
+$(BUILD)/sharedir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' > $@
+.PHONY: FORCE
+$(BUILD)/tests:
 	mkdir -p $@
 
-$(BUILD)/portal: $(BUILD)/obj/main.o $(WEB_OBJ) $(CORE_OBJ)
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+$(BUILD)/portal: $(BUILD)/obj/bin/main.o $(LIB)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
-$(BUILD)/portal-admin: $(BUILD)/obj/admin_main.o $(CORE_OBJ)
+$(BUILD)/portal-admin: $(BUILD)/obj/bin/admin_main.o $(LIB)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
-$(BUILD)/portal-notify: $(BUILD)/obj/notify_main.o $(NOTIFY_OBJ) $(CORE_OBJ)
+$(BUILD)/portal-notify: $(BUILD)/obj/bin/notify_main.o $(LIB)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
-$(BUILD)/bench-hello: tests/bench/bench_hello.c | $(BUILD)/obj
-	$(CC) $(CFLAGS_BASE) -o $@ $< -lfcgi
+$(BUILD)/bench-hello: tests/bench/bench_hello.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PORTAL_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lfcgi
 
-# Unit tests link every module except the programs' main().
-$(BUILD)/tests/%: tests/unit/%.c $(WEB_OBJ) $(NOTIFY_OBJ) $(CORE_OBJ) $(wildcard tests/unit/*.h) $(wildcard src/*.h) | $(BUILD)/tests
-	$(CXX) -x c $(CFLAGS_BASE) -Isrc -c -o $@.o $<
-	$(CXX) $(LDFLAGS) -o $@ $@.o $(WEB_OBJ) $(NOTIFY_OBJ) $(CORE_OBJ) $(PKG_LIBS) -lcmocka
+# Unit tests link the library (the whole archive: a test may reach any module) and read the
+# migrations and fixtures of the source tree.
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
+	$(CXX) -x c $(CPPFLAGS) -DPORTAL_SHARE_DIR='"$(CURDIR)"' $(PORTAL_CFLAGS) $(CFLAGS) -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -o $@ $@.o -Wl,--whole-archive $(LIB) -Wl,--no-whole-archive $(PKG_LIBS) -lcmocka
 unit-tests: $(UNIT_TESTS)
+
+-include $(LIB_OBJ:.o=.d) $(BIN_OBJ:.o=.d) $(UNIT_TESTS:%=%.d)
+
+# `make install PREFIX=/usr DESTDIR=…` after `make PREFIX=/usr`: the programs, the share
+# directory (templates, static files, migrations), the example configuration and the man pages.
+install: $(PROGRAMS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SHAREDIR) \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8
+	install -m 0755 $(BUILD)/portal $(BUILD)/portal-notify $(DESTDIR)$(SBINDIR)/
+	install -m 0755 $(BUILD)/portal-admin $(DESTDIR)$(SBINDIR)/
+	cp -R templates static sql $(DESTDIR)$(SHAREDIR)/
+	install -d $(DESTDIR)$(SHAREDIR)/conf
+	install -m 0644 conf/portal.ini conf/nginx.conf.in conf/nginx-site.conf.in $(DESTDIR)$(SHAREDIR)/conf/
+	install -m 0644 doc/man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 0644 doc/man/*.8 $(DESTDIR)$(MANDIR)/man8/
 
 deps:
 	@src/scripts/install-deps.sh run
@@ -86,24 +126,25 @@ run: deps
 
 # The whole suite: unit, integration, web gates, sanitizer run, a short fuzz run.
 test: deps-test
-	@$(MAKE) --no-print-directory all unit-tests
-	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 all unit-tests
+	@$(MAKE) --no-print-directory WERROR=-Werror all unit-tests
+	@$(MAKE) --no-print-directory WERROR=-Werror BUILD=build/asan SANITIZE=1 all unit-tests
 	@$(MAKE) --no-print-directory fuzz-build
 	@$(PYTHON) tests/run.py --all --fuzz-seconds 15
 
 check: deps-test
-	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 all unit-tests
+	@$(MAKE) --no-print-directory WERROR=-Werror BUILD=build/asan SANITIZE=1 all unit-tests
 	@$(PYTHON) tests/run.py --bin build/asan --unit --integration
 
 # ---- fuzzing (clang + libFuzzer) ----
 FUZZ_TARGETS = fuzz_urlencoded fuzz_cookies fuzz_fields fuzz_mail_header fuzz_multipart \
 	fuzz_fts_russian fuzz_csv
-FUZZ_SRC = src/arena.c src/utf8.c src/params.c src/validate.c src/civil_time.c src/ru.c \
-	src/buf.c src/mail_header.c src/multipart.c src/fts_russian.c src/csv.c
-FUZZ_FLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
+FUZZ_SRC = src/base/arena.c src/base/utf8.c src/base/params.c src/base/validate.c \
+	src/base/civil_time.c src/base/ru.c src/base/buf.c src/notify/mail_header.c \
+	src/http/multipart.c src/db/fts_russian.c src/base/csv.c
+FUZZ_FLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined $(INCLUDES)
 .PHONY: fuzz-build
 fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/%)
-build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(FUZZ_SRC) $(wildcard src/*.h)
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(FUZZ_SRC) $(wildcard src/*/*.h)
 	@mkdir -p build/fuzz
 	clang $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC) -lsodium -lsqlite3 -lstemmer
 fuzz: deps-test fuzz-build

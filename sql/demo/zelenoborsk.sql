@@ -139,7 +139,7 @@ UPDATE meeting SET group_id = CASE WHEN territory_id IN (6, 7) THEN 2 ELSE 1 END
 -- The press office (sql/007_notifier.sql): the media list, and the announcements the notifier
 -- would have made for the meetings above that carry announced_at, with their delivered mail and
 -- social-network posts, so /press, /feed.atom, the media plan and the proof of publication on a
--- meeting's staff page have content. five_days_kept follows src/rules.c: the meeting's local day
+-- meeting's staff page have content. five_days_kept follows src/domain/rules.c: the meeting's local day
 -- is at least 5 days after the local day of publication.
 INSERT INTO media_contact (id, name, email, active) VALUES
  (1, 'Газета «Зеленоборский вестник»', 'redakciya@vestnik-zelenoborsk.example', 1),

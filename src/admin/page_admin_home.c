@@ -151,7 +151,7 @@ static void compliance(struct request *req, tpl_dict *d)
 }
 
 /* Held meetings whose protocol is not handed to the control sector yet, each with its due
- * date (5 working days after the meeting by the production calendar, src/protocol.c) and
+ * date (5 working days after the meeting by the production calendar, src/domain/protocol.c) and
  * «просрочено» past it. 0, or -1 on a database error. */
 static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 {

@@ -1,5 +1,5 @@
 /* appeal_rules.h — the deadlines of Federal Law 59-ФЗ «О порядке рассмотрения обращений
- * граждан», as pure functions of local dates and the production calendar (src/workdays.h):
+ * граждан», as pure functions of local dates and the production calendar (src/domain/workdays.h):
  *   art. 8 part 2   an appeal is registered within 3 days of its receipt;
  *   art. 8 part 3   one outside the body's competence is forwarded within 7 days of
  *                   registration, with notice to the applicant;

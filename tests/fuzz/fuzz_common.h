@@ -33,7 +33,7 @@ static inline char *fuzz_cstring(const uint8_t *data, size_t size)
 }
 
 /* Decode one code point by the table of well-formed sequences in the Unicode standard
- * (Table 3-7), which is written quite differently from src/utf8.c. Returns the sequence's
+ * (Table 3-7), which is written quite differently from src/base/utf8.c. Returns the sequence's
  * length, or 0 when s[0..len) does not start with a well-formed sequence. */
 static inline size_t ref_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {

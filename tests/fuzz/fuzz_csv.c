@@ -1,4 +1,4 @@
-/* fuzz_csv.c — libFuzzer driver for the CSV writer (src/csv.c): the input, split at NUL bytes
+/* fuzz_csv.c — libFuzzer driver for the CSV writer (src/base/csv.c): the input, split at NUL bytes
  * into fields, is written as one record of text cells; an RFC 4180 reader written here
  * independently must read back exactly the same fields (after the apostrophe that neutralises a
  * formula-like one), so no text can break a record or shift a column, and no field read back

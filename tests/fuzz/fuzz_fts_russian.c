@@ -1,4 +1,4 @@
-/* fuzz_fts_russian.c — libFuzzer driver for the FTS5 tokenizer "russian" (src/fts_russian.c):
+/* fuzz_fts_russian.c — libFuzzer driver for the FTS5 tokenizer "russian" (src/db/fts_russian.c):
  * whatever the bytes (broken UTF-8 included), tokenizing neither crashes nor reads outside the
  * text; every token is non-empty, at most FTS_RUSSIAN_MAX_TOKEN code points of two bytes, and its
  * offsets lie within the input, in order, without overlapping the previous word; a prefix query's

@@ -1,4 +1,4 @@
-/* fuzz_mail_header.c — libFuzzer driver for mail_encode_header (src/mail_header.c): whatever the
+/* fuzz_mail_header.c — libFuzzer driver for mail_encode_header (src/notify/mail_header.c): whatever the
  * text (a subject or a sender's name from the database), the header that goes over the wire is
  * ASCII, folded into lines of at most 76 characters, cannot carry a line break of its own (no
  * header injection), and decodes back to exactly the text. The first byte picks the length of

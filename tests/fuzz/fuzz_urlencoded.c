@@ -1,6 +1,6 @@
 /* fuzz_urlencoded.c — libFuzzer driver for params_parse_urlencoded (query strings and form
  * bodies), checked against a reference parser written from the contract in params.h; the raw
- * bytes also cross-check src/utf8.c against the Unicode table in fuzz_common.h. */
+ * bytes also cross-check src/base/utf8.c against the Unicode table in fuzz_common.h. */
 #include "fuzz_common.h"
 
 #include "arena.h"
@@ -148,7 +148,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	/* src/utf8.c against the Unicode table, on raw bytes. */
+	/* src/base/utf8.c against the Unicode table, on raw bytes. */
 	bool valid = utf8_valid((const char *)data, size);
 	FUZZ_CHECK(valid == ref_utf8_valid(data, size));
 	if (valid) {

@@ -47,10 +47,10 @@ def audit_rows(page):
 
 
 def staff_routes():
-    """(pattern, methods, roles bitmask) of every route in src/routes.c with roles, read from
+    """(pattern, methods, roles bitmask) of every route in src/http/routes.c with roles, read from
     the source so a route added later is covered without touching this file."""
     def source(name):
-        with open(os.path.join(ROOT, "src", name), encoding="utf-8") as f:
+        with open(os.path.join(ROOT, "src", "http", name), encoding="utf-8") as f:
             # Comments out, string literals kept ("/api/…/requests/*.json" is not a comment).
             return re.sub(r'"(?:\\.|[^"\\\n])*"|/\*.*?\*/',
                           lambda m: m.group(0) if m.group(0).startswith('"') else "",

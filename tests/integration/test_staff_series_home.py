@@ -485,7 +485,7 @@ class Tour(Case):
         self.assertRowsKept(page, stops, title)
 
     def test_a_malformed_stop_date_keeps_the_other_rows(self):
-        # Fails at the time of writing: validate_multi (src/validate.c) replaces the whole
+        # Fails at the time of writing: validate_multi (src/base/validate.c) replaces the whole
         # repeated field with the one bad value, so every typed date is lost on the re-render.
         title = unique("Выезд")
         stops = [(day(45), VENUE_CLUB), ("2031-02-30", VENUE_LIBRARY)]
@@ -495,7 +495,7 @@ class Tour(Case):
 
     def test_more_than_sixty_stops_is_refused_not_cut(self):
         # The form has eight rows, but the limit is the server's: 61 stops sent are not
-        # quietly cut to 60 (plan() in src/page_admin_series.c breaks out at 60 instead).
+        # quietly cut to 60 (plan() in src/admin/page_admin_series.c breaks out at 60 instead).
         fields = [("csrf", USERS["organizer"].token)]
         fields += [(k, v) for k, v in series_form(**self.tour_over()) if not k.startswith("stop_")]
         start = day(60)
@@ -608,7 +608,7 @@ class Validation(Case):
                            "какой по счёту: выберите, какой по счёту день недели.")
 
     def test_an_unknown_host_is_refused_not_a_server_error(self):
-        # `host` is an accepted field of POST /admin/series (src/routes.c) but is never checked:
+        # `host` is an accepted field of POST /admin/series (src/http/routes.c) but is never checked:
         # the INSERT fails on its foreign key and the handler answers 500 (and leaks its audit
         # JSON on that path, which the sanitizer build reports).
         before = state()
@@ -957,7 +957,7 @@ class Home(Case):
     def test_only_field_meetings_count_for_a_group(self):
         # seed 001 §3.1: the group's form of work is the field meeting (kind group_field); a
         # gathering that merely names the group is not one. STMT_DASH_GROUPS
-        # (src/db_statements.c) counts every kind.
+        # (src/db/db_statements.c) counts every kind.
         gid, name = self.make_group()
         label = GROUP_LABEL.format(name)
         words_, _ = self.quarter()

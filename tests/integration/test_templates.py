@@ -33,7 +33,7 @@ class Templates(unittest.TestCase):
                 self.assertNotRegex(text, r"\{\{[A-Za-z_]+:(none|x-)")
 
     def test_every_template_is_preloaded_by_the_worker(self):
-        with open(os.path.join(ROOT, "src", "worker.c"), encoding="utf-8") as f:
+        with open(os.path.join(ROOT, "src", "http", "worker.c"), encoding="utf-8") as f:
             worker = f.read()
         preloaded = set(re.findall(r'"([a-z_]+\.tpl)"', worker))
         for path in TEMPLATES:

@@ -1,4 +1,4 @@
-/* test_appeal_rules.c — the 59-ФЗ deadlines (src/appeal_rules.c) over the shipped production
+/* test_appeal_rules.c — the 59-ФЗ deadlines (src/domain/appeal_rules.c) over the shipped production
  * calendar: 3 days to register, 7 to forward, 30 to answer and one extension of up to 30, across
  * month and year ends, with each policy for a last day that is not a working day. */
 #include "unit.h"

@@ -1,4 +1,4 @@
-/* test_arena.c — unit tests for src/arena.c: the per-request bump allocator. */
+/* test_arena.c — unit tests for src/base/arena.c: the per-request bump allocator. */
 #include "unit.h"
 
 #include <signal.h>

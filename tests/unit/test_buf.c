@@ -1,4 +1,4 @@
-/* test_buf.c — unit tests for src/buf.c: the growable page buffer in an arena. */
+/* test_buf.c — unit tests for src/base/buf.c: the growable page buffer in an arena. */
 #include "unit.h"
 
 #include "arena.h"

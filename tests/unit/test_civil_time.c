@@ -1,4 +1,4 @@
-/* test_civil_time.c — unit tests for src/civil_time.c: calendar dates and the municipality's
+/* test_civil_time.c — unit tests for src/base/civil_time.c: calendar dates and the municipality's
  * time zone. */
 #include "unit.h"
 

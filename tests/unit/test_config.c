@@ -1,4 +1,4 @@
-/* test_config.c — unit tests for src/config.c: reading portal.ini, resolving its relative paths
+/* test_config.c — unit tests for src/base/config.c: reading portal.ini, resolving its relative paths
  * and refusing a bad file. The files are written to /tmp and removed afterwards. */
 #include "unit.h"
 

@@ -1,4 +1,4 @@
-/* test_csv.c — unit tests for src/csv.c: the byte order mark, quoting only when needed, doubled
+/* test_csv.c — unit tests for src/base/csv.c: the byte order mark, quoting only when needed, doubled
  * quotes, CRLF records, Cyrillic passed through byte for byte, formula-like text neutralised by
  * an apostrophe while numbers stay plain integers. */
 #include "unit.h"

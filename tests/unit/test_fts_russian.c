@@ -1,4 +1,4 @@
-/* test_fts_russian.c — unit tests for src/fts_russian.c: an FTS5 table on the "russian" tokenizer
+/* test_fts_russian.c — unit tests for src/db/fts_russian.c: an FTS5 table on the "russian" tokenizer
  * finds Russian word forms, ё as е, any case, English word forms, and highlights the words as they
  * were written; the tokenizer on its own reports folded tokens with the original offsets. */
 #include "unit.h"

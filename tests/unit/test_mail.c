@@ -1,4 +1,4 @@
-/* test_mail.c — the mail headers libcurl leaves to us (src/mail.c): RFC 2047 encoded-words for
+/* test_mail.c — the mail headers libcurl leaves to us (src/notify/mail.c): RFC 2047 encoded-words for
  * Cyrillic subjects and names, the RFC 5322 date, and the address check. */
 #include "unit.h"
 

@@ -1,4 +1,4 @@
-/* test_multipart.c — unit tests for src/multipart.c (the multipart/form-data parser) and for the
+/* test_multipart.c — unit tests for src/http/multipart.c (the multipart/form-data parser) and for the
  * way request.c turns a multipart body into the same form fields an urlencoded one gives,
  * validated by the field table, plus req->files. */
 #include "unit.h"

@@ -1,5 +1,5 @@
 /* test_page_cache.c — rendered public pages are served again only while the database version and
- * the key match and the entry is young (src/page_cache.c). */
+ * the key match and the entry is young (src/http/page_cache.c). */
 #include "unit.h"
 
 #include <sodium.h>

@@ -1,4 +1,4 @@
-/* test_params.c — unit tests for src/params.c: the urlencoded (query string, form body) and
+/* test_params.c — unit tests for src/base/params.c: the urlencoded (query string, form body) and
  * Cookie header parsers. */
 #include "unit.h"
 

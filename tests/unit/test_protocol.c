@@ -1,4 +1,4 @@
-/* test_protocol.c — src/protocol.c: the handover due date of a protocol (5 working days after
+/* test_protocol.c — src/domain/protocol.c: the handover due date of a protocol (5 working days after
  * the meeting) over the production calendar the migrations ship, across the May holidays of
  * 2026; the names of instruction statuses; the check of photo and video links. */
 #include "unit.h"

@@ -1,5 +1,5 @@
-/* test_router.c — unit tests for src/router.c: pattern matching and lookups in the real route
- * table of src/routes.c. */
+/* test_router.c — unit tests for src/http/router.c: pattern matching and lookups in the real route
+ * table of src/http/routes.c. */
 #include "unit.h"
 
 #include "arena.h"

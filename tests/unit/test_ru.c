@@ -1,4 +1,4 @@
-/* test_ru.c — unit tests for src/ru.c: Russian dates in words, plural forms and quotation
+/* test_ru.c — unit tests for src/base/ru.c: Russian dates in words, plural forms and quotation
  * marks. */
 #include "unit.h"
 

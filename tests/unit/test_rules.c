@@ -1,4 +1,4 @@
-/* test_rules.c — the 5-day announcement rule (src/rules.c), counted in the municipality's zone. */
+/* test_rules.c — the 5-day announcement rule (src/domain/rules.c), counted in the municipality's zone. */
 #include "unit.h"
 
 #include "civil_time.h"

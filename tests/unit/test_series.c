@@ -1,4 +1,4 @@
-/* test_series.c — dates of recurring series (src/series.c). */
+/* test_series.c — dates of recurring series (src/domain/series.c). */
 #include "unit.h"
 
 #include "series.h"

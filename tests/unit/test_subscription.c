@@ -1,4 +1,4 @@
-/* test_subscription.c — unit tests for src/subscription.c: the shape of the random tokens and the
+/* test_subscription.c — unit tests for src/domain/subscription.c: the shape of the random tokens and the
  * links the confirmation mail and the notifier (List-Unsubscribe) use. */
 #include "unit.h"
 

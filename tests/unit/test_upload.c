@@ -1,4 +1,4 @@
-/* test_upload.c — unit tests for src/upload.c: the type of an attached file decided by its
+/* test_upload.c — unit tests for src/http/upload.c: the type of an attached file decided by its
  * content (libmagic), and its content-addressed, durable storage. Files go to a directory made
  * in /tmp and removed afterwards. */
 #include "unit.h"

@@ -1,4 +1,4 @@
-/* test_utf8.c — unit tests for src/utf8.c: the strict UTF-8 checks every input passes through. */
+/* test_utf8.c — unit tests for src/base/utf8.c: the strict UTF-8 checks every input passes through. */
 #include "unit.h"
 
 #include "utf8.h"

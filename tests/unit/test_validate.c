@@ -1,4 +1,4 @@
-/* test_validate.c — unit tests for src/validate.c: the declared fields and the validator that
+/* test_validate.c — unit tests for src/base/validate.c: the declared fields and the validator that
  * runs before any handler. */
 #include "unit.h"
 

@@ -1,4 +1,4 @@
-/* test_workdays.c — working-day arithmetic (src/workdays.c) over the production calendar the
+/* test_workdays.c — working-day arithmetic (src/domain/workdays.c) over the production calendar the
  * migrations ship (sql/008_production_calendar.sql): an in-memory database migrated from sql/,
  * loaded, and asked around New Year, the May and November holidays, a working Saturday, month
  * ends, leap years and years without a calendar. */
