@@ -215,7 +215,7 @@ static int calendar_warning(struct request *req, tpl_dict *d)
 enum http_status page_admin_home(struct request *req)
 {
 	tpl_dict *d = page_begin(req, "admin_home.tpl", "Рабочий стол", NAV_STAFF_HOME);
-	unsigned readers = ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS;
+	unsigned readers = MEETING_READERS;
 	if (req->staff->role & ROLE_ADMIN)
 		tpl_section_show(d, "ADMIN");
 	if (req->staff->role & REPORT_READERS)

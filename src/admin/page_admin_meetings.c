@@ -354,9 +354,9 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 	    appeal_summary_fill(req, d, m->territory_id) < 0)
 		return HTTP_INTERNAL_ERROR;
 
-	bool can_write = req->staff->role & (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER);
+	bool can_write = req->staff->role & MEETING_WRITERS;
 	bool live = strcmp(m->status, "approved") == 0 || strcmp(m->status, "postponed") == 0;
-	bool may_except = req->staff->role & (ROLE_ADMIN | ROLE_CONTROLLER);
+	bool may_except = req->staff->role & MEETING_EXCEPTION_APPROVERS;
 	if (can_write) {
 		if (strcmp(m->status, "draft") == 0) {
 			tpl_dict *a = tpl_section_add(d, "APPROVE");
@@ -442,7 +442,7 @@ enum http_status page_admin_meetings(struct request *req)
 	sqlite3_bind_int(s, 6, STAFF_LIST_ROWS);
 
 	tpl_dict *d = page_begin(req, "admin_meetings.tpl", "Встречи", NAV_STAFF_MEETINGS);
-	if (req->staff->role & (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER))
+	if (req->staff->role & MEETING_WRITERS)
 		tpl_section_show(d, "CAN_CREATE");
 	int police = req->worker->cfg->police_notice_attendance, rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -662,7 +662,7 @@ static enum http_status five_day_rule(struct request *req, time_t starts_at, enu
 		return HTTP_OK;
 	const struct field_value *reason = &req->field[FIELD_EXCEPTION_REASON];
 	if (reason->state == FIELD_VALID) {
-		if (!(req->staff->role & (ROLE_ADMIN | ROLE_CONTROLLER))) {
+		if (!(req->staff->role & MEETING_EXCEPTION_APPROVERS)) {
 			req->error_detail = "Исключение из правила пяти дней может утвердить только "
 					    "контролёр или администратор.";
 			return HTTP_FORBIDDEN;

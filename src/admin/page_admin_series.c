@@ -329,7 +329,7 @@ enum http_status page_admin_series_create(struct request *req)
 enum http_status page_admin_series_list(struct request *req)
 {
 	tpl_dict *d = page_begin(req, "admin_series.tpl", "Серии встреч", NAV_STAFF_MEETINGS);
-	if (req->staff->role & (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER))
+	if (req->staff->role & MEETING_WRITERS)
 		tpl_section_show(d, "CAN_CREATE");
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SERIES_LIST);
 	int rc, rows = 0;

@@ -19,6 +19,7 @@
 
 #include "civil_time.h"
 #include "config.h"
+#include "router.h"
 #include "template.h"
 #include "upload.h"
 #include "worker.h"
@@ -34,9 +35,10 @@ struct slot {
 
 static void usage(void)
 {
-	fputs("usage: portal [-c FILE]\n"
+	fputs("usage: portal [-c FILE] [--routes]\n"
 	      "  Prefork FastCGI worker of the citizen-engagement portal.\n"
-	      "  -c FILE  configuration (default: $PORTAL_CONF or conf/portal.ini)\n",
+	      "  -c FILE   configuration (default: $PORTAL_CONF or conf/portal.ini)\n"
+	      "  --routes  print the route table (methods, pattern, roles, flags, fields) and exit\n",
 	      stderr);
 	exit(2);
 }
@@ -173,12 +175,17 @@ static void stop_workers(struct slot *slots, int count, const sigset_t *wait_set
 int main(int argc, char **argv)
 {
 	const char *config_path = NULL;
+	static const struct option options[] = {{"routes", no_argument, NULL, 'r'}, {0}};
 	int opt;
-	while ((opt = getopt(argc, argv, "c:h")) != -1) {
-		if (opt == 'c')
+	while ((opt = getopt_long(argc, argv, "c:h", options, NULL)) != -1) {
+		if (opt == 'c') {
 			config_path = optarg;
-		else
+		} else if (opt == 'r') {
+			router_print(stdout);
+			return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+		} else {
 			usage();
+		}
 	}
 	if (optind != argc)
 		usage();

@@ -18,6 +18,25 @@ enum role {
 };
 #define ROLES_STAFF                                                                               \
 	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_PRESS | ROLE_EXECUTOR | ROLE_CONTROLLER)
+/* Meetings (page_admin_meetings.c, page_admin_series.c): who reads the administration of
+ * meetings and who schedules them; a controller (or an administrator) may also approve a meeting
+ * less than 5 days ahead as a written exception. */
+#define MEETING_READERS                                                                           \
+	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS)
+#define MEETING_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
+#define MEETING_EXCEPTION_APPROVERS (ROLE_ADMIN | ROLE_CONTROLLER)
+/* Reference data (territories, venues, people, information groups): whoever reads meetings reads
+ * it; the sector and administrators change it. */
+#define REFERENCE_READERS MEETING_READERS
+#define REFERENCE_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER)
+/* The thematic classifier of appeals: administrators keep it; those who register and route
+ * appeals read it. */
+#define TOPIC_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY)
+#define TOPIC_WRITERS ROLE_ADMIN
+/* The press office: the media plan for those who publish or answer for publishing; the media
+ * list for the press office and administrators. */
+#define MEDIA_PLAN_READERS (ROLE_ADMIN | ROLE_PRESS | ROLE_ORGANIZER | ROLE_CONTROLLER)
+#define MEDIA_LIST_WRITERS (ROLE_ADMIN | ROLE_PRESS)
 /* Who reads the production calendar (/admin/calendar): those who count working-day deadlines;
  * only administrators change it. */
 /* Appeals (page_admin_appeals.c): applicants' personal data is for these roles only; an

@@ -1,6 +1,8 @@
 /* router.c — matching paths against the route table (see router.h). */
 #include "router.h"
 
+#include "auth.h"
+
 #include <string.h>
 
 bool router_match(const char *pattern, const char *path, long long *id)
@@ -84,4 +86,46 @@ const char *router_allow_header(struct arena *a, unsigned methods)
 		strcat(text, names[i].name);
 	}
 	return arena_strdup(a, text);
+}
+
+/* One line a route, tab-separated: methods, pattern, roles ("public" or role codes joined by
+ * commas), flags, accepted fields (name, with "!" when required and "*" when it may repeat). */
+void router_print(FILE *out)
+{
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} flag_names[] = {
+		{ROUTE_FORM_ERRORS_TO_HANDLER, "form-errors-to-handler"},
+		{ROUTE_CACHEABLE, "cacheable"},
+		{ROUTE_CSRF, "csrf"},
+		{ROUTE_ANY_BODY, "any-body"},
+		{ROUTE_MULTIPART, "multipart"},
+	};
+	for (size_t i = 0; i < route_count; i++) {
+		const struct route *r = &routes[i];
+		fprintf(out, "%s%s%s\t%s\t", r->methods & METHOD_GET ? "GET" : "",
+			r->methods & METHOD_POST ? ((r->methods & METHOD_GET) ? ",POST" : "POST") : "",
+			r->methods & METHOD_OTHER ? ",OTHER" : "", r->pattern);
+		if (r->roles == 0)
+			fputs("public", out);
+		for (int k = 0, n = 0; auth_role_codes[k] != NULL; k++)
+			if (r->roles & auth_role_bit(auth_role_codes[k]))
+				fprintf(out, "%s%s", n++ ? "," : "", auth_role_codes[k]);
+		fputc('\t', out);
+		int n = 0;
+		for (size_t k = 0; k < sizeof flag_names / sizeof flag_names[0]; k++)
+			if (r->flags & flag_names[k].bit)
+				fprintf(out, "%s%s", n++ ? "," : "", flag_names[k].name);
+		if (n == 0)
+			fputc('-', out);
+		fputc('\t', out);
+		n = 0;
+		for (const struct route_field *f = r->fields; f != NULL && f->field != FIELD__MAX; f++)
+			fprintf(out, "%s%s%s", n++ ? "," : "", field_specs[f->field].name,
+				f->flags == FIELD_REQUIRED ? "!" : f->flags == FIELD_MULTI ? "*" : "");
+		if (n == 0)
+			fputc('-', out);
+		fputc('\n', out);
+	}
 }

@@ -3,6 +3,8 @@
 #ifndef PORTAL_ROUTER_H
 #define PORTAL_ROUTER_H
 
+#include <stdio.h>
+
 #include "http.h"
 #include "validate.h"
 
@@ -56,6 +58,10 @@ enum route_match router_find(const char *path, enum http_method method, const st
 
 /* "GET, HEAD, POST" for an Allow header. */
 const char *router_allow_header(struct arena *a, unsigned methods);
+
+/* Print the route table to out, one route a line (`portal --routes`): methods, pattern, roles,
+ * flags and accepted fields, tab-separated. */
+void router_print(FILE *out);
 
 /* Match one pattern (exposed for unit tests). */
 bool router_match(const char *pattern, const char *path, long long *id);

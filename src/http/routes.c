@@ -4,9 +4,6 @@
 #include "pages.h"
 #include "router.h"
 
-#define MEETING_READERS                                                                           \
-	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS)
-#define MEETING_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
 #define MEETING_FIELDS                                                                            \
 	{FIELD_REFERENCE_GROUP, FIELD_MULTI}, {FIELD_KIND, FIELD_REQUIRED}, {FIELD_TITLE, FIELD_REQUIRED},                               \
 		{FIELD_TERRITORY, FIELD_REQUIRED}, {FIELD_VENUE, FIELD_OPTIONAL},                  \
@@ -17,14 +14,6 @@
 		{FIELD_THESES, FIELD_OPTIONAL}, {FIELD_ANALYTICAL_NOTE, FIELD_OPTIONAL},           \
 		{FIELD_REFERENCE_MATERIALS, FIELD_OPTIONAL}, {FIELD_INVITEE, FIELD_MULTI}
 #define MEETING_FORM FIELDS(MEETING_FIELDS)
-/* Reference data (territories, venues, people, information groups): whoever reads meetings reads
- * it; the sector and administrators change it. */
-#define REFERENCE_READERS MEETING_READERS
-#define REFERENCE_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER)
-/* The thematic classifier of appeals: administrators keep it; those who register and route
- * appeals read it. */
-#define TOPIC_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY)
-#define TOPIC_WRITERS ROLE_ADMIN
 #define VENUE_FORM                                                                                \
 	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_ADDRESS, FIELD_REQUIRED},                      \
 	       {FIELD_VENUE_KIND, FIELD_REQUIRED}, {FIELD_CAPACITY, FIELD_OPTIONAL},               \
@@ -37,10 +26,6 @@
 	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_TERRITORY, FIELD_REQUIRED},                    \
 	       {FIELD_LEADER, FIELD_OPTIONAL}, {FIELD_SECRETARY, FIELD_OPTIONAL},                  \
 	       {FIELD_MEMBER, FIELD_MULTI})
-/* The press office: the media plan for those who publish or answer for publishing; the media
- * list for the press office and administrators. */
-#define MEDIA_PLAN_READERS (ROLE_ADMIN | ROLE_PRESS | ROLE_ORGANIZER | ROLE_CONTROLLER)
-#define MEDIA_LIST_WRITERS (ROLE_ADMIN | ROLE_PRESS)
 #define MEDIA_FORM FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_EMAIL, FIELD_REQUIRED})
 #define REFERENCE_GROUP_FORM                                                                      \
 	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_SUMMARY, FIELD_OPTIONAL},                      \

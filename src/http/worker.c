@@ -1,6 +1,7 @@
 /* worker.c — one worker process: start-up after fork and the FastCGI accept loop. */
 #include "worker.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,27 +11,33 @@
 #include "auth.h"
 #include "template.h"
 
-/* Templates parsed at start-up: a syntax error stops the worker before it accepts anything. */
-static const char *const page_templates[] = {
-	"layout.tpl",      "home.tpl",        "meetings.tpl",       "meeting.tpl",
-	"meeting_card.tpl", "error.tpl",      "form_errors.tpl",    "admin_login.tpl",
-	"admin_home.tpl",  "admin_password.tpl", "admin_users.tpl", "admin_audit.tpl", "admin_outbox.tpl", "appeal_new.tpl", "appeal_received.tpl",
-	"appeal_status.tpl", "admin_appeals.tpl", "admin_appeal.tpl",
-	"admin_appeal_new.tpl", "answers.tpl", "admin_appeal_summary.tpl",
-	"admin_protocol.tpl", "admin_instructions.tpl", "admin_instruction.tpl", "protocol.tpl",
-	"admin_meetings.tpl", "admin_meeting.tpl", "admin_meeting_new.tpl", "admin_meeting_form.tpl",
-	"admin_series.tpl", "admin_series_new.tpl", "admin_series_show.tpl",
-	"admin_reference_nav.tpl", "admin_territories.tpl", "admin_territory.tpl",
-	"admin_venues.tpl", "admin_venue.tpl", "admin_venue_form.tpl", "admin_people.tpl",
-	"admin_person.tpl", "admin_person_form.tpl", "admin_groups.tpl", "admin_group.tpl",
-	"admin_group_form.tpl", "press.tpl", "press_show.tpl", "press_release.tpl", "feed_atom.tpl",
-	"admin_media_plan.tpl", "admin_media.tpl", "admin_media_contact.tpl", "admin_media_form.tpl",
-	"admin_publication.tpl", "admin_user.tpl", "admin_reference_groups.tpl",
-	"admin_reference_group.tpl", "admin_reference_group_form.tpl", "subscribe.tpl",
-	"subscribe_sent.tpl", "subscribe_confirm.tpl", "unsubscribe.tpl", "admin_calendar.tpl", "admin_calendar_year.tpl",
-	"admin_calendar_year_form.tpl", "admin_calendar_day_form.tpl", "admin_topics.tpl", "admin_topic.tpl",
-	"admin_report.tpl", "admin_reports.tpl",
-};
+/* Parse every template of the directory at start-up, so that a syntax error stops the worker
+ * before it accepts anything and no request pays for a first parse. 0, or -1 with a message. */
+static int preload_templates(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL) {
+		fprintf(stderr, "worker: cannot read the templates directory %s: %s\n", dir,
+			strerror(errno));
+		return -1;
+	}
+	int rc = 0, count = 0;
+	struct dirent *e;
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n > 4 && strcmp(e->d_name + n - 4, ".tpl") == 0) {
+			rc = tpl_preload(e->d_name);
+			count++;
+		}
+	}
+	closedir(d);
+	if (rc == 0 && count == 0) {
+		fprintf(stderr, "worker: no templates in %s\n", dir);
+		return -1;
+	}
+	return rc;
+}
+
 
 int worker_init(struct worker *w, const struct config *cfg)
 {
@@ -56,11 +63,8 @@ int worker_init(struct worker *w, const struct config *cfg)
 			"`portal-admin -c %s init`\n", cfg->uploads_dir, strerror(errno), cfg->file);
 		return -1;
 	}
-	if (tpl_init(cfg->templates_dir) < 0)
+	if (tpl_init(cfg->templates_dir) < 0 || preload_templates(cfg->templates_dir) < 0)
 		return -1;
-	for (size_t i = 0; i < sizeof page_templates / sizeof page_templates[0]; i++)
-		if (tpl_preload(page_templates[i]) < 0)
-			return -1;
 
 	/* The stylesheet's modification time versions static URLs: nginx lets browsers keep
 	 * /static/ for a week, and a new stylesheet gets a new URL. */

@@ -10,6 +10,7 @@ start from an empty login_throttle table. Time is moved by rewriting timestamps 
 (session and throttle rows), never by sleeping."""
 
 import os
+import subprocess
 import re
 import time
 import unittest
@@ -28,8 +29,6 @@ PASSWORDS = {}  # demo login -> password
 SESSIONS = {}   # demo role -> a Browser signed in as that role, kept for the whole module
 ROLE_BITS = {"admin": 1, "organizer": 2, "secretary": 4, "press": 8, "executor": 16,
              "controller": 32}
-ROLE_NAMES = {"ROLE_ADMIN": 1, "ROLE_ORGANIZER": 2, "ROLE_SECRETARY": 4, "ROLE_PRESS": 8,
-              "ROLE_EXECUTOR": 16, "ROLE_CONTROLLER": 32, "ROLES_STAFF": 63}
 
 WRONG_LOGIN = "Неверный логин или пароль."
 LOCKED = "Вход временно заблокирован"
@@ -47,66 +46,21 @@ def audit_rows(page):
 
 
 def staff_routes():
-    """(pattern, methods, roles bitmask) of every route in src/http/routes.c with roles, read from
-    the source so a route added later is covered without touching this file."""
-    def source(name):
-        with open(os.path.join(ROOT, "src", "http", name), encoding="utf-8") as f:
-            # Comments out, string literals kept ("/api/…/requests/*.json" is not a comment).
-            return re.sub(r'"(?:\\.|[^"\\\n])*"|/\*.*?\*/',
-                          lambda m: m.group(0) if m.group(0).startswith('"') else "",
-                          f.read(), flags=re.S)
-    src = source("routes.c")
-    # Role sets named by a macro of routes.c (#define MEETING_WRITERS (ROLE_ADMIN | …)) or of
-    # auth.h (ROLES_CALENDAR_READERS, shared with the pages).
-    defines = {}
-    for text in (source("auth.h"), src):
-        defines.update(re.findall(r"^#define\s+([A-Z_]+)[ \t]+((?:.*\\\n)*.*)$", text, re.M))
-
-    def role_bits(expr, depth=0):
-        bits = 0
-        for name in re.findall(r"[A-Z_]+|\d+", expr):
-            if name in ROLE_NAMES:
-                bits |= ROLE_NAMES[name]
-            elif name in defines and depth < 5:
-                bits |= role_bits(defines[name].replace("\\\n", " "), depth + 1)
-            elif name.isdigit():
-                bits |= int(name)
-            else:
-                raise AssertionError(f"routes.c: cannot read the roles {expr!r} ({name})")
-        return bits
-    body = src[src.index("routes[] = {") + len("routes[] = {"):]
-    entries, depth, start = [], 0, None
-    for i, ch in enumerate(body):
-        if ch == "{":
-            if depth == 0:
-                start = i + 1
-            depth += 1
-        elif ch == "}":
-            if depth == 0:
-                break
-            depth -= 1
-            if depth == 0:
-                entries.append(body[start:i])
+    """(pattern, methods, roles bitmask) of every route with roles, as `portal --routes` prints
+    the route table, so a route added later is covered without touching this file."""
+    bin_dir = os.environ.get("PORTAL_BIN", os.path.join(ROOT, "build"))
+    table = subprocess.run([os.path.join(bin_dir, "portal"), "--routes"], capture_output=True,
+                           text=True, check=True).stdout
     out = []
-    for entry in entries:
-        parts, depth, cur = [], 0, ""
-        for ch in entry:
-            if ch in "({":
-                depth += 1
-            elif ch in ")}":
-                depth -= 1
-            if ch == "," and depth == 0:
-                parts.append(cur.strip())
-                cur = ""
-            else:
-                cur += ch
-        if cur.strip():
-            parts.append(cur.strip())
-        pattern = parts[0].strip('"')
-        methods = [m.strip() for m in parts[1].split("|")]
-        roles = role_bits(parts[5])
-        if roles:
-            out.append((pattern, methods, roles))
+    for line in table.splitlines():
+        methods, pattern, roles, _flags, _fields = line.split("\t")
+        if roles == "public":
+            continue
+        bits = 0
+        for role in roles.split(","):
+            bits |= ROLE_BITS[role]
+        out.append((pattern, ["METHOD_" + m for m in methods.split(",")], bits))
+    assert len(out) > 50, table
     return out
 
 

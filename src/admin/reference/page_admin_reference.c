@@ -44,8 +44,7 @@ static const struct {
 	unsigned roles; /* who sees the tab (as routes.c lets them open it); 0: every reader */
 } tabs[REFERENCE__MAX] = {
 	[REFERENCE_TERRITORIES] = {"/admin/territories", "Территории", 0},
-	[REFERENCE_TOPICS] = {"/admin/topics", "Темы обращений",
-			      ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY},
+	[REFERENCE_TOPICS] = {"/admin/topics", "Темы обращений", TOPIC_READERS},
 	[REFERENCE_VENUES] = {"/admin/venues", "Места проведения", 0},
 	[REFERENCE_PEOPLE] = {"/admin/people", "Люди", 0},
 	[REFERENCE_GROUPS] = {"/admin/groups", "Информационные группы", 0},
@@ -73,7 +72,7 @@ tpl_dict *reference_begin(struct request *req, const char *body_template, const 
 
 bool reference_may_change(const struct request *req)
 {
-	return req->staff != NULL && (req->staff->role & (ROLE_ADMIN | ROLE_ORGANIZER)) != 0;
+	return req->staff != NULL && (req->staff->role & REFERENCE_WRITERS) != 0;
 }
 
 const char *code_label(const struct code_label *table, const char *code)
