@@ -7,10 +7,9 @@
 #include "page.h"
 #include "pages.h"
 #include "ru.h"
-#include "utf8.h"
+#include "staff_account.h"
 #include "worker.h"
 
-#define PASSWORD_MIN_CHARS 10
 
 /* Where to go after signing in: the page that sent the user here, if it is a staff page. */
 static const char *after_login(struct request *req)
@@ -140,8 +139,7 @@ enum http_status page_admin_password(struct request *req)
 			return HTTP_INTERNAL_ERROR;
 		}
 	}
-	if (fresh->state == FIELD_VALID && utf8_length(fresh->text, strlen(fresh->text)) <
-						   PASSWORD_MIN_CHARS) {
+	if (fresh->state == FIELD_VALID && !staff_password_long_enough(fresh->text)) {
 		fresh->state = FIELD_INVALID;
 		fresh->error = "не короче 10 символов";
 		req->invalid_fields++;
@@ -156,7 +154,7 @@ enum http_status page_admin_password(struct request *req)
 		return password_form(req, HTTP_UNPROCESSABLE, false);
 
 	char hash[crypto_pwhash_STRBYTES];
-	if (auth_hash_password(fresh->text, hash) < 0)
+	if (staff_password_hash(fresh->text, hash) < 0)
 		return HTTP_INTERNAL_ERROR;
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)

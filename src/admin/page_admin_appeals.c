@@ -26,11 +26,6 @@
 #define APPEAL_PAGE_ROWS 100
 #define DUE_SOON_DAYS 3
 
-static const char *const statuses[][2] = {
-	{"registered", "зарегистрировано"}, {"in_work", "в работе"},
-	{"forwarded", "направлено по компетенции"}, {"answered", "дан ответ"},
-	{"closed", "закрыто без ответа по существу"},
-};
 static const char *const sources[][2] = {
 	{"online", "через сайт"}, {"meeting", "на встрече"},
 	{"reception", "на личном приёме"}, {"mail", "по почте"},
@@ -132,7 +127,7 @@ enum http_status page_admin_appeals(struct request *req)
 	const char *status = page_field_text(req, FIELD_STATUS);
 	const char *source = page_field_text(req, FIELD_APPEAL_SOURCE);
 	const char *due = page_field_text(req, FIELD_DUE);
-	if ((status[0] && !LABEL(statuses, status)) || (source[0] && !LABEL(sources, source)) ||
+	if ((status[0] && !LABEL(appeal_statuses, status)) || (source[0] && !LABEL(sources, source)) ||
 	    (due[0] && strcmp(due, "soon") != 0 && strcmp(due, "overdue") != 0)) {
 		req->error_detail = "Такого значения фильтра нет.";
 		return HTTP_BAD_REQUEST;
@@ -165,7 +160,7 @@ enum http_status page_admin_appeals(struct request *req)
 
 	tpl_dict *d = page_begin(req, "admin_appeals.tpl", "Обращения граждан", NAV_STAFF_APPEALS);
 	page_form_fields(req, d);
-	OPTIONS(d, "STATUS_OPTION", statuses, status);
+	OPTIONS(d, "STATUS_OPTION", appeal_statuses, status);
 	OPTIONS(d, "SOURCE_OPTION", sources, source);
 	long long territory = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0;
 	if (page_topic_options(req, d, "TOPIC_OPTION", page_field_text(req, FIELD_APPEAL_TOPIC)) < 0 ||
@@ -199,7 +194,7 @@ enum http_status page_admin_appeals(struct request *req)
 		tpl_set(row, "NUMBER", db_text(req->arena, s, 1));
 		page_set_date(row, "REGISTERED", (time_t)sqlite3_column_int64(s, 2));
 		const char *st = db_text(req->arena, s, 3);
-		tpl_set(row, "STATUS", LABEL(statuses, st) ? LABEL(statuses, st) : st);
+		tpl_set(row, "STATUS", appeal_status_label(st));
 		tpl_set(row, "APPLICANT", arena_printf(req->arena, "%s %s %s", db_text(req->arena, s, 4),
 						       db_text(req->arena, s, 5),
 						       db_text(req->arena, s, 6)));
@@ -441,7 +436,7 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 				arena_printf(req->arena, "зарегистрировано позже срока на %d %s", late,
 					     ru_plural(late, "день", "дня", "дней")));
 	}
-	tpl_set(d, "STATUS", LABEL(statuses, a.status) ? LABEL(statuses, a.status) : a.status);
+	tpl_set(d, "STATUS", appeal_status_label(a.status));
 	tpl_set(d, "UNIT", db_text(req->arena, s, 16));
 	tpl_set(d, "EXECUTOR", db_text(req->arena, s, 18));
 	bool open = strcmp(a.status, "registered") == 0 || strcmp(a.status, "in_work") == 0;
@@ -854,7 +849,7 @@ int appeal_summary_fill(struct request *req, tpl_dict *d, long long territory_id
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(p, "STATE");
 		const char *st = db_text(req->arena, s, 0);
-		tpl_set(row, "NAME", LABEL(statuses, st) ? LABEL(statuses, st) : st);
+		tpl_set(row, "NAME", appeal_status_label(st));
 		tpl_set_int(row, "COUNT", sqlite3_column_int64(s, 1));
 	}
 	db_done(s);

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "appeal.h"
 #include "audit.h"
 #include "auth.h"
 #include "instruction_staff.h"
@@ -32,19 +33,6 @@
 
 #define EMPTY_QUESTION_ROWS 3
 #define PERSONAL_RECEPTION "personal_reception"
-
-static const char *appeal_status_label(const char *status)
-{
-	static const char *const labels[][2] = {
-		{"registered", "зарегистрировано"}, {"in_work", "в работе"},
-		{"forwarded", "направлено по компетенции"}, {"answered", "дан ответ"},
-		{"closed", "закрыто без ответа по существу"},
-	};
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (strcmp(labels[i][0], status) == 0)
-			return labels[i][1];
-	return status;
-}
 
 /* ---- the protocol ------------------------------------------------------------------------ */
 

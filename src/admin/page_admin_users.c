@@ -9,8 +9,8 @@
 #include "civil_time.h"
 #include "page.h"
 #include "pages.h"
+#include "staff_account.h"
 #include "staff_change.h"
-#include "utf8.h"
 #include "worker.h"
 
 #define AUDIT_PAGE_ROWS 200
@@ -78,12 +78,7 @@ enum http_status page_admin_user_create(struct request *req)
 	struct field_value *login = &req->field[FIELD_LOGIN], *role = &req->field[FIELD_ROLE];
 	struct field_value *password = &req->field[FIELD_NEW_PASSWORD];
 	if (login->state == FIELD_VALID) {
-		size_t n = strlen(login->text);
-		bool ok = n >= 2;
-		for (size_t i = 0; ok && i < n; i++)
-			ok = (login->text[i] >= 'a' && login->text[i] <= 'z') ||
-			     (login->text[i] >= '0' && login->text[i] <= '9');
-		if (!ok) {
+		if (!staff_login_valid(login->text)) {
 			login->state = FIELD_INVALID;
 			login->error = "от 2 до 64 строчных латинских букв и цифр";
 			req->invalid_fields++;
@@ -94,7 +89,7 @@ enum http_status page_admin_user_create(struct request *req)
 		role->error = "выберите роль из списка";
 		req->invalid_fields++;
 	}
-	if (password->state == FIELD_VALID && utf8_length(password->text, strlen(password->text)) < 10) {
+	if (password->state == FIELD_VALID && !staff_password_long_enough(password->text)) {
 		password->state = FIELD_INVALID;
 		password->error = "не короче 10 символов";
 		req->invalid_fields++;
@@ -102,33 +97,27 @@ enum http_status page_admin_user_create(struct request *req)
 	if (req->invalid_fields > 0)
 		return users_page(req, HTTP_UNPROCESSABLE, true);
 
-	char hash[crypto_pwhash_STRBYTES];
-	if (auth_hash_password(password->text, hash) < 0)
-		return HTTP_INTERNAL_ERROR;
-	const char *full_name = req->field[FIELD_FULL_NAME].text ? req->field[FIELD_FULL_NAME].text : "";
+	struct staff_account_new account = {
+		.login = login->text,
+		.role = role->text,
+		.full_name = req->field[FIELD_FULL_NAME].text ? req->field[FIELD_FULL_NAME].text : "",
+		.password = password->text,
+		.email = req->field[FIELD_EMAIL].state == FIELD_VALID ? req->field[FIELD_EMAIL].text : "",
+	};
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_USER_INSERT);
-	sqlite3_bind_text(s, 1, login->text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, full_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, role->text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, hash, -1, SQLITE_STATIC);
-	const char *email = req->field[FIELD_EMAIL].state == FIELD_VALID ? req->field[FIELD_EMAIL].text
-									  : "";
-	sqlite3_bind_text(s, 5, email, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	db_done(s);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+	long long id = 0;
+	enum staff_account_result rc = staff_account_create(db, &account, &id);
+	if (rc == STAFF_ACCOUNT_TAKEN) {
 		db_rollback(db);
 		login->state = FIELD_INVALID;
 		login->error = "такой логин уже есть";
 		req->invalid_fields++;
 		return users_page(req, HTTP_UNPROCESSABLE, true);
 	}
-	long long id = sqlite3_last_insert_rowid(db->conn);
-	return staff_commit(req, rc == SQLITE_DONE, "create", "staff_user", id, NULL, STMT_USER_JSON,
-			    "/admin/users");
+	return staff_commit(req, rc == STAFF_ACCOUNT_CREATED, "create", "staff_user", id, NULL,
+			    STMT_USER_JSON, "/admin/users");
 }
 
 /* The account's page: its login, role and state, and the form for its name and e-mail. */

@@ -19,12 +19,11 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "staff_account.h"
 #include "validate.h"
-
-static const char *const roles[] = {"admin", "organizer", "secretary", "press", "executor",
-				    "controller"};
 
 static void usage(void)
 {
@@ -39,25 +38,6 @@ static void usage(void)
 	exit(2);
 }
 
-static bool valid_role(const char *role)
-{
-	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-		if (strcmp(roles[i], role) == 0)
-			return true;
-	return false;
-}
-
-static bool valid_login(const char *login)
-{
-	size_t n = strlen(login);
-	if (n < 2 || n > 64)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((login[i] >= 'a' && login[i] <= 'z') || (login[i] >= '0' && login[i] <= '9')))
-			return false;
-	return true;
-}
-
 /* True when email has the shape the web forms accept (validate.c). */
 static bool valid_email(const char *email)
 {
@@ -70,48 +50,26 @@ static bool valid_email(const char *email)
 	return ok;
 }
 
-/* Insert a staff account with an argon2id hash of password, the e-mail address alerts go to
- * ("" for none) and the person of the directory it belongs to (0 for none). 0, or -1 with a
- * message. */
+/* Create an account through the one path the web form uses too; 0, or -1 with a message. */
 static int user_insert(struct db *db, const char *login, const char *role, const char *full_name,
 		       const char *password, const char *email, long long person)
 {
-	char hash[crypto_pwhash_STRBYTES];
-	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-		fputs("portal-admin: out of memory while hashing the password\n", stderr);
+	struct staff_account_new account = {login, role, full_name, password, email, person};
+	long long id;
+	switch (staff_account_create(db, &account, &id)) {
+	case STAFF_ACCOUNT_CREATED:
+		return 0;
+	case STAFF_ACCOUNT_TAKEN:
+		fprintf(stderr, "portal-admin: the login %s is taken, or another account belongs to "
+				"person %lld\n", login, person);
 		return -1;
-	}
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(db->conn,
-			       "INSERT INTO staff_user (login, full_name, role, password_hash, email, "
-			       "person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-			       -1, &s, NULL) != SQLITE_OK) {
-		db_log_error(db, "user add");
+	case STAFF_ACCOUNT_NO_PERSON:
+		fprintf(stderr, "portal-admin: there is no person %lld in the directory\n", person);
 		return -1;
+	case STAFF_ACCOUNT_FAILED:
+		break;
 	}
-	sqlite3_bind_text(s, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, full_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, role, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, email, -1, SQLITE_STATIC);
-	if (person > 0)
-		sqlite3_bind_int64(s, 6, person);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		if (rc == SQLITE_CONSTRAINT_UNIQUE)
-			fprintf(stderr, "portal-admin: the login %s is taken, or another account "
-					"belongs to person %lld\n",
-				login, person);
-		else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-			fprintf(stderr, "portal-admin: there is no person %lld in the directory\n",
-				person);
-		else
-			db_log_error(db, "user add");
-		return -1;
-	}
-	return 0;
+	return -1;
 }
 
 /* A password that is easy to type from the terminal: no look-alike characters. */
@@ -155,16 +113,16 @@ static int create_demo_users(struct db *db, const struct config *cfg)
 		return -1;
 	}
 	fputs("Demo staff accounts (login / password / role):\n", f);
-	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+	for (size_t i = 0; auth_role_codes[i] != NULL; i++) {
 		char password[13];
 		random_password(password, sizeof password);
 		char email[64];
-		snprintf(email, sizeof email, "%s@zelenoborsk.example", roles[i]);
-		if (user_insert(db, roles[i], roles[i], names[i], password, email, 0) < 0) {
+		snprintf(email, sizeof email, "%s@zelenoborsk.example", auth_role_codes[i]);
+		if (user_insert(db, auth_role_codes[i], auth_role_codes[i], names[i], password, email, 0) < 0) {
 			fclose(f);
 			return -1;
 		}
-		fprintf(f, "  %-11s %s  (%s)\n", roles[i], password, roles[i]);
+		fprintf(f, "  %-11s %s  (%s)\n", auth_role_codes[i], password, auth_role_codes[i]);
 	}
 	/* The head of the demo settlement: she chairs the head's meetings and signs their
 	 * protocols; the demo data links the account to her person (sql/demo). */
@@ -219,7 +177,7 @@ static int command_init(struct db *db, const struct config *cfg, bool demo)
 	snprintf(path, sizeof path, "%s/demo/zelenoborsk.sql", cfg->sql_dir);
 	/* The accounts first: the demo protocol's instructions name their executor and
 	 * controller. */
-	if (create_demo_users(db, cfg) < 0 || db_exec_file(db, path) < 0)
+	if (db_prepare_all(db) < 0 || create_demo_users(db, cfg) < 0 || db_exec_file(db, path) < 0)
 		return 1;
 	printf("demo municipality loaded: %lld meetings\n",
 	       count_rows(db, "SELECT count(*) FROM meeting"));
@@ -246,11 +204,11 @@ static bool option(int argc, char **argv, int *i, const char *name, const char *
 static int command_user_add(struct db *db, const char *login, const char *role, const char *email,
 			    long long person)
 {
-	if (!valid_login(login)) {
+	if (!staff_login_valid(login)) {
 		fputs("portal-admin: a login is 2-64 characters a-z and 0-9\n", stderr);
 		return 2;
 	}
-	if (!valid_role(role)) {
+	if (auth_role_bit(role) == 0) {
 		fprintf(stderr, "portal-admin: unknown role %s\n", role);
 		return 2;
 	}
@@ -264,8 +222,9 @@ static int command_user_add(struct db *db, const char *login, const char *role, 
 		return 2;
 	}
 	password[strcspn(password, "\r\n")] = '\0';
-	if (strlen(password) < 10) {
-		fputs("portal-admin: the password must be at least 10 characters\n", stderr);
+	if (!staff_password_long_enough(password)) {
+		fprintf(stderr, "portal-admin: the password must be at least %d characters\n",
+			STAFF_PASSWORD_MIN_CHARS);
 		return 2;
 	}
 	int rc = user_insert(db, login, role, "", password, email, person);
@@ -362,7 +321,7 @@ int main(int argc, char **argv)
 			config_free(&cfg);
 			return 1;
 		}
-		rc = command_user_add(&db, argv[2], argv[3], email, person_id);
+		rc = db_prepare_all(&db) < 0 ? 1 : command_user_add(&db, argv[2], argv[3], email, person_id);
 	} else if (strcmp(argv[0], "backup") == 0 && argc == 2) {
 		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0) {
 			config_free(&cfg);

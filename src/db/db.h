@@ -33,7 +33,7 @@ enum stmt {
 	STMT_USER_SET_PASSWORD,  /* (id, hash, now) */
 	STMT_USER_LIST,          /* () → id, login, full name, role, disabled, created, email,
 	                            name of the person the account belongs to or '' */
-	STMT_USER_INSERT,        /* (login, full name, role, hash, email) */
+	STMT_USER_INSERT,        /* (login, full name, role, hash, email, person id or NULL) */
 	STMT_USER_PROFILE,       /* (id) → login, full name, role, disabled, email, created,
 	                            person id or 0 */
 	STMT_USER_SET_PROFILE,   /* (id, full name, email, person or NULL) */

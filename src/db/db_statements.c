@@ -81,8 +81,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_USER_LIST] = "SELECT u.id, u.login, u.full_name, u.role, u.disabled, u.created_at, "
 			   "u.email, coalesce(p.full_name, '') FROM staff_user u "
 			   "LEFT JOIN person p ON p.id = u.person_id ORDER BY u.disabled, u.login",
-	[STMT_USER_INSERT] = "INSERT INTO staff_user (login, full_name, role, password_hash, email) "
-			     "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_USER_INSERT] = "INSERT INTO staff_user (login, full_name, role, password_hash, email, "
+			     "person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[STMT_USER_PROFILE] = "SELECT login, full_name, role, disabled, email, created_at, "
 			      "coalesce(person_id, 0) FROM staff_user WHERE id = ?1",
 	[STMT_USER_SET_PROFILE] = "UPDATE staff_user SET full_name = ?2, email = ?3, person_id = ?4 "

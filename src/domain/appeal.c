@@ -13,6 +13,38 @@
 #include "ru.h"
 #include "workdays.h"
 
+const char *const appeal_statuses[APPEAL_STATUS_COUNT][2] = {
+	{"registered", "зарегистрировано"}, {"in_work", "в работе"},
+	{"forwarded", "направлено по компетенции"}, {"answered", "дан ответ"},
+	{"closed", "закрыто без ответа по существу"},
+};
+
+/* The applicant's wording, row for row with appeal_statuses. */
+static const char *const public_labels[APPEAL_STATUS_COUNT] = {
+	"зарегистрировано, назначается исполнитель", "рассматривается",
+	"направлено по компетенции в другой орган", "дан ответ", "рассмотрение завершено",
+};
+
+static int status_index(const char *status)
+{
+	for (int i = 0; i < APPEAL_STATUS_COUNT; i++)
+		if (strcmp(appeal_statuses[i][0], status) == 0)
+			return i;
+	return -1;
+}
+
+const char *appeal_status_label(const char *status)
+{
+	int i = status_index(status);
+	return i < 0 ? status : appeal_statuses[i][1];
+}
+
+const char *appeal_status_public_label(const char *status)
+{
+	int i = status_index(status);
+	return i < 0 ? status : public_labels[i];
+}
+
 /* Letters and digits that cannot be mistaken for one another when copied from a phone's screen
  * (no 0/o, 1/l/i). */
 static const char CODE_ALPHABET[] = "23456789abcdefghjkmnpqrstuvwxyz";

@@ -13,6 +13,18 @@
 #include "config.h"
 #include "db.h"
 
+/* The states of an appeal (appeal.status) with their staff labels, in the order of the registry's
+ * filter: the one table every page reads. */
+#define APPEAL_STATUS_COUNT 5
+extern const char *const appeal_statuses[APPEAL_STATUS_COUNT][2];
+
+/* The staff label of a state, or the code itself for an unknown one. */
+const char *appeal_status_label(const char *status);
+
+/* How the applicant and the public pages say the state (the status page, the results of a
+ * meeting): what happens to the appeal rather than the registry's word. */
+const char *appeal_status_public_label(const char *status);
+
 /* What an appeal is created with; "" for text not given, 0 for ids not given. */
 struct appeal_input {
 	const char *source;      /* online, meeting, reception, mail */

@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "params.h"
+#include "staff_account.h"
 #include "worker.h"
 
 #define TOKEN_BYTES 32
@@ -206,7 +207,7 @@ void auth_throttle_clear(struct request *req, const char *key)
 static const char *dummy_hash(void)
 {
 	static char hash[crypto_pwhash_STRBYTES];
-	if (hash[0] == '\0' && auth_hash_password("no account has this password", hash) < 0)
+	if (hash[0] == '\0' && staff_password_hash("no account has this password", hash) < 0)
 		hash[0] = '\0';
 	return hash;
 }
@@ -214,12 +215,6 @@ static const char *dummy_hash(void)
 void auth_init(void)
 {
 	dummy_hash();
-}
-
-int auth_hash_password(const char *password, char *out)
-{
-	return crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				 crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }
 
 /* Start a session for the user and make the request its own (so the sign-in is audited under

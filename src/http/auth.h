@@ -137,8 +137,6 @@ enum login_result auth_check_password(struct request *req, const char *password,
 /* True when password is the user's current one. */
 bool auth_password_matches(struct request *req, long long user_id, const char *password);
 
-/* An argon2id hash of password into out (crypto_pwhash_STRBYTES); -1 when out of memory. */
-int auth_hash_password(const char *password, char *out);
 
 /* End every other session of the user (after a password change). */
 int auth_end_other_sessions(struct request *req);

@@ -244,20 +244,6 @@ enum http_status page_appeal_status_form(struct request *req)
 	return page_end(req, HTTP_OK);
 }
 
-static const char *status_label(const char *status)
-{
-	static const char *const labels[][2] = {
-		{"registered", "зарегистрировано, назначается исполнитель"},
-		{"in_work", "рассматривается"},
-		{"forwarded", "направлено по компетенции в другой орган"},
-		{"answered", "дан ответ"},
-		{"closed", "рассмотрение завершено"},
-	};
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (strcmp(labels[i][0], status) == 0)
-			return labels[i][1];
-	return status;
-}
 
 static const char *outcome_label(const char *outcome)
 {
@@ -364,7 +350,7 @@ enum http_status page_appeal_status(struct request *req)
 	tpl_dict *a = tpl_section_add(d, "APPEAL");
 	tpl_set(a, "NUMBER", number);
 	const char *status = db_text(req->arena, s, 2);
-	tpl_set(a, "STATUS", status_label(status));
+	tpl_set(a, "STATUS", appeal_status_public_label(status));
 	page_set_datetime(a, "RECEIVED", (time_t)sqlite3_column_int64(s, 3));
 	page_set_datetime(a, "REGISTERED", (time_t)sqlite3_column_int64(s, 4));
 	set_iso_date(req, a, "DUE", db_text(req->arena, s, 5));

@@ -8,6 +8,7 @@
  * affairs: its protocol is never public. */
 #include <string.h>
 
+#include "appeal.h"
 #include "db_meeting.h"
 #include "page.h"
 #include "pages.h"
@@ -189,21 +190,12 @@ enum http_status page_meeting_protocol(struct request *req)
 	fill_results(req, d, m.summary.id, &p);
 	s = db_stmt(db, STMT_PROTOCOL_APPEALS);
 	sqlite3_bind_int64(s, 1, m.summary.id);
-	static const char *const states[][2] = {
-		{"registered", "зарегистрировано"}, {"in_work", "в работе"},
-		{"forwarded", "направлено по компетенции"}, {"answered", "дан ответ"},
-		{"closed", "рассмотрение завершено"},
-	};
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "APPEAL");
 		tpl_set(row, "NUMBER", db_text(req->arena, s, 1));
 		const char *topic = db_text(req->arena, s, 2);
 		tpl_set(row, "TOPIC", topic[0] ? topic : "тема не указана");
-		const char *st = db_text(req->arena, s, 3);
-		tpl_set(row, "STATUS", st);
-		for (size_t i = 0; i < sizeof states / sizeof states[0]; i++)
-			if (strcmp(states[i][0], st) == 0)
-				tpl_set(row, "STATUS", states[i][1]);
+		tpl_set(row, "STATUS", appeal_status_public_label(db_text(req->arena, s, 3)));
 		tpl_section_show(d, "HAS_APPEALS");
 	}
 	db_done(s);
