@@ -609,12 +609,12 @@ class Validation(Case):
                            "какой по счёту: выберите, какой по счёту день недели.")
 
     def test_an_unknown_host_is_refused_not_a_server_error(self):
-        # `host` names a person: an id of no one is refused beside the field like any other bad
-        # value, with nothing stored, not answered with a server error.
+        # `host` names a person: an id of no one is refused among the form's errors like any
+        # other bad value, with nothing stored, not answered with a server error.
         before = state()
         r = USERS["organizer"].post("/admin/series", series_form(host="99999"))
         self.assertStatus(r, 422)
-        self.assertIsNotNone(field_error(r.text, "host"))
+        self.assertIn("кто проводит: выберите из списка.", form_errors(r.text))
         self.assertEqual(state(), before)
 
     def test_missing_title_and_kind(self):
