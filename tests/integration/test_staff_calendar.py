@@ -391,7 +391,8 @@ class HomeWarning(CalendarCase):
                 conn.commit()
             finally:
                 conn.close()
-        self.assertNotIn(warning, text_of(shown(self, self.admin.get("/admin"), "<h1>Рабочий стол</h1>").text))
+        self.assertNotIn(warning, text_of(shown(self, self.admin.get("/admin"),
+                                                "<h1>Рабочий стол</h1>").text))
 
 
     def test_warning_while_a_year_is_provisional(self):
@@ -430,7 +431,8 @@ class HomeWarning(CalendarCase):
             self.assertRedirect(r, f"/admin/calendar/{coming}")
             self.assertEqual(STACK.query("SELECT provisional FROM calendar_year WHERE year = ?",
                                          (coming,)), [(0,)])
-            self.assertNotIn(warning, text_of(shown(self, self.admin.get("/admin"), "<h1>Рабочий стол</h1>").text))
+            self.assertNotIn(warning, text_of(shown(self, self.admin.get("/admin"),
+                                                    "<h1>Рабочий стол</h1>").text))
             self.assertEqual(audit("calendar_year", coming)[-1][2:],
                              ({"year": coming, "source": "По Трудовому кодексу", "provisional": 1},
                               {"year": coming, "source": f"Постановление о переносе выходных "

@@ -1167,7 +1167,8 @@ class RolesAndTokens(Case):
                 page = main_of(r.text)
                 self.assertEqual(facts(page)["Состояние"], "Черновик")
                 self.assertNotIn("<form", page, "a reader is offered no form")
-                page = main_of(shown(self, b.get(f"/admin/meetings/{self.past}"), "Утверждена").text)
+                page = main_of(shown(self, b.get(f"/admin/meetings/{self.past}"),
+                                     "Утверждена").text)
                 self.assertNotIn("<form", page)
             with self.subTest(role=role, page="new"):
                 self.assertForbidden(b.get("/admin/meetings/new"), NOT_FOR_ROLE)
