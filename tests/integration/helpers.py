@@ -1,7 +1,7 @@
 """helpers.py — small generic helpers for the integration tests: the visible text of a page, the
-check that a page rendered before anything is found absent from it,
-unique titles, waiting for a condition, and dates in the municipality's zone (Asia/Yekaterinburg,
-UTC+5, as conf/portal.ini sets it). Nothing here talks to the stack; see stack.py for that and
+check that a page rendered before anything is found absent from it, unique titles, waiting for a
+condition, and dates in the municipality's zone (Asia/Yekaterinburg, UTC+5, as conf/portal.ini
+sets it). Nothing here talks to the stack; see stack.py for that and
 staff.py for the staff pages."""
 
 import html
