@@ -1,6 +1,7 @@
-"""helpers.py — small generic helpers for the integration tests: the visible text of a page,
-unique titles, waiting for a condition, and dates in the municipality's zone (Asia/Yekaterinburg,
-UTC+5, as conf/portal.ini sets it). Nothing here talks to the stack; see stack.py for that and
+"""helpers.py — small generic helpers for the integration tests: the visible text of a page, the
+check that a page rendered before anything is found absent from it, unique titles, waiting for a
+condition, and dates in the municipality's zone (Asia/Yekaterinburg, UTC+5, as conf/portal.ini
+sets it). Nothing here talks to the stack; see stack.py for that and
 staff.py for the staff pages."""
 
 import html
@@ -30,6 +31,19 @@ def main_of(page):
     """The page's <main> (what the handler rendered, without the layout), or the whole page."""
     m = re.search(r"<main\b.*?</main>", page, re.S)
     return m.group(0) if m else page
+
+
+def shown(test, r, *shows, status=200):
+    """R, once TEST has asserted that it answered STATUS and shows each of SHOWS (a string found
+    in its HTML or in its visible text): the page that should have rendered did, so what is then
+    found absent from it is absent for the right reason and not because of an error page."""
+    page = r.text
+    test.assertEqual(r.status, status, text_of(main_of(page))[:600])
+    visible = text_of(page)
+    for needle in shows:
+        test.assertTrue(needle in page or needle in visible,
+                        f"{needle!r} is not on the page: {text_of(main_of(page))[:1500]}")
+    return r
 
 
 def table_rows(page):

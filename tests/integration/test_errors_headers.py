@@ -7,7 +7,7 @@ import os
 import re
 import unittest
 
-from helpers import text_of
+from helpers import shown, text_of
 from stack import ROOT, module_stack
 
 STACK = None
@@ -296,9 +296,11 @@ class SecurityHeaders(unittest.TestCase):
 
     def test_pages_need_nothing_the_policy_forbids(self):
         # No inline script or style: the CSP above would block them.
+        statuses = {"/nope": 404, "/meetings?page=0": 400}
         for path in ("/", "/meetings", "/meetings/14", "/nope", "/meetings?page=0"):
             with self.subTest(path=path):
-                r = STACK.get(path)
+                r = shown(self, STACK.get(path), "<h1>", '<link rel="stylesheet"',
+                          status=statuses.get(path, 200))
                 self.assertNotIn("<script", r.text)
                 self.assertNotIn("<style", r.text)
                 self.assertNotRegex(r.text, r"\sstyle=")
@@ -374,11 +376,13 @@ class Vision(unittest.TestCase):
     def test_pages_with_the_cookie(self):
         for path in ("/", "/meetings", "/meetings/12", "/nope"):
             with self.subTest(path=path):
-                r = STACK.get(path, headers={"Cookie": "vision=on"})
+                status = 404 if path == "/nope" else 200
+                r = shown(self, STACK.get(path, headers={"Cookie": "vision=on"}), "<h1>",
+                          status=status)
                 self.assertRegex(r.text, r'<link rel="stylesheet" href="/static/vision\.css[?"]')
                 self.assertIn("Обычная версия сайта", r.text)
                 self.assertNotIn("Версия для слабовидящих", r.text)
-                plain = STACK.get(path)
+                plain = shown(self, STACK.get(path), "<h1>", status=status)
                 self.assertNotIn("vision.css", plain.text)
                 self.assertIn("Версия для слабовидящих", plain.text)
                 self.assertNotIn("Обычная версия сайта", plain.text)
@@ -386,7 +390,8 @@ class Vision(unittest.TestCase):
     def test_other_cookies_do_not_switch_it_on(self):
         for cookie in ("vision=off", "vision=", "xvision=on", "other=1; vision=yes"):
             with self.subTest(cookie=cookie):
-                r = STACK.get("/", headers={"Cookie": cookie})
+                r = shown(self, STACK.get("/", headers={"Cookie": cookie}),
+                          "<h1>Встречи с населением</h1>", "Версия для слабовидящих")
                 self.assertNotIn("vision.css", r.text)
         r = STACK.get("/", headers={"Cookie": "a=1; vision=on; b=2"})
         self.assertIn("vision.css", r.text)

@@ -19,7 +19,7 @@ import time
 import unittest
 
 import helpers
-from helpers import day, epoch, local_input, ru_datetime, words
+from helpers import day, epoch, local_input, ru_datetime, shown, words
 from receivers import SmtpServer, WebhookReceiver
 from staff import Browser, form_errors, start_staff_stack
 
@@ -355,7 +355,8 @@ class NotifierTest(unittest.TestCase):
             "new_starts_at": local_input(day(12), "18:00"),
             "new_ends_at": local_input(day(12), "20:00"), "postpone_reason": "Не был объявлен"})
         self.assertEqual(r.status, 303, form_errors(r.text))
-        home = helpers.text_of(helpers.main_of(USERS["controller"].get("/admin").text))
+        home = helpers.text_of(helpers.main_of(
+            shown(self, USERS["controller"].get("/admin"), "<h1>Рабочий стол</h1>").text))
         breaches = home.split("Нарушен срок анонса", 1)[1] if "Нарушен срок анонса" in home else ""
         self.assertNotIn(title, breaches.split("Периодичность встреч", 1)[0])
         notify(at(day(2), "09:10"))
@@ -407,6 +408,7 @@ class NotifierTest(unittest.TestCase):
                                          (mid,))[0][0])
         small, small_title = create_approved(expected_attendance="40")
         notify()
+        self.assertIn(MEDIA, recipients(SMTP.about(small_title)))
         self.assertEqual([m for m in SMTP.about(small_title) if m.to == POLICE], [])
 
     # ---- delivery ---------------------------------------------------------------------------------
@@ -509,7 +511,8 @@ class NotifierTest(unittest.TestCase):
         self.assertEqual(len(HOOK.delivered(mid)), 1)
         self.assertIn("given up in all 0", out)
         self.assertEqual(rc, 0, out)
-        self.assertNotIn("не доставлен", USERS["organizer"].get("/admin").text)
+        self.assertNotIn("не доставлен", shown(self, USERS["organizer"].get("/admin"),
+                                               "<h1>Рабочий стол</h1>").text)
 
     def test_a_message_given_up_on_can_be_discarded(self):
         mid, _ = create_approved()
@@ -522,7 +525,8 @@ class NotifierTest(unittest.TestCase):
         self.assertEqual(r.status, 303)
         self.assertEqual(STACK.query("SELECT status FROM outbox WHERE id = ?", (row[0],)),
                          [("discarded",)])
-        self.assertNotIn("SMTP 550", USERS["press"].get("/admin/outbox").text)
+        self.assertNotIn("SMTP 550", shown(self, USERS["press"].get("/admin/outbox"),
+                                           "<h1>Рассылка и публикации</h1>").text)
         self.assertEqual(USERS["press"].post("/admin/outbox/999999/discard", {}).status, 404)
 
     def test_without_a_mail_server_mail_waits_and_the_operator_is_told(self):

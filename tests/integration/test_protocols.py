@@ -16,7 +16,7 @@ import subprocess
 import unittest
 
 import helpers
-from helpers import day, words
+from helpers import day, shown, words
 from staff import Browser, form_errors, start_staff_stack
 
 STACK = None
@@ -127,6 +127,11 @@ def text(page):
     return helpers.text_of(helpers.main_of(page.text))
 
 
+def title_of(mid):
+    """The title of meeting MID, which heads its pages."""
+    return STACK.query("SELECT title FROM meeting WHERE id = ?", (mid,))[0][0]
+
+
 class ProtocolTest(unittest.TestCase):
     maxDiff = None
 
@@ -215,7 +220,7 @@ class ProtocolTest(unittest.TestCase):
         self.assertIn("На сайте не показывается.",
                       text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol")))
         for path in (f"/meetings/{mid}", f"/meetings/{mid}/protocol"):
-            public = text(STACK.get(path))
+            public = text(shown(self, STACK.get(path)))
             self.assertIn("Число присутствовавших читать: 37.", public)
             self.assertIn("Причина: Ошибка при подсчёте. Внесено", public)
             self.assertNotIn("г..", public)
@@ -255,7 +260,8 @@ class ProtocolTest(unittest.TestCase):
         other = held_meeting(2)
         self.assertEqual(save(other).status, 303)  # chaired by the group's leader, who has one
         self.assertNotIn("Отметить подпись председательствующего",
-                         USERS["admin"].get(f"/admin/meetings/{other}/protocol").text)
+                         shown(self, USERS["admin"].get(f"/admin/meetings/{other}/protocol"),
+                               "Протокол подписывает председательствующий").text)
         self.assertEqual(sign(other, "admin").status, 403)
         self.assertEqual(protocol_row(other)[2], 0)
 
@@ -434,19 +440,21 @@ class ProtocolTest(unittest.TestCase):
         page = text(USERS["organizer"].get(f"/admin/meetings/{mid}/protocol"))
         self.assertRegex(page, r"передан .* — передан с опозданием на \d+ д")
         self.assertNotIn(f'href="/admin/meetings/{mid}/protocol"',
-                         USERS["organizer"].get("/admin").text)
+                         shown(self, USERS["organizer"].get("/admin"),
+                               "<h1>Рабочий стол</h1>").text)
         self.assertEqual(USERS["organizer"].post(f"/admin/meetings/{mid}/protocol/handover",
                                                  {}).status, 422)
 
     def test_handover_in_time_is_not_flagged(self):
         mid = held_meeting(0)
         self.assertEqual(save(mid, held_on=day(0).isoformat()).status, 303)
-        page = text(USERS["organizer"].get(f"/admin/meetings/{mid}/protocol"))
+        page = text(shown(self, USERS["organizer"].get(f"/admin/meetings/{mid}/protocol"),
+                          "Передать в сектор контроля не позднее"))
         self.assertNotIn("просрочено", page)
         self.assertEqual(sign(mid).status, 303)
         self.assertEqual(USERS["controller"].post(f"/admin/meetings/{mid}/protocol/handover",
                                                   {}).status, 303)
-        page = text(USERS["organizer"].get(f"/admin/meetings/{mid}/protocol"))
+        page = text(shown(self, USERS["organizer"].get(f"/admin/meetings/{mid}/protocol")))
         self.assertIn("передан", page)
         self.assertNotIn("опозданием", page)
 
@@ -494,7 +502,8 @@ class ProtocolTest(unittest.TestCase):
         self.assertIn(f"срок исполнения: не раньше {words(day(0))}", errors)
         ex = USERS["executor"]
         # A proposal of the draft: not the executor's yet, no step possible, no mail.
-        self.assertNotIn(f'href="/admin/instructions/{iid}"', ex.get("/admin/instructions").text)
+        self.assertNotIn(f'href="/admin/instructions/{iid}"',
+                         shown(self, ex.get("/admin/instructions"), "<h1>Поручения</h1>").text)
         self.assertEqual(ex.get(f"/admin/instructions/{iid}").status, 404)
         self.assertEqual(ex.post(f"/admin/instructions/{iid}/start", {}).status, 404)
         r = USERS["controller"].post(f"/admin/instructions/{iid}/cancel",
@@ -515,7 +524,7 @@ class ProtocolTest(unittest.TestCase):
         self.assertIn(f"/admin/instructions/{iid}", mail[0][2])
         self.assertEqual(outbox(f"instruction:{other}:")[0][0], "organizer@zelenoborsk.example")
         # The executor sees their own only.
-        listing = ex.get("/admin/instructions").text
+        listing = shown(self, ex.get("/admin/instructions")).text
         self.assertIn(f'href="/admin/instructions/{iid}"', listing)
         self.assertNotIn(f'href="/admin/instructions/{other}"', listing)
         self.assertEqual(ex.get(f"/admin/instructions/{other}").status, 403)
@@ -596,11 +605,11 @@ class ProtocolTest(unittest.TestCase):
             self.assertEqual(m[1], f"Поручение № {other} отменено")
             self.assertIn("Дублирует план работ", m[2])
         # Filters: by meeting, by executor, mine.
-        by_meeting = USERS["controller"].get(f"/admin/instructions?meeting={mid}").text
+        by_meeting = shown(self, USERS["controller"].get(f"/admin/instructions?meeting={mid}")).text
         self.assertIn(f'href="/admin/instructions/{iid}"', by_meeting)
         self.assertNotIn('href="/admin/instructions/1"', by_meeting)
-        by_executor = USERS["controller"].get(
-            f"/admin/instructions?executor={user_id('organizer')}").text
+        by_executor = shown(self, USERS["controller"].get(
+            f"/admin/instructions?executor={user_id('organizer')}")).text
         self.assertIn(f'href="/admin/instructions/{other}"', by_executor)
         self.assertNotIn(f'href="/admin/instructions/{iid}"', by_executor)
         self.assertEqual(USERS["controller"].get("/admin/instructions?due=later").status, 400)
@@ -609,11 +618,12 @@ class ProtocolTest(unittest.TestCase):
         self.assertIn(f'href="/admin/instructions/{iid}"', mine)
         self.assertIn(f'href="/admin/instructions/{other}"', mine)
         self.assertNotIn(f'href="/admin/instructions/{iid}"',
-                         USERS["secretary"].get("/admin/instructions?mine=1").text)
+                         shown(self, USERS["secretary"].get("/admin/instructions?mine=1"),
+                               "<h1>Поручения</h1>").text)
         # Only meetings whose protocol is signed are offered in the filter.
         draft = held_meeting(3)
         self.assertEqual(save(draft).status, 303)
-        filters = USERS["controller"].get("/admin/instructions").text
+        filters = shown(self, USERS["controller"].get("/admin/instructions")).text
         self.assertIn(f'<option value="{mid}">', filters)
         self.assertNotIn(f'<option value="{draft}">', filters)
         # The executor's link to the source is the public results: protocols are not theirs.
@@ -626,7 +636,8 @@ class ProtocolTest(unittest.TestCase):
         iid = last_instruction()
         STACK.execute("UPDATE instruction SET due_on = ? WHERE id = ?", (day(-20).isoformat(), iid))
         period = f"from={day(-60).isoformat()}&to={day(0).isoformat()}"
-        report = text(USERS["controller"].get(f"/admin/reports/compliance?{period}"))
+        report = text(shown(self, USERS["controller"].get(f"/admin/reports/compliance?{period}"),
+                            "Соблюдение требований муниципальных актов"))
         self.assertNotIn("Проект поручения к отчёту", report)
         # A proposal already overdue is not put in force by a signature: it is given anew.
         r = sign(mid)
@@ -683,7 +694,7 @@ class ProtocolTest(unittest.TestCase):
             conn.close()
         try:
             newest = held_meeting(1, helpers.unique("Вчерашняя встреча"))
-            home = USERS["organizer"].get("/admin").text
+            home = shown(self, USERS["organizer"].get("/admin")).text
             self.assertIn(f'<li><a href="/admin/meetings/{newest}/protocol">', home)
             self.assertNotIn(f'<li><a href="/admin/meetings/{old[-1]}/protocol">', home)
             self.assertIn("Показаны 50 последних встреч; есть и более давние — все они в отчёте "
@@ -741,7 +752,7 @@ class ProtocolTest(unittest.TestCase):
         first = USERS["controller"].get(f"/admin/instructions?meeting={mid}")
         self.assertEqual(len(re.findall(r"Пакет поручений \d+<", first.text)), 100)
         self.assertIn(f'href="/admin/instructions?meeting={mid}&amp;page=2" rel="next"', first.text)
-        second = USERS["controller"].get(f"/admin/instructions?meeting={mid}&page=2")
+        second = shown(self, USERS["controller"].get(f"/admin/instructions?meeting={mid}&page=2"))
         self.assertEqual(len(re.findall(r"Пакет поручений \d+<", second.text)), 5)
         self.assertIn('rel="prev"', second.text)
         self.assertNotIn('rel="next"', second.text)
@@ -761,11 +772,11 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(sign(mid).status, 303)
         # Given long ago: its due date has passed (a new one cannot be given a past date).
         STACK.execute("UPDATE instruction SET due_on = ? WHERE id = ?", (day(-1).isoformat(), late))
-        page = USERS["controller"].get("/admin/instructions?due=soon").text
+        page = shown(self, USERS["controller"].get("/admin/instructions?due=soon")).text
         self.assertIn(f'href="/admin/instructions/{soon}"', page)
         self.assertNotIn(f'href="/admin/instructions/{late}"', page)
         self.assertNotIn(f'href="/admin/instructions/{later}"', page)
-        page = USERS["executor"].get("/admin/instructions?due=overdue")
+        page = shown(self, USERS["executor"].get("/admin/instructions?due=overdue"))
         self.assertIn(f'href="/admin/instructions/{late}"', page.text)
         self.assertNotIn(f'href="/admin/instructions/{soon}"', page.text)
         self.assertIn("просрочено на 1 день", text(page))
@@ -841,7 +852,8 @@ class PublicResultsTest(unittest.TestCase):
         self.assertIn(f"№ {number}", staff_page)
         self.assertIn("зарегистрировано", staff_page)
         # Unsigned: nothing public yet.
-        self.assertNotIn("Итоги встречи", text(STACK.get(f"/meetings/{mid}")))
+        self.assertNotIn("Итоги встречи", text(shown(self, STACK.get(f"/meetings/{mid}"),
+                                                     title_of(mid))))
         self.assertEqual(STACK.get(f"/meetings/{mid}/protocol").status, 404)
         self.assertEqual(sign(mid).status, 303)
         page = STACK.get(f"/meetings/{mid}")
@@ -887,7 +899,7 @@ class PublicResultsTest(unittest.TestCase):
                                     {"photo_url": "https://zelenoborsk.example/photo/7",
                                      "video_url": "", "question_public": ["2"]})
         self.assertEqual(r.status, 303, form_errors(r.text))
-        body = text(STACK.get(f"/meetings/{mid}"))
+        body = text(shown(self, STACK.get(f"/meetings/{mid}"), title_of(mid)))
         self.assertNotIn("Когда починят освещение во дворе дома 5?", body)
         self.assertIn("просит материальную помощь", body)
         self.assertNotIn("Видеозапись", body)
@@ -911,7 +923,7 @@ class PublicResultsTest(unittest.TestCase):
     def test_a_personal_reception_keeps_its_questions_off_the_site(self):
         mid = held_meeting(2)
         STACK.execute("UPDATE meeting SET kind = 'personal_reception' WHERE id = ?", (mid,))
-        page = USERS["secretary"].get(f"/admin/meetings/{mid}/protocol").text
+        page = shown(self, USERS["secretary"].get(f"/admin/meetings/{mid}/protocol")).text
         self.assertIn("Вопросы личного приёма касаются самих жителей", page)
         self.assertNotIn('name="question_public"', page)
         # Even a crafted form cannot mark them.
@@ -929,7 +941,7 @@ class PublicResultsTest(unittest.TestCase):
         self.assertEqual(USERS["secretary"].post(f"/admin/meetings/{mid}/protocol/amend", {
             "amendment": "Петрова Мария Ивановна, тел. 89990001122", "reason": "Уточнение",
             "amendment_public": "1"}).status, 303)
-        page = text(STACK.get(f"/meetings/{mid}"))
+        page = text(shown(self, STACK.get(f"/meetings/{mid}"), title_of(mid), "Личный приём"))
         self.assertNotIn("Итоги встречи", page)
         self.assertNotIn("Включить ремонт освещения", page)
         self.assertNotIn("Петров", page)

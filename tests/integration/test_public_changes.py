@@ -88,6 +88,8 @@ class PublishedChanges(unittest.TestCase):
                                         meeting_fields(title, day(11), venue="1")).status, 303)
         self.assertEqual(organizer.post(f"/admin/meetings/{mid}/approve", {}).status, 303)
         page = self.public_text(mid)
+        self.assertIn(title, page)
+        self.assertIn("Дом культуры «Современник»", page)
         self.assertNotIn("Изменения", page)
         self.assertNotIn("Перенесена", page)
         self.assertIsNone(re.search(r"место изменено", page))

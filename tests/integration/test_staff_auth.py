@@ -18,7 +18,7 @@ import urllib.parse
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from helpers import table_rows, text_of
+from helpers import shown, table_rows, text_of
 from stack import ROOT, Stack
 from staff import (FORM_STALE, NOT_FOR_ROLE, ROLES, Browser, StaffAssertions, csrf_of,
                    field_error, hidden_value, input_value, read_passwords, staff_module,
@@ -235,6 +235,7 @@ class SignIn(StaffCase):
                 r = Browser(STACK).get("/admin/login?return=" + urllib.parse.quote(target, safe=""))
                 self.assertIn(r.status, (200, 400))
                 if r.status == 200:
+                    shown(self, r, "<h1>Вход для сотрудников</h1>")
                     self.assertNotIn("evil.example", hidden_value(r.text, "return") or "")
                 self.assertIsNone(r.header("Location"))
 
@@ -833,7 +834,7 @@ class Audit(StaffCase):
         rows = audit_rows(self.audit(f"?user={user_id('auditee')}").text)
         self.assertTrue(rows)
         self.assertEqual({r[0] for r in rows}, {"auditee"})
-        rows = audit_rows(self.audit(f"?user={user_id('admin')}").text)
+        rows = audit_rows(shown(self, self.audit(f"?user={user_id('admin')}")).text)
         self.assertIn(("admin", "create", "staff_user"), rows)
         self.assertNotIn("auditee", {r[0] for r in rows})
         r = self.audit("?user=999999")
@@ -900,16 +901,17 @@ class Escaping(StaffCase):
                                         "full_name": evil, "role": "press",
                                         "new_password": password})
         self.assertRedirect(r, "/admin/users")
-        page = admin.get("/admin/users").text
+        page = shown(self, admin.get("/admin/users"), "<h1>Пользователи</h1>").text
         self.assertNotIn(evil, page)
         self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", page)
-        audit = admin.get("/admin/audit?entity=staff_user").text
+        audit = shown(self, admin.get("/admin/audit?entity=staff_user"),
+                      "<h1>Журнал изменений</h1>").text
         self.assertNotIn(evil, audit)
         self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", audit)
         # Its own pages name the user in the header, as text too.
         b = Browser(STACK)
         self.assertRedirect(b.login("scripter", password), "/admin")
-        home = b.get("/admin").text
+        home = shown(self, b.get("/admin"), "<h1>Рабочий стол</h1>").text
         self.assertNotIn(evil, home)
         self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt; (пресс-служба)", home)
         # A form sent back with an error keeps it as text in the field.
@@ -955,6 +957,10 @@ class CachingAndCookiePath(StaffCase):
 
     def test_public_pages_do_not_get_the_session(self):
         admin = SESSIONS["admin"]
+        heads = {"/": "<h1>Встречи с населением</h1>",
+                 "/meetings": "<h1>Расписание встреч с населением</h1>",
+                 "/meetings/1": STACK.query("SELECT title FROM meeting WHERE id = 1")[0][0],
+                 "/healthz": "ok"}
         for path in ("/", "/meetings", "/meetings/1", "/healthz"):
             with self.subTest(path=path):
                 # Path=/admin: the browser does not send the cookie outside the staff pages …
@@ -966,8 +972,7 @@ class CachingAndCookiePath(StaffCase):
                 # … and a client that sends it anyway gets the public page: no staff bar, no
                 # token that a cached copy could hand on.
                 cookie = "portal_session=" + admin.cookie("portal_session")
-                r = STACK.get(path, headers={"Cookie": cookie})
-                self.assertEqual(r.status, 200)
+                r = shown(self, STACK.get(path, headers={"Cookie": cookie}), heads[path])
                 self.assertNotIn("/admin/logout", r.text)
                 self.assertNotIn(admin.csrf(), r.text)
         # /administrator would not get it either (RFC 6265 path matching).

@@ -19,8 +19,8 @@ import urllib.parse
 from datetime import datetime, timedelta, timezone
 
 import helpers
-from helpers import (ZONE, day, epoch, local_input, main_of, ru_datetime, table_rows, text_of,
-                     words)
+from helpers import (ZONE, day, epoch, local_input, main_of, ru_datetime, shown, table_rows,
+                     text_of, words)
 from staff import (FORM_STALE, NOT_FOR_ROLE, Browser, StaffAssertions, browser_form,
                    checked, csrf_of, field_error, form_errors, input_tag, input_value,
                    select_tag, selected_values, staff_module)
@@ -187,10 +187,11 @@ class Case(StaffAssertions, unittest.TestCase):
         self.assertEqual(STACK.get(f"/meetings/{meeting_id}").status, 404)
         self.assertEqual(STACK.get(f"/meetings/{meeting_id}.ics").status, 404)
         local_day = datetime.fromtimestamp(row(meeting_id, "starts_at"), ZONE).date()
+        heads = {"/": "<h1>Встречи с населением</h1>", "/meetings.ics": "BEGIN:VCALENDAR"}
         for path in ("/", "/meetings", "/meetings.ics",
                      f"/meetings?from={local_day}&to={local_day}"):
-            r = STACK.get(path)
-            self.assertEqual(r.status, 200, path)
+            r = shown(self, STACK.get(path),
+                      heads.get(path, "<h1>Расписание встреч с населением</h1>"))
             self.assertNotIn(title, html.unescape(r.text), path)
             self.assertNotIn(f"/meetings/{meeting_id}\"", r.text, path)
 
@@ -299,7 +300,7 @@ class CreateDraft(Case):
         mid = create(venue="", host="", expected_attendance="", description="")
         self.assertEqual(row(mid, "venue_id", "host_id", "expected_attendance", "description"),
                          (None, None, None, ""))
-        page = main_of(USERS["organizer"].get(f"/admin/meetings/{mid}").text)
+        page = main_of(shown(self, USERS["organizer"].get(f"/admin/meetings/{mid}")).text)
         self.assertEqual(input_value(page, "expected_attendance"), "")
         self.assertNotIn("Уведомление полиции", page)
 
@@ -588,7 +589,8 @@ class FiveDayRule(Case):
     def test_an_organizer_may_not_grant_an_exception(self):
         mid = create(starts_at=local_input(day(4), "18:00"), ends_at=local_input(day(4), "20:00"))
         before = snapshot(mid)
-        page = main_of(USERS["organizer"].get(f"/admin/meetings/{mid}").text)
+        page = main_of(shown(self, USERS["organizer"].get(f"/admin/meetings/{mid}"),
+                             "Черновик").text)
         self.assertNotIn('name="exception_reason"', page, "the organizer is offered no exception")
         r = USERS["organizer"].post(f"/admin/meetings/{mid}/approve",
                                     {"exception_reason": "Срочный вопрос о паводке"})
@@ -665,7 +667,7 @@ class FiveDayRule(Case):
         self.assertIn(title, STACK.get(f"/meetings/{mid}.ics").body.decode("utf-8")
                       .replace("\r\n ", ""))
 
-        staff = main_of(USERS["organizer"].get(f"/admin/meetings/{mid}").text)
+        staff = main_of(shown(self, USERS["organizer"].get(f"/admin/meetings/{mid}")).text)
         self.assertEqual(facts(staff)["Состояние"], "Утверждена")
         self.assertIn("Утверждена", facts(staff))
         self.assertNotIn("/approve", staff, "an approved meeting offers no approval")
@@ -978,7 +980,7 @@ class Cancel(Case):
         self.assertIn("Встреча отменена.", text_of(page))
         self.assertIn("Причина: Карантин в школе", text_of(page))
         self.assertNotIn(f"/meetings/{mid}.ics", page, "no calendar link for a cancelled meeting")
-        staff = main_of(USERS["organizer"].get(f"/admin/meetings/{mid}").text)
+        staff = main_of(shown(self, USERS["organizer"].get(f"/admin/meetings/{mid}")).text)
         self.assertEqual(facts(staff)["Состояние"], "Отменена: Карантин в школе")
         for action in ("approve", "cancel", "postpone", "held"):
             self.assertNotIn(f'action="/admin/meetings/{mid}/{action}"', staff)
@@ -1058,7 +1060,8 @@ class Held(Case):
 
     def test_a_future_meeting_cannot_be_marked_held(self):
         mid = create_approved(days=6)
-        staff = main_of(USERS["organizer"].get(f"/admin/meetings/{mid}").text)
+        staff = main_of(shown(self, USERS["organizer"].get(f"/admin/meetings/{mid}"),
+                              "Утверждена").text)
         self.assertNotIn(f'action="/admin/meetings/{mid}/held"', staff)
         before = snapshot(mid)
         r = USERS["organizer"].post(f"/admin/meetings/{mid}/held", {"attendance": "30"})
@@ -1090,20 +1093,22 @@ class Police(Case):
         self.assertIsNotNone(at)
         self.assertLess(abs(at - time.time()), 120)
         self.assertEqual(audits(mid)[-1][:2], ("police_notified", "organizer"))
-        staff = main_of(USERS["organizer"].get(f"/admin/meetings/{mid}").text)
+        staff = main_of(shown(self, USERS["organizer"].get(f"/admin/meetings/{mid}")).text)
         self.assertEqual(facts(staff)["Уведомление полиции"], f"направлено {ru_datetime(at)}")
         self.assertNotIn(f'action="/admin/meetings/{mid}/police"', staff)
         self.assertNotIn("уведомить полицию",
-                         row_of(USERS["organizer"].get("/admin/meetings").text, mid)["needs"])
+                         row_of(shown(self, USERS["organizer"].get("/admin/meetings")).text,
+                                mid)["needs"])
 
     def test_a_small_meeting_needs_no_notice(self):
         for attendance in (str(POLICE_THRESHOLD - 1), ""):
             with self.subTest(expected_attendance=attendance):
                 mid = create_approved(days=8, expected_attendance=attendance)
-                staff = main_of(USERS["organizer"].get(f"/admin/meetings/{mid}").text)
+                staff = main_of(shown(self, USERS["organizer"].get(f"/admin/meetings/{mid}"),
+                                      "Утверждена").text)
                 self.assertNotIn("Уведомление полиции", staff)
                 self.assertNotIn("уведомить полицию",
-                                 row_of(USERS["organizer"].get("/admin/meetings").text,
+                                 row_of(shown(self, USERS["organizer"].get("/admin/meetings")).text,
                                         mid)["needs"])
                 before = snapshot(mid)
                 r = USERS["organizer"].post(f"/admin/meetings/{mid}/police", {})
@@ -1162,7 +1167,8 @@ class RolesAndTokens(Case):
                 page = main_of(r.text)
                 self.assertEqual(facts(page)["Состояние"], "Черновик")
                 self.assertNotIn("<form", page, "a reader is offered no form")
-                page = main_of(b.get(f"/admin/meetings/{self.past}").text)
+                page = main_of(shown(self, b.get(f"/admin/meetings/{self.past}"),
+                                     "Утверждена").text)
                 self.assertNotIn("<form", page)
             with self.subTest(role=role, page="new"):
                 self.assertForbidden(b.get("/admin/meetings/new"), NOT_FOR_ROLE)
@@ -1315,6 +1321,7 @@ class Escaping(Case):
             with self.subTest(query=query):
                 r = USERS["organizer"].get("/admin/meetings?" + query)
                 self.assertStatus(r, 400)
+                self.assertIn("<h1>Ошибка в запросе</h1>", r.text)
                 self.assertNotIn("<tbody>", r.text)
 
 

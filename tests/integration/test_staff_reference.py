@@ -17,7 +17,7 @@ import unittest
 import urllib.parse
 from datetime import date, timedelta
 
-from helpers import text_of
+from helpers import shown, text_of
 from staff import (FORM_STALE, Browser, StaffAssertions, checked, field_error, input_value,
                    options, selected, staff_module)
 
@@ -234,7 +234,8 @@ class Territories(ReferenceCase):
         self.assertEqual(STACK.query("SELECT count(*) FROM territory"), before)
 
     def test_parents_offered_are_districts_and_settlements(self):
-        values = [v for v, _ in options(self.admin.get("/admin/territories").text, "parent")]
+        values = [v for v, _ in options(shown(self, self.admin.get("/admin/territories")).text,
+                                        "parent")]
         self.assertEqual(values[0], "")
         for tid in ("1", "2", "6"):
             self.assertIn(tid, values)
@@ -277,7 +278,7 @@ class Territories(ReferenceCase):
         tid = STACK.query("SELECT id FROM territory WHERE name = 'хутор Старый'")[0][0]
         self.assertIn("хутор Старый", STACK.get("/meetings").text)  # the filter's list
         self.send(self.admin, f"/admin/territories/{tid}", {"name": "хутор Новый"})
-        page = STACK.get("/meetings").text
+        page = shown(self, STACK.get("/meetings")).text
         self.assertIn("хутор Новый", page)
         self.assertNotIn("хутор Старый", page)
 
@@ -494,8 +495,8 @@ class People(ReferenceCase):
         self.assertNotIn("Соколова Анна Викторовна", page)
         self.assertNotIn("Никитин", page)
         self.assertIn('<option value="deputy" selected>', r.text)
-        r = self.admin.get("/admin/people?category=public")
-        self.assertEqual(r.status, 200)
+        r = shown(self, self.admin.get("/admin/people?category=public"), "<h1>Люди</h1>",
+                  '<option value="public" selected>')
         self.assertNotIn("Морозов", text_of(r.text))
         for bad in ("nonsense", "Deputy", "%3Cscript%3E", "deputy&category=police"):
             with self.subTest(category=bad):
@@ -656,10 +657,14 @@ class People(ReferenceCase):
             self.assertRedirect(r, "/admin/people")
         public = ["/", "/meetings", "/meetings.ics", "/meetings/12", "/meetings/12.ics",
                   "/meetings/14", "/meetings/23", "/meetings/13"]
+        heads = {p: "BEGIN:VCALENDAR" for p in public if p.endswith(".ics")}
+        heads.update({"/": "<h1>Встречи с населением</h1>",
+                      "/meetings": "<h1>Расписание встреч с населением</h1>"})
+        heads.update({f"/meetings/{mid}": title for mid, title in
+                      STACK.query("SELECT id, title FROM meeting WHERE id IN (12, 13, 14, 23)")})
         for path in public:
             with self.subTest(path=path):
-                r = STACK.get(path)
-                self.assertEqual(r.status, 200)
+                r = shown(self, STACK.get(path), heads[path])
                 for secret in ("secret@", "111 222-33-44", "555 666-77-88",
                                "zam@zelenoborsk.example", "+7 34675 2-00-02"):
                     self.assertNotIn(secret, r.text)
@@ -952,7 +957,7 @@ class Roles(ReferenceCase):
         for path in LIST_PAGES + self.DETAIL_PAGES + ("/admin/people?category=deputy",):
             with self.subTest(path=path):
                 self.assertForbidden(b.get(path))
-        self.assertNotIn("Справочники", b.get("/admin").text)
+        self.assertNotIn("Справочники", shown(self, b.get("/admin"), "<h1>Рабочий стол</h1>").text)
 
     def test_only_writers_change(self):
         before = self.snapshot()

@@ -13,7 +13,7 @@ import re
 import unittest
 
 import helpers
-from helpers import day, local_input, main_of, table_rows, text_of
+from helpers import day, local_input, main_of, shown, table_rows, text_of
 from staff import (FORM_STALE, NOT_FOR_ROLE, StaffAssertions, browser_form, field_error,
                    form_errors, input_value, staff_module)
 
@@ -157,7 +157,7 @@ class ReferenceGroups(StaffAssertions, unittest.TestCase):
         xss = "<script>alert(1)</script>"
         gid = created_id(SESSIONS["admin"].post("/admin/reference-groups", group_fields(
             helpers.unique(xss), xss, [(xss, xss, "x@x.example")])))
-        page = SESSIONS["admin"].get(f"/admin/reference-groups/{gid}").text
+        page = shown(self, SESSIONS["admin"].get(f"/admin/reference-groups/{gid}")).text
         self.assertNotIn(xss, page)
         self.assertIn("&lt;script&gt;", page)
 

@@ -11,7 +11,7 @@ One stack for the module with the demo municipality; each test adds the entries 
 import json
 import unittest
 
-from helpers import text_of
+from helpers import shown, text_of
 from staff import StaffAssertions, field_error, input_value, selected, staff_module
 from test_staff_reference import find_item, tree_of
 
@@ -223,6 +223,7 @@ class Topics(StaffAssertions, unittest.TestCase):
                 self.assertIn('<a href="/admin/topics"', b.get("/admin/territories").text)
                 item = b.get("/admin/topics/item?topic=0005.0005")
                 self.assertStatus(item, 200)
+                self.assertIn("<h1>0005.0005 Жилище</h1>", item.text)
                 self.assertNotIn("<form", item.text.split("<main", 1)[1].split("</main>")[0])
                 for path, fields in (
                         ("/admin/topics", dict(parent_topic="0005.0005", topic="0005.0005.0070",
@@ -238,7 +239,8 @@ class Topics(StaffAssertions, unittest.TestCase):
                 self.assertForbidden(b.get("/admin/topics"))
                 self.assertForbidden(b.get("/admin/topics/item?topic=0005"))
         # The press reads the other reference pages but is not offered the classifier's tab.
-        self.assertNotIn("/admin/topics", SESSIONS["press"].get("/admin/territories").text)
+        self.assertNotIn("/admin/topics", shown(self, SESSIONS["press"].get("/admin/territories"),
+                                                "<h1>Территории</h1>").text)
 
     def test_without_the_form_token(self):
         r = self.admin.post("/admin/topics", dict(parent_topic="0005.0005",
@@ -250,7 +252,7 @@ class Topics(StaffAssertions, unittest.TestCase):
     def test_markup_in_a_name_is_text(self):
         self.assertRedirect(self.create(parent_topic="0004.0016", topic="0004.0016.0163",
                                         name="<script>alert(1)</script>"), "/admin/topics")
-        page = self.admin.get("/admin/topics").text
+        page = shown(self, self.admin.get("/admin/topics"), "<h1>Темы обращений</h1>").text
         self.assertNotIn("<script", page.lower())
         self.assertIn("0004.0016.0163 &lt;script&gt;alert(1)&lt;/script&gt;", page)
 

@@ -15,7 +15,7 @@ import time
 import unittest
 import urllib.parse
 
-from helpers import main_of, text_of, unique
+from helpers import main_of, shown, text_of, unique
 from stack import Stack, module_stack
 from staff import Browser, browser_form, field_error, form_errors, input_value, selected
 
@@ -180,7 +180,7 @@ class DoubleOptIn(SubscriptionCase):
         self.assertEqual(status, "active")
         self.assertAlmostEqual(confirmed, time.time(), delta=60)
         # The link again says so, without a button.
-        again = STACK.get(path.path + "?" + path.query)
+        again = shown(self, STACK.get(path.path + "?" + path.query))
         self.assertEqual(h1(again.text), "Подписка подтверждена")
         self.assertNotIn("<button", main_of(again.text))
 
@@ -398,6 +398,9 @@ class Privacy(SubscriptionCase):
         answers.append(STACK.post_form("/subscribe/confirm", {"token": pending_token}))
         answers.append(STACK.post_form(f"/unsubscribe?token={token}",
                                        {"List-Unsubscribe": "One-Click"}))
+        for path, r in zip(pages, answers):  # each one the page it should be
+            shown(self, r, "BEGIN:VCALENDAR" if path.endswith(".ics") else "<h1>")
+        self.assertEqual([r.status for r in answers[len(pages):]], [303, 422, 200, 200])
         for r in answers:
             self.assertLess(r.status, 500)
             for a in addresses:
