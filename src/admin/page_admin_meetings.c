@@ -363,6 +363,10 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 			tpl_set(a, "EARLIEST", page_date_words(req, rule_earliest_meeting_date(req->now)));
 			if (may_except)
 				tpl_section_show(a, "MAY_EXCEPT");
+			/* A refused approval says why beside the button too. */
+			if (status == HTTP_UNPROCESSABLE && req->error_detail != NULL)
+				tpl_set(tpl_section_add(a, "APPROVE_ERROR"), "MESSAGE",
+					req->error_detail);
 		}
 		if (live) {
 			tpl_section_show(d, "CANCEL");
@@ -670,11 +674,34 @@ static enum http_status five_day_rule(struct request *req, time_t starts_at, enu
 		*exception = reason->text;
 		return HTTP_OK;
 	}
+	const char *earliest = page_date_words(req, rule_earliest_meeting_date(req->now));
+	bool may_except = (req->staff->role & (ROLE_ADMIN | ROLE_CONTROLLER)) != 0;
+	const char *rule = arena_printf(req->arena,
+					"место и время встречи публикуются не позднее чем за %d дней, "
+					"поэтому самая ранняя допустимая дата — %s",
+					RULE_ANNOUNCE_DAYS, earliest);
+	if (!may_except) {
+		/* The organizer has no exception field: say plainly what to do, on the form. */
+		const char *plain = arena_printf(
+			req->arena,
+			"Встречу нельзя провести так скоро: %s. Перенесите её на эту дату или "
+			"позже. Более раннюю дату может утвердить контролёр или администратор — "
+			"как исключение из правила пяти дней, записав его причину.",
+			rule);
+		if (field == FIELD_EXCEPTION_REASON)
+			req->error_detail = plain;
+		else
+			page_reject(req, field,
+				    arena_printf(req->arena,
+						 "%s. Более раннюю дату может утвердить контролёр или "
+						 "администратор — как исключение с указанием причины.",
+						 rule));
+		return HTTP_UNPROCESSABLE;
+	}
 	page_reject(req, field,
-	       arena_printf(req->arena,
-			    "место и время встречи публикуются не позднее чем за %d дней, поэтому "
-			    "её можно назначить не раньше чем на %s",
-			    RULE_ANNOUNCE_DAYS, page_date_words(req, rule_earliest_meeting_date(req->now))));
+		    arena_printf(req->arena,
+				 "%s; чтобы назначить встречу раньше, укажите причину исключения",
+				 rule));
 	return HTTP_UNPROCESSABLE;
 }
 

@@ -107,7 +107,8 @@ enum stmt {
 	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
 	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
 	STMT_DASH_HELD,          /* (limit, -1 for all) → id, title, starts, signed 0/1, protocol
-	                            exists 0/1 of held meetings whose protocol is not handed over
+	                            exists 0/1, the kind's handover working days (0: no deadline)
+	                            of held meetings whose protocol is not handed over
 	                            yet (a personal reception only when it has a protocol), newest
 	                            first */
 	STMT_DASH_KIND_COUNT,    /* (kind, from, to) → held, planned in the period */
@@ -126,7 +127,8 @@ enum stmt {
 	                            forwarded in the period after their date due */
 	STMT_REPORT_OPEN_OVERDUE, /* (today) → number, topic, due, days overdue of open appeals */
 	STMT_REPORT_PROTOCOLS,   /* (from, to) → meeting id, title, start, protocol exists, signed,
-	                            handed at (or NULL) of the meetings held in the period:
+	                            handed at (or NULL), the kind's handover working days (0: no
+	                            deadline) of the meetings held in the period:
 	                            all but personal receptions without one */
 	STMT_REPORT_INSTRUCTIONS_LATE, /* (from date, to date, today, off) → id, text, unit, due,
 	                            status, report date (or NULL), days late, meeting title, appeal
@@ -163,8 +165,9 @@ enum stmt {
 	STMT_NOTIFY_CANCELLED,   /* () → cancelled meetings whose place and time were published and
 	                            whose cancellation was not */
 	STMT_NOTIFY_RECIPIENTS,  /* (meeting) → audience, e-mail, subscription token: the media
-	                            list, invitees, chosen reference groups, subscribers of its
-	                            territory or above */
+	                            list, invitees and members of the holding group (seed 001
+	                            §3.6.3), chosen reference groups, subscribers of its
+	                            territory, of those above it and of those inside it */
 	STMT_NOTIFY_STAFF_EMAILS, /* (",role,role,") → e-mail of active staff with those roles */
 	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts of drafts starting in between */
 	STMT_NOTIFY_ANNOUNCED_SOON, /* (now, until) → id, starts of announced live meetings */
@@ -294,7 +297,8 @@ enum stmt {
 	/* Protocols of meetings and instructions (page_admin_protocols.c, page_meetings.c,
 	 * notify_rules.c). */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
-	                            attendance, host id, kind, its group's leader id or 0 */
+	                            attendance, host id, kind, its group's leader id or 0,
+	                            the kind's protocol handover working days or 0 */
 	STMT_PROTOCOL_GET,       /* (meeting) → id, number, held on, place, chair id, secretary id,
 	                            attendance, decisions, photo url, video url, signed at, signer's
 	                            name, handed at, name of who handed it over, chair name, chair

@@ -13,11 +13,17 @@
 	"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "                                  \
 	"JOIN territory t ON t.id = m.territory_id LEFT JOIN venue v ON v.id = m.venue_id "
 
-/* ?1 territory (a settlement also finds its microdistricts), ?2 kind, ?3 from, ?4 to (UTC). */
+/* ?1 territory, ?2 kind, ?3 from, ?4 to (UTC). A meeting's territory is the area it concerns:
+ * a territory finds the meetings of the territories inside it (a settlement its microdistricts')
+ * and of those above it (a microdistrict the settlement-wide and district-wide ones, issue 21). */
 #define MEETING_FILTER                                                                            \
 	"WHERE " PUBLIC_STATUS " "                                                                \
-	"AND (?1 IS NULL OR m.territory_id IN (SELECT id FROM territory WHERE id = ?1 "           \
-	"     OR parent_id = ?1 OR parent_id IN (SELECT id FROM territory WHERE parent_id = ?1))) " \
+	"AND (?1 IS NULL OR m.territory_id IN (WITH RECURSIVE "                                    \
+	"     down(id) AS (SELECT ?1 UNION SELECT t.id FROM territory t JOIN down "                 \
+	"                  ON t.parent_id = down.id), "                                            \
+	"     up(id) AS (SELECT parent_id FROM territory WHERE id = ?1 UNION "                      \
+	"                SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id) "            \
+	"     SELECT id FROM down UNION SELECT id FROM up WHERE id IS NOT NULL)) "                  \
 	"AND (?2 IS NULL OR m.kind = ?2) "                                                         \
 	"AND (?3 IS NULL OR m.starts_at >= ?3) "                                                   \
 	"AND (?4 IS NULL OR m.starts_at < ?4) "
@@ -289,8 +295,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 			     "AND police_notified_at IS NULL AND status IN ('draft', 'approved', "
 			     "'postponed') AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_HELD] =
-		"SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL, p.id IS NOT NULL "
-		"FROM meeting m LEFT JOIN protocol p ON p.meeting_id = m.id WHERE m.status = 'held' "
+		"SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL, p.id IS NOT NULL, "
+		"coalesce(k.protocol_handover_days, 0) "
+		"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
+		"LEFT JOIN protocol p ON p.meeting_id = m.id WHERE m.status = 'held' "
 		"AND p.handed_at IS NULL "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) "
 		"ORDER BY m.starts_at DESC LIMIT ?1",
@@ -343,7 +351,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	 * one was made anyway. The same rule as STMT_DASH_HELD. */
 	[STMT_REPORT_PROTOCOLS] =
 		"SELECT m.id, m.title, m.starts_at, p.id IS NOT NULL, p.signed_at IS NOT NULL, "
-		"p.handed_at FROM meeting m LEFT JOIN protocol p ON p.meeting_id = m.id "
+		"p.handed_at, coalesce(k.protocol_handover_days, 0) FROM meeting m "
+		"JOIN meeting_kind k ON k.code = m.kind LEFT JOIN protocol p ON p.meeting_id = m.id "
 		"WHERE m.status = 'held' AND m.starts_at >= ?1 AND m.starts_at < ?2 "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) ORDER BY m.starts_at, m.id",
 	/* Executed on the local day of the executor's last report, once reported or accepted; an
@@ -487,14 +496,20 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WITH RECURSIVE up(id) AS ("
 		" SELECT territory_id FROM meeting WHERE id = ?1"
 		" UNION SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id"
-		" WHERE t.parent_id IS NOT NULL) "
+		" WHERE t.parent_id IS NOT NULL), "
+		"down(id) AS (SELECT territory_id FROM meeting WHERE id = ?1"
+		" UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id) "
 		"SELECT 0, email, '' FROM media_contact WHERE active = 1 "
 		"UNION ALL SELECT 1, p.email, '' FROM meeting_invitee i "
 		"JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ?1 AND p.email <> '' "
+		"UNION ALL SELECT 1, p.email, '' FROM meeting m "
+		"JOIN info_group_member gm ON gm.group_id = m.group_id "
+		"JOIN person p ON p.id = gm.person_id WHERE m.id = ?1 AND p.email <> '' "
 		"UNION ALL SELECT 2, r.email, '' FROM meeting_reference_group g "
 		"JOIN reference_group_member r ON r.group_id = g.group_id WHERE g.meeting_id = ?1 "
 		"UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
-		"AND (s.territory_id IS NULL OR s.territory_id IN (SELECT id FROM up)) "
+		"AND (s.territory_id IS NULL OR s.territory_id IN (SELECT id FROM up) "
+		"     OR s.territory_id IN (SELECT id FROM down)) "
 		"ORDER BY 1, 2",
 	[STMT_NOTIFY_STAFF_EMAILS] =
 		"SELECT DISTINCT email FROM staff_user WHERE disabled = 0 AND email <> '' "
@@ -841,7 +856,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_PROTOCOL_MEETING] =
 		"SELECT m.title, m.status, m.starts_at, "
 		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id, m.kind, "
-		"coalesce((SELECT g.leader_id FROM info_group g WHERE g.id = m.group_id), 0) "
+		"coalesce((SELECT g.leader_id FROM info_group g WHERE g.id = m.group_id), 0), "
+		"coalesce((SELECT k.protocol_handover_days FROM meeting_kind k WHERE k.code = m.kind), 0) "
 		"FROM meeting m LEFT JOIN venue v ON v.id = m.venue_id WHERE m.id = ?1",
 	[STMT_PROTOCOL_GET] =
 		"SELECT p.id, p.number, p.held_on, p.place, p.chair_id, p.secretary_id, p.attendance, "
