@@ -278,10 +278,11 @@ class Schedule(unittest.TestCase):
         self.assertEqual(card["postponed"], "с " + ru_datetime(m["postponed_from"]))
         self.assertEqual(card["when"], ru_when(m["starts_at"], m["ends_at"]))
 
-    def test_filter_by_settlement_includes_its_microdistricts(self):
-        tree = {}
+    def test_filter_by_territory_includes_the_areas_inside_and_above_it(self):
+        tree, parent_of = {}, {}
         for tid, parent in STACK.query("SELECT id, parent_id FROM territory"):
             tree.setdefault(parent, []).append(tid)
+            parent_of[tid] = parent
 
         def below(tid):
             out = {tid}
@@ -289,10 +290,17 @@ class Schedule(unittest.TestCase):
                 out |= below(child)
             return out
 
+        def above(tid):
+            out = set()
+            while parent_of.get(tid) is not None:
+                tid = parent_of[tid]
+                out.add(tid)
+            return out
+
         now = int(time.time())
         for tid in (1, 2, 6, 5, 7):
             with self.subTest(territory=tid):
-                ids = below(tid)
+                ids = below(tid) | above(tid)
                 ms = meetings(f"territory_id IN ({','.join(map(str, ids))})")
                 shown = all_cards(f"/meetings?territory={tid}")
                 self.assertEqual([c["id"] for c in shown], schedule_order(ms, now))

