@@ -33,7 +33,7 @@
 <p class="text">{{TEXT:pre_escape}}</p>
 {{/DESCRIPTION}}{{#INVITEES}}<h2>Приглашены</h2>
 <ul class="invitees">
-{{#INVITEE}}<li>{{NAME}} — {{POSITION}}</li>
+{{#INVITEE}}<li>{{LINE}}</li>
 {{/INVITEE}}</ul>
 {{/INVITEES}}{{#RESULTS}}<h2 id="results">Итоги встречи</h2>
 {{#HAS_QUESTIONS}}<h3>Вопросы жителей</h3>

@@ -676,6 +676,7 @@ static enum http_status five_day_rule(struct request *req, time_t starts_at, enu
 	}
 	const char *earliest = page_date_words(req, rule_earliest_meeting_date(req->now));
 	bool may_except = (req->staff->role & (ROLE_ADMIN | ROLE_CONTROLLER)) != 0;
+	/* Ends with the date, «… 2026 г.»: that full stop ends the sentence too. */
 	const char *rule = arena_printf(req->arena,
 					"место и время встречи публикуются не позднее чем за %d дней, "
 					"поэтому самая ранняя допустимая дата — %s",
@@ -684,7 +685,7 @@ static enum http_status five_day_rule(struct request *req, time_t starts_at, enu
 		/* The organizer has no exception field: say plainly what to do, on the form. */
 		const char *plain = arena_printf(
 			req->arena,
-			"Встречу нельзя провести так скоро: %s. Перенесите её на эту дату или "
+			"Встречу нельзя провести так скоро: %s Перенесите её на эту дату или "
 			"позже. Более раннюю дату может утвердить контролёр или администратор — "
 			"как исключение из правила пяти дней, записав его причину.",
 			rule);
@@ -693,7 +694,7 @@ static enum http_status five_day_rule(struct request *req, time_t starts_at, enu
 		else
 			page_reject(req, field,
 				    arena_printf(req->arena,
-						 "%s. Более раннюю дату может утвердить контролёр или "
+						 "%s Более раннюю дату может утвердить контролёр или "
 						 "администратор — как исключение с указанием причины.",
 						 rule));
 		return HTTP_UNPROCESSABLE;

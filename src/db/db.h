@@ -16,6 +16,7 @@ enum stmt {
 	STMT_END_READ,           /* () COMMIT */
 	STMT_TERRITORY_TREE,     /* () → id, name, depth in tree order */
 	STMT_KIND_LIST,          /* () → code, name */
+	STMT_KIND_WORDS,         /* () → code, name, gender m/f/n/p, title stems "a|b" */
 	STMT_MEETING_LIST,       /* (territory, kind, from, to, now, limit, offset) → summaries */
 	STMT_MEETING_COUNT,      /* (territory, kind, from, to) → count */
 	STMT_MEETING_RECENT_HELD, /* (limit) → summaries of the latest held meetings */

@@ -44,6 +44,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		" SELECT id, name, depth FROM tree ORDER BY path",
 
 	[STMT_KIND_LIST] = "SELECT code, name FROM meeting_kind ORDER BY sort_order",
+	[STMT_KIND_WORDS] = "SELECT code, name, gender, title_stems FROM meeting_kind "
+			    "ORDER BY sort_order",
 
 	/* Upcoming first in time order, then past ones newest first; ?5 is now. */
 	[STMT_MEETING_LIST] = "SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM MEETING_FILTER

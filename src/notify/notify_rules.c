@@ -351,7 +351,7 @@ static int rule_unannounced(struct notify_run *run, const struct candidate *c, s
 		const char *what = arena_printf(
 			run->arena,
 			"Встреча утверждена, но не может быть объявлена: не указано место. Последний "
-			"день публикации — %s.",
+			"день публикации — %s", /* the date ends with «г.» */
 			notify_date(run->arena, rule_announce_deadline(c[i].starts_at)));
 		int before = run->counts.queued;
 		if (alert_staff(run, ",organizer,controller,",
@@ -409,10 +409,10 @@ static int rule_drafts(struct notify_run *run)
 		db_done(g);
 		const char *body = arena_printf(
 			run->arena,
-			"Встреча «%s» (%s) всё ещё черновик. Чтобы опубликовать место и время не "
-			"позднее чем за 5 дней, её нужно утвердить не позднее %s.\n\nКарточка встречи: "
+			"Встреча %s (%s) всё ещё черновик. Чтобы опубликовать место и время не "
+			"позднее чем за 5 дней, её нужно утвердить не позднее %s\n\nКарточка встречи: "
 			"%s\n",
-			title, notify_datetime(run->arena, c[i].starts_at),
+			ru_quoted(run->arena, title), notify_datetime(run->arena, c[i].starts_at),
 			notify_date(run->arena, rule_announce_deadline(c[i].starts_at)),
 			notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld", c[i].id)));
 		int before = run->counts.queued;

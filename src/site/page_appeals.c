@@ -395,7 +395,7 @@ int page_answers_fill(struct request *req, tpl_dict *d, const char *section, lon
 		if (sqlite3_column_type(s, 5) != SQLITE_NULL) {
 			tpl_dict *m = tpl_section_add(row, "FROM_MEETING");
 			tpl_set_int(m, "MEETING_ID", sqlite3_column_int64(s, 5));
-			tpl_set(m, "TITLE", db_text(req->arena, s, 6));
+			tpl_set(m, "TITLE", ru_quoted(req->arena, db_text(req->arena, s, 6)));
 		}
 		rows++;
 	}

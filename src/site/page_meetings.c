@@ -209,9 +209,10 @@ enum http_status page_meeting_show(struct request *req)
 		tpl_dict *list = tpl_section_add(d, "INVITEES");
 		for (size_t i = 0; i < count; i++) {
 			tpl_dict *p = tpl_section_add(list, "INVITEE");
-			tpl_set(p, "NAME", invitees[i].full_name);
-			tpl_set(p, "POSITION", invitees[i].position);
-			tpl_set(p, "ORGANISATION", invitees[i].organisation);
+			/* «Захаров Павел Ильич, директор ООО «Зеленоборский ЛПК»» (issue 21). */
+			tpl_set(p, "LINE", ru_person_line(req->arena, invitees[i].full_name,
+							  invitees[i].position,
+							  invitees[i].organisation));
 		}
 	}
 	if (strcmp(m.summary.status, "cancelled") != 0 && m.summary.ends_at >= req->now)
