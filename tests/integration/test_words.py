@@ -9,8 +9,10 @@ protocol handover deadline only for the kinds whose act sets it.
 Fixtures written straight into the database where their own pages belong to other issues: held
 meetings in the past, subscriptions, staff e-mail addresses."""
 
+import html
 import os
 import re
+import time
 import subprocess
 import unittest
 
@@ -161,6 +163,167 @@ class HandoverPerKind(unittest.TestCase):
         text = digests[-1].text
         self.assertIn(f"/admin/meetings/{group}/protocol", text)
         self.assertNotIn(f"/admin/meetings/{head}/protocol", text)
+
+
+# ---- item 4: sentences that agree with every kind and name it once ----------------------------
+# Each kind: its name, the verb that agrees with it, and a title that already names the kind.
+KINDS = {
+    "head_mass": ("Встреча главы с населением с массовым участием жителей", "состоялась",
+                  "Встреча главы с жителями микрорайона Лесной"),
+    "group_field": ("Выездная встреча информационной группы", "состоялась",
+                    "Выездная встреча в школе № 2"),
+    "personal_reception": ("Личный приём граждан", "состоялся", "Личный приём главы поселения"),
+    "gathering": ("Сход граждан", "состоялся", "Сход граждан деревни Кедровая"),
+    "head_report": ("Отчёт главы поселения перед населением", "состоялся",
+                    "Отчёт главы поселения за 2026 год"),
+    "public_hearing": ("Публичные слушания, общественные обсуждения", "состоялись",
+                       "Публичные слушания по проекту бюджета"),
+    "forum": ("Форум", "состоялся", "Форум общественных организаций «Реальные дела»"),
+}
+CANCELLED = {"состоялась": "отменена", "состоялся": "отменён", "состоялись": "отменены"}
+
+
+def feed_contents():
+    r = STACK.get("/feed.atom")
+    assert r.status == 200, r.status
+    return [html.unescape(c) for c in re.findall(r"<content[^>]*>(.*?)</content>", r.text, re.S)]
+
+
+class Agreement(unittest.TestCase):
+    maxDiff = None
+
+    def test_every_kind_agrees_and_is_not_repeated_in_the_feed(self):
+        now = int(time.time())
+        made = {}
+        for kind, (_, _, naming) in KINDS.items():
+            for title in (helpers.unique("Итоги проекта «Наш двор»"), helpers.unique(naming)):
+                with STACK.db() as conn:
+                    conn.execute(
+                        "INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, "
+                        "ends_at, host_id, status, attendance) "
+                        "VALUES (?, ?, 3, 2, ?, ?, 1, 'held', 20)",
+                        (kind, title, now - 7200, now - 3600))
+                made.setdefault(kind, []).append(title)
+        contents = feed_contents()
+        for kind, (name, verb, _) in KINDS.items():
+            plain, naming = made[kind]
+            with self.subTest(kind=kind):
+                inner = plain.replace("«", "„").replace("»", "“")
+                self.assertTrue(any(c.startswith(f"{name} «{inner}» {verb} ") for c in contents),
+                                [c for c in contents if plain in c or inner in c])
+                # The title names the kind: the sentence starts with it, the kind not repeated.
+                self.assertTrue(any(c.startswith(f"{naming} {verb} ") for c in contents),
+                                [c for c in contents if naming in c])
+                self.assertFalse(any(f"{name} «{naming}" in c for c in contents))
+                for other in set(CANCELLED) - {verb}:
+                    self.assertFalse(any(c.startswith(f"{naming} {other}") for c in contents))
+
+    def test_press_text_atom_and_mail_of_an_announced_meeting_for_every_kind(self):
+        made = {}
+        for n, (kind, (name, verb, naming)) in enumerate(KINDS.items()):
+            title = helpers.unique(naming)
+            extra = {"group": "1"} if kind == "group_field" else {}
+            mid, _ = create_approved(kind=kind, title=title, days=10 + n, **extra)
+            made[kind] = (mid, title)
+        rc, out, err = notify()
+        self.assertEqual(rc, 0, out + err)
+        contents = feed_contents()
+        for kind, (name, verb, _) in KINDS.items():
+            mid, title = made[kind]
+            with self.subTest(kind=kind):
+                r = STACK.get(f"/press/{mid}")
+                self.assertEqual(r.status, 200)
+                page = text_of(main_of(r.text))
+                self.assertIn(f"Что: {title}.", page)
+                self.assertNotIn(f"{name} «", page)
+                self.assertIn(f"<h1 id=\"release-{mid}\">{html.escape(title, False)}</h1>",
+                              r.text)
+                self.assertTrue(any(c.startswith(f"{title}. Когда: ") for c in contents))
+                mails = SMTP.about(title)
+                self.assertTrue(mails)
+                for m in mails:
+                    self.assertNotIn(f"\n{name}\n", m.text.replace("\r\n", "\n"))
+        # Cancelling agrees with the kind too: «Публичные слушания … отменены».
+        mid, title = made["public_hearing"]
+        r = USERS["organizer"].post(f"/admin/meetings/{mid}/cancel",
+                                    {"cancel_reason": "Проект бюджета отозван"})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        rc, out, err = notify()
+        self.assertEqual(rc, 0, out + err)
+        self.assertTrue(any(c.startswith(f"Внимание: {title} отменены. Было назначено: ")
+                            for c in feed_contents()))
+        page = text_of(main_of(STACK.get(f"/press/{mid}").text))
+        self.assertIn(f"Внимание: {title} отменены.", page)
+
+    def test_a_title_without_the_kind_gets_it_with_nested_quotes(self):
+        title = helpers.unique("Итоги «Реальных дел»")
+        mid, _ = create_approved(kind="forum", title=title)
+        rc, out, err = notify()
+        self.assertEqual(rc, 0, out + err)
+        r = STACK.get(f"/press/{mid}")
+        self.assertEqual(r.status, 200)
+        inner = title.replace("«", "„").replace("»", "“")
+        self.assertIn(f"Что: Форум «{inner}».", text_of(main_of(r.text)))
+
+    def test_the_draft_alert_ends_its_date_with_one_full_stop(self):
+        mid, title = create(days=6)
+        rc, out, err = notify()
+        self.assertEqual(rc, 0, out + err)
+        mails = [m for m in SMTP.about(title) if "всё ещё черновик" in m.text]
+        self.assertTrue(mails, out)
+        self.assertIn(f"утвердить не позднее {words(day(1))}\n",
+                      mails[0].text.replace("\r\n", "\n"))
+        self.assertNotIn("г..", mails[0].text)
+
+    def test_the_appeal_history_and_answers_lines(self):
+        fields = {"addressee": "head", "surname": "Иванова", "name": "Мария",
+                  "patronymic": "Петровна", "email": "ivanova@residents.example", "address": "",
+                  "phone": "", "territory": "3", "text": "Прошу починить фонарь.",
+                  "consent": "yes"}
+        r = STACK.post_form("/appeals", fields)
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        aid, number = STACK.query("SELECT id, number FROM appeal ORDER BY id DESC LIMIT 1")[0]
+        page = text_of(main_of(USERS["organizer"].get(f"/admin/appeals/{aid}").text))
+        self.assertIn("— зарегистрировано: получено через сайт (без участия сотрудника)", page)
+        self.assertNotIn(")получено", page)
+        forum = helpers.unique("Форум «Реальные дела»")
+        with STACK.db() as conn:
+            mid = conn.execute(
+                "INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, "
+                "host_id, status) VALUES ('forum', ?, 3, 2, unixepoch() - 86400, "
+                "unixepoch() - 80000, 1, 'held')", (forum,)).lastrowid
+            conn.execute("UPDATE appeal SET meeting_id = ?, public_question = 'Когда фонарь?', "
+                         "public_answer = 'Завтра.', published_at = unixepoch() WHERE id = ?",
+                         (mid, aid))
+        r = STACK.get("/answers")
+        self.assertEqual(r.status, 200)
+        inner = forum.replace("«", "„").replace("»", "“")
+        self.assertIn(f"Обращение № {number}, подано на встрече «{inner}»",
+                      text_of(main_of(r.text)))
+        self.assertNotIn("задан на встрече", r.text)
+
+
+# ---- item 7: invitees with their organisation ----------------------------------------------------
+class InviteesWithOrganisation(unittest.TestCase):
+    def test_the_meeting_page_press_text_and_mail_name_the_organisation(self):
+        mid, title = create_approved(invitees=[8, 9, 6])
+        rc, out, err = notify()
+        self.assertEqual(rc, 0, out + err)
+        zakharov = "Захаров Павел Ильич, директор ООО «Зеленоборский ЛПК»"
+        lebedeva = ("Лебедева Татьяна Андреевна, начальник отдела ЖКХ, Администрация городского "
+                    "поселения Зеленоборск")
+        nikitin = ("Никитин Сергей Владимирович, начальник отделения полиции ОМВД России по "
+                   "Советскому району")
+        for path in (f"/meetings/{mid}", f"/press/{mid}"):
+            r = STACK.get(path)
+            self.assertEqual(r.status, 200)
+            page = text_of(main_of(r.text))
+            for line in (zakharov, lebedeva, nikitin):
+                self.assertIn(line, page, path)
+            self.assertNotIn("Захаров Павел Ильич — Директор", page)
+        mails = SMTP.about(title)
+        self.assertTrue(mails)
+        self.assertIn(f"— {zakharov}", mails[0].text)
 
 
 if __name__ == "__main__":
