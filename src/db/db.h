@@ -98,6 +98,7 @@ enum stmt {
 	STMT_GROUP_MEMBER_ADD,   /* (group, person) */
 	STMT_GROUP_MEMBERS,      /* (group) → person id, full name, position */
 	STMT_VENUE_TERRITORY,    /* (venue) → its territory id */
+	STMT_MEETING_TERRITORY,  /* (meeting) → its territory id */
 	STMT_SERIES_INSERT,      /* (title, kind, rule, description, user, now) */
 	STMT_SERIES_MEETING_INSERT, /* (series, kind, title, territory, venue, starts, ends, host,
 	                               description, now): one draft of a series */

@@ -269,6 +269,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 			       "ORDER BY p.full_name, p.id",
 
 	[STMT_VENUE_TERRITORY] = "SELECT territory_id FROM venue WHERE id = ?1",
+	[STMT_MEETING_TERRITORY] = "SELECT territory_id FROM meeting WHERE id = ?1",
 	[STMT_SERIES_INSERT] = "INSERT INTO meeting_series (title, kind, rule, description, "
 			       "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[STMT_SERIES_MEETING_INSERT] =

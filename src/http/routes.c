@@ -59,7 +59,8 @@
 const struct route routes[] = {
 	/* Appeals of residents (page_appeals.c): anonymous forms without ambient authority, so no
 	 * form token; floods are nginx's limit_req. */
-	{"/appeals/new", METHOD_GET, page_appeal_new, NULL, 0, 0},
+	{"/appeals", METHOD_GET, page_appeals_index, NULL, ROUTE_CACHEABLE, 0},
+	{"/appeals/new", METHOD_GET, page_appeal_new, FIELDS({FIELD_MEETING, FIELD_OPTIONAL}), 0, 0},
 	{"/appeals", METHOD_POST, page_appeal_create,
 	 FIELDS({FIELD_ADDRESSEE, FIELD_REQUIRED}, {FIELD_ADDRESSEE_UNIT, FIELD_OPTIONAL},
 		{FIELD_SURNAME, FIELD_REQUIRED}, {FIELD_GIVEN_NAME, FIELD_REQUIRED},
@@ -113,6 +114,7 @@ const struct route routes[] = {
 	 ROUTE_CACHEABLE, 0},
 	{"/meetings.ics", METHOD_GET, page_calendar_all,
 	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL}), ROUTE_CACHEABLE, 0},
+	{"/calendar/subscribe", METHOD_GET, page_calendar_subscribe, NULL, 0, 0},
 	{"/meetings/#", METHOD_GET, page_meeting_show, NULL, ROUTE_CACHEABLE, 0},
 	{"/meetings/#.ics", METHOD_GET, page_calendar_one, NULL, ROUTE_CACHEABLE, 0},
 	{"/meetings/#/protocol", METHOD_GET, page_meeting_protocol, NULL, ROUTE_CACHEABLE, 0},

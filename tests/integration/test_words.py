@@ -326,5 +326,70 @@ class InviteesWithOrganisation(unittest.TestCase):
         self.assertIn(f"— {zakharov}", mails[0].text)
 
 
+# ---- item 2: no dead ends -------------------------------------------------------------------------
+class Navigation(unittest.TestCase):
+    def test_appeals_in_the_menu_offers_the_form_the_follow_up_and_the_answers(self):
+        home = STACK.get("/")
+        self.assertEqual(home.status, 200)
+        self.assertIn('<li><a href="/appeals">Обращения</a></li>', home.text)
+        r = STACK.get("/appeals")
+        self.assertEqual(r.status, 200)
+        self.assertIn('<a href="/appeals" aria-current="page">Обращения</a>', r.text)
+        page = main_of(r.text)
+        for href, label in (("/appeals/new", "Написать обращение"),
+                            ("/appeals/status", "Узнать, как рассматривается обращение"),
+                            ("/answers", "Читать ответы")):
+            self.assertIn(f'<a href="{href}">{label}</a>', page)
+        # The form itself leads to the follow-up too.
+        form = main_of(STACK.get("/appeals/new").text)
+        self.assertIn('<a href="/appeals/status">', form)
+
+    def test_a_meeting_page_offers_subscription_and_a_question_in_advance(self):
+        mid, title = create_approved(territory=LESNOY, days=12)
+        r = STACK.get(f"/meetings/{mid}")
+        self.assertEqual(r.status, 200)
+        page = main_of(r.text)
+        self.assertIn(f'<a href="/subscribe?territory={LESNOY}">Подписаться на анонсы встреч</a>',
+                      page)
+        self.assertIn(f'<a href="/appeals/new?meeting={mid}">Задать вопрос к этой встрече '
+                      f'заранее</a>', page)
+        sub = STACK.get(f"/subscribe?territory={LESNOY}")
+        self.assertEqual(sub.status, 200)
+        self.assertIn(f'<option value="{LESNOY}" selected>', sub.text)
+        form = STACK.get(f"/appeals/new?meeting={mid}")
+        self.assertEqual(form.status, 200)
+        prefilled = f"Вопрос к встрече «{title}» ({words(day(12))}):"
+        self.assertIn(html.escape(prefilled, False), form.text)
+        self.assertIn(f'<option value="{LESNOY}" selected>', form.text)
+        self.assertIn(f'<a href="/meetings/{mid}">«{title}»</a>', form.text)
+        # The question goes in as an appeal with that text.
+        fields = {"addressee": "head", "surname": "Петров", "name": "Пётр",
+                  "email": "petrov@residents.example", "territory": str(LESNOY),
+                  "text": prefilled + "\nКогда отремонтируют дорогу?", "consent": "yes"}
+        r = STACK.post_form("/appeals", fields)
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        self.assertEqual(STACK.query("SELECT text FROM appeal ORDER BY id DESC LIMIT 1")[0][0],
+                         fields["text"])
+
+    def test_the_calendar_is_offered_as_webcal_and_as_a_file(self):
+        for path in ("/", "/meetings"):
+            r = STACK.get(path)
+            self.assertEqual(r.status, 200)
+            page = text_of(main_of(r.text))
+            self.assertIn('<a href="/calendar/subscribe">подписаться</a>', r.text)
+            self.assertIn('href="/meetings.ics"', r.text)
+            self.assertIn("подписаться (адрес для программы-календаря: "
+                          "webcal://zelenoborsk.example/meetings.ics) — календарь на телефоне или "
+                          "компьютере сам добавит новые встречи и изменения", page)
+            self.assertIn("скачать файл .ics — разовый импорт", page)
+        r = STACK.get("/calendar/subscribe")
+        self.assertEqual(r.status, 303)
+        self.assertEqual(r.header("Location"), "webcal://zelenoborsk.example/meetings.ics")
+        # What the subscription reads is the calendar itself.
+        ics = STACK.get("/meetings.ics")
+        self.assertEqual(ics.status, 200)
+        self.assertIn("BEGIN:VCALENDAR", ics.text)
+
+
 if __name__ == "__main__":
     unittest.main()
