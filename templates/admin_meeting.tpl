@@ -17,7 +17,7 @@
 <ul>
 {{#CHANGE}}<li>{{AT}}: {{KIND}}{{#OLD}}, было {{AT}}{{/OLD}}{{#NEW}}, стало {{AT}}{{/NEW}} — {{REASON}} ({{LOGIN}})</li>
 {{/CHANGE}}</ul>
-{{/CHANGES}}{{>PUBLICATION}}{{>APPEALS}}
+{{/CHANGES}}{{>PUBLICATION}}{{>INFORMED}}{{>APPEALS}}
 {{#APPROVE}}<section class="action" aria-labelledby="approve-title">
 <h2 id="approve-title">Утвердить</h2>
 <p>После утверждения встреча публикуется на сайте и рассылается. Без исключения её можно утвердить, только если она начинается не раньше {{EARLIEST}}</p>

@@ -2,7 +2,7 @@
 <article class="press-release" aria-labelledby="release-{{ID}}">
 {{#IN_LIST}}<h3 id="release-{{ID}}"><a href="/press/{{ID}}">{{HEADING}}</a></h3>
 {{/IN_LIST}}{{#ALONE}}<h1 id="release-{{ID}}">{{HEADING}}</h1>
-{{/ALONE}}{{#CANCELLED}}<p class="notice">Внимание: {{SUBJECT}} {{CANCELLED_WORD}}.{{#REASON}} Причина: {{TEXT}}{{/REASON}}</p>
+{{/ALONE}}{{#CANCELLED}}<p class="notice">Внимание: встреча отменена.{{#REASON}} Причина: {{TEXT}}{{/REASON}}</p>
 {{/CANCELLED}}{{#TIME_CHANGED}}<p class="notice">Внимание: изменено время проведения. Ранее было объявлено: {{OLD}}.</p>
 {{/TIME_CHANGED}}{{#PLACE_CHANGED}}<p class="notice">Внимание: изменено место проведения. Ранее было объявлено: {{OLD}}.</p>
 {{/PLACE_CHANGED}}{{#CHANGED}}<p class="notice">Внимание: изменены сведения о встрече.</p>

@@ -192,14 +192,38 @@ static bool opens_with_abbreviation(const char *text)
 	return capitals >= 2 && (*s == ' ' || *s == '\0');
 }
 
+/* Whether position already names organisation: the stems of the organisation's first two words
+ * (each without its last letter, as their case endings differ) occur in it — «Депутат Думы
+ * Советского района» names «Дума Советского района». */
+static bool names_organisation(struct arena *a, const char *position, const char *organisation)
+{
+	const char *pos = ru_lower(a, position), *p = ru_lower(a, organisation);
+	for (int word = 0; word < 2 && *p; word++) {
+		size_t n = strcspn(p, " ");
+		size_t cut = n;
+		if (cut > 0) { /* drop the last letter (one UTF-8 character) */
+			cut--;
+			while (cut > 0 && ((unsigned char)p[cut] & 0xC0) == 0x80)
+				cut--;
+		}
+		if (cut < 3)
+			cut = n; /* too short to drop anything */
+		if (strstr(pos, arena_printf(a, "%.*s", (int)cut, p)) == NULL)
+			return false;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return true;
+}
+
 const char *ru_person_line(struct arena *a, const char *name, const char *position,
 			   const char *organisation)
 {
 	if (position[0] == '\0')
 		return organisation[0] ? arena_printf(a, "%s, %s", name, organisation) : name;
 	const char *pos = ru_lower_first(a, position);
-	if (organisation[0] == '\0' ||
-	    strstr(ru_lower(a, position), ru_lower(a, organisation)) != NULL)
+	if (organisation[0] == '\0' || names_organisation(a, position, organisation))
 		return arena_printf(a, "%s, %s", name, pos);
 	return arena_printf(a, "%s, %s%s%s", name, pos,
 			    opens_with_abbreviation(organisation) ? " " : ", ", organisation);

@@ -47,7 +47,8 @@ const char *ru_lower_first(struct arena *a, const char *text);
 /* A person as a list line names them: «Захаров Павел Ильич, директор ООО «Зеленоборский ЛПК»»,
  * «Лебедева Татьяна Андреевна, начальник отдела ЖКХ, Администрация городского поселения». The
  * organisation follows the position after a space when it opens with an abbreviation (ООО, МБОУ),
- * after a comma otherwise, and is left out when the position already names it. */
+ * after a comma otherwise, and is left out when the position already names it («Морозов Дмитрий
+ * Алексеевич, депутат Совета депутатов городского поселения»). */
 const char *ru_person_line(struct arena *a, const char *name, const char *position,
 			   const char *organisation);
 

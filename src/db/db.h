@@ -99,6 +99,12 @@ enum stmt {
 	STMT_GROUP_MEMBERS,      /* (group) → person id, full name, position */
 	STMT_VENUE_TERRITORY,    /* (venue) → its territory id */
 	STMT_MEETING_TERRITORY,  /* (meeting) → its territory id */
+	STMT_INFORMED_PEOPLE,    /* (meeting) → person id, name, position, organisation, e-mail,
+	                            phone, 1 for a group member not invited, told at (or NULL), by
+	                            login, its announcement mail's best status (sent, pending,
+	                            dead or NULL), when sent: the invitees and the holding group's
+	                            members (seed 001 §3.6.3) */
+	STMT_INFORMED_MARK,      /* (meeting, person, at, user) → row when newly marked as told */
 	STMT_SERIES_INSERT,      /* (title, kind, rule, description, user, now) */
 	STMT_SERIES_MEETING_INSERT, /* (series, kind, title, territory, venue, starts, ends, host,
 	                               description, now): one draft of a series */

@@ -270,6 +270,28 @@ const char *const db_statement_sql[STMT__MAX] = {
 
 	[STMT_VENUE_TERRITORY] = "SELECT territory_id FROM venue WHERE id = ?1",
 	[STMT_MEETING_TERRITORY] = "SELECT territory_id FROM meeting WHERE id = ?1",
+	[STMT_INFORMED_PEOPLE] =
+		"WITH people(person_id, member) AS ("
+		" SELECT person_id, 0 FROM meeting_invitee WHERE meeting_id = ?1"
+		" UNION SELECT gm.person_id, 1 FROM meeting m"
+		" JOIN info_group_member gm ON gm.group_id = m.group_id WHERE m.id = ?1"
+		" AND gm.person_id NOT IN (SELECT person_id FROM meeting_invitee WHERE meeting_id = ?1)) "
+		"SELECT p.id, p.full_name, p.position, p.organisation, p.email, p.phone, pe.member, "
+		"f.informed_at, coalesce(u.login, ''), "
+		"(SELECT o.status FROM outbox o WHERE o.meeting_id = ?1 AND o.channel = 'mail' "
+		"  AND p.email <> '' AND lower(o.recipient) = lower(p.email) "
+		"  AND o.purpose IN ('announcement', 'change') "
+		"  ORDER BY o.status = 'sent' DESC, o.status = 'pending' DESC, o.id DESC LIMIT 1), "
+		"(SELECT max(o.sent_at) FROM outbox o WHERE o.meeting_id = ?1 AND o.channel = 'mail' "
+		"  AND p.email <> '' AND lower(o.recipient) = lower(p.email) AND o.status = 'sent' "
+		"  AND o.purpose IN ('announcement', 'change')) "
+		"FROM people pe JOIN person p ON p.id = pe.person_id "
+		"LEFT JOIN meeting_informed f ON f.meeting_id = ?1 AND f.person_id = p.id "
+		"LEFT JOIN staff_user u ON u.id = f.informed_by "
+		"ORDER BY pe.member, p.full_name, p.id",
+	[STMT_INFORMED_MARK] =
+		"INSERT INTO meeting_informed (meeting_id, person_id, informed_at, informed_by) "
+		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING RETURNING 1",
 	[STMT_SERIES_INSERT] = "INSERT INTO meeting_series (title, kind, rule, description, "
 			       "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[STMT_SERIES_MEETING_INSERT] =
@@ -626,17 +648,28 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT a.id, a.kind, a.published_at, a.starts_at, a.five_days_kept, "
 		"coalesce(v.name, '') FROM announcement a LEFT JOIN venue v ON v.id = a.venue_id "
 		"WHERE a.meeting_id = ?1 ORDER BY a.published_at, a.id",
-	/* Mail to an address on the media list is the media channel; other mail (invitees,
-	 * subscribers, reference groups) is counted apart; each webhook is its own channel. */
+	/* Mail to an address on the media list is the media channel; the invitees and the holding
+	 * group's members, the reference groups and the subscribers are counted apart, each as
+	 * the notifier chose them (the first audience of an address wins); each webhook is its own
+	 * channel. */
 	[STMT_PUBLICATION_CHANNELS] =
 		"SELECT grp, name, count(*), sum(status = 'sent'), sum(status = 'dead'), max(sent_at) "
 		"FROM (SELECT CASE WHEN o.channel = 'webhook' THEN 'webhook' "
 		"  WHEN EXISTS (SELECT 1 FROM media_contact c WHERE lower(c.email) = lower(o.recipient)) "
-		"  THEN 'media' ELSE 'mail' END AS grp, "
+		"  THEN 'media' "
+		"  WHEN EXISTS (SELECT 1 FROM person p WHERE lower(p.email) = lower(o.recipient) "
+		"   AND (p.id IN (SELECT person_id FROM meeting_invitee WHERE meeting_id = o.meeting_id) "
+		"   OR p.id IN (SELECT gm.person_id FROM meeting m JOIN info_group_member gm "
+		"    ON gm.group_id = m.group_id WHERE m.id = o.meeting_id))) THEN 'invitees' "
+		"  WHEN EXISTS (SELECT 1 FROM meeting_reference_group g JOIN reference_group_member r "
+		"   ON r.group_id = g.group_id WHERE g.meeting_id = o.meeting_id "
+		"   AND lower(r.email) = lower(o.recipient)) THEN 'reference' "
+		"  ELSE 'subscribers' END AS grp, "
 		"  CASE WHEN o.channel = 'webhook' THEN o.recipient ELSE '' END AS name, "
 		"  o.status, o.sent_at FROM outbox o WHERE o.announcement_id = ?1) "
 		"GROUP BY grp, name "
-		"ORDER BY CASE grp WHEN 'media' THEN 0 WHEN 'mail' THEN 1 ELSE 2 END, name",
+		"ORDER BY CASE grp WHEN 'media' THEN 0 WHEN 'invitees' THEN 1 WHEN 'reference' THEN 2 "
+		"WHEN 'subscribers' THEN 3 ELSE 4 END, name",
 	[STMT_MEDIA_LIST] = "SELECT id, name, email, active FROM media_contact "
 			    "ORDER BY active DESC, name, id",
 	[STMT_MEDIA_GET] = "SELECT name, email, active FROM media_contact WHERE id = ?1",

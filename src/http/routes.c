@@ -248,6 +248,9 @@ const struct route routes[] = {
 	 FIELDS({FIELD_ATTENDANCE, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
 	{"/admin/meetings/#/police", METHOD_POST, page_admin_meeting_police, NULL, 0,
 	 MEETING_WRITERS},
+	/* Told by phone: the sector, and the secretary who informs the group (seed 001 §3.6.3). */
+	{"/admin/meetings/#/informed", METHOD_POST, page_admin_meeting_informed,
+	 FIELDS({FIELD_PERSON, FIELD_REQUIRED}), 0, INFORMED_MARKERS},
 
 	/* The protocol of a held meeting and its instructions (page_admin_protocols.c). */
 	/* PROTOCOL_READERS and the chair (the handler checks the account's person, auth.h). */

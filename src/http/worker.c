@@ -14,7 +14,7 @@
 static const char *const page_templates[] = {
 	"layout.tpl",      "home.tpl",        "meetings.tpl",       "meeting.tpl",
 	"meeting_card.tpl", "error.tpl",      "form_errors.tpl",    "admin_login.tpl",
-	"admin_home.tpl",  "admin_password.tpl", "admin_users.tpl", "admin_audit.tpl", "admin_outbox.tpl", "appeal_new.tpl", "appeal_received.tpl", "appeals.tpl",
+	"admin_home.tpl",  "admin_password.tpl", "admin_users.tpl", "admin_audit.tpl", "admin_outbox.tpl", "appeal_new.tpl", "appeal_received.tpl", "appeals.tpl", "admin_meeting_informed.tpl",
 	"appeal_status.tpl", "admin_appeals.tpl", "admin_appeal.tpl",
 	"admin_appeal_new.tpl", "answers.tpl", "admin_appeal_summary.tpl",
 	"admin_protocol.tpl", "admin_instructions.tpl", "admin_instruction.tpl", "protocol.tpl",

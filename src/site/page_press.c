@@ -125,8 +125,6 @@ static int fill_release(struct request *req, tpl_dict *d, const struct press_ite
 				      ? it->title
 				      : arena_printf(req->arena, "%s: %s", it->kind_name, it->title));
 	tpl_set(d, "SUBJECT", meeting_subject(req->arena, k, it->title));
-	tpl_set(d, "CANCELLED_WORD", ru_by_gender(k->gender, "отменён", "отменена", "отменено",
-						  "отменены"));
 	tpl_set(d, "WHEN", time_span(req, it->starts_at, it->ends_at));
 	page_set_datetime(d, "STARTS", it->starts_at);
 	tpl_set(d, "WHERE", place(req, it->venue_name, it->venue_address));
@@ -338,10 +336,8 @@ enum http_status page_feed(struct request *req)
 			if (strcmp(kind, "cancellation") == 0) {
 				prefix = "Отмена";
 				content = arena_printf(
-					req->arena, "Внимание: %s. Было назначено: %s, место: %s.",
-					meeting_sentence(req->arena, k, title, "отменён", "отменена",
-							 "отменено", "отменены"),
-					when, where);
+					req->arena, "Внимание: встреча отменена. %s, %s, место: %s.",
+					meeting_subject(req->arena, k, title), when, where);
 				if (reason[0])
 					content = arena_printf(req->arena, "%s Причина: %s", content, reason);
 			} else {

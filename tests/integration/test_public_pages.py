@@ -424,11 +424,18 @@ class MeetingPage(unittest.TestCase):
         self.assertEqual(facts["Организатор"], "Организационный сектор")
         self.assertIn(m["description"], text_of(r.text))
         self.assertIn("<span class=\"status\">Объявлена</span>", r.text)
-        invitees = STACK.query("SELECT p.full_name, p.position FROM meeting_invitee i "
-                               "JOIN person p ON p.id = i.person_id WHERE i.meeting_id = 12")
+        invitees = STACK.query("SELECT p.full_name, p.position, p.organisation "
+                               "FROM meeting_invitee i JOIN person p ON p.id = i.person_id "
+                               "WHERE i.meeting_id = 12")
         block = re.search(r'<ul class="invitees">(.*?)</ul>', r.text, re.S).group(1)
         shown = [text_of(li) for li in re.findall(r"<li>(.*?)</li>", block, re.S)]
-        self.assertEqual(sorted(shown), sorted(f"{n} — {p}" for n, p in invitees))
+        # Name, position and organisation (issue 21): «…, директор ООО «Зеленоборский ЛПК»».
+        self.assertEqual(len(shown), len(invitees))
+        # (the organisation left out only where the position names it).
+        for (n, p, o), line in zip(sorted(invitees), sorted(shown)):
+            position = f"{n}, {p[0].lower()}{p[1:]}"
+            self.assertTrue(line.startswith(position), line)
+            self.assertTrue(line.endswith(o) or line == position, line)
         self.assertIn('<a href="/meetings/12.ics">Добавить встречу в календарь</a>', r.text)
 
     def test_postponed_meeting_page(self):
