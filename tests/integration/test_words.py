@@ -392,5 +392,122 @@ class Navigation(unittest.TestCase):
         self.assertIn("BEGIN:VCALENDAR", ics.text)
 
 
+# ---- item 6: invitees and group members told, the call list ------------------------------------
+def informed_section(page):
+    m = re.search(r'<section class="block" id="informed".*?</section>', page, re.S)
+    return m.group(0) if m else None
+
+
+def call_list(page):
+    m = re.search(r'<ul class="call-list">(.*?)</ul>', informed_section(page) or "", re.S)
+    return [text_of(li) for li in re.findall(r"<li>(.*?)</li>", m.group(1), re.S)] if m else []
+
+
+def told(page):
+    """{person line: how told} of the meeting page's list."""
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td><td>(.*?)</td></tr>',
+                      informed_section(page) or "", re.S)
+    return {text_of(who): (text_of(role), text_of(how)) for who, role, how in rows}
+
+
+class Informed(unittest.TestCase):
+    maxDiff = None
+    MOROZOV = "Морозов Дмитрий Алексеевич, депутат Совета депутатов городского поселения"
+    NIKITIN = ("Никитин Сергей Владимирович, начальник отделения полиции ОМВД России по "
+               "Советскому району")
+    ZAKHAROV = "Захаров Павел Ильич, директор ООО «Зеленоборский ЛПК»"
+    VASILYEVA = "Васильева Елена Петровна, депутат Думы Советского района"
+    PETROV = ("Петров Игорь Сергеевич, заместитель главы городского поселения, Администрация "
+              "городского поселения Зеленоборск")
+
+    def test_who_was_told_and_how_and_the_call_list(self):
+        # A member of information group № 1 with an address; the others have none.
+        STACK.execute("UPDATE person SET email = 'morozov@zelenoborsk.example', "
+                      "phone = '+7 34675 2-11-11' WHERE id = 4")
+        STACK.execute("UPDATE person SET phone = '+7 34675 2-22-22' WHERE id = 8")
+        mid, title = create_approved(kind="group_field", territory=MOLODEZH, group="1",
+                                     invitees=[2, 5], days=9)
+        # Before the announcement: mail is due with it; those without an address are to call.
+        page = USERS["organizer"].get(f"/admin/meetings/{mid}")
+        self.assertEqual(page.status, 200)
+        self.assertEqual(told(page.text)[self.MOROZOV],
+                         ("член информационной группы",
+                          "письмо на morozov@zelenoborsk.example уйдёт с анонсом встречи"))
+        rc, out, err = notify()
+        self.assertEqual(rc, 0, out + err)
+        # The group's member with an address got the announcement (seed 001 §3.6.3).
+        got = sorted(m.to for m in SMTP.about(title))
+        self.assertIn("morozov@zelenoborsk.example", got)
+        self.assertIn("zam@zelenoborsk.example", got)
+        self.assertIn("Приглашаем вас принять участие во встрече.",
+                      next(m for m in SMTP.about(title)
+                           if m.to == "morozov@zelenoborsk.example").text)
+        page = USERS["organizer"].get(f"/admin/meetings/{mid}").text
+        people = told(page)
+        self.assertEqual(set(people), {self.PETROV, self.VASILYEVA, self.MOROZOV, self.NIKITIN,
+                                       self.ZAKHAROV})
+        self.assertEqual(people[self.PETROV][0], "приглашён(а)")
+        self.assertRegex(people[self.PETROV][1],
+                         r"^письмо отправлено \d+ \w+ \d{4} г\., \d\d:\d\d на "
+                         r"zam@zelenoborsk\.example$")
+        self.assertTrue(people[self.MOROZOV][1].startswith("письмо отправлено "))
+        for who in (self.VASILYEVA, self.NIKITIN, self.ZAKHAROV):
+            self.assertEqual(people[who][1], "электронной почты в справочнике нет — нужен звонок")
+        self.assertIn("Сообщено: 2 из 5 человек.", text_of(informed_section(page)))
+        calls = call_list(page)
+        self.assertEqual(sorted(calls), sorted([
+            f"{self.VASILYEVA}: телефона в справочнике нет Сообщено",
+            f"{self.NIKITIN}: телефона в справочнике нет Сообщено",
+            f"{self.ZAKHAROV}: телефон +7 34675 2-22-22 Сообщено"]))
+        # The proof of publication counts invitees and group members apart from subscribers.
+        proof = text_of(main_of(page))
+        self.assertRegex(proof, r"Электронная почта: приглашённые и члены группы: доставлено \d")
+        self.assertRegex(proof, r"Электронная почта: подписчики: доставлено \d")
+        self.assertNotIn("приглашённые и подписчики", proof)
+
+        # The organizer phones Захаров and marks it; the group's secretary marks Никитин.
+        r = USERS["organizer"].post(f"/admin/meetings/{mid}/informed", {"person": "8"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(r.header("Location"), f"/admin/meetings/{mid}#informed")
+        r = USERS["secretary"].post(f"/admin/meetings/{mid}/informed", {"person": "6"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(STACK.query("SELECT f.person_id, u.login FROM meeting_informed f "
+                                     "JOIN staff_user u ON u.id = f.informed_by "
+                                     "WHERE f.meeting_id = ? ORDER BY f.person_id", (mid,)),
+                         [(6, "secretary"), (8, "organizer")])
+        audits = STACK.query("SELECT login, after_json FROM audit_log WHERE action = 'informed' "
+                             "AND entity = 'meeting' AND entity_id = ? ORDER BY id", (mid,))
+        self.assertEqual([(login, after) for login, after in audits],
+                         [("organizer", '{"person_id":8}'), ("secretary", '{"person_id":6}')])
+        page = USERS["organizer"].get(f"/admin/meetings/{mid}").text
+        self.assertRegex(told(page)[self.ZAKHAROV][1],
+                         r"^сообщено лично или по телефону \d+ \w+ \d{4} г\., \d\d:\d\d "
+                         r"\(organizer\)$")
+        self.assertEqual(call_list(page), [f"{self.VASILYEVA}: телефона в справочнике нет "
+                                           "Сообщено"])
+        self.assertIn("Сообщено: 4 из 5 человек.", text_of(informed_section(page)))
+
+        # Refused: twice, a person the meeting does not concern, a stale form, the press.
+        r = USERS["organizer"].post(f"/admin/meetings/{mid}/informed", {"person": "8"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("Уже отмечено", text_of(r.text))
+        r = USERS["organizer"].post(f"/admin/meetings/{mid}/informed", {"person": "1"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("не приглашён на встречу", text_of(r.text))
+        r = USERS["organizer"].post(f"/admin/meetings/{mid}/informed",
+                                    {"person": "5", "csrf": "stale"})
+        self.assertEqual(r.status, 403)
+        r = USERS["press"].post(f"/admin/meetings/{mid}/informed", {"person": "5"})
+        self.assertEqual(r.status, 403)
+        self.assertEqual(STACK.query("SELECT count(*) FROM meeting_informed WHERE meeting_id = ?",
+                                     (mid,)), [(2,)])
+        # The press office reads the meeting, not the contacts of those to call.
+        r = USERS["press"].get(f"/admin/meetings/{mid}")
+        self.assertEqual(r.status, 200)
+        self.assertIn(title, r.text)
+        self.assertIsNone(informed_section(r.text))
+        self.assertNotIn("+7 34675 2-22-22", r.text)
+
+
 if __name__ == "__main__":
     unittest.main()
