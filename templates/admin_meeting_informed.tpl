@@ -2,13 +2,10 @@
 {{#INFORMED}}<section class="block" id="informed" aria-labelledby="informed-title">
 <h2 id="informed-title">Кому сообщено о встрече</h2>
 <p>Приглашённым и членам информационной группы сообщают дату, время и место встречи (Положение об информационных группах, п. 3.6.3): по электронной почте вместе с анонсом, остальным — по телефону. {{SUMMARY}}</p>
-<table class="list">
-<caption>Приглашённые и члены группы</caption>
-<thead><tr><th scope="col">Кто</th><th scope="col">Участие</th><th scope="col">Как сообщено</th></tr></thead>
-<tbody>
-{{#PERSON}}<tr><th scope="row">{{LINE}}</th><td>{{ROLE}}</td><td>{{HOW}}</td></tr>
-{{/PERSON}}</tbody>
-</table>
+<h3>Приглашённые и члены группы</h3>
+<ul class="informed-list">
+{{#PERSON}}<li><strong class="who">{{LINE}}</strong> — <span class="role">{{ROLE}}</span>: <span class="how">{{HOW}}</span></li>
+{{/PERSON}}</ul>
 {{#HAS_CALLS}}<h3>Позвонить</h3>
 <ul class="call-list">
 {{#CALL}}<li>{{LINE}}: {{#PHONE}}телефон {{NUMBER}}{{/PHONE}}{{#NO_PHONE}}телефона в справочнике нет{{/NO_PHONE}}{{#MARK}}

@@ -405,8 +405,8 @@ def call_list(page):
 
 def told(page):
     """{person line: how told} of the meeting page's list."""
-    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td><td>(.*?)</td></tr>',
-                      informed_section(page) or "", re.S)
+    rows = re.findall(r'<li><strong class="who">(.*?)</strong> — <span class="role">(.*?)</span>: '
+                      r'<span class="how">(.*?)</span></li>', informed_section(page) or "", re.S)
     return {text_of(who): (text_of(role), text_of(how)) for who, role, how in rows}
 
 
