@@ -80,5 +80,5 @@
 </form>{{/CAN_PUBLISH}}
 <h2>История</h2>
 <ol class="history">
-{{#EVENT}}<li><time datetime="{{AT_ISO}}">{{AT}}</time> — {{ACTION}} ({{WHO}}){{NOTE}}</li>
+{{#EVENT}}<li><time datetime="{{AT_ISO}}">{{AT}}</time> — {{ACTION}}{{#NOTE}}: {{TEXT}}{{/NOTE}} ({{WHO}})</li>
 {{/EVENT}}</ol>

@@ -26,7 +26,7 @@
 {{/HAS_POLICE}}{{#HAS_HELD}}<section class="block" aria-labelledby="held-title">
 <h2 id="held-title">Проведены, протокол не передан в сектор контроля</h2>
 <ul>
-{{#HELD}}<li><a href="/admin/meetings/{{ID}}/protocol">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time>: протокол {{STATE}}, передать до {{DUE}}{{#LATE}} — <strong class="late">просрочено</strong>{{/LATE}}</li>
+{{#HELD}}<li><a href="/admin/meetings/{{ID}}/protocol">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time>: протокол {{STATE}}{{#DUE}}, передать до {{DATE}}{{#LATE}} — <strong class="late">просрочено</strong>{{/LATE}}{{/DUE}}</li>
 {{/HELD}}</ul>
 {{#HELD_MORE}}<p>Показаны {{ROWS}} последних встреч; есть и более давние — все они в отчёте «Соблюдение требований» (раздел «Отчёты»).</p>
 {{/HELD_MORE}}</section>

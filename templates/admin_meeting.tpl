@@ -17,7 +17,7 @@
 <ul>
 {{#CHANGE}}<li>{{AT}}: {{KIND}}{{#OLD}}, было {{AT}}{{/OLD}}{{#NEW}}, стало {{AT}}{{/NEW}} — {{REASON}} ({{LOGIN}})</li>
 {{/CHANGE}}</ul>
-{{/CHANGES}}{{>PUBLICATION}}{{>APPEALS}}
+{{/CHANGES}}{{>PUBLICATION}}{{>INFORMED}}{{>APPEALS}}
 {{#APPROVE}}<section class="action" aria-labelledby="approve-title">
 <h2 id="approve-title">Утвердить</h2>
 <p>После утверждения встреча публикуется на сайте и рассылается. Без исключения её можно утвердить, только если она начинается не раньше {{EARLIEST}}</p>
@@ -28,7 +28,8 @@
 <textarea id="f-exception_reason-approve" name="exception_reason" rows="2"{{#exception_reason_error}} aria-invalid="true" aria-describedby="f-exception_reason"{{/exception_reason_error}}>{{exception_reason:pre_escape}}</textarea>
 </div>
 {{/MAY_EXCEPT}}{{#exception_reason_error}}<p class="field-error" id="f-exception_reason">{{MESSAGE}}</p>
-{{/exception_reason_error}}<button type="submit">Утвердить</button>
+{{/exception_reason_error}}{{#APPROVE_ERROR}}<p class="field-error">{{MESSAGE}}</p>
+{{/APPROVE_ERROR}}<button type="submit">Утвердить</button>
 </form>
 </section>
 {{/APPROVE}}{{#POSTPONE}}<section class="action" aria-labelledby="postpone-title">

@@ -5,7 +5,9 @@
 <dl class="facts">
 <dt>Встреча</dt><dd><time datetime="{{STARTS_ISO}}">{{STARTS}}</time></dd>
 <dt>Состояние протокола</dt><dd>{{#NO_PROTOCOL}}не составлен{{/NO_PROTOCOL}}{{#DRAFT}}черновик{{/DRAFT}}{{#SIGNED}}подписан {{AT}} — {{CHAIR}}{{#ON_PAPER}} (на бумаге; отметка на портале — {{BY}}){{/ON_PAPER}}{{/SIGNED}}</dd>
-<dt>Передать в сектор контроля не позднее</dt><dd>{{HANDOVER_DUE}}{{#UNCOVERED}} (производственного календаря на {{YEAR}} год нет: срок посчитан без переносов выходных){{/UNCOVERED}}</dd>
+{{#HAS_DUE}}<dt>Передать в сектор контроля не позднее</dt><dd>{{HANDOVER_DUE}}{{#UNCOVERED}} (производственного календаря на {{YEAR}} год нет: срок посчитан без переносов выходных){{/UNCOVERED}}</dd>
+{{/HAS_DUE}}{{#NO_DEADLINE}}<dt>Срок передачи в сектор контроля</dt><dd>не установлен: акт о встречах этого вида его не задаёт</dd>
+{{/NO_DEADLINE}}
 <dt>Передача в сектор контроля</dt><dd>{{#HANDED}}передан {{AT}}{{#BY}} ({{NAME}}){{/BY}}{{#LATE}} — <strong class="late">{{TEXT}}</strong>{{/LATE}}{{/HANDED}}{{#NOT_HANDED}}не передан{{#OVERDUE}} — <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{/NOT_HANDED}}</dd>
 </dl>
 {{#RECEPTION_NOTE}}<p class="notice">Личный приём касается самих жителей: его протокол на сайте не публикуется.</p>

@@ -1,7 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- appeal_new.tpl: the form of an appeal (обращение) under 59-ФЗ: to whom, who writes and where to answer, the text, consent. --}}
 <h1>Обращение в администрацию</h1>
 <p class="lead">Обращение регистрируется сразу: вы получите регистрационный номер и код, по которым можно узнать, как оно рассматривается. Ответ даётся в течение 30 дней со дня регистрации (Федеральный закон от 02.05.2006 № 59-ФЗ).</p>
-{{>FORM_ERRORS}}
+<p>Уже отправили обращение? <a href="/appeals/status">Узнайте, как оно рассматривается</a>.</p>
+{{#FOR_MEETING}}<p class="notice">Вопрос к встрече <a href="/meetings/{{ID}}">{{TITLE}}</a> ({{WHEN}}): он будет зарегистрирован как обращение сейчас, до встречи.</p>
+{{/FOR_MEETING}}{{>FORM_ERRORS}}
 {{#FILES_AGAIN}}<p class="notice">Если вы прикладывали файлы, выберите их снова: браузер не сохраняет их после ошибки в форме.</p>{{/FILES_AGAIN}}
 <form class="form" method="post" action="/appeals" enctype="multipart/form-data">
 <fieldset>

@@ -7,7 +7,8 @@
 {{#UPCOMING}}<li>{{>CARD}}</li>
 {{/UPCOMING}}</ul>{{/HAS_UPCOMING}}
 {{#NO_UPCOMING}}<p>Ближайшие встречи пока не назначены.</p>{{/NO_UPCOMING}}
-<p class="more"><a href="/meetings">Всё расписание встреч</a> · <a href="/meetings.ics">Подписаться на расписание в календаре</a> · <a href="/subscribe">Подписаться на анонсы по электронной почте</a></p>
+<p class="more"><a href="/meetings">Всё расписание встреч</a> · <a href="/subscribe">Подписаться на анонсы по электронной почте</a></p>
+<p class="more">Расписание в календаре: <a href="/calendar/subscribe">подписаться</a> (адрес для программы-календаря: {{WEBCAL_URL}}) — календарь на телефоне или компьютере сам добавит новые встречи и изменения; <a href="/meetings.ics">скачать файл .ics</a> — разовый импорт: встречи, назначенные позже, в календарь не попадут.</p>
 </section>
 {{#HAS_RECENT}}<section class="block" aria-labelledby="recent-title">
 <h2 id="recent-title">Недавно состоялись</h2>

@@ -33,7 +33,7 @@
 <p class="text">{{TEXT:pre_escape}}</p>
 {{/DESCRIPTION}}{{#INVITEES}}<h2>Приглашены</h2>
 <ul class="invitees">
-{{#INVITEE}}<li>{{NAME}} — {{POSITION}}</li>
+{{#INVITEE}}<li>{{LINE}}</li>
 {{/INVITEE}}</ul>
 {{/INVITEES}}{{#RESULTS}}<h2 id="results">Итоги встречи</h2>
 {{#HAS_QUESTIONS}}<h3>Вопросы жителей</h3>
@@ -58,4 +58,6 @@
 <div class="answer">{{ANSWER:pre_escape}}</div>
 {{/ANSWER}}{{#ANSWERS}}<p class="more"><a href="/answers">Все ответы на вопросы жителей</a></p>{{/ANSWERS}}
 {{#CALENDAR}}<p class="more"><a href="/meetings/{{ID}}.ics">Добавить встречу в календарь</a></p>
-{{/CALENDAR}}</article>
+<p class="more"><a href="/appeals/new?meeting={{ID}}">Задать вопрос к этой встрече заранее</a></p>
+{{/CALENDAR}}<p class="more"><a href="/subscribe?territory={{TERRITORY_ID}}">Подписаться на анонсы встреч</a> по электронной почте: {{TERRITORY}}</p>
+</article>

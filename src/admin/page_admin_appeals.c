@@ -505,9 +505,12 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 		tpl_dict *ev = tpl_section_add(d, "EVENT");
 		page_set_datetime(ev, "AT", (time_t)sqlite3_column_int64(s, 0));
 		const char *login = db_text(req->arena, s, 1);
-		tpl_set(ev, "WHO", login[0] ? login : "заявитель или система");
+		/* «зарегистрировано: получено через сайт (без участия сотрудника)» (issue 21). */
+		tpl_set(ev, "WHO", login[0] ? login : "без участия сотрудника");
 		tpl_set(ev, "ACTION", appeal_action_label(db_text(req->arena, s, 2)));
-		tpl_set(ev, "NOTE", db_text(req->arena, s, 3));
+		const char *note = db_text(req->arena, s, 3);
+		if (note[0])
+			tpl_set(tpl_section_add(ev, "NOTE"), "TEXT", note);
 	}
 	db_done(s);
 	return page_end(req, status);

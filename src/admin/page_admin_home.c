@@ -176,10 +176,15 @@ static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 		tpl_set(row, "STATE", sqlite3_column_int(s, 3)   ? "подписан, не передан"
 				      : sqlite3_column_int(s, 4) ? "не подписан"
 								 : "не составлен");
-		struct civil_date due = protocol_handover_due(&cal, tz_local_date(starts), NULL);
-		tpl_set(row, "DUE", page_date_words(req, due));
-		if (civil_date_compare(today, due) > 0)
-			tpl_section_show(row, "LATE");
+		int days = sqlite3_column_int(s, 5);
+		if (days > 0) {
+			struct civil_date due =
+				protocol_handover_due(&cal, tz_local_date(starts), days, NULL);
+			tpl_dict *due_row = tpl_section_add(row, "DUE");
+			tpl_set(due_row, "DATE", page_date_words(req, due));
+			if (civil_date_compare(today, due) > 0)
+				tpl_section_show(due_row, "LATE");
+		}
 		tpl_section_show(d, "HAS_HELD");
 	}
 	db_done(s);

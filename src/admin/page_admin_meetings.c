@@ -10,6 +10,7 @@
 #include "auth.h"
 #include "civil_time.h"
 #include "db_reference.h"
+#include "meeting_informed.h"
 #include "page.h"
 #include "pages.h"
 #include "publication.h"
@@ -294,6 +295,11 @@ static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
 }
 
 /* The meeting's page for staff: its state, the actions its status allows, the edit form. */
+static bool is_live(const struct staff_meeting *m)
+{
+	return strcmp(m->status, "approved") == 0 || strcmp(m->status, "postponed") == 0;
+}
+
 static enum http_status meeting_page(struct request *req, const struct staff_meeting *m,
 				     enum http_status status, bool form_from_request)
 {
@@ -349,6 +355,12 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 	db_done(s);
 	if (publication_fill(req, d, m->id) < 0) /* the proof of publication (publication.c) */
 		return HTTP_INTERNAL_ERROR;
+	/* Who of the invitees and group members was told, and whom to call (not for the press:
+	 * their contacts are for the staff who inform them). */
+	if ((req->staff->role & INFORMED_MARKERS) &&
+	    meeting_informed_fill(req, d, m->id, m->announced,
+				  strcmp(m->status, "draft") == 0 || is_live(m)) < 0)
+		return HTTP_INTERNAL_ERROR;
 	/* The appeals from its territory, for the host (page_admin_appeals.c); not for the press. */
 	if ((req->staff->role & (APPEAL_READERS | ROLE_SECRETARY)) &&
 	    appeal_summary_fill(req, d, m->territory_id) < 0)
@@ -363,6 +375,10 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 			tpl_set(a, "EARLIEST", page_date_words(req, rule_earliest_meeting_date(req->now)));
 			if (may_except)
 				tpl_section_show(a, "MAY_EXCEPT");
+			/* A refused approval says why beside the button too. */
+			if (status == HTTP_UNPROCESSABLE && req->error_detail != NULL)
+				tpl_set(tpl_section_add(a, "APPROVE_ERROR"), "MESSAGE",
+					req->error_detail);
 		}
 		if (live) {
 			tpl_section_show(d, "CANCEL");
@@ -670,11 +686,35 @@ static enum http_status five_day_rule(struct request *req, time_t starts_at, enu
 		*exception = reason->text;
 		return HTTP_OK;
 	}
+	const char *earliest = page_date_words(req, rule_earliest_meeting_date(req->now));
+	bool may_except = (req->staff->role & (ROLE_ADMIN | ROLE_CONTROLLER)) != 0;
+	/* Ends with the date, «… 2026 г.»: that full stop ends the sentence too. */
+	const char *rule = arena_printf(req->arena,
+					"место и время встречи публикуются не позднее чем за %d дней, "
+					"поэтому самая ранняя допустимая дата — %s",
+					RULE_ANNOUNCE_DAYS, earliest);
+	if (!may_except) {
+		/* The organizer has no exception field: say plainly what to do, on the form. */
+		const char *plain = arena_printf(
+			req->arena,
+			"Встречу нельзя провести так скоро: %s Перенесите её на эту дату или "
+			"позже. Более раннюю дату может утвердить контролёр или администратор — "
+			"как исключение из правила пяти дней, записав его причину.",
+			rule);
+		if (field == FIELD_EXCEPTION_REASON)
+			req->error_detail = plain;
+		else
+			page_reject(req, field,
+				    arena_printf(req->arena,
+						 "%s Более раннюю дату может утвердить контролёр или "
+						 "администратор — как исключение с указанием причины.",
+						 rule));
+		return HTTP_UNPROCESSABLE;
+	}
 	page_reject(req, field,
-	       arena_printf(req->arena,
-			    "место и время встречи публикуются не позднее чем за %d дней, поэтому "
-			    "её можно назначить не раньше чем на %s",
-			    RULE_ANNOUNCE_DAYS, page_date_words(req, rule_earliest_meeting_date(req->now))));
+		    arena_printf(req->arena,
+				 "%s; чтобы назначить встречу раньше, укажите причину исключения",
+				 rule));
 	return HTTP_UNPROCESSABLE;
 }
 
@@ -750,10 +790,6 @@ static enum http_status refuse(struct request *req, const struct staff_meeting *
 	return meeting_page(req, m, status, false);
 }
 
-static bool is_live(const struct staff_meeting *m)
-{
-	return strcmp(m->status, "approved") == 0 || strcmp(m->status, "postponed") == 0;
-}
 
 /* POST /admin/meetings/ID (the form's fields, exception_reason, csrf) — save changes. A draft
  * changes freely. For an approved or postponed meeting a new place or time is a change that is
@@ -989,4 +1025,46 @@ enum http_status page_admin_meeting_police(struct request *req)
 	sqlite3_bind_int64(s, 1, m.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 	return commit_change(req, &m, "police_notified", before, run(s));
+}
+
+/* POST /admin/meetings/ID/informed (person, csrf) — mark an invitee or a member of the holding
+ * group as told of the meeting by phone or in person (seed 001 §3.6.3), audited. 303 to the
+ * meeting's list of who was told; 404 for an unknown meeting; 422 for a person it does not
+ * concern, one already marked, or a meeting cancelled or held. */
+enum http_status page_admin_meeting_informed(struct request *req)
+{
+	struct staff_meeting m;
+	enum http_status status;
+	if (!action_target(req, &m, &status))
+		return status;
+	if (strcmp(m.status, "draft") != 0 && !is_live(&m)) {
+		req->error_detail = "Встреча отменена или уже проведена: сообщать о ней поздно.";
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	}
+	long long person = req->field[FIELD_PERSON].number;
+	int concerns = meeting_informed_concerns(req, m.id, person);
+	if (concerns < 0)
+		return abandon(req, HTTP_INTERNAL_ERROR);
+	if (concerns == 0) {
+		req->error_detail = "Этот человек не приглашён на встречу и не входит в её группу.";
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	}
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_INFORMED_MARK);
+	sqlite3_bind_int64(s, 1, m.id);
+	sqlite3_bind_int64(s, 2, person);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 4, req->staff->user_id);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	if (rc == SQLITE_DONE) {
+		req->error_detail = "Уже отмечено, что этому человеку сообщено о встрече.";
+		return refuse(req, &m, HTTP_UNPROCESSABLE);
+	}
+	if (rc != SQLITE_ROW ||
+	    audit_record(req, NULL, "informed", "meeting", m.id, NULL,
+			 json_pack("{s:I}", "person_id", (json_int_t)person)) < 0 ||
+	    db_commit(db) < 0)
+		return abandon(req, HTTP_INTERNAL_ERROR);
+	return response_redirect(req, arena_printf(req->arena, "/admin/meetings/%lld#informed", m.id));
 }

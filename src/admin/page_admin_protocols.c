@@ -43,6 +43,7 @@ struct meeting_row {
 	bool has_attendance;
 	long long attendance, host_id;
 	long long leader_id; /* the leader of the meeting's information group, 0 when none */
+	int handover_days;   /* working days to hand the protocol over; 0: the kind sets none */
 };
 
 struct protocol_row {
@@ -81,6 +82,7 @@ static int load_meeting(struct request *req, long long id, struct meeting_row *m
 		m->host_id = sqlite3_column_int64(s, 5);
 		m->kind = db_text(req->arena, s, 6);
 		m->leader_id = sqlite3_column_int64(s, 7);
+		m->handover_days = sqlite3_column_int(s, 8);
 	}
 	db_done(s);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -139,29 +141,36 @@ static bool may_sign(const struct request *req, const struct protocol_row *p)
 	       (is_chair(req, p) || ((req->staff->role & ROLE_ADMIN) && !p->chair_has_account));
 }
 
-/* The handover due date of the meeting's protocol; -1 on a database error. */
-static int handover_due(struct request *req, time_t starts_at, struct civil_date *due,
+/* The handover due date of the meeting's protocol (left alone when its kind sets no deadline);
+ * -1 on a database error. */
+static int handover_due(struct request *req, const struct meeting_row *m, struct civil_date *due,
 			int *uncovered)
 {
+	if (m->handover_days <= 0)
+		return 0;
 	struct workcal cal;
 	if (workdays_load(&req->worker->db, req->arena, &cal) < 0)
 		return -1;
-	*due = protocol_handover_due(&cal, tz_local_date(starts_at), uncovered);
+	*due = protocol_handover_due(&cal, tz_local_date(m->starts_at), m->handover_days,
+				     uncovered);
 	return 0;
 }
 
-/* The handover facts of a protocol under d: HANDOVER_DUE, and HANDED (with LATE) or
- * NOT_HANDED (with OVERDUE). */
+/* The handover facts of a protocol under d: HANDOVER_DUE (or NO_DEADLINE when the kind's act
+ * sets none: has_due false), and HANDED (with LATE) or NOT_HANDED (with OVERDUE). */
 static void fill_handover(struct request *req, tpl_dict *d, const struct protocol_row *p,
-			  struct civil_date due)
+			  bool has_due, struct civil_date due)
 {
-	tpl_set(d, "HANDOVER_DUE", page_date_words(req, due));
+	if (has_due)
+		tpl_set(tpl_section_add(d, "HAS_DUE"), "HANDOVER_DUE", page_date_words(req, due));
+	else
+		tpl_section_show(d, "NO_DEADLINE");
 	if (p->exists && p->handed) {
 		tpl_dict *h = tpl_section_add(d, "HANDED");
 		page_set_datetime(h, "AT", p->handed_at);
 		if (p->handed_by[0])
 			tpl_set(tpl_section_add(h, "BY"), "NAME", p->handed_by);
-		long late = civil_date_diff(tz_local_date(p->handed_at), due);
+		long late = has_due ? civil_date_diff(tz_local_date(p->handed_at), due) : 0;
 		if (late > 0)
 			tpl_set(tpl_section_add(h, "LATE"), "TEXT",
 				arena_printf(req->arena, "передан с опозданием на %ld %s", late,
@@ -169,7 +178,7 @@ static void fill_handover(struct request *req, tpl_dict *d, const struct protoco
 		return;
 	}
 	tpl_dict *n = tpl_section_add(d, "NOT_HANDED");
-	long late = civil_date_diff(tz_local_date(req->now), due);
+	long late = has_due ? civil_date_diff(tz_local_date(req->now), due) : 0;
 	if (late > 0)
 		tpl_set(tpl_section_add(n, "OVERDUE"), "TEXT",
 			arena_printf(req->arena, "просрочено на %ld %s", late,
@@ -354,9 +363,9 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 	if (strcmp(m.status, "held") != 0)
 		return HTTP_NOT_FOUND;
 	struct protocol_row p;
-	struct civil_date due;
+	struct civil_date due = {0};
 	int uncovered = 0;
-	if (protocol_load(req, m.id, &p) < 0 || handover_due(req, m.starts_at, &due, &uncovered) < 0)
+	if (protocol_load(req, m.id, &p) < 0 || handover_due(req, &m, &due, &uncovered) < 0)
 		return HTTP_INTERNAL_ERROR;
 	/* Its chair reads what they sign, whatever their role. */
 	if (!(req->staff->role & PROTOCOL_READERS) && !is_chair(req, &p)) {
@@ -371,7 +380,7 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 	tpl_set_int(d, "ID", m.id);
 	tpl_set(d, "TITLE", m.title);
 	page_set_datetime(d, "STARTS", m.starts_at);
-	fill_handover(req, d, &p, due);
+	fill_handover(req, d, &p, m.handover_days > 0, due);
 	if (uncovered)
 		tpl_set_int(tpl_section_add(d, "UNCOVERED"), "YEAR", uncovered);
 	unsigned role = req->staff->role;

@@ -32,4 +32,24 @@ void ru_format_time(char *out, size_t size, const struct tm *tm);
  * «Встреча „Реальные дела“». Allocated from a. */
 const char *ru_quoted(struct arena *a, const char *text);
 
+/* One of four words by grammatical gender and number: 'm' masculine, 'f' feminine, 'n' neuter,
+ * 'p' plural — «состоялся», «состоялась», «состоялось», «состоялись». Another code gives f. */
+const char *ru_by_gender(char gender, const char *m, const char *f, const char *n, const char *p);
+
+/* text with its Cyrillic and Latin capitals in lower case («Сход Граждан» → «сход граждан»).
+ * Allocated from a. */
+const char *ru_lower(struct arena *a, const char *text);
+
+/* text with its first letter in lower case («Директор» → «директор»), unless the second letter
+ * is a capital too (an abbreviation such as «ОМВД» stays). Allocated from a when changed. */
+const char *ru_lower_first(struct arena *a, const char *text);
+
+/* A person as a list line names them: «Захаров Павел Ильич, директор ООО «Зеленоборский ЛПК»»,
+ * «Лебедева Татьяна Андреевна, начальник отдела ЖКХ, Администрация городского поселения». The
+ * organisation follows the position after a space when it opens with an abbreviation (ООО, МБОУ),
+ * after a comma otherwise, and is left out when the position already names it («Морозов Дмитрий
+ * Алексеевич, депутат Совета депутатов городского поселения»). */
+const char *ru_person_line(struct arena *a, const char *name, const char *position,
+			   const char *organisation);
+
 #endif

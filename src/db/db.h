@@ -16,6 +16,7 @@ enum stmt {
 	STMT_END_READ,           /* () COMMIT */
 	STMT_TERRITORY_TREE,     /* () → id, name, depth in tree order */
 	STMT_KIND_LIST,          /* () → code, name */
+	STMT_KIND_WORDS,         /* () → code, name, gender m/f/n/p, title stems "a|b" */
 	STMT_MEETING_LIST,       /* (territory, kind, from, to, now, limit, offset) → summaries */
 	STMT_MEETING_COUNT,      /* (territory, kind, from, to) → count */
 	STMT_MEETING_RECENT_HELD, /* (limit) → summaries of the latest held meetings */
@@ -97,6 +98,13 @@ enum stmt {
 	STMT_GROUP_MEMBER_ADD,   /* (group, person) */
 	STMT_GROUP_MEMBERS,      /* (group) → person id, full name, position */
 	STMT_VENUE_TERRITORY,    /* (venue) → its territory id */
+	STMT_MEETING_TERRITORY,  /* (meeting) → its territory id */
+	STMT_INFORMED_PEOPLE,    /* (meeting) → person id, name, position, organisation, e-mail,
+	                            phone, 1 for a group member not invited, told at (or NULL), by
+	                            login, its announcement mail's best status (sent, pending,
+	                            dead or NULL), when sent: the invitees and the holding group's
+	                            members (seed 001 §3.6.3) */
+	STMT_INFORMED_MARK,      /* (meeting, person, at, user) → row when newly marked as told */
 	STMT_SERIES_INSERT,      /* (title, kind, rule, description, user, now) */
 	STMT_SERIES_MEETING_INSERT, /* (series, kind, title, territory, venue, starts, ends, host,
 	                               description, now): one draft of a series */
@@ -107,7 +115,8 @@ enum stmt {
 	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
 	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
 	STMT_DASH_HELD,          /* (limit, -1 for all) → id, title, starts, signed 0/1, protocol
-	                            exists 0/1 of held meetings whose protocol is not handed over
+	                            exists 0/1, the kind's handover working days (0: no deadline)
+	                            of held meetings whose protocol is not handed over
 	                            yet (a personal reception only when it has a protocol), newest
 	                            first */
 	STMT_DASH_KIND_COUNT,    /* (kind, from, to) → held, planned in the period */
@@ -126,7 +135,8 @@ enum stmt {
 	                            forwarded in the period after their date due */
 	STMT_REPORT_OPEN_OVERDUE, /* (today) → number, topic, due, days overdue of open appeals */
 	STMT_REPORT_PROTOCOLS,   /* (from, to) → meeting id, title, start, protocol exists, signed,
-	                            handed at (or NULL) of the meetings held in the period:
+	                            handed at (or NULL), the kind's handover working days (0: no
+	                            deadline) of the meetings held in the period:
 	                            all but personal receptions without one */
 	STMT_REPORT_INSTRUCTIONS_LATE, /* (from date, to date, today, off) → id, text, unit, due,
 	                            status, report date (or NULL), days late, meeting title, appeal
@@ -163,8 +173,9 @@ enum stmt {
 	STMT_NOTIFY_CANCELLED,   /* () → cancelled meetings whose place and time were published and
 	                            whose cancellation was not */
 	STMT_NOTIFY_RECIPIENTS,  /* (meeting) → audience, e-mail, subscription token: the media
-	                            list, invitees, chosen reference groups, subscribers of its
-	                            territory or above */
+	                            list, invitees and members of the holding group (seed 001
+	                            §3.6.3), chosen reference groups, subscribers of its
+	                            territory, of those above it and of those inside it */
 	STMT_NOTIFY_STAFF_EMAILS, /* (",role,role,") → e-mail of active staff with those roles */
 	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts of drafts starting in between */
 	STMT_NOTIFY_ANNOUNCED_SOON, /* (now, until) → id, starts of announced live meetings */
@@ -294,7 +305,8 @@ enum stmt {
 	/* Protocols of meetings and instructions (page_admin_protocols.c, page_meetings.c,
 	 * notify_rules.c). */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
-	                            attendance, host id, kind, its group's leader id or 0 */
+	                            attendance, host id, kind, its group's leader id or 0,
+	                            the kind's protocol handover working days or 0 */
 	STMT_PROTOCOL_GET,       /* (meeting) → id, number, held on, place, chair id, secretary id,
 	                            attendance, decisions, photo url, video url, signed at, signer's
 	                            name, handed at, name of who handed it over, chair name, chair

@@ -13,11 +13,17 @@
 	"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "                                  \
 	"JOIN territory t ON t.id = m.territory_id LEFT JOIN venue v ON v.id = m.venue_id "
 
-/* ?1 territory (a settlement also finds its microdistricts), ?2 kind, ?3 from, ?4 to (UTC). */
+/* ?1 territory, ?2 kind, ?3 from, ?4 to (UTC). A meeting's territory is the area it concerns:
+ * a territory finds the meetings of the territories inside it (a settlement its microdistricts')
+ * and of those above it (a microdistrict the settlement-wide and district-wide ones, issue 21). */
 #define MEETING_FILTER                                                                            \
 	"WHERE " PUBLIC_STATUS " "                                                                \
-	"AND (?1 IS NULL OR m.territory_id IN (SELECT id FROM territory WHERE id = ?1 "           \
-	"     OR parent_id = ?1 OR parent_id IN (SELECT id FROM territory WHERE parent_id = ?1))) " \
+	"AND (?1 IS NULL OR m.territory_id IN (WITH RECURSIVE "                                    \
+	"     down(id) AS (SELECT ?1 UNION SELECT t.id FROM territory t JOIN down "                 \
+	"                  ON t.parent_id = down.id), "                                            \
+	"     up(id) AS (SELECT parent_id FROM territory WHERE id = ?1 UNION "                      \
+	"                SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id) "            \
+	"     SELECT id FROM down UNION SELECT id FROM up WHERE id IS NOT NULL)) "                  \
 	"AND (?2 IS NULL OR m.kind = ?2) "                                                         \
 	"AND (?3 IS NULL OR m.starts_at >= ?3) "                                                   \
 	"AND (?4 IS NULL OR m.starts_at < ?4) "
@@ -38,6 +44,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		" SELECT id, name, depth FROM tree ORDER BY path",
 
 	[STMT_KIND_LIST] = "SELECT code, name FROM meeting_kind ORDER BY sort_order",
+	[STMT_KIND_WORDS] = "SELECT code, name, gender, title_stems FROM meeting_kind "
+			    "ORDER BY sort_order",
 
 	/* Upcoming first in time order, then past ones newest first; ?5 is now. */
 	[STMT_MEETING_LIST] = "SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM MEETING_FILTER
@@ -261,6 +269,29 @@ const char *const db_statement_sql[STMT__MAX] = {
 			       "ORDER BY p.full_name, p.id",
 
 	[STMT_VENUE_TERRITORY] = "SELECT territory_id FROM venue WHERE id = ?1",
+	[STMT_MEETING_TERRITORY] = "SELECT territory_id FROM meeting WHERE id = ?1",
+	[STMT_INFORMED_PEOPLE] =
+		"WITH people(person_id, member) AS ("
+		" SELECT person_id, 0 FROM meeting_invitee WHERE meeting_id = ?1"
+		" UNION SELECT gm.person_id, 1 FROM meeting m"
+		" JOIN info_group_member gm ON gm.group_id = m.group_id WHERE m.id = ?1"
+		" AND gm.person_id NOT IN (SELECT person_id FROM meeting_invitee WHERE meeting_id = ?1)) "
+		"SELECT p.id, p.full_name, p.position, p.organisation, p.email, p.phone, pe.member, "
+		"f.informed_at, coalesce(u.login, ''), "
+		"(SELECT o.status FROM outbox o WHERE o.meeting_id = ?1 AND o.channel = 'mail' "
+		"  AND p.email <> '' AND lower(o.recipient) = lower(p.email) "
+		"  AND o.purpose IN ('announcement', 'change') "
+		"  ORDER BY o.status = 'sent' DESC, o.status = 'pending' DESC, o.id DESC LIMIT 1), "
+		"(SELECT max(o.sent_at) FROM outbox o WHERE o.meeting_id = ?1 AND o.channel = 'mail' "
+		"  AND p.email <> '' AND lower(o.recipient) = lower(p.email) AND o.status = 'sent' "
+		"  AND o.purpose IN ('announcement', 'change')) "
+		"FROM people pe JOIN person p ON p.id = pe.person_id "
+		"LEFT JOIN meeting_informed f ON f.meeting_id = ?1 AND f.person_id = p.id "
+		"LEFT JOIN staff_user u ON u.id = f.informed_by "
+		"ORDER BY pe.member, p.full_name, p.id",
+	[STMT_INFORMED_MARK] =
+		"INSERT INTO meeting_informed (meeting_id, person_id, informed_at, informed_by) "
+		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING RETURNING 1",
 	[STMT_SERIES_INSERT] = "INSERT INTO meeting_series (title, kind, rule, description, "
 			       "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[STMT_SERIES_MEETING_INSERT] =
@@ -289,8 +320,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 			     "AND police_notified_at IS NULL AND status IN ('draft', 'approved', "
 			     "'postponed') AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_HELD] =
-		"SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL, p.id IS NOT NULL "
-		"FROM meeting m LEFT JOIN protocol p ON p.meeting_id = m.id WHERE m.status = 'held' "
+		"SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL, p.id IS NOT NULL, "
+		"coalesce(k.protocol_handover_days, 0) "
+		"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
+		"LEFT JOIN protocol p ON p.meeting_id = m.id WHERE m.status = 'held' "
 		"AND p.handed_at IS NULL "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) "
 		"ORDER BY m.starts_at DESC LIMIT ?1",
@@ -343,7 +376,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	 * one was made anyway. The same rule as STMT_DASH_HELD. */
 	[STMT_REPORT_PROTOCOLS] =
 		"SELECT m.id, m.title, m.starts_at, p.id IS NOT NULL, p.signed_at IS NOT NULL, "
-		"p.handed_at FROM meeting m LEFT JOIN protocol p ON p.meeting_id = m.id "
+		"p.handed_at, coalesce(k.protocol_handover_days, 0) FROM meeting m "
+		"JOIN meeting_kind k ON k.code = m.kind LEFT JOIN protocol p ON p.meeting_id = m.id "
 		"WHERE m.status = 'held' AND m.starts_at >= ?1 AND m.starts_at < ?2 "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) ORDER BY m.starts_at, m.id",
 	/* Executed on the local day of the executor's last report, once reported or accepted; an
@@ -487,14 +521,20 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WITH RECURSIVE up(id) AS ("
 		" SELECT territory_id FROM meeting WHERE id = ?1"
 		" UNION SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id"
-		" WHERE t.parent_id IS NOT NULL) "
+		" WHERE t.parent_id IS NOT NULL), "
+		"down(id) AS (SELECT territory_id FROM meeting WHERE id = ?1"
+		" UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id) "
 		"SELECT 0, email, '' FROM media_contact WHERE active = 1 "
 		"UNION ALL SELECT 1, p.email, '' FROM meeting_invitee i "
 		"JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ?1 AND p.email <> '' "
+		"UNION ALL SELECT 1, p.email, '' FROM meeting m "
+		"JOIN info_group_member gm ON gm.group_id = m.group_id "
+		"JOIN person p ON p.id = gm.person_id WHERE m.id = ?1 AND p.email <> '' "
 		"UNION ALL SELECT 2, r.email, '' FROM meeting_reference_group g "
 		"JOIN reference_group_member r ON r.group_id = g.group_id WHERE g.meeting_id = ?1 "
 		"UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
-		"AND (s.territory_id IS NULL OR s.territory_id IN (SELECT id FROM up)) "
+		"AND (s.territory_id IS NULL OR s.territory_id IN (SELECT id FROM up) "
+		"     OR s.territory_id IN (SELECT id FROM down)) "
 		"ORDER BY 1, 2",
 	[STMT_NOTIFY_STAFF_EMAILS] =
 		"SELECT DISTINCT email FROM staff_user WHERE disabled = 0 AND email <> '' "
@@ -608,17 +648,28 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT a.id, a.kind, a.published_at, a.starts_at, a.five_days_kept, "
 		"coalesce(v.name, '') FROM announcement a LEFT JOIN venue v ON v.id = a.venue_id "
 		"WHERE a.meeting_id = ?1 ORDER BY a.published_at, a.id",
-	/* Mail to an address on the media list is the media channel; other mail (invitees,
-	 * subscribers, reference groups) is counted apart; each webhook is its own channel. */
+	/* Mail to an address on the media list is the media channel; the invitees and the holding
+	 * group's members, the reference groups and the subscribers are counted apart, each as
+	 * the notifier chose them (the first audience of an address wins); each webhook is its own
+	 * channel. */
 	[STMT_PUBLICATION_CHANNELS] =
 		"SELECT grp, name, count(*), sum(status = 'sent'), sum(status = 'dead'), max(sent_at) "
 		"FROM (SELECT CASE WHEN o.channel = 'webhook' THEN 'webhook' "
 		"  WHEN EXISTS (SELECT 1 FROM media_contact c WHERE lower(c.email) = lower(o.recipient)) "
-		"  THEN 'media' ELSE 'mail' END AS grp, "
+		"  THEN 'media' "
+		"  WHEN EXISTS (SELECT 1 FROM person p WHERE lower(p.email) = lower(o.recipient) "
+		"   AND (p.id IN (SELECT person_id FROM meeting_invitee WHERE meeting_id = o.meeting_id) "
+		"   OR p.id IN (SELECT gm.person_id FROM meeting m JOIN info_group_member gm "
+		"    ON gm.group_id = m.group_id WHERE m.id = o.meeting_id))) THEN 'invitees' "
+		"  WHEN EXISTS (SELECT 1 FROM meeting_reference_group g JOIN reference_group_member r "
+		"   ON r.group_id = g.group_id WHERE g.meeting_id = o.meeting_id "
+		"   AND lower(r.email) = lower(o.recipient)) THEN 'reference' "
+		"  ELSE 'subscribers' END AS grp, "
 		"  CASE WHEN o.channel = 'webhook' THEN o.recipient ELSE '' END AS name, "
 		"  o.status, o.sent_at FROM outbox o WHERE o.announcement_id = ?1) "
 		"GROUP BY grp, name "
-		"ORDER BY CASE grp WHEN 'media' THEN 0 WHEN 'mail' THEN 1 ELSE 2 END, name",
+		"ORDER BY CASE grp WHEN 'media' THEN 0 WHEN 'invitees' THEN 1 WHEN 'reference' THEN 2 "
+		"WHEN 'subscribers' THEN 3 ELSE 4 END, name",
 	[STMT_MEDIA_LIST] = "SELECT id, name, email, active FROM media_contact "
 			    "ORDER BY active DESC, name, id",
 	[STMT_MEDIA_GET] = "SELECT name, email, active FROM media_contact WHERE id = ?1",
@@ -841,7 +892,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_PROTOCOL_MEETING] =
 		"SELECT m.title, m.status, m.starts_at, "
 		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id, m.kind, "
-		"coalesce((SELECT g.leader_id FROM info_group g WHERE g.id = m.group_id), 0) "
+		"coalesce((SELECT g.leader_id FROM info_group g WHERE g.id = m.group_id), 0), "
+		"coalesce((SELECT k.protocol_handover_days FROM meeting_kind k WHERE k.code = m.kind), 0) "
 		"FROM meeting m LEFT JOIN venue v ON v.id = m.venue_id WHERE m.id = ?1",
 	[STMT_PROTOCOL_GET] =
 		"SELECT p.id, p.number, p.held_on, p.place, p.chair_id, p.secretary_id, p.attendance, "

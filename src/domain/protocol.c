@@ -7,9 +7,9 @@
 #include "protocol.h"
 
 struct civil_date protocol_handover_due(const struct workcal *cal, struct civil_date held,
-					int *uncovered)
+					int workdays, int *uncovered)
 {
-	return workdays_add(cal, held, PROTOCOL_HANDOVER_WORKDAYS, uncovered);
+	return workdays_add(cal, held, workdays, uncovered);
 }
 
 static const char *const status_labels[][2] = {

@@ -68,8 +68,12 @@ int publication_channels(struct request *req, tpl_dict *d, long long announcemen
 		tpl_dict *c = tpl_section_add(d, "CHANNEL");
 		if (strcmp(group, "media") == 0)
 			tpl_set(c, "NAME", "Рассылка в СМИ");
-		else if (strcmp(group, "mail") == 0)
-			tpl_set(c, "NAME", "Электронная почта: приглашённые и подписчики");
+		else if (strcmp(group, "invitees") == 0)
+			tpl_set(c, "NAME", "Электронная почта: приглашённые и члены группы");
+		else if (strcmp(group, "reference") == 0)
+			tpl_set(c, "NAME", "Электронная почта: референтные группы");
+		else if (strcmp(group, "subscribers") == 0)
+			tpl_set(c, "NAME", "Электронная почта: подписчики");
 		else
 			tpl_set(c, "NAME", arena_printf(req->arena, "Соцсеть: %s", name));
 		const char *state;

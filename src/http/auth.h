@@ -43,6 +43,9 @@ enum role {
  * executor among them sees and answers the appeals assigned to them. Writers register, assign,
  * forward, extend, close and publish. */
 #define APPEAL_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_EXECUTOR)
+/* Who sees how a meeting's invitees and group members were told, with their contacts, and marks
+ * those told by phone (seed 001 §3.6.3): the sector and the group's secretary. */
+#define INFORMED_MARKERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY)
 #define APPEAL_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
 /* The outbox (page_admin_outbox.c): staff who prepare meetings read it; administrators, the
  * sector and the press office resend or discard what the notifier gave up on. */

@@ -22,6 +22,9 @@ enum http_status page_press_show(struct request *req);
 enum http_status page_feed(struct request *req);
 
 enum http_status page_appeal_new(struct request *req);
+enum http_status page_appeals_index(struct request *req);
+enum http_status page_calendar_subscribe(struct request *req);
+enum http_status page_admin_meeting_informed(struct request *req);
 enum http_status page_appeal_create(struct request *req);
 enum http_status page_appeal_received(struct request *req);
 enum http_status page_appeal_status_form(struct request *req);

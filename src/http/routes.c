@@ -44,7 +44,8 @@
 const struct route routes[] = {
 	/* Appeals of residents (page_appeals.c): anonymous forms without ambient authority, so no
 	 * form token; floods are nginx's limit_req. */
-	{"/appeals/new", METHOD_GET, page_appeal_new, NULL, 0, 0},
+	{"/appeals", METHOD_GET, page_appeals_index, NULL, ROUTE_CACHEABLE, 0},
+	{"/appeals/new", METHOD_GET, page_appeal_new, FIELDS({FIELD_MEETING, FIELD_OPTIONAL}), 0, 0},
 	{"/appeals", METHOD_POST, page_appeal_create,
 	 FIELDS({FIELD_ADDRESSEE, FIELD_REQUIRED}, {FIELD_ADDRESSEE_UNIT, FIELD_OPTIONAL},
 		{FIELD_SURNAME, FIELD_REQUIRED}, {FIELD_GIVEN_NAME, FIELD_REQUIRED},
@@ -98,6 +99,7 @@ const struct route routes[] = {
 	 ROUTE_CACHEABLE, 0},
 	{"/meetings.ics", METHOD_GET, page_calendar_all,
 	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL}), ROUTE_CACHEABLE, 0},
+	{"/calendar/subscribe", METHOD_GET, page_calendar_subscribe, NULL, 0, 0},
 	{"/meetings/#", METHOD_GET, page_meeting_show, NULL, ROUTE_CACHEABLE, 0},
 	{"/meetings/#.ics", METHOD_GET, page_calendar_one, NULL, ROUTE_CACHEABLE, 0},
 	{"/meetings/#/protocol", METHOD_GET, page_meeting_protocol, NULL, ROUTE_CACHEABLE, 0},
@@ -231,6 +233,9 @@ const struct route routes[] = {
 	 FIELDS({FIELD_ATTENDANCE, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
 	{"/admin/meetings/#/police", METHOD_POST, page_admin_meeting_police, NULL, 0,
 	 MEETING_WRITERS},
+	/* Told by phone: the sector, and the secretary who informs the group (seed 001 §3.6.3). */
+	{"/admin/meetings/#/informed", METHOD_POST, page_admin_meeting_informed,
+	 FIELDS({FIELD_PERSON, FIELD_REQUIRED}), 0, INFORMED_MARKERS},
 
 	/* The protocol of a held meeting and its instructions (page_admin_protocols.c). */
 	/* PROTOCOL_READERS and the chair (the handler checks the account's person, auth.h). */

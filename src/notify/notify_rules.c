@@ -351,7 +351,7 @@ static int rule_unannounced(struct notify_run *run, const struct candidate *c, s
 		const char *what = arena_printf(
 			run->arena,
 			"Встреча утверждена, но не может быть объявлена: не указано место. Последний "
-			"день публикации — %s.",
+			"день публикации — %s", /* the date ends with «г.» */
 			notify_date(run->arena, rule_announce_deadline(c[i].starts_at)));
 		int before = run->counts.queued;
 		if (alert_staff(run, ",organizer,controller,",
@@ -409,10 +409,10 @@ static int rule_drafts(struct notify_run *run)
 		db_done(g);
 		const char *body = arena_printf(
 			run->arena,
-			"Встреча «%s» (%s) всё ещё черновик. Чтобы опубликовать место и время не "
-			"позднее чем за 5 дней, её нужно утвердить не позднее %s.\n\nКарточка встречи: "
+			"Встреча %s (%s) всё ещё черновик. Чтобы опубликовать место и время не "
+			"позднее чем за 5 дней, её нужно утвердить не позднее %s\n\nКарточка встречи: "
 			"%s\n",
-			title, notify_datetime(run->arena, c[i].starts_at),
+			ru_quoted(run->arena, title), notify_datetime(run->arena, c[i].starts_at),
 			notify_date(run->arena, rule_announce_deadline(c[i].starts_at)),
 			notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld", c[i].id)));
 		int before = run->counts.queued;
@@ -719,8 +719,9 @@ static int rule_instruction_digests(struct notify_run *run)
 }
 
 /* Rule: once a local day, the organizers get the held meetings whose
- * protocol was not handed to the control sector by its due date (5 working days after the
- * meeting, seed 001 §3.6.9). Keys digest:protocols:DAY:ADDRESS. */
+ * protocol was not handed to the control sector by its due date (working days after the
+ * meeting, for the kinds whose act sets it: 5 for a group's field meeting, seed 001 §3.6.9).
+ * Keys digest:protocols:DAY:ADDRESS. */
 static int rule_protocol_digests(struct notify_run *run)
 {
 	struct workcal cal;
@@ -734,7 +735,10 @@ static int rule_protocol_digests(struct notify_run *run)
 	int rc, late = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		time_t starts = (time_t)sqlite3_column_int64(s, 2);
-		struct civil_date due = protocol_handover_due(&cal, tz_local_date(starts), NULL);
+		int days = sqlite3_column_int(s, 5);
+		if (days <= 0)
+			continue; /* the kind's act sets no handover deadline */
+		struct civil_date due = protocol_handover_due(&cal, tz_local_date(starts), days, NULL);
 		long over = civil_date_diff(today, due);
 		if (over <= 0)
 			continue;
@@ -757,8 +761,8 @@ static int rule_protocol_digests(struct notify_run *run)
 	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
 				       today.day);
 	const char *body = arena_printf(run->arena,
-					"Протоколы встреч, не переданные в сектор контроля в срок "
-					"(5 рабочих дней после встречи):\n\n%s",
+					"Протоколы выездных встреч, не переданные в сектор контроля в "
+					"срок (5 рабочих дней после встречи):\n\n%s",
 					b.data);
 	int before = run->counts.queued;
 	if (alert_staff(run, ",organizer,", arena_printf(run->arena, "digest:protocols:%s", day),

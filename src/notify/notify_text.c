@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "civil_time.h"
+#include "meeting_words.h"
 #include "ru.h"
 #include "rules.h"
 
@@ -140,7 +141,17 @@ struct notify_text notify_publication_mail(const struct notify_run *run,
 		buf_printf(&b, "Ранее объявлено: %s, %s\n\n", notify_datetime(a, prev->starts_at),
 			   prev->place[0] ? prev->place : "место уточнялось");
 	}
-	buf_printf(&b, "%s\n%s\n\n", s->title, s->kind_name);
+	/* The kind on its own line, unless the title already names it (issue 21). */
+	struct kind_words *kinds;
+	size_t kind_count;
+	const struct kind_words *k =
+		kind_words_load(run->db, a, &kinds, &kind_count) == 0
+			? kind_words_find(a, kinds, kind_count, s->kind)
+			: kind_words_find(a, NULL, 0, s->kind_name);
+	if (meeting_title_names_kind(a, k, s->title))
+		buf_printf(&b, "%s\n\n", s->title);
+	else
+		buf_printf(&b, "%s\n%s\n\n", s->title, s->kind_name);
 	buf_printf(&b, "Когда: %s (время местное)\n", when);
 	buf_printf(&b, "Где: %s\n", place);
 	buf_printf(&b, "Территория: %s\n", s->territory_name);
@@ -156,10 +167,8 @@ struct notify_text notify_publication_mail(const struct notify_run *run,
 		buf_puts(&b, "Участвуют:\n");
 		for (size_t i = 0; i < invitee_count; i++) {
 			const struct meeting_invitee *p = &invitees[i];
-			if (p->position[0])
-				buf_printf(&b, "  — %s, %s\n", p->full_name, p->position);
-			else
-				buf_printf(&b, "  — %s\n", p->full_name);
+			buf_printf(&b, "  — %s\n",
+				   ru_person_line(a, p->full_name, p->position, p->organisation));
 		}
 	}
 	if (m->description[0])

@@ -8,6 +8,8 @@
 #include "appeal.h"
 #include "upload.h"
 #include "auth.h"
+#include "civil_time.h"
+#include "db_meeting.h"
 #include "db_reference.h"
 #include "page.h"
 #include "pages.h"
@@ -59,6 +61,34 @@ static enum http_status form_page(struct request *req, enum http_status status)
 	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
 				      ? req->field[FIELD_TERRITORY].number
 				      : 0;
+	if (req->method == METHOD_GET && req->field[FIELD_MEETING].state == FIELD_VALID) {
+		/* A question to an upcoming meeting, sent in advance: the text opens with the
+		 * meeting, the territory is the meeting's. */
+		struct meeting_detail m;
+		long long id = req->field[FIELD_MEETING].number;
+		int rc = db_meeting_get(&req->worker->db, req->arena, id, &m);
+		if (rc < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (rc == 0 && strcmp(m.summary.status, "cancelled") != 0 &&
+		    m.summary.ends_at >= req->now) {
+			struct tm tm;
+			char when[64];
+			tz_utc_to_local(m.summary.starts_at, &tm);
+			ru_format_date(when, sizeof when, &tm);
+			tpl_set(d, "text", arena_printf(req->arena, "Вопрос к встрече %s (%s):\n",
+							ru_quoted(req->arena, m.summary.title),
+							when));
+			tpl_dict *q = tpl_section_add(d, "FOR_MEETING");
+			tpl_set_int(q, "ID", id);
+			tpl_set(q, "TITLE", ru_quoted(req->arena, m.summary.title));
+			tpl_set(q, "WHEN", when);
+			sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_TERRITORY);
+			sqlite3_bind_int64(s, 1, id);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				territory = sqlite3_column_int64(s, 0);
+			db_done(s);
+		}
+	}
 	if (page_territory_options(req, d, "TERRITORY_OPTION", territory, NULL, NULL) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (page_topic_options(req, d, "TOPIC_OPTION", page_field_text(req, FIELD_APPEAL_TOPIC)) < 0)
@@ -74,10 +104,19 @@ static enum http_status form_page(struct request *req, enum http_status status)
 	return page_end(req, status);
 }
 
-/* GET /appeals/new — the form, with what 59-ФЗ asks of an appeal. */
+/* GET /appeals/new[?meeting=ID] — the form, with what 59-ФЗ asks of an appeal; with an upcoming
+ * public meeting, a question to it sent in advance (its text opens with the meeting). 200. */
 enum http_status page_appeal_new(struct request *req)
 {
 	return form_page(req, HTTP_OK);
+}
+
+/* GET /appeals — where «Обращения» in the menu leads: a new appeal, the follow-up of one sent
+ * (number and code), the published answers. 200. */
+enum http_status page_appeals_index(struct request *req)
+{
+	page_begin(req, "appeals.tpl", "Обращения граждан", NAV_APPEALS);
+	return page_end(req, HTTP_OK);
 }
 
 /* The checks the field table cannot make: an address to answer to (59-ФЗ art. 7), the consent,
@@ -381,7 +420,7 @@ int page_answers_fill(struct request *req, tpl_dict *d, const char *section, lon
 		if (sqlite3_column_type(s, 5) != SQLITE_NULL) {
 			tpl_dict *m = tpl_section_add(row, "FROM_MEETING");
 			tpl_set_int(m, "MEETING_ID", sqlite3_column_int64(s, 5));
-			tpl_set(m, "TITLE", db_text(req->arena, s, 6));
+			tpl_set(m, "TITLE", ru_quoted(req->arena, db_text(req->arena, s, 6)));
 		}
 		rows++;
 	}

@@ -73,6 +73,17 @@ static enum http_status calendar_finish(struct request *req, icalcomponent *cal,
 	return HTTP_OK;
 }
 
+/* GET /calendar/subscribe — 303 to the schedule's feed as a webcal: URL, which a phone or a
+ * calendar program subscribes to (and keeps up to date) where an https .ics is imported once.
+ * A redirect because the page templates let only http and https URLs into a link. */
+enum http_status page_calendar_subscribe(struct request *req)
+{
+	const char *url = req->worker->cfg->site_url;
+	const char *rest = strstr(url, "://");
+	return response_redirect(req, arena_printf(req->arena, "webcal://%s/meetings.ics",
+						   rest ? rest + 3 : url));
+}
+
 /* GET /meetings.ics?territory=&kind= — every public meeting from CALENDAR_PAST_DAYS ago on, for
  * subscribing in a calendar app. 400 for a malformed filter; 200 otherwise. */
 enum http_status page_calendar_all(struct request *req)

@@ -22,6 +22,7 @@ enum http_status page_home(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 
 	tpl_dict *d = page_begin(req, "home.tpl", "Встречи с населением", NAV_HOME);
+	page_set_calendar_links(req, d);
 	tpl_section_show(d, next_count ? "HAS_UPCOMING" : "NO_UPCOMING");
 	for (size_t i = 0; i < next_count; i++) {
 		tpl_dict *card = tpl_include(tpl_section_add(d, "UPCOMING"), "CARD", "meeting_card.tpl");

@@ -118,6 +118,7 @@ enum http_status page_meetings_list(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 
 	tpl_dict *d = page_begin(req, "meetings.tpl", "Расписание встреч с населением", NAV_MEETINGS);
+	page_set_calendar_links(req, d);
 	fill_filter_form(req, d, &choices);
 	bool filtered = f.territory_id || f.kind || f.has_from || f.has_to;
 	tpl_set(d, "FOUND", arena_printf(req->arena, "%s %lld %s",
@@ -209,13 +210,20 @@ enum http_status page_meeting_show(struct request *req)
 		tpl_dict *list = tpl_section_add(d, "INVITEES");
 		for (size_t i = 0; i < count; i++) {
 			tpl_dict *p = tpl_section_add(list, "INVITEE");
-			tpl_set(p, "NAME", invitees[i].full_name);
-			tpl_set(p, "POSITION", invitees[i].position);
-			tpl_set(p, "ORGANISATION", invitees[i].organisation);
+			/* «Захаров Павел Ильич, директор ООО «Зеленоборский ЛПК»» (issue 21). */
+			tpl_set(p, "LINE", ru_person_line(req->arena, invitees[i].full_name,
+							  invitees[i].position,
+							  invitees[i].organisation));
 		}
 	}
 	if (strcmp(m.summary.status, "cancelled") != 0 && m.summary.ends_at >= req->now)
 		tpl_section_show(d, "CALENDAR");
+	/* «Подписаться» to the meeting's territory (its subscribers get the meetings above it too). */
+	sqlite3_stmt *ts = db_stmt(db, STMT_MEETING_TERRITORY);
+	sqlite3_bind_int64(ts, 1, m.summary.id);
+	if (sqlite3_step(ts) == SQLITE_ROW)
+		tpl_set_int(d, "TERRITORY_ID", sqlite3_column_int64(ts, 0));
+	db_done(ts);
 	/* Answers to the socially significant questions raised here (seed 000 §3.3). */
 	int n = page_answers_fill(req, d, "ANSWER", m.summary.id, 50);
 	if (n < 0)

@@ -9,6 +9,7 @@
 
 #include "civil_time.h"
 #include "db.h"
+#include "meeting_words.h"
 #include "page.h"
 #include "pages.h"
 #include "publication.h"
@@ -108,13 +109,22 @@ static const char *place(struct request *req, const char *name, const char *addr
 	return address[0] ? arena_printf(req->arena, "%s, %s", name, address) : name;
 }
 
-/* Fill press_release.tpl for one item: what, when, where, who, contacts, and the note for a
- * change or a cancellation. */
+/* Fill press_release.tpl for one item: what (the kind named once, in agreement), when, where,
+ * who, contacts, and the note for a change or a cancellation. */
 static int fill_release(struct request *req, tpl_dict *d, const struct press_item *it)
 {
+	struct kind_words *kinds;
+	size_t kind_count;
+	if (kind_words_load(&req->worker->db, req->arena, &kinds, &kind_count) < 0)
+		return -1;
+	const struct kind_words *k = kind_words_find(req->arena, kinds, kind_count, it->kind_name);
 	tpl_set_int(d, "ID", it->id);
 	tpl_set(d, "TITLE", it->title);
 	tpl_set(d, "KIND_NAME", it->kind_name);
+	tpl_set(d, "HEADING", meeting_title_names_kind(req->arena, k, it->title)
+				      ? it->title
+				      : arena_printf(req->arena, "%s: %s", it->kind_name, it->title));
+	tpl_set(d, "SUBJECT", meeting_subject(req->arena, k, it->title));
 	tpl_set(d, "WHEN", time_span(req, it->starts_at, it->ends_at));
 	page_set_datetime(d, "STARTS", it->starts_at);
 	tpl_set(d, "WHERE", place(req, it->venue_name, it->venue_address));
@@ -158,11 +168,11 @@ static int fill_release(struct request *req, tpl_dict *d, const struct press_ite
 	sqlite3_bind_int64(s, 1, it->id);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		/* Named with their organisation (issue 21): «…, директор ООО «…»». */
 		tpl_dict *p = tpl_section_add(d, "PARTICIPANT");
-		tpl_set(p, "NAME", db_text(req->arena, s, 0));
-		const char *position = db_text(req->arena, s, 1);
-		if (position[0])
-			tpl_set(tpl_section_add(p, "POSITION"), "TEXT", position);
+		tpl_set(p, "NAME", ru_person_line(req->arena, db_text(req->arena, s, 0),
+						  db_text(req->arena, s, 1),
+						  db_text(req->arena, s, 2)));
 		people++;
 	}
 	db_done(s);
@@ -281,6 +291,10 @@ enum http_status page_feed(struct request *req)
 	const char *host = site_host(req);
 	tpl_dict *d = tpl_dict_new(req->arena, "feed");
 	tpl_set(d, "FEED_ID", arena_printf(req->arena, "%s/feed.atom", cfg->site_url));
+	struct kind_words *kinds;
+	size_t kind_count;
+	if (kind_words_load(&req->worker->db, req->arena, &kinds, &kind_count) < 0)
+		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_FEED_ENTRIES);
 	sqlite3_bind_int(s, 1, FEED_LIMIT);
 	int rc, n = 0;
@@ -290,7 +304,9 @@ enum http_status page_feed(struct request *req)
 		const char *kind = db_text(req->arena, s, 2);
 		time_t at = (time_t)sqlite3_column_int64(s, 3);
 		long long meeting = sqlite3_column_int64(s, 4);
-		const char *title = db_text(req->arena, s, 5), *kind_name = db_text(req->arena, s, 6);
+		const char *title = db_text(req->arena, s, 5);
+		const struct kind_words *k =
+			kind_words_find(req->arena, kinds, kind_count, db_text(req->arena, s, 6));
 		time_t starts = (time_t)sqlite3_column_int64(s, 7), ends = (time_t)sqlite3_column_int64(s, 8);
 		const char *where = place(req, db_text(req->arena, s, 9), db_text(req->arena, s, 10));
 		const char *reason = db_text(req->arena, s, 11);
@@ -302,8 +318,11 @@ enum http_status page_feed(struct request *req)
 		if (strcmp(what, "result") == 0) {
 			prefix = "Итоги";
 			category = "result";
-			content = arena_printf(req->arena, "%s «%s» состоялась %s. Место: %s.", kind_name,
-					       title, when, where);
+			content = arena_printf(req->arena, "%s %s. Место: %s.",
+					       meeting_sentence(req->arena, k, title, "состоялся",
+								"состоялась", "состоялось",
+								"состоялись"),
+					       when, where);
 			if (sqlite3_column_type(s, 12) != SQLITE_NULL) {
 				long long people = sqlite3_column_int64(s, 12);
 				content = arena_printf(req->arena, "%s Участников: %lld.", content, people);
@@ -316,17 +335,18 @@ enum http_status page_feed(struct request *req)
 			category = kind;
 			if (strcmp(kind, "cancellation") == 0) {
 				prefix = "Отмена";
-				content = arena_printf(req->arena,
-						       "Внимание: встреча отменена. %s «%s», %s, место: %s.",
-						       kind_name, title, when, where);
+				content = arena_printf(
+					req->arena, "Внимание: встреча отменена. %s, %s, место: %s.",
+					meeting_subject(req->arena, k, title), when, where);
 				if (reason[0])
 					content = arena_printf(req->arena, "%s Причина: %s", content, reason);
 			} else {
 				bool change = strcmp(kind, "change") == 0;
 				prefix = change ? "Изменение" : "Анонс";
-				content = arena_printf(req->arena, "%s «%s». Когда: %s (время местное). "
+				content = arena_printf(req->arena, "%s. Когда: %s (время местное). "
 								   "Где: %s.",
-						       kind_name, title, when, where);
+						       meeting_subject(req->arena, k, title), when,
+						       where);
 				if (change)
 					content = arena_printf(req->arena, "%s%s", change_note(req, s, starts,
 											       ends),

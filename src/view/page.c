@@ -20,7 +20,7 @@ static const struct nav_entry {
 } public_nav[] = {
 	{NAV_HOME, "/", "Главная", 0},
 	{NAV_MEETINGS, "/meetings", "Расписание встреч", 0},
-	{NAV_APPEALS, "/appeals/new", "Обращения", 0},
+	{NAV_APPEALS, "/appeals", "Обращения", 0},
 	{NAV_ANSWERS, "/answers", "Ответы", 0},
 	{NAV_PRESS, "/press", "Для прессы", 0},
 }, staff_nav[] = {
@@ -261,6 +261,14 @@ void page_reject(struct request *req, enum field f, const char *reason)
 	req->field[f].state = FIELD_INVALID;
 	req->field[f].error = reason;
 	req->invalid_fields++;
+}
+
+void page_set_calendar_links(struct request *req, tpl_dict *d)
+{
+	const char *url = req->worker->cfg->site_url;
+	const char *rest = strstr(url, "://");
+	tpl_set(d, "WEBCAL_URL",
+		arena_printf(req->arena, "webcal://%s/meetings.ics", rest ? rest + 3 : url));
 }
 
 void page_form_error(struct request *req, tpl_dict *d, const char *message)

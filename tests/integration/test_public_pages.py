@@ -279,10 +279,11 @@ class Schedule(unittest.TestCase):
         self.assertEqual(card["postponed"], "с " + ru_datetime(m["postponed_from"]))
         self.assertEqual(card["when"], ru_when(m["starts_at"], m["ends_at"]))
 
-    def test_filter_by_settlement_includes_its_microdistricts(self):
-        tree = {}
+    def test_filter_by_territory_includes_the_areas_inside_and_above_it(self):
+        tree, parent_of = {}, {}
         for tid, parent in STACK.query("SELECT id, parent_id FROM territory"):
             tree.setdefault(parent, []).append(tid)
+            parent_of[tid] = parent
 
         def below(tid):
             out = {tid}
@@ -290,10 +291,17 @@ class Schedule(unittest.TestCase):
                 out |= below(child)
             return out
 
+        def above(tid):
+            out = set()
+            while parent_of.get(tid) is not None:
+                tid = parent_of[tid]
+                out.add(tid)
+            return out
+
         now = int(time.time())
         for tid in (1, 2, 6, 5, 7):
             with self.subTest(territory=tid):
-                ids = below(tid)
+                ids = below(tid) | above(tid)
                 ms = meetings(f"territory_id IN ({','.join(map(str, ids))})")
                 shown = all_cards(f"/meetings?territory={tid}")
                 self.assertEqual([c["id"] for c in shown], schedule_order(ms, now))
@@ -417,11 +425,18 @@ class MeetingPage(unittest.TestCase):
         self.assertEqual(facts["Организатор"], "Организационный сектор")
         self.assertIn(m["description"], text_of(r.text))
         self.assertIn("<span class=\"status\">Объявлена</span>", r.text)
-        invitees = STACK.query("SELECT p.full_name, p.position FROM meeting_invitee i "
-                               "JOIN person p ON p.id = i.person_id WHERE i.meeting_id = 12")
+        invitees = STACK.query("SELECT p.full_name, p.position, p.organisation "
+                               "FROM meeting_invitee i JOIN person p ON p.id = i.person_id "
+                               "WHERE i.meeting_id = 12")
         block = re.search(r'<ul class="invitees">(.*?)</ul>', r.text, re.S).group(1)
         shown = [text_of(li) for li in re.findall(r"<li>(.*?)</li>", block, re.S)]
-        self.assertEqual(sorted(shown), sorted(f"{n} — {p}" for n, p in invitees))
+        # Name, position and organisation (issue 21): «…, директор ООО «Зеленоборский ЛПК»».
+        self.assertEqual(len(shown), len(invitees))
+        # (the organisation left out only where the position names it).
+        for (n, p, o), line in zip(sorted(invitees), sorted(shown)):
+            position = f"{n}, {p[0].lower()}{p[1:]}"
+            self.assertTrue(line.startswith(position), line)
+            self.assertTrue(line.endswith(o) or line == position, line)
         self.assertIn('<a href="/meetings/12.ics">Добавить встречу в календарь</a>', r.text)
 
     def test_postponed_meeting_page(self):

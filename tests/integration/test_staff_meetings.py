@@ -574,9 +574,14 @@ class FiveDayRule(Case):
         self.assertStatus(r, 422)
         page = main_of(r.text)
         earliest = words(day(5))
-        message = ("место и время встречи публикуются не позднее чем за 5 дней, поэтому её можно "
-                   f"назначить не раньше чем на {earliest}")
+        message = ("Встречу нельзя провести так скоро: место и время встречи публикуются не "
+                   "позднее чем за 5 дней, поэтому самая ранняя допустимая дата — "
+                   f"{earliest} Перенесите её на эту дату или позже. Более раннюю дату может "
+                   "утвердить контролёр или администратор — как исключение из правила пяти "
+                   "дней, записав его причину.")
         self.assertIn(message, text_of(page))
+        # issue 21 item 5: no field the organizer does not have is named
+        self.assertNotIn("причина исключения из правила 5 дней:", text_of(page))
         approve_form = re.search(r'<form method="post" action="/admin/meetings/%d/approve">.*?'
                                  r"</form>" % mid, page, re.S).group(0)
         self.assertIn(message, text_of(approve_form), "the error is beside the approve button")
@@ -637,7 +642,7 @@ class FiveDayRule(Case):
         mid = create(starts_at=local_input(day(3), "18:00"), ends_at=local_input(day(3), "20:00"))
         r = USERS["controller"].post(f"/admin/meetings/{mid}/approve", {"exception_reason": ""})
         self.assertStatus(r, 422)
-        self.assertIn(f"не раньше чем на {words(day(5))}", text_of(r.text))
+        self.assertIn(f"самая ранняя допустимая дата — {words(day(5))}", text_of(r.text))
         self.assertEqual(row(mid, "status"), "draft")
 
     def test_six_days_ahead_is_approved_and_published(self):
@@ -690,7 +695,7 @@ class FiveDayRule(Case):
         self.assertEqual(row(mid, "starts_at"), epoch(d, "23:59"))
         r = USERS["organizer"].post(f"/admin/meetings/{mid}/approve", {})
         self.assertStatus(r, 422)
-        self.assertIn(f"не раньше чем на {words(day(5))}", text_of(r.text))
+        self.assertIn(f"самая ранняя допустимая дата — {words(day(5))}", text_of(r.text))
         self.assertEqual(row(mid, "status"), "draft")
 
     def test_a_meeting_whose_time_has_come_cannot_be_approved_even_by_exception(self):
@@ -717,7 +722,9 @@ class PostponeAndEdit(Case):
         page = main_of(r.text)
         self.assertEqual(action_field_error(page, "new_starts_at"),
                          "новое начало: место и время встречи публикуются не позднее чем за 5 "
-                         f"дней, поэтому её можно назначить не раньше чем на {words(day(5))}")
+                         f"дней, поэтому самая ранняя допустимая дата — {words(day(5))} Более "
+                         "раннюю дату может утвердить контролёр или администратор — как "
+                         "исключение с указанием причины.")
         self.assertEqual(input_value(page, "new_starts_at"), new)
         self.assertEqual(input_value(page, "new_ends_at"), local_input(day(2), "20:00"))
         self.assertEqual(textarea_value(page, "postpone_reason"), "Зал занят")
@@ -919,7 +926,9 @@ class PostponeAndEdit(Case):
         page = main_of(r.text)
         self.assertEqual(field_error(page, "starts_at"),
                          "начало: место и время встречи публикуются не позднее чем за 5 дней, "
-                         f"поэтому её можно назначить не раньше чем на {words(day(5))}")
+                         f"поэтому самая ранняя допустимая дата — {words(day(5))} Более раннюю "
+                         "дату может утвердить контролёр или администратор — как исключение с "
+                         "указанием причины.")
         self.assertIn('aria-invalid="true"', input_tag(page, "starts_at"))
         self.assertEqual(input_value(page, "starts_at"), local_input(d, "18:00"))
         self.assertEqual(snapshot(mid), before)
@@ -944,8 +953,8 @@ class PostponeAndEdit(Case):
         fields["ends_at"] = local_input(day(3), "20:00")
         r = USERS["organizer"].post(f"/admin/meetings/{mid}", fields)
         self.assertStatus(r, 422)
-        self.assertIn(f"не раньше чем на {words(day(5))}", field_error(main_of(r.text),
-                                                                       "starts_at") or "")
+        self.assertIn(f"самая ранняя допустимая дата — {words(day(5))}",
+                      field_error(main_of(r.text), "starts_at") or "")
         self.assertEqual(snapshot(mid), before)
 
 

@@ -51,17 +51,17 @@ static void test_handover_across_the_may_holidays(void **state)
 	const struct workcal *cal = &((struct fixture *)*state)->cal;
 	int uncovered = -1;
 	/* Thursday 30 April 2026: 1–3 May are off, so 4, 5, 6, 7 and the short 8 May count. */
-	assert_date(protocol_handover_due(cal, (struct civil_date){2026, 4, 30}, &uncovered), 2026,
+	assert_date(protocol_handover_due(cal, (struct civil_date){2026, 4, 30}, 5, &uncovered), 2026,
 		    5, 8);
 	assert_int_equal(uncovered, 0);
 	/* Wednesday 6 May: 7, 8, then 9–11 May off (11 May by the transfer from Saturday 9 May),
 	 * then 12, 13, 14. */
-	assert_date(protocol_handover_due(cal, (struct civil_date){2026, 5, 6}, NULL), 2026, 5, 14);
+	assert_date(protocol_handover_due(cal, (struct civil_date){2026, 5, 6}, 5, NULL), 2026, 5, 14);
 	/* An ordinary week: Monday 16 November 2026 → Monday 23 November. */
-	assert_date(protocol_handover_due(cal, (struct civil_date){2026, 11, 16}, NULL), 2026, 11,
+	assert_date(protocol_handover_due(cal, (struct civil_date){2026, 11, 16}, 5, NULL), 2026, 11,
 		    23);
 	/* A year without a calendar is reported. */
-	protocol_handover_due(cal, (struct civil_date){2029, 3, 1}, &uncovered);
+	protocol_handover_due(cal, (struct civil_date){2029, 3, 1}, 5, &uncovered);
 	assert_int_equal(uncovered, 2029);
 }
 

@@ -192,6 +192,42 @@ static void test_quoted_nests_inner_quotes(void **state)
 	arena_free(&a);
 }
 
+static void test_gender_lower_and_person_lines(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a, 4096);
+	assert_string_equal(ru_by_gender('m', "состоялся", "состоялась", "состоялось", "состоялись"),
+			    "состоялся");
+	assert_string_equal(ru_by_gender('p', "m", "f", "n", "p"), "p");
+	assert_string_equal(ru_by_gender('n', "m", "f", "n", "p"), "n");
+	assert_string_equal(ru_by_gender('?', "m", "f", "n", "p"), "f");
+	assert_string_equal(ru_lower(&a, "Сход Граждан ЁЛКИ Abc"), "сход граждан ёлки abc");
+	assert_string_equal(ru_lower_first(&a, "Директор"), "директор");
+	assert_string_equal(ru_lower_first(&a, "ОМВД России"), "ОМВД России");
+	assert_string_equal(ru_lower_first(&a, "Ёлка"), "ёлка");
+	assert_string_equal(ru_lower_first(&a, ""), "");
+	assert_string_equal(ru_person_line(&a, "Захаров Павел Ильич", "Директор",
+					   "ООО «Зеленоборский ЛПК»"),
+			    "Захаров Павел Ильич, директор ООО «Зеленоборский ЛПК»");
+	assert_string_equal(ru_person_line(&a, "Лебедева Татьяна Андреевна", "Начальник отдела ЖКХ",
+					   "Администрация городского поселения Зеленоборск"),
+			    "Лебедева Татьяна Андреевна, начальник отдела ЖКХ, Администрация "
+			    "городского поселения Зеленоборск");
+	assert_string_equal(ru_person_line(&a, "Васильева Елена Петровна",
+					   "Депутат Думы Советского района", "Дума Советского района"),
+			    "Васильева Елена Петровна, депутат Думы Советского района");
+	assert_string_equal(ru_person_line(&a, "Орлова Марина Юрьевна", "Помощник прокурора",
+					   "Прокуратура Советского района"),
+			    "Орлова Марина Юрьевна, помощник прокурора, Прокуратура Советского "
+			    "района");
+	assert_string_equal(ru_person_line(&a, "Иванов", "", "ООО «Ромашка»"),
+			    "Иванов, ООО «Ромашка»");
+	assert_string_equal(ru_person_line(&a, "Иванов", "", ""), "Иванов");
+	assert_string_equal(ru_person_line(&a, "Иванов", "Пенсионер", ""), "Иванов, пенсионер");
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +241,7 @@ int main(void)
 		cmocka_unit_test(test_format_time),
 		cmocka_unit_test(test_format_truncates_safely),
 		cmocka_unit_test(test_quoted_nests_inner_quotes),
+		cmocka_unit_test(test_gender_lower_and_person_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

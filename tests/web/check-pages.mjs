@@ -288,6 +288,17 @@ async function crawl(base, opts, results) {
       res = await fetchWithTimeout(u, opts.timeout, opts.cookies);
     } catch (err) {
       const cause = err.cause?.code || err.cause?.message || err.message;
+      // A link that redirects to a calendar subscription (webcal:) is not broken: fetch cannot
+      // follow that scheme, so the redirect itself is checked.
+      if (/HTTP\(S\) scheme/.test(String(cause))) {
+        const r = await fetch(u, { redirect: 'manual', signal: AbortSignal.timeout(opts.timeout * 1000) });
+        const location = r.headers.get('location') || '';
+        if (r.status >= 300 && r.status < 400 && /^webcal:\/\//i.test(location)) {
+          fetched.add(u.href);
+          results.push({ ok: true, line: `link ${shown}: redirects to ${location}` });
+          continue;
+        }
+      }
       results.push({ ok: false, line: `link ${shown}: request failed: ${cause}${fromTxt}` });
       continue;
     }

@@ -392,7 +392,7 @@ static void overdue_row(struct report *r, struct report_table *t, sqlite3_stmt *
 }
 
 /* The protocols of the meetings held in [start, end) handed to the control sector after their
- * due date (5 working days after the meeting, seed 001 §3.6.9), and those not handed although
+ * due date (the kind's working days after the meeting, where its act sets them: seed 001 §3.6.9), and those not handed although
  * the date has passed (a meeting without any protocol among them, but for a personal reception),
  * into t: -1 on a database error, else 0 with the counts in *late and *missing. */
 static int protocols_late(struct report *r, struct report_table *t, time_t start, time_t end,
@@ -411,7 +411,11 @@ static int protocols_late(struct report *r, struct report_table *t, time_t start
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		time_t starts = (time_t)sqlite3_column_int64(s, 2);
-		struct civil_date due = protocol_handover_due(&cal, tz_local_date(starts), NULL);
+		int workdays = sqlite3_column_int(s, 6);
+		if (workdays <= 0)
+			continue; /* the kind's act sets no handover deadline */
+		struct civil_date due =
+			protocol_handover_due(&cal, tz_local_date(starts), workdays, NULL);
 		bool handed = sqlite3_column_type(s, 5) != SQLITE_NULL;
 		struct civil_date until =
 			handed ? tz_local_date((time_t)sqlite3_column_int64(s, 5)) : today;
@@ -499,8 +503,10 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 			     "Протоколы, переданные в сектор контроля позже срока или не переданные",
 			     -1, "Встреча", "Дата встречи", "Срок передачи", "Состояние",
 			     "Дней просрочки", NULL);
-	t->note = "Срок — 5 рабочих дней после встречи по производственному календарю; "
-		  "непереданные протоколы — на сегодня.";
+	t->note = "Срок — 5 рабочих дней после встречи по производственному календарю, для "
+		  "выездных встреч информационных групп (Положение об информационных группах, "
+		  "п. 3.6.9); для других видов встреч акты срок передачи не устанавливают. "
+		  "Непереданные протоколы — на сегодня.";
 	long long protocols_handed_late, protocols_missing;
 	if (protocols_late(r, t, start, end, &protocols_handed_late, &protocols_missing) < 0)
 		return -1;
