@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_home.tpl: the staff home page: what needs action and the required frequencies. --}}
 <h1>Рабочий стол</h1>
-{{#NO_CALENDAR}}<p class="notice">Нет производственного календаря на {{YEAR}} год: добавьте его по постановлению Правительства РФ «О переносе выходных дней в {{YEAR}} году» — иначе сроки в рабочих днях считаются без переносов. <a href="/admin/calendar">Производственный календарь</a></p>
+{{#NO_MAIL_SERVER}}<p class="notice" id="no-mail-server"><strong>Почтовый сервер не настроен</strong>: ни одно письмо не уйдёт, пока администратор не укажет его в файле настройки портала (раздел [mail], параметр smtp_url). {{UNSENT}} Публикации в социальных сетях (webhook) это не касается. <a href="/admin/outbox">Рассылка</a></p>
+{{/NO_MAIL_SERVER}}{{#NO_CALENDAR}}<p class="notice">Нет производственного календаря на {{YEAR}} год: добавьте его по постановлению Правительства РФ «О переносе выходных дней в {{YEAR}} году» — иначе сроки в рабочих днях считаются без переносов. <a href="/admin/calendar">Производственный календарь</a></p>
 {{/NO_CALENDAR}}{{#PROVISIONAL_CALENDAR}}<p class="notice">Производственный календарь на {{YEAR}} год предварительный: постановление Правительства РФ о переносе выходных дней не внесено, сроки в рабочих днях считаются по Трудовому кодексу. Когда постановление будет опубликовано, администратор внесёт переносы и снимет отметку «предварительный». <a href="/admin/calendar/{{YEAR}}">Календарь на {{YEAR}} год</a></p>
 {{/PROVISIONAL_CALENDAR}}{{#MEETINGS}}<section class="block" aria-labelledby="drafts-title">
 <h2 id="drafts-title">Черновики: скоро срок публикации</h2>

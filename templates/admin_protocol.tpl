@@ -14,7 +14,7 @@
 <h2 id="protocol-title">Протокол № {{NUMBER}}</h2>
 <dl class="facts">
 <dt>Дата</dt><dd>{{HELD_ON}}</dd>
-<dt>Место</dt><dd>{{PLACE}}</dd>
+<dt>Место</dt><dd>{{PLACE}}{{#PLACE_MISMATCH}}<p class="notice" id="place-mismatch"><strong>Место в протоколе не совпадает с местом встречи</strong>, объявленным в расписании: {{VENUE}}. Если встреча прошла там, исправьте место в протоколе; если в другом месте — укажите это в протоколе и сообщите организатору, чтобы жители узнали о переносе.</p>{{/PLACE_MISMATCH}}</dd>
 <dt>Председательствующий</dt><dd>{{CHAIR}}</dd>
 <dt>Секретарь</dt><dd>{{SECRETARY}}</dd>
 <dt>Присутствовали</dt><dd>{{ATTENDANCE}}</dd>

@@ -25,7 +25,7 @@
 <p class="text">{{TEXT:pre_escape}}</p>
 {{/DECISIONS}}{{#HAS_INSTRUCTIONS}}<h2>Поручения</h2>
 <ol class="instructions">
-{{#INSTRUCTION}}<li><span class="text">{{TEXT:pre_escape}}</span> — {{UNIT}}, срок <time datetime="{{DUE_ISO}}">{{DUE}}</time>: {{STATUS}}</li>
+{{#INSTRUCTION}}<li><span class="text">{{TEXT:pre_escape}}</span> — {{UNIT}}, срок <time datetime="{{DUE_ISO}}">{{DUE}}</time>: {{STATUS}}{{#OVERDUE}}, <strong class="overdue">просрочено</strong>{{/OVERDUE}}</li>
 {{/INSTRUCTION}}</ol>
 {{/HAS_INSTRUCTIONS}}{{#HAS_APPEALS}}<h2>Обращения, поданные на встрече</h2>
 <ul>

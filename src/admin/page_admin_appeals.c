@@ -238,6 +238,7 @@ static enum http_status new_form(struct request *req, enum http_status status)
 				    : 0;
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_OPTIONS_RECENT);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - 366 * 86400));
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		tpl_dict *o = tpl_section_add(d, "MEETING_OPTION");
 		tpl_set_int(o, "ID", sqlite3_column_int64(s, 0));
@@ -310,13 +311,32 @@ enum http_status page_admin_appeal_register(struct request *req)
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (v[FIELD_MEETING].state == FIELD_VALID) {
-		sqlite3_stmt *s = db_stmt(db, STMT_NOTIFY_TITLE);
+		sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_MEETING);
 		sqlite3_bind_int64(s, 1, v[FIELD_MEETING].number);
 		bool known = sqlite3_step(s) == SQLITE_ROW;
+		time_t starts = known ? (time_t)sqlite3_column_int64(s, 0) : 0;
+		const char *mstatus = known ? db_text(req->arena, s, 1) : "";
 		db_done(s);
-		if (!known) {
-			db_rollback(db);
+		/* Nothing is handed in at a meeting that has not taken place. */
+		if (!known)
 			page_reject(req, FIELD_MEETING, "такой встречи нет");
+		else if (strcmp(mstatus, "cancelled") == 0 || strcmp(mstatus, "draft") == 0)
+			page_reject(req, FIELD_MEETING,
+				    strcmp(mstatus, "draft") == 0
+					    ? "не утверждена и не проводилась"
+					    : "отменена, на ней обращение передать не могли");
+		else if (starts > req->now)
+			page_reject(req, FIELD_MEETING,
+				    arena_printf(req->arena, "ещё не состоялась, она назначена на %s",
+						 page_date_words(req, tz_local_date(starts))));
+		else if (v[FIELD_RECEIVED_ON].state == FIELD_VALID &&
+			 civil_date_compare(v[FIELD_RECEIVED_ON].date, tz_local_date(starts)) < 0)
+			page_reject(req, FIELD_RECEIVED_ON,
+				    arena_printf(req->arena, "не раньше дня встречи, %s: обращение "
+							     "передано на ней",
+						 page_date_words(req, tz_local_date(starts))));
+		if (req->invalid_fields > 0) {
+			db_rollback(db);
 			return new_form(req, HTTP_UNPROCESSABLE);
 		}
 	}

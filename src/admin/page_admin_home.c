@@ -246,8 +246,14 @@ enum http_status page_admin_home(struct request *req)
 	if (meeting_rows(req, d, "VIOLATION", s))
 		tpl_section_show(d, "HAS_VIOLATIONS");
 	s = db_stmt(db, STMT_OUTBOX_TOTALS);
-	long long dead = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
+	long long dead = 0, unsent_mail = 0;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		dead = sqlite3_column_int64(s, 1);
+		unsent_mail = sqlite3_column_int64(s, 2);
+	}
 	db_done(s);
+	if (req->worker->cfg->smtp_url[0] == '\0')
+		page_no_mail_server(req, d, unsent_mail);
 	if (dead > 0)
 		tpl_set(tpl_section_add(d, "DEAD_LETTERS"), "TEXT",
 			arena_printf(req->arena, "%lld %s", dead,

@@ -180,7 +180,7 @@ enum stmt {
 	                            unsubscribe url, attempts, created */
 	STMT_OUTBOX_SENT,        /* (id, now) */
 	STMT_OUTBOX_FAILED,      /* (id, attempts, next attempt, error, dead 0/1) */
-	STMT_OUTBOX_TOTALS,      /* () → pending, dead */
+	STMT_OUTBOX_TOTALS,      /* () → pending, dead, mails not sent (pending or dead) */
 	STMT_OUTBOX_DEAD_LIST,   /* (limit) → id, channel, recipient, subject, purpose, meeting,
 	                            created, attempts, error, NULL: given up, newest first */
 	STMT_OUTBOX_RETRY_LIST,  /* (limit) → the same for pending messages that failed before */
@@ -280,7 +280,9 @@ enum stmt {
 	STMT_TERRITORY_APPEAL_OLDEST, /* (territory, limit) → number, registered, topic, answer due
 	                                 of the oldest open appeals there */
 	STMT_EXECUTOR_OPTIONS,   /* () → id, name, role of active staff who may execute */
-	STMT_MEETING_OPTIONS_RECENT, /* (since) → id, title, starts of public meetings since */
+	STMT_MEETING_OPTIONS_RECENT, /* (since, now) → id, title, starts of the meetings that took
+	                              * place since (not cancelled, started by now) */
+	STMT_APPEAL_MEETING,         /* (meeting) → starts_at, status */
 	STMT_ANSWERS_PUBLIC,     /* (limit, meeting or NULL) → number, territory, question,
 	                            answer, published, meeting id, meeting title */
 	/* The thematic classifier of appeals (page_admin_topics.c). */

@@ -536,7 +536,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE id = ?1 AND status = 'pending'",
 	[STMT_OUTBOX_TOTALS] =
 		"SELECT count(*) FILTER (WHERE status = 'pending'), "
-		"count(*) FILTER (WHERE status = 'dead') FROM outbox",
+		"count(*) FILTER (WHERE status = 'dead'), "
+		"count(*) FILTER (WHERE status IN ('pending', 'dead') AND channel = 'mail') FROM outbox",
 #define OUTBOX_ROW "SELECT id, channel, recipient, subject, purpose, meeting_id, created_at, " \
 		   "attempts, last_error, sent_at FROM outbox "
 	[STMT_OUTBOX_DEAD_LIST] = OUTBOX_ROW "WHERE status = 'dead' ORDER BY id DESC LIMIT ?1",
@@ -585,11 +586,15 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LEFT JOIN venue pv ON pv.id = p.venue_id "
 		"WHERE m.status <> 'draft' "
 		"UNION ALL "
-		"SELECT 'result', m.id, 'result', min(m.updated_at, m.ends_at), m.id, m.title, k.name, "
+		/* Results exist once the protocol is signed, and never for a personal reception
+		 * (residents' own affairs), as on the meeting's page (page_protocol.c). */
+		"SELECT 'result', m.id, 'result', pr.signed_at, m.id, m.title, k.name, "
 		"m.starts_at, m.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), '', "
 		"m.attendance, NULL, NULL, NULL, NULL, NULL, NULL "
 		"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
+		"JOIN protocol pr ON pr.meeting_id = m.id AND pr.signed_at IS NOT NULL "
 		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.status = 'held' "
+		"AND m.kind <> 'personal_reception' "
 		"ORDER BY at DESC, what, 2 DESC LIMIT ?1",
 	[STMT_MEDIA_PLAN] =
 		"SELECT m.id, m.title, m.status, m.starts_at, m.announced_at, f.id, f.published_at, "
@@ -808,8 +813,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE disabled = 0 AND role IN ('executor', 'organizer', 'controller', 'admin') "
 		"ORDER BY role <> 'executor', 2",
 	[STMT_MEETING_OPTIONS_RECENT] =
-		"SELECT m.id, m.title, m.starts_at FROM meeting m WHERE " PUBLIC_STATUS " "
-		"AND m.starts_at >= ?1 ORDER BY m.starts_at DESC LIMIT 100",
+		"SELECT m.id, m.title, m.starts_at FROM meeting m "
+		"WHERE m.status IN ('approved', 'postponed', 'held') "
+		"AND m.starts_at >= ?1 AND m.starts_at <= ?2 ORDER BY m.starts_at DESC LIMIT 100",
+	[STMT_APPEAL_MEETING] = "SELECT starts_at, status FROM meeting WHERE id = ?1",
 	[STMT_ANSWERS_PUBLIC] =
 		"SELECT a.number, coalesce(t.name, ''), a.public_question, a.public_answer, "
 		"a.published_at, a.meeting_id, coalesce(m.title, '') FROM appeal a "
@@ -841,7 +848,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_PROTOCOL_MEETING] =
 		"SELECT m.title, m.status, m.starts_at, "
 		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id, m.kind, "
-		"coalesce((SELECT g.leader_id FROM info_group g WHERE g.id = m.group_id), 0) "
+		"coalesce((SELECT g.leader_id FROM info_group g WHERE g.id = m.group_id), 0), "
+		"coalesce(v.name, ''), coalesce(v.address, '') "
 		"FROM meeting m LEFT JOIN venue v ON v.id = m.venue_id WHERE m.id = ?1",
 	[STMT_PROTOCOL_GET] =
 		"SELECT p.id, p.number, p.held_on, p.place, p.chair_id, p.secretary_id, p.attendance, "

@@ -309,6 +309,21 @@ const char *page_date_iso(struct request *req, struct civil_date d)
 	return arena_printf(req->arena, "%04d-%02d-%02d", d.year, d.month, d.day);
 }
 
+void page_no_mail_server(struct request *req, tpl_dict *d, long long unsent)
+{
+	tpl_dict *notice = tpl_section_add(d, "NO_MAIL_SERVER");
+	tpl_set(notice, "UNSENT",
+		unsent == 0 ? "Писем в очереди сейчас нет."
+			    : arena_printf(req->arena, "%lld %s", unsent,
+					   ru_plural(unsent,
+						     "письмо ждёт отправки и уйдёт, когда сервер "
+						     "будет указан.",
+						     "письма ждут отправки и уйдут, когда сервер "
+						     "будет указан.",
+						     "писем ждут отправки и уйдут, когда сервер "
+						     "будет указан.")));
+}
+
 const char *page_field_text(const struct request *req, enum field f)
 {
 	const struct field_value *v = &req->field[f];

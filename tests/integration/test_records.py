@@ -1,0 +1,234 @@
+"""Issue 21, items 9–16, as residents, staff and the press office meet them: records that must not
+mislead (an overdue instruction marked so on the site, a protocol's place that contradicts the
+venue flagged to the secretary, results in the Atom feed only once a protocol is signed and never
+for a personal reception, no appeal handed in at a meeting that has not taken place), the
+registry and appeal pages, the staff pages on a phone, the outbox without a mail server, the
+media plan without a social-network channel, reference-group mail with consent and a way to
+stop it, published answers in the feed and to the media, and the agreed place of an information
+group's field meeting. One stack with the demo municipality (no mail server configured), staff
+signed in for every role."""
+
+import re
+import unittest
+import xml.etree.ElementTree as ET
+
+from helpers import day, epoch, main_of, text_of, unique, words
+from staff import StaffAssertions, field_error, form_errors, staff_module
+
+STACK = None
+SESSIONS = {}
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+setUpModule, tearDownModule = staff_module(globals(), SESSIONS, with_token=True)
+
+
+def page_text(r):
+    """The visible text of the <main> of answer R."""
+    return text_of(main_of(r.text))
+
+
+def plural(n, one, few, many):
+    """The Russian form for N: 1 день, 2 дня, 5 дней."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    return few if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else many
+
+
+def feed_entries():
+    """[(title, content, id)] of /feed.atom's entries (which must answer 200)."""
+    r = STACK.get("/feed.atom")
+    assert r.status == 200, r.status
+    root = ET.fromstring(r.body)
+    return [(e.findtext(ATOM + "title"), e.findtext(ATOM + "content"), e.findtext(ATOM + "id"))
+            for e in root.findall(ATOM + "entry")]
+
+
+def insert_meeting(title, offset, kind="head_mass", status="approved", venue=1, group=None,
+                   hm="18:00", end="20:00"):
+    """A meeting OFFSET local days from today, as the staff pages leave it; its id."""
+    d = day(offset)
+    conn = STACK.db()
+    try:
+        cur = conn.execute(
+            "INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, host_id, "
+            "organising_unit, status, approved_at, group_id) VALUES (?, ?, 3, ?, ?, ?, 1, "
+            "'Организационный сектор', ?, CASE WHEN ? = 'draft' THEN NULL ELSE unixepoch() END, ?)",
+            (kind, title, venue, epoch(d, hm), epoch(d, end), status, status, group))
+        conn.commit()
+        return cur.lastrowid
+    finally:
+        conn.close()
+
+
+# ---- item 9: records that mislead ------------------------------------------------------------------
+class OverdueInstructionOnTheSite(unittest.TestCase):
+    """Demo protocol 1 (meeting 10): instruction 3 is «назначено», due 3 days ago; instruction 1
+    is in progress and due in 2 days; instruction 2 was accepted, due yesterday."""
+
+    def instruction_lines(self, path):
+        r = STACK.get(path)
+        self.assertEqual(r.status, 200)
+        return {re.sub(r"\s+", " ", text_of(li)) for li in re.findall(r"<li>(.*?)</li>", r.text, re.S)
+                if "срок" in text_of(li)}
+
+    def check(self, path):
+        lines = self.instruction_lines(path)
+        overdue = [l for l in lines if l.startswith("Подготовить встречу по итогам")]
+        self.assertEqual(len(overdue), 1, lines)
+        self.assertIn(f"срок {words(day(-3))}: назначено, просрочено", overdue[0])
+        soon = [l for l in lines if l.startswith("Подготовить смету")]
+        self.assertEqual(len(soon), 1, lines)
+        self.assertIn(f"срок {words(day(2))}: в работе", soon[0])
+        self.assertNotIn("просрочено", soon[0])
+        done = [l for l in lines if l.startswith("Включить ремонт тротуаров")]
+        self.assertEqual(len(done), 1, lines)
+        self.assertNotIn("просрочено", done[0])
+
+    def test_the_meeting_page_marks_it(self):
+        self.check("/meetings/10")
+
+    def test_the_printable_protocol_marks_it(self):
+        self.check("/meetings/10/protocol")
+
+
+class ProtocolPlaceAgainstTheVenue(StaffAssertions, unittest.TestCase):
+    """Demo meeting 10 was announced at Дом культуры «Современник», ул. Политехническая, 15; its
+    protocol says Дом культуры «Юность», ул. Ленина, 12."""
+
+    def test_the_secretary_is_warned(self):
+        r = SESSIONS["secretary"].get("/admin/meetings/10/protocol")
+        self.assertStatus(r, 200)
+        text = page_text(r)
+        self.assertIn("Место в протоколе не совпадает с местом встречи", text)
+        self.assertIn("Дом культуры «Современник», ул. Политехническая, 15", text)
+        self.assertIn("Дом культуры «Юность», ул. Ленина, 12", text)
+
+    def test_a_place_naming_the_venue_is_no_contradiction(self):
+        mid = insert_meeting(unique("Встреча в ДК"), -5, status="held")
+        conn = STACK.db()
+        try:
+            conn.execute("INSERT INTO protocol (meeting_id, number, held_on, place, created_at, "
+                         "updated_at) VALUES (?, ?, ?, ?, unixepoch(), unixepoch())",
+                         (mid, f"{mid}-П", day(-5).isoformat(),
+                          "Дом культуры «Современник», малый зал"))
+            conn.commit()
+        finally:
+            conn.close()
+        r = SESSIONS["secretary"].get(f"/admin/meetings/{mid}/protocol")
+        self.assertStatus(r, 200)
+        self.assertIn("Дом культуры «Современник», малый зал", page_text(r))
+        self.assertNotIn("не совпадает с местом встречи", page_text(r))
+
+
+class ResultsInTheFeed(unittest.TestCase):
+    def test_results_only_of_signed_protocols_and_never_of_receptions(self):
+        titles = [t for t, _, _ in feed_entries()]
+        results = [t for t in titles if t.startswith("Итоги")]
+        # Meeting 10 has a signed protocol: its results are there.
+        self.assertIn("Итоги: Форум общественных организаций «Реальные дела»", results)
+        # Meeting 9 was held but has no protocol; 8 and 11 are personal receptions.
+        self.assertNotIn("Итоги: Уличное освещение и безопасность на дорогах", results)
+        self.assertFalse([t for t in results if "Личный приём" in t], results)
+
+    def test_a_signed_personal_reception_stays_out(self):
+        conn = STACK.db()
+        try:
+            conn.execute("INSERT INTO protocol (meeting_id, number, held_on, place, created_at, "
+                         "updated_at, signed_at) VALUES (11, '11-П', date('now', '-10 days'), "
+                         "'Приёмная главы', unixepoch(), unixepoch(), unixepoch())")
+            conn.commit()
+        finally:
+            conn.close()
+        try:
+            titles = [t for t, _, _ in feed_entries()]
+            self.assertIn("Итоги: Форум общественных организаций «Реальные дела»", titles)
+            self.assertFalse([t for t in titles if "Личный приём" in t and t.startswith("Итоги")])
+        finally:
+            STACK.execute("DELETE FROM protocol WHERE meeting_id = 11")
+
+
+class AppealFromAMeetingNotHeld(StaffAssertions, unittest.TestCase):
+    def register(self, meeting, received_on):
+        return SESSIONS["organizer"].post("/admin/appeals", {
+            "source": "meeting", "meeting": str(meeting), "received_on": received_on,
+            "surname": "Кузнецова", "name": "Ольга", "email": "kuznetsova@residents.example",
+            "territory": "4", "text": "Прошу установить скамейки у школы."})
+
+    def count(self):
+        return STACK.query("SELECT count(*) FROM appeal WHERE surname = 'Кузнецова'")[0][0]
+
+    def test_a_meeting_still_to_come_is_refused_beside_the_field(self):
+        before = self.count()
+        r = self.register(12, day(0).isoformat())  # demo meeting 12: in 6 days
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "meeting"),
+                         f"встреча: ещё не состоялась, она назначена на {words(day(6))}")
+        self.assertIn('value="Кузнецова"', r.text)
+        self.assertEqual(self.count(), before)
+        # The form offers only meetings that have taken place.
+        self.assertNotIn('<option value="12"', r.text)
+        self.assertIn('<option value="10"', r.text)
+
+    def test_a_cancelled_meeting_and_a_date_before_the_meeting_are_refused(self):
+        before = self.count()
+        r = self.register(7, day(-1).isoformat())  # demo meeting 7 was cancelled
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "meeting"),
+                         "встреча: отменена, на ней обращение передать не могли.")
+        r = self.register(10, day(-20).isoformat())  # meeting 10 was 12 days ago
+        self.assertStatus(r, 422)
+        self.assertIn(f"не раньше дня встречи, {words(day(-12))}: обращение передано на ней",
+                      field_error(r.text, "received_on"))
+        self.assertEqual(self.count(), before)
+
+    def test_a_held_meeting_is_accepted(self):
+        before = self.count()
+        r = self.register(10, day(-12).isoformat())
+        self.assertStatus(r, 303)
+        self.assertEqual(self.count(), before + 1)
+
+
+# ---- item 12: the outbox without a mail server -------------------------------------------------------
+class NoMailServer(StaffAssertions, unittest.TestCase):
+    NOTICE = "Почтовый сервер не настроен: ни одно письмо не уйдёт"
+
+    def test_the_outbox_says_so(self):
+        unsent = STACK.query("SELECT count(*) FROM outbox WHERE channel = 'mail' "
+                             "AND status IN ('pending', 'dead')")[0][0]
+        self.assertGreater(unsent, 0)
+        r = SESSIONS["admin"].get("/admin/outbox")
+        self.assertStatus(r, 200)
+        text = page_text(r)
+        self.assertIn(self.NOTICE, text)
+        self.assertIn(f"{unsent} {plural(unsent, 'письмо ждёт', 'письма ждут', 'писем ждут')} "
+                      "отправки и у", text)
+        self.assertIn("Последние отправленные", text)
+
+    def test_the_staff_home_page_says_so(self):
+        r = SESSIONS["organizer"].get("/admin")
+        self.assertStatus(r, 200)
+        self.assertIn(self.NOTICE, page_text(r))
+        self.assertIn("Периодичность встреч", page_text(r))
+
+
+class MailServerConfigured(StaffAssertions, unittest.TestCase):
+    """With [mail] smtp_url set, neither page carries the notice."""
+
+    def test_no_notice(self):
+        from staff import start_staff_stack
+        stack, _, sessions = start_staff_stack(
+            settings={("mail", "smtp_url"): "smtp://127.0.0.1:2525",
+                      ("mail", "from"): "noreply@zelenoborsk.example"})
+        try:
+            for path, shown in (("/admin/outbox", "Последние отправленные"),
+                                ("/admin", "Периодичность встреч")):
+                r = sessions["admin"].get(path)
+                self.assertStatus(r, 200)
+                self.assertIn(shown, page_text(r))
+                self.assertNotIn("Почтовый сервер не настроен", page_text(r))
+        finally:
+            stack.close()
+
+
+if __name__ == "__main__":
+    unittest.main()
