@@ -42,7 +42,7 @@
 {{/AMENDMENT}}</ol>
 {{/HAS_AMENDMENTS}}{{#HAS_APPEALS}}<h2>Обращения, поданные на встрече</h2>
 <ul>
-{{#APPEAL}}<li>№ {{#LINK}}<a href="/admin/appeals/{{APPEAL_ID}}">{{NUMBER}}</a>{{/LINK}}{{#PLAIN}}{{NUMBER}}{{/PLAIN}} — {{TOPIC}}; {{STATUS}}</li>
+{{#APPEAL}}<li>№ {{#LINK}}<a class="number" href="/admin/appeals/{{APPEAL_ID}}">{{NUMBER}}</a>{{/LINK}}{{#PLAIN}}<span class="number">{{NUMBER}}</span>{{/PLAIN}} — {{TOPIC}}; {{STATUS}}</li>
 {{/APPEAL}}</ul>
 {{/HAS_APPEALS}}{{#CAN_SIGN}}<section class="action" aria-labelledby="sign-title">
 <h2 id="sign-title">Подписать протокол</h2>

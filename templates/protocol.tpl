@@ -29,7 +29,7 @@
 {{/INSTRUCTION}}</ol>
 {{/HAS_INSTRUCTIONS}}{{#HAS_APPEALS}}<h2>Обращения, поданные на встрече</h2>
 <ul>
-{{#APPEAL}}<li>№ {{NUMBER}} — {{TOPIC}}: {{STATUS}}</li>
+{{#APPEAL}}<li>№ <span class="number">{{NUMBER}}</span> — {{TOPIC}}: {{STATUS}}</li>
 {{/APPEAL}}</ul>
 {{/HAS_APPEALS}}{{#PHOTO}}<p class="media-link"><a href="{{URL}}" rel="noopener">Фотоотчёт</a></p>
 {{/PHOTO}}{{#VIDEO}}<p class="media-link"><a href="{{URL}}" rel="noopener">Видеозапись встречи</a></p>

@@ -65,6 +65,29 @@ static void options(tpl_dict *d, const char *section, const char *const table[][
 #define OPTIONS(d, section, table, chosen)                                                        \
 	options(d, section, table, sizeof table / sizeof table[0], chosen)
 
+/* To whom the resident wrote, as the form offered it (page_appeals.c): «главе поселения»,
+ * «в администрацию поселения», «в подразделение: Отдел благоустройства». */
+static const char *addressee_text(struct request *req, const char *code, const char *unit)
+{
+	if (strcmp(code, "administration") == 0)
+		return "в администрацию поселения";
+	if (strcmp(code, "unit") == 0)
+		return unit[0] ? arena_printf(req->arena, "в подразделение: %s", unit)
+			       : "в подразделение администрации";
+	return "главе поселения";
+}
+
+/* Who works on an appeal: «Иванов И. И., Отдел благоустройства», only the part that is known,
+ * «не назначен» when neither is. */
+static const char *executor_text(struct request *req, const char *executor, const char *unit)
+{
+	if (executor[0] && unit[0])
+		return arena_printf(req->arena, "%s, %s", executor, unit);
+	if (executor[0])
+		return executor;
+	return unit[0] ? unit : "не назначен";
+}
+
 static bool is_executor_only(const struct request *req)
 {
 	return req->staff->role == ROLE_EXECUTOR;
@@ -205,12 +228,14 @@ enum http_status page_admin_appeals(struct request *req)
 						       db_text(req->arena, s, 6)));
 		if (strcmp(st, "registered") == 0 || strcmp(st, "in_work") == 0)
 			set_due(req, row, db_text(req->arena, s, 7));
-		tpl_set(row, "EXECUTOR", db_text(req->arena, s, 8));
+		else
+			tpl_section_show(row, "NO_DUE");
+		tpl_set(row, "EXECUTOR", executor_text(req, db_text(req->arena, s, 8),
+						       db_text(req->arena, s, 10)));
 		const char *src = db_text(req->arena, s, 9);
 		tpl_set(row, "SOURCE", LABEL(sources, src) ? LABEL(sources, src) : src);
-		const char *unit = db_text(req->arena, s, 10);
-		if (unit[0])
-			tpl_set(tpl_section_add(row, "UNIT"), "UNIT", unit);
+		tpl_set(row, "ADDRESSEE", addressee_text(req, db_text(req->arena, s, 11),
+							 db_text(req->arena, s, 12)));
 		rows++;
 	}
 	db_done(s);
@@ -462,8 +487,10 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 					     ru_plural(late, "день", "дня", "дней")));
 	}
 	tpl_set(d, "STATUS", LABEL(statuses, a.status) ? LABEL(statuses, a.status) : a.status);
-	tpl_set(d, "UNIT", db_text(req->arena, s, 16));
-	tpl_set(d, "EXECUTOR", db_text(req->arena, s, 18));
+	tpl_set(d, "EXECUTOR", executor_text(req, db_text(req->arena, s, 18),
+					     db_text(req->arena, s, 16)));
+	tpl_set(d, "ADDRESSEE", addressee_text(req, db_text(req->arena, s, 3),
+					       db_text(req->arena, s, 4)));
 	bool open = strcmp(a.status, "registered") == 0 || strcmp(a.status, "in_work") == 0;
 	if (open)
 		set_due(req, tpl_section_add(d, "OPEN_DUE"), a.answer_due);

@@ -264,7 +264,8 @@ enum stmt {
 	STMT_APPEAL_LIST,        /* (status, source, territory, executor, due on or before,
 	                            only overdue at, limit, FTS5 query, topic code with its
 	                            children) → id, number, registered, status,
-	                            surname, name, patronymic, answer due, executor, source, unit */
+	                            surname, name, patronymic, answer due, executor, source, unit,
+	                            addressee, addressee unit */
 	STMT_APPEAL_GET,         /* (id) → the appeal with its territory and executor names */
 	STMT_APPEAL_EVENTS,      /* (id) → at, login or '', action, note; oldest first */
 	STMT_APPEAL_ASSIGN,      /* (id, unit, executor) → the open appeal in work */

@@ -8,11 +8,16 @@ stop it, published answers in the feed and to the media, and the agreed place of
 group's field meeting. One stack with the demo municipality (no mail server configured), staff
 signed in for every role."""
 
+import json
+import os
 import re
+import subprocess
+import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
 from helpers import day, epoch, main_of, text_of, unique, words
+from stack import ROOT
 from staff import StaffAssertions, field_error, form_errors, staff_module
 
 STACK = None
@@ -58,6 +63,44 @@ def insert_meeting(title, offset, kind="head_mass", status="approved", venue=1, 
         return cur.lastrowid
     finally:
         conn.close()
+
+
+# A page as a 320 CSS px phone shows it, in headless Chromium (playwright-core of tests/web): the
+# script evaluates EXPR (a JavaScript expression over the loaded page) and prints it as JSON.
+PHONE_JS = r"""
+const path = require('path');
+const [url, cookiesJson, webdir, expr] = process.argv.slice(2);
+const { chromium } = require(path.join(webdir, 'node_modules', 'playwright-core'));
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const ctx = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  await ctx.addCookies(JSON.parse(cookiesJson).map((c) => ({ ...c, url: new URL('/', url).href })));
+  const page = await ctx.newPage();
+  await page.goto(url);
+  const result = await page.evaluate(expr);
+  await browser.close();
+  console.log(JSON.stringify(result));
+})().catch((e) => { console.error(e); process.exit(1); });
+"""
+
+
+def on_phone(browser, path, expr):
+    """What EXPR gives on PATH as a 320 px screen shows it to BROWSER (its cookies)."""
+    web = os.path.join(ROOT, "tests", "web")
+    assert os.path.isdir(os.path.join(web, "node_modules", "playwright-core")), \
+        "tests/web/node_modules is missing: run make deps-test"
+    with tempfile.NamedTemporaryFile("w", suffix=".cjs", delete=False) as f:
+        f.write(PHONE_JS)
+    try:
+        cookies = [{"name": k, "value": c["value"]} for k, c in browser.jar.items()]
+        p = subprocess.run(["node", f.name, STACK.base + path, json.dumps(cookies), web, expr],
+                           capture_output=True, text=True, timeout=120)
+    finally:
+        os.unlink(f.name)
+    assert p.returncode == 0, p.stderr[-2000:]
+    return json.loads(p.stdout)
 
 
 # ---- item 9: records that mislead ------------------------------------------------------------------
@@ -186,6 +229,75 @@ class AppealFromAMeetingNotHeld(StaffAssertions, unittest.TestCase):
         r = self.register(10, day(-12).isoformat())
         self.assertStatus(r, 303)
         self.assertEqual(self.count(), before + 1)
+
+
+# ---- item 10: the registry and the appeal page -------------------------------------------------------
+def register_appeal(**over):
+    """A paper appeal registered by the organizer; its id."""
+    fields = {"source": "mail", "received_on": day(-1).isoformat(), "surname": "Петров",
+              "name": "Пётр", "email": "petrov@residents.example", "territory": "4",
+              "text": "На улице Молодёжной не вывозят мусор."}
+    fields.update(over)
+    r = SESSIONS["organizer"].post("/admin/appeals", fields)
+    assert r.status == 303, (r.status, form_errors(r.text))
+    return int(r.header("Location").rsplit("/", 1)[1])
+
+
+class RegistryAndAppealPage(StaffAssertions, unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.unit_only = register_appeal(surname="Безымянный")
+        STACK.execute("UPDATE appeal SET unit = 'Отдел благоустройства' WHERE id = ?",
+                      (cls.unit_only,))
+        cls.to_unit = register_appeal(surname="Адресатов")
+        STACK.execute("UPDATE appeal SET addressee = 'unit', addressee_unit = 'Отдел ЖКХ' "
+                      "WHERE id = ?", (cls.to_unit,))
+
+    def row_of(self, page, aid):
+        m = re.search(rf'<tr><td data-label="Номер"><a class="number" href="/admin/appeals/{aid}">'
+                      r'.*?</tr>', page, re.S)
+        self.assertTrue(m, f"no row of appeal {aid}")
+        return text_of(m.group(0))
+
+    def test_the_executor_column_has_no_leading_comma(self):
+        r = SESSIONS["organizer"].get("/admin/appeals")
+        self.assertStatus(r, 200)
+        row = self.row_of(r.text, self.unit_only)
+        self.assertIn("Отдел благоустройства", row)
+        self.assertNotIn(", Отдел благоустройства", row)
+        self.assertIn("не назначен", self.row_of(r.text, self.to_unit))
+        page = page_text(SESSIONS["organizer"].get(f"/admin/appeals/{self.unit_only}"))
+        self.assertIn("Исполнитель Отдел благоустройства", page)
+
+    def test_the_addressee_is_shown(self):
+        r = SESSIONS["organizer"].get("/admin/appeals")
+        self.assertStatus(r, 200)
+        self.assertIn("в подразделение: Отдел ЖКХ", self.row_of(r.text, self.to_unit))
+        self.assertIn("главе поселения", self.row_of(r.text, self.unit_only))
+        r = SESSIONS["organizer"].get(f"/admin/appeals/{self.to_unit}")
+        self.assertStatus(r, 200)
+        self.assertIn("Адресат в подразделение: Отдел ЖКХ", page_text(r))
+
+    def test_on_a_phone_numbers_stay_whole_and_state_and_due_date_are_on_screen(self):
+        got = on_phone(SESSIONS["organizer"], "/admin/appeals", """(() => {
+          const rows = [...document.querySelectorAll('table.list tbody tr')];
+          const out = { rows: rows.length, offscreen: [], broken: [], width: document.documentElement.scrollWidth };
+          for (const tr of rows) {
+            const number = tr.querySelector('.number');
+            if (number.getClientRects().length !== 1 || number.getBoundingClientRect().height > 40)
+              out.broken.push(number.textContent);
+            for (const label of ['Состояние', 'Срок ответа']) {
+              const td = tr.querySelector(`td[data-label="${label}"]`);
+              const box = td.getBoundingClientRect();
+              if (box.width === 0 || box.left < 0 || box.right > window.innerWidth)
+                out.offscreen.push(number.textContent + ' ' + label);
+            }
+          }
+          return out; })()""")
+        self.assertGreater(got["rows"], 2)
+        self.assertEqual(got["broken"], [])
+        self.assertEqual(got["offscreen"], [])
+        self.assertLessEqual(got["width"], 320)
 
 
 # ---- item 12: the outbox without a mail server -------------------------------------------------------
