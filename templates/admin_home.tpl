@@ -57,7 +57,7 @@
 {{/MEETINGS}}<h2>Разделы</h2>
 <ul class="staff-links">
 <li><a href="/meetings">Расписание встреч на сайте</a></li>
-{{#MEETINGS}}<li><a href="/admin/meetings">Встречи</a> · <a href="/admin/series">Серии встреч</a></li>
+{{#MEETINGS}}<li><a href="/admin/meetings">Встречи</a>&nbsp;· <a href="/admin/series">Серии встреч</a></li>
 {{/MEETINGS}}{{#REFERENCE}}<li><a href="/admin/territories">Территории</a></li>
 <li><a href="/admin/venues">Места проведения встреч</a></li>
 <li><a href="/admin/people">Должностные лица и приглашённые</a></li>

@@ -2,8 +2,8 @@
 <h1>Поручения</h1>
 {{>FORM_ERRORS}}
 {{#EXECUTOR_NOTE}}<p>Показаны поручения, в которых вы исполнитель.</p>
-<p><a href="/admin/instructions?due=soon">Срок истекает в ближайшие 3 дня</a> · <a href="/admin/instructions?due=overdue">Просроченные</a></p>
-{{/EXECUTOR_NOTE}}{{#FILTERS}}<p><a href="/admin/instructions?mine=1">Мои (исполняю или контролирую)</a> · <a href="/admin/instructions?due=soon">Срок в ближайшие 3 дня</a> · <a href="/admin/instructions?due=overdue">Просроченные</a> · <a href="/admin/instructions">Все</a></p>
+<p><a href="/admin/instructions?due=soon">Срок истекает в ближайшие 3 дня</a>&nbsp;· <a href="/admin/instructions?due=overdue">Просроченные</a></p>
+{{/EXECUTOR_NOTE}}{{#FILTERS}}<p><a href="/admin/instructions?mine=1">Мои (исполняю или контролирую)</a>&nbsp;· <a href="/admin/instructions?due=soon">Срок в ближайшие 3 дня</a>&nbsp;· <a href="/admin/instructions?due=overdue">Просроченные</a>&nbsp;· <a href="/admin/instructions">Все</a></p>
 <details class="filters">
 <summary>Отбор</summary>
 <form method="get" action="/admin/instructions">

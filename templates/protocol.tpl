@@ -8,7 +8,7 @@
 <dl class="facts">
 <dt>Дата</dt><dd>{{HELD_ON}}</dd>
 <dt>Место</dt><dd>{{PLACE}}</dd>
-{{#CHAIR}}<dt>Председательствующий</dt><dd>{{NAME}}, {{POSITION}}</dd>
+{{#CHAIR}}<dt>Председатель&shy;ствующий</dt><dd>{{NAME}}, {{POSITION}}</dd>
 {{/CHAIR}}{{#SECRETARY}}<dt>Секретарь</dt><dd>{{NAME}}, {{POSITION}}</dd>
 {{/SECRETARY}}{{#ATTENDANCE}}<dt>Присутствовали</dt><dd>{{TEXT}}</dd>
 {{/ATTENDANCE}}<dt>Подписан</dt><dd>{{SIGNED}}</dd>

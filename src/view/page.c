@@ -72,6 +72,14 @@ tpl_dict *page_begin(struct request *req, const char *body_template, const char 
 			tpl_section_show(item, "CURRENT");
 	}
 	if (req->staff) {
+		/* On a phone the staff navigation folds into «Разделы: <this section>» (no script:
+		 * <details>); on a wider screen style.css shows it open. */
+		tpl_dict *menu = tpl_section_add(layout, "STAFF_MENU");
+		for (size_t i = 0; i < count; i++)
+			if (nav[i].item == active && (nav[i].roles & req->staff->role))
+				tpl_set(tpl_section_add(menu, "CURRENT"), "LABEL", nav[i].label);
+	}
+	if (req->staff) {
 		/* Every form of a staff page carries the session's token (checked in request.c). */
 		tpl_set_template_global(layout, "CSRF", req->staff->csrf);
 		tpl_dict *who = tpl_section_add(layout, "STAFF");

@@ -69,13 +69,13 @@ def insert_meeting(title, offset, kind="head_mass", status="approved", venue=1, 
 # script evaluates EXPR (a JavaScript expression over the loaded page) and prints it as JSON.
 PHONE_JS = r"""
 const path = require('path');
-const [url, cookiesJson, webdir, expr] = process.argv.slice(2);
+const [url, cookiesJson, webdir, expr, width] = process.argv.slice(2);
 const { chromium } = require(path.join(webdir, 'node_modules', 'playwright-core'));
 (async () => {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-  const ctx = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const ctx = await browser.newContext({ viewport: { width: +width, height: 640 } });
   await ctx.addCookies(JSON.parse(cookiesJson).map((c) => ({ ...c, url: new URL('/', url).href })));
   const page = await ctx.newPage();
   await page.goto(url);
@@ -86,8 +86,8 @@ const { chromium } = require(path.join(webdir, 'node_modules', 'playwright-core'
 """
 
 
-def on_phone(browser, path, expr):
-    """What EXPR gives on PATH as a 320 px screen shows it to BROWSER (its cookies)."""
+def on_phone(browser, path, expr, width=320):
+    """What EXPR gives on PATH as a 320 px screen (or WIDTH) shows it to BROWSER (its cookies)."""
     web = os.path.join(ROOT, "tests", "web")
     assert os.path.isdir(os.path.join(web, "node_modules", "playwright-core")), \
         "tests/web/node_modules is missing: run make deps-test"
@@ -95,7 +95,8 @@ def on_phone(browser, path, expr):
         f.write(PHONE_JS)
     try:
         cookies = [{"name": k, "value": c["value"]} for k, c in browser.jar.items()]
-        p = subprocess.run(["node", f.name, STACK.base + path, json.dumps(cookies), web, expr],
+        p = subprocess.run(["node", f.name, STACK.base + path, json.dumps(cookies), web, expr,
+                            str(width)],
                            capture_output=True, text=True, timeout=120)
     finally:
         os.unlink(f.name)
@@ -298,6 +299,90 @@ class RegistryAndAppealPage(StaffAssertions, unittest.TestCase):
         self.assertEqual(got["broken"], [])
         self.assertEqual(got["offscreen"], [])
         self.assertLessEqual(got["width"], 320)
+
+
+# ---- item 11: staff pages on a phone ---------------------------------------------------------------
+# Lines of <main> that hold nothing but punctuation, as the screen lays them out.
+LONE_PUNCTUATION_JS = """(() => {
+  const lines = new Map();
+  const w = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = w.nextNode())) {
+    for (let i = 0; i < n.data.length; i++) {
+      const rg = document.createRange(); rg.setStart(n, i); rg.setEnd(n, i + 1);
+      const rc = rg.getClientRects()[0];
+      if (!rc || rc.width === 0) continue;
+      const key = Math.round((rc.top + rc.bottom) / 2 + window.scrollY);
+      lines.set(key, (lines.get(key) || '') + n.data[i]);
+    }
+  }
+  return [...lines.values()].filter((t) => t.trim() && /^[\\s.,:;·]+$/.test(t)); })()"""
+
+HEADER_JS = """(() => {
+  const link = document.querySelector('.site-nav a');
+  const summary = document.querySelector('.staff-menu > summary');
+  return { mainTop: document.querySelector('main').getBoundingClientRect().top,
+           linkShown: link.checkVisibility() && link.getBoundingClientRect().height > 0,
+           summaryShown: summary.checkVisibility() && summary.getBoundingClientRect().height > 0,
+           summary: summary.textContent.trim(),
+           width: document.documentElement.scrollWidth }; })()"""
+
+
+class StaffPagesOnAPhone(StaffAssertions, unittest.TestCase):
+    def test_the_staff_header_is_compact_and_the_navigation_folds(self):
+        for role in ("organizer", "admin"):
+            got = on_phone(SESSIONS[role], "/admin/meetings", HEADER_JS)
+            self.assertLess(got["mainTop"], 300, (role, got))
+            self.assertFalse(got["linkShown"], got)
+            self.assertTrue(got["summaryShown"], got)
+            self.assertEqual(got["summary"], "Разделы: Встречи")
+            self.assertLessEqual(got["width"], 320)
+        # On a desktop the navigation is a row of links, without the fold.
+        got = on_phone(SESSIONS["organizer"], "/admin/meetings", HEADER_JS, width=1024)
+        self.assertTrue(got["linkShown"], got)
+        self.assertFalse(got["summaryShown"], got)
+
+    def test_the_role_reads_cleanly(self):
+        r = SESSIONS["organizer"].get("/admin")
+        self.assertStatus(r, 200)
+        header = text_of(re.search(r'<div class="staff-bar">.*?</div>', r.text, re.S).group(0))
+        self.assertEqual(header, "Сотрудник организационного сектора, организатор Выйти")
+
+    def test_the_media_plan_fits_a_phone_and_the_month_is_a_month_control(self):
+        r = SESSIONS["press"].get("/admin/media-plan")
+        self.assertStatus(r, 200)
+        self.assertRegex(r.text, r'<input type="month" id="f-month" name="month" value=""')
+        got = on_phone(SESSIONS["press"], "/admin/media-plan", """(() => {
+          const rows = [...document.querySelectorAll('table.media-plan tbody tr')];
+          const off = [];
+          for (const tr of rows) for (const td of tr.querySelectorAll('td')) {
+            const b = td.getBoundingClientRect();
+            if (b.width === 0 || b.left < 0 || b.right > window.innerWidth) off.push(td.dataset.label);
+          }
+          return { rows: rows.length, off, width: document.documentElement.scrollWidth }; })()""")
+        self.assertGreater(got["rows"], 3)
+        self.assertEqual(got["off"], [])
+        self.assertLessEqual(got["width"], 320)
+        # The month is still checked on the server.
+        self.assertEqual(SESSIONS["press"].get("/admin/media-plan?month=2026-13").status, 400)
+        r = SESSIONS["press"].get("/admin/media-plan?month=" + day(6).strftime("%Y-%m"))
+        self.assertStatus(r, 200)
+        self.assertRegex(r.text, r'<input type="month" id="f-month" name="month" value="'
+                         + day(6).strftime("%Y-%m") + '"')
+
+    def test_no_line_of_a_lone_dot_in_the_compliance_report(self):
+        r = SESSIONS["controller"].get("/admin/reports/compliance")
+        self.assertStatus(r, 200)
+        self.assertIn("Все отчёты", page_text(r))
+        self.assertEqual(on_phone(SESSIONS["controller"], "/admin/reports/compliance",
+                                 LONE_PUNCTUATION_JS), [])
+
+    def test_the_chair_breaks_with_a_hyphen(self):
+        for path in ("/admin/meetings/10/protocol", "/meetings/10/protocol"):
+            r = SESSIONS["secretary"].get(path)
+            self.assertStatus(r, 200)
+            self.assertIn("<dt>Председатель&shy;ствующий</dt>", r.text)
+            self.assertIn("Председательствующий", text_of(r.text).replace("\u00ad", ""))
 
 
 # ---- item 12: the outbox without a mail server -------------------------------------------------------

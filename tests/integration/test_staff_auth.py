@@ -198,7 +198,7 @@ class SignIn(StaffCase):
         self.assertNotIn("secure", attrs)  # plain HTTP here: a Secure cookie would be dropped
         self.assertNotIn("domain", attrs)
         page = self.assertSignedIn(b)
-        self.assertIn("Сотрудник орг. сектора (организатор (сектор))", text_of(page.text))
+        self.assertIn("Сотрудник организационного сектора, организатор", text_of(page.text))
         self.assertIn('action="/admin/logout"', page.text)
         # Signed in, the login form sends back to the staff home page.
         self.assertRedirect(b.get("/admin/login"), "/admin")
@@ -691,7 +691,7 @@ class Users(StaffCase):
         self.assertEqual(r.status, 200)
         self.assertEqual(r.header("Cache-Control"), "no-store")
         page = text_of(r.text)
-        for login, label in (("admin", "администратор"), ("organizer", "организатор (сектор)"),
+        for login, label in (("admin", "администратор"), ("organizer", "организатор"),
                              ("controller", "контролёр")):
             self.assertIn(login, page)
             self.assertIn(label, page)
