@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_media_plan.tpl: the media plan: every meeting still to come (or of one month) with the date by which it must be published, whether, when and where it was, and what is overdue or late. Printable: the print styles drop the filter and the navigation. --}}
 <h1>{{TITLE}}</h1>
 <p>Место и время встречи публикуются в СМИ, на официальном сайте и в социальных сетях не позднее чем за 5 дней до неё. {{SUMMARY}}</p>
-<form class="filters" method="get" action="/admin/media-plan">
+{{#NO_SOCIAL_CHANNEL}}<p class="notice" id="no-social"><strong>Социальные сети не подключены</strong>: в файле настройки портала нет ни одного канала (раздел [webhooks]), поэтому анонсы не публикуются в официальных группах социальных сетей, хотя п. 2.3 Порядка проведения встреч главы с населением этого требует. Пока канал не настроен, публикуйте каждую встречу в группах вручную.</p>
+{{/NO_SOCIAL_CHANNEL}}<form class="filters" method="get" action="/admin/media-plan">
 <fieldset>
 <legend>Месяц</legend>
 <div class="field"><label for="f-month">Месяц</label><input type="month" id="f-month" name="month" value="{{month}}" min="2000-01" max="2100-12"></div>
@@ -25,7 +26,7 @@
 {{#CHANNEL}}<li>{{NAME}}: {{STATE}}</li>
 {{/CHANNEL}}</ul>
 {{#LATEST}}последняя публикация: {{KIND}}, {{AT}}{{/LATEST}}{{/PUBLISHED}}{{#NOT_PUBLISHED}}не опубликована{{/NOT_PUBLISHED}}</td>
-<td data-label="Отметки">{{#OVERDUE}}<strong class="flag">Просрочена: не опубликована в срок</strong><br>{{/OVERDUE}}{{#PENDING}}ожидает публикации<br>{{/PENDING}}{{#CHANGE_PENDING}}изменение ожидает публикации<br>{{/CHANGE_PENDING}}{{#LATE}}<strong class="flag">Опубликована с опозданием (менее чем за 5 дней)</strong>{{/LATE}}{{#NO_FLAGS}}—{{/NO_FLAGS}}</td>
+<td data-label="Отметки">{{#OVERDUE}}<strong class="flag">Просрочена: не опубликована в срок</strong><br>{{/OVERDUE}}{{#PENDING}}ожидает публикации<br>{{/PENDING}}{{#CHANGE_PENDING}}изменение ожидает публикации<br>{{/CHANGE_PENDING}}{{#NO_SOCIAL}}<strong class="flag">Нет канала в соцсети: анонс туда не уйдёт</strong><br>{{/NO_SOCIAL}}{{#NOT_IN_SOCIAL}}<strong class="flag">В соцсетях не опубликована</strong><br>{{/NOT_IN_SOCIAL}}{{#LATE}}<strong class="flag">Опубликована с опозданием (менее чем за 5 дней)</strong>{{/LATE}}{{#NO_FLAGS}}—{{/NO_FLAGS}}</td>
 </tr>
 {{/MEETING}}</tbody>
 </table>

@@ -191,6 +191,7 @@ enum stmt {
 	/* The press office (page_press.c, page_admin_press.c, publication.c). */
 	STMT_PRESS_LIST,         /* (now, limit, meeting or NULL) → announced meetings, upcoming
 	                            first, with their latest announcement and the one before it */
+	STMT_ANNOUNCEMENT_WEBHOOKS, /* (announcement) → how many webhook posts it has in the outbox */
 	STMT_FEED_ENTRIES,       /* (limit) → announcements (with what a change changed),
 	                            cancellations and results, newest first */
 	STMT_MEDIA_PLAN,         /* (from, to, now) → meetings starting in [from, to), or ending

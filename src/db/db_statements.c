@@ -573,6 +573,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY a.ends_at < ?1, CASE WHEN a.ends_at >= ?1 THEN a.starts_at END, "
 		"a.starts_at DESC, m.id LIMIT ?2",
 	/* Results: a held meeting, dated when it was marked held, or its end if that came later. */
+	[STMT_ANNOUNCEMENT_WEBHOOKS] =
+		"SELECT count(*) FROM outbox WHERE announcement_id = ?1 AND channel = 'webhook'",
 	[STMT_FEED_ENTRIES] =
 		"SELECT 'announcement' AS what, a.id, a.kind, a.published_at AS at, m.id, m.title, "
 		"k.name, a.starts_at, a.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), "

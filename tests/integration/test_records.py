@@ -408,23 +408,77 @@ class NoMailServer(StaffAssertions, unittest.TestCase):
         self.assertIn("Периодичность встреч", page_text(r))
 
 
-class MailServerConfigured(StaffAssertions, unittest.TestCase):
-    """With [mail] smtp_url set, neither page carries the notice."""
+class WithMailAndSocialNetworks(StaffAssertions, unittest.TestCase):
+    """A second stack with [mail] smtp_url and a [webhooks] channel set: neither warning."""
 
-    def test_no_notice(self):
+    @classmethod
+    def setUpClass(cls):
         from staff import start_staff_stack
-        stack, _, sessions = start_staff_stack(
+        cls.stack, _, cls.sessions = start_staff_stack(
             settings={("mail", "smtp_url"): "smtp://127.0.0.1:2525",
-                      ("mail", "from"): "noreply@zelenoborsk.example"})
+                      ("mail", "from"): "noreply@zelenoborsk.example",
+                      ("webhooks", "vk"): "http://127.0.0.1:9/hooks/vk"})
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.stack.close()
+
+    def test_no_mail_server_notice(self):
+        for path, shown in (("/admin/outbox", "Последние отправленные"),
+                            ("/admin", "Периодичность встреч")):
+            r = self.sessions["admin"].get(path)
+            self.assertStatus(r, 200)
+            self.assertIn(shown, page_text(r))
+            self.assertNotIn("Почтовый сервер не настроен", page_text(r))
+
+    def test_the_media_plan_flags_only_publications_that_missed_the_networks(self):
+        r = self.sessions["press"].get("/admin/media-plan")
+        self.assertStatus(r, 200)
+        text = page_text(r)
+        self.assertNotIn("Социальные сети не подключены", text)
+        self.assertNotIn("Нет канала в соцсети", text)
+        rows = {text_of(tr) for tr in re.findall(r"<tr>(.*?)</tr>", r.text, re.S)}
+        # Demo meeting 12 was posted to vk; demo meeting 16 too; none of them is flagged.
+        posted = [t for t in rows if "Подготовка к отопительному сезону" in t]
+        self.assertEqual(len(posted), 1, rows)
+        self.assertNotIn("В соцсетях не опубликована", posted[0])
+        # An announcement made before the channel existed: no post in the outbox.
+        conn = self.stack.db()
         try:
-            for path, shown in (("/admin/outbox", "Последние отправленные"),
-                                ("/admin", "Периодичность встреч")):
-                r = sessions["admin"].get(path)
-                self.assertStatus(r, 200)
-                self.assertIn(shown, page_text(r))
-                self.assertNotIn("Почтовый сервер не настроен", page_text(r))
+            d = day(8)
+            cur = conn.execute(
+                "INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, "
+                "host_id, organising_unit, status, approved_at, announced_at) VALUES ('head_mass', "
+                "'Встреча без соцсетей', 3, 1, ?, ?, 1, 'Организационный сектор', 'approved', "
+                "unixepoch(), unixepoch())", (epoch(d, "18:00"), epoch(d, "20:00")))
+            mid = cur.lastrowid
+            conn.execute("INSERT INTO announcement (meeting_id, kind, published_at, starts_at, "
+                         "ends_at, venue_id, five_days_kept) VALUES (?, 'announcement', "
+                         "unixepoch(), ?, ?, 1, 1)", (mid, epoch(d, "18:00"), epoch(d, "20:00")))
+            conn.commit()
         finally:
-            stack.close()
+            conn.close()
+        r = self.sessions["press"].get("/admin/media-plan")
+        self.assertStatus(r, 200)
+        rows = [text_of(tr) for tr in re.findall(r"<tr>(.*?)</tr>", r.text, re.S)
+                if "Встреча без соцсетей" in tr]
+        self.assertEqual(len(rows), 1)
+        self.assertIn("В соцсетях не опубликована", rows[0])
+
+
+# ---- item 13: the media plan without a social-network channel -----------------------------------------
+class NoSocialNetworkChannel(StaffAssertions, unittest.TestCase):
+    def test_the_media_plan_warns(self):
+        r = SESSIONS["press"].get("/admin/media-plan")
+        self.assertStatus(r, 200)
+        text = page_text(r)
+        self.assertIn("Социальные сети не подключены: в файле настройки портала нет ни одного "
+                      "канала (раздел [webhooks])", text)
+        rows = [text_of(tr) for tr in re.findall(r"<tr>(.*?)</tr>", r.text, re.S)
+                if "Подготовка к отопительному сезону" in tr]
+        self.assertEqual(len(rows), 1)
+        self.assertIn("Нет канала в соцсети: анонс туда не уйдёт", rows[0])
+        self.assertIn("Опубликовать не позднее", text)
 
 
 if __name__ == "__main__":

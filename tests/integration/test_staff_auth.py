@@ -957,7 +957,8 @@ class Escaping(StaffCase):
         self.assertRedirect(b.login("scripter", password), "/admin")
         home = b.get("/admin").text
         self.assertNotIn(evil, home)
-        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt; (пресс-служба)", home)
+        self.assertIn('&lt;script&gt;alert(1)&lt;/script&gt;<span class="staff-role">, пресс-служба</span>',
+                      home)
         # A form sent back with an error keeps it as text in the field.
         r = admin.post("/admin/users", {"csrf": admin.csrf("/admin/users"), "login": "scripter",
                                         "full_name": '"><script>alert(2)</script>',
