@@ -809,9 +809,48 @@ enum http_status page_admin_appeal_close(struct request *req)
 	return finish(req, &a, ok, "closed", LABEL(outcomes, outcome));
 }
 
+/* Mail the published answer of appeal a to every active address of the media list, in the open
+ * transaction (seed 000 §3.3: answers to socially significant questions go to the media as the
+ * announcements do). Once per appeal and address: publishing a corrected version again mails
+ * nothing new. 0, or -1 on a database error. */
+static int mail_answer_to_media(struct request *req, const struct appeal_row *a,
+				const char *question, const char *answer)
+{
+	const struct config *cfg = req->worker->cfg;
+	const char *body = arena_printf(
+		req->arena,
+		"%s публикует ответ на общественно значимый вопрос жителей (обращение № %s).\n\n"
+		"Вопрос:\n%s\n\nОтвет:\n%s\n\nВсе ответы: %s/answers\n\n--\n%s\n",
+		cfg->administration_name[0] ? cfg->administration_name : cfg->municipality_name,
+		a->number, question, answer, cfg->site_url,
+		cfg->administration_name[0] ? cfg->administration_name : cfg->municipality_name);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_LIST);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sqlite3_column_int(s, 3) == 0)
+			continue; /* switched off */
+		const char *email = db_text(req->arena, s, 2);
+		struct outbox_message m = {
+			.dedup_key = arena_printf(req->arena, "answer:%lld:mail:%s", a->id, email),
+			.channel = OUTBOX_MAIL,
+			.recipient = email,
+			.subject = arena_printf(req->arena, "Ответ на вопрос жителей: обращение № %s",
+						a->number),
+			.body = body,
+			.purpose = "answer",
+		};
+		if (outbox_add(&req->worker->db, &m, req->now) < 0) {
+			db_done(s);
+			return -1;
+		}
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* POST /admin/appeals/ID/publish (public_question, public_answer, csrf) — publish the answer to
- * a socially significant question on /answers and on its meeting's page, in a version written
- * without personal data (seed 000 §3.3). */
+ * a socially significant question on /answers, on its meeting's page and in /feed.atom, in a
+ * version written without personal data (seed 000 §3.3), and mail it to the media list. */
 enum http_status page_admin_appeal_publish(struct request *req)
 {
 	struct appeal_row a;
@@ -826,6 +865,9 @@ enum http_status page_admin_appeal_publish(struct request *req)
 	sqlite3_bind_text(s, 3, page_field_text(req, FIELD_PUBLIC_ANSWER), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
 	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+	if (ok && mail_answer_to_media(req, &a, page_field_text(req, FIELD_PUBLIC_QUESTION),
+				       page_field_text(req, FIELD_PUBLIC_ANSWER)) < 0)
+		ok = false;
 	return finish(req, &a, ok, "published", "");
 }
 

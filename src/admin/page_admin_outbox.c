@@ -20,7 +20,7 @@ static const char *purpose_label(const char *purpose)
 		{"police", "уведомление полиции"}, {"alert", "предупреждение сотрудникам"},
 		{"violation", "нарушение срока"},  {"digest", "сводка"},
 		{"confirmation", "подтверждение подписки"}, {"acknowledgement", "уведомление о приёме"},
-		{"notice", "уведомление заявителю"},
+		{"notice", "уведомление заявителю"}, {"answer", "ответ на вопрос жителей для СМИ"},
 	};
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(labels[i][0], purpose) == 0)

@@ -191,6 +191,8 @@ enum stmt {
 	/* The press office (page_press.c, page_admin_press.c, publication.c). */
 	STMT_PRESS_LIST,         /* (now, limit, meeting or NULL) → announced meetings, upcoming
 	                            first, with their latest announcement and the one before it */
+	STMT_FEED_ANSWERS,       /* (limit) → appeal id, number, question, answer, published at,
+	                            meeting id or 0, meeting title: published answers, newest first */
 	STMT_ANNOUNCEMENT_WEBHOOKS, /* (announcement) → how many webhook posts it has in the outbox */
 	STMT_FEED_ENTRIES,       /* (limit) → announcements (with what a change changed),
 	                            cancellations and results, newest first */

@@ -573,6 +573,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY a.ends_at < ?1, CASE WHEN a.ends_at >= ?1 THEN a.starts_at END, "
 		"a.starts_at DESC, m.id LIMIT ?2",
 	/* Results: a held meeting, dated when it was marked held, or its end if that came later. */
+	[STMT_FEED_ANSWERS] =
+		"SELECT a.id, a.number, a.public_question, a.public_answer, a.published_at, "
+		"coalesce(a.meeting_id, 0), coalesce(m.title, '') FROM appeal a "
+		"LEFT JOIN meeting m ON m.id = a.meeting_id WHERE a.published_at IS NOT NULL "
+		"ORDER BY a.published_at DESC, a.id DESC LIMIT ?1",
 	[STMT_ANNOUNCEMENT_WEBHOOKS] =
 		"SELECT count(*) FROM outbox WHERE announcement_id = ?1 AND channel = 'webhook'",
 	[STMT_FEED_ENTRIES] =

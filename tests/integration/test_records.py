@@ -16,9 +16,10 @@ import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-from helpers import day, epoch, main_of, text_of, unique, words
+from helpers import day, epoch, main_of, text_of, unique, wait_for, words
+from receivers import SmtpServer, WebhookReceiver
 from stack import ROOT
-from staff import StaffAssertions, field_error, form_errors, staff_module
+from staff import StaffAssertions, field_error, form_errors, staff_module, start_staff_stack
 
 STACK = None
 SESSIONS = {}
@@ -413,15 +414,80 @@ class WithMailAndSocialNetworks(StaffAssertions, unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        from staff import start_staff_stack
-        cls.stack, _, cls.sessions = start_staff_stack(
-            settings={("mail", "smtp_url"): "smtp://127.0.0.1:2525",
-                      ("mail", "from"): "noreply@zelenoborsk.example",
-                      ("webhooks", "vk"): "http://127.0.0.1:9/hooks/vk"})
+        cls.smtp = SmtpServer().start()
+        cls.hook = WebhookReceiver()
+        try:
+            cls.stack, _, cls.sessions = start_staff_stack(
+                settings={("mail", "smtp_url"): cls.smtp.url,
+                          ("mail", "from"): "noreply@zelenoborsk.example",
+                          ("webhooks", "vk"): cls.hook.url("/vk")}, with_token=True)
+        except BaseException:
+            cls.smtp.stop()
+            cls.hook.close()
+            raise
 
     @classmethod
     def tearDownClass(cls):
-        cls.stack.close()
+        try:
+            cls.stack.close()
+        finally:
+            cls.smtp.stop()
+            cls.hook.close()
+
+    def notify(self):
+        """Run build/portal-notify once against this stack; its stdout."""
+        p = subprocess.run([os.path.join(self.stack.bin, "portal-notify"), "-c", self.stack.conf],
+                           capture_output=True, text=True, timeout=120)
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        return p.stdout
+
+    def test_a_published_answer_reaches_the_feed_and_the_media(self):
+        r = self.sessions["organizer"].post("/admin/appeals", {
+            "source": "mail", "received_on": day(-1).isoformat(), "surname": "Иванова",
+            "name": "Анна", "email": "ivanova@residents.example", "territory": "4",
+            "text": "Когда откроют детскую площадку на улице Молодёжной?"})
+        self.assertStatus(r, 303)
+        aid = int(r.header("Location").rsplit("/", 1)[1])
+        number = self.stack.query("SELECT number FROM appeal WHERE id = ?", (aid,))[0][0]
+        question = "Когда откроют детскую площадку на улице Молодёжной?"
+        answer = "Площадку откроют после приёмки работ, до 20 декабря."
+        r = self.sessions["organizer"].post(f"/admin/appeals/{aid}/answer",
+                                            {"answer": "Уважаемая Анна! " + answer})
+        self.assertStatus(r, 303)
+        r = self.sessions["organizer"].post(f"/admin/appeals/{aid}/publish",
+                                            {"public_question": question,
+                                             "public_answer": answer})
+        self.assertStatus(r, 303)
+        # The feed carries it, as the first (newest) entry.
+        feed = self.stack.get("/feed.atom")
+        self.assertEqual(feed.status, 200)
+        entries = ET.fromstring(feed.body).findall(ATOM + "entry")
+        first = entries[0]
+        self.assertEqual(first.findtext(ATOM + "title"),
+                         f"Ответ на вопрос жителей (обращение № {number})")
+        self.assertEqual(first.findtext(ATOM + "content"), f"Вопрос: {question}\nОтвет: {answer}")
+        self.assertRegex(first.findtext(ATOM + "id"),
+                         rf"^tag:zelenoborsk\.example,\d{{4}}-\d\d-\d\d:answer/{aid}$")
+        self.assertEqual(first.find(ATOM + "link").get("href"),
+                         "https://zelenoborsk.example/answers")
+        self.assertTrue(any(e.findtext(ATOM + "title").startswith("Анонс") for e in entries))
+        # The media list gets it by mail (the two active editors, not the switched-off one).
+        self.notify()
+        subject = f"Ответ на вопрос жителей: обращение № {number}"
+        got = wait_for(lambda: self.smtp.about(subject), 10)
+        self.assertEqual(sorted(m.to for m in got),
+                         ["news@zelenoborsk-tv.example", "redakciya@vestnik-zelenoborsk.example"])
+        self.assertEqual(got[0].subject, subject)
+        self.assertIn(answer, got[0].text)
+        self.assertNotIn("Иванова", got[0].text)
+        self.assertNotIn("ivanova@", got[0].text)
+        # Publishing a corrected version mails nothing twice.
+        r = self.sessions["organizer"].post(f"/admin/appeals/{aid}/publish",
+                                            {"public_question": question,
+                                             "public_answer": answer + " Уточнено."})
+        self.assertStatus(r, 303)
+        self.notify()
+        self.assertEqual(len(self.smtp.about(subject)), 2)
 
     def test_no_mail_server_notice(self):
         for path, shown in (("/admin/outbox", "Последние отправленные"),
