@@ -18,7 +18,14 @@
 {{#UNANNOUNCED}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time></li>
 {{/UNANNOUNCED}}</ul>{{/HAS_UNANNOUNCED}}
 </section>
-{{#HAS_POLICE}}<section class="block" aria-labelledby="police-title">
+{{#HAS_UNAGREED}}<section class="block" aria-labelledby="unagreed-title">
+<h2 id="unagreed-title">Выездные встречи: место не согласовано</h2>
+<p>Место выездной встречи информационной группы согласует с учреждением секретарь группы; отметьте согласование на странице встречи до срока публикации.</p>
+<ul>
+{{#UNAGREED}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time>: опубликовать до {{DEADLINE}}{{#MISSED}} — <strong class="late">срок публикации прошёл</strong>{{/MISSED}}</li>
+{{/UNAGREED}}</ul>
+</section>
+{{/HAS_UNAGREED}}{{#HAS_POLICE}}<section class="block" aria-labelledby="police-title">
 <h2 id="police-title">Нужно уведомить полицию</h2>
 <ul>
 {{#POLICE}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time></li>

@@ -11,6 +11,7 @@
 #include "protocol.h"
 #include "workdays.h"
 #include "pages.h"
+#include "place_agreement.h"
 #include "ru.h"
 #include "rules.h"
 #include "worker.h"
@@ -240,6 +241,8 @@ enum http_status page_admin_home(struct request *req)
 	if (meeting_rows(req, d, "POLICE", s))
 		tpl_section_show(d, "HAS_POLICE");
 	if (held_awaiting_protocol(req, d) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (place_unagreed_fill(req, d, PLACE_WARNING_DAYS) < 0) /* seed 001 §3.6.2 */
 		return HTTP_INTERNAL_ERROR;
 	s = db_stmt(db, STMT_DASH_VIOLATIONS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);

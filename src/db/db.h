@@ -103,6 +103,11 @@ enum stmt {
 	STMT_SERIES_LIST,        /* () → id, title, kind name, meetings */
 	STMT_SERIES_GET,         /* (id) → title, kind name */
 	STMT_SERIES_MEETINGS,    /* (id) → meeting id, starts, place, status */
+	STMT_PLACE_AGREEMENT_GET, /* (meeting) → kind, status, starts, place agreed at or NULL,
+	                             who agreed, with whom */
+	STMT_PLACE_AGREE,         /* (meeting, now, user, with whom) */
+	STMT_PLACE_UNAGREED,      /* (now, starts before) → id, title, starts of coming field
+	                             meetings of information groups whose place is not agreed */
 	STMT_DASH_DRAFTS,        /* (now) → id, title, starts of future drafts */
 	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
 	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */

@@ -280,6 +280,17 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM meeting m JOIN territory t ON t.id = m.territory_id "
 		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.series_id = ?1 ORDER BY m.starts_at",
 
+	[STMT_PLACE_AGREEMENT_GET] =
+		"SELECT m.kind, m.status, m.starts_at, m.place_agreed_at, "
+		"coalesce(nullif(u.full_name, ''), u.login, ''), m.place_agreed_note "
+		"FROM meeting m LEFT JOIN staff_user u ON u.id = m.place_agreed_by WHERE m.id = ?1",
+	[STMT_PLACE_AGREE] =
+		"UPDATE meeting SET place_agreed_at = ?2, place_agreed_by = ?3, place_agreed_note = ?4, "
+		"updated_at = ?2 WHERE id = ?1",
+	[STMT_PLACE_UNAGREED] =
+		"SELECT id, title, starts_at FROM meeting WHERE kind = 'group_field' "
+		"AND status IN ('draft', 'approved', 'postponed') AND place_agreed_at IS NULL "
+		"AND starts_at > ?1 AND starts_at < ?2 ORDER BY starts_at, id",
 	[STMT_DASH_DRAFTS] = "SELECT id, title, starts_at FROM meeting WHERE status = 'draft' "
 			     "AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_UNANNOUNCED] = "SELECT id, title, starts_at FROM meeting "

@@ -246,6 +246,9 @@ const struct route routes[] = {
 	 FIELDS({FIELD_ATTENDANCE, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
 	{"/admin/meetings/#/police", METHOD_POST, page_admin_meeting_police, NULL, 0,
 	 MEETING_WRITERS},
+	{"/admin/meetings/#/place", METHOD_POST, page_admin_meeting_place,
+	 FIELDS({FIELD_PLACE_AGREED_WITH, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER,
+	 PLACE_AGREEMENT_WRITERS},
 
 	/* The protocol of a held meeting and its instructions (page_admin_protocols.c). */
 	/* PROTOCOL_READERS and the chair (the handler checks the account's person, auth.h). */

@@ -16,7 +16,7 @@ import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-from helpers import day, epoch, main_of, text_of, unique, wait_for, words
+from helpers import day, epoch, local_input, main_of, text_of, unique, wait_for, words
 from receivers import SmtpServer, WebhookReceiver
 from stack import ROOT
 from staff import StaffAssertions, field_error, form_errors, staff_module, start_staff_stack
@@ -386,6 +386,67 @@ class StaffPagesOnAPhone(StaffAssertions, unittest.TestCase):
             self.assertIn("Председательствующий", text_of(r.text).replace("\u00ad", ""))
 
 
+# ---- item 16: the agreed place of an information group's field meeting --------------------------------
+class FieldMeetingPlace(StaffAssertions, unittest.TestCase):
+    def meeting_page(self, mid, role="secretary"):
+        r = SESSIONS[role].get(f"/admin/meetings/{mid}")
+        self.assertStatus(r, 200)
+        return r
+
+    def home_rows(self):
+        r = SESSIONS["secretary"].get("/admin")
+        self.assertStatus(r, 200)
+        m = re.search(r'<h2 id="unagreed-title">.*?</section>', r.text, re.S)
+        return [text_of(li) for li in re.findall(r"<li>(.*?)</li>", m.group(0), re.S)] if m else []
+
+    def test_not_agreed_is_shown_reminded_and_then_recorded(self):
+        title = unique("Выездная встреча у школы")
+        mid = insert_meeting(title, 8, kind="group_field", venue=3, group=1)
+        # The meeting's page says so and offers the form to the group's secretary.
+        text = page_text(self.meeting_page(mid))
+        self.assertIn("Место согласовано нет — место не согласовано", text)
+        self.assertIn("Отметить: место согласовано", text)
+        # The staff home page reminds of it: its publication deadline is 3 days away.
+        rows = [row for row in self.home_rows() if title in row]
+        self.assertEqual(len(rows), 1, self.home_rows())
+        self.assertIn(f"опубликовать до {words(day(3))}", rows[0])
+        # An empty answer is refused beside the field.
+        r = SESSIONS["secretary"].post(f"/admin/meetings/{mid}/place", {"place_agreed_with": ""})
+        self.assertStatus(r, 422)
+        self.assertIn("с кем и как согласовано", field_error(r.text, "place_agreed_with"))
+        self.assertEqual(STACK.query("SELECT place_agreed_at FROM meeting WHERE id = ?", (mid,)),
+                         [(None,)])
+        # The press office may not record it.
+        self.assertForbidden(SESSIONS["press"].post(f"/admin/meetings/{mid}/place",
+                                                    {"place_agreed_with": "Директор школы"}))
+        with_whom = "С директором школы № 2 Ивановой О. П., по телефону 3 декабря"
+        r = SESSIONS["secretary"].post(f"/admin/meetings/{mid}/place",
+                                       {"place_agreed_with": with_whom})
+        self.assertRedirect(r, f"/admin/meetings/{mid}")
+        text = page_text(self.meeting_page(mid))
+        self.assertIn("Место согласовано да,", text)
+        self.assertIn(with_whom, text)
+        self.assertNotIn("место не согласовано", text)
+        self.assertFalse([row for row in self.home_rows() if title in row])
+        (action, after), = STACK.query("SELECT action, after_json FROM audit_log WHERE entity = "
+                                       "'meeting' AND entity_id = ? ORDER BY id", (mid,))
+        self.assertEqual(action, "place_agreed")
+        self.assertEqual(json.loads(after)["place_agreed_with"], with_whom)
+        # Another venue undoes the agreement.
+        STACK.execute("UPDATE meeting SET venue_id = 4 WHERE id = ?", (mid,))
+        self.assertIn("нет — место не согласовано", page_text(self.meeting_page(mid)))
+        self.assertTrue([row for row in self.home_rows() if title in row])
+
+    def test_other_kinds_have_no_such_state(self):
+        mid = insert_meeting(unique("Встреча главы"), 8)
+        text = page_text(self.meeting_page(mid, "organizer"))
+        self.assertIn("Встреча главы", text)
+        self.assertNotIn("Место согласовано", text)
+        r = SESSIONS["organizer"].post(f"/admin/meetings/{mid}/place",
+                                       {"place_agreed_with": "Директор"})
+        self.assertStatus(r, 404)
+
+
 # ---- item 12: the outbox without a mail server -------------------------------------------------------
 class NoMailServer(StaffAssertions, unittest.TestCase):
     NOTICE = "Почтовый сервер не настроен: ни одно письмо не уйдёт"
@@ -434,12 +495,40 @@ class WithMailAndSocialNetworks(StaffAssertions, unittest.TestCase):
             cls.smtp.stop()
             cls.hook.close()
 
-    def notify(self):
+    def notify(self, *args):
         """Run build/portal-notify once against this stack; its stdout."""
-        p = subprocess.run([os.path.join(self.stack.bin, "portal-notify"), "-c", self.stack.conf],
+        p = subprocess.run([os.path.join(self.stack.bin, "portal-notify"), "-c", self.stack.conf,
+                            *args],
                            capture_output=True, text=True, timeout=120)
         self.assertIn(p.returncode, (0, 1), p.stderr)
         return p.stdout
+
+    def test_the_notifier_reminds_of_a_place_not_agreed(self):
+        self.stack.execute("UPDATE staff_user SET email = login || '@zelenoborsk.example'")
+        d = day(9)
+        conn = self.stack.db()
+        try:
+            conn.execute(
+                "INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, "
+                "host_id, organising_unit, status, approved_at, group_id) VALUES ('group_field', "
+                "'Выездная встреча в Сельском клубе', 6, 6, ?, ?, 3, 'Организационный сектор', "
+                "'draft', NULL, 2)", (epoch(d, "18:00"), epoch(d, "19:30")))
+            conn.commit()
+        finally:
+            conn.close()
+        # Tomorrow's run: today's digest may have gone out already in another test's run.
+        tomorrow = "--now=" + local_input(day(1), "09:00")
+        self.notify(tomorrow)
+        subject = f"Место выездной встречи не согласовано: {words(day(1))}"
+        got = wait_for(lambda: [m for m in self.smtp.about(subject) if m.subject == subject], 10)
+        self.assertEqual(sorted(m.to for m in got),
+                         ["organizer@zelenoborsk.example", "secretary@zelenoborsk.example"])
+        self.assertIn("«Выездная встреча в Сельском клубе»", got[0].text)
+        self.assertIn(f"опубликовать до {words(day(4))}", got[0].text)
+        self.assertIn("«Подготовка к отопительному сезону»", got[0].text)
+        # Once a day.
+        self.notify(tomorrow)
+        self.assertEqual(len([m for m in self.smtp.about(subject) if m.subject == subject]), 2)
 
     def test_a_published_answer_reaches_the_feed_and_the_media(self):
         r = self.sessions["organizer"].post("/admin/appeals", {
