@@ -222,8 +222,14 @@ enum stmt {
 	STMT_REFGROUP_INSERT,    /* (name, summary) */
 	STMT_REFGROUP_UPDATE,    /* (id, name, summary) */
 	STMT_REFGROUP_JSON,      /* (id) → the group with its members as JSON */
-	STMT_REFGROUP_MEMBERS,   /* (group) → name, organisation, email, in the order entered */
+	STMT_REFGROUP_MEMBERS,   /* (group) → name, organisation, email, consent given at, how,
+	                            withdrawn at, how; in the order entered */
 	STMT_REFGROUP_MEMBER_CLEAR, /* (group) */
+	STMT_REFCONSENT_GET,     /* (email) → given at or NULL, how, withdrawn at or NULL, how */
+	STMT_REFCONSENT_GIVE,    /* (email, now, how, user, new token): record consent, or record
+	                            it anew (withdrawal undone) when how differs from the stored */
+	STMT_REFCONSENT_BY_TOKEN, /* (token) → email, withdrawn at or NULL */
+	STMT_REFCONSENT_WITHDRAW, /* (token, now, how) */
 	STMT_REFGROUP_MEMBER_ADD, /* (group, name, organisation, email) */
 	STMT_MEETING_REFGROUP_CLEAR, /* (meeting) */
 	STMT_MEETING_REFGROUP_ADD, /* (meeting, group) */

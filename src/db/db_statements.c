@@ -502,8 +502,12 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT 0, email, '' FROM media_contact WHERE active = 1 "
 		"UNION ALL SELECT 1, p.email, '' FROM meeting_invitee i "
 		"JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ?1 AND p.email <> '' "
-		"UNION ALL SELECT 2, r.email, '' FROM meeting_reference_group g "
-		"JOIN reference_group_member r ON r.group_id = g.group_id WHERE g.meeting_id = ?1 "
+		/* A participant who withdrew consent (152-ФЗ) gets nothing; the token is in the
+		 * link that stops the mail. */
+		"UNION ALL SELECT 2, r.email, coalesce(c.token, '') FROM meeting_reference_group g "
+		"JOIN reference_group_member r ON r.group_id = g.group_id "
+		"LEFT JOIN reference_consent c ON c.email = lower(r.email) "
+		"WHERE g.meeting_id = ?1 AND c.withdrawn_at IS NULL "
 		"UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
 		"AND (s.territory_id IS NULL OR s.territory_id IN (SELECT id FROM up)) "
 		"ORDER BY 1, 2",
@@ -662,11 +666,30 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_REFGROUP_UPDATE] = "UPDATE reference_group SET name = ?2, description = ?3 WHERE id = ?1",
 	[STMT_REFGROUP_JSON] = "SELECT json_object('name', name, 'description', description, "
 			       "'members', (SELECT json_group_array(json_object('name', name, "
-			       "  'organisation', organisation, 'email', email)) FROM "
-			       "  (SELECT name, organisation, email FROM reference_group_member "
-			       "   WHERE group_id = ?1 ORDER BY id))) FROM reference_group WHERE id = ?1",
-	[STMT_REFGROUP_MEMBERS] = "SELECT name, organisation, email FROM reference_group_member "
-				  "WHERE group_id = ?1 ORDER BY id",
+			       "  'organisation', organisation, 'email', email, 'consent_at', given_at, "
+			       "  'consent', given_how, 'withdrawn_at', withdrawn_at)) FROM "
+			       "  (SELECT r.name, r.organisation, r.email, c.given_at, c.given_how, "
+			       "   c.withdrawn_at FROM reference_group_member r "
+			       "   LEFT JOIN reference_consent c ON c.email = lower(r.email) "
+			       "   WHERE r.group_id = ?1 ORDER BY r.id))) "
+			       "FROM reference_group WHERE id = ?1",
+	[STMT_REFGROUP_MEMBERS] = "SELECT r.name, r.organisation, r.email, c.given_at, "
+				  "coalesce(c.given_how, ''), c.withdrawn_at, "
+				  "coalesce(c.withdrawn_how, '') FROM reference_group_member r "
+				  "LEFT JOIN reference_consent c ON c.email = lower(r.email) "
+				  "WHERE r.group_id = ?1 ORDER BY r.id",
+	[STMT_REFCONSENT_GET] = "SELECT given_at, given_how, withdrawn_at, withdrawn_how "
+				"FROM reference_consent WHERE email = lower(?1)",
+	[STMT_REFCONSENT_GIVE] =
+		"INSERT INTO reference_consent (email, given_at, given_how, recorded_by, token) "
+		"VALUES (lower(?1), ?2, ?3, ?4, ?5) ON CONFLICT (email) DO UPDATE SET "
+		"given_at = excluded.given_at, given_how = excluded.given_how, "
+		"recorded_by = excluded.recorded_by, withdrawn_at = NULL, withdrawn_how = '' "
+		"WHERE reference_consent.given_how <> excluded.given_how",
+	[STMT_REFCONSENT_BY_TOKEN] = "SELECT email, withdrawn_at FROM reference_consent "
+				     "WHERE token = ?1",
+	[STMT_REFCONSENT_WITHDRAW] = "UPDATE reference_consent SET withdrawn_at = ?2, "
+				     "withdrawn_how = ?3 WHERE token = ?1 AND withdrawn_at IS NULL",
 	[STMT_REFGROUP_MEMBER_CLEAR] = "DELETE FROM reference_group_member WHERE group_id = ?1",
 	[STMT_REFGROUP_MEMBER_ADD] = "INSERT INTO reference_group_member (group_id, name, "
 				     "organisation, email) VALUES (?1, ?2, ?3, ?4)",

@@ -46,6 +46,9 @@ enum http_status page_subscribe_confirm_form(struct request *req);
 enum http_status page_subscribe_confirm(struct request *req);
 enum http_status page_unsubscribe_form(struct request *req);
 enum http_status page_unsubscribe(struct request *req);
+/* page_reference_unsubscribe.c: a reference-group participant withdraws consent to the mail. */
+enum http_status page_reference_unsubscribe_form(struct request *req);
+enum http_status page_reference_unsubscribe(struct request *req);
 
 enum http_status page_admin_login_form(struct request *req);
 enum http_status page_admin_login(struct request *req);

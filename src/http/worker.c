@@ -27,7 +27,7 @@ static const char *const page_templates[] = {
 	"admin_media_plan.tpl", "admin_media.tpl", "admin_media_contact.tpl", "admin_media_form.tpl",
 	"admin_publication.tpl", "admin_user.tpl", "admin_reference_groups.tpl",
 	"admin_reference_group.tpl", "admin_reference_group_form.tpl", "subscribe.tpl",
-	"subscribe_sent.tpl", "subscribe_confirm.tpl", "unsubscribe.tpl", "admin_calendar.tpl", "admin_calendar_year.tpl",
+	"subscribe_sent.tpl", "subscribe_confirm.tpl", "unsubscribe.tpl", "reference_unsubscribe.tpl", "admin_calendar.tpl", "admin_calendar_year.tpl",
 	"admin_calendar_year_form.tpl", "admin_calendar_day_form.tpl", "admin_topics.tpl", "admin_topic.tpl",
 	"admin_report.tpl", "admin_reports.tpl",
 };

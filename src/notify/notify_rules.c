@@ -202,6 +202,9 @@ static int publish(struct notify_run *run, long long announcement, const char *k
 		const char *unsubscribe = NULL;
 		if (r[i].audience == AUDIENCE_SUBSCRIBER)
 			unsubscribe = subscription_unsubscribe_url(run->arena, run->cfg, r[i].token);
+		else if (r[i].audience == AUDIENCE_REFERENCE && r[i].token[0])
+			unsubscribe = subscription_reference_unsubscribe_url(run->arena, run->cfg,
+									     r[i].token);
 		struct notify_text t = notify_publication_mail(
 			run, m, inv, inv_n, kind, prev, (enum notify_audience)r[i].audience, unsubscribe);
 		struct outbox_message msg = {

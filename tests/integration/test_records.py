@@ -19,7 +19,8 @@ import xml.etree.ElementTree as ET
 from helpers import day, epoch, local_input, main_of, text_of, unique, wait_for, words
 from receivers import SmtpServer, WebhookReceiver
 from stack import ROOT
-from staff import StaffAssertions, field_error, form_errors, staff_module, start_staff_stack
+from staff import (StaffAssertions, browser_form, field_error, form_errors, staff_module,
+                   start_staff_stack)
 
 STACK = None
 SESSIONS = {}
@@ -386,6 +387,61 @@ class StaffPagesOnAPhone(StaffAssertions, unittest.TestCase):
             self.assertIn("Председательствующий", text_of(r.text).replace("\u00ad", ""))
 
 
+# ---- item 14: consent of reference-group participants ---------------------------------------------
+class ReferenceConsent(StaffAssertions, unittest.TestCase):
+    def group_form(self, gid):
+        r = SESSIONS["organizer"].get(f"/admin/reference-groups/{gid}")
+        self.assertStatus(r, 200)
+        return [(k, v) for k, v in browser_form(r.text, f"/admin/reference-groups/{gid}")
+                if k != "csrf"]
+
+    def test_the_consent_is_shown_beside_each_participant(self):
+        r = SESSIONS["organizer"].get("/admin/reference-groups/2")
+        self.assertStatus(r, 200)
+        self.assertIn("Согласие на рассылку (152-ФЗ)", r.text)
+        row = [text_of(tr) for tr in re.findall(r"<tr>(.*?)</tr>", r.text, re.S)
+               if "orlov@invalidy.example" in tr]
+        self.assertEqual(len(row), 1)
+        self.assertIn(f"записано {words(day(-60))}: письменное согласие на получение анонсов",
+                      row[0])
+
+    def test_a_new_participant_needs_a_recorded_consent(self):
+        fields = self.group_form(2)
+        fields += [("member_name", "Ковалёва Нина Петровна"),
+                   ("member_organisation", "Клуб «Серебряный возраст»"),
+                   ("member_email", "kovaleva@club.example"), ("member_consent", "")]
+        r = SESSIONS["organizer"].post("/admin/reference-groups/2", fields)
+        self.assertStatus(r, 422)
+        self.assertIn("укажите, как и когда получено согласие участника на рассылку",
+                      " ".join(form_errors(r.text)))
+        self.assertIn('value="kovaleva@club.example"', r.text)
+        self.assertEqual(STACK.query("SELECT count(*) FROM reference_group_member "
+                                     "WHERE email = 'kovaleva@club.example'")[0][0], 0)
+        fields[-1] = ("member_consent", "письменное согласие от 1 декабря 2026 г.")
+        r = SESSIONS["organizer"].post("/admin/reference-groups/2", fields)
+        self.assertRedirect(r, "/admin/reference-groups/2")
+        (given_at, how, by, token), = STACK.query(
+            "SELECT c.given_at, c.given_how, u.login, c.token FROM reference_consent c "
+            "JOIN staff_user u ON u.id = c.recorded_by WHERE c.email = 'kovaleva@club.example'")
+        self.assertEqual((how, by), ("письменное согласие от 1 декабря 2026 г.", "organizer"))
+        self.assertRegex(token, r"^[A-Za-z0-9_-]{43}$")
+        after = json.loads(STACK.query("SELECT after_json FROM audit_log WHERE entity = "
+                                       "'reference_group' AND entity_id = 2 ORDER BY id DESC "
+                                       "LIMIT 1")[0][0])
+        self.assertIn({"name": "Ковалёва Нина Петровна",
+                       "organisation": "Клуб «Серебряный возраст»",
+                       "email": "kovaleva@club.example", "consent_at": given_at,
+                       "consent": "письменное согласие от 1 декабря 2026 г.",
+                       "withdrawn_at": None}, after["members"])
+        r = SESSIONS["organizer"].get("/admin/reference-groups/2")
+        self.assertIn("письменное согласие от 1 декабря 2026 г.", page_text(r))
+
+    def test_an_unknown_link_is_404(self):
+        r = STACK.get("/reference/unsubscribe?token=nosuchtoken")
+        self.assertEqual(r.status, 404)
+        self.assertIn("Ссылка не найдена", text_of(r.text))
+
+
 # ---- item 16: the agreed place of an information group's field meeting --------------------------------
 class FieldMeetingPlace(StaffAssertions, unittest.TestCase):
     def meeting_page(self, mid, role="secretary"):
@@ -529,6 +585,78 @@ class WithMailAndSocialNetworks(StaffAssertions, unittest.TestCase):
         # Once a day.
         self.notify(tomorrow)
         self.assertEqual(len([m for m in self.smtp.about(subject) if m.subject == subject]), 2)
+
+    def reference_meeting(self, title, groups):
+        """An approved meeting in 10 days mailed to the reference GROUPS; its id."""
+        d = day(10)
+        conn = self.stack.db()
+        try:
+            cur = conn.execute(
+                "INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, "
+                "host_id, organising_unit, status, approved_at) VALUES ('head_mass', ?, 3, 1, ?, "
+                "?, 1, 'Организационный сектор', 'approved', unixepoch())",
+                (title, epoch(d, "18:00"), epoch(d, "20:00")))
+            mid = cur.lastrowid
+            for g in groups:
+                conn.execute("INSERT INTO meeting_reference_group (meeting_id, group_id) "
+                             "VALUES (?, ?)", (mid, g))
+            conn.commit()
+            return mid
+        finally:
+            conn.close()
+
+    def test_a_reference_participant_can_stop_the_mail(self):
+        first = unique("Встреча с предпринимателями")
+        self.reference_meeting(first, (1,))
+        self.notify()
+        got = wait_for(lambda: [m for m in self.smtp.about(first)
+                                if m.to == "grigoriev@business.example"], 10)
+        self.assertEqual(len(got), 1)
+        mail = got[0]
+        link = re.search(r"https://zelenoborsk\.example(/reference/unsubscribe\?token=[\w-]+)",
+                         mail.text)
+        self.assertTrue(link, mail.text)
+        self.assertIn("Отказаться от писем (отозвать согласие):", mail.text)
+        self.assertEqual(mail.header("List-Unsubscribe"),
+                         f"<https://zelenoborsk.example{link.group(1)}>")
+        self.assertEqual(mail.header("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click")
+        # The link shows a button; the mail client's one-click POST withdraws the consent.
+        r = self.stack.get(link.group(1))
+        self.assertEqual(r.status, 200)
+        self.assertIn("Отказаться от писем", page_text(r))
+        r = self.stack.post_form(link.group(1), [("List-Unsubscribe", "One-Click")])
+        self.assertEqual(r.status, 200)
+        self.assertIn("Вы отказались от писем", page_text(r))
+        (withdrawn, how), = self.stack.query(
+            "SELECT withdrawn_at, withdrawn_how FROM reference_consent "
+            "WHERE email = 'grigoriev@business.example'")
+        self.assertIsNotNone(withdrawn)
+        self.assertEqual(how, "по ссылке из письма")
+        # Staff see it beside the participant.
+        r = self.sessions["admin"].get("/admin/reference-groups/1")
+        self.assertStatus(r, 200)
+        row = [text_of(tr) for tr in re.findall(r"<tr>(.*?)</tr>", r.text, re.S)
+               if "grigoriev@business.example" in tr]
+        self.assertEqual(len(row), 1)
+        self.assertIn("отозвано", row[0])
+        self.assertIn("по ссылке из письма — письма не отправляются", row[0])
+        # The next announcement reaches the others of the group, not them.
+        second = unique("Вторая встреча с предпринимателями")
+        self.reference_meeting(second, (1,))
+        self.notify()
+        got = wait_for(lambda: self.smtp.about(second), 10)
+        recipients = {m.to for m in got}
+        self.assertIn("fedorov@business.example", recipients)
+        self.assertNotIn("grigoriev@business.example", recipients)
+        # Saving the group again does not undo the withdrawal.
+        page = self.sessions["admin"].get("/admin/reference-groups/1").text
+        r = self.sessions["admin"].post("/admin/reference-groups/1",
+                                        [(k, v) for k, v in browser_form(page,
+                                         "/admin/reference-groups/1") if k != "csrf"])
+        self.assertStatus(r, 303)
+        self.assertIsNotNone(self.stack.query(
+            "SELECT withdrawn_at FROM reference_consent "
+            "WHERE email = 'grigoriev@business.example'")[0][0])
 
     def test_a_published_answer_reaches_the_feed_and_the_media(self):
         r = self.sessions["organizer"].post("/admin/appeals", {
