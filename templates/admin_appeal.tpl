@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_appeal.tpl: one appeal for staff: the applicant, the text, deadlines, the next steps of 59-ФЗ and the history. --}}
-<h1>Обращение № {{NUMBER}}</h1>
+<h1>Обращение № <span class="number">{{NUMBER}}</span></h1>
 {{>FORM_ERRORS}}
 <dl class="facts">
 <dt>Состояние</dt><dd>{{STATUS}}</dd>
@@ -12,7 +12,8 @@
 <dt>Телефон</dt><dd>{{PHONE}}</dd>
 <dt>Территория</dt><dd>{{TERRITORY}}</dd>
 <dt>Тема</dt><dd>{{TOPIC}}</dd>
-<dt>Исполнитель</dt><dd>{{EXECUTOR}} {{UNIT}}</dd>
+<dt>Адресат</dt><dd>{{ADDRESSEE}}</dd>
+<dt>Исполнитель</dt><dd>{{EXECUTOR}}</dd>
 {{#MEETING}}<dt>Передано на встрече</dt><dd><a href="/admin/meetings/{{MEETING_ID}}">{{TITLE}}</a></dd>{{/MEETING}}
 {{#FORWARDED}}<dt>Направлено по компетенции</dt><dd>{{TO}}, <time datetime="{{AT_ISO}}">{{AT}}</time></dd>{{/FORWARDED}}
 {{#OUTCOME}}<dt>Закрыто без ответа по существу</dt><dd>{{TEXT}}</dd>{{/OUTCOME}}

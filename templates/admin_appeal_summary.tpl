@@ -18,6 +18,6 @@
 {{/STATE}}</ul>
 {{/HAS_APPEALS}}{{#HAS_OLDEST}}<h3>Давние нерешённые</h3>
 <ul>
-{{#OLDEST}}<li>№ {{NUMBER}} от {{REGISTERED}}, {{TOPIC}}{{#DUE_AT}}; срок ответа {{DUE}}{{#OVERDUE}}, {{TEXT}}{{/OVERDUE}}{{/DUE_AT}}</li>
+{{#OLDEST}}<li>№ <span class="number">{{NUMBER}}</span> от {{REGISTERED}}, {{TOPIC}}{{#DUE_AT}}; срок ответа {{DUE}}{{#OVERDUE}}, {{TEXT}}{{/OVERDUE}}{{/DUE_AT}}</li>
 {{/OLDEST}}</ul>{{/HAS_OLDEST}}
 </section>

@@ -36,11 +36,11 @@
 </details>
 {{#NO_APPEALS}}<p>Обращений не найдено.</p>{{/NO_APPEALS}}
 {{#HAS_APPEALS}}<div class="table-scroll" role="region" aria-labelledby="appeals-caption" tabindex="0">
-<table class="list">
+<table class="list cards">
 <caption id="appeals-caption">Обращения</caption>
-<thead><tr><th scope="col">Номер</th><th scope="col">Заявитель</th><th scope="col">Поступило</th><th scope="col">Состояние</th><th scope="col">Срок ответа</th><th scope="col">Исполнитель</th></tr></thead>
+<thead><tr><th scope="col">Номер</th><th scope="col">Состояние</th><th scope="col">Срок ответа</th><th scope="col">Заявитель</th><th scope="col">Адресат</th><th scope="col">Поступило</th><th scope="col">Исполнитель</th></tr></thead>
 <tbody>
-{{#APPEAL}}<tr><td><a href="/admin/appeals/{{ID}}">{{NUMBER}}</a></td><td>{{APPLICANT}}</td><td>{{SOURCE}}, {{REGISTERED}}</td><td>{{STATUS}}</td><td>{{#DUE_AT}}<time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}{{/DUE_AT}}</td><td>{{EXECUTOR}}{{#UNIT}}, {{UNIT}}{{/UNIT}}</td></tr>
+{{#APPEAL}}<tr><td data-label="Номер"><a class="number" href="/admin/appeals/{{ID}}">{{NUMBER}}</a></td><td data-label="Состояние">{{STATUS}}</td><td data-label="Срок ответа">{{#DUE_AT}}<time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}{{/DUE_AT}}{{#NO_DUE}}—{{/NO_DUE}}</td><td data-label="Заявитель">{{APPLICANT}}</td><td data-label="Адресат">{{ADDRESSEE}}</td><td data-label="Поступило">{{SOURCE}}, {{REGISTERED}}</td><td data-label="Исполнитель">{{EXECUTOR}}</td></tr>
 {{/APPEAL}}</tbody>
 </table>
 </div>{{/HAS_APPEALS}}

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_home.tpl: the staff home page: what needs action and the required frequencies. --}}
 <h1>Рабочий стол</h1>
-{{#NO_CALENDAR}}<p class="notice">Нет производственного календаря на {{YEAR}} год: добавьте его по постановлению Правительства РФ «О переносе выходных дней в {{YEAR}} году» — иначе сроки в рабочих днях считаются без переносов. <a href="/admin/calendar">Производственный календарь</a></p>
+{{#NO_MAIL_SERVER}}<p class="notice" id="no-mail-server"><strong>Почтовый сервер не настроен</strong>: ни одно письмо не уйдёт, пока администратор не укажет его в файле настройки портала (раздел [mail], параметр smtp_url). {{UNSENT}} Публикации в социальных сетях (webhook) это не касается. <a href="/admin/outbox">Рассылка</a></p>
+{{/NO_MAIL_SERVER}}{{#NO_CALENDAR}}<p class="notice">Нет производственного календаря на {{YEAR}} год: добавьте его по постановлению Правительства РФ «О переносе выходных дней в {{YEAR}} году» — иначе сроки в рабочих днях считаются без переносов. <a href="/admin/calendar">Производственный календарь</a></p>
 {{/NO_CALENDAR}}{{#PROVISIONAL_CALENDAR}}<p class="notice">Производственный календарь на {{YEAR}} год предварительный: постановление Правительства РФ о переносе выходных дней не внесено, сроки в рабочих днях считаются по Трудовому кодексу. Когда постановление будет опубликовано, администратор внесёт переносы и снимет отметку «предварительный». <a href="/admin/calendar/{{YEAR}}">Календарь на {{YEAR}} год</a></p>
 {{/PROVISIONAL_CALENDAR}}{{#MEETINGS}}<section class="block" aria-labelledby="drafts-title">
 <h2 id="drafts-title">Черновики: скоро срок публикации</h2>
@@ -17,7 +18,14 @@
 {{#UNANNOUNCED}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time></li>
 {{/UNANNOUNCED}}</ul>{{/HAS_UNANNOUNCED}}
 </section>
-{{#HAS_POLICE}}<section class="block" aria-labelledby="police-title">
+{{#HAS_UNAGREED}}<section class="block" aria-labelledby="unagreed-title">
+<h2 id="unagreed-title">Выездные встречи: место не согласовано</h2>
+<p>Место выездной встречи информационной группы согласует с учреждением секретарь группы; отметьте согласование на странице встречи до срока публикации.</p>
+<ul>
+{{#UNAGREED}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time>: опубликовать до {{DEADLINE}}{{#MISSED}} — <strong class="late">срок публикации прошёл</strong>{{/MISSED}}</li>
+{{/UNAGREED}}</ul>
+</section>
+{{/HAS_UNAGREED}}{{#HAS_POLICE}}<section class="block" aria-labelledby="police-title">
 <h2 id="police-title">Нужно уведомить полицию</h2>
 <ul>
 {{#POLICE}}<li><a href="/admin/meetings/{{ID}}">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time></li>
@@ -56,7 +64,7 @@
 {{/MEETINGS}}<h2>Разделы</h2>
 <ul class="staff-links">
 <li><a href="/meetings">Расписание встреч на сайте</a></li>
-{{#MEETINGS}}<li><a href="/admin/meetings">Встречи</a> · <a href="/admin/series">Серии встреч</a></li>
+{{#MEETINGS}}<li><a href="/admin/meetings">Встречи</a>&nbsp;· <a href="/admin/series">Серии встреч</a></li>
 {{/MEETINGS}}{{#REFERENCE}}<li><a href="/admin/territories">Территории</a></li>
 <li><a href="/admin/venues">Места проведения встреч</a></li>
 <li><a href="/admin/people">Должностные лица и приглашённые</a></li>

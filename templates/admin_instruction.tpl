@@ -4,7 +4,7 @@
 {{>FORM_ERRORS}}
 <p class="text">{{TEXT:pre_escape}}</p>
 <dl class="facts">
-<dt>Источник</dt><dd>{{#FROM_MEETING}}протокол встречи <a href="{{HREF}}">{{TITLE}}</a>{{/FROM_MEETING}}{{#FROM_APPEAL}}обращение № {{#LINK}}<a href="/admin/appeals/{{APPEAL_ID}}">{{NUMBER}}</a>{{/LINK}}{{#PLAIN}}{{NUMBER}}{{/PLAIN}}{{/FROM_APPEAL}}</dd>
+<dt>Источник</dt><dd>{{#FROM_MEETING}}протокол встречи <a href="{{HREF}}">{{TITLE}}</a>{{/FROM_MEETING}}{{#FROM_APPEAL}}обращение № {{#LINK}}<a class="number" href="/admin/appeals/{{APPEAL_ID}}">{{NUMBER}}</a>{{/LINK}}{{#PLAIN}}<span class="number">{{NUMBER}}</span>{{/PLAIN}}{{/FROM_APPEAL}}</dd>
 <dt>Исполнитель</dt><dd>{{EXECUTOR}}{{#UNIT}}, {{NAME}}{{/UNIT}}</dd>
 <dt>Контролёр</dt><dd>{{CONTROLLER}}</dd>
 <dt>Срок</dt><dd><time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}</dd>

@@ -2,8 +2,8 @@
 <h1>Поручения</h1>
 {{>FORM_ERRORS}}
 {{#EXECUTOR_NOTE}}<p>Показаны поручения, в которых вы исполнитель.</p>
-<p><a href="/admin/instructions?due=soon">Срок истекает в ближайшие 3 дня</a> · <a href="/admin/instructions?due=overdue">Просроченные</a></p>
-{{/EXECUTOR_NOTE}}{{#FILTERS}}<p><a href="/admin/instructions?mine=1">Мои (исполняю или контролирую)</a> · <a href="/admin/instructions?due=soon">Срок в ближайшие 3 дня</a> · <a href="/admin/instructions?due=overdue">Просроченные</a> · <a href="/admin/instructions">Все</a></p>
+<p><a href="/admin/instructions?due=soon">Срок истекает в ближайшие 3 дня</a>&nbsp;· <a href="/admin/instructions?due=overdue">Просроченные</a></p>
+{{/EXECUTOR_NOTE}}{{#FILTERS}}<p><a href="/admin/instructions?mine=1">Мои (исполняю или контролирую)</a>&nbsp;· <a href="/admin/instructions?due=soon">Срок в ближайшие 3 дня</a>&nbsp;· <a href="/admin/instructions?due=overdue">Просроченные</a>&nbsp;· <a href="/admin/instructions">Все</a></p>
 <details class="filters">
 <summary>Отбор</summary>
 <form method="get" action="/admin/instructions">
@@ -27,7 +27,7 @@
 <caption id="instructions-caption">Поручения</caption>
 <thead><tr><th scope="col">Поручение</th><th scope="col">Источник</th><th scope="col">Исполнитель</th><th scope="col">Срок</th><th scope="col">Состояние</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td><a href="/admin/instructions/{{ID}}">{{TEXT}}</a></td><td>{{#FROM_MEETING}}протокол: {{TITLE}}{{/FROM_MEETING}}{{#FROM_APPEAL}}обращение № {{NUMBER}}{{/FROM_APPEAL}}</td><td>{{EXECUTOR}}{{#UNIT}}<br>{{NAME}}{{/UNIT}}</td><td><time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}</td><td>{{STATUS}}</td></tr>
+{{#ROW}}<tr><td><a href="/admin/instructions/{{ID}}">{{TEXT}}</a></td><td>{{#FROM_MEETING}}протокол: {{TITLE}}{{/FROM_MEETING}}{{#FROM_APPEAL}}обращение № <span class="number">{{NUMBER}}</span>{{/FROM_APPEAL}}</td><td>{{EXECUTOR}}{{#UNIT}}<br>{{NAME}}{{/UNIT}}</td><td><time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}</td><td>{{STATUS}}</td></tr>
 {{/ROW}}</tbody>
 </table>
 </div>{{/HAS_ROWS}}

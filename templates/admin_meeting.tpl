@@ -10,7 +10,8 @@
 {{/APPROVED}}{{#ANNOUNCED}}<dt>Объявлена</dt><dd>{{AT}}</dd>
 {{/ANNOUNCED}}{{#EXCEPTION}}<dt>Исключение из правила 5 дней</dt><dd>{{TEXT}}</dd>
 {{/EXCEPTION}}{{#POLICE}}<dt>Уведомление полиции</dt><dd>{{#NOTIFIED}}направлено {{AT}}{{/NOTIFIED}}{{#NOT_NOTIFIED}}требуется, ещё не направлено{{/NOT_NOTIFIED}}</dd>
-{{/POLICE}}</dl>
+{{/POLICE}}{{#PLACE_AGREEMENT}}<dt>Место согласовано</dt><dd>{{#AGREED}}да, {{AT}} ({{BY}}): {{WITH}}{{/AGREED}}{{#NOT_AGREED}}<strong class="late">нет — место не согласовано</strong>{{/NOT_AGREED}}</dd>
+{{/PLACE_AGREEMENT}}</dl>
 {{#PUBLIC_PAGE}}<p class="more"><a href="/meetings/{{ID}}">Страница встречи на сайте</a></p>
 {{/PUBLIC_PAGE}}{{#PROTOCOL}}<p class="more"><a href="/admin/meetings/{{ID}}/protocol">Протокол встречи и поручения</a></p>
 {{/PROTOCOL}}{{#CHANGES}}<h2>Изменения после утверждения</h2>
@@ -77,6 +78,17 @@
 <button type="submit">Отметить: полиция уведомлена</button>
 </form>
 </section>
-{{/POLICE_ACTION}}{{#EDIT}}<h2>Изменить</h2>
+{{/POLICE_ACTION}}{{#PLACE_AGREEMENT_ACTION}}<section class="action" aria-labelledby="place-title">
+<h2 id="place-title">Согласование места</h2>
+<p>Место выездной встречи согласует с учреждением секретарь информационной группы. Если место встречи изменят, отметку нужно будет сделать заново.</p>
+<form method="post" action="/admin/meetings/{{ID}}/place">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="f-place_agreed_with">С кем и как согласовано</label>
+<input id="f-place_agreed_with" name="place_agreed_with" value="{{place_agreed_with}}" maxlength="300" required{{#place_agreed_with_error}} aria-invalid="true" aria-describedby="e-place_agreed_with"{{/place_agreed_with_error}}>
+{{#place_agreed_with_error}}<p class="field-error" id="e-place_agreed_with">{{MESSAGE}}</p>{{/place_agreed_with_error}}</div>
+<button type="submit">Отметить: место согласовано</button>
+</form>
+</section>
+{{/PLACE_AGREEMENT_ACTION}}{{#EDIT}}<h2>Изменить</h2>
 {{>FORM}}
 {{/EDIT}}

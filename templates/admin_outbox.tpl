@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_outbox.tpl: what the notifier sends: messages it gave up on (resend or discard), those waiting for another attempt, the latest delivered. --}}
 <h1>Рассылка и публикации</h1>
-<p>Письма и публикации в социальных сетях отправляет программа-оповещатель каждые несколько минут. Ждут отправки: {{WAITING}}. Не доставлены и ждут решения: {{DEAD}}.</p>
+{{#NO_MAIL_SERVER}}<p class="notice" id="no-mail-server"><strong>Почтовый сервер не настроен</strong>: ни одно письмо не уйдёт, пока администратор не укажет его в файле настройки портала (раздел [mail], параметр smtp_url). {{UNSENT}} Публикации в социальных сетях (webhook) это не касается.</p>
+{{/NO_MAIL_SERVER}}<p>Письма и публикации в социальных сетях отправляет программа-оповещатель каждые несколько минут. Ждут отправки: {{WAITING}}. Не доставлены и ждут решения: {{DEAD}}.</p>
 <h2 id="dead">Не доставлены</h2>
 {{#NO_DEAD}}<p>Недоставленных сообщений нет.</p>{{/NO_DEAD}}
 {{#DEAD_ROW}}<article class="card outbox-dead">

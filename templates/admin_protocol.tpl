@@ -16,8 +16,8 @@
 <h2 id="protocol-title">Протокол № {{NUMBER}}</h2>
 <dl class="facts">
 <dt>Дата</dt><dd>{{HELD_ON}}</dd>
-<dt>Место</dt><dd>{{PLACE}}</dd>
-<dt>Председательствующий</dt><dd>{{CHAIR}}</dd>
+<dt>Место</dt><dd>{{PLACE}}{{#PLACE_MISMATCH}}<p class="notice" id="place-mismatch"><strong>Место в протоколе не совпадает с местом встречи</strong>, объявленным в расписании: {{VENUE}}. Если встреча прошла там, исправьте место в протоколе; если в другом месте — укажите это в протоколе и сообщите организатору, чтобы жители узнали о переносе.</p>{{/PLACE_MISMATCH}}</dd>
+<dt>Председатель&shy;ствующий</dt><dd>{{CHAIR}}</dd>
 <dt>Секретарь</dt><dd>{{SECRETARY}}</dd>
 <dt>Присутствовали</dt><dd>{{ATTENDANCE}}</dd>
 </dl>
@@ -44,7 +44,7 @@
 {{/AMENDMENT}}</ol>
 {{/HAS_AMENDMENTS}}{{#HAS_APPEALS}}<h2>Обращения, поданные на встрече</h2>
 <ul>
-{{#APPEAL}}<li>№ {{#LINK}}<a href="/admin/appeals/{{APPEAL_ID}}">{{NUMBER}}</a>{{/LINK}}{{#PLAIN}}{{NUMBER}}{{/PLAIN}} — {{TOPIC}}; {{STATUS}}</li>
+{{#APPEAL}}<li>№ {{#LINK}}<a class="number" href="/admin/appeals/{{APPEAL_ID}}">{{NUMBER}}</a>{{/LINK}}{{#PLAIN}}<span class="number">{{NUMBER}}</span>{{/PLAIN}} — {{TOPIC}}; {{STATUS}}</li>
 {{/APPEAL}}</ul>
 {{/HAS_APPEALS}}{{#CAN_SIGN}}<section class="action" aria-labelledby="sign-title">
 <h2 id="sign-title">Подписать протокол</h2>

@@ -7,10 +7,10 @@
 {{#HAS_MEMBERS}}<div class="table-scroll" role="region" aria-labelledby="members-caption" tabindex="0">
 <table class="list">
 <caption id="members-caption">Участники группы (получают анонсы встреч, отмеченных для группы)</caption>
-<thead><tr><th scope="col">Имя</th><th scope="col">Организация</th><th scope="col">Электронная почта</th></tr></thead>
+<thead><tr><th scope="col">Имя</th><th scope="col">Организация</th><th scope="col">Электронная почта</th><th scope="col">Согласие на рассылку (152-ФЗ)</th></tr></thead>
 <tbody>
 {{#MEMBER}}<tr>
-<td>{{NAME}}</td><td>{{ORGANISATION}}</td><td>{{EMAIL}}</td>
+<td>{{NAME}}</td><td>{{ORGANISATION}}</td><td>{{EMAIL}}</td><td>{{#GIVEN}}{{TEXT}}{{/GIVEN}}{{#WITHDRAWN}}<strong class="late">{{TEXT}}</strong>{{/WITHDRAWN}}{{#NOT_RECORDED}}<strong>не записано</strong>: письма идут со ссылкой для отказа; укажите в форме, как получено согласие{{/NOT_RECORDED}}</td>
 </tr>
 {{/MEMBER}}</tbody>
 </table>

@@ -36,12 +36,12 @@
 {{/FORM_HALF}}{{#FORM_MONTH}}{{>FORM_ERRORS}}<form class="filters" method="get" action="/admin/reports/monthly">
 <fieldset>
 <legend>Месяц</legend>
-<div class="field"><label for="f-month">Месяц (ГГГГ-ММ)</label><input type="text" inputmode="numeric" maxlength="7" pattern="[0-9]{4}-[0-9]{2}" placeholder="2026-03" id="f-month" name="month" value="{{month}}"{{#month_error}} aria-invalid="true" aria-describedby="e-month"{{/month_error}}>
+<div class="field"><label for="f-month">Месяц</label><input type="month" min="2000-01" max="2100-12" id="f-month" name="month" value="{{month}}"{{#month_error}} aria-invalid="true" aria-describedby="e-month"{{/month_error}}>
 {{#month_error}}<p class="field-error" id="e-month">{{MESSAGE}}</p>{{/month_error}}</div>
 <div class="actions"><button type="submit">Показать</button></div>
 </fieldset>
 </form>
-{{/FORM_MONTH}}{{#CSV}}<p class="subnav"><a href="{{LINK}}" download>Скачать таблицы в CSV (Excel, LibreOffice)</a> · <a href="/admin/reports">Все отчёты</a></p>
+{{/FORM_MONTH}}{{#CSV}}<div class="subnav"><ul><li><a href="{{LINK}}" download>Скачать таблицы в CSV (Excel, LibreOffice)</a></li><li><a href="/admin/reports">Все отчёты</a></li></ul></div>
 <p class="print-hint">Страница готова к печати на листе A4: меню и форма при печати не выводятся.</p>
 {{/CSV}}{{#TABLE}}<section class="report-block" aria-labelledby="t-{{ID}}">
 <h2 id="t-{{ID}}">{{CAPTION}}</h2>

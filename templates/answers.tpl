@@ -7,7 +7,7 @@
 <p>{{QUESTION:pre_escape}}</p>
 <h3>Ответ</h3>
 <div class="answer">{{ANSWER:pre_escape}}</div>
-<p class="meta">Обращение № {{NUMBER}}{{#FROM_MEETING}}, подано на встрече <a href="/meetings/{{MEETING_ID}}">{{TITLE}}</a>{{/FROM_MEETING}} · опубликовано {{PUBLISHED}}</p>
+<p class="meta">Обращение № <span class="number">{{NUMBER}}</span>{{#FROM_MEETING}}, подано на встрече <a href="/meetings/{{MEETING_ID}}">{{TITLE}}</a>{{/FROM_MEETING}} · опубликовано {{PUBLISHED}}</p>
 </article>
 {{/ANSWER}}{{/HAS_ANSWERS}}
 <p><a href="/appeals/new">Задать свой вопрос</a></p>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- appeal_status.tpl: following an appeal by its number and private code; the state of the appeal when both are right. --}}
 <h1>Как рассматривается обращение</h1>
 {{#APPEAL}}<section class="block" aria-labelledby="appeal-state">
-<h2 id="appeal-state">Обращение № {{NUMBER}}</h2>
+<h2 id="appeal-state">Обращение № <span class="number">{{NUMBER}}</span></h2>
 <dl class="facts">
 <dt>Состояние</dt><dd>{{STATUS}}</dd>
 <dt>Поступило</dt><dd><time datetime="{{RECEIVED_ISO}}">{{RECEIVED}}</time></dd>

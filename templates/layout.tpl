@@ -18,16 +18,20 @@
 <p class="site-subtitle">{{ADMINISTRATION}} · встречи с населением</p>
 </div>
 {{#STAFF}}<div class="staff-bar">
-<p>{{NAME}} ({{ROLE}})</p>
+<p>{{NAME}}<span class="staff-role">, {{ROLE}}</span></p>
 <form method="post" action="/admin/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Выйти</button></form>
 </div>
 {{/STAFF}}<p class="vision-toggle">{{#VISION_OFF}}<a href="/vision?mode=on&amp;return={{RETURN_TO:u}}">Версия для слабовидящих</a>{{/VISION_OFF}}{{#VISION_ON}}<a href="/vision?mode=off&amp;return={{RETURN_TO:u}}">Обычная версия сайта</a>{{/VISION_ON}}</p>
 </div>
-<nav class="site-nav" aria-label="Основное меню">
+{{#STAFF_MENU}}<details class="staff-menu">
+<summary><span class="wrap">Разделы{{#CURRENT}}: {{LABEL}}{{/CURRENT}}</span></summary>
+{{/STAFF_MENU}}<nav class="site-nav" aria-label="Основное меню">
 <ul class="wrap">
 {{#NAV}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
 {{/NAV}}</ul>
 </nav>
+{{#STAFF_MENU}}</details>
+{{/STAFF_MENU}}
 </header>
 <main id="main" class="wrap">
 {{>BODY}}

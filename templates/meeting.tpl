@@ -44,7 +44,7 @@
 <p class="text">{{TEXT:pre_escape}}</p>
 {{/DECISIONS}}{{#HAS_INSTRUCTIONS}}<h3>Поручения</h3>
 <ul class="instructions">
-{{#INSTRUCTION}}<li><span class="text">{{TEXT:pre_escape}}</span> — {{UNIT}}, срок <time datetime="{{DUE_ISO}}">{{DUE}}</time>: <span class="status">{{STATUS}}</span></li>
+{{#INSTRUCTION}}<li><span class="text">{{TEXT:pre_escape}}</span> — {{UNIT}}, срок <time datetime="{{DUE_ISO}}">{{DUE}}</time>: <span class="status">{{STATUS}}</span>{{#OVERDUE}}, <strong class="overdue">просрочено</strong>{{/OVERDUE}}</li>
 {{/INSTRUCTION}}</ul>
 {{/HAS_INSTRUCTIONS}}{{#PHOTO}}<p class="more"><a href="{{URL}}" rel="noopener">Фотоотчёт</a></p>
 {{/PHOTO}}{{#VIDEO}}<p class="more"><a href="{{URL}}" rel="noopener">Видеозапись встречи</a></p>

@@ -8,7 +8,7 @@
 <dl class="facts">
 <dt>Дата</dt><dd>{{HELD_ON}}</dd>
 <dt>Место</dt><dd>{{PLACE}}</dd>
-{{#CHAIR}}<dt>Председательствующий</dt><dd>{{NAME}}, {{POSITION}}</dd>
+{{#CHAIR}}<dt>Председатель&shy;ствующий</dt><dd>{{NAME}}, {{POSITION}}</dd>
 {{/CHAIR}}{{#SECRETARY}}<dt>Секретарь</dt><dd>{{NAME}}, {{POSITION}}</dd>
 {{/SECRETARY}}{{#ATTENDANCE}}<dt>Присутствовали</dt><dd>{{TEXT}}</dd>
 {{/ATTENDANCE}}<dt>Подписан</dt><dd>{{SIGNED}}</dd>
@@ -25,11 +25,11 @@
 <p class="text">{{TEXT:pre_escape}}</p>
 {{/DECISIONS}}{{#HAS_INSTRUCTIONS}}<h2>Поручения</h2>
 <ol class="instructions">
-{{#INSTRUCTION}}<li><span class="text">{{TEXT:pre_escape}}</span> — {{UNIT}}, срок <time datetime="{{DUE_ISO}}">{{DUE}}</time>: {{STATUS}}</li>
+{{#INSTRUCTION}}<li><span class="text">{{TEXT:pre_escape}}</span> — {{UNIT}}, срок <time datetime="{{DUE_ISO}}">{{DUE}}</time>: {{STATUS}}{{#OVERDUE}}, <strong class="overdue">просрочено</strong>{{/OVERDUE}}</li>
 {{/INSTRUCTION}}</ol>
 {{/HAS_INSTRUCTIONS}}{{#HAS_APPEALS}}<h2>Обращения, поданные на встрече</h2>
 <ul>
-{{#APPEAL}}<li>№ {{NUMBER}} — {{TOPIC}}: {{STATUS}}</li>
+{{#APPEAL}}<li>№ <span class="number">{{NUMBER}}</span> — {{TOPIC}}: {{STATUS}}</li>
 {{/APPEAL}}</ul>
 {{/HAS_APPEALS}}{{#PHOTO}}<p class="media-link"><a href="{{URL}}" rel="noopener">Фотоотчёт</a></p>
 {{/PHOTO}}{{#VIDEO}}<p class="media-link"><a href="{{URL}}" rel="noopener">Видеозапись встречи</a></p>

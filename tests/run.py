@@ -136,7 +136,10 @@ WEB_STAFF_ARGS = ["--include-admin", "--only", "/admin", "--max-same-shape", "5"
                   "--start", "/admin/outbox", "--max-pages", "110", "--start", "/admin/reports",
                   "--start", "/admin/reports/compliance", "--start", "/admin/reports/appeals",
                   "--start", "/admin/reports/groups?half=1", "--start", "/admin/reports/monthly",
-                  "--error-page", "/admin/meetings/999999"]
+                  "--error-page", "/admin/meetings/999999",
+                  # Every staff form once with invalid values: its error state is checked too.
+                  "--submit-forms", "--start", "/admin/meetings/10/protocol",
+                  "--start", "/admin/reference-groups/1"]
 
 
 def set_cookie_value(response, name):

@@ -199,6 +199,15 @@ INSERT INTO reference_group_member (group_id, name, organisation, email) VALUES
  (2, 'Смирнова Галина Ивановна', 'Совет ветеранов городского поселения', 'veterany@zelenoborsk.example'),
  (2, 'Орлов Виктор Павлович', 'Общество инвалидов Советского района', 'orlov@invalidy.example');
 
+-- Their consent to the mail (152-ФЗ, sql/015_records.sql), recorded by the administrator; the
+-- token is in the link of every mail that withdraws it.
+INSERT INTO reference_consent (email, given_at, given_how, recorded_by, token)
+SELECT lower(email), unixepoch('now', '-60 days'),
+       'письменное согласие на получение анонсов, заседание группы ' ||
+       strftime('%d.%m.%Y', 'now', '-60 days'),
+       (SELECT id FROM staff_user WHERE login = 'admin'), lower(hex(randomblob(32)))
+  FROM reference_group_member;
+
 -- The approved meeting 12 is mailed to both groups.
 INSERT INTO meeting_reference_group (meeting_id, group_id) VALUES (12, 1), (12, 2);
 

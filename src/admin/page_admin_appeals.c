@@ -60,6 +60,29 @@ static void options(tpl_dict *d, const char *section, const char *const table[][
 #define OPTIONS(d, section, table, chosen)                                                        \
 	options(d, section, table, sizeof table / sizeof table[0], chosen)
 
+/* To whom the resident wrote, as the form offered it (page_appeals.c): «главе поселения»,
+ * «в администрацию поселения», «в подразделение: Отдел благоустройства». */
+static const char *addressee_text(struct request *req, const char *code, const char *unit)
+{
+	if (strcmp(code, "administration") == 0)
+		return "в администрацию поселения";
+	if (strcmp(code, "unit") == 0)
+		return unit[0] ? arena_printf(req->arena, "в подразделение: %s", unit)
+			       : "в подразделение администрации";
+	return "главе поселения";
+}
+
+/* Who works on an appeal: «Иванов И. И., Отдел благоустройства», only the part that is known,
+ * «не назначен» when neither is. */
+static const char *executor_text(struct request *req, const char *executor, const char *unit)
+{
+	if (executor[0] && unit[0])
+		return arena_printf(req->arena, "%s, %s", executor, unit);
+	if (executor[0])
+		return executor;
+	return unit[0] ? unit : "не назначен";
+}
+
 static bool is_executor_only(const struct request *req)
 {
 	return req->staff->role == ROLE_EXECUTOR;
@@ -200,12 +223,14 @@ enum http_status page_admin_appeals(struct request *req)
 						       db_text(req->arena, s, 6)));
 		if (strcmp(st, "registered") == 0 || strcmp(st, "in_work") == 0)
 			set_due(req, row, db_text(req->arena, s, 7));
-		tpl_set(row, "EXECUTOR", db_text(req->arena, s, 8));
+		else
+			tpl_section_show(row, "NO_DUE");
+		tpl_set(row, "EXECUTOR", executor_text(req, db_text(req->arena, s, 8),
+						       db_text(req->arena, s, 10)));
 		const char *src = db_text(req->arena, s, 9);
 		tpl_set(row, "SOURCE", LABEL(sources, src) ? LABEL(sources, src) : src);
-		const char *unit = db_text(req->arena, s, 10);
-		if (unit[0])
-			tpl_set(tpl_section_add(row, "UNIT"), "UNIT", unit);
+		tpl_set(row, "ADDRESSEE", addressee_text(req, db_text(req->arena, s, 11),
+							 db_text(req->arena, s, 12)));
 		rows++;
 	}
 	db_done(s);
@@ -233,6 +258,7 @@ static enum http_status new_form(struct request *req, enum http_status status)
 				    : 0;
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_OPTIONS_RECENT);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - 366 * 86400));
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		tpl_dict *o = tpl_section_add(d, "MEETING_OPTION");
 		tpl_set_int(o, "ID", sqlite3_column_int64(s, 0));
@@ -305,13 +331,32 @@ enum http_status page_admin_appeal_register(struct request *req)
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (v[FIELD_MEETING].state == FIELD_VALID) {
-		sqlite3_stmt *s = db_stmt(db, STMT_NOTIFY_TITLE);
+		sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_MEETING);
 		sqlite3_bind_int64(s, 1, v[FIELD_MEETING].number);
 		bool known = sqlite3_step(s) == SQLITE_ROW;
+		time_t starts = known ? (time_t)sqlite3_column_int64(s, 0) : 0;
+		const char *mstatus = known ? db_text(req->arena, s, 1) : "";
 		db_done(s);
-		if (!known) {
-			db_rollback(db);
+		/* Nothing is handed in at a meeting that has not taken place. */
+		if (!known)
 			page_reject(req, FIELD_MEETING, "такой встречи нет");
+		else if (strcmp(mstatus, "cancelled") == 0 || strcmp(mstatus, "draft") == 0)
+			page_reject(req, FIELD_MEETING,
+				    strcmp(mstatus, "draft") == 0
+					    ? "не утверждена и не проводилась"
+					    : "отменена, на ней обращение передать не могли");
+		else if (starts > req->now)
+			page_reject(req, FIELD_MEETING,
+				    arena_printf(req->arena, "ещё не состоялась, она назначена на %s",
+						 page_date_words(req, tz_local_date(starts))));
+		else if (v[FIELD_RECEIVED_ON].state == FIELD_VALID &&
+			 civil_date_compare(v[FIELD_RECEIVED_ON].date, tz_local_date(starts)) < 0)
+			page_reject(req, FIELD_RECEIVED_ON,
+				    arena_printf(req->arena, "не раньше дня встречи, %s: обращение "
+							     "передано на ней",
+						 page_date_words(req, tz_local_date(starts))));
+		if (req->invalid_fields > 0) {
+			db_rollback(db);
 			return new_form(req, HTTP_UNPROCESSABLE);
 		}
 	}
@@ -437,8 +482,10 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 					     ru_plural(late, "день", "дня", "дней")));
 	}
 	tpl_set(d, "STATUS", appeal_status_label(a.status));
-	tpl_set(d, "UNIT", db_text(req->arena, s, 16));
-	tpl_set(d, "EXECUTOR", db_text(req->arena, s, 18));
+	tpl_set(d, "EXECUTOR", executor_text(req, db_text(req->arena, s, 18),
+					     db_text(req->arena, s, 16)));
+	tpl_set(d, "ADDRESSEE", addressee_text(req, db_text(req->arena, s, 3),
+					       db_text(req->arena, s, 4)));
 	bool open = strcmp(a.status, "registered") == 0 || strcmp(a.status, "in_work") == 0;
 	if (open)
 		set_due(req, tpl_section_add(d, "OPEN_DUE"), a.answer_due);
@@ -760,9 +807,48 @@ enum http_status page_admin_appeal_close(struct request *req)
 	return finish(req, &a, ok, "closed", LABEL(outcomes, outcome));
 }
 
+/* Mail the published answer of appeal a to every active address of the media list, in the open
+ * transaction (seed 000 §3.3: answers to socially significant questions go to the media as the
+ * announcements do). Once per appeal and address: publishing a corrected version again mails
+ * nothing new. 0, or -1 on a database error. */
+static int mail_answer_to_media(struct request *req, const struct appeal_row *a,
+				const char *question, const char *answer)
+{
+	const struct config *cfg = req->worker->cfg;
+	const char *body = arena_printf(
+		req->arena,
+		"%s публикует ответ на общественно значимый вопрос жителей (обращение № %s).\n\n"
+		"Вопрос:\n%s\n\nОтвет:\n%s\n\nВсе ответы: %s/answers\n\n--\n%s\n",
+		cfg->administration_name[0] ? cfg->administration_name : cfg->municipality_name,
+		a->number, question, answer, cfg->site_url,
+		cfg->administration_name[0] ? cfg->administration_name : cfg->municipality_name);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_LIST);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sqlite3_column_int(s, 3) == 0)
+			continue; /* switched off */
+		const char *email = db_text(req->arena, s, 2);
+		struct outbox_message m = {
+			.dedup_key = arena_printf(req->arena, "answer:%lld:mail:%s", a->id, email),
+			.channel = OUTBOX_MAIL,
+			.recipient = email,
+			.subject = arena_printf(req->arena, "Ответ на вопрос жителей: обращение № %s",
+						a->number),
+			.body = body,
+			.purpose = "answer",
+		};
+		if (outbox_add(&req->worker->db, &m, req->now) < 0) {
+			db_done(s);
+			return -1;
+		}
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* POST /admin/appeals/ID/publish (public_question, public_answer, csrf) — publish the answer to
- * a socially significant question on /answers and on its meeting's page, in a version written
- * without personal data (seed 000 §3.3). */
+ * a socially significant question on /answers, on its meeting's page and in /feed.atom, in a
+ * version written without personal data (seed 000 §3.3), and mail it to the media list. */
 enum http_status page_admin_appeal_publish(struct request *req)
 {
 	struct appeal_row a;
@@ -777,6 +863,9 @@ enum http_status page_admin_appeal_publish(struct request *req)
 	sqlite3_bind_text(s, 3, page_field_text(req, FIELD_PUBLIC_ANSWER), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
 	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+	if (ok && mail_answer_to_media(req, &a, page_field_text(req, FIELD_PUBLIC_QUESTION),
+				       page_field_text(req, FIELD_PUBLIC_ANSWER)) < 0)
+		ok = false;
 	return finish(req, &a, ok, "published", "");
 }
 

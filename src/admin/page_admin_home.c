@@ -11,6 +11,7 @@
 #include "protocol.h"
 #include "workdays.h"
 #include "pages.h"
+#include "place_agreement.h"
 #include "ru.h"
 #include "rules.h"
 #include "worker.h"
@@ -246,13 +247,21 @@ enum http_status page_admin_home(struct request *req)
 		tpl_section_show(d, "HAS_POLICE");
 	if (held_awaiting_protocol(req, d) < 0)
 		return HTTP_INTERNAL_ERROR;
+	if (place_unagreed_fill(req, d, PLACE_WARNING_DAYS) < 0) /* seed 001 §3.6.2 */
+		return HTTP_INTERNAL_ERROR;
 	s = db_stmt(db, STMT_DASH_VIOLATIONS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
 	if (meeting_rows(req, d, "VIOLATION", s))
 		tpl_section_show(d, "HAS_VIOLATIONS");
 	s = db_stmt(db, STMT_OUTBOX_TOTALS);
-	long long dead = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
+	long long dead = 0, unsent_mail = 0;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		dead = sqlite3_column_int64(s, 1);
+		unsent_mail = sqlite3_column_int64(s, 2);
+	}
 	db_done(s);
+	if (req->worker->cfg->smtp_url[0] == '\0')
+		page_no_mail_server(req, d, unsent_mail);
 	if (dead > 0)
 		tpl_set(tpl_section_add(d, "DEAD_LETTERS"), "TEXT",
 			arena_printf(req->arena, "%lld %s", dead,

@@ -13,6 +13,7 @@
 #include "meeting_informed.h"
 #include "page.h"
 #include "pages.h"
+#include "place_agreement.h"
 #include "publication.h"
 #include "router.h"
 #include "ru.h"
@@ -360,6 +361,8 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 	if ((req->staff->role & INFORMED_MARKERS) &&
 	    meeting_informed_fill(req, d, m->id, m->announced,
 				  strcmp(m->status, "draft") == 0 || is_live(m)) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (place_agreement_fill(req, d, m->id) < 0) /* a field meeting's place (page_admin_place.c) */
 		return HTTP_INTERNAL_ERROR;
 	/* The appeals from its territory, for the host (page_admin_appeals.c); not for the press. */
 	if ((req->staff->role & (APPEAL_READERS | ROLE_SECRETARY)) &&
@@ -999,6 +1002,15 @@ enum http_status page_admin_meeting_held(struct request *req)
 	sqlite3_bind_int64(s, 2, req->field[FIELD_ATTENDANCE].number);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
 	return commit_change(req, &m, "held", before, run(s));
+}
+
+enum http_status page_admin_meeting_refused(struct request *req, enum http_status status)
+{
+	struct staff_meeting m;
+	int rc = load_meeting(req, req->path_id, &m);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return meeting_page(req, &m, status, false);
 }
 
 /* POST /admin/meetings/ID/police (csrf) — record that the police were told of a meeting whose

@@ -20,7 +20,7 @@ static const char *purpose_label(const char *purpose)
 		{"police", "уведомление полиции"}, {"alert", "предупреждение сотрудникам"},
 		{"violation", "нарушение срока"},  {"digest", "сводка"},
 		{"confirmation", "подтверждение подписки"}, {"acknowledgement", "уведомление о приёме"},
-		{"notice", "уведомление заявителю"},
+		{"notice", "уведомление заявителю"}, {"answer", "ответ на вопрос жителей для СМИ"},
 	};
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(labels[i][0], purpose) == 0)
@@ -75,6 +75,8 @@ enum http_status page_admin_outbox(struct request *req)
 		long long waiting = sqlite3_column_int64(s, 0), dead = sqlite3_column_int64(s, 1);
 		tpl_set_int(d, "WAITING", waiting);
 		tpl_set_int(d, "DEAD", dead);
+		if (req->worker->cfg->smtp_url[0] == '\0')
+			page_no_mail_server(req, d, sqlite3_column_int64(s, 2));
 	}
 	db_done(s);
 	if (fill_rows(req, d, STMT_OUTBOX_DEAD_LIST, "DEAD_ROW", "NO_DEAD") < 0 ||

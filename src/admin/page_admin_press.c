@@ -70,7 +70,9 @@ struct plan_row {
  * meeting starting in the month, in time order: the date by which it must be published
  * (rules.c), whether, when and on which channels it was, and the flags «просрочена» (the deadline
  * has passed and it is not published) and «опубликована с опозданием» (an announcement made less
- * than 5 days ahead). Printable. 400 for a month that is not YYYY-MM. */
+ * than 5 days ahead), and a warning when no social-network channel is configured ([webhooks],
+ * seed 000 §2.3) or a publication never went to one. Printable. 400 for a month that is not
+ * YYYY-MM. */
 enum http_status page_admin_media_plan(struct request *req)
 {
 	const struct field_value *fm = &req->field[FIELD_MONTH];
@@ -132,6 +134,9 @@ enum http_status page_admin_media_plan(struct request *req)
 	}
 	struct civil_date today = tz_local_date(req->now);
 	size_t overdue = 0, late = 0;
+	int social_channels = req->worker->cfg->webhook_count;
+	if (social_channels == 0)
+		tpl_section_show(d, "NO_SOCIAL_CHANNEL");
 	for (size_t i = 0; i < n; i++) {
 		const struct plan_row *r = &rows[i];
 		tpl_dict *row = tpl_section_add(d, "MEETING");
@@ -165,6 +170,21 @@ enum http_status page_admin_media_plan(struct request *req)
 		} else if (open && !r->announced) {
 			tpl_section_show(row, r->first_id > 0 ? "CHANGE_PENDING" : "PENDING");
 			flagged = true;
+		}
+		/* Seed 000 §2.3: place and time are published in the official social-network groups
+		 * too; without a channel to them ([webhooks]) the announcement never gets there. */
+		if (open && social_channels == 0) {
+			tpl_section_show(row, "NO_SOCIAL");
+			flagged = true;
+		} else if (r->first_id > 0) {
+			sqlite3_stmt *w = db_stmt(&req->worker->db, STMT_ANNOUNCEMENT_WEBHOOKS);
+			sqlite3_bind_int64(w, 1, r->first_id);
+			long long posts = sqlite3_step(w) == SQLITE_ROW ? sqlite3_column_int64(w, 0) : 0;
+			db_done(w);
+			if (posts == 0) {
+				tpl_section_show(row, "NOT_IN_SOCIAL");
+				flagged = true;
+			}
 		}
 		if (r->late > 0) {
 			tpl_section_show(row, "LATE");

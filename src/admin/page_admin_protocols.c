@@ -39,6 +39,7 @@
 struct meeting_row {
 	long long id;
 	const char *title, *status, *place, *kind;
+	const char *venue_name, *venue_address; /* the venue of the schedule, "" when none */
 	time_t starts_at;
 	bool has_attendance;
 	long long attendance, host_id;
@@ -58,6 +59,20 @@ struct protocol_row {
 	long long revision;       /* counts the changes of the draft */
 	bool signed_on_paper;     /* an administrator recorded the chair's signature on paper */
 };
+
+/* Whether the place a protocol states contradicts the venue the meeting was announced at: it
+ * names neither the venue nor its address (a room added to them is no contradiction). An
+ * empty place, or a meeting without a venue, contradicts nothing. */
+static bool place_contradicts(const struct meeting_row *m, const char *place)
+{
+	if (place[0] == '\0' || (m->venue_name[0] == '\0' && m->venue_address[0] == '\0'))
+		return false;
+	if (m->venue_name[0] != '\0' && strstr(place, m->venue_name) != NULL)
+		return false;
+	if (m->venue_address[0] != '\0' && strstr(place, m->venue_address) != NULL)
+		return false;
+	return true;
+}
 
 /* A personal reception's questions are a resident's own affairs: never on the site. */
 static bool questions_publishable(const struct meeting_row *m)
@@ -83,6 +98,8 @@ static int load_meeting(struct request *req, long long id, struct meeting_row *m
 		m->kind = db_text(req->arena, s, 6);
 		m->leader_id = sqlite3_column_int64(s, 7);
 		m->handover_days = sqlite3_column_int(s, 8);
+		m->venue_name = db_text(req->arena, s, 9);
+		m->venue_address = db_text(req->arena, s, 10);
 	}
 	db_done(s);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
@@ -405,6 +422,8 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 		tpl_set(v, "HELD_ON", civil_date_parse(p.held_on, &held) ? page_date_words(req, held)
 									: p.held_on);
 		tpl_set(v, "PLACE", p.place);
+		if (place_contradicts(&m, p.place))
+			tpl_set(tpl_section_add(v, "PLACE_MISMATCH"), "VENUE", m.place);
 		tpl_set(v, "CHAIR", p.chair[0] ? p.chair : "не указан");
 		tpl_set(v, "SECRETARY", p.secretary[0] ? p.secretary : "не указан");
 		if (p.has_attendance)

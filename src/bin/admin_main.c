@@ -97,7 +97,7 @@ static long long count_rows(struct db *db, const char *sql)
  * municipality's domain (organizer@zelenoborsk.example) for the notifier's alerts. */
 static int create_demo_users(struct db *db, const struct config *cfg)
 {
-	static const char *const names[] = {"Администратор портала", "Сотрудник орг. сектора",
+	static const char *const names[] = {"Администратор портала", "Сотрудник организационного сектора",
 					    "Секретарь информационной группы", "Пресс-служба",
 					    "Исполнитель", "Контролёр"};
 	char path[4096];

@@ -111,6 +111,11 @@ enum stmt {
 	STMT_SERIES_LIST,        /* () → id, title, kind name, meetings */
 	STMT_SERIES_GET,         /* (id) → title, kind name */
 	STMT_SERIES_MEETINGS,    /* (id) → meeting id, starts, place, status */
+	STMT_PLACE_AGREEMENT_GET, /* (meeting) → kind, status, starts, place agreed at or NULL,
+	                             who agreed, with whom */
+	STMT_PLACE_AGREE,         /* (meeting, now, user, with whom) */
+	STMT_PLACE_UNAGREED,      /* (now, starts before) → id, title, starts of coming field
+	                             meetings of information groups whose place is not agreed */
 	STMT_DASH_DRAFTS,        /* (now) → id, title, starts of future drafts */
 	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
 	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
@@ -191,7 +196,7 @@ enum stmt {
 	                            unsubscribe url, attempts, created */
 	STMT_OUTBOX_SENT,        /* (id, now) */
 	STMT_OUTBOX_FAILED,      /* (id, attempts, next attempt, error, dead 0/1) */
-	STMT_OUTBOX_TOTALS,      /* () → pending, dead */
+	STMT_OUTBOX_TOTALS,      /* () → pending, dead, mails not sent (pending or dead) */
 	STMT_OUTBOX_DEAD_LIST,   /* (limit) → id, channel, recipient, subject, purpose, meeting,
 	                            created, attempts, error, NULL: given up, newest first */
 	STMT_OUTBOX_RETRY_LIST,  /* (limit) → the same for pending messages that failed before */
@@ -202,6 +207,9 @@ enum stmt {
 	/* The press office (page_press.c, page_admin_press.c, publication.c). */
 	STMT_PRESS_LIST,         /* (now, limit, meeting or NULL) → announced meetings, upcoming
 	                            first, with their latest announcement and the one before it */
+	STMT_FEED_ANSWERS,       /* (limit) → appeal id, number, question, answer, published at,
+	                            meeting id or 0, meeting title: published answers, newest first */
+	STMT_ANNOUNCEMENT_WEBHOOKS, /* (announcement) → how many webhook posts it has in the outbox */
 	STMT_FEED_ENTRIES,       /* (limit) → announcements (with what a change changed),
 	                            cancellations and results, newest first */
 	STMT_MEDIA_PLAN,         /* (from, to, now) → meetings starting in [from, to), or ending
@@ -225,8 +233,14 @@ enum stmt {
 	STMT_REFGROUP_INSERT,    /* (name, summary) */
 	STMT_REFGROUP_UPDATE,    /* (id, name, summary) */
 	STMT_REFGROUP_JSON,      /* (id) → the group with its members as JSON */
-	STMT_REFGROUP_MEMBERS,   /* (group) → name, organisation, email, in the order entered */
+	STMT_REFGROUP_MEMBERS,   /* (group) → name, organisation, email, consent given at, how,
+	                            withdrawn at, how; in the order entered */
 	STMT_REFGROUP_MEMBER_CLEAR, /* (group) */
+	STMT_REFCONSENT_GET,     /* (email) → given at or NULL, how, withdrawn at or NULL, how */
+	STMT_REFCONSENT_GIVE,    /* (email, now, how, user, new token): record consent, or record
+	                            it anew (withdrawal undone) when how differs from the stored */
+	STMT_REFCONSENT_BY_TOKEN, /* (token) → email, withdrawn at or NULL */
+	STMT_REFCONSENT_WITHDRAW, /* (token, now, how) */
 	STMT_REFGROUP_MEMBER_ADD, /* (group, name, organisation, email) */
 	STMT_MEETING_REFGROUP_CLEAR, /* (meeting) */
 	STMT_MEETING_REFGROUP_ADD, /* (meeting, group) */
@@ -275,7 +289,8 @@ enum stmt {
 	STMT_APPEAL_LIST,        /* (status, source, territory, executor, due on or before,
 	                            only overdue at, limit, FTS5 query, topic code with its
 	                            children) → id, number, registered, status,
-	                            surname, name, patronymic, answer due, executor, source, unit */
+	                            surname, name, patronymic, answer due, executor, source, unit,
+	                            addressee, addressee unit */
 	STMT_APPEAL_GET,         /* (id) → the appeal with its territory and executor names */
 	STMT_APPEAL_EVENTS,      /* (id) → at, login or '', action, note; oldest first */
 	STMT_APPEAL_ASSIGN,      /* (id, unit, executor) → the open appeal in work */
@@ -291,7 +306,9 @@ enum stmt {
 	STMT_TERRITORY_APPEAL_OLDEST, /* (territory, limit) → number, registered, topic, answer due
 	                                 of the oldest open appeals there */
 	STMT_EXECUTOR_OPTIONS,   /* () → id, name, role of active staff who may execute */
-	STMT_MEETING_OPTIONS_RECENT, /* (since) → id, title, starts of public meetings since */
+	STMT_MEETING_OPTIONS_RECENT, /* (since, now) → id, title, starts of the meetings that took
+	                              * place since (not cancelled, started by now) */
+	STMT_APPEAL_MEETING,         /* (meeting) → starts_at, status */
 	STMT_ANSWERS_PUBLIC,     /* (limit, meeting or NULL) → number, territory, question,
 	                            answer, published, meeting id, meeting title */
 	/* The thematic classifier of appeals (page_admin_topics.c). */
@@ -306,7 +323,8 @@ enum stmt {
 	 * notify_rules.c). */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
 	                            attendance, host id, kind, its group's leader id or 0,
-	                            the kind's protocol handover working days or 0 */
+	                            the kind's protocol handover working days or 0, venue name
+	                            or '', venue address or '' */
 	STMT_PROTOCOL_GET,       /* (meeting) → id, number, held on, place, chair id, secretary id,
 	                            attendance, decisions, photo url, video url, signed at, signer's
 	                            name, handed at, name of who handed it over, chair name, chair

@@ -311,6 +311,17 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM meeting m JOIN territory t ON t.id = m.territory_id "
 		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.series_id = ?1 ORDER BY m.starts_at",
 
+	[STMT_PLACE_AGREEMENT_GET] =
+		"SELECT m.kind, m.status, m.starts_at, m.place_agreed_at, "
+		"coalesce(nullif(u.full_name, ''), u.login, ''), m.place_agreed_note "
+		"FROM meeting m LEFT JOIN staff_user u ON u.id = m.place_agreed_by WHERE m.id = ?1",
+	[STMT_PLACE_AGREE] =
+		"UPDATE meeting SET place_agreed_at = ?2, place_agreed_by = ?3, place_agreed_note = ?4, "
+		"updated_at = ?2 WHERE id = ?1",
+	[STMT_PLACE_UNAGREED] =
+		"SELECT id, title, starts_at FROM meeting WHERE kind = 'group_field' "
+		"AND status IN ('draft', 'approved', 'postponed') AND place_agreed_at IS NULL "
+		"AND starts_at > ?1 AND starts_at < ?2 ORDER BY starts_at, id",
 	[STMT_DASH_DRAFTS] = "SELECT id, title, starts_at FROM meeting WHERE status = 'draft' "
 			     "AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_UNANNOUNCED] = "SELECT id, title, starts_at FROM meeting "
@@ -530,8 +541,12 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"UNION ALL SELECT 1, p.email, '' FROM meeting m "
 		"JOIN info_group_member gm ON gm.group_id = m.group_id "
 		"JOIN person p ON p.id = gm.person_id WHERE m.id = ?1 AND p.email <> '' "
-		"UNION ALL SELECT 2, r.email, '' FROM meeting_reference_group g "
-		"JOIN reference_group_member r ON r.group_id = g.group_id WHERE g.meeting_id = ?1 "
+		/* A participant who withdrew consent (152-ФЗ) gets nothing; the token is in the
+		 * link that stops the mail. */
+		"UNION ALL SELECT 2, r.email, coalesce(c.token, '') FROM meeting_reference_group g "
+		"JOIN reference_group_member r ON r.group_id = g.group_id "
+		"LEFT JOIN reference_consent c ON c.email = lower(r.email) "
+		"WHERE g.meeting_id = ?1 AND c.withdrawn_at IS NULL "
 		"UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
 		"AND (s.territory_id IS NULL OR s.territory_id IN (SELECT id FROM up) "
 		"     OR s.territory_id IN (SELECT id FROM down)) "
@@ -576,7 +591,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE id = ?1 AND status = 'pending'",
 	[STMT_OUTBOX_TOTALS] =
 		"SELECT count(*) FILTER (WHERE status = 'pending'), "
-		"count(*) FILTER (WHERE status = 'dead') FROM outbox",
+		"count(*) FILTER (WHERE status = 'dead'), "
+		"count(*) FILTER (WHERE status IN ('pending', 'dead') AND channel = 'mail') FROM outbox",
 #define OUTBOX_ROW "SELECT id, channel, recipient, subject, purpose, meeting_id, created_at, " \
 		   "attempts, last_error, sent_at FROM outbox "
 	[STMT_OUTBOX_DEAD_LIST] = OUTBOX_ROW "WHERE status = 'dead' ORDER BY id DESC LIMIT ?1",
@@ -612,6 +628,13 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY a.ends_at < ?1, CASE WHEN a.ends_at >= ?1 THEN a.starts_at END, "
 		"a.starts_at DESC, m.id LIMIT ?2",
 	/* Results: a held meeting, dated when it was marked held, or its end if that came later. */
+	[STMT_FEED_ANSWERS] =
+		"SELECT a.id, a.number, a.public_question, a.public_answer, a.published_at, "
+		"coalesce(a.meeting_id, 0), coalesce(m.title, '') FROM appeal a "
+		"LEFT JOIN meeting m ON m.id = a.meeting_id WHERE a.published_at IS NOT NULL "
+		"ORDER BY a.published_at DESC, a.id DESC LIMIT ?1",
+	[STMT_ANNOUNCEMENT_WEBHOOKS] =
+		"SELECT count(*) FROM outbox WHERE announcement_id = ?1 AND channel = 'webhook'",
 	[STMT_FEED_ENTRIES] =
 		"SELECT 'announcement' AS what, a.id, a.kind, a.published_at AS at, m.id, m.title, "
 		"k.name, a.starts_at, a.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), "
@@ -625,11 +648,15 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LEFT JOIN venue pv ON pv.id = p.venue_id "
 		"WHERE m.status <> 'draft' "
 		"UNION ALL "
-		"SELECT 'result', m.id, 'result', min(m.updated_at, m.ends_at), m.id, m.title, k.name, "
+		/* Results exist once the protocol is signed, and never for a personal reception
+		 * (residents' own affairs), as on the meeting's page (page_protocol.c). */
+		"SELECT 'result', m.id, 'result', pr.signed_at, m.id, m.title, k.name, "
 		"m.starts_at, m.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), '', "
 		"m.attendance, NULL, NULL, NULL, NULL, NULL, NULL "
 		"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
+		"JOIN protocol pr ON pr.meeting_id = m.id AND pr.signed_at IS NOT NULL "
 		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.status = 'held' "
+		"AND m.kind <> 'personal_reception' "
 		"ORDER BY at DESC, what, 2 DESC LIMIT ?1",
 	[STMT_MEDIA_PLAN] =
 		"SELECT m.id, m.title, m.status, m.starts_at, m.announced_at, f.id, f.published_at, "
@@ -690,11 +717,30 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_REFGROUP_UPDATE] = "UPDATE reference_group SET name = ?2, description = ?3 WHERE id = ?1",
 	[STMT_REFGROUP_JSON] = "SELECT json_object('name', name, 'description', description, "
 			       "'members', (SELECT json_group_array(json_object('name', name, "
-			       "  'organisation', organisation, 'email', email)) FROM "
-			       "  (SELECT name, organisation, email FROM reference_group_member "
-			       "   WHERE group_id = ?1 ORDER BY id))) FROM reference_group WHERE id = ?1",
-	[STMT_REFGROUP_MEMBERS] = "SELECT name, organisation, email FROM reference_group_member "
-				  "WHERE group_id = ?1 ORDER BY id",
+			       "  'organisation', organisation, 'email', email, 'consent_at', given_at, "
+			       "  'consent', given_how, 'withdrawn_at', withdrawn_at)) FROM "
+			       "  (SELECT r.name, r.organisation, r.email, c.given_at, c.given_how, "
+			       "   c.withdrawn_at FROM reference_group_member r "
+			       "   LEFT JOIN reference_consent c ON c.email = lower(r.email) "
+			       "   WHERE r.group_id = ?1 ORDER BY r.id))) "
+			       "FROM reference_group WHERE id = ?1",
+	[STMT_REFGROUP_MEMBERS] = "SELECT r.name, r.organisation, r.email, c.given_at, "
+				  "coalesce(c.given_how, ''), c.withdrawn_at, "
+				  "coalesce(c.withdrawn_how, '') FROM reference_group_member r "
+				  "LEFT JOIN reference_consent c ON c.email = lower(r.email) "
+				  "WHERE r.group_id = ?1 ORDER BY r.id",
+	[STMT_REFCONSENT_GET] = "SELECT given_at, given_how, withdrawn_at, withdrawn_how "
+				"FROM reference_consent WHERE email = lower(?1)",
+	[STMT_REFCONSENT_GIVE] =
+		"INSERT INTO reference_consent (email, given_at, given_how, recorded_by, token) "
+		"VALUES (lower(?1), ?2, ?3, ?4, ?5) ON CONFLICT (email) DO UPDATE SET "
+		"given_at = excluded.given_at, given_how = excluded.given_how, "
+		"recorded_by = excluded.recorded_by, withdrawn_at = NULL, withdrawn_how = '' "
+		"WHERE reference_consent.given_how <> excluded.given_how",
+	[STMT_REFCONSENT_BY_TOKEN] = "SELECT email, withdrawn_at FROM reference_consent "
+				     "WHERE token = ?1",
+	[STMT_REFCONSENT_WITHDRAW] = "UPDATE reference_consent SET withdrawn_at = ?2, "
+				     "withdrawn_how = ?3 WHERE token = ?1 AND withdrawn_at IS NULL",
 	[STMT_REFGROUP_MEMBER_CLEAR] = "DELETE FROM reference_group_member WHERE group_id = ?1",
 	[STMT_REFGROUP_MEMBER_ADD] = "INSERT INTO reference_group_member (group_id, name, "
 				     "organisation, email) VALUES (?1, ?2, ?3, ?4)",
@@ -786,7 +832,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 
 	[STMT_APPEAL_LIST] =
 		"SELECT a.id, a.number, a.registered_at, a.status, a.surname, a.name, a.patronymic, "
-		"a.answer_due, coalesce(nullif(u.full_name, ''), u.login, ''), a.source, a.unit "
+		"a.answer_due, coalesce(nullif(u.full_name, ''), u.login, ''), a.source, a.unit, "
+		"a.addressee, a.addressee_unit "
 		"FROM appeal a LEFT JOIN staff_user u ON u.id = a.executor_id "
 		"WHERE (?1 IS NULL OR a.status = ?1) AND (?2 IS NULL OR a.source = ?2) "
 		"AND (?3 IS NULL OR a.territory_id IN (SELECT id FROM territory WHERE id = ?3 "
@@ -859,8 +906,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE disabled = 0 AND role IN ('executor', 'organizer', 'controller', 'admin') "
 		"ORDER BY role <> 'executor', 2",
 	[STMT_MEETING_OPTIONS_RECENT] =
-		"SELECT m.id, m.title, m.starts_at FROM meeting m WHERE " PUBLIC_STATUS " "
-		"AND m.starts_at >= ?1 ORDER BY m.starts_at DESC LIMIT 100",
+		"SELECT m.id, m.title, m.starts_at FROM meeting m "
+		"WHERE m.status IN ('approved', 'postponed', 'held') "
+		"AND m.starts_at >= ?1 AND m.starts_at <= ?2 ORDER BY m.starts_at DESC LIMIT 100",
+	[STMT_APPEAL_MEETING] = "SELECT starts_at, status FROM meeting WHERE id = ?1",
 	[STMT_ANSWERS_PUBLIC] =
 		"SELECT a.number, coalesce(t.name, ''), a.public_question, a.public_answer, "
 		"a.published_at, a.meeting_id, coalesce(m.title, '') FROM appeal a "
@@ -893,7 +942,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT m.title, m.status, m.starts_at, "
 		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id, m.kind, "
 		"coalesce((SELECT g.leader_id FROM info_group g WHERE g.id = m.group_id), 0), "
-		"coalesce((SELECT k.protocol_handover_days FROM meeting_kind k WHERE k.code = m.kind), 0) "
+		"coalesce((SELECT k.protocol_handover_days FROM meeting_kind k WHERE k.code = m.kind), 0), "
+		"coalesce(v.name, ''), coalesce(v.address, '') "
 		"FROM meeting m LEFT JOIN venue v ON v.id = m.venue_id WHERE m.id = ?1",
 	[STMT_PROTOCOL_GET] =
 		"SELECT p.id, p.number, p.held_on, p.place, p.chair_id, p.secretary_id, p.attendance, "

@@ -27,6 +27,12 @@ const char *subscription_unsubscribe_url(struct arena *a, const struct config *c
 	return arena_printf(a, "%s/unsubscribe?token=%s", cfg->site_url, token);
 }
 
+const char *subscription_reference_unsubscribe_url(struct arena *a, const struct config *cfg,
+						   const char *token)
+{
+	return arena_printf(a, "%s/reference/unsubscribe?token=%s", cfg->site_url, token);
+}
+
 const char *subscription_confirm_url(struct arena *a, const struct config *cfg, const char *token)
 {
 	return arena_printf(a, "%s/subscribe/confirm?token=%s", cfg->site_url, token);

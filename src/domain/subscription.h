@@ -23,6 +23,11 @@ const char *subscription_new_token(struct arena *a);
 const char *subscription_unsubscribe_url(struct arena *a, const struct config *cfg,
 					 const char *token);
 
+/* "<site_url>/reference/unsubscribe?token=TOKEN": the link in every mail to a reference-group
+ * participant (and its List-Unsubscribe) that withdraws their consent to the mail (152-ФЗ). */
+const char *subscription_reference_unsubscribe_url(struct arena *a, const struct config *cfg,
+						   const char *token);
+
 /* "<site_url>/subscribe/confirm?token=TOKEN": the link of the confirmation mail. */
 const char *subscription_confirm_url(struct arena *a, const struct config *cfg, const char *token);
 

@@ -16,7 +16,7 @@
 
 const char *const auth_role_codes[] = {"admin",    "organizer",  "secretary", "press",
 				       "executor", "controller", NULL};
-static const char *const role_labels[] = {"администратор", "организатор (сектор)", "секретарь",
+static const char *const role_labels[] = {"администратор", "организатор", "секретарь",
 					  "пресс-служба", "исполнитель", "контролёр"};
 
 unsigned auth_role_bit(const char *code)

@@ -69,6 +69,9 @@ enum role {
 	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_EXECUTOR)
 /* The reports (page_admin_reports.c): those who answer for the meetings and the deadlines. */
 #define REPORT_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
+/* The agreed place of a field meeting (page_admin_place.c): the group's secretary agrees it
+ * (seed 001 §3.6.2); the sector and administrators may record it too. */
+#define PLACE_AGREEMENT_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY)
 #define ROLES_CALENDAR_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_CONTROLLER)
 
 /* The signed-in staff member of a request. */

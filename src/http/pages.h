@@ -49,6 +49,9 @@ enum http_status page_subscribe_confirm_form(struct request *req);
 enum http_status page_subscribe_confirm(struct request *req);
 enum http_status page_unsubscribe_form(struct request *req);
 enum http_status page_unsubscribe(struct request *req);
+/* page_reference_unsubscribe.c: a reference-group participant withdraws consent to the mail. */
+enum http_status page_reference_unsubscribe_form(struct request *req);
+enum http_status page_reference_unsubscribe(struct request *req);
 
 enum http_status page_admin_login_form(struct request *req);
 enum http_status page_admin_login(struct request *req);
@@ -73,6 +76,10 @@ enum http_status page_admin_meeting_cancel(struct request *req);
 enum http_status page_admin_meeting_postpone(struct request *req);
 enum http_status page_admin_meeting_held(struct request *req);
 enum http_status page_admin_meeting_police(struct request *req);
+/* The meeting page of the path again with the request's errors beside the fields (status),
+ * for the actions of other files (page_admin_place.c); 404 for an unknown meeting. */
+enum http_status page_admin_meeting_refused(struct request *req, enum http_status status);
+enum http_status page_admin_meeting_place(struct request *req);
 enum http_status page_admin_series_list(struct request *req);
 enum http_status page_admin_series_new(struct request *req);
 enum http_status page_admin_series_create(struct request *req);

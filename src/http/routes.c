@@ -30,7 +30,7 @@
 #define REFERENCE_GROUP_FORM                                                                      \
 	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_SUMMARY, FIELD_OPTIONAL},                      \
 	       {FIELD_MEMBER_NAME, FIELD_MULTI}, {FIELD_MEMBER_ORGANISATION, FIELD_MULTI},         \
-	       {FIELD_MEMBER_EMAIL, FIELD_MULTI})
+	       {FIELD_MEMBER_EMAIL, FIELD_MULTI}, {FIELD_MEMBER_CONSENT, FIELD_MULTI})
 #define MEETING_FORM_WITH_EXCEPTION FIELDS(MEETING_FIELDS, {FIELD_EXCEPTION_REASON, FIELD_OPTIONAL})
 
 #define FIELDS(...) ((const struct route_field[]){__VA_ARGS__, {FIELD__MAX, 0}})
@@ -128,6 +128,14 @@ const struct route routes[] = {
 	 ROUTE_FORM_ERRORS_TO_HANDLER, 0},
 	/* RFC 8058: a mail client posts List-Unsubscribe=One-Click to the link, token in the URL. */
 	{"/unsubscribe", METHOD_POST, page_unsubscribe,
+	 FIELDS({FIELD_LIST_UNSUBSCRIBE, FIELD_OPTIONAL}, {FIELD_TOKEN, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER | ROUTE_ANY_BODY, 0},
+
+	/* Reference-group participants withdraw their consent to the mail
+	 * (page_reference_unsubscribe.c), as subscribers unsubscribe. */
+	{"/reference/unsubscribe", METHOD_GET, page_reference_unsubscribe_form,
+	 FIELDS({FIELD_TOKEN, FIELD_OPTIONAL}), ROUTE_FORM_ERRORS_TO_HANDLER, 0},
+	{"/reference/unsubscribe", METHOD_POST, page_reference_unsubscribe,
 	 FIELDS({FIELD_LIST_UNSUBSCRIBE, FIELD_OPTIONAL}, {FIELD_TOKEN, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER | ROUTE_ANY_BODY, 0},
 
@@ -236,6 +244,9 @@ const struct route routes[] = {
 	/* Told by phone: the sector, and the secretary who informs the group (seed 001 §3.6.3). */
 	{"/admin/meetings/#/informed", METHOD_POST, page_admin_meeting_informed,
 	 FIELDS({FIELD_PERSON, FIELD_REQUIRED}), 0, INFORMED_MARKERS},
+	{"/admin/meetings/#/place", METHOD_POST, page_admin_meeting_place,
+	 FIELDS({FIELD_PLACE_AGREED_WITH, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER,
+	 PLACE_AGREEMENT_WRITERS},
 
 	/* The protocol of a held meeting and its instructions (page_admin_protocols.c). */
 	/* PROTOCOL_READERS and the chair (the handler checks the account's person, auth.h). */

@@ -202,6 +202,9 @@ static int publish(struct notify_run *run, long long announcement, const char *k
 		const char *unsubscribe = NULL;
 		if (r[i].audience == AUDIENCE_SUBSCRIBER)
 			unsubscribe = subscription_unsubscribe_url(run->arena, run->cfg, r[i].token);
+		else if (r[i].audience == AUDIENCE_REFERENCE && r[i].token[0])
+			unsubscribe = subscription_reference_unsubscribe_url(run->arena, run->cfg,
+									     r[i].token);
 		struct notify_text t = notify_publication_mail(
 			run, m, inv, inv_n, kind, prev, (enum notify_audience)r[i].audience, unsubscribe);
 		struct outbox_message msg = {
@@ -775,6 +778,56 @@ static int rule_protocol_digests(struct notify_run *run)
 	return 0;
 }
 
+/* Rule: once a local day, the secretaries and the organizers get the coming field meetings of
+ * information groups whose place is not agreed with the institution (seed 001 §3.6.2) and
+ * whose publication deadline is at most a week away or past. Keys digest:places:DAY:ADDRESS. */
+static int rule_place_digests(struct notify_run *run)
+{
+	enum { WARNING_DAYS = 7 };
+	struct civil_date today = tz_local_date(run->now);
+	sqlite3_stmt *s = db_stmt(run->db, STMT_PLACE_UNAGREED);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)(run->now + (WARNING_DAYS + 7) * DAY));
+	struct buf b;
+	buf_init(&b, run->arena);
+	int rc, rows = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		time_t starts = (time_t)sqlite3_column_int64(s, 2);
+		struct civil_date deadline = rule_announce_deadline(starts);
+		if (civil_date_diff(deadline, today) > WARNING_DAYS)
+			continue;
+		buf_printf(&b, "  — «%s», %s: опубликовать до %s%s\n    %s\n",
+			   db_text(run->arena, s, 1), notify_datetime(run->arena, starts),
+			   notify_date(run->arena, deadline),
+			   civil_date_compare(deadline, today) < 0 ? " (срок прошёл)" : "",
+			   notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld",
+							(long long)sqlite3_column_int64(s, 0))));
+		rows++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (rows == 0)
+		return 0;
+	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
+				       today.day);
+	const char *body = arena_printf(run->arena,
+					"Место этих выездных встреч информационных групп не "
+					"согласовано с учреждением, а срок публикации близко или "
+					"прошёл. Согласуйте место и отметьте это на странице "
+					"встречи:\n\n%s",
+					b.data);
+	int before = run->counts.queued;
+	if (alert_staff(run, ",secretary,organizer,",
+			arena_printf(run->arena, "digest:places:%s", day), "digest", 0,
+			arena_printf(run->arena, "Место выездной встречи не согласовано: %s",
+				     notify_date(run->arena, today)),
+			body) < 0)
+		return -1;
+	run->counts.alerts += run->counts.queued > before;
+	return 0;
+}
+
 int notify_apply_rules(struct notify_run *run)
 {
 	if (db_begin(run->db) < 0)
@@ -807,6 +860,8 @@ int notify_apply_rules(struct notify_run *run)
 		rc = rule_instruction_digests(run);
 	if (rc == 0)
 		rc = rule_protocol_digests(run);
+	if (rc == 0)
+		rc = rule_place_digests(run);
 	if (rc < 0 || run->dry_run) {
 		if (rc < 0)
 			db_log_error(run->db, "notifier rules");

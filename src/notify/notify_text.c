@@ -180,6 +180,11 @@ struct notify_text notify_publication_mail(const struct notify_run *run,
 			   "\nВы получили это письмо, потому что подписались на анонсы встреч на "
 			   "сайте.\nОтписаться: %s\n",
 			   unsubscribe_url);
+	else if (audience == AUDIENCE_REFERENCE && unsubscribe_url != NULL)
+		buf_printf(&b,
+			   "\nВы получили это письмо как участник референтной группы, согласившийся "
+			   "получать анонсы встреч.\nОтказаться от писем (отозвать согласие): %s\n",
+			   unsubscribe_url);
 	t.body = b.data;
 	return t;
 }

@@ -282,9 +282,33 @@ static const char *change_note(struct request *req, sqlite3_stmt *s, time_t star
 	return note[0] ? note : "Внимание: изменены сведения о встрече. ";
 }
 
+/* One feed entry for the published answer at the row of STMT_FEED_ANSWERS (seed 000 §3.3: the
+ * answers to socially significant questions reach the media as the announcements do). */
+static void answer_entry(struct request *req, tpl_dict *d, sqlite3_stmt *a, const char *host)
+{
+	const struct config *cfg = req->worker->cfg;
+	const char *number = db_text(req->arena, a, 1);
+	time_t at = (time_t)sqlite3_column_int64(a, 4);
+	long long meeting = sqlite3_column_int64(a, 5);
+	tpl_dict *e = tpl_section_add(d, "ENTRY");
+	tpl_set(e, "UPDATED", rfc3339(req, at));
+	tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:answer/%lld", host, tag_date(req, at),
+				      (long long)sqlite3_column_int64(a, 0)));
+	tpl_set(e, "LINK", arena_printf(req->arena, "%s/answers", cfg->site_url));
+	tpl_set(e, "TITLE", arena_printf(req->arena, "Ответ на вопрос жителей (обращение № %s)",
+					 number));
+	tpl_set(e, "CATEGORY", "answer");
+	const char *content = arena_printf(req->arena, "Вопрос: %s\nОтвет: %s",
+					   db_text(req->arena, a, 2), db_text(req->arena, a, 3));
+	if (meeting > 0)
+		content = arena_printf(req->arena, "%s\nВопрос задан на встрече %s.", content,
+				       ru_quoted(req->arena, db_text(req->arena, a, 6)));
+	tpl_set(e, "CONTENT", content);
+}
+
 /* GET /feed.atom — an Atom 1.0 feed (RFC 4287) of the FEED_LIMIT newest announcements, changes of
- * place or time, cancellations and results of held meetings, newest first. 200,
- * application/atom+xml. */
+ * place or time, cancellations, results of meetings with a signed protocol and published
+ * answers to socially significant questions, newest first. 200, application/atom+xml. */
 enum http_status page_feed(struct request *req)
 {
 	const struct config *cfg = req->worker->cfg;
@@ -297,12 +321,27 @@ enum http_status page_feed(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_FEED_ENTRIES);
 	sqlite3_bind_int(s, 1, FEED_LIMIT);
-	int rc, n = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	/* The answers are merged in by time as the meetings' entries are read. */
+	sqlite3_stmt *answers = db_stmt(&req->worker->db, STMT_FEED_ANSWERS);
+	sqlite3_bind_int(answers, 1, FEED_LIMIT);
+	int arc = sqlite3_step(answers);
+	int rc = SQLITE_DONE, n = 0;
+	while (n < FEED_LIMIT && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *what = db_text(req->arena, s, 0);
 		long long id = sqlite3_column_int64(s, 1);
 		const char *kind = db_text(req->arena, s, 2);
 		time_t at = (time_t)sqlite3_column_int64(s, 3);
+		while (n < FEED_LIMIT && arc == SQLITE_ROW &&
+		       (time_t)sqlite3_column_int64(answers, 4) > at) {
+			if (n == 0)
+				tpl_set(d, "UPDATED",
+					rfc3339(req, (time_t)sqlite3_column_int64(answers, 4)));
+			answer_entry(req, d, answers, host);
+			n++;
+			arc = sqlite3_step(answers);
+		}
+		if (n >= FEED_LIMIT)
+			break;
 		long long meeting = sqlite3_column_int64(s, 4);
 		const char *title = db_text(req->arena, s, 5);
 		const struct kind_words *k =
@@ -362,8 +401,16 @@ enum http_status page_feed(struct request *req)
 		tpl_set(e, "CONTENT", content);
 		n++;
 	}
+	while (n < FEED_LIMIT && arc == SQLITE_ROW) {
+		if (n == 0)
+			tpl_set(d, "UPDATED", rfc3339(req, (time_t)sqlite3_column_int64(answers, 4)));
+		answer_entry(req, d, answers, host);
+		n++;
+		arc = sqlite3_step(answers);
+	}
+	db_done(answers);
 	db_done(s);
-	if (rc != SQLITE_DONE) {
+	if ((rc != SQLITE_DONE && rc != SQLITE_ROW) || (arc != SQLITE_DONE && arc != SQLITE_ROW)) {
 		db_log_error(&req->worker->db, "feed");
 		return HTTP_INTERNAL_ERROR;
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "appeal.h"
+#include "civil_time.h"
 #include "db_meeting.h"
 #include "page.h"
 #include "pages.h"
@@ -90,8 +91,15 @@ static void fill_results(struct request *req, tpl_dict *d, long long meeting,
 		tpl_set(row, "UNIT", unit[0] ? unit : "администрация");
 		tpl_set(row, "DUE", date_words(req, db_text(req->arena, s, 2)));
 		tpl_set(row, "DUE_ISO", db_text(req->arena, s, 2));
-		const char *label = instruction_status_label(db_text(req->arena, s, 3));
+		const char *status = db_text(req->arena, s, 3);
+		const char *label = instruction_status_label(status);
 		tpl_set(row, "STATUS", label ? label : "");
+		/* An open instruction past its date must not read as merely «назначено». */
+		struct civil_date due;
+		if (instruction_status_open(status) &&
+		    civil_date_parse(db_text(req->arena, s, 2), &due) &&
+		    civil_date_compare(due, tz_local_date(req->now)) < 0)
+			tpl_section_show(row, "OVERDUE");
 		tpl_section_show(d, "HAS_INSTRUCTIONS");
 	}
 	db_done(s);

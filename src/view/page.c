@@ -68,6 +68,14 @@ tpl_dict *page_begin(struct request *req, const char *body_template, const char 
 			tpl_section_show(item, "CURRENT");
 	}
 	if (req->staff) {
+		/* On a phone the staff navigation folds into «Разделы: <this section>» (no script:
+		 * <details>); on a wider screen style.css shows it open. */
+		tpl_dict *menu = tpl_section_add(layout, "STAFF_MENU");
+		for (size_t i = 0; i < count; i++)
+			if (nav[i].item == active && (nav[i].roles & req->staff->role))
+				tpl_set(tpl_section_add(menu, "CURRENT"), "LABEL", nav[i].label);
+	}
+	if (req->staff) {
 		/* Every form of a staff page carries the session's token (checked in request.c). */
 		tpl_set_template_global(layout, "CSRF", req->staff->csrf);
 		tpl_dict *who = tpl_section_add(layout, "STAFF");
@@ -311,6 +319,21 @@ const char *page_date_words(struct request *req, struct civil_date d)
 const char *page_date_iso(struct request *req, struct civil_date d)
 {
 	return arena_printf(req->arena, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+void page_no_mail_server(struct request *req, tpl_dict *d, long long unsent)
+{
+	tpl_dict *notice = tpl_section_add(d, "NO_MAIL_SERVER");
+	tpl_set(notice, "UNSENT",
+		unsent == 0 ? "Писем в очереди сейчас нет."
+			    : arena_printf(req->arena, "%lld %s", unsent,
+					   ru_plural(unsent,
+						     "письмо ждёт отправки и уйдёт, когда сервер "
+						     "будет указан.",
+						     "письма ждут отправки и уйдут, когда сервер "
+						     "будет указан.",
+						     "писем ждут отправки и уйдут, когда сервер "
+						     "будет указан.")));
 }
 
 const char *page_field_text(const struct request *req, enum field f)

@@ -76,6 +76,10 @@ void page_set_calendar_links(struct request *req, tpl_dict *d);
 const char *page_date_words(struct request *req, struct civil_date d);
 const char *page_date_iso(struct request *req, struct civil_date d);
 
+/* Show the section NO_MAIL_SERVER (the mail server is not configured: [mail] smtp_url is empty),
+ * with UNSENT saying how many mails wait for it: «49 писем ждут отправки и уйдут, когда…» or «Писем в очереди сейчас нет.». */
+void page_no_mail_server(struct request *req, tpl_dict *d, long long unsent);
+
 /* The accepted text of the request's field f, "" when it is absent or invalid. */
 const char *page_field_text(const struct request *req, enum field f);
 

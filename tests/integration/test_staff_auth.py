@@ -152,7 +152,7 @@ class SignIn(StaffCase):
         self.assertNotIn("secure", attrs)  # plain HTTP here: a Secure cookie would be dropped
         self.assertNotIn("domain", attrs)
         page = self.assertSignedIn(b)
-        self.assertIn("Сотрудник орг. сектора (организатор (сектор))", text_of(page.text))
+        self.assertIn("Сотрудник организационного сектора, организатор", text_of(page.text))
         self.assertIn('action="/admin/logout"', page.text)
         # Signed in, the login form sends back to the staff home page.
         self.assertRedirect(b.get("/admin/login"), "/admin")
@@ -646,7 +646,7 @@ class Users(StaffCase):
         self.assertEqual(r.status, 200)
         self.assertEqual(r.header("Cache-Control"), "no-store")
         page = text_of(r.text)
-        for login, label in (("admin", "администратор"), ("organizer", "организатор (сектор)"),
+        for login, label in (("admin", "администратор"), ("organizer", "организатор"),
                              ("controller", "контролёр")):
             self.assertIn(login, page)
             self.assertIn(label, page)
@@ -913,7 +913,8 @@ class Escaping(StaffCase):
         self.assertRedirect(b.login("scripter", password), "/admin")
         home = shown(self, b.get("/admin"), "<h1>Рабочий стол</h1>").text
         self.assertNotIn(evil, home)
-        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt; (пресс-служба)", home)
+        self.assertIn('&lt;script&gt;alert(1)&lt;/script&gt;<span class="staff-role">, пресс-служба</span>',
+                      home)
         # A form sent back with an error keeps it as text in the field.
         r = admin.post("/admin/users", {"csrf": admin.csrf("/admin/users"), "login": "scripter",
                                         "full_name": '"><script>alert(2)</script>',

@@ -29,13 +29,18 @@ def audit(entity, entity_id):
     return [(a, json.loads(b) if b else None, json.loads(c) if c else None) for a, b, c in rows]
 
 
+# How a participant's consent to the mail was given (152-ФЗ): required with a new address.
+CONSENT = "письменное согласие от 1 декабря 2026 г."
+
+
 def group_fields(name=None, summary="", members=()):
     """The group form: members as (name, organisation, email) rows, then blank rows as a
     browser sends them."""
     fields = [("name", name if name is not None else helpers.unique("Группа")),
               ("summary", summary)]
     for n, o, e in list(members) + [("", "", "")] * 3:
-        fields += [("member_name", n), ("member_organisation", o), ("member_email", e)]
+        fields += [("member_name", n), ("member_organisation", o), ("member_email", e),
+                   ("member_consent", CONSENT if e else "")]
     return fields
 
 
@@ -85,8 +90,11 @@ class ReferenceGroups(StaffAssertions, unittest.TestCase):
         [(action, before, after)] = audit("reference_group", gid)
         self.assertEqual(action, "create")
         self.assertIsNone(before)
+        consent_at = after["members"][1].pop("consent_at")
+        self.assertIsInstance(consent_at, int)
         self.assertEqual(after["members"][1], {"name": "Белов Артём", "organisation": "",
-                                               "email": "belov@youth.example"})
+                                               "email": "belov@youth.example",
+                                               "consent": CONSENT, "withdrawn_at": None})
         page = SESSIONS["organizer"].get(f"/admin/reference-groups/{gid}")
         self.assertStatus(page, 200)
         self.assertEqual(input_value(page.text, "name"), name)
@@ -109,6 +117,8 @@ class ReferenceGroups(StaffAssertions, unittest.TestCase):
                 v = "Третий"
             if row == 3 and k == "member_email":
                 v = "three@x.example"
+            if row == 3 and k == "member_consent":
+                v = CONSENT
             out.append((k, v))
         r = SESSIONS["admin"].post(f"/admin/reference-groups/{gid}", out)
         self.assertRedirect(r, f"/admin/reference-groups/{gid}")

@@ -11,6 +11,11 @@
 //     once normally and once with the cookie `vision=on` (version for the
 //     visually impaired), zero violations allowed.
 // A crawled link answering with HTTP status >= 400 is a failure of its own.
+// With --submit-forms, every POST form found on a checked page is also sent once with values
+// that cannot pass (required text left empty, numbers, dates, choices and addresses "x"), one
+// form per action (numbers in the path as #); the error page it answers (4xx, text/html) is
+// checked like any page (vnu, axe in both versions, reflow), shown in the browser at the form's
+// action. A form that accepts such values is reported as a note; one answering 5xx fails.
 //
 // Output: one TAP-like line per check ("ok - ..." / "not ok - ..."), details on
 // "#" lines, and finally exactly one line "web: N passed, M failed".
@@ -59,6 +64,9 @@ function usage() {
     '  --wait SECONDS      wait up to this long for the base URL to answer (default 10)',
     '  --jobs N            browser tabs used in parallel for axe (default 2)',
     '  --timeout SECONDS   per-request / per-page-load timeout (default 30)',
+    '  --submit-forms      send each POST form of the checked pages once with invalid values',
+    '                      and check the error page it answers (forms with only hidden',
+    '                      fields, /admin/logout and "delete" actions are never sent)',
     '  --keep-html         keep the temp dir with the saved HTML and print its path',
     'environment: CHROMIUM (default /usr/bin/chromium), JAVA (default java on PATH)',
   ].join('\n');
@@ -68,6 +76,7 @@ function parseArgs(argv) {
   const opts = {
     base: null, starts: [], errorPages: [], maxPages: 60, maxVariants: 3, maxSameShape: 10, skips: [], wait: 10,
     jobs: 2, timeout: 30, keepHtml: false, cookies: [], includeAdmin: false, only: [],
+    submitForms: false,
   };
   const intOpt = (name, v) => {
     const n = Number(v);
@@ -105,6 +114,7 @@ function parseArgs(argv) {
       case '--jobs': opts.jobs = intOpt(a, next()); break;
       case '--timeout': opts.timeout = intOpt(a, next()); break;
       case '--keep-html': opts.keepHtml = true; break;
+      case '--submit-forms': opts.submitForms = true; break;
       case '-h': case '--help': console.log(usage()); process.exit(0); break;
       default: setupError(`unknown argument "${argv[i]}"\n${usage()}`);
     }
@@ -188,6 +198,46 @@ function extractHrefs(html) {
   return out;
 }
 
+// The POST forms of a page: [{ action (URL), fields: [[name, value]] }], with the values a
+// careless person would send: hidden fields as they are (the form token), required text left
+// empty, and "x" where only a number, a date, a choice, a URL or an address fits. Forms with
+// no field a person fills in are left out: they have no error to show beside a field.
+function extractPostForms(html, pageUrl) {
+  const cleaned = html.replace(/<!--[\s\S]*?-->/g, '');
+  const attr = (tag, name) => {
+    const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`, 'i').exec(tag);
+    return m ? decodeEntities(m[1] ?? m[2] ?? m[3] ?? '') : null;
+  };
+  const forms = [];
+  const formRe = /<form\b([^>]*)>([\s\S]*?)<\/form\s*>/gi;
+  let f;
+  while ((f = formRe.exec(cleaned)) !== null) {
+    if ((attr(f[1], 'method') || 'get').toLowerCase() !== 'post') continue;
+    if ((attr(f[1], 'enctype') || '').toLowerCase().startsWith('multipart/')) continue;
+    let action;
+    try { action = new URL(attr(f[1], 'action') ?? '', pageUrl); } catch { continue; }
+    const fields = [];
+    const named = new Set();
+    let visible = 0;
+    const tagRe = /<(input|select|textarea)\b([^>]*)>/gi;
+    let t;
+    while ((t = tagRe.exec(f[2])) !== null) {
+      const name = attr(t[2], 'name');
+      if (!name) continue;
+      const type = (t[1].toLowerCase() === 'input' ? (attr(t[2], 'type') || 'text') : t[1]).toLowerCase();
+      if (['submit', 'button', 'reset', 'image', 'file'].includes(type)) continue;
+      if (type === 'hidden') { fields.push([name, attr(t[2], 'value') ?? '']); continue; }
+      visible++;
+      if ((type === 'checkbox' || type === 'radio') && named.has(name)) continue;
+      named.add(name);
+      const blank = ['text', 'search', 'tel', 'password', 'textarea'].includes(type);
+      fields.push([name, blank ? '' : 'x']);
+    }
+    if (visible > 0) forms.push({ action, fields, from: displayPath(pageUrl) });
+  }
+  return forms;
+}
+
 // ---------------------------------------------------------------- crawl
 
 // `cookies`: [{ name, value }] sent as one Cookie header (same origin only: redirects are
@@ -231,6 +281,7 @@ async function crawl(base, opts, results) {
   const referrers = new Map();       // href -> [paths that link to it]
   const queue = [];
   const nonHtml = [];                // same-origin links skipped for not being text/html
+  const forms = [];                  // POST forms of the checked pages (--submit-forms)
   let notVisited = 0;
   let outOfScope = 0;                // links outside --only: requested for their status only
 
@@ -362,6 +413,8 @@ async function crawl(base, opts, results) {
       results.push({ ok: false, line: `link ${page.path} (vision): request failed: ${err.cause?.code || err.message}` });
     }
 
+    if (opts.submitForms) forms.push(...extractPostForms(html.toString('utf8'), final));
+
     for (const href of extractHrefs(html.toString('utf8'))) {
       if (!href || /^(mailto|tel|javascript|data):/i.test(href)) continue;
       let v;
@@ -370,7 +423,59 @@ async function crawl(base, opts, results) {
       enqueue(v, page.path);
     }
   }
-  return { pages, notVisited, nonHtml, shapeCapped: [...shapeCapped], outOfScope };
+  return { pages, notVisited, nonHtml, shapeCapped: [...shapeCapped], outOfScope, forms };
+}
+
+// Send each form once (one per action shape) with its careless values; the error pages become
+// pages to check ({ post: status }); a 5xx fails, an accepted form is returned as a note.
+async function submitForms(base, opts, forms, pages, results) {
+  const done = new Set();
+  const accepted = [];
+  for (const form of forms) {
+    const u = form.action;
+    if (u.origin !== base.origin || changesState(u) || !inScope(u, opts)) continue;
+    const key = pathShape(u.pathname) + u.search;
+    if (done.has(key)) continue;
+    done.add(key);
+    const shown = `POST ${displayPath(u)}`;
+    const body = new URLSearchParams(form.fields).toString();
+    const send = async (cookies) => {
+      const headers = { Accept: 'text/html', 'Content-Type': 'application/x-www-form-urlencoded' };
+      if (cookies.length > 0) headers.Cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      return fetch(u, { method: 'POST', redirect: 'manual', headers, body,
+                        signal: AbortSignal.timeout(opts.timeout * 1000) });
+    };
+    let res;
+    try {
+      res = await send(opts.cookies);
+    } catch (err) {
+      results.push({ ok: false, line: `form ${shown} (on ${form.from}): request failed: ${err.cause?.code || err.message}` });
+      continue;
+    }
+    const ctype = (res.headers.get('content-type') || '').toLowerCase();
+    if (res.status >= 500) {
+      await res.body?.cancel();
+      results.push({ ok: false, line: `form ${shown} (on ${form.from}): HTTP ${res.status} for invalid values` });
+      continue;
+    }
+    if (res.status < 400 || !ctype.startsWith('text/html')) {
+      await res.body?.cancel();
+      accepted.push(`${shown} (HTTP ${res.status})`);
+      continue;
+    }
+    const html = Buffer.from(await res.arrayBuffer());
+    let visionHtml = null;
+    try {
+      const v = await send([...opts.cookies, VISION_COOKIE]);
+      visionHtml = Buffer.from(await v.arrayBuffer());
+    } catch (err) {
+      results.push({ ok: false, line: `form ${shown} (vision): request failed: ${err.cause?.code || err.message}` });
+    }
+    results.push({ ok: true, line: `form ${shown}: invalid values answered HTTP ${res.status}` });
+    pages.push({ url: u, path: `${shown} (form with errors)`, html, visionHtml, errorPage: true,
+                 post: { status: res.status } });
+  }
+  return accepted;
 }
 
 // ---------------------------------------------------------------- vnu
@@ -548,7 +653,8 @@ async function main() {
 
   // 1. Crawl.
   const linkResults = [];
-  const { pages, notVisited, nonHtml, shapeCapped, outOfScope } = await crawl(base, opts, linkResults);
+  const { pages, notVisited, nonHtml, shapeCapped, outOfScope, forms } = await crawl(base, opts, linkResults);
+  const acceptedForms = opts.submitForms ? await submitForms(base, opts, forms, pages, linkResults) : [];
   const tCrawl = Date.now();
   if (pages.length === 0 && linkResults.length === 0) setupError('no HTML pages found from the start paths');
 
@@ -600,8 +706,19 @@ async function main() {
       for (const kind of ['normal', 'vision']) {
         try {
           if (!tabs[kind]) tabs[kind] = await contexts[kind].newPage();
-          res[kind] = { violations: await runAxe(tabs[kind], pages[i].url.href, opts.timeout, pages[i].errorPage) };
-          res[kind].reflow = await measureReflow(tabs[kind]);
+          const p = pages[i];
+          // A form's error page is shown where the browser would show it: at the action.
+          const served = p.post ? (kind === 'vision' && p.visionHtml ? p.visionHtml : p.html) : null;
+          if (served) {
+            await tabs[kind].route(p.url.href, (route) => route.fulfill({
+              status: p.post.status, contentType: 'text/html; charset=utf-8', body: served }));
+          }
+          try {
+            res[kind] = { violations: await runAxe(tabs[kind], p.url.href, opts.timeout, p.errorPage) };
+            res[kind].reflow = await measureReflow(tabs[kind]);
+          } finally {
+            if (served) await tabs[kind].unroute(p.url.href).catch(() => {});
+          }
         } catch (err) {
           res[kind] = { error: oneLine(String(err.message).split('\n')[0], 300) };
           // Go on in a fresh tab.
@@ -685,6 +802,9 @@ async function main() {
 
   if (nonHtml.length > 0) {
     console.log(`# not checked (not text/html): ${nonHtml.slice(0, 10).join(', ')}${nonHtml.length > 10 ? `, … (${nonHtml.length} in all)` : ''}`);
+  }
+  if (acceptedForms.length > 0) {
+    console.log(`# forms that accepted empty or "x" values (no error page to check): ${acceptedForms.join(', ')}`);
   }
   if (shapeCapped.length > 0) {
     console.log(`# only ${opts.maxSameShape} page(s) checked per numbered path: ${shapeCapped.join(', ')}`);

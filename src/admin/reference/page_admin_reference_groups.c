@@ -4,19 +4,29 @@
  * of one form (no JavaScript: a few empty rows for new participants, a row cleared to remove
  * one). The organiser ticks the groups a meeting's announcement goes to on the meeting form;
  * build/portal-notify mails them. Readers: everyone who reads meetings; changes: administrators
- * and organizers (routes.c), audited with the participants before and after. */
+ * and organizers (routes.c), audited with the participants before and after. Each address
+ * carries the participant's consent to the mail (152-ФЗ, table reference_consent): how and when
+ * it was given, recorded with a new address and shown beside every participant with its
+ * withdrawal (the link in every mail, page_reference_unsubscribe.c). */
 #include <string.h>
 
+#include "auth.h"
+#include "civil_time.h"
 #include "page.h"
 #include "page_admin_reference.h"
 #include "pages.h"
+#include "ru.h"
+#include "subscription.h"
 #include "worker.h"
 
 #define EMPTY_MEMBER_ROWS 3 /* blank rows under the participants for new ones */
 
 struct reference_member {
 	const char *name, *organisation, *email; /* as typed; NULL when the cell was empty */
+	const char *consent;                     /* how consent was given, as typed or stored */
 	const char *error;                       /* why the row was refused, NULL when fine */
+	time_t consent_at, withdrawn_at;         /* stored: 0 when not given / not withdrawn */
+	const char *withdrawn_how;
 };
 
 struct reference_group {
@@ -53,6 +63,10 @@ static int load_group(struct request *req, long long id, struct reference_group 
 		m->name = db_text(req->arena, s, 0);
 		m->organisation = db_text(req->arena, s, 1);
 		m->email = db_text(req->arena, s, 2);
+		m->consent_at = (time_t)sqlite3_column_int64(s, 3);
+		m->consent = db_text(req->arena, s, 4);
+		m->withdrawn_at = (time_t)sqlite3_column_int64(s, 5);
+		m->withdrawn_how = db_text(req->arena, s, 6);
 		m->error = NULL;
 	}
 	db_done(s);
@@ -85,6 +99,17 @@ static bool same_address(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* Whether the address has a consent record (given, or kept from before consent was recorded,
+ * or withdrawn: a withdrawal is not undone by saving the group again). */
+static bool consent_known(struct request *req, const char *email)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REFCONSENT_GET);
+	sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
+	bool known = sqlite3_step(s) == SQLITE_ROW;
+	db_done(s);
+	return known;
+}
+
 /* The participant rows of the submitted form, every row sent in order (empty ones included, so
  * the form comes back as it was), each checked: a filled row needs a name and a valid address,
  * and an address appears once. A refused row marks the form invalid with its row number. */
@@ -95,10 +120,12 @@ static struct reference_member *form_members(struct request *req, size_t *count)
 		rows = req->field[FIELD_MEMBER_ORGANISATION].value_count;
 	if (req->field[FIELD_MEMBER_EMAIL].value_count > rows)
 		rows = req->field[FIELD_MEMBER_EMAIL].value_count;
+	if (req->field[FIELD_MEMBER_CONSENT].value_count > rows)
+		rows = req->field[FIELD_MEMBER_CONSENT].value_count;
 	struct reference_member *out = arena_calloc(req->arena, rows ? rows : 1, sizeof *out);
 	/* The field table's verdicts are replaced by the rows' own, with their numbers. */
 	static const enum field cells[] = {FIELD_MEMBER_NAME, FIELD_MEMBER_ORGANISATION,
-					   FIELD_MEMBER_EMAIL};
+					   FIELD_MEMBER_EMAIL, FIELD_MEMBER_CONSENT};
 	for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
 		if (req->field[cells[k]].state == FIELD_INVALID) {
 			req->field[cells[k]].state = FIELD_VALID;
@@ -108,12 +135,14 @@ static struct reference_member *form_members(struct request *req, size_t *count)
 		const struct field_value *name = cell(req, FIELD_MEMBER_NAME, i);
 		const struct field_value *org = cell(req, FIELD_MEMBER_ORGANISATION, i);
 		const struct field_value *email = cell(req, FIELD_MEMBER_EMAIL, i);
+		const struct field_value *consent = cell(req, FIELD_MEMBER_CONSENT, i);
 		struct reference_member *m = &out[i];
 		m->name = cell_raw(name);
 		m->organisation = cell_raw(org);
 		m->email = cell_raw(email);
+		m->consent = cell_raw(consent);
 		if (!name && !org && !email)
-			continue; /* an empty row */
+			continue; /* an empty row (a consent alone is nobody's) */
 		enum field where = FIELD_MEMBER_NAME;
 		if (name && name->state == FIELD_INVALID) {
 			m->error = arena_printf(req->arena, "имя: %s", name->error);
@@ -128,6 +157,9 @@ static struct reference_member *form_members(struct request *req, size_t *count)
 		} else if (!email) {
 			m->error = "укажите адрес электронной почты — по нему идёт рассылка";
 			where = FIELD_MEMBER_EMAIL;
+		} else if (consent && consent->state == FIELD_INVALID) {
+			m->error = arena_printf(req->arena, "согласие: %s", consent->error);
+			where = FIELD_MEMBER_CONSENT;
 		} else {
 			for (size_t k = 0; k < i; k++)
 				if (out[k].email && out[k].error == NULL && out[k].name &&
@@ -135,6 +167,11 @@ static struct reference_member *form_members(struct request *req, size_t *count)
 					m->error = "этот адрес уже есть в группе";
 					where = FIELD_MEMBER_EMAIL;
 				}
+			if (m->error == NULL && !consent && !consent_known(req, email->text)) {
+				m->error = "укажите, как и когда получено согласие участника на "
+					   "рассылку (152-ФЗ): без него писать ему нельзя";
+				where = FIELD_MEMBER_CONSENT;
+			}
 		}
 		if (m->error != NULL) /* the first refused row of each column names it */
 			page_reject(req, where,
@@ -168,6 +205,7 @@ static void fill_form(struct request *req, tpl_dict *f, const struct reference_g
 		tpl_set(r, "NAME", rows[i].name ? rows[i].name : "");
 		tpl_set(r, "ORGANISATION", rows[i].organisation ? rows[i].organisation : "");
 		tpl_set(r, "EMAIL", rows[i].email ? rows[i].email : "");
+		tpl_set(r, "CONSENT", rows[i].consent ? rows[i].consent : "");
 		if (rows[i].error) {
 			tpl_dict *e = tpl_section_add(r, "ROW_ERROR");
 			tpl_set_int(e, "N", (long long)i + 1);
@@ -193,6 +231,16 @@ static bool save_members(struct request *req, long long id, const struct referen
 		sqlite3_bind_text(s, 3, rows[i].organisation ? rows[i].organisation : "", -1,
 				  SQLITE_STATIC);
 		sqlite3_bind_text(s, 4, rows[i].email, -1, SQLITE_STATIC);
+		rc = db_run(s);
+		if (rc != SQLITE_DONE || rows[i].consent == NULL || rows[i].consent[0] == '\0')
+			continue;
+		/* A new consent, or another wording of it: recorded now, by whom (152-ФЗ). */
+		s = db_stmt(db, STMT_REFCONSENT_GIVE);
+		sqlite3_bind_text(s, 1, rows[i].email, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+		sqlite3_bind_text(s, 3, rows[i].consent, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, req->staff->user_id);
+		sqlite3_bind_text(s, 5, subscription_new_token(req->arena), -1, SQLITE_TRANSIENT);
 		rc = db_run(s);
 	}
 	return rc == SQLITE_DONE;
@@ -262,6 +310,30 @@ enum http_status page_admin_reference_group_create(struct request *req)
 			    arena_printf(req->arena, "/admin/reference-groups/%lld", id));
 }
 
+/* The participant's consent to the mail as staff read it: CONSENT_TEXT, and WITHDRAWN or
+ * NOT_RECORDED for what needs attention. */
+static void consent_text(struct request *req, tpl_dict *row, const struct reference_member *m)
+{
+	if (m->withdrawn_at != 0) {
+		struct tm tm;
+		char when[64];
+		tz_utc_to_local(m->withdrawn_at, &tm);
+		ru_format_date(when, sizeof when, &tm);
+		tpl_set(tpl_section_add(row, "WITHDRAWN"), "TEXT",
+			arena_printf(req->arena, "отозвано %s %s — письма не отправляются", when,
+				     m->withdrawn_how));
+	} else if (m->consent_at != 0) {
+		struct tm tm;
+		char when[64];
+		tz_utc_to_local(m->consent_at, &tm);
+		ru_format_date(when, sizeof when, &tm);
+		tpl_set(tpl_section_add(row, "GIVEN"), "TEXT",
+			arena_printf(req->arena, "записано %s: %s", when, m->consent));
+	} else {
+		tpl_section_show(row, "NOT_RECORDED");
+	}
+}
+
 static enum http_status group_page(struct request *req, const struct reference_group *g,
 				   enum http_status status, const struct reference_member *rows,
 				   size_t row_count)
@@ -277,6 +349,7 @@ static enum http_status group_page(struct request *req, const struct reference_g
 		tpl_set(m, "NAME", g->members[i].name);
 		tpl_set(m, "ORGANISATION", g->members[i].organisation);
 		tpl_set(m, "EMAIL", g->members[i].email);
+		consent_text(req, m, &g->members[i]);
 	}
 	if (reference_may_change(req)) {
 		tpl_dict *f = tpl_include(tpl_section_add(d, "CAN_CHANGE"), "FORM",
