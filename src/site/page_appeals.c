@@ -140,7 +140,11 @@ static size_t check_files(struct request *req, struct attachment *out)
 				    arena_printf(req->arena, "«%s»: %s", f->filename, error));
 			continue;
 		}
-		out[n++] = (struct attachment){f->filename, mime, f->data, f->size, ""};
+		/* The extension comes from the type found in the content, never from the client. */
+		size_t name_size = strlen(f->filename) + 16;
+		char *name = arena_alloc(req->arena, name_size);
+		upload_safe_name(f->filename, mime, name, name_size);
+		out[n++] = (struct attachment){name, mime, f->data, f->size, ""};
 	}
 	return n;
 }
