@@ -13,7 +13,14 @@ appeal_key='$binary_remote_addr'
 if [ "$appeal_rate" = 0 ]; then
 	appeal_key='' appeal_rate=1
 fi
+# nginx's workers run as the user who starts it (nginx.conf.in, @USER_LINE@): as root they would
+# otherwise be nobody/www-data, who cannot enter a private clone such as /root/portal.
+user_line=''
+if [ "$(id -u)" = 0 ]; then
+	user_line="user root $(id -gn);"
+fi
 sed -e "s|@RUN@|$run|g" -e "s|@ACCESS_LOG@|$access_log|g" -e "s|@NGINX_WORKERS@|$workers|g" \
+	-e "s|@USER_LINE@|$user_line|g" \
 	"$root/conf/nginx.conf.in" >"$run/nginx.conf"
 sed -e "s|@LISTEN@|127.0.0.1:$port|g" -e "s|@SOCKET@|$socket|g" -e "s|@STATIC@|$static|g" \
 	-e "s|@SERVER_NAME@|localhost|g" -e "s|@BODY_LIMIT@|$body|g" \
