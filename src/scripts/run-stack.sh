@@ -46,8 +46,12 @@ case "$socket" in /*) ;; *) socket=$data/$socket ;; esac
 body=$(sed -n 's/^max_body_bytes *= *//p' "$conf" | tail -n 1)
 upload=$(sed -n 's/^max_upload_bytes *= *//p' "$conf" | tail -n 1)
 appeal_rate=$(sed -n 's/^appeals_per_minute *= *//p' "$conf" | tail -n 1)
+conn_limit=$(sed -n 's/^connections_per_address *= *//p' "$conf" | tail -n 1)
+client_timeout=$(sed -n 's/^client_timeout_seconds *= *//p' "$conf" | tail -n 1)
+login_rate=$(sed -n 's/^logins_per_minute *= *//p' "$conf" | tail -n 1)
 "$root/src/scripts/render-nginx.sh" "$run" "$port" "$socket" "$root/static" "${body:-1048576}" \
-	"${upload:-10485760}" "${appeal_rate:-6}"
+	"${upload:-10485760}" "${appeal_rate:-6}" "${conn_limit:-64}" "${client_timeout:-10}" \
+	"${login_rate:-10}"
 
 portal_pid="" nginx_pid=""
 stop() {
