@@ -181,11 +181,14 @@ enum stmt {
 	STMT_OUTBOX_SENT,        /* (id, now) */
 	STMT_OUTBOX_FAILED,      /* (id, attempts, next attempt, error, dead 0/1) */
 	STMT_OUTBOX_TOTALS,      /* () → pending, dead */
-	STMT_OUTBOX_DEAD_LIST,   /* (limit) → id, channel, recipient, subject, purpose, meeting,
-	                            created, attempts, error, NULL: given up, newest first */
-	STMT_OUTBOX_RETRY_LIST,  /* (limit) → the same for pending messages that failed before */
-	STMT_OUTBOX_SENT_LIST,   /* (limit) → the same for delivered ones, with sent_at */
-	STMT_OUTBOX_STATE,       /* (id) → status, recipient */
+	STMT_OUTBOX_PRESS_TOTALS, /* (press only 0/1) → pending, dead, of press mail only if 1 */
+	STMT_OUTBOX_DEAD_LIST,   /* (limit, press only 0/1) → id, channel, recipient, subject,
+	                            purpose, meeting, created, attempts, error, NULL: given up,
+	                            newest first; only press mail (OUTBOX_PRESS_MAIL) if 1 */
+	STMT_OUTBOX_RETRY_LIST,  /* (limit, press only) → the same for pending messages that
+	                            failed before */
+	STMT_OUTBOX_SENT_LIST,   /* (limit, press only) → the same for delivered ones, with sent_at */
+	STMT_OUTBOX_STATE,       /* (id) → status, recipient, press mail 0/1 */
 	STMT_OUTBOX_RETRY,       /* (id, now): dead → pending, due now, attempts from zero */
 	STMT_OUTBOX_DISCARD,     /* (id): dead → discarded */
 	/* The press office (page_press.c, page_admin_press.c, publication.c). */

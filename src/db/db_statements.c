@@ -537,15 +537,29 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_OUTBOX_TOTALS] =
 		"SELECT count(*) FILTER (WHERE status = 'pending'), "
 		"count(*) FILTER (WHERE status = 'dead') FROM outbox",
+/* The press office's mail: posts to the social-network webhooks and the announcements, changes
+ * and cancellations mailed to the media list. Everything else (acknowledgements and answers to
+ * applicants, subscribers' and invitees' mail, staff alerts) carries personal data. */
+#define OUTBOX_PRESS_MAIL "(channel = 'webhook' OR (purpose IN ('announcement', 'change', " \
+			  "'cancellation') AND recipient IN (SELECT email FROM media_contact)))"
+	[STMT_OUTBOX_PRESS_TOTALS] =
+		"SELECT count(*) FILTER (WHERE status = 'pending'), "
+		"count(*) FILTER (WHERE status = 'dead') FROM outbox "
+		"WHERE ?1 = 0 OR " OUTBOX_PRESS_MAIL,
 #define OUTBOX_ROW "SELECT id, channel, recipient, subject, purpose, meeting_id, created_at, " \
 		   "attempts, last_error, sent_at FROM outbox "
-	[STMT_OUTBOX_DEAD_LIST] = OUTBOX_ROW "WHERE status = 'dead' ORDER BY id DESC LIMIT ?1",
+#define OUTBOX_FOR "AND (?2 = 0 OR " OUTBOX_PRESS_MAIL ") "
+	[STMT_OUTBOX_DEAD_LIST] = OUTBOX_ROW "WHERE status = 'dead' " OUTBOX_FOR
+					     "ORDER BY id DESC LIMIT ?1",
 	[STMT_OUTBOX_RETRY_LIST] = OUTBOX_ROW "WHERE status = 'pending' AND attempts > 0 "
-					      "ORDER BY next_attempt_at, id LIMIT ?1",
-	[STMT_OUTBOX_SENT_LIST] = OUTBOX_ROW "WHERE status = 'sent' ORDER BY sent_at DESC, id DESC "
-					     "LIMIT ?1",
+					      OUTBOX_FOR "ORDER BY next_attempt_at, id LIMIT ?1",
+	[STMT_OUTBOX_SENT_LIST] = OUTBOX_ROW "WHERE status = 'sent' " OUTBOX_FOR
+					     "ORDER BY sent_at DESC, id DESC LIMIT ?1",
+#undef OUTBOX_FOR
 #undef OUTBOX_ROW
-	[STMT_OUTBOX_STATE] = "SELECT status, recipient FROM outbox WHERE id = ?1",
+	[STMT_OUTBOX_STATE] = "SELECT status, recipient, " OUTBOX_PRESS_MAIL " FROM outbox "
+			      "WHERE id = ?1",
+#undef OUTBOX_PRESS_MAIL
 	[STMT_OUTBOX_RETRY] = "UPDATE outbox SET status = 'pending', attempts = 0, "
 			      "next_attempt_at = ?2 WHERE id = ?1 AND status = 'dead'",
 	[STMT_OUTBOX_DISCARD] = "UPDATE outbox SET status = 'discarded' WHERE id = ?1 "
