@@ -297,7 +297,8 @@ enum stmt {
 	/* Protocols of meetings and instructions (page_admin_protocols.c, page_meetings.c,
 	 * notify_rules.c). */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
-	                            attendance, host id, kind, its group's leader id or 0 */
+	                            attendance, host id, kind, the leader its group had when
+	                            the meeting started (info_group_leader) or 0 */
 	STMT_PROTOCOL_GET,       /* (meeting) → id, number, held on, place, chair id, secretary id,
 	                            attendance, decisions, photo url, video url, signed at, signer's
 	                            name, handed at, name of who handed it over, chair name, chair
@@ -305,6 +306,8 @@ enum stmt {
 	                            has an active account, revision, signed on paper 0/1 */
 	STMT_PROTOCOL_INSERT,    /* (meeting, number, held on, place, chair, secretary, attendance,
 	                            decisions, photo, video, now, user) */
+	STMT_PROTOCOL_CHAIR_SETTER,     /* (id) → the account that named the chair, 0 if unknown */
+	STMT_PROTOCOL_SET_CHAIR_SETTER, /* (id, account or NULL) */
 	STMT_PROTOCOL_UPDATE,    /* (id, number, held on, place, chair, secretary, attendance,
 	                            decisions, photo, video, now): a draft only */
 	STMT_PROTOCOL_JSON,      /* (id) → the protocol with its officials and questions as JSON */

@@ -855,7 +855,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_PROTOCOL_MEETING] =
 		"SELECT m.title, m.status, m.starts_at, "
 		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id, m.kind, "
-		"coalesce((SELECT g.leader_id FROM info_group g WHERE g.id = m.group_id), 0) "
+		"coalesce((SELECT h.person_id FROM info_group_leader h WHERE h.group_id = m.group_id "
+		" AND h.since <= m.starts_at ORDER BY h.since DESC LIMIT 1), 0) "
 		"FROM meeting m LEFT JOIN venue v ON v.id = m.venue_id WHERE m.id = ?1",
 	[STMT_PROTOCOL_GET] =
 		"SELECT p.id, p.number, p.held_on, p.place, p.chair_id, p.secretary_id, p.attendance, "
@@ -873,6 +874,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"INSERT INTO protocol (meeting_id, number, held_on, place, chair_id, secretary_id, "
 		"attendance, decisions, photo_url, video_url, created_at, created_by, updated_at) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11)",
+	[STMT_PROTOCOL_CHAIR_SETTER] = "SELECT coalesce(chair_set_by, 0) FROM protocol WHERE id = ?1",
+	[STMT_PROTOCOL_SET_CHAIR_SETTER] = "UPDATE protocol SET chair_set_by = ?2 WHERE id = ?1",
 	[STMT_PROTOCOL_UPDATE] =
 		"UPDATE protocol SET number = ?2, held_on = ?3, place = ?4, chair_id = ?5, "
 		"secretary_id = ?6, attendance = ?7, decisions = ?8, photo_url = ?9, video_url = ?10, "
