@@ -46,7 +46,8 @@ enum http_status page_admin_login_form(struct request *req)
 /* POST /admin/login (login, password, return, csrf) — sign in. 303 to return (a staff page) or
  * /admin on success with the session cookie; 422 with the form for empty fields or a wrong
  * login or password (one message for both, so nobody learns which logins exist); 429 while the
- * login or the address is slowed down or locked after failures; 403 without the form token. */
+ * login at this address, or the address, is slowed down or locked after failures; 503 with
+ * Retry-After when every password-check slot is taken; 403 without the form token. */
 enum http_status page_admin_login(struct request *req)
 {
 	/* A return address that is not ours is dropped, not held against the user's login. */
@@ -78,6 +79,11 @@ enum http_status page_admin_login(struct request *req)
 					       "попыток. Попробуйте через %ld %s.",
 					       minutes, ru_plural(minutes, "минуту", "минуты", "минут")));
 	}
+	case LOGIN_BUSY:
+		response_header(req, "Retry-After", arena_printf(req->arena, "%ld", wait));
+		return login_form(req, HTTP_SERVICE_UNAVAILABLE,
+				  "Сейчас проверяется слишком много паролей сразу. Повторите вход "
+				  "через несколько секунд.");
 	case LOGIN_ERROR:
 		break;
 	}
@@ -135,6 +141,13 @@ enum http_status page_admin_password(struct request *req)
 				ru_plural(wait, "секунду", "секунды", "секунд"));
 			req->invalid_fields++;
 			return password_form(req, HTTP_TOO_MANY_REQUESTS, false);
+		case LOGIN_BUSY:
+			current->state = FIELD_INVALID;
+			current->error = "сейчас проверяется слишком много паролей сразу, повторите "
+					 "через несколько секунд";
+			req->invalid_fields++;
+			response_header(req, "Retry-After", arena_printf(req->arena, "%ld", wait));
+			return password_form(req, HTTP_SERVICE_UNAVAILABLE, false);
 		case LOGIN_ERROR:
 			return HTTP_INTERNAL_ERROR;
 		}

@@ -21,6 +21,7 @@
 #include "pages.h"
 #include "ru.h"
 #include "staff_change.h"
+#include "upload.h"
 #include "worker.h"
 
 #define APPEAL_PAGE_ROWS 100
@@ -898,10 +899,14 @@ enum http_status page_admin_appeal_file(struct request *req)
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_append(&req->response.body, chunk, n);
 	fclose(f);
+	/* Rows stored before names took the detected type's extension are served the same way. */
+	size_t name_size = strlen(name) + 16;
+	char *safe = arena_alloc(req->arena, name_size);
+	upload_safe_name(name, mime, safe, name_size);
 	struct buf disposition;
 	buf_init(&disposition, req->arena);
 	buf_puts(&disposition, "attachment; filename*=UTF-8''");
-	page_append_encoded(&disposition, name);
+	page_append_encoded(&disposition, safe);
 	response_header(req, "Content-Disposition", disposition.data);
 	response_header(req, "X-Content-Type-Options", "nosniff");
 	response_header(req, "Cache-Control", "private, no-store");

@@ -1,7 +1,9 @@
 /* page_admin_outbox.c — /admin/outbox: what the notifier sends and could not send. Messages it
  * gave up on (after max_attempts, or refused for good) wait here with their error until a person
  * sends them again or discards them; messages being retried and the latest delivered ones are
- * listed too. Recipients are staff-only data. */
+ * listed too. Recipients are personal data: the press office sees and acts on its own mail only
+ * (webhook posts and mail to the media list), never applicants', subscribers' or invitees'. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "audit.h"
@@ -28,6 +30,13 @@ static const char *purpose_label(const char *purpose)
 	return purpose;
 }
 
+/* Whether the request's role sees only the press office's mail: the press role, unless it is
+ * also given a role that reads personal data. */
+static bool press_only(const struct request *req)
+{
+	return (req->staff->role & OUTBOX_READERS & ~ROLE_PRESS) == 0;
+}
+
 /* One section row per message of the list statement (id, channel, recipient, subject, purpose,
  * meeting, created, attempts, error, sent). */
 static int fill_rows(struct request *req, tpl_dict *d, enum stmt which, const char *section,
@@ -35,10 +44,15 @@ static int fill_rows(struct request *req, tpl_dict *d, enum stmt which, const ch
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
 	sqlite3_bind_int(s, 1, OUTBOX_PAGE_ROWS);
+	sqlite3_bind_int(s, 2, press_only(req));
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, section);
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		/* In the row, so that its forms carry the row's ID (a section shown on the page's
+		 * dictionary would not see it: the forms posted to /admin/outbox//retry). */
+		if ((req->staff->role & OUTBOX_WRITERS) != 0)
+			tpl_section_show(row, "CAN_ACT");
 		bool mail = strcmp((const char *)sqlite3_column_text(s, 1), "mail") == 0;
 		tpl_set(row, "CHANNEL", mail ? "почта" : "публикация (webhook)");
 		tpl_set(row, "RECIPIENT", db_text(req->arena, s, 2));
@@ -64,13 +78,15 @@ static int fill_rows(struct request *req, tpl_dict *d, enum stmt which, const ch
 }
 
 /* GET /admin/outbox — the messages given up on (with «Отправить снова» and «Не отправлять» for
- * those who may), those waiting for another attempt, and the latest delivered. */
+ * those who may), those waiting for another attempt, and the latest delivered; for the press
+ * role only its own mail (webhook posts, mail to the media list) and its counts. */
 enum http_status page_admin_outbox(struct request *req)
 {
 	tpl_dict *d = page_begin(req, "admin_outbox.tpl", "Рассылка и публикации", NAV_STAFF_OUTBOX);
-	if ((req->staff->role & OUTBOX_WRITERS) != 0)
-		tpl_section_show(d, "CAN_ACT");
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_OUTBOX_TOTALS);
+	if (press_only(req))
+		tpl_section_show(d, "PRESS_ONLY");
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_OUTBOX_PRESS_TOTALS);
+	sqlite3_bind_int(s, 1, press_only(req));
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		long long waiting = sqlite3_column_int64(s, 0), dead = sqlite3_column_int64(s, 1);
 		tpl_set_int(d, "WAITING", waiting);
@@ -87,8 +103,8 @@ enum http_status page_admin_outbox(struct request *req)
 }
 
 /* Move a given-up message of the path to status (pending: due at once, attempts from zero), in
- * a transaction with its audit record; 303 back to the list, 404 for an unknown id, 422 when it
- * is not waiting for a person. */
+ * a transaction with its audit record; 303 back to the list, 404 for an unknown id, 403 for the
+ * press role and a message that is not press mail, 422 when it is not waiting for a person. */
 static enum http_status resolve_dead(struct request *req, enum stmt which, const char *action)
 {
 	struct db *db = &req->worker->db;
@@ -99,10 +115,16 @@ static enum http_status resolve_dead(struct request *req, enum stmt which, const
 	int rc = sqlite3_step(s);
 	const char *state = rc == SQLITE_ROW ? db_text(req->arena, s, 0) : NULL;
 	const char *recipient = rc == SQLITE_ROW ? db_text(req->arena, s, 1) : NULL;
+	bool press_mail = rc == SQLITE_ROW && sqlite3_column_int(s, 2) != 0;
 	db_done(s);
 	if (state == NULL) {
 		db_rollback(db);
 		return rc == SQLITE_DONE ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	}
+	if (press_only(req) && !press_mail) {
+		db_rollback(db);
+		req->error_detail = "Эта страница недоступна для вашей роли.";
+		return HTTP_FORBIDDEN;
 	}
 	if (strcmp(state, "dead") != 0) {
 		db_rollback(db);

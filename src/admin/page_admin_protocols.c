@@ -43,7 +43,7 @@ struct meeting_row {
 	time_t starts_at;
 	bool has_attendance;
 	long long attendance, host_id;
-	long long leader_id; /* the leader of the meeting's information group, 0 when none */
+	long long leader_id; /* the leader its information group had when it started, 0: none */
 	int handover_days;   /* working days to hand the protocol over; 0: the kind sets none */
 };
 
@@ -58,6 +58,7 @@ struct protocol_row {
 	bool chair_has_account;   /* an active account belongs to the chair */
 	long long revision;       /* counts the changes of the draft */
 	bool signed_on_paper;     /* an administrator recorded the chair's signature on paper */
+	long long chair_set_by;   /* the account that named the chair (or confirmed it), 0 */
 };
 
 /* Whether the place a protocol states contradicts the venue the meeting was announced at: it
@@ -141,7 +142,29 @@ static int protocol_load(struct request *req, long long meeting_id, struct proto
 		p->signed_on_paper = sqlite3_column_int(s, 20) != 0;
 	}
 	db_done(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : -1;
+	s = db_stmt(&req->worker->db, STMT_PROTOCOL_CHAIR_SETTER);
+	sqlite3_bind_int64(s, 1, p->id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		p->chair_set_by = sqlite3_column_int64(s, 0);
+	db_done(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Whether person may chair meeting m: its host, or the leader its information group had when
+ * the meeting started (a leader named later did not lead it; seed 001 §3.5.7). */
+static bool may_chair(const struct meeting_row *m, long long person)
+{
+	return person != 0 && (person == m->host_id || person == m->leader_id);
+}
+
+/* Whether the signed-in account named the chair of p itself (or was the last to confirm it):
+ * then it may not sign, so that nobody signs a protocol whose signer they chose. */
+static bool named_the_chair(const struct request *req, const struct protocol_row *p)
+{
+	return p->chair_set_by != 0 && p->chair_set_by == req->staff->user_id;
 }
 
 /* Whether the signed-in staff member is the chair of protocol p (its person's account). */
@@ -151,10 +174,11 @@ static bool is_chair(const struct request *req, const struct protocol_row *p)
 }
 
 /* Whether the signed-in staff member may sign the draft p: its chair under their own account,
- * or, for a chair with no account, an administrator recording the signature on paper. */
+ * or, for a chair with no account, an administrator recording the signature on paper — never
+ * the account that named that chair. */
 static bool may_sign(const struct request *req, const struct protocol_row *p)
 {
-	return p->exists && !p->signed_ && p->chair_id != 0 &&
+	return p->exists && !p->signed_ && p->chair_id != 0 && !named_the_chair(req, p) &&
 	       (is_chair(req, p) || ((req->staff->role & ROLE_ADMIN) && !p->chair_has_account));
 }
 
@@ -349,6 +373,13 @@ static void fill_signing(struct request *req, tpl_dict *d, const struct protocol
 		if (on_paper)
 			tpl_set(tpl_section_add(c, "ON_PAPER"), "CHAIR", p->chair);
 		tpl_set(c, "BUTTON", on_paper ? "Отметить подпись председательствующего" : "Подписать");
+		return;
+	}
+	if (named_the_chair(req, p) && is_chair(req, p)) {
+		tpl_set(tpl_section_add(d, "SIGN_HINT"), "TEXT",
+			"Председательствующим вы указали себя сами: подписать протокол можно, когда "
+			"другой сотрудник (секретарь или организатор) подтвердит это, сохранив "
+			"протокол.");
 		return;
 	}
 	if (!editor)
@@ -640,14 +671,13 @@ enum http_status page_admin_protocol_save(struct request *req)
 	const struct field_value *in = req->field;
 	if (in[FIELD_CHAIR].state == FIELD_VALID && !staff_has_item(people, n, in[FIELD_CHAIR].number))
 		page_reject(req, FIELD_CHAIR, "выберите из списка");
-	/* Nobody makes themselves the chair, and so the signer: besides the meeting's host and its
-	 * group's leader, someone else names the chair. */
+	/* The chair is the meeting's host or the leader its group had on the day: a leader named
+	 * after the meeting (by whoever may edit groups) did not chair it. */
 	long long chair = in[FIELD_CHAIR].state == FIELD_VALID ? in[FIELD_CHAIR].number : 0;
-	if (chair != 0 && chair == req->staff->person_id && chair != m.host_id &&
-	    chair != m.leader_id && !(p.exists && p.chair_id == chair))
+	if (chair != 0 && staff_has_item(people, n, chair) && !may_chair(&m, chair))
 		page_reject(req, FIELD_CHAIR,
-			    "себя указать нельзя: председательствующего, если это не ведущий встречи и "
-			    "не руководитель группы, указывает другой сотрудник");
+			    "председательствует ведущий встречи или руководитель информационной "
+			    "группы на день встречи");
 	if (in[FIELD_SECRETARY].state == FIELD_VALID &&
 	    !staff_has_item(people, n, in[FIELD_SECRETARY].number))
 		page_reject(req, FIELD_SECRETARY, "выберите из списка");
@@ -743,6 +773,16 @@ enum http_status page_admin_protocol_save(struct request *req)
 				  SQLITE_STATIC);
 		sqlite3_bind_int(s, 5, questions_publishable(&m) &&
 					       question_marked_public(req, (long long)i + 1));
+		ok = db_run(s) == SQLITE_DONE;
+	}
+	/* Who named the chair: whoever sets a new one, or saves another's choice (confirming it);
+	 * the chair's own saves keep it, so a chair may correct the text and still sign. */
+	bool chair_changed = !p.exists || p.chair_id != chair;
+	if (ok && (chair_changed || chair != req->staff->person_id)) {
+		s = db_stmt(db, STMT_PROTOCOL_SET_CHAIR_SETTER);
+		sqlite3_bind_int64(s, 1, id);
+		if (chair != 0)
+			sqlite3_bind_int64(s, 2, req->staff->user_id);
 		ok = db_run(s) == SQLITE_DONE;
 	}
 	if (!ok) {
@@ -866,6 +906,18 @@ enum http_status page_admin_protocol_sign(struct request *req)
 		return refuse(req, "Укажите в протоколе председательствующего: протокол подписывает "
 				   "он.",
 			      FORM_NONE);
+	if (!may_chair(&m, p.chair_id))
+		return refuse(req, "Председательствует ведущий встречи или руководитель информационной "
+				   "группы на день встречи: укажите его в протоколе.",
+			      FORM_NONE);
+	if (named_the_chair(req, &p) &&
+	    (is_chair(req, &p) || ((req->staff->role & ROLE_ADMIN) && !p.chair_has_account))) {
+		db_rollback(&req->worker->db);
+		req->error_detail = "Председательствующего в этом протоколе указали вы сами, поэтому "
+				    "подписать его вы не можете: его должен подтвердить другой "
+				    "сотрудник, сохранив протокол.";
+		return HTTP_FORBIDDEN;
+	}
 	if (!may_sign(req, &p)) {
 		db_rollback(&req->worker->db);
 		req->error_detail = arena_printf(req->arena,

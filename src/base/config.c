@@ -27,7 +27,7 @@ const char *config_default_path(const char *explicit_path)
 struct load_state {
 	struct config *cfg;
 	int errors;
-	unsigned char seen[48]; /* by row of settings[]: each may be given once */
+	unsigned char seen[64]; /* by row of settings[]: each may be given once */
 };
 
 static void set_string(char **slot, const char *value)
@@ -110,6 +110,10 @@ static const struct setting settings[] = {
 	I("notify", "webhook_timeout_seconds", webhook_timeout_seconds, 1, 600),
 	S("appeals", "deadline_on_day_off", appeal_day_off_text),
 	I("limits", "appeals_per_minute", appeals_per_minute, 0, 1000000),
+	I("limits", "connections_per_address", connections_per_address, 1, 100000),
+	I("limits", "client_timeout_seconds", client_timeout_seconds, 1, 3600),
+	I("security", "logins_per_minute", logins_per_minute, 0, 100000),
+	I("security", "password_checks", password_checks, 0, 64),
 };
 #undef S
 #undef I
@@ -217,6 +221,10 @@ int config_load(struct config *cfg, const char *path)
 	cfg->session_max_hours = 12;
 	cfg->login_max_failures = 5;
 	cfg->login_lock_minutes = 15;
+	cfg->connections_per_address = 64;
+	cfg->client_timeout_seconds = 10;
+	cfg->logins_per_minute = 10;
+	cfg->password_checks = 0; /* unset: half the workers, at least one */
 	cfg->police_notice_attendance = 100;
 	cfg->smtp_timeout_seconds = 30;
 	cfg->retry_seconds = 300;
@@ -282,6 +290,10 @@ int config_load(struct config *cfg, const char *path)
 		fprintf(stderr, "%s: [limits] max_upload_bytes must not be below max_body_bytes\n", path);
 		st.errors++;
 	}
+	if (cfg->password_checks == 0)
+		cfg->password_checks = cfg->workers / 2 > 0 ? cfg->workers / 2 : 1;
+	if (cfg->password_checks > cfg->workers)
+		cfg->password_checks = cfg->workers;
 	if (cfg->uploads_dir[0] == '\0') {
 		fprintf(stderr, "%s: [server] uploads must name a directory\n", path);
 		st.errors++;

@@ -36,6 +36,8 @@ struct config {
 	/* [limits] */
 	long max_body_bytes; /* form bodies above this get 413 */
 	int appeals_per_minute; /* nginx's flood limit on POST /appeals per address (rendered) */
+	int connections_per_address; /* nginx's limit_conn per client address (rendered) */
+	int client_timeout_seconds;  /* nginx's header, body and send timeouts (rendered) */
 	long max_upload_bytes; /* the same for multipart bodies on routes that take files
 	                          (ROUTE_MULTIPART); never below max_body_bytes */
 	int max_params;      /* query or form pairs above this get 400 */
@@ -46,6 +48,9 @@ struct config {
 	int session_max_hours;     /* and any session ends this long after login */
 	int login_max_failures;    /* failed logins in a row, per login and per address, that lock */
 	int login_lock_minutes;    /* how long the lock lasts */
+	int logins_per_minute;     /* nginx's limit on POST /admin/login per address (rendered) */
+	int password_checks;       /* password hashes computed at once by all workers; after
+	                              loading 1..workers (0 in the file: half the workers) */
 
 	/* [rules] */
 	int police_notice_attendance; /* expected attendance from which the police must be told */

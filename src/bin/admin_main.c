@@ -9,7 +9,9 @@
  *                        standard input
  *   backup FILE          consistent online copy of the database
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -142,6 +144,32 @@ static int create_demo_users(struct db *db, const struct config *cfg)
 	return 0;
 }
 
+/* Make every regular file directly in dir mode 0600 (files an older version stored 0644).
+ * Returns 0, or -1 with the reason on stderr. */
+static int private_files_in(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL) {
+		fprintf(stderr, "portal-admin: cannot read %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	int rc = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		struct stat st;
+		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+		    (st.st_mode & 077) == 0)
+			continue;
+		if (fchmodat(dirfd(d), e->d_name, 0600, 0) != 0) {
+			fprintf(stderr, "portal-admin: cannot make %s/%s private: %s\n", dir, e->d_name,
+				strerror(errno));
+			rc = -1;
+		}
+	}
+	closedir(d);
+	return rc;
+}
+
 /* The directory of attached files (mode 0700: they hold personal data and only the portal's
  * user reads them). Its parent is $(DATA) or /var/lib/portal, which exists. */
 static int create_uploads_dir(const struct config *cfg)
@@ -151,8 +179,15 @@ static int create_uploads_dir(const struct config *cfg)
 		return 0;
 	}
 	struct stat st;
-	if (errno == EEXIST && stat(cfg->uploads_dir, &st) == 0 && S_ISDIR(st.st_mode))
-		return 0;
+	if (errno == EEXIST && stat(cfg->uploads_dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* One made by an older version may be open to others: close it, and its files. */
+		if ((st.st_mode & 077) != 0 && chmod(cfg->uploads_dir, 0700) != 0) {
+			fprintf(stderr, "portal-admin: cannot make %s private: %s\n",
+				cfg->uploads_dir, strerror(errno));
+			return -1;
+		}
+		return private_files_in(cfg->uploads_dir);
+	}
 	fprintf(stderr, "portal-admin: cannot create the uploads directory %s: %s\n",
 		cfg->uploads_dir, strerror(errno == EEXIST ? ENOTDIR : errno));
 	return -1;
@@ -244,10 +279,23 @@ static int command_backup(struct db *db, const char *file)
 		fprintf(stderr, "portal-admin: %s exists; refusing to overwrite it\n", file);
 		return 1;
 	}
+	/* Created here first, exclusively and 0600 whatever the umask, so that the copy of the
+	 * applicants' data is never readable by others, not even for a moment. */
+	int fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 || fchmod(fd, 0600) != 0) {
+		fprintf(stderr, "portal-admin: cannot create %s: %s\n", file, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(file);
+		}
+		return 1;
+	}
+	close(fd);
 	sqlite3 *dest;
 	if (sqlite3_open(file, &dest) != SQLITE_OK) {
 		fprintf(stderr, "portal-admin: cannot create %s: %s\n", file, sqlite3_errmsg(dest));
 		sqlite3_close(dest);
+		unlink(file);
 		return 1;
 	}
 	sqlite3_backup *b = sqlite3_backup_init(dest, "main", db->conn, "main");
@@ -271,6 +319,9 @@ int main(int argc, char **argv)
 {
 	const char *config_path = NULL;
 	int opt;
+	/* The database, its WAL, backups and uploads hold applicants' data and password hashes:
+	 * whatever this program creates is its user's alone (0600 files, 0700 directories). */
+	umask(077);
 	while ((opt = getopt(argc, argv, "+c:h")) != -1) {
 		if (opt == 'c')
 			config_path = optarg;

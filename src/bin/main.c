@@ -177,6 +177,8 @@ int main(int argc, char **argv)
 	const char *config_path = NULL;
 	static const struct option options[] = {{"routes", no_argument, NULL, 'r'}, {0}};
 	int opt;
+	/* Everything the portal creates (database, WAL, uploads, socket) is its user's alone. */
+	umask(077);
 	while ((opt = getopt_long(argc, argv, "c:h", options, NULL)) != -1) {
 		if (opt == 'c') {
 			config_path = optarg;
@@ -226,16 +228,15 @@ int main(int argc, char **argv)
 	}
 	if (clear_stale_socket(cfg.socket_path) < 0)
 		return 1;
-	mode_t old_umask = umask(0);
 	int listen_fd = FCGX_OpenSocket(cfg.socket_path, cfg.listen_backlog);
-	umask(old_umask);
 	if (listen_fd < 0) {
 		fprintf(stderr, "portal: cannot listen on %s: %s\n", cfg.socket_path, strerror(errno));
 		return 1;
 	}
-	/* nginx workers run as another user: they need write permission on the socket. The
-	 * directory above it decides who can reach it (see README, production). */
-	if (chmod(cfg.socket_path, 0666) != 0) {
+	/* Only the portal's user and its group may connect: in production nginx is in that group
+	 * (portal.service: Group=www-data); under `make run` nginx's workers run as the same user.
+	 * Anyone else who could connect could send FastCGI parameters nginx never would. */
+	if (chmod(cfg.socket_path, 0660) != 0) {
 		perror("portal: chmod socket");
 		return 1;
 	}

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -90,6 +91,7 @@ int main(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	int opt;
+	umask(077); /* the database's WAL and the lock file: the portal's user's alone */
 	while ((opt = getopt_long(argc, argv, "c:", options, NULL)) != -1) {
 		switch (opt) {
 		case 'c': conf = optarg; break;

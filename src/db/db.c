@@ -2,10 +2,13 @@
 #include "db.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db_statements.h"
 #include "fts_russian.h"
@@ -67,6 +70,24 @@ static int busy_wait(void *user, int attempt)
 	return 1;
 }
 
+/* The database holds applicants' data and password hashes: a file an older version (or another
+ * umask) left readable by others is made 0600, with its WAL and shared-memory companions (SQLite
+ * gives new companions the database file's mode). Files of another user are left alone. */
+static void make_private(const char *path)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		char file[4096];
+		struct stat st;
+		if (snprintf(file, sizeof file, "%s%s", path, suffixes[i]) >= (int)sizeof file ||
+		    stat(file, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
+		    (st.st_mode & 077) == 0)
+			continue;
+		if (chmod(file, st.st_mode & 0700) != 0)
+			fprintf(stderr, "sqlite: cannot make %s private: %s\n", file, strerror(errno));
+	}
+}
+
 int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create)
 {
 	memset(db, 0, sizeof *db);
@@ -78,6 +99,7 @@ int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create)
 		db->conn = NULL;
 		return -1;
 	}
+	make_private(path);
 	db->busy_timeout_ms = busy_timeout_ms;
 	sqlite3_busy_handler(db->conn, busy_wait, db);
 	sqlite3_extended_result_codes(db->conn, 1);

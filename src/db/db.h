@@ -197,11 +197,15 @@ enum stmt {
 	STMT_OUTBOX_SENT,        /* (id, now) */
 	STMT_OUTBOX_FAILED,      /* (id, attempts, next attempt, error, dead 0/1) */
 	STMT_OUTBOX_TOTALS,      /* () → pending, dead, mails not sent (pending or dead) */
-	STMT_OUTBOX_DEAD_LIST,   /* (limit) → id, channel, recipient, subject, purpose, meeting,
-	                            created, attempts, error, NULL: given up, newest first */
-	STMT_OUTBOX_RETRY_LIST,  /* (limit) → the same for pending messages that failed before */
-	STMT_OUTBOX_SENT_LIST,   /* (limit) → the same for delivered ones, with sent_at */
-	STMT_OUTBOX_STATE,       /* (id) → status, recipient */
+	STMT_OUTBOX_PRESS_TOTALS, /* (press only 0/1) → pending, dead, mails not sent; of press
+	                            mail only if 1 */
+	STMT_OUTBOX_DEAD_LIST,   /* (limit, press only 0/1) → id, channel, recipient, subject,
+	                            purpose, meeting, created, attempts, error, NULL: given up,
+	                            newest first; only press mail (OUTBOX_PRESS_MAIL) if 1 */
+	STMT_OUTBOX_RETRY_LIST,  /* (limit, press only) → the same for pending messages that
+	                            failed before */
+	STMT_OUTBOX_SENT_LIST,   /* (limit, press only) → the same for delivered ones, with sent_at */
+	STMT_OUTBOX_STATE,       /* (id) → status, recipient, press mail 0/1 */
 	STMT_OUTBOX_RETRY,       /* (id, now): dead → pending, due now, attempts from zero */
 	STMT_OUTBOX_DISCARD,     /* (id): dead → discarded */
 	/* The press office (page_press.c, page_admin_press.c, publication.c). */
@@ -322,9 +326,10 @@ enum stmt {
 	/* Protocols of meetings and instructions (page_admin_protocols.c, page_meetings.c,
 	 * notify_rules.c). */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
-	                            attendance, host id, kind, its group's leader id or 0,
-	                            the kind's protocol handover working days or 0, venue name
-	                            or '', venue address or '' */
+	                            attendance, host id, kind, the leader its group had when
+	                            the meeting started (info_group_leader) or 0, the kind's
+	                            protocol handover working days or 0, venue name or '',
+	                            venue address or '' */
 	STMT_PROTOCOL_GET,       /* (meeting) → id, number, held on, place, chair id, secretary id,
 	                            attendance, decisions, photo url, video url, signed at, signer's
 	                            name, handed at, name of who handed it over, chair name, chair
@@ -332,6 +337,8 @@ enum stmt {
 	                            has an active account, revision, signed on paper 0/1 */
 	STMT_PROTOCOL_INSERT,    /* (meeting, number, held on, place, chair, secretary, attendance,
 	                            decisions, photo, video, now, user) */
+	STMT_PROTOCOL_CHAIR_SETTER,     /* (id) → the account that named the chair, 0 if unknown */
+	STMT_PROTOCOL_SET_CHAIR_SETTER, /* (id, account or NULL) */
 	STMT_PROTOCOL_UPDATE,    /* (id, number, held on, place, chair, secretary, attendance,
 	                            decisions, photo, video, now): a draft only */
 	STMT_PROTOCOL_JSON,      /* (id) → the protocol with its officials and questions as JSON */

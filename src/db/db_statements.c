@@ -593,15 +593,30 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT count(*) FILTER (WHERE status = 'pending'), "
 		"count(*) FILTER (WHERE status = 'dead'), "
 		"count(*) FILTER (WHERE status IN ('pending', 'dead') AND channel = 'mail') FROM outbox",
+/* The press office's mail: posts to the social-network webhooks and the announcements, changes
+ * and cancellations mailed to the media list. Everything else (acknowledgements and answers to
+ * applicants, subscribers' and invitees' mail, staff alerts) carries personal data. */
+#define OUTBOX_PRESS_MAIL "(channel = 'webhook' OR (purpose IN ('announcement', 'change', " \
+			  "'cancellation') AND recipient IN (SELECT email FROM media_contact)))"
+	[STMT_OUTBOX_PRESS_TOTALS] =
+		"SELECT count(*) FILTER (WHERE status = 'pending'), "
+		"count(*) FILTER (WHERE status = 'dead'), "
+		"count(*) FILTER (WHERE status IN ('pending', 'dead') AND channel = 'mail') FROM outbox "
+		"WHERE ?1 = 0 OR " OUTBOX_PRESS_MAIL,
 #define OUTBOX_ROW "SELECT id, channel, recipient, subject, purpose, meeting_id, created_at, " \
 		   "attempts, last_error, sent_at FROM outbox "
-	[STMT_OUTBOX_DEAD_LIST] = OUTBOX_ROW "WHERE status = 'dead' ORDER BY id DESC LIMIT ?1",
+#define OUTBOX_FOR "AND (?2 = 0 OR " OUTBOX_PRESS_MAIL ") "
+	[STMT_OUTBOX_DEAD_LIST] = OUTBOX_ROW "WHERE status = 'dead' " OUTBOX_FOR
+					     "ORDER BY id DESC LIMIT ?1",
 	[STMT_OUTBOX_RETRY_LIST] = OUTBOX_ROW "WHERE status = 'pending' AND attempts > 0 "
-					      "ORDER BY next_attempt_at, id LIMIT ?1",
-	[STMT_OUTBOX_SENT_LIST] = OUTBOX_ROW "WHERE status = 'sent' ORDER BY sent_at DESC, id DESC "
-					     "LIMIT ?1",
+					      OUTBOX_FOR "ORDER BY next_attempt_at, id LIMIT ?1",
+	[STMT_OUTBOX_SENT_LIST] = OUTBOX_ROW "WHERE status = 'sent' " OUTBOX_FOR
+					     "ORDER BY sent_at DESC, id DESC LIMIT ?1",
+#undef OUTBOX_FOR
 #undef OUTBOX_ROW
-	[STMT_OUTBOX_STATE] = "SELECT status, recipient FROM outbox WHERE id = ?1",
+	[STMT_OUTBOX_STATE] = "SELECT status, recipient, " OUTBOX_PRESS_MAIL " FROM outbox "
+			      "WHERE id = ?1",
+#undef OUTBOX_PRESS_MAIL
 	[STMT_OUTBOX_RETRY] = "UPDATE outbox SET status = 'pending', attempts = 0, "
 			      "next_attempt_at = ?2 WHERE id = ?1 AND status = 'dead'",
 	[STMT_OUTBOX_DISCARD] = "UPDATE outbox SET status = 'discarded' WHERE id = ?1 "
@@ -941,7 +956,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_PROTOCOL_MEETING] =
 		"SELECT m.title, m.status, m.starts_at, "
 		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id, m.kind, "
-		"coalesce((SELECT g.leader_id FROM info_group g WHERE g.id = m.group_id), 0), "
+		"coalesce((SELECT h.person_id FROM info_group_leader h WHERE h.group_id = m.group_id "
+		" AND h.since <= m.starts_at ORDER BY h.since DESC LIMIT 1), 0), "
 		"coalesce((SELECT k.protocol_handover_days FROM meeting_kind k WHERE k.code = m.kind), 0), "
 		"coalesce(v.name, ''), coalesce(v.address, '') "
 		"FROM meeting m LEFT JOIN venue v ON v.id = m.venue_id WHERE m.id = ?1",
@@ -961,6 +977,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"INSERT INTO protocol (meeting_id, number, held_on, place, chair_id, secretary_id, "
 		"attendance, decisions, photo_url, video_url, created_at, created_by, updated_at) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11)",
+	[STMT_PROTOCOL_CHAIR_SETTER] = "SELECT coalesce(chair_set_by, 0) FROM protocol WHERE id = ?1",
+	[STMT_PROTOCOL_SET_CHAIR_SETTER] = "UPDATE protocol SET chair_set_by = ?2 WHERE id = ?1",
 	[STMT_PROTOCOL_UPDATE] =
 		"UPDATE protocol SET number = ?2, held_on = ?3, place = ?4, chair_id = ?5, "
 		"secretary_id = ?6, attendance = ?7, decisions = ?8, photo_url = ?9, video_url = ?10, "

@@ -1,9 +1,12 @@
 /* auth.c — sessions, anti-forgery tokens, passwords and login throttling (see auth.h). */
 #include "auth.h"
 
+#include <fcntl.h>
+#include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "audit.h"
 #include "params.h"
@@ -182,11 +185,16 @@ long auth_throttle_wait(struct request *req, const char *key, bool *locked)
 
 void auth_throttle_fail(struct request *req, const char *key)
 {
+	auth_throttle_fail_after(req, key, req->worker->cfg->login_max_failures);
+}
+
+void auth_throttle_fail_after(struct request *req, const char *key, int max_failures)
+{
 	const struct config *cfg = req->worker->cfg;
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_THROTTLE_FAIL);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-	sqlite3_bind_int(s, 3, cfg->login_max_failures);
+	sqlite3_bind_int(s, 3, max_failures);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)cfg->login_lock_minutes * 60);
 	sqlite3_bind_int(s, 5, THROTTLE_FORGET_SECONDS);
 	if (sqlite3_step(s) != SQLITE_DONE)
@@ -250,10 +258,72 @@ static int create_session(struct request *req, const char *login, long long user
 	return 0;
 }
 
+/* ---- password checks at once: slots in a lock file shared by the workers ------------------- */
+
+/* Each byte of the file is a slot, held with an fcntl record lock while its holder hashes: the
+ * kernel frees it when the process ends, so a worker killed in the middle leaks nothing. */
+static int slot_fd = -1;      /* this process's descriptor of the slot file; -1: not open */
+static pid_t slot_owner;      /* the process that opened it (a fork must open its own) */
+
+/* The slot file of this worker's configuration, opened once per process; -1 when it cannot be
+ * (then password checks are not capped, and that is logged once). */
+static int slot_file(const struct config *cfg)
+{
+	if (slot_fd >= 0 && slot_owner == getpid())
+		return slot_fd;
+	static bool warned;
+	char path[4096];
+	if (snprintf(path, sizeof path, "%s.password-slots", cfg->database_path) >= (int)sizeof path)
+		return -1;
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (!warned)
+			fprintf(stderr, "auth: cannot open %s (%m): password checks are not capped\n",
+				path);
+		warned = true;
+		return -1;
+	}
+	slot_fd = fd;
+	slot_owner = getpid();
+	return fd;
+}
+
+int auth_password_slot_take(const struct config *cfg)
+{
+	int fd = slot_file(cfg);
+	if (fd < 0)
+		return INT_MAX; /* not capped */
+	for (int i = 0; i < cfg->password_checks; i++) {
+		struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = i, .l_len = 1};
+		if (fcntl(fd, F_SETLK, &fl) == 0)
+			return i;
+	}
+	return -1;
+}
+
+void auth_password_slot_give(int slot)
+{
+	if (slot < 0 || slot == INT_MAX || slot_fd < 0)
+		return;
+	struct flock fl = {.l_type = F_UNLCK, .l_whence = SEEK_SET, .l_start = slot, .l_len = 1};
+	fcntl(slot_fd, F_SETLK, &fl);
+}
+
+/* How many failures from one address, on any logins, lock the address: several times the
+ * number that locks one login there, so that one person's mistakes do not lock an office
+ * behind one address, while a robot trying many logins is stopped. */
+static int address_max_failures(const struct config *cfg)
+{
+	return cfg->login_max_failures * 4;
+}
+
 enum login_result auth_login(struct request *req, const char *login, const char *password,
 			     long *wait_seconds)
 {
-	const char *login_key = arena_printf(req->arena, "login:%s", login);
+	/* Failures are counted per (login, address) and per address, never per login alone: a
+	 * login anyone can lock from anywhere would lock its owner out (issue 21, item 19). */
+	const char *login_key =
+		arena_printf(req->arena, "login:%s addr:%s", login, req->remote_addr);
 	const char *addr_key = arena_printf(req->arena, "addr:%s", req->remote_addr);
 	bool login_locked, addr_locked;
 	/* Rows of failures long past (unknown logins included) are forgotten. */
@@ -278,13 +348,20 @@ enum login_result auth_login(struct request *req, const char *login, const char 
 		hash = db_text(req->arena, s, 1);
 	}
 	db_done(s);
+	/* The same cap for known and unknown logins: the answer tells nothing about the login. */
+	int slot = auth_password_slot_take(req->worker->cfg);
+	if (slot < 0) {
+		*wait_seconds = AUTH_BUSY_RETRY_SECONDS;
+		return LOGIN_BUSY;
+	}
 	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 && user_id > 0;
+	auth_password_slot_give(slot);
 
 	if (db_begin(db) < 0)
 		return LOGIN_ERROR;
 	if (!ok) {
 		auth_throttle_fail(req, login_key);
-		auth_throttle_fail(req, addr_key);
+		auth_throttle_fail_after(req, addr_key, address_max_failures(req->worker->cfg));
 		if (db_commit(db) < 0)
 			return LOGIN_ERROR;
 		return LOGIN_WRONG;
@@ -325,7 +402,14 @@ enum login_result auth_check_password(struct request *req, const char *password,
 		*wait_seconds = wait;
 		return locked ? LOGIN_LOCKED : LOGIN_WAIT;
 	}
-	if (auth_password_matches(req, req->staff->user_id, password))
+	int slot = auth_password_slot_take(req->worker->cfg);
+	if (slot < 0) {
+		*wait_seconds = AUTH_BUSY_RETRY_SECONDS;
+		return LOGIN_BUSY;
+	}
+	bool matches = auth_password_matches(req, req->staff->user_id, password);
+	auth_password_slot_give(slot);
+	if (matches)
 		return LOGIN_OK;
 	auth_throttle_fail(req, key);
 	return LOGIN_WRONG;

@@ -119,16 +119,34 @@ const char *auth_login_csrf(struct request *req);
 /* The same for the public forms under PUBLIC_CSRF_PATH (the subscription form). */
 const char *auth_public_csrf(struct request *req);
 
+struct config;
+
 enum login_result {
 	LOGIN_OK,
 	LOGIN_WRONG,  /* wrong login or password: the same answer either way */
 	LOGIN_WAIT,   /* too soon after the last failure: *wait_seconds */
 	LOGIN_LOCKED, /* locked: *wait_seconds until it opens */
 	LOGIN_ERROR,  /* database */
+	LOGIN_BUSY,   /* every password-check slot is taken: try again in *wait_seconds */
 };
 
-/* Check login and password, counting failures per login and per address. On LOGIN_OK a session
- * is created, its cookie set on the response and the sign-in audited, in one transaction. */
+/* Seconds a sign-in refused with LOGIN_BUSY is told to wait (Retry-After). */
+#define AUTH_BUSY_RETRY_SECONDS 2
+
+/* Take one of cfg->password_checks slots shared by all workers (byte-range locks on the file
+ * <database>.password-slots) before an argon2id check, so that password checks never occupy
+ * more than that many workers and their CPU. Never waits. Returns the slot (INT_MAX when the
+ * file cannot be opened: not capped), or -1 when every slot is taken. */
+int auth_password_slot_take(const struct config *cfg);
+
+/* Give back a slot from auth_password_slot_take (-1 and INT_MAX are ignored). */
+void auth_password_slot_give(int slot);
+
+/* Check login and password, counting failures per (login, address) and per address: the first
+ * are slowed down and then locked for that address only, so the right password from another
+ * address still signs in; an address is locked after four times as many failures on any logins.
+ * On LOGIN_OK a session is created, its cookie set on the response and the sign-in audited, in
+ * one transaction. LOGIN_BUSY when every password-check slot is taken (nothing counted). */
 enum login_result auth_login(struct request *req, const char *login, const char *password,
 			     long *wait_seconds);
 
@@ -153,6 +171,8 @@ int auth_end_other_sessions(struct request *req);
  * of appeals. */
 long auth_throttle_wait(struct request *req, const char *key, bool *locked);
 void auth_throttle_fail(struct request *req, const char *key);
+/* The same, locking after max_failures in a row instead of [security] login_max_failures. */
+void auth_throttle_fail_after(struct request *req, const char *key, int max_failures);
 void auth_throttle_clear(struct request *req, const char *key);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +34,13 @@ static const char *const allowed[] = {
 	"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 	"application/vnd.oasis.opendocument.text",
 	"text/rtf",
+};
+
+/* The extensions of the accepted types, in the order of allowed[]; the first one is written,
+ * the others are kept when a resident used them. */
+static const char *const extensions[][3] = {
+	{"pdf", NULL, NULL}, {"jpg", "jpeg", "jpe"}, {"png", NULL, NULL}, {"txt", NULL, NULL},
+	{"doc", NULL, NULL}, {"docx", NULL, NULL}, {"odt", NULL, NULL},  {"rtf", NULL, NULL},
 };
 
 static magic_t cookie; /* per process: loaded once, used for every check */
@@ -91,6 +99,53 @@ int upload_check(const void *data, size_t len, const char **mime, const char **e
 	*error_ru = "Файлы такого типа не принимаются. Допустимые типы: PDF, JPEG, PNG, текст в "
 		    "кодировке UTF-8 (TXT), DOC, DOCX, ODT, RTF.";
 	return -1;
+}
+
+/* The row of extensions[] for mime, or -1. */
+static int type_index(const char *mime)
+{
+	for (size_t i = 0; mime != NULL && i < sizeof allowed / sizeof allowed[0]; i++)
+		if (strcmp(mime, allowed[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *upload_extension(const char *mime)
+{
+	int i = type_index(mime);
+	return i < 0 ? NULL : extensions[i][0];
+}
+
+char *upload_safe_name(const char *client_name, const char *mime, char *out, size_t out_size)
+{
+	if (out_size == 0)
+		return out;
+	const char *name = client_name != NULL ? client_name : "";
+	const char *dot = strrchr(name, '.');
+	size_t base_len = dot != NULL ? (size_t)(dot - name) : strlen(name);
+	int type = type_index(mime);
+	const char *ext = type < 0 ? NULL : extensions[type][0];
+	if (dot != NULL && type >= 0)
+		for (size_t k = 0; k < 3 && extensions[type][k] != NULL; k++)
+			if (strcasecmp(dot + 1, extensions[type][k]) == 0)
+				ext = dot + 1; /* fits the type: keep it as the resident wrote it */
+	const char *base = name;
+	if (base_len == 0) {
+		base = "файл";
+		base_len = strlen(base);
+	}
+	size_t ext_len = ext != NULL ? strlen(ext) + 1 : 0;
+	size_t room = out_size - 1 > ext_len ? out_size - 1 - ext_len : 0;
+	if (base_len > room) {
+		base_len = room;
+		while (base_len > 0 && ((unsigned char)base[base_len] & 0xC0) == 0x80)
+			base_len--; /* never cut a character in two */
+	}
+	memcpy(out, base, base_len);
+	out[base_len] = '\0';
+	if (ext != NULL && base_len + ext_len < out_size)
+		snprintf(out + base_len, out_size - base_len, ".%s", ext);
+	return out;
 }
 
 /* fsync a directory, so that a rename into it survives a power loss. */

@@ -24,6 +24,19 @@ int upload_init(void);
  * tell). */
 int upload_check(const void *data, size_t len, const char **mime, const char **error_ru);
 
+/* The file name extension (without the dot) of an accepted media type as upload_check names it:
+ * "pdf", "jpg", "png", "txt", "doc", "docx", "odt", "rtf"; NULL for any other type. */
+const char *upload_extension(const char *mime);
+
+/* The name a file is recorded and served under: client_name (already sanitized by the multipart
+ * parser) with its extension replaced by the one of mime, the type detected by content, so that
+ * text sent as "invoice.bat" becomes "invoice.txt" and a PDF sent as "page.html" "page.pdf". An
+ * extension that already fits the type is kept as written ("Скан.PDF", "фото.jpeg"); a name
+ * with nothing before its extension becomes "файл". The result (at most out_size - 1 bytes,
+ * cut on a UTF-8 character boundary before the extension) is written to out. Returns out. A
+ * mime without an extension (not an accepted type) leaves the name without any extension. */
+char *upload_safe_name(const char *client_name, const char *mime, char *out, size_t out_size);
+
 /* Store data[0..len) in dir under its content's SHA-256 (name[] gets the 64 hex digits): written
  * to a temporary file in dir, fsync'ed, renamed into place and the directory fsync'ed, so that
  * when this returns 0 the file is on disk under its name even after a power loss. Call it

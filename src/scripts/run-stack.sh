@@ -8,19 +8,33 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 port=${PORT:-8080}
 data=${DATA:-data}
 bin=${BIN:-$root/build}
+# The database, its backups, uploads, the configuration (with the mail password) and the socket
+# are this user's alone; nginx's workers run as this user too (render-nginx.sh), so nothing needs
+# to be open to others, wherever the clone and $DATA are (a 0700 /root included).
+umask 077
 mkdir -p "$data"
 data=$(cd "$data" && pwd)
+chmod 700 "$data"
 case "$bin" in /*) ;; *) bin=$root/$bin ;; esac
-
-# nginx workers run as another user when we are root: they must be able to reach the socket, so
-# every directory above it needs search permission (STACK.md).
-chmod o+x "$data"
 run=$data/run
 mkdir -p "$run"
-chmod 755 "$run"
+chmod 700 "$run"
+
+# What cannot work is said in one line instead of serving errors.
+if [ "$(id -u)" != 0 ] && [ "$port" -lt 1024 ]; then
+	echo "run: port $port needs root; choose another, e.g. make run PORT=8080" >&2
+	exit 1
+fi
+for need in "$root/static/style.css" "$root/templates/layout.tpl"; do
+	if [ ! -r "$need" ]; then
+		echo "run: $need cannot be read by $(id -un); nginx and the workers run as this user" >&2
+		exit 1
+	fi
+done
 
 [ -f "$data/portal.ini" ] || cp "$root/conf/portal.ini" "$data/portal.ini"
 conf=$data/portal.ini
+chmod 600 "$conf" # it may hold the mail server's password
 if [ -f "$data/portal.db" ]; then
 	"$bin/portal-admin" -c "$conf" init >/dev/null
 else
@@ -32,8 +46,12 @@ case "$socket" in /*) ;; *) socket=$data/$socket ;; esac
 body=$(sed -n 's/^max_body_bytes *= *//p' "$conf" | tail -n 1)
 upload=$(sed -n 's/^max_upload_bytes *= *//p' "$conf" | tail -n 1)
 appeal_rate=$(sed -n 's/^appeals_per_minute *= *//p' "$conf" | tail -n 1)
+conn_limit=$(sed -n 's/^connections_per_address *= *//p' "$conf" | tail -n 1)
+client_timeout=$(sed -n 's/^client_timeout_seconds *= *//p' "$conf" | tail -n 1)
+login_rate=$(sed -n 's/^logins_per_minute *= *//p' "$conf" | tail -n 1)
 "$root/src/scripts/render-nginx.sh" "$run" "$port" "$socket" "$root/static" "${body:-1048576}" \
-	"${upload:-10485760}" "${appeal_rate:-6}"
+	"${upload:-10485760}" "${appeal_rate:-6}" "${conn_limit:-64}" "${client_timeout:-10}" \
+	"${login_rate:-10}"
 
 portal_pid="" nginx_pid=""
 stop() {

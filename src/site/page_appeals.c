@@ -179,7 +179,11 @@ static size_t check_files(struct request *req, struct attachment *out)
 				    arena_printf(req->arena, "«%s»: %s", f->filename, error));
 			continue;
 		}
-		out[n++] = (struct attachment){f->filename, mime, f->data, f->size, ""};
+		/* The extension comes from the type found in the content, never from the client. */
+		size_t name_size = strlen(f->filename) + 16;
+		char *name = arena_alloc(req->arena, name_size);
+		upload_safe_name(f->filename, mime, name, name_size);
+		out[n++] = (struct attachment){name, mime, f->data, f->size, ""};
 	}
 	return n;
 }
@@ -337,14 +341,19 @@ void appeal_progress_fill(struct request *req, tpl_dict *d, sqlite3_stmt *s, int
 
 /* POST /appeals/status (number, code) — the appeal's state for its applicant: status, dates,
  * the due date, forwarding, extension, the answer. A wrong number and a wrong code get one and
- * the same 422; failed attempts are counted per address and per number (login_throttle) and
- * answered 429 with the time to wait. */
+ * the same 422; failed attempts are counted per (number, address) and per address
+ * (login_throttle) and answered 429 with the time to wait; the right code from another address
+ * is never refused. */
 enum http_status page_appeal_status(struct request *req)
 {
 	const char *number = page_field_text(req, FIELD_APPEAL_NUMBER);
 	const char *code = page_field_text(req, FIELD_APPEAL_CODE);
+	/* Counted per (number, address) and per address, never per number alone: numbers are
+	 * public (/answers, Open311), and a number anyone could lock would keep its owner out. The
+	 * code's ten random characters make guessing from many addresses hopeless anyway. */
 	const char *addr_key = arena_printf(req->arena, "status:addr:%s", req->remote_addr);
-	const char *number_key = arena_printf(req->arena, "status:number:%s", number);
+	const char *number_key =
+		arena_printf(req->arena, "status:number:%s addr:%s", number, req->remote_addr);
 	bool locked_addr, locked_number;
 	long wait = auth_throttle_wait(req, addr_key, &locked_addr);
 	long wait_number = auth_throttle_wait(req, number_key, &locked_number);
@@ -373,7 +382,7 @@ enum http_status page_appeal_status(struct request *req)
 	}
 	if (!found) {
 		db_done(s);
-		auth_throttle_fail(req, addr_key);
+		auth_throttle_fail_after(req, addr_key, req->worker->cfg->login_max_failures * 4);
 		auth_throttle_fail(req, number_key);
 		tpl_dict *d = page_begin(req, "appeal_status.tpl", "Как рассматривается обращение",
 					 NAV_APPEALS);

@@ -41,21 +41,26 @@ class Response:
 class Stack:
     """One running portal. settings: {("section", "key"): "value"} written into its portal.ini."""
 
-    def __init__(self, settings=None, bin_dir=None):
+    def __init__(self, settings=None, bin_dir=None, root=None, parent_dir=None):
         self.bin = bin_dir or os.environ.get("PORTAL_BIN", os.path.join(ROOT, "build"))
         if not os.path.isabs(self.bin):
             self.bin = os.path.join(ROOT, self.bin)
-        self.settings = {("server", "workers"): "2"}
+        # Every test comes from 127.0.0.1 and signs in many times: nginx's limit on POST
+        # /admin/login is off unless a test sets it (test_nginx_limits.py does).
+        self.settings = {("server", "workers"): "2", ("security", "logins_per_minute"): "0"}
         self.settings.update(settings or {})
         self.proc = None
         # The client's own address, e.g. ("127.0.0.7", 0): any 127.x.y.z reaches the loopback
         # listener, so a test can be several residents to nginx's per-address limits.
         self.source_address = None
+        # The tree whose src/scripts/run-stack.sh, static/ and conf/ are used (a copy of the
+        # project elsewhere, e.g. in a private directory), and where the temporary directory goes.
+        self.root = root or ROOT
+        self.parent_dir = parent_dir
 
     # ---- life cycle ----------------------------------------------------------------------
     def start(self):
-        self.dir = tempfile.mkdtemp(prefix="portal-test-")
-        os.chmod(self.dir, 0o755)  # nginx workers (another user when root) must reach the socket
+        self.dir = tempfile.mkdtemp(prefix="portal-test-", dir=self.parent_dir)
         self.data = os.path.join(self.dir, "data")
         os.mkdir(self.data)
         self.conf = os.path.join(self.data, "portal.ini")
@@ -65,7 +70,7 @@ class Stack:
         self.log_path = os.path.join(self.dir, "stack.log")
         self.log = open(self.log_path, "wb")
         env = dict(os.environ, PORT=str(self.port), DATA=self.data, BIN=self.bin, QUIET="1")
-        self.proc = subprocess.Popen([os.path.join(ROOT, "src/scripts/run-stack.sh")], env=env,
+        self.proc = subprocess.Popen([os.path.join(self.root, "src/scripts/run-stack.sh")], env=env,
                                      stdout=self.log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
         deadline = time.time() + 30
@@ -84,7 +89,7 @@ class Stack:
     def _write_config(self):
         """conf/portal.ini with this stack's settings replaced or added."""
         lines, section, seen = [], None, set()
-        with open(os.path.join(ROOT, "conf/portal.ini"), encoding="utf-8") as f:
+        with open(os.path.join(self.root, "conf/portal.ini"), encoding="utf-8") as f:
             source = f.read().splitlines()
         for line in source:
             stripped = line.strip()

@@ -240,6 +240,25 @@ class PublicAppealTest(unittest.TestCase):
         self.assertIsNotNone(r.header("Retry-After"))
         self.assertIn("Слишком много неудачных попыток", r.text)
 
+    def test_wrong_codes_from_elsewhere_never_keep_the_owner_out(self):
+        """Issue 21, item 19: numbers are public; wrong codes for one from other addresses slow
+        down and lock those addresses, and the owner with the right code still gets the page."""
+        number, code, _ = receipt(submit(surname="Владельцева"))
+        for attacker in ("127.0.0.81", "127.0.0.82", "127.0.0.83", "127.0.0.84"):
+            for _ in range(12):
+                STACK.execute("UPDATE login_throttle SET last_failure_at = last_failure_at - 60")
+                r = status(number, "zzzzzzzzzz", source=attacker)
+                if r.status == 429:
+                    break
+                self.assertEqual(r.status, 422)
+            self.assertEqual(r.status, 429, attacker)
+            # The attacker's address is refused even with the right code.
+            self.assertEqual(status(number, code, source=attacker).status, 429)
+        r = status(number, code, source="127.0.0.85")
+        self.assertEqual(r.status, 200, helpers.main_of(r.text)[:800])
+        self.assertIn(number, r.text)
+        self.assertNotIn("Слишком много неудачных попыток", r.text)
+
     def test_the_pages_are_in_the_navigation_and_carry_no_personal_data(self):
         receipt(submit(surname="Секретова", email="secret@residents.example"))
         heads = {"/": "<h1>Встречи с населением</h1>",

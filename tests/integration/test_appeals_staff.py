@@ -237,6 +237,51 @@ class StaffAppealTest(unittest.TestCase):
         self.assertEqual(USERS["press"].get(f"/admin/appeal-files/{fid}").status, 403)
         self.assertEqual(USERS["organizer"].get("/admin/appeal-files/999999").status, 404)
 
+    def test_files_are_named_by_their_content_not_by_the_extension_sent(self):
+        """Issue 21, item 20: text sent as invoice.bat, x.exe or scan.js and a PDF (holding
+        HTML) sent as page.html or scan.svg are recorded, shown and served as .txt and .pdf."""
+        pdf_with_html = helpers.PDF + b"\n<html><script>alert(1)</script></html>\n"
+        body, ctype = helpers.multipart({
+            "addressee": "head", "surname": "Расширенов", "name": "Иван",
+            "email": "ext@residents.example", "text": "Прилагаю счёт и скан.", "consent": "yes"},
+            [("attachment", "invoice.bat", "Счёт № 5 за май\n".encode(), "application/x-bat"),
+             ("attachment", "x.exe", b"plain words\n", "application/octet-stream"),
+             ("attachment", "scan.js", b"var a = 1;\n", "text/javascript"),
+             ("attachment", "page.html", pdf_with_html, "text/html"),
+             ("attachment", "scan.svg", helpers.PDF + b"%svg\n", "image/svg+xml")])
+        r = STACK.request("POST", "/appeals", body=body, headers={"Content-Type": ctype})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        rows = STACK.query("SELECT f.id, f.file_name, f.mime, a.id FROM appeal a "
+                           "JOIN appeal_file f ON f.appeal_id = a.id "
+                           "WHERE a.surname = 'Расширенов' ORDER BY f.id")
+        self.assertEqual([(name, mime) for _, name, mime, _ in rows],
+                         [("invoice.txt", "text/plain"), ("x.txt", "text/plain"),
+                          ("scan.txt", "text/plain"), ("page.pdf", "application/pdf"),
+                          ("scan.pdf", "application/pdf")])
+        page = USERS["organizer"].get(f"/admin/appeals/{rows[0][3]}")
+        self.assertEqual(page.status, 200)
+        for fid, name, _, _ in rows:
+            self.assertIn(f'<a href="/admin/appeal-files/{fid}">{name}</a>', page.text)
+        self.assertNotIn("invoice.bat", page.text)
+        got = USERS["organizer"].get(f"/admin/appeal-files/{rows[0][0]}")
+        self.assertEqual(got.status, 200)
+        self.assertEqual(got.body, "Счёт № 5 за май\n".encode())
+        self.assertEqual(got.header("Content-Type"), "text/plain; charset=utf-8")
+        self.assertEqual(got.header("Content-Disposition"),
+                         "attachment; filename*=UTF-8''invoice.txt")
+        self.assertEqual(got.header("X-Content-Type-Options"), "nosniff")
+        got = USERS["organizer"].get(f"/admin/appeal-files/{rows[3][0]}")
+        self.assertEqual((got.status, got.body), (200, pdf_with_html))
+        self.assertEqual(got.header("Content-Type"), "application/pdf")
+        self.assertEqual(got.header("Content-Disposition"),
+                         "attachment; filename*=UTF-8''page.pdf")
+        # A row recorded before the fix, under the name the client sent, is served safely too.
+        STACK.execute("UPDATE appeal_file SET file_name = 'old.html' WHERE id = ?", (rows[3][0],))
+        got = USERS["organizer"].get(f"/admin/appeal-files/{rows[3][0]}")
+        self.assertEqual(got.status, 200)
+        self.assertEqual(got.header("Content-Disposition"),
+                         "attachment; filename*=UTF-8''old.pdf")
+
     def test_search_finds_word_forms_and_ignores_query_syntax(self):
         street = register(text="На улице Лесной третью неделю не горят фонари.")
         tree = register(text="Ёлку на площади установили криво.", surname="Ёлкин")

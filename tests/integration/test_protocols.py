@@ -54,18 +54,19 @@ def user_id(login):
     return STACK.query("SELECT id FROM staff_user WHERE login = ?", (login,))[0][0]
 
 
-def held_meeting(days_ago, title=None):
-    """A meeting held DAYS_AGO days ago at 18:00 local time (no protocol yet); its id."""
+def held_meeting(days_ago, title=None, host=3, group=None):
+    """A meeting held DAYS_AGO days ago at 18:00 local time (no protocol yet) hosted by person
+    HOST, of information group GROUP if given; its id."""
     d = day(-days_ago)
     title = title or helpers.unique("Встреча")
     conn = STACK.db()
     try:
         cur = conn.execute(
             "INSERT INTO meeting (kind, title, territory_id, venue_id, starts_at, ends_at, "
-            "host_id, status, attendance, announced_at) VALUES ('group_field', ?, 4, 3, ?, ?, 3, "
-            "'held', 35, ?)",
-            (title, helpers.epoch(d, "18:00"), helpers.epoch(d, "19:30"),
-             helpers.epoch(d, "18:00") - 10 * 86400))
+            "host_id, status, attendance, announced_at, group_id) VALUES ('group_field', ?, 4, 3, "
+            "?, ?, ?, 'held', 35, ?, ?)",
+            (title, helpers.epoch(d, "18:00"), helpers.epoch(d, "19:30"), host,
+             helpers.epoch(d, "18:00") - 10 * 86400, group))
         conn.commit()
         return cur.lastrowid
     finally:
@@ -234,9 +235,9 @@ class ProtocolTest(unittest.TestCase):
                                          (mid,))), 0)  # both said 35: nothing changed
 
     def test_signature_on_paper_by_an_administrator(self):
-        # The chair (person 2, the deputy head) has no account: an administrator records that
-        # the paper protocol was signed, and the page says who recorded it.
-        mid = held_meeting(2)
+        # The chair (person 2, the deputy head, who hosted it) has no account: an administrator
+        # records that the paper protocol was signed, and the page says who recorded it.
+        mid = held_meeting(2, host=2)
         self.assertEqual(save(mid, chair="2", protocol_number="8-П").status, 303)
         page = text(USERS["secretary"].get(f"/admin/meetings/{mid}/protocol"))
         self.assertIn("У председательствующего нет учётной записи на портале: подпись на "
@@ -267,7 +268,8 @@ class ProtocolTest(unittest.TestCase):
 
     def test_nobody_names_themselves_the_chair(self):
         # A secretary whose account belongs to a deputy (person 4) may not make himself the
-        # chair of a group meeting he does not lead — and so its signer.
+        # chair of a group meeting he neither hosted nor led — and so its signer — and nor may
+        # anyone else name him.
         p = STACK.admin("user", "add", "morozov", "secretary", "--person", "4",
                         input_text="secretary and deputy\n")
         self.assertEqual(p.returncode, 0, p.stderr)
@@ -277,16 +279,104 @@ class ProtocolTest(unittest.TestCase):
             "protocol_number": f"{mid}-П", "held_on": day(-2).isoformat(), "chair": "4",
             "decisions": "Решение"})
         self.assertEqual(r.status, 422)
-        self.assertIn("председательствующий: себя указать нельзя", " ".join(form_errors(r.text)))
+        self.assertIn("председательствующий: председательствует ведущий встречи или "
+                      "руководитель информационной группы на день встречи",
+                      " ".join(form_errors(r.text)))
         self.assertIsNone(protocol_row(mid))
-        # Named by someone else, he chairs and signs; his own later saves keep it.
-        self.assertEqual(save(mid, role="organizer", chair="4").status, 303)
-        r = morozov.post(f"/admin/meetings/{mid}/protocol", {
-            "protocol_number": f"{mid}-П", "held_on": day(-2).isoformat(), "chair": "4",
+        self.assertEqual(save(mid, role="organizer", chair="4").status, 422)
+        self.assertIsNone(protocol_row(mid))
+        # A meeting he hosted: named by someone else, he chairs and signs; his own later saves
+        # keep it.
+        hosted = held_meeting(2, host=4)
+        self.assertEqual(save(hosted, role="organizer", chair="4").status, 303)
+        r = morozov.post(f"/admin/meetings/{hosted}/protocol", {
+            "protocol_number": f"{hosted}-П", "held_on": day(-2).isoformat(), "chair": "4",
             "decisions": "Решение уточнено"})
         self.assertEqual(r.status, 303, form_errors(r.text))
-        self.assertEqual(morozov.post(f"/admin/meetings/{mid}/protocol/sign",
-                                      {"revision": revision(mid)}).status, 303)
+        self.assertEqual(morozov.post(f"/admin/meetings/{hosted}/protocol/sign",
+                                      {"revision": revision(hosted)}).status, 303)
+        self.assertEqual(protocol_row(hosted)[2], 1)
+
+    def test_a_leader_named_after_the_meeting_does_not_chair_it(self):
+        """Issue 21, item 17: an organizer (who may edit information groups) makes the person of
+        their own account the group's leader, names that person the chair of a held meeting's
+        protocol and signs it. Refused: the chair is the leader on the day of the meeting."""
+        STACK.execute("UPDATE staff_user SET person_id = 6 WHERE login = 'organizer'")
+        group = STACK.query("SELECT name, territory_id, leader_id, secretary_id FROM info_group "
+                            "WHERE id = 1")[0]
+        members = [str(r[0]) for r in STACK.query(
+            "SELECT person_id FROM info_group_member WHERE group_id = 1 ORDER BY person_id")]
+
+        def set_leader(person):
+            fields = {"name": group[0], "territory": str(group[1]), "leader": str(person),
+                      "secretary": str(group[3] or ""),
+                      "member": [m for m in members if m not in (str(person), str(group[3]))]}
+            r = USERS["organizer"].post("/admin/groups/1", fields)
+            self.assertEqual(r.status, 303, form_errors(r.text))
+
+        try:
+            mid = held_meeting(2, host=2, group=1)  # led by group 1's leader (person 3) then
+            set_leader(6)
+            self.assertEqual(STACK.query("SELECT leader_id FROM info_group WHERE id = 1"), [(6,)])
+            r = USERS["organizer"].post(f"/admin/meetings/{mid}/protocol", {
+                "protocol_number": f"{mid}-П", "held_on": day(-2).isoformat(), "chair": "6",
+                "decisions": "Поручить отделу благоустройства всё"})
+            self.assertEqual(r.status, 422)
+            self.assertIn("руководитель информационной группы на день встречи",
+                          " ".join(form_errors(r.text)))
+            self.assertIsNone(protocol_row(mid))
+            # Nor can an honest secretary name the new leader for that meeting.
+            self.assertEqual(save(mid, chair="6").status, 422)
+            self.assertIsNone(protocol_row(mid))
+            # A protocol left with such a chair (from before this rule) is not signed either.
+            self.assertEqual(save(mid, chair="3").status, 303)
+            STACK.execute("UPDATE protocol SET chair_id = 6, chair_set_by = NULL "
+                          "WHERE meeting_id = ?", (mid,))
+            r = USERS["organizer"].post(f"/admin/meetings/{mid}/protocol/sign",
+                                        {"revision": revision(mid)})
+            self.assertEqual(r.status, 422)
+            self.assertEqual(protocol_row(mid)[2], 0)
+            # The leader on the day (person 3) chairs it and signs.
+            self.assertEqual(save(mid, chair="3").status, 303)
+            self.assertEqual(sign(mid).status, 303)
+            self.assertEqual(protocol_row(mid)[2], 1)
+        finally:
+            set_leader(group[2])
+            STACK.execute("UPDATE staff_user SET person_id = NULL WHERE login = 'organizer'")
+
+    def test_nobody_signs_a_protocol_whose_chair_they_named(self):
+        """Issue 21, item 17: a host who writes the protocol and names themselves the chair
+        cannot sign it until someone else confirms the chair by saving the protocol."""
+        p = STACK.admin("user", "add", "sokolova", "secretary", "--person", "7",
+                        input_text="secretary who hosts\n")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        sokolova = signed_in("sokolova", "secretary who hosts")
+        mid = held_meeting(2, host=7)
+        r = sokolova.post(f"/admin/meetings/{mid}/protocol", {
+            "protocol_number": f"{mid}-П", "held_on": day(-2).isoformat(), "chair": "7",
+            "decisions": "Решение"})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        page = sokolova.get(f"/admin/meetings/{mid}/protocol")
+        self.assertEqual(page.status, 200)
+        self.assertIn("Председательствующим вы указали себя сами", text(page))
+        self.assertNotIn(">Подписать</button>", page.text)
+        r = sokolova.post(f"/admin/meetings/{mid}/protocol/sign", {"revision": revision(mid)})
+        self.assertEqual(r.status, 403)
+        self.assertIn("Председательствующего в этом протоколе указали вы сами", text(r))
+        self.assertEqual(protocol_row(mid)[2], 0)
+        # Her own later saves do not confirm it.
+        r = sokolova.post(f"/admin/meetings/{mid}/protocol", {
+            "protocol_number": f"{mid}-П", "held_on": day(-2).isoformat(), "chair": "7",
+            "decisions": "Решение уточнено"})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        self.assertEqual(sokolova.post(f"/admin/meetings/{mid}/protocol/sign",
+                                       {"revision": revision(mid)}).status, 403)
+        # Another secretary saves it with that chair: confirmed, the chair signs.
+        self.assertEqual(save(mid, chair="7").status, 303)
+        self.assertIn(">Подписать</button>", sokolova.get(f"/admin/meetings/{mid}/protocol").text)
+        self.assertEqual(sokolova.post(f"/admin/meetings/{mid}/protocol/sign",
+                                       {"revision": revision(mid)}).status, 303)
+        self.assertEqual(protocol_row(mid)[2], 1)
 
     def test_the_chair_signs_what_they_read(self):
         mid = held_meeting(2)
@@ -318,7 +408,7 @@ class ProtocolTest(unittest.TestCase):
                         "lpk@zelenoborsk.example", input_text="director of the works\n")
         self.assertEqual(p.returncode, 0, p.stderr)
         zakharov = signed_in("zakharov", "director of the works")
-        mid = held_meeting(2)
+        mid = held_meeting(2, host=8)
         self.assertEqual(save(mid, chair="8").status, 303)
         page = zakharov.get(f"/admin/meetings/{mid}/protocol")
         self.assertEqual(page.status, 200)
@@ -357,7 +447,7 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(STACK.query("SELECT person_id FROM staff_user WHERE id = ?",
                                      (user_id("press"),)), [(None,)])
         deputy = signed_in("vasilieva", "deputy's password")
-        mid = held_meeting(2)
+        mid = held_meeting(2, host=5)
         self.assertEqual(save(mid, chair="5").status, 303)
         self.assertEqual(deputy.post(f"/admin/meetings/{mid}/protocol/sign",
                                      {"revision": revision(mid)}).status, 303)
@@ -368,7 +458,7 @@ class ProtocolTest(unittest.TestCase):
         self.assertEqual(r.status, 303)
         self.assertEqual(STACK.query("SELECT person_id FROM staff_user WHERE id = ?", (uid,)),
                          [(None,)])
-        other = held_meeting(2)
+        other = held_meeting(2, host=5)
         self.assertEqual(save(other, chair="5").status, 303)
         self.assertEqual(deputy.post(f"/admin/meetings/{other}/protocol/sign",
                                      {"revision": revision(other)}).status, 403)

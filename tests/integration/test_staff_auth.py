@@ -346,15 +346,17 @@ class SlowDown(StaffCase):
     def test_failures_are_counted_per_login_and_per_address(self):
         b = Browser(STACK)
         self.assertEqual(self.fail(b, "ghostone").status, 422)
-        self.assertEqual(throttle(), {"login:ghostone": (1, 0), "addr:127.0.0.1": (1, 0)})
+        self.assertEqual(throttle(), {"login:ghostone addr:127.0.0.1": (1, 0),
+                                      "addr:127.0.0.1": (1, 0)})
         age_throttle(STACK, 60)
         self.assertEqual(self.fail(b, "organizer").status, 422)
-        self.assertEqual(throttle(), {"login:ghostone": (1, 0), "login:organizer": (1, 0),
+        self.assertEqual(throttle(), {"login:ghostone addr:127.0.0.1": (1, 0),
+                                      "login:organizer addr:127.0.0.1": (1, 0),
                                       "addr:127.0.0.1": (2, 0)})
         # A sign-in clears that login's count and the address's, not other logins'.
         age_throttle(STACK, 60)
         self.assertRedirect(b.login("organizer", PASSWORDS["organizer"]), "/admin")
-        self.assertEqual(throttle(), {"login:ghostone": (1, 0)})
+        self.assertEqual(throttle(), {"login:ghostone addr:127.0.0.1": (1, 0)})
 
     def test_after_two_failures_the_next_attempt_must_wait(self):
         b = Browser(STACK)
@@ -373,7 +375,7 @@ class SlowDown(StaffCase):
         self.assertIsNone(b.cookie("portal_session"))
         self.assertEqual(input_value(r.text, "login"), "executor")
         # A refused attempt is not another failure.
-        self.assertEqual(throttle()["login:ghosttwo"][0], 2)
+        self.assertEqual(throttle()["login:ghosttwo addr:127.0.0.1"][0], 2)
         self.assertEqual(throttle()["addr:127.0.0.1"][0], 2)
         # Two seconds later the third failure is counted; then the wait is 4 seconds.
         age_throttle(STACK, 3)
@@ -383,11 +385,11 @@ class SlowDown(StaffCase):
         m = re.search(r"Повторите через (\d+) секунд", text_of(r.text))
         self.assertTrue(m)
         self.assertIn(int(m.group(1)), (3, 4))
-        self.assertEqual(throttle()["login:ghosttwo"], (3, 0))
+        self.assertEqual(throttle()["login:ghosttwo addr:127.0.0.1"], (3, 0))
         # Once the wait is over the right password works and clears the address.
         age_throttle(STACK, 5)
         self.assertRedirect(b.login("executor", PASSWORDS["executor"]), "/admin")
-        self.assertEqual(throttle(), {"login:ghosttwo": (3, 0)})
+        self.assertEqual(throttle(), {"login:ghosttwo addr:127.0.0.1": (3, 0)})
 
 
 # ---- 4. roles and form tokens on every staff route -----------------------------------------
@@ -1017,46 +1019,73 @@ class Lock(unittest.TestCase):
         cookies = r.headers.get_all("Set-Cookie") or []
         self.assertEqual([h for h in cookies if h.startswith("portal_session=")], [])
 
-    def test_a_login_is_locked_even_for_the_right_password(self):
+    def test_a_login_is_locked_at_that_address_even_for_the_right_password(self):
         self.fail_until_locked(["organizer"] * 3)
         rows = throttle(self.stack)
         now = int(time.time())
-        self.assertEqual(rows["login:organizer"][0], 3)
-        self.assertTrue(now + 50 <= rows["login:organizer"][1] <= now + 61, rows)
-        self.assertTrue(now + 50 <= rows["addr:127.0.0.1"][1] <= now + 61, rows)
+        key = "login:organizer addr:127.0.0.1"
+        self.assertEqual(rows[key][0], 3)
+        self.assertTrue(now + 50 <= rows[key][1] <= now + 61, rows)
         self.assertLocked(self.attempt("organizer", self.passwords["organizer"]))
-        # Every request here comes from 127.0.0.1, so the address is locked as well and every
-        # login from it is refused; a header claiming another address changes nothing.
-        self.assertLocked(self.attempt("press", self.passwords["press"]))
-        self.assertLocked(self.attempt("press", self.passwords["press"],
+        # A header claiming another address changes nothing.
+        self.assertLocked(self.attempt("organizer", self.passwords["organizer"],
                                        headers={"X-Forwarded-For": "203.0.113.5",
                                                 "X-Real-IP": "203.0.113.5"}))
-        # As if from another address (the address's row gone): the login itself stays locked,
-        # other logins may sign in.
-        self.stack.execute("DELETE FROM login_throttle WHERE key = 'addr:127.0.0.1'")
-        self.assertLocked(self.attempt("organizer", self.passwords["organizer"]))
-        r = self.attempt("press", self.passwords["press"])
-        self.assertEqual(r.status, 303)
+        # Three failures on one login do not lock the address: a colleague signs in from it.
+        self.assertEqual(self.attempt("press", self.passwords["press"]).status, 303)
         # The lock runs out: the right password works and clears the count.
         self.stack.execute("UPDATE login_throttle SET locked_until = ?", (int(time.time()) - 1,))
         r = self.attempt("organizer", self.passwords["organizer"])
         self.assertEqual(r.status, 303)
         self.assertEqual(throttle(self.stack), {})
 
+    def test_failures_from_other_addresses_never_keep_the_owner_out(self):
+        """Issue 21, item 19: wrong passwords for a known login from any number of addresses
+        lock those addresses for that login; the owner with the right password, from an
+        address of their own, signs in."""
+        try:
+            for attacker in ("127.0.0.41", "127.0.0.42", "127.0.0.43"):
+                self.stack.source_address = (attacker, 0)
+                self.fail_until_locked(["organizer"] * 3)
+                self.assertLocked(self.attempt("organizer", self.passwords["organizer"]))
+            self.assertEqual(len([k for k in throttle(self.stack)
+                                  if k.startswith("login:organizer ")]), 3)
+            self.stack.source_address = ("127.0.0.44", 0)
+            r = self.attempt("organizer", self.passwords["organizer"])
+            self.assertEqual(r.status, 303, text_of(r.text)[:800])
+            self.assertEqual(r.header("Location"), "/admin")
+            self.assertTrue(any(h.startswith("portal_session=")
+                                for h in r.headers.get_all("Set-Cookie") or []))
+            self.assertEqual(self.stack.query(
+                "SELECT count(*) FROM staff_session s JOIN staff_user u ON u.id = s.user_id "
+                "WHERE u.login = 'organizer'")[0][0] >= 1, True)
+            # The attackers' addresses stay locked for that login.
+            self.stack.source_address = ("127.0.0.41", 0)
+            self.assertLocked(self.attempt("organizer", self.passwords["organizer"]))
+        finally:
+            self.stack.source_address = None
+
     def test_after_a_lock_the_count_starts_over(self):
         self.fail_until_locked(["secretary"] * 3)
         self.stack.execute("UPDATE login_throttle SET locked_until = ?", (int(time.time()) - 1,))
         self.assertEqual(self.attempt("secretary", "still wrong").status, 422)
-        self.assertEqual(throttle(self.stack)["login:secretary"], (1, 0))
+        self.assertEqual(throttle(self.stack)["login:secretary addr:127.0.0.1"], (1, 0))
 
     def test_an_address_is_locked_by_failures_on_different_logins(self):
-        self.fail_until_locked(["ghosta", "ghostb", "ghostc"])
+        # Four times login_max_failures (3 here) on different logins lock the address.
+        ghosts = [f"ghost{c}" for c in "abcdefghijkl"]
+        self.fail_until_locked(ghosts)
         rows = throttle(self.stack)
-        self.assertEqual([rows[f"login:{g}"] for g in ("ghosta", "ghostb", "ghostc")],
-                         [(1, 0)] * 3)
-        self.assertEqual(rows["addr:127.0.0.1"][0], 3)
+        self.assertEqual([rows[f"login:{g} addr:127.0.0.1"] for g in ghosts], [(1, 0)] * 12)
+        self.assertEqual(rows["addr:127.0.0.1"][0], 12)
         self.assertGreater(rows["addr:127.0.0.1"][1], time.time())
         self.assertLocked(self.attempt("controller", self.passwords["controller"]))
+        # Another address is not affected.
+        try:
+            self.stack.source_address = ("127.0.0.45", 0)
+            self.assertEqual(self.attempt("controller", self.passwords["controller"]).status, 303)
+        finally:
+            self.stack.source_address = None
 
     def test_a_locked_unknown_login_looks_like_a_locked_real_one(self):
         self.fail_until_locked(["executor"] * 3)

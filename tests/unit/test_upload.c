@@ -245,6 +245,57 @@ static void test_store_into_a_missing_directory_fails(void **state)
 	assert_int_equal(errno, ENOENT);
 }
 
+/* The name recorded and served takes its extension from the detected type (issue 21, item 20). */
+static void test_safe_name_takes_the_extension_of_the_content(void **state)
+{
+	(void)state;
+	char out[256];
+	const char *text, *pdf_type, *why;
+	assert_int_equal(upload_check("Счёт за май\n", strlen("Счёт за май\n"), &text, &why), 0);
+	assert_int_equal(upload_check(pdf, LIT_LEN(pdf), &pdf_type, &why), 0);
+	assert_string_equal(upload_safe_name("invoice.bat", text, out, sizeof out), "invoice.txt");
+	assert_string_equal(upload_safe_name("x.exe", text, out, sizeof out), "x.txt");
+	assert_string_equal(upload_safe_name("scan.js", text, out, sizeof out), "scan.txt");
+	assert_string_equal(upload_safe_name("page.html", pdf_type, out, sizeof out), "page.pdf");
+	assert_string_equal(upload_safe_name("scan.svg", pdf_type, out, sizeof out), "scan.pdf");
+	assert_string_equal(upload_safe_name("смета.pdf.exe", pdf_type, out, sizeof out),
+			    "смета.pdf.pdf");
+	/* Names without an extension get one; one that fits the type is kept as written. */
+	assert_string_equal(upload_safe_name("README", text, out, sizeof out), "README.txt");
+	assert_string_equal(upload_safe_name("Скан.PDF", pdf_type, out, sizeof out), "Скан.PDF");
+	assert_string_equal(upload_safe_name("фото.jpeg", "image/jpeg", out, sizeof out),
+			    "фото.jpeg");
+	assert_string_equal(upload_safe_name("фото.png", "image/jpeg", out, sizeof out),
+			    "фото.jpg");
+	assert_string_equal(upload_safe_name(".htaccess", text, out, sizeof out), "файл.txt");
+	assert_string_equal(upload_safe_name("", pdf_type, out, sizeof out), "файл.pdf");
+	/* Every accepted type has its extension; anything else none. */
+	assert_string_equal(upload_extension("application/msword"), "doc");
+	assert_string_equal(upload_extension("application/vnd.openxmlformats-officedocument."
+					     "wordprocessingml.document"), "docx");
+	assert_string_equal(upload_extension("application/vnd.oasis.opendocument.text"), "odt");
+	assert_string_equal(upload_extension("text/rtf"), "rtf");
+	assert_string_equal(upload_extension("image/png"), "png");
+	assert_null(upload_extension("text/html"));
+	assert_string_equal(upload_safe_name("a.html", "text/html", out, sizeof out), "a");
+	/* A long name is cut before the extension, never inside a character. */
+	char small[12];
+	assert_string_equal(upload_safe_name("ёёёёё.bat", text, small, sizeof small), "ёёё.txt");
+}
+
+/* Stored files are readable by the portal's user only (issue 21, item 23). */
+static void test_stored_file_is_private(void **state)
+{
+	(void)state;
+	char name[UPLOAD_NAME_SIZE], path[4096];
+	static const char secret[] = "Заявитель: Иванов И. И., ул. Ленина, 1\n";
+	assert_int_equal(upload_store(dir, secret, LIT_LEN(secret), name), 0);
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +306,8 @@ int main(void)
 		cmocka_unit_test(test_store_names_the_file_by_its_hash),
 		cmocka_unit_test(test_storing_twice_gives_one_file),
 		cmocka_unit_test(test_store_into_a_missing_directory_fails),
+		cmocka_unit_test(test_safe_name_takes_the_extension_of_the_content),
+		cmocka_unit_test(test_stored_file_is_private),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
 }
