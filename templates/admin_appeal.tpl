@@ -7,6 +7,8 @@
 {{#OPEN_DUE}}{{#DUE_AT}}<dt>Срок ответа</dt><dd><time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}</dd>{{/DUE_AT}}{{/OPEN_DUE}}
 {{#EXTENDED}}<dt>Срок продлён</dt><dd>на {{DAYS}}: {{REASON}}</dd>{{/EXTENDED}}
 <dt>Заявитель</dt><dd>{{APPLICANT}}</dd>
+<dt>Личность заявителя</dt><dd>{{AUTH}}</dd>
+{{#VERDICT}}<dt>Оценка ответа заявителем</dt><dd>{{TEXT}} (<time datetime="{{AT_ISO}}">{{AT}}</time>){{#COMMENT}}{{/COMMENT}} {{COMMENT}}</dd>{{/VERDICT}}
 <dt>Электронная почта</dt><dd>{{EMAIL}}</dd>
 <dt>Почтовый адрес</dt><dd>{{ADDRESS}}</dd>
 <dt>Телефон</dt><dd>{{PHONE}}</dd>

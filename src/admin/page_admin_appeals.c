@@ -390,13 +390,51 @@ static int load(struct request *req, struct appeal_row *a, sqlite3_stmt **keep)
 	return 0;
 }
 
+/* How the applicant was authenticated (547-ФЗ) and their verdict on the answer, for the staff
+ * page of appeal id: AUTH, and a VERDICT section. */
+static void appeal_author_fill(struct request *req, tpl_dict *d, long long id)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_AUTHOR);
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		const char *method = db_text(req->arena, s, 1);
+		tpl_set(d, "AUTH", strcmp(method, "esia") == 0
+					   ? (sqlite3_column_int(s, 2)
+						      ? "через Госуслуги (ЕСИА), подтверждённая учётная запись"
+						      : "через Госуслуги (ЕСИА), учётная запись не подтверждена")
+				   : strcmp(method, "email") == 0
+					   ? "код, отправленный на электронную почту"
+					   : "не проверялась (бумажное обращение или поступившее до входа "
+					     "на сайт)");
+		const char *verdict = db_text(req->arena, s, 3);
+		if (verdict[0]) {
+			tpl_dict *v = tpl_section_add(d, "VERDICT");
+			tpl_set(v, "TEXT", strcmp(verdict, "resolved") == 0 ? "вопрос решён"
+									     : "вопрос не решён");
+			tpl_set(v, "COMMENT", db_text(req->arena, s, 4));
+			page_set_datetime(v, "AT", (time_t)sqlite3_column_int64(s, 5));
+		}
+	}
+	db_done(s);
+}
+
+/* Whether appeal id came from a resident with a personal account (the answer is there too). */
+static bool appeal_has_account(struct request *req, long long id)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_AUTHOR);
+	sqlite3_bind_int64(s, 1, id);
+	bool yes = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL;
+	db_done(s);
+	return yes;
+}
+
 static const char *appeal_action_label(const char *action)
 {
 	static const char *const labels[][2] = {
 		{"registered", "зарегистрировано"}, {"assigned", "назначен исполнитель"},
 		{"forwarded", "направлено по компетенции"}, {"extended", "срок продлён"},
 		{"answered", "дан ответ"}, {"closed", "закрыто без ответа по существу"},
-		{"published", "ответ опубликован"},
+		{"published", "ответ опубликован"}, {"verdict", "оценка заявителя"},
 	};
 	const char *label = LABEL(labels, action);
 	return label ? label : action;
@@ -460,6 +498,7 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 		tpl_set_int(m, "MEETING_ID", sqlite3_column_int64(s, 32));
 		tpl_set(m, "TITLE", db_text(req->arena, s, 33));
 	}
+	appeal_author_fill(req, d, a.id);
 	const char *reception_by = db_text(req->arena, s, 34);
 	if (strcmp(src, "reception") == 0) {
 		tpl_dict *r = tpl_section_add(d, "RECEPTION");
@@ -713,8 +752,15 @@ enum http_status page_admin_appeal_answer(struct request *req)
 	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
 	if (ok && notify_applicant(req, &a, "answered",
 				   arena_printf(req->arena, "Ответ на обращение № %s", a.number),
-				   arena_printf(req->arena, "Ответ на ваше обращение № %s.\n\n%s",
-						a.number, answer)) < 0)
+				   arena_printf(req->arena, "Ответ на ваше обращение № %s.\n\n%s%s",
+						a.number, answer,
+						appeal_has_account(req, a.id)
+							? arena_printf(req->arena,
+								       "\n\nОтвет также доступен в "
+								       "вашем личном кабинете: "
+								       "%s/account",
+								       req->worker->cfg->site_url)
+							: "")) < 0)
 		ok = false;
 	return finish(req, &a, ok, "answered", "");
 }

@@ -159,8 +159,9 @@ static void code_hash(const char *email, const char *code, unsigned char out[32]
 
 /* Start the notifier once in the background so that a code leaves at once instead of with the
  * next cron run (a resident waits for it). Double fork: the worker waits only for the middle
- * process, the notifier is nobody's child here; its own lock keeps one run at a time (a cron
- * run in progress delivers the code itself, or the next one does). */
+ * process, the notifier is nobody's child here; its own lock keeps one run at a time, and with
+ * --wait it runs after a run in progress (which may have read its batch before the code was
+ * written) instead of leaving the code to the next cron run. */
 static void deliver_soon(struct request *req)
 {
 	const struct config *cfg = req->worker->cfg;
@@ -198,7 +199,7 @@ static void deliver_soon(struct request *req)
 			dup2(null, 1);
 		}
 		closefrom(3);
-		execl(program, program, "-c", cfg->file, (char *)NULL);
+		execl(program, program, "-c", cfg->file, "--wait", (char *)NULL);
 		_exit(127);
 	}
 	waitpid(pid, NULL, 0);
