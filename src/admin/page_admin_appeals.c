@@ -49,6 +49,7 @@ static const char *label_of(const char *const table[][2], size_t n, const char *
 			return table[i][1];
 	return NULL;
 }
+#define PAPER_RECEIPT_COOKIE "paper_receipt"
 #define LABEL(table, code) label_of(table, sizeof table / sizeof table[0], code)
 
 static void options(tpl_dict *d, const char *section, const char *const table[][2], size_t n,
@@ -351,6 +352,13 @@ enum http_status page_admin_appeal_register(struct request *req)
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}
+	/* The paper applicant's receipt carries the private code (issue 16 item 7, issue 21 item
+	 * 3): it travels to the appeal's page in a cookie read once, as the public receipt's does,
+	 * and is stored nowhere but as its hash. */
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=%lld~%s; Path=/admin/appeals; Max-Age=900; "
+						 "HttpOnly; SameSite=Lax%s",
+				     PAPER_RECEIPT_COOKIE, c.id, c.code, req->https ? "; Secure" : ""));
 	return response_redirect(req, arena_printf(req->arena, "/admin/appeals/%lld", c.id));
 }
 
@@ -428,6 +436,31 @@ static bool appeal_has_account(struct request *req, long long id)
 	return yes;
 }
 
+/* The receipt of a paper appeal just registered: number and private code for the applicant,
+ * shown once on the appeal's page (printable), from the cookie the registration set. */
+static void paper_receipt_fill(struct request *req, tpl_dict *d, long long id,
+			       const char *number, const char *due_iso)
+{
+	const struct param *p = params_find(&req->cookies, PAPER_RECEIPT_COOKIE);
+	if (p == NULL || p->value_len > 64)
+		return;
+	const char *tilde = strchr(p->value, '~');
+	if (tilde == NULL || strtoll(p->value, NULL, 10) != id)
+		return;
+	tpl_dict *r = tpl_section_add(d, "PAPER_RECEIPT");
+	tpl_set(r, "NUMBER", number);
+	tpl_set(r, "CODE", arena_strdup(req->arena, tilde + 1));
+	tpl_set(r, "STATUS_URL", arena_printf(req->arena, "%s/appeals/status",
+					      req->worker->cfg->site_url));
+	struct civil_date due;
+	if (civil_date_parse(due_iso, &due))
+		tpl_set(r, "DUE", page_date_words(req, due));
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=; Path=/admin/appeals; Max-Age=0; HttpOnly; "
+						 "SameSite=Lax%s",
+				     PAPER_RECEIPT_COOKIE, req->https ? "; Secure" : ""));
+}
+
 static const char *appeal_action_label(const char *action)
 {
 	static const char *const labels[][2] = {
@@ -499,6 +532,7 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 		tpl_set(m, "TITLE", db_text(req->arena, s, 33));
 	}
 	appeal_author_fill(req, d, a.id);
+	paper_receipt_fill(req, d, a.id, a.number, a.answer_due);
 	const char *reception_by = db_text(req->arena, s, 34);
 	if (strcmp(src, "reception") == 0) {
 		tpl_dict *r = tpl_section_add(d, "RECEPTION");

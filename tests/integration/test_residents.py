@@ -494,3 +494,30 @@ class ResidentAppealTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class PaperReceiptTest(unittest.TestCase):
+    def test_the_paper_receipt_carries_the_number_and_the_code_once(self):
+        staff = Browser(STACK)
+        self.assertEqual(staff.login("organizer", read_passwords(STACK)["organizer"]).status, 303)
+        form = staff.get("/admin/appeals/new")
+        r = staff.post("/admin/appeals", {
+            "csrf": csrf_of(form.text), "source": "mail",
+            "received_on": helpers.day(-1).isoformat(), "surname": "Бумажная", "name": "Ольга",
+            "address": "ул. Лесная, 1", "territory": "4", "text": "Письмо о ремонте крыши."})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        page = staff.get(r.header("Location"))
+        self.assertEqual(page.status, 200)
+        m = re.search(r"зарегистрировано под номером <strong class=\"nowrap\">([0-9-]+)</strong>",
+                      page.text)
+        code = re.search(r"Код для проверки хода рассмотрения: <strong>([a-z0-9]+)</strong>",
+                         page.text)
+        self.assertTrue(m and code, page.text[:3000])
+        status = STACK.post_form("/appeals/status", {"number": m.group(1), "code": code.group(1)})
+        self.assertEqual(status.status, 200)
+        self.assertIn(f"Обращение № {m.group(1)}", status.text)
+        again = staff.get(r.header("Location"))
+        self.assertEqual(again.status, 200)
+        self.assertIn(f"Обращение № {m.group(1)}", again.text)
+        self.assertNotIn(code.group(1), again.text)
+        self.assertNotIn("Расписка для заявителя", again.text)
