@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- account.tpl: the resident's personal account: who is signed in, their appeals with steps, answers and the verdict, «Мои данные», closing the account. --}}
 <h1>Личный кабинет</h1>
 <p class="lead">Вы вошли как {{WHO}} {{HOW}}.</p>
+{{>FORM_ERRORS}}
 <form method="post" action="/account/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Выйти</button></form>
 <section class="block" aria-labelledby="my-appeals">
 <h2 id="my-appeals">Мои обращения</h2>
@@ -38,6 +39,27 @@
 </form>{{/VERDICT_FORM}}
 </article>
 {{/APPEAL}}</section>
+<section class="block" id="subscriptions" aria-labelledby="my-subscriptions">
+<h2 id="my-subscriptions">Мои подписки на анонсы встреч</h2>
+{{#NO_EMAIL}}<p>В учётной записи нет адреса электронной почты: подписаться можно на странице <a href="/subscribe">«Подписка»</a>.</p>{{/NO_EMAIL}}
+{{#SUBSCRIPTIONS}}<p>Анонсы приходят на адрес {{EMAIL}}.</p>
+{{#NO_SUBSCRIPTIONS}}<p>Подписок нет.</p>{{/NO_SUBSCRIPTIONS}}
+{{#HAS_SUBSCRIPTIONS}}<ul class="subscriptions">
+{{#SUBSCRIPTION}}<li>{{WHERE}}{{#PENDING}} — ждёт подтверждения по ссылке из письма{{/PENDING}} <form class="inline" method="post" action="/account/subscriptions/{{ID}}/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" aria-label="Отписаться: {{WHERE}}">Отписаться</button></form></li>
+{{/SUBSCRIPTION}}</ul>{{/HAS_SUBSCRIPTIONS}}
+<form class="form" method="post" action="/account/subscriptions">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field">
+<label for="f-territory">Анонсы встреч</label>
+<select id="f-territory" name="territory">
+<option value="">Всего поселения</option>
+{{#TERRITORY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/TERRITORY_OPTION}}</select>
+</div>
+<div><input type="checkbox" id="f-consent" name="consent" value="yes" required> <label for="f-consent">Я согласен (согласна), чтобы администрация обрабатывала мой адрес электронной почты для рассылки анонсов встреч (Федеральный закон от 27.07.2006 № 152-ФЗ). Согласие можно отозвать здесь или по ссылке из любого письма; подробнее — в <a href="/privacy">политике обработки персональных данных</a>.</label></div>
+<div class="actions"><button type="submit">Подписаться</button></div>
+</form>{{/SUBSCRIPTIONS}}
+</section>
 <section class="block" aria-labelledby="my-data">
 <h2 id="my-data">Мои данные</h2>
 <p>Всё, что сайт хранит о вас — учётная запись и обращения с вашими данными (ст. 14 Федерального закона № 152-ФЗ): <a href="/account/data?format=json" download>скачать в JSON</a> · <a href="/account/data?format=csv" download>скачать в CSV</a>. Как мы обрабатываем данные — в <a href="/privacy">политике обработки персональных данных</a>.</p>

@@ -769,6 +769,13 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_APPEAL_AUTHOR] =
 		"SELECT resident_id, auth_method, auth_confirmed, verdict, verdict_comment, verdict_at "
 		"FROM appeal WHERE id = ?1",
+	[STMT_ACCOUNT_SUBSCRIPTIONS] =
+		"SELECT s.id, t.name, s.status FROM subscription s LEFT JOIN territory t "
+		"ON t.id = s.territory_id WHERE s.email = ?1 AND s.status != 'unsubscribed' "
+		"ORDER BY t.name IS NOT NULL, t.name",
+	[STMT_ACCOUNT_SUBSCRIPTION_REMOVE] =
+		"UPDATE subscription SET status = 'unsubscribed', unsubscribed_at = ?3 "
+		"WHERE id = ?1 AND email = ?2 AND status IN ('pending', 'active')",
 	[STMT_APPEAL_INSERT] =
 		"INSERT INTO appeal (year, seq, number, code_hash, source, addressee, addressee_unit, "
 		"surname, name, patronymic, email, address, phone, territory_id, topic_code, text, "

@@ -43,6 +43,8 @@ enum http_status page_account_login_code(struct request *req);
 enum http_status page_account_logout(struct request *req);
 enum http_status page_account(struct request *req);
 enum http_status page_account_verdict(struct request *req);
+enum http_status page_account_subscribe(struct request *req);
+enum http_status page_account_unsubscribe(struct request *req);
 enum http_status page_account_data(struct request *req);
 enum http_status page_account_close(struct request *req);
 enum http_status page_account_closed(struct request *req);

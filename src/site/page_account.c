@@ -20,6 +20,7 @@
 #include "pages.h"
 #include "resident.h"
 #include "ru.h"
+#include "subscription.h"
 #include "worker.h"
 
 #define CODE_SECONDS 600        /* a one-time code lasts 10 minutes */
@@ -428,12 +429,60 @@ static const char *iso_words(struct request *req, const char *iso)
 	return civil_date_parse(iso, &date) ? page_date_words(req, date) : iso;
 }
 
+/* The resident's subscriptions (by their address) as SUBSCRIPTION rows, and the form to add one
+ * with the territories; -1 on a database error. */
+static int subscriptions_fill(struct request *req, tpl_dict *d)
+{
+	const struct resident *r = req->resident;
+	if (r->email[0] == '\0') {
+		tpl_section_show(d, "NO_EMAIL");
+		return 0;
+	}
+	tpl_dict *box = tpl_section_add(d, "SUBSCRIPTIONS");
+	tpl_set(box, "EMAIL", r->email);
+	tpl_set(box, "CSRF", r->csrf);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_SUBSCRIPTIONS);
+	sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
+	int n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(box, "SUBSCRIPTION");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "CSRF", r->csrf);
+		tpl_set(row, "WHERE", sqlite3_column_type(s, 1) == SQLITE_NULL
+					      ? "всё поселение"
+					      : db_text(req->arena, s, 1));
+		if (strcmp(db_text(req->arena, s, 2), "pending") == 0)
+			tpl_section_show(row, "PENDING");
+		n++;
+	}
+	db_done(s);
+	tpl_section_show(box, n ? "HAS_SUBSCRIPTIONS" : "NO_SUBSCRIPTIONS");
+	long long chosen = req->field[FIELD_TERRITORY].state == FIELD_VALID
+				   ? req->field[FIELD_TERRITORY].number
+				   : 0;
+	return page_territory_options(req, box, "TERRITORY_OPTION", chosen, NULL, NULL);
+}
+
+static enum http_status account_page(struct request *req, enum http_status status,
+				     const char *error);
+
 /* GET /account — «Личный кабинет»: who is signed in and how, the resident's appeals with their
- * steps, answers and the verdict form, «Мои данные», closing the account, signing out. */
+ * steps, answers and the verdict form, the subscriptions, «Мои данные», closing the account,
+ * signing out. */
 enum http_status page_account(struct request *req)
+{
+	return account_page(req, HTTP_OK, NULL);
+}
+
+static enum http_status account_page(struct request *req, enum http_status status,
+				     const char *error)
 {
 	const struct resident *r = req->resident;
 	tpl_dict *d = page_begin(req, "account.tpl", "Личный кабинет", NAV_ACCOUNT);
+	if (error != NULL)
+		page_form_error(req, d, error);
+	if (subscriptions_fill(req, d) < 0)
+		return HTTP_INTERNAL_ERROR;
 	tpl_set(d, "CSRF", r->csrf);
 	const char *full = arena_printf(req->arena, "%s %s %s", r->surname, r->name, r->patronymic);
 	bool named = r->surname[0] || r->name[0];
@@ -494,7 +543,109 @@ enum http_status page_account(struct request *req)
 		db_done(s);
 	}
 	tpl_section_show(d, count ? "HAS_APPEALS" : "NO_APPEALS");
-	return page_end(req, HTTP_OK);
+	return page_end(req, status);
+}
+
+/* POST /account/subscriptions (territory, consent, csrf) — subscribe the resident's address to
+ * the announcements of a territory (none: the whole municipality), with consent (152-ФЗ). An
+ * address the sign-in proved (a one-time code, a confirmed ЕСИА account) is active at once; any
+ * other gets the confirmation mail of the public form. 422 on the account page without consent
+ * or with an unknown territory; 303 back otherwise. */
+enum http_status page_account_subscribe(struct request *req)
+{
+	const struct resident *r = req->resident;
+	if (r->email[0] == '\0')
+		return account_page(req, HTTP_UNPROCESSABLE,
+				    "В учётной записи нет адреса электронной почты для рассылки.");
+	if (req->field[FIELD_CONSENT].state != FIELD_VALID ||
+	    strcmp(req->field[FIELD_CONSENT].text, "yes") != 0)
+		return account_page(req, HTTP_UNPROCESSABLE,
+				    "Подписка: без согласия на обработку адреса рассылку оформить "
+				    "нельзя.");
+	long long territory = 0;
+	if (req->field[FIELD_TERRITORY].state == FIELD_VALID) {
+		territory = req->field[FIELD_TERRITORY].number;
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_GET);
+		sqlite3_bind_int64(s, 1, territory);
+		bool known = sqlite3_step(s) == SQLITE_ROW;
+		db_done(s);
+		if (!known)
+			return account_page(req, HTTP_UNPROCESSABLE,
+					    "Подписка: выберите территорию из списка.");
+	} else if (req->field[FIELD_TERRITORY].state == FIELD_INVALID) {
+		return account_page(req, HTTP_UNPROCESSABLE,
+				    "Подписка: выберите территорию из списка.");
+	}
+	bool proven = strcmp(r->method, "email") == 0 || r->confirmed;
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_FIND);
+	sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
+	if (territory)
+		sqlite3_bind_int64(s, 2, territory);
+	long long id = 0;
+	const char *token = NULL, *state = "";
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		token = db_text(req->arena, s, 1);
+		state = db_text(req->arena, s, 2);
+	}
+	db_done(s);
+	bool ok = true;
+	if (id == 0) {
+		token = subscription_new_token(req->arena);
+		s = db_stmt(db, STMT_SUBSCRIPTION_INSERT);
+		sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
+		if (territory)
+			sqlite3_bind_int64(s, 2, territory);
+		sqlite3_bind_text(s, 3, token, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
+		ok = db_run(s) == SQLITE_DONE;
+		id = sqlite3_last_insert_rowid(db->conn);
+		state = "pending";
+	} else if (strcmp(state, "unsubscribed") == 0) {
+		token = subscription_new_token(req->arena);
+		s = db_stmt(db, STMT_SUBSCRIPTION_RENEW);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, token, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+		ok = db_run(s) == SQLITE_DONE;
+		state = "pending";
+	}
+	if (ok && strcmp(state, "pending") == 0) {
+		if (proven) {
+			s = db_stmt(db, STMT_SUBSCRIPTION_CONFIRM);
+			sqlite3_bind_int64(s, 1, id);
+			sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+			ok = db_run(s) == SQLITE_DONE;
+		} else {
+			struct subscription_request sr = {id, r->email, token, NULL};
+			ok = subscription_queue_confirmation(db, req->arena, req->worker->cfg, &sr,
+							     req->now) >= 0;
+		}
+	}
+	if (!ok || db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, "/account#subscriptions");
+}
+
+/* POST /account/subscriptions/ID/remove (csrf) — end one of the resident's own subscriptions;
+ * 404 for another address's. */
+enum http_status page_account_unsubscribe(struct request *req)
+{
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_ACCOUNT_SUBSCRIPTION_REMOVE);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	sqlite3_bind_text(s, 2, req->resident->email, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	if (db_run(s) != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	if (sqlite3_changes(db->conn) == 0)
+		return HTTP_NOT_FOUND;
+	return response_redirect(req, "/account#subscriptions");
 }
 
 /* POST /account/appeals/ID/verdict (verdict, comment, csrf) — the resident's verdict on the

@@ -521,3 +521,33 @@ class PaperReceiptTest(unittest.TestCase):
         self.assertIn(f"Обращение № {m.group(1)}", again.text)
         self.assertNotIn(code.group(1), again.text)
         self.assertNotIn("Расписка для заявителя", again.text)
+
+
+class AccountSubscriptionTest(unittest.TestCase):
+    def test_a_resident_subscribes_and_unsubscribes_in_the_account(self):
+        b = email_sign_in("subs@residents.example", source="127.0.0.41")
+        page = b.get("/account")
+        self.assertIn("Подписок нет.", page.text)
+        token = csrf_of(page.text)
+        r = b.post("/account/subscriptions", {"csrf": token, "territory": "4"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("без согласия на обработку адреса", r.text)
+        r = b.post("/account/subscriptions", {"csrf": token, "territory": "4", "consent": "yes"})
+        self.assertEqual(r.status, 303)
+        rows = STACK.query("SELECT id, territory_id, status FROM subscription WHERE email = ?",
+                           ("subs@residents.example",))
+        self.assertEqual([r[1:] for r in rows], [(4, "active")])  # the code proved the address
+        name = STACK.query("SELECT name FROM territory WHERE id = 4")[0][0]
+        page = b.get("/account")
+        self.assertIn(f"<li>{name} <form", page.text)
+        other = email_sign_in("subs-other@residents.example", source="127.0.0.42")
+        r = other.post(f"/account/subscriptions/{rows[0][0]}/remove",
+                       {"csrf": csrf_of(other.get("/account").text)})
+        self.assertEqual(r.status, 404)
+        r = b.post(f"/account/subscriptions/{rows[0][0]}/remove", {"csrf": token})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(STACK.query("SELECT status FROM subscription WHERE id = ?",
+                                     (rows[0][0],)), [("unsubscribed",)])
+        page = b.get("/account")
+        self.assertEqual(page.status, 200)
+        self.assertIn("Подписок нет.", page.text)
