@@ -30,7 +30,7 @@ static const char *const page_templates[] = {
 	"subscribe_sent.tpl", "subscribe_confirm.tpl", "unsubscribe.tpl", "admin_calendar.tpl", "admin_calendar_year.tpl",
 	"admin_calendar_year_form.tpl", "admin_calendar_day_form.tpl", "admin_topics.tpl", "admin_topic.tpl",
 	"admin_report.tpl", "admin_reports.tpl",
-	"account_login.tpl", "account_failed.tpl", "account.tpl", "account_closed.tpl", "privacy.tpl",
+	"account_login.tpl", "account_failed.tpl", "account.tpl", "account_closed.tpl", "privacy.tpl", "account_signed_out.tpl",
 };
 
 int worker_init(struct worker *w, const struct config *cfg)

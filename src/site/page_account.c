@@ -378,8 +378,10 @@ enum http_status page_account_login_code(struct request *req)
 	return response_redirect(req, go_to[0] == '/' && go_to[1] != '/' ? go_to : "/account");
 }
 
-/* POST /account/logout (csrf) — end the session; 303 to the provider's end-session endpoint
- * when the resident came through it and it offers one, to the home page otherwise. */
+/* POST /account/logout (csrf) — end the session; 303 to the home page, or, when the resident
+ * came through the provider and it offers an end-session endpoint, a page that sends the
+ * browser there at once (a Refresh header, with a link as well): the site's CSP form-action
+ * 'self' forbids a form's redirect to another origin, a Refresh is a navigation of its own. */
 enum http_status page_account_logout(struct request *req)
 {
 	const char *provider_url = oidc_logout_url(req, req->resident->id_token);
@@ -387,9 +389,11 @@ enum http_status page_account_logout(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	if (provider_url == NULL)
 		return response_redirect(req, "/");
-	response_header(req, "Location", provider_url);
-	req->response.body_ready = true;
-	return HTTP_SEE_OTHER;
+	response_header(req, "Refresh", arena_printf(req->arena, "0; url=%s", provider_url));
+	tpl_dict *d = page_begin(req, "account_signed_out.tpl", "Вы вышли из личного кабинета",
+				 NAV_ACCOUNT);
+	tpl_set(d, "PROVIDER_URL", provider_url);
+	return page_end(req, HTTP_OK);
 }
 
 /* ---- the account ---- */

@@ -272,9 +272,12 @@ class OidcSignInTest(unittest.TestCase):
         self.assertEqual(b.post("/account/logout", {}).status, 403)  # no form token
         self.assertEqual(b.get("/account").status, 200)
         r = b.post("/account/logout", {"csrf": csrf_of(page.text)})
-        self.assertEqual(r.status, 303)
-        self.assertTrue(r.header("Location").startswith(PROVIDER.issuer + "/logout?"))
-        self.assertIn("id_token_hint=", r.header("Location"))
+        self.assertEqual(r.status, 200)
+        self.assertIn("Вы вышли из личного кабинета", r.text)
+        refresh = r.header("Refresh")
+        self.assertTrue(refresh.startswith("0; url=" + PROVIDER.issuer + "/logout?"), refresh)
+        self.assertIn("id_token_hint=", refresh)
+        self.assertIn('href="' + PROVIDER.issuer + "/logout?", r.text)
         self.assertEqual(b.get("/account").status, 303)
 
     def test_an_idle_session_ends(self):
@@ -551,3 +554,85 @@ class AccountSubscriptionTest(unittest.TestCase):
         page = b.get("/account")
         self.assertEqual(page.status, 200)
         self.assertIn("Подписок нет.", page.text)
+
+
+# The whole flow once in headless Chromium (playwright-core of tests/web, installed by
+# `make test`): a resident types an appeal, is sent to sign in through the provider's own login
+# form, comes back to the form filled again, sends it, finds it in the account and signs out
+# (also at the provider).
+FLOW_JS = r"""
+const path = require('path');
+const [base, webdir, text] = process.argv.slice(2);
+const { chromium } = require(path.join(webdir, 'node_modules', 'playwright-core'));
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const page = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
+  const out = {};
+  await page.goto(base + '/appeals/new');
+  await page.selectOption('#f-addressee', 'head');
+  await page.fill('#f-surname', 'Черновикова');
+  await page.fill('#f-name', 'Анна');
+  await page.fill('#f-text', text);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/appeals"] button[type=submit]')]);
+  out.afterDraft = new URL(page.url()).pathname + new URL(page.url()).search;
+  await Promise.all([page.waitForNavigation(), page.click('text=Войти через Госуслуги')]);
+  out.provider = new URL(page.url()).origin;
+  await page.fill('#login', 'trusted');
+  await page.fill('#password', 'trusted-pass');
+  await Promise.all([page.waitForNavigation({ url: /\/appeals\/new/ }), page.click('button[type=submit]')]);
+  out.backAt = new URL(page.url()).pathname;
+  out.restoredText = await page.inputValue('#f-text');
+  out.surname = await page.inputValue('#f-surname');
+  out.surnameReadOnly = await page.$eval('#f-surname', (e) => e.readOnly);
+  out.notice = await page.textContent('main');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/appeals"] button[type=submit]')]);
+  out.receiptAt = new URL(page.url()).pathname;
+  out.receipt = await page.textContent('main');
+  await page.goto(base + '/account');
+  out.account = await page.textContent('main');
+  await page.click('form[action="/account/logout"] button');
+  await page.waitForURL((u) => u.origin === base && u.pathname === '/');
+  out.afterLogout = new URL(page.url()).pathname;
+  await page.goto(base + '/account');
+  out.accountAfterLogout = new URL(page.url()).pathname;
+  await browser.close();
+  console.log(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
+"""
+
+
+class ChromiumFlowTest(unittest.TestCase):
+    def test_the_whole_flow_in_headless_chromium(self):
+        import os
+        import subprocess
+        import tempfile
+        web = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "web")
+        self.assertTrue(os.path.isdir(os.path.join(web, "node_modules", "playwright-core")),
+                        "tests/web/node_modules is missing: run make deps-test")
+        text = "Прошу починить мост через ручей. " + helpers.unique("chromium")
+        with tempfile.NamedTemporaryFile("w", suffix=".cjs", delete=False) as f:
+            f.write(FLOW_JS)
+        try:
+            p = subprocess.run(["node", f.name, STACK.base, web, text], capture_output=True,
+                               text=True, timeout=180)
+        finally:
+            os.unlink(f.name)
+        self.assertEqual(p.returncode, 0, p.stderr[-3000:])
+        out = json.loads(p.stdout)
+        self.assertEqual(out["afterDraft"], "/account/login?return=/appeals/new")
+        self.assertEqual(out["provider"], PROVIDER.issuer)
+        self.assertEqual(out["backAt"], "/appeals/new")
+        self.assertEqual(out["restoredText"], text)
+        self.assertEqual((out["surname"], out["surnameReadOnly"]), ("Соколова", True))
+        self.assertIn("Мы вернули в форму то, что вы написали до входа", out["notice"])
+        self.assertEqual(out["receiptAt"], "/appeals/received")
+        number = re.search(r"\d{4}-\d{5}", out["receipt"]).group(0)
+        self.assertIn(f"Обращение № {number}", out["account"])
+        self.assertIn("Соколова Анна Викторовна", out["account"])
+        self.assertEqual(out["afterLogout"], "/")
+        self.assertTrue(PROVIDER.logouts)
+        self.assertEqual(out["accountAfterLogout"], "/account/login")
+        self.assertEqual(STACK.query("SELECT auth_method, auth_confirmed FROM appeal WHERE number = ?",
+                                     (number,)), [("esia", 1)])
