@@ -388,6 +388,9 @@ enum stmt {
 	STMT_APPEAL_VERDICT,      /* (appeal, resident, verdict, comment, now) — answered ones */
 	STMT_APPEAL_AUTHOR,       /* (appeal) → resident id or NULL, auth method, auth confirmed,
 	                             verdict, verdict comment, verdict at */
+	STMT_REPORT_APPEALS_RESIDENTS, /* (previous year, year) → year, how the author was
+	                                  authenticated, the verdict on the answer ('none' without
+	                                  one, NULL when not answered), count */
 	STMT_ACCOUNT_SUBSCRIPTIONS, /* (email) → id, territory name or NULL, status: not
 	                               unsubscribed */
 	STMT_ACCOUNT_SUBSCRIPTION_REMOVE, /* (id, email, now) */

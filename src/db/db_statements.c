@@ -769,6 +769,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_APPEAL_AUTHOR] =
 		"SELECT resident_id, auth_method, auth_confirmed, verdict, verdict_comment, verdict_at "
 		"FROM appeal WHERE id = ?1",
+	[STMT_REPORT_APPEALS_RESIDENTS] =
+		"SELECT year, CASE WHEN auth_method = 'esia' AND auth_confirmed = 1 "
+		"THEN 'esia_confirmed' ELSE auth_method END, CASE WHEN answered_at IS NULL THEN NULL "
+		"ELSE coalesce(verdict, 'none') END, count(*) FROM appeal WHERE year IN (?1, ?2) "
+		"GROUP BY 1, 2, 3",
 	[STMT_ACCOUNT_SUBSCRIPTIONS] =
 		"SELECT s.id, t.name, s.status FROM subscription s LEFT JOIN territory t "
 		"ON t.id = s.territory_id WHERE s.email = ?1 AND s.status != 'unsubscribed' "

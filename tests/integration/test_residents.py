@@ -459,6 +459,19 @@ class ResidentAppealTest(unittest.TestCase):
         page = staff.get(f"/admin/appeals/{aid}")
         self.assertIn("вопрос не решён", page.text)
         self.assertIn("Скамейки пока нет.", page.text)
+        # The yearly analysis counts the verdicts and how the authors were authenticated.
+        year = STACK.query("SELECT year FROM appeal WHERE id = ?", (aid,))[0][0]
+        report = staff.get(f"/admin/reports/appeals?year={year}")
+        self.assertEqual(report.status, 200)
+        unresolved = STACK.query("SELECT count(*) FROM appeal WHERE year = ? AND verdict = "
+                                 "'unresolved' AND answered_at IS NOT NULL", (year,))[0][0]
+        confirmed = STACK.query("SELECT count(*) FROM appeal WHERE year = ? AND auth_method = "
+                                "'esia' AND auth_confirmed = 1", (year,))[0][0]
+        self.assertGreaterEqual(unresolved, 1)
+        self.assertRegex(report.text, r"<th scope=\"row\">заявитель: вопрос не решён</th>"
+                                      rf"<td>\d+</td><td>{unresolved}</td>")
+        self.assertRegex(report.text, r"<th scope=\"row\">через Госуслуги, подтверждённая "
+                                      rf"учётная запись</th><td>\d+</td><td>{confirmed}</td>")
 
     def test_my_data_and_closing_the_account(self):
         b = email_sign_in("close@residents.example", source="127.0.0.34")
