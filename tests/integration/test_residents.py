@@ -649,3 +649,40 @@ class ChromiumFlowTest(unittest.TestCase):
         self.assertEqual(out["accountAfterLogout"], "/account/login")
         self.assertEqual(STACK.query("SELECT auth_method, auth_confirmed FROM appeal WHERE number = ?",
                                      (number,)), [("esia", 1)])
+
+
+class IdentificationEsiaTest(unittest.TestCase):
+    """[appeals] identification = esia: only Госуслуги sends appeals; a one-time code opens the
+    account but an appeal sent with it waits for the sign-in through Госуслуги."""
+
+    def test_only_esia_sends_appeals(self):
+        port = free_port()
+        settings = {("appeals", "identification"): "esia"}
+        settings.update({k: v for k, v in PROVIDER.settings(port).items()
+                         if k[0] == "residents"})
+        PROVIDER.redirect_uri = f"http://127.0.0.1:{STACK.port}/account/callback"
+        stack = Stack(settings=settings)
+        stack.port = port
+        with stack:
+            b = Browser(stack)
+            page = b.get("/account/login")
+            self.assertEqual(page.status, 200)
+            self.assertIn("отправить новое обращение можно только после входа через Госуслуги",
+                          page.text)
+            b.post("/account/login/email", {"csrf": csrf_of(page.text),
+                                            "email": "esia-only@residents.example"})
+            code = re.search(r"(\d{6})", stack.query(
+                "SELECT subject FROM outbox WHERE recipient = ?",
+                ("esia-only@residents.example",))[0][0]).group(1)
+            r = b.post("/account/login/code", {"csrf": csrf_of(page.text),
+                                               "email": "esia-only@residents.example",
+                                               "code": code})
+            self.assertEqual(r.status, 303)
+            self.assertEqual(b.get("/account").status, 200)
+            form = b.get("/appeals/new")
+            r = b.post("/appeals", appeal_fields(text="Только через Госуслуги",
+                                                 csrf=csrf_of(form.text)))
+            self.assertEqual(r.status, 303)
+            self.assertEqual(r.header("Location"), "/account/login/esia?return=/appeals/new")
+            self.assertEqual(stack.query("SELECT count(*) FROM appeal WHERE text = ?",
+                                         ("Только через Госуслуги",))[0][0], 0)
