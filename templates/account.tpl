@@ -17,6 +17,10 @@
 {{#FORWARDED}}<dt>Направлено по компетенции</dt><dd>{{TO}}, <time datetime="{{AT_ISO}}">{{AT}}</time></dd>{{/FORWARDED}}
 </dl>
 <details><summary>Текст обращения</summary><div class="answer">{{TEXT:pre_escape}}</div></details>
+{{#FILES}}<p>Приложенные файлы:</p>
+<ul class="files">
+{{#FILE}}<li><a href="/account/files/{{ID}}" download>{{NAME}}</a></li>
+{{/FILE}}</ul>{{/FILES}}
 <h4>Ход рассмотрения</h4>
 <ul class="steps">
 {{#STEP}}<li><time datetime="{{AT_ISO}}">{{AT}}</time> — {{WHAT}}</li>

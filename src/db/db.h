@@ -391,6 +391,8 @@ enum stmt {
 	STMT_REPORT_APPEALS_RESIDENTS, /* (previous year, year) → year, how the author was
 	                                  authenticated, the verdict on the answer ('none' without
 	                                  one, NULL when not answered), count */
+	STMT_ACCOUNT_FILE_GET,    /* (file, resident) → file name, mime, sha256 of a file of the
+	                             resident's own appeal */
 	STMT_ACCOUNT_SUBSCRIPTIONS, /* (email) → id, territory name or NULL, status: not
 	                               unsubscribed */
 	STMT_ACCOUNT_SUBSCRIPTION_REMOVE, /* (id, email, now) */

@@ -774,6 +774,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"THEN 'esia_confirmed' ELSE auth_method END, CASE WHEN answered_at IS NULL THEN NULL "
 		"ELSE coalesce(verdict, 'none') END, count(*) FROM appeal WHERE year IN (?1, ?2) "
 		"GROUP BY 1, 2, 3",
+	[STMT_ACCOUNT_FILE_GET] =
+		"SELECT f.file_name, f.mime, f.sha256 FROM appeal_file f JOIN appeal a "
+		"ON a.id = f.appeal_id WHERE f.id = ?1 AND a.resident_id = ?2",
 	[STMT_ACCOUNT_SUBSCRIPTIONS] =
 		"SELECT s.id, t.name, s.status FROM subscription s LEFT JOIN territory t "
 		"ON t.id = s.territory_id WHERE s.email = ?1 AND s.status != 'unsubscribed' "

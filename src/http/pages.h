@@ -46,6 +46,7 @@ enum http_status page_account_verdict(struct request *req);
 enum http_status page_account_subscribe(struct request *req);
 enum http_status page_account_unsubscribe(struct request *req);
 enum http_status page_account_data(struct request *req);
+enum http_status page_account_file(struct request *req);
 enum http_status page_account_close(struct request *req);
 enum http_status page_account_closed(struct request *req);
 enum http_status page_privacy(struct request *req);

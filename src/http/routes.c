@@ -99,6 +99,7 @@ const struct route routes[] = {
 	 ROUTE_RESIDENT | ROUTE_FORM_ERRORS_TO_HANDLER, 0},
 	{"/account/subscriptions/#/remove", METHOD_POST, page_account_unsubscribe, NULL,
 	 ROUTE_RESIDENT, 0},
+	{"/account/files/#", METHOD_GET, page_account_file, NULL, ROUTE_RESIDENT, 0},
 	{"/account/data", METHOD_GET, page_account_data, FIELDS({FIELD_FORMAT, FIELD_REQUIRED}),
 	 ROUTE_RESIDENT, 0},
 	{"/account/close", METHOD_POST, page_account_close, NULL, ROUTE_RESIDENT, 0},

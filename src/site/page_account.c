@@ -537,6 +537,17 @@ static enum http_status account_page(struct request *req, enum http_status statu
 	if (rc != SQLITE_DONE)
 		return HTTP_INTERNAL_ERROR;
 	for (int i = 0; i < count && i < (int)(sizeof rows / sizeof rows[0]); i++) {
+		s = db_stmt(&req->worker->db, STMT_APPEAL_FILES);
+		sqlite3_bind_int64(s, 1, rows[i].id);
+		tpl_dict *list = NULL;
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			if (list == NULL)
+				list = tpl_section_add(rows[i].row, "FILES");
+			tpl_dict *f = tpl_section_add(list, "FILE");
+			tpl_set_int(f, "ID", sqlite3_column_int64(s, 0));
+			tpl_set(f, "NAME", db_text(req->arena, s, 1));
+		}
+		db_done(s);
 		s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_EVENTS);
 		sqlite3_bind_int64(s, 1, rows[i].id);
 		while (sqlite3_step(s) == SQLITE_ROW) {
@@ -686,6 +697,40 @@ enum http_status page_account_verdict(struct request *req)
 		return HTTP_NOT_FOUND;
 	return response_redirect(req, arena_printf(req->arena, "/account#appeal-%lld",
 						   req->path_id));
+}
+
+/* GET /account/files/ID — a file the resident attached to one of their own appeals, as an
+ * attachment with its name; 404 for anyone else's (no trace of whose it is). */
+enum http_status page_account_file(struct request *req)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_FILE_GET);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	sqlite3_bind_int64(s, 2, req->resident->id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		db_done(s);
+		return HTTP_NOT_FOUND;
+	}
+	const char *name = db_text(req->arena, s, 0), *mime = db_text(req->arena, s, 1);
+	const char *sha = db_text(req->arena, s, 2);
+	db_done(s);
+	FILE *f = fopen(arena_printf(req->arena, "%s/%s", req->worker->cfg->uploads_dir, sha), "rb");
+	if (f == NULL)
+		return HTTP_NOT_FOUND;
+	char chunk[16384];
+	size_t n;
+	buf_clear(&req->response.body);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&req->response.body, chunk, n);
+	fclose(f);
+	struct buf disposition;
+	buf_init(&disposition, req->arena);
+	buf_puts(&disposition, "attachment; filename*=UTF-8''");
+	page_append_encoded(&disposition, name);
+	response_header(req, "Content-Disposition", disposition.data);
+	response_header(req, "X-Content-Type-Options", "nosniff");
+	req->response.content_type = mime;
+	req->response.body_ready = true;
+	return HTTP_OK;
 }
 
 /* GET /account/data (format=json|csv) — «Мои данные» (152-ФЗ art. 14): everything held about

@@ -686,3 +686,29 @@ class IdentificationEsiaTest(unittest.TestCase):
             self.assertEqual(r.header("Location"), "/account/login/esia?return=/appeals/new")
             self.assertEqual(stack.query("SELECT count(*) FROM appeal WHERE text = ?",
                                          ("Только через Госуслуги",))[0][0], 0)
+
+
+class AccountFilesTest(unittest.TestCase):
+    def test_a_resident_downloads_their_own_files_only(self):
+        b = email_sign_in("files@residents.example", source="127.0.0.51")
+        form = b.get("/appeals/new")
+        text = "Обращение с файлом " + helpers.unique("f")
+        body, ctype = helpers.multipart(
+            {"csrf": csrf_of(form.text), "addressee": "head", "surname": "Файлова",
+             "name": "Нина", "text": text},
+            [("attachment", "Фото ямы.png", helpers.PNG, "image/png")])
+        hdrs = {"Content-Type": ctype, "Cookie": b.cookie_header("/appeals")}
+        r = STACK.request("POST", "/appeals", body=body, headers=hdrs)
+        self.assertEqual(r.status, 303, r.text[-800:])
+        fid = STACK.query("SELECT f.id FROM appeal_file f JOIN appeal a ON a.id = f.appeal_id "
+                          "WHERE a.text = ?", (text,))[0][0]
+        page = b.get("/account")
+        self.assertIn(f'<a href="/account/files/{fid}" download>Фото ямы.png</a>', page.text)
+        got = b.get(f"/account/files/{fid}")
+        self.assertEqual(got.status, 200)
+        self.assertEqual(got.body, helpers.PNG)
+        other = email_sign_in("files-other@residents.example", source="127.0.0.52")
+        r = other.get(f"/account/files/{fid}")
+        self.assertEqual(r.status, 404)
+        self.assertNotIn("Фото ямы", r.text)
+        self.assertEqual(Browser(STACK).get(f"/account/files/{fid}").status, 303)
