@@ -508,7 +508,7 @@ static enum http_status account_page(struct request *req, enum http_status statu
 		tpl_set_int(a, "ID", id);
 		tpl_set(a, "NUMBER", db_text(req->arena, s, 1));
 		tpl_set(a, "STATUS", status_words(db_text(req->arena, s, 2)));
-		page_set_date(a, "REGISTERED", (time_t)sqlite3_column_int64(s, 3));
+		page_set_datetime(a, "REGISTERED", (time_t)sqlite3_column_int64(s, 3));
 		tpl_set(a, "DUE", iso_words(req, db_text(req->arena, s, 4)));
 		tpl_set(a, "TEXT", db_text(req->arena, s, 14));
 		appeal_progress_fill(req, a, s, 5);
