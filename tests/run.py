@@ -116,6 +116,7 @@ WEB_PUBLIC_ARGS = ["--start", "/", "--start", "/meetings", "--start", "/meetings
                    "--start", "/subscribe/sent", "--start", "/appeals/new",
                    "--start", "/appeals/status", "--start", "/appeals/received",
                    "--start", "/answers", "--start", "/account/login", "--start", "/privacy",
+                   "--start", "/account/closed", "--error-page", "/account/callback?state=x",
                    "--start", "/subscribe/confirm?token=demo-pending-token-0000000000000000000000000",
                    "--start", "/subscribe/confirm?token=demo-active-token-1111111111111111111111111",
                    "--start", "/unsubscribe?token=demo-active-token-2222222222222222222222222",
