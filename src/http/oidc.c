@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "page.h"
+#include "params.h"
 #include "worker.h"
 
 #define PENDING_SECONDS 600        /* a sign-in must come back within 10 minutes */
@@ -18,6 +19,7 @@
 #define CLOCK_SKEW_SECONDS 60      /* tolerated between our clock and the provider's */
 #define ID_TOKEN_MAX_AGE 600       /* an ID token issued longer ago than this is refused */
 #define RESPONSE_MAX_BYTES (256 * 1024)
+#define OIDC_STATE_COOKIE "portal_oidc_state"
 
 /* What a worker remembers of the provider between requests. */
 static struct {
@@ -251,6 +253,13 @@ int oidc_begin(struct request *req, const char *return_to, const char **location
 	append_param(&url, &first, "code_challenge", challenge);
 	append_param(&url, &first, "code_challenge_method", "S256");
 	*location = url.data;
+	/* The state is bound to this browser: the callback must come with this cookie, so a
+	 * callback link started by someone else (login CSRF: the victim signed in as the
+	 * attacker, their appeal in the attacker's account) is refused. */
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=%s; Max-Age=%d; %s", OIDC_STATE_COOKIE, state,
+				     PENDING_SECONDS,
+				     resident_cookie_attributes(req, "/account/callback")));
 	return 0;
 }
 
@@ -487,6 +496,15 @@ int oidc_finish(struct request *req, const char *code, const char *state,
 {
 	const struct config *cfg = req->worker->cfg;
 	struct db *db = &req->worker->db;
+	const struct param *mine = params_find(&req->cookies, OIDC_STATE_COOKIE);
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=; Max-Age=0; %s", OIDC_STATE_COOKIE,
+				     resident_cookie_attributes(req, "/account/callback")));
+	if (mine == NULL || mine->value_len != strlen(state) ||
+	    sodium_memcmp(mine->value, state, mine->value_len) != 0) {
+		*why = "the state is not this browser's (a forged or replayed callback, or login CSRF)";
+		return -1;
+	}
 	unsigned char hash[32];
 	resident_token_hash(state, hash);
 	/* Taken in one statement: a replayed callback finds nothing. */

@@ -196,7 +196,23 @@ class OidcSignInTest(unittest.TestCase):
         b = Browser(STACK)
         callback = at_provider(to_provider(b))
         self.assertEqual(b.get(callback).status, 303)
+        b.jar.pop("portal_resident")
+        b.jar["portal_oidc_state"] = {"value": re.search(r"state=([^&]+)", callback).group(1),
+                                      "path": "/account/callback", "attrs": {}}
+        self.refused(b.get(callback))  # the same browser, its state cookie put back
+        self.assertIn("unknown or used state", STACK.read_log())
         self.refused(Browser(STACK).get(callback))
+
+    def test_a_callback_started_in_another_browser_is_refused(self):
+        # Login CSRF: an attacker's own fresh callback opened in a victim's browser.
+        attacker = Browser(STACK)
+        callback = at_provider(to_provider(attacker))
+        victim = Browser(STACK)
+        calls = PROVIDER.token_calls
+        self.refused(victim.get(callback))
+        self.assertEqual(PROVIDER.token_calls, calls)
+        self.assertIn("not this browser's", STACK.read_log())
+        self.assertIsNone(victim.cookie("portal_resident"))
 
     def test_a_nonce_mismatch_is_refused(self):
         self.attack("bad_nonce", log="nonce does not match")
