@@ -384,7 +384,9 @@ enum stmt {
 	                             answer, answered at, outcome, verdict, verdict comment, text,
 	                             verdict at, auth method, auth confirmed, addressee, surname,
 	                             name, patronymic, email, address, phone */
-	STMT_ACCOUNT_APPEAL_EVENTS, /* (appeal) → at, action: the steps the applicant may see */
+	STMT_ACCOUNT_APPEAL_EVENTS, /* (resident) → appeal, at, action: the steps the applicant
+	                               may see of each of the resident's appeals */
+	STMT_ACCOUNT_APPEAL_FILES, /* (resident) → appeal, file id, file name */
 	STMT_APPEAL_VERDICT,      /* (appeal, resident, verdict, comment, now) — answered ones */
 	STMT_APPEAL_AUTHOR,       /* (appeal) → resident id or NULL, auth method, auth confirmed,
 	                             verdict, verdict comment, verdict at */

@@ -536,27 +536,49 @@ static enum http_status account_page(struct request *req, enum http_status statu
 	db_done(s);
 	if (rc != SQLITE_DONE)
 		return HTTP_INTERNAL_ERROR;
-	for (int i = 0; i < count && i < (int)(sizeof rows / sizeof rows[0]); i++) {
-		s = db_stmt(&req->worker->db, STMT_APPEAL_FILES);
-		sqlite3_bind_int64(s, 1, rows[i].id);
-		tpl_dict *list = NULL;
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			if (list == NULL)
-				list = tpl_section_add(rows[i].row, "FILES");
-			tpl_dict *f = tpl_section_add(list, "FILE");
-			tpl_set_int(f, "ID", sqlite3_column_int64(s, 0));
-			tpl_set(f, "NAME", db_text(req->arena, s, 1));
+	/* The steps and files of all the resident's appeals in one statement each (an account
+	 * with 50 appeals: two queries, not a hundred — make bench). */
+	int shown = count < (int)(sizeof rows / sizeof rows[0]) ? count : (int)(sizeof rows / sizeof rows[0]);
+	s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_FILES);
+	sqlite3_bind_int64(s, 1, r->id);
+	long long last = 0;
+	tpl_dict *list = NULL;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		long long appeal = sqlite3_column_int64(s, 0);
+		if (appeal != last) {
+			last = appeal;
+			list = NULL;
+			for (int i = 0; i < shown; i++)
+				if (rows[i].id == appeal)
+					list = tpl_section_add(rows[i].row, "FILES");
 		}
-		db_done(s);
-		s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_EVENTS);
-		sqlite3_bind_int64(s, 1, rows[i].id);
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			tpl_dict *e = tpl_section_add(rows[i].row, "STEP");
-			page_set_datetime(e, "AT", (time_t)sqlite3_column_int64(s, 0));
-			tpl_set(e, "WHAT", step_words(db_text(req->arena, s, 1)));
-		}
-		db_done(s);
+		if (list == NULL)
+			continue;
+		tpl_dict *f = tpl_section_add(list, "FILE");
+		tpl_set_int(f, "ID", sqlite3_column_int64(s, 1));
+		tpl_set(f, "NAME", db_text(req->arena, s, 2));
 	}
+	db_done(s);
+	s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_EVENTS);
+	sqlite3_bind_int64(s, 1, r->id);
+	last = 0;
+	tpl_dict *row = NULL;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		long long appeal = sqlite3_column_int64(s, 0);
+		if (appeal != last) {
+			last = appeal;
+			row = NULL;
+			for (int i = 0; i < shown; i++)
+				if (rows[i].id == appeal)
+					row = rows[i].row;
+		}
+		if (row == NULL)
+			continue;
+		tpl_dict *e = tpl_section_add(row, "STEP");
+		page_set_datetime(e, "AT", (time_t)sqlite3_column_int64(s, 1));
+		tpl_set(e, "WHAT", step_words(db_text(req->arena, s, 2)));
+	}
+	db_done(s);
 	tpl_section_show(d, count ? "HAS_APPEALS" : "NO_APPEALS");
 	return page_end(req, status);
 }
