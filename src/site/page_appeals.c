@@ -423,6 +423,8 @@ enum http_status page_appeal_received(struct request *req)
 	} else {
 		tpl_section_show(d, "NO_RECEIPT");
 	}
+	if (req->resident != NULL)
+		tpl_section_show(d, "SIGNED_IN");
 	return page_end(req, HTTP_OK);
 }
 

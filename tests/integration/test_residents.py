@@ -657,6 +657,7 @@ class ChromiumFlowTest(unittest.TestCase):
         self.assertEqual((out["surname"], out["surnameReadOnly"]), ("Соколова", True))
         self.assertIn("Мы вернули в форму то, что вы написали до входа", out["notice"])
         self.assertEqual(out["receiptAt"], "/appeals/received")
+        self.assertIn("есть и в вашем личном кабинете", out["receipt"])
         number = re.search(r"\d{4}-\d{5}", out["receipt"]).group(0)
         self.assertIn(f"Обращение № {number}", out["account"])
         self.assertIn("Соколова Анна Викторовна", out["account"])
