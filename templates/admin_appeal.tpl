@@ -1,12 +1,21 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_appeal.tpl: one appeal for staff: the applicant, the text, deadlines, the next steps of 59-ФЗ and the history. --}}
 <h1>Обращение № <span class="number">{{NUMBER}}</span></h1>
 {{>FORM_ERRORS}}
-<dl class="facts">
+{{#PAPER_RECEIPT}}<section class="block receipt" aria-labelledby="paper-receipt">
+<h2 id="paper-receipt">Расписка для заявителя</h2>
+<p class="notice">Распечатайте расписку и передайте её заявителю: код показывается только сейчас и нигде не хранится в открытом виде.</p>
+<p>Ваше обращение зарегистрировано под номером <strong class="nowrap">{{NUMBER}}</strong>. Ответ будет дан не позднее {{DUE}}.</p>
+<p>Код для проверки хода рассмотрения: <strong>{{CODE}}</strong></p>
+<p>Узнать, как рассматривается обращение, можно на странице {{STATUS_URL}} по номеру и коду.</p>
+</section>
+{{/PAPER_RECEIPT}}<dl class="facts">
 <dt>Состояние</dt><dd>{{STATUS}}</dd>
 <dt>Поступило</dt><dd>{{SOURCE}}, <time datetime="{{RECEIVED_ISO}}">{{RECEIVED}}</time>; зарегистрировано <time datetime="{{REGISTERED_ISO}}">{{REGISTERED}}</time>{{#REGISTERED_LATE}} <strong class="late">{{TEXT}}</strong>{{/REGISTERED_LATE}}</dd>
 {{#OPEN_DUE}}{{#DUE_AT}}<dt>Срок ответа</dt><dd><time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#OVERDUE}} <strong class="late">{{TEXT}}</strong>{{/OVERDUE}}{{#SOON}} <strong>{{TEXT}}</strong>{{/SOON}}</dd>{{/DUE_AT}}{{/OPEN_DUE}}
 {{#EXTENDED}}<dt>Срок продлён</dt><dd>на {{DAYS}}: {{REASON}}</dd>{{/EXTENDED}}
 <dt>Заявитель</dt><dd>{{APPLICANT}}</dd>
+<dt>Личность заявителя</dt><dd>{{AUTH}}</dd>
+{{#VERDICT}}<dt>Оценка ответа заявителем</dt><dd>{{TEXT}} (<time datetime="{{AT_ISO}}">{{AT}}</time>){{#COMMENT}}{{/COMMENT}} {{COMMENT}}</dd>{{/VERDICT}}
 <dt>Электронная почта</dt><dd>{{EMAIL}}</dd>
 <dt>Почтовый адрес</dt><dd>{{ADDRESS}}</dd>
 <dt>Телефон</dt><dd>{{PHONE}}</dd>

@@ -3,10 +3,14 @@
 <p class="lead">Обращение регистрируется сразу: вы получите регистрационный номер и код, по которым можно узнать, как оно рассматривается. Ответ даётся в течение 30 дней со дня регистрации (Федеральный закон от 02.05.2006 № 59-ФЗ).</p>
 <p>Уже отправили обращение? <a href="/appeals/status">Узнайте, как оно рассматривается</a>.</p>
 {{#FOR_MEETING}}<p class="notice">Вопрос к встрече <a href="/meetings/{{ID}}">{{TITLE}}</a> ({{WHEN}}): он будет зарегистрирован как обращение сейчас, до встречи.</p>
-{{/FOR_MEETING}}{{>FORM_ERRORS}}
+{{/FOR_MEETING}}{{#SIGNED_IN}}<p class="notice">Вы вошли в личный кабинет {{HOW}}. Обращение, ход его рассмотрения и ответ появятся в <a href="/account">личном кабинете</a>.</p>{{/SIGNED_IN}}
+{{#SIGN_IN_NEEDED}}<p class="notice">Обращение через сайт принимается от гражданина, чья личность подтверждена (Федеральный закон от 28.12.2024 № 547-ФЗ). Заполните форму и нажмите «Отправить»: сайт предложит войти {{WAYS}}, а написанное сохранит и вернёт в форму после входа. Файлы после входа нужно будет выбрать снова.</p>{{/SIGN_IN_NEEDED}}
+{{#DRAFT_RESTORED}}<p class="notice" role="status">Мы вернули в форму то, что вы написали до входа. Если вы прикладывали файлы, выберите их снова: файлы не сохраняются.</p>{{/DRAFT_RESTORED}}
+{{>FORM_ERRORS}}
 {{#FILES_AGAIN}}<p class="notice">Если вы прикладывали файлы, выберите их снова: браузер не сохраняет их после ошибки в форме.</p>{{/FILES_AGAIN}}
 <form class="form" method="post" action="/appeals" enctype="multipart/form-data">
-<fieldset>
+{{#CSRF_FIELD}}<input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+{{/CSRF_FIELD}}<fieldset>
 <legend>Кому</legend>
 <div class="field">
 <label for="f-addressee">Адресат</label>
@@ -26,33 +30,33 @@
 <legend>Кто обращается</legend>
 <div class="field">
 <label for="f-surname">Фамилия</label>
-<input id="f-surname" name="surname" value="{{surname}}" maxlength="100" autocomplete="family-name" required{{#surname_error}} aria-invalid="true" aria-describedby="e-surname"{{/surname_error}}>
+<input id="f-surname" name="surname" value="{{surname}}" maxlength="100" autocomplete="family-name" required{{#surname_locked}} readonly{{/surname_locked}}{{#surname_error}} aria-invalid="true" aria-describedby="e-surname"{{/surname_error}}>
 {{#surname_error}}<p class="field-error" id="e-surname">{{MESSAGE}}</p>{{/surname_error}}
 </div>
 <div class="field">
 <label for="f-name">Имя</label>
-<input id="f-name" name="name" value="{{name}}" maxlength="100" autocomplete="given-name" required{{#name_error}} aria-invalid="true" aria-describedby="e-name"{{/name_error}}>
+<input id="f-name" name="name" value="{{name}}" maxlength="100" autocomplete="given-name" required{{#name_locked}} readonly{{/name_locked}}{{#name_error}} aria-invalid="true" aria-describedby="e-name"{{/name_error}}>
 {{#name_error}}<p class="field-error" id="e-name">{{MESSAGE}}</p>{{/name_error}}
 </div>
 <div class="field">
 <label for="f-patronymic">Отчество (если есть)</label>
-<input id="f-patronymic" name="patronymic" value="{{patronymic}}" maxlength="100" autocomplete="additional-name"{{#patronymic_error}} aria-invalid="true" aria-describedby="e-patronymic"{{/patronymic_error}}>
+<input id="f-patronymic" name="patronymic" value="{{patronymic}}" maxlength="100" autocomplete="additional-name"{{#patronymic_locked}} readonly{{/patronymic_locked}}{{#patronymic_error}} aria-invalid="true" aria-describedby="e-patronymic"{{/patronymic_error}}>
 {{#patronymic_error}}<p class="field-error" id="e-patronymic">{{MESSAGE}}</p>{{/patronymic_error}}
 </div>
 <p>Куда направить ответ: укажите электронную почту, почтовый адрес или оба.</p>
 <div class="field">
 <label for="f-email">Электронная почта</label>
-<input id="f-email" name="email" type="email" value="{{email}}" maxlength="254" autocomplete="email"{{#email_error}} aria-invalid="true" aria-describedby="e-email"{{/email_error}}>
+<input id="f-email" name="email" type="email" value="{{email}}" maxlength="254" autocomplete="email"{{#email_locked}} readonly{{/email_locked}}{{#email_error}} aria-invalid="true" aria-describedby="e-email"{{/email_error}}>
 {{#email_error}}<p class="field-error" id="e-email">{{MESSAGE}}</p>{{/email_error}}
 </div>
 <div class="field">
 <label for="f-address">Почтовый адрес</label>
-<input id="f-address" name="address" value="{{address}}" maxlength="300"{{#address_error}} aria-invalid="true" aria-describedby="e-address"{{/address_error}}>
+<input id="f-address" name="address" value="{{address}}" maxlength="300"{{#address_locked}} readonly{{/address_locked}}{{#address_error}} aria-invalid="true" aria-describedby="e-address"{{/address_error}}>
 {{#address_error}}<p class="field-error" id="e-address">{{MESSAGE}}</p>{{/address_error}}
 </div>
 <div class="field">
 <label for="f-phone">Телефон (по желанию)</label>
-<input id="f-phone" name="phone" type="tel" value="{{phone}}" maxlength="40" autocomplete="tel"{{#phone_error}} aria-invalid="true" aria-describedby="e-phone"{{/phone_error}}>
+<input id="f-phone" name="phone" type="tel" value="{{phone}}" maxlength="40" autocomplete="tel"{{#phone_locked}} readonly{{/phone_locked}}{{#phone_error}} aria-invalid="true" aria-describedby="e-phone"{{/phone_error}}>
 {{#phone_error}}<p class="field-error" id="e-phone">{{MESSAGE}}</p>{{/phone_error}}
 </div>
 </fieldset>
@@ -86,11 +90,7 @@
 </div>
 </fieldset>
 <div class="hp"><label for="f-website">Это поле заполнять не нужно</label><input id="f-website" name="website" value="" autocomplete="off" tabindex="-1"></div>
-<fieldset>
-<legend>Согласие на обработку персональных данных</legend>
-<div><input type="checkbox" id="f-consent" name="consent" value="yes" required{{#CONSENT_CHECKED}} checked{{/CONSENT_CHECKED}}{{#consent_error}} aria-invalid="true" aria-describedby="e-consent"{{/consent_error}}> <label for="f-consent">Я согласен (согласна) на обработку моих персональных данных, указанных в обращении, администрацией для рассмотрения обращения и ответа на него (Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных»).</label></div>
-{{#consent_error}}<p class="field-error" id="e-consent">{{MESSAGE}}</p>{{/consent_error}}
-</fieldset>
+<p class="notice" id="personal-data">Персональные данные, указанные в обращении, обрабатываются администрацией для его рассмотрения и ответа, как требует Федеральный закон от 02.05.2006 № 59-ФЗ; отдельного согласия для этого не нужно (п. 2 ч. 1 ст. 6 Федерального закона от 27.07.2006 № 152-ФЗ). Подробнее — в <a href="/privacy">политике обработки персональных данных</a>.</p>
 <div class="actions"><button type="submit">Отправить обращение</button></div>
 </form>
 <p>Обращение, в котором не указаны фамилия и адрес для ответа, останется без ответа (ст. 11 59-ФЗ). Ваши персональные данные не публикуются.</p>

@@ -45,7 +45,7 @@
 Электронная почта: <a href="mailto:{{CONTACT_EMAIL}}">{{CONTACT_EMAIL}}</a><br>
 Приёмная: {{RECEPTION_HOURS}}
 </address>
-<p>Официальный сайт: <a href="{{SITE_URL}}">{{SITE_URL}}</a> · © {{YEAR}}</p>
+<p>Официальный сайт: <a href="{{SITE_URL}}">{{SITE_URL}}</a> · <a href="/privacy">Политика обработки персональных данных</a> · © {{YEAR}}</p>
 </div>
 </footer>
 </body>

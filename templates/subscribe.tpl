@@ -20,7 +20,7 @@
 <div class="hp"><label for="f-website">Это поле заполнять не нужно</label><input id="f-website" name="website" value="" autocomplete="off" tabindex="-1"></div>
 <fieldset>
 <legend>Согласие на обработку персональных данных</legend>
-<div><input type="checkbox" id="f-consent" name="consent" value="yes" required{{#CONSENT_CHECKED}} checked{{/CONSENT_CHECKED}}{{#consent_error}} aria-invalid="true" aria-describedby="e-consent"{{/consent_error}}> <label for="f-consent">Я согласен (согласна), чтобы администрация обрабатывала мой адрес электронной почты для рассылки анонсов встреч (Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных»). Согласие можно отозвать в любой момент, отписавшись по ссылке из письма.</label></div>
+<div><input type="checkbox" id="f-consent" name="consent" value="yes" required{{#CONSENT_CHECKED}} checked{{/CONSENT_CHECKED}}{{#consent_error}} aria-invalid="true" aria-describedby="e-consent"{{/consent_error}}> <label for="f-consent">Я согласен (согласна), чтобы администрация обрабатывала мой адрес электронной почты для рассылки анонсов встреч (Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных»). Согласие можно отозвать в любой момент, отписавшись по ссылке из письма. Подробнее — в <a href="/privacy">политике обработки персональных данных</a>.</label></div>
 {{#consent_error}}<p class="field-error" id="e-consent">{{MESSAGE}}</p>{{/consent_error}}
 </fieldset>
 <div class="actions"><button type="submit">Подписаться</button></div>

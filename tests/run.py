@@ -115,7 +115,8 @@ WEB_PUBLIC_ARGS = ["--start", "/", "--start", "/meetings", "--start", "/meetings
                    # The pages of the links in subscription mails (demo tokens, sql/demo).
                    "--start", "/subscribe/sent", "--start", "/appeals/new",
                    "--start", "/appeals/status", "--start", "/appeals/received",
-                   "--start", "/answers",
+                   "--start", "/answers", "--start", "/account/login", "--start", "/privacy",
+                   "--start", "/account/closed", "--error-page", "/account/callback?state=x",
                    "--start", "/subscribe/confirm?token=demo-pending-token-0000000000000000000000000",
                    "--start", "/subscribe/confirm?token=demo-active-token-1111111111111111111111111",
                    "--start", "/unsubscribe?token=demo-active-token-2222222222222222222222222",
@@ -174,6 +175,53 @@ def staff_session(stack):
     return session
 
 
+# The residents' crawl (issue 16): signed in with a one-time code, one appeal sent and answered,
+# so the account shows an answer and its verdict form; only the residents' pages are checked.
+WEB_RESIDENT_ARGS = ["--only", "/account", "--only", "/appeals/new",
+                     "--start", "/account", "--start", "/appeals/new"]
+
+
+def resident_session(stack, staff_cookie):
+    """Sign a resident in with a one-time code (read from the outbox: the web stack has no mail
+    server), send an appeal and have the admin answer it; the portal_resident cookie's value."""
+    form = stack.get("/account/login")
+    csrf = re.search(r'<input type="hidden" name="csrf" value="([^"]*)">', form.text)
+    pre = set_cookie_value(form, "portal_account_form")
+    if form.status != 200 or not csrf or not pre:
+        raise RuntimeError(f"GET /account/login: HTTP {form.status}")
+    cookie = {"Cookie": f"portal_account_form={pre}"}
+    address = "web-gates@residents.example"
+    stack.post_form("/account/login/email", {"csrf": csrf.group(1), "email": address},
+                    headers=cookie)
+    rows = stack.query("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1",
+                       (address,))
+    code = re.search(r"(\d{6})", rows[0][0]) if rows else None
+    if not code:
+        raise RuntimeError("no one-time code in the outbox")
+    r = stack.post_form("/account/login/code", {"csrf": csrf.group(1), "email": address,
+                                                "code": code.group(1)}, headers=cookie)
+    session = set_cookie_value(r, "portal_resident")
+    if r.status != 303 or not session:
+        raise RuntimeError(f"POST /account/login/code: HTTP {r.status}")
+    mine = {"Cookie": f"portal_resident={session}"}
+    page = stack.get("/appeals/new", headers=mine)
+    token = re.search(r'<input type="hidden" name="csrf" value="([^"]*)">', page.text)
+    r = stack.post_form("/appeals", {"csrf": token.group(1) if token else "", "addressee": "head",
+                                     "surname": "Проверочная", "name": "Вера",
+                                     "text": "Обращение для проверки страниц кабинета."},
+                        headers=mine)
+    if r.status != 303:
+        raise RuntimeError(f"POST /appeals as a resident: HTTP {r.status}")
+    aid = stack.query("SELECT max(id) FROM appeal WHERE resident_id IS NOT NULL")[0][0]
+    staff = {"Cookie": f"portal_session={staff_cookie}"}
+    page = stack.get(f"/admin/appeals/{aid}", headers=staff)
+    token = re.search(r'<input type="hidden" name="csrf" value="([^"]*)">', page.text)
+    stack.post_form(f"/admin/appeals/{aid}/answer",
+                    {"csrf": token.group(1) if token else "", "answer": "Ответ для проверки."},
+                    headers=staff)
+    return session
+
+
 def run_web(tally, bin_dir):
     """Two crawls of check-pages.mjs over one stack: the public pages, then the staff pages
     with a signed-in session. Every ok/not ok line of both counts."""
@@ -184,10 +232,18 @@ def run_web(tally, bin_dir):
     with Stack(bin_dir=bin_dir) as stack:
         crawls = [("public", WEB_PUBLIC_ARGS)]
         try:
+            staff_cookie = staff_session(stack)
             crawls.append(("staff", WEB_STAFF_ARGS + ["--cookie",
-                                                      "portal_session=" + staff_session(stack)]))
+                                                      "portal_session=" + staff_cookie]))
         except (RuntimeError, OSError) as e:
             tally.fail("web staff pages: sign-in as admin", str(e))
+            staff_cookie = None
+        try:
+            if staff_cookie:
+                crawls.append(("resident", WEB_RESIDENT_ARGS + [
+                    "--cookie", "portal_resident=" + resident_session(stack, staff_cookie)]))
+        except (RuntimeError, OSError) as e:
+            tally.fail("web resident pages: sign-in with a one-time code", str(e))
         for label, args in crawls:
             p = subprocess.run(["node", WEB_SCRIPT, "--base", stack.base, *args],
                                capture_output=True, text=True, timeout=900, cwd=ROOT)

@@ -45,6 +45,7 @@ static const char *label_of(const char *const table[][2], size_t n, const char *
 			return table[i][1];
 	return NULL;
 }
+#define PAPER_RECEIPT_COOKIE "paper_receipt"
 #define LABEL(table, code) label_of(table, sizeof table / sizeof table[0], code)
 
 static void options(tpl_dict *d, const char *section, const char *const table[][2], size_t n,
@@ -392,6 +393,13 @@ enum http_status page_admin_appeal_register(struct request *req)
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}
+	/* The paper applicant's receipt carries the private code (issue 16 item 7, issue 21 item
+	 * 3): it travels to the appeal's page in a cookie read once, as the public receipt's does,
+	 * and is stored nowhere but as its hash. */
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=%lld~%s; Path=/admin/appeals; Max-Age=900; "
+						 "HttpOnly; SameSite=Lax%s",
+				     PAPER_RECEIPT_COOKIE, c.id, c.code, req->https ? "; Secure" : ""));
 	return response_redirect(req, arena_printf(req->arena, "/admin/appeals/%lld", c.id));
 }
 
@@ -431,13 +439,76 @@ static int load(struct request *req, struct appeal_row *a, sqlite3_stmt **keep)
 	return 0;
 }
 
+/* How the applicant was authenticated (547-ФЗ) and their verdict on the answer, for the staff
+ * page of appeal id: AUTH, and a VERDICT section. */
+static void appeal_author_fill(struct request *req, tpl_dict *d, long long id)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_AUTHOR);
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		const char *method = db_text(req->arena, s, 1);
+		tpl_set(d, "AUTH", strcmp(method, "esia") == 0
+					   ? (sqlite3_column_int(s, 2)
+						      ? "через Госуслуги (ЕСИА), подтверждённая учётная запись"
+						      : "через Госуслуги (ЕСИА), учётная запись не подтверждена")
+				   : strcmp(method, "email") == 0
+					   ? "код, отправленный на электронную почту"
+					   : "не проверялась (бумажное обращение или поступившее до входа "
+					     "на сайт)");
+		const char *verdict = db_text(req->arena, s, 3);
+		if (verdict[0]) {
+			tpl_dict *v = tpl_section_add(d, "VERDICT");
+			tpl_set(v, "TEXT", strcmp(verdict, "resolved") == 0 ? "вопрос решён"
+									     : "вопрос не решён");
+			tpl_set(v, "COMMENT", db_text(req->arena, s, 4));
+			page_set_datetime(v, "AT", (time_t)sqlite3_column_int64(s, 5));
+		}
+	}
+	db_done(s);
+}
+
+/* Whether appeal id came from a resident with a personal account (the answer is there too). */
+static bool appeal_has_account(struct request *req, long long id)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_AUTHOR);
+	sqlite3_bind_int64(s, 1, id);
+	bool yes = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL;
+	db_done(s);
+	return yes;
+}
+
+/* The receipt of a paper appeal just registered: number and private code for the applicant,
+ * shown once on the appeal's page (printable), from the cookie the registration set. */
+static void paper_receipt_fill(struct request *req, tpl_dict *d, long long id,
+			       const char *number, const char *due_iso)
+{
+	const struct param *p = params_find(&req->cookies, PAPER_RECEIPT_COOKIE);
+	if (p == NULL || p->value_len > 64)
+		return;
+	const char *tilde = strchr(p->value, '~');
+	if (tilde == NULL || strtoll(p->value, NULL, 10) != id)
+		return;
+	tpl_dict *r = tpl_section_add(d, "PAPER_RECEIPT");
+	tpl_set(r, "NUMBER", number);
+	tpl_set(r, "CODE", arena_strdup(req->arena, tilde + 1));
+	tpl_set(r, "STATUS_URL", arena_printf(req->arena, "%s/appeals/status",
+					      req->worker->cfg->site_url));
+	struct civil_date due;
+	if (civil_date_parse(due_iso, &due))
+		tpl_set(r, "DUE", page_date_words(req, due));
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=; Path=/admin/appeals; Max-Age=0; HttpOnly; "
+						 "SameSite=Lax%s",
+				     PAPER_RECEIPT_COOKIE, req->https ? "; Secure" : ""));
+}
+
 static const char *appeal_action_label(const char *action)
 {
 	static const char *const labels[][2] = {
 		{"registered", "зарегистрировано"}, {"assigned", "назначен исполнитель"},
 		{"forwarded", "направлено по компетенции"}, {"extended", "срок продлён"},
 		{"answered", "дан ответ"}, {"closed", "закрыто без ответа по существу"},
-		{"published", "ответ опубликован"},
+		{"published", "ответ опубликован"}, {"verdict", "оценка заявителя"},
 	};
 	const char *label = LABEL(labels, action);
 	return label ? label : action;
@@ -503,6 +574,8 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 		tpl_set_int(m, "MEETING_ID", sqlite3_column_int64(s, 32));
 		tpl_set(m, "TITLE", db_text(req->arena, s, 33));
 	}
+	appeal_author_fill(req, d, a.id);
+	paper_receipt_fill(req, d, a.id, a.number, a.answer_due);
 	const char *reception_by = db_text(req->arena, s, 34);
 	if (strcmp(src, "reception") == 0) {
 		tpl_dict *r = tpl_section_add(d, "RECEPTION");
@@ -759,8 +832,15 @@ enum http_status page_admin_appeal_answer(struct request *req)
 	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
 	if (ok && notify_applicant(req, &a, "answered",
 				   arena_printf(req->arena, "Ответ на обращение № %s", a.number),
-				   arena_printf(req->arena, "Ответ на ваше обращение № %s.\n\n%s",
-						a.number, answer)) < 0)
+				   arena_printf(req->arena, "Ответ на ваше обращение № %s.\n\n%s%s",
+						a.number, answer,
+						appeal_has_account(req, a.id)
+							? arena_printf(req->arena,
+								       "\n\nОтвет также доступен в "
+								       "вашем личном кабинете: "
+								       "%s/account",
+								       req->worker->cfg->site_url)
+							: "")) < 0)
 		ok = false;
 	return finish(req, &a, ok, "answered", "");
 }

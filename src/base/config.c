@@ -27,7 +27,7 @@ const char *config_default_path(const char *explicit_path)
 struct load_state {
 	struct config *cfg;
 	int errors;
-	unsigned char seen[64]; /* by row of settings[]: each may be given once */
+	unsigned char seen[128]; /* by row of settings[]: each may be given once */
 };
 
 static void set_string(char **slot, const char *value)
@@ -114,6 +114,27 @@ static const struct setting settings[] = {
 	I("limits", "client_timeout_seconds", client_timeout_seconds, 1, 3600),
 	I("security", "logins_per_minute", logins_per_minute, 0, 100000),
 	I("security", "password_checks", password_checks, 0, 64),
+	S("appeals", "identification", appeal_identification_text),
+	S("residents", "issuer", oidc_issuer),
+	S("residents", "client_id", oidc_client_id),
+	S("residents", "client_secret", oidc_client_secret),
+	S("residents", "scopes", oidc_scopes),
+	S("residents", "redirect_uri", oidc_redirect_uri),
+	S("residents", "post_logout_redirect_uri", oidc_post_logout_uri),
+	I("residents", "userinfo", oidc_userinfo, 0, 1),
+	I("residents", "timeout_seconds", oidc_timeout_seconds, 1, 120),
+	S("residents", "claim_surname", claim_surname),
+	S("residents", "claim_name", claim_name),
+	S("residents", "claim_patronymic", claim_patronymic),
+	S("residents", "claim_email", claim_email),
+	S("residents", "claim_phone", claim_phone),
+	S("residents", "claim_address", claim_address),
+	S("residents", "trusted_claim", trusted_claim),
+	S("residents", "trusted_value", trusted_value),
+	I("residents", "email_codes", email_codes, 0, 1),
+	S("residents", "notify_program", notify_program),
+	I("residents", "session_idle_minutes", resident_session_idle_minutes, 5, 24 * 60),
+	I("residents", "session_max_hours", resident_session_max_hours, 1, 24 * 30),
 };
 #undef S
 #undef I
@@ -231,6 +252,11 @@ int config_load(struct config *cfg, const char *path)
 	cfg->max_attempts = 8;
 	cfg->notify_batch = 500;
 	cfg->webhook_timeout_seconds = 15;
+	cfg->oidc_userinfo = 1;
+	cfg->oidc_timeout_seconds = 10;
+	cfg->email_codes = 1;
+	cfg->resident_session_idle_minutes = 30;
+	cfg->resident_session_max_hours = 12;
 	set_string(&cfg->timezone, "UTC");
 	set_string(&cfg->templates_dir, PORTAL_SHARE_DIR "/templates");
 	set_string(&cfg->static_dir, PORTAL_SHARE_DIR "/static");
@@ -262,7 +288,9 @@ int config_load(struct config *cfg, const char *path)
 	char **optional_slots[] = {&cfg->administration_name, &cfg->site_url, &cfg->contact_address,
 				   &cfg->contact_phone, &cfg->contact_email, &cfg->reception_hours,
 				   &cfg->smtp_url, &cfg->smtp_username, &cfg->smtp_password,
-				   &cfg->mail_from, &cfg->police_email};
+				   &cfg->mail_from, &cfg->police_email, &cfg->oidc_issuer,
+				   &cfg->oidc_client_id, &cfg->oidc_client_secret,
+				   &cfg->trusted_claim};
 	for (size_t i = 0; i < sizeof optional_slots / sizeof optional_slots[0]; i++)
 		if (*optional_slots[i] == NULL)
 			set_string(optional_slots[i], "");
@@ -278,6 +306,52 @@ int config_load(struct config *cfg, const char *path)
 				"or keep\n", path, cfg->appeal_day_off_text);
 			st.errors++;
 		}
+	}
+	cfg->appeal_identification = APPEAL_IDENTIFICATION_ANY;
+	if (cfg->appeal_identification_text != NULL) {
+		const char *t = cfg->appeal_identification_text;
+		cfg->appeal_identification = strcmp(t, "esia") == 0   ? APPEAL_IDENTIFICATION_ESIA
+					     : strcmp(t, "any") == 0  ? APPEAL_IDENTIFICATION_ANY
+					     : strcmp(t, "none") == 0 ? APPEAL_IDENTIFICATION_NONE
+								      : -1;
+		if (cfg->appeal_identification < 0) {
+			fprintf(stderr, "%s: [appeals] identification = %s: expected esia, any or "
+				"none\n", path, t);
+			st.errors++;
+		}
+	}
+	/* Defaults of [residents]: the scopes and the claim names of a standard OpenID Connect
+	 * provider; a gateway that names them otherwise is configured. */
+	struct {
+		char **slot;
+		const char *value;
+	} resident_defaults[] = {
+		{&cfg->oidc_scopes, "openid profile email phone address"},
+		{&cfg->claim_surname, "family_name"},
+		{&cfg->claim_name, "given_name"},
+		{&cfg->claim_patronymic, "middle_name"},
+		{&cfg->claim_email, "email"},
+		{&cfg->claim_phone, "phone_number"},
+		{&cfg->claim_address, "address"},
+		{&cfg->trusted_value, "true"},
+	};
+	for (size_t i = 0; i < sizeof resident_defaults / sizeof resident_defaults[0]; i++)
+		if (*resident_defaults[i].slot == NULL)
+			set_string(resident_defaults[i].slot, resident_defaults[i].value);
+	if (cfg->oidc_redirect_uri == NULL) {
+		char buf[2048];
+		snprintf(buf, sizeof buf, "%s/account/callback", cfg->site_url);
+		set_string(&cfg->oidc_redirect_uri, buf);
+	}
+	if (cfg->oidc_post_logout_uri == NULL) {
+		char buf[2048];
+		snprintf(buf, sizeof buf, "%s/", cfg->site_url);
+		set_string(&cfg->oidc_post_logout_uri, buf);
+	}
+	if (cfg->oidc_issuer[0] != '\0' &&
+	    (cfg->oidc_client_id[0] == '\0' || strncmp(cfg->oidc_issuer, "http", 4) != 0)) {
+		fprintf(stderr, "%s: [residents] issuer needs an http(s) URL and a client_id\n", path);
+		st.errors++;
 	}
 	if (cfg->smtp_url[0] != '\0' && cfg->mail_from[0] == '\0') {
 		fprintf(stderr, "%s: [mail] from is required when smtp_url is set\n", path);
@@ -343,7 +417,12 @@ void config_free(struct config *cfg)
 			    &cfg->static_dir, &cfg->sql_dir, &cfg->uploads_dir, &cfg->smtp_url,
 			    &cfg->smtp_username, &cfg->smtp_password, &cfg->mail_from,
 			    &cfg->mail_from_name, &cfg->police_email, &cfg->notify_lock,
-			    &cfg->appeal_day_off_text};
+			    &cfg->appeal_day_off_text, &cfg->appeal_identification_text,
+			    &cfg->oidc_issuer, &cfg->oidc_client_id, &cfg->oidc_client_secret,
+			    &cfg->oidc_scopes, &cfg->oidc_redirect_uri, &cfg->oidc_post_logout_uri,
+			    &cfg->claim_surname, &cfg->claim_name, &cfg->claim_patronymic,
+			    &cfg->claim_email, &cfg->claim_phone, &cfg->claim_address,
+			    &cfg->trusted_claim, &cfg->trusted_value, &cfg->notify_program};
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
 		free(*strings[i]);
 		*strings[i] = NULL;

@@ -7,6 +7,13 @@
 
 #define CONFIG_MAX_WEBHOOKS 16
 
+/* [appeals] identification: who may send an appeal through the site (547-ФЗ). */
+enum appeal_identification {
+	APPEAL_IDENTIFICATION_ESIA, /* signed in through the ЕСИА gateway only */
+	APPEAL_IDENTIFICATION_ANY,  /* ЕСИА or a one-time code by e-mail (default) */
+	APPEAL_IDENTIFICATION_NONE, /* anyone, as before 547-ФЗ */
+};
+
 struct config {
 	char *file; /* the INI file that was read */
 
@@ -76,6 +83,29 @@ struct config {
 	/* [appeals] */
 	char *appeal_day_off_text; /* previous, next or keep (appeal_rules.h) */
 	int appeal_day_off;        /* its enum appeal_day_off; previous when not set */
+	char *appeal_identification_text; /* esia, any or none (default any) */
+	int appeal_identification; /* its enum appeal_identification */
+
+	/* [residents]: residents' sign-in (issue 16). The provider is the municipality's ЕСИА
+	 * gateway speaking OpenID Connect; "" issuer = sign-in through it is off. */
+	char *oidc_issuer;        /* https://esia-gw.example; discovery at
+	                             <issuer>/.well-known/openid-configuration */
+	char *oidc_client_id;
+	char *oidc_client_secret;
+	char *oidc_scopes;        /* "openid profile email phone address" */
+	char *oidc_redirect_uri;  /* default <site_url>/account/callback */
+	char *oidc_post_logout_uri; /* default <site_url>/ */
+	int oidc_userinfo;        /* 1: read the userinfo endpoint as well (default) */
+	int oidc_timeout_seconds; /* each HTTP exchange with the provider */
+	char *claim_surname, *claim_name, *claim_patronymic, *claim_email, *claim_phone,
+		*claim_address;
+	char *trusted_claim;      /* the claim that says the identity is confirmed */
+	char *trusted_value;      /* and the value that means it ("true") */
+	int email_codes;          /* 1: sign-in with a one-time code by e-mail (default) */
+	char *notify_program;     /* portal-notify, started to deliver a one-time code at once;
+	                             default: next to the running program; "" = leave it to cron */
+	int resident_session_idle_minutes;
+	int resident_session_max_hours;
 
 	/* [webhooks]: name = URL; every announcement is posted to each as JSON */
 	struct webhook {

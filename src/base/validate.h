@@ -156,6 +156,14 @@ enum field {
 	FIELD_SERVICE_REQUEST_ID, /* Open311: registration numbers, comma-separated */
 	FIELD_PLACE_AGREED_WITH, /* with whom the place of a field meeting was agreed (seed 001 §3.6.2) */
 	FIELD_MEMBER_CONSENT, /* per participant row: how and when consent to the mail was given */
+	/* Residents (page_account.c): the provider's answer at the callback, the one-time code,
+	 * the verdict on an answer. */
+	FIELD_OIDC_CODE,  /* "code": the authorization code the provider sends back */
+	FIELD_OIDC_STATE, /* "state": the random value the sign-in began with */
+	FIELD_OIDC_ERROR, /* "error": the provider's refusal (access_denied, …) */
+	FIELD_OTP,        /* "code": the 6 digits of a one-time code by e-mail */
+	FIELD_VERDICT,    /* resolved or unresolved: the resident's verdict on an answer */
+	FIELD_VERDICT_COMMENT, /* "comment" on the verdict */
 	FIELD__MAX
 };
 

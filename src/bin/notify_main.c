@@ -1,5 +1,5 @@
 /* notify_main.c — build/portal-notify, run by cron every few minutes (conf/portal.cron):
- *   portal-notify [-c FILE] [--dry-run] [--now TIME]
+ *   portal-notify [-c FILE] [--dry-run] [--now TIME] [--wait]
  * applies the announcement rules (notify_rules.c) and delivers the outbox (notify_deliver.c).
  * One run at a time: a second one, started while the first still works, exits at once and
  * quietly. Prints one summary line per run. Exit status: 0 all is well; 1 something needs an
@@ -23,11 +23,12 @@
 #include "db.h"
 #include "notify.h"
 
-static int run_notifier(const struct config *cfg, const char *now_text, bool dry_run);
+static int run_notifier(const struct config *cfg, const char *now_text, bool dry_run,
+			bool wait_lock);
 
 static void usage(void)
 {
-	fputs("usage: portal-notify [-c FILE] [--dry-run] [--now YYYY-MM-DDTHH:MM|@SECONDS]\n"
+	fputs("usage: portal-notify [-c FILE] [--dry-run] [--now YYYY-MM-DDTHH:MM|@SECONDS] [--wait]\n"
 	      "  applies the announcement rules and delivers the outbox; run it from cron\n",
 	      stderr);
 	exit(2);
@@ -52,15 +53,22 @@ static bool parse_now(const char *s, time_t *out)
 	return true;
 }
 
-/* Take the run's lock; false when another run holds it. The descriptor stays open (and the lock
- * held) until the process ends. */
-static int take_lock(const char *path)
+/* Take the run's lock; 0 when another run holds it (after waiting up to a minute for it to end
+ * with wait: a worker starts the notifier for a resident's one-time code, which must not stay
+ * behind a run that has already read its batch). The descriptor stays open (and the lock held)
+ * until the process ends. */
+#define LOCK_WAIT_TRIES 600 /* 100 ms each */
+static int take_lock(const char *path, bool wait)
 {
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
 	if (fd < 0) {
 		fprintf(stderr, "portal-notify: cannot open the lock %s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	for (int i = 0; wait && i < LOCK_WAIT_TRIES && flock(fd, LOCK_EX | LOCK_NB) < 0 &&
+			errno == EWOULDBLOCK;
+	     i++)
+		usleep(100 * 1000);
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
 		close(fd);
 		return errno == EWOULDBLOCK ? 0 : -1;
@@ -83,9 +91,10 @@ static int totals(struct notify_run *run)
 int main(int argc, char **argv)
 {
 	const char *conf = NULL, *now_text = NULL;
-	bool dry_run = false;
+	bool dry_run = false, wait_lock = false;
 	static const struct option options[] = {
 		{"dry-run", no_argument, NULL, 'd'},
+		{"wait", no_argument, NULL, 'w'},
 		{"now", required_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -96,6 +105,7 @@ int main(int argc, char **argv)
 		switch (opt) {
 		case 'c': conf = optarg; break;
 		case 'd': dry_run = true; break;
+		case 'w': wait_lock = true; break;
 		case 'n': now_text = optarg; break;
 		default: usage();
 		}
@@ -106,13 +116,14 @@ int main(int argc, char **argv)
 	struct config cfg;
 	if (config_load(&cfg, config_default_path(conf)) < 0)
 		return 2;
-	int status = run_notifier(&cfg, now_text, dry_run);
+	int status = run_notifier(&cfg, now_text, dry_run, wait_lock);
 	config_free(&cfg);
 	return status;
 }
 
 /* Everything after the configuration: the exit status. */
-static int run_notifier(const struct config *cfg_in, const char *now_text, bool dry_run)
+static int run_notifier(const struct config *cfg_in, const char *now_text, bool dry_run,
+			bool wait_lock)
 {
 	const struct config cfg = *cfg_in;
 	if (tz_set(cfg.timezone) < 0) {
@@ -125,7 +136,7 @@ static int run_notifier(const struct config *cfg_in, const char *now_text, bool 
 			now_text);
 		return 2;
 	}
-	int lock = take_lock(cfg.notify_lock);
+	int lock = take_lock(cfg.notify_lock, wait_lock);
 	if (lock <= 0)
 		return lock == 0 ? 0 : 1; /* another run is at work: leave quietly */
 

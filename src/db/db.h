@@ -393,6 +393,48 @@ enum stmt {
 	                            its signed protocol */
 	STMT_NOTIFY_INSTRUCTIONS_DUE, /* (last due date) → id, text, due on, executor's e-mail or ''
 	                                 of open instructions in force due by then */
+	/* Residents (resident.c, oidc.c, page_account.c; sql/017_residents.sql). */
+	STMT_RESIDENT_SESSION_GET, /* (token hash) → session id, csrf, created, seen, resident id,
+	                              method, surname, name, patronymic, email, phone, address,
+	                              confirmed, id_token of an open account */
+	STMT_RESIDENT_SESSION_INSERT, /* (token hash, resident, csrf, now, id_token) */
+	STMT_RESIDENT_SESSION_TOUCH, /* (id, now) */
+	STMT_RESIDENT_SESSION_DELETE, /* (id) */
+	STMT_RESIDENT_SESSION_DELETE_ALL, /* (resident) */
+	STMT_RESIDENT_UPSERT,     /* (method, subject, surname, name, patronymic, email, phone,
+	                             address, confirmed, now) → id; an e-mail sign-in keeps the data */
+	STMT_RESIDENT_CLOSE,      /* (resident, now): the account's own data wiped, closed */
+	STMT_RESIDENT_EXPORT,     /* (resident) → method, subject, surname, name, patronymic,
+	                             email, phone, address, confirmed, created, last login */
+	STMT_OIDC_PENDING_INSERT, /* (state hash, nonce, verifier, return_to, now) */
+	STMT_OIDC_PENDING_TAKE,   /* (state hash) → nonce, verifier, return_to, created; deleted */
+	STMT_OIDC_PENDING_PURGE,  /* (older than) */
+	STMT_EMAIL_CODE_GET,      /* (email) → code hash, sent, expires, tries, return_to */
+	STMT_EMAIL_CODE_PUT,      /* (email, code hash, now, expires, return_to): tries 0 */
+	STMT_EMAIL_CODE_TRY,      /* (email): one more failed try */
+	STMT_EMAIL_CODE_DELETE,   /* (email) */
+	STMT_APPEAL_DRAFT_PUT,    /* (token hash, fields JSON, now) */
+	STMT_APPEAL_DRAFT_TAKE,   /* (token hash, not before) → fields JSON; deleted */
+	STMT_APPEAL_SET_AUTHOR,   /* (appeal, resident or NULL, auth method, confirmed) */
+	STMT_ACCOUNT_APPEALS,     /* (resident) → id, number, status, registered, answer due,
+	                             extended days, extension reason, forwarded to, forwarded at,
+	                             answer, answered at, outcome, verdict, verdict comment, text,
+	                             verdict at, auth method, auth confirmed, addressee, surname,
+	                             name, patronymic, email, address, phone */
+	STMT_ACCOUNT_APPEAL_EVENTS, /* (resident) → appeal, at, action: the steps the applicant
+	                               may see of each of the resident's appeals */
+	STMT_ACCOUNT_APPEAL_FILES, /* (resident) → appeal, file id, file name */
+	STMT_APPEAL_VERDICT,      /* (appeal, resident, verdict, comment, now) — answered ones */
+	STMT_APPEAL_AUTHOR,       /* (appeal) → resident id or NULL, auth method, auth confirmed,
+	                             verdict, verdict comment, verdict at */
+	STMT_REPORT_APPEALS_RESIDENTS, /* (previous year, year) → year, how the author was
+	                                  authenticated, the verdict on the answer ('none' without
+	                                  one, NULL when not answered), count */
+	STMT_ACCOUNT_FILE_GET,    /* (file, resident) → file name, mime, sha256 of a file of the
+	                             resident's own appeal */
+	STMT_ACCOUNT_SUBSCRIPTIONS, /* (email) → id, territory name or NULL, status: not
+	                               unsubscribed */
+	STMT_ACCOUNT_SUBSCRIPTION_REMOVE, /* (id, email, now) */
 	STMT__MAX
 };
 

@@ -813,6 +813,93 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_APPEAL_COUNTER_NEXT] =
 		"INSERT INTO appeal_counter (year, last) VALUES (?1, 1) "
 		"ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+	[STMT_RESIDENT_SESSION_GET] =
+		"SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, r.id, r.method, r.surname, "
+		"r.name, r.patronymic, r.email, r.phone, r.address, r.confirmed, s.id_token "
+		"FROM resident_session s JOIN resident r ON r.id = s.resident_id "
+		"WHERE s.token_hash = ?1 AND r.closed_at IS NULL",
+	[STMT_RESIDENT_SESSION_INSERT] =
+		"INSERT INTO resident_session (token_hash, resident_id, csrf_token, created_at, "
+		"last_seen_at, id_token) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+	[STMT_RESIDENT_SESSION_TOUCH] = "UPDATE resident_session SET last_seen_at = ?2 WHERE id = ?1",
+	[STMT_RESIDENT_SESSION_DELETE] = "DELETE FROM resident_session WHERE id = ?1",
+	[STMT_RESIDENT_SESSION_DELETE_ALL] = "DELETE FROM resident_session WHERE resident_id = ?1",
+	[STMT_RESIDENT_UPSERT] =
+		"INSERT INTO resident (method, subject, surname, name, patronymic, email, phone, "
+		"address, confirmed, created_at, last_login_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+		"?8, ?9, ?10, ?10) ON CONFLICT (method, subject) DO UPDATE SET "
+		"surname = CASE WHEN excluded.method = 'esia' THEN excluded.surname ELSE surname END, "
+		"name = CASE WHEN excluded.method = 'esia' THEN excluded.name ELSE name END, "
+		"patronymic = CASE WHEN excluded.method = 'esia' THEN excluded.patronymic "
+		"ELSE patronymic END, email = excluded.email, "
+		"phone = CASE WHEN excluded.method = 'esia' THEN excluded.phone ELSE phone END, "
+		"address = CASE WHEN excluded.method = 'esia' THEN excluded.address ELSE address END, "
+		"confirmed = excluded.confirmed, last_login_at = excluded.last_login_at, "
+		"closed_at = NULL RETURNING id",
+	[STMT_RESIDENT_CLOSE] =
+		"UPDATE resident SET surname = '', name = '', patronymic = '', email = '', phone = '', "
+		"address = '', closed_at = ?2 WHERE id = ?1",
+	[STMT_RESIDENT_EXPORT] =
+		"SELECT method, subject, surname, name, patronymic, email, phone, address, confirmed, "
+		"created_at, last_login_at FROM resident WHERE id = ?1",
+	[STMT_OIDC_PENDING_INSERT] =
+		"INSERT INTO oidc_pending (state_hash, nonce, code_verifier, return_to, created_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_OIDC_PENDING_TAKE] =
+		"DELETE FROM oidc_pending WHERE state_hash = ?1 "
+		"RETURNING nonce, code_verifier, return_to, created_at",
+	[STMT_OIDC_PENDING_PURGE] = "DELETE FROM oidc_pending WHERE created_at < ?1",
+	[STMT_EMAIL_CODE_GET] =
+		"SELECT code_hash, sent_at, expires_at, tries, return_to FROM email_code "
+		"WHERE email = ?1",
+	[STMT_EMAIL_CODE_PUT] =
+		"INSERT OR REPLACE INTO email_code (email, code_hash, sent_at, expires_at, tries, "
+		"return_to) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+	[STMT_EMAIL_CODE_TRY] = "UPDATE email_code SET tries = tries + 1 WHERE email = ?1",
+	[STMT_EMAIL_CODE_DELETE] = "DELETE FROM email_code WHERE email = ?1",
+	[STMT_APPEAL_DRAFT_PUT] =
+		"INSERT OR REPLACE INTO appeal_draft (token_hash, fields, created_at) "
+		"VALUES (?1, ?2, ?3)",
+	[STMT_APPEAL_DRAFT_TAKE] =
+		"DELETE FROM appeal_draft WHERE token_hash = ?1 AND created_at >= ?2 RETURNING fields",
+	[STMT_APPEAL_SET_AUTHOR] =
+		"UPDATE appeal SET resident_id = ?2, auth_method = ?3, auth_confirmed = ?4 "
+		"WHERE id = ?1",
+	[STMT_ACCOUNT_APPEALS] =
+		"SELECT id, number, status, registered_at, answer_due, extended_days, "
+		"extension_reason, forwarded_to, forwarded_at, answer, answered_at, outcome, verdict, "
+		"verdict_comment, text, verdict_at, auth_method, auth_confirmed, addressee, surname, "
+		"name, patronymic, email, address, phone FROM appeal WHERE resident_id = ?1 "
+		"ORDER BY registered_at DESC, id DESC",
+	[STMT_ACCOUNT_APPEAL_EVENTS] =
+		"SELECT e.appeal_id, e.at, e.action FROM appeal a JOIN appeal_event e "
+		"ON e.appeal_id = a.id WHERE a.resident_id = ?1 AND e.action IN "
+		"('registered', 'assigned', 'forwarded', 'extended', 'answered', 'closed') "
+		"ORDER BY e.appeal_id, e.id",
+	[STMT_ACCOUNT_APPEAL_FILES] =
+		"SELECT f.appeal_id, f.id, f.file_name FROM appeal a JOIN appeal_file f "
+		"ON f.appeal_id = a.id WHERE a.resident_id = ?1 ORDER BY f.appeal_id, f.id",
+	[STMT_APPEAL_VERDICT] =
+		"UPDATE appeal SET verdict = ?3, verdict_comment = ?4, verdict_at = ?5 "
+		"WHERE id = ?1 AND resident_id = ?2 AND answered_at IS NOT NULL",
+	[STMT_APPEAL_AUTHOR] =
+		"SELECT resident_id, auth_method, auth_confirmed, verdict, verdict_comment, verdict_at "
+		"FROM appeal WHERE id = ?1",
+	[STMT_REPORT_APPEALS_RESIDENTS] =
+		"SELECT year, CASE WHEN auth_method = 'esia' AND auth_confirmed = 1 "
+		"THEN 'esia_confirmed' ELSE auth_method END, CASE WHEN answered_at IS NULL THEN NULL "
+		"ELSE coalesce(verdict, 'none') END, count(*) FROM appeal WHERE year IN (?1, ?2) "
+		"GROUP BY 1, 2, 3",
+	[STMT_ACCOUNT_FILE_GET] =
+		"SELECT f.file_name, f.mime, f.sha256 FROM appeal_file f JOIN appeal a "
+		"ON a.id = f.appeal_id WHERE f.id = ?1 AND a.resident_id = ?2",
+	[STMT_ACCOUNT_SUBSCRIPTIONS] =
+		"SELECT s.id, t.name, s.status FROM subscription s LEFT JOIN territory t "
+		"ON t.id = s.territory_id WHERE s.email = ?1 AND s.status != 'unsubscribed' "
+		"ORDER BY t.name IS NOT NULL, t.name",
+	[STMT_ACCOUNT_SUBSCRIPTION_REMOVE] =
+		"UPDATE subscription SET status = 'unsubscribed', unsubscribed_at = ?3 "
+		"WHERE id = ?1 AND email = ?2 AND status IN ('pending', 'active')",
 	[STMT_APPEAL_INSERT] =
 		"INSERT INTO appeal (year, seq, number, code_hash, source, addressee, addressee_unit, "
 		"surname, name, patronymic, email, address, phone, territory_id, topic_code, text, "

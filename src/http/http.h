@@ -60,6 +60,7 @@ struct worker;
 struct route;
 struct tpl_dict;
 struct staff;
+struct resident;
 
 struct request {
 	struct arena *arena;       /* everything below lives here */
@@ -89,6 +90,7 @@ struct request {
 	bool https;                /* served over TLS (for Secure cookies) */
 	const char *remote_addr;   /* the client's address as nginx saw it */
 	struct staff *staff;       /* the signed-in staff member, NULL on public pages */
+	struct resident *resident; /* the signed-in resident on ROUTE_RESIDENT* routes, or NULL */
 	time_t now;                /* the request's notion of now, UTC */
 	struct tpl_dict *layout;   /* the page being built (page.c), NULL until page_begin */
 	struct tpl_dict *form_errors; /* its error summary, NULL while the form has none */

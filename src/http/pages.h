@@ -37,6 +37,22 @@ struct sqlite3_stmt;
 void appeal_progress_fill(struct request *req, struct tpl_dict *d, struct sqlite3_stmt *s,
 			  int first);
 enum http_status page_answers(struct request *req);
+/* Residents (page_account.c). */
+enum http_status page_account_login(struct request *req);
+enum http_status page_account_login_esia(struct request *req);
+enum http_status page_account_callback(struct request *req);
+enum http_status page_account_login_email(struct request *req);
+enum http_status page_account_login_code(struct request *req);
+enum http_status page_account_logout(struct request *req);
+enum http_status page_account(struct request *req);
+enum http_status page_account_verdict(struct request *req);
+enum http_status page_account_subscribe(struct request *req);
+enum http_status page_account_unsubscribe(struct request *req);
+enum http_status page_account_data(struct request *req);
+enum http_status page_account_file(struct request *req);
+enum http_status page_account_close(struct request *req);
+enum http_status page_account_closed(struct request *req);
+enum http_status page_privacy(struct request *req);
 /* The published answers (of one meeting, or all when meeting is 0) as section rows of d; their
  * number, or -1. Also for the meeting's page. */
 struct tpl_dict;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "auth.h"
+#include "resident.h"
 #include "page.h"
 #include "router.h"
 #include "utf8.h"
@@ -222,6 +223,33 @@ static enum http_status check_access(struct request *req)
 			return HTTP_FORBIDDEN;
 		}
 	}
+	if (r->flags & (ROUTE_RESIDENT | ROUTE_RESIDENT_OPTIONAL)) {
+		/* Residents' routes read the resident cookie only: a staff session signs nobody in
+		 * here, and a resident session opens no staff page (those read SESSION_COOKIE). */
+		if (resident_load_session(req) < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (req->resident == NULL && (r->flags & ROUTE_RESIDENT)) {
+			if (req->method == METHOD_POST) {
+				req->error_detail = "Вы не вошли в личный кабинет или сеанс закончился. "
+						    "Войдите снова и повторите действие.";
+				return HTTP_FORBIDDEN;
+			}
+			struct buf location;
+			buf_init(&location, req->arena);
+			buf_puts(&location, "/account/login?return=");
+			page_append_encoded(&location, req->request_uri);
+			return response_redirect(req, location.data);
+		}
+		if (req->method == METHOD_POST && req->resident != NULL) {
+			const struct param *token =
+				params_find(&req->form, field_specs[FIELD_CSRF].name);
+			if (!resident_csrf_valid(req, token ? token->value : NULL)) {
+				req->error_detail = "Форма устарела или отправлена не с этого сайта. "
+						    "Откройте страницу заново и повторите действие.";
+				return HTTP_FORBIDDEN;
+			}
+		}
+	}
 	if (req->method == METHOD_POST && (r->roles != 0 || (r->flags & ROUTE_CSRF))) {
 		const struct param *token = params_find(&req->form, field_specs[FIELD_CSRF].name);
 		if (!auth_csrf_valid(req, token ? token->value : NULL)) {
@@ -320,7 +348,7 @@ static void send_response(struct request *req, FCGX_Request *fcgx)
 	buf_printf(&head, "Content-Type: %s\r\n",
 		   r->content_type ? r->content_type : "text/html; charset=utf-8");
 	buf_printf(&head, "Content-Length: %lu\r\n", (unsigned long)r->body.len);
-	if (strncmp(req->path, "/admin", 6) == 0)
+	if (strncmp(req->path, "/admin", 6) == 0 || strncmp(req->path, "/account", 8) == 0)
 		buf_puts(&head, "Cache-Control: no-store\r\n"); /* staff pages stay off shared disks */
 	for (size_t i = 0; i < r->header_count; i++)
 		buf_printf(&head, "%s: %s\r\n", r->headers[i].name, r->headers[i].value);

@@ -31,6 +31,13 @@ enum route_flags {
 	                                          nginx must allow the larger body on the path
 	                                          (conf/nginx-site.conf.in). Without the flag a
 	                                          multipart body is 415 */
+	ROUTE_RESIDENT = 1 << 5,               /* a resident's page (resident.h): without a
+	                                          resident session GET goes to /account/login,
+	                                          POST is 403; every POST carries the session's
+	                                          form token (403 otherwise) */
+	ROUTE_RESIDENT_OPTIONAL = 1 << 6,      /* the resident session is read when there is one
+	                                          (the appeal form); a POST with one carries its
+	                                          form token */
 };
 
 struct route {

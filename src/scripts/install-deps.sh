@@ -8,8 +8,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 
 run_packages="build-essential pkg-config tzdata ca-certificates nginx-light sqlite3
  libfcgi-dev libctemplate-dev libsqlite3-dev libcurl4-openssl-dev libsodium-dev libinih-dev
- libjansson-dev libical-dev libstemmer-dev libmagic-dev"
-test_packages="libcmocka-dev clang libclang-rt-14-dev wrk python3 python3-aiosmtpd curl
+ libjansson-dev libical-dev libstemmer-dev libmagic-dev
+ libcjose-dev"
+test_packages="libcmocka-dev clang libclang-rt-14-dev wrk python3 python3-aiosmtpd python3-jwcrypto curl
  chromium default-jre-headless nodejs npm"
 
 packages=$run_packages

@@ -2,7 +2,9 @@
  * with its registration number in one transaction, appeal.c), the receipt with the number and the
  * private code shown once, and /appeals/status where the applicant follows the appeal with both.
  * No personal data is ever shown on these pages, not even the applicant's own. */
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "appeal.h"
@@ -13,6 +15,7 @@
 #include "db_reference.h"
 #include "page.h"
 #include "pages.h"
+#include "resident.h"
 #include "ru.h"
 #include "worker.h"
 
@@ -46,10 +49,167 @@ static bool addressee_known(const char *code)
 	return false;
 }
 
+/* The text fields of the form a draft keeps and a resident's data fills. */
+static const enum field draft_fields[] = {
+	FIELD_ADDRESSEE, FIELD_ADDRESSEE_UNIT, FIELD_SURNAME,   FIELD_GIVEN_NAME,
+	FIELD_PATRONYMIC, FIELD_EMAIL,         FIELD_POSTAL_ADDRESS, FIELD_PHONE,
+	FIELD_TERRITORY, FIELD_APPEAL_TOPIC,   FIELD_APPEAL_TEXT,
+};
+#define DRAFT_COOKIE "appeal_draft"
+#define DRAFT_SECONDS 86400
+
+/* Set field f of the request as if it had been sent with value (a restored draft, the
+ * resident's data). */
+static void set_field(struct request *req, enum field f, const char *value)
+{
+	struct field_value *v = &req->field[f];
+	v->state = value[0] ? FIELD_VALID : FIELD_ABSENT;
+	v->raw = value;
+	v->text = value;
+	v->number = f == FIELD_TERRITORY ? strtoll(value, NULL, 10) : 0;
+	if (f == FIELD_TERRITORY && v->number <= 0)
+		v->state = FIELD_ABSENT;
+}
+
+/* The resident's own data that the form may not change: what the provider confirmed (a
+ * trusted ЕСИА account), and the address a one-time code proved. "" when the field is free. */
+static const char *locked_value(const struct resident *r, enum field f)
+{
+	if (r == NULL)
+		return "";
+	bool esia = strcmp(r->method, "esia") == 0 && r->confirmed;
+	switch (f) {
+	case FIELD_SURNAME:
+		return esia ? r->surname : "";
+	case FIELD_GIVEN_NAME:
+		return esia ? r->name : "";
+	case FIELD_PATRONYMIC:
+		return esia ? r->patronymic : "";
+	case FIELD_EMAIL:
+		return esia || strcmp(r->method, "email") == 0 ? r->email : "";
+	case FIELD_PHONE:
+		return esia ? r->phone : "";
+	case FIELD_POSTAL_ADDRESS:
+		return esia ? r->address : "";
+	default:
+		return "";
+	}
+}
+
+/* Keep what was typed (text fields only; files cannot be kept) under a random token in a
+ * cookie limited to /appeals, for the form to restore after signing in. 0 or -1. */
+static int save_draft(struct request *req)
+{
+	json_t *o = json_object();
+	for (size_t i = 0; i < sizeof draft_fields / sizeof draft_fields[0]; i++) {
+		const struct field_value *v = &req->field[draft_fields[i]];
+		if (v->raw != NULL)
+			json_object_set_new(o, field_specs[draft_fields[i]].name, json_string(v->raw));
+	}
+	char *text = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (text == NULL)
+		return -1;
+	const char *token = resident_random_token(req->arena);
+	unsigned char hash[32];
+	resident_token_hash(token, hash);
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_DRAFT_PUT);
+	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	int rc = db_run(s);
+	free(text);
+	if (rc != SQLITE_DONE) {
+		db_log_error(db, "appeal draft");
+		return -1;
+	}
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=%s; Max-Age=%d; %s", DRAFT_COOKIE, token,
+				     DRAFT_SECONDS, resident_cookie_attributes(req, "/appeals")));
+	return 0;
+}
+
+/* The draft named by the cookie, taken once into the request's fields. True when there was
+ * one. */
+static bool restore_draft(struct request *req)
+{
+	const struct param *cookie = params_find(&req->cookies, DRAFT_COOKIE);
+	if (cookie == NULL || cookie->value_len < 20 || cookie->value_len > 100)
+		return false;
+	unsigned char hash[32];
+	resident_token_hash(cookie->value, hash);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_DRAFT_TAKE);
+	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)(req->now - DRAFT_SECONDS));
+	const char *text = sqlite3_step(s) == SQLITE_ROW ? db_text(req->arena, s, 0) : NULL;
+	db_done(s);
+	response_header(req, "Set-Cookie",
+			arena_printf(req->arena, "%s=; Max-Age=0; %s", DRAFT_COOKIE,
+				     resident_cookie_attributes(req, "/appeals")));
+	if (text == NULL)
+		return false;
+	json_error_t error;
+	json_t *o = json_loads(text, 0, &error);
+	if (o == NULL)
+		return false;
+	for (size_t i = 0; i < sizeof draft_fields / sizeof draft_fields[0]; i++) {
+		const char *v = json_string_value(json_object_get(o, field_specs[draft_fields[i]].name));
+		if (v != NULL)
+			set_field(req, draft_fields[i], arena_strdup(req->arena, v));
+	}
+	json_decref(o);
+	return true;
+}
+
 static enum http_status form_page(struct request *req, enum http_status status)
 {
+	const struct config *cfg = req->worker->cfg;
+	const struct resident *r = req->resident;
+	bool restored = req->method != METHOD_POST && restore_draft(req);
+	if (r != NULL && req->method != METHOD_POST) {
+		/* The resident's data where the form has nothing yet. */
+		const char *mine[][2] = {{r->surname, ""}, {r->name, ""}, {r->patronymic, ""},
+					 {r->email, ""}, {r->phone, ""}, {r->address, ""}};
+		const enum field fields[] = {FIELD_SURNAME, FIELD_GIVEN_NAME, FIELD_PATRONYMIC,
+					     FIELD_EMAIL, FIELD_PHONE, FIELD_POSTAL_ADDRESS};
+		for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+			if (req->field[fields[i]].raw == NULL && mine[i][0][0])
+				set_field(req, fields[i], mine[i][0]);
+	}
 	tpl_dict *d = page_begin(req, "appeal_new.tpl", "Обращение в администрацию", NAV_APPEALS);
 	page_form_fields(req, d);
+	if (req->method != METHOD_POST)
+		for (size_t i = 0; i < sizeof draft_fields / sizeof draft_fields[0]; i++)
+			if (req->field[draft_fields[i]].raw != NULL)
+				tpl_set(d, field_specs[draft_fields[i]].name,
+					req->field[draft_fields[i]].raw);
+	for (size_t i = 0; i < sizeof draft_fields / sizeof draft_fields[0]; i++) {
+		const char *locked = locked_value(r, draft_fields[i]);
+		if (locked[0] == '\0')
+			continue;
+		tpl_set(d, field_specs[draft_fields[i]].name, locked);
+		tpl_section_show(d, arena_printf(req->arena, "%s_locked",
+						 field_specs[draft_fields[i]].name));
+	}
+	if (restored)
+		tpl_section_show(d, "DRAFT_RESTORED");
+	if (r != NULL) {
+		tpl_dict *who = tpl_section_add(d, "SIGNED_IN");
+		tpl_set(who, "HOW", strcmp(r->method, "esia") == 0
+					    ? (r->confirmed ? "через Госуслуги; данные, подтверждённые "
+							      "Госуслугами, изменить нельзя"
+							    : "через Госуслуги")
+					    : "с кодом, отправленным на электронную почту");
+		tpl_set(d, "CSRF_TOKEN", r->csrf);
+		tpl_section_show(d, "CSRF_FIELD");
+	} else if (cfg->appeal_identification != APPEAL_IDENTIFICATION_NONE) {
+		tpl_dict *n = tpl_section_add(d, "SIGN_IN_NEEDED");
+		tpl_set(n, "WAYS", cfg->appeal_identification == APPEAL_IDENTIFICATION_ESIA
+					   ? "через Госуслуги"
+					   : "через Госуслуги или с кодом, который придёт на вашу "
+					     "электронную почту");
+	}
 	const char *chosen = page_field_text(req, FIELD_ADDRESSEE);
 	for (size_t i = 0; i < sizeof addressees / sizeof addressees[0]; i++) {
 		tpl_dict *o = tpl_section_add(d, "ADDRESSEE_OPTION");
@@ -93,8 +253,6 @@ static enum http_status form_page(struct request *req, enum http_status status)
 		return HTTP_INTERNAL_ERROR;
 	if (page_topic_options(req, d, "TOPIC_OPTION", page_field_text(req, FIELD_APPEAL_TOPIC)) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (req->field[FIELD_CONSENT].state == FIELD_VALID)
-		tpl_section_show(d, "CONSENT_CHECKED");
 	if (status != HTTP_OK)
 		tpl_section_show(d, "FILES_AGAIN");
 	tpl_set_int(d, "TEXT_MAX", field_specs[FIELD_APPEAL_TEXT].max);
@@ -129,11 +287,8 @@ static void check_appeal(struct request *req)
 		page_reject(req, FIELD_EMAIL,
 			    "укажите электронную почту или почтовый адрес: без них ответ отправить "
 			    "некуда");
-	if (v[FIELD_CONSENT].state == FIELD_VALID && strcmp(v[FIELD_CONSENT].text, "yes") != 0)
-		page_reject(req, FIELD_CONSENT, "недопустимое значение");
-	if (v[FIELD_CONSENT].state == FIELD_ABSENT)
-		page_reject(req, FIELD_CONSENT,
-			    "без согласия на обработку персональных данных обращение принять нельзя");
+	/* No consent is asked: processing the applicant's data to consider the appeal is what
+	 * 59-ФЗ requires (152-ФЗ art. 6 part 1 item 2); the form shows a notice instead. */
 	if (v[FIELD_ADDRESSEE].state == FIELD_VALID && !addressee_known(v[FIELD_ADDRESSEE].text))
 		page_reject(req, FIELD_ADDRESSEE, "выберите из списка");
 	if (v[FIELD_ADDRESSEE].state == FIELD_VALID &&
@@ -190,6 +345,32 @@ static size_t check_files(struct request *req, struct attachment *out)
 
 enum http_status page_appeal_create(struct request *req)
 {
+	const struct config *cfg = req->worker->cfg;
+	const struct resident *r = req->resident;
+	enum appeal_identification ident = cfg->appeal_identification;
+	bool identified = ident == APPEAL_IDENTIFICATION_NONE ||
+			  (r != NULL && (ident == APPEAL_IDENTIFICATION_ANY ||
+					 strcmp(r->method, "esia") == 0));
+	if (!identified) {
+		/* 547-ФЗ: the site takes an appeal from a citizen it has identified. What was typed
+		 * waits on the server for the sign-in. */
+		struct db *db = &req->worker->db;
+		if (db_begin(db) < 0 || save_draft(req) < 0 || db_commit(db) < 0) {
+			db_rollback(db);
+			return HTTP_INTERNAL_ERROR;
+		}
+		return response_redirect(req, ident == APPEAL_IDENTIFICATION_ESIA &&
+						      cfg->oidc_issuer[0]
+						  ? "/account/login/esia?return=/appeals/new"
+						  : "/account/login?return=/appeals/new");
+	}
+	/* What the provider confirmed, or the address the code proved, is taken from the
+	 * resident's record, never from the form. */
+	for (size_t i = 0; i < sizeof draft_fields / sizeof draft_fields[0]; i++) {
+		const char *locked = locked_value(r, draft_fields[i]);
+		if (locked[0])
+			set_field(req, draft_fields[i], locked);
+	}
 	check_appeal(req);
 	struct attachment files[APPEAL_MAX_FILES];
 	size_t file_count = check_files(req, files);
@@ -230,6 +411,17 @@ enum http_status page_appeal_create(struct request *req)
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
 	int rc = appeal_create(db, req->arena, req->worker->cfg, &in, req->now, &c);
+	if (rc == 0) {
+		/* How the author was authenticated, for the registry (547-ФЗ). */
+		sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_SET_AUTHOR);
+		sqlite3_bind_int64(s, 1, c.id);
+		if (r != NULL)
+			sqlite3_bind_int64(s, 2, r->id);
+		sqlite3_bind_text(s, 3, r ? r->method : "none", -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 4, r != NULL && r->confirmed);
+		if (db_run(s) != SQLITE_DONE)
+			rc = -1;
+	}
 	for (size_t i = 0; rc == 0 && i < file_count; i++) {
 		sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_FILE_ADD);
 		sqlite3_bind_int64(s, 1, c.id);
@@ -274,6 +466,8 @@ enum http_status page_appeal_received(struct request *req)
 	} else {
 		tpl_section_show(d, "NO_RECEIPT");
 	}
+	if (req->resident != NULL)
+		tpl_section_show(d, "SIGNED_IN");
 	return page_end(req, HTTP_OK);
 }
 

@@ -23,6 +23,7 @@ static const struct nav_entry {
 	{NAV_APPEALS, "/appeals", "Обращения", 0},
 	{NAV_ANSWERS, "/answers", "Ответы", 0},
 	{NAV_PRESS, "/press", "Для прессы", 0},
+	{NAV_ACCOUNT, "/account", "Личный кабинет", 0},
 }, staff_nav[] = {
 	{NAV_STAFF_HOME, "/admin", "Рабочий стол", ROLES_STAFF},
 	{NAV_STAFF_MEETINGS, "/admin/meetings", "Встречи", MEETING_READERS},

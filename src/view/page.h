@@ -29,6 +29,7 @@ enum nav_item {
 	NAV_STAFF_MEDIA_PLAN, /* the media plan */
 	NAV_STAFF_MEDIA,      /* the media list */
 	NAV_STAFF_REPORTS,    /* the reports */
+	NAV_ACCOUNT,          /* the resident's account and signing in */
 };
 
 /* Start an HTML page: the layout with body_template included as its content. Returns the body's

@@ -50,6 +50,7 @@ class Stack:
         self.settings = {("server", "workers"): "2", ("security", "logins_per_minute"): "0"}
         self.settings.update(settings or {})
         self.proc = None
+        self.port = None  # chosen at start unless a test fixes it first (a provider needs it)
         # The client's own address, e.g. ("127.0.0.7", 0): any 127.x.y.z reaches the loopback
         # listener, so a test can be several residents to nginx's per-address limits.
         self.source_address = None
@@ -64,8 +65,8 @@ class Stack:
         self.data = os.path.join(self.dir, "data")
         os.mkdir(self.data)
         self.conf = os.path.join(self.data, "portal.ini")
+        self.port = self.port or free_port()
         self._write_config()
-        self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = os.path.join(self.dir, "stack.log")
         self.log = open(self.log_path, "wb")

@@ -18,7 +18,7 @@ STACK = None
 
 def setUpModule():
     global STACK
-    STACK = Stack(settings={("server", "workers"): "3",
+    STACK = Stack(settings={("server", "workers"): "3", ("appeals", "identification"): "none",
                            ("limits", "appeals_per_minute"): "0"}).start()
 
 

@@ -302,6 +302,33 @@ static void test_setting_twice_is_an_error(void **state)
 			 0);
 }
 
+/* [appeals] identification and [residents] (issue 16): the default is any, the standard claim
+ * names, the redirect URI from site_url; an unknown identification or an issuer without a client
+ * id is refused. */
+static void test_residents_settings(void **state)
+{
+	(void)state;
+	struct config cfg;
+	assert_int_equal(load_text(&cfg, MINIMAL), 0);
+	assert_int_equal(cfg.appeal_identification, APPEAL_IDENTIFICATION_ANY);
+	assert_string_equal(cfg.claim_surname, "family_name");
+	assert_string_equal(cfg.oidc_issuer, "");
+	assert_int_equal(cfg.email_codes, 1);
+	config_free(&cfg);
+	assert_int_equal(load_text(&cfg, "[municipality]\nname = З\ntimezone = UTC\n"
+					 "site_url = https://z.example\n" REQUIRED_REST
+					 "[appeals]\nidentification = esia\n"
+					 "[residents]\nissuer = https://gw.example\nclient_id = portal\n"
+					 "claim_surname = lastName\n"),
+			 0);
+	assert_int_equal(cfg.appeal_identification, APPEAL_IDENTIFICATION_ESIA);
+	assert_string_equal(cfg.oidc_redirect_uri, "https://z.example/account/callback");
+	assert_string_equal(cfg.claim_surname, "lastName");
+	config_free(&cfg);
+	assert_int_equal(load_and_free(MINIMAL "[appeals]\nidentification = nobody\n"), -1);
+	assert_int_equal(load_and_free(MINIMAL "[residents]\nissuer = https://gw.example\n"), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +343,7 @@ int main(void)
 		cmocka_unit_test(test_real_configuration_loads),
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_setting_twice_is_an_error),
+		cmocka_unit_test(test_residents_settings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -147,6 +147,20 @@ static const char *const timeliness[][2] = {
 	{"open_overdue", "на рассмотрении, срок истёк"},
 };
 
+/* Residents (issue 16): how the author was authenticated (547-ФЗ), and their verdict on the
+ * answer. */
+static const char *const authentications[][2] = {
+	{"esia_confirmed", "через Госуслуги, подтверждённая учётная запись"},
+	{"esia", "через Госуслуги, учётная запись не подтверждена"},
+	{"email", "код на электронную почту"},
+	{"none", "не проверялась (бумажные и поступившие до входа на сайт)"},
+};
+static const char *const verdicts[][2] = {
+	{"resolved", "заявитель: вопрос решён"},
+	{"unresolved", "заявитель: вопрос не решён"},
+	{"none", "оценки нет"},
+};
+
 static const char *label_of(const char *const table[][2], size_t n, const char *code)
 {
 	for (size_t i = 0; i < n; i++)
@@ -817,6 +831,28 @@ enum http_status page_admin_report_appeals(struct request *req)
 	FIXED_TABLE(&r, &p[BY_OUTCOME], year, "outcomes", "По результатам", "Результат", outcomes);
 	FIXED_TABLE(&r, &p[BY_TIMELINESS], year, "timeliness", "Соблюдение сроков (ст. 8 и 12 59-ФЗ)",
 		    "Срок", timeliness);
+	{
+		/* How the authors were authenticated and their verdicts on the answers. */
+		struct year_pairs auth = {0}, verdict = {0};
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_APPEALS_RESIDENTS);
+		sqlite3_bind_int(s, 1, year - 1);
+		sqlite3_bind_int(s, 2, year);
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			bool now = sqlite3_column_int(s, 0) == year;
+			long long n = sqlite3_column_int64(s, 3);
+			pair_add(req->arena, &auth, db_text(req->arena, s, 1), NULL, now, n);
+			if (sqlite3_column_type(s, 2) != SQLITE_NULL)
+				pair_add(req->arena, &verdict, db_text(req->arena, s, 2), NULL, now, n);
+		}
+		db_done(s);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
+		FIXED_TABLE(&r, &auth, year, "authentication",
+			    "Как заявитель подтвердил личность (547-ФЗ)", "Способ", authentications);
+		FIXED_TABLE(&r, &verdict, year, "verdicts",
+			    "Оценка ответов заявителями (обращения с ответом)", "Оценка", verdicts);
+	}
 	r.tables[0].note = "Обращения считаются по году регистрации.";
 	r.tables[1].note = "Вопрос классификатора считается в своей теме; обращение с кодом "
 			   "тематики — в тематике.";

@@ -1,0 +1,895 @@
+/* page_account.c — residents (issue 16): signing in through the ЕСИА gateway (OpenID Connect,
+ * oidc.c) or with a one-time code by e-mail, signing out (also at the provider), the personal
+ * account /account with the resident's appeals, answers and verdicts, «Мои данные» as JSON and
+ * CSV (152-ФЗ art. 14), closing the account, and the personal-data policy /privacy. */
+#include <fcntl.h>
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "appeal.h"
+#include "auth.h"
+#include "csv.h"
+#include "oidc.h"
+#include "outbox.h"
+#include "page.h"
+#include "pages.h"
+#include "resident.h"
+#include "ru.h"
+#include "subscription.h"
+#include "worker.h"
+
+#define CODE_SECONDS 600        /* a one-time code lasts 10 minutes */
+#define CODE_TRIES 5            /* and allows 5 tries */
+#define CODE_EVERY_SECONDS 60   /* one code per address per minute */
+
+/* Where to go after signing in: a local path from the form or query, /account otherwise. The
+ * field type (FIELD_TYPE_LOCAL_PATH) already refused anything that leaves the site. */
+static const char *return_path(struct request *req)
+{
+	const char *r = page_field_text(req, FIELD_RETURN);
+	return r[0] == '/' ? r : "/account";
+}
+
+static bool esia_on(const struct config *cfg)
+{
+	return cfg->oidc_issuer[0] != '\0';
+}
+
+/* The sign-in page: the two ways, or the code form (stage "code") for address. */
+static enum http_status login_page(struct request *req, enum http_status status,
+				   const char *address, const char *error)
+{
+	const struct config *cfg = req->worker->cfg;
+	tpl_dict *d = page_begin(req, "account_login.tpl", "Вход в личный кабинет", NAV_ACCOUNT);
+	page_form_fields(req, d);
+	tpl_set(d, "RETURN", return_path(req));
+	tpl_set(d, "FORM_TOKEN", resident_form_token(req));
+	if (esia_on(cfg))
+		tpl_section_show(d, "ESIA");
+	if (cfg->email_codes && cfg->appeal_identification != APPEAL_IDENTIFICATION_ESIA)
+		tpl_section_show(d, address ? "CODE_FORM" : "EMAIL_FORM");
+	else if (cfg->email_codes)
+		tpl_section_show(d, address ? "CODE_FORM" : "EMAIL_FORM_ACCOUNT_ONLY");
+	if (address != NULL)
+		tpl_set(d, "ADDRESS", address);
+	if (error != NULL)
+		page_form_error(req, d, error);
+	if (!esia_on(cfg) && !cfg->email_codes)
+		tpl_section_show(d, "NO_WAY");
+	return page_end(req, status);
+}
+
+/* GET /account/login (return) — the choice: Госуслуги (ЕСИА) or a code by e-mail. */
+enum http_status page_account_login(struct request *req)
+{
+	if (req->invalid_fields > 0)
+		req->field[FIELD_RETURN].state = FIELD_ABSENT;
+	return login_page(req, HTTP_OK, NULL, NULL);
+}
+
+/* A refusal of a sign-in: the reason in Russian (what the resident typed is kept on the
+ * server: the draft of an appeal waits for the next sign-in), the technical reason logged. */
+static enum http_status refuse(struct request *req, enum http_status status, const char *text,
+			       const char *why)
+{
+	fprintf(stderr, "account: request %s: sign-in refused: %s\n", req->id ? req->id : "-",
+		why ? why : "");
+	tpl_dict *d = page_begin(req, "account_failed.tpl", "Вход не выполнен", NAV_ACCOUNT);
+	tpl_set(d, "TEXT", text);
+	return page_end(req, status);
+}
+
+/* GET /account/login/esia (return) — 303 to the provider's authorization endpoint with a new
+ * state, nonce and PKCE challenge; 503 with a Russian page when the provider is down or answers
+ * garbage; 404 when no provider is configured. */
+enum http_status page_account_login_esia(struct request *req)
+{
+	if (!esia_on(req->worker->cfg))
+		return HTTP_NOT_FOUND;
+	if (req->invalid_fields > 0)
+		return refuse(req, HTTP_BAD_REQUEST,
+			      "Адрес возврата должен вести на страницу этого сайта.",
+			      "return outside the site");
+	const char *location, *why;
+	if (oidc_begin(req, return_path(req), &location, &why) < 0)
+		return refuse(req, HTTP_SERVICE_UNAVAILABLE,
+			      "Сервис входа через Госуслуги сейчас не отвечает. Попробуйте позже "
+			      "или войдите с кодом, отправленным на электронную почту.",
+			      why);
+	response_header(req, "Location", location);
+	req->response.body_ready = true;
+	return HTTP_SEE_OTHER;
+}
+
+/* GET /account/callback (code, state, error) — the provider sends the resident back: the
+ * sign-in is finished (oidc_finish) and a resident session started, 303 to where the resident
+ * was going. A forged, replayed or expired state, a token that fails a check, a provider that
+ * is down: 400 or 503 with a Russian page, logged, nothing the resident typed lost. */
+enum http_status page_account_callback(struct request *req)
+{
+	if (req->field[FIELD_OIDC_ERROR].state != FIELD_ABSENT)
+		return refuse(req, HTTP_BAD_REQUEST,
+			      "Вход через Госуслуги отменён или не разрешён. Попробуйте ещё раз.",
+			      arena_printf(req->arena, "provider error %s",
+					   page_field_text(req, FIELD_OIDC_ERROR)));
+	if (req->field[FIELD_OIDC_CODE].state != FIELD_VALID ||
+	    req->field[FIELD_OIDC_STATE].state != FIELD_VALID)
+		return refuse(req, HTTP_BAD_REQUEST,
+			      "Ответ сервиса входа неполон. Начните вход заново.",
+			      "callback without a valid code or state");
+	struct resident_identity id;
+	const char *id_token, *return_to, *why;
+	if (oidc_finish(req, page_field_text(req, FIELD_OIDC_CODE),
+			page_field_text(req, FIELD_OIDC_STATE), &id, &id_token, &return_to,
+			&why) < 0) {
+		bool down = strstr(why, "answered") || strstr(why, "http") ||
+			    strstr(why, "JSON") || strstr(why, "discovery");
+		return refuse(req, down ? HTTP_SERVICE_UNAVAILABLE : HTTP_BAD_REQUEST,
+			      down ? "Сервис входа через Госуслуги не ответил как положено. "
+				     "Попробуйте войти позже."
+				   : "Ответ сервиса входа не прошёл проверку, поэтому вход не "
+				     "выполнен. Начните вход заново со страницы входа.",
+			      why);
+	}
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (resident_sign_in(req, &id, id_token) < 0 || db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, return_to[0] == '/' && return_to[1] != '/' ? return_to
+										 : "/account");
+}
+
+/* ---- one-time codes by e-mail ---- */
+
+static void code_hash(const char *email, const char *code, unsigned char out[32])
+{
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, NULL, 0, 32);
+	crypto_generichash_update(&st, (const unsigned char *)email, strlen(email) + 1);
+	crypto_generichash_update(&st, (const unsigned char *)code, strlen(code));
+	crypto_generichash_final(&st, out, 32);
+}
+
+/* Start the notifier once in the background so that a code leaves at once instead of with the
+ * next cron run (a resident waits for it). Double fork: the worker waits only for the middle
+ * process, the notifier is nobody's child here; its own lock keeps one run at a time, and with
+ * --wait it runs after a run in progress (which may have read its batch before the code was
+ * written) instead of leaving the code to the next cron run. */
+static void deliver_soon(struct request *req)
+{
+	const struct config *cfg = req->worker->cfg;
+	if (cfg->smtp_url[0] == '\0')
+		return;
+	char program[4096];
+	if (cfg->notify_program != NULL) {
+		if (cfg->notify_program[0] == '\0')
+			return;
+		snprintf(program, sizeof program, "%s", cfg->notify_program);
+	} else {
+		char self[4000];
+		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+		if (n <= 0)
+			return;
+		self[n] = '\0';
+		char *slash = strrchr(self, '/');
+		if (slash == NULL)
+			return;
+		*slash = '\0';
+		snprintf(program, sizeof program, "%s/portal-notify", self);
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "account: cannot start %s: %m\n", program);
+		return;
+	}
+	if (pid == 0) {
+		if (fork() != 0)
+			_exit(0);
+		setsid();
+		int null = open("/dev/null", O_RDWR);
+		if (null >= 0) {
+			dup2(null, 0);
+			dup2(null, 1);
+		}
+		closefrom(3);
+		execl(program, program, "-c", cfg->file, "--wait", (char *)NULL);
+		_exit(127);
+	}
+	waitpid(pid, NULL, 0);
+}
+
+/* POST /account/login/email (email, return, csrf) — send a 6-digit code to the address and show
+ * the form to type it. The answer is the same for any address, known or not; a new code goes
+ * out at most once a minute per address, and an address of the Internet asking for many codes
+ * is slowed down and then refused for a while (429). */
+enum http_status page_account_login_email(struct request *req)
+{
+	const struct config *cfg = req->worker->cfg;
+	if (!cfg->email_codes)
+		return HTTP_NOT_FOUND;
+	const struct param *token = params_find(&req->form, "csrf");
+	if (!resident_form_token_valid(req, token ? token->value : NULL)) {
+		req->error_detail = "Форма устарела. Откройте страницу входа заново.";
+		return HTTP_FORBIDDEN;
+	}
+	if (req->field[FIELD_EMAIL].state != FIELD_VALID) {
+		if (req->field[FIELD_EMAIL].state == FIELD_ABSENT)
+			page_reject(req, FIELD_EMAIL, "укажите адрес");
+		return login_page(req, HTTP_UNPROCESSABLE, NULL, NULL);
+	}
+	const char *addr_key = arena_printf(req->arena, "code:addr:%s", req->remote_addr);
+	bool locked;
+	long wait = auth_throttle_wait(req, addr_key, &locked);
+	if (wait > 0) {
+		response_header(req, "Retry-After", arena_printf(req->arena, "%ld", wait));
+		req->error_detail = arena_printf(
+			req->arena, "С вашего адреса запрошено слишком много кодов. Повторите через "
+				    "%ld %s.", wait, ru_plural(wait, "секунду", "секунды", "секунд"));
+		fprintf(stderr, "account: request %s: codes from %s slowed down\n", req->id,
+			req->remote_addr);
+		return HTTP_TOO_MANY_REQUESTS;
+	}
+	/* Addresses are kept with ASCII letters in lower case, as subscriptions keep them. */
+	char *email = arena_strdup(req->arena, page_field_text(req, FIELD_EMAIL));
+	for (char *c = email; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_EMAIL_CODE_GET);
+	sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
+	bool recent = sqlite3_step(s) == SQLITE_ROW &&
+		      req->now - (time_t)sqlite3_column_int64(s, 1) < CODE_EVERY_SECONDS;
+	db_done(s);
+	bool sent = false;
+	if (!recent) {
+		char code[7];
+		snprintf(code, sizeof code, "%06u", (unsigned)randombytes_uniform(1000000));
+		unsigned char hash[32];
+		code_hash(email, code, hash);
+		s = db_stmt(db, STMT_EMAIL_CODE_PUT);
+		sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
+		sqlite3_bind_blob(s, 2, hash, sizeof hash, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)(req->now + CODE_SECONDS));
+		sqlite3_bind_text(s, 5, return_path(req), -1, SQLITE_STATIC);
+		int rc = db_run(s);
+		const char *site = cfg->municipality_name;
+		struct outbox_message m = {
+			.dedup_key = arena_printf(req->arena, "code:%s:%lld", email,
+						  (long long)req->now),
+			.channel = OUTBOX_MAIL,
+			.recipient = email,
+			.subject = arena_printf(req->arena, "Код для входа на сайт: %s", code),
+			.body = arena_printf(
+				req->arena,
+				"Код для входа в личный кабинет на сайте «%s»: %s\n\n"
+				"Код действует 10 минут. Если вы не запрашивали код, ничего делать не "
+				"нужно: без кода в ваш кабинет никто не войдёт.\n\n--\n%s\n",
+				site, code,
+				cfg->administration_name[0] ? cfg->administration_name : site),
+			.purpose = "confirmation",
+		};
+		if (rc != SQLITE_DONE || outbox_add(db, &m, req->now) < 0) {
+			db_rollback(db);
+			return HTTP_INTERNAL_ERROR;
+		}
+		auth_throttle_fail(req, addr_key); /* each code counts against the address */
+		sent = true;
+	}
+	if (db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (sent)
+		deliver_soon(req);
+	return login_page(req, HTTP_OK, email, NULL);
+}
+
+/* POST /account/login/code (email, code, return, csrf) — the code from the mail: right, a
+ * session and 303 to where the resident was going; wrong, 422 with the error beside the field
+ * (5 tries per code, 10 minutes). */
+enum http_status page_account_login_code(struct request *req)
+{
+	const struct config *cfg = req->worker->cfg;
+	if (!cfg->email_codes)
+		return HTTP_NOT_FOUND;
+	const struct param *token = params_find(&req->form, "csrf");
+	if (!resident_form_token_valid(req, token ? token->value : NULL)) {
+		req->error_detail = "Форма устарела. Откройте страницу входа заново.";
+		return HTTP_FORBIDDEN;
+	}
+	if (req->field[FIELD_EMAIL].state != FIELD_VALID)
+		return login_page(req, HTTP_UNPROCESSABLE, NULL, NULL);
+	char *email = arena_strdup(req->arena, page_field_text(req, FIELD_EMAIL));
+	for (char *c = email; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	char code[8] = "";
+	size_t n = 0;
+	for (const char *c = page_field_text(req, FIELD_OTP); *c && n < 7; c++)
+		if (*c >= '0' && *c <= '9')
+			code[n++] = *c;
+		else if (*c != ' ')
+			n = 7; /* not digits */
+	code[n < 7 ? n : 0] = '\0';
+	if (strlen(code) != 6) {
+		page_reject(req, FIELD_OTP, "введите 6 цифр из письма");
+		return login_page(req, HTTP_UNPROCESSABLE, email, NULL);
+	}
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_EMAIL_CODE_GET);
+	sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
+	const char *problem = NULL;
+	const char *go_to = "/account";
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		problem = "код не подходит или устарел: запросите новый";
+	} else {
+		unsigned char hash[32];
+		code_hash(email, code, hash);
+		bool expired = (time_t)sqlite3_column_int64(s, 2) < req->now;
+		int tries = sqlite3_column_int(s, 3);
+		bool match = sqlite3_column_bytes(s, 0) == 32 &&
+			     sodium_memcmp(sqlite3_column_blob(s, 0), hash, 32) == 0;
+		go_to = db_text(req->arena, s, 4);
+		if (expired)
+			problem = "срок действия кода (10 минут) истёк: запросите новый";
+		else if (tries >= CODE_TRIES)
+			problem = "код введён неверно 5 раз и больше не действует: запросите новый";
+		else if (!match)
+			problem = tries + 1 >= CODE_TRIES
+					  ? "неверный код; попытки исчерпаны: запросите новый"
+					  : "неверный код";
+	}
+	db_done(s);
+	if (problem != NULL) {
+		s = db_stmt(db, STMT_EMAIL_CODE_TRY);
+		sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
+		db_run(s);
+		if (db_commit(db) < 0)
+			db_rollback(db);
+		fprintf(stderr, "account: request %s: a wrong one-time code from %s\n", req->id,
+			req->remote_addr);
+		page_reject(req, FIELD_OTP, problem);
+		return login_page(req, HTTP_UNPROCESSABLE, email, NULL);
+	}
+	s = db_stmt(db, STMT_EMAIL_CODE_DELETE);
+	sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
+	db_run(s);
+	struct resident_identity id = {
+		.method = "email", .subject = email, .surname = "", .name = "", .patronymic = "",
+		.email = email, .phone = "", .address = "", .confirmed = false,
+	};
+	if (resident_sign_in(req, &id, "") < 0 || db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, go_to[0] == '/' && go_to[1] != '/' ? go_to : "/account");
+}
+
+/* POST /account/logout (csrf) — end the session; 303 to the home page, or, when the resident
+ * came through the provider and it offers an end-session endpoint, a page that sends the
+ * browser there at once (a Refresh header, with a link as well): the site's CSP form-action
+ * 'self' forbids a form's redirect to another origin, a Refresh is a navigation of its own. */
+enum http_status page_account_logout(struct request *req)
+{
+	const char *provider_url = oidc_logout_url(req, req->resident->id_token);
+	if (resident_sign_out(req) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (provider_url == NULL)
+		return response_redirect(req, "/");
+	response_header(req, "Refresh", arena_printf(req->arena, "0; url=%s", provider_url));
+	tpl_dict *d = page_begin(req, "account_signed_out.tpl", "Вы вышли из личного кабинета",
+				 NAV_ACCOUNT);
+	tpl_set(d, "PROVIDER_URL", provider_url);
+	return page_end(req, HTTP_OK);
+}
+
+/* ---- the account ---- */
+
+static const char *status_words(const char *status)
+{
+	static const char *const labels[][2] = {
+		{"registered", "зарегистрировано, назначается исполнитель"},
+		{"in_work", "рассматривается"},
+		{"forwarded", "направлено по компетенции в другой орган"},
+		{"answered", "дан ответ"},
+		{"closed", "рассмотрение завершено"},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i][0], status) == 0)
+			return labels[i][1];
+	return status;
+}
+
+static const char *step_words(const char *action)
+{
+	static const char *const labels[][2] = {
+		{"registered", "зарегистрировано"}, {"assigned", "передано исполнителю"},
+		{"forwarded", "направлено по компетенции"}, {"extended", "срок рассмотрения продлён"},
+		{"answered", "дан ответ"}, {"closed", "рассмотрение завершено"},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i][0], action) == 0)
+			return labels[i][1];
+	return action;
+}
+
+/* «11 марта 2026 г.» from 'YYYY-MM-DD'. */
+static const char *iso_words(struct request *req, const char *iso)
+{
+	struct civil_date date;
+	return civil_date_parse(iso, &date) ? page_date_words(req, date) : iso;
+}
+
+/* The resident's subscriptions (by their address) as SUBSCRIPTION rows, and the form to add one
+ * with the territories; -1 on a database error. */
+static int subscriptions_fill(struct request *req, tpl_dict *d)
+{
+	const struct resident *r = req->resident;
+	if (r->email[0] == '\0') {
+		tpl_section_show(d, "NO_EMAIL");
+		return 0;
+	}
+	tpl_dict *box = tpl_section_add(d, "SUBSCRIPTIONS");
+	tpl_set(box, "EMAIL", r->email);
+	tpl_set(box, "CSRF", r->csrf);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_SUBSCRIPTIONS);
+	sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
+	int n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(box, "SUBSCRIPTION");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "CSRF", r->csrf);
+		tpl_set(row, "WHERE", sqlite3_column_type(s, 1) == SQLITE_NULL
+					      ? "всё поселение"
+					      : db_text(req->arena, s, 1));
+		if (strcmp(db_text(req->arena, s, 2), "pending") == 0)
+			tpl_section_show(row, "PENDING");
+		n++;
+	}
+	db_done(s);
+	tpl_section_show(box, n ? "HAS_SUBSCRIPTIONS" : "NO_SUBSCRIPTIONS");
+	long long chosen = req->field[FIELD_TERRITORY].state == FIELD_VALID
+				   ? req->field[FIELD_TERRITORY].number
+				   : 0;
+	return page_territory_options(req, box, "TERRITORY_OPTION", chosen, NULL, NULL);
+}
+
+static enum http_status account_page(struct request *req, enum http_status status,
+				     const char *error);
+
+/* GET /account — «Личный кабинет»: who is signed in and how, the resident's appeals with their
+ * steps, answers and the verdict form, the subscriptions, «Мои данные», closing the account,
+ * signing out. */
+enum http_status page_account(struct request *req)
+{
+	return account_page(req, HTTP_OK, NULL);
+}
+
+static enum http_status account_page(struct request *req, enum http_status status,
+				     const char *error)
+{
+	const struct resident *r = req->resident;
+	tpl_dict *d = page_begin(req, "account.tpl", "Личный кабинет", NAV_ACCOUNT);
+	if (error != NULL)
+		page_form_error(req, d, error);
+	if (subscriptions_fill(req, d) < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_set(d, "CSRF", r->csrf);
+	const char *full = arena_printf(req->arena, "%s %s %s", r->surname, r->name, r->patronymic);
+	bool named = r->surname[0] || r->name[0];
+	tpl_set(d, "WHO", named ? full : r->email);
+	tpl_set(d, "HOW", strcmp(r->method, "esia") == 0
+				  ? (r->confirmed ? "через Госуслуги (подтверждённая учётная запись)"
+						  : "через Госуслуги (учётная запись не подтверждена)")
+				  : "с кодом, отправленным на электронную почту");
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEALS);
+	sqlite3_bind_int64(s, 1, r->id);
+	int rc, count = 0;
+	struct appeal_rowref {
+		long long id;
+		tpl_dict *row;
+	} rows[200];
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *a = tpl_section_add(d, "APPEAL");
+		long long id = sqlite3_column_int64(s, 0);
+		tpl_set_int(a, "ID", id);
+		tpl_set(a, "NUMBER", db_text(req->arena, s, 1));
+		tpl_set(a, "STATUS", status_words(db_text(req->arena, s, 2)));
+		page_set_datetime(a, "REGISTERED", (time_t)sqlite3_column_int64(s, 3));
+		tpl_set(a, "DUE", iso_words(req, db_text(req->arena, s, 4)));
+		tpl_set(a, "TEXT", db_text(req->arena, s, 14));
+		appeal_progress_fill(req, a, s, 5);
+		bool answered = sqlite3_column_type(s, 10) != SQLITE_NULL;
+		if (answered) {
+			tpl_dict *v = tpl_section_add(a, "VERDICT_FORM");
+			tpl_set_int(v, "ID", id);
+			tpl_set(v, "CSRF", r->csrf);
+			const char *verdict = db_text(req->arena, s, 12);
+			if (verdict[0]) {
+				tpl_dict *given = tpl_section_add(a, "VERDICT");
+				tpl_set(given, "TEXT", strcmp(verdict, "resolved") == 0
+							       ? "вопрос решён"
+							       : "вопрос не решён");
+				tpl_set(given, "COMMENT", db_text(req->arena, s, 13));
+				page_set_datetime(given, "AT", (time_t)sqlite3_column_int64(s, 15));
+			}
+			tpl_section_show(v, strcmp(verdict, "unresolved") == 0 ? "UNRESOLVED_CHECKED"
+									     : "RESOLVED_CHECKED");
+		}
+		if (count < (int)(sizeof rows / sizeof rows[0]))
+			rows[count] = (struct appeal_rowref){id, a};
+		count++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	/* The steps and files of all the resident's appeals in one statement each (an account
+	 * with 50 appeals: two queries, not a hundred — make bench). */
+	int shown = count < (int)(sizeof rows / sizeof rows[0]) ? count : (int)(sizeof rows / sizeof rows[0]);
+	s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_FILES);
+	sqlite3_bind_int64(s, 1, r->id);
+	long long last = 0;
+	tpl_dict *list = NULL;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		long long appeal = sqlite3_column_int64(s, 0);
+		if (appeal != last) {
+			last = appeal;
+			list = NULL;
+			for (int i = 0; i < shown; i++)
+				if (rows[i].id == appeal)
+					list = tpl_section_add(rows[i].row, "FILES");
+		}
+		if (list == NULL)
+			continue;
+		tpl_dict *f = tpl_section_add(list, "FILE");
+		tpl_set_int(f, "ID", sqlite3_column_int64(s, 1));
+		tpl_set(f, "NAME", db_text(req->arena, s, 2));
+	}
+	db_done(s);
+	s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_EVENTS);
+	sqlite3_bind_int64(s, 1, r->id);
+	last = 0;
+	tpl_dict *row = NULL;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		long long appeal = sqlite3_column_int64(s, 0);
+		if (appeal != last) {
+			last = appeal;
+			row = NULL;
+			for (int i = 0; i < shown; i++)
+				if (rows[i].id == appeal)
+					row = rows[i].row;
+		}
+		if (row == NULL)
+			continue;
+		tpl_dict *e = tpl_section_add(row, "STEP");
+		page_set_datetime(e, "AT", (time_t)sqlite3_column_int64(s, 1));
+		tpl_set(e, "WHAT", step_words(db_text(req->arena, s, 2)));
+	}
+	db_done(s);
+	tpl_section_show(d, count ? "HAS_APPEALS" : "NO_APPEALS");
+	return page_end(req, status);
+}
+
+/* POST /account/subscriptions (territory, consent, csrf) — subscribe the resident's address to
+ * the announcements of a territory (none: the whole municipality), with consent (152-ФЗ). An
+ * address the sign-in proved (a one-time code, a confirmed ЕСИА account) is active at once; any
+ * other gets the confirmation mail of the public form. 422 on the account page without consent
+ * or with an unknown territory; 303 back otherwise. */
+enum http_status page_account_subscribe(struct request *req)
+{
+	const struct resident *r = req->resident;
+	if (r->email[0] == '\0')
+		return account_page(req, HTTP_UNPROCESSABLE,
+				    "В учётной записи нет адреса электронной почты для рассылки.");
+	if (req->field[FIELD_CONSENT].state != FIELD_VALID ||
+	    strcmp(req->field[FIELD_CONSENT].text, "yes") != 0)
+		return account_page(req, HTTP_UNPROCESSABLE,
+				    "Подписка: без согласия на обработку адреса рассылку оформить "
+				    "нельзя.");
+	long long territory = 0;
+	if (req->field[FIELD_TERRITORY].state == FIELD_VALID) {
+		territory = req->field[FIELD_TERRITORY].number;
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_GET);
+		sqlite3_bind_int64(s, 1, territory);
+		bool known = sqlite3_step(s) == SQLITE_ROW;
+		db_done(s);
+		if (!known)
+			return account_page(req, HTTP_UNPROCESSABLE,
+					    "Подписка: выберите территорию из списка.");
+	} else if (req->field[FIELD_TERRITORY].state == FIELD_INVALID) {
+		return account_page(req, HTTP_UNPROCESSABLE,
+				    "Подписка: выберите территорию из списка.");
+	}
+	bool proven = strcmp(r->method, "email") == 0 || r->confirmed;
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_FIND);
+	sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
+	if (territory)
+		sqlite3_bind_int64(s, 2, territory);
+	long long id = 0;
+	const char *token = NULL, *state = "";
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		token = db_text(req->arena, s, 1);
+		state = db_text(req->arena, s, 2);
+	}
+	db_done(s);
+	bool ok = true;
+	if (id == 0) {
+		token = subscription_new_token(req->arena);
+		s = db_stmt(db, STMT_SUBSCRIPTION_INSERT);
+		sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
+		if (territory)
+			sqlite3_bind_int64(s, 2, territory);
+		sqlite3_bind_text(s, 3, token, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
+		ok = db_run(s) == SQLITE_DONE;
+		id = sqlite3_last_insert_rowid(db->conn);
+		state = "pending";
+	} else if (strcmp(state, "unsubscribed") == 0) {
+		token = subscription_new_token(req->arena);
+		s = db_stmt(db, STMT_SUBSCRIPTION_RENEW);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, token, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+		ok = db_run(s) == SQLITE_DONE;
+		state = "pending";
+	}
+	if (ok && strcmp(state, "pending") == 0) {
+		if (proven) {
+			s = db_stmt(db, STMT_SUBSCRIPTION_CONFIRM);
+			sqlite3_bind_int64(s, 1, id);
+			sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+			ok = db_run(s) == SQLITE_DONE;
+		} else {
+			struct subscription_request sr = {id, r->email, token, NULL};
+			ok = subscription_queue_confirmation(db, req->arena, req->worker->cfg, &sr,
+							     req->now) >= 0;
+		}
+	}
+	if (!ok || db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, "/account#subscriptions");
+}
+
+/* POST /account/subscriptions/ID/remove (csrf) — end one of the resident's own subscriptions;
+ * 404 for another address's. */
+enum http_status page_account_unsubscribe(struct request *req)
+{
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_ACCOUNT_SUBSCRIPTION_REMOVE);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	sqlite3_bind_text(s, 2, req->resident->email, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	if (db_run(s) != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	if (sqlite3_changes(db->conn) == 0)
+		return HTTP_NOT_FOUND;
+	return response_redirect(req, "/account#subscriptions");
+}
+
+/* POST /account/appeals/ID/verdict (verdict, comment, csrf) — the resident's verdict on the
+ * answer to their own appeal («вопрос решён» / «не решён»); 404 for an appeal that is not
+ * theirs or has no answer yet, 303 back to the account. */
+enum http_status page_account_verdict(struct request *req)
+{
+	const char *verdict = page_field_text(req, FIELD_VERDICT);
+	if (req->invalid_fields > 0 ||
+	    (strcmp(verdict, "resolved") != 0 && strcmp(verdict, "unresolved") != 0)) {
+		req->error_detail = "Выберите, решён ли вопрос.";
+		return HTTP_BAD_REQUEST;
+	}
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_VERDICT);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	sqlite3_bind_int64(s, 2, req->resident->id);
+	sqlite3_bind_text(s, 3, verdict, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, page_field_text(req, FIELD_VERDICT_COMMENT), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)req->now);
+	bool ok = db_run(s) == SQLITE_DONE;
+	bool changed = ok && sqlite3_changes(db->conn) > 0;
+	if (changed)
+		ok = appeal_event(db, req->path_id, req->now, 0, "verdict",
+				  strcmp(verdict, "resolved") == 0 ? "заявитель: вопрос решён"
+								   : "заявитель: вопрос не решён") == 0;
+	if (!ok || db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (!changed)
+		return HTTP_NOT_FOUND;
+	return response_redirect(req, arena_printf(req->arena, "/account#appeal-%lld",
+						   req->path_id));
+}
+
+/* GET /account/files/ID — a file the resident attached to one of their own appeals, as an
+ * attachment with its name; 404 for anyone else's (no trace of whose it is). */
+enum http_status page_account_file(struct request *req)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_FILE_GET);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	sqlite3_bind_int64(s, 2, req->resident->id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		db_done(s);
+		return HTTP_NOT_FOUND;
+	}
+	const char *name = db_text(req->arena, s, 0), *mime = db_text(req->arena, s, 1);
+	const char *sha = db_text(req->arena, s, 2);
+	db_done(s);
+	FILE *f = fopen(arena_printf(req->arena, "%s/%s", req->worker->cfg->uploads_dir, sha), "rb");
+	if (f == NULL)
+		return HTTP_NOT_FOUND;
+	char chunk[16384];
+	size_t n;
+	buf_clear(&req->response.body);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&req->response.body, chunk, n);
+	fclose(f);
+	struct buf disposition;
+	buf_init(&disposition, req->arena);
+	buf_puts(&disposition, "attachment; filename*=UTF-8''");
+	page_append_encoded(&disposition, name);
+	response_header(req, "Content-Disposition", disposition.data);
+	response_header(req, "X-Content-Type-Options", "nosniff");
+	req->response.content_type = mime;
+	req->response.body_ready = true;
+	return HTTP_OK;
+}
+
+/* GET /account/data (format=json|csv) — «Мои данные» (152-ФЗ art. 14): everything held about
+ * the resident — the account and every appeal with its applicant's data, text, steps and
+ * answer — as a download. */
+enum http_status page_account_data(struct request *req)
+{
+	const char *format = page_field_text(req, FIELD_FORMAT);
+	bool csv = strcmp(format, "csv") == 0;
+	if (!csv && strcmp(format, "json") != 0)
+		return HTTP_NOT_FOUND;
+	struct db *db = &req->worker->db;
+	json_t *root = json_object(), *account = json_object(), *appeals = json_array();
+	sqlite3_stmt *s = db_stmt(db, STMT_RESIDENT_EXPORT);
+	sqlite3_bind_int64(s, 1, req->resident->id);
+	static const char *const account_keys[] = {"method", "subject", "surname", "name",
+						   "patronymic", "email", "phone", "address"};
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		for (int i = 0; i < 8; i++)
+			json_object_set_new(account, account_keys[i],
+					    json_string(db_text(req->arena, s, i)));
+		json_object_set_new(account, "confirmed", json_boolean(sqlite3_column_int(s, 8)));
+		json_object_set_new(account, "created_at", json_integer(sqlite3_column_int64(s, 9)));
+		json_object_set_new(account, "last_login_at",
+				    json_integer(sqlite3_column_int64(s, 10)));
+	}
+	db_done(s);
+	s = db_stmt(db, STMT_ACCOUNT_APPEALS);
+	sqlite3_bind_int64(s, 1, req->resident->id);
+	static const struct {
+		int col;
+		const char *key;
+	} appeal_keys[] = {{1, "number"},     {2, "status"},      {4, "answer_due"},
+			   {14, "text"},      {9, "answer"},      {12, "verdict"},
+			   {13, "verdict_comment"}, {16, "authenticated_by"}, {18, "addressee"},
+			   {19, "surname"},   {20, "name"},       {21, "patronymic"},
+			   {22, "email"},     {23, "address"},    {24, "phone"}};
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		json_t *a = json_object();
+		for (size_t i = 0; i < sizeof appeal_keys / sizeof appeal_keys[0]; i++)
+			json_object_set_new(a, appeal_keys[i].key,
+					    json_string(db_text(req->arena, s, appeal_keys[i].col)));
+		json_object_set_new(a, "registered_at", json_integer(sqlite3_column_int64(s, 3)));
+		json_array_append_new(appeals, a);
+	}
+	db_done(s);
+	json_object_set_new(root, "account", account);
+	json_object_set_new(root, "appeals", appeals);
+	if (!csv) {
+		char *text = json_dumps(root, JSON_INDENT(2));
+		json_decref(root);
+		if (text == NULL)
+			return HTTP_INTERNAL_ERROR;
+		req->response.content_type = "application/json; charset=utf-8";
+		buf_puts(&req->response.body, text);
+		free(text);
+		response_header(req, "Content-Disposition", "attachment; filename=\"my-data.json\"");
+		req->response.body_ready = true;
+		return HTTP_OK;
+	}
+	/* CSV: one row per value, «раздел; поле; значение», so the account and each appeal fit
+	 * one table a spreadsheet opens (csv.c neutralises formulas). */
+	struct buf *b = &req->response.body;
+	csv_begin(b);
+	const char *head[] = {"раздел", "поле", "значение"};
+	csv_record(b, head, 3);
+	const char *key;
+	json_t *value;
+	json_object_foreach(account, key, value) {
+		const char *row[] = {
+			"учётная запись", key,
+			json_is_string(value)    ? json_string_value(value)
+			: json_is_integer(value) ? arena_printf(req->arena, "%lld",
+							       (long long)json_integer_value(value))
+			: json_is_true(value)    ? "да"
+						 : "нет"};
+		csv_record(b, row, 3);
+	}
+	size_t i;
+	json_t *a;
+	json_array_foreach(appeals, i, a) {
+		const char *section = arena_printf(
+			req->arena, "обращение %s", json_string_value(json_object_get(a, "number")));
+		json_object_foreach(a, key, value) {
+			const char *row[] = {
+				section, key,
+				json_is_string(value)
+					? json_string_value(value)
+					: arena_printf(req->arena, "%lld",
+						       (long long)json_integer_value(value))};
+			csv_record(b, row, 3);
+		}
+	}
+	json_decref(root);
+	response_header(req, "Content-Disposition",
+			"attachment; filename=\"my-data.csv\"; filename*=UTF-8''"
+			"%D0%BC%D0%BE%D0%B8-%D0%B4%D0%B0%D0%BD%D0%BD%D1%8B%D0%B5.csv");
+	req->response.content_type = "text/csv; charset=utf-8";
+	req->response.body_ready = true;
+	return HTTP_OK;
+}
+
+/* POST /account/close (csrf) — close the account: its own personal data wiped, every session
+ * ended; the appeals stay in the registry as the law requires (the page said so). 303 to the
+ * home page. */
+enum http_status page_account_close(struct request *req)
+{
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_RESIDENT_CLOSE);
+	sqlite3_bind_int64(s, 1, req->resident->id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+	bool ok = db_run(s) == SQLITE_DONE;
+	s = db_stmt(db, STMT_RESIDENT_SESSION_DELETE_ALL);
+	sqlite3_bind_int64(s, 1, req->resident->id);
+	ok = ok && db_run(s) == SQLITE_DONE;
+	if (!ok || db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	req->resident = NULL;
+	resident_sign_out(req);
+	return response_redirect(req, "/account/closed");
+}
+
+/* GET /account/closed — what closing the account did. */
+enum http_status page_account_closed(struct request *req)
+{
+	page_begin(req, "account_closed.tpl", "Личный кабинет закрыт", NAV_ACCOUNT);
+	return page_end(req, HTTP_OK);
+}
+
+/* GET /privacy — the operator's policy on personal data (152-ФЗ art. 18.1 part 2), from the
+ * template privacy.tpl the municipality edits. */
+enum http_status page_privacy(struct request *req)
+{
+	page_begin(req, "privacy.tpl", "Политика обработки персональных данных", NAV_NONE);
+	return page_end(req, HTTP_OK);
+}
