@@ -7,10 +7,13 @@
  *                        of the directory it belongs to: the head or a group leader, who sign
  *                        the protocols of the meetings they chair); the password is read from
  *                        standard input
- *   backup FILE          consistent online copy of the database
+ *   backup FILE          a tar archive: a consistent online copy of the database and the
+ *                        files of the uploads directory
+ *   restore FILE         put such a backup back, with the workers stopped
  */
 #include <errno.h>
 #include <getopt.h>
+#include <grp.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +22,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "backup.h"
 #include "config.h"
 #include "db.h"
 #include "validate.h"
@@ -34,7 +38,8 @@ static void usage(void)
 	      "                         add a staff account, password on standard input;\n"
 	      "                         --person: the id of its person in the directory\n"
 	      "                         roles: admin organizer secretary press executor controller\n"
-	      "  backup FILE            write a consistent copy of the database to FILE\n",
+	      "  backup FILE            write the database and the uploads to FILE (a tar)\n"
+	      "  restore FILE           put a backup back (the workers must be stopped)\n",
 	      stderr);
 	exit(2);
 }
@@ -226,6 +231,31 @@ static int command_init(struct db *db, const struct config *cfg, bool demo)
 	return 0;
 }
 
+/* Run as root, become the owner of the directory that holds the database (the portal user in
+ * production): files SQLite creates beside the database (its -wal and -shm), the uploads and
+ * restored files must belong to the user the workers run as, or the site stops working.
+ * Nothing happens when that directory is root's or unreadable. 0, or -1 with a message. */
+static int become_database_owner(const struct config *cfg)
+{
+	if (geteuid() != 0)
+		return 0;
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", cfg->database_path);
+	char *slash = strrchr(dir, '/');
+	if (slash == NULL || slash == dir)
+		return 0;
+	*slash = '\0';
+	struct stat st;
+	if (stat(dir, &st) < 0 || st.st_uid == 0)
+		return 0;
+	if (setgroups(0, NULL) < 0 || setgid(st.st_gid) < 0 || setuid(st.st_uid) < 0) {
+		fprintf(stderr, "portal-admin: cannot become the owner (uid %ld) of %s: %s\n",
+			(long)st.st_uid, dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* Whether argv[*i] is option name, as "--name VALUE" (then *i moves to the value) or
  * "--name=VALUE"; its value in *value. */
 static bool option(int argc, char **argv, int *i, const char *name, const char **value)
@@ -279,35 +309,6 @@ static int command_user_add(struct db *db, const char *login, const char *role, 
 	return 0;
 }
 
-static int command_backup(struct db *db, const char *file)
-{
-	if (access(file, F_OK) == 0) {
-		fprintf(stderr, "portal-admin: %s exists; refusing to overwrite it\n", file);
-		return 1;
-	}
-	sqlite3 *dest;
-	if (sqlite3_open(file, &dest) != SQLITE_OK) {
-		fprintf(stderr, "portal-admin: cannot create %s: %s\n", file, sqlite3_errmsg(dest));
-		sqlite3_close(dest);
-		return 1;
-	}
-	sqlite3_backup *b = sqlite3_backup_init(dest, "main", db->conn, "main");
-	int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
-		fprintf(stderr, "portal-admin: backup failed: %s\n", sqlite3_errmsg(dest));
-		sqlite3_close(dest);
-		unlink(file);
-		return 1;
-	}
-	/* A backup is one self-contained file: leave WAL mode so it can be read from anywhere,
-	 * even a read-only directory, without -wal and -shm companions. */
-	sqlite3_exec(dest, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
-	sqlite3_close(dest);
-	printf("backup written to %s\n", file);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	const char *config_path = NULL;
@@ -329,6 +330,10 @@ int main(int argc, char **argv)
 	struct config cfg;
 	if (config_load(&cfg, config_default_path(config_path)) < 0)
 		return 1;
+	if (become_database_owner(&cfg) < 0) {
+		config_free(&cfg);
+		return 1;
+	}
 
 	int rc;
 	struct db db;
@@ -368,7 +373,12 @@ int main(int argc, char **argv)
 			config_free(&cfg);
 			return 1;
 		}
-		rc = command_backup(&db, argv[1]);
+		rc = backup_write(&db, &cfg, argv[1]) < 0 ? 1 : 0;
+	} else if (strcmp(argv[0], "restore") == 0 && argc == 2) {
+		/* No connection of its own: the database is replaced, not written to. */
+		rc = backup_restore(&cfg, argv[1]) < 0 ? 1 : 0;
+		config_free(&cfg);
+		return rc;
 	} else {
 		usage();
 	}
