@@ -105,7 +105,7 @@ unit-tests: $(UNIT_TESTS)
 # `make install PREFIX=/usr DESTDIR=…` after `make PREFIX=/usr`: the programs, the share
 # directory (templates, static files, migrations), the example configuration and the man pages.
 install: $(PROGRAMS)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SHAREDIR) \
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SHAREDIR) \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8
 	install -m 0755 $(BUILD)/portal $(BUILD)/portal-notify $(DESTDIR)$(SBINDIR)/
 	install -m 0755 $(BUILD)/portal-admin $(DESTDIR)$(SBINDIR)/
@@ -124,8 +124,10 @@ deb:
 	rm -rf $(BUILD)/deb
 	mkdir -p $(DEB_TREE)
 	cp -R Makefile README.md conf debian doc sql src static templates $(DEB_TREE)/
-	cd $(DEB_TREE) && DEB_BUILD_OPTIONS="parallel=2 $(DEB_BUILD_OPTIONS)" \
-		dpkg-buildpackage -b -us -uc
+	# The package's build is a make of its own: none of this make's variables (BUILD=…) reach it.
+	cd $(DEB_TREE) && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u BUILD -u SANITIZE -u PREFIX \
+		-u DESTDIR -u SHAREDIR -u WERROR \
+		DEB_BUILD_OPTIONS="parallel=2 $(DEB_BUILD_OPTIONS)" dpkg-buildpackage -b -us -uc
 	cp $(BUILD)/deb/portal_$(DEB_VERSION)_$(DEB_ARCH).deb $(BUILD)/
 	@echo "make deb: $(BUILD)/portal_$(DEB_VERSION)_$(DEB_ARCH).deb"
 

@@ -323,6 +323,8 @@ int main(int argc, char **argv)
 	argv += optind;
 	if (argc < 1)
 		usage();
+	/* The database, its copies and everything beside it hold personal data. */
+	umask(077);
 	if (sodium_init() < 0) {
 		fputs("portal-admin: libsodium failed to initialise\n", stderr);
 		return 1;
