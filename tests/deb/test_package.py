@@ -154,7 +154,9 @@ class Package(unittest.TestCase):
         """The workers as portal.service runs them (its ExecStart, User, Group and runtime
         directory, read from the installed unit), unless systemd runs them already; then an
         nginx of the test's own on a free port, with the installed site included."""
-        if not SYSTEMD:
+        if SYSTEMD:
+            run(["systemctl", "restart", "portal.service"])  # it reads portal.ini at start
+        else:
             unit = {}
             with open(UNIT, encoding="utf-8") as f:
                 for line in f:
@@ -321,6 +323,17 @@ http {{
         # "Edit one file": the municipality and its site's address; then render the site again.
         with open(CONF, encoding="utf-8") as f:
             ini = f.read()
+        with open(SITE, encoding="utf-8") as f:
+            rendered = f.read()
+        # What is not a host name never reaches nginx's configuration.
+        with open(CONF, "w", encoding="utf-8") as f:
+            f.write(ini.replace("site_url = https://zelenoborsk.example",
+                                "site_url = https://x; include /etc/shadow", 1))
+        p = run(["portal-nginx-site"], check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("has no host name", p.stderr)
+        with open(SITE, encoding="utf-8") as f:
+            self.assertEqual(f.read(), rendered)
         ini = ini.replace("name = Зеленоборск", "name = Тестовоборск", 1)
         ini = ini.replace("site_url = https://zelenoborsk.example",
                           "site_url = https://vstrechi.testovoborsk.example", 1)
