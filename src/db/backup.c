@@ -372,6 +372,13 @@ int backup_restore(const struct config *cfg, const char *file)
 	bool have_database = false;
 	char temp[4096];
 	snprintf(temp, sizeof temp, "%s.restore-XXXXXX", cfg->database_path);
+	/* On a new server the uploads directory may not be there yet (portal-admin init makes it). */
+	if (mkdir(cfg->uploads_dir, 0700) < 0 && errno != EEXIST) {
+		fprintf(stderr, "portal-admin: cannot create the uploads directory %s: %s\n",
+			cfg->uploads_dir, strerror(errno));
+		umask(old_umask);
+		return -1;
+	}
 
 	struct archive *a = archive_read_new();
 	if (a == NULL || archive_read_support_format_tar(a) != ARCHIVE_OK ||

@@ -381,6 +381,18 @@ class Restore(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("(0 migrations applied)", p.stdout)
 
+    def test_restore_onto_a_server_without_the_uploads_directory(self):
+        kept = store_upload(self.uploads, b"a scan kept in the backup")
+        target = os.path.join(self.dir, "b.tar")
+        self.assertEqual(self.admin("backup", target).returncode, 0)
+        shutil.rmtree(self.uploads)  # a new server: only the backup is left of the files
+        p = self.admin("restore", target)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(stat.S_IMODE(os.stat(self.uploads).st_mode), 0o700)
+        with open(os.path.join(self.uploads, kept), "rb") as f:
+            self.assertEqual(f.read(), b"a scan kept in the backup")
+        self.assertEqual(self.query("SELECT count(*) FROM meeting")[0][0], 24)
+
     def test_restore_is_refused_while_something_answers_on_the_socket(self):
         target = os.path.join(self.dir, "b.tar")
         self.assertEqual(self.admin("backup", target).returncode, 0)
