@@ -31,7 +31,8 @@ else
 SHAREDIR ?= $(PREFIX)/share/portal
 endif
 
-PKGS = libfcgi sqlite3 libsodium inih libical jansson libctemplate_nothreads libcurl libmagic cjose
+PKGS = libfcgi sqlite3 libsodium inih libical jansson libctemplate_nothreads libcurl libmagic cjose \
+	libarchive
 # libfcgi and Debian's libstemmer ship no pkg-config file
 PKG_CFLAGS = $(shell pkg-config --cflags $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
 PKG_LIBS = -lfcgi -lstemmer $(shell pkg-config --libs $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
@@ -61,7 +62,7 @@ LIB = $(BUILD)/libportal.a
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 PROGRAMS = $(BUILD)/portal $(BUILD)/portal-admin $(BUILD)/portal-notify
 
-.PHONY: all deps deps-test run test check fuzz bench clean unit-tests install
+.PHONY: all deps deps-test run test check fuzz bench clean unit-tests install deb
 all: $(PROGRAMS) $(BUILD)/bench-hello
 
 $(BUILD)/obj/%.o: src/%.c
@@ -105,7 +106,7 @@ unit-tests: $(UNIT_TESTS)
 # `make install PREFIX=/usr DESTDIR=…` after `make PREFIX=/usr`: the programs, the share
 # directory (templates, static files, migrations), the example configuration and the man pages.
 install: $(PROGRAMS)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SHAREDIR) \
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SHAREDIR) \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8
 	install -m 0755 $(BUILD)/portal $(BUILD)/portal-notify $(DESTDIR)$(SBINDIR)/
 	install -m 0755 $(BUILD)/portal-admin $(DESTDIR)$(SBINDIR)/
@@ -114,6 +115,22 @@ install: $(PROGRAMS)
 	install -m 0644 conf/portal.ini conf/nginx.conf.in conf/nginx-site.conf.in $(DESTDIR)$(SHAREDIR)/conf/
 	install -m 0644 doc/man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 0644 doc/man/*.8 $(DESTDIR)$(MANDIR)/man8/
+
+# `make deb`: the Debian package, built by dpkg-buildpackage (debian/) from a copy of the tree in
+# $(BUILD)/deb, so that the tree itself stays as it is; the .deb is left in $(BUILD).
+DEB_VERSION = $(shell dpkg-parsechangelog -S Version 2>/dev/null)
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
+DEB_TREE = $(BUILD)/deb/portal-$(DEB_VERSION)
+deb:
+	rm -rf $(BUILD)/deb
+	mkdir -p $(DEB_TREE)
+	cp -R Makefile README.md conf debian doc sql src static templates $(DEB_TREE)/
+	# The package's build is a make of its own: none of this make's variables (BUILD=…) reach it.
+	cd $(DEB_TREE) && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u BUILD -u SANITIZE -u PREFIX \
+		-u DESTDIR -u SHAREDIR -u WERROR \
+		DEB_BUILD_OPTIONS="parallel=2 $(DEB_BUILD_OPTIONS)" dpkg-buildpackage -b -us -uc
+	cp $(BUILD)/deb/portal_$(DEB_VERSION)_$(DEB_ARCH).deb $(BUILD)/
+	@echo "make deb: $(BUILD)/portal_$(DEB_VERSION)_$(DEB_ARCH).deb"
 
 deps:
 	@src/scripts/install-deps.sh run

@@ -7,7 +7,10 @@ status is non-zero when anything failed.
   --integration     tests/integration/test_*.py against the real nginx and workers from BIN
   --web             Nu HTML Checker and axe-core over the public and staff pages (tests/web)
   --fuzz            each libFuzzer target in build/fuzz for --fuzz-seconds
-  --all             all of the above for build/, then unit and integration again for build/asan
+  --deb             tests/deb: `make deb`, lintian, install, upgrade and purge the package on this
+                    machine (as root; it leaves the machine as it found it)
+  --all             all of the above (the package once) for build/, then unit and integration
+                    again for build/asan
   --bin DIR         the build to test (default build)
 """
 
@@ -270,6 +273,20 @@ def run_web(tally, bin_dir):
                        f"check-pages.mjs exit {code}, {checks} checks\n{out[-3000:]}")
 
 
+def run_deb(tally):
+    section("the Debian package (tests/deb)")
+    suite = unittest.defaultTestLoader.discover(os.path.join(ROOT, "tests", "deb"),
+                                                pattern="test_*.py",
+                                                top_level_dir=os.path.join(ROOT, "tests", "deb"))
+    if suite.countTestCases() == 0:
+        tally.fail("deb", "no package tests found")
+        return
+    runner = unittest.TextTestRunner(
+        verbosity=2, stream=sys.stdout,
+        resultclass=lambda *a, **k: CountingResult(tally, "deb", *a, **k))
+    runner.run(suite)
+
+
 def run_fuzz(tally, seconds):
     targets = sorted(t for t in glob.glob(os.path.join(ROOT, "build", "fuzz", "fuzz_*"))
                      if os.access(t, os.X_OK) and os.path.isfile(t) and "-" not in os.path.basename(t))
@@ -303,6 +320,7 @@ def main():
     ap.add_argument("--integration", action="store_true")
     ap.add_argument("--web", action="store_true")
     ap.add_argument("--fuzz", action="store_true")
+    ap.add_argument("--deb", action="store_true")
     ap.add_argument("--all", action="store_true")
     ap.add_argument("--bin", default="build")
     ap.add_argument("--pattern", default="test_*.py")
@@ -314,6 +332,7 @@ def main():
         run_unit(tally, "build")
         run_integration(tally, "build", args.pattern)
         run_web(tally, "build")
+        run_deb(tally)
         run_unit(tally, "build/asan")
         run_integration(tally, "build/asan", args.pattern)
         run_fuzz(tally, args.fuzz_seconds)
@@ -326,6 +345,8 @@ def main():
             run_web(tally, args.bin)
         if args.fuzz:
             run_fuzz(tally, args.fuzz_seconds)
+        if args.deb:
+            run_deb(tally)
     print(f"\n== {time.time() - started:.0f} s")
     if tally.failures:
         print("failed:")

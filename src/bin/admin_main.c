@@ -7,12 +7,15 @@
  *                        of the directory it belongs to: the head or a group leader, who sign
  *                        the protocols of the meetings they chair); the password is read from
  *                        standard input
- *   backup FILE          consistent online copy of the database
+ *   backup FILE          a tar archive: a consistent online copy of the database and the
+ *                        files of the uploads directory
+ *   restore FILE         put such a backup back, with the workers stopped
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <grp.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +25,7 @@
 
 #include "arena.h"
 #include "auth.h"
+#include "backup.h"
 #include "config.h"
 #include "db.h"
 #include "staff_account.h"
@@ -35,7 +39,8 @@ static void usage(void)
 	      "                         add a staff account, password on standard input;\n"
 	      "                         --person: the id of its person in the directory\n"
 	      "                         roles: admin organizer secretary press executor controller\n"
-	      "  backup FILE            write a consistent copy of the database to FILE\n",
+	      "  backup FILE            write the database and the uploads to FILE (a tar)\n"
+	      "  restore FILE           put a backup back (the workers must be stopped)\n",
 	      stderr);
 	exit(2);
 }
@@ -219,6 +224,31 @@ static int command_init(struct db *db, const struct config *cfg, bool demo)
 	return 0;
 }
 
+/* Run as root, become the owner of the directory that holds the database (the portal user in
+ * production): files SQLite creates beside the database (its -wal and -shm), the uploads and
+ * restored files must belong to the user the workers run as, or the site stops working.
+ * Nothing happens when that directory is root's or unreadable. 0, or -1 with a message. */
+static int become_database_owner(const struct config *cfg)
+{
+	if (geteuid() != 0)
+		return 0;
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", cfg->database_path);
+	char *slash = strrchr(dir, '/');
+	if (slash == NULL || slash == dir)
+		return 0;
+	*slash = '\0';
+	struct stat st;
+	if (stat(dir, &st) < 0 || st.st_uid == 0)
+		return 0;
+	if (setgroups(0, NULL) < 0 || setgid(st.st_gid) < 0 || setuid(st.st_uid) < 0) {
+		fprintf(stderr, "portal-admin: cannot become the owner (uid %ld) of %s: %s\n",
+			(long)st.st_uid, dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* Whether argv[*i] is option name, as "--name VALUE" (then *i moves to the value) or
  * "--name=VALUE"; its value in *value. */
 static bool option(int argc, char **argv, int *i, const char *name, const char **value)
@@ -273,48 +303,6 @@ static int command_user_add(struct db *db, const char *login, const char *role, 
 	return 0;
 }
 
-static int command_backup(struct db *db, const char *file)
-{
-	if (access(file, F_OK) == 0) {
-		fprintf(stderr, "portal-admin: %s exists; refusing to overwrite it\n", file);
-		return 1;
-	}
-	/* Created here first, exclusively and 0600 whatever the umask, so that the copy of the
-	 * applicants' data is never readable by others, not even for a moment. */
-	int fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 || fchmod(fd, 0600) != 0) {
-		fprintf(stderr, "portal-admin: cannot create %s: %s\n", file, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(file);
-		}
-		return 1;
-	}
-	close(fd);
-	sqlite3 *dest;
-	if (sqlite3_open(file, &dest) != SQLITE_OK) {
-		fprintf(stderr, "portal-admin: cannot create %s: %s\n", file, sqlite3_errmsg(dest));
-		sqlite3_close(dest);
-		unlink(file);
-		return 1;
-	}
-	sqlite3_backup *b = sqlite3_backup_init(dest, "main", db->conn, "main");
-	int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
-		fprintf(stderr, "portal-admin: backup failed: %s\n", sqlite3_errmsg(dest));
-		sqlite3_close(dest);
-		unlink(file);
-		return 1;
-	}
-	/* A backup is one self-contained file: leave WAL mode so it can be read from anywhere,
-	 * even a read-only directory, without -wal and -shm companions. */
-	sqlite3_exec(dest, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
-	sqlite3_close(dest);
-	printf("backup written to %s\n", file);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	const char *config_path = NULL;
@@ -332,6 +320,8 @@ int main(int argc, char **argv)
 	argv += optind;
 	if (argc < 1)
 		usage();
+	/* The database, its copies and everything beside it hold personal data. */
+	umask(077);
 	if (sodium_init() < 0) {
 		fputs("portal-admin: libsodium failed to initialise\n", stderr);
 		return 1;
@@ -339,6 +329,10 @@ int main(int argc, char **argv)
 	struct config cfg;
 	if (config_load(&cfg, config_default_path(config_path)) < 0)
 		return 1;
+	if (become_database_owner(&cfg) < 0) {
+		config_free(&cfg);
+		return 1;
+	}
 
 	int rc;
 	struct db db;
@@ -378,7 +372,12 @@ int main(int argc, char **argv)
 			config_free(&cfg);
 			return 1;
 		}
-		rc = command_backup(&db, argv[1]);
+		rc = backup_write(&db, &cfg, argv[1]) < 0 ? 1 : 0;
+	} else if (strcmp(argv[0], "restore") == 0 && argc == 2) {
+		/* No connection of its own: the database is replaced, not written to. */
+		rc = backup_restore(&cfg, argv[1]) < 0 ? 1 : 0;
+		config_free(&cfg);
+		return rc;
 	} else {
 		usage();
 	}

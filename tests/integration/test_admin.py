@@ -1,13 +1,19 @@
-"""build/portal-admin on the database of a running portal: init (idempotent), user add, backup."""
+"""build/portal-admin on the database of a running portal: init (idempotent), user add, backup;
+restore on a portal whose workers are stopped."""
 
 import hashlib
+import io
 import os
+import shutil
+import socket
 import sqlite3
 import stat
+import subprocess
+import tarfile
 import tempfile
 import unittest
 
-from stack import SANITIZER_MARKERS, module_stack
+from stack import ROOT, SANITIZER_MARKERS, module_stack
 
 STACK = None
 
@@ -204,24 +210,58 @@ class UserAdd(AdminCase):
                 self.assertEqual(self.rows(login), [])
 
 
+def store_upload(uploads, content):
+    """A file as upload_store keeps it: named by the SHA-256 of its content, mode 0600."""
+    name = hashlib.sha256(content).hexdigest()
+    path = os.path.join(uploads, name)
+    with open(path, "wb") as f:
+        f.write(content)
+    os.chmod(path, 0o600)
+    return name
+
+
+def read_backup(archive, into):
+    """The members of the tar ARCHIVE by name, its portal.db extracted into the directory INTO."""
+    with tarfile.open(archive) as tar:
+        members = {m.name: m for m in tar.getmembers()}
+        with tar.extractfile("portal.db") as src, open(os.path.join(into, "portal.db"), "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        uploads = {name: tar.extractfile(m).read() for name, m in members.items()
+                   if name.startswith("uploads/")}
+    return members, uploads
+
+
 class Backup(AdminCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="portal-backup-")
 
     def tearDown(self):
-        for name in os.listdir(self.dir):
-            os.unlink(os.path.join(self.dir, name))
-        os.rmdir(self.dir)
+        shutil.rmtree(self.dir)
 
-    def test_backup_is_a_readable_copy(self):
-        target = os.path.join(self.dir, "portal-backup.db")
+    def test_backup_holds_the_database_and_the_uploads(self):
+        uploads = os.path.join(STACK.data, "uploads")
+        content = "Скан письма жителя\n".encode()
+        name = store_upload(uploads, content)
+        self.addCleanup(os.unlink, os.path.join(uploads, name))
+        target = os.path.join(self.dir, "portal-backup.tar")
         p = self.admin("backup", target)
         self.assertEqual(p.returncode, 0, p.stderr)
-        # One self-contained file: no -wal or -journal left beside it to copy along.
-        self.assertEqual(sorted(os.listdir(self.dir)), ["portal-backup.db"])
-        conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        self.assertIn(f"backup written to {target}", p.stdout)
+        # One file, readable by its owner only (personal data): no temporary copy left beside it.
+        self.assertEqual(sorted(os.listdir(self.dir)), ["portal-backup.tar"])
+        self.assertEqual(stat.S_IMODE(os.stat(target).st_mode), 0o600)
+        extracted = os.path.join(self.dir, "x")
+        os.mkdir(extracted)
+        members, files = read_backup(target, extracted)
+        self.assertEqual(files[f"uploads/{name}"], content)
+        self.assertEqual(sorted(n for n in members if not n.startswith("uploads/")), ["portal.db"])
+        self.assertEqual(sorted(files), sorted(f"uploads/{n}" for n in os.listdir(uploads)
+                                               if not n.startswith(".")))
+        # The database copy is self-contained and whole.
+        conn = sqlite3.connect(f"file:{os.path.join(extracted, 'portal.db')}?mode=ro", uri=True)
         try:
             self.assertEqual(conn.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+            self.assertEqual(conn.execute("PRAGMA journal_mode").fetchone()[0], "delete")
             for table in ("meeting", "territory", "venue", "person", "meeting_invitee", "staff_user"):
                 with self.subTest(table=table):
                     self.assertEqual(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0],
@@ -234,7 +274,7 @@ class Backup(AdminCase):
             conn.close()
 
     def test_backup_refuses_to_overwrite(self):
-        target = os.path.join(self.dir, "existing.db")
+        target = os.path.join(self.dir, "existing.tar")
         with open(target, "wb") as f:
             f.write(b"precious")
         p = self.admin("backup", target)
@@ -243,7 +283,7 @@ class Backup(AdminCase):
         with open(target, "rb") as f:
             self.assertEqual(f.read(), b"precious")
         # Also over a backup made a moment before.
-        first = os.path.join(self.dir, "first.db")
+        first = os.path.join(self.dir, "first.tar")
         self.assertEqual(self.admin("backup", first).returncode, 0)
         with open(first, "rb") as f:
             digest = hashlib.sha256(f.read()).hexdigest()
@@ -252,10 +292,157 @@ class Backup(AdminCase):
             self.assertEqual(hashlib.sha256(f.read()).hexdigest(), digest)
 
     def test_backup_into_a_missing_directory_fails_cleanly(self):
-        target = os.path.join(self.dir, "no-such-dir", "b.db")
+        target = os.path.join(self.dir, "no-such-dir", "b.tar")
         p = self.admin("backup", target)
         self.assertNotEqual(p.returncode, 0)
         self.assertFalse(os.path.exists(target))
+
+    def test_restore_is_refused_while_the_workers_run(self):
+        target = os.path.join(self.dir, "b.tar")
+        self.assertEqual(self.admin("backup", target).returncode, 0)
+        title = STACK.query("SELECT title FROM meeting WHERE id = 12")[0][0]
+        STACK.execute("UPDATE meeting SET title = 'Изменено после резервной копии' WHERE id = 12")
+        self.addCleanup(STACK.execute, "UPDATE meeting SET title = ? WHERE id = 12", (title,))
+        p = self.admin("restore", target)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("workers are running", p.stderr)
+        # Nothing was replaced: the site answers from the same database, with the change.
+        self.assertFalse(os.path.exists(os.path.join(STACK.data, "portal.db.before-restore")))
+        page = STACK.get("/meetings/12")
+        self.assertEqual(page.status, 200)
+        self.assertIn("Изменено после резервной копии", page.text)
+
+
+class Restore(unittest.TestCase):
+    """portal-admin restore on a portal whose workers are stopped (its own data directory)."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="portal-restore-")
+        self.addCleanup(shutil.rmtree, self.dir)
+        self.conf = os.path.join(self.dir, "portal.ini")
+        with open(os.path.join(ROOT, "conf", "portal.ini"), encoding="utf-8") as f:
+            text = f.read()
+        with open(self.conf, "w", encoding="utf-8") as f:
+            f.write(text.replace("socket = run/portal.sock", "socket = portal.sock"))
+        self.socket = os.path.join(self.dir, "portal.sock")
+        self.bin = os.environ.get("PORTAL_BIN", os.path.join(ROOT, "build"))
+        p = self.admin("init", "--demo")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.uploads = os.path.join(self.dir, "uploads")
+
+    def admin(self, *args):
+        p = subprocess.run([os.path.join(self.bin, "portal-admin"), "-c", self.conf, *args],
+                           capture_output=True, text=True, timeout=60)
+        for marker in SANITIZER_MARKERS:
+            self.assertNotIn(marker, p.stderr)
+        return p
+
+    def query(self, sql):
+        conn = sqlite3.connect(os.path.join(self.dir, "portal.db"))
+        try:
+            return conn.execute(sql).fetchall()
+        finally:
+            conn.close()
+
+    def test_restore_puts_the_database_and_the_uploads_back(self):
+        kept = store_upload(self.uploads, b"%PDF-1.4 scan of a written appeal")
+        target = os.path.join(self.dir, "b.tar")
+        self.assertEqual(self.admin("backup", target).returncode, 0)
+        meetings = self.query("SELECT count(*) FROM meeting")[0][0]
+        # After the backup: a meeting deleted, the attached file lost, another file stored.
+        conn = sqlite3.connect(os.path.join(self.dir, "portal.db"))
+        conn.execute("DELETE FROM meeting_invitee WHERE meeting_id = 20")
+        conn.execute("DELETE FROM meeting WHERE id = 20")
+        conn.commit()
+        conn.close()
+        os.unlink(os.path.join(self.uploads, kept))
+        later = store_upload(self.uploads, b"a file stored after the backup")
+
+        p = self.admin("restore", target)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("restored", p.stdout)
+        self.assertEqual(self.query("SELECT count(*) FROM meeting")[0][0], meetings)
+        self.assertEqual(self.query("SELECT count(*) FROM meeting WHERE id = 20")[0][0], 1)
+        self.assertEqual(self.query("PRAGMA integrity_check")[0][0], "ok")
+        with open(os.path.join(self.uploads, kept), "rb") as f:
+            self.assertEqual(f.read(), b"%PDF-1.4 scan of a written appeal")
+        self.assertEqual(stat.S_IMODE(os.stat(os.path.join(self.uploads, kept)).st_mode), 0o600)
+        self.assertTrue(os.path.exists(os.path.join(self.uploads, later)))  # content-addressed
+        self.assertEqual([n for n in os.listdir(self.uploads) if n.startswith(".")], [])
+        # The database it replaced is kept, with the change made after the backup.
+        before = sqlite3.connect(os.path.join(self.dir, "portal.db.before-restore"))
+        try:
+            self.assertEqual(before.execute("SELECT count(*) FROM meeting WHERE id = 20")
+                             .fetchone()[0], 0)
+        finally:
+            before.close()
+        # And the restored database is the portal's again: init finds nothing to do.
+        p = self.admin("init")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("(0 migrations applied)", p.stdout)
+
+    def test_restore_onto_a_server_without_the_uploads_directory(self):
+        kept = store_upload(self.uploads, b"a scan kept in the backup")
+        target = os.path.join(self.dir, "b.tar")
+        self.assertEqual(self.admin("backup", target).returncode, 0)
+        shutil.rmtree(self.uploads)  # a new server: only the backup is left of the files
+        p = self.admin("restore", target)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(stat.S_IMODE(os.stat(self.uploads).st_mode), 0o700)
+        with open(os.path.join(self.uploads, kept), "rb") as f:
+            self.assertEqual(f.read(), b"a scan kept in the backup")
+        self.assertEqual(self.query("SELECT count(*) FROM meeting")[0][0], 24)
+
+    def test_restore_is_refused_while_something_answers_on_the_socket(self):
+        target = os.path.join(self.dir, "b.tar")
+        self.assertEqual(self.admin("backup", target).returncode, 0)
+        with socket.socket(socket.AF_UNIX) as listener:
+            listener.bind(self.socket)
+            listener.listen(4)
+            p = self.admin("restore", target)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("workers are running", p.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "portal.db.before-restore")))
+        # A socket left behind by workers that died does not count: nobody answers on it.
+        p = self.admin("restore", target)
+        self.assertEqual(p.returncode, 0, p.stderr)
+
+    def test_restore_refuses_what_is_not_a_backup(self):
+        meetings = self.query("SELECT count(*) FROM meeting")[0][0]
+        cases = {}
+        evil = os.path.join(self.dir, "evil.tar")
+        with tarfile.open(evil, "w") as tar:
+            data = b"x"
+            info = tarfile.TarInfo("../escaped")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+        cases["a path outside"] = evil
+        no_db = os.path.join(self.dir, "nodb.tar")
+        with tarfile.open(no_db, "w") as tar:
+            info = tarfile.TarInfo("uploads/" + "a" * 64)
+            info.size = 1
+            tar.addfile(info, io.BytesIO(b"y"))
+        cases["no database"] = no_db
+        damaged = os.path.join(self.dir, "damaged.tar")
+        with tarfile.open(damaged, "w") as tar:
+            data = b"SQLite format 3\0" + b"\xff" * 4000
+            info = tarfile.TarInfo("portal.db")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+        cases["a damaged database"] = damaged
+        text = os.path.join(self.dir, "text.tar")
+        with open(text, "w") as f:
+            f.write("not an archive\n")
+        cases["not an archive"] = text
+        for what, path in cases.items():
+            with self.subTest(what=what):
+                p = self.admin("restore", path)
+                self.assertEqual(p.returncode, 1, p.stdout)
+                self.assertTrue(p.stderr.strip())
+                self.assertEqual(self.query("SELECT count(*) FROM meeting")[0][0], meetings)
+                self.assertFalse(os.path.exists(os.path.join(self.dir, "escaped")))
+                self.assertFalse(os.path.exists(os.path.join(self.dir, "portal.db.before-restore")))
+                self.assertEqual([n for n in os.listdir(self.dir) if ".restore-" in n], [])
 
 
 if __name__ == "__main__":
