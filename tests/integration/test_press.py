@@ -261,13 +261,14 @@ class Feed(unittest.TestCase):
         for e in entries:
             eid = e.findtext(ATOM + "id")
             self.assertRegex(eid, r"^tag:zelenoborsk\.example,\d{4}-\d\d-\d\d:"
-                                  r"(announcement|result)/\d+$")
+                                  r"(announcement|result|answer)/\d+$")
             ids.add(eid)
             self.assertTrue(e.findtext(ATOM + "title"))
             self.assertRegex(e.findtext(ATOM + "updated"), RFC3339)
             times.append(datetime.fromisoformat(e.findtext(ATOM + "updated")))
             link = e.find(ATOM + "link")
-            self.assertRegex(link.get("href"), r"^https://zelenoborsk\.example/(press|meetings)/\d+$")
+            self.assertRegex(link.get("href"),
+                             r"^https://zelenoborsk\.example/((press|meetings)/\d+|answers)$")
             self.assertEqual(e.find(ATOM + "content").get("type"), "text")
             self.assertTrue(e.findtext(ATOM + "content"))
         self.assertEqual(len(ids), len(entries))
