@@ -17,13 +17,13 @@
 
 #define GROUP_FIELD "group_field"
 
-/* The meeting's agreement as JSON for the audit log. */
-static json_t *agreement_json(time_t at, long long by, const char *with)
+/* The meeting's agreement as JSON for the audit log (at 0: not agreed). */
+static json_t *agreement_json(time_t at, const char *by, const char *with)
 {
 	if (at == 0)
 		return json_pack("{s:n}", "place_agreed_at");
-	return json_pack("{s:I, s:I, s:s}", "place_agreed_at", (json_int_t)at, "place_agreed_by",
-			 (json_int_t)by, "place_agreed_with", with);
+	return json_pack("{s:I, s:s, s:s}", "place_agreed_at", (json_int_t)at, "place_agreed_by",
+			 by, "place_agreed_with", with);
 }
 
 int place_agreement_fill(struct request *req, tpl_dict *d, long long meeting_id)
@@ -72,6 +72,9 @@ enum http_status page_admin_meeting_place(struct request *req)
 	int rc = sqlite3_step(s);
 	bool field = rc == SQLITE_ROW && strcmp(db_text(req->arena, s, 0), GROUP_FIELD) == 0;
 	const char *status = rc == SQLITE_ROW ? db_text(req->arena, s, 1) : "";
+	time_t was_at = rc == SQLITE_ROW ? (time_t)sqlite3_column_int64(s, 3) : 0;
+	const char *was_by = rc == SQLITE_ROW ? db_text(req->arena, s, 4) : "";
+	const char *was_with = rc == SQLITE_ROW ? db_text(req->arena, s, 5) : "";
 	db_done(s);
 	if (!field) {
 		db_rollback(db);
@@ -91,8 +94,8 @@ enum http_status page_admin_meeting_place(struct request *req)
 	sqlite3_bind_text(s, 4, with, -1, SQLITE_STATIC);
 	bool ok = db_run(s) == SQLITE_DONE &&
 		  audit_record(req, NULL, "place_agreed", "meeting", req->path_id,
-			       agreement_json(0, 0, ""),
-			       agreement_json(req->now, req->staff->user_id, with)) == 0;
+			       agreement_json(was_at, was_by, was_with),
+			       agreement_json(req->now, req->staff->login, with)) == 0;
 	if (!ok || db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;

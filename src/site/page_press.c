@@ -295,7 +295,7 @@ static void answer_entry(struct request *req, tpl_dict *d, sqlite3_stmt *a, cons
 	tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:answer/%lld", host, tag_date(req, at),
 				      (long long)sqlite3_column_int64(a, 0)));
 	tpl_set(e, "LINK", arena_printf(req->arena, "%s/answers", cfg->site_url));
-	tpl_set(e, "TITLE", arena_printf(req->arena, "Ответ на вопрос жителей (обращение № %s)",
+	tpl_set(e, "TITLE", arena_printf(req->arena, "Ответ на вопрос жителей: обращение № %s",
 					 number));
 	tpl_set(e, "CATEGORY", "answer");
 	const char *content = arena_printf(req->arena, "Вопрос: %s\nОтвет: %s",

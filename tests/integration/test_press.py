@@ -274,7 +274,8 @@ class Feed(unittest.TestCase):
             self.assertRegex(e.findtext(ATOM + "updated"), RFC3339)
             times.append(datetime.fromisoformat(e.findtext(ATOM + "updated")))
             link = e.find(ATOM + "link")
-            self.assertRegex(link.get("href"), r"^https://zelenoborsk\.example/(press|meetings)/\d+$")
+            self.assertRegex(link.get("href"),
+                             r"^https://zelenoborsk\.example/((press|meetings)/\d+|answers)$")
             self.assertEqual(e.find(ATOM + "content").get("type"), "text")
             self.assertTrue(e.findtext(ATOM + "content"))
         self.assertEqual(len(ids), len(entries))

@@ -681,7 +681,7 @@ class WithMailAndSocialNetworks(StaffAssertions, unittest.TestCase):
         entries = ET.fromstring(feed.body).findall(ATOM + "entry")
         first = entries[0]
         self.assertEqual(first.findtext(ATOM + "title"),
-                         f"Ответ на вопрос жителей (обращение № {number})")
+                         f"Ответ на вопрос жителей: обращение № {number}")
         self.assertEqual(first.findtext(ATOM + "content"), f"Вопрос: {question}\nОтвет: {answer}")
         self.assertRegex(first.findtext(ATOM + "id"),
                          rf"^tag:zelenoborsk\.example,\d{{4}}-\d\d-\d\d:answer/{aid}$")

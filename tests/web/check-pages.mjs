@@ -12,7 +12,7 @@
 //     visually impaired), zero violations allowed.
 // A crawled link answering with HTTP status >= 400 is a failure of its own.
 // With --submit-forms, every POST form found on a checked page is also sent once with values
-// that cannot pass (required text left empty, numbers, dates, choices and addresses "x"), one
+// that cannot pass (every field empty, choices "x"), one
 // form per action (numbers in the path as #); the error page it answers (4xx, text/html) is
 // checked like any page (vnu, axe in both versions, reflow), shown in the browser at the form's
 // action. A form that accepts such values is reported as a note; one answering 5xx fails.
@@ -199,8 +199,8 @@ function extractHrefs(html) {
 }
 
 // The POST forms of a page: [{ action (URL), fields: [[name, value]] }], with the values a
-// careless person would send: hidden fields as they are (the form token), required text left
-// empty, and "x" where only a number, a date, a choice, a URL or an address fits. Forms with
+// careless person would send: hidden fields as they are (the form token), every field left
+// empty (as a browser sends an unfilled control), and "x" for a choice no list offers. Forms with
 // no field a person fills in are left out: they have no error to show beside a field.
 function extractPostForms(html, pageUrl) {
   const cleaned = html.replace(/<!--[\s\S]*?-->/g, '');
@@ -230,8 +230,10 @@ function extractPostForms(html, pageUrl) {
       visible++;
       if ((type === 'checkbox' || type === 'radio') && named.has(name)) continue;
       named.add(name);
-      const blank = ['text', 'search', 'tel', 'password', 'textarea'].includes(type);
-      fields.push([name, blank ? '' : 'x']);
+      // What a browser can send: typed controls (date, number, url, e-mail…) empty, as left
+      // unfilled; choices something no list offers.
+      const choice = ['select', 'checkbox', 'radio'].includes(type);
+      fields.push([name, choice ? 'x' : '']);
     }
     if (visible > 0) forms.push({ action, fields, from: displayPath(pageUrl) });
   }
@@ -804,7 +806,7 @@ async function main() {
     console.log(`# not checked (not text/html): ${nonHtml.slice(0, 10).join(', ')}${nonHtml.length > 10 ? `, … (${nonHtml.length} in all)` : ''}`);
   }
   if (acceptedForms.length > 0) {
-    console.log(`# forms that accepted empty or "x" values (no error page to check): ${acceptedForms.join(', ')}`);
+    console.log(`# forms that accepted empty fields (no error page to check): ${acceptedForms.join(', ')}`);
   }
   if (shapeCapped.length > 0) {
     console.log(`# only ${opts.maxSameShape} page(s) checked per numbered path: ${shapeCapped.join(', ')}`);
