@@ -11,6 +11,7 @@ import grp
 import os
 import pwd
 import re
+import shlex
 import shutil
 import signal
 import sqlite3
@@ -78,6 +79,38 @@ def query(sql, params=()):
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
+
+
+def unit_settings(name):
+    """The settings of the installed unit NAME: {key: [values in order]}."""
+    settings = {}
+    with open(os.path.join("/lib/systemd/system", name), encoding="utf-8") as f:
+        for line in f:
+            if "=" in line and not line.startswith(("#", ";", "[")):
+                key, value = line.rstrip("\n").split("=", 1)
+                settings.setdefault(key, []).append(value)
+    return settings
+
+
+def run_oneshot(name):
+    """Run the installed oneshot service NAME as systemd would: each ExecStart and ExecStartPost
+    (its %% and $$ unescaped, split as systemd does) as its User and Group with its UMask, the
+    output appended to its StandardOutput file. The exit status of ExecStart."""
+    unit = unit_settings(name)
+    log_path = unit["StandardOutput"][0].removeprefix("append:")
+    status = None
+    for key in ("ExecStart", "ExecStartPost"):
+        for command in unit.get(key, []):
+            args = shlex.split(command.replace("%%", "%").replace("$$", "$"))
+            with open(log_path, "ab") as log:
+                p = subprocess.run(args, user=unit["User"][0], group=unit["Group"][0],
+                                   extra_groups=[], umask=int(unit["UMask"][0], 8),
+                                   stdout=log, stderr=subprocess.STDOUT, timeout=120)
+            if key == "ExecStart":
+                status = p.returncode
+            else:
+                assert p.returncode == 0, (command, p.returncode)
+    return status
 
 
 def repack(deb, out, version, migrations):
@@ -317,6 +350,16 @@ http {{
             with self.subTest(timer=timer):
                 self.assertTrue(os.path.islink(f"/etc/systemd/system/timers.target.wants/{timer}"))
         self.assertTrue(os.path.islink("/etc/systemd/system/multi-user.target.wants/portal.service"))
+        # The units as systemd reads them: no complaint but about manual pages where man-db
+        # cannot look them up.
+        units = [os.path.join("/lib/systemd/system", u) for u in (
+            "portal.service", "portal-notify.service", "portal-notify.timer",
+            "portal-backup.service", "portal-backup.timer")]
+        p = run(["systemd-analyze", "verify", *units], check=False)
+        complaints = [line for line in (p.stdout + p.stderr).splitlines()
+                      if line.strip() and not re.search(r"Command 'man .*' failed", line)]
+        self.assertEqual(complaints, [])
+        self.assertEqual(p.returncode, 0)
 
     def test_3_edit_the_configuration_and_serve(self):
         self.assertEqual(package_status(), f"install ok installed {self.version}")
@@ -368,6 +411,43 @@ http {{
         browser = Browser(self.stack)
         self.assertEqual(browser.login("keeper", PASSWORD).status, 303)
         self.assertEqual(browser.get("/admin").status, 200)
+
+    def test_3a_the_timers_services(self):
+        self.assertEqual(package_status(), f"install ok installed {self.version}")
+        # The nightly backup: a new tar with the database and the uploads; older backups than
+        # 14 days deleted, pre-upgrade ones kept.
+        old = os.path.join(BACKUPS, "portal-2000-01-01-023000.tar")
+        kept = os.path.join(BACKUPS, "pre-upgrade-0.9-20000101-023000.tar")
+        for path in (old, kept):
+            with open(path, "wb") as f:
+                f.write(b"an old backup")
+            os.utime(path, (time.time() - 20 * 86400,) * 2)
+        before = set(os.listdir(BACKUPS))
+        self.assertEqual(run_oneshot("portal-backup.service"), 0)
+        made = sorted(set(os.listdir(BACKUPS)) - before)
+        self.assertEqual(len(made), 1, made)
+        self.assertRegex(made[0], r"^portal-\d{4}-\d\d-\d\d-\d{6}\.tar$")
+        backup = os.path.join(BACKUPS, made[0])
+        self.assertEqual(pwd.getpwuid(os.stat(backup).st_uid).pw_name, "portal")
+        self.assertEqual(os.stat(backup).st_mode & 0o777, 0o600)
+        with tarfile.open(backup) as tar:
+            self.assertIn("portal.db", tar.getnames())
+            self.assertEqual(tar.extractfile("uploads/" + "a" * 64).read(),
+                             b"%PDF-1.4 an attached file")
+        self.assertFalse(os.path.exists(old))
+        self.assertTrue(os.path.exists(kept))
+        os.unlink(kept)
+        with open("/var/log/portal/backup.log", encoding="utf-8") as f:
+            self.assertIn(f"backup written to {backup}", f.read())
+        # The notifier runs as the portal user on the installed database (empty: nothing to
+        # publish or deliver, so mail not being configured yet is no failure).
+        self.assertEqual(run_oneshot("portal-notify.service"), 0)
+        with open("/var/log/portal/notify.log", encoding="utf-8") as f:
+            self.assertRegex(f.read(), r"portal-notify .*: published 0 .*delivered 0")
+        for name in os.listdir("/var/lib/portal"):
+            with self.subTest(name=name):
+                owner = pwd.getpwuid(os.stat(os.path.join("/var/lib/portal", name)).st_uid).pw_name
+                self.assertEqual(owner, "portal")
 
     def test_4_upgrade_with_a_new_migration(self):
         self.assertEqual(package_status(), f"install ok installed {self.version}")
