@@ -35,6 +35,7 @@ static const char *return_path(struct request *req)
 	return r[0] == '/' ? r : "/account";
 }
 
+/* Whether sign-in through the ЕСИА gateway is configured. */
 static bool esia_on(const struct config *cfg)
 {
 	return cfg->oidc_issuer[0] != '\0';
@@ -149,6 +150,8 @@ enum http_status page_account_callback(struct request *req)
 
 /* ---- one-time codes by e-mail ---- */
 
+/* The stored form of a one-time code: BLAKE2b of the address and the code, so equal codes of
+ * two addresses differ. */
 static void code_hash(const char *email, const char *code, unsigned char out[32])
 {
 	crypto_generichash_state st;
@@ -398,6 +401,7 @@ enum http_status page_account_logout(struct request *req)
 
 /* ---- the account ---- */
 
+/* The state of an appeal in words for its applicant. */
 static const char *status_words(const char *status)
 {
 	static const char *const labels[][2] = {
@@ -413,6 +417,7 @@ static const char *status_words(const char *status)
 	return status;
 }
 
+/* A step of an appeal's history in words for its applicant. */
 static const char *step_words(const char *action)
 {
 	static const char *const labels[][2] = {
