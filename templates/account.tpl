@@ -27,7 +27,7 @@
 {{/STEP}}</ul>
 {{#ANSWER}}<h4>Ответ от <time datetime="{{AT_ISO}}">{{AT}}</time></h4>
 <div class="answer">{{TEXT:pre_escape}}</div>{{/ANSWER}}
-{{#VERDICT}}<p>Ваша оценка: <strong>{{TEXT}}</strong>{{#COMMENT}}{{/COMMENT}} (<time datetime="{{AT_ISO}}">{{AT}}</time>). {{COMMENT}}</p>{{/VERDICT}}
+{{#VERDICT}}<p>Ваша оценка: <strong>{{TEXT}}</strong> (<time datetime="{{AT_ISO}}">{{AT}}</time>). {{COMMENT}}</p>{{/VERDICT}}
 {{#VERDICT_FORM}}<form class="form" method="post" action="/account/appeals/{{ID}}/verdict">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset>
