@@ -32,7 +32,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset>
 <legend>Решён ли ваш вопрос?</legend>
-<div><input type="radio" id="v-{{ID}}-yes" name="verdict" value="resolved"{{#RESOLVED_CHECKED}} checked{{/RESOLVED_CHECKED}}> <label for="v-{{ID}}-yes">Вопрос решён</label></div>
+<div><input type="radio" id="v-{{ID}}-yes" name="verdict" value="resolved" required{{#RESOLVED_CHECKED}} checked{{/RESOLVED_CHECKED}}> <label for="v-{{ID}}-yes">Вопрос решён</label></div>
 <div><input type="radio" id="v-{{ID}}-no" name="verdict" value="unresolved"{{#UNRESOLVED_CHECKED}} checked{{/UNRESOLVED_CHECKED}}> <label for="v-{{ID}}-no">Вопрос не решён</label></div>
 </fieldset>
 <div class="field">

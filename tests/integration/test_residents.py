@@ -466,6 +466,9 @@ class ResidentAppealTest(unittest.TestCase):
                        {"csrf": csrf_of(page.text), "verdict": "unresolved"})
         self.assertEqual(r.status, 404)
         self.assertNotIn(text, r.text)
+        r = b.post(f"/account/appeals/{aid}/verdict", {"csrf": csrf_of(account.text)})
+        self.assertEqual(r.status, 422)
+        self.assertIn("выберите, решён ли вопрос", r.text)
         # The author's verdict reaches the staff page.
         r = b.post(f"/account/appeals/{aid}/verdict",
                    {"csrf": csrf_of(account.text), "verdict": "unresolved",
