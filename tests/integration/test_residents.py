@@ -732,3 +732,27 @@ class AccountFilesTest(unittest.TestCase):
         self.assertEqual(r.status, 404)
         self.assertNotIn("Фото ямы", r.text)
         self.assertEqual(Browser(STACK).get(f"/account/files/{fid}").status, 303)
+
+
+class ProviderDiscoveryGarbageTest(unittest.TestCase):
+    def test_a_provider_answering_garbage_at_discovery_gives_a_russian_page(self):
+        garbage = Provider().start()
+        garbage.attack = "discovery_garbage"
+        port = free_port()
+        stack = Stack(settings=garbage.settings(port))
+        stack.port = port
+        try:
+            with stack:
+                r = Browser(stack).get("/account/login/esia?return=/appeals/new")
+                self.assertEqual(r.status, 503)
+                self.assertIn("Вход не выполнен", r.text)
+                self.assertIn("Сервис входа через Госуслуги сейчас не отвечает", r.text)
+                self.assertIsNone(r.header("Location"))
+                helpers.wait_for(lambda: "not a JSON object" in stack.read_log(), 5)
+                self.assertIn("not a JSON object", stack.read_log())
+                # The page to sign in still offers the code by e-mail.
+                page = Browser(stack).get("/account/login")
+                self.assertEqual(page.status, 200)
+                self.assertIn("С кодом по электронной почте", page.text)
+        finally:
+            garbage.stop()
