@@ -208,7 +208,16 @@ enum http_status page_admin_appeals(struct request *req)
 			set_due(req, row, db_text(req->arena, s, 7));
 		tpl_set(row, "EXECUTOR", db_text(req->arena, s, 8));
 		const char *src = db_text(req->arena, s, 9);
-		tpl_set(row, "SOURCE", LABEL(sources, src) ? LABEL(sources, src) : src);
+		const char *auth = db_text(req->arena, s, 11);
+		/* How the author was authenticated (547-ФЗ), beside how the appeal came. */
+		tpl_set(row, "SOURCE",
+			arena_printf(req->arena, "%s%s", LABEL(sources, src) ? LABEL(sources, src) : src,
+				     strcmp(auth, "esia") == 0
+					     ? (sqlite3_column_int(s, 12) ? " (Госуслуги, подтверждённая)"
+									 : " (Госуслуги)")
+				     : strcmp(auth, "email") == 0 ? " (код по электронной почте)"
+				     : strcmp(src, "online") == 0 ? " (личность не проверялась)"
+								  : ""));
 		const char *unit = db_text(req->arena, s, 10);
 		if (unit[0])
 			tpl_set(tpl_section_add(row, "UNIT"), "UNIT", unit);

@@ -445,6 +445,12 @@ class ResidentAppealTest(unittest.TestCase):
         self.assertEqual(staff.login("admin", read_passwords(STACK)["admin"]).status, 303)
         page = staff.get(f"/admin/appeals/{aid}")
         self.assertIn("через Госуслуги (ЕСИА), подтверждённая учётная запись", page.text)
+        number = STACK.query("SELECT number FROM appeal WHERE id = ?", (aid,))[0][0]
+        registry = staff.get("/admin/appeals?q=" + number)
+        self.assertEqual(registry.status, 200)
+        row = re.search(rf'<tr><td><a href="/admin/appeals/{aid}">.*?</tr>', registry.text)
+        self.assertTrue(row, registry.text[-3000:])
+        self.assertIn("через сайт (Госуслуги, подтверждённая)", row.group(0))
         answer = "Скамейка будет установлена до 1 июня. " + helpers.unique("a")
         r = staff.post(f"/admin/appeals/{aid}/answer", {"csrf": csrf_of(page.text),
                                                         "answer": answer})
