@@ -27,12 +27,12 @@
 {{/STEP}}</ul>
 {{#ANSWER}}<h4>Ответ от <time datetime="{{AT_ISO}}">{{AT}}</time></h4>
 <div class="answer">{{TEXT:pre_escape}}</div>{{/ANSWER}}
-{{#VERDICT}}<p>Ваша оценка: <strong>{{TEXT}}</strong>{{#COMMENT}}{{/COMMENT}} (<time datetime="{{AT_ISO}}">{{AT}}</time>). {{COMMENT}}</p>{{/VERDICT}}
+{{#VERDICT}}<p>Ваша оценка: <strong>{{TEXT}}</strong> (<time datetime="{{AT_ISO}}">{{AT}}</time>). {{COMMENT}}</p>{{/VERDICT}}
 {{#VERDICT_FORM}}<form class="form" method="post" action="/account/appeals/{{ID}}/verdict">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset>
 <legend>Решён ли ваш вопрос?</legend>
-<div><input type="radio" id="v-{{ID}}-yes" name="verdict" value="resolved"{{#RESOLVED_CHECKED}} checked{{/RESOLVED_CHECKED}}> <label for="v-{{ID}}-yes">Вопрос решён</label></div>
+<div><input type="radio" id="v-{{ID}}-yes" name="verdict" value="resolved" required{{#RESOLVED_CHECKED}} checked{{/RESOLVED_CHECKED}}> <label for="v-{{ID}}-yes">Вопрос решён</label></div>
 <div><input type="radio" id="v-{{ID}}-no" name="verdict" value="unresolved"{{#UNRESOLVED_CHECKED}} checked{{/UNRESOLVED_CHECKED}}> <label for="v-{{ID}}-no">Вопрос не решён</label></div>
 </fieldset>
 <div class="field">

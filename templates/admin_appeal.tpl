@@ -15,7 +15,7 @@
 {{#EXTENDED}}<dt>Срок продлён</dt><dd>на {{DAYS}}: {{REASON}}</dd>{{/EXTENDED}}
 <dt>Заявитель</dt><dd>{{APPLICANT}}</dd>
 <dt>Личность заявителя</dt><dd>{{AUTH}}</dd>
-{{#VERDICT}}<dt>Оценка ответа заявителем</dt><dd>{{TEXT}} (<time datetime="{{AT_ISO}}">{{AT}}</time>){{#COMMENT}}{{/COMMENT}} {{COMMENT}}</dd>{{/VERDICT}}
+{{#VERDICT}}<dt>Оценка ответа заявителем</dt><dd>{{TEXT}} (<time datetime="{{AT_ISO}}">{{AT}}</time>) {{COMMENT}}</dd>{{/VERDICT}}
 <dt>Электронная почта</dt><dd>{{EMAIL}}</dd>
 <dt>Почтовый адрес</dt><dd>{{ADDRESS}}</dd>
 <dt>Телефон</dt><dd>{{PHONE}}</dd>

@@ -230,7 +230,16 @@ enum http_status page_admin_appeals(struct request *req)
 		tpl_set(row, "EXECUTOR", executor_text(req, db_text(req->arena, s, 8),
 						       db_text(req->arena, s, 10)));
 		const char *src = db_text(req->arena, s, 9);
-		tpl_set(row, "SOURCE", LABEL(sources, src) ? LABEL(sources, src) : src);
+		const char *auth = db_text(req->arena, s, 13);
+		/* How the author was authenticated (547-ФЗ), beside how the appeal came. */
+		tpl_set(row, "SOURCE",
+			arena_printf(req->arena, "%s%s", LABEL(sources, src) ? LABEL(sources, src) : src,
+				     strcmp(auth, "esia") == 0
+					     ? (sqlite3_column_int(s, 14) ? " (Госуслуги, подтверждённая)"
+									 : " (Госуслуги)")
+				     : strcmp(auth, "email") == 0 ? " (код по электронной почте)"
+				     : strcmp(src, "online") == 0 ? " (личность не проверялась)"
+								  : ""));
 		tpl_set(row, "ADDRESSEE", addressee_text(req, db_text(req->arena, s, 11),
 							 db_text(req->arena, s, 12)));
 		rows++;

@@ -294,7 +294,8 @@ enum stmt {
 	                            only overdue at, limit, FTS5 query, topic code with its
 	                            children) → id, number, registered, status,
 	                            surname, name, patronymic, answer due, executor, source, unit,
-	                            addressee, addressee unit */
+	                            addressee, addressee unit, how the author was
+	                            authenticated (esia, email, none), identity confirmed 0/1 */
 	STMT_APPEAL_GET,         /* (id) → the appeal with its territory and executor names */
 	STMT_APPEAL_EVENTS,      /* (id) → at, login or '', action, note; oldest first */
 	STMT_APPEAL_ASSIGN,      /* (id, unit, executor) → the open appeal in work */

@@ -935,7 +935,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_APPEAL_LIST] =
 		"SELECT a.id, a.number, a.registered_at, a.status, a.surname, a.name, a.patronymic, "
 		"a.answer_due, coalesce(nullif(u.full_name, ''), u.login, ''), a.source, a.unit, "
-		"a.addressee, a.addressee_unit "
+		"a.addressee, a.addressee_unit, a.auth_method, a.auth_confirmed "
 		"FROM appeal a LEFT JOIN staff_user u ON u.id = a.executor_id "
 		"WHERE (?1 IS NULL OR a.status = ?1) AND (?2 IS NULL OR a.source = ?2) "
 		"AND (?3 IS NULL OR a.territory_id IN (SELECT id FROM territory WHERE id = ?3 "

@@ -62,6 +62,7 @@ struct body {
 	bool too_large;
 };
 
+/* libcurl's write callback: append to the body, refusing more than RESPONSE_MAX_BYTES. */
 static size_t collect(char *ptr, size_t size, size_t n, void *user)
 {
 	struct body *b = user;
@@ -139,6 +140,7 @@ static json_t *fetch_json(struct request *req, const char *url, const char *form
 	return json;
 }
 
+/* A malloc'd copy of the non-empty string member name of o, or NULL. */
 static char *dup_member(json_t *o, const char *name)
 {
 	const char *v = json_string_value(json_object_get(o, name));
@@ -188,6 +190,7 @@ static int discover(struct request *req, const char **why)
 
 /* ---- helpers ---- */
 
+/* bytes as base64url without padding (RFC 7636's code challenge), from the arena. */
 static const char *base64url(struct arena *a, const unsigned char *bytes, size_t n)
 {
 	size_t size = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
@@ -196,6 +199,7 @@ static const char *base64url(struct arena *a, const unsigned char *bytes, size_t
 	return text;
 }
 
+/* Append name=value (value percent-encoded) to a query or form, '&' before all but the first. */
 static void append_param(struct buf *b, bool *first, const char *name, const char *value)
 {
 	buf_puts(b, *first ? "" : "&");
@@ -265,6 +269,7 @@ int oidc_begin(struct request *req, const char *return_to, const char **location
 
 /* ---- the ID token ---- */
 
+/* Whether alg is in the allowlist and among the algorithms the provider advertises. */
 static bool algorithm_allowed(const char *alg)
 {
 	if (alg == NULL)

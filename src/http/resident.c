@@ -139,6 +139,7 @@ int resident_sign_out(struct request *req)
 	return 0;
 }
 
+/* Equal non-empty tokens, compared in constant time. */
 static bool tokens_equal(const char *a, const char *b)
 {
 	size_t n = strlen(a);

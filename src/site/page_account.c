@@ -35,6 +35,7 @@ static const char *return_path(struct request *req)
 	return r[0] == '/' ? r : "/account";
 }
 
+/* Whether sign-in through the ЕСИА gateway is configured. */
 static bool esia_on(const struct config *cfg)
 {
 	return cfg->oidc_issuer[0] != '\0';
@@ -149,6 +150,8 @@ enum http_status page_account_callback(struct request *req)
 
 /* ---- one-time codes by e-mail ---- */
 
+/* The stored form of a one-time code: BLAKE2b of the address and the code, so equal codes of
+ * two addresses differ. */
 static void code_hash(const char *email, const char *code, unsigned char out[32])
 {
 	crypto_generichash_state st;
@@ -398,6 +401,7 @@ enum http_status page_account_logout(struct request *req)
 
 /* ---- the account ---- */
 
+/* The state of an appeal in words for its applicant. */
 static const char *status_words(const char *status)
 {
 	static const char *const labels[][2] = {
@@ -413,6 +417,7 @@ static const char *status_words(const char *status)
 	return status;
 }
 
+/* A step of an appeal's history in words for its applicant. */
 static const char *step_words(const char *action)
 {
 	static const char *const labels[][2] = {
@@ -526,8 +531,10 @@ static enum http_status account_page(struct request *req, enum http_status statu
 				tpl_set(given, "COMMENT", db_text(req->arena, s, 13));
 				page_set_datetime(given, "AT", (time_t)sqlite3_column_int64(s, 15));
 			}
-			tpl_section_show(v, strcmp(verdict, "unresolved") == 0 ? "UNRESOLVED_CHECKED"
-									     : "RESOLVED_CHECKED");
+			if (verdict[0]) /* nothing chosen for the resident before they choose */
+				tpl_section_show(v, strcmp(verdict, "unresolved") == 0
+							    ? "UNRESOLVED_CHECKED"
+							    : "RESOLVED_CHECKED");
 		}
 		if (count < (int)(sizeof rows / sizeof rows[0]))
 			rows[count] = (struct appeal_rowref){id, a};
@@ -687,15 +694,16 @@ enum http_status page_account_unsubscribe(struct request *req)
 
 /* POST /account/appeals/ID/verdict (verdict, comment, csrf) — the resident's verdict on the
  * answer to their own appeal («вопрос решён» / «не решён»); 404 for an appeal that is not
- * theirs or has no answer yet, 303 back to the account. */
+ * theirs or has no answer yet, 422 with the account and the error without a verdict, 303 back
+ * to the account. */
 enum http_status page_account_verdict(struct request *req)
 {
 	const char *verdict = page_field_text(req, FIELD_VERDICT);
 	if (req->invalid_fields > 0 ||
-	    (strcmp(verdict, "resolved") != 0 && strcmp(verdict, "unresolved") != 0)) {
-		req->error_detail = "Выберите, решён ли вопрос.";
-		return HTTP_BAD_REQUEST;
-	}
+	    (strcmp(verdict, "resolved") != 0 && strcmp(verdict, "unresolved") != 0))
+		return account_page(req, HTTP_UNPROCESSABLE,
+				    "Оценка ответа: выберите, решён ли вопрос (комментарий — до 2000 "
+				    "знаков).");
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;

@@ -445,6 +445,12 @@ class ResidentAppealTest(unittest.TestCase):
         self.assertEqual(staff.login("admin", read_passwords(STACK)["admin"]).status, 303)
         page = staff.get(f"/admin/appeals/{aid}")
         self.assertIn("через Госуслуги (ЕСИА), подтверждённая учётная запись", page.text)
+        number = STACK.query("SELECT number FROM appeal WHERE id = ?", (aid,))[0][0]
+        registry = staff.get("/admin/appeals?q=" + number)
+        self.assertEqual(registry.status, 200)
+        row = re.search(rf'<tr><td><a href="/admin/appeals/{aid}">.*?</tr>', registry.text)
+        self.assertTrue(row, registry.text[-3000:])
+        self.assertIn("через сайт (Госуслуги, подтверждённая)", row.group(0))
         answer = "Скамейка будет установлена до 1 июня. " + helpers.unique("a")
         r = staff.post(f"/admin/appeals/{aid}/answer", {"csrf": csrf_of(page.text),
                                                         "answer": answer})
@@ -466,6 +472,9 @@ class ResidentAppealTest(unittest.TestCase):
                        {"csrf": csrf_of(page.text), "verdict": "unresolved"})
         self.assertEqual(r.status, 404)
         self.assertNotIn(text, r.text)
+        r = b.post(f"/account/appeals/{aid}/verdict", {"csrf": csrf_of(account.text)})
+        self.assertEqual(r.status, 422)
+        self.assertIn("выберите, решён ли вопрос", r.text)
         # The author's verdict reaches the staff page.
         r = b.post(f"/account/appeals/{aid}/verdict",
                    {"csrf": csrf_of(account.text), "verdict": "unresolved",
@@ -729,3 +738,27 @@ class AccountFilesTest(unittest.TestCase):
         self.assertEqual(r.status, 404)
         self.assertNotIn("Фото ямы", r.text)
         self.assertEqual(Browser(STACK).get(f"/account/files/{fid}").status, 303)
+
+
+class ProviderDiscoveryGarbageTest(unittest.TestCase):
+    def test_a_provider_answering_garbage_at_discovery_gives_a_russian_page(self):
+        garbage = Provider().start()
+        garbage.attack = "discovery_garbage"
+        port = free_port()
+        stack = Stack(settings=garbage.settings(port))
+        stack.port = port
+        try:
+            with stack:
+                r = Browser(stack).get("/account/login/esia?return=/appeals/new")
+                self.assertEqual(r.status, 503)
+                self.assertIn("Вход не выполнен", r.text)
+                self.assertIn("Сервис входа через Госуслуги сейчас не отвечает", r.text)
+                self.assertIsNone(r.header("Location"))
+                helpers.wait_for(lambda: "not a JSON object" in stack.read_log(), 5)
+                self.assertIn("not a JSON object", stack.read_log())
+                # The page to sign in still offers the code by e-mail.
+                page = Browser(stack).get("/account/login")
+                self.assertEqual(page.status, 200)
+                self.assertIn("С кодом по электронной почте", page.text)
+        finally:
+            garbage.stop()
