@@ -25,10 +25,15 @@ SBINDIR ?= $(PREFIX)/sbin
 MANDIR ?= $(PREFIX)/share/man
 # Where templates, static files and migrations are read from unless portal.ini says otherwise:
 # the source tree for a developer's build, $(PREFIX)/share/portal once PREFIX is given.
+# Likewise the configuration read without -c or $PORTAL_CONF: conf/portal.ini of the working
+# directory for a developer, $(SYSCONFDIR)/portal/portal.ini once installed.
+SYSCONFDIR ?= /etc
 ifeq ($(origin PREFIX),file)
 SHAREDIR ?= $(CURDIR)
+DEFAULT_CONF ?= conf/portal.ini
 else
 SHAREDIR ?= $(PREFIX)/share/portal
+DEFAULT_CONF ?= $(SYSCONFDIR)/portal/portal.ini
 endif
 
 PKGS = libfcgi sqlite3 libsodium inih libical jansson libctemplate_nothreads libcurl libmagic cjose \
@@ -71,12 +76,13 @@ $(BUILD)/obj/%.o: src/%.c
 $(BUILD)/obj/%.o: src/%.cc
 	@mkdir -p $(@D)
 	$(CXX) $(CPPFLAGS) $(PORTAL_CXXFLAGS) $(CXXFLAGS) -c -o $@ $<
-$(BUILD)/obj/base/config.o: CPPFLAGS += -DPORTAL_SHARE_DIR='"$(SHAREDIR)"'
+$(BUILD)/obj/base/config.o: CPPFLAGS += -DPORTAL_SHARE_DIR='"$(SHAREDIR)"' \
+	-DPORTAL_DEFAULT_CONF='"$(DEFAULT_CONF)"'
 # config.o depends on where the share directory is: rebuilt when it changes.
 $(BUILD)/obj/base/config.o: $(BUILD)/sharedir
 $(BUILD)/sharedir: FORCE
 	@mkdir -p $(@D)
-	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' > $@
+	@echo '$(SHAREDIR) $(DEFAULT_CONF)' | cmp -s - $@ || echo '$(SHAREDIR) $(DEFAULT_CONF)' > $@
 .PHONY: FORCE
 $(BUILD)/tests:
 	mkdir -p $@

@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifndef PORTAL_DEFAULT_CONF
+#define PORTAL_DEFAULT_CONF "conf/portal.ini"
+#endif
 #ifndef PORTAL_SHARE_DIR
 #define PORTAL_SHARE_DIR "."
 #endif
@@ -21,7 +24,7 @@ const char *config_default_path(const char *explicit_path)
 	const char *env = getenv("PORTAL_CONF");
 	if (env != NULL && env[0] != '\0')
 		return env;
-	return "conf/portal.ini";
+	return PORTAL_DEFAULT_CONF;
 }
 
 struct load_state {

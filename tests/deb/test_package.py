@@ -385,7 +385,12 @@ http {{
         p = run(["portal-nginx-site"])
         self.assertIn("http://vstrechi.testovoborsk.example/", p.stdout)
         with open(SITE, encoding="utf-8") as f:
-            self.assertIn("server_name vstrechi.testovoborsk.example;", f.read())
+            site = f.read()
+        self.assertIn("server_name vstrechi.testovoborsk.example;", site)
+        # Every placeholder of conf/nginx-site.conf.in is filled, the security limits included.
+        self.assertNotRegex(site, r"@[A-Z_]+@")
+        self.assertIn("limit_conn portal_conn 64;", site)
+        self.assertIn("client_header_timeout 10s;", site)
 
         # A staff account and an attached file: the data that must survive the upgrades.
         p = run(["portal-admin", "-c", CONF, "user", "add", "keeper", "admin", "--email",
