@@ -99,13 +99,20 @@ class SlowClients(unittest.TestCase):
         head = (b"POST /appeals HTTP/1.1\r\nHost: x\r\nContent-Type: "
                 b"application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nsurname=")
         conns = []
+
+        def trickle_then_get(address, path):
+            # A byte on each slow body first: the body timeout (2 s here) must not end them
+            # while the test waits on a busy machine.
+            for c in conns:
+                c.sendall(b"x")
+            return get_from(address, path)
         try:
             for _ in range(8):
                 conns.append(open_from("127.0.0.62", head))
             # Once nginx counts the eight, that address gets 429 at once…
-            self.assertTrue(wait_for(lambda: get_from("127.0.0.62", "/healthz").status == 429,
-                                     5), "no 429 for a ninth request in progress")
-            r = get_from("127.0.0.62", "/meetings")
+            self.assertTrue(wait_for(lambda: trickle_then_get("127.0.0.62", "/healthz").status
+                                     == 429, 5), "no 429 for a ninth request in progress")
+            r = trickle_then_get("127.0.0.62", "/meetings")
             self.assertEqual(r.status, 429)
             self.assertIn("Слишком много запросов", r.text)
             # …and everyone else is served.
