@@ -435,6 +435,32 @@ enum stmt {
 	STMT_ACCOUNT_SUBSCRIPTIONS, /* (email) → id, territory name or NULL, status: not
 	                               unsubscribed */
 	STMT_ACCOUNT_SUBSCRIPTION_REMOVE, /* (id, email, now) */
+	/* Public discussions of drafts (page_discussions.c, page_admin_discussions.c; issue 20). */
+	STMT_DISCUSSION_INSERT,  /* (title, unit, body, form, meeting or NULL, territory or NULL,
+	                            opens_on, closes_on, now, staff) */
+	STMT_DISCUSSION_LIST,    /* () → id, title, unit, opens_on, closes_on, territory name or
+	                            NULL, concluded (0/1), published proposals, pending proposals;
+	                            newest period first */
+	STMT_DISCUSSION_GET,     /* (id) → title, unit, body, form, meeting id, territory name,
+	                            opens_on, closes_on, conclusion, concluded_at, meeting title,
+	                            meeting starts_at */
+	STMT_DISCUSSION_JSON,    /* (id) → the row as JSON (without the draft's text) */
+	STMT_DISCUSSION_CONCLUDE, /* (id, conclusion, now, staff): only when not concluded yet */
+	STMT_DISCUSSION_OPEN_ITEMS, /* (id) → pending proposals, published ones without outcome */
+	STMT_HEARING_OPTIONS,    /* () → id, title, starts_at: public hearings not
+	                            cancelled, for the form of a draft */
+	STMT_PROPOSAL_INSERT,    /* (discussion, resident, point, text, author, show_as, email, now) */
+	STMT_PROPOSAL_RECENT,    /* (resident, since) → proposals the resident sent since then */
+	STMT_PROPOSAL_LIST,      /* (discussion) → id, point, text, author, show_as, status,
+	                            refusal_reason, outcome or NULL, outcome_reason, created_at;
+	                            in order of arrival */
+	STMT_PROPOSAL_GET,       /* (id) → discussion, status, email, text, outcome or NULL */
+	STMT_PROPOSAL_MODERATE,  /* (id, status, reason, now, staff): only a pending one */
+	STMT_PROPOSAL_OUTCOME,   /* (id, outcome, reason): a published one of a discussion not
+	                            concluded */
+	STMT_PROPOSAL_JSON,      /* (id) → the row as JSON */
+	STMT_PROPOSAL_AUTHORS,   /* (discussion) → id, email, outcome, outcome_reason, text:
+	                            published proposals with an address */
 	STMT__MAX
 };
 

@@ -1208,4 +1208,63 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE i.status IN ('assigned', 'in_progress', 'returned') AND i.due_on <= ?1 "
 		"AND (i.protocol_id IS NULL OR p.signed_at IS NOT NULL) "
 		"ORDER BY i.due_on, i.id",
+	[STMT_DISCUSSION_INSERT] =
+		"INSERT INTO discussion (title, unit, body, form, meeting_id, territory_id, opens_on, "
+		"closes_on, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[STMT_DISCUSSION_LIST] =
+		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
+		"d.concluded_at IS NOT NULL, "
+		"(SELECT count(*) FROM discussion_proposal p WHERE p.discussion_id = d.id "
+		"AND p.status = 'published'), "
+		"(SELECT count(*) FROM discussion_proposal p WHERE p.discussion_id = d.id "
+		"AND p.status = 'pending') "
+		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
+		"ORDER BY d.closes_on DESC, d.id DESC LIMIT 200",
+	[STMT_DISCUSSION_GET] =
+		"SELECT d.title, d.unit, d.body, d.form, d.meeting_id, t.name, d.opens_on, d.closes_on, "
+		"d.conclusion, d.concluded_at, m.title, m.starts_at "
+		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
+		"LEFT JOIN meeting m ON m.id = d.meeting_id WHERE d.id = ?1",
+	[STMT_DISCUSSION_JSON] =
+		"SELECT json_object('title', title, 'unit', unit, 'form', form, 'meeting_id', "
+		"meeting_id, 'territory_id', territory_id, 'opens_on', opens_on, 'closes_on', "
+		"closes_on, 'body_length', length(body), 'conclusion', conclusion, 'concluded_at', "
+		"concluded_at) FROM discussion WHERE id = ?1",
+	[STMT_DISCUSSION_CONCLUDE] =
+		"UPDATE discussion SET conclusion = ?2, concluded_at = ?3, concluded_by = ?4 "
+		"WHERE id = ?1 AND concluded_at IS NULL",
+	[STMT_DISCUSSION_OPEN_ITEMS] =
+		"SELECT coalesce(sum(status = 'pending'), 0), "
+		"coalesce(sum(status = 'published' AND outcome IS NULL), 0) "
+		"FROM discussion_proposal WHERE discussion_id = ?1",
+	[STMT_HEARING_OPTIONS] =
+		"SELECT id, title, starts_at FROM meeting "
+		"WHERE kind = 'public_hearing' AND status <> 'cancelled' ORDER BY starts_at DESC "
+		"LIMIT 200",
+	[STMT_PROPOSAL_INSERT] =
+		"INSERT INTO discussion_proposal (discussion_id, resident_id, point, text, author_name, "
+		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[STMT_PROPOSAL_RECENT] =
+		"SELECT count(*) FROM discussion_proposal WHERE resident_id = ?1 AND created_at >= ?2",
+	[STMT_PROPOSAL_LIST] =
+		"SELECT id, point, text, author_name, show_as, status, refusal_reason, outcome, "
+		"outcome_reason, created_at FROM discussion_proposal WHERE discussion_id = ?1 "
+		"ORDER BY id",
+	[STMT_PROPOSAL_GET] =
+		"SELECT discussion_id, status, email, text, outcome FROM discussion_proposal "
+		"WHERE id = ?1",
+	[STMT_PROPOSAL_MODERATE] =
+		"UPDATE discussion_proposal SET status = ?2, refusal_reason = ?3, moderated_at = ?4, "
+		"moderated_by = ?5 WHERE id = ?1 AND status = 'pending'",
+	[STMT_PROPOSAL_OUTCOME] =
+		"UPDATE discussion_proposal SET outcome = ?2, outcome_reason = ?3 WHERE id = ?1 "
+		"AND status = 'published' AND (SELECT concluded_at FROM discussion d "
+		"WHERE d.id = discussion_id) IS NULL",
+	[STMT_PROPOSAL_JSON] =
+		"SELECT json_object('discussion_id', discussion_id, 'point', point, 'text', text, "
+		"'status', status, 'refusal_reason', refusal_reason, 'outcome', outcome, "
+		"'outcome_reason', outcome_reason) FROM discussion_proposal WHERE id = ?1",
+	[STMT_PROPOSAL_AUTHORS] =
+		"SELECT id, email, outcome, outcome_reason, text FROM discussion_proposal "
+		"WHERE discussion_id = ?1 AND status = 'published' AND email <> '' ORDER BY id",
 };

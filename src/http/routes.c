@@ -92,6 +92,15 @@ const struct route routes[] = {
 	{"/account/close", METHOD_POST, page_account_close, NULL, ROUTE_RESIDENT, 0},
 	{"/account/closed", METHOD_GET, page_account_closed, NULL, 0, 0},
 	{"/privacy", METHOD_GET, page_privacy, NULL, ROUTE_CACHEABLE, 0},
+	/* Public discussions of drafts (page_discussions.c, issue 20): proposals from signed-in
+	 * residents only, with their session's form token. */
+	{"/discussions", METHOD_GET, page_discussions, NULL, ROUTE_CACHEABLE, 0},
+	{"/discussions/#", METHOD_GET, page_discussion, NULL, ROUTE_RESIDENT_OPTIONAL, 0},
+	{"/discussions/#/proposals", METHOD_POST, page_discussion_propose,
+	 FIELDS({FIELD_POINT, FIELD_OPTIONAL}, {FIELD_PROPOSAL_TEXT, FIELD_REQUIRED},
+		{FIELD_AUTHOR_NAME, FIELD_REQUIRED}, {FIELD_SHOW_AS, FIELD_REQUIRED}),
+	 ROUTE_RESIDENT | ROUTE_FORM_ERRORS_TO_HANDLER, 0},
+	{"/discussions/#/sent", METHOD_GET, page_discussion_sent, NULL, 0, 0},
 	{"/answers", METHOD_GET, page_answers, NULL, ROUTE_CACHEABLE, 0},
 	{"/appeals/status", METHOD_GET, page_appeal_status_form, NULL, 0, 0},
 	{"/appeals/status", METHOD_POST, page_appeal_status,
@@ -404,6 +413,26 @@ const struct route routes[] = {
 	{"/admin/reports/monthly", METHOD_GET, page_admin_report_monthly,
 	 FIELDS({FIELD_MONTH, FIELD_OPTIONAL}, {FIELD_FORMAT, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, REPORT_READERS},
+
+	/* Public discussions of drafts (page_admin_discussions.c, issue 20). */
+	{"/admin/discussions", METHOD_GET, page_admin_discussions, NULL, 0, DISCUSSION_WRITERS},
+	{"/admin/discussions", METHOD_POST, page_admin_discussion_create,
+	 FIELDS({FIELD_DRAFT_TITLE, FIELD_REQUIRED}, {FIELD_UNIT, FIELD_REQUIRED},
+		{FIELD_DRAFT_BODY, FIELD_REQUIRED}, {FIELD_DISCUSSION_FORM, FIELD_REQUIRED},
+		{FIELD_MEETING, FIELD_OPTIONAL}, {FIELD_TERRITORY, FIELD_OPTIONAL},
+		{FIELD_OPENS_ON, FIELD_REQUIRED}, {FIELD_CLOSES_ON, FIELD_REQUIRED}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, DISCUSSION_WRITERS},
+	{"/admin/discussions/#", METHOD_GET, page_admin_discussion, NULL, 0, DISCUSSION_WRITERS},
+	{"/admin/discussions/proposals/#/publish", METHOD_POST, page_admin_proposal_publish, NULL, 0,
+	 DISCUSSION_WRITERS},
+	{"/admin/discussions/proposals/#/refuse", METHOD_POST, page_admin_proposal_refuse,
+	 FIELDS({FIELD_REASON, FIELD_OPTIONAL}), ROUTE_FORM_ERRORS_TO_HANDLER, DISCUSSION_WRITERS},
+	{"/admin/discussions/proposals/#/outcome", METHOD_POST, page_admin_proposal_outcome,
+	 FIELDS({FIELD_OUTCOME, FIELD_OPTIONAL}, {FIELD_REASON, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, DISCUSSION_WRITERS},
+	{"/admin/discussions/#/conclude", METHOD_POST, page_admin_discussion_conclude,
+	 FIELDS({FIELD_CONCLUSION, FIELD_OPTIONAL}), ROUTE_FORM_ERRORS_TO_HANDLER,
+	 DISCUSSION_WRITERS},
 
 	/* The press office (page_admin_press.c). */
 	{"/admin/media-plan", METHOD_GET, page_admin_media_plan, FIELDS({FIELD_MONTH, FIELD_OPTIONAL}),
