@@ -101,7 +101,7 @@ static bool hearing_known(struct request *req, long long id)
 
 /* POST /admin/discussions (title, unit, body, form, meeting, territory, opens_on, closes_on,
  * csrf) — put a draft up for discussion. 303 to its staff page; 422 with the errors beside the
- * fields and the input kept: the period ends before it begins, a hearing without a public
+ * fields and the input kept: the period ends before it begins or has ended, a hearing without a public
  * hearing meeting, an unknown territory. */
 enum http_status page_admin_discussion_create(struct request *req)
 {
@@ -118,6 +118,9 @@ enum http_status page_admin_discussion_create(struct request *req)
 	    req->field[FIELD_CLOSES_ON].state == FIELD_VALID &&
 	    civil_date_compare(req->field[FIELD_CLOSES_ON].date, req->field[FIELD_OPENS_ON].date) < 0)
 		page_reject(req, FIELD_CLOSES_ON, "обсуждение не может закончиться раньше, чем начнётся");
+	else if (req->field[FIELD_CLOSES_ON].state == FIELD_VALID &&
+		 civil_date_compare(req->field[FIELD_CLOSES_ON].date, tz_local_date(req->now)) < 0)
+		page_reject(req, FIELD_CLOSES_ON, "дата окончания уже прошла");
 	if (req->field[FIELD_TERRITORY].state == FIELD_VALID) {
 		struct territory_item *items;
 		size_t count;
