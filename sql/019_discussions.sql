@@ -21,10 +21,21 @@ CREATE TABLE discussion (
 	concluded_by  INTEGER REFERENCES staff_user(id),
 	created_at    INTEGER NOT NULL,
 	created_by    INTEGER REFERENCES staff_user(id),
+	-- When the notifier announced the opening (mail, /press, /feed.atom); NULL before.
+	announced_at  INTEGER,
 	CHECK (closes_on >= opens_on),
 	CHECK ((form = 'hearing') = (meeting_id IS NOT NULL))
 ) STRICT;
 CREATE INDEX discussion_closes ON discussion(closes_on);
+CREATE INDEX discussion_unannounced ON discussion(opens_on) WHERE announced_at IS NULL;
+
+-- The reference groups (seed 003) a discussion is put to: the opening is mailed to their
+-- participants (targeted mailing, seed 003 §3.1.2), as for meetings.
+CREATE TABLE discussion_reference_group (
+	discussion_id INTEGER NOT NULL REFERENCES discussion(id) ON DELETE CASCADE,
+	group_id      INTEGER NOT NULL REFERENCES reference_group(id),
+	PRIMARY KEY (discussion_id, group_id)
+) WITHOUT ROWID, STRICT;
 
 -- A proposal or remark of a resident, to the whole draft (point '') or to a point of it. The
 -- author's name is as they signed it and shown as they chose (show_as); the e-mail address is

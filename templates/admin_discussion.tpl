@@ -4,7 +4,7 @@
 <p><a href="/discussions/{{ID}}">Страница обсуждения на сайте</a></p>
 <dl class="facts">
 <dt>Разработчик проекта</dt><dd>{{UNIT}}</dd>
-<dt>Участники</dt><dd>жители: {{TERRITORY}}</dd>
+<dt>Участники</dt><dd>жители: {{TERRITORY}}{{#GROUPS}}; референтные группы: {{NAMES}}{{/GROUPS}}</dd>
 <dt>Срок обсуждения</dt><dd>{{PERIOD}}</dd>
 <dt>Форма</dt><dd>{{#ONLINE}}обсуждение на сайте{{/ONLINE}}{{#HEARING}}публичные слушания: <a href="/admin/meetings/{{MEETING_ID}}">{{MEETING_TITLE}}</a>, {{MEETING_WHEN}}{{/HEARING}}</dd>
 <dt>Состояние</dt><dd>{{#OPEN}}идёт приём предложений{{/OPEN}}{{#UPCOMING}}ещё не началось{{/UPCOMING}}{{#CLOSED}}приём предложений завершён{{/CLOSED}}</dd>

@@ -39,6 +39,12 @@
 {{/TERRITORY_OPTION}}</select>
 {{#territory_error}}<p class="field-error" id="e-territory">{{MESSAGE}}</p>{{/territory_error}}
 </div>
+<fieldset class="checkboxes" id="f-reference_group"{{#reference_group_error}} aria-describedby="e-reference_group"{{/reference_group_error}}>
+<legend>Референтные группы (им рассылается объявление об обсуждении)</legend>
+{{#NO_REFERENCE_GROUPS}}<p>Референтных групп пока нет: их заводят в разделе «Справочники».</p>
+{{/NO_REFERENCE_GROUPS}}{{#REFERENCE_GROUP_OPTION}}<div><input type="checkbox" id="f-reference_group-{{ID}}" name="reference_group" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> <label for="f-reference_group-{{ID}}">{{NAME}}</label></div>
+{{/REFERENCE_GROUP_OPTION}}{{#reference_group_error}}<p class="field-error" id="e-reference_group">{{MESSAGE}}</p>{{/reference_group_error}}
+</fieldset>
 <div class="field">
 <label for="f-opens_on">Начало обсуждения</label>
 <input id="f-opens_on" name="opens_on" type="date" value="{{opens_on}}" required{{#opens_on_error}} aria-invalid="true" aria-describedby="e-opens_on"{{/opens_on_error}}>

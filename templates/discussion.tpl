@@ -3,7 +3,7 @@
 {{#REFUSAL}}<div class="notice error" role="alert"><p>{{MESSAGE}}</p></div>{{/REFUSAL}}
 <dl class="facts">
 <dt>Разработчик проекта</dt><dd>{{UNIT}}</dd>
-<dt>Кто может участвовать</dt><dd>жители: {{TERRITORY}}</dd>
+<dt>Кто может участвовать</dt><dd>жители: {{TERRITORY}}{{#GROUPS}}; референтные группы: {{NAMES}}{{/GROUPS}}</dd>
 <dt>Срок обсуждения</dt><dd>{{PERIOD}}</dd>
 <dt>Форма</dt><dd>{{#ONLINE}}обсуждение на сайте{{/ONLINE}}{{#HEARING}}публичные слушания: <a href="/meetings/{{MEETING_ID}}">{{MEETING_TITLE}}</a>, {{MEETING_WHEN}}; предложения принимаются и на сайте{{/HEARING}}</dd>
 <dt>Состояние</dt><dd>{{#OPEN}}идёт приём предложений до {{CLOSES_ON}} включительно{{/OPEN}}{{#UPCOMING}}приём предложений начнётся {{OPENS_ON}}{{/UPCOMING}}{{#CLOSED}}приём предложений завершён{{/CLOSED}}</dd>

@@ -2,6 +2,7 @@
  * draft up for discussion, moderating residents' proposals (publish, or refuse with a reason
  * mailed to the author), the outcome of each proposal and the conclusion, mailed to every
  * author. Roles: DISCUSSION_WRITERS; every change audited in its transaction. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "auth.h"
@@ -62,6 +63,24 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 	if (page_territory_options(req, f, "TERRITORY_OPTION", from_request ? territory : 0, NULL,
 				   NULL) < 0)
 		return HTTP_INTERNAL_ERROR;
+	struct staff_item *groups;
+	size_t group_count;
+	if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &groups, &group_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (group_count == 0)
+		tpl_section_show(f, "NO_REFERENCE_GROUPS");
+	const struct field_value *chosen = &req->field[FIELD_REFERENCE_GROUP];
+	for (size_t i = 0; i < group_count; i++) {
+		tpl_dict *box = tpl_section_add(f, "REFERENCE_GROUP_OPTION");
+		tpl_set_int(box, "ID", groups[i].id);
+		long long members = atoll(groups[i].extra);
+		tpl_set(box, "NAME",
+			arena_printf(req->arena, "%s (%lld %s)", groups[i].name, members,
+				     ru_plural((long)members, "участник", "участника", "участников")));
+		for (size_t k = 0; from_request && k < chosen->id_count; k++)
+			if (chosen->ids[k] == groups[i].id)
+				tpl_section_show(box, "CHECKED");
+	}
 	long long meeting = from_request && req->field[FIELD_MEETING].state == FIELD_VALID
 				    ? req->field[FIELD_MEETING].number
 				    : 0;
@@ -99,10 +118,11 @@ static bool hearing_known(struct request *req, long long id)
 	return found;
 }
 
-/* POST /admin/discussions (title, unit, body, form, meeting, territory, opens_on, closes_on,
- * csrf) — put a draft up for discussion. 303 to its staff page; 422 with the errors beside the
+/* POST /admin/discussions (title, unit, body, form, meeting, territory, reference_group…,
+ * opens_on, closes_on, csrf) — put a draft up for discussion. 303 to its staff page; 422 with the errors beside the
  * fields and the input kept: the period ends before it begins or has ended, a hearing without a public
- * hearing meeting, an unknown territory. */
+ * hearing meeting, an unknown territory or reference group. The opening is
+ * announced by the notifier (rule_discussion_openings) once the period begins. */
 enum http_status page_admin_discussion_create(struct request *req)
 {
 	const char *form = page_field_text(req, FIELD_DISCUSSION_FORM);
@@ -132,6 +152,16 @@ enum http_status page_admin_discussion_create(struct request *req)
 		if (!known)
 			page_reject(req, FIELD_TERRITORY, "такой территории нет");
 	}
+	const struct field_value *chosen = &req->field[FIELD_REFERENCE_GROUP];
+	if (chosen->id_count > 0) {
+		struct staff_item *groups;
+		size_t group_count;
+		if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &groups, &group_count) < 0)
+			return HTTP_INTERNAL_ERROR;
+		for (size_t k = 0; k < chosen->id_count; k++)
+			if (!staff_has_item(groups, group_count, chosen->ids[k]))
+				page_reject(req, FIELD_REFERENCE_GROUP, "такой референтной группы нет");
+	}
 	if (req->invalid_fields > 0)
 		return list_page(req, HTTP_UNPROCESSABLE, true);
 	struct db *db = &req->worker->db;
@@ -154,6 +184,12 @@ enum http_status page_admin_discussion_create(struct request *req)
 	sqlite3_bind_int64(s, 10, req->staff->user_id);
 	bool ok = db_run(s) == SQLITE_DONE;
 	long long id = sqlite3_last_insert_rowid(db->conn);
+	for (size_t k = 0; ok && k < chosen->id_count; k++) {
+		s = db_stmt(db, STMT_DISCUSSION_GROUP_ADD);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, chosen->ids[k]);
+		ok = db_run(s) == SQLITE_DONE;
+	}
 	return staff_commit(req, ok, "create", "discussion", id, NULL, STMT_DISCUSSION_JSON,
 			    arena_printf(req->arena, "/admin/discussions/%lld", id));
 }

@@ -212,7 +212,11 @@ enum stmt {
 	STMT_PRESS_LIST,         /* (now, limit, meeting or NULL) → announced meetings, upcoming
 	                            first, with their latest announcement and the one before it */
 	STMT_FEED_ANSWERS,       /* (limit) → appeal id, number, question, answer, published at,
-	                            meeting id or 0, meeting title: published answers, newest first */
+	                            meeting id or 0, meeting title, 'answer', '': published answers;
+	                            merged with the discussions announced (id, title, unit, '',
+	                            announced_at, 0, '', 'discussion', closes_on) and concluded
+	                            (…, conclusion, concluded_at, …, 'conclusion', closes_on);
+	                            newest first */
 	STMT_ANNOUNCEMENT_WEBHOOKS, /* (announcement) → how many webhook posts it has in the outbox */
 	STMT_FEED_ENTRIES,       /* (limit) → announcements (with what a change changed),
 	                            cancellations and results, newest first */
@@ -461,6 +465,16 @@ enum stmt {
 	STMT_PROPOSAL_JSON,      /* (id) → the row as JSON */
 	STMT_PROPOSAL_AUTHORS,   /* (discussion) → id, email, outcome, outcome_reason, text:
 	                            published proposals with an address */
+	STMT_DISCUSSION_GROUP_ADD, /* (discussion, reference group) */
+	STMT_DISCUSSION_GROUPS,  /* (discussion) → id, name of its reference groups */
+	STMT_NOTIFY_DISCUSSIONS_DUE, /* (today 'YYYY-MM-DD') → id, title, unit, opens_on, closes_on,
+	                                form, territory name or NULL: open discussions not
+	                                announced yet */
+	STMT_NOTIFY_DISCUSSION_RECIPIENTS, /* (discussion) → audience (0 media, 2 reference, 3
+	                                      subscriber), email, unsubscribe token */
+	STMT_NOTIFY_DISCUSSION_ANNOUNCED, /* (discussion, now) */
+	STMT_PRESS_DISCUSSIONS,  /* () → id, title, unit, opens_on, closes_on, territory name or
+	                            NULL, concluded (0/1): announced discussions, newest first */
 	STMT__MAX
 };
 

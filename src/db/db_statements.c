@@ -644,10 +644,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"a.starts_at DESC, m.id LIMIT ?2",
 	/* Results: a held meeting, dated when it was marked held, or its end if that came later. */
 	[STMT_FEED_ANSWERS] =
-		"SELECT a.id, a.number, a.public_question, a.public_answer, a.published_at, "
-		"coalesce(a.meeting_id, 0), coalesce(m.title, '') FROM appeal a "
+		"SELECT a.id, a.number, a.public_question, a.public_answer, a.published_at AS at, "
+		"coalesce(a.meeting_id, 0), coalesce(m.title, ''), 'answer', '' FROM appeal a "
 		"LEFT JOIN meeting m ON m.id = a.meeting_id WHERE a.published_at IS NOT NULL "
-		"ORDER BY a.published_at DESC, a.id DESC LIMIT ?1",
+		"UNION ALL SELECT id, title, unit, '', announced_at, 0, '', 'discussion', closes_on "
+		"FROM discussion WHERE announced_at IS NOT NULL "
+		"UNION ALL SELECT id, title, unit, conclusion, concluded_at, 0, '', 'conclusion', "
+		"closes_on FROM discussion WHERE concluded_at IS NOT NULL "
+		"ORDER BY at DESC, 1 DESC LIMIT ?1",
 	[STMT_ANNOUNCEMENT_WEBHOOKS] =
 		"SELECT count(*) FROM outbox WHERE announcement_id = ?1 AND channel = 'webhook'",
 	[STMT_FEED_ENTRIES] =
@@ -1267,4 +1271,41 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_PROPOSAL_AUTHORS] =
 		"SELECT id, email, outcome, outcome_reason, text FROM discussion_proposal "
 		"WHERE discussion_id = ?1 AND status = 'published' AND email <> '' ORDER BY id",
+	[STMT_DISCUSSION_GROUP_ADD] =
+		"INSERT OR IGNORE INTO discussion_reference_group (discussion_id, group_id) "
+		"VALUES (?1, ?2)",
+	[STMT_DISCUSSION_GROUPS] =
+		"SELECT g.id, g.name FROM discussion_reference_group dg "
+		"JOIN reference_group g ON g.id = dg.group_id WHERE dg.discussion_id = ?1 "
+		"ORDER BY g.name",
+	[STMT_NOTIFY_DISCUSSIONS_DUE] =
+		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, d.form, t.name "
+		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
+		"WHERE d.announced_at IS NULL AND d.opens_on <= ?1 AND d.closes_on >= ?1 "
+		"AND d.concluded_at IS NULL ORDER BY d.id",
+	[STMT_NOTIFY_DISCUSSION_RECIPIENTS] =
+		"WITH RECURSIVE up(id) AS ("
+		" SELECT territory_id FROM discussion WHERE id = ?1"
+		" UNION SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id"
+		" WHERE t.parent_id IS NOT NULL), "
+		"down(id) AS (SELECT territory_id FROM discussion WHERE id = ?1"
+		" UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id) "
+		"SELECT 0, email, '' FROM media_contact WHERE active = 1 "
+		"UNION ALL SELECT 2, r.email, coalesce(c.token, '') FROM discussion_reference_group g "
+		"JOIN reference_group_member r ON r.group_id = g.group_id "
+		"LEFT JOIN reference_consent c ON c.email = lower(r.email) "
+		"WHERE g.discussion_id = ?1 AND c.withdrawn_at IS NULL "
+		"UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
+		"AND (s.territory_id IS NULL "
+		"     OR (SELECT territory_id FROM discussion WHERE id = ?1) IS NULL "
+		"     OR s.territory_id IN (SELECT id FROM up) "
+		"     OR s.territory_id IN (SELECT id FROM down)) "
+		"ORDER BY 1, 2",
+	[STMT_NOTIFY_DISCUSSION_ANNOUNCED] =
+		"UPDATE discussion SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL",
+	[STMT_PRESS_DISCUSSIONS] =
+		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
+		"d.concluded_at IS NOT NULL FROM discussion d "
+		"LEFT JOIN territory t ON t.id = d.territory_id WHERE d.announced_at IS NOT NULL "
+		"ORDER BY d.announced_at DESC, d.id DESC LIMIT 50",
 };

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "db.h"
 #include "page.h"
+#include "ru.h"
 #include "worker.h"
 
 int discussion_load(struct request *req, long long id, struct discussion *d)
@@ -65,6 +66,18 @@ void discussion_set(struct request *req, tpl_dict *t, const struct discussion *d
 	} else {
 		tpl_section_show(t, "ONLINE");
 	}
+	sqlite3_stmt *g = db_stmt(&req->worker->db, STMT_DISCUSSION_GROUPS);
+	sqlite3_bind_int64(g, 1, d->id);
+	struct buf groups;
+	buf_init(&groups, req->arena);
+	while (sqlite3_step(g) == SQLITE_ROW) {
+		if (groups.len)
+			buf_puts(&groups, ", ");
+		buf_puts(&groups, ru_quoted(req->arena, db_text(req->arena, g, 1)));
+	}
+	db_done(g);
+	if (groups.len)
+		tpl_set(tpl_section_add(t, "GROUPS"), "NAMES", groups.data);
 	const char *p = d->body;
 	while (*p) {
 		const char *end = strchr(p, '\n');

@@ -28,7 +28,7 @@ int discussion_load(struct request *req, long long id, struct discussion *d);
 
 /* Set the draft's keys in t: ID, TITLE, UNIT, TERRITORY (or «всё муниципальное образование»),
  * PERIOD («с 1 декабря 2026 г. по 15 декабря 2026 г.»), the state as section OPEN, UPCOMING or
- * CLOSED, the form (ONLINE, or HEARING with MEETING_ID, MEETING_TITLE, MEETING_WHEN), and one
+ * CLOSED, GROUPS with NAMES («„Бизнес“, „Молодёжь“») when reference groups take part, the form (ONLINE, or HEARING with MEETING_ID, MEETING_TITLE, MEETING_WHEN), and one
  * PARAGRAPH section per non-empty line of the draft's text (LINE). */
 void discussion_set(struct request *req, tpl_dict *t, const struct discussion *d);
 
