@@ -310,5 +310,74 @@ class DiscussionTest(unittest.TestCase):
         shown(self, STAFF["organizer"].get("/admin/discussions/999999"), status=404)
 
 
+class AnnouncementTest(unittest.TestCase):
+    """The opening is announced by the notifier to the subscribers of the territory and to the
+    chosen reference groups, and appears on /press and in /feed.atom; not before its period."""
+
+    def test_the_opening_is_announced_to_subscribers_groups_press_and_feed(self):
+        conn = STACK.db()
+        try:
+            for email, territory in (("centre.sub@example.org", 3), ("town.sub@example.org", 2),
+                                     ("all.sub@example.org", None),
+                                     ("kedr.sub@example.org", 7)):
+                conn.execute("INSERT INTO subscription (email, territory_id, token, status, "
+                             "created_at, confirmed_at) VALUES (?, ?, ?, 'active', 0, 0)",
+                             (email, territory, unique("tok").replace(" ", "")))
+            conn.execute("INSERT INTO subscription (email, territory_id, token, status, "
+                         "created_at) VALUES ('pending.sub@example.org', 3, 'tok-pending', "
+                         "'pending', 0)")
+            gid = conn.execute("INSERT INTO reference_group (name) VALUES (?)",
+                               (unique("Предприниматели"),)).lastrowid
+            other = conn.execute("INSERT INTO reference_group (name) VALUES (?)",
+                                 (unique("Пенсионеры"),)).lastrowid
+            for email, group in (("business@example.org", gid), ("withdrawn@example.org", gid),
+                                 ("pension@example.org", other)):
+                conn.execute("INSERT INTO reference_group_member (group_id, name, email) "
+                             "VALUES (?, 'Участник', ?)", (group, email))
+                conn.execute("INSERT OR IGNORE INTO reference_consent (email, token) "
+                             "VALUES (?, ?)", (email, unique("ref").replace(" ", "")))
+            conn.execute("UPDATE reference_consent SET withdrawn_at = 1 "
+                         "WHERE email = 'withdrawn@example.org'")
+            conn.commit()
+        finally:
+            conn.close()
+        title = unique("Проект схемы размещения нестационарных торговых объектов")
+        did = create(title, territory="3", reference_group=[str(gid)],
+                     opens_on=helpers.day(3).isoformat())
+        page = shown(self, STACK.get(f"/discussions/{did}"), "приём предложений начнётся",
+                     "референтные группы").text
+        self.assertNotIn('name="text"', page)
+        # Not before its period: nothing mailed, not on /press.
+        notify()
+        self.assertEqual(STACK.query("SELECT count(*) FROM outbox WHERE dedup_key LIKE ?",
+                                     (f"discussion:{did}:%",))[0][0], 0)
+        press = shown(self, STACK.get("/press"), "Общественные обсуждения проектов").text
+        self.assertNotIn(title, press)
+        STACK.execute("UPDATE discussion SET opens_on = ? WHERE id = ?",
+                      (helpers.day(0).isoformat(), did))
+        notify()
+        for address in ("centre.sub@example.org", "town.sub@example.org",
+                        "all.sub@example.org", "business@example.org"):
+            mail = wait_mail(address)
+            self.assertEqual(mail.subject, f"Общественное обсуждение: {title}", address)
+            self.assertIn(f"/discussions/{did}", mail.text)
+            self.assertIn(f"по {helpers.words(helpers.day(10))} включительно", mail.text)
+        self.assertIn("/unsubscribe?token=", wait_mail("centre.sub@example.org").text)
+        recipients = {r for (r,) in STACK.query(
+            "SELECT recipient FROM outbox WHERE dedup_key LIKE ?", (f"discussion:{did}:%",))}
+        for absent in ("kedr.sub@example.org", "pending.sub@example.org",
+                       "withdrawn@example.org", "pension@example.org"):
+            self.assertNotIn(absent, recipients)
+        # Once only.
+        notify()
+        self.assertEqual(len(mails_to("business@example.org")), 1)
+        shown(self, STACK.get("/press"), title, "вынесен на общественное обсуждение",
+              f'href="/discussions/{did}"')
+        feed = STACK.get("/feed.atom")
+        self.assertEqual(feed.status, 200)
+        self.assertIn(f"<title>Общественное обсуждение: {title}</title>", feed.text)
+        self.assertIn(f"/discussions/{did}", feed.text)
+
+
 if __name__ == "__main__":
     unittest.main()
