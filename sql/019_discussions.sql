@@ -29,6 +29,18 @@ CREATE TABLE discussion (
 CREATE INDEX discussion_closes ON discussion(closes_on);
 CREATE INDEX discussion_unannounced ON discussion(opens_on) WHERE announced_at IS NULL;
 
+-- Files of a draft (PDF, ODT, DOCX, checked by content as appeal files are): an addition to the
+-- text on the page, never the only copy (decree № 102). Stored under uploads/ by SHA-256.
+CREATE TABLE discussion_file (
+	id            INTEGER PRIMARY KEY,
+	discussion_id INTEGER NOT NULL REFERENCES discussion(id) ON DELETE CASCADE,
+	file_name     TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
+	mime          TEXT NOT NULL,
+	size          INTEGER NOT NULL CHECK (size >= 0),
+	sha256        TEXT NOT NULL CHECK (length(sha256) = 64)
+) STRICT;
+CREATE INDEX discussion_file_discussion ON discussion_file(discussion_id);
+
 -- The reference groups (seed 003) a discussion is put to: the opening is mailed to their
 -- participants (targeted mailing, seed 003 §3.1.2), as for meetings.
 CREATE TABLE discussion_reference_group (

@@ -9,6 +9,10 @@
 <dt>Форма</dt><dd>{{#ONLINE}}обсуждение на сайте{{/ONLINE}}{{#HEARING}}публичные слушания: <a href="/admin/meetings/{{MEETING_ID}}">{{MEETING_TITLE}}</a>, {{MEETING_WHEN}}{{/HEARING}}</dd>
 <dt>Состояние</dt><dd>{{#OPEN}}идёт приём предложений{{/OPEN}}{{#UPCOMING}}ещё не началось{{/UPCOMING}}{{#CLOSED}}приём предложений завершён{{/CLOSED}}</dd>
 </dl>
+{{#FILES}}<h2>Файлы проекта</h2>
+<ul>
+{{#FILE}}<li><a href="/discussions/files/{{ID}}" download>{{NAME}}</a> ({{ABOUT}})</li>
+{{/FILE}}</ul>{{/FILES}}
 <h2 id="proposals">Предложения</h2>
 {{#NO_PROPOSALS}}<p>Предложений нет.</p>{{/NO_PROPOSALS}}
 {{#HAS_PROPOSALS}}{{#PROPOSAL}}<article class="card" id="proposal-{{ID}}">

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_discussion_form.tpl: the fields of a draft put up for public discussion. --}}
 {{>FORM_ERRORS}}
-<form class="form" method="post" action="/admin/discussions">
+<form class="form" method="post" action="/admin/discussions" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field">
 <label for="f-title">Название проекта акта</label>
@@ -54,6 +54,11 @@
 <label for="f-closes_on">Окончание обсуждения (включительно)</label>
 <input id="f-closes_on" name="closes_on" type="date" value="{{closes_on}}" required{{#closes_on_error}} aria-invalid="true" aria-describedby="e-closes_on"{{/closes_on_error}}>
 {{#closes_on_error}}<p class="field-error" id="e-closes_on">{{MESSAGE}}</p>{{/closes_on_error}}
+</div>
+<div class="field">
+<label for="f-attachment">Файлы проекта: PDF, ODT или DOCX, до 5 (дополнение к тексту, не замена)</label>
+<input id="f-attachment" name="attachment" type="file" multiple accept=".pdf,.odt,.docx"{{#attachment_error}} aria-invalid="true" aria-describedby="e-attachment"{{/attachment_error}}>
+{{#attachment_error}}<p class="field-error" id="e-attachment">{{MESSAGE}}</p>{{/attachment_error}}
 </div>
 <div class="actions"><button type="submit">Опубликовать проект</button></div>
 </form>

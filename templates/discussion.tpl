@@ -13,6 +13,11 @@
 <div class="draft-text">
 {{#PARAGRAPH}}<p>{{LINE}}</p>
 {{/PARAGRAPH}}</div>
+{{#FILES}}<h3>Файлы проекта</h3>
+<p>Файлы дополняют текст проекта, опубликованный выше.</p>
+<ul>
+{{#FILE}}<li><a href="/discussions/files/{{ID}}" download>{{NAME}}</a> ({{ABOUT}})</li>
+{{/FILE}}</ul>{{/FILES}}
 </section>
 {{#CONCLUSION}}<section class="block" aria-labelledby="conclusion">
 <h2 id="conclusion">Заключение о результатах обсуждения</h2>

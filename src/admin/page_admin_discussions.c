@@ -2,6 +2,7 @@
  * draft up for discussion, moderating residents' proposals (publish, or refuse with a reason
  * mailed to the author), the outcome of each proposal and the conclusion, mailed to every
  * author. Roles: DISCUSSION_WRITERS; every change audited in its transaction. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "pages.h"
 #include "ru.h"
 #include "staff_change.h"
+#include "upload.h"
 #include "worker.h"
 
 /* The signature of mails to residents: the administration's name. */
@@ -101,6 +103,58 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 	return page_end(req, status);
 }
 
+/* Files a draft may carry; the types it may be in (the text itself is on the page). */
+#define DRAFT_MAX_FILES 5
+
+struct draft_file {
+	const char *name, *mime;
+	const char *data;
+	size_t size;
+	char sha[UPLOAD_NAME_SIZE];
+};
+
+/* The draft's files from the form, checked by content: PDF, ODT or DOCX only, at most
+ * DRAFT_MAX_FILES; errors beside the file field. Their number. */
+static size_t check_files(struct request *req, struct draft_file *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < req->file_count; i++) {
+		const struct multipart_part *f = &req->files[i];
+		if (strcmp(f->name, "attachment") != 0 || (f->filename[0] == '\0' && f->size == 0))
+			continue;
+		if (n == DRAFT_MAX_FILES) {
+			page_reject(req, FIELD_ATTACHMENT,
+				    arena_printf(req->arena, "можно приложить не больше %d файлов",
+						 DRAFT_MAX_FILES));
+			return n;
+		}
+		const char *mime, *error;
+		if (upload_check(f->data, f->size, &mime, &error) < 0) {
+			page_reject(req, FIELD_ATTACHMENT,
+				    arena_printf(req->arena, "«%s»: %s", f->filename, error));
+			continue;
+		}
+		const char *ext = upload_extension(mime);
+		if (ext == NULL || (strcmp(ext, "pdf") != 0 && strcmp(ext, "odt") != 0 &&
+				    strcmp(ext, "docx") != 0)) {
+			page_reject(req, FIELD_ATTACHMENT,
+				    arena_printf(req->arena,
+						 "«%s»: проект прикладывается в формате PDF, ODT или DOCX",
+						 f->filename));
+			continue;
+		}
+		size_t name_size = strlen(f->filename) + 16;
+		char *name = arena_alloc(req->arena, name_size);
+		upload_safe_name(f->filename, mime, name, name_size);
+		out[n].name = name;
+		out[n].mime = mime;
+		out[n].data = f->data;
+		out[n].size = f->size;
+		n++;
+	}
+	return n;
+}
+
 /* GET /admin/discussions — see list_page. */
 enum http_status page_admin_discussions(struct request *req)
 {
@@ -119,9 +173,10 @@ static bool hearing_known(struct request *req, long long id)
 }
 
 /* POST /admin/discussions (title, unit, body, form, meeting, territory, reference_group…,
- * opens_on, closes_on, csrf) — put a draft up for discussion. 303 to its staff page; 422 with the errors beside the
+ * opens_on, closes_on, attachment…, csrf; urlencoded or multipart) — put a draft up for discussion. 303 to its staff page; 422 with the errors beside the
  * fields and the input kept: the period ends before it begins or has ended, a hearing without a public
- * hearing meeting, an unknown territory or reference group. The opening is
+ * hearing meeting, an unknown territory or reference group, a file that is not
+ * PDF, ODT or DOCX by its content. The opening is
  * announced by the notifier (rule_discussion_openings) once the period begins. */
 enum http_status page_admin_discussion_create(struct request *req)
 {
@@ -162,8 +217,17 @@ enum http_status page_admin_discussion_create(struct request *req)
 			if (!staff_has_item(groups, group_count, chosen->ids[k]))
 				page_reject(req, FIELD_REFERENCE_GROUP, "такой референтной группы нет");
 	}
+	struct draft_file files[DRAFT_MAX_FILES];
+	size_t file_count = check_files(req, files);
 	if (req->invalid_fields > 0)
 		return list_page(req, HTTP_UNPROCESSABLE, true);
+	/* The files are on disk before the transaction that names them commits. */
+	for (size_t i = 0; i < file_count; i++)
+		if (upload_store(req->worker->cfg->uploads_dir, files[i].data, files[i].size,
+				 files[i].sha) < 0) {
+			fprintf(stderr, "rid=%s storing a draft's file: %m\n", req->id);
+			return HTTP_INTERNAL_ERROR;
+		}
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
@@ -188,6 +252,15 @@ enum http_status page_admin_discussion_create(struct request *req)
 		s = db_stmt(db, STMT_DISCUSSION_GROUP_ADD);
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, chosen->ids[k]);
+		ok = db_run(s) == SQLITE_DONE;
+	}
+	for (size_t i = 0; ok && i < file_count; i++) {
+		s = db_stmt(db, STMT_DISCUSSION_FILE_ADD);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, files[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, files[i].mime, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)files[i].size);
+		sqlite3_bind_text(s, 5, files[i].sha, -1, SQLITE_STATIC);
 		ok = db_run(s) == SQLITE_DONE;
 	}
 	return staff_commit(req, ok, "create", "discussion", id, NULL, STMT_DISCUSSION_JSON,

@@ -475,6 +475,9 @@ enum stmt {
 	STMT_NOTIFY_DISCUSSION_ANNOUNCED, /* (discussion, now) */
 	STMT_PRESS_DISCUSSIONS,  /* () → id, title, unit, opens_on, closes_on, territory name or
 	                            NULL, concluded (0/1): announced discussions, newest first */
+	STMT_DISCUSSION_FILE_ADD, /* (discussion, file name, mime, size, sha256) */
+	STMT_DISCUSSION_FILES,   /* (discussion) → id, file name, mime, size */
+	STMT_DISCUSSION_FILE_GET, /* (file) → file name, mime, sha256 */
 	STMT__MAX
 };
 

@@ -1308,4 +1308,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"d.concluded_at IS NOT NULL FROM discussion d "
 		"LEFT JOIN territory t ON t.id = d.territory_id WHERE d.announced_at IS NOT NULL "
 		"ORDER BY d.announced_at DESC, d.id DESC LIMIT 50",
+	[STMT_DISCUSSION_FILE_ADD] =
+		"INSERT INTO discussion_file (discussion_id, file_name, mime, size, sha256) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_DISCUSSION_FILES] = "SELECT id, file_name, mime, size FROM discussion_file "
+				  "WHERE discussion_id = ?1 ORDER BY id",
+	[STMT_DISCUSSION_FILE_GET] = "SELECT file_name, mime, sha256 FROM discussion_file "
+				     "WHERE id = ?1",
 };

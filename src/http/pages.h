@@ -51,6 +51,7 @@ enum http_status page_discussions(struct request *req);
 enum http_status page_discussion(struct request *req);
 enum http_status page_discussion_propose(struct request *req);
 enum http_status page_discussion_sent(struct request *req);
+enum http_status page_discussion_file(struct request *req);
 enum http_status page_account_subscribe(struct request *req);
 enum http_status page_account_unsubscribe(struct request *req);
 enum http_status page_account_data(struct request *req);

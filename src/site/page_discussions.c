@@ -1,6 +1,7 @@
 /* page_discussions.c — public discussions of draft municipal acts (issue 20, seeds 002, 003):
  * the list, a draft's page with its text, the published proposals and the conclusion, and the
  * proposal form of a signed-in resident (pre-moderated). */
+#include <stdio.h>
 #include <string.h>
 
 #include "discussion_view.h"
@@ -223,4 +224,37 @@ enum http_status page_discussion_sent(struct request *req)
 	tpl_set_int(t, "ID", d.id);
 	tpl_set(t, "TITLE", d.title);
 	return page_end(req, HTTP_OK);
+}
+
+/* GET /discussions/files/ID — a file of a draft, as an attachment with its name and the type its
+ * content was found to be. 404 for an unknown id or a file missing on disk. */
+enum http_status page_discussion_file(struct request *req)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DISCUSSION_FILE_GET);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		db_done(s);
+		return HTTP_NOT_FOUND;
+	}
+	const char *name = db_text(req->arena, s, 0), *mime = db_text(req->arena, s, 1);
+	const char *sha = db_text(req->arena, s, 2);
+	db_done(s);
+	FILE *f = fopen(arena_printf(req->arena, "%s/%s", req->worker->cfg->uploads_dir, sha), "rb");
+	if (f == NULL)
+		return HTTP_NOT_FOUND;
+	char chunk[16384];
+	size_t n;
+	buf_clear(&req->response.body);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&req->response.body, chunk, n);
+	fclose(f);
+	struct buf disposition;
+	buf_init(&disposition, req->arena);
+	buf_puts(&disposition, "attachment; filename*=UTF-8''");
+	page_append_encoded(&disposition, name);
+	response_header(req, "Content-Disposition", disposition.data);
+	response_header(req, "X-Content-Type-Options", "nosniff");
+	req->response.content_type = mime;
+	req->response.body_ready = true;
+	return HTTP_OK;
 }

@@ -78,6 +78,24 @@ void discussion_set(struct request *req, tpl_dict *t, const struct discussion *d
 	db_done(g);
 	if (groups.len)
 		tpl_set(tpl_section_add(t, "GROUPS"), "NAMES", groups.data);
+	sqlite3_stmt *fs = db_stmt(&req->worker->db, STMT_DISCUSSION_FILES);
+	sqlite3_bind_int64(fs, 1, d->id);
+	tpl_dict *files = NULL;
+	while (sqlite3_step(fs) == SQLITE_ROW) {
+		if (files == NULL)
+			files = tpl_section_add(t, "FILES");
+		tpl_dict *f = tpl_section_add(files, "FILE");
+		tpl_set_int(f, "ID", sqlite3_column_int64(fs, 0));
+		tpl_set(f, "NAME", db_text(req->arena, fs, 1));
+		const char *mime = db_text(req->arena, fs, 2);
+		long long kb = (sqlite3_column_int64(fs, 3) + 1023) / 1024;
+		tpl_set(f, "ABOUT", arena_printf(req->arena, "%s, %lld КБ",
+						 strstr(mime, "pdf")	      ? "PDF"
+						 : strstr(mime, "opendocument") ? "ODT"
+										: "DOCX",
+						 kb));
+	}
+	db_done(fs);
 	const char *p = d->body;
 	while (*p) {
 		const char *end = strchr(p, '\n');

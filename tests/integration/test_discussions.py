@@ -305,6 +305,44 @@ class DiscussionTest(unittest.TestCase):
         self.assertEqual(STACK.query("SELECT count(*) FROM discussion_proposal WHERE "
                                      "discussion_id = ?", (did,))[0][0], 4)
 
+    def test_files_of_a_draft_are_checked_by_content_and_added_to_the_text(self):
+        org = STAFF["organizer"]
+        title = unique("Проект устава ТОС")
+        fields = [("csrf", org.token), ("title", title), ("unit", "Юридический отдел"),
+                  ("body", "1. Текст проекта на странице."), ("form", "online"),
+                  ("opens_on", helpers.day(0).isoformat()),
+                  ("closes_on", helpers.day(7).isoformat())]
+
+        def send(files):
+            body, ctype = helpers.multipart(fields, files)
+            cookie = org.cookie_header("/admin/discussions")
+            r = STACK.request("POST", "/admin/discussions", body=body,
+                              headers={"Content-Type": ctype, "Cookie": cookie})
+            return r
+
+        # An executable named .pdf and a PNG (not a document) are refused beside the field.
+        r = send([("attachment", "проект.pdf", helpers.ELF, "application/pdf")])
+        page = shown(self, r, "«проект.pdf»: Файлы такого типа не принимаются",
+                     status=422).text
+        self.assertIn(title, page)
+        r = send([("attachment", "схема.png", helpers.PNG, "image/png")])
+        shown(self, r, "«схема.png»: проект прикладывается в формате PDF, ODT или DOCX",
+              status=422)
+        self.assertEqual(STACK.query("SELECT count(*) FROM discussion WHERE title = ?",
+                                     (title,))[0][0], 0)
+        r = send([("attachment", "проект.html", helpers.PDF, "text/html")])
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:600])
+        did = int(r.header("Location").rsplit("/", 1)[1])
+        page = shown(self, STACK.get(f"/discussions/{did}"), "1. Текст проекта на странице.",
+                     "Файлы проекта", "проект.pdf", "PDF, 1 КБ").text
+        fid = re.search(r'href="/discussions/files/(\d+)"', page).group(1)
+        f = STACK.get(f"/discussions/files/{fid}")
+        self.assertEqual(f.status, 200)
+        self.assertEqual(f.header("Content-Type"), "application/pdf")
+        self.assertIn("attachment", f.header("Content-Disposition"))
+        self.assertEqual(f.body, helpers.PDF)
+        shown(self, STACK.get("/discussions/files/999999"), status=404)
+
     def test_an_unknown_discussion_is_404(self):
         shown(self, STACK.get("/discussions/999999"), status=404)
         shown(self, STAFF["organizer"].get("/admin/discussions/999999"), status=404)
