@@ -478,6 +478,8 @@ enum stmt {
 	STMT_DISCUSSION_FILE_ADD, /* (discussion, file name, mime, size, sha256) */
 	STMT_DISCUSSION_FILES,   /* (discussion) → id, file name, mime, size */
 	STMT_DISCUSSION_FILE_GET, /* (file) → file name, mime, sha256 */
+	STMT_MEETING_DISCUSSIONS, /* (meeting) → id, title, concluded (0/1): the drafts discussed
+	                             at a public hearing */
 	STMT__MAX
 };
 

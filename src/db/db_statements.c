@@ -1315,4 +1315,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 				  "WHERE discussion_id = ?1 ORDER BY id",
 	[STMT_DISCUSSION_FILE_GET] = "SELECT file_name, mime, sha256 FROM discussion_file "
 				     "WHERE id = ?1",
+	[STMT_MEETING_DISCUSSIONS] =
+		"SELECT id, title, concluded_at IS NOT NULL FROM discussion WHERE meeting_id = ?1 "
+		"ORDER BY id",
 };

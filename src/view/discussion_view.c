@@ -155,3 +155,19 @@ const char *discussion_outcome_label(const char *outcome)
 		return "отклонено";
 	return "";
 }
+
+int discussion_links(struct request *req, tpl_dict *t, long long meeting_id)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_DISCUSSIONS);
+	sqlite3_bind_int64(s, 1, meeting_id);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(t, "DISCUSSION");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
+		if (sqlite3_column_int(s, 2))
+			tpl_section_show(row, "CONCLUDED");
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

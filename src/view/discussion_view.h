@@ -40,4 +40,9 @@ const char *discussion_author(struct request *req, const char *name, const char 
 /* The outcome in Russian: «учтено», «учтено частично», «отклонено»; "" for NULL or unknown. */
 const char *discussion_outcome_label(const char *outcome);
 
+/* The drafts discussed at public hearing meeting_id, as DISCUSSION sections of t (ID, TITLE,
+ * and CONCLUDED when the conclusion is published): the meeting's page and its protocol link
+ * to them. -1 on a database error. */
+int discussion_links(struct request *req, tpl_dict *t, long long meeting_id);
+
 #endif

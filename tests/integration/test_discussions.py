@@ -142,14 +142,26 @@ class DiscussionTest(unittest.TestCase):
             "closes_on": helpers.day(-1).isoformat()})
         shown(self, r, "дата окончания уже прошла", status=422)
 
-    def test_a_public_hearing_links_its_meeting(self):
+    def test_a_public_hearing_links_its_meeting_and_the_meeting_its_conclusion(self):
         row = STACK.query("SELECT id, title FROM meeting WHERE kind = 'public_hearing' "
-                          "AND status <> 'cancelled' LIMIT 1")
-        self.assertTrue(row, "the demo data has a public hearing")
+                          "AND status = 'held' LIMIT 1")
+        self.assertTrue(row, "the demo data has a held public hearing")
         mid, mtitle = row[0]
-        did = create(form="hearing", meeting=str(mid))
+        title = unique("Проект бюджета на 2027 год")
+        did = create(title, form="hearing", meeting=str(mid))
         shown(self, STACK.get(f"/discussions/{did}"), "публичные слушания", mtitle,
               f'href="/meetings/{mid}"')
+        page = shown(self, STACK.get(f"/meetings/{mid}"), "Обсуждаемый проект", title,
+                     f'href="/discussions/{did}"').text
+        self.assertNotIn(f'href="/discussions/{did}#conclusion"', page)
+        close(did)
+        r = STAFF["organizer"].post(f"/admin/discussions/{did}/conclude",
+                                    {"conclusion": "Предложений не поступило."})
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        shown(self, STACK.get(f"/meetings/{mid}"), "заключение о результатах обсуждения",
+              f'href="/discussions/{did}#conclusion"')
+        shown(self, STACK.get(f"/discussions/{did}"), "Предложений не поступило.",
+              "Опубликованных предложений пока нет")
 
     def test_only_discussion_writers_may_publish_and_moderate(self):
         for role in ("press", "secretary", "executor", "controller"):
