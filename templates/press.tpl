@@ -8,3 +8,10 @@
 {{/UPCOMING}}{{/HAS_UPCOMING}}{{#HAS_PAST}}<h2>Прошедшие встречи</h2>
 {{#PAST}}{{>RELEASE}}
 {{/PAST}}{{/HAS_PAST}}
+<h2>Общественные обсуждения проектов</h2>
+{{#NO_DISCUSSIONS}}<p>Объявленных обсуждений пока нет.</p>
+{{/NO_DISCUSSIONS}}{{#DISCUSSION}}<article class="card">
+<h3><a href="/discussions/{{ID}}">{{TITLE}}</a></h3>
+<p>{{TEXT}}</p>
+</article>
+{{/DISCUSSION}}

@@ -37,4 +37,5 @@
 <ol class="amendments">
 {{#AMENDMENT}}<li><p class="text">{{TEXT:pre_escape}}</p><p>Причина: {{REASON}}</p><p>Внесено {{AT}}</p></li>
 {{/AMENDMENT}}</ol>
-{{/HAS_AMENDMENTS}}</article>
+{{/HAS_AMENDMENTS}}{{#DISCUSSION}}<p class="more">Обсуждаемый проект: <a href="/discussions/{{ID}}">{{TITLE}}</a>{{#CONCLUDED}} · <a href="/discussions/{{ID}}#conclusion">заключение о результатах обсуждения</a>{{/CONCLUDED}}</p>
+{{/DISCUSSION}}</article>

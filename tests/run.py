@@ -181,7 +181,9 @@ def staff_session(stack):
 # The residents' crawl (issue 16): signed in with a one-time code, one appeal sent and answered,
 # so the account shows an answer and its verdict form; only the residents' pages are checked.
 WEB_RESIDENT_ARGS = ["--only", "/account", "--only", "/appeals/new",
-                     "--start", "/account", "--start", "/appeals/new"]
+                     "--start", "/account", "--start", "/appeals/new",
+                     # the open demo discussion with its proposal form (issue 20)
+                     "--only", "/discussions/1", "--start", "/discussions/1"]
 
 
 def resident_session(stack, staff_cookie):

@@ -303,3 +303,35 @@ INSERT INTO instruction (id, protocol_id, text, executor_id, unit, controller_id
   unixepoch('now', '-8 days'), unixepoch('now', '-8 days'));
 INSERT INTO instruction_event (instruction_id, at, user_id, status, note)
 SELECT id, created_at, controller_id, 'assigned', '' FROM instruction WHERE protocol_id = 1;
+
+-- Public discussions of drafts (sql/019_discussions.sql, issue 20): one open, announced by the
+-- notifier three days ago; one over, with its conclusion and the outcome of each proposal.
+INSERT INTO discussion (id, title, unit, body, form, meeting_id, territory_id, opens_on, closes_on,
+                        conclusion, concluded_at, created_at, announced_at) VALUES
+ (1, 'Правила благоустройства территории городского поселения Зеленоборск (новая редакция)',
+  'Отдел ЖКХ',
+  '1. Общие положения' || char(10) ||
+  '1.1. Настоящие Правила устанавливают требования к благоустройству и содержанию территории городского поселения Зеленоборск.' || char(10) ||
+  '1.2. Правила обязательны для органов местного самоуправления, организаций и граждан.' || char(10) ||
+  '2. Содержание дворовых территорий' || char(10) ||
+  '2.1. Уборка дворовых территорий проводится ежедневно, в зимний период — с вывозом снега не реже одного раза в неделю.' || char(10) ||
+  '2.2. Размещение транспортных средств на газонах и детских площадках запрещается.' || char(10) ||
+  '3. Озеленение' || char(10) ||
+  '3.1. Вырубка зелёных насаждений допускается только по разрешению администрации поселения.',
+  'online', NULL, NULL, date('now', '-3 days'), date('now', '+12 days'), '', NULL,
+  unixepoch('now', '-4 days'), unixepoch('now', '-3 days')),
+ (2, 'Порядок организации и проведения общественных обсуждений по вопросам градостроительной деятельности',
+  'Отдел архитектуры и градостроительства',
+  '1. Общественные обсуждения проводятся по проектам генерального плана, правил землепользования и застройки и проектам планировки территории.' || char(10) ||
+  '2. Срок проведения общественных обсуждений — не менее одного месяца и не более трёх месяцев.',
+  'online', NULL, 3, date('now', '-40 days'), date('now', '-10 days'),
+  'Общественные обсуждения проведены с участием жителей микрорайона Центральный. Поступило два предложения; оба рассмотрены, итоги по каждому приведены ниже. Проект рекомендован к утверждению с учётом принятых предложений.',
+  unixepoch('now', '-5 days'), unixepoch('now', '-41 days'), unixepoch('now', '-40 days'));
+INSERT INTO discussion_proposal (discussion_id, point, text, author_name, show_as, status,
+                                 moderated_at, outcome, outcome_reason, created_at) VALUES
+ (2, '2', 'Предлагаю установить срок не менее полутора месяцев, чтобы успели высказаться жители, уезжающие летом.',
+  'Смирнова Ольга Викторовна', 'initials', 'published', unixepoch('now', '-30 days'), 'partial',
+  'Минимальный срок увеличен до 40 дней.', unixepoch('now', '-31 days')),
+ (2, '', 'Прошу публиковать материалы проекта не только на сайте, но и на стенде в библиотеке.',
+  'Ковалёв Андрей', 'full', 'published', unixepoch('now', '-20 days'), 'accepted',
+  'Экспозиция материалов в библиотеке добавлена в пункт 3 проекта.', unixepoch('now', '-21 days'));

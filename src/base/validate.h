@@ -164,6 +164,19 @@ enum field {
 	FIELD_OTP,        /* "code": the 6 digits of a one-time code by e-mail */
 	FIELD_VERDICT,    /* resolved or unresolved: the resident's verdict on an answer */
 	FIELD_VERDICT_COMMENT, /* "comment" on the verdict */
+	/* Public discussions of drafts (issue 20): the staff form of a draft (with FIELD_UNIT,
+	 * FIELD_TERRITORY, FIELD_MEETING), a resident's proposal, moderation and the conclusion
+	 * (with FIELD_REASON, FIELD_OUTCOME). */
+	FIELD_DRAFT_TITLE, /* "title" of the draft act */
+	FIELD_DRAFT_BODY, /* "body": the draft's text */
+	FIELD_DISCUSSION_FORM, /* "form": online or hearing */
+	FIELD_OPENS_ON,   /* first local date of a discussion */
+	FIELD_CLOSES_ON,  /* last local date of a discussion, inclusive */
+	FIELD_POINT,      /* the point of the draft a proposal is about; empty: the whole draft */
+	FIELD_PROPOSAL_TEXT, /* "text" of a proposal */
+	FIELD_AUTHOR_NAME, /* "author": how the resident signs a proposal */
+	FIELD_SHOW_AS,    /* full or initials: how the author is shown */
+	FIELD_CONCLUSION, /* the conclusion on the results of a discussion */
 	FIELD__MAX
 };
 

@@ -212,7 +212,11 @@ enum stmt {
 	STMT_PRESS_LIST,         /* (now, limit, meeting or NULL) → announced meetings, upcoming
 	                            first, with their latest announcement and the one before it */
 	STMT_FEED_ANSWERS,       /* (limit) → appeal id, number, question, answer, published at,
-	                            meeting id or 0, meeting title: published answers, newest first */
+	                            meeting id or 0, meeting title, 'answer', '': published answers;
+	                            merged with the discussions announced (id, title, unit, '',
+	                            announced_at, 0, '', 'discussion', closes_on) and concluded
+	                            (…, conclusion, concluded_at, …, 'conclusion', closes_on);
+	                            newest first */
 	STMT_ANNOUNCEMENT_WEBHOOKS, /* (announcement) → how many webhook posts it has in the outbox */
 	STMT_FEED_ENTRIES,       /* (limit) → announcements (with what a change changed),
 	                            cancellations and results, newest first */
@@ -436,6 +440,47 @@ enum stmt {
 	STMT_ACCOUNT_SUBSCRIPTIONS, /* (email) → id, territory name or NULL, status: not
 	                               unsubscribed */
 	STMT_ACCOUNT_SUBSCRIPTION_REMOVE, /* (id, email, now) */
+	/* Public discussions of drafts (page_discussions.c, page_admin_discussions.c; issue 20). */
+	STMT_DISCUSSION_INSERT,  /* (title, unit, body, form, meeting or NULL, territory or NULL,
+	                            opens_on, closes_on, now, staff) */
+	STMT_DISCUSSION_LIST,    /* () → id, title, unit, opens_on, closes_on, territory name or
+	                            NULL, concluded (0/1), published proposals, pending proposals;
+	                            newest period first */
+	STMT_DISCUSSION_GET,     /* (id) → title, unit, body, form, meeting id, territory name,
+	                            opens_on, closes_on, conclusion, concluded_at, meeting title,
+	                            meeting starts_at */
+	STMT_DISCUSSION_JSON,    /* (id) → the row as JSON (without the draft's text) */
+	STMT_DISCUSSION_CONCLUDE, /* (id, conclusion, now, staff): only when not concluded yet */
+	STMT_DISCUSSION_OPEN_ITEMS, /* (id) → pending proposals, published ones without outcome */
+	STMT_HEARING_OPTIONS,    /* () → id, title, starts_at: public hearings not
+	                            cancelled, for the form of a draft */
+	STMT_PROPOSAL_INSERT,    /* (discussion, resident, point, text, author, show_as, email, now) */
+	STMT_PROPOSAL_RECENT,    /* (resident, since) → proposals the resident sent since then */
+	STMT_PROPOSAL_LIST,      /* (discussion) → id, point, text, author, show_as, status,
+	                            refusal_reason, outcome or NULL, outcome_reason, created_at;
+	                            in order of arrival */
+	STMT_PROPOSAL_GET,       /* (id) → discussion, status, email, text, outcome or NULL */
+	STMT_PROPOSAL_MODERATE,  /* (id, status, reason, now, staff): only a pending one */
+	STMT_PROPOSAL_OUTCOME,   /* (id, outcome, reason): a published one of a discussion not
+	                            concluded */
+	STMT_PROPOSAL_JSON,      /* (id) → the row as JSON */
+	STMT_PROPOSAL_AUTHORS,   /* (discussion) → id, email, outcome, outcome_reason, text:
+	                            published proposals with an address */
+	STMT_DISCUSSION_GROUP_ADD, /* (discussion, reference group) */
+	STMT_DISCUSSION_GROUPS,  /* (discussion) → id, name of its reference groups */
+	STMT_NOTIFY_DISCUSSIONS_DUE, /* (today 'YYYY-MM-DD') → id, title, unit, opens_on, closes_on,
+	                                form, territory name or NULL: open discussions not
+	                                announced yet */
+	STMT_NOTIFY_DISCUSSION_RECIPIENTS, /* (discussion) → audience (0 media, 2 reference, 3
+	                                      subscriber), email, unsubscribe token */
+	STMT_NOTIFY_DISCUSSION_ANNOUNCED, /* (discussion, now) */
+	STMT_PRESS_DISCUSSIONS,  /* () → id, title, unit, opens_on, closes_on, territory name or
+	                            NULL, concluded (0/1): announced discussions, newest first */
+	STMT_DISCUSSION_FILE_ADD, /* (discussion, file name, mime, size, sha256) */
+	STMT_DISCUSSION_FILES,   /* (discussion) → id, file name, mime, size */
+	STMT_DISCUSSION_FILE_GET, /* (file) → file name, mime, sha256 */
+	STMT_MEETING_DISCUSSIONS, /* (meeting) → id, title, concluded (0/1): the drafts discussed
+	                             at a public hearing */
 	STMT__MAX
 };
 

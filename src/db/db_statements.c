@@ -644,10 +644,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"a.starts_at DESC, m.id LIMIT ?2",
 	/* Results: a held meeting, dated when it was marked held, or its end if that came later. */
 	[STMT_FEED_ANSWERS] =
-		"SELECT a.id, a.number, a.public_question, a.public_answer, a.published_at, "
-		"coalesce(a.meeting_id, 0), coalesce(m.title, '') FROM appeal a "
+		"SELECT a.id, a.number, a.public_question, a.public_answer, a.published_at AS at, "
+		"coalesce(a.meeting_id, 0), coalesce(m.title, ''), 'answer', '' FROM appeal a "
 		"LEFT JOIN meeting m ON m.id = a.meeting_id WHERE a.published_at IS NOT NULL "
-		"ORDER BY a.published_at DESC, a.id DESC LIMIT ?1",
+		"UNION ALL SELECT id, title, unit, '', announced_at, 0, '', 'discussion', closes_on "
+		"FROM discussion WHERE announced_at IS NOT NULL "
+		"UNION ALL SELECT id, title, unit, conclusion, concluded_at, 0, '', 'conclusion', "
+		"closes_on FROM discussion WHERE concluded_at IS NOT NULL "
+		"ORDER BY at DESC, 1 DESC LIMIT ?1",
 	[STMT_ANNOUNCEMENT_WEBHOOKS] =
 		"SELECT count(*) FROM outbox WHERE announcement_id = ?1 AND channel = 'webhook'",
 	[STMT_FEED_ENTRIES] =
@@ -1208,4 +1212,110 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE i.status IN ('assigned', 'in_progress', 'returned') AND i.due_on <= ?1 "
 		"AND (i.protocol_id IS NULL OR p.signed_at IS NOT NULL) "
 		"ORDER BY i.due_on, i.id",
+	[STMT_DISCUSSION_INSERT] =
+		"INSERT INTO discussion (title, unit, body, form, meeting_id, territory_id, opens_on, "
+		"closes_on, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[STMT_DISCUSSION_LIST] =
+		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
+		"d.concluded_at IS NOT NULL, "
+		"(SELECT count(*) FROM discussion_proposal p WHERE p.discussion_id = d.id "
+		"AND p.status = 'published'), "
+		"(SELECT count(*) FROM discussion_proposal p WHERE p.discussion_id = d.id "
+		"AND p.status = 'pending') "
+		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
+		"ORDER BY d.closes_on DESC, d.id DESC LIMIT 200",
+	[STMT_DISCUSSION_GET] =
+		"SELECT d.title, d.unit, d.body, d.form, d.meeting_id, t.name, d.opens_on, d.closes_on, "
+		"d.conclusion, d.concluded_at, m.title, m.starts_at "
+		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
+		"LEFT JOIN meeting m ON m.id = d.meeting_id WHERE d.id = ?1",
+	[STMT_DISCUSSION_JSON] =
+		"SELECT json_object('title', title, 'unit', unit, 'form', form, 'meeting_id', "
+		"meeting_id, 'territory_id', territory_id, 'opens_on', opens_on, 'closes_on', "
+		"closes_on, 'body_length', length(body), 'conclusion', conclusion, 'concluded_at', "
+		"concluded_at) FROM discussion WHERE id = ?1",
+	[STMT_DISCUSSION_CONCLUDE] =
+		"UPDATE discussion SET conclusion = ?2, concluded_at = ?3, concluded_by = ?4 "
+		"WHERE id = ?1 AND concluded_at IS NULL",
+	[STMT_DISCUSSION_OPEN_ITEMS] =
+		"SELECT coalesce(sum(status = 'pending'), 0), "
+		"coalesce(sum(status = 'published' AND outcome IS NULL), 0) "
+		"FROM discussion_proposal WHERE discussion_id = ?1",
+	[STMT_HEARING_OPTIONS] =
+		"SELECT id, title, starts_at FROM meeting "
+		"WHERE kind = 'public_hearing' AND status <> 'cancelled' ORDER BY starts_at DESC "
+		"LIMIT 200",
+	[STMT_PROPOSAL_INSERT] =
+		"INSERT INTO discussion_proposal (discussion_id, resident_id, point, text, author_name, "
+		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[STMT_PROPOSAL_RECENT] =
+		"SELECT count(*) FROM discussion_proposal WHERE resident_id = ?1 AND created_at >= ?2",
+	[STMT_PROPOSAL_LIST] =
+		"SELECT id, point, text, author_name, show_as, status, refusal_reason, outcome, "
+		"outcome_reason, created_at FROM discussion_proposal WHERE discussion_id = ?1 "
+		"ORDER BY id",
+	[STMT_PROPOSAL_GET] =
+		"SELECT discussion_id, status, email, text, outcome FROM discussion_proposal "
+		"WHERE id = ?1",
+	[STMT_PROPOSAL_MODERATE] =
+		"UPDATE discussion_proposal SET status = ?2, refusal_reason = ?3, moderated_at = ?4, "
+		"moderated_by = ?5 WHERE id = ?1 AND status = 'pending'",
+	[STMT_PROPOSAL_OUTCOME] =
+		"UPDATE discussion_proposal SET outcome = ?2, outcome_reason = ?3 WHERE id = ?1 "
+		"AND status = 'published' AND (SELECT concluded_at FROM discussion d "
+		"WHERE d.id = discussion_id) IS NULL",
+	[STMT_PROPOSAL_JSON] =
+		"SELECT json_object('discussion_id', discussion_id, 'point', point, 'text', text, "
+		"'status', status, 'refusal_reason', refusal_reason, 'outcome', outcome, "
+		"'outcome_reason', outcome_reason) FROM discussion_proposal WHERE id = ?1",
+	[STMT_PROPOSAL_AUTHORS] =
+		"SELECT id, email, outcome, outcome_reason, text FROM discussion_proposal "
+		"WHERE discussion_id = ?1 AND status = 'published' AND email <> '' ORDER BY id",
+	[STMT_DISCUSSION_GROUP_ADD] =
+		"INSERT OR IGNORE INTO discussion_reference_group (discussion_id, group_id) "
+		"VALUES (?1, ?2)",
+	[STMT_DISCUSSION_GROUPS] =
+		"SELECT g.id, g.name FROM discussion_reference_group dg "
+		"JOIN reference_group g ON g.id = dg.group_id WHERE dg.discussion_id = ?1 "
+		"ORDER BY g.name",
+	[STMT_NOTIFY_DISCUSSIONS_DUE] =
+		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, d.form, t.name "
+		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
+		"WHERE d.announced_at IS NULL AND d.opens_on <= ?1 AND d.closes_on >= ?1 "
+		"AND d.concluded_at IS NULL ORDER BY d.id",
+	[STMT_NOTIFY_DISCUSSION_RECIPIENTS] =
+		"WITH RECURSIVE up(id) AS ("
+		" SELECT territory_id FROM discussion WHERE id = ?1"
+		" UNION SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id"
+		" WHERE t.parent_id IS NOT NULL), "
+		"down(id) AS (SELECT territory_id FROM discussion WHERE id = ?1"
+		" UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id) "
+		"SELECT 0, email, '' FROM media_contact WHERE active = 1 "
+		"UNION ALL SELECT 2, r.email, coalesce(c.token, '') FROM discussion_reference_group g "
+		"JOIN reference_group_member r ON r.group_id = g.group_id "
+		"LEFT JOIN reference_consent c ON c.email = lower(r.email) "
+		"WHERE g.discussion_id = ?1 AND c.withdrawn_at IS NULL "
+		"UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
+		"AND (s.territory_id IS NULL "
+		"     OR (SELECT territory_id FROM discussion WHERE id = ?1) IS NULL "
+		"     OR s.territory_id IN (SELECT id FROM up) "
+		"     OR s.territory_id IN (SELECT id FROM down)) "
+		"ORDER BY 1, 2",
+	[STMT_NOTIFY_DISCUSSION_ANNOUNCED] =
+		"UPDATE discussion SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL",
+	[STMT_PRESS_DISCUSSIONS] =
+		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
+		"d.concluded_at IS NOT NULL FROM discussion d "
+		"LEFT JOIN territory t ON t.id = d.territory_id WHERE d.announced_at IS NOT NULL "
+		"ORDER BY d.announced_at DESC, d.id DESC LIMIT 50",
+	[STMT_DISCUSSION_FILE_ADD] =
+		"INSERT INTO discussion_file (discussion_id, file_name, mime, size, sha256) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_DISCUSSION_FILES] = "SELECT id, file_name, mime, size FROM discussion_file "
+				  "WHERE discussion_id = ?1 ORDER BY id",
+	[STMT_DISCUSSION_FILE_GET] = "SELECT file_name, mime, sha256 FROM discussion_file "
+				     "WHERE id = ?1",
+	[STMT_MEETING_DISCUSSIONS] =
+		"SELECT id, title, concluded_at IS NOT NULL FROM discussion WHERE meeting_id = ?1 "
+		"ORDER BY id",
 };

@@ -72,6 +72,9 @@ enum role {
 /* The agreed place of a field meeting (page_admin_place.c): the group's secretary agrees it
  * (seed 001 §3.6.2); the sector and administrators may record it too. */
 #define PLACE_AGREEMENT_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY)
+/* Public discussions of drafts (page_admin_discussions.c, issue 20): who puts a draft up for
+ * discussion, moderates the proposals and writes the conclusion. */
+#define DISCUSSION_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER)
 #define ROLES_CALENDAR_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_CONTROLLER)
 
 /* The signed-in staff member of a request. */

@@ -46,6 +46,12 @@ enum http_status page_account_login_code(struct request *req);
 enum http_status page_account_logout(struct request *req);
 enum http_status page_account(struct request *req);
 enum http_status page_account_verdict(struct request *req);
+/* page_discussions.c: public discussions of drafts (issue 20). */
+enum http_status page_discussions(struct request *req);
+enum http_status page_discussion(struct request *req);
+enum http_status page_discussion_propose(struct request *req);
+enum http_status page_discussion_sent(struct request *req);
+enum http_status page_discussion_file(struct request *req);
 enum http_status page_account_subscribe(struct request *req);
 enum http_status page_account_unsubscribe(struct request *req);
 enum http_status page_account_data(struct request *req);
@@ -124,6 +130,14 @@ enum http_status page_admin_group_update(struct request *req);
 enum http_status page_admin_media_plan(struct request *req);
 enum http_status page_admin_media(struct request *req);
 enum http_status page_admin_media_create(struct request *req);
+/* page_admin_discussions.c: the staff side of discussions. */
+enum http_status page_admin_discussions(struct request *req);
+enum http_status page_admin_discussion_create(struct request *req);
+enum http_status page_admin_discussion(struct request *req);
+enum http_status page_admin_proposal_publish(struct request *req);
+enum http_status page_admin_proposal_refuse(struct request *req);
+enum http_status page_admin_proposal_outcome(struct request *req);
+enum http_status page_admin_discussion_conclude(struct request *req);
 enum http_status page_admin_media_contact(struct request *req);
 enum http_status page_admin_media_update(struct request *req);
 enum http_status page_admin_media_deactivate(struct request *req);

@@ -828,6 +828,102 @@ static int rule_place_digests(struct notify_run *run)
 	return 0;
 }
 
+/* Rule: a discussion of a draft (issue 20) whose period has begun is announced once: a mail to
+ * the media list, to the participants of its reference groups (targeted mailing, seed 003
+ * §3.1.2; not to those who withdrew consent) and to the subscribers of its territory (or of
+ * any, for the whole municipality), each subscriber's with the link that stops the mail. Then
+ * /press and /feed.atom show it (discussion.announced_at). Keys discussion:ID:mail:ADDRESS. */
+static int rule_discussion_openings(struct notify_run *run)
+{
+	struct civil_date today = tz_local_date(run->now);
+	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
+				       today.day);
+	struct opening {
+		long long id;
+		const char *title, *unit, *territory;
+		struct civil_date opens, closes;
+		bool hearing;
+	} *o = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_DISCUSSIONS_DUE);
+	sqlite3_bind_text(s, 1, day, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		o = arena_grow(run->arena, o, n, &cap, sizeof *o);
+		o[n].id = sqlite3_column_int64(s, 0);
+		o[n].title = db_text(run->arena, s, 1);
+		o[n].unit = db_text(run->arena, s, 2);
+		civil_date_parse(db_text(run->arena, s, 3), &o[n].opens);
+		civil_date_parse(db_text(run->arena, s, 4), &o[n].closes);
+		o[n].hearing = strcmp(db_text(run->arena, s, 5), "hearing") == 0;
+		o[n].territory = db_text(run->arena, s, 6);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	const char *from = run->cfg->administration_name[0] ? run->cfg->administration_name
+							    : run->cfg->municipality_name;
+	for (size_t i = 0; i < n; i++) {
+		const char *subject = arena_printf(run->arena, "Общественное обсуждение: %s",
+						   o[i].title);
+		const char *text = arena_printf(
+			run->arena,
+			"%s выносит на общественное обсуждение проект %s.\n\n"
+			"Разработчик проекта: %s.\nСрок обсуждения: с %s по %s включительно.\n"
+			"Участвуют жители: %s.%s\n\n"
+			"Текст проекта и приём предложений: %s\n",
+			from, ru_quoted(run->arena, o[i].title), o[i].unit,
+			notify_date(run->arena, o[i].opens), notify_date(run->arena, o[i].closes),
+			o[i].territory[0] ? o[i].territory : "всё муниципальное образование",
+			o[i].hearing ? "\nПо проекту проводятся публичные слушания; их место и время "
+				       "объявляются отдельно."
+				     : "",
+			notify_url(run, arena_printf(run->arena, "/discussions/%lld", o[i].id)));
+		s = db_stmt(run->db, STMT_NOTIFY_DISCUSSION_RECIPIENTS);
+		sqlite3_bind_int64(s, 1, o[i].id);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			int audience = sqlite3_column_int(s, 0);
+			const char *email = db_text(run->arena, s, 1);
+			const char *token = db_text(run->arena, s, 2);
+			const char *unsubscribe = NULL;
+			if (audience == AUDIENCE_SUBSCRIBER)
+				unsubscribe = subscription_unsubscribe_url(run->arena, run->cfg, token);
+			else if (audience == AUDIENCE_REFERENCE && token[0])
+				unsubscribe = subscription_reference_unsubscribe_url(run->arena,
+										     run->cfg, token);
+			struct outbox_message msg = {
+				.dedup_key = arena_printf(run->arena, "discussion:%lld:mail:%s",
+							  o[i].id, email),
+				.channel = OUTBOX_MAIL,
+				.recipient = email,
+				.subject = subject,
+				.body = unsubscribe
+						? arena_printf(run->arena,
+							       "%s\nОтказаться от рассылки: %s\n\n--\n%s\n",
+							       text, unsubscribe, from)
+						: arena_printf(run->arena, "%s\n--\n%s\n", text, from),
+				.unsubscribe_url = unsubscribe,
+				.purpose = "announcement",
+			};
+			if (enqueue(run, &msg) < 0) {
+				db_done(s);
+				return -1;
+			}
+		}
+		db_done(s);
+		if (rc != SQLITE_DONE)
+			return -1;
+		s = db_stmt(run->db, STMT_NOTIFY_DISCUSSION_ANNOUNCED);
+		sqlite3_bind_int64(s, 1, o[i].id);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)run->now);
+		if (db_run(s) != SQLITE_DONE)
+			return -1;
+		run->counts.announced++;
+	}
+	return 0;
+}
+
 int notify_apply_rules(struct notify_run *run)
 {
 	if (db_begin(run->db) < 0)
@@ -862,6 +958,8 @@ int notify_apply_rules(struct notify_run *run)
 		rc = rule_protocol_digests(run);
 	if (rc == 0)
 		rc = rule_place_digests(run);
+	if (rc == 0)
+		rc = rule_discussion_openings(run);
 	if (rc < 0 || run->dry_run) {
 		if (rc < 0)
 			db_log_error(run->db, "notifier rules");

@@ -5,6 +5,7 @@
 #include "civil_time.h"
 #include "db_meeting.h"
 #include "db_reference.h"
+#include "discussion_view.h"
 #include "meeting_view.h"
 #include "page.h"
 #include "pages.h"
@@ -232,6 +233,9 @@ enum http_status page_meeting_show(struct request *req)
 		tpl_section_show(d, "ANSWERS");
 	/* The results recorded in its signed protocol (page_protocol.c). */
 	if (strcmp(m.summary.status, "held") == 0 && protocol_results_fill(req, d, &m.summary) < 0)
+		return HTTP_INTERNAL_ERROR;
+	/* The drafts discussed at a public hearing, and their conclusions (issue 20). */
+	if (discussion_links(req, d, m.summary.id) < 0)
 		return HTTP_INTERNAL_ERROR;
 	return page_end(req, HTTP_OK);
 }

@@ -187,7 +187,8 @@ static int fill_release(struct request *req, tpl_dict *d, const struct press_ite
 
 /* GET /press — announced meetings for the press office, upcoming first in time order, then past
  * ones newest first (PRESS_LIST_LIMIT in all), each with its ready-to-publish text. Only meetings
- * the notifier has announced; never drafts. 200 (an empty list says so). */
+ * the notifier has announced; never drafts. Then the discussions of drafts the notifier has
+ * announced, newest first, each with its text. 200 (an empty list says so). */
 enum http_status page_press(struct request *req)
 {
 	struct press_item *items;
@@ -211,6 +212,37 @@ enum http_status page_press(struct request *req)
 	tpl_section_show(d, upcoming ? "HAS_UPCOMING" : "NO_UPCOMING");
 	if (past)
 		tpl_section_show(d, "HAS_PAST");
+	/* Discussions of drafts the notifier has announced (issue 20). */
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PRESS_DISCUSSIONS);
+	struct civil_date today = tz_local_date(req->now);
+	int rc, discussions = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		discussions++;
+		tpl_dict *row = tpl_section_add(d, "DISCUSSION");
+		struct civil_date from, to;
+		civil_date_parse(db_text(req->arena, s, 3), &from);
+		civil_date_parse(db_text(req->arena, s, 4), &to);
+		const char *territory = db_text(req->arena, s, 5);
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
+		tpl_set(row, "TEXT",
+			arena_printf(req->arena,
+				     "Проект %s (разработчик: %s) вынесен на общественное обсуждение "
+				     "с %s по %s. Участвуют жители: %s. Текст проекта и приём "
+				     "предложений — на странице обсуждения.%s",
+				     ru_quoted(req->arena, db_text(req->arena, s, 1)),
+				     db_text(req->arena, s, 2), page_date_words(req, from),
+				     page_date_words(req, to),
+				     territory[0] ? territory : "всё муниципальное образование",
+				     sqlite3_column_int(s, 6) ? " Заключение о результатах опубликовано."
+				     : civil_date_compare(today, to) > 0 ? " Приём предложений завершён."
+									 : ""));
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	if (discussions == 0)
+		tpl_section_show(d, "NO_DISCUSSIONS");
 	return page_end(req, HTTP_OK);
 }
 
@@ -289,6 +321,35 @@ static void answer_entry(struct request *req, tpl_dict *d, sqlite3_stmt *a, cons
 	const struct config *cfg = req->worker->cfg;
 	const char *number = db_text(req->arena, a, 1);
 	time_t at = (time_t)sqlite3_column_int64(a, 4);
+	const char *what = db_text(req->arena, a, 7);
+	if (strcmp(what, "answer") != 0) {
+		/* A discussion of a draft opened or concluded (issue 20). */
+		bool opening = strcmp(what, "discussion") == 0;
+		long long id = sqlite3_column_int64(a, 0);
+		struct civil_date closes;
+		civil_date_parse(db_text(req->arena, a, 8), &closes);
+		tpl_dict *e = tpl_section_add(d, "ENTRY");
+		tpl_set(e, "UPDATED", rfc3339(req, at));
+		tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:%s/%lld", host,
+					      tag_date(req, at), what, id));
+		tpl_set(e, "LINK", arena_printf(req->arena, "%s/discussions/%lld", cfg->site_url, id));
+		tpl_set(e, "TITLE", arena_printf(req->arena, "%s: %s",
+						 opening ? "Общественное обсуждение"
+							 : "Итоги обсуждения",
+						 number));
+		tpl_set(e, "CATEGORY", what);
+		tpl_set(e, "CONTENT",
+			opening ? arena_printf(req->arena,
+					       "Проект %s (разработчик: %s) вынесен на общественное "
+					       "обсуждение. Предложения принимаются на сайте до %s "
+					       "включительно.",
+					       ru_quoted(req->arena, number), db_text(req->arena, a, 2),
+					       page_date_words(req, closes))
+				: arena_printf(req->arena,
+					       "Заключение о результатах обсуждения проекта %s: %s",
+					       ru_quoted(req->arena, number), db_text(req->arena, a, 3)));
+		return;
+	}
 	long long meeting = sqlite3_column_int64(a, 5);
 	tpl_dict *e = tpl_section_add(d, "ENTRY");
 	tpl_set(e, "UPDATED", rfc3339(req, at));

@@ -11,6 +11,7 @@
 #include "appeal.h"
 #include "civil_time.h"
 #include "db_meeting.h"
+#include "discussion_view.h"
 #include "page.h"
 #include "pages.h"
 #include "protocol.h"
@@ -207,5 +208,8 @@ enum http_status page_meeting_protocol(struct request *req)
 		tpl_section_show(d, "HAS_APPEALS");
 	}
 	db_done(s);
+	/* The drafts discussed at this public hearing and their conclusions (issue 20). */
+	if (discussion_links(req, d, m.summary.id) < 0)
+		return HTTP_INTERNAL_ERROR;
 	return page_end(req, HTTP_OK);
 }

@@ -30,6 +30,8 @@ enum nav_item {
 	NAV_STAFF_MEDIA,      /* the media list */
 	NAV_STAFF_REPORTS,    /* the reports */
 	NAV_ACCOUNT,          /* the resident's account and signing in */
+	NAV_DISCUSSIONS,      /* public discussions of drafts */
+	NAV_STAFF_DISCUSSIONS, /* their administration */
 };
 
 /* Start an HTML page: the layout with body_template included as its content. Returns the body's

@@ -268,14 +268,14 @@ class Feed(unittest.TestCase):
         for e in entries:
             eid = e.findtext(ATOM + "id")
             self.assertRegex(eid, r"^tag:zelenoborsk\.example,\d{4}-\d\d-\d\d:"
-                                  r"(announcement|result|answer)/\d+$")
+                                  r"(announcement|result|answer|discussion|conclusion)/\d+$")
             ids.add(eid)
             self.assertTrue(e.findtext(ATOM + "title"))
             self.assertRegex(e.findtext(ATOM + "updated"), RFC3339)
             times.append(datetime.fromisoformat(e.findtext(ATOM + "updated")))
             link = e.find(ATOM + "link")
-            self.assertRegex(link.get("href"),
-                             r"^https://zelenoborsk\.example/((press|meetings)/\d+|answers)$")
+            self.assertRegex(link.get("href"), r"^https://zelenoborsk\.example/"
+                                               r"((press|meetings|discussions)/\d+|answers)$")
             self.assertEqual(e.find(ATOM + "content").get("type"), "text")
             self.assertTrue(e.findtext(ATOM + "content"))
         self.assertEqual(len(ids), len(entries))
@@ -323,7 +323,7 @@ class Feed(unittest.TestCase):
     def test_no_drafts(self):
         drafts = [t for (t,) in STACK.query("SELECT title FROM meeting WHERE status = 'draft'")]
         meetings = [e for e in self.root.findall(ATOM + "entry")
-                    if ":answer/" not in e.findtext(ATOM + "id")]
+                    if re.search(r":(announcement|result)/", e.findtext(ATOM + "id"))]
         self.assertTrue(meetings)
         for e in meetings:
             title = e.findtext(ATOM + "title").split(": ", 1)[1]

@@ -1,0 +1,260 @@
+/* page_discussions.c — public discussions of draft municipal acts (issue 20, seeds 002, 003):
+ * the list, a draft's page with its text, the published proposals and the conclusion, and the
+ * proposal form of a signed-in resident (pre-moderated). */
+#include <stdio.h>
+#include <string.h>
+
+#include "discussion_view.h"
+#include "page.h"
+#include "pages.h"
+#include "resident.h"
+#include "ru.h"
+#include "worker.h"
+
+/* A resident may send at most this many proposals an hour, across all discussions. */
+#define PROPOSALS_PER_HOUR 5
+
+/* GET /discussions — every discussion, the current ones first by their closing date, with its
+ * period, state and the number of published proposals. */
+enum http_status page_discussions(struct request *req)
+{
+	tpl_dict *d = page_begin(req, "discussions.tpl", "Общественные обсуждения проектов",
+				 NAV_DISCUSSIONS);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DISCUSSION_LIST);
+	struct civil_date today = tz_local_date(req->now);
+	int rc, n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		tpl_dict *row = tpl_section_add(d, "DISCUSSION");
+		struct civil_date from, to;
+		civil_date_parse(db_text(req->arena, s, 3), &from);
+		civil_date_parse(db_text(req->arena, s, 4), &to);
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
+		tpl_set(row, "UNIT", db_text(req->arena, s, 2));
+		tpl_set(row, "PERIOD", arena_printf(req->arena, "с %s по %s", page_date_words(req, from),
+						    page_date_words(req, to)));
+		const char *territory = db_text(req->arena, s, 5);
+		tpl_set(row, "TERRITORY", territory[0] ? territory : "всё муниципальное образование");
+		bool concluded = sqlite3_column_int(s, 6) != 0;
+		tpl_set(row, "STATE", concluded ? "завершено, заключение опубликовано"
+				      : civil_date_compare(today, to) > 0 ? "приём предложений завершён"
+				      : civil_date_compare(today, from) < 0 ? "ещё не началось"
+									      : "идёт приём предложений");
+		long long published = sqlite3_column_int64(s, 7);
+		tpl_set(row, "PROPOSALS",
+			arena_printf(req->arena, "%lld %s", published,
+				     ru_plural((long)published, "опубликованное предложение",
+					       "опубликованных предложения",
+					       "опубликованных предложений")));
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(d, n ? "HAS_DISCUSSIONS" : "NO_DISCUSSIONS");
+	return page_end(req, HTTP_OK);
+}
+
+/* The published proposals of d under section PROPOSAL (POINT, TEXT, AUTHOR, and with the
+ * conclusion OUTCOME and REASON); their number. -1 on a database error. */
+static int published_proposals(struct request *req, tpl_dict *t, const struct discussion *d)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROPOSAL_LIST);
+	sqlite3_bind_int64(s, 1, d->id);
+	int rc, n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (strcmp(db_text(req->arena, s, 5), "published") != 0)
+			continue;
+		tpl_dict *row = tpl_section_add(t, "PROPOSAL");
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		const char *point = db_text(req->arena, s, 1);
+		tpl_set(row, "POINT", point[0] ? point : "проект в целом");
+		tpl_set(row, "TEXT", db_text(req->arena, s, 2));
+		tpl_set(row, "AUTHOR", discussion_author(req, db_text(req->arena, s, 3),
+							 db_text(req->arena, s, 4)));
+		if (d->concluded) {
+			tpl_dict *o = tpl_section_add(row, "OUTCOME");
+			tpl_set(o, "LABEL", discussion_outcome_label(db_text(req->arena, s, 7)));
+			tpl_set(o, "REASON", db_text(req->arena, s, 8));
+		}
+		n++;
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? n : -1;
+}
+
+/* The page of discussion d with status; with_form: the proposal form refilled from the request
+ * (after a refusal), message: a general error above it. */
+static enum http_status discussion_page(struct request *req, const struct discussion *d,
+					enum http_status status, bool from_request,
+					const char *message)
+{
+	tpl_dict *t = page_begin(req, "discussion.tpl", d->title, NAV_DISCUSSIONS);
+	discussion_set(req, t, d);
+	int n = published_proposals(req, t, d);
+	if (n < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(t, n ? "HAS_PROPOSALS" : "NO_PROPOSALS");
+	if (d->concluded) {
+		tpl_dict *c = tpl_section_add(t, "CONCLUSION");
+		page_set_date(c, "CONCLUDED_AT", d->concluded_at);
+		tpl_set(c, "TEXT", d->conclusion);
+	}
+	if (d->state == DISCUSSION_OPEN && req->resident != NULL) {
+		tpl_dict *f = tpl_section_add(t, "PROPOSAL_FORM");
+		tpl_set(f, "CSRF", req->resident->csrf);
+		if (from_request) {
+			page_form_fields(req, f);
+			if (message)
+				page_form_error(req, f, message);
+			tpl_section_show(f, strcmp(page_field_text(req, FIELD_SHOW_AS), "initials") == 0
+						    ? "INITIALS_CHECKED"
+						    : "FULL_CHECKED");
+		} else {
+			const struct resident *r = req->resident;
+			const char *name = arena_printf(req->arena, "%s %s %s", r->surname, r->name,
+							r->patronymic);
+			/* Trim the spaces of missing parts. */
+			struct buf b;
+			buf_init(&b, req->arena);
+			for (const char *p = name; *p; p++)
+				if (*p != ' ' || (b.len > 0 && b.data[b.len - 1] != ' '))
+					buf_append(&b, p, 1);
+			while (b.len > 0 && b.data[b.len - 1] == ' ')
+				b.data[--b.len] = '\0';
+			tpl_set(f, "author", b.len ? b.data : "");
+			tpl_section_show(f, "FULL_CHECKED");
+		}
+	} else if (d->state == DISCUSSION_OPEN) {
+		tpl_set(tpl_section_add(t, "SIGN_IN"), "RETURN",
+			arena_printf(req->arena, "%%2Fdiscussions%%2F%lld", d->id));
+	} else if (d->state == DISCUSSION_CLOSED) {
+		tpl_section_show(t, "FORM_CLOSED");
+	}
+	if (message && !from_request)
+		tpl_set(tpl_section_add(t, "REFUSAL"), "MESSAGE", message);
+	return page_end(req, status);
+}
+
+/* GET /discussions/ID — the draft as text, its period and form, the rules, the published
+ * proposals with their authors as they chose, the conclusion once written, and for a
+ * signed-in resident during the period the proposal form. 404 for an unknown id. */
+enum http_status page_discussion(struct request *req)
+{
+	struct discussion d;
+	int rc = discussion_load(req, req->path_id, &d);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return discussion_page(req, &d, HTTP_OK, false, NULL);
+}
+
+/* POST /discussions/ID/proposals (point, text, author, show_as, csrf) — a signed-in resident's
+ * proposal, stored as pending for moderation; 303 to /discussions/ID/sent. 404 for an unknown
+ * discussion; 422 with a clear message when the discussion is not open (not started, over or
+ * concluded); 422 with the errors beside the fields and the input kept; 429 after
+ * PROPOSALS_PER_HOUR proposals in the last hour. */
+enum http_status page_discussion_propose(struct request *req)
+{
+	struct discussion d;
+	int rc = discussion_load(req, req->path_id, &d);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	if (d.state != DISCUSSION_OPEN)
+		return discussion_page(
+			req, &d, HTTP_UNPROCESSABLE, false,
+			d.state == DISCUSSION_UPCOMING
+				? arena_printf(req->arena,
+					       "Приём предложений по этому проекту начнётся %s. "
+					       "Ваше предложение не принято.",
+					       page_date_words(req, d.opens_on))
+				: arena_printf(req->arena,
+					       "Приём предложений по этому проекту завершён %s. "
+					       "Ваше предложение не принято.",
+					       page_date_words(req, d.closes_on)));
+	const char *show_as = page_field_text(req, FIELD_SHOW_AS);
+	if (req->field[FIELD_SHOW_AS].state == FIELD_VALID && strcmp(show_as, "full") != 0 &&
+	    strcmp(show_as, "initials") != 0)
+		page_reject(req, FIELD_SHOW_AS, "выберите, как подписать предложение");
+	if (req->invalid_fields > 0)
+		return discussion_page(req, &d, HTTP_UNPROCESSABLE, true, NULL);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, STMT_PROPOSAL_RECENT);
+	sqlite3_bind_int64(s, 1, req->resident->id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now - 3600);
+	long long recent = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	db_done(s);
+	if (recent < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (recent >= PROPOSALS_PER_HOUR) {
+		db_rollback(db);
+		return discussion_page(req, &d, HTTP_TOO_MANY_REQUESTS, true,
+				       "За последний час вы уже отправили 5 предложений. "
+				       "Отправьте это предложение позже: текст сохранён в форме.");
+	}
+	s = db_stmt(db, STMT_PROPOSAL_INSERT);
+	sqlite3_bind_int64(s, 1, d.id);
+	sqlite3_bind_int64(s, 2, req->resident->id);
+	sqlite3_bind_text(s, 3, page_field_text(req, FIELD_POINT), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, page_field_text(req, FIELD_PROPOSAL_TEXT), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, page_field_text(req, FIELD_AUTHOR_NAME), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, show_as, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, req->resident->email ? req->resident->email : "", -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_int64(s, 8, (sqlite3_int64)req->now);
+	if (db_run(s) != SQLITE_DONE || db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, arena_printf(req->arena, "/discussions/%lld/sent", d.id));
+}
+
+/* GET /discussions/ID/sent — the proposal was received and waits for moderation. */
+enum http_status page_discussion_sent(struct request *req)
+{
+	struct discussion d;
+	int rc = discussion_load(req, req->path_id, &d);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	tpl_dict *t = page_begin(req, "discussion_sent.tpl", "Предложение получено",
+				 NAV_DISCUSSIONS);
+	tpl_set_int(t, "ID", d.id);
+	tpl_set(t, "TITLE", d.title);
+	return page_end(req, HTTP_OK);
+}
+
+/* GET /discussions/files/ID — a file of a draft, as an attachment with its name and the type its
+ * content was found to be. 404 for an unknown id or a file missing on disk. */
+enum http_status page_discussion_file(struct request *req)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DISCUSSION_FILE_GET);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		db_done(s);
+		return HTTP_NOT_FOUND;
+	}
+	const char *name = db_text(req->arena, s, 0), *mime = db_text(req->arena, s, 1);
+	const char *sha = db_text(req->arena, s, 2);
+	db_done(s);
+	FILE *f = fopen(arena_printf(req->arena, "%s/%s", req->worker->cfg->uploads_dir, sha), "rb");
+	if (f == NULL)
+		return HTTP_NOT_FOUND;
+	char chunk[16384];
+	size_t n;
+	buf_clear(&req->response.body);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&req->response.body, chunk, n);
+	fclose(f);
+	struct buf disposition;
+	buf_init(&disposition, req->arena);
+	buf_puts(&disposition, "attachment; filename*=UTF-8''");
+	page_append_encoded(&disposition, name);
+	response_header(req, "Content-Disposition", disposition.data);
+	response_header(req, "X-Content-Type-Options", "nosniff");
+	req->response.content_type = mime;
+	req->response.body_ready = true;
+	return HTTP_OK;
+}
