@@ -197,7 +197,8 @@ enum http_status page_admin_appeals(struct request *req)
 		tpl_dict *ex = tpl_section_add(d, "EXECUTOR_FILTER");
 		sqlite3_stmt *e = db_stmt(&req->worker->db, STMT_EXECUTOR_OPTIONS);
 		long long chosen = v[FIELD_EXECUTOR].state == FIELD_VALID ? v[FIELD_EXECUTOR].number : 0;
-		while (sqlite3_step(e) == SQLITE_ROW) {
+		int rc;
+		while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
 			tpl_dict *o = tpl_section_add(ex, "EXECUTOR_OPTION");
 			tpl_set_int(o, "ID", sqlite3_column_int64(e, 0));
 			tpl_set(o, "NAME", db_text(req->arena, e, 1));
@@ -205,6 +206,10 @@ enum http_status page_admin_appeals(struct request *req)
 				tpl_section_show(o, "SELECTED");
 		}
 		db_done(e);
+		if (rc != SQLITE_DONE) {
+			db_done(s);
+			return HTTP_INTERNAL_ERROR;
+		}
 	}
 	if (strcmp(due, "soon") == 0)
 		tpl_section_show(d, "DUE_SOON");
@@ -270,7 +275,8 @@ static enum http_status new_form(struct request *req, enum http_status status)
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_OPTIONS_RECENT);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - 366 * 86400));
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *o = tpl_section_add(d, "MEETING_OPTION");
 		tpl_set_int(o, "ID", sqlite3_column_int64(s, 0));
 		struct tm tm;
@@ -282,6 +288,8 @@ static enum http_status new_form(struct request *req, enum http_status status)
 			tpl_section_show(o, "SELECTED");
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
 				      ? req->field[FIELD_TERRITORY].number
 				      : 0;
@@ -600,7 +608,7 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 	if (open && writer) {
 		tpl_dict *w = tpl_section_add(d, "WRITER_ACTIONS");
 		sqlite3_stmt *e = db_stmt(&req->worker->db, STMT_EXECUTOR_OPTIONS);
-		while (sqlite3_step(e) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
 			tpl_dict *o = tpl_section_add(w, "EXECUTOR_OPTION");
 			tpl_set_int(o, "ID", sqlite3_column_int64(e, 0));
 			tpl_set(o, "NAME", db_text(req->arena, e, 1));
@@ -608,6 +616,8 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 				tpl_section_show(o, "SELECTED");
 		}
 		db_done(e);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 		OPTIONS(w, "OUTCOME_OPTION", outcomes, page_field_text(req, FIELD_OUTCOME));
 		if (!a.extended)
 			tpl_section_show(w, "CAN_EXTEND");
@@ -619,7 +629,7 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 
 	s = db_stmt(&req->worker->db, STMT_APPEAL_FILES);
 	sqlite3_bind_int64(s, 1, a.id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *f = tpl_section_add(d, "FILE");
 		tpl_set_int(f, "FILE_ID", sqlite3_column_int64(s, 0));
 		tpl_set(f, "NAME", db_text(req->arena, s, 1));
@@ -629,9 +639,11 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 					   : arena_printf(req->arena, "%lld КБ", (size + 1023) / 1024));
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	s = db_stmt(&req->worker->db, STMT_APPEAL_EVENTS);
 	sqlite3_bind_int64(s, 1, a.id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *ev = tpl_section_add(d, "EVENT");
 		page_set_datetime(ev, "AT", (time_t)sqlite3_column_int64(s, 0));
 		const char *login = db_text(req->arena, s, 1);
@@ -643,6 +655,8 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 			tpl_set(tpl_section_add(ev, "NOTE"), "TEXT", note);
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	return page_end(req, status);
 }
 
@@ -1032,13 +1046,15 @@ int appeal_summary_fill(struct request *req, tpl_dict *d, long long territory_id
 	s = db_stmt(&req->worker->db, STMT_TERRITORY_APPEAL_STATUS);
 	sqlite3_bind_int64(s, 1, territory_id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)since);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(p, "STATE");
 		const char *st = db_text(req->arena, s, 0);
 		tpl_set(row, "NAME", appeal_status_label(st));
 		tpl_set_int(row, "COUNT", sqlite3_column_int64(s, 1));
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
 	s = db_stmt(&req->worker->db, STMT_TERRITORY_APPEAL_OLDEST);
 	sqlite3_bind_int64(s, 1, territory_id);
 	sqlite3_bind_int(s, 2, 10);

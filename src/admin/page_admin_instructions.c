@@ -58,7 +58,8 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 			return HTTP_INTERNAL_ERROR;
 		staff_item_options(req, f, "EXECUTOR_FILTER", executors, ne, executor);
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_MEETINGS);
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			tpl_dict *o = tpl_section_add(f, "MEETING_FILTER");
 			tpl_set_int(o, "ID", sqlite3_column_int64(s, 0));
 			struct civil_date day = tz_local_date((time_t)sqlite3_column_int64(s, 2));
@@ -68,6 +69,8 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 				tpl_section_show(o, "SELECTED");
 		}
 		db_done(s);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 		tpl_dict *opt = tpl_section_add(f, "DUE_SOON");
 		if (strcmp(due, "soon") == 0)
 			tpl_section_show(opt, "SELECTED");
@@ -314,7 +317,7 @@ static enum http_status instruction_page(struct request *req, enum http_status s
 		tpl_section_show(d, "CAN_CANCEL");
 	s = db_stmt(&req->worker->db, STMT_INSTRUCTION_EVENTS);
 	sqlite3_bind_int64(s, 1, r.id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *ev = tpl_section_add(d, "EVENT");
 		page_set_datetime(ev, "AT", (time_t)sqlite3_column_int64(s, 0));
 		const char *who = db_text(req->arena, s, 1);
@@ -323,6 +326,8 @@ static enum http_status instruction_page(struct request *req, enum http_status s
 		tpl_set(ev, "NOTE", db_text(req->arena, s, 3));
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	if (req->error_detail != NULL)
 		page_form_error(req, d, req->error_detail);
 	return page_end(req, status);

@@ -341,7 +341,8 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_CHANGE_LIST);
 	sqlite3_bind_int64(s, 1, m->id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "CHANGE");
 		page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 0));
 		tpl_set(row, "KIND", change_label(db_text(req->arena, s, 1)));
@@ -354,6 +355,8 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 		tpl_section_show(d, "CHANGES");
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	if (publication_fill(req, d, m->id) < 0) /* the proof of publication (publication.c) */
 		return HTTP_INTERNAL_ERROR;
 	/* Who of the invitees and group members was told, and whom to call (not for the press:

@@ -331,18 +331,23 @@ static int fill_edit_form(struct request *req, tpl_dict *d, const struct meeting
 		if (p->exists) {
 			sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_OFFICIALS);
 			sqlite3_bind_int64(s, 1, p->id);
-			while (sqlite3_step(s) == SQLITE_ROW) {
+			int rc;
+			while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 				ids = arena_grow(req->arena, ids, official_count, &cap, sizeof *ids);
 				ids[official_count++] = sqlite3_column_int64(s, 0);
 			}
 			db_done(s);
+			if (rc != SQLITE_DONE)
+				return -1;
 			s = db_stmt(&req->worker->db, STMT_PROTOCOL_QUESTIONS);
 			sqlite3_bind_int64(s, 1, p->id);
-			while (sqlite3_step(s) == SQLITE_ROW)
+			while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 				question_form_row(f, ++rows, db_text(req->arena, s, 0),
 						  db_text(req->arena, s, 1), publishable,
 						  sqlite3_column_int(s, 2) != 0);
 			db_done(s);
+			if (rc != SQLITE_DONE)
+				return -1;
 		}
 		officials = ids;
 		for (int i = 0; i < EMPTY_QUESTION_ROWS; i++)
@@ -465,17 +470,19 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			tpl_set(v, "ATTENDANCE", "не указано");
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_OFFICIALS);
 		sqlite3_bind_int64(s, 1, p.id);
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			tpl_dict *o = tpl_section_add(v, "OFFICIAL");
 			tpl_set(o, "NAME", db_text(req->arena, s, 1));
 			tpl_set(o, "POSITION", db_text(req->arena, s, 2));
 			tpl_section_show(v, "HAS_OFFICIALS");
 		}
 		db_done(s);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 		s = db_stmt(&req->worker->db, STMT_PROTOCOL_QUESTIONS);
 		sqlite3_bind_int64(s, 1, p.id);
 		int position = 0;
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			tpl_dict *q = tpl_section_add(v, "QUESTION");
 			tpl_set(q, "QUESTION", db_text(req->arena, s, 0));
 			const char *answer = db_text(req->arena, s, 1);
@@ -494,6 +501,8 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			}
 		}
 		db_done(s);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 		if (p.decisions[0])
 			tpl_set(tpl_section_add(v, "DECISIONS"), "TEXT", p.decisions);
 		if (p.photo_url[0])
@@ -502,7 +511,7 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			tpl_set(tpl_section_add(v, "VIDEO"), "URL", p.video_url);
 		s = db_stmt(&req->worker->db, STMT_PROTOCOL_INSTRUCTIONS);
 		sqlite3_bind_int64(s, 1, p.id);
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			tpl_dict *row = tpl_section_add(d, "INSTRUCTION");
 			tpl_set_int(row, "INSTRUCTION_ID", sqlite3_column_int64(s, 0));
 			tpl_set(row, "TEXT", db_text(req->arena, s, 1));
@@ -522,9 +531,11 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			tpl_set(row, "STATUS", instruction_status_text(st));
 		}
 		db_done(s);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 		s = db_stmt(&req->worker->db, STMT_PROTOCOL_AMENDMENTS);
 		sqlite3_bind_int64(s, 1, p.id);
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			tpl_dict *row = tpl_section_add(d, "AMENDMENT");
 			page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 0));
 			tpl_set(row, "BY", db_text(req->arena, s, 1));
@@ -534,11 +545,13 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			tpl_section_show(d, "HAS_AMENDMENTS");
 		}
 		db_done(s);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 	}
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_APPEALS);
 	sqlite3_bind_int64(s, 1, m.id);
 	bool appeal_reader = (role & APPEAL_READERS) != 0 && role != ROLE_EXECUTOR;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "APPEAL");
 		const char *number = db_text(req->arena, s, 1);
 		if (appeal_reader) {
@@ -553,6 +566,8 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 		tpl_section_show(d, "HAS_APPEALS");
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 
 	bool draft = !p.exists || !p.signed_;
 	if (draft && editor && fill_edit_form(req, d, &m, &p, edit_from_request == FORM_EDIT) < 0)
@@ -995,9 +1010,11 @@ enum http_status page_admin_protocol_publication(struct request *req)
 		int count = 0;
 		s = db_stmt(db, STMT_PROTOCOL_QUESTIONS);
 		sqlite3_bind_int64(s, 1, p.id);
-		while (sqlite3_step(s) == SQLITE_ROW)
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 			count++;
 		db_done(s);
+		ok = rc == SQLITE_DONE;
 		for (int position = 1; ok && position <= count; position++) {
 			s = db_stmt(db, STMT_PROTOCOL_QUESTION_PUBLISH);
 			sqlite3_bind_int64(s, 1, p.id);

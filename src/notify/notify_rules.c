@@ -453,11 +453,14 @@ static int rule_reminders(struct notify_run *run)
 		sqlite3_bind_int64(e, 1, c[i].id);
 		const char **emails = NULL;
 		size_t en = 0, cap = 0;
-		while (sqlite3_step(e) == SQLITE_ROW) {
+		int rc;
+		while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
 			emails = arena_grow(run->arena, emails, en, &cap, sizeof *emails);
 			emails[en++] = db_text(run->arena, e, 0);
 		}
 		db_done(e);
+		if (rc != SQLITE_DONE)
+			return -1;
 		const char *subject = arena_printf(run->arena, "Напоминание: завтра %s",
 						   m.summary.title);
 		const char *body = arena_printf(
