@@ -662,7 +662,7 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 
 /* GET /admin/appeals/ID — the appeal, its applicant (APPEAL_READERS only), deadlines, history
  * and the forms of the next steps for those who may take them. Showing an applicant's personal
- * data is itself recorded in the audit log (DESIGN.md, "People and roles"). */
+ * data is itself recorded in the audit log: every access that reveals it is audited. */
 enum http_status page_admin_appeal(struct request *req)
 {
 	enum http_status status = appeal_page(req, HTTP_OK);
@@ -912,9 +912,9 @@ enum http_status page_admin_appeal_close(struct request *req)
 }
 
 /* Mail the published answer of appeal a to every active address of the media list, in the open
- * transaction (seed 000 §3.3: answers to socially significant questions go to the media as the
- * announcements do). Once per appeal and address: publishing a corrected version again mails
- * nothing new. 0, or -1 on a database error. */
+ * transaction (order № 2 of the Zelenoborsk head §3.3: answers to socially significant questions go
+ * to the media as the announcements do). Once per appeal and address: publishing a corrected
+ * version again mails nothing new. 0, or -1 on a database error. */
 static int mail_answer_to_media(struct request *req, const struct appeal_row *a,
 				const char *question, const char *answer)
 {
@@ -952,7 +952,8 @@ static int mail_answer_to_media(struct request *req, const struct appeal_row *a,
 
 /* POST /admin/appeals/ID/publish (public_question, public_answer, csrf) — publish the answer to
  * a socially significant question on /answers, on its meeting's page and in /feed.atom, in a
- * version written without personal data (seed 000 §3.3), and mail it to the media list. */
+ * version written without personal data (order № 2 of the Zelenoborsk head §3.3), and mail it to
+ * the media list. */
 enum http_status page_admin_appeal_publish(struct request *req)
 {
 	struct appeal_row a;
@@ -1018,9 +1019,10 @@ enum http_status page_admin_appeal_file(struct request *req)
 	return HTTP_OK;
 }
 
-/* For the preparation of a meeting (seed 000 §2.6.4, seed 001 §3.6.1): the number and nature of
- * the appeals from its territory over the last 12 months — by topic and by state — and the
- * oldest unresolved ones, without any applicant's data, as the APPEALS include of d. */
+/* For the preparation of a meeting (order № 2 of the Zelenoborsk head §2.6.4, regulation № 44 on
+ * information groups §3.6.1): the number and nature of the appeals from its territory over the last
+ * 12 months — by topic and by state — and the oldest unresolved ones, without any applicant's data,
+ * as the APPEALS include of d. */
 int appeal_summary_fill(struct request *req, tpl_dict *d, long long territory_id)
 {
 	tpl_dict *p = tpl_include(d, "APPEALS", "admin_appeal_summary.tpl");

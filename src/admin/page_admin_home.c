@@ -1,8 +1,9 @@
 /* page_admin_home.c — the staff home page (/admin): what needs action now (drafts near their
  * publication deadline, approved meetings not yet announced, police notices, held meetings
  * awaiting their protocol) and whether the required frequencies are kept: the head's meeting
- * with mass participation at least yearly (seed 000 item 2), each information group's field
- * meeting at least quarterly (seed 001 §3.1), the head's personal reception monthly (seed 002). */
+ * with mass participation at least yearly (order № 2 of the Zelenoborsk head item 2), each
+ * information group's field meeting at least quarterly (regulation № 44 on information groups
+ * §3.1), the head's personal reception monthly (the Sosnovsky plan of measures № 803). */
 #include <string.h>
 
 #include "auth.h"
@@ -263,7 +264,8 @@ enum http_status page_admin_home(struct request *req)
 		tpl_section_show(d, "HAS_POLICE");
 	if (held_awaiting_protocol(req, d) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (place_unagreed_fill(req, d, PLACE_WARNING_DAYS) < 0) /* seed 001 §3.6.2 */
+	/* regulation № 44 on information groups §3.6.2 */
+	if (place_unagreed_fill(req, d, PLACE_WARNING_DAYS) < 0)
 		return HTTP_INTERNAL_ERROR;
 	s = db_stmt(db, STMT_DASH_VIOLATIONS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);

@@ -1,6 +1,7 @@
-/* page_admin_instructions.c — the control of instructions (/admin/instructions, seed 000 §4.2,
- * seed 001 §3.6.7–3.6.8): the list with its filters (mine, due soon, overdue, by executor, by
- * meeting), an instruction on an appeal, one instruction with its history and the steps.
+/* page_admin_instructions.c — the control of instructions (/admin/instructions, order № 2 of the
+ * Zelenoborsk head §4.2, regulation № 44 on information groups §3.6.7–3.6.8): the list with its
+ * filters (mine, due soon, overdue, by executor, by meeting), an instruction on an appeal, one
+ * instruction with its history and the steps.
  *
  * An instruction comes from a protocol or an appeal. One of a draft protocol is a proposal: it
  * takes force when the protocol is signed; until then it is not listed, not in the digests,

@@ -43,8 +43,9 @@ struct staff_meeting {
 };
 
 
-/* ---- reference groups (seed 003) mailed the announcement: the «Рассылка референтным группам»
- * checkboxes, kept in meeting_reference_group and in the meeting's audit JSON ---------------- */
+/* ---- reference groups (decree № 1617-па on reference groups) mailed the announcement: the
+ * «Рассылка референтным группам» checkboxes, kept in meeting_reference_group and in the meeting's
+ * audit JSON ---------------- */
 
 /* The ids of the reference groups chosen for meeting id, into *out. 0, or -1. */
 static int load_reference_groups(struct request *req, long long id, long long **out,
@@ -1017,8 +1018,8 @@ enum http_status page_admin_meeting_refused(struct request *req, enum http_statu
 }
 
 /* POST /admin/meetings/ID/police (csrf) — record that the police were told of a meeting whose
- * expected attendance is at or above the configured threshold (seed 000 §2.5). 422 for a meeting
- * below it. */
+ * expected attendance is at or above the configured threshold (order № 2 of the Zelenoborsk head
+ * §2.5). 422 for a meeting below it. */
 enum http_status page_admin_meeting_police(struct request *req)
 {
 	struct staff_meeting m;
@@ -1043,9 +1044,9 @@ enum http_status page_admin_meeting_police(struct request *req)
 }
 
 /* POST /admin/meetings/ID/informed (person, csrf) — mark an invitee or a member of the holding
- * group as told of the meeting by phone or in person (seed 001 §3.6.3), audited. 303 to the
- * meeting's list of who was told; 404 for an unknown meeting; 422 for a person it does not
- * concern, one already marked, or a meeting cancelled or held. */
+ * group as told of the meeting by phone or in person (regulation № 44 on information groups
+ * §3.6.3), audited. 303 to the meeting's list of who was told; 404 for an unknown meeting; 422 for
+ * a person it does not concern, one already marked, or a meeting cancelled or held. */
 enum http_status page_admin_meeting_informed(struct request *req)
 {
 	struct staff_meeting m;

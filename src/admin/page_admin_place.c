@@ -1,9 +1,9 @@
-/* page_admin_place.c — the agreed place of an information group's field meeting (seed 001
- * §3.6.2: the group's secretary agrees the place with the institution): its state on the staff
- * meeting page, the form that records it (audited), and the list of coming field meetings whose
- * place is not agreed as their publication deadline approaches (staff home page; the notifier
- * mails the same list daily, notify_rules.c). Another venue undoes the agreement (a trigger of
- * sql/015_records.sql). */
+/* page_admin_place.c — the agreed place of an information group's field meeting (regulation № 44 on
+ * information groups §3.6.2: the group's secretary agrees the place with the institution): its
+ * state on the staff meeting page, the form that records it (audited), and the list of coming field
+ * meetings whose place is not agreed as their publication deadline approaches (staff home page; the
+ * notifier mails the same list daily, notify_rules.c). Another venue undoes the agreement (a
+ * trigger of sql/015_records.sql). */
 #include <string.h>
 
 #include "audit.h"

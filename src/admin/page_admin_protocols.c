@@ -1,21 +1,22 @@
 /* page_admin_protocols.c — the protocol of a held meeting (/admin/meetings/ID/protocol): the
  * draft, its signature, the handover to the control sector, amendments and what the site shows.
  *
- * A protocol (seed 000 §4.1) is a draft the secretary, the sector or an administrator edit:
- * number, date, place, chair and secretary, attendance, officials present, the questions raised
- * with the answers given (each shown on the site only when marked as free of personal data),
- * the decisions and the instructions. Its chair — the group leader or the head — signs it under
- * the account that belongs to the chair (seed 001 §3.5.7; an administrator may record a signature
- * on paper), which locks it; later corrections are amendments with their own history, shown with
- * the protocol on the site too. Handing it over to the control sector is recorded; it is due 5
- * working days after the meeting by the production calendar (seed 001 §3.6.9), and lateness is
- * flagged. The appeals handed in at the meeting are listed with number, topic and state. The
- * photo and video links and which questions the site shows stay editable after signing: they
- * are the site's, not the protocol's.
+ * A protocol (order № 2 of the Zelenoborsk head §4.1) is a draft the secretary, the sector or an
+ * administrator edit: number, date, place, chair and secretary, attendance, officials present, the
+ * questions raised with the answers given (each shown on the site only when marked as free of
+ * personal data), the decisions and the instructions. Its chair — the group leader or the head —
+ * signs it under the account that belongs to the chair (regulation № 44 on information groups
+ * §3.5.7; an administrator may record a signature on paper), which locks it; later corrections are
+ * amendments with their own history, shown with the protocol on the site too. Handing it over to
+ * the control sector is recorded; it is due 5 working days after the meeting by the production
+ * calendar (regulation № 44 on information groups §3.6.9), and lateness is flagged. The appeals
+ * handed in at the meeting are listed with number, topic and state. The photo and video links and
+ * which questions the site shows stay editable after signing: they are the site's, not the
+ * protocol's.
  *
  * The instructions of a draft are proposals: they take force when the protocol is signed, and
- * their executors are then mailed them (seed 001 §3.6.7). Their own pages are in
- * page_admin_instructions.c, what both share in instruction_staff.c. */
+ * their executors are then mailed them (regulation № 44 on information groups §3.6.7). Their own
+ * pages are in page_admin_instructions.c, what both share in instruction_staff.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -154,7 +155,8 @@ static int protocol_load(struct request *req, long long meeting_id, struct proto
 }
 
 /* Whether person may chair meeting m: its host, or the leader its information group had when
- * the meeting started (a leader named later did not lead it; seed 001 §3.5.7). */
+ * the meeting started (a leader named later did not lead it; regulation № 44 on information groups
+ * §3.5.7). */
 static bool may_chair(const struct meeting_row *m, long long person)
 {
 	return person != 0 && (person == m->host_id || person == m->leader_id);
@@ -862,7 +864,7 @@ static const char *overdue_proposals(struct request *req, const struct proposal 
 }
 
 /* Mail each executor their instruction that took force with the signature of the protocol of
- * meeting m (seed 001 §3.6.7). 0, or -1 on a database error. */
+ * meeting m (regulation № 44 on information groups §3.6.7). 0, or -1 on a database error. */
 static int mail_proposals(struct request *req, const struct meeting_row *m,
 			  const struct proposal *rows, size_t n)
 {
@@ -975,10 +977,10 @@ enum http_status page_admin_protocol_sign(struct request *req)
 }
 
 /* POST /admin/meetings/ID/protocol/publication (photo_url, video_url, question_public…, csrf) —
- * what the site shows beside the protocol: the links to the photo and video report (seed 000
- * §3.2) and, once it is signed, which of its questions (1-based positions) are free of personal
- * data. PROTOCOL_PUBLISHERS, draft or signed. 303 back; 422 beside the field for a link that is
- * not http(s); 404 without a protocol. */
+ * what the site shows beside the protocol: the links to the photo and video report (order № 2 of
+ * the Zelenoborsk head §3.2) and, once it is signed, which of its questions (1-based positions) are
+ * free of personal data. PROTOCOL_PUBLISHERS, draft or signed. 303 back; 422 beside the field for a
+ * link that is not http(s); 404 without a protocol. */
 enum http_status page_admin_protocol_publication(struct request *req)
 {
 	struct meeting_row m;

@@ -1,8 +1,8 @@
-/* page_protocol.c — the public side of protocols (seed 001 §3.8.7): the results of a meeting on
- * its page once its protocol is signed (the questions raised, the decisions, the instructions
- * with their state and due date, photo and video, amendments) and the printable protocol
- * /meetings/ID/protocol. Public means no personal data: officials by name and position only,
- * only the questions and amendments the secretary marked as free of personal data,
+/* page_protocol.c — the public side of protocols (regulation № 44 on information groups §3.8.7):
+ * the results of a meeting on its page once its protocol is signed (the questions raised, the
+ * decisions, the instructions with their state and due date, photo and video, amendments) and the
+ * printable protocol /meetings/ID/protocol. Public means no personal data: officials by name and
+ * position only, only the questions and amendments the secretary marked as free of personal data,
  * instructions by unit (never the executor or the controller), appeals by number, topic and
  * state, amendments without who made them. A personal reception is about residents' own
  * affairs: its protocol is never public. */
