@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}{{!-- admin_meeting_informed.tpl: the invitees and the holding group's members of a meeting, how each was told of it (seed 001 §3.6.3), and the call list of those still to be told, each markable «Сообщено». Included by admin_meeting.tpl. --}}
+{{%AUTOESCAPE context="HTML"}}{{!-- admin_meeting_informed.tpl: the invitees and the holding group's members of a meeting, how each was told of it (regulation № 44 on information groups §3.6.3), and the call list of those still to be told, each markable «Сообщено». Included by admin_meeting.tpl. --}}
 {{#INFORMED}}<section class="block" id="informed" aria-labelledby="informed-title">
 <h2 id="informed-title">Кому сообщено о встрече</h2>
 <p>Приглашённым и членам информационной группы сообщают дату, время и место встречи (Положение об информационных группах, п. 3.6.3): по электронной почте вместе с анонсом, остальным — по телефону. {{SUMMARY}}</p>

@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}{{!-- admin_reference_groups.tpl: every reference group (seed 003) and the form for a new one. --}}
+{{%AUTOESCAPE context="HTML"}}{{!-- admin_reference_groups.tpl: every reference group (decree № 1617-па on reference groups) and the form for a new one. --}}
 {{>REFERENCE_NAV}}
 <h1>Референтные группы</h1>
 <p>Референтная группа — заинтересованные жители и организации, которых администрация адресно информирует о своей деятельности (постановление от 28.09.2018 № 1617-па). Анонс встречи рассылается группам, отмеченным в форме встречи.</p>

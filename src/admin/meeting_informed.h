@@ -1,6 +1,6 @@
 /* meeting_informed.h — who of a meeting's invitees and the holding group's members was told of it
- * and how (seed 001 §3.6.3): the announcement mail, or a phone call marked on the meeting's page;
- * those still to be told make the call list. */
+ * and how (regulation № 44 on information groups §3.6.3): the announcement mail, or a phone call
+ * marked on the meeting's page; those still to be told make the call list. */
 #ifndef PORTAL_MEETING_INFORMED_H
 #define PORTAL_MEETING_INFORMED_H
 

@@ -197,7 +197,8 @@ enum http_status page_admin_appeals(struct request *req)
 		tpl_dict *ex = tpl_section_add(d, "EXECUTOR_FILTER");
 		sqlite3_stmt *e = db_stmt(&req->worker->db, STMT_EXECUTOR_OPTIONS);
 		long long chosen = v[FIELD_EXECUTOR].state == FIELD_VALID ? v[FIELD_EXECUTOR].number : 0;
-		while (sqlite3_step(e) == SQLITE_ROW) {
+		int rc;
+		while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
 			tpl_dict *o = tpl_section_add(ex, "EXECUTOR_OPTION");
 			tpl_set_int(o, "ID", sqlite3_column_int64(e, 0));
 			tpl_set(o, "NAME", db_text(req->arena, e, 1));
@@ -205,6 +206,10 @@ enum http_status page_admin_appeals(struct request *req)
 				tpl_section_show(o, "SELECTED");
 		}
 		db_done(e);
+		if (rc != SQLITE_DONE) {
+			db_done(s);
+			return HTTP_INTERNAL_ERROR;
+		}
 	}
 	if (strcmp(due, "soon") == 0)
 		tpl_section_show(d, "DUE_SOON");
@@ -270,7 +275,8 @@ static enum http_status new_form(struct request *req, enum http_status status)
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_OPTIONS_RECENT);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - 366 * 86400));
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *o = tpl_section_add(d, "MEETING_OPTION");
 		tpl_set_int(o, "ID", sqlite3_column_int64(s, 0));
 		struct tm tm;
@@ -282,6 +288,8 @@ static enum http_status new_form(struct request *req, enum http_status status)
 			tpl_section_show(o, "SELECTED");
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
 				      ? req->field[FIELD_TERRITORY].number
 				      : 0;
@@ -600,7 +608,7 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 	if (open && writer) {
 		tpl_dict *w = tpl_section_add(d, "WRITER_ACTIONS");
 		sqlite3_stmt *e = db_stmt(&req->worker->db, STMT_EXECUTOR_OPTIONS);
-		while (sqlite3_step(e) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
 			tpl_dict *o = tpl_section_add(w, "EXECUTOR_OPTION");
 			tpl_set_int(o, "ID", sqlite3_column_int64(e, 0));
 			tpl_set(o, "NAME", db_text(req->arena, e, 1));
@@ -608,6 +616,8 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 				tpl_section_show(o, "SELECTED");
 		}
 		db_done(e);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 		OPTIONS(w, "OUTCOME_OPTION", outcomes, page_field_text(req, FIELD_OUTCOME));
 		if (!a.extended)
 			tpl_section_show(w, "CAN_EXTEND");
@@ -619,7 +629,7 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 
 	s = db_stmt(&req->worker->db, STMT_APPEAL_FILES);
 	sqlite3_bind_int64(s, 1, a.id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *f = tpl_section_add(d, "FILE");
 		tpl_set_int(f, "FILE_ID", sqlite3_column_int64(s, 0));
 		tpl_set(f, "NAME", db_text(req->arena, s, 1));
@@ -629,9 +639,11 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 					   : arena_printf(req->arena, "%lld КБ", (size + 1023) / 1024));
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	s = db_stmt(&req->worker->db, STMT_APPEAL_EVENTS);
 	sqlite3_bind_int64(s, 1, a.id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *ev = tpl_section_add(d, "EVENT");
 		page_set_datetime(ev, "AT", (time_t)sqlite3_column_int64(s, 0));
 		const char *login = db_text(req->arena, s, 1);
@@ -643,12 +655,14 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 			tpl_set(tpl_section_add(ev, "NOTE"), "TEXT", note);
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	return page_end(req, status);
 }
 
 /* GET /admin/appeals/ID — the appeal, its applicant (APPEAL_READERS only), deadlines, history
  * and the forms of the next steps for those who may take them. Showing an applicant's personal
- * data is itself recorded in the audit log (DESIGN.md, "People and roles"). */
+ * data is itself recorded in the audit log: every access that reveals it is audited. */
 enum http_status page_admin_appeal(struct request *req)
 {
 	enum http_status status = appeal_page(req, HTTP_OK);
@@ -898,9 +912,9 @@ enum http_status page_admin_appeal_close(struct request *req)
 }
 
 /* Mail the published answer of appeal a to every active address of the media list, in the open
- * transaction (seed 000 §3.3: answers to socially significant questions go to the media as the
- * announcements do). Once per appeal and address: publishing a corrected version again mails
- * nothing new. 0, or -1 on a database error. */
+ * transaction (order № 2 of the Zelenoborsk head §3.3: answers to socially significant questions go
+ * to the media as the announcements do). Once per appeal and address: publishing a corrected
+ * version again mails nothing new. 0, or -1 on a database error. */
 static int mail_answer_to_media(struct request *req, const struct appeal_row *a,
 				const char *question, const char *answer)
 {
@@ -938,7 +952,8 @@ static int mail_answer_to_media(struct request *req, const struct appeal_row *a,
 
 /* POST /admin/appeals/ID/publish (public_question, public_answer, csrf) — publish the answer to
  * a socially significant question on /answers, on its meeting's page and in /feed.atom, in a
- * version written without personal data (seed 000 §3.3), and mail it to the media list. */
+ * version written without personal data (order № 2 of the Zelenoborsk head §3.3), and mail it to
+ * the media list. */
 enum http_status page_admin_appeal_publish(struct request *req)
 {
 	struct appeal_row a;
@@ -1004,9 +1019,10 @@ enum http_status page_admin_appeal_file(struct request *req)
 	return HTTP_OK;
 }
 
-/* For the preparation of a meeting (seed 000 §2.6.4, seed 001 §3.6.1): the number and nature of
- * the appeals from its territory over the last 12 months — by topic and by state — and the
- * oldest unresolved ones, without any applicant's data, as the APPEALS include of d. */
+/* For the preparation of a meeting (order № 2 of the Zelenoborsk head §2.6.4, regulation № 44 on
+ * information groups §3.6.1): the number and nature of the appeals from its territory over the last
+ * 12 months — by topic and by state — and the oldest unresolved ones, without any applicant's data,
+ * as the APPEALS include of d. */
 int appeal_summary_fill(struct request *req, tpl_dict *d, long long territory_id)
 {
 	tpl_dict *p = tpl_include(d, "APPEALS", "admin_appeal_summary.tpl");
@@ -1032,13 +1048,15 @@ int appeal_summary_fill(struct request *req, tpl_dict *d, long long territory_id
 	s = db_stmt(&req->worker->db, STMT_TERRITORY_APPEAL_STATUS);
 	sqlite3_bind_int64(s, 1, territory_id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)since);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(p, "STATE");
 		const char *st = db_text(req->arena, s, 0);
 		tpl_set(row, "NAME", appeal_status_label(st));
 		tpl_set_int(row, "COUNT", sqlite3_column_int64(s, 1));
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
 	s = db_stmt(&req->worker->db, STMT_TERRITORY_APPEAL_OLDEST);
 	sqlite3_bind_int64(s, 1, territory_id);
 	sqlite3_bind_int(s, 2, 10);

@@ -273,7 +273,8 @@ static enum http_status discussion_page(struct request *req, const struct discus
 					enum http_status status, const char *message)
 {
 	tpl_dict *t = page_begin(req, "admin_discussion.tpl", d->title, NAV_STAFF_DISCUSSIONS);
-	discussion_set(req, t, d);
+	if (discussion_set(req, t, d) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (message)
 		tpl_set(tpl_section_add(t, "ERROR"), "MESSAGE", message);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROPOSAL_LIST);

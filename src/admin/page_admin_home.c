@@ -1,8 +1,9 @@
 /* page_admin_home.c — the staff home page (/admin): what needs action now (drafts near their
  * publication deadline, approved meetings not yet announced, police notices, held meetings
  * awaiting their protocol) and whether the required frequencies are kept: the head's meeting
- * with mass participation at least yearly (seed 000 item 2), each information group's field
- * meeting at least quarterly (seed 001 §3.1), the head's personal reception monthly (seed 002). */
+ * with mass participation at least yearly (order № 2 of the Zelenoborsk head item 2), each
+ * information group's field meeting at least quarterly (regulation № 44 on information groups
+ * §3.1), the head's personal reception monthly (the Sosnovsky plan of measures № 803). */
 #include <string.h>
 
 #include "auth.h"
@@ -34,11 +35,12 @@ static int days_between(struct civil_date a, struct civil_date b)
 	return n;
 }
 
-/* One list of meetings: a row per meeting with its date. Returns the number of rows. */
+/* One list of meetings: a row per meeting with its date. Returns the number of rows, or -1 on a
+ * database error. */
 static int meeting_rows(struct request *req, tpl_dict *d, const char *section, sqlite3_stmt *s)
 {
-	int rows = 0;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc, rows = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, section);
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
 		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
@@ -46,16 +48,18 @@ static int meeting_rows(struct request *req, tpl_dict *d, const char *section, s
 		rows++;
 	}
 	db_done(s);
-	return rows;
+	return rc == SQLITE_DONE ? rows : -1;
 }
 
-static void drafts(struct request *req, tpl_dict *d)
+/* Drafts whose announcement deadline is near or missed, as DRAFT rows. 0, or -1 on a database
+ * error. */
+static int drafts(struct request *req, tpl_dict *d)
 {
 	struct civil_date today = tz_local_date(req->now);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_DRAFTS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
-	int rows = 0;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc, rows = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		time_t starts = (time_t)sqlite3_column_int64(s, 2);
 		struct civil_date deadline = rule_announce_deadline(starts);
 		int left = days_between(today, deadline);
@@ -76,7 +80,10 @@ static void drafts(struct request *req, tpl_dict *d)
 		rows++;
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
 	tpl_section_show(d, rows ? "HAS_DRAFTS" : "NO_DRAFTS");
+	return 0;
 }
 
 /* The UTC bounds of the local calendar period containing now: months months long, starting at
@@ -121,7 +128,8 @@ static void compliance_kind(struct request *req, tpl_dict *d, const char *kind, 
 	tpl_section_show(row, held > 0 ? "KEPT" : planned > 0 ? "PLANNED_ONLY" : "NOT_KEPT");
 }
 
-static void compliance(struct request *req, tpl_dict *d)
+/* The frequencies the acts require, one RULE row each. 0, or -1 on a database error. */
+static int compliance(struct request *req, tpl_dict *d)
 {
 	struct civil_date today = tz_local_date(req->now);
 	compliance_kind(req, d, "head_mass",
@@ -138,7 +146,8 @@ static void compliance(struct request *req, tpl_dict *d)
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
 	const char *quarter = arena_printf(req->arena, "%d квартал %d г.", (first.month - 1) / 3 + 1,
 					   first.year);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long long held = sqlite3_column_int64(s, 2), planned = sqlite3_column_int64(s, 3);
 		tpl_dict *row = tpl_section_add(d, "RULE");
 		tpl_set(row, "LABEL", arena_printf(req->arena, "%s: выездная встреча — не реже раза в квартал",
@@ -149,6 +158,7 @@ static void compliance(struct request *req, tpl_dict *d)
 		tpl_section_show(row, held > 0 ? "KEPT" : planned > 0 ? "PLANNED_ONLY" : "NOT_KEPT");
 	}
 	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Held meetings whose protocol is not handed to the control sector yet, each with its due
@@ -236,22 +246,33 @@ enum http_status page_admin_home(struct request *req)
 	tpl_section_show(d, "REFERENCE");
 	tpl_section_show(d, "MEETINGS");
 	struct db *db = &req->worker->db;
-	drafts(req, d);
+	if (drafts(req, d) < 0)
+		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *s = db_stmt(db, STMT_DASH_UNANNOUNCED);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
-	tpl_section_show(d, meeting_rows(req, d, "UNANNOUNCED", s) ? "HAS_UNANNOUNCED" : "NO_UNANNOUNCED");
+	int rows = meeting_rows(req, d, "UNANNOUNCED", s);
+	if (rows < 0)
+		return HTTP_INTERNAL_ERROR;
+	tpl_section_show(d, rows ? "HAS_UNANNOUNCED" : "NO_UNANNOUNCED");
 	s = db_stmt(db, STMT_DASH_POLICE);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
 	sqlite3_bind_int(s, 2, req->worker->cfg->police_notice_attendance);
-	if (meeting_rows(req, d, "POLICE", s))
+	rows = meeting_rows(req, d, "POLICE", s);
+	if (rows < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (rows)
 		tpl_section_show(d, "HAS_POLICE");
 	if (held_awaiting_protocol(req, d) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (place_unagreed_fill(req, d, PLACE_WARNING_DAYS) < 0) /* seed 001 §3.6.2 */
+	/* regulation № 44 on information groups §3.6.2 */
+	if (place_unagreed_fill(req, d, PLACE_WARNING_DAYS) < 0)
 		return HTTP_INTERNAL_ERROR;
 	s = db_stmt(db, STMT_DASH_VIOLATIONS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
-	if (meeting_rows(req, d, "VIOLATION", s))
+	rows = meeting_rows(req, d, "VIOLATION", s);
+	if (rows < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (rows)
 		tpl_section_show(d, "HAS_VIOLATIONS");
 	s = db_stmt(db, STMT_OUTBOX_TOTALS);
 	long long dead = 0, unsent_mail = 0;
@@ -267,6 +288,7 @@ enum http_status page_admin_home(struct request *req)
 			arena_printf(req->arena, "%lld %s", dead,
 				     ru_plural(dead, "сообщение не доставлено", "сообщения не доставлены",
 					       "сообщений не доставлено")));
-	compliance(req, d);
+	if (compliance(req, d) < 0)
+		return HTTP_INTERNAL_ERROR;
 	return page_end(req, HTTP_OK);
 }

@@ -1,6 +1,7 @@
-/* page_admin_instructions.c — the control of instructions (/admin/instructions, seed 000 §4.2,
- * seed 001 §3.6.7–3.6.8): the list with its filters (mine, due soon, overdue, by executor, by
- * meeting), an instruction on an appeal, one instruction with its history and the steps.
+/* page_admin_instructions.c — the control of instructions (/admin/instructions, order № 2 of the
+ * Zelenoborsk head §4.2, regulation № 44 on information groups §3.6.7–3.6.8): the list with its
+ * filters (mine, due soon, overdue, by executor, by meeting), an instruction on an appeal, one
+ * instruction with its history and the steps.
  *
  * An instruction comes from a protocol or an appeal. One of a draft protocol is a proposal: it
  * takes force when the protocol is signed; until then it is not listed, not in the digests,
@@ -58,7 +59,8 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 			return HTTP_INTERNAL_ERROR;
 		staff_item_options(req, f, "EXECUTOR_FILTER", executors, ne, executor);
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_MEETINGS);
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			tpl_dict *o = tpl_section_add(f, "MEETING_FILTER");
 			tpl_set_int(o, "ID", sqlite3_column_int64(s, 0));
 			struct civil_date day = tz_local_date((time_t)sqlite3_column_int64(s, 2));
@@ -68,6 +70,8 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 				tpl_section_show(o, "SELECTED");
 		}
 		db_done(s);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 		tpl_dict *opt = tpl_section_add(f, "DUE_SOON");
 		if (strcmp(due, "soon") == 0)
 			tpl_section_show(opt, "SELECTED");
@@ -314,7 +318,7 @@ static enum http_status instruction_page(struct request *req, enum http_status s
 		tpl_section_show(d, "CAN_CANCEL");
 	s = db_stmt(&req->worker->db, STMT_INSTRUCTION_EVENTS);
 	sqlite3_bind_int64(s, 1, r.id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *ev = tpl_section_add(d, "EVENT");
 		page_set_datetime(ev, "AT", (time_t)sqlite3_column_int64(s, 0));
 		const char *who = db_text(req->arena, s, 1);
@@ -323,6 +327,8 @@ static enum http_status instruction_page(struct request *req, enum http_status s
 		tpl_set(ev, "NOTE", db_text(req->arena, s, 3));
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	if (req->error_detail != NULL)
 		page_form_error(req, d, req->error_detail);
 	return page_end(req, status);

@@ -43,8 +43,9 @@ struct staff_meeting {
 };
 
 
-/* ---- reference groups (seed 003) mailed the announcement: the «Рассылка референтным группам»
- * checkboxes, kept in meeting_reference_group and in the meeting's audit JSON ---------------- */
+/* ---- reference groups (decree № 1617-па on reference groups) mailed the announcement: the
+ * «Рассылка референтным группам» checkboxes, kept in meeting_reference_group and in the meeting's
+ * audit JSON ---------------- */
 
 /* The ids of the reference groups chosen for meeting id, into *out. 0, or -1. */
 static int load_reference_groups(struct request *req, long long id, long long **out,
@@ -341,7 +342,8 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_CHANGE_LIST);
 	sqlite3_bind_int64(s, 1, m->id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "CHANGE");
 		page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 0));
 		tpl_set(row, "KIND", change_label(db_text(req->arena, s, 1)));
@@ -354,6 +356,8 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 		tpl_section_show(d, "CHANGES");
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	if (publication_fill(req, d, m->id) < 0) /* the proof of publication (publication.c) */
 		return HTTP_INTERNAL_ERROR;
 	/* Who of the invitees and group members was told, and whom to call (not for the press:
@@ -1014,8 +1018,8 @@ enum http_status page_admin_meeting_refused(struct request *req, enum http_statu
 }
 
 /* POST /admin/meetings/ID/police (csrf) — record that the police were told of a meeting whose
- * expected attendance is at or above the configured threshold (seed 000 §2.5). 422 for a meeting
- * below it. */
+ * expected attendance is at or above the configured threshold (order № 2 of the Zelenoborsk head
+ * §2.5). 422 for a meeting below it. */
 enum http_status page_admin_meeting_police(struct request *req)
 {
 	struct staff_meeting m;
@@ -1040,9 +1044,9 @@ enum http_status page_admin_meeting_police(struct request *req)
 }
 
 /* POST /admin/meetings/ID/informed (person, csrf) — mark an invitee or a member of the holding
- * group as told of the meeting by phone or in person (seed 001 §3.6.3), audited. 303 to the
- * meeting's list of who was told; 404 for an unknown meeting; 422 for a person it does not
- * concern, one already marked, or a meeting cancelled or held. */
+ * group as told of the meeting by phone or in person (regulation № 44 on information groups
+ * §3.6.3), audited. 303 to the meeting's list of who was told; 404 for an unknown meeting; 422 for
+ * a person it does not concern, one already marked, or a meeting cancelled or held. */
 enum http_status page_admin_meeting_informed(struct request *req)
 {
 	struct staff_meeting m;

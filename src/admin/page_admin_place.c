@@ -1,9 +1,9 @@
-/* page_admin_place.c — the agreed place of an information group's field meeting (seed 001
- * §3.6.2: the group's secretary agrees the place with the institution): its state on the staff
- * meeting page, the form that records it (audited), and the list of coming field meetings whose
- * place is not agreed as their publication deadline approaches (staff home page; the notifier
- * mails the same list daily, notify_rules.c). Another venue undoes the agreement (a trigger of
- * sql/015_records.sql). */
+/* page_admin_place.c — the agreed place of an information group's field meeting (regulation № 44 on
+ * information groups §3.6.2: the group's secretary agrees the place with the institution): its
+ * state on the staff meeting page, the form that records it (audited), and the list of coming field
+ * meetings whose place is not agreed as their publication deadline approaches (staff home page; the
+ * notifier mails the same list daily, notify_rules.c). Another venue undoes the agreement (a
+ * trigger of sql/015_records.sql). */
 #include <string.h>
 
 #include "audit.h"
@@ -58,10 +58,10 @@ int place_agreement_fill(struct request *req, tpl_dict *d, long long meeting_id)
 }
 
 /* POST /admin/meetings/ID/place (place_agreed_with, csrf) — record that the place of a coming
- * field meeting of an information group is agreed with the institution, with whom and how (seed
- * 001 §3.6.2); audited. 303 back to the meeting; 404 for another kind of meeting or an unknown
- * one; 422 on the meeting's page with the error beside the field when it is empty, or when the
- * meeting is cancelled or held. */
+ * field meeting of an information group is agreed with the institution, with whom and how
+ * (regulation № 44 on information groups §3.6.2); audited. 303 back to the meeting; 404 for
+ * another kind of meeting or an unknown one; 422 on the meeting's page with the error beside the
+ * field when it is empty, or when the meeting is cancelled or held. */
 enum http_status page_admin_meeting_place(struct request *req)
 {
 	struct db *db = &req->worker->db;

@@ -1,8 +1,8 @@
 /* page_admin_press.c — the press office's staff pages (issue 6, item 5): the media plan
  * (/admin/media-plan: every upcoming meeting, drafts included, with the date by which it must be
  * published under the 5-day rule, whether, when and where it was, and what is overdue or late;
- * seed 000 §3.1) and the media list (/admin/media: the editors every announcement is mailed to).
- * Roles in routes.c. */
+ * order № 2 of the Zelenoborsk head §3.1) and the media list (/admin/media: the editors every
+ * announcement is mailed to). Roles in routes.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -71,8 +71,8 @@ struct plan_row {
  * (rules.c), whether, when and on which channels it was, and the flags «просрочена» (the deadline
  * has passed and it is not published) and «опубликована с опозданием» (an announcement made less
  * than 5 days ahead), and a warning when no social-network channel is configured ([webhooks],
- * seed 000 §2.3) or a publication never went to one. Printable. 400 for a month that is not
- * YYYY-MM. */
+ * order № 2 of the Zelenoborsk head §2.3) or a publication never went to one. Printable. 400 for a
+ * month that is not YYYY-MM. */
 enum http_status page_admin_media_plan(struct request *req)
 {
 	const struct field_value *fm = &req->field[FIELD_MONTH];
@@ -171,8 +171,9 @@ enum http_status page_admin_media_plan(struct request *req)
 			tpl_section_show(row, r->first_id > 0 ? "CHANGE_PENDING" : "PENDING");
 			flagged = true;
 		}
-		/* Seed 000 §2.3: place and time are published in the official social-network groups
-		 * too; without a channel to them ([webhooks]) the announcement never gets there. */
+		/* Order № 2 of the Zelenoborsk head §2.3: place and time are published in the
+		 * official social-network groups too; without a channel to them ([webhooks]) the
+		 * announcement never gets there. */
 		if (open && social_channels == 0) {
 			tpl_section_show(row, "NO_SOCIAL");
 			flagged = true;

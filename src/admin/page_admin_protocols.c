@@ -1,21 +1,22 @@
 /* page_admin_protocols.c — the protocol of a held meeting (/admin/meetings/ID/protocol): the
  * draft, its signature, the handover to the control sector, amendments and what the site shows.
  *
- * A protocol (seed 000 §4.1) is a draft the secretary, the sector or an administrator edit:
- * number, date, place, chair and secretary, attendance, officials present, the questions raised
- * with the answers given (each shown on the site only when marked as free of personal data),
- * the decisions and the instructions. Its chair — the group leader or the head — signs it under
- * the account that belongs to the chair (seed 001 §3.5.7; an administrator may record a signature
- * on paper), which locks it; later corrections are amendments with their own history, shown with
- * the protocol on the site too. Handing it over to the control sector is recorded; it is due 5
- * working days after the meeting by the production calendar (seed 001 §3.6.9), and lateness is
- * flagged. The appeals handed in at the meeting are listed with number, topic and state. The
- * photo and video links and which questions the site shows stay editable after signing: they
- * are the site's, not the protocol's.
+ * A protocol (order № 2 of the Zelenoborsk head §4.1) is a draft the secretary, the sector or an
+ * administrator edit: number, date, place, chair and secretary, attendance, officials present, the
+ * questions raised with the answers given (each shown on the site only when marked as free of
+ * personal data), the decisions and the instructions. Its chair — the group leader or the head —
+ * signs it under the account that belongs to the chair (regulation № 44 on information groups
+ * §3.5.7; an administrator may record a signature on paper), which locks it; later corrections are
+ * amendments with their own history, shown with the protocol on the site too. Handing it over to
+ * the control sector is recorded; it is due 5 working days after the meeting by the production
+ * calendar (regulation № 44 on information groups §3.6.9), and lateness is flagged. The appeals
+ * handed in at the meeting are listed with number, topic and state. The photo and video links and
+ * which questions the site shows stay editable after signing: they are the site's, not the
+ * protocol's.
  *
  * The instructions of a draft are proposals: they take force when the protocol is signed, and
- * their executors are then mailed them (seed 001 §3.6.7). Their own pages are in
- * page_admin_instructions.c, what both share in instruction_staff.c. */
+ * their executors are then mailed them (regulation № 44 on information groups §3.6.7). Their own
+ * pages are in page_admin_instructions.c, what both share in instruction_staff.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -154,7 +155,8 @@ static int protocol_load(struct request *req, long long meeting_id, struct proto
 }
 
 /* Whether person may chair meeting m: its host, or the leader its information group had when
- * the meeting started (a leader named later did not lead it; seed 001 §3.5.7). */
+ * the meeting started (a leader named later did not lead it; regulation № 44 on information groups
+ * §3.5.7). */
 static bool may_chair(const struct meeting_row *m, long long person)
 {
 	return person != 0 && (person == m->host_id || person == m->leader_id);
@@ -331,18 +333,23 @@ static int fill_edit_form(struct request *req, tpl_dict *d, const struct meeting
 		if (p->exists) {
 			sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_OFFICIALS);
 			sqlite3_bind_int64(s, 1, p->id);
-			while (sqlite3_step(s) == SQLITE_ROW) {
+			int rc;
+			while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 				ids = arena_grow(req->arena, ids, official_count, &cap, sizeof *ids);
 				ids[official_count++] = sqlite3_column_int64(s, 0);
 			}
 			db_done(s);
+			if (rc != SQLITE_DONE)
+				return -1;
 			s = db_stmt(&req->worker->db, STMT_PROTOCOL_QUESTIONS);
 			sqlite3_bind_int64(s, 1, p->id);
-			while (sqlite3_step(s) == SQLITE_ROW)
+			while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 				question_form_row(f, ++rows, db_text(req->arena, s, 0),
 						  db_text(req->arena, s, 1), publishable,
 						  sqlite3_column_int(s, 2) != 0);
 			db_done(s);
+			if (rc != SQLITE_DONE)
+				return -1;
 		}
 		officials = ids;
 		for (int i = 0; i < EMPTY_QUESTION_ROWS; i++)
@@ -465,17 +472,19 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			tpl_set(v, "ATTENDANCE", "не указано");
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_OFFICIALS);
 		sqlite3_bind_int64(s, 1, p.id);
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			tpl_dict *o = tpl_section_add(v, "OFFICIAL");
 			tpl_set(o, "NAME", db_text(req->arena, s, 1));
 			tpl_set(o, "POSITION", db_text(req->arena, s, 2));
 			tpl_section_show(v, "HAS_OFFICIALS");
 		}
 		db_done(s);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 		s = db_stmt(&req->worker->db, STMT_PROTOCOL_QUESTIONS);
 		sqlite3_bind_int64(s, 1, p.id);
 		int position = 0;
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			tpl_dict *q = tpl_section_add(v, "QUESTION");
 			tpl_set(q, "QUESTION", db_text(req->arena, s, 0));
 			const char *answer = db_text(req->arena, s, 1);
@@ -494,6 +503,8 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			}
 		}
 		db_done(s);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 		if (p.decisions[0])
 			tpl_set(tpl_section_add(v, "DECISIONS"), "TEXT", p.decisions);
 		if (p.photo_url[0])
@@ -502,7 +513,7 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			tpl_set(tpl_section_add(v, "VIDEO"), "URL", p.video_url);
 		s = db_stmt(&req->worker->db, STMT_PROTOCOL_INSTRUCTIONS);
 		sqlite3_bind_int64(s, 1, p.id);
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			tpl_dict *row = tpl_section_add(d, "INSTRUCTION");
 			tpl_set_int(row, "INSTRUCTION_ID", sqlite3_column_int64(s, 0));
 			tpl_set(row, "TEXT", db_text(req->arena, s, 1));
@@ -522,9 +533,11 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			tpl_set(row, "STATUS", instruction_status_text(st));
 		}
 		db_done(s);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 		s = db_stmt(&req->worker->db, STMT_PROTOCOL_AMENDMENTS);
 		sqlite3_bind_int64(s, 1, p.id);
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			tpl_dict *row = tpl_section_add(d, "AMENDMENT");
 			page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 0));
 			tpl_set(row, "BY", db_text(req->arena, s, 1));
@@ -534,11 +547,13 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 			tpl_section_show(d, "HAS_AMENDMENTS");
 		}
 		db_done(s);
+		if (rc != SQLITE_DONE)
+			return HTTP_INTERNAL_ERROR;
 	}
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_APPEALS);
 	sqlite3_bind_int64(s, 1, m.id);
 	bool appeal_reader = (role & APPEAL_READERS) != 0 && role != ROLE_EXECUTOR;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "APPEAL");
 		const char *number = db_text(req->arena, s, 1);
 		if (appeal_reader) {
@@ -553,6 +568,8 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 		tpl_section_show(d, "HAS_APPEALS");
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 
 	bool draft = !p.exists || !p.signed_;
 	if (draft && editor && fill_edit_form(req, d, &m, &p, edit_from_request == FORM_EDIT) < 0)
@@ -847,7 +864,7 @@ static const char *overdue_proposals(struct request *req, const struct proposal 
 }
 
 /* Mail each executor their instruction that took force with the signature of the protocol of
- * meeting m (seed 001 §3.6.7). 0, or -1 on a database error. */
+ * meeting m (regulation № 44 on information groups §3.6.7). 0, or -1 on a database error. */
 static int mail_proposals(struct request *req, const struct meeting_row *m,
 			  const struct proposal *rows, size_t n)
 {
@@ -960,10 +977,10 @@ enum http_status page_admin_protocol_sign(struct request *req)
 }
 
 /* POST /admin/meetings/ID/protocol/publication (photo_url, video_url, question_public…, csrf) —
- * what the site shows beside the protocol: the links to the photo and video report (seed 000
- * §3.2) and, once it is signed, which of its questions (1-based positions) are free of personal
- * data. PROTOCOL_PUBLISHERS, draft or signed. 303 back; 422 beside the field for a link that is
- * not http(s); 404 without a protocol. */
+ * what the site shows beside the protocol: the links to the photo and video report (order № 2 of
+ * the Zelenoborsk head §3.2) and, once it is signed, which of its questions (1-based positions) are
+ * free of personal data. PROTOCOL_PUBLISHERS, draft or signed. 303 back; 422 beside the field for a
+ * link that is not http(s); 404 without a protocol. */
 enum http_status page_admin_protocol_publication(struct request *req)
 {
 	struct meeting_row m;
@@ -995,9 +1012,11 @@ enum http_status page_admin_protocol_publication(struct request *req)
 		int count = 0;
 		s = db_stmt(db, STMT_PROTOCOL_QUESTIONS);
 		sqlite3_bind_int64(s, 1, p.id);
-		while (sqlite3_step(s) == SQLITE_ROW)
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 			count++;
 		db_done(s);
+		ok = rc == SQLITE_DONE;
 		for (int position = 1; ok && position <= count; position++) {
 			s = db_stmt(db, STMT_PROTOCOL_QUESTION_PUBLISH);
 			sqlite3_bind_int64(s, 1, p.id);

@@ -1,5 +1,6 @@
-/* place_agreement.h — the agreed place of an information group's field meeting (seed 001
- * §3.6.2), shown on the staff meeting page and the staff home page (page_admin_place.c). */
+/* place_agreement.h — the agreed place of an information group's field meeting (regulation № 44 on
+ * information groups §3.6.2), shown on the staff meeting page and the staff home page
+ * (page_admin_place.c). */
 #ifndef PORTAL_PLACE_AGREEMENT_H
 #define PORTAL_PLACE_AGREEMENT_H
 

@@ -154,7 +154,8 @@ enum field {
 	FIELD_SERVICE_CODE, /* Open311: classifier codes, comma-separated */
 	FIELD_REQUEST_STATUS, /* Open311 "status": open, closed or both, comma-separated */
 	FIELD_SERVICE_REQUEST_ID, /* Open311: registration numbers, comma-separated */
-	FIELD_PLACE_AGREED_WITH, /* with whom the place of a field meeting was agreed (seed 001 §3.6.2) */
+	FIELD_PLACE_AGREED_WITH, /* with whom the place of a field meeting was agreed
+	                            (regulation № 44 on information groups §3.6.2) */
 	FIELD_MEMBER_CONSENT, /* per participant row: how and when consent to the mail was given */
 	/* Residents (page_account.c): the provider's answer at the callback, the one-time code,
 	 * the verdict on an answer. */

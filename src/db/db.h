@@ -103,7 +103,7 @@ enum stmt {
 	                            phone, 1 for a group member not invited, told at (or NULL), by
 	                            login, its announcement mail's best status (sent, pending,
 	                            dead or NULL), when sent: the invitees and the holding group's
-	                            members (seed 001 §3.6.3) */
+	                            members (regulation № 44 on information groups §3.6.3) */
 	STMT_INFORMED_MARK,      /* (meeting, person, at, user) → row when newly marked as told */
 	STMT_SERIES_INSERT,      /* (title, kind, rule, description, user, now) */
 	STMT_SERIES_MEETING_INSERT, /* (series, kind, title, territory, venue, starts, ends, host,
@@ -178,9 +178,10 @@ enum stmt {
 	STMT_NOTIFY_CANCELLED,   /* () → cancelled meetings whose place and time were published and
 	                            whose cancellation was not */
 	STMT_NOTIFY_RECIPIENTS,  /* (meeting) → audience, e-mail, subscription token: the media
-	                            list, invitees and members of the holding group (seed 001
-	                            §3.6.3), chosen reference groups, subscribers of its
-	                            territory, of those above it and of those inside it */
+	                            list, invitees and members of the holding group (regulation
+	                            № 44 on information groups §3.6.3), chosen reference groups,
+	                            subscribers of its territory, of those above it and of those
+	                            inside it */
 	STMT_NOTIFY_STAFF_EMAILS, /* (",role,role,") → e-mail of active staff with those roles */
 	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts of drafts starting in between */
 	STMT_NOTIFY_ANNOUNCED_SOON, /* (now, until) → id, starts of announced live meetings */
@@ -233,8 +234,8 @@ enum stmt {
 	STMT_MEDIA_UPDATE,       /* (id, name, email) */
 	STMT_MEDIA_SET_ACTIVE,   /* (id, active) */
 	STMT_MEDIA_JSON,         /* (id) → the row as JSON */
-	/* Reference groups (page_admin_reference_groups.c; seed 003) and their choice on a
-	 * meeting. */
+	/* Reference groups (page_admin_reference_groups.c; decree № 1617-па on reference groups)
+	 * and their choice on a meeting. */
 	STMT_REFGROUP_LIST,      /* () → id, name, summary, members count */
 	STMT_REFGROUP_OPTIONS,   /* () → id, name, "N участников": checkboxes of the meeting form */
 	STMT_REFGROUP_GET,       /* (id) → name, summary */

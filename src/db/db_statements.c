@@ -383,8 +383,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE a.status IN ('registered', 'in_work') AND a.answer_due < ?1 "
 		"ORDER BY a.answer_due, a.id",
 	/* Every held meeting but a personal reception (recorded in the appeals registry, not in a
-	 * protocol) must have a protocol (seed 000 §4.1, seed 001 §3.6.9); a reception only when
-	 * one was made anyway. The same rule as STMT_DASH_HELD. */
+	 * protocol) must have a protocol (order № 2 of the Zelenoborsk head §4.1, regulation № 44
+	 * on information groups §3.6.9); a reception only when one was made anyway. The same rule
+	 * as STMT_DASH_HELD. */
 	[STMT_REPORT_PROTOCOLS] =
 		"SELECT m.id, m.title, m.starts_at, p.id IS NOT NULL, p.signed_at IS NOT NULL, "
 		"p.handed_at, coalesce(k.protocol_handover_days, 0) FROM meeting m "

@@ -1,4 +1,4 @@
-/* outbox.h — the one way anything leaves the system (DESIGN.md, "Architecture"): a message is
+/* outbox.h — the one way anything leaves the system (mail, webhooks): a message is
  * written to the outbox table inside the caller's transaction, next to the change that causes
  * it, and build/portal-notify delivers it later with retries (src/notify/notify_deliver.c). */
 #ifndef PORTAL_OUTBOX_H

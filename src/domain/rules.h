@@ -8,8 +8,8 @@
 
 #include "civil_time.h"
 
-/* Place and time of a meeting are published no later than 5 days before it (seed 000 §2.3 and
- * §3.1, seed 001 §3.7–3.8.1). */
+/* Place and time of a meeting are published no later than 5 days before it (order № 2 of the
+ * Zelenoborsk head §2.3 and §3.1, regulation № 44 on information groups §3.7–3.8.1). */
 #define RULE_ANNOUNCE_DAYS 5
 
 /* The earliest local date on which a meeting approved (published) at now may take place: the

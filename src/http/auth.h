@@ -44,7 +44,8 @@ enum role {
  * forward, extend, close and publish. */
 #define APPEAL_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_EXECUTOR)
 /* Who sees how a meeting's invitees and group members were told, with their contacts, and marks
- * those told by phone (seed 001 §3.6.3): the sector and the group's secretary. */
+ * those told by phone (regulation № 44 on information groups §3.6.3): the sector and the group's
+ * secretary. */
 #define INFORMED_MARKERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY)
 #define APPEAL_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
 /* The outbox (page_admin_outbox.c): staff who prepare meetings read it; administrators, the
@@ -54,10 +55,10 @@ enum role {
 /* Protocols of meetings (page_admin_protocols.c): the secretary, the sector and administrators
  * write the draft and keep the signed protocol (hand it over to the control sector, add
  * amendments). Signing is not a role: the protocol is signed by its chair — the group leader or
- * the head (seed 001 §3.5.7) — under the account that belongs to the chair's person
- * (staff_user.person_id); an administrator may record that the paper protocol was signed, and
- * the page says so; the chair reads the protocol's page whatever their role. The press office
- * also keeps the photo and video links and what of the questions the site shows. */
+ * the head (regulation № 44 on information groups §3.5.7) — under the account that belongs to the
+ * chair's person (staff_user.person_id); an administrator may record that the paper protocol was
+ * signed, and the page says so; the chair reads the protocol's page whatever their role. The press
+ * office also keeps the photo and video links and what of the questions the site shows. */
 #define PROTOCOL_READERS                                                                          \
 	(ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY | ROLE_PRESS)
 #define PROTOCOL_EDITORS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY)
@@ -70,7 +71,8 @@ enum role {
 /* The reports (page_admin_reports.c): those who answer for the meetings and the deadlines. */
 #define REPORT_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
 /* The agreed place of a field meeting (page_admin_place.c): the group's secretary agrees it
- * (seed 001 §3.6.2); the sector and administrators may record it too. */
+ * (regulation № 44 on information groups §3.6.2); the sector and administrators may record it
+ * too. */
 #define PLACE_AGREEMENT_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER | ROLE_SECRETARY)
 /* Public discussions of drafts (page_admin_discussions.c, issue 20): who puts a draft up for
  * discussion, moderates the proposals and writes the conclusion. */

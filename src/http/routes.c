@@ -286,7 +286,8 @@ const struct route routes[] = {
 	 FIELDS({FIELD_ATTENDANCE, FIELD_REQUIRED}), ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
 	{"/admin/meetings/#/police", METHOD_POST, page_admin_meeting_police, NULL, 0,
 	 MEETING_WRITERS},
-	/* Told by phone: the sector, and the secretary who informs the group (seed 001 §3.6.3). */
+	/* Told by phone: the sector, and the secretary who informs the group (regulation № 44 on
+	 * information groups §3.6.3). */
 	{"/admin/meetings/#/informed", METHOD_POST, page_admin_meeting_informed,
 	 FIELDS({FIELD_PERSON, FIELD_REQUIRED}), 0, INFORMED_MARKERS},
 	{"/admin/meetings/#/place", METHOD_POST, page_admin_meeting_place,

@@ -1,6 +1,7 @@
-/* notify.h — build/portal-notify, the cron job (DESIGN.md, "The 5-day rule"): the rules that
- * turn the state of meetings into messages in the outbox (notify_rules.c, texts in
- * notify_text.c), and the delivery of the outbox (notify_deliver.c). */
+/* notify.h — build/portal-notify, the cron job that announces approved meetings no later than
+ * 5 days before them and mails reminders, alerts and digests: the rules that turn the state of
+ * meetings into messages in the outbox (notify_rules.c, texts in notify_text.c), and the delivery
+ * of the outbox (notify_deliver.c). */
 #ifndef PORTAL_NOTIFY_H
 #define PORTAL_NOTIFY_H
 

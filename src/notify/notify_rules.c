@@ -1,7 +1,8 @@
-/* notify_rules.c — the rules of the 5-day announcement (seed 000 §2.3, §2.5, §3.1; seed 001
- * §3.6.3, §3.7–3.8.2), applied to the state of the meetings on each run of the notifier. Every
- * rule writes its messages to the outbox in the one transaction of the run, each with a key that
- * names the fact it reports, so a second run finds nothing new. */
+/* notify_rules.c — the rules of the 5-day announcement (order № 2 of the Zelenoborsk head §2.3,
+ * §2.5, §3.1; regulation № 44 on information groups §3.6.3, §3.7–3.8.2), applied to the state of
+ * the meetings on each run of the notifier. Every rule writes its messages to the outbox in the one
+ * transaction of the run, each with a key that names the fact it reports, so a second run finds
+ * nothing new. */
 #include "notify.h"
 
 #include <string.h>
@@ -159,7 +160,9 @@ static int rule_violations(struct notify_run *run, const struct candidate *c, si
 		const char *what = arena_printf(
 			run->arena,
 			"Нарушено правило пяти дней: место и время встречи не опубликованы до %s "
-			"включительно (seed 000 п. 2.3, 3.1). Встречу можно провести только после "
+			"включительно (пункты 2.3 и 3.1 Порядка проведения встреч главы "
+			"с населением, утверждённого постановлением главы городского поселения "
+			"Зеленоборск от 11 марта 2020 г. № 2). Встречу можно провести только после "
 			"переноса на новую дату или с записанным исключением.",
 			notify_date(run->arena, rule_announce_deadline(c[i].starts_at)));
 		if (alert_staff(run, ",controller,admin,",
@@ -453,11 +456,14 @@ static int rule_reminders(struct notify_run *run)
 		sqlite3_bind_int64(e, 1, c[i].id);
 		const char **emails = NULL;
 		size_t en = 0, cap = 0;
-		while (sqlite3_step(e) == SQLITE_ROW) {
+		int rc;
+		while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
 			emails = arena_grow(run->arena, emails, en, &cap, sizeof *emails);
 			emails[en++] = db_text(run->arena, e, 0);
 		}
 		db_done(e);
+		if (rc != SQLITE_DONE)
+			return -1;
 		const char *subject = arena_printf(run->arena, "Напоминание: завтра %s",
 						   m.summary.title);
 		const char *body = arena_printf(
@@ -489,7 +495,8 @@ static int rule_reminders(struct notify_run *run)
 }
 
 /* Rule: the police are told of a meeting expecting police_notice_attendance people or more
- * (seed 000 §2.5), when an address is configured; otherwise staff do it by hand and mark it. */
+ * (order № 2 of the Zelenoborsk head §2.5), when an address is configured; otherwise staff do it by
+ * hand and mark it. */
 static int rule_police(struct notify_run *run)
 {
 	if (run->cfg->police_email[0] == '\0')
@@ -684,8 +691,8 @@ static const char *instruction_line(struct notify_run *run, long long id, const 
 }
 
 /* Rule: once a local day, each executor gets their open instructions due within
- * NOTIFY_DIGEST_DAYS or overdue, and the controllers the whole list (seed 001 §3.6.8). Keys
- * digest:instructions:DAY:ADDRESS. */
+ * NOTIFY_DIGEST_DAYS or overdue, and the controllers the whole list (regulation № 44 on information
+ * groups §3.6.8). Keys digest:instructions:DAY:ADDRESS. */
 static int rule_instruction_digests(struct notify_run *run)
 {
 	struct civil_date today = tz_local_date(run->now);
@@ -723,8 +730,8 @@ static int rule_instruction_digests(struct notify_run *run)
 
 /* Rule: once a local day, the organizers get the held meetings whose
  * protocol was not handed to the control sector by its due date (working days after the
- * meeting, for the kinds whose act sets it: 5 for a group's field meeting, seed 001 §3.6.9).
- * Keys digest:protocols:DAY:ADDRESS. */
+ * meeting, for the kinds whose act sets it: 5 for a group's field meeting, regulation № 44 on
+ * information groups §3.6.9). Keys digest:protocols:DAY:ADDRESS. */
 static int rule_protocol_digests(struct notify_run *run)
 {
 	struct workcal cal;
@@ -779,8 +786,9 @@ static int rule_protocol_digests(struct notify_run *run)
 }
 
 /* Rule: once a local day, the secretaries and the organizers get the coming field meetings of
- * information groups whose place is not agreed with the institution (seed 001 §3.6.2) and
- * whose publication deadline is at most a week away or past. Keys digest:places:DAY:ADDRESS. */
+ * information groups whose place is not agreed with the institution (regulation № 44 on information
+ * groups §3.6.2) and whose publication deadline is at most a week away or past. Keys
+ * digest:places:DAY:ADDRESS. */
 static int rule_place_digests(struct notify_run *run)
 {
 	enum { WARNING_DAYS = 7 };

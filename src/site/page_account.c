@@ -453,7 +453,8 @@ static int subscriptions_fill(struct request *req, tpl_dict *d)
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_SUBSCRIPTIONS);
 	sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
 	int n = 0;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(box, "SUBSCRIPTION");
 		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
 		tpl_set(row, "CSRF", r->csrf);
@@ -465,6 +466,8 @@ static int subscriptions_fill(struct request *req, tpl_dict *d)
 		n++;
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
 	tpl_section_show(box, n ? "HAS_SUBSCRIPTIONS" : "NO_SUBSCRIPTIONS");
 	long long chosen = req->field[FIELD_TERRITORY].state == FIELD_VALID
 				   ? req->field[FIELD_TERRITORY].number
@@ -550,7 +553,7 @@ static enum http_status account_page(struct request *req, enum http_status statu
 	sqlite3_bind_int64(s, 1, r->id);
 	long long last = 0;
 	tpl_dict *list = NULL;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long long appeal = sqlite3_column_int64(s, 0);
 		if (appeal != last) {
 			last = appeal;
@@ -566,11 +569,13 @@ static enum http_status account_page(struct request *req, enum http_status statu
 		tpl_set(f, "NAME", db_text(req->arena, s, 2));
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_EVENTS);
 	sqlite3_bind_int64(s, 1, r->id);
 	last = 0;
 	tpl_dict *row = NULL;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long long appeal = sqlite3_column_int64(s, 0);
 		if (appeal != last) {
 			last = appeal;
@@ -586,6 +591,8 @@ static enum http_status account_page(struct request *req, enum http_status statu
 		tpl_set(e, "WHAT", step_words(db_text(req->arena, s, 2)));
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, count ? "HAS_APPEALS" : "NO_APPEALS");
 	return page_end(req, status);
 }
@@ -798,7 +805,8 @@ enum http_status page_account_data(struct request *req)
 			   {13, "verdict_comment"}, {16, "authenticated_by"}, {18, "addressee"},
 			   {19, "surname"},   {20, "name"},       {21, "patronymic"},
 			   {22, "email"},     {23, "address"},    {24, "phone"}};
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		json_t *a = json_object();
 		for (size_t i = 0; i < sizeof appeal_keys / sizeof appeal_keys[0]; i++)
 			json_object_set_new(a, appeal_keys[i].key,
@@ -807,6 +815,12 @@ enum http_status page_account_data(struct request *req)
 		json_array_append_new(appeals, a);
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(root);
+		json_decref(account);
+		json_decref(appeals);
+		return HTTP_INTERNAL_ERROR;
+	}
 	json_object_set_new(root, "account", account);
 	json_object_set_new(root, "appeals", appeals);
 	if (!csv) {

@@ -632,7 +632,8 @@ int page_answers_fill(struct request *req, tpl_dict *d, const char *section, lon
 }
 
 /* GET /answers — answers to socially significant questions, newest first, as staff wrote them
- * for publication: no name, address or contact of the applicant (seed 000 §3.3). */
+ * for publication: no name, address or contact of the applicant (order № 2 of the Zelenoborsk head
+ * §3.3). */
 enum http_status page_answers(struct request *req)
 {
 	tpl_dict *d = page_begin(req, "answers.tpl", "Ответы на вопросы жителей", NAV_ANSWERS);

@@ -90,7 +90,8 @@ static enum http_status discussion_page(struct request *req, const struct discus
 					const char *message)
 {
 	tpl_dict *t = page_begin(req, "discussion.tpl", d->title, NAV_DISCUSSIONS);
-	discussion_set(req, t, d);
+	if (discussion_set(req, t, d) < 0)
+		return HTTP_INTERNAL_ERROR;
 	int n = published_proposals(req, t, d);
 	if (n < 0)
 		return HTTP_INTERNAL_ERROR;

@@ -225,7 +225,8 @@ enum http_status page_meeting_show(struct request *req)
 	if (sqlite3_step(ts) == SQLITE_ROW)
 		tpl_set_int(d, "TERRITORY_ID", sqlite3_column_int64(ts, 0));
 	db_done(ts);
-	/* Answers to the socially significant questions raised here (seed 000 §3.3). */
+	/* Answers to the socially significant questions raised here (order № 2 of the Zelenoborsk
+	 * head §3.3). */
 	int n = page_answers_fill(req, d, "ANSWER", m.summary.id, 50);
 	if (n < 0)
 		return HTTP_INTERNAL_ERROR;

@@ -314,8 +314,9 @@ static const char *change_note(struct request *req, sqlite3_stmt *s, time_t star
 	return note[0] ? note : "Внимание: изменены сведения о встрече. ";
 }
 
-/* One feed entry for the published answer at the row of STMT_FEED_ANSWERS (seed 000 §3.3: the
- * answers to socially significant questions reach the media as the announcements do). */
+/* One feed entry for the published answer at the row of STMT_FEED_ANSWERS (order № 2 of the
+ * Zelenoborsk head §3.3: the answers to socially significant questions reach the media as the
+ * announcements do). */
 static void answer_entry(struct request *req, tpl_dict *d, sqlite3_stmt *a, const char *host)
 {
 	const struct config *cfg = req->worker->cfg;

@@ -1,8 +1,8 @@
-/* page_protocol.c — the public side of protocols (seed 001 §3.8.7): the results of a meeting on
- * its page once its protocol is signed (the questions raised, the decisions, the instructions
- * with their state and due date, photo and video, amendments) and the printable protocol
- * /meetings/ID/protocol. Public means no personal data: officials by name and position only,
- * only the questions and amendments the secretary marked as free of personal data,
+/* page_protocol.c — the public side of protocols (regulation № 44 on information groups §3.8.7):
+ * the results of a meeting on its page once its protocol is signed (the questions raised, the
+ * decisions, the instructions with their state and due date, photo and video, amendments) and the
+ * printable protocol /meetings/ID/protocol. Public means no personal data: officials by name and
+ * position only, only the questions and amendments the secretary marked as free of personal data,
  * instructions by unit (never the executor or the controller), appeals by number, topic and
  * state, amendments without who made them. A personal reception is about residents' own
  * affairs: its protocol is never public. */
@@ -64,13 +64,15 @@ static int load_signed(struct request *req, long long meeting, struct public_pro
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
 }
 
-/* The published questions, decisions, instructions, links and amendments of p under d. */
-static void fill_results(struct request *req, tpl_dict *d, long long meeting,
+/* The published questions, decisions, instructions, links and amendments of p under d.
+ * 0, or -1 on a database error. */
+static int fill_results(struct request *req, tpl_dict *d, long long meeting,
 			 const struct public_protocol *p)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_QUESTIONS);
 	sqlite3_bind_int64(s, 1, p->id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (sqlite3_column_int(s, 2) == 0)
 			continue; /* not marked as free of personal data */
 		tpl_dict *q = tpl_section_add(d, "QUESTION");
@@ -81,11 +83,13 @@ static void fill_results(struct request *req, tpl_dict *d, long long meeting,
 		tpl_section_show(d, "HAS_QUESTIONS");
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
 	if (p->decisions[0])
 		tpl_set(tpl_section_add(d, "DECISIONS"), "TEXT", p->decisions);
 	s = db_stmt(&req->worker->db, STMT_INSTRUCTION_PUBLIC);
 	sqlite3_bind_int64(s, 1, meeting);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "INSTRUCTION");
 		tpl_set(row, "TEXT", db_text(req->arena, s, 0));
 		const char *unit = db_text(req->arena, s, 1);
@@ -104,13 +108,15 @@ static void fill_results(struct request *req, tpl_dict *d, long long meeting,
 		tpl_section_show(d, "HAS_INSTRUCTIONS");
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
 	if (p->photo_url[0])
 		tpl_set(tpl_section_add(d, "PHOTO"), "URL", p->photo_url);
 	if (p->video_url[0])
 		tpl_set(tpl_section_add(d, "VIDEO"), "URL", p->video_url);
 	s = db_stmt(&req->worker->db, STMT_PROTOCOL_AMENDMENTS);
 	sqlite3_bind_int64(s, 1, p->id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (sqlite3_column_int(s, 4) == 0)
 			continue; /* not marked as free of personal data */
 		tpl_dict *row = tpl_section_add(d, "AMENDMENT");
@@ -120,6 +126,9 @@ static void fill_results(struct request *req, tpl_dict *d, long long meeting,
 		tpl_section_show(d, "HAS_AMENDMENTS");
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	return 0;
 }
 
 /* A personal reception's protocol records residents' own affairs. */
@@ -138,8 +147,7 @@ int protocol_results_fill(struct request *req, tpl_dict *d, const struct meeting
 		return rc;
 	tpl_dict *r = tpl_section_add(d, "RESULTS");
 	tpl_set_int(r, "MEETING_ID", m->id);
-	fill_results(req, r, m->id, &p);
-	return 0;
+	return fill_results(req, r, m->id, &p);
 }
 
 /* GET /meetings/ID/protocol — the printable public protocol of a held meeting: number, date,
@@ -189,17 +197,20 @@ enum http_status page_meeting_protocol(struct request *req)
 	page_set_date(d, "SIGNED", p.signed_at);
 	sqlite3_stmt *s = db_stmt(db, STMT_PROTOCOL_OFFICIALS);
 	sqlite3_bind_int64(s, 1, p.id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *o = tpl_section_add(d, "OFFICIAL");
 		tpl_set(o, "NAME", db_text(req->arena, s, 1));
 		tpl_set(o, "POSITION", db_text(req->arena, s, 2));
 		tpl_section_show(d, "HAS_OFFICIALS");
 	}
 	db_done(s);
-	fill_results(req, d, m.summary.id, &p);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
+	if (fill_results(req, d, m.summary.id, &p) < 0)
+		return HTTP_INTERNAL_ERROR;
 	s = db_stmt(db, STMT_PROTOCOL_APPEALS);
 	sqlite3_bind_int64(s, 1, m.summary.id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "APPEAL");
 		tpl_set(row, "NUMBER", db_text(req->arena, s, 1));
 		const char *topic = db_text(req->arena, s, 2);
@@ -208,6 +219,8 @@ enum http_status page_meeting_protocol(struct request *req)
 		tpl_section_show(d, "HAS_APPEALS");
 	}
 	db_done(s);
+	if (rc != SQLITE_DONE)
+		return HTTP_INTERNAL_ERROR;
 	/* The drafts discussed at this public hearing and their conclusions (issue 20). */
 	if (discussion_links(req, d, m.summary.id) < 0)
 		return HTTP_INTERNAL_ERROR;

@@ -1,7 +1,8 @@
 /* page_reference_unsubscribe.c — the link in every mail to a reference-group participant
- * (seed 003): it withdraws their consent to the portal's mail (152-ФЗ), after which the notifier
- * mails them nothing. A GET shows a button (mail scanners follow links); a POST, from the button
- * or a mail client's RFC 8058 one-click, withdraws. The token from the mail is the authority. */
+ * (decree № 1617-па on reference groups): it withdraws their consent to the portal's mail (152-ФЗ),
+ * after which the notifier mails them nothing. A GET shows a button (mail scanners follow links); a
+ * POST, from the button or a mail client's RFC 8058 one-click, withdraws. The token from the mail
+ * is the authority. */
 #include <string.h>
 
 #include "page.h"

@@ -44,7 +44,7 @@ int discussion_load(struct request *req, long long id, struct discussion *d)
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
-void discussion_set(struct request *req, tpl_dict *t, const struct discussion *d)
+int discussion_set(struct request *req, tpl_dict *t, const struct discussion *d)
 {
 	tpl_set_int(t, "ID", d->id);
 	tpl_set(t, "TITLE", d->title);
@@ -70,18 +70,21 @@ void discussion_set(struct request *req, tpl_dict *t, const struct discussion *d
 	sqlite3_bind_int64(g, 1, d->id);
 	struct buf groups;
 	buf_init(&groups, req->arena);
-	while (sqlite3_step(g) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(g)) == SQLITE_ROW) {
 		if (groups.len)
 			buf_puts(&groups, ", ");
 		buf_puts(&groups, ru_quoted(req->arena, db_text(req->arena, g, 1)));
 	}
 	db_done(g);
+	if (rc != SQLITE_DONE)
+		return -1;
 	if (groups.len)
 		tpl_set(tpl_section_add(t, "GROUPS"), "NAMES", groups.data);
 	sqlite3_stmt *fs = db_stmt(&req->worker->db, STMT_DISCUSSION_FILES);
 	sqlite3_bind_int64(fs, 1, d->id);
 	tpl_dict *files = NULL;
-	while (sqlite3_step(fs) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(fs)) == SQLITE_ROW) {
 		if (files == NULL)
 			files = tpl_section_add(t, "FILES");
 		tpl_dict *f = tpl_section_add(files, "FILE");
@@ -96,6 +99,8 @@ void discussion_set(struct request *req, tpl_dict *t, const struct discussion *d
 						 kb));
 	}
 	db_done(fs);
+	if (rc != SQLITE_DONE)
+		return -1;
 	const char *p = d->body;
 	while (*p) {
 		const char *end = strchr(p, '\n');
@@ -109,6 +114,7 @@ void discussion_set(struct request *req, tpl_dict *t, const struct discussion *d
 			break;
 		p = end + 1;
 	}
+	return 0;
 }
 
 const char *discussion_author(struct request *req, const char *name, const char *show_as)

@@ -30,8 +30,8 @@ int discussion_load(struct request *req, long long id, struct discussion *d);
  * PERIOD («с 1 декабря 2026 г. по 15 декабря 2026 г.»), the state as section OPEN, UPCOMING or
  * CLOSED, GROUPS with NAMES («„Бизнес“, „Молодёжь“») when reference groups take part, the form (ONLINE, or HEARING with MEETING_ID, MEETING_TITLE, MEETING_WHEN), and one
  * PARAGRAPH section per non-empty line of the draft's text (LINE), and FILES with a FILE (ID,
- * NAME, ABOUT «PDF, 12 КБ») per file of the draft. */
-void discussion_set(struct request *req, tpl_dict *t, const struct discussion *d);
+ * NAME, ABOUT «PDF, 12 КБ») per file of the draft. 0, or -1 on a database error. */
+int discussion_set(struct request *req, tpl_dict *t, const struct discussion *d);
 
 /* How a proposal's author is shown: the name as signed for 'full'; for 'initials' the first
  * word whole and each further word as its first letter and a dot («Иванова М. П.»). */

@@ -55,7 +55,7 @@ die() {
 # ---- temporary directory, clean-up ---------------------------------------------------------
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/portal-bench.XXXXXX")
 # nginx workers run as another user when we are root: every directory above a socket or a file
-# they serve needs search permission (STACK.md).
+# they serve needs search permission.
 chmod 755 "$tmp"
 data=$tmp/data static=$tmp/static
 mkdir -p "$data/run" "$static"

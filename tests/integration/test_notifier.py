@@ -345,6 +345,11 @@ class NotifierTest(unittest.TestCase):
                                               "controller@zelenoborsk.example",
                                               "glava@zelenoborsk.example"])
         self.assertIn(f"не опубликованы до {words(day(1))} включительно", alerts[0].text)
+        # The act is cited by its Russian name, not by a file of the developers (issue 15).
+        self.assertIn("включительно (пункты 2.3 и 3.1 Порядка проведения встреч главы с "
+                      "населением, утверждённого постановлением главы городского поселения "
+                      "Зеленоборск от 11 марта 2020 г. № 2).", " ".join(alerts[0].text.split()))
+        self.assertNotIn("seed", alerts[0].text)
         self.assertEqual(STACK.query("SELECT five_days_kept FROM announcement "
                                      "WHERE meeting_id = ?", (mid,)), [(0,)])
         home = helpers.text_of(helpers.main_of(USERS["controller"].get("/admin").text))

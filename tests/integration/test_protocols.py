@@ -603,7 +603,8 @@ class ProtocolTest(unittest.TestCase):
         self.assertIn("проект: вступит в силу после подписания протокола",
                       text(USERS["secretary"].get(f"/admin/instructions/{iid}")))
         self.assertEqual(outbox(f"instruction:{iid}:"), [])
-        # Signing puts them in force and mails each executor theirs (seed 001 §3.6.7).
+        # Signing puts them in force and mails each executor theirs (regulation № 44 on information
+        # groups §3.6.7).
         self.assertEqual(sign(mid).status, 303)
         mail = outbox(f"instruction:{iid}:")
         self.assertEqual(len(mail), 1)

@@ -136,9 +136,10 @@ def build_data():
 
     # Protocols. 2020 has no production calendar, so its working days are Monday–Friday minus
     # the holidays of art. 112; a group's field meeting is handed over 5 of them after the meeting
-    # (seed 001 §3.6.9): the one of 1 November 2019 is due on 11 November, across the holiday of
-    # 4 November. The head's meetings and receptions have protocols but no act sets a handover
-    # deadline for them (seed 000 §4.1 sets none): they are never late (issue 21, item 8).
+    # (regulation № 44 on information groups §3.6.9): the one of 1 November 2019 is due on
+    # 11 November, across the holiday of 4 November. The head's meetings and receptions have protocols
+    # but no act sets a handover deadline for them (order № 2 of the Zelenoborsk head §4.1 sets
+    # none): they are never late (issue 21, item 8).
     insert_meeting("group_field", "Встреча группы 1 без протокола", at(2019, 11, 1), group=1,
                    attendance=10)
     insert_meeting("head_mass", "Встреча главы без протокола", at(2019, 12, 20))

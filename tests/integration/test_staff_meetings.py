@@ -1438,5 +1438,30 @@ class Filters(Case):
                 self.assertStatus(r, 400)
 
 
+# ---- a database error is not an empty list (issue 15, item 6) ------------------------------
+class StepError(Case):
+    def test_a_failing_change_list_is_an_error_page_not_a_page_without_changes(self):
+        mid = create()
+        reason = "Зал занят выборами — " + unique("перенос")
+        STACK.execute("INSERT INTO meeting_change (meeting_id, at, kind, reason) "
+                      "VALUES (?, ?, 'place_changed', ?)", (mid, int(time.time()), reason))
+        r = shown(self, USERS["organizer"].get(f"/admin/meetings/{mid}"),
+                  "<h2>Изменения после утверждения</h2>")
+        self.assertIn(reason, html.unescape(r.text))
+        # The list's statement now fails when stepped (the worker re-prepares it against a
+        # schema without its table): the page must say so, not show a meeting without changes.
+        STACK.execute("ALTER TABLE meeting_change RENAME TO meeting_change_away")
+        try:
+            r = USERS["organizer"].get(f"/admin/meetings/{mid}")
+            self.assertStatus(r, 500)
+            self.assertIn("Внутренняя ошибка сайта", r.text)
+            self.assertNotIn(reason, html.unescape(r.text))
+        finally:
+            STACK.execute("ALTER TABLE meeting_change_away RENAME TO meeting_change")
+        r = shown(self, USERS["organizer"].get(f"/admin/meetings/{mid}"),
+                  "<h2>Изменения после утверждения</h2>")
+        self.assertIn(reason, html.unescape(r.text))
+
+
 if __name__ == "__main__":
     unittest.main()

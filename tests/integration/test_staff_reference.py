@@ -1,8 +1,8 @@
-"""Reference data pages for staff (issue 3, item 3; seed 001 §3.3–3.5) as a browser sees them:
-territories as a tree with levels that must fit their parent, venues, the people directory with
-contacts that never reach the public pages, information groups with leader, secretary and
-members, and the information group field of the meeting form. For each: create, edit, errors in
-Russian beside the fields with the input kept (422), unknown ids (404), roles (admin and
+"""Reference data pages for staff (issue 3, item 3; regulation № 44 on information groups §3.3–3.5)
+as a browser sees them: territories as a tree with levels that must fit their parent, venues, the
+people directory with contacts that never reach the public pages, information groups with leader,
+secretary and members, and the information group field of the meeting form. For each: create, edit,
+errors in Russian beside the fields with the input kept (422), unknown ids (404), roles (admin and
 organizer change; controller, secretary and press read; executor gets 403), form tokens, the
 audit record with the state before and after, and `<script>` shown as text.
 

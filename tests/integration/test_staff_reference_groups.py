@@ -1,10 +1,10 @@
-"""What the notifier needs to know whom to mail, as staff enter it: reference groups (seed 003)
-under «Справочники» with their participants (name, organisation, e-mail), the groups ticked on
-the meeting form («Рассылка референтным группам», saved to meeting_reference_group and in the
-meeting's audit record), and staff e-mail addresses on /admin/users. Create, edit, errors in
-Russian beside the fields with the input kept (422), unknown ids (404), roles (admin and
-organizer change; controller, secretary and press read; executor 403; press and executor 403 on
-POST), audit records.
+"""What the notifier needs to know whom to mail, as staff enter it: reference groups (decree
+№ 1617-па on reference groups) under «Справочники» with their participants (name, organisation,
+e-mail), the groups ticked on the meeting form («Рассылка референтным группам», saved to
+meeting_reference_group and in the meeting's audit record), and staff e-mail addresses on
+/admin/users. Create, edit, errors in Russian beside the fields with the input kept (422), unknown
+ids (404), roles (admin and organizer change; controller, secretary and press read; executor 403;
+press and executor 403 on POST), audit records.
 
 One stack for the module with the demo municipality (reference groups 1 and 2)."""
 

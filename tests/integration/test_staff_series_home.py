@@ -962,8 +962,8 @@ class Home(Case):
         self.assertEqual(self.verdicts(label), (words_, "проведено: 1, назначено: 0", KEPT))
 
     def test_only_field_meetings_count_for_a_group(self):
-        # seed 001 §3.1: the group's form of work is the field meeting (kind group_field); a
-        # gathering that merely names the group is not one. STMT_DASH_GROUPS
+        # Regulation № 44 on information groups §3.1: the group's form of work is the field meeting
+        # (kind group_field); a gathering that merely names the group is not one. STMT_DASH_GROUPS
         # (src/db/db_statements.c) counts every kind.
         gid, name = self.make_group()
         label = GROUP_LABEL.format(name)

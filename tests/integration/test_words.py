@@ -448,7 +448,8 @@ class Informed(unittest.TestCase):
                           "письмо на morozov@zelenoborsk.example уйдёт с анонсом встречи"))
         rc, out, err = notify()
         self.assertEqual(rc, 0, out + err)
-        # The group's member with an address got the announcement (seed 001 §3.6.3).
+        # The group's member with an address got the announcement (regulation № 44 on information
+        # groups §3.6.3).
         got = sorted(m.to for m in SMTP.about(title))
         self.assertIn("morozov@zelenoborsk.example", got)
         self.assertIn("zam@zelenoborsk.example", got)

@@ -1,8 +1,8 @@
-/* page_admin_groups.c — information groups (/admin/groups; seed 001 §3.3–3.5): a group consists
- * of a leader, a secretary and members, all from the people directory, and works on a territory;
- * field meetings name the group that holds them. The list, a new group, and editing one with its
- * members as checkboxes. Readers: everyone who reads meetings; changes: administrators and
- * organizers (routes.c). */
+/* page_admin_groups.c — information groups (/admin/groups; regulation № 44 on information groups
+ * §3.3–3.5): a group consists of a leader, a secretary and members, all from the people directory,
+ * and works on a territory; field meetings name the group that holds them. The list, a new group,
+ * and editing one with its members as checkboxes. Readers: everyone who reads meetings; changes:
+ * administrators and organizers (routes.c). */
 #include <string.h>
 
 #include "civil_time.h"

@@ -22,7 +22,8 @@ enum reference_tab {
 	REFERENCE_VENUES,
 	REFERENCE_PEOPLE,
 	REFERENCE_GROUPS,
-	REFERENCE_REFERENCE_GROUPS, /* seed 003: stakeholders mailed about chosen meetings */
+	REFERENCE_REFERENCE_GROUPS, /* decree № 1617-па on reference groups: stakeholders mailed
+	                               about chosen meetings */
 	REFERENCE_CALENDAR, /* shown only to ROLES_CALENDAR_READERS */
 	REFERENCE__MAX
 };

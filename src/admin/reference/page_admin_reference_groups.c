@@ -1,12 +1,12 @@
 /* page_admin_reference_groups.c — reference groups of stakeholders (/admin/reference-groups;
- * seed 003, Нефтеюганский район № 1617-па: targeted mailing to the groups' participants): a group
- * has a name, a description and participants with name, organisation and e-mail, entered as rows
- * of one form (no JavaScript: a few empty rows for new participants, a row cleared to remove
- * one). The organiser ticks the groups a meeting's announcement goes to on the meeting form;
- * build/portal-notify mails them. Readers: everyone who reads meetings; changes: administrators
- * and organizers (routes.c), audited with the participants before and after. Each address
- * carries the participant's consent to the mail (152-ФЗ, table reference_consent): how and when
- * it was given, recorded with a new address and shown beside every participant with its
+ * decree № 1617-па of the Nefteyugansk district on reference groups: targeted mailing to the
+ * groups' participants): a group has a name, a description and participants with name, organisation
+ * and e-mail, entered as rows of one form (no JavaScript: a few empty rows for new participants, a
+ * row cleared to remove one). The organiser ticks the groups a meeting's announcement goes to on
+ * the meeting form; build/portal-notify mails them. Readers: everyone who reads meetings; changes:
+ * administrators and organizers (routes.c), audited with the participants before and after. Each
+ * address carries the participant's consent to the mail (152-ФЗ, table reference_consent): how and
+ * when it was given, recorded with a new address and shown beside every participant with its
  * withdrawal (the link in every mail, page_reference_unsubscribe.c). */
 #include <string.h>
 

@@ -1,9 +1,10 @@
 /* page_admin_reports.c — the reports the municipal acts require, made in one click instead of by
  * hand in spreadsheets (/admin/reports…): compliance with the required frequencies and deadlines
- * for any period, the yearly consolidated analysis of appeals against the previous year (seed 001
- * §3.8.6), the half-year or yearly summary of the information groups' work (seed 001 §3.9) and
- * the monthly export of appeals by classifier code. Each is a page of tables with inline SVG bar
- * charts (report.c, admin_report.tpl), printable on A4, or CSV with ?format=csv.
+ * for any period, the yearly consolidated analysis of appeals against the previous year (regulation
+ * № 44 on information groups §3.8.6), the half-year or yearly summary of the information groups'
+ * work (regulation № 44 on information groups §3.9) and the monthly export of appeals by classifier
+ * code. Each is a page of tables with inline SVG bar charts (report.c, admin_report.tpl), printable
+ * on A4, or CSV with ?format=csv.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -406,9 +407,10 @@ static void overdue_row(struct report *r, struct report_table *t, sqlite3_stmt *
 }
 
 /* The protocols of the meetings held in [start, end) handed to the control sector after their
- * due date (the kind's working days after the meeting, where its act sets them: seed 001 §3.6.9), and those not handed although
- * the date has passed (a meeting without any protocol among them, but for a personal reception),
- * into t: -1 on a database error, else 0 with the counts in *late and *missing. */
+ * due date (the kind's working days after the meeting, where its act sets them: regulation № 44 on
+ * information groups §3.6.9), and those not handed although the date has passed (a meeting without
+ * any protocol among them, but for a personal reception), into t: -1 on a database error, else 0
+ * with the counts in *late and *missing. */
 static int protocols_late(struct report *r, struct report_table *t, time_t start, time_t end,
 			  long long *late, long long *missing)
 {
@@ -795,10 +797,10 @@ static void year_fixed_table(struct report *r, const struct year_pairs *p, int y
 	year_fixed_table(r, pairs, year, id, caption, heading, table,                              \
 			 sizeof table / sizeof table[0])
 
-/* GET /admin/reports/appeals?year= — the yearly consolidated analysis of appeals (seed 001
- * §3.8.6), by section and by topic of the classifier, territory, source, outcome and
- * timeliness, each beside the previous year with the change (default: this year). 400 for a
- * format other than csv; 400 with the form and the error beside the field for a year out of
+/* GET /admin/reports/appeals?year= — the yearly consolidated analysis of appeals (regulation № 44
+ * on information groups §3.8.6), by section and by topic of the classifier, territory, source,
+ * outcome and timeliness, each beside the previous year with the change (default: this year). 400
+ * for a format other than csv; 400 with the form and the error beside the field for a year out of
  * range. ?format=csv downloads it. */
 enum http_status page_admin_report_appeals(struct request *req)
 {
@@ -937,10 +939,10 @@ static int groups_tables(struct report *r, time_t from, time_t to)
 }
 
 /* GET /admin/reports/groups?year=&half= — the summary of the information groups' work for a
- * year or its first or second half (seed 001 §3.9): meetings held, attendance, appeals handed
- * in at them and the instructions of their protocols given and executed, by group and by
- * territory (default: this year). 400 for a format other than csv; 400 with the form and the
- * error beside the field for a year or half out of range. ?format=csv downloads it. */
+ * year or its first or second half (regulation № 44 on information groups §3.9): meetings held,
+ * attendance, appeals handed in at them and the instructions of their protocols given and executed,
+ * by group and by territory (default: this year). 400 for a format other than csv; 400 with the
+ * form and the error beside the field for a year or half out of range. ?format=csv downloads it. */
 enum http_status page_admin_report_groups(struct request *req)
 {
 	static const char title[] = "Итоги работы информационных групп";
