@@ -164,6 +164,14 @@ enum field {
 	FIELD_OTP,        /* "code": the 6 digits of a one-time code by e-mail */
 	FIELD_VERDICT,    /* resolved or unresolved: the resident's verdict on an answer */
 	FIELD_VERDICT_COMMENT, /* "comment" on the verdict */
+	/* Personal receptions (page_receptions.c, page_admin_receptions.c). */
+	FIELD_SLOT_MINUTES, /* the length of one visitor's slot */
+	FIELD_TOPICS,     /* the topics a reception takes */
+	FIELD_SLOT,       /* the start of a slot, seconds since the epoch */
+	FIELD_BOOKING_QUESTION, /* "question" of a booking, in short */
+	FIELD_CONTACT,    /* how to reach the visitor */
+	FIELD_VISIT,      /* came or absent: the staff's mark */
+	FIELD_WAITING,    /* the reception whose waiting list the resident just joined */
 	FIELD__MAX
 };
 
