@@ -464,6 +464,11 @@ enum stmt {
 	STMT_WAITING_NEXT,       /* (meeting) → id, email: the first still waiting */
 	STMT_WAITING_OFFER,      /* (id, slot, until) */
 	STMT_WAITING_BOOKED,     /* (meeting, resident) */
+	STMT_WAITING_EXPIRED,    /* (now) → id, meeting, offered slot: offers whose time ran out */
+	STMT_WAITING_EXPIRE,     /* (id) */
+	STMT_SLOT_BOOKED,        /* (meeting, slot) → 1 when a booking not cancelled holds it */
+	STMT_NOTIFY_BOOKINGS_SOON, /* (now, until) → booking, meeting, slot, email: active
+	                              bookings with an address of approved receptions */
 	STMT__MAX
 };
 

@@ -1289,4 +1289,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_WAITING_BOOKED] =
 		"UPDATE reception_waiting SET status = 'booked' WHERE meeting_id = ?1 "
 		"AND resident_id = ?2 AND status IN ('waiting', 'offered')",
+	[STMT_WAITING_EXPIRED] =
+		"SELECT id, meeting_id, offered_slot FROM reception_waiting WHERE status = 'offered' "
+		"AND offered_until <= ?1 ORDER BY id",
+	[STMT_WAITING_EXPIRE] = "UPDATE reception_waiting SET status = 'expired' WHERE id = ?1",
+	[STMT_SLOT_BOOKED] = "SELECT 1 FROM reception_booking WHERE meeting_id = ?1 "
+			     "AND slot_at = ?2 AND status <> 'cancelled'",
+	[STMT_NOTIFY_BOOKINGS_SOON] =
+		"SELECT b.id, b.meeting_id, b.slot_at, b.email FROM reception_booking b "
+		"JOIN meeting m ON m.id = b.meeting_id WHERE b.status = 'active' AND b.email <> '' "
+		"AND m.status = 'approved' AND b.slot_at > ?1 AND b.slot_at <= ?2 ORDER BY b.id",
 };

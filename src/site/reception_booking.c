@@ -8,6 +8,7 @@
 #include "outbox.h"
 #include "reception.h"
 #include "reception_booking.h"
+#include "reception_waiting.h"
 #include "resident.h"
 #include "ru.h"
 #include "worker.h"
@@ -165,50 +166,6 @@ enum booking_result booking_insert(struct request *req, const struct reception_i
 	return outbox_add(db, &m, req->now) < 0 ? BOOKING_ERROR : BOOKING_OK;
 }
 
-/* Offer slot_at of reception r to the first resident still waiting, by mail. 0 or -1. */
-static int offer_to_waiting(struct request *req, const struct reception_info *r, time_t slot_at)
-{
-	struct db *db = &req->worker->db;
-	const struct config *cfg = req->worker->cfg;
-	sqlite3_stmt *s = db_stmt(db, STMT_WAITING_NEXT);
-	sqlite3_bind_int64(s, 1, r->meeting_id);
-	int rc = sqlite3_step(s);
-	long long waiting = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	const char *email = rc == SQLITE_ROW ? db_text(req->arena, s, 1) : "";
-	db_done(s);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 0 : -1;
-	time_t until = req->now + (time_t)cfg->offer_hold_minutes * 60;
-	s = db_stmt(db, STMT_WAITING_OFFER);
-	sqlite3_bind_int64(s, 1, waiting);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)slot_at);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)until);
-	if (db_run(s) != SQLITE_DONE)
-		return -1;
-	if (email[0] == '\0')
-		return 0;
-	const char *when = reception_when(req, slot_at);
-	struct outbox_message m = {
-		.dedup_key = arena_printf(req->arena, "waiting:%lld:%lld", waiting,
-					  (long long)slot_at),
-		.channel = OUTBOX_MAIL,
-		.recipient = email,
-		.subject = arena_printf(req->arena, "Освободилось время на личном приёме: %s", when),
-		.body = arena_printf(
-			req->arena,
-			"Вы в листе ожидания на личный приём. Освободилось время: %s.\n"
-			"Где: %s\n"
-			"Кто принимает: %s\n\n"
-			"Это время оставлено за вами до %s. Чтобы записаться, откройте страницу приёма "
-			"и выберите его: %s/receptions/%lld\n\n--\n%s\n",
-			when, reception_place(req, r), reception_official(req, r),
-			reception_when(req, until), cfg->site_url, r->meeting_id, signature(cfg)),
-		.purpose = "notice",
-		.meeting_id = r->meeting_id,
-	};
-	return outbox_add(db, &m, req->now) < 0 ? -1 : 0;
-}
-
 int booking_cancel(struct request *req, long long id, const char *by, const char *reason)
 {
 	struct db *db = &req->worker->db;
@@ -257,7 +214,7 @@ int booking_cancel(struct request *req, long long id, const char *by, const char
 			return -1;
 	}
 	if (slot_at > req->now && strcmp(r.status, "cancelled") != 0 &&
-	    offer_to_waiting(req, &r, slot_at) < 0)
+	    reception_offer_next(db, req->arena, cfg, meeting, slot_at, req->now) < 0)
 		return -1;
 	return 1;
 }

@@ -431,6 +431,51 @@ class ReceptionsTest(unittest.TestCase):
         self.assertIn("отменена", page.text)
         self.assertNotIn("Отменить запись", page.text)
 
+    # ---- 4. the reminder and offers that run out ----------------------------------------------
+    def test_a_reminder_the_day_before_once(self):
+        meeting = schedule(start="15:00", end="15:30", slot=15, weeks=1, weekday_offset=16,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        b, address = resident()
+        slot = epoch(day(16), "15:15")
+        self.assertEqual(book(b, meeting, slot).status, 303)
+        wait_mail(address, "Запись на личный приём")
+        # Time passes: the reception is tomorrow (and announced, as the notifier left it).
+        shift = epoch(day(16), "15:00") - epoch(day(1), "15:00")
+        STACK.execute("UPDATE meeting SET starts_at = starts_at - ?, ends_at = ends_at - ? "
+                      "WHERE id = ?", (shift, shift, meeting))
+        STACK.execute("UPDATE reception_booking SET slot_at = slot_at - ? WHERE meeting_id = ?",
+                      (shift, meeting))
+        mail = wait_mail(address, "Напоминание: завтра личный приём")
+        self.assertIn(ru_datetime(slot - shift), mail.subject)
+        self.assertIn(HALL_PLACE, mail.text)
+        self.assertIn("/account/bookings/", mail.text)
+        notify()
+        self.assertEqual(len([m for m in mails_to(address) if "Напоминание" in m.subject]), 1)
+
+    def test_an_offer_not_taken_in_time_passes_to_the_next_in_line(self):
+        meeting = schedule(start="17:00", end="17:15", slot=15, weeks=1, weekday_offset=17,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        slot = epoch(day(17), "17:00")
+        a, _ = resident()
+        r = book(a, meeting, slot)
+        self.assertEqual(r.status, 303)
+        (b, b_address), (c, c_address) = resident(), resident()
+        for w in (b, c):
+            self.assertEqual(w.post(f"/receptions/{meeting}/wait", {}).status, 303)
+        self.assertEqual(a.post(r.header("Location") + "/cancel", {}).status, 303)
+        wait_mail(b_address, "Освободилось время")
+        self.assertEqual(slots_on(c.get(f"/receptions/{meeting}").text), [])
+        STACK.execute("UPDATE reception_waiting SET offered_until = ? WHERE resident_id = ?",
+                      (int(time.time()) - 1, b.resident_id))
+        offer = wait_mail(c_address, "Освободилось время")
+        self.assertIn(ru_datetime(slot), offer.subject)
+        self.assertEqual(STACK.query("SELECT status FROM reception_waiting WHERE resident_id = ?",
+                                     (b.resident_id,)), [("expired",)])
+        self.assertEqual(slots_on(b.get(f"/receptions/{meeting}").text), [])
+        self.assertEqual(slots_on(c.get(f"/receptions/{meeting}").text), [slot])
+
 
 if __name__ == "__main__":
     unittest.main()
