@@ -45,6 +45,9 @@ CREATE TABLE reception_booking (
 	cancelled_by      TEXT CHECK (cancelled_by IS NULL OR cancelled_by IN ('resident', 'staff')),
 	cancel_reason     TEXT NOT NULL DEFAULT '',
 	booked_by         INTEGER REFERENCES staff_user(id),
+	-- the appeal the reception card of this booking was registered as, when a written answer
+	-- is due (59-ФЗ art. 13 part 2)
+	appeal_id         INTEGER REFERENCES appeal(id),
 	created_at        INTEGER NOT NULL,
 	cancelled_at      INTEGER
 ) STRICT;

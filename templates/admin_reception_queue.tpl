@@ -15,6 +15,7 @@
 {{#BOOKING}}<tr id="booking-{{ID}}"><td>{{TIME}}</td><td>{{NAME}} <span class="muted">({{HOW}})</span></td><td>{{CONTACT}}</td><td>{{QUESTION}}</td><td>{{MARK}}{{#ACTIONS}}
 <form class="inline" method="post" action="/admin/bookings/{{ID}}/visit"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="visit" value="came"><button type="submit">Пришёл</button></form>
 <form class="inline" method="post" action="/admin/bookings/{{ID}}/visit"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="visit" value="absent"><button type="submit">Не пришёл</button></form>
+{{#CARD}}<a href="/admin/appeals/new?booking={{ID}}">Карточка приёма</a>{{/CARD}}{{#APPEAL}}<a href="/admin/appeals/{{ID}}">Обращение по карточке</a>{{/APPEAL}}
 {{#CAN_CANCEL}}<form method="post" action="/admin/bookings/{{ID}}/cancel"><input type="hidden" name="csrf" value="{{CSRF}}"><label for="f-cancel_reason-{{ID}}">Причина отмены (её получит посетитель)</label> <input id="f-cancel_reason-{{ID}}" name="cancel_reason" maxlength="2000" required> <button type="submit">Отменить запись</button></form>{{/CAN_CANCEL}}{{/ACTIONS}}</td></tr>
 {{/BOOKING}}</tbody></table>{{/HAS_BOOKINGS}}
 {{#cancel_reason_error}}<p class="field-error" id="e-cancel_reason">{{MESSAGE}}</p>{{/cancel_reason_error}}

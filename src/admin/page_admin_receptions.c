@@ -388,6 +388,11 @@ static enum http_status queue_page(struct request *req, const struct reception_i
 			tpl_set_int(a, "MEETING", r->meeting_id);
 			if (strcmp(st, "active") == 0)
 				tpl_set_int(tpl_section_add(a, "CAN_CANCEL"), "ID", id);
+			long long appeal = sqlite3_column_int64(s, 9);
+			if (appeal)
+				tpl_set_int(tpl_section_add(a, "APPEAL"), "ID", appeal);
+			else
+				tpl_set_int(tpl_section_add(a, "CARD"), "ID", id);
 		}
 		rows++;
 	}

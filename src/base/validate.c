@@ -116,6 +116,7 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_CONTACT] = {"contact", FIELD_TYPE_LINE, 0, 200, "как с вами связаться"},
 	[FIELD_VISIT] = {"visit", FIELD_TYPE_CODE, 0, 10, "отметка"},
 	[FIELD_WAITING] = {"waiting", FIELD_TYPE_ID, 1, 0, "лист ожидания"},
+	[FIELD_BOOKING] = {"booking", FIELD_TYPE_ID, 1, 0, "запись на приём"},
 	[FIELD_YEAR] = {"year", FIELD_TYPE_INT, 2000, 2100, "год"},
 	[FIELD_PROVISIONAL] = {"provisional", FIELD_TYPE_INT, 0, 1, "предварительный"},
 	[FIELD_SOURCE] = {"source", FIELD_TYPE_LINE, 0, 500, "постановление"},

@@ -172,6 +172,7 @@ enum field {
 	FIELD_CONTACT,    /* how to reach the visitor */
 	FIELD_VISIT,      /* came or absent: the staff's mark */
 	FIELD_WAITING,    /* the reception whose waiting list the resident just joined */
+	FIELD_BOOKING,    /* the booking a reception card is filled from */
 	FIELD__MAX
 };
 

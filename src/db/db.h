@@ -457,13 +457,14 @@ enum stmt {
 	STMT_BOOKING_CANCEL,     /* (id, by, reason, now): only an active one */
 	STMT_BOOKING_SET_VISIT,  /* (id, came|absent) */
 	STMT_BOOKING_QUEUE,      /* (meeting) → id, slot, name, phone, contact, question, status,
-	                            resident or 0, email */
+	                            resident or 0, email, appeal or 0 */
 	STMT_BOOKING_OF_RESIDENT, /* (resident) → id, slot, status, host name, venue, meeting */
 	STMT_BOOKING_JSON,       /* (id) → the booking as JSON (no token), for the audit log */
 	STMT_WAITING_INSERT,     /* (meeting, resident, email, now) */
 	STMT_WAITING_NEXT,       /* (meeting) → id, email: the first still waiting */
 	STMT_WAITING_OFFER,      /* (id, slot, until) */
 	STMT_WAITING_BOOKED,     /* (meeting, resident) */
+	STMT_BOOKING_SET_APPEAL, /* (booking, appeal) */
 	STMT_WAITING_EXPIRED,    /* (now) → id, meeting, offered slot: offers whose time ran out */
 	STMT_WAITING_EXPIRE,     /* (id) */
 	STMT_SLOT_BOOKED,        /* (meeting, slot) → 1 when a booking not cancelled holds it */

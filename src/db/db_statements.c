@@ -1265,7 +1265,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"UPDATE reception_booking SET status = ?2 WHERE id = ?1 AND status <> 'cancelled'",
 	[STMT_BOOKING_QUEUE] =
 		"SELECT id, slot_at, visitor_name, phone, contact, question, status, "
-		"coalesce(resident_id, 0), email FROM reception_booking WHERE meeting_id = ?1 "
+		"coalesce(resident_id, 0), email, coalesce(appeal_id, 0) FROM reception_booking "
+		"WHERE meeting_id = ?1 "
 		"AND status <> 'cancelled' ORDER BY slot_at",
 	[STMT_BOOKING_OF_RESIDENT] =
 		"SELECT b.id, b.slot_at, b.status, coalesce(p.full_name, ''), coalesce(v.name, ''), "
@@ -1299,4 +1300,5 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT b.id, b.meeting_id, b.slot_at, b.email FROM reception_booking b "
 		"JOIN meeting m ON m.id = b.meeting_id WHERE b.status = 'active' AND b.email <> '' "
 		"AND m.status = 'approved' AND b.slot_at > ?1 AND b.slot_at <= ?2 ORDER BY b.id",
+	[STMT_BOOKING_SET_APPEAL] = "UPDATE reception_booking SET appeal_id = ?2 WHERE id = ?1",
 };

@@ -476,6 +476,50 @@ class ReceptionsTest(unittest.TestCase):
         self.assertEqual(slots_on(b.get(f"/receptions/{meeting}").text), [])
         self.assertEqual(slots_on(c.get(f"/receptions/{meeting}").text), [slot])
 
+    # ---- the reception card becomes an appeal -------------------------------------------------
+    def test_the_card_opened_from_a_booking_is_filled_in_and_registers_an_appeal(self):
+        meeting = schedule(start="10:00", end="10:30", slot=15, weeks=1, weekday_offset=18,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        org = USERS["organizer"]
+        r = org.post(f"/admin/receptions/{meeting}/book", {
+            "slot": str(epoch(day(18), "10:15")), "full_name": "Сидорова Мария Ивановна",
+            "phone": "+7 900 111-22-33", "question": "Нет уличного освещения на ул. Лесной"})
+        self.assertEqual(r.status, 303)
+        booking = STACK.query("SELECT id FROM reception_booking WHERE meeting_id = ?",
+                              (meeting,))[0][0]
+        # The reception took place: yesterday.
+        shift = epoch(day(18), "10:00") - epoch(day(-1), "10:00")
+        STACK.execute("UPDATE meeting SET starts_at = starts_at - ?, ends_at = ends_at - ?, "
+                      "status = 'held' WHERE id = ?", (shift, shift, meeting))
+        STACK.execute("UPDATE reception_booking SET slot_at = slot_at - ?, status = 'came' "
+                      "WHERE id = ?", (shift, booking))
+        queue = org.get(f"/admin/receptions/{meeting}")
+        self.assertIn(f"/admin/appeals/new?booking={booking}", queue.text)
+        card = org.get(f"/admin/appeals/new?booking={booking}")
+        self.assertEqual(card.status, 200)
+        for name, value in (("surname", "Сидорова"), ("name", "Мария"),
+                            ("patronymic", "Ивановна"), ("phone", "+7 900 111-22-33"),
+                            ("reception_by", HEAD_NAME)):
+            self.assertRegex(card.text, rf'name="{name}"[^>]*value="{re.escape(value)}"')
+        self.assertIn("Нет уличного освещения на ул. Лесной</textarea>", card.text)
+        self.assertRegex(card.text, r'<option value="reception" selected>')
+        self.assertRegex(card.text, rf'<option value="{meeting}" selected>')
+        r = org.post("/admin/appeals", {
+            "booking": str(booking), "source": "reception",
+            "received_on": day(-1).isoformat(), "meeting": str(meeting),
+            "reception_by": HEAD_NAME, "surname": "Сидорова", "name": "Мария",
+            "patronymic": "Ивановна", "phone": "+7 900 111-22-33",
+            "address": "ул. Лесная, 3, Зеленоборск",
+            "text": "Нет уличного освещения на ул. Лесной"})
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        appeal = int(r.header("Location").rsplit("/", 1)[1])
+        self.assertEqual(STACK.query("SELECT source, surname, meeting_id FROM appeal WHERE id = ?",
+                                     (appeal,)), [("reception", "Сидорова", meeting)])
+        self.assertEqual(STACK.query("SELECT appeal_id FROM reception_booking WHERE id = ?",
+                                     (booking,)), [(appeal,)])
+        self.assertIn(f"/admin/appeals/{appeal}", org.get(f"/admin/receptions/{meeting}").text)
+
 
 if __name__ == "__main__":
     unittest.main()
