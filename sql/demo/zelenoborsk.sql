@@ -303,3 +303,10 @@ INSERT INTO instruction (id, protocol_id, text, executor_id, unit, controller_id
   unixepoch('now', '-8 days'), unixepoch('now', '-8 days'));
 INSERT INTO instruction_event (instruction_id, at, user_id, status, note)
 SELECT id, created_at, controller_id, 'assigned', '' FROM instruction WHERE protocol_id = 1;
+
+-- Personal receptions residents book online (issue 17): the head's coming receptions, 15 minutes
+-- a visitor.
+INSERT INTO reception (meeting_id, slot_minutes, topics) VALUES
+ (13, 15, 'Благоустройство, жилищно-коммунальное хозяйство, дороги'),
+ (18, 15, 'Благоустройство, жилищно-коммунальное хозяйство, дороги'),
+ (21, 15, '');
