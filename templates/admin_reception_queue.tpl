@@ -9,7 +9,8 @@
 </dl>
 {{>FORM_ERRORS}}
 {{#NO_BOOKINGS}}<p>Записей пока нет.</p>{{/NO_BOOKINGS}}
-{{#HAS_BOOKINGS}}<table class="queue">
+{{#HAS_BOOKINGS}}<div class="table-scroll" role="region" aria-labelledby="queue-caption" tabindex="0"><table class="queue">
+<caption id="queue-caption">Записавшиеся на приём</caption>
 <thead><tr><th scope="col">Время</th><th scope="col">Посетитель</th><th scope="col">Связь</th><th scope="col">Вопрос</th><th scope="col">Отметка</th></tr></thead>
 <tbody>
 {{#BOOKING}}<tr id="booking-{{ID}}"><td>{{TIME}}</td><td>{{NAME}} <span class="muted">({{HOW}})</span></td><td>{{CONTACT}}</td><td>{{QUESTION}}</td><td>{{MARK}}{{#ACTIONS}}
@@ -17,7 +18,7 @@
 <form class="inline" method="post" action="/admin/bookings/{{ID}}/visit"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="visit" value="absent"><button type="submit">Не пришёл</button></form>
 {{#CARD}}<a href="/admin/appeals/new?booking={{ID}}">Карточка приёма</a>{{/CARD}}{{#APPEAL}}<a href="/admin/appeals/{{ID}}">Обращение по карточке</a>{{/APPEAL}}
 {{#CAN_CANCEL}}<form method="post" action="/admin/bookings/{{ID}}/cancel"><input type="hidden" name="csrf" value="{{CSRF}}"><label for="f-cancel_reason-{{ID}}">Причина отмены (её получит посетитель)</label> <input id="f-cancel_reason-{{ID}}" name="cancel_reason" maxlength="2000" required> <button type="submit">Отменить запись</button></form>{{/CAN_CANCEL}}{{/ACTIONS}}</td></tr>
-{{/BOOKING}}</tbody></table>{{/HAS_BOOKINGS}}
+{{/BOOKING}}</tbody></table></div>{{/HAS_BOOKINGS}}
 {{#cancel_reason_error}}<p class="field-error" id="e-cancel_reason">{{MESSAGE}}</p>{{/cancel_reason_error}}
 {{#BOOK}}<section class="action" aria-labelledby="book-title">
 <h2 id="book-title">Записать по телефону</h2>
@@ -26,6 +27,7 @@
 <div class="field">
 <label for="f-slot">Время</label>
 <select id="f-slot" name="slot" required{{#slot_error}} aria-invalid="true" aria-describedby="e-slot"{{/slot_error}}>
+<option value="">— выберите —</option>
 {{#SLOT_OPTION}}<option value="{{AT}}"{{#SELECTED}} selected{{/SELECTED}}>{{TIME}}</option>
 {{/SLOT_OPTION}}</select>
 {{#slot_error}}<p class="field-error" id="e-slot">{{MESSAGE}}</p>{{/slot_error}}

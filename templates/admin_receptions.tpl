@@ -11,8 +11,9 @@
 {{/SCHEDULE}}</ul>{{/HAS_SCHEDULES}}
 <h2>Ближайшие приёмы</h2>
 {{#NO_RECEPTIONS}}<p>Приёмов пока нет.</p>{{/NO_RECEPTIONS}}
-{{#HAS_RECEPTIONS}}<table>
+{{#HAS_RECEPTIONS}}<div class="table-scroll" role="region" aria-labelledby="receptions-caption" tabindex="0"><table>
+<caption id="receptions-caption">Приёмы и записи на них</caption>
 <thead><tr><th scope="col">Когда</th><th scope="col">Кто принимает</th><th scope="col">Где</th><th scope="col">Состояние</th><th scope="col">Записано</th></tr></thead>
 <tbody>
 {{#RECEPTION}}<tr><td><a href="/admin/receptions/{{ID}}"><time datetime="{{STARTS_ISO}}">{{STARTS}}</time></a></td><td>{{PERSON}}</td><td>{{VENUE}}</td><td>{{STATUS}}</td><td>{{BOOKED}}</td></tr>
-{{/RECEPTION}}</tbody></table>{{/HAS_RECEPTIONS}}
+{{/RECEPTION}}</tbody></table></div>{{/HAS_RECEPTIONS}}

@@ -171,6 +171,13 @@ static enum http_status schedule_form(struct request *req, enum http_status stat
 				 NAV_STAFF_MEETINGS);
 	const struct field_value *v = req->field;
 	page_form_fields(req, d);
+	/* A time, date or number input cannot show what failed to be one: the error beside it
+	 * says what was wrong. */
+	static const enum field typed[] = {FIELD_START_TIME, FIELD_END_TIME, FIELD_SLOT_MINUTES,
+					   FIELD_PERIOD_FROM, FIELD_PERIOD_TO};
+	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
+		if (v[typed[i]].state == FIELD_INVALID)
+			tpl_set(d, field_specs[typed[i]].name, "");
 	if (v[FIELD_TITLE].raw == NULL)
 		tpl_set(d, "title", RECEPTION_TITLE);
 	if (v[FIELD_SLOT_MINUTES].raw == NULL)

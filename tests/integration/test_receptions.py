@@ -191,6 +191,14 @@ class ReceptionsTest(unittest.TestCase):
         self.assertIn("выберите место из списка", r.text)
         self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", r.text)
         self.assertNotIn("<script>alert(1)", r.text)
+        # What is not a time is not put back into a time input; the error says why.
+        r = USERS["organizer"].post("/admin/receptions", {
+            "host": str(PERSON_HEAD), "venue": str(VENUE_HALL), "weekday": "2",
+            "period_from": day(10).isoformat(), "period_to": day(12).isoformat(),
+            "start_time": "x", "end_time": "11:00", "slot_minutes": "15"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("время начала", r.text)
+        self.assertIn('name="start_time" type="time" value=""', r.text)
 
     def test_only_meeting_writers_create_schedules_and_every_post_needs_the_token(self):
         r = USERS["press"].post("/admin/receptions", {"host": "1"})
