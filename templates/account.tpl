@@ -3,6 +3,7 @@
 <p class="lead">Вы вошли как {{WHO}} {{HOW}}.</p>
 {{>FORM_ERRORS}}
 <form method="post" action="/account/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Выйти</button></form>
+<p class="more"><a href="/account/bookings">Мои записи на личный приём</a></p>
 <section class="block" aria-labelledby="my-appeals">
 <h2 id="my-appeals">Мои обращения</h2>
 <p><a href="/appeals/new">Написать обращение</a></p>

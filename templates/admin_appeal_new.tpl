@@ -4,6 +4,7 @@
 {{>FORM_ERRORS}}
 <form class="form" method="post" action="/admin/appeals">
 <input type="hidden" name="csrf" value="{{CSRF}}">
+{{#BOOKING}}<input type="hidden" name="booking" value="{{ID}}">{{/BOOKING}}
 <fieldset><legend>Поступление</legend>
 <div class="field"><label for="f-source">Как поступило</label>
 <select id="f-source" name="source" required{{#source_error}} aria-invalid="true" aria-describedby="e-source"{{/source_error}}>

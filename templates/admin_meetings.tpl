@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- admin_meetings.tpl: every meeting for staff, drafts included, with what each still needs. --}}
 <h1>Встречи</h1>
-<p class="more">{{#CAN_CREATE}}<a href="/admin/meetings/new">Новая встреча</a>&nbsp;· <a href="/admin/series/new">Новая серия встреч</a>&nbsp;· {{/CAN_CREATE}}<a href="/admin/series">Серии встреч</a></p>
+<p class="more">{{#CAN_CREATE}}<a href="/admin/meetings/new">Новая встреча</a>&nbsp;· <a href="/admin/series/new">Новая серия встреч</a>&nbsp;· {{/CAN_CREATE}}<a href="/admin/series">Серии встреч</a>&nbsp;· <a href="/admin/receptions">Личный приём: графики и запись</a></p>
 {{>FORM_ERRORS}}
 <form class="filters" method="get" action="/admin/meetings">
 <fieldset>

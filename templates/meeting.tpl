@@ -58,7 +58,8 @@
 <div class="answer">{{ANSWER:pre_escape}}</div>
 {{/ANSWER}}{{#ANSWERS}}<p class="more"><a href="/answers">Все ответы на вопросы жителей</a></p>{{/ANSWERS}}
 {{#DISCUSSION}}<p class="more">Обсуждаемый проект: <a href="/discussions/{{ID}}">{{TITLE}}</a>{{#CONCLUDED}} · <a href="/discussions/{{ID}}#conclusion">заключение о результатах обсуждения</a>{{/CONCLUDED}}</p>
-{{/DISCUSSION}}{{#CALENDAR}}<p class="more"><a href="/meetings/{{ID}}.ics">Добавить встречу в календарь</a></p>
+{{/DISCUSSION}}{{#RECEPTION}}<p class="more"><a href="/receptions/{{ID}}">Записаться на приём онлайн</a></p>
+{{/RECEPTION}}{{#CALENDAR}}<p class="more"><a href="/meetings/{{ID}}.ics">Добавить встречу в календарь</a></p>
 <p class="more"><a href="/appeals/new?meeting={{ID}}">Задать вопрос к этой встрече заранее</a></p>
 {{/CALENDAR}}<p class="more"><a href="/subscribe?territory={{TERRITORY_ID}}">Подписаться на анонсы встреч</a> по электронной почте: {{TERRITORY}}</p>
 </article>

@@ -124,7 +124,9 @@ WEB_PUBLIC_ARGS = ["--start", "/", "--start", "/meetings", "--start", "/meetings
                    "--start", "/subscribe/confirm?token=demo-active-token-1111111111111111111111111",
                    "--start", "/unsubscribe?token=demo-active-token-2222222222222222222222222",
                    "--error-page", "/subscribe/confirm?token=unknown",
-                   "--error-page", "/nonexistent-page", "--error-page", "/meetings?from=2026-13-01"]
+                   "--error-page", "/nonexistent-page", "--error-page", "/meetings?from=2026-13-01",
+                   # Personal receptions (issue 17): demo meeting 13 takes bookings online.
+                   "--start", "/receptions/13", "--error-page", "/receptions/cancel?token=unknown"]
 # The staff crawl: signed in as the demo admin (every staff page is open to that role); only
 # pages under /admin are checked, links from them to public pages are requested for the status.
 # One meeting of each status (demo data: 12 approved, 14 postponed, 16 cancelled, 20 draft,
@@ -143,7 +145,8 @@ WEB_STAFF_ARGS = ["--include-admin", "--only", "/admin", "--max-same-shape", "5"
                   "--error-page", "/admin/meetings/999999",
                   # Every staff form once with invalid values: its error state is checked too.
                   "--submit-forms", "--start", "/admin/meetings/10/protocol",
-                  "--start", "/admin/reference-groups/1"]
+                  "--start", "/admin/reference-groups/1", "--start", "/admin/receptions",
+                  "--start", "/admin/receptions/new", "--start", "/admin/receptions/18"]
 
 
 def set_cookie_value(response, name):
@@ -180,8 +183,10 @@ def staff_session(stack):
 
 # The residents' crawl (issue 16): signed in with a one-time code, one appeal sent and answered,
 # so the account shows an answer and its verdict form; only the residents' pages are checked.
-WEB_RESIDENT_ARGS = ["--only", "/account", "--only", "/appeals/new",
+WEB_RESIDENT_ARGS = ["--only", "/account", "--only", "/appeals/new", "--only", "/receptions",
                      "--start", "/account", "--start", "/appeals/new",
+                     "--start", "/receptions/13", "--start", "/receptions/21",
+                     "--start", "/account/bookings",
                      # the open demo discussion with its proposal form (issue 20)
                      "--only", "/discussions/1", "--start", "/discussions/1"]
 
@@ -217,6 +222,15 @@ def resident_session(stack, staff_cookie):
                         headers=mine)
     if r.status != 303:
         raise RuntimeError(f"POST /appeals as a resident: HTTP {r.status}")
+    # A booking of demo reception 18 (issue 17): the account lists it and its page confirms it.
+    page = stack.get("/receptions/18", headers=mine)
+    slot = re.search(r'name="slot" value="(\d+)"', page.text)
+    r = stack.post_form("/receptions/18/book", {"csrf": token.group(1) if token else "",
+                                                "slot": slot.group(1) if slot else "",
+                                                "question": "Вопрос для проверки страниц.",
+                                                "contact": "+7 900 000-00-00"}, headers=mine)
+    if r.status != 303:
+        raise RuntimeError(f"POST /receptions/18/book as a resident: HTTP {r.status}")
     aid = stack.query("SELECT max(id) FROM appeal WHERE resident_id IS NOT NULL")[0][0]
     staff = {"Cookie": f"portal_session={staff_cookie}"}
     page = stack.get(f"/admin/appeals/{aid}", headers=staff)

@@ -335,3 +335,9 @@ INSERT INTO discussion_proposal (discussion_id, point, text, author_name, show_a
  (2, '', 'Прошу публиковать материалы проекта не только на сайте, но и на стенде в библиотеке.',
   'Ковалёв Андрей', 'full', 'published', unixepoch('now', '-20 days'), 'accepted',
   'Экспозиция материалов в библиотеке добавлена в пункт 3 проекта.', unixepoch('now', '-21 days'));
+-- Personal receptions residents book online (issue 17): the head's coming receptions, 15 minutes
+-- a visitor.
+INSERT INTO reception (meeting_id, slot_minutes, topics) VALUES
+ (13, 15, 'Благоустройство, жилищно-коммунальное хозяйство, дороги'),
+ (18, 15, 'Благоустройство, жилищно-коммунальное хозяйство, дороги'),
+ (21, 15, '');

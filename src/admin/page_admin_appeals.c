@@ -258,6 +258,41 @@ enum http_status page_admin_appeals(struct request *req)
 
 /* ---- registering a paper appeal ---------------------------------------------------------- */
 
+/* The reception card of booking (issue 17): the form filled in from it on its first opening —
+ * the visitor's name split into surname, name and patronymic, phone, address, the question as
+ * the text, who received — and the booking carried as a hidden field. The booking's reception, 0
+ * when the form comes back with the staff's own values, -1 when there is no such booking. */
+static long long reception_card_fill(struct request *req, tpl_dict *d, long long booking)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_BOOKING_GET);
+	sqlite3_bind_int64(s, 1, booking);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		db_done(s);
+		return -1;
+	}
+	long long meeting = sqlite3_column_int64(s, 0);
+	char *name = (char *)db_text(req->arena, s, 3);
+	const char *phone = db_text(req->arena, s, 4), *email = db_text(req->arena, s, 5);
+	const char *question = db_text(req->arena, s, 7), *official = db_text(req->arena, s, 10);
+	db_done(s);
+	tpl_set_int(tpl_section_add(d, "BOOKING"), "ID", booking);
+	if (req->field[FIELD_APPEAL_TEXT].raw != NULL)
+		return 0;
+	/* «Сидорова Мария Ивановна»: surname, name, and the rest as the patronymic. */
+	char *save = NULL;
+	const char *surname = strtok_r(name, " ", &save);
+	const char *given = surname ? strtok_r(NULL, " ", &save) : NULL;
+	const char *rest = given ? strtok_r(NULL, "", &save) : NULL;
+	tpl_set(d, "surname", surname ? surname : "");
+	tpl_set(d, "name", given ? given : "");
+	tpl_set(d, "patronymic", rest ? rest : "");
+	tpl_set(d, "phone", phone);
+	tpl_set(d, "email", email);
+	tpl_set(d, "text", question);
+	tpl_set(d, "reception_by", official);
+	return meeting;
+}
+
 static enum http_status new_form(struct request *req, enum http_status status)
 {
 	tpl_dict *d = page_begin(req, "admin_appeal_new.tpl", "Регистрация обращения",
@@ -268,10 +303,20 @@ static enum http_status new_form(struct request *req, enum http_status status)
 		{"reception", "карточка личного приёма"},
 		{"mail", "письмо, поступившее по почте"},
 	};
-	OPTIONS(d, "SOURCE_OPTION", paper, page_field_text(req, FIELD_APPEAL_SOURCE));
 	long long meeting = req->field[FIELD_MEETING].state == FIELD_VALID
 				    ? req->field[FIELD_MEETING].number
 				    : 0;
+	const char *source = page_field_text(req, FIELD_APPEAL_SOURCE);
+	if (req->field[FIELD_BOOKING].state == FIELD_VALID) {
+		long long from_booking = reception_card_fill(req, d, req->field[FIELD_BOOKING].number);
+		if (from_booking < 0)
+			return HTTP_NOT_FOUND;
+		if (from_booking > 0) {
+			meeting = from_booking;
+			source = "reception";
+		}
+	}
+	OPTIONS(d, "SOURCE_OPTION", paper, source);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_OPTIONS_RECENT);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - 366 * 86400));
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
@@ -313,6 +358,15 @@ static enum http_status new_form(struct request *req, enum http_status status)
 enum http_status page_admin_appeal_new(struct request *req)
 {
 	return new_form(req, HTTP_OK);
+}
+
+/* In the registration's transaction: the booking whose reception card became appeal. */
+static int link_booking(struct request *req, long long booking, long long appeal)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_BOOKING_SET_APPEAL);
+	sqlite3_bind_int64(s, 1, booking);
+	sqlite3_bind_int64(s, 2, appeal);
+	return db_run(s) == SQLITE_DONE ? 0 : -1;
 }
 
 /* POST /admin/appeals (source, received_on, meeting, reception_by, oral, oral_answer,
@@ -404,6 +458,8 @@ enum http_status page_admin_appeal_register(struct request *req)
 	};
 	struct appeal_created c;
 	if (appeal_create(db, req->arena, req->worker->cfg, &in, req->now, &c) < 0 ||
+	    (v[FIELD_BOOKING].state == FIELD_VALID && link_booking(req, v[FIELD_BOOKING].number,
+								   c.id) < 0) ||
 	    audit_record(req, NULL, "register", "appeal", c.id, NULL,
 			 json_pack("{s:s, s:s}", "number", c.number, "source", source)) < 0 ||
 	    db_commit(db) < 0) {

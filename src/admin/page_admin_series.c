@@ -14,6 +14,7 @@
 #include "router.h"
 #include "ru.h"
 #include "series.h"
+#include "series_drafts.h"
 #include "staff_change.h"
 #include "worker.h"
 
@@ -26,12 +27,6 @@ static const char *const weekday_names[8] = {"",        "понедельник"
 static const char *const ordinal_names[6] = {"", "первый", "второй", "третий", "четвёртый",
 					     "последний"};
 
-/* One meeting the series will create. */
-struct occurrence {
-	struct civil_date date;
-	long long venue_id;     /* 0: none */
-	long long territory_id;
-};
 
 /* The territory of a venue, 0 when there is no such venue. */
 static long long venue_territory(struct request *req, long long venue)
@@ -232,6 +227,46 @@ enum http_status page_admin_series_new(struct request *req)
 	return series_form(req, HTTP_OK);
 }
 
+int series_insert_drafts(struct request *req, const char *title, const char *kind,
+			 const char *rule, const char *description, long long host,
+			 const struct series_times *t, const struct occurrence *dates, size_t count,
+			 long long *series, json_t *created)
+{
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s = db_stmt(db, STMT_SERIES_INSERT);
+	sqlite3_bind_text(s, 1, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, rule, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, description, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, req->staff->user_id);
+	sqlite3_bind_int64(s, 6, (sqlite3_int64)req->now);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	*series = sqlite3_last_insert_rowid(db->conn);
+	for (size_t i = 0; rc == SQLITE_DONE && i < count; i++) {
+		s = db_stmt(db, STMT_SERIES_MEETING_INSERT);
+		sqlite3_bind_int64(s, 1, *series);
+		sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, title, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, dates[i].territory_id);
+		if (dates[i].venue_id)
+			sqlite3_bind_int64(s, 5, dates[i].venue_id);
+		sqlite3_bind_int64(s, 6, (sqlite3_int64)tz_local_to_utc(dates[i].date,
+									t->start_hour,
+									t->start_minute));
+		sqlite3_bind_int64(s, 7, (sqlite3_int64)tz_local_to_utc(dates[i].date, t->end_hour,
+									t->end_minute));
+		if (host)
+			sqlite3_bind_int64(s, 8, host);
+		sqlite3_bind_text(s, 9, description, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 10, (sqlite3_int64)req->now);
+		rc = sqlite3_step(s);
+		db_done(s);
+		json_array_append_new(created, json_integer(sqlite3_last_insert_rowid(db->conn)));
+	}
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* POST /admin/series (kind, title, territory, venue, rule, weekday, ordinal, period_from,
  * period_to, start_time, end_time, stop_date…, stop_venue…, description, csrf) — create the
  * series and one draft meeting per date. 303 to the series' page; 422 with errors beside the
@@ -275,44 +310,17 @@ enum http_status page_admin_series_create(struct request *req)
 
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_SERIES_INSERT);
-	sqlite3_bind_text(s, 1, v[FIELD_TITLE].text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, v[FIELD_KIND].text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, v[FIELD_RULE].text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, v[FIELD_DESCRIPTION].text ? v[FIELD_DESCRIPTION].text : "", -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_int64(s, 5, req->staff->user_id);
-	sqlite3_bind_int64(s, 6, (sqlite3_int64)req->now);
-	int rc = sqlite3_step(s);
-	db_done(s);
-	long long series = sqlite3_last_insert_rowid(db->conn);
+	long long series = 0;
 	json_t *created = json_array();
-	for (size_t i = 0; rc == SQLITE_DONE && i < count; i++) {
-		s = db_stmt(db, STMT_SERIES_MEETING_INSERT);
-		sqlite3_bind_int64(s, 1, series);
-		sqlite3_bind_text(s, 2, v[FIELD_KIND].text, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, v[FIELD_TITLE].text, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 4, dates[i].territory_id);
-		if (dates[i].venue_id)
-			sqlite3_bind_int64(s, 5, dates[i].venue_id);
-		sqlite3_bind_int64(s, 6, (sqlite3_int64)tz_local_to_utc(dates[i].date,
-									v[FIELD_START_TIME].hour,
-									v[FIELD_START_TIME].minute));
-		sqlite3_bind_int64(s, 7, (sqlite3_int64)tz_local_to_utc(dates[i].date,
-									v[FIELD_END_TIME].hour,
-									v[FIELD_END_TIME].minute));
-		if (v[FIELD_HOST].state == FIELD_VALID)
-			sqlite3_bind_int64(s, 8, v[FIELD_HOST].number);
-		sqlite3_bind_text(s, 9, v[FIELD_DESCRIPTION].text ? v[FIELD_DESCRIPTION].text : "", -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_int64(s, 10, (sqlite3_int64)req->now);
-		rc = sqlite3_step(s);
-		db_done(s);
-		json_array_append_new(created, json_integer(sqlite3_last_insert_rowid(db->conn)));
-	}
+	struct series_times times = {v[FIELD_START_TIME].hour, v[FIELD_START_TIME].minute,
+				     v[FIELD_END_TIME].hour, v[FIELD_END_TIME].minute};
+	int rc = series_insert_drafts(req, v[FIELD_TITLE].text, v[FIELD_KIND].text, v[FIELD_RULE].text,
+				      v[FIELD_DESCRIPTION].text ? v[FIELD_DESCRIPTION].text : "",
+				      v[FIELD_HOST].state == FIELD_VALID ? v[FIELD_HOST].number : 0,
+				      &times, dates, count, &series, created);
 	json_t *after = json_pack("{s:s, s:s, s:s, s:o}", "title", v[FIELD_TITLE].text, "kind",
 				  v[FIELD_KIND].text, "rule", v[FIELD_RULE].text, "meetings", created);
-	if (rc != SQLITE_DONE) {
+	if (rc != 0) {
 		json_decref(after);
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;

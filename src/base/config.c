@@ -138,6 +138,9 @@ static const struct setting settings[] = {
 	S("residents", "notify_program", notify_program),
 	I("residents", "session_idle_minutes", resident_session_idle_minutes, 5, 24 * 60),
 	I("residents", "session_max_hours", resident_session_max_hours, 1, 24 * 30),
+	I("receptions", "offer_hold_minutes", offer_hold_minutes, 5, 7 * 24 * 60),
+	S("receptions", "december_officials", december_officials),
+	S("receptions", "december_venue", december_venue),
 };
 #undef S
 #undef I
@@ -260,6 +263,7 @@ int config_load(struct config *cfg, const char *path)
 	cfg->email_codes = 1;
 	cfg->resident_session_idle_minutes = 30;
 	cfg->resident_session_max_hours = 12;
+	cfg->offer_hold_minutes = 120;
 	set_string(&cfg->timezone, "UTC");
 	set_string(&cfg->templates_dir, PORTAL_SHARE_DIR "/templates");
 	set_string(&cfg->static_dir, PORTAL_SHARE_DIR "/static");
@@ -293,7 +297,8 @@ int config_load(struct config *cfg, const char *path)
 				   &cfg->smtp_url, &cfg->smtp_username, &cfg->smtp_password,
 				   &cfg->mail_from, &cfg->police_email, &cfg->oidc_issuer,
 				   &cfg->oidc_client_id, &cfg->oidc_client_secret,
-				   &cfg->trusted_claim};
+				   &cfg->trusted_claim, &cfg->december_officials,
+				   &cfg->december_venue};
 	for (size_t i = 0; i < sizeof optional_slots / sizeof optional_slots[0]; i++)
 		if (*optional_slots[i] == NULL)
 			set_string(optional_slots[i], "");
@@ -425,7 +430,8 @@ void config_free(struct config *cfg)
 			    &cfg->oidc_scopes, &cfg->oidc_redirect_uri, &cfg->oidc_post_logout_uri,
 			    &cfg->claim_surname, &cfg->claim_name, &cfg->claim_patronymic,
 			    &cfg->claim_email, &cfg->claim_phone, &cfg->claim_address,
-			    &cfg->trusted_claim, &cfg->trusted_value, &cfg->notify_program};
+			    &cfg->trusted_claim, &cfg->trusted_value, &cfg->notify_program,
+			    &cfg->december_officials, &cfg->december_venue};
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
 		free(*strings[i]);
 		*strings[i] = NULL;

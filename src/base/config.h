@@ -106,6 +106,10 @@ struct config {
 	                             default: next to the running program; "" = leave it to cron */
 	int resident_session_idle_minutes;
 	int resident_session_max_hours;
+	/* [receptions] (issue 17) */
+	int offer_hold_minutes;   /* how long a freed slot is held for the next on the waiting list */
+	char *december_officials; /* person ids who receive on 12 December, "3, 5" ("" = none) */
+	char *december_venue;     /* venue id of that day's reception ("" = none) */
 
 	/* [webhooks]: name = URL; every announcement is posted to each as JSON */
 	struct webhook {

@@ -178,6 +178,15 @@ enum field {
 	FIELD_AUTHOR_NAME, /* "author": how the resident signs a proposal */
 	FIELD_SHOW_AS,    /* full or initials: how the author is shown */
 	FIELD_CONCLUSION, /* the conclusion on the results of a discussion */
+	/* Personal receptions (page_receptions.c, page_admin_receptions.c). */
+	FIELD_SLOT_MINUTES, /* the length of one visitor's slot */
+	FIELD_TOPICS,     /* the topics a reception takes */
+	FIELD_SLOT,       /* the start of a slot, seconds since the epoch */
+	FIELD_BOOKING_QUESTION, /* "question" of a booking, in short */
+	FIELD_CONTACT,    /* how to reach the visitor */
+	FIELD_VISIT,      /* came or absent: the staff's mark */
+	FIELD_WAITING,    /* the reception whose waiting list the resident just joined */
+	FIELD_BOOKING,    /* the booking a reception card is filled from */
 	FIELD__MAX
 };
 

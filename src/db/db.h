@@ -482,6 +482,41 @@ enum stmt {
 	STMT_DISCUSSION_FILE_GET, /* (file) → file name, mime, sha256 */
 	STMT_MEETING_DISCUSSIONS, /* (meeting) → id, title, concluded (0/1): the drafts discussed
 	                             at a public hearing */
+	/* Personal receptions (issue 17). */
+	STMT_RECEPTION_SCHEDULE_INSERT, /* (series, person, venue, weekday, start minute, end minute,
+	                                   slot minutes, topics, now) */
+	STMT_RECEPTION_INSERT,   /* (meeting, schedule or NULL, slot minutes, topics) */
+	STMT_RECEPTION_SCHEDULE_LIST, /* () → id, series, person, venue, weekday, start minute,
+	                                 end minute, slot minutes, meetings */
+	STMT_RECEPTION_SCHEDULE_JSON, /* (id) → the schedule as JSON, for the audit log */
+	STMT_RECEPTION_UPCOMING, /* (since) → meeting, starts, ends, status, person, venue, slot
+	                            minutes, bookings not cancelled */
+	STMT_RECEPTION_GET,      /* (meeting) → starts, ends, status, title, host id, host name,
+	                            host position, venue name, venue address, slot minutes, topics */
+	STMT_RECEPTION_TAKEN,    /* (meeting, now, resident or 0) → slots booked or held for others */
+	STMT_BOOKING_ACTIVE_FOR_OFFICIAL, /* (resident, person, now) → id of an active future one */
+	STMT_BOOKING_INSERT,     /* (meeting, slot, person, resident, name, phone, email, contact,
+	                            question, token hash, staff user, now) */
+	STMT_BOOKING_GET,        /* (id) → meeting, slot, resident, name, phone, email, contact,
+	                            question, status, cancel reason, host name, venue name, venue
+	                            address, slot minutes, meeting status */
+	STMT_BOOKING_BY_TOKEN,   /* (token hash) → id */
+	STMT_BOOKING_CANCEL,     /* (id, by, reason, now): only an active one */
+	STMT_BOOKING_SET_VISIT,  /* (id, came|absent) */
+	STMT_BOOKING_QUEUE,      /* (meeting) → id, slot, name, phone, contact, question, status,
+	                            resident or 0, email, appeal or 0 */
+	STMT_BOOKING_OF_RESIDENT, /* (resident) → id, slot, status, host name, venue, meeting */
+	STMT_BOOKING_JSON,       /* (id) → the booking as JSON (no token), for the audit log */
+	STMT_WAITING_INSERT,     /* (meeting, resident, email, now) */
+	STMT_WAITING_NEXT,       /* (meeting) → id, email: the first still waiting */
+	STMT_WAITING_OFFER,      /* (id, slot, until) */
+	STMT_WAITING_BOOKED,     /* (meeting, resident) */
+	STMT_BOOKING_SET_APPEAL, /* (booking, appeal) */
+	STMT_WAITING_EXPIRED,    /* (now) → id, meeting, offered slot: offers whose time ran out */
+	STMT_WAITING_EXPIRE,     /* (id) */
+	STMT_SLOT_BOOKED,        /* (meeting, slot) → 1 when a booking not cancelled holds it */
+	STMT_NOTIFY_BOOKINGS_SOON, /* (now, until) → booking, meeting, slot, email: active
+	                              bookings with an address of approved receptions */
 	STMT__MAX
 };
 

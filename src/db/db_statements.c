@@ -1319,4 +1319,97 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_MEETING_DISCUSSIONS] =
 		"SELECT id, title, concluded_at IS NOT NULL FROM discussion WHERE meeting_id = ?1 "
 		"ORDER BY id",
+
+	/* ---- personal receptions (issue 17) ---- */
+	[STMT_RECEPTION_SCHEDULE_INSERT] =
+		"INSERT INTO reception_schedule (series_id, person_id, venue_id, weekday, start_minute, "
+		"end_minute, slot_minutes, topics, created_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[STMT_RECEPTION_INSERT] = "INSERT INTO reception (meeting_id, schedule_id, slot_minutes, "
+				  "topics) VALUES (?1, ?2, ?3, ?4)",
+	[STMT_RECEPTION_SCHEDULE_LIST] =
+		"SELECT s.id, s.series_id, p.full_name, v.name, s.weekday, s.start_minute, "
+		"s.end_minute, s.slot_minutes, (SELECT count(*) FROM reception r "
+		"WHERE r.schedule_id = s.id) FROM reception_schedule s "
+		"JOIN person p ON p.id = s.person_id JOIN venue v ON v.id = s.venue_id "
+		"ORDER BY s.id DESC",
+	[STMT_RECEPTION_SCHEDULE_JSON] =
+		"SELECT json_object('series_id', series_id, 'person_id', person_id, 'venue_id', "
+		"venue_id, 'weekday', weekday, 'start_minute', start_minute, 'end_minute', end_minute, "
+		"'slot_minutes', slot_minutes, 'topics', topics) FROM reception_schedule WHERE id = ?1",
+	[STMT_RECEPTION_UPCOMING] =
+		"SELECT m.id, m.starts_at, m.ends_at, m.status, coalesce(p.full_name, ''), "
+		"coalesce(v.name, ''), r.slot_minutes, (SELECT count(*) FROM reception_booking b "
+		"WHERE b.meeting_id = m.id AND b.status <> 'cancelled') FROM reception r "
+		"JOIN meeting m ON m.id = r.meeting_id LEFT JOIN person p ON p.id = m.host_id "
+		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.ends_at >= ?1 "
+		"ORDER BY m.starts_at LIMIT 200",
+	[STMT_RECEPTION_GET] =
+		"SELECT m.starts_at, m.ends_at, m.status, m.title, coalesce(m.host_id, 0), "
+		"coalesce(p.full_name, ''), coalesce(p.position, ''), coalesce(v.name, ''), "
+		"coalesce(v.address, ''), r.slot_minutes, r.topics FROM reception r "
+		"JOIN meeting m ON m.id = r.meeting_id LEFT JOIN person p ON p.id = m.host_id "
+		"LEFT JOIN venue v ON v.id = m.venue_id WHERE r.meeting_id = ?1",
+	[STMT_RECEPTION_TAKEN] =
+		"SELECT slot_at FROM reception_booking WHERE meeting_id = ?1 AND status <> 'cancelled' "
+		"UNION SELECT offered_slot FROM reception_waiting WHERE meeting_id = ?1 "
+		"AND status = 'offered' AND offered_until > ?2 AND resident_id <> ?3",
+	[STMT_BOOKING_ACTIVE_FOR_OFFICIAL] =
+		"SELECT id FROM reception_booking WHERE resident_id = ?1 AND person_id = ?2 "
+		"AND status = 'active' AND slot_at > ?3 LIMIT 1",
+	[STMT_BOOKING_INSERT] =
+		"INSERT INTO reception_booking (meeting_id, slot_at, person_id, resident_id, "
+		"visitor_name, phone, email, contact, question, cancel_token_hash, booked_by, "
+		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[STMT_BOOKING_GET] =
+		"SELECT b.meeting_id, b.slot_at, coalesce(b.resident_id, 0), b.visitor_name, b.phone, "
+		"b.email, b.contact, b.question, b.status, b.cancel_reason, coalesce(p.full_name, ''), "
+		"coalesce(v.name, ''), coalesce(v.address, ''), r.slot_minutes, m.status "
+		"FROM reception_booking b JOIN reception r ON r.meeting_id = b.meeting_id "
+		"JOIN meeting m ON m.id = b.meeting_id LEFT JOIN person p ON p.id = b.person_id "
+		"LEFT JOIN venue v ON v.id = m.venue_id WHERE b.id = ?1",
+	[STMT_BOOKING_BY_TOKEN] = "SELECT id FROM reception_booking WHERE cancel_token_hash = ?1",
+	[STMT_BOOKING_CANCEL] =
+		"UPDATE reception_booking SET status = 'cancelled', cancelled_by = ?2, "
+		"cancel_reason = ?3, cancelled_at = ?4 WHERE id = ?1 AND status = 'active'",
+	[STMT_BOOKING_SET_VISIT] =
+		"UPDATE reception_booking SET status = ?2 WHERE id = ?1 AND status <> 'cancelled'",
+	[STMT_BOOKING_QUEUE] =
+		"SELECT id, slot_at, visitor_name, phone, contact, question, status, "
+		"coalesce(resident_id, 0), email, coalesce(appeal_id, 0) FROM reception_booking "
+		"WHERE meeting_id = ?1 "
+		"AND status <> 'cancelled' ORDER BY slot_at",
+	[STMT_BOOKING_OF_RESIDENT] =
+		"SELECT b.id, b.slot_at, b.status, coalesce(p.full_name, ''), coalesce(v.name, ''), "
+		"b.meeting_id FROM reception_booking b JOIN meeting m ON m.id = b.meeting_id "
+		"LEFT JOIN person p ON p.id = b.person_id LEFT JOIN venue v ON v.id = m.venue_id "
+		"WHERE b.resident_id = ?1 ORDER BY b.slot_at DESC",
+	[STMT_BOOKING_JSON] =
+		"SELECT json_object('meeting_id', meeting_id, 'slot_at', slot_at, 'person_id', "
+		"person_id, 'resident_id', resident_id, 'visitor_name', visitor_name, 'phone', phone, "
+		"'contact', contact, 'question', question, 'status', status, 'cancelled_by', "
+		"cancelled_by, 'cancel_reason', cancel_reason) FROM reception_booking WHERE id = ?1",
+	[STMT_WAITING_INSERT] =
+		"INSERT INTO reception_waiting (meeting_id, resident_id, email, created_at) "
+		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+	[STMT_WAITING_NEXT] =
+		"SELECT id, email FROM reception_waiting WHERE meeting_id = ?1 AND status = 'waiting' "
+		"ORDER BY id LIMIT 1",
+	[STMT_WAITING_OFFER] =
+		"UPDATE reception_waiting SET status = 'offered', offered_slot = ?2, "
+		"offered_until = ?3 WHERE id = ?1",
+	[STMT_WAITING_BOOKED] =
+		"UPDATE reception_waiting SET status = 'booked' WHERE meeting_id = ?1 "
+		"AND resident_id = ?2 AND status IN ('waiting', 'offered')",
+	[STMT_WAITING_EXPIRED] =
+		"SELECT id, meeting_id, offered_slot FROM reception_waiting WHERE status = 'offered' "
+		"AND offered_until <= ?1 ORDER BY id",
+	[STMT_WAITING_EXPIRE] = "UPDATE reception_waiting SET status = 'expired' WHERE id = ?1",
+	[STMT_SLOT_BOOKED] = "SELECT 1 FROM reception_booking WHERE meeting_id = ?1 "
+			     "AND slot_at = ?2 AND status <> 'cancelled'",
+	[STMT_NOTIFY_BOOKINGS_SOON] =
+		"SELECT b.id, b.meeting_id, b.slot_at, b.email FROM reception_booking b "
+		"JOIN meeting m ON m.id = b.meeting_id WHERE b.status = 'active' AND b.email <> '' "
+		"AND m.status = 'approved' AND b.slot_at > ?1 AND b.slot_at <= ?2 ORDER BY b.id",
+	[STMT_BOOKING_SET_APPEAL] = "UPDATE reception_booking SET appeal_id = ?2 WHERE id = ?1",
 };

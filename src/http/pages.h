@@ -106,6 +106,26 @@ enum http_status page_admin_series_list(struct request *req);
 enum http_status page_admin_series_new(struct request *req);
 enum http_status page_admin_series_create(struct request *req);
 enum http_status page_admin_series_show(struct request *req);
+
+/* Personal receptions (issue 17): page_admin_receptions.c for staff, page_receptions.c for
+ * residents. */
+enum http_status page_admin_receptions(struct request *req);
+enum http_status page_admin_reception_new(struct request *req);
+enum http_status page_admin_reception_create(struct request *req);
+enum http_status page_admin_reception_december(struct request *req);
+enum http_status page_admin_reception_queue(struct request *req);
+enum http_status page_admin_reception_book(struct request *req);
+enum http_status page_admin_booking_visit(struct request *req);
+enum http_status page_admin_booking_cancel(struct request *req);
+enum http_status page_reception_show(struct request *req);
+enum http_status page_reception_book(struct request *req);
+enum http_status page_reception_wait(struct request *req);
+enum http_status page_reception_cancel_form(struct request *req);
+enum http_status page_reception_cancel(struct request *req);
+enum http_status page_account_bookings(struct request *req);
+enum http_status page_account_booking(struct request *req);
+enum http_status page_account_booking_ics(struct request *req);
+enum http_status page_account_booking_cancel(struct request *req);
 enum http_status page_admin_territories(struct request *req);
 enum http_status page_admin_territory_create(struct request *req);
 enum http_status page_admin_territory(struct request *req);

@@ -17,6 +17,7 @@ const char *http_reason(enum http_status status)
 	case HTTP_PAYLOAD_TOO_LARGE: return "Payload Too Large";
 	case HTTP_URI_TOO_LONG: return "URI Too Long";
 	case HTTP_UNSUPPORTED_MEDIA_TYPE: return "Unsupported Media Type";
+	case HTTP_CONFLICT: return "Conflict";
 	case HTTP_UNPROCESSABLE: return "Unprocessable Content";
 	case HTTP_TOO_MANY_REQUESTS: return "Too Many Requests";
 	case HTTP_INTERNAL_ERROR: return "Internal Server Error";

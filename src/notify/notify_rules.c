@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "outbox.h"
 #include "protocol.h"
+#include "reception_waiting.h"
 #include "ru.h"
 #include "rules.h"
 #include "subscription.h"
@@ -494,6 +495,67 @@ static int rule_reminders(struct notify_run *run)
 	return 0;
 }
 
+/* Rule (issue 17): a resident booked on a personal reception gets a reminder on the day before
+ * it (local days); offers of freed slots to the waiting list that ran out pass to the next. */
+static int rule_booking_reminders(struct notify_run *run)
+{
+	if (reception_expire_offers(run->db, run->arena, run->cfg, run->now) < 0)
+		return -1;
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_BOOKINGS_SOON);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)(run->now + 2 * DAY));
+	struct booking {
+		long long id, meeting;
+		time_t slot;
+		const char *email;
+	} *b = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		b = arena_grow(run->arena, b, n, &cap, sizeof *b);
+		b[n].id = sqlite3_column_int64(s, 0);
+		b[n].meeting = sqlite3_column_int64(s, 1);
+		b[n].slot = (time_t)sqlite3_column_int64(s, 2);
+		b[n].email = db_text(run->arena, s, 3);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	struct civil_date tomorrow = civil_date_add_days(tz_local_date(run->now), 1);
+	for (size_t i = 0; i < n; i++) {
+		if (civil_date_compare(tz_local_date(b[i].slot), tomorrow) != 0)
+			continue;
+		struct meeting_detail m;
+		if (db_meeting_get(run->db, run->arena, b[i].meeting, &m) != 0)
+			return -1;
+		const char *when = notify_datetime(run->arena, b[i].slot);
+		struct outbox_message msg = {
+			.dedup_key = arena_printf(run->arena, "booking-reminder:%lld", b[i].id),
+			.channel = OUTBOX_MAIL,
+			.recipient = b[i].email,
+			.subject = arena_printf(run->arena, "Напоминание: завтра личный приём, %s",
+						when),
+			.body = arena_printf(
+				run->arena,
+				"Напоминаем: вы записаны на личный приём.\n\nКогда: %s (время местное)\n"
+				"Где: %s\n\nВозьмите с собой паспорт или другой документ, "
+				"удостоверяющий личность. Если вы не сможете прийти, отмените запись в "
+				"личном кабинете: %s\n\n%s",
+				when, notify_place(run->arena, &m.summary),
+				notify_url(run, arena_printf(run->arena, "/account/bookings/%lld", b[i].id)),
+				notify_signature(run)),
+			.purpose = "reminder",
+			.meeting_id = b[i].meeting,
+		};
+		int before = run->counts.queued;
+		if (enqueue(run, &msg) < 0)
+			return -1;
+		run->counts.reminders += run->counts.queued > before;
+	}
+	return 0;
+}
+
 /* Rule: the police are told of a meeting expecting police_notice_attendance people or more
  * (order № 2 of the Zelenoborsk head §2.5), when an address is configured; otherwise staff do it by
  * hand and mark it. */
@@ -956,6 +1018,8 @@ int notify_apply_rules(struct notify_run *run)
 		rc = rule_drafts(run);
 	if (rc == 0)
 		rc = rule_reminders(run);
+	if (rc == 0)
+		rc = rule_booking_reminders(run);
 	if (rc == 0)
 		rc = rule_police(run);
 	if (rc == 0)

@@ -9,6 +9,7 @@
 #include "meeting_view.h"
 #include "page.h"
 #include "pages.h"
+#include "reception_booking.h"
 #include "ru.h"
 #include "worker.h"
 
@@ -217,8 +218,16 @@ enum http_status page_meeting_show(struct request *req)
 							  invitees[i].organisation));
 		}
 	}
-	if (strcmp(m.summary.status, "cancelled") != 0 && m.summary.ends_at >= req->now)
+	if (strcmp(m.summary.status, "cancelled") != 0 && m.summary.ends_at >= req->now) {
 		tpl_section_show(d, "CALENDAR");
+		/* A personal reception residents book online (issue 17). */
+		struct reception_info r;
+		int found = reception_load(req, m.summary.id, &r);
+		if (found < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (found == 0 && r.starts_at > req->now)
+			tpl_set_int(tpl_section_add(d, "RECEPTION"), "ID", m.summary.id);
+	}
 	/* «Подписаться» to the meeting's territory (its subscribers get the meetings above it too). */
 	sqlite3_stmt *ts = db_stmt(db, STMT_MEETING_TERRITORY);
 	sqlite3_bind_int64(ts, 1, m.summary.id);

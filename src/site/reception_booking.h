@@ -1,0 +1,67 @@
+/* reception_booking.h — what the residents' and the staff's pages of personal receptions share
+ * (issue 17): reading a reception, its free slots, booking a slot, cancelling a booking (which
+ * offers the freed slot to the waiting list), and the mails they send through the outbox. */
+#ifndef PORTAL_RECEPTION_BOOKING_H
+#define PORTAL_RECEPTION_BOOKING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "http.h"
+
+/* A reception meeting as its pages show it. */
+struct reception_info {
+	long long meeting_id;
+	time_t starts_at, ends_at;
+	const char *status;       /* the meeting's status: draft, approved, cancelled… */
+	const char *title;
+	long long host_id;        /* the official who receives; 0 when none is set */
+	const char *host_name, *host_position;
+	const char *venue_name, *venue_address;
+	int slot_minutes;
+	const char *topics;
+};
+
+/* Read reception meeting into *out. 0 found, 1 no such reception, -1 database error. */
+int reception_load(struct request *req, long long meeting, struct reception_info *out);
+
+/* The starts of the reception's slots nobody has booked and no one else holds from the waiting
+ * list (resident: the viewer, whose own held slot counts as free; 0 for none), in order, from the
+ * arena. Slots already begun are left out. -1 on a database error. */
+int reception_free_slots(struct request *req, const struct reception_info *r, long long resident,
+			 time_t **out, size_t *count);
+
+/* «14 декабря 2026 г., 10:20» in the municipality's zone, from the arena. */
+const char *reception_when(struct request *req, time_t t);
+
+/* «Администрация, кабинет 5, ул. Ленина, 1», or «место уточняется». */
+const char *reception_place(struct request *req, const struct reception_info *r);
+
+/* Whom to see: «Иванова Анна Петровна, глава поселения». */
+const char *reception_official(struct request *req, const struct reception_info *r);
+
+/* What a new booking carries. */
+struct booking_request {
+	time_t slot_at;
+	long long resident_id;    /* 0: booked by staff for a caller without an account */
+	const char *name, *phone, *email, *contact, *question;
+	long long staff_user_id;  /* 0: the resident booked it */
+};
+
+enum booking_result { BOOKING_OK, BOOKING_TAKEN, BOOKING_ERROR };
+
+/* In the caller's write transaction: insert the booking of one slot of r. BOOKING_TAKEN when
+ * another booking of the slot exists (the unique index reception_booking_slot decides, so racing
+ * clients get exactly one booking). On BOOKING_OK *id is the booking, and when the booking has
+ * an e-mail address a confirmation with the link to cancel it is in the outbox. */
+enum booking_result booking_insert(struct request *req, const struct reception_info *r,
+				   const struct booking_request *b, long long *id);
+
+/* In the caller's write transaction: cancel active booking id (by "resident" or "staff", with
+ * the reason told to the resident), mail the resident when staff cancelled, and offer the freed
+ * slot of a future reception to the first resident still waiting, held for [receptions]
+ * offer_hold_minutes. 1 cancelled, 0 the booking was not active, -1 on error. */
+int booking_cancel(struct request *req, long long id, const char *by, const char *reason);
+
+#endif

@@ -1,0 +1,533 @@
+"""Booking a personal reception online (issue 17), through HTTP on the real stack: a reception
+schedule generates draft reception meetings (kind personal_reception) that keep the 5-day rule;
+once approved, a resident signed in books a slot, gets the confirmation page, an .ics and a mail
+(through the notifier to a real SMTP server) with a link that cancels; one active booking per
+resident and official; twenty residents racing for the last slot give exactly one booking and
+nineteen clear pages offering the waiting list; staff see the day's queue, mark «пришёл» /
+«не пришёл», book on a caller's behalf, cancel with a reason the resident is told by mail, and the
+freed slot is offered by mail to the first on the waiting list. The public page never shows names.
+
+Residents other than the first are signed in by writing their session straight into the
+database (the sign-in itself is test_residents.py's subject), so twenty of them race at once."""
+
+import hashlib
+import html
+import os
+import re
+import secrets
+import subprocess
+import threading
+import time
+import unittest
+import urllib.parse
+from datetime import date
+
+import helpers
+from helpers import day, epoch, ru_datetime
+from receivers import SmtpServer
+from stack import Stack
+from staff import Browser, csrf_of, read_passwords, signed_in
+
+STACK = SMTP = None
+USERS = {}
+PERSON_HEAD, PERSON_DEPUTY = 1, 2          # sql/demo/zelenoborsk.sql
+HEAD_NAME = "Соколова Анна Викторовна"
+VENUE_HALL = 2
+HALL_PLACE = "Администрация городского поселения, зал заседаний, ул. Ленина, 1"
+TAKEN = "Это время уже заняли"
+WAITING_BUTTON = "Встать в лист ожидания"
+
+
+def setUpModule():
+    global STACK, SMTP
+    SMTP = SmtpServer().start()
+    STACK = Stack(settings={("mail", "smtp_url"): SMTP.url,
+                            ("mail", "from"): "noreply@zelenoborsk.example",
+                            ("residents", "notify_program"): "",
+                            ("receptions", "december_officials"): f"{PERSON_HEAD}, {PERSON_DEPUTY}",
+                            ("receptions", "december_venue"): str(VENUE_HALL),
+                            ("server", "workers"): "4"}).start()
+    USERS.update(signed_in(STACK, read_passwords(STACK), with_token=True))
+
+
+def tearDownModule():
+    STACK.close()
+    SMTP.stop()
+
+
+# ---- helpers ------------------------------------------------------------------------------------
+def notify():
+    """Run build/portal-notify once, as cron would."""
+    p = subprocess.run([os.path.join(STACK.bin, "portal-notify"), "-c", STACK.conf],
+                       capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+
+
+def mails_to(address):
+    return [m for m in SMTP.messages if m.to == address]
+
+
+def wait_mail(address, subject_part, count=1):
+    """Deliver the outbox and wait for COUNT mails to ADDRESS whose subject has SUBJECT_PART."""
+    notify()
+    ok = helpers.wait_for(lambda: len([m for m in mails_to(address)
+                                       if subject_part in m.subject]) >= count, 20)
+    assert ok, [(m.to, m.subject) for m in SMTP.messages]
+    return [m for m in mails_to(address) if subject_part in m.subject][-1]
+
+
+_residents = [0]
+
+
+def resident(surname="Жителев"):
+    """A Browser signed in as a new resident (session written into the database), its address."""
+    _residents[0] += 1
+    n = _residents[0]
+    address = f"resident{n}-{os.getpid()}@residents.example"
+    now = int(time.time())
+    conn = STACK.db()
+    try:
+        cur = conn.execute("INSERT INTO resident (method, subject, surname, name, patronymic, "
+                           "email, created_at, last_login_at) VALUES ('email', ?, ?, 'Иван', "
+                           "'Петрович', ?, ?, ?)", (address, f"{surname}{n}", address, now, now))
+        rid = cur.lastrowid
+        token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        conn.execute("INSERT INTO resident_session (token_hash, resident_id, csrf_token, "
+                     "created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
+                     (hashlib.blake2b(token.encode(), digest_size=32).digest(), rid, csrf, now,
+                      now))
+        conn.commit()
+    finally:
+        conn.close()
+    b = Browser(STACK)
+    b.jar["portal_resident"] = {"value": token, "path": "/", "attrs": {}}
+    b.token = csrf
+    b.resident_id = rid
+    b.surname = f"{surname}{n}"
+    return b, address
+
+
+def schedule(start="10:00", end="11:00", slot=15, weekday_offset=10, weeks=2, host=PERSON_HEAD,
+             topics="Благоустройство, ЖКХ"):
+    """Create a schedule as the organizer over WEEKS weeks from day(weekday_offset); the ids of
+    the reception meetings it generated, in order."""
+    first = day(weekday_offset)
+    before = {r[0] for r in STACK.query("SELECT meeting_id FROM reception")}
+    r = USERS["organizer"].post("/admin/receptions", {
+        "title": "Личный приём граждан", "host": str(host), "venue": str(VENUE_HALL),
+        "weekday": str(first.isoweekday()), "period_from": first.isoformat(),
+        "period_to": day(weekday_offset + 7 * weeks - 1).isoformat(), "start_time": start,
+        "end_time": end, "slot_minutes": str(slot), "topics": topics})
+    assert r.status == 303 and r.header("Location") == "/admin/receptions", (r.status, r.text[-2000:])
+    rows = STACK.query("SELECT r.meeting_id FROM reception r JOIN meeting m ON m.id = "
+                       "r.meeting_id ORDER BY m.starts_at")
+    return [x[0] for x in rows if x[0] not in before]
+
+
+def approve(meeting):
+    r = USERS["organizer"].post(f"/admin/meetings/{meeting}/approve", {})
+    assert r.status == 303, (r.status, r.text[-1500:])
+
+
+def slots_on(page):
+    """The slot values offered by the booking form."""
+    return [int(x) for x in re.findall(r'name="slot" value="(\d+)"', page)]
+
+
+def book(b, meeting, slot, question="Протекает крыша дома № 5 по ул. Мира", contact="+7 900 000-00-00"):
+    return b.post(f"/receptions/{meeting}/book", {"slot": str(slot), "question": question,
+                                                  "contact": contact})
+
+
+class ReceptionsTest(unittest.TestCase):
+    # ---- 1. schedules --------------------------------------------------------------------------
+    def test_a_schedule_generates_draft_receptions_under_the_5_day_rule(self):
+        meetings = schedule()
+        self.assertEqual(len(meetings), 2)
+        rows = STACK.query("SELECT m.kind, m.status, m.host_id, m.venue_id, m.starts_at, "
+                           "m.ends_at, r.slot_minutes, r.topics FROM meeting m JOIN reception r "
+                           "ON r.meeting_id = m.id WHERE m.id IN (?, ?) ORDER BY m.starts_at",
+                           tuple(meetings))
+        self.assertEqual([r[:4] for r in rows], [("personal_reception", "draft", PERSON_HEAD,
+                                                  VENUE_HALL)] * 2)
+        self.assertEqual(rows[0][4], epoch(day(10), "10:00"))
+        self.assertEqual(rows[1][4], epoch(day(17), "10:00"))
+        self.assertEqual(rows[0][5], epoch(day(10), "11:00"))
+        self.assertEqual(rows[0][6:], (15, "Благоустройство, ЖКХ"))
+        audit = STACK.query("SELECT action FROM audit_log WHERE entity = 'reception_schedule'")
+        self.assertIn(("create",), audit)
+        page = USERS["organizer"].get("/admin/receptions")
+        self.assertEqual(page.status, 200)
+        self.assertIn(HEAD_NAME, page.text)
+        self.assertIn("вторник" if day(10).isoweekday() == 2 else "", page.text)
+        self.assertIn("по 15 минут", page.text)
+        # A draft is not public; approved, it is, with 4 free places.
+        self.assertEqual(STACK.get(f"/receptions/{meetings[0]}").status, 404)
+        approve(meetings[0])
+        r = STACK.get(f"/receptions/{meetings[0]}")
+        self.assertEqual(r.status, 200)
+        self.assertIn("Свободно", r.text)
+        self.assertIn("4 места из 4", r.text)
+        self.assertIn(HALL_PLACE, html.unescape(r.text))
+        self.assertIn(HEAD_NAME, r.text)
+        self.assertIn("войдите в личный кабинет", r.text)
+        self.assertIn(f"/account/login?return=%2Freceptions%2F{meetings[0]}", r.text)
+
+    def test_the_5_day_rule_still_holds_for_a_generated_reception(self):
+        meetings = schedule(weekday_offset=2, weeks=1)
+        r = USERS["organizer"].post(f"/admin/meetings/{meetings[0]}/approve", {})
+        self.assertEqual(r.status, 422, r.text[-500:])
+        self.assertEqual(STACK.query("SELECT status FROM meeting WHERE id = ?", (meetings[0],)),
+                         [("draft",)])
+
+    def test_a_schedule_with_bad_input_is_refused_beside_the_fields(self):
+        r = USERS["organizer"].post("/admin/receptions", {
+            "host": str(PERSON_HEAD), "venue": "9999", "weekday": "2",
+            "period_from": day(10).isoformat(), "period_to": day(12).isoformat(),
+            "start_time": "12:00", "end_time": "11:00", "slot_minutes": "15",
+            "topics": "<script>alert(1)</script>"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("окончание должно быть позже начала", r.text)
+        self.assertIn("выберите место из списка", r.text)
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", r.text)
+        self.assertNotIn("<script>alert(1)", r.text)
+        # What is not a time is not put back into a time input; the error says why.
+        r = USERS["organizer"].post("/admin/receptions", {
+            "host": str(PERSON_HEAD), "venue": str(VENUE_HALL), "weekday": "2",
+            "period_from": day(10).isoformat(), "period_to": day(12).isoformat(),
+            "start_time": "x", "end_time": "11:00", "slot_minutes": "15"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("время начала", r.text)
+        self.assertIn('name="start_time" type="time" value=""', r.text)
+
+    def test_only_meeting_writers_create_schedules_and_every_post_needs_the_token(self):
+        r = USERS["press"].post("/admin/receptions", {"host": "1"})
+        self.assertEqual(r.status, 403)
+        self.assertEqual(USERS["press"].get("/admin/receptions").status, 200)
+        r = USERS["organizer"].post("/admin/receptions", {"host": "1", "csrf": "wrong"})
+        self.assertEqual(r.status, 403)
+        self.assertIn("Форма устарела", r.text)
+
+    def test_the_12_december_preset_creates_a_reception_for_each_named_official(self):
+        page = USERS["organizer"].get("/admin/receptions")
+        self.assertIn("общероссийского дня приёма граждан", page.text)
+        r = USERS["organizer"].post("/admin/receptions/december", {})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        rows = STACK.query("SELECT m.host_id, m.starts_at, m.ends_at, m.status FROM meeting m "
+                           "JOIN reception r ON r.meeting_id = m.id WHERE m.title = "
+                           "'Общероссийский день приёма граждан' ORDER BY m.host_id")
+        self.assertEqual([r[0] for r in rows], [PERSON_HEAD, PERSON_DEPUTY])
+        t = helpers.today()
+        year = t.year if (date(t.year, 12, 12) - t).days >= 5 else t.year + 1
+        self.assertEqual(rows[0][1], epoch(date(year, 12, 12), "12:00"))
+        self.assertEqual(rows[0][2], epoch(date(year, 12, 12), "20:00"))
+        self.assertEqual(rows[0][3], "draft")
+
+    # ---- 2. booking ----------------------------------------------------------------------------
+    def test_a_resident_books_gets_the_page_the_ics_and_the_mail_and_cancels_from_the_mail(self):
+        meeting = schedule(start="14:00", end="15:00", slot=20, weeks=1, host=PERSON_DEPUTY)[0]
+        approve(meeting)
+        b, address = resident()
+        page = b.get(f"/receptions/{meeting}")
+        self.assertEqual(page.status, 200)
+        self.assertEqual(slots_on(page.text), [epoch(day(10), hm) for hm in
+                                                ("14:00", "14:20", "14:40")])
+        # Nothing chosen, nothing asked: errors beside the fields, the contact kept.
+        r = b.post(f"/receptions/{meeting}/book", {"contact": "8 900 1"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("выберите время", r.text)
+        self.assertIn("напишите коротко", r.text)
+        self.assertIn('value="8 900 1"', r.text)
+        slot = epoch(day(10), "14:20")
+        r = book(b, meeting, slot)
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        location = r.header("Location")
+        booking = int(location.rsplit("/", 1)[1])
+        page = b.get(location)
+        self.assertEqual(page.status, 200)
+        self.assertIn(ru_datetime(slot), page.text)
+        self.assertIn(HALL_PLACE, html.unescape(page.text))
+        self.assertIn("вы записаны", page.text)
+        ics = b.get(f"/account/bookings/{booking}.ics")
+        self.assertEqual(ics.status, 200)
+        self.assertTrue(ics.header("Content-Type").startswith("text/calendar"))
+        start = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(slot))
+        self.assertIn(f"DTSTART:{start}", ics.text)
+        self.assertIn("BEGIN:VEVENT", ics.text)
+        # Another resident sees neither the booking nor its calendar.
+        other, _ = resident()
+        self.assertEqual(other.get(f"/account/bookings/{booking}").status, 404)
+        self.assertEqual(other.get(f"/account/bookings/{booking}.ics").status, 404)
+        # The public page: one place fewer and no name.
+        public = STACK.get(f"/receptions/{meeting}")
+        self.assertEqual(public.status, 200)
+        self.assertIn("2 места из 3", public.text)
+        self.assertNotIn(b.surname, public.text)
+        self.assertNotIn("Протекает крыша", public.text)
+        # One active booking per resident and official.
+        r = book(b, meeting, epoch(day(10), "14:40"))
+        self.assertEqual(r.status, 422)
+        self.assertIn("Вы уже записаны к этому должностному лицу", r.text)
+        # The mail: time, place, and the link that cancels.
+        mail = wait_mail(address, "Запись на личный приём")
+        self.assertIn(ru_datetime(slot), mail.subject)
+        self.assertIn(HALL_PLACE, mail.text)
+        link = re.search(r"(/receptions/cancel\?token=[A-Za-z0-9_-]+)", mail.text).group(1)
+        anyone = Browser(STACK)
+        r = anyone.get(link)
+        self.assertEqual(r.status, 200)
+        self.assertIn("Отменить запись", r.text)
+        self.assertEqual(STACK.query("SELECT status FROM reception_booking WHERE id = ?",
+                                     (booking,)), [("active",)])  # a GET changes nothing
+        token = urllib.parse.parse_qs(urllib.parse.urlparse(link).query)["token"][0]
+        r = anyone.post("/receptions/cancel", {"token": token})
+        self.assertEqual(r.status, 200)
+        self.assertIn("отменена", r.text)
+        self.assertEqual(STACK.query("SELECT status, cancelled_by FROM reception_booking "
+                                     "WHERE id = ?", (booking,)), [("cancelled", "resident")])
+        self.assertIn("3 места из 3", STACK.get(f"/receptions/{meeting}").text)
+        # Now the resident may book again.
+        self.assertEqual(book(b, meeting, slot).status, 303)
+
+    def test_a_cancelled_reception_and_a_past_slot_are_refused(self):
+        meeting = schedule(start="09:00", end="09:30", slot=15, weeks=1, host=PERSON_DEPUTY,
+                           weekday_offset=11)[0]
+        approve(meeting)
+        b, _ = resident()
+        r = book(b, meeting, epoch(day(11), "09:05"))
+        self.assertEqual(r.status, 422)
+        self.assertIn("такого времени у этого приёма нет", r.text)
+        r = USERS["organizer"].post(f"/admin/meetings/{meeting}/cancel",
+                                    {"cancel_reason": "Болезнь"})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        r = book(b, meeting, epoch(day(11), "09:00"))
+        self.assertEqual(r.status, 422)
+        self.assertIn("Этот приём отменён", r.text)
+        self.assertEqual(STACK.query("SELECT count(*) FROM reception_booking WHERE "
+                                     "meeting_id = ?", (meeting,)), [(0,)])
+
+    def test_not_signed_in_is_sent_to_sign_in_and_a_post_is_refused(self):
+        meeting = schedule(weeks=1, weekday_offset=12, host=PERSON_DEPUTY)[0]
+        approve(meeting)
+        r = Browser(STACK).get("/account/bookings")
+        self.assertEqual(r.status, 303)
+        self.assertEqual(r.header("Location"), "/account/login?return=%2Faccount%2Fbookings")
+        r = Browser(STACK).post(f"/receptions/{meeting}/book", {"slot": "1", "question": "x",
+                                                               "contact": "y"})
+        self.assertEqual(r.status, 403)
+        b, _ = resident()
+        r = b.post(f"/receptions/{meeting}/book", {"slot": str(epoch(day(12), "10:00")),
+                                                   "question": "x", "contact": "y",
+                                                   "csrf": "forged"})
+        self.assertEqual(r.status, 403)
+        self.assertEqual(STACK.query("SELECT count(*) FROM reception_booking WHERE "
+                                     "meeting_id = ?", (meeting,)), [(0,)])
+
+    # ---- the race ----------------------------------------------------------------------------
+    def test_twenty_residents_racing_for_the_last_slot_give_exactly_one_booking(self):
+        meeting = schedule(start="16:00", end="16:15", slot=15, weeks=1, weekday_offset=13,
+                           host=PERSON_DEPUTY)[0]
+        approve(meeting)
+        slot = epoch(day(13), "16:00")
+        racers = [resident()[0] for _ in range(20)]
+        for b in racers:  # each has the form open
+            self.assertEqual(slots_on(b.get(f"/receptions/{meeting}").text), [slot])
+        barrier = threading.Barrier(len(racers))
+        answers = [None] * len(racers)
+
+        def race(i):
+            barrier.wait()
+            answers[i] = book(racers[i], meeting, slot)
+        threads = [threading.Thread(target=race, args=(i,)) for i in range(len(racers))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        statuses = sorted(a.status for a in answers)
+        self.assertEqual(statuses, [303] + [409] * 19, statuses)
+        for a in answers:
+            if a.status == 409:
+                self.assertIn(TAKEN, a.text)
+                self.assertIn(WAITING_BUTTON, a.text)
+        self.assertEqual(STACK.query("SELECT count(*) FROM reception_booking WHERE "
+                                     "meeting_id = ? AND status <> 'cancelled'", (meeting,)),
+                         [(1,)])
+
+    # ---- 3 and 4. staff, cancellation by staff, the waiting list -----------------------------
+    def test_queue_marks_booking_by_phone_staff_cancel_and_the_waiting_list_offer(self):
+        meeting = schedule(start="11:00", end="11:30", slot=15, weeks=1, weekday_offset=14,
+                           host=PERSON_DEPUTY)[0]
+        approve(meeting)
+        first, second = epoch(day(14), "11:00"), epoch(day(14), "11:15")
+        b, address = resident()
+        self.assertEqual(book(b, meeting, first, question="Ремонт дороги").status, 303)
+        org = USERS["organizer"]
+        # On a caller's behalf: no account, name and phone typed by staff.
+        r = org.post(f"/admin/receptions/{meeting}/book", {
+            "slot": str(second), "full_name": "Сидорова Мария Ивановна",
+            "phone": "+7 900 111-22-33", "question": "Вывоз мусора"})
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        self.assertEqual(STACK.query("SELECT visitor_name, phone, booked_by IS NOT NULL, "
+                                     "resident_id FROM reception_booking WHERE meeting_id = ? "
+                                     "AND slot_at = ?", (meeting, second)),
+                         [("Сидорова Мария Ивановна", "+7 900 111-22-33", 1, None)])
+        # Full now: a third resident is offered the waiting list and joins it.
+        waiter, waiter_address = resident()
+        page = waiter.get(f"/receptions/{meeting}")
+        self.assertIn("0 мест из 2", page.text)
+        self.assertIn(WAITING_BUTTON, page.text)
+        r = waiter.post(f"/receptions/{meeting}/wait", {})
+        self.assertEqual(r.status, 303)
+        self.assertIn("Вы в листе ожидания", waiter.get(r.header("Location")).text)
+        # The queue: both visitors with their questions, printable.
+        queue = org.get(f"/admin/receptions/{meeting}")
+        self.assertEqual(queue.status, 200)
+        self.assertIn(b.surname, queue.text)
+        self.assertIn("Сидорова Мария Ивановна", queue.text)
+        self.assertIn("Ремонт дороги", queue.text)
+        self.assertIn("по телефону", queue.text)
+        bid = STACK.query("SELECT id FROM reception_booking WHERE meeting_id = ? AND "
+                          "slot_at = ?", (meeting, first))[0][0]
+        phone_id = STACK.query("SELECT id FROM reception_booking WHERE meeting_id = ? AND "
+                               "slot_at = ?", (meeting, second))[0][0]
+        # Marks.
+        self.assertEqual(org.post(f"/admin/bookings/{phone_id}/visit", {"visit": "absent"}).status,
+                         303)
+        self.assertIn("не пришёл", org.get(f"/admin/receptions/{meeting}").text)
+        self.assertEqual(STACK.query("SELECT status FROM reception_booking WHERE id = ?",
+                                     (phone_id,)), [("absent",)])
+        self.assertEqual(org.post(f"/admin/bookings/{phone_id}/visit", {"visit": "maybe"}).status,
+                         400)
+        # Staff cancel: a reason is required, the resident is told it, the waiter is offered.
+        r = org.post(f"/admin/bookings/{bid}/cancel", {"cancel_reason": ""})
+        self.assertEqual(r.status, 422)
+        self.assertIn("напишите причину", r.text)
+        r = org.post(f"/admin/bookings/{bid}/cancel",
+                     {"cancel_reason": "Должностное лицо в командировке в этот час"})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        self.assertEqual(STACK.query("SELECT status, cancelled_by FROM reception_booking "
+                                     "WHERE id = ?", (bid,)), [("cancelled", "staff")])
+        self.assertIn(("cancel",), STACK.query("SELECT action FROM audit_log WHERE entity = "
+                                               "'reception_booking' AND entity_id = ?", (bid,)))
+        told = wait_mail(address, "Запись на личный приём отменена")
+        self.assertIn("Должностное лицо в командировке в этот час", told.text)
+        offer = wait_mail(waiter_address, "Освободилось время")
+        self.assertIn(ru_datetime(first), offer.subject)
+        self.assertIn(f"/receptions/{meeting}", offer.text)
+        # The slot is held for the waiter: another resident does not see it, the waiter books it.
+        stranger, _ = resident()
+        self.assertEqual(slots_on(stranger.get(f"/receptions/{meeting}").text), [])
+        self.assertEqual(book(stranger, meeting, first).status, 409)
+        self.assertEqual(slots_on(waiter.get(f"/receptions/{meeting}").text), [first])
+        self.assertEqual(book(waiter, meeting, first).status, 303)
+        self.assertEqual(STACK.query("SELECT status FROM reception_waiting WHERE resident_id = ?",
+                                     (waiter.resident_id,)), [("booked",)])
+
+    def test_the_resident_cancels_from_the_account(self):
+        meeting = schedule(start="12:00", end="12:30", slot=15, weeks=1, weekday_offset=15,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        b, _ = resident()
+        r = book(b, meeting, epoch(day(15), "12:00"))
+        self.assertEqual(r.status, 303)
+        listing = b.get("/account/bookings")
+        self.assertEqual(listing.status, 200)
+        self.assertIn(ru_datetime(epoch(day(15), "12:00")), listing.text)
+        r = b.post(r.header("Location") + "/cancel", {})
+        self.assertEqual(r.status, 303)
+        page = b.get(r.header("Location"))
+        self.assertIn("отменена", page.text)
+        self.assertNotIn("Отменить запись", page.text)
+
+    # ---- 4. the reminder and offers that run out ----------------------------------------------
+    def test_a_reminder_the_day_before_once(self):
+        meeting = schedule(start="15:00", end="15:30", slot=15, weeks=1, weekday_offset=16,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        b, address = resident()
+        slot = epoch(day(16), "15:15")
+        self.assertEqual(book(b, meeting, slot).status, 303)
+        wait_mail(address, "Запись на личный приём")
+        # Time passes: the reception is tomorrow (and announced, as the notifier left it).
+        shift = epoch(day(16), "15:00") - epoch(day(1), "15:00")
+        STACK.execute("UPDATE meeting SET starts_at = starts_at - ?, ends_at = ends_at - ? "
+                      "WHERE id = ?", (shift, shift, meeting))
+        STACK.execute("UPDATE reception_booking SET slot_at = slot_at - ? WHERE meeting_id = ?",
+                      (shift, meeting))
+        mail = wait_mail(address, "Напоминание: завтра личный приём")
+        self.assertIn(ru_datetime(slot - shift), mail.subject)
+        self.assertIn(HALL_PLACE, mail.text)
+        self.assertIn("/account/bookings/", mail.text)
+        notify()
+        self.assertEqual(len([m for m in mails_to(address) if "Напоминание" in m.subject]), 1)
+
+    def test_an_offer_not_taken_in_time_passes_to_the_next_in_line(self):
+        meeting = schedule(start="17:00", end="17:15", slot=15, weeks=1, weekday_offset=17,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        slot = epoch(day(17), "17:00")
+        a, _ = resident()
+        r = book(a, meeting, slot)
+        self.assertEqual(r.status, 303)
+        (b, b_address), (c, c_address) = resident(), resident()
+        for w in (b, c):
+            self.assertEqual(w.post(f"/receptions/{meeting}/wait", {}).status, 303)
+        self.assertEqual(a.post(r.header("Location") + "/cancel", {}).status, 303)
+        wait_mail(b_address, "Освободилось время")
+        self.assertEqual(slots_on(c.get(f"/receptions/{meeting}").text), [])
+        STACK.execute("UPDATE reception_waiting SET offered_until = ? WHERE resident_id = ?",
+                      (int(time.time()) - 1, b.resident_id))
+        offer = wait_mail(c_address, "Освободилось время")
+        self.assertIn(ru_datetime(slot), offer.subject)
+        self.assertEqual(STACK.query("SELECT status FROM reception_waiting WHERE resident_id = ?",
+                                     (b.resident_id,)), [("expired",)])
+        self.assertEqual(slots_on(b.get(f"/receptions/{meeting}").text), [])
+        self.assertEqual(slots_on(c.get(f"/receptions/{meeting}").text), [slot])
+
+    # ---- the reception card becomes an appeal -------------------------------------------------
+    def test_the_card_opened_from_a_booking_is_filled_in_and_registers_an_appeal(self):
+        meeting = schedule(start="10:00", end="10:30", slot=15, weeks=1, weekday_offset=18,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        org = USERS["organizer"]
+        r = org.post(f"/admin/receptions/{meeting}/book", {
+            "slot": str(epoch(day(18), "10:15")), "full_name": "Сидорова Мария Ивановна",
+            "phone": "+7 900 111-22-33", "question": "Нет уличного освещения на ул. Лесной"})
+        self.assertEqual(r.status, 303)
+        booking = STACK.query("SELECT id FROM reception_booking WHERE meeting_id = ?",
+                              (meeting,))[0][0]
+        # The reception took place: yesterday.
+        shift = epoch(day(18), "10:00") - epoch(day(-1), "10:00")
+        STACK.execute("UPDATE meeting SET starts_at = starts_at - ?, ends_at = ends_at - ?, "
+                      "status = 'held' WHERE id = ?", (shift, shift, meeting))
+        STACK.execute("UPDATE reception_booking SET slot_at = slot_at - ?, status = 'came' "
+                      "WHERE id = ?", (shift, booking))
+        queue = org.get(f"/admin/receptions/{meeting}")
+        self.assertIn(f"/admin/appeals/new?booking={booking}", queue.text)
+        card = org.get(f"/admin/appeals/new?booking={booking}")
+        self.assertEqual(card.status, 200)
+        for name, value in (("surname", "Сидорова"), ("name", "Мария"),
+                            ("patronymic", "Ивановна"), ("phone", "+7 900 111-22-33"),
+                            ("reception_by", HEAD_NAME)):
+            self.assertRegex(card.text, rf'name="{name}"[^>]*value="{re.escape(value)}"')
+        self.assertIn("Нет уличного освещения на ул. Лесной</textarea>", card.text)
+        self.assertRegex(card.text, r'<option value="reception" selected>')
+        self.assertRegex(card.text, rf'<option value="{meeting}" selected>')
+        r = org.post("/admin/appeals", {
+            "booking": str(booking), "source": "reception",
+            "received_on": day(-1).isoformat(), "meeting": str(meeting),
+            "reception_by": HEAD_NAME, "surname": "Сидорова", "name": "Мария",
+            "patronymic": "Ивановна", "phone": "+7 900 111-22-33",
+            "address": "ул. Лесная, 3, Зеленоборск",
+            "text": "Нет уличного освещения на ул. Лесной"})
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        appeal = int(r.header("Location").rsplit("/", 1)[1])
+        self.assertEqual(STACK.query("SELECT source, surname, meeting_id FROM appeal WHERE id = ?",
+                                     (appeal,)), [("reception", "Сидорова", meeting)])
+        self.assertEqual(STACK.query("SELECT appeal_id FROM reception_booking WHERE id = ?",
+                                     (booking,)), [(appeal,)])
+        self.assertIn(f"/admin/appeals/{appeal}", org.get(f"/admin/receptions/{meeting}").text)
+
+
+if __name__ == "__main__":
+    unittest.main()
