@@ -1,5 +1,5 @@
-/* page_admin_receptions.c — personal receptions for staff (issue 17; seed 001 §3.5.6,
- * §3.8.3–3.8.4, seed 002): reception schedules (who receives, where, weekday and hours, slot
+/* page_admin_receptions.c — personal receptions for staff (issue 17; regulation № 44 on information groups §3.5.6,
+ * §3.8.3–3.8.4, the Sosnovsky plan of measures № 803): reception schedules (who receives, where, weekday and hours, slot
  * length, topics) that generate draft reception meetings through the series code, the preset of
  * the all-Russian day of personal reception on 12 December, the day's queue of a reception
  * (printable) with the marks «пришёл» / «не пришёл», booking on a caller's behalf, and

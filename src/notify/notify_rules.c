@@ -899,7 +899,7 @@ static int rule_place_digests(struct notify_run *run)
 }
 
 /* Rule: a discussion of a draft (issue 20) whose period has begun is announced once: a mail to
- * the media list, to the participants of its reference groups (targeted mailing, seed 003
+ * the media list, to the participants of its reference groups (targeted mailing, decree № 1617-па on reference groups
  * §3.1.2; not to those who withdrew consent) and to the subscribers of its territory (or of
  * any, for the whole municipality), each subscriber's with the link that stops the mail. Then
  * /press and /feed.atom show it (discussion.announced_at). Keys discussion:ID:mail:ADDRESS. */

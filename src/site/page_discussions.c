@@ -1,4 +1,4 @@
-/* page_discussions.c — public discussions of draft municipal acts (issue 20, seeds 002, 003):
+/* page_discussions.c — public discussions of draft municipal acts (issue 20, the Sosnovsky plan of measures № 803, decree № 1617-па on reference groups):
  * the list, a draft's page with its text, the published proposals and the conclusion, and the
  * proposal form of a signed-in resident (pre-moderated). */
 #include <stdio.h>
