@@ -448,7 +448,8 @@ class ResidentAppealTest(unittest.TestCase):
         number = STACK.query("SELECT number FROM appeal WHERE id = ?", (aid,))[0][0]
         registry = staff.get("/admin/appeals?q=" + number)
         self.assertEqual(registry.status, 200)
-        row = re.search(rf'<tr><td><a href="/admin/appeals/{aid}">.*?</tr>', registry.text)
+        row = re.search(rf'<tr><td[^>]*><a [^>]*href="/admin/appeals/{aid}">.*?</tr>',
+                        registry.text, re.S)
         self.assertTrue(row, registry.text[-3000:])
         self.assertIn("через сайт (Госуслуги, подтверждённая)", row.group(0))
         answer = "Скамейка будет установлена до 1 июня. " + helpers.unique("a")
