@@ -1049,30 +1049,7 @@ enum http_status page_admin_appeal_file(struct request *req)
 		return HTTP_FORBIDDEN;
 	if (audit_record(req, NULL, "download", "appeal_file", req->path_id, NULL, NULL) < 0)
 		return HTTP_INTERNAL_ERROR;
-	const char *path = arena_printf(req->arena, "%s/%s", req->worker->cfg->uploads_dir, sha);
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return HTTP_NOT_FOUND;
-	char chunk[16384];
-	size_t n;
-	buf_clear(&req->response.body);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&req->response.body, chunk, n);
-	fclose(f);
-	/* Rows stored before names took the detected type's extension are served the same way. */
-	size_t name_size = strlen(name) + 16;
-	char *safe = arena_alloc(req->arena, name_size);
-	upload_safe_name(name, mime, safe, name_size);
-	struct buf disposition;
-	buf_init(&disposition, req->arena);
-	buf_puts(&disposition, "attachment; filename*=UTF-8''");
-	page_append_encoded(&disposition, safe);
-	response_header(req, "Content-Disposition", disposition.data);
-	response_header(req, "X-Content-Type-Options", "nosniff");
-	response_header(req, "Cache-Control", "private, no-store");
-	req->response.content_type = mime;
-	req->response.body_ready = true;
-	return HTTP_OK;
+	return page_send_stored_file(req, name, mime, sha);
 }
 
 /* For the preparation of a meeting (order № 2 of the Zelenoborsk head §2.6.4, regulation № 44 on

@@ -750,24 +750,7 @@ enum http_status page_account_file(struct request *req)
 	const char *name = db_text(req->arena, s, 0), *mime = db_text(req->arena, s, 1);
 	const char *sha = db_text(req->arena, s, 2);
 	db_done(s);
-	FILE *f = fopen(arena_printf(req->arena, "%s/%s", req->worker->cfg->uploads_dir, sha), "rb");
-	if (f == NULL)
-		return HTTP_NOT_FOUND;
-	char chunk[16384];
-	size_t n;
-	buf_clear(&req->response.body);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&req->response.body, chunk, n);
-	fclose(f);
-	struct buf disposition;
-	buf_init(&disposition, req->arena);
-	buf_puts(&disposition, "attachment; filename*=UTF-8''");
-	page_append_encoded(&disposition, name);
-	response_header(req, "Content-Disposition", disposition.data);
-	response_header(req, "X-Content-Type-Options", "nosniff");
-	req->response.content_type = mime;
-	req->response.body_ready = true;
-	return HTTP_OK;
+	return page_send_stored_file(req, name, mime, sha);
 }
 
 /* GET /account/data (format=json|csv) — «Мои данные» (152-ФЗ art. 14): everything held about

@@ -89,6 +89,12 @@ const char *page_field_text(const struct request *req, enum field f);
 /* Append s percent-encoded for a URL query component. */
 void page_append_encoded(struct buf *b, const char *s);
 
+/* Answer with a stored upload (its SHA-256 name under [server] uploads) as an attachment named
+ * name, with the extension of its detected type mime (upload_safe_name), nosniff and no-store.
+ * HTTP_OK, or HTTP_NOT_FOUND when the file is missing on disk. */
+enum http_status page_send_stored_file(struct request *req, const char *name, const char *mime,
+				       const char *sha256);
+
 /* "?a=1&b=2" rebuilt from the current query with page=N, for pagination links. */
 const char *page_query_with_page(struct request *req, long long page);
 
