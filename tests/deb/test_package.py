@@ -393,8 +393,9 @@ http {{
         self.assertIn("client_header_timeout 10s;", site)
 
         # A staff account and an attached file: the data that must survive the upgrades.
-        p = run(["portal-admin", "-c", CONF, "user", "add", "keeper", "admin", "--email",
-                 "keeper@testovoborsk.example"], input=PASSWORD + "\n")
+        # Without -c: the installed programs read /etc/portal/portal.ini (as the postinst says).
+        p = run(["portal-admin", "user", "add", "keeper", "admin", "--email",
+                 "keeper@testovoborsk.example"], input=PASSWORD + "\n", cwd="/")
         self.assertIn("user keeper added", p.stdout)
         upload = os.path.join(UPLOADS, "a" * 64)
         with open(upload, "wb") as f:
