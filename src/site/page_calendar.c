@@ -39,7 +39,11 @@ static void add_event(struct request *req, icalcomponent *cal, const struct meet
 	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
 	icalcomponent_add_property(ev, icalproperty_new_uid(
 					       arena_printf(req->arena, "meeting-%lld@%s", m->id, host)));
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(utc_time(req->now)));
+	/* DTSTAMP from the data, not the clock: the same meeting renders the same bytes in every
+	 * worker, so its ETag holds and a client's If-None-Match gets 304 (a stamp of "now" made
+	 * each worker's copy differ by the second it was rendered in). */
+	icalcomponent_add_property(ev, icalproperty_new_dtstamp(
+					       utc_time(m->announced ? m->announced_at : m->starts_at)));
 	icalcomponent_add_property(ev, icalproperty_new_dtstart(utc_time(m->starts_at)));
 	icalcomponent_add_property(ev, icalproperty_new_dtend(utc_time(m->ends_at)));
 	icalcomponent_add_property(ev, icalproperty_new_summary(m->title));

@@ -5,6 +5,7 @@ visually impaired. One stack for the module."""
 import html
 import os
 import re
+import time
 import unittest
 
 from helpers import shown, text_of
@@ -335,6 +336,19 @@ class Caching(unittest.TestCase):
                 other = STACK.get(path, headers={"If-None-Match": '"something-else"'})
                 self.assertEqual(other.status, 200)
                 self.assertEqual(other.body, r.body)
+
+    def test_the_calendar_renders_the_same_bytes_later(self):
+        # Regression: DTSTAMP was the clock's, so a copy rendered a second later (another
+        # worker, or after any write emptied the page caches) had another ETag and never 304.
+        first = STACK.get("/meetings.ics")
+        self.assertEqual(first.status, 200)
+        self.assertIn(b"BEGIN:VEVENT", first.body)
+        second_now = int(time.time()) + 1
+        while time.time() < second_now:
+            time.sleep(0.05)
+        STACK.execute("UPDATE staff_user SET email = email WHERE id = 1")  # empties the caches
+        again = STACK.get("/meetings.ics", headers={"If-None-Match": first.header("ETag")})
+        self.assertEqual(again.status, 304)
 
     def test_etag_changes_with_the_content(self):
         before = STACK.get("/meetings/12")
