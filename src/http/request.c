@@ -428,3 +428,18 @@ void request_handle(struct worker *w, FCGX_Request *fcgx)
 		(int)req.response.status, (unsigned long)req.response.body.len, ms);
 	w->served++;
 }
+
+const char *request_link_token(struct request *req)
+{
+	const struct field_value *f = &req->field[FIELD_TOKEN];
+	if (f->state == FIELD_VALID)
+		return f->text;
+	if (f->state == FIELD_INVALID)
+		return NULL;
+	const struct param *p = params_find(&req->query, field_specs[FIELD_TOKEN].name);
+	if (p == NULL || params_count(&req->query, p->name) != 1)
+		return NULL;
+	struct field_value q;
+	validate_value(req->arena, &field_specs[FIELD_TOKEN], p->value, p->value_len, &q);
+	return q.state == FIELD_VALID ? q.text : NULL;
+}

@@ -42,6 +42,11 @@ long request_body_limit(const struct request *req, const char *content_type);
 enum http_status request_parse_body(struct request *req, const char *content_type,
 				    const char *body, size_t len);
 
+/* The token of a link in a mail (unsubscribe, withdraw consent): the form's `token` field, else
+ * the query's (a mail client's one-click POST goes to the link itself), validated like any
+ * field. NULL when there is none, it is repeated in the query, or it is malformed. */
+const char *request_link_token(struct request *req);
+
 void worker_close(struct worker *w);
 
 #endif

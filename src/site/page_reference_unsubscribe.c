@@ -7,30 +7,13 @@
 
 #include "page.h"
 #include "pages.h"
-#include "params.h"
 #include "worker.h"
-
-/* The token of the query or the form, NULL when absent, repeated or malformed. */
-static const char *request_token(struct request *req)
-{
-	const struct field_value *f = &req->field[FIELD_TOKEN];
-	if (f->state == FIELD_VALID)
-		return f->text;
-	if (f->state == FIELD_INVALID)
-		return NULL;
-	const struct param *p = params_find(&req->query, field_specs[FIELD_TOKEN].name);
-	if (p == NULL || params_count(&req->query, p->name) != 1)
-		return NULL;
-	struct field_value q;
-	validate_value(req->arena, &field_specs[FIELD_TOKEN], p->value, p->value_len, &q);
-	return q.state == FIELD_VALID ? q.text : NULL;
-}
 
 /* The consent of the request's token: HTTP_OK with *withdrawn set, 404 with a Russian
  * explanation for an unknown or malformed token, 500 on a database error. */
 static enum http_status load(struct request *req, const char **token, bool *withdrawn)
 {
-	*token = request_token(req);
+	*token = request_link_token(req);
 	if (*token != NULL) {
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REFCONSENT_BY_TOKEN);
 		sqlite3_bind_text(s, 1, *token, -1, SQLITE_STATIC);

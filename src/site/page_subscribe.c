@@ -180,29 +180,13 @@ struct token_subscription {
 	const char *status;    /* pending, active, unsubscribed */
 };
 
-/* The token of the request: the form's field, else the query's (a one-click POST to the link
- * itself), validated like any field. NULL when there is none or it is malformed. */
-static const char *request_token(struct request *req)
-{
-	const struct field_value *f = &req->field[FIELD_TOKEN];
-	if (f->state == FIELD_VALID)
-		return f->text;
-	if (f->state == FIELD_INVALID)
-		return NULL;
-	const struct param *p = params_find(&req->query, field_specs[FIELD_TOKEN].name);
-	if (p == NULL || params_count(&req->query, p->name) != 1)
-		return NULL;
-	struct field_value q;
-	validate_value(req->arena, &field_specs[FIELD_TOKEN], p->value, p->value_len, &q);
-	return q.state == FIELD_VALID ? q.text : NULL;
-}
 
 /* Load the subscription of the request's token. HTTP_OK, 404 (with a Russian explanation) for a
  * missing, malformed or unknown token, 500 on a database error. */
 static enum http_status load_by_token(struct request *req, struct token_subscription *out)
 {
 	memset(out, 0, sizeof *out);
-	const char *token = request_token(req);
+	const char *token = request_link_token(req);
 	if (token != NULL) {
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SUBSCRIPTION_BY_TOKEN);
 		sqlite3_bind_text(s, 1, token, -1, SQLITE_STATIC);
