@@ -35,8 +35,10 @@ fi
 
 if [ "$what" = test ]; then
 	cd "$root/tests/web"
-	if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+	# npm writes node_modules/.package-lock.json last: without it (an interrupted install, an
+	# emptied directory) or older than the lock file, install again.
+	if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 		npm ci --prefer-offline --no-audit --no-fund --loglevel=error
-		touch node_modules
+		touch node_modules/.package-lock.json
 	fi
 fi
