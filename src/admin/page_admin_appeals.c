@@ -857,7 +857,7 @@ enum http_status page_admin_appeal_extend(struct request *req)
 	if (req->invalid_fields > 0)
 		return refuse(req);
 	struct workcal cal;
-	if (workdays_load(&req->worker->db, req->arena, &cal) < 0) {
+	if (workdays_current(&req->worker->db, &cal) < 0) {
 		db_rollback(&req->worker->db);
 		return HTTP_INTERNAL_ERROR;
 	}

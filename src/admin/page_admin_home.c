@@ -167,7 +167,7 @@ static int compliance(struct request *req, tpl_dict *d)
 static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 {
 	struct workcal cal;
-	if (workdays_load(&req->worker->db, req->arena, &cal) < 0)
+	if (workdays_current(&req->worker->db, &cal) < 0)
 		return -1;
 	struct civil_date today = tz_local_date(req->now);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_HELD);

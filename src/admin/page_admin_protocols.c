@@ -192,7 +192,7 @@ static int handover_due(struct request *req, const struct meeting_row *m, struct
 	if (m->handover_days <= 0)
 		return 0;
 	struct workcal cal;
-	if (workdays_load(&req->worker->db, req->arena, &cal) < 0)
+	if (workdays_current(&req->worker->db, &cal) < 0)
 		return -1;
 	*due = protocol_handover_due(&cal, tz_local_date(m->starts_at), m->handover_days,
 				     uncovered);

@@ -517,6 +517,7 @@ enum stmt {
 	STMT_SLOT_BOOKED,        /* (meeting, slot) → 1 when a booking not cancelled holds it */
 	STMT_NOTIFY_BOOKINGS_SOON, /* (now, until) → booking, meeting, slot, email: active
 	                              bookings with an address of approved receptions */
+	STMT_REFERENCE_VERSION,
 	STMT__MAX
 };
 
@@ -524,6 +525,10 @@ struct db {
 	sqlite3 *conn;
 	sqlite3_stmt *stmt[STMT__MAX]; /* prepared by db_prepare_all, NULL before */
 	int busy_timeout_ms;           /* how long a writer waits for the lock (busy_wait) */
+	/* The statements db_stmt handed out since the last db_reset_used, each once. */
+	unsigned short used[STMT__MAX];
+	int used_count;
+	bool is_used[STMT__MAX];
 };
 
 /* Open path with the portal's pragmas: WAL, synchronous=FULL (an accepted appeal is a legal
@@ -539,6 +544,10 @@ int db_prepare_all(struct db *db);
  * db_done, which resets it so it does not pin a read snapshot of the WAL. */
 sqlite3_stmt *db_stmt(struct db *db, enum stmt which);
 void db_done(sqlite3_stmt *stmt);
+
+/* Reset every statement db_stmt handed out since the last call: after a request, none may keep
+ * a WAL snapshot open. Only those used are touched (a page uses a dozen of several hundred). */
+void db_reset_used(struct db *db);
 
 /* Column col of the current row as text copied into the arena, "" for NULL. */
 const char *db_text(struct arena *a, sqlite3_stmt *stmt, int col);

@@ -19,10 +19,15 @@ struct kind_item {
 	const char *name;
 };
 
-/* All territories in tree order (parents before children, siblings by name). */
+/* The counter of the reference data (sql/022_reference_version.sql): it moves with every change
+ * of territories, meeting kinds, the production calendar and appeal topics. -1 on an error. */
+long long db_reference_version(struct db *db);
+
+/* All territories in tree order (parents before children, siblings by name). The list is read
+ * once per process and again only when db_reference_version moves; *out is a copy in a. */
 int db_territory_tree(struct db *db, struct arena *a, struct territory_item **out, size_t *count);
 
-/* All meeting kinds in their display order. */
+/* All meeting kinds in their display order (kept like the territory tree). */
 int db_kind_list(struct db *db, struct arena *a, struct kind_item **out, size_t *count);
 
 /* True when code is one of the kinds / id one of the territories read above. */

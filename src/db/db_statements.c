@@ -43,6 +43,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		" FROM territory t JOIN tree ON t.parent_id = tree.id)"
 		" SELECT id, name, depth FROM tree ORDER BY path",
 
+	[STMT_REFERENCE_VERSION] = "SELECT version FROM reference_version WHERE id = 1",
 	[STMT_KIND_LIST] = "SELECT code, name FROM meeting_kind ORDER BY sort_order",
 	[STMT_KIND_WORDS] = "SELECT code, name, gender, title_stems FROM meeting_kind "
 			    "ORDER BY sort_order",

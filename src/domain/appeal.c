@@ -129,40 +129,15 @@ static int acknowledge(struct db *db, struct arena *a, const struct config *cfg,
 	return outbox_add(db, &m, now) < 0 ? -1 : 0;
 }
 
-/* The production calendar of this process, read again at most a minute after it was read: it
- * changes a few times a year, and reading it inside every appeal's write transaction would hold
- * the database's write lock for nothing. An edit on /admin/calendar reaches new appeals within a
- * minute. */
-#define CALENDAR_MAX_AGE 60
-static const struct workcal *calendar(struct db *db, time_t now)
-{
-	static struct arena arena;
-	static struct workcal cal;
-	static time_t loaded_at;
-	static bool loaded;
-	if (loaded && now >= loaded_at && now - loaded_at < CALENDAR_MAX_AGE)
-		return &cal;
-	if (!loaded)
-		arena_init(&arena, 4096);
-	else
-		arena_reset(&arena);
-	loaded = false;
-	if (workdays_load(db, &arena, &cal) < 0)
-		return NULL;
-	loaded = true;
-	loaded_at = now;
-	return &cal;
-}
-
 int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 		  const struct appeal_input *in, time_t now, struct appeal_created *out)
 {
-	const struct workcal *cal = calendar(db, now);
-	if (cal == NULL)
+	struct workcal cal;
+	if (workdays_current(db, &cal) < 0)
 		return -1;
 	struct civil_date received = tz_local_date(in->received_at);
 	struct civil_date registered = tz_local_date(now);
-	struct appeal_dates due = appeal_due_dates(cal, received, registered, 0,
+	struct appeal_dates due = appeal_due_dates(&cal, received, registered, 0,
 						   (enum appeal_day_off)cfg->appeal_day_off);
 
 	/* The number: the year's counter, increased in this transaction, so a rollback gives it

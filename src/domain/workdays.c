@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_reference.h"
 #include "series.h"
 
 #define MAX_STEP_DAYS 3660      /* workdays_add: about ten years of working days */
@@ -79,6 +80,32 @@ int workdays_load(struct db *db, struct arena *a, struct workcal *cal)
 	}
 	cal->days = days;
 	cal->day_count = n;
+	return 0;
+}
+
+int workdays_current(struct db *db, struct workcal *cal)
+{
+	static struct arena arena;
+	static bool arena_ready;
+	static struct workcal kept;
+	static sqlite3 *conn;
+	static long long version;
+	long long v = db_reference_version(db);
+	if (v < 0)
+		return -1;
+	if (conn != db->conn || version != v) {
+		if (arena_ready)
+			arena_reset(&arena);
+		else
+			arena_init(&arena, 4096);
+		arena_ready = true;
+		conn = NULL;
+		if (workdays_load(db, &arena, &kept) < 0)
+			return -1;
+		conn = db->conn;
+		version = v;
+	}
+	*cal = kept;
 	return 0;
 }
 

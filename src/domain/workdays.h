@@ -46,6 +46,12 @@ struct workcal {
  * arrays allocated in a. -1 on a database error or an unknown kind. */
 int workdays_load(struct db *db, struct arena *a, struct workcal *cal);
 
+/* The calendar as workdays_load reads it, kept by this process and read again only when the
+ * reference data changed (db_reference_version): every appeal computes its deadline with it,
+ * and a change on /admin/calendar applies to the next request of every worker. *cal points
+ * into the kept copy, valid until the next call. -1 on a database error. */
+int workdays_current(struct db *db, struct workcal *cal);
+
 /* True when the calendar has the year (a calendar_year row). */
 bool workdays_covered(const struct workcal *cal, int year);
 

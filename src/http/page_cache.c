@@ -76,7 +76,9 @@ void page_cache_put(struct page_cache *c, const char *key, const struct response
 	if (r->body.len)
 		memcpy(e->body, r->body.data, r->body.len);
 	snprintf(e->etag, sizeof e->etag, "%s",
-		 response_etag(r->body.arena, r->body.data ? r->body.data : "", r->body.len));
+		 r->etag ? r->etag
+			 : response_etag(r->body.arena, r->body.data ? r->body.data : "",
+					 r->body.len));
 	char *p = e->headers;
 	for (size_t i = 0; i < r->header_count; i++) {
 		p = stpcpy(p, r->headers[i].name) + 1;

@@ -382,8 +382,12 @@ static enum http_status run_handler(struct worker *w, struct request *req)
 		sqlite3_step(end);
 		db_done(end);
 	}
-	if (status == HTTP_OK)
-		page_cache_put(&w->cache, key, &req->response, version, req->now);
+	if (status == HTTP_OK) {
+		/* The validator once, for the cache and for this answer. */
+		struct response *r = &req->response;
+		r->etag = response_etag(req->arena, r->body.data ? r->body.data : "", r->body.len);
+		page_cache_put(&w->cache, key, r, version, req->now);
+	}
 	return status;
 }
 
@@ -412,8 +416,7 @@ void request_handle(struct worker *w, FCGX_Request *fcgx)
 	req.response.status = status;
 	/* Statements must not keep a WAL snapshot open between requests, nor a handler a
 	 * transaction: a forgotten one would hold the write lock for every other worker. */
-	for (int i = 0; i < STMT__MAX; i++)
-		sqlite3_reset(w->db.stmt[i]);
+	db_reset_used(&w->db);
 	if (!sqlite3_get_autocommit(w->db.conn)) {
 		fprintf(stderr, "rid=%s a transaction was left open: rolled back\n", req.id);
 		db_rollback(&w->db);

@@ -797,7 +797,7 @@ static int rule_instruction_digests(struct notify_run *run)
 static int rule_protocol_digests(struct notify_run *run)
 {
 	struct workcal cal;
-	if (workdays_load(run->db, run->arena, &cal) < 0)
+	if (workdays_current(run->db, &cal) < 0)
 		return -1;
 	struct civil_date today = tz_local_date(run->now);
 	sqlite3_stmt *s = db_stmt(run->db, STMT_DASH_HELD);

@@ -2,7 +2,11 @@
 #include <ctemplate/template.h>
 #include <ctemplate/template_emitter.h>
 
+#include <link.h>
+
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 extern "C" {
@@ -39,6 +43,71 @@ void delete_dict(void *d)
 	delete static_cast<ctemplate::TemplateDictionary *>(d);
 }
 
+// Names of variables, sections and includes. ctemplate hashes a name and looks it up in its
+// global name table on every SetValue unless the name is a StaticTemplateString; its own test
+// for a string literal (InTextSegment) fails for position-independent executables, so every
+// name paid that lookup — the largest single cost of rendering a list (perf, make bench). The
+// names the C code passes are string literals: each is made a StaticTemplateString the first
+// time it is seen, found again by its address. A name outside the program's read-only memory
+// (built at run time) is passed as it is.
+struct readonly_range {
+	uintptr_t start, end;
+};
+readonly_range readonly[8];
+int readonly_count = -1;
+
+int find_readonly(struct dl_phdr_info *info, size_t, void *)
+{
+	// The first object is the program itself, where the literals of the C code are.
+	for (int i = 0; i < info->dlpi_phnum && readonly_count < 8; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type == PT_LOAD && !(ph->p_flags & PF_W))
+			readonly[readonly_count++] = {info->dlpi_addr + ph->p_vaddr,
+						      info->dlpi_addr + ph->p_vaddr + ph->p_memsz};
+	}
+	return 1;
+}
+
+bool is_literal(const char *p)
+{
+	if (readonly_count < 0) {
+		readonly_count = 0;
+		dl_iterate_phdr(find_readonly, nullptr);
+	}
+	uintptr_t a = reinterpret_cast<uintptr_t>(p);
+	for (int i = 0; i < readonly_count; i++)
+		if (a >= readonly[i].start && a < readonly[i].end)
+			return true;
+	return false;
+}
+
+// Open addressing by address; a full table only means later names are hashed as before.
+constexpr size_t NAME_SLOTS = 4096;
+struct name_slot {
+	const char *key;
+	ctemplate::StaticTemplateString sts;
+};
+name_slot names[NAME_SLOTS];
+
+ctemplate::TemplateString name(const char *key)
+{
+	if (key == nullptr || !is_literal(key))
+		return ctemplate::TemplateString(key != nullptr ? key : "");
+	size_t h = (reinterpret_cast<uintptr_t>(key) >> 3) * 0x9E3779B97F4A7C15u;
+	for (size_t probe = 0; probe < 64; probe++) {
+		name_slot &slot = names[(h + probe) % NAME_SLOTS];
+		if (slot.key == key)
+			return ctemplate::TemplateString(slot.sts);
+		if (slot.key == nullptr) {
+			slot.key = key;
+			slot.sts = {{key, std::strlen(key), 0}};
+			ctemplate::StaticTemplateStringInitializer init(&slot.sts);
+			return ctemplate::TemplateString(slot.sts);
+		}
+	}
+	return ctemplate::TemplateString(key);
+}
+
 } // namespace
 
 extern "C" int tpl_init(const char *dir)
@@ -73,32 +142,32 @@ extern "C" tpl_dict *tpl_dict_new(struct arena *a, const char *name)
 
 extern "C" void tpl_set(tpl_dict *d, const char *key, const char *value)
 {
-	cast(d)->SetValue(key, value != nullptr ? value : "");
+	cast(d)->SetValue(name(key), value != nullptr ? value : "");
 }
 
 extern "C" void tpl_set_int(tpl_dict *d, const char *key, long long value)
 {
-	cast(d)->SetFormattedValue(key, "%lld", value);
+	cast(d)->SetFormattedValue(name(key), "%lld", value);
 }
 
 extern "C" void tpl_set_template_global(tpl_dict *d, const char *key, const char *value)
 {
-	cast(d)->SetTemplateGlobalValue(key, value != nullptr ? value : "");
+	cast(d)->SetTemplateGlobalValue(name(key), value != nullptr ? value : "");
 }
 
 extern "C" tpl_dict *tpl_section_add(tpl_dict *d, const char *section)
 {
-	return wrap(cast(d)->AddSectionDictionary(section));
+	return wrap(cast(d)->AddSectionDictionary(name(section)));
 }
 
 extern "C" void tpl_section_show(tpl_dict *d, const char *section)
 {
-	cast(d)->ShowSection(section);
+	cast(d)->ShowSection(name(section));
 }
 
 extern "C" tpl_dict *tpl_include(tpl_dict *d, const char *name, const char *file)
 {
-	ctemplate::TemplateDictionary *child = cast(d)->AddIncludeDictionary(name);
+	ctemplate::TemplateDictionary *child = cast(d)->AddIncludeDictionary(::name(name));
 	child->SetFilename(file);
 	return wrap(child);
 }

@@ -27,6 +27,7 @@
 #                            rendered over them against a 1-second target; tests/bench/report_bench.py)
 #   BENCH_WORKERS            FastCGI workers for both the portal and bench-hello
 #                            (default: [server] workers of conf/portal.ini)
+#   BENCH_ONLY="t1 t2"       measure only these targets (names as above; for profiling a path)
 #   BENCH_KEEP=1             keep the temporary directory (logs, wrk output) and print its path
 #   BIN (build)              where portal, portal-admin and bench-hello are
 set -euo pipefail
@@ -180,6 +181,12 @@ wait_for "http://127.0.0.1:$port2/"
 targets="static hello meetings"
 [ "${BENCH_UNCACHED:-1}" = 0 ] || targets="$targets uncached"
 [ "${BENCH_APPEALS:-1}" = 0 ] || targets="$targets appeals account"
+if [ -n "${BENCH_ONLY:-}" ]; then
+	only=""
+	for t in $targets; do [[ " $BENCH_ONLY " == *" $t "* ]] && only="$only $t"; done
+	[ -n "$only" ] || die "BENCH_ONLY names no target of: $targets"
+	targets=$only
+fi
 declare -A url=(
 	[appeals]="$base/appeals"
 	[account]="$base/account"
@@ -451,8 +458,8 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 per_worker() { local out="" kb; for kb in "$@"; do out="$out $(mib "$kb")"; done; echo "${out# }"; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-ratio_meetings=$(ratio "${rps[meetings]}" "${rps[hello]}")
-ratio_static=$(ratio "${rps[static]}" "${rps[hello]}")
+ratio_meetings=$(ratio "${rps[meetings]:-0}" "${rps[hello]:-0}")
+ratio_static=$(ratio "${rps[static]:-0}" "${rps[hello]:-0}")
 pass_if() { # VALUE OP LIMIT, OP is ge or lt
 	awk -v v="$1" -v op="$2" -v l="$3" \
 		'BEGIN { ok = op == "ge" ? v + 0 >= l + 0 : v + 0 < l + 0; print (ok ? "PASS" : "FAIL") }'
@@ -482,6 +489,8 @@ for t in $targets; do
 			"its figures are disturbed; run the bench on a quiet machine"
 	fi
 done
+# A partial run (BENCH_ONLY) has no baseline to compare with: the table is all it says.
+[ -z "${BENCH_ONLY:-}" ] || exit 0
 echo
 echo "ratio /meetings ÷ bench-hello          $ratio_meetings"
 echo "ratio static ÷ bench-hello              $ratio_static"

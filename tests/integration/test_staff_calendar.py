@@ -200,6 +200,35 @@ class Changing(CalendarCase):
                       page="/admin/calendar/2027")
         self.assertEqual(r.status, 404)
 
+    def register_appeal(self):
+        """An appeal registered by the organizer today: its answer_due."""
+        org = SESSIONS["organizer"]
+        r = self.send(org, "/admin/appeals", {
+            "source": "mail", "received_on": today().isoformat(), "surname": "Календарёв",
+            "name": "Иван", "patronymic": "", "email": "", "address": "ул. Лесная, 1",
+            "phone": "", "territory": "4", "text": "Проверка срока ответа."},
+            page="/admin/appeals/new")
+        self.assertEqual(r.status, 303, text_of(r.text)[:800])
+        aid = int(r.header("Location").rsplit("/", 1)[1])
+        return STACK.query("SELECT answer_due FROM appeal WHERE id = ?", (aid,))[0][0]
+
+    def test_a_new_day_off_applies_to_the_next_appeal_at_once(self):
+        # Every worker keeps the calendar in memory (issue 22): a day staff make a holiday must
+        # move the deadline of the very next appeal, whichever worker registers it.
+        due = self.register_appeal()
+        year = int(due[:4])
+        r = self.set_day(year, day=due, day_kind="holiday", note="Проверка")
+        self.assertRedirect(r, f"/admin/calendar/{year}")
+        try:
+            moved = {self.register_appeal() for _ in range(6)}
+            self.assertEqual(len(moved), 1, moved)
+            self.assertLess(moved.pop(), due)  # deadline_on_day_off = previous
+        finally:
+            r = self.send(self.admin, f"/admin/calendar/{year}/remove", {"day": due},
+                          page=f"/admin/calendar/{year}")
+        self.assertRedirect(r, f"/admin/calendar/{year}")
+        self.assertEqual({self.register_appeal() for _ in range(6)}, {due})
+
     def test_a_working_saturday(self):
         r = self.set_day(2027, day="2027-11-13", day_kind="working",
                          note="Перенос на пятницу 5 ноября")

@@ -416,7 +416,7 @@ static int protocols_late(struct report *r, struct report_table *t, time_t start
 {
 	struct request *req = r->req;
 	struct workcal cal;
-	if (workdays_load(&req->worker->db, req->arena, &cal) < 0)
+	if (workdays_current(&req->worker->db, &cal) < 0)
 		return -1;
 	struct civil_date today = tz_local_date(req->now);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_PROTOCOLS);
