@@ -264,11 +264,19 @@ int main(int argc, char **argv)
 	fprintf(stderr, "portal: listening on %s with %d workers (pid %ld)\n", cfg.socket_path,
 		count, (long)getpid());
 
+	/* The supervisor checkpoints the WAL every second (the workers leave it to it, see
+	 * db_use_group_commit): copying pages into the database is kept off the requests' path.
+	 * Opened after the workers were forked; a new worker forked later does not use it. */
+	struct db checkpointer;
+	bool checkpointing = db_open(&checkpointer, cfg.database_path, cfg.busy_timeout_ms,
+				     false) == 0;
 	for (;;) {
 		struct timespec tick = {1, 0};
 		int sig = sigtimedwait(&wait_set, NULL, &tick);
 		if (sig == SIGTERM || sig == SIGINT)
 			break;
+		if (checkpointing)
+			db_checkpoint(&checkpointer);
 		now = time(NULL);
 		reap(slots, count, now);
 		for (int i = 0; i < count; i++) {
@@ -283,6 +291,8 @@ int main(int argc, char **argv)
 	}
 
 	fputs("portal: stopping\n", stderr);
+	if (checkpointing)
+		db_close(&checkpointer);
 	stop_workers(slots, count, &wait_set);
 	close(listen_fd);
 	unlink(cfg.socket_path);

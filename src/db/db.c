@@ -32,13 +32,20 @@ static int exec(struct db *db, const char *sql)
 
 int db_begin(struct db *db)
 {
-	return exec(db, "BEGIN IMMEDIATE");
+	if (group_commit_writer_lock(&db->group) < 0)
+		return -1;
+	if (exec(db, "BEGIN IMMEDIATE") == 0)
+		return 0;
+	group_commit_writer_unlock(&db->group);
+	return -1;
 }
 
 int db_commit(struct db *db)
 {
-	if (exec(db, "COMMIT") == 0)
+	if (exec(db, "COMMIT") == 0) {
+		group_commit_writer_unlock(&db->group);
 		return 0;
+	}
 	db_rollback(db);
 	return -1;
 }
@@ -47,6 +54,35 @@ void db_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->conn))
 		exec(db, "ROLLBACK");
+	group_commit_writer_unlock(&db->group);
+}
+
+int db_use_group_commit(struct db *db, const char *path)
+{
+	if (group_commit_open(&db->group, path) < 0)
+		return -1;
+	if (exec(db, "PRAGMA synchronous=NORMAL") < 0 ||
+	    exec(db, "PRAGMA wal_autocheckpoint=10000") < 0) {
+		group_commit_close(&db->group);
+		exec(db, "PRAGMA synchronous=FULL");
+		return -1;
+	}
+	return 0;
+}
+
+int db_durable(struct db *db)
+{
+	return group_commit_sync(&db->group, db->conn);
+}
+
+int db_checkpoint(struct db *db)
+{
+	int rc = sqlite3_wal_checkpoint_v2(db->conn, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+		db_log_error(db, "checkpoint");
+		return -1;
+	}
+	return 0;
 }
 
 /* Waiting for the write lock. SQLite's own busy timeout sleeps 1, 2, 5, 10 … 100 ms between
@@ -75,7 +111,7 @@ static int busy_wait(void *user, int attempt)
  * gives new companions the database file's mode). Files of another user are left alone. */
 static void make_private(const char *path)
 {
-	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-commit"};
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
 		char file[4096];
 		struct stat st;
@@ -91,6 +127,7 @@ static void make_private(const char *path)
 int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create)
 {
 	memset(db, 0, sizeof *db);
+	db->group.fd = -1;
 	/* Every process of the portal is single-threaded: no connection mutex to take on every
 	 * call (a worker makes hundreds of calls per page). */
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
@@ -178,6 +215,7 @@ void db_close(struct db *db)
 	}
 	sqlite3_close(db->conn);
 	db->conn = NULL;
+	group_commit_close(&db->group);
 }
 
 int db_schema_version(struct db *db)

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "arena.h"
+#include "group_commit.h"
 
 /* Every statement the web worker runs; the SQL is in db_statements.c, one row each. */
 enum stmt {
@@ -525,6 +526,7 @@ struct db {
 	sqlite3 *conn;
 	sqlite3_stmt *stmt[STMT__MAX]; /* prepared by db_prepare_all, NULL before */
 	int busy_timeout_ms;           /* how long a writer waits for the lock (busy_wait) */
+	struct group_commit group;     /* a worker's shared flushes (db_use_group_commit) */
 	/* The statements db_stmt handed out since the last db_reset_used, each once. */
 	unsigned short used[STMT__MAX];
 	int used_count;
@@ -576,6 +578,20 @@ int db_exec_file(struct db *db, const char *path);
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+
+/* For the workers: commit with synchronous=NORMAL and make commits durable in groups
+ * (group_commit.h), writers queued by the kernel. Automatic checkpoints only past 10,000 pages
+ * of WAL: the supervisor checkpoints every second (db_checkpoint), off the requests' path.
+ * 0; -1 with a message when the commit file cannot be used (FULL stays). */
+int db_use_group_commit(struct db *db, const char *path);
+
+/* Before answering a request that wrote: everything this connection committed is on the
+ * disk. 0, or -1 when the flush failed. Without group commit, COMMIT already flushed. */
+int db_durable(struct db *db);
+
+/* Copy what the WAL holds into the database as far as no reader needs it (PASSIVE: never
+ * waits for anyone). 0, or -1 with a message. */
+int db_checkpoint(struct db *db);
 
 /* Log the connection's last error with a context. */
 void db_log_error(struct db *db, const char *context);

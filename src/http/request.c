@@ -408,12 +408,10 @@ void request_handle(struct worker *w, FCGX_Request *fcgx)
 	req.method = method_from_name(req.method_name);
 	buf_init(&req.response.body, req.arena);
 
+	sqlite3_int64 changes = sqlite3_total_changes64(w->db.conn);
 	enum http_status status = prepare(&req, fcgx);
 	if (status == HTTP_OK)
 		status = run_handler(w, &req);
-	if (status >= 400 && !req.response.body_ready)
-		page_error(&req, status);
-	req.response.status = status;
 	/* Statements must not keep a WAL snapshot open between requests, nor a handler a
 	 * transaction: a forgotten one would hold the write lock for every other worker. */
 	db_reset_used(&w->db);
@@ -421,6 +419,20 @@ void request_handle(struct worker *w, FCGX_Request *fcgx)
 		fprintf(stderr, "rid=%s a transaction was left open: rolled back\n", req.id);
 		db_rollback(&w->db);
 	}
+	/* Nothing is acknowledged before it is on the disk: what this request wrote is flushed
+	 * (with what other workers committed meanwhile) before the answer leaves. */
+	if (sqlite3_total_changes64(w->db.conn) != changes && db_durable(&w->db) < 0) {
+		fprintf(stderr, "rid=%s what the request wrote may not be on the disk\n", req.id);
+		buf_clear(&req.response.body);
+		req.response.header_count = 0;
+		req.response.body_ready = false;
+		req.response.etag = NULL;
+		status = HTTP_INTERNAL_ERROR;
+	}
+	if (status >= 400 && !req.response.body_ready)
+		page_error(&req, status);
+	req.response.status = status;
+	db_reset_used(&w->db);
 	send_response(&req, fcgx);
 
 	clock_gettime(CLOCK_MONOTONIC, &finished);

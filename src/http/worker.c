@@ -65,6 +65,9 @@ int worker_init(struct worker *w, const struct config *cfg)
 	}
 	if (db_prepare_all(&w->db) < 0)
 		return -1;
+	/* Appeals come in bursts after a public meeting: flush once for all the workers that
+	 * committed meanwhile (group_commit.h). Without the commit file, FULL stays. */
+	db_use_group_commit(&w->db, cfg->database_path);
 	/* Attached files are stored there (upload_store): a worker that could not keep them must
 	 * not accept forms that carry them. */
 	if (access(cfg->uploads_dir, W_OK | X_OK) != 0) {

@@ -11,7 +11,7 @@ run_packages="build-essential pkg-config tzdata ca-certificates nginx-light sqli
  libjansson-dev libical-dev libstemmer-dev libmagic-dev libcjose-dev libarchive-dev"
 # debhelper, dpkg-dev, fakeroot, lintian and ucf: `make deb` and the package's test (tests/deb).
 test_packages="libcmocka-dev clang libclang-rt-14-dev wrk python3 python3-aiosmtpd python3-jwcrypto
- curl chromium default-jre-headless nodejs npm debhelper dpkg-dev fakeroot lintian ucf adduser"
+ curl chromium default-jre-headless nodejs npm debhelper dpkg-dev fakeroot lintian ucf adduser strace"
 
 packages=$run_packages
 [ "$what" = test ] && packages="$run_packages $test_packages"

@@ -6,6 +6,8 @@ twice; the numbers stay gap-free."""
 import os
 import re
 import signal
+import subprocess
+import tempfile
 import threading
 import time
 import unittest
@@ -24,6 +26,53 @@ def setUpModule():
 
 def tearDownModule():
     STACK.close()
+
+
+class DurableBeforeTheAnswerTest(unittest.TestCase):
+    """The workers commit with synchronous=NORMAL and flush the WAL in groups (issue 22,
+    src/db/group_commit.h): the answer must still leave only after the flush. strace shows the
+    order of the worker's system calls: the commit's write to the WAL, fdatasync of the WAL,
+    then the FastCGI record with «Status: 303»."""
+
+    def test_the_303_leaves_after_the_wal_is_flushed(self):
+        workers = STACK.worker_children()
+        self.assertTrue(workers)
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "trace")
+            args = ["strace", "-y", "-s", "120", "-e", "trace=pwrite64,fdatasync,fsync,write",
+                    "-o", out]
+            for pid in workers:
+                args += ["-p", str(pid)]
+            tracer = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
+            try:
+                attached = 0
+                while attached < len(workers):
+                    line = tracer.stderr.readline()
+                    self.assertTrue(line, "strace stopped before attaching")
+                    attached += "attached" in line
+                r = STACK.post_form("/appeals", {
+                    "addressee": "administration", "surname": "Сохранов", "name": "Пётр",
+                    "email": "durable@residents.example", "territory": "3",
+                    "text": "Обращение метка-durable: проверка порядка записи."})
+                self.assertEqual(r.status, 303)
+                self.assertEqual(r.header("Location"), "/appeals/received")
+            finally:
+                tracer.send_signal(signal.SIGINT)
+                tracer.wait(30)
+            with open(out, encoding="utf-8", errors="replace") as f:
+                lines = [ln.split(None, 1) for ln in f if ln[:1].isdigit()]
+        answered = [(pid, i) for i, (pid, call) in enumerate(lines)
+                    if call.startswith("write(") and "Status: 303" in call]
+        self.assertEqual(len(answered), 1, [call[:70] for _, call in lines[-12:]])
+        pid, at = answered[0]
+        own = [(i, call) for i, (p, call) in enumerate(lines) if p == pid and i < at]
+        wal_writes = [i for i, call in own if call.startswith("pwrite64(") and "-wal>" in call]
+        flushes = [i for i, call in own if call.startswith("fdatasync(") and "-wal>" in call]
+        calls = [call[:70] for _, call in own[-12:]]
+        self.assertTrue(wal_writes, calls)
+        self.assertTrue(flushes and flushes[-1] > wal_writes[-1], calls)
+        self.assertEqual(STACK.query("SELECT count(*) FROM appeal WHERE text LIKE ?",
+                                     ("%метка-durable%",)), [(1,)])
 
 
 class ConcurrentAppealsTest(unittest.TestCase):
