@@ -50,3 +50,21 @@ BEGIN UPDATE reference_version SET version = version + 1; END;
 CREATE INDEX appeal_repeated_of ON appeal (repeated_of) WHERE repeated_of IS NOT NULL;
 CREATE INDEX instruction_appeal ON instruction (appeal_id) WHERE appeal_id IS NOT NULL;
 CREATE INDEX reception_booking_appeal ON reception_booking (appeal_id) WHERE appeal_id IS NOT NULL;
+
+-- Indexes most new rows have nothing to put in: an online appeal has no meeting, an
+-- acknowledgement no announcement. Partial, they cost such a row nothing; the lookups by a
+-- meeting or an announcement (= ?) still use them.
+DROP INDEX appeal_meeting;
+CREATE INDEX appeal_meeting ON appeal (meeting_id) WHERE meeting_id IS NOT NULL;
+DROP INDEX outbox_announcement;
+CREATE INDEX outbox_announcement ON outbox (announcement_id) WHERE announcement_id IS NOT NULL;
+
+-- The search index of appeals (appeal_fts, migration 011) is filled after the appeal's own
+-- transaction, in batches (appeal_search_catch_up in src/domain/appeal.c): by the supervisor
+-- every second, and by the registry before it searches. Appeals up to this id are indexed;
+-- the searched columns never change after registration and appeals are never deleted.
+CREATE TABLE appeal_search_state (
+	id            INTEGER PRIMARY KEY CHECK (id = 1),
+	indexed_up_to INTEGER NOT NULL
+) STRICT;
+INSERT INTO appeal_search_state (id, indexed_up_to) SELECT 1, coalesce(max(id), 0) FROM appeal;

@@ -261,8 +261,8 @@ VALUES
 INSERT INTO appeal_counter (year, last) VALUES (CAST(strftime('%Y', 'now', '+5 hours') AS INTEGER), 3);
 INSERT INTO appeal_event (appeal_id, at, action, note)
 SELECT id, registered_at, 'registered', '' FROM appeal;
-INSERT INTO appeal_fts (rowid, number, surname, name, patronymic, text)
-SELECT id, number, surname, name, patronymic, text FROM appeal;
+-- Their words reach the search index as every appeal's do: appeal_search_catch_up (the
+-- supervisor's second, or the registry's first search).
 -- The account glava (portal-admin creates it) belongs to the head, who chairs the head's meetings
 -- and signs their protocols (sql/013_protocol_signing.sql).
 UPDATE staff_user SET person_id = 1 WHERE login = 'glava';

@@ -157,6 +157,11 @@ enum http_status page_admin_appeals(struct request *req)
 		req->error_detail = "Такого значения фильтра нет.";
 		return HTTP_BAD_REQUEST;
 	}
+	const char *query = search_query(req, page_field_text(req, FIELD_QUERY));
+	/* The index takes new appeals in batches (appeal_search_catch_up): those of the last
+	 * second are put in first, so that a search finds every registered appeal. */
+	if (query && appeal_search_catch_up(&req->worker->db, true) < 0)
+		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_LIST);
 	if (status[0])
 		sqlite3_bind_text(s, 1, status, -1, SQLITE_STATIC);
@@ -177,7 +182,6 @@ enum http_status page_admin_appeals(struct request *req)
 	if (strcmp(due, "overdue") == 0)
 		sqlite3_bind_text(s, 6, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 7, APPEAL_PAGE_ROWS);
-	const char *query = search_query(req, page_field_text(req, FIELD_QUERY));
 	if (query)
 		sqlite3_bind_text(s, 8, query, -1, SQLITE_STATIC);
 	if (v[FIELD_APPEAL_TOPIC].state == FIELD_VALID)

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "appeal.h"
 #include "civil_time.h"
 #include "config.h"
 #include "router.h"
@@ -265,18 +266,25 @@ int main(int argc, char **argv)
 		count, (long)getpid());
 
 	/* The supervisor checkpoints the WAL every second (the workers leave it to it, see
-	 * db_use_group_commit): copying pages into the database is kept off the requests' path.
+	 * db_use_group_commit) and puts new appeals into the search index: work kept off the
+	 * requests' path.
 	 * Opened after the workers were forked; a new worker forked later does not use it. */
 	struct db checkpointer;
 	bool checkpointing = db_open(&checkpointer, cfg.database_path, cfg.busy_timeout_ms,
 				     false) == 0;
+	if (checkpointing && db_prepare_all(&checkpointer) < 0) {
+		db_close(&checkpointer);
+		checkpointing = false;
+	}
 	for (;;) {
 		struct timespec tick = {1, 0};
 		int sig = sigtimedwait(&wait_set, NULL, &tick);
 		if (sig == SIGTERM || sig == SIGINT)
 			break;
-		if (checkpointing)
+		if (checkpointing) {
+			appeal_search_catch_up(&checkpointer, false);
 			db_checkpoint(&checkpointer);
+		}
 		now = time(NULL);
 		reap(slots, count, now);
 		for (int i = 0; i < count; i++) {

@@ -285,7 +285,6 @@ enum stmt {
 	                            reception by, oral, oral answer, oral consent, answer due,
 	                            forward due) → id */
 	STMT_APPEAL_EVENT_ADD,   /* (appeal, at, user, action, note) */
-	STMT_APPEAL_INDEX,       /* (appeal): its words into the search index appeal_fts */
 	STMT_APPEAL_TOPIC_OPTIONS, /* () → code, name, level of active subjects and topics (levels
 	                              2 and 3), in code order: the choice on appeal forms */
 	STMT_APPEAL_TOPIC_ACTIVE, /* (code) → a row when it is an active subject or topic */
@@ -519,6 +518,9 @@ enum stmt {
 	STMT_NOTIFY_BOOKINGS_SOON, /* (now, until) → booking, meeting, slot, email: active
 	                              bookings with an address of approved receptions */
 	STMT_REFERENCE_VERSION,
+	STMT_APPEAL_SEARCH_PENDING,
+	STMT_APPEAL_SEARCH_INDEX,
+	STMT_APPEAL_SEARCH_DONE,
 	STMT__MAX
 };
 

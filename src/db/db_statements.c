@@ -916,9 +916,16 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_APPEAL_EVENT_ADD] =
 		"INSERT INTO appeal_event (appeal_id, at, user_id, action, note) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_APPEAL_INDEX] =
+	/* The search index after the appeals' own transactions (sql/022_reference_version.sql). */
+	[STMT_APPEAL_SEARCH_PENDING] =
+		"SELECT s.indexed_up_to, (SELECT max(id) FROM (SELECT id FROM appeal "
+		"WHERE id > s.indexed_up_to ORDER BY id LIMIT 2000)) FROM appeal_search_state s "
+		"WHERE s.id = 1",
+	[STMT_APPEAL_SEARCH_INDEX] =
 		"INSERT INTO appeal_fts (rowid, number, surname, name, patronymic, text) "
-		"SELECT id, number, surname, name, patronymic, text FROM appeal WHERE id = ?1",
+		"SELECT id, number, surname, name, patronymic, text FROM appeal "
+		"WHERE id > ?1 AND id <= ?2 ORDER BY id",
+	[STMT_APPEAL_SEARCH_DONE] = "UPDATE appeal_search_state SET indexed_up_to = ?1 WHERE id = 1",
 	[STMT_APPEAL_TOPIC_OPTIONS] =
 		"SELECT code, name, level FROM appeal_topic WHERE active = 1 AND level IN (2, 3) "
 		"ORDER BY code",

@@ -200,12 +200,6 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 		db_log_error(db, "appeal insert");
 		return -1;
 	}
-	s = db_stmt(db, STMT_APPEAL_INDEX);
-	sqlite3_bind_int64(s, 1, out->id);
-	if (db_run(s) != SQLITE_DONE) {
-		db_log_error(db, "appeal search index");
-		return -1;
-	}
 	if (appeal_event(db, out->id, now, in->registered_by, "registered",
 			 strcmp(in->source, "online") == 0 ? "получено через сайт" : "") < 0)
 		return -1;
@@ -213,4 +207,54 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 					now) < 0)
 		return -1;
 	return 0;
+}
+
+/* One batch of at most 2,000 appeals (STMT_APPEAL_SEARCH_PENDING), so that the write lock is
+ * never held long: 1 when it indexed some, 0 when none were waiting, -1 on an error. */
+static int catch_up_batch(struct db *db)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_SEARCH_PENDING);
+	int rc = sqlite3_step(s);
+	long long indexed = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	long long last = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : -1;
+	db_done(s);
+	if (indexed < 0) {
+		db_log_error(db, "appeal search state");
+		return -1;
+	}
+	if (last <= indexed)
+		return 0;
+	if (db_begin(db) < 0)
+		return -1;
+	/* Read again under the write lock: another process may have caught up meanwhile. */
+	s = db_stmt(db, STMT_APPEAL_SEARCH_PENDING);
+	rc = sqlite3_step(s);
+	indexed = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	last = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : -1;
+	db_done(s);
+	if (indexed >= 0 && last > indexed) {
+		s = db_stmt(db, STMT_APPEAL_SEARCH_INDEX);
+		sqlite3_bind_int64(s, 1, indexed);
+		sqlite3_bind_int64(s, 2, last);
+		rc = db_run(s);
+		if (rc == SQLITE_DONE) {
+			s = db_stmt(db, STMT_APPEAL_SEARCH_DONE);
+			sqlite3_bind_int64(s, 1, last);
+			rc = db_run(s);
+		}
+		if (rc != SQLITE_DONE) {
+			db_log_error(db, "appeal search index");
+			db_rollback(db);
+			return -1;
+		}
+	}
+	return db_commit(db) < 0 ? -1 : 1;
+}
+
+int appeal_search_catch_up(struct db *db, bool all)
+{
+	int rc;
+	while ((rc = catch_up_batch(db)) > 0 && all)
+		;
+	return rc < 0 ? -1 : 0;
 }

@@ -59,6 +59,13 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
  * in constant time; the code is read as typed, case and spaces around it ignored. */
 bool appeal_code_matches(const char *code, const void *hash, int len);
 
+/* Put the appeals registered since the last call into the search index (appeal_fts), in
+ * transactions of their own of at most 2,000 appeals: an appeal's transaction leaves that out,
+ * the supervisor calls this every second (all false: one batch) and the registry before it
+ * searches (all true), so a search always finds every appeal. Nothing to do costs one read.
+ * 0, or -1 on a database error (logged). */
+int appeal_search_catch_up(struct db *db, bool all);
+
 /* Record a step of the appeal's history (user 0: the applicant or the system). */
 int appeal_event(struct db *db, long long appeal, time_t at, long long user, const char *action,
 		 const char *note);

@@ -300,6 +300,18 @@ class StaffAppealTest(unittest.TestCase):
         self.assertEqual(found('улица" OR "ёлка'), set())    # no query syntax from the field
         self.assertEqual(found("NEAR( * ) AND"), set())
 
+    def test_the_supervisor_indexes_new_appeals_without_a_search(self):
+        # The appeal's own transaction leaves the search index out (issue 22); the supervisor
+        # puts it in within a second or two, and no search had to ask for it.
+        aid = register(text="Во дворе дома 7 по улице Кедровой разбита песочница.")
+        self.assertTrue(helpers.wait_for(lambda: STACK.query(
+            "SELECT indexed_up_to FROM appeal_search_state")[0][0] >= aid, 30))
+        self.assertEqual(STACK.query(
+            "SELECT count(*) FROM appeal_fts_docsize WHERE id = ?", (aid,)), [(1,)])
+        r = shown(self, USERS["organizer"].get("/admin/appeals?q=" + urllib.parse.quote(
+            "песочницы кедровая")))
+        self.assertEqual(re.findall(r'href="/admin/appeals/(\d+)"', r.text), [str(aid)])
+
     def test_the_topic_filter_takes_a_subject_with_its_topics(self):
         utilities = register(topic="0005.0005.0056")
         transport = register(topic="0003.0009.0099")
