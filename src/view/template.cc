@@ -48,8 +48,7 @@ void delete_dict(void *d)
 // for a string literal (InTextSegment) fails for position-independent executables, so every
 // name paid that lookup — the largest single cost of rendering a list (perf, make bench). The
 // names the C code passes are string literals: each is made a StaticTemplateString the first
-// time it is seen, found again by its address. A name outside the program's read-only memory
-// (built at run time) is passed as it is.
+// time it is seen, found again by its address; a name built at run time is kept by content.
 struct readonly_range {
 	uintptr_t start, end;
 };
@@ -89,18 +88,35 @@ struct name_slot {
 };
 name_slot names[NAME_SLOTS];
 
+// Names built at run time (page_set_datetime's "REGISTERED_ISO") are kept by their content,
+// copied once: there are as many as the templates have variables.
+name_slot built[NAME_SLOTS];
+
 ctemplate::TemplateString name(const char *key)
 {
-	if (key == nullptr || !is_literal(key))
-		return ctemplate::TemplateString(key != nullptr ? key : "");
-	size_t h = (reinterpret_cast<uintptr_t>(key) >> 3) * 0x9E3779B97F4A7C15u;
+	if (key == nullptr)
+		return ctemplate::TemplateString("");
+	bool literal = is_literal(key);
+	size_t h;
+	if (literal) {
+		h = (reinterpret_cast<uintptr_t>(key) >> 3) * 0x9E3779B97F4A7C15u;
+	} else {
+		h = 1469598103934665603u; // FNV-1a
+		for (const char *p = key; *p; p++)
+			h = (h ^ static_cast<unsigned char>(*p)) * 1099511628211u;
+	}
+	name_slot *table = literal ? names : built;
 	for (size_t probe = 0; probe < 64; probe++) {
-		name_slot &slot = names[(h + probe) % NAME_SLOTS];
-		if (slot.key == key)
+		name_slot &slot = table[(h + probe) % NAME_SLOTS];
+		if (slot.key != nullptr &&
+		    (literal ? slot.key == key : std::strcmp(slot.key, key) == 0))
 			return ctemplate::TemplateString(slot.sts);
 		if (slot.key == nullptr) {
-			slot.key = key;
-			slot.sts = {{key, std::strlen(key), 0}};
+			const char *kept = literal ? key : strdup(key);
+			if (kept == nullptr)
+				break;
+			slot.key = kept;
+			slot.sts = {{kept, std::strlen(kept), 0}};
 			ctemplate::StaticTemplateStringInitializer init(&slot.sts);
 			return ctemplate::TemplateString(slot.sts);
 		}
