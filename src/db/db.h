@@ -517,6 +517,33 @@ enum stmt {
 	STMT_SLOT_BOOKED,        /* (meeting, slot) → 1 when a booking not cancelled holds it */
 	STMT_NOTIFY_BOOKINGS_SOON, /* (now, until) → booking, meeting, slot, email: active
 	                              bookings with an address of approved receptions */
+	/* Surveys (page_surveys.c, page_admin_surveys.c, survey_view.c; issue 20). */
+	STMT_SURVEY_INSERT,      /* (title, intro, audience, territory or NULL, opens_on, closes_on,
+	                            results, preset, now, staff) */
+	STMT_SURVEY_LIST,        /* () → id, title, opens_on, closes_on, audience, territory name
+	                            or NULL, results, responses; newest period first */
+	STMT_SURVEY_GET,         /* (id) → title, intro, audience, territory name, opens_on,
+	                            closes_on, results, preset */
+	STMT_SURVEY_JSON,        /* (id) → the survey with its questions as JSON, for the audit */
+	STMT_SURVEY_GROUP_ADD,   /* (survey, reference group) */
+	STMT_SURVEY_GROUPS,      /* (survey) → id, name of its reference groups */
+	STMT_SURVEY_QUESTION_ADD, /* (survey, position, kind, text, required) */
+	STMT_SURVEY_OPTION_ADD,  /* (question, position, label) */
+	STMT_SURVEY_QUESTIONS,   /* (survey) → id, position, kind, text, required */
+	STMT_SURVEY_OPTIONS,     /* (survey) → question, position, label, in order */
+	STMT_SURVEY_RESPONSE_UPSERT, /* (survey, resident, now) → response id: a new response or
+	                                the resident's existing one, its answers to be replaced */
+	STMT_SURVEY_ANSWERS_CLEAR, /* (response) */
+	STMT_SURVEY_ANSWER_ADD,  /* (response, question, choice, text) */
+	STMT_SURVEY_MY_ANSWERS,  /* (survey, resident) → question, choice, text, updated_at */
+	STMT_SURVEY_SUBMISSION_ADD, /* (resident, now) */
+	STMT_SURVEY_SUBMISSIONS_SINCE, /* (resident, since) → responses sent or changed since */
+	STMT_SURVEY_RESPONSES,   /* (survey) → responses */
+	STMT_SURVEY_COUNTS,      /* (survey) → question, choice, answers: choices and scale values */
+	STMT_SURVEY_ANSWERED,    /* (survey) → question, responses that answered it */
+	STMT_SURVEY_TEXTS,       /* (survey) → question, text: the free-text answers, staff only */
+	STMT_SURVEY_PRESET_EXISTS, /* (preset) → 1 when a survey of that preset exists */
+	STMT_REFGROUP_ALL,       /* () → id of every reference group */
 	STMT__MAX
 };
 
