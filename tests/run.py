@@ -188,7 +188,9 @@ WEB_RESIDENT_ARGS = ["--only", "/account", "--only", "/appeals/new", "--only", "
                      "--start", "/receptions/13", "--start", "/receptions/21",
                      "--start", "/account/bookings",
                      # the open demo discussion with its proposal form (issue 20)
-                     "--only", "/discussions/1", "--start", "/discussions/1"]
+                     "--only", "/discussions/1", "--start", "/discussions/1",
+                     # the running demo survey with its response form (issue 20)
+                     "--only", "/surveys/1", "--start", "/surveys/1"]
 
 
 def resident_session(stack, staff_cookie):

@@ -242,8 +242,9 @@ static int check_answers(struct request *req, const struct survey *s, struct sho
 		int given = 0;
 		for (size_t k = 0; k < v->value_count; k++) {
 			const struct field_value *one = &v->values[k];
-			if (one->state == FIELD_ABSENT)
-				continue;
+			if (one->state == FIELD_ABSENT || (text && one->state == FIELD_VALID &&
+							    one->text[strspn(one->text, " \t\r\n")] == '\0'))
+				continue; /* a blank free answer is no answer */
 			given++;
 			if (one->state == FIELD_INVALID) {
 				a->error = one->error;
