@@ -1,6 +1,8 @@
 -- 020_surveys.sql — surveys of residents (issue 20 item 3, seed 002's plan of measures and seed
 -- 003 §2.2 item 6): questions of single or multiple choice, a 1–5 scale and free text; one
--- response per signed-in resident, which its author may change until the survey closes.
+-- response per signed-in resident or per personal link, which its author may change until the
+-- survey closes. Reference-group participants take part without an account through a personal
+-- link mailed to each, in surveys and in discussions of drafts (issue 20 item 2).
 
 -- A survey. The period is in local dates, both inclusive. audience: 'all' residents, the
 -- residents of a 'territory', or the participants of chosen reference 'groups'. results: 'live'
@@ -18,6 +20,8 @@ CREATE TABLE survey (
 	preset        TEXT NOT NULL DEFAULT '',
 	created_at    INTEGER NOT NULL,
 	created_by    INTEGER REFERENCES staff_user(id),
+	-- When the notifier mailed the personal links to the reference groups; NULL before.
+	announced_at  INTEGER,
 	CHECK (closes_on >= opens_on),
 	CHECK ((audience = 'territory') = (territory_id IS NOT NULL))
 ) STRICT;
@@ -52,15 +56,33 @@ CREATE TABLE survey_option (
 	PRIMARY KEY (question_id, position)
 ) WITHOUT ROWID, STRICT;
 
--- One response per resident and survey: the UNIQUE constraint makes a second one impossible
--- even when two requests of the same resident arrive at once; a change replaces the answers.
+-- The personal link of a reference-group participant (seed 003) to one survey or one discussion
+-- of a draft, mailed by the notifier when it opens: the participant takes part without an
+-- account, and what they send is attributed to them. The token is 256 random bits.
+CREATE TABLE participant_link (
+	id           INTEGER PRIMARY KEY,
+	kind         TEXT NOT NULL CHECK (kind IN ('survey', 'discussion')),
+	target_id    INTEGER NOT NULL,
+	email        TEXT NOT NULL CHECK (length(email) BETWEEN 3 AND 254),
+	name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+	organisation TEXT NOT NULL DEFAULT '',
+	token        TEXT NOT NULL UNIQUE CHECK (length(token) = 64),
+	created_at   INTEGER NOT NULL,
+	UNIQUE (kind, target_id, email)
+) STRICT;
+
+-- One response per resident, or per personal link, and survey: the UNIQUE constraints make a
+-- second one impossible even when two requests arrive at once; a change replaces the answers.
 CREATE TABLE survey_response (
 	id          INTEGER PRIMARY KEY,
 	survey_id   INTEGER NOT NULL REFERENCES survey(id),
-	resident_id INTEGER NOT NULL REFERENCES resident(id),
+	resident_id INTEGER REFERENCES resident(id),
+	link_id     INTEGER REFERENCES participant_link(id),
 	created_at  INTEGER NOT NULL,
 	updated_at  INTEGER NOT NULL,
-	UNIQUE (survey_id, resident_id)
+	CHECK ((resident_id IS NULL) <> (link_id IS NULL)),
+	UNIQUE (survey_id, resident_id),
+	UNIQUE (survey_id, link_id)
 ) STRICT;
 
 -- The answers of a response: for a choice the option's number, for the scale the value 1–5
@@ -74,9 +96,16 @@ CREATE TABLE survey_answer (
 ) WITHOUT ROWID, STRICT;
 CREATE INDEX survey_answer_question ON survey_answer(question_id, choice);
 
--- Every response sent or changed, for the per-resident hourly limit.
+-- Every response sent or changed, for the hourly limit per resident or per link.
 CREATE TABLE survey_submission (
-	resident_id INTEGER NOT NULL REFERENCES resident(id),
+	resident_id INTEGER REFERENCES resident(id),
+	link_id     INTEGER REFERENCES participant_link(id),
 	at          INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX survey_submission_resident ON survey_submission(resident_id, at);
+CREATE INDEX survey_submission_link ON survey_submission(link_id, at);
+
+-- A proposal to a discussion sent through a participant's personal link (instead of by a
+-- signed-in resident).
+ALTER TABLE discussion_proposal ADD COLUMN link_id INTEGER REFERENCES participant_link(id);
+CREATE INDEX discussion_proposal_by_link ON discussion_proposal(link_id, created_at);

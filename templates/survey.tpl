@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- survey.tpl: one survey: what it is about, who takes part, its period, the response form of a signed-in resident, and the results once they may be shown. --}}
 <h1>{{TITLE}}</h1>
+{{#PARTICIPANT}}<p class="notice">Вы участвуете по персональной ссылке из письма как участник референтной группы: {{NAME}}. Не пересылайте эту ссылку другим.</p>{{/PARTICIPANT}}
 {{#REFUSAL}}<div class="notice error" role="alert"><p>{{MESSAGE}}</p></div>{{/REFUSAL}}
 {{#INTRO}}<p>{{LINE}}</p>
 {{/INTRO}}<dl class="facts">
@@ -16,8 +17,8 @@
 {{#BY_LINK}}<p>Этот опрос проводится среди участников референтных групп: каждый получил по электронной почте персональную ссылку на анкету.</p>{{/BY_LINK}}
 {{#SIGN_IN}}<p>Чтобы ответить, <a href="/account/login?return={{RETURN}}">войдите в личный кабинет</a>.</p>{{/SIGN_IN}}
 {{#RESPONSE_FORM}}{{#ANSWERED}}<p class="notice">Вы ответили {{AT}}. Можно изменить ответ до {{CLOSES_ON}} включительно: отправьте форму ещё раз.</p>{{/ANSWERED}}
-<form class="form" method="post" action="/surveys/{{ID}}/response">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<form class="form" method="post" action="{{#SESSION}}/surveys/{{ID}}/response{{/SESSION}}{{#LINK}}/surveys/link{{/LINK}}">
+{{#SESSION}}<input type="hidden" name="csrf" value="{{CSRF}}">{{/SESSION}}{{#LINK}}<input type="hidden" name="token" value="{{TOKEN}}">{{/LINK}}
 {{#TERRITORY_CHECK}}<div class="field">
 <input type="checkbox" id="f-resident_of" name="resident_of" value="yes"{{#CHECKED}} checked{{/CHECKED}}{{#ERROR}} aria-invalid="true" aria-describedby="e-resident_of"{{/ERROR}}> <label for="f-resident_of">Я живу на территории: {{TERRITORY}}</label>
 {{#ERROR}}<p class="field-error" id="e-resident_of">{{MESSAGE}}</p>{{/ERROR}}

@@ -535,15 +535,29 @@ enum stmt {
 	                                the resident's existing one, its answers to be replaced */
 	STMT_SURVEY_ANSWERS_CLEAR, /* (response) */
 	STMT_SURVEY_ANSWER_ADD,  /* (response, question, choice, text) */
-	STMT_SURVEY_MY_ANSWERS,  /* (survey, resident) → question, choice, text, updated_at */
-	STMT_SURVEY_SUBMISSION_ADD, /* (resident, now) */
-	STMT_SURVEY_SUBMISSIONS_SINCE, /* (resident, since) → responses sent or changed since */
+	STMT_SURVEY_LINK_UPSERT, /* (survey, participant link, now) → response id, as above */
+	STMT_SURVEY_MY_ANSWERS,  /* (survey, resident or NULL, link or NULL) → question, choice,
+	                            text, updated_at */
+	STMT_SURVEY_SUBMISSION_ADD, /* (resident or NULL, link or NULL, now) */
+	STMT_SURVEY_SUBMISSIONS_SINCE, /* (resident or NULL, link or NULL, since) → responses
+	                                  sent or changed since */
 	STMT_SURVEY_RESPONSES,   /* (survey) → responses */
 	STMT_SURVEY_COUNTS,      /* (survey) → question, choice, answers: choices and scale values */
 	STMT_SURVEY_ANSWERED,    /* (survey) → question, responses that answered it */
 	STMT_SURVEY_TEXTS,       /* (survey) → question, text: the free-text answers, staff only */
 	STMT_SURVEY_PRESET_EXISTS, /* (preset) → 1 when a survey of that preset exists */
-	STMT_REFGROUP_ALL,       /* () → id of every reference group */
+	/* Personal links of reference-group participants (issue 20 item 2). */
+	STMT_LINK_BY_TOKEN,      /* (token) → id, kind, target, name, email, organisation */
+	STMT_SURVEY_LINKS_CREATE, /* (survey, now): a link for each participant of its groups who
+	                             has not withdrawn consent, unless they have one */
+	STMT_DISCUSSION_LINKS_CREATE, /* (discussion, now): the same for a discussion */
+	STMT_LINK_TOKEN,         /* (kind, target, email) → token */
+	STMT_NOTIFY_SURVEYS_DUE, /* (today) → id, title, opens_on, closes_on: running surveys of
+	                            reference groups whose links are not mailed yet */
+	STMT_NOTIFY_SURVEY_LINKS, /* (survey) → email, name, link token, consent token or '' */
+	STMT_NOTIFY_SURVEY_ANNOUNCED, /* (survey, now) */
+	STMT_PROPOSAL_LINK_INSERT, /* (discussion, link, point, text, author, show_as, email, now) */
+	STMT_PROPOSAL_LINK_RECENT, /* (link, since) → proposals sent through the link since then */
 	STMT__MAX
 };
 

@@ -1456,14 +1456,19 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_SURVEY_ANSWER_ADD] =
 		"INSERT INTO survey_answer (response_id, question_id, choice, text) "
 		"VALUES (?1, ?2, ?3, ?4)",
+	[STMT_SURVEY_LINK_UPSERT] =
+		"INSERT INTO survey_response (survey_id, link_id, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?3) ON CONFLICT (survey_id, link_id) "
+		"DO UPDATE SET updated_at = excluded.updated_at RETURNING id",
 	[STMT_SURVEY_MY_ANSWERS] =
 		"SELECT a.question_id, a.choice, a.text, r.updated_at FROM survey_response r "
 		"LEFT JOIN survey_answer a ON a.response_id = r.id "
-		"WHERE r.survey_id = ?1 AND r.resident_id = ?2",
+		"WHERE r.survey_id = ?1 AND (r.resident_id = ?2 OR r.link_id = ?3)",
 	[STMT_SURVEY_SUBMISSION_ADD] =
-		"INSERT INTO survey_submission (resident_id, at) VALUES (?1, ?2)",
+		"INSERT INTO survey_submission (resident_id, link_id, at) VALUES (?1, ?2, ?3)",
 	[STMT_SURVEY_SUBMISSIONS_SINCE] =
-		"SELECT count(*) FROM survey_submission WHERE resident_id = ?1 AND at >= ?2",
+		"SELECT (SELECT count(*) FROM survey_submission WHERE resident_id = ?1 AND at >= ?3) + "
+		"(SELECT count(*) FROM survey_submission WHERE link_id = ?2 AND at >= ?3)",
 	[STMT_SURVEY_RESPONSES] = "SELECT count(*) FROM survey_response WHERE survey_id = ?1",
 	[STMT_SURVEY_COUNTS] =
 		"SELECT a.question_id, a.choice, count(*) FROM survey_question q "
@@ -1478,5 +1483,41 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"JOIN survey_answer a ON a.question_id = q.id "
 		"WHERE q.survey_id = ?1 AND q.kind = 'text' ORDER BY q.position, a.response_id",
 	[STMT_SURVEY_PRESET_EXISTS] = "SELECT 1 FROM survey WHERE preset = ?1",
-	[STMT_REFGROUP_ALL] = "SELECT id FROM reference_group ORDER BY id",
+	[STMT_LINK_BY_TOKEN] =
+		"SELECT id, kind, target_id, name, email, organisation FROM participant_link "
+		"WHERE token = ?1",
+	[STMT_SURVEY_LINKS_CREATE] =
+		"INSERT INTO participant_link (kind, target_id, email, name, organisation, token, "
+		"created_at) SELECT 'survey', ?1, lower(m.email), min(m.name), min(m.organisation), "
+		"lower(hex(randomblob(32))), ?2 FROM survey_reference_group g "
+		"JOIN reference_group_member m ON m.group_id = g.group_id "
+		"LEFT JOIN reference_consent c ON c.email = lower(m.email) "
+		"WHERE g.survey_id = ?1 AND c.withdrawn_at IS NULL GROUP BY lower(m.email) "
+		"ON CONFLICT DO NOTHING",
+	[STMT_DISCUSSION_LINKS_CREATE] =
+		"INSERT INTO participant_link (kind, target_id, email, name, organisation, token, "
+		"created_at) SELECT 'discussion', ?1, lower(m.email), min(m.name), "
+		"min(m.organisation), lower(hex(randomblob(32))), ?2 FROM discussion_reference_group g "
+		"JOIN reference_group_member m ON m.group_id = g.group_id "
+		"LEFT JOIN reference_consent c ON c.email = lower(m.email) "
+		"WHERE g.discussion_id = ?1 AND c.withdrawn_at IS NULL GROUP BY lower(m.email) "
+		"ON CONFLICT DO NOTHING",
+	[STMT_LINK_TOKEN] =
+		"SELECT token FROM participant_link WHERE kind = ?1 AND target_id = ?2 "
+		"AND email = lower(?3)",
+	[STMT_NOTIFY_SURVEYS_DUE] =
+		"SELECT id, title, opens_on, closes_on FROM survey WHERE audience = 'groups' "
+		"AND announced_at IS NULL AND opens_on <= ?1 AND closes_on >= ?1 ORDER BY id",
+	[STMT_NOTIFY_SURVEY_LINKS] =
+		"SELECT l.email, l.name, l.token, coalesce(c.token, '') FROM participant_link l "
+		"LEFT JOIN reference_consent c ON c.email = l.email "
+		"WHERE l.kind = 'survey' AND l.target_id = ?1 AND c.withdrawn_at IS NULL "
+		"ORDER BY l.email",
+	[STMT_NOTIFY_SURVEY_ANNOUNCED] =
+		"UPDATE survey SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL",
+	[STMT_PROPOSAL_LINK_INSERT] =
+		"INSERT INTO discussion_proposal (discussion_id, link_id, point, text, author_name, "
+		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[STMT_PROPOSAL_LINK_RECENT] =
+		"SELECT count(*) FROM discussion_proposal WHERE link_id = ?1 AND created_at >= ?2",
 };

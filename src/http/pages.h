@@ -52,6 +52,8 @@ enum http_status page_discussion(struct request *req);
 enum http_status page_discussion_propose(struct request *req);
 enum http_status page_discussion_sent(struct request *req);
 enum http_status page_discussion_file(struct request *req);
+enum http_status page_discussion_link(struct request *req);
+enum http_status page_discussion_link_propose(struct request *req);
 
 /* page_surveys.c: surveys of residents (issue 20). */
 enum http_status page_surveys(struct request *req);
@@ -59,6 +61,8 @@ enum http_status page_survey(struct request *req);
 enum http_status page_survey_csv(struct request *req);
 enum http_status page_survey_respond(struct request *req);
 enum http_status page_survey_sent(struct request *req);
+enum http_status page_survey_link(struct request *req);
+enum http_status page_survey_link_respond(struct request *req);
 enum http_status page_account_subscribe(struct request *req);
 enum http_status page_account_unsubscribe(struct request *req);
 enum http_status page_account_data(struct request *req);

@@ -66,15 +66,32 @@ struct shown_answer {
 	const char *error;
 };
 
-/* The resident's stored answers to s into shown (indexed like s->questions); *answered_at the
+/* Who answers: a signed-in resident (with their session's form token) or a reference-group
+ * participant through their personal link (the token is the authority). */
+struct respondent {
+	long long resident_id, link_id; /* one of them, the other 0 */
+	const char *name;               /* the participant's name, for a link */
+	const char *token;              /* the link's token */
+};
+
+/* Bind a respondent's resident and link ids at ?first and ?first+1 (NULL for the absent one). */
+static void bind_respondent(sqlite3_stmt *st, int first, const struct respondent *who)
+{
+	if (who->resident_id)
+		sqlite3_bind_int64(st, first, who->resident_id);
+	if (who->link_id)
+		sqlite3_bind_int64(st, first + 1, who->link_id);
+}
+
+/* The respondent's stored answers to s into shown (indexed like s->questions); *answered_at the
  * time of the response, 0 when there is none. 0, or -1 on a database error. */
-static int stored_answers(struct request *req, const struct survey *s, struct shown_answer *shown,
-			  time_t *answered_at)
+static int stored_answers(struct request *req, const struct survey *s,
+			  const struct respondent *who, struct shown_answer *shown, time_t *answered_at)
 {
 	*answered_at = 0;
 	sqlite3_stmt *st = db_stmt(&req->worker->db, STMT_SURVEY_MY_ANSWERS);
 	sqlite3_bind_int64(st, 1, s->id);
-	sqlite3_bind_int64(st, 2, req->resident->id);
+	bind_respondent(st, 2, who);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*answered_at = (time_t)sqlite3_column_int64(st, 3);
@@ -130,12 +147,13 @@ static void question_fields(struct request *req, tpl_dict *f, const struct surve
 	}
 }
 
-/* The page of survey s with status; shown: the answers to put in the form (NULL: the
- * resident's stored ones), message: a refusal above the page, resident_of_error: the error
- * beside the confirmation of the territory. */
+/* The page of survey s with status for who (NULL: nobody signed in); shown: the answers to put
+ * in the form (NULL: the stored ones), message: a refusal above the page, resident_of_error: the
+ * error beside the confirmation of the territory. */
 static enum http_status survey_page(struct request *req, const struct survey *s,
-				    enum http_status status, const struct shown_answer *shown,
-				    const char *message, const char *resident_of_error)
+				    const struct respondent *who, enum http_status status,
+				    const struct shown_answer *shown, const char *message,
+				    const char *resident_of_error)
 {
 	tpl_dict *t = page_begin(req, "survey.tpl", s->title, NAV_SURVEYS);
 	if (survey_set(req, t, s) < 0)
@@ -143,20 +161,28 @@ static enum http_status survey_page(struct request *req, const struct survey *s,
 	if (message)
 		tpl_set(tpl_section_add(t, "REFUSAL"), "MESSAGE", message);
 	bool groups = strcmp(s->audience, "groups") == 0;
-	if (s->state == SURVEY_OPEN && groups) {
+	bool by_link = who != NULL && who->link_id != 0;
+	if (by_link) {
+		response_header(req, "Cache-Control", "no-store"); /* the page carries the token */
+		tpl_set(tpl_section_add(t, "PARTICIPANT"), "NAME", who->name);
+	}
+	if (s->state == SURVEY_OPEN && groups && !by_link) {
 		tpl_section_show(t, "BY_LINK");
-	} else if (s->state == SURVEY_OPEN && req->resident != NULL) {
+	} else if (s->state == SURVEY_OPEN && who != NULL) {
 		struct shown_answer *mine = arena_calloc(req->arena, SURVEY_MAX_QUESTIONS, sizeof *mine);
 		time_t answered_at = 0;
-		if (stored_answers(req, s, mine, &answered_at) < 0)
+		if (stored_answers(req, s, who, mine, &answered_at) < 0)
 			return HTTP_INTERNAL_ERROR;
 		tpl_dict *f = tpl_section_add(t, "RESPONSE_FORM");
 		tpl_set_int(f, "ID", s->id);
-		tpl_set(f, "CSRF", req->resident->csrf);
+		if (by_link)
+			tpl_set(tpl_section_add(f, "LINK"), "TOKEN", who->token);
+		else
+			tpl_set(tpl_section_add(f, "SESSION"), "CSRF", req->resident->csrf);
 		tpl_set(f, "CLOSES_ON", page_date_words(req, s->closes_on));
 		if (answered_at)
 			page_set_datetime(tpl_section_add(f, "ANSWERED"), "AT", answered_at);
-		if (strcmp(s->audience, "territory") == 0) {
+		if (strcmp(s->audience, "territory") == 0 && !by_link) {
 			tpl_dict *r = tpl_section_add(f, "TERRITORY_CHECK");
 			tpl_set(r, "TERRITORY", s->territory);
 			if (resident_of_error)
@@ -196,7 +222,8 @@ enum http_status page_survey(struct request *req)
 	int rc = survey_load(req, req->path_id, &s);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	return survey_page(req, &s, HTTP_OK, NULL, NULL, NULL);
+	struct respondent who = {.resident_id = req->resident ? req->resident->id : 0};
+	return survey_page(req, &s, req->resident ? &who : NULL, HTTP_OK, NULL, NULL, NULL);
 }
 
 /* GET /surveys/ID.csv — the results' tables as CSV (no free-text answers). 404 for an unknown
@@ -272,45 +299,37 @@ static int check_answers(struct request *req, const struct survey *s, struct sho
 	return errors;
 }
 
-/* POST /surveys/ID/response (resident_of, q1…q20, csrf) — a signed-in resident's response, or
- * a new version of it: the UNIQUE (survey, resident) constraint keeps one row however many
- * arrive at once, and its answers are replaced. 303 to /surveys/ID/sent. 404 for an unknown
- * survey; 422 with a clear message when it has not begun or is over; 403 for a survey of
- * reference groups (they answer by their personal links); 422 with the error beside each
- * question (a required one unanswered, an option that does not exist) and every answer kept;
- * 429 after SURVEY_RESPONSES_PER_HOUR responses in the last hour. */
-enum http_status page_survey_respond(struct request *req)
+/* Check and save the response of who to survey s (see page_survey_respond). */
+static enum http_status respond(struct request *req, const struct survey *s,
+				const struct respondent *who)
 {
-	struct survey s;
-	int rc = survey_load(req, req->path_id, &s);
-	if (rc != 0)
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	if (s.state != SURVEY_OPEN)
+	bool by_link = who->link_id != 0;
+	if (s->state != SURVEY_OPEN)
 		return survey_page(
-			req, &s, HTTP_UNPROCESSABLE, NULL,
-			s.state == SURVEY_UPCOMING
+			req, s, who, HTTP_UNPROCESSABLE, NULL,
+			s->state == SURVEY_UPCOMING
 				? arena_printf(req->arena,
 					       "Опрос начнётся %s. Ваш ответ не принят.",
-					       page_date_words(req, s.opens_on))
+					       page_date_words(req, s->opens_on))
 				: arena_printf(req->arena,
 					       "Опрос завершён %s. Ваш ответ не принят.",
-					       page_date_words(req, s.closes_on)),
+					       page_date_words(req, s->closes_on)),
 			NULL);
-	if (strcmp(s.audience, "groups") == 0)
-		return survey_page(req, &s, HTTP_FORBIDDEN, NULL,
+	if (strcmp(s->audience, "groups") == 0 && !by_link)
+		return survey_page(req, s, who, HTTP_FORBIDDEN, NULL,
 				   "Этот опрос проводится среди участников референтных групп: они "
 				   "отвечают по персональным ссылкам из письма. Ваш ответ не принят.",
 				   NULL);
 	struct shown_answer *shown = arena_calloc(req->arena, SURVEY_MAX_QUESTIONS, sizeof *shown);
-	int errors = check_answers(req, &s, shown);
+	int errors = check_answers(req, s, shown);
 	const char *resident_of_error = NULL;
-	if (strcmp(s.audience, "territory") == 0 &&
+	if (strcmp(s->audience, "territory") == 0 && !by_link &&
 	    strcmp(page_field_text(req, FIELD_RESIDENT_OF), "yes") != 0)
 		resident_of_error = arena_printf(
 			req->arena, "в опросе участвуют жители: %s — подтвердите, что вы живёте здесь",
-			s.territory);
+			s->territory);
 	if (errors > 0 || resident_of_error)
-		return survey_page(req, &s, HTTP_UNPROCESSABLE, shown,
+		return survey_page(req, s, who, HTTP_UNPROCESSABLE, shown,
 				   "Ответ не сохранён: исправьте отмеченное ниже, остальные ответы "
 				   "сохранены в форме.",
 				   resident_of_error);
@@ -318,8 +337,8 @@ enum http_status page_survey_respond(struct request *req)
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *st = db_stmt(db, STMT_SURVEY_SUBMISSIONS_SINCE);
-	sqlite3_bind_int64(st, 1, req->resident->id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)req->now - 3600);
+	bind_respondent(st, 1, who);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)req->now - 3600);
 	long long recent = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	db_done(st);
 	if (recent < 0) {
@@ -328,7 +347,7 @@ enum http_status page_survey_respond(struct request *req)
 	}
 	if (recent >= SURVEY_RESPONSES_PER_HOUR) {
 		db_rollback(db);
-		return survey_page(req, &s, HTTP_TOO_MANY_REQUESTS, shown,
+		return survey_page(req, s, who, HTTP_TOO_MANY_REQUESTS, shown,
 				   arena_printf(req->arena,
 						"За последний час вы уже %d раз отправили ответы на "
 						"опросы. Отправьте этот ответ позже: он сохранён в "
@@ -336,9 +355,9 @@ enum http_status page_survey_respond(struct request *req)
 						SURVEY_RESPONSES_PER_HOUR),
 				   NULL);
 	}
-	st = db_stmt(db, STMT_SURVEY_RESPONSE_UPSERT);
-	sqlite3_bind_int64(st, 1, s.id);
-	sqlite3_bind_int64(st, 2, req->resident->id);
+	st = db_stmt(db, by_link ? STMT_SURVEY_LINK_UPSERT : STMT_SURVEY_RESPONSE_UPSERT);
+	sqlite3_bind_int64(st, 1, s->id);
+	sqlite3_bind_int64(st, 2, by_link ? who->link_id : who->resident_id);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)req->now);
 	long long response = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	db_done(st);
@@ -348,8 +367,8 @@ enum http_status page_survey_respond(struct request *req)
 		sqlite3_bind_int64(st, 1, response);
 		ok = db_run(st) == SQLITE_DONE;
 	}
-	for (int i = 0; ok && i < s.question_count; i++) {
-		const struct survey_question *q = &s.questions[i];
+	for (int i = 0; ok && i < s->question_count; i++) {
+		const struct survey_question *q = &s->questions[i];
 		for (int k = 0; ok && k <= SURVEY_MAX_OPTIONS; k++) {
 			bool text = k == 0 && shown[i].text != NULL && shown[i].text[0];
 			if (!text && (k == 0 || !shown[i].chosen[k]))
@@ -364,8 +383,8 @@ enum http_status page_survey_respond(struct request *req)
 	}
 	if (ok) {
 		st = db_stmt(db, STMT_SURVEY_SUBMISSION_ADD);
-		sqlite3_bind_int64(st, 1, req->resident->id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)req->now);
+		bind_respondent(st, 1, who);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)req->now);
 		ok = db_run(st) == SQLITE_DONE;
 	}
 	if (!ok || db_commit(db) < 0) {
@@ -373,7 +392,82 @@ enum http_status page_survey_respond(struct request *req)
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}
-	return response_redirect(req, arena_printf(req->arena, "/surveys/%lld/sent", s.id));
+	return response_redirect(req, arena_printf(req->arena, "/surveys/%lld/sent", s->id));
+}
+
+/* POST /surveys/ID/response (resident_of, q1…q20, csrf) — a signed-in resident's response, or
+ * a new version of it: the UNIQUE (survey, resident) constraint keeps one row however many
+ * arrive at once, and its answers are replaced. 303 to /surveys/ID/sent. 404 for an unknown
+ * survey; 422 with a clear message when it has not begun or is over; 403 for a survey of
+ * reference groups (they answer by their personal links); 422 with the error beside each
+ * question (a required one unanswered, an option that does not exist) and every answer kept;
+ * 429 after SURVEY_RESPONSES_PER_HOUR responses in the last hour. */
+enum http_status page_survey_respond(struct request *req)
+{
+	struct survey s;
+	int rc = survey_load(req, req->path_id, &s);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	struct respondent who = {.resident_id = req->resident->id};
+	return respond(req, &s, &who);
+}
+
+/* The survey and participant of the request's personal link (token in the query or the form).
+ * 0; 1 for an unknown or malformed token or a link to something else (req->error_detail says
+ * so); -1 on a database error. */
+static int load_link(struct request *req, struct survey *s, struct respondent *who)
+{
+	const char *token = request_link_token(req);
+	long long target = 0;
+	int rc = SQLITE_DONE;
+	if (token != NULL) {
+		sqlite3_stmt *st = db_stmt(&req->worker->db, STMT_LINK_BY_TOKEN);
+		sqlite3_bind_text(st, 1, token, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && strcmp(db_text(req->arena, st, 1), "survey") == 0) {
+			memset(who, 0, sizeof *who);
+			who->link_id = sqlite3_column_int64(st, 0);
+			target = sqlite3_column_int64(st, 2);
+			who->name = db_text(req->arena, st, 3);
+			who->token = token;
+		}
+		db_done(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return -1;
+	}
+	if (target == 0) {
+		req->error_detail = "Ссылка не найдена. Проверьте, что она скопирована из письма целиком.";
+		return 1;
+	}
+	rc = survey_load(req, target, s);
+	if (rc > 0)
+		req->error_detail = "Опрос по этой ссылке не найден.";
+	return rc;
+}
+
+/* GET /surveys/link?token= — the survey of a reference-group participant's personal link, with
+ * the form (their earlier response to change) while it runs. 404 for an unknown token. */
+enum http_status page_survey_link(struct request *req)
+{
+	struct survey s;
+	struct respondent who;
+	int rc = load_link(req, &s, &who);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return survey_page(req, &s, &who, HTTP_OK, NULL, NULL, NULL);
+}
+
+/* POST /surveys/link (token, q1…q20) — the response of a participant through their personal
+ * link: one per link (UNIQUE (survey, link)), changeable until the survey closes; otherwise as
+ * page_survey_respond. 404 for an unknown token. */
+enum http_status page_survey_link_respond(struct request *req)
+{
+	struct survey s;
+	struct respondent who;
+	int rc = load_link(req, &s, &who);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return respond(req, &s, &who);
 }
 
 /* GET /surveys/ID/sent — the response was saved; it may be changed until the survey closes. */
