@@ -8,7 +8,9 @@ ready yearly survey of openness and the audit log are checked on the way."""
 
 import csv
 import io
+import os
 import re
+import subprocess
 import threading
 import unittest
 
@@ -37,6 +39,47 @@ def tearDownModule():
 
 def mails_to(address):
     return [m for m in SMTP.messages if m.to == address]
+
+
+def wait_mail(address, after=0):
+    helpers.wait_for(lambda: len(mails_to(address)) > after, 30)
+    return mails_to(address)[-1]
+
+
+def notify():
+    """Run build/portal-notify once: the outbox goes to the SMTP server."""
+    p = subprocess.run([os.path.join(STACK.bin, "portal-notify"), "-c", STACK.conf],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode in (0, 1), p.stderr
+
+
+def reference_group(members, withdrawn=()):
+    """A new reference group with MEMBERS [(name, email)], each with a consent record (those of
+    WITHDRAWN withdrawn); its id."""
+    gid = None
+    conn = STACK.db()
+    try:
+        gid = conn.execute("INSERT INTO reference_group (name) VALUES (?)",
+                           (unique("Референтная группа"),)).lastrowid
+        for name, email in members:
+            conn.execute("INSERT INTO reference_group_member (group_id, name, organisation, "
+                         "email) VALUES (?, ?, 'ТОС «Северный»', ?)", (gid, name, email))
+            conn.execute("INSERT OR IGNORE INTO reference_consent (email, token) VALUES (?, ?)",
+                         (email, unique("consent").replace(" ", "")))
+        for email in withdrawn:
+            conn.execute("UPDATE reference_consent SET withdrawn_at = 1 WHERE email = ?",
+                         (email,))
+        conn.commit()
+    finally:
+        conn.close()
+    return gid
+
+
+def link_of(mail, kind):
+    """The personal link (path and query) of KIND (surveys, discussions) in MAIL."""
+    m = re.search(rf"https?://[^/\s]+(/{kind}/link\?token=([0-9a-f]{{64}}))", mail.text)
+    assert m, mail.text
+    return m.group(1), m.group(2)
 
 
 _sources = [40]
@@ -364,6 +407,113 @@ class SurveyTest(unittest.TestCase):
         self.assertEqual(STACK.get("/surveys/999999").status, 404)
         self.assertEqual(STACK.get("/surveys/999999.csv").status, 404)
         self.assertEqual(STAFF["organizer"].get("/admin/surveys/999999").status, 404)
+
+
+class PersonalLinkTest(unittest.TestCase):
+    def test_reference_groups_answer_a_survey_through_personal_links(self):
+        gid = reference_group([("Петров Пётр Петрович", "petrov.link@example.org"),
+                               ("Сидорова Анна", "sidorova.link@example.org"),
+                               ("Отказался Иван", "refused.link@example.org")],
+                              withdrawn=["refused.link@example.org"])
+        title = unique("Опрос референтных групп")
+        sid = create(title, audience="groups", reference_group=str(gid))
+        notify()
+        mail = wait_mail("petrov.link@example.org")
+        self.assertIn(title, mail.subject)
+        self.assertIn("Здравствуйте, Петров Пётр Петрович!", mail.text)
+        self.assertIn("Отказаться от рассылки", mail.text)
+        path, token = link_of(mail, "surveys")
+        other_path, other_token = link_of(wait_mail("sidorova.link@example.org"), "surveys")
+        self.assertNotEqual(token, other_token)
+        self.assertEqual(mails_to("refused.link@example.org"), [])
+        # The stored token is the one mailed; the notifier mails each link once.
+        self.assertEqual(STACK.query("SELECT count(*) FROM participant_link WHERE kind = "
+                                     "'survey' AND target_id = ?", (sid,))[0][0], 2)
+        notify()
+        self.assertEqual(len(mails_to("petrov.link@example.org")), 1)
+        # The link opens the form without an account, signed with the participant's name.
+        page = shown(self, STACK.get(path), title, "Петров Пётр Петрович",
+                     "Отправить ответ").text
+        self.assertIn(f'name="token" value="{token}"', page)
+        r = STACK.post_form("/surveys/link", [("token", token), ("q2", "1")])
+        page = shown(self, r, "Ответ не сохранён", status=422).text
+        self.assertEqual(field_error(page, "q1"), "это обязательный вопрос: ответьте на него")
+        self.assertIn('name="q2" value="1" checked', page)
+        r = STACK.post_form("/surveys/link", [("token", token), ("q1", "5"), ("q2", "1"),
+                                              ("q4", "Открытые заседания")])
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:800])
+        self.assertEqual(r.header("Location"), f"/surveys/{sid}/sent")
+        page = shown(self, STACK.get(path), "Вы ответили").text
+        self.assertIn('name="q1" value="5" checked', page)
+        # One response per link, however many arrive at once.
+        results = []
+
+        def send(i):
+            results.append(STACK.post_form("/surveys/link", [
+                ("token", token), ("q1", str(i % 5 + 1)), ("q2", "2")]).status)
+
+        threads = [threading.Thread(target=send, args=(i,)) for i in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(sorted(results), [303] * 6)
+        self.assertEqual(STACK.query("SELECT count(*), count(link_id), count(resident_id) FROM "
+                                     "survey_response WHERE survey_id = ?", (sid,)), [(1, 1, 0)])
+        self.assertEqual(STACK.post_form("/surveys/link", [("token", other_token), ("q1", "3"),
+                                                           ("q2", "3")]).status, 303)
+        self.assertEqual(responses(sid), 2)
+        # A wrong token, or a survey's token on the discussions' link, finds nothing.
+        r = STACK.get("/surveys/link?token=" + "0" * 64)
+        shown(self, r, "Ссылка не найдена", status=404)
+        self.assertEqual(STACK.get("/discussions/link?token=" + token).status, 404)
+        self.assertEqual(STACK.post_form("/surveys/link", [("token", "x" * 64),
+                                                           ("q1", "1")]).status, 404)
+        # Over: the link refuses with a clear page.
+        close(sid)
+        r = STACK.post_form("/surveys/link", [("token", token), ("q1", "1"), ("q2", "1")])
+        shown(self, r, "Опрос завершён", "Ваш ответ не принят", status=422)
+        self.assertEqual(STACK.query("SELECT a.choice FROM survey_answer a JOIN survey_question "
+                                     "q ON q.id = a.question_id JOIN survey_response r ON "
+                                     "r.id = a.response_id JOIN participant_link l ON "
+                                     "l.id = r.link_id WHERE q.position = 2 AND l.token = ?",
+                                     (token,)), [(2,)])
+
+    def test_reference_groups_send_proposals_to_a_discussion_through_personal_links(self):
+        gid = reference_group([("Кузнецова Мария Ивановна", "kuznetsova.link@example.org")])
+        title = unique("Проект программы благоустройства")
+        r = STAFF["organizer"].post("/admin/discussions", {
+            "title": title, "unit": "Отдел ЖКХ", "body": "1. Общие положения.",
+            "form": "online", "meeting": "", "territory": "",
+            "reference_group": str(gid), "opens_on": helpers.day(0).isoformat(),
+            "closes_on": helpers.day(10).isoformat()})
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:800])
+        did = int(re.search(r"/admin/discussions/(\d+)$", r.header("Location")).group(1))
+        notify()
+        mail = wait_mail("kuznetsova.link@example.org")
+        self.assertIn("Ваша персональная ссылка для предложений", mail.text)
+        path, token = link_of(mail, "discussions")
+        page = shown(self, STACK.get(path), title, "Кузнецова Мария Ивановна",
+                     "(участник референтной группы)", "Отправить на проверку").text
+        self.assertNotIn('name="author"', page)
+        r = STACK.post_form("/discussions/link", [("token", token), ("point", "1"),
+                                                  ("text", ""), ("show_as", "initials")])
+        page = shown(self, r, status=422).text
+        self.assertIsNotNone(field_error(page, "text"))
+        r = STACK.post_form("/discussions/link", [("token", token), ("point", "1"),
+                                                  ("text", "Добавить освещение дворов."),
+                                                  ("show_as", "initials")])
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:800])
+        self.assertEqual(r.header("Location"), f"/discussions/{did}/sent")
+        rows = STACK.query("SELECT p.author_name, p.email, p.status, p.resident_id IS NULL, "
+                           "l.token FROM discussion_proposal p JOIN participant_link l "
+                           "ON l.id = p.link_id WHERE p.discussion_id = ?", (did,))
+        self.assertEqual(rows, [("Кузнецова Мария Ивановна", "kuznetsova.link@example.org",
+                                 "pending", 1, token)])
+        shown(self, STAFF["organizer"].get(f"/admin/discussions/{did}"),
+              "Добавить освещение дворов.", "Кузнецова М. И.")
+        # The survey's link does not open the discussion, nor the reverse.
+        self.assertEqual(STACK.get("/surveys/link?token=" + token).status, 404)
 
 
 class PresetTest(unittest.TestCase):
