@@ -73,20 +73,25 @@ CREATE TABLE participant_link (
 
 -- One response per resident, or per personal link, and survey: the UNIQUE constraints make a
 -- second one impossible even when two requests arrive at once; a change replaces the answers.
+-- sent counts the times it was sent since window_start, for the hourly limit of changes.
 CREATE TABLE survey_response (
-	id          INTEGER PRIMARY KEY,
-	survey_id   INTEGER NOT NULL REFERENCES survey(id),
-	resident_id INTEGER REFERENCES resident(id),
-	link_id     INTEGER REFERENCES participant_link(id),
-	created_at  INTEGER NOT NULL,
-	updated_at  INTEGER NOT NULL,
+	id           INTEGER PRIMARY KEY,
+	survey_id    INTEGER NOT NULL REFERENCES survey(id),
+	resident_id  INTEGER REFERENCES resident(id),
+	link_id      INTEGER REFERENCES participant_link(id),
+	created_at   INTEGER NOT NULL,
+	updated_at   INTEGER NOT NULL,
+	sent         INTEGER NOT NULL DEFAULT 1,
+	window_start INTEGER NOT NULL,
 	CHECK ((resident_id IS NULL) <> (link_id IS NULL)),
 	UNIQUE (survey_id, resident_id),
 	UNIQUE (survey_id, link_id)
 ) STRICT;
 
 -- The answers of a response: for a choice the option's number, for the scale the value 1–5
--- (one row per chosen option of a multiple choice), for free text choice 0 and the text.
+-- (one row per chosen option of a multiple choice), for free text choice 0 and the text. The
+-- results read them through the responses of the survey (no second index: every response
+-- written costs one index less).
 CREATE TABLE survey_answer (
 	response_id INTEGER NOT NULL REFERENCES survey_response(id) ON DELETE CASCADE,
 	question_id INTEGER NOT NULL REFERENCES survey_question(id),
@@ -94,16 +99,6 @@ CREATE TABLE survey_answer (
 	text        TEXT NOT NULL DEFAULT '' CHECK (length(text) <= 2000),
 	PRIMARY KEY (response_id, question_id, choice)
 ) WITHOUT ROWID, STRICT;
-CREATE INDEX survey_answer_question ON survey_answer(question_id, choice);
-
--- Every response sent or changed, for the hourly limit per resident or per link.
-CREATE TABLE survey_submission (
-	resident_id INTEGER REFERENCES resident(id),
-	link_id     INTEGER REFERENCES participant_link(id),
-	at          INTEGER NOT NULL
-) STRICT;
-CREATE INDEX survey_submission_resident ON survey_submission(resident_id, at);
-CREATE INDEX survey_submission_link ON survey_submission(link_id, at);
 
 -- A proposal to a discussion sent through a participant's personal link (instead of by a
 -- signed-in resident).

@@ -361,8 +361,9 @@ INSERT INTO resident (method, subject, email, created_at, last_login_at)
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12)
 SELECT 'email', 'survey' || i || '@demo.example', 'survey' || i || '@demo.example',
        unixepoch('now', '-50 days'), unixepoch('now', '-50 days') FROM n;
-INSERT INTO survey_response (survey_id, resident_id, created_at, updated_at)
-SELECT 2, id, unixepoch('now', '-45 days'), unixepoch('now', '-45 days') FROM resident
+INSERT INTO survey_response (survey_id, resident_id, created_at, updated_at, window_start)
+SELECT 2, id, unixepoch('now', '-45 days'), unixepoch('now', '-45 days'),
+       unixepoch('now', '-45 days') FROM resident
 WHERE subject LIKE 'survey%@demo.example';
 INSERT INTO survey_answer (response_id, question_id, choice, text)
 SELECT id, 5, 1 + (resident_id * 7) % 5, '' FROM survey_response WHERE survey_id = 2;

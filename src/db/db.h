@@ -531,18 +531,16 @@ enum stmt {
 	STMT_SURVEY_OPTION_ADD,  /* (question, position, label) */
 	STMT_SURVEY_QUESTIONS,   /* (survey) → id, position, kind, text, required */
 	STMT_SURVEY_OPTIONS,     /* (survey) → question, position, label, in order */
-	STMT_SURVEY_RESPONSE_UPSERT, /* (survey, resident, now) → response id: a new response or
-	                                the resident's existing one, its answers to be replaced */
+	STMT_SURVEY_RESPONSE_UPSERT, /* (survey, resident, now) → response id, times sent in the
+	                                hour's window: a new response or the resident's existing
+	                                one, its answers to be replaced */
 	STMT_SURVEY_ANSWERS_CLEAR, /* (response) */
 	STMT_SURVEY_ANSWER_ADD,  /* (response, question, choice, text) */
 	STMT_SURVEY_LINK_UPSERT, /* (survey, participant link, now) → response id, as above */
 	STMT_SURVEY_MY_ANSWERS,  /* (survey, resident or NULL, link or NULL) → question, choice,
 	                            text, updated_at */
-	STMT_SURVEY_SUBMISSION_ADD, /* (resident or NULL, link or NULL, now) */
-	STMT_SURVEY_SUBMISSIONS_SINCE, /* (resident or NULL, link or NULL, since) → responses
-	                                  sent or changed since */
 	STMT_SURVEY_RESPONSES,   /* (survey) → responses */
-	STMT_SURVEY_COUNTS,      /* (survey) → question, choice, answers: choices and scale values */
+	STMT_SURVEY_COUNTS,      /* (survey) → question, choice, answers (choice 0: free texts) */
 	STMT_SURVEY_ANSWERED,    /* (survey) → question, responses that answered it */
 	STMT_SURVEY_TEXTS,       /* (survey) → question, text: the free-text answers, staff only */
 	STMT_SURVEY_PRESET_EXISTS, /* (preset) → 1 when a survey of that preset exists */

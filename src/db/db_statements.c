@@ -1449,39 +1449,43 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT o.question_id, o.position, o.label FROM survey_option o JOIN survey_question q "
 		"ON q.id = o.question_id WHERE q.survey_id = ?1 ORDER BY q.position, o.position",
 	[STMT_SURVEY_RESPONSE_UPSERT] =
-		"INSERT INTO survey_response (survey_id, resident_id, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?3) ON CONFLICT (survey_id, resident_id) "
-		"DO UPDATE SET updated_at = excluded.updated_at RETURNING id",
+		"INSERT INTO survey_response (survey_id, resident_id, created_at, updated_at, "
+		"window_start) "
+		"VALUES (?1, ?2, ?3, ?3, ?3) ON CONFLICT (survey_id, resident_id) "
+		"DO UPDATE SET updated_at = excluded.updated_at, "
+		"sent = CASE WHEN window_start > excluded.updated_at - 3600 THEN sent + 1 ELSE 1 END, "
+		"window_start = CASE WHEN window_start > excluded.updated_at - 3600 THEN window_start "
+		"ELSE excluded.updated_at END RETURNING id, sent",
 	[STMT_SURVEY_ANSWERS_CLEAR] = "DELETE FROM survey_answer WHERE response_id = ?1",
 	[STMT_SURVEY_ANSWER_ADD] =
 		"INSERT INTO survey_answer (response_id, question_id, choice, text) "
 		"VALUES (?1, ?2, ?3, ?4)",
 	[STMT_SURVEY_LINK_UPSERT] =
-		"INSERT INTO survey_response (survey_id, link_id, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?3) ON CONFLICT (survey_id, link_id) "
-		"DO UPDATE SET updated_at = excluded.updated_at RETURNING id",
+		"INSERT INTO survey_response (survey_id, link_id, created_at, updated_at, "
+		"window_start) "
+		"VALUES (?1, ?2, ?3, ?3, ?3) ON CONFLICT (survey_id, link_id) "
+		"DO UPDATE SET updated_at = excluded.updated_at, "
+		"sent = CASE WHEN window_start > excluded.updated_at - 3600 THEN sent + 1 ELSE 1 END, "
+		"window_start = CASE WHEN window_start > excluded.updated_at - 3600 THEN window_start "
+		"ELSE excluded.updated_at END RETURNING id, sent",
 	[STMT_SURVEY_MY_ANSWERS] =
 		"SELECT a.question_id, a.choice, a.text, r.updated_at FROM survey_response r "
 		"LEFT JOIN survey_answer a ON a.response_id = r.id "
 		"WHERE r.survey_id = ?1 AND (r.resident_id = ?2 OR r.link_id = ?3)",
-	[STMT_SURVEY_SUBMISSION_ADD] =
-		"INSERT INTO survey_submission (resident_id, link_id, at) VALUES (?1, ?2, ?3)",
-	[STMT_SURVEY_SUBMISSIONS_SINCE] =
-		"SELECT (SELECT count(*) FROM survey_submission WHERE resident_id = ?1 AND at >= ?3) + "
-		"(SELECT count(*) FROM survey_submission WHERE link_id = ?2 AND at >= ?3)",
 	[STMT_SURVEY_RESPONSES] = "SELECT count(*) FROM survey_response WHERE survey_id = ?1",
 	[STMT_SURVEY_COUNTS] =
-		"SELECT a.question_id, a.choice, count(*) FROM survey_question q "
-		"JOIN survey_answer a ON a.question_id = q.id "
-		"WHERE q.survey_id = ?1 AND q.kind <> 'text' GROUP BY a.question_id, a.choice",
+		"SELECT a.question_id, a.choice, count(*) FROM survey_response r "
+		"JOIN survey_answer a ON a.response_id = r.id WHERE r.survey_id = ?1 "
+		"GROUP BY a.question_id, a.choice",
 	[STMT_SURVEY_ANSWERED] =
-		"SELECT a.question_id, count(DISTINCT a.response_id) FROM survey_question q "
-		"JOIN survey_answer a ON a.question_id = q.id WHERE q.survey_id = ?1 "
+		"SELECT a.question_id, count(DISTINCT a.response_id) FROM survey_response r "
+		"JOIN survey_answer a ON a.response_id = r.id WHERE r.survey_id = ?1 "
 		"GROUP BY a.question_id",
 	[STMT_SURVEY_TEXTS] =
-		"SELECT a.question_id, a.text FROM survey_question q "
-		"JOIN survey_answer a ON a.question_id = q.id "
-		"WHERE q.survey_id = ?1 AND q.kind = 'text' ORDER BY q.position, a.response_id",
+		"SELECT a.question_id, a.text FROM survey_response r "
+		"JOIN survey_answer a ON a.response_id = r.id "
+		"JOIN survey_question q ON q.id = a.question_id "
+		"WHERE r.survey_id = ?1 AND q.kind = 'text' ORDER BY q.position, a.response_id",
 	[STMT_SURVEY_PRESET_EXISTS] = "SELECT 1 FROM survey WHERE preset = ?1",
 	[STMT_LINK_BY_TOKEN] =
 		"SELECT id, kind, target_id, name, email, organisation FROM participant_link "

@@ -15,7 +15,8 @@
 #include "survey_view.h"
 #include "worker.h"
 
-/* A resident may send or change at most this many responses an hour, across all surveys. */
+/* A respondent may send their response to one survey at most this many times an hour (the
+ * first time and its changes). */
 #define SURVEY_RESPONSES_PER_HOUR 20
 
 /* GET /surveys — every survey, the latest period first, with its audience, period, state and
@@ -336,31 +337,26 @@ static enum http_status respond(struct request *req, const struct survey *s,
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *st = db_stmt(db, STMT_SURVEY_SUBMISSIONS_SINCE);
-	bind_respondent(st, 1, who);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)req->now - 3600);
-	long long recent = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	db_done(st);
-	if (recent < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	if (recent >= SURVEY_RESPONSES_PER_HOUR) {
-		db_rollback(db);
-		return survey_page(req, s, who, HTTP_TOO_MANY_REQUESTS, shown,
-				   arena_printf(req->arena,
-						"За последний час вы уже %d раз отправили ответы на "
-						"опросы. Отправьте этот ответ позже: он сохранён в "
-						"форме.",
-						SURVEY_RESPONSES_PER_HOUR),
-				   NULL);
-	}
-	st = db_stmt(db, by_link ? STMT_SURVEY_LINK_UPSERT : STMT_SURVEY_RESPONSE_UPSERT);
+	sqlite3_stmt *st =
+		db_stmt(db, by_link ? STMT_SURVEY_LINK_UPSERT : STMT_SURVEY_RESPONSE_UPSERT);
 	sqlite3_bind_int64(st, 1, s->id);
 	sqlite3_bind_int64(st, 2, by_link ? who->link_id : who->resident_id);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)req->now);
-	long long response = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	long long response = 0, sent = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		response = sqlite3_column_int64(st, 0);
+		sent = sqlite3_column_int64(st, 1);
+	}
 	db_done(st);
+	if (sent > SURVEY_RESPONSES_PER_HOUR) {
+		db_rollback(db);
+		return survey_page(req, s, who, HTTP_TOO_MANY_REQUESTS, shown,
+				   arena_printf(req->arena,
+						"За последний час вы уже %d раз отправили ответ на этот "
+						"опрос. Отправьте его позже: ответы сохранены в форме.",
+						SURVEY_RESPONSES_PER_HOUR),
+				   NULL);
+	}
 	bool ok = response > 0;
 	if (ok) {
 		st = db_stmt(db, STMT_SURVEY_ANSWERS_CLEAR);
@@ -381,12 +377,6 @@ static enum http_status respond(struct request *req, const struct survey *s,
 			ok = db_run(st) == SQLITE_DONE;
 		}
 	}
-	if (ok) {
-		st = db_stmt(db, STMT_SURVEY_SUBMISSION_ADD);
-		bind_respondent(st, 1, who);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)req->now);
-		ok = db_run(st) == SQLITE_DONE;
-	}
 	if (!ok || db_commit(db) < 0) {
 		db_log_error(db, "saving a survey response");
 		db_rollback(db);
@@ -401,7 +391,7 @@ static enum http_status respond(struct request *req, const struct survey *s,
  * survey; 422 with a clear message when it has not begun or is over; 403 for a survey of
  * reference groups (they answer by their personal links); 422 with the error beside each
  * question (a required one unanswered, an option that does not exist) and every answer kept;
- * 429 after SURVEY_RESPONSES_PER_HOUR responses in the last hour. */
+ * 429 when the response was sent SURVEY_RESPONSES_PER_HOUR times in the hour already. */
 enum http_status page_survey_respond(struct request *req)
 {
 	struct survey s;

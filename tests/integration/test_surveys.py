@@ -390,13 +390,13 @@ class SurveyTest(unittest.TestCase):
               status=403)
         self.assertEqual(responses(sid), 0)
 
-    def test_a_resident_sends_at_most_twenty_responses_an_hour(self):
+    def test_a_response_is_sent_at_most_twenty_times_an_hour(self):
         sid = create()
         b = resident("limit.survey@example.org")
         for i in range(20):
             self.assertEqual(answer(b, sid, q1="3", q2="1").status, 303, i)
         r = answer(b, sid, q1="5", q2="2", q4="Сохранённый текст")
-        page = shown(self, r, "Отправьте этот ответ позже", status=429).text
+        page = shown(self, r, "Отправьте его позже: ответы сохранены в форме", status=429).text
         self.assertIn(">Сохранённый текст</textarea>", page)
         self.assertIn('name="q1" value="5" checked', page)
         self.assertEqual(STACK.query("SELECT a.choice FROM survey_answer a JOIN survey_question "
