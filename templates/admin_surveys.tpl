@@ -77,7 +77,8 @@
 <div><input type="radio" id="f-results-live" name="results" value="live"{{#LIVE_CHECKED}} checked{{/LIVE_CHECKED}}> <label for="f-results-live">Сразу, по мере ответов</label></div>
 {{#results_error}}<p class="field-error" id="e-results">{{MESSAGE}}</p>{{/results_error}}
 </fieldset>
-<p>Вопросы: заполните нужные строки, пустые не сохраняются. Для вопросов с выбором укажите варианты ответа, каждый с новой строки (от 2 до 20).</p>
+<p id="f-question"{{#question_error}} aria-describedby="e-question"{{/question_error}}>Вопросы: заполните нужные строки, пустые не сохраняются. Для вопросов с выбором укажите варианты ответа, каждый с новой строки (от 2 до 20).</p>
+{{#question_error}}<p class="field-error" id="e-question">{{MESSAGE}}</p>{{/question_error}}
 {{#QUESTION_ROW}}<fieldset id="question-{{N}}"{{#ERROR}} aria-describedby="e-question-{{N}}"{{/ERROR}}>
 <legend>Вопрос {{N}}</legend>
 {{#ERROR}}<p class="field-error" id="e-question-{{N}}">{{MESSAGE}}</p>{{/ERROR}}

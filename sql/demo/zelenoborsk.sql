@@ -372,6 +372,22 @@ SELECT id, 6, 1 + (resident_id * 5) % 3, '' FROM survey_response WHERE survey_id
 INSERT INTO survey_answer (response_id, question_id, choice, text)
 SELECT id, 7, 0, 'Чаще чистить тротуары у остановок.' FROM survey_response
 WHERE survey_id = 2 AND resident_id % 4 = 0;
+-- A running survey of the reference group «Бизнес», its links already mailed, and the personal
+-- links of one participant to it and to the open discussion (demo tokens: the web gates open
+-- the pages of those links).
+INSERT INTO survey (id, title, intro, audience, territory_id, opens_on, closes_on, results,
+                    created_at, announced_at) VALUES
+ (3, 'Условия для малого бизнеса в поселении', '', 'groups', NULL, date('now', '-1 days'),
+  date('now', '+14 days'), 'closed', unixepoch('now', '-2 days'), unixepoch('now', '-1 days'));
+INSERT INTO survey_reference_group (survey_id, group_id) VALUES (3, 1);
+INSERT INTO survey_question (id, survey_id, position, kind, text, required) VALUES
+ (8, 3, 1, 'scale', 'Оцените условия для малого бизнеса', 1),
+ (9, 3, 2, 'text', 'Что мешает вашему делу?', 0);
+INSERT INTO participant_link (kind, target_id, email, name, organisation, token, created_at) VALUES
+ ('survey', 3, 'grigoriev@business.example', 'Григорьев Павел Андреевич', 'ИП Григорьев П. А.',
+  'demo-survey-link-00000000000000000000000000000000000000000000000', unixepoch('now', '-1 days')),
+ ('discussion', 1, 'grigoriev@business.example', 'Григорьев Павел Андреевич',
+  'ИП Григорьев П. А.', 'demo-discussion-link-0000000000000000000000000000000000000000000', unixepoch('now', '-3 days'));
 -- Personal receptions residents book online (issue 17): the head's coming receptions, 15 minutes
 -- a visitor.
 INSERT INTO reception (meeting_id, slot_minutes, topics) VALUES

@@ -193,6 +193,9 @@ class SurveyTest(unittest.TestCase):
         self.assertEqual(field_error(page, "question-1"),
                          "укажите хотя бы 2 варианта ответа, каждый с новой строки")
         self.assertIsNone(field_error(page, "question-2"))
+        # The summary above the form links to the questions' block, where the error is too.
+        self.assertIn('<a href="#f-question">вопрос: исправьте отмеченные вопросы.</a>', page)
+        self.assertEqual(field_error(page, "question"), "вопрос: исправьте отмеченные вопросы.")
         r = org.post("/admin/surveys", [("title", "Без вопросов"), ("audience", "groups"),
                                         ("opens_on", helpers.day(0).isoformat()),
                                         ("closes_on", helpers.day(1).isoformat()),
