@@ -218,7 +218,12 @@ class SurveyTest(unittest.TestCase):
                                  {"opens_on": helpers.day(0).isoformat(),
                                   "closes_on": helpers.day(1).isoformat()})
             self.assertEqual(r.status, 403, role)
+            # Nor the free-text answers, on the page or in the CSV.
+            self.assertEqual(STAFF[role].get("/admin/surveys/2").status, 403, role)
+            self.assertEqual(STAFF[role].get("/admin/surveys/2.csv").status, 403, role)
         shown(self, STAFF["admin"].get("/admin/surveys"), "Новый опрос")
+        shown(self, STAFF["admin"].get("/admin/surveys/2"), "Качество уборки улиц зимой",
+              "Чаще чистить тротуары у остановок.")
         r = STAFF["organizer"].post("/admin/surveys", {"csrf": "x", "title": "x"})
         self.assertEqual(r.status, 403)
 
