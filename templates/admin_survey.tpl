@@ -4,7 +4,8 @@
 <dt>Кто участвует</dt><dd>{{AUDIENCE}}</dd>
 <dt>Срок опроса</dt><dd>{{PERIOD}}</dd>
 <dt>Состояние</dt><dd>{{#OPEN}}идёт опрос{{/OPEN}}{{#UPCOMING}}начнётся {{OPENS_ON}}{{/UPCOMING}}{{#CLOSED}}завершён{{/CLOSED}}</dd>
-<dt>Итоги для всех</dt><dd>{{RESULTS_WHEN}}</dd>
+{{#LINKS}}<dt>Персональные ссылки</dt><dd>{{TEXT}}</dd>
+{{/LINKS}}<dt>Итоги для всех</dt><dd>{{RESULTS_WHEN}}</dd>
 <dt>На сайте</dt><dd><a href="/surveys/{{ID}}">/surveys/{{ID}}</a></dd>
 </dl>
 <h2>Вопросы</h2>

@@ -467,6 +467,37 @@ enum http_status page_admin_survey(struct request *req)
 	/* After report_fill: the survey's own PERIOD replaces the report's. */
 	if (survey_set(req, t, &s) < 0)
 		return HTTP_INTERNAL_ERROR;
+	if (strcmp(s.audience, "groups") == 0) {
+		/* Who of the reference groups got a link and answered (names stay in the
+		 * database: the results are anonymous). */
+		sqlite3_stmt *st = db_stmt(&req->worker->db, STMT_SURVEY_LINK_STATS);
+		sqlite3_bind_int64(st, 1, s.id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			tpl_dict *l = tpl_section_add(t, "LINKS");
+			if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+				tpl_set(l, "TEXT", arena_printf(req->arena,
+								"разошлются участникам групп %s",
+								page_date_words(req, s.opens_on)));
+			} else {
+				long long links = sqlite3_column_int64(st, 1);
+				long long answered = sqlite3_column_int64(st, 2);
+				struct tm tm;
+				char when[64];
+				tz_utc_to_local((time_t)sqlite3_column_int64(st, 0), &tm);
+				ru_format_datetime(when, sizeof when, &tm);
+				tpl_set(l, "TEXT",
+					arena_printf(req->arena, "разосланы %s: %lld %s; ответили %lld",
+						     when, links,
+						     ru_plural((long)links, "участнику", "участникам",
+							       "участникам"),
+						     answered));
+			}
+		}
+		db_done(st);
+		if (rc != SQLITE_ROW)
+			return HTTP_INTERNAL_ERROR;
+	}
 	for (int i = 0; i < s.question_count; i++) {
 		const struct survey_question *q = &s.questions[i];
 		tpl_dict *qd = tpl_section_add(t, "QUESTION");

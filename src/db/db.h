@@ -554,6 +554,8 @@ enum stmt {
 	                            reference groups whose links are not mailed yet */
 	STMT_NOTIFY_SURVEY_LINKS, /* (survey) → email, name, link token, consent token or '' */
 	STMT_NOTIFY_SURVEY_ANNOUNCED, /* (survey, now) */
+	STMT_SURVEY_LINK_STATS,  /* (survey) → when the links were mailed or NULL, links, responses
+	                            through links */
 	STMT_PROPOSAL_LINK_INSERT, /* (discussion, link, point, text, author, show_as, email, now) */
 	STMT_PROPOSAL_LINK_RECENT, /* (link, since) → proposals sent through the link since then */
 	STMT__MAX

@@ -1519,6 +1519,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY l.email",
 	[STMT_NOTIFY_SURVEY_ANNOUNCED] =
 		"UPDATE survey SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL",
+	[STMT_SURVEY_LINK_STATS] =
+		"SELECT s.announced_at, (SELECT count(*) FROM participant_link l WHERE l.kind = 'survey' "
+		"AND l.target_id = s.id), (SELECT count(*) FROM survey_response r WHERE "
+		"r.survey_id = s.id AND r.link_id IS NOT NULL) FROM survey s WHERE s.id = ?1",
 	[STMT_PROPOSAL_LINK_INSERT] =
 		"INSERT INTO discussion_proposal (discussion_id, link_id, point, text, author_name, "
 		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

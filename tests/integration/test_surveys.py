@@ -425,6 +425,8 @@ class PersonalLinkTest(unittest.TestCase):
                               withdrawn=["refused.link@example.org"])
         title = unique("Опрос референтных групп")
         sid = create(title, audience="groups", reference_group=str(gid))
+        shown(self, STAFF["organizer"].get(f"/admin/surveys/{sid}"),
+              "разошлются участникам групп " + helpers.words(helpers.day(0)))
         notify()
         mail = wait_mail("petrov.link@example.org")
         self.assertIn(title, mail.subject)
@@ -471,6 +473,8 @@ class PersonalLinkTest(unittest.TestCase):
         self.assertEqual(STACK.post_form("/surveys/link", [("token", other_token), ("q1", "3"),
                                                            ("q2", "3")]).status, 303)
         self.assertEqual(responses(sid), 2)
+        shown(self, STAFF["organizer"].get(f"/admin/surveys/{sid}"),
+              "2 участникам; ответили 2")
         # A wrong token, or a survey's token on the discussions' link, finds nothing.
         r = STACK.get("/surveys/link?token=" + "0" * 64)
         shown(self, r, "Ссылка не найдена", status=404)
