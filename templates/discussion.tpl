@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- discussion.tpl: one draft under public discussion: its text, the rules, the published proposals, the proposal form and the conclusion. --}}
 <h1>{{TITLE}}</h1>
+{{#PARTICIPANT}}<p class="notice">Вы участвуете по персональной ссылке из письма как участник референтной группы: {{NAME}}. Не пересылайте эту ссылку другим.</p>{{/PARTICIPANT}}
 {{#REFUSAL}}<div class="notice error" role="alert"><p>{{MESSAGE}}</p></div>{{/REFUSAL}}
 <dl class="facts">
 <dt>Разработчик проекта</dt><dd>{{UNIT}}</dd>
@@ -42,8 +43,8 @@
 {{#UPCOMING}}<p>Приём предложений начнётся {{OPENS_ON}}.</p>{{/UPCOMING}}
 {{#SIGN_IN}}<p>Чтобы направить предложение, <a href="/account/login?return={{RETURN}}">войдите в личный кабинет</a>.</p>{{/SIGN_IN}}
 {{#PROPOSAL_FORM}}{{>FORM_ERRORS}}
-<form class="form" method="post" action="/discussions/{{ID}}/proposals">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<form class="form" method="post" action="{{#SESSION}}/discussions/{{ID}}/proposals{{/SESSION}}{{#LINK}}/discussions/link{{/LINK}}">
+{{#SESSION}}<input type="hidden" name="csrf" value="{{CSRF}}">{{/SESSION}}{{#LINK}}<input type="hidden" name="token" value="{{TOKEN}}">{{/LINK}}
 <div class="field">
 <label for="f-point">Пункт проекта (оставьте пустым, если предложение к проекту в целом)</label>
 <input id="f-point" name="point" value="{{point}}" maxlength="100"{{#point_error}} aria-invalid="true" aria-describedby="e-point"{{/point_error}}>
@@ -54,11 +55,11 @@
 <textarea id="f-text" name="text" rows="8" maxlength="5000" required{{#text_error}} aria-invalid="true" aria-describedby="e-text"{{/text_error}}>{{text}}</textarea>
 {{#text_error}}<p class="field-error" id="e-text">{{MESSAGE}}</p>{{/text_error}}
 </div>
-<div class="field">
+{{#AUTHOR_FIELD}}<div class="field">
 <label for="f-author">Подпись: фамилия, имя, отчество</label>
 <input id="f-author" name="author" value="{{author}}" maxlength="200" required autocomplete="name"{{#author_error}} aria-invalid="true" aria-describedby="e-author"{{/author_error}}>
 {{#author_error}}<p class="field-error" id="e-author">{{MESSAGE}}</p>{{/author_error}}
-</div>
+</div>{{/AUTHOR_FIELD}}{{#AUTHOR_FIXED}}<p>Подпись: {{NAME}} (участник референтной группы)</p>{{/AUTHOR_FIXED}}
 <fieldset id="f-show_as">
 <legend>Как показать автора на сайте</legend>
 <div><input type="radio" id="f-show-full" name="show_as" value="full"{{#FULL_CHECKED}} checked{{/FULL_CHECKED}}> <label for="f-show-full">Полностью</label></div>

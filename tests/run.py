@@ -120,6 +120,12 @@ WEB_PUBLIC_ARGS = ["--start", "/", "--start", "/meetings", "--start", "/meetings
                    "--start", "/appeals/status", "--start", "/appeals/received",
                    "--start", "/answers", "--start", "/account/login", "--start", "/privacy",
                    "--start", "/account/closed", "--error-page", "/account/callback?state=x",
+                   # the surveys: the list and the demo survey that is over, with its results
+                   # as tables and charts (issue 20)
+                   "--start", "/surveys", "--start", "/surveys/2",
+                   # a reference-group participant's personal links (demo tokens, sql/demo)
+                   "--start", "/surveys/link?token=demo-survey-link-00000000000000000000000000000000000000000000000",
+                   "--start", "/discussions/link?token=demo-discussion-link-0000000000000000000000000000000000000000000",
                    "--start", "/subscribe/confirm?token=demo-pending-token-0000000000000000000000000",
                    "--start", "/subscribe/confirm?token=demo-active-token-1111111111111111111111111",
                    "--start", "/unsubscribe?token=demo-active-token-2222222222222222222222222",
@@ -188,7 +194,9 @@ WEB_RESIDENT_ARGS = ["--only", "/account", "--only", "/appeals/new", "--only", "
                      "--start", "/receptions/13", "--start", "/receptions/21",
                      "--start", "/account/bookings",
                      # the open demo discussion with its proposal form (issue 20)
-                     "--only", "/discussions/1", "--start", "/discussions/1"]
+                     "--only", "/discussions/1", "--start", "/discussions/1",
+                     # the running demo survey with its response form (issue 20)
+                     "--only", "/surveys/1", "--start", "/surveys/1"]
 
 
 def resident_session(stack, staff_cookie):

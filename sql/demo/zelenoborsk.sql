@@ -335,6 +335,59 @@ INSERT INTO discussion_proposal (discussion_id, point, text, author_name, show_a
  (2, '', 'Прошу публиковать материалы проекта не только на сайте, но и на стенде в библиотеке.',
   'Ковалёв Андрей', 'full', 'published', unixepoch('now', '-20 days'), 'accepted',
   'Экспозиция материалов в библиотеке добавлена в пункт 3 проекта.', unixepoch('now', '-21 days'));
+-- Surveys (sql/020_surveys.sql, issue 20): one running (results after it closes), one over with
+-- the answers of twelve residents, so the web gates crawl a form and the tables with charts.
+INSERT INTO survey (id, title, intro, audience, territory_id, opens_on, closes_on, results,
+                    created_at) VALUES
+ (1, 'Какие дворы благоустроить в следующем году',
+  'Администрация составляет программу благоустройства дворов на следующий год. Выберите, что важнее для вас.',
+  'all', NULL, date('now', '-2 days'), date('now', '+20 days'), 'closed', unixepoch('now', '-3 days')),
+ (2, 'Качество уборки улиц зимой', 'Оцените, как убирали снег прошлой зимой.',
+  'territory', 3, date('now', '-60 days'), date('now', '-30 days'), 'closed',
+  unixepoch('now', '-61 days'));
+INSERT INTO survey_question (id, survey_id, position, kind, text, required) VALUES
+ (1, 1, 1, 'single', 'Какой двор благоустроить первым?', 1),
+ (2, 1, 2, 'multiple', 'Что нужно во дворе?', 0),
+ (3, 1, 3, 'scale', 'Оцените благоустройство вашего двора сейчас', 1),
+ (4, 1, 4, 'text', 'Ваши предложения', 0),
+ (5, 2, 1, 'scale', 'Оцените уборку снега на улицах', 1),
+ (6, 2, 2, 'single', 'Как быстро убирали снег после снегопада?', 1),
+ (7, 2, 3, 'text', 'Что улучшить?', 0);
+INSERT INTO survey_option (question_id, position, label) VALUES
+ (1, 1, 'Улица Ленина, 5'), (1, 2, 'Улица Мира, 12'), (1, 3, 'Школьный переулок, 3'),
+ (2, 1, 'Детская площадка'), (2, 2, 'Освещение'), (2, 3, 'Парковка'), (2, 4, 'Скамейки'),
+ (6, 1, 'в тот же день'), (6, 2, 'на следующий день'), (6, 3, 'через два дня и позже');
+INSERT INTO resident (method, subject, email, created_at, last_login_at)
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12)
+SELECT 'email', 'survey' || i || '@demo.example', 'survey' || i || '@demo.example',
+       unixepoch('now', '-50 days'), unixepoch('now', '-50 days') FROM n;
+INSERT INTO survey_response (survey_id, resident_id, created_at, updated_at, window_start)
+SELECT 2, id, unixepoch('now', '-45 days'), unixepoch('now', '-45 days'),
+       unixepoch('now', '-45 days') FROM resident
+WHERE subject LIKE 'survey%@demo.example';
+INSERT INTO survey_answer (response_id, question_id, choice, text)
+SELECT id, 5, 1 + (resident_id * 7) % 5, '' FROM survey_response WHERE survey_id = 2;
+INSERT INTO survey_answer (response_id, question_id, choice, text)
+SELECT id, 6, 1 + (resident_id * 5) % 3, '' FROM survey_response WHERE survey_id = 2;
+INSERT INTO survey_answer (response_id, question_id, choice, text)
+SELECT id, 7, 0, 'Чаще чистить тротуары у остановок.' FROM survey_response
+WHERE survey_id = 2 AND resident_id % 4 = 0;
+-- A running survey of the reference group «Бизнес», its links already mailed, and the personal
+-- links of one participant to it and to the open discussion (demo tokens: the web gates open
+-- the pages of those links).
+INSERT INTO survey (id, title, intro, audience, territory_id, opens_on, closes_on, results,
+                    created_at, announced_at) VALUES
+ (3, 'Условия для малого бизнеса в поселении', '', 'groups', NULL, date('now', '-1 days'),
+  date('now', '+14 days'), 'closed', unixepoch('now', '-2 days'), unixepoch('now', '-1 days'));
+INSERT INTO survey_reference_group (survey_id, group_id) VALUES (3, 1);
+INSERT INTO survey_question (id, survey_id, position, kind, text, required) VALUES
+ (8, 3, 1, 'scale', 'Оцените условия для малого бизнеса', 1),
+ (9, 3, 2, 'text', 'Что мешает вашему делу?', 0);
+INSERT INTO participant_link (kind, target_id, email, name, organisation, token, created_at) VALUES
+ ('survey', 3, 'grigoriev@business.example', 'Григорьев Павел Андреевич', 'ИП Григорьев П. А.',
+  'demo-survey-link-00000000000000000000000000000000000000000000000', unixepoch('now', '-1 days')),
+ ('discussion', 1, 'grigoriev@business.example', 'Григорьев Павел Андреевич',
+  'ИП Григорьев П. А.', 'demo-discussion-link-0000000000000000000000000000000000000000000', unixepoch('now', '-3 days'));
 -- Personal receptions residents book online (issue 17): the head's coming receptions, 15 minutes
 -- a visitor.
 INSERT INTO reception (meeting_id, slot_minutes, topics) VALUES

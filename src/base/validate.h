@@ -187,6 +187,26 @@ enum field {
 	FIELD_VISIT,      /* came or absent: the staff's mark */
 	FIELD_WAITING,    /* the reception whose waiting list the resident just joined */
 	FIELD_BOOKING,    /* the booking a reception card is filled from */
+	/* Surveys (page_surveys.c, page_admin_surveys.c; issue 20): the staff form (with
+	 * FIELD_TERRITORY, FIELD_REFERENCE_GROUP), its question rows (repeated, paired by
+	 * position), and a resident's answers, one field per question by its position. */
+	FIELD_SURVEY_TITLE, /* "title" of a survey */
+	FIELD_SURVEY_INTRO, /* "intro": what the survey is for, shown above the questions */
+	FIELD_AUDIENCE,   /* all, territory or groups */
+	FIELD_RESULTS,    /* live or closed: when the results are shown to everyone */
+	FIELD_SURVEY_OPENS_ON, /* "opens_on": first local date of a survey */
+	FIELD_SURVEY_CLOSES_ON, /* "closes_on": last local date of a survey, inclusive */
+	FIELD_SURVEY_QUESTION,   /* the text of a question row */
+	FIELD_QUESTION_KIND, /* single, multiple, scale or text */
+	FIELD_QUESTION_REQUIRED, /* yes or no */
+	FIELD_QUESTION_OPTIONS, /* the options of a choice question, one a line */
+	FIELD_RESIDENT_OF, /* "yes": the resident lives in the survey's territory */
+	FIELD_ANSWER_1,   /* "q1" … "q20": the answer to the question in that position (repeated
+	                     for a multiple choice) */
+	FIELD_ANSWER_2, FIELD_ANSWER_3, FIELD_ANSWER_4, FIELD_ANSWER_5, FIELD_ANSWER_6,
+	FIELD_ANSWER_7, FIELD_ANSWER_8, FIELD_ANSWER_9, FIELD_ANSWER_10, FIELD_ANSWER_11,
+	FIELD_ANSWER_12, FIELD_ANSWER_13, FIELD_ANSWER_14, FIELD_ANSWER_15, FIELD_ANSWER_16,
+	FIELD_ANSWER_17, FIELD_ANSWER_18, FIELD_ANSWER_19, FIELD_ANSWER_20,
 	FIELD__MAX
 };
 

@@ -521,6 +521,47 @@ enum stmt {
 	STMT_APPEAL_SEARCH_PENDING,
 	STMT_APPEAL_SEARCH_INDEX,
 	STMT_APPEAL_SEARCH_DONE,
+	/* Surveys (page_surveys.c, page_admin_surveys.c, survey_view.c; issue 20). */
+	STMT_SURVEY_INSERT,      /* (title, intro, audience, territory or NULL, opens_on, closes_on,
+	                            results, preset, now, staff) */
+	STMT_SURVEY_LIST,        /* () → id, title, opens_on, closes_on, audience, territory name
+	                            or NULL, results, responses; newest period first */
+	STMT_SURVEY_GET,         /* (id) → title, intro, audience, territory name, opens_on,
+	                            closes_on, results, preset */
+	STMT_SURVEY_JSON,        /* (id) → the survey with its questions as JSON, for the audit */
+	STMT_SURVEY_GROUP_ADD,   /* (survey, reference group) */
+	STMT_SURVEY_GROUPS,      /* (survey) → id, name of its reference groups */
+	STMT_SURVEY_QUESTION_ADD, /* (survey, position, kind, text, required) */
+	STMT_SURVEY_OPTION_ADD,  /* (question, position, label) */
+	STMT_SURVEY_QUESTIONS,   /* (survey) → id, position, kind, text, required */
+	STMT_SURVEY_OPTIONS,     /* (survey) → question, position, label, in order */
+	STMT_SURVEY_RESPONSE_UPSERT, /* (survey, resident, now) → response id, times sent in the
+	                                hour's window: a new response or the resident's existing
+	                                one, its answers to be replaced */
+	STMT_SURVEY_ANSWERS_CLEAR, /* (response) */
+	STMT_SURVEY_ANSWER_ADD,  /* (response, question, choice, text) */
+	STMT_SURVEY_LINK_UPSERT, /* (survey, participant link, now) → response id, as above */
+	STMT_SURVEY_MY_ANSWERS,  /* (survey, resident or NULL, link or NULL) → question, choice,
+	                            text, updated_at */
+	STMT_SURVEY_RESPONSES,   /* (survey) → responses */
+	STMT_SURVEY_COUNTS,      /* (survey) → question, choice, answers (choice 0: free texts) */
+	STMT_SURVEY_ANSWERED,    /* (survey) → question, responses that answered it */
+	STMT_SURVEY_TEXTS,       /* (survey) → question, text: the free-text answers, staff only */
+	STMT_SURVEY_PRESET_EXISTS, /* (preset) → 1 when a survey of that preset exists */
+	/* Personal links of reference-group participants (issue 20 item 2). */
+	STMT_LINK_BY_TOKEN,      /* (token) → id, kind, target, name, email, organisation */
+	STMT_SURVEY_LINKS_CREATE, /* (survey, now): a link for each participant of its groups who
+	                             has not withdrawn consent, unless they have one */
+	STMT_DISCUSSION_LINKS_CREATE, /* (discussion, now): the same for a discussion */
+	STMT_LINK_TOKEN,         /* (kind, target, email) → token */
+	STMT_NOTIFY_SURVEYS_DUE, /* (today) → id, title, opens_on, closes_on: running surveys of
+	                            reference groups whose links are not mailed yet */
+	STMT_NOTIFY_SURVEY_LINKS, /* (survey) → email, name, link token, consent token or '' */
+	STMT_NOTIFY_SURVEY_ANNOUNCED, /* (survey, now) */
+	STMT_SURVEY_LINK_STATS,  /* (survey) → when the links were mailed or NULL, links, responses
+	                            through links */
+	STMT_PROPOSAL_LINK_INSERT, /* (discussion, link, point, text, author, show_as, email, now) */
+	STMT_PROPOSAL_LINK_RECENT, /* (link, since) → proposals sent through the link since then */
 	STMT__MAX
 };
 

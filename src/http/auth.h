@@ -77,6 +77,8 @@ enum role {
 /* Public discussions of drafts (page_admin_discussions.c, issue 20): who puts a draft up for
  * discussion, moderates the proposals and writes the conclusion. */
 #define DISCUSSION_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER)
+/* Surveys (page_admin_surveys.c, issue 20): who creates a survey and sees its free-text answers. */
+#define SURVEY_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER)
 #define ROLES_CALENDAR_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_CONTROLLER)
 
 /* The signed-in staff member of a request. */

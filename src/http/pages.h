@@ -52,6 +52,17 @@ enum http_status page_discussion(struct request *req);
 enum http_status page_discussion_propose(struct request *req);
 enum http_status page_discussion_sent(struct request *req);
 enum http_status page_discussion_file(struct request *req);
+enum http_status page_discussion_link(struct request *req);
+enum http_status page_discussion_link_propose(struct request *req);
+
+/* page_surveys.c: surveys of residents (issue 20). */
+enum http_status page_surveys(struct request *req);
+enum http_status page_survey(struct request *req);
+enum http_status page_survey_csv(struct request *req);
+enum http_status page_survey_respond(struct request *req);
+enum http_status page_survey_sent(struct request *req);
+enum http_status page_survey_link(struct request *req);
+enum http_status page_survey_link_respond(struct request *req);
 enum http_status page_account_subscribe(struct request *req);
 enum http_status page_account_unsubscribe(struct request *req);
 enum http_status page_account_data(struct request *req);
@@ -158,6 +169,13 @@ enum http_status page_admin_proposal_publish(struct request *req);
 enum http_status page_admin_proposal_refuse(struct request *req);
 enum http_status page_admin_proposal_outcome(struct request *req);
 enum http_status page_admin_discussion_conclude(struct request *req);
+
+/* page_admin_surveys.c: the staff side of surveys. */
+enum http_status page_admin_surveys(struct request *req);
+enum http_status page_admin_survey_create(struct request *req);
+enum http_status page_admin_survey_preset(struct request *req);
+enum http_status page_admin_survey(struct request *req);
+enum http_status page_admin_survey_csv(struct request *req);
 enum http_status page_admin_media_contact(struct request *req);
 enum http_status page_admin_media_update(struct request *req);
 enum http_status page_admin_media_deactivate(struct request *req);

@@ -31,6 +31,16 @@
 	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_SUMMARY, FIELD_OPTIONAL},                      \
 	       {FIELD_MEMBER_NAME, FIELD_MULTI}, {FIELD_MEMBER_ORGANISATION, FIELD_MULTI},         \
 	       {FIELD_MEMBER_EMAIL, FIELD_MULTI}, {FIELD_MEMBER_CONSENT, FIELD_MULTI})
+/* A resident's answers to a survey: q1…q20 by the questions' positions (page_surveys.c). */
+#define SURVEY_ANSWERS FIELDS({FIELD_RESIDENT_OF, FIELD_OPTIONAL}, SURVEY_ANSWER_FIELDS)
+#define SURVEY_ANSWER_FIELDS                                                                      \
+	{FIELD_ANSWER_1, FIELD_MULTI}, {FIELD_ANSWER_2, FIELD_MULTI}, {FIELD_ANSWER_3, FIELD_MULTI}, \
+	{FIELD_ANSWER_4, FIELD_MULTI}, {FIELD_ANSWER_5, FIELD_MULTI}, {FIELD_ANSWER_6, FIELD_MULTI}, \
+	{FIELD_ANSWER_7, FIELD_MULTI}, {FIELD_ANSWER_8, FIELD_MULTI}, {FIELD_ANSWER_9, FIELD_MULTI}, \
+	{FIELD_ANSWER_10, FIELD_MULTI}, {FIELD_ANSWER_11, FIELD_MULTI}, {FIELD_ANSWER_12, FIELD_MULTI}, \
+	{FIELD_ANSWER_13, FIELD_MULTI}, {FIELD_ANSWER_14, FIELD_MULTI}, {FIELD_ANSWER_15, FIELD_MULTI}, \
+	{FIELD_ANSWER_16, FIELD_MULTI}, {FIELD_ANSWER_17, FIELD_MULTI}, {FIELD_ANSWER_18, FIELD_MULTI}, \
+	{FIELD_ANSWER_19, FIELD_MULTI}, {FIELD_ANSWER_20, FIELD_MULTI}
 #define MEETING_FORM_WITH_EXCEPTION FIELDS(MEETING_FIELDS, {FIELD_EXCEPTION_REASON, FIELD_OPTIONAL})
 
 #define FIELDS(...) ((const struct route_field[]){__VA_ARGS__, {FIELD__MAX, 0}})
@@ -121,6 +131,27 @@ const struct route routes[] = {
 	 ROUTE_RESIDENT | ROUTE_FORM_ERRORS_TO_HANDLER, 0},
 	{"/discussions/#/sent", METHOD_GET, page_discussion_sent, NULL, 0, 0},
 	{"/discussions/files/#", METHOD_GET, page_discussion_file, NULL, 0, 0},
+	/* A reference-group participant's personal link (issue 20 item 2): the token is the
+	 * authority. */
+	{"/discussions/link", METHOD_GET, page_discussion_link, NULL, 0, 0},
+	{"/discussions/link", METHOD_POST, page_discussion_link_propose,
+	 FIELDS({FIELD_TOKEN, FIELD_OPTIONAL}, {FIELD_POINT, FIELD_OPTIONAL},
+		{FIELD_PROPOSAL_TEXT, FIELD_REQUIRED}, {FIELD_SHOW_AS, FIELD_REQUIRED}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, 0},
+	/* Surveys (page_surveys.c, issue 20): one response per signed-in resident, with their
+	 * session's form token; the answers are q1…q20 by the questions' positions. */
+	{"/surveys", METHOD_GET, page_surveys, NULL, ROUTE_CACHEABLE, 0},
+	{"/surveys/#", METHOD_GET, page_survey, NULL, ROUTE_RESIDENT_OPTIONAL, 0},
+	{"/surveys/#.csv", METHOD_GET, page_survey_csv, NULL, 0, 0},
+	{"/surveys/#/response", METHOD_POST, page_survey_respond, SURVEY_ANSWERS,
+	 ROUTE_RESIDENT | ROUTE_FORM_ERRORS_TO_HANDLER, 0},
+	{"/surveys/#/sent", METHOD_GET, page_survey_sent, NULL, ROUTE_RESIDENT_OPTIONAL, 0},
+	/* A reference-group participant's personal link (issue 20 item 2): the token from the
+	 * mail is the authority, as for the reference groups' unsubscribe link. */
+	{"/surveys/link", METHOD_GET, page_survey_link, NULL, 0, 0},
+	{"/surveys/link", METHOD_POST, page_survey_link_respond,
+	 FIELDS({FIELD_TOKEN, FIELD_OPTIONAL}, SURVEY_ANSWER_FIELDS), ROUTE_FORM_ERRORS_TO_HANDLER,
+	 0},
 	{"/answers", METHOD_GET, page_answers, NULL, ROUTE_CACHEABLE, 0},
 	{"/appeals/status", METHOD_GET, page_appeal_status_form, NULL, 0, 0},
 	{"/appeals/status", METHOD_POST, page_appeal_status,
@@ -480,6 +511,22 @@ const struct route routes[] = {
 	{"/admin/discussions/#/conclude", METHOD_POST, page_admin_discussion_conclude,
 	 FIELDS({FIELD_CONCLUSION, FIELD_OPTIONAL}), ROUTE_FORM_ERRORS_TO_HANDLER,
 	 DISCUSSION_WRITERS},
+
+	/* Surveys (page_admin_surveys.c, issue 20). */
+	{"/admin/surveys", METHOD_GET, page_admin_surveys, NULL, 0, SURVEY_WRITERS},
+	{"/admin/surveys", METHOD_POST, page_admin_survey_create,
+	 FIELDS({FIELD_SURVEY_TITLE, FIELD_REQUIRED}, {FIELD_SURVEY_INTRO, FIELD_OPTIONAL},
+		{FIELD_AUDIENCE, FIELD_REQUIRED}, {FIELD_TERRITORY, FIELD_OPTIONAL},
+		{FIELD_REFERENCE_GROUP, FIELD_MULTI}, {FIELD_SURVEY_OPENS_ON, FIELD_REQUIRED},
+		{FIELD_SURVEY_CLOSES_ON, FIELD_REQUIRED}, {FIELD_RESULTS, FIELD_REQUIRED},
+		{FIELD_SURVEY_QUESTION, FIELD_MULTI}, {FIELD_QUESTION_KIND, FIELD_MULTI},
+		{FIELD_QUESTION_REQUIRED, FIELD_MULTI}, {FIELD_QUESTION_OPTIONS, FIELD_MULTI}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, SURVEY_WRITERS},
+	{"/admin/surveys/preset", METHOD_POST, page_admin_survey_preset,
+	 FIELDS({FIELD_SURVEY_OPENS_ON, FIELD_REQUIRED}, {FIELD_SURVEY_CLOSES_ON, FIELD_REQUIRED}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, SURVEY_WRITERS},
+	{"/admin/surveys/#", METHOD_GET, page_admin_survey, NULL, 0, SURVEY_WRITERS},
+	{"/admin/surveys/#.csv", METHOD_GET, page_admin_survey_csv, NULL, 0, SURVEY_WRITERS},
 
 	/* The press office (page_admin_press.c). */
 	{"/admin/media-plan", METHOD_GET, page_admin_media_plan, FIELDS({FIELD_MONTH, FIELD_OPTIONAL}),

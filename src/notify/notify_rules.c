@@ -950,12 +950,35 @@ static int rule_discussion_openings(struct notify_run *run)
 				       "объявляются отдельно."
 				     : "",
 			notify_url(run, arena_printf(run->arena, "/discussions/%lld", o[i].id)));
+		/* Each reference-group participant gets a personal link to send proposals without
+		 * an account (issue 20 item 2). */
+		s = db_stmt(run->db, STMT_DISCUSSION_LINKS_CREATE);
+		sqlite3_bind_int64(s, 1, o[i].id);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)run->now);
+		if (db_run(s) != SQLITE_DONE)
+			return -1;
 		s = db_stmt(run->db, STMT_NOTIFY_DISCUSSION_RECIPIENTS);
 		sqlite3_bind_int64(s, 1, o[i].id);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			int audience = sqlite3_column_int(s, 0);
 			const char *email = db_text(run->arena, s, 1);
 			const char *token = db_text(run->arena, s, 2);
+			const char *personal = "";
+			if (audience == AUDIENCE_REFERENCE) {
+				sqlite3_stmt *l = db_stmt(run->db, STMT_LINK_TOKEN);
+				sqlite3_bind_text(l, 1, "discussion", -1, SQLITE_STATIC);
+				sqlite3_bind_int64(l, 2, o[i].id);
+				sqlite3_bind_text(l, 3, email, -1, SQLITE_TRANSIENT);
+				if (sqlite3_step(l) == SQLITE_ROW)
+					personal = arena_printf(
+						run->arena,
+						"\nВаша персональная ссылка для предложений (вход в личный "
+						"кабинет не нужен; не пересылайте её): %s\n",
+						notify_url(run, arena_printf(run->arena,
+									     "/discussions/link?token=%s",
+									     db_text(run->arena, l, 0))));
+				db_done(l);
+			}
 			const char *unsubscribe = NULL;
 			if (audience == AUDIENCE_SUBSCRIBER)
 				unsubscribe = subscription_unsubscribe_url(run->arena, run->cfg, token);
@@ -970,9 +993,10 @@ static int rule_discussion_openings(struct notify_run *run)
 				.subject = subject,
 				.body = unsubscribe
 						? arena_printf(run->arena,
-							       "%s\nОтказаться от рассылки: %s\n\n--\n%s\n",
-							       text, unsubscribe, from)
-						: arena_printf(run->arena, "%s\n--\n%s\n", text, from),
+							       "%s%s\nОтказаться от рассылки: %s\n\n--\n%s\n",
+							       text, personal, unsubscribe, from)
+						: arena_printf(run->arena, "%s%s\n--\n%s\n", text, personal,
+							       from),
 				.unsubscribe_url = unsubscribe,
 				.purpose = "announcement",
 			};
@@ -990,6 +1014,95 @@ static int rule_discussion_openings(struct notify_run *run)
 		if (db_run(s) != SQLITE_DONE)
 			return -1;
 		run->counts.announced++;
+	}
+	return 0;
+}
+
+/* Surveys addressed to reference groups (decree № 1617-па on reference groups §2.2 item 6,
+ * §3.1.2 targeted mailing; issue 20 item 2): once the first day has come (local date), each
+ * participant who has not withdrawn consent is mailed once a personal link to answer without an
+ * account, with the link that stops the mail. Dedup keys survey:ID:link:ADDRESS;
+ * survey.announced_at records it. 0, or -1 on a database error. */
+static int rule_survey_links(struct notify_run *run)
+{
+	struct civil_date today = tz_local_date(run->now);
+	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
+				       today.day);
+	struct due {
+		long long id;
+		const char *title;
+		struct civil_date opens, closes;
+	} *o = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_SURVEYS_DUE);
+	sqlite3_bind_text(s, 1, day, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		o = arena_grow(run->arena, o, n, &cap, sizeof *o);
+		o[n].id = sqlite3_column_int64(s, 0);
+		o[n].title = db_text(run->arena, s, 1);
+		civil_date_parse(db_text(run->arena, s, 2), &o[n].opens);
+		civil_date_parse(db_text(run->arena, s, 3), &o[n].closes);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	const char *from = run->cfg->administration_name[0] ? run->cfg->administration_name
+							    : run->cfg->municipality_name;
+	for (size_t i = 0; i < n; i++) {
+		s = db_stmt(run->db, STMT_SURVEY_LINKS_CREATE);
+		sqlite3_bind_int64(s, 1, o[i].id);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)run->now);
+		if (db_run(s) != SQLITE_DONE)
+			return -1;
+		s = db_stmt(run->db, STMT_NOTIFY_SURVEY_LINKS);
+		sqlite3_bind_int64(s, 1, o[i].id);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			const char *email = db_text(run->arena, s, 0);
+			const char *consent = db_text(run->arena, s, 3);
+			const char *unsubscribe =
+				consent[0] ? subscription_reference_unsubscribe_url(run->arena, run->cfg,
+										    consent)
+					   : NULL;
+			const char *text = arena_printf(
+				run->arena,
+				"Здравствуйте, %s!\n\n%s приглашает участников референтных групп "
+				"ответить на вопросы опроса %s.\nСрок опроса: с %s по %s "
+				"включительно.\n\nВаша персональная ссылка на анкету (вход в личный "
+				"кабинет не нужен; не пересылайте её — по ней принимается один ответ, "
+				"который можно изменить до окончания опроса):\n%s\n",
+				db_text(run->arena, s, 1), from, ru_quoted(run->arena, o[i].title),
+				notify_date(run->arena, o[i].opens), notify_date(run->arena, o[i].closes),
+				notify_url(run, arena_printf(run->arena, "/surveys/link?token=%s",
+							     db_text(run->arena, s, 2))));
+			struct outbox_message msg = {
+				.dedup_key = arena_printf(run->arena, "survey:%lld:link:%s", o[i].id,
+							  email),
+				.channel = OUTBOX_MAIL,
+				.recipient = email,
+				.subject = arena_printf(run->arena, "Опрос: %s", o[i].title),
+				.body = unsubscribe
+						? arena_printf(run->arena,
+							       "%s\nОтказаться от рассылки: %s\n\n--\n%s\n",
+							       text, unsubscribe, from)
+						: arena_printf(run->arena, "%s\n--\n%s\n", text, from),
+				.unsubscribe_url = unsubscribe,
+				.purpose = "notice",
+			};
+			if (enqueue(run, &msg) < 0) {
+				db_done(s);
+				return -1;
+			}
+		}
+		db_done(s);
+		if (rc != SQLITE_DONE)
+			return -1;
+		s = db_stmt(run->db, STMT_NOTIFY_SURVEY_ANNOUNCED);
+		sqlite3_bind_int64(s, 1, o[i].id);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)run->now);
+		if (db_run(s) != SQLITE_DONE)
+			return -1;
 	}
 	return 0;
 }
@@ -1032,6 +1145,8 @@ int notify_apply_rules(struct notify_run *run)
 		rc = rule_place_digests(run);
 	if (rc == 0)
 		rc = rule_discussion_openings(run);
+	if (rc == 0)
+		rc = rule_survey_links(run);
 	if (rc < 0 || run->dry_run) {
 		if (rc < 0)
 			db_log_error(run->db, "notifier rules");

@@ -83,11 +83,19 @@ static int published_proposals(struct request *req, tpl_dict *t, const struct di
 	return rc == SQLITE_DONE ? n : -1;
 }
 
-/* The page of discussion d with status; with_form: the proposal form refilled from the request
- * (after a refusal), message: a general error above it. */
+/* A reference-group participant's personal link to a discussion (issue 20 item 2): proposals
+ * sent through it are attributed to the participant, without an account. */
+struct participant {
+	long long link_id;
+	const char *name, *email, *organisation, *token;
+};
+
+/* The page of discussion d with status; from_request: the proposal form refilled from the
+ * request (after a refusal), message: a general error above it; link: the participant of a
+ * personal link, or NULL for the signed-in resident (if any). */
 static enum http_status discussion_page(struct request *req, const struct discussion *d,
 					enum http_status status, bool from_request,
-					const char *message)
+					const char *message, const struct participant *link)
 {
 	tpl_dict *t = page_begin(req, "discussion.tpl", d->title, NAV_DISCUSSIONS);
 	if (discussion_set(req, t, d) < 0)
@@ -101,9 +109,27 @@ static enum http_status discussion_page(struct request *req, const struct discus
 		page_set_date(c, "CONCLUDED_AT", d->concluded_at);
 		tpl_set(c, "TEXT", d->conclusion);
 	}
-	if (d->state == DISCUSSION_OPEN && req->resident != NULL) {
+	if (link != NULL) {
+		response_header(req, "Cache-Control", "no-store"); /* the page carries the token */
+		tpl_set(tpl_section_add(t, "PARTICIPANT"), "NAME", link->name);
+	}
+	if (d->state == DISCUSSION_OPEN && link != NULL) {
 		tpl_dict *f = tpl_section_add(t, "PROPOSAL_FORM");
-		tpl_set(f, "CSRF", req->resident->csrf);
+		tpl_set(tpl_section_add(f, "LINK"), "TOKEN", link->token);
+		tpl_set(tpl_section_add(f, "AUTHOR_FIXED"), "NAME", link->name);
+		if (from_request) {
+			page_form_fields(req, f);
+			if (message)
+				page_form_error(req, f, message);
+		}
+		tpl_section_show(f, from_request && strcmp(page_field_text(req, FIELD_SHOW_AS),
+							   "initials") == 0
+					    ? "INITIALS_CHECKED"
+					    : "FULL_CHECKED");
+	} else if (d->state == DISCUSSION_OPEN && req->resident != NULL) {
+		tpl_dict *f = tpl_section_add(t, "PROPOSAL_FORM");
+		tpl_set(tpl_section_add(f, "SESSION"), "CSRF", req->resident->csrf);
+		tpl_section_show(f, "AUTHOR_FIELD");
 		if (from_request) {
 			page_form_fields(req, f);
 			if (message)
@@ -146,7 +172,72 @@ enum http_status page_discussion(struct request *req)
 	int rc = discussion_load(req, req->path_id, &d);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	return discussion_page(req, &d, HTTP_OK, false, NULL);
+	return discussion_page(req, &d, HTTP_OK, false, NULL, NULL);
+}
+
+/* Check and store a proposal to d from the signed-in resident, or from link's participant
+ * (see page_discussion_propose). */
+static enum http_status propose(struct request *req, const struct discussion *d,
+				const struct participant *link)
+{
+	if (d->state != DISCUSSION_OPEN)
+		return discussion_page(
+			req, d, HTTP_UNPROCESSABLE, false,
+			d->state == DISCUSSION_UPCOMING
+				? arena_printf(req->arena,
+					       "Приём предложений по этому проекту начнётся %s. "
+					       "Ваше предложение не принято.",
+					       page_date_words(req, d->opens_on))
+				: arena_printf(req->arena,
+					       "Приём предложений по этому проекту завершён %s. "
+					       "Ваше предложение не принято.",
+					       page_date_words(req, d->closes_on)),
+			link);
+	const char *show_as = page_field_text(req, FIELD_SHOW_AS);
+	if (req->field[FIELD_SHOW_AS].state == FIELD_VALID && strcmp(show_as, "full") != 0 &&
+	    strcmp(show_as, "initials") != 0)
+		page_reject(req, FIELD_SHOW_AS, "выберите, как подписать предложение");
+	if (req->invalid_fields > 0)
+		return discussion_page(req, d, HTTP_UNPROCESSABLE, true, NULL, link);
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	sqlite3_stmt *s = db_stmt(db, link ? STMT_PROPOSAL_LINK_RECENT : STMT_PROPOSAL_RECENT);
+	sqlite3_bind_int64(s, 1, link ? link->link_id : req->resident->id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now - 3600);
+	long long recent = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	db_done(s);
+	if (recent < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (recent >= PROPOSALS_PER_HOUR) {
+		db_rollback(db);
+		return discussion_page(req, d, HTTP_TOO_MANY_REQUESTS, true,
+				       "За последний час вы уже отправили 5 предложений. "
+				       "Отправьте это предложение позже: текст сохранён в форме.",
+				       link);
+	}
+	s = db_stmt(db, link ? STMT_PROPOSAL_LINK_INSERT : STMT_PROPOSAL_INSERT);
+	sqlite3_bind_int64(s, 1, d->id);
+	sqlite3_bind_int64(s, 2, link ? link->link_id : req->resident->id);
+	sqlite3_bind_text(s, 3, page_field_text(req, FIELD_POINT), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, page_field_text(req, FIELD_PROPOSAL_TEXT), -1, SQLITE_STATIC);
+	/* Through a link the proposal is the participant's, signed with the name staff entered
+	 * for them in the reference group. */
+	const char *author = link ? link->name : page_field_text(req, FIELD_AUTHOR_NAME);
+	sqlite3_bind_text(s, 5, author, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, show_as, -1, SQLITE_STATIC);
+	const char *email = link ? link->email
+			    : req->resident->email ? req->resident->email
+						   : "";
+	sqlite3_bind_text(s, 7, email, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 8, (sqlite3_int64)req->now);
+	if (db_run(s) != SQLITE_DONE || db_commit(db) < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	return response_redirect(req, arena_printf(req->arena, "/discussions/%lld/sent", d->id));
 }
 
 /* POST /discussions/ID/proposals (point, text, author, show_as, csrf) — a signed-in resident's
@@ -160,57 +251,63 @@ enum http_status page_discussion_propose(struct request *req)
 	int rc = discussion_load(req, req->path_id, &d);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	if (d.state != DISCUSSION_OPEN)
-		return discussion_page(
-			req, &d, HTTP_UNPROCESSABLE, false,
-			d.state == DISCUSSION_UPCOMING
-				? arena_printf(req->arena,
-					       "Приём предложений по этому проекту начнётся %s. "
-					       "Ваше предложение не принято.",
-					       page_date_words(req, d.opens_on))
-				: arena_printf(req->arena,
-					       "Приём предложений по этому проекту завершён %s. "
-					       "Ваше предложение не принято.",
-					       page_date_words(req, d.closes_on)));
-	const char *show_as = page_field_text(req, FIELD_SHOW_AS);
-	if (req->field[FIELD_SHOW_AS].state == FIELD_VALID && strcmp(show_as, "full") != 0 &&
-	    strcmp(show_as, "initials") != 0)
-		page_reject(req, FIELD_SHOW_AS, "выберите, как подписать предложение");
-	if (req->invalid_fields > 0)
-		return discussion_page(req, &d, HTTP_UNPROCESSABLE, true, NULL);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_PROPOSAL_RECENT);
-	sqlite3_bind_int64(s, 1, req->resident->id);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now - 3600);
-	long long recent = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	db_done(s);
-	if (recent < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
+	return propose(req, &d, NULL);
+}
+
+/* The discussion and participant of the request's personal link (token in the query or the
+ * form). 0; 1 for an unknown token or a link to something else (req->error_detail says so); -1
+ * on a database error. */
+static int load_link(struct request *req, struct discussion *d, struct participant *p)
+{
+	const char *token = request_link_token(req);
+	long long target = 0;
+	if (token != NULL) {
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_LINK_BY_TOKEN);
+		sqlite3_bind_text(s, 1, token, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW && strcmp(db_text(req->arena, s, 1), "discussion") == 0) {
+			p->link_id = sqlite3_column_int64(s, 0);
+			target = sqlite3_column_int64(s, 2);
+			p->name = db_text(req->arena, s, 3);
+			p->email = db_text(req->arena, s, 4);
+			p->organisation = db_text(req->arena, s, 5);
+			p->token = token;
+		}
+		db_done(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return -1;
 	}
-	if (recent >= PROPOSALS_PER_HOUR) {
-		db_rollback(db);
-		return discussion_page(req, &d, HTTP_TOO_MANY_REQUESTS, true,
-				       "За последний час вы уже отправили 5 предложений. "
-				       "Отправьте это предложение позже: текст сохранён в форме.");
+	if (target == 0) {
+		req->error_detail = "Ссылка не найдена. Проверьте, что она скопирована из письма целиком.";
+		return 1;
 	}
-	s = db_stmt(db, STMT_PROPOSAL_INSERT);
-	sqlite3_bind_int64(s, 1, d.id);
-	sqlite3_bind_int64(s, 2, req->resident->id);
-	sqlite3_bind_text(s, 3, page_field_text(req, FIELD_POINT), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, page_field_text(req, FIELD_PROPOSAL_TEXT), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, page_field_text(req, FIELD_AUTHOR_NAME), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, show_as, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, req->resident->email ? req->resident->email : "", -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_int64(s, 8, (sqlite3_int64)req->now);
-	if (db_run(s) != SQLITE_DONE || db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req, arena_printf(req->arena, "/discussions/%lld/sent", d.id));
+	return discussion_load(req, target, d);
+}
+
+/* GET /discussions/link?token= — the discussion of a reference-group participant's personal
+ * link, with the proposal form signed with their name while proposals are taken. 404 for an
+ * unknown token. */
+enum http_status page_discussion_link(struct request *req)
+{
+	struct discussion d;
+	struct participant p;
+	int rc = load_link(req, &d, &p);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return discussion_page(req, &d, HTTP_OK, false, NULL, &p);
+}
+
+/* POST /discussions/link (token, point, text, show_as) — a proposal through a participant's
+ * personal link, attributed to them and moderated like any other; otherwise as
+ * page_discussion_propose (the hourly limit counts per link). 404 for an unknown token. */
+enum http_status page_discussion_link_propose(struct request *req)
+{
+	struct discussion d;
+	struct participant p;
+	int rc = load_link(req, &d, &p);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return propose(req, &d, &p);
 }
 
 /* GET /discussions/ID/sent — the proposal was received and waits for moderation. */

@@ -24,6 +24,7 @@ static const struct nav_entry {
 	{NAV_APPEALS, "/appeals", "Обращения", 0},
 	{NAV_ANSWERS, "/answers", "Ответы", 0},
 	{NAV_DISCUSSIONS, "/discussions", "Обсуждения", 0},
+	{NAV_SURVEYS, "/surveys", "Опросы", 0},
 	{NAV_PRESS, "/press", "Для прессы", 0},
 	{NAV_ACCOUNT, "/account", "Личный кабинет", 0},
 }, staff_nav[] = {
@@ -33,6 +34,7 @@ static const struct nav_entry {
 	{NAV_STAFF_INSTRUCTIONS, "/admin/instructions", "Поручения", INSTRUCTION_READERS},
 	{NAV_STAFF_REFERENCE, "/admin/territories", "Справочники", REFERENCE_READERS},
 	{NAV_STAFF_DISCUSSIONS, "/admin/discussions", "Обсуждения", DISCUSSION_WRITERS},
+	{NAV_STAFF_SURVEYS, "/admin/surveys", "Опросы", SURVEY_WRITERS},
 	{NAV_STAFF_OUTBOX, "/admin/outbox", "Рассылка", OUTBOX_READERS},
 	{NAV_STAFF_MEDIA_PLAN, "/admin/media-plan", "Медиаплан", MEDIA_PLAN_READERS},
 	{NAV_STAFF_MEDIA, "/admin/media", "СМИ", MEDIA_LIST_WRITERS},

@@ -32,6 +32,8 @@ enum nav_item {
 	NAV_ACCOUNT,          /* the resident's account and signing in */
 	NAV_DISCUSSIONS,      /* public discussions of drafts */
 	NAV_STAFF_DISCUSSIONS, /* their administration */
+	NAV_SURVEYS,          /* surveys */
+	NAV_STAFF_SURVEYS,    /* their administration */
 };
 
 /* Start an HTML page: the layout with body_template included as its content. Returns the body's

@@ -11,6 +11,9 @@
 #              answered 303; target of issue 4: at least 1,000 appeals/s on 2 cores; sent by a
 #              resident signed in with a one-time code (issue 16), with the session's form token
 #   account    /account of a resident with 50 appeals; target of issue 16: p99 < 20 ms
+#   surveys    POST /surveys/link, a complete response through another personal link each time
+#              (the response, its answers and the submission committed with synchronous=FULL),
+#              answered 303; target of issue 20: at least 1,000 responses/s
 # and prints requests/s, p99 latency, the portal workers' RSS, the ratios to bench-hello, and the
 # targets of issue 2 (ratio /meetings ÷ bench-hello ≥ 0.6, p99 < 20 ms at 32 connections) as
 # PASS/FAIL. A bench is a measurement: missing a target does not fail it; a stack that does not
@@ -23,6 +26,9 @@
 #   BENCH_THREADS (2)        wrk threads
 #   BENCH_UNCACHED=0         skip the uncached run
 #   BENCH_APPEALS=0          skip the appeals run (it writes thousands of appeals)
+#   BENCH_SURVEYS=0          skip the survey runs (responses by wrk; the results of 10,000
+#                            generated responses rendered against a 200 ms target:
+#                            tests/bench/survey_bench.py)
 #   BENCH_REPORT=0           skip the report run (100,000 generated appeals, the yearly analysis
 #                            rendered over them against a 1-second target; tests/bench/report_bench.py)
 #   BENCH_WORKERS            FastCGI workers for both the portal and bench-hello
@@ -181,6 +187,7 @@ wait_for "http://127.0.0.1:$port2/"
 targets="static hello meetings"
 [ "${BENCH_UNCACHED:-1}" = 0 ] || targets="$targets uncached"
 [ "${BENCH_APPEALS:-1}" = 0 ] || targets="$targets appeals account"
+[ "${BENCH_SURVEYS:-1}" = 0 ] || targets="$targets surveys"
 if [ -n "${BENCH_ONLY:-}" ]; then
 	only=""
 	for t in $targets; do [[ " $BENCH_ONLY " == *" $t "* ]] && only="$only $t"; done
@@ -190,6 +197,7 @@ fi
 declare -A url=(
 	[appeals]="$base/appeals"
 	[account]="$base/account"
+	[surveys]="$base/surveys/link"
 	[static]="http://127.0.0.1:$port2/static/meetings.html"
 	[hello]="http://127.0.0.1:$port2/"
 	[meetings]="$base/meetings"
@@ -280,6 +288,52 @@ got=$(curl -sS -o "$tmp/uncached.html" -w '%{http_code}' "$base/meetings?to=2045
 [ "$got" = 200 ] || die "$base/meetings?to=2045-03-17 answered $got"
 [ "$(grep -o '<article class="meeting-card' "$tmp/uncached.html" | wc -l)" = "$cards" ] ||
 	die "/meetings?to=2045-03-17 does not show the same $cards meetings"
+
+# The surveys run (issue 20): a running survey of reference groups with 200,000 personal links,
+# each request the complete response of the next link (one link answers at most 20 times an
+# hour: a new link each time keeps the run from measuring that limit).
+if [[ " $targets " == *" surveys "* ]]; then
+	sqlite3 "$data/portal.db" <<'SQL' || die "cannot create the bench survey"
+BEGIN;
+INSERT INTO survey (id, title, audience, opens_on, closes_on, results, created_at)
+VALUES (90001, 'Замер: приём ответов', 'groups', date('now', '-1 day'), date('now', '+30 days'),
+        'closed', unixepoch());
+INSERT INTO survey_question (id, survey_id, position, kind, text, required) VALUES
+ (900011, 90001, 1, 'scale', 'Оцените открытость', 1),
+ (900012, 90001, 2, 'single', 'Откуда вы узнаёте новости?', 1),
+ (900013, 90001, 3, 'multiple', 'Что улучшить?', 0);
+INSERT INTO survey_option (question_id, position, label) VALUES
+ (900012, 1, 'сайт'), (900012, 2, 'газета'), (900012, 3, 'соседи'),
+ (900013, 1, 'дороги'), (900013, 2, 'освещение'), (900013, 3, 'парки');
+INSERT INTO participant_link (kind, target_id, email, name, token, created_at)
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 199999)
+SELECT 'survey', 90001, 'bench' || i || '@links.example', 'Участник ' || i,
+       printf('%064d', i), unixepoch() FROM n;
+COMMIT;
+SQL
+	cat >"$tmp/surveys.lua" <<'LUA'
+local n = 0
+function setup(thread)
+	bench_threads = (bench_threads or 0) + 1
+	thread:set("id", bench_threads)
+end
+function init(args)
+	n = (id or 0) * 20000
+end
+function request()
+	n = n + 1
+	local body = "token=" .. string.format("%064d", n % 199999 + 1)
+		.. "&q1=" .. (n % 5 + 1) .. "&q2=" .. (n % 3 + 1) .. "&q3=1&q3=3"
+	return wrk.format("POST", "/surveys/link",
+		{["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+end
+LUA
+	got=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' \
+		-d "token=$(printf '%064d' 0)&q1=4&q2=2&q3=1" "$base/surveys/link") ||
+		die "curl POST /surveys/link failed"
+	[ "$got" = "303 $base/surveys/90001/sent" ] ||
+		die "POST /surveys/link answered '$got', expected 303 to /surveys/90001/sent"
+fi
 
 # The processes of the bench: run-stack.sh → portal supervisor → workers, run-stack.sh → nginx
 # master → nginx workers, bench-hello supervisor → workers.
@@ -384,6 +438,7 @@ measure() { # target
 	[ "$t" = uncached ] && script=(-s "$tmp/uncached.lua")
 	[ "$t" = appeals ] && script=(-s "$tmp/appeals.lua")
 	[ "$t" = account ] && script=(-H "Cookie: portal_resident=$account_cookie")
+	[ "$t" = surveys ] && script=(-s "$tmp/surveys.lua")
 	if [ "$warmup" -gt 0 ]; then
 		run_wrk "$tmp/wrk-$t-warmup.txt" -t"$threads" -c"$conns" -d"${warmup}s" "${script[@]}" "$u"
 	fi
@@ -393,7 +448,7 @@ measure() { # target
 		sampler_pid=$!
 	fi
 	local app ngx all
-	app=$(case $t in hello) hello_workers ;; meetings | uncached | appeals | account) portal_workers ;; esac)
+	app=$(case $t in hello) hello_workers ;; meetings | uncached | appeals | account | surveys) portal_workers ;; esac)
 	ngx=$(nginx_workers)
 	all="$app $ngx $nginx_master $supervisor $hello_pid $stack_pid $(portal_workers) $(hello_workers)"
 	local b0 a0 n0 o0 c0 t0
@@ -471,6 +526,7 @@ label_meetings="portal /meetings, $cards meetings"
 label_uncached="portal /meetings?to=..., uncached"
 label_appeals="portal POST /appeals (303), FULL sync"
 label_account="portal /account, 50 appeals"
+label_surveys="portal POST /surveys/link, FULL sync"
 echo
 printf '%-36s %11s %8s %8s %7s %11s %11s %7s\n' "target (behind the same nginx)" "requests/s" \
 	"p99 ms" "avg ms" "errors" "app us/req" "nginx us/req" "other%"
@@ -527,8 +583,20 @@ if [[ " $targets " == *" appeals "* ]]; then
 		"$(pass_if "${p99[account]}" lt 20)"
 fi
 
+if [[ " $targets " == *" surveys "* ]]; then
+	echo "target of issue 20:"
+	printf '  %-44s %-8s %s\n' "POST survey responses >= 1000 per second" "${rps[surveys]}" \
+		"$(pass_if "${rps[surveys]}" ge 1000)"
+fi
+
 # The report of issue 7, measured last: it writes 100,000 appeals into the bench's database.
 if [ "${BENCH_REPORT:-1}" != 0 ]; then
 	echo
 	python3 "$root/tests/bench/report_bench.py" "$base" "$data" || die "the report measurement failed"
+fi
+
+# The survey results of issue 20: 10,000 generated responses, the page and the CSV.
+if [ "${BENCH_SURVEYS:-1}" != 0 ]; then
+	echo
+	python3 "$root/tests/bench/survey_bench.py" "$base" "$data" || die "the survey measurement failed"
 fi
