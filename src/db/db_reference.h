@@ -19,7 +19,7 @@ struct kind_item {
 	const char *name;
 };
 
-/* The counter of the reference data (sql/022_reference_version.sql): it moves with every change
+/* The counter of the reference data (sql/023_reference_version.sql): it moves with every change
  * of territories, meeting kinds, the production calendar and appeal topics. -1 on an error. */
 long long db_reference_version(struct db *db);
 

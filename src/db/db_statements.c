@@ -916,7 +916,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_APPEAL_EVENT_ADD] =
 		"INSERT INTO appeal_event (appeal_id, at, user_id, action, note) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	/* The search index after the appeals' own transactions (sql/022_reference_version.sql). */
+	/* The search index after the appeals' own transactions (sql/023_reference_version.sql). */
 	[STMT_APPEAL_SEARCH_PENDING] =
 		"SELECT s.indexed_up_to, (SELECT max(id) FROM (SELECT id FROM appeal "
 		"WHERE id > s.indexed_up_to ORDER BY id LIMIT 2000)) FROM appeal_search_state s "

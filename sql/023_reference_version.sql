@@ -1,4 +1,4 @@
--- 022_reference_version.sql — a counter of the reference data that every process keeps in memory
+-- 023_reference_version.sql — a counter of the reference data that every process keeps in memory
 -- (the territory tree, the meeting kinds, the production calendar, the appeal topics). Each
 -- change of those tables moves it, by the triggers below; a worker compares it with the value
 -- its copy was read at and reads the tables again only when it moved. Appeals, meetings and
