@@ -15,6 +15,7 @@
 #include "pages.h"
 #include "place_agreement.h"
 #include "publication.h"
+#include "reception_booking.h"
 #include "router.h"
 #include "ru.h"
 #include "rules.h"
@@ -868,6 +869,8 @@ enum http_status page_admin_meeting_update(struct request *req)
 			rc = run(s);
 		if (rc == 0 && exception[0])
 			rc = set_exception(req, m.id, exception);
+		if (rc == 0 && moved && reception_meeting_moved(req, m.id, m.starts_at, "") < 0)
+			rc = -1;
 	}
 	return commit_change(req, &m, "update", before, rc);
 }
@@ -931,6 +934,9 @@ enum http_status page_admin_meeting_cancel(struct request *req)
 	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
 	int rc = run(s) < 0 || record_change(req, &m, "cancelled", 0, 0, reason) < 0 ? -1 : 0;
+	/* A reception's bookings are freed and their residents told, in the same transaction. */
+	if (rc == 0 && reception_meeting_cancelled(req, m.id, reason) < 0)
+		rc = -1;
 	return commit_change(req, &m, "cancel", before, rc);
 }
 
@@ -980,6 +986,9 @@ enum http_status page_admin_meeting_postpone(struct request *req)
 	int rc = run(s) < 0 || record_change(req, &m, "postponed", starts, 0, reason) < 0 ? -1 : 0;
 	if (rc == 0 && exception[0])
 		rc = set_exception(req, m.id, exception);
+	/* A reception's bookings move with it and their residents are told. */
+	if (rc == 0 && reception_meeting_moved(req, m.id, m.starts_at, reason) < 0)
+		rc = -1;
 	return commit_change(req, &m, "postpone", before, rc);
 }
 

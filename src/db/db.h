@@ -517,6 +517,12 @@ enum stmt {
 	STMT_SLOT_BOOKED,        /* (meeting, slot) → 1 when a booking not cancelled holds it */
 	STMT_NOTIFY_BOOKINGS_SOON, /* (now, until) → booking, meeting, slot, email: active
 	                              bookings with an address of approved receptions */
+	STMT_BOOKING_ACTIVE_OF_MEETING, /* (meeting) → id, slot, email: its active bookings */
+	STMT_BOOKING_PARK,       /* (meeting): active slots negated, so a move cannot collide */
+	STMT_BOOKING_UNPARK,     /* (meeting, seconds): parked slots back, moved by seconds */
+	STMT_BOOKING_SET_TOKEN,  /* (id, token hash): a fresh link to cancel */
+	STMT_WAITING_END,        /* (meeting): the waiting list of a cancelled reception ends */
+	STMT_WAITING_SHIFT,      /* (meeting, seconds): held offers follow a moved reception */
 	STMT__MAX
 };
 

@@ -1410,6 +1410,19 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_NOTIFY_BOOKINGS_SOON] =
 		"SELECT b.id, b.meeting_id, b.slot_at, b.email FROM reception_booking b "
 		"JOIN meeting m ON m.id = b.meeting_id WHERE b.status = 'active' AND b.email <> '' "
-		"AND m.status = 'approved' AND b.slot_at > ?1 AND b.slot_at <= ?2 ORDER BY b.id",
+		"AND m.status IN ('approved', 'postponed') AND b.slot_at > ?1 AND b.slot_at <= ?2 "
+		"ORDER BY b.id",
 	[STMT_BOOKING_SET_APPEAL] = "UPDATE reception_booking SET appeal_id = ?2 WHERE id = ?1",
+	[STMT_BOOKING_ACTIVE_OF_MEETING] =
+		"SELECT id, slot_at, email FROM reception_booking WHERE meeting_id = ?1 "
+		"AND status = 'active' ORDER BY slot_at",
+	[STMT_BOOKING_PARK] = "UPDATE reception_booking SET slot_at = -slot_at WHERE meeting_id = ?1 "
+			      "AND status = 'active' AND slot_at > 0",
+	[STMT_BOOKING_UNPARK] = "UPDATE reception_booking SET slot_at = ?2 - slot_at "
+				"WHERE meeting_id = ?1 AND status = 'active' AND slot_at < 0",
+	[STMT_BOOKING_SET_TOKEN] = "UPDATE reception_booking SET cancel_token_hash = ?2 WHERE id = ?1",
+	[STMT_WAITING_END] = "UPDATE reception_waiting SET status = 'expired' WHERE meeting_id = ?1 "
+			     "AND status IN ('waiting', 'offered')",
+	[STMT_WAITING_SHIFT] = "UPDATE reception_waiting SET offered_slot = offered_slot + ?2 "
+			       "WHERE meeting_id = ?1 AND status = 'offered'",
 };

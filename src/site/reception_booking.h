@@ -64,4 +64,21 @@ enum booking_result booking_insert(struct request *req, const struct reception_i
  * offer_hold_minutes. 1 cancelled, 0 the booking was not active, -1 on error. */
 int booking_cancel(struct request *req, long long id, const char *by, const char *reason);
 
+/* In the caller's write transaction, after staff cancelled meeting (with reason): when it is a
+ * reception, every active booking becomes cancelled by staff (its reason «приём отменён — …»,
+ * shown in the resident's account), each booking with an address gets «Приём 12 декабря 2026 г.
+ * отменён: …» through the outbox, and the waiting list ends. The number of bookings cancelled
+ * (0 too for a meeting that is no reception), -1 on error. */
+int reception_meeting_cancelled(struct request *req, long long meeting, const char *reason);
+
+/* In the caller's write transaction, after staff moved meeting from old_starts to its new time
+ * (reason: why, "" when none was given): when it is a reception, every active booking keeps its
+ * place in the queue (its slot moves by the same amount), gets a fresh link to cancel, and, with
+ * an address, the mail «Приём 12 декабря 2026 г. перенесён …» with the new time, the reason and
+ * the link to a fresh .ics; a booking whose slot no longer fits the new hours is cancelled
+ * instead, with a mail saying so. Held waiting-list offers move too. The number of bookings
+ * told, -1 on error. */
+int reception_meeting_moved(struct request *req, long long meeting, time_t old_starts,
+			    const char *reason);
+
 #endif

@@ -528,6 +528,129 @@ class ReceptionsTest(unittest.TestCase):
                                      (booking,)), [(appeal,)])
         self.assertIn(f"/admin/appeals/{appeal}", org.get(f"/admin/receptions/{meeting}").text)
 
+    # ---- 5. staff cancel or move the reception itself -------------------------------------------
+    def test_cancelling_the_reception_frees_the_bookings_and_tells_the_residents(self):
+        meeting = schedule(start="13:00", end="13:30", slot=15, weeks=1, weekday_offset=19,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        b, address = resident()
+        self.assertEqual(book(b, meeting, epoch(day(19), "13:15")).status, 303)
+        booking = STACK.query("SELECT id FROM reception_booking WHERE resident_id = ?",
+                              (b.resident_id,))[0][0]
+        org = USERS["organizer"]
+        r = org.post(f"/admin/receptions/{meeting}/book", {
+            "slot": str(epoch(day(19), "13:00")), "full_name": "Сидорова Мария Ивановна",
+            "phone": "+7 900 111-22-33", "question": "Вывоз мусора"})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        waiter, _ = resident()
+        self.assertEqual(waiter.post(f"/receptions/{meeting}/wait", {}).status, 303)
+        r = org.post(f"/admin/meetings/{meeting}/cancel",
+                     {"cancel_reason": "глава вызван на сессию районного совета"})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        # Every booking is freed with the reason; the waiting list ends.
+        self.assertEqual(STACK.query("SELECT status, cancelled_by, cancel_reason FROM "
+                                     "reception_booking WHERE meeting_id = ? ORDER BY slot_at",
+                                     (meeting,)),
+                         [("cancelled", "staff",
+                           "приём отменён — глава вызван на сессию районного совета")] * 2)
+        self.assertEqual(STACK.query("SELECT status FROM reception_waiting WHERE meeting_id = ?",
+                                     (meeting,)), [("expired",)])
+        # The mail through the real SMTP server, in Russian, with the reason.
+        mail = wait_mail(address, "отменён")
+        self.assertEqual(mail.subject, f"Приём {helpers.words(day(19))} отменён")
+        self.assertIn(f"Приём {helpers.words(day(19))} отменён: глава вызван на сессию "
+                      "районного совета.", mail.text)
+        self.assertIn(ru_datetime(epoch(day(19), "13:15")), mail.text)
+        # The account shows it.
+        page = b.get(f"/account/bookings/{booking}")
+        self.assertEqual(page.status, 200)
+        self.assertIn("Состояние: <strong>отменена</strong>", page.text)
+        self.assertIn("приём отменён — глава вызван на сессию районного совета", page.text)
+        self.assertNotIn("Отменить запись", page.text)
+        listing = b.get("/account/bookings")
+        self.assertEqual(listing.status, 200)
+        self.assertIn("отменена", listing.text)
+        # The same transaction: the audit record of the meeting's cancellation is there too.
+        self.assertIn(("cancel",), STACK.query("SELECT action FROM audit_log WHERE entity = "
+                                               "'meeting' AND entity_id = ?", (meeting,)))
+
+    def test_postponing_the_reception_moves_the_bookings_and_mails_the_new_time(self):
+        meeting = schedule(start="10:00", end="11:00", slot=15, weeks=1, weekday_offset=20,
+                           host=PERSON_DEPUTY)[0]
+        approve(meeting)
+        early, early_address = resident()
+        late, late_address = resident()
+        self.assertEqual(book(early, meeting, epoch(day(20), "10:15")).status, 303)
+        self.assertEqual(book(late, meeting, epoch(day(20), "10:45")).status, 303)
+        first_mail = wait_mail(early_address, "Запись на личный приём")
+        old_link = re.search(r"/receptions/cancel\?token=([A-Za-z0-9_-]+)", first_mail.text).group(1)
+        ids = dict(STACK.query("SELECT resident_id, id FROM reception_booking WHERE "
+                               "meeting_id = ?", (meeting,)))
+        # Two days later and only half an hour long: 10:45 no longer fits.
+        r = USERS["organizer"].post(f"/admin/meetings/{meeting}/postpone", {
+            "new_starts_at": helpers.local_input(day(22), "14:00"),
+            "new_ends_at": helpers.local_input(day(22), "14:30"),
+            "postpone_reason": "глава в командировке"})
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        new_slot = epoch(day(22), "14:15")
+        self.assertEqual(STACK.query("SELECT slot_at, status FROM reception_booking WHERE id = ?",
+                                     (ids[early.resident_id],)), [(new_slot, "active")])
+        self.assertEqual(STACK.query("SELECT slot_at, status, cancel_reason FROM "
+                                     "reception_booking WHERE id = ?", (ids[late.resident_id],)),
+                         [(epoch(day(20), "10:45"), "cancelled",
+                           f"приём перенесён на {ru_datetime(epoch(day(22), '14:00'))}–14:30, "
+                           "и ваше время в новые часы приёма не вошло")])
+        old_day = helpers.words(day(20))
+        mail = wait_mail(early_address, "перенесён")
+        self.assertEqual(mail.subject, f"Приём {old_day} перенесён на {ru_datetime(new_slot)}")
+        self.assertIn(f"Приём {old_day} перенесён на {ru_datetime(epoch(day(22), '14:00'))}–14:30.",
+                      mail.text)
+        self.assertIn("Причина: глава в командировке.", mail.text)
+        self.assertIn(f"Ваше новое время: {ru_datetime(new_slot)}", mail.text)
+        self.assertIn(f"/account/bookings/{ids[early.resident_id]}.ics", mail.text)
+        # The fresh .ics has the new time; the new link cancels, the old one no longer does.
+        ics = early.get(f"/account/bookings/{ids[early.resident_id]}.ics")
+        self.assertEqual(ics.status, 200)
+        self.assertIn("DTSTART:" + time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(new_slot)),
+                      ics.text)
+        page = early.get(f"/account/bookings/{ids[early.resident_id]}")
+        self.assertIn(ru_datetime(new_slot), page.text)
+        self.assertIn("вы записаны", page.text)
+        r = Browser(STACK).post("/receptions/cancel", {"token": old_link})
+        self.assertEqual(STACK.query("SELECT status FROM reception_booking WHERE id = ?",
+                                     (ids[early.resident_id],)), [("active",)])
+        told = wait_mail(late_address, "запись отменена")
+        self.assertEqual(told.subject, f"Приём {old_day} перенесён, запись отменена")
+        self.assertIn("ваше время (" + ru_datetime(epoch(day(20), "10:45")) + ") в него не вошло",
+                      told.text)
+        self.assertIn("отменена", late.get(f"/account/bookings/{ids[late.resident_id]}").text)
+        new_link = re.search(r"/receptions/cancel\?token=([A-Za-z0-9_-]+)", mail.text).group(1)
+        r = Browser(STACK).post("/receptions/cancel", {"token": new_link})
+        self.assertEqual(r.status, 200)
+        self.assertEqual(STACK.query("SELECT status FROM reception_booking WHERE id = ?",
+                                     (ids[early.resident_id],)), [("cancelled",)])
+
+    def test_moving_a_full_reception_by_one_slot_keeps_every_booking(self):
+        """Regression: moving the slots one by one would meet the unique index of (reception,
+        slot) when the new time overlaps the old one."""
+        meeting = schedule(start="09:00", end="09:30", slot=15, weeks=1, weekday_offset=21,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        a, _ = resident()
+        b, _ = resident()
+        self.assertEqual(book(a, meeting, epoch(day(21), "09:00")).status, 303)
+        self.assertEqual(book(b, meeting, epoch(day(21), "09:15")).status, 303)
+        r = USERS["organizer"].post(f"/admin/meetings/{meeting}/postpone", {
+            "new_starts_at": helpers.local_input(day(21), "09:15"),
+            "new_ends_at": helpers.local_input(day(21), "09:45"),
+            "postpone_reason": "совещание"})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        self.assertEqual(STACK.query("SELECT resident_id, slot_at FROM reception_booking WHERE "
+                                     "meeting_id = ? AND status = 'active' ORDER BY slot_at",
+                                     (meeting,)),
+                         [(a.resident_id, epoch(day(21), "09:15")),
+                          (b.resident_id, epoch(day(21), "09:30"))])
+
 
 if __name__ == "__main__":
     unittest.main()
