@@ -11,6 +11,11 @@
 #              answered 303; target of issue 4: at least 1,000 appeals/s on 2 cores; sent by a
 #              resident signed in with a one-time code (issue 16), with the session's form token
 #   account    /account of a resident with 50 appeals; target of issue 16: p99 < 20 ms
+#   bookings   POST /receptions/ID/book: residents signed in (sessions written into the
+#              database) each book a different slot of one reception of many 5-minute slots,
+#              answered 303 (the booking, the waiting-list update and the confirmation mail in
+#              the outbox committed with synchronous=FULL); target of issue 17: at least 500
+#              bookings/s, and afterwards no slot with two bookings and no resident with two
 # and prints requests/s, p99 latency, the portal workers' RSS, the ratios to bench-hello, and the
 # targets of issue 2 (ratio /meetings ÷ bench-hello ≥ 0.6, p99 < 20 ms at 32 connections) as
 # PASS/FAIL. A bench is a measurement: missing a target does not fail it; a stack that does not
@@ -23,6 +28,9 @@
 #   BENCH_THREADS (2)        wrk threads
 #   BENCH_UNCACHED=0         skip the uncached run
 #   BENCH_APPEALS=0          skip the appeals run (it writes thousands of appeals)
+#   BENCH_BOOKINGS=0         skip the bookings run (it writes a reception and 2 × threads ×
+#                            BENCH_BOOKING_BLOCK residents, then thousands of bookings)
+#   BENCH_BOOKING_BLOCK (30000) residents and slots each wrk thread may use in one run
 #   BENCH_REPORT=0           skip the report run (100,000 generated appeals, the yearly analysis
 #                            rendered over them against a 1-second target; tests/bench/report_bench.py)
 #   BENCH_WORKERS            FastCGI workers for both the portal and bench-hello
@@ -180,6 +188,10 @@ wait_for "http://127.0.0.1:$port2/"
 targets="static hello meetings"
 [ "${BENCH_UNCACHED:-1}" = 0 ] || targets="$targets uncached"
 [ "${BENCH_APPEALS:-1}" = 0 ] || targets="$targets appeals account"
+[ "${BENCH_BOOKINGS:-1}" = 0 ] || targets="$targets bookings"
+booking_block=${BENCH_BOOKING_BLOCK:-30000}
+[[ "$booking_block" =~ ^[0-9]+$ ]] && [ "$booking_block" -gt 0 ] ||
+	die "BENCH_BOOKING_BLOCK must be a positive number"
 declare -A url=(
 	[appeals]="$base/appeals"
 	[account]="$base/account"
@@ -187,6 +199,7 @@ declare -A url=(
 	[hello]="http://127.0.0.1:$port2/"
 	[meetings]="$base/meetings"
 	[uncached]="$base/meetings"
+	[bookings]="(set up after the other runs)"
 )
 for t in static hello meetings; do
 	got=$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' "${url[$t]}") || die "curl ${url[$t]} failed"
@@ -335,6 +348,83 @@ sampler() { # which file: a sample every 0.5 s until killed
 	done
 }
 
+# ---- the bookings run's reception and residents --------------------------------------------
+# Written right before the run (the reception would otherwise be one more meeting on /meetings):
+# a copy of the demo's personal reception 13 (the head, approved) ten days ahead with one
+# 5-minute slot per booking the run may make, and 2 × threads × block residents, each with a
+# session whose cookie and form token the wrk script computes from the resident's number k
+# (the warm-up run uses block 0, the measured run block 1 of each thread).
+setup_bookings() {
+	local nres=$((2 * threads * booking_block)) out
+	out=$(python3 - "$data/portal.db" "$nres" <<'PY'
+import hashlib, sqlite3, sys, time
+db, nres = sys.argv[1], int(sys.argv[2])
+now = int(time.time())
+starts = (now // 86400 + 10) * 86400 + 5 * 3600  # 10:00 local (UTC+5) ten days ahead
+conn = sqlite3.connect(db, timeout=30)
+conn.execute("PRAGMA foreign_keys = ON")
+conn.execute("CREATE TEMP TABLE bench_meeting AS SELECT * FROM meeting WHERE id = 13")
+conn.execute("UPDATE bench_meeting SET id = NULL, starts_at = ?, ends_at = ?, status = 'approved'",
+             (starts, starts + nres * 300))
+mid = conn.execute("INSERT INTO meeting SELECT * FROM bench_meeting").lastrowid
+conn.execute("INSERT INTO reception (meeting_id, slot_minutes, topics) VALUES (?, 5, '')", (mid,))
+conn.executemany(
+    "INSERT INTO resident (id, method, subject, surname, name, email, created_at, last_login_at) "
+    "VALUES (?, 'email', ?, 'Записин', 'Тест', ?, ?, ?)",
+    ((1000000 + k, f"bench{k}@residents.example", f"bench{k}@residents.example", now, now)
+     for k in range(nres)))
+conn.executemany(
+    "INSERT INTO resident_session (token_hash, resident_id, csrf_token, created_at, last_seen_at) "
+    "VALUES (?, ?, ?, ?, ?)",
+    ((hashlib.blake2b(b"benchsession%010d" % k, digest_size=32).digest(), 1000000 + k,
+      "benchcsrf%010d" % k, now, now) for k in range(nres)))
+conn.commit()
+print(mid, starts)
+PY
+) || die "cannot write the bookings run's reception and residents"
+	read -r booking_meeting booking_starts <<<"$out"
+	url[bookings]="$base/receptions/$booking_meeting/book"
+	cat >"$tmp/bookings.lua" <<LUA
+local n, base = 0, 0
+function setup(thread)
+	bench_threads = (bench_threads or 0) + 1
+	thread:set("id", bench_threads)
+end
+function init(args)
+	base = ((tonumber(args[1]) or 0) * $threads + (id or 1) - 1) * $booking_block
+end
+function request()
+	local k = base + n % $booking_block
+	n = n + 1
+	local body = "slot=" .. ($booking_starts + k * 300)
+		.. "&question=%D0%9F%D1%80%D0%BE%D0%B2%D0%B5%D1%80%D0%BA%D0%B0+" .. k
+		.. "&contact=%2B7+900+000-00-00&csrf=" .. string.format("benchcsrf%010d", k)
+	return wrk.format("POST", "/receptions/$booking_meeting/book",
+		{["Content-Type"] = "application/x-www-form-urlencoded",
+		 ["Cookie"] = "portal_resident=" .. string.format("benchsession%010d", k)}, body)
+end
+LUA
+	# One booking by hand first: the last resident and slot, which no wrk thread reaches.
+	local k=$((nres - 1)) got
+	got=$(curl -sS -o /dev/null -w '%{http_code}' \
+		-H "Cookie: portal_resident=$(printf 'benchsession%010d' "$k")" \
+		-d "slot=$((booking_starts + k * 300))&question=x&contact=y&csrf=$(printf 'benchcsrf%010d' "$k")" \
+		"${url[bookings]}") || die "curl POST ${url[bookings]} failed"
+	[ "$got" = 303 ] || die "POST ${url[bookings]} answered $got, expected 303"
+}
+
+# After the run: slots with two bookings not cancelled, residents with two active bookings, and
+# how many bookings the reception has.
+check_bookings() {
+	read -r booking_doubles booking_twice booking_count < <(sqlite3 -separator ' ' "$data/portal.db" "
+		SELECT (SELECT count(*) FROM (SELECT 1 FROM reception_booking WHERE status <> 'cancelled'
+		        GROUP BY meeting_id, slot_at HAVING count(*) > 1)),
+		       (SELECT count(*) FROM (SELECT 1 FROM reception_booking WHERE status = 'active'
+		        AND resident_id IS NOT NULL GROUP BY resident_id, person_id HAVING count(*) > 1)),
+		       (SELECT count(*) FROM reception_booking WHERE meeting_id = $booking_meeting
+		        AND status = 'active')")
+}
+
 # ---- measure -------------------------------------------------------------------------------
 # wrk's --latency output -> "req_per_s p99_ms avg_ms requests non2xx socket_errors"
 parse_wrk() {
@@ -377,8 +467,13 @@ measure() { # target
 	[ "$t" = uncached ] && script=(-s "$tmp/uncached.lua")
 	[ "$t" = appeals ] && script=(-s "$tmp/appeals.lua")
 	[ "$t" = account ] && script=(-H "Cookie: portal_resident=$account_cookie")
+	[ "$t" = bookings ] && script=(-s "$tmp/bookings.lua")
+	# The bookings script takes the block of residents and slots: 0 warming up, 1 measured.
+	local warm_args=() run_args=()
+	[ "$t" = bookings ] && warm_args=(-- 0) run_args=(-- 1)
 	if [ "$warmup" -gt 0 ]; then
-		run_wrk "$tmp/wrk-$t-warmup.txt" -t"$threads" -c"$conns" -d"${warmup}s" "${script[@]}" "$u"
+		run_wrk "$tmp/wrk-$t-warmup.txt" -t"$threads" -c"$conns" -d"${warmup}s" "${script[@]}" "$u" \
+			"${warm_args[@]}"
 	fi
 	if [ "$t" != static ]; then
 		: >"$tmp/rss-$t.txt"
@@ -386,14 +481,15 @@ measure() { # target
 		sampler_pid=$!
 	fi
 	local app ngx all
-	app=$(case $t in hello) hello_workers ;; meetings | uncached | appeals | account) portal_workers ;; esac)
+	app=$(case $t in hello) hello_workers ;; meetings | uncached | appeals | account | bookings) portal_workers ;; esac)
 	ngx=$(nginx_workers)
 	all="$app $ngx $nginx_master $supervisor $hello_pid $stack_pid $(portal_workers) $(hello_workers)"
 	local b0 a0 n0 o0 c0 t0
 	b0=$(machine_busy) a0=$(proc_ticks $app) n0=$(proc_ticks $ngx) o0=$(proc_ticks $all)
 	children_ticks
 	c0=$ticks t0=$(date +%s.%N)
-	run_wrk "$out" -t"$threads" -c"$conns" -d"${seconds}s" --latency "${script[@]}" "$u"
+	run_wrk "$out" -t"$threads" -c"$conns" -d"${seconds}s" --latency "${script[@]}" "$u" \
+		"${run_args[@]}"
 	local b1 a1 n1 o1 c1 t1
 	b1=$(machine_busy) a1=$(proc_ticks $app) n1=$(proc_ticks $ngx) o1=$(proc_ticks $all)
 	children_ticks
@@ -424,8 +520,10 @@ echo "bench: $(nproc) CPUs, $workers FastCGI workers each, wrk -t$threads -c$con
 [ "$(nproc)" = 2 ] || echo "bench: note: the targets of issue 2 are for a 2-core machine"
 [ "$cards" = 20 ] || echo "bench: note: /meetings shows $cards meetings, not 20 (demo data changed?)"
 for t in $targets; do
+	[ "$t" = bookings ] && setup_bookings
 	echo "bench: measuring $t: ${url[$t]}"
 	measure "$t"
+	[ "$t" = bookings ] && check_bookings
 done
 # After the load: the workers' resident size when idle again.
 sample_rss portal >"$tmp/rss-portal-after.txt"
@@ -464,6 +562,7 @@ label_meetings="portal /meetings, $cards meetings"
 label_uncached="portal /meetings?to=..., uncached"
 label_appeals="portal POST /appeals (303), FULL sync"
 label_account="portal /account, 50 appeals"
+label_bookings="portal POST booking (303), FULL sync"
 echo
 printf '%-36s %11s %8s %8s %7s %11s %11s %7s\n' "target (behind the same nginx)" "requests/s" \
 	"p99 ms" "avg ms" "errors" "app us/req" "nginx us/req" "other%"
@@ -516,6 +615,17 @@ if [[ " $targets " == *" appeals "* ]]; then
 	echo "targets of issue 16 (appeals above from a signed-in resident):"
 	printf '  %-44s %-8s %s\n' "p99 of /account with 50 appeals < 20 ms" "${p99[account]}" \
 		"$(pass_if "${p99[account]}" lt 20)"
+fi
+if [[ " $targets " == *" bookings "* ]]; then
+	echo "target of issue 17 (reception $booking_meeting, $booking_count active bookings after the runs):"
+	printf '  %-44s %-8s %s\n' "POST booking >= 500 per second" "${rps[bookings]}" \
+		"$(pass_if "${rps[bookings]}" ge 500)"
+	printf '  %-44s %-8s %s\n' "slots with two bookings = 0" "$booking_doubles" \
+		"$([ "$booking_doubles" = 0 ] && echo PASS || echo FAIL)"
+	printf '  %-44s %-8s %s\n' "residents with two bookings = 0" "$booking_twice" \
+		"$([ "$booking_twice" = 0 ] && echo PASS || echo FAIL)"
+	printf '  %-44s %-8s %s\n' "bookings kept >= requests answered" \
+		"$booking_count" "$([ "$booking_count" -ge $((nreq[bookings] + 1)) ] && echo PASS || echo FAIL)"
 fi
 
 # The report of issue 7, measured last: it writes 100,000 appeals into the bench's database.
