@@ -523,6 +523,8 @@ enum stmt {
 	STMT_BOOKING_SET_TOKEN,  /* (id, token hash): a fresh link to cancel */
 	STMT_WAITING_END,        /* (meeting): the waiting list of a cancelled reception ends */
 	STMT_WAITING_SHIFT,      /* (meeting, seconds): held offers follow a moved reception */
+	STMT_SLOT_UNAVAILABLE,   /* (meeting, slot, now, resident) → 1 when booked, or held from
+	                            the waiting list for another resident */
 	STMT__MAX
 };
 

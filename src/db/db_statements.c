@@ -1423,6 +1423,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_BOOKING_SET_TOKEN] = "UPDATE reception_booking SET cancel_token_hash = ?2 WHERE id = ?1",
 	[STMT_WAITING_END] = "UPDATE reception_waiting SET status = 'expired' WHERE meeting_id = ?1 "
 			     "AND status IN ('waiting', 'offered')",
+	[STMT_SLOT_UNAVAILABLE] =
+		"SELECT 1 FROM reception_booking WHERE meeting_id = ?1 AND slot_at = ?2 "
+		"AND status <> 'cancelled' UNION ALL SELECT 1 FROM reception_waiting "
+		"WHERE meeting_id = ?1 AND status = 'offered' AND offered_slot = ?2 "
+		"AND offered_until > ?3 AND resident_id <> ?4 LIMIT 1",
 	[STMT_WAITING_SHIFT] = "UPDATE reception_waiting SET offered_slot = offered_slot + ?2 "
 			       "WHERE meeting_id = ?1 AND status = 'offered'",
 };

@@ -66,6 +66,19 @@ int reception_free_slots(struct request *req, const struct reception_info *r, lo
 	return 0;
 }
 
+int reception_slot_free(struct request *req, const struct reception_info *r, long long resident,
+			time_t slot_at)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SLOT_UNAVAILABLE);
+	sqlite3_bind_int64(s, 1, r->meeting_id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)slot_at);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 4, resident);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
 const char *reception_when(struct request *req, time_t t)
 {
 	struct tm tm;

@@ -32,6 +32,13 @@ int reception_load(struct request *req, long long meeting, struct reception_info
 int reception_free_slots(struct request *req, const struct reception_info *r, long long resident,
 			 time_t **out, size_t *count);
 
+/* Whether slot_at of reception r is free for resident (0: staff booking for a caller): nobody
+ * has booked it and the waiting list holds it for nobody else. One indexed look-up, for the
+ * booking write path. 1 free, 0 not, -1 on a database error. The caller checks that slot_at
+ * is one of r's slots and ahead. */
+int reception_slot_free(struct request *req, const struct reception_info *r, long long resident,
+			time_t slot_at);
+
 /* «14 декабря 2026 г., 10:20» in the municipality's zone, from the arena. */
 const char *reception_when(struct request *req, time_t t);
 
