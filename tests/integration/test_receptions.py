@@ -20,7 +20,7 @@ import threading
 import time
 import unittest
 import urllib.parse
-from datetime import date
+from datetime import date, timedelta
 
 import helpers
 from helpers import day, epoch, ru_datetime
@@ -137,6 +137,50 @@ def slots_on(page):
 def book(b, meeting, slot, question="Протекает крыша дома № 5 по ул. Мира", contact="+7 900 000-00-00"):
     return b.post(f"/receptions/{meeting}/book", {"slot": str(slot), "question": question,
                                                   "contact": contact})
+
+
+LAW_HOLIDAYS = {(1, d) for d in range(1, 9)} | {(2, 23), (3, 8), (5, 1), (5, 9), (6, 12), (11, 4)}
+
+
+def no_reception_day(d):
+    """True when D is a non-working holiday or a transferred day off (art. 112 of the Labour
+    Code and the production calendar in the database): a schedule gives no reception on it."""
+    if (d.month, d.day) in LAW_HOLIDAYS:
+        return True
+    return bool(STACK.query("SELECT 1 FROM calendar_day WHERE day = ? AND kind IN "
+                            "('holiday', 'day_off')", (d.isoformat(),)))
+
+
+def working(d):
+    """True when D is a working day by the production calendar."""
+    if no_reception_day(d):
+        return False
+    made = STACK.query("SELECT kind FROM calendar_day WHERE day = ?", (d.isoformat(),))
+    return d.isoweekday() <= 5 or bool(made and made[0][0] == "working")
+
+
+def schedule_form(first, last, weekday, **fields):
+    form = {"title": "Личный приём граждан", "host": str(PERSON_HEAD), "venue": str(VENUE_HALL),
+            "weekday": str(weekday), "period_from": first.isoformat(),
+            "period_to": last.isoformat(), "start_time": "10:00", "end_time": "11:00",
+            "slot_minutes": "15", "topics": ""}
+    form.update(fields)
+    return form
+
+
+def new_schedule(form):
+    """Post FORM as a new schedule: (schedule id, the local dates of its receptions)."""
+    r = USERS["organizer"].post("/admin/receptions", form)
+    assert r.status == 303, (r.status, r.text[-2000:])
+    sid = STACK.query("SELECT max(id) FROM reception_schedule")[0][0]
+    return sid, schedule_days(sid)
+
+
+def schedule_days(sid, status_not="cancelled"):
+    rows = STACK.query("SELECT m.starts_at FROM reception r JOIN meeting m ON m.id = r.meeting_id "
+                       "WHERE r.schedule_id = ? AND m.status <> ? ORDER BY m.starts_at",
+                       (sid, status_not))
+    return [helpers.local(x[0]).date() for x in rows]
 
 
 class ReceptionsTest(unittest.TestCase):
@@ -650,6 +694,131 @@ class ReceptionsTest(unittest.TestCase):
                                      (meeting,)),
                          [(a.resident_id, epoch(day(21), "09:15")),
                           (b.resident_id, epoch(day(21), "09:30"))])
+
+    # ---- 6. schedules every other week, once a month, edited -----------------------------------
+    def test_every_other_week_skips_a_week_and_the_holidays(self):
+        first = day(40)
+        last = first + timedelta(days=7 * 6)
+        sid, days = new_schedule(schedule_form(first, last, first.isoweekday(), rule="biweekly"))
+        every = [first + timedelta(days=7 * k) for k in range(0, 7, 2)]
+        self.assertEqual(days, [d for d in every if not no_reception_day(d)])
+        self.assertEqual(STACK.query("SELECT rule, ordinal FROM reception_schedule WHERE id = ?",
+                                     (sid,)), [("biweekly", 0)])
+        page = USERS["organizer"].get("/admin/receptions")
+        self.assertEqual(page.status, 200)
+        self.assertIn("через неделю", page.text)
+
+    def test_once_a_month_on_the_first_monday_moves_off_the_new_year_holidays(self):
+        y = helpers.today().year + 1
+        sid, days = new_schedule(schedule_form(date(y, 1, 1), date(y, 3, 31), 1, rule="monthly",
+                                               ordinal="1"))
+        expected = []
+        for month in (1, 2, 3):
+            d = date(y, month, 1)
+            while d.isoweekday() != 1:
+                d += timedelta(days=1)
+            while not working(d) and (d + timedelta(days=1)).month == month:
+                d += timedelta(days=1)
+            expected.append(d)
+        # The first Monday of January is always inside the holidays of 1–8 January.
+        self.assertGreater(expected[0].day, 8)
+        self.assertEqual(days, expected)
+        page = USERS["organizer"].get(f"/admin/receptions/schedules/{sid}")
+        self.assertEqual(page.status, 200)
+        self.assertIn("первый понедельник месяца", page.text)
+        self.assertIn("Выпали на нерабочие праздничные дни", page.text)
+        self.assertIn(helpers.words(date(y, 1, 1) + timedelta(days=(7 - date(y, 1, 1).weekday()) % 7)),
+                      page.text)
+        # Monthly without saying which weekday of the month: refused beside the field.
+        r = USERS["organizer"].post("/admin/receptions", schedule_form(
+            date(y, 1, 1), date(y, 3, 31), 1, rule="monthly", title="Без порядкового"))
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="e-ordinal"', r.text)
+        self.assertIn("выберите, какой по счёту день недели месяца", r.text)
+        self.assertIn('value="Без порядкового"', r.text)
+        r = USERS["organizer"].post("/admin/receptions", schedule_form(
+            date(y, 1, 1), date(y, 3, 31), 1, rule="yearly"))
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="e-rule"', r.text)
+
+    def test_editing_a_schedule_regenerates_only_future_receptions_without_bookings(self):
+        first = day(50)
+        while no_reception_day(first) or no_reception_day(first + timedelta(days=7)) or \
+                no_reception_day(first + timedelta(days=14)):
+            first += timedelta(days=1)
+        form = schedule_form(first, first + timedelta(days=20), first.isoweekday(),
+                             host=str(PERSON_DEPUTY), topics="ЖКХ")
+        sid, days = new_schedule(form)
+        self.assertEqual(days, [first + timedelta(days=7 * k) for k in range(3)])
+        booked_id, approved_id, draft_id = [x[0] for x in STACK.query(
+            "SELECT r.meeting_id FROM reception r JOIN meeting m ON m.id = r.meeting_id "
+            "WHERE r.schedule_id = ? ORDER BY m.starts_at", (sid,))]
+        approve(booked_id)
+        approve(approved_id)
+        b, _ = resident()
+        self.assertEqual(book(b, booked_id, epoch(first, "10:15")).status, 303)
+        org = USERS["organizer"]
+        page = org.get(f"/admin/receptions/schedules/{sid}")
+        self.assertEqual(page.status, 200)
+        self.assertIn('name="start_time" type="time" value="10:00"', page.text)
+        self.assertIn("ЖКХ</textarea>", page.text)
+        # Bad input: refused beside the field, what was typed kept, nothing changed.
+        bad = dict(form, start_time="16:00", end_time="15:00", topics="Дороги")
+        r = org.post(f"/admin/receptions/schedules/{sid}", bad)
+        self.assertEqual(r.status, 422)
+        self.assertIn("окончание должно быть позже начала", r.text)
+        self.assertIn("Дороги</textarea>", r.text)
+        self.assertEqual(schedule_days(sid), days)
+        # Only the topics: every reception stays, the unbooked ones take the new topics.
+        r = org.post(f"/admin/receptions/schedules/{sid}", dict(form, topics="Дороги"))
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        self.assertEqual(STACK.query("SELECT r.meeting_id, r.topics, m.status FROM reception r "
+                                     "JOIN meeting m ON m.id = r.meeting_id WHERE "
+                                     "r.schedule_id = ? ORDER BY m.starts_at", (sid,)),
+                         [(booked_id, "ЖКХ", "approved"), (approved_id, "Дороги", "approved"),
+                          (draft_id, "Дороги", "draft")])
+        # New hours: the booked reception stays and is named; the approved one is cancelled and
+        # published; the draft is deleted; drafts at the new hours on the other two days.
+        r = org.post(f"/admin/receptions/schedules/{sid}",
+                     dict(form, start_time="15:00", end_time="16:00", topics="Дороги"))
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        self.assertEqual(r.header("Location"), f"/admin/receptions/schedules/{sid}")
+        rows = STACK.query("SELECT m.id, m.starts_at, m.status, m.status_reason FROM reception r "
+                           "JOIN meeting m ON m.id = r.meeting_id WHERE r.schedule_id = ? "
+                           "ORDER BY m.starts_at, m.id", (sid,))
+        self.assertEqual(rows[0], (booked_id, epoch(first, "10:00"), "approved", ""))
+        self.assertEqual(rows[1][:4], (approved_id, epoch(first + timedelta(days=7), "10:00"),
+                                       "cancelled", "изменён график личного приёма"))
+        self.assertEqual([(x[1], x[2]) for x in rows[2:]],
+                         [(epoch(first + timedelta(days=7), "15:00"), "draft"),
+                          (epoch(first + timedelta(days=14), "15:00"), "draft")])
+        # The draft is gone (its id may be taken again by a new draft).
+        self.assertEqual(STACK.query("SELECT count(*) FROM meeting WHERE starts_at = ? AND "
+                                     "series_id = (SELECT series_id FROM reception_schedule "
+                                     "WHERE id = ?)",
+                                     (epoch(first + timedelta(days=14), "10:00"), sid)), [(0,)])
+        self.assertEqual(STACK.query("SELECT kind FROM meeting_change WHERE meeting_id = ?",
+                                     (approved_id,)), [("cancelled",)])
+        self.assertEqual(STACK.query("SELECT status, slot_at FROM reception_booking WHERE "
+                                     "meeting_id = ?", (booked_id,)),
+                         [("active", epoch(first, "10:15"))])
+        page = org.get(r.header("Location"))
+        self.assertEqual(page.status, 200)
+        self.assertIn("остались по прежнему графику", page.text)
+        self.assertIn(f'<a href="/admin/meetings/{booked_id}">', page.text)
+        self.assertIn("1 запись", page.text)
+        self.assertIn('name="start_time" type="time" value="15:00"', page.text)
+        audit = STACK.query("SELECT action, before_json IS NOT NULL, after_json FROM audit_log "
+                            "WHERE entity = 'reception_schedule' AND entity_id = ? "
+                            "ORDER BY id", (sid,))
+        self.assertEqual([a[:2] for a in audit], [("create", 0), ("update", 1), ("update", 1)])
+        self.assertIn('"start_minute":900', audit[-1][2])
+        # Readers see the schedule; only writers change it, with the form token.
+        self.assertEqual(USERS["press"].get(f"/admin/receptions/schedules/{sid}").status, 200)
+        self.assertEqual(USERS["press"].post(f"/admin/receptions/schedules/{sid}", form).status, 403)
+        self.assertEqual(org.post(f"/admin/receptions/schedules/{sid}",
+                                  dict(form, csrf="wrong")).status, 403)
+        self.assertEqual(org.get("/admin/receptions/schedules/999999").status, 404)
 
 
 if __name__ == "__main__":
