@@ -505,6 +505,29 @@ class ReceptionsTest(unittest.TestCase):
         notify()
         self.assertEqual(len([m for m in mails_to(address) if "Напоминание" in m.subject]), 1)
 
+    def test_a_postponed_reception_still_gets_its_reminder(self):
+        """Regression: the reminder went for approved receptions only, not postponed ones."""
+        meeting = schedule(start="16:00", end="16:30", slot=15, weeks=1, weekday_offset=23,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        b, address = resident()
+        self.assertEqual(book(b, meeting, epoch(day(23), "16:15")).status, 303)
+        r = USERS["organizer"].post(f"/admin/meetings/{meeting}/postpone", {
+            "new_starts_at": helpers.local_input(day(24), "16:00"),
+            "new_ends_at": helpers.local_input(day(24), "16:30"), "postpone_reason": "ремонт"})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        wait_mail(address, "перенесён")
+        self.assertEqual(STACK.query("SELECT status FROM meeting WHERE id = ?", (meeting,)),
+                         [("postponed",)])
+        # Time passes: the postponed reception is tomorrow.
+        shift = epoch(day(24), "16:00") - epoch(day(1), "16:00")
+        STACK.execute("UPDATE meeting SET starts_at = starts_at - ?, ends_at = ends_at - ? "
+                      "WHERE id = ?", (shift, shift, meeting))
+        STACK.execute("UPDATE reception_booking SET slot_at = slot_at - ? WHERE meeting_id = ?",
+                      (shift, meeting))
+        mail = wait_mail(address, "Напоминание: завтра личный приём")
+        self.assertIn(ru_datetime(epoch(day(1), "16:15")), mail.subject)
+
     def test_an_offer_not_taken_in_time_passes_to_the_next_in_line(self):
         meeting = schedule(start="17:00", end="17:15", slot=15, weeks=1, weekday_offset=17,
                            host=PERSON_HEAD)[0]
