@@ -819,7 +819,7 @@ enum http_status page_admin_meeting_update(struct request *req)
 	}
 	check_form(req, &c);
 	const char *exception = "";
-	bool moved = false, replaced = false;
+	bool moved = false, replaced = false, new_end = false;
 	time_t starts = 0;
 	long long venue = 0;
 	if (req->invalid_fields == 0 && is_live(&m)) {
@@ -828,6 +828,7 @@ enum http_status page_admin_meeting_update(struct request *req)
 			venue = req->field[FIELD_VENUE].number;
 		moved = starts != m.starts_at;
 		replaced = venue != m.venue_id;
+		new_end = field_time(&req->field[FIELD_ENDS_AT]) != m.ends_at;
 		if (moved && starts <= req->now)
 			page_reject(req, FIELD_STARTS_AT, "это время уже прошло");
 		else if (moved || replaced) {
@@ -869,9 +870,11 @@ enum http_status page_admin_meeting_update(struct request *req)
 			rc = run(s);
 		if (rc == 0 && exception[0])
 			rc = set_exception(req, m.id, exception);
-		if (rc == 0 && moved && reception_meeting_moved(req, m.id, m.starts_at, "") < 0)
-			rc = -1;
 	}
+	/* A reception's bookings follow a new start, and those a new end leaves out are told. */
+	if (rc == 0 && (moved || new_end) &&
+	    reception_meeting_moved(req, m.id, m.starts_at, "") < 0)
+		rc = -1;
 	return commit_change(req, &m, "update", before, rc);
 }
 

@@ -398,9 +398,7 @@ int reception_meeting_moved(struct request *req, long long meeting, time_t old_s
 	int rc = reception_load(req, meeting, &r);
 	if (rc != 0)
 		return rc > 0 ? 0 : -1;
-	time_t shift = r.starts_at - old_starts;
-	if (shift == 0)
-		return 0;
+	time_t shift = r.starts_at - old_starts; /* 0: only the end moved */
 	struct active_booking *list;
 	size_t n;
 	if (active_bookings(req, meeting, &list, &n) < 0)
@@ -417,15 +415,17 @@ int reception_meeting_moved(struct request *req, long long meeting, time_t old_s
 				  : "";
 	/* Those that no longer fit are cancelled at their old time before the others move. */
 	const char *unfit = arena_printf(req->arena,
-					 "приём перенесён на %s, и ваше время в новые часы приёма "
-					 "не вошло",
+					 shift ? "приём перенесён на %s, и ваше время в новые часы "
+						 "приёма не вошло"
+					       : "приём сокращён (теперь %s), и ваше время в него не "
+						 "вошло",
 					 hours);
 	for (size_t i = 0; i < n; i++)
 		if (!reception_slot_valid(r.starts_at, r.ends_at, r.slot_minutes,
 					  list[i].slot_at + shift) &&
 		    cancel_quietly(req, list[i].id, unfit) < 0)
 			return -1;
-	if (shift_bookings(req, meeting, shift) < 0)
+	if (shift != 0 && shift_bookings(req, meeting, shift) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		if (list[i].email[0] == '\0')
@@ -433,17 +433,21 @@ int reception_meeting_moved(struct request *req, long long meeting, time_t old_s
 		time_t slot = list[i].slot_at + shift;
 		bool fits = reception_slot_valid(r.starts_at, r.ends_at, r.slot_minutes, slot);
 		const char *subject, *body;
+		if (fits && shift == 0)
+			continue; /* nothing changed for this booking */
 		if (!fits) {
-			subject = arena_printf(req->arena, "Приём %s перенесён, запись отменена",
+			subject = arena_printf(req->arena,
+					       shift ? "Приём %s перенесён, запись отменена"
+						     : "Приём %s сокращён, запись отменена",
 					       old_day);
 			body = arena_printf(
 				req->arena,
-				"Приём %s перенесён на %s.\n%s\n"
+				"Приём %s %s %s.\n%s\n"
 				"Приём в новое время короче, и ваше время (%s) в него не вошло, "
 				"поэтому запись отменена. Записаться на свободное время можно на "
 				"сайте: %s/receptions/%lld\n",
-				old_day, hours, why, reception_when(req, list[i].slot_at),
-				cfg->site_url, meeting);
+				old_day, shift ? "перенесён на" : "теперь проходит", hours, why,
+				reception_when(req, list[i].slot_at), cfg->site_url, meeting);
 		} else {
 			const char *link = fresh_cancel_link(req, list[i].id);
 			if (link == NULL)

@@ -79,9 +79,10 @@ int booking_cancel(struct request *req, long long id, const char *by, const char
 int reception_meeting_cancelled(struct request *req, long long meeting, const char *reason);
 
 /* In the caller's write transaction, after staff moved meeting from old_starts to its new time
- * (reason: why, "" when none was given): when it is a reception, every active booking keeps its
+ * or changed its end (reason: why, "" when none was given): when it is a reception, every active
+ * booking keeps its
  * place in the queue (its slot moves by the same amount), gets a fresh link to cancel, and, with
- * an address, the mail «Приём 12 декабря 2026 г. перенесён …» with the new time, the reason and
+ * an address (and a new start), the mail «Приём 12 декабря 2026 г. перенесён …» with the new time, the reason and
  * the link to a fresh .ics; a booking whose slot no longer fits the new hours is cancelled
  * instead, with a mail saying so. Held waiting-list offers move too. The number of bookings
  * told, -1 on error. */

@@ -718,6 +718,39 @@ class ReceptionsTest(unittest.TestCase):
                          [(a.resident_id, epoch(day(21), "09:15")),
                           (b.resident_id, epoch(day(21), "09:30"))])
 
+    def test_shortening_a_reception_on_its_form_cancels_the_bookings_left_out(self):
+        off = 35
+        while no_reception_day(day(off)):
+            off += 1
+        meeting = schedule(start="11:00", end="12:00", slot=15, weeks=1, weekday_offset=off,
+                           host=PERSON_DEPUTY)[0]
+        approve(meeting)
+        kept, kept_address = resident()
+        cut, cut_address = resident()
+        self.assertEqual(book(kept, meeting, epoch(day(off), "11:00")).status, 303)
+        self.assertEqual(book(cut, meeting, epoch(day(off), "11:45")).status, 303)
+        org = USERS["organizer"]
+        page = org.get(f"/admin/meetings/{meeting}")
+        form = {name: html.unescape(value) for name, value in re.findall(
+            r'<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"', page.text) if name != "csrf"}
+        for name in ("kind", "territory", "venue", "host"):
+            chosen = re.search(rf'<select[^>]*name="{name}".*?<option value="([^"]*)" selected',
+                               page.text, re.S)
+            if chosen:
+                form[name] = chosen.group(1)
+        form["ends_at"] = helpers.local_input(day(off), "11:30")
+        r = org.post(f"/admin/meetings/{meeting}", form)
+        self.assertEqual(r.status, 303, r.text[-2000:])
+        self.assertEqual(STACK.query("SELECT resident_id, status FROM reception_booking WHERE "
+                                     "meeting_id = ? ORDER BY slot_at", (meeting,)),
+                         [(kept.resident_id, "active"), (cut.resident_id, "cancelled")])
+        told = wait_mail(cut_address, "сокращён")
+        self.assertEqual(told.subject, f"Приём {helpers.words(day(off))} сокращён, запись отменена")
+        self.assertIn(ru_datetime(epoch(day(off), "11:45")), told.text)
+        notify()
+        self.assertEqual([m.subject for m in mails_to(kept_address)
+                          if "сокращён" in m.subject or "перенесён" in m.subject], [])
+
     # ---- 6. schedules every other week, once a month, edited -----------------------------------
     def test_every_other_week_skips_a_week_and_the_holidays(self):
         first = day(40)
