@@ -7,7 +7,7 @@
 {{/DECEMBER}}<h2>Графики</h2>
 {{#NO_SCHEDULES}}<p>Графиков пока нет.</p>{{/NO_SCHEDULES}}
 {{#HAS_SCHEDULES}}<ul>
-{{#SCHEDULE}}<li><a href="/admin/series/{{SERIES}}">{{PERSON}}</a> — {{VENUE}}, {{RULE}}; {{COUNT}}</li>
+{{#SCHEDULE}}<li><a href="/admin/receptions/schedules/{{ID}}">{{PERSON}}</a> — {{VENUE}}, {{RULE}}; {{COUNT}}</li>
 {{/SCHEDULE}}</ul>{{/HAS_SCHEDULES}}
 <h2>Ближайшие приёмы</h2>
 {{#NO_RECEPTIONS}}<p>Приёмов пока нет.</p>{{/NO_RECEPTIONS}}

@@ -15,6 +15,7 @@ status is non-zero when anything failed.
 """
 
 import argparse
+import datetime
 import glob
 import os
 import re
@@ -249,6 +250,23 @@ def resident_session(stack, staff_cookie):
     return session
 
 
+def reception_schedule(stack, staff_cookie):
+    """A monthly reception schedule written through the staff form (issue 17), so that its
+    page /admin/receptions/schedules/ID is crawled; that path."""
+    staff = {"Cookie": f"portal_session={staff_cookie}"}
+    page = stack.get("/admin/receptions/new", headers=staff)
+    token = re.search(r'<input type="hidden" name="csrf" value="([^"]*)">', page.text)
+    year = datetime.date.today().year + 1
+    r = stack.post_form("/admin/receptions", {
+        "csrf": token.group(1) if token else "", "title": "Личный приём главы поселения",
+        "host": "1", "venue": "2", "rule": "monthly", "weekday": "1", "ordinal": "1",
+        "period_from": f"{year}-01-01", "period_to": f"{year}-03-31", "start_time": "10:00",
+        "end_time": "12:00", "slot_minutes": "15", "topics": "Благоустройство"}, headers=staff)
+    if r.status != 303:
+        raise RuntimeError(f"POST /admin/receptions: HTTP {r.status}")
+    return f"/admin/receptions/schedules/{stack.query('SELECT max(id) FROM reception_schedule')[0][0]}"
+
+
 def run_web(tally, bin_dir):
     """Two crawls of check-pages.mjs over one stack: the public pages, then the staff pages
     with a signed-in session. Every ok/not ok line of both counts."""
@@ -260,8 +278,9 @@ def run_web(tally, bin_dir):
         crawls = [("public", WEB_PUBLIC_ARGS)]
         try:
             staff_cookie = staff_session(stack)
-            crawls.append(("staff", WEB_STAFF_ARGS + ["--cookie",
-                                                      "portal_session=" + staff_cookie]))
+            crawls.append(("staff", WEB_STAFF_ARGS + [
+                "--start", reception_schedule(stack, staff_cookie),
+                "--cookie", "portal_session=" + staff_cookie]))
         except (RuntimeError, OSError) as e:
             tally.fail("web staff pages: sign-in as admin", str(e))
             staff_cookie = None

@@ -15,6 +15,7 @@
 #include "pages.h"
 #include "place_agreement.h"
 #include "publication.h"
+#include "reception_booking.h"
 #include "router.h"
 #include "ru.h"
 #include "rules.h"
@@ -818,7 +819,7 @@ enum http_status page_admin_meeting_update(struct request *req)
 	}
 	check_form(req, &c);
 	const char *exception = "";
-	bool moved = false, replaced = false;
+	bool moved = false, replaced = false, new_end = false;
 	time_t starts = 0;
 	long long venue = 0;
 	if (req->invalid_fields == 0 && is_live(&m)) {
@@ -827,6 +828,7 @@ enum http_status page_admin_meeting_update(struct request *req)
 			venue = req->field[FIELD_VENUE].number;
 		moved = starts != m.starts_at;
 		replaced = venue != m.venue_id;
+		new_end = field_time(&req->field[FIELD_ENDS_AT]) != m.ends_at;
 		if (moved && starts <= req->now)
 			page_reject(req, FIELD_STARTS_AT, "это время уже прошло");
 		else if (moved || replaced) {
@@ -869,6 +871,10 @@ enum http_status page_admin_meeting_update(struct request *req)
 		if (rc == 0 && exception[0])
 			rc = set_exception(req, m.id, exception);
 	}
+	/* A reception's bookings follow a new start, and those a new end leaves out are told. */
+	if (rc == 0 && (moved || new_end) &&
+	    reception_meeting_moved(req, m.id, m.starts_at, "") < 0)
+		rc = -1;
 	return commit_change(req, &m, "update", before, rc);
 }
 
@@ -931,6 +937,9 @@ enum http_status page_admin_meeting_cancel(struct request *req)
 	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
 	int rc = run(s) < 0 || record_change(req, &m, "cancelled", 0, 0, reason) < 0 ? -1 : 0;
+	/* A reception's bookings are freed and their residents told, in the same transaction. */
+	if (rc == 0 && reception_meeting_cancelled(req, m.id, reason) < 0)
+		rc = -1;
 	return commit_change(req, &m, "cancel", before, rc);
 }
 
@@ -980,6 +989,9 @@ enum http_status page_admin_meeting_postpone(struct request *req)
 	int rc = run(s) < 0 || record_change(req, &m, "postponed", starts, 0, reason) < 0 ? -1 : 0;
 	if (rc == 0 && exception[0])
 		rc = set_exception(req, m.id, exception);
+	/* A reception's bookings move with it and their residents are told. */
+	if (rc == 0 && reception_meeting_moved(req, m.id, m.starts_at, reason) < 0)
+		rc = -1;
 	return commit_change(req, &m, "postpone", before, rc);
 }
 

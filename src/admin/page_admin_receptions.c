@@ -14,6 +14,7 @@
 #include "page.h"
 #include "pages.h"
 #include "reception.h"
+#include "workdays.h"
 #include "reception_booking.h"
 #include "router.h"
 #include "ru.h"
@@ -106,6 +107,33 @@ static struct civil_date next_december_12(struct request *req)
 	return d;
 }
 
+/* «по средам», «по средам через неделю», «первая среда месяца». */
+static const char *rule_words(struct request *req, const char *rule, int weekday, int ordinal)
+{
+	static const char *const plural[8] = {"",          "понедельникам", "вторникам",
+					      "средам",    "четвергам",     "пятницам",
+					      "субботам",  "воскресеньям"};
+	/* The ordinal agrees with the weekday: masculine, feminine, neuter. */
+	static const char *const ordinals[6][3] = {{"", "", ""},
+						   {"первый", "первая", "первое"},
+						   {"второй", "вторая", "второе"},
+						   {"третий", "третья", "третье"},
+						   {"четвёртый", "четвёртая", "четвёртое"},
+						   {"последний", "последняя", "последнее"}};
+	static const int gender[8] = {0, 0, 0, 1, 0, 1, 1, 2};
+	int w = weekday >= 1 && weekday <= 7 ? weekday : 0;
+	switch (reception_rule_parse(rule)) {
+	case RECEPTION_MONTHLY:
+		return arena_printf(req->arena, "%s %s месяца",
+				    ordinals[ordinal >= 1 && ordinal <= 5 ? ordinal : 0][gender[w]],
+				    weekday_names[w]);
+	case RECEPTION_BIWEEKLY:
+		return arena_printf(req->arena, "по %s через неделю", plural[w]);
+	default:
+		return arena_printf(req->arena, "по %s", plural[w]);
+	}
+}
+
 /* GET /admin/receptions — the schedules, the coming receptions with how many are booked, and
  * the 12 December preset when [receptions] names its officials. */
 enum http_status page_admin_receptions(struct request *req)
@@ -124,10 +152,13 @@ enum http_status page_admin_receptions(struct request *req)
 		int wd = sqlite3_column_int(s, 4), from = sqlite3_column_int(s, 5),
 		    to = sqlite3_column_int(s, 6), slot = sqlite3_column_int(s, 7);
 		long long n = sqlite3_column_int64(s, 8);
+		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
 		tpl_set(row, "RULE",
 			arena_printf(req->arena, "%s, %02d:%02d–%02d:%02d, по %d %s",
-				     weekday_names[wd >= 1 && wd <= 7 ? wd : 0], from / 60, from % 60,
-				     to / 60, to % 60, slot, ru_plural(slot, "минуте", "минуты", "минут")));
+				     rule_words(req, db_text(req->arena, s, 9), wd,
+						sqlite3_column_int(s, 10)),
+				     from / 60, from % 60, to / 60, to % 60, slot,
+				     ru_plural(slot, "минуте", "минуты", "минут")));
 		tpl_set(row, "COUNT", arena_printf(req->arena, "%lld %s", n,
 						   ru_plural(n, "приём", "приёма", "приёмов")));
 		rows++;
@@ -165,109 +196,398 @@ enum http_status page_admin_receptions(struct request *req)
 	return page_end(req, HTTP_OK);
 }
 
-static enum http_status schedule_form(struct request *req, enum http_status status)
+/* A reception schedule as stored. */
+struct schedule_row {
+	long long series, person, venue;
+	int weekday, start, end, slot, ordinal;
+	const char *topics, *rule, *from, *to, *title;
+};
+
+/* Read schedule id into *out. 0 found, 1 none, -1 on a database error. */
+static int schedule_load(struct request *req, long long id, struct schedule_row *out)
 {
-	tpl_dict *d = page_begin(req, "admin_reception_new.tpl", "Новый график личного приёма",
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_RECEPTION_SCHEDULE_GET);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		struct arena *a = req->arena;
+		out->series = sqlite3_column_int64(s, 0);
+		out->person = sqlite3_column_int64(s, 1);
+		out->venue = sqlite3_column_int64(s, 2);
+		out->weekday = sqlite3_column_int(s, 3);
+		out->start = sqlite3_column_int(s, 4);
+		out->end = sqlite3_column_int(s, 5);
+		out->slot = sqlite3_column_int(s, 6);
+		out->topics = db_text(a, s, 7);
+		out->rule = db_text(a, s, 8);
+		out->ordinal = sqlite3_column_int(s, 9);
+		out->from = db_text(a, s, 10);
+		out->to = db_text(a, s, 11);
+		out->title = db_text(a, s, 12);
+	}
+	db_done(s);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* The dates a schedule gives, and those a holiday took. */
+struct schedule_dates {
+	struct civil_date dates[RECEPTION_MAX_MEETINGS];
+	size_t count; /* may exceed RECEPTION_MAX_MEETINGS: the period is too long */
+	struct civil_date moved[16];
+	size_t moved_count;
+};
+
+/* The dates of rule (a code) over [from, to] by the production calendar. -1 when the calendar
+ * cannot be read. */
+static int schedule_dates(struct request *req, const char *rule, int weekday, int ordinal,
+			  struct civil_date from, struct civil_date to, struct schedule_dates *out)
+{
+	struct workcal cal;
+	if (workdays_load(&req->worker->db, req->arena, &cal) < 0)
+		return -1;
+	int r = reception_rule_parse(rule);
+	out->count = reception_schedule_dates(&cal, r < 0 ? RECEPTION_WEEKLY : (enum reception_rule)r,
+					      weekday, ordinal, from, to, out->dates,
+					      RECEPTION_MAX_MEETINGS, out->moved, 16,
+					      &out->moved_count);
+	return 0;
+}
+
+/* One reception of a schedule as its page and its regeneration see it. */
+struct schedule_meeting {
+	long long id, host, venue;
+	time_t starts, ends;
+	const char *status;
+	long long active, bookings; /* bookings not cancelled; all */
+};
+
+/* The receptions of schedule id, in order of time, from the arena. -1 on a database error. */
+static int schedule_meetings(struct request *req, long long id, struct schedule_meeting **out,
+			     size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_RECEPTION_SCHEDULE_MEETINGS);
+	sqlite3_bind_int64(s, 1, id);
+	size_t n = 0, cap = 64;
+	struct schedule_meeting *list = arena_calloc(req->arena, cap, sizeof *list);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct schedule_meeting *bigger = arena_calloc(req->arena, cap * 2, sizeof *list);
+			memcpy(bigger, list, n * sizeof *list);
+			list = bigger;
+			cap *= 2;
+		}
+		list[n].id = sqlite3_column_int64(s, 0);
+		list[n].starts = (time_t)sqlite3_column_int64(s, 1);
+		list[n].ends = (time_t)sqlite3_column_int64(s, 2);
+		list[n].status = db_text(req->arena, s, 3);
+		list[n].host = sqlite3_column_int64(s, 4);
+		list[n].venue = sqlite3_column_int64(s, 5);
+		list[n].active = sqlite3_column_int64(s, 6);
+		list[n].bookings = sqlite3_column_int64(s, 7);
+		n++;
+	}
+	db_done(s);
+	*out = list;
+	*count = n;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The index of the date of d the reception m has exactly as the schedule row would make it
+ * (day, hours, official, place); -1 when it has not. */
+static int schedule_match(const struct schedule_dates *d, const struct schedule_row *row,
+			  const struct schedule_meeting *m)
+{
+	size_t n = d->count < RECEPTION_MAX_MEETINGS ? d->count : RECEPTION_MAX_MEETINGS;
+	for (size_t i = 0; i < n; i++)
+		if (m->starts == tz_local_to_utc(d->dates[i], row->start / 60, row->start % 60) &&
+		    m->ends == tz_local_to_utc(d->dates[i], row->end / 60, row->end % 60) &&
+		    m->host == row->person && m->venue == row->venue)
+			return (int)i;
+	return -1;
+}
+
+/* True for a reception a schedule may still change: ahead and neither cancelled nor held. */
+static bool schedule_changeable(struct request *req, const struct schedule_meeting *m)
+{
+	return m->starts > req->now && strcmp(m->status, "cancelled") != 0 &&
+	       strcmp(m->status, "held") != 0;
+}
+
+/* The form of a reception schedule: new (id 0) or schedule id with row (its receptions listed
+ * below, and those that stayed by the former rule because residents are booked on them). */
+static enum http_status schedule_form(struct request *req, enum http_status status, long long id,
+				      const struct schedule_row *row)
+{
+	tpl_dict *d = page_begin(req, "admin_reception_new.tpl",
+				 id ? "График личного приёма" : "Новый график личного приёма",
 				 NAV_STAFF_MEETINGS);
 	const struct field_value *v = req->field;
-	page_form_fields(req, d);
+	bool posted = req->method == METHOD_POST;
+	bool writer = req->staff->role & MEETING_WRITERS;
+	tpl_dict *f = writer ? tpl_section_add(d, "FORM") : NULL;
+	if (f) {
+		tpl_set(f, "ACTION", id ? arena_printf(req->arena, "/admin/receptions/schedules/%lld", id)
+					: "/admin/receptions");
+		tpl_set(f, "BUTTON", id ? "Сохранить график" : "Создать приёмы");
+		tpl_section_show(d, id ? "EDIT_INTRO" : "NEW_INTRO");
+	}
+	tpl_set(d, "HEADING", id ? "График личного приёма" : "Новый график личного приёма");
+	/* The form's values are set on d: the FORM section sees them. */
+	tpl_dict *vals = d;
+	if (posted) {
+		page_form_fields(req, d);
+	} else if (row) {
+		tpl_set(vals, "title", row->title);
+		tpl_set(vals, "start_time", arena_printf(req->arena, "%02d:%02d", row->start / 60,
+							  row->start % 60));
+		tpl_set(vals, "end_time",
+			arena_printf(req->arena, "%02d:%02d", row->end / 60, row->end % 60));
+		tpl_set_int(vals, "slot_minutes", row->slot);
+		tpl_set(vals, "topics", row->topics);
+		tpl_set(vals, "period_from", row->from);
+		tpl_set(vals, "period_to", row->to);
+	}
 	/* A time, date or number input cannot show what failed to be one: the error beside it
 	 * says what was wrong. */
 	static const enum field typed[] = {FIELD_START_TIME, FIELD_END_TIME, FIELD_SLOT_MINUTES,
 					   FIELD_PERIOD_FROM, FIELD_PERIOD_TO};
 	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
 		if (v[typed[i]].state == FIELD_INVALID)
-			tpl_set(d, field_specs[typed[i]].name, "");
-	if (v[FIELD_TITLE].raw == NULL)
-		tpl_set(d, "title", RECEPTION_TITLE);
-	if (v[FIELD_SLOT_MINUTES].raw == NULL)
-		tpl_set(d, "slot_minutes", "15");
+			tpl_set(vals, field_specs[typed[i]].name, "");
+	if (!posted && !row)
+		tpl_set(vals, "title", RECEPTION_TITLE);
+	if (!posted && !row)
+		tpl_set(vals, "slot_minutes", "15");
+	long long host = posted ? (v[FIELD_HOST].state == FIELD_VALID ? v[FIELD_HOST].number : 0)
+				: row ? row->person : 0;
+	long long venue = posted ? (v[FIELD_VENUE].state == FIELD_VALID ? v[FIELD_VENUE].number : 0)
+				 : row ? row->venue : 0;
+	int weekday = posted ? (v[FIELD_WEEKDAY].state == FIELD_VALID ? (int)v[FIELD_WEEKDAY].number : 0)
+			     : row ? row->weekday : 0;
+	int ordinal = posted ? (v[FIELD_ORDINAL].state == FIELD_VALID ? (int)v[FIELD_ORDINAL].number : 0)
+			     : row ? row->ordinal : 0;
+	const char *rule = posted ? (v[FIELD_RULE].state == FIELD_VALID ? v[FIELD_RULE].text : "weekly")
+				  : row ? row->rule : "weekly";
 	struct staff_item *items;
 	size_t n;
 	if (staff_load_items(req, STMT_PERSON_LIST, 0, &items, &n) < 0)
 		return HTTP_INTERNAL_ERROR;
-	staff_item_options(req, d, "HOST_OPTION", items, n,
-			   v[FIELD_HOST].state == FIELD_VALID ? v[FIELD_HOST].number : 0);
+	if (f)
+		staff_item_options(req, f, "HOST_OPTION", items, n, host);
 	if (staff_load_items(req, STMT_VENUE_LIST, 0, &items, &n) < 0)
 		return HTTP_INTERNAL_ERROR;
-	staff_item_options(req, d, "VENUE_OPTION", items, n,
-			   v[FIELD_VENUE].state == FIELD_VALID ? v[FIELD_VENUE].number : 0);
-	for (int w = 1; w <= 7; w++) {
-		tpl_dict *o = tpl_section_add(d, "WEEKDAY_OPTION");
+	if (f)
+		staff_item_options(req, f, "VENUE_OPTION", items, n, venue);
+	static const char *const rules[][2] = {{"weekly", "каждую неделю"},
+					       {"biweekly", "через неделю"},
+					       {"monthly", "раз в месяц"}};
+	static const char *const ordinal_names[6] = {"",       "первый",    "второй",
+						     "третий", "четвёртый", "последний"};
+	for (int w = 1; f && w <= 7; w++) {
+		tpl_dict *o = tpl_section_add(f, "WEEKDAY_OPTION");
 		tpl_set_int(o, "N", w);
 		tpl_set(o, "NAME", weekday_names[w]);
-		if (v[FIELD_WEEKDAY].state == FIELD_VALID && v[FIELD_WEEKDAY].number == w)
+		if (weekday == w)
 			tpl_section_show(o, "SELECTED");
 	}
+	for (size_t i = 0; f && i < sizeof rules / sizeof rules[0]; i++) {
+		tpl_dict *o = tpl_section_add(f, "RULE_OPTION");
+		tpl_set(o, "CODE", rules[i][0]);
+		tpl_set(o, "NAME", rules[i][1]);
+		if (strcmp(rule, rules[i][0]) == 0)
+			tpl_section_show(o, "SELECTED");
+	}
+	for (int k = 1; f && k <= 5; k++) {
+		tpl_dict *o = tpl_section_add(f, "ORDINAL_OPTION");
+		tpl_set_int(o, "N", k);
+		tpl_set(o, "NAME", ordinal_names[k]);
+		if (ordinal == k)
+			tpl_section_show(o, "SELECTED");
+	}
+	if (row == NULL)
+		return page_end(req, status);
+
+	/* The schedule's receptions: those that stayed by the former rule are named. */
+	tpl_dict *info = tpl_section_add(d, "SCHEDULE");
+	tpl_set(info, "RULE", rule_words(req, row->rule, row->weekday, row->ordinal));
+	tpl_set_int(info, "SERIES", row->series);
+	struct civil_date from, to;
+	struct schedule_dates dates = {0};
+	if (civil_date_parse(row->from, &from) && civil_date_parse(row->to, &to) &&
+	    schedule_dates(req, row->rule, row->weekday, row->ordinal, from, to, &dates) < 0)
+		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < dates.moved_count && i < 16; i++)
+		tpl_set(tpl_section_add(info, "HOLIDAY"), "DAY", page_date_words(req, dates.moved[i]));
+	if (dates.moved_count > 0)
+		tpl_section_show(info, "HAS_HOLIDAYS");
+	struct schedule_meeting *list;
+	size_t count;
+	if (schedule_meetings(req, id, &list, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < count; i++) {
+		const struct schedule_meeting *m = &list[i];
+		tpl_dict *r = tpl_section_add(info, "RECEPTION");
+		tpl_set_int(r, "ID", m->id);
+		page_set_datetime(r, "STARTS", m->starts);
+		tpl_set(r, "STATUS", status_words(m->status));
+		tpl_set(r, "BOOKED", arena_printf(req->arena, "%lld", m->active));
+		if (schedule_changeable(req, m) && m->active > 0 &&
+		    schedule_match(&dates, row, m) < 0) {
+			tpl_section_show(r, "KEPT");
+			tpl_section_show(info, "HAS_STAYED");
+			tpl_dict *st = tpl_section_add(info, "STAYED");
+			tpl_set_int(st, "ID", m->id);
+			page_set_datetime(st, "STARTS", m->starts);
+			tpl_set(st, "BOOKED",
+				arena_printf(req->arena, "%lld %s", m->active,
+					     ru_plural(m->active, "запись", "записи", "записей")));
+		}
+	}
+	if (count == 0)
+		tpl_section_show(info, "NO_RECEPTIONS");
+	else
+		tpl_section_show(info, "HAS_RECEPTIONS");
 	return page_end(req, status);
 }
 
 /* GET /admin/receptions/new — the form of a reception schedule. */
 enum http_status page_admin_reception_new(struct request *req)
 {
-	return schedule_form(req, HTTP_OK);
+	return schedule_form(req, HTTP_OK, 0, NULL);
 }
 
-/* POST /admin/receptions (title, host, venue, weekday, period_from, period_to, start_time,
- * end_time, slot_minutes, topics, csrf) — a schedule and one draft reception meeting (kind
- * personal_reception) per weekday of the period, each approved later under the 5-day rule.
- * 303 to the list; 422 with errors beside the fields (unknown person or venue, the end before
- * the start, a slot longer than the reception, no such weekday in the period or more than
- * RECEPTION_MAX_MEETINGS). */
-enum http_status page_admin_reception_create(struct request *req)
+/* What the schedule form gave, once checked. */
+struct schedule_input {
+	long long territory;
+	int start, end;
+	struct schedule_dates dates;
+};
+
+/* Check the schedule form beyond each field's own rule (page_reject beside the fields): a
+ * person and venue of the directory, the end after the start and a slot that fits, a known
+ * rule with, when monthly, which weekday of the month, a period that gives between 1 and
+ * RECEPTION_MAX_MEETINGS receptions. -1 on a database error. */
+static int check_schedule(struct request *req, struct schedule_input *in)
 {
 	const struct field_value *v = req->field;
 	struct staff_item *people;
 	size_t np;
+	memset(in, 0, sizeof *in);
 	if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &np) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return -1;
 	if (v[FIELD_HOST].state == FIELD_VALID && !staff_has_item(people, np, v[FIELD_HOST].number))
 		page_reject(req, FIELD_HOST, "выберите из списка");
-	long long territory = 0;
 	if (v[FIELD_VENUE].state == FIELD_VALID &&
-	    (territory = venue_territory(req, v[FIELD_VENUE].number)) == 0)
+	    (in->territory = venue_territory(req, v[FIELD_VENUE].number)) == 0)
 		page_reject(req, FIELD_VENUE, "выберите место из списка");
-	int start = v[FIELD_START_TIME].hour * 60 + v[FIELD_START_TIME].minute;
-	int end = v[FIELD_END_TIME].hour * 60 + v[FIELD_END_TIME].minute;
+	in->start = v[FIELD_START_TIME].hour * 60 + v[FIELD_START_TIME].minute;
+	in->end = v[FIELD_END_TIME].hour * 60 + v[FIELD_END_TIME].minute;
 	if (v[FIELD_START_TIME].state == FIELD_VALID && v[FIELD_END_TIME].state == FIELD_VALID) {
-		if (end <= start)
+		if (in->end <= in->start)
 			page_reject(req, FIELD_END_TIME, "окончание должно быть позже начала");
 		else if (v[FIELD_SLOT_MINUTES].state == FIELD_VALID &&
-			 end - start < v[FIELD_SLOT_MINUTES].number)
+			 in->end - in->start < v[FIELD_SLOT_MINUTES].number)
 			page_reject(req, FIELD_SLOT_MINUTES, "приём короче одного посетителя");
 	}
-	struct civil_date dates[RECEPTION_MAX_MEETINGS];
-	size_t n = 0;
+	const char *rule = v[FIELD_RULE].state == FIELD_VALID ? v[FIELD_RULE].text : "weekly";
+	bool rule_ok = reception_rule_parse(rule) >= 0;
+	if (!rule_ok && v[FIELD_RULE].state == FIELD_VALID)
+		page_reject(req, FIELD_RULE, "выберите, как часто проходит приём");
+	bool monthly = rule_ok && reception_rule_parse(rule) == RECEPTION_MONTHLY;
+	if (monthly && v[FIELD_ORDINAL].state == FIELD_ABSENT)
+		page_reject(req, FIELD_ORDINAL, "выберите, какой по счёту день недели месяца");
 	if (v[FIELD_PERIOD_FROM].state == FIELD_VALID && v[FIELD_PERIOD_TO].state == FIELD_VALID &&
-	    v[FIELD_WEEKDAY].state == FIELD_VALID) {
-		if (civil_date_compare(v[FIELD_PERIOD_FROM].date, v[FIELD_PERIOD_TO].date) > 0)
+	    v[FIELD_WEEKDAY].state == FIELD_VALID && rule_ok &&
+	    (!monthly || v[FIELD_ORDINAL].state == FIELD_VALID)) {
+		if (civil_date_compare(v[FIELD_PERIOD_FROM].date, v[FIELD_PERIOD_TO].date) > 0) {
 			page_reject(req, FIELD_PERIOD_TO, "конец периода раньше его начала");
-		else {
-			n = series_weekly(v[FIELD_PERIOD_FROM].date, v[FIELD_PERIOD_TO].date,
-					  (int)v[FIELD_WEEKDAY].number, dates,
-					  RECEPTION_MAX_MEETINGS);
-			if (n == 0)
-				page_reject(req, FIELD_PERIOD_TO, "в этом периоде нет ни одного такого дня");
-			else if (n > RECEPTION_MAX_MEETINGS)
-				page_reject(req, FIELD_PERIOD_TO,
-					    arena_printf(req->arena,
-							 "получается %zu %s, а график может создать не "
-							 "больше %d: сократите период",
-							 n, ru_plural((long)n, "приём", "приёма", "приёмов"),
-							 RECEPTION_MAX_MEETINGS));
+			return 0;
 		}
+		if (schedule_dates(req, rule, (int)v[FIELD_WEEKDAY].number,
+				   monthly ? (int)v[FIELD_ORDINAL].number : 0,
+				   v[FIELD_PERIOD_FROM].date, v[FIELD_PERIOD_TO].date, &in->dates) < 0)
+			return -1;
+		size_t n = in->dates.count;
+		if (n == 0)
+			page_reject(req, FIELD_PERIOD_TO,
+				    in->dates.moved_count
+					    ? "в этом периоде такие дни приходятся только на нерабочие "
+					      "праздничные дни"
+					    : "в этом периоде нет ни одного такого дня");
+		else if (n > RECEPTION_MAX_MEETINGS)
+			page_reject(req, FIELD_PERIOD_TO,
+				    arena_printf(req->arena,
+						 "получается %zu %s, а график может создать не "
+						 "больше %d: сократите период",
+						 n, ru_plural((long)n, "приём", "приёма", "приёмов"),
+						 RECEPTION_MAX_MEETINGS));
 	}
-	if (req->invalid_fields > 0)
-		return schedule_form(req, HTTP_UNPROCESSABLE);
+	return 0;
+}
 
+/* Bind the schedule's fields from the form to s from parameter first on: person, venue,
+ * weekday, start minute, end minute, slot minutes, topics. */
+static void bind_schedule(struct request *req, sqlite3_stmt *s, int first,
+			  const struct schedule_input *in)
+{
+	const struct field_value *v = req->field;
+	sqlite3_bind_int64(s, first, v[FIELD_HOST].number);
+	sqlite3_bind_int64(s, first + 1, v[FIELD_VENUE].number);
+	sqlite3_bind_int64(s, first + 2, v[FIELD_WEEKDAY].number);
+	sqlite3_bind_int(s, first + 3, in->start);
+	sqlite3_bind_int(s, first + 4, in->end);
+	sqlite3_bind_int64(s, first + 5, v[FIELD_SLOT_MINUTES].number);
+	sqlite3_bind_text(s, first + 6, v[FIELD_TOPICS].text ? v[FIELD_TOPICS].text : "", -1,
+			  SQLITE_STATIC);
+}
+
+/* Bind rule, ordinal, period and title from the form to s from parameter first on. */
+static void bind_rule(struct request *req, sqlite3_stmt *s, int first)
+{
+	const struct field_value *v = req->field;
+	const char *rule = v[FIELD_RULE].state == FIELD_VALID ? v[FIELD_RULE].text : "weekly";
+	bool monthly = strcmp(rule, "monthly") == 0;
+	char from[16], to[16];
+	snprintf(from, sizeof from, "%04d-%02d-%02d", v[FIELD_PERIOD_FROM].date.year,
+		 v[FIELD_PERIOD_FROM].date.month, v[FIELD_PERIOD_FROM].date.day);
+	snprintf(to, sizeof to, "%04d-%02d-%02d", v[FIELD_PERIOD_TO].date.year,
+		 v[FIELD_PERIOD_TO].date.month, v[FIELD_PERIOD_TO].date.day);
+	sqlite3_bind_text(s, first, rule, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, first + 1, monthly ? v[FIELD_ORDINAL].number : 0);
+	sqlite3_bind_text(s, first + 2, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, first + 3, to, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, first + 4,
+			  v[FIELD_TITLE].state == FIELD_VALID ? v[FIELD_TITLE].text : RECEPTION_TITLE,
+			  -1, SQLITE_STATIC);
+}
+
+/* POST /admin/receptions (title, host, venue, rule, weekday, ordinal, period_from, period_to,
+ * start_time, end_time, slot_minutes, topics, csrf) — a schedule and one draft reception
+ * meeting (kind personal_reception) per date of its rule (every week, every other week, the
+ * n-th weekday of the month; holidays by the production calendar), each approved later under
+ * the 5-day rule. 303 to the list; 422 with errors beside the fields (unknown person or venue,
+ * the end before the start, a slot longer than the reception, a monthly rule without which
+ * weekday, no such day in the period or more than RECEPTION_MAX_MEETINGS). */
+enum http_status page_admin_reception_create(struct request *req)
+{
+	const struct field_value *v = req->field;
+	struct schedule_input in;
+	if (check_schedule(req, &in) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (req->invalid_fields > 0)
+		return schedule_form(req, HTTP_UNPROCESSABLE, 0, NULL);
+
+	size_t n = in.dates.count;
 	struct occurrence occ[RECEPTION_MAX_MEETINGS];
 	for (size_t i = 0; i < n; i++) {
-		occ[i].date = dates[i];
+		occ[i].date = in.dates.dates[i];
 		occ[i].venue_id = v[FIELD_VENUE].number;
-		occ[i].territory_id = territory;
+		occ[i].territory_id = in.territory;
 	}
 	const char *title = v[FIELD_TITLE].state == FIELD_VALID ? v[FIELD_TITLE].text : RECEPTION_TITLE;
 	const char *topics = v[FIELD_TOPICS].text ? v[FIELD_TOPICS].text : "";
+	bool monthly = v[FIELD_RULE].state == FIELD_VALID && strcmp(v[FIELD_RULE].text, "monthly") == 0;
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
@@ -275,20 +595,16 @@ enum http_status page_admin_reception_create(struct request *req)
 	json_t *created = json_array();
 	struct series_times t = {v[FIELD_START_TIME].hour, v[FIELD_START_TIME].minute,
 				 v[FIELD_END_TIME].hour, v[FIELD_END_TIME].minute};
-	bool ok = series_insert_drafts(req, title, "personal_reception", "weekly", topics,
+	bool ok = series_insert_drafts(req, title, "personal_reception",
+				       monthly ? "monthly" : "weekly", topics,
 				       v[FIELD_HOST].number, &t, occ, n, &series, created) == 0;
 	long long schedule = 0;
 	if (ok) {
 		sqlite3_stmt *s = db_stmt(db, STMT_RECEPTION_SCHEDULE_INSERT);
 		sqlite3_bind_int64(s, 1, series);
-		sqlite3_bind_int64(s, 2, v[FIELD_HOST].number);
-		sqlite3_bind_int64(s, 3, v[FIELD_VENUE].number);
-		sqlite3_bind_int64(s, 4, v[FIELD_WEEKDAY].number);
-		sqlite3_bind_int(s, 5, start);
-		sqlite3_bind_int(s, 6, end);
-		sqlite3_bind_int64(s, 7, v[FIELD_SLOT_MINUTES].number);
-		sqlite3_bind_text(s, 8, topics, -1, SQLITE_STATIC);
+		bind_schedule(req, s, 2, &in);
 		sqlite3_bind_int64(s, 9, (sqlite3_int64)req->now);
+		bind_rule(req, s, 10);
 		ok = db_run(s) == SQLITE_DONE;
 		schedule = sqlite3_last_insert_rowid(db->conn);
 	}
@@ -297,6 +613,153 @@ enum http_status page_admin_reception_create(struct request *req)
 	json_decref(created);
 	return staff_commit(req, ok, "create", "reception_schedule", schedule, NULL,
 			    STMT_RECEPTION_SCHEDULE_JSON, "/admin/receptions");
+}
+
+/* GET /admin/receptions/schedules/ID — a schedule: its form filled in (for organizers,
+ * controllers and administrators), its receptions with how many are booked, the dates a holiday
+ * took, and the receptions that stayed by the former rule because residents are booked on
+ * them. 404 for an unknown schedule. */
+enum http_status page_admin_reception_schedule(struct request *req)
+{
+	struct schedule_row row;
+	int rc = schedule_load(req, req->path_id, &row);
+	if (rc != 0)
+		return rc < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
+	return schedule_form(req, HTTP_OK, req->path_id, &row);
+}
+
+/* In the caller's transaction: take reception m off an edited schedule. A draft nothing refers
+ * to is deleted; any other is cancelled with its change recorded and published (its waiting
+ * list ends). 0 or -1. */
+static int schedule_remove(struct request *req, const struct schedule_meeting *m)
+{
+	static const char reason[] = "изменён график личного приёма";
+	struct db *db = &req->worker->db;
+	sqlite3_stmt *s;
+	if (strcmp(m->status, "draft") == 0) {
+		s = db_stmt(db, STMT_RECEPTION_DRAFT_DELETE);
+		sqlite3_bind_int64(s, 1, m->id);
+		if (db_run(s) != SQLITE_DONE)
+			return -1;
+		if (sqlite3_changes(db->conn) > 0)
+			return 0;
+	}
+	s = db_stmt(db, STMT_MEETING_SET_STATUS);
+	sqlite3_bind_int64(s, 1, m->id);
+	sqlite3_bind_text(s, 2, "cancelled", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
+	if (db_run(s) != SQLITE_DONE)
+		return -1;
+	s = db_stmt(db, STMT_MEETING_CHANGE_INSERT);
+	sqlite3_bind_int64(s, 1, m->id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 3, req->staff->user_id);
+	sqlite3_bind_text(s, 4, "cancelled", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)m->starts);
+	if (m->venue)
+		sqlite3_bind_int64(s, 6, m->venue);
+	sqlite3_bind_text(s, 9, reason, -1, SQLITE_STATIC);
+	if (db_run(s) != SQLITE_DONE)
+		return -1;
+	return reception_meeting_cancelled(req, m->id, reason) < 0 ? -1 : 0;
+}
+
+/* POST /admin/receptions/schedules/ID (the fields of the new schedule's form, csrf) — change a
+ * schedule and regenerate its future receptions: one that has the new day, hours, official and
+ * place stays (taking the new slot length, topics and title while nobody is booked on it); one
+ * with residents booked stays as it is and the schedule's page names it; any other is removed
+ * (a draft deleted, an approved one cancelled and the cancellation published); each new date
+ * without a reception gets a draft. Receptions past, cancelled or held are not touched. 303 to
+ * the schedule's page; 422 with errors beside the fields as for a new schedule; 404 for an
+ * unknown schedule. Audited (before and after). */
+enum http_status page_admin_reception_schedule_update(struct request *req)
+{
+	const struct field_value *v = req->field;
+	struct schedule_row old;
+	int rc = schedule_load(req, req->path_id, &old);
+	if (rc != 0)
+		return rc < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
+	struct schedule_input in;
+	if (check_schedule(req, &in) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (req->invalid_fields > 0)
+		return schedule_form(req, HTTP_UNPROCESSABLE, req->path_id, &old);
+
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0)
+		return HTTP_INTERNAL_ERROR;
+	json_t *before = staff_json(req, STMT_RECEPTION_SCHEDULE_JSON, req->path_id);
+	sqlite3_stmt *s = db_stmt(db, STMT_RECEPTION_SCHEDULE_UPDATE);
+	sqlite3_bind_int64(s, 1, req->path_id);
+	bind_schedule(req, s, 2, &in);
+	bind_rule(req, s, 9);
+	bool ok = before != NULL && db_run(s) == SQLITE_DONE;
+	struct schedule_row row = old;
+	row.person = v[FIELD_HOST].number;
+	row.venue = v[FIELD_VENUE].number;
+	row.start = in.start;
+	row.end = in.end;
+	const char *title = v[FIELD_TITLE].state == FIELD_VALID ? v[FIELD_TITLE].text : RECEPTION_TITLE;
+	const char *topics = v[FIELD_TOPICS].text ? v[FIELD_TOPICS].text : "";
+	int slot = (int)v[FIELD_SLOT_MINUTES].number;
+	bool covered[RECEPTION_MAX_MEETINGS] = {false};
+	struct schedule_meeting *list;
+	size_t count = 0;
+	ok = ok && schedule_meetings(req, req->path_id, &list, &count) == 0;
+	for (size_t i = 0; ok && i < count; i++) {
+		const struct schedule_meeting *m = &list[i];
+		if (!schedule_changeable(req, m))
+			continue;
+		int k = schedule_match(&in.dates, &row, m);
+		if (k >= 0) {
+			covered[k] = true;
+			s = db_stmt(db, STMT_RECEPTION_RETUNE);
+			sqlite3_bind_int64(s, 1, m->id);
+			sqlite3_bind_int(s, 2, slot);
+			sqlite3_bind_text(s, 3, topics, -1, SQLITE_STATIC);
+			ok = db_run(s) == SQLITE_DONE;
+			s = db_stmt(db, STMT_RECEPTION_RETITLE);
+			sqlite3_bind_int64(s, 1, m->id);
+			sqlite3_bind_text(s, 2, title, -1, SQLITE_STATIC);
+			ok = ok && db_run(s) == SQLITE_DONE;
+			continue;
+		}
+		if (m->active > 0) {
+			/* It stays; no second reception on its day. */
+			struct civil_date day = tz_local_date(m->starts);
+			for (size_t j = 0; j < in.dates.count; j++)
+				if (civil_date_compare(in.dates.dates[j], day) == 0)
+					covered[j] = true;
+			continue;
+		}
+		ok = schedule_remove(req, m) == 0;
+	}
+	for (size_t j = 0; ok && j < in.dates.count; j++) {
+		time_t starts = tz_local_to_utc(in.dates.dates[j], in.start / 60, in.start % 60);
+		if (covered[j] || starts <= req->now)
+			continue;
+		s = db_stmt(db, STMT_SERIES_MEETING_INSERT);
+		sqlite3_bind_int64(s, 1, old.series);
+		sqlite3_bind_text(s, 2, "personal_reception", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, title, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, in.territory);
+		sqlite3_bind_int64(s, 5, row.venue);
+		sqlite3_bind_int64(s, 6, (sqlite3_int64)starts);
+		sqlite3_bind_int64(s, 7, (sqlite3_int64)tz_local_to_utc(in.dates.dates[j], in.end / 60,
+									in.end % 60));
+		sqlite3_bind_int64(s, 8, row.person);
+		sqlite3_bind_text(s, 9, topics, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 10, (sqlite3_int64)req->now);
+		ok = db_run(s) == SQLITE_DONE;
+		json_t *created = json_pack("[I]", (json_int_t)sqlite3_last_insert_rowid(db->conn));
+		ok = ok && insert_receptions(req, created, req->path_id, slot, topics) == 0;
+		json_decref(created);
+	}
+	return staff_commit(req, ok, "update", "reception_schedule", req->path_id, before,
+			    STMT_RECEPTION_SCHEDULE_JSON,
+			    arena_printf(req->arena, "/admin/receptions/schedules/%lld",
+					 req->path_id));
 }
 
 /* POST /admin/receptions/december (csrf) — the preset of the all-Russian day of personal

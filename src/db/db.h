@@ -484,7 +484,8 @@ enum stmt {
 	                             at a public hearing */
 	/* Personal receptions (issue 17). */
 	STMT_RECEPTION_SCHEDULE_INSERT, /* (series, person, venue, weekday, start minute, end minute,
-	                                   slot minutes, topics, now) */
+	                                   slot minutes, topics, now, rule, ordinal, period from,
+	                                   period to, title) */
 	STMT_RECEPTION_INSERT,   /* (meeting, schedule or NULL, slot minutes, topics) */
 	STMT_RECEPTION_SCHEDULE_LIST, /* () → id, series, person, venue, weekday, start minute,
 	                                 end minute, slot minutes, meetings */
@@ -562,6 +563,25 @@ enum stmt {
 	                            through links */
 	STMT_PROPOSAL_LINK_INSERT, /* (discussion, link, point, text, author, show_as, email, now) */
 	STMT_PROPOSAL_LINK_RECENT, /* (link, since) → proposals sent through the link since then */
+	STMT_BOOKING_ACTIVE_OF_MEETING, /* (meeting) → id, slot, email: its active bookings */
+	STMT_BOOKING_PARK,       /* (meeting): active slots negated, so a move cannot collide */
+	STMT_BOOKING_UNPARK,     /* (meeting, seconds): parked slots back, moved by seconds */
+	STMT_BOOKING_SET_TOKEN,  /* (id, token hash): a fresh link to cancel */
+	STMT_WAITING_END,        /* (meeting): the waiting list of a cancelled reception ends */
+	STMT_WAITING_SHIFT,      /* (meeting, seconds): held offers follow a moved reception */
+	STMT_RECEPTION_SCHEDULE_GET, /* (id) → series, person, venue, weekday, start minute, end
+	                                minute, slot minutes, topics, rule, ordinal, period from,
+	                                period to, title */
+	STMT_RECEPTION_SCHEDULE_UPDATE, /* (id, person, venue, weekday, start minute, end minute,
+	                                   slot minutes, topics, rule, ordinal, from, to, title) */
+	STMT_RECEPTION_SCHEDULE_MEETINGS, /* (schedule) → meeting, starts, ends, status, host or 0,
+	                                     venue or 0, bookings not cancelled, all bookings */
+	STMT_RECEPTION_DRAFT_DELETE, /* (meeting): a draft nothing refers to */
+	STMT_RECEPTION_RETUNE,   /* (meeting, slot minutes, topics): a reception kept by an edited
+	                            schedule takes its new slot length and topics (none booked) */
+	STMT_RECEPTION_RETITLE,  /* (meeting, title): and a draft its new title */
+	STMT_SLOT_UNAVAILABLE,   /* (meeting, slot, now, resident) → 1 when booked, or held from
+	                            the waiting list for another resident */
 	STMT__MAX
 };
 

@@ -1331,20 +1331,22 @@ const char *const db_statement_sql[STMT__MAX] = {
 	/* ---- personal receptions (issue 17) ---- */
 	[STMT_RECEPTION_SCHEDULE_INSERT] =
 		"INSERT INTO reception_schedule (series_id, person_id, venue_id, weekday, start_minute, "
-		"end_minute, slot_minutes, topics, created_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		"end_minute, slot_minutes, topics, created_at, rule, ordinal, period_from, period_to, "
+		"title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
 	[STMT_RECEPTION_INSERT] = "INSERT INTO reception (meeting_id, schedule_id, slot_minutes, "
 				  "topics) VALUES (?1, ?2, ?3, ?4)",
 	[STMT_RECEPTION_SCHEDULE_LIST] =
 		"SELECT s.id, s.series_id, p.full_name, v.name, s.weekday, s.start_minute, "
 		"s.end_minute, s.slot_minutes, (SELECT count(*) FROM reception r "
-		"WHERE r.schedule_id = s.id) FROM reception_schedule s "
+		"WHERE r.schedule_id = s.id), s.rule, s.ordinal FROM reception_schedule s "
 		"JOIN person p ON p.id = s.person_id JOIN venue v ON v.id = s.venue_id "
 		"ORDER BY s.id DESC",
 	[STMT_RECEPTION_SCHEDULE_JSON] =
 		"SELECT json_object('series_id', series_id, 'person_id', person_id, 'venue_id', "
 		"venue_id, 'weekday', weekday, 'start_minute', start_minute, 'end_minute', end_minute, "
-		"'slot_minutes', slot_minutes, 'topics', topics) FROM reception_schedule WHERE id = ?1",
+		"'slot_minutes', slot_minutes, 'topics', topics, 'rule', rule, 'ordinal', ordinal, "
+		"'period_from', period_from, 'period_to', period_to, 'title', title) "
+		"FROM reception_schedule WHERE id = ?1",
 	[STMT_RECEPTION_UPCOMING] =
 		"SELECT m.id, m.starts_at, m.ends_at, m.status, coalesce(p.full_name, ''), "
 		"coalesce(v.name, ''), r.slot_minutes, (SELECT count(*) FROM reception_booking b "
@@ -1418,7 +1420,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_NOTIFY_BOOKINGS_SOON] =
 		"SELECT b.id, b.meeting_id, b.slot_at, b.email FROM reception_booking b "
 		"JOIN meeting m ON m.id = b.meeting_id WHERE b.status = 'active' AND b.email <> '' "
-		"AND m.status = 'approved' AND b.slot_at > ?1 AND b.slot_at <= ?2 ORDER BY b.id",
+		"AND m.status IN ('approved', 'postponed') AND b.slot_at > ?1 AND b.slot_at <= ?2 "
+		"ORDER BY b.id",
 	[STMT_BOOKING_SET_APPEAL] = "UPDATE reception_booking SET appeal_id = ?2 WHERE id = ?1",
 	[STMT_SURVEY_INSERT] =
 		"INSERT INTO survey (title, intro, audience, territory_id, opens_on, closes_on, results, "
@@ -1536,4 +1539,47 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[STMT_PROPOSAL_LINK_RECENT] =
 		"SELECT count(*) FROM discussion_proposal WHERE link_id = ?1 AND created_at >= ?2",
+	[STMT_BOOKING_ACTIVE_OF_MEETING] =
+		"SELECT id, slot_at, email FROM reception_booking WHERE meeting_id = ?1 "
+		"AND status = 'active' ORDER BY slot_at",
+	[STMT_BOOKING_PARK] = "UPDATE reception_booking SET slot_at = -slot_at WHERE meeting_id = ?1 "
+			      "AND status = 'active' AND slot_at > 0",
+	[STMT_BOOKING_UNPARK] = "UPDATE reception_booking SET slot_at = ?2 - slot_at "
+				"WHERE meeting_id = ?1 AND status = 'active' AND slot_at < 0",
+	[STMT_BOOKING_SET_TOKEN] = "UPDATE reception_booking SET cancel_token_hash = ?2 WHERE id = ?1",
+	[STMT_WAITING_END] = "UPDATE reception_waiting SET status = 'expired' WHERE meeting_id = ?1 "
+			     "AND status IN ('waiting', 'offered')",
+	[STMT_RECEPTION_SCHEDULE_GET] =
+		"SELECT series_id, person_id, venue_id, weekday, start_minute, end_minute, "
+		"slot_minutes, topics, rule, ordinal, period_from, period_to, title "
+		"FROM reception_schedule WHERE id = ?1",
+	[STMT_RECEPTION_SCHEDULE_UPDATE] =
+		"UPDATE reception_schedule SET person_id = ?2, venue_id = ?3, weekday = ?4, "
+		"start_minute = ?5, end_minute = ?6, slot_minutes = ?7, topics = ?8, rule = ?9, "
+		"ordinal = ?10, period_from = ?11, period_to = ?12, title = ?13 WHERE id = ?1",
+	[STMT_RECEPTION_SCHEDULE_MEETINGS] =
+		"SELECT m.id, m.starts_at, m.ends_at, m.status, coalesce(m.host_id, 0), "
+		"coalesce(m.venue_id, 0), (SELECT count(*) FROM reception_booking b "
+		"WHERE b.meeting_id = m.id AND b.status <> 'cancelled'), (SELECT count(*) "
+		"FROM reception_booking b WHERE b.meeting_id = m.id) FROM reception r "
+		"JOIN meeting m ON m.id = r.meeting_id WHERE r.schedule_id = ?1 ORDER BY m.starts_at",
+	[STMT_RECEPTION_DRAFT_DELETE] =
+		"DELETE FROM meeting WHERE id = ?1 AND status = 'draft' "
+		"AND NOT EXISTS (SELECT 1 FROM reception_booking WHERE meeting_id = ?1) "
+		"AND NOT EXISTS (SELECT 1 FROM reception_waiting WHERE meeting_id = ?1) "
+		"AND NOT EXISTS (SELECT 1 FROM appeal WHERE meeting_id = ?1) "
+		"AND NOT EXISTS (SELECT 1 FROM protocol WHERE meeting_id = ?1) "
+		"AND NOT EXISTS (SELECT 1 FROM discussion WHERE meeting_id = ?1)",
+	[STMT_RECEPTION_RETUNE] =
+		"UPDATE reception SET slot_minutes = ?2, topics = ?3 WHERE meeting_id = ?1 "
+		"AND NOT EXISTS (SELECT 1 FROM reception_booking WHERE meeting_id = ?1 "
+		"AND status <> 'cancelled')",
+	[STMT_RECEPTION_RETITLE] = "UPDATE meeting SET title = ?2 WHERE id = ?1 AND status = 'draft'",
+	[STMT_SLOT_UNAVAILABLE] =
+		"SELECT 1 FROM reception_booking WHERE meeting_id = ?1 AND slot_at = ?2 "
+		"AND status <> 'cancelled' UNION ALL SELECT 1 FROM reception_waiting "
+		"WHERE meeting_id = ?1 AND status = 'offered' AND offered_slot = ?2 "
+		"AND offered_until > ?3 AND resident_id <> ?4 LIMIT 1",
+	[STMT_WAITING_SHIFT] = "UPDATE reception_waiting SET offered_slot = offered_slot + ?2 "
+			       "WHERE meeting_id = ?1 AND status = 'offered'",
 };

@@ -123,6 +123,8 @@ enum http_status page_admin_series_show(struct request *req);
 enum http_status page_admin_receptions(struct request *req);
 enum http_status page_admin_reception_new(struct request *req);
 enum http_status page_admin_reception_create(struct request *req);
+enum http_status page_admin_reception_schedule(struct request *req);
+enum http_status page_admin_reception_schedule_update(struct request *req);
 enum http_status page_admin_reception_december(struct request *req);
 enum http_status page_admin_reception_queue(struct request *req);
 enum http_status page_admin_reception_book(struct request *req);

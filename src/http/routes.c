@@ -27,6 +27,14 @@
 	       {FIELD_LEADER, FIELD_OPTIONAL}, {FIELD_SECRETARY, FIELD_OPTIONAL},                  \
 	       {FIELD_MEMBER, FIELD_MULTI})
 #define MEDIA_FORM FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_EMAIL, FIELD_REQUIRED})
+/* A reception schedule, new or edited (page_admin_receptions.c). */
+#define RECEPTION_SCHEDULE_FORM                                                                   \
+	FIELDS({FIELD_TITLE, FIELD_OPTIONAL}, {FIELD_HOST, FIELD_REQUIRED},                        \
+	       {FIELD_VENUE, FIELD_REQUIRED}, {FIELD_RULE, FIELD_OPTIONAL},                        \
+	       {FIELD_WEEKDAY, FIELD_REQUIRED}, {FIELD_ORDINAL, FIELD_OPTIONAL},                   \
+	       {FIELD_PERIOD_FROM, FIELD_REQUIRED}, {FIELD_PERIOD_TO, FIELD_REQUIRED},             \
+	       {FIELD_START_TIME, FIELD_REQUIRED}, {FIELD_END_TIME, FIELD_REQUIRED},               \
+	       {FIELD_SLOT_MINUTES, FIELD_REQUIRED}, {FIELD_TOPICS, FIELD_OPTIONAL})
 #define REFERENCE_GROUP_FORM                                                                      \
 	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_SUMMARY, FIELD_OPTIONAL},                      \
 	       {FIELD_MEMBER_NAME, FIELD_MULTI}, {FIELD_MEMBER_ORGANISATION, FIELD_MULTI},         \
@@ -412,13 +420,12 @@ const struct route routes[] = {
 	/* Personal receptions (page_admin_receptions.c). */
 	{"/admin/receptions", METHOD_GET, page_admin_receptions, NULL, 0, MEETING_READERS},
 	{"/admin/receptions/new", METHOD_GET, page_admin_reception_new, NULL, 0, MEETING_WRITERS},
-	{"/admin/receptions", METHOD_POST, page_admin_reception_create,
-	 FIELDS({FIELD_TITLE, FIELD_OPTIONAL}, {FIELD_HOST, FIELD_REQUIRED},
-		{FIELD_VENUE, FIELD_REQUIRED}, {FIELD_WEEKDAY, FIELD_REQUIRED},
-		{FIELD_PERIOD_FROM, FIELD_REQUIRED}, {FIELD_PERIOD_TO, FIELD_REQUIRED},
-		{FIELD_START_TIME, FIELD_REQUIRED}, {FIELD_END_TIME, FIELD_REQUIRED},
-		{FIELD_SLOT_MINUTES, FIELD_REQUIRED}, {FIELD_TOPICS, FIELD_OPTIONAL}),
+	{"/admin/receptions", METHOD_POST, page_admin_reception_create, RECEPTION_SCHEDULE_FORM,
 	 ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
+	{"/admin/receptions/schedules/#", METHOD_GET, page_admin_reception_schedule, NULL, 0,
+	 MEETING_READERS},
+	{"/admin/receptions/schedules/#", METHOD_POST, page_admin_reception_schedule_update,
+	 RECEPTION_SCHEDULE_FORM, ROUTE_FORM_ERRORS_TO_HANDLER, MEETING_WRITERS},
 	{"/admin/receptions/december", METHOD_POST, page_admin_reception_december, NULL, 0,
 	 MEETING_WRITERS},
 	{"/admin/receptions/#", METHOD_GET, page_admin_reception_queue, NULL, 0, MEETING_READERS},

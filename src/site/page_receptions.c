@@ -215,19 +215,13 @@ enum http_status page_reception_book(struct request *req)
 						   "запись возможна после приёма или после отмены "
 						   "прежней записи."));
 	}
+	/* The slot is one of the reception's and ahead (checked above): one look-up says whether
+	 * it is free, not the list of all the reception's slots. */
 	time_t slot_at = (time_t)v[FIELD_SLOT].number;
-	time_t *free_slots;
-	size_t free_count;
-	if (reception_free_slots(req, &r, req->resident->id, &free_slots, &free_count) < 0) {
+	int is_free = reception_slot_free(req, &r, req->resident->id, slot_at);
+	if (is_free <= 0) {
 		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	bool is_free = false;
-	for (size_t i = 0; i < free_count; i++)
-		is_free = is_free || free_slots[i] == slot_at;
-	if (!is_free) {
-		db_rollback(db);
-		return slot_taken(req, &r);
+		return is_free < 0 ? HTTP_INTERNAL_ERROR : slot_taken(req, &r);
 	}
 	struct booking_request b = {
 		.slot_at = slot_at,

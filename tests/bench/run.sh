@@ -14,6 +14,11 @@
 #   surveys    POST /surveys/link, a complete response through another personal link each time
 #              (the response, its answers and the submission committed with synchronous=FULL),
 #              answered 303; target of issue 20: at least 1,000 responses/s
+#   bookings   POST /receptions/ID/book: residents signed in (sessions written into the
+#              database) each book a different slot of one reception of many 5-minute slots,
+#              answered 303 (the booking, the waiting-list update and the confirmation mail in
+#              the outbox committed with synchronous=FULL); target of issue 17: at least 500
+#              bookings/s, and afterwards no slot with two bookings and no resident with two
 # and prints requests/s, p99 latency, the portal workers' RSS, the ratios to bench-hello, and the
 # targets of issue 2 (ratio /meetings ÷ bench-hello ≥ 0.6, p99 < 20 ms at 32 connections) as
 # PASS/FAIL. A bench is a measurement: missing a target does not fail it; a stack that does not
@@ -29,6 +34,9 @@
 #   BENCH_SURVEYS=0          skip the survey runs (responses by wrk; the results of 10,000
 #                            generated responses rendered against a 200 ms target:
 #                            tests/bench/survey_bench.py)
+#   BENCH_BOOKINGS=0         skip the bookings run (it writes a reception and 2 × threads ×
+#                            BENCH_BOOKING_BLOCK residents, then thousands of bookings)
+#   BENCH_BOOKING_BLOCK (30000) residents and slots each wrk thread may use in one run
 #   BENCH_REPORT=0           skip the report run (100,000 generated appeals, the yearly analysis
 #                            rendered over them against a 1-second target; tests/bench/report_bench.py)
 #   BENCH_WORKERS            FastCGI workers for both the portal and bench-hello
@@ -188,6 +196,10 @@ targets="static hello meetings"
 [ "${BENCH_UNCACHED:-1}" = 0 ] || targets="$targets uncached"
 [ "${BENCH_APPEALS:-1}" = 0 ] || targets="$targets appeals account"
 [ "${BENCH_SURVEYS:-1}" = 0 ] || targets="$targets surveys"
+[ "${BENCH_BOOKINGS:-1}" = 0 ] || targets="$targets bookings"
+booking_block=${BENCH_BOOKING_BLOCK:-30000}
+[[ "$booking_block" =~ ^[0-9]+$ ]] && [ "$booking_block" -gt 0 ] ||
+	die "BENCH_BOOKING_BLOCK must be a positive number"
 if [ -n "${BENCH_ONLY:-}" ]; then
 	only=""
 	for t in $targets; do [[ " $BENCH_ONLY " == *" $t "* ]] && only="$only $t"; done
@@ -202,6 +214,7 @@ declare -A url=(
 	[hello]="http://127.0.0.1:$port2/"
 	[meetings]="$base/meetings"
 	[uncached]="$base/meetings"
+	[bookings]="(set up after the other runs)"
 )
 for t in static hello meetings; do
 	got=$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' "${url[$t]}") || die "curl ${url[$t]} failed"
@@ -396,6 +409,83 @@ sampler() { # which file: a sample every 0.5 s until killed
 	done
 }
 
+# ---- the bookings run's reception and residents --------------------------------------------
+# Written right before the run (the reception would otherwise be one more meeting on /meetings):
+# a copy of the demo's personal reception 13 (the head, approved) ten days ahead with one
+# 5-minute slot per booking the run may make, and 2 × threads × block residents, each with a
+# session whose cookie and form token the wrk script computes from the resident's number k
+# (the warm-up run uses block 0, the measured run block 1 of each thread).
+setup_bookings() {
+	local nres=$((2 * threads * booking_block)) out
+	out=$(python3 - "$data/portal.db" "$nres" <<'PY'
+import hashlib, sqlite3, sys, time
+db, nres = sys.argv[1], int(sys.argv[2])
+now = int(time.time())
+starts = (now // 86400 + 10) * 86400 + 5 * 3600  # 10:00 local (UTC+5) ten days ahead
+conn = sqlite3.connect(db, timeout=30)
+conn.execute("PRAGMA foreign_keys = ON")
+conn.execute("CREATE TEMP TABLE bench_meeting AS SELECT * FROM meeting WHERE id = 13")
+conn.execute("UPDATE bench_meeting SET id = NULL, starts_at = ?, ends_at = ?, status = 'approved'",
+             (starts, starts + nres * 300))
+mid = conn.execute("INSERT INTO meeting SELECT * FROM bench_meeting").lastrowid
+conn.execute("INSERT INTO reception (meeting_id, slot_minutes, topics) VALUES (?, 5, '')", (mid,))
+conn.executemany(
+    "INSERT INTO resident (id, method, subject, surname, name, email, created_at, last_login_at) "
+    "VALUES (?, 'email', ?, 'Записин', 'Тест', ?, ?, ?)",
+    ((1000000 + k, f"bench{k}@residents.example", f"bench{k}@residents.example", now, now)
+     for k in range(nres)))
+conn.executemany(
+    "INSERT INTO resident_session (token_hash, resident_id, csrf_token, created_at, last_seen_at) "
+    "VALUES (?, ?, ?, ?, ?)",
+    ((hashlib.blake2b(b"benchsession%010d" % k, digest_size=32).digest(), 1000000 + k,
+      "benchcsrf%010d" % k, now, now) for k in range(nres)))
+conn.commit()
+print(mid, starts)
+PY
+) || die "cannot write the bookings run's reception and residents"
+	read -r booking_meeting booking_starts <<<"$out"
+	url[bookings]="$base/receptions/$booking_meeting/book"
+	cat >"$tmp/bookings.lua" <<LUA
+local n, base = 0, 0
+function setup(thread)
+	bench_threads = (bench_threads or 0) + 1
+	thread:set("id", bench_threads)
+end
+function init(args)
+	base = ((tonumber(args[1]) or 0) * $threads + (id or 1) - 1) * $booking_block
+end
+function request()
+	local k = base + n % $booking_block
+	n = n + 1
+	local body = "slot=" .. ($booking_starts + k * 300)
+		.. "&question=%D0%9F%D1%80%D0%BE%D0%B2%D0%B5%D1%80%D0%BA%D0%B0+" .. k
+		.. "&contact=%2B7+900+000-00-00&csrf=" .. string.format("benchcsrf%010d", k)
+	return wrk.format("POST", "/receptions/$booking_meeting/book",
+		{["Content-Type"] = "application/x-www-form-urlencoded",
+		 ["Cookie"] = "portal_resident=" .. string.format("benchsession%010d", k)}, body)
+end
+LUA
+	# One booking by hand first: the last resident and slot, which no wrk thread reaches.
+	local k=$((nres - 1)) got
+	got=$(curl -sS -o /dev/null -w '%{http_code}' \
+		-H "Cookie: portal_resident=$(printf 'benchsession%010d' "$k")" \
+		-d "slot=$((booking_starts + k * 300))&question=x&contact=y&csrf=$(printf 'benchcsrf%010d' "$k")" \
+		"${url[bookings]}") || die "curl POST ${url[bookings]} failed"
+	[ "$got" = 303 ] || die "POST ${url[bookings]} answered $got, expected 303"
+}
+
+# After the run: slots with two bookings not cancelled, residents with two active bookings, and
+# how many bookings the reception has.
+check_bookings() {
+	read -r booking_doubles booking_twice booking_count < <(sqlite3 -separator ' ' "$data/portal.db" "
+		SELECT (SELECT count(*) FROM (SELECT 1 FROM reception_booking WHERE status <> 'cancelled'
+		        GROUP BY meeting_id, slot_at HAVING count(*) > 1)),
+		       (SELECT count(*) FROM (SELECT 1 FROM reception_booking WHERE status = 'active'
+		        AND resident_id IS NOT NULL GROUP BY resident_id, person_id HAVING count(*) > 1)),
+		       (SELECT count(*) FROM reception_booking WHERE meeting_id = $booking_meeting
+		        AND status = 'active')")
+}
+
 # ---- measure -------------------------------------------------------------------------------
 # wrk's --latency output -> "req_per_s p99_ms avg_ms requests non2xx socket_errors"
 parse_wrk() {
@@ -439,8 +529,13 @@ measure() { # target
 	[ "$t" = appeals ] && script=(-s "$tmp/appeals.lua")
 	[ "$t" = account ] && script=(-H "Cookie: portal_resident=$account_cookie")
 	[ "$t" = surveys ] && script=(-s "$tmp/surveys.lua")
+	[ "$t" = bookings ] && script=(-s "$tmp/bookings.lua")
+	# The bookings script takes the block of residents and slots: 0 warming up, 1 measured.
+	local warm_args=() run_args=()
+	[ "$t" = bookings ] && warm_args=(-- 0) run_args=(-- 1)
 	if [ "$warmup" -gt 0 ]; then
-		run_wrk "$tmp/wrk-$t-warmup.txt" -t"$threads" -c"$conns" -d"${warmup}s" "${script[@]}" "$u"
+		run_wrk "$tmp/wrk-$t-warmup.txt" -t"$threads" -c"$conns" -d"${warmup}s" "${script[@]}" "$u" \
+			"${warm_args[@]}"
 	fi
 	if [ "$t" != static ]; then
 		: >"$tmp/rss-$t.txt"
@@ -448,14 +543,15 @@ measure() { # target
 		sampler_pid=$!
 	fi
 	local app ngx all
-	app=$(case $t in hello) hello_workers ;; meetings | uncached | appeals | account | surveys) portal_workers ;; esac)
+	app=$(case $t in hello) hello_workers ;; meetings | uncached | appeals | account | surveys | bookings) portal_workers ;; esac)
 	ngx=$(nginx_workers)
 	all="$app $ngx $nginx_master $supervisor $hello_pid $stack_pid $(portal_workers) $(hello_workers)"
 	local b0 a0 n0 o0 c0 t0
 	b0=$(machine_busy) a0=$(proc_ticks $app) n0=$(proc_ticks $ngx) o0=$(proc_ticks $all)
 	children_ticks
 	c0=$ticks t0=$(date +%s.%N)
-	run_wrk "$out" -t"$threads" -c"$conns" -d"${seconds}s" --latency "${script[@]}" "$u"
+	run_wrk "$out" -t"$threads" -c"$conns" -d"${seconds}s" --latency "${script[@]}" "$u" \
+		"${run_args[@]}"
 	local b1 a1 n1 o1 c1 t1
 	b1=$(machine_busy) a1=$(proc_ticks $app) n1=$(proc_ticks $ngx) o1=$(proc_ticks $all)
 	children_ticks
@@ -486,8 +582,10 @@ echo "bench: $(nproc) CPUs, $workers FastCGI workers each, wrk -t$threads -c$con
 [ "$(nproc)" = 2 ] || echo "bench: note: the targets of issue 2 are for a 2-core machine"
 [ "$cards" = 20 ] || echo "bench: note: /meetings shows $cards meetings, not 20 (demo data changed?)"
 for t in $targets; do
+	[ "$t" = bookings ] && setup_bookings
 	echo "bench: measuring $t: ${url[$t]}"
 	measure "$t"
+	[ "$t" = bookings ] && check_bookings
 done
 # After the load: the workers' resident size when idle again.
 sample_rss portal >"$tmp/rss-portal-after.txt"
@@ -524,9 +622,10 @@ label_static="nginx static file, $size B"
 label_hello="bench-hello (FastCGI), $size B"
 label_meetings="portal /meetings, $cards meetings"
 label_uncached="portal /meetings?to=..., uncached"
-label_appeals="portal POST /appeals (303), FULL sync"
+label_appeals="portal POST /appeals (303), durable"
 label_account="portal /account, 50 appeals"
-label_surveys="portal POST /surveys/link, FULL sync"
+label_surveys="portal POST /surveys/link, durable"
+label_bookings="portal POST booking (303), durable"
 echo
 printf '%-36s %11s %8s %8s %7s %11s %11s %7s\n' "target (behind the same nginx)" "requests/s" \
 	"p99 ms" "avg ms" "errors" "app us/req" "nginx us/req" "other%"
@@ -581,6 +680,17 @@ if [[ " $targets " == *" appeals "* ]]; then
 	echo "targets of issue 16 (appeals above from a signed-in resident):"
 	printf '  %-44s %-8s %s\n' "p99 of /account with 50 appeals < 20 ms" "${p99[account]}" \
 		"$(pass_if "${p99[account]}" lt 20)"
+fi
+if [[ " $targets " == *" bookings "* ]]; then
+	echo "target of issue 17 (reception $booking_meeting, $booking_count active bookings after the runs):"
+	printf '  %-44s %-8s %s\n' "POST booking >= 500 per second" "${rps[bookings]}" \
+		"$(pass_if "${rps[bookings]}" ge 500)"
+	printf '  %-44s %-8s %s\n' "slots with two bookings = 0" "$booking_doubles" \
+		"$([ "$booking_doubles" = 0 ] && echo PASS || echo FAIL)"
+	printf '  %-44s %-8s %s\n' "residents with two bookings = 0" "$booking_twice" \
+		"$([ "$booking_twice" = 0 ] && echo PASS || echo FAIL)"
+	printf '  %-44s %-8s %s\n' "bookings kept >= requests answered" \
+		"$booking_count" "$([ "$booking_count" -ge $((nreq[bookings] + 1)) ] && echo PASS || echo FAIL)"
 fi
 
 if [[ " $targets " == *" surveys "* ]]; then

@@ -20,10 +20,10 @@ import threading
 import time
 import unittest
 import urllib.parse
-from datetime import date
+from datetime import date, timedelta
 
 import helpers
-from helpers import day, epoch, ru_datetime
+from helpers import epoch, ru_datetime
 from receivers import SmtpServer
 from stack import Stack
 from staff import Browser, csrf_of, read_passwords, signed_in
@@ -38,6 +38,16 @@ TAKEN = "Это время уже заняли"
 WAITING_BUTTON = "Встать в лист ожидания"
 
 
+# Schedules give no reception on a public holiday or a transferred day off: the offsets the tests
+# schedule on (10 to 34 days ahead) move past any such day in days 10 to 25 (setUpModule).
+SHIFT = [0]
+
+
+def day(offset):
+    """helpers.day, with the schedules' offsets (10 to 34) moved by SHIFT."""
+    return helpers.day(offset + SHIFT[0] if 10 <= offset < 35 else offset)
+
+
 def setUpModule():
     global STACK, SMTP
     SMTP = SmtpServer().start()
@@ -48,6 +58,8 @@ def setUpModule():
                             ("receptions", "december_venue"): str(VENUE_HALL),
                             ("server", "workers"): "4"}).start()
     USERS.update(signed_in(STACK, read_passwords(STACK), with_token=True))
+    while any(no_reception_day(day(k)) for k in range(10, 26)):
+        SHIFT[0] += 1
 
 
 def tearDownModule():
@@ -139,6 +151,50 @@ def book(b, meeting, slot, question="Протекает крыша дома № 
                                                   "contact": contact})
 
 
+LAW_HOLIDAYS = {(1, d) for d in range(1, 9)} | {(2, 23), (3, 8), (5, 1), (5, 9), (6, 12), (11, 4)}
+
+
+def no_reception_day(d):
+    """True when D is a non-working holiday or a transferred day off (art. 112 of the Labour
+    Code and the production calendar in the database): a schedule gives no reception on it."""
+    if (d.month, d.day) in LAW_HOLIDAYS:
+        return True
+    return bool(STACK.query("SELECT 1 FROM calendar_day WHERE day = ? AND kind IN "
+                            "('holiday', 'day_off')", (d.isoformat(),)))
+
+
+def working(d):
+    """True when D is a working day by the production calendar."""
+    if no_reception_day(d):
+        return False
+    made = STACK.query("SELECT kind FROM calendar_day WHERE day = ?", (d.isoformat(),))
+    return d.isoweekday() <= 5 or bool(made and made[0][0] == "working")
+
+
+def schedule_form(first, last, weekday, **fields):
+    form = {"title": "Личный приём граждан", "host": str(PERSON_HEAD), "venue": str(VENUE_HALL),
+            "weekday": str(weekday), "period_from": first.isoformat(),
+            "period_to": last.isoformat(), "start_time": "10:00", "end_time": "11:00",
+            "slot_minutes": "15", "topics": ""}
+    form.update(fields)
+    return form
+
+
+def new_schedule(form):
+    """Post FORM as a new schedule: (schedule id, the local dates of its receptions)."""
+    r = USERS["organizer"].post("/admin/receptions", form)
+    assert r.status == 303, (r.status, r.text[-2000:])
+    sid = STACK.query("SELECT max(id) FROM reception_schedule")[0][0]
+    return sid, schedule_days(sid)
+
+
+def schedule_days(sid, status_not="cancelled"):
+    rows = STACK.query("SELECT m.starts_at FROM reception r JOIN meeting m ON m.id = r.meeting_id "
+                       "WHERE r.schedule_id = ? AND m.status <> ? ORDER BY m.starts_at",
+                       (sid, status_not))
+    return [helpers.local(x[0]).date() for x in rows]
+
+
 class ReceptionsTest(unittest.TestCase):
     # ---- 1. schedules --------------------------------------------------------------------------
     def test_a_schedule_generates_draft_receptions_under_the_5_day_rule(self):
@@ -174,7 +230,12 @@ class ReceptionsTest(unittest.TestCase):
         self.assertIn(f"/account/login?return=%2Freceptions%2F{meetings[0]}", r.text)
 
     def test_the_5_day_rule_still_holds_for_a_generated_reception(self):
-        meetings = schedule(weekday_offset=2, weeks=1)
+        soon = next((k for k in (2, 3, 4) if not no_reception_day(day(k))), None)
+        meetings = schedule(weekday_offset=soon or 24, weeks=1)
+        if soon is None:  # 2 to 4 days ahead are all holidays: the draft is moved there
+            shift = epoch(day(24), "10:00") - epoch(day(2), "10:00")
+            STACK.execute("UPDATE meeting SET starts_at = starts_at - ?, ends_at = ends_at - ? "
+                          "WHERE id = ?", (shift, shift, meetings[0]))
         r = USERS["organizer"].post(f"/admin/meetings/{meetings[0]}/approve", {})
         self.assertEqual(r.status, 422, r.text[-500:])
         self.assertEqual(STACK.query("SELECT status FROM meeting WHERE id = ?", (meetings[0],)),
@@ -461,6 +522,29 @@ class ReceptionsTest(unittest.TestCase):
         notify()
         self.assertEqual(len([m for m in mails_to(address) if "Напоминание" in m.subject]), 1)
 
+    def test_a_postponed_reception_still_gets_its_reminder(self):
+        """Regression: the reminder went for approved receptions only, not postponed ones."""
+        meeting = schedule(start="16:00", end="16:30", slot=15, weeks=1, weekday_offset=23,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        b, address = resident()
+        self.assertEqual(book(b, meeting, epoch(day(23), "16:15")).status, 303)
+        r = USERS["organizer"].post(f"/admin/meetings/{meeting}/postpone", {
+            "new_starts_at": helpers.local_input(day(24), "16:00"),
+            "new_ends_at": helpers.local_input(day(24), "16:30"), "postpone_reason": "ремонт"})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        wait_mail(address, "перенесён")
+        self.assertEqual(STACK.query("SELECT status FROM meeting WHERE id = ?", (meeting,)),
+                         [("postponed",)])
+        # Time passes: the postponed reception is tomorrow.
+        shift = epoch(day(24), "16:00") - epoch(day(1), "16:00")
+        STACK.execute("UPDATE meeting SET starts_at = starts_at - ?, ends_at = ends_at - ? "
+                      "WHERE id = ?", (shift, shift, meeting))
+        STACK.execute("UPDATE reception_booking SET slot_at = slot_at - ? WHERE meeting_id = ?",
+                      (shift, meeting))
+        mail = wait_mail(address, "Напоминание: завтра личный приём")
+        self.assertIn(ru_datetime(epoch(day(1), "16:15")), mail.subject)
+
     def test_an_offer_not_taken_in_time_passes_to_the_next_in_line(self):
         meeting = schedule(start="17:00", end="17:15", slot=15, weeks=1, weekday_offset=17,
                            host=PERSON_HEAD)[0]
@@ -527,6 +611,287 @@ class ReceptionsTest(unittest.TestCase):
         self.assertEqual(STACK.query("SELECT appeal_id FROM reception_booking WHERE id = ?",
                                      (booking,)), [(appeal,)])
         self.assertIn(f"/admin/appeals/{appeal}", org.get(f"/admin/receptions/{meeting}").text)
+
+    # ---- 5. staff cancel or move the reception itself -------------------------------------------
+    def test_cancelling_the_reception_frees_the_bookings_and_tells_the_residents(self):
+        meeting = schedule(start="13:00", end="13:30", slot=15, weeks=1, weekday_offset=19,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        b, address = resident()
+        self.assertEqual(book(b, meeting, epoch(day(19), "13:15")).status, 303)
+        booking = STACK.query("SELECT id FROM reception_booking WHERE resident_id = ?",
+                              (b.resident_id,))[0][0]
+        org = USERS["organizer"]
+        r = org.post(f"/admin/receptions/{meeting}/book", {
+            "slot": str(epoch(day(19), "13:00")), "full_name": "Сидорова Мария Ивановна",
+            "phone": "+7 900 111-22-33", "question": "Вывоз мусора"})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        waiter, _ = resident()
+        self.assertEqual(waiter.post(f"/receptions/{meeting}/wait", {}).status, 303)
+        r = org.post(f"/admin/meetings/{meeting}/cancel",
+                     {"cancel_reason": "глава вызван на сессию районного совета"})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        # Every booking is freed with the reason; the waiting list ends.
+        self.assertEqual(STACK.query("SELECT status, cancelled_by, cancel_reason FROM "
+                                     "reception_booking WHERE meeting_id = ? ORDER BY slot_at",
+                                     (meeting,)),
+                         [("cancelled", "staff",
+                           "приём отменён — глава вызван на сессию районного совета")] * 2)
+        self.assertEqual(STACK.query("SELECT status FROM reception_waiting WHERE meeting_id = ?",
+                                     (meeting,)), [("expired",)])
+        # The mail through the real SMTP server, in Russian, with the reason.
+        mail = wait_mail(address, "отменён")
+        self.assertEqual(mail.subject, f"Приём {helpers.words(day(19))} отменён")
+        self.assertIn(f"Приём {helpers.words(day(19))} отменён: глава вызван на сессию "
+                      "районного совета.", mail.text)
+        self.assertIn(ru_datetime(epoch(day(19), "13:15")), mail.text)
+        # The account shows it.
+        page = b.get(f"/account/bookings/{booking}")
+        self.assertEqual(page.status, 200)
+        self.assertIn("Состояние: <strong>отменена</strong>", page.text)
+        self.assertIn("приём отменён — глава вызван на сессию районного совета", page.text)
+        self.assertNotIn("Отменить запись", page.text)
+        listing = b.get("/account/bookings")
+        self.assertEqual(listing.status, 200)
+        self.assertIn("отменена", listing.text)
+        # The same transaction: the audit record of the meeting's cancellation is there too.
+        self.assertIn(("cancel",), STACK.query("SELECT action FROM audit_log WHERE entity = "
+                                               "'meeting' AND entity_id = ?", (meeting,)))
+
+    def test_postponing_the_reception_moves_the_bookings_and_mails_the_new_time(self):
+        meeting = schedule(start="10:00", end="11:00", slot=15, weeks=1, weekday_offset=20,
+                           host=PERSON_DEPUTY)[0]
+        approve(meeting)
+        early, early_address = resident()
+        late, late_address = resident()
+        self.assertEqual(book(early, meeting, epoch(day(20), "10:15")).status, 303)
+        self.assertEqual(book(late, meeting, epoch(day(20), "10:45")).status, 303)
+        first_mail = wait_mail(early_address, "Запись на личный приём")
+        old_link = re.search(r"/receptions/cancel\?token=([A-Za-z0-9_-]+)", first_mail.text).group(1)
+        ids = dict(STACK.query("SELECT resident_id, id FROM reception_booking WHERE "
+                               "meeting_id = ?", (meeting,)))
+        # Two days later and only half an hour long: 10:45 no longer fits.
+        r = USERS["organizer"].post(f"/admin/meetings/{meeting}/postpone", {
+            "new_starts_at": helpers.local_input(day(22), "14:00"),
+            "new_ends_at": helpers.local_input(day(22), "14:30"),
+            "postpone_reason": "глава в командировке"})
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        new_slot = epoch(day(22), "14:15")
+        self.assertEqual(STACK.query("SELECT slot_at, status FROM reception_booking WHERE id = ?",
+                                     (ids[early.resident_id],)), [(new_slot, "active")])
+        self.assertEqual(STACK.query("SELECT slot_at, status, cancel_reason FROM "
+                                     "reception_booking WHERE id = ?", (ids[late.resident_id],)),
+                         [(epoch(day(20), "10:45"), "cancelled",
+                           f"приём перенесён на {ru_datetime(epoch(day(22), '14:00'))}–14:30, "
+                           "и ваше время в новые часы приёма не вошло")])
+        old_day = helpers.words(day(20))
+        mail = wait_mail(early_address, "перенесён")
+        self.assertEqual(mail.subject, f"Приём {old_day} перенесён на {ru_datetime(new_slot)}")
+        self.assertIn(f"Приём {old_day} перенесён на {ru_datetime(epoch(day(22), '14:00'))}–14:30.",
+                      mail.text)
+        self.assertIn("Причина: глава в командировке.", mail.text)
+        self.assertIn(f"Ваше новое время: {ru_datetime(new_slot)}", mail.text)
+        self.assertIn(f"/account/bookings/{ids[early.resident_id]}.ics", mail.text)
+        # The fresh .ics has the new time; the new link cancels, the old one no longer does.
+        ics = early.get(f"/account/bookings/{ids[early.resident_id]}.ics")
+        self.assertEqual(ics.status, 200)
+        self.assertIn("DTSTART:" + time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(new_slot)),
+                      ics.text)
+        page = early.get(f"/account/bookings/{ids[early.resident_id]}")
+        self.assertIn(ru_datetime(new_slot), page.text)
+        self.assertIn("вы записаны", page.text)
+        r = Browser(STACK).post("/receptions/cancel", {"token": old_link})
+        self.assertEqual(STACK.query("SELECT status FROM reception_booking WHERE id = ?",
+                                     (ids[early.resident_id],)), [("active",)])
+        told = wait_mail(late_address, "запись отменена")
+        self.assertEqual(told.subject, f"Приём {old_day} перенесён, запись отменена")
+        self.assertIn("ваше время (" + ru_datetime(epoch(day(20), "10:45")) + ") в него не вошло",
+                      told.text)
+        self.assertIn("отменена", late.get(f"/account/bookings/{ids[late.resident_id]}").text)
+        new_link = re.search(r"/receptions/cancel\?token=([A-Za-z0-9_-]+)", mail.text).group(1)
+        r = Browser(STACK).post("/receptions/cancel", {"token": new_link})
+        self.assertEqual(r.status, 200)
+        self.assertEqual(STACK.query("SELECT status FROM reception_booking WHERE id = ?",
+                                     (ids[early.resident_id],)), [("cancelled",)])
+
+    def test_moving_a_full_reception_by_one_slot_keeps_every_booking(self):
+        """Regression: moving the slots one by one would meet the unique index of (reception,
+        slot) when the new time overlaps the old one."""
+        meeting = schedule(start="09:00", end="09:30", slot=15, weeks=1, weekday_offset=21,
+                           host=PERSON_HEAD)[0]
+        approve(meeting)
+        a, _ = resident()
+        b, _ = resident()
+        self.assertEqual(book(a, meeting, epoch(day(21), "09:00")).status, 303)
+        self.assertEqual(book(b, meeting, epoch(day(21), "09:15")).status, 303)
+        r = USERS["organizer"].post(f"/admin/meetings/{meeting}/postpone", {
+            "new_starts_at": helpers.local_input(day(21), "09:15"),
+            "new_ends_at": helpers.local_input(day(21), "09:45"),
+            "postpone_reason": "совещание"})
+        self.assertEqual(r.status, 303, r.text[-800:])
+        self.assertEqual(STACK.query("SELECT resident_id, slot_at FROM reception_booking WHERE "
+                                     "meeting_id = ? AND status = 'active' ORDER BY slot_at",
+                                     (meeting,)),
+                         [(a.resident_id, epoch(day(21), "09:15")),
+                          (b.resident_id, epoch(day(21), "09:30"))])
+
+    def test_shortening_a_reception_on_its_form_cancels_the_bookings_left_out(self):
+        off = 35
+        while no_reception_day(day(off)):
+            off += 1
+        meeting = schedule(start="11:00", end="12:00", slot=15, weeks=1, weekday_offset=off,
+                           host=PERSON_DEPUTY)[0]
+        approve(meeting)
+        kept, kept_address = resident()
+        cut, cut_address = resident()
+        self.assertEqual(book(kept, meeting, epoch(day(off), "11:00")).status, 303)
+        self.assertEqual(book(cut, meeting, epoch(day(off), "11:45")).status, 303)
+        org = USERS["organizer"]
+        page = org.get(f"/admin/meetings/{meeting}")
+        form = {name: html.unescape(value) for name, value in re.findall(
+            r'<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"', page.text) if name != "csrf"}
+        for name in ("kind", "territory", "venue", "host"):
+            chosen = re.search(rf'<select[^>]*name="{name}".*?<option value="([^"]*)" selected',
+                               page.text, re.S)
+            if chosen:
+                form[name] = chosen.group(1)
+        form["ends_at"] = helpers.local_input(day(off), "11:30")
+        r = org.post(f"/admin/meetings/{meeting}", form)
+        self.assertEqual(r.status, 303, r.text[-2000:])
+        self.assertEqual(STACK.query("SELECT resident_id, status FROM reception_booking WHERE "
+                                     "meeting_id = ? ORDER BY slot_at", (meeting,)),
+                         [(kept.resident_id, "active"), (cut.resident_id, "cancelled")])
+        told = wait_mail(cut_address, "сокращён")
+        self.assertEqual(told.subject, f"Приём {helpers.words(day(off))} сокращён, запись отменена")
+        self.assertIn(ru_datetime(epoch(day(off), "11:45")), told.text)
+        notify()
+        self.assertEqual([m.subject for m in mails_to(kept_address)
+                          if "сокращён" in m.subject or "перенесён" in m.subject], [])
+
+    # ---- 6. schedules every other week, once a month, edited -----------------------------------
+    def test_every_other_week_skips_a_week_and_the_holidays(self):
+        first = day(40)
+        last = first + timedelta(days=7 * 6)
+        sid, days = new_schedule(schedule_form(first, last, first.isoweekday(), rule="biweekly"))
+        every = [first + timedelta(days=7 * k) for k in range(0, 7, 2)]
+        self.assertEqual(days, [d for d in every if not no_reception_day(d)])
+        self.assertEqual(STACK.query("SELECT rule, ordinal FROM reception_schedule WHERE id = ?",
+                                     (sid,)), [("biweekly", 0)])
+        page = USERS["organizer"].get("/admin/receptions")
+        self.assertEqual(page.status, 200)
+        self.assertIn("через неделю", page.text)
+
+    def test_once_a_month_on_the_first_monday_moves_off_the_new_year_holidays(self):
+        y = helpers.today().year + 1
+        sid, days = new_schedule(schedule_form(date(y, 1, 1), date(y, 3, 31), 1, rule="monthly",
+                                               ordinal="1"))
+        expected = []
+        for month in (1, 2, 3):
+            d = date(y, month, 1)
+            while d.isoweekday() != 1:
+                d += timedelta(days=1)
+            while not working(d) and (d + timedelta(days=1)).month == month:
+                d += timedelta(days=1)
+            expected.append(d)
+        # The first Monday of January is always inside the holidays of 1–8 January.
+        self.assertGreater(expected[0].day, 8)
+        self.assertEqual(days, expected)
+        page = USERS["organizer"].get(f"/admin/receptions/schedules/{sid}")
+        self.assertEqual(page.status, 200)
+        self.assertIn("первый понедельник месяца", page.text)
+        self.assertIn("Выпали на нерабочие праздничные дни", page.text)
+        self.assertIn(helpers.words(date(y, 1, 1) + timedelta(days=(7 - date(y, 1, 1).weekday()) % 7)),
+                      page.text)
+        # Monthly without saying which weekday of the month: refused beside the field.
+        r = USERS["organizer"].post("/admin/receptions", schedule_form(
+            date(y, 1, 1), date(y, 3, 31), 1, rule="monthly", title="Без порядкового"))
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="e-ordinal"', r.text)
+        self.assertIn("выберите, какой по счёту день недели месяца", r.text)
+        self.assertIn('value="Без порядкового"', r.text)
+        r = USERS["organizer"].post("/admin/receptions", schedule_form(
+            date(y, 1, 1), date(y, 3, 31), 1, rule="yearly"))
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="e-rule"', r.text)
+
+    def test_editing_a_schedule_regenerates_only_future_receptions_without_bookings(self):
+        first = day(50)
+        while no_reception_day(first) or no_reception_day(first + timedelta(days=7)) or \
+                no_reception_day(first + timedelta(days=14)):
+            first += timedelta(days=1)
+        form = schedule_form(first, first + timedelta(days=20), first.isoweekday(),
+                             host=str(PERSON_DEPUTY), topics="ЖКХ")
+        sid, days = new_schedule(form)
+        self.assertEqual(days, [first + timedelta(days=7 * k) for k in range(3)])
+        booked_id, approved_id, draft_id = [x[0] for x in STACK.query(
+            "SELECT r.meeting_id FROM reception r JOIN meeting m ON m.id = r.meeting_id "
+            "WHERE r.schedule_id = ? ORDER BY m.starts_at", (sid,))]
+        approve(booked_id)
+        approve(approved_id)
+        b, _ = resident()
+        self.assertEqual(book(b, booked_id, epoch(first, "10:15")).status, 303)
+        org = USERS["organizer"]
+        page = org.get(f"/admin/receptions/schedules/{sid}")
+        self.assertEqual(page.status, 200)
+        self.assertIn('name="start_time" type="time" value="10:00"', page.text)
+        self.assertIn("ЖКХ</textarea>", page.text)
+        # Bad input: refused beside the field, what was typed kept, nothing changed.
+        bad = dict(form, start_time="16:00", end_time="15:00", topics="Дороги")
+        r = org.post(f"/admin/receptions/schedules/{sid}", bad)
+        self.assertEqual(r.status, 422)
+        self.assertIn("окончание должно быть позже начала", r.text)
+        self.assertIn("Дороги</textarea>", r.text)
+        self.assertEqual(schedule_days(sid), days)
+        # Only the topics: every reception stays, the unbooked ones take the new topics.
+        r = org.post(f"/admin/receptions/schedules/{sid}", dict(form, topics="Дороги"))
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        self.assertEqual(STACK.query("SELECT r.meeting_id, r.topics, m.status FROM reception r "
+                                     "JOIN meeting m ON m.id = r.meeting_id WHERE "
+                                     "r.schedule_id = ? ORDER BY m.starts_at", (sid,)),
+                         [(booked_id, "ЖКХ", "approved"), (approved_id, "Дороги", "approved"),
+                          (draft_id, "Дороги", "draft")])
+        # New hours: the booked reception stays and is named; the approved one is cancelled and
+        # published; the draft is deleted; drafts at the new hours on the other two days.
+        r = org.post(f"/admin/receptions/schedules/{sid}",
+                     dict(form, start_time="15:00", end_time="16:00", topics="Дороги"))
+        self.assertEqual(r.status, 303, r.text[-1500:])
+        self.assertEqual(r.header("Location"), f"/admin/receptions/schedules/{sid}")
+        rows = STACK.query("SELECT m.id, m.starts_at, m.status, m.status_reason FROM reception r "
+                           "JOIN meeting m ON m.id = r.meeting_id WHERE r.schedule_id = ? "
+                           "ORDER BY m.starts_at, m.id", (sid,))
+        self.assertEqual(rows[0], (booked_id, epoch(first, "10:00"), "approved", ""))
+        self.assertEqual(rows[1][:4], (approved_id, epoch(first + timedelta(days=7), "10:00"),
+                                       "cancelled", "изменён график личного приёма"))
+        self.assertEqual([(x[1], x[2]) for x in rows[2:]],
+                         [(epoch(first + timedelta(days=7), "15:00"), "draft"),
+                          (epoch(first + timedelta(days=14), "15:00"), "draft")])
+        # The draft is gone (its id may be taken again by a new draft).
+        self.assertEqual(STACK.query("SELECT count(*) FROM meeting WHERE starts_at = ? AND "
+                                     "series_id = (SELECT series_id FROM reception_schedule "
+                                     "WHERE id = ?)",
+                                     (epoch(first + timedelta(days=14), "10:00"), sid)), [(0,)])
+        self.assertEqual(STACK.query("SELECT kind FROM meeting_change WHERE meeting_id = ?",
+                                     (approved_id,)), [("cancelled",)])
+        self.assertEqual(STACK.query("SELECT status, slot_at FROM reception_booking WHERE "
+                                     "meeting_id = ?", (booked_id,)),
+                         [("active", epoch(first, "10:15"))])
+        page = org.get(r.header("Location"))
+        self.assertEqual(page.status, 200)
+        self.assertIn("остались по прежнему графику", page.text)
+        self.assertIn(f'<a href="/admin/meetings/{booked_id}">', page.text)
+        self.assertIn("1 запись", page.text)
+        self.assertIn('name="start_time" type="time" value="15:00"', page.text)
+        audit = STACK.query("SELECT action, before_json IS NOT NULL, after_json FROM audit_log "
+                            "WHERE entity = 'reception_schedule' AND entity_id = ? "
+                            "ORDER BY id", (sid,))
+        self.assertEqual([a[:2] for a in audit], [("create", 0), ("update", 1), ("update", 1)])
+        self.assertIn('"start_minute":900', audit[-1][2])
+        # Readers see the schedule; only writers change it, with the form token.
+        self.assertEqual(USERS["press"].get(f"/admin/receptions/schedules/{sid}").status, 200)
+        self.assertEqual(USERS["press"].post(f"/admin/receptions/schedules/{sid}", form).status, 403)
+        self.assertEqual(org.post(f"/admin/receptions/schedules/{sid}",
+                                  dict(form, csrf="wrong")).status, 403)
+        self.assertEqual(org.get("/admin/receptions/schedules/999999").status, 404)
 
 
 if __name__ == "__main__":
