@@ -250,10 +250,10 @@ def main():
 
     # Each search with the generated rows it must find (i of SEARCH_APPEALS).
     searches = [
-        ("a word in 100,000 appeals", "дороги", lambda i: i % 10 == 0),
-        ("a rare word (10 appeals)", "водокачку", lambda i: i % 100000 == 10),
-        ("an appeal's number", f"{SEARCH_YEARS[4]}-{12360:06d}", lambda i: i == 412359),
-        ("a surname (1,000 appeals)", (ROOTS[7] + ENDINGS[3]).lower(),   # «новикенко»
+        ("word in 100,000", "дороги", lambda i: i % 10 == 0),
+        ("rare word, in 10", "водокачку", lambda i: i % 100000 == 10),
+        ("number", f"{SEARCH_YEARS[4]}-{12360:06d}", lambda i: i == 412359),
+        ("surname, in 1,000", (ROOTS[7] + ENDINGS[3]).lower(),   # «новикенко»
          lambda i: i % 40 == 7 and i // 40 % 25 == 3),
     ]
     in_work = lambda i: i // 3 % 10 == 3
@@ -277,7 +277,7 @@ def main():
 
     print("targets of issue 22:")
     verdict = "PASS" if home_p99 < TARGET_MS else "FAIL"
-    print(f"  {'p99 of /admin with a year of data < 50 ms':44s} {home_p99:<8.1f} {verdict}")
+    print(f"  {'/admin with a year of data p99 < 50 ms':44s} {home_p99:<8.1f} {verdict}")
     for label, path, p95, p50 in results:
         verdict = "PASS" if p95 < TARGET_MS else "FAIL"
         print(f"  {'search p95 < 50 ms: ' + label:44s} {p95:<8.1f} {verdict}")
