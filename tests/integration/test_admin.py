@@ -278,6 +278,43 @@ class Reindex(AdminCase):
         self.assertEqual(r.status, 200)
         self.assertIn("водокачки на Заречной", r.text)
 
+    def test_a_search_of_many_matches_keeps_the_registry_order(self):
+        """Beyond 2,000 matches the registry is walked in its order (index appeal_registry)
+        instead of sorting the matches: the page is the same — open appeals first by due date."""
+        browser = Browser(STACK)
+        self.assertEqual(browser.login("admin", read_passwords(STACK)["admin"]).status, 303)
+        STACK.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100) "
+            "INSERT INTO appeal (year, seq, number, code_hash, source, addressee, surname, name, "
+            "territory_id, text, received_at, registered_at, status, answer_due, forward_due) "
+            "SELECT 2098, i, printf('2098-%06d', i), x'00', 'mail', 'head', 'Прудов', 'Иван', 3, "
+            "'Кувшинки в пруду № ' || i, unixepoch(), unixepoch(), "
+            "CASE i % 7 WHEN 0 THEN 'in_work' WHEN 1 THEN 'registered' ELSE 'answered' END, "
+            "date('2030-01-01', '+' || ((i * 37) % 500) || ' days'), '2030-01-01' FROM n")
+        self.assertEqual(self.admin("reindex").returncode, 0)
+
+        def shown(path):
+            r = browser.get(path)
+            self.assertEqual(r.status, 200, path)
+            ids = []
+            for x in re.findall(r'href="/admin/appeals/(\d+)"', r.text):
+                if int(x) not in ids:
+                    ids.append(int(x))
+            return ids
+
+        order = ("ORDER BY status IN ('registered', 'in_work') DESC, answer_due, id LIMIT 100")
+        want = [r[0] for r in STACK.query(
+            f"SELECT id FROM appeal WHERE year = 2098 {order}")]
+        self.assertEqual(shown("/admin/appeals?q=" + urllib.parse.quote("кувшинка")), want)
+        want = [r[0] for r in STACK.query(
+            f"SELECT id FROM appeal WHERE year = 2098 AND status = 'in_work' {order}")]
+        self.assertEqual(len(want), 100)
+        self.assertEqual(shown("/admin/appeals?status=in_work&q=" +
+                               urllib.parse.quote("кувшинки")), want)
+        # A few of them (one number) still found through the search index.
+        aid = STACK.query("SELECT id FROM appeal WHERE number = '2098-000700'")[0][0]
+        self.assertEqual(shown("/admin/appeals?q=2098-000700"), [aid])
+
     def test_reindex_takes_no_arguments(self):
         p = self.admin("reindex", "now")
         self.assertEqual(p.returncode, 2)
