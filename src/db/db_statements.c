@@ -957,7 +957,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM appeal WHERE number = ?1",
 
 	/* Open appeals first by due date: the order of the index appeal_registry
-	 * (sql/023_appeal_registry_order.sql), walked until the page is full. */
+	 * (sql/024_appeal_registry_order.sql), walked until the page is full. */
 	[STMT_APPEAL_LIST] = APPEAL_LIST_SELECT "FROM appeal a " APPEAL_LIST_WHERE
 		"AND (?8 IS NULL OR a.id IN (SELECT rowid FROM appeal_fts WHERE appeal_fts MATCH ?8)) "
 		APPEAL_LIST_ORDER,
