@@ -25,6 +25,9 @@
 #include "worker.h"
 
 #define APPEAL_PAGE_ROWS 100
+/* Up to this many matches a search is driven by the search index and sorted (a few ms), beyond
+ * it the registry is walked in order: the page fills after some hundred rows (issue 22). */
+#define FEW_MATCHES 2000
 #define DUE_SOON_DAYS 3
 
 static const char *const sources[][2] = {
@@ -157,12 +160,27 @@ enum http_status page_admin_appeals(struct request *req)
 		req->error_detail = "Такого значения фильтра нет.";
 		return HTTP_BAD_REQUEST;
 	}
+	/* A search of few matches reads them from the search index and sorts them; otherwise the
+	 * registry is walked in its order until the page is full (the index appeal_registry). */
 	const char *query = search_query(req, page_field_text(req, FIELD_QUERY));
 	/* The index takes new appeals in batches (appeal_search_catch_up): those of the last
 	 * second are put in first, so that a search finds every registered appeal. */
 	if (query && appeal_search_catch_up(&req->worker->db, true) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_LIST);
+	enum stmt list = STMT_APPEAL_LIST;
+	if (query) {
+		sqlite3_stmt *c = db_stmt(&req->worker->db, STMT_APPEAL_MATCHES);
+		sqlite3_bind_text(c, 1, query, -1, SQLITE_STATIC);
+		sqlite3_bind_int(c, 2, FEW_MATCHES + 1);
+		int rc = sqlite3_step(c);
+		long long matches = rc == SQLITE_ROW ? sqlite3_column_int64(c, 0) : -1;
+		db_done(c);
+		if (matches < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (matches <= FEW_MATCHES)
+			list = STMT_APPEAL_LIST_MATCHES;
+	}
+	sqlite3_stmt *s = db_stmt(&req->worker->db, list);
 	if (status[0])
 		sqlite3_bind_text(s, 1, status, -1, SQLITE_STATIC);
 	if (source[0])

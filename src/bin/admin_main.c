@@ -10,6 +10,8 @@
  *   backup FILE          a tar archive: a consistent online copy of the database and the
  *                        files of the uploads directory
  *   restore FILE         put such a backup back, with the workers stopped
+ *   reindex              rebuild the search index of appeals (appeal_fts) from the appeals:
+ *                        after a restore, or after rows written without the portal's code
  */
 #include <dirent.h>
 #include <errno.h>
@@ -21,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -40,7 +43,8 @@ static void usage(void)
 	      "                         --person: the id of its person in the directory\n"
 	      "                         roles: admin organizer secretary press executor controller\n"
 	      "  backup FILE            write the database and the uploads to FILE (a tar)\n"
-	      "  restore FILE           put a backup back (the workers must be stopped)\n",
+	      "  restore FILE           put a backup back (the workers must be stopped)\n"
+	      "  reindex                rebuild the search index of appeals from the appeals\n",
 	      stderr);
 	exit(2);
 }
@@ -224,6 +228,39 @@ static int command_init(struct db *db, const struct config *cfg, bool demo)
 	return 0;
 }
 
+/* Rebuild appeal_fts, the external-content search index of the registry, from the rows of
+ * appeal in one transaction (FTS5 'rebuild': the old index is dropped, every appeal tokenized
+ * again with the "russian" tokenizer this connection registered). The workers keep serving:
+ * readers see the old index until the commit, writers wait for it. Prints how many appeals were
+ * indexed and how long it took. 0, or 1 with a message. */
+static int command_reindex(struct db *db)
+{
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (db_begin(db) < 0)
+		return 1;
+	char *err = NULL;
+	/* Every appeal is in the index now: the batches of appeal_search_catch_up go on from
+	 * the last one (in the same transaction, so none is indexed twice). */
+	if (sqlite3_exec(db->conn,
+			 "INSERT INTO appeal_fts (appeal_fts) VALUES ('rebuild'); "
+			 "UPDATE appeal_search_state SET indexed_up_to = "
+			 "(SELECT coalesce(max(id), 0) FROM appeal) WHERE id = 1",
+			 NULL, NULL, &err) != SQLITE_OK) {
+		fprintf(stderr, "portal-admin: reindex: %s\n", err ? err : sqlite3_errmsg(db->conn));
+		sqlite3_free(err);
+		db_rollback(db);
+		return 1;
+	}
+	long long n = count_rows(db, "SELECT count(*) FROM appeal");
+	if (db_commit(db) < 0)
+		return 1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	printf("search index of appeals rebuilt: %lld appeals in %.1f s\n", n, secs);
+	return 0;
+}
+
 /* Run as root, become the owner of the directory that holds the database (the portal user in
  * production): files SQLite creates beside the database (its -wal and -shm), the uploads and
  * restored files must belong to the user the workers run as, or the site stops working.
@@ -373,6 +410,12 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		rc = backup_write(&db, &cfg, argv[1]) < 0 ? 1 : 0;
+	} else if (strcmp(argv[0], "reindex") == 0 && argc == 1) {
+		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0) {
+			config_free(&cfg);
+			return 1;
+		}
+		rc = command_reindex(&db);
 	} else if (strcmp(argv[0], "restore") == 0 && argc == 2) {
 		/* No connection of its own: the database is replaced, not written to. */
 		rc = backup_restore(&cfg, argv[1]) < 0 ? 1 : 0;

@@ -301,6 +301,10 @@ enum stmt {
 	                            surname, name, patronymic, answer due, executor, source, unit,
 	                            addressee, addressee unit, how the author was
 	                            authenticated (esia, email, none), identity confirmed 0/1 */
+	STMT_APPEAL_LIST_MATCHES, /* the same with a search query (?8) of few matches, driven by
+	                             the search index: the same parameters and columns */
+	STMT_APPEAL_MATCHES,      /* (FTS5 query, limit) → how many appeals it matches, up to
+	                             limit */
 	STMT_APPEAL_GET,         /* (id) → the appeal with its territory and executor names */
 	STMT_APPEAL_EVENTS,      /* (id) → at, login or '', action, note; oldest first */
 	STMT_APPEAL_ASSIGN,      /* (id, unit, executor) → the open appeal in work */

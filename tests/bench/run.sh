@@ -3,6 +3,9 @@
 # the same nginx process (one `server` for the portal, one added for the baselines):
 #   static     nginx serving a static file of exactly the size of the /meetings page
 #   hello      build/bench-hello (the most trivial prefork libfcgi responder) answering as many bytes
+#   lean       the same bench-hello behind a second, lean nginx (its own process: one worker, no
+#              access log, no limit_req, no charset, no added headers): what the portal's nginx
+#              configuration costs, as the ratios /meetings ÷ lean and hello ÷ lean
 #   meetings   the portal's /meetings, page 1 of the demo schedule (20 meetings)
 #   uncached   the same page with a different ?to= on every request, so that the workers' page
 #              cache never has it: the cost of rendering (query, dictionary, template)
@@ -39,6 +42,9 @@
 #   BENCH_BOOKING_BLOCK (30000) residents and slots each wrk thread may use in one run
 #   BENCH_REPORT=0           skip the report run (100,000 generated appeals, the yearly analysis
 #                            rendered over them against a 1-second target; tests/bench/report_bench.py)
+#   BENCH_STAFF=0            skip the staff run (a year of data and /admin, p99 < 50 ms; 1,000,000
+#                            generated appeals, `portal-admin reindex` and the registry search,
+#                            p95 < 50 ms; tests/bench/staff_bench.py; it takes a few minutes)
 #   BENCH_WORKERS            FastCGI workers for both the portal and bench-hello
 #                            (default: [server] workers of conf/portal.ini)
 #   BENCH_ONLY="t1 t2"       measure only these targets (names as above; for profiling a path)
@@ -72,11 +78,11 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/portal-bench.XXXXXX")
 # nginx workers run as another user when we are root: every directory above a socket or a file
 # they serve needs search permission.
 chmod 755 "$tmp"
-data=$tmp/data static=$tmp/static
-mkdir -p "$data/run" "$static"
-chmod 755 "$data" "$data/run" "$static"
+data=$tmp/data static=$tmp/static lean=$tmp/lean
+mkdir -p "$data/run" "$static" "$lean"
+chmod 755 "$data" "$data/run" "$static" "$lean"
 hello_sock=$data/run/bench-hello.sock
-stack_pid="" hello_pid="" sampler_pid="" wrk_pid="" portal_sock=""
+stack_pid="" hello_pid="" lean_pid="" sampler_pid="" wrk_pid="" portal_sock=""
 
 cleanup() {
 	local rc=$?
@@ -86,10 +92,12 @@ cleanup() {
 	[ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null && wait "$sampler_pid" 2>/dev/null
 	# run-stack.sh stops nginx (QUIT) and the portal (TERM) and removes the portal's socket.
 	[ -n "$stack_pid" ] && kill -TERM "$stack_pid" 2>/dev/null && wait "$stack_pid" 2>/dev/null
+	# The lean nginx: QUIT lets its worker finish and exit with the master.
+	[ -n "$lean_pid" ] && kill -QUIT "$lean_pid" 2>/dev/null && wait "$lean_pid" 2>/dev/null
 	[ -n "$hello_pid" ] && kill -TERM "$hello_pid" 2>/dev/null && wait "$hello_pid" 2>/dev/null
 	# Nothing may be left: not a process we started nor any of their children, not a socket.
 	local left=""
-	for pid in $stack_pid $hello_pid $(cat "$tmp/pids" 2>/dev/null); do
+	for pid in $stack_pid $hello_pid $lean_pid $(cat "$tmp/pids" 2>/dev/null); do
 		kill -0 "$pid" 2>/dev/null && left="$left $pid"
 	done
 	for sock in "$hello_sock" "$portal_sock"; do
@@ -122,11 +130,11 @@ workers=${workers:-4}
 socket=$(sed -n 's/^socket *= *//p' "$data/portal.ini" | tail -n 1)
 case "$socket" in /*) portal_sock=$socket ;; *) portal_sock=$data/$socket ;; esac
 
-read -r port port2 < <(python3 -c '
+read -r port port2 port3 < <(python3 -c '
 import socket
-a, b = socket.socket(), socket.socket()
-a.bind(("127.0.0.1", 0)); b.bind(("127.0.0.1", 0))
-print(a.getsockname()[1], b.getsockname()[1])')
+s = [socket.socket() for _ in range(3)]
+for a in s: a.bind(("127.0.0.1", 0))
+print(*(a.getsockname()[1] for a in s))')
 
 # A second server in the same nginx (nginx.conf includes run/extra-*.conf at http level): the
 # static file and bench-hello, with the portal server's security headers and the same FastCGI
@@ -154,6 +162,32 @@ print(a.getsockname()[1], b.getsockname()[1])')
 	echo "	}"
 	echo "}"
 } >"$data/run/extra-bench.conf"
+
+# The lean nginx: a process of its own (prefix, pid, temporary directories and error log in
+# $lean), one worker, nothing but the FastCGI pass to bench-hello with the same FastCGI settings.
+{
+	echo "# written by tests/bench/run.sh: the lean baseline"
+	echo "daemon off;"
+	[ "$(id -u)" = 0 ] && echo "user root $(id -gn);"
+	echo "worker_processes 1;"
+	echo "pid $lean/nginx.pid;"
+	echo "error_log $lean/error.log warn;"
+	echo "events { worker_connections 4096; }"
+	echo "http {"
+	echo "	access_log off;"
+	for d in client_body proxy fastcgi uwsgi scgi; do echo "	${d}_temp_path $lean/$d;"; done
+	echo "	server {"
+	echo "		listen 127.0.0.1:$port3;"
+	echo "		location / {"
+	echo "			fastcgi_pass unix:$hello_sock;"
+	echo "			include /etc/nginx/fastcgi_params;"
+	echo "			fastcgi_keep_conn off;"
+	echo "			fastcgi_connect_timeout 5s;"
+	echo "			fastcgi_read_timeout 60s;"
+	echo "		}"
+	echo "	}"
+	echo "}"
+} >"$lean/nginx.conf"
 
 # ---- start ---------------------------------------------------------------------------------
 # Its size is only known once the portal answers: start bench-hello with the page's size after
@@ -190,9 +224,16 @@ for _ in $(seq 100); do
 	sleep 0.05
 done
 wait_for "http://127.0.0.1:$port2/"
+nginx -p "$lean" -e "$lean/error.log" -c "$lean/nginx.conf" 2>"$tmp/lean-nginx.log" &
+lean_pid=$!
+for _ in $(seq 300); do
+	kill -0 "$lean_pid" 2>/dev/null || die "the lean nginx did not start: $(cat "$tmp/lean-nginx.log" "$lean/error.log" 2>/dev/null)"
+	[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port3/" 2>/dev/null)" = 200 ] && break
+	sleep 0.1
+done
 
 # Each target must answer 200 with exactly the page's size before it is measured.
-targets="static hello meetings"
+targets="static hello lean meetings"
 [ "${BENCH_UNCACHED:-1}" = 0 ] || targets="$targets uncached"
 [ "${BENCH_APPEALS:-1}" = 0 ] || targets="$targets appeals account"
 [ "${BENCH_SURVEYS:-1}" = 0 ] || targets="$targets surveys"
@@ -212,11 +253,12 @@ declare -A url=(
 	[surveys]="$base/surveys/link"
 	[static]="http://127.0.0.1:$port2/static/meetings.html"
 	[hello]="http://127.0.0.1:$port2/"
+	[lean]="http://127.0.0.1:$port3/"
 	[meetings]="$base/meetings"
 	[uncached]="$base/meetings"
 	[bookings]="(set up after the other runs)"
 )
-for t in static hello meetings; do
+for t in static hello lean meetings; do
 	got=$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' "${url[$t]}") || die "curl ${url[$t]} failed"
 	[ "$got" = "200 $size" ] || die "${url[$t]} answered '$got', expected '200 $size'"
 done
@@ -365,8 +407,10 @@ nginx_master=$(child_named "$stack_pid" nginx)
 portal_workers() { children "$supervisor"; }
 hello_workers() { children "$hello_pid"; }
 nginx_workers() { children "$nginx_master"; }
+lean_workers() { children "$lean_pid"; }
 descendants() { local c; for c in $(children "$1"); do echo "$c"; descendants "$c"; done; }
-{ descendants "$stack_pid"; descendants "$hello_pid"; } | grep -v "^$$\$" >"$tmp/pids" || true
+{ descendants "$stack_pid"; descendants "$hello_pid"; descendants "$lean_pid"; } |
+	grep -v "^$$\$" >"$tmp/pids" || true
 
 # CPU accounting, in clock ticks: of the machine (/proc/stat), of given processes
 # (/proc/PID/stat utime+stime), of this script's waited-for children (wrk: the `times` builtin).
@@ -539,13 +583,14 @@ measure() { # target
 	fi
 	if [ "$t" != static ]; then
 		: >"$tmp/rss-$t.txt"
-		sampler "$([ "$t" = hello ] && echo hello || echo portal)" "$tmp/rss-$t.txt" &
+		sampler "$(case $t in hello | lean) echo hello ;; *) echo portal ;; esac)" "$tmp/rss-$t.txt" &
 		sampler_pid=$!
 	fi
 	local app ngx all
-	app=$(case $t in hello) hello_workers ;; meetings | uncached | appeals | account | surveys | bookings) portal_workers ;; esac)
-	ngx=$(nginx_workers)
-	all="$app $ngx $nginx_master $supervisor $hello_pid $stack_pid $(portal_workers) $(hello_workers)"
+	app=$(case $t in hello | lean) hello_workers ;; meetings | uncached | appeals | account | surveys | bookings) portal_workers ;; esac)
+	ngx=$(if [ "$t" = lean ]; then lean_workers; else nginx_workers; fi)
+	all="$app $ngx $nginx_master $supervisor $hello_pid $stack_pid $lean_pid $(portal_workers)"
+	all="$all $(hello_workers) $(lean_workers)"
 	local b0 a0 n0 o0 c0 t0
 	b0=$(machine_busy) a0=$(proc_ticks $app) n0=$(proc_ticks $ngx) o0=$(proc_ticks $all)
 	children_ticks
@@ -620,6 +665,7 @@ pass_if() { # VALUE OP LIMIT, OP is ge or lt
 
 label_static="nginx static file, $size B"
 label_hello="bench-hello (FastCGI), $size B"
+label_lean="bench-hello behind a lean nginx"
 label_meetings="portal /meetings, $cards meetings"
 label_uncached="portal /meetings?to=..., uncached"
 label_appeals="portal POST /appeals (303), durable"
@@ -649,6 +695,10 @@ done
 echo
 echo "ratio /meetings ÷ bench-hello          $ratio_meetings"
 echo "ratio static ÷ bench-hello              $ratio_static"
+echo "ratio /meetings ÷ lean nginx            $(ratio "${rps[meetings]}" "${rps[lean]}")" \
+	"(the portal's workers and nginx configuration against the leanest path)"
+echo "ratio bench-hello ÷ lean nginx          $(ratio "${rps[hello]}" "${rps[lean]}")" \
+	"(what the portal's nginx configuration costs)"
 if [[ " $targets " == *" uncached "* ]]; then
 	echo "ratio /meetings uncached ÷ bench-hello  $(ratio "${rps[uncached]}" "${rps[hello]}")" \
 		"(for information: the page cache's worst case)"
@@ -709,4 +759,12 @@ fi
 if [ "${BENCH_SURVEYS:-1}" != 0 ]; then
 	echo
 	python3 "$root/tests/bench/survey_bench.py" "$base" "$data" || die "the survey measurement failed"
+fi
+# The staff pages of issue 22, after the report: a year of data, then 1,000,000 appeals.
+if [ "${BENCH_STAFF:-1}" != 0 ]; then
+	echo
+	staff_started=$(date +%s)
+	python3 "$root/tests/bench/staff_bench.py" "$base" "$data" "$bin" ||
+		die "the staff measurement failed"
+	echo "bench: staff: the staff run took $(($(date +%s) - staff_started)) s"
 fi
