@@ -258,6 +258,9 @@ class Reindex(AdminCase):
             "'Прошу отремонтировать водокачки на Заречной улице.', unixepoch(), unixepoch(), "
             "'registered', date('now', '+30 days'), date('now', '+7 days'))")
         aid = STACK.query("SELECT id FROM appeal WHERE number = '2099-000001'")[0][0]
+        # Rows written past the portal (a tool, an old backup) that the batches of the search
+        # index count as done: what reindex is for.
+        STACK.execute("UPDATE appeal_search_state SET indexed_up_to = ?", (aid,))
         # Before: the registry answers, finds the demo appeal, not the one the index lacks.
         self.assertEqual(self.found(browser, "скамейка"), {benches[0][0]})
         self.assertNotIn(aid, self.found(browser, "водокачка"))
