@@ -187,6 +187,16 @@ enum field {
 	FIELD_VISIT,      /* came or absent: the staff's mark */
 	FIELD_WAITING,    /* the reception whose waiting list the resident just joined */
 	FIELD_BOOKING,    /* the booking a reception card is filled from */
+	/* The plan of measures (page_admin_plan.c, issue 20 item 4), with FIELD_DUE_ON (the date of
+	 * a measure done once), FIELD_KIND (the meeting kind that proves it), FIELD_YEAR,
+	 * FIELD_FORMAT and FIELD_ATTACHMENT (the CSV file to import, a record's document). */
+	FIELD_PLAN_ITEM,  /* "item": the measure's number in the plan */
+	FIELD_PLAN_TEXT,  /* "text": the measure */
+	FIELD_PERIODICITY, /* monthly, quarterly, half_yearly, yearly, once, permanent */
+	FIELD_UNITS,      /* the units that answer for a measure */
+	FIELD_EVIDENCE,   /* meeting, discussion, record: what proves a measure happened */
+	FIELD_DONE_ON,    /* the local date a measure happened, in a record entered by hand */
+	FIELD_RECORD_NOTE, /* "note": what was done, in that record */
 	FIELD__MAX
 };
 

@@ -517,6 +517,24 @@ enum stmt {
 	STMT_SLOT_BOOKED,        /* (meeting, slot) → 1 when a booking not cancelled holds it */
 	STMT_NOTIFY_BOOKINGS_SOON, /* (now, until) → booking, meeting, slot, email: active
 	                              bookings with an address of approved receptions */
+	/* The plan of measures (issue 20 item 4, page_admin_plan.c, plan_status.c). */
+	STMT_PLAN_MEASURE_INSERT, /* (item, text, periodicity, due_on or NULL, units, evidence,
+	                             meeting kind or NULL, now, staff) */
+	STMT_PLAN_MEASURE_LIST,  /* (id or 0 for all) → id, item, text, periodicity, due_on or '',
+	                            units, evidence, meeting kind or '', kind name, evidence name */
+	STMT_PLAN_MEASURE_JSON,  /* (id) → the measure as JSON, for the audit log */
+	STMT_PLAN_EVIDENCE_KINDS, /* () → code, name */
+	STMT_PLAN_RECORD_INSERT, /* (measure, done_on, note, file name, mime, size, sha256, now,
+	                            staff) */
+	STMT_PLAN_RECORD_JSON,   /* (id) → the record as JSON */
+	STMT_PLAN_RECORD_GET,    /* (id) → file name, mime, sha256 */
+	STMT_PLAN_RECORDS,       /* (measure) → id, done_on, note, file name, created_at, staff name */
+	/* Evidence of a measure, one statement per kind, all with the same parameters (measure,
+	 * meeting kind, from UTC, to UTC exclusive, from date, to date) and columns (id, title,
+	 * UTC time or NULL, local date 'YYYY-MM-DD' or NULL), oldest first. */
+	STMT_PLAN_EVIDENCE_MEETINGS, /* held meetings of the kind */
+	STMT_PLAN_EVIDENCE_DISCUSSIONS, /* concluded discussions whose last day is in the period */
+	STMT_PLAN_EVIDENCE_RECORDS, /* the measure's records entered by hand */
 	STMT__MAX
 };
 

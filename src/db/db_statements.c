@@ -1412,4 +1412,42 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"JOIN meeting m ON m.id = b.meeting_id WHERE b.status = 'active' AND b.email <> '' "
 		"AND m.status = 'approved' AND b.slot_at > ?1 AND b.slot_at <= ?2 ORDER BY b.id",
 	[STMT_BOOKING_SET_APPEAL] = "UPDATE reception_booking SET appeal_id = ?2 WHERE id = ?1",
+	[STMT_PLAN_MEASURE_INSERT] =
+		"INSERT INTO plan_measure (item, text, periodicity, due_on, units, evidence, "
+		"meeting_kind, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[STMT_PLAN_MEASURE_LIST] =
+		"SELECT m.id, m.item, m.text, m.periodicity, coalesce(m.due_on, ''), m.units, "
+		"m.evidence, coalesce(m.meeting_kind, ''), coalesce(k.name, ''), e.name "
+		"FROM plan_measure m JOIN plan_evidence_kind e ON e.code = m.evidence "
+		"LEFT JOIN meeting_kind k ON k.code = m.meeting_kind "
+		"WHERE ?1 = 0 OR m.id = ?1 ORDER BY m.id",
+	[STMT_PLAN_MEASURE_JSON] =
+		"SELECT json_object('item', item, 'text', text, 'periodicity', periodicity, "
+		"'due_on', due_on, 'units', units, 'evidence', evidence, 'meeting_kind', "
+		"meeting_kind) FROM plan_measure WHERE id = ?1",
+	[STMT_PLAN_EVIDENCE_KINDS] = "SELECT code, name FROM plan_evidence_kind ORDER BY sort_order",
+	[STMT_PLAN_RECORD_INSERT] =
+		"INSERT INTO plan_record (measure_id, done_on, note, file_name, mime, size, sha256, "
+		"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[STMT_PLAN_RECORD_JSON] =
+		"SELECT json_object('measure_id', measure_id, 'done_on', done_on, 'note', note, "
+		"'file_name', file_name, 'mime', mime, 'size', size, 'sha256', sha256) "
+		"FROM plan_record WHERE id = ?1",
+	[STMT_PLAN_RECORD_GET] = "SELECT file_name, mime, sha256 FROM plan_record WHERE id = ?1",
+	[STMT_PLAN_RECORDS] =
+		"SELECT r.id, r.done_on, r.note, r.file_name, r.created_at, coalesce(u.full_name, '') "
+		"FROM plan_record r LEFT JOIN staff_user u ON u.id = r.created_by "
+		"WHERE r.measure_id = ?1 ORDER BY r.done_on DESC, r.id DESC",
+	[STMT_PLAN_EVIDENCE_MEETINGS] =
+		"SELECT id, title, starts_at, NULL FROM meeting WHERE ?1 IS NOT NULL AND kind = ?2 "
+		"AND status = 'held' AND starts_at >= ?3 AND starts_at < ?4 AND ?5 IS NOT NULL "
+		"AND ?6 IS NOT NULL ORDER BY starts_at",
+	[STMT_PLAN_EVIDENCE_DISCUSSIONS] =
+		"SELECT id, title, NULL, closes_on FROM discussion WHERE ?1 IS NOT NULL "
+		"AND coalesce(?2, '') = coalesce(?2, '') AND ?3 IS NOT NULL AND ?4 IS NOT NULL "
+		"AND concluded_at IS NOT NULL AND closes_on BETWEEN ?5 AND ?6 ORDER BY closes_on",
+	[STMT_PLAN_EVIDENCE_RECORDS] =
+		"SELECT id, note, NULL, done_on FROM plan_record WHERE measure_id = ?1 "
+		"AND coalesce(?2, '') = coalesce(?2, '') AND ?3 IS NOT NULL AND ?4 IS NOT NULL "
+		"AND done_on BETWEEN ?5 AND ?6 ORDER BY done_on",
 };

@@ -481,6 +481,26 @@ const struct route routes[] = {
 	 FIELDS({FIELD_CONCLUSION, FIELD_OPTIONAL}), ROUTE_FORM_ERRORS_TO_HANDLER,
 	 DISCUSSION_WRITERS},
 
+	/* The plan of measures (page_admin_plan.c, issue 20 item 4): ?format=csv exports it. */
+	{"/admin/plan", METHOD_GET, page_admin_plan,
+	 FIELDS({FIELD_YEAR, FIELD_OPTIONAL}, {FIELD_FORMAT, FIELD_OPTIONAL}), 0, PLAN_READERS},
+	{"/admin/plan", METHOD_POST, page_admin_plan_create,
+	 FIELDS({FIELD_PLAN_ITEM, FIELD_REQUIRED}, {FIELD_PLAN_TEXT, FIELD_REQUIRED},
+		{FIELD_PERIODICITY, FIELD_REQUIRED}, {FIELD_DUE_ON, FIELD_OPTIONAL},
+		{FIELD_UNITS, FIELD_OPTIONAL}, {FIELD_EVIDENCE, FIELD_REQUIRED},
+		{FIELD_KIND, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, PLAN_WRITERS},
+	{"/admin/plan/import", METHOD_POST, page_admin_plan_import,
+	 FIELDS({FIELD_ATTACHMENT, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER | ROUTE_MULTIPART, PLAN_WRITERS},
+	{"/admin/plan/#", METHOD_GET, page_admin_plan_measure, FIELDS({FIELD_YEAR, FIELD_OPTIONAL}),
+	 0, PLAN_READERS},
+	{"/admin/plan/#/records", METHOD_POST, page_admin_plan_record_create,
+	 FIELDS({FIELD_DONE_ON, FIELD_REQUIRED}, {FIELD_RECORD_NOTE, FIELD_REQUIRED},
+		{FIELD_ATTACHMENT, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER | ROUTE_MULTIPART, PLAN_WRITERS},
+	{"/admin/plan/records/#", METHOD_GET, page_admin_plan_record_file, NULL, 0, PLAN_READERS},
+
 	/* The press office (page_admin_press.c). */
 	{"/admin/media-plan", METHOD_GET, page_admin_media_plan, FIELDS({FIELD_MONTH, FIELD_OPTIONAL}),
 	 0, MEDIA_PLAN_READERS},

@@ -32,6 +32,7 @@ enum nav_item {
 	NAV_ACCOUNT,          /* the resident's account and signing in */
 	NAV_DISCUSSIONS,      /* public discussions of drafts */
 	NAV_STAFF_DISCUSSIONS, /* their administration */
+	NAV_STAFF_PLAN,       /* the plan of measures */
 };
 
 /* Start an HTML page: the layout with body_template included as its content. Returns the body's
