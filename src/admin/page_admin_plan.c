@@ -39,7 +39,7 @@ static int load_choices(struct request *req, enum stmt which, struct choice **ou
 	struct choice *list = NULL;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		list = arena_grow(req->arena, list, n + 1, &cap, sizeof *list);
+		list = arena_grow(req->arena, list, n, &cap, sizeof *list);
 		list[n].code = db_text(req->arena, s, 0);
 		list[n].name = db_text(req->arena, s, 1);
 		n++;
@@ -318,10 +318,9 @@ enum http_status page_admin_plan_create(struct request *req)
 		.text = page_field_text(req, FIELD_PLAN_TEXT),
 		.units = page_field_text(req, FIELD_UNITS),
 	};
+	/* A reason the field table gave stays first (page_reject keeps it). */
 	if (req->field[FIELD_PERIODICITY].state == FIELD_VALID &&
-	    req->field[FIELD_EVIDENCE].state == FIELD_VALID &&
-	    req->field[FIELD_KIND].state != FIELD_INVALID &&
-	    req->field[FIELD_DUE_ON].state != FIELD_INVALID)
+	    req->field[FIELD_EVIDENCE].state == FIELD_VALID)
 		check_measure(req, &in, page_field_text(req, FIELD_PERIODICITY),
 			      req->field[FIELD_DUE_ON].state == FIELD_VALID,
 			      req->field[FIELD_DUE_ON].date, page_field_text(req, FIELD_EVIDENCE),
@@ -355,7 +354,7 @@ static void reject_line(struct request *req, enum field f, const char *reason, v
 {
 	(void)f;
 	struct import_errors *e = ctx;
-	e->list = arena_grow(req->arena, e->list, e->count + 1, &e->cap, sizeof *e->list);
+	e->list = arena_grow(req->arena, e->list, e->count, &e->cap, sizeof *e->list);
 	e->list[e->count++] = arena_printf(req->arena, "Строка %d: %s.", e->line, reason);
 	e->line_bad = true;
 }
@@ -499,14 +498,14 @@ enum http_status page_admin_plan_import(struct request *req)
 						 "срок %s — не дата (нужно 2026-12-01 или 01.12.2026)",
 						 ru_quoted(req->arena, due_text)),
 				    &e);
-			has_due = false;
-			due_text = NULL;
+			/* Said once: not «укажите срок» as well. */
+			due = (struct civil_date){1970, 1, 1};
 		}
 		check_measure(req, &in, cell(req, c[2]), has_due, due, cell(req, c[5]),
 			      cell(req, c[6]), kinds, kind_count, evidences, evidence_count,
 			      reject_line, &e);
 		if (!e.line_bad) {
-			rows = arena_grow(req->arena, rows, row_count + 1, &row_cap, sizeof *rows);
+			rows = arena_grow(req->arena, rows, row_count, &row_cap, sizeof *rows);
 			rows[row_count++] = in;
 		}
 	}

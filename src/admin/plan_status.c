@@ -41,7 +41,7 @@ int plan_measures_load(struct request *req, long long id, struct plan_measure **
 	struct plan_measure *list = NULL;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		list = arena_grow(req->arena, list, n + 1, &cap, sizeof *list);
+		list = arena_grow(req->arena, list, n, &cap, sizeof *list);
 		struct plan_measure *m = &list[n++];
 		memset(m, 0, sizeof *m);
 		m->id = sqlite3_column_int64(s, 0);
@@ -78,7 +78,7 @@ static int load_evidence(struct request *req, const struct evidence_source *src,
 	sqlite3_bind_text(s, 6, page_date_iso(req, to), -1, SQLITE_TRANSIENT);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*list = arena_grow(req->arena, *list, *n + 1, cap, sizeof **list);
+		*list = arena_grow(req->arena, *list, *n, cap, sizeof **list);
 		struct plan_evidence *e = &(*list)[(*n)++];
 		long long id = sqlite3_column_int64(s, 0);
 		e->what = src->what;
