@@ -103,9 +103,12 @@ int plan_measure_status(struct request *req, const struct plan_measure *m, struc
 	enum { MAX_PERIODS = 132 };
 	struct plan_period buf[MAX_PERIODS];
 	size_t pn = plan_periods(m->periodicity, m->due, from, to, today, buf, MAX_PERIODS);
-	/* The first period may begin before from (a month, or the year before a due date). */
+	/* Whole periods are judged: the first may begin before from (a month, or the year before
+	 * a due date) and the last end after to. */
 	if (pn > 0 && civil_date_compare(buf[0].first, from) < 0)
 		from = buf[0].first;
+	if (pn > 0 && civil_date_compare(buf[pn - 1].last, to) > 0)
+		to = buf[pn - 1].last;
 	size_t n = 0, cap = 0;
 	struct plan_evidence *list = NULL;
 	/* The evidence of the measure's kind, and for every measure the records entered by hand

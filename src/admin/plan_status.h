@@ -44,8 +44,9 @@ int plan_measures_load(struct request *req, long long id, struct plan_measure **
 		       size_t *count);
 
 /* The periods of m overlapping local dates [from, to] that have begun (plan_periods) with their
- * state, and every piece of evidence of m dated within [from, to] (the evidence of its kind and
- * the records entered by hand). -1 on a database error. */
+ * state, and every piece of evidence of m (the evidence of its kind and the records entered by
+ * hand) dated within those whole periods — a year is judged whole in a report of its first
+ * half —, or within [from, to] for a permanent measure. -1 on a database error. */
 int plan_measure_status(struct request *req, const struct plan_measure *m, struct civil_date from,
 			struct civil_date to, struct plan_period_status **periods,
 			size_t *period_count, struct plan_evidence **evidence,

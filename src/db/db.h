@@ -46,7 +46,8 @@ enum stmt {
 	STMT_THROTTLE_PURGE,     /* (before): forget failures older than that, unless locked */
 	STMT_AUDIT_INSERT,       /* (at, user, login, action, entity, entity id, before, after) */
 	STMT_AUDIT_LIST,         /* (user, entity, from, to, limit) → newest first */
-	STMT_STAFF_MEETING_LIST, /* (status, kind, territory, from, to, limit) → every meeting */
+	STMT_STAFF_MEETING_LIST, /* (status, kind, territory, from, to, limit) → every meeting;
+	                            its kind code last */
 	STMT_STAFF_MEETING_GET,  /* (id) → one meeting, every column the staff form edits */
 	STMT_STAFF_MEETING_INSERT, /* (kind, title, territory, venue, starts, ends, host, unit,
 	                              expected, description, theses, note, materials, group, now) */
@@ -116,7 +117,7 @@ enum stmt {
 	STMT_PLACE_AGREE,         /* (meeting, now, user, with whom) */
 	STMT_PLACE_UNAGREED,      /* (now, starts before) → id, title, starts of coming field
 	                             meetings of information groups whose place is not agreed */
-	STMT_DASH_DRAFTS,        /* (now) → id, title, starts of future drafts */
+	STMT_DASH_DRAFTS,        /* (now) → id, title, starts, kind of future drafts */
 	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
 	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
 	STMT_DASH_HELD,          /* (limit, -1 for all) → id, title, starts, signed 0/1, protocol
@@ -166,7 +167,7 @@ enum stmt {
 	                            purpose, meeting, announcement, now); nothing on a known key */
 	/* The notifier's rules (notify_rules.c). */
 	STMT_NOTIFY_UNANNOUNCED, /* (since) → approved or postponed meetings not announced, starting
-	                            after since: id, starts, exception reason, has a place */
+	                            after since: id, starts, exception reason, has a place, kind */
 	STMT_NOTIFY_VIOLATION_ADD, /* (meeting, rule, deadline, now, details, starts) → id, or no
 	                              row when recorded before */
 	STMT_NOTIFY_PREVIOUS,    /* (meeting) → starts, place, address of its last publication of
@@ -183,7 +184,8 @@ enum stmt {
 	                            subscribers of its territory, of those above it and of those
 	                            inside it */
 	STMT_NOTIFY_STAFF_EMAILS, /* (",role,role,") → e-mail of active staff with those roles */
-	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts of drafts starting in between */
+	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts, '', 1, kind of drafts starting in
+	                            between (the columns of STMT_NOTIFY_UNANNOUNCED) */
 	STMT_NOTIFY_ANNOUNCED_SOON, /* (now, until) → id, starts of announced live meetings */
 	STMT_NOTIFY_INVITEE_EMAILS, /* (meeting) → e-mail of invitees who have one */
 	STMT_NOTIFY_POLICE_DUE,  /* (now, threshold) → id, starts of live meetings needing notice */
@@ -223,7 +225,7 @@ enum stmt {
 	                            cancellations and results, newest first */
 	STMT_MEDIA_PLAN,         /* (from, to, now) → meetings starting in [from, to), or ending
 	                            from now when from is NULL, with their first and latest
-	                            announcement */
+	                            announcement; its kind code last */
 	STMT_PUBLICATION_LIST,   /* (meeting) → every announcement, oldest first */
 	STMT_PUBLICATION_CHANNELS, /* (announcement) → channel group, webhook name, messages, sent,
 	                              dead, last sent */

@@ -127,8 +127,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 
 	[STMT_STAFF_MEETING_LIST] =
 		"SELECT m.id, k.name, m.title, m.status, m.starts_at, t.name, coalesce(v.name, ''), "
-		"m.announced_at, m.exception_reason, m.expected_attendance, m.police_notified_at "
-		"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
+		"m.announced_at, m.exception_reason, m.expected_attendance, m.police_notified_at, "
+		"m.kind FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
 		"JOIN territory t ON t.id = m.territory_id LEFT JOIN venue v ON v.id = m.venue_id "
 		"WHERE (?1 IS NULL OR m.status = ?1) AND (?2 IS NULL OR m.kind = ?2) "
 		"AND (?3 IS NULL OR m.territory_id IN (SELECT id FROM territory WHERE id = ?3 "
@@ -322,7 +322,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT id, title, starts_at FROM meeting WHERE kind = 'group_field' "
 		"AND status IN ('draft', 'approved', 'postponed') AND place_agreed_at IS NULL "
 		"AND starts_at > ?1 AND starts_at < ?2 ORDER BY starts_at, id",
-	[STMT_DASH_DRAFTS] = "SELECT id, title, starts_at FROM meeting WHERE status = 'draft' "
+	[STMT_DASH_DRAFTS] = "SELECT id, title, starts_at, kind FROM meeting WHERE status = 'draft' "
 			     "AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_UNANNOUNCED] = "SELECT id, title, starts_at FROM meeting "
 				  "WHERE status IN ('approved', 'postponed') AND announced_at IS NULL "
@@ -506,7 +506,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 			    "ON CONFLICT (dedup_key) DO NOTHING",
 
 	[STMT_NOTIFY_UNANNOUNCED] =
-		"SELECT id, starts_at, exception_reason, venue_id IS NOT NULL FROM meeting "
+		"SELECT id, starts_at, exception_reason, venue_id IS NOT NULL, kind FROM meeting "
 		"WHERE status IN ('approved', 'postponed') AND announced_at IS NULL AND starts_at > ?1 "
 		"ORDER BY starts_at, id",
 	[STMT_NOTIFY_VIOLATION_ADD] =
@@ -556,8 +556,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT DISTINCT email FROM staff_user WHERE disabled = 0 AND email <> '' "
 		"AND instr(?1, ',' || role || ',') > 0 ORDER BY email",
 	[STMT_NOTIFY_DRAFTS_SOON] =
-		"SELECT id, starts_at FROM meeting WHERE status = 'draft' AND starts_at > ?1 "
-		"AND starts_at <= ?2 ORDER BY starts_at, id",
+		"SELECT id, starts_at, '', 1, kind FROM meeting WHERE status = 'draft' "
+		"AND starts_at > ?1 AND starts_at <= ?2 ORDER BY starts_at, id",
 	[STMT_NOTIFY_ANNOUNCED_SOON] =
 		"SELECT id, starts_at FROM meeting WHERE status IN ('approved', 'postponed') "
 		"AND announced_at IS NOT NULL AND starts_at > ?1 AND starts_at <= ?2 "
@@ -682,7 +682,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT m.id, m.title, m.status, m.starts_at, m.announced_at, f.id, f.published_at, "
 		"f.five_days_kept, l.id, l.kind, l.published_at, "
 		"(SELECT count(*) FROM announcement WHERE meeting_id = m.id AND five_days_kept = 0 "
-		"  AND kind <> 'cancellation') "
+		"  AND kind <> 'cancellation'), m.kind "
 		"FROM meeting m "
 		"LEFT JOIN announcement f ON f.id = (SELECT id FROM announcement "
 		"  WHERE meeting_id = m.id ORDER BY published_at, id LIMIT 1) "
