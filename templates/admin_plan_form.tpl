@@ -15,6 +15,7 @@
 <div class="field">
 <label for="f-periodicity">Периодичность</label>
 <select id="f-periodicity" name="periodicity" required{{#periodicity_error}} aria-invalid="true" aria-describedby="e-periodicity"{{/periodicity_error}}>
+<option value="">— выберите —</option>
 {{#PERIODICITY_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/PERIODICITY_OPTION}}</select>
 {{#periodicity_error}}<p class="field-error" id="e-periodicity">{{MESSAGE}}</p>{{/periodicity_error}}
@@ -32,6 +33,7 @@
 <div class="field">
 <label for="f-evidence">Чем подтверждается проведение</label>
 <select id="f-evidence" name="evidence" required{{#evidence_error}} aria-invalid="true" aria-describedby="e-evidence"{{/evidence_error}}>
+<option value="">— выберите —</option>
 {{#EVIDENCE_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/EVIDENCE_OPTION}}</select>
 {{#evidence_error}}<p class="field-error" id="e-evidence">{{MESSAGE}}</p>{{/evidence_error}}
