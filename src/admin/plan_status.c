@@ -70,6 +70,8 @@ static int load_evidence(struct request *req, const struct evidence_source *src,
 			 struct plan_evidence **list, size_t *n, size_t *cap)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, src->stmt);
+	/* A statement that uses fewer parameters refuses the binds past its last (SQLITE_RANGE):
+	 * harmless, every statement is bound the same way. */
 	sqlite3_bind_int64(s, 1, m->id);
 	sqlite3_bind_text(s, 2, m->meeting_kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)tz_local_to_utc(from, 0, 0));

@@ -531,9 +531,10 @@ enum stmt {
 	STMT_PLAN_RECORD_JSON,   /* (id) → the record as JSON */
 	STMT_PLAN_RECORD_GET,    /* (id) → file name, mime, sha256 */
 	STMT_PLAN_RECORDS,       /* (measure) → id, done_on, note, file name, created_at, staff name */
-	/* Evidence of a measure, one statement per kind, all with the same parameters (measure,
-	 * meeting kind, from UTC, to UTC exclusive, from date, to date) and columns (id, title,
-	 * UTC time or NULL, local date 'YYYY-MM-DD' or NULL), oldest first. */
+	/* Evidence of a measure, one statement per kind, all bound alike (?1 measure, ?2 meeting
+	 * kind, ?3 from UTC, ?4 to UTC exclusive, ?5 from date, ?6 to date; each uses those it
+	 * needs: binding one past its last is refused and ignored) and with the same columns (id,
+	 * title, UTC time or NULL, local date 'YYYY-MM-DD' or NULL), oldest first. */
 	STMT_PLAN_EVIDENCE_MEETINGS, /* held meetings of the kind */
 	STMT_PLAN_EVIDENCE_DISCUSSIONS, /* concluded discussions whose last day is in the period */
 	STMT_PLAN_EVIDENCE_RECORDS, /* the measure's records entered by hand */

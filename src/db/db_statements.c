@@ -1439,15 +1439,12 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM plan_record r LEFT JOIN staff_user u ON u.id = r.created_by "
 		"WHERE r.measure_id = ?1 ORDER BY r.done_on DESC, r.id DESC",
 	[STMT_PLAN_EVIDENCE_MEETINGS] =
-		"SELECT id, title, starts_at, NULL FROM meeting WHERE ?1 IS NOT NULL AND kind = ?2 "
-		"AND status = 'held' AND starts_at >= ?3 AND starts_at < ?4 AND ?5 IS NOT NULL "
-		"AND ?6 IS NOT NULL ORDER BY starts_at",
+		"SELECT id, title, starts_at, NULL FROM meeting WHERE kind = ?2 AND status = 'held' "
+		"AND starts_at >= ?3 AND starts_at < ?4 ORDER BY starts_at",
 	[STMT_PLAN_EVIDENCE_DISCUSSIONS] =
-		"SELECT id, title, NULL, closes_on FROM discussion WHERE ?1 IS NOT NULL "
-		"AND coalesce(?2, '') = coalesce(?2, '') AND ?3 IS NOT NULL AND ?4 IS NOT NULL "
-		"AND concluded_at IS NOT NULL AND closes_on BETWEEN ?5 AND ?6 ORDER BY closes_on",
+		"SELECT id, title, NULL, closes_on FROM discussion WHERE concluded_at IS NOT NULL "
+		"AND closes_on BETWEEN ?5 AND ?6 ORDER BY closes_on",
 	[STMT_PLAN_EVIDENCE_RECORDS] =
 		"SELECT id, note, NULL, done_on FROM plan_record WHERE measure_id = ?1 "
-		"AND coalesce(?2, '') = coalesce(?2, '') AND ?3 IS NOT NULL AND ?4 IS NOT NULL "
 		"AND done_on BETWEEN ?5 AND ?6 ORDER BY done_on",
 };

@@ -129,6 +129,23 @@ class PlanTest(unittest.TestCase):
         listing = shown(self, org.get("/admin/plan"), item).text
         self.assertRegex(text_of(listing), "выполнено: 1, не выполнено: 0, идёт: 0")
 
+    def test_a_concluded_discussion_fulfils_its_measure_by_itself(self):
+        # The demo's measure 17 (quarterly, proved by a discussion) and its concluded
+        # discussion, whose last day was 10 days ago; the open one does not count.
+        closed = helpers.day(-10)
+        (mid,), = STACK.query("SELECT id FROM plan_measure WHERE item = '17'")
+        (title,), = STACK.query("SELECT title FROM discussion WHERE concluded_at IS NOT NULL")
+        (open_title,), = STACK.query("SELECT title FROM discussion WHERE concluded_at IS NULL")
+        page = shown(self, STAFF["controller"].get(f"/admin/plan/{mid}?year={closed.year}"),
+                     "Организация обсуждений в группах администраций сельских поселений").text
+        quarter = ["I", "II", "III", "IV"][(closed.month - 1) // 3]
+        rows = [r for r in period_rows(page) if r[0] == f"{quarter} квартал {closed.year} г."]
+        self.assertEqual(len(rows), 1, period_rows(page))
+        self.assertEqual(rows[0][1], "выполнено")
+        self.assertEqual(rows[0][2], f"обсуждение с заключением «{title}», {helpers.words(closed)}")
+        self.assertIn('href="/admin/discussions/2"', page)
+        self.assertNotIn(open_title, page)
+
     def test_a_missing_period_shows_in_the_compliance_report(self):
         org = STAFF["organizer"]
         year = helpers.today().year - 1
