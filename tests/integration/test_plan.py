@@ -351,6 +351,14 @@ class PlanTest(unittest.TestCase):
                                                     "periodicity": "yearly",
                                                     "evidence": "record"}, csrf=False)
         self.assertEqual(r.status, 403)
+        # A file without the form token is refused as well.
+        body, ctype = helpers.multipart([], [("attachment", "план.csv",
+                                              (HEADER + "1;Т;ежегодно;;;record;\r\n")
+                                              .encode("utf-8"), "text/csv")])
+        r = STACK.request("POST", "/admin/plan/import", body=body, headers={
+            "Content-Type": ctype,
+            "Cookie": STAFF["organizer"].cookie_header("/admin/plan/import")})
+        self.assertEqual(r.status, 403)
         self.assertEqual(STACK.query("SELECT count(*) FROM plan_measure")[0][0], count)
         mid = STACK.query("SELECT min(id) FROM plan_measure")[0][0]
         page = shown(self, STAFF["controller"].get(f"/admin/plan/{mid}"),
