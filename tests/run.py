@@ -146,14 +146,16 @@ WEB_STAFF_ARGS = ["--include-admin", "--only", "/admin", "--max-same-shape", "5"
                   "--start", "/admin/password", "--start", "/admin/appeals",
                   "--start", "/admin/appeals/new", "--start", "/admin/appeals/1",
                   "--start", "/admin/appeals/2", "--start", "/admin/appeals/3",
-                  "--start", "/admin/outbox", "--max-pages", "110", "--start", "/admin/reports",
+                  "--start", "/admin/outbox", "--max-pages", "116", "--start", "/admin/reports",
                   "--start", "/admin/reports/compliance", "--start", "/admin/reports/appeals",
                   "--start", "/admin/reports/groups?half=1", "--start", "/admin/reports/monthly",
                   "--error-page", "/admin/meetings/999999",
                   # Every staff form once with invalid values: its error state is checked too.
                   "--submit-forms", "--start", "/admin/meetings/10/protocol",
                   "--start", "/admin/reference-groups/1", "--start", "/admin/receptions",
-                  "--start", "/admin/receptions/new", "--start", "/admin/receptions/18"]
+                  "--start", "/admin/receptions/new", "--start", "/admin/receptions/18",
+                  # The plan of measures: a monthly measure with its periods and record form.
+                  "--start", "/admin/plan", "--start", "/admin/plan/2"]
 
 
 def set_cookie_value(response, name):

@@ -61,7 +61,7 @@ static int drafts(struct request *req, tpl_dict *d)
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		time_t starts = (time_t)sqlite3_column_int64(s, 2);
-		struct civil_date deadline = rule_announce_deadline(starts);
+		struct civil_date deadline = rule_announce_deadline(starts, db_text(req->arena, s, 3));
 		int left = days_between(today, deadline);
 		if (left > DEADLINE_WARNING_DAYS)
 			continue;

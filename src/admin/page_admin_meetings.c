@@ -329,7 +329,7 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 		page_set_datetime(tpl_section_add(d, "ANNOUNCED"), "AT", m->announced_at);
 	if (strcmp(m->status, "draft") == 0 || strcmp(m->status, "approved") == 0 ||
 	    strcmp(m->status, "postponed") == 0) {
-		struct civil_date deadline = rule_announce_deadline(m->starts_at);
+		struct civil_date deadline = rule_announce_deadline(m->starts_at, m->kind);
 		tpl_set(d, "ANNOUNCE_DEADLINE", page_date_words(req, deadline));
 		tpl_section_show(d, "DEADLINE");
 	}
@@ -380,7 +380,8 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 	if (can_write) {
 		if (strcmp(m->status, "draft") == 0) {
 			tpl_dict *a = tpl_section_add(d, "APPROVE");
-			tpl_set(a, "EARLIEST", page_date_words(req, rule_earliest_meeting_date(req->now)));
+			tpl_set(a, "EARLIEST",
+				page_date_words(req, rule_earliest_meeting_date(req->now, m->kind)));
 			if (may_except)
 				tpl_section_show(a, "MAY_EXCEPT");
 			/* A refused approval says why beside the button too. */
@@ -485,7 +486,8 @@ enum http_status page_admin_meetings(struct request *req)
 				sqlite3_column_type(s, 7) == SQLITE_NULL);
 		if (pending && starts > req->now)
 			tpl_set(tpl_section_add(row, "DEADLINE"), "DATE",
-				page_date_words(req, rule_announce_deadline(starts)));
+				page_date_words(req, rule_announce_deadline(starts,
+									    db_text(req->arena, s, 11))));
 		if (sqlite3_column_bytes(s, 8) > 0)
 			tpl_section_show(row, "EXCEPTION");
 		if (sqlite3_column_type(s, 9) != SQLITE_NULL && sqlite3_column_int64(s, 9) >= police &&
@@ -675,15 +677,19 @@ static int run(sqlite3_stmt *s)
 	return db_run(s) == SQLITE_DONE ? 0 : -1;
 }
 
-/* The 5-day rule for a meeting (re)scheduled to starts_at. HTTP_OK when kept, or when broken
- * with a written exception by a controller or an administrator (*exception set); otherwise 422
- * naming the earliest date allowed on field, or 403 for an exception from another role. */
-static enum http_status five_day_rule(struct request *req, time_t starts_at, enum field field,
-				      const char **exception)
+/* The notice period of kind (the 5-day rule, or the longer period [notice] sets for the kind)
+ * for a meeting (re)scheduled to starts_at. HTTP_OK when kept, or when broken with a written
+ * exception by a controller or an administrator (*exception set); otherwise 422 naming the
+ * period and the earliest date allowed on field, or 403 for an exception from another role. */
+static enum http_status five_day_rule(struct request *req, time_t starts_at, const char *kind,
+				      enum field field, const char **exception)
 {
 	*exception = "";
-	if (rule_five_days_kept(req->now, starts_at))
+	if (rule_notice_kept(req->now, starts_at, kind))
 		return HTTP_OK;
+	int days = rule_notice_days(kind);
+	const char *rule_name = days == RULE_ANNOUNCE_DAYS ? "из правила пяти дней"
+							   : "из срока публикации";
 	const struct field_value *reason = &req->field[FIELD_EXCEPTION_REASON];
 	if (reason->state == FIELD_VALID) {
 		if (!(req->staff->role & MEETING_EXCEPTION_APPROVERS)) {
@@ -694,21 +700,21 @@ static enum http_status five_day_rule(struct request *req, time_t starts_at, enu
 		*exception = reason->text;
 		return HTTP_OK;
 	}
-	const char *earliest = page_date_words(req, rule_earliest_meeting_date(req->now));
+	const char *earliest = page_date_words(req, rule_earliest_meeting_date(req->now, kind));
 	bool may_except = (req->staff->role & (ROLE_ADMIN | ROLE_CONTROLLER)) != 0;
 	/* Ends with the date, «… 2026 г.»: that full stop ends the sentence too. */
 	const char *rule = arena_printf(req->arena,
-					"место и время встречи публикуются не позднее чем за %d дней, "
+					"место и время встречи публикуются не позднее чем за %d %s, "
 					"поэтому самая ранняя допустимая дата — %s",
-					RULE_ANNOUNCE_DAYS, earliest);
+					days, ru_plural(days, "день", "дня", "дней"), earliest);
 	if (!may_except) {
 		/* The organizer has no exception field: say plainly what to do, on the form. */
 		const char *plain = arena_printf(
 			req->arena,
 			"Встречу нельзя провести так скоро: %s Перенесите её на эту дату или "
 			"позже. Более раннюю дату может утвердить контролёр или администратор — "
-			"как исключение из правила пяти дней, записав его причину.",
-			rule);
+			"как исключение %s, записав его причину.",
+			rule, rule_name);
 		if (field == FIELD_EXCEPTION_REASON)
 			req->error_detail = plain;
 		else
@@ -832,7 +838,11 @@ enum http_status page_admin_meeting_update(struct request *req)
 		if (moved && starts <= req->now)
 			page_reject(req, FIELD_STARTS_AT, "это время уже прошло");
 		else if (moved || replaced) {
-			status = five_day_rule(req, starts, FIELD_STARTS_AT, &exception);
+			status = five_day_rule(req, starts,
+					       page_field_text(req, FIELD_KIND)[0]
+						       ? page_field_text(req, FIELD_KIND)
+						       : m.kind,
+					       FIELD_STARTS_AT, &exception);
 			if (status == HTTP_FORBIDDEN)
 				return abandon(req, status);
 		}
@@ -898,7 +908,7 @@ enum http_status page_admin_meeting_approve(struct request *req)
 		return refuse(req, &m, HTTP_UNPROCESSABLE);
 	}
 	const char *exception;
-	status = five_day_rule(req, m.starts_at, FIELD_EXCEPTION_REASON, &exception);
+	status = five_day_rule(req, m.starts_at, m.kind, FIELD_EXCEPTION_REASON, &exception);
 	if (status == HTTP_FORBIDDEN)
 		return abandon(req, status);
 	if (status != HTTP_OK)
@@ -971,7 +981,7 @@ enum http_status page_admin_meeting_postpone(struct request *req)
 	}
 	const char *exception = "";
 	if (req->invalid_fields == 0) {
-		status = five_day_rule(req, starts, FIELD_NEW_STARTS_AT, &exception);
+		status = five_day_rule(req, starts, m.kind, FIELD_NEW_STARTS_AT, &exception);
 		if (status == HTTP_FORBIDDEN)
 			return abandon(req, status);
 	}

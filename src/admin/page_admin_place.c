@@ -115,7 +115,7 @@ int place_unagreed_fill(struct request *req, tpl_dict *d, int warning_days)
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		time_t starts = (time_t)sqlite3_column_int64(s, 2);
-		struct civil_date deadline = rule_announce_deadline(starts);
+		struct civil_date deadline = rule_announce_deadline(starts, "group_field");
 		if (civil_date_diff(deadline, today) > warning_days)
 			continue;
 		tpl_dict *row = tpl_section_add(d, "UNAGREED");

@@ -63,7 +63,8 @@ struct plan_row {
 	long long latest_id;      /* the latest announcement */
 	const char *latest_kind;
 	time_t latest_at;
-	long long late;           /* announcements made less than 5 days ahead */
+	long long late;           /* announcements made later than the kind's notice period */
+	const char *kind;         /* its code */
 };
 
 /* GET /admin/media-plan?month=YYYY-MM — every meeting still to come (drafts included), or every
@@ -105,6 +106,7 @@ enum http_status page_admin_media_plan(struct request *req)
 		r->latest_kind = db_text(req->arena, s, 9);
 		r->latest_at = (time_t)sqlite3_column_int64(s, 10);
 		r->late = sqlite3_column_int64(s, 11);
+		r->kind = db_text(req->arena, s, 12);
 	}
 	db_done(s);
 	if (rc != SQLITE_DONE) {
@@ -144,7 +146,7 @@ enum http_status page_admin_media_plan(struct request *req)
 		tpl_set(row, "TITLE", r->title);
 		tpl_set(row, "STATUS", status_label(r->status));
 		page_set_datetime(row, "STARTS", r->starts_at);
-		struct civil_date deadline = rule_announce_deadline(r->starts_at);
+		struct civil_date deadline = rule_announce_deadline(r->starts_at, r->kind);
 		bool open = strcmp(r->status, "draft") == 0 || strcmp(r->status, "approved") == 0 ||
 			    strcmp(r->status, "postponed") == 0;
 		/* A cancelled or held meeting has no deadline left to keep. */

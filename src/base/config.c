@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include "appeal_rules.h"
+#include "rules.h"
 
+#include <errno.h>
 #include <ini.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -179,11 +181,57 @@ const struct webhook *config_webhook(const struct config *cfg, const char *name)
 	return NULL;
 }
 
+/* [notice] kind = days: a kind code and a whole number of days (up to CONFIG_MAX_NOTICE kinds,
+ * each once), at least the acts' RULE_ANNOUNCE_DAYS: a municipality's order may lengthen the
+ * notice period of a kind, never shorten it. The period is handed to the rules
+ * (rule_notice_set), which scheduling, the notifier and the wording follow. */
+static void add_notice(struct load_state *st, const char *name, const char *value)
+{
+	struct config *cfg = st->cfg;
+	bool name_ok = name[0] != '\0' && strlen(name) <= 32;
+	for (const char *c = name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
+			name_ok = false;
+	for (int i = 0; name_ok && i < cfg->notice_count; i++)
+		if (strcmp(cfg->notice[i].kind, name) == 0)
+			name_ok = false;
+	char *end;
+	errno = 0;
+	long days = strtol(value, &end, 10);
+	bool days_ok = errno == 0 && end != value && *end == '\0' && days >= 0 && days <= 1000;
+	if (!name_ok || !days_ok || cfg->notice_count == CONFIG_MAX_NOTICE) {
+		fprintf(stderr,
+			"%s: [notice] %s = %s: expected a meeting kind's code (a-z, 0-9, _), given once, "
+			"and a whole number of days (at most %d kinds)\n",
+			cfg->file, name, value, CONFIG_MAX_NOTICE);
+		st->errors++;
+		return;
+	}
+	if (days < RULE_ANNOUNCE_DAYS || days > RULE_NOTICE_MAX_DAYS) {
+		fprintf(stderr,
+			"%s: [notice] %s = %s: the place and time of every meeting are published at "
+			"least %d days ahead (order № 2 of the head §2.3, regulation № 44 §3.7); a "
+			"municipality's order may set more for a kind, never less (%d to %d days)\n",
+			cfg->file, name, value, RULE_ANNOUNCE_DAYS, RULE_ANNOUNCE_DAYS,
+			RULE_NOTICE_MAX_DAYS);
+		st->errors++;
+		return;
+	}
+	struct notice_period *n = &cfg->notice[cfg->notice_count++];
+	set_string(&n->kind, name);
+	n->days = (int)days;
+	rule_notice_set(name, n->days);
+}
+
 static int on_setting(void *user, const char *section, const char *name, const char *value)
 {
 	struct load_state *st = user;
 	if (strcmp(section, "webhooks") == 0) {
 		add_webhook(st, name, value);
+		return 1;
+	}
+	if (strcmp(section, "notice") == 0) {
+		add_notice(st, name, value);
 		return 1;
 	}
 	for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++) {
@@ -441,4 +489,7 @@ void config_free(struct config *cfg)
 		free(cfg->webhooks[i].url);
 	}
 	cfg->webhook_count = 0;
+	for (int i = 0; i < cfg->notice_count; i++)
+		free(cfg->notice[i].kind);
+	cfg->notice_count = 0;
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #define CONFIG_MAX_WEBHOOKS 16
+#define CONFIG_MAX_NOTICE 32
 
 /* [appeals] identification: who may send an appeal through the site (547-ФЗ). */
 enum appeal_identification {
@@ -117,6 +118,14 @@ struct config {
 		char *url;
 	} webhooks[CONFIG_MAX_WEBHOOKS];
 	int webhook_count;
+
+	/* [notice]: kind = days, the notice period of a kind of meeting, at least the acts' 5 days;
+	 * config_load also hands each to rule_notice_set (src/domain/rules.c) */
+	struct notice_period {
+		char *kind;
+		int days;
+	} notice[CONFIG_MAX_NOTICE];
+	int notice_count;
 };
 
 /* The webhook of name in cfg, or NULL. */

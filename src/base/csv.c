@@ -1,7 +1,10 @@
-/* csv.c — the CSV cell writer of the report exports (see csv.h). */
+/* csv.c — the CSV cell writer of the report exports and the record reader of imports (see
+ * csv.h). */
 #include "csv.h"
 
 #include <string.h>
+
+#include "arena.h"
 
 void csv_begin(struct buf *b)
 {
@@ -94,4 +97,88 @@ void csv_record(struct buf *b, const char *const *fields, size_t n)
 	for (size_t i = 0; i < n; i++)
 		csv_text(b, fields[i], i == 0);
 	csv_end_record(b);
+}
+
+char csv_guess_separator(const char *line, size_t len)
+{
+	bool quoted = false;
+	for (size_t i = 0; i < len && line[i] != '\n'; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && line[i] == ';')
+			return ';';
+	}
+	return ',';
+}
+
+int csv_read_record(struct arena *a, const char *text, size_t len, size_t *pos, char sep,
+		    const char **out, size_t max, size_t *count, int *line)
+{
+	size_t i = *pos;
+	if (i == 0 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	*count = 0;
+	if (i >= len)
+		return 0;
+	int result = 1;
+	char *field = arena_alloc(a, len - i + 1); /* no field is longer than what is left */
+	for (;;) {
+		size_t n = 0;
+		bool ends_record;
+		if (text[i] == '"') {
+			i++;
+			for (;;) {
+				if (i >= len) {
+					result = -1; /* a quote left open */
+					goto out;
+				}
+				if (text[i] == '"' && i + 1 < len && text[i + 1] == '"') {
+					field[n++] = '"';
+					i += 2;
+				} else if (text[i] == '"') {
+					i++;
+					break;
+				} else {
+					if (text[i] == '\n')
+						(*line)++;
+					field[n++] = text[i++];
+				}
+			}
+			if (i < len && text[i] != sep && text[i] != '\r' && text[i] != '\n')
+				result = -1; /* text after the closing quote: read on to the record's end */
+			while (i < len && text[i] != sep && text[i] != '\n')
+				i++;
+		} else {
+			while (i < len && text[i] != sep && text[i] != '\n')
+				field[n++] = text[i++];
+			if (n > 0 && field[n - 1] == '\r' && (i >= len || text[i] == '\n'))
+				n--;
+		}
+		ends_record = i >= len || text[i] == '\n';
+		if (*count < max)
+			out[*count] = arena_strndup(a, field, n);
+		else
+			result = -1;
+		(*count)++;
+		if (i < len)
+			i++; /* the separator or the LF */
+		if (ends_record)
+			break;
+		if (i >= len) { /* a separator last: one more, empty field */
+			if (*count < max)
+				out[*count] = "";
+			else
+				result = -1;
+			(*count)++;
+			break;
+		}
+	}
+	(*line)++;
+out:
+	if (*count > max)
+		*count = max;
+	*pos = i < len ? i : len;
+	if (result < 0)
+		*pos = len > *pos ? *pos : len;
+	return result;
 }

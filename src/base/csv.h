@@ -40,4 +40,21 @@ void csv_record(struct buf *b, const char *const *fields, size_t n);
 /* End the current record with CRLF. */
 void csv_end_record(struct buf *b);
 
+/* Reading: the files staff import (the plan of measures), as a spreadsheet saves them. */
+struct arena;
+
+/* The separator of a file whose first line is line (len bytes): ';' when it holds one outside
+ * quotes, else ',' (a spreadsheet in an English locale). */
+char csv_guess_separator(const char *line, size_t len);
+
+/* Read the record that starts at text[*pos] (len bytes in all; a byte order mark at 0 is
+ * skipped): fields separated by sep, a quoted field may hold sep, CR, LF and doubled quotes;
+ * the record ends at LF, CRLF or the end. At most max fields go to out, each a NUL-terminated
+ * copy in arena a; *count gets their number and *line (1-based, counted from 1 at *pos == 0
+ * when the caller keeps it) is advanced past the record's line breaks. Returns 1 for a record,
+ * 0 at the end of text, -1 for a malformed one: a quote left open, text after a closing quote,
+ * or more than max fields (*pos is then past the record, or at the end). */
+int csv_read_record(struct arena *a, const char *text, size_t len, size_t *pos, char sep,
+		    const char **out, size_t max, size_t *count, int *line);
+
 #endif

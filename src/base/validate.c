@@ -223,6 +223,13 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_AMENDMENT_PUBLIC] = {"amendment_public", FIELD_TYPE_INT, 0, 1, "показать на сайте"},
 	[FIELD_REVISION] = {"revision", FIELD_TYPE_INT, 0, 2000000000, "версия протокола"},
 	[FIELD_PERSON] = {"person", FIELD_TYPE_ID, 1, 0, "человек в справочнике"},
+	[FIELD_PLAN_ITEM] = {"item", FIELD_TYPE_LINE, 0, 20, "номер пункта"},
+	[FIELD_PLAN_TEXT] = {"text", FIELD_TYPE_TEXT, 0, 1000, "мероприятие"},
+	[FIELD_PERIODICITY] = {"periodicity", FIELD_TYPE_CODE, 0, 16, "периодичность"},
+	[FIELD_UNITS] = {"units", FIELD_TYPE_LINE, 0, 500, "ответственные"},
+	[FIELD_EVIDENCE] = {"evidence", FIELD_TYPE_CODE, 0, 16, "чем подтверждается"},
+	[FIELD_DONE_ON] = {"done_on", FIELD_TYPE_DATE, 0, 0, "дата проведения"},
+	[FIELD_RECORD_NOTE] = {"note", FIELD_TYPE_TEXT, 0, 2000, "что сделано"},
 };
 
 static void invalid(struct field_value *out, const char *error)

@@ -207,6 +207,16 @@ enum field {
 	FIELD_ANSWER_7, FIELD_ANSWER_8, FIELD_ANSWER_9, FIELD_ANSWER_10, FIELD_ANSWER_11,
 	FIELD_ANSWER_12, FIELD_ANSWER_13, FIELD_ANSWER_14, FIELD_ANSWER_15, FIELD_ANSWER_16,
 	FIELD_ANSWER_17, FIELD_ANSWER_18, FIELD_ANSWER_19, FIELD_ANSWER_20,
+	/* The plan of measures (page_admin_plan.c, issue 20 item 4), with FIELD_DUE_ON (the date of
+	 * a measure done once), FIELD_KIND (the meeting kind that proves it), FIELD_YEAR,
+	 * FIELD_FORMAT and FIELD_ATTACHMENT (the CSV file to import, a record's document). */
+	FIELD_PLAN_ITEM,  /* "item": the measure's number in the plan */
+	FIELD_PLAN_TEXT,  /* "text": the measure */
+	FIELD_PERIODICITY, /* monthly, quarterly, half_yearly, yearly, once, permanent */
+	FIELD_UNITS,      /* the units that answer for a measure */
+	FIELD_EVIDENCE,   /* meeting, discussion, record: what proves a measure happened */
+	FIELD_DONE_ON,    /* the local date a measure happened, in a record entered by hand */
+	FIELD_RECORD_NOTE, /* "note": what was done, in that record */
 	FIELD__MAX
 };
 

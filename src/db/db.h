@@ -47,7 +47,8 @@ enum stmt {
 	STMT_THROTTLE_PURGE,     /* (before): forget failures older than that, unless locked */
 	STMT_AUDIT_INSERT,       /* (at, user, login, action, entity, entity id, before, after) */
 	STMT_AUDIT_LIST,         /* (user, entity, from, to, limit) → newest first */
-	STMT_STAFF_MEETING_LIST, /* (status, kind, territory, from, to, limit) → every meeting */
+	STMT_STAFF_MEETING_LIST, /* (status, kind, territory, from, to, limit) → every meeting;
+	                            its kind code last */
 	STMT_STAFF_MEETING_GET,  /* (id) → one meeting, every column the staff form edits */
 	STMT_STAFF_MEETING_INSERT, /* (kind, title, territory, venue, starts, ends, host, unit,
 	                              expected, description, theses, note, materials, group, now) */
@@ -117,7 +118,7 @@ enum stmt {
 	STMT_PLACE_AGREE,         /* (meeting, now, user, with whom) */
 	STMT_PLACE_UNAGREED,      /* (now, starts before) → id, title, starts of coming field
 	                             meetings of information groups whose place is not agreed */
-	STMT_DASH_DRAFTS,        /* (now) → id, title, starts of future drafts */
+	STMT_DASH_DRAFTS,        /* (now) → id, title, starts, kind of future drafts */
 	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
 	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
 	STMT_DASH_HELD,          /* (limit, -1 for all) → id, title, starts, signed 0/1, protocol
@@ -167,7 +168,7 @@ enum stmt {
 	                            purpose, meeting, announcement, now); nothing on a known key */
 	/* The notifier's rules (notify_rules.c). */
 	STMT_NOTIFY_UNANNOUNCED, /* (since) → approved or postponed meetings not announced, starting
-	                            after since: id, starts, exception reason, has a place */
+	                            after since: id, starts, exception reason, has a place, kind */
 	STMT_NOTIFY_VIOLATION_ADD, /* (meeting, rule, deadline, now, details, starts) → id, or no
 	                              row when recorded before */
 	STMT_NOTIFY_PREVIOUS,    /* (meeting) → starts, place, address of its last publication of
@@ -184,7 +185,8 @@ enum stmt {
 	                            subscribers of its territory, of those above it and of those
 	                            inside it */
 	STMT_NOTIFY_STAFF_EMAILS, /* (",role,role,") → e-mail of active staff with those roles */
-	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts of drafts starting in between */
+	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts, '', 1, kind of drafts starting in
+	                            between (the columns of STMT_NOTIFY_UNANNOUNCED) */
 	STMT_NOTIFY_ANNOUNCED_SOON, /* (now, until) → id, starts of announced live meetings */
 	STMT_NOTIFY_INVITEE_EMAILS, /* (meeting) → e-mail of invitees who have one */
 	STMT_NOTIFY_POLICE_DUE,  /* (now, threshold) → id, starts of live meetings needing notice */
@@ -224,7 +226,7 @@ enum stmt {
 	                            cancellations and results, newest first */
 	STMT_MEDIA_PLAN,         /* (from, to, now) → meetings starting in [from, to), or ending
 	                            from now when from is NULL, with their first and latest
-	                            announcement */
+	                            announcement; its kind code last */
 	STMT_PUBLICATION_LIST,   /* (meeting) → every announcement, oldest first */
 	STMT_PUBLICATION_CHANNELS, /* (announcement) → channel group, webhook name, messages, sent,
 	                              dead, last sent */
@@ -586,6 +588,25 @@ enum stmt {
 	STMT_RECEPTION_RETITLE,  /* (meeting, title): and a draft its new title */
 	STMT_SLOT_UNAVAILABLE,   /* (meeting, slot, now, resident) → 1 when booked, or held from
 	                            the waiting list for another resident */
+	/* The plan of measures (issue 20 item 4, page_admin_plan.c, plan_status.c). */
+	STMT_PLAN_MEASURE_INSERT, /* (item, text, periodicity, due_on or NULL, units, evidence,
+	                             meeting kind or NULL, now, staff) */
+	STMT_PLAN_MEASURE_LIST,  /* (id or 0 for all) → id, item, text, periodicity, due_on or '',
+	                            units, evidence, meeting kind or '', kind name, evidence name */
+	STMT_PLAN_MEASURE_JSON,  /* (id) → the measure as JSON, for the audit log */
+	STMT_PLAN_EVIDENCE_KINDS, /* () → code, name */
+	STMT_PLAN_RECORD_INSERT, /* (measure, done_on, note, file name, mime, size, sha256, now,
+	                            staff) */
+	STMT_PLAN_RECORD_JSON,   /* (id) → the record as JSON */
+	STMT_PLAN_RECORD_GET,    /* (id) → file name, mime, sha256 */
+	STMT_PLAN_RECORDS,       /* (measure) → id, done_on, note, file name, created_at, staff name */
+	/* Evidence of a measure, one statement per kind, all bound alike (?1 measure, ?2 meeting
+	 * kind, ?3 from UTC, ?4 to UTC exclusive, ?5 from date, ?6 to date; each uses those it
+	 * needs: binding one past its last is refused and ignored) and with the same columns (id,
+	 * title, UTC time or NULL, local date 'YYYY-MM-DD' or NULL), oldest first. */
+	STMT_PLAN_EVIDENCE_MEETINGS, /* held meetings of the kind */
+	STMT_PLAN_EVIDENCE_DISCUSSIONS, /* concluded discussions whose last day is in the period */
+	STMT_PLAN_EVIDENCE_RECORDS, /* the measure's records entered by hand */
 	STMT__MAX
 };
 

@@ -144,8 +144,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 
 	[STMT_STAFF_MEETING_LIST] =
 		"SELECT m.id, k.name, m.title, m.status, m.starts_at, t.name, coalesce(v.name, ''), "
-		"m.announced_at, m.exception_reason, m.expected_attendance, m.police_notified_at "
-		"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
+		"m.announced_at, m.exception_reason, m.expected_attendance, m.police_notified_at, "
+		"m.kind FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
 		"JOIN territory t ON t.id = m.territory_id LEFT JOIN venue v ON v.id = m.venue_id "
 		"WHERE (?1 IS NULL OR m.status = ?1) AND (?2 IS NULL OR m.kind = ?2) "
 		"AND (?3 IS NULL OR m.territory_id IN (SELECT id FROM territory WHERE id = ?3 "
@@ -339,7 +339,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT id, title, starts_at FROM meeting WHERE kind = 'group_field' "
 		"AND status IN ('draft', 'approved', 'postponed') AND place_agreed_at IS NULL "
 		"AND starts_at > ?1 AND starts_at < ?2 ORDER BY starts_at, id",
-	[STMT_DASH_DRAFTS] = "SELECT id, title, starts_at FROM meeting WHERE status = 'draft' "
+	[STMT_DASH_DRAFTS] = "SELECT id, title, starts_at, kind FROM meeting WHERE status = 'draft' "
 			     "AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_UNANNOUNCED] = "SELECT id, title, starts_at FROM meeting "
 				  "WHERE status IN ('approved', 'postponed') AND announced_at IS NULL "
@@ -523,7 +523,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 			    "ON CONFLICT (dedup_key) DO NOTHING",
 
 	[STMT_NOTIFY_UNANNOUNCED] =
-		"SELECT id, starts_at, exception_reason, venue_id IS NOT NULL FROM meeting "
+		"SELECT id, starts_at, exception_reason, venue_id IS NOT NULL, kind FROM meeting "
 		"WHERE status IN ('approved', 'postponed') AND announced_at IS NULL AND starts_at > ?1 "
 		"ORDER BY starts_at, id",
 	[STMT_NOTIFY_VIOLATION_ADD] =
@@ -573,8 +573,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT DISTINCT email FROM staff_user WHERE disabled = 0 AND email <> '' "
 		"AND instr(?1, ',' || role || ',') > 0 ORDER BY email",
 	[STMT_NOTIFY_DRAFTS_SOON] =
-		"SELECT id, starts_at FROM meeting WHERE status = 'draft' AND starts_at > ?1 "
-		"AND starts_at <= ?2 ORDER BY starts_at, id",
+		"SELECT id, starts_at, '', 1, kind FROM meeting WHERE status = 'draft' "
+		"AND starts_at > ?1 AND starts_at <= ?2 ORDER BY starts_at, id",
 	[STMT_NOTIFY_ANNOUNCED_SOON] =
 		"SELECT id, starts_at FROM meeting WHERE status IN ('approved', 'postponed') "
 		"AND announced_at IS NOT NULL AND starts_at > ?1 AND starts_at <= ?2 "
@@ -701,7 +701,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT m.id, m.title, m.status, m.starts_at, m.announced_at, f.id, f.published_at, "
 		"f.five_days_kept, l.id, l.kind, l.published_at, "
 		"(SELECT count(*) FROM announcement WHERE meeting_id = m.id AND five_days_kept = 0 "
-		"  AND kind <> 'cancellation') "
+		"  AND kind <> 'cancellation'), m.kind "
 		"FROM meeting m "
 		"LEFT JOIN announcement f ON f.id = (SELECT id FROM announcement "
 		"  WHERE meeting_id = m.id ORDER BY published_at, id LIMIT 1) "
@@ -1598,4 +1598,39 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"AND offered_until > ?3 AND resident_id <> ?4 LIMIT 1",
 	[STMT_WAITING_SHIFT] = "UPDATE reception_waiting SET offered_slot = offered_slot + ?2 "
 			       "WHERE meeting_id = ?1 AND status = 'offered'",
+	[STMT_PLAN_MEASURE_INSERT] =
+		"INSERT INTO plan_measure (item, text, periodicity, due_on, units, evidence, "
+		"meeting_kind, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[STMT_PLAN_MEASURE_LIST] =
+		"SELECT m.id, m.item, m.text, m.periodicity, coalesce(m.due_on, ''), m.units, "
+		"m.evidence, coalesce(m.meeting_kind, ''), coalesce(k.name, ''), e.name "
+		"FROM plan_measure m JOIN plan_evidence_kind e ON e.code = m.evidence "
+		"LEFT JOIN meeting_kind k ON k.code = m.meeting_kind "
+		"WHERE ?1 = 0 OR m.id = ?1 ORDER BY m.id",
+	[STMT_PLAN_MEASURE_JSON] =
+		"SELECT json_object('item', item, 'text', text, 'periodicity', periodicity, "
+		"'due_on', due_on, 'units', units, 'evidence', evidence, 'meeting_kind', "
+		"meeting_kind) FROM plan_measure WHERE id = ?1",
+	[STMT_PLAN_EVIDENCE_KINDS] = "SELECT code, name FROM plan_evidence_kind ORDER BY sort_order",
+	[STMT_PLAN_RECORD_INSERT] =
+		"INSERT INTO plan_record (measure_id, done_on, note, file_name, mime, size, sha256, "
+		"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[STMT_PLAN_RECORD_JSON] =
+		"SELECT json_object('measure_id', measure_id, 'done_on', done_on, 'note', note, "
+		"'file_name', file_name, 'mime', mime, 'size', size, 'sha256', sha256) "
+		"FROM plan_record WHERE id = ?1",
+	[STMT_PLAN_RECORD_GET] = "SELECT file_name, mime, sha256 FROM plan_record WHERE id = ?1",
+	[STMT_PLAN_RECORDS] =
+		"SELECT r.id, r.done_on, r.note, r.file_name, r.created_at, coalesce(u.full_name, '') "
+		"FROM plan_record r LEFT JOIN staff_user u ON u.id = r.created_by "
+		"WHERE r.measure_id = ?1 ORDER BY r.done_on DESC, r.id DESC",
+	[STMT_PLAN_EVIDENCE_MEETINGS] =
+		"SELECT id, title, starts_at, NULL FROM meeting WHERE kind = ?2 AND status = 'held' "
+		"AND starts_at >= ?3 AND starts_at < ?4 ORDER BY starts_at",
+	[STMT_PLAN_EVIDENCE_DISCUSSIONS] =
+		"SELECT id, title, NULL, closes_on FROM discussion WHERE concluded_at IS NOT NULL "
+		"AND closes_on BETWEEN ?5 AND ?6 ORDER BY closes_on",
+	[STMT_PLAN_EVIDENCE_RECORDS] =
+		"SELECT id, note, NULL, done_on FROM plan_record WHERE measure_id = ?1 "
+		"AND done_on BETWEEN ?5 AND ?6 ORDER BY done_on",
 };

@@ -79,6 +79,10 @@ enum role {
 #define DISCUSSION_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER)
 /* Surveys (page_admin_surveys.c, issue 20): who creates a survey and sees its free-text answers. */
 #define SURVEY_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER)
+/* The plan of measures (page_admin_plan.c, issue 20): the sector and administrators keep it
+ * (measures, imports, records entered by hand); the control sector reads it. */
+#define PLAN_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_CONTROLLER)
+#define PLAN_WRITERS (ROLE_ADMIN | ROLE_ORGANIZER)
 #define ROLES_CALENDAR_READERS (ROLE_ADMIN | ROLE_ORGANIZER | ROLE_SECRETARY | ROLE_CONTROLLER)
 
 /* The signed-in staff member of a request. */

@@ -163,6 +163,13 @@ enum http_status page_admin_group_update(struct request *req);
 enum http_status page_admin_media_plan(struct request *req);
 enum http_status page_admin_media(struct request *req);
 enum http_status page_admin_media_create(struct request *req);
+/* page_admin_plan.c: the plan of measures (issue 20 item 4). */
+enum http_status page_admin_plan(struct request *req);
+enum http_status page_admin_plan_create(struct request *req);
+enum http_status page_admin_plan_import(struct request *req);
+enum http_status page_admin_plan_measure(struct request *req);
+enum http_status page_admin_plan_record_create(struct request *req);
+enum http_status page_admin_plan_record_file(struct request *req);
 /* page_admin_discussions.c: the staff side of discussions. */
 enum http_status page_admin_discussions(struct request *req);
 enum http_status page_admin_discussion_create(struct request *req);

@@ -68,6 +68,21 @@ int worker_init(struct worker *w, const struct config *cfg)
 	/* Appeals come in bursts after a public meeting: flush once for all the workers that
 	 * committed meanwhile (group_commit.h). Without the commit file, FULL stays. */
 	db_use_group_commit(&w->db, cfg->database_path);
+	/* A notice period for a kind the database does not know is a typing error in portal.ini
+	 * that would otherwise leave that kind at 5 days without a word. */
+	for (int i = 0; i < cfg->notice_count; i++) {
+		sqlite3_stmt *s = db_stmt(&w->db, STMT_KIND_LIST);
+		bool known = false;
+		while (!known && sqlite3_step(s) == SQLITE_ROW)
+			known = strcmp((const char *)sqlite3_column_text(s, 0), cfg->notice[i].kind) == 0;
+		db_done(s);
+		if (!known) {
+			fprintf(stderr, "worker: %s: [notice] %s: no such kind of meeting (the codes are "
+				"those of meeting_kind: head_mass, public_hearing, …)\n",
+				cfg->file, cfg->notice[i].kind);
+			return -1;
+		}
+	}
 	/* Attached files are stored there (upload_store): a worker that could not keep them must
 	 * not accept forms that carry them. */
 	if (access(cfg->uploads_dir, W_OK | X_OK) != 0) {

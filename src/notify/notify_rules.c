@@ -25,6 +25,7 @@ struct candidate {
 	time_t starts_at;
 	const char *exception_reason;
 	bool has_place;
+	const char *kind;         /* its code: the notice period follows it */
 };
 
 static int collect(struct notify_run *run, sqlite3_stmt *s, struct candidate **out, size_t *n)
@@ -40,6 +41,7 @@ static int collect(struct notify_run *run, sqlite3_stmt *s, struct candidate **o
 		c->starts_at = (time_t)sqlite3_column_int64(s, 1);
 		c->exception_reason = sqlite3_column_count(s) > 2 ? db_text(run->arena, s, 2) : "";
 		c->has_place = sqlite3_column_count(s) > 3 ? sqlite3_column_int(s, 3) != 0 : true;
+		c->kind = sqlite3_column_count(s) > 4 ? db_text(run->arena, s, 4) : "";
 	}
 	db_done(s);
 	if (rc != SQLITE_DONE) {
@@ -121,9 +123,10 @@ static const char *staff_body(struct notify_run *run, const struct meeting_detai
 
 /* The local start of the day after the last day a meeting starting at starts_at may be
  * announced: from this instant its announcement is late. */
-static time_t deadline_passes_at(time_t starts_at)
+static time_t deadline_passes_at(time_t starts_at, const char *kind)
 {
-	return tz_local_to_utc(civil_date_add_days(rule_announce_deadline(starts_at), 1), 0, 0);
+	return tz_local_to_utc(civil_date_add_days(rule_announce_deadline(starts_at, kind), 1), 0,
+			       0);
 }
 
 /* Rule: a meeting whose announcement deadline passed while it was not announced is a violation,
@@ -132,7 +135,7 @@ static time_t deadline_passes_at(time_t starts_at)
 static int rule_violations(struct notify_run *run, const struct candidate *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		time_t passed = deadline_passes_at(c[i].starts_at);
+		time_t passed = deadline_passes_at(c[i].starts_at, c[i].kind);
 		if (run->now < passed || c[i].exception_reason[0] != '\0')
 			continue;
 		sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_VIOLATION_ADD);
@@ -158,14 +161,29 @@ static int rule_violations(struct notify_run *run, const struct candidate *c, si
 		size_t inv_n;
 		if (load_meeting(run, c[i].id, &m, &inv, &inv_n) < 0)
 			return -1;
+		int days = rule_notice_days(c[i].kind);
+		static const char basis[] =
+			"пункты 2.3 и 3.1 Порядка проведения встреч главы с населением, "
+			"утверждённого постановлением главы городского поселения Зеленоборск от "
+			"11 марта 2020 г. № 2";
 		const char *what = arena_printf(
 			run->arena,
-			"Нарушено правило пяти дней: место и время встречи не опубликованы до %s "
-			"включительно (пункты 2.3 и 3.1 Порядка проведения встреч главы "
-			"с населением, утверждённого постановлением главы городского поселения "
-			"Зеленоборск от 11 марта 2020 г. № 2). Встречу можно провести только после "
-			"переноса на новую дату или с записанным исключением.",
-			notify_date(run->arena, rule_announce_deadline(c[i].starts_at)));
+			"%s: место и время встречи не опубликованы до %s включительно (%s). Встречу "
+			"можно провести только после переноса на новую дату или с записанным "
+			"исключением.",
+			days == RULE_ANNOUNCE_DAYS
+				? "Нарушено правило пяти дней"
+				: arena_printf(run->arena,
+					       "Нарушен срок публикации — не позднее чем за %d %s до "
+					       "встречи",
+					       days, ru_plural(days, "день", "дня", "дней")),
+			notify_date(run->arena, rule_announce_deadline(c[i].starts_at, c[i].kind)),
+			days == RULE_ANNOUNCE_DAYS
+				? basis
+				: arena_printf(run->arena,
+					       "срок для этого вида встреч установлен порядком "
+					       "муниципального образования; не менее 5 дней — %s",
+					       basis));
 		if (alert_staff(run, ",controller,admin,",
 				arena_printf(run->arena, "violation:%lld", violation), "violation",
 				c[i].id,
@@ -286,7 +304,8 @@ static long long add_announcement(struct notify_run *run, const struct meeting_d
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)m->summary.ends_at);
 	if (venue_id)
 		sqlite3_bind_int64(s, 6, venue_id);
-	sqlite3_bind_int(s, 7, rule_five_days_kept(run->now, m->summary.starts_at) ? 1 : 0);
+	sqlite3_bind_int(s, 7,
+			 rule_notice_kept(run->now, m->summary.starts_at, m->summary.kind) ? 1 : 0);
 	if (change)
 		sqlite3_bind_int64(s, 8, change);
 	long long id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
@@ -347,7 +366,7 @@ static int rule_unannounced(struct notify_run *run, const struct candidate *c, s
 	for (size_t i = 0; i < n; i++) {
 		if (c[i].has_place || c[i].starts_at <= run->now)
 			continue;
-		time_t passes = deadline_passes_at(c[i].starts_at);
+		time_t passes = deadline_passes_at(c[i].starts_at, c[i].kind);
 		if (run->now >= passes || run->now < passes - (NOTIFY_UNANNOUNCED_ALERT_DAYS + 1) * DAY)
 			continue;
 		struct meeting_detail m;
@@ -359,7 +378,7 @@ static int rule_unannounced(struct notify_run *run, const struct candidate *c, s
 			run->arena,
 			"Встреча утверждена, но не может быть объявлена: не указано место. Последний "
 			"день публикации — %s", /* the date ends with «г.» */
-			notify_date(run->arena, rule_announce_deadline(c[i].starts_at)));
+			notify_date(run->arena, rule_announce_deadline(c[i].starts_at, c[i].kind)));
 		int before = run->counts.queued;
 		if (alert_staff(run, ",organizer,controller,",
 				arena_printf(run->arena, "unannounced:%lld:%lld", c[i].id,
@@ -398,18 +417,31 @@ static int rule_cancellations(struct notify_run *run)
 	return 0;
 }
 
-/* Rule: a draft NOTIFY_DRAFT_ALERT_DAYS before its start alerts the organisers, once per start
- * time: it must be approved within two days to keep the 5-day rule. */
+/* How far ahead of its start a draft of kind alerts the organisers: NOTIFY_DRAFT_ALERT_DAYS for
+ * the 5 days of the acts, as many days more as the kind's notice period is longer. */
+static time_t draft_alert_ahead(const char *kind)
+{
+	return (time_t)(rule_notice_days(kind) - RULE_ANNOUNCE_DAYS + NOTIFY_DRAFT_ALERT_DAYS) * DAY;
+}
+
+/* Rule: a draft draft_alert_ahead() before its start alerts the organisers, once per start
+ * time: it must be approved within two days to keep its kind's notice period. */
 static int rule_drafts(struct notify_run *run)
 {
 	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_DRAFTS_SOON);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)(run->now + NOTIFY_DRAFT_ALERT_DAYS * DAY));
+	sqlite3_bind_int64(s, 2,
+			   (sqlite3_int64)(run->now + (time_t)(rule_notice_max_days() -
+							       RULE_ANNOUNCE_DAYS +
+							       NOTIFY_DRAFT_ALERT_DAYS) *
+							      DAY));
 	struct candidate *c;
 	size_t n;
 	if (collect(run, s, &c, &n) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
+		if (c[i].starts_at > run->now + draft_alert_ahead(c[i].kind))
+			continue;
 		sqlite3_stmt *g = db_stmt(run->db, STMT_NOTIFY_TITLE);
 		sqlite3_bind_int64(g, 1, c[i].id);
 		const char *title = sqlite3_step(g) == SQLITE_ROW ? db_text(run->arena, g, 0) : "";
@@ -417,10 +449,12 @@ static int rule_drafts(struct notify_run *run)
 		const char *body = arena_printf(
 			run->arena,
 			"Встреча %s (%s) всё ещё черновик. Чтобы опубликовать место и время не "
-			"позднее чем за 5 дней, её нужно утвердить не позднее %s\n\nКарточка встречи: "
+			"позднее чем за %d %s, её нужно утвердить не позднее %s\n\nКарточка встречи: "
 			"%s\n",
 			ru_quoted(run->arena, title), notify_datetime(run->arena, c[i].starts_at),
-			notify_date(run->arena, rule_announce_deadline(c[i].starts_at)),
+			rule_notice_days(c[i].kind),
+			ru_plural(rule_notice_days(c[i].kind), "день", "дня", "дней"),
+			notify_date(run->arena, rule_announce_deadline(c[i].starts_at, c[i].kind)),
 			notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld", c[i].id)));
 		int before = run->counts.queued;
 		if (alert_staff(run, ",organizer,",
@@ -863,7 +897,7 @@ static int rule_place_digests(struct notify_run *run)
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		time_t starts = (time_t)sqlite3_column_int64(s, 2);
-		struct civil_date deadline = rule_announce_deadline(starts);
+		struct civil_date deadline = rule_announce_deadline(starts, "group_field");
 		if (civil_date_diff(deadline, today) > WARNING_DAYS)
 			continue;
 		buf_printf(&b, "  — «%s», %s: опубликовать до %s%s\n    %s\n",

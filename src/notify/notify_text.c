@@ -87,10 +87,13 @@ static const char *preface(const struct notify_run *run, const struct meeting_de
 	case AUDIENCE_MEDIA:
 		if (cancelled)
 			return "Просим опубликовать сообщение об отмене встречи.";
-		return arena_printf(a,
-				    "Просим опубликовать анонс не позднее %s: место и время встречи "
-				    "публикуются не позднее чем за 5 дней до неё.",
-				    notify_date(a, rule_announce_deadline(m->summary.starts_at)));
+		return arena_printf(
+			a,
+			"Просим опубликовать анонс не позднее %s: место и время встречи "
+			"публикуются не позднее чем за %d %s до неё.",
+			notify_date(a, rule_announce_deadline(m->summary.starts_at, m->summary.kind)),
+			rule_notice_days(m->summary.kind),
+			ru_plural(rule_notice_days(m->summary.kind), "день", "дня", "дней"));
 	case AUDIENCE_INVITEE:
 		return cancelled ? "Встреча, на которую вы были приглашены, отменена."
 				 : "Приглашаем вас принять участие во встрече.";

@@ -35,6 +35,7 @@ static const struct nav_entry {
 	{NAV_STAFF_REFERENCE, "/admin/territories", "Справочники", REFERENCE_READERS},
 	{NAV_STAFF_DISCUSSIONS, "/admin/discussions", "Обсуждения", DISCUSSION_WRITERS},
 	{NAV_STAFF_SURVEYS, "/admin/surveys", "Опросы", SURVEY_WRITERS},
+	{NAV_STAFF_PLAN, "/admin/plan", "План мероприятий", PLAN_READERS},
 	{NAV_STAFF_OUTBOX, "/admin/outbox", "Рассылка", OUTBOX_READERS},
 	{NAV_STAFF_MEDIA_PLAN, "/admin/media-plan", "Медиаплан", MEDIA_PLAN_READERS},
 	{NAV_STAFF_MEDIA, "/admin/media", "СМИ", MEDIA_LIST_WRITERS},

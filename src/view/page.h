@@ -34,6 +34,7 @@ enum nav_item {
 	NAV_STAFF_DISCUSSIONS, /* their administration */
 	NAV_SURVEYS,          /* surveys */
 	NAV_STAFF_SURVEYS,    /* their administration */
+	NAV_STAFF_PLAN,       /* the plan of measures */
 };
 
 /* Start an HTML page: the layout with body_template included as its content. Returns the body's

@@ -508,6 +508,9 @@ class ComplianceReportTest(unittest.TestCase):
             ("Ответы на обращения и направления по компетенции позже срока", ["2"], False),
             ("Обращения без ответа, срок истёк (на сегодня)", ["1"], False),
             ("Поручения, не исполненные в срок", ["3"], False),
+            ("План мероприятий: периодов выполнено", ["2"], False),
+            ("План мероприятий: периодов не выполнено", ["18"], False),
+            ("План мероприятий: периодов идёт", ["0"], False),
         ])
         self.assertNotIn("появятся", self.page)
         self.assertEqual(report_table(self.page, "overdue"), [
@@ -561,7 +564,7 @@ class ComplianceReportTest(unittest.TestCase):
             "Итого": ["2", "2", "2", "1", "0", ""]})
         summary = as_dict(report_table(page, "summary"))
         self.assertEqual([summary[k][0] for k in summary], [
-            "0", "0", "1", "1", "1", "1", "0", "2", "1", "2"])
+            "0", "0", "1", "1", "1", "1", "0", "2", "1", "2", "1", "16", "0"])
         self.assert_summary_agrees(page)
         self.assertEqual([row[0] for row in report_table(page, "answered-late")],
                          [NUMBERS["A6"], NUMBERS["A2"]])

@@ -132,6 +132,48 @@ static void test_numbers_stay_numbers(void **state)
 	assert_bytes_equal(f->out.data, f->out.len, "12;-1;0;100000;'-1\r\n");
 }
 
+/* Reading what a spreadsheet saves: the byte order mark skipped, quoted separators, doubled
+ * quotes and line breaks inside a field, CRLF, the line numbers of each record, and the
+ * malformed records refused. */
+static void test_read_records(void **state)
+{
+	struct fixture *f = *state;
+	static const char text[] = "\xEF\xBB\xBF" "a;b;c\r\n\"x;y\";\"две\nстроки\";\"q\"\"\"\r\n"
+				   "1;;\n\"open";
+	size_t pos = 0, n;
+	int line = 1;
+	const char *out[4];
+	assert_int_equal(csv_guess_separator(text + 3, sizeof text - 4), ';');
+	assert_int_equal(csv_guess_separator("a,\"b;c\"", 7), ',');
+	assert_int_equal(csv_read_record(&f->arena, text, sizeof text - 1, &pos, ';', out, 4, &n,
+					 &line), 1);
+	assert_int_equal(n, 3);
+	assert_string_equal(out[0], "a");
+	assert_string_equal(out[2], "c");
+	assert_int_equal(line, 2);
+	assert_int_equal(csv_read_record(&f->arena, text, sizeof text - 1, &pos, ';', out, 4, &n,
+					 &line), 1);
+	assert_int_equal(n, 3);
+	assert_string_equal(out[0], "x;y");
+	assert_string_equal(out[1], "две\nстроки");
+	assert_string_equal(out[2], "q\"");
+	assert_int_equal(line, 4);
+	assert_int_equal(csv_read_record(&f->arena, text, sizeof text - 1, &pos, ';', out, 4, &n,
+					 &line), 1);
+	assert_int_equal(n, 3);
+	assert_string_equal(out[0], "1");
+	assert_string_equal(out[2], "");
+	assert_int_equal(csv_read_record(&f->arena, text, sizeof text - 1, &pos, ';', out, 4, &n,
+					 &line), -1);
+	assert_int_equal(csv_read_record(&f->arena, text, sizeof text - 1, &pos, ';', out, 4, &n,
+					 &line), 0);
+	pos = 0;
+	assert_int_equal(csv_read_record(&f->arena, "a;b;c", 5, &pos, ';', out, 2, &n, &line), -1);
+	pos = 0;
+	assert_int_equal(csv_read_record(&f->arena, "\"a\"b;c", 7, &pos, ';', out, 2, &n, &line),
+			 -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -141,6 +183,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_field_by_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_formula_like_text_is_neutralised, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_numbers_stay_numbers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_records, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

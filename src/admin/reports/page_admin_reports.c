@@ -15,7 +15,9 @@
 #include "page.h"
 #include "pages.h"
 #include "protocol.h"
+#include "plan.h"
 #include "report.h"
+#include "report_plan.h"
 #include "ru.h"
 #include "worker.h"
 
@@ -558,8 +560,9 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 	sqlite3_bind_text(s, 3, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 4, utc_offset(start));
 	long long instructions_late = list_rows(r, s, instruction_late_row, t);
+	long long plan[3];
 	if (violations < 0 || exceptions < 0 || answered_late < 0 || overdue < 0 ||
-	    instructions_late < 0)
+	    instructions_late < 0 || report_plan_tables(r, from, to, plan) < 0)
 		return -1;
 	static const char *const names[] = {
 		"Встречи главы с массовым участием жителей: проведено",
@@ -572,11 +575,15 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 		"Ответы на обращения и направления по компетенции позже срока",
 		"Обращения без ответа, срок истёк (на сегодня)",
 		"Поручения, не исполненные в срок",
+		"План мероприятий: периодов выполнено",
+		"План мероприятий: периодов не выполнено",
+		"План мероприятий: периодов идёт",
 	};
 	long long values[] = {head_held,	     reception_held,	group_held,
 			      violations,	     exceptions,	protocols_handed_late,
 			      protocols_missing,    answered_late,	overdue,
-			      instructions_late};
+			      instructions_late, plan[PLAN_FULFILLED], plan[PLAN_MISSING],
+			      plan[PLAN_PENDING]};
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
 		REPORT_ROW(r, &r->tables[summary], report_text(names[i]),
 			   report_number(r, values[i]));
