@@ -899,10 +899,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT e.appeal_id, e.at, e.action FROM appeal a JOIN appeal_event e "
 		"ON e.appeal_id = a.id WHERE a.resident_id = ?1 AND e.action IN "
 		"('registered', 'assigned', 'forwarded', 'extended', 'answered', 'closed') "
-		"ORDER BY e.appeal_id, e.id",
+		"ORDER BY a.registered_at, a.id, e.id",
 	[STMT_ACCOUNT_APPEAL_FILES] =
 		"SELECT f.appeal_id, f.id, f.file_name FROM appeal a JOIN appeal_file f "
-		"ON f.appeal_id = a.id WHERE a.resident_id = ?1 ORDER BY f.appeal_id, f.id",
+		"ON f.appeal_id = a.id WHERE a.resident_id = ?1 ORDER BY a.registered_at, a.id, f.id",
 	[STMT_APPEAL_VERDICT] =
 		"UPDATE appeal SET verdict = ?3, verdict_comment = ?4, verdict_at = ?5 "
 		"WHERE id = ?1 AND resident_id = ?2 AND answered_at IS NOT NULL",
