@@ -111,13 +111,21 @@ enum http_status page_meetings_list(struct request *req)
 	struct meeting_summary *rows;
 	size_t count;
 	struct db *db = &req->worker->db;
-	if (db_meeting_count(db, &f, &total) < 0)
+	/* One row more than the page: a first page that is not full is the whole list, and its
+	 * count needs no second query (a town's schedule usually fits one page). */
+	struct meeting_filter one_more = f;
+	one_more.limit = f.limit + 1;
+	if (db_meeting_list(db, req->arena, &one_more, &rows, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
+	if (f.offset == 0 && count <= (size_t)f.limit)
+		total = (long long)count;
+	else if (db_meeting_count(db, &f, &total) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (count > (size_t)f.limit)
+		count = (size_t)f.limit;
 	long long pages = total == 0 ? 1 : (total + f.limit - 1) / f.limit;
 	if (page > pages)
 		return HTTP_NOT_FOUND;
-	if (db_meeting_list(db, req->arena, &f, &rows, &count) < 0)
-		return HTTP_INTERNAL_ERROR;
 
 	tpl_dict *d = page_begin(req, "meetings.tpl", "Расписание встреч с населением", NAV_MEETINGS);
 	page_set_calendar_links(req, d);
