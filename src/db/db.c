@@ -57,6 +57,25 @@ void db_rollback(struct db *db)
 	group_commit_writer_unlock(&db->group);
 }
 
+bool db_read_begin(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->conn))
+		return false;
+	sqlite3_stmt *s = db_stmt(db, STMT_BEGIN_READ);
+	bool started = sqlite3_step(s) == SQLITE_DONE;
+	db_done(s);
+	return started;
+}
+
+void db_read_end(struct db *db, bool started)
+{
+	if (!started || sqlite3_get_autocommit(db->conn))
+		return;
+	sqlite3_stmt *s = db_stmt(db, STMT_END_READ);
+	sqlite3_step(s);
+	db_done(s);
+}
+
 int db_use_group_commit(struct db *db, const char *path)
 {
 	if (group_commit_open(&db->group, path) < 0)

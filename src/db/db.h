@@ -667,6 +667,12 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
+/* One read transaction around a page's queries: they all see one snapshot, and SQLite takes the
+ * WAL's read lock once instead of once per statement. Starts one only outside a transaction
+ * (true when it did); db_read_end ends what db_read_begin started. */
+bool db_read_begin(struct db *db);
+void db_read_end(struct db *db, bool started);
+
 /* For the workers: commit with synchronous=NORMAL and make commits durable in groups
  * (group_commit.h), writers queued by the kernel. Automatic checkpoints only past 10,000 pages
  * of WAL: the supervisor checkpoints every second (db_checkpoint), off the requests' path.

@@ -373,15 +373,9 @@ static enum http_status run_handler(struct worker *w, struct request *req)
 	}
 	/* One read transaction: the list and its count come from the same snapshot, and SQLite
 	 * takes its locks once per page instead of once per statement. */
-	sqlite3_stmt *begin = db_stmt(&w->db, STMT_BEGIN_READ);
-	bool in_transaction = sqlite3_step(begin) == SQLITE_DONE;
-	db_done(begin);
+	bool in_transaction = db_read_begin(&w->db);
 	enum http_status status = req->route->handler(req);
-	if (in_transaction) {
-		sqlite3_stmt *end = db_stmt(&w->db, STMT_END_READ);
-		sqlite3_step(end);
-		db_done(end);
-	}
+	db_read_end(&w->db, in_transaction);
 	if (status == HTTP_OK) {
 		/* The validator once, for the cache and for this answer. */
 		struct response *r = &req->response;
