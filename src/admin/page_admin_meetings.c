@@ -266,13 +266,8 @@ static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
 		if (strcmp(kind, c->kinds[i].code) == 0)
 			tpl_section_show(o, "SELECTED");
 	}
-	for (size_t i = 0; i < c->territory_count; i++) {
-		tpl_dict *o = tpl_section_add(f, "TERRITORY_OPTION");
-		tpl_set_int(o, "ID", c->territories[i].id);
-		tpl_set(o, "NAME", c->territories[i].name);
-		if (territory == c->territories[i].id)
-			tpl_section_show(o, "SELECTED");
-	}
+	page_territory_list_options(req, f, "TERRITORY_OPTION", c->territories, c->territory_count,
+				    territory);
 	staff_item_options(req, f, "VENUE_OPTION", c->venues, c->venue_count, venue);
 	staff_item_options(req, f, "HOST_OPTION", c->people, c->person_count, host);
 	for (size_t i = 0; i < c->group_count; i++) {
@@ -508,14 +503,9 @@ enum http_status page_admin_meetings(struct request *req)
 		if (v[FIELD_KIND].state == FIELD_VALID && strcmp(v[FIELD_KIND].text, c.kinds[i].code) == 0)
 			tpl_section_show(o, "SELECTED");
 	}
-	for (size_t i = 0; i < c.territory_count; i++) {
-		tpl_dict *o = tpl_section_add(d, "TERRITORY_OPTION");
-		tpl_set_int(o, "ID", c.territories[i].id);
-		tpl_set(o, "NAME", c.territories[i].name);
-		if (v[FIELD_TERRITORY].state == FIELD_VALID &&
-		    v[FIELD_TERRITORY].number == c.territories[i].id)
-			tpl_section_show(o, "SELECTED");
-	}
+	page_territory_list_options(req, d, "TERRITORY_OPTION", c.territories, c.territory_count,
+				    v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number
+									    : 0);
 	for (size_t i = 0; i < sizeof staff_statuses / sizeof staff_statuses[0]; i++) {
 		tpl_dict *o = tpl_section_add(d, "STATUS_OPTION");
 		tpl_set(o, "CODE", staff_statuses[i]);

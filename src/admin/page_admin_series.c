@@ -168,13 +168,9 @@ static enum http_status series_form(struct request *req, enum http_status status
 		if (strcmp(kind, kinds[i].code) == 0)
 			tpl_section_show(o, "SELECTED");
 	}
-	for (size_t i = 0; i < nt; i++) {
-		tpl_dict *o = tpl_section_add(d, "TERRITORY_OPTION");
-		tpl_set_int(o, "ID", territories[i].id);
-		tpl_set(o, "NAME", territories[i].name);
-		if (v[FIELD_TERRITORY].state == FIELD_VALID && v[FIELD_TERRITORY].number == territories[i].id)
-			tpl_section_show(o, "SELECTED");
-	}
+	page_territory_list_options(req, d, "TERRITORY_OPTION", territories, nt,
+				    v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number
+									    : 0);
 	const char *rule = v[FIELD_RULE].raw ? v[FIELD_RULE].raw : "monthly";
 	static const char *const rules[][2] = {{"monthly", "ежемесячно: такой-то день недели месяца"},
 					       {"weekly", "еженедельно"},

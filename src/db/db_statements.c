@@ -426,7 +426,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LEFT JOIN appeal a ON a.id = i.appeal_id "
 		"WHERE coalesce(i.done_on, ?3) > i.due_on ORDER BY i.due_on, i.id",
 	/* The yearly analysis in one pass: appeals of the two years counted by every breakdown at
-	 * once (page_admin_reports.c sums them per table). The topic is the code cut to the topic
+	 * once (report_appeals.c sums them per table). The topic is the code cut to the topic
 	 * level (SSSS.TTTT.NNNN; a subject's code as it is), so a question counts under its topic;
 	 * timeliness: answered or forwarded by the local date due, left without an answer under
 	 * art. 11, still open before or after the date due. */
@@ -478,7 +478,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"GROUP BY a.topic_code ORDER BY a.topic_code IS NULL, a.topic_code",
 	/* A group's field meetings in one quarter [?1, ?2), of them in the report's part of it
 	 * [?3, ?4), and the planned ones; with the group's creation, which decides whether the
-	 * quarter counts (page_admin_reports.c). */
+	 * quarter counts (report_compliance.c). */
 	[STMT_REPORT_GROUP_QUARTER] =
 		"SELECT g.id, g.name, g.created_at, "
 		"count(m.id) FILTER (WHERE m.status = 'held'), "

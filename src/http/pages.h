@@ -215,7 +215,8 @@ enum http_status page_admin_appeal_answer(struct request *req);
 enum http_status page_admin_appeal_close(struct request *req);
 enum http_status page_admin_appeal_publish(struct request *req);
 enum http_status page_admin_appeal_file(struct request *req);
-/* Reports (page_admin_reports.c) and the Open311 GeoReport v2 API (open311.c). */
+/* Reports (src/admin/reports: page_admin_reports.c, report_*.c) and the Open311 GeoReport v2
+ * API (open311.c). */
 enum http_status page_admin_reports(struct request *req);
 enum http_status page_admin_report_compliance(struct request *req);
 enum http_status page_admin_report_appeals(struct request *req);

@@ -46,17 +46,8 @@ static void check_choices(struct request *req, const struct filter_choices *c)
 static void fill_filter_form(struct request *req, tpl_dict *d, const struct filter_choices *c)
 {
 	const struct field_value *ft = &req->field[FIELD_TERRITORY], *fk = &req->field[FIELD_KIND];
-	for (size_t i = 0; i < c->territory_count; i++) {
-		const struct territory_item *t = &c->territories[i];
-		tpl_dict *o = tpl_section_add(d, "TERRITORY_OPTION");
-		tpl_set_int(o, "ID", t->id);
-		/* Indent by depth with no-break spaces: <option> cannot hold markup. */
-		static const char *const indents[] = {"", "\u00a0\u00a0", "\u00a0\u00a0\u00a0\u00a0"};
-		const char *indent = indents[t->depth < 0 ? 0 : t->depth > 2 ? 2 : t->depth];
-		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s", indent, t->name));
-		if (ft->state == FIELD_VALID && ft->number == t->id)
-			tpl_section_show(o, "SELECTED");
-	}
+	page_territory_list_options(req, d, "TERRITORY_OPTION", c->territories, c->territory_count,
+				    ft->state == FIELD_VALID ? ft->number : 0);
 	for (size_t i = 0; i < c->kind_count; i++) {
 		tpl_dict *o = tpl_section_add(d, "KIND_OPTION");
 		tpl_set(o, "CODE", c->kinds[i].code);

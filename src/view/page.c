@@ -214,22 +214,49 @@ int page_territory_options(struct request *req, tpl_dict *d, const char *section
 	size_t n;
 	if (db_territory_tree(&req->worker->db, req->arena, &territories, &n) < 0)
 		return -1;
-	static const char *const indents[] = {"", "\u00a0\u00a0", "\u00a0\u00a0\u00a0\u00a0"};
-	for (size_t i = 0; d != NULL && i < n; i++) {
-		tpl_dict *o = tpl_section_add(d, section);
-		tpl_set_int(o, "ID", territories[i].id);
-		int depth = territories[i].depth < 0 ? 0 : territories[i].depth > 2 ? 2
-										 : territories[i].depth;
-		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s", indents[depth],
-						territories[i].name));
-		if (territories[i].id == chosen)
-			tpl_section_show(o, "SELECTED");
-	}
+	if (d != NULL)
+		page_territory_list_options(req, d, section, territories, n, chosen);
 	if (out != NULL) {
 		*out = territories;
 		*count = n;
 	}
 	return 0;
+}
+
+void page_territory_list_options(struct request *req, tpl_dict *d, const char *section,
+				 const struct territory_item *items, size_t count, long long chosen)
+{
+	static const char *const indents[] = {"", "\u00a0\u00a0", "\u00a0\u00a0\u00a0\u00a0"};
+	for (size_t i = 0; i < count; i++) {
+		tpl_dict *o = tpl_section_add(d, section);
+		tpl_set_int(o, "ID", items[i].id);
+		int depth = items[i].depth < 0 ? 0 : items[i].depth > 2 ? 2 : items[i].depth;
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s", indents[depth], items[i].name));
+		if (chosen != 0 && items[i].id == chosen)
+			tpl_section_show(o, "SELECTED");
+	}
+}
+
+tpl_dict *page_tree_row(tpl_dict *d, const char *section, struct page_tree *tree, int depth)
+{
+	tpl_dict *row = tpl_section_add(d, section);
+	if (depth > tree->depth && tree->depth >= 0)
+		tpl_section_show(row, "OPEN_LIST");
+	else if (tree->depth >= 0)
+		tpl_section_show(row, "CLOSE_ITEM");
+	for (int k = depth; k < tree->depth; k++)
+		tpl_section_add(row, "CLOSE_LIST");
+	tree->depth = depth;
+	return row;
+}
+
+void page_tree_end(tpl_dict *d, const struct page_tree *tree)
+{
+	if (tree->depth < 0)
+		return;
+	tpl_dict *tail = tpl_section_add(d, "TREE_END");
+	for (int k = 0; k < tree->depth; k++)
+		tpl_section_add(tail, "CLOSE_LIST");
 }
 
 int page_topic_options(struct request *req, tpl_dict *d, const char *section, const char *chosen)

@@ -108,6 +108,31 @@ struct territory_item;
 int page_territory_options(struct request *req, tpl_dict *d, const char *section,
 			   long long chosen, struct territory_item **out, size_t *count);
 
+/* The same rows for a list already read with db_territory_tree: ID, NAME indented by depth with
+ * no-break spaces (an <option> cannot hold markup), SELECTED for the one whose id is chosen (0:
+ * none). Every territory <select> is filled by this. */
+void page_territory_list_options(struct request *req, tpl_dict *d, const char *section,
+				 const struct territory_item *items, size_t count, long long chosen);
+
+/* A tree drawn as nested lists (<ul><li>…) from rows in depth-first order, each with its depth
+ * (0 for a root): the template's row section opens with {{#CLOSE_ITEM}}</li>{{/CLOSE_ITEM}}
+ * {{#CLOSE_LIST}}</ul></li>{{/CLOSE_LIST}}{{#OPEN_LIST}}<ul>{{/OPEN_LIST}}<li>… and the tree ends
+ * with {{#TREE_END}}</li>{{#CLOSE_LIST}}</ul></li>{{/CLOSE_LIST}}{{/TREE_END}}</ul>. Start with
+ * PAGE_TREE_INIT. */
+struct page_tree {
+	int depth; /* the previous row's depth, -1 before the first */
+};
+#define PAGE_TREE_INIT {.depth = -1}
+
+/* Add the row of the next item at depth to section of d: OPEN_LIST when it goes one level deeper
+ * than the previous item, else CLOSE_ITEM and a CLOSE_LIST per level it climbs. Returns the row,
+ * for the item's own fields. */
+tpl_dict *page_tree_row(tpl_dict *d, const char *section, struct page_tree *tree, int depth);
+
+/* Close what the rows left open: TREE_END with a CLOSE_LIST per open level below the top (nothing
+ * for a tree without rows). */
+void page_tree_end(tpl_dict *d, const struct page_tree *tree);
+
 /* The subjects and topics of the classifier of appeals that may be chosen (active, levels 2
  * and 3) as section rows (CODE, NAME, SELECTED); -1 on a database error. And whether code is
  * one of them. */

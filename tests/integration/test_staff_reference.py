@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from helpers import shown, text_of
 from staff import (FORM_STALE, Browser, StaffAssertions, checked, field_error, input_value,
-                   options, selected, staff_module)
+                   options, select_tag, selected, staff_module)
 
 STACK = None
 SESSIONS = {}  # role -> Browser signed in as the demo account of that role
@@ -315,6 +315,41 @@ class Territories(ReferenceCase):
         self.assertRedirect(self.create(name=sql, level="district"), "/admin/territories")
         self.assertEqual(STACK.query("SELECT count(*) FROM territory WHERE name = ?", (sql,)),
                          [(1,)])
+
+
+# ---- the territory <select>s ---------------------------------------------------------------------
+class TerritorySelects(ReferenceCase):
+    """Every form that offers territories offers the same tree (page_territory_list_options):
+    in tree order, indented by depth with no-break spaces."""
+
+    PAGES = ("/admin/venues", "/admin/groups", "/admin/meetings/new", "/admin/meetings",
+             "/admin/series/new")
+    PUBLIC = ("/meetings", "/appeals/new", "/subscribe")
+
+    @staticmethod
+    def territory_options(page):
+        """[(value, text as written, entities decoded)] of the territory select, without the
+        empty «any» or «not given» choice."""
+        return [(v, html.unescape(t)) for v, t in
+                re.findall(r'<option value="([^"]*)"[^>]*>(.*?)</option>',
+                           select_tag(page, "territory")) if v]
+
+    def test_every_territory_select_shows_the_same_indented_tree(self):
+        public = self.territory_options(shown(self, STACK.get("/meetings")).text)
+        indent = {"district": "", "settlement": "\u00a0" * 2, "microdistrict": "\u00a0" * 4}
+        expected = {str(tid): indent[level] + name for tid, name, level in
+                    STACK.query("SELECT id, name, level FROM territory")}
+        self.assertEqual(dict(public), expected)
+        self.assertEqual(len(public), len(expected))
+        self.assertEqual(expected["3"], "\u00a0" * 4 + "микрорайон Центральный")
+        for path in self.PUBLIC:
+            with self.subTest(path=path):
+                self.assertEqual(self.territory_options(shown(self, STACK.get(path)).text),
+                                 public)
+        for path in self.PAGES:
+            with self.subTest(path=path):
+                page = shown(self, self.organizer.get(path)).text
+                self.assertEqual(self.territory_options(page), public)
 
 
 # ---- venues -----------------------------------------------------------------------------------

@@ -60,17 +60,8 @@ static void fill_form(struct request *req, tpl_dict *f, const struct group_choic
 	} else if (g) {
 		tpl_set(f, "name", g->name);
 	}
-	for (size_t i = 0; i < c->territory_count; i++) {
-		tpl_dict *o = tpl_section_add(f, "TERRITORY_OPTION");
-		tpl_set_int(o, "ID", c->territories[i].id);
-		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s",
-						c->territories[i].depth == 0   ? ""
-						: c->territories[i].depth == 1 ? "— "
-									       : "— — ",
-						c->territories[i].name));
-		if (c->territories[i].id == territory)
-			tpl_section_show(o, "SELECTED");
-	}
+	page_territory_list_options(req, f, "TERRITORY_OPTION", c->territories, c->territory_count,
+				    territory);
 	staff_item_options(req, f, "LEADER_OPTION", c->people, c->person_count, leader);
 	staff_item_options(req, f, "SECRETARY_OPTION", c->people, c->person_count, secretary);
 	for (size_t i = 0; i < c->person_count; i++) {

@@ -71,20 +71,13 @@ static const char *level_label(const char *level)
 	return label ? label : level;
 }
 
-/* The tree as nested lists: a deeper row opens a list inside the open item, a shallower one
- * closes as many as it climbs. */
+/* The tree as nested lists (page_tree_row): a deeper row opens a list inside the open item, a
+ * shallower one closes as many as it climbs. */
 static void fill_tree(tpl_dict *d, const struct territory_row *rows, size_t n)
 {
-	int depth = -1;
+	struct page_tree tree = PAGE_TREE_INIT;
 	for (size_t i = 0; i < n; i++) {
-		tpl_dict *row = tpl_section_add(d, "TERRITORY");
-		if (rows[i].depth > depth && depth >= 0)
-			tpl_section_show(row, "OPEN_LIST");
-		else if (depth >= 0)
-			tpl_section_show(row, "CLOSE_ITEM");
-		for (int k = rows[i].depth; k < depth; k++)
-			tpl_section_add(row, "CLOSE_LIST");
-		depth = rows[i].depth;
+		tpl_dict *row = page_tree_row(d, "TERRITORY", &tree, rows[i].depth);
 		tpl_set_int(row, "ID", rows[i].id);
 		tpl_set(row, "NAME", rows[i].name);
 		tpl_set(row, "LEVEL", level_label(rows[i].level));
@@ -93,11 +86,7 @@ static void fill_tree(tpl_dict *d, const struct territory_row *rows, size_t n)
 		if (rows[i].meetings > 0)
 			tpl_set_int(tpl_section_add(row, "MEETINGS"), "COUNT", rows[i].meetings);
 	}
-	if (n > 0) {
-		tpl_dict *tail = tpl_section_add(d, "TREE_END");
-		for (int k = 0; k < depth; k++)
-			tpl_section_add(tail, "CLOSE_LIST");
-	}
+	page_tree_end(d, &tree);
 }
 
 static enum http_status territories_page(struct request *req, enum http_status status,

@@ -89,30 +89,19 @@ static const char *topic_href(struct request *req, const char *code)
 	return arena_printf(req->arena, "/admin/topics/item?topic=%s", code);
 }
 
-/* The tree as nested lists, as page_admin_territories.c draws territories. */
+/* The tree as nested lists (page_tree_row). */
 static void fill_tree(struct request *req, tpl_dict *d, const struct topic_row *rows, size_t n)
 {
-	int depth = -1;
+	struct page_tree tree = PAGE_TREE_INIT;
 	for (size_t i = 0; i < n; i++) {
-		tpl_dict *row = tpl_section_add(d, "TOPIC");
-		if (rows[i].depth > depth && depth >= 0)
-			tpl_section_show(row, "OPEN_LIST");
-		else if (depth >= 0)
-			tpl_section_show(row, "CLOSE_ITEM");
-		for (int k = rows[i].depth; k < depth; k++)
-			tpl_section_add(row, "CLOSE_LIST");
-		depth = rows[i].depth;
+		tpl_dict *row = page_tree_row(d, "TOPIC", &tree, rows[i].depth);
 		tpl_set(row, "HREF", topic_href(req, rows[i].code));
 		tpl_set(row, "CODE", rows[i].code);
 		tpl_set(row, "NAME", rows[i].name);
 		if (!rows[i].active)
 			tpl_section_show(row, "INACTIVE");
 	}
-	if (n > 0) {
-		tpl_dict *tail = tpl_section_add(d, "TREE_END");
-		for (int k = 0; k < depth; k++)
-			tpl_section_add(tail, "CLOSE_LIST");
-	}
+	page_tree_end(d, &tree);
 }
 
 static enum http_status topics_page(struct request *req, enum http_status status,

@@ -40,17 +40,8 @@ static void fill_form(struct request *req, tpl_dict *f, const struct territory_i
 			tpl_set_int(f, "capacity", v->capacity);
 	}
 	reference_code_options(f, "KIND_OPTION", venue_kinds, kind);
-	for (size_t i = 0; i < territory_count; i++) {
-		tpl_dict *o = tpl_section_add(f, "TERRITORY_OPTION");
-		tpl_set_int(o, "ID", territories[i].id);
-		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s",
-						territories[i].depth == 0   ? ""
-						: territories[i].depth == 1 ? "— "
-									    : "— — ",
-						territories[i].name));
-		if (territories[i].id == territory)
-			tpl_section_show(o, "SELECTED");
-	}
+	page_territory_list_options(req, f, "TERRITORY_OPTION", territories, territory_count,
+				    territory);
 }
 
 /* The checks the field table cannot make: the kind is one the schema allows, the territory

@@ -1,4 +1,4 @@
-/* report.h — the shape every staff report shares (src/admin/reports/page_admin_reports.c): a report is a list
+/* report.h — the shape every staff report shares (src/admin/reports/report_*.c): a report is a list
  * of tables, each a caption, column headings and rows of typed cells (text, number, date), one
  * numeric column of which is also drawn as a bar chart (two, beside each other, for a comparison
  * of two years). The same tables become the HTML page (tables and inline SVG through

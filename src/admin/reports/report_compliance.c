@@ -1,0 +1,508 @@
+/* report_compliance.c — the compliance report (/admin/reports/compliance): the required
+ * frequencies of meetings, the 5-day rule, the deadlines of protocols, answers and instructions and
+ * the plan of measures, for any period. */
+#include <stdio.h>
+#include <string.h>
+
+#include "auth.h"
+#include "civil_time.h"
+#include "page.h"
+#include "pages.h"
+#include "protocol.h"
+#include "plan.h"
+#include "report.h"
+#include "report_page.h"
+#include "report_plan.h"
+#include "ru.h"
+#include "worker.h"
+
+#define COMPLIANCE_MAX_DAYS (10 * 366) /* a longer period would list hundreds of months */
+
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+
+/* The meetings' states as the violations table shows them. */
+static const char *const meeting_statuses[][2] = {
+	{"draft", "черновик"},     {"approved", "утверждена"}, {"postponed", "перенесена"},
+	{"cancelled", "отменена"}, {"held", "проведена"},
+};
+
+/* The label of code in a table of {code, label} pairs, the code itself when it has none. */
+static const char *label_of(const char *const table[][2], size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(table[i][0], code) == 0)
+			return table[i][1];
+	return code;
+}
+#define LABEL(table, code) label_of(table, sizeof table / sizeof table[0], code)
+
+#define COMPLIANCE_LIST_ROWS 100 /* rows of a list shown on the page; the CSV has them all */
+
+/* Held and planned meetings of kind in [from, to): the staff home page's statement. */
+static void kind_count(struct request *req, const char *kind, time_t from, time_t to,
+		       long long *held, long long *planned)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_KIND_COUNT);
+	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)to);
+	*held = *planned = 0;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*held = sqlite3_column_int64(s, 0);
+		*planned = sqlite3_column_int64(s, 1);
+	}
+	db_done(s);
+}
+
+/* Whether a calendar period [start, end) kept a frequency rule. */
+static const char *verdict(struct request *req, time_t end, long long held, long long planned)
+{
+	if (held > 0)
+		return "выполнено";
+	if (end > req->now)
+		return planned > 0 ? "встреча назначена, период не закончился"
+				   : "период не закончился";
+	return "не выполнено";
+}
+
+static const char *const calendar_note =
+	"Требование — к календарному периоду, поэтому строки — календарные периоды, которые "
+	"пересекаются с периодом отчёта, и встречи считаются за весь такой период; «из них в "
+	"периоде отчёта» — только встречи между датами отчёта, их итог — в сводке.";
+
+/* One frequency rule of one kind over the calendar periods (months long) that overlap the
+ * report's period [start, end): a row per period with the meetings of the whole calendar period
+ * (the rule is about calendar periods) and of its part inside the report's period, then the
+ * totals. Returns the meetings held in [start, end), the summary's number. */
+static long long frequency_table(struct report *r, const char *id, const char *caption,
+				 const char *kind, int months, struct civil_date from,
+				 struct civil_date to)
+{
+	struct request *req = r->req;
+	struct report_table *t = report_table_add(r, id, caption, 1, "Период",
+						  "Проведено за период", "Из них в периоде отчёта",
+						  "Назначено", "Требование", NULL);
+	t->note = calendar_note;
+	time_t start = report_local_midnight(from),
+	       stop = report_local_midnight(civil_date_add_days(to, 1));
+	struct civil_date p = {from.year, (from.month - 1) / months * months + 1, 1};
+	long long held_total = 0, part_total = 0, planned_total = 0;
+	while (civil_date_compare(p, to) <= 0) {
+		struct civil_date next = report_add_months(p, months);
+		long long held, planned, part, unused;
+		time_t begin = report_local_midnight(p), end = report_local_midnight(next);
+		kind_count(req, kind, begin, end, &held, &planned);
+		kind_count(req, kind, MAX(begin, start), MIN(end, stop), &part, &unused);
+		const char *label = months == 12
+					    ? arena_printf(req->arena, "%d год", p.year)
+					    : arena_printf(req->arena, "%s %d г.",
+							   ru_month_nominative(p.month), p.year);
+		REPORT_ROW(r, t, report_text(label), report_number(r, held), report_number(r, part),
+			   report_number(r, planned),
+			   report_text(verdict(req, end, held, planned)));
+		held_total += held;
+		part_total += part;
+		planned_total += planned;
+		p = next;
+	}
+	REPORT_ROW(r, t, report_text("Итого"), report_number(r, held_total),
+		   report_number(r, part_total), report_number(r, planned_total), report_text(""))
+		->total = true;
+	return part_total;
+}
+
+static const char *quarter_name(struct request *req, struct civil_date q)
+{
+	static const char *const roman[] = {"I", "II", "III", "IV"};
+	return arena_printf(req->arena, "%s кв. %d", roman[(q.month - 1) / 3], q.year);
+}
+
+/* Each information group's field meetings, quarter by quarter, over the quarters that overlap
+ * the report's period [from, to] and in which the group existed: from the quarter after the one
+ * it was created in — that one counts only if the group already met in it (a part of a quarter
+ * is not a quarter to meet in), and a quarter before its creation only if it met then anyway
+ * (imported history). -1 on a database error, else 0 with the meetings held inside the report's
+ * dates in *held_in_period. */
+static int groups_quarterly(struct report *r, struct civil_date from, struct civil_date to,
+			    long long *held_in_period)
+{
+	struct request *req = r->req;
+	struct group_quarters {
+		long long id;
+		const char *name;
+		long long quarters, kept, held, part, planned;
+		struct buf missed;
+	} *groups = NULL;
+	size_t count = 0, cap = 0;
+	time_t start = report_local_midnight(from),
+	       stop = report_local_midnight(civil_date_add_days(to, 1));
+	struct civil_date q = {from.year, (from.month - 1) / 3 * 3 + 1, 1};
+	*held_in_period = 0;
+	while (civil_date_compare(q, to) <= 0) {
+		struct civil_date next = report_add_months(q, 3);
+		time_t begin = report_local_midnight(q), end = report_local_midnight(next);
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_GROUP_QUARTER);
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)begin);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)MAX(begin, start));
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)MIN(end, stop));
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			time_t created = (time_t)sqlite3_column_int64(s, 2);
+			long long held = sqlite3_column_int64(s, 3), part = sqlite3_column_int64(s, 4),
+				  planned = sqlite3_column_int64(s, 5);
+			if (created >= end && held == 0)
+				continue; /* the group did not exist yet */
+			long long id = sqlite3_column_int64(s, 0);
+			size_t i = 0;
+			while (i < count && groups[i].id != id)
+				i++;
+			if (i == count) {
+				if (groups == NULL) {
+					cap = 16;
+					groups = arena_alloc(req->arena, cap * sizeof *groups);
+				}
+				groups = arena_grow(req->arena, groups, count, &cap, sizeof *groups);
+				memset(&groups[i], 0, sizeof groups[i]);
+				groups[i].id = id;
+				groups[i].name = db_text(req->arena, s, 1);
+				buf_init(&groups[i].missed, req->arena);
+				count++;
+			}
+			groups[i].planned += planned;
+			groups[i].held += held;
+			groups[i].part += part;
+			*held_in_period += part;
+			if (held > 0) {
+				groups[i].quarters++;
+				groups[i].kept++;
+			} else if (created < begin) {
+				groups[i].quarters++; /* a whole quarter of the group's life */
+				if (end <= req->now) {
+					if (groups[i].missed.len > 0)
+						buf_puts(&groups[i].missed, ", ");
+					buf_puts(&groups[i].missed, quarter_name(req, q));
+				}
+			}
+		}
+		db_done(s);
+		if (rc != SQLITE_DONE)
+			return -1;
+		q = next;
+	}
+	struct report_table *t = report_table_add(
+		r, "groups", "Выездные встречи информационных групп — не реже раза в квартал", 3,
+		"Информационная группа", "Кварталов учтено", "Кварталов со встречей",
+		"Проведено за эти кварталы", "Из них в периоде отчёта", "Назначено",
+		"Прошедшие кварталы без встречи", NULL);
+	t->note = "Считаются календарные кварталы, которые пересекаются с периодом отчёта, начиная "
+		  "с квартала, следующего за созданием группы; квартал создания учитывается, только "
+		  "если группа успела в нём провести встречу. «Из них в периоде отчёта» — встречи "
+		  "между датами отчёта, их итог — в сводке.";
+	struct group_quarters total = {.name = "Итого"};
+	for (size_t i = 0; i <= count; i++) {
+		struct group_quarters *g = i < count ? &groups[i] : &total;
+		REPORT_ROW(r, t, report_text(g->name), report_number(r, g->quarters),
+			   report_number(r, g->kept), report_number(r, g->held),
+			   report_number(r, g->part), report_number(r, g->planned),
+			   report_text(i == count ? "" : g->missed.len ? g->missed.data : "—"))
+			->total = i == count;
+		if (i == count)
+			break;
+		total.quarters += g->quarters;
+		total.kept += g->kept;
+		total.held += g->held;
+		total.part += g->part;
+		total.planned += g->planned;
+	}
+	return 0;
+}
+
+/* Rows of a list statement already bound; fill(row) makes each row. -1 on a database error,
+ * else the number of rows. */
+static long long list_rows(struct report *r, sqlite3_stmt *s,
+			   void (*fill)(struct report *, struct report_table *, sqlite3_stmt *),
+			   struct report_table *t)
+{
+	long long n = 0;
+	int rc;
+	t->page_limit = COMPLIANCE_LIST_ROWS;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fill(r, t, s);
+		n++;
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? n : -1;
+}
+
+static void violation_row(struct report *r, struct report_table *t, sqlite3_stmt *s)
+{
+	struct request *req = r->req;
+	REPORT_ROW(r, t, report_text(db_text(req->arena, s, 1)),
+		   report_instant_cell(r, (time_t)sqlite3_column_int64(s, 2)),
+		   report_instant_cell(r, (time_t)sqlite3_column_int64(s, 4) - 1),
+		   report_text(LABEL(meeting_statuses, db_text(req->arena, s, 3))));
+}
+
+static void exception_row(struct report *r, struct report_table *t, sqlite3_stmt *s)
+{
+	struct request *req = r->req;
+	REPORT_ROW(r, t, report_text(db_text(req->arena, s, 1)),
+		   report_instant_cell(r, (time_t)sqlite3_column_int64(s, 2)),
+		   report_text(db_text(req->arena, s, 3)));
+}
+
+static void late_row(struct report *r, struct report_table *t, sqlite3_stmt *s)
+{
+	struct request *req = r->req;
+	bool forwarded = strcmp(db_text(req->arena, s, 2), "forwarded") == 0;
+	REPORT_ROW(r, t, report_text(db_text(req->arena, s, 0)),
+		   report_text(db_text(req->arena, s, 1)),
+		   report_text(forwarded ? "направлено по компетенции" : "дан ответ"),
+		   report_iso_cell(r, db_text(req->arena, s, 3)),
+		   report_iso_cell(r, db_text(req->arena, s, 4)),
+		   report_number(r, sqlite3_column_int64(s, 5)));
+}
+
+static void overdue_row(struct report *r, struct report_table *t, sqlite3_stmt *s)
+{
+	struct request *req = r->req;
+	REPORT_ROW(r, t, report_text(db_text(req->arena, s, 0)),
+		   report_text(db_text(req->arena, s, 1)),
+		   report_iso_cell(r, db_text(req->arena, s, 2)),
+		   report_number(r, sqlite3_column_int64(s, 3)));
+}
+
+/* The protocols of the meetings held in [start, end) handed to the control sector after their
+ * due date (the kind's working days after the meeting, where its act sets them: regulation № 44 on
+ * information groups §3.6.9), and those not handed although the date has passed (a meeting without
+ * any protocol among them, but for a personal reception), into t: -1 on a database error, else 0
+ * with the counts in *late and *missing. */
+static int protocols_late(struct report *r, struct report_table *t, time_t start, time_t end,
+			  long long *late, long long *missing)
+{
+	struct request *req = r->req;
+	struct workcal cal;
+	if (workdays_current(&req->worker->db, &cal) < 0)
+		return -1;
+	struct civil_date today = tz_local_date(req->now);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_PROTOCOLS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+	*late = *missing = 0;
+	t->page_limit = COMPLIANCE_LIST_ROWS;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		time_t starts = (time_t)sqlite3_column_int64(s, 2);
+		int workdays = sqlite3_column_int(s, 6);
+		if (workdays <= 0)
+			continue; /* the kind's act sets no handover deadline */
+		struct civil_date due =
+			protocol_handover_due(&cal, tz_local_date(starts), workdays, NULL);
+		bool handed = sqlite3_column_type(s, 5) != SQLITE_NULL;
+		struct civil_date until =
+			handed ? tz_local_date((time_t)sqlite3_column_int64(s, 5)) : today;
+		long days = civil_date_diff(until, due);
+		if (days <= 0)
+			continue;
+		const char *state = handed ? arena_printf(req->arena, "передан %s",
+							  report_date_words(req, until))
+				    : !sqlite3_column_int(s, 3) ? "протокол не составлен"
+				    : !sqlite3_column_int(s, 4) ? "не подписан, не передан"
+								: "подписан, не передан";
+		REPORT_ROW(r, t, report_text(db_text(req->arena, s, 1)),
+			   report_instant_cell(r, starts),
+			   report_date(r, due), report_text(state), report_number(r, days));
+		if (handed)
+			(*late)++;
+		else
+			(*missing)++;
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void instruction_late_row(struct report *r, struct report_table *t, sqlite3_stmt *s)
+{
+	struct request *req = r->req;
+	const char *status = db_text(req->arena, s, 4);
+	const char *label = instruction_status_label(status);
+	const char *state = label ? label : status;
+	if (sqlite3_column_type(s, 5) != SQLITE_NULL) {
+		struct civil_date d;
+		const char *iso = db_text(req->arena, s, 5);
+		const char *reported = civil_date_parse(iso, &d) ? report_date_words(req, d) : iso;
+		state = strcmp(status, "accepted") == 0
+				? arena_printf(req->arena, "исполнено, доложено %s", reported)
+				: arena_printf(req->arena, "доложено %s, ждёт приёмки контролёром",
+					       reported);
+	}
+	const char *meeting = db_text(req->arena, s, 7), *appeal = db_text(req->arena, s, 8);
+	const char *source = *meeting ? arena_printf(req->arena, "протокол встречи «%s»", meeting)
+			     : *appeal ? arena_printf(req->arena, "обращение № %s", appeal)
+				       : "—";
+	const char *unit = db_text(req->arena, s, 2);
+	REPORT_ROW(r, t, report_text(db_text(req->arena, s, 1)), report_text(source),
+		   report_text(*unit ? unit : "—"), report_iso_cell(r, db_text(req->arena, s, 3)),
+		   report_text(state), report_number(r, sqlite3_column_int64(s, 6)));
+}
+
+/* The compliance report over local dates [from, to]: -1 on a database error. */
+static int compliance(struct report *r, struct civil_date from, struct civil_date to)
+{
+	struct request *req = r->req;
+	struct db *db = &req->worker->db;
+	time_t start = report_local_midnight(from),
+	       end = report_local_midnight(civil_date_add_days(to, 1));
+	/* Filled last, shown first; kept by index, as later tables may move the array. */
+	size_t summary = r->table_count;
+	struct report_table *t =
+		report_table_add(r, "summary", "Сводка за период", 1, "Показатель", "Количество", NULL);
+	t->note = "Встречи — проведённые между датами отчёта (итоги столбцов «из них в периоде "
+		  "отчёта» в таблицах ниже).";
+	long long head_held = frequency_table(
+		r, "head-mass", "Встречи главы с массовым участием жителей — не реже раза в год",
+		"head_mass", 12, from, to);
+	long long reception_held = frequency_table(r, "reception", "Личный приём главы — ежемесячно",
+						   "personal_reception", 1, from, to);
+	long long group_held;
+	if (groups_quarterly(r, from, to, &group_held) < 0)
+		return -1;
+
+	t = report_table_add(r, "violations",
+			     "Нарушения правила 5 дней: место и время не опубликованы вовремя", -1,
+			     "Встреча", "Дата встречи", "Последний день публикации", "Состояние",
+			     NULL);
+	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_VIOLATIONS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+	long long violations = list_rows(r, s, violation_row, t);
+	t = report_table_add(r, "exceptions",
+			     "Утверждены менее чем за 5 дней в порядке исключения", -1, "Встреча",
+			     "Дата встречи", "Обоснование исключения", NULL);
+	s = db_stmt(db, STMT_REPORT_EXCEPTIONS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+	long long exceptions = list_rows(r, s, exception_row, t);
+	t = report_table_add(r, "protocols-late",
+			     "Протоколы, переданные в сектор контроля позже срока или не переданные",
+			     -1, "Встреча", "Дата встречи", "Срок передачи", "Состояние",
+			     "Дней просрочки", NULL);
+	t->note = "Срок — 5 рабочих дней после встречи по производственному календарю, для "
+		  "выездных встреч информационных групп (Положение об информационных группах, "
+		  "п. 3.6.9); для других видов встреч акты срок передачи не устанавливают. "
+		  "Непереданные протоколы — на сегодня.";
+	long long protocols_handed_late, protocols_missing;
+	if (protocols_late(r, t, start, end, &protocols_handed_late, &protocols_missing) < 0)
+		return -1;
+	t = report_table_add(r, "answered-late",
+			     "Обращения, ответ на которые дан или которые направлены по компетенции "
+			     "позже срока",
+			     -1, "Номер", "Тема", "Что сделано", "Срок", "Дата", "Дней просрочки",
+			     NULL);
+	t->note = "Срок ответа — 30 дней (с продлением — до 60), срок направления по компетенции — "
+		  "7 дней с регистрации (ст. 8 и 12 59-ФЗ); так же их считает таблица сроков в "
+		  "анализе обращений за год.";
+	s = db_stmt(db, STMT_REPORT_ANSWERED_LATE);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+	sqlite3_bind_int64(s, 3, report_utc_offset(start));
+	long long answered_late = list_rows(r, s, late_row, t);
+	const char *today = report_iso_date(req, tz_local_date(req->now));
+	t = report_table_add(r, "overdue",
+			     arena_printf(req->arena, "Обращения без ответа, срок которых истёк, на %s",
+					  report_date_words(req, tz_local_date(req->now))),
+			     -1, "Номер", "Тема", "Срок ответа", "Дней просрочки", NULL);
+	s = db_stmt(db, STMT_REPORT_OPEN_OVERDUE);
+	sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
+	long long overdue = list_rows(r, s, overdue_row, t);
+	t = report_table_add(r, "instructions-late", "Поручения, не исполненные в срок", -1,
+			     "Поручение", "Основание", "Подразделение", "Срок исполнения",
+			     "Состояние", "Дней просрочки", NULL);
+	t->note = "Поручения со сроком в периоде отчёта; исполненным в срок считается поручение, "
+		  "по которому исполнитель доложил не позже срока. Отменённые не учитываются.";
+	s = db_stmt(db, STMT_REPORT_INSTRUCTIONS_LATE);
+	sqlite3_bind_text(s, 1, report_iso_date(req, from), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, report_iso_date(req, to), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 4, report_utc_offset(start));
+	long long instructions_late = list_rows(r, s, instruction_late_row, t);
+	long long plan[3];
+	if (violations < 0 || exceptions < 0 || answered_late < 0 || overdue < 0 ||
+	    instructions_late < 0 || report_plan_tables(r, from, to, plan) < 0)
+		return -1;
+	static const char *const names[] = {
+		"Встречи главы с массовым участием жителей: проведено",
+		"Личные приёмы главы: проведено",
+		"Выездные встречи информационных групп: проведено",
+		"Нарушения правила 5 дней",
+		"Встречи, утверждённые в порядке исключения",
+		"Протоколы, переданные в сектор контроля позже срока",
+		"Протоколы не переданы, срок истёк (на сегодня)",
+		"Ответы на обращения и направления по компетенции позже срока",
+		"Обращения без ответа, срок истёк (на сегодня)",
+		"Поручения, не исполненные в срок",
+		"План мероприятий: периодов выполнено",
+		"План мероприятий: периодов не выполнено",
+		"План мероприятий: периодов идёт",
+	};
+	long long values[] = {head_held,	     reception_held,	group_held,
+			      violations,	     exceptions,	protocols_handed_late,
+			      protocols_missing,    answered_late,	overdue,
+			      instructions_late, plan[PLAN_FULFILLED], plan[PLAN_MISSING],
+			      plan[PLAN_PENDING]};
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+		REPORT_ROW(r, &r->tables[summary], report_text(names[i]),
+			   report_number(r, values[i]));
+	return 0;
+}
+
+/* GET /admin/reports/compliance?from=&to= — the compliance report for local dates from..to.
+ * Without from, 1 January of to's year; without to, today (31 December of from's year when from
+ * is later). 400 for a format other than csv; 400 with the form and the error beside the field
+ * for a date that does not parse, dates out of order or more than 10 years apart. ?format=csv
+ * downloads it. */
+enum http_status page_admin_report_compliance(struct request *req)
+{
+	static const char title[] = "Соблюдение требований муниципальных актов";
+	bool csv = report_want_csv(req);
+	if (req->field[FIELD_FORMAT].state == FIELD_INVALID)
+		return HTTP_BAD_REQUEST;
+	const struct field_value *ff = &req->field[FIELD_FROM], *ft = &req->field[FIELD_TO];
+	struct civil_date today = tz_local_date(req->now);
+	struct civil_date to = ft->state == FIELD_VALID ? ft->date : today;
+	struct civil_date from = ff->state == FIELD_VALID ? ff->date
+							  : (struct civil_date){to.year, 1, 1};
+	if (ff->state == FIELD_VALID && ft->state != FIELD_VALID &&
+	    civil_date_compare(from, today) > 0)
+		to = (struct civil_date){from.year, 12, 31};
+	if (ff->state == FIELD_VALID && ft->state == FIELD_VALID &&
+	    civil_date_compare(from, to) > 0)
+		page_reject(req, FIELD_TO, "раньше даты «с»");
+	else if (civil_date_diff(to, from) > COMPLIANCE_MAX_DAYS)
+		page_reject(req, FIELD_TO, "период отчёта — не больше 10 лет");
+	if (req->invalid_fields > 0)
+		return report_form_errors_page(req, title, "FORM_PERIOD");
+	struct report r;
+	report_init(&r, req, title,
+		    arena_printf(req->arena, "с %s по %s", report_date_words(req, from),
+				 report_date_words(req, to)));
+	if (compliance(&r, from, to) < 0) {
+		db_log_error(&req->worker->db, "compliance report");
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (csv)
+		return report_send_csv(&r,
+				       arena_printf(req->arena, "соблюдение-требований-%s-%s.csv",
+						    report_iso_date(req, from),
+						    report_iso_date(req, to)),
+				       arena_printf(req->arena, "compliance-%s-%s.csv",
+						    report_iso_date(req, from),
+						    report_iso_date(req, to)));
+	tpl_dict *d = page_begin(req, "admin_report.tpl", r.title, NAV_STAFF_REPORTS);
+	tpl_dict *f = tpl_section_add(d, "FORM_PERIOD");
+	tpl_set(f, "from", report_iso_date(req, from));
+	tpl_set(f, "to", report_iso_date(req, to));
+	return report_show(req, &r, d);
+}

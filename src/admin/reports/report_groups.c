@@ -1,0 +1,123 @@
+/* report_groups.c — the half-year or yearly summary of the information groups' work
+ * (/admin/reports/groups; regulation № 44 on information groups §3.9). */
+#include <string.h>
+
+#include "civil_time.h"
+#include "page.h"
+#include "pages.h"
+#include "report.h"
+#include "report_page.h"
+#include "worker.h"
+
+struct territory_sum {
+	long long id;
+	const char *name;
+	long long groups, held, attendance, appeals, given, executed;
+};
+
+static int groups_tables(struct report *r, time_t from, time_t to)
+{
+	struct request *req = r->req;
+	struct report_table *t = report_table_add(
+		r, "by-group", "По информационным группам", 2, "Информационная группа",
+		"Территория", "Встреч проведено", "Участников", "Обращений принято",
+		"Поручений дано", "Поручений исполнено", NULL);
+	t->note = "Поручения — из протоколов встреч периода, кроме отменённых; исполненные — "
+		  "принятые контролёром.";
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_GROUPS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	size_t n = 0, cap = 16;
+	struct territory_sum *sums = arena_alloc(req->arena, cap * sizeof *sums);
+	struct territory_sum total = {.name = "Всего"};
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *territory = db_text(req->arena, s, 1);
+		long long territory_id = sqlite3_column_int64(s, 7);
+		long long held = sqlite3_column_int64(s, 2), people = sqlite3_column_int64(s, 3),
+			  appeals = sqlite3_column_int64(s, 4), given = sqlite3_column_int64(s, 5),
+			  executed = sqlite3_column_int64(s, 6);
+		REPORT_ROW(r, t, report_text(db_text(req->arena, s, 0)), report_text(territory),
+			   report_number(r, held), report_number(r, people),
+			   report_number(r, appeals), report_number(r, given),
+			   report_number(r, executed));
+		size_t i = 0;
+		while (i < n && sums[i].id != territory_id)
+			i++; /* by id: two territories may share a name («Центральный») */
+		if (i == n) {
+			sums = arena_grow(req->arena, sums, n, &cap, sizeof *sums);
+			sums[n++] = (struct territory_sum){.id = territory_id, .name = territory};
+		}
+		struct territory_sum *x[] = {&sums[i], &total};
+		for (size_t k = 0; k < 2; k++) {
+			x[k]->groups++;
+			x[k]->held += held;
+			x[k]->attendance += people;
+			x[k]->appeals += appeals;
+			x[k]->given += given;
+			x[k]->executed += executed;
+		}
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	REPORT_ROW(r, t, report_text(total.name), report_text(""), report_number(r, total.held),
+		   report_number(r, total.attendance), report_number(r, total.appeals),
+		   report_number(r, total.given), report_number(r, total.executed))
+		->total = true;
+	t = report_table_add(r, "by-territory", "По территориям", 2, "Территория", "Групп",
+			     "Встреч проведено", "Участников", "Обращений принято",
+			     "Поручений дано", "Поручений исполнено", NULL);
+	for (size_t i = 0; i <= n; i++) {
+		const struct territory_sum *x = i < n ? &sums[i] : &total;
+		REPORT_ROW(r, t, report_text(x->name), report_number(r, x->groups),
+			   report_number(r, x->held), report_number(r, x->attendance),
+			   report_number(r, x->appeals), report_number(r, x->given),
+			   report_number(r, x->executed))
+			->total = i == n;
+	}
+	return 0;
+}
+
+/* GET /admin/reports/groups?year=&half= — the summary of the information groups' work for a
+ * year or its first or second half (regulation № 44 on information groups §3.9): meetings held,
+ * attendance, appeals handed in at them and the instructions of their protocols given and executed,
+ * by group and by territory (default: this year). 400 for a format other than csv; 400 with the
+ * form and the error beside the field for a year or half out of range. ?format=csv downloads it. */
+enum http_status page_admin_report_groups(struct request *req)
+{
+	static const char title[] = "Итоги работы информационных групп";
+	bool csv = report_want_csv(req);
+	if (req->field[FIELD_FORMAT].state == FIELD_INVALID)
+		return HTTP_BAD_REQUEST;
+	if (req->invalid_fields > 0)
+		return report_form_errors_page(req, title, "FORM_HALF");
+	int year = req->field[FIELD_YEAR].state == FIELD_VALID
+			   ? (int)req->field[FIELD_YEAR].number
+			   : tz_local_date(req->now).year;
+	int half = req->field[FIELD_HALF].state == FIELD_VALID ? (int)req->field[FIELD_HALF].number
+							       : 0;
+	struct civil_date first = {year, half == 2 ? 7 : 1, 1};
+	struct civil_date after = report_add_months(first, half ? 6 : 12);
+	const char *period = half ? arena_printf(req->arena, "%s полугодие %d г.",
+						 half == 1 ? "первое" : "второе", year)
+				  : arena_printf(req->arena, "%d год", year);
+	struct report r;
+	report_init(&r, req, title, period);
+	if (groups_tables(&r, report_local_midnight(first), report_local_midnight(after)) < 0) {
+		db_log_error(&req->worker->db, "groups report");
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (csv) {
+		const char *suffix = half ? arena_printf(req->arena, "%d-%d", year, half)
+					  : arena_printf(req->arena, "%d", year);
+		return report_send_csv(
+			&r, arena_printf(req->arena, "информационные-группы-%s.csv", suffix),
+			arena_printf(req->arena, "groups-%s.csv", suffix));
+	}
+	tpl_dict *d = page_begin(req, "admin_report.tpl", r.title, NAV_STAFF_REPORTS);
+	tpl_dict *f = tpl_section_add(d, "FORM_HALF");
+	tpl_set_int(f, "year", year);
+	tpl_section_show(f, half == 1 ? "FIRST" : half == 2 ? "SECOND" : "WHOLE");
+	return report_show(req, &r, d);
+}

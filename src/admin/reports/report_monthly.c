@@ -1,0 +1,88 @@
+/* report_monthly.c — the monthly export of appeals by classifier code and outcome
+ * (/admin/reports/monthly), the table municipalities send upward each month. */
+#include <stdio.h>
+#include <string.h>
+
+#include "civil_time.h"
+#include "page.h"
+#include "pages.h"
+#include "report.h"
+#include "report_page.h"
+#include "ru.h"
+#include "worker.h"
+
+/* GET /admin/reports/monthly?month=YYYY-MM — appeals received in a month by classifier code and
+ * outcome as of the end of the month (today for the current month), one row per code with
+ * totals, the table municipalities send upward each month (default: this month). 400 for a
+ * format other than csv; 400 with the form and the error beside the field for a month not
+ * shaped YYYY-MM. ?format=csv downloads it. */
+enum http_status page_admin_report_monthly(struct request *req)
+{
+	static const char title[] = "Обращения граждан по тематике и результатам за месяц";
+	bool csv = report_want_csv(req);
+	if (req->field[FIELD_FORMAT].state == FIELD_INVALID)
+		return HTTP_BAD_REQUEST;
+	struct civil_date today = tz_local_date(req->now);
+	struct civil_date month = {today.year, today.month, 1};
+	const struct field_value *fm = &req->field[FIELD_MONTH];
+	if (fm->state == FIELD_VALID) {
+		char date[16];
+		snprintf(date, sizeof date, "%s-01", fm->text);
+		if (strlen(fm->text) != 7 || fm->text[4] != '-' || !civil_date_parse(date, &month))
+			page_reject(req, FIELD_MONTH, "укажите месяц в виде ГГГГ-ММ, например 2026-03");
+	}
+	if (req->invalid_fields > 0)
+		return report_form_errors_page(req, title, "FORM_MONTH");
+	struct civil_date next = report_add_months(month, 1);
+	time_t end = report_local_midnight(next);
+	bool past = end <= req->now;
+	struct report r;
+	report_init(&r, req, title,
+		    arena_printf(req->arena, "%s %d г.", ru_month_nominative(month.month),
+				 month.year));
+	struct report_table *t = report_table_add(
+		&r, "by-code", "По кодам тематического классификатора", 2, "Код", "Тема",
+		"Поступило", "Дан ответ по существу", "Направлено по компетенции",
+		"Оставлено без ответа (ст. 11)", "На рассмотрении", NULL);
+	t->note = past ? arena_printf(req->arena,
+				      "Обращения, поступившие в месяце, и их состояние на конец "
+				      "месяца (%s, 24:00) — по времени закрытия в истории обращения, "
+				      "поэтому повторная выгрузка даёт те же числа.",
+				      report_date_words(req, civil_date_add_days(next, -1)))
+		       : "Обращения, поступившие в месяце, и их состояние на сегодня: месяц ещё "
+			 "не закончился.";
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_MONTHLY);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)report_local_midnight(month));
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+	long long sum[5] = {0};
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long v[5];
+		for (int i = 0; i < 5; i++) {
+			v[i] = sqlite3_column_int64(s, 2 + i);
+			sum[i] += v[i];
+		}
+		bool no_code = sqlite3_column_type(s, 0) == SQLITE_NULL;
+		REPORT_ROW(&r, t, report_text(no_code ? "—" : db_text(req->arena, s, 0)),
+			   report_text(no_code ? "тема не указана" : db_text(req->arena, s, 1)),
+			   report_number(&r, v[0]), report_number(&r, v[1]),
+			   report_number(&r, v[2]), report_number(&r, v[3]),
+			   report_number(&r, v[4]));
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(&req->worker->db, "monthly report");
+		return HTTP_INTERNAL_ERROR;
+	}
+	REPORT_ROW(&r, t, report_text("Итого"), report_text(""), report_number(&r, sum[0]),
+		   report_number(&r, sum[1]), report_number(&r, sum[2]),
+		   report_number(&r, sum[3]), report_number(&r, sum[4]))
+		->total = true;
+	const char *ym = arena_printf(req->arena, "%04d-%02d", month.year, month.month);
+	if (csv)
+		return report_send_csv(&r, arena_printf(req->arena, "обращения-%s.csv", ym),
+				       arena_printf(req->arena, "appeals-%s.csv", ym));
+	tpl_dict *d = page_begin(req, "admin_report.tpl", r.title, NAV_STAFF_REPORTS);
+	tpl_set(tpl_section_add(d, "FORM_MONTH"), "month", ym);
+	return report_show(req, &r, d);
+}

@@ -1,0 +1,104 @@
+/* report_page.c — what the report pages share: local dates and instants of a report's period, the
+ * CSV switch, the page with its CSV link and the form sent back with its errors (report_page.h). */
+#include <string.h>
+
+#include "page.h"
+#include "report_page.h"
+#include "ru.h"
+
+/* The municipality's offset from UTC in seconds at t: SQLite's date() of (instant + offset) is
+ * then the local date. Russian zones have kept a fixed offset since 2014. */
+long long report_utc_offset(time_t t)
+{
+	struct tm tm;
+	tz_utc_to_local(t, &tm);
+	return (long long)tm.tm_gmtoff;
+}
+
+/* A date in words, «11 марта 2020 г.», in the request's arena. */
+const char *report_date_words(struct request *req, struct civil_date d)
+{
+	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
+}
+
+/* The local date of instant t as a date cell. */
+struct report_cell report_instant_cell(struct report *r, time_t t)
+{
+	return report_date(r, tz_local_date(t));
+}
+
+/* «2026-03-11» as a date cell (as text when it does not parse). */
+struct report_cell report_iso_cell(struct report *r, const char *iso)
+{
+	struct civil_date d;
+	return civil_date_parse(iso, &d) ? report_date(r, d) : report_text(iso);
+}
+
+/* A date as YYYY-MM-DD, in the request's arena. */
+const char *report_iso_date(struct request *req, struct civil_date d)
+{
+	return arena_printf(req->arena, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+/* The first day of the month months after (before, when negative) d's month. */
+struct civil_date report_add_months(struct civil_date d, int months)
+{
+	int m = d.year * 12 + (d.month - 1) + months;
+	return (struct civil_date){m / 12, m % 12 + 1, 1};
+}
+
+/* The instant of local midnight starting day d. */
+time_t report_local_midnight(struct civil_date d)
+{
+	return tz_local_to_utc(d, 0, 0);
+}
+
+/* Whether the page asked for the CSV download. A format other than csv marks the field
+ * invalid (the caller answers 400 with the error page that names it). */
+bool report_want_csv(struct request *req)
+{
+	const struct field_value *f = &req->field[FIELD_FORMAT];
+	if (f->state != FIELD_VALID)
+		return false;
+	if (strcmp(f->text, "csv") == 0)
+		return true;
+	page_reject(req, FIELD_FORMAT, "единственный формат выгрузки — csv");
+	return false;
+}
+
+/* The page of a report: its tables and charts, the link to the same report as CSV. */
+enum http_status report_show(struct request *req, struct report *r, tpl_dict *d)
+{
+	report_fill(r, d);
+	struct buf link;
+	buf_init(&link, req->arena);
+	buf_puts(&link, req->path);
+	buf_puts(&link, "?");
+	for (size_t i = 0; i < req->query.count; i++) {
+		const struct param *p = &req->query.items[i];
+		if (strcmp(p->name, "format") == 0)
+			continue;
+		page_append_encoded(&link, p->name);
+		buf_puts(&link, "=");
+		page_append_encoded(&link, p->value);
+		buf_puts(&link, "&");
+	}
+	buf_puts(&link, "format=csv");
+	tpl_set(tpl_section_add(d, "CSV"), "LINK", link.data);
+	return page_end(req, HTTP_OK);
+}
+
+/* A report's form come back with its errors beside the fields and no tables: 400. form is the
+ * template's FORM_… section of the report. */
+enum http_status report_form_errors_page(struct request *req, const char *title,
+					 const char *form)
+{
+	tpl_dict *d = page_begin(req, "admin_report.tpl", title, NAV_STAFF_REPORTS);
+	tpl_set(d, "REPORT_TITLE", title);
+	tpl_set(d, "PERIOD", "Исправьте параметры отчёта.");
+	tpl_dict *f = tpl_section_add(d, form);
+	page_form_fields(req, f);
+	if (strcmp(form, "FORM_HALF") == 0)
+		tpl_section_show(f, "WHOLE");
+	return page_end(req, HTTP_BAD_REQUEST);
+}
