@@ -47,21 +47,100 @@ const char *ru_weekday(int wday)
 	return wday >= 0 && wday <= 6 ? weekday[wday] : "";
 }
 
+/* A bounded writer for the formats below: snprintf and its format parsing were a sixth of the
+ * CPU of an account page with two hundred dates (perf, make bench). The text is cut at size - 1
+ * bytes and always ends with NUL (size > 0). */
+struct writer {
+	char *p, *last; /* next byte, the byte kept for the NUL */
+};
+
+static struct writer writer_start(char *out, size_t size)
+{
+	return (struct writer){out, size ? out + size - 1 : out};
+}
+
+static void put_text(struct writer *w, const char *s)
+{
+	while (*s && w->p < w->last)
+		*w->p++ = *s++;
+}
+
+/* A non-negative number with at least width digits (zeros in front). */
+static void put_number(struct writer *w, int value, int width)
+{
+	char digits[12];
+	int n = 0;
+	unsigned v = value < 0 ? 0u : (unsigned)value;
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0 && n < 11);
+	while (n < width && n < 11)
+		digits[n++] = '0';
+	while (n > 0 && w->p < w->last)
+		*w->p++ = digits[--n];
+}
+
+static void writer_end(struct writer *w, size_t size)
+{
+	if (size)
+		*w->p = '\0';
+}
+
 void ru_format_date(char *out, size_t size, const struct tm *tm)
 {
-	snprintf(out, size, "%d %s %d г.", tm->tm_mday, ru_month_genitive(tm->tm_mon + 1),
-		 tm->tm_year + 1900);
+	struct writer w = writer_start(out, size);
+	put_number(&w, tm->tm_mday, 1);
+	put_text(&w, " ");
+	put_text(&w, ru_month_genitive(tm->tm_mon + 1));
+	put_text(&w, " ");
+	put_number(&w, tm->tm_year + 1900, 1);
+	put_text(&w, " г.");
+	writer_end(&w, size);
 }
 
 void ru_format_datetime(char *out, size_t size, const struct tm *tm)
 {
-	snprintf(out, size, "%d %s %d г., %02d:%02d", tm->tm_mday, ru_month_genitive(tm->tm_mon + 1),
-		 tm->tm_year + 1900, tm->tm_hour, tm->tm_min);
+	struct writer w = writer_start(out, size);
+	put_number(&w, tm->tm_mday, 1);
+	put_text(&w, " ");
+	put_text(&w, ru_month_genitive(tm->tm_mon + 1));
+	put_text(&w, " ");
+	put_number(&w, tm->tm_year + 1900, 1);
+	put_text(&w, " г., ");
+	put_number(&w, tm->tm_hour, 2);
+	put_text(&w, ":");
+	put_number(&w, tm->tm_min, 2);
+	writer_end(&w, size);
 }
 
 void ru_format_time(char *out, size_t size, const struct tm *tm)
 {
-	snprintf(out, size, "%02d:%02d", tm->tm_hour, tm->tm_min);
+	struct writer w = writer_start(out, size);
+	put_number(&w, tm->tm_hour, 2);
+	put_text(&w, ":");
+	put_number(&w, tm->tm_min, 2);
+	writer_end(&w, size);
+}
+
+void ru_format_iso_minute(char *out, size_t size, const struct tm *tm)
+{
+	struct writer w = writer_start(out, size);
+	int offset = (int)(tm->tm_gmtoff / 60);
+	put_number(&w, tm->tm_year + 1900, 4);
+	put_text(&w, "-");
+	put_number(&w, tm->tm_mon + 1, 2);
+	put_text(&w, "-");
+	put_number(&w, tm->tm_mday, 2);
+	put_text(&w, "T");
+	put_number(&w, tm->tm_hour, 2);
+	put_text(&w, ":");
+	put_number(&w, tm->tm_min, 2);
+	put_text(&w, offset < 0 ? "-" : "+");
+	offset = offset < 0 ? -offset : offset;
+	put_number(&w, offset / 60, 2);
+	put_text(&w, ":");
+	put_number(&w, offset % 60, 2);
+	writer_end(&w, size);
 }
 
 const char *ru_quoted(struct arena *a, const char *text)

@@ -28,6 +28,10 @@ void ru_format_datetime(char *out, size_t size, const struct tm *tm);
 /* «18:00» */
 void ru_format_time(char *out, size_t size, const struct tm *tm);
 
+/* The same moment for machines, to the minute with the zone's offset, as HTML's <time datetime>
+ * wants it: «2026-11-28T18:00+05:00». */
+void ru_format_iso_minute(char *out, size_t size, const struct tm *tm);
+
 /* text in «ёлочки», its own «…» turned into „лапки“ as Russian typography nests them:
  * «Встреча „Реальные дела“». Allocated from a. */
 const char *ru_quoted(struct arena *a, const char *text);

@@ -324,13 +324,7 @@ void page_set_datetime(tpl_dict *d, const char *key, time_t t)
 	tz_utc_to_local(t, &tm);
 	char text[64], iso[40], iso_key[64];
 	ru_format_datetime(text, sizeof text, &tm);
-	/* HTML wants the offset as +05:00. One snprintf: a list of fifty appeals with their steps
-	 * sets a few hundred of these (make bench, /account). */
-	int offset = (int)(tm.tm_gmtoff / 60);
-	int minutes = offset < 0 ? -offset : offset;
-	snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
-		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, offset < 0 ? '-' : '+',
-		 (minutes / 60) % 100, minutes % 60);
+	ru_format_iso_minute(iso, sizeof iso, &tm);
 	size_t key_len = strlen(key);
 	if (key_len + sizeof "_ISO" > sizeof iso_key)
 		key_len = sizeof iso_key - sizeof "_ISO";

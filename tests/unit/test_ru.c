@@ -167,6 +167,23 @@ static void test_format_time(void **state)
 	assert_string_equal(out, "07:03");
 }
 
+static void test_format_iso_minute(void **state)
+{
+	(void)state;
+	char out[40];
+	struct tm tm = make_tm(2026, 11, 28, 18, 0);
+	tm.tm_gmtoff = 5 * 3600;
+	ru_format_iso_minute(out, sizeof out, &tm);
+	assert_string_equal(out, "2026-11-28T18:00+05:00");
+	tm = make_tm(2026, 1, 2, 9, 5);
+	tm.tm_gmtoff = -(3 * 3600 + 30 * 60);
+	ru_format_iso_minute(out, sizeof out, &tm);
+	assert_string_equal(out, "2026-01-02T09:05-03:30");
+	tm.tm_gmtoff = 0;
+	ru_format_iso_minute(out, 11, &tm);
+	assert_string_equal(out, "2026-01-02"); /* cut, but terminated */
+}
+
 static void test_format_truncates_safely(void **state)
 {
 	(void)state;
@@ -239,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_format_date),
 		cmocka_unit_test(test_format_datetime),
 		cmocka_unit_test(test_format_time),
+		cmocka_unit_test(test_format_iso_minute),
 		cmocka_unit_test(test_format_truncates_safely),
 		cmocka_unit_test(test_quoted_nests_inner_quotes),
 		cmocka_unit_test(test_gender_lower_and_person_lines),
