@@ -59,30 +59,8 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 	} else {
 		tpl_section_show(f, "ONLINE_CHECKED");
 	}
-	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
-				      ? req->field[FIELD_TERRITORY].number
-				      : 0;
-	if (page_territory_options(req, f, "TERRITORY_OPTION", from_request ? territory : 0, NULL,
-				   NULL) < 0)
+	if (staff_audience_fill(req, f, from_request) < 0)
 		return HTTP_INTERNAL_ERROR;
-	struct staff_item *groups;
-	size_t group_count;
-	if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &groups, &group_count) < 0)
-		return HTTP_INTERNAL_ERROR;
-	if (group_count == 0)
-		tpl_section_show(f, "NO_REFERENCE_GROUPS");
-	const struct field_value *chosen = &req->field[FIELD_REFERENCE_GROUP];
-	for (size_t i = 0; i < group_count; i++) {
-		tpl_dict *box = tpl_section_add(f, "REFERENCE_GROUP_OPTION");
-		tpl_set_int(box, "ID", groups[i].id);
-		long long members = atoll(groups[i].extra);
-		tpl_set(box, "NAME",
-			arena_printf(req->arena, "%s (%lld %s)", groups[i].name, members,
-				     ru_plural((long)members, "участник", "участника", "участников")));
-		for (size_t k = 0; from_request && k < chosen->id_count; k++)
-			if (chosen->ids[k] == groups[i].id)
-				tpl_section_show(box, "CHECKED");
-	}
 	long long meeting = from_request && req->field[FIELD_MEETING].state == FIELD_VALID
 				    ? req->field[FIELD_MEETING].number
 				    : 0;

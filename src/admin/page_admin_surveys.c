@@ -126,27 +126,8 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 				    : "CLOSED_CHECKED");
 	if (from_request)
 		page_form_fields(req, d);
-	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
-				      ? req->field[FIELD_TERRITORY].number
-				      : 0;
-	if (page_territory_options(req, d, "TERRITORY_OPTION", from_request ? territory : 0, NULL,
-				   NULL) < 0)
+	if (staff_audience_fill(req, d, from_request) < 0)
 		return HTTP_INTERNAL_ERROR;
-	struct staff_item *groups;
-	size_t group_count;
-	if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &groups, &group_count) < 0)
-		return HTTP_INTERNAL_ERROR;
-	if (group_count == 0)
-		tpl_section_show(d, "NO_REFERENCE_GROUPS");
-	const struct field_value *chosen = &req->field[FIELD_REFERENCE_GROUP];
-	for (size_t i = 0; i < group_count; i++) {
-		tpl_dict *box = tpl_section_add(d, "REFERENCE_GROUP_OPTION");
-		tpl_set_int(box, "ID", groups[i].id);
-		tpl_set(box, "NAME", groups[i].name);
-		for (size_t k = 0; from_request && k < chosen->id_count; k++)
-			if (chosen->ids[k] == groups[i].id)
-				tpl_section_show(box, "CHECKED");
-	}
 	const struct field_value *text = &req->field[FIELD_SURVEY_QUESTION];
 	const struct field_value *kind = &req->field[FIELD_QUESTION_KIND];
 	const struct field_value *required = &req->field[FIELD_QUESTION_REQUIRED];

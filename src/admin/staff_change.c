@@ -2,9 +2,12 @@
  * staff_change.h). */
 #include "staff_change.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
+#include "page.h"
+#include "ru.h"
 #include "worker.h"
 
 int staff_load_items(struct request *req, enum stmt which, long long param,
@@ -87,4 +90,33 @@ void staff_item_options(struct request *req, tpl_dict *d, const char *section,
 		if (items[i].id == selected)
 			tpl_section_show(o, "SELECTED");
 	}
+}
+
+int staff_audience_fill(struct request *req, tpl_dict *d, bool from_request)
+{
+	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
+				      ? req->field[FIELD_TERRITORY].number
+				      : 0;
+	if (page_territory_options(req, d, "TERRITORY_OPTION", from_request ? territory : 0, NULL,
+				   NULL) < 0)
+		return -1;
+	struct staff_item *groups;
+	size_t group_count;
+	if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &groups, &group_count) < 0)
+		return -1;
+	if (group_count == 0)
+		tpl_section_show(d, "NO_REFERENCE_GROUPS");
+	const struct field_value *chosen = &req->field[FIELD_REFERENCE_GROUP];
+	for (size_t i = 0; i < group_count; i++) {
+		tpl_dict *box = tpl_section_add(d, "REFERENCE_GROUP_OPTION");
+		tpl_set_int(box, "ID", groups[i].id);
+		long long members = atoll(groups[i].extra);
+		tpl_set(box, "NAME",
+			arena_printf(req->arena, "%s (%lld %s)", groups[i].name, members,
+				     ru_plural((long)members, "участник", "участника", "участников")));
+		for (size_t k = 0; from_request && k < chosen->id_count; k++)
+			if (chosen->ids[k] == groups[i].id)
+				tpl_section_show(box, "CHECKED");
+	}
+	return 0;
 }

@@ -24,6 +24,12 @@ struct staff_item {
 int staff_load_items(struct request *req, enum stmt which, long long param,
 		     struct staff_item **out, size_t *count);
 
+/* The audience of an announcement-like form (a discussion, a survey): TERRITORY_OPTION with the
+ * territory tree and REFERENCE_GROUP_OPTION checkboxes (NAME «Группа (3 участника)», CHECKED),
+ * or NO_REFERENCE_GROUPS; from_request keeps the choices sent with the form. 0, or -1 on a
+ * database error. */
+int staff_audience_fill(struct request *req, tpl_dict *d, bool from_request);
+
 /* True when id is one of items. */
 bool staff_has_item(const struct staff_item *items, size_t count, long long id);
 

@@ -221,7 +221,9 @@ class SurveyTest(unittest.TestCase):
             # Nor the free-text answers, on the page or in the CSV.
             self.assertEqual(STAFF[role].get("/admin/surveys/2").status, 403, role)
             self.assertEqual(STAFF[role].get("/admin/surveys/2.csv").status, 403, role)
-        shown(self, STAFF["admin"].get("/admin/surveys"), "Новый опрос")
+        # The audience's groups with their size, as on the discussion form (one builder).
+        shown(self, STAFF["admin"].get("/admin/surveys"), "Новый опрос",
+              "Предприниматели Зеленоборска (3 участника)", "Старшее поколение (2 участника)")
         shown(self, STAFF["admin"].get("/admin/surveys/2"), "Качество уборки улиц зимой",
               "Чаще чистить тротуары у остановок.")
         r = STAFF["organizer"].post("/admin/surveys", {"csrf": "x", "title": "x"})
