@@ -932,6 +932,16 @@ static int rule_place_digests(struct notify_run *run)
 	return 0;
 }
 
+/* The body of a mail to a reference-group participant: the text, the link that stops the mail
+ * (NULL: none, the address has no consent record) and the signature. */
+static const char *participant_mail_body(struct notify_run *run, const char *text,
+					 const char *unsubscribe, const char *from)
+{
+	return unsubscribe ? arena_printf(run->arena, "%s\nОтказаться от рассылки: %s\n\n--\n%s\n",
+					  text, unsubscribe, from)
+			   : arena_printf(run->arena, "%s\n--\n%s\n", text, from);
+}
+
 /* Rule: a discussion of a draft (issue 20) whose period has begun is announced once: a mail to
  * the media list, to the participants of its reference groups (targeted mailing, decree № 1617-па on reference groups
  * §3.1.2; not to those who withdrew consent) and to the subscribers of its territory (or of
@@ -1025,12 +1035,9 @@ static int rule_discussion_openings(struct notify_run *run)
 				.channel = OUTBOX_MAIL,
 				.recipient = email,
 				.subject = subject,
-				.body = unsubscribe
-						? arena_printf(run->arena,
-							       "%s%s\nОтказаться от рассылки: %s\n\n--\n%s\n",
-							       text, personal, unsubscribe, from)
-						: arena_printf(run->arena, "%s%s\n--\n%s\n", text, personal,
-							       from),
+				.body = participant_mail_body(
+					run, arena_printf(run->arena, "%s%s", text, personal),
+					unsubscribe, from),
 				.unsubscribe_url = unsubscribe,
 				.purpose = "announcement",
 			};
@@ -1116,11 +1123,7 @@ static int rule_survey_links(struct notify_run *run)
 				.channel = OUTBOX_MAIL,
 				.recipient = email,
 				.subject = arena_printf(run->arena, "Опрос: %s", o[i].title),
-				.body = unsubscribe
-						? arena_printf(run->arena,
-							       "%s\nОтказаться от рассылки: %s\n\n--\n%s\n",
-							       text, unsubscribe, from)
-						: arena_printf(run->arena, "%s\n--\n%s\n", text, from),
+				.body = participant_mail_body(run, text, unsubscribe, from),
 				.unsubscribe_url = unsubscribe,
 				.purpose = "notice",
 			};
