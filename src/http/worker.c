@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <malloc.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -105,6 +106,20 @@ int worker_init(struct worker *w, const struct config *cfg)
 	return 0;
 }
 
+/* Read what is left of the request's FastCGI input up to the end of its stdin stream (a handler
+ * that answered before reading the whole body leaves some); true when that end was reached.
+ * nginx sends nothing after it, so the connection can then simply be closed. Otherwise libfcgi
+ * half-closes and waits for nginx to close first, so that unread input cannot reset the
+ * connection before nginx has read the answer — a sleep and a wake-up of the worker that cost
+ * a cached page a third of its CPU time (make bench). */
+static bool input_finished(FCGX_Request *fcgx)
+{
+	char rest[4096];
+	while (FCGX_GetStr(rest, sizeof rest, fcgx->in) > 0)
+		;
+	return FCGX_HasSeenEOF(fcgx->in) == EOF && FCGX_GetError(fcgx->in) == 0;
+}
+
 void worker_serve(struct worker *w, int listen_fd)
 {
 	FCGX_Request fcgx;
@@ -114,6 +129,8 @@ void worker_serve(struct worker *w, int listen_fd)
 	}
 	while (FCGX_Accept_r(&fcgx) >= 0) {
 		request_handle(w, &fcgx);
+		if (input_finished(&fcgx))
+			FCGX_Detach(&fcgx); /* close at once, without waiting for nginx */
 		FCGX_Finish_r(&fcgx);
 		arena_reset(&w->arena);
 	}

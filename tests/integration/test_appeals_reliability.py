@@ -28,6 +28,38 @@ def tearDownModule():
     STACK.close()
 
 
+class WorkerTrace:
+    """strace on every worker for the system calls CALLS while the block runs; .lines are
+    (pid, call) pairs in the order they happened."""
+
+    def __init__(self, test, calls):
+        self.test, self.calls, self.lines = test, calls, []
+
+    def __enter__(self):
+        workers = STACK.worker_children()
+        self.test.assertTrue(workers)
+        self.tmp = tempfile.TemporaryDirectory()
+        self.out = os.path.join(self.tmp.name, "trace")
+        args = ["strace", "-y", "-s", "120", "-e", "trace=" + self.calls, "-o", self.out]
+        for pid in workers:
+            args += ["-p", str(pid)]
+        self.tracer = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
+        attached = 0
+        while attached < len(workers):
+            line = self.tracer.stderr.readline()
+            self.test.assertTrue(line, "strace stopped before attaching")
+            attached += "attached" in line
+        return self
+
+    def __exit__(self, *exc):
+        self.tracer.send_signal(signal.SIGINT)
+        self.tracer.wait(30)
+        with open(self.out, encoding="utf-8", errors="replace") as f:
+            self.lines = [ln.split(None, 1) for ln in f if ln[:1].isdigit()]
+        self.tmp.cleanup()
+        return False
+
+
 class DurableBeforeTheAnswerTest(unittest.TestCase):
     """The workers commit with synchronous=NORMAL and flush the WAL in groups (issue 22,
     src/db/group_commit.h): the answer must still leave only after the flush. strace shows the
@@ -35,32 +67,14 @@ class DurableBeforeTheAnswerTest(unittest.TestCase):
     then the FastCGI record with «Status: 303»."""
 
     def test_the_303_leaves_after_the_wal_is_flushed(self):
-        workers = STACK.worker_children()
-        self.assertTrue(workers)
-        with tempfile.TemporaryDirectory() as tmp:
-            out = os.path.join(tmp, "trace")
-            args = ["strace", "-y", "-s", "120", "-e", "trace=pwrite64,fdatasync,fsync,write",
-                    "-o", out]
-            for pid in workers:
-                args += ["-p", str(pid)]
-            tracer = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
-            try:
-                attached = 0
-                while attached < len(workers):
-                    line = tracer.stderr.readline()
-                    self.assertTrue(line, "strace stopped before attaching")
-                    attached += "attached" in line
-                r = STACK.post_form("/appeals", {
-                    "addressee": "administration", "surname": "Сохранов", "name": "Пётр",
-                    "email": "durable@residents.example", "territory": "3",
-                    "text": "Обращение метка-durable: проверка порядка записи."})
-                self.assertEqual(r.status, 303)
-                self.assertEqual(r.header("Location"), "/appeals/received")
-            finally:
-                tracer.send_signal(signal.SIGINT)
-                tracer.wait(30)
-            with open(out, encoding="utf-8", errors="replace") as f:
-                lines = [ln.split(None, 1) for ln in f if ln[:1].isdigit()]
+        with WorkerTrace(self, "pwrite64,fdatasync,fsync,write") as trace:
+            r = STACK.post_form("/appeals", {
+                "addressee": "administration", "surname": "Сохранов", "name": "Пётр",
+                "email": "durable@residents.example", "territory": "3",
+                "text": "Обращение метка-durable: проверка порядка записи."})
+            self.assertEqual(r.status, 303)
+            self.assertEqual(r.header("Location"), "/appeals/received")
+        lines = trace.lines
         answered = [(pid, i) for i, (pid, call) in enumerate(lines)
                     if call.startswith("write(") and "Status: 303" in call]
         self.assertEqual(len(answered), 1, [call[:70] for _, call in lines[-12:]])
@@ -73,6 +87,45 @@ class DurableBeforeTheAnswerTest(unittest.TestCase):
         self.assertTrue(flushes and flushes[-1] > wal_writes[-1], calls)
         self.assertEqual(STACK.query("SELECT count(*) FROM appeal WHERE text LIKE ?",
                                      ("%метка-durable%",)), [(1,)])
+
+
+class ClosingTheConnectionTest(unittest.TestCase):
+    """A worker closes nginx's connection as soon as the answer is written when it has read the
+    request's input to its end (src/http/worker.c): no half-close and wait for nginx, which cost
+    a cached page a third of its CPU time. A handler that answers without reading the body still
+    gets its answer to the resident whole."""
+
+    def test_a_read_request_is_closed_without_waiting_for_nginx(self):
+        with WorkerTrace(self, "write,shutdown,poll,close") as trace:
+            r = STACK.get("/meetings")
+            self.assertEqual(r.status, 200)
+            self.assertIn("<h1>Расписание встреч с населением</h1>", r.text)
+        lines = trace.lines
+        answered = [(pid, i) for i, (pid, call) in enumerate(lines)
+                    if call.startswith("write(") and "Status: 200" in call]
+        self.assertEqual(len(answered), 1, [call[:70] for _, call in lines[-12:]])
+        pid, at = answered[0]
+        after = [call for p, call in lines[at + 1:] if p == pid]
+        closed = next(i for i, call in enumerate(after) if call.startswith("close("))
+        self.assertFalse([c for c in after[:closed] if c.startswith(("shutdown(", "poll("))],
+                         after[:closed + 1])
+
+    def test_an_answer_before_the_body_is_read_arrives_whole(self):
+        # Refused by the route before its body is read (a multipart body on a form without
+        # files): 600 KB, more than the socket holds, so nginx is still sending when the worker
+        # has answered. The worker reads the rest before it closes.
+        boundary = "----PortalTestBoundaryUnread"
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"login\"\r\n\r\n"
+                + "x" * 600_000 + f"\r\n--{boundary}--\r\n").encode()
+        for _ in range(3):
+            r = STACK.request("POST", "/admin/login", body=body, headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}"})
+            self.assertEqual(r.status, 415)
+            self.assertIn("Неподдерживаемый формат данных", r.text)
+            self.assertIn("</html>", r.text)
+        r = STACK.get("/meetings")
+        self.assertEqual(r.status, 200)
+        self.assertIn("<h1>Расписание встреч с населением</h1>", r.text)
 
 
 class ConcurrentAppealsTest(unittest.TestCase):
