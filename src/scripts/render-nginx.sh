@@ -36,5 +36,5 @@ sed -e "s|@LISTEN@|127.0.0.1:$port|g" -e "s|@SOCKET@|$socket|g" -e "s|@STATIC@|$
 	-e "s|@UPLOAD_LIMIT@|$upload|g" -e "s|@APPEAL_RATE@|$appeal_rate|g" \
 	-e "s|@APPEAL_KEY@|$appeal_key|g" -e "s|@CONN_LIMIT@|$conn_limit|g" \
 	-e "s|@CLIENT_TIMEOUT@|$client_timeout|g" -e "s|@LOGIN_RATE@|$login_rate|g" \
-	-e "s|@LOGIN_KEY@|$login_key|g" \
+	-e "s|@LOGIN_KEY@|$login_key|g" -e "s|@SITE_ACCESS_LOG@|$access_log|g" \
 	"$root/conf/nginx-site.conf.in" >"$run/site.conf"
