@@ -4,9 +4,11 @@
 #include "fts_russian.h"
 
 #include <libstemmer.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct fts_russian {
 	struct sb_stemmer *russian;
@@ -106,6 +108,13 @@ static int encode(uint32_t cp, char *out)
 	return 2;
 }
 
+/* True when the folded word WORD[0..size) ends in -ов or -ев (ё is folded to е). */
+static bool surname_ending(const char *word, int size)
+{
+	return size >= 4 && (memcmp(word + size - 4, "\xd0\xbe\xd0\xb2", 4) == 0 ||  /* ов */
+			     memcmp(word + size - 4, "\xd0\xb5\xd0\xb2", 4) == 0);   /* ев */
+}
+
 struct fts_russian *fts_russian_new(void)
 {
 	struct fts_russian *t = calloc(1, sizeof *t);
@@ -135,7 +144,8 @@ int fts_russian_tokenize(struct fts_russian *t, const char *text, int len, int p
 			 fts_russian_token_fn fn, void *ctx)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	char word[FTS_RUSSIAN_MAX_TOKEN * 2];
+	char word[FTS_RUSSIAN_MAX_TOKEN * 2 + 2]; /* + 2: «а» appended to a surname */
+	char first[FTS_RUSSIAN_MAX_TOKEN * 2];
 	int pos = 0;
 	while (pos < len) {
 		uint32_t cp;
@@ -189,9 +199,27 @@ int fts_russian_tokenize(struct fts_russian *t, const char *text, int len, int p
 				token_len = stem_len;
 			}
 		}
-		int rc = fn(ctx, token, token_len, start, end);
+		int rc = fn(ctx, token, token_len, start, end, 0);
 		if (rc != 0)
 			return rc;
+		if (script == CP_CYRILLIC && !prefix && !overlong && count >= 4 &&
+		    surname_ending(word, size)) {
+			/* «Иванов» → also "иванов", the stem of «Иванова» (see fts_russian.h). The
+			 * first token may be the stemmer's buffer, which the second stem reuses. */
+			memcpy(first, token, (size_t)token_len);
+			memcpy(word + size, "\xd0\xb0", 2); /* а */
+			const sb_symbol *stem =
+				sb_stemmer_stem(t->russian, (const sb_symbol *)word, size + 2);
+			if (stem == NULL)
+				return SQLITE_NOMEM;
+			int stem_len = sb_stemmer_length(t->russian);
+			if (stem_len > 0 && (stem_len != token_len ||
+					     memcmp(stem, first, (size_t)stem_len) != 0)) {
+				rc = fn(ctx, (const char *)stem, stem_len, start, end, 1);
+				if (rc != 0)
+					return rc;
+			}
+		}
 	}
 	return 0;
 }
@@ -203,10 +231,11 @@ struct fts5_call {
 	int (*x_token)(void *ctx, int tflags, const char *token, int len, int start, int end);
 };
 
-static int fts5_token(void *ctx, const char *token, int len, int start, int end)
+static int fts5_token(void *ctx, const char *token, int len, int start, int end, int colocated)
 {
 	struct fts5_call *call = ctx;
-	return call->x_token(call->ctx, 0, token, len, start, end);
+	return call->x_token(call->ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, token, len, start,
+			     end);
 }
 
 static int x_create(void *user, const char **argv, int argc, Fts5Tokenizer **out)

@@ -9,7 +9,13 @@
  * "а"). A combining acute accent (ударение) or a soft hyphen inside a word is skipped. Bytes that
  * are not well-formed UTF-8 separate words too. Each token is reported with the byte offsets of
  * the word in the original text, so highlight() and snippet() show the words as they were
- * written. Tokens of a prefix query ("улиц*") are folded but not stemmed. */
+ * written. Tokens of a prefix query ("улиц*") are folded but not stemmed.
+ *
+ * Surnames in -ов/-ев: the Snowball stemmer takes «Иванов» to "иван" (as if -ов were a
+ * genitive plural ending) but «Иванова», «Ивановой», «Ивановым» to "иванов", so a search for
+ * «Водовозова» missed «Водовозов». A Cyrillic word of four letters or more ending in -ов or -ев
+ * also gets, colocated, the stem it would have with -а added ("иванов"), in the index and in
+ * queries alike: every form of such a surname, masculine or feminine, shares that token. */
 #ifndef PORTAL_FTS_RUSSIAN_H
 #define PORTAL_FTS_RUSSIAN_H
 
@@ -30,8 +36,11 @@ struct fts_russian *fts_russian_new(void);
 void fts_russian_free(struct fts_russian *t);
 
 /* Called for each token: the folded (and stemmed) token, never empty, and the byte range
- * [start, end) of the word in the text. A non-zero return stops tokenizing and is returned. */
-typedef int (*fts_russian_token_fn)(void *ctx, const char *token, int len, int start, int end);
+ * [start, end) of the word in the text; colocated is set for a second token of the same word
+ * (FTS5_TOKEN_COLOCATED: a synonym at the same position). A non-zero return stops tokenizing
+ * and is returned. */
+typedef int (*fts_russian_token_fn)(void *ctx, const char *token, int len, int start, int end,
+				    int colocated);
 
 /* Tokenize text[0..len); stem unless prefix is set. 0 when done, the callback's non-zero result,
  * or SQLITE_NOMEM. */

@@ -300,6 +300,23 @@ class StaffAppealTest(unittest.TestCase):
         self.assertEqual(found('улица" OR "ёлка'), set())    # no query syntax from the field
         self.assertEqual(found("NEAR( * ) AND"), set())
 
+    def test_a_surname_is_found_in_its_feminine_and_masculine_forms(self):
+        # Regression: «водовозова» did not find «Водовозов» (the stemmer takes -ов for an
+        # ending); now every form of a surname in -ов/-ев finds the others.
+        his = register(text="Прошу убрать сухое дерево во дворе.", surname="Водовозов")
+        hers = register(text="Прошу починить качели во дворе.", surname="Королёва")
+        def found(q):
+            r = shown(self, USERS["organizer"].get("/admin/appeals?q=" + urllib.parse.quote(q)))
+            return {int(x) for x in re.findall(r'href="/admin/appeals/(\d+)"', r.text)}
+        for q in ("Водовозов", "водовозова", "Водовозовой", "водовозовым"):
+            with self.subTest(q=q):
+                self.assertIn(his, found(q))
+                self.assertNotIn(hers, found(q))
+        for q in ("Королёва", "королев", "Королёву"):
+            with self.subTest(q=q):
+                self.assertIn(hers, found(q))
+                self.assertNotIn(his, found(q))
+
     def test_the_supervisor_indexes_new_appeals_without_a_search(self):
         # The appeal's own transaction leaves the search index out (issue 22); the supervisor
         # puts it in within a second or two, and no search had to ask for it.

@@ -19,6 +19,9 @@ static const char *const rows[] = {
 	" \t\n  ",                                    /* 9 */
 	"Wi-Fi в библиотеке не работает, ROADS closed", /* 10 */
 	"ЁЖИК В ТУМАНЕ",                              /* 11 */
+	"Водовозов Пётр Ильич",                       /* 12 */
+	"Водовозова Анна",                            /* 13 */
+	"Жалоба Ивановой на шум",                     /* 14 */
 };
 
 static int setup(void **state)
@@ -79,6 +82,20 @@ static void test_word_forms(void **state)
 	assert_string_equal(found(db, "улица Мира"), "3");
 	assert_string_equal(found(db, "отремонтировать"), "3");
 	assert_string_equal(found(db, "Ленин"), "1");
+}
+
+/* A surname in -ов/-ев is found in every form, masculine or feminine (the feminine forms of
+ * the registry's applicants were missed before). */
+static void test_surnames(void **state)
+{
+	sqlite3 *db = *state;
+	assert_string_equal(found(db, "Водовозов"), "12,13");
+	assert_string_equal(found(db, "водовозова"), "12,13");
+	assert_string_equal(found(db, "Водовозовой"), "12,13");
+	assert_string_equal(found(db, "Иванов"), "14");
+	assert_string_equal(found(db, "Иванова"), "14");
+	assert_string_equal(found(db, "Анна Водовозова"), "13");
+	assert_string_equal(found(db, "Пётр Водовозов"), "12");
 }
 
 static void test_yo_is_ye(void **state)
@@ -173,12 +190,13 @@ struct collected {
 	int count;
 };
 
-static int collect(void *ctx, const char *token, int len, int start, int end)
+static int collect(void *ctx, const char *token, int len, int start, int end, int colocated)
 {
 	struct collected *c = ctx;
 	size_t n = strlen(c->text);
-	snprintf(c->text + n, sizeof c->text - n, "%s%.*s@%d-%d", c->count ? " " : "", len, token,
-		 start, end);
+	/* A colocated token (a synonym of the same word) is written "|token@start-end". */
+	snprintf(c->text + n, sizeof c->text - n, "%s%.*s@%d-%d", c->count ? (colocated ? "|" : " ") : "",
+		 len, token, start, end);
 	c->count++;
 	return 0;
 }
@@ -208,6 +226,25 @@ static void test_tokens_and_offsets(void **state)
 	assert_string_equal(TOKENS("Wi-Fi"), "wi@0-2 fi@3-5");
 	assert_string_equal(TOKENS("дом5а"), "дом@0-6 5@6-7 а@7-9");
 	assert_string_equal(tokens("улице", (int)strlen("улице"), 1), "улице@0-10"); /* prefix */
+}
+
+/* Surnames in -ов/-ев: «Водовозов» stems to "водовоз" but «Водовозова» to "водовозов"; the
+ * masculine form also gets "водовозов" colocated, so each finds the other (and «Ивановой»,
+ * «Королёвым»). Words that are not such get no second token. */
+static void test_surnames_in_ov_ev(void **state)
+{
+	(void)state;
+	assert_string_equal(TOKENS("Водовозов"), "водовоз@0-18|водовозов@0-18");
+	assert_string_equal(TOKENS("Водовозова"), "водовозов@0-20");
+	assert_string_equal(TOKENS("Ивановой"), "иванов@0-16");
+	assert_string_equal(TOKENS("Королёв"), "корол@0-14|королев@0-14");
+	assert_string_equal(TOKENS("Королёва Королёвым"), "королев@0-16 королев@17-35");
+	assert_string_equal(TOKENS("Лебедев"), "лебед@0-14|лебедев@0-14");
+	/* short words and other endings: one token each */
+	assert_string_equal(TOKENS("ров лев"), "ров@0-6 лев@7-13");
+	assert_string_equal(TOKENS("Пушкин Пушкина"), "пушкин@0-12 пушкин@13-27");
+	/* a prefix query is not stemmed, nor given a synonym */
+	assert_string_equal(tokens("Иванов", (int)strlen("Иванов"), 1), "иванов@0-12");
 }
 
 static void test_accent_and_decomposed_yo(void **state)
@@ -244,9 +281,10 @@ static void test_long_word_capped(void **state)
 	assert_string_equal(out, expected);
 }
 
-static int stop_after_one(void *ctx, const char *token, int len, int start, int end)
+static int stop_after_one(void *ctx, const char *token, int len, int start, int end,
+			  int colocated)
 {
-	(void)token, (void)len, (void)start, (void)end;
+	(void)token, (void)len, (void)start, (void)end, (void)colocated;
 	++*(int *)ctx;
 	return SQLITE_ABORT;
 }
@@ -287,6 +325,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_highlight_keeps_original_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_snippet, setup, teardown),
 		cmocka_unit_test(test_tokens_and_offsets),
+		cmocka_unit_test_setup_teardown(test_surnames, setup, teardown),
+		cmocka_unit_test(test_surnames_in_ov_ev),
 		cmocka_unit_test(test_accent_and_decomposed_yo),
 		cmocka_unit_test(test_invalid_utf8_skipped),
 		cmocka_unit_test(test_long_word_capped),
