@@ -731,6 +731,24 @@ if [[ " $targets " == *" appeals "* ]]; then
 	printf '  %-44s %-8s %s\n' "p99 of /account with 50 appeals < 20 ms" "${p99[account]}" \
 		"$(pass_if "${p99[account]}" lt 20)"
 fi
+# Issue 22: worker CPU per request (µs, from the workers' own clock ticks in this run; a
+# limit of ≤ L is printed as < L + 0.05). The cache hit is compared with bench-hello's.
+echo "targets of issue 22 (worker CPU per request, this run):"
+if [[ " $targets " == *" hello "* && " $targets " == *" meetings "* ]]; then
+	cpu_ratio=$(ratio "${app_us[meetings]}" "${app_us[hello]}")
+	printf '  %-44s %-8s %s\n' "cached /meetings <= 1.3 x bench-hello's" "$cpu_ratio" \
+		"$(pass_if "$cpu_ratio" lt 1.305)"
+fi
+if [[ " $targets " == *" uncached "* ]]; then
+	printf '  %-44s %-8s %s\n' "uncached /meetings <= 200 us" "${app_us[uncached]}" \
+		"$(pass_if "${app_us[uncached]}" lt 200.05)"
+fi
+if [[ " $targets " == *" appeals "* ]]; then
+	printf '  %-44s %-8s %s\n' "POST /appeals <= 500 us" "${app_us[appeals]}" \
+		"$(pass_if "${app_us[appeals]}" lt 500.05)"
+	printf '  %-44s %-8s %s\n' "p99 of POST /appeals < 50 ms" "${p99[appeals]}" \
+		"$(pass_if "${p99[appeals]}" lt 50)"
+fi
 if [[ " $targets " == *" bookings "* ]]; then
 	echo "target of issue 17 (reception $booking_meeting, $booking_count active bookings after the runs):"
 	printf '  %-44s %-8s %s\n' "POST booking >= 500 per second" "${rps[bookings]}" \
