@@ -325,6 +325,7 @@ enum http_status page_admin_discussion(struct request *req)
 struct proposal {
 	long long id, discussion_id;
 	const char *status, *email, *text, *outcome;
+	const char *link_token; /* a reference-group participant's personal link, or "" */
 };
 
 /* Load proposal id and its discussion. 0, 1 when either is unknown, -1 on a database error. */
@@ -341,6 +342,7 @@ static int load_proposal(struct request *req, long long id, struct proposal *p,
 		p->email = db_text(req->arena, s, 2);
 		p->text = db_text(req->arena, s, 3);
 		p->outcome = db_text(req->arena, s, 4);
+		p->link_token = db_text(req->arena, s, 5);
 	}
 	db_done(s);
 	if (rc != SQLITE_ROW)
@@ -375,6 +377,14 @@ static enum http_status moderate(struct request *req, bool publish)
 	sqlite3_bind_int64(s, 5, req->staff->user_id);
 	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(db->conn) == 1;
 	if (ok && !publish && p.email[0]) {
+		/* A participant of a reference group has no account: their personal link takes them
+		 * back to the form; a resident signs in from the discussion's page. */
+		const char *site = req->worker->cfg->site_url;
+		const char *again =
+			p.link_token[0]
+				? arena_printf(req->arena, "%s/discussions/link?token=%s", site,
+					       p.link_token)
+				: arena_printf(req->arena, "%s/discussions/%lld", site, d.id);
 		struct outbox_message m = {
 			.dedup_key = arena_printf(req->arena, "proposal:%lld:refused", p.id),
 			.channel = OUTBOX_MAIL,
@@ -384,10 +394,9 @@ static enum http_status moderate(struct request *req, bool publish)
 				req->arena,
 				"Ваше предложение к проекту %s не опубликовано на сайте.\n\n"
 				"Причина: %s\n\nТекст предложения:\n%s\n\n"
-				"Вы можете направить новое предложение до %s: %s/discussions/%lld\n\n--\n%s\n",
+				"Вы можете направить новое предложение до %s: %s\n\n--\n%s\n",
 				ru_quoted(req->arena, d.title), reason, p.text,
-				page_date_words(req, d.closes_on), req->worker->cfg->site_url, d.id,
-				signature(req)),
+				page_date_words(req, d.closes_on), again, signature(req)),
 			.purpose = "notice",
 		};
 		ok = outbox_add(db, &m, req->now) >= 0;

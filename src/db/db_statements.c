@@ -1280,8 +1280,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"outcome_reason, created_at FROM discussion_proposal WHERE discussion_id = ?1 "
 		"ORDER BY id",
 	[STMT_PROPOSAL_GET] =
-		"SELECT discussion_id, status, email, text, outcome FROM discussion_proposal "
-		"WHERE id = ?1",
+		"SELECT p.discussion_id, p.status, p.email, p.text, p.outcome, coalesce(l.token, '') "
+		"FROM discussion_proposal p LEFT JOIN participant_link l ON l.id = p.link_id "
+		"WHERE p.id = ?1",
 	[STMT_PROPOSAL_MODERATE] =
 		"UPDATE discussion_proposal SET status = ?2, refusal_reason = ?3, moderated_at = ?4, "
 		"moderated_by = ?5 WHERE id = ?1 AND status = 'pending'",

@@ -526,6 +526,19 @@ class PersonalLinkTest(unittest.TestCase):
                                  "pending", 1, token)])
         shown(self, STAFF["organizer"].get(f"/admin/discussions/{did}"),
               "Добавить освещение дворов.", "Кузнецова М. И.")
+        # Refused: the mail gives the participant, who has no account, their personal link
+        # back to the form (regression: it pointed to the public page, which asks to sign in).
+        pid = STACK.query("SELECT id FROM discussion_proposal WHERE discussion_id = ?", (did,))[0][0]
+        before = len(mails_to("kuznetsova.link@example.org"))
+        r = STAFF["organizer"].post(f"/admin/discussions/proposals/{pid}/refuse",
+                                    {"reason": "Повторяет пункт 1.2 проекта."})
+        self.assertEqual(r.status, 303)
+        notify()
+        mail = wait_mail("kuznetsova.link@example.org", before)
+        self.assertEqual(mail.subject, "Ваше предложение не опубликовано")
+        self.assertIn("Причина: Повторяет пункт 1.2 проекта.", mail.text)
+        self.assertIn(f"/discussions/link?token={token}", mail.text)
+        self.assertNotIn(f"/discussions/{did}\n", mail.text)
         # The survey's link does not open the discussion, nor the reverse.
         self.assertEqual(STACK.get("/surveys/link?token=" + token).status, 404)
 
