@@ -67,22 +67,11 @@ struct plan_row {
 	const char *kind;         /* its code */
 };
 
-/* GET /admin/media-plan?month=YYYY-MM — every meeting still to come (drafts included), or every
- * meeting starting in the month, in time order: the date by which it must be published
- * (rules.c), whether, when and on which channels it was, and the flags «просрочена» (the deadline
- * has passed and it is not published) and «опубликована с опозданием» (an announcement made less
- * than 5 days ahead), and a warning when no social-network channel is configured ([webhooks],
- * order № 2 of the Zelenoborsk head §2.3) or a publication never went to one. Printable. 400 for a
- * month that is not YYYY-MM. */
-enum http_status page_admin_media_plan(struct request *req)
+/* The meetings of the plan (STMT_MEDIA_PLAN): those starting in MONTH when HAS_MONTH, else every
+ * one still to come, in time order, from the request's arena. -1 on a database error. */
+static int media_plan_load(struct request *req, bool has_month, struct civil_date month,
+			   struct plan_row **out, size_t *count)
 {
-	const struct field_value *fm = &req->field[FIELD_MONTH];
-	struct civil_date month = {0};
-	bool has_month = fm->state == FIELD_VALID;
-	if (has_month && !parse_month(fm->text, &month)) {
-		page_reject(req, FIELD_MONTH, "укажите месяц в виде ГГГГ-ММ, например 2026-03");
-		return HTTP_BAD_REQUEST;
-	}
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_PLAN);
 	if (has_month) {
 		sqlite3_bind_int64(s, 1, (sqlite3_int64)tz_local_to_utc(month, 0, 0));
@@ -111,96 +100,153 @@ enum http_status page_admin_media_plan(struct request *req)
 	db_done(s);
 	if (rc != SQLITE_DONE) {
 		db_log_error(&req->worker->db, "media plan");
-		return HTTP_INTERNAL_ERROR;
+		return -1;
 	}
+	*out = rows;
+	*count = n;
+	return 0;
+}
 
+/* The links to the months before and after MONTH (MONTH_NAV), or to this month's plan when the
+ * page shows every meeting to come (THIS_MONTH). */
+static void media_plan_months(struct request *req, tpl_dict *d, bool has_month,
+			      struct civil_date month)
+{
+	if (!has_month) {
+		struct civil_date today = tz_local_date(req->now);
+		tpl_set(tpl_section_add(d, "THIS_MONTH"), "MONTH",
+			arena_printf(req->arena, "%04d-%02d", today.year, today.month));
+		return;
+	}
+	struct civil_date p = previous_month(month), x = next_month(month);
+	tpl_dict *nav = tpl_section_add(d, "MONTH_NAV");
+	tpl_set(nav, "PREV", arena_printf(req->arena, "%04d-%02d", p.year, p.month));
+	tpl_set(nav, "PREV_NAME",
+		arena_printf(req->arena, "%s %d", ru_month_nominative(p.month), p.year));
+	tpl_set(nav, "NEXT", arena_printf(req->arena, "%04d-%02d", x.year, x.month));
+	tpl_set(nav, "NEXT_NAME",
+		arena_printf(req->arena, "%s %d", ru_month_nominative(x.month), x.year));
+}
+
+/* What the summary line counts. */
+struct media_plan_tally {
+	size_t overdue, late;
+};
+
+/* The flags of meeting R's row: «просрочена» or waiting for publication, no social-network
+ * channel or a publication that never went to one, published late; «всё в порядке» (NO_FLAGS)
+ * when none. -1 on a database error. */
+static int media_plan_flags(struct request *req, tpl_dict *row, const struct plan_row *r,
+			    bool open, struct civil_date deadline, struct media_plan_tally *t)
+{
+	bool flagged = false;
+	if (open && !r->announced && civil_date_compare(tz_local_date(req->now), deadline) > 0) {
+		tpl_section_show(row, "OVERDUE");
+		t->overdue++;
+		flagged = true;
+	} else if (open && !r->announced) {
+		tpl_section_show(row, r->first_id > 0 ? "CHANGE_PENDING" : "PENDING");
+		flagged = true;
+	}
+	/* Order № 2 of the Zelenoborsk head §2.3: place and time are published in the official
+	 * social-network groups too; without a channel to them ([webhooks]) the announcement never
+	 * gets there. */
+	if (open && req->worker->cfg->webhook_count == 0) {
+		tpl_section_show(row, "NO_SOCIAL");
+		flagged = true;
+	} else if (r->first_id > 0) {
+		sqlite3_stmt *w = db_stmt(&req->worker->db, STMT_ANNOUNCEMENT_WEBHOOKS);
+		sqlite3_bind_int64(w, 1, r->first_id);
+		int rc = sqlite3_step(w);
+		long long posts = rc == SQLITE_ROW ? sqlite3_column_int64(w, 0) : 0;
+		db_done(w);
+		if (rc != SQLITE_ROW)
+			return -1;
+		if (posts == 0) {
+			tpl_section_show(row, "NOT_IN_SOCIAL");
+			flagged = true;
+		}
+	}
+	if (r->late > 0) {
+		tpl_section_show(row, "LATE");
+		t->late++;
+		flagged = true;
+	}
+	if (!flagged)
+		tpl_section_show(row, "NO_FLAGS");
+	return 0;
+}
+
+/* Meeting R's row (MEETING): its title, state, start, the date by which it must be published
+ * (none left for a cancelled or held one), when and where it was published, and its flags.
+ * -1 on a database error. */
+static int media_plan_row(struct request *req, tpl_dict *d, const struct plan_row *r,
+			  struct media_plan_tally *t)
+{
+	tpl_dict *row = tpl_section_add(d, "MEETING");
+	tpl_set_int(row, "ID", r->id);
+	tpl_set(row, "TITLE", r->title);
+	tpl_set(row, "STATUS", status_label(r->status));
+	page_set_datetime(row, "STARTS", r->starts_at);
+	struct civil_date deadline = rule_announce_deadline(r->starts_at, r->kind);
+	bool open = strcmp(r->status, "draft") == 0 || strcmp(r->status, "approved") == 0 ||
+		    strcmp(r->status, "postponed") == 0;
+	tpl_set(row, "DEADLINE", open ? page_date_words(req, deadline) : "—");
+	if (r->first_id > 0) {
+		tpl_dict *p = tpl_section_add(row, "PUBLISHED");
+		page_set_datetime(p, "AT", r->first_at);
+		if (publication_channels(req, p, r->first_id, r->first_at) < 0)
+			return -1;
+		if (r->latest_id != r->first_id) {
+			tpl_dict *l = tpl_section_add(p, "LATEST");
+			tpl_set(l, "KIND", publication_kind_label(r->latest_kind));
+			page_set_datetime(l, "AT", r->latest_at);
+		}
+	} else {
+		tpl_section_show(row, "NOT_PUBLISHED");
+	}
+	return media_plan_flags(req, row, r, open, deadline, t);
+}
+
+/* GET /admin/media-plan?month=YYYY-MM — every meeting still to come (drafts included), or every
+ * meeting starting in the month, in time order: the date by which it must be published
+ * (rules.c), whether, when and on which channels it was, and the flags «просрочена» (the deadline
+ * has passed and it is not published) and «опубликована с опозданием» (an announcement made less
+ * than 5 days ahead), and a warning when no social-network channel is configured ([webhooks],
+ * order № 2 of the Zelenoborsk head §2.3) or a publication never went to one. Printable. 400 for a
+ * month that is not YYYY-MM. */
+enum http_status page_admin_media_plan(struct request *req)
+{
+	const struct field_value *fm = &req->field[FIELD_MONTH];
+	struct civil_date month = {0};
+	bool has_month = fm->state == FIELD_VALID;
+	if (has_month && !parse_month(fm->text, &month)) {
+		page_reject(req, FIELD_MONTH, "укажите месяц в виде ГГГГ-ММ, например 2026-03");
+		return HTTP_BAD_REQUEST;
+	}
+	struct plan_row *rows;
+	size_t n;
+	if (media_plan_load(req, has_month, month, &rows, &n) < 0)
+		return HTTP_INTERNAL_ERROR;
 	const char *title = has_month ? arena_printf(req->arena, "Медиаплан: %s %d",
 						     ru_month_nominative(month.month), month.year)
 				      : "Медиаплан: предстоящие встречи";
 	tpl_dict *d = page_begin(req, "admin_media_plan.tpl", title, NAV_STAFF_MEDIA_PLAN);
 	tpl_set(d, "TITLE", title);
-	if (has_month) {
+	if (has_month)
 		tpl_set(d, "month", fm->text);
-		struct civil_date p = previous_month(month), x = next_month(month);
-		tpl_dict *nav = tpl_section_add(d, "MONTH_NAV");
-		tpl_set(nav, "PREV", arena_printf(req->arena, "%04d-%02d", p.year, p.month));
-		tpl_set(nav, "PREV_NAME", arena_printf(req->arena, "%s %d",
-						       ru_month_nominative(p.month), p.year));
-		tpl_set(nav, "NEXT", arena_printf(req->arena, "%04d-%02d", x.year, x.month));
-		tpl_set(nav, "NEXT_NAME", arena_printf(req->arena, "%s %d",
-						       ru_month_nominative(x.month), x.year));
-	} else {
-		struct civil_date today = tz_local_date(req->now);
-		tpl_set(tpl_section_add(d, "THIS_MONTH"), "MONTH",
-			arena_printf(req->arena, "%04d-%02d", today.year, today.month));
-	}
-	struct civil_date today = tz_local_date(req->now);
-	size_t overdue = 0, late = 0;
-	int social_channels = req->worker->cfg->webhook_count;
-	if (social_channels == 0)
+	media_plan_months(req, d, has_month, month);
+	if (req->worker->cfg->webhook_count == 0)
 		tpl_section_show(d, "NO_SOCIAL_CHANNEL");
-	for (size_t i = 0; i < n; i++) {
-		const struct plan_row *r = &rows[i];
-		tpl_dict *row = tpl_section_add(d, "MEETING");
-		tpl_set_int(row, "ID", r->id);
-		tpl_set(row, "TITLE", r->title);
-		tpl_set(row, "STATUS", status_label(r->status));
-		page_set_datetime(row, "STARTS", r->starts_at);
-		struct civil_date deadline = rule_announce_deadline(r->starts_at, r->kind);
-		bool open = strcmp(r->status, "draft") == 0 || strcmp(r->status, "approved") == 0 ||
-			    strcmp(r->status, "postponed") == 0;
-		/* A cancelled or held meeting has no deadline left to keep. */
-		tpl_set(row, "DEADLINE", open ? page_date_words(req, deadline) : "—");
-		if (r->first_id > 0) {
-			tpl_dict *p = tpl_section_add(row, "PUBLISHED");
-			page_set_datetime(p, "AT", r->first_at);
-			if (publication_channels(req, p, r->first_id, r->first_at) < 0)
-				return HTTP_INTERNAL_ERROR;
-			if (r->latest_id != r->first_id) {
-				tpl_dict *l = tpl_section_add(p, "LATEST");
-				tpl_set(l, "KIND", publication_kind_label(r->latest_kind));
-				page_set_datetime(l, "AT", r->latest_at);
-			}
-		} else {
-			tpl_section_show(row, "NOT_PUBLISHED");
-		}
-		bool flagged = false;
-		if (open && !r->announced && civil_date_compare(today, deadline) > 0) {
-			tpl_section_show(row, "OVERDUE");
-			overdue++;
-			flagged = true;
-		} else if (open && !r->announced) {
-			tpl_section_show(row, r->first_id > 0 ? "CHANGE_PENDING" : "PENDING");
-			flagged = true;
-		}
-		/* Order № 2 of the Zelenoborsk head §2.3: place and time are published in the
-		 * official social-network groups too; without a channel to them ([webhooks]) the
-		 * announcement never gets there. */
-		if (open && social_channels == 0) {
-			tpl_section_show(row, "NO_SOCIAL");
-			flagged = true;
-		} else if (r->first_id > 0) {
-			sqlite3_stmt *w = db_stmt(&req->worker->db, STMT_ANNOUNCEMENT_WEBHOOKS);
-			sqlite3_bind_int64(w, 1, r->first_id);
-			long long posts = sqlite3_step(w) == SQLITE_ROW ? sqlite3_column_int64(w, 0) : 0;
-			db_done(w);
-			if (posts == 0) {
-				tpl_section_show(row, "NOT_IN_SOCIAL");
-				flagged = true;
-			}
-		}
-		if (r->late > 0) {
-			tpl_section_show(row, "LATE");
-			late++;
-			flagged = true;
-		}
-		if (!flagged)
-			tpl_section_show(row, "NO_FLAGS");
-	}
+	struct media_plan_tally tally = {0};
+	for (size_t i = 0; i < n; i++)
+		if (media_plan_row(req, d, &rows[i], &tally) < 0)
+			return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, n ? "HAS_MEETINGS" : "NO_MEETINGS");
 	tpl_set(d, "SUMMARY",
 		arena_printf(req->arena, "%zu %s; просрочено: %zu; опубликовано с опозданием: %zu.", n,
-			     ru_plural((long)n, "встреча", "встречи", "встреч"), overdue, late));
+			     ru_plural((long)n, "встреча", "встречи", "встреч"), tally.overdue,
+			     tally.late));
 	return page_end(req, HTTP_OK);
 }
 
