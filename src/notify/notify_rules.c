@@ -665,6 +665,29 @@ struct digest_row {
 	const char *line, *executor;
 };
 
+/* Local date D as 'YYYY-MM-DD', in arena A. */
+static const char *iso_day(struct arena *a, struct civil_date d)
+{
+	return arena_printf(a, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+/* Who signs the mails: [municipality] administration_name, else the municipality's name. */
+static const char *signature_of(const struct notify_run *run)
+{
+	return run->cfg->administration_name[0] ? run->cfg->administration_name
+						: run->cfg->municipality_name;
+}
+
+/* Run STMT bound to (ID, the run's time): the statements that create a survey's or a
+ * discussion's personal links and mark it announced. 0, or -1 on a database error. */
+static int run_for(struct notify_run *run, enum stmt stmt, long long id)
+{
+	sqlite3_stmt *s = db_stmt(run->db, stmt);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)run->now);
+	return db_run(s) == SQLITE_DONE ? 0 : -1;
+}
+
 /* Send a daily digest of rows[0..n): to each executor the lines that are theirs, to the
  * controllers all of them. kind names the keys digest:KIND:DAY[:ADDRESS]; mine_intro / all_intro
  * open the mails, mine_link / all_link close them. */
@@ -675,8 +698,7 @@ static int send_digest(struct notify_run *run, const struct digest_row *rows, si
 	if (n == 0)
 		return 0;
 	struct civil_date today = tz_local_date(run->now);
-	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
-				       today.day);
+	const char *day = iso_day(run->arena, today);
 	for (size_t i = 0; i < n; i++) {
 		const char *who = rows[i].executor;
 		if (who[0] == '\0')
@@ -864,8 +886,7 @@ static int rule_protocol_digests(struct notify_run *run)
 		return -1;
 	if (late == 0)
 		return 0;
-	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
-				       today.day);
+	const char *day = iso_day(run->arena, today);
 	const char *body = arena_printf(run->arena,
 					"Протоколы выездных встреч, не переданные в сектор контроля в "
 					"срок (5 рабочих дней после встречи):\n\n%s",
@@ -913,8 +934,7 @@ static int rule_place_digests(struct notify_run *run)
 		return -1;
 	if (rows == 0)
 		return 0;
-	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
-				       today.day);
+	const char *day = iso_day(run->arena, today);
 	const char *body = arena_printf(run->arena,
 					"Место этих выездных встреч информационных групп не "
 					"согласовано с учреждением, а срок публикации близко или "
@@ -942,25 +962,22 @@ static const char *participant_mail_body(struct notify_run *run, const char *tex
 			   : arena_printf(run->arena, "%s\n--\n%s\n", text, from);
 }
 
-/* Rule: a discussion of a draft (issue 20) whose period has begun is announced once: a mail to
- * the media list, to the participants of its reference groups (targeted mailing, decree № 1617-па on reference groups
- * §3.1.2; not to those who withdrew consent) and to the subscribers of its territory (or of
- * any, for the whole municipality), each subscriber's with the link that stops the mail. Then
- * /press and /feed.atom show it (discussion.announced_at). Keys discussion:ID:mail:ADDRESS. */
-static int rule_discussion_openings(struct notify_run *run)
+/* A discussion whose period has begun and is not announced yet (STMT_NOTIFY_DISCUSSIONS_DUE). */
+struct opening {
+	long long id;
+	const char *title, *unit, *territory;
+	struct civil_date opens, closes;
+	bool hearing;
+};
+
+/* The discussions due to be announced today, from the run's arena. -1 on a database error. */
+static int discussion_openings_load(struct notify_run *run, struct opening **out, size_t *count)
 {
-	struct civil_date today = tz_local_date(run->now);
-	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
-				       today.day);
-	struct opening {
-		long long id;
-		const char *title, *unit, *territory;
-		struct civil_date opens, closes;
-		bool hearing;
-	} *o = NULL;
+	struct opening *o = NULL;
 	size_t n = 0, cap = 0;
 	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_DISCUSSIONS_DUE);
-	sqlite3_bind_text(s, 1, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 1, iso_day(run->arena, tz_local_date(run->now)), -1,
+			  SQLITE_TRANSIENT);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		o = arena_grow(run->arena, o, n, &cap, sizeof *o);
@@ -974,85 +991,112 @@ static int rule_discussion_openings(struct notify_run *run)
 		n++;
 	}
 	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
-	const char *from = run->cfg->administration_name[0] ? run->cfg->administration_name
-							    : run->cfg->municipality_name;
-	for (size_t i = 0; i < n; i++) {
-		const char *subject = arena_printf(run->arena, "Общественное обсуждение: %s",
-						   o[i].title);
-		const char *text = arena_printf(
+	*out = o;
+	*count = n;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* What every recipient reads about opening O: the draft, its developer, the period, who takes
+ * part, a public hearing to come, and where to read and propose. */
+static const char *discussion_opening_text(struct notify_run *run, const struct opening *o)
+{
+	return arena_printf(
+		run->arena,
+		"%s выносит на общественное обсуждение проект %s.\n\n"
+		"Разработчик проекта: %s.\nСрок обсуждения: с %s по %s включительно.\n"
+		"Участвуют жители: %s.%s\n\n"
+		"Текст проекта и приём предложений: %s\n",
+		signature_of(run), ru_quoted(run->arena, o->title), o->unit,
+		notify_date(run->arena, o->opens), notify_date(run->arena, o->closes),
+		o->territory[0] ? o->territory : "всё муниципальное образование",
+		o->hearing ? "\nПо проекту проводятся публичные слушания; их место и время "
+			     "объявляются отдельно."
+			   : "",
+		notify_url(run, arena_printf(run->arena, "/discussions/%lld", o->id)));
+}
+
+/* The paragraph with EMAIL's personal link to discussion ID (issue 20 item 2: proposals
+ * without an account), or "" when the address has none. */
+static const char *discussion_personal_link(struct notify_run *run, long long id,
+					    const char *email)
+{
+	const char *line = "";
+	sqlite3_stmt *l = db_stmt(run->db, STMT_LINK_TOKEN);
+	sqlite3_bind_text(l, 1, "discussion", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(l, 2, id);
+	sqlite3_bind_text(l, 3, email, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(l) == SQLITE_ROW)
+		line = arena_printf(
 			run->arena,
-			"%s выносит на общественное обсуждение проект %s.\n\n"
-			"Разработчик проекта: %s.\nСрок обсуждения: с %s по %s включительно.\n"
-			"Участвуют жители: %s.%s\n\n"
-			"Текст проекта и приём предложений: %s\n",
-			from, ru_quoted(run->arena, o[i].title), o[i].unit,
-			notify_date(run->arena, o[i].opens), notify_date(run->arena, o[i].closes),
-			o[i].territory[0] ? o[i].territory : "всё муниципальное образование",
-			o[i].hearing ? "\nПо проекту проводятся публичные слушания; их место и время "
-				       "объявляются отдельно."
-				     : "",
-			notify_url(run, arena_printf(run->arena, "/discussions/%lld", o[i].id)));
-		/* Each reference-group participant gets a personal link to send proposals without
-		 * an account (issue 20 item 2). */
-		s = db_stmt(run->db, STMT_DISCUSSION_LINKS_CREATE);
-		sqlite3_bind_int64(s, 1, o[i].id);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)run->now);
-		if (db_run(s) != SQLITE_DONE)
-			return -1;
-		s = db_stmt(run->db, STMT_NOTIFY_DISCUSSION_RECIPIENTS);
-		sqlite3_bind_int64(s, 1, o[i].id);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			int audience = sqlite3_column_int(s, 0);
-			const char *email = db_text(run->arena, s, 1);
-			const char *token = db_text(run->arena, s, 2);
-			const char *personal = "";
-			if (audience == AUDIENCE_REFERENCE) {
-				sqlite3_stmt *l = db_stmt(run->db, STMT_LINK_TOKEN);
-				sqlite3_bind_text(l, 1, "discussion", -1, SQLITE_STATIC);
-				sqlite3_bind_int64(l, 2, o[i].id);
-				sqlite3_bind_text(l, 3, email, -1, SQLITE_TRANSIENT);
-				if (sqlite3_step(l) == SQLITE_ROW)
-					personal = arena_printf(
-						run->arena,
-						"\nВаша персональная ссылка для предложений (вход в личный "
-						"кабинет не нужен; не пересылайте её): %s\n",
-						notify_url(run, arena_printf(run->arena,
-									     "/discussions/link?token=%s",
-									     db_text(run->arena, l, 0))));
-				db_done(l);
-			}
-			const char *unsubscribe = NULL;
-			if (audience == AUDIENCE_SUBSCRIBER)
-				unsubscribe = subscription_unsubscribe_url(run->arena, run->cfg, token);
-			else if (audience == AUDIENCE_REFERENCE && token[0])
+			"\nВаша персональная ссылка для предложений (вход в личный кабинет не нужен; "
+			"не пересылайте её): %s\n",
+			notify_url(run, arena_printf(run->arena, "/discussions/link?token=%s",
+						     db_text(run->arena, l, 0))));
+	db_done(l);
+	return line;
+}
+
+/* Mail opening O to each of its recipients (STMT_NOTIFY_DISCUSSION_RECIPIENTS): the media list,
+ * the participants of its reference groups with their personal links, the subscribers of its
+ * territory; each subscriber and participant with the link that stops the mail. -1 on a
+ * database error. */
+static int discussion_opening_mails(struct notify_run *run, const struct opening *o)
+{
+	const char *subject = arena_printf(run->arena, "Общественное обсуждение: %s", o->title);
+	const char *text = discussion_opening_text(run, o);
+	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_DISCUSSION_RECIPIENTS);
+	sqlite3_bind_int64(s, 1, o->id);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int audience = sqlite3_column_int(s, 0);
+		const char *email = db_text(run->arena, s, 1);
+		const char *token = db_text(run->arena, s, 2);
+		const char *personal = "";
+		const char *unsubscribe = NULL;
+		if (audience == AUDIENCE_SUBSCRIBER) {
+			unsubscribe = subscription_unsubscribe_url(run->arena, run->cfg, token);
+		} else if (audience == AUDIENCE_REFERENCE) {
+			personal = discussion_personal_link(run, o->id, email);
+			if (token[0])
 				unsubscribe = subscription_reference_unsubscribe_url(run->arena,
 										     run->cfg, token);
-			struct outbox_message msg = {
-				.dedup_key = arena_printf(run->arena, "discussion:%lld:mail:%s",
-							  o[i].id, email),
-				.channel = OUTBOX_MAIL,
-				.recipient = email,
-				.subject = subject,
-				.body = participant_mail_body(
-					run, arena_printf(run->arena, "%s%s", text, personal),
-					unsubscribe, from),
-				.unsubscribe_url = unsubscribe,
-				.purpose = "announcement",
-			};
-			if (enqueue(run, &msg) < 0) {
-				db_done(s);
-				return -1;
-			}
 		}
-		db_done(s);
-		if (rc != SQLITE_DONE)
+		struct outbox_message msg = {
+			.dedup_key = arena_printf(run->arena, "discussion:%lld:mail:%s", o->id, email),
+			.channel = OUTBOX_MAIL,
+			.recipient = email,
+			.subject = subject,
+			.body = participant_mail_body(run, arena_printf(run->arena, "%s%s", text,
+									personal),
+						      unsubscribe, signature_of(run)),
+			.unsubscribe_url = unsubscribe,
+			.purpose = "announcement",
+		};
+		if (enqueue(run, &msg) < 0) {
+			db_done(s);
 			return -1;
-		s = db_stmt(run->db, STMT_NOTIFY_DISCUSSION_ANNOUNCED);
-		sqlite3_bind_int64(s, 1, o[i].id);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)run->now);
-		if (db_run(s) != SQLITE_DONE)
+		}
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Rule: a discussion of a draft (issue 20) whose period has begun is announced once: a mail to
+ * the media list, to the participants of its reference groups (targeted mailing, decree № 1617-па
+ * on reference groups §3.1.2; not to those who withdrew consent), each with a personal link made
+ * for them, and to the subscribers of its territory (or of any, for the whole municipality),
+ * each subscriber's with the link that stops the mail. Then /press and /feed.atom show it
+ * (discussion.announced_at). Keys discussion:ID:mail:ADDRESS. */
+static int rule_discussion_openings(struct notify_run *run)
+{
+	struct opening *o;
+	size_t n;
+	if (discussion_openings_load(run, &o, &n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (run_for(run, STMT_DISCUSSION_LINKS_CREATE, o[i].id) < 0 ||
+		    discussion_opening_mails(run, &o[i]) < 0 ||
+		    run_for(run, STMT_NOTIFY_DISCUSSION_ANNOUNCED, o[i].id) < 0)
 			return -1;
 		run->counts.announced++;
 	}
@@ -1067,8 +1111,7 @@ static int rule_discussion_openings(struct notify_run *run)
 static int rule_survey_links(struct notify_run *run)
 {
 	struct civil_date today = tz_local_date(run->now);
-	const char *day = arena_printf(run->arena, "%04d-%02d-%02d", today.year, today.month,
-				       today.day);
+	const char *day = iso_day(run->arena, today);
 	struct due {
 		long long id;
 		const char *title;
@@ -1089,13 +1132,9 @@ static int rule_survey_links(struct notify_run *run)
 	db_done(s);
 	if (rc != SQLITE_DONE)
 		return -1;
-	const char *from = run->cfg->administration_name[0] ? run->cfg->administration_name
-							    : run->cfg->municipality_name;
+	const char *from = signature_of(run);
 	for (size_t i = 0; i < n; i++) {
-		s = db_stmt(run->db, STMT_SURVEY_LINKS_CREATE);
-		sqlite3_bind_int64(s, 1, o[i].id);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)run->now);
-		if (db_run(s) != SQLITE_DONE)
+		if (run_for(run, STMT_SURVEY_LINKS_CREATE, o[i].id) < 0)
 			return -1;
 		s = db_stmt(run->db, STMT_NOTIFY_SURVEY_LINKS);
 		sqlite3_bind_int64(s, 1, o[i].id);
@@ -1135,10 +1174,7 @@ static int rule_survey_links(struct notify_run *run)
 		db_done(s);
 		if (rc != SQLITE_DONE)
 			return -1;
-		s = db_stmt(run->db, STMT_NOTIFY_SURVEY_ANNOUNCED);
-		sqlite3_bind_int64(s, 1, o[i].id);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)run->now);
-		if (db_run(s) != SQLITE_DONE)
+		if (run_for(run, STMT_NOTIFY_SURVEY_ANNOUNCED, o[i].id) < 0)
 			return -1;
 	}
 	return 0;
