@@ -368,6 +368,67 @@ static void answer_entry(struct request *req, tpl_dict *d, sqlite3_stmt *a, cons
 	tpl_set(e, "CONTENT", content);
 }
 
+/* The entry of STMT_FEED_ENTRIES' current row S (its columns as there) into feed D: the results
+ * of a held meeting, or an announcement, a change of place or time or a cancellation, each with
+ * its sentence agreeing with the meeting's kind (KINDS). */
+static void meeting_entry(struct request *req, tpl_dict *d, sqlite3_stmt *s,
+			  const struct kind_words *kinds, size_t kind_count, const char *host)
+{
+	const char *site = req->worker->cfg->site_url;
+	const char *what = db_text(req->arena, s, 0);
+	long long id = sqlite3_column_int64(s, 1);
+	const char *kind = db_text(req->arena, s, 2);
+	time_t at = (time_t)sqlite3_column_int64(s, 3);
+	long long meeting = sqlite3_column_int64(s, 4);
+	const char *title = db_text(req->arena, s, 5);
+	const struct kind_words *k =
+		kind_words_find(req->arena, kinds, kind_count, db_text(req->arena, s, 6));
+	time_t starts = (time_t)sqlite3_column_int64(s, 7), ends = (time_t)sqlite3_column_int64(s, 8);
+	const char *where = place(req, db_text(req->arena, s, 9), db_text(req->arena, s, 10));
+	const char *reason = db_text(req->arena, s, 11);
+	tpl_dict *e = tpl_section_add(d, "ENTRY");
+	tpl_set(e, "UPDATED", rfc3339(req, at));
+	const char *when = time_span(req, starts, ends), *prefix, *content, *category;
+	if (strcmp(what, "result") == 0) {
+		prefix = "Итоги";
+		category = "result";
+		content = arena_printf(req->arena, "%s %s. Место: %s.",
+				       meeting_sentence(req->arena, k, title, "состоялся", "состоялась",
+							"состоялось", "состоялись"),
+				       when, where);
+		if (sqlite3_column_type(s, 12) != SQLITE_NULL)
+			content = arena_printf(req->arena, "%s Участников: %lld.", content,
+					       (long long)sqlite3_column_int64(s, 12));
+		tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:result/%lld", host,
+					      tag_date(req, ends), meeting));
+		tpl_set(e, "LINK", arena_printf(req->arena, "%s/meetings/%lld", site, meeting));
+	} else {
+		category = kind;
+		if (strcmp(kind, "cancellation") == 0) {
+			prefix = "Отмена";
+			content = arena_printf(req->arena,
+					       "Внимание: встреча отменена. %s, %s, место: %s.",
+					       meeting_subject(req->arena, k, title), when, where);
+			if (reason[0])
+				content = arena_printf(req->arena, "%s Причина: %s", content, reason);
+		} else {
+			bool change = strcmp(kind, "change") == 0;
+			prefix = change ? "Изменение" : "Анонс";
+			content = arena_printf(req->arena, "%s. Когда: %s (время местное). Где: %s.",
+					       meeting_subject(req->arena, k, title), when, where);
+			if (change)
+				content = arena_printf(req->arena, "%s%s",
+						       change_note(req, s, starts, ends), content);
+		}
+		tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:announcement/%lld", host,
+					      tag_date(req, at), id));
+		tpl_set(e, "LINK", arena_printf(req->arena, "%s/press/%lld", site, meeting));
+	}
+	tpl_set(e, "TITLE", arena_printf(req->arena, "%s: %s", prefix, title));
+	tpl_set(e, "CATEGORY", category);
+	tpl_set(e, "CONTENT", content);
+}
+
 /* GET /feed.atom — an Atom 1.0 feed (RFC 4287) of the FEED_LIMIT newest announcements, changes of
  * place or time, cancellations, results of meetings with a signed protocol and published
  * answers to socially significant questions, newest first. 200, application/atom+xml. */
@@ -389,9 +450,6 @@ enum http_status page_feed(struct request *req)
 	int arc = sqlite3_step(answers);
 	int rc = SQLITE_DONE, n = 0;
 	while (n < FEED_LIMIT && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *what = db_text(req->arena, s, 0);
-		long long id = sqlite3_column_int64(s, 1);
-		const char *kind = db_text(req->arena, s, 2);
 		time_t at = (time_t)sqlite3_column_int64(s, 3);
 		while (n < FEED_LIMIT && arc == SQLITE_ROW &&
 		       (time_t)sqlite3_column_int64(answers, 4) > at) {
@@ -404,63 +462,9 @@ enum http_status page_feed(struct request *req)
 		}
 		if (n >= FEED_LIMIT)
 			break;
-		long long meeting = sqlite3_column_int64(s, 4);
-		const char *title = db_text(req->arena, s, 5);
-		const struct kind_words *k =
-			kind_words_find(req->arena, kinds, kind_count, db_text(req->arena, s, 6));
-		time_t starts = (time_t)sqlite3_column_int64(s, 7), ends = (time_t)sqlite3_column_int64(s, 8);
-		const char *where = place(req, db_text(req->arena, s, 9), db_text(req->arena, s, 10));
-		const char *reason = db_text(req->arena, s, 11);
 		if (n == 0)
 			tpl_set(d, "UPDATED", rfc3339(req, at));
-		tpl_dict *e = tpl_section_add(d, "ENTRY");
-		tpl_set(e, "UPDATED", rfc3339(req, at));
-		const char *when = time_span(req, starts, ends), *prefix, *content, *category;
-		if (strcmp(what, "result") == 0) {
-			prefix = "Итоги";
-			category = "result";
-			content = arena_printf(req->arena, "%s %s. Место: %s.",
-					       meeting_sentence(req->arena, k, title, "состоялся",
-								"состоялась", "состоялось",
-								"состоялись"),
-					       when, where);
-			if (sqlite3_column_type(s, 12) != SQLITE_NULL) {
-				long long people = sqlite3_column_int64(s, 12);
-				content = arena_printf(req->arena, "%s Участников: %lld.", content, people);
-			}
-			tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:result/%lld", host,
-						      tag_date(req, ends), meeting));
-			tpl_set(e, "LINK", arena_printf(req->arena, "%s/meetings/%lld", cfg->site_url,
-							meeting));
-		} else {
-			category = kind;
-			if (strcmp(kind, "cancellation") == 0) {
-				prefix = "Отмена";
-				content = arena_printf(
-					req->arena, "Внимание: встреча отменена. %s, %s, место: %s.",
-					meeting_subject(req->arena, k, title), when, where);
-				if (reason[0])
-					content = arena_printf(req->arena, "%s Причина: %s", content, reason);
-			} else {
-				bool change = strcmp(kind, "change") == 0;
-				prefix = change ? "Изменение" : "Анонс";
-				content = arena_printf(req->arena, "%s. Когда: %s (время местное). "
-								   "Где: %s.",
-						       meeting_subject(req->arena, k, title), when,
-						       where);
-				if (change)
-					content = arena_printf(req->arena, "%s%s", change_note(req, s, starts,
-											       ends),
-							       content);
-			}
-			tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:announcement/%lld", host,
-						      tag_date(req, at), id));
-			tpl_set(e, "LINK", arena_printf(req->arena, "%s/press/%lld", cfg->site_url,
-							meeting));
-		}
-		tpl_set(e, "TITLE", arena_printf(req->arena, "%s: %s", prefix, title));
-		tpl_set(e, "CATEGORY", category);
-		tpl_set(e, "CONTENT", content);
+		meeting_entry(req, d, s, kinds, kind_count, host);
 		n++;
 	}
 	while (n < FEED_LIMIT && arc == SQLITE_ROW) {
