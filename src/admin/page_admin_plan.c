@@ -410,6 +410,103 @@ static bool parse_due(const char *s, struct civil_date *out)
 /* At most this many measures in one file. */
 #define IMPORT_MAX_LINES 1000
 
+/* The choices a line of the file is checked against: the kinds of meeting and of evidence. */
+struct import_choices {
+	struct choice *kinds, *evidences;
+	size_t kind_count, evidence_count;
+};
+
+/* Check the fields C[0..CSV_COLUMNS) of one measure line into *IN; what is wrong goes to E
+ * under the line's number. */
+static void import_measure(struct request *req, const char *const *c,
+			   const struct import_choices *ch, struct import_errors *e,
+			   struct measure_input *in)
+{
+	*in = (struct measure_input){
+		.item = cell(req, c[0]), .text = cell(req, c[1]), .units = cell(req, c[4])};
+	check_text(req, e, in->item, "Пункт", 20, true, false);
+	check_text(req, e, in->text, "Мероприятие", 1000, true, true);
+	check_text(req, e, in->units, "Ответственные", 500, false, false);
+	const char *due_text = cell(req, c[3]);
+	struct civil_date due = {0, 0, 0};
+	bool has_due = due_text[0] != '\0';
+	if (has_due && !parse_due(due_text, &due)) {
+		reject_line(req, FIELD__MAX,
+			    arena_printf(req->arena,
+					 "срок %s — не дата (нужно 2026-12-01 или 01.12.2026)",
+					 ru_quoted(req->arena, due_text)),
+			    e);
+		/* Said once: not «укажите срок» as well. */
+		due = (struct civil_date){1970, 1, 1};
+	}
+	check_measure(req, in, cell(req, c[2]), has_due, due, cell(req, c[5]), cell(req, c[6]),
+		      ch->kinds, ch->kind_count, ch->evidences, ch->evidence_count, reject_line, e);
+}
+
+/* Read the measures of the CSV file TEXT[0..LEN) (a byte-order mark, the heading and empty lines
+ * skipped; ';' or ',' between fields) into *ROWS, the good lines only; every bad line is in E.
+ * -1 on a database error. */
+static int import_read(struct request *req, const char *text, size_t len,
+		       struct measure_input **rows, size_t *row_count, struct import_errors *e)
+{
+	struct import_choices ch;
+	if (load_choices(req, STMT_KIND_LIST, &ch.kinds, &ch.kind_count) < 0 ||
+	    load_choices(req, STMT_PLAN_EVIDENCE_KINDS, &ch.evidences, &ch.evidence_count) < 0)
+		return -1;
+	size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	char sep = csv_guess_separator(text + skip, len - skip);
+	size_t count = 0, cap = 0, pos = 0;
+	*rows = NULL;
+	int line = 1;
+	for (;;) {
+		const char *c[CSV_COLUMNS + 1];
+		size_t n;
+		e->line = line;
+		e->line_bad = false;
+		int rc = csv_read_record(req->arena, text, len, &pos, sep, c, CSV_COLUMNS + 1, &n,
+					 &line);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			reject_line(req, FIELD__MAX,
+				    n > CSV_COLUMNS
+					    ? arena_printf(req->arena, "больше %d столбцов",
+							   CSV_COLUMNS)
+					    : "кавычки не закрыты или текст после закрывающей кавычки",
+				    e);
+			continue;
+		}
+		if (e->line == 1 && n > 0 && strcmp(cell(req, c[0]), csv_columns[0]) == 0)
+			continue; /* the heading */
+		if (n == 1 && cell(req, c[0])[0] == '\0')
+			continue; /* an empty line */
+		if (n != CSV_COLUMNS) {
+			reject_line(req, FIELD__MAX,
+				    arena_printf(req->arena, "столбцов %zu, а нужно %d: %s", n,
+						 CSV_COLUMNS,
+						 "пункт, мероприятие, периодичность, срок, "
+						 "ответственные, подтверждение, вид встречи"),
+				    e);
+			continue;
+		}
+		if (count == IMPORT_MAX_LINES) {
+			reject_line(req, FIELD__MAX,
+				    arena_printf(req->arena, "в одном файле — не больше %d мероприятий",
+						 IMPORT_MAX_LINES),
+				    e);
+			break;
+		}
+		struct measure_input in;
+		import_measure(req, c, &ch, e, &in);
+		if (!e->line_bad) {
+			*rows = arena_grow(req->arena, *rows, count, &cap, sizeof **rows);
+			(*rows)[count++] = in;
+		}
+	}
+	*row_count = count;
+	return 0;
+}
+
 /* POST /admin/plan/import (attachment: a CSV file, csrf; multipart) — add every measure of the
  * file, in its order, in one transaction, each audited (plan_measure, import). The first line
  * is the heading (as the export writes it); ';' or ',' between fields. 303 to /admin/plan; 422
@@ -427,88 +524,17 @@ enum http_status page_admin_plan_import(struct request *req)
 		page_reject(req, FIELD_ATTACHMENT, "выберите файл CSV с планом");
 		return list_page(req, HTTP_UNPROCESSABLE, false, NULL, 0);
 	}
-	const char *text = file->data;
-	size_t len = file->size;
-	if (!utf8_valid(text, len)) {
+	if (!utf8_valid(file->data, file->size)) {
 		page_reject(req, FIELD_ATTACHMENT,
 			    "файл не в кодировке UTF-8: сохраните его как «CSV (разделители — точка с "
 			    "запятой)» в UTF-8");
 		return list_page(req, HTTP_UNPROCESSABLE, false, NULL, 0);
 	}
-	struct choice *kinds, *evidences;
-	size_t kind_count, evidence_count;
-	if (load_choices(req, STMT_KIND_LIST, &kinds, &kind_count) < 0 ||
-	    load_choices(req, STMT_PLAN_EVIDENCE_KINDS, &evidences, &evidence_count) < 0)
-		return HTTP_INTERNAL_ERROR;
-	size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	char sep = csv_guess_separator(text + skip, len - skip);
 	struct import_errors e = {0};
-	struct measure_input *rows = NULL;
-	size_t row_count = 0, row_cap = 0, pos = 0;
-	int line = 1;
-	for (;;) {
-		const char *c[CSV_COLUMNS + 1];
-		size_t n;
-		e.line = line;
-		e.line_bad = false;
-		int rc = csv_read_record(req->arena, text, len, &pos, sep, c, CSV_COLUMNS + 1, &n,
-					 &line);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			reject_line(req, FIELD__MAX,
-				    n > CSV_COLUMNS
-					    ? arena_printf(req->arena, "больше %d столбцов",
-							   CSV_COLUMNS)
-					    : "кавычки не закрыты или текст после закрывающей кавычки",
-				    &e);
-			continue;
-		}
-		if (e.line == 1 && n > 0 && strcmp(cell(req, c[0]), csv_columns[0]) == 0)
-			continue; /* the heading */
-		if (n == 1 && cell(req, c[0])[0] == '\0')
-			continue; /* an empty line */
-		if (n != CSV_COLUMNS) {
-			reject_line(req, FIELD__MAX,
-				    arena_printf(req->arena, "столбцов %zu, а нужно %d: %s", n,
-						 CSV_COLUMNS,
-						 "пункт, мероприятие, периодичность, срок, "
-						 "ответственные, подтверждение, вид встречи"),
-				    &e);
-			continue;
-		}
-		if (row_count == IMPORT_MAX_LINES) {
-			reject_line(req, FIELD__MAX,
-				    arena_printf(req->arena, "в одном файле — не больше %d мероприятий",
-						 IMPORT_MAX_LINES),
-				    &e);
-			break;
-		}
-		struct measure_input in = {
-			.item = cell(req, c[0]), .text = cell(req, c[1]), .units = cell(req, c[4])};
-		check_text(req, &e, in.item, "Пункт", 20, true, false);
-		check_text(req, &e, in.text, "Мероприятие", 1000, true, true);
-		check_text(req, &e, in.units, "Ответственные", 500, false, false);
-		const char *due_text = cell(req, c[3]);
-		struct civil_date due = {0, 0, 0};
-		bool has_due = due_text[0] != '\0';
-		if (has_due && !parse_due(due_text, &due)) {
-			reject_line(req, FIELD__MAX,
-				    arena_printf(req->arena,
-						 "срок %s — не дата (нужно 2026-12-01 или 01.12.2026)",
-						 ru_quoted(req->arena, due_text)),
-				    &e);
-			/* Said once: not «укажите срок» as well. */
-			due = (struct civil_date){1970, 1, 1};
-		}
-		check_measure(req, &in, cell(req, c[2]), has_due, due, cell(req, c[5]),
-			      cell(req, c[6]), kinds, kind_count, evidences, evidence_count,
-			      reject_line, &e);
-		if (!e.line_bad) {
-			rows = arena_grow(req->arena, rows, row_count, &row_cap, sizeof *rows);
-			rows[row_count++] = in;
-		}
-	}
+	struct measure_input *rows;
+	size_t row_count;
+	if (import_read(req, file->data, file->size, &rows, &row_count, &e) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (e.count == 0 && row_count == 0)
 		page_reject(req, FIELD_ATTACHMENT, "в файле нет ни одного мероприятия");
 	else if (e.count > 0)
