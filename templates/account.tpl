@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}{{!-- account.tpl: the resident's personal account: who is signed in, their appeals with steps, answers and the verdict, «Мои данные», closing the account. --}}
+{{%AUTOESCAPE context="HTML"}}{{!-- account.tpl: the resident's personal account: who is signed in, their appeals with steps, answers and the verdict, their proposals to drafts, subscriptions, «Мои данные», closing the account. --}}
 <h1>Личный кабинет</h1>
 <p class="lead">Вы вошли как {{WHO}} {{HOW}}.</p>
 {{>FORM_ERRORS}}
@@ -44,6 +44,15 @@
 </form>{{/VERDICT_FORM}}
 </article>
 {{/APPEAL}}</section>
+{{#HAS_PROPOSALS}}<section class="block" aria-labelledby="my-proposals">
+<h2 id="my-proposals">Мои предложения к проектам</h2>
+{{#PROPOSAL}}<article class="proposal" id="proposal-{{ID}}">
+<h3><a href="/discussions/{{DISCUSSION}}">{{TITLE}}</a></h3>
+<p>{{#POINT}}К пункту {{POINT}}. {{/POINT}}Отправлено <time datetime="{{SENT_ISO}}">{{SENT}}</time>. {{STATE}}{{#REFUSED}}Не опубликовано. Причина: {{REASON}}{{/REFUSED}}</p>
+{{#OUTCOME}}<p>Итог обсуждения: <strong>{{OUTCOME}}</strong>. {{REASON}}</p>{{/OUTCOME}}
+<details><summary>Текст предложения</summary><div class="answer">{{TEXT:pre_escape}}</div></details>
+</article>
+{{/PROPOSAL}}</section>{{/HAS_PROPOSALS}}
 <section class="block" id="subscriptions" aria-labelledby="my-subscriptions">
 <h2 id="my-subscriptions">Мои подписки на анонсы встреч</h2>
 {{#NO_EMAIL}}<p>В учётной записи нет адреса электронной почты: подписаться можно на странице <a href="/subscribe">«Подписка»</a>.</p>{{/NO_EMAIL}}

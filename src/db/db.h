@@ -436,6 +436,16 @@ enum stmt {
 	STMT_ACCOUNT_APPEAL_EVENTS, /* (resident) → appeal, at, action: the steps the applicant
 	                               may see of each of the resident's appeals */
 	STMT_ACCOUNT_APPEAL_FILES, /* (resident) → appeal, file id, file name */
+	/* (resident) → id, discussion id, its title, point, text, status, refusal reason, outcome
+	 * (NULL when none), outcome reason, created_at, 1 when the discussion is concluded; newest
+	 * first */
+	STMT_ACCOUNT_PROPOSALS,
+	/* (resident) → slot_at, official's name, position, place, question, status, cancel reason,
+	 * phone, e-mail, contact, created_at; newest reception first («Мои данные») */
+	STMT_ACCOUNT_EXPORT_BOOKINGS,
+	/* (resident) → survey title, question, answer (option label, scale value or text),
+	 * updated_at; by response and question («Мои данные») */
+	STMT_ACCOUNT_EXPORT_ANSWERS,
 	STMT_APPEAL_VERDICT,      /* (appeal, resident, verdict, comment, now) — answered ones */
 	STMT_APPEAL_AUTHOR,       /* (appeal) → resident id or NULL, auth method, auth confirmed,
 	                             verdict, verdict comment, verdict at */

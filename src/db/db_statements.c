@@ -903,6 +903,25 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_ACCOUNT_APPEAL_FILES] =
 		"SELECT f.appeal_id, f.id, f.file_name FROM appeal a JOIN appeal_file f "
 		"ON f.appeal_id = a.id WHERE a.resident_id = ?1 ORDER BY a.registered_at, a.id, f.id",
+	[STMT_ACCOUNT_PROPOSALS] =
+		"SELECT p.id, p.discussion_id, d.title, p.point, p.text, p.status, p.refusal_reason, "
+		"p.outcome, p.outcome_reason, p.created_at, d.concluded_at IS NOT NULL "
+		"FROM discussion_proposal p JOIN discussion d ON d.id = p.discussion_id "
+		"WHERE p.resident_id = ?1 ORDER BY p.created_at DESC, p.id DESC",
+	[STMT_ACCOUNT_EXPORT_BOOKINGS] =
+		"SELECT b.slot_at, p.full_name, p.position, coalesce(v.name || ', ' || v.address, ''), "
+		"b.question, b.status, b.cancel_reason, b.phone, b.email, b.contact, b.created_at "
+		"FROM reception_booking b JOIN person p ON p.id = b.person_id "
+		"JOIN meeting m ON m.id = b.meeting_id LEFT JOIN venue v ON v.id = m.venue_id "
+		"WHERE b.resident_id = ?1 ORDER BY b.slot_at DESC, b.id DESC",
+	[STMT_ACCOUNT_EXPORT_ANSWERS] =
+		"SELECT s.title, q.text, CASE q.kind WHEN 'text' THEN a.text "
+		"WHEN 'scale' THEN CAST(a.choice AS TEXT) ELSE coalesce(o.label, '') END, r.updated_at "
+		"FROM survey_response r JOIN survey s ON s.id = r.survey_id "
+		"JOIN survey_answer a ON a.response_id = r.id "
+		"JOIN survey_question q ON q.id = a.question_id "
+		"LEFT JOIN survey_option o ON o.question_id = a.question_id AND o.position = a.choice "
+		"WHERE r.resident_id = ?1 ORDER BY r.id, q.position, a.choice",
 	[STMT_APPEAL_VERDICT] =
 		"UPDATE appeal SET verdict = ?3, verdict_comment = ?4, verdict_at = ?5 "
 		"WHERE id = ?1 AND resident_id = ?2 AND answered_at IS NOT NULL",

@@ -14,6 +14,7 @@
 #include "appeal.h"
 #include "auth.h"
 #include "csv.h"
+#include "discussion_view.h"
 #include "oidc.h"
 #include "outbox.h"
 #include "page.h"
@@ -475,6 +476,47 @@ static int subscriptions_fill(struct request *req, tpl_dict *d)
 	return page_territory_options(req, box, "TERRITORY_OPTION", chosen, NULL, NULL);
 }
 
+/* The resident's proposals to draft acts (issue 20) as PROPOSAL rows: the draft, the point, when
+ * it was sent, whether it waits for moderation, was published or refused (with the reason the
+ * author was told), and, once the conclusion is published, how it was taken into account; the
+ * text under a disclosure. HAS_PROPOSALS when there is one. -1 on a database error. */
+static int proposals_fill(struct request *req, tpl_dict *d)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_PROPOSALS);
+	sqlite3_bind_int64(s, 1, req->resident->id);
+	tpl_dict *list = NULL;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (list == NULL)
+			list = tpl_section_add(d, "HAS_PROPOSALS");
+		tpl_dict *p = tpl_section_add(list, "PROPOSAL");
+		tpl_set_int(p, "ID", sqlite3_column_int64(s, 0));
+		tpl_set_int(p, "DISCUSSION", sqlite3_column_int64(s, 1));
+		tpl_set(p, "TITLE", db_text(req->arena, s, 2));
+		const char *point = db_text(req->arena, s, 3);
+		if (point[0])
+			tpl_set(tpl_section_add(p, "POINT"), "POINT", point);
+		tpl_set(p, "TEXT", db_text(req->arena, s, 4));
+		page_set_datetime(p, "SENT", (time_t)sqlite3_column_int64(s, 9));
+		const char *status = db_text(req->arena, s, 5);
+		if (strcmp(status, "refused") == 0)
+			tpl_set(tpl_section_add(p, "REFUSED"), "REASON", db_text(req->arena, s, 6));
+		else
+			tpl_set(p, "STATE", strcmp(status, "published") == 0
+						    ? "Опубликовано на странице обсуждения."
+						    : "Ждёт проверки перед публикацией.");
+		const char *outcome = discussion_outcome_label(
+			sqlite3_column_type(s, 7) == SQLITE_NULL ? NULL : db_text(req->arena, s, 7));
+		if (sqlite3_column_int(s, 10) && outcome[0]) {
+			tpl_dict *o = tpl_section_add(p, "OUTCOME");
+			tpl_set(o, "OUTCOME", outcome);
+			tpl_set(o, "REASON", db_text(req->arena, s, 8));
+		}
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static enum http_status account_page(struct request *req, enum http_status status,
 				     const char *error);
 
@@ -497,7 +539,7 @@ static enum http_status account_page(struct request *req, enum http_status statu
 	tpl_dict *d = page_begin(req, "account.tpl", "Личный кабинет", NAV_ACCOUNT);
 	if (error != NULL)
 		page_form_error(req, d, error);
-	if (subscriptions_fill(req, d) < 0)
+	if (subscriptions_fill(req, d) < 0 || proposals_fill(req, d) < 0)
 		return HTTP_INTERNAL_ERROR;
 	tpl_set(d, "CSRF", r->csrf);
 	const char *full = arena_printf(req->arena, "%s %s %s", r->surname, r->name, r->patronymic);
@@ -757,19 +799,36 @@ enum http_status page_account_file(struct request *req)
 	return page_send_stored_file(req, name, mime, sha);
 }
 
-/* GET /account/data (format=json|csv) — «Мои данные» (152-ФЗ art. 14): everything held about
- * the resident — the account and every appeal with its applicant's data, text, steps and
- * answer — as a download. */
-enum http_status page_account_data(struct request *req)
+/* Append to ARRAY one object per row of statement S (bound, not yet stepped): column i under
+ * KEYS[i], integers as numbers, the rest as text. false on a database error. */
+static bool export_rows(struct request *req, sqlite3_stmt *s, const char *const *keys,
+			size_t key_count, json_t *array)
 {
-	const char *format = page_field_text(req, FIELD_FORMAT);
-	bool csv = strcmp(format, "csv") == 0;
-	if (!csv && strcmp(format, "json") != 0)
-		return HTTP_NOT_FOUND;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		json_t *o = json_object();
+		for (size_t i = 0; i < key_count; i++)
+			json_object_set_new(o, keys[i],
+					    sqlite3_column_type(s, (int)i) == SQLITE_INTEGER
+						    ? json_integer(sqlite3_column_int64(s, (int)i))
+						    : json_string(db_text(req->arena, s, (int)i)));
+		json_array_append_new(array, o);
+	}
+	db_done(s);
+	return rc == SQLITE_DONE;
+}
+
+/* Everything held about the resident as JSON (the export's content): "account", "appeals",
+ * "appeal_steps", "subscriptions", "bookings", "proposals", "survey_answers". NULL on a database
+ * error. */
+static json_t *export_json(struct request *req)
+{
 	struct db *db = &req->worker->db;
-	json_t *root = json_object(), *account = json_object(), *appeals = json_array();
+	const struct resident *r = req->resident;
+	json_t *root = json_object(), *account = json_object();
+	json_object_set_new(root, "account", account);
 	sqlite3_stmt *s = db_stmt(db, STMT_RESIDENT_EXPORT);
-	sqlite3_bind_int64(s, 1, req->resident->id);
+	sqlite3_bind_int64(s, 1, r->id);
 	static const char *const account_keys[] = {"method", "subject", "surname", "name",
 						   "patronymic", "email", "phone", "address"};
 	if (sqlite3_step(s) == SQLITE_ROW) {
@@ -782,8 +841,11 @@ enum http_status page_account_data(struct request *req)
 				    json_integer(sqlite3_column_int64(s, 10)));
 	}
 	db_done(s);
+
+	json_t *appeals = json_array();
+	json_object_set_new(root, "appeals", appeals);
 	s = db_stmt(db, STMT_ACCOUNT_APPEALS);
-	sqlite3_bind_int64(s, 1, req->resident->id);
+	sqlite3_bind_int64(s, 1, r->id);
 	static const struct {
 		int col;
 		const char *key;
@@ -795,6 +857,7 @@ enum http_status page_account_data(struct request *req)
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		json_t *a = json_object();
+		json_object_set_new(a, "id", json_integer(sqlite3_column_int64(s, 0)));
 		for (size_t i = 0; i < sizeof appeal_keys / sizeof appeal_keys[0]; i++)
 			json_object_set_new(a, appeal_keys[i].key,
 					    json_string(db_text(req->arena, s, appeal_keys[i].col)));
@@ -802,14 +865,114 @@ enum http_status page_account_data(struct request *req)
 		json_array_append_new(appeals, a);
 	}
 	db_done(s);
-	if (rc != SQLITE_DONE) {
-		json_decref(root);
-		json_decref(account);
-		json_decref(appeals);
-		return HTTP_INTERNAL_ERROR;
+	bool ok = rc == SQLITE_DONE;
+
+	/* The steps of the appeals the applicant sees (as on the account page), by the appeal's
+	 * number. */
+	json_t *steps = json_array();
+	json_object_set_new(root, "appeal_steps", steps);
+	s = db_stmt(db, STMT_ACCOUNT_APPEAL_EVENTS);
+	sqlite3_bind_int64(s, 1, r->id);
+	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long appeal = sqlite3_column_int64(s, 0);
+		const char *number = "";
+		size_t i;
+		json_t *a;
+		json_array_foreach(appeals, i, a) {
+			if (json_integer_value(json_object_get(a, "id")) == appeal)
+				number = json_string_value(json_object_get(a, "number"));
+		}
+		json_t *e = json_object();
+		json_object_set_new(e, "appeal", json_string(number));
+		json_object_set_new(e, "at", json_integer(sqlite3_column_int64(s, 1)));
+		json_object_set_new(e, "step", json_string(step_words(db_text(req->arena, s, 2))));
+		json_array_append_new(steps, e);
 	}
-	json_object_set_new(root, "account", account);
-	json_object_set_new(root, "appeals", appeals);
+	db_done(s);
+	ok = ok && rc == SQLITE_DONE;
+
+	json_t *subscriptions = json_array();
+	json_object_set_new(root, "subscriptions", subscriptions);
+	if (ok && r->email[0]) {
+		static const char *const keys[] = {"id", "territory", "status"};
+		s = db_stmt(db, STMT_ACCOUNT_SUBSCRIPTIONS);
+		sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
+		ok = export_rows(req, s, keys, 3, subscriptions);
+	}
+	static const char *const booking_keys[] = {
+		"reception_at", "official", "position", "place", "question", "status",
+		"cancel_reason", "phone", "email", "contact", "created_at"};
+	static const char *const proposal_keys[] = {
+		"id", "discussion_id", "discussion", "point", "text", "status", "refusal_reason",
+		"outcome", "outcome_reason", "created_at", "concluded"};
+	static const char *const answer_keys[] = {"survey", "question", "answer", "updated_at"};
+	static const struct {
+		const char *name;
+		enum stmt stmt;
+		const char *const *keys;
+		size_t key_count;
+	} lists[] = {
+		{"bookings", STMT_ACCOUNT_EXPORT_BOOKINGS, booking_keys, 11},
+		{"proposals", STMT_ACCOUNT_PROPOSALS, proposal_keys, 11},
+		{"survey_answers", STMT_ACCOUNT_EXPORT_ANSWERS, answer_keys, 4},
+	};
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		json_t *array = json_array();
+		json_object_set_new(root, lists[i].name, array);
+		if (!ok)
+			continue;
+		s = db_stmt(db, lists[i].stmt);
+		sqlite3_bind_int64(s, 1, r->id);
+		ok = export_rows(req, s, lists[i].keys, lists[i].key_count, array);
+	}
+	if (!ok) {
+		json_decref(root);
+		return NULL;
+	}
+	return root;
+}
+
+/* The CSV rows of one section of the export: each object of ARRAY under LABEL and its number
+ * (an appeal under its registration number; none when NUMBERED is false), one row per field. */
+static void export_csv_section(struct request *req, struct buf *b, const char *label,
+			       json_t *array, bool numbered)
+{
+	size_t i;
+	json_t *o;
+	json_array_foreach(array, i, o) {
+		const char *number = json_string_value(json_object_get(o, "number"));
+		const char *section =
+			!numbered ? label
+			: number  ? arena_printf(req->arena, "%s %s", label, number)
+				  : arena_printf(req->arena, "%s %zu", label, i + 1);
+		const char *key;
+		json_t *value;
+		json_object_foreach(o, key, value) {
+			const char *row[] = {
+				section, key,
+				json_is_string(value)    ? json_string_value(value)
+				: json_is_integer(value) ? arena_printf(req->arena, "%lld",
+								       (long long)json_integer_value(value))
+				: json_is_true(value)    ? "да"
+							 : "нет"};
+			csv_record(b, row, 3);
+		}
+	}
+}
+
+/* GET /account/data (format=json|csv) — «Мои данные» (152-ФЗ art. 14): everything held about
+ * the resident — the account; every appeal with its applicant's data, text, answer and steps;
+ * the subscriptions of the account's address; bookings of personal reception; proposals to draft
+ * acts; survey answers — as a download. */
+enum http_status page_account_data(struct request *req)
+{
+	const char *format = page_field_text(req, FIELD_FORMAT);
+	bool csv = strcmp(format, "csv") == 0;
+	if (!csv && strcmp(format, "json") != 0)
+		return HTTP_NOT_FOUND;
+	json_t *root = export_json(req);
+	if (root == NULL)
+		return HTTP_INTERNAL_ERROR;
 	if (!csv) {
 		char *text = json_dumps(root, JSON_INDENT(2));
 		json_decref(root);
@@ -822,39 +985,24 @@ enum http_status page_account_data(struct request *req)
 		req->response.body_ready = true;
 		return HTTP_OK;
 	}
-	/* CSV: one row per value, «раздел; поле; значение», so the account and each appeal fit
-	 * one table a spreadsheet opens (csv.c neutralises formulas). */
+	/* CSV: one row per value, «раздел; поле; значение», so everything fits one table a
+	 * spreadsheet opens (csv.c neutralises formulas). */
 	struct buf *b = &req->response.body;
 	csv_begin(b);
 	const char *head[] = {"раздел", "поле", "значение"};
 	csv_record(b, head, 3);
-	const char *key;
-	json_t *value;
-	json_object_foreach(account, key, value) {
-		const char *row[] = {
-			"учётная запись", key,
-			json_is_string(value)    ? json_string_value(value)
-			: json_is_integer(value) ? arena_printf(req->arena, "%lld",
-							       (long long)json_integer_value(value))
-			: json_is_true(value)    ? "да"
-						 : "нет"};
-		csv_record(b, row, 3);
-	}
-	size_t i;
-	json_t *a;
-	json_array_foreach(appeals, i, a) {
-		const char *section = arena_printf(
-			req->arena, "обращение %s", json_string_value(json_object_get(a, "number")));
-		json_object_foreach(a, key, value) {
-			const char *row[] = {
-				section, key,
-				json_is_string(value)
-					? json_string_value(value)
-					: arena_printf(req->arena, "%lld",
-						       (long long)json_integer_value(value))};
-			csv_record(b, row, 3);
-		}
-	}
+	json_t *account = json_array();
+	json_array_append(account, json_object_get(root, "account"));
+	export_csv_section(req, b, "учётная запись", account, false);
+	json_decref(account);
+	static const char *const sections[][2] = {
+		{"appeals", "обращение"},        {"appeal_steps", "ход рассмотрения"},
+		{"subscriptions", "подписка"},   {"bookings", "запись на приём"},
+		{"proposals", "предложение"},    {"survey_answers", "ответ на вопрос опроса"},
+	};
+	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+		export_csv_section(req, b, sections[i][1], json_object_get(root, sections[i][0]),
+				   true);
 	json_decref(root);
 	response_header(req, "Content-Disposition",
 			"attachment; filename=\"my-data.csv\"; filename*=UTF-8''"

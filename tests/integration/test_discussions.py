@@ -5,6 +5,9 @@ closed discussion refuses new proposals with a clear page, and the conclusion wi
 proposal's outcome is published and mailed to each author. Roles, form tokens, limits and the
 audit log are checked on the way."""
 
+import csv
+import io
+import json
 import os
 import re
 import subprocess
@@ -76,7 +79,7 @@ def resident(address):
                                            "code": code, "return": "/account"})
     finally:
         STACK.source_address = None
-    assert r.status == 303, (r.status, r.text[-800:])
+    assert r.status == 303, (r.status, code, text_of(main_of(r.text))[:800])
     return b
 
 
@@ -176,6 +179,70 @@ class DiscussionTest(unittest.TestCase):
         # Without the form token the organizer is refused too.
         r = STAFF["organizer"].post("/admin/discussions", {"csrf": "x", "title": "x"})
         self.assertEqual(r.status, 403)
+
+    def test_an_author_follows_their_proposals_in_the_account_and_in_my_data(self):
+        title = unique("Проект правил содержания детских площадок")
+        did = create(title)
+        b = resident("sidorova.disc@example.org")
+        # Before any proposal the account has no such section (and shows the rest).
+        shown(self, b.get("/account"), "Мои обращения")
+        self.assertNotIn("Мои предложения к проектам", b.get("/account").text)
+        texts = [unique("Поставить скамейки у песочницы"), unique("Реклама магазина"),
+                 unique("Покрасить ограждение")]
+        for text in texts:
+            self.assertEqual(propose(b, did, text, point="2.1",
+                                     author="Сидорова Анна").status, 303)
+        ids = [STACK.query("SELECT id FROM discussion_proposal WHERE text = ?", (t,))[0][0]
+               for t in texts]
+        org = STAFF["organizer"]
+        self.assertEqual(org.post(f"/admin/discussions/proposals/{ids[0]}/publish",
+                                  {}).status, 303)
+        self.assertEqual(org.post(f"/admin/discussions/proposals/{ids[1]}/refuse",
+                                  {"reason": "Не относится к проекту."}).status, 303)
+        main = text_of(main_of(shown(self, b.get("/account"), "Мои предложения к проектам",
+                                     title).text))
+        self.assertIn(f'href="/discussions/{did}"', b.get("/account").text)
+        self.assertIn("К пункту 2.1. Отправлено", main)
+        self.assertIn("Опубликовано на странице обсуждения.", main)
+        self.assertIn("Не опубликовано. Причина: Не относится к проекту.", main)
+        self.assertIn("Ждёт проверки перед публикацией.", main)
+        self.assertNotIn("Итог обсуждения", main)
+        # The outcome is shown once the conclusion is published, not before.
+        self.assertEqual(org.post(f"/admin/discussions/proposals/{ids[2]}/publish",
+                                  {}).status, 303)
+        close(did)
+        for pid, outcome in ((ids[0], "accepted"), (ids[2], "rejected")):
+            self.assertEqual(org.post(f"/admin/discussions/proposals/{pid}/outcome",
+                                      {"outcome": outcome,
+                                       "reason": "Решение комиссии."}).status, 303)
+        self.assertNotIn("Итог обсуждения", b.get("/account").text)
+        self.assertEqual(org.post(f"/admin/discussions/{did}/conclude",
+                                  {"conclusion": "Обсуждение состоялось."}).status, 303)
+        main = text_of(main_of(shown(self, b.get("/account"), "Мои предложения к проектам").text))
+        self.assertIn("Итог обсуждения: учтено. Решение комиссии.", main)
+        self.assertIn("Итог обсуждения: отклонено. Решение комиссии.", main)
+        # «Мои данные» holds them too (152-ФЗ art. 14), as JSON and as CSV.
+        r = b.get("/account/data?format=json")
+        self.assertEqual(r.status, 200)
+        data = json.loads(r.text)
+        got = {p["text"]: (p["discussion"], p["point"], p["status"], p["refusal_reason"],
+                           p["outcome"]) for p in data["proposals"]}
+        self.assertEqual(got, {
+            texts[0]: (title, "2.1", "published", "", "accepted"),
+            texts[1]: (title, "2.1", "refused", "Не относится к проекту.", ""),
+            texts[2]: (title, "2.1", "published", "", "rejected")})
+        for key in ("appeals", "appeal_steps", "subscriptions", "bookings", "survey_answers"):
+            self.assertEqual(data[key], [], key)
+        r = b.get("/account/data?format=csv")
+        self.assertEqual(r.status, 200)
+        rows = list(csv.reader(io.StringIO(r.text.lstrip("\ufeff")), delimiter=";"))
+        self.assertIn(["предложение 1", "discussion", title], rows)
+        self.assertIn(["учётная запись", "email", "sidorova.disc@example.org"], rows)
+        # Another resident sees none of them.
+        other = resident("kozlov.disc@example.org")
+        page = shown(self, other.get("/account"), "Мои обращения").text
+        self.assertNotIn(texts[0], page)
+        self.assertEqual(json.loads(other.get("/account/data?format=json").text)["proposals"], [])
 
     def test_moderation_publication_refusal_and_conclusion(self):
         did = create()

@@ -12,6 +12,7 @@ database (the sign-in itself is test_residents.py's subject), so twenty of them 
 
 import hashlib
 import html
+import json
 import os
 import re
 import secrets
@@ -499,6 +500,14 @@ class ReceptionsTest(unittest.TestCase):
         page = b.get(r.header("Location"))
         self.assertIn("отменена", page.text)
         self.assertNotIn("Отменить запись", page.text)
+        # «Мои данные» (152-ФЗ art. 14) keeps the booking with what the resident gave.
+        r = b.get("/account/data?format=json")
+        self.assertEqual(r.status, 200)
+        got = [(x["reception_at"], x["official"], x["question"], x["contact"], x["status"],
+                x["cancel_reason"]) for x in json.loads(r.text)["bookings"]]
+        self.assertEqual(got, [(epoch(day(15), "12:00"), HEAD_NAME,
+                                "Протекает крыша дома № 5 по ул. Мира", "+7 900 000-00-00",
+                                "cancelled", "")])
 
     # ---- 4. the reminder and offers that run out ----------------------------------------------
     def test_a_reminder_the_day_before_once(self):

@@ -8,6 +8,7 @@ ready yearly survey of openness and the audit log are checked on the way."""
 
 import csv
 import io
+import json
 import os
 import re
 import subprocess
@@ -271,6 +272,17 @@ class SurveyTest(unittest.TestCase):
                            "JOIN survey_question q ON q.id = a.question_id "
                            "WHERE r.survey_id = ? ORDER BY 1, 2", (sid,))
         self.assertEqual(rows, [(1, 5), (2, 3)])
+        # «Мои данные» (152-ФЗ art. 14) holds the answers as they stand, in words.
+        r = b.get("/account/data?format=json")
+        self.assertEqual(r.status, 200)
+        title = STACK.query("SELECT title FROM survey WHERE id = ?", (sid,))[0][0]
+        got = [(a["survey"], a["question"], a["answer"])
+               for a in json.loads(r.text)["survey_answers"]]
+        self.assertEqual(got, [(title, "Как вы оцениваете уборку улиц?", "5"),
+                               (title, "Что благоустроить в первую очередь?", "Дворы")])
+        r = b.get("/account/data?format=csv")
+        self.assertEqual(r.status, 200)
+        self.assertIn("ответ на вопрос опроса 2;answer;Дворы", r.text)
 
     def test_a_response_needs_a_resident_and_the_form_token(self):
         sid = create()
