@@ -170,21 +170,81 @@ int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create)
 	return 0;
 }
 
-int db_prepare_all(struct db *db)
+/* The tables of the storage files (db_<entity>.c), each indexed by enum stmt and holding only
+ * its own statements; NULL ends the list. */
+static const struct db_statement *const storage_tables[] = {
+	NULL,
+};
+
+/* The name of the nearest declared statement before i, to say where an undeclared one is. */
+static const char *name_before(const struct db_statement statements[STMT__MAX], int i)
+{
+	while (--i >= 0)
+		if (statements[i].name != NULL)
+			return statements[i].name;
+	return "the start of enum stmt";
+}
+
+int db_statements_declared(struct db_statement out[STMT__MAX])
 {
 	for (int i = 0; i < STMT__MAX; i++) {
-		if (db_statement_sql[i] == NULL) {
-			fprintf(stderr, "sqlite: statement %d has no SQL\n", i);
+		out[i] = (struct db_statement){db_statement_columns[i].name,
+					       db_statement_columns[i].columns, db_statement_sql[i]};
+		for (size_t t = 0; storage_tables[t] != NULL; t++) {
+			const struct db_statement *row = &storage_tables[t][i];
+			if (row->name == NULL && row->sql == NULL)
+				continue;
+			if (out[i].name != NULL || out[i].sql != NULL) {
+				fprintf(stderr,
+					"sqlite: statement %s is declared twice (db_statements.c or "
+					"two storage files)\n",
+					row->name ? row->name : out[i].name);
+				return -1;
+			}
+			out[i] = *row;
+		}
+	}
+	return 0;
+}
+
+int db_prepare_statements(struct db *db, const struct db_statement statements[STMT__MAX])
+{
+	for (int i = 0; i < STMT__MAX; i++) {
+		const struct db_statement *st = &statements[i];
+		if (st->name == NULL) {
+			fprintf(stderr,
+				"sqlite: statement %d (the one after %s) declares no column count: "
+				"add its COLUMNS row in db_statements.c or its DB_STATEMENT row\n",
+				i, name_before(statements, i));
 			return -1;
 		}
-		if (sqlite3_prepare_v3(db->conn, db_statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+		if (st->sql == NULL) {
+			fprintf(stderr, "sqlite: statement %s has no SQL\n", st->name);
+			return -1;
+		}
+		if (sqlite3_prepare_v3(db->conn, st->sql, -1, SQLITE_PREPARE_PERSISTENT,
 				       &db->stmt[i], NULL) != SQLITE_OK) {
-			fprintf(stderr, "sqlite: cannot prepare statement %d (%s): %s\n", i,
-				db_statement_sql[i], sqlite3_errmsg(db->conn));
+			fprintf(stderr, "sqlite: cannot prepare statement %s (%s): %s\n", st->name,
+				st->sql, sqlite3_errmsg(db->conn));
+			return -1;
+		}
+		int columns = sqlite3_column_count(db->stmt[i]);
+		if (columns != st->columns) {
+			fprintf(stderr,
+				"sqlite: statement %s returns %d result columns, its reader reads %d\n",
+				st->name, columns, st->columns);
 			return -1;
 		}
 	}
 	return 0;
+}
+
+int db_prepare_all(struct db *db)
+{
+	static struct db_statement statements[STMT__MAX];
+	if (db_statements_declared(statements) < 0)
+		return -1;
+	return db_prepare_statements(db, statements);
 }
 
 sqlite3_stmt *db_stmt(struct db *db, enum stmt which)

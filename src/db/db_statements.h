@@ -1,9 +1,13 @@
-/* db_statements.h — the SQL text of enum stmt (see db_statements.c). */
+/* db_statements.h — the statement tables of enum stmt: db_statements.c and the storage files. */
 #ifndef PORTAL_DB_STATEMENTS_H
 #define PORTAL_DB_STATEMENTS_H
 
 #include "db.h"
 
 extern const char *const db_statement_sql[STMT__MAX];
+
+/* The result columns the reader of each statement of db_statement_sql reads (name and count;
+ * sql NULL): one COLUMNS row per statement, checked at start-up by db_prepare_all. */
+extern const struct db_statement db_statement_columns[STMT__MAX];
 
 #endif
