@@ -30,6 +30,12 @@ int staff_load_items(struct request *req, enum stmt which, long long param,
  * database error. */
 int staff_audience_fill(struct request *req, tpl_dict *d, bool from_request);
 
+/* Check the audience fields of such a form against the database, each error beside its field
+ * (page_reject): a valid territory that is not in the tree («такой территории нет»), a chosen
+ * reference group that does not exist («такой референтной группы нет»). Fields left empty or
+ * already invalid are the caller's to require. 0, or -1 on a database error. */
+int staff_audience_check(struct request *req);
+
 /* True when id is one of items. */
 bool staff_has_item(const struct staff_item *items, size_t count, long long id);
 
