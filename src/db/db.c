@@ -173,6 +173,8 @@ int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create)
 /* The tables of the storage files (db_<entity>.c), each indexed by enum stmt and holding only
  * its own statements; NULL ends the list. */
 static const struct db_statement *const storage_tables[] = {
+	db_protocol_statements,
+	db_instruction_statements,
 	NULL,
 };
 
@@ -277,6 +279,28 @@ const char *db_text(struct arena *a, sqlite3_stmt *stmt, int col)
 {
 	const unsigned char *t = sqlite3_column_text(stmt, col);
 	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(stmt, col)) : "";
+}
+
+int db_read_rows(struct db *db, struct arena *a, sqlite3_stmt *s, size_t size,
+		 db_row_reader *read, void *rows_out, size_t *count, const char *what)
+{
+	size_t cap = 8, n = 0;
+	char *rows = arena_alloc(a, cap * size);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows = arena_grow(a, rows, n, &cap, size);
+		memset(rows + n * size, 0, size);
+		read(a, s, rows + n * size);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(db, what);
+		return -1;
+	}
+	memcpy(rows_out, &rows, sizeof rows);
+	*count = n;
+	return 0;
 }
 
 int db_run(sqlite3_stmt *stmt)

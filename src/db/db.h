@@ -335,8 +335,8 @@ enum stmt {
 	STMT_TOPIC_RENAME,       /* (rowid, name) */
 	STMT_TOPIC_SET_ACTIVE,   /* (rowid, active 0/1) */
 	STMT_TOPIC_JSON,         /* (rowid) → the row as JSON, for the audit log */
-	/* Protocols of meetings and instructions (page_admin_protocols.c, page_meetings.c,
-	 * notify_rules.c). */
+	/* Protocols of meetings and instructions: their SQL and readers are in db_protocol.c and
+	 * db_instruction.c (STMT_PROTOCOL_*, STMT_INSTRUCTION_*), not in db_statements.c. */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
 	                            attendance, host id, kind, the leader its group had when
 	                            the meeting started (info_group_leader) or 0, the kind's
@@ -666,6 +666,16 @@ void db_reset_used(struct db *db);
 
 /* Column col of the current row as text copied into the arena, "" for NULL. */
 const char *db_text(struct arena *a, sqlite3_stmt *stmt, int col);
+
+/* The reader of one row of a statement: fills *row (a struct of the storage file's) from the
+ * current row of s, text copied into a. */
+typedef void db_row_reader(struct arena *a, sqlite3_stmt *s, void *row);
+
+/* Step the bound statement s to its end, each row read by read into a new element of size bytes
+ * (zero-filled first); rows_out (a T **) gets the array in the arena, *count its length. s is
+ * reset. 0, or -1 with the connection's error logged under what. */
+int db_read_rows(struct db *db, struct arena *a, sqlite3_stmt *s, size_t size,
+		 db_row_reader *read, void *rows_out, size_t *count, const char *what);
 
 /* Step a bound write statement once and reset it; the SQLite result code (SQLITE_DONE, or the
  * extended code of a failure such as SQLITE_CONSTRAINT_UNIQUE). */

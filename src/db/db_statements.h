@@ -10,4 +10,9 @@ extern const char *const db_statement_sql[STMT__MAX];
  * sql NULL): one COLUMNS row per statement, checked at start-up by db_prepare_all. */
 extern const struct db_statement db_statement_columns[STMT__MAX];
 
+/* The storage files' tables, each indexed by enum stmt and holding only its own statements with
+ * their SQL and column counts (DB_STATEMENT rows). */
+extern const struct db_statement db_protocol_statements[STMT__MAX]; /* db_protocol.c */
+extern const struct db_statement db_instruction_statements[STMT__MAX]; /* db_instruction.c */
+
 #endif
