@@ -298,6 +298,16 @@ enum http_status page_admin_instruction(struct request *req)
 	return instruction_page(req, HTTP_OK);
 }
 
+/* staff_action load: the instruction of the path. */
+static int load_target(struct request *req, void *target)
+{
+	return load_instruction(req, target);
+}
+
+/* Every step of an instruction and its deletion (staff_action): refused to its page. */
+static const struct staff_action instruction_action = {"instruction", STMT_INSTRUCTION_JSON,
+						       load_target, instruction_page};
+
 enum mover { BY_EXECUTOR, BY_CONTROLLER };
 
 /* The mail of one step to the other side: a report goes to the controller; a return, an
@@ -346,29 +356,22 @@ static enum http_status move(struct request *req, enum mover who, const char *fr
 			     const char *reason)
 {
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
 	struct instruction_detail r;
-	int rc = load_instruction(req, &r);
-	if (rc != 0) {
-		db_rollback(db);
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	}
+	enum http_status status;
+	if (!staff_action_begin(req, &instruction_action, &r, &status))
+		return status;
 	bool allowed = who == BY_EXECUTOR ? r.executor_id == req->staff->user_id
 					  : may_control(req, &r);
 	if (!allowed) {
 		db_rollback(db);
 		return HTTP_FORBIDDEN;
 	}
-	if (!r.in_force) {
-		db_rollback(db);
-		req->error_detail = "Поручение ещё не вступило в силу: протокол встречи не подписан.";
-		return instruction_page(req, HTTP_UNPROCESSABLE);
-	}
-	if (req->invalid_fields > 0) {
-		db_rollback(db);
-		return instruction_page(req, HTTP_UNPROCESSABLE);
-	}
+	if (!r.in_force)
+		return staff_action_refuse(
+			req, &instruction_action,
+			"Поручение ещё не вступило в силу: протокол встречи не подписан.");
+	if (req->invalid_fields > 0)
+		return staff_action_refuse(req, &instruction_action, NULL);
 	json_t *before = staff_json(req, STMT_INSTRUCTION_JSON, r.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_MOVE);
 	sqlite3_bind_int64(s, 1, r.id);
@@ -387,11 +390,10 @@ static enum http_status move(struct request *req, enum mover who, const char *fr
 	}
 	if (sqlite3_changes(db->conn) == 0) {
 		json_decref(before);
-		db_rollback(db);
-		req->error_detail = arena_printf(req->arena, "Этот шаг невозможен: поручение в "
-							     "состоянии «%s».",
-						 instruction_status_text(r.status));
-		return instruction_page(req, HTTP_UNPROCESSABLE);
+		return staff_action_refuse(req, &instruction_action,
+					   arena_printf(req->arena, "Этот шаг невозможен: поручение в "
+								    "состоянии «%s».",
+							instruction_status_text(r.status)));
 	}
 	s = db_stmt(db, STMT_INSTRUCTION_EVENT_ADD);
 	sqlite3_bind_int64(s, 1, r.id);
@@ -400,15 +402,10 @@ static enum http_status move(struct request *req, enum mover who, const char *fr
 	sqlite3_bind_text(s, 4, to, -1, SQLITE_STATIC);
 	const char *note = report ? report : reason ? reason : "";
 	sqlite3_bind_text(s, 5, note, -1, SQLITE_STATIC);
-	if (db_run(s) != SQLITE_DONE ||
-	    step_mail(req, &r, sqlite3_last_insert_rowid(db->conn), to, note) < 0 ||
-	    audit_record(req, NULL, to, "instruction", r.id, before,
-			 staff_json(req, STMT_INSTRUCTION_JSON, r.id)) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req, arena_printf(req->arena, "/admin/instructions/%lld", r.id));
+	bool ok = db_run(s) == SQLITE_DONE &&
+		  step_mail(req, &r, sqlite3_last_insert_rowid(db->conn), to, note) == 0;
+	return staff_action_finish(req, &instruction_action, ok, to, r.id, before,
+				   arena_printf(req->arena, "/admin/instructions/%lld", r.id));
 }
 
 /* POST /admin/instructions/ID/start (csrf) — the executor takes it into work (assigned or
@@ -460,21 +457,14 @@ enum http_status page_admin_instruction_cancel(struct request *req)
 enum http_status page_admin_instruction_delete(struct request *req)
 {
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
 	struct instruction_detail r;
-	int rc = load_instruction(req, &r);
-	if (rc != 0) {
-		db_rollback(db);
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	}
-	long long meeting = r.meeting_id, protocol = r.protocol_id;
-	if (r.in_force) {
-		db_rollback(db);
-		req->error_detail = "Поручение подписанного протокола не удаляется: его можно отменить "
-				    "с указанием причины.";
-		return instruction_page(req, HTTP_UNPROCESSABLE);
-	}
+	enum http_status status;
+	if (!staff_action_begin(req, &instruction_action, &r, &status))
+		return status;
+	if (r.in_force)
+		return staff_action_refuse(req, &instruction_action,
+					   "Поручение подписанного протокола не удаляется: его можно "
+					   "отменить с указанием причины.");
 	json_t *before = staff_json(req, STMT_INSTRUCTION_JSON, r.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_DELETE_EVENTS);
 	sqlite3_bind_int64(s, 1, r.id);
@@ -487,7 +477,7 @@ enum http_status page_admin_instruction_delete(struct request *req)
 	if (ok) {
 		/* One proposal fewer changes what the chair signs. */
 		s = db_stmt(db, STMT_PROTOCOL_TOUCH);
-		sqlite3_bind_int64(s, 1, protocol);
+		sqlite3_bind_int64(s, 1, r.protocol_id);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 		ok = db_run(s) == SQLITE_DONE;
 	}
@@ -496,11 +486,12 @@ enum http_status page_admin_instruction_delete(struct request *req)
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}
+	/* A deletion has no state after it: the audit record holds only the one before. */
 	if (audit_record(req, NULL, "delete", "instruction", r.id, before, NULL) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}
 	return response_redirect(req,
-				 arena_printf(req->arena, "/admin/meetings/%lld/protocol", meeting));
+				 arena_printf(req->arena, "/admin/meetings/%lld/protocol", r.meeting_id));
 }

@@ -507,45 +507,78 @@ enum http_status page_admin_protocol(struct request *req)
 	return protocol_page(req, HTTP_OK, FORM_NONE);
 }
 
-/* Start a protocol action: the write transaction, the held meeting and its protocol. */
-static bool protocol_target(struct request *req, struct protocol_meeting *m, struct protocol_detail *p,
-			    enum http_status *status)
+/* The target of a protocol action: the held meeting and its protocol. */
+struct protocol_target {
+	struct protocol_meeting m;
+	struct protocol_detail p; /* p.exists false while the meeting has none */
+};
+
+/* staff_action load: the held meeting of the path and its protocol; 1 for any other meeting. */
+static int load_target(struct request *req, void *target)
 {
-	struct db *db = &req->worker->db;
-	int rc = db_protocol_meeting(&req->worker->db, req->arena, req->path_id, m);
-	if (rc != 0 || strcmp(m->status, "held") != 0) {
-		*status = rc < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
+	struct protocol_target *t = target;
+	int rc = db_protocol_meeting(&req->worker->db, req->arena, req->path_id, &t->m);
+	if (rc != 0)
+		return rc;
+	if (strcmp(t->m.status, "held") != 0)
+		return 1;
+	return db_protocol_get(&req->worker->db, req->arena, t->m.id, &t->p) < 0 ? -1 : 0;
+}
+
+/* The protocol page after a refused action, with the form it came from filled from the
+ * request. */
+static enum http_status page_refused(struct request *req, enum http_status status)
+{
+	return protocol_page(req, status, FORM_NONE);
+}
+
+static enum http_status page_refused_edit(struct request *req, enum http_status status)
+{
+	return protocol_page(req, status, FORM_EDIT);
+}
+
+static enum http_status page_refused_publication(struct request *req, enum http_status status)
+{
+	return protocol_page(req, status, FORM_PUBLICATION);
+}
+
+/* The actions on a protocol (staff_action), by the form a refusal shows filled from the
+ * request. */
+static const struct staff_action protocol_actions[] = {
+	[FORM_NONE] = {"protocol", STMT_PROTOCOL_JSON, load_target, page_refused},
+	[FORM_EDIT] = {"protocol", STMT_PROTOCOL_JSON, load_target, page_refused_edit},
+	[FORM_PUBLICATION] = {"protocol", STMT_PROTOCOL_JSON, load_target, page_refused_publication},
+};
+
+/* Begin a protocol action: the write transaction, then the held meeting and its protocol read
+ * inside it. False with *status (404, 500) when it cannot begin. */
+static bool protocol_begin(struct request *req, struct protocol_meeting *m,
+			   struct protocol_detail *p, enum http_status *status)
+{
+	struct protocol_target t;
+	if (!staff_action_begin(req, &protocol_actions[FORM_NONE], &t, status))
 		return false;
-	}
-	if (db_begin(db) < 0 || db_protocol_get(&req->worker->db, req->arena, m->id, p) < 0) {
-		db_rollback(db);
-		*status = HTTP_INTERNAL_ERROR;
-		return false;
-	}
+	*m = t.m;
+	*p = t.p;
 	return true;
 }
 
-static enum http_status refuse(struct request *req, const char *why,
-			       enum protocol_form edit_from_request)
+/* Refuse a protocol action: rolled back, the page with 422, why above the form (NULL: the
+ * errors are beside the fields of the form the request came from). */
+static enum http_status refuse(struct request *req, const char *why, enum protocol_form form)
 {
-	db_rollback(&req->worker->db);
-	if (why)
-		req->error_detail = why;
-	return protocol_page(req, HTTP_UNPROCESSABLE, edit_from_request);
+	return staff_action_refuse(req, &protocol_actions[form], why);
 }
 
+/* Finish a protocol action: the audit record of protocol_id with the state before, commit, 303
+ * to the protocol page of m; 500 and rolled back when ok is false or that fails. */
 static enum http_status protocol_done(struct request *req, const struct protocol_meeting *m,
-				      long long protocol_id, const char *action, json_t *before)
+				      bool ok, long long protocol_id, const char *action,
+				      json_t *before)
 {
-	struct db *db = &req->worker->db;
-	json_t *after = staff_json(req, STMT_PROTOCOL_JSON, protocol_id);
-	if (audit_record(req, NULL, action, "protocol", protocol_id, before, after) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req,
-				 arena_printf(req->arena, "/admin/meetings/%lld/protocol", m->id));
+	return staff_action_finish(
+		req, &protocol_actions[FORM_NONE], ok, action, protocol_id, before,
+		arena_printf(req->arena, "/admin/meetings/%lld/protocol", m->id));
 }
 
 static const char *const signed_refusal =
@@ -562,7 +595,7 @@ enum http_status page_admin_protocol_save(struct request *req)
 	struct protocol_meeting m;
 	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (p.exists && p.signed_)
 		return refuse(req, signed_refusal, FORM_NONE);
@@ -691,12 +724,7 @@ enum http_status page_admin_protocol_save(struct request *req)
 			sqlite3_bind_int64(s, 2, req->staff->user_id);
 		ok = db_run(s) == SQLITE_DONE;
 	}
-	if (!ok) {
-		json_decref(before);
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return protocol_done(req, &m, id, p.exists ? "update" : "create", before);
+	return protocol_done(req, &m, ok, id, p.exists ? "update" : "create", before);
 }
 
 /* «Срок поручения № 4 уже прошёл…» for the proposals whose due date is before today, NULL when
@@ -772,7 +800,7 @@ enum http_status page_admin_protocol_sign(struct request *req)
 	struct protocol_meeting m;
 	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (!p.exists)
 		return refuse(req, "Протокол ещё не составлен.", FORM_NONE);
@@ -826,13 +854,10 @@ enum http_status page_admin_protocol_sign(struct request *req)
 	sqlite3_bind_int64(s, 3, req->staff->user_id);
 	sqlite3_bind_int64(s, 4, p.revision);
 	sqlite3_bind_int(s, 5, !is_chair(req, &p));
-	if (db_run(s) != SQLITE_DONE || sqlite3_changes(db->conn) == 0 ||
-	    sync_attendance(req, &m, p.id) < 0 || mail_proposals(req, &m, proposals, count) < 0) {
-		json_decref(before);
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return protocol_done(req, &m, p.id, "sign", before);
+	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(db->conn) > 0 &&
+		  sync_attendance(req, &m, p.id) == 0 &&
+		  mail_proposals(req, &m, proposals, count) == 0;
+	return protocol_done(req, &m, ok, p.id, "sign", before);
 }
 
 /* POST /admin/meetings/ID/protocol/publication (photo_url, video_url, question_public…, csrf) —
@@ -845,7 +870,7 @@ enum http_status page_admin_protocol_publication(struct request *req)
 	struct protocol_meeting m;
 	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (!p.exists) {
 		db_rollback(&req->worker->db);
@@ -880,12 +905,7 @@ enum http_status page_admin_protocol_publication(struct request *req)
 			ok = db_run(s) == SQLITE_DONE;
 		}
 	}
-	if (!ok) {
-		json_decref(before);
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return protocol_done(req, &m, p.id, "publication", before);
+	return protocol_done(req, &m, ok, p.id, "publication", before);
 }
 
 /* POST /admin/meetings/ID/protocol/handover (csrf) — record that the signed protocol was handed
@@ -896,7 +916,7 @@ enum http_status page_admin_protocol_hand_over(struct request *req)
 	struct protocol_meeting m;
 	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (!p.exists || !p.signed_)
 		return refuse(req, "Передать можно только подписанный протокол.", FORM_NONE);
@@ -907,12 +927,8 @@ enum http_status page_admin_protocol_hand_over(struct request *req)
 	sqlite3_bind_int64(s, 1, p.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 	sqlite3_bind_int64(s, 3, req->staff->user_id);
-	if (db_run(s) != SQLITE_DONE || sqlite3_changes(req->worker->db.conn) == 0) {
-		json_decref(before);
-		db_rollback(&req->worker->db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return protocol_done(req, &m, p.id, "hand_over", before);
+	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+	return protocol_done(req, &m, ok, p.id, "hand_over", before);
 }
 
 /* POST /admin/meetings/ID/protocol/amend (amendment, reason, amendment_public, csrf) — a
@@ -924,7 +940,7 @@ enum http_status page_admin_protocol_amend(struct request *req)
 	struct protocol_meeting m;
 	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (!p.exists || !p.signed_)
 		return refuse(req, "Исправления вносятся в подписанный протокол; черновик "
@@ -967,7 +983,7 @@ enum http_status page_admin_protocol_instruction(struct request *req)
 	struct protocol_meeting m;
 	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (!p.exists)
 		return refuse(req, "Сначала сохраните протокол.", FORM_NONE);

@@ -145,3 +145,36 @@ int staff_audience_check(struct request *req)
 	}
 	return 0;
 }
+
+bool staff_action_begin(struct request *req, const struct staff_action *kind, void *target,
+			enum http_status *status)
+{
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0) {
+		*status = HTTP_INTERNAL_ERROR;
+		return false;
+	}
+	int rc = kind->load(req, target);
+	if (rc != 0) {
+		db_rollback(db);
+		*status = rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+		return false;
+	}
+	return true;
+}
+
+enum http_status staff_action_refuse(struct request *req, const struct staff_action *kind,
+				     const char *why)
+{
+	db_rollback(&req->worker->db);
+	if (why != NULL)
+		req->error_detail = why;
+	return kind->page(req, HTTP_UNPROCESSABLE);
+}
+
+enum http_status staff_action_finish(struct request *req, const struct staff_action *kind,
+				     bool ok, const char *action, long long id, json_t *before,
+				     const char *location)
+{
+	return staff_commit(req, ok, action, kind->entity, id, before, kind->json_stmt, location);
+}
