@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "auth.h"
-#include "db_reference.h"
 #include "discussion_view.h"
 #include "outbox.h"
 #include "page.h"
@@ -174,27 +173,9 @@ enum http_status page_admin_discussion_create(struct request *req)
 	else if (req->field[FIELD_CLOSES_ON].state == FIELD_VALID &&
 		 civil_date_compare(req->field[FIELD_CLOSES_ON].date, tz_local_date(req->now)) < 0)
 		page_reject(req, FIELD_CLOSES_ON, "дата окончания уже прошла");
-	if (req->field[FIELD_TERRITORY].state == FIELD_VALID) {
-		struct territory_item *items;
-		size_t count;
-		if (page_territory_options(req, NULL, NULL, 0, &items, &count) < 0)
-			return HTTP_INTERNAL_ERROR;
-		bool known = false;
-		for (size_t i = 0; i < count; i++)
-			known = known || items[i].id == req->field[FIELD_TERRITORY].number;
-		if (!known)
-			page_reject(req, FIELD_TERRITORY, "такой территории нет");
-	}
+	if (staff_audience_check(req) < 0)
+		return HTTP_INTERNAL_ERROR;
 	const struct field_value *chosen = &req->field[FIELD_REFERENCE_GROUP];
-	if (chosen->id_count > 0) {
-		struct staff_item *groups;
-		size_t group_count;
-		if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &groups, &group_count) < 0)
-			return HTTP_INTERNAL_ERROR;
-		for (size_t k = 0; k < chosen->id_count; k++)
-			if (!staff_has_item(groups, group_count, chosen->ids[k]))
-				page_reject(req, FIELD_REFERENCE_GROUP, "такой референтной группы нет");
-	}
 	struct draft_file files[DRAFT_MAX_FILES];
 	size_t file_count = check_files(req, files);
 	if (req->invalid_fields > 0)

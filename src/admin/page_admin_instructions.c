@@ -14,6 +14,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "db_instruction.h"
 #include "instruction_staff.h"
 #include "page.h"
 #include "pages.h"
@@ -58,20 +59,20 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 		if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, 0, &executors, &ne) < 0)
 			return HTTP_INTERNAL_ERROR;
 		staff_item_options(req, f, "EXECUTOR_FILTER", executors, ne, executor);
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_MEETINGS);
-		int rc;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct instruction_meeting *meetings;
+		size_t meeting_count;
+		if (db_instruction_meetings(&req->worker->db, req->arena, &meetings,
+					    &meeting_count) < 0)
+			return HTTP_INTERNAL_ERROR;
+		for (size_t i = 0; i < meeting_count; i++) {
 			tpl_dict *o = tpl_section_add(f, "MEETING_FILTER");
-			tpl_set_int(o, "ID", sqlite3_column_int64(s, 0));
-			struct civil_date day = tz_local_date((time_t)sqlite3_column_int64(s, 2));
-			tpl_set(o, "NAME", arena_printf(req->arena, "%s, %s", db_text(req->arena, s, 1),
+			tpl_set_int(o, "ID", meetings[i].id);
+			struct civil_date day = tz_local_date(meetings[i].starts_at);
+			tpl_set(o, "NAME", arena_printf(req->arena, "%s, %s", meetings[i].title,
 							page_date_words(req, day)));
-			if (sqlite3_column_int64(s, 0) == meeting)
+			if (meetings[i].id == meeting)
 				tpl_section_show(o, "SELECTED");
 		}
-		db_done(s);
-		if (rc != SQLITE_DONE)
-			return HTTP_INTERNAL_ERROR;
 		tpl_dict *opt = tpl_section_add(f, "DUE_SOON");
 		if (strcmp(due, "soon") == 0)
 			tpl_section_show(opt, "SELECTED");
@@ -80,52 +81,44 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 			tpl_section_show(opt, "SELECTED");
 	} else
 		tpl_section_show(d, "EXECUTOR_NOTE");
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_LIST);
-	if (executor)
-		sqlite3_bind_int64(s, 1, executor);
+	struct instruction_filter filter = {
+		.executor = executor,
+		.involved = involved,
+		.meeting = meeting,
+		/* One row more than a page tells whether there is a next one. */
+		.limit = INSTRUCTION_PAGE_ROWS + 1,
+		.offset = (page - 1) * INSTRUCTION_PAGE_ROWS,
+	};
 	if (strcmp(due, "soon") == 0) {
 		/* Due today or within the next days; the overdue ones are their own filter. */
-		sqlite3_bind_text(s, 2, page_date_iso(req, civil_date_add_days(today, INSTRUCTION_SOON_DAYS)),
-				  -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 6, page_date_iso(req, today), -1, SQLITE_TRANSIENT);
+		filter.due_by = page_date_iso(req, civil_date_add_days(today, INSTRUCTION_SOON_DAYS));
+		filter.due_from = page_date_iso(req, today);
 	} else if (strcmp(due, "overdue") == 0)
-		sqlite3_bind_text(s, 2, page_date_iso(req, civil_date_add_days(today, -1)), -1,
-				  SQLITE_TRANSIENT);
-	if (meeting)
-		sqlite3_bind_int64(s, 3, meeting);
-	/* One row more than a page tells whether there is a next one. */
-	sqlite3_bind_int(s, 4, INSTRUCTION_PAGE_ROWS + 1);
-	if (involved)
-		sqlite3_bind_int64(s, 5, involved);
-	sqlite3_bind_int64(s, 7, (page - 1) * INSTRUCTION_PAGE_ROWS);
-	int rc, rows = 0;
-	bool more = false;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (rows == INSTRUCTION_PAGE_ROWS) {
-			more = true;
-			break;
-		}
+		filter.due_by = page_date_iso(req, civil_date_add_days(today, -1));
+	struct instruction_summary *list;
+	size_t count;
+	if (db_instruction_list(&req->worker->db, req->arena, &filter, &list, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	bool more = count > INSTRUCTION_PAGE_ROWS;
+	int rows = 0;
+	for (size_t i = 0; i < count && rows < INSTRUCTION_PAGE_ROWS; i++) {
+		const struct instruction_summary *r = &list[i];
 		tpl_dict *row = tpl_section_add(d, "ROW");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TEXT", db_text(req->arena, s, 1));
-		const char *unit = db_text(req->arena, s, 2);
-		if (unit[0])
-			tpl_set(tpl_section_add(row, "UNIT"), "NAME", unit);
-		const char *st = db_text(req->arena, s, 4);
-		instruction_set_due(req, row, db_text(req->arena, s, 3), st);
-		tpl_set(row, "STATUS", instruction_status_text(st));
-		tpl_set(row, "EXECUTOR", db_text(req->arena, s, 5));
-		if (sqlite3_column_int64(s, 6)) {
+		tpl_set_int(row, "ID", r->id);
+		tpl_set(row, "TEXT", r->text);
+		if (r->unit[0])
+			tpl_set(tpl_section_add(row, "UNIT"), "NAME", r->unit);
+		instruction_set_due(req, row, r->due_on, r->status);
+		tpl_set(row, "STATUS", instruction_status_text(r->status));
+		tpl_set(row, "EXECUTOR", r->executor);
+		if (r->meeting_id) {
 			tpl_dict *src = tpl_section_add(row, "FROM_MEETING");
-			tpl_set_int(src, "MEETING_ID", sqlite3_column_int64(s, 6));
-			tpl_set(src, "TITLE", ru_quoted(req->arena, db_text(req->arena, s, 7)));
+			tpl_set_int(src, "MEETING_ID", r->meeting_id);
+			tpl_set(src, "TITLE", ru_quoted(req->arena, r->meeting_title));
 		} else
-			tpl_set(tpl_section_add(row, "FROM_APPEAL"), "NUMBER", db_text(req->arena, s, 8));
+			tpl_set(tpl_section_add(row, "FROM_APPEAL"), "NUMBER", r->appeal_number);
 		rows++;
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE && !more)
-		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, rows ? "HAS_ROWS" : "NO_ROWS");
 	if (page > 1 || more) {
 		tpl_dict *nav = tpl_section_add(d, "PAGINATION");
@@ -182,20 +175,15 @@ enum http_status page_admin_instruction_create(struct request *req)
 	}
 	if (rc == 0) {
 		/* In force at once: its executor is sent it. */
-		sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_GET);
-		sqlite3_bind_int64(s, 1, id);
-		if (sqlite3_step(s) != SQLITE_ROW) {
-			db_done(s);
+		struct instruction_detail given;
+		if (db_instruction_get(db, req->arena, id, &given) != 0)
 			rc = -1;
-		} else {
+		else {
 			const char *body = instruction_given_text(
 				req, id,
-				arena_printf(req->arena, "по обращению № %s", db_text(req->arena, s, 13)),
-				db_text(req->arena, s, 0), db_text(req->arena, s, 2),
-				db_text(req->arena, s, 9));
-			const char *email = db_text(req->arena, s, 16);
-			db_done(s);
-			rc = instruction_mail(req, id, 0, "executor", email,
+				arena_printf(req->arena, "по обращению № %s", given.appeal_number),
+				given.text, given.due_on, given.controller);
+			rc = instruction_mail(req, id, 0, "executor", given.executor_email,
 					      arena_printf(req->arena, "Поручение № %lld", id), body);
 		}
 	}
@@ -206,38 +194,13 @@ enum http_status page_admin_instruction_create(struct request *req)
 	return response_redirect(req, arena_printf(req->arena, "/admin/instructions/%lld", id));
 }
 
-struct instruction_row {
-	long long id, executor_id, controller_id;
-	const char *status;
-	bool in_force;                           /* not of an unsigned protocol */
-	const char *executor_email, *controller_email;
-};
-
-/* 0, 1 when there is none, -1 on error; keep leaves the statement on its row. */
-static int load_instruction(struct request *req, struct instruction_row *r, sqlite3_stmt **keep)
+/* The instruction of the request's path: 0, 1 when there is none, -1 on error. */
+static int load_instruction(struct request *req, struct instruction_detail *r)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_INSTRUCTION_GET);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		db_done(s);
-		return rc == SQLITE_DONE ? 1 : -1;
-	}
-	r->id = req->path_id;
-	r->status = db_text(req->arena, s, 3);
-	r->executor_id = sqlite3_column_int64(s, 6);
-	r->controller_id = sqlite3_column_int64(s, 8);
-	r->in_force = sqlite3_column_int(s, 15) != 0;
-	r->executor_email = db_text(req->arena, s, 16);
-	r->controller_email = db_text(req->arena, s, 17);
-	if (keep)
-		*keep = s;
-	else
-		db_done(s);
-	return 0;
+	return db_instruction_get(&req->worker->db, req->arena, req->path_id, r);
 }
 
-static bool may_control(const struct request *req, const struct instruction_row *r)
+static bool may_control(const struct request *req, const struct instruction_detail *r)
 {
 	long long me = req->staff->user_id;
 	return me != r->executor_id && (me == r->controller_id || (req->staff->role & ROLE_ADMIN));
@@ -245,67 +208,61 @@ static bool may_control(const struct request *req, const struct instruction_row 
 
 static enum http_status instruction_page(struct request *req, enum http_status status)
 {
-	struct instruction_row r;
-	sqlite3_stmt *s;
-	int rc = load_instruction(req, &r, &s);
+	struct instruction_detail r;
+	int rc = load_instruction(req, &r);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	if (executor_only(req) && r.executor_id != req->staff->user_id) {
-		db_done(s);
+	if (executor_only(req) && r.executor_id != req->staff->user_id)
 		return HTTP_FORBIDDEN;
-	}
 	/* A proposal of a draft protocol is not an executor's business yet. */
-	if (executor_only(req) && !r.in_force) {
-		db_done(s);
+	if (executor_only(req) && !r.in_force)
 		return HTTP_NOT_FOUND;
-	}
 	tpl_dict *d = page_begin(req, "admin_instruction.tpl",
 				 arena_printf(req->arena, "Поручение № %lld", r.id),
 				 NAV_STAFF_INSTRUCTIONS);
 	page_form_fields(req, d);
 	tpl_set_int(d, "ID", r.id);
-	tpl_set(d, "TEXT", db_text(req->arena, s, 0));
-	const char *unit = db_text(req->arena, s, 1);
+	tpl_set(d, "TEXT", r.text);
+	const char *unit = r.unit;
 	if (unit[0])
 		tpl_set(tpl_section_add(d, "UNIT"), "NAME", unit);
 	if (r.in_force) {
-		instruction_set_due(req, d, db_text(req->arena, s, 2), r.status);
+		instruction_set_due(req, d, r.due_on, r.status);
 		tpl_set(d, "STATUS", instruction_status_text(r.status));
 	} else {
-		instruction_set_due(req, d, db_text(req->arena, s, 2), "proposal");
+		instruction_set_due(req, d, r.due_on, "proposal");
 		tpl_set(d, "STATUS", "проект: вступит в силу после подписания протокола");
 		tpl_dict *note = tpl_section_add(d, "DRAFT_NOTE");
 		if (req->staff->role & PROTOCOL_EDITORS)
 			tpl_section_show(note, "CAN_DELETE");
 	}
-	const char *report = db_text(req->arena, s, 4);
+	const char *report = r.report;
 	if (report[0])
 		tpl_set(tpl_section_add(d, "REPORT"), "TEXT", report);
-	const char *reason = db_text(req->arena, s, 5);
+	const char *reason = r.reason;
 	if (reason[0] && (strcmp(r.status, "returned") == 0 || strcmp(r.status, "cancelled") == 0))
 		tpl_set(tpl_section_add(d, "REASON"), "TEXT", reason);
-	tpl_set(d, "EXECUTOR", db_text(req->arena, s, 7));
-	tpl_set(d, "CONTROLLER", db_text(req->arena, s, 9));
-	if (sqlite3_column_type(s, 10) != SQLITE_NULL) {
+	tpl_set(d, "EXECUTOR", r.executor);
+	tpl_set(d, "CONTROLLER", r.controller);
+	if (r.from_meeting) {
 		tpl_dict *src = tpl_section_add(d, "FROM_MEETING");
 		/* Executors do not read protocols on the staff side: the public results then. */
 		tpl_set(src, "HREF", arena_printf(req->arena,
 						  executor_only(req) ? "/meetings/%lld#results"
 								     : "/admin/meetings/%lld/protocol",
-						  (long long)sqlite3_column_int64(s, 10)));
-		tpl_set(src, "TITLE", ru_quoted(req->arena, db_text(req->arena, s, 11)));
+						  r.meeting_id));
+		tpl_set(src, "TITLE", ru_quoted(req->arena, r.meeting_title));
 	} else {
 		tpl_dict *src = tpl_section_add(d, "FROM_APPEAL");
-		const char *number = db_text(req->arena, s, 13);
+		const char *number = r.appeal_number;
 		if ((req->staff->role & APPEAL_READERS) && !executor_only(req)) {
 			tpl_dict *l = tpl_section_add(src, "LINK");
-			tpl_set_int(l, "APPEAL_ID", sqlite3_column_int64(s, 12));
+			tpl_set_int(l, "APPEAL_ID", r.appeal_id);
 			tpl_set(l, "NUMBER", number);
 		} else
 			tpl_set(tpl_section_add(src, "PLAIN"), "NUMBER", number);
 	}
-	page_set_datetime(d, "CREATED", (time_t)sqlite3_column_int64(s, 14));
-	db_done(s);
+	page_set_datetime(d, "CREATED", r.created_at);
 	bool executor = r.in_force && r.executor_id == req->staff->user_id;
 	bool controls = r.in_force && may_control(req, &r);
 	if (executor && (strcmp(r.status, "assigned") == 0 || strcmp(r.status, "returned") == 0))
@@ -316,19 +273,17 @@ static enum http_status instruction_page(struct request *req, enum http_status s
 		tpl_section_show(d, "CAN_ACCEPT");
 	if (controls && strcmp(r.status, "accepted") != 0 && strcmp(r.status, "cancelled") != 0)
 		tpl_section_show(d, "CAN_CANCEL");
-	s = db_stmt(&req->worker->db, STMT_INSTRUCTION_EVENTS);
-	sqlite3_bind_int64(s, 1, r.id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *ev = tpl_section_add(d, "EVENT");
-		page_set_datetime(ev, "AT", (time_t)sqlite3_column_int64(s, 0));
-		const char *who = db_text(req->arena, s, 1);
-		tpl_set(ev, "WHO", who[0] ? who : "система");
-		tpl_set(ev, "STATUS", instruction_status_text(db_text(req->arena, s, 2)));
-		tpl_set(ev, "NOTE", db_text(req->arena, s, 3));
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct instruction_event *events;
+	size_t event_count;
+	if (db_instruction_events(&req->worker->db, req->arena, r.id, &events, &event_count) < 0)
 		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < event_count; i++) {
+		tpl_dict *ev = tpl_section_add(d, "EVENT");
+		page_set_datetime(ev, "AT", events[i].at);
+		tpl_set(ev, "WHO", events[i].by[0] ? events[i].by : "система");
+		tpl_set(ev, "STATUS", instruction_status_text(events[i].status));
+		tpl_set(ev, "NOTE", events[i].note);
+	}
 	if (req->error_detail != NULL)
 		page_form_error(req, d, req->error_detail);
 	return page_end(req, status);
@@ -343,12 +298,22 @@ enum http_status page_admin_instruction(struct request *req)
 	return instruction_page(req, HTTP_OK);
 }
 
+/* staff_action load: the instruction of the path. */
+static int load_target(struct request *req, void *target)
+{
+	return load_instruction(req, target);
+}
+
+/* Every step of an instruction and its deletion (staff_action): refused to its page. */
+static const struct staff_action instruction_action = {"instruction", STMT_INSTRUCTION_JSON,
+						       load_target, instruction_page};
+
 enum mover { BY_EXECUTOR, BY_CONTROLLER };
 
 /* The mail of one step to the other side: a report goes to the controller; a return, an
  * acceptance or a cancellation to the executor, and to the controller as well when an
  * administrator took it in the controller's stead. Taking it into work mails nobody. */
-static int step_mail(struct request *req, const struct instruction_row *r, long long event,
+static int step_mail(struct request *req, const struct instruction_detail *r, long long event,
 		     const char *to, const char *note)
 {
 	struct arena *a = req->arena;
@@ -391,29 +356,22 @@ static enum http_status move(struct request *req, enum mover who, const char *fr
 			     const char *reason)
 {
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	struct instruction_row r;
-	int rc = load_instruction(req, &r, NULL);
-	if (rc != 0) {
-		db_rollback(db);
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	}
+	struct instruction_detail r;
+	enum http_status status;
+	if (!staff_action_begin(req, &instruction_action, &r, &status))
+		return status;
 	bool allowed = who == BY_EXECUTOR ? r.executor_id == req->staff->user_id
 					  : may_control(req, &r);
 	if (!allowed) {
 		db_rollback(db);
 		return HTTP_FORBIDDEN;
 	}
-	if (!r.in_force) {
-		db_rollback(db);
-		req->error_detail = "Поручение ещё не вступило в силу: протокол встречи не подписан.";
-		return instruction_page(req, HTTP_UNPROCESSABLE);
-	}
-	if (req->invalid_fields > 0) {
-		db_rollback(db);
-		return instruction_page(req, HTTP_UNPROCESSABLE);
-	}
+	if (!r.in_force)
+		return staff_action_refuse(
+			req, &instruction_action,
+			"Поручение ещё не вступило в силу: протокол встречи не подписан.");
+	if (req->invalid_fields > 0)
+		return staff_action_refuse(req, &instruction_action, NULL);
 	json_t *before = staff_json(req, STMT_INSTRUCTION_JSON, r.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_MOVE);
 	sqlite3_bind_int64(s, 1, r.id);
@@ -432,11 +390,10 @@ static enum http_status move(struct request *req, enum mover who, const char *fr
 	}
 	if (sqlite3_changes(db->conn) == 0) {
 		json_decref(before);
-		db_rollback(db);
-		req->error_detail = arena_printf(req->arena, "Этот шаг невозможен: поручение в "
-							     "состоянии «%s».",
-						 instruction_status_text(r.status));
-		return instruction_page(req, HTTP_UNPROCESSABLE);
+		return staff_action_refuse(req, &instruction_action,
+					   arena_printf(req->arena, "Этот шаг невозможен: поручение в "
+								    "состоянии «%s».",
+							instruction_status_text(r.status)));
 	}
 	s = db_stmt(db, STMT_INSTRUCTION_EVENT_ADD);
 	sqlite3_bind_int64(s, 1, r.id);
@@ -445,15 +402,10 @@ static enum http_status move(struct request *req, enum mover who, const char *fr
 	sqlite3_bind_text(s, 4, to, -1, SQLITE_STATIC);
 	const char *note = report ? report : reason ? reason : "";
 	sqlite3_bind_text(s, 5, note, -1, SQLITE_STATIC);
-	if (db_run(s) != SQLITE_DONE ||
-	    step_mail(req, &r, sqlite3_last_insert_rowid(db->conn), to, note) < 0 ||
-	    audit_record(req, NULL, to, "instruction", r.id, before,
-			 staff_json(req, STMT_INSTRUCTION_JSON, r.id)) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req, arena_printf(req->arena, "/admin/instructions/%lld", r.id));
+	bool ok = db_run(s) == SQLITE_DONE &&
+		  step_mail(req, &r, sqlite3_last_insert_rowid(db->conn), to, note) == 0;
+	return staff_action_finish(req, &instruction_action, ok, to, r.id, before,
+				   arena_printf(req->arena, "/admin/instructions/%lld", r.id));
 }
 
 /* POST /admin/instructions/ID/start (csrf) — the executor takes it into work (assigned or
@@ -487,8 +439,8 @@ enum http_status page_admin_instruction_return(struct request *req)
  * was accepted. */
 enum http_status page_admin_instruction_cancel(struct request *req)
 {
-	struct instruction_row r;
-	int rc = load_instruction(req, &r, NULL);
+	struct instruction_detail r;
+	int rc = load_instruction(req, &r);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	/* Any live state: the transition names the one it was in when the page was read. */
@@ -505,26 +457,16 @@ enum http_status page_admin_instruction_cancel(struct request *req)
 enum http_status page_admin_instruction_delete(struct request *req)
 {
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	struct instruction_row r;
-	sqlite3_stmt *s;
-	int rc = load_instruction(req, &r, &s);
-	if (rc != 0) {
-		db_rollback(db);
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	}
-	long long meeting = sqlite3_column_int64(s, 10);
-	long long protocol = sqlite3_column_int64(s, 18);
-	db_done(s);
-	if (r.in_force) {
-		db_rollback(db);
-		req->error_detail = "Поручение подписанного протокола не удаляется: его можно отменить "
-				    "с указанием причины.";
-		return instruction_page(req, HTTP_UNPROCESSABLE);
-	}
+	struct instruction_detail r;
+	enum http_status status;
+	if (!staff_action_begin(req, &instruction_action, &r, &status))
+		return status;
+	if (r.in_force)
+		return staff_action_refuse(req, &instruction_action,
+					   "Поручение подписанного протокола не удаляется: его можно "
+					   "отменить с указанием причины.");
 	json_t *before = staff_json(req, STMT_INSTRUCTION_JSON, r.id);
-	s = db_stmt(db, STMT_INSTRUCTION_DELETE_EVENTS);
+	sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_DELETE_EVENTS);
 	sqlite3_bind_int64(s, 1, r.id);
 	bool ok = db_run(s) == SQLITE_DONE;
 	if (ok) {
@@ -535,7 +477,7 @@ enum http_status page_admin_instruction_delete(struct request *req)
 	if (ok) {
 		/* One proposal fewer changes what the chair signs. */
 		s = db_stmt(db, STMT_PROTOCOL_TOUCH);
-		sqlite3_bind_int64(s, 1, protocol);
+		sqlite3_bind_int64(s, 1, r.protocol_id);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 		ok = db_run(s) == SQLITE_DONE;
 	}
@@ -544,11 +486,12 @@ enum http_status page_admin_instruction_delete(struct request *req)
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}
+	/* A deletion has no state after it: the audit record holds only the one before. */
 	if (audit_record(req, NULL, "delete", "instruction", r.id, before, NULL) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}
 	return response_redirect(req,
-				 arena_printf(req->arena, "/admin/meetings/%lld/protocol", meeting));
+				 arena_printf(req->arena, "/admin/meetings/%lld/protocol", r.meeting_id));
 }

@@ -23,6 +23,7 @@
 #include "appeal.h"
 #include "audit.h"
 #include "auth.h"
+#include "db_protocol.h"
 #include "instruction_staff.h"
 #include "page.h"
 #include "pages.h"
@@ -37,35 +38,10 @@
 
 /* ---- the protocol ------------------------------------------------------------------------ */
 
-struct meeting_row {
-	long long id;
-	const char *title, *status, *place, *kind;
-	const char *venue_name, *venue_address; /* the venue of the schedule, "" when none */
-	time_t starts_at;
-	bool has_attendance;
-	long long attendance, host_id;
-	long long leader_id; /* the leader its information group had when it started, 0: none */
-	int handover_days;   /* working days to hand the protocol over; 0: the kind sets none */
-};
-
-struct protocol_row {
-	bool exists;
-	long long id, chair_id, secretary_id, attendance;
-	bool has_attendance, signed_, handed;
-	const char *number, *held_on, *place, *decisions, *photo_url, *video_url;
-	const char *signed_by, *handed_by; /* names of the staff members */
-	const char *chair, *chair_position, *secretary, *secretary_position;
-	time_t signed_at, handed_at;
-	bool chair_has_account;   /* an active account belongs to the chair */
-	long long revision;       /* counts the changes of the draft */
-	bool signed_on_paper;     /* an administrator recorded the chair's signature on paper */
-	long long chair_set_by;   /* the account that named the chair (or confirmed it), 0 */
-};
-
 /* Whether the place a protocol states contradicts the venue the meeting was announced at: it
  * names neither the venue nor its address (a room added to them is no contradiction). An
  * empty place, or a meeting without a venue, contradicts nothing. */
-static bool place_contradicts(const struct meeting_row *m, const char *place)
+static bool place_contradicts(const struct protocol_meeting *m, const char *place)
 {
 	if (place[0] == '\0' || (m->venue_name[0] == '\0' && m->venue_address[0] == '\0'))
 		return false;
@@ -77,100 +53,28 @@ static bool place_contradicts(const struct meeting_row *m, const char *place)
 }
 
 /* A personal reception's questions are a resident's own affairs: never on the site. */
-static bool questions_publishable(const struct meeting_row *m)
+static bool questions_publishable(const struct protocol_meeting *m)
 {
 	return strcmp(m->kind, PERSONAL_RECEPTION) != 0;
-}
-
-/* 0, 1 when there is no such meeting, -1 on error. */
-static int load_meeting(struct request *req, long long id, struct meeting_row *m)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_MEETING);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		m->id = id;
-		m->title = db_text(req->arena, s, 0);
-		m->status = db_text(req->arena, s, 1);
-		m->starts_at = (time_t)sqlite3_column_int64(s, 2);
-		m->place = db_text(req->arena, s, 3);
-		m->has_attendance = sqlite3_column_type(s, 4) != SQLITE_NULL;
-		m->attendance = sqlite3_column_int64(s, 4);
-		m->host_id = sqlite3_column_int64(s, 5);
-		m->kind = db_text(req->arena, s, 6);
-		m->leader_id = sqlite3_column_int64(s, 7);
-		m->handover_days = sqlite3_column_int(s, 8);
-		m->venue_name = db_text(req->arena, s, 9);
-		m->venue_address = db_text(req->arena, s, 10);
-	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-}
-
-/* p->exists false when the meeting has no protocol yet; -1 on error. */
-static int protocol_load(struct request *req, long long meeting_id, struct protocol_row *p)
-{
-	memset(p, 0, sizeof *p);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_GET);
-	sqlite3_bind_int64(s, 1, meeting_id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		struct arena *a = req->arena;
-		p->exists = true;
-		p->id = sqlite3_column_int64(s, 0);
-		p->number = db_text(a, s, 1);
-		p->held_on = db_text(a, s, 2);
-		p->place = db_text(a, s, 3);
-		p->chair_id = sqlite3_column_int64(s, 4);
-		p->secretary_id = sqlite3_column_int64(s, 5);
-		p->has_attendance = sqlite3_column_type(s, 6) != SQLITE_NULL;
-		p->attendance = sqlite3_column_int64(s, 6);
-		p->decisions = db_text(a, s, 7);
-		p->photo_url = db_text(a, s, 8);
-		p->video_url = db_text(a, s, 9);
-		p->signed_ = sqlite3_column_type(s, 10) != SQLITE_NULL;
-		p->signed_at = (time_t)sqlite3_column_int64(s, 10);
-		p->signed_by = db_text(a, s, 11);
-		p->handed = sqlite3_column_type(s, 12) != SQLITE_NULL;
-		p->handed_at = (time_t)sqlite3_column_int64(s, 12);
-		p->handed_by = db_text(a, s, 13);
-		p->chair = db_text(a, s, 14);
-		p->chair_position = db_text(a, s, 15);
-		p->secretary = db_text(a, s, 16);
-		p->secretary_position = db_text(a, s, 17);
-		p->chair_has_account = sqlite3_column_int(s, 18) != 0;
-		p->revision = sqlite3_column_int64(s, 19);
-		p->signed_on_paper = sqlite3_column_int(s, 20) != 0;
-	}
-	db_done(s);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 0 : -1;
-	s = db_stmt(&req->worker->db, STMT_PROTOCOL_CHAIR_SETTER);
-	sqlite3_bind_int64(s, 1, p->id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		p->chair_set_by = sqlite3_column_int64(s, 0);
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 /* Whether person may chair meeting m: its host, or the leader its information group had when
  * the meeting started (a leader named later did not lead it; regulation № 44 on information groups
  * §3.5.7). */
-static bool may_chair(const struct meeting_row *m, long long person)
+static bool may_chair(const struct protocol_meeting *m, long long person)
 {
 	return person != 0 && (person == m->host_id || person == m->leader_id);
 }
 
 /* Whether the signed-in account named the chair of p itself (or was the last to confirm it):
  * then it may not sign, so that nobody signs a protocol whose signer they chose. */
-static bool named_the_chair(const struct request *req, const struct protocol_row *p)
+static bool named_the_chair(const struct request *req, const struct protocol_detail *p)
 {
 	return p->chair_set_by != 0 && p->chair_set_by == req->staff->user_id;
 }
 
 /* Whether the signed-in staff member is the chair of protocol p (its person's account). */
-static bool is_chair(const struct request *req, const struct protocol_row *p)
+static bool is_chair(const struct request *req, const struct protocol_detail *p)
 {
 	return p->chair_id != 0 && req->staff->person_id == p->chair_id;
 }
@@ -178,7 +82,7 @@ static bool is_chair(const struct request *req, const struct protocol_row *p)
 /* Whether the signed-in staff member may sign the draft p: its chair under their own account,
  * or, for a chair with no account, an administrator recording the signature on paper — never
  * the account that named that chair. */
-static bool may_sign(const struct request *req, const struct protocol_row *p)
+static bool may_sign(const struct request *req, const struct protocol_detail *p)
 {
 	return p->exists && !p->signed_ && p->chair_id != 0 && !named_the_chair(req, p) &&
 	       (is_chair(req, p) || ((req->staff->role & ROLE_ADMIN) && !p->chair_has_account));
@@ -186,7 +90,7 @@ static bool may_sign(const struct request *req, const struct protocol_row *p)
 
 /* The handover due date of the meeting's protocol (left alone when its kind sets no deadline);
  * -1 on a database error. */
-static int handover_due(struct request *req, const struct meeting_row *m, struct civil_date *due,
+static int handover_due(struct request *req, const struct protocol_meeting *m, struct civil_date *due,
 			int *uncovered)
 {
 	if (m->handover_days <= 0)
@@ -201,7 +105,7 @@ static int handover_due(struct request *req, const struct meeting_row *m, struct
 
 /* The handover facts of a protocol under d: HANDOVER_DUE (or NO_DEADLINE when the kind's act
  * sets none: has_due false), and HANDED (with LATE) or NOT_HANDED (with OVERDUE). */
-static void fill_handover(struct request *req, tpl_dict *d, const struct protocol_row *p,
+static void fill_handover(struct request *req, tpl_dict *d, const struct protocol_detail *p,
 			  bool has_due, struct civil_date due)
 {
 	if (has_due)
@@ -277,8 +181,8 @@ static void question_form_row(tpl_dict *f, int n, const char *question, const ch
 
 /* The edit form of a draft (or of a protocol not started yet), from the stored protocol with
  * the meeting's facts as defaults, or after a refused submit from the request. */
-static int fill_edit_form(struct request *req, tpl_dict *d, const struct meeting_row *m,
-			  const struct protocol_row *p, bool from_request)
+static int fill_edit_form(struct request *req, tpl_dict *d, const struct protocol_meeting *m,
+			  const struct protocol_detail *p, bool from_request)
 {
 	bool publishable = questions_publishable(m);
 	struct staff_item *people;
@@ -328,28 +232,22 @@ static int fill_edit_form(struct request *req, tpl_dict *d, const struct meeting
 		chair = p->exists ? p->chair_id : m->host_id;
 		secretary = p->exists ? p->secretary_id : 0;
 		long long *ids = NULL;
-		size_t cap = 0;
 		int rows = 0;
 		if (p->exists) {
-			sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_OFFICIALS);
-			sqlite3_bind_int64(s, 1, p->id);
-			int rc;
-			while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-				ids = arena_grow(req->arena, ids, official_count, &cap, sizeof *ids);
-				ids[official_count++] = sqlite3_column_int64(s, 0);
-			}
-			db_done(s);
-			if (rc != SQLITE_DONE)
+			struct protocol_official *present;
+			struct protocol_question *questions;
+			size_t question_count;
+			if (db_protocol_officials(&req->worker->db, req->arena, p->id, &present,
+						  &official_count) < 0 ||
+			    db_protocol_questions(&req->worker->db, req->arena, p->id, &questions,
+						  &question_count) < 0)
 				return -1;
-			s = db_stmt(&req->worker->db, STMT_PROTOCOL_QUESTIONS);
-			sqlite3_bind_int64(s, 1, p->id);
-			while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-				question_form_row(f, ++rows, db_text(req->arena, s, 0),
-						  db_text(req->arena, s, 1), publishable,
-						  sqlite3_column_int(s, 2) != 0);
-			db_done(s);
-			if (rc != SQLITE_DONE)
-				return -1;
+			ids = arena_calloc(req->arena, official_count + 1, sizeof *ids);
+			for (size_t i = 0; i < official_count; i++)
+				ids[i] = present[i].person_id;
+			for (size_t i = 0; i < question_count; i++)
+				question_form_row(f, ++rows, questions[i].question, questions[i].answer,
+						  publishable, questions[i].published);
 		}
 		officials = ids;
 		for (int i = 0; i < EMPTY_QUESTION_ROWS; i++)
@@ -368,7 +266,7 @@ enum protocol_form { FORM_NONE, FORM_EDIT, FORM_PUBLICATION };
 /* The signing part of the protocol page: CAN_SIGN (with ON_PAPER for an administrator who is
  * not the chair) for whoever may sign the draft, otherwise for the editors a SIGN_HINT saying
  * who signs and how. */
-static void fill_signing(struct request *req, tpl_dict *d, const struct protocol_row *p,
+static void fill_signing(struct request *req, tpl_dict *d, const struct protocol_detail *p,
 			 bool editor)
 {
 	if (!p->exists || p->signed_)
@@ -411,16 +309,16 @@ static void fill_signing(struct request *req, tpl_dict *d, const struct protocol
 static enum http_status protocol_page(struct request *req, enum http_status status,
 				      enum protocol_form edit_from_request)
 {
-	struct meeting_row m;
-	int rc = load_meeting(req, req->path_id, &m);
+	struct protocol_meeting m;
+	int rc = db_protocol_meeting(&req->worker->db, req->arena, req->path_id, &m);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	if (strcmp(m.status, "held") != 0)
 		return HTTP_NOT_FOUND;
-	struct protocol_row p;
+	struct protocol_detail p;
 	struct civil_date due = {0};
 	int uncovered = 0;
-	if (protocol_load(req, m.id, &p) < 0 || handover_due(req, &m, &due, &uncovered) < 0)
+	if (db_protocol_get(&req->worker->db, req->arena, m.id, &p) < 0 || handover_due(req, &m, &due, &uncovered) < 0)
 		return HTTP_INTERNAL_ERROR;
 	/* Its chair reads what they sign, whatever their role. */
 	if (!(req->staff->role & PROTOCOL_READERS) && !is_chair(req, &p)) {
@@ -470,106 +368,95 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 									"человека", "человек")));
 		else
 			tpl_set(v, "ATTENDANCE", "не указано");
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_OFFICIALS);
-		sqlite3_bind_int64(s, 1, p.id);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct db *db = &req->worker->db;
+		struct protocol_official *officials;
+		struct protocol_question *questions;
+		struct protocol_instruction *instructions;
+		struct protocol_amendment *amendments;
+		size_t official_count, question_count, instruction_count, amendment_count;
+		if (db_protocol_officials(db, req->arena, p.id, &officials, &official_count) < 0 ||
+		    db_protocol_questions(db, req->arena, p.id, &questions, &question_count) < 0 ||
+		    db_protocol_instructions(db, req->arena, p.id, &instructions,
+					     &instruction_count) < 0 ||
+		    db_protocol_amendments(db, req->arena, p.id, &amendments, &amendment_count) < 0)
+			return HTTP_INTERNAL_ERROR;
+		for (size_t i = 0; i < official_count; i++) {
 			tpl_dict *o = tpl_section_add(v, "OFFICIAL");
-			tpl_set(o, "NAME", db_text(req->arena, s, 1));
-			tpl_set(o, "POSITION", db_text(req->arena, s, 2));
+			tpl_set(o, "NAME", officials[i].full_name);
+			tpl_set(o, "POSITION", officials[i].position);
 			tpl_section_show(v, "HAS_OFFICIALS");
 		}
-		db_done(s);
-		if (rc != SQLITE_DONE)
-			return HTTP_INTERNAL_ERROR;
-		s = db_stmt(&req->worker->db, STMT_PROTOCOL_QUESTIONS);
-		sqlite3_bind_int64(s, 1, p.id);
 		int position = 0;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (size_t i = 0; i < question_count; i++) {
+			const struct protocol_question *pq = &questions[i];
 			tpl_dict *q = tpl_section_add(v, "QUESTION");
-			tpl_set(q, "QUESTION", db_text(req->arena, s, 0));
-			const char *answer = db_text(req->arena, s, 1);
-			if (answer[0])
-				tpl_set(tpl_section_add(q, "ANSWERED"), "ANSWER", answer);
-			bool published = publishable && sqlite3_column_int(s, 2) != 0;
+			tpl_set(q, "QUESTION", pq->question);
+			if (pq->answer[0])
+				tpl_set(tpl_section_add(q, "ANSWERED"), "ANSWER", pq->answer);
+			bool published = publishable && pq->published;
 			tpl_section_show(q, published ? "PUBLISHED" : "NOT_PUBLISHED");
 			tpl_section_show(v, "HAS_QUESTIONS");
 			if (p.signed_ && publishable) {
 				/* The checkbox of the publication form, after signing. */
 				tpl_dict *c = tpl_section_add(d, "PUBLISH_QUESTION");
 				tpl_set_int(c, "N", ++position);
-				tpl_set(c, "QUESTION", db_text(req->arena, s, 0));
+				tpl_set(c, "QUESTION", pq->question);
 				if (published)
 					tpl_section_show(c, "PUBLISHED");
 			}
 		}
-		db_done(s);
-		if (rc != SQLITE_DONE)
-			return HTTP_INTERNAL_ERROR;
 		if (p.decisions[0])
 			tpl_set(tpl_section_add(v, "DECISIONS"), "TEXT", p.decisions);
 		if (p.photo_url[0])
 			tpl_set(tpl_section_add(v, "PHOTO"), "URL", p.photo_url);
 		if (p.video_url[0])
 			tpl_set(tpl_section_add(v, "VIDEO"), "URL", p.video_url);
-		s = db_stmt(&req->worker->db, STMT_PROTOCOL_INSTRUCTIONS);
-		sqlite3_bind_int64(s, 1, p.id);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (size_t i = 0; i < instruction_count; i++) {
+			const struct protocol_instruction *ins = &instructions[i];
 			tpl_dict *row = tpl_section_add(d, "INSTRUCTION");
-			tpl_set_int(row, "INSTRUCTION_ID", sqlite3_column_int64(s, 0));
-			tpl_set(row, "TEXT", db_text(req->arena, s, 1));
-			const char *unit = db_text(req->arena, s, 2);
-			if (unit[0])
-				tpl_set(tpl_section_add(row, "UNIT"), "NAME", unit);
-			const char *st = db_text(req->arena, s, 4);
-			tpl_set(row, "EXECUTOR", db_text(req->arena, s, 5));
+			tpl_set_int(row, "INSTRUCTION_ID", ins->id);
+			tpl_set(row, "TEXT", ins->text);
+			if (ins->unit[0])
+				tpl_set(tpl_section_add(row, "UNIT"), "NAME", ins->unit);
+			tpl_set(row, "EXECUTOR", ins->executor);
 			tpl_section_show(d, "HAS_INSTRUCTIONS");
 			if (!p.signed_) {
 				/* A proposal until the protocol is signed: no deadline runs yet. */
-				instruction_set_due(req, row, db_text(req->arena, s, 3), "proposal");
+				instruction_set_due(req, row, ins->due_on, "proposal");
 				tpl_set(row, "STATUS", "проект: вступит в силу после подписания протокола");
 				continue;
 			}
-			instruction_set_due(req, row, db_text(req->arena, s, 3), st);
-			tpl_set(row, "STATUS", instruction_status_text(st));
+			instruction_set_due(req, row, ins->due_on, ins->status);
+			tpl_set(row, "STATUS", instruction_status_text(ins->status));
 		}
-		db_done(s);
-		if (rc != SQLITE_DONE)
-			return HTTP_INTERNAL_ERROR;
-		s = db_stmt(&req->worker->db, STMT_PROTOCOL_AMENDMENTS);
-		sqlite3_bind_int64(s, 1, p.id);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (size_t i = 0; i < amendment_count; i++) {
+			const struct protocol_amendment *am = &amendments[i];
 			tpl_dict *row = tpl_section_add(d, "AMENDMENT");
-			page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 0));
-			tpl_set(row, "BY", db_text(req->arena, s, 1));
-			tpl_set(row, "TEXT", db_text(req->arena, s, 2));
-			tpl_set(row, "REASON", db_text(req->arena, s, 3));
-			tpl_section_show(row, sqlite3_column_int(s, 4) ? "PUBLISHED" : "NOT_PUBLISHED");
+			page_set_datetime(row, "AT", am->at);
+			tpl_set(row, "BY", am->author);
+			tpl_set(row, "TEXT", am->text);
+			tpl_set(row, "REASON", am->reason);
+			tpl_section_show(row, am->published ? "PUBLISHED" : "NOT_PUBLISHED");
 			tpl_section_show(d, "HAS_AMENDMENTS");
 		}
-		db_done(s);
-		if (rc != SQLITE_DONE)
-			return HTTP_INTERNAL_ERROR;
 	}
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_APPEALS);
-	sqlite3_bind_int64(s, 1, m.id);
+	struct protocol_appeal *appeals;
+	size_t appeal_count;
+	if (db_protocol_appeals(&req->worker->db, req->arena, m.id, &appeals, &appeal_count) < 0)
+		return HTTP_INTERNAL_ERROR;
 	bool appeal_reader = (role & APPEAL_READERS) != 0 && role != ROLE_EXECUTOR;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < appeal_count; i++) {
 		tpl_dict *row = tpl_section_add(d, "APPEAL");
-		const char *number = db_text(req->arena, s, 1);
 		if (appeal_reader) {
 			tpl_dict *l = tpl_section_add(row, "LINK");
-			tpl_set_int(l, "APPEAL_ID", sqlite3_column_int64(s, 0));
-			tpl_set(l, "NUMBER", number);
+			tpl_set_int(l, "APPEAL_ID", appeals[i].id);
+			tpl_set(l, "NUMBER", appeals[i].number);
 		} else
-			tpl_set(tpl_section_add(row, "PLAIN"), "NUMBER", number);
-		const char *topic = db_text(req->arena, s, 2);
-		tpl_set(row, "TOPIC", topic[0] ? topic : "тема не указана");
-		tpl_set(row, "STATUS", appeal_status_label(db_text(req->arena, s, 3)));
+			tpl_set(tpl_section_add(row, "PLAIN"), "NUMBER", appeals[i].number);
+		tpl_set(row, "TOPIC", appeals[i].topic[0] ? appeals[i].topic : "тема не указана");
+		tpl_set(row, "STATUS", appeal_status_label(appeals[i].status));
 		tpl_section_show(d, "HAS_APPEALS");
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 
 	bool draft = !p.exists || !p.signed_;
 	if (draft && editor && fill_edit_form(req, d, &m, &p, edit_from_request == FORM_EDIT) < 0)
@@ -620,45 +507,78 @@ enum http_status page_admin_protocol(struct request *req)
 	return protocol_page(req, HTTP_OK, FORM_NONE);
 }
 
-/* Start a protocol action: the write transaction, the held meeting and its protocol. */
-static bool protocol_target(struct request *req, struct meeting_row *m, struct protocol_row *p,
-			    enum http_status *status)
+/* The target of a protocol action: the held meeting and its protocol. */
+struct protocol_target {
+	struct protocol_meeting m;
+	struct protocol_detail p; /* p.exists false while the meeting has none */
+};
+
+/* staff_action load: the held meeting of the path and its protocol; 1 for any other meeting. */
+static int load_target(struct request *req, void *target)
 {
-	struct db *db = &req->worker->db;
-	int rc = load_meeting(req, req->path_id, m);
-	if (rc != 0 || strcmp(m->status, "held") != 0) {
-		*status = rc < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
+	struct protocol_target *t = target;
+	int rc = db_protocol_meeting(&req->worker->db, req->arena, req->path_id, &t->m);
+	if (rc != 0)
+		return rc;
+	if (strcmp(t->m.status, "held") != 0)
+		return 1;
+	return db_protocol_get(&req->worker->db, req->arena, t->m.id, &t->p) < 0 ? -1 : 0;
+}
+
+/* The protocol page after a refused action, with the form it came from filled from the
+ * request. */
+static enum http_status page_refused(struct request *req, enum http_status status)
+{
+	return protocol_page(req, status, FORM_NONE);
+}
+
+static enum http_status page_refused_edit(struct request *req, enum http_status status)
+{
+	return protocol_page(req, status, FORM_EDIT);
+}
+
+static enum http_status page_refused_publication(struct request *req, enum http_status status)
+{
+	return protocol_page(req, status, FORM_PUBLICATION);
+}
+
+/* The actions on a protocol (staff_action), by the form a refusal shows filled from the
+ * request. */
+static const struct staff_action protocol_actions[] = {
+	[FORM_NONE] = {"protocol", STMT_PROTOCOL_JSON, load_target, page_refused},
+	[FORM_EDIT] = {"protocol", STMT_PROTOCOL_JSON, load_target, page_refused_edit},
+	[FORM_PUBLICATION] = {"protocol", STMT_PROTOCOL_JSON, load_target, page_refused_publication},
+};
+
+/* Begin a protocol action: the write transaction, then the held meeting and its protocol read
+ * inside it. False with *status (404, 500) when it cannot begin. */
+static bool protocol_begin(struct request *req, struct protocol_meeting *m,
+			   struct protocol_detail *p, enum http_status *status)
+{
+	struct protocol_target t;
+	if (!staff_action_begin(req, &protocol_actions[FORM_NONE], &t, status))
 		return false;
-	}
-	if (db_begin(db) < 0 || protocol_load(req, m->id, p) < 0) {
-		db_rollback(db);
-		*status = HTTP_INTERNAL_ERROR;
-		return false;
-	}
+	*m = t.m;
+	*p = t.p;
 	return true;
 }
 
-static enum http_status refuse(struct request *req, const char *why,
-			       enum protocol_form edit_from_request)
+/* Refuse a protocol action: rolled back, the page with 422, why above the form (NULL: the
+ * errors are beside the fields of the form the request came from). */
+static enum http_status refuse(struct request *req, const char *why, enum protocol_form form)
 {
-	db_rollback(&req->worker->db);
-	if (why)
-		req->error_detail = why;
-	return protocol_page(req, HTTP_UNPROCESSABLE, edit_from_request);
+	return staff_action_refuse(req, &protocol_actions[form], why);
 }
 
-static enum http_status protocol_done(struct request *req, const struct meeting_row *m,
-				      long long protocol_id, const char *action, json_t *before)
+/* Finish a protocol action: the audit record of protocol_id with the state before, commit, 303
+ * to the protocol page of m; 500 and rolled back when ok is false or that fails. */
+static enum http_status protocol_done(struct request *req, const struct protocol_meeting *m,
+				      bool ok, long long protocol_id, const char *action,
+				      json_t *before)
 {
-	struct db *db = &req->worker->db;
-	json_t *after = staff_json(req, STMT_PROTOCOL_JSON, protocol_id);
-	if (audit_record(req, NULL, action, "protocol", protocol_id, before, after) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req,
-				 arena_printf(req->arena, "/admin/meetings/%lld/protocol", m->id));
+	return staff_action_finish(
+		req, &protocol_actions[FORM_NONE], ok, action, protocol_id, before,
+		arena_printf(req->arena, "/admin/meetings/%lld/protocol", m->id));
 }
 
 static const char *const signed_refusal =
@@ -672,10 +592,10 @@ static const char *const signed_refusal =
  * its question, or a signed protocol. */
 enum http_status page_admin_protocol_save(struct request *req)
 {
-	struct meeting_row m;
-	struct protocol_row p;
+	struct protocol_meeting m;
+	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (p.exists && p.signed_)
 		return refuse(req, signed_refusal, FORM_NONE);
@@ -711,18 +631,20 @@ enum http_status page_admin_protocol_save(struct request *req)
 			page_reject(req, FIELD_HELD_ON, "не позже сегодняшнего дня");
 	}
 	if (in[FIELD_PROTOCOL_NUMBER].state == FIELD_VALID && in[FIELD_HELD_ON].state == FIELD_VALID) {
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_NUMBER_TAKEN);
-		sqlite3_bind_text(s, 1, in[FIELD_PROTOCOL_NUMBER].text, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, p.exists ? p.id : 0);
-		sqlite3_bind_text(s, 3, arena_printf(req->arena, "%04d", in[FIELD_HELD_ON].date.year),
-				  -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(s) == SQLITE_ROW)
+		const char *taken_by = NULL;
+		int taken = db_protocol_number_taken(
+			&req->worker->db, req->arena, in[FIELD_PROTOCOL_NUMBER].text, p.exists ? p.id : 0,
+			arena_printf(req->arena, "%04d", in[FIELD_HELD_ON].date.year), &taken_by);
+		if (taken < 0) {
+			db_rollback(&req->worker->db);
+			return HTTP_INTERNAL_ERROR;
+		}
+		if (taken)
 			page_reject(req, FIELD_PROTOCOL_NUMBER,
 				    arena_printf(req->arena, "этот номер в %d году уже у протокола "
 							     "встречи %s",
 						 in[FIELD_HELD_ON].date.year,
-						 ru_quoted(req->arena, db_text(req->arena, s, 0))));
-		db_done(s);
+						 ru_quoted(req->arena, taken_by)));
 	}
 	for (size_t i = 0; i < in[FIELD_QUESTION_ANSWER].value_count; i++) {
 		const struct field_value *a = &in[FIELD_QUESTION_ANSWER].values[i];
@@ -802,53 +724,18 @@ enum http_status page_admin_protocol_save(struct request *req)
 			sqlite3_bind_int64(s, 2, req->staff->user_id);
 		ok = db_run(s) == SQLITE_DONE;
 	}
-	if (!ok) {
-		json_decref(before);
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return protocol_done(req, &m, id, p.exists ? "update" : "create", before);
-}
-
-/* The instructions of a draft protocol that its signature puts in force (not cancelled). */
-struct proposal {
-	long long id;
-	const char *text, *due, *email, *controller;
-};
-
-/* The proposals of protocol protocol_id into *out; -1 on a database error. */
-static int load_proposals(struct request *req, long long protocol_id, struct proposal **out,
-			  size_t *count)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_IN_FORCE);
-	sqlite3_bind_int64(s, 1, protocol_id);
-	struct proposal *rows = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
-		rows[n].id = sqlite3_column_int64(s, 0);
-		rows[n].text = db_text(req->arena, s, 1);
-		rows[n].due = db_text(req->arena, s, 2);
-		rows[n].email = db_text(req->arena, s, 3);
-		rows[n].controller = db_text(req->arena, s, 4);
-		n++;
-	}
-	db_done(s);
-	*out = rows;
-	*count = n;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return protocol_done(req, &m, ok, id, p.exists ? "update" : "create", before);
 }
 
 /* «Срок поручения № 4 уже прошёл…» for the proposals whose due date is before today, NULL when
  * none is: signing would put them in force already overdue. */
-static const char *overdue_proposals(struct request *req, const struct proposal *rows, size_t n)
+static const char *overdue_proposals(struct request *req, const struct protocol_proposal *rows, size_t n)
 {
 	const char *today = page_date_iso(req, tz_local_date(req->now));
 	const char *numbers = NULL;
 	size_t overdue = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(rows[i].due, today) >= 0)
+		if (strcmp(rows[i].due_on, today) >= 0)
 			continue;
 		numbers = numbers ? arena_printf(req->arena, "%s, № %lld", numbers, rows[i].id)
 				  : arena_printf(req->arena, "№ %lld", rows[i].id);
@@ -865,15 +752,15 @@ static const char *overdue_proposals(struct request *req, const struct proposal 
 
 /* Mail each executor their instruction that took force with the signature of the protocol of
  * meeting m (regulation № 44 on information groups §3.6.7). 0, or -1 on a database error. */
-static int mail_proposals(struct request *req, const struct meeting_row *m,
-			  const struct proposal *rows, size_t n)
+static int mail_proposals(struct request *req, const struct protocol_meeting *m,
+			  const struct protocol_proposal *rows, size_t n)
 {
 	const char *source = arena_printf(req->arena, "протокол встречи %s",
 					  ru_quoted(req->arena, m->title));
 	for (size_t i = 0; i < n; i++) {
 		const char *body = instruction_given_text(req, rows[i].id, source, rows[i].text,
-							  rows[i].due, rows[i].controller);
-		if (instruction_mail(req, rows[i].id, 0, "executor", rows[i].email,
+							  rows[i].due_on, rows[i].controller);
+		if (instruction_mail(req, rows[i].id, 0, "executor", rows[i].executor_email,
 				     arena_printf(req->arena, "Поручение № %lld", rows[i].id),
 				     body) < 0)
 			return -1;
@@ -883,7 +770,7 @@ static int mail_proposals(struct request *req, const struct meeting_row *m,
 
 /* The meeting's attendance becomes the signed protocol's, audited as a change of the meeting
  * when it differs. 0, or -1 on a database error. */
-static int sync_attendance(struct request *req, const struct meeting_row *m, long long protocol_id)
+static int sync_attendance(struct request *req, const struct protocol_meeting *m, long long protocol_id)
 {
 	struct db *db = &req->worker->db;
 	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m->id);
@@ -910,10 +797,10 @@ static int sync_attendance(struct request *req, const struct meeting_row *m, lon
  * is mailed theirs. 403 for anyone else; 422 when already signed, changed or incomplete. */
 enum http_status page_admin_protocol_sign(struct request *req)
 {
-	struct meeting_row m;
-	struct protocol_row p;
+	struct protocol_meeting m;
+	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (!p.exists)
 		return refuse(req, "Протокол ещё не составлен.", FORM_NONE);
@@ -950,9 +837,9 @@ enum http_status page_admin_protocol_sign(struct request *req)
 	if (p.number[0] == '\0' || p.decisions[0] == '\0')
 		return refuse(req, "Перед подписанием укажите номер протокола и принятые решения.",
 			      FORM_NONE);
-	struct proposal *proposals;
+	struct protocol_proposal *proposals;
 	size_t count;
-	if (load_proposals(req, p.id, &proposals, &count) < 0) {
+	if (db_protocol_proposals(&req->worker->db, req->arena, p.id, &proposals, &count) < 0) {
 		db_rollback(&req->worker->db);
 		return HTTP_INTERNAL_ERROR;
 	}
@@ -967,13 +854,10 @@ enum http_status page_admin_protocol_sign(struct request *req)
 	sqlite3_bind_int64(s, 3, req->staff->user_id);
 	sqlite3_bind_int64(s, 4, p.revision);
 	sqlite3_bind_int(s, 5, !is_chair(req, &p));
-	if (db_run(s) != SQLITE_DONE || sqlite3_changes(db->conn) == 0 ||
-	    sync_attendance(req, &m, p.id) < 0 || mail_proposals(req, &m, proposals, count) < 0) {
-		json_decref(before);
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return protocol_done(req, &m, p.id, "sign", before);
+	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(db->conn) > 0 &&
+		  sync_attendance(req, &m, p.id) == 0 &&
+		  mail_proposals(req, &m, proposals, count) == 0;
+	return protocol_done(req, &m, ok, p.id, "sign", before);
 }
 
 /* POST /admin/meetings/ID/protocol/publication (photo_url, video_url, question_public…, csrf) —
@@ -983,10 +867,10 @@ enum http_status page_admin_protocol_sign(struct request *req)
  * link that is not http(s); 404 without a protocol. */
 enum http_status page_admin_protocol_publication(struct request *req)
 {
-	struct meeting_row m;
-	struct protocol_row p;
+	struct protocol_meeting m;
+	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (!p.exists) {
 		db_rollback(&req->worker->db);
@@ -1009,15 +893,10 @@ enum http_status page_admin_protocol_publication(struct request *req)
 	bool ok = db_run(s) == SQLITE_DONE;
 	/* A draft's questions are marked in the draft form; a signed one's here. */
 	if (ok && p.signed_) {
-		int count = 0;
-		s = db_stmt(db, STMT_PROTOCOL_QUESTIONS);
-		sqlite3_bind_int64(s, 1, p.id);
-		int rc;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			count++;
-		db_done(s);
-		ok = rc == SQLITE_DONE;
-		for (int position = 1; ok && position <= count; position++) {
+		struct protocol_question *questions;
+		size_t count = 0;
+		ok = db_protocol_questions(db, req->arena, p.id, &questions, &count) == 0;
+		for (int position = 1; ok && (size_t)position <= count; position++) {
 			s = db_stmt(db, STMT_PROTOCOL_QUESTION_PUBLISH);
 			sqlite3_bind_int64(s, 1, p.id);
 			sqlite3_bind_int(s, 2, position);
@@ -1026,12 +905,7 @@ enum http_status page_admin_protocol_publication(struct request *req)
 			ok = db_run(s) == SQLITE_DONE;
 		}
 	}
-	if (!ok) {
-		json_decref(before);
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return protocol_done(req, &m, p.id, "publication", before);
+	return protocol_done(req, &m, ok, p.id, "publication", before);
 }
 
 /* POST /admin/meetings/ID/protocol/handover (csrf) — record that the signed protocol was handed
@@ -1039,10 +913,10 @@ enum http_status page_admin_protocol_publication(struct request *req)
  * handed over before. */
 enum http_status page_admin_protocol_hand_over(struct request *req)
 {
-	struct meeting_row m;
-	struct protocol_row p;
+	struct protocol_meeting m;
+	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (!p.exists || !p.signed_)
 		return refuse(req, "Передать можно только подписанный протокол.", FORM_NONE);
@@ -1053,12 +927,8 @@ enum http_status page_admin_protocol_hand_over(struct request *req)
 	sqlite3_bind_int64(s, 1, p.id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 	sqlite3_bind_int64(s, 3, req->staff->user_id);
-	if (db_run(s) != SQLITE_DONE || sqlite3_changes(req->worker->db.conn) == 0) {
-		json_decref(before);
-		db_rollback(&req->worker->db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return protocol_done(req, &m, p.id, "hand_over", before);
+	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+	return protocol_done(req, &m, ok, p.id, "hand_over", before);
 }
 
 /* POST /admin/meetings/ID/protocol/amend (amendment, reason, amendment_public, csrf) — a
@@ -1067,10 +937,10 @@ enum http_status page_admin_protocol_hand_over(struct request *req)
  * for a draft (edit it instead). */
 enum http_status page_admin_protocol_amend(struct request *req)
 {
-	struct meeting_row m;
-	struct protocol_row p;
+	struct protocol_meeting m;
+	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (!p.exists || !p.signed_)
 		return refuse(req, "Исправления вносятся в подписанный протокол; черновик "
@@ -1110,10 +980,10 @@ enum http_status page_admin_protocol_amend(struct request *req)
  * executor or a due date in the past. */
 enum http_status page_admin_protocol_instruction(struct request *req)
 {
-	struct meeting_row m;
-	struct protocol_row p;
+	struct protocol_meeting m;
+	struct protocol_detail p;
 	enum http_status status;
-	if (!protocol_target(req, &m, &p, &status))
+	if (!protocol_begin(req, &m, &p, &status))
 		return status;
 	if (!p.exists)
 		return refuse(req, "Сначала сохраните протокол.", FORM_NONE);

@@ -9,7 +9,6 @@
 
 #include "auth.h"
 #include "buf.h"
-#include "db_reference.h"
 #include "page.h"
 #include "pages.h"
 #include "ru.h"
@@ -284,29 +283,11 @@ enum http_status page_admin_survey_create(struct request *req)
 		page_reject(req, FIELD_RESULTS, "выберите, когда показать итоги");
 	if (territory_audience && req->field[FIELD_TERRITORY].state != FIELD_VALID)
 		page_reject(req, FIELD_TERRITORY, "выберите территорию, жители которой участвуют");
-	else if (req->field[FIELD_TERRITORY].state == FIELD_VALID) {
-		struct territory_item *items;
-		size_t count;
-		if (page_territory_options(req, NULL, NULL, 0, &items, &count) < 0)
-			return HTTP_INTERNAL_ERROR;
-		bool known = false;
-		for (size_t i = 0; i < count; i++)
-			known = known || items[i].id == req->field[FIELD_TERRITORY].number;
-		if (!known)
-			page_reject(req, FIELD_TERRITORY, "такой территории нет");
-	}
 	const struct field_value *chosen = &req->field[FIELD_REFERENCE_GROUP];
 	if (groups_audience && chosen->id_count == 0)
 		page_reject(req, FIELD_REFERENCE_GROUP, "выберите хотя бы одну референтную группу");
-	if (chosen->id_count > 0) {
-		struct staff_item *groups;
-		size_t group_count;
-		if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &groups, &group_count) < 0)
-			return HTTP_INTERNAL_ERROR;
-		for (size_t k = 0; k < chosen->id_count; k++)
-			if (!staff_has_item(groups, group_count, chosen->ids[k]))
-				page_reject(req, FIELD_REFERENCE_GROUP, "такой референтной группы нет");
-	}
+	if (staff_audience_check(req) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (req->field[FIELD_SURVEY_OPENS_ON].state == FIELD_VALID &&
 	    req->field[FIELD_SURVEY_CLOSES_ON].state == FIELD_VALID &&
 	    civil_date_compare(req->field[FIELD_SURVEY_CLOSES_ON].date,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "db_reference.h"
 #include "page.h"
 #include "ru.h"
 #include "worker.h"
@@ -119,4 +120,61 @@ int staff_audience_fill(struct request *req, tpl_dict *d, bool from_request)
 				tpl_section_show(box, "CHECKED");
 	}
 	return 0;
+}
+
+int staff_audience_check(struct request *req)
+{
+	const struct field_value *territory = &req->field[FIELD_TERRITORY];
+	if (territory->state == FIELD_VALID) {
+		struct territory_item *territories;
+		size_t count;
+		if (db_territory_tree(&req->worker->db, req->arena, &territories, &count) < 0)
+			return -1;
+		if (!db_territory_known(territories, count, territory->number))
+			page_reject(req, FIELD_TERRITORY, "такой территории нет");
+	}
+	const struct field_value *chosen = &req->field[FIELD_REFERENCE_GROUP];
+	if (chosen->id_count > 0) {
+		struct staff_item *groups;
+		size_t group_count;
+		if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &groups, &group_count) < 0)
+			return -1;
+		for (size_t k = 0; k < chosen->id_count; k++)
+			if (!staff_has_item(groups, group_count, chosen->ids[k]))
+				page_reject(req, FIELD_REFERENCE_GROUP, "такой референтной группы нет");
+	}
+	return 0;
+}
+
+bool staff_action_begin(struct request *req, const struct staff_action *kind, void *target,
+			enum http_status *status)
+{
+	struct db *db = &req->worker->db;
+	if (db_begin(db) < 0) {
+		*status = HTTP_INTERNAL_ERROR;
+		return false;
+	}
+	int rc = kind->load(req, target);
+	if (rc != 0) {
+		db_rollback(db);
+		*status = rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+		return false;
+	}
+	return true;
+}
+
+enum http_status staff_action_refuse(struct request *req, const struct staff_action *kind,
+				     const char *why)
+{
+	db_rollback(&req->worker->db);
+	if (why != NULL)
+		req->error_detail = why;
+	return kind->page(req, HTTP_UNPROCESSABLE);
+}
+
+enum http_status staff_action_finish(struct request *req, const struct staff_action *kind,
+				     bool ok, const char *action, long long id, json_t *before,
+				     const char *location)
+{
+	return staff_commit(req, ok, action, kind->entity, id, before, kind->json_stmt, location);
 }

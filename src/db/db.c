@@ -170,21 +170,83 @@ int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create)
 	return 0;
 }
 
-int db_prepare_all(struct db *db)
+/* The tables of the storage files (db_<entity>.c), each indexed by enum stmt and holding only
+ * its own statements; NULL ends the list. */
+static const struct db_statement *const storage_tables[] = {
+	db_protocol_statements,
+	db_instruction_statements,
+	NULL,
+};
+
+/* The name of the nearest declared statement before i, to say where an undeclared one is. */
+static const char *name_before(const struct db_statement statements[STMT__MAX], int i)
+{
+	while (--i >= 0)
+		if (statements[i].name != NULL)
+			return statements[i].name;
+	return "the start of enum stmt";
+}
+
+int db_statements_declared(struct db_statement out[STMT__MAX])
 {
 	for (int i = 0; i < STMT__MAX; i++) {
-		if (db_statement_sql[i] == NULL) {
-			fprintf(stderr, "sqlite: statement %d has no SQL\n", i);
+		out[i] = (struct db_statement){db_statement_columns[i].name,
+					       db_statement_columns[i].columns, db_statement_sql[i]};
+		for (size_t t = 0; storage_tables[t] != NULL; t++) {
+			const struct db_statement *row = &storage_tables[t][i];
+			if (row->name == NULL && row->sql == NULL)
+				continue;
+			if (out[i].name != NULL || out[i].sql != NULL) {
+				fprintf(stderr,
+					"sqlite: statement %s is declared twice (db_statements.c or "
+					"two storage files)\n",
+					row->name ? row->name : out[i].name);
+				return -1;
+			}
+			out[i] = *row;
+		}
+	}
+	return 0;
+}
+
+int db_prepare_statements(struct db *db, const struct db_statement statements[STMT__MAX])
+{
+	for (int i = 0; i < STMT__MAX; i++) {
+		const struct db_statement *st = &statements[i];
+		if (st->name == NULL) {
+			fprintf(stderr,
+				"sqlite: statement %d (the one after %s) declares no column count: "
+				"add its COLUMNS row in db_statements.c or its DB_STATEMENT row\n",
+				i, name_before(statements, i));
 			return -1;
 		}
-		if (sqlite3_prepare_v3(db->conn, db_statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+		if (st->sql == NULL) {
+			fprintf(stderr, "sqlite: statement %s has no SQL\n", st->name);
+			return -1;
+		}
+		if (sqlite3_prepare_v3(db->conn, st->sql, -1, SQLITE_PREPARE_PERSISTENT,
 				       &db->stmt[i], NULL) != SQLITE_OK) {
-			fprintf(stderr, "sqlite: cannot prepare statement %d (%s): %s\n", i,
-				db_statement_sql[i], sqlite3_errmsg(db->conn));
+			fprintf(stderr, "sqlite: cannot prepare statement %s (%s): %s\n", st->name,
+				st->sql, sqlite3_errmsg(db->conn));
+			return -1;
+		}
+		int columns = sqlite3_column_count(db->stmt[i]);
+		if (columns != st->columns) {
+			fprintf(stderr,
+				"sqlite: statement %s returns %d result columns, its reader reads %d\n",
+				st->name, columns, st->columns);
 			return -1;
 		}
 	}
 	return 0;
+}
+
+int db_prepare_all(struct db *db)
+{
+	static struct db_statement statements[STMT__MAX];
+	if (db_statements_declared(statements) < 0)
+		return -1;
+	return db_prepare_statements(db, statements);
 }
 
 sqlite3_stmt *db_stmt(struct db *db, enum stmt which)
@@ -217,6 +279,28 @@ const char *db_text(struct arena *a, sqlite3_stmt *stmt, int col)
 {
 	const unsigned char *t = sqlite3_column_text(stmt, col);
 	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(stmt, col)) : "";
+}
+
+int db_read_rows(struct db *db, struct arena *a, sqlite3_stmt *s, size_t size,
+		 db_row_reader *read, void *rows_out, size_t *count, const char *what)
+{
+	size_t cap = 8, n = 0;
+	char *rows = arena_alloc(a, cap * size);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows = arena_grow(a, rows, n, &cap, size);
+		memset(rows + n * size, 0, size);
+		read(a, s, rows + n * size);
+		n++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(db, what);
+		return -1;
+	}
+	memcpy(rows_out, &rows, sizeof rows);
+	*count = n;
+	return 0;
 }
 
 int db_run(sqlite3_stmt *stmt)

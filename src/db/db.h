@@ -335,8 +335,8 @@ enum stmt {
 	STMT_TOPIC_RENAME,       /* (rowid, name) */
 	STMT_TOPIC_SET_ACTIVE,   /* (rowid, active 0/1) */
 	STMT_TOPIC_JSON,         /* (rowid) → the row as JSON, for the audit log */
-	/* Protocols of meetings and instructions (page_admin_protocols.c, page_meetings.c,
-	 * notify_rules.c). */
+	/* Protocols of meetings and instructions: their SQL and readers are in db_protocol.c and
+	 * db_instruction.c (STMT_PROTOCOL_*, STMT_INSTRUCTION_*), not in db_statements.c. */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
 	                            attendance, host id, kind, the leader its group had when
 	                            the meeting started (info_group_leader) or 0, the kind's
@@ -631,14 +631,39 @@ struct db {
 	bool is_used[STMT__MAX];
 };
 
+/* One statement as its table declares it. db_prepare_all compares columns with what SQLite
+ * says the prepared statement returns, so a column dropped from the SQL, or one its reader
+ * started to read, stops every program at start-up instead of being misread at run time. */
+struct db_statement {
+	const char *name; /* "STMT_…", for messages; NULL: not declared in this table */
+	int columns;      /* result columns its reader reads; 0 for INSERT, UPDATE, DELETE… */
+	const char *sql;  /* NULL in db_statement_columns: the SQL is db_statement_sql's */
+};
+
+/* A row of a statement table: [id] = {"id", columns, sql}. */
+#define DB_STATEMENT(id, column_count, text) [id] = {#id, (column_count), (text)}
+
 /* Open path with the portal's pragmas: WAL, synchronous=FULL (an accepted appeal is a legal
  * document and must survive power loss), foreign keys, busy timeout. create allows a new file.
  * Prints the reason and returns -1 on failure. */
 int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create);
 
-/* Prepare every statement of enum stmt once (SQLITE_PREPARE_PERSISTENT). -1 with a message
- * naming the statement when the schema does not match the code. */
+/* Prepare every statement of enum stmt once (SQLITE_PREPARE_PERSISTENT), from the tables
+ * db_statements_declared merges, checking each one's result columns. -1 with a message naming
+ * the statement when the schema does not match the code. */
 int db_prepare_all(struct db *db);
+
+/* Every statement of enum stmt as declared: the SQL of db_statement_sql with its count from
+ * db_statement_columns (db_statements.c), or the row of a storage file's table (db_protocol.c,
+ * db_instruction.c). 0; -1 with a message naming it when a statement is declared twice. A
+ * statement declared nowhere is left with name NULL, for db_prepare_statements to refuse. */
+int db_statements_declared(struct db_statement out[STMT__MAX]);
+
+/* Prepare statements[0 .. STMT__MAX) into db->stmt, each checked: declared with a name, SQL
+ * and a column count, and sqlite3_column_count equal to that count. 0; -1 with a message on
+ * stderr naming the statement (and both counts when they differ), the statements prepared so
+ * far left for db_close. */
+int db_prepare_statements(struct db *db, const struct db_statement statements[STMT__MAX]);
 
 /* The statement ready for binding (reset, bindings cleared). Callers step it and then call
  * db_done, which resets it so it does not pin a read snapshot of the WAL. */
@@ -651,6 +676,16 @@ void db_reset_used(struct db *db);
 
 /* Column col of the current row as text copied into the arena, "" for NULL. */
 const char *db_text(struct arena *a, sqlite3_stmt *stmt, int col);
+
+/* The reader of one row of a statement: fills *row (a struct of the storage file's) from the
+ * current row of s, text copied into a. */
+typedef void db_row_reader(struct arena *a, sqlite3_stmt *s, void *row);
+
+/* Step the bound statement s to its end, each row read by read into a new element of size bytes
+ * (zero-filled first); rows_out (a T **) gets the array in the arena, *count its length. s is
+ * reset. 0, or -1 with the connection's error logged under what. */
+int db_read_rows(struct db *db, struct arena *a, sqlite3_stmt *s, size_t size,
+		 db_row_reader *read, void *rows_out, size_t *count, const char *what);
 
 /* Step a bound write statement once and reset it; the SQLite result code (SQLITE_DONE, or the
  * extended code of a failure such as SQLITE_CONSTRAINT_UNIQUE). */

@@ -1088,167 +1088,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 			    "'level', level, 'name', name, 'active', active) "
 			    "FROM appeal_topic WHERE rowid = ?1",
 
-	[STMT_PROTOCOL_MEETING] =
-		"SELECT m.title, m.status, m.starts_at, "
-		"coalesce(v.name || ', ' || v.address, ''), m.attendance, m.host_id, m.kind, "
-		"coalesce((SELECT h.person_id FROM info_group_leader h WHERE h.group_id = m.group_id "
-		" AND h.since <= m.starts_at ORDER BY h.since DESC LIMIT 1), 0), "
-		"coalesce((SELECT k.protocol_handover_days FROM meeting_kind k WHERE k.code = m.kind), 0), "
-		"coalesce(v.name, ''), coalesce(v.address, '') "
-		"FROM meeting m LEFT JOIN venue v ON v.id = m.venue_id WHERE m.id = ?1",
-	[STMT_PROTOCOL_GET] =
-		"SELECT p.id, p.number, p.held_on, p.place, p.chair_id, p.secretary_id, p.attendance, "
-		"p.decisions, p.photo_url, p.video_url, p.signed_at, "
-		"coalesce(nullif(us.full_name, ''), us.login, ''), p.handed_at, "
-		"coalesce(nullif(uh.full_name, ''), uh.login, ''), coalesce(c.full_name, ''), "
-		"coalesce(c.position, ''), coalesce(s.full_name, ''), coalesce(s.position, ''), "
-		"EXISTS (SELECT 1 FROM staff_user a "
-		"WHERE a.person_id = p.chair_id AND a.disabled = 0), p.revision, p.signed_on_paper "
-		"FROM protocol p LEFT JOIN staff_user us ON us.id = p.signed_by "
-		"LEFT JOIN staff_user uh ON uh.id = p.handed_by "
-		"LEFT JOIN person c ON c.id = p.chair_id LEFT JOIN person s ON s.id = p.secretary_id "
-		"WHERE p.meeting_id = ?1",
-	[STMT_PROTOCOL_INSERT] =
-		"INSERT INTO protocol (meeting_id, number, held_on, place, chair_id, secretary_id, "
-		"attendance, decisions, photo_url, video_url, created_at, created_by, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11)",
-	[STMT_PROTOCOL_CHAIR_SETTER] = "SELECT coalesce(chair_set_by, 0) FROM protocol WHERE id = ?1",
-	[STMT_PROTOCOL_SET_CHAIR_SETTER] = "UPDATE protocol SET chair_set_by = ?2 WHERE id = ?1",
-	[STMT_PROTOCOL_UPDATE] =
-		"UPDATE protocol SET number = ?2, held_on = ?3, place = ?4, chair_id = ?5, "
-		"secretary_id = ?6, attendance = ?7, decisions = ?8, photo_url = ?9, video_url = ?10, "
-		"updated_at = ?11, revision = revision + 1 WHERE id = ?1 AND signed_at IS NULL",
-	[STMT_PROTOCOL_JSON] =
-		"SELECT json_object('meeting_id', meeting_id, 'number', number, 'held_on', held_on, "
-		"'place', place, 'chair_id', chair_id, 'secretary_id', secretary_id, "
-		"'attendance', attendance, 'decisions', decisions, 'photo_url', photo_url, "
-		"'video_url', video_url, 'signed_at', signed_at, 'signed_by', signed_by, "
-		"'handed_at', handed_at, 'handed_by', handed_by, "
-		"'officials', (SELECT json_group_array(person_id) FROM protocol_official "
-		"WHERE protocol_id = protocol.id), "
-		"'questions', (SELECT json_group_array(json_object('question', question, "
-		"'answer', answer, 'published', published)) FROM (SELECT question, answer, published "
-		"FROM protocol_question "
-		"WHERE protocol_id = protocol.id ORDER BY position))) FROM protocol WHERE id = ?1",
-	[STMT_PROTOCOL_OFFICIAL_CLEAR] = "DELETE FROM protocol_official WHERE protocol_id = ?1",
-	[STMT_PROTOCOL_OFFICIAL_ADD] =
-		"INSERT OR IGNORE INTO protocol_official (protocol_id, person_id) VALUES (?1, ?2)",
-	[STMT_PROTOCOL_OFFICIALS] =
-		"SELECT p.id, p.full_name, p.position FROM protocol_official o "
-		"JOIN person p ON p.id = o.person_id WHERE o.protocol_id = ?1 ORDER BY p.full_name",
-	[STMT_PROTOCOL_QUESTION_CLEAR] = "DELETE FROM protocol_question WHERE protocol_id = ?1",
-	[STMT_PROTOCOL_QUESTION_ADD] =
-		"INSERT INTO protocol_question (protocol_id, position, question, answer, published) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_PROTOCOL_QUESTIONS] =
-		"SELECT question, answer, published FROM protocol_question WHERE protocol_id = ?1 "
-		"ORDER BY position, id",
-	[STMT_PROTOCOL_QUESTION_PUBLISH] =
-		"UPDATE protocol_question SET published = ?3 WHERE protocol_id = ?1 AND position = ?2",
-	[STMT_PROTOCOL_SET_LINKS] =
-		"UPDATE protocol SET photo_url = ?2, video_url = ?3, updated_at = ?4 WHERE id = ?1",
-	[STMT_PROTOCOL_NUMBER_TAKEN] =
-		"SELECT m.title FROM protocol p JOIN meeting m ON m.id = p.meeting_id "
-		"WHERE p.number = ?1 AND p.id <> ?2 AND substr(p.held_on, 1, 4) = ?3 LIMIT 1",
-	[STMT_PROTOCOL_SYNC_ATTENDANCE] =
-		"UPDATE meeting SET attendance = (SELECT attendance FROM protocol WHERE id = ?1), "
-		"updated_at = ?2 WHERE id = (SELECT meeting_id FROM protocol WHERE id = ?1 "
-		"AND attendance IS NOT NULL) "
-		"AND attendance IS NOT (SELECT attendance FROM protocol WHERE id = ?1)",
-	[STMT_PROTOCOL_IN_FORCE] =
-		"SELECT i.id, i.text, i.due_on, CASE e.disabled WHEN 0 THEN e.email ELSE '' END, "
-		"coalesce(nullif(c.full_name, ''), c.login) "
-		"FROM instruction i JOIN staff_user e ON e.id = i.executor_id "
-		"JOIN staff_user c ON c.id = i.controller_id "
-		"WHERE i.protocol_id = ?1 AND i.status <> 'cancelled' ORDER BY i.id",
-	[STMT_PROTOCOL_SIGN] =
-		"UPDATE protocol SET signed_at = ?2, signed_by = ?3, signed_on_paper = ?5 WHERE id = ?1 "
-		"AND signed_at IS NULL AND revision = ?4",
-	[STMT_PROTOCOL_TOUCH] =
-		"UPDATE protocol SET revision = revision + 1, updated_at = ?2 WHERE id = ?1 "
-		"AND signed_at IS NULL",
-	[STMT_PROTOCOL_HAND_OVER] =
-		"UPDATE protocol SET handed_at = ?2, handed_by = ?3 WHERE id = ?1 "
-		"AND signed_at IS NOT NULL AND handed_at IS NULL",
-	[STMT_PROTOCOL_AMENDMENT_ADD] =
-		"INSERT INTO protocol_amendment (protocol_id, at, user_id, text, reason, published) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[STMT_PROTOCOL_AMENDMENTS] =
-		"SELECT a.at, coalesce(nullif(u.full_name, ''), u.login, ''), a.text, a.reason, "
-		"a.published FROM protocol_amendment a "
-		"LEFT JOIN staff_user u ON u.id = a.user_id WHERE a.protocol_id = ?1 ORDER BY a.id",
-	[STMT_PROTOCOL_APPEALS] =
-		"SELECT a.id, a.number, coalesce(t.name, ''), a.status FROM appeal a "
-		"LEFT JOIN appeal_topic t ON t.code = a.topic_code WHERE a.meeting_id = ?1 "
-		"ORDER BY a.year, a.seq",
-	[STMT_PROTOCOL_INSTRUCTIONS] =
-		"SELECT i.id, i.text, i.unit, i.due_on, i.status, "
-		"coalesce(nullif(u.full_name, ''), u.login) FROM instruction i "
-		"JOIN staff_user u ON u.id = i.executor_id WHERE i.protocol_id = ?1 ORDER BY i.id",
-	[STMT_INSTRUCTION_INSERT] =
-		"INSERT INTO instruction (id, protocol_id, appeal_id, text, executor_id, unit, "
-		"controller_id, due_on, created_at, created_by, updated_at) "
-		"VALUES (max(coalesce((SELECT max(id) FROM instruction), 0), "
-		"coalesce((SELECT max(entity_id) FROM audit_log WHERE entity = 'instruction'), 0)) + 1, "
-		"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8)",
-	[STMT_INSTRUCTION_EVENT_ADD] =
-		"INSERT INTO instruction_event (instruction_id, at, user_id, status, note) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_INSTRUCTION_LIST] =
-		"SELECT i.id, i.text, i.unit, i.due_on, i.status, "
-		"coalesce(nullif(u.full_name, ''), u.login), coalesce(p.meeting_id, 0), "
-		"coalesce(m.title, ''), coalesce(a.number, '') FROM instruction i "
-		"JOIN staff_user u ON u.id = i.executor_id "
-		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
-		"LEFT JOIN appeal a ON a.id = i.appeal_id "
-		"WHERE (i.protocol_id IS NULL OR p.signed_at IS NOT NULL) "
-		"AND (?1 IS NULL OR i.executor_id = ?1) "
-		"AND (?5 IS NULL OR i.executor_id = ?5 OR i.controller_id = ?5) "
-		"AND (?2 IS NULL OR (i.status IN ('assigned', 'in_progress', 'returned') "
-		"     AND i.due_on <= ?2 AND (?6 IS NULL OR i.due_on >= ?6))) "
-		"AND (?3 IS NULL OR p.meeting_id = ?3) "
-		"ORDER BY i.status IN ('accepted', 'cancelled'), i.due_on, i.id LIMIT ?4 OFFSET ?7",
-	[STMT_INSTRUCTION_GET] =
-		"SELECT i.text, i.unit, i.due_on, i.status, i.report, i.reason, i.executor_id, "
-		"coalesce(nullif(e.full_name, ''), e.login), i.controller_id, "
-		"coalesce(nullif(c.full_name, ''), c.login), p.meeting_id, coalesce(m.title, ''), "
-		"i.appeal_id, coalesce(a.number, ''), i.created_at, "
-		"(i.protocol_id IS NULL OR p.signed_at IS NOT NULL), e.email, c.email, "
-		"coalesce(i.protocol_id, 0) FROM instruction i "
-		"JOIN staff_user e ON e.id = i.executor_id JOIN staff_user c ON c.id = i.controller_id "
-		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
-		"LEFT JOIN appeal a ON a.id = i.appeal_id WHERE i.id = ?1",
-	[STMT_INSTRUCTION_DELETE_EVENTS] = "DELETE FROM instruction_event WHERE instruction_id = ?1",
-	[STMT_INSTRUCTION_DELETE] =
-		"DELETE FROM instruction WHERE id = ?1 "
-		"AND protocol_id IN (SELECT id FROM protocol WHERE signed_at IS NULL)",
-	[STMT_INSTRUCTION_MOVE] =
-		"UPDATE instruction SET status = ?2, report = coalesce(?5, report), "
-		"reason = coalesce(?6, reason), updated_at = ?7 WHERE id = ?1 AND status IN (?3, ?4)",
-	[STMT_INSTRUCTION_EVENTS] =
-		"SELECT e.at, coalesce(nullif(u.full_name, ''), u.login, ''), e.status, e.note "
-		"FROM instruction_event e "
-		"LEFT JOIN staff_user u ON u.id = e.user_id WHERE e.instruction_id = ?1 ORDER BY e.id",
-	[STMT_INSTRUCTION_JSON] =
-		"SELECT json_object('protocol_id', protocol_id, 'appeal_id', appeal_id, 'text', text, "
-		"'executor_id', executor_id, 'unit', unit, 'controller_id', controller_id, "
-		"'due_on', due_on, 'status', status, 'report', report, 'reason', reason) "
-		"FROM instruction WHERE id = ?1",
-	[STMT_INSTRUCTION_EXECUTORS] =
-		"SELECT id, coalesce(nullif(full_name, ''), login), login FROM staff_user "
-		"WHERE disabled = 0 AND email <> '' "
-		"AND role IN ('executor', 'organizer', 'controller', 'admin') "
-		"ORDER BY role <> 'executor', 2",
-	[STMT_INSTRUCTION_CONTROLLERS] =
-		"SELECT id, coalesce(nullif(full_name, ''), login), login FROM staff_user "
-		"WHERE disabled = 0 AND role IN ('controller', 'admin') ORDER BY role <> 'controller', 2",
-	[STMT_INSTRUCTION_MEETINGS] =
-		"SELECT m.id, m.title, m.starts_at FROM meeting m JOIN protocol p ON p.meeting_id = m.id "
-		"WHERE p.signed_at IS NOT NULL ORDER BY m.starts_at DESC LIMIT 200",
-	[STMT_INSTRUCTION_PUBLIC] =
-		"SELECT i.text, i.unit, i.due_on, i.status FROM instruction i "
-		"JOIN protocol p ON p.id = i.protocol_id WHERE p.meeting_id = ?1 "
-		"AND p.signed_at IS NOT NULL ORDER BY i.id",
 	[STMT_NOTIFY_INSTRUCTIONS_DUE] =
 		"SELECT i.id, i.text, i.due_on, coalesce(u.email, '') FROM instruction i "
 		"LEFT JOIN staff_user u ON u.id = i.executor_id AND u.disabled = 0 "
@@ -1653,4 +1492,372 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_PLAN_EVIDENCE_RECORDS] =
 		"SELECT id, note, NULL, done_on FROM plan_record WHERE measure_id = ?1 "
 		"AND done_on BETWEEN ?5 AND ?6 ORDER BY done_on",
+};
+
+/* How many result columns the reader of each statement above reads: one row per statement, 0 for
+ * one that returns no rows (INSERT, UPDATE, DELETE without RETURNING). db_prepare_all compares
+ * each with sqlite3_column_count when a program starts and refuses to start on a difference, and
+ * on a statement with no row here, naming it: change the count with the SQL and its reader. */
+#define COLUMNS(id, count) DB_STATEMENT(id, count, NULL)
+
+const struct db_statement db_statement_columns[STMT__MAX] = {
+	COLUMNS(STMT_HEALTH, 1),
+	COLUMNS(STMT_DATA_VERSION, 1),
+	COLUMNS(STMT_BEGIN_READ, 0),
+	COLUMNS(STMT_END_READ, 0),
+	COLUMNS(STMT_TERRITORY_TREE, 3),
+	COLUMNS(STMT_KIND_LIST, 2),
+	COLUMNS(STMT_KIND_WORDS, 4),
+	COLUMNS(STMT_MEETING_LIST, 12),
+	COLUMNS(STMT_MEETING_COUNT, 1),
+	COLUMNS(STMT_MEETING_RECENT_HELD, 12),
+	COLUMNS(STMT_MEETING_GET, 21),
+	COLUMNS(STMT_MEETING_INVITEES, 3),
+	COLUMNS(STMT_MEETING_PUBLIC_CHANGES, 6),
+	COLUMNS(STMT_SESSION_GET, 9),
+	COLUMNS(STMT_SESSION_INSERT, 0),
+	COLUMNS(STMT_SESSION_TOUCH, 0),
+	COLUMNS(STMT_SESSION_DELETE, 0),
+	COLUMNS(STMT_SESSION_DELETE_OTHERS, 0),
+	COLUMNS(STMT_SESSION_DELETE_USER, 0),
+	COLUMNS(STMT_USER_BY_LOGIN, 3),
+	COLUMNS(STMT_USER_BY_ID, 5),
+	COLUMNS(STMT_USER_SET_PASSWORD, 0),
+	COLUMNS(STMT_USER_LIST, 8),
+	COLUMNS(STMT_USER_INSERT, 0),
+	COLUMNS(STMT_USER_PROFILE, 7),
+	COLUMNS(STMT_USER_SET_PROFILE, 0),
+	COLUMNS(STMT_USER_JSON, 1),
+	COLUMNS(STMT_USER_SET_DISABLED, 0),
+	COLUMNS(STMT_THROTTLE_GET, 3),
+	COLUMNS(STMT_THROTTLE_FAIL, 0),
+	COLUMNS(STMT_THROTTLE_CLEAR, 0),
+	COLUMNS(STMT_THROTTLE_PURGE, 0),
+	COLUMNS(STMT_AUDIT_INSERT, 0),
+	COLUMNS(STMT_AUDIT_LIST, 8),
+	COLUMNS(STMT_STAFF_MEETING_LIST, 12),
+	COLUMNS(STMT_STAFF_MEETING_GET, 22),
+	COLUMNS(STMT_STAFF_MEETING_INSERT, 0),
+	COLUMNS(STMT_STAFF_MEETING_UPDATE, 0),
+	COLUMNS(STMT_STAFF_MEETING_JSON, 1),
+	COLUMNS(STMT_MEETING_INVITEE_CLEAR, 0),
+	COLUMNS(STMT_MEETING_INVITEE_ADD, 0),
+	COLUMNS(STMT_MEETING_INVITEE_IDS, 1),
+	COLUMNS(STMT_MEETING_SET_STATUS, 0),
+	COLUMNS(STMT_MEETING_APPROVE, 0),
+	COLUMNS(STMT_MEETING_POSTPONE, 0),
+	COLUMNS(STMT_MEETING_HELD, 0),
+	COLUMNS(STMT_MEETING_POLICE_NOTIFIED, 0),
+	COLUMNS(STMT_MEETING_UNANNOUNCE, 0),
+	COLUMNS(STMT_MEETING_SET_EXCEPTION, 0),
+	COLUMNS(STMT_MEETING_MARK_MOVED, 0),
+	COLUMNS(STMT_MEETING_CHANGE_INSERT, 0),
+	COLUMNS(STMT_MEETING_CHANGE_LIST, 6),
+	COLUMNS(STMT_VENUE_LIST, 3),
+	COLUMNS(STMT_PERSON_LIST, 3),
+	COLUMNS(STMT_TERRITORY_ADMIN_TREE, 7),
+	COLUMNS(STMT_TERRITORY_GET, 4),
+	COLUMNS(STMT_TERRITORY_NAME_TAKEN, 1),
+	COLUMNS(STMT_TERRITORY_INSERT, 0),
+	COLUMNS(STMT_TERRITORY_RENAME, 0),
+	COLUMNS(STMT_TERRITORY_JSON, 1),
+	COLUMNS(STMT_VENUE_ADMIN_LIST, 6),
+	COLUMNS(STMT_VENUE_GET, 5),
+	COLUMNS(STMT_VENUE_INSERT, 0),
+	COLUMNS(STMT_VENUE_UPDATE, 0),
+	COLUMNS(STMT_VENUE_JSON, 1),
+	COLUMNS(STMT_PERSON_ADMIN_LIST, 7),
+	COLUMNS(STMT_PERSON_GET, 6),
+	COLUMNS(STMT_PERSON_INSERT, 0),
+	COLUMNS(STMT_PERSON_UPDATE, 0),
+	COLUMNS(STMT_PERSON_JSON, 1),
+	COLUMNS(STMT_GROUP_LIST, 6),
+	COLUMNS(STMT_GROUP_OPTIONS, 3),
+	COLUMNS(STMT_GROUP_GET, 5),
+	COLUMNS(STMT_GROUP_INSERT, 0),
+	COLUMNS(STMT_GROUP_UPDATE, 0),
+	COLUMNS(STMT_GROUP_JSON, 1),
+	COLUMNS(STMT_GROUP_MEMBER_CLEAR, 0),
+	COLUMNS(STMT_GROUP_MEMBER_ADD, 0),
+	COLUMNS(STMT_GROUP_MEMBERS, 3),
+	COLUMNS(STMT_VENUE_TERRITORY, 1),
+	COLUMNS(STMT_MEETING_TERRITORY, 1),
+	COLUMNS(STMT_INFORMED_PEOPLE, 11),
+	COLUMNS(STMT_INFORMED_MARK, 1),
+	COLUMNS(STMT_SERIES_INSERT, 0),
+	COLUMNS(STMT_SERIES_MEETING_INSERT, 0),
+	COLUMNS(STMT_SERIES_LIST, 4),
+	COLUMNS(STMT_SERIES_GET, 2),
+	COLUMNS(STMT_SERIES_MEETINGS, 4),
+	COLUMNS(STMT_PLACE_AGREEMENT_GET, 6),
+	COLUMNS(STMT_PLACE_AGREE, 0),
+	COLUMNS(STMT_PLACE_UNAGREED, 3),
+	COLUMNS(STMT_DASH_DRAFTS, 4),
+	COLUMNS(STMT_DASH_UNANNOUNCED, 3),
+	COLUMNS(STMT_DASH_POLICE, 3),
+	COLUMNS(STMT_DASH_HELD, 6),
+	COLUMNS(STMT_DASH_KIND_COUNT, 2),
+	COLUMNS(STMT_DASH_VIOLATIONS, 3),
+	COLUMNS(STMT_DASH_GROUPS, 4),
+	COLUMNS(STMT_REPORT_VIOLATIONS, 5),
+	COLUMNS(STMT_REPORT_EXCEPTIONS, 4),
+	COLUMNS(STMT_REPORT_ANSWERED_LATE, 8),
+	COLUMNS(STMT_REPORT_OPEN_OVERDUE, 4),
+	COLUMNS(STMT_REPORT_PROTOCOLS, 7),
+	COLUMNS(STMT_REPORT_INSTRUCTIONS_LATE, 9),
+	COLUMNS(STMT_REPORT_APPEALS_CUBE, 11),
+	COLUMNS(STMT_REPORT_GROUPS, 8),
+	COLUMNS(STMT_REPORT_MONTHLY, 7),
+	COLUMNS(STMT_REPORT_GROUP_QUARTER, 6),
+	COLUMNS(STMT_OPEN311_SERVICES, 5),
+	COLUMNS(STMT_OPEN311_REQUESTS, 9),
+	COLUMNS(STMT_OPEN311_REQUEST, 9),
+	COLUMNS(STMT_OUTBOX_ADD, 0),
+	COLUMNS(STMT_NOTIFY_UNANNOUNCED, 5),
+	COLUMNS(STMT_NOTIFY_VIOLATION_ADD, 1),
+	COLUMNS(STMT_NOTIFY_PREVIOUS, 3),
+	COLUMNS(STMT_NOTIFY_LAST_CHANGE, 1),
+	COLUMNS(STMT_NOTIFY_ANNOUNCEMENT_ADD, 1),
+	COLUMNS(STMT_NOTIFY_MARK_ANNOUNCED, 0),
+	COLUMNS(STMT_NOTIFY_CANCELLED, 1),
+	COLUMNS(STMT_NOTIFY_RECIPIENTS, 3),
+	COLUMNS(STMT_NOTIFY_STAFF_EMAILS, 1),
+	COLUMNS(STMT_NOTIFY_DRAFTS_SOON, 5),
+	COLUMNS(STMT_NOTIFY_ANNOUNCED_SOON, 2),
+	COLUMNS(STMT_NOTIFY_INVITEE_EMAILS, 1),
+	COLUMNS(STMT_NOTIFY_POLICE_DUE, 2),
+	COLUMNS(STMT_NOTIFY_MARK_POLICE, 0),
+	COLUMNS(STMT_NOTIFY_VENUE, 1),
+	COLUMNS(STMT_NOTIFY_APPEALS_DUE, 3),
+	COLUMNS(STMT_NOTIFY_TITLE, 1),
+	COLUMNS(STMT_OUTBOX_DUE, 8),
+	COLUMNS(STMT_OUTBOX_SENT, 0),
+	COLUMNS(STMT_OUTBOX_FAILED, 0),
+	COLUMNS(STMT_OUTBOX_TOTALS, 3),
+	COLUMNS(STMT_OUTBOX_PRESS_TOTALS, 3),
+	COLUMNS(STMT_OUTBOX_DEAD_LIST, 10),
+	COLUMNS(STMT_OUTBOX_RETRY_LIST, 10),
+	COLUMNS(STMT_OUTBOX_SENT_LIST, 10),
+	COLUMNS(STMT_OUTBOX_STATE, 3),
+	COLUMNS(STMT_OUTBOX_RETRY, 0),
+	COLUMNS(STMT_OUTBOX_DISCARD, 0),
+	COLUMNS(STMT_PRESS_LIST, 23),
+	COLUMNS(STMT_FEED_ANSWERS, 9),
+	COLUMNS(STMT_ANNOUNCEMENT_WEBHOOKS, 1),
+	COLUMNS(STMT_FEED_ENTRIES, 19),
+	COLUMNS(STMT_MEDIA_PLAN, 13),
+	COLUMNS(STMT_PUBLICATION_LIST, 6),
+	COLUMNS(STMT_PUBLICATION_CHANNELS, 6),
+	COLUMNS(STMT_MEDIA_LIST, 4),
+	COLUMNS(STMT_MEDIA_GET, 3),
+	COLUMNS(STMT_MEDIA_EMAIL_TAKEN, 1),
+	COLUMNS(STMT_MEDIA_INSERT, 0),
+	COLUMNS(STMT_MEDIA_UPDATE, 0),
+	COLUMNS(STMT_MEDIA_SET_ACTIVE, 0),
+	COLUMNS(STMT_MEDIA_JSON, 1),
+	COLUMNS(STMT_REFGROUP_LIST, 4),
+	COLUMNS(STMT_REFGROUP_OPTIONS, 3),
+	COLUMNS(STMT_REFGROUP_GET, 2),
+	COLUMNS(STMT_REFGROUP_INSERT, 0),
+	COLUMNS(STMT_REFGROUP_UPDATE, 0),
+	COLUMNS(STMT_REFGROUP_JSON, 1),
+	COLUMNS(STMT_REFGROUP_MEMBERS, 7),
+	COLUMNS(STMT_REFGROUP_MEMBER_CLEAR, 0),
+	COLUMNS(STMT_REFCONSENT_GET, 4),
+	COLUMNS(STMT_REFCONSENT_GIVE, 0),
+	COLUMNS(STMT_REFCONSENT_BY_TOKEN, 2),
+	COLUMNS(STMT_REFCONSENT_WITHDRAW, 0),
+	COLUMNS(STMT_REFGROUP_MEMBER_ADD, 0),
+	COLUMNS(STMT_MEETING_REFGROUP_CLEAR, 0),
+	COLUMNS(STMT_MEETING_REFGROUP_ADD, 0),
+	COLUMNS(STMT_MEETING_REFGROUP_IDS, 1),
+	COLUMNS(STMT_SUBSCRIPTION_FIND, 3),
+	COLUMNS(STMT_SUBSCRIPTION_INSERT, 0),
+	COLUMNS(STMT_SUBSCRIPTION_RENEW, 0),
+	COLUMNS(STMT_SUBSCRIPTION_BY_TOKEN, 4),
+	COLUMNS(STMT_SUBSCRIPTION_CONFIRM, 0),
+	COLUMNS(STMT_SUBSCRIPTION_UNSUBSCRIBE, 0),
+	COLUMNS(STMT_OUTBOX_RECENT, 1),
+	COLUMNS(STMT_CALENDAR_YEARS, 5),
+	COLUMNS(STMT_CALENDAR_DAYS, 2),
+	COLUMNS(STMT_CALENDAR_YEAR_GET, 3),
+	COLUMNS(STMT_CALENDAR_YEAR_DAYS, 3),
+	COLUMNS(STMT_CALENDAR_YEAR_INSERT, 0),
+	COLUMNS(STMT_CALENDAR_YEAR_UPDATE, 0),
+	COLUMNS(STMT_CALENDAR_YEAR_TOUCH, 0),
+	COLUMNS(STMT_CALENDAR_YEAR_JSON, 1),
+	COLUMNS(STMT_CALENDAR_DAY_GET, 2),
+	COLUMNS(STMT_CALENDAR_DAY_SET, 0),
+	COLUMNS(STMT_CALENDAR_DAY_DELETE, 0),
+	COLUMNS(STMT_CALENDAR_DAY_JSON, 1),
+	COLUMNS(STMT_APPEAL_COUNTER_NEXT, 1),
+	COLUMNS(STMT_APPEAL_INSERT, 1),
+	COLUMNS(STMT_APPEAL_EVENT_ADD, 0),
+	COLUMNS(STMT_APPEAL_TOPIC_OPTIONS, 3),
+	COLUMNS(STMT_APPEAL_TOPIC_ACTIVE, 1),
+	COLUMNS(STMT_APPEAL_FILE_ADD, 0),
+	COLUMNS(STMT_APPEAL_FILES, 5),
+	COLUMNS(STMT_APPEAL_FILE_GET, 4),
+	COLUMNS(STMT_APPEAL_BY_NUMBER, 14),
+	COLUMNS(STMT_APPEAL_LIST, 15),
+	COLUMNS(STMT_APPEAL_LIST_MATCHES, 15),
+	COLUMNS(STMT_APPEAL_MATCHES, 1),
+	COLUMNS(STMT_APPEAL_GET, 40),
+	COLUMNS(STMT_APPEAL_EVENTS, 4),
+	COLUMNS(STMT_APPEAL_ASSIGN, 0),
+	COLUMNS(STMT_APPEAL_FORWARD, 0),
+	COLUMNS(STMT_APPEAL_EXTEND, 0),
+	COLUMNS(STMT_APPEAL_ANSWER, 0),
+	COLUMNS(STMT_APPEAL_CLOSE, 0),
+	COLUMNS(STMT_APPEAL_PUBLISH, 0),
+	COLUMNS(STMT_APPEAL_ID_BY_NUMBER, 1),
+	COLUMNS(STMT_TERRITORY_APPEAL_TOPICS, 3),
+	COLUMNS(STMT_TERRITORY_APPEAL_STATUS, 2),
+	COLUMNS(STMT_TERRITORY_APPEAL_OLDEST, 4),
+	COLUMNS(STMT_EXECUTOR_OPTIONS, 3),
+	COLUMNS(STMT_MEETING_OPTIONS_RECENT, 3),
+	COLUMNS(STMT_APPEAL_MEETING, 2),
+	COLUMNS(STMT_ANSWERS_PUBLIC, 7),
+	COLUMNS(STMT_TOPIC_TREE, 6),
+	COLUMNS(STMT_TOPIC_GET, 6),
+	COLUMNS(STMT_TOPIC_INSERT, 0),
+	COLUMNS(STMT_TOPIC_RENAME, 0),
+	COLUMNS(STMT_TOPIC_SET_ACTIVE, 0),
+	COLUMNS(STMT_TOPIC_JSON, 1),
+	COLUMNS(STMT_NOTIFY_INSTRUCTIONS_DUE, 4),
+	COLUMNS(STMT_RESIDENT_SESSION_GET, 14),
+	COLUMNS(STMT_RESIDENT_SESSION_INSERT, 0),
+	COLUMNS(STMT_RESIDENT_SESSION_TOUCH, 0),
+	COLUMNS(STMT_RESIDENT_SESSION_DELETE, 0),
+	COLUMNS(STMT_RESIDENT_SESSION_DELETE_ALL, 0),
+	COLUMNS(STMT_RESIDENT_UPSERT, 1),
+	COLUMNS(STMT_RESIDENT_CLOSE, 0),
+	COLUMNS(STMT_RESIDENT_EXPORT, 11),
+	COLUMNS(STMT_OIDC_PENDING_INSERT, 0),
+	COLUMNS(STMT_OIDC_PENDING_TAKE, 4),
+	COLUMNS(STMT_OIDC_PENDING_PURGE, 0),
+	COLUMNS(STMT_EMAIL_CODE_GET, 5),
+	COLUMNS(STMT_EMAIL_CODE_PUT, 0),
+	COLUMNS(STMT_EMAIL_CODE_TRY, 0),
+	COLUMNS(STMT_EMAIL_CODE_DELETE, 0),
+	COLUMNS(STMT_APPEAL_DRAFT_PUT, 0),
+	COLUMNS(STMT_APPEAL_DRAFT_TAKE, 1),
+	COLUMNS(STMT_APPEAL_SET_AUTHOR, 0),
+	COLUMNS(STMT_ACCOUNT_APPEALS, 25),
+	COLUMNS(STMT_ACCOUNT_APPEAL_EVENTS, 3),
+	COLUMNS(STMT_ACCOUNT_APPEAL_FILES, 3),
+	COLUMNS(STMT_APPEAL_VERDICT, 0),
+	COLUMNS(STMT_APPEAL_AUTHOR, 6),
+	COLUMNS(STMT_REPORT_APPEALS_RESIDENTS, 4),
+	COLUMNS(STMT_ACCOUNT_FILE_GET, 3),
+	COLUMNS(STMT_ACCOUNT_SUBSCRIPTIONS, 3),
+	COLUMNS(STMT_ACCOUNT_SUBSCRIPTION_REMOVE, 0),
+	COLUMNS(STMT_DISCUSSION_INSERT, 0),
+	COLUMNS(STMT_DISCUSSION_LIST, 9),
+	COLUMNS(STMT_DISCUSSION_GET, 12),
+	COLUMNS(STMT_DISCUSSION_JSON, 1),
+	COLUMNS(STMT_DISCUSSION_CONCLUDE, 0),
+	COLUMNS(STMT_DISCUSSION_OPEN_ITEMS, 2),
+	COLUMNS(STMT_HEARING_OPTIONS, 3),
+	COLUMNS(STMT_PROPOSAL_INSERT, 0),
+	COLUMNS(STMT_PROPOSAL_RECENT, 1),
+	COLUMNS(STMT_PROPOSAL_LIST, 10),
+	COLUMNS(STMT_PROPOSAL_GET, 5),
+	COLUMNS(STMT_PROPOSAL_MODERATE, 0),
+	COLUMNS(STMT_PROPOSAL_OUTCOME, 0),
+	COLUMNS(STMT_PROPOSAL_JSON, 1),
+	COLUMNS(STMT_PROPOSAL_AUTHORS, 5),
+	COLUMNS(STMT_DISCUSSION_GROUP_ADD, 0),
+	COLUMNS(STMT_DISCUSSION_GROUPS, 2),
+	COLUMNS(STMT_NOTIFY_DISCUSSIONS_DUE, 7),
+	COLUMNS(STMT_NOTIFY_DISCUSSION_RECIPIENTS, 3),
+	COLUMNS(STMT_NOTIFY_DISCUSSION_ANNOUNCED, 0),
+	COLUMNS(STMT_PRESS_DISCUSSIONS, 7),
+	COLUMNS(STMT_DISCUSSION_FILE_ADD, 0),
+	COLUMNS(STMT_DISCUSSION_FILES, 4),
+	COLUMNS(STMT_DISCUSSION_FILE_GET, 3),
+	COLUMNS(STMT_MEETING_DISCUSSIONS, 3),
+	COLUMNS(STMT_RECEPTION_SCHEDULE_INSERT, 0),
+	COLUMNS(STMT_RECEPTION_INSERT, 0),
+	COLUMNS(STMT_RECEPTION_SCHEDULE_LIST, 11),
+	COLUMNS(STMT_RECEPTION_SCHEDULE_JSON, 1),
+	COLUMNS(STMT_RECEPTION_UPCOMING, 8),
+	COLUMNS(STMT_RECEPTION_GET, 11),
+	COLUMNS(STMT_RECEPTION_TAKEN, 1),
+	COLUMNS(STMT_BOOKING_ACTIVE_FOR_OFFICIAL, 1),
+	COLUMNS(STMT_BOOKING_INSERT, 0),
+	COLUMNS(STMT_BOOKING_GET, 15),
+	COLUMNS(STMT_BOOKING_BY_TOKEN, 1),
+	COLUMNS(STMT_BOOKING_CANCEL, 0),
+	COLUMNS(STMT_BOOKING_SET_VISIT, 0),
+	COLUMNS(STMT_BOOKING_QUEUE, 10),
+	COLUMNS(STMT_BOOKING_OF_RESIDENT, 6),
+	COLUMNS(STMT_BOOKING_JSON, 1),
+	COLUMNS(STMT_WAITING_INSERT, 0),
+	COLUMNS(STMT_WAITING_NEXT, 2),
+	COLUMNS(STMT_WAITING_OFFER, 0),
+	COLUMNS(STMT_WAITING_BOOKED, 0),
+	COLUMNS(STMT_BOOKING_SET_APPEAL, 0),
+	COLUMNS(STMT_WAITING_EXPIRED, 3),
+	COLUMNS(STMT_WAITING_EXPIRE, 0),
+	COLUMNS(STMT_SLOT_BOOKED, 1),
+	COLUMNS(STMT_NOTIFY_BOOKINGS_SOON, 4),
+	COLUMNS(STMT_REFERENCE_VERSION, 1),
+	COLUMNS(STMT_APPEAL_SEARCH_PENDING, 2),
+	COLUMNS(STMT_APPEAL_SEARCH_INDEX, 0),
+	COLUMNS(STMT_APPEAL_SEARCH_DONE, 0),
+	COLUMNS(STMT_SURVEY_INSERT, 0),
+	COLUMNS(STMT_SURVEY_LIST, 8),
+	COLUMNS(STMT_SURVEY_GET, 8),
+	COLUMNS(STMT_SURVEY_JSON, 1),
+	COLUMNS(STMT_SURVEY_GROUP_ADD, 0),
+	COLUMNS(STMT_SURVEY_GROUPS, 2),
+	COLUMNS(STMT_SURVEY_QUESTION_ADD, 0),
+	COLUMNS(STMT_SURVEY_OPTION_ADD, 0),
+	COLUMNS(STMT_SURVEY_QUESTIONS, 5),
+	COLUMNS(STMT_SURVEY_OPTIONS, 3),
+	COLUMNS(STMT_SURVEY_RESPONSE_UPSERT, 2),
+	COLUMNS(STMT_SURVEY_ANSWERS_CLEAR, 0),
+	COLUMNS(STMT_SURVEY_ANSWER_ADD, 0),
+	COLUMNS(STMT_SURVEY_LINK_UPSERT, 2),
+	COLUMNS(STMT_SURVEY_MY_ANSWERS, 4),
+	COLUMNS(STMT_SURVEY_RESPONSES, 1),
+	COLUMNS(STMT_SURVEY_COUNTS, 3),
+	COLUMNS(STMT_SURVEY_ANSWERED, 2),
+	COLUMNS(STMT_SURVEY_TEXTS, 2),
+	COLUMNS(STMT_SURVEY_PRESET_EXISTS, 1),
+	COLUMNS(STMT_LINK_BY_TOKEN, 6),
+	COLUMNS(STMT_SURVEY_LINKS_CREATE, 0),
+	COLUMNS(STMT_DISCUSSION_LINKS_CREATE, 0),
+	COLUMNS(STMT_LINK_TOKEN, 1),
+	COLUMNS(STMT_NOTIFY_SURVEYS_DUE, 4),
+	COLUMNS(STMT_NOTIFY_SURVEY_LINKS, 4),
+	COLUMNS(STMT_NOTIFY_SURVEY_ANNOUNCED, 0),
+	COLUMNS(STMT_SURVEY_LINK_STATS, 3),
+	COLUMNS(STMT_PROPOSAL_LINK_INSERT, 0),
+	COLUMNS(STMT_PROPOSAL_LINK_RECENT, 1),
+	COLUMNS(STMT_BOOKING_ACTIVE_OF_MEETING, 3),
+	COLUMNS(STMT_BOOKING_PARK, 0),
+	COLUMNS(STMT_BOOKING_UNPARK, 0),
+	COLUMNS(STMT_BOOKING_SET_TOKEN, 0),
+	COLUMNS(STMT_WAITING_END, 0),
+	COLUMNS(STMT_WAITING_SHIFT, 0),
+	COLUMNS(STMT_RECEPTION_SCHEDULE_GET, 13),
+	COLUMNS(STMT_RECEPTION_SCHEDULE_UPDATE, 0),
+	COLUMNS(STMT_RECEPTION_SCHEDULE_MEETINGS, 8),
+	COLUMNS(STMT_RECEPTION_DRAFT_DELETE, 0),
+	COLUMNS(STMT_RECEPTION_RETUNE, 0),
+	COLUMNS(STMT_RECEPTION_RETITLE, 0),
+	COLUMNS(STMT_SLOT_UNAVAILABLE, 1),
+	COLUMNS(STMT_PLAN_MEASURE_INSERT, 0),
+	COLUMNS(STMT_PLAN_MEASURE_LIST, 10),
+	COLUMNS(STMT_PLAN_MEASURE_JSON, 1),
+	COLUMNS(STMT_PLAN_EVIDENCE_KINDS, 2),
+	COLUMNS(STMT_PLAN_RECORD_INSERT, 0),
+	COLUMNS(STMT_PLAN_RECORD_JSON, 1),
+	COLUMNS(STMT_PLAN_RECORD_GET, 3),
+	COLUMNS(STMT_PLAN_RECORDS, 6),
+	COLUMNS(STMT_PLAN_EVIDENCE_MEETINGS, 4),
+	COLUMNS(STMT_PLAN_EVIDENCE_DISCUSSIONS, 4),
+	COLUMNS(STMT_PLAN_EVIDENCE_RECORDS, 4),
 };

@@ -10,7 +10,9 @@
 
 #include "appeal.h"
 #include "civil_time.h"
+#include "db_instruction.h"
 #include "db_meeting.h"
+#include "db_protocol.h"
 #include "discussion_view.h"
 #include "page.h"
 #include "pages.h"
@@ -26,108 +28,69 @@ static const char *date_words(struct request *req, const char *iso)
 	return arena_printf(req->arena, "%d %s %d г.", d.day, ru_month_genitive(d.month), d.year);
 }
 
-/* The signed protocol of the meeting: 1 with its id, number, date, place and links, 0 when
- * there is none or it is unsigned, -1 on error. */
-struct public_protocol {
-	long long id, attendance;
-	bool has_attendance;
-	const char *number, *held_on, *place, *decisions, *photo_url, *video_url;
-	const char *chair, *chair_position, *secretary, *secretary_position;
-	time_t signed_at;
-};
-
-static int load_signed(struct request *req, long long meeting, struct public_protocol *p)
+/* The signed protocol of the meeting into p: 1, 0 when there is none or it is unsigned, -1 on
+ * error. */
+static int load_signed(struct request *req, long long meeting, struct protocol_detail *p)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_GET);
-	sqlite3_bind_int64(s, 1, meeting);
-	int rc = sqlite3_step(s);
-	int found = 0;
-	if (rc == SQLITE_ROW && sqlite3_column_type(s, 10) != SQLITE_NULL) {
-		struct arena *a = req->arena;
-		p->id = sqlite3_column_int64(s, 0);
-		p->number = db_text(a, s, 1);
-		p->held_on = db_text(a, s, 2);
-		p->place = db_text(a, s, 3);
-		p->has_attendance = sqlite3_column_type(s, 6) != SQLITE_NULL;
-		p->attendance = sqlite3_column_int64(s, 6);
-		p->decisions = db_text(a, s, 7);
-		p->photo_url = db_text(a, s, 8);
-		p->video_url = db_text(a, s, 9);
-		p->signed_at = (time_t)sqlite3_column_int64(s, 10);
-		p->chair = db_text(a, s, 14);
-		p->chair_position = db_text(a, s, 15);
-		p->secretary = db_text(a, s, 16);
-		p->secretary_position = db_text(a, s, 17);
-		found = 1;
-	}
-	db_done(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
+	if (db_protocol_get(&req->worker->db, req->arena, meeting, p) < 0)
+		return -1;
+	return p->exists && p->signed_;
 }
 
 /* The published questions, decisions, instructions, links and amendments of p under d.
  * 0, or -1 on a database error. */
 static int fill_results(struct request *req, tpl_dict *d, long long meeting,
-			 const struct public_protocol *p)
+			 const struct protocol_detail *p)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_QUESTIONS);
-	sqlite3_bind_int64(s, 1, p->id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (sqlite3_column_int(s, 2) == 0)
+	struct db *db = &req->worker->db;
+	struct protocol_question *questions;
+	struct instruction_public *instructions;
+	struct protocol_amendment *amendments;
+	size_t question_count, instruction_count, amendment_count;
+	if (db_protocol_questions(db, req->arena, p->id, &questions, &question_count) < 0 ||
+	    db_instruction_public(db, req->arena, meeting, &instructions, &instruction_count) < 0 ||
+	    db_protocol_amendments(db, req->arena, p->id, &amendments, &amendment_count) < 0)
+		return -1;
+	for (size_t i = 0; i < question_count; i++) {
+		if (!questions[i].published)
 			continue; /* not marked as free of personal data */
 		tpl_dict *q = tpl_section_add(d, "QUESTION");
-		tpl_set(q, "QUESTION", db_text(req->arena, s, 0));
-		const char *answer = db_text(req->arena, s, 1);
-		if (answer[0])
-			tpl_set(tpl_section_add(q, "ANSWERED"), "ANSWER", answer);
+		tpl_set(q, "QUESTION", questions[i].question);
+		if (questions[i].answer[0])
+			tpl_set(tpl_section_add(q, "ANSWERED"), "ANSWER", questions[i].answer);
 		tpl_section_show(d, "HAS_QUESTIONS");
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
 	if (p->decisions[0])
 		tpl_set(tpl_section_add(d, "DECISIONS"), "TEXT", p->decisions);
-	s = db_stmt(&req->worker->db, STMT_INSTRUCTION_PUBLIC);
-	sqlite3_bind_int64(s, 1, meeting);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < instruction_count; i++) {
+		const struct instruction_public *in = &instructions[i];
 		tpl_dict *row = tpl_section_add(d, "INSTRUCTION");
-		tpl_set(row, "TEXT", db_text(req->arena, s, 0));
-		const char *unit = db_text(req->arena, s, 1);
-		tpl_set(row, "UNIT", unit[0] ? unit : "администрация");
-		tpl_set(row, "DUE", date_words(req, db_text(req->arena, s, 2)));
-		tpl_set(row, "DUE_ISO", db_text(req->arena, s, 2));
-		const char *status = db_text(req->arena, s, 3);
-		const char *label = instruction_status_label(status);
+		tpl_set(row, "TEXT", in->text);
+		tpl_set(row, "UNIT", in->unit[0] ? in->unit : "администрация");
+		tpl_set(row, "DUE", date_words(req, in->due_on));
+		tpl_set(row, "DUE_ISO", in->due_on);
+		const char *label = instruction_status_label(in->status);
 		tpl_set(row, "STATUS", label ? label : "");
 		/* An open instruction past its date must not read as merely «назначено». */
 		struct civil_date due;
-		if (instruction_status_open(status) &&
-		    civil_date_parse(db_text(req->arena, s, 2), &due) &&
+		if (instruction_status_open(in->status) && civil_date_parse(in->due_on, &due) &&
 		    civil_date_compare(due, tz_local_date(req->now)) < 0)
 			tpl_section_show(row, "OVERDUE");
 		tpl_section_show(d, "HAS_INSTRUCTIONS");
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
 	if (p->photo_url[0])
 		tpl_set(tpl_section_add(d, "PHOTO"), "URL", p->photo_url);
 	if (p->video_url[0])
 		tpl_set(tpl_section_add(d, "VIDEO"), "URL", p->video_url);
-	s = db_stmt(&req->worker->db, STMT_PROTOCOL_AMENDMENTS);
-	sqlite3_bind_int64(s, 1, p->id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (sqlite3_column_int(s, 4) == 0)
+	for (size_t i = 0; i < amendment_count; i++) {
+		if (!amendments[i].published)
 			continue; /* not marked as free of personal data */
 		tpl_dict *row = tpl_section_add(d, "AMENDMENT");
-		page_set_date(row, "AT", (time_t)sqlite3_column_int64(s, 0));
-		tpl_set(row, "TEXT", db_text(req->arena, s, 2));
-		tpl_set(row, "REASON", db_text(req->arena, s, 3));
+		page_set_date(row, "AT", amendments[i].at);
+		tpl_set(row, "TEXT", amendments[i].text);
+		tpl_set(row, "REASON", amendments[i].reason);
 		tpl_section_show(d, "HAS_AMENDMENTS");
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
 	return 0;
 }
 
@@ -141,7 +104,7 @@ int protocol_results_fill(struct request *req, tpl_dict *d, const struct meeting
 {
 	if (!protocol_public(m))
 		return 0;
-	struct public_protocol p;
+	struct protocol_detail p;
 	int rc = load_signed(req, m->id, &p);
 	if (rc <= 0)
 		return rc;
@@ -164,7 +127,7 @@ enum http_status page_meeting_protocol(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	if (rc > 0 || strcmp(m.summary.status, "held") != 0 || !protocol_public(&m.summary))
 		return HTTP_NOT_FOUND;
-	struct public_protocol p;
+	struct protocol_detail p;
 	rc = load_signed(req, m.summary.id, &p);
 	if (rc < 0)
 		return HTTP_INTERNAL_ERROR;
@@ -195,32 +158,27 @@ enum http_status page_meeting_protocol(struct request *req)
 			arena_printf(req->arena, "%lld %s", p.attendance,
 				     ru_plural(p.attendance, "человек", "человека", "человек")));
 	page_set_date(d, "SIGNED", p.signed_at);
-	sqlite3_stmt *s = db_stmt(db, STMT_PROTOCOL_OFFICIALS);
-	sqlite3_bind_int64(s, 1, p.id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct protocol_official *officials;
+	struct protocol_appeal *appeals;
+	size_t official_count, appeal_count;
+	if (db_protocol_officials(db, req->arena, p.id, &officials, &official_count) < 0 ||
+	    db_protocol_appeals(db, req->arena, m.summary.id, &appeals, &appeal_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < official_count; i++) {
 		tpl_dict *o = tpl_section_add(d, "OFFICIAL");
-		tpl_set(o, "NAME", db_text(req->arena, s, 1));
-		tpl_set(o, "POSITION", db_text(req->arena, s, 2));
+		tpl_set(o, "NAME", officials[i].full_name);
+		tpl_set(o, "POSITION", officials[i].position);
 		tpl_section_show(d, "HAS_OFFICIALS");
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	if (fill_results(req, d, m.summary.id, &p) < 0)
 		return HTTP_INTERNAL_ERROR;
-	s = db_stmt(db, STMT_PROTOCOL_APPEALS);
-	sqlite3_bind_int64(s, 1, m.summary.id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < appeal_count; i++) {
 		tpl_dict *row = tpl_section_add(d, "APPEAL");
-		tpl_set(row, "NUMBER", db_text(req->arena, s, 1));
-		const char *topic = db_text(req->arena, s, 2);
-		tpl_set(row, "TOPIC", topic[0] ? topic : "тема не указана");
-		tpl_set(row, "STATUS", appeal_status_public_label(db_text(req->arena, s, 3)));
+		tpl_set(row, "NUMBER", appeals[i].number);
+		tpl_set(row, "TOPIC", appeals[i].topic[0] ? appeals[i].topic : "тема не указана");
+		tpl_set(row, "STATUS", appeal_status_public_label(appeals[i].status));
 		tpl_section_show(d, "HAS_APPEALS");
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	/* The drafts discussed at this public hearing and their conclusions (issue 20). */
 	if (discussion_links(req, d, m.summary.id) < 0)
 		return HTTP_INTERNAL_ERROR;

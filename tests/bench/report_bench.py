@@ -8,14 +8,13 @@ as CSV (every row).
 Usage: report_bench.py BASE_URL DATA_DIR. Exit status non-zero when a report does not answer
 200 or its totals are not the generated counts (missing the target does not fail it)."""
 
-import http.client
 import os
 import re
 import sqlite3
-import statistics
 import sys
 import time
-import urllib.parse
+
+from bench_common import connect, fail, median_of, sign_in_admin, target_line
 
 YEAR = 2091
 COUNT = 100_000          # appeals in all: 60 % in YEAR, 40 % in YEAR - 1
@@ -49,29 +48,8 @@ FROM (SELECT i, CASE WHEN i % 5 < 3 THEN ?2 ELSE ?2 - 1 END AS y,
 """
 
 
-def request(conn, method, path, cookie="", body=None, headers=None):
-    hdrs = dict(headers or {})
-    if cookie:
-        hdrs["Cookie"] = cookie
-    conn.request(method, path, body=body, headers=hdrs)
-    r = conn.getresponse()
-    return r.status, r.getheaders(), r.read()
-
-
-def cookies_of(headers, jar):
-    for name, value in headers:
-        if name.lower() == "set-cookie":
-            pair = value.split(";", 1)[0]
-            k, _, v = pair.partition("=")
-            jar[k] = v
-    return "; ".join(f"{k}={v}" for k, v in jar.items())
-
-
 def main():
     base, data = sys.argv[1], sys.argv[2]
-    url = urllib.parse.urlsplit(base)
-    with open(os.path.join(data, "demo-logins.txt"), encoding="utf-8") as f:
-        password = re.search(r"^\s+admin\s+(\S+)", f.read(), re.M).group(1)
 
     started = time.monotonic()
     db = sqlite3.connect(os.path.join(data, "portal.db"), timeout=30)
@@ -83,29 +61,12 @@ def main():
     db.close()
     print(f"bench: report: {COUNT} appeals generated in {time.monotonic() - started:.1f} s")
 
-    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
-    jar = {}
-    status, headers, body = request(conn, "GET", "/admin/login")
-    cookie = cookies_of(headers, jar)
-    csrf = re.search(rb'name="csrf" value="([^"]*)"', body).group(1).decode()
-    form = urllib.parse.urlencode({"csrf": csrf, "login": "admin", "password": password,
-                                   "return": ""})
-    status, headers, body = request(conn, "POST", "/admin/login", cookie, form,
-                                    {"Content-Type": "application/x-www-form-urlencoded"})
-    if status != 303:
-        sys.exit(f"bench: report: login answered {status}")
-    cookie = cookies_of(headers, jar)
+    conn = connect(base)
+    cookie = sign_in_admin(conn, data, "report")
 
     def measure(path):
         """The median seconds of RUNS renders of PATH, its fastest and the last body."""
-        times, body = [], b""
-        for _ in range(RUNS):
-            t0 = time.monotonic()
-            status, _, body = request(conn, "GET", path, cookie)
-            times.append(time.monotonic() - t0)
-            if status != 200:
-                sys.exit(f"bench: report: {path} answered {status}")
-        return statistics.median(times), min(times), body
+        return median_of(conn, path, RUNS, "report", cookie)
 
     now, before = COUNT * 3 // 5, COUNT * 2 // 5
     results = []
@@ -115,20 +76,20 @@ def main():
     total = re.search(r'<tr class="total"><th scope="row">Всего</th><td>(\d+)</td><td>(\d+)</td>',
                       body.decode())
     if not total or (int(total.group(1)), int(total.group(2))) != (before, now):
-        sys.exit(f"bench: report: totals {total and total.groups()} are not ({before}, {now})")
+        fail("report", f"totals {total and total.groups()} are not ({before}, {now})")
     results.append(("yearly appeals report over 100,000", path, median, fastest, len(body)))
 
     path = f"/admin/reports/appeals?year={YEAR}&format=csv"
     median, fastest, body = measure(path)
     if f"\r\nВсего;{before};{now};{now - before}\r\n" not in body.decode("utf-8-sig"):
-        sys.exit(f"bench: report: {path} has not the totals ({before}, {now})")
+        fail("report", f"{path} has not the totals ({before}, {now})")
     results.append(("the same as CSV", path, median, fastest, len(body)))
 
     path = f"/admin/reports/compliance?from={YEAR}-01-01&to={YEAR}-12-31"
     median, fastest, body = measure(path)
     page = body.decode()
     if "Показаны первые 100 из" not in page:
-        sys.exit(f"bench: report: {path} does not cut its lists to 100 rows")
+        fail("report", f"{path} does not cut its lists to 100 rows")
     results.append(("compliance report, same data", path, median, fastest, len(body)))
     path += "&format=csv"
     median, fastest, body = measure(path)
@@ -136,7 +97,7 @@ def main():
                      body.decode("utf-8-sig"))
     rows = body.count(b"\r\n")
     if not late or rows < int(late.group(1)):
-        sys.exit(f"bench: report: {path} does not list every late answer")
+        fail("report", f"{path} does not list every late answer")
     results.append(("compliance report as CSV (every row)", path, median, fastest, len(body)))
 
     for name, path, median, fastest, size in results:
@@ -144,8 +105,7 @@ def main():
               f"{RUNS} renders (min {fastest * 1000:.0f} ms, {size} B)")
     print("targets of issue 7:")
     for name, path, median, fastest, size in results:
-        verdict = "PASS" if median < TARGET_SECONDS else "FAIL"
-        print(f"  {name + ' < 1 s':44s} {median:<8.3f} {verdict}")
+        target_line(name + " < 1 s", median, median < TARGET_SECONDS)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ appeal's number, a surname, each alone and with the status filter «в рабо�
 Usage: staff_bench.py BASE_URL DATA_DIR BIN_DIR. Exit status non-zero when a page does not answer
 200 or does not show what it should (missing a target does not fail it)."""
 
-import http.client
 import os
 import re
 import sqlite3
@@ -29,6 +28,8 @@ import subprocess
 import sys
 import time
 import urllib.parse
+
+from bench_common import connect, fail, percentile, request, sign_in_admin, target_line, timed
 
 REQUESTS_HOME = 200
 REQUESTS_SEARCH = 50
@@ -142,34 +143,8 @@ FROM (SELECT i, ?5 + i / 100000 AS y, 1 + i % 100000 AS s,
 """
 
 
-def request(conn, method, path, cookie="", body=None, headers=None):
-    hdrs = dict(headers or {})
-    if cookie:
-        hdrs["Cookie"] = cookie
-    conn.request(method, path, body=body, headers=hdrs)
-    r = conn.getresponse()
-    return r.status, r.getheaders(), r.read()
-
-
-def cookies_of(headers, jar):
-    for name, value in headers:
-        if name.lower() == "set-cookie":
-            k, _, v = value.split(";", 1)[0].partition("=")
-            jar[k] = v
-    return "; ".join(f"{k}={v}" for k, v in jar.items())
-
-
-def percentile(times, p):
-    """The p-th percentile (nearest rank) of times, in ms."""
-    ordered = sorted(times)
-    return ordered[max(0, -(-len(ordered) * p // 100) - 1)] * 1000
-
-
 def main():
     base, data, bin_dir = sys.argv[1], sys.argv[2], sys.argv[3]
-    url = urllib.parse.urlsplit(base)
-    with open(os.path.join(data, "demo-logins.txt"), encoding="utf-8") as f:
-        password = re.search(r"^\s+admin\s+(\S+)", f.read(), re.M).group(1)
 
     # -- the year ------------------------------------------------------------------------------
     started = time.monotonic()
@@ -192,39 +167,23 @@ def main():
         "SELECT count(*) FROM appeal WHERE text LIKE 'Обращение года № %'",
         "SELECT count(*) FROM outbox WHERE dedup_key LIKE 'bench-staff:%'")]
     if counts != [1000, 300, 2000, 20000, 20000]:
-        sys.exit(f"bench: staff: the year generated {counts}")
+        fail("staff", f"the year generated {counts}")
     print(f"bench: staff: a year generated in {time.monotonic() - started:.1f} s: 1000 meetings, "
           "300 protocols, 2000 instructions, 20000 appeals and their acknowledgements")
 
-    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
-    jar = {}
-    status, headers, body = request(conn, "GET", "/admin/login")
-    cookie = cookies_of(headers, jar)
-    csrf = re.search(rb'name="csrf" value="([^"]*)"', body).group(1).decode()
-    form = urllib.parse.urlencode({"csrf": csrf, "login": "admin", "password": password,
-                                   "return": ""})
-    status, headers, body = request(conn, "POST", "/admin/login", cookie, form,
-                                    {"Content-Type": "application/x-www-form-urlencoded"})
-    if status != 303:
-        sys.exit(f"bench: staff: login answered {status}")
-    cookie = cookies_of(headers, jar)
+    conn = connect(base)
+    cookie = sign_in_admin(conn, data, "staff")
 
     def measure(path, n):
         """Seconds of each of n requests for path (each must answer 200) and the last body."""
-        times, body = [], b""
         request(conn, "GET", path, cookie)  # not counted: the connection, the statement
-        for _ in range(n):
-            t0 = time.monotonic()
-            status, _, body = request(conn, "GET", path, cookie)
-            times.append(time.monotonic() - t0)
-            if status != 200:
-                sys.exit(f"bench: staff: {path} answered {status}")
+        times, body = timed(conn, path, n, "staff", cookie)
         return times, body.decode()
 
     times, page = measure("/admin", REQUESTS_HOME)
     # The year shows: meetings held awaiting their protocol, drafts to come.
     if "Встреча с жителями № " not in page:
-        sys.exit("bench: staff: /admin does not show the generated meetings")
+        fail("staff", "/admin does not show the generated meetings")
     home_p99 = percentile(times, 99)
     print(f"bench: staff: /admin with a year of data: p50 {percentile(times, 50):.1f} ms, "
           f"p99 {home_p99:.1f} ms of {REQUESTS_HOME} requests ({len(page)} B)")
@@ -243,13 +202,13 @@ def main():
                         os.path.join(data, "portal.ini"), "reindex"],
                        capture_output=True, text=True, check=False)
     if p.returncode != 0:
-        sys.exit(f"bench: staff: portal-admin reindex failed: {p.stderr}")
+        fail("staff", f"portal-admin reindex failed: {p.stderr}")
     reindexed = time.monotonic() - started
     print(f"bench: staff: {SEARCH_COUNT} appeals generated in {generated:.1f} s; "
           f"portal-admin reindex of all {total} in {reindexed:.1f} s")
     # nginx closed the idle keep-alive connection meanwhile: a new one (the session stays).
     conn.close()
-    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    conn = connect(base)
 
     # Each search with the generated rows it must find (i of SEARCH_APPEALS).
     searches = [
@@ -271,7 +230,7 @@ def main():
             # The registry shows at most 100 rows (APPEAL_PAGE_ROWS).
             want = min(100, sum(1 for i in found if not status or in_work(i)))
             if shown != want:
-                sys.exit(f"bench: staff: {path} shows {shown} appeals, not {want}")
+                fail("staff", f"{path} shows {shown} appeals, not {want}")
             label = name + (", in work" if status else "")
             results.append((label, path, percentile(times, 95), percentile(times, 50)))
     for label, path, p95, p50 in results:
@@ -279,11 +238,10 @@ def main():
               f"{REQUESTS_SEARCH} ({label})")
 
     print("targets of issue 22:")
-    verdict = "PASS" if home_p99 < TARGET_MS else "FAIL"
-    print(f"  {'/admin with a year of data p99 < 50 ms':44s} {home_p99:<8.1f} {verdict}")
+    target_line("/admin with a year of data p99 < 50 ms", home_p99, home_p99 < TARGET_MS,
+                "<8.1f")
     for label, path, p95, p50 in results:
-        verdict = "PASS" if p95 < TARGET_MS else "FAIL"
-        print(f"  {'search p95 < 50 ms: ' + label:44s} {p95:<8.1f} {verdict}")
+        target_line("search p95 < 50 ms: " + label, p95, p95 < TARGET_MS, "<8.1f")
 
 
 if __name__ == "__main__":

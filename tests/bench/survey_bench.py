@@ -7,14 +7,12 @@ take, each against a 200 ms target.
 Usage: survey_bench.py BASE_URL DATA_DIR. Exit status non-zero when a page does not answer 200
 or its figures are not the generated counts (missing the target does not fail it)."""
 
-import http.client
 import os
-import re
 import sqlite3
-import statistics
 import sys
 import time
-import urllib.parse
+
+from bench_common import connect, fail, median_of, target_line
 
 SURVEY = 90002
 COUNT = 10_000
@@ -53,7 +51,6 @@ GENERATE = [
 
 def main():
     base, data = sys.argv[1], sys.argv[2]
-    url = urllib.parse.urlsplit(base)
     started = time.monotonic()
     db = sqlite3.connect(os.path.join(data, "portal.db"), timeout=30)
     with db:
@@ -62,20 +59,11 @@ def main():
     db.close()
     print(f"bench: survey: {COUNT} responses generated in {time.monotonic() - started:.1f} s")
 
-    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    conn = connect(base)
 
     def measure(path):
         """The median seconds of RUNS renders of PATH, its fastest and the last body."""
-        times, body = [], b""
-        for _ in range(RUNS):
-            t0 = time.monotonic()
-            conn.request("GET", path)
-            r = conn.getresponse()
-            body = r.read()
-            times.append(time.monotonic() - t0)
-            if r.status != 200:
-                sys.exit(f"bench: survey: {path} answered {r.status}")
-        return statistics.median(times), min(times), body
+        return median_of(conn, path, RUNS, "survey")
 
     results = []
     path = f"/surveys/{SURVEY}"
@@ -83,12 +71,12 @@ def main():
     page = body.decode()
     if f"{COUNT} ответов" not in page or "<svg" not in page or \
             f'<th scope="row">освещение</th><td>{COUNT // 2}</td>' not in page:
-        sys.exit(f"bench: survey: {path} does not show the results of {COUNT} responses")
+        fail("survey", f"{path} does not show the results of {COUNT} responses")
     results.append(("survey results over 10,000 responses", path, median, fastest, len(body)))
     path += ".csv"
     median, fastest, body = measure(path)
     if f"\r\nдороги;{COUNT};" not in body.decode("utf-8-sig"):
-        sys.exit(f"bench: survey: {path} has not the counts of {COUNT} responses")
+        fail("survey", f"{path} has not the counts of {COUNT} responses")
     results.append(("the same as CSV", path, median, fastest, len(body)))
 
     for name, path, median, fastest, size in results:
@@ -96,8 +84,7 @@ def main():
               f"{RUNS} renders (min {fastest * 1000:.0f} ms, {size} B)")
     print("targets of issue 20:")
     for name, path, median, fastest, size in results:
-        verdict = "PASS" if median < TARGET_SECONDS else "FAIL"
-        print(f"  {name + ' < 200 ms':44s} {median:<8.3f} {verdict}")
+        target_line(name + " < 200 ms", median, median < TARGET_SECONDS)
 
 
 if __name__ == "__main__":

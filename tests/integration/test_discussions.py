@@ -18,7 +18,7 @@ import helpers
 from helpers import main_of, shown, text_of, unique
 from receivers import SmtpServer
 from stack import Stack
-from staff import Browser, csrf_of, read_passwords, signed_in
+from staff import Browser, csrf_of, field_error, read_passwords, signed_in
 
 STACK = SMTP = STAFF = None
 
@@ -144,6 +144,23 @@ class DiscussionTest(unittest.TestCase):
             "meeting": "", "territory": "", "opens_on": helpers.day(-5).isoformat(),
             "closes_on": helpers.day(-1).isoformat()})
         shown(self, r, "дата окончания уже прошла", status=422)
+
+    def test_an_unknown_reference_group_is_refused_beside_its_field(self):
+        org = STAFF["organizer"]
+        known = STACK.query("SELECT id FROM reference_group ORDER BY id LIMIT 1")[0][0]
+        title = unique("Проект правил с неизвестной группой")
+        r = org.post("/admin/discussions", [
+            ("title", title), ("unit", "Отдел"), ("body", "Текст проекта"), ("form", "online"),
+            ("meeting", ""), ("territory", ""), ("reference_group", str(known)),
+            ("reference_group", "999999"), ("opens_on", helpers.day(1).isoformat()),
+            ("closes_on", helpers.day(20).isoformat())])
+        page = shown(self, r, "<h1>", "такой референтной группы нет", status=422).text
+        self.assertIn("такой референтной группы нет", field_error(page, "reference_group") or "")
+        self.assertIsNone(field_error(page, "territory"))
+        self.assertIn(f'value="{title}"', page)
+        self.assertIn(f'value="{known}" checked', page)
+        self.assertEqual(STACK.query("SELECT count(*) FROM discussion WHERE title = ?",
+                                     (title,))[0][0], 0)
 
     def test_a_public_hearing_links_its_meeting_and_the_meeting_its_conclusion(self):
         row = STACK.query("SELECT id, title FROM meeting WHERE kind = 'public_hearing' "

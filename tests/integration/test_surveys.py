@@ -206,6 +206,31 @@ class SurveyTest(unittest.TestCase):
         self.assertEqual(STACK.query("SELECT count(*) FROM survey WHERE title IN "
                                      "('Опрос <script>', 'Без вопросов')")[0][0], 0)
 
+    def test_an_unknown_territory_or_reference_group_is_refused_beside_its_field(self):
+        org = STAFF["organizer"]
+        known = STACK.query("SELECT id FROM reference_group ORDER BY id LIMIT 1")[0][0]
+        fields = [("title", "Опрос о неизвестных"), ("intro", "Вступление"),
+                  ("opens_on", helpers.day(0).isoformat()),
+                  ("closes_on", helpers.day(3).isoformat()), ("results", "live"),
+                  ("question", "Что важнее?"), ("question_kind", "text"),
+                  ("question_required", "no"), ("question_options", "")]
+        r = org.post("/admin/surveys", fields + [("audience", "territory"),
+                                                 ("territory", "999999")])
+        page = shown(self, r, "<h1>", "такой территории нет", status=422).text
+        self.assertIn("такой территории нет", field_error(page, "territory") or "")
+        self.assertIn('value="Опрос о неизвестных"', page)
+        r = org.post("/admin/surveys", fields + [("audience", "groups"),
+                                                 ("reference_group", str(known)),
+                                                 ("reference_group", "999999")])
+        page = shown(self, r, "<h1>", "такой референтной группы нет", status=422).text
+        self.assertIn("такой референтной группы нет", field_error(page, "reference_group") or "")
+        self.assertIsNone(field_error(page, "territory"))
+        # The group that exists stays chosen, with the rest of the input.
+        self.assertIn(f'value="{known}" checked', page)
+        self.assertIn('value="Что важнее?"', page)
+        self.assertEqual(STACK.query("SELECT count(*) FROM survey WHERE title = ?",
+                                     ("Опрос о неизвестных",))[0][0], 0)
+
     def test_only_survey_writers_create_surveys(self):
         for role in ("press", "secretary", "executor", "controller"):
             self.assertEqual(STAFF[role].get("/admin/surveys").status, 403, role)
