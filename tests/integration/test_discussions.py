@@ -200,7 +200,7 @@ class DiscussionTest(unittest.TestCase):
     def test_an_author_follows_their_proposals_in_the_account_and_in_my_data(self):
         title = unique("Проект правил содержания детских площадок")
         did = create(title)
-        b = resident("sidorova.disc@example.org")
+        b = resident("sidorova.account@example.org")
         # Before any proposal the account has no such section (and shows the rest).
         shown(self, b.get("/account"), "Мои обращения")
         self.assertNotIn("Мои предложения к проектам", b.get("/account").text)
@@ -254,9 +254,9 @@ class DiscussionTest(unittest.TestCase):
         self.assertEqual(r.status, 200)
         rows = list(csv.reader(io.StringIO(r.text.lstrip("\ufeff")), delimiter=";"))
         self.assertIn(["предложение 1", "discussion", title], rows)
-        self.assertIn(["учётная запись", "email", "sidorova.disc@example.org"], rows)
+        self.assertIn(["учётная запись", "email", "sidorova.account@example.org"], rows)
         # Another resident sees none of them.
-        other = resident("kozlov.disc@example.org")
+        other = resident("kozlov.account@example.org")
         page = shown(self, other.get("/account"), "Мои обращения").text
         self.assertNotIn(texts[0], page)
         self.assertEqual(json.loads(other.get("/account/data?format=json").text)["proposals"], [])
