@@ -431,8 +431,10 @@ enum stmt {
 	STMT_ACCOUNT_APPEALS,     /* (resident) → id, number, status, registered, answer due,
 	                             extended days, extension reason, forwarded to, forwarded at,
 	                             answer, answered at, outcome, verdict, verdict comment, text,
-	                             verdict at, auth method, auth confirmed, addressee, surname,
-	                             name, patronymic, email, address, phone */
+	                             verdict at; newest first (the account page) */
+	STMT_ACCOUNT_EXPORT_APPEALS, /* (resident) → the columns of STMT_ACCOUNT_APPEALS, then auth
+	                                method, auth confirmed, addressee, surname, name, patronymic,
+	                                email, address, phone («Мои данные») */
 	STMT_ACCOUNT_APPEAL_EVENTS, /* (resident) → appeal, at, action: the steps the applicant
 	                               may see of each of the resident's appeals */
 	STMT_ACCOUNT_APPEAL_FILES, /* (resident) → appeal, file id, file name */

@@ -844,7 +844,7 @@ static json_t *export_json(struct request *req)
 
 	json_t *appeals = json_array();
 	json_object_set_new(root, "appeals", appeals);
-	s = db_stmt(db, STMT_ACCOUNT_APPEALS);
+	s = db_stmt(db, STMT_ACCOUNT_EXPORT_APPEALS);
 	sqlite3_bind_int64(s, 1, r->id);
 	static const struct {
 		int col;
