@@ -17,8 +17,9 @@ import unittest
 import helpers
 from helpers import main_of, shown, text_of, unique
 from receivers import SmtpServer
+from residents import sign_in_by_code
 from stack import Stack
-from staff import Browser, csrf_of, field_error, read_passwords, signed_in
+from staff import csrf_of, field_error, read_passwords, signed_in
 
 STACK = SMTP = STAFF = None
 
@@ -65,22 +66,8 @@ _sources = [20]
 def resident(address):
     """A Browser signed in as a resident with a one-time code mailed to address (each from its
     own loopback address: the sign-in slows down many codes asked from one)."""
-    b = Browser(STACK)
-    before = len(mails_to(address))
     _sources[0] += 1
-    page = b.get("/account/login")
-    STACK.source_address = (f"127.0.0.{_sources[0]}", 0)
-    try:
-        r = b.post("/account/login/email", {"csrf": csrf_of(page.text), "email": address,
-                                            "return": "/account"})
-        assert r.status == 200, (r.status, r.text[-500:])
-        code = re.search(r"\b(\d{6})\b", wait_mail(address, before).text).group(1)
-        r = b.post("/account/login/code", {"csrf": csrf_of(page.text), "email": address,
-                                           "code": code, "return": "/account"})
-    finally:
-        STACK.source_address = None
-    assert r.status == 303, (r.status, code, text_of(main_of(r.text))[:800])
-    return b
+    return sign_in_by_code(STACK, SMTP, address, f"127.0.0.{_sources[0]}")
 
 
 def create(title=None, **over):

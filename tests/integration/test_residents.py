@@ -16,6 +16,7 @@ import urllib.request
 import helpers
 from oidc_provider import Provider
 from receivers import SmtpServer
+from residents import sign_in_by_code
 from stack import Stack, free_port
 from staff import Browser, csrf_of, read_passwords
 
@@ -105,21 +106,7 @@ def wait_mail(address, after=0):
 
 def email_sign_in(address, source=None):
     """A Browser signed in with a one-time code sent to address (through the real SMTP)."""
-    b = Browser(STACK)
-    before = len([m for m in SMTP.messages if m.to == address])
-    page = b.get("/account/login")
-    STACK.source_address = (source, 0) if source else None
-    try:
-        r = b.post("/account/login/email", {"csrf": csrf_of(page.text), "email": address,
-                                            "return": "/account"})
-        assert r.status == 200, (r.status, r.text[-500:])
-        code = re.search(r"\b(\d{6})\b", wait_mail(address, before).text).group(1)
-        r = b.post("/account/login/code", {"csrf": csrf_of(page.text), "email": address,
-                                           "code": code, "return": "/account"})
-    finally:
-        STACK.source_address = None
-    assert r.status == 303, (r.status, r.text[-800:])
-    return b
+    return sign_in_by_code(STACK, SMTP, address, source)
 
 
 def appeal_fields(**over):
