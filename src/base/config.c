@@ -281,7 +281,8 @@ static void resolve(char **path, const char *base_dir)
 	*path = joined;
 }
 
-int config_load(struct config *cfg, const char *path)
+/* The settings a file may leave out, and cfg->file = path. */
+static void set_defaults(struct config *cfg, const char *path)
 {
 	memset(cfg, 0, sizeof *cfg);
 	set_string(&cfg->file, path);
@@ -318,28 +319,13 @@ int config_load(struct config *cfg, const char *path)
 	set_string(&cfg->sql_dir, PORTAL_SHARE_DIR "/sql");
 	set_string(&cfg->uploads_dir, "uploads");
 
-	struct load_state st = {cfg, 0, {0}};
-	int rc = ini_parse(path, on_setting, &st);
-	if (rc < 0) {
-		fprintf(stderr, "%s: cannot read the configuration file\n", path);
-		return -1;
-	}
-	if (rc > 0) {
-		fprintf(stderr, "%s:%d: syntax error\n", path, rc);
-		return -1;
-	}
-	const char *required[][2] = {
-		{"municipality", "name"}, {"municipality", "timezone"}, {"database", "path"},
-		{"server", "socket"},
-	};
-	char *const values[] = {cfg->municipality_name, cfg->timezone, cfg->database_path,
-				cfg->socket_path};
-	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
-		if (values[i] == NULL || values[i][0] == '\0') {
-			fprintf(stderr, "%s: [%s] %s is required\n", path, required[i][0], required[i][1]);
-			st.errors++;
-		}
-	}
+}
+
+/* After the file is read: the optional settings "" rather than NULL, and the defaults that
+ * follow from other settings (the sender's name, the standard OpenID Connect claims, the
+ * addresses the provider sends the resident back to). */
+static void complete(struct config *cfg)
+{
 	char **optional_slots[] = {&cfg->administration_name, &cfg->site_url, &cfg->contact_address,
 				   &cfg->contact_phone, &cfg->contact_email, &cfg->reception_hours,
 				   &cfg->smtp_url, &cfg->smtp_username, &cfg->smtp_password,
@@ -355,27 +341,6 @@ int config_load(struct config *cfg, const char *path)
 			   cfg->administration_name[0] ? cfg->administration_name
 			   : cfg->municipality_name    ? cfg->municipality_name
 						       : "");
-	if (cfg->appeal_day_off_text != NULL) {
-		cfg->appeal_day_off = appeal_day_off_parse(cfg->appeal_day_off_text);
-		if (cfg->appeal_day_off < 0) {
-			fprintf(stderr, "%s: [appeals] deadline_on_day_off = %s: expected previous, next "
-				"or keep\n", path, cfg->appeal_day_off_text);
-			st.errors++;
-		}
-	}
-	cfg->appeal_identification = APPEAL_IDENTIFICATION_ANY;
-	if (cfg->appeal_identification_text != NULL) {
-		const char *t = cfg->appeal_identification_text;
-		cfg->appeal_identification = strcmp(t, "esia") == 0   ? APPEAL_IDENTIFICATION_ESIA
-					     : strcmp(t, "any") == 0  ? APPEAL_IDENTIFICATION_ANY
-					     : strcmp(t, "none") == 0 ? APPEAL_IDENTIFICATION_NONE
-								      : -1;
-		if (cfg->appeal_identification < 0) {
-			fprintf(stderr, "%s: [appeals] identification = %s: expected esia, any or "
-				"none\n", path, t);
-			st.errors++;
-		}
-	}
 	/* Defaults of [residents]: the scopes and the claim names of a standard OpenID Connect
 	 * provider; a gateway that names them otherwise is configured. */
 	struct {
@@ -404,21 +369,62 @@ int config_load(struct config *cfg, const char *path)
 		snprintf(buf, sizeof buf, "%s/", cfg->site_url);
 		set_string(&cfg->oidc_post_logout_uri, buf);
 	}
+}
+
+/* After complete(): the required settings present, the enumerated values parsed and the
+ * combinations that cannot work refused, each with a message naming the file. The number of
+ * errors. */
+static int check(struct config *cfg, const char *path)
+{
+	int errors = 0;
+	const char *required[][2] = {
+		{"municipality", "name"}, {"municipality", "timezone"}, {"database", "path"},
+		{"server", "socket"},
+	};
+	char *const values[] = {cfg->municipality_name, cfg->timezone, cfg->database_path,
+				cfg->socket_path};
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+		if (values[i] == NULL || values[i][0] == '\0') {
+			fprintf(stderr, "%s: [%s] %s is required\n", path, required[i][0], required[i][1]);
+			errors++;
+		}
+	}
+	if (cfg->appeal_day_off_text != NULL) {
+		cfg->appeal_day_off = appeal_day_off_parse(cfg->appeal_day_off_text);
+		if (cfg->appeal_day_off < 0) {
+			fprintf(stderr, "%s: [appeals] deadline_on_day_off = %s: expected previous, next "
+				"or keep\n", path, cfg->appeal_day_off_text);
+			errors++;
+		}
+	}
+	cfg->appeal_identification = APPEAL_IDENTIFICATION_ANY;
+	if (cfg->appeal_identification_text != NULL) {
+		const char *t = cfg->appeal_identification_text;
+		cfg->appeal_identification = strcmp(t, "esia") == 0   ? APPEAL_IDENTIFICATION_ESIA
+					     : strcmp(t, "any") == 0  ? APPEAL_IDENTIFICATION_ANY
+					     : strcmp(t, "none") == 0 ? APPEAL_IDENTIFICATION_NONE
+								      : -1;
+		if (cfg->appeal_identification < 0) {
+			fprintf(stderr, "%s: [appeals] identification = %s: expected esia, any or "
+				"none\n", path, t);
+			errors++;
+		}
+	}
 	if (cfg->oidc_issuer[0] != '\0' &&
 	    (cfg->oidc_client_id[0] == '\0' || strncmp(cfg->oidc_issuer, "http", 4) != 0)) {
 		fprintf(stderr, "%s: [residents] issuer needs an http(s) URL and a client_id\n", path);
-		st.errors++;
+		errors++;
 	}
 	if (cfg->smtp_url[0] != '\0' && cfg->mail_from[0] == '\0') {
 		fprintf(stderr, "%s: [mail] from is required when smtp_url is set\n", path);
-		st.errors++;
+		errors++;
 	}
 	if (cfg->max_upload_bytes == 0)
 		cfg->max_upload_bytes = cfg->max_body_bytes > 10L * 1024 * 1024 ? cfg->max_body_bytes
 										 : 10L * 1024 * 1024;
 	if (cfg->max_upload_bytes < cfg->max_body_bytes) {
 		fprintf(stderr, "%s: [limits] max_upload_bytes must not be below max_body_bytes\n", path);
-		st.errors++;
+		errors++;
 	}
 	if (cfg->password_checks == 0)
 		cfg->password_checks = cfg->workers / 2 > 0 ? cfg->workers / 2 : 1;
@@ -426,11 +432,15 @@ int config_load(struct config *cfg, const char *path)
 		cfg->password_checks = cfg->workers;
 	if (cfg->uploads_dir[0] == '\0') {
 		fprintf(stderr, "%s: [server] uploads must name a directory\n", path);
-		st.errors++;
+		errors++;
 	}
-	if (st.errors)
-		return -1;
+	return errors;
+}
 
+/* The paths of the configuration made absolute against the directory of the file (the
+ * notifier's lock beside the database unless given). 0, or -1 with a message. */
+static int resolve_paths(struct config *cfg, const char *path)
+{
 	char dir[PATH_MAX];
 	snprintf(dir, sizeof dir, "%s", path);
 	char *slash = strrchr(dir, '/');
@@ -462,6 +472,26 @@ int config_load(struct config *cfg, const char *path)
 	}
 	resolve(&cfg->notify_lock, absolute);
 	return 0;
+}
+
+int config_load(struct config *cfg, const char *path)
+{
+	set_defaults(cfg, path);
+	struct load_state st = {cfg, 0, {0}};
+	int rc = ini_parse(path, on_setting, &st);
+	if (rc < 0) {
+		fprintf(stderr, "%s: cannot read the configuration file\n", path);
+		return -1;
+	}
+	if (rc > 0) {
+		fprintf(stderr, "%s:%d: syntax error\n", path, rc);
+		return -1;
+	}
+	complete(cfg);
+	st.errors += check(cfg, path);
+	if (st.errors)
+		return -1;
+	return resolve_paths(cfg, path);
 }
 
 void config_free(struct config *cfg)
