@@ -173,6 +173,132 @@ static void stop_workers(struct slot *slots, int count, const sigset_t *wait_set
 	}
 }
 
+/* Load the configuration at PATH and everything the workers share (the zone, libsodium,
+ * libmagic's database, the templates' global values), then start one worker and stop it: a worker
+ * that could not start fails the start-up here, once, loudly. 0, or -1 with a message. */
+static int start_up(struct config *cfg, const char *path)
+{
+	if (config_load(cfg, path) < 0)
+		return -1;
+	if (tz_set(cfg->timezone) < 0) {
+		fprintf(stderr, "portal: unknown time zone %s in %s\n", cfg->timezone, cfg->file);
+		return -1;
+	}
+	if (sodium_init() < 0) {
+		fputs("portal: libsodium failed to initialise\n", stderr);
+		return -1;
+	}
+	/* libmagic's database, loaded before fork: the workers share its pages. */
+	if (upload_init() < 0)
+		return -1;
+	tpl_set_global("SITE_NAME", cfg->municipality_name);
+	tpl_set_global("ADMINISTRATION", cfg->administration_name);
+	tpl_set_global("SITE_URL", cfg->site_url);
+	tpl_set_global("CONTACT_ADDRESS", cfg->contact_address);
+	tpl_set_global("CONTACT_PHONE", cfg->contact_phone);
+	tpl_set_global("CONTACT_EMAIL", cfg->contact_email);
+	tpl_set_global("RECEPTION_HOURS", cfg->reception_hours);
+
+	/* Fail before forking if a worker could not start: the same checks, once, loudly. */
+	struct worker probe;
+	if (worker_init(&probe, cfg) < 0)
+		return -1;
+	worker_close(&probe);
+	return 0;
+}
+
+/* The FastCGI socket of cfg->socket_path, a stale one from a crashed run removed, for the
+ * portal's user and group only. The descriptor, or -1 with a message. */
+static int open_listener(const struct config *cfg)
+{
+	if (FCGX_Init() != 0) {
+		fputs("portal: FCGX_Init failed\n", stderr);
+		return -1;
+	}
+	if (clear_stale_socket(cfg->socket_path) < 0)
+		return -1;
+	int fd = FCGX_OpenSocket(cfg->socket_path, cfg->listen_backlog);
+	if (fd < 0) {
+		fprintf(stderr, "portal: cannot listen on %s: %s\n", cfg->socket_path, strerror(errno));
+		return -1;
+	}
+	/* Only the portal's user and its group may connect: in production nginx is in that group
+	 * (portal.service: Group=www-data); under `make run` nginx's workers run as the same user.
+	 * Anyone else who could connect could send FastCGI parameters nginx never would. */
+	if (chmod(cfg->socket_path, 0660) != 0) {
+		perror("portal: chmod socket");
+		return -1;
+	}
+	return fd;
+}
+
+/* Fork the workers and keep them: a dead one is replaced (not in a tight loop), the WAL is
+ * checkpointed and new appeals put into the search index every second, until SIGTERM or SIGINT;
+ * then the workers are stopped. */
+static void supervise(const struct config *cfg, int listen_fd)
+{
+	sigset_t wait_set, old_mask;
+	sigemptyset(&wait_set);
+	sigaddset(&wait_set, SIGCHLD);
+	sigaddset(&wait_set, SIGTERM);
+	sigaddset(&wait_set, SIGINT);
+	sigaddset(&wait_set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &wait_set, &old_mask);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigchld;
+	sigaction(SIGCHLD, &sa, NULL);
+
+	int count = cfg->workers;
+	struct slot slots[MAX_WORKERS];
+	memset(slots, 0, sizeof slots);
+	time_t now = time(NULL);
+	for (int i = 0; i < count; i++) {
+		slots[i].pid = spawn(cfg, listen_fd, &old_mask);
+		slots[i].started = now;
+	}
+	fprintf(stderr, "portal: listening on %s with %d workers (pid %ld)\n", cfg->socket_path,
+		count, (long)getpid());
+
+	/* The supervisor checkpoints the WAL every second (the workers leave it to it, see
+	 * db_use_group_commit) and puts new appeals into the search index: work kept off the
+	 * requests' path.
+	 * Opened after the workers were forked; a new worker forked later does not use it. */
+	struct db checkpointer;
+	bool checkpointing = db_open(&checkpointer, cfg->database_path, cfg->busy_timeout_ms,
+				     false) == 0;
+	if (checkpointing && db_prepare_all(&checkpointer) < 0) {
+		db_close(&checkpointer);
+		checkpointing = false;
+	}
+	for (;;) {
+		struct timespec tick = {1, 0};
+		int sig = sigtimedwait(&wait_set, NULL, &tick);
+		if (sig == SIGTERM || sig == SIGINT)
+			break;
+		if (checkpointing) {
+			appeal_search_catch_up(&checkpointer, false);
+			db_checkpoint(&checkpointer);
+		}
+		now = time(NULL);
+		reap(slots, count, now);
+		for (int i = 0; i < count; i++) {
+			if (slots[i].pid == 0 && now >= slots[i].respawn_at) {
+				slots[i].pid = spawn(cfg, listen_fd, &old_mask);
+				slots[i].started = now;
+				if (slots[i].pid)
+					fprintf(stderr, "portal: started worker %ld\n",
+						(long)slots[i].pid);
+			}
+		}
+	}
+
+	fputs("portal: stopping\n", stderr);
+	if (checkpointing)
+		db_close(&checkpointer);
+	stop_workers(slots, count, &wait_set);
+}
+
 int main(int argc, char **argv)
 {
 	const char *config_path = NULL;
@@ -194,114 +320,12 @@ int main(int argc, char **argv)
 		usage();
 
 	static struct config cfg;
-	if (config_load(&cfg, config_default_path(config_path)) < 0)
+	if (start_up(&cfg, config_default_path(config_path)) < 0)
 		return 1;
-	if (tz_set(cfg.timezone) < 0) {
-		fprintf(stderr, "portal: unknown time zone %s in %s\n", cfg.timezone, cfg.file);
+	int listen_fd = open_listener(&cfg);
+	if (listen_fd < 0)
 		return 1;
-	}
-	if (sodium_init() < 0) {
-		fputs("portal: libsodium failed to initialise\n", stderr);
-		return 1;
-	}
-	/* libmagic's database, loaded before fork: the workers share its pages. */
-	if (upload_init() < 0)
-		return 1;
-	tpl_set_global("SITE_NAME", cfg.municipality_name);
-	tpl_set_global("ADMINISTRATION", cfg.administration_name);
-	tpl_set_global("SITE_URL", cfg.site_url);
-	tpl_set_global("CONTACT_ADDRESS", cfg.contact_address);
-	tpl_set_global("CONTACT_PHONE", cfg.contact_phone);
-	tpl_set_global("CONTACT_EMAIL", cfg.contact_email);
-	tpl_set_global("RECEPTION_HOURS", cfg.reception_hours);
-
-	/* Fail before forking if a worker could not start: the same checks, once, loudly. */
-	{
-		struct worker probe;
-		if (worker_init(&probe, &cfg) < 0)
-			return 1;
-		worker_close(&probe);
-	}
-
-	if (FCGX_Init() != 0) {
-		fputs("portal: FCGX_Init failed\n", stderr);
-		return 1;
-	}
-	if (clear_stale_socket(cfg.socket_path) < 0)
-		return 1;
-	int listen_fd = FCGX_OpenSocket(cfg.socket_path, cfg.listen_backlog);
-	if (listen_fd < 0) {
-		fprintf(stderr, "portal: cannot listen on %s: %s\n", cfg.socket_path, strerror(errno));
-		return 1;
-	}
-	/* Only the portal's user and its group may connect: in production nginx is in that group
-	 * (portal.service: Group=www-data); under `make run` nginx's workers run as the same user.
-	 * Anyone else who could connect could send FastCGI parameters nginx never would. */
-	if (chmod(cfg.socket_path, 0660) != 0) {
-		perror("portal: chmod socket");
-		return 1;
-	}
-
-	sigset_t wait_set, old_mask;
-	sigemptyset(&wait_set);
-	sigaddset(&wait_set, SIGCHLD);
-	sigaddset(&wait_set, SIGTERM);
-	sigaddset(&wait_set, SIGINT);
-	sigaddset(&wait_set, SIGHUP);
-	sigprocmask(SIG_BLOCK, &wait_set, &old_mask);
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_sigchld;
-	sigaction(SIGCHLD, &sa, NULL);
-
-	int count = cfg.workers;
-	struct slot slots[MAX_WORKERS];
-	memset(slots, 0, sizeof slots);
-	time_t now = time(NULL);
-	for (int i = 0; i < count; i++) {
-		slots[i].pid = spawn(&cfg, listen_fd, &old_mask);
-		slots[i].started = now;
-	}
-	fprintf(stderr, "portal: listening on %s with %d workers (pid %ld)\n", cfg.socket_path,
-		count, (long)getpid());
-
-	/* The supervisor checkpoints the WAL every second (the workers leave it to it, see
-	 * db_use_group_commit) and puts new appeals into the search index: work kept off the
-	 * requests' path.
-	 * Opened after the workers were forked; a new worker forked later does not use it. */
-	struct db checkpointer;
-	bool checkpointing = db_open(&checkpointer, cfg.database_path, cfg.busy_timeout_ms,
-				     false) == 0;
-	if (checkpointing && db_prepare_all(&checkpointer) < 0) {
-		db_close(&checkpointer);
-		checkpointing = false;
-	}
-	for (;;) {
-		struct timespec tick = {1, 0};
-		int sig = sigtimedwait(&wait_set, NULL, &tick);
-		if (sig == SIGTERM || sig == SIGINT)
-			break;
-		if (checkpointing) {
-			appeal_search_catch_up(&checkpointer, false);
-			db_checkpoint(&checkpointer);
-		}
-		now = time(NULL);
-		reap(slots, count, now);
-		for (int i = 0; i < count; i++) {
-			if (slots[i].pid == 0 && now >= slots[i].respawn_at) {
-				slots[i].pid = spawn(&cfg, listen_fd, &old_mask);
-				slots[i].started = now;
-				if (slots[i].pid)
-					fprintf(stderr, "portal: started worker %ld\n",
-						(long)slots[i].pid);
-			}
-		}
-	}
-
-	fputs("portal: stopping\n", stderr);
-	if (checkpointing)
-		db_close(&checkpointer);
-	stop_workers(slots, count, &wait_set);
+	supervise(&cfg, listen_fd);
 	close(listen_fd);
 	unlink(cfg.socket_path);
 	config_free(&cfg);
