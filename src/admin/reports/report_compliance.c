@@ -348,43 +348,44 @@ static void instruction_late_row(struct report *r, struct report_table *t, sqlit
 		   report_text(state), report_number(r, sqlite3_column_int64(s, 6)));
 }
 
-/* The compliance report over local dates [from, to]: -1 on a database error. */
-static int compliance(struct report *r, struct civil_date from, struct civil_date to)
+/* The figures of the summary table, in its order (names in compliance()). */
+struct compliance_counts {
+	long long head_held, reception_held, group_held;
+	long long violations, exceptions, protocols_handed_late, protocols_missing;
+	long long answered_late, overdue, instructions_late;
+	long long plan[3]; /* enum plan_state */
+};
+
+/* The meetings the acts require, the 5-day rule and the protocols' handover over [from, to]
+ * (local dates; start and end the UTC instants of their bounds). -1 on a database error. */
+static int meetings_tables(struct report *r, struct civil_date from, struct civil_date to,
+			   time_t start, time_t end, struct compliance_counts *c)
 {
-	struct request *req = r->req;
-	struct db *db = &req->worker->db;
-	time_t start = report_local_midnight(from),
-	       end = report_local_midnight(civil_date_add_days(to, 1));
-	/* Filled last, shown first; kept by index, as later tables may move the array. */
-	size_t summary = r->table_count;
-	struct report_table *t =
-		report_table_add(r, "summary", "Сводка за период", 1, "Показатель", "Количество", NULL);
-	t->note = "Встречи — проведённые между датами отчёта (итоги столбцов «из них в периоде "
-		  "отчёта» в таблицах ниже).";
-	long long head_held = frequency_table(
+	struct db *db = &r->req->worker->db;
+	struct report_table *t;
+	sqlite3_stmt *s;
+	c->head_held = frequency_table(
 		r, "head-mass", "Встречи главы с массовым участием жителей — не реже раза в год",
 		"head_mass", 12, from, to);
-	long long reception_held = frequency_table(r, "reception", "Личный приём главы — ежемесячно",
-						   "personal_reception", 1, from, to);
-	long long group_held;
-	if (groups_quarterly(r, from, to, &group_held) < 0)
+	c->reception_held = frequency_table(r, "reception", "Личный приём главы — ежемесячно",
+					    "personal_reception", 1, from, to);
+	if (groups_quarterly(r, from, to, &c->group_held) < 0)
 		return -1;
-
 	t = report_table_add(r, "violations",
 			     "Нарушения правила 5 дней: место и время не опубликованы вовремя", -1,
 			     "Встреча", "Дата встречи", "Последний день публикации", "Состояние",
 			     NULL);
-	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_VIOLATIONS);
+	s = db_stmt(db, STMT_REPORT_VIOLATIONS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
-	long long violations = list_rows(r, s, violation_row, t);
+	c->violations = list_rows(r, s, violation_row, t);
 	t = report_table_add(r, "exceptions",
 			     "Утверждены менее чем за 5 дней в порядке исключения", -1, "Встреча",
 			     "Дата встречи", "Обоснование исключения", NULL);
 	s = db_stmt(db, STMT_REPORT_EXCEPTIONS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
-	long long exceptions = list_rows(r, s, exception_row, t);
+	c->exceptions = list_rows(r, s, exception_row, t);
 	t = report_table_add(r, "protocols-late",
 			     "Протоколы, переданные в сектор контроля позже срока или не переданные",
 			     -1, "Встреча", "Дата встречи", "Срок передачи", "Состояние",
@@ -393,9 +394,21 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 		  "выездных встреч информационных групп (Положение об информационных группах, "
 		  "п. 3.6.9); для других видов встреч акты срок передачи не устанавливают. "
 		  "Непереданные протоколы — на сегодня.";
-	long long protocols_handed_late, protocols_missing;
-	if (protocols_late(r, t, start, end, &protocols_handed_late, &protocols_missing) < 0)
+	if (protocols_late(r, t, start, end, &c->protocols_handed_late, &c->protocols_missing) < 0)
 		return -1;
+	return c->violations < 0 || c->exceptions < 0 ? -1 : 0;
+}
+
+/* Appeals answered or forwarded late over [start, end), and those overdue today; instructions
+ * not carried out by their due dates in [from, to]. -1 on a database error. */
+static int appeals_and_instructions_tables(struct report *r, struct civil_date from,
+					   struct civil_date to, time_t start, time_t end,
+					   struct compliance_counts *c)
+{
+	struct request *req = r->req;
+	struct db *db = &req->worker->db;
+	struct report_table *t;
+	sqlite3_stmt *s;
 	t = report_table_add(r, "answered-late",
 			     "Обращения, ответ на которые дан или которые направлены по компетенции "
 			     "позже срока",
@@ -408,7 +421,7 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
 	sqlite3_bind_int64(s, 3, report_utc_offset(start));
-	long long answered_late = list_rows(r, s, late_row, t);
+	c->answered_late = list_rows(r, s, late_row, t);
 	const char *today = report_iso_date(req, tz_local_date(req->now));
 	t = report_table_add(r, "overdue",
 			     arena_printf(req->arena, "Обращения без ответа, срок которых истёк, на %s",
@@ -416,7 +429,7 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 			     -1, "Номер", "Тема", "Срок ответа", "Дней просрочки", NULL);
 	s = db_stmt(db, STMT_REPORT_OPEN_OVERDUE);
 	sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
-	long long overdue = list_rows(r, s, overdue_row, t);
+	c->overdue = list_rows(r, s, overdue_row, t);
 	t = report_table_add(r, "instructions-late", "Поручения, не исполненные в срок", -1,
 			     "Поручение", "Основание", "Подразделение", "Срок исполнения",
 			     "Состояние", "Дней просрочки", NULL);
@@ -427,10 +440,26 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 	sqlite3_bind_text(s, 2, report_iso_date(req, to), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 4, report_utc_offset(start));
-	long long instructions_late = list_rows(r, s, instruction_late_row, t);
-	long long plan[3];
-	if (violations < 0 || exceptions < 0 || answered_late < 0 || overdue < 0 ||
-	    instructions_late < 0 || report_plan_tables(r, from, to, plan) < 0)
+	c->instructions_late = list_rows(r, s, instruction_late_row, t);
+	return c->answered_late < 0 || c->overdue < 0 || c->instructions_late < 0 ? -1 : 0;
+}
+
+/* The compliance report over local dates [from, to]: the summary, then the tables it sums up.
+ * -1 on a database error. */
+static int compliance(struct report *r, struct civil_date from, struct civil_date to)
+{
+	time_t start = report_local_midnight(from),
+	       end = report_local_midnight(civil_date_add_days(to, 1));
+	/* Filled last, shown first; kept by index, as later tables may move the array. */
+	size_t summary = r->table_count;
+	struct report_table *t =
+		report_table_add(r, "summary", "Сводка за период", 1, "Показатель", "Количество", NULL);
+	t->note = "Встречи — проведённые между датами отчёта (итоги столбцов «из них в периоде "
+		  "отчёта» в таблицах ниже).";
+	struct compliance_counts c = {0};
+	if (meetings_tables(r, from, to, start, end, &c) < 0 ||
+	    appeals_and_instructions_tables(r, from, to, start, end, &c) < 0 ||
+	    report_plan_tables(r, from, to, c.plan) < 0)
 		return -1;
 	static const char *const names[] = {
 		"Встречи главы с массовым участием жителей: проведено",
@@ -447,11 +476,11 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 		"План мероприятий: периодов не выполнено",
 		"План мероприятий: периодов идёт",
 	};
-	long long values[] = {head_held,	     reception_held,	group_held,
-			      violations,	     exceptions,	protocols_handed_late,
-			      protocols_missing,    answered_late,	overdue,
-			      instructions_late, plan[PLAN_FULFILLED], plan[PLAN_MISSING],
-			      plan[PLAN_PENDING]};
+	long long values[] = {c.head_held,	       c.reception_held,	  c.group_held,
+			      c.violations,	       c.exceptions,		  c.protocols_handed_late,
+			      c.protocols_missing,     c.answered_late,		  c.overdue,
+			      c.instructions_late,     c.plan[PLAN_FULFILLED],	  c.plan[PLAN_MISSING],
+			      c.plan[PLAN_PENDING]};
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
 		REPORT_ROW(r, &r->tables[summary], report_text(names[i]),
 			   report_number(r, values[i]));
