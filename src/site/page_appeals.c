@@ -14,6 +14,7 @@
 #include "db_meeting.h"
 #include "db_reference.h"
 #include "page.h"
+#include "params.h"
 #include "pages.h"
 #include "resident.h"
 #include "ru.h"
@@ -343,6 +344,27 @@ static size_t check_files(struct request *req, struct attachment *out)
 	return n;
 }
 
+/* text with every byte but [A-Za-z0-9-] as %XX: a registration number with a Cyrillic body
+ * code («БРЗ-2026-00012») in a cookie, whose values must be ASCII (RFC 6265). */
+static const char *percent_encoded(struct arena *a, const char *text)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(text);
+	char *out = arena_alloc(a, n * 3 + 1), *o = out;
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+		if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    *c == '-') {
+			*o++ = (char)*c;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*c >> 4];
+			*o++ = hex[*c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 enum http_status page_appeal_create(struct request *req)
 {
 	const struct config *cfg = req->worker->cfg;
@@ -439,7 +461,8 @@ enum http_status page_appeal_create(struct request *req)
 	response_header(req, "Set-Cookie",
 			arena_printf(req->arena, "%s=%s~%s; Path=%s; Max-Age=900; HttpOnly; "
 						 "SameSite=Lax%s",
-				     RECEIPT_COOKIE, c.number, c.code, RECEIPT_PATH,
+				     RECEIPT_COOKIE, percent_encoded(req->arena, c.number), c.code,
+				     RECEIPT_PATH,
 				     req->https ? "; Secure" : ""));
 	return response_redirect(req, RECEIPT_PATH);
 }
@@ -453,9 +476,15 @@ enum http_status page_appeal_received(struct request *req)
 	response_header(req, "Cache-Control", "no-store");
 	const struct param *p = params_find(&req->cookies, RECEIPT_COOKIE);
 	const char *tilde = p ? memchr(p->value, '~', p->value_len) : NULL;
-	if (tilde != NULL && p->value_len < 64) {
+	struct param_list number;
+	if (tilde != NULL && p->value_len < 96 &&
+	    params_parse_urlencoded(req->arena,
+				    arena_printf(req->arena, "n=%.*s", (int)(tilde - p->value),
+						 p->value),
+				    (size_t)(tilde - p->value) + 2, 1, &number) == PARAMS_OK &&
+	    number.count == 1) {
 		tpl_dict *r = tpl_section_add(d, "RECEIPT");
-		tpl_set(r, "NUMBER", arena_strndup(req->arena, p->value, (size_t)(tilde - p->value)));
+		tpl_set(r, "NUMBER", number.items[0].value);
 		tpl_set(r, "CODE", arena_strndup(req->arena, tilde + 1,
 						 p->value_len - (size_t)(tilde - p->value) - 1));
 		response_header(req, "Set-Cookie",
