@@ -616,8 +616,6 @@ enum stmt {
 	                             head, address, phone, email, reception hours, site, zone) */
 	STMT_MUNICIPALITY_UPDATE, /* (id, then as STMT_MUNICIPALITY_INSERT) */
 	STMT_MUNICIPALITY_JSON,  /* (id) → the municipality as JSON, for the audit log */
-	STMT_MUNICIPALITY_TAKEN, /* (code or NULL, slug or NULL, except id or NULL) → 1 when another
-	                            municipality has that code or slug */
 	STMT_MUNICIPALITY_MEETINGS, /* (municipality, district or NULL, now, limit) → the columns of
 	                               MEETING_SUMMARY_COLUMNS: upcoming public meetings of the
 	                               municipality and those of its district whose territory lies

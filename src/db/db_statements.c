@@ -1660,8 +1660,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"'slug', slug, 'head_person_id', head_person_id, 'address', address, 'phone', phone, "
 		"'email', email, 'reception_hours', reception_hours, 'site_url', site_url, "
 		"'timezone', timezone) FROM municipality WHERE id = ?1",
-	[STMT_MUNICIPALITY_TAKEN] =
-		"SELECT 1 FROM municipality WHERE (code = ?1 OR slug = ?2) AND id IS NOT ?3 LIMIT 1",
 	[STMT_MUNICIPALITY_MEETINGS] =
 		"SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM
 		"WHERE " PUBLIC_STATUS " AND m.ends_at >= ?3 AND (m.municipality_id = ?1 "

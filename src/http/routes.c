@@ -26,6 +26,15 @@
 	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_TERRITORY, FIELD_REQUIRED},                    \
 	       {FIELD_LEADER, FIELD_OPTIONAL}, {FIELD_SECRETARY, FIELD_OPTIONAL},                  \
 	       {FIELD_MEMBER, FIELD_MULTI})
+/* A municipality, new or edited (page_admin_municipalities.c, issue 18). */
+#define MUNICIPALITY_FORM                                                                         \
+	FIELDS({FIELD_MUNICIPALITY_KIND, FIELD_REQUIRED}, {FIELD_DISTRICT, FIELD_OPTIONAL},        \
+	       {FIELD_NAME, FIELD_REQUIRED}, {FIELD_OFFICIAL_NAME, FIELD_OPTIONAL},                \
+	       {FIELD_ADMINISTRATION, FIELD_OPTIONAL}, {FIELD_BODY_CODE, FIELD_OPTIONAL},          \
+	       {FIELD_SLUG, FIELD_REQUIRED}, {FIELD_HEAD, FIELD_OPTIONAL},                         \
+	       {FIELD_ADDRESS, FIELD_OPTIONAL}, {FIELD_PHONE, FIELD_OPTIONAL},                     \
+	       {FIELD_EMAIL, FIELD_OPTIONAL}, {FIELD_RECEPTION_HOURS, FIELD_OPTIONAL},             \
+	       {FIELD_SITE_URL, FIELD_OPTIONAL}, {FIELD_TIMEZONE, FIELD_OPTIONAL})
 #define MEDIA_FORM FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_EMAIL, FIELD_REQUIRED})
 /* A reception schedule, new or edited (page_admin_receptions.c). */
 #define RECEPTION_SCHEDULE_FORM                                                                   \
@@ -71,6 +80,7 @@ const struct route routes[] = {
 		{FIELD_PATRONYMIC, FIELD_OPTIONAL}, {FIELD_EMAIL, FIELD_OPTIONAL},
 		{FIELD_POSTAL_ADDRESS, FIELD_OPTIONAL}, {FIELD_PHONE, FIELD_OPTIONAL},
 		{FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_APPEAL_TOPIC, FIELD_OPTIONAL},
+		{FIELD_MUNICIPALITY, FIELD_OPTIONAL},
 		{FIELD_APPEAL_TEXT, FIELD_REQUIRED}, {FIELD_CONSENT, FIELD_OPTIONAL},
 		{FIELD_HONEYPOT, FIELD_OPTIONAL},
 		{FIELD_ATTACHMENT, FIELD_OPTIONAL}, {FIELD_CSRF, FIELD_OPTIONAL}),
@@ -440,10 +450,17 @@ const struct route routes[] = {
 	 MEETING_WRITERS},
 
 	/* Reference data (page_admin_territories.c, _topics.c, _venues.c, _people.c, _groups.c). */
+	{"/admin/municipalities", METHOD_GET, page_admin_municipalities, NULL, 0,
+	 REFERENCE_READERS},
+	{"/admin/municipalities", METHOD_POST, page_admin_municipality_create, MUNICIPALITY_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	{"/admin/municipalities/#", METHOD_GET, page_admin_municipality, NULL, 0, REFERENCE_READERS},
+	{"/admin/municipalities/#", METHOD_POST, page_admin_municipality_update, MUNICIPALITY_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
 	{"/admin/territories", METHOD_GET, page_admin_territories, NULL, 0, REFERENCE_READERS},
 	{"/admin/territories", METHOD_POST, page_admin_territory_create,
 	 FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_LEVEL, FIELD_REQUIRED},
-		{FIELD_PARENT, FIELD_OPTIONAL}),
+		{FIELD_PARENT, FIELD_OPTIONAL}, {FIELD_MUNICIPALITY, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
 	{"/admin/territories/#", METHOD_GET, page_admin_territory, NULL, 0, REFERENCE_READERS},
 	{"/admin/territories/#", METHOD_POST, page_admin_territory_rename,

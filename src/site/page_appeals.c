@@ -12,6 +12,7 @@
 #include "auth.h"
 #include "civil_time.h"
 #include "db_meeting.h"
+#include "db_municipality.h"
 #include "db_reference.h"
 #include "page.h"
 #include "params.h"
@@ -54,7 +55,7 @@ static bool addressee_known(const char *code)
 static const enum field draft_fields[] = {
 	FIELD_ADDRESSEE, FIELD_ADDRESSEE_UNIT, FIELD_SURNAME,   FIELD_GIVEN_NAME,
 	FIELD_PATRONYMIC, FIELD_EMAIL,         FIELD_POSTAL_ADDRESS, FIELD_PHONE,
-	FIELD_TERRITORY, FIELD_APPEAL_TOPIC,   FIELD_APPEAL_TEXT,
+	FIELD_TERRITORY, FIELD_APPEAL_TOPIC,   FIELD_APPEAL_TEXT, FIELD_MUNICIPALITY,
 };
 #define DRAFT_COOKIE "appeal_draft"
 #define DRAFT_SECONDS 86400
@@ -67,8 +68,9 @@ static void set_field(struct request *req, enum field f, const char *value)
 	v->state = value[0] ? FIELD_VALID : FIELD_ABSENT;
 	v->raw = value;
 	v->text = value;
-	v->number = f == FIELD_TERRITORY ? strtoll(value, NULL, 10) : 0;
-	if (f == FIELD_TERRITORY && v->number <= 0)
+	bool id = f == FIELD_TERRITORY || f == FIELD_MUNICIPALITY;
+	v->number = id ? strtoll(value, NULL, 10) : 0;
+	if (id && v->number <= 0)
 		v->state = FIELD_ABSENT;
 }
 
@@ -219,6 +221,26 @@ static enum http_status form_page(struct request *req, enum http_status status)
 		if (strcmp(chosen, addressees[i][0]) == 0)
 			tpl_section_show(o, "SELECTED");
 	}
+	/* The body: asked only when the portal serves more than one municipality (issue 18). */
+	struct municipality_item *bodies;
+	size_t body_count;
+	if (db_municipality_list(&req->worker->db, req->arena, &bodies, &body_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (body_count > 1) {
+		tpl_dict *f = tpl_section_add(d, "MUNICIPALITY_FIELD");
+		const struct municipality_item *own = db_municipality_own(bodies, body_count);
+		tpl_set(f, "OWN", own ? own->name : bodies[0].name);
+		const struct field_value *v = &req->field[FIELD_MUNICIPALITY];
+		long long body = v->raw != NULL && v->number > 0 ? v->number : 0;
+		for (size_t i = 0; i < body_count; i++) {
+			tpl_dict *o = tpl_section_add(f, "MUNICIPALITY_OPTION");
+			tpl_set_int(o, "ID", bodies[i].id);
+			tpl_set(o, "NAME", bodies[i].official_name[0] ? bodies[i].official_name
+								      : bodies[i].name);
+			if (bodies[i].id == body)
+				tpl_section_show(o, "SELECTED");
+		}
+	}
 	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
 				      ? req->field[FIELD_TERRITORY].number
 				      : 0;
@@ -299,6 +321,13 @@ static void check_appeal(struct request *req)
 	if (v[FIELD_APPEAL_TOPIC].state == FIELD_VALID &&
 	    !page_topic_known(req, v[FIELD_APPEAL_TOPIC].text))
 		page_reject(req, FIELD_APPEAL_TOPIC, "выберите из списка");
+	if (v[FIELD_MUNICIPALITY].state == FIELD_VALID) {
+		struct municipality_item *list;
+		size_t count;
+		if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0 ||
+		    db_municipality_find(list, count, v[FIELD_MUNICIPALITY].number) == NULL)
+			page_reject(req, FIELD_MUNICIPALITY, "выберите из списка");
+	}
 	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
 		/* One row by its key: this runs on every appeal (make bench). */
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_GET);
@@ -414,6 +443,9 @@ enum http_status page_appeal_create(struct request *req)
 		.territory_id = req->field[FIELD_TERRITORY].state == FIELD_VALID
 					? req->field[FIELD_TERRITORY].number
 					: 0,
+		.municipality_id = req->field[FIELD_MUNICIPALITY].state == FIELD_VALID
+					   ? req->field[FIELD_MUNICIPALITY].number
+					   : 0,
 		.topic_code = page_field_text(req, FIELD_APPEAL_TOPIC),
 		.text = page_field_text(req, FIELD_APPEAL_TEXT),
 		.consent = true,
