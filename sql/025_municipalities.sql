@@ -89,8 +89,11 @@ BEGIN
 	WHERE id = NEW.id;
 END;
 
--- Registration numbers are counted per municipality (its registry) and year; the year's
--- counter of migration 009 becomes the own municipality's.
+-- Registration numbers are counted per municipality (its registry) and year, starting from the
+-- year's counter of migration 009 for the own municipality. That counter stays: it still gives
+-- appeal.seq, the installation-wide order of the year that UNIQUE (year, seq) of migration 009
+-- demands (a table constraint no migration can drop without rebuilding the registry); in a
+-- single-municipality installation both counters move together, so seq is the number's.
 CREATE TABLE appeal_number_counter (
 	municipality_id INTEGER NOT NULL REFERENCES municipality(id),
 	year            INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
@@ -99,7 +102,6 @@ CREATE TABLE appeal_number_counter (
 ) STRICT, WITHOUT ROWID;
 INSERT INTO appeal_number_counter (municipality_id, year, last)
 	SELECT 1, year, last FROM appeal_counter;
-DROP TABLE appeal_counter;
 
 -- Reference data: a change of a municipality moves the version every process compares
 -- (migration 023).

@@ -288,6 +288,7 @@ VALUES
   date('now', '+5 hours', '-1 day', '+30 days'), date('now', '+5 hours', '-1 day', '+7 days'),
   '', NULL, NULL, NULL, '', '', NULL, 'Соколова А. В., глава поселения', 1,
   'Обещано рассмотреть при планировании благоустройства на следующий год.', 1);
+INSERT INTO appeal_counter (year, last) VALUES (CAST(strftime('%Y', 'now', '+5 hours') AS INTEGER), 3);
 INSERT INTO appeal_number_counter (municipality_id, year, last)
  SELECT id, CAST(strftime('%Y', 'now', '+5 hours') AS INTEGER), 3 FROM municipality WHERE own = 1;
 INSERT INTO appeal_event (appeal_id, at, action, note)

@@ -210,8 +210,10 @@ static int command_init(struct db *db, const struct config *cfg, bool demo)
 	int applied = db_migrate(db, cfg->sql_dir);
 	if (applied < 0)
 		return 1;
-	/* Migration 025 moved everything into one municipality: give it portal.ini's name. */
-	if (municipality_own_from_config(db, cfg) < 0)
+	/* Migration 025 moved everything into one municipality: give it portal.ini's name (a
+	 * tree whose migrations end before 025 has no municipalities). */
+	if (db_schema_version(db) >= MUNICIPALITY_MIGRATION &&
+	    municipality_own_from_config(db, cfg) < 0)
 		return 1;
 	printf("schema at version %d (%d migration%s applied)\n", db_schema_version(db), applied,
 	       applied == 1 ? "" : "s");

@@ -280,7 +280,7 @@ enum stmt {
 	STMT_CALENDAR_DAY_DELETE, /* (day) */
 	STMT_CALENDAR_DAY_JSON,  /* (YYYYMMDD as a number) → the row as JSON */
 	/* Appeals (appeal.c, page_appeals.c). */
-	STMT_APPEAL_COUNTER_NEXT, /* (year, municipality) → the next number of its registry */
+	STMT_APPEAL_COUNTER_NEXT, /* (year) → the next appeal.seq of the year */
 	STMT_APPEAL_INSERT,      /* (year, seq, number, code hash, source, addressee, unit, surname,
 	                            name, patronymic, email, address, phone, territory, topic, text,
 	                            consent at, received, registered, registered by, meeting,
@@ -620,6 +620,7 @@ enum stmt {
 	                               MEETING_SUMMARY_COLUMNS: upcoming public meetings of the
 	                               municipality and those of its district whose territory lies
 	                               above one of its own */
+	STMT_APPEAL_BODY_COUNTER_NEXT, /* (year, municipality) → the next number of its registry */
 	STMT_MEETING_MUNICIPALITY, /* (meeting) → name, official name, slug of its municipality */
 	STMT_TERRITORY_MUNICIPALITY, /* (territory) → its municipality id */
 	STMT_TERRITORY_SET_MUNICIPALITY, /* (territory, municipality) */

@@ -836,8 +836,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 				   "?1 / 100 % 100, ?1 % 100)",
 
 	[STMT_APPEAL_COUNTER_NEXT] =
-		"INSERT INTO appeal_number_counter (municipality_id, year, last) VALUES (?2, ?1, 1) "
-		"ON CONFLICT (municipality_id, year) DO UPDATE SET last = last + 1 RETURNING last",
+		"INSERT INTO appeal_counter (year, last) VALUES (?1, 1) "
+		"ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
 	[STMT_RESIDENT_SESSION_GET] =
 		"SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, r.id, r.method, r.surname, "
 		"r.name, r.patronymic, r.email, r.phone, r.address, r.confirmed, s.id_token "
@@ -1668,6 +1668,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"                SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id) "
 		"     SELECT id FROM up WHERE id IS NOT NULL))) "
 		"ORDER BY m.starts_at, m.id LIMIT ?4",
+	[STMT_APPEAL_BODY_COUNTER_NEXT] =
+		"INSERT INTO appeal_number_counter (municipality_id, year, last) VALUES (?2, ?1, 1) "
+		"ON CONFLICT (municipality_id, year) DO UPDATE SET last = last + 1 RETURNING last",
 	[STMT_MEETING_MUNICIPALITY] =
 		"SELECT mu.name, mu.official_name, mu.slug FROM meeting m "
 		"JOIN municipality mu ON mu.id = m.municipality_id WHERE m.id = ?1",

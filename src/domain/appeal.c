@@ -180,16 +180,21 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 	/* The number: the counter of the body's registry and year, increased in this transaction
 	 * (writers hold the write lock: BEGIN IMMEDIATE), so concurrent appeals take consecutive
 	 * numbers, a rollback gives one back and no number is skipped or used twice. */
-	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_COUNTER_NEXT);
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_BODY_COUNTER_NEXT);
 	sqlite3_bind_int(s, 1, registered.year);
 	sqlite3_bind_int64(s, 2, body->id);
+	long long number = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	db_done(s);
+	/* appeal.seq: the installation's order of the year (sql/025_municipalities.sql). */
+	s = db_stmt(db, STMT_APPEAL_COUNTER_NEXT);
+	sqlite3_bind_int(s, 1, registered.year);
 	long long seq = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	db_done(s);
-	if (seq <= 0) {
+	if (seq <= 0 || number <= 0) {
 		db_log_error(db, "appeal number");
 		return -1;
 	}
-	appeal_number_format(out->number, sizeof out->number, body->code, registered.year, seq);
+	appeal_number_format(out->number, sizeof out->number, body->code, registered.year, number);
 	for (int i = 0; i < CODE_LENGTH; i++)
 		out->code[i] = CODE_ALPHABET[randombytes_uniform(sizeof CODE_ALPHABET - 1)];
 	out->code[CODE_LENGTH] = '\0';

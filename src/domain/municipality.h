@@ -10,6 +10,9 @@
 #include "config.h"
 #include "db.h"
 
+/* The migration that made municipalities (sql/025_municipalities.sql). */
+#define MUNICIPALITY_MIGRATION 25
+
 /* The kinds of municipality of 131-ФЗ art. 2 the schema allows, with their Russian names, in
  * display order; the table ends with {NULL, NULL}. */
 struct municipality_kind {

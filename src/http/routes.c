@@ -72,7 +72,8 @@ const struct route routes[] = {
 	/* Appeals of residents (page_appeals.c): anonymous forms without ambient authority, so no
 	 * form token; floods are nginx's limit_req. */
 	{"/appeals", METHOD_GET, page_appeals_index, NULL, ROUTE_CACHEABLE, 0},
-	{"/appeals/new", METHOD_GET, page_appeal_new, FIELDS({FIELD_MEETING, FIELD_OPTIONAL}),
+	{"/appeals/new", METHOD_GET, page_appeal_new,
+	 FIELDS({FIELD_MEETING, FIELD_OPTIONAL}, {FIELD_MUNICIPALITY, FIELD_OPTIONAL}),
 	 ROUTE_RESIDENT_OPTIONAL, 0},
 	{"/appeals", METHOD_POST, page_appeal_create,
 	 FIELDS({FIELD_ADDRESSEE, FIELD_REQUIRED}, {FIELD_ADDRESSEE_UNIT, FIELD_OPTIONAL},
@@ -176,6 +177,8 @@ const struct route routes[] = {
 	 FIELDS({FIELD_APPEAL_NUMBER, FIELD_REQUIRED}, {FIELD_APPEAL_CODE, FIELD_REQUIRED}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, 0},
 	{"/", METHOD_GET, page_home, NULL, ROUTE_CACHEABLE, 0},
+	/* A municipality's page by its slug (page_municipality.c, issue 18). */
+	{"/m/*", METHOD_GET, page_municipality, NULL, ROUTE_CACHEABLE, 0},
 	/* Open311 GeoReport v2 (open311.c): published answers as open data. Invalid parameters
 	 * go to the handler, which answers with the specification's JSON errors. '*' is a
 	 * registration number. */

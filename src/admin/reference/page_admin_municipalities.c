@@ -113,14 +113,14 @@ static void check_form(struct request *req, const struct context *c,
 		else if (kind != NULL && !municipality_kind_is_settlement(kind))
 			page_reject(req, FIELD_DISTRICT,
 				    "в муниципальный район входят только городские и сельские "
-				    "поселения: для этого вида оставьте поле пустым");
+				    "поселения, для этого вида оставьте поле пустым");
 	}
 	if (self && kind != NULL && strcmp(self->kind, "municipal_district") == 0 &&
 	    strcmp(kind, "municipal_district") != 0)
 		for (size_t i = 0; i < c->count; i++)
 			if (c->list[i].district_id == self->id) {
 				page_reject(req, FIELD_MUNICIPALITY_KIND,
-					    "в район входят поселения: сначала укажите им другой "
+					    "в район входят поселения, сначала укажите им другой "
 					    "район");
 				break;
 			}
@@ -136,8 +136,8 @@ static void check_form(struct request *req, const struct context *c,
 				continue;
 			page_reject(req, FIELD_BODY_CODE,
 				    code[0] ? "этот код уже у другого муниципального образования"
-					    : "укажите код: без кода номера обращений может вести "
-					      "только одно муниципальное образование, а оно уже есть");
+					    : "без кода номера обращений может вести только одно "
+					      "муниципальное образование, а оно уже есть: укажите код");
 			break;
 		}
 	}
