@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- municipality_card.tpl: a settlement in a district's list: name, kind, head, contacts, link to its page. --}}
-<article class="meeting-card municipality-card">
+<article class="municipality-card">
 <h3><a href="/m/{{SLUG}}">{{OFFICIAL}}</a></h3>
 <dl class="facts">
 <dt>Вид</dt><dd>{{KIND}}</dd>
