@@ -621,7 +621,7 @@ enum stmt {
 	                               municipality and those of its district whose territory lies
 	                               above one of its own */
 	STMT_APPEAL_BODY_COUNTER_NEXT, /* (year, municipality) → the next number of its registry */
-	STMT_MEETING_MUNICIPALITY, /* (meeting) → name, official name, slug of its municipality */
+	STMT_MEETING_MUNICIPALITY, /* (meeting) → name, official name, slug, id of its municipality */
 	STMT_TERRITORY_MUNICIPALITY, /* (territory) → its municipality id */
 	STMT_TERRITORY_SET_MUNICIPALITY, /* (territory, municipality) */
 	STMT__MAX

@@ -1672,7 +1672,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"INSERT INTO appeal_number_counter (municipality_id, year, last) VALUES (?2, ?1, 1) "
 		"ON CONFLICT (municipality_id, year) DO UPDATE SET last = last + 1 RETURNING last",
 	[STMT_MEETING_MUNICIPALITY] =
-		"SELECT mu.name, mu.official_name, mu.slug FROM meeting m "
+		"SELECT mu.name, mu.official_name, mu.slug, mu.id FROM meeting m "
 		"JOIN municipality mu ON mu.id = m.municipality_id WHERE m.id = ?1",
 	[STMT_TERRITORY_MUNICIPALITY] = "SELECT municipality_id FROM territory WHERE id = ?1",
 	[STMT_TERRITORY_SET_MUNICIPALITY] =

@@ -101,11 +101,23 @@ static const char *words(struct arena *a, struct civil_date d)
 	return arena_strdup(a, text);
 }
 
-/* The acknowledgement: number, dates, the code and how to follow the appeal. */
+/* The acknowledgement: number, dates, the code and how to follow the appeal, signed by the body
+ * the appeal went to (another than the own municipality: its administration and phone; the own
+ * one: portal.ini's, as before issue 18). */
 static int acknowledge(struct db *db, struct arena *a, const struct config *cfg,
-		       const struct appeal_created *c, const char *email, struct civil_date registered,
-		       struct civil_date due, time_t now)
+		       const struct municipality_item *body, const struct appeal_created *c,
+		       const char *email, struct civil_date registered, struct civil_date due,
+		       time_t now)
 {
+	const char *signature = cfg->administration_name[0] ? cfg->administration_name
+							    : cfg->municipality_name;
+	const char *phone = cfg->contact_phone;
+	if (!body->own) {
+		signature = body->administration[0] ? body->administration
+			    : body->official_name[0] ? body->official_name
+						     : body->name;
+		phone = body->phone;
+	}
 	struct buf b;
 	buf_init(&b, a);
 	buf_printf(&b,
@@ -117,9 +129,9 @@ static int acknowledge(struct db *db, struct arena *a, const struct config *cfg,
 		   "и код: %s\nНикому не сообщайте код: по нему видно, как рассматривается ваше "
 		   "обращение.\n\n--\n%s\n",
 		   c->number, words(a, registered), words(a, due), cfg->site_url, c->code,
-		   cfg->administration_name[0] ? cfg->administration_name : cfg->municipality_name);
-	if (cfg->contact_phone[0])
-		buf_printf(&b, "Телефон: %s\n", cfg->contact_phone);
+		   signature);
+	if (phone[0])
+		buf_printf(&b, "Телефон: %s\n", phone);
 	struct outbox_message m = {
 		.dedup_key = arena_printf(a, "acknowledgement:%lld", c->id),
 		.channel = OUTBOX_MAIL,
@@ -131,8 +143,9 @@ static int acknowledge(struct db *db, struct arena *a, const struct config *cfg,
 	return outbox_add(db, &m, now) < 0 ? -1 : 0;
 }
 
-/* The body an appeal is addressed to: the municipality chosen, else its territory's, else the
- * own one (the only one of a single-municipality installation). 0, or -1 on a database error or
+/* The body an appeal is addressed to: the municipality chosen, else its territory's, else that
+ * of the meeting it was handed in at, else the own one (the only one of a single-municipality
+ * installation). 0, or -1 on a database error or
  * when none is found (logged). */
 static int appeal_body(struct db *db, struct arena *a, const struct appeal_input *in,
 		       const struct municipality_item **out)
@@ -151,6 +164,19 @@ static int appeal_body(struct db *db, struct arena *a, const struct appeal_input
 		db_done(s);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 			db_log_error(db, "appeal territory");
+			return -1;
+		}
+	}
+	if (id == 0 && in->meeting_id) {
+		/* Handed in at a meeting: the registry of the body that held it. */
+		sqlite3_stmt *s = db_stmt(db, STMT_MEETING_MUNICIPALITY);
+		sqlite3_bind_int64(s, 1, in->meeting_id);
+		int rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW)
+			id = sqlite3_column_int64(s, 3);
+		db_done(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_log_error(db, "appeal meeting");
 			return -1;
 		}
 	}
@@ -248,8 +274,8 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 	if (appeal_event(db, out->id, now, in->registered_by, "registered",
 			 strcmp(in->source, "online") == 0 ? "получено через сайт" : "") < 0)
 		return -1;
-	if (in->email[0] && acknowledge(db, a, cfg, out, in->email, registered, due.answer_by,
-					now) < 0)
+	if (in->email[0] && acknowledge(db, a, cfg, body, out, in->email, registered,
+					due.answer_by, now) < 0)
 		return -1;
 	return 0;
 }

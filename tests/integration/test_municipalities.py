@@ -224,6 +224,40 @@ class Reference(StaffAssertions, unittest.TestCase):
         page = shown(self, self.admin.get("/admin/municipalities"), "&lt;script&gt;").text
         self.assertNotIn("<script>", page)
 
+    def test_paper_appeals_go_to_the_registry_chosen_or_their_meetings(self):
+        page = shown(self, self.organizer.get("/admin/appeals/new"),
+                     "В реестр какого муниципального образования").text
+        self.assertIn((str(BEREZOVKA), "Берёзовка"), options(page, "municipality"))
+        today = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 5 * 3600))
+        # Handed in at Берёзовка's gathering in деревня Кедровая (demo meeting 5): its registry.
+        r = self.send(self.organizer, "/admin/appeals",
+                      {"source": "meeting", "meeting": "5", "received_on": today,
+                       "surname": "Кедров", "name": "Иван", "text": "Прошу отсыпать дорогу."})
+        self.assertEqual(r.status, 303, text_of(r.text)[:800])
+        appeal = int(r.header("Location").rsplit("/", 1)[1])
+        [(number, body)] = STACK.query("SELECT number, municipality_id FROM appeal WHERE id = ?",
+                                       (appeal,))
+        self.assertEqual(body, BEREZOVKA)
+        self.assertTrue(number.startswith("БРЗ-"), number)
+        shown(self, self.organizer.get(f"/admin/appeals/{appeal}"), number)
+        # A letter to the district, chosen.
+        r = self.send(self.organizer, "/admin/appeals",
+                      {"source": "mail", "received_on": today, "municipality": str(DISTRICT),
+                       "surname": "Районов", "name": "Пётр", "text": "О школьном автобусе."})
+        self.assertEqual(r.status, 303, text_of(r.text)[:800])
+        appeal = int(r.header("Location").rsplit("/", 1)[1])
+        [(number, body)] = STACK.query("SELECT number, municipality_id FROM appeal WHERE id = ?",
+                                       (appeal,))
+        self.assertEqual(body, DISTRICT)
+        self.assertTrue(number.startswith("СОВ-"), number)
+        before = STACK.query("SELECT count(*) FROM appeal")[0][0]
+        r = self.send(self.organizer, "/admin/appeals",
+                      {"source": "mail", "received_on": today, "municipality": "999",
+                       "surname": "Никто", "name": "Нигде", "text": "Текст."})
+        self.assertRefused(r, "municipality", "муниципальное образование: выберите из списка.")
+        self.assertEqual(input_value(r.text, "surname"), "Никто")
+        self.assertEqual(STACK.query("SELECT count(*) FROM appeal")[0][0], before)
+
     def test_territory_belongs_to_the_municipality_chosen_or_its_parents(self):
         page = shown(self, self.organizer.get("/admin/territories"), "<h1>Территории</h1>").text
         self.assertIn(("3", "Берёзовка"), options(page, "municipality"))
@@ -303,6 +337,28 @@ class Numbering(unittest.TestCase):
         self.assertRegex(plain, r"^\d{4}-\d{5}$")
         self.assertEqual(STACK.query("SELECT municipality_id FROM appeal WHERE number = ?",
                                      (plain,)), [(OWN,)])
+
+    def test_the_acknowledgement_is_signed_by_the_body(self):
+        def mail(number):
+            return STACK.query("SELECT recipient, subject, body FROM outbox WHERE dedup_key = "
+                               "(SELECT 'acknowledgement:' || id FROM appeal WHERE number = ?)",
+                               (number,))
+        number, _ = receipt_number(STACK.post_form("/appeals", appeal_fields(
+            municipality=str(BEREZOVKA), email="berez@residents.example")))
+        number = urllib_unquote(number)
+        [(to, subject, body)] = mail(number)
+        self.assertEqual((to, subject), ("berez@residents.example",
+                                         f"Обращение зарегистрировано: № {number}"))
+        self.assertIn(f"Регистрационный номер: {number}", body)
+        self.assertIn("Администрация сельского поселения Берёзовка", body)
+        self.assertIn("Телефон: +7 34675 4-10-00", body)
+        self.assertNotIn("Зеленоборск", body)
+        # The own municipality's mail is signed as before, from portal.ini.
+        plain, _ = receipt_number(STACK.post_form("/appeals", appeal_fields(
+            email="own@residents.example")))
+        [(_, _, body)] = mail(plain)
+        self.assertIn("Администрация городского поселения Зеленоборск", body)
+        self.assertIn("Телефон: +7 34675 2-00-00", body)
 
     def test_the_form_offers_the_bodies_and_refuses_an_unknown_one(self):
         page = shown(self, STACK.get("/appeals/new?municipality=3"),
