@@ -623,7 +623,6 @@ enum stmt {
 	STMT_APPEAL_BODY_COUNTER_NEXT, /* (year, municipality) → the next number of its registry */
 	STMT_MEETING_MUNICIPALITY, /* (meeting) → name, official name, slug, id of its municipality */
 	STMT_TERRITORY_MUNICIPALITY, /* (territory) → its municipality id */
-	STMT_TERRITORY_SET_MUNICIPALITY, /* (territory, municipality) */
 	STMT__MAX
 };
 

@@ -1675,6 +1675,4 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT mu.name, mu.official_name, mu.slug, mu.id FROM meeting m "
 		"JOIN municipality mu ON mu.id = m.municipality_id WHERE m.id = ?1",
 	[STMT_TERRITORY_MUNICIPALITY] = "SELECT municipality_id FROM territory WHERE id = ?1",
-	[STMT_TERRITORY_SET_MUNICIPALITY] =
-		"UPDATE territory SET municipality_id = ?2 WHERE id = ?1",
 };
