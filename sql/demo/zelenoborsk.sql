@@ -50,11 +50,11 @@ INSERT INTO municipality (id, kind, district_id, name, official_name, administra
   '628240, ХМАО — Югра, г. Советский, ул. 50 лет Пионерии, 10', '+7 34675 3-00-00',
   'adm@sovetsky-rayon.example', 'понедельник — пятница, 9:00–17:00', 'https://sovetsky-rayon.example',
   'Asia/Yekaterinburg'),
- (3, 'rural_settlement', 2, 'Берёзовка', 'сельское поселение Берёзовка',
+ (3, 'rural_settlement', 2, 'Берёзовка', 'Сельское поселение Берёзовка',
   'Администрация сельского поселения Берёзовка', 'БРЗ', 'berezovka', 11,
   '628250, ХМАО — Югра, Советский район, с. Берёзовка, ул. Центральная, 4', '+7 34675 4-10-00',
   'adm@berezovka.example', 'вторник и четверг, 9:00–13:00', '', 'Asia/Yekaterinburg');
-UPDATE municipality SET district_id = 2, official_name = 'городское поселение Зеленоборск',
+UPDATE municipality SET district_id = 2, official_name = 'Городское поселение Зеленоборск',
        head_person_id = 1 WHERE own = 1;
 UPDATE territory SET municipality_id = 2 WHERE id = 1;
 UPDATE territory SET municipality_id = 3 WHERE id IN (6, 7);

@@ -70,7 +70,7 @@ class Reference(StaffAssertions, unittest.TestCase):
 
     def new_fields(self, **over):
         f = {"name": "Кедровка", "municipality_kind": "rural_settlement", "district": str(DISTRICT),
-             "official_name": "сельское поселение Кедровка",
+             "official_name": "Сельское поселение Кедровка",
              "administration": "Администрация сельского поселения Кедровка",
              "number_code": "КДР", "slug": "kedrovka", "head": "11",
              "address": "628251, с. Кедровка, ул. Школьная, 1", "phone": "+7 34675 4-20-00",
@@ -106,7 +106,7 @@ class Reference(StaffAssertions, unittest.TestCase):
         [(login, b, a)] = audit(mid, "create")
         self.assertEqual((login, b, a["slug"], a["code"]), ("organizer", None, "kedrovka", "КДР"))
         # Its page exists at once, and the district's lists it.
-        shown(self, STACK.get("/m/kedrovka"), "<h1>сельское поселение Кедровка</h1>",
+        shown(self, STACK.get("/m/kedrovka"), "<h1>Сельское поселение Кедровка</h1>",
               "Ефимова Галина Степановна", "+7 34675 4-20-00")
         shown(self, STACK.get("/m/sovetsky-rayon"), "Поселения в составе района",
               'href="/m/kedrovka"')
@@ -363,7 +363,7 @@ class Numbering(unittest.TestCase):
     def test_the_form_offers_the_bodies_and_refuses_an_unknown_one(self):
         page = shown(self, STACK.get("/appeals/new?municipality=3"),
                      "Муниципальное образование, в которое вы обращаетесь").text
-        self.assertIn(("3", "сельское поселение Берёзовка"), options(page, "municipality"))
+        self.assertIn(("3", "Сельское поселение Берёзовка"), options(page, "municipality"))
         self.assertEqual(selected(page, "municipality"), "3")
         before = STACK.query("SELECT count(*) FROM appeal")[0][0]
         r = STACK.post_form("/appeals", appeal_fields(municipality="999"))
@@ -398,7 +398,7 @@ class Public(unittest.TestCase):
 
     def test_home_lists_the_settlements(self):
         page = shown(self, STACK.get("/"), "Поселения в составе района",
-                     "городское поселение Зеленоборск", "сельское поселение Берёзовка",
+                     "Городское поселение Зеленоборск", "Сельское поселение Берёзовка",
                      "Соколова Анна Викторовна", "Ефимова Галина Степановна",
                      'href="/m/zelenoborsk"', 'href="/m/berezovka"', 'href="/m/sovetsky-rayon"',
                      "+7 34675 4-10-00").text
@@ -406,14 +406,14 @@ class Public(unittest.TestCase):
 
     def test_a_settlement_shows_its_own_and_the_districts_meetings_only(self):
         berezovka = shown(self, STACK.get("/m/berezovka"),
-                          "<h1>сельское поселение Берёзовка</h1>", "Ефимова Галина Степановна",
+                          "<h1>Сельское поселение Берёзовка</h1>", "Ефимова Галина Степановна",
                           "вторник и четверг, 9:00–13:00", 'href="/m/sovetsky-rayon"',
                           "Сход граждан деревни Кедровая", self.district_meeting).text
         # Зеленоборск's next head's meeting (demo meeting 23) is not Берёзовка's.
         self.assertNotIn("Встреча главы с жителями: первое полугодие", berezovka)
         self.assertNotIn('href="/meetings/23"', berezovka)
         zelenoborsk = shown(self, STACK.get("/m/zelenoborsk"),
-                            "<h1>городское поселение Зеленоборск</h1>",
+                            "<h1>Городское поселение Зеленоборск</h1>",
                             "Соколова Анна Викторовна",
                             "Встреча главы с жителями: первое полугодие",
                             self.district_meeting).text
@@ -427,9 +427,9 @@ class Public(unittest.TestCase):
 
     def test_a_meeting_names_its_body(self):
         shown(self, STACK.get("/meetings/24"), "Муниципальное образование",
-              '<a href="/m/berezovka">сельское поселение Берёзовка</a>')
+              '<a href="/m/berezovka">Сельское поселение Берёзовка</a>')
         shown(self, STACK.get("/meetings/23"),
-              '<a href="/m/zelenoborsk">городское поселение Зеленоборск</a>')
+              '<a href="/m/zelenoborsk">Городское поселение Зеленоборск</a>')
         self.assertEqual(STACK.query("SELECT municipality_id FROM meeting WHERE id IN (23, 24, 25) "
                                      "ORDER BY id"), [(OWN,), (BEREZOVKA,), (DISTRICT,)])
 
