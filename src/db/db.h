@@ -616,6 +616,8 @@ enum stmt {
 	                             head, address, phone, email, reception hours, site, zone) */
 	STMT_MUNICIPALITY_UPDATE, /* (id, then as STMT_MUNICIPALITY_INSERT) */
 	STMT_MUNICIPALITY_JSON,  /* (id) → the municipality as JSON, for the audit log */
+	STMT_MUNICIPALITY_CODE_USED, /* (code, except municipality) → 1 when an appeal of another
+	                                municipality has a number with that code ('' : none) */
 	STMT_MUNICIPALITY_MEETINGS, /* (municipality, district or NULL, now, limit) → the columns of
 	                               MEETING_SUMMARY_COLUMNS: upcoming public meetings of the
 	                               municipality and those of its district whose territory lies

@@ -1660,6 +1660,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"'slug', slug, 'head_person_id', head_person_id, 'address', address, 'phone', phone, "
 		"'email', email, 'reception_hours', reception_hours, 'site_url', site_url, "
 		"'timezone', timezone) FROM municipality WHERE id = ?1",
+	[STMT_MUNICIPALITY_CODE_USED] =
+		"SELECT 1 FROM appeal WHERE municipality_id IS NOT ?2 AND CASE WHEN ?1 = '' "
+		"THEN number GLOB '[0-9]*' ELSE substr(number, 1, length(?1) + 1) = ?1 || '-' END "
+		"LIMIT 1",
 	[STMT_MUNICIPALITY_MEETINGS] =
 		"SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM
 		"WHERE " PUBLIC_STATUS " AND m.ends_at >= ?3 AND (m.municipality_id = ?1 "

@@ -453,7 +453,8 @@ const struct route routes[] = {
 	 FIELDS({FIELD_CANCEL_REASON, FIELD_OPTIONAL}), ROUTE_FORM_ERRORS_TO_HANDLER,
 	 MEETING_WRITERS},
 
-	/* Reference data (page_admin_territories.c, _topics.c, _venues.c, _people.c, _groups.c). */
+	/* Reference data (page_admin_municipalities.c, _territories.c, _topics.c, _venues.c,
+	 * _people.c, _groups.c). */
 	{"/admin/municipalities", METHOD_GET, page_admin_municipalities, NULL, 0,
 	 REFERENCE_READERS},
 	{"/admin/municipalities", METHOD_POST, page_admin_municipality_create, MUNICIPALITY_FORM,

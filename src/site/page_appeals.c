@@ -285,8 +285,10 @@ static enum http_status form_page(struct request *req, enum http_status status)
 	return page_end(req, status);
 }
 
-/* GET /appeals/new[?meeting=ID] — the form, with what 59-ФЗ asks of an appeal; with an upcoming
- * public meeting, a question to it sent in advance (its text opens with the meeting). 200. */
+/* GET /appeals/new[?meeting=ID][&municipality=ID] — the form, with what 59-ФЗ asks of an appeal;
+ * with an upcoming public meeting, a question to it sent in advance (its text opens with the
+ * meeting); with a municipality, that body chosen (the choice is offered only when the portal
+ * serves several). 200. */
 enum http_status page_appeal_new(struct request *req)
 {
 	return form_page(req, HTTP_OK);
@@ -340,8 +342,8 @@ static void check_appeal(struct request *req)
 }
 
 /* POST /appeals (addressee, addressee_unit, surname, name, patronymic, email, address, phone,
- * territory, text, consent; website must stay empty) — store the appeal with its number and
- * answer 303 to the receipt, which shows the number and the private code once. 422 with the
+ * territory, municipality, text, consent; website must stay empty) — store the appeal with its
+ * number in the registry of the body addressed (appeal.h) and answer 303 to the receipt, which shows the number and the private code once. 422 with the
  * errors beside the fields and the input kept. A filled honeypot gets the same 303 and stores
  * nothing. */
 /* The files of the form, checked by content; errors go beside the file field. */

@@ -190,6 +190,33 @@ class Reference(StaffAssertions, unittest.TestCase):
         self.assertEqual(STACK.query("SELECT kind FROM municipality WHERE id = ?", (DISTRICT,)),
                          [("municipal_district",)])
 
+    def test_a_code_once_used_in_numbers_is_not_given_to_another(self):
+        # Берёзовка registers an appeal as «БРЗ-…», then takes another code.
+        receipt_number(STACK.post_form("/appeals", appeal_fields(municipality=str(BEREZOVKA))))
+        page = self.admin.get(f"/admin/municipalities/{BEREZOVKA}").text
+        fields = {name: input_value(page, name) or "" for name in (
+            "name", "official_name", "administration", "slug", "address", "phone", "email",
+            "reception_hours", "site_url", "timezone")}
+        fields.update({"municipality_kind": "rural_settlement", "district": str(DISTRICT),
+                       "head": "11", "number_code": "БРЗК"})
+        self.assertRedirect(self.send(self.admin, f"/admin/municipalities/{BEREZOVKA}", fields),
+                            "/admin/municipalities")
+        try:
+            # «БРЗ» is free among the codes but not among the numbers: refused.
+            r = self.send(self.organizer, "/admin/municipalities",
+                          self.new_fields(name="Бором", slug="borom", number_code="БРЗ"))
+            self.assertRefused(r, "number_code", "код в номерах обращений: с этим кодом уже "
+                               "зарегистрированы обращения другого муниципального образования: "
+                               "выберите другой.")
+            self.assertEqual(STACK.query("SELECT count(*) FROM municipality WHERE slug = 'borom'"),
+                             [(0,)])
+            # Берёзовка itself may take its old code back; its numbers go on.
+            fields["number_code"] = "БРЗ"
+            self.assertRedirect(self.send(self.admin, f"/admin/municipalities/{BEREZOVKA}",
+                                          fields), "/admin/municipalities")
+        finally:
+            STACK.execute("UPDATE municipality SET code = 'БРЗ' WHERE id = ?", (BEREZOVKA,))
+
     def test_form_token_and_roles(self):
         before = STACK.query("SELECT * FROM municipality ORDER BY id")
         # Without the session's token nothing is written.

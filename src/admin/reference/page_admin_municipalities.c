@@ -87,12 +87,12 @@ static void fill_form(struct request *req, tpl_dict *f, const struct context *c,
 
 /* The checks the field table cannot make, for a new municipality (self NULL) or a change of
  * self: a kind from the list; a district that is a municipal district, only for a settlement; a
- * code of Cyrillic capitals no other municipality has, and no second municipality without a code
- * (the registration numbers would collide); a Latin slug no other has; a head from the
+ * code of Cyrillic capitals no other municipality has or had in its appeals' numbers, and no
+ * second municipality without a code (the registration numbers would collide); a Latin slug no other has; a head from the
  * directory; a site address with http(s); a time zone the system knows; a district that still
- * has settlements keeps its kind. */
-static void check_form(struct request *req, const struct context *c,
-		       const struct municipality_item *self)
+ * has settlements keeps its kind. 0, or -1 on a database error. */
+static int check_form(struct request *req, const struct context *c,
+		      const struct municipality_item *self)
 {
 	const struct field_value *in = req->field;
 	const char *kind = in[FIELD_MUNICIPALITY_KIND].state == FIELD_VALID
@@ -141,6 +141,25 @@ static void check_form(struct request *req, const struct context *c,
 			break;
 		}
 	}
+	if (in[FIELD_BODY_CODE].state != FIELD_INVALID &&
+	    (self == NULL || strcmp(self->code, code) != 0)) {
+		/* A code another body's appeals were numbered with (before it changed its code)
+		 * would issue those numbers again. */
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MUNICIPALITY_CODE_USED);
+		sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+		if (self)
+			sqlite3_bind_int64(s, 2, self->id);
+		int rc = sqlite3_step(s);
+		db_done(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return -1;
+		if (rc == SQLITE_ROW)
+			page_reject(req, FIELD_BODY_CODE,
+				    code[0] ? "с этим кодом уже зарегистрированы обращения другого "
+					      "муниципального образования: выберите другой"
+					    : "обращения другого муниципального образования уже "
+					      "зарегистрированы с номерами без кода: укажите код");
+	}
 	if (in[FIELD_SLUG].state == FIELD_VALID) {
 		const char *slug = in[FIELD_SLUG].text;
 		const struct municipality_item *other = db_municipality_by_slug(c->list, c->count, slug);
@@ -167,6 +186,7 @@ static void check_form(struct request *req, const struct context *c,
 		page_reject(req, FIELD_TIMEZONE,
 			    "укажите часовой пояс из базы IANA, например Asia/Yekaterinburg "
 			    "(UTC+5)");
+	return 0;
 }
 
 /* Bind the form as ?first… in STMT_MUNICIPALITY_INSERT's order (kind … zone). */
@@ -238,7 +258,8 @@ enum http_status page_admin_municipality_create(struct request *req)
 	struct context c;
 	if (load_context(req, &c) < 0)
 		return HTTP_INTERNAL_ERROR;
-	check_form(req, &c, NULL);
+	if (check_form(req, &c, NULL) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (req->invalid_fields > 0)
 		return municipalities_page(req, &c, HTTP_UNPROCESSABLE, true);
 	struct db *db = &req->worker->db;
@@ -315,7 +336,8 @@ enum http_status page_admin_municipality_update(struct request *req)
 	const struct municipality_item *m = db_municipality_find(c.list, c.count, req->path_id);
 	if (m == NULL)
 		return HTTP_NOT_FOUND;
-	check_form(req, &c, m);
+	if (check_form(req, &c, m) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (req->invalid_fields > 0)
 		return municipality_page(req, &c, m, HTTP_UNPROCESSABLE, true);
 	struct db *db = &req->worker->db;
