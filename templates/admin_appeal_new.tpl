@@ -46,7 +46,12 @@
 {{#phone_error}}<p class="field-error" id="e-phone">{{MESSAGE}}</p>{{/phone_error}}</div>
 </fieldset>
 <fieldset><legend>Обращение</legend>
-<div class="field"><label for="f-territory">Территория</label>
+{{#MUNICIPALITY_FIELD}}<div class="field"><label for="f-municipality">В реестр какого муниципального образования</label>
+<select id="f-municipality" name="municipality"{{#municipality_error}} aria-invalid="true" aria-describedby="e-municipality"{{/municipality_error}}><option value="">По территории или встрече, иначе {{OWN}}</option>
+{{#MUNICIPALITY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/MUNICIPALITY_OPTION}}</select>
+{{#municipality_error}}<p class="field-error" id="e-municipality">{{MESSAGE}}</p>{{/municipality_error}}</div>
+{{/MUNICIPALITY_FIELD}}<div class="field"><label for="f-territory">Территория</label>
 <select id="f-territory" name="territory"{{#territory_error}} aria-invalid="true" aria-describedby="e-territory"{{/territory_error}}><option value="">Не указана</option>
 {{#TERRITORY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/TERRITORY_OPTION}}</select>

@@ -36,6 +36,14 @@
 {{/PARENT_OPTION}}</select>
 {{#parent_error}}<p class="field-error" id="e-parent">{{MESSAGE}}</p>{{/parent_error}}
 </div>
-<div class="actions"><button type="submit">Добавить</button></div>
+{{#MUNICIPALITY_FIELD}}<div class="field">
+<label for="f-municipality">Часть муниципального образования</label>
+<select id="f-municipality" name="municipality"{{#municipality_error}} aria-invalid="true" aria-describedby="e-municipality"{{/municipality_error}}>
+<option value="">— того же, что и территория, в которую входит —</option>
+{{#MUNICIPALITY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/MUNICIPALITY_OPTION}}</select>
+{{#municipality_error}}<p class="field-error" id="e-municipality">{{MESSAGE}}</p>{{/municipality_error}}
+</div>
+{{/MUNICIPALITY_FIELD}}<div class="actions"><button type="submit">Добавить</button></div>
 </form>
 {{/CAN_CHANGE}}

@@ -12,7 +12,15 @@
 {{#CSRF_FIELD}}<input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
 {{/CSRF_FIELD}}<fieldset>
 <legend>Кому</legend>
-<div class="field">
+{{#MUNICIPALITY_FIELD}}<div class="field">
+<label for="f-municipality">Муниципальное образование, в которое вы обращаетесь</label>
+<select id="f-municipality" name="municipality"{{#municipality_error}} aria-invalid="true" aria-describedby="e-municipality"{{/municipality_error}}>
+<option value="">— по территории, указанной ниже, иначе {{OWN}} —</option>
+{{#MUNICIPALITY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/MUNICIPALITY_OPTION}}</select>
+{{#municipality_error}}<p class="field-error" id="e-municipality">{{MESSAGE}}</p>{{/municipality_error}}
+</div>
+{{/MUNICIPALITY_FIELD}}<div class="field">
 <label for="f-addressee">Адресат</label>
 <select id="f-addressee" name="addressee" required{{#addressee_error}} aria-invalid="true" aria-describedby="e-addressee"{{/addressee_error}}>
 <option value="">Выберите адресата</option>

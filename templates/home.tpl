@@ -16,6 +16,13 @@
 {{#RECENT}}<li>{{>CARD}}</li>
 {{/RECENT}}</ul>
 </section>{{/HAS_RECENT}}
+{{#SETTLEMENTS}}<section class="block" aria-labelledby="settlements-title">
+<h2 id="settlements-title">Поселения в составе района</h2>
+<p><a href="/m/{{DISTRICT_SLUG}}">{{DISTRICT}}</a>: у каждого поселения свой глава, администрация, встречи с жителями и приём обращений.</p>
+<ul class="meeting-list">
+{{#SETTLEMENT}}<li>{{>CARD}}</li>
+{{/SETTLEMENT}}</ul>
+</section>{{/SETTLEMENTS}}
 <section class="block appeal-how" aria-labelledby="appeal-title">
 <h2 id="appeal-title">Как обратиться в администрацию</h2>
 <ul>

@@ -14,7 +14,9 @@
 <dd><time datetime="{{STARTS_ISO}}">{{WEEKDAY}}, {{STARTS}}</time>–{{ENDS_TIME}} (местное время)</dd>
 <dt>Место</dt>
 <dd>{{VENUE_NAME}}<br>{{VENUE_ADDRESS}}</dd>
-<dt>Территория</dt>
+{{#BODY}}<dt>Муниципальное образование</dt>
+<dd><a href="/m/{{SLUG}}">{{NAME}}</a></dd>
+{{/BODY}}<dt>Территория</dt>
 <dd>{{TERRITORY}}</dd>
 {{#HOST}}<dt>Проводит</dt>
 <dd>{{NAME}}, {{POSITION}}</dd>

@@ -124,6 +124,9 @@ WEB_PUBLIC_ARGS = ["--start", "/", "--start", "/meetings", "--start", "/meetings
                    # the surveys: the list and the demo survey that is over, with its results
                    # as tables and charts (issue 20)
                    "--start", "/surveys", "--start", "/surveys/2",
+                   # the demo district and its settlements' pages (issue 18)
+                   "--start", "/m/sovetsky-rayon", "--start", "/m/berezovka",
+                   "--start", "/m/zelenoborsk", "--start", "/appeals/new?municipality=3",
                    # a reference-group participant's personal links (demo tokens, sql/demo)
                    "--start", "/surveys/link?token=demo-survey-link-00000000000000000000000000000000000000000000000",
                    "--start", "/discussions/link?token=demo-discussion-link-0000000000000000000000000000000000000000000",
@@ -145,6 +148,7 @@ WEB_STAFF_ARGS = ["--include-admin", "--only", "/admin", "--max-same-shape", "5"
                   "--start", "/admin/meetings/1", "--start", "/admin/users", "--start", "/admin/audit",
                   "--start", "/admin/password", "--start", "/admin/appeals",
                   "--start", "/admin/appeals/new", "--start", "/admin/appeals/1",
+                  "--start", "/admin/municipalities", "--start", "/admin/municipalities/3",
                   "--start", "/admin/appeals/2", "--start", "/admin/appeals/3",
                   "--start", "/admin/outbox", "--max-pages", "116", "--start", "/admin/reports",
                   "--start", "/admin/reports/compliance", "--start", "/admin/reports/appeals",

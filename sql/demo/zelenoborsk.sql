@@ -1,5 +1,6 @@
 -- zelenoborsk.sql — demo municipality for `portal-admin init --demo` and the tests: городское
--- поселение Зеленоборск (UTC+5), its territories, venues, officials and 24 meetings placed
+-- поселение Зеленоборск (UTC+5) in Советский район beside сельское поселение Берёзовка, their
+-- territories, venues, officials and 25 meetings placed
 -- around today (past ones held, coming ones approved, a few drafts, one postponed, one cancelled).
 -- The people are invented. Local times are written as UTC by subtracting the zone's 5 hours.
 
@@ -31,6 +32,32 @@ INSERT INTO person (id, full_name, position, organisation, category, email, phon
  (7, 'Орлова Марина Юрьевна', 'Помощник прокурора', 'Прокуратура Советского района', 'prosecutor', '', ''),
  (8, 'Захаров Павел Ильич', 'Директор', 'ООО «Зеленоборский ЛПК»', 'enterprise', '', ''),
  (9, 'Лебедева Татьяна Андреевна', 'Начальник отдела ЖКХ', 'Администрация городского поселения Зеленоборск', 'official', '', '');
+
+-- Municipalities (sql/025_municipalities.sql, issue 18): the demo is Советский район, a municipal
+-- district, with two settlements of its own: городское поселение Зеленоборск (the installation's
+-- own municipality, filled from portal.ini by `portal-admin init`; its appeals keep the plain
+-- numbers «2026-00001») and сельское поселение Берёзовка. Territory 1 is the district's, 2–5
+-- Зеленоборск's, 6–7 Берёзовка's; each meeting follows its territory.
+INSERT INTO person (id, full_name, position, organisation, category, email, phone) VALUES
+ (10, 'Григорьев Алексей Николаевич', 'Глава Советского района', 'Администрация Советского района', 'official', 'glava@sovetsky-rayon.example', '+7 34675 3-00-01'),
+ (11, 'Ефимова Галина Степановна', 'Глава сельского поселения Берёзовка', 'Администрация сельского поселения Берёзовка', 'official', 'glava@berezovka.example', '+7 34675 4-10-01');
+
+INSERT INTO municipality (id, kind, district_id, name, official_name, administration, code, slug,
+                          head_person_id, address, phone, email, reception_hours, site_url,
+                          timezone) VALUES
+ (2, 'municipal_district', NULL, 'Советский район', 'Советский муниципальный район',
+  'Администрация Советского района', 'СОВ', 'sovetsky-rayon', 10,
+  '628240, ХМАО — Югра, г. Советский, ул. 50 лет Пионерии, 10', '+7 34675 3-00-00',
+  'adm@sovetsky-rayon.example', 'понедельник — пятница, 9:00–17:00', 'https://sovetsky-rayon.example',
+  'Asia/Yekaterinburg'),
+ (3, 'rural_settlement', 2, 'Берёзовка', 'Сельское поселение Берёзовка',
+  'Администрация сельского поселения Берёзовка', 'БРЗ', 'berezovka', 11,
+  '628250, ХМАО — Югра, Советский район, с. Берёзовка, ул. Центральная, 4', '+7 34675 4-10-00',
+  'adm@berezovka.example', 'вторник и четверг, 9:00–13:00', '', 'Asia/Yekaterinburg');
+UPDATE municipality SET district_id = 2, official_name = 'Городское поселение Зеленоборск',
+       head_person_id = 1 WHERE own = 1;
+UPDATE territory SET municipality_id = 2 WHERE id = 1;
+UPDATE territory SET municipality_id = 3 WHERE id IN (6, 7);
 
 -- Meetings. day(N, 'HH:MM') below is spelled out as unixepoch(date('now', 'N days') || ' HH:MM') - 18000.
 INSERT INTO meeting (id, kind, title, description, territory_id, venue_id, starts_at, ends_at, host_id,
@@ -108,7 +135,10 @@ INSERT INTO meeting (id, kind, title, description, territory_id, venue_id, start
   'Организационный сектор', 300, 'approved', '', NULL, NULL, NULL),
  (24, 'gathering', 'Сход граждан деревни Кедровая', 'Итоги ремонта дороги.', 7, 7,
   unixepoch(date('now', '+110 days') || ' 15:00') - 18000, unixepoch(date('now', '+110 days') || ' 16:30') - 18000, 2,
-  'Организационный сектор', 25, 'approved', '', NULL, NULL, NULL);
+  'Организационный сектор', 25, 'approved', '', NULL, NULL, NULL),
+ (25, 'public_hearing', 'Публичные слушания по проекту бюджета Советского района', 'Слушания проводит Дума Советского района для жителей всех поселений района.', 1, 1,
+  unixepoch(date('now', '-40 days') || ' 18:00') - 18000, unixepoch(date('now', '-40 days') || ' 20:00') - 18000, 10,
+  'Финансовое управление администрации района', 150, 'held', '', NULL, unixepoch(date('now', '-60 days')) - 18000, 132);
 
 INSERT INTO meeting_invitee (meeting_id, person_id) VALUES
  (1, 4), (1, 5), (1, 6), (1, 7), (1, 8),
@@ -224,7 +254,7 @@ INSERT INTO subscription (id, email, territory_id, token, status, created_at, co
 -- Appeals (sql/009_appeals.sql): one answered online and published (a question from the held
 -- meeting 1), one handed in at that meeting and in work, one personal-reception card just
 -- registered. The private codes are unknown (random hashes): the demo appeals cannot be followed
--- on /appeals/status. Numbers continue in appeal_counter.
+-- on /appeals/status. Numbers continue in appeal_number_counter (Зеленоборск's registry).
 INSERT INTO appeal (id, year, seq, number, code_hash, source, addressee, surname, name, patronymic,
                     email, address, territory_id, topic_code, text, consent_at, received_at,
                     registered_at, meeting_id, status, unit, answer_due, forward_due, answer,
@@ -259,6 +289,8 @@ VALUES
   '', NULL, NULL, NULL, '', '', NULL, 'Соколова А. В., глава поселения', 1,
   'Обещано рассмотреть при планировании благоустройства на следующий год.', 1);
 INSERT INTO appeal_counter (year, last) VALUES (CAST(strftime('%Y', 'now', '+5 hours') AS INTEGER), 3);
+INSERT INTO appeal_number_counter (municipality_id, year, last)
+ SELECT id, CAST(strftime('%Y', 'now', '+5 hours') AS INTEGER), 3 FROM municipality WHERE own = 1;
 INSERT INTO appeal_event (appeal_id, at, action, note)
 SELECT id, registered_at, 'registered', '' FROM appeal;
 -- Their words reach the search index as every appeal's do: appeal_search_catch_up (the

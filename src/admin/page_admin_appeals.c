@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "db_reference.h"
 #include "outbox.h"
+#include "db_municipality.h"
 #include "page.h"
 #include "pages.h"
 #include "ru.h"
@@ -364,6 +365,25 @@ static enum http_status new_form(struct request *req, enum http_status status)
 		return HTTP_INTERNAL_ERROR;
 	if (page_topic_options(req, d, "TOPIC_OPTION", page_field_text(req, FIELD_APPEAL_TOPIC)) < 0)
 		return HTTP_INTERNAL_ERROR;
+	/* Whose registry: asked only when the portal serves several municipalities (issue 18). */
+	struct municipality_item *bodies;
+	size_t body_count;
+	if (db_municipality_list(&req->worker->db, req->arena, &bodies, &body_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (body_count > 1) {
+		tpl_dict *f = tpl_section_add(d, "MUNICIPALITY_FIELD");
+		const struct municipality_item *own = db_municipality_own(bodies, body_count);
+		tpl_set(f, "OWN", own ? own->name : bodies[0].name);
+		const struct field_value *b = &req->field[FIELD_MUNICIPALITY];
+		long long body = b->raw != NULL && b->number > 0 ? b->number : 0;
+		for (size_t i = 0; i < body_count; i++) {
+			tpl_dict *o = tpl_section_add(f, "MUNICIPALITY_OPTION");
+			tpl_set_int(o, "ID", bodies[i].id);
+			tpl_set(o, "NAME", bodies[i].name);
+			if (bodies[i].id == body)
+				tpl_section_show(o, "SELECTED");
+		}
+	}
 	if (req->field[FIELD_ORAL].state == FIELD_VALID)
 		tpl_section_show(d, "ORAL_CHECKED");
 	if (req->field[FIELD_ORAL_CONSENT].state == FIELD_VALID)
@@ -392,9 +412,10 @@ static int link_booking(struct request *req, long long booking, long long appeal
 }
 
 /* POST /admin/appeals (source, received_on, meeting, reception_by, oral, oral_answer,
- * oral_consent, surname, name, patronymic, email, address, phone, territory, text, csrf) —
- * register a paper appeal: it gets its number at once; 303 to it. 422 with errors beside the
- * fields: an unknown source or meeting, a receipt date in the future, an appeal from a meeting
+ * oral_consent, surname, name, patronymic, email, address, phone, territory, municipality, text,
+ * csrf) — register a paper appeal: it gets its number at once, in the registry of the
+ * municipality chosen, else its territory's, its meeting's or the own one; 303 to it. 422 with
+ * errors beside the fields: an unknown source, meeting or municipality, a receipt date in the future, an appeal from a meeting
  * without the meeting. Without a surname or an address it is still registered (59-ФЗ art. 11
  * part 1 decides later that no answer can be sent). */
 enum http_status page_admin_appeal_register(struct request *req)
@@ -419,6 +440,14 @@ enum http_status page_admin_appeal_register(struct request *req)
 	if (v[FIELD_APPEAL_TOPIC].state == FIELD_VALID &&
 	    !page_topic_known(req, v[FIELD_APPEAL_TOPIC].text))
 		page_reject(req, FIELD_APPEAL_TOPIC, "выберите из списка");
+	if (v[FIELD_MUNICIPALITY].state == FIELD_VALID) {
+		struct municipality_item *bodies;
+		size_t body_count;
+		if (db_municipality_list(&req->worker->db, req->arena, &bodies, &body_count) < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (db_municipality_find(bodies, body_count, v[FIELD_MUNICIPALITY].number) == NULL)
+			page_reject(req, FIELD_MUNICIPALITY, "выберите из списка");
+	}
 	if (req->invalid_fields > 0)
 		return new_form(req, HTTP_UNPROCESSABLE);
 
@@ -466,6 +495,9 @@ enum http_status page_admin_appeal_register(struct request *req)
 		.address = page_field_text(req, FIELD_POSTAL_ADDRESS),
 		.phone = page_field_text(req, FIELD_PHONE),
 		.territory_id = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0,
+		.municipality_id = v[FIELD_MUNICIPALITY].state == FIELD_VALID
+					   ? v[FIELD_MUNICIPALITY].number
+					   : 0,
 		.topic_code = page_field_text(req, FIELD_APPEAL_TOPIC),
 		.text = page_field_text(req, FIELD_APPEAL_TEXT),
 		.received_at = v[FIELD_RECEIVED_ON].state == FIELD_VALID

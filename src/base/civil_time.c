@@ -107,24 +107,29 @@ int civil_date_compare(struct civil_date a, struct civil_date b)
 	return 0;
 }
 
-int tz_set(const char *zone)
+bool tz_known(const char *zone)
 {
 	if (zone == NULL || zone[0] == '\0' || zone[0] == '/' || strstr(zone, "..") != NULL)
-		return -1;
+		return false;
 	char path[512];
 	int n = snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
 	if (n < 0 || (size_t)n >= sizeof path)
-		return -1;
+		return false;
 	/* Readable is not enough: glibc falls back to UTC just as silently for a directory
 	 * ("Asia") or a table ("zone.tab"), so the file must start like a compiled zone. */
 	FILE *f = fopen(path, "rb");
 	if (f == NULL)
-		return -1;
+		return false;
 	char magic[4];
 	bool is_zone = fread(magic, 1, sizeof magic, f) == sizeof magic &&
 		       memcmp(magic, "TZif", sizeof magic) == 0;
 	fclose(f);
-	if (!is_zone)
+	return is_zone;
+}
+
+int tz_set(const char *zone)
+{
+	if (!tz_known(zone))
 		return -1;
 	char value[520];
 	snprintf(value, sizeof value, ":%s", zone);

@@ -35,6 +35,10 @@ int civil_date_compare(struct civil_date a, struct civil_date b);
  * deadline by hours, so start-up must refuse instead. */
 int tz_set(const char *zone);
 
+/* True when zone names a compiled zone of the system's database (the checks of tz_set, without
+ * changing the process's zone): a municipality's zone typed by staff. */
+bool tz_known(const char *zone);
+
 /* The UTC instant of a local wall-clock time in the configured zone. */
 time_t tz_local_to_utc(struct civil_date date, int hour, int minute);
 

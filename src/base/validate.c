@@ -230,6 +230,19 @@ const struct field_spec field_specs[FIELD__MAX] = {
 	[FIELD_EVIDENCE] = {"evidence", FIELD_TYPE_CODE, 0, 16, "чем подтверждается"},
 	[FIELD_DONE_ON] = {"done_on", FIELD_TYPE_DATE, 0, 0, "дата проведения"},
 	[FIELD_RECORD_NOTE] = {"note", FIELD_TYPE_TEXT, 0, 2000, "что сделано"},
+	[FIELD_MUNICIPALITY] = {"municipality", FIELD_TYPE_ID, 1, 0, "муниципальное образование"},
+	[FIELD_MUNICIPALITY_KIND] = {"municipality_kind", FIELD_TYPE_CODE, 0, 32,
+				     "вид муниципального образования"},
+	[FIELD_DISTRICT] = {"district", FIELD_TYPE_ID, 1, 0, "входит в муниципальный район"},
+	[FIELD_OFFICIAL_NAME] = {"official_name", FIELD_TYPE_LINE, 0, 300,
+				 "официальное наименование"},
+	[FIELD_ADMINISTRATION] = {"administration", FIELD_TYPE_LINE, 0, 300, "администрация"},
+	[FIELD_BODY_CODE] = {"number_code", FIELD_TYPE_LINE, 0, 8, "код в номерах обращений"},
+	[FIELD_SLUG] = {"slug", FIELD_TYPE_LINE, 0, 32, "адрес страницы"},
+	[FIELD_HEAD] = {"head", FIELD_TYPE_ID, 1, 0, "глава"},
+	[FIELD_RECEPTION_HOURS] = {"reception_hours", FIELD_TYPE_LINE, 0, 300, "часы приёма"},
+	[FIELD_SITE_URL] = {"site_url", FIELD_TYPE_LINE, 0, 200, "официальный сайт"},
+	[FIELD_TIMEZONE] = {"timezone", FIELD_TYPE_LINE, 0, 64, "часовой пояс"},
 };
 
 static void invalid(struct field_value *out, const char *error)

@@ -217,6 +217,19 @@ enum field {
 	FIELD_EVIDENCE,   /* meeting, discussion, record: what proves a measure happened */
 	FIELD_DONE_ON,    /* the local date a measure happened, in a record entered by hand */
 	FIELD_RECORD_NOTE, /* "note": what was done, in that record */
+	/* Municipalities (issue 18: page_admin_municipalities.c, the appeal form, territories),
+	 * with FIELD_NAME, FIELD_ADDRESS, FIELD_PHONE, FIELD_EMAIL. */
+	FIELD_MUNICIPALITY, /* municipality id: the body an appeal goes to, a territory's owner */
+	FIELD_MUNICIPALITY_KIND, /* municipal_district, urban_settlement, … */
+	FIELD_DISTRICT,   /* municipality id of the district a settlement belongs to */
+	FIELD_OFFICIAL_NAME, /* «Берёзовское сельское поселение» */
+	FIELD_ADMINISTRATION, /* «Администрация Берёзовского сельского поселения» */
+	FIELD_BODY_CODE,  /* "number_code": Cyrillic capitals starting its appeals' numbers */
+	FIELD_SLUG,       /* Latin path segment of /m/<slug> */
+	FIELD_HEAD,       /* person id of the head */
+	FIELD_RECEPTION_HOURS,
+	FIELD_SITE_URL,   /* the municipality's official site, http(s) */
+	FIELD_TIMEZONE,   /* IANA zone name */
 	FIELD__MAX
 };
 

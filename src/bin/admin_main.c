@@ -31,6 +31,7 @@
 #include "backup.h"
 #include "config.h"
 #include "db.h"
+#include "municipality.h"
 #include "staff_account.h"
 #include "validate.h"
 
@@ -208,6 +209,11 @@ static int command_init(struct db *db, const struct config *cfg, bool demo)
 		return 1;
 	int applied = db_migrate(db, cfg->sql_dir);
 	if (applied < 0)
+		return 1;
+	/* Migration 025 moved everything into one municipality: give it portal.ini's name (a
+	 * tree whose migrations end before 025 has no municipalities). */
+	if (db_schema_version(db) >= MUNICIPALITY_MIGRATION &&
+	    municipality_own_from_config(db, cfg) < 0)
 		return 1;
 	printf("schema at version %d (%d migration%s applied)\n", db_schema_version(db), applied,
 	       applied == 1 ? "" : "s");

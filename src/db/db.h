@@ -75,7 +75,7 @@ enum stmt {
 	STMT_TERRITORY_GET,      /* (id) → name, level, parent id, parent name */
 	STMT_TERRITORY_NAME_TAKEN, /* (parent or NULL, name, id to skip or NULL) → 1 if a sibling
 	                              already has the name */
-	STMT_TERRITORY_INSERT,   /* (parent, level, name) */
+	STMT_TERRITORY_INSERT,   /* (parent, level, name, municipality or NULL: from the parent) */
 	STMT_TERRITORY_RENAME,   /* (id, name) */
 	STMT_TERRITORY_JSON,     /* (id) → the row as a JSON object, for the audit log */
 	STMT_VENUE_ADMIN_LIST,   /* () → id, name, address, kind, capacity, territory name */
@@ -280,12 +280,12 @@ enum stmt {
 	STMT_CALENDAR_DAY_DELETE, /* (day) */
 	STMT_CALENDAR_DAY_JSON,  /* (YYYYMMDD as a number) → the row as JSON */
 	/* Appeals (appeal.c, page_appeals.c). */
-	STMT_APPEAL_COUNTER_NEXT, /* (year) → the next registration number of the year */
+	STMT_APPEAL_COUNTER_NEXT, /* (year) → the next appeal.seq of the year */
 	STMT_APPEAL_INSERT,      /* (year, seq, number, code hash, source, addressee, unit, surname,
 	                            name, patronymic, email, address, phone, territory, topic, text,
 	                            consent at, received, registered, registered by, meeting,
 	                            reception by, oral, oral answer, oral consent, answer due,
-	                            forward due) → id */
+	                            forward due, municipality) → id */
 	STMT_APPEAL_EVENT_ADD,   /* (appeal, at, user, action, note) */
 	STMT_APPEAL_TOPIC_OPTIONS, /* () → code, name, level of active subjects and topics (levels
 	                              2 and 3), in code order: the choice on appeal forms */
@@ -619,6 +619,24 @@ enum stmt {
 	STMT_PLAN_EVIDENCE_MEETINGS, /* held meetings of the kind */
 	STMT_PLAN_EVIDENCE_DISCUSSIONS, /* concluded discussions whose last day is in the period */
 	STMT_PLAN_EVIDENCE_RECORDS, /* the measure's records entered by hand */
+	/* Municipalities (issue 18; sql/025_municipalities.sql, db_municipality.c). */
+	STMT_MUNICIPALITY_LIST,  /* () → id, kind, district id or 0, name, official name,
+	                            administration, code, slug, head person id or 0, head's name,
+	                            head's position, address, phone, email, reception hours, site,
+	                            time zone, own; districts before their settlements */
+	STMT_MUNICIPALITY_INSERT, /* (kind, district, name, official name, administration, code, slug,
+	                             head, address, phone, email, reception hours, site, zone) */
+	STMT_MUNICIPALITY_UPDATE, /* (id, then as STMT_MUNICIPALITY_INSERT) */
+	STMT_MUNICIPALITY_JSON,  /* (id) → the municipality as JSON, for the audit log */
+	STMT_MUNICIPALITY_CODE_USED, /* (code, except municipality) → 1 when an appeal of another
+	                                municipality has a number with that code ('' : none) */
+	STMT_MUNICIPALITY_MEETINGS, /* (municipality, district or NULL, now, limit) → the columns of
+	                               MEETING_SUMMARY_COLUMNS: upcoming public meetings of the
+	                               municipality and those of its district whose territory lies
+	                               above one of its own */
+	STMT_APPEAL_BODY_COUNTER_NEXT, /* (year, municipality) → the next number of its registry */
+	STMT_MEETING_MUNICIPALITY, /* (meeting) → name, official name, slug, id of its municipality */
+	STMT_TERRITORY_MUNICIPALITY, /* (territory) → its municipality id */
 	STMT__MAX
 };
 

@@ -170,3 +170,35 @@ int db_meeting_changes(struct db *db, struct arena *a, long long id, struct meet
 	*count = n;
 	return 0;
 }
+
+int db_meeting_of_municipality(struct db *db, struct arena *a, long long municipality_id,
+			       long long district_id, time_t now, long long limit,
+			       struct meeting_summary **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MUNICIPALITY_MEETINGS);
+	sqlite3_bind_int64(s, 1, municipality_id);
+	if (district_id > 0)
+		sqlite3_bind_int64(s, 2, district_id);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)now);
+	sqlite3_bind_int64(s, 4, limit);
+	return collect_summaries(db, a, s, (size_t)limit, out, count);
+}
+
+int db_meeting_municipality(struct db *db, struct arena *a, long long id, const char **name,
+			    const char **official_name, const char **slug)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_MUNICIPALITY);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*name = db_text(a, s, 0);
+		*official_name = db_text(a, s, 1);
+		*slug = db_text(a, s, 2);
+	}
+	db_done(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_log_error(db, "meeting municipality");
+		return -1;
+	}
+	return rc == SQLITE_ROW ? 0 : 1;
+}

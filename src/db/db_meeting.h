@@ -87,4 +87,16 @@ int db_meeting_invitees(struct db *db, struct arena *a, long long id,
 int db_meeting_changes(struct db *db, struct arena *a, long long id, struct meeting_change **out,
 		       size_t *count);
 
+/* Public meetings of municipality municipality_id that have not ended by now, and those of its
+ * district (district_id, 0 for none) whose territory lies above one of its territories (a
+ * district-wide meeting concerns every settlement), in time order, at most limit (issue 18). */
+int db_meeting_of_municipality(struct db *db, struct arena *a, long long municipality_id,
+			       long long district_id, time_t now, long long limit,
+			       struct meeting_summary **out, size_t *count);
+
+/* The municipality a meeting belongs to: 0 and its name, official name and slug in the arena,
+ * 1 for no such meeting, -1 on a database error. */
+int db_meeting_municipality(struct db *db, struct arena *a, long long id, const char **name,
+			    const char **official_name, const char **slug);
+
 #endif

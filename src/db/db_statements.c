@@ -235,7 +235,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 	/* UNIQUE (parent_id, name) says nothing about districts, whose parent is NULL. */
 	[STMT_TERRITORY_NAME_TAKEN] = "SELECT 1 FROM territory WHERE parent_id IS ?1 AND name = ?2 "
 				      "AND id IS NOT ?3",
-	[STMT_TERRITORY_INSERT] = "INSERT INTO territory (parent_id, level, name) VALUES (?1, ?2, ?3)",
+	[STMT_TERRITORY_INSERT] = "INSERT INTO territory (parent_id, level, name, municipality_id) "
+				  "VALUES (?1, ?2, ?3, ?4)",
 	[STMT_TERRITORY_RENAME] = "UPDATE territory SET name = ?2 WHERE id = ?1",
 	[STMT_TERRITORY_JSON] = "SELECT json_object('name', name, 'level', level, "
 				"'parent_id', parent_id) FROM territory WHERE id = ?1",
@@ -956,9 +957,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"INSERT INTO appeal (year, seq, number, code_hash, source, addressee, addressee_unit, "
 		"surname, name, patronymic, email, address, phone, territory_id, topic_code, text, "
 		"consent_at, received_at, registered_at, registered_by, meeting_id, reception_by, oral, "
-		"oral_answer, oral_consent, answer_due, forward_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
-		"?24, ?25, ?26, ?27) RETURNING id",
+		"oral_answer, oral_consent, answer_due, forward_due, municipality_id) VALUES (?1, ?2, "
+		"?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+		"?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28) RETURNING id",
 	[STMT_APPEAL_EVENT_ADD] =
 		"INSERT INTO appeal_event (appeal_id, at, user_id, action, note) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -1501,6 +1502,51 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_PLAN_EVIDENCE_RECORDS] =
 		"SELECT id, note, NULL, done_on FROM plan_record WHERE measure_id = ?1 "
 		"AND done_on BETWEEN ?5 AND ?6 ORDER BY done_on",
+
+	/* Municipalities (issue 18, db_municipality.c). */
+	[STMT_MUNICIPALITY_LIST] =
+		"SELECT m.id, m.kind, coalesce(m.district_id, 0), m.name, m.official_name, "
+		"m.administration, m.code, m.slug, coalesce(m.head_person_id, 0), "
+		"coalesce(p.full_name, ''), coalesce(p.position, ''), m.address, m.phone, m.email, "
+		"m.reception_hours, m.site_url, m.timezone, m.own FROM municipality m "
+		"LEFT JOIN municipality d ON d.id = m.district_id "
+		"LEFT JOIN person p ON p.id = m.head_person_id "
+		"ORDER BY coalesce(d.name, m.name), coalesce(d.id, m.id), m.district_id IS NOT NULL, "
+		"m.name, m.id",
+	[STMT_MUNICIPALITY_INSERT] =
+		"INSERT INTO municipality (kind, district_id, name, official_name, administration, "
+		"code, slug, head_person_id, address, phone, email, reception_hours, site_url, "
+		"timezone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	[STMT_MUNICIPALITY_UPDATE] =
+		"UPDATE municipality SET kind = ?2, district_id = ?3, name = ?4, official_name = ?5, "
+		"administration = ?6, code = ?7, slug = ?8, head_person_id = ?9, address = ?10, "
+		"phone = ?11, email = ?12, reception_hours = ?13, site_url = ?14, timezone = ?15 "
+		"WHERE id = ?1",
+	[STMT_MUNICIPALITY_JSON] =
+		"SELECT json_object('kind', kind, 'district_id', district_id, 'name', name, "
+		"'official_name', official_name, 'administration', administration, 'code', code, "
+		"'slug', slug, 'head_person_id', head_person_id, 'address', address, 'phone', phone, "
+		"'email', email, 'reception_hours', reception_hours, 'site_url', site_url, "
+		"'timezone', timezone) FROM municipality WHERE id = ?1",
+	[STMT_MUNICIPALITY_CODE_USED] =
+		"SELECT 1 FROM appeal WHERE municipality_id IS NOT ?2 AND CASE WHEN ?1 = '' "
+		"THEN number GLOB '[0-9]*' ELSE substr(number, 1, length(?1) + 1) = ?1 || '-' END "
+		"LIMIT 1",
+	[STMT_MUNICIPALITY_MEETINGS] =
+		"SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM
+		"WHERE " PUBLIC_STATUS " AND m.ends_at >= ?3 AND (m.municipality_id = ?1 "
+		"OR (m.municipality_id = ?2 AND m.territory_id IN (WITH RECURSIVE "
+		"     up(id) AS (SELECT parent_id FROM territory WHERE municipality_id = ?1 UNION "
+		"                SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id) "
+		"     SELECT id FROM up WHERE id IS NOT NULL))) "
+		"ORDER BY m.starts_at, m.id LIMIT ?4",
+	[STMT_APPEAL_BODY_COUNTER_NEXT] =
+		"INSERT INTO appeal_number_counter (municipality_id, year, last) VALUES (?2, ?1, 1) "
+		"ON CONFLICT (municipality_id, year) DO UPDATE SET last = last + 1 RETURNING last",
+	[STMT_MEETING_MUNICIPALITY] =
+		"SELECT mu.name, mu.official_name, mu.slug, mu.id FROM meeting m "
+		"JOIN municipality mu ON mu.id = m.municipality_id WHERE m.id = ?1",
+	[STMT_TERRITORY_MUNICIPALITY] = "SELECT municipality_id FROM territory WHERE id = ?1",
 };
 
 /* How many result columns the reader of each statement above reads: one row per statement, 0 for

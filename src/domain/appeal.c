@@ -9,6 +9,8 @@
 #include "appeal_rules.h"
 #include "buf.h"
 #include "civil_time.h"
+#include "db_municipality.h"
+#include "municipality.h"
 #include "outbox.h"
 #include "ru.h"
 #include "workdays.h"
@@ -99,11 +101,23 @@ static const char *words(struct arena *a, struct civil_date d)
 	return arena_strdup(a, text);
 }
 
-/* The acknowledgement: number, dates, the code and how to follow the appeal. */
+/* The acknowledgement: number, dates, the code and how to follow the appeal, signed by the body
+ * the appeal went to (another than the own municipality: its administration and phone; the own
+ * one: portal.ini's, as before issue 18). */
 static int acknowledge(struct db *db, struct arena *a, const struct config *cfg,
-		       const struct appeal_created *c, const char *email, struct civil_date registered,
-		       struct civil_date due, time_t now)
+		       const struct municipality_item *body, const struct appeal_created *c,
+		       const char *email, struct civil_date registered, struct civil_date due,
+		       time_t now)
 {
+	const char *signature = cfg->administration_name[0] ? cfg->administration_name
+							    : cfg->municipality_name;
+	const char *phone = cfg->contact_phone;
+	if (!body->own) {
+		signature = body->administration[0] ? body->administration
+			    : body->official_name[0] ? body->official_name
+						     : body->name;
+		phone = body->phone;
+	}
 	struct buf b;
 	buf_init(&b, a);
 	buf_printf(&b,
@@ -115,9 +129,9 @@ static int acknowledge(struct db *db, struct arena *a, const struct config *cfg,
 		   "и код: %s\nНикому не сообщайте код: по нему видно, как рассматривается ваше "
 		   "обращение.\n\n--\n%s\n",
 		   c->number, words(a, registered), words(a, due), cfg->site_url, c->code,
-		   cfg->administration_name[0] ? cfg->administration_name : cfg->municipality_name);
-	if (cfg->contact_phone[0])
-		buf_printf(&b, "Телефон: %s\n", cfg->contact_phone);
+		   signature);
+	if (phone[0])
+		buf_printf(&b, "Телефон: %s\n", phone);
 	struct outbox_message m = {
 		.dedup_key = arena_printf(a, "acknowledgement:%lld", c->id),
 		.channel = OUTBOX_MAIL,
@@ -127,6 +141,51 @@ static int acknowledge(struct db *db, struct arena *a, const struct config *cfg,
 		.purpose = "acknowledgement",
 	};
 	return outbox_add(db, &m, now) < 0 ? -1 : 0;
+}
+
+/* The body an appeal is addressed to: the municipality chosen, else its territory's, else that
+ * of the meeting it was handed in at, else the own one (the only one of a single-municipality
+ * installation). 0, or -1 on a database error or
+ * when none is found (logged). */
+static int appeal_body(struct db *db, struct arena *a, const struct appeal_input *in,
+		       const struct municipality_item **out)
+{
+	struct municipality_item *list;
+	size_t count;
+	if (db_municipality_list(db, a, &list, &count) < 0)
+		return -1;
+	long long id = in->municipality_id;
+	if (id == 0 && in->territory_id) {
+		sqlite3_stmt *s = db_stmt(db, STMT_TERRITORY_MUNICIPALITY);
+		sqlite3_bind_int64(s, 1, in->territory_id);
+		int rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW)
+			id = sqlite3_column_int64(s, 0);
+		db_done(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_log_error(db, "appeal territory");
+			return -1;
+		}
+	}
+	if (id == 0 && in->meeting_id) {
+		/* Handed in at a meeting: the registry of the body that held it. */
+		sqlite3_stmt *s = db_stmt(db, STMT_MEETING_MUNICIPALITY);
+		sqlite3_bind_int64(s, 1, in->meeting_id);
+		int rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW)
+			id = sqlite3_column_int64(s, 3);
+		db_done(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_log_error(db, "appeal meeting");
+			return -1;
+		}
+	}
+	*out = id ? db_municipality_find(list, count, id) : db_municipality_own(list, count);
+	if (*out == NULL) {
+		fprintf(stderr, "appeal: no municipality %lld to register it in\n", id);
+		return -1;
+	}
+	return 0;
 }
 
 int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
@@ -140,17 +199,28 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 	struct appeal_dates due = appeal_due_dates(&cal, received, registered, 0,
 						   (enum appeal_day_off)cfg->appeal_day_off);
 
-	/* The number: the year's counter, increased in this transaction, so a rollback gives it
-	 * back and no number is skipped or used twice. */
-	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_COUNTER_NEXT);
+	const struct municipality_item *body;
+	if (appeal_body(db, a, in, &body) < 0)
+		return -1;
+	out->municipality_id = body->id;
+	/* The number: the counter of the body's registry and year, increased in this transaction
+	 * (writers hold the write lock: BEGIN IMMEDIATE), so concurrent appeals take consecutive
+	 * numbers, a rollback gives one back and no number is skipped or used twice. */
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_BODY_COUNTER_NEXT);
+	sqlite3_bind_int(s, 1, registered.year);
+	sqlite3_bind_int64(s, 2, body->id);
+	long long number = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	db_done(s);
+	/* appeal.seq: the installation's order of the year (sql/025_municipalities.sql). */
+	s = db_stmt(db, STMT_APPEAL_COUNTER_NEXT);
 	sqlite3_bind_int(s, 1, registered.year);
 	long long seq = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	db_done(s);
-	if (seq <= 0) {
+	if (seq <= 0 || number <= 0) {
 		db_log_error(db, "appeal number");
 		return -1;
 	}
-	snprintf(out->number, sizeof out->number, "%04d-%05lld", registered.year, seq);
+	appeal_number_format(out->number, sizeof out->number, body->code, registered.year, number);
 	for (int i = 0; i < CODE_LENGTH; i++)
 		out->code[i] = CODE_ALPHABET[randombytes_uniform(sizeof CODE_ALPHABET - 1)];
 	out->code[CODE_LENGTH] = '\0';
@@ -193,6 +263,7 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 	sqlite3_bind_int(s, 25, in->oral_consent);
 	sqlite3_bind_text(s, 26, answer_due, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 27, forward_due, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 28, body->id);
 	int rc = sqlite3_step(s);
 	out->id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	db_done(s);
@@ -203,8 +274,8 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 	if (appeal_event(db, out->id, now, in->registered_by, "registered",
 			 strcmp(in->source, "online") == 0 ? "получено через сайт" : "") < 0)
 		return -1;
-	if (in->email[0] && acknowledge(db, a, cfg, out, in->email, registered, due.answer_by,
-					now) < 0)
+	if (in->email[0] && acknowledge(db, a, cfg, body, out, in->email, registered,
+					due.answer_by, now) < 0)
 		return -1;
 	return 0;
 }

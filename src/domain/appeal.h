@@ -32,6 +32,8 @@ struct appeal_input {
 	const char *addressee_unit;
 	const char *surname, *name, *patronymic, *email, *address, *phone;
 	long long territory_id;
+	long long municipality_id; /* the body addressed; 0: its territory's, its meeting's, or
+	                              the own one */
 	const char *topic_code;  /* NULL when none */
 	const char *text;
 	bool consent;            /* the 152-ФЗ notice acknowledged (the online form) */
@@ -45,11 +47,15 @@ struct appeal_input {
 
 struct appeal_created {
 	long long id;
-	char number[32];   /* 2026-00042 */
+	char number[48];   /* 2026-00042, or БРЗ-2026-00042 for a body with a code */
+	long long municipality_id; /* the registry it was registered in */
 	char code[16];     /* the private code, shown once */
 };
 
-/* In the caller's open write transaction: take the next number of the registration year (local),
+/* In the caller's open write transaction: find the body the appeal is addressed to (the
+ * municipality chosen, else its territory's, its meeting's, the own one: issue 18), take the next
+ * number of that body's registry for the registration year (local) — «КОД-2026-00012», or
+ * «2026-00012» for a body without a code —
  * store the appeal with its deadlines, the first history record, and — when there is an e-mail
  * address — the acknowledgement in the outbox. 0, or -1 on a database error (logged). */
 int appeal_create(struct db *db, struct arena *a, const struct config *cfg,

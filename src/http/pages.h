@@ -10,6 +10,7 @@
 #include "http.h"
 
 enum http_status page_home(struct request *req);
+enum http_status page_municipality(struct request *req);
 enum http_status page_meetings_list(struct request *req);
 enum http_status page_meeting_show(struct request *req);
 enum http_status page_calendar_all(struct request *req);
@@ -139,6 +140,10 @@ enum http_status page_account_bookings(struct request *req);
 enum http_status page_account_booking(struct request *req);
 enum http_status page_account_booking_ics(struct request *req);
 enum http_status page_account_booking_cancel(struct request *req);
+enum http_status page_admin_municipalities(struct request *req);
+enum http_status page_admin_municipality_create(struct request *req);
+enum http_status page_admin_municipality(struct request *req);
+enum http_status page_admin_municipality_update(struct request *req);
 enum http_status page_admin_territories(struct request *req);
 enum http_status page_admin_territory_create(struct request *req);
 enum http_status page_admin_territory(struct request *req);

@@ -26,6 +26,15 @@
 	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_TERRITORY, FIELD_REQUIRED},                    \
 	       {FIELD_LEADER, FIELD_OPTIONAL}, {FIELD_SECRETARY, FIELD_OPTIONAL},                  \
 	       {FIELD_MEMBER, FIELD_MULTI})
+/* A municipality, new or edited (page_admin_municipalities.c, issue 18). */
+#define MUNICIPALITY_FORM                                                                         \
+	FIELDS({FIELD_MUNICIPALITY_KIND, FIELD_REQUIRED}, {FIELD_DISTRICT, FIELD_OPTIONAL},        \
+	       {FIELD_NAME, FIELD_REQUIRED}, {FIELD_OFFICIAL_NAME, FIELD_OPTIONAL},                \
+	       {FIELD_ADMINISTRATION, FIELD_OPTIONAL}, {FIELD_BODY_CODE, FIELD_OPTIONAL},          \
+	       {FIELD_SLUG, FIELD_REQUIRED}, {FIELD_HEAD, FIELD_OPTIONAL},                         \
+	       {FIELD_ADDRESS, FIELD_OPTIONAL}, {FIELD_PHONE, FIELD_OPTIONAL},                     \
+	       {FIELD_EMAIL, FIELD_OPTIONAL}, {FIELD_RECEPTION_HOURS, FIELD_OPTIONAL},             \
+	       {FIELD_SITE_URL, FIELD_OPTIONAL}, {FIELD_TIMEZONE, FIELD_OPTIONAL})
 #define MEDIA_FORM FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_EMAIL, FIELD_REQUIRED})
 /* A reception schedule, new or edited (page_admin_receptions.c). */
 #define RECEPTION_SCHEDULE_FORM                                                                   \
@@ -63,7 +72,8 @@ const struct route routes[] = {
 	/* Appeals of residents (page_appeals.c): anonymous forms without ambient authority, so no
 	 * form token; floods are nginx's limit_req. */
 	{"/appeals", METHOD_GET, page_appeals_index, NULL, ROUTE_CACHEABLE, 0},
-	{"/appeals/new", METHOD_GET, page_appeal_new, FIELDS({FIELD_MEETING, FIELD_OPTIONAL}),
+	{"/appeals/new", METHOD_GET, page_appeal_new,
+	 FIELDS({FIELD_MEETING, FIELD_OPTIONAL}, {FIELD_MUNICIPALITY, FIELD_OPTIONAL}),
 	 ROUTE_RESIDENT_OPTIONAL, 0},
 	{"/appeals", METHOD_POST, page_appeal_create,
 	 FIELDS({FIELD_ADDRESSEE, FIELD_REQUIRED}, {FIELD_ADDRESSEE_UNIT, FIELD_OPTIONAL},
@@ -71,6 +81,7 @@ const struct route routes[] = {
 		{FIELD_PATRONYMIC, FIELD_OPTIONAL}, {FIELD_EMAIL, FIELD_OPTIONAL},
 		{FIELD_POSTAL_ADDRESS, FIELD_OPTIONAL}, {FIELD_PHONE, FIELD_OPTIONAL},
 		{FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_APPEAL_TOPIC, FIELD_OPTIONAL},
+		{FIELD_MUNICIPALITY, FIELD_OPTIONAL},
 		{FIELD_APPEAL_TEXT, FIELD_REQUIRED}, {FIELD_CONSENT, FIELD_OPTIONAL},
 		{FIELD_HONEYPOT, FIELD_OPTIONAL},
 		{FIELD_ATTACHMENT, FIELD_OPTIONAL}, {FIELD_CSRF, FIELD_OPTIONAL}),
@@ -166,6 +177,8 @@ const struct route routes[] = {
 	 FIELDS({FIELD_APPEAL_NUMBER, FIELD_REQUIRED}, {FIELD_APPEAL_CODE, FIELD_REQUIRED}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, 0},
 	{"/", METHOD_GET, page_home, NULL, ROUTE_CACHEABLE, 0},
+	/* A municipality's page by its slug (page_municipality.c, issue 18). */
+	{"/m/*", METHOD_GET, page_municipality, NULL, ROUTE_CACHEABLE, 0},
 	/* Open311 GeoReport v2 (open311.c): published answers as open data. Invalid parameters
 	 * go to the handler, which answers with the specification's JSON errors. '*' is a
 	 * registration number. */
@@ -291,6 +304,7 @@ const struct route routes[] = {
 		{FIELD_GIVEN_NAME, FIELD_OPTIONAL}, {FIELD_PATRONYMIC, FIELD_OPTIONAL},
 		{FIELD_EMAIL, FIELD_OPTIONAL}, {FIELD_POSTAL_ADDRESS, FIELD_OPTIONAL},
 		{FIELD_PHONE, FIELD_OPTIONAL}, {FIELD_TERRITORY, FIELD_OPTIONAL},
+		{FIELD_MUNICIPALITY, FIELD_OPTIONAL},
 		{FIELD_APPEAL_TOPIC, FIELD_OPTIONAL}, {FIELD_APPEAL_TEXT, FIELD_REQUIRED},
 		{FIELD_BOOKING, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, APPEAL_WRITERS},
@@ -439,11 +453,19 @@ const struct route routes[] = {
 	 FIELDS({FIELD_CANCEL_REASON, FIELD_OPTIONAL}), ROUTE_FORM_ERRORS_TO_HANDLER,
 	 MEETING_WRITERS},
 
-	/* Reference data (page_admin_territories.c, _topics.c, _venues.c, _people.c, _groups.c). */
+	/* Reference data (page_admin_municipalities.c, _territories.c, _topics.c, _venues.c,
+	 * _people.c, _groups.c). */
+	{"/admin/municipalities", METHOD_GET, page_admin_municipalities, NULL, 0,
+	 REFERENCE_READERS},
+	{"/admin/municipalities", METHOD_POST, page_admin_municipality_create, MUNICIPALITY_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	{"/admin/municipalities/#", METHOD_GET, page_admin_municipality, NULL, 0, REFERENCE_READERS},
+	{"/admin/municipalities/#", METHOD_POST, page_admin_municipality_update, MUNICIPALITY_FORM,
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
 	{"/admin/territories", METHOD_GET, page_admin_territories, NULL, 0, REFERENCE_READERS},
 	{"/admin/territories", METHOD_POST, page_admin_territory_create,
 	 FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_LEVEL, FIELD_REQUIRED},
-		{FIELD_PARENT, FIELD_OPTIONAL}),
+		{FIELD_PARENT, FIELD_OPTIONAL}, {FIELD_MUNICIPALITY, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
 	{"/admin/territories/#", METHOD_GET, page_admin_territory, NULL, 0, REFERENCE_READERS},
 	{"/admin/territories/#", METHOD_POST, page_admin_territory_rename,

@@ -12,8 +12,10 @@
 #include "auth.h"
 #include "civil_time.h"
 #include "db_meeting.h"
+#include "db_municipality.h"
 #include "db_reference.h"
 #include "page.h"
+#include "params.h"
 #include "pages.h"
 #include "resident.h"
 #include "ru.h"
@@ -53,7 +55,7 @@ static bool addressee_known(const char *code)
 static const enum field draft_fields[] = {
 	FIELD_ADDRESSEE, FIELD_ADDRESSEE_UNIT, FIELD_SURNAME,   FIELD_GIVEN_NAME,
 	FIELD_PATRONYMIC, FIELD_EMAIL,         FIELD_POSTAL_ADDRESS, FIELD_PHONE,
-	FIELD_TERRITORY, FIELD_APPEAL_TOPIC,   FIELD_APPEAL_TEXT,
+	FIELD_TERRITORY, FIELD_APPEAL_TOPIC,   FIELD_APPEAL_TEXT, FIELD_MUNICIPALITY,
 };
 #define DRAFT_COOKIE "appeal_draft"
 #define DRAFT_SECONDS 86400
@@ -66,8 +68,9 @@ static void set_field(struct request *req, enum field f, const char *value)
 	v->state = value[0] ? FIELD_VALID : FIELD_ABSENT;
 	v->raw = value;
 	v->text = value;
-	v->number = f == FIELD_TERRITORY ? strtoll(value, NULL, 10) : 0;
-	if (f == FIELD_TERRITORY && v->number <= 0)
+	bool id = f == FIELD_TERRITORY || f == FIELD_MUNICIPALITY;
+	v->number = id ? strtoll(value, NULL, 10) : 0;
+	if (id && v->number <= 0)
 		v->state = FIELD_ABSENT;
 }
 
@@ -218,6 +221,26 @@ static enum http_status form_page(struct request *req, enum http_status status)
 		if (strcmp(chosen, addressees[i][0]) == 0)
 			tpl_section_show(o, "SELECTED");
 	}
+	/* The body: asked only when the portal serves more than one municipality (issue 18). */
+	struct municipality_item *bodies;
+	size_t body_count;
+	if (db_municipality_list(&req->worker->db, req->arena, &bodies, &body_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (body_count > 1) {
+		tpl_dict *f = tpl_section_add(d, "MUNICIPALITY_FIELD");
+		const struct municipality_item *own = db_municipality_own(bodies, body_count);
+		tpl_set(f, "OWN", own ? own->name : bodies[0].name);
+		const struct field_value *v = &req->field[FIELD_MUNICIPALITY];
+		long long body = v->raw != NULL && v->number > 0 ? v->number : 0;
+		for (size_t i = 0; i < body_count; i++) {
+			tpl_dict *o = tpl_section_add(f, "MUNICIPALITY_OPTION");
+			tpl_set_int(o, "ID", bodies[i].id);
+			tpl_set(o, "NAME", bodies[i].official_name[0] ? bodies[i].official_name
+								      : bodies[i].name);
+			if (bodies[i].id == body)
+				tpl_section_show(o, "SELECTED");
+		}
+	}
 	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
 				      ? req->field[FIELD_TERRITORY].number
 				      : 0;
@@ -262,8 +285,10 @@ static enum http_status form_page(struct request *req, enum http_status status)
 	return page_end(req, status);
 }
 
-/* GET /appeals/new[?meeting=ID] — the form, with what 59-ФЗ asks of an appeal; with an upcoming
- * public meeting, a question to it sent in advance (its text opens with the meeting). 200. */
+/* GET /appeals/new[?meeting=ID][&municipality=ID] — the form, with what 59-ФЗ asks of an appeal;
+ * with an upcoming public meeting, a question to it sent in advance (its text opens with the
+ * meeting); with a municipality, that body chosen (the choice is offered only when the portal
+ * serves several). 200. */
 enum http_status page_appeal_new(struct request *req)
 {
 	return form_page(req, HTTP_OK);
@@ -298,6 +323,13 @@ static void check_appeal(struct request *req)
 	if (v[FIELD_APPEAL_TOPIC].state == FIELD_VALID &&
 	    !page_topic_known(req, v[FIELD_APPEAL_TOPIC].text))
 		page_reject(req, FIELD_APPEAL_TOPIC, "выберите из списка");
+	if (v[FIELD_MUNICIPALITY].state == FIELD_VALID) {
+		struct municipality_item *list;
+		size_t count;
+		if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0 ||
+		    db_municipality_find(list, count, v[FIELD_MUNICIPALITY].number) == NULL)
+			page_reject(req, FIELD_MUNICIPALITY, "выберите из списка");
+	}
 	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
 		/* One row by its key: this runs on every appeal (make bench). */
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_GET);
@@ -310,8 +342,8 @@ static void check_appeal(struct request *req)
 }
 
 /* POST /appeals (addressee, addressee_unit, surname, name, patronymic, email, address, phone,
- * territory, text, consent; website must stay empty) — store the appeal with its number and
- * answer 303 to the receipt, which shows the number and the private code once. 422 with the
+ * territory, municipality, text, consent; website must stay empty) — store the appeal with its
+ * number in the registry of the body addressed (appeal.h) and answer 303 to the receipt, which shows the number and the private code once. 422 with the
  * errors beside the fields and the input kept. A filled honeypot gets the same 303 and stores
  * nothing. */
 /* The files of the form, checked by content; errors go beside the file field. */
@@ -341,6 +373,27 @@ static size_t check_files(struct request *req, struct attachment *out)
 		out[n++] = (struct attachment){name, mime, f->data, f->size, ""};
 	}
 	return n;
+}
+
+/* text with every byte but [A-Za-z0-9-] as %XX: a registration number with a Cyrillic body
+ * code («БРЗ-2026-00012») in a cookie, whose values must be ASCII (RFC 6265). */
+static const char *percent_encoded(struct arena *a, const char *text)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(text);
+	char *out = arena_alloc(a, n * 3 + 1), *o = out;
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+		if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    *c == '-') {
+			*o++ = (char)*c;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*c >> 4];
+			*o++ = hex[*c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
 }
 
 enum http_status page_appeal_create(struct request *req)
@@ -392,6 +445,9 @@ enum http_status page_appeal_create(struct request *req)
 		.territory_id = req->field[FIELD_TERRITORY].state == FIELD_VALID
 					? req->field[FIELD_TERRITORY].number
 					: 0,
+		.municipality_id = req->field[FIELD_MUNICIPALITY].state == FIELD_VALID
+					   ? req->field[FIELD_MUNICIPALITY].number
+					   : 0,
 		.topic_code = page_field_text(req, FIELD_APPEAL_TOPIC),
 		.text = page_field_text(req, FIELD_APPEAL_TEXT),
 		.consent = true,
@@ -439,7 +495,8 @@ enum http_status page_appeal_create(struct request *req)
 	response_header(req, "Set-Cookie",
 			arena_printf(req->arena, "%s=%s~%s; Path=%s; Max-Age=900; HttpOnly; "
 						 "SameSite=Lax%s",
-				     RECEIPT_COOKIE, c.number, c.code, RECEIPT_PATH,
+				     RECEIPT_COOKIE, percent_encoded(req->arena, c.number), c.code,
+				     RECEIPT_PATH,
 				     req->https ? "; Secure" : ""));
 	return response_redirect(req, RECEIPT_PATH);
 }
@@ -453,9 +510,15 @@ enum http_status page_appeal_received(struct request *req)
 	response_header(req, "Cache-Control", "no-store");
 	const struct param *p = params_find(&req->cookies, RECEIPT_COOKIE);
 	const char *tilde = p ? memchr(p->value, '~', p->value_len) : NULL;
-	if (tilde != NULL && p->value_len < 64) {
+	struct param_list number;
+	if (tilde != NULL && p->value_len < 96 &&
+	    params_parse_urlencoded(req->arena,
+				    arena_printf(req->arena, "n=%.*s", (int)(tilde - p->value),
+						 p->value),
+				    (size_t)(tilde - p->value) + 2, 1, &number) == PARAMS_OK &&
+	    number.count == 1) {
 		tpl_dict *r = tpl_section_add(d, "RECEIPT");
-		tpl_set(r, "NUMBER", arena_strndup(req->arena, p->value, (size_t)(tilde - p->value)));
+		tpl_set(r, "NUMBER", number.items[0].value);
 		tpl_set(r, "CODE", arena_strndup(req->arena, tilde + 1,
 						 p->value_len - (size_t)(tilde - p->value) - 1));
 		response_header(req, "Set-Cookie",

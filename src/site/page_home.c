@@ -2,14 +2,16 @@
 #include "db_meeting.h"
 #include "meeting_view.h"
 #include "page.h"
+#include "page_municipality.h"
 #include "pages.h"
 #include "worker.h"
 
 #define HOME_UPCOMING 5
 #define HOME_RECENT 3
 
-/* GET / — 200 with the next HOME_UPCOMING public meetings, the latest HOME_RECENT held ones and
- * the ways to send an appeal; 500 on a database error. */
+/* GET / — 200 with the next HOME_UPCOMING public meetings, the latest HOME_RECENT held ones, the
+ * district's settlements when the portal serves several municipalities, and the ways to send an
+ * appeal; 500 on a database error. */
 enum http_status page_home(struct request *req)
 {
 	struct db *db = &req->worker->db;
@@ -23,6 +25,8 @@ enum http_status page_home(struct request *req)
 
 	tpl_dict *d = page_begin(req, "home.tpl", "Встречи с населением", NAV_HOME);
 	page_set_calendar_links(req, d);
+	if (page_municipality_home_list(req, d) < 0)
+		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, next_count ? "HAS_UPCOMING" : "NO_UPCOMING");
 	for (size_t i = 0; i < next_count; i++) {
 		tpl_dict *card = tpl_include(tpl_section_add(d, "UPCOMING"), "CARD", "meeting_card.tpl");

@@ -4,6 +4,7 @@
 
 #include "civil_time.h"
 #include "db_meeting.h"
+#include "db_municipality.h"
 #include "db_reference.h"
 #include "discussion_view.h"
 #include "meeting_view.h"
@@ -180,6 +181,21 @@ enum http_status page_meeting_show(struct request *req)
 	}
 	if (m.group_name[0])
 		tpl_set(tpl_section_add(d, "GROUP"), "NAME", m.group_name);
+	/* Whose meeting it is, said only where the portal serves several municipalities. */
+	long long bodies = db_municipality_count(db);
+	if (bodies < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (bodies > 1) {
+		const char *name, *official, *slug;
+		rc = db_meeting_municipality(db, req->arena, m.summary.id, &name, &official, &slug);
+		if (rc < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (rc == 0) {
+			tpl_dict *b = tpl_section_add(d, "BODY");
+			tpl_set(b, "NAME", official[0] ? official : name);
+			tpl_set(b, "SLUG", slug);
+		}
+	}
 	struct meeting_change *changes;
 	size_t change_count;
 	if (db_meeting_changes(db, req->arena, m.summary.id, &changes, &change_count) < 0)

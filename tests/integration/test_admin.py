@@ -70,7 +70,7 @@ class Init(AdminCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("demo data not loaded", p.stdout)
         self.assertEqual(self.count("meeting"), meetings)
-        self.assertEqual(meetings, 24)
+        self.assertEqual(meetings, 25)  # with the district's meeting 25
 
     def test_demo_accounts(self):
         rows = STACK.query("SELECT login, role, password_hash FROM staff_user "
@@ -484,7 +484,7 @@ class Restore(unittest.TestCase):
         self.assertEqual(stat.S_IMODE(os.stat(self.uploads).st_mode), 0o700)
         with open(os.path.join(self.uploads, kept), "rb") as f:
             self.assertEqual(f.read(), b"a scan kept in the backup")
-        self.assertEqual(self.query("SELECT count(*) FROM meeting")[0][0], 24)
+        self.assertEqual(self.query("SELECT count(*) FROM meeting")[0][0], 25)
 
     def test_restore_is_refused_while_something_answers_on_the_socket(self):
         target = os.path.join(self.dir, "b.tar")

@@ -43,6 +43,7 @@ static const struct {
 	const char *label;
 	unsigned roles; /* who sees the tab (as routes.c lets them open it); 0: every reader */
 } tabs[REFERENCE__MAX] = {
+	[REFERENCE_MUNICIPALITIES] = {"/admin/municipalities", "Муниципальные образования", 0},
 	[REFERENCE_TERRITORIES] = {"/admin/territories", "Территории", 0},
 	[REFERENCE_TOPICS] = {"/admin/topics", "Темы обращений", TOPIC_READERS},
 	[REFERENCE_VENUES] = {"/admin/venues", "Места проведения", 0},

@@ -1,5 +1,6 @@
 /* page_admin_reference.h — what the reference data pages for staff share (territories, topics of
- * appeals, venues, people, information groups: page_admin_territories.c, _topics.c, _venues.c,
+ * appeals, venues, people, information groups, municipalities: page_admin_territories.c,
+ * _topics.c, _venues.c, _municipalities.c,
  * _people.c, _groups.c): the
  * «Справочники» frame with its tabs, the Russian names of the codes the schema allows, choice
  * lists, rejecting a field beside the form, and saving a change with its audit record. */
@@ -17,6 +18,7 @@
 
 /* The tabs of the reference pages, in display order. */
 enum reference_tab {
+	REFERENCE_MUNICIPALITIES, /* the district and its settlements (issue 18) */
 	REFERENCE_TERRITORIES,
 	REFERENCE_TOPICS,
 	REFERENCE_VENUES,

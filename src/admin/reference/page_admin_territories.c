@@ -3,6 +3,7 @@
  * Readers: everyone who reads meetings; changes: administrators and organizers (routes.c). */
 #include <string.h>
 
+#include "db_municipality.h"
 #include "page.h"
 #include "page_admin_reference.h"
 #include "pages.h"
@@ -107,6 +108,23 @@ static enum http_status territories_page(struct request *req, enum http_status s
 			page_form_fields(req, f);
 		reference_code_options(f, "LEVEL_OPTION", territory_levels,
 				       from_request ? v[FIELD_LEVEL].raw : NULL);
+		/* Whose part a new territory is: asked only when there is more than one
+		 * municipality (without a choice it is its parent's, at the top the own one). */
+		struct municipality_item *list;
+		size_t count;
+		if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (count > 1) {
+			tpl_dict *m = tpl_section_add(f, "MUNICIPALITY_FIELD");
+			long long chosen = from_request ? reference_chosen(req, FIELD_MUNICIPALITY) : 0;
+			for (size_t i = 0; i < count; i++) {
+				tpl_dict *o = tpl_section_add(m, "MUNICIPALITY_OPTION");
+				tpl_set_int(o, "ID", list[i].id);
+				tpl_set(o, "NAME", list[i].name);
+				if (list[i].id == chosen)
+					tpl_section_show(o, "SELECTED");
+			}
+		}
 		long long parent = from_request ? reference_chosen(req, FIELD_PARENT) : 0;
 		for (size_t i = 0; i < n; i++) {
 			if (strcmp(rows[i].level, "microdistrict") == 0)
@@ -145,10 +163,12 @@ static int name_taken(struct request *req, long long parent, const char *name, l
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* POST /admin/territories (name, level, parent, csrf) — add a territory: a district at the top
- * (no parent), a settlement under a district, a microdistrict under a settlement. 303 to
+/* POST /admin/territories (name, level, parent, municipality, csrf) — add a territory: a district
+ * at the top (no parent), a settlement under a district, a microdistrict under a settlement; part
+ * of the municipality chosen, else of its parent's (at the top: the own one). 303 to
  * /admin/territories; 422 with the errors beside the fields for an unknown level, a parent that
- * does not exist or does not fit the level, or a name its siblings already have. */
+ * does not exist or does not fit the level, an unknown municipality, or a name its siblings
+ * already have. */
 enum http_status page_admin_territory_create(struct request *req)
 {
 	struct territory_row *rows;
@@ -183,6 +203,15 @@ enum http_status page_admin_territory_create(struct request *req)
 						 : "микрорайон или населённый пункт может входить только "
 						   "в поселение");
 	}
+	if (v[FIELD_MUNICIPALITY].state == FIELD_VALID) {
+		struct municipality_item *list;
+		size_t count;
+		if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (db_municipality_find(list, count, v[FIELD_MUNICIPALITY].number) == NULL)
+			page_reject(req, FIELD_MUNICIPALITY, "выберите муниципальное образование из "
+							     "списка");
+	}
 	if (req->invalid_fields == 0) {
 		int taken = name_taken(req, parent ? parent->id : 0, v[FIELD_NAME].text, 0);
 		if (taken < 0)
@@ -203,6 +232,8 @@ enum http_status page_admin_territory_create(struct request *req)
 		sqlite3_bind_int64(s, 1, parent->id);
 	sqlite3_bind_text(s, 2, level, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, v[FIELD_NAME].text, -1, SQLITE_STATIC);
+	if (v[FIELD_MUNICIPALITY].state == FIELD_VALID)
+		sqlite3_bind_int64(s, 4, v[FIELD_MUNICIPALITY].number);
 	bool ok = db_run(s) == SQLITE_DONE;
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	return staff_commit(req, ok, "create", "territory", id, NULL, STMT_TERRITORY_JSON,
