@@ -1204,100 +1204,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY id",
 
 	/* ---- personal receptions (issue 17) ---- */
-	[STMT_RECEPTION_SCHEDULE_INSERT] =
-		"INSERT INTO reception_schedule (series_id, person_id, venue_id, weekday, start_minute, "
-		"end_minute, slot_minutes, topics, created_at, rule, ordinal, period_from, period_to, "
-		"title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-	[STMT_RECEPTION_INSERT] = "INSERT INTO reception (meeting_id, schedule_id, slot_minutes, "
-				  "topics) VALUES (?1, ?2, ?3, ?4)",
-	[STMT_RECEPTION_SCHEDULE_LIST] =
-		"SELECT s.id, s.series_id, p.full_name, v.name, s.weekday, s.start_minute, "
-		"s.end_minute, s.slot_minutes, (SELECT count(*) FROM reception r "
-		"WHERE r.schedule_id = s.id), s.rule, s.ordinal FROM reception_schedule s "
-		"JOIN person p ON p.id = s.person_id JOIN venue v ON v.id = s.venue_id "
-		"ORDER BY s.id DESC",
-	[STMT_RECEPTION_SCHEDULE_JSON] =
-		"SELECT json_object('series_id', series_id, 'person_id', person_id, 'venue_id', "
-		"venue_id, 'weekday', weekday, 'start_minute', start_minute, 'end_minute', end_minute, "
-		"'slot_minutes', slot_minutes, 'topics', topics, 'rule', rule, 'ordinal', ordinal, "
-		"'period_from', period_from, 'period_to', period_to, 'title', title) "
-		"FROM reception_schedule WHERE id = ?1",
-	[STMT_RECEPTION_UPCOMING] =
-		"SELECT m.id, m.starts_at, m.ends_at, m.status, coalesce(p.full_name, ''), "
-		"coalesce(v.name, ''), r.slot_minutes, (SELECT count(*) FROM reception_booking b "
-		"WHERE b.meeting_id = m.id AND b.status <> 'cancelled') FROM reception r "
-		"JOIN meeting m ON m.id = r.meeting_id LEFT JOIN person p ON p.id = m.host_id "
-		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.ends_at >= ?1 "
-		"ORDER BY m.starts_at LIMIT 200",
-	[STMT_RECEPTION_GET] =
-		"SELECT m.starts_at, m.ends_at, m.status, m.title, coalesce(m.host_id, 0), "
-		"coalesce(p.full_name, ''), coalesce(p.position, ''), coalesce(v.name, ''), "
-		"coalesce(v.address, ''), r.slot_minutes, r.topics FROM reception r "
-		"JOIN meeting m ON m.id = r.meeting_id LEFT JOIN person p ON p.id = m.host_id "
-		"LEFT JOIN venue v ON v.id = m.venue_id WHERE r.meeting_id = ?1",
-	[STMT_RECEPTION_TAKEN] =
-		"SELECT slot_at FROM reception_booking WHERE meeting_id = ?1 AND status <> 'cancelled' "
-		"UNION SELECT offered_slot FROM reception_waiting WHERE meeting_id = ?1 "
-		"AND status = 'offered' AND offered_until > ?2 AND resident_id <> ?3",
-	[STMT_BOOKING_ACTIVE_FOR_OFFICIAL] =
-		"SELECT id FROM reception_booking WHERE resident_id = ?1 AND person_id = ?2 "
-		"AND status = 'active' AND slot_at > ?3 LIMIT 1",
-	[STMT_BOOKING_INSERT] =
-		"INSERT INTO reception_booking (meeting_id, slot_at, person_id, resident_id, "
-		"visitor_name, phone, email, contact, question, cancel_token_hash, booked_by, "
-		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-	[STMT_BOOKING_GET] =
-		"SELECT b.meeting_id, b.slot_at, coalesce(b.resident_id, 0), b.visitor_name, b.phone, "
-		"b.email, b.contact, b.question, b.status, b.cancel_reason, coalesce(p.full_name, ''), "
-		"coalesce(v.name, ''), coalesce(v.address, ''), r.slot_minutes, m.status "
-		"FROM reception_booking b JOIN reception r ON r.meeting_id = b.meeting_id "
-		"JOIN meeting m ON m.id = b.meeting_id LEFT JOIN person p ON p.id = b.person_id "
-		"LEFT JOIN venue v ON v.id = m.venue_id WHERE b.id = ?1",
-	[STMT_BOOKING_BY_TOKEN] = "SELECT id FROM reception_booking WHERE cancel_token_hash = ?1",
-	[STMT_BOOKING_CANCEL] =
-		"UPDATE reception_booking SET status = 'cancelled', cancelled_by = ?2, "
-		"cancel_reason = ?3, cancelled_at = ?4 WHERE id = ?1 AND status = 'active'",
-	[STMT_BOOKING_SET_VISIT] =
-		"UPDATE reception_booking SET status = ?2 WHERE id = ?1 AND status <> 'cancelled'",
-	[STMT_BOOKING_QUEUE] =
-		"SELECT id, slot_at, visitor_name, phone, contact, question, status, "
-		"coalesce(resident_id, 0), email, coalesce(appeal_id, 0) FROM reception_booking "
-		"WHERE meeting_id = ?1 "
-		"AND status <> 'cancelled' ORDER BY slot_at",
-	[STMT_BOOKING_OF_RESIDENT] =
-		"SELECT b.id, b.slot_at, b.status, coalesce(p.full_name, ''), coalesce(v.name, ''), "
-		"b.meeting_id FROM reception_booking b JOIN meeting m ON m.id = b.meeting_id "
-		"LEFT JOIN person p ON p.id = b.person_id LEFT JOIN venue v ON v.id = m.venue_id "
-		"WHERE b.resident_id = ?1 ORDER BY b.slot_at DESC",
-	[STMT_BOOKING_JSON] =
-		"SELECT json_object('meeting_id', meeting_id, 'slot_at', slot_at, 'person_id', "
-		"person_id, 'resident_id', resident_id, 'visitor_name', visitor_name, 'phone', phone, "
-		"'contact', contact, 'question', question, 'status', status, 'cancelled_by', "
-		"cancelled_by, 'cancel_reason', cancel_reason) FROM reception_booking WHERE id = ?1",
-	[STMT_WAITING_INSERT] =
-		"INSERT INTO reception_waiting (meeting_id, resident_id, email, created_at) "
-		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-	[STMT_WAITING_NEXT] =
-		"SELECT id, email FROM reception_waiting WHERE meeting_id = ?1 AND status = 'waiting' "
-		"ORDER BY id LIMIT 1",
-	[STMT_WAITING_OFFER] =
-		"UPDATE reception_waiting SET status = 'offered', offered_slot = ?2, "
-		"offered_until = ?3 WHERE id = ?1",
-	[STMT_WAITING_BOOKED] =
-		"UPDATE reception_waiting SET status = 'booked' WHERE meeting_id = ?1 "
-		"AND resident_id = ?2 AND status IN ('waiting', 'offered')",
-	[STMT_WAITING_EXPIRED] =
-		"SELECT id, meeting_id, offered_slot FROM reception_waiting WHERE status = 'offered' "
-		"AND offered_until <= ?1 ORDER BY id",
-	[STMT_WAITING_EXPIRE] = "UPDATE reception_waiting SET status = 'expired' WHERE id = ?1",
-	[STMT_SLOT_BOOKED] = "SELECT 1 FROM reception_booking WHERE meeting_id = ?1 "
-			     "AND slot_at = ?2 AND status <> 'cancelled'",
 	[STMT_NOTIFY_BOOKINGS_SOON] =
 		"SELECT b.id, b.meeting_id, b.slot_at, b.email FROM reception_booking b "
 		"JOIN meeting m ON m.id = b.meeting_id WHERE b.status = 'active' AND b.email <> '' "
 		"AND m.status IN ('approved', 'postponed') AND b.slot_at > ?1 AND b.slot_at <= ?2 "
 		"ORDER BY b.id",
-	[STMT_BOOKING_SET_APPEAL] = "UPDATE reception_booking SET appeal_id = ?2 WHERE id = ?1",
 	[STMT_SURVEY_INSERT] =
 		"INSERT INTO survey (title, intro, audience, territory_id, opens_on, closes_on, results, "
 		"preset, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -1414,49 +1325,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[STMT_PROPOSAL_LINK_RECENT] =
 		"SELECT count(*) FROM discussion_proposal WHERE link_id = ?1 AND created_at >= ?2",
-	[STMT_BOOKING_ACTIVE_OF_MEETING] =
-		"SELECT id, slot_at, email FROM reception_booking WHERE meeting_id = ?1 "
-		"AND status = 'active' ORDER BY slot_at",
-	[STMT_BOOKING_PARK] = "UPDATE reception_booking SET slot_at = -slot_at WHERE meeting_id = ?1 "
-			      "AND status = 'active' AND slot_at > 0",
-	[STMT_BOOKING_UNPARK] = "UPDATE reception_booking SET slot_at = ?2 - slot_at "
-				"WHERE meeting_id = ?1 AND status = 'active' AND slot_at < 0",
-	[STMT_BOOKING_SET_TOKEN] = "UPDATE reception_booking SET cancel_token_hash = ?2 WHERE id = ?1",
-	[STMT_WAITING_END] = "UPDATE reception_waiting SET status = 'expired' WHERE meeting_id = ?1 "
-			     "AND status IN ('waiting', 'offered')",
-	[STMT_RECEPTION_SCHEDULE_GET] =
-		"SELECT series_id, person_id, venue_id, weekday, start_minute, end_minute, "
-		"slot_minutes, topics, rule, ordinal, period_from, period_to, title "
-		"FROM reception_schedule WHERE id = ?1",
-	[STMT_RECEPTION_SCHEDULE_UPDATE] =
-		"UPDATE reception_schedule SET person_id = ?2, venue_id = ?3, weekday = ?4, "
-		"start_minute = ?5, end_minute = ?6, slot_minutes = ?7, topics = ?8, rule = ?9, "
-		"ordinal = ?10, period_from = ?11, period_to = ?12, title = ?13 WHERE id = ?1",
-	[STMT_RECEPTION_SCHEDULE_MEETINGS] =
-		"SELECT m.id, m.starts_at, m.ends_at, m.status, coalesce(m.host_id, 0), "
-		"coalesce(m.venue_id, 0), (SELECT count(*) FROM reception_booking b "
-		"WHERE b.meeting_id = m.id AND b.status <> 'cancelled'), (SELECT count(*) "
-		"FROM reception_booking b WHERE b.meeting_id = m.id) FROM reception r "
-		"JOIN meeting m ON m.id = r.meeting_id WHERE r.schedule_id = ?1 ORDER BY m.starts_at",
-	[STMT_RECEPTION_DRAFT_DELETE] =
-		"DELETE FROM meeting WHERE id = ?1 AND status = 'draft' "
-		"AND NOT EXISTS (SELECT 1 FROM reception_booking WHERE meeting_id = ?1) "
-		"AND NOT EXISTS (SELECT 1 FROM reception_waiting WHERE meeting_id = ?1) "
-		"AND NOT EXISTS (SELECT 1 FROM appeal WHERE meeting_id = ?1) "
-		"AND NOT EXISTS (SELECT 1 FROM protocol WHERE meeting_id = ?1) "
-		"AND NOT EXISTS (SELECT 1 FROM discussion WHERE meeting_id = ?1)",
-	[STMT_RECEPTION_RETUNE] =
-		"UPDATE reception SET slot_minutes = ?2, topics = ?3 WHERE meeting_id = ?1 "
-		"AND NOT EXISTS (SELECT 1 FROM reception_booking WHERE meeting_id = ?1 "
-		"AND status <> 'cancelled')",
-	[STMT_RECEPTION_RETITLE] = "UPDATE meeting SET title = ?2 WHERE id = ?1 AND status = 'draft'",
-	[STMT_SLOT_UNAVAILABLE] =
-		"SELECT 1 FROM reception_booking WHERE meeting_id = ?1 AND slot_at = ?2 "
-		"AND status <> 'cancelled' UNION ALL SELECT 1 FROM reception_waiting "
-		"WHERE meeting_id = ?1 AND status = 'offered' AND offered_slot = ?2 "
-		"AND offered_until > ?3 AND resident_id <> ?4 LIMIT 1",
-	[STMT_WAITING_SHIFT] = "UPDATE reception_waiting SET offered_slot = offered_slot + ?2 "
-			       "WHERE meeting_id = ?1 AND status = 'offered'",
 	[STMT_PLAN_MEASURE_INSERT] =
 		"INSERT INTO plan_measure (item, text, periodicity, due_on, units, evidence, "
 		"meeting_kind, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -1780,30 +1648,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_DISCUSSION_FILES, 4),
 	COLUMNS(STMT_DISCUSSION_FILE_GET, 3),
 	COLUMNS(STMT_MEETING_DISCUSSIONS, 3),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_INSERT, 0),
-	COLUMNS(STMT_RECEPTION_INSERT, 0),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_LIST, 11),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_JSON, 1),
-	COLUMNS(STMT_RECEPTION_UPCOMING, 8),
-	COLUMNS(STMT_RECEPTION_GET, 11),
-	COLUMNS(STMT_RECEPTION_TAKEN, 1),
-	COLUMNS(STMT_BOOKING_ACTIVE_FOR_OFFICIAL, 1),
-	COLUMNS(STMT_BOOKING_INSERT, 0),
-	COLUMNS(STMT_BOOKING_GET, 15),
-	COLUMNS(STMT_BOOKING_BY_TOKEN, 1),
-	COLUMNS(STMT_BOOKING_CANCEL, 0),
-	COLUMNS(STMT_BOOKING_SET_VISIT, 0),
-	COLUMNS(STMT_BOOKING_QUEUE, 10),
-	COLUMNS(STMT_BOOKING_OF_RESIDENT, 6),
-	COLUMNS(STMT_BOOKING_JSON, 1),
-	COLUMNS(STMT_WAITING_INSERT, 0),
-	COLUMNS(STMT_WAITING_NEXT, 2),
-	COLUMNS(STMT_WAITING_OFFER, 0),
-	COLUMNS(STMT_WAITING_BOOKED, 0),
-	COLUMNS(STMT_BOOKING_SET_APPEAL, 0),
-	COLUMNS(STMT_WAITING_EXPIRED, 3),
-	COLUMNS(STMT_WAITING_EXPIRE, 0),
-	COLUMNS(STMT_SLOT_BOOKED, 1),
 	COLUMNS(STMT_NOTIFY_BOOKINGS_SOON, 4),
 	COLUMNS(STMT_REFERENCE_VERSION, 1),
 	COLUMNS(STMT_APPEAL_SEARCH_PENDING, 2),
@@ -1839,19 +1683,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_SURVEY_LINK_STATS, 3),
 	COLUMNS(STMT_PROPOSAL_LINK_INSERT, 0),
 	COLUMNS(STMT_PROPOSAL_LINK_RECENT, 1),
-	COLUMNS(STMT_BOOKING_ACTIVE_OF_MEETING, 3),
-	COLUMNS(STMT_BOOKING_PARK, 0),
-	COLUMNS(STMT_BOOKING_UNPARK, 0),
-	COLUMNS(STMT_BOOKING_SET_TOKEN, 0),
-	COLUMNS(STMT_WAITING_END, 0),
-	COLUMNS(STMT_WAITING_SHIFT, 0),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_GET, 13),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_UPDATE, 0),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_MEETINGS, 8),
-	COLUMNS(STMT_RECEPTION_DRAFT_DELETE, 0),
-	COLUMNS(STMT_RECEPTION_RETUNE, 0),
-	COLUMNS(STMT_RECEPTION_RETITLE, 0),
-	COLUMNS(STMT_SLOT_UNAVAILABLE, 1),
 	COLUMNS(STMT_PLAN_MEASURE_INSERT, 0),
 	COLUMNS(STMT_PLAN_MEASURE_LIST, 10),
 	COLUMNS(STMT_PLAN_MEASURE_JSON, 1),

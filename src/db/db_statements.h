@@ -14,5 +14,6 @@ extern const struct db_statement db_statement_columns[STMT__MAX];
  * their SQL and column counts (DB_STATEMENT rows). */
 extern const struct db_statement db_protocol_statements[STMT__MAX]; /* db_protocol.c */
 extern const struct db_statement db_instruction_statements[STMT__MAX]; /* db_instruction.c */
+extern const struct db_statement db_reception_statements[STMT__MAX]; /* db_reception.c */
 
 #endif
