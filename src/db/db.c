@@ -176,6 +176,7 @@ static const struct db_statement *const storage_tables[] = {
 	db_protocol_statements,
 	db_instruction_statements,
 	db_reception_statements,
+	db_user_statements,
 	NULL,
 };
 

@@ -87,53 +87,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 				  "FROM meeting_invitee i JOIN person p ON p.id = i.person_id "
 				  "WHERE i.meeting_id = ?1 ORDER BY p.category, p.full_name",
 
-	[STMT_SESSION_GET] = "SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, u.id, u.login, "
-			     "u.full_name, u.role, coalesce(u.person_id, 0) FROM staff_session s "
-			     "JOIN staff_user u ON u.id = s.user_id "
-			     "WHERE s.token_hash = ?1 AND u.disabled = 0",
-	[STMT_SESSION_INSERT] = "INSERT INTO staff_session (token_hash, user_id, csrf_token, "
-				"created_at, last_seen_at, remote_addr) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
-	[STMT_SESSION_TOUCH] = "UPDATE staff_session SET last_seen_at = ?2 WHERE id = ?1",
-	[STMT_SESSION_DELETE] = "DELETE FROM staff_session WHERE id = ?1",
-	[STMT_SESSION_DELETE_OTHERS] = "DELETE FROM staff_session WHERE user_id = ?1 AND id <> ?2",
-	[STMT_SESSION_DELETE_USER] = "DELETE FROM staff_session WHERE user_id = ?1",
 
-	[STMT_USER_BY_LOGIN] = "SELECT id, password_hash, disabled FROM staff_user WHERE login = ?1",
-	[STMT_USER_BY_ID] = "SELECT login, full_name, role, disabled, password_hash "
-			    "FROM staff_user WHERE id = ?1",
-	[STMT_USER_SET_PASSWORD] = "UPDATE staff_user SET password_hash = ?2, "
-				   "password_changed_at = ?3 WHERE id = ?1",
-	[STMT_USER_LIST] = "SELECT u.id, u.login, u.full_name, u.role, u.disabled, u.created_at, "
-			   "u.email, coalesce(p.full_name, '') FROM staff_user u "
-			   "LEFT JOIN person p ON p.id = u.person_id ORDER BY u.disabled, u.login",
-	[STMT_USER_INSERT] = "INSERT INTO staff_user (login, full_name, role, password_hash, email, "
-			     "person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[STMT_USER_PROFILE] = "SELECT login, full_name, role, disabled, email, created_at, "
-			      "coalesce(person_id, 0) FROM staff_user WHERE id = ?1",
-	[STMT_USER_SET_PROFILE] = "UPDATE staff_user SET full_name = ?2, email = ?3, person_id = ?4 "
-				  "WHERE id = ?1",
-	[STMT_USER_JSON] = "SELECT json_object('login', login, 'full_name', full_name, 'role', role, "
-			   "'disabled', json(CASE disabled WHEN 0 THEN 'false' ELSE 'true' END), "
-			   "'email', email, 'person_id', person_id) FROM staff_user WHERE id = ?1",
-	[STMT_USER_SET_DISABLED] = "UPDATE staff_user SET disabled = ?2 WHERE id = ?1",
 
-	[STMT_THROTTLE_GET] = "SELECT failures, last_failure_at, locked_until FROM login_throttle "
-			      "WHERE key = ?1",
 	/* A failure after a quiet period (?5 seconds) or after a lock ran out starts over at 1;
 	 * the ?3-th failure in a row locks for ?4 seconds. */
-	[STMT_THROTTLE_FAIL] =
-		"INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) "
-		"VALUES (?1, 1, ?2, CASE WHEN ?3 <= 1 THEN ?2 + ?4 ELSE 0 END) "
-		"ON CONFLICT(key) DO UPDATE SET "
-		" failures = CASE WHEN (locked_until > 0 AND locked_until <= ?2) "
-		"   OR last_failure_at < ?2 - ?5 THEN 1 ELSE failures + 1 END, "
-		" locked_until = CASE WHEN (CASE WHEN (locked_until > 0 AND locked_until <= ?2) "
-		"   OR last_failure_at < ?2 - ?5 THEN 1 ELSE failures + 1 END) >= ?3 "
-		"   THEN ?2 + ?4 ELSE 0 END, "
-		" last_failure_at = ?2",
-	[STMT_THROTTLE_CLEAR] = "DELETE FROM login_throttle WHERE key = ?1",
-	[STMT_THROTTLE_PURGE] = "DELETE FROM login_throttle WHERE last_failure_at < ?1 "
-				"AND locked_until < ?1",
 
 	[STMT_AUDIT_INSERT] = "INSERT INTO audit_log (at, user_id, login, action, entity, entity_id, "
 			      "before_json, after_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -1382,25 +1339,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_MEETING_GET, 21),
 	COLUMNS(STMT_MEETING_INVITEES, 3),
 	COLUMNS(STMT_MEETING_PUBLIC_CHANGES, 6),
-	COLUMNS(STMT_SESSION_GET, 9),
-	COLUMNS(STMT_SESSION_INSERT, 0),
-	COLUMNS(STMT_SESSION_TOUCH, 0),
-	COLUMNS(STMT_SESSION_DELETE, 0),
-	COLUMNS(STMT_SESSION_DELETE_OTHERS, 0),
-	COLUMNS(STMT_SESSION_DELETE_USER, 0),
-	COLUMNS(STMT_USER_BY_LOGIN, 3),
-	COLUMNS(STMT_USER_BY_ID, 5),
-	COLUMNS(STMT_USER_SET_PASSWORD, 0),
-	COLUMNS(STMT_USER_LIST, 8),
-	COLUMNS(STMT_USER_INSERT, 0),
-	COLUMNS(STMT_USER_PROFILE, 7),
-	COLUMNS(STMT_USER_SET_PROFILE, 0),
-	COLUMNS(STMT_USER_JSON, 1),
-	COLUMNS(STMT_USER_SET_DISABLED, 0),
-	COLUMNS(STMT_THROTTLE_GET, 3),
-	COLUMNS(STMT_THROTTLE_FAIL, 0),
-	COLUMNS(STMT_THROTTLE_CLEAR, 0),
-	COLUMNS(STMT_THROTTLE_PURGE, 0),
 	COLUMNS(STMT_AUDIT_INSERT, 0),
 	COLUMNS(STMT_AUDIT_LIST, 8),
 	COLUMNS(STMT_STAFF_MEETING_LIST, 12),

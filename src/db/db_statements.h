@@ -15,5 +15,6 @@ extern const struct db_statement db_statement_columns[STMT__MAX];
 extern const struct db_statement db_protocol_statements[STMT__MAX]; /* db_protocol.c */
 extern const struct db_statement db_instruction_statements[STMT__MAX]; /* db_instruction.c */
 extern const struct db_statement db_reception_statements[STMT__MAX]; /* db_reception.c */
+extern const struct db_statement db_user_statements[STMT__MAX]; /* db_user.c */
 
 #endif
