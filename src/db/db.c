@@ -177,6 +177,7 @@ static const struct db_statement *const storage_tables[] = {
 	db_instruction_statements,
 	db_reception_statements,
 	db_user_statements,
+	db_survey_statements,
 	NULL,
 };
 

@@ -1166,81 +1166,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"JOIN meeting m ON m.id = b.meeting_id WHERE b.status = 'active' AND b.email <> '' "
 		"AND m.status IN ('approved', 'postponed') AND b.slot_at > ?1 AND b.slot_at <= ?2 "
 		"ORDER BY b.id",
-	[STMT_SURVEY_INSERT] =
-		"INSERT INTO survey (title, intro, audience, territory_id, opens_on, closes_on, results, "
-		"preset, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	[STMT_SURVEY_LIST] =
-		"SELECT s.id, s.title, s.opens_on, s.closes_on, s.audience, t.name, s.results, "
-		"(SELECT count(*) FROM survey_response r WHERE r.survey_id = s.id) "
-		"FROM survey s LEFT JOIN territory t ON t.id = s.territory_id "
-		"ORDER BY s.closes_on DESC, s.id DESC LIMIT 200",
-	[STMT_SURVEY_GET] =
-		"SELECT s.title, s.intro, s.audience, t.name, s.opens_on, s.closes_on, s.results, "
-		"s.preset FROM survey s LEFT JOIN territory t ON t.id = s.territory_id WHERE s.id = ?1",
-	[STMT_SURVEY_JSON] =
-		"SELECT json_object('title', title, 'intro', intro, 'audience', audience, "
-		"'territory_id', territory_id, 'opens_on', opens_on, 'closes_on', closes_on, "
-		"'results', results, 'preset', preset, 'groups', (SELECT json_group_array(group_id) "
-		"FROM survey_reference_group WHERE survey_id = survey.id), 'questions', "
-		"(SELECT json_group_array(json_object('position', q.position, 'kind', q.kind, 'text', "
-		"q.text, 'required', q.required, 'options', (SELECT json_group_array(o.label) FROM "
-		"survey_option o WHERE o.question_id = q.id))) FROM survey_question q "
-		"WHERE q.survey_id = survey.id)) FROM survey WHERE id = ?1",
-	[STMT_SURVEY_GROUP_ADD] =
-		"INSERT INTO survey_reference_group (survey_id, group_id) VALUES (?1, ?2)",
-	[STMT_SURVEY_GROUPS] =
-		"SELECT g.id, g.name FROM survey_reference_group s JOIN reference_group g "
-		"ON g.id = s.group_id WHERE s.survey_id = ?1 ORDER BY g.name",
-	[STMT_SURVEY_QUESTION_ADD] =
-		"INSERT INTO survey_question (survey_id, position, kind, text, required) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_SURVEY_OPTION_ADD] =
-		"INSERT INTO survey_option (question_id, position, label) VALUES (?1, ?2, ?3)",
-	[STMT_SURVEY_QUESTIONS] =
-		"SELECT id, position, kind, text, required FROM survey_question WHERE survey_id = ?1 "
-		"ORDER BY position",
-	[STMT_SURVEY_OPTIONS] =
-		"SELECT o.question_id, o.position, o.label FROM survey_option o JOIN survey_question q "
-		"ON q.id = o.question_id WHERE q.survey_id = ?1 ORDER BY q.position, o.position",
-	[STMT_SURVEY_RESPONSE_UPSERT] =
-		"INSERT INTO survey_response (survey_id, resident_id, created_at, updated_at, "
-		"window_start) "
-		"VALUES (?1, ?2, ?3, ?3, ?3) ON CONFLICT (survey_id, resident_id) "
-		"DO UPDATE SET updated_at = excluded.updated_at, "
-		"sent = CASE WHEN window_start > excluded.updated_at - 3600 THEN sent + 1 ELSE 1 END, "
-		"window_start = CASE WHEN window_start > excluded.updated_at - 3600 THEN window_start "
-		"ELSE excluded.updated_at END RETURNING id, sent",
-	[STMT_SURVEY_ANSWERS_CLEAR] = "DELETE FROM survey_answer WHERE response_id = ?1",
-	[STMT_SURVEY_ANSWER_ADD] =
-		"INSERT INTO survey_answer (response_id, question_id, choice, text) "
-		"VALUES (?1, ?2, ?3, ?4)",
-	[STMT_SURVEY_LINK_UPSERT] =
-		"INSERT INTO survey_response (survey_id, link_id, created_at, updated_at, "
-		"window_start) "
-		"VALUES (?1, ?2, ?3, ?3, ?3) ON CONFLICT (survey_id, link_id) "
-		"DO UPDATE SET updated_at = excluded.updated_at, "
-		"sent = CASE WHEN window_start > excluded.updated_at - 3600 THEN sent + 1 ELSE 1 END, "
-		"window_start = CASE WHEN window_start > excluded.updated_at - 3600 THEN window_start "
-		"ELSE excluded.updated_at END RETURNING id, sent",
-	[STMT_SURVEY_MY_ANSWERS] =
-		"SELECT a.question_id, a.choice, a.text, r.updated_at FROM survey_response r "
-		"LEFT JOIN survey_answer a ON a.response_id = r.id "
-		"WHERE r.survey_id = ?1 AND (r.resident_id = ?2 OR r.link_id = ?3)",
-	[STMT_SURVEY_RESPONSES] = "SELECT count(*) FROM survey_response WHERE survey_id = ?1",
-	[STMT_SURVEY_COUNTS] =
-		"SELECT a.question_id, a.choice, count(*) FROM survey_response r "
-		"JOIN survey_answer a ON a.response_id = r.id WHERE r.survey_id = ?1 "
-		"GROUP BY a.question_id, a.choice",
-	[STMT_SURVEY_ANSWERED] =
-		"SELECT a.question_id, count(DISTINCT a.response_id) FROM survey_response r "
-		"JOIN survey_answer a ON a.response_id = r.id WHERE r.survey_id = ?1 "
-		"GROUP BY a.question_id",
-	[STMT_SURVEY_TEXTS] =
-		"SELECT a.question_id, a.text FROM survey_response r "
-		"JOIN survey_answer a ON a.response_id = r.id "
-		"JOIN survey_question q ON q.id = a.question_id "
-		"WHERE r.survey_id = ?1 AND q.kind = 'text' ORDER BY q.position, a.response_id",
-	[STMT_SURVEY_PRESET_EXISTS] = "SELECT 1 FROM survey WHERE preset = ?1",
 	[STMT_LINK_BY_TOKEN] =
 		"SELECT id, kind, target_id, name, email, organisation FROM participant_link "
 		"WHERE token = ?1",
@@ -1273,10 +1198,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY l.email",
 	[STMT_NOTIFY_SURVEY_ANNOUNCED] =
 		"UPDATE survey SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL",
-	[STMT_SURVEY_LINK_STATS] =
-		"SELECT s.announced_at, (SELECT count(*) FROM participant_link l WHERE l.kind = 'survey' "
-		"AND l.target_id = s.id), (SELECT count(*) FROM survey_response r WHERE "
-		"r.survey_id = s.id AND r.link_id IS NOT NULL) FROM survey s WHERE s.id = ?1",
 	[STMT_PROPOSAL_LINK_INSERT] =
 		"INSERT INTO discussion_proposal (discussion_id, link_id, point, text, author_name, "
 		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -1591,26 +1512,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_APPEAL_SEARCH_PENDING, 2),
 	COLUMNS(STMT_APPEAL_SEARCH_INDEX, 0),
 	COLUMNS(STMT_APPEAL_SEARCH_DONE, 0),
-	COLUMNS(STMT_SURVEY_INSERT, 0),
-	COLUMNS(STMT_SURVEY_LIST, 8),
-	COLUMNS(STMT_SURVEY_GET, 8),
-	COLUMNS(STMT_SURVEY_JSON, 1),
-	COLUMNS(STMT_SURVEY_GROUP_ADD, 0),
-	COLUMNS(STMT_SURVEY_GROUPS, 2),
-	COLUMNS(STMT_SURVEY_QUESTION_ADD, 0),
-	COLUMNS(STMT_SURVEY_OPTION_ADD, 0),
-	COLUMNS(STMT_SURVEY_QUESTIONS, 5),
-	COLUMNS(STMT_SURVEY_OPTIONS, 3),
-	COLUMNS(STMT_SURVEY_RESPONSE_UPSERT, 2),
-	COLUMNS(STMT_SURVEY_ANSWERS_CLEAR, 0),
-	COLUMNS(STMT_SURVEY_ANSWER_ADD, 0),
-	COLUMNS(STMT_SURVEY_LINK_UPSERT, 2),
-	COLUMNS(STMT_SURVEY_MY_ANSWERS, 4),
-	COLUMNS(STMT_SURVEY_RESPONSES, 1),
-	COLUMNS(STMT_SURVEY_COUNTS, 3),
-	COLUMNS(STMT_SURVEY_ANSWERED, 2),
-	COLUMNS(STMT_SURVEY_TEXTS, 2),
-	COLUMNS(STMT_SURVEY_PRESET_EXISTS, 1),
 	COLUMNS(STMT_LINK_BY_TOKEN, 6),
 	COLUMNS(STMT_SURVEY_LINKS_CREATE, 0),
 	COLUMNS(STMT_DISCUSSION_LINKS_CREATE, 0),
@@ -1618,7 +1519,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_NOTIFY_SURVEYS_DUE, 4),
 	COLUMNS(STMT_NOTIFY_SURVEY_LINKS, 4),
 	COLUMNS(STMT_NOTIFY_SURVEY_ANNOUNCED, 0),
-	COLUMNS(STMT_SURVEY_LINK_STATS, 3),
 	COLUMNS(STMT_PROPOSAL_LINK_INSERT, 0),
 	COLUMNS(STMT_PROPOSAL_LINK_RECENT, 1),
 	COLUMNS(STMT_PLAN_MEASURE_INSERT, 0),

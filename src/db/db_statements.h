@@ -16,5 +16,6 @@ extern const struct db_statement db_protocol_statements[STMT__MAX]; /* db_protoc
 extern const struct db_statement db_instruction_statements[STMT__MAX]; /* db_instruction.c */
 extern const struct db_statement db_reception_statements[STMT__MAX]; /* db_reception.c */
 extern const struct db_statement db_user_statements[STMT__MAX]; /* db_user.c */
+extern const struct db_statement db_survey_statements[STMT__MAX]; /* db_survey.c */
 
 #endif
