@@ -142,50 +142,43 @@ enum http_status page_admin_receptions(struct request *req)
 	bool writer = req->staff->role & MEETING_WRITERS;
 	if (writer)
 		tpl_section_show(d, "CAN_CREATE");
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_RECEPTION_SCHEDULE_LIST);
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct reception_schedule_item *schedules;
+	size_t rows;
+	if (db_reception_schedules(&req->worker->db, req->arena, &schedules, &rows) < 0)
+		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < rows; i++) {
+		const struct reception_schedule_item *sc = &schedules[i];
 		tpl_dict *row = tpl_section_add(d, "SCHEDULE");
-		tpl_set_int(row, "SERIES", sqlite3_column_int64(s, 1));
-		tpl_set(row, "PERSON", db_text(req->arena, s, 2));
-		tpl_set(row, "VENUE", db_text(req->arena, s, 3));
-		int wd = sqlite3_column_int(s, 4), from = sqlite3_column_int(s, 5),
-		    to = sqlite3_column_int(s, 6), slot = sqlite3_column_int(s, 7);
-		long long n = sqlite3_column_int64(s, 8);
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set_int(row, "SERIES", sc->series);
+		tpl_set(row, "PERSON", sc->person);
+		tpl_set(row, "VENUE", sc->venue);
+		int from = sc->start, to = sc->end, slot = sc->slot;
+		long long n = sc->receptions;
+		tpl_set_int(row, "ID", sc->id);
 		tpl_set(row, "RULE",
 			arena_printf(req->arena, "%s, %02d:%02d–%02d:%02d, по %d %s",
-				     rule_words(req, db_text(req->arena, s, 9), wd,
-						sqlite3_column_int(s, 10)),
+				     rule_words(req, sc->rule, sc->weekday, sc->ordinal),
 				     from / 60, from % 60, to / 60, to % 60, slot,
 				     ru_plural(slot, "минуте", "минуты", "минут")));
 		tpl_set(row, "COUNT", arena_printf(req->arena, "%lld %s", n,
 						   ru_plural(n, "приём", "приёма", "приёмов")));
-		rows++;
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, rows ? "HAS_SCHEDULES" : "NO_SCHEDULES");
-	s = db_stmt(&req->worker->db, STMT_RECEPTION_UPCOMING);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now - 86400);
-	rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *row = tpl_section_add(d, "RECEPTION");
-		time_t starts = (time_t)sqlite3_column_int64(s, 1), ends = (time_t)sqlite3_column_int64(s, 2);
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		page_set_datetime(row, "STARTS", starts);
-		tpl_set(row, "STATUS", status_words(db_text(req->arena, s, 3)));
-		tpl_set(row, "PERSON", db_text(req->arena, s, 4));
-		tpl_set(row, "VENUE", db_text(req->arena, s, 5));
-		size_t total = reception_slot_count(starts, ends, sqlite3_column_int(s, 6));
-		tpl_set(row, "BOOKED", arena_printf(req->arena, "%lld из %zu",
-						    (long long)sqlite3_column_int64(s, 7), total));
-		rows++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct reception_upcoming *upcoming;
+	if (db_reception_upcoming(&req->worker->db, req->arena, req->now - 86400, &upcoming,
+				  &rows) < 0)
 		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < rows; i++) {
+		const struct reception_upcoming *u = &upcoming[i];
+		tpl_dict *row = tpl_section_add(d, "RECEPTION");
+		tpl_set_int(row, "ID", u->id);
+		page_set_datetime(row, "STARTS", u->starts);
+		tpl_set(row, "STATUS", status_words(u->status));
+		tpl_set(row, "PERSON", u->person);
+		tpl_set(row, "VENUE", u->venue);
+		size_t total = reception_slot_count(u->starts, u->ends, u->slot_minutes);
+		tpl_set(row, "BOOKED", arena_printf(req->arena, "%lld из %zu", u->booked, total));
+	}
 	tpl_section_show(d, rows ? "HAS_RECEPTIONS" : "NO_RECEPTIONS");
 	long long officials[16];
 	if (writer && december_officials(req, officials, 16) > 0 &&
@@ -196,37 +189,10 @@ enum http_status page_admin_receptions(struct request *req)
 	return page_end(req, HTTP_OK);
 }
 
-/* A reception schedule as stored. */
-struct schedule_row {
-	long long series, person, venue;
-	int weekday, start, end, slot, ordinal;
-	const char *topics, *rule, *from, *to, *title;
-};
-
 /* Read schedule id into *out. 0 found, 1 none, -1 on a database error. */
-static int schedule_load(struct request *req, long long id, struct schedule_row *out)
+static int schedule_load(struct request *req, long long id, struct reception_schedule *out)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_RECEPTION_SCHEDULE_GET);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		struct arena *a = req->arena;
-		out->series = sqlite3_column_int64(s, 0);
-		out->person = sqlite3_column_int64(s, 1);
-		out->venue = sqlite3_column_int64(s, 2);
-		out->weekday = sqlite3_column_int(s, 3);
-		out->start = sqlite3_column_int(s, 4);
-		out->end = sqlite3_column_int(s, 5);
-		out->slot = sqlite3_column_int(s, 6);
-		out->topics = db_text(a, s, 7);
-		out->rule = db_text(a, s, 8);
-		out->ordinal = sqlite3_column_int(s, 9);
-		out->from = db_text(a, s, 10);
-		out->to = db_text(a, s, 11);
-		out->title = db_text(a, s, 12);
-	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	return db_reception_schedule_get(&req->worker->db, req->arena, id, out);
 }
 
 /* The dates a schedule gives, and those a holiday took. */
@@ -253,50 +219,17 @@ static int schedule_dates(struct request *req, const char *rule, int weekday, in
 	return 0;
 }
 
-/* One reception of a schedule as its page and its regeneration see it. */
-struct schedule_meeting {
-	long long id, host, venue;
-	time_t starts, ends;
-	const char *status;
-	long long active, bookings; /* bookings not cancelled; all */
-};
-
 /* The receptions of schedule id, in order of time, from the arena. -1 on a database error. */
-static int schedule_meetings(struct request *req, long long id, struct schedule_meeting **out,
-			     size_t *count)
+static int schedule_meetings(struct request *req, long long id,
+			     struct reception_schedule_meeting **out, size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_RECEPTION_SCHEDULE_MEETINGS);
-	sqlite3_bind_int64(s, 1, id);
-	size_t n = 0, cap = 64;
-	struct schedule_meeting *list = arena_calloc(req->arena, cap, sizeof *list);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			struct schedule_meeting *bigger = arena_calloc(req->arena, cap * 2, sizeof *list);
-			memcpy(bigger, list, n * sizeof *list);
-			list = bigger;
-			cap *= 2;
-		}
-		list[n].id = sqlite3_column_int64(s, 0);
-		list[n].starts = (time_t)sqlite3_column_int64(s, 1);
-		list[n].ends = (time_t)sqlite3_column_int64(s, 2);
-		list[n].status = db_text(req->arena, s, 3);
-		list[n].host = sqlite3_column_int64(s, 4);
-		list[n].venue = sqlite3_column_int64(s, 5);
-		list[n].active = sqlite3_column_int64(s, 6);
-		list[n].bookings = sqlite3_column_int64(s, 7);
-		n++;
-	}
-	db_done(s);
-	*out = list;
-	*count = n;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return db_reception_schedule_meetings(&req->worker->db, req->arena, id, out, count);
 }
 
 /* The index of the date of d the reception m has exactly as the schedule row would make it
  * (day, hours, official, place); -1 when it has not. */
-static int schedule_match(const struct schedule_dates *d, const struct schedule_row *row,
-			  const struct schedule_meeting *m)
+static int schedule_match(const struct schedule_dates *d, const struct reception_schedule *row,
+			  const struct reception_schedule_meeting *m)
 {
 	size_t n = d->count < RECEPTION_MAX_MEETINGS ? d->count : RECEPTION_MAX_MEETINGS;
 	for (size_t i = 0; i < n; i++)
@@ -308,7 +241,7 @@ static int schedule_match(const struct schedule_dates *d, const struct schedule_
 }
 
 /* True for a reception a schedule may still change: ahead and neither cancelled nor held. */
-static bool schedule_changeable(struct request *req, const struct schedule_meeting *m)
+static bool schedule_changeable(struct request *req, const struct reception_schedule_meeting *m)
 {
 	return m->starts > req->now && strcmp(m->status, "cancelled") != 0 &&
 	       strcmp(m->status, "held") != 0;
@@ -317,7 +250,7 @@ static bool schedule_changeable(struct request *req, const struct schedule_meeti
 /* The form of a reception schedule: new (id 0) or schedule id with row (its receptions listed
  * below, and those that stayed by the former rule because residents are booked on them). */
 static enum http_status schedule_form(struct request *req, enum http_status status, long long id,
-				      const struct schedule_row *row)
+				      const struct reception_schedule *row)
 {
 	tpl_dict *d = page_begin(req, "admin_reception_new.tpl",
 				 id ? "График личного приёма" : "Новый график личного приёма",
@@ -421,12 +354,12 @@ static enum http_status schedule_form(struct request *req, enum http_status stat
 		tpl_set(tpl_section_add(info, "HOLIDAY"), "DAY", page_date_words(req, dates.moved[i]));
 	if (dates.moved_count > 0)
 		tpl_section_show(info, "HAS_HOLIDAYS");
-	struct schedule_meeting *list;
+	struct reception_schedule_meeting *list;
 	size_t count;
 	if (schedule_meetings(req, id, &list, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
 	for (size_t i = 0; i < count; i++) {
-		const struct schedule_meeting *m = &list[i];
+		const struct reception_schedule_meeting *m = &list[i];
 		tpl_dict *r = tpl_section_add(info, "RECEPTION");
 		tpl_set_int(r, "ID", m->id);
 		page_set_datetime(r, "STARTS", m->starts);
@@ -621,7 +554,7 @@ enum http_status page_admin_reception_create(struct request *req)
  * them. 404 for an unknown schedule. */
 enum http_status page_admin_reception_schedule(struct request *req)
 {
-	struct schedule_row row;
+	struct reception_schedule row;
 	int rc = schedule_load(req, req->path_id, &row);
 	if (rc != 0)
 		return rc < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
@@ -631,7 +564,7 @@ enum http_status page_admin_reception_schedule(struct request *req)
 /* In the caller's transaction: take reception m off an edited schedule. A draft nothing refers
  * to is deleted; any other is cancelled with its change recorded and published (its waiting
  * list ends). 0 or -1. */
-static int schedule_remove(struct request *req, const struct schedule_meeting *m)
+static int schedule_remove(struct request *req, const struct reception_schedule_meeting *m)
 {
 	static const char reason[] = "изменён график личного приёма";
 	struct db *db = &req->worker->db;
@@ -665,6 +598,26 @@ static int schedule_remove(struct request *req, const struct schedule_meeting *m
 	return reception_meeting_cancelled(req, m->id, reason) < 0 ? -1 : 0;
 }
 
+/* staff_action load: the schedule of the path. */
+static int load_schedule(struct request *req, void *target)
+{
+	return schedule_load(req, req->path_id, target);
+}
+
+/* staff_action page: the schedule's form again, the errors beside the fields. */
+static enum http_status schedule_refused(struct request *req, enum http_status status)
+{
+	struct reception_schedule old;
+	if (schedule_load(req, req->path_id, &old) != 0)
+		return HTTP_INTERNAL_ERROR;
+	return schedule_form(req, status, req->path_id, &old);
+}
+
+/* The change of a schedule (staff_action): refused to its form. */
+static const struct staff_action schedule_action = {"reception_schedule",
+						    STMT_RECEPTION_SCHEDULE_JSON, load_schedule,
+						    schedule_refused};
+
 /* POST /admin/receptions/schedules/ID (the fields of the new schedule's form, csrf) — change a
  * schedule and regenerate its future receptions: one that has the new day, hours, official and
  * place stays (taking the new slot length, topics and title while nobody is booked on it); one
@@ -676,26 +629,25 @@ static int schedule_remove(struct request *req, const struct schedule_meeting *m
 enum http_status page_admin_reception_schedule_update(struct request *req)
 {
 	const struct field_value *v = req->field;
-	struct schedule_row old;
-	int rc = schedule_load(req, req->path_id, &old);
-	if (rc != 0)
-		return rc < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
-	struct schedule_input in;
-	if (check_schedule(req, &in) < 0)
-		return HTTP_INTERNAL_ERROR;
-	if (req->invalid_fields > 0)
-		return schedule_form(req, HTTP_UNPROCESSABLE, req->path_id, &old);
-
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
+	struct reception_schedule old;
+	enum http_status status;
+	if (!staff_action_begin(req, &schedule_action, &old, &status))
+		return status;
+	struct schedule_input in;
+	if (check_schedule(req, &in) < 0) {
+		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
+	}
+	if (req->invalid_fields > 0)
+		return staff_action_refuse(req, &schedule_action, NULL);
 	json_t *before = staff_json(req, STMT_RECEPTION_SCHEDULE_JSON, req->path_id);
 	sqlite3_stmt *s = db_stmt(db, STMT_RECEPTION_SCHEDULE_UPDATE);
 	sqlite3_bind_int64(s, 1, req->path_id);
 	bind_schedule(req, s, 2, &in);
 	bind_rule(req, s, 9);
 	bool ok = before != NULL && db_run(s) == SQLITE_DONE;
-	struct schedule_row row = old;
+	struct reception_schedule row = old;
 	row.person = v[FIELD_HOST].number;
 	row.venue = v[FIELD_VENUE].number;
 	row.start = in.start;
@@ -704,11 +656,11 @@ enum http_status page_admin_reception_schedule_update(struct request *req)
 	const char *topics = v[FIELD_TOPICS].text ? v[FIELD_TOPICS].text : "";
 	int slot = (int)v[FIELD_SLOT_MINUTES].number;
 	bool covered[RECEPTION_MAX_MEETINGS] = {false};
-	struct schedule_meeting *list;
+	struct reception_schedule_meeting *list;
 	size_t count = 0;
 	ok = ok && schedule_meetings(req, req->path_id, &list, &count) == 0;
 	for (size_t i = 0; ok && i < count; i++) {
-		const struct schedule_meeting *m = &list[i];
+		const struct reception_schedule_meeting *m = &list[i];
 		if (!schedule_changeable(req, m))
 			continue;
 		int k = schedule_match(&in.dates, &row, m);
@@ -756,10 +708,9 @@ enum http_status page_admin_reception_schedule_update(struct request *req)
 		ok = ok && insert_receptions(req, created, req->path_id, slot, topics) == 0;
 		json_decref(created);
 	}
-	return staff_commit(req, ok, "update", "reception_schedule", req->path_id, before,
-			    STMT_RECEPTION_SCHEDULE_JSON,
-			    arena_printf(req->arena, "/admin/receptions/schedules/%lld",
-					 req->path_id));
+	return staff_action_finish(req, &schedule_action, ok, "update", req->path_id, before,
+				   arena_printf(req->arena, "/admin/receptions/schedules/%lld",
+						req->path_id));
 }
 
 /* POST /admin/receptions/december (csrf) — the preset of the all-Russian day of personal
@@ -831,44 +782,39 @@ static enum http_status queue_page(struct request *req, const struct reception_i
 	tpl_set(d, "OFFICIAL", reception_official(req, r));
 	tpl_set(d, "STATUS", status_words(r->status));
 	bool writer = req->staff->role & MEETING_WRITERS;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_BOOKING_QUEUE);
-	sqlite3_bind_int64(s, 1, r->meeting_id);
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct booking_queue_item *queue;
+	size_t rows;
+	if (db_booking_queue(&req->worker->db, req->arena, r->meeting_id, &queue, &rows) < 0)
+		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < rows; i++) {
+		const struct booking_queue_item *b = &queue[i];
 		tpl_dict *row = tpl_section_add(d, "BOOKING");
-		long long id = sqlite3_column_int64(s, 0);
 		struct tm tm;
 		char hm[16];
-		tz_utc_to_local((time_t)sqlite3_column_int64(s, 1), &tm);
+		tz_utc_to_local(b->slot_at, &tm);
 		ru_format_time(hm, sizeof hm, &tm);
-		tpl_set_int(row, "ID", id);
+		tpl_set_int(row, "ID", b->id);
 		tpl_set(row, "TIME", hm);
-		tpl_set(row, "NAME", db_text(req->arena, s, 2));
-		const char *phone = db_text(req->arena, s, 3), *contact = db_text(req->arena, s, 4);
+		tpl_set(row, "NAME", b->name);
+		const char *phone = b->phone, *contact = b->contact;
 		tpl_set(row, "CONTACT", phone[0] && contact[0] && strcmp(phone, contact) != 0
 					       ? arena_printf(req->arena, "%s; %s", phone, contact)
 					       : phone[0] ? phone : contact);
-		tpl_set(row, "QUESTION", db_text(req->arena, s, 5));
-		const char *st = db_text(req->arena, s, 6);
-		tpl_set(row, "MARK", visit_words(st));
-		tpl_set(row, "HOW", sqlite3_column_int64(s, 7) ? "на сайте" : "по телефону");
+		tpl_set(row, "QUESTION", b->question);
+		tpl_set(row, "MARK", visit_words(b->status));
+		tpl_set(row, "HOW", b->resident_id ? "на сайте" : "по телефону");
 		if (writer) {
 			tpl_dict *a = tpl_section_add(row, "ACTIONS");
-			tpl_set_int(a, "ID", id);
+			tpl_set_int(a, "ID", b->id);
 			tpl_set_int(a, "MEETING", r->meeting_id);
-			if (strcmp(st, "active") == 0)
-				tpl_set_int(tpl_section_add(a, "CAN_CANCEL"), "ID", id);
-			long long appeal = sqlite3_column_int64(s, 9);
-			if (appeal)
-				tpl_set_int(tpl_section_add(a, "APPEAL"), "ID", appeal);
+			if (strcmp(b->status, "active") == 0)
+				tpl_set_int(tpl_section_add(a, "CAN_CANCEL"), "ID", b->id);
+			if (b->appeal_id)
+				tpl_set_int(tpl_section_add(a, "APPEAL"), "ID", b->appeal_id);
 			else
-				tpl_set_int(tpl_section_add(a, "CARD"), "ID", id);
+				tpl_set_int(tpl_section_add(a, "CARD"), "ID", b->id);
 		}
-		rows++;
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, rows ? "HAS_BOOKINGS" : "NO_BOOKINGS");
 	time_t *free_slots;
 	size_t free_count;
@@ -906,6 +852,25 @@ enum http_status page_admin_reception_queue(struct request *req)
 	return queue_page(req, &r, HTTP_OK);
 }
 
+/* staff_action load: the reception of the path. */
+static int load_reception(struct request *req, void *target)
+{
+	return reception_load(req, req->path_id, target);
+}
+
+/* staff_action page: the queue of the reception of the path, the errors beside the fields. */
+static enum http_status reception_refused(struct request *req, enum http_status status)
+{
+	struct reception_info r;
+	if (reception_load(req, req->path_id, &r) != 0)
+		return HTTP_INTERNAL_ERROR;
+	return queue_page(req, &r, status);
+}
+
+/* A booking made by staff (staff_action on the reception): refused to the queue. */
+static const struct staff_action book_action = {"reception_booking", STMT_BOOKING_JSON,
+						load_reception, reception_refused};
+
 /* POST /admin/receptions/ID/book (slot, full_name, phone, question, csrf) — staff book a slot
  * for a caller without a resident account. 303 to the queue; 422 with errors beside the fields
  * (a slot that is not free or has passed, a cancelled reception); 409 when the slot was taken
@@ -913,9 +878,9 @@ enum http_status page_admin_reception_queue(struct request *req)
 enum http_status page_admin_reception_book(struct request *req)
 {
 	struct reception_info r;
-	int rc = reception_load(req, req->path_id, &r);
-	if (rc != 0)
-		return rc < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
+	enum http_status status;
+	if (!staff_action_begin(req, &book_action, &r, &status))
+		return status;
 	const struct field_value *v = req->field;
 	if (strcmp(r.status, "cancelled") == 0)
 		page_reject(req, FIELD_SLOT, "приём отменён");
@@ -925,10 +890,7 @@ enum http_status page_admin_reception_book(struct request *req)
 		  (time_t)v[FIELD_SLOT].number <= req->now))
 		page_reject(req, FIELD_SLOT, "выберите свободное время из списка");
 	if (req->invalid_fields > 0)
-		return queue_page(req, &r, HTTP_UNPROCESSABLE);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_refuse(req, &book_action, NULL);
 	struct booking_request b = {
 		.slot_at = (time_t)v[FIELD_SLOT].number,
 		.name = v[FIELD_FULL_NAME].text,
@@ -940,46 +902,67 @@ enum http_status page_admin_reception_book(struct request *req)
 	long long id = 0;
 	enum booking_result res = booking_insert(req, &r, &b, &id);
 	if (res == BOOKING_TAKEN) {
-		db_rollback(db);
+		db_rollback(&req->worker->db);
 		page_reject(req, FIELD_SLOT, "это время уже заняли, выберите другое");
 		return queue_page(req, &r, HTTP_CONFLICT);
 	}
-	return staff_commit(req, res == BOOKING_OK, "create", "reception_booking", id, NULL,
-			    STMT_BOOKING_JSON,
-			    arena_printf(req->arena, "/admin/receptions/%lld", r.meeting_id));
+	return staff_action_finish(req, &book_action, res == BOOKING_OK, "create", id, NULL,
+				   arena_printf(req->arena, "/admin/receptions/%lld",
+						r.meeting_id));
 }
 
-/* The meeting of booking id, 0 when there is no such booking. */
-static long long booking_meeting(struct request *req, long long id)
+/* The booking of the path with its reception, as the booking's staff actions load it. */
+struct booking_target {
+	struct booking booking;
+	struct reception_info reception;
+};
+
+/* staff_action load: the booking of the path and its reception. */
+static int load_booking(struct request *req, void *target)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_BOOKING_GET);
-	sqlite3_bind_int64(s, 1, id);
-	long long meeting = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
-	return meeting;
+	struct booking_target *t = target;
+	int rc = db_booking_get(&req->worker->db, req->arena, req->path_id, &t->booking);
+	if (rc != 0)
+		return rc;
+	/* A booking joins its reception: none would be an inconsistent database. */
+	return reception_load(req, t->booking.meeting, &t->reception) == 0 ? 0 : -1;
 }
+
+/* staff_action page: the queue of the booking's reception, the errors beside the fields. */
+static enum http_status booking_refused(struct request *req, enum http_status status)
+{
+	struct booking_target t;
+	if (load_booking(req, &t) != 0)
+		return HTTP_INTERNAL_ERROR;
+	return queue_page(req, &t.reception, status);
+}
+
+/* A mark or a cancellation of one booking (staff_action): refused to the queue. */
+static const struct staff_action booking_action = {"reception_booking", STMT_BOOKING_JSON,
+						   load_booking, booking_refused};
 
 /* POST /admin/bookings/ID/visit (visit = came | absent, csrf) — the mark «пришёл» or «не
  * пришёл». 303 to the queue; 400 for another value; 404 for an unknown booking. Audited. */
 enum http_status page_admin_booking_visit(struct request *req)
 {
-	long long meeting = booking_meeting(req, req->path_id);
-	if (meeting == 0)
-		return HTTP_NOT_FOUND;
-	const char *visit = req->field[FIELD_VISIT].text;
-	if (strcmp(visit, "came") != 0 && strcmp(visit, "absent") != 0)
-		return HTTP_BAD_REQUEST;
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+	struct booking_target t;
+	enum http_status status;
+	if (!staff_action_begin(req, &booking_action, &t, &status))
+		return status;
+	const char *visit = req->field[FIELD_VISIT].text;
+	if (strcmp(visit, "came") != 0 && strcmp(visit, "absent") != 0) {
+		db_rollback(db);
+		return HTTP_BAD_REQUEST;
+	}
 	json_t *before = staff_json(req, STMT_BOOKING_JSON, req->path_id);
 	sqlite3_stmt *s = db_stmt(db, STMT_BOOKING_SET_VISIT);
 	sqlite3_bind_int64(s, 1, req->path_id);
 	sqlite3_bind_text(s, 2, visit, -1, SQLITE_STATIC);
 	bool ok = before != NULL && db_run(s) == SQLITE_DONE;
-	return staff_commit(req, ok, "visit", "reception_booking", req->path_id, before,
-			    STMT_BOOKING_JSON,
-			    arena_printf(req->arena, "/admin/receptions/%lld", meeting));
+	return staff_action_finish(req, &booking_action, ok, "visit", req->path_id, before,
+				   arena_printf(req->arena, "/admin/receptions/%lld",
+						t.booking.meeting));
 }
 
 /* POST /admin/bookings/ID/cancel (cancel_reason, csrf) — staff cancel a booking; the resident is
@@ -987,24 +970,19 @@ enum http_status page_admin_booking_visit(struct request *req)
  * reason; 404 for an unknown booking. Audited. */
 enum http_status page_admin_booking_cancel(struct request *req)
 {
-	long long meeting = booking_meeting(req, req->path_id);
-	if (meeting == 0)
-		return HTTP_NOT_FOUND;
-	struct reception_info r;
-	if (reception_load(req, meeting, &r) != 0)
-		return HTTP_INTERNAL_ERROR;
+	struct booking_target t;
+	enum http_status status;
+	if (!staff_action_begin(req, &booking_action, &t, &status))
+		return status;
 	if (req->field[FIELD_CANCEL_REASON].state != FIELD_VALID) {
 		if (req->field[FIELD_CANCEL_REASON].state == FIELD_ABSENT)
 			page_reject(req, FIELD_CANCEL_REASON, "напишите причину: её получит посетитель");
-		return queue_page(req, &r, HTTP_UNPROCESSABLE);
+		return staff_action_refuse(req, &booking_action, NULL);
 	}
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
 	json_t *before = staff_json(req, STMT_BOOKING_JSON, req->path_id);
 	bool ok = before != NULL &&
 		  booking_cancel(req, req->path_id, "staff", req->field[FIELD_CANCEL_REASON].text) >= 0;
-	return staff_commit(req, ok, "cancel", "reception_booking", req->path_id, before,
-			    STMT_BOOKING_JSON,
-			    arena_printf(req->arena, "/admin/receptions/%lld", meeting));
+	return staff_action_finish(req, &booking_action, ok, "cancel", req->path_id, before,
+				   arena_printf(req->arena, "/admin/receptions/%lld",
+						t.booking.meeting));
 }

@@ -9,6 +9,7 @@
 
 #include "auth.h"
 #include "buf.h"
+#include "db_survey.h"
 #include "page.h"
 #include "pages.h"
 #include "ru.h"
@@ -76,36 +77,31 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 {
 	tpl_dict *d = page_begin(req, "admin_surveys.tpl", "Опросы жителей", NAV_STAFF_SURVEYS);
 	struct db *db = &req->worker->db;
-	sqlite3_stmt *s = db_stmt(db, STMT_SURVEY_LIST);
-	int rc, n = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct survey_item *surveys;
+	size_t n;
+	if (db_survey_list(db, req->arena, &surveys, &n) < 0)
+		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < n; i++) {
+		const struct survey_item *sv = &surveys[i];
 		tpl_dict *row = tpl_section_add(d, "SURVEY");
 		struct civil_date from, to;
-		civil_date_parse(db_text(req->arena, s, 2), &from);
-		civil_date_parse(db_text(req->arena, s, 3), &to);
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
+		civil_date_parse(sv->opens_on, &from);
+		civil_date_parse(sv->closes_on, &to);
+		tpl_set_int(row, "ID", sv->id);
+		tpl_set(row, "TITLE", sv->title);
 		tpl_set(row, "PERIOD", arena_printf(req->arena, "%s — %s", page_date_words(req, from),
 						    page_date_words(req, to)));
-		tpl_set(row, "AUDIENCE", audience_words(req, db_text(req->arena, s, 4),
-							db_text(req->arena, s, 5)));
-		tpl_set_int(row, "RESPONSES", sqlite3_column_int64(s, 7));
-		n++;
+		tpl_set(row, "AUDIENCE", audience_words(req, sv->audience, sv->territory));
+		tpl_set_int(row, "RESPONSES", sv->responses);
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, n ? "HAS_SURVEYS" : "NO_SURVEYS");
 	/* The ready survey: once a year. */
 	int year = preset_year(req);
 	tpl_set_int(d, "PRESET_QUESTIONS", OPENNESS_COUNT);
-	s = db_stmt(db, STMT_SURVEY_PRESET_EXISTS);
-	sqlite3_bind_text(s, 1, arena_printf(req->arena, "openness-%d", year), -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	db_done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	int exists = db_survey_preset_exists(db, arena_printf(req->arena, "openness-%d", year));
+	if (exists < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (rc == SQLITE_ROW) {
+	if (exists) {
 		tpl_set_int(tpl_section_add(d, "PRESET_DONE"), "YEAR", year);
 	} else {
 		tpl_dict *p = tpl_section_add(d, "PRESET_FORM");
@@ -432,33 +428,25 @@ enum http_status page_admin_survey(struct request *req)
 	if (strcmp(s.audience, "groups") == 0) {
 		/* Who of the reference groups got a link and answered (names stay in the
 		 * database: the results are anonymous). */
-		sqlite3_stmt *st = db_stmt(&req->worker->db, STMT_SURVEY_LINK_STATS);
-		sqlite3_bind_int64(st, 1, s.id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			tpl_dict *l = tpl_section_add(t, "LINKS");
-			if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
-				tpl_set(l, "TEXT", arena_printf(req->arena,
-								"разошлются участникам групп %s",
-								page_date_words(req, s.opens_on)));
-			} else {
-				long long links = sqlite3_column_int64(st, 1);
-				long long answered = sqlite3_column_int64(st, 2);
-				struct tm tm;
-				char when[64];
-				tz_utc_to_local((time_t)sqlite3_column_int64(st, 0), &tm);
-				ru_format_datetime(when, sizeof when, &tm);
-				tpl_set(l, "TEXT",
-					arena_printf(req->arena, "разосланы %s: %lld %s; ответили %lld",
-						     when, links,
-						     ru_plural((long)links, "участнику", "участникам",
-							       "участникам"),
-						     answered));
-			}
-		}
-		db_done(st);
-		if (rc != SQLITE_ROW)
+		struct survey_link_stats links;
+		if (db_survey_link_stats(&req->worker->db, s.id, &links) != 0)
 			return HTTP_INTERNAL_ERROR;
+		tpl_dict *l = tpl_section_add(t, "LINKS");
+		if (!links.announced) {
+			tpl_set(l, "TEXT", arena_printf(req->arena, "разошлются участникам групп %s",
+							page_date_words(req, s.opens_on)));
+		} else {
+			struct tm tm;
+			char when[64];
+			tz_utc_to_local(links.announced_at, &tm);
+			ru_format_datetime(when, sizeof when, &tm);
+			tpl_set(l, "TEXT",
+				arena_printf(req->arena, "разосланы %s: %lld %s; ответили %lld", when,
+					     links.links,
+					     ru_plural((long)links.links, "участнику", "участникам",
+						       "участникам"),
+					     links.answered));
+		}
 	}
 	for (int i = 0; i < s.question_count; i++) {
 		const struct survey_question *q = &s.questions[i];

@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "civil_time.h"
+#include "db_user.h"
 #include "page.h"
 #include "pages.h"
 #include "staff_account.h"
@@ -25,32 +26,28 @@ static const char *reference_text(const struct request *req, enum field f)
 static enum http_status users_page(struct request *req, enum http_status status, bool with_form)
 {
 	tpl_dict *d = page_begin(req, "admin_users.tpl", "Пользователи", NAV_STAFF_USERS);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_USER_LIST);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct user_item *users;
+	size_t count;
+	if (db_user_list(&req->worker->db, req->arena, &users, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < count; i++) {
+		const struct user_item *u = &users[i];
 		tpl_dict *row = tpl_section_add(d, "USER");
-		long long id = sqlite3_column_int64(s, 0);
-		tpl_set_int(row, "ID", id);
-		tpl_set(row, "LOGIN", db_text(req->arena, s, 1));
-		tpl_set(row, "FULL_NAME", db_text(req->arena, s, 2));
-		tpl_set(row, "ROLE", auth_role_label(db_text(req->arena, s, 3)));
-		bool disabled = sqlite3_column_int(s, 4) != 0;
-		tpl_section_show(row, disabled ? "DISABLED" : "ACTIVE");
-		if (id != req->staff->user_id)
-			tpl_section_show(row, disabled ? "CAN_ENABLE" : "CAN_DISABLE");
-		page_set_date(row, "CREATED", (time_t)sqlite3_column_int64(s, 5));
-		const char *email = db_text(req->arena, s, 6);
-		if (email[0])
-			tpl_set(tpl_section_add(row, "EMAIL"), "ADDRESS", email);
+		tpl_set_int(row, "ID", u->id);
+		tpl_set(row, "LOGIN", u->login);
+		tpl_set(row, "FULL_NAME", u->full_name);
+		tpl_set(row, "ROLE", auth_role_label(u->role));
+		tpl_section_show(row, u->disabled ? "DISABLED" : "ACTIVE");
+		if (u->id != req->staff->user_id)
+			tpl_section_show(row, u->disabled ? "CAN_ENABLE" : "CAN_DISABLE");
+		page_set_date(row, "CREATED", u->created_at);
+		if (u->email[0])
+			tpl_set(tpl_section_add(row, "EMAIL"), "ADDRESS", u->email);
 		else
 			tpl_section_show(row, "NO_EMAIL");
-		const char *person = db_text(req->arena, s, 7);
-		if (person[0])
-			tpl_set(tpl_section_add(row, "PERSON"), "NAME", person);
+		if (u->person[0])
+			tpl_set(tpl_section_add(row, "PERSON"), "NAME", u->person);
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	const struct field_value *role = &req->field[FIELD_ROLE];
 	for (int i = 0; auth_role_codes[i] != NULL; i++) {
 		tpl_dict *o = tpl_section_add(d, "ROLE_OPTION");
@@ -123,30 +120,25 @@ enum http_status page_admin_user_create(struct request *req)
 /* The account's page: its login, role and state, and the form for its name and e-mail. */
 static enum http_status user_page(struct request *req, enum http_status status, bool from_request)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_USER_PROFILE);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		db_done(s);
-		return rc == SQLITE_DONE ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	}
-	const char *login = db_text(req->arena, s, 0);
-	tpl_dict *d = page_begin(req, "admin_user.tpl", login, NAV_STAFF_USERS);
+	struct user_profile u;
+	int rc = db_user_profile(&req->worker->db, req->arena, req->path_id, &u);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	tpl_dict *d = page_begin(req, "admin_user.tpl", u.login, NAV_STAFF_USERS);
 	tpl_set_int(d, "ID", req->path_id);
-	tpl_set(d, "LOGIN", login);
-	tpl_set(d, "ROLE", auth_role_label(db_text(req->arena, s, 2)));
-	tpl_section_show(d, sqlite3_column_int(s, 3) ? "DISABLED" : "ACTIVE");
-	page_set_date(d, "CREATED", (time_t)sqlite3_column_int64(s, 5));
-	long long person = sqlite3_column_int64(s, 6);
+	tpl_set(d, "LOGIN", u.login);
+	tpl_set(d, "ROLE", auth_role_label(u.role));
+	tpl_section_show(d, u.disabled ? "DISABLED" : "ACTIVE");
+	page_set_date(d, "CREATED", u.created_at);
+	long long person = u.person_id;
 	if (from_request) {
 		page_form_fields(req, d);
 		const struct field_value *v = &req->field[FIELD_PERSON];
 		person = v->state != FIELD_ABSENT ? v->number : 0;
 	} else {
-		tpl_set(d, "full_name", db_text(req->arena, s, 1));
-		tpl_set(d, "email", db_text(req->arena, s, 4));
+		tpl_set(d, "full_name", u.full_name);
+		tpl_set(d, "email", u.email);
 	}
-	db_done(s);
 	struct staff_item *people;
 	size_t n;
 	if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0)
@@ -163,6 +155,22 @@ enum http_status page_admin_user(struct request *req)
 	return user_page(req, HTTP_OK, false);
 }
 
+/* staff_action load: the account of the path. */
+static int load_user(struct request *req, void *target)
+{
+	return db_user_profile(&req->worker->db, req->arena, req->path_id, target);
+}
+
+/* staff_action page: the account's page again, the input kept, the errors beside the fields. */
+static enum http_status user_refused(struct request *req, enum http_status status)
+{
+	return user_page(req, status, true);
+}
+
+/* A change of one account (staff_action): refused to its page. */
+static const struct staff_action user_action = {"staff_user", STMT_USER_JSON, load_user,
+						user_refused};
+
 /* POST /admin/users/ID (full_name, email, person, csrf) — change the account's name, e-mail
  * (empty: no mail to this person) and person (empty: none; the chair of a meeting signs its
  * protocol under the account of their person). 303 to /admin/users; 404 for an unknown id; 422
@@ -170,40 +178,39 @@ enum http_status page_admin_user(struct request *req)
  * long, a person not in the directory or one another account belongs to already. */
 enum http_status page_admin_user_update(struct request *req)
 {
+	struct user_profile target;
+	enum http_status status;
+	if (!staff_action_begin(req, &user_action, &target, &status))
+		return status;
 	const struct field_value *person = &req->field[FIELD_PERSON];
 	if (person->state == FIELD_VALID) {
 		struct staff_item *people;
 		size_t n;
-		if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0)
+		if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0) {
+			db_rollback(&req->worker->db);
 			return HTTP_INTERNAL_ERROR;
+		}
 		if (!staff_has_item(people, n, person->number))
 			page_reject(req, FIELD_PERSON, "выберите из списка");
 	}
 	if (req->invalid_fields > 0)
-		return user_page(req, HTTP_UNPROCESSABLE, true);
+		return staff_action_refuse(req, &user_action, NULL);
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
 	json_t *before = staff_json(req, STMT_USER_JSON, req->path_id);
-	if (before == NULL) {
-		db_rollback(db);
-		return HTTP_NOT_FOUND;
-	}
 	sqlite3_stmt *s = db_stmt(db, STMT_USER_SET_PROFILE);
 	sqlite3_bind_int64(s, 1, req->path_id);
 	sqlite3_bind_text(s, 2, reference_text(req, FIELD_FULL_NAME), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, reference_text(req, FIELD_EMAIL), -1, SQLITE_STATIC);
 	if (person->state == FIELD_VALID)
 		sqlite3_bind_int64(s, 4, person->number);
-	int rc = db_run(s);
+	int rc = before != NULL ? db_run(s) : SQLITE_ERROR;
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
 		json_decref(before);
-		db_rollback(db);
 		page_reject(req, FIELD_PERSON, "с этим человеком уже связана другая учётная запись");
-		return user_page(req, HTTP_UNPROCESSABLE, true);
+		return staff_action_refuse(req, &user_action, NULL);
 	}
-	return staff_commit(req, rc == SQLITE_DONE, "update", "staff_user", req->path_id, before,
-			    STMT_USER_JSON, "/admin/users");
+	return staff_action_finish(req, &user_action, rc == SQLITE_DONE, "update", req->path_id,
+				   before, "/admin/users");
 }
 
 static enum http_status set_disabled(struct request *req, bool disabled)
@@ -214,27 +221,23 @@ static enum http_status set_disabled(struct request *req, bool disabled)
 		return HTTP_UNPROCESSABLE;
 	}
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+	struct user_profile target;
+	enum http_status status;
+	if (!staff_action_begin(req, &user_action, &target, &status))
+		return status;
 	json_t *before = staff_json(req, STMT_USER_JSON, id);
-	if (before == NULL) {
-		db_rollback(db);
-		return HTTP_NOT_FOUND;
-	}
 	sqlite3_stmt *s = db_stmt(db, STMT_USER_SET_DISABLED);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, disabled);
-	int rc = sqlite3_step(s);
-	db_done(s);
+	int rc = before != NULL ? db_run(s) : SQLITE_ERROR;
 	if (rc == SQLITE_DONE && disabled) {
 		/* Sessions end with the account, so enabling it later revives none of them. */
 		s = db_stmt(db, STMT_SESSION_DELETE_USER);
 		sqlite3_bind_int64(s, 1, id);
-		rc = sqlite3_step(s);
-		db_done(s);
+		rc = db_run(s);
 	}
-	return staff_commit(req, rc == SQLITE_DONE, disabled ? "disable" : "enable", "staff_user", id,
-			    before, STMT_USER_JSON, "/admin/users");
+	return staff_action_finish(req, &user_action, rc == SQLITE_DONE,
+				   disabled ? "disable" : "enable", id, before, "/admin/users");
 }
 
 /* POST /admin/users/ID/disable and /enable (csrf) — switch an account off or on (a disabled

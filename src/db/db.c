@@ -175,6 +175,9 @@ int db_open(struct db *db, const char *path, int busy_timeout_ms, bool create)
 static const struct db_statement *const storage_tables[] = {
 	db_protocol_statements,
 	db_instruction_statements,
+	db_reception_statements,
+	db_user_statements,
+	db_survey_statements,
 	NULL,
 };
 

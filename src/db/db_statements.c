@@ -93,53 +93,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 				  "FROM meeting_invitee i JOIN person p ON p.id = i.person_id "
 				  "WHERE i.meeting_id = ?1 ORDER BY p.category, p.full_name",
 
-	[STMT_SESSION_GET] = "SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, u.id, u.login, "
-			     "u.full_name, u.role, coalesce(u.person_id, 0) FROM staff_session s "
-			     "JOIN staff_user u ON u.id = s.user_id "
-			     "WHERE s.token_hash = ?1 AND u.disabled = 0",
-	[STMT_SESSION_INSERT] = "INSERT INTO staff_session (token_hash, user_id, csrf_token, "
-				"created_at, last_seen_at, remote_addr) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
-	[STMT_SESSION_TOUCH] = "UPDATE staff_session SET last_seen_at = ?2 WHERE id = ?1",
-	[STMT_SESSION_DELETE] = "DELETE FROM staff_session WHERE id = ?1",
-	[STMT_SESSION_DELETE_OTHERS] = "DELETE FROM staff_session WHERE user_id = ?1 AND id <> ?2",
-	[STMT_SESSION_DELETE_USER] = "DELETE FROM staff_session WHERE user_id = ?1",
 
-	[STMT_USER_BY_LOGIN] = "SELECT id, password_hash, disabled FROM staff_user WHERE login = ?1",
-	[STMT_USER_BY_ID] = "SELECT login, full_name, role, disabled, password_hash "
-			    "FROM staff_user WHERE id = ?1",
-	[STMT_USER_SET_PASSWORD] = "UPDATE staff_user SET password_hash = ?2, "
-				   "password_changed_at = ?3 WHERE id = ?1",
-	[STMT_USER_LIST] = "SELECT u.id, u.login, u.full_name, u.role, u.disabled, u.created_at, "
-			   "u.email, coalesce(p.full_name, '') FROM staff_user u "
-			   "LEFT JOIN person p ON p.id = u.person_id ORDER BY u.disabled, u.login",
-	[STMT_USER_INSERT] = "INSERT INTO staff_user (login, full_name, role, password_hash, email, "
-			     "person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[STMT_USER_PROFILE] = "SELECT login, full_name, role, disabled, email, created_at, "
-			      "coalesce(person_id, 0) FROM staff_user WHERE id = ?1",
-	[STMT_USER_SET_PROFILE] = "UPDATE staff_user SET full_name = ?2, email = ?3, person_id = ?4 "
-				  "WHERE id = ?1",
-	[STMT_USER_JSON] = "SELECT json_object('login', login, 'full_name', full_name, 'role', role, "
-			   "'disabled', json(CASE disabled WHEN 0 THEN 'false' ELSE 'true' END), "
-			   "'email', email, 'person_id', person_id) FROM staff_user WHERE id = ?1",
-	[STMT_USER_SET_DISABLED] = "UPDATE staff_user SET disabled = ?2 WHERE id = ?1",
 
-	[STMT_THROTTLE_GET] = "SELECT failures, last_failure_at, locked_until FROM login_throttle "
-			      "WHERE key = ?1",
 	/* A failure after a quiet period (?5 seconds) or after a lock ran out starts over at 1;
 	 * the ?3-th failure in a row locks for ?4 seconds. */
-	[STMT_THROTTLE_FAIL] =
-		"INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) "
-		"VALUES (?1, 1, ?2, CASE WHEN ?3 <= 1 THEN ?2 + ?4 ELSE 0 END) "
-		"ON CONFLICT(key) DO UPDATE SET "
-		" failures = CASE WHEN (locked_until > 0 AND locked_until <= ?2) "
-		"   OR last_failure_at < ?2 - ?5 THEN 1 ELSE failures + 1 END, "
-		" locked_until = CASE WHEN (CASE WHEN (locked_until > 0 AND locked_until <= ?2) "
-		"   OR last_failure_at < ?2 - ?5 THEN 1 ELSE failures + 1 END) >= ?3 "
-		"   THEN ?2 + ?4 ELSE 0 END, "
-		" last_failure_at = ?2",
-	[STMT_THROTTLE_CLEAR] = "DELETE FROM login_throttle WHERE key = ?1",
-	[STMT_THROTTLE_PURGE] = "DELETE FROM login_throttle WHERE last_failure_at < ?1 "
-				"AND locked_until < ?1",
 
 	[STMT_AUDIT_INSERT] = "INSERT INTO audit_log (at, user_id, login, action, entity, entity_id, "
 			      "before_json, after_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -1214,175 +1171,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY id",
 
 	/* ---- personal receptions (issue 17) ---- */
-	[STMT_RECEPTION_SCHEDULE_INSERT] =
-		"INSERT INTO reception_schedule (series_id, person_id, venue_id, weekday, start_minute, "
-		"end_minute, slot_minutes, topics, created_at, rule, ordinal, period_from, period_to, "
-		"title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-	[STMT_RECEPTION_INSERT] = "INSERT INTO reception (meeting_id, schedule_id, slot_minutes, "
-				  "topics) VALUES (?1, ?2, ?3, ?4)",
-	[STMT_RECEPTION_SCHEDULE_LIST] =
-		"SELECT s.id, s.series_id, p.full_name, v.name, s.weekday, s.start_minute, "
-		"s.end_minute, s.slot_minutes, (SELECT count(*) FROM reception r "
-		"WHERE r.schedule_id = s.id), s.rule, s.ordinal FROM reception_schedule s "
-		"JOIN person p ON p.id = s.person_id JOIN venue v ON v.id = s.venue_id "
-		"ORDER BY s.id DESC",
-	[STMT_RECEPTION_SCHEDULE_JSON] =
-		"SELECT json_object('series_id', series_id, 'person_id', person_id, 'venue_id', "
-		"venue_id, 'weekday', weekday, 'start_minute', start_minute, 'end_minute', end_minute, "
-		"'slot_minutes', slot_minutes, 'topics', topics, 'rule', rule, 'ordinal', ordinal, "
-		"'period_from', period_from, 'period_to', period_to, 'title', title) "
-		"FROM reception_schedule WHERE id = ?1",
-	[STMT_RECEPTION_UPCOMING] =
-		"SELECT m.id, m.starts_at, m.ends_at, m.status, coalesce(p.full_name, ''), "
-		"coalesce(v.name, ''), r.slot_minutes, (SELECT count(*) FROM reception_booking b "
-		"WHERE b.meeting_id = m.id AND b.status <> 'cancelled') FROM reception r "
-		"JOIN meeting m ON m.id = r.meeting_id LEFT JOIN person p ON p.id = m.host_id "
-		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.ends_at >= ?1 "
-		"ORDER BY m.starts_at LIMIT 200",
-	[STMT_RECEPTION_GET] =
-		"SELECT m.starts_at, m.ends_at, m.status, m.title, coalesce(m.host_id, 0), "
-		"coalesce(p.full_name, ''), coalesce(p.position, ''), coalesce(v.name, ''), "
-		"coalesce(v.address, ''), r.slot_minutes, r.topics FROM reception r "
-		"JOIN meeting m ON m.id = r.meeting_id LEFT JOIN person p ON p.id = m.host_id "
-		"LEFT JOIN venue v ON v.id = m.venue_id WHERE r.meeting_id = ?1",
-	[STMT_RECEPTION_TAKEN] =
-		"SELECT slot_at FROM reception_booking WHERE meeting_id = ?1 AND status <> 'cancelled' "
-		"UNION SELECT offered_slot FROM reception_waiting WHERE meeting_id = ?1 "
-		"AND status = 'offered' AND offered_until > ?2 AND resident_id <> ?3",
-	[STMT_BOOKING_ACTIVE_FOR_OFFICIAL] =
-		"SELECT id FROM reception_booking WHERE resident_id = ?1 AND person_id = ?2 "
-		"AND status = 'active' AND slot_at > ?3 LIMIT 1",
-	[STMT_BOOKING_INSERT] =
-		"INSERT INTO reception_booking (meeting_id, slot_at, person_id, resident_id, "
-		"visitor_name, phone, email, contact, question, cancel_token_hash, booked_by, "
-		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-	[STMT_BOOKING_GET] =
-		"SELECT b.meeting_id, b.slot_at, coalesce(b.resident_id, 0), b.visitor_name, b.phone, "
-		"b.email, b.contact, b.question, b.status, b.cancel_reason, coalesce(p.full_name, ''), "
-		"coalesce(v.name, ''), coalesce(v.address, ''), r.slot_minutes, m.status "
-		"FROM reception_booking b JOIN reception r ON r.meeting_id = b.meeting_id "
-		"JOIN meeting m ON m.id = b.meeting_id LEFT JOIN person p ON p.id = b.person_id "
-		"LEFT JOIN venue v ON v.id = m.venue_id WHERE b.id = ?1",
-	[STMT_BOOKING_BY_TOKEN] = "SELECT id FROM reception_booking WHERE cancel_token_hash = ?1",
-	[STMT_BOOKING_CANCEL] =
-		"UPDATE reception_booking SET status = 'cancelled', cancelled_by = ?2, "
-		"cancel_reason = ?3, cancelled_at = ?4 WHERE id = ?1 AND status = 'active'",
-	[STMT_BOOKING_SET_VISIT] =
-		"UPDATE reception_booking SET status = ?2 WHERE id = ?1 AND status <> 'cancelled'",
-	[STMT_BOOKING_QUEUE] =
-		"SELECT id, slot_at, visitor_name, phone, contact, question, status, "
-		"coalesce(resident_id, 0), email, coalesce(appeal_id, 0) FROM reception_booking "
-		"WHERE meeting_id = ?1 "
-		"AND status <> 'cancelled' ORDER BY slot_at",
-	[STMT_BOOKING_OF_RESIDENT] =
-		"SELECT b.id, b.slot_at, b.status, coalesce(p.full_name, ''), coalesce(v.name, ''), "
-		"b.meeting_id FROM reception_booking b JOIN meeting m ON m.id = b.meeting_id "
-		"LEFT JOIN person p ON p.id = b.person_id LEFT JOIN venue v ON v.id = m.venue_id "
-		"WHERE b.resident_id = ?1 ORDER BY b.slot_at DESC",
-	[STMT_BOOKING_JSON] =
-		"SELECT json_object('meeting_id', meeting_id, 'slot_at', slot_at, 'person_id', "
-		"person_id, 'resident_id', resident_id, 'visitor_name', visitor_name, 'phone', phone, "
-		"'contact', contact, 'question', question, 'status', status, 'cancelled_by', "
-		"cancelled_by, 'cancel_reason', cancel_reason) FROM reception_booking WHERE id = ?1",
-	[STMT_WAITING_INSERT] =
-		"INSERT INTO reception_waiting (meeting_id, resident_id, email, created_at) "
-		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-	[STMT_WAITING_NEXT] =
-		"SELECT id, email FROM reception_waiting WHERE meeting_id = ?1 AND status = 'waiting' "
-		"ORDER BY id LIMIT 1",
-	[STMT_WAITING_OFFER] =
-		"UPDATE reception_waiting SET status = 'offered', offered_slot = ?2, "
-		"offered_until = ?3 WHERE id = ?1",
-	[STMT_WAITING_BOOKED] =
-		"UPDATE reception_waiting SET status = 'booked' WHERE meeting_id = ?1 "
-		"AND resident_id = ?2 AND status IN ('waiting', 'offered')",
-	[STMT_WAITING_EXPIRED] =
-		"SELECT id, meeting_id, offered_slot FROM reception_waiting WHERE status = 'offered' "
-		"AND offered_until <= ?1 ORDER BY id",
-	[STMT_WAITING_EXPIRE] = "UPDATE reception_waiting SET status = 'expired' WHERE id = ?1",
-	[STMT_SLOT_BOOKED] = "SELECT 1 FROM reception_booking WHERE meeting_id = ?1 "
-			     "AND slot_at = ?2 AND status <> 'cancelled'",
 	[STMT_NOTIFY_BOOKINGS_SOON] =
 		"SELECT b.id, b.meeting_id, b.slot_at, b.email FROM reception_booking b "
 		"JOIN meeting m ON m.id = b.meeting_id WHERE b.status = 'active' AND b.email <> '' "
 		"AND m.status IN ('approved', 'postponed') AND b.slot_at > ?1 AND b.slot_at <= ?2 "
 		"ORDER BY b.id",
-	[STMT_BOOKING_SET_APPEAL] = "UPDATE reception_booking SET appeal_id = ?2 WHERE id = ?1",
-	[STMT_SURVEY_INSERT] =
-		"INSERT INTO survey (title, intro, audience, territory_id, opens_on, closes_on, results, "
-		"preset, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	[STMT_SURVEY_LIST] =
-		"SELECT s.id, s.title, s.opens_on, s.closes_on, s.audience, t.name, s.results, "
-		"(SELECT count(*) FROM survey_response r WHERE r.survey_id = s.id) "
-		"FROM survey s LEFT JOIN territory t ON t.id = s.territory_id "
-		"ORDER BY s.closes_on DESC, s.id DESC LIMIT 200",
-	[STMT_SURVEY_GET] =
-		"SELECT s.title, s.intro, s.audience, t.name, s.opens_on, s.closes_on, s.results, "
-		"s.preset FROM survey s LEFT JOIN territory t ON t.id = s.territory_id WHERE s.id = ?1",
-	[STMT_SURVEY_JSON] =
-		"SELECT json_object('title', title, 'intro', intro, 'audience', audience, "
-		"'territory_id', territory_id, 'opens_on', opens_on, 'closes_on', closes_on, "
-		"'results', results, 'preset', preset, 'groups', (SELECT json_group_array(group_id) "
-		"FROM survey_reference_group WHERE survey_id = survey.id), 'questions', "
-		"(SELECT json_group_array(json_object('position', q.position, 'kind', q.kind, 'text', "
-		"q.text, 'required', q.required, 'options', (SELECT json_group_array(o.label) FROM "
-		"survey_option o WHERE o.question_id = q.id))) FROM survey_question q "
-		"WHERE q.survey_id = survey.id)) FROM survey WHERE id = ?1",
-	[STMT_SURVEY_GROUP_ADD] =
-		"INSERT INTO survey_reference_group (survey_id, group_id) VALUES (?1, ?2)",
-	[STMT_SURVEY_GROUPS] =
-		"SELECT g.id, g.name FROM survey_reference_group s JOIN reference_group g "
-		"ON g.id = s.group_id WHERE s.survey_id = ?1 ORDER BY g.name",
-	[STMT_SURVEY_QUESTION_ADD] =
-		"INSERT INTO survey_question (survey_id, position, kind, text, required) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_SURVEY_OPTION_ADD] =
-		"INSERT INTO survey_option (question_id, position, label) VALUES (?1, ?2, ?3)",
-	[STMT_SURVEY_QUESTIONS] =
-		"SELECT id, position, kind, text, required FROM survey_question WHERE survey_id = ?1 "
-		"ORDER BY position",
-	[STMT_SURVEY_OPTIONS] =
-		"SELECT o.question_id, o.position, o.label FROM survey_option o JOIN survey_question q "
-		"ON q.id = o.question_id WHERE q.survey_id = ?1 ORDER BY q.position, o.position",
-	[STMT_SURVEY_RESPONSE_UPSERT] =
-		"INSERT INTO survey_response (survey_id, resident_id, created_at, updated_at, "
-		"window_start) "
-		"VALUES (?1, ?2, ?3, ?3, ?3) ON CONFLICT (survey_id, resident_id) "
-		"DO UPDATE SET updated_at = excluded.updated_at, "
-		"sent = CASE WHEN window_start > excluded.updated_at - 3600 THEN sent + 1 ELSE 1 END, "
-		"window_start = CASE WHEN window_start > excluded.updated_at - 3600 THEN window_start "
-		"ELSE excluded.updated_at END RETURNING id, sent",
-	[STMT_SURVEY_ANSWERS_CLEAR] = "DELETE FROM survey_answer WHERE response_id = ?1",
-	[STMT_SURVEY_ANSWER_ADD] =
-		"INSERT INTO survey_answer (response_id, question_id, choice, text) "
-		"VALUES (?1, ?2, ?3, ?4)",
-	[STMT_SURVEY_LINK_UPSERT] =
-		"INSERT INTO survey_response (survey_id, link_id, created_at, updated_at, "
-		"window_start) "
-		"VALUES (?1, ?2, ?3, ?3, ?3) ON CONFLICT (survey_id, link_id) "
-		"DO UPDATE SET updated_at = excluded.updated_at, "
-		"sent = CASE WHEN window_start > excluded.updated_at - 3600 THEN sent + 1 ELSE 1 END, "
-		"window_start = CASE WHEN window_start > excluded.updated_at - 3600 THEN window_start "
-		"ELSE excluded.updated_at END RETURNING id, sent",
-	[STMT_SURVEY_MY_ANSWERS] =
-		"SELECT a.question_id, a.choice, a.text, r.updated_at FROM survey_response r "
-		"LEFT JOIN survey_answer a ON a.response_id = r.id "
-		"WHERE r.survey_id = ?1 AND (r.resident_id = ?2 OR r.link_id = ?3)",
-	[STMT_SURVEY_RESPONSES] = "SELECT count(*) FROM survey_response WHERE survey_id = ?1",
-	[STMT_SURVEY_COUNTS] =
-		"SELECT a.question_id, a.choice, count(*) FROM survey_response r "
-		"JOIN survey_answer a ON a.response_id = r.id WHERE r.survey_id = ?1 "
-		"GROUP BY a.question_id, a.choice",
-	[STMT_SURVEY_ANSWERED] =
-		"SELECT a.question_id, count(DISTINCT a.response_id) FROM survey_response r "
-		"JOIN survey_answer a ON a.response_id = r.id WHERE r.survey_id = ?1 "
-		"GROUP BY a.question_id",
-	[STMT_SURVEY_TEXTS] =
-		"SELECT a.question_id, a.text FROM survey_response r "
-		"JOIN survey_answer a ON a.response_id = r.id "
-		"JOIN survey_question q ON q.id = a.question_id "
-		"WHERE r.survey_id = ?1 AND q.kind = 'text' ORDER BY q.position, a.response_id",
-	[STMT_SURVEY_PRESET_EXISTS] = "SELECT 1 FROM survey WHERE preset = ?1",
 	[STMT_LINK_BY_TOKEN] =
 		"SELECT id, kind, target_id, name, email, organisation FROM participant_link "
 		"WHERE token = ?1",
@@ -1415,58 +1208,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY l.email",
 	[STMT_NOTIFY_SURVEY_ANNOUNCED] =
 		"UPDATE survey SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL",
-	[STMT_SURVEY_LINK_STATS] =
-		"SELECT s.announced_at, (SELECT count(*) FROM participant_link l WHERE l.kind = 'survey' "
-		"AND l.target_id = s.id), (SELECT count(*) FROM survey_response r WHERE "
-		"r.survey_id = s.id AND r.link_id IS NOT NULL) FROM survey s WHERE s.id = ?1",
 	[STMT_PROPOSAL_LINK_INSERT] =
 		"INSERT INTO discussion_proposal (discussion_id, link_id, point, text, author_name, "
 		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[STMT_PROPOSAL_LINK_RECENT] =
 		"SELECT count(*) FROM discussion_proposal WHERE link_id = ?1 AND created_at >= ?2",
-	[STMT_BOOKING_ACTIVE_OF_MEETING] =
-		"SELECT id, slot_at, email FROM reception_booking WHERE meeting_id = ?1 "
-		"AND status = 'active' ORDER BY slot_at",
-	[STMT_BOOKING_PARK] = "UPDATE reception_booking SET slot_at = -slot_at WHERE meeting_id = ?1 "
-			      "AND status = 'active' AND slot_at > 0",
-	[STMT_BOOKING_UNPARK] = "UPDATE reception_booking SET slot_at = ?2 - slot_at "
-				"WHERE meeting_id = ?1 AND status = 'active' AND slot_at < 0",
-	[STMT_BOOKING_SET_TOKEN] = "UPDATE reception_booking SET cancel_token_hash = ?2 WHERE id = ?1",
-	[STMT_WAITING_END] = "UPDATE reception_waiting SET status = 'expired' WHERE meeting_id = ?1 "
-			     "AND status IN ('waiting', 'offered')",
-	[STMT_RECEPTION_SCHEDULE_GET] =
-		"SELECT series_id, person_id, venue_id, weekday, start_minute, end_minute, "
-		"slot_minutes, topics, rule, ordinal, period_from, period_to, title "
-		"FROM reception_schedule WHERE id = ?1",
-	[STMT_RECEPTION_SCHEDULE_UPDATE] =
-		"UPDATE reception_schedule SET person_id = ?2, venue_id = ?3, weekday = ?4, "
-		"start_minute = ?5, end_minute = ?6, slot_minutes = ?7, topics = ?8, rule = ?9, "
-		"ordinal = ?10, period_from = ?11, period_to = ?12, title = ?13 WHERE id = ?1",
-	[STMT_RECEPTION_SCHEDULE_MEETINGS] =
-		"SELECT m.id, m.starts_at, m.ends_at, m.status, coalesce(m.host_id, 0), "
-		"coalesce(m.venue_id, 0), (SELECT count(*) FROM reception_booking b "
-		"WHERE b.meeting_id = m.id AND b.status <> 'cancelled'), (SELECT count(*) "
-		"FROM reception_booking b WHERE b.meeting_id = m.id) FROM reception r "
-		"JOIN meeting m ON m.id = r.meeting_id WHERE r.schedule_id = ?1 ORDER BY m.starts_at",
-	[STMT_RECEPTION_DRAFT_DELETE] =
-		"DELETE FROM meeting WHERE id = ?1 AND status = 'draft' "
-		"AND NOT EXISTS (SELECT 1 FROM reception_booking WHERE meeting_id = ?1) "
-		"AND NOT EXISTS (SELECT 1 FROM reception_waiting WHERE meeting_id = ?1) "
-		"AND NOT EXISTS (SELECT 1 FROM appeal WHERE meeting_id = ?1) "
-		"AND NOT EXISTS (SELECT 1 FROM protocol WHERE meeting_id = ?1) "
-		"AND NOT EXISTS (SELECT 1 FROM discussion WHERE meeting_id = ?1)",
-	[STMT_RECEPTION_RETUNE] =
-		"UPDATE reception SET slot_minutes = ?2, topics = ?3 WHERE meeting_id = ?1 "
-		"AND NOT EXISTS (SELECT 1 FROM reception_booking WHERE meeting_id = ?1 "
-		"AND status <> 'cancelled')",
-	[STMT_RECEPTION_RETITLE] = "UPDATE meeting SET title = ?2 WHERE id = ?1 AND status = 'draft'",
-	[STMT_SLOT_UNAVAILABLE] =
-		"SELECT 1 FROM reception_booking WHERE meeting_id = ?1 AND slot_at = ?2 "
-		"AND status <> 'cancelled' UNION ALL SELECT 1 FROM reception_waiting "
-		"WHERE meeting_id = ?1 AND status = 'offered' AND offered_slot = ?2 "
-		"AND offered_until > ?3 AND resident_id <> ?4 LIMIT 1",
-	[STMT_WAITING_SHIFT] = "UPDATE reception_waiting SET offered_slot = offered_slot + ?2 "
-			       "WHERE meeting_id = ?1 AND status = 'offered'",
 	[STMT_PLAN_MEASURE_INSERT] =
 		"INSERT INTO plan_measure (item, text, periodicity, due_on, units, evidence, "
 		"meeting_kind, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -1569,25 +1315,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_MEETING_GET, 21),
 	COLUMNS(STMT_MEETING_INVITEES, 3),
 	COLUMNS(STMT_MEETING_PUBLIC_CHANGES, 6),
-	COLUMNS(STMT_SESSION_GET, 9),
-	COLUMNS(STMT_SESSION_INSERT, 0),
-	COLUMNS(STMT_SESSION_TOUCH, 0),
-	COLUMNS(STMT_SESSION_DELETE, 0),
-	COLUMNS(STMT_SESSION_DELETE_OTHERS, 0),
-	COLUMNS(STMT_SESSION_DELETE_USER, 0),
-	COLUMNS(STMT_USER_BY_LOGIN, 3),
-	COLUMNS(STMT_USER_BY_ID, 5),
-	COLUMNS(STMT_USER_SET_PASSWORD, 0),
-	COLUMNS(STMT_USER_LIST, 8),
-	COLUMNS(STMT_USER_INSERT, 0),
-	COLUMNS(STMT_USER_PROFILE, 7),
-	COLUMNS(STMT_USER_SET_PROFILE, 0),
-	COLUMNS(STMT_USER_JSON, 1),
-	COLUMNS(STMT_USER_SET_DISABLED, 0),
-	COLUMNS(STMT_THROTTLE_GET, 3),
-	COLUMNS(STMT_THROTTLE_FAIL, 0),
-	COLUMNS(STMT_THROTTLE_CLEAR, 0),
-	COLUMNS(STMT_THROTTLE_PURGE, 0),
 	COLUMNS(STMT_AUDIT_INSERT, 0),
 	COLUMNS(STMT_AUDIT_LIST, 8),
 	COLUMNS(STMT_STAFF_MEETING_LIST, 12),
@@ -1836,55 +1563,11 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_DISCUSSION_FILES, 4),
 	COLUMNS(STMT_DISCUSSION_FILE_GET, 3),
 	COLUMNS(STMT_MEETING_DISCUSSIONS, 3),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_INSERT, 0),
-	COLUMNS(STMT_RECEPTION_INSERT, 0),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_LIST, 11),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_JSON, 1),
-	COLUMNS(STMT_RECEPTION_UPCOMING, 8),
-	COLUMNS(STMT_RECEPTION_GET, 11),
-	COLUMNS(STMT_RECEPTION_TAKEN, 1),
-	COLUMNS(STMT_BOOKING_ACTIVE_FOR_OFFICIAL, 1),
-	COLUMNS(STMT_BOOKING_INSERT, 0),
-	COLUMNS(STMT_BOOKING_GET, 15),
-	COLUMNS(STMT_BOOKING_BY_TOKEN, 1),
-	COLUMNS(STMT_BOOKING_CANCEL, 0),
-	COLUMNS(STMT_BOOKING_SET_VISIT, 0),
-	COLUMNS(STMT_BOOKING_QUEUE, 10),
-	COLUMNS(STMT_BOOKING_OF_RESIDENT, 6),
-	COLUMNS(STMT_BOOKING_JSON, 1),
-	COLUMNS(STMT_WAITING_INSERT, 0),
-	COLUMNS(STMT_WAITING_NEXT, 2),
-	COLUMNS(STMT_WAITING_OFFER, 0),
-	COLUMNS(STMT_WAITING_BOOKED, 0),
-	COLUMNS(STMT_BOOKING_SET_APPEAL, 0),
-	COLUMNS(STMT_WAITING_EXPIRED, 3),
-	COLUMNS(STMT_WAITING_EXPIRE, 0),
-	COLUMNS(STMT_SLOT_BOOKED, 1),
 	COLUMNS(STMT_NOTIFY_BOOKINGS_SOON, 4),
 	COLUMNS(STMT_REFERENCE_VERSION, 1),
 	COLUMNS(STMT_APPEAL_SEARCH_PENDING, 2),
 	COLUMNS(STMT_APPEAL_SEARCH_INDEX, 0),
 	COLUMNS(STMT_APPEAL_SEARCH_DONE, 0),
-	COLUMNS(STMT_SURVEY_INSERT, 0),
-	COLUMNS(STMT_SURVEY_LIST, 8),
-	COLUMNS(STMT_SURVEY_GET, 8),
-	COLUMNS(STMT_SURVEY_JSON, 1),
-	COLUMNS(STMT_SURVEY_GROUP_ADD, 0),
-	COLUMNS(STMT_SURVEY_GROUPS, 2),
-	COLUMNS(STMT_SURVEY_QUESTION_ADD, 0),
-	COLUMNS(STMT_SURVEY_OPTION_ADD, 0),
-	COLUMNS(STMT_SURVEY_QUESTIONS, 5),
-	COLUMNS(STMT_SURVEY_OPTIONS, 3),
-	COLUMNS(STMT_SURVEY_RESPONSE_UPSERT, 2),
-	COLUMNS(STMT_SURVEY_ANSWERS_CLEAR, 0),
-	COLUMNS(STMT_SURVEY_ANSWER_ADD, 0),
-	COLUMNS(STMT_SURVEY_LINK_UPSERT, 2),
-	COLUMNS(STMT_SURVEY_MY_ANSWERS, 4),
-	COLUMNS(STMT_SURVEY_RESPONSES, 1),
-	COLUMNS(STMT_SURVEY_COUNTS, 3),
-	COLUMNS(STMT_SURVEY_ANSWERED, 2),
-	COLUMNS(STMT_SURVEY_TEXTS, 2),
-	COLUMNS(STMT_SURVEY_PRESET_EXISTS, 1),
 	COLUMNS(STMT_LINK_BY_TOKEN, 6),
 	COLUMNS(STMT_SURVEY_LINKS_CREATE, 0),
 	COLUMNS(STMT_DISCUSSION_LINKS_CREATE, 0),
@@ -1892,22 +1575,8 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_NOTIFY_SURVEYS_DUE, 4),
 	COLUMNS(STMT_NOTIFY_SURVEY_LINKS, 4),
 	COLUMNS(STMT_NOTIFY_SURVEY_ANNOUNCED, 0),
-	COLUMNS(STMT_SURVEY_LINK_STATS, 3),
 	COLUMNS(STMT_PROPOSAL_LINK_INSERT, 0),
 	COLUMNS(STMT_PROPOSAL_LINK_RECENT, 1),
-	COLUMNS(STMT_BOOKING_ACTIVE_OF_MEETING, 3),
-	COLUMNS(STMT_BOOKING_PARK, 0),
-	COLUMNS(STMT_BOOKING_UNPARK, 0),
-	COLUMNS(STMT_BOOKING_SET_TOKEN, 0),
-	COLUMNS(STMT_WAITING_END, 0),
-	COLUMNS(STMT_WAITING_SHIFT, 0),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_GET, 13),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_UPDATE, 0),
-	COLUMNS(STMT_RECEPTION_SCHEDULE_MEETINGS, 8),
-	COLUMNS(STMT_RECEPTION_DRAFT_DELETE, 0),
-	COLUMNS(STMT_RECEPTION_RETUNE, 0),
-	COLUMNS(STMT_RECEPTION_RETITLE, 0),
-	COLUMNS(STMT_SLOT_UNAVAILABLE, 1),
 	COLUMNS(STMT_PLAN_MEASURE_INSERT, 0),
 	COLUMNS(STMT_PLAN_MEASURE_LIST, 10),
 	COLUMNS(STMT_PLAN_MEASURE_JSON, 1),

@@ -14,5 +14,8 @@ extern const struct db_statement db_statement_columns[STMT__MAX];
  * their SQL and column counts (DB_STATEMENT rows). */
 extern const struct db_statement db_protocol_statements[STMT__MAX]; /* db_protocol.c */
 extern const struct db_statement db_instruction_statements[STMT__MAX]; /* db_instruction.c */
+extern const struct db_statement db_reception_statements[STMT__MAX]; /* db_reception.c */
+extern const struct db_statement db_user_statements[STMT__MAX]; /* db_user.c */
+extern const struct db_statement db_survey_statements[STMT__MAX]; /* db_survey.c */
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "civil_time.h"
+#include "db_reception.h"
 #include "outbox.h"
 #include "ru.h"
 
@@ -20,16 +21,13 @@ static const char *when(struct arena *a, time_t t)
 int reception_offer_next(struct db *db, struct arena *a, const struct config *cfg,
 			 long long meeting, time_t slot_at, time_t now)
 {
-	sqlite3_stmt *s = db_stmt(db, STMT_WAITING_NEXT);
-	sqlite3_bind_int64(s, 1, meeting);
-	int rc = sqlite3_step(s);
-	long long waiting = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	const char *email = rc == SQLITE_ROW ? db_text(a, s, 1) : "";
-	db_done(s);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 0 : -1;
+	long long waiting;
+	const char *email;
+	int rc = db_waiting_next(db, a, meeting, &waiting, &email);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
 	time_t until = now + (time_t)cfg->offer_hold_minutes * 60;
-	s = db_stmt(db, STMT_WAITING_OFFER);
+	sqlite3_stmt *s = db_stmt(db, STMT_WAITING_OFFER);
 	sqlite3_bind_int64(s, 1, waiting);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)slot_at);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)until);
@@ -37,15 +35,11 @@ int reception_offer_next(struct db *db, struct arena *a, const struct config *cf
 		return -1;
 	if (email[0] == '\0')
 		return 1;
-	s = db_stmt(db, STMT_RECEPTION_GET);
-	sqlite3_bind_int64(s, 1, meeting);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_done(s);
+	struct reception_info r;
+	if (db_reception_get(db, a, meeting, &r) != 0)
 		return -1;
-	}
-	const char *host = db_text(a, s, 5), *position = db_text(a, s, 6);
-	const char *venue = db_text(a, s, 7), *address = db_text(a, s, 8);
-	db_done(s);
+	const char *host = r.host_name, *position = r.host_position;
+	const char *venue = r.venue_name, *address = r.venue_address;
 	const char *official = host[0] ? ru_person_line(a, host, position, "")
 				       : "должностное лицо уточняется";
 	const char *place = venue[0] ? arena_printf(a, "%s, %s", venue, address) : "место уточняется";
@@ -73,41 +67,23 @@ int reception_offer_next(struct db *db, struct arena *a, const struct config *cf
 
 int reception_expire_offers(struct db *db, struct arena *a, const struct config *cfg, time_t now)
 {
-	struct offer {
-		long long id, meeting;
-		time_t slot;
-	} *offers = NULL;
-	size_t n = 0, cap = 0;
-	sqlite3_stmt *s = db_stmt(db, STMT_WAITING_EXPIRED);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		offers = arena_grow(a, offers, n, &cap, sizeof *offers);
-		offers[n].id = sqlite3_column_int64(s, 0);
-		offers[n].meeting = sqlite3_column_int64(s, 1);
-		offers[n].slot = (time_t)sqlite3_column_int64(s, 2);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct waiting_offer *offers;
+	size_t n;
+	if (db_waiting_expired(db, a, now, &offers, &n) < 0)
 		return -1;
 	int passed = 0;
 	for (size_t i = 0; i < n; i++) {
-		s = db_stmt(db, STMT_WAITING_EXPIRE);
+		sqlite3_stmt *s = db_stmt(db, STMT_WAITING_EXPIRE);
 		sqlite3_bind_int64(s, 1, offers[i].id);
 		if (db_run(s) != SQLITE_DONE)
 			return -1;
 		if (offers[i].slot <= now)
 			continue;
-		s = db_stmt(db, STMT_SLOT_BOOKED);
-		sqlite3_bind_int64(s, 1, offers[i].meeting);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)offers[i].slot);
-		rc = sqlite3_step(s);
-		db_done(s);
-		if (rc == SQLITE_ROW)
-			continue;
-		if (rc != SQLITE_DONE)
+		int booked = db_reception_slot_booked(db, offers[i].meeting, offers[i].slot);
+		if (booked < 0)
 			return -1;
+		if (booked)
+			continue;
 		int offered = reception_offer_next(db, a, cfg, offers[i].meeting, offers[i].slot, now);
 		if (offered < 0)
 			return -1;

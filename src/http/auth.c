@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "db_user.h"
 #include "params.h"
 #include "staff_account.h"
 #include "worker.h"
@@ -71,42 +72,35 @@ int auth_load_session(struct request *req)
 	struct worker *w = req->worker;
 	unsigned char hash[crypto_generichash_BYTES];
 	token_hash(cookie->value, hash);
-	sqlite3_stmt *s = db_stmt(&w->db, STMT_SESSION_GET);
-	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		db_done(s);
-		if (rc == SQLITE_DONE)
-			return 0;
-		db_log_error(&w->db, "session");
-		return -1;
-	}
-	long long id = sqlite3_column_int64(s, 0);
-	time_t created = (time_t)sqlite3_column_int64(s, 2);
-	time_t seen = (time_t)sqlite3_column_int64(s, 3);
+	struct staff_session row;
+	int rc = db_session_get(&w->db, req->arena, hash, sizeof hash, &row);
+	if (rc != 0)
+		return rc > 0 ? 0 : -1;
+	long long id = row.id;
+	time_t created = row.created_at;
+	time_t seen = row.last_seen_at;
 	struct staff *st = arena_calloc(req->arena, 1, sizeof *st);
 	st->session_id = id;
-	st->csrf = db_text(req->arena, s, 1);
-	st->user_id = sqlite3_column_int64(s, 4);
-	st->login = db_text(req->arena, s, 5);
-	st->full_name = db_text(req->arena, s, 6);
-	st->role_code = db_text(req->arena, s, 7);
+	st->csrf = row.csrf;
+	st->user_id = row.user_id;
+	st->login = row.login;
+	st->full_name = row.full_name;
+	st->role_code = row.role;
 	st->role = auth_role_bit(st->role_code);
-	st->person_id = sqlite3_column_int64(s, 8);
-	db_done(s);
+	st->person_id = row.person_id;
 
 	const struct config *cfg = w->cfg;
 	bool idle = req->now - seen > (time_t)cfg->session_idle_minutes * 60;
 	bool too_old = req->now - created > (time_t)cfg->session_max_hours * 3600;
 	if (idle || too_old) {
-		s = db_stmt(&w->db, STMT_SESSION_DELETE);
+		sqlite3_stmt *s = db_stmt(&w->db, STMT_SESSION_DELETE);
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_step(s);
 		db_done(s);
 		return 0;
 	}
 	if (req->now - seen >= TOUCH_EVERY_SECONDS) {
-		s = db_stmt(&w->db, STMT_SESSION_TOUCH);
+		sqlite3_stmt *s = db_stmt(&w->db, STMT_SESSION_TOUCH);
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 		sqlite3_step(s);
@@ -161,14 +155,14 @@ const char *auth_public_csrf(struct request *req)
 long auth_throttle_wait(struct request *req, const char *key, bool *locked)
 {
 	struct worker *w = req->worker;
-	sqlite3_stmt *s = db_stmt(&w->db, STMT_THROTTLE_GET);
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	struct login_throttle t;
 	long wait = 0;
 	*locked = false;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		long long failures = sqlite3_column_int64(s, 0);
-		time_t last = (time_t)sqlite3_column_int64(s, 1);
-		time_t until = (time_t)sqlite3_column_int64(s, 2);
+	/* A database error (logged) counts as no failures: the sign-in itself then fails. */
+	if (db_throttle_get(&w->db, key, &t) == 0) {
+		long long failures = t.failures;
+		time_t last = t.last_failure_at;
+		time_t until = t.locked_until;
 		if (until > req->now) {
 			*locked = true;
 			wait = (long)(until - req->now);
@@ -179,7 +173,6 @@ long auth_throttle_wait(struct request *req, const char *key, bool *locked)
 				wait = (long)(last + delay - req->now);
 		}
 	}
-	db_done(s);
 	return wait;
 }
 
@@ -339,15 +332,13 @@ enum login_result auth_login(struct request *req, const char *login, const char 
 	}
 
 	struct db *db = &req->worker->db;
-	sqlite3_stmt *s = db_stmt(db, STMT_USER_BY_LOGIN);
-	sqlite3_bind_text(s, 1, login, -1, SQLITE_STATIC);
+	struct user_credentials user;
 	long long user_id = 0;
 	const char *hash = dummy_hash();
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 2) == 0) {
-		user_id = sqlite3_column_int64(s, 0);
-		hash = db_text(req->arena, s, 1);
+	if (db_user_by_login(db, req->arena, login, &user) == 0 && !user.disabled) {
+		user_id = user.id;
+		hash = user.password_hash;
 	}
-	db_done(s);
 	/* The same cap for known and unknown logins: the answer tells nothing about the login. */
 	int slot = auth_password_slot_take(req->worker->cfg);
 	if (slot < 0) {
@@ -417,15 +408,13 @@ enum login_result auth_check_password(struct request *req, const char *password,
 
 bool auth_password_matches(struct request *req, long long user_id, const char *password)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_USER_BY_ID);
-	sqlite3_bind_int64(s, 1, user_id);
+	struct user_account user;
 	const char *hash = dummy_hash();
 	bool known = false;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		hash = db_text(req->arena, s, 4);
+	if (db_user_by_id(&req->worker->db, req->arena, user_id, &user) == 0) {
+		hash = user.password_hash;
 		known = true;
 	}
-	db_done(s);
 	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 && known;
 }
 

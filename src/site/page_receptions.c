@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "db_reception.h"
 #include "page.h"
 #include "pages.h"
 #include "reception.h"
@@ -43,15 +44,13 @@ static void reception_facts(struct request *req, tpl_dict *d, const struct recep
 							  "минут")));
 }
 
-/* The resident's active future booking with the reception's official, 0 when none. */
+/* The resident's active future booking with the reception's official, 0 when none (a database
+ * error is logged and counts as none). */
 static long long active_booking(struct request *req, const struct reception_info *r)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_BOOKING_ACTIVE_FOR_OFFICIAL);
-	sqlite3_bind_int64(s, 1, req->resident->id);
-	sqlite3_bind_int64(s, 2, r->host_id);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-	long long id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
+	long long id;
+	db_booking_active_for_official(&req->worker->db, req->resident->id, r->host_id, req->now,
+				       &id);
 	return id;
 }
 
@@ -280,22 +279,17 @@ static const char *booking_status_words(const char *status, bool past)
 enum http_status page_account_bookings(struct request *req)
 {
 	tpl_dict *d = page_begin(req, "account_bookings.tpl", "Мои записи на приём", NAV_ACCOUNT);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_BOOKING_OF_RESIDENT);
-	sqlite3_bind_int64(s, 1, req->resident->id);
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *row = tpl_section_add(d, "BOOKING");
-		time_t at = (time_t)sqlite3_column_int64(s, 1);
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		page_set_datetime(row, "WHEN", at);
-		tpl_set(row, "STATUS", booking_status_words((const char *)sqlite3_column_text(s, 2),
-							    at <= req->now));
-		tpl_set(row, "OFFICIAL", db_text(req->arena, s, 3));
-		rows++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct resident_booking *list;
+	size_t rows;
+	if (db_booking_of_resident(&req->worker->db, req->arena, req->resident->id, &list, &rows) < 0)
 		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < rows; i++) {
+		tpl_dict *row = tpl_section_add(d, "BOOKING");
+		tpl_set_int(row, "ID", list[i].id);
+		page_set_datetime(row, "WHEN", list[i].slot_at);
+		tpl_set(row, "STATUS", booking_status_words(list[i].status, list[i].slot_at <= req->now));
+		tpl_set(row, "OFFICIAL", list[i].official);
+	}
 	tpl_section_show(d, rows ? "HAS_BOOKINGS" : "NO_BOOKINGS");
 	if (req->field[FIELD_WAITING].state == FIELD_VALID)
 		tpl_section_show(d, "WAITING_ADDED");
@@ -312,23 +306,18 @@ struct booking_view {
 static enum http_status load_own_booking(struct request *req, struct booking_view *b,
 					 struct reception_info *r)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_BOOKING_GET);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	int rc = sqlite3_step(s);
-	bool own = rc == SQLITE_ROW && sqlite3_column_int64(s, 2) == req->resident->id;
-	if (own) {
-		b->meeting = sqlite3_column_int64(s, 0);
-		b->slot_at = (time_t)sqlite3_column_int64(s, 1);
-		b->contact = db_text(req->arena, s, 6);
-		b->question = db_text(req->arena, s, 7);
-		b->status = db_text(req->arena, s, 8);
-		b->cancel_reason = db_text(req->arena, s, 9);
-	}
-	db_done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	struct booking row;
+	int rc = db_booking_get(&req->worker->db, req->arena, req->path_id, &row);
+	if (rc < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (!own)
+	if (rc > 0 || row.resident_id != req->resident->id)
 		return HTTP_NOT_FOUND;
+	b->meeting = row.meeting;
+	b->slot_at = row.slot_at;
+	b->contact = row.contact;
+	b->question = row.question;
+	b->status = row.status;
+	b->cancel_reason = row.cancel_reason;
 	return reception_load(req, b->meeting, r) == 0 ? HTTP_OK : HTTP_INTERNAL_ERROR;
 }
 
@@ -435,7 +424,8 @@ enum http_status page_account_booking_cancel(struct request *req)
 			     arena_printf(req->arena, "/account/bookings/%lld", req->path_id));
 }
 
-/* The booking named by the token of the request, 0 when none. */
+/* The booking named by the token of the request, 0 when none (a database error is logged and
+ * answered as an unknown token). */
 static long long booking_by_token(struct request *req)
 {
 	const struct field_value *t = &req->field[FIELD_TOKEN];
@@ -443,10 +433,8 @@ static long long booking_by_token(struct request *req)
 		return 0;
 	unsigned char hash[32];
 	resident_token_hash(t->text, hash);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_BOOKING_BY_TOKEN);
-	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
-	long long id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
+	long long id;
+	db_booking_by_token(&req->worker->db, hash, &id);
 	return id;
 }
 
@@ -459,16 +447,12 @@ static enum http_status cancel_page(struct request *req, long long id, bool done
 		tpl_section_show(d, "UNKNOWN");
 		return page_end(req, HTTP_NOT_FOUND);
 	}
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_BOOKING_GET);
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_done(s);
+	struct booking b;
+	if (db_booking_get(&req->worker->db, req->arena, id, &b) != 0)
 		return HTTP_INTERNAL_ERROR;
-	}
-	time_t at = (time_t)sqlite3_column_int64(s, 1);
-	bool active = strcmp((const char *)sqlite3_column_text(s, 8), "active") == 0;
-	const char *official = db_text(req->arena, s, 10);
-	db_done(s);
+	time_t at = b.slot_at;
+	bool active = strcmp(b.status, "active") == 0;
+	const char *official = b.official;
 	page_set_datetime(d, "SLOT", at);
 	tpl_set(d, "OFFICIAL", official);
 	if (done)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_survey.h"
 #include "page.h"
 #include "pages.h"
 #include "resident.h"
@@ -24,37 +25,34 @@
 enum http_status page_surveys(struct request *req)
 {
 	tpl_dict *d = page_begin(req, "surveys.tpl", "Опросы жителей", NAV_SURVEYS);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SURVEY_LIST);
+	struct survey_item *surveys;
+	size_t n;
+	if (db_survey_list(&req->worker->db, req->arena, &surveys, &n) < 0)
+		return HTTP_INTERNAL_ERROR;
 	struct civil_date today = tz_local_date(req->now);
-	int rc, n = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < n; i++) {
+		const struct survey_item *sv = &surveys[i];
 		tpl_dict *row = tpl_section_add(d, "SURVEY");
 		struct civil_date from, to;
-		civil_date_parse(db_text(req->arena, s, 2), &from);
-		civil_date_parse(db_text(req->arena, s, 3), &to);
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
+		civil_date_parse(sv->opens_on, &from);
+		civil_date_parse(sv->closes_on, &to);
+		tpl_set_int(row, "ID", sv->id);
+		tpl_set(row, "TITLE", sv->title);
 		tpl_set(row, "PERIOD", arena_printf(req->arena, "с %s по %s", page_date_words(req, from),
 						    page_date_words(req, to)));
-		const char *audience = db_text(req->arena, s, 4);
 		tpl_set(row, "AUDIENCE",
-			strcmp(audience, "territory") == 0
-				? arena_printf(req->arena, "жители: %s", db_text(req->arena, s, 5))
-			: strcmp(audience, "groups") == 0 ? "участники референтных групп"
-							  : "все жители");
+			strcmp(sv->audience, "territory") == 0
+				? arena_printf(req->arena, "жители: %s", sv->territory)
+			: strcmp(sv->audience, "groups") == 0 ? "участники референтных групп"
+							      : "все жители");
 		bool closed = civil_date_compare(today, to) > 0;
 		tpl_set(row, "STATE", closed ? "завершён, итоги опубликованы"
 				      : civil_date_compare(today, from) < 0 ? "ещё не начался"
 									    : "идёт опрос");
-		long long responses = sqlite3_column_int64(s, 7);
 		tpl_set(row, "RESPONSES",
-			arena_printf(req->arena, "%lld %s", responses,
-				     ru_plural((long)responses, "ответ", "ответа", "ответов")));
-		n++;
+			arena_printf(req->arena, "%lld %s", sv->responses,
+				     ru_plural((long)sv->responses, "ответ", "ответа", "ответов")));
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, n ? "HAS_SURVEYS" : "NO_SURVEYS");
 	return page_end(req, HTTP_OK);
 }
@@ -75,40 +73,30 @@ struct respondent {
 	const char *token;              /* the link's token */
 };
 
-/* Bind a respondent's resident and link ids at ?first and ?first+1 (NULL for the absent one). */
-static void bind_respondent(sqlite3_stmt *st, int first, const struct respondent *who)
-{
-	if (who->resident_id)
-		sqlite3_bind_int64(st, first, who->resident_id);
-	if (who->link_id)
-		sqlite3_bind_int64(st, first + 1, who->link_id);
-}
-
 /* The respondent's stored answers to s into shown (indexed like s->questions); *answered_at the
  * time of the response, 0 when there is none. 0, or -1 on a database error. */
 static int stored_answers(struct request *req, const struct survey *s,
 			  const struct respondent *who, struct shown_answer *shown, time_t *answered_at)
 {
 	*answered_at = 0;
-	sqlite3_stmt *st = db_stmt(&req->worker->db, STMT_SURVEY_MY_ANSWERS);
-	sqlite3_bind_int64(st, 1, s->id);
-	bind_respondent(st, 2, who);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*answered_at = (time_t)sqlite3_column_int64(st, 3);
-		long long qid = sqlite3_column_int64(st, 0);
-		int choice = sqlite3_column_int(st, 1);
+	struct survey_my_answer *answers;
+	size_t count;
+	if (db_survey_my_answers(&req->worker->db, req->arena, s->id, who->resident_id,
+				 who->link_id, &answers, &count) < 0)
+		return -1;
+	for (size_t k = 0; k < count; k++) {
+		*answered_at = answers[k].updated_at;
+		int choice = answers[k].choice;
 		for (int i = 0; i < s->question_count; i++) {
-			if (s->questions[i].id != qid)
+			if (s->questions[i].id != answers[k].question_id)
 				continue;
 			if (choice >= 1 && choice <= SURVEY_MAX_OPTIONS)
 				shown[i].chosen[choice] = true;
 			else
-				shown[i].text = db_text(req->arena, st, 2);
+				shown[i].text = answers[k].text;
 		}
 	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 /* The questions of s as QUESTION sections of form f, with the answers of shown. */
@@ -337,17 +325,10 @@ static enum http_status respond(struct request *req, const struct survey *s,
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *st =
-		db_stmt(db, by_link ? STMT_SURVEY_LINK_UPSERT : STMT_SURVEY_RESPONSE_UPSERT);
-	sqlite3_bind_int64(st, 1, s->id);
-	sqlite3_bind_int64(st, 2, by_link ? who->link_id : who->resident_id);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)req->now);
 	long long response = 0, sent = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		response = sqlite3_column_int64(st, 0);
-		sent = sqlite3_column_int64(st, 1);
-	}
-	db_done(st);
+	db_survey_respond(db, by_link, s->id, by_link ? who->link_id : who->resident_id, req->now,
+			  &response, &sent);
+	sqlite3_stmt *st;
 	if (sent > SURVEY_RESPONSES_PER_HOUR) {
 		db_rollback(db);
 		return survey_page(req, s, who, HTTP_TOO_MANY_REQUESTS, shown,

@@ -15,26 +15,7 @@
 
 int reception_load(struct request *req, long long meeting, struct reception_info *out)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_RECEPTION_GET);
-	sqlite3_bind_int64(s, 1, meeting);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		struct arena *a = req->arena;
-		out->meeting_id = meeting;
-		out->starts_at = (time_t)sqlite3_column_int64(s, 0);
-		out->ends_at = (time_t)sqlite3_column_int64(s, 1);
-		out->status = db_text(a, s, 2);
-		out->title = db_text(a, s, 3);
-		out->host_id = sqlite3_column_int64(s, 4);
-		out->host_name = db_text(a, s, 5);
-		out->host_position = db_text(a, s, 6);
-		out->venue_name = db_text(a, s, 7);
-		out->venue_address = db_text(a, s, 8);
-		out->slot_minutes = sqlite3_column_int(s, 9);
-		out->topics = db_text(a, s, 10);
-	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	return db_reception_get(&req->worker->db, req->arena, meeting, out);
 }
 
 int reception_free_slots(struct request *req, const struct reception_info *r, long long resident,
@@ -43,19 +24,14 @@ int reception_free_slots(struct request *req, const struct reception_info *r, lo
 	size_t n = reception_slot_count(r->starts_at, r->ends_at, r->slot_minutes);
 	time_t *slots = arena_calloc(req->arena, n ? n : 1, sizeof *slots);
 	bool *taken = arena_calloc(req->arena, n ? n : 1, sizeof *taken);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_RECEPTION_TAKEN);
-	sqlite3_bind_int64(s, 1, r->meeting_id);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-	sqlite3_bind_int64(s, 3, resident);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		time_t at = (time_t)sqlite3_column_int64(s, 0);
-		if (reception_slot_valid(r->starts_at, r->ends_at, r->slot_minutes, at))
-			taken[(at - r->starts_at) / ((time_t)r->slot_minutes * 60)] = true;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	time_t *held;
+	size_t held_count;
+	if (db_reception_taken(&req->worker->db, req->arena, r->meeting_id, req->now, resident,
+			       &held, &held_count) < 0)
 		return -1;
+	for (size_t i = 0; i < held_count; i++)
+		if (reception_slot_valid(r->starts_at, r->ends_at, r->slot_minutes, held[i]))
+			taken[(held[i] - r->starts_at) / ((time_t)r->slot_minutes * 60)] = true;
 	*count = 0;
 	for (size_t i = 0; i < n; i++) {
 		time_t at = reception_slot_at(r->starts_at, r->slot_minutes, i);
@@ -69,14 +45,9 @@ int reception_free_slots(struct request *req, const struct reception_info *r, lo
 int reception_slot_free(struct request *req, const struct reception_info *r, long long resident,
 			time_t slot_at)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SLOT_UNAVAILABLE);
-	sqlite3_bind_int64(s, 1, r->meeting_id);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)slot_at);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-	sqlite3_bind_int64(s, 4, resident);
-	int rc = sqlite3_step(s);
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	int taken = db_reception_slot_unavailable(&req->worker->db, r->meeting_id, slot_at, req->now,
+						  resident);
+	return taken < 0 ? -1 : !taken;
 }
 
 const char *reception_when(struct request *req, time_t t)
@@ -183,17 +154,14 @@ int booking_cancel(struct request *req, long long id, const char *by, const char
 {
 	struct db *db = &req->worker->db;
 	const struct config *cfg = req->worker->cfg;
-	sqlite3_stmt *s = db_stmt(db, STMT_BOOKING_GET);
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_done(s);
-		return 0;
-	}
-	long long meeting = sqlite3_column_int64(s, 0);
-	time_t slot_at = (time_t)sqlite3_column_int64(s, 1);
-	const char *email = db_text(req->arena, s, 5);
-	db_done(s);
-	s = db_stmt(db, STMT_BOOKING_CANCEL);
+	struct booking booking;
+	int found = db_booking_get(db, req->arena, id, &booking);
+	if (found != 0)
+		return found < 0 ? -1 : 0;
+	long long meeting = booking.meeting;
+	time_t slot_at = booking.slot_at;
+	const char *email = booking.email;
+	sqlite3_stmt *s = db_stmt(db, STMT_BOOKING_CANCEL);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 2, by, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, reason ? reason : "", -1, SQLITE_STATIC);
@@ -251,38 +219,11 @@ static const char *sentence(struct request *req, const char *text)
 	return ended ? text : arena_printf(req->arena, "%s.", text);
 }
 
-/* One active booking of a reception, as read before it is changed. */
-struct active_booking {
-	long long id;
-	time_t slot_at;
-	const char *email;
-};
-
 /* The active bookings of meeting into *out (from the arena), in slot order. -1 on error. */
 static int active_bookings(struct request *req, long long meeting, struct active_booking **out,
 			   size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_BOOKING_ACTIVE_OF_MEETING);
-	sqlite3_bind_int64(s, 1, meeting);
-	size_t n = 0, cap = 16;
-	struct active_booking *list = arena_calloc(req->arena, cap, sizeof *list);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			struct active_booking *bigger = arena_calloc(req->arena, cap * 2, sizeof *list);
-			memcpy(bigger, list, n * sizeof *list);
-			list = bigger;
-			cap *= 2;
-		}
-		list[n].id = sqlite3_column_int64(s, 0);
-		list[n].slot_at = (time_t)sqlite3_column_int64(s, 1);
-		list[n].email = db_text(req->arena, s, 2);
-		n++;
-	}
-	db_done(s);
-	*out = list;
-	*count = n;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return db_booking_active_of_meeting(&req->worker->db, req->arena, meeting, out, count);
 }
 
 /* Cancel active booking id by staff with reason, without the single booking's mail. -1 on

@@ -8,20 +8,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "db_reception.h"
 #include "http.h"
-
-/* A reception meeting as its pages show it. */
-struct reception_info {
-	long long meeting_id;
-	time_t starts_at, ends_at;
-	const char *status;       /* the meeting's status: draft, approved, cancelled… */
-	const char *title;
-	long long host_id;        /* the official who receives; 0 when none is set */
-	const char *host_name, *host_position;
-	const char *venue_name, *venue_address;
-	int slot_minutes;
-	const char *topics;
-};
 
 /* Read reception meeting into *out. 0 found, 1 no such reception, -1 database error. */
 int reception_load(struct request *req, long long meeting, struct reception_info *out);

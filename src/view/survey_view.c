@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "db.h"
+#include "db_survey.h"
 #include "page.h"
 #include "ru.h"
 #include "worker.h"
@@ -14,57 +15,53 @@
 int survey_load(struct request *req, long long id, struct survey *s)
 {
 	struct db *db = &req->worker->db;
-	sqlite3_stmt *st = db_stmt(db, STMT_SURVEY_GET);
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		memset(s, 0, sizeof *s);
-		s->id = id;
-		s->title = db_text(req->arena, st, 0);
-		s->intro = db_text(req->arena, st, 1);
-		s->audience = db_text(req->arena, st, 2);
-		s->territory = db_text(req->arena, st, 3);
-		civil_date_parse(db_text(req->arena, st, 4), &s->opens_on);
-		civil_date_parse(db_text(req->arena, st, 5), &s->closes_on);
-		s->results = db_text(req->arena, st, 6);
-		s->preset = db_text(req->arena, st, 7);
-		struct civil_date today = tz_local_date(req->now);
-		s->state = civil_date_compare(today, s->closes_on) > 0  ? SURVEY_CLOSED
-			   : civil_date_compare(today, s->opens_on) < 0 ? SURVEY_UPCOMING
-									: SURVEY_OPEN;
-	}
-	db_done(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 1 : -1;
-	st = db_stmt(db, STMT_SURVEY_QUESTIONS);
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && s->question_count < SURVEY_MAX_QUESTIONS) {
-		struct survey_question *q = &s->questions[s->question_count++];
-		q->id = sqlite3_column_int64(st, 0);
-		q->position = sqlite3_column_int(st, 1);
-		q->kind = db_text(req->arena, st, 2);
-		q->text = db_text(req->arena, st, 3);
-		q->required = sqlite3_column_int(st, 4) != 0;
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	struct arena *a = req->arena;
+	struct survey_row row;
+	int rc = db_survey_get(db, a, id, &row);
+	if (rc != 0)
+		return rc;
+	memset(s, 0, sizeof *s);
+	s->id = id;
+	s->title = row.title;
+	s->intro = row.intro;
+	s->audience = row.audience;
+	s->territory = row.territory;
+	civil_date_parse(row.opens_on, &s->opens_on);
+	civil_date_parse(row.closes_on, &s->closes_on);
+	s->results = row.results;
+	s->preset = row.preset;
+	struct civil_date today = tz_local_date(req->now);
+	s->state = civil_date_compare(today, s->closes_on) > 0  ? SURVEY_CLOSED
+		   : civil_date_compare(today, s->opens_on) < 0 ? SURVEY_UPCOMING
+								: SURVEY_OPEN;
+	struct survey_question_row *questions;
+	size_t count;
+	if (db_survey_questions(db, a, id, &questions, &count) < 0)
 		return -1;
-	st = db_stmt(db, STMT_SURVEY_OPTIONS);
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long qid = sqlite3_column_int64(st, 0);
-		int position = sqlite3_column_int(st, 1);
+	for (size_t i = 0; i < count && s->question_count < SURVEY_MAX_QUESTIONS; i++) {
+		struct survey_question *q = &s->questions[s->question_count++];
+		q->id = questions[i].id;
+		q->position = questions[i].position;
+		q->kind = questions[i].kind;
+		q->text = questions[i].text;
+		q->required = questions[i].required;
+	}
+	struct survey_option_row *options;
+	if (db_survey_options(db, a, id, &options, &count) < 0)
+		return -1;
+	for (size_t k = 0; k < count; k++) {
+		int position = options[k].position;
 		for (int i = 0; i < s->question_count; i++) {
 			struct survey_question *q = &s->questions[i];
-			if (q->id != qid || position < 1 || position > SURVEY_MAX_OPTIONS)
+			if (q->id != options[k].question_id || position < 1 ||
+			    position > SURVEY_MAX_OPTIONS)
 				continue;
-			q->options[position - 1] = db_text(req->arena, st, 2);
+			q->options[position - 1] = options[k].label;
 			if (position > q->option_count)
 				q->option_count = position;
 		}
 	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 bool survey_results_public(const struct survey *s)
@@ -119,20 +116,18 @@ int survey_set(struct request *req, tpl_dict *t, const struct survey *s)
 		tpl_set(t, "AUDIENCE", "все жители");
 		return 0;
 	}
-	sqlite3_stmt *g = db_stmt(&req->worker->db, STMT_SURVEY_GROUPS);
-	sqlite3_bind_int64(g, 1, s->id);
+	struct survey_group *groups;
+	size_t n;
+	if (db_survey_groups(&req->worker->db, req->arena, s->id, &groups, &n) < 0)
+		return -1;
 	struct buf names;
 	buf_init(&names, req->arena);
 	buf_puts(&names, "участники референтных групп ");
-	int rc, n = 0;
-	while ((rc = sqlite3_step(g)) == SQLITE_ROW) {
-		if (n++)
+	for (size_t i = 0; i < n; i++) {
+		if (i)
 			buf_puts(&names, ", ");
-		buf_puts(&names, ru_quoted(req->arena, db_text(req->arena, g, 1)));
+		buf_puts(&names, ru_quoted(req->arena, groups[i].name));
 	}
-	db_done(g);
-	if (rc != SQLITE_DONE)
-		return -1;
 	tpl_set(t, "AUDIENCE", n ? names.data : "участники референтных групп");
 	tpl_section_show(t, "GROUPS_ONLY");
 	return 0;
@@ -156,36 +151,27 @@ int survey_report(struct request *req, const struct survey *s, bool with_texts,
 	long long answered[SURVEY_MAX_QUESTIONS];
 	memset(counts, 0, sizeof counts);
 	memset(answered, 0, sizeof answered);
-	sqlite3_stmt *st = db_stmt(db, STMT_SURVEY_RESPONSES);
-	sqlite3_bind_int64(st, 1, s->id);
-	long long responses = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	db_done(st);
-	if (responses < 0)
+	long long responses;
+	if (db_survey_responses(db, s->id, &responses) < 0)
 		return -1;
-	int rc;
-	st = db_stmt(db, STMT_SURVEY_COUNTS);
-	sqlite3_bind_int64(st, 1, s->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long qid = sqlite3_column_int64(st, 0);
-		int choice = sqlite3_column_int(st, 1);
+	struct survey_tally *tallies;
+	size_t rows;
+	if (db_survey_counts(db, req->arena, s->id, &tallies, &rows) < 0)
+		return -1;
+	for (size_t k = 0; k < rows; k++) {
+		int choice = tallies[k].choice;
 		for (int i = 0; i < s->question_count; i++)
-			if (s->questions[i].id == qid && choice >= 0 && choice <= SURVEY_MAX_OPTIONS)
-				counts[i][choice] = sqlite3_column_int64(st, 2);
+			if (s->questions[i].id == tallies[k].question_id && choice >= 0 &&
+			    choice <= SURVEY_MAX_OPTIONS)
+				counts[i][choice] = tallies[k].answers;
 	}
-	db_done(st);
-	if (rc != SQLITE_DONE)
+	struct survey_answered *per_question;
+	if (db_survey_answered(db, req->arena, s->id, &per_question, &rows) < 0)
 		return -1;
-	st = db_stmt(db, STMT_SURVEY_ANSWERED);
-	sqlite3_bind_int64(st, 1, s->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long qid = sqlite3_column_int64(st, 0);
+	for (size_t k = 0; k < rows; k++)
 		for (int i = 0; i < s->question_count; i++)
-			if (s->questions[i].id == qid)
-				answered[i] = sqlite3_column_int64(st, 1);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE)
-		return -1;
+			if (s->questions[i].id == per_question[k].question_id)
+				answered[i] = per_question[k].responses;
 	struct arena *a = req->arena;
 	report_init(r, req, arena_printf(a, "Итоги опроса %s", ru_quoted(a, s->title)),
 		    arena_printf(a, "Опрос с %s по %s; %lld %s", page_date_words(req, s->opens_on),
@@ -201,18 +187,17 @@ int survey_report(struct request *req, const struct survey *s, bool with_texts,
 			struct report_table *t = report_table_add(r, id, caption, -1, "№", "Ответ",
 								  NULL);
 			t->note = "Свободные ответы видны только сотрудникам администрации.";
-			st = db_stmt(db, STMT_SURVEY_TEXTS);
-			sqlite3_bind_int64(st, 1, s->id);
+			struct survey_text *texts;
+			size_t text_count;
+			if (db_survey_texts(db, a, s->id, &texts, &text_count) < 0)
+				return -1;
 			long long n = 0;
-			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-				if (sqlite3_column_int64(st, 0) != q->id)
+			for (size_t k = 0; k < text_count; k++) {
+				if (texts[k].question_id != q->id)
 					continue;
 				REPORT_ROW(r, t, report_text(arena_printf(a, "%lld", ++n)),
-					   report_text(db_text(a, st, 1)));
+					   report_text(texts[k].text));
 			}
-			db_done(st);
-			if (rc != SQLITE_DONE)
-				return -1;
 			continue;
 		}
 		bool scale = strcmp(q->kind, "scale") == 0;

@@ -485,6 +485,32 @@ class ReceptionsTest(unittest.TestCase):
         self.assertEqual(STACK.query("SELECT status FROM reception_waiting WHERE resident_id = ?",
                                      (waiter.resident_id,)), [("booked",)])
 
+    def test_staff_actions_on_an_unknown_target_answer_404_and_change_nothing(self):
+        meeting = schedule(start="12:00", end="12:30", slot=15, weeks=1, weekday_offset=15,
+                           host=PERSON_DEPUTY)[0]
+        approve(meeting)
+        b, _ = resident()
+        self.assertEqual(book(b, meeting, epoch(day(15), "12:00"), question="Освещение").status,
+                         303)
+        org = USERS["organizer"]
+        audited = STACK.query("SELECT count(*) FROM audit_log")
+        for path, form in (("/admin/bookings/999999/visit", {"visit": "came"}),
+                           ("/admin/bookings/999999/cancel", {"cancel_reason": "Болезнь"}),
+                           ("/admin/receptions/999999/book",
+                            {"slot": str(epoch(day(15), "12:15")), "full_name": "Петров Пётр",
+                             "phone": "+7 900 000-00-00", "question": "Дороги"}),
+                           ("/admin/receptions/schedules/999999", {"topics": "Дороги"})):
+            self.assertEqual(org.post(path, form).status, 404, path)
+        self.assertEqual(STACK.query("SELECT count(*) FROM audit_log"), audited)
+        # A refused mark leaves the booking as it was: the queue still shows it, unmarked.
+        bid = STACK.query("SELECT id FROM reception_booking WHERE meeting_id = ?", (meeting,))[0][0]
+        self.assertEqual(org.post(f"/admin/bookings/{bid}/visit", {"visit": "maybe"}).status, 400)
+        queue = org.get(f"/admin/receptions/{meeting}")
+        self.assertEqual(queue.status, 200)
+        self.assertIn("Освещение", queue.text)
+        self.assertIn("записан", queue.text)
+        self.assertNotIn("не пришёл", queue.text)
+
     def test_the_resident_cancels_from_the_account(self):
         meeting = schedule(start="12:00", end="12:30", slot=15, weeks=1, weekday_offset=15,
                            host=PERSON_HEAD)[0]

@@ -739,6 +739,18 @@ class Users(StaffCase):
     def disable(self, uid, action="disable"):
         return self.admin.post(f"/admin/users/{uid}/{action}", {"csrf": self.token})
 
+    def test_an_unknown_account_answers_404_and_nothing_is_audited(self):
+        audited = STACK.query("SELECT count(*) FROM audit_log")
+        self.assertEqual(self.disable(99999).status, 404)
+        self.assertEqual(self.disable(99999, "enable").status, 404)
+        r = self.admin.post("/admin/users/99999", {"csrf": self.token, "full_name": "Никто",
+                                                    "email": ""})
+        self.assertEqual(r.status, 404)
+        self.assertEqual(STACK.query("SELECT count(*) FROM audit_log"), audited)
+        page = self.admin.get("/admin/users")
+        self.assertEqual(page.status, 200)
+        self.assertIn(f'action="/admin/users/{user_id("organizer")}/disable"', page.text)
+
     def test_disable_and_enable(self):
         password = "leaving soon 77"
         uid = add_user("leaver", "executor", password)
