@@ -459,9 +459,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 	"SELECT a.number, CASE WHEN a.status IN ('answered', 'closed', 'forwarded') THEN 'closed' " \
 	"ELSE 'open' END, a.public_answer, coalesce(tp.name, ''), coalesce(a.topic_code, ''), "    \
 	"a.public_question, a.received_at, max(a.received_at, coalesce(a.answered_at, 0), "        \
-	"coalesce(a.closed_at, 0), coalesce(a.published_at, 0)), coalesce(tr.name, '') "           \
+	"coalesce(a.closed_at, 0), coalesce(a.published_at, 0)), coalesce(tr.name, ''), "         \
+	"coalesce(mu.administration, '') "                                                        \
 	"FROM appeal a LEFT JOIN appeal_topic tp ON tp.code = a.topic_code "                      \
-	"LEFT JOIN territory tr ON tr.id = a.territory_id WHERE a.published_at IS NOT NULL "
+	"LEFT JOIN territory tr ON tr.id = a.territory_id "                                       \
+	"LEFT JOIN municipality mu ON mu.id = a.municipality_id WHERE a.published_at IS NOT NULL "
 	[STMT_OPEN311_REQUESTS] =
 		OPEN311_COLUMNS
 		"AND (?5 IS NOT NULL OR (a.received_at >= ?1 AND a.received_at < ?2 "
@@ -1392,8 +1394,8 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_REPORT_MONTHLY, 7),
 	COLUMNS(STMT_REPORT_GROUP_QUARTER, 6),
 	COLUMNS(STMT_OPEN311_SERVICES, 5),
-	COLUMNS(STMT_OPEN311_REQUESTS, 9),
-	COLUMNS(STMT_OPEN311_REQUEST, 9),
+	COLUMNS(STMT_OPEN311_REQUESTS, 10),
+	COLUMNS(STMT_OPEN311_REQUEST, 10),
 	COLUMNS(STMT_OUTBOX_ADD, 0),
 	COLUMNS(STMT_NOTIFY_UNANNOUNCED, 5),
 	COLUMNS(STMT_NOTIFY_VIOLATION_ADD, 1),

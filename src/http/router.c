@@ -27,13 +27,15 @@ bool router_match(const char *pattern, const char *path, long long *id)
 			continue;
 		}
 		if (*p == '*') {
-			/* A word: 1..32 of [0-9A-Za-z_-], never '.' or '/', so "*.json" ends at the
-			 * extension and a word never spans segments. The handler reads it from the
-			 * path (a registration number, 2026-00042). */
+			/* A word: 1..48 bytes of [0-9A-Za-z_-] and letters beyond ASCII (the path
+			 * is checked to be UTF-8 before routing), never '.' or '/', so "*.json" ends
+			 * at the extension and a word never spans segments. The handler reads it from
+			 * the path (a registration number: 2026-00042, or a body's БРЗ-2026-00012). */
 			int n = 0;
 			while ((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
-			       (*s >= 'A' && *s <= 'Z') || *s == '-' || *s == '_') {
-				if (++n > 32)
+			       (*s >= 'A' && *s <= 'Z') || *s == '-' || *s == '_' ||
+			       (unsigned char)*s >= 0x80) {
+				if (++n > 48)
 					return false;
 				s++;
 			}

@@ -168,6 +168,11 @@ enum http_status open311_services(struct request *req)
 static json_t *request_json(struct request *req, sqlite3_stmt *s)
 {
 	const char *address = (const char *)sqlite3_column_text(s, 8);
+	/* The body the appeal was addressed to (issue 18: a settlement's administration), else
+	 * the administration portal.ini names. */
+	const char *agency = (const char *)sqlite3_column_text(s, 9);
+	if (agency == NULL || agency[0] == '\0')
+		agency = req->worker->cfg->administration_name;
 	return json_pack(
 		"{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:n, s:s, s:s, s:n, s:o, s:n, s:n, s:n, s:n, "
 		"s:n}",
@@ -176,20 +181,21 @@ static json_t *request_json(struct request *req, sqlite3_stmt *s)
 		(const char *)sqlite3_column_text(s, 2), "service_name",
 		(const char *)sqlite3_column_text(s, 3), "service_code",
 		(const char *)sqlite3_column_text(s, 4), "description",
-		(const char *)sqlite3_column_text(s, 5), "agency_responsible",
-		req->worker->cfg->administration_name, "service_notice", "requested_datetime",
+		(const char *)sqlite3_column_text(s, 5), "agency_responsible", agency,
+		"service_notice", "requested_datetime",
 		iso_datetime(req, (time_t)sqlite3_column_int64(s, 6)), "updated_datetime",
 		iso_datetime(req, (time_t)sqlite3_column_int64(s, 7)), "expected_datetime", "address",
 		address && address[0] ? json_string(address) : json_null(), "address_id", "zipcode",
 		"lat", "long", "media_url");
 }
 
-/* Whether a comma-separated list has only items of [0-9A-Za-z.-]. */
+/* Whether a comma-separated list has only items of [0-9A-Za-z.-] and letters beyond ASCII
+ * (registration numbers: 2026-00042, БРЗ-2026-00012). */
 static bool plain_list(const char *s)
 {
 	for (; *s; s++)
 		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      *s == '.' || *s == '-' || *s == ','))
+		      *s == '.' || *s == '-' || *s == ',' || (unsigned char)*s >= 0x80))
 			return false;
 	return true;
 }
