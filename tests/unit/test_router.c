@@ -89,8 +89,12 @@ static void test_match_word(void **state)
 	assert_false(router_match(pattern, "/api/open311/v2/requests/a/b.json", &id));
 	assert_false(router_match(pattern, "/api/open311/v2/requests/a.b.json", &id));
 	assert_false(router_match(pattern, "/api/open311/v2/requests/2026-00042.xml", &id));
+	/* A body's number (issue 18): UTF-8 letters in the word, up to 48 bytes. */
+	assert_true(router_match(pattern, "/api/open311/v2/requests/БРЗ-2026-00012.json", &id));
+	assert_true(router_match(pattern, "/api/open311/v2/requests/"
+					  "123456789012345678901234567890123456789012345678.json", &id));
 	assert_false(router_match(pattern, "/api/open311/v2/requests/"
-					   "123456789012345678901234567890123.json", &id));
+					   "1234567890123456789012345678901234567890123456789.json", &id));
 }
 
 static void test_find_home(void **state)
