@@ -868,7 +868,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT e.appeal_id, e.at, e.action FROM appeal a JOIN appeal_event e "
 		"ON e.appeal_id = a.id WHERE a.resident_id = ?1 AND e.action IN "
 		"('registered', 'assigned', 'forwarded', 'extended', 'answered', 'closed') "
-		"ORDER BY a.registered_at, a.id, e.id",
+		"ORDER BY a.registered_at, a.id, e.at, e.id", /* appeal_event_appeal's order: no sort */
 	[STMT_ACCOUNT_APPEAL_FILES] =
 		"SELECT f.appeal_id, f.id, f.file_name FROM appeal a JOIN appeal_file f "
 		"ON f.appeal_id = a.id WHERE a.resident_id = ?1 ORDER BY a.registered_at, a.id, f.id",

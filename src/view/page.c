@@ -320,11 +320,19 @@ void page_form_error(struct request *req, tpl_dict *d, const char *message)
 
 void page_set_datetime(tpl_dict *d, const char *key, time_t t)
 {
-	struct tm tm;
-	tz_utc_to_local(t, &tm);
-	char text[64], iso[40], iso_key[64];
-	ru_format_datetime(text, sizeof text, &tm);
-	ru_format_iso_minute(iso, sizeof iso, &tm);
+	/* The last moment written is kept formatted: a page often shows one twice in a row (an
+	 * appeal's registration and its first step: 50 of the account page's 150 dates). A worker
+	 * is one thread in one zone. */
+	static time_t last = (time_t)-1;
+	static char text[64], iso[40];
+	if (t != last) {
+		struct tm tm;
+		tz_utc_to_local(t, &tm);
+		ru_format_datetime(text, sizeof text, &tm);
+		ru_format_iso_minute(iso, sizeof iso, &tm);
+		last = t;
+	}
+	char iso_key[64];
 	size_t key_len = strlen(key);
 	if (key_len + sizeof "_ISO" > sizeof iso_key)
 		key_len = sizeof iso_key - sizeof "_ISO";
