@@ -306,6 +306,20 @@ int db_read_rows(struct db *db, struct arena *a, sqlite3_stmt *s, size_t size,
 	return 0;
 }
 
+int db_read_one(struct db *db, struct arena *a, sqlite3_stmt *s, db_row_reader *read, void *row,
+		const char *what)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && read != NULL)
+		read(a, s, row);
+	db_done(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_log_error(db, what);
+		return -1;
+	}
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
 int db_run(sqlite3_stmt *stmt)
 {
 	int rc = sqlite3_step(stmt);

@@ -707,6 +707,12 @@ typedef void db_row_reader(struct arena *a, sqlite3_stmt *s, void *row);
 int db_read_rows(struct db *db, struct arena *a, sqlite3_stmt *s, size_t size,
 		 db_row_reader *read, void *rows_out, size_t *count, const char *what);
 
+/* Step the bound statement s, which yields at most one row, into read (when it is not NULL):
+ * 0 with the row read, 1 when there is none, -1 with the connection's error logged under what.
+ * s is reset. */
+int db_read_one(struct db *db, struct arena *a, sqlite3_stmt *s, db_row_reader *read, void *row,
+		const char *what);
+
 /* Step a bound write statement once and reset it; the SQLite result code (SQLITE_DONE, or the
  * extended code of a failure such as SQLITE_CONSTRAINT_UNIQUE). */
 int db_run(sqlite3_stmt *stmt);

@@ -111,8 +111,9 @@ int db_instruction_list(struct db *db, struct arena *a, const struct instruction
 }
 
 /* The columns of STMT_INSTRUCTION_GET. */
-static void read_detail(struct arena *a, sqlite3_stmt *s, struct instruction_detail *r)
+static void read_detail(struct arena *a, sqlite3_stmt *s, void *row)
 {
+	struct instruction_detail *r = row;
 	r->text = db_text(a, s, 0);
 	r->unit = db_text(a, s, 1);
 	r->due_on = db_text(a, s, 2);
@@ -141,17 +142,10 @@ int db_instruction_get(struct db *db, struct arena *a, long long id,
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_GET);
 	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	int rc = db_read_one(db, a, s, read_detail, out, "instruction");
+	if (rc == 0)
 		out->id = id;
-		read_detail(a, s, out);
-	}
-	db_done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_log_error(db, "instruction");
-		return -1;
-	}
-	return rc == SQLITE_ROW ? 0 : 1;
+	return rc;
 }
 
 /* The columns of STMT_INSTRUCTION_EVENTS. */

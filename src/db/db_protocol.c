@@ -112,8 +112,9 @@ const struct db_statement db_protocol_statements[STMT__MAX] = {
 };
 
 /* The columns of STMT_PROTOCOL_MEETING. */
-static void read_meeting(struct arena *a, sqlite3_stmt *s, struct protocol_meeting *m)
+static void read_meeting(struct arena *a, sqlite3_stmt *s, void *row)
 {
+	struct protocol_meeting *m = row;
 	m->title = db_text(a, s, 0);
 	m->status = db_text(a, s, 1);
 	m->starts_at = (time_t)sqlite3_column_int64(s, 2);
@@ -134,17 +135,10 @@ int db_protocol_meeting(struct db *db, struct arena *a, long long id,
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_PROTOCOL_MEETING);
 	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	int rc = db_read_one(db, a, s, read_meeting, out, "protocol meeting");
+	if (rc == 0)
 		out->id = id;
-		read_meeting(a, s, out);
-	}
-	db_done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_log_error(db, "protocol meeting");
-		return -1;
-	}
-	return rc == SQLITE_ROW ? 0 : 1;
+	return rc;
 }
 
 /* The columns of STMT_PROTOCOL_GET. */

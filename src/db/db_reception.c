@@ -154,22 +154,6 @@ const struct db_statement db_reception_statements[STMT__MAX] = {
 		     "WHERE meeting_id = ?1 AND status = 'offered'"),
 };
 
-/* Step bound statement s, which yields at most one row, into read (when it is not NULL): 0
- * with the row read, 1 when there is none, -1 with the error logged under what. s is reset. */
-static int read_one(struct db *db, struct arena *a, sqlite3_stmt *s, db_row_reader *read,
-		    void *row, const char *what)
-{
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && read != NULL)
-		read(a, s, row);
-	db_done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_log_error(db, what);
-		return -1;
-	}
-	return rc == SQLITE_ROW ? 0 : 1;
-}
-
 /* The first column as an id, for the statements that return one. */
 static void read_id(struct arena *a, sqlite3_stmt *s, void *row)
 {
@@ -200,7 +184,7 @@ int db_reception_get(struct db *db, struct arena *a, long long meeting,
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_RECEPTION_GET);
 	sqlite3_bind_int64(s, 1, meeting);
-	int rc = read_one(db, a, s, read_reception, out, "reception");
+	int rc = db_read_one(db, a, s, read_reception, out, "reception");
 	if (rc == 0)
 		out->meeting_id = meeting;
 	return rc;
@@ -302,7 +286,7 @@ int db_reception_schedule_get(struct db *db, struct arena *a, long long id,
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_RECEPTION_SCHEDULE_GET);
 	sqlite3_bind_int64(s, 1, id);
-	return read_one(db, a, s, read_schedule, out, "reception schedule");
+	return db_read_one(db, a, s, read_schedule, out, "reception schedule");
 }
 
 /* The column of STMT_RECEPTION_TAKEN. */
@@ -330,7 +314,7 @@ int db_reception_slot_unavailable(struct db *db, long long meeting, time_t slot_
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)slot_at);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)now);
 	sqlite3_bind_int64(s, 4, resident);
-	int rc = read_one(db, NULL, s, NULL, NULL, "reception slot");
+	int rc = db_read_one(db, NULL, s, NULL, NULL, "reception slot");
 	return rc < 0 ? -1 : rc == 0;
 }
 
@@ -339,7 +323,7 @@ int db_reception_slot_booked(struct db *db, long long meeting, time_t slot_at)
 	sqlite3_stmt *s = db_stmt(db, STMT_SLOT_BOOKED);
 	sqlite3_bind_int64(s, 1, meeting);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)slot_at);
-	int rc = read_one(db, NULL, s, NULL, NULL, "reception slot booked");
+	int rc = db_read_one(db, NULL, s, NULL, NULL, "reception slot booked");
 	return rc < 0 ? -1 : rc == 0;
 }
 
@@ -369,7 +353,7 @@ int db_booking_get(struct db *db, struct arena *a, long long id, struct booking 
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_BOOKING_GET);
 	sqlite3_bind_int64(s, 1, id);
-	return read_one(db, a, s, read_booking, out, "booking");
+	return db_read_one(db, a, s, read_booking, out, "booking");
 }
 
 int db_booking_by_token(struct db *db, const unsigned char hash[32], long long *id)
@@ -377,7 +361,7 @@ int db_booking_by_token(struct db *db, const unsigned char hash[32], long long *
 	*id = 0;
 	sqlite3_stmt *s = db_stmt(db, STMT_BOOKING_BY_TOKEN);
 	sqlite3_bind_blob(s, 1, hash, 32, SQLITE_STATIC);
-	return read_one(db, NULL, s, read_id, id, "booking by token");
+	return db_read_one(db, NULL, s, read_id, id, "booking by token");
 }
 
 int db_booking_active_for_official(struct db *db, long long resident, long long person,
@@ -388,7 +372,7 @@ int db_booking_active_for_official(struct db *db, long long resident, long long 
 	sqlite3_bind_int64(s, 1, resident);
 	sqlite3_bind_int64(s, 2, person);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)now);
-	return read_one(db, NULL, s, read_id, id, "active booking");
+	return db_read_one(db, NULL, s, read_id, id, "active booking");
 }
 
 /* The columns of STMT_BOOKING_QUEUE. */
@@ -473,7 +457,7 @@ int db_waiting_next(struct db *db, struct arena *a, long long meeting, long long
 	struct waiting_next w = {0, ""};
 	sqlite3_stmt *s = db_stmt(db, STMT_WAITING_NEXT);
 	sqlite3_bind_int64(s, 1, meeting);
-	int rc = read_one(db, a, s, read_waiting_next, &w, "waiting list");
+	int rc = db_read_one(db, a, s, read_waiting_next, &w, "waiting list");
 	*id = w.id;
 	*email = w.email;
 	return rc;

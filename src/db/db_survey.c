@@ -92,22 +92,6 @@ const struct db_statement db_survey_statements[STMT__MAX] = {
 		     "r.survey_id = s.id AND r.link_id IS NOT NULL) FROM survey s WHERE s.id = ?1"),
 };
 
-/* Step bound statement s, which yields at most one row, into read (when not NULL): 0 with the
- * row read, 1 when there is none, -1 with the error logged under what. s is reset. */
-static int read_one(struct db *db, struct arena *a, sqlite3_stmt *s, db_row_reader *read,
-		    void *row, const char *what)
-{
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && read != NULL)
-		read(a, s, row);
-	db_done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_log_error(db, what);
-		return -1;
-	}
-	return rc == SQLITE_ROW ? 0 : 1;
-}
-
 /* The columns of STMT_SURVEY_GET. */
 static void read_survey(struct arena *a, sqlite3_stmt *s, void *row)
 {
@@ -127,7 +111,7 @@ int db_survey_get(struct db *db, struct arena *a, long long id, struct survey_ro
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_SURVEY_GET);
 	sqlite3_bind_int64(s, 1, id);
-	return read_one(db, a, s, read_survey, out, "survey");
+	return db_read_one(db, a, s, read_survey, out, "survey");
 }
 
 /* The columns of STMT_SURVEY_LIST. */
@@ -289,14 +273,14 @@ int db_survey_responses(struct db *db, long long id, long long *responses)
 	*responses = 0;
 	sqlite3_stmt *s = db_stmt(db, STMT_SURVEY_RESPONSES);
 	sqlite3_bind_int64(s, 1, id);
-	return read_one(db, NULL, s, read_number, responses, "survey responses") < 0 ? -1 : 0;
+	return db_read_one(db, NULL, s, read_number, responses, "survey responses") < 0 ? -1 : 0;
 }
 
 int db_survey_preset_exists(struct db *db, const char *preset)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_SURVEY_PRESET_EXISTS);
 	sqlite3_bind_text(s, 1, preset, -1, SQLITE_TRANSIENT);
-	int rc = read_one(db, NULL, s, NULL, NULL, "survey preset");
+	int rc = db_read_one(db, NULL, s, NULL, NULL, "survey preset");
 	return rc < 0 ? -1 : rc == 0;
 }
 
@@ -316,7 +300,7 @@ int db_survey_link_stats(struct db *db, long long id, struct survey_link_stats *
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_SURVEY_LINK_STATS);
 	sqlite3_bind_int64(s, 1, id);
-	return read_one(db, NULL, s, read_link_stats, out, "survey links");
+	return db_read_one(db, NULL, s, read_link_stats, out, "survey links");
 }
 
 /* The columns of STMT_SURVEY_RESPONSE_UPSERT and STMT_SURVEY_LINK_UPSERT. */
@@ -340,7 +324,7 @@ int db_survey_respond(struct db *db, bool by_link, long long id, long long respo
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, respondent);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)now);
-	int rc = read_one(db, NULL, s, read_response, &r, "survey response");
+	int rc = db_read_one(db, NULL, s, read_response, &r, "survey response");
 	*response = r.response;
 	*sent = r.sent;
 	return rc < 0 ? -1 : 0;

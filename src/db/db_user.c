@@ -72,22 +72,6 @@ const struct db_statement db_user_statements[STMT__MAX] = {
 		     "AND locked_until < ?1"),
 };
 
-/* Step bound statement s, which yields at most one row, into read: 0 with the row read, 1 when
- * there is none, -1 with the error logged under what. s is reset. */
-static int read_one(struct db *db, struct arena *a, sqlite3_stmt *s, db_row_reader *read,
-		    void *row, const char *what)
-{
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read(a, s, row);
-	db_done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_log_error(db, what);
-		return -1;
-	}
-	return rc == SQLITE_ROW ? 0 : 1;
-}
-
 /* The columns of STMT_SESSION_GET. */
 static void read_session(struct arena *a, sqlite3_stmt *s, void *row)
 {
@@ -109,7 +93,7 @@ int db_session_get(struct db *db, struct arena *a, const unsigned char *hash, si
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_SESSION_GET);
 	sqlite3_bind_blob(s, 1, hash, (int)hash_len, SQLITE_STATIC);
-	return read_one(db, a, s, read_session, out, "session");
+	return db_read_one(db, a, s, read_session, out, "session");
 }
 
 /* The columns of STMT_USER_BY_LOGIN. */
@@ -127,7 +111,7 @@ int db_user_by_login(struct db *db, struct arena *a, const char *login,
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_USER_BY_LOGIN);
 	sqlite3_bind_text(s, 1, login, -1, SQLITE_STATIC);
-	return read_one(db, a, s, read_credentials, out, "user by login");
+	return db_read_one(db, a, s, read_credentials, out, "user by login");
 }
 
 /* The columns of STMT_USER_BY_ID. */
@@ -146,7 +130,7 @@ int db_user_by_id(struct db *db, struct arena *a, long long id, struct user_acco
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_USER_BY_ID);
 	sqlite3_bind_int64(s, 1, id);
-	return read_one(db, a, s, read_account, out, "user");
+	return db_read_one(db, a, s, read_account, out, "user");
 }
 
 /* The columns of STMT_USER_PROFILE. */
@@ -167,7 +151,7 @@ int db_user_profile(struct db *db, struct arena *a, long long id, struct user_pr
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_USER_PROFILE);
 	sqlite3_bind_int64(s, 1, id);
-	return read_one(db, a, s, read_profile, out, "user profile");
+	return db_read_one(db, a, s, read_profile, out, "user profile");
 }
 
 /* The columns of STMT_USER_LIST. */
@@ -205,5 +189,5 @@ int db_throttle_get(struct db *db, const char *key, struct login_throttle *out)
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_THROTTLE_GET);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	return read_one(db, NULL, s, read_throttle, out, "login throttle");
+	return db_read_one(db, NULL, s, read_throttle, out, "login throttle");
 }
