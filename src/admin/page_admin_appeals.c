@@ -366,24 +366,8 @@ static enum http_status new_form(struct request *req, enum http_status status)
 	if (page_topic_options(req, d, "TOPIC_OPTION", page_field_text(req, FIELD_APPEAL_TOPIC)) < 0)
 		return HTTP_INTERNAL_ERROR;
 	/* Whose registry: asked only when the portal serves several municipalities (issue 18). */
-	struct municipality_item *bodies;
-	size_t body_count;
-	if (db_municipality_list(&req->worker->db, req->arena, &bodies, &body_count) < 0)
+	if (page_municipality_field(req, d, false) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (body_count > 1) {
-		tpl_dict *f = tpl_section_add(d, "MUNICIPALITY_FIELD");
-		const struct municipality_item *own = db_municipality_own(bodies, body_count);
-		tpl_set(f, "OWN", own ? own->name : bodies[0].name);
-		const struct field_value *b = &req->field[FIELD_MUNICIPALITY];
-		long long body = b->raw != NULL && b->number > 0 ? b->number : 0;
-		for (size_t i = 0; i < body_count; i++) {
-			tpl_dict *o = tpl_section_add(f, "MUNICIPALITY_OPTION");
-			tpl_set_int(o, "ID", bodies[i].id);
-			tpl_set(o, "NAME", bodies[i].name);
-			if (bodies[i].id == body)
-				tpl_section_show(o, "SELECTED");
-		}
-	}
 	if (req->field[FIELD_ORAL].state == FIELD_VALID)
 		tpl_section_show(d, "ORAL_CHECKED");
 	if (req->field[FIELD_ORAL_CONSENT].state == FIELD_VALID)

@@ -222,25 +222,8 @@ static enum http_status form_page(struct request *req, enum http_status status)
 			tpl_section_show(o, "SELECTED");
 	}
 	/* The body: asked only when the portal serves more than one municipality (issue 18). */
-	struct municipality_item *bodies;
-	size_t body_count;
-	if (db_municipality_list(&req->worker->db, req->arena, &bodies, &body_count) < 0)
+	if (page_municipality_field(req, d, true) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (body_count > 1) {
-		tpl_dict *f = tpl_section_add(d, "MUNICIPALITY_FIELD");
-		const struct municipality_item *own = db_municipality_own(bodies, body_count);
-		tpl_set(f, "OWN", own ? own->name : bodies[0].name);
-		const struct field_value *v = &req->field[FIELD_MUNICIPALITY];
-		long long body = v->raw != NULL && v->number > 0 ? v->number : 0;
-		for (size_t i = 0; i < body_count; i++) {
-			tpl_dict *o = tpl_section_add(f, "MUNICIPALITY_OPTION");
-			tpl_set_int(o, "ID", bodies[i].id);
-			tpl_set(o, "NAME", bodies[i].official_name[0] ? bodies[i].official_name
-								      : bodies[i].name);
-			if (bodies[i].id == body)
-				tpl_section_show(o, "SELECTED");
-		}
-	}
 	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
 				      ? req->field[FIELD_TERRITORY].number
 				      : 0;

@@ -1,13 +1,13 @@
 /* page.c — the layout every HTML page shares and the error pages in Russian (see page.h). */
 #include "page.h"
 
-#include "db_reference.h"
-
 #include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
 #include "civil_time.h"
+#include "db_municipality.h"
+#include "db_reference.h"
 #include "router.h"
 #include "ru.h"
 #include "upload.h"
@@ -205,6 +205,30 @@ void page_form_fields(struct request *req, tpl_dict *d)
 		tpl_set(tpl_section_add(row, "LINK"), "HREF",
 			arena_printf(req->arena, "#f-%s", spec->name));
 	}
+}
+
+int page_municipality_field(struct request *req, tpl_dict *d, bool official)
+{
+	struct municipality_item *bodies;
+	size_t count;
+	if (db_municipality_list(&req->worker->db, req->arena, &bodies, &count) < 0)
+		return -1;
+	if (count < 2)
+		return 0;
+	tpl_dict *f = tpl_section_add(d, "MUNICIPALITY_FIELD");
+	const struct municipality_item *own = db_municipality_own(bodies, count);
+	tpl_set(f, "OWN", own ? own->name : bodies[0].name);
+	const struct field_value *v = &req->field[FIELD_MUNICIPALITY];
+	long long chosen = v->raw != NULL && v->number > 0 ? v->number : 0;
+	for (size_t i = 0; i < count; i++) {
+		tpl_dict *o = tpl_section_add(f, "MUNICIPALITY_OPTION");
+		tpl_set_int(o, "ID", bodies[i].id);
+		tpl_set(o, "NAME", official && bodies[i].official_name[0] ? bodies[i].official_name
+									  : bodies[i].name);
+		if (bodies[i].id == chosen)
+			tpl_section_show(o, "SELECTED");
+	}
+	return 0;
 }
 
 int page_territory_options(struct request *req, tpl_dict *d, const char *section,
