@@ -5,73 +5,53 @@
 
 #include "db_reference.h"
 
+/* The columns of STMT_MUNICIPALITY_LIST. */
+static void read_municipality(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct municipality_item *m = row;
+	m->id = sqlite3_column_int64(s, 0);
+	m->kind = db_text(a, s, 1);
+	m->district_id = sqlite3_column_int64(s, 2);
+	m->name = db_text(a, s, 3);
+	m->official_name = db_text(a, s, 4);
+	m->administration = db_text(a, s, 5);
+	m->code = db_text(a, s, 6);
+	m->slug = db_text(a, s, 7);
+	m->head_person_id = sqlite3_column_int64(s, 8);
+	m->head_name = db_text(a, s, 9);
+	m->head_position = db_text(a, s, 10);
+	m->address = db_text(a, s, 11);
+	m->phone = db_text(a, s, 12);
+	m->email = db_text(a, s, 13);
+	m->reception_hours = db_text(a, s, 14);
+	m->site_url = db_text(a, s, 15);
+	m->timezone = db_text(a, s, 16);
+	m->own = sqlite3_column_int(s, 17) != 0;
+}
+
 static int read_list(struct db *db, struct arena *a, struct municipality_item **out,
 		     size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(db, STMT_MUNICIPALITY_LIST);
-	size_t cap = 4, n = 0;
-	struct municipality_item *rows = arena_alloc(a, cap * sizeof *rows);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = arena_grow(a, rows, n, &cap, sizeof *rows);
-		struct municipality_item *m = &rows[n++];
-		m->id = sqlite3_column_int64(s, 0);
-		m->kind = db_text(a, s, 1);
-		m->district_id = sqlite3_column_int64(s, 2);
-		m->name = db_text(a, s, 3);
-		m->official_name = db_text(a, s, 4);
-		m->administration = db_text(a, s, 5);
-		m->code = db_text(a, s, 6);
-		m->slug = db_text(a, s, 7);
-		m->head_person_id = sqlite3_column_int64(s, 8);
-		m->head_name = db_text(a, s, 9);
-		m->head_position = db_text(a, s, 10);
-		m->address = db_text(a, s, 11);
-		m->phone = db_text(a, s, 12);
-		m->email = db_text(a, s, 13);
-		m->reception_hours = db_text(a, s, 14);
-		m->site_url = db_text(a, s, 15);
-		m->timezone = db_text(a, s, 16);
-		m->own = sqlite3_column_int(s, 17) != 0;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(db, "municipality list");
-		return -1;
-	}
-	*out = rows;
-	*count = n;
-	return 0;
+	return db_read_rows(db, a, db_stmt(db, STMT_MUNICIPALITY_LIST), sizeof **out,
+			    read_municipality, out, count, "municipality list");
 }
 
-/* This process's copy, with the connection and reference version it was read at: the appeal
- * form, the meeting pages and the home page ask whether there is more than one municipality. */
+/* This process's copy: the appeal form, the meeting pages and the home page ask whether there is
+ * more than one municipality. */
 static struct {
-	sqlite3 *conn;
-	long long version;
-	struct arena arena;
-	bool arena_ready;
+	struct reference_copy copy;
 	struct municipality_item *rows;
 	size_t count;
 } kept;
 
 static int keep_current(struct db *db)
 {
-	long long v = db_reference_version(db);
-	if (v < 0)
+	int stale = reference_copy_stale(db, &kept.copy, 4096);
+	if (stale <= 0)
+		return stale;
+	if (read_list(db, &kept.copy.arena, &kept.rows, &kept.count) < 0)
 		return -1;
-	if (kept.conn == db->conn && kept.version == v)
-		return 0;
-	if (kept.arena_ready)
-		arena_reset(&kept.arena);
-	else
-		arena_init(&kept.arena, 4096);
-	kept.arena_ready = true;
-	kept.conn = NULL;
-	if (read_list(db, &kept.arena, &kept.rows, &kept.count) < 0)
-		return -1;
-	kept.conn = db->conn;
-	kept.version = v;
+	reference_copy_filled(db, &kept.copy);
 	return 0;
 }
 

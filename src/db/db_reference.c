@@ -59,15 +59,33 @@ static int read_kind_list(struct db *db, struct arena *a, struct kind_item **out
 	return 0;
 }
 
-/* This process's copy of both lists, with the connection and the reference version it was read
- * at: every public page shows the territory filter, and the tree is a recursive query with a
- * sort — a tenth of an uncached /meetings page (perf, make bench) for a list that changes a few
- * times a year. */
+int reference_copy_stale(struct db *db, struct reference_copy *copy, size_t arena_size)
+{
+	long long v = db_reference_version(db);
+	if (v < 0)
+		return -1;
+	if (copy->conn == db->conn && copy->version == v)
+		return 0;
+	if (copy->arena_ready)
+		arena_reset(&copy->arena);
+	else
+		arena_init(&copy->arena, arena_size);
+	copy->arena_ready = true;
+	copy->conn = NULL;
+	copy->version = v;
+	return 1;
+}
+
+void reference_copy_filled(struct db *db, struct reference_copy *copy)
+{
+	copy->conn = db->conn;
+}
+
+/* This process's copy of both lists: every public page shows the territory filter, and the tree
+ * is a recursive query with a sort — a tenth of an uncached /meetings page (perf, make bench)
+ * for a list that changes a few times a year. */
 static struct {
-	sqlite3 *conn;
-	long long version;
-	struct arena arena;
-	bool arena_ready;
+	struct reference_copy copy;
 	struct territory_item *territories;
 	size_t territory_count;
 	struct kind_item *kinds;
@@ -76,22 +94,13 @@ static struct {
 
 static int keep_current(struct db *db)
 {
-	long long v = db_reference_version(db);
-	if (v < 0)
+	int stale = reference_copy_stale(db, &kept.copy, 8192);
+	if (stale <= 0)
+		return stale;
+	if (read_territory_tree(db, &kept.copy.arena, &kept.territories, &kept.territory_count) < 0 ||
+	    read_kind_list(db, &kept.copy.arena, &kept.kinds, &kept.kind_count) < 0)
 		return -1;
-	if (kept.conn == db->conn && kept.version == v)
-		return 0;
-	if (kept.arena_ready)
-		arena_reset(&kept.arena);
-	else
-		arena_init(&kept.arena, 8192);
-	kept.arena_ready = true;
-	kept.conn = NULL;
-	if (read_territory_tree(db, &kept.arena, &kept.territories, &kept.territory_count) < 0 ||
-	    read_kind_list(db, &kept.arena, &kept.kinds, &kept.kind_count) < 0)
-		return -1;
-	kept.conn = db->conn;
-	kept.version = v;
+	reference_copy_filled(db, &kept.copy);
 	return 0;
 }
 

@@ -85,25 +85,16 @@ int workdays_load(struct db *db, struct arena *a, struct workcal *cal)
 
 int workdays_current(struct db *db, struct workcal *cal)
 {
-	static struct arena arena;
-	static bool arena_ready;
+	/* Kept per process until the reference data moves (the calendar is part of it). */
+	static struct reference_copy copy;
 	static struct workcal kept;
-	static sqlite3 *conn;
-	static long long version;
-	long long v = db_reference_version(db);
-	if (v < 0)
+	int stale = reference_copy_stale(db, &copy, 4096);
+	if (stale < 0)
 		return -1;
-	if (conn != db->conn || version != v) {
-		if (arena_ready)
-			arena_reset(&arena);
-		else
-			arena_init(&arena, 4096);
-		arena_ready = true;
-		conn = NULL;
-		if (workdays_load(db, &arena, &kept) < 0)
+	if (stale > 0) {
+		if (workdays_load(db, &copy.arena, &kept) < 0)
 			return -1;
-		conn = db->conn;
-		version = v;
+		reference_copy_filled(db, &copy);
 	}
 	*cal = kept;
 	return 0;
