@@ -2,7 +2,9 @@
 -- поселение Зеленоборск (UTC+5) in Советский район beside сельское поселение Берёзовка, their
 -- territories, venues, officials and 25 meetings placed
 -- around today (past ones held, coming ones approved, a few drafts, one postponed, one cancelled).
--- The people are invented. Local times are written as UTC by subtracting the zone's 5 hours.
+-- The people are invented. Local times are written as UTC by subtracting the zone's 5 hours;
+-- days are counted from the local date, date('now', '+5 hours'), so that between 19:00 and
+-- 24:00 UTC (after midnight in the municipality) «3 days ago» is still three local days.
 
 INSERT INTO territory (id, parent_id, level, name) VALUES
  (1, NULL, 'district', 'Советский район'),
@@ -59,86 +61,87 @@ UPDATE municipality SET district_id = 2, official_name = 'Городское п�
 UPDATE territory SET municipality_id = 2 WHERE id = 1;
 UPDATE territory SET municipality_id = 3 WHERE id IN (6, 7);
 
--- Meetings. day(N, 'HH:MM') below is spelled out as unixepoch(date('now', 'N days') || ' HH:MM') - 18000.
+-- Meetings. day(N, 'HH:MM') below is spelled out as
+-- unixepoch(date('now', '+5 hours', 'N days') || ' HH:MM') - 18000.
 INSERT INTO meeting (id, kind, title, description, territory_id, venue_id, starts_at, ends_at, host_id,
                      organising_unit, expected_attendance, status, status_reason, postponed_from,
                      announced_at, attendance) VALUES
  (1, 'head_mass', 'Итоги года и планы благоустройства', 'Глава поселения расскажет об итогах года и ответит на вопросы жителей.', 3, 1,
-  unixepoch(date('now', '-150 days') || ' 18:00') - 18000, unixepoch(date('now', '-150 days') || ' 20:00') - 18000, 1,
-  'Организационный сектор', 250, 'held', '', NULL, unixepoch(date('now', '-160 days')) - 18000, 214),
+  unixepoch(date('now', '+5 hours', '-150 days') || ' 18:00') - 18000, unixepoch(date('now', '+5 hours', '-150 days') || ' 20:00') - 18000, 1,
+  'Организационный сектор', 250, 'held', '', NULL, unixepoch(date('now', '+5 hours', '-160 days')) - 18000, 214),
  (2, 'group_field', 'Содержание дворовых территорий микрорайона Молодёжный', '', 4, 3,
-  unixepoch(date('now', '-120 days') || ' 17:30') - 18000, unixepoch(date('now', '-120 days') || ' 19:00') - 18000, 3,
-  'Организационный сектор', 60, 'held', '', NULL, unixepoch(date('now', '-128 days')) - 18000, 47),
+  unixepoch(date('now', '+5 hours', '-120 days') || ' 17:30') - 18000, unixepoch(date('now', '+5 hours', '-120 days') || ' 19:00') - 18000, 3,
+  'Организационный сектор', 60, 'held', '', NULL, unixepoch(date('now', '+5 hours', '-128 days')) - 18000, 47),
  (3, 'personal_reception', 'Личный приём главы поселения', 'Запись по телефону приёмной.', 3, 2,
-  unixepoch(date('now', '-100 days') || ' 10:00') - 18000, unixepoch(date('now', '-100 days') || ' 12:00') - 18000, 1,
-  'Приёмная главы', NULL, 'held', '', NULL, unixepoch(date('now', '-110 days')) - 18000, 9),
+  unixepoch(date('now', '+5 hours', '-100 days') || ' 10:00') - 18000, unixepoch(date('now', '+5 hours', '-100 days') || ' 12:00') - 18000, 1,
+  'Приёмная главы', NULL, 'held', '', NULL, unixepoch(date('now', '+5 hours', '-110 days')) - 18000, 9),
  (4, 'public_hearing', 'Публичные слушания по проекту бюджета', '', 3, 1,
-  unixepoch(date('now', '-90 days') || ' 18:00') - 18000, unixepoch(date('now', '-90 days') || ' 19:30') - 18000, 2,
-  'Финансовый отдел', 120, 'held', '', NULL, unixepoch(date('now', '-110 days')) - 18000, 86),
+  unixepoch(date('now', '+5 hours', '-90 days') || ' 18:00') - 18000, unixepoch(date('now', '+5 hours', '-90 days') || ' 19:30') - 18000, 2,
+  'Финансовый отдел', 120, 'held', '', NULL, unixepoch(date('now', '+5 hours', '-110 days')) - 18000, 86),
  (5, 'gathering', 'Сход граждан деревни Кедровая', 'Вопросы водоснабжения и ремонта дороги.', 7, 7,
-  unixepoch(date('now', '-75 days') || ' 15:00') - 18000, unixepoch(date('now', '-75 days') || ' 16:30') - 18000, 2,
-  'Организационный сектор', 25, 'held', '', NULL, unixepoch(date('now', '-85 days')) - 18000, 21),
+  unixepoch(date('now', '+5 hours', '-75 days') || ' 15:00') - 18000, unixepoch(date('now', '+5 hours', '-75 days') || ' 16:30') - 18000, 2,
+  'Организационный сектор', 25, 'held', '', NULL, unixepoch(date('now', '+5 hours', '-85 days')) - 18000, 21),
  (6, 'personal_reception', 'Личный приём главы поселения', 'Запись по телефону приёмной.', 3, 2,
-  unixepoch(date('now', '-70 days') || ' 10:00') - 18000, unixepoch(date('now', '-70 days') || ' 12:00') - 18000, 1,
-  'Приёмная главы', NULL, 'held', '', NULL, unixepoch(date('now', '-80 days')) - 18000, 12),
+  unixepoch(date('now', '+5 hours', '-70 days') || ' 10:00') - 18000, unixepoch(date('now', '+5 hours', '-70 days') || ' 12:00') - 18000, 1,
+  'Приёмная главы', NULL, 'held', '', NULL, unixepoch(date('now', '+5 hours', '-80 days')) - 18000, 12),
  (7, 'group_field', 'Работа общественного транспорта', '', 5, 4,
-  unixepoch(date('now', '-60 days') || ' 18:00') - 18000, unixepoch(date('now', '-60 days') || ' 19:30') - 18000, 3,
-  'Организационный сектор', 80, 'cancelled', 'Режим повышенной готовности: сильный мороз.', NULL, unixepoch(date('now', '-70 days')) - 18000, NULL),
+  unixepoch(date('now', '+5 hours', '-60 days') || ' 18:00') - 18000, unixepoch(date('now', '+5 hours', '-60 days') || ' 19:30') - 18000, 3,
+  'Организационный сектор', 80, 'cancelled', 'Режим повышенной готовности: сильный мороз.', NULL, unixepoch(date('now', '+5 hours', '-70 days')) - 18000, NULL),
  (8, 'personal_reception', 'Личный приём главы поселения', 'Запись по телефону приёмной.', 3, 2,
-  unixepoch(date('now', '-40 days') || ' 10:00') - 18000, unixepoch(date('now', '-40 days') || ' 12:00') - 18000, 1,
-  'Приёмная главы', NULL, 'held', '', NULL, unixepoch(date('now', '-50 days')) - 18000, 7),
+  unixepoch(date('now', '+5 hours', '-40 days') || ' 10:00') - 18000, unixepoch(date('now', '+5 hours', '-40 days') || ' 12:00') - 18000, 1,
+  'Приёмная главы', NULL, 'held', '', NULL, unixepoch(date('now', '+5 hours', '-50 days')) - 18000, 7),
  (9, 'group_field', 'Уличное освещение и безопасность на дорогах', '', 6, 6,
-  unixepoch(date('now', '-25 days') || ' 17:00') - 18000, unixepoch(date('now', '-25 days') || ' 18:30') - 18000, 3,
-  'Организационный сектор', 40, 'held', '', NULL, unixepoch(date('now', '-33 days')) - 18000, 33),
+  unixepoch(date('now', '+5 hours', '-25 days') || ' 17:00') - 18000, unixepoch(date('now', '+5 hours', '-25 days') || ' 18:30') - 18000, 3,
+  'Организационный сектор', 40, 'held', '', NULL, unixepoch(date('now', '+5 hours', '-33 days')) - 18000, 33),
  (10, 'forum', 'Форум общественных организаций «Реальные дела»', 'Сбор наказов жителей в программу на следующий год.', 3, 1,
-  unixepoch(date('now', '-12 days') || ' 11:00') - 18000, unixepoch(date('now', '-12 days') || ' 15:00') - 18000, 1,
-  'Отдел по социальной политике', 200, 'held', '', NULL, unixepoch(date('now', '-30 days')) - 18000, 176),
+  unixepoch(date('now', '+5 hours', '-12 days') || ' 11:00') - 18000, unixepoch(date('now', '+5 hours', '-12 days') || ' 15:00') - 18000, 1,
+  'Отдел по социальной политике', 200, 'held', '', NULL, unixepoch(date('now', '+5 hours', '-30 days')) - 18000, 176),
  (11, 'personal_reception', 'Личный приём главы поселения', 'Запись по телефону приёмной.', 3, 2,
-  unixepoch(date('now', '-10 days') || ' 10:00') - 18000, unixepoch(date('now', '-10 days') || ' 12:00') - 18000, 1,
-  'Приёмная главы', NULL, 'held', '', NULL, unixepoch(date('now', '-20 days')) - 18000, 11),
+  unixepoch(date('now', '+5 hours', '-10 days') || ' 10:00') - 18000, unixepoch(date('now', '+5 hours', '-10 days') || ' 12:00') - 18000, 1,
+  'Приёмная главы', NULL, 'held', '', NULL, unixepoch(date('now', '+5 hours', '-20 days')) - 18000, 11),
  (12, 'group_field', 'Подготовка к отопительному сезону', 'Информационная группа № 1 ответит на вопросы о теплоснабжении.', 4, 3,
-  unixepoch(date('now', '+6 days') || ' 18:00') - 18000, unixepoch(date('now', '+6 days') || ' 19:30') - 18000, 3,
-  'Организационный сектор', 70, 'approved', '', NULL, unixepoch(date('now', '-3 days')) - 18000, NULL),
+  unixepoch(date('now', '+5 hours', '+6 days') || ' 18:00') - 18000, unixepoch(date('now', '+5 hours', '+6 days') || ' 19:30') - 18000, 3,
+  'Организационный сектор', 70, 'approved', '', NULL, unixepoch(date('now', '+5 hours', '-3 days')) - 18000, NULL),
  (13, 'personal_reception', 'Личный приём главы поселения', 'Запись по телефону приёмной.', 3, 2,
-  unixepoch(date('now', '+9 days') || ' 10:00') - 18000, unixepoch(date('now', '+9 days') || ' 12:00') - 18000, 1,
-  'Приёмная главы', NULL, 'approved', '', NULL, unixepoch(date('now', '-1 days')) - 18000, NULL),
+  unixepoch(date('now', '+5 hours', '+9 days') || ' 10:00') - 18000, unixepoch(date('now', '+5 hours', '+9 days') || ' 12:00') - 18000, 1,
+  'Приёмная главы', NULL, 'approved', '', NULL, unixepoch(date('now', '+5 hours', '-1 days')) - 18000, NULL),
  (14, 'head_mass', 'Встреча главы с жителями микрорайона Лесной', 'Благоустройство, дороги, работа поликлиники.', 5, 4,
-  unixepoch(date('now', '+14 days') || ' 18:00') - 18000, unixepoch(date('now', '+14 days') || ' 20:00') - 18000, 1,
+  unixepoch(date('now', '+5 hours', '+14 days') || ' 18:00') - 18000, unixepoch(date('now', '+5 hours', '+14 days') || ' 20:00') - 18000, 1,
   'Организационный сектор', 300, 'postponed', 'Совпадение с районным мероприятием; перенесено по решению главы.',
-  unixepoch(date('now', '+8 days') || ' 18:00') - 18000, unixepoch(date('now', '-2 days')) - 18000, NULL),
+  unixepoch(date('now', '+5 hours', '+8 days') || ' 18:00') - 18000, unixepoch(date('now', '+5 hours', '-2 days')) - 18000, NULL),
  (15, 'gathering', 'Сход граждан села Берёзовка', 'Выбор проекта инициативного бюджетирования.', 6, 6,
-  unixepoch(date('now', '+17 days') || ' 16:00') - 18000, unixepoch(date('now', '+17 days') || ' 17:30') - 18000, 2,
+  unixepoch(date('now', '+5 hours', '+17 days') || ' 16:00') - 18000, unixepoch(date('now', '+5 hours', '+17 days') || ' 17:30') - 18000, 2,
   'Организационный сектор', 60, 'approved', '', NULL, NULL, NULL),
  (16, 'group_field', 'Вывоз твёрдых коммунальных отходов', '', 3, 2,
-  unixepoch(date('now', '+20 days') || ' 17:30') - 18000, unixepoch(date('now', '+20 days') || ' 19:00') - 18000, 3,
-  'Организационный сектор', 40, 'cancelled', 'Вопрос рассмотрен на встрече главы с населением.', NULL, unixepoch(date('now', '-1 days')) - 18000, NULL),
+  unixepoch(date('now', '+5 hours', '+20 days') || ' 17:30') - 18000, unixepoch(date('now', '+5 hours', '+20 days') || ' 19:00') - 18000, 3,
+  'Организационный сектор', 40, 'cancelled', 'Вопрос рассмотрен на встрече главы с населением.', NULL, unixepoch(date('now', '+5 hours', '-1 days')) - 18000, NULL),
  (17, 'head_report', 'Отчёт главы сельского поселения Берёзовка', '', 6, 6,
-  unixepoch(date('now', '+24 days') || ' 15:00') - 18000, unixepoch(date('now', '+24 days') || ' 17:00') - 18000, 2,
+  unixepoch(date('now', '+5 hours', '+24 days') || ' 15:00') - 18000, unixepoch(date('now', '+5 hours', '+24 days') || ' 17:00') - 18000, 2,
   'Администрация сельского поселения', 70, 'approved', '', NULL, NULL, NULL),
  (18, 'personal_reception', 'Личный приём главы поселения', 'Запись по телефону приёмной.', 3, 2,
-  unixepoch(date('now', '+39 days') || ' 10:00') - 18000, unixepoch(date('now', '+39 days') || ' 12:00') - 18000, 1,
+  unixepoch(date('now', '+5 hours', '+39 days') || ' 10:00') - 18000, unixepoch(date('now', '+5 hours', '+39 days') || ' 12:00') - 18000, 1,
   'Приёмная главы', NULL, 'approved', '', NULL, NULL, NULL),
  (19, 'public_hearing', 'Общественные обсуждения проекта благоустройства сквера Победы', '', 3, 5,
-  unixepoch(date('now', '+45 days') || ' 12:00') - 18000, unixepoch(date('now', '+45 days') || ' 13:30') - 18000, 9,
+  unixepoch(date('now', '+5 hours', '+45 days') || ' 12:00') - 18000, unixepoch(date('now', '+5 hours', '+45 days') || ' 13:30') - 18000, 9,
   'Отдел ЖКХ', 100, 'approved', '', NULL, NULL, NULL),
  (20, 'group_field', 'Ремонт дорог в микрорайоне Центральный', '', 3, 1,
-  unixepoch(date('now', '+52 days') || ' 18:00') - 18000, unixepoch(date('now', '+52 days') || ' 19:30') - 18000, 3,
+  unixepoch(date('now', '+5 hours', '+52 days') || ' 18:00') - 18000, unixepoch(date('now', '+5 hours', '+52 days') || ' 19:30') - 18000, 3,
   'Организационный сектор', 90, 'draft', '', NULL, NULL, NULL),
  (21, 'personal_reception', 'Личный приём главы поселения', 'Запись по телефону приёмной.', 3, 2,
-  unixepoch(date('now', '+69 days') || ' 10:00') - 18000, unixepoch(date('now', '+69 days') || ' 12:00') - 18000, 1,
+  unixepoch(date('now', '+5 hours', '+69 days') || ' 10:00') - 18000, unixepoch(date('now', '+5 hours', '+69 days') || ' 12:00') - 18000, 1,
   'Приёмная главы', NULL, 'approved', '', NULL, NULL, NULL),
  (22, 'group_field', 'Летний отдых детей', '', 4, 3,
-  unixepoch(date('now', '+75 days') || ' 17:30') - 18000, unixepoch(date('now', '+75 days') || ' 19:00') - 18000, 3,
+  unixepoch(date('now', '+5 hours', '+75 days') || ' 17:30') - 18000, unixepoch(date('now', '+5 hours', '+75 days') || ' 19:00') - 18000, 3,
   'Отдел по социальной политике', 50, 'draft', '', NULL, NULL, NULL),
  (23, 'head_mass', 'Встреча главы с жителями: первое полугодие', '', 3, 1,
-  unixepoch(date('now', '+95 days') || ' 18:00') - 18000, unixepoch(date('now', '+95 days') || ' 20:00') - 18000, 1,
+  unixepoch(date('now', '+5 hours', '+95 days') || ' 18:00') - 18000, unixepoch(date('now', '+5 hours', '+95 days') || ' 20:00') - 18000, 1,
   'Организационный сектор', 300, 'approved', '', NULL, NULL, NULL),
  (24, 'gathering', 'Сход граждан деревни Кедровая', 'Итоги ремонта дороги.', 7, 7,
-  unixepoch(date('now', '+110 days') || ' 15:00') - 18000, unixepoch(date('now', '+110 days') || ' 16:30') - 18000, 2,
+  unixepoch(date('now', '+5 hours', '+110 days') || ' 15:00') - 18000, unixepoch(date('now', '+5 hours', '+110 days') || ' 16:30') - 18000, 2,
   'Организационный сектор', 25, 'approved', '', NULL, NULL, NULL),
  (25, 'public_hearing', 'Публичные слушания по проекту бюджета Советского района', 'Слушания проводит Дума Советского района для жителей всех поселений района.', 1, 1,
-  unixepoch(date('now', '-40 days') || ' 18:00') - 18000, unixepoch(date('now', '-40 days') || ' 20:00') - 18000, 10,
-  'Финансовое управление администрации района', 150, 'held', '', NULL, unixepoch(date('now', '-60 days')) - 18000, 132);
+  unixepoch(date('now', '+5 hours', '-40 days') || ' 18:00') - 18000, unixepoch(date('now', '+5 hours', '-40 days') || ' 20:00') - 18000, 10,
+  'Финансовое управление администрации района', 150, 'held', '', NULL, unixepoch(date('now', '+5 hours', '-60 days')) - 18000, 132);
 
 INSERT INTO meeting_invitee (meeting_id, person_id) VALUES
  (1, 4), (1, 5), (1, 6), (1, 7), (1, 8),
@@ -156,8 +159,8 @@ INSERT INTO meeting_invitee (meeting_id, person_id) VALUES
 -- Information groups (sql/005_info_groups.sql; seed 001 §3.3): leader, secretary and members from
 -- the people above; each field meeting of a group names it.
 INSERT INTO info_group (id, name, territory_id, leader_id, secretary_id, created_at) VALUES
- (1, 'Информационная группа № 1', 4, 3, 9, unixepoch(date('now', '-200 days')) - 18000),
- (2, 'Информационная группа № 2', 6, 2, NULL, unixepoch(date('now', '-200 days')) - 18000);
+ (1, 'Информационная группа № 1', 4, 3, 9, unixepoch(date('now', '+5 hours', '-200 days')) - 18000),
+ (2, 'Информационная группа № 2', 6, 2, NULL, unixepoch(date('now', '+5 hours', '-200 days')) - 18000);
 
 INSERT INTO info_group_member (group_id, person_id) VALUES
  (1, 4), (1, 6), (1, 8),
@@ -180,8 +183,8 @@ INSERT INTO media_contact (id, name, email, active) VALUES
 -- meetings 7 and 16 were announced and later cancelled.
 INSERT INTO announcement (meeting_id, kind, published_at, starts_at, ends_at, venue_id, five_days_kept)
 SELECT id, 'announcement',
-       CASE id WHEN 14 THEN unixepoch(date('now', '-10 days')) - 18000 + 36000
-               WHEN 16 THEN unixepoch(date('now', '-8 days')) - 18000 + 36000
+       CASE id WHEN 14 THEN unixepoch(date('now', '+5 hours', '-10 days')) - 18000 + 36000
+               WHEN 16 THEN unixepoch(date('now', '+5 hours', '-8 days')) - 18000 + 36000
                WHEN 7 THEN announced_at
                ELSE announced_at + 36000 END,
        coalesce(postponed_from, starts_at), coalesce(postponed_from, starts_at) + (ends_at - starts_at),
@@ -191,7 +194,7 @@ INSERT INTO announcement (meeting_id, kind, published_at, starts_at, ends_at, ve
 SELECT id, 'change', announced_at + 36000, starts_at, ends_at, venue_id, 1 FROM meeting WHERE id = 14;
 INSERT INTO announcement (meeting_id, kind, published_at, starts_at, ends_at, venue_id, five_days_kept)
 SELECT id, 'cancellation',
-       CASE id WHEN 7 THEN unixepoch(date('now', '-62 days')) - 18000 + 36000
+       CASE id WHEN 7 THEN unixepoch(date('now', '+5 hours', '-62 days')) - 18000 + 36000
                ELSE announced_at + 36000 END,
        starts_at, ends_at, venue_id, 1 FROM meeting WHERE id IN (7, 16);
 UPDATE announcement SET five_days_kept =
@@ -234,7 +237,7 @@ INSERT INTO reference_group_member (group_id, name, organisation, email) VALUES
 INSERT INTO reference_consent (email, given_at, given_how, recorded_by, token)
 SELECT lower(email), unixepoch('now', '-60 days'),
        'письменное согласие на получение анонсов, заседание группы ' ||
-       strftime('%d.%m.%Y', 'now', '-60 days'),
+       strftime('%d.%m.%Y', 'now', '+5 hours', '-60 days'),
        (SELECT id FROM staff_user WHERE login = 'admin'), lower(hex(randomblob(32)))
   FROM reference_group_member;
 
@@ -266,8 +269,8 @@ VALUES
   'Смирнова', 'Ольга', 'Игоревна', 'smirnova@mail.example', '', 3, '0005.0005.0056',
   'На улице Ленина у дома 12 третью неделю не горят фонари. Прошу восстановить освещение.',
   unixepoch('now', '-20 days'), unixepoch('now', '-20 days'), unixepoch('now', '-20 days'), 1,
-  'answered', 'Отдел ЖКХ', date('now', '+5 hours', '-20 days', '+30 days'),
-  date('now', '+5 hours', '-20 days', '+7 days'),
+  'answered', 'Отдел ЖКХ', date('now', '+5 hours', '+5 hours', '-20 days', '+30 days'),
+  date('now', '+5 hours', '+5 hours', '-20 days', '+7 days'),
   'Освещение восстановлено 10 ноября: заменены два светильника и кабель.',
   unixepoch('now', '-8 days'), 'answered', unixepoch('now', '-8 days'),
   'Когда восстановят уличное освещение на улице Ленина?',
@@ -278,14 +281,14 @@ VALUES
   'Кравцов', 'Андрей', '', '', '628245, Зеленоборск, ул. Молодёжная, 7, кв. 3', 4, NULL,
   'Прошу отремонтировать детскую площадку во дворе дома 7 по улице Молодёжной.',
   NULL, unixepoch('now', '-12 days'), unixepoch('now', '-11 days'), 1, 'in_work',
-  'Отдел благоустройства', date('now', '+5 hours', '-11 days', '+30 days'),
-  date('now', '+5 hours', '-11 days', '+7 days'), '', NULL, NULL, NULL, '', '', NULL, '', 0, '', 0),
+  'Отдел благоустройства', date('now', '+5 hours', '+5 hours', '-11 days', '+30 days'),
+  date('now', '+5 hours', '+5 hours', '-11 days', '+7 days'), '', NULL, NULL, NULL, '', '', NULL, '', 0, '', 0),
  (3, CAST(strftime('%Y', 'now', '+5 hours') AS INTEGER), 3,
   strftime('%Y', 'now', '+5 hours') || '-00003', randomblob(32), 'reception', 'head',
   'Белова', 'Нина', 'Петровна', '', '628245, Зеленоборск, ул. Лесная, 2', 5, NULL,
   'Устно: просит установить скамейки у остановки «Лесная».',
   NULL, unixepoch('now', '-1 day'), unixepoch('now', '-1 day'), NULL, 'registered', '',
-  date('now', '+5 hours', '-1 day', '+30 days'), date('now', '+5 hours', '-1 day', '+7 days'),
+  date('now', '+5 hours', '+5 hours', '-1 day', '+30 days'), date('now', '+5 hours', '+5 hours', '-1 day', '+7 days'),
   '', NULL, NULL, NULL, '', '', NULL, 'Соколова А. В., глава поселения', 1,
   'Обещано рассмотреть при планировании благоустройства на следующий год.', 1);
 INSERT INTO appeal_counter (year, last) VALUES (CAST(strftime('%Y', 'now', '+5 hours') AS INTEGER), 3);
@@ -305,7 +308,7 @@ UPDATE staff_user SET person_id = 1 WHERE login = 'glava';
 INSERT INTO protocol (id, meeting_id, number, held_on, place, chair_id, secretary_id, attendance,
                       decisions, photo_url, video_url, created_at, updated_at, signed_at, signed_by,
                       handed_at, handed_by)
-VALUES (1, 10, '10-П', date('now', '-12 days'), 'Дом культуры «Юность», ул. Ленина, 12', 1, 9, 176,
+VALUES (1, 10, '10-П', date('now', '+5 hours', '-12 days'), 'Дом культуры «Юность», ул. Ленина, 12', 1, 9, 176,
         'Включить в программу благоустройства на следующий год ремонт тротуаров по улице Лесной и '
         || 'освещение сквера у школы № 2. Провести встречу по итогам исполнения наказов в течение полугода.',
         'https://zelenoborsk.example/photo/forum', 'https://video.zelenoborsk.example/forum',
@@ -322,16 +325,16 @@ INSERT INTO instruction (id, protocol_id, text, executor_id, unit, controller_id
                          report, created_at, updated_at) VALUES
  (1, 1, 'Подготовить смету освещения сквера у школы № 2.',
   (SELECT id FROM staff_user WHERE login = 'executor'), 'Отдел ЖКХ',
-  (SELECT id FROM staff_user WHERE login = 'controller'), date('now', '+2 days'), 'in_progress', '',
+  (SELECT id FROM staff_user WHERE login = 'controller'), date('now', '+5 hours', '+2 days'), 'in_progress', '',
   unixepoch('now', '-8 days'), unixepoch('now', '-6 days')),
  (2, 1, 'Включить ремонт тротуаров по улице Лесной в проект программы благоустройства.',
   (SELECT id FROM staff_user WHERE login = 'executor'), 'Отдел ЖКХ',
-  (SELECT id FROM staff_user WHERE login = 'controller'), date('now', '-1 days'), 'accepted',
+  (SELECT id FROM staff_user WHERE login = 'controller'), date('now', '+5 hours', '-1 days'), 'accepted',
   'Ремонт включён в проект программы, направлен в финансовый отдел.',
   unixepoch('now', '-8 days'), unixepoch('now', '-2 days')),
  (3, 1, 'Подготовить встречу по итогам исполнения наказов.',
   (SELECT id FROM staff_user WHERE login = 'executor'), 'Организационный сектор',
-  (SELECT id FROM staff_user WHERE login = 'controller'), date('now', '-3 days'), 'assigned', '',
+  (SELECT id FROM staff_user WHERE login = 'controller'), date('now', '+5 hours', '-3 days'), 'assigned', '',
   unixepoch('now', '-8 days'), unixepoch('now', '-8 days'));
 INSERT INTO instruction_event (instruction_id, at, user_id, status, note)
 SELECT id, created_at, controller_id, 'assigned', '' FROM instruction WHERE protocol_id = 1;
@@ -350,13 +353,13 @@ INSERT INTO discussion (id, title, unit, body, form, meeting_id, territory_id, o
   '2.2. Размещение транспортных средств на газонах и детских площадках запрещается.' || char(10) ||
   '3. Озеленение' || char(10) ||
   '3.1. Вырубка зелёных насаждений допускается только по разрешению администрации поселения.',
-  'online', NULL, NULL, date('now', '-3 days'), date('now', '+12 days'), '', NULL,
+  'online', NULL, NULL, date('now', '+5 hours', '-3 days'), date('now', '+5 hours', '+12 days'), '', NULL,
   unixepoch('now', '-4 days'), unixepoch('now', '-3 days')),
  (2, 'Порядок организации и проведения общественных обсуждений по вопросам градостроительной деятельности',
   'Отдел архитектуры и градостроительства',
   '1. Общественные обсуждения проводятся по проектам генерального плана, правил землепользования и застройки и проектам планировки территории.' || char(10) ||
   '2. Срок проведения общественных обсуждений — не менее одного месяца и не более трёх месяцев.',
-  'online', NULL, 3, date('now', '-40 days'), date('now', '-10 days'),
+  'online', NULL, 3, date('now', '+5 hours', '-40 days'), date('now', '+5 hours', '-10 days'),
   'Общественные обсуждения проведены с участием жителей микрорайона Центральный. Поступило два предложения; оба рассмотрены, итоги по каждому приведены ниже. Проект рекомендован к утверждению с учётом принятых предложений.',
   unixepoch('now', '-5 days'), unixepoch('now', '-41 days'), unixepoch('now', '-40 days'));
 INSERT INTO discussion_proposal (discussion_id, point, text, author_name, show_as, status,
@@ -373,9 +376,9 @@ INSERT INTO survey (id, title, intro, audience, territory_id, opens_on, closes_o
                     created_at) VALUES
  (1, 'Какие дворы благоустроить в следующем году',
   'Администрация составляет программу благоустройства дворов на следующий год. Выберите, что важнее для вас.',
-  'all', NULL, date('now', '-2 days'), date('now', '+20 days'), 'closed', unixepoch('now', '-3 days')),
+  'all', NULL, date('now', '+5 hours', '-2 days'), date('now', '+5 hours', '+20 days'), 'closed', unixepoch('now', '-3 days')),
  (2, 'Качество уборки улиц зимой', 'Оцените, как убирали снег прошлой зимой.',
-  'territory', 3, date('now', '-60 days'), date('now', '-30 days'), 'closed',
+  'territory', 3, date('now', '+5 hours', '-60 days'), date('now', '+5 hours', '-30 days'), 'closed',
   unixepoch('now', '-61 days'));
 INSERT INTO survey_question (id, survey_id, position, kind, text, required) VALUES
  (1, 1, 1, 'single', 'Какой двор благоустроить первым?', 1),
@@ -409,8 +412,8 @@ WHERE survey_id = 2 AND resident_id % 4 = 0;
 -- the pages of those links).
 INSERT INTO survey (id, title, intro, audience, territory_id, opens_on, closes_on, results,
                     created_at, announced_at) VALUES
- (3, 'Условия для малого бизнеса в поселении', '', 'groups', NULL, date('now', '-1 days'),
-  date('now', '+14 days'), 'closed', unixepoch('now', '-2 days'), unixepoch('now', '-1 days'));
+ (3, 'Условия для малого бизнеса в поселении', '', 'groups', NULL, date('now', '+5 hours', '-1 days'),
+  date('now', '+5 hours', '+14 days'), 'closed', unixepoch('now', '-2 days'), unixepoch('now', '-1 days'));
 INSERT INTO survey_reference_group (survey_id, group_id) VALUES (3, 1);
 INSERT INTO survey_question (id, survey_id, position, kind, text, required) VALUES
  (8, 3, 1, 'scale', 'Оцените условия для малого бизнеса', 1),
