@@ -189,8 +189,8 @@ class DiscussionTest(unittest.TestCase):
         did = create(title)
         b = resident("sidorova.account@example.org")
         # Before any proposal the account has no such section (and shows the rest).
-        shown(self, b.get("/account"), "Мои обращения")
-        self.assertNotIn("Мои предложения к проектам", b.get("/account").text)
+        page = shown(self, b.get("/account"), "Мои обращения").text
+        self.assertNotIn("Мои предложения к проектам", page)
         texts = [unique("Поставить скамейки у песочницы"), unique("Реклама магазина"),
                  unique("Покрасить ограждение")]
         for text in texts:
@@ -219,7 +219,9 @@ class DiscussionTest(unittest.TestCase):
             self.assertEqual(org.post(f"/admin/discussions/proposals/{pid}/outcome",
                                       {"outcome": outcome,
                                        "reason": "Решение комиссии."}).status, 303)
-        self.assertNotIn("Итог обсуждения", b.get("/account").text)
+        page = shown(self, b.get("/account"), "Мои предложения к проектам",
+                     "Опубликовано на странице обсуждения.").text
+        self.assertNotIn("Итог обсуждения", page)
         self.assertEqual(org.post(f"/admin/discussions/{did}/conclude",
                                   {"conclusion": "Обсуждение состоялось."}).status, 303)
         main = text_of(main_of(shown(self, b.get("/account"), "Мои предложения к проектам").text))
