@@ -32,16 +32,28 @@ static int exec(struct db *db, const char *sql)
 
 int db_begin(struct db *db)
 {
+	if (db->nesting > 0 && !sqlite3_get_autocommit(db->conn)) {
+		db->nesting++;
+		return 0;
+	}
+	db->nesting = 0;
 	if (group_commit_writer_lock(&db->group) < 0)
 		return -1;
-	if (exec(db, "BEGIN IMMEDIATE") == 0)
+	if (exec(db, "BEGIN IMMEDIATE") == 0) {
+		db->nesting = 1;
 		return 0;
+	}
 	group_commit_writer_unlock(&db->group);
 	return -1;
 }
 
 int db_commit(struct db *db)
 {
+	if (db->nesting > 1) {
+		db->nesting--;
+		return 0;
+	}
+	db->nesting = 0;
 	if (exec(db, "COMMIT") == 0) {
 		group_commit_writer_unlock(&db->group);
 		return 0;
@@ -52,6 +64,7 @@ int db_commit(struct db *db)
 
 void db_rollback(struct db *db)
 {
+	db->nesting = 0;
 	if (!sqlite3_get_autocommit(db->conn))
 		exec(db, "ROLLBACK");
 	group_commit_writer_unlock(&db->group);

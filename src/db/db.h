@@ -649,6 +649,7 @@ struct db {
 	unsigned short used[STMT__MAX];
 	int used_count;
 	bool is_used[STMT__MAX];
+	int nesting; /* db_begin calls inside the outermost one (0: no transaction of db_begin) */
 };
 
 /* One statement as its table declares it. db_prepare_all compares columns with what SQLite
@@ -733,7 +734,9 @@ int db_migrate(struct db *db, const char *sql_dir);
 int db_exec_file(struct db *db, const char *path);
 
 /* Transactions of a request that writes: BEGIN IMMEDIATE takes the write lock at once, so a
- * concurrent writer waits (busy timeout) instead of failing half-way. */
+ * concurrent writer waits (busy timeout) instead of failing half-way. A db_begin inside one
+ * already begun (a route of ROUTE_ONE_TRANSACTION, router.h) only counts: its db_commit is the
+ * outer transaction's to make; a db_rollback anywhere rolls back the whole. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);

@@ -101,6 +101,26 @@ static const char *words(struct arena *a, struct civil_date d)
 	return arena_strdup(a, text);
 }
 
+/* CODE_LENGTH uniform characters of CODE_ALPHABET and a NUL into code. One call for the random
+ * bytes (randombytes_uniform would ask the kernel once per character); bytes at or above the
+ * largest multiple of the alphabet's size are skipped, so no character is likelier. */
+static void code_random(char code[CODE_LENGTH + 1])
+{
+	enum { SIZE = sizeof CODE_ALPHABET - 1, LIMIT = 256 - 256 % SIZE };
+	unsigned char bytes[2 * CODE_LENGTH];
+	size_t used = sizeof bytes;
+	for (int i = 0; i < CODE_LENGTH;) {
+		if (used == sizeof bytes) {
+			randombytes_buf(bytes, sizeof bytes);
+			used = 0;
+		}
+		unsigned char b = bytes[used++];
+		if (b < LIMIT)
+			code[i++] = CODE_ALPHABET[b % SIZE];
+	}
+	code[CODE_LENGTH] = '\0';
+}
+
 /* The acknowledgement: number, dates, the code and how to follow the appeal, signed by the body
  * the appeal went to (another than the own municipality: its administration and phone; the own
  * one: portal.ini's, as before issue 18). */
@@ -221,9 +241,7 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 		return -1;
 	}
 	appeal_number_format(out->number, sizeof out->number, body->code, registered.year, number);
-	for (int i = 0; i < CODE_LENGTH; i++)
-		out->code[i] = CODE_ALPHABET[randombytes_uniform(sizeof CODE_ALPHABET - 1)];
-	out->code[CODE_LENGTH] = '\0';
+	code_random(out->code);
 	unsigned char hash[crypto_generichash_BYTES];
 	code_hash(out->code, hash);
 	char answer_due[11], forward_due[11];

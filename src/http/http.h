@@ -89,6 +89,7 @@ struct request {
 	const char *error_detail;  /* why the request is bad, in Russian, for the error page */
 	bool vision;               /* the version for the visually impaired is on */
 	bool https;                /* served over TLS (for Secure cookies) */
+	bool one_transaction;      /* request.c began the write transaction (ROUTE_ONE_TRANSACTION) */
 	const char *remote_addr;   /* the client's address as nginx saw it */
 	struct staff *staff;       /* the signed-in staff member, NULL on public pages */
 	struct resident *resident; /* the signed-in resident on ROUTE_RESIDENT* routes, or NULL */

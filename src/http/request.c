@@ -312,6 +312,12 @@ static enum http_status prepare(struct request *req, FCGX_Request *fcgx)
 		if (s != HTTP_OK)
 			return s;
 	}
+	if ((req->route->flags & ROUTE_ONE_TRANSACTION) && req->method == METHOD_POST &&
+	    req->file_count == 0) {
+		if (db_begin(&req->worker->db) < 0)
+			return HTTP_INTERNAL_ERROR;
+		req->one_transaction = true;
+	}
 	enum http_status access = check_access(req);
 	if (access != HTTP_OK)
 		return access;
@@ -385,6 +391,16 @@ static enum http_status run_handler(struct worker *w, struct request *req)
 	return status;
 }
 
+/* Throw away the answer a handler built (what it says was not kept): 500 instead. */
+static enum http_status response_discarded(struct request *req)
+{
+	buf_clear(&req->response.body);
+	req->response.header_count = 0;
+	req->response.body_ready = false;
+	req->response.etag = NULL;
+	return HTTP_INTERNAL_ERROR;
+}
+
 void request_handle(struct worker *w, FCGX_Request *fcgx)
 {
 	struct timespec started, finished;
@@ -409,6 +425,11 @@ void request_handle(struct worker *w, FCGX_Request *fcgx)
 	/* Statements must not keep a WAL snapshot open between requests, nor a handler a
 	 * transaction: a forgotten one would hold the write lock for every other worker. */
 	db_reset_used(&w->db);
+	if (req.one_transaction && !sqlite3_get_autocommit(w->db.conn) && w->db.nesting == 1 &&
+	    db_commit(&w->db) < 0) {
+		fprintf(stderr, "rid=%s the request's transaction could not be committed\n", req.id);
+		status = response_discarded(&req);
+	}
 	if (!sqlite3_get_autocommit(w->db.conn)) {
 		fprintf(stderr, "rid=%s a transaction was left open: rolled back\n", req.id);
 		db_rollback(&w->db);
@@ -417,11 +438,7 @@ void request_handle(struct worker *w, FCGX_Request *fcgx)
 	 * (with what other workers committed meanwhile) before the answer leaves. */
 	if (sqlite3_total_changes64(w->db.conn) != changes && db_durable(&w->db) < 0) {
 		fprintf(stderr, "rid=%s what the request wrote may not be on the disk\n", req.id);
-		buf_clear(&req.response.body);
-		req.response.header_count = 0;
-		req.response.body_ready = false;
-		req.response.etag = NULL;
-		status = HTTP_INTERNAL_ERROR;
+		status = response_discarded(&req);
 	}
 	if (status >= 400 && !req.response.body_ready)
 		page_error(&req, status);

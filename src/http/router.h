@@ -38,6 +38,13 @@ enum route_flags {
 	ROUTE_RESIDENT_OPTIONAL = 1 << 6,      /* the resident session is read when there is one
 	                                          (the appeal form); a POST with one carries its
 	                                          form token */
+	ROUTE_ONE_TRANSACTION = 1 << 7,        /* a POST without files runs in one write
+	                                          transaction from the session's lookup to the
+	                                          handler's last write (db.h: the handler's
+	                                          db_begin/db_commit only count): each read
+	                                          transaction before the write costs the WAL's
+	                                          locks and a fresh read of the pages (issue 22).
+	                                          A POST with files stores them before any lock */
 };
 
 struct route {

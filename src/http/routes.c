@@ -85,7 +85,8 @@ const struct route routes[] = {
 		{FIELD_APPEAL_TEXT, FIELD_REQUIRED}, {FIELD_CONSENT, FIELD_OPTIONAL},
 		{FIELD_HONEYPOT, FIELD_OPTIONAL},
 		{FIELD_ATTACHMENT, FIELD_OPTIONAL}, {FIELD_CSRF, FIELD_OPTIONAL}),
-	 ROUTE_FORM_ERRORS_TO_HANDLER | ROUTE_MULTIPART | ROUTE_RESIDENT_OPTIONAL, 0},
+	 ROUTE_FORM_ERRORS_TO_HANDLER | ROUTE_MULTIPART | ROUTE_RESIDENT_OPTIONAL |
+		 ROUTE_ONE_TRANSACTION, 0},
 	{"/appeals/received", METHOD_GET, page_appeal_received, NULL, ROUTE_RESIDENT_OPTIONAL, 0},
 	/* Residents (page_account.c): signing in, the account, the policy on personal data. The
 	 * sign-in forms carry a pre-session token of their own (checked by the handlers); the

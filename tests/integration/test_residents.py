@@ -415,6 +415,44 @@ class ResidentAppealTest(unittest.TestCase):
         r = b.post("/appeals", appeal_fields(text="Без ключа формы"))
         self.assertEqual(r.status, 403)
 
+    def session_row(self, b):
+        h = hashlib.blake2b(b.cookie("portal_resident").encode(), digest_size=32).digest()
+        return h, STACK.query("SELECT last_seen_at FROM resident_session WHERE token_hash = ?",
+                              (h,))
+
+    def test_one_transaction_keeps_what_the_session_check_wrote(self):
+        # POST /appeals runs in one write transaction from the session's lookup on
+        # (ROUTE_ONE_TRANSACTION): the session's touch and the end of an idle session are
+        # committed with it, whatever the form then answers.
+        b = email_sign_in("onetx@residents.example", source="127.0.0.34")
+        form = b.get("/appeals/new")
+        self.assertEqual(form.status, 200)
+        h, row = self.session_row(b)
+        STACK.execute("UPDATE resident_session SET last_seen_at = last_seen_at - 120 "
+                      "WHERE token_hash = ?", (h,))
+        before = self.session_row(b)[1][0][0]
+        r = b.post("/appeals", appeal_fields(text="", csrf=csrf_of(form.text)))
+        self.assertEqual(r.status, 422)
+        self.assertIn("текст обращения: обязательное поле: заполните его.", r.text)
+        self.assertGreater(self.session_row(b)[1][0][0], before)  # touched and kept
+        # A valid appeal is stored, and the next request sees it.
+        text = "Прошу отремонтировать тротуар у школы. " + helpers.unique("t")
+        r = b.post("/appeals", appeal_fields(text=text, csrf=csrf_of(form.text)))
+        self.assertEqual(r.status, 303, r.text[-1000:])
+        self.assertEqual(STACK.query("SELECT count(*) FROM appeal WHERE text = ?", (text,))[0][0], 1)
+        account = b.get("/account")
+        self.assertEqual(account.status, 200)
+        self.assertIn("Прошу отремонтировать тротуар у школы", account.text)
+        # An idle session ends in the same transaction as the refused post: the row is gone.
+        STACK.execute("UPDATE resident_session SET last_seen_at = last_seen_at - 31 * 60 "
+                      "WHERE token_hash = ?", (h,))
+        r = b.post("/appeals", appeal_fields(text=text + " 2", csrf=csrf_of(form.text)))
+        self.assertEqual(r.status, 303)
+        self.assertEqual(r.header("Location"), "/account/login?return=/appeals/new")
+        self.assertEqual(self.session_row(b)[1], [])
+        self.assertEqual(STACK.query("SELECT count(*) FROM appeal WHERE text = ?",
+                                     (text + " 2",))[0][0], 0)
+
     def test_confirmed_data_is_read_only_and_the_answer_reaches_the_account(self):
         b, _ = esia_sign_in("trusted")
         form = b.get("/appeals/new")
