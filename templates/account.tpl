@@ -8,6 +8,7 @@
 <h2 id="my-appeals">Мои обращения</h2>
 <p><a href="/appeals/new">Написать обращение</a></p>
 {{#NO_APPEALS}}<p>Обращений пока нет.</p>{{/NO_APPEALS}}
+{{#APPEAL_TOTAL}}<p>Всего {{COUNT}}, новые сверху.</p>{{/APPEAL_TOTAL}}
 {{#APPEAL}}<article class="appeal" id="appeal-{{ID}}" aria-labelledby="appeal-{{ID}}-title">
 <h3 id="appeal-{{ID}}-title">Обращение № <span class="nowrap">{{NUMBER}}</span></h3>
 <dl class="facts">
@@ -43,7 +44,13 @@
 <div class="actions"><button type="submit">Отправить оценку</button></div>
 </form>{{/VERDICT_FORM}}
 </article>
-{{/APPEAL}}</section>
+{{/APPEAL}}{{#APPEAL_PAGES}}<nav class="pagination" aria-label="Страницы обращений">
+<p>Страница {{PAGE}} из {{PAGES}}</p>
+<ul>
+{{#NEWER}}<li><a href="{{HREF}}" rel="prev">← Более новые обращения</a></li>
+{{/NEWER}}{{#OLDER}}<li><a href="{{HREF}}" rel="next">Более ранние обращения →</a></li>
+{{/OLDER}}</ul>
+</nav>{{/APPEAL_PAGES}}</section>
 {{#HAS_PROPOSALS}}<section class="block" aria-labelledby="my-proposals">
 <h2 id="my-proposals">Мои предложения к проектам</h2>
 {{#PROPOSAL}}<article class="proposal" id="proposal-{{ID}}">

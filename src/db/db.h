@@ -428,16 +428,24 @@ enum stmt {
 	STMT_APPEAL_DRAFT_PUT,    /* (token hash, fields JSON, now) */
 	STMT_APPEAL_DRAFT_TAKE,   /* (token hash, not before) → fields JSON; deleted */
 	STMT_APPEAL_SET_AUTHOR,   /* (appeal, resident or NULL, auth method, confirmed) */
-	STMT_ACCOUNT_APPEALS,     /* (resident) → id, number, status, registered, answer due,
-	                             extended days, extension reason, forwarded to, forwarded at,
-	                             answer, answered at, outcome, verdict, verdict comment, text,
-	                             verdict at; newest first (the account page) */
+	STMT_ACCOUNT_APPEALS,     /* (resident, limit, offset) → id, number, status, registered,
+	                             answer due, extended days, extension reason, forwarded to,
+	                             forwarded at, answer, answered at, outcome, verdict, verdict
+	                             comment, text, verdict at; newest first (a page of the
+	                             account) */
+	STMT_ACCOUNT_APPEAL_COUNT, /* (resident) → how many appeals the resident has */
+	STMT_ACCOUNT_APPEAL_POSITION, /* (resident, appeal) → how many of the resident's appeals
+	                                 come before it, newest first; no row when not theirs */
 	STMT_ACCOUNT_EXPORT_APPEALS, /* (resident) → the columns of STMT_ACCOUNT_APPEALS, then auth
 	                                method, auth confirmed, addressee, surname, name, patronymic,
 	                                email, address, phone («Мои данные») */
 	STMT_ACCOUNT_APPEAL_EVENTS, /* (resident) → appeal, at, action: the steps the applicant
 	                               may see of each of the resident's appeals */
-	STMT_ACCOUNT_APPEAL_FILES, /* (resident) → appeal, file id, file name */
+	STMT_ACCOUNT_PAGE_EVENTS, /* (resident, limit, offset) → the rows of
+	                             STMT_ACCOUNT_APPEAL_EVENTS for the appeals of that page of
+	                             STMT_ACCOUNT_APPEALS, by appeal */
+	STMT_ACCOUNT_APPEAL_FILES, /* (resident, limit, offset) → appeal, file id, file name of the
+	                              appeals of that page of STMT_ACCOUNT_APPEALS, by appeal */
 	/* (resident) → id, discussion id, its title, point, text, status, refusal reason, outcome
 	 * (NULL when none), outcome reason, created_at, 1 when the discussion is concluded; newest
 	 * first */

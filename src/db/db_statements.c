@@ -34,6 +34,11 @@
 	"forwarded_to, forwarded_at, answer, answered_at, outcome, verdict, verdict_comment, "     \
 	"text, verdict_at "
 
+/* The appeals of one page of the account (?1 resident, ?2 limit, ?3 offset). */
+#define ACCOUNT_PAGE_IDS                                                                          \
+	"SELECT id FROM appeal WHERE resident_id = ?1 ORDER BY registered_at DESC, id DESC "      \
+	"LIMIT ?2 OFFSET ?3"
+
 /* The registry of appeals (page_admin_appeals.c): two plans of one query. */
 #define APPEAL_LIST_SELECT                                                                          \
 	"SELECT a.id, a.number, a.registered_at, a.status, a.surname, a.name, a.patronymic, "     \
@@ -859,7 +864,12 @@ const char *const db_statement_sql[STMT__MAX] = {
 	 * counts: make bench, /account). */
 	[STMT_ACCOUNT_APPEALS] =
 		"SELECT " ACCOUNT_APPEAL_COLUMNS "FROM appeal WHERE resident_id = ?1 "
-		"ORDER BY registered_at DESC, id DESC",
+		"ORDER BY registered_at DESC, id DESC LIMIT ?2 OFFSET ?3",
+	[STMT_ACCOUNT_APPEAL_COUNT] = "SELECT count(*) FROM appeal WHERE resident_id = ?1",
+	[STMT_ACCOUNT_APPEAL_POSITION] =
+		"SELECT (SELECT count(*) FROM appeal b WHERE b.resident_id = ?1 AND "
+		"(b.registered_at, b.id) > (a.registered_at, a.id)) FROM appeal a "
+		"WHERE a.id = ?2 AND a.resident_id = ?1",
 	[STMT_ACCOUNT_EXPORT_APPEALS] =
 		"SELECT " ACCOUNT_APPEAL_COLUMNS ", auth_method, auth_confirmed, addressee, surname, "
 		"name, patronymic, email, address, phone FROM appeal WHERE resident_id = ?1 "
@@ -869,9 +879,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ON e.appeal_id = a.id WHERE a.resident_id = ?1 AND e.action IN "
 		"('registered', 'assigned', 'forwarded', 'extended', 'answered', 'closed') "
 		"ORDER BY a.registered_at, a.id, e.at, e.id", /* appeal_event_appeal's order: no sort */
+	[STMT_ACCOUNT_PAGE_EVENTS] =
+		"SELECT e.appeal_id, e.at, e.action FROM appeal_event e WHERE e.appeal_id IN "
+		"(" ACCOUNT_PAGE_IDS ") AND e.action IN "
+		"('registered', 'assigned', 'forwarded', 'extended', 'answered', 'closed') "
+		"ORDER BY e.appeal_id, e.at, e.id", /* appeal_event_appeal's order: no sort */
 	[STMT_ACCOUNT_APPEAL_FILES] =
-		"SELECT f.appeal_id, f.id, f.file_name FROM appeal a JOIN appeal_file f "
-		"ON f.appeal_id = a.id WHERE a.resident_id = ?1 ORDER BY a.registered_at, a.id, f.id",
+		"SELECT f.appeal_id, f.id, f.file_name FROM appeal_file f WHERE f.appeal_id IN "
+		"(" ACCOUNT_PAGE_IDS ") ORDER BY f.appeal_id, f.id",
 	[STMT_ACCOUNT_PROPOSALS] =
 		"SELECT p.id, p.discussion_id, d.title, p.point, p.text, p.status, p.refusal_reason, "
 		"p.outcome, p.outcome_reason, p.created_at, d.concluded_at IS NOT NULL "
@@ -1528,6 +1543,9 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_APPEAL_DRAFT_TAKE, 1),
 	COLUMNS(STMT_APPEAL_SET_AUTHOR, 0),
 	COLUMNS(STMT_ACCOUNT_APPEALS, 16),
+	COLUMNS(STMT_ACCOUNT_APPEAL_COUNT, 1),
+	COLUMNS(STMT_ACCOUNT_APPEAL_POSITION, 1),
+	COLUMNS(STMT_ACCOUNT_PAGE_EVENTS, 3),
 	COLUMNS(STMT_ACCOUNT_EXPORT_APPEALS, 25),
 	COLUMNS(STMT_ACCOUNT_APPEAL_EVENTS, 3),
 	COLUMNS(STMT_ACCOUNT_APPEAL_FILES, 3),

@@ -518,25 +518,78 @@ static int proposals_fill(struct request *req, tpl_dict *d)
 }
 
 static enum http_status account_page(struct request *req, enum http_status status,
-				     const char *error);
+				     const char *error, long long page);
 
-/* GET /account — «Личный кабинет»: who is signed in and how, the resident's appeals with their
- * steps, answers and the verdict form, the subscriptions, «Мои данные», closing the account,
- * signing out. */
+/* Appeals on one page of the account: each shows its text, steps, answer and verdict form, and
+ * a resident on an old phone should not wait for all of them at once. */
+#define ACCOUNT_APPEALS_PER_PAGE 10
+
+/* The page of the account that shows the resident's appeal (1 when it is not theirs). */
+static long long appeal_page(struct request *req, long long appeal)
+{
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_POSITION);
+	sqlite3_bind_int64(s, 1, req->resident->id);
+	sqlite3_bind_int64(s, 2, appeal);
+	long long before = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	db_done(s);
+	return before / ACCOUNT_APPEALS_PER_PAGE + 1;
+}
+
+/* GET /account?page=N — «Личный кабинет»: who is signed in and how, the resident's appeals
+ * (ACCOUNT_APPEALS_PER_PAGE a page, newest first) with their steps, answers and the verdict
+ * form, the subscriptions, «Мои данные», closing the account, signing out. 404 for a page past
+ * the last. */
 enum http_status page_account(struct request *req)
 {
-	/* A resident with fifty appeals: four queries over one snapshot (db_read_begin). */
+	const struct field_value *p = &req->field[FIELD_PAGE];
+	/* A resident with fifty appeals: a few queries over one snapshot (db_read_begin). */
 	bool snapshot = db_read_begin(&req->worker->db);
-	enum http_status status = account_page(req, HTTP_OK, NULL);
+	enum http_status status =
+		account_page(req, HTTP_OK, NULL, p->state == FIELD_VALID ? p->number : 1);
 	db_read_end(&req->worker->db, snapshot);
 	return status;
 }
 
+/* How many appeals there are (when more than one), and the appeals' pages: «Страница 2 из 5»
+ * with the links to the newer and the older ones. */
+static void appeal_pages_fill(struct request *req, tpl_dict *d, long long page, long long pages,
+			      long long total)
+{
+	if (total > 1)
+		tpl_set(tpl_section_add(d, "APPEAL_TOTAL"), "COUNT",
+			arena_printf(req->arena, "%lld %s", total,
+				     ru_plural(total, "обращение", "обращения", "обращений")));
+	if (pages <= 1)
+		return;
+	tpl_dict *p = tpl_section_add(d, "APPEAL_PAGES");
+	tpl_set_int(p, "PAGE", page);
+	tpl_set_int(p, "PAGES", pages);
+	if (page > 1)
+		tpl_set(tpl_section_add(p, "NEWER"), "HREF",
+			page == 2 ? "/account#my-appeals"
+				  : arena_printf(req->arena, "/account?page=%lld#my-appeals", page - 1));
+	if (page < pages)
+		tpl_set(tpl_section_add(p, "OLDER"), "HREF",
+			arena_printf(req->arena, "/account?page=%lld#my-appeals", page + 1));
+}
+
 static enum http_status account_page(struct request *req, enum http_status status,
-				     const char *error)
+				     const char *error, long long page)
 {
 	const struct resident *r = req->resident;
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_COUNT);
+	sqlite3_bind_int64(s, 1, r->id);
+	long long total = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	db_done(s);
+	if (total < 0)
+		return HTTP_INTERNAL_ERROR;
+	long long pages = total == 0 ? 1 : (total + ACCOUNT_APPEALS_PER_PAGE - 1) /
+						   ACCOUNT_APPEALS_PER_PAGE;
+	if (page > pages)
+		return HTTP_NOT_FOUND;
+	long long offset = (page - 1) * ACCOUNT_APPEALS_PER_PAGE;
 	tpl_dict *d = page_begin(req, "account.tpl", "Личный кабинет", NAV_ACCOUNT);
+	appeal_pages_fill(req, d, page, pages, total);
 	if (error != NULL)
 		page_form_error(req, d, error);
 	if (subscriptions_fill(req, d) < 0 || proposals_fill(req, d) < 0)
@@ -549,13 +602,15 @@ static enum http_status account_page(struct request *req, enum http_status statu
 				  ? (r->confirmed ? "через Госуслуги (подтверждённая учётная запись)"
 						  : "через Госуслуги (учётная запись не подтверждена)")
 				  : "с кодом, отправленным на электронную почту");
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEALS);
+	s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEALS);
 	sqlite3_bind_int64(s, 1, r->id);
+	sqlite3_bind_int(s, 2, ACCOUNT_APPEALS_PER_PAGE);
+	sqlite3_bind_int64(s, 3, offset);
 	int rc, count = 0;
 	struct appeal_rowref {
 		long long id;
 		tpl_dict *row;
-	} rows[200];
+	} rows[ACCOUNT_APPEALS_PER_PAGE];
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *a = tpl_section_add(d, "APPEAL");
 		long long id = sqlite3_column_int64(s, 0);
@@ -592,11 +647,13 @@ static enum http_status account_page(struct request *req, enum http_status statu
 	db_done(s);
 	if (rc != SQLITE_DONE)
 		return HTTP_INTERNAL_ERROR;
-	/* The steps and files of all the resident's appeals in one statement each (an account
-	 * with 50 appeals: two queries, not a hundred — make bench). */
+	/* The steps and files of the page's appeals in one statement each (two queries, not
+	 * twenty — make bench). */
 	int shown = count < (int)(sizeof rows / sizeof rows[0]) ? count : (int)(sizeof rows / sizeof rows[0]);
 	s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_FILES);
 	sqlite3_bind_int64(s, 1, r->id);
+	sqlite3_bind_int(s, 2, ACCOUNT_APPEALS_PER_PAGE);
+	sqlite3_bind_int64(s, 3, offset);
 	long long last = 0;
 	tpl_dict *list = NULL;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -617,8 +674,10 @@ static enum http_status account_page(struct request *req, enum http_status statu
 	db_done(s);
 	if (rc != SQLITE_DONE)
 		return HTTP_INTERNAL_ERROR;
-	s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_EVENTS);
+	s = db_stmt(&req->worker->db, STMT_ACCOUNT_PAGE_EVENTS);
 	sqlite3_bind_int64(s, 1, r->id);
+	sqlite3_bind_int(s, 2, ACCOUNT_APPEALS_PER_PAGE);
+	sqlite3_bind_int64(s, 3, offset);
 	last = 0;
 	tpl_dict *row = NULL;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -653,12 +712,12 @@ enum http_status page_account_subscribe(struct request *req)
 	const struct resident *r = req->resident;
 	if (r->email[0] == '\0')
 		return account_page(req, HTTP_UNPROCESSABLE,
-				    "В учётной записи нет адреса электронной почты для рассылки.");
+				    "В учётной записи нет адреса электронной почты для рассылки.", 1);
 	if (req->field[FIELD_CONSENT].state != FIELD_VALID ||
 	    strcmp(req->field[FIELD_CONSENT].text, "yes") != 0)
 		return account_page(req, HTTP_UNPROCESSABLE,
 				    "Подписка: без согласия на обработку адреса рассылку оформить "
-				    "нельзя.");
+				    "нельзя.", 1);
 	long long territory = 0;
 	if (req->field[FIELD_TERRITORY].state == FIELD_VALID) {
 		territory = req->field[FIELD_TERRITORY].number;
@@ -668,10 +727,10 @@ enum http_status page_account_subscribe(struct request *req)
 		db_done(s);
 		if (!known)
 			return account_page(req, HTTP_UNPROCESSABLE,
-					    "Подписка: выберите территорию из списка.");
+					    "Подписка: выберите территорию из списка.", 1);
 	} else if (req->field[FIELD_TERRITORY].state == FIELD_INVALID) {
 		return account_page(req, HTTP_UNPROCESSABLE,
-				    "Подписка: выберите территорию из списка.");
+				    "Подписка: выберите территорию из списка.", 1);
 	}
 	bool proven = strcmp(r->method, "email") == 0 || r->confirmed;
 	struct db *db = &req->worker->db;
@@ -756,7 +815,8 @@ enum http_status page_account_verdict(struct request *req)
 	    (strcmp(verdict, "resolved") != 0 && strcmp(verdict, "unresolved") != 0))
 		return account_page(req, HTTP_UNPROCESSABLE,
 				    "Оценка ответа: выберите, решён ли вопрос (комментарий — до 2000 "
-				    "знаков).");
+				    "знаков).",
+				    appeal_page(req, req->path_id));
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
@@ -778,8 +838,11 @@ enum http_status page_account_verdict(struct request *req)
 	}
 	if (!changed)
 		return HTTP_NOT_FOUND;
-	return response_redirect(req, arena_printf(req->arena, "/account#appeal-%lld",
-						   req->path_id));
+	long long page = appeal_page(req, req->path_id);
+	return response_redirect(
+		req, page > 1 ? arena_printf(req->arena, "/account?page=%lld#appeal-%lld", page,
+					     req->path_id)
+			      : arena_printf(req->arena, "/account#appeal-%lld", req->path_id));
 }
 
 /* GET /account/files/ID — a file the resident attached to one of their own appeals, as an

@@ -415,6 +415,46 @@ class ResidentAppealTest(unittest.TestCase):
         r = b.post("/appeals", appeal_fields(text="Без ключа формы"))
         self.assertEqual(r.status, 403)
 
+    def test_the_account_shows_ten_appeals_a_page_newest_first(self):
+        b = email_sign_in("pages@residents.example", source="127.0.0.35")
+        form = b.get("/appeals/new")
+        self.assertEqual(form.status, 200)
+        mark = helpers.unique("p")
+        for i in range(1, 24):
+            r = b.post("/appeals", appeal_fields(text=f"Обращение {i:02d} {mark}",
+                                                 csrf=csrf_of(form.text)))
+            self.assertEqual(r.status, 303, r.text[-800:])
+        ids = dict(STACK.query("SELECT text, id FROM appeal WHERE text LIKE ?",
+                               (f"%{mark}",)))
+        first = b.get("/account")
+        self.assertEqual(first.status, 200)
+        self.assertIn("Всего 23 обращения, новые сверху.", first.text)
+        self.assertIn("Страница 1 из 3", first.text)
+        shown = re.findall(r"Обращение (\d\d) " + mark, first.text)
+        self.assertEqual(shown, [f"{i:02d}" for i in range(23, 13, -1)])
+        self.assertIn('href="/account?page=2#my-appeals" rel="next"', first.text)
+        self.assertNotIn('rel="prev"', first.text)
+        last = b.get("/account?page=3")
+        self.assertEqual(last.status, 200)
+        self.assertEqual(re.findall(r"Обращение (\d\d) " + mark, last.text), ["03", "02", "01"])
+        self.assertIn('href="/account?page=2#my-appeals" rel="prev"', last.text)
+        # Each appeal of the page has its own steps, none of another page's.
+        oldest = ids[f"Обращение 01 {mark}"]
+        article = re.search(rf'<article class="appeal" id="appeal-{oldest}".*?</article>',
+                            last.text, re.S).group(0)
+        self.assertEqual(article.count("<li><time"), 1, article)
+        self.assertIn("зарегистрировано", article)
+        self.assertEqual(b.get("/account?page=4").status, 404)
+        self.assertEqual(b.get("/account?page=0").status, 400)
+        # A verdict on an appeal of page 3 returns to page 3.
+        STACK.execute("UPDATE appeal SET status = 'answered', answer = 'Сделано.', "
+                      "answered_at = registered_at + 60 WHERE id = ?", (oldest,))
+        r = b.post(f"/account/appeals/{oldest}/verdict",
+                   {"csrf": csrf_of(last.text), "verdict": "resolved"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(r.header("Location"), f"/account?page=3#appeal-{oldest}")
+        self.assertIn("вопрос решён", b.get("/account?page=3").text)
+
     def session_row(self, b):
         h = hashlib.blake2b(b.cookie("portal_resident").encode(), digest_size=32).digest()
         return h, STACK.query("SELECT last_seen_at FROM resident_session WHERE token_hash = ?",
