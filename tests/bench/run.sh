@@ -32,6 +32,8 @@
 #   BENCH_WARMUP (2)         length of the warm-up run before each measured run
 #   BENCH_CONNECTIONS (32)   wrk connections
 #   BENCH_THREADS (2)        wrk threads
+#   BENCH_DISTRICT=0         measure the demo's database alone (by default 47 settlements and
+#                            100,000 meetings are added first: tests/bench/district_data.py)
 #   BENCH_UNCACHED=0         skip the uncached run
 #   BENCH_APPEALS=0          skip the appeals run (it writes thousands of appeals)
 #   BENCH_SURVEYS=0          skip the survey runs (responses by wrk; the results of 10,000
@@ -206,6 +208,13 @@ wait_for() { # URL: until it answers 200, or the stack is gone, or 30 s
 	die "$url did not answer 200 in 30 s"
 }
 wait_for "http://127.0.0.1:$port/healthz"
+
+# A district portal ten years on (issue 18): 50 municipalities and 100,000 meetings around the
+# demo's own schedule, before anything is measured.
+if [ "${BENCH_DISTRICT:-1}" != 0 ]; then
+	python3 "$root/tests/bench/district_data.py" "$data/portal.db" ||
+		die "cannot write the district's data"
+fi
 
 base=http://127.0.0.1:$port
 code=$(curl -sS -o "$tmp/meetings.html" -w '%{http_code}' "$base/meetings") || die "curl $base/meetings failed"
