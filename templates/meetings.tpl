@@ -41,7 +41,7 @@
 {{#MEETING}}<li>{{>CARD}}</li>
 {{/MEETING}}</ol>{{/HAS_MEETINGS}}
 {{#PAGINATION}}<nav class="pagination" aria-label="Страницы расписания">
-<p>Страница {{PAGE}} из {{PAGES}}</p>
+<p>Страница {{PAGE}}{{#OF}} из {{PAGES}}{{/OF}}</p>
 <ul>
 {{#PREV}}<li><a href="/meetings{{HREF}}" rel="prev">← Предыдущая страница</a></li>
 {{/PREV}}{{#NEXT}}<li><a href="/meetings{{HREF}}" rel="next">Следующая страница →</a></li>

@@ -18,8 +18,12 @@ enum stmt {
 	STMT_TERRITORY_TREE,     /* () → id, name, depth in tree order */
 	STMT_KIND_LIST,          /* () → code, name */
 	STMT_KIND_WORDS,         /* () → code, name, gender m/f/n/p, title stems "a|b" */
-	STMT_MEETING_LIST,       /* (territory, kind, from, to, now, limit, offset) → summaries */
-	STMT_MEETING_COUNT,      /* (territory, kind, from, to) → count */
+	STMT_MEETING_UPCOMING,   /* (territory, kind, from, to, now, limit, offset) → summaries
+	                            of meetings not yet ended, soonest first */
+	STMT_MEETING_UPCOMING_COUNT, /* (territory, kind, from, to, now) → how many */
+	STMT_MEETING_PAST,       /* (territory, kind, from, to, now, limit, offset) → summaries
+	                            of ended meetings, newest first */
+	STMT_MEETING_COUNT,      /* (territory, kind, from, to, at most) → count, at most that */
 	STMT_MEETING_RECENT_HELD, /* (limit) → summaries of the latest held meetings */
 	STMT_MEETING_GET,        /* (id) → one public meeting in detail */
 	STMT_MEETING_INVITEES,   /* (id) → name, position, organisation */

@@ -53,21 +53,73 @@ static void bind_filter(sqlite3_stmt *s, const struct meeting_filter *f)
 		sqlite3_bind_int64(s, 4, (sqlite3_int64)f->to);
 }
 
+/* Step s (bound by the caller) to its end, appending at most max - *n summaries to rows. */
+static int append_summaries(struct db *db, struct arena *a, sqlite3_stmt *s,
+			    struct meeting_summary *rows, size_t max, size_t *n)
+{
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		read_summary(a, s, &rows[(*n)++]);
+	if (*n == max)
+		rc = SQLITE_DONE;
+	db_done(s);
+	if (rc != SQLITE_DONE) {
+		db_log_error(db, "meeting list");
+		return -1;
+	}
+	return 0;
+}
+
+/* Bind the filter, now, and a page of limit rows from offset to a list statement. */
+static sqlite3_stmt *page_statement(struct db *db, enum stmt id, const struct meeting_filter *f,
+				    long long limit, long long offset)
+{
+	sqlite3_stmt *s = db_stmt(db, id);
+	bind_filter(s, f);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)f->now);
+	sqlite3_bind_int64(s, 6, limit);
+	sqlite3_bind_int64(s, 7, offset);
+	return s;
+}
+
 int db_meeting_list(struct db *db, struct arena *a, const struct meeting_filter *f,
 		    struct meeting_summary **out, size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_LIST);
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_UPCOMING_COUNT);
 	bind_filter(s, f);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)f->now);
-	sqlite3_bind_int64(s, 6, f->limit);
-	sqlite3_bind_int64(s, 7, f->offset);
-	return collect_summaries(db, a, s, (size_t)f->limit, out, count);
+	int rc = sqlite3_step(s);
+	long long upcoming = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	db_done(s);
+	if (upcoming < 0) {
+		db_log_error(db, "meeting list");
+		return -1;
+	}
+	size_t max = (size_t)f->limit;
+	struct meeting_summary *rows = arena_calloc(a, max ? max : 1, sizeof *rows);
+	size_t n = 0;
+	/* The page starts among the upcoming meetings, or that many rows into the past ones. */
+	if (f->offset < upcoming &&
+	    append_summaries(db, a, page_statement(db, STMT_MEETING_UPCOMING, f, f->limit, f->offset),
+			     rows, max, &n) < 0)
+		return -1;
+	long long past_offset = f->offset < upcoming ? 0 : f->offset - upcoming;
+	if (n < max && append_summaries(db, a,
+					page_statement(db, STMT_MEETING_PAST, f,
+						       f->limit - (long long)n, past_offset),
+					rows, max, &n) < 0)
+		return -1;
+	*out = rows;
+	*count = n;
+	return 0;
 }
 
-int db_meeting_count(struct db *db, const struct meeting_filter *f, long long *total)
+int db_meeting_count(struct db *db, const struct meeting_filter *f, long long at_most,
+		     long long *total)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_COUNT);
 	bind_filter(s, f);
+	sqlite3_bind_int64(s, 5, at_most);
 	int rc = sqlite3_step(s);
 	*total = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	db_done(s);

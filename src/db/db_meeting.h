@@ -65,12 +65,15 @@ struct meeting_filter {
 	long long limit, offset;
 };
 
-/* Public meetings matching the filter, upcoming first. -1 on a database error. */
+/* Public meetings matching the filter: those not yet ended soonest first, then the ended ones
+ * newest first; limit of them from offset. -1 on a database error. */
 int db_meeting_list(struct db *db, struct arena *a, const struct meeting_filter *f,
 		    struct meeting_summary **out, size_t *count);
 
-/* How many public meetings match (limit and offset ignored). */
-int db_meeting_count(struct db *db, const struct meeting_filter *f, long long *total);
+/* How many public meetings match (limit and offset ignored), counting no further than at_most:
+ * *total == at_most means "at least". */
+int db_meeting_count(struct db *db, const struct meeting_filter *f, long long at_most,
+		     long long *total);
 
 /* The latest held meetings, newest first. */
 int db_meeting_recent_held(struct db *db, struct arena *a, long long limit,

@@ -14,6 +14,10 @@
 #include "ru.h"
 #include "worker.h"
 
+/* How far the schedule counts the meetings it found; beyond, it says «более 200» and pages on
+ * without a last page (counting a district's 100,000 would cost every page milliseconds). */
+#define MEETINGS_COUNTED 200
+
 /* The choices of the filter form, loaded once per request. */
 struct filter_choices {
 	struct territory_item *territories;
@@ -104,28 +108,37 @@ enum http_status page_meetings_list(struct request *req)
 	size_t count;
 	struct db *db = &req->worker->db;
 	/* One row more than the page: a first page that is not full is the whole list, and its
-	 * count needs no second query (a town's schedule usually fits one page). */
+	 * count needs no second query (a town's schedule usually fits one page); a longer one is
+	 * counted up to MEETINGS_COUNTED (a district's ten years are 100,000 meetings). */
 	struct meeting_filter one_more = f;
 	one_more.limit = f.limit + 1;
 	if (db_meeting_list(db, req->arena, &one_more, &rows, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (f.offset == 0 && count <= (size_t)f.limit)
+	bool more = count > (size_t)f.limit;
+	if (f.offset == 0 && !more)
 		total = (long long)count;
-	else if (db_meeting_count(db, &f, &total) < 0)
+	else if (db_meeting_count(db, &f, MEETINGS_COUNTED + 1, &total) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (count > (size_t)f.limit)
+	if (more)
 		count = (size_t)f.limit;
+	bool counted = total <= MEETINGS_COUNTED;
 	long long pages = total == 0 ? 1 : (total + f.limit - 1) / f.limit;
-	if (page > pages)
+	if (count == 0 && page > 1)
+		return HTTP_NOT_FOUND;
+	if (counted && page > pages)
 		return HTTP_NOT_FOUND;
 
 	tpl_dict *d = page_begin(req, "meetings.tpl", "Расписание встреч с населением", NAV_MEETINGS);
 	page_set_calendar_links(req, d);
 	fill_filter_form(req, d, &choices);
 	bool filtered = f.territory_id || f.kind || f.has_from || f.has_to;
-	tpl_set(d, "FOUND", arena_printf(req->arena, "%s %lld %s",
-					 ru_plural(total, "Найдена", "Найдены", "Найдено"), total,
-					 ru_plural(total, "встреча", "встречи", "встреч")));
+	if (counted)
+		tpl_set(d, "FOUND", arena_printf(req->arena, "%s %lld %s",
+						 ru_plural(total, "Найдена", "Найдены", "Найдено"),
+						 total, ru_plural(total, "встреча", "встречи", "встреч")));
+	else
+		tpl_set(d, "FOUND", arena_printf(req->arena, "Найдено более %d встреч",
+						 MEETINGS_COUNTED));
 	if (filtered)
 		tpl_section_show(d, "FILTERED");
 	if (count == 0)
@@ -137,14 +150,15 @@ enum http_status page_meetings_list(struct request *req)
 		tpl_dict *card = tpl_include(item, "CARD", "meeting_card.tpl");
 		meeting_fill_summary(card, &rows[i], req->now);
 	}
-	if (pages > 1) {
+	if (page > 1 || more) {
 		tpl_dict *p = tpl_section_add(d, "PAGINATION");
 		tpl_set_int(p, "PAGE", page);
-		tpl_set_int(p, "PAGES", pages);
+		if (counted)
+			tpl_set_int(tpl_section_add(p, "OF"), "PAGES", pages);
 		if (page > 1)
 			tpl_set(tpl_section_add(p, "PREV"), "HREF",
 				page_query_with_page(req, page - 1));
-		if (page < pages)
+		if (more)
 			tpl_set(tpl_section_add(p, "NEXT"), "HREF",
 				page_query_with_page(req, page + 1));
 	}

@@ -227,6 +227,39 @@ class Schedule(unittest.TestCase):
         self.assertGreaterEqual(ms[shown[0]["id"]]["ends_at"], before)
         self.assertEqual(shown[-1]["id"], min(ms.values(), key=lambda m: m["starts_at"])["id"])
 
+    def test_a_long_history_is_paged_without_counting_it_all(self):
+        # A district's schedule after years of use: the page counts to 200 and then says «более»;
+        # upcoming meetings still come first and the pages go on to the oldest one.
+        before = int(time.time())
+        held = STACK.query("SELECT id, min(starts_at) FROM meeting WHERE status = 'held'")[0]
+        cols = [r[1] for r in STACK.query("PRAGMA table_info(meeting)") if r[1] != "id"]
+        select = ", ".join("starts_at - n * 86400" if c == "starts_at" else
+                           "ends_at - n * 86400" if c == "ends_at" else c for c in cols)
+        STACK.execute(f"WITH RECURSIVE k(n) AS (SELECT 30 UNION ALL SELECT n + 1 FROM k "
+                      f"WHERE n < 259) INSERT INTO meeting ({', '.join(cols)}) "
+                      f"SELECT {select} FROM meeting, k WHERE id = ?", (held[0],))
+        try:
+            ms = meetings()
+            self.assertEqual(len(ms), 253)
+            first = STACK.get("/meetings")
+            shown(self, first, "Найдено более 200 встреч", 'class="meeting-card')
+            self.assertIn("Страница 1</p>", first.text)
+            self.assertNotIn("Страница 1 из", first.text)
+            self.assertNotIn('rel="prev"', first.text)
+            self.assertEqual([c["id"] for c in all_cards("/meetings")],
+                             schedule_order(ms, before))
+            last = STACK.get("/meetings?page=13")
+            self.assertEqual(last.status, 200)
+            self.assertNotIn('rel="next"', last.text)
+            self.assertEqual(len(cards(last.text)), 13)
+            self.assertEqual(STACK.get("/meetings?page=14").status, 404)
+            # A filter that finds fewer is counted exactly again.
+            narrow = STACK.get("/meetings?from=2000-01-01&to=2000-01-02")
+            shown(self, narrow, "Найдено 0 встреч", "Встреч не найдено")
+        finally:
+            STACK.execute("DELETE FROM meeting WHERE starts_at < ?", (held[1],))
+        self.assertEqual(len(meetings()), 23)
+
     def test_every_card_shows_title_local_time_and_place(self):
         ms = meetings()
         venues = dict((v[0], (v[1], v[2])) for v in STACK.query("SELECT id, name, address FROM venue"))
