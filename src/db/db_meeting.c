@@ -85,30 +85,35 @@ static sqlite3_stmt *page_statement(struct db *db, enum stmt id, const struct me
 int db_meeting_list(struct db *db, struct arena *a, const struct meeting_filter *f,
 		    struct meeting_summary **out, size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_UPCOMING_COUNT);
-	bind_filter(s, f);
-	sqlite3_bind_int64(s, 5, (sqlite3_int64)f->now);
-	int rc = sqlite3_step(s);
-	long long upcoming = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	db_done(s);
-	if (upcoming < 0) {
-		db_log_error(db, "meeting list");
-		return -1;
-	}
 	size_t max = (size_t)f->limit;
 	struct meeting_summary *rows = arena_calloc(a, max ? max : 1, sizeof *rows);
 	size_t n = 0;
-	/* The page starts among the upcoming meetings, or that many rows into the past ones. */
-	if (f->offset < upcoming &&
-	    append_summaries(db, a, page_statement(db, STMT_MEETING_UPCOMING, f, f->limit, f->offset),
+	if (append_summaries(db, a, page_statement(db, STMT_MEETING_UPCOMING, f, f->limit, f->offset),
 			     rows, max, &n) < 0)
 		return -1;
-	long long past_offset = f->offset < upcoming ? 0 : f->offset - upcoming;
-	if (n < max && append_summaries(db, a,
-					page_statement(db, STMT_MEETING_PAST, f,
-						       f->limit - (long long)n, past_offset),
-					rows, max, &n) < 0)
-		return -1;
+	if (n < max) {
+		/* The page goes on with the past meetings: from the first when it began among the
+		 * upcoming ones, else as far into them as it begins after the upcoming ones' end. */
+		long long past_offset = 0;
+		if (n == 0 && f->offset > 0) {
+			sqlite3_stmt *s = db_stmt(db, STMT_MEETING_UPCOMING_COUNT);
+			bind_filter(s, f);
+			sqlite3_bind_int64(s, 5, (sqlite3_int64)f->now);
+			int rc = sqlite3_step(s);
+			long long upcoming = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+			db_done(s);
+			if (upcoming < 0) {
+				db_log_error(db, "meeting list");
+				return -1;
+			}
+			past_offset = f->offset - upcoming;
+		}
+		if (append_summaries(db, a,
+				     page_statement(db, STMT_MEETING_PAST, f,
+						    f->limit - (long long)n, past_offset),
+				     rows, max, &n) < 0)
+			return -1;
+	}
 	*out = rows;
 	*count = n;
 	return 0;

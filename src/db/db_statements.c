@@ -13,6 +13,11 @@
 	"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "                                  \
 	"JOIN territory t ON t.id = m.territory_id LEFT JOIN venue v ON v.id = m.venue_id "
 
+/* A meeting's kind, territory and venue, for the schedule's statements (see there). */
+#define MEETING_JOINS                                                                             \
+	"CROSS JOIN meeting_kind k ON k.code = m.kind "                                           \
+	"CROSS JOIN territory t ON t.id = m.territory_id LEFT JOIN venue v ON v.id = m.venue_id "
+
 /* ?1 territory, ?2 kind, ?3 from, ?4 to (UTC). A meeting's territory is the area it concerns:
  * a territory finds the meetings of the territories inside it (a settlement its microdistricts')
  * and of those above it (a microdistrict the settlement-wide and district-wide ones, issue 21). */
@@ -78,16 +83,20 @@ const char *const db_statement_sql[STMT__MAX] = {
 	/* The schedule: upcoming meetings in time order, then past ones newest first (?5 now), as
 	 * two queries that each read only the rows of their page. A district's ten years hold
 	 * 100,000 meetings: one ORDER BY over both sorted all of them for every page (117 ms, make
-	 * bench). Upcoming ones are found by meeting_ends_at and sorted (a few hundred at most:
-	 * the '+' keeps SQLite from walking the whole start index instead); past ones are read
-	 * newest first from meeting_starts_at, stopping at the page's end. */
-	[STMT_MEETING_UPCOMING] = "SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM MEETING_FILTER
+	 * bench). Upcoming ones are found by meeting_ends_at and sorted by their start alone (a few
+	 * hundred at most; the '+' keeps SQLite from walking the whole start index instead), then
+	 * only the page's rows are joined; past ones are read newest first from meeting_starts_at,
+	 * stopping at the page's end. CROSS JOIN keeps the meeting the outer loop: SQLite
+	 * otherwise starts from the territories and reads every meeting of each. */
+	[STMT_MEETING_UPCOMING] = "SELECT " MEETING_SUMMARY_COLUMNS "FROM (SELECT m.id AS pid, "
+				  "m.starts_at AS ps FROM meeting m " MEETING_FILTER
 				  "AND m.ends_at >= ?5 ORDER BY +m.starts_at, m.id "
-				  "LIMIT ?6 OFFSET ?7",
+				  "LIMIT ?6 OFFSET ?7) p CROSS JOIN meeting m ON m.id = p.pid "
+				  MEETING_JOINS "ORDER BY p.ps, p.pid",
 	[STMT_MEETING_UPCOMING_COUNT] = "SELECT count(*) FROM meeting m " MEETING_FILTER
 					"AND m.ends_at >= ?5",
-	[STMT_MEETING_PAST] = "SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM MEETING_FILTER
-			      "AND +m.ends_at < ?5 ORDER BY m.starts_at DESC, m.id "
+	[STMT_MEETING_PAST] = "SELECT " MEETING_SUMMARY_COLUMNS "FROM meeting m " MEETING_JOINS
+			      MEETING_FILTER "AND +m.ends_at < ?5 ORDER BY m.starts_at DESC, m.id "
 			      "LIMIT ?6 OFFSET ?7",
 	/* Counted up to ?5 rows: beyond, the page says «более …» instead of reading them all. */
 	[STMT_MEETING_COUNT] =
