@@ -5,7 +5,8 @@ The demo has the district Советский район with Зеленобор�
 this adds settlements of the district up to MUNICIPALITIES, each with a village (a territory of
 its own), and meetings up to MEETINGS: per settlement, ten years of held meetings (what a
 settlement that meets its residents every two or three weeks accumulates) and two announced for
-the next weeks, as a real district's database looks after ten years of use. The own
+the next weeks, each announced ten days ahead and each held one with its signed protocol, as a
+real district's database looks after ten years of use. The own
 municipality's schedule keeps its demo meetings, so the bench's pages measure the same page in a
 far larger database.
 
@@ -76,14 +77,30 @@ def main(path):
                     out.append(status)
             return out
 
+        (first_new,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM meeting").fetchone()
         conn.executemany(
             f"INSERT INTO meeting ({names}) SELECT {select} FROM meeting WHERE id = {template}",
             (params(r) for r in rows))
+        # Each was announced ten days ahead (the notifier's record of what was published), and
+        # each held one has its signed protocol, as the press page and the feeds read them.
+        conn.execute(
+            "INSERT INTO announcement (meeting_id, kind, published_at, starts_at, ends_at, "
+            "venue_id, five_days_kept) SELECT id, 'announcement', starts_at - 10 * 86400, "
+            "starts_at, ends_at, venue_id, 1 FROM meeting WHERE id >= ?", (first_new,))
+        conn.execute(
+            "INSERT INTO protocol (meeting_id, number, held_on, place, decisions, photo_url, "
+            "video_url, created_at, updated_at, signed_at, revision, signed_on_paper) "
+            "SELECT id, 'П-' || id, date(starts_at, 'unixepoch'), '', 'Решения приняты.', '', "
+            "'', ends_at, ends_at, ends_at + 86400, 1, 0 FROM meeting "
+            "WHERE id >= ? AND status = 'held'", (first_new,))
     (municipalities,) = conn.execute("SELECT count(*) FROM municipality").fetchone()
     (meetings,) = conn.execute("SELECT count(*) FROM meeting").fetchone()
+    (announcements,) = conn.execute("SELECT count(*) FROM announcement").fetchone()
+    (protocols,) = conn.execute("SELECT count(*) FROM protocol").fetchone()
     conn.execute("PRAGMA optimize")
     conn.close()
-    print(f"district data: {municipalities} municipalities, {meetings} meetings")
+    print(f"district data: {municipalities} municipalities, {meetings} meetings, "
+          f"{announcements} announcements, {protocols} protocols")
 
 
 if __name__ == "__main__":
