@@ -89,9 +89,9 @@ def main(path):
             "starts_at, ends_at, venue_id, 1 FROM meeting WHERE id >= ?", (first_new,))
         conn.execute(
             "INSERT INTO protocol (meeting_id, number, held_on, place, decisions, photo_url, "
-            "video_url, created_at, updated_at, signed_at, revision, signed_on_paper) "
+            "video_url, created_at, updated_at, signed_at, handed_at, revision, signed_on_paper) "
             "SELECT id, 'П-' || id, date(starts_at, 'unixepoch'), '', 'Решения приняты.', '', "
-            "'', ends_at, ends_at, ends_at + 86400, 1, 0 FROM meeting "
+            "'', ends_at, ends_at, ends_at + 86400, ends_at + 2 * 86400, 1, 0 FROM meeting "
             "WHERE id >= ? AND status = 'held'", (first_new,))
     (municipalities,) = conn.execute("SELECT count(*) FROM municipality").fetchone()
     (meetings,) = conn.execute("SELECT count(*) FROM meeting").fetchone()
