@@ -13,7 +13,8 @@
 	"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "                                  \
 	"JOIN territory t ON t.id = m.territory_id LEFT JOIN venue v ON v.id = m.venue_id "
 
-/* ?1 territory, ?2 kind, ?3 from, ?4 to (UTC). A meeting's territory is the area it concerns:
+/* ?1 territory, ?2 kind, ?3 from, ?4 to (UTC), ?8 municipality and ?9 its district (issue 18
+ * item 4: /m/<slug>/meetings). A meeting's territory is the area it concerns:
  * a territory finds the meetings of the territories inside it (a settlement its microdistricts')
  * and of those above it (a microdistrict the settlement-wide and district-wide ones, issue 21). */
 #define MEETING_FILTER                                                                            \
@@ -26,7 +27,36 @@
 	"     SELECT id FROM down UNION SELECT id FROM up WHERE id IS NOT NULL)) "                  \
 	"AND (?2 IS NULL OR m.kind = ?2) "                                                         \
 	"AND (?3 IS NULL OR m.starts_at >= ?3) "                                                   \
-	"AND (?4 IS NULL OR m.starts_at < ?4) "
+	"AND (?4 IS NULL OR m.starts_at < ?4) "                                                    \
+	"AND " MEETING_OF_MUNICIPALITY("?8", "?9")
+
+/* The territories that concern the residents of municipality MUN (a bound parameter, issue 18
+ * item 4): its own territories, the ones inside them (a district's school in a village), and the
+ * ones above them (the district as a whole). */
+#define CONCERNING_TERRITORIES(mun)                                                               \
+	"WITH RECURSIVE mine(id) AS (SELECT id FROM territory WHERE municipality_id = " mun "), "   \
+	"down(id) AS (SELECT id FROM mine UNION SELECT t.id FROM territory t JOIN down "           \
+	"             ON t.parent_id = down.id), "                                                 \
+	"up(id) AS (SELECT parent_id FROM territory WHERE id IN (SELECT id FROM mine) UNION "       \
+	"           SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id) "                 \
+	"SELECT id FROM down UNION SELECT id FROM up WHERE id IS NOT NULL"
+
+/* A meeting m on the public pages of municipality MUN (NULL: the whole site) whose district is
+ * DIST (NULL for none): its own meetings, and its district's held in a territory that concerns it
+ * — in one of its territories or district-wide (issue 18 item 4). Never another settlement's. */
+#define MEETING_OF_MUNICIPALITY(mun, dist)                                                        \
+	"(" mun " IS NULL OR m.municipality_id = " mun " OR (m.municipality_id = " dist            \
+	" AND m.territory_id IN (" CONCERNING_TERRITORIES(mun) "))) "
+
+/* A discussion d of a draft on the public pages of municipality MUN (NULL: the whole site):
+ * one of its territories or above them; one for the whole site (no territory) is the own
+ * municipality's, until discussions name their body. */
+#define DISCUSSION_OF_MUNICIPALITY(mun)                                                           \
+	"(" mun " IS NULL OR (d.territory_id IS NULL AND " mun " = (SELECT id FROM municipality "  \
+	"WHERE own = 1)) OR d.territory_id IN (SELECT id FROM territory WHERE municipality_id = "  \
+	mun ") OR d.territory_id IN (WITH RECURSIVE up(id) AS (SELECT parent_id FROM territory "   \
+	"WHERE municipality_id = " mun " UNION SELECT t.parent_id FROM territory t JOIN up "       \
+	"ON t.id = up.id) SELECT id FROM up WHERE id IS NOT NULL)) "
 
 /* A resident's appeal as the account shows it (page_account.c). */
 #define ACCOUNT_APPEAL_COLUMNS                                                                    \
@@ -626,6 +656,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"  AND published_at <= a.published_at ORDER BY published_at DESC, id DESC LIMIT 1) "
 		"LEFT JOIN venue pv ON pv.id = p.venue_id "
 		"WHERE m.status <> 'draft' AND (?3 IS NULL OR m.id = ?3) "
+		"AND " MEETING_OF_MUNICIPALITY("?4", "?5")
 		"ORDER BY a.ends_at < ?1, CASE WHEN a.ends_at >= ?1 THEN a.starts_at END, "
 		"a.starts_at DESC, m.id LIMIT ?2",
 	/* Results: a held meeting, dated when it was marked held, or its end if that came later. */
@@ -633,10 +664,12 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT a.id, a.number, a.public_question, a.public_answer, a.published_at AS at, "
 		"coalesce(a.meeting_id, 0), coalesce(m.title, ''), 'answer', '' FROM appeal a "
 		"LEFT JOIN meeting m ON m.id = a.meeting_id WHERE a.published_at IS NOT NULL "
+		"AND (?2 IS NULL OR a.municipality_id = ?2) "
 		"UNION ALL SELECT id, title, unit, '', announced_at, 0, '', 'discussion', closes_on "
-		"FROM discussion WHERE announced_at IS NOT NULL "
+		"FROM discussion d WHERE announced_at IS NOT NULL AND " DISCUSSION_OF_MUNICIPALITY("?2")
 		"UNION ALL SELECT id, title, unit, conclusion, concluded_at, 0, '', 'conclusion', "
-		"closes_on FROM discussion WHERE concluded_at IS NOT NULL "
+		"closes_on FROM discussion d WHERE concluded_at IS NOT NULL AND "
+		DISCUSSION_OF_MUNICIPALITY("?2")
 		"ORDER BY at DESC, 1 DESC LIMIT ?1",
 	[STMT_ANNOUNCEMENT_WEBHOOKS] =
 		"SELECT count(*) FROM outbox WHERE announcement_id = ?1 AND channel = 'webhook'",
@@ -651,7 +684,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"  WHERE meeting_id = a.meeting_id AND kind <> 'cancellation' AND id <> a.id "
 		"  AND published_at <= a.published_at ORDER BY published_at DESC, id DESC LIMIT 1) "
 		"LEFT JOIN venue pv ON pv.id = p.venue_id "
-		"WHERE m.status <> 'draft' "
+		"WHERE m.status <> 'draft' AND " MEETING_OF_MUNICIPALITY("?2", "?3")
 		"UNION ALL "
 		/* Results exist once the protocol is signed, and never for a personal reception
 		 * (residents' own affairs), as on the meeting's page (page_protocol.c). */
@@ -661,7 +694,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
 		"JOIN protocol pr ON pr.meeting_id = m.id AND pr.signed_at IS NOT NULL "
 		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.status = 'held' "
-		"AND m.kind <> 'personal_reception' "
+		"AND m.kind <> 'personal_reception' AND " MEETING_OF_MUNICIPALITY("?2", "?3")
 		"ORDER BY at DESC, what, 2 DESC LIMIT ?1",
 	[STMT_MEDIA_PLAN] =
 		"SELECT m.id, m.title, m.status, m.starts_at, m.announced_at, f.id, f.published_at, "
@@ -1034,6 +1067,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"a.published_at, a.meeting_id, coalesce(m.title, '') FROM appeal a "
 		"LEFT JOIN territory t ON t.id = a.territory_id LEFT JOIN meeting m ON m.id = a.meeting_id "
 		"WHERE a.published_at IS NOT NULL AND (?2 IS NULL OR a.meeting_id = ?2) "
+		"AND (?3 IS NULL OR a.municipality_id = ?3) "
 		"ORDER BY a.published_at DESC LIMIT ?1",
 
 	[STMT_TOPIC_TREE] =
@@ -1160,6 +1194,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
 		"d.concluded_at IS NOT NULL FROM discussion d "
 		"LEFT JOIN territory t ON t.id = d.territory_id WHERE d.announced_at IS NOT NULL "
+		"AND " DISCUSSION_OF_MUNICIPALITY("?1")
 		"ORDER BY d.announced_at DESC, d.id DESC LIMIT 50",
 	[STMT_DISCUSSION_FILE_ADD] =
 		"INSERT INTO discussion_file (discussion_id, file_name, mime, size, sha256) "
@@ -1282,11 +1317,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LIMIT 1",
 	[STMT_MUNICIPALITY_MEETINGS] =
 		"SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM
-		"WHERE " PUBLIC_STATUS " AND m.ends_at >= ?3 AND (m.municipality_id = ?1 "
-		"OR (m.municipality_id = ?2 AND m.territory_id IN (WITH RECURSIVE "
-		"     up(id) AS (SELECT parent_id FROM territory WHERE municipality_id = ?1 UNION "
-		"                SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id) "
-		"     SELECT id FROM up WHERE id IS NOT NULL))) "
+		"WHERE " PUBLIC_STATUS " AND m.ends_at >= ?3 AND " MEETING_OF_MUNICIPALITY("?1", "?2")
 		"ORDER BY m.starts_at, m.id LIMIT ?4",
 	[STMT_APPEAL_BODY_COUNTER_NEXT] =
 		"INSERT INTO appeal_number_counter (municipality_id, year, last) VALUES (?2, ?1, 1) "

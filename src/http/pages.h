@@ -11,6 +11,7 @@
 
 enum http_status page_home(struct request *req);
 enum http_status page_municipality(struct request *req);
+enum http_status page_municipality_appeal(struct request *req);
 enum http_status page_meetings_list(struct request *req);
 enum http_status page_meeting_show(struct request *req);
 enum http_status page_calendar_all(struct request *req);

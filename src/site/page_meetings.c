@@ -12,6 +12,7 @@
 #include "pages.h"
 #include "reception_booking.h"
 #include "ru.h"
+#include "site_scope.h"
 #include "worker.h"
 
 /* The choices of the filter form, loaded once per request. */
@@ -63,20 +64,27 @@ static void fill_filter_form(struct request *req, tpl_dict *d, const struct filt
 }
 
 /* GET /meetings?territory=&kind=&from=&to=&page= — the schedule, upcoming meetings first in time
- * order, then past ones newest first, page_size per page.
+ * order, then past ones newest first, page_size per page. GET /m/<slug>/meetings — the same for
+ * one municipality: its meetings and its district's that concern it (site_scope.h); 404 for an
+ * unknown slug.
  * 400 when a filter value is malformed, names no existing territory or kind, or from is after
  * to (the page names the value);
  * 404 for a page number past the last page; 200 otherwise (an empty result says so). */
 enum http_status page_meetings_list(struct request *req)
 {
 	const struct config *cfg = req->worker->cfg;
+	struct site_scope scope;
+	int in_scope = site_scope_read(req, &scope);
+	if (in_scope != 0)
+		return in_scope < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
 	struct filter_choices choices;
 	if (load_choices(req, &choices) < 0)
 		return HTTP_INTERNAL_ERROR;
 	check_choices(req, &choices);
 	if (req->invalid_fields > 0)
 		return HTTP_BAD_REQUEST;
-	struct meeting_filter f = {.now = req->now, .limit = cfg->page_size};
+	struct meeting_filter f = {.now = req->now, .limit = cfg->page_size,
+				   .municipality_id = scope.id, .district_id = scope.district_id};
 	const struct field_value *v = req->field;
 	if (v[FIELD_TERRITORY].state == FIELD_VALID)
 		f.territory_id = v[FIELD_TERRITORY].number;
@@ -120,7 +128,8 @@ enum http_status page_meetings_list(struct request *req)
 		return HTTP_NOT_FOUND;
 
 	tpl_dict *d = page_begin(req, "meetings.tpl", "Расписание встреч с населением", NAV_MEETINGS);
-	page_set_calendar_links(req, d);
+	page_set_calendar_links(req, d, scope.prefix);
+	site_scope_fill(&scope, d);
 	fill_filter_form(req, d, &choices);
 	bool filtered = f.territory_id || f.kind || f.has_from || f.has_to;
 	tpl_set(d, "FOUND", arena_printf(req->arena, "%s %lld %s",
