@@ -365,10 +365,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_REPORT_VIOLATIONS] =
 		"SELECT m.id, m.title, r.starts_at, m.status, r.deadline_at FROM rule_violation r "
 		"JOIN meeting m ON m.id = r.meeting_id WHERE r.starts_at >= ?1 AND r.starts_at < ?2 "
-		"ORDER BY r.starts_at, m.id",
+		"AND (?3 IS NULL OR m.municipality_id = ?3) ORDER BY r.starts_at, m.id",
 	[STMT_REPORT_EXCEPTIONS] =
 		"SELECT id, title, starts_at, exception_reason FROM meeting WHERE exception_reason <> '' "
-		"AND starts_at >= ?1 AND starts_at < ?2 ORDER BY starts_at, id",
+		"AND starts_at >= ?1 AND starts_at < ?2 AND (?3 IS NULL OR municipality_id = ?3) "
+		"ORDER BY starts_at, id",
 	/* Answered after the local date due, or forwarded after the forwarding date due (7 days,
 	 * 59-ФЗ art. 8 part 3): both are late in the timeliness table too. */
 	[STMT_REPORT_ANSWERED_LATE] =
@@ -379,6 +380,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		"WHERE a.answered_at >= ?1 AND a.answered_at < ?2 "
 		"AND date(a.answered_at + ?3, 'unixepoch') > a.answer_due "
+		"AND (?4 IS NULL OR a.municipality_id = ?4) "
 		"UNION ALL "
 		"SELECT a.number, coalesce(t.name, ''), 'forwarded', a.forward_due, "
 		"date(a.forwarded_at + ?3, 'unixepoch'), "
@@ -386,13 +388,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"a.forwarded_at, a.id "
 		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		"WHERE a.forwarded_at >= ?1 AND a.forwarded_at < ?2 "
-		"AND date(a.forwarded_at + ?3, 'unixepoch') > a.forward_due ORDER BY 7, 8",
+		"AND date(a.forwarded_at + ?3, 'unixepoch') > a.forward_due "
+		"AND (?4 IS NULL OR a.municipality_id = ?4) ORDER BY 7, 8",
 	[STMT_REPORT_OPEN_OVERDUE] =
 		"SELECT a.number, coalesce(t.name, ''), a.answer_due, "
 		"CAST(julianday(?1) - julianday(a.answer_due) AS INTEGER) "
 		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		"WHERE a.status IN ('registered', 'in_work') AND a.answer_due < ?1 "
-		"ORDER BY a.answer_due, a.id",
+		"AND (?2 IS NULL OR a.municipality_id = ?2) ORDER BY a.answer_due, a.id",
 	/* Every held meeting but a personal reception (recorded in the appeals registry, not in a
 	 * protocol) must have a protocol (order № 2 of the Zelenoborsk head §4.1, regulation № 44
 	 * on information groups §3.6.9); a reception only when one was made anyway. The same rule
@@ -402,6 +405,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"p.handed_at, coalesce(k.protocol_handover_days, 0) FROM meeting m "
 		"JOIN meeting_kind k ON k.code = m.kind LEFT JOIN protocol p ON p.meeting_id = m.id "
 		"WHERE m.status = 'held' AND m.starts_at >= ?1 AND m.starts_at < ?2 "
+		"AND (?3 IS NULL OR m.municipality_id = ?3) "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) ORDER BY m.starts_at, m.id",
 	/* Executed on the local day of the executor's last report, once reported or accepted; an
 	 * instruction still with the executor is late from the day after its due date. Only those
@@ -418,7 +422,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		" FROM protocol s WHERE s.id = n.protocol_id AND s.signed_at IS NOT NULL))) i "
 		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
 		"LEFT JOIN appeal a ON a.id = i.appeal_id "
-		"WHERE coalesce(i.done_on, ?3) > i.due_on ORDER BY i.due_on, i.id",
+		"WHERE coalesce(i.done_on, ?3) > i.due_on "
+		"AND (?5 IS NULL OR coalesce(m.municipality_id, a.municipality_id) = ?5) "
+		"ORDER BY i.due_on, i.id",
 	/* The yearly analysis in one pass: appeals of the two years counted by every breakdown at
 	 * once (report_appeals.c sums them per table). The topic is the code cut to the topic
 	 * level (SSSS.TTTT.NNNN; a subject's code as it is), so a question counts under its topic;
@@ -434,7 +440,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"  a.forward_due THEN 'forwarded_on_time' ELSE 'forwarded_late' END "
 		"WHEN a.outcome IS NOT NULL THEN 'closed' "
 		"WHEN a.answer_due < ?4 THEN 'open_overdue' ELSE 'open' END AS timely, count(*) AS n "
-		"FROM appeal a WHERE a.year IN (?1, ?2) GROUP BY 1, 2, 3, 4, 5, 6) "
+		"FROM appeal a WHERE a.year IN (?1, ?2) AND (?5 IS NULL OR a.municipality_id = ?5) "
+		"GROUP BY 1, 2, 3, 4, 5, 6) "
 		"SELECT c.y, t.code, t.name, s.code, s.name, tr.id, tr.name, c.source, c.outcome, "
 		"c.timely, c.n FROM c LEFT JOIN appeal_topic t ON t.code = c.topic "
 		"LEFT JOIN appeal_topic s ON s.code = substr(c.topic, 1, 4) "
@@ -479,7 +486,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"count(m.id) FILTER (WHERE m.status = 'held' AND m.starts_at >= ?3 AND m.starts_at < ?4), "
 		"count(m.id) FILTER (WHERE m.status IN ('approved', 'postponed')) "
 		"FROM info_group g LEFT JOIN meeting m ON m.group_id = g.id AND m.kind = 'group_field' "
-		"AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
+		"AND m.starts_at >= ?1 AND m.starts_at < ?2 "
+		"WHERE ?5 IS NULL OR g.territory_id IN (SELECT id FROM territory WHERE municipality_id = ?5) "
+		"GROUP BY g.id ORDER BY g.name",
 	[STMT_OPEN311_SERVICES] =
 		"SELECT e.code, e.name, e.level, coalesce(p.name, ''), s.name FROM appeal_topic e "
 		"JOIN appeal_topic s ON s.code = substr(e.code, 1, 4) "
@@ -934,7 +943,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT year, CASE WHEN auth_method = 'esia' AND auth_confirmed = 1 "
 		"THEN 'esia_confirmed' ELSE auth_method END, CASE WHEN answered_at IS NULL THEN NULL "
 		"ELSE coalesce(verdict, 'none') END, count(*) FROM appeal WHERE year IN (?1, ?2) "
-		"GROUP BY 1, 2, 3",
+		"AND (?3 IS NULL OR municipality_id = ?3) GROUP BY 1, 2, 3",
 	[STMT_ACCOUNT_FILE_GET] =
 		"SELECT f.file_name, f.mime, f.sha256 FROM appeal_file f JOIN appeal a "
 		"ON a.id = f.appeal_id WHERE f.id = ?1 AND a.resident_id = ?2",
@@ -1326,6 +1335,18 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT mu.name, mu.official_name, mu.slug, mu.id FROM meeting m "
 		"JOIN municipality mu ON mu.id = m.municipality_id WHERE m.id = ?1",
 	[STMT_TERRITORY_MUNICIPALITY] = "SELECT municipality_id FROM territory WHERE id = ?1",
+	/* Held and planned meetings of kind ?1 starting in [?2, ?3) of municipality ?4 (NULL: of
+	 * every one) hosted by ?5 (NULL: by anyone): the reports' frequencies (issue 18 item 5). */
+	[STMT_REPORT_KIND_COUNT] =
+		"SELECT count(*) FILTER (WHERE status = 'held'), "
+		"count(*) FILTER (WHERE status IN ('approved', 'postponed')) FROM meeting "
+		"WHERE kind = ?1 AND starts_at >= ?2 AND starts_at < ?3 "
+		"AND (?4 IS NULL OR municipality_id = ?4) AND (?5 IS NULL OR host_id = ?5)",
+	/* The information groups of municipality ?1 created before ?2: each must meet at least once
+	 * a quarter (regulation № 44 on information groups §3.1). */
+	[STMT_REPORT_BODY_GROUPS] =
+		"SELECT count(*) FROM info_group g JOIN territory t ON t.id = g.territory_id "
+		"WHERE t.municipality_id = ?1 AND g.created_at < ?2",
 };
 
 /* How many result columns the reader of each statement above reads: one row per statement, 0 for
@@ -1630,4 +1651,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_APPEAL_BODY_COUNTER_NEXT, 1),
 	COLUMNS(STMT_MEETING_MUNICIPALITY, 4),
 	COLUMNS(STMT_TERRITORY_MUNICIPALITY, 1),
+	COLUMNS(STMT_REPORT_KIND_COUNT, 2),
+	COLUMNS(STMT_REPORT_BODY_GROUPS, 1),
 };

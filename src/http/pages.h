@@ -226,6 +226,7 @@ enum http_status page_admin_appeal_file(struct request *req);
 enum http_status page_admin_reports(struct request *req);
 enum http_status page_admin_report_compliance(struct request *req);
 enum http_status page_admin_report_appeals(struct request *req);
+enum http_status page_admin_report_district(struct request *req);
 enum http_status page_admin_report_groups(struct request *req);
 enum http_status page_admin_report_monthly(struct request *req);
 enum http_status open311_discovery(struct request *req);
