@@ -8,12 +8,14 @@ One stack with the demo district (Советский район: Зеленоб�
 Берёзовка), plus a district territory inside Берёзовка with a district meeting there, a
 district-wide meeting, announcements and one published answer of each settlement's registry."""
 
-import re
+import http.client
+import os
+import subprocess
 import unittest
 import xml.etree.ElementTree as ET
 
-from helpers import shown, text_of
-from stack import module_stack
+from helpers import shown, text_of, wait_for
+from stack import ROOT, Response, free_port, module_stack
 from staff import selected
 from test_public_pages import ical_parse
 
@@ -245,6 +247,68 @@ class MunicipalityPages(unittest.TestCase):
                      "/m/nowhere/calendar/subscribe", "/m/berezovka/nothing"):
             with self.subTest(path=path):
                 shown(self, STACK.get(path), "Страница не найдена", status=404)
+
+
+
+class HostName(unittest.TestCase):
+    """conf/nginx-municipality-hosts.conf in a server block that answers for two host names: the
+    settlement's host serves its pages at the root, the main host the whole site."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.port = free_port()
+        run = os.path.join(STACK.data, "run")
+        with open(os.path.join(run, "extra-hosts.conf"), "w", encoding="utf-8") as f:
+            f.write("map $host $portal_host_slug {\n\tdefault \"\";\n"
+                    "\tberezovka.example berezovka;\n}\n"
+                    f"server {{\n\tlisten 127.0.0.1:{cls.port};\n"
+                    "\tserver_name zelenoborsk.example berezovka.example;\n"
+                    f"\tinclude {ROOT}/conf/nginx-municipality-hosts.conf;\n"
+                    "\tlocation / {\n\t\tfastcgi_pass portal_workers;\n"
+                    "\t\tinclude /etc/nginx/fastcgi_params;\n\t}\n}\n")
+        subprocess.run(["nginx", "-p", run, "-e", os.path.join(run, "nginx-error.log"), "-c",
+                        os.path.join(run, "nginx.conf"), "-s", "reload"], check=True,
+                       capture_output=True, timeout=30)
+        assert wait_for(lambda: cls.answers(), 10), "the host-name server did not start"
+
+    @classmethod
+    def answers(cls):
+        try:
+            return cls.get("zelenoborsk.example", "/healthz").status == 200
+        except OSError:
+            return False
+
+    @classmethod
+    def get(cls, host, path):
+        conn = http.client.HTTPConnection("127.0.0.1", cls.port, timeout=30)
+        try:
+            conn.request("GET", path, headers={"Host": host})
+            r = conn.getresponse()
+            return Response(r.status, r.headers, r.read())
+        finally:
+            conn.close()
+
+    def test_the_settlements_host_serves_its_pages_at_the_root(self):
+        shown(self, self.get("berezovka.example", "/"), "<h1>Сельское поселение Берёзовка</h1>")
+        page = shown(self, self.get("berezovka.example", "/meetings?kind=gathering"),
+                     "Сельское поселение Берёзовка", BEREZOVKA_GATHERING, KEDROVAYA,
+                     "Найдены 3 встречи").text
+        self.assertNotIn(HEATING, page)
+        r = self.get("berezovka.example", "/meetings.ics")
+        self.assertEqual(r.status, 200)
+        self.assertIn("meetings-berezovka.ics", r.header("Content-Disposition"))
+        self.assertEqual(atom(self.get("berezovka.example", "/feed.atom")).findtext(ATOM + "id"),
+                         "https://zelenoborsk.example/m/berezovka/feed.atom")
+        r = self.get("berezovka.example", "/appeal")
+        self.assertEqual((r.status, r.header("Location")),
+                         (303, f"/appeals/new?municipality={BEREZOVKA}"))
+        # Other paths are the site's, on either host.
+        shown(self, self.get("berezovka.example", "/meetings/15"), BEREZOVKA_GATHERING)
+
+    def test_the_main_host_is_the_whole_site(self):
+        page = shown(self, self.get("zelenoborsk.example", "/meetings"),
+                     "<h1>Расписание встреч с населением</h1>", HEATING, BEREZOVKA_GATHERING).text
+        self.assertNotIn("В расписании также встречи района", page)
 
 
 if __name__ == "__main__":
