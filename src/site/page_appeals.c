@@ -698,7 +698,8 @@ enum http_status page_answers(struct request *req)
 	int in_scope = site_scope_read(req, &scope);
 	if (in_scope != 0)
 		return in_scope < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
-	tpl_dict *d = page_begin(req, "answers.tpl", "Ответы на вопросы жителей", NAV_ANSWERS);
+	tpl_dict *d = page_begin(req, "answers.tpl",
+				 site_scope_title(req, &scope, "Ответы на вопросы жителей"), NAV_ANSWERS);
 	site_scope_fill(&scope, d);
 	tpl_set(d, "APPEAL_PATH", scope.id ? arena_printf(req->arena, "%s/appeal", scope.prefix)
 					   : "/appeals/new");

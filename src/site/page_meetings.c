@@ -127,7 +127,9 @@ enum http_status page_meetings_list(struct request *req)
 	if (page > pages)
 		return HTTP_NOT_FOUND;
 
-	tpl_dict *d = page_begin(req, "meetings.tpl", "Расписание встреч с населением", NAV_MEETINGS);
+	tpl_dict *d = page_begin(req, "meetings.tpl",
+				 site_scope_title(req, &scope, "Расписание встреч с населением"),
+				 NAV_MEETINGS);
 	page_set_calendar_links(req, d, scope.prefix);
 	site_scope_fill(&scope, d);
 	fill_filter_form(req, d, &choices);

@@ -208,7 +208,8 @@ enum http_status page_press(struct request *req)
 	size_t count;
 	if (load_items(req, 0, &scope, &items, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	tpl_dict *d = page_begin(req, "press.tpl", "Для прессы: анонсы встреч", NAV_PRESS);
+	tpl_dict *d = page_begin(req, "press.tpl",
+				 site_scope_title(req, &scope, "Для прессы: анонсы встреч"), NAV_PRESS);
 	site_scope_fill(&scope, d);
 	size_t upcoming = 0, past = 0;
 	for (size_t i = 0; i < count; i++) {

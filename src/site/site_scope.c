@@ -43,3 +43,11 @@ void site_scope_fill(const struct site_scope *scope, tpl_dict *d)
 	if (scope->district_id)
 		tpl_section_show(b, "IN_DISTRICT");
 }
+
+const char *site_scope_title(struct request *req, const struct site_scope *scope,
+			     const char *title)
+{
+	if (scope->municipality == NULL)
+		return title;
+	return arena_printf(req->arena, "%s: %s", title, scope->name);
+}

@@ -20,6 +20,11 @@ struct site_scope {
  * answers 404), -1 on a database error. */
 int site_scope_read(struct request *req, struct site_scope *scope);
 
+/* A page's title: title itself for the whole site, «title: <municipality>» for a municipality's
+ * page, so that its tab and bookmarks say whose page it is. */
+const char *site_scope_title(struct request *req, const struct site_scope *scope,
+			     const char *title);
+
 /* The scope into page dictionary d: PREFIX and CALENDAR_PATH always, and a BODY section with NAME and SLUG for a
  * municipality's page (the heading under the title and the link to its card). */
 void site_scope_fill(const struct site_scope *scope, tpl_dict *d);

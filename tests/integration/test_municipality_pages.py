@@ -113,7 +113,8 @@ class MunicipalityPages(unittest.TestCase):
                      BEREZOVKA_GATHERING, BEREZOVKA_REPORT, KEDROVAYA, STREET_LIGHTS,
                      IN_BEREZOVKA, DISTRICT_WIDE, DISTRICT_BUDGET,
                      # Demo meetings 5, 9, 15, 17, 24 and 25, and the two added.
-                     "Найдено 8 встреч").text
+                     "Найдено 8 встреч",
+                     "<title>Расписание встреч с населением: Сельское поселение Берёзовка — ").text
         self.assertNotIn(HEATING, page)
         self.assertNotIn(HEAD_MASS, page)
         # Its links stay in its part of the site.
