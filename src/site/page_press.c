@@ -465,6 +465,11 @@ enum http_status page_feed(struct request *req)
 					   scope.prefix));
 	tpl_set(d, "PREFIX", scope.prefix);
 	tpl_set(d, "FEED_NAME", scope.name[0] ? scope.name : cfg->municipality_name);
+	/* A municipality's feed is written by its administration (the site's otherwise). */
+	if (scope.municipality && scope.municipality->administration[0])
+		tpl_set(d, "ADMINISTRATION", scope.municipality->administration);
+	if (scope.municipality && scope.municipality->email[0])
+		tpl_set(d, "CONTACT_EMAIL", scope.municipality->email);
 	struct kind_words *kinds;
 	size_t kind_count;
 	if (kind_words_load(&req->worker->db, req->arena, &kinds, &kind_count) < 0)

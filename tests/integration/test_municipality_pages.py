@@ -182,6 +182,9 @@ class MunicipalityPages(unittest.TestCase):
         self.assertEqual(root.findtext(ATOM + "id"),
                          "https://zelenoborsk.example/m/berezovka/feed.atom")
         self.assertIn("Сельское поселение Берёзовка", root.findtext(ATOM + "title"))
+        self.assertEqual(root.findtext(f"{ATOM}author/{ATOM}name"),
+                         "Администрация сельского поселения Берёзовка")
+        self.assertEqual(root.findtext(f"{ATOM}author/{ATOM}email"), "adm@berezovka.example")
         links = {l.get("rel"): l.get("href") for l in root.findall(ATOM + "link")}
         self.assertEqual(links["self"], "https://zelenoborsk.example/m/berezovka/feed.atom")
         self.assertEqual(links["alternate"], "https://zelenoborsk.example/m/berezovka/press")
