@@ -639,6 +639,7 @@ enum stmt {
 	STMT_TERRITORY_MUNICIPALITY, /* (territory) → its municipality id */
 	STMT_REPORT_KIND_COUNT,      /* (kind, from, to, municipality, host) → held, planned */
 	STMT_REPORT_BODY_GROUPS,     /* (municipality, before) → its information groups */
+	STMT_MUNICIPALITY_TERRITORIES, /* (municipality) → ids of the territories that concern it */
 	STMT__MAX
 };
 

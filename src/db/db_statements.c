@@ -1344,6 +1344,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"AND (?4 IS NULL OR municipality_id = ?4) AND (?5 IS NULL OR host_id = ?5)",
 	/* The information groups of municipality ?1 created before ?2: each must meet at least once
 	 * a quarter (regulation № 44 on information groups §3.1). */
+	/* The territories whose meetings a municipality's pages may show (issue 18 item 4). */
+	[STMT_MUNICIPALITY_TERRITORIES] = CONCERNING_TERRITORIES("?1"),
 	[STMT_REPORT_BODY_GROUPS] =
 		"SELECT count(*) FROM info_group g JOIN territory t ON t.id = g.territory_id "
 		"WHERE t.municipality_id = ?1 AND g.created_at < ?2",
@@ -1653,4 +1655,5 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_TERRITORY_MUNICIPALITY, 1),
 	COLUMNS(STMT_REPORT_KIND_COUNT, 2),
 	COLUMNS(STMT_REPORT_BODY_GROUPS, 1),
+	COLUMNS(STMT_MUNICIPALITY_TERRITORIES, 1),
 };

@@ -23,12 +23,29 @@ struct filter_choices {
 	size_t kind_count;
 };
 
-static int load_choices(struct request *req, struct filter_choices *c)
+/* The territories and kinds to choose from; on a municipality's schedule (municipality > 0)
+ * only the territories that concern it, in the tree's order. 0, or -1 on a database error. */
+static int load_choices(struct request *req, long long municipality, struct filter_choices *c)
 {
 	struct db *db = &req->worker->db;
 	if (db_territory_tree(db, req->arena, &c->territories, &c->territory_count) < 0 ||
 	    db_kind_list(db, req->arena, &c->kinds, &c->kind_count) < 0)
 		return -1;
+	if (municipality <= 0)
+		return 0;
+	long long *ids;
+	size_t id_count, kept = 0;
+	if (db_municipality_territories(db, req->arena, municipality, &ids, &id_count) < 0)
+		return -1;
+	struct territory_item *mine = arena_alloc(req->arena, (c->territory_count + 1) * sizeof *mine);
+	for (size_t i = 0; i < c->territory_count; i++)
+		for (size_t k = 0; k < id_count; k++)
+			if (ids[k] == c->territories[i].id) {
+				mine[kept++] = c->territories[i];
+				break;
+			}
+	c->territories = mine;
+	c->territory_count = kept;
 	return 0;
 }
 
@@ -67,8 +84,9 @@ static void fill_filter_form(struct request *req, tpl_dict *d, const struct filt
  * order, then past ones newest first, page_size per page. GET /m/<slug>/meetings — the same for
  * one municipality: its meetings and its district's that concern it (site_scope.h); 404 for an
  * unknown slug.
- * 400 when a filter value is malformed, names no existing territory or kind, or from is after
- * to (the page names the value);
+ * 400 when a filter value is malformed, names no existing territory (on a municipality's
+ * schedule: none of those that concern it) or kind, or from is after to (the page names the
+ * value);
  * 404 for a page number past the last page; 200 otherwise (an empty result says so). */
 enum http_status page_meetings_list(struct request *req)
 {
@@ -78,7 +96,7 @@ enum http_status page_meetings_list(struct request *req)
 	if (in_scope != 0)
 		return in_scope < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
 	struct filter_choices choices;
-	if (load_choices(req, &choices) < 0)
+	if (load_choices(req, scope.id, &choices) < 0)
 		return HTTP_INTERNAL_ERROR;
 	check_choices(req, &choices);
 	if (req->invalid_fields > 0)

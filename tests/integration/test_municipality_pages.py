@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 from helpers import shown, text_of, wait_for
 from stack import ROOT, Response, free_port, module_stack
-from staff import selected
+from staff import options, selected
 from test_public_pages import ical_parse
 
 STACK = None
@@ -143,6 +143,18 @@ class MunicipalityPages(unittest.TestCase):
                      BEREZOVKA_GATHERING, KEDROVAYA, "Найдены 3 встречи").text
         self.assertNotIn(DISTRICT_WIDE, page)
         self.assertEqual(STACK.get("/m/berezovka/meetings?kind=nonsense").status, 400)
+        # The territories offered are those that concern Берёзовка; Зеленоборск's are refused.
+        offered = [name.strip() for _, name in options(page, "territory")]
+        self.assertEqual(offered, ["Все территории", "Советский район",
+                                   "сельское поселение Берёзовка", "деревня Кедровая",
+                                   "районная больница в селе Берёзовка"])
+        r = shown(self, STACK.get("/m/berezovka/meetings?territory=3"), "такой территории нет",
+                  status=400)
+        self.assertNotIn(HEATING, r.text)
+        # A village: its meetings and those of the areas above it, not the hospital's beside it.
+        page = shown(self, STACK.get("/m/berezovka/meetings?territory=7"), KEDROVAYA,
+                     BEREZOVKA_GATHERING, DISTRICT_WIDE, "Найдено 7 встреч").text
+        self.assertNotIn(IN_BEREZOVKA, page)
 
     def test_the_site_wide_schedule_is_unchanged(self):
         page = shown(self, STACK.get("/meetings"), "<h1>Расписание встреч с населением</h1>",
