@@ -118,7 +118,8 @@ install: $(PROGRAMS)
 	install -m 0755 $(BUILD)/portal-admin $(DESTDIR)$(SBINDIR)/
 	cp -R templates static sql $(DESTDIR)$(SHAREDIR)/
 	install -d $(DESTDIR)$(SHAREDIR)/conf
-	install -m 0644 conf/portal.ini conf/nginx.conf.in conf/nginx-site.conf.in $(DESTDIR)$(SHAREDIR)/conf/
+	install -m 0644 conf/portal.ini conf/nginx.conf.in conf/nginx-site.conf.in \
+		conf/nginx-municipality-hosts.conf $(DESTDIR)$(SHAREDIR)/conf/
 	install -m 0644 doc/man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 0644 doc/man/*.8 $(DESTDIR)$(MANDIR)/man8/
 

@@ -8,7 +8,12 @@
 {{#from_error}}<p class="field-error" id="e-from">{{MESSAGE}}</p>{{/from_error}}</div>
 <div class="field"><label for="f-to">По</label><input type="date" id="f-to" name="to" value="{{to}}"{{#to_error}} aria-invalid="true" aria-describedby="e-to"{{/to_error}}>
 {{#to_error}}<p class="field-error" id="e-to">{{MESSAGE}}</p>{{/to_error}}</div>
-<div class="actions"><button type="submit">Показать</button></div>
+{{#MUNICIPALITY_CHOICE}}<div class="field"><label for="f-municipality">Муниципальное образование</label><select id="f-municipality" name="municipality"{{#municipality_error}} aria-invalid="true" aria-describedby="e-municipality"{{/municipality_error}}>
+{{#ALL}}<option value="">все вместе</option>
+{{/ALL}}{{#MUNICIPALITY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/MUNICIPALITY_OPTION}}</select>
+{{#municipality_error}}<p class="field-error" id="e-municipality">{{MESSAGE}}</p>{{/municipality_error}}</div>
+{{/MUNICIPALITY_CHOICE}}<div class="actions"><button type="submit">Показать</button></div>
 </fieldset>
 </form>
 {{/FORM_PERIOD}}{{#FORM_YEAR}}{{>FORM_ERRORS}}<form class="filters" method="get" action="/admin/reports/appeals">
@@ -16,7 +21,12 @@
 <legend>Год</legend>
 <div class="field"><label for="f-year">Год</label><input type="number" min="2000" max="2100" id="f-year" name="year" value="{{year}}"{{#year_error}} aria-invalid="true" aria-describedby="e-year"{{/year_error}}>
 {{#year_error}}<p class="field-error" id="e-year">{{MESSAGE}}</p>{{/year_error}}</div>
-<div class="actions"><button type="submit">Показать</button></div>
+{{#MUNICIPALITY_CHOICE}}<div class="field"><label for="f-municipality">Муниципальное образование</label><select id="f-municipality" name="municipality"{{#municipality_error}} aria-invalid="true" aria-describedby="e-municipality"{{/municipality_error}}>
+{{#ALL}}<option value="">все вместе</option>
+{{/ALL}}{{#MUNICIPALITY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/MUNICIPALITY_OPTION}}</select>
+{{#municipality_error}}<p class="field-error" id="e-municipality">{{MESSAGE}}</p>{{/municipality_error}}</div>
+{{/MUNICIPALITY_CHOICE}}<div class="actions"><button type="submit">Показать</button></div>
 </fieldset>
 </form>
 {{/FORM_YEAR}}{{#FORM_HALF}}{{>FORM_ERRORS}}<form class="filters" method="get" action="/admin/reports/groups">
@@ -41,7 +51,20 @@
 <div class="actions"><button type="submit">Показать</button></div>
 </fieldset>
 </form>
-{{/FORM_MONTH}}{{#CSV}}<div class="subnav"><ul><li><a href="{{LINK}}" download>Скачать таблицы в CSV (Excel, LibreOffice)</a></li><li><a href="/admin/reports">Все отчёты</a></li></ul></div>
+{{/FORM_MONTH}}{{#FORM_DISTRICT}}{{>FORM_ERRORS}}<form class="filters" method="get" action="/admin/reports/district">
+<fieldset>
+<legend>Район и год</legend>
+<div class="field"><label for="f-year">Год</label><input type="number" min="2000" max="2100" id="f-year" name="year" value="{{year}}"{{#year_error}} aria-invalid="true" aria-describedby="e-year"{{/year_error}}>
+{{#year_error}}<p class="field-error" id="e-year">{{MESSAGE}}</p>{{/year_error}}</div>
+{{#MUNICIPALITY_CHOICE}}<div class="field"><label for="f-municipality">Муниципальное образование</label><select id="f-municipality" name="municipality"{{#municipality_error}} aria-invalid="true" aria-describedby="e-municipality"{{/municipality_error}}>
+{{#ALL}}<option value="">все вместе</option>
+{{/ALL}}{{#MUNICIPALITY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/MUNICIPALITY_OPTION}}</select>
+{{#municipality_error}}<p class="field-error" id="e-municipality">{{MESSAGE}}</p>{{/municipality_error}}</div>
+{{/MUNICIPALITY_CHOICE}}<div class="actions"><button type="submit">Показать</button></div>
+</fieldset>
+</form>
+{{/FORM_DISTRICT}}{{#CSV}}<div class="subnav"><ul><li><a href="{{LINK}}" download>Скачать таблицы в CSV (Excel, LibreOffice)</a></li><li><a href="/admin/reports">Все отчёты</a></li></ul></div>
 <p class="print-hint">Страница готова к печати на листе A4: меню и форма при печати не выводятся.</p>
 {{/CSV}}{{#TABLE}}<section class="report-block" aria-labelledby="t-{{ID}}">
 <h2 id="t-{{ID}}">{{CAPTION}}</h2>

@@ -3,7 +3,7 @@
 <p>Отчёты, которых требуют муниципальные акты, собираются из данных портала. Каждый можно распечатать на листе A4 или скачать в CSV для Excel и LibreOffice.</p>
 <section class="block" aria-labelledby="r-compliance">
 <h2 id="r-compliance"><a href="/admin/reports/compliance">Соблюдение требований</a></h2>
-<p>Периодичность встреч главы, личных приёмов и выездных встреч информационных групп, нарушения правила 5 дней и исключения, обращения с ответом позже срока и просроченные.</p>
+<p>Периодичность встреч главы, личных приёмов и выездных встреч информационных групп, нарушения правила 5 дней и исключения, обращения с ответом позже срока и просроченные.{{#DISTRICT}} По всем муниципальным образованиям вместе или по одному из них — выберите его в форме отчёта.{{/DISTRICT}}</p>
 <form class="filters" method="get" action="/admin/reports/compliance">
 <fieldset>
 <legend>Период</legend>
@@ -17,7 +17,11 @@
 <h2 id="r-appeals"><a href="/admin/reports/appeals">Анализ обращений за год</a></h2>
 <p>По разделам классификатора, территориям, способам поступления, результатам и срокам, в сравнении с предыдущим годом. <a href="/admin/reports/appeals?year={{PREVIOUS_YEAR}}">За {{PREVIOUS_YEAR}} год</a>.</p>
 </section>
-<section class="block" aria-labelledby="r-groups">
+{{#DISTRICT}}<section class="block" aria-labelledby="r-district">
+<h2 id="r-district"><a href="/admin/reports/district">Сводка района по поселениям</a></h2>
+<p>По каждому поселению: ежегодный отчёт главы перед населением, личные приёмы главы по месяцам, выездные встречи информационных групп по кварталам — проведено и требуется. <a href="/admin/reports/district?year={{PREVIOUS_YEAR}}">За {{PREVIOUS_YEAR}} год</a>.</p>
+</section>
+{{/DISTRICT}}<section class="block" aria-labelledby="r-groups">
 <h2 id="r-groups"><a href="/admin/reports/groups">Итоги работы информационных групп</a></h2>
 <p>Встречи, участники и принятые обращения по группам и территориям: <a href="/admin/reports/groups?year={{YEAR}}&amp;half=1">первое полугодие {{YEAR}} г.</a>, <a href="/admin/reports/groups?year={{YEAR}}&amp;half=2">второе полугодие {{YEAR}} г.</a>, <a href="/admin/reports/groups?year={{YEAR}}">{{YEAR}} год</a>.</p>
 </section>

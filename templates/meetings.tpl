@@ -1,8 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}{{!-- meetings.tpl: the schedule with filters and pagination. --}}
 <h1>Расписание встреч с населением</h1>
-<details class="filters-box"{{#FILTERED}} open{{/FILTERED}}>
+{{#BODY}}<p class="lead"><a href="/m/{{SLUG}}">{{NAME}}</a>.{{#IN_DISTRICT}} В расписании также встречи района, которые касаются жителей поселения.{{/IN_DISTRICT}}</p>
+{{/BODY}}<details class="filters-box"{{#FILTERED}} open{{/FILTERED}}>
 <summary>Отбор встреч: территория, вид, даты</summary>
-<form class="filters" method="get" action="/meetings">
+<form class="filters" method="get" action="{{PREFIX}}/meetings">
 <fieldset>
 <legend>Отбор встреч</legend>
 <div class="field">
@@ -29,24 +30,24 @@
 </div>
 <div class="actions">
 <button type="submit">Показать</button>
-<a href="/meetings">Сбросить</a>
+<a href="{{PREFIX}}/meetings">Сбросить</a>
 </div>
 </fieldset>
 </form>
 </details>
 <section aria-labelledby="results-title">
 <h2 id="results-title">{{FOUND}}</h2>
-{{#EMPTY}}<p>Встреч не найдено.{{#FILTERED}} Измените условия отбора или <a href="/meetings">покажите всё расписание</a>.{{/FILTERED}}</p>{{/EMPTY}}
+{{#EMPTY}}<p>Встреч не найдено.{{#FILTERED}} Измените условия отбора или <a href="{{PREFIX}}/meetings">покажите всё расписание</a>.{{/FILTERED}}</p>{{/EMPTY}}
 {{#HAS_MEETINGS}}<ol class="meeting-list">
 {{#MEETING}}<li>{{>CARD}}</li>
 {{/MEETING}}</ol>{{/HAS_MEETINGS}}
 {{#PAGINATION}}<nav class="pagination" aria-label="Страницы расписания">
 <p>Страница {{PAGE}}{{#OF}} из {{PAGES}}{{/OF}}</p>
 <ul>
-{{#PREV}}<li><a href="/meetings{{HREF}}" rel="prev">← Предыдущая страница</a></li>
-{{/PREV}}{{#NEXT}}<li><a href="/meetings{{HREF}}" rel="next">Следующая страница →</a></li>
+{{#PREV}}<li><a href="{{PREFIX}}/meetings{{HREF}}" rel="prev">← Предыдущая страница</a></li>
+{{/PREV}}{{#NEXT}}<li><a href="{{PREFIX}}/meetings{{HREF}}" rel="next">Следующая страница →</a></li>
 {{/NEXT}}</ul>
 </nav>{{/PAGINATION}}
 </section>
 <p class="more"><a href="/subscribe">Подписаться на анонсы по электронной почте</a></p>
-<p class="more">Расписание в календаре: <a href="/calendar/subscribe">подписаться</a> (адрес для программы-календаря: {{WEBCAL_URL}}) — календарь на телефоне или компьютере сам добавит новые встречи и изменения; <a href="/meetings.ics">скачать файл .ics</a> — разовый импорт: встречи, назначенные позже, в календарь не попадут.</p>
+<p class="more">Расписание в календаре: <a href="{{PREFIX}}/calendar/subscribe">подписаться</a> (адрес для программы-календаря: {{WEBCAL_URL}}) — календарь на телефоне или компьютере сам добавит новые встречи и изменения; <a href="{{CALENDAR_PATH}}">скачать файл .ics</a> — разовый импорт: встречи, назначенные позже, в календарь не попадут.</p>

@@ -11,7 +11,17 @@
 {{/EMAIL}}{{#HOURS}}<dt>Часы приёма</dt><dd>{{VALUE}}</dd>
 {{/HOURS}}{{#SITE}}<dt>Официальный сайт</dt><dd><a href="{{VALUE}}">{{VALUE}}</a></dd>
 {{/SITE}}</dl>
-<p class="more"><a href="/appeals/new?municipality={{ID}}">Направить обращение</a></p>
+<nav class="block" aria-labelledby="sections-title">
+<h2 id="sections-title">Разделы</h2>
+<ul>
+<li><a href="/m/{{SLUG}}/meetings">Расписание встреч с жителями</a></li>
+<li><a href="/m/{{SLUG}}/appeal">Направить обращение</a></li>
+<li><a href="/m/{{SLUG}}/answers">Ответы на вопросы жителей</a></li>
+<li><a href="/m/{{SLUG}}/press">Для прессы: анонсы встреч</a></li>
+<li><a href="/m/{{SLUG}}/feed.atom" type="application/atom+xml">Лента анонсов в формате Atom</a></li>
+<li><a href="/m/{{SLUG}}/calendar.ics">Календарь встреч (файл .ics)</a></li>
+</ul>
+</nav>
 {{#SETTLEMENT_LIST}}<section class="block" aria-labelledby="settlements-title">
 <h2 id="settlements-title">Поселения в составе района</h2>
 <ul class="meeting-list">
@@ -24,5 +34,5 @@
 {{#UPCOMING}}<li>{{>CARD}}</li>
 {{/UPCOMING}}</ul>{{/HAS_UPCOMING}}
 {{#NO_UPCOMING}}<p>Ближайшие встречи пока не назначены.</p>{{/NO_UPCOMING}}
-<p class="more"><a href="/meetings">Всё расписание встреч</a></p>
+<p class="more"><a href="/m/{{SLUG}}/meetings">Всё расписание встреч</a></p>
 </section>

@@ -127,6 +127,9 @@ WEB_PUBLIC_ARGS = ["--start", "/", "--start", "/meetings", "--start", "/meetings
                    # the demo district and its settlements' pages (issue 18)
                    "--start", "/m/sovetsky-rayon", "--start", "/m/berezovka",
                    "--start", "/m/zelenoborsk", "--start", "/appeals/new?municipality=3",
+                   # a settlement's own part of the site (issue 18 item 4)
+                   "--start", "/m/berezovka/meetings", "--start", "/m/berezovka/press",
+                   "--start", "/m/berezovka/answers", "--error-page", "/m/nowhere/meetings",
                    # a reference-group participant's personal links (demo tokens, sql/demo)
                    "--start", "/surveys/link?token=demo-survey-link-00000000000000000000000000000000000000000000000",
                    "--start", "/discussions/link?token=demo-discussion-link-0000000000000000000000000000000000000000000",
@@ -153,6 +156,9 @@ WEB_STAFF_ARGS = ["--include-admin", "--only", "/admin", "--max-same-shape", "5"
                   "--start", "/admin/outbox", "--max-pages", "116", "--start", "/admin/reports",
                   "--start", "/admin/reports/compliance", "--start", "/admin/reports/appeals",
                   "--start", "/admin/reports/groups?half=1", "--start", "/admin/reports/monthly",
+                  "--start", "/admin/reports/district",
+                  "--start", "/admin/reports/compliance?municipality=3",
+                  "--error-page", "/admin/reports/appeals?municipality=999",
                   "--error-page", "/admin/meetings/999999",
                   # Every staff form once with invalid values: its error state is checked too.
                   "--submit-forms", "--start", "/admin/meetings/10/protocol",

@@ -649,6 +649,9 @@ enum stmt {
 	STMT_APPEAL_BODY_COUNTER_NEXT, /* (year, municipality) → the next number of its registry */
 	STMT_MEETING_MUNICIPALITY, /* (meeting) → name, official name, slug, id of its municipality */
 	STMT_TERRITORY_MUNICIPALITY, /* (territory) → its municipality id */
+	STMT_REPORT_KIND_COUNT,      /* (kind, from, to, municipality, host) → held, planned */
+	STMT_REPORT_BODY_GROUPS,     /* (municipality, before) → its information groups */
+	STMT_MUNICIPALITY_TERRITORIES, /* (municipality) → ids of the territories that concern it */
 	STMT__MAX
 };
 

@@ -51,6 +51,10 @@ static void bind_filter(sqlite3_stmt *s, const struct meeting_filter *f)
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)f->from);
 	if (f->has_to)
 		sqlite3_bind_int64(s, 4, (sqlite3_int64)f->to);
+	if (f->municipality_id > 0)
+		sqlite3_bind_int64(s, 8, f->municipality_id);
+	if (f->district_id > 0)
+		sqlite3_bind_int64(s, 9, f->district_id);
 }
 
 /* Step s (bound by the caller) to its end, appending at most max - *n summaries to rows. */

@@ -63,6 +63,9 @@ struct meeting_filter {
 	time_t from, to;            /* UTC, to is exclusive */
 	time_t now;                 /* splits upcoming from past */
 	long long limit, offset;
+	/* 0 for the whole site; else that municipality's own meetings and its district's
+	 * (district_id, 0 for none) in territories that concern it (issue 18 item 4). */
+	long long municipality_id, district_id;
 };
 
 /* Public meetings matching the filter: those not yet ended soonest first, then the ended ones
@@ -91,7 +94,7 @@ int db_meeting_changes(struct db *db, struct arena *a, long long id, struct meet
 		       size_t *count);
 
 /* Public meetings of municipality municipality_id that have not ended by now, and those of its
- * district (district_id, 0 for none) whose territory lies above one of its territories (a
+ * district (district_id, 0 for none) whose territory lies in or above one of its territories (a
  * district-wide meeting concerns every settlement), in time order, at most limit (issue 18). */
 int db_meeting_of_municipality(struct db *db, struct arena *a, long long municipality_id,
 			       long long district_id, time_t now, long long limit,

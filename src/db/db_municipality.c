@@ -124,3 +124,19 @@ long long db_municipality_count(struct db *db)
 		return -1;
 	return (long long)kept.count;
 }
+
+/* One id of STMT_MUNICIPALITY_TERRITORIES. */
+static void read_territory_id(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	(void)a;
+	*(long long *)row = sqlite3_column_int64(s, 0);
+}
+
+int db_municipality_territories(struct db *db, struct arena *a, long long id, long long **out,
+				size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MUNICIPALITY_TERRITORIES);
+	sqlite3_bind_int64(s, 1, id);
+	return db_read_rows(db, a, s, sizeof **out, read_territory_id, out, count,
+			    "municipality territories");
+}

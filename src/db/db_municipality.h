@@ -44,6 +44,12 @@ const struct municipality_item *db_municipality_by_slug(const struct municipalit
 const struct municipality_item *db_municipality_own(const struct municipality_item *list,
 						    size_t count);
 
+/* The ids of the territories that concern the residents of municipality id: its own, those
+ * inside them and those above them (the territories a municipality's schedule may filter by,
+ * issue 18 item 4), in the arena. 0, or -1 on a database error. */
+int db_municipality_territories(struct db *db, struct arena *a, long long id, long long **out,
+				size_t *count);
+
 /* How many municipalities the installation has: 1 for a single municipality, whose pages then
  * say nothing about municipalities. -1 on a database error. */
 long long db_municipality_count(struct db *db);

@@ -18,7 +18,8 @@
 	"CROSS JOIN meeting_kind k ON k.code = m.kind "                                           \
 	"CROSS JOIN territory t ON t.id = m.territory_id LEFT JOIN venue v ON v.id = m.venue_id "
 
-/* ?1 territory, ?2 kind, ?3 from, ?4 to (UTC). A meeting's territory is the area it concerns:
+/* ?1 territory, ?2 kind, ?3 from, ?4 to (UTC), ?8 municipality and ?9 its district (issue 18
+ * item 4: /m/<slug>/meetings). A meeting's territory is the area it concerns:
  * a territory finds the meetings of the territories inside it (a settlement its microdistricts')
  * and of those above it (a microdistrict the settlement-wide and district-wide ones, issue 21). */
 #define MEETING_FILTER                                                                            \
@@ -31,7 +32,36 @@
 	"     SELECT id FROM down UNION SELECT id FROM up WHERE id IS NOT NULL)) "                  \
 	"AND (?2 IS NULL OR m.kind = ?2) "                                                         \
 	"AND (?3 IS NULL OR m.starts_at >= ?3) "                                                   \
-	"AND (?4 IS NULL OR m.starts_at < ?4) "
+	"AND (?4 IS NULL OR m.starts_at < ?4) "                                                    \
+	"AND " MEETING_OF_MUNICIPALITY("?8", "?9")
+
+/* The territories that concern the residents of municipality MUN (a bound parameter, issue 18
+ * item 4): its own territories, the ones inside them (a district's school in a village), and the
+ * ones above them (the district as a whole). */
+#define CONCERNING_TERRITORIES(mun)                                                               \
+	"WITH RECURSIVE mine(id) AS (SELECT id FROM territory WHERE municipality_id = " mun "), "   \
+	"down(id) AS (SELECT id FROM mine UNION SELECT t.id FROM territory t JOIN down "           \
+	"             ON t.parent_id = down.id), "                                                 \
+	"up(id) AS (SELECT parent_id FROM territory WHERE id IN (SELECT id FROM mine) UNION "       \
+	"           SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id) "                 \
+	"SELECT id FROM down UNION SELECT id FROM up WHERE id IS NOT NULL"
+
+/* A meeting m on the public pages of municipality MUN (NULL: the whole site) whose district is
+ * DIST (NULL for none): its own meetings, and its district's held in a territory that concerns it
+ * — in one of its territories or district-wide (issue 18 item 4). Never another settlement's. */
+#define MEETING_OF_MUNICIPALITY(mun, dist)                                                        \
+	"(" mun " IS NULL OR m.municipality_id = " mun " OR (m.municipality_id = " dist            \
+	" AND m.territory_id IN (" CONCERNING_TERRITORIES(mun) "))) "
+
+/* A discussion d of a draft on the public pages of municipality MUN (NULL: the whole site):
+ * one of its territories or above them; one for the whole site (no territory) is the own
+ * municipality's, until discussions name their body. */
+#define DISCUSSION_OF_MUNICIPALITY(mun)                                                           \
+	"(" mun " IS NULL OR (d.territory_id IS NULL AND " mun " = (SELECT id FROM municipality "  \
+	"WHERE own = 1)) OR d.territory_id IN (SELECT id FROM territory WHERE municipality_id = "  \
+	mun ") OR d.territory_id IN (WITH RECURSIVE up(id) AS (SELECT parent_id FROM territory "   \
+	"WHERE municipality_id = " mun " UNION SELECT t.parent_id FROM territory t JOIN up "       \
+	"ON t.id = up.id) SELECT id FROM up WHERE id IS NOT NULL)) "
 
 /* A resident's appeal as the account shows it (page_account.c). */
 #define ACCOUNT_APPEAL_COLUMNS                                                                    \
@@ -359,10 +389,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_REPORT_VIOLATIONS] =
 		"SELECT m.id, m.title, r.starts_at, m.status, r.deadline_at FROM rule_violation r "
 		"JOIN meeting m ON m.id = r.meeting_id WHERE r.starts_at >= ?1 AND r.starts_at < ?2 "
-		"ORDER BY r.starts_at, m.id",
+		"AND (?3 IS NULL OR m.municipality_id = ?3) ORDER BY r.starts_at, m.id",
 	[STMT_REPORT_EXCEPTIONS] =
 		"SELECT id, title, starts_at, exception_reason FROM meeting WHERE exception_reason <> '' "
-		"AND starts_at >= ?1 AND starts_at < ?2 ORDER BY starts_at, id",
+		"AND starts_at >= ?1 AND starts_at < ?2 AND (?3 IS NULL OR municipality_id = ?3) "
+		"ORDER BY starts_at, id",
 	/* Answered after the local date due, or forwarded after the forwarding date due (7 days,
 	 * 59-ФЗ art. 8 part 3): both are late in the timeliness table too. */
 	[STMT_REPORT_ANSWERED_LATE] =
@@ -373,6 +404,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		"WHERE a.answered_at >= ?1 AND a.answered_at < ?2 "
 		"AND date(a.answered_at + ?3, 'unixepoch') > a.answer_due "
+		"AND (?4 IS NULL OR a.municipality_id = ?4) "
 		"UNION ALL "
 		"SELECT a.number, coalesce(t.name, ''), 'forwarded', a.forward_due, "
 		"date(a.forwarded_at + ?3, 'unixepoch'), "
@@ -380,13 +412,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"a.forwarded_at, a.id "
 		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		"WHERE a.forwarded_at >= ?1 AND a.forwarded_at < ?2 "
-		"AND date(a.forwarded_at + ?3, 'unixepoch') > a.forward_due ORDER BY 7, 8",
+		"AND date(a.forwarded_at + ?3, 'unixepoch') > a.forward_due "
+		"AND (?4 IS NULL OR a.municipality_id = ?4) ORDER BY 7, 8",
 	[STMT_REPORT_OPEN_OVERDUE] =
 		"SELECT a.number, coalesce(t.name, ''), a.answer_due, "
 		"CAST(julianday(?1) - julianday(a.answer_due) AS INTEGER) "
 		"FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		"WHERE a.status IN ('registered', 'in_work') AND a.answer_due < ?1 "
-		"ORDER BY a.answer_due, a.id",
+		"AND (?2 IS NULL OR a.municipality_id = ?2) ORDER BY a.answer_due, a.id",
 	/* Every held meeting but a personal reception (recorded in the appeals registry, not in a
 	 * protocol) must have a protocol (order № 2 of the Zelenoborsk head §4.1, regulation № 44
 	 * on information groups §3.6.9); a reception only when one was made anyway. The same rule
@@ -396,6 +429,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"p.handed_at, coalesce(k.protocol_handover_days, 0) FROM meeting m "
 		"JOIN meeting_kind k ON k.code = m.kind LEFT JOIN protocol p ON p.meeting_id = m.id "
 		"WHERE m.status = 'held' AND m.starts_at >= ?1 AND m.starts_at < ?2 "
+		"AND (?3 IS NULL OR m.municipality_id = ?3) "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) ORDER BY m.starts_at, m.id",
 	/* Executed on the local day of the executor's last report, once reported or accepted; an
 	 * instruction still with the executor is late from the day after its due date. Only those
@@ -412,7 +446,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		" FROM protocol s WHERE s.id = n.protocol_id AND s.signed_at IS NOT NULL))) i "
 		"LEFT JOIN protocol p ON p.id = i.protocol_id LEFT JOIN meeting m ON m.id = p.meeting_id "
 		"LEFT JOIN appeal a ON a.id = i.appeal_id "
-		"WHERE coalesce(i.done_on, ?3) > i.due_on ORDER BY i.due_on, i.id",
+		"WHERE coalesce(i.done_on, ?3) > i.due_on "
+		"AND (?5 IS NULL OR coalesce(m.municipality_id, a.municipality_id) = ?5) "
+		"ORDER BY i.due_on, i.id",
 	/* The yearly analysis in one pass: appeals of the two years counted by every breakdown at
 	 * once (report_appeals.c sums them per table). The topic is the code cut to the topic
 	 * level (SSSS.TTTT.NNNN; a subject's code as it is), so a question counts under its topic;
@@ -428,7 +464,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"  a.forward_due THEN 'forwarded_on_time' ELSE 'forwarded_late' END "
 		"WHEN a.outcome IS NOT NULL THEN 'closed' "
 		"WHEN a.answer_due < ?4 THEN 'open_overdue' ELSE 'open' END AS timely, count(*) AS n "
-		"FROM appeal a WHERE a.year IN (?1, ?2) GROUP BY 1, 2, 3, 4, 5, 6) "
+		"FROM appeal a WHERE a.year IN (?1, ?2) AND (?5 IS NULL OR a.municipality_id = ?5) "
+		"GROUP BY 1, 2, 3, 4, 5, 6) "
 		"SELECT c.y, t.code, t.name, s.code, s.name, tr.id, tr.name, c.source, c.outcome, "
 		"c.timely, c.n FROM c LEFT JOIN appeal_topic t ON t.code = c.topic "
 		"LEFT JOIN appeal_topic s ON s.code = substr(c.topic, 1, 4) "
@@ -473,7 +510,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"count(m.id) FILTER (WHERE m.status = 'held' AND m.starts_at >= ?3 AND m.starts_at < ?4), "
 		"count(m.id) FILTER (WHERE m.status IN ('approved', 'postponed')) "
 		"FROM info_group g LEFT JOIN meeting m ON m.group_id = g.id AND m.kind = 'group_field' "
-		"AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
+		"AND m.starts_at >= ?1 AND m.starts_at < ?2 "
+		"WHERE ?5 IS NULL OR g.territory_id IN (SELECT id FROM territory WHERE municipality_id = ?5) "
+		"GROUP BY g.id ORDER BY g.name",
 	[STMT_OPEN311_SERVICES] =
 		"SELECT e.code, e.name, e.level, coalesce(p.name, ''), s.name FROM appeal_topic e "
 		"JOIN appeal_topic s ON s.code = substr(e.code, 1, 4) "
@@ -650,6 +689,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"  AND published_at <= a.published_at ORDER BY published_at DESC, id DESC LIMIT 1) "
 		"LEFT JOIN venue pv ON pv.id = p.venue_id "
 		"WHERE m.status <> 'draft' AND (?3 IS NULL OR m.id = ?3) "
+		"AND " MEETING_OF_MUNICIPALITY("?4", "?5")
 		"ORDER BY a.ends_at < ?1, CASE WHEN a.ends_at >= ?1 THEN a.starts_at END, "
 		"a.starts_at DESC, m.id LIMIT ?2",
 	/* Results: a held meeting, dated when it was marked held, or its end if that came later. */
@@ -657,10 +697,12 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT a.id, a.number, a.public_question, a.public_answer, a.published_at AS at, "
 		"coalesce(a.meeting_id, 0), coalesce(m.title, ''), 'answer', '' FROM appeal a "
 		"LEFT JOIN meeting m ON m.id = a.meeting_id WHERE a.published_at IS NOT NULL "
+		"AND (?2 IS NULL OR a.municipality_id = ?2) "
 		"UNION ALL SELECT id, title, unit, '', announced_at, 0, '', 'discussion', closes_on "
-		"FROM discussion WHERE announced_at IS NOT NULL "
+		"FROM discussion d WHERE announced_at IS NOT NULL AND " DISCUSSION_OF_MUNICIPALITY("?2")
 		"UNION ALL SELECT id, title, unit, conclusion, concluded_at, 0, '', 'conclusion', "
-		"closes_on FROM discussion WHERE concluded_at IS NOT NULL "
+		"closes_on FROM discussion d WHERE concluded_at IS NOT NULL AND "
+		DISCUSSION_OF_MUNICIPALITY("?2")
 		"ORDER BY at DESC, 1 DESC LIMIT ?1",
 	[STMT_ANNOUNCEMENT_WEBHOOKS] =
 		"SELECT count(*) FROM outbox WHERE announcement_id = ?1 AND channel = 'webhook'",
@@ -675,7 +717,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"  WHERE meeting_id = a.meeting_id AND kind <> 'cancellation' AND id <> a.id "
 		"  AND published_at <= a.published_at ORDER BY published_at DESC, id DESC LIMIT 1) "
 		"LEFT JOIN venue pv ON pv.id = p.venue_id "
-		"WHERE m.status <> 'draft' "
+		"WHERE m.status <> 'draft' AND " MEETING_OF_MUNICIPALITY("?2", "?3")
 		"UNION ALL "
 		/* Results exist once the protocol is signed, and never for a personal reception
 		 * (residents' own affairs), as on the meeting's page (page_protocol.c). */
@@ -685,7 +727,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "
 		"JOIN protocol pr ON pr.meeting_id = m.id AND pr.signed_at IS NOT NULL "
 		"LEFT JOIN venue v ON v.id = m.venue_id WHERE m.status = 'held' "
-		"AND m.kind <> 'personal_reception' "
+		"AND m.kind <> 'personal_reception' AND " MEETING_OF_MUNICIPALITY("?2", "?3")
 		"ORDER BY at DESC, what, 2 DESC LIMIT ?1",
 	[STMT_MEDIA_PLAN] =
 		"SELECT m.id, m.title, m.status, m.starts_at, m.announced_at, f.id, f.published_at, "
@@ -935,7 +977,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT year, CASE WHEN auth_method = 'esia' AND auth_confirmed = 1 "
 		"THEN 'esia_confirmed' ELSE auth_method END, CASE WHEN answered_at IS NULL THEN NULL "
 		"ELSE coalesce(verdict, 'none') END, count(*) FROM appeal WHERE year IN (?1, ?2) "
-		"GROUP BY 1, 2, 3",
+		"AND (?3 IS NULL OR municipality_id = ?3) GROUP BY 1, 2, 3",
 	[STMT_ACCOUNT_FILE_GET] =
 		"SELECT f.file_name, f.mime, f.sha256 FROM appeal_file f JOIN appeal a "
 		"ON a.id = f.appeal_id WHERE f.id = ?1 AND a.resident_id = ?2",
@@ -1068,6 +1110,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"a.published_at, a.meeting_id, coalesce(m.title, '') FROM appeal a "
 		"LEFT JOIN territory t ON t.id = a.territory_id LEFT JOIN meeting m ON m.id = a.meeting_id "
 		"WHERE a.published_at IS NOT NULL AND (?2 IS NULL OR a.meeting_id = ?2) "
+		"AND (?3 IS NULL OR a.municipality_id = ?3) "
 		"ORDER BY a.published_at DESC LIMIT ?1",
 
 	[STMT_TOPIC_TREE] =
@@ -1194,6 +1237,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
 		"d.concluded_at IS NOT NULL FROM discussion d "
 		"LEFT JOIN territory t ON t.id = d.territory_id WHERE d.announced_at IS NOT NULL "
+		"AND " DISCUSSION_OF_MUNICIPALITY("?1")
 		"ORDER BY d.announced_at DESC, d.id DESC LIMIT 50",
 	[STMT_DISCUSSION_FILE_ADD] =
 		"INSERT INTO discussion_file (discussion_id, file_name, mime, size, sha256) "
@@ -1316,11 +1360,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LIMIT 1",
 	[STMT_MUNICIPALITY_MEETINGS] =
 		"SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM
-		"WHERE " PUBLIC_STATUS " AND m.ends_at >= ?3 AND (m.municipality_id = ?1 "
-		"OR (m.municipality_id = ?2 AND m.territory_id IN (WITH RECURSIVE "
-		"     up(id) AS (SELECT parent_id FROM territory WHERE municipality_id = ?1 UNION "
-		"                SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id) "
-		"     SELECT id FROM up WHERE id IS NOT NULL))) "
+		"WHERE " PUBLIC_STATUS " AND m.ends_at >= ?3 AND " MEETING_OF_MUNICIPALITY("?1", "?2")
 		"ORDER BY m.starts_at, m.id LIMIT ?4",
 	[STMT_APPEAL_BODY_COUNTER_NEXT] =
 		"INSERT INTO appeal_number_counter (municipality_id, year, last) VALUES (?2, ?1, 1) "
@@ -1329,6 +1369,20 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT mu.name, mu.official_name, mu.slug, mu.id FROM meeting m "
 		"JOIN municipality mu ON mu.id = m.municipality_id WHERE m.id = ?1",
 	[STMT_TERRITORY_MUNICIPALITY] = "SELECT municipality_id FROM territory WHERE id = ?1",
+	/* Held and planned meetings of kind ?1 starting in [?2, ?3) of municipality ?4 (NULL: of
+	 * every one) hosted by ?5 (NULL: by anyone): the reports' frequencies (issue 18 item 5). */
+	[STMT_REPORT_KIND_COUNT] =
+		"SELECT count(*) FILTER (WHERE status = 'held'), "
+		"count(*) FILTER (WHERE status IN ('approved', 'postponed')) FROM meeting "
+		"WHERE kind = ?1 AND starts_at >= ?2 AND starts_at < ?3 "
+		"AND (?4 IS NULL OR municipality_id = ?4) AND (?5 IS NULL OR host_id = ?5)",
+	/* The information groups of municipality ?1 created before ?2: each must meet at least once
+	 * a quarter (regulation № 44 on information groups §3.1). */
+	/* The territories whose meetings a municipality's pages may show (issue 18 item 4). */
+	[STMT_MUNICIPALITY_TERRITORIES] = CONCERNING_TERRITORIES("?1"),
+	[STMT_REPORT_BODY_GROUPS] =
+		"SELECT count(*) FROM info_group g JOIN territory t ON t.id = g.territory_id "
+		"WHERE t.municipality_id = ?1 AND g.created_at < ?2",
 };
 
 /* How many result columns the reader of each statement above reads: one row per statement, 0 for
@@ -1638,4 +1692,7 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_APPEAL_BODY_COUNTER_NEXT, 1),
 	COLUMNS(STMT_MEETING_MUNICIPALITY, 4),
 	COLUMNS(STMT_TERRITORY_MUNICIPALITY, 1),
+	COLUMNS(STMT_REPORT_KIND_COUNT, 2),
+	COLUMNS(STMT_REPORT_BODY_GROUPS, 1),
+	COLUMNS(STMT_MUNICIPALITY_TERRITORIES, 1),
 };

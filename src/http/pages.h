@@ -11,6 +11,7 @@
 
 enum http_status page_home(struct request *req);
 enum http_status page_municipality(struct request *req);
+enum http_status page_municipality_appeal(struct request *req);
 enum http_status page_meetings_list(struct request *req);
 enum http_status page_meeting_show(struct request *req);
 enum http_status page_calendar_all(struct request *req);
@@ -225,6 +226,7 @@ enum http_status page_admin_appeal_file(struct request *req);
 enum http_status page_admin_reports(struct request *req);
 enum http_status page_admin_report_compliance(struct request *req);
 enum http_status page_admin_report_appeals(struct request *req);
+enum http_status page_admin_report_district(struct request *req);
 enum http_status page_admin_report_groups(struct request *req);
 enum http_status page_admin_report_monthly(struct request *req);
 enum http_status open311_discovery(struct request *req);

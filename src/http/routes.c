@@ -67,6 +67,12 @@
 		{FIELD_UNIT, FIELD_OPTIONAL}, {FIELD_DUE_ON, FIELD_REQUIRED},                      \
 		{FIELD_CONTROLLER, FIELD_REQUIRED}
 
+/* The schedule's filters (/meetings and a municipality's /m/<slug>/meetings) and the calendar's. */
+#define SCHEDULE_FIELDS                                                                           \
+	FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL},                    \
+	       {FIELD_FROM, FIELD_OPTIONAL}, {FIELD_TO, FIELD_OPTIONAL}, {FIELD_PAGE, FIELD_OPTIONAL})
+#define CALENDAR_FIELDS FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL})
+
 /* Columns: pattern, methods, handler, accepted fields, flags, roles (0 = public). */
 const struct route routes[] = {
 	/* Appeals of residents (page_appeals.c): anonymous forms without ambient authority, so no
@@ -181,6 +187,15 @@ const struct route routes[] = {
 	{"/", METHOD_GET, page_home, NULL, ROUTE_CACHEABLE, 0},
 	/* A municipality's page by its slug (page_municipality.c, issue 18). */
 	{"/m/*", METHOD_GET, page_municipality, NULL, ROUTE_CACHEABLE, 0},
+	/* Its part of the public site (issue 18 item 4): the site-wide handlers, which read the
+	 * municipality from the path (site_scope.c); an unknown slug is 404. */
+	{"/m/*/meetings", METHOD_GET, page_meetings_list, SCHEDULE_FIELDS, ROUTE_CACHEABLE, 0},
+	{"/m/*/calendar.ics", METHOD_GET, page_calendar_all, CALENDAR_FIELDS, ROUTE_CACHEABLE, 0},
+	{"/m/*/calendar/subscribe", METHOD_GET, page_calendar_subscribe, NULL, 0, 0},
+	{"/m/*/press", METHOD_GET, page_press, NULL, ROUTE_CACHEABLE, 0},
+	{"/m/*/feed.atom", METHOD_GET, page_feed, NULL, ROUTE_CACHEABLE, 0},
+	{"/m/*/answers", METHOD_GET, page_answers, NULL, ROUTE_CACHEABLE, 0},
+	{"/m/*/appeal", METHOD_GET, page_municipality_appeal, NULL, 0, 0},
 	/* Open311 GeoReport v2 (open311.c): published answers as open data. Invalid parameters
 	 * go to the handler, which answers with the specification's JSON errors. '*' is a
 	 * registration number. */
@@ -210,13 +225,8 @@ const struct route routes[] = {
 	 ROUTE_ANY_BODY, 0},  /* GET: open311_request */
 	{"/api/open311/v2/requests/*.xml", METHOD_GET | METHOD_POST | METHOD_OTHER, open311_fallback, NULL,
 	 ROUTE_ANY_BODY, 0},
-	{"/meetings", METHOD_GET, page_meetings_list,
-	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL},
-		{FIELD_FROM, FIELD_OPTIONAL}, {FIELD_TO, FIELD_OPTIONAL},
-		{FIELD_PAGE, FIELD_OPTIONAL}),
-	 ROUTE_CACHEABLE, 0},
-	{"/meetings.ics", METHOD_GET, page_calendar_all,
-	 FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}, {FIELD_KIND, FIELD_OPTIONAL}), ROUTE_CACHEABLE, 0},
+	{"/meetings", METHOD_GET, page_meetings_list, SCHEDULE_FIELDS, ROUTE_CACHEABLE, 0},
+	{"/meetings.ics", METHOD_GET, page_calendar_all, CALENDAR_FIELDS, ROUTE_CACHEABLE, 0},
 	{"/calendar/subscribe", METHOD_GET, page_calendar_subscribe, NULL, 0, 0},
 	{"/meetings/#", METHOD_GET, page_meeting_show, NULL, ROUTE_CACHEABLE, 0},
 	{"/meetings/#.ics", METHOD_GET, page_calendar_one, NULL, ROUTE_CACHEABLE, 0},
@@ -508,10 +518,16 @@ const struct route routes[] = {
 	{"/admin/reports", METHOD_GET, page_admin_reports, NULL, 0, REPORT_READERS},
 	{"/admin/reports/compliance", METHOD_GET, page_admin_report_compliance,
 	 FIELDS({FIELD_FROM, FIELD_OPTIONAL}, {FIELD_TO, FIELD_OPTIONAL},
-		{FIELD_FORMAT, FIELD_OPTIONAL}),
+		{FIELD_MUNICIPALITY, FIELD_OPTIONAL}, {FIELD_FORMAT, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, REPORT_READERS},
 	{"/admin/reports/appeals", METHOD_GET, page_admin_report_appeals,
-	 FIELDS({FIELD_YEAR, FIELD_OPTIONAL}, {FIELD_FORMAT, FIELD_OPTIONAL}),
+	 FIELDS({FIELD_YEAR, FIELD_OPTIONAL}, {FIELD_MUNICIPALITY, FIELD_OPTIONAL},
+		{FIELD_FORMAT, FIELD_OPTIONAL}),
+	 ROUTE_FORM_ERRORS_TO_HANDLER, REPORT_READERS},
+	/* The district's summary over its settlements (report_district.c, issue 18 item 5). */
+	{"/admin/reports/district", METHOD_GET, page_admin_report_district,
+	 FIELDS({FIELD_YEAR, FIELD_OPTIONAL}, {FIELD_MUNICIPALITY, FIELD_OPTIONAL},
+		{FIELD_FORMAT, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, REPORT_READERS},
 	{"/admin/reports/groups", METHOD_GET, page_admin_report_groups,
 	 FIELDS({FIELD_YEAR, FIELD_OPTIONAL}, {FIELD_HALF, FIELD_OPTIONAL},

@@ -19,6 +19,7 @@
 #include "pages.h"
 #include "resident.h"
 #include "ru.h"
+#include "site_scope.h"
 #include "worker.h"
 
 /* Files one appeal may carry; their total size is [limits] max_upload_bytes (nginx and the
@@ -650,14 +651,17 @@ enum http_status page_appeal_status(struct request *req)
 	return page_end(req, HTTP_OK);
 }
 
-/* Fill one ANSWER row per published answer (meeting 0: all of them). */
-int page_answers_fill(struct request *req, tpl_dict *d, const char *section, long long meeting,
-		      int limit)
+/* Fill one ANSWER row per published answer of the appeals of municipality body (0: of every
+ * one) given at meeting (0: anywhere). The number of rows, or -1 on a database error. */
+static int answers_fill(struct request *req, tpl_dict *d, const char *section, long long meeting,
+			long long body, int limit)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ANSWERS_PUBLIC);
 	sqlite3_bind_int(s, 1, limit);
 	if (meeting)
 		sqlite3_bind_int64(s, 2, meeting);
+	if (body)
+		sqlite3_bind_int64(s, 3, body);
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, section);
@@ -677,13 +681,29 @@ int page_answers_fill(struct request *req, tpl_dict *d, const char *section, lon
 	return rc == SQLITE_DONE ? rows : -1;
 }
 
+/* Fill one ANSWER row per published answer (meeting 0: all of them). */
+int page_answers_fill(struct request *req, tpl_dict *d, const char *section, long long meeting,
+		      int limit)
+{
+	return answers_fill(req, d, section, meeting, 0, limit);
+}
+
 /* GET /answers — answers to socially significant questions, newest first, as staff wrote them
  * for publication: no name, address or contact of the applicant (order № 2 of the Zelenoborsk head
- * §3.3). */
+ * §3.3). GET /m/<slug>/answers — the answers to the appeals of that municipality's registry; 404
+ * for an unknown slug. */
 enum http_status page_answers(struct request *req)
 {
-	tpl_dict *d = page_begin(req, "answers.tpl", "Ответы на вопросы жителей", NAV_ANSWERS);
-	int rows = page_answers_fill(req, d, "ANSWER", 0, 100);
+	struct site_scope scope;
+	int in_scope = site_scope_read(req, &scope);
+	if (in_scope != 0)
+		return in_scope < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
+	tpl_dict *d = page_begin(req, "answers.tpl",
+				 site_scope_title(req, &scope, "Ответы на вопросы жителей"), NAV_ANSWERS);
+	site_scope_fill(&scope, d);
+	tpl_set(d, "APPEAL_PATH", scope.id ? arena_printf(req->arena, "%s/appeal", scope.prefix)
+					   : "/appeals/new");
+	int rows = answers_fill(req, d, "ANSWER", 0, scope.id, 100);
 	if (rows < 0)
 		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, rows ? "HAS_ANSWERS" : "NO_ANSWERS");

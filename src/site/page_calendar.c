@@ -7,6 +7,7 @@
 #include "db_meeting.h"
 #include "meeting_view.h"
 #include "pages.h"
+#include "site_scope.h"
 #include "worker.h"
 
 #define CALENDAR_PAST_DAYS 90
@@ -17,7 +18,9 @@ static icaltimetype utc_time(time_t t)
 	return icaltime_from_timet_with_zone(t, 0, icaltimezone_get_utc_timezone());
 }
 
-static icalcomponent *calendar_new(struct request *req)
+/* A VCALENDAR named after the site, or after the municipality whose name is body ("" for the
+ * whole site). */
+static icalcomponent *calendar_new(struct request *req, const char *body)
 {
 	const struct config *cfg = req->worker->cfg;
 	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
@@ -25,7 +28,8 @@ static icalcomponent *calendar_new(struct request *req)
 	icalcomponent_add_property(cal, icalproperty_new_prodid("-//municipal-portal//meetings//RU"));
 	icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
 	icalproperty *name = icalproperty_new_x(
-		arena_printf(req->arena, "Встречи с населением — %s", cfg->municipality_name));
+		arena_printf(req->arena, "Встречи с населением — %s",
+			     body[0] ? body : cfg->municipality_name));
 	icalproperty_set_x_name(name, "X-WR-CALNAME");
 	icalcomponent_add_property(cal, name);
 	return cal;
@@ -79,24 +83,38 @@ static enum http_status calendar_finish(struct request *req, icalcomponent *cal,
 
 /* GET /calendar/subscribe — 303 to the schedule's feed as a webcal: URL, which a phone or a
  * calendar program subscribes to (and keeps up to date) where an https .ics is imported once.
- * A redirect because the page templates let only http and https URLs into a link. */
+ * A redirect because the page templates let only http and https URLs into a link.
+ * GET /m/<slug>/calendar/subscribe — the same for a municipality's feed; 404 for an unknown
+ * slug. */
 enum http_status page_calendar_subscribe(struct request *req)
 {
+	struct site_scope scope;
+	int in_scope = site_scope_read(req, &scope);
+	if (in_scope != 0)
+		return in_scope < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
 	const char *url = req->worker->cfg->site_url;
 	const char *rest = strstr(url, "://");
-	return response_redirect(req, arena_printf(req->arena, "webcal://%s/meetings.ics",
-						   rest ? rest + 3 : url));
+	return response_redirect(req, arena_printf(req->arena, "webcal://%s%s",
+						   rest ? rest + 3 : url, scope.calendar_path));
 }
 
 /* GET /meetings.ics?territory=&kind= — every public meeting from CALENDAR_PAST_DAYS ago on, for
- * subscribing in a calendar app. 400 for a malformed filter; 200 otherwise. */
+ * subscribing in a calendar app. GET /m/<slug>/calendar.ics — the same for one municipality
+ * (its meetings and its district's that concern it, site_scope.h); 404 for an unknown slug.
+ * 400 for a malformed filter; 200 otherwise. */
 enum http_status page_calendar_all(struct request *req)
 {
+	struct site_scope scope;
+	int in_scope = site_scope_read(req, &scope);
+	if (in_scope != 0)
+		return in_scope < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
 	struct meeting_filter f = {
 		.now = req->now,
 		.has_from = true,
 		.from = req->now - CALENDAR_PAST_DAYS * 86400,
 		.limit = CALENDAR_MAX_EVENTS,
+		.municipality_id = scope.id,
+		.district_id = scope.district_id,
 	};
 	if (req->field[FIELD_TERRITORY].state == FIELD_VALID)
 		f.territory_id = req->field[FIELD_TERRITORY].number;
@@ -106,10 +124,13 @@ enum http_status page_calendar_all(struct request *req)
 	size_t count;
 	if (db_meeting_list(&req->worker->db, req->arena, &f, &rows, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	icalcomponent *cal = calendar_new(req);
+	icalcomponent *cal = calendar_new(req, scope.name);
 	for (size_t i = 0; i < count; i++)
 		add_event(req, cal, &rows[i], NULL);
-	return calendar_finish(req, cal, "meetings.ics");
+	return calendar_finish(req, cal,
+			       scope.municipality ? arena_printf(req->arena, "meetings-%s.ics",
+								 scope.municipality->slug)
+						  : "meetings.ics");
 }
 
 /* GET /meetings/ID.ics — one public meeting as an event. 404 for an unknown id or a draft. */
@@ -121,7 +142,7 @@ enum http_status page_calendar_one(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	if (rc > 0)
 		return HTTP_NOT_FOUND;
-	icalcomponent *cal = calendar_new(req);
+	icalcomponent *cal = calendar_new(req, "");
 	add_event(req, cal, &m.summary, m.description);
 	return calendar_finish(req, cal, arena_printf(req->arena, "meeting-%lld.ics", m.summary.id));
 }

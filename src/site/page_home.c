@@ -24,7 +24,7 @@ enum http_status page_home(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 
 	tpl_dict *d = page_begin(req, "home.tpl", "Встречи с населением", NAV_HOME);
-	page_set_calendar_links(req, d);
+	page_set_calendar_links(req, d, "");
 	if (page_municipality_home_list(req, d) < 0)
 		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, next_count ? "HAS_UPCOMING" : "NO_UPCOMING");

@@ -12,6 +12,7 @@
 #include "pages.h"
 #include "reception_booking.h"
 #include "ru.h"
+#include "site_scope.h"
 #include "worker.h"
 
 /* How far the schedule counts the meetings it found; beyond, it says «более 200» and pages on
@@ -26,12 +27,29 @@ struct filter_choices {
 	size_t kind_count;
 };
 
-static int load_choices(struct request *req, struct filter_choices *c)
+/* The territories and kinds to choose from; on a municipality's schedule (municipality > 0)
+ * only the territories that concern it, in the tree's order. 0, or -1 on a database error. */
+static int load_choices(struct request *req, long long municipality, struct filter_choices *c)
 {
 	struct db *db = &req->worker->db;
 	if (db_territory_tree(db, req->arena, &c->territories, &c->territory_count) < 0 ||
 	    db_kind_list(db, req->arena, &c->kinds, &c->kind_count) < 0)
 		return -1;
+	if (municipality <= 0)
+		return 0;
+	long long *ids;
+	size_t id_count, kept = 0;
+	if (db_municipality_territories(db, req->arena, municipality, &ids, &id_count) < 0)
+		return -1;
+	struct territory_item *mine = arena_alloc(req->arena, (c->territory_count + 1) * sizeof *mine);
+	for (size_t i = 0; i < c->territory_count; i++)
+		for (size_t k = 0; k < id_count; k++)
+			if (ids[k] == c->territories[i].id) {
+				mine[kept++] = c->territories[i];
+				break;
+			}
+	c->territories = mine;
+	c->territory_count = kept;
 	return 0;
 }
 
@@ -67,20 +85,28 @@ static void fill_filter_form(struct request *req, tpl_dict *d, const struct filt
 }
 
 /* GET /meetings?territory=&kind=&from=&to=&page= — the schedule, upcoming meetings first in time
- * order, then past ones newest first, page_size per page.
- * 400 when a filter value is malformed, names no existing territory or kind, or from is after
- * to (the page names the value);
+ * order, then past ones newest first, page_size per page. GET /m/<slug>/meetings — the same for
+ * one municipality: its meetings and its district's that concern it (site_scope.h); 404 for an
+ * unknown slug.
+ * 400 when a filter value is malformed, names no existing territory (on a municipality's
+ * schedule: none of those that concern it) or kind, or from is after to (the page names the
+ * value);
  * 404 for a page number past the last page; 200 otherwise (an empty result says so). */
 enum http_status page_meetings_list(struct request *req)
 {
 	const struct config *cfg = req->worker->cfg;
+	struct site_scope scope;
+	int in_scope = site_scope_read(req, &scope);
+	if (in_scope != 0)
+		return in_scope < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
 	struct filter_choices choices;
-	if (load_choices(req, &choices) < 0)
+	if (load_choices(req, scope.id, &choices) < 0)
 		return HTTP_INTERNAL_ERROR;
 	check_choices(req, &choices);
 	if (req->invalid_fields > 0)
 		return HTTP_BAD_REQUEST;
-	struct meeting_filter f = {.now = req->now, .limit = cfg->page_size};
+	struct meeting_filter f = {.now = req->now, .limit = cfg->page_size,
+				   .municipality_id = scope.id, .district_id = scope.district_id};
 	const struct field_value *v = req->field;
 	if (v[FIELD_TERRITORY].state == FIELD_VALID)
 		f.territory_id = v[FIELD_TERRITORY].number;
@@ -128,8 +154,11 @@ enum http_status page_meetings_list(struct request *req)
 	if (counted && page > pages)
 		return HTTP_NOT_FOUND;
 
-	tpl_dict *d = page_begin(req, "meetings.tpl", "Расписание встреч с населением", NAV_MEETINGS);
-	page_set_calendar_links(req, d);
+	tpl_dict *d = page_begin(req, "meetings.tpl",
+				 site_scope_title(req, &scope, "Расписание встреч с населением"),
+				 NAV_MEETINGS);
+	page_set_calendar_links(req, d, scope.prefix);
+	site_scope_fill(&scope, d);
 	fill_filter_form(req, d, &choices);
 	bool filtered = f.territory_id || f.kind || f.has_from || f.has_to;
 	if (counted)

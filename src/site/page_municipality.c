@@ -11,6 +11,7 @@
 #include "page.h"
 #include "page_municipality.h"
 #include "pages.h"
+#include "site_scope.h"
 #include "worker.h"
 
 #define MUNICIPALITY_UPCOMING 20
@@ -131,4 +132,16 @@ enum http_status page_municipality(struct request *req)
 		meeting_fill_summary(card, &next[i], req->now);
 	}
 	return page_end(req, HTTP_OK);
+}
+
+/* GET /m/<slug>/appeal — 303 to the appeal form with that municipality chosen as the body the
+ * appeal is addressed to; 404 for an unknown slug. */
+enum http_status page_municipality_appeal(struct request *req)
+{
+	struct site_scope scope;
+	int in_scope = site_scope_read(req, &scope);
+	if (in_scope != 0)
+		return in_scope < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
+	return response_redirect(req, arena_printf(req->arena, "/appeals/new?municipality=%lld",
+						   scope.id));
 }

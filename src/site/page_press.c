@@ -14,6 +14,7 @@
 #include "pages.h"
 #include "publication.h"
 #include "ru.h"
+#include "site_scope.h"
 #include "worker.h"
 
 #define PRESS_LIST_LIMIT 50 /* announced meetings on /press */
@@ -60,15 +61,20 @@ static void read_item(struct request *req, sqlite3_stmt *s, struct press_item *i
 	it->venue_changed = sqlite3_column_int(s, 22) != 0;
 }
 
-/* Announced meetings (one when meeting_id > 0), upcoming first: 0, or -1. */
-static int load_items(struct request *req, long long meeting_id, struct press_item **out,
-		      size_t *count)
+/* Announced meetings (one when meeting_id > 0), upcoming first, of the whole site or of the
+ * municipality of scope (NULL: the whole site): 0, or -1. */
+static int load_items(struct request *req, long long meeting_id, const struct site_scope *scope,
+		      struct press_item **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PRESS_LIST);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
 	sqlite3_bind_int(s, 2, PRESS_LIST_LIMIT);
 	if (meeting_id > 0)
 		sqlite3_bind_int64(s, 3, meeting_id);
+	if (scope != NULL && scope->id > 0)
+		sqlite3_bind_int64(s, 4, scope->id);
+	if (scope != NULL && scope->district_id > 0)
+		sqlite3_bind_int64(s, 5, scope->district_id);
 	size_t cap = 16, n = 0;
 	struct press_item *items = arena_alloc(req->arena, cap * sizeof *items);
 	int rc;
@@ -188,14 +194,23 @@ static int fill_release(struct request *req, tpl_dict *d, const struct press_ite
 /* GET /press — announced meetings for the press office, upcoming first in time order, then past
  * ones newest first (PRESS_LIST_LIMIT in all), each with its ready-to-publish text. Only meetings
  * the notifier has announced; never drafts. Then the discussions of drafts the notifier has
- * announced, newest first, each with its text. 200 (an empty list says so). */
+ * announced, newest first, each with its text. 200 (an empty list says so).
+ * GET /m/<slug>/press — the same for one municipality: its meetings and its district's that
+ * concern it, the discussions of its territories and of those above them; 404 for an unknown
+ * slug. */
 enum http_status page_press(struct request *req)
 {
+	struct site_scope scope;
+	int in_scope = site_scope_read(req, &scope);
+	if (in_scope != 0)
+		return in_scope < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
 	struct press_item *items;
 	size_t count;
-	if (load_items(req, 0, &items, &count) < 0)
+	if (load_items(req, 0, &scope, &items, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	tpl_dict *d = page_begin(req, "press.tpl", "Для прессы: анонсы встреч", NAV_PRESS);
+	tpl_dict *d = page_begin(req, "press.tpl",
+				 site_scope_title(req, &scope, "Для прессы: анонсы встреч"), NAV_PRESS);
+	site_scope_fill(&scope, d);
 	size_t upcoming = 0, past = 0;
 	for (size_t i = 0; i < count; i++) {
 		bool ahead = items[i].ends_at >= req->now;
@@ -214,6 +229,8 @@ enum http_status page_press(struct request *req)
 		tpl_section_show(d, "HAS_PAST");
 	/* Discussions of drafts the notifier has announced (issue 20). */
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PRESS_DISCUSSIONS);
+	if (scope.id > 0)
+		sqlite3_bind_int64(s, 1, scope.id);
 	struct civil_date today = tz_local_date(req->now);
 	int rc, discussions = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -252,7 +269,7 @@ enum http_status page_press_show(struct request *req)
 {
 	struct press_item *items;
 	size_t count;
-	if (load_items(req, req->path_id, &items, &count) < 0)
+	if (load_items(req, req->path_id, NULL, &items, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (count == 0)
 		return HTTP_NOT_FOUND;
@@ -431,13 +448,28 @@ static void meeting_entry(struct request *req, tpl_dict *d, sqlite3_stmt *s,
 
 /* GET /feed.atom — an Atom 1.0 feed (RFC 4287) of the FEED_LIMIT newest announcements, changes of
  * place or time, cancellations, results of meetings with a signed protocol and published
- * answers to socially significant questions, newest first. 200, application/atom+xml. */
+ * answers to socially significant questions, newest first. 200, application/atom+xml.
+ * GET /m/<slug>/feed.atom — the same for one municipality: its meetings and its district's that
+ * concern it (site_scope.h), the answers of its registry, the discussions of its territories and
+ * of those above them; 404 for an unknown slug. */
 enum http_status page_feed(struct request *req)
 {
 	const struct config *cfg = req->worker->cfg;
+	struct site_scope scope;
+	int in_scope = site_scope_read(req, &scope);
+	if (in_scope != 0)
+		return in_scope < 0 ? HTTP_INTERNAL_ERROR : HTTP_NOT_FOUND;
 	const char *host = site_host(req);
 	tpl_dict *d = tpl_dict_new(req->arena, "feed");
-	tpl_set(d, "FEED_ID", arena_printf(req->arena, "%s/feed.atom", cfg->site_url));
+	tpl_set(d, "FEED_ID", arena_printf(req->arena, "%s%s/feed.atom", cfg->site_url,
+					   scope.prefix));
+	tpl_set(d, "PREFIX", scope.prefix);
+	tpl_set(d, "FEED_NAME", scope.name[0] ? scope.name : cfg->municipality_name);
+	/* A municipality's feed is written by its administration (the site's otherwise). */
+	if (scope.municipality && scope.municipality->administration[0])
+		tpl_set(d, "ADMINISTRATION", scope.municipality->administration);
+	if (scope.municipality && scope.municipality->email[0])
+		tpl_set(d, "CONTACT_EMAIL", scope.municipality->email);
 	struct kind_words *kinds;
 	size_t kind_count;
 	if (kind_words_load(&req->worker->db, req->arena, &kinds, &kind_count) < 0)
@@ -447,6 +479,12 @@ enum http_status page_feed(struct request *req)
 	/* The answers are merged in by time as the meetings' entries are read. */
 	sqlite3_stmt *answers = db_stmt(&req->worker->db, STMT_FEED_ANSWERS);
 	sqlite3_bind_int(answers, 1, FEED_LIMIT);
+	if (scope.id > 0) {
+		sqlite3_bind_int64(s, 2, scope.id);
+		sqlite3_bind_int64(answers, 2, scope.id);
+	}
+	if (scope.district_id > 0)
+		sqlite3_bind_int64(s, 3, scope.district_id);
 	int arc = sqlite3_step(answers);
 	int rc = SQLITE_DONE, n = 0;
 	while (n < FEED_LIMIT && (rc = sqlite3_step(s)) == SQLITE_ROW) {

@@ -329,12 +329,13 @@ void page_reject(struct request *req, enum field f, const char *reason)
 	req->invalid_fields++;
 }
 
-void page_set_calendar_links(struct request *req, tpl_dict *d)
+void page_set_calendar_links(struct request *req, tpl_dict *d, const char *prefix)
 {
 	const char *url = req->worker->cfg->site_url;
 	const char *rest = strstr(url, "://");
 	tpl_set(d, "WEBCAL_URL",
-		arena_printf(req->arena, "webcal://%s/meetings.ics", rest ? rest + 3 : url));
+		arena_printf(req->arena, "webcal://%s%s%s", rest ? rest + 3 : url, prefix,
+			     prefix[0] ? "/calendar.ics" : "/meetings.ics"));
 }
 
 void page_form_error(struct request *req, tpl_dict *d, const char *message)

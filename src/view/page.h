@@ -75,8 +75,9 @@ void page_set_datetime(tpl_dict *d, const char *key, time_t t);
 void page_set_date(tpl_dict *d, const char *key, time_t t);
 
 /* WEBCAL_URL under d: the schedule's iCalendar feed as a webcal: link (a calendar subscribes to
- * it and keeps it up to date), beside the https one that a phone imports once. */
-void page_set_calendar_links(struct request *req, tpl_dict *d);
+ * it and keeps it up to date), beside the https one that a phone imports once: the site's
+ * /meetings.ics for prefix "", else prefix + "/calendar.ics" (a municipality's, /m/<slug>). */
+void page_set_calendar_links(struct request *req, tpl_dict *d, const char *prefix);
 
 /* A civil date in words, «11 марта 2020 г.», and as 'YYYY-MM-DD', from the request's arena. */
 const char *page_date_words(struct request *req, struct civil_date d);

@@ -854,9 +854,217 @@ class GroupsAndMonthlyTest(unittest.TestCase):
         self.assertIn("csv", r.text)
 
 
+# ---- municipalities (issue 18 item 5) -------------------------------------------------------------
+OWN, DISTRICT, BEREZOVKA = 1, 2, 3  # the demo's municipalities (sql/demo/zelenoborsk.sql)
+
+
+class BodyReportsTest(unittest.TestCase):
+    """Each municipality's compliance and appeals reports over the data set above: territory 4 is
+    Зеленоборск's (the own municipality), 6 Берёзовка's; nothing of one shows in the other's."""
+    maxDiff = None
+
+    def get(self, path):
+        r = USERS["controller"].get(path)
+        self.assertEqual(r.status, 200, r.text[-2000:])
+        return r.text
+
+    def test_compliance_of_berezovka_only(self):
+        page = shown(self, USERS["controller"].get(
+            f"/admin/reports/compliance?from=2020-01-01&to=2020-06-30&municipality={BEREZOVKA}"),
+            "Сельское поселение Берёзовка; с 1 января 2020 г. по 30 июня 2020 г.").text
+        self.assertEqual(report_table(page, "summary"), [
+            ("Встречи главы с массовым участием жителей: проведено", ["0"], False),
+            ("Личные приёмы главы: проведено", ["0"], False),
+            ("Выездные встречи информационных групп: проведено", ["0"], False),
+            ("Нарушения правила 5 дней", ["1"], False),
+            ("Встречи, утверждённые в порядке исключения", ["0"], False),
+            ("Протоколы, переданные в сектор контроля позже срока", ["0"], False),
+            ("Протоколы не переданы, срок истёк (на сегодня)", ["0"], False),
+            ("Ответы на обращения и направления по компетенции позже срока", ["1"], False),
+            ("Обращения без ответа, срок истёк (на сегодня)", ["0"], False),
+            ("Поручения, не исполненные в срок", ["0"], False),
+        ])
+        self.assertEqual(report_table(page, "violations"), [
+            ("Встреча с опозданием анонса", ["5 апреля 2020 г.", "30 марта 2020 г.",
+                                             "утверждена"], False)])
+        self.assertEqual([r[0] for r in report_table(page, "answered-late")], [NUMBERS["A6"]])
+        self.assertEqual([r[0] for r in report_table(page, "groups")],
+                         ["Информационная группа № 2", "Итого"])
+        self.assertNotIn("Встреча о паводке", page)
+        self.assertNotIn(NUMBERS["A2"], page)
+        # The choice is kept in the form.
+        self.assertIn(f'<option value="{BEREZOVKA}" selected>', page)
+
+    def test_compliance_of_zelenoborsk_only(self):
+        page = self.get("/admin/reports/compliance?from=2020-01-01&to=2020-06-30"
+                        f"&municipality={OWN}")
+        summary = as_dict(report_table(page, "summary"))
+        self.assertEqual(summary["Нарушения правила 5 дней"], ["0"])
+        self.assertEqual(summary["Встречи, утверждённые в порядке исключения"], ["1"])
+        self.assertEqual(summary["Ответы на обращения и направления по компетенции позже "
+                                 "срока"], ["1"])
+        self.assertEqual(summary["Поручения, не исполненные в срок"], ["3"])
+        self.assertEqual(summary["Личные приёмы главы: проведено"], ["2"])
+        # The own municipality keeps the plan of measures.
+        self.assertEqual(summary["План мероприятий: периодов выполнено"], ["2"])
+        self.assertEqual([r[0] for r in report_table(page, "answered-late")], [NUMBERS["A2"]])
+        self.assertNotIn("Встреча с опозданием анонса", page)
+
+    def test_the_whole_installation_is_the_default_and_csv_names_the_body(self):
+        page = self.get("/admin/reports/compliance?from=2020-01-01&to=2020-06-30")
+        self.assertEqual(as_dict(report_table(page, "summary"))["Нарушения правила 5 дней"],
+                         ["1"])
+        self.assertIn('<option value="">все вместе</option>', page)
+        r = USERS["controller"].get("/admin/reports/compliance?from=2020-01-01&to=2020-06-30"
+                                    f"&municipality={BEREZOVKA}&format=csv")
+        self.assertEqual(r.status, 200)
+        self.assertIn("compliance-berezovka-2020-01-01-2020-06-30.csv",
+                      r.header("Content-Disposition"))
+        title, blocks = csv_blocks(r.body)
+        self.assertIn("Сельское поселение Берёзовка", ";".join(title))
+        summary = {row[0]: row[1:] for row in blocks["Сводка за период"][1:]}
+        self.assertEqual(summary["Встречи, утверждённые в порядке исключения"], ["0"])
+        self.assertEqual(summary["Нарушения правила 5 дней"], ["1"])
+
+    def test_appeals_of_each_registry(self):
+        page = shown(self, USERS["admin"].get(
+            f"/admin/reports/appeals?year=2020&municipality={BEREZOVKA}"),
+            "Сельское поселение Берёзовка; 2020 год в сравнении с 2019 годом").text
+        self.assertEqual(as_dict(report_table(page, "territories")), {
+            "сельское поселение Берёзовка": ["0", "3", "+3"],
+            "Всего": ["0", "3", "+3"],
+        })
+        self.assertEqual(as_dict(report_table(page, "sources"))["Всего"], ["0", "3", "+3"])
+        page = self.get(f"/admin/reports/appeals?year=2020&municipality={OWN}")
+        self.assertEqual(as_dict(report_table(page, "territories")), {
+            "микрорайон Молодёжный": ["2", "2", "0"],
+            "Территория не указана": ["0", "1", "+1"],
+            "Всего": ["2", "3", "+1"],
+        })
+        r = USERS["admin"].get(f"/admin/reports/appeals?year=2020&municipality={BEREZOVKA}"
+                               "&format=csv")
+        self.assertIn("appeals-berezovka-2020.csv", r.header("Content-Disposition"))
+        _, blocks = csv_blocks(r.body)
+        self.assertEqual(blocks["По территориям"][-1][:3], ["Всего", "0", "3"])
+
+    def test_an_unknown_municipality_comes_back_on_the_form(self):
+        for path in ("/admin/reports/compliance?municipality=999",
+                     "/admin/reports/appeals?municipality=999"):
+            r = USERS["controller"].get(path)
+            self.assertEqual(r.status, 400, path)
+            self.assertIn('<p class="field-error" id="e-municipality">', r.text)
+            self.assertIn("выберите из списка", r.text)
+
+
+def insert_hosted(kind, title, starts, territory, host, status="held", group=None):
+    """A meeting of KIND at STARTS in TERRITORY hosted by person HOST."""
+    with STACK.db() as conn:
+        conn.execute(
+            "INSERT INTO meeting (kind, title, territory_id, starts_at, ends_at, status, host_id, "
+            "group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (kind, title, territory, starts, starts + 7200, status, host, group))
+
+
+class DistrictSummaryTest(unittest.TestCase):
+    """The district's summary over its settlements for 2021, a year nothing else reaches: the
+    heads' yearly reports, their monthly receptions and the groups' quarterly field meetings,
+    held against required, with the counts known."""
+    maxDiff = None
+
+    @classmethod
+    def setUpClass(cls):
+        # Берёзовка (territory 6, head: person 11; group 2 exists since May 2020).
+        insert_hosted("head_report", "Отчёт главы Берёзовки за 2020 год", at(2021, 3, 10), 6, 11)
+        for month, day in ((1, 15), (2, 12), (2, 26)):
+            insert_hosted("personal_reception", "Приём главы Берёзовки", at(2021, month, day),
+                          6, 11)
+        insert_hosted("personal_reception", "Приём заместителя", at(2021, 4, 9), 6, 2)
+        insert_hosted("personal_reception", "Отменённый приём главы", at(2021, 5, 14), 6, 11,
+                      status="cancelled")
+        insert_hosted("group_field", "Выездная встреча группы 2", at(2021, 2, 1), 6, 2, group=2)
+        insert_hosted("group_field", "Летняя встреча группы 2", at(2021, 7, 1), 7, 2, group=2)
+        # Зеленоборск (territory 4, head: person 1): a reception every month, group 1 every
+        # quarter, no yearly report.
+        for month in range(1, 13):
+            insert_hosted("personal_reception", "Приём главы Зеленоборска", at(2021, month, 5),
+                          4, 1)
+        for month in (2, 5, 8, 11):
+            insert_hosted("group_field", "Встреча группы 1", at(2021, month, 20), 4, 3, group=1)
+        # The district's own reception (territory 1) counts for no settlement.
+        insert_hosted("personal_reception", "Приём главы района", at(2021, 6, 7), 1, 10)
+        r = USERS["controller"].get("/admin/reports/district?year=2021")
+        assert r.status == 200, (r.status, r.text[-2000:])
+        cls.page = r.text
+
+    def test_the_summary_per_settlement(self):
+        shown(self, USERS["controller"].get("/admin/reports/district?year=2021"),
+              "<h1>Сводка района по поселениям</h1>", "Советский муниципальный район; 2021 год")
+        self.assertEqual(report_table(self.page, "summary"), [
+            ("Сельское поселение Берёзовка", ["1", "2", "12", "2", "4"], False),
+            ("Городское поселение Зеленоборск", ["0", "12", "12", "4", "4"], False),
+        ])
+
+    def test_a_table_per_settlement_with_held_and_required(self):
+        rows = report_table(self.page, "settlement-berezovka")
+        self.assertEqual(rows[0], ("Ежегодный отчёт главы перед населением",
+                                   ["2021 год", "1", "1", "выполнено"], False))
+        receptions = [cells for label, cells, _ in rows
+                      if label == "Личный приём главы — ежемесячно"]
+        self.assertEqual([c[1] for c in receptions],
+                         ["1", "2", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"])
+        self.assertEqual(receptions[0], ["январь 2021 г.", "1", "1", "выполнено"])
+        self.assertEqual(receptions[3], ["апрель 2021 г.", "0", "1", "не выполнено"])
+        quarters = [cells for label, cells, _ in rows
+                    if label == "Выездные встречи информационных групп — ежеквартально"]
+        self.assertEqual(quarters, [
+            ["I кв. 2021 г.", "1", "1", "выполнено"],
+            ["II кв. 2021 г.", "0", "1", "не выполнено"],
+            ["III кв. 2021 г.", "1", "1", "выполнено"],
+            ["IV кв. 2021 г.", "0", "1", "не выполнено"],
+        ])
+        zelenoborsk = report_table(self.page, "settlement-zelenoborsk")
+        self.assertEqual(zelenoborsk[0], ("Ежегодный отчёт главы перед населением",
+                                          ["2021 год", "0", "1", "не выполнено"], False))
+        self.assertIn("Глава: Ефимова Галина Степановна.", self.page)
+        # The district's own reception is no settlement's, and the district has no table.
+        self.assertNotIn("settlement-sovetsky-rayon", self.page)
+
+    def test_before_groups_existed_nothing_is_required(self):
+        page = self.get_page("/admin/reports/district?year=2020")
+        quarters = [cells for label, cells, _ in report_table(page, "settlement-berezovka")
+                    if label == "Выездные встречи информационных групп — ежеквартально"]
+        self.assertEqual(quarters[0], ["I кв. 2020 г.", "0", "0", "не требуется"])
+        self.assertEqual(quarters[2], ["III кв. 2020 г.", "1", "1", "выполнено"])
+
+    def get_page(self, path):
+        r = USERS["controller"].get(path)
+        self.assertEqual(r.status, 200, r.text[-2000:])
+        return r.text
+
+    def test_csv(self):
+        r = USERS["controller"].get("/admin/reports/district?year=2021&format=csv")
+        self.assertEqual(r.status, 200)
+        self.assertIn("district-sovetsky-rayon-2021.csv", r.header("Content-Disposition"))
+        _, blocks = csv_blocks(r.body)
+        self.assertEqual(blocks["Поселения района"][1:], [
+            ["Сельское поселение Берёзовка", "1", "2", "12", "2", "4"],
+            ["Городское поселение Зеленоборск", "0", "12", "12", "4", "4"]])
+        self.assertIn("Сельское поселение Берёзовка", blocks)
+
+    def test_only_a_district_can_be_chosen(self):
+        r = USERS["controller"].get(f"/admin/reports/district?municipality={BEREZOVKA}")
+        self.assertEqual(r.status, 400)
+        self.assertIn("выберите муниципальный район из списка", r.text)
+        page = self.get_page(f"/admin/reports/district?year=2021&municipality={DISTRICT}")
+        self.assertIn(f'<option value="{DISTRICT}" selected>', page)
+        self.assertNotIn(f'<option value="{BEREZOVKA}"', page)
+        self.assertEqual(report_table(page, "summary"), report_table(self.page, "summary"))
+
+
 class ReportAccessTest(unittest.TestCase):
     PATHS = ("/admin/reports", "/admin/reports/compliance", "/admin/reports/appeals",
-             "/admin/reports/groups", "/admin/reports/monthly?format=csv")
+             "/admin/reports/groups", "/admin/reports/monthly?format=csv",
+             "/admin/reports/district")
 
     def test_press_and_executor_are_refused(self):
         for role in ("press", "executor", "secretary"):
@@ -874,7 +1082,8 @@ class ReportAccessTest(unittest.TestCase):
                 self.assertEqual(USERS[role].get(path).status, 200, (role, path))
         index = USERS["admin"].get("/admin/reports").text
         for link in ("/admin/reports/compliance", "/admin/reports/appeals",
-                     "/admin/reports/groups", "/admin/reports/monthly"):
+                     "/admin/reports/groups", "/admin/reports/monthly",
+                     "/admin/reports/district"):
             self.assertIn(f'href="{link}', index)
 
     def test_print_styles_for_a4(self):

@@ -133,6 +133,52 @@ static void test_find_meeting_by_id(void **state)
 	assert_non_null(r->fields); /* the schedule declares its filters */
 }
 
+/* A municipality's part of the site (issue 18): its pages reach the site-wide handlers, one
+ * segment of slug only. */
+static void test_find_municipality_pages(void **state)
+{
+	(void)state;
+	const struct route *r = NULL, *site = NULL;
+	long long id = -1;
+	unsigned allowed = 0;
+	static const char *const pairs[][2] = {
+		{"/m/berezovka/meetings", "/meetings"},
+		{"/m/berezovka/calendar.ics", "/meetings.ics"},
+		{"/m/berezovka/feed.atom", "/feed.atom"},
+		{"/m/berezovka/press", "/press"},
+		{"/m/berezovka/answers", "/answers"},
+		{"/m/berezovka/calendar/subscribe", "/calendar/subscribe"},
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		assert_int_equal(router_find(pairs[i][0], METHOD_GET, &r, &id, &allowed), ROUTE_FOUND);
+		assert_int_equal(router_find(pairs[i][1], METHOD_GET, &site, &id, &allowed),
+				 ROUTE_FOUND);
+		if (r->handler != site->handler)
+			fail_msg("%s is not served as %s", pairs[i][0], pairs[i][1]);
+		/* The same fields (each list its own array) and flags. */
+		const struct route_field *a = r->fields, *b = site->fields;
+		assert_true((a == NULL) == (b == NULL));
+		for (; a != NULL && a->field != FIELD__MAX; a++, b++) {
+			assert_int_equal(a->field, b->field);
+			assert_int_equal(a->flags, b->flags);
+		}
+		if (b != NULL)
+			assert_int_equal(b->field, FIELD__MAX);
+		assert_int_equal(r->flags, site->flags);
+	}
+	assert_int_equal(router_find("/m/berezovka", METHOD_GET, &r, &id, &allowed), ROUTE_FOUND);
+	assert_string_equal(r->pattern, "/m/*");
+	assert_int_equal(router_find("/m/berezovka/appeal", METHOD_GET, &r, &id, &allowed),
+			 ROUTE_FOUND);
+	static const char *const unknown[] = {
+		"/m/berezovka/", "/m//meetings", "/m/a/b/meetings", "/m/berezovka/meetings/1",
+		"/m/berezovka/nothing", "/m/x.y/meetings",
+	};
+	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
+		if (router_find(unknown[i], METHOD_GET, &r, &id, &allowed) != ROUTE_NO_PATH)
+			fail_msg("\"%s\" was routed", unknown[i]);
+}
+
 static void test_find_wrong_method(void **state)
 {
 	(void)state;
@@ -240,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_match_word),
 		cmocka_unit_test(test_find_home),
 		cmocka_unit_test(test_find_meeting_by_id),
+		cmocka_unit_test(test_find_municipality_pages),
 		cmocka_unit_test(test_find_wrong_method),
 		cmocka_unit_test(test_find_unknown_path),
 		cmocka_unit_test(test_head_wherever_get),

@@ -54,6 +54,7 @@ struct report {
 	const char *period;   /* «2026 год», «1 января – 31 марта 2026 г.» */
 	struct report_table *tables;
 	size_t table_count, table_cap;
+	long long body;       /* the municipality it is limited to (issue 18), 0 for all of them */
 };
 
 void report_init(struct report *r, struct request *req, const char *title, const char *period);

@@ -106,10 +106,12 @@ static int by_label(const void *a, const void *b)
 	return strcmp(x->label, y->label);
 }
 
-/* The appeals registered in year and the year before, in one pass (STMT_REPORT_APPEALS_CUBE:
- * 100,000 appeals are read once, not once per table), into one list of pairs per breakdown,
- * sorted as the tables show them. -1 on a database error. */
-static int appeals_breakdowns(struct request *req, int year, struct year_pairs lists[BY__MAX])
+/* The appeals registered in year and the year before in the registry of municipality body (0:
+ * in every one), in one pass (STMT_REPORT_APPEALS_CUBE: 100,000 appeals are read once, not once
+ * per table), into one list of pairs per breakdown, sorted as the tables show them. -1 on a
+ * database error. */
+static int appeals_breakdowns(struct request *req, int year, long long body,
+			      struct year_pairs lists[BY__MAX])
 {
 	struct arena *a = req->arena;
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_APPEALS_CUBE);
@@ -119,6 +121,8 @@ static int appeals_breakdowns(struct request *req, int year, struct year_pairs l
 			   report_utc_offset(report_local_midnight((struct civil_date){year, 1, 1})));
 	sqlite3_bind_text(s, 4, report_iso_date(req, tz_local_date(req->now)), -1,
 			  SQLITE_TRANSIENT);
+	if (body > 0)
+		sqlite3_bind_int64(s, 5, body);
 	memset(lists, 0, BY__MAX * sizeof *lists);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -217,17 +221,21 @@ static void year_fixed_table(struct report *r, const struct year_pairs *p, int y
 	year_fixed_table(r, pairs, year, id, caption, heading, table,                              \
 			 sizeof table / sizeof table[0])
 
-/* GET /admin/reports/appeals?year= — the yearly consolidated analysis of appeals (regulation № 44
- * on information groups §3.8.6), by section and by topic of the classifier, territory, source,
- * outcome and timeliness, each beside the previous year with the change (default: this year). 400
- * for a format other than csv; 400 with the form and the error beside the field for a year out of
- * range. ?format=csv downloads it. */
+/* GET /admin/reports/appeals?year=&municipality= — the yearly consolidated analysis of appeals
+ * (regulation № 44 on information groups §3.8.6), by section and by topic of the classifier,
+ * territory, source, outcome and timeliness, each beside the previous year with the change
+ * (default: this year); with a municipality, the appeals of its registry only (issue 18 item 5).
+ * 400 for a format other than csv; 400 with the form and the error beside the field for a year
+ * out of range or a municipality that does not exist. ?format=csv downloads it. */
 enum http_status page_admin_report_appeals(struct request *req)
 {
 	static const char title[] = "Анализ обращений граждан за год";
 	bool csv = report_want_csv(req);
 	if (req->field[FIELD_FORMAT].state == FIELD_INVALID)
 		return HTTP_BAD_REQUEST;
+	const struct municipality_item *body;
+	if (report_body(req, &body) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (req->invalid_fields > 0)
 		return report_form_errors_page(req, title, "FORM_YEAR");
 	int year = req->field[FIELD_YEAR].state == FIELD_VALID
@@ -235,9 +243,13 @@ enum http_status page_admin_report_appeals(struct request *req)
 			   : tz_local_date(req->now).year;
 	struct report r;
 	report_init(&r, req, title,
-		    arena_printf(req->arena, "%d год в сравнении с %d годом", year, year - 1));
+		    report_period_of(req,
+				     arena_printf(req->arena, "%d год в сравнении с %d годом", year,
+						  year - 1),
+				     body));
+	r.body = body ? body->id : 0;
 	struct year_pairs p[BY__MAX];
-	if (appeals_breakdowns(req, year, p) < 0) {
+	if (appeals_breakdowns(req, year, r.body, p) < 0) {
 		db_log_error(&req->worker->db, "appeals report");
 		return HTTP_INTERNAL_ERROR;
 	}
@@ -259,6 +271,8 @@ enum http_status page_admin_report_appeals(struct request *req)
 		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_APPEALS_RESIDENTS);
 		sqlite3_bind_int(s, 1, year - 1);
 		sqlite3_bind_int(s, 2, year);
+		if (r.body > 0)
+			sqlite3_bind_int64(s, 3, r.body);
 		int rc;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			bool now = sqlite3_column_int(s, 0) == year;
@@ -280,8 +294,15 @@ enum http_status page_admin_report_appeals(struct request *req)
 			   "тематики — в тематике.";
 	if (csv)
 		return report_send_csv(&r, arena_printf(req->arena, "анализ-обращений-%d.csv", year),
-				       arena_printf(req->arena, "appeals-%d.csv", year));
+				       arena_printf(req->arena, "appeals-%s%d.csv",
+						    body ? arena_printf(req->arena, "%s-",
+									body->slug)
+							 : "",
+						    year));
 	tpl_dict *d = page_begin(req, "admin_report.tpl", r.title, NAV_STAFF_REPORTS);
-	tpl_set_int(tpl_section_add(d, "FORM_YEAR"), "year", year);
+	tpl_dict *f = tpl_section_add(d, "FORM_YEAR");
+	tpl_set_int(f, "year", year);
+	if (report_body_options(req, f, body, false) < 0)
+		return HTTP_INTERNAL_ERROR;
 	return report_show(req, &r, d);
 }

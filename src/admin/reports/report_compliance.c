@@ -39,14 +39,16 @@ static const char *label_of(const char *const table[][2], size_t n, const char *
 
 #define COMPLIANCE_LIST_ROWS 100 /* rows of a list shown on the page; the CSV has them all */
 
-/* Held and planned meetings of kind in [from, to): the staff home page's statement. */
-static void kind_count(struct request *req, const char *kind, time_t from, time_t to,
-		       long long *held, long long *planned)
+/* Held and planned meetings of kind in [from, to) of municipality body (0: of every one). */
+static void kind_count(struct request *req, const char *kind, long long body, time_t from,
+		       time_t to, long long *held, long long *planned)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_KIND_COUNT);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_KIND_COUNT);
 	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)from);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)to);
+	if (body > 0)
+		sqlite3_bind_int64(s, 4, body);
 	*held = *planned = 0;
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		*held = sqlite3_column_int64(s, 0);
@@ -92,8 +94,8 @@ static long long frequency_table(struct report *r, const char *id, const char *c
 		struct civil_date next = report_add_months(p, months);
 		long long held, planned, part, unused;
 		time_t begin = report_local_midnight(p), end = report_local_midnight(next);
-		kind_count(req, kind, begin, end, &held, &planned);
-		kind_count(req, kind, MAX(begin, start), MIN(end, stop), &part, &unused);
+		kind_count(req, kind, r->body, begin, end, &held, &planned);
+		kind_count(req, kind, r->body, MAX(begin, start), MIN(end, stop), &part, &unused);
 		const char *label = months == 12
 					    ? arena_printf(req->arena, "%d год", p.year)
 					    : arena_printf(req->arena, "%s %d г.",
@@ -147,6 +149,8 @@ static int groups_quarterly(struct report *r, struct civil_date from, struct civ
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)MAX(begin, start));
 		sqlite3_bind_int64(s, 4, (sqlite3_int64)MIN(end, stop));
+		if (r->body > 0)
+			sqlite3_bind_int64(s, 5, r->body);
 		int rc;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			time_t created = (time_t)sqlite3_column_int64(s, 2);
@@ -290,6 +294,8 @@ static int protocols_late(struct report *r, struct report_table *t, time_t start
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_PROTOCOLS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+	if (r->body > 0)
+		sqlite3_bind_int64(s, 3, r->body);
 	*late = *missing = 0;
 	t->page_limit = COMPLIANCE_LIST_ROWS;
 	int rc;
@@ -378,6 +384,8 @@ static int meetings_tables(struct report *r, struct civil_date from, struct civi
 	s = db_stmt(db, STMT_REPORT_VIOLATIONS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+	if (r->body > 0)
+		sqlite3_bind_int64(s, 3, r->body);
 	c->violations = list_rows(r, s, violation_row, t);
 	t = report_table_add(r, "exceptions",
 			     "Утверждены менее чем за 5 дней в порядке исключения", -1, "Встреча",
@@ -385,6 +393,8 @@ static int meetings_tables(struct report *r, struct civil_date from, struct civi
 	s = db_stmt(db, STMT_REPORT_EXCEPTIONS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+	if (r->body > 0)
+		sqlite3_bind_int64(s, 3, r->body);
 	c->exceptions = list_rows(r, s, exception_row, t);
 	t = report_table_add(r, "protocols-late",
 			     "Протоколы, переданные в сектор контроля позже срока или не переданные",
@@ -421,6 +431,8 @@ static int appeals_and_instructions_tables(struct report *r, struct civil_date f
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
 	sqlite3_bind_int64(s, 3, report_utc_offset(start));
+	if (r->body > 0)
+		sqlite3_bind_int64(s, 4, r->body);
 	c->answered_late = list_rows(r, s, late_row, t);
 	const char *today = report_iso_date(req, tz_local_date(req->now));
 	t = report_table_add(r, "overdue",
@@ -429,6 +441,8 @@ static int appeals_and_instructions_tables(struct report *r, struct civil_date f
 			     -1, "Номер", "Тема", "Срок ответа", "Дней просрочки", NULL);
 	s = db_stmt(db, STMT_REPORT_OPEN_OVERDUE);
 	sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
+	if (r->body > 0)
+		sqlite3_bind_int64(s, 2, r->body);
 	c->overdue = list_rows(r, s, overdue_row, t);
 	t = report_table_add(r, "instructions-late", "Поручения, не исполненные в срок", -1,
 			     "Поручение", "Основание", "Подразделение", "Срок исполнения",
@@ -440,13 +454,17 @@ static int appeals_and_instructions_tables(struct report *r, struct civil_date f
 	sqlite3_bind_text(s, 2, report_iso_date(req, to), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 4, report_utc_offset(start));
+	if (r->body > 0)
+		sqlite3_bind_int64(s, 5, r->body);
 	c->instructions_late = list_rows(r, s, instruction_late_row, t);
 	return c->answered_late < 0 || c->overdue < 0 || c->instructions_late < 0 ? -1 : 0;
 }
 
-/* The compliance report over local dates [from, to]: the summary, then the tables it sums up.
- * -1 on a database error. */
-static int compliance(struct report *r, struct civil_date from, struct civil_date to)
+/* The compliance report over local dates [from, to]: the summary, then the tables it sums up;
+ * the plan of measures only for the whole installation or its own municipality (plans do not
+ * name their body yet, issue 18 item 2). -1 on a database error. */
+static int compliance(struct report *r, struct civil_date from, struct civil_date to,
+		      bool with_plan)
 {
 	time_t start = report_local_midnight(from),
 	       end = report_local_midnight(civil_date_add_days(to, 1));
@@ -459,7 +477,7 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 	struct compliance_counts c = {0};
 	if (meetings_tables(r, from, to, start, end, &c) < 0 ||
 	    appeals_and_instructions_tables(r, from, to, start, end, &c) < 0 ||
-	    report_plan_tables(r, from, to, c.plan) < 0)
+	    (with_plan && report_plan_tables(r, from, to, c.plan) < 0))
 		return -1;
 	static const char *const names[] = {
 		"Встречи главы с массовым участием жителей: проведено",
@@ -481,17 +499,19 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 			      c.protocols_missing,     c.answered_late,		  c.overdue,
 			      c.instructions_late,     c.plan[PLAN_FULFILLED],	  c.plan[PLAN_MISSING],
 			      c.plan[PLAN_PENDING]};
-	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+	size_t rows = sizeof values / sizeof values[0] - (with_plan ? 0 : 3);
+	for (size_t i = 0; i < rows; i++)
 		REPORT_ROW(r, &r->tables[summary], report_text(names[i]),
 			   report_number(r, values[i]));
 	return 0;
 }
 
-/* GET /admin/reports/compliance?from=&to= — the compliance report for local dates from..to.
- * Without from, 1 January of to's year; without to, today (31 December of from's year when from
- * is later). 400 for a format other than csv; 400 with the form and the error beside the field
- * for a date that does not parse, dates out of order or more than 10 years apart. ?format=csv
- * downloads it. */
+/* GET /admin/reports/compliance?from=&to=&municipality= — the compliance report for local dates
+ * from..to. Without from, 1 January of to's year; without to, today (31 December of from's year
+ * when from is later). With a municipality, its meetings, groups, appeals and instructions only
+ * (issue 18 item 5); without, the whole installation. 400 for a format other than csv; 400 with
+ * the form and the error beside the field for a date that does not parse, dates out of order or
+ * more than 10 years apart, or a municipality that does not exist. ?format=csv downloads it. */
 enum http_status page_admin_report_compliance(struct request *req)
 {
 	static const char title[] = "Соблюдение требований муниципальных актов";
@@ -511,13 +531,20 @@ enum http_status page_admin_report_compliance(struct request *req)
 		page_reject(req, FIELD_TO, "раньше даты «с»");
 	else if (civil_date_diff(to, from) > COMPLIANCE_MAX_DAYS)
 		page_reject(req, FIELD_TO, "период отчёта — не больше 10 лет");
+	const struct municipality_item *body;
+	if (report_body(req, &body) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (req->invalid_fields > 0)
 		return report_form_errors_page(req, title, "FORM_PERIOD");
 	struct report r;
 	report_init(&r, req, title,
-		    arena_printf(req->arena, "с %s по %s", report_date_words(req, from),
-				 report_date_words(req, to)));
-	if (compliance(&r, from, to) < 0) {
+		    report_period_of(req,
+				     arena_printf(req->arena, "с %s по %s",
+						  report_date_words(req, from),
+						  report_date_words(req, to)),
+				     body));
+	r.body = body ? body->id : 0;
+	if (compliance(&r, from, to, body == NULL || body->own) < 0) {
 		db_log_error(&req->worker->db, "compliance report");
 		return HTTP_INTERNAL_ERROR;
 	}
@@ -526,12 +553,16 @@ enum http_status page_admin_report_compliance(struct request *req)
 				       arena_printf(req->arena, "соблюдение-требований-%s-%s.csv",
 						    report_iso_date(req, from),
 						    report_iso_date(req, to)),
-				       arena_printf(req->arena, "compliance-%s-%s.csv",
+				       arena_printf(req->arena, "compliance-%s%s-%s.csv",
+						    body ? arena_printf(req->arena, "%s-", body->slug)
+							 : "",
 						    report_iso_date(req, from),
 						    report_iso_date(req, to)));
 	tpl_dict *d = page_begin(req, "admin_report.tpl", r.title, NAV_STAFF_REPORTS);
 	tpl_dict *f = tpl_section_add(d, "FORM_PERIOD");
 	tpl_set(f, "from", report_iso_date(req, from));
 	tpl_set(f, "to", report_iso_date(req, to));
+	if (report_body_options(req, f, body, false) < 0)
+		return HTTP_INTERNAL_ERROR;
 	return report_show(req, &r, d);
 }

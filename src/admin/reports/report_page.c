@@ -5,6 +5,7 @@
 #include "page.h"
 #include "report_page.h"
 #include "ru.h"
+#include "worker.h"
 
 /* The municipality's offset from UTC in seconds at t: SQLite's date() of (instant + offset) is
  * then the local date. Russian zones have kept a fixed offset since 2014. */
@@ -88,6 +89,60 @@ enum http_status report_show(struct request *req, struct report *r, tpl_dict *d)
 	return page_end(req, HTTP_OK);
 }
 
+int report_body(struct request *req, const struct municipality_item **body)
+{
+	*body = NULL;
+	const struct field_value *f = &req->field[FIELD_MUNICIPALITY];
+	if (f->state != FIELD_VALID)
+		return 0;
+	struct municipality_item *list;
+	size_t count;
+	if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0)
+		return -1;
+	*body = db_municipality_find(list, count, f->number);
+	if (*body == NULL)
+		page_reject(req, FIELD_MUNICIPALITY, "выберите из списка");
+	return 0;
+}
+
+int report_body_options(struct request *req, tpl_dict *f, const struct municipality_item *body,
+			bool districts_only)
+{
+	struct municipality_item *list;
+	size_t count;
+	if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0)
+		return -1;
+	if (count < 2)
+		return 0;
+	tpl_dict *c = tpl_section_add(f, "MUNICIPALITY_CHOICE");
+	if (!districts_only)
+		tpl_section_show(c, "ALL");
+	for (size_t i = 0; i < count; i++) {
+		if (districts_only && strcmp(list[i].kind, "municipal_district") != 0)
+			continue;
+		tpl_dict *o = tpl_section_add(c, "MUNICIPALITY_OPTION");
+		tpl_set_int(o, "ID", list[i].id);
+		/* Settlements indented under their district, as the list orders them. */
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s",
+						list[i].district_id ? "\u00a0\u00a0" : "",
+						list[i].official_name[0] ? list[i].official_name
+									 : list[i].name));
+		if (body != NULL && body->id == list[i].id)
+			tpl_section_show(o, "SELECTED");
+	}
+	return 0;
+}
+
+const char *report_period_of(struct request *req, const char *period,
+			     const struct municipality_item *body)
+{
+	if (body == NULL)
+		return period;
+	return arena_printf(req->arena, "%s; %s", body->official_name[0] ? body->official_name
+									  : body->name,
+			    period);
+}
+
 /* A report's form come back with its errors beside the fields and no tables: 400. form is the
  * template's FORM_… section of the report. */
 enum http_status report_form_errors_page(struct request *req, const char *title,
@@ -98,6 +153,9 @@ enum http_status report_form_errors_page(struct request *req, const char *title,
 	tpl_set(d, "PERIOD", "Исправьте параметры отчёта.");
 	tpl_dict *f = tpl_section_add(d, form);
 	page_form_fields(req, f);
+	if (strcmp(form, "FORM_PERIOD") == 0 || strcmp(form, "FORM_YEAR") == 0 ||
+	    strcmp(form, "FORM_DISTRICT") == 0)
+		report_body_options(req, f, NULL, strcmp(form, "FORM_DISTRICT") == 0);
 	if (strcmp(form, "FORM_HALF") == 0)
 		tpl_section_show(f, "WHOLE");
 	return page_end(req, HTTP_BAD_REQUEST);

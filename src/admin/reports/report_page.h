@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "civil_time.h"
+#include "db_municipality.h"
 #include "http.h"
 #include "report.h"
 #include "template.h"
@@ -40,6 +41,24 @@ bool report_want_csv(struct request *req);
 
 /* The page of a report: its tables and charts, the link to the same report as CSV. */
 enum http_status report_show(struct request *req, struct report *r, tpl_dict *d);
+
+/* The municipality a report is limited to (issue 18 item 5), from the municipality field: 0
+ * with *body NULL for the whole installation (no choice made), 0 with *body set, -1 on a database
+ * error. An id no municipality has marks the field invalid (the caller answers with the form
+ * errors page). */
+int report_body(struct request *req, const struct municipality_item **body);
+
+/* The choice of municipality in a report's form f (MUNICIPALITY_CHOICE with one
+ * MUNICIPALITY_OPTION each, body selected), only where the portal serves more than one; with
+ * districts_only, only municipal districts and no «all» choice (the district summary). 0, or -1
+ * on a database error. */
+int report_body_options(struct request *req, tpl_dict *f, const struct municipality_item *body,
+			bool districts_only);
+
+/* «с 1 января по 31 марта 2026 г.» for the whole installation, «…, Сельское поселение
+ * Берёзовка» for one municipality: a report's period line naming whose figures they are. */
+const char *report_period_of(struct request *req, const char *period,
+			     const struct municipality_item *body);
 
 /* A report's form come back with its errors beside the fields and no tables: 400. form is the
  * template's FORM_… section of the report. */
