@@ -1,4 +1,4 @@
--- 028_district_indexes.sql — indexes for a district's database after years of use (issue 18:
+-- 029_district_indexes.sql — indexes for a district's database after years of use (issue 18:
 -- 50 municipalities, 100,000 meetings with their announcements and protocols; make bench).
 -- The schedule reads its upcoming meetings (those not yet ended) by their end
 -- (STMT_MEETING_UPCOMING) instead of walking ten years of past ones.
