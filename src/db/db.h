@@ -41,6 +41,24 @@ enum stmt {
 	STMT_USER_SET_PROFILE,   /* (id, full name, email, person or NULL) */
 	STMT_USER_JSON,          /* (id) → the account as JSON (never the hash), for the audit log */
 	STMT_USER_SET_DISABLED,  /* (id, disabled) */
+	/* Staff scoped to bodies (issue 18 item 3; db_scope.c): (record id, the account's
+	 * municipality) → 1 when the municipality that owns the record is that one or one of its
+	 * settlements; no row when it is not or the record does not exist. */
+	STMT_SCOPE_MEETING,      /* a meeting, a reception (its meeting), a protocol's meeting */
+	STMT_SCOPE_APPEAL,
+	STMT_SCOPE_APPEAL_FILE,  /* a file of an appeal */
+	STMT_SCOPE_INSTRUCTION,  /* by its protocol's meeting or its appeal */
+	STMT_SCOPE_SERIES,       /* by its meetings */
+	STMT_SCOPE_RECEPTION_SCHEDULE, /* by its series' meetings, else its venue */
+	STMT_SCOPE_BOOKING,      /* by its reception's meeting */
+	STMT_SCOPE_TERRITORY,
+	STMT_SCOPE_MUNICIPALITY,
+	STMT_SCOPE_GROUP,        /* an information group, by its territory */
+	STMT_SCOPE_VENUE,        /* by its territory */
+	STMT_SCOPE_DISCUSSION,   /* by its territory, else its meeting */
+	STMT_SCOPE_PROPOSAL,     /* by its discussion */
+	STMT_SCOPE_SURVEY,       /* by its territory */
+	STMT_SCOPE_OUTBOX,       /* by its meeting */
 	STMT_THROTTLE_GET,       /* (key) → failures, last failure, locked until */
 	STMT_THROTTLE_FAIL,      /* (key, now, max failures, lock seconds, forget after seconds) */
 	STMT_THROTTLE_CLEAR,     /* (key) */

@@ -17,5 +17,6 @@ extern const struct db_statement db_instruction_statements[STMT__MAX]; /* db_ins
 extern const struct db_statement db_reception_statements[STMT__MAX]; /* db_reception.c */
 extern const struct db_statement db_user_statements[STMT__MAX]; /* db_user.c */
 extern const struct db_statement db_survey_statements[STMT__MAX]; /* db_survey.c */
+extern const struct db_statement db_scope_statements[STMT__MAX]; /* db_scope.c */
 
 #endif

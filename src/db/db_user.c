@@ -9,10 +9,12 @@
 #include "db_statements.h"
 
 const struct db_statement db_user_statements[STMT__MAX] = {
-	DB_STATEMENT(STMT_SESSION_GET, 9,
+	DB_STATEMENT(STMT_SESSION_GET, 11,
 		     "SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, u.id, u.login, "
-		     "u.full_name, u.role, coalesce(u.person_id, 0) FROM staff_session s "
+		     "u.full_name, u.role, coalesce(u.person_id, 0), "
+		     "coalesce(u.municipality_id, 0), coalesce(m.name, '') FROM staff_session s "
 		     "JOIN staff_user u ON u.id = s.user_id "
+		     "LEFT JOIN municipality m ON m.id = u.municipality_id "
 		     "WHERE s.token_hash = ?1 AND u.disabled = 0"),
 	DB_STATEMENT(STMT_SESSION_INSERT, 0,
 		     "INSERT INTO staff_session (token_hash, user_id, csrf_token, "
@@ -85,6 +87,8 @@ static void read_session(struct arena *a, sqlite3_stmt *s, void *row)
 	r->full_name = db_text(a, s, 6);
 	r->role = db_text(a, s, 7);
 	r->person_id = sqlite3_column_int64(s, 8);
+	r->municipality_id = sqlite3_column_int64(s, 9);
+	r->municipality = db_text(a, s, 10);
 }
 
 int db_session_get(struct db *db, struct arena *a, const unsigned char *hash, size_t hash_len,

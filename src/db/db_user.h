@@ -20,6 +20,8 @@ struct staff_session {
 	long long user_id;
 	const char *login, *full_name, *role; /* role: its code, "organizer" */
 	long long person_id;                  /* 0: the account belongs to no person */
+	long long municipality_id;            /* its scope (migration 028); 0: the installation */
+	const char *municipality;             /* the scope's name, "" when none */
 };
 
 /* What signing in needs of an account (STMT_USER_BY_LOGIN). */

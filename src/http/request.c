@@ -14,6 +14,7 @@
 #include "resident.h"
 #include "page.h"
 #include "router.h"
+#include "scope.h"
 #include "utf8.h"
 #include "worker.h"
 
@@ -319,7 +320,8 @@ static enum http_status prepare(struct request *req, FCGX_Request *fcgx)
 	req->invalid_fields = validate_fields(req->arena, source, req->route->fields, req->field);
 	if (req->invalid_fields > 0 && !(req->route->flags & ROUTE_FORM_ERRORS_TO_HANDLER))
 		return HTTP_BAD_REQUEST;
-	return HTTP_OK;
+	/* The account's body (scope.h): another body's record answers 404 and writes nothing. */
+	return scope_check_request(req);
 }
 
 static void send_response(struct request *req, FCGX_Request *fcgx)

@@ -1,0 +1,116 @@
+/* scope.c — staff accounts scoped to bodies (issue 18 item 3): whether the account's
+ * municipality, or the district it heads, owns what a staff request names (see scope.h). */
+#include "scope.h"
+
+#include "auth.h"
+#include "worker.h"
+
+long long scope_bind_value(const struct request *req)
+{
+	return req->staff != NULL ? req->staff->municipality_id : 0;
+}
+
+bool scope_is_installation(const struct request *req)
+{
+	return scope_bind_value(req) == 0;
+}
+
+/* The statement of each kind of record: (record id, municipality) → a row when owned. */
+static const enum stmt owner_statements[ROUTE_OWNER__MAX] = {
+	[ROUTE_OWNER_MEETING] = STMT_SCOPE_MEETING,
+	[ROUTE_OWNER_APPEAL] = STMT_SCOPE_APPEAL,
+	[ROUTE_OWNER_APPEAL_FILE] = STMT_SCOPE_APPEAL_FILE,
+	[ROUTE_OWNER_INSTRUCTION] = STMT_SCOPE_INSTRUCTION,
+	[ROUTE_OWNER_SERIES] = STMT_SCOPE_SERIES,
+	[ROUTE_OWNER_RECEPTION_SCHEDULE] = STMT_SCOPE_RECEPTION_SCHEDULE,
+	[ROUTE_OWNER_BOOKING] = STMT_SCOPE_BOOKING,
+	[ROUTE_OWNER_TERRITORY] = STMT_SCOPE_TERRITORY,
+	[ROUTE_OWNER_MUNICIPALITY] = STMT_SCOPE_MUNICIPALITY,
+	[ROUTE_OWNER_GROUP] = STMT_SCOPE_GROUP,
+	[ROUTE_OWNER_VENUE] = STMT_SCOPE_VENUE,
+	[ROUTE_OWNER_DISCUSSION] = STMT_SCOPE_DISCUSSION,
+	[ROUTE_OWNER_PROPOSAL] = STMT_SCOPE_PROPOSAL,
+	[ROUTE_OWNER_SURVEY] = STMT_SCOPE_SURVEY,
+	[ROUTE_OWNER_OUTBOX] = STMT_SCOPE_OUTBOX,
+};
+
+int scope_owns(struct request *req, enum route_owner owner, long long id)
+{
+	long long body = scope_bind_value(req);
+	if (body == 0 || owner == ROUTE_OWNER_NONE)
+		return 1;
+	sqlite3_stmt *s = db_stmt(&req->worker->db, owner_statements[owner]);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, body);
+	int rc = sqlite3_step(s);
+	db_done(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The fields that name a record a municipality owns, with the reason shown beside a field whose
+ * record is another body's. */
+static const struct {
+	enum field field;
+	enum route_owner owner;
+	const char *reason;
+} owned_fields[] = {
+	{FIELD_TERRITORY, ROUTE_OWNER_TERRITORY,
+	 "Выберите территорию муниципального образования, с которым вы работаете."},
+	{FIELD_PARENT, ROUTE_OWNER_TERRITORY,
+	 "Выберите территорию муниципального образования, с которым вы работаете."},
+	{FIELD_MEETING, ROUTE_OWNER_MEETING,
+	 "Выберите встречу муниципального образования, с которым вы работаете."},
+	{FIELD_MUNICIPALITY, ROUTE_OWNER_MUNICIPALITY,
+	 "Выберите муниципальное образование, с которым вы работаете."},
+};
+
+/* Check one validated value; 1 owned, 0 not, -1 database error. */
+static int field_owned(struct request *req, enum route_owner owner, const struct field_value *v)
+{
+	if (v->state != FIELD_VALID)
+		return 1;
+	if (v->ids != NULL) {
+		for (size_t i = 0; i < v->id_count; i++) {
+			int rc = scope_owns(req, owner, v->ids[i]);
+			if (rc != 1)
+				return rc;
+		}
+		return 1;
+	}
+	return scope_owns(req, owner, v->number);
+}
+
+enum http_status scope_check_request(struct request *req)
+{
+	const struct route *r = req->route;
+	if (r->roles == 0 || req->staff == NULL || scope_is_installation(req))
+		return HTTP_OK;
+	if (r->flags & ROUTE_INSTALLATION) {
+		req->error_detail = "Эта страница доступна только сотрудникам, работающим со всеми "
+				    "муниципальными образованиями.";
+		return HTTP_FORBIDDEN;
+	}
+	if (r->owner != ROUTE_OWNER_NONE) {
+		int rc = scope_owns(req, r->owner, req->path_id);
+		if (rc < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (rc == 0)
+			return HTTP_NOT_FOUND; /* not 403: another body's record is not revealed */
+	}
+	for (size_t i = 0; i < sizeof owned_fields / sizeof owned_fields[0]; i++) {
+		struct field_value *v = &req->field[owned_fields[i].field];
+		int rc = field_owned(req, owned_fields[i].owner, v);
+		if (rc < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (rc == 1)
+			continue;
+		if (req->method != METHOD_POST || !(r->flags & ROUTE_FORM_ERRORS_TO_HANDLER))
+			return HTTP_NOT_FOUND;
+		v->state = FIELD_INVALID;
+		v->error = owned_fields[i].reason;
+		req->invalid_fields++;
+	}
+	return HTTP_OK;
+}

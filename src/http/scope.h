@@ -1,0 +1,39 @@
+/* scope.h — staff accounts scoped to bodies (issue 18 item 3): an account works for one
+ * municipality, or for a district and its settlements (staff_user.municipality_id, migration
+ * 028); every record it names in a URL or a form must be owned by its body. */
+#ifndef PORTAL_SCOPE_H
+#define PORTAL_SCOPE_H
+
+#include <stdbool.h>
+
+#include "http.h"
+#include "router.h"
+
+/* The SQL form of the scope for list statements: true when the municipality column col is
+ * inside the account's body bound as ?n (0 for the whole installation: everything). Bind
+ * scope_bind_value(req) to ?n. */
+#define STAFF_SCOPE_SQL(col, n)                                                                   \
+	"(?" n " = 0 OR " col " IN (SELECT id FROM municipality WHERE id = ?" n                   \
+	" OR district_id = ?" n "))"
+
+/* The value a list statement binds for STAFF_SCOPE_SQL: the account's municipality, 0 for an
+ * account of the whole installation or a request without one. */
+long long scope_bind_value(const struct request *req);
+
+/* True when the signed-in account works for the whole installation (or nobody is signed in). */
+bool scope_is_installation(const struct request *req);
+
+/* Whether the account's body owns the record id of the kind owner: 1 yes (always for an account
+ * of the whole installation, and for ROUTE_OWNER_NONE), 0 no (or no such record), -1 on a
+ * database error. */
+int scope_owns(struct request *req, enum route_owner owner, long long id);
+
+/* Everything the scope decides before a staff route's handler runs: ROUTE_INSTALLATION routes
+ * are 403 for a scoped account; the record the path's '#' names must be the body's (404
+ * otherwise); each identifier of a territory, a parent territory, a meeting or a municipality
+ * the query or the form names must be the body's: on a form that shows its errors
+ * (ROUTE_FORM_ERRORS_TO_HANDLER) the field becomes invalid with a Russian reason beside it,
+ * elsewhere the answer is 404. Returns HTTP_OK to go on, else the status. */
+enum http_status scope_check_request(struct request *req);
+
+#endif
