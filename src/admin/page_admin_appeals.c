@@ -11,6 +11,7 @@
 
 #include "appeal.h"
 #include "appeal_rules.h"
+#include "scope.h"
 #include "workdays.h"
 #include "audit.h"
 #include "auth.h"
@@ -192,6 +193,7 @@ enum http_status page_admin_appeals(struct request *req)
 		sqlite3_bind_int64(s, 4, req->staff->user_id);
 	else if (v[FIELD_EXECUTOR].state == FIELD_VALID)
 		sqlite3_bind_int64(s, 4, v[FIELD_EXECUTOR].number);
+	sqlite3_bind_int64(s, 10, scope_bind_value(req));
 	char today[11], soon[11];
 	struct civil_date now = tz_local_date(req->now);
 	iso_date(today, now);

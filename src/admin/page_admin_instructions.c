@@ -20,6 +20,7 @@
 #include "pages.h"
 #include "protocol.h"
 #include "ru.h"
+#include "scope.h"
 #include "staff_change.h"
 #include "worker.h"
 
@@ -88,6 +89,7 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 		/* One row more than a page tells whether there is a next one. */
 		.limit = INSTRUCTION_PAGE_ROWS + 1,
 		.offset = (page - 1) * INSTRUCTION_PAGE_ROWS,
+		.scope = scope_bind_value(req),
 	};
 	if (strcmp(due, "soon") == 0) {
 		/* Due today or within the next days; the overdue ones are their own filter. */

@@ -19,6 +19,7 @@
 #include "router.h"
 #include "ru.h"
 #include "rules.h"
+#include "scope.h"
 #include "staff_change.h"
 #include "worker.h"
 
@@ -460,6 +461,7 @@ enum http_status page_admin_meetings(struct request *req)
 		sqlite3_bind_int64(s, 3, v[FIELD_TERRITORY].number);
 	page_bind_period(req, s, 4, 5);
 	sqlite3_bind_int(s, 6, STAFF_LIST_ROWS);
+	sqlite3_bind_int64(s, 7, scope_bind_value(req));
 
 	tpl_dict *d = page_begin(req, "admin_meetings.tpl", "Встречи", NAV_STAFF_MEETINGS);
 	if (req->staff->role & MEETING_WRITERS)

@@ -13,6 +13,7 @@
 #include "pages.h"
 #include "router.h"
 #include "ru.h"
+#include "scope.h"
 #include "series.h"
 #include "series_drafts.h"
 #include "staff_change.h"
@@ -336,6 +337,7 @@ enum http_status page_admin_series_list(struct request *req)
 	if (req->staff->role & MEETING_WRITERS)
 		tpl_section_show(d, "CAN_CREATE");
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SERIES_LIST);
+	sqlite3_bind_int64(s, 1, scope_bind_value(req));
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "SERIES");

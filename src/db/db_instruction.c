@@ -31,6 +31,7 @@ const struct db_statement db_instruction_statements[STMT__MAX] = {
 		     "AND (?2 IS NULL OR (i.status IN ('assigned', 'in_progress', 'returned') "
 		     "     AND i.due_on <= ?2 AND (?6 IS NULL OR i.due_on >= ?6))) "
 		     "AND (?3 IS NULL OR p.meeting_id = ?3) "
+		     "AND " STAFF_SCOPE_SQL(INSTRUCTION_MUNICIPALITY, "8") " "
 		     "ORDER BY i.status IN ('accepted', 'cancelled'), i.due_on, i.id LIMIT ?4 OFFSET ?7"),
 	DB_STATEMENT(STMT_INSTRUCTION_GET, 19,
 		     "SELECT i.text, i.unit, i.due_on, i.status, i.report, i.reason, i.executor_id, "
@@ -107,6 +108,7 @@ int db_instruction_list(struct db *db, struct arena *a, const struct instruction
 	if (f->due_from)
 		sqlite3_bind_text(s, 6, f->due_from, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 7, f->offset);
+	sqlite3_bind_int64(s, 8, f->scope);
 	return db_read_rows(db, a, s, sizeof **out, read_summary, out, count, "instruction list");
 }
 

@@ -29,6 +29,7 @@ struct instruction_filter {
 	const char *due_from;   /* with due_by: and on or after */
 	long long meeting;      /* of the protocol of that meeting */
 	long long limit, offset;
+	long long scope;        /* the staff account's body (STAFF_SCOPE_SQL), 0: everything */
 };
 
 /* One instruction (STMT_INSTRUCTION_GET). */

@@ -47,7 +47,8 @@
 	"AND (?4 IS NULL OR a.executor_id = ?4) "                                                  \
 	"AND (?5 IS NULL OR (a.answer_due <= ?5 AND a.status IN ('registered', 'in_work'))) "      \
 	"AND (?6 IS NULL OR (a.answer_due < ?6 AND a.status IN ('registered', 'in_work'))) "       \
-	"AND (?9 IS NULL OR a.topic_code = ?9 OR a.topic_code LIKE ?9 || '.%') "
+	"AND (?9 IS NULL OR a.topic_code = ?9 OR a.topic_code LIKE ?9 || '.%') "                \
+	"AND " STAFF_SCOPE_SQL("a.municipality_id", "10") " "
 #define APPEAL_LIST_ORDER "ORDER BY a.status IN ('registered', 'in_work') DESC, a.answer_due, a.id LIMIT ?7"
 
 const char *const db_statement_sql[STMT__MAX] = {
@@ -114,6 +115,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"AND (?3 IS NULL OR m.territory_id IN (SELECT id FROM territory WHERE id = ?3 "
 		"     OR parent_id = ?3 OR parent_id IN (SELECT id FROM territory WHERE parent_id = ?3))) "
 		"AND (?4 IS NULL OR m.starts_at >= ?4) AND (?5 IS NULL OR m.starts_at < ?5) "
+		"AND " STAFF_SCOPE_SQL("m.municipality_id", "7") " "
 		"ORDER BY m.starts_at DESC LIMIT ?6",
 	[STMT_STAFF_MEETING_GET] =
 		"SELECT kind, title, territory_id, venue_id, starts_at, ends_at, host_id, "
@@ -279,9 +281,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"INSERT INTO meeting (series_id, kind, title, territory_id, venue_id, starts_at, "
 		"ends_at, host_id, description, status, created_at, updated_at) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'draft', ?10, ?10)",
+	/* ?1 the account's scope: a series belongs where its first meeting does. */
 	[STMT_SERIES_LIST] = "SELECT s.id, s.title, k.name, (SELECT count(*) FROM meeting m "
 			     "WHERE m.series_id = s.id) FROM meeting_series s "
-			     "JOIN meeting_kind k ON k.code = s.kind ORDER BY s.id DESC",
+			     "JOIN meeting_kind k ON k.code = s.kind WHERE "
+			     STAFF_SCOPE_SQL("coalesce((SELECT municipality_id FROM meeting "
+					     "WHERE series_id = s.id ORDER BY id LIMIT 1), "
+					     "(SELECT id FROM municipality WHERE own = 1))", "1")
+			     " ORDER BY s.id DESC",
 	[STMT_SERIES_GET] = "SELECT s.title, k.name FROM meeting_series s "
 			    "JOIN meeting_kind k ON k.code = s.kind WHERE s.id = ?1",
 	[STMT_SERIES_MEETINGS] =
@@ -302,15 +309,22 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_PLACE_UNAGREED] =
 		"SELECT id, title, starts_at FROM meeting WHERE kind = 'group_field' "
 		"AND status IN ('draft', 'approved', 'postponed') AND place_agreed_at IS NULL "
-		"AND starts_at > ?1 AND starts_at < ?2 ORDER BY starts_at, id",
+		"AND starts_at > ?1 AND starts_at < ?2 "
+		"AND " STAFF_SCOPE_SQL("municipality_id", "3") " ORDER BY starts_at, id",
+	/* The staff home page's lists and counts: each of the account's body only (?N of
+	 * STAFF_SCOPE_SQL; unbound for the notifier and the reports: every one). */
 	[STMT_DASH_DRAFTS] = "SELECT id, title, starts_at, kind FROM meeting WHERE status = 'draft' "
-			     "AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
+			     "AND starts_at > ?1 AND " STAFF_SCOPE_SQL("municipality_id", "2") " "
+			     "ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_UNANNOUNCED] = "SELECT id, title, starts_at FROM meeting "
 				  "WHERE status IN ('approved', 'postponed') AND announced_at IS NULL "
-				  "AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
+				  "AND starts_at > ?1 AND " STAFF_SCOPE_SQL("municipality_id", "2") " "
+				  "ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_POLICE] = "SELECT id, title, starts_at FROM meeting WHERE expected_attendance >= ?2 "
 			     "AND police_notified_at IS NULL AND status IN ('draft', 'approved', "
-			     "'postponed') AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
+			     "'postponed') AND starts_at > ?1 "
+			     "AND " STAFF_SCOPE_SQL("municipality_id", "3") " "
+			     "ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_HELD] =
 		"SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL, p.id IS NOT NULL, "
 		"coalesce(k.protocol_handover_days, 0) "
@@ -318,19 +332,25 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LEFT JOIN protocol p ON p.meeting_id = m.id WHERE m.status = 'held' "
 		"AND p.handed_at IS NULL "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) "
+		"AND " STAFF_SCOPE_SQL("m.municipality_id", "2") " "
 		"ORDER BY m.starts_at DESC LIMIT ?1",
 	[STMT_DASH_VIOLATIONS] =
 		"SELECT m.id, m.title, m.starts_at FROM meeting m WHERE m.status IN ('approved', "
 		"'postponed') AND m.starts_at > ?1 AND EXISTS (SELECT 1 FROM rule_violation r "
-		"WHERE r.meeting_id = m.id AND r.starts_at = m.starts_at) ORDER BY m.starts_at LIMIT 50",
+		"WHERE r.meeting_id = m.id AND r.starts_at = m.starts_at) "
+		"AND " STAFF_SCOPE_SQL("m.municipality_id", "2") " ORDER BY m.starts_at LIMIT 50",
 	[STMT_DASH_KIND_COUNT] = "SELECT count(*) FILTER (WHERE status = 'held'), "
 				 "count(*) FILTER (WHERE status IN ('approved', 'postponed')) "
-				 "FROM meeting WHERE kind = ?1 AND starts_at >= ?2 AND starts_at < ?3",
+				 "FROM meeting WHERE kind = ?1 AND starts_at >= ?2 AND starts_at < ?3 "
+				 "AND " STAFF_SCOPE_SQL("municipality_id", "4"),
 	[STMT_DASH_GROUPS] = "SELECT g.id, g.name, "
 			     "count(m.id) FILTER (WHERE m.status = 'held'), "
 			     "count(m.id) FILTER (WHERE m.status IN ('approved', 'postponed')) "
 			     "FROM info_group g LEFT JOIN meeting m ON m.group_id = g.id AND m.kind = 'group_field' "
-			     "AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
+			     "AND m.starts_at >= ?1 AND m.starts_at < ?2 "
+			     "WHERE " STAFF_SCOPE_SQL("(SELECT municipality_id FROM territory "
+						      "WHERE id = g.territory_id)", "3") " "
+			     "GROUP BY g.id ORDER BY g.name",
 
 	[STMT_REPORT_VIOLATIONS] =
 		"SELECT m.id, m.title, r.starts_at, m.status, r.deadline_at FROM rule_violation r "
@@ -675,6 +695,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"  WHERE meeting_id = m.id ORDER BY published_at DESC, id DESC LIMIT 1) "
 		"WHERE (?1 IS NULL OR m.starts_at >= ?1) AND (?2 IS NULL OR m.starts_at < ?2) "
 		"AND (?1 IS NOT NULL OR m.ends_at >= ?3) "
+		"AND " STAFF_SCOPE_SQL("m.municipality_id", "4") " "
 		"ORDER BY m.starts_at, m.id",
 	[STMT_PUBLICATION_LIST] =
 		"SELECT a.id, a.kind, a.published_at, a.starts_at, a.five_days_kept, "

@@ -9,14 +9,8 @@
 #include "http.h"
 #include "router.h"
 
-/* The SQL form of the scope for list statements: true when the municipality column col is
- * inside the account's body bound as ?n (0 for the whole installation: everything). Bind
- * scope_bind_value(req) to ?n. */
-#define STAFF_SCOPE_SQL(col, n)                                                                   \
-	"(?" n " = 0 OR " col " IN (SELECT id FROM municipality WHERE id = ?" n                   \
-	" OR district_id = ?" n "))"
-
-/* The value a list statement binds for STAFF_SCOPE_SQL: the account's municipality, 0 for an
+/* The value a list statement binds for STAFF_SCOPE_SQL (db_statements.h), the SQL form of the
+ * scope, so that lists are filtered in SQL: the account's municipality, 0 for an
  * account of the whole installation or a request without one. */
 long long scope_bind_value(const struct request *req);
 
