@@ -481,8 +481,13 @@ enum http_status page_admin_appeal_register(struct request *req)
 		.address = page_field_text(req, FIELD_POSTAL_ADDRESS),
 		.phone = page_field_text(req, FIELD_PHONE),
 		.territory_id = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0,
+		/* Without a body, a territory or a meeting an appeal would go to the own
+		 * municipality's registry: a scoped account registers it in its own body's. */
 		.municipality_id = v[FIELD_MUNICIPALITY].state == FIELD_VALID
 					   ? v[FIELD_MUNICIPALITY].number
+				   : v[FIELD_TERRITORY].state != FIELD_VALID &&
+						   v[FIELD_MEETING].state != FIELD_VALID
+					   ? scope_bind_value(req)
 					   : 0,
 		.topic_code = page_field_text(req, FIELD_APPEAL_TOPIC),
 		.text = page_field_text(req, FIELD_APPEAL_TEXT),

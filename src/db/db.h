@@ -34,11 +34,13 @@ enum stmt {
 	STMT_USER_BY_ID,         /* (id) → login, full name, role, disabled, password hash */
 	STMT_USER_SET_PASSWORD,  /* (id, hash, now) */
 	STMT_USER_LIST,          /* () → id, login, full name, role, disabled, created, email,
-	                            name of the person the account belongs to or '' */
-	STMT_USER_INSERT,        /* (login, full name, role, hash, email, person id or NULL) */
+	                            name of the person the account belongs to or '', name of
+	                            its municipality or '' */
+	STMT_USER_INSERT,        /* (login, full name, role, hash, email, person id or NULL,
+	                            municipality or NULL) */
 	STMT_USER_PROFILE,       /* (id) → login, full name, role, disabled, email, created,
-	                            person id or 0 */
-	STMT_USER_SET_PROFILE,   /* (id, full name, email, person or NULL) */
+	                            person id or 0, municipality or 0 */
+	STMT_USER_SET_PROFILE,   /* (id, full name, email, person or NULL, municipality or NULL) */
 	STMT_USER_JSON,          /* (id) → the account as JSON (never the hash), for the audit log */
 	STMT_USER_SET_DISABLED,  /* (id, disabled) */
 	/* Staff scoped to bodies (issue 18 item 3; db_scope.c): (record id, the account's
