@@ -64,6 +64,10 @@ static const struct {
 	 "Выберите встречу муниципального образования, с которым вы работаете."},
 	{FIELD_MUNICIPALITY, ROUTE_OWNER_MUNICIPALITY,
 	 "Выберите муниципальное образование, с которым вы работаете."},
+	{FIELD_GROUP, ROUTE_OWNER_GROUP,
+	 "Выберите информационную группу муниципального образования, с которым вы работаете."},
+	{FIELD_BOOKING, ROUTE_OWNER_BOOKING,
+	 "Это запись на приём другого муниципального образования."},
 };
 
 /* Check one validated value; 1 owned, 0 not, -1 database error. */
@@ -82,7 +86,7 @@ static int field_owned(struct request *req, enum route_owner owner, const struct
 	return scope_owns(req, owner, v->number);
 }
 
-enum http_status scope_check_request(struct request *req)
+enum http_status scope_check_route(struct request *req)
 {
 	const struct route *r = req->route;
 	if (r->roles == 0 || req->staff == NULL || scope_is_installation(req))
@@ -99,6 +103,14 @@ enum http_status scope_check_request(struct request *req)
 		if (rc == 0)
 			return HTTP_NOT_FOUND; /* not 403: another body's record is not revealed */
 	}
+	return HTTP_OK;
+}
+
+enum http_status scope_check_fields(struct request *req)
+{
+	const struct route *r = req->route;
+	if (r->roles == 0 || req->staff == NULL || scope_is_installation(req))
+		return HTTP_OK;
 	for (size_t i = 0; i < sizeof owned_fields / sizeof owned_fields[0]; i++) {
 		struct field_value *v = &req->field[owned_fields[i].field];
 		int rc = field_owned(req, owned_fields[i].owner, v);

@@ -22,12 +22,18 @@ bool scope_is_installation(const struct request *req);
  * database error. */
 int scope_owns(struct request *req, enum route_owner owner, long long id);
 
-/* Everything the scope decides before a staff route's handler runs: ROUTE_INSTALLATION routes
- * are 403 for a scoped account; the record the path's '#' names must be the body's (404
- * otherwise); each identifier of a territory, a parent territory, a meeting or a municipality
- * the query or the form names must be the body's: on a form that shows its errors
- * (ROUTE_FORM_ERRORS_TO_HANDLER) the field becomes invalid with a Russian reason beside it,
- * elsewhere the answer is 404. Returns HTTP_OK to go on, else the status. */
-enum http_status scope_check_request(struct request *req);
+/* What the scope decides of a staff route once the account is known, before its fields are
+ * validated: ROUTE_INSTALLATION routes are 403 for a scoped account; the record the path's '#'
+ * names must be the body's (404 otherwise, whatever the form holds). Returns HTTP_OK to go on,
+ * else the status. */
+enum http_status scope_check_route(struct request *req);
+
+/* What the scope decides of the validated fields: each identifier of a territory, a parent
+ * territory, a meeting, a municipality, an information group or a booking the query or the form
+ * names must be the body's. On a
+ * form that shows its errors (ROUTE_FORM_ERRORS_TO_HANDLER) such a field becomes invalid with a
+ * Russian reason beside it; elsewhere the answer is 404. Returns HTTP_OK to go on, else the
+ * status. */
+enum http_status scope_check_fields(struct request *req);
 
 #endif
