@@ -57,17 +57,18 @@ static const struct {
 	const char *reason;
 } owned_fields[] = {
 	{FIELD_TERRITORY, ROUTE_OWNER_TERRITORY,
-	 "Выберите территорию муниципального образования, с которым вы работаете."},
+	 "выберите территорию муниципального образования, с которым вы работаете"},
 	{FIELD_PARENT, ROUTE_OWNER_TERRITORY,
-	 "Выберите территорию муниципального образования, с которым вы работаете."},
+	 "выберите территорию муниципального образования, с которым вы работаете"},
 	{FIELD_MEETING, ROUTE_OWNER_MEETING,
-	 "Выберите встречу муниципального образования, с которым вы работаете."},
+	 "выберите встречу муниципального образования, с которым вы работаете"},
 	{FIELD_MUNICIPALITY, ROUTE_OWNER_MUNICIPALITY,
-	 "Выберите муниципальное образование, с которым вы работаете."},
+	 "выберите муниципальное образование, с которым вы работаете"},
 	{FIELD_GROUP, ROUTE_OWNER_GROUP,
-	 "Выберите информационную группу муниципального образования, с которым вы работаете."},
+	 "выберите информационную группу муниципального образования, с которым вы "
+	 "работаете"},
 	{FIELD_BOOKING, ROUTE_OWNER_BOOKING,
-	 "Это запись на приём другого муниципального образования."},
+	 "это запись на приём другого муниципального образования"},
 };
 
 /* Check one validated value; 1 owned, 0 not, -1 database error. */
@@ -91,17 +92,17 @@ enum http_status scope_check_route(struct request *req)
 	const struct route *r = req->route;
 	if (r->roles == 0 || req->staff == NULL || scope_is_installation(req))
 		return HTTP_OK;
-	if (r->flags & ROUTE_INSTALLATION) {
-		req->error_detail = "Эта страница доступна только сотрудникам, работающим со всеми "
-				    "муниципальными образованиями.";
-		return HTTP_FORBIDDEN;
-	}
 	if (r->owner != ROUTE_OWNER_NONE) {
 		int rc = scope_owns(req, r->owner, req->path_id);
 		if (rc < 0)
 			return HTTP_INTERNAL_ERROR;
 		if (rc == 0)
 			return HTTP_NOT_FOUND; /* not 403: another body's record is not revealed */
+	}
+	if (r->flags & ROUTE_INSTALLATION) {
+		req->error_detail = "Эта страница доступна только сотрудникам, работающим со всеми "
+				    "муниципальными образованиями.";
+		return HTTP_FORBIDDEN;
 	}
 	return HTTP_OK;
 }

@@ -23,8 +23,8 @@ bool scope_is_installation(const struct request *req);
 int scope_owns(struct request *req, enum route_owner owner, long long id);
 
 /* What the scope decides of a staff route once the account is known, before its fields are
- * validated: ROUTE_INSTALLATION routes are 403 for a scoped account; the record the path's '#'
- * names must be the body's (404 otherwise, whatever the form holds). Returns HTTP_OK to go on,
+ * validated: the record the path's '#' names must be the body's (404 otherwise, whatever the form
+ * holds); ROUTE_INSTALLATION routes are then 403 for a scoped account. Returns HTTP_OK to go on,
  * else the status. */
 enum http_status scope_check_route(struct request *req);
 
