@@ -62,8 +62,8 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 		staff_item_options(req, f, "EXECUTOR_FILTER", executors, ne, executor);
 		struct instruction_meeting *meetings;
 		size_t meeting_count;
-		if (db_instruction_meetings(&req->worker->db, req->arena, &meetings,
-					    &meeting_count) < 0)
+		if (db_instruction_meetings(&req->worker->db, req->arena, scope_bind_value(req),
+					    &meetings, &meeting_count) < 0)
 			return HTTP_INTERNAL_ERROR;
 		for (size_t i = 0; i < meeting_count; i++) {
 			tpl_dict *o = tpl_section_add(f, "MEETING_FILTER");

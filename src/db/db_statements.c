@@ -611,7 +611,12 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE ?1 = 0 OR " OUTBOX_PRESS_MAIL,
 #define OUTBOX_ROW "SELECT id, channel, recipient, subject, purpose, meeting_id, created_at, " \
 		   "attempts, last_error, sent_at FROM outbox "
-#define OUTBOX_FOR "AND (?2 = 0 OR " OUTBOX_PRESS_MAIL ") "
+/* ?3 the staff account's body: a message belongs where its meeting does, else to the own
+ * municipality (scope.c, STMT_SCOPE_OUTBOX). */
+#define OUTBOX_FOR "AND (?2 = 0 OR " OUTBOX_PRESS_MAIL ") "                                  \
+	"AND " STAFF_SCOPE_SQL("coalesce((SELECT municipality_id FROM meeting "                   \
+			       "WHERE id = outbox.meeting_id), "                                   \
+			       "(SELECT id FROM municipality WHERE own = 1))", "3") " "
 	[STMT_OUTBOX_DEAD_LIST] = OUTBOX_ROW "WHERE status = 'dead' " OUTBOX_FOR
 					     "ORDER BY id DESC LIMIT ?1",
 	[STMT_OUTBOX_RETRY_LIST] = OUTBOX_ROW "WHERE status = 'pending' AND attempts > 0 "
@@ -1096,6 +1101,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"(SELECT count(*) FROM discussion_proposal p WHERE p.discussion_id = d.id "
 		"AND p.status = 'pending') "
 		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
+		"WHERE " STAFF_SCOPE_SQL("coalesce(t.municipality_id, (SELECT municipality_id "
+					 "FROM meeting WHERE id = d.meeting_id), (SELECT id FROM "
+					 "municipality WHERE own = 1))", "1") " "
 		"ORDER BY d.closes_on DESC, d.id DESC LIMIT 200",
 	[STMT_DISCUSSION_GET] =
 		"SELECT d.title, d.unit, d.body, d.form, d.meeting_id, t.name, d.opens_on, d.closes_on, "

@@ -15,6 +15,8 @@ const struct db_statement db_survey_statements[STMT__MAX] = {
 		     "SELECT s.id, s.title, s.opens_on, s.closes_on, s.audience, t.name, s.results, "
 		     "(SELECT count(*) FROM survey_response r WHERE r.survey_id = s.id) "
 		     "FROM survey s LEFT JOIN territory t ON t.id = s.territory_id "
+		     "WHERE " STAFF_SCOPE_SQL("coalesce(t.municipality_id, (SELECT id FROM "
+					      "municipality WHERE own = 1))", "1") " "
 		     "ORDER BY s.closes_on DESC, s.id DESC LIMIT 200"),
 	DB_STATEMENT(STMT_SURVEY_GET, 8,
 		     "SELECT s.title, s.intro, s.audience, t.name, s.opens_on, s.closes_on, s.results, "
@@ -130,7 +132,14 @@ static void read_item(struct arena *a, sqlite3_stmt *s, void *row)
 
 int db_survey_list(struct db *db, struct arena *a, struct survey_item **out, size_t *count)
 {
+	return db_survey_list_scoped(db, a, 0, out, count);
+}
+
+int db_survey_list_scoped(struct db *db, struct arena *a, long long scope,
+			  struct survey_item **out, size_t *count)
+{
 	sqlite3_stmt *s = db_stmt(db, STMT_SURVEY_LIST);
+	sqlite3_bind_int64(s, 1, scope);
 	return db_read_rows(db, a, s, sizeof **out, read_item, out, count, "surveys");
 }
 

@@ -125,7 +125,8 @@ def make_records(tag, territory, venue, person, held_meeting, approved_reception
     survey = insert("INSERT INTO survey (title, audience, territory_id, opens_on, closes_on, "
                     "results, created_at) VALUES (?, 'territory', ?, '2020-01-01', '2099-01-01', "
                     "'live', ?)", (f"Опрос {tag}", territory, now))
-    outbox = clone("outbox", 1, meeting_id=str(series_meeting), dedup_key=f"'scope-{tag}'")
+    outbox = clone("outbox", 1, meeting_id=str(series_meeting), dedup_key=f"'scope-{tag}'",
+                   subject=f"'Письмо {tag}'")
     municipality = STACK.query("SELECT municipality_id FROM territory WHERE id = ?",
                                (territory,))[0][0]
     return {
@@ -308,6 +309,25 @@ class Lists(StaffAssertions, unittest.TestCase):
         self.check("/admin/receptions", "<h1>Личный приём</h1>", ["Сельский клуб"],
                    ["Администрация городского поселения, зал заседаний"], SESSIONS["brzorg"])
         shown(self, SESSIONS["admin"].get("/admin/series"), B["series_title"], Z["series_title"])
+
+    def test_outbox_discussions_and_surveys(self):
+        for path, heading, what in (("/admin/outbox", "<h1>Рассылка и публикации</h1>", "Письмо"),
+                                    ("/admin/discussions", "<h1>Общественные обсуждения</h1>",
+                                     "Обсуждение"),
+                                    ("/admin/surveys", "<h1>Опросы жителей</h1>", "Опрос")):
+            with self.subTest(path=path):
+                self.check(path, heading, [f"{what} B"], [f"{what} Z"], SESSIONS["brzorg"])
+                self.check(path, heading, [f"{what} Z"], [f"{what} B"], SESSIONS["zelorg"])
+                shown(self, SESSIONS["admin"].get(path), f"{what} B", f"{what} Z")
+
+    def test_the_instructions_filter_offers_own_meetings_only(self):
+        # Зеленоборск's held meeting 10 has the demo's signed protocol.
+        page = shown(self, SESSIONS["zelorg"].get("/admin/instructions"), "<h1>Поручения</h1>",
+                     "Форум общественных организаций").text
+        self.assertIn('<option value="10"', page)
+        page = shown(self, SESSIONS["brzorg"].get("/admin/instructions"), "<h1>Поручения</h1>",
+                     B["instruction_text"]).text
+        self.assertNotIn("Форум общественных организаций", page)
 
     def test_media_plan(self):
         self.check("/admin/media-plan", "<h1>", [self.B_MEETING], [self.Z_MEETING],
