@@ -180,7 +180,8 @@ static int load_choices(struct request *req, struct choices *c)
 	    db_territory_tree(db, req->arena, &c->territories, &c->territory_count) < 0 ||
 	    staff_load_items(req, STMT_VENUE_LIST, 0, &c->venues, &c->venue_count) < 0 ||
 	    staff_load_items(req, STMT_PERSON_LIST, 0, &c->people, &c->person_count) < 0 ||
-	    staff_load_items(req, STMT_GROUP_OPTIONS, 0, &c->groups, &c->group_count) < 0 ||
+	    staff_load_items(req, STMT_GROUP_OPTIONS, scope_bind_value(req), &c->groups,
+			     &c->group_count) < 0 ||
 	    staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &c->reference_groups,
 			     &c->reference_group_count) < 0)
 		return -1;

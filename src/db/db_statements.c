@@ -200,8 +200,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_TERRITORY_JSON] = "SELECT json_object('name', name, 'level', level, "
 				"'parent_id', parent_id) FROM territory WHERE id = ?1",
 
+	/* ?1 the staff account's body (STAFF_SCOPE_SQL). */
 	[STMT_VENUE_ADMIN_LIST] = "SELECT v.id, v.name, v.address, v.kind, v.capacity, t.name "
 				  "FROM venue v JOIN territory t ON t.id = v.territory_id "
+				  "WHERE " STAFF_SCOPE_SQL("t.municipality_id", "1") " "
 				  "ORDER BY v.name, v.id",
 	[STMT_VENUE_GET] = "SELECT name, address, kind, capacity, territory_id FROM venue WHERE id = ?1",
 	[STMT_VENUE_INSERT] = "INSERT INTO venue (territory_id, name, address, kind, capacity) "
@@ -230,9 +232,13 @@ const char *const db_statement_sql[STMT__MAX] = {
 			    "(SELECT count(*) FROM info_group_member m WHERE m.group_id = g.id) "
 			    "FROM info_group g JOIN territory t ON t.id = g.territory_id "
 			    "LEFT JOIN person l ON l.id = g.leader_id "
-			    "LEFT JOIN person s ON s.id = g.secretary_id ORDER BY g.name, g.id",
+			    "LEFT JOIN person s ON s.id = g.secretary_id "
+			    "WHERE " STAFF_SCOPE_SQL("t.municipality_id", "1") " "
+			    "ORDER BY g.name, g.id",
 	[STMT_GROUP_OPTIONS] = "SELECT g.id, g.name, t.name FROM info_group g "
-			       "JOIN territory t ON t.id = g.territory_id ORDER BY g.name, g.id",
+			       "JOIN territory t ON t.id = g.territory_id "
+			       "WHERE " STAFF_SCOPE_SQL("t.municipality_id", "1") " "
+			       "ORDER BY g.name, g.id",
 	[STMT_GROUP_GET] = "SELECT name, territory_id, leader_id, secretary_id, created_at "
 			   "FROM info_group WHERE id = ?1",
 	[STMT_GROUP_INSERT] = "INSERT INTO info_group (name, territory_id, leader_id, secretary_id, "

@@ -329,6 +329,18 @@ class Lists(StaffAssertions, unittest.TestCase):
                      B["instruction_text"]).text
         self.assertNotIn("Форум общественных организаций", page)
 
+    def test_venues_and_groups(self):
+        self.check("/admin/venues", "Места проведения встреч", ["Сельский клуб"],
+                   ["Дом культуры «Современник»"], SESSIONS["brzorg"])
+        self.check("/admin/groups", "Информационные группы", ["Информационная группа № 2"],
+                   ["Информационная группа № 1"], SESSIONS["brzorg"])
+        shown(self, SESSIONS["sovorg"].get("/admin/groups"), "Информационная группа № 1",
+              "Информационная группа № 2")
+        # The meeting form offers the own body's groups only.
+        page = shown(self, SESSIONS["zelorg"].get("/admin/meetings/new"), "<h1>").text
+        self.assertIn("Информационная группа № 1", page)
+        self.assertNotIn("Информационная группа № 2", page)
+
     def test_media_plan(self):
         self.check("/admin/media-plan", "<h1>", [self.B_MEETING], [self.Z_MEETING],
                    SESSIONS["brzorg"])
