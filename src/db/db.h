@@ -62,6 +62,8 @@ enum stmt {
 	STMT_SCOPE_PROPOSAL,     /* by its discussion */
 	STMT_SCOPE_SURVEY,       /* by its territory */
 	STMT_SCOPE_OUTBOX,       /* by its meeting */
+	STMT_SCOPE_TERRITORIES,  /* (municipality) → id of every territory of it and of its
+	                            settlements, by id */
 	STMT_THROTTLE_GET,       /* (key) → failures, last failure, locked until */
 	STMT_THROTTLE_FAIL,      /* (key, now, max failures, lock seconds, forget after seconds) */
 	STMT_THROTTLE_CLEAR,     /* (key) */

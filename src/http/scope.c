@@ -49,6 +49,56 @@ int scope_owns(struct request *req, enum route_owner owner, long long id)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The territories of the request's body, by id, read at the first call (arena). */
+struct scope_territories {
+	long long *ids;
+	size_t count;
+};
+
+/* Binary search of a sorted list. */
+static bool ids_contain(const long long *ids, size_t n, long long id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ids[mid] == id)
+			return true;
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+bool scope_territory_visible(struct request *req, long long id)
+{
+	long long body = scope_bind_value(req);
+	if (body == 0)
+		return true;
+	static struct scope_territories none;
+	struct scope_territories *t = req->scope_territories;
+	if (t == NULL) {
+		t = arena_calloc(req->arena, 1, sizeof *t);
+		size_t cap = 16;
+		t->ids = arena_alloc(req->arena, cap * sizeof *t->ids);
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SCOPE_TERRITORIES);
+		sqlite3_bind_int64(s, 1, body);
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			t->ids = arena_grow(req->arena, t->ids, t->count, &cap, sizeof *t->ids);
+			t->ids[t->count++] = sqlite3_column_int64(s, 0);
+		}
+		db_done(s);
+		if (rc != SQLITE_DONE) {
+			db_log_error(&req->worker->db, "scope territories");
+			t = &none; /* offers nothing; the field check still decides */
+		}
+		req->scope_territories = t;
+	}
+	return ids_contain(t->ids, t->count, id);
+}
+
 /* The fields that name a record a municipality owns, with the reason shown beside a field whose
  * record is another body's. */
 static const struct {

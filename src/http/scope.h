@@ -22,6 +22,10 @@ bool scope_is_installation(const struct request *req);
  * database error. */
 int scope_owns(struct request *req, enum route_owner owner, long long id);
 
+/* Whether territory id is of the account's body, for the choices of a form: true for an account
+ * of the whole installation. The body's territories are read once per request. */
+bool scope_territory_visible(struct request *req, long long id);
+
 /* What the scope decides of a staff route once the account is known, before its fields are
  * validated: the record the path's '#' names must be the body's (404 otherwise, whatever the form
  * holds); ROUTE_INSTALLATION routes are then 403 for a scoped account. Returns HTTP_OK to go on,

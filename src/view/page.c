@@ -10,6 +10,7 @@
 #include "db_reference.h"
 #include "router.h"
 #include "ru.h"
+#include "scope.h"
 #include "upload.h"
 #include "worker.h"
 
@@ -264,6 +265,8 @@ void page_territory_list_options(struct request *req, tpl_dict *d, const char *s
 {
 	static const char *const indents[] = {"", "\u00a0\u00a0", "\u00a0\u00a0\u00a0\u00a0"};
 	for (size_t i = 0; i < count; i++) {
+		if (!scope_territory_visible(req, items[i].id))
+			continue; /* another body's (issue 18): a staff account is offered its own */
 		tpl_dict *o = tpl_section_add(d, section);
 		tpl_set_int(o, "ID", items[i].id);
 		int depth = items[i].depth < 0 ? 0 : items[i].depth > 2 ? 2 : items[i].depth;

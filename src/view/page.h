@@ -117,7 +117,8 @@ int page_municipality_field(struct request *req, tpl_dict *d, bool official);
 
 /* The same rows for a list already read with db_territory_tree: ID, NAME indented by depth with
  * no-break spaces (an <option> cannot hold markup), SELECTED for the one whose id is chosen (0:
- * none). Every territory <select> is filled by this. */
+ * none); a staff account scoped to a body is offered that body's territories only (scope.h).
+ * Every territory <select> is filled by this. */
 void page_territory_list_options(struct request *req, tpl_dict *d, const char *section,
 				 const struct territory_item *items, size_t count, long long chosen);
 

@@ -374,6 +374,15 @@ class Forms(StaffAssertions, unittest.TestCase):
         self.assertEqual(STACK.query("SELECT municipality_id FROM meeting WHERE title = "
                                      "'Сход в Кедровой'"), [(BEREZOVKA,)])
 
+    def test_territory_choices_are_the_own_body_s(self):
+        page = shown(self, SESSIONS["brzorg"].get("/admin/meetings/new"), "<h1>").text
+        self.assertEqual({v for v, _ in options(page, "territory") if v}, {"6", "7"})
+        page = shown(self, SESSIONS["sovorg"].get("/admin/meetings/new"), "<h1>").text
+        self.assertEqual({v for v, _ in options(page, "territory") if v},
+                         {"1", "2", "3", "4", "5", "6", "7"})
+        page = shown(self, SESSIONS["zelorg"].get("/admin/appeals/new"), "<h1>").text
+        self.assertEqual({v for v, _ in options(page, "territory") if v}, {"2", "3", "4", "5"})
+
     def appeal_fields(self, **over):
         f = {"source": "mail", "received_on": time.strftime("%Y-%m-%d"), "surname": "Петров",
              "name": "Пётр", "address": "с. Берёзовка, ул. Центральная, 1",
