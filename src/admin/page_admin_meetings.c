@@ -178,7 +178,8 @@ static int load_choices(struct request *req, struct choices *c)
 	struct db *db = &req->worker->db;
 	if (db_kind_list(db, req->arena, &c->kinds, &c->kind_count) < 0 ||
 	    db_territory_tree(db, req->arena, &c->territories, &c->territory_count) < 0 ||
-	    staff_load_items(req, STMT_VENUE_LIST, 0, &c->venues, &c->venue_count) < 0 ||
+	    staff_load_items(req, STMT_VENUE_LIST, scope_bind_value(req), &c->venues,
+			     &c->venue_count) < 0 ||
 	    staff_load_items(req, STMT_PERSON_LIST, 0, &c->people, &c->person_count) < 0 ||
 	    staff_load_items(req, STMT_GROUP_OPTIONS, scope_bind_value(req), &c->groups,
 			     &c->group_count) < 0 ||

@@ -310,7 +310,7 @@ static enum http_status schedule_form(struct request *req, enum http_status stat
 		return HTTP_INTERNAL_ERROR;
 	if (f)
 		staff_item_options(req, f, "HOST_OPTION", items, n, host);
-	if (staff_load_items(req, STMT_VENUE_LIST, 0, &items, &n) < 0)
+	if (staff_load_items(req, STMT_VENUE_LIST, scope_bind_value(req), &items, &n) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (f)
 		staff_item_options(req, f, "VENUE_OPTION", items, n, venue);

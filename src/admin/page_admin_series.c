@@ -199,7 +199,7 @@ static enum http_status series_form(struct request *req, enum http_status status
 	}
 	struct staff_item *venues;
 	size_t nv;
-	if (staff_load_items(req, STMT_VENUE_LIST, 0, &venues, &nv) < 0)
+	if (staff_load_items(req, STMT_VENUE_LIST, scope_bind_value(req), &venues, &nv) < 0)
 		return HTTP_INTERNAL_ERROR;
 	staff_item_options(req, d, "VENUE_OPTION", venues, nv,
 			   v[FIELD_VENUE].state == FIELD_VALID ? v[FIELD_VENUE].number : 0);

@@ -91,7 +91,7 @@ enum stmt {
 	STMT_MEETING_CHANGE_INSERT, /* (meeting, now, user, kind, old start, old venue, new start,
 	                               new venue, reason) */
 	STMT_MEETING_CHANGE_LIST, /* (meeting) → at, kind, old start, new start, reason, login */
-	STMT_VENUE_LIST,         /* () → id, name, address */
+	STMT_VENUE_LIST,         /* (scope) → id, name, address */
 	STMT_PERSON_LIST,        /* () → id, full name, position */
 	/* Reference data for staff (page_admin_territories.c, _venues.c, _people.c, _groups.c). */
 	STMT_TERRITORY_ADMIN_TREE, /* () → id, name, depth, level, parent id, venues, meetings */

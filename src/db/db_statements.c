@@ -174,7 +174,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT c.at, c.kind, c.old_starts_at, c.new_starts_at, c.reason, "
 		"coalesce(u.login, '') FROM meeting_change c "
 		"LEFT JOIN staff_user u ON u.id = c.user_id WHERE c.meeting_id = ?1 ORDER BY c.id",
-	[STMT_VENUE_LIST] = "SELECT id, name, address FROM venue ORDER BY name",
+	[STMT_VENUE_LIST] = "SELECT id, name, address FROM venue WHERE "
+			    STAFF_SCOPE_SQL("(SELECT municipality_id FROM territory "
+					    "WHERE id = venue.territory_id)", "1") " ORDER BY name",
 	[STMT_PERSON_LIST] = "SELECT id, full_name, position FROM person ORDER BY full_name",
 
 	/* ---- reference data for staff ---- */

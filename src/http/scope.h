@@ -33,8 +33,8 @@ bool scope_territory_visible(struct request *req, long long id);
 enum http_status scope_check_route(struct request *req);
 
 /* What the scope decides of the validated fields: each identifier of a territory, a parent
- * territory, a meeting, a municipality, an information group or a booking the query or the form
- * names must be the body's. On a
+ * territory, a meeting, a municipality, a venue (of a meeting, a reception or a tour's stop), an
+ * information group or a booking the query or the form names must be the body's. On a
  * form that shows its errors (ROUTE_FORM_ERRORS_TO_HANDLER) such a field becomes invalid with a
  * Russian reason beside it; elsewhere the answer is 404. Returns HTTP_OK to go on, else the
  * status. */

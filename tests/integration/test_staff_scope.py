@@ -374,6 +374,19 @@ class Forms(StaffAssertions, unittest.TestCase):
         self.assertEqual(STACK.query("SELECT municipality_id FROM meeting WHERE title = "
                                      "'Сход в Кедровой'"), [(BEREZOVKA,)])
 
+    def test_a_venue_of_another_settlement_is_refused_and_not_offered(self):
+        brz = SESSIONS["brzorg"]
+        before = STACK.query("SELECT count(*) FROM meeting")[0][0]
+        r = brz.post("/admin/meetings", dict(self.meeting_fields(7, "Сход в чужом клубе"),
+                                             venue="1"))
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "venue"),
+                         "место проведения: выберите место муниципального образования, с "
+                         "которым вы работаете.")
+        self.assertEqual(STACK.query("SELECT count(*) FROM meeting")[0][0], before)
+        page = shown(self, brz.get("/admin/meetings/new"), "<h1>").text
+        self.assertEqual({v for v, _ in options(page, "venue") if v}, {"6", "7"})
+
     def test_territory_choices_are_the_own_body_s(self):
         page = shown(self, SESSIONS["brzorg"].get("/admin/meetings/new"), "<h1>").text
         self.assertEqual({v for v, _ in options(page, "territory") if v}, {"6", "7"})
