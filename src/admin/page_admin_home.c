@@ -283,6 +283,7 @@ enum http_status page_admin_home(struct request *req)
 	if (rows)
 		tpl_section_show(d, "HAS_VIOLATIONS");
 	s = db_stmt(db, STMT_OUTBOX_TOTALS);
+	sqlite3_bind_int64(s, 1, scope_bind_value(req));
 	long long dead = 0, unsent_mail = 0;
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		dead = sqlite3_column_int64(s, 1);

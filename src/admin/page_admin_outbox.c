@@ -89,6 +89,7 @@ enum http_status page_admin_outbox(struct request *req)
 		tpl_section_show(d, "PRESS_ONLY");
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_OUTBOX_PRESS_TOTALS);
 	sqlite3_bind_int(s, 1, press_only(req));
+	sqlite3_bind_int64(s, 2, scope_bind_value(req));
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		long long waiting = sqlite3_column_int64(s, 0), dead = sqlite3_column_int64(s, 1);
 		tpl_set_int(d, "WAITING", waiting);

@@ -223,9 +223,9 @@ enum stmt {
 	                            unsubscribe url, attempts, created */
 	STMT_OUTBOX_SENT,        /* (id, now) */
 	STMT_OUTBOX_FAILED,      /* (id, attempts, next attempt, error, dead 0/1) */
-	STMT_OUTBOX_TOTALS,      /* () → pending, dead, mails not sent (pending or dead) */
-	STMT_OUTBOX_PRESS_TOTALS, /* (press only 0/1) → pending, dead, mails not sent; of press
-	                            mail only if 1 */
+	STMT_OUTBOX_TOTALS,      /* (scope) → pending, dead, mails not sent (pending or dead) */
+	STMT_OUTBOX_PRESS_TOTALS, /* (press only 0/1, scope) → pending, dead, mails not sent;
+	                             of press mail only if 1 */
 	STMT_OUTBOX_DEAD_LIST,   /* (limit, press only 0/1, scope) → id, channel, recipient, subject,
 	                            purpose, meeting, created, attempts, error, NULL: given up,
 	                            newest first; only press mail (OUTBOX_PRESS_MAIL) if 1 */

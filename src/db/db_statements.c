@@ -603,10 +603,17 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE id = ?1 AND status = 'pending'",
 	/* Counted in the index outbox_due: the sent mail of a year (tens of thousands of rows
 	 * with their bodies) is never read — a scan of it cost the staff home page 20 ms. */
+/* A message belongs where its meeting does, else to the own municipality (scope.c,
+ * STMT_SCOPE_OUTBOX); ?n the staff account's body. */
+#define OUTBOX_SCOPE(n)                                                                           \
+	STAFF_SCOPE_SQL("coalesce((SELECT municipality_id FROM meeting "                          \
+			"WHERE id = outbox.meeting_id), "                                          \
+			"(SELECT id FROM municipality WHERE own = 1))", n)
 	[STMT_OUTBOX_TOTALS] =
-		"SELECT (SELECT count(*) FROM outbox WHERE status = 'pending'), "
-		"(SELECT count(*) FROM outbox WHERE status = 'dead'), "
-		"(SELECT count(*) FROM outbox WHERE status IN ('pending', 'dead') AND channel = 'mail')",
+		"SELECT (SELECT count(*) FROM outbox WHERE status = 'pending' AND " OUTBOX_SCOPE("1")
+		"), (SELECT count(*) FROM outbox WHERE status = 'dead' AND " OUTBOX_SCOPE("1") "), "
+		"(SELECT count(*) FROM outbox WHERE status IN ('pending', 'dead') AND channel = 'mail' "
+		"AND " OUTBOX_SCOPE("1") ")",
 /* The press office's mail: posts to the social-network webhooks and the announcements, changes
  * and cancellations mailed to the media list. Everything else (acknowledgements and answers to
  * applicants, subscribers' and invitees' mail, staff alerts) carries personal data. */
@@ -616,15 +623,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT count(*) FILTER (WHERE status = 'pending'), "
 		"count(*) FILTER (WHERE status = 'dead'), "
 		"count(*) FILTER (WHERE status IN ('pending', 'dead') AND channel = 'mail') FROM outbox "
-		"WHERE ?1 = 0 OR " OUTBOX_PRESS_MAIL,
+		"WHERE (?1 = 0 OR " OUTBOX_PRESS_MAIL ") AND " OUTBOX_SCOPE("2"),
 #define OUTBOX_ROW "SELECT id, channel, recipient, subject, purpose, meeting_id, created_at, " \
 		   "attempts, last_error, sent_at FROM outbox "
-/* ?3 the staff account's body: a message belongs where its meeting does, else to the own
- * municipality (scope.c, STMT_SCOPE_OUTBOX). */
-#define OUTBOX_FOR "AND (?2 = 0 OR " OUTBOX_PRESS_MAIL ") "                                  \
-	"AND " STAFF_SCOPE_SQL("coalesce((SELECT municipality_id FROM meeting "                   \
-			       "WHERE id = outbox.meeting_id), "                                   \
-			       "(SELECT id FROM municipality WHERE own = 1))", "3") " "
+#define OUTBOX_FOR "AND (?2 = 0 OR " OUTBOX_PRESS_MAIL ") AND " OUTBOX_SCOPE("3") " "
 	[STMT_OUTBOX_DEAD_LIST] = OUTBOX_ROW "WHERE status = 'dead' " OUTBOX_FOR
 					     "ORDER BY id DESC LIMIT ?1",
 	[STMT_OUTBOX_RETRY_LIST] = OUTBOX_ROW "WHERE status = 'pending' AND attempts > 0 "
@@ -636,6 +638,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_OUTBOX_STATE] = "SELECT status, recipient, " OUTBOX_PRESS_MAIL " FROM outbox "
 			      "WHERE id = ?1",
 #undef OUTBOX_PRESS_MAIL
+#undef OUTBOX_SCOPE
 	[STMT_OUTBOX_RETRY] = "UPDATE outbox SET status = 'pending', attempts = 0, "
 			      "next_attempt_at = ?2 WHERE id = ?1 AND status = 'dead'",
 	[STMT_OUTBOX_DISCARD] = "UPDATE outbox SET status = 'discarded' WHERE id = ?1 "

@@ -345,6 +345,14 @@ class Lists(StaffAssertions, unittest.TestCase):
         self.check("/admin/media-plan", "<h1>", [self.B_MEETING], [self.Z_MEETING],
                    SESSIONS["brzorg"])
 
+    def test_the_home_page(self):
+        # Held meetings whose protocol is not handed over: each settlement's own.
+        z_held, b_held = "Содержание дворовых территорий микрорайона Молодёжный", \
+            "Уличное освещение и безопасность на дорогах"
+        self.check("/admin", "<h1>Рабочий стол</h1>", [b_held], [z_held], SESSIONS["brzorg"])
+        self.check("/admin", "<h1>Рабочий стол</h1>", [z_held], [b_held], SESSIONS["zelorg"])
+        shown(self, SESSIONS["sovorg"].get("/admin"), z_held, b_held)
+
     def test_header_names_the_body(self):
         page = shown(self, SESSIONS["brzorg"].get("/admin"), "<h1>Рабочий стол</h1>").text
         self.assertIn('<span class="staff-body"> · Берёзовка</span>', page)
