@@ -329,6 +329,16 @@ class Lists(StaffAssertions, unittest.TestCase):
                      B["instruction_text"]).text
         self.assertNotIn("Форум общественных организаций", page)
 
+    def test_the_territory_tree(self):
+        page = shown(self, SESSIONS["brzorg"].get("/admin/territories"), "<h1>Территории</h1>",
+                     "сельское поселение Берёзовка", "деревня Кедровая").text
+        self.assertNotIn("микрорайон Центральный", page)
+        self.assertNotIn("Советский район</a>", page)
+        main = main_of(page)
+        self.assertEqual(main.count("<ul"), main.count("</ul>"))  # the nested lists close
+        shown(self, SESSIONS["sovorg"].get("/admin/territories"), "микрорайон Центральный",
+              "деревня Кедровая")
+
     def test_venues_and_groups(self):
         self.check("/admin/venues", "Места проведения встреч", ["Сельский клуб"],
                    ["Дом культуры «Современник»"], SESSIONS["brzorg"])

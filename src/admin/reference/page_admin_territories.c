@@ -18,13 +18,18 @@ struct territory_row {
 	long long venues, meetings;
 };
 
+/* The tree in order, each row with its depth: for an account scoped to a body, that body's
+ * territories only, the shallowest of them at depth 0 (issue 18). -1 on a database error. */
 static int load_tree(struct request *req, struct territory_row **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_ADMIN_TREE);
 	size_t cap = 32, n = 0;
 	struct territory_row *rows = arena_alloc(req->arena, cap * sizeof *rows);
 	int rc;
+	int top = -1; /* the depth of the shallowest row kept */
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!scope_territory_visible(req, sqlite3_column_int64(s, 0)))
+			continue;
 		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
 		rows[n].id = sqlite3_column_int64(s, 0);
 		rows[n].name = db_text(req->arena, s, 1);
@@ -33,6 +38,8 @@ static int load_tree(struct request *req, struct territory_row **out, size_t *co
 		rows[n].parent_id = sqlite3_column_int64(s, 4);
 		rows[n].venues = sqlite3_column_int64(s, 5);
 		rows[n].meetings = sqlite3_column_int64(s, 6);
+		if (top < 0 || rows[n].depth < top)
+			top = rows[n].depth;
 		n++;
 	}
 	db_done(s);
@@ -40,6 +47,8 @@ static int load_tree(struct request *req, struct territory_row **out, size_t *co
 		db_log_error(&req->worker->db, "territory tree");
 		return -1;
 	}
+	for (size_t i = 0; i < n && top > 0; i++)
+		rows[i].depth -= top;
 	*out = rows;
 	*count = n;
 	return 0;
