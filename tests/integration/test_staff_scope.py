@@ -480,6 +480,12 @@ class Accounts(StaffAssertions, unittest.TestCase):
                              detail)
         self.assertForbidden(brz.post(f"/admin/municipalities/{BEREZOVKA}",
                                       {"name": "Захвачено"}), detail)
+        self.assertForbidden(brz.post("/admin/municipalities",
+                                      {"name": "Новое", "municipality_kind": "rural_settlement",
+                                       "slug": "novoe"}), detail)
+        uid = STACK.query("SELECT id FROM staff_user WHERE login = 'brzorg'")[0][0]
+        self.assertForbidden(brz.post(f"/admin/users/{uid}", {"municipality": ""}), detail)
+        self.assertForbidden(brz.post(f"/admin/users/{uid}/disable", {}), detail)
         self.assertEqual(snapshot(), before)
 
     def test_the_admin_binds_an_account_to_a_body(self):
