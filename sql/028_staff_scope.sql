@@ -5,3 +5,8 @@
 ALTER TABLE staff_user ADD COLUMN municipality_id INTEGER REFERENCES municipality(id);
 CREATE INDEX staff_user_municipality ON staff_user (municipality_id)
 	WHERE municipality_id IS NOT NULL;
+
+-- A discussion or a survey for the whole of a body names no territory: the body a scoped account
+-- created it for is kept here (NULL: by its territory or meeting, else the own municipality).
+ALTER TABLE discussion ADD COLUMN municipality_id INTEGER REFERENCES municipality(id);
+ALTER TABLE survey ADD COLUMN municipality_id INTEGER REFERENCES municipality(id);

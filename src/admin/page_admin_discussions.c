@@ -207,6 +207,8 @@ enum http_status page_admin_discussion_create(struct request *req)
 			  SQLITE_STATIC);
 	sqlite3_bind_int64(s, 9, (sqlite3_int64)req->now);
 	sqlite3_bind_int64(s, 10, req->staff->user_id);
+	if (!scope_is_installation(req))
+		sqlite3_bind_int64(s, 11, scope_bind_value(req)); /* the account's body's */
 	bool ok = db_run(s) == SQLITE_DONE;
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	for (size_t k = 0; ok && k < chosen->id_count; k++) {

@@ -189,6 +189,8 @@ static bool insert_survey(struct request *req, const char *title, const char *in
 	sqlite3_bind_text(s, 8, preset, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 9, (sqlite3_int64)req->now);
 	sqlite3_bind_int64(s, 10, req->staff->user_id);
+	if (!scope_is_installation(req))
+		sqlite3_bind_int64(s, 11, scope_bind_value(req)); /* the account's body's */
 	int rc = db_run(s);
 	*duplicate = rc == SQLITE_CONSTRAINT_UNIQUE;
 	if (rc != SQLITE_DONE)

@@ -484,7 +484,8 @@ enum stmt {
 	STMT_ACCOUNT_SUBSCRIPTION_REMOVE, /* (id, email, now) */
 	/* Public discussions of drafts (page_discussions.c, page_admin_discussions.c; issue 20). */
 	STMT_DISCUSSION_INSERT,  /* (title, unit, body, form, meeting or NULL, territory or NULL,
-	                            opens_on, closes_on, now, staff) */
+	                            opens_on, closes_on, now, staff, body of a scoped account or
+	                            NULL) */
 	STMT_DISCUSSION_LIST,    /* (scope) → id, title, unit, opens_on, closes_on, territory name or
 	                            NULL, concluded (0/1), published proposals, pending proposals;
 	                            newest period first */
@@ -565,7 +566,8 @@ enum stmt {
 	STMT_APPEAL_SEARCH_DONE,
 	/* Surveys (page_surveys.c, page_admin_surveys.c, survey_view.c; issue 20). */
 	STMT_SURVEY_INSERT,      /* (title, intro, audience, territory or NULL, opens_on, closes_on,
-	                            results, preset, now, staff) */
+	                            results, preset, now, staff, body of a scoped account or
+	                            NULL) */
 	STMT_SURVEY_LIST,        /* (scope) → id, title, opens_on, closes_on, audience, territory name
 	                            or NULL, results, responses; newest period first */
 	STMT_SURVEY_GET,         /* (id) → title, intro, audience, territory name, opens_on,

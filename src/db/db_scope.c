@@ -46,16 +46,19 @@ const struct db_statement db_scope_statements[STMT__MAX] = {
 		     SCOPE_OF("SELECT t.municipality_id FROM venue v "
 			      "JOIN territory t ON t.id = v.territory_id WHERE v.id = ?1")),
 	DB_STATEMENT(STMT_SCOPE_DISCUSSION, 1,
-		     SCOPE_OF("SELECT coalesce(t.municipality_id, mt.municipality_id, " OWN ") "
+		     SCOPE_OF("SELECT coalesce(d.municipality_id, t.municipality_id, "
+			      "mt.municipality_id, " OWN ") "
 			      "FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
 			      "LEFT JOIN meeting mt ON mt.id = d.meeting_id WHERE d.id = ?1")),
 	DB_STATEMENT(STMT_SCOPE_PROPOSAL, 1,
-		     SCOPE_OF("SELECT coalesce(t.municipality_id, mt.municipality_id, " OWN ") "
+		     SCOPE_OF("SELECT coalesce(d.municipality_id, t.municipality_id, "
+			      "mt.municipality_id, " OWN ") "
 			      "FROM discussion_proposal p JOIN discussion d ON d.id = p.discussion_id "
 			      "LEFT JOIN territory t ON t.id = d.territory_id "
 			      "LEFT JOIN meeting mt ON mt.id = d.meeting_id WHERE p.id = ?1")),
 	DB_STATEMENT(STMT_SCOPE_SURVEY, 1,
-		     SCOPE_OF("SELECT coalesce(t.municipality_id, " OWN ") FROM survey s "
+		     SCOPE_OF("SELECT coalesce(s.municipality_id, t.municipality_id, " OWN ") "
+			      "FROM survey s "
 			      "LEFT JOIN territory t ON t.id = s.territory_id WHERE s.id = ?1")),
 	DB_STATEMENT(STMT_SCOPE_OUTBOX, 1,
 		     SCOPE_OF("SELECT coalesce(mt.municipality_id, " OWN ") FROM outbox o "

@@ -1103,7 +1103,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY i.due_on, i.id",
 	[STMT_DISCUSSION_INSERT] =
 		"INSERT INTO discussion (title, unit, body, form, meeting_id, territory_id, opens_on, "
-		"closes_on, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		"closes_on, created_at, created_by, municipality_id) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[STMT_DISCUSSION_LIST] =
 		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
 		"d.concluded_at IS NOT NULL, "
@@ -1112,9 +1113,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"(SELECT count(*) FROM discussion_proposal p WHERE p.discussion_id = d.id "
 		"AND p.status = 'pending') "
 		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
-		"WHERE " STAFF_SCOPE_SQL("coalesce(t.municipality_id, (SELECT municipality_id "
-					 "FROM meeting WHERE id = d.meeting_id), (SELECT id FROM "
-					 "municipality WHERE own = 1))", "1") " "
+		"WHERE " STAFF_SCOPE_SQL("coalesce(d.municipality_id, t.municipality_id, (SELECT "
+					 "municipality_id FROM meeting WHERE id = d.meeting_id), "
+					 "(SELECT id FROM municipality WHERE own = 1))", "1") " "
 		"ORDER BY d.closes_on DESC, d.id DESC LIMIT 200",
 	[STMT_DISCUSSION_GET] =
 		"SELECT d.title, d.unit, d.body, d.form, d.meeting_id, t.name, d.opens_on, d.closes_on, "

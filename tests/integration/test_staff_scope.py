@@ -405,6 +405,25 @@ class Forms(StaffAssertions, unittest.TestCase):
         page = shown(self, brz.get("/admin/meetings/new"), "<h1>").text
         self.assertEqual({v for v, _ in options(page, "venue") if v}, {"6", "7"})
 
+    def test_a_discussion_for_the_whole_body_belongs_to_the_account_s_body(self):
+        brz = SESSIONS["brzorg"]
+        title = "Проект правил благоустройства Берёзовки"
+        r = brz.post("/admin/discussions", {
+            "title": title, "unit": "Администрация поселения", "body": "1. Общие положения.",
+            "form": "online", "meeting": "", "territory": "",
+            "opens_on": time.strftime("%Y-%m-%d"), "closes_on": "2099-01-01"})
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        [(did, municipality, territory)] = STACK.query(
+            "SELECT id, municipality_id, territory_id FROM discussion WHERE title = ?", (title,))
+        self.assertEqual((municipality, territory), (BEREZOVKA, None))
+        shown(self, brz.get("/admin/discussions"), "<h1>Общественные обсуждения</h1>", title)
+        shown(self, brz.get(f"/admin/discussions/{did}"), title)
+        r = SESSIONS["zelorg"].get(f"/admin/discussions/{did}")
+        self.assertEqual(r.status, 404)
+        page = shown(self, SESSIONS["zelorg"].get("/admin/discussions"),
+                     "<h1>Общественные обсуждения</h1>", "Обсуждение Z").text
+        self.assertNotIn(title, page)
+
     def test_territory_choices_are_the_own_body_s(self):
         page = shown(self, SESSIONS["brzorg"].get("/admin/meetings/new"), "<h1>").text
         self.assertEqual({v for v, _ in options(page, "territory") if v}, {"6", "7"})
