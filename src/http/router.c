@@ -90,8 +90,6 @@ const char *router_allow_header(struct arena *a, unsigned methods)
 	return arena_strdup(a, text);
 }
 
-/* One line a route, tab-separated: methods, pattern, roles ("public" or role codes joined by
- * commas), flags, accepted fields (name, with "!" when required and "*" when it may repeat). */
 const char *const route_owner_names[ROUTE_OWNER__MAX] = {
 	[ROUTE_OWNER_NONE] = "-",
 	[ROUTE_OWNER_MEETING] = "meeting",
@@ -111,6 +109,9 @@ const char *const route_owner_names[ROUTE_OWNER__MAX] = {
 	[ROUTE_OWNER_OUTBOX] = "outbox",
 };
 
+/* One line a route, tab-separated: methods, pattern, roles ("public" or role codes joined by
+ * commas), flags, accepted fields (name, with "!" when required and "*" when it may repeat), what
+ * the '#' of a staff route names ("-" for nothing a municipality owns). */
 void router_print(FILE *out)
 {
 	static const struct {
@@ -148,6 +149,6 @@ void router_print(FILE *out)
 				f->flags == FIELD_REQUIRED ? "!" : f->flags == FIELD_MULTI ? "*" : "");
 		if (n == 0)
 			fputc('-', out);
-		fprintf(out, "\t%s\n", r->owner != ROUTE_OWNER_NONE ? route_owner_names[r->owner] : "-");
+		fprintf(out, "\t%s\n", route_owner_names[r->owner]);
 	}
 }

@@ -46,7 +46,10 @@ int scope_owns(struct request *req, enum route_owner owner, long long id)
 	db_done(s);
 	if (rc == SQLITE_ROW)
 		return 1;
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_log_error(&req->worker->db, "scope of a record");
+	return -1;
 }
 
 /* The territories of the request's body, by id, read at the first call (arena). */
