@@ -27,5 +27,12 @@
 {{/PERSON_OPTION}}</select>
 {{#person_error}}<p class="field-error" id="e-person">{{MESSAGE}}</p>{{/person_error}}
 </div>
-<div class="actions"><button type="submit">Сохранить</button></div>
+{{#MUNICIPALITY_FIELD}}<div class="field">
+<label for="f-municipality">Муниципальное образование, с которым работает сотрудник (район — вместе с его поселениями)</label>
+<select id="f-municipality" name="municipality"{{#municipality_error}} aria-invalid="true" aria-describedby="e-municipality"{{/municipality_error}}><option value="">все</option>
+{{#MUNICIPALITY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/MUNICIPALITY_OPTION}}</select>
+{{#municipality_error}}<p class="field-error" id="e-municipality">{{MESSAGE}}</p>{{/municipality_error}}
+</div>
+{{/MUNICIPALITY_FIELD}}<div class="actions"><button type="submit">Сохранить</button></div>
 </form>

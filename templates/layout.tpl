@@ -18,7 +18,7 @@
 <p class="site-subtitle">{{ADMINISTRATION}} · встречи с населением</p>
 </div>
 {{#STAFF}}<div class="staff-bar">
-<p>{{NAME}}<span class="staff-role">, {{ROLE}}</span></p>
+<p>{{NAME}}<span class="staff-role">, {{ROLE}}</span>{{#BODY}}<span class="staff-body"> · {{BODY_NAME}}</span>{{/BODY}}</p>
 <form method="post" action="/admin/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Выйти</button></form>
 </div>
 {{/STAFF}}<p class="vision-toggle">{{#VISION_OFF}}<a href="/vision?mode=on&amp;return={{RETURN_TO:u}}">Версия для слабовидящих</a>{{/VISION_OFF}}{{#VISION_ON}}<a href="/vision?mode=off&amp;return={{RETURN_TO:u}}">Обычная версия сайта</a>{{/VISION_ON}}</p>

@@ -11,6 +11,7 @@
 
 #include "appeal.h"
 #include "appeal_rules.h"
+#include "scope.h"
 #include "workdays.h"
 #include "audit.h"
 #include "auth.h"
@@ -192,6 +193,7 @@ enum http_status page_admin_appeals(struct request *req)
 		sqlite3_bind_int64(s, 4, req->staff->user_id);
 	else if (v[FIELD_EXECUTOR].state == FIELD_VALID)
 		sqlite3_bind_int64(s, 4, v[FIELD_EXECUTOR].number);
+	sqlite3_bind_int64(s, 10, scope_bind_value(req));
 	char today[11], soon[11];
 	struct civil_date now = tz_local_date(req->now);
 	iso_date(today, now);
@@ -479,8 +481,13 @@ enum http_status page_admin_appeal_register(struct request *req)
 		.address = page_field_text(req, FIELD_POSTAL_ADDRESS),
 		.phone = page_field_text(req, FIELD_PHONE),
 		.territory_id = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0,
+		/* Without a body, a territory or a meeting an appeal would go to the own
+		 * municipality's registry: a scoped account registers it in its own body's. */
 		.municipality_id = v[FIELD_MUNICIPALITY].state == FIELD_VALID
 					   ? v[FIELD_MUNICIPALITY].number
+				   : v[FIELD_TERRITORY].state != FIELD_VALID &&
+						   v[FIELD_MEETING].state != FIELD_VALID
+					   ? scope_bind_value(req)
 					   : 0,
 		.topic_code = page_field_text(req, FIELD_APPEAL_TOPIC),
 		.text = page_field_text(req, FIELD_APPEAL_TEXT),

@@ -12,6 +12,7 @@
 #include "page.h"
 #include "pages.h"
 #include "ru.h"
+#include "scope.h"
 #include "staff_change.h"
 #include "upload.h"
 #include "worker.h"
@@ -30,6 +31,7 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 	tpl_dict *d = page_begin(req, "admin_discussions.tpl", "Общественные обсуждения",
 				 NAV_STAFF_DISCUSSIONS);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DISCUSSION_LIST);
+	sqlite3_bind_int64(s, 1, scope_bind_value(req));
 	int rc, n = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "DISCUSSION");
@@ -205,6 +207,8 @@ enum http_status page_admin_discussion_create(struct request *req)
 			  SQLITE_STATIC);
 	sqlite3_bind_int64(s, 9, (sqlite3_int64)req->now);
 	sqlite3_bind_int64(s, 10, req->staff->user_id);
+	if (!scope_is_installation(req))
+		sqlite3_bind_int64(s, 11, scope_bind_value(req)); /* the account's body's */
 	bool ok = db_run(s) == SQLITE_DONE;
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	for (size_t k = 0; ok && k < chosen->id_count; k++) {

@@ -10,6 +10,7 @@
 #include "civil_time.h"
 #include "page.h"
 #include "protocol.h"
+#include "scope.h"
 #include "workdays.h"
 #include "pages.h"
 #include "place_agreement.h"
@@ -58,6 +59,7 @@ static int drafts(struct request *req, tpl_dict *d)
 	struct civil_date today = tz_local_date(req->now);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_DRAFTS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 2, scope_bind_value(req));
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		time_t starts = (time_t)sqlite3_column_int64(s, 2);
@@ -114,6 +116,7 @@ static void compliance_kind(struct request *req, tpl_dict *d, const char *kind, 
 	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)from);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)to);
+	sqlite3_bind_int64(s, 4, scope_bind_value(req));
 	long long held = 0, planned = 0;
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		held = sqlite3_column_int64(s, 0);
@@ -144,6 +147,7 @@ static int compliance(struct request *req, tpl_dict *d)
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_GROUPS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	sqlite3_bind_int64(s, 3, scope_bind_value(req));
 	const char *quarter = arena_printf(req->arena, "%d квартал %d г.", (first.month - 1) / 3 + 1,
 					   first.year);
 	int rc;
@@ -172,6 +176,7 @@ static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 	struct civil_date today = tz_local_date(req->now);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_HELD);
 	sqlite3_bind_int(s, 1, HELD_ROWS + 1);
+	sqlite3_bind_int64(s, 2, scope_bind_value(req));
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (++rows > HELD_ROWS) {
@@ -250,6 +255,7 @@ enum http_status page_admin_home(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *s = db_stmt(db, STMT_DASH_UNANNOUNCED);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 2, scope_bind_value(req));
 	int rows = meeting_rows(req, d, "UNANNOUNCED", s);
 	if (rows < 0)
 		return HTTP_INTERNAL_ERROR;
@@ -257,6 +263,7 @@ enum http_status page_admin_home(struct request *req)
 	s = db_stmt(db, STMT_DASH_POLICE);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
 	sqlite3_bind_int(s, 2, req->worker->cfg->police_notice_attendance);
+	sqlite3_bind_int64(s, 3, scope_bind_value(req));
 	rows = meeting_rows(req, d, "POLICE", s);
 	if (rows < 0)
 		return HTTP_INTERNAL_ERROR;
@@ -269,12 +276,14 @@ enum http_status page_admin_home(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	s = db_stmt(db, STMT_DASH_VIOLATIONS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 2, scope_bind_value(req));
 	rows = meeting_rows(req, d, "VIOLATION", s);
 	if (rows < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (rows)
 		tpl_section_show(d, "HAS_VIOLATIONS");
 	s = db_stmt(db, STMT_OUTBOX_TOTALS);
+	sqlite3_bind_int64(s, 1, scope_bind_value(req));
 	long long dead = 0, unsent_mail = 0;
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		dead = sqlite3_column_int64(s, 1);

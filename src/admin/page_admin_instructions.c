@@ -20,6 +20,7 @@
 #include "pages.h"
 #include "protocol.h"
 #include "ru.h"
+#include "scope.h"
 #include "staff_change.h"
 #include "worker.h"
 
@@ -61,8 +62,8 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 		staff_item_options(req, f, "EXECUTOR_FILTER", executors, ne, executor);
 		struct instruction_meeting *meetings;
 		size_t meeting_count;
-		if (db_instruction_meetings(&req->worker->db, req->arena, &meetings,
-					    &meeting_count) < 0)
+		if (db_instruction_meetings(&req->worker->db, req->arena, scope_bind_value(req),
+					    &meetings, &meeting_count) < 0)
 			return HTTP_INTERNAL_ERROR;
 		for (size_t i = 0; i < meeting_count; i++) {
 			tpl_dict *o = tpl_section_add(f, "MEETING_FILTER");
@@ -88,6 +89,7 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 		/* One row more than a page tells whether there is a next one. */
 		.limit = INSTRUCTION_PAGE_ROWS + 1,
 		.offset = (page - 1) * INSTRUCTION_PAGE_ROWS,
+		.scope = scope_bind_value(req),
 	};
 	if (strcmp(due, "soon") == 0) {
 		/* Due today or within the next days; the overdue ones are their own filter. */

@@ -19,6 +19,7 @@
 #include "router.h"
 #include "ru.h"
 #include "rules.h"
+#include "scope.h"
 #include "staff_change.h"
 #include "worker.h"
 
@@ -177,9 +178,11 @@ static int load_choices(struct request *req, struct choices *c)
 	struct db *db = &req->worker->db;
 	if (db_kind_list(db, req->arena, &c->kinds, &c->kind_count) < 0 ||
 	    db_territory_tree(db, req->arena, &c->territories, &c->territory_count) < 0 ||
-	    staff_load_items(req, STMT_VENUE_LIST, 0, &c->venues, &c->venue_count) < 0 ||
+	    staff_load_items(req, STMT_VENUE_LIST, scope_bind_value(req), &c->venues,
+			     &c->venue_count) < 0 ||
 	    staff_load_items(req, STMT_PERSON_LIST, 0, &c->people, &c->person_count) < 0 ||
-	    staff_load_items(req, STMT_GROUP_OPTIONS, 0, &c->groups, &c->group_count) < 0 ||
+	    staff_load_items(req, STMT_GROUP_OPTIONS, scope_bind_value(req), &c->groups,
+			     &c->group_count) < 0 ||
 	    staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &c->reference_groups,
 			     &c->reference_group_count) < 0)
 		return -1;
@@ -460,6 +463,7 @@ enum http_status page_admin_meetings(struct request *req)
 		sqlite3_bind_int64(s, 3, v[FIELD_TERRITORY].number);
 	page_bind_period(req, s, 4, 5);
 	sqlite3_bind_int(s, 6, STAFF_LIST_ROWS);
+	sqlite3_bind_int64(s, 7, scope_bind_value(req));
 
 	tpl_dict *d = page_begin(req, "admin_meetings.tpl", "Встречи", NAV_STAFF_MEETINGS);
 	if (req->staff->role & MEETING_WRITERS)

@@ -10,6 +10,7 @@
 #include "auth.h"
 #include "page.h"
 #include "pages.h"
+#include "scope.h"
 #include "worker.h"
 
 #define OUTBOX_PAGE_ROWS 100
@@ -45,6 +46,7 @@ static int fill_rows(struct request *req, tpl_dict *d, enum stmt which, const ch
 	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
 	sqlite3_bind_int(s, 1, OUTBOX_PAGE_ROWS);
 	sqlite3_bind_int(s, 2, press_only(req));
+	sqlite3_bind_int64(s, 3, scope_bind_value(req));
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, section);
@@ -87,6 +89,7 @@ enum http_status page_admin_outbox(struct request *req)
 		tpl_section_show(d, "PRESS_ONLY");
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_OUTBOX_PRESS_TOTALS);
 	sqlite3_bind_int(s, 1, press_only(req));
+	sqlite3_bind_int64(s, 2, scope_bind_value(req));
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		long long waiting = sqlite3_column_int64(s, 0), dead = sqlite3_column_int64(s, 1);
 		tpl_set_int(d, "WAITING", waiting);

@@ -12,6 +12,7 @@
 #include "pages.h"
 #include "place_agreement.h"
 #include "rules.h"
+#include "scope.h"
 #include "staff_change.h"
 #include "worker.h"
 
@@ -112,6 +113,7 @@ int place_unagreed_fill(struct request *req, tpl_dict *d, int warning_days)
 	/* Published 5 days ahead: a deadline within warning_days means a start within about
 	 * warning_days + 6 days. */
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)(req->now + (time_t)(warning_days + 7) * 86400));
+	sqlite3_bind_int64(s, 3, scope_bind_value(req));
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		time_t starts = (time_t)sqlite3_column_int64(s, 2);

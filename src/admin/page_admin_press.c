@@ -13,6 +13,7 @@
 #include "publication.h"
 #include "ru.h"
 #include "rules.h"
+#include "scope.h"
 #include "staff_change.h"
 #include "worker.h"
 
@@ -78,6 +79,7 @@ static int media_plan_load(struct request *req, bool has_month, struct civil_dat
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)tz_local_to_utc(next_month(month), 0, 0));
 	}
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
+	sqlite3_bind_int64(s, 4, scope_bind_value(req));
 	size_t cap = 32, n = 0;
 	struct plan_row *rows = arena_alloc(req->arena, cap * sizeof *rows);
 	int rc;

@@ -18,6 +18,7 @@
 #include "reception_booking.h"
 #include "router.h"
 #include "ru.h"
+#include "scope.h"
 #include "series.h"
 #include "series_drafts.h"
 #include "staff_change.h"
@@ -144,7 +145,8 @@ enum http_status page_admin_receptions(struct request *req)
 		tpl_section_show(d, "CAN_CREATE");
 	struct reception_schedule_item *schedules;
 	size_t rows;
-	if (db_reception_schedules(&req->worker->db, req->arena, &schedules, &rows) < 0)
+	if (db_reception_schedules(&req->worker->db, req->arena, scope_bind_value(req), &schedules,
+				   &rows) < 0)
 		return HTTP_INTERNAL_ERROR;
 	for (size_t i = 0; i < rows; i++) {
 		const struct reception_schedule_item *sc = &schedules[i];
@@ -165,8 +167,8 @@ enum http_status page_admin_receptions(struct request *req)
 	}
 	tpl_section_show(d, rows ? "HAS_SCHEDULES" : "NO_SCHEDULES");
 	struct reception_upcoming *upcoming;
-	if (db_reception_upcoming(&req->worker->db, req->arena, req->now - 86400, &upcoming,
-				  &rows) < 0)
+	if (db_reception_upcoming(&req->worker->db, req->arena, req->now - 86400,
+				  scope_bind_value(req), &upcoming, &rows) < 0)
 		return HTTP_INTERNAL_ERROR;
 	for (size_t i = 0; i < rows; i++) {
 		const struct reception_upcoming *u = &upcoming[i];
@@ -308,7 +310,7 @@ static enum http_status schedule_form(struct request *req, enum http_status stat
 		return HTTP_INTERNAL_ERROR;
 	if (f)
 		staff_item_options(req, f, "HOST_OPTION", items, n, host);
-	if (staff_load_items(req, STMT_VENUE_LIST, 0, &items, &n) < 0)
+	if (staff_load_items(req, STMT_VENUE_LIST, scope_bind_value(req), &items, &n) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (f)
 		staff_item_options(req, f, "VENUE_OPTION", items, n, venue);

@@ -13,6 +13,7 @@
 #include "pages.h"
 #include "router.h"
 #include "ru.h"
+#include "scope.h"
 #include "series.h"
 #include "series_drafts.h"
 #include "staff_change.h"
@@ -198,7 +199,7 @@ static enum http_status series_form(struct request *req, enum http_status status
 	}
 	struct staff_item *venues;
 	size_t nv;
-	if (staff_load_items(req, STMT_VENUE_LIST, 0, &venues, &nv) < 0)
+	if (staff_load_items(req, STMT_VENUE_LIST, scope_bind_value(req), &venues, &nv) < 0)
 		return HTTP_INTERNAL_ERROR;
 	staff_item_options(req, d, "VENUE_OPTION", venues, nv,
 			   v[FIELD_VENUE].state == FIELD_VALID ? v[FIELD_VENUE].number : 0);
@@ -336,6 +337,7 @@ enum http_status page_admin_series_list(struct request *req)
 	if (req->staff->role & MEETING_WRITERS)
 		tpl_section_show(d, "CAN_CREATE");
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SERIES_LIST);
+	sqlite3_bind_int64(s, 1, scope_bind_value(req));
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "SERIES");

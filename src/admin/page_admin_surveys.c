@@ -13,6 +13,7 @@
 #include "page.h"
 #include "pages.h"
 #include "ru.h"
+#include "scope.h"
 #include "staff_change.h"
 #include "survey_view.h"
 #include "worker.h"
@@ -79,7 +80,7 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 	struct db *db = &req->worker->db;
 	struct survey_item *surveys;
 	size_t n;
-	if (db_survey_list(db, req->arena, &surveys, &n) < 0)
+	if (db_survey_list_scoped(db, req->arena, scope_bind_value(req), &surveys, &n) < 0)
 		return HTTP_INTERNAL_ERROR;
 	for (size_t i = 0; i < n; i++) {
 		const struct survey_item *sv = &surveys[i];
@@ -188,6 +189,8 @@ static bool insert_survey(struct request *req, const char *title, const char *in
 	sqlite3_bind_text(s, 8, preset, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 9, (sqlite3_int64)req->now);
 	sqlite3_bind_int64(s, 10, req->staff->user_id);
+	if (!scope_is_installation(req))
+		sqlite3_bind_int64(s, 11, scope_bind_value(req)); /* the account's body's */
 	int rc = db_run(s);
 	*duplicate = rc == SQLITE_CONSTRAINT_UNIQUE;
 	if (rc != SQLITE_DONE)

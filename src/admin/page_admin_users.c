@@ -1,5 +1,6 @@
 /* page_admin_users.c — staff accounts (/admin/users: create, change the name, the e-mail that
- * alerts and digests go to and the person of the directory the account belongs to, disable) and
+ * alerts and digests go to, the person of the directory the account belongs to and the body it
+ * works for, disable) and
  * the audit log (/admin/audit), both for administrators only. */
 #include <sodium.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "civil_time.h"
+#include "db_municipality.h"
 #include "db_user.h"
 #include "page.h"
 #include "pages.h"
@@ -23,12 +25,63 @@ static const char *reference_text(const struct request *req, enum field f)
 	return v->state == FIELD_VALID && v->text != NULL ? v->text : "";
 }
 
+/* The choice of the body an account works for (issue 18 item 3), only when the portal serves
+ * more than one municipality: MUNICIPALITY_FIELD with one MUNICIPALITY_OPTION each (ID, NAME,
+ * SELECTED for chosen); an empty value is the whole installation. Also shows MUNICIPALITIES on
+ * d for the list's column. The number of municipalities, -1 on a database error. */
+static int municipality_options(struct request *req, tpl_dict *d, long long chosen)
+{
+	struct municipality_item *list;
+	size_t count;
+	if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0)
+		return -1;
+	if (count < 2)
+		return (int)count;
+	tpl_section_show(d, "MUNICIPALITIES");
+	tpl_dict *f = tpl_section_add(d, "MUNICIPALITY_FIELD");
+	for (size_t i = 0; i < count; i++) {
+		tpl_dict *o = tpl_section_add(f, "MUNICIPALITY_OPTION");
+		tpl_set_int(o, "ID", list[i].id);
+		tpl_set(o, "NAME", list[i].district_id
+					   ? list[i].name
+					   : arena_printf(req->arena, "%s (с поселениями)", list[i].name));
+		if (list[i].id == chosen)
+			tpl_section_show(o, "SELECTED");
+	}
+	return (int)count;
+}
+
+/* Reject a municipality field that names no municipality. -1 on a database error. */
+static int municipality_check(struct request *req)
+{
+	const struct field_value *v = &req->field[FIELD_MUNICIPALITY];
+	if (v->state != FIELD_VALID)
+		return 0;
+	struct municipality_item *list;
+	size_t count;
+	if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0)
+		return -1;
+	if (db_municipality_find(list, count, v->number) == NULL)
+		page_reject(req, FIELD_MUNICIPALITY, "выберите из списка");
+	return 0;
+}
+
+/* The municipality field's value: its id, 0 for none. */
+static long long municipality_chosen(const struct request *req)
+{
+	const struct field_value *v = &req->field[FIELD_MUNICIPALITY];
+	return v->state == FIELD_VALID ? v->number : 0;
+}
+
 static enum http_status users_page(struct request *req, enum http_status status, bool with_form)
 {
 	tpl_dict *d = page_begin(req, "admin_users.tpl", "Пользователи", NAV_STAFF_USERS);
 	struct user_item *users;
 	size_t count;
 	if (db_user_list(&req->worker->db, req->arena, &users, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	int bodies = municipality_options(req, d, with_form ? municipality_chosen(req) : 0);
+	if (bodies < 0)
 		return HTTP_INTERNAL_ERROR;
 	for (size_t i = 0; i < count; i++) {
 		const struct user_item *u = &users[i];
@@ -47,6 +100,9 @@ static enum http_status users_page(struct request *req, enum http_status status,
 			tpl_section_show(row, "NO_EMAIL");
 		if (u->person[0])
 			tpl_set(tpl_section_add(row, "PERSON"), "NAME", u->person);
+		if (bodies > 1)
+			tpl_set(tpl_section_add(row, "MUNICIPALITIES"), "NAME",
+				u->municipality[0] ? u->municipality : "все");
 	}
 	const struct field_value *role = &req->field[FIELD_ROLE];
 	for (int i = 0; auth_role_codes[i] != NULL; i++) {
@@ -67,9 +123,11 @@ enum http_status page_admin_users(struct request *req)
 	return users_page(req, HTTP_OK, false);
 }
 
-/* POST /admin/users (login, full_name, role, new_password, email, csrf) — create an account.
- * 303 to /admin/users; 422 with the errors beside the fields for a malformed or taken login, an
- * unknown role, a password shorter than 10 characters or a malformed e-mail address. */
+/* POST /admin/users (login, full_name, role, new_password, email, municipality, csrf) — create
+ * an account, working for the municipality chosen (a district: with its settlements) or, without
+ * one, for the whole installation. 303 to /admin/users; 422 with the errors beside the fields for
+ * a malformed or taken login, an unknown role, a password shorter than 10 characters, a
+ * malformed e-mail address or an unknown municipality. */
 enum http_status page_admin_user_create(struct request *req)
 {
 	struct field_value *login = &req->field[FIELD_LOGIN], *role = &req->field[FIELD_ROLE];
@@ -91,6 +149,8 @@ enum http_status page_admin_user_create(struct request *req)
 		password->error = "не короче 10 символов";
 		req->invalid_fields++;
 	}
+	if (municipality_check(req) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (req->invalid_fields > 0)
 		return users_page(req, HTTP_UNPROCESSABLE, true);
 
@@ -100,6 +160,7 @@ enum http_status page_admin_user_create(struct request *req)
 		.full_name = req->field[FIELD_FULL_NAME].text ? req->field[FIELD_FULL_NAME].text : "",
 		.password = password->text,
 		.email = req->field[FIELD_EMAIL].state == FIELD_VALID ? req->field[FIELD_EMAIL].text : "",
+		.municipality_id = municipality_chosen(req),
 	};
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
@@ -130,11 +191,12 @@ static enum http_status user_page(struct request *req, enum http_status status, 
 	tpl_set(d, "ROLE", auth_role_label(u.role));
 	tpl_section_show(d, u.disabled ? "DISABLED" : "ACTIVE");
 	page_set_date(d, "CREATED", u.created_at);
-	long long person = u.person_id;
+	long long person = u.person_id, body = u.municipality_id;
 	if (from_request) {
 		page_form_fields(req, d);
 		const struct field_value *v = &req->field[FIELD_PERSON];
 		person = v->state != FIELD_ABSENT ? v->number : 0;
+		body = municipality_chosen(req);
 	} else {
 		tpl_set(d, "full_name", u.full_name);
 		tpl_set(d, "email", u.email);
@@ -144,6 +206,8 @@ static enum http_status user_page(struct request *req, enum http_status status, 
 	if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0)
 		return HTTP_INTERNAL_ERROR;
 	staff_item_options(req, d, "PERSON_OPTION", people, n, person);
+	if (municipality_options(req, d, body) < 0)
+		return HTTP_INTERNAL_ERROR;
 	return page_end(req, status);
 }
 
@@ -171,11 +235,13 @@ static enum http_status user_refused(struct request *req, enum http_status statu
 static const struct staff_action user_action = {"staff_user", STMT_USER_JSON, load_user,
 						user_refused};
 
-/* POST /admin/users/ID (full_name, email, person, csrf) — change the account's name, e-mail
- * (empty: no mail to this person) and person (empty: none; the chair of a meeting signs its
- * protocol under the account of their person). 303 to /admin/users; 404 for an unknown id; 422
- * with the errors beside the fields and the input kept for a malformed address, a name too
- * long, a person not in the directory or one another account belongs to already. */
+/* POST /admin/users/ID (full_name, email, person, municipality, csrf) — change the account's
+ * name, e-mail (empty: no mail to this person), person (empty: none; the chair of a meeting
+ * signs its protocol under the account of their person) and the body it works for (empty: the
+ * whole installation; its sessions see the change at their next request). 303 to /admin/users;
+ * 404 for an unknown id; 422 with the errors beside the fields and the input kept for a
+ * malformed address, a name too long, a person not in the directory or one another account
+ * belongs to already, or an unknown municipality. */
 enum http_status page_admin_user_update(struct request *req)
 {
 	struct user_profile target;
@@ -193,6 +259,10 @@ enum http_status page_admin_user_update(struct request *req)
 		if (!staff_has_item(people, n, person->number))
 			page_reject(req, FIELD_PERSON, "выберите из списка");
 	}
+	if (municipality_check(req) < 0) {
+		db_rollback(&req->worker->db);
+		return HTTP_INTERNAL_ERROR;
+	}
 	if (req->invalid_fields > 0)
 		return staff_action_refuse(req, &user_action, NULL);
 	struct db *db = &req->worker->db;
@@ -203,6 +273,8 @@ enum http_status page_admin_user_update(struct request *req)
 	sqlite3_bind_text(s, 3, reference_text(req, FIELD_EMAIL), -1, SQLITE_STATIC);
 	if (person->state == FIELD_VALID)
 		sqlite3_bind_int64(s, 4, person->number);
+	if (municipality_chosen(req) != 0)
+		sqlite3_bind_int64(s, 5, municipality_chosen(req));
 	int rc = before != NULL ? db_run(s) : SQLITE_ERROR;
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
 		json_decref(before);

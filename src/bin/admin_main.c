@@ -2,10 +2,12 @@
  *   init [--demo]        create or migrate the database and create the uploads directory;
  *                        --demo loads the demo municipality
  *                        and demo staff accounts into an empty one
- *   user add LOGIN ROLE [--email ADDRESS] [--person ID]
- *                        create a staff account (with the e-mail alerts go to, and the person
+ *   user add LOGIN ROLE [--email ADDRESS] [--person ID] [--municipality SLUG]
+ *                        create a staff account (with the e-mail alerts go to, the person
  *                        of the directory it belongs to: the head or a group leader, who sign
- *                        the protocols of the meetings they chair); the password is read from
+ *                        the protocols of the meetings they chair, and the municipality it
+ *                        works for: a district's account also works for its settlements;
+ *                        without one, for the whole installation); the password is read from
  *                        standard input
  *   backup FILE          a tar archive: a consistent online copy of the database and the
  *                        files of the uploads directory
@@ -31,6 +33,7 @@
 #include "backup.h"
 #include "config.h"
 #include "db.h"
+#include "db_municipality.h"
 #include "municipality.h"
 #include "staff_account.h"
 #include "validate.h"
@@ -39,9 +42,11 @@ static void usage(void)
 {
 	fputs("usage: portal-admin [-c FILE] COMMAND\n"
 	      "  init [--demo]          create or migrate the database (--demo: demo data)\n"
-	      "  user add LOGIN ROLE [--email ADDRESS] [--person ID]\n"
+	      "  user add LOGIN ROLE [--email ADDRESS] [--person ID] [--municipality SLUG]\n"
 	      "                         add a staff account, password on standard input;\n"
 	      "                         --person: the id of its person in the directory\n"
+	      "                         --municipality: the slug (or id) of the municipality\n"
+	      "                         it works for (a district: and its settlements)\n"
 	      "                         roles: admin organizer secretary press executor controller\n"
 	      "  backup FILE            write the database and the uploads to FILE (a tar)\n"
 	      "  restore FILE           put a backup back (the workers must be stopped)\n"
@@ -64,9 +69,11 @@ static bool valid_email(const char *email)
 
 /* Create an account through the one path the web form uses too; 0, or -1 with a message. */
 static int user_insert(struct db *db, const char *login, const char *role, const char *full_name,
-		       const char *password, const char *email, long long person)
+		       const char *password, const char *email, long long person,
+		       long long municipality)
 {
-	struct staff_account_new account = {login, role, full_name, password, email, person};
+	struct staff_account_new account = {login, role, full_name, password, email, person,
+					    municipality};
 	long long id;
 	switch (staff_account_create(db, &account, &id)) {
 	case STAFF_ACCOUNT_CREATED:
@@ -130,7 +137,8 @@ static int create_demo_users(struct db *db, const struct config *cfg)
 		random_password(password, sizeof password);
 		char email[64];
 		snprintf(email, sizeof email, "%s@zelenoborsk.example", auth_role_codes[i]);
-		if (user_insert(db, auth_role_codes[i], auth_role_codes[i], names[i], password, email, 0) < 0) {
+		if (user_insert(db, auth_role_codes[i], auth_role_codes[i], names[i], password, email, 0,
+				0) < 0) {
 			fclose(f);
 			return -1;
 		}
@@ -141,7 +149,7 @@ static int create_demo_users(struct db *db, const struct config *cfg)
 	char password[13];
 	random_password(password, sizeof password);
 	if (user_insert(db, "glava", "controller", "Соколова Анна Викторовна", password,
-			"glava@zelenoborsk.example", 0) < 0) {
+			"glava@zelenoborsk.example", 0, 0) < 0) {
 		fclose(f);
 		return -1;
 	}
@@ -309,8 +317,37 @@ static bool option(int argc, char **argv, int *i, const char *name, const char *
 	return true;
 }
 
+/* The id of the municipality named by its slug or id, 0 when there is none (with a message),
+ * -1 on a database error. */
+static long long municipality_named(struct db *db, const char *name)
+{
+	struct arena a;
+	arena_init(&a, 4096);
+	struct municipality_item *list;
+	size_t count;
+	long long id = -1;
+	if (db_municipality_list(db, &a, &list, &count) == 0) {
+		id = 0;
+		for (size_t i = 0; i < count && id == 0; i++) {
+			char digits[24];
+			snprintf(digits, sizeof digits, "%lld", list[i].id);
+			if (strcmp(list[i].slug, name) == 0 || strcmp(digits, name) == 0)
+				id = list[i].id;
+		}
+		if (id == 0) {
+			fprintf(stderr, "portal-admin: there is no municipality %s; the slugs are:",
+				name);
+			for (size_t i = 0; i < count; i++)
+				fprintf(stderr, " %s", list[i].slug);
+			fputc('\n', stderr);
+		}
+	}
+	arena_free(&a);
+	return id;
+}
+
 static int command_user_add(struct db *db, const char *login, const char *role, const char *email,
-			    long long person)
+			    long long person, const char *municipality)
 {
 	if (!staff_login_valid(login)) {
 		fputs("portal-admin: a login is 2-64 characters a-z and 0-9\n", stderr);
@@ -324,6 +361,12 @@ static int command_user_add(struct db *db, const char *login, const char *role, 
 		fprintf(stderr, "portal-admin: %s is not an e-mail address (name@example.ru)\n", email);
 		return 2;
 	}
+	long long body = 0;
+	if (municipality != NULL) {
+		body = municipality_named(db, municipality);
+		if (body <= 0)
+			return body < 0 ? 1 : 2;
+	}
 	char password[1024];
 	if (fgets(password, sizeof password, stdin) == NULL) {
 		fputs("portal-admin: no password on standard input\n", stderr);
@@ -335,7 +378,7 @@ static int command_user_add(struct db *db, const char *login, const char *role, 
 			STAFF_PASSWORD_MIN_CHARS);
 		return 2;
 	}
-	int rc = user_insert(db, login, role, "", password, email, person);
+	int rc = user_insert(db, login, role, "", password, email, person, body);
 	sodium_memzero(password, sizeof password);
 	if (rc < 0)
 		return 1;
@@ -387,11 +430,13 @@ int main(int argc, char **argv)
 		}
 		rc = command_init(&db, &cfg, argc == 2);
 	} else if (strcmp(argv[0], "user") == 0 && argc >= 4 && strcmp(argv[1], "add") == 0) {
-		/* user add LOGIN ROLE [--email ADDRESS | --email=ADDRESS] [--person ID | --person=ID] */
-		const char *email = "", *person = NULL;
+		/* user add LOGIN ROLE [--email ADDRESS | --email=ADDRESS] [--person ID | --person=ID]
+		 * [--municipality SLUG | --municipality=SLUG] */
+		const char *email = "", *person = NULL, *municipality = NULL;
 		for (int i = 4; i < argc; i++)
 			if (!option(argc, argv, &i, "--email", &email) &&
-			    !option(argc, argv, &i, "--person", &person))
+			    !option(argc, argv, &i, "--person", &person) &&
+			    !option(argc, argv, &i, "--municipality", &municipality))
 				usage();
 		long long person_id = 0;
 		if (person != NULL) {
@@ -409,7 +454,9 @@ int main(int argc, char **argv)
 			config_free(&cfg);
 			return 1;
 		}
-		rc = db_prepare_all(&db) < 0 ? 1 : command_user_add(&db, argv[2], argv[3], email, person_id);
+		rc = db_prepare_all(&db) < 0 ? 1
+					     : command_user_add(&db, argv[2], argv[3], email, person_id,
+								municipality);
 	} else if (strcmp(argv[0], "backup") == 0 && argc == 2) {
 		if (db_open(&db, cfg.database_path, cfg.busy_timeout_ms, false) < 0) {
 			config_free(&cfg);

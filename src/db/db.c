@@ -191,6 +191,7 @@ static const struct db_statement *const storage_tables[] = {
 	db_reception_statements,
 	db_user_statements,
 	db_survey_statements,
+	db_scope_statements,
 	NULL,
 };
 

@@ -9,7 +9,8 @@
 #include "arena.h"
 #include "group_commit.h"
 
-/* Every statement the web worker runs; the SQL is in db_statements.c, one row each. */
+/* Every statement the web worker runs; the SQL is in db_statements.c, one row each. "scope" is
+ * a staff account's body (STAFF_SCOPE_SQL in db_statements.h; 0 or unbound: every row). */
 enum stmt {
 	STMT_HEALTH,             /* () → 1 if the schema is readable */
 	STMT_DATA_VERSION,       /* () → PRAGMA data_version, changes when another connection wrote */
@@ -28,7 +29,7 @@ enum stmt {
 	STMT_MEETING_GET,        /* (id) → one public meeting in detail */
 	STMT_MEETING_INVITEES,   /* (id) → name, position, organisation */
 	STMT_MEETING_PUBLIC_CHANGES, /* (id) → at, kind, old start, new start, old venue, new venue */
-	STMT_SESSION_GET,        /* (token hash) → session and its user */
+	STMT_SESSION_GET,        /* (token hash) → session and its user with its body */
 	STMT_SESSION_INSERT,     /* (token hash, user, csrf, now, address) */
 	STMT_SESSION_TOUCH,      /* (id, now) */
 	STMT_SESSION_DELETE,     /* (id) */
@@ -38,20 +39,42 @@ enum stmt {
 	STMT_USER_BY_ID,         /* (id) → login, full name, role, disabled, password hash */
 	STMT_USER_SET_PASSWORD,  /* (id, hash, now) */
 	STMT_USER_LIST,          /* () → id, login, full name, role, disabled, created, email,
-	                            name of the person the account belongs to or '' */
-	STMT_USER_INSERT,        /* (login, full name, role, hash, email, person id or NULL) */
+	                            name of the person the account belongs to or '', name of
+	                            its municipality or '' */
+	STMT_USER_INSERT,        /* (login, full name, role, hash, email, person id or NULL,
+	                            municipality or NULL) */
 	STMT_USER_PROFILE,       /* (id) → login, full name, role, disabled, email, created,
-	                            person id or 0 */
-	STMT_USER_SET_PROFILE,   /* (id, full name, email, person or NULL) */
+	                            person id or 0, municipality or 0 */
+	STMT_USER_SET_PROFILE,   /* (id, full name, email, person or NULL, municipality or NULL) */
 	STMT_USER_JSON,          /* (id) → the account as JSON (never the hash), for the audit log */
 	STMT_USER_SET_DISABLED,  /* (id, disabled) */
+	/* Staff scoped to bodies (issue 18 item 3; db_scope.c): (record id, the account's
+	 * municipality) → 1 when the municipality that owns the record is that one or one of its
+	 * settlements; no row when it is not or the record does not exist. */
+	STMT_SCOPE_MEETING,      /* a meeting, a reception (its meeting), a protocol's meeting */
+	STMT_SCOPE_APPEAL,
+	STMT_SCOPE_APPEAL_FILE,  /* a file of an appeal */
+	STMT_SCOPE_INSTRUCTION,  /* by its protocol's meeting or its appeal */
+	STMT_SCOPE_SERIES,       /* by its meetings */
+	STMT_SCOPE_RECEPTION_SCHEDULE, /* by its series' meetings, else its venue */
+	STMT_SCOPE_BOOKING,      /* by its reception's meeting */
+	STMT_SCOPE_TERRITORY,
+	STMT_SCOPE_MUNICIPALITY,
+	STMT_SCOPE_GROUP,        /* an information group, by its territory */
+	STMT_SCOPE_VENUE,        /* by its territory */
+	STMT_SCOPE_DISCUSSION,   /* by its territory, else its meeting */
+	STMT_SCOPE_PROPOSAL,     /* by its discussion */
+	STMT_SCOPE_SURVEY,       /* by its territory */
+	STMT_SCOPE_OUTBOX,       /* by its meeting */
+	STMT_SCOPE_TERRITORIES,  /* (municipality) → id of every territory of it and of its
+	                            settlements, by id */
 	STMT_THROTTLE_GET,       /* (key) → failures, last failure, locked until */
 	STMT_THROTTLE_FAIL,      /* (key, now, max failures, lock seconds, forget after seconds) */
 	STMT_THROTTLE_CLEAR,     /* (key) */
 	STMT_THROTTLE_PURGE,     /* (before): forget failures older than that, unless locked */
 	STMT_AUDIT_INSERT,       /* (at, user, login, action, entity, entity id, before, after) */
 	STMT_AUDIT_LIST,         /* (user, entity, from, to, limit) → newest first */
-	STMT_STAFF_MEETING_LIST, /* (status, kind, territory, from, to, limit) → every meeting;
+	STMT_STAFF_MEETING_LIST, /* (status, kind, territory, from, to, limit, scope) → every meeting;
 	                            its kind code last */
 	STMT_STAFF_MEETING_GET,  /* (id) → one meeting, every column the staff form edits */
 	STMT_STAFF_MEETING_INSERT, /* (kind, title, territory, venue, starts, ends, host, unit,
@@ -72,7 +95,7 @@ enum stmt {
 	STMT_MEETING_CHANGE_INSERT, /* (meeting, now, user, kind, old start, old venue, new start,
 	                               new venue, reason) */
 	STMT_MEETING_CHANGE_LIST, /* (meeting) → at, kind, old start, new start, reason, login */
-	STMT_VENUE_LIST,         /* () → id, name, address */
+	STMT_VENUE_LIST,         /* (scope) → id, name, address */
 	STMT_PERSON_LIST,        /* () → id, full name, position */
 	/* Reference data for staff (page_admin_territories.c, _venues.c, _people.c, _groups.c). */
 	STMT_TERRITORY_ADMIN_TREE, /* () → id, name, depth, level, parent id, venues, meetings */
@@ -82,7 +105,7 @@ enum stmt {
 	STMT_TERRITORY_INSERT,   /* (parent, level, name, municipality or NULL: from the parent) */
 	STMT_TERRITORY_RENAME,   /* (id, name) */
 	STMT_TERRITORY_JSON,     /* (id) → the row as a JSON object, for the audit log */
-	STMT_VENUE_ADMIN_LIST,   /* () → id, name, address, kind, capacity, territory name */
+	STMT_VENUE_ADMIN_LIST,   /* (scope) → id, name, address, kind, capacity, territory name */
 	STMT_VENUE_GET,          /* (id) → name, address, kind, capacity, territory id */
 	STMT_VENUE_INSERT,       /* (territory, name, address, kind, capacity) */
 	STMT_VENUE_UPDATE,       /* (id, territory, name, address, kind, capacity) */
@@ -94,8 +117,8 @@ enum stmt {
 	STMT_PERSON_INSERT,      /* (full name, position, organisation, category, email, phone) */
 	STMT_PERSON_UPDATE,      /* (id, same as insert) */
 	STMT_PERSON_JSON,        /* (id) → the row as JSON */
-	STMT_GROUP_LIST,         /* () → id, name, territory, leader, secretary, members count */
-	STMT_GROUP_OPTIONS,      /* () → id, name, territory name: choices of the meeting form */
+	STMT_GROUP_LIST,         /* (scope) → id, name, territory, leader, secretary, members count */
+	STMT_GROUP_OPTIONS,      /* (scope) → id, name, territory name: choices of the meeting form */
 	STMT_GROUP_GET,          /* (id) → name, territory id, leader id, secretary id, created */
 	STMT_GROUP_INSERT,       /* (name, territory, leader, secretary, now) */
 	STMT_GROUP_UPDATE,       /* (id, name, territory, leader, secretary) */
@@ -114,27 +137,27 @@ enum stmt {
 	STMT_SERIES_INSERT,      /* (title, kind, rule, description, user, now) */
 	STMT_SERIES_MEETING_INSERT, /* (series, kind, title, territory, venue, starts, ends, host,
 	                               description, now): one draft of a series */
-	STMT_SERIES_LIST,        /* () → id, title, kind name, meetings */
+	STMT_SERIES_LIST,        /* (scope) → id, title, kind name, meetings */
 	STMT_SERIES_GET,         /* (id) → title, kind name */
 	STMT_SERIES_MEETINGS,    /* (id) → meeting id, starts, place, status */
 	STMT_PLACE_AGREEMENT_GET, /* (meeting) → kind, status, starts, place agreed at or NULL,
 	                             who agreed, with whom */
 	STMT_PLACE_AGREE,         /* (meeting, now, user, with whom) */
-	STMT_PLACE_UNAGREED,      /* (now, starts before) → id, title, starts of coming field
+	STMT_PLACE_UNAGREED,      /* (now, starts before, scope) → id, title, starts of coming field
 	                             meetings of information groups whose place is not agreed */
-	STMT_DASH_DRAFTS,        /* (now) → id, title, starts, kind of future drafts */
-	STMT_DASH_UNANNOUNCED,   /* (now) → approved or postponed, not yet announced */
-	STMT_DASH_POLICE,        /* (now, threshold) → large meetings without police notice */
-	STMT_DASH_HELD,          /* (limit, -1 for all) → id, title, starts, signed 0/1, protocol
+	STMT_DASH_DRAFTS,        /* (now, scope) → id, title, starts, kind of future drafts */
+	STMT_DASH_UNANNOUNCED,   /* (now, scope) → approved or postponed, not yet announced */
+	STMT_DASH_POLICE,        /* (now, threshold, scope) → large meetings without police notice */
+	STMT_DASH_HELD,          /* (limit, -1 for all; scope) → id, title, starts, signed 0/1, protocol
 	                            exists 0/1, the kind's handover working days (0: no deadline)
 	                            of held meetings whose protocol is not handed over
 	                            yet (a personal reception only when it has a protocol), newest
 	                            first */
-	STMT_DASH_KIND_COUNT,    /* (kind, from, to) → held, planned in the period */
-	STMT_DASH_VIOLATIONS,    /* (now) → id, title, starts of upcoming live meetings whose
+	STMT_DASH_KIND_COUNT,    /* (kind, from, to, scope) → held, planned in the period */
+	STMT_DASH_VIOLATIONS,    /* (now, scope) → id, title, starts of upcoming live meetings whose
 	                            announcement deadline for their present start passed
 	                            unannounced */
-	STMT_DASH_GROUPS,        /* (from, to) → id, name, held, planned field meetings */
+	STMT_DASH_GROUPS,        /* (from, to, scope) → id, name, held, planned field meetings */
 	/* Reports (page_admin_reports.c); "off" is the municipality's UTC offset in seconds, for
 	 * the local date of an instant. */
 	STMT_REPORT_VIOLATIONS,  /* (from, to) → meeting id, title, start, status, deadline of each
@@ -204,15 +227,15 @@ enum stmt {
 	                            unsubscribe url, attempts, created */
 	STMT_OUTBOX_SENT,        /* (id, now) */
 	STMT_OUTBOX_FAILED,      /* (id, attempts, next attempt, error, dead 0/1) */
-	STMT_OUTBOX_TOTALS,      /* () → pending, dead, mails not sent (pending or dead) */
-	STMT_OUTBOX_PRESS_TOTALS, /* (press only 0/1) → pending, dead, mails not sent; of press
-	                            mail only if 1 */
-	STMT_OUTBOX_DEAD_LIST,   /* (limit, press only 0/1) → id, channel, recipient, subject,
+	STMT_OUTBOX_TOTALS,      /* (scope) → pending, dead, mails not sent (pending or dead) */
+	STMT_OUTBOX_PRESS_TOTALS, /* (press only 0/1, scope) → pending, dead, mails not sent;
+	                             of press mail only if 1 */
+	STMT_OUTBOX_DEAD_LIST,   /* (limit, press only 0/1, scope) → id, channel, recipient, subject,
 	                            purpose, meeting, created, attempts, error, NULL: given up,
 	                            newest first; only press mail (OUTBOX_PRESS_MAIL) if 1 */
-	STMT_OUTBOX_RETRY_LIST,  /* (limit, press only) → the same for pending messages that
+	STMT_OUTBOX_RETRY_LIST,  /* (limit, press only, scope) → the same for pending messages that
 	                            failed before */
-	STMT_OUTBOX_SENT_LIST,   /* (limit, press only) → the same for delivered ones, with sent_at */
+	STMT_OUTBOX_SENT_LIST,   /* (limit, press only, scope) → the same for delivered ones, with sent_at */
 	STMT_OUTBOX_STATE,       /* (id) → status, recipient, press mail 0/1 */
 	STMT_OUTBOX_RETRY,       /* (id, now): dead → pending, due now, attempts from zero */
 	STMT_OUTBOX_DISCARD,     /* (id): dead → discarded */
@@ -228,7 +251,7 @@ enum stmt {
 	STMT_ANNOUNCEMENT_WEBHOOKS, /* (announcement) → how many webhook posts it has in the outbox */
 	STMT_FEED_ENTRIES,       /* (limit) → announcements (with what a change changed),
 	                            cancellations and results, newest first */
-	STMT_MEDIA_PLAN,         /* (from, to, now) → meetings starting in [from, to), or ending
+	STMT_MEDIA_PLAN,         /* (from, to, now, scope) → meetings starting in [from, to), or ending
 	                            from now when from is NULL, with their first and latest
 	                            announcement; its kind code last */
 	STMT_PUBLICATION_LIST,   /* (meeting) → every announcement, oldest first */
@@ -303,7 +326,7 @@ enum stmt {
 	/* The registry of appeals (page_admin_appeals.c). */
 	STMT_APPEAL_LIST,        /* (status, source, territory, executor, due on or before,
 	                            only overdue at, limit, FTS5 query, topic code with its
-	                            children) → id, number, registered, status,
+	                            children, scope) → id, number, registered, status,
 	                            surname, name, patronymic, answer due, executor, source, unit,
 	                            addressee, addressee unit, how the author was
 	                            authenticated (esia, email, none), identity confirmed 0/1 */
@@ -388,7 +411,7 @@ enum stmt {
 	STMT_INSTRUCTION_EVENT_ADD, /* (instruction, now, user, status, note) */
 	STMT_INSTRUCTION_LIST,   /* (executor, last due date of open ones, meeting, limit, staff
 	                            member who executes or controls, first due date of open ones,
-	                            offset) → id, text, unit, due on, status, executor name, meeting
+	                            offset, scope) → id, text, unit, due on, status, executor name, meeting
 	                            id, meeting title, appeal number; in force only, by due date */
 	STMT_INSTRUCTION_GET,    /* (id) → text, unit, due on, status, report, reason, executor id,
 	                            executor name, controller id, controller name, meeting id,
@@ -404,7 +427,7 @@ enum stmt {
 	STMT_INSTRUCTION_EXECUTORS, /* () → id, name, login of active staff with an e-mail who may
 	                               execute */
 	STMT_INSTRUCTION_CONTROLLERS, /* () → id, name, login of active controllers and admins */
-	STMT_INSTRUCTION_MEETINGS, /* () → id, title, starts of meetings with a signed protocol */
+	STMT_INSTRUCTION_MEETINGS, /* (scope) → id, title, starts of meetings with a signed protocol */
 	STMT_INSTRUCTION_PUBLIC, /* (meeting) → text, unit, due on, status of the instructions of
 	                            its signed protocol */
 	STMT_NOTIFY_INSTRUCTIONS_DUE, /* (last due date) → id, text, due on, executor's e-mail or ''
@@ -473,8 +496,9 @@ enum stmt {
 	STMT_ACCOUNT_SUBSCRIPTION_REMOVE, /* (id, email, now) */
 	/* Public discussions of drafts (page_discussions.c, page_admin_discussions.c; issue 20). */
 	STMT_DISCUSSION_INSERT,  /* (title, unit, body, form, meeting or NULL, territory or NULL,
-	                            opens_on, closes_on, now, staff) */
-	STMT_DISCUSSION_LIST,    /* () → id, title, unit, opens_on, closes_on, territory name or
+	                            opens_on, closes_on, now, staff, body of a scoped account or
+	                            NULL) */
+	STMT_DISCUSSION_LIST,    /* (scope) → id, title, unit, opens_on, closes_on, territory name or
 	                            NULL, concluded (0/1), published proposals, pending proposals;
 	                            newest period first */
 	STMT_DISCUSSION_GET,     /* (id) → title, unit, body, form, meeting id, territory name,
@@ -517,10 +541,10 @@ enum stmt {
 	                                   slot minutes, topics, now, rule, ordinal, period from,
 	                                   period to, title) */
 	STMT_RECEPTION_INSERT,   /* (meeting, schedule or NULL, slot minutes, topics) */
-	STMT_RECEPTION_SCHEDULE_LIST, /* () → id, series, person, venue, weekday, start minute,
+	STMT_RECEPTION_SCHEDULE_LIST, /* (scope) → id, series, person, venue, weekday, start minute,
 	                                 end minute, slot minutes, meetings */
 	STMT_RECEPTION_SCHEDULE_JSON, /* (id) → the schedule as JSON, for the audit log */
-	STMT_RECEPTION_UPCOMING, /* (since) → meeting, starts, ends, status, person, venue, slot
+	STMT_RECEPTION_UPCOMING, /* (since, scope) → meeting, starts, ends, status, person, venue, slot
 	                            minutes, bookings not cancelled */
 	STMT_RECEPTION_GET,      /* (meeting) → starts, ends, status, title, host id, host name,
 	                            host position, venue name, venue address, slot minutes, topics */
@@ -554,8 +578,9 @@ enum stmt {
 	STMT_APPEAL_SEARCH_DONE,
 	/* Surveys (page_surveys.c, page_admin_surveys.c, survey_view.c; issue 20). */
 	STMT_SURVEY_INSERT,      /* (title, intro, audience, territory or NULL, opens_on, closes_on,
-	                            results, preset, now, staff) */
-	STMT_SURVEY_LIST,        /* () → id, title, opens_on, closes_on, audience, territory name
+	                            results, preset, now, staff, body of a scoped account or
+	                            NULL) */
+	STMT_SURVEY_LIST,        /* (scope) → id, title, opens_on, closes_on, audience, territory name
 	                            or NULL, results, responses; newest period first */
 	STMT_SURVEY_GET,         /* (id) → title, intro, audience, territory name, opens_on,
 	                            closes_on, results, preset */

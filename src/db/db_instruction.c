@@ -31,6 +31,7 @@ const struct db_statement db_instruction_statements[STMT__MAX] = {
 		     "AND (?2 IS NULL OR (i.status IN ('assigned', 'in_progress', 'returned') "
 		     "     AND i.due_on <= ?2 AND (?6 IS NULL OR i.due_on >= ?6))) "
 		     "AND (?3 IS NULL OR p.meeting_id = ?3) "
+		     "AND " STAFF_SCOPE_SQL(INSTRUCTION_MUNICIPALITY, "8") " "
 		     "ORDER BY i.status IN ('accepted', 'cancelled'), i.due_on, i.id LIMIT ?4 OFFSET ?7"),
 	DB_STATEMENT(STMT_INSTRUCTION_GET, 19,
 		     "SELECT i.text, i.unit, i.due_on, i.status, i.report, i.reason, i.executor_id, "
@@ -69,7 +70,8 @@ const struct db_statement db_instruction_statements[STMT__MAX] = {
 		     "WHERE disabled = 0 AND role IN ('controller', 'admin') ORDER BY role <> 'controller', 2"),
 	DB_STATEMENT(STMT_INSTRUCTION_MEETINGS, 3,
 		     "SELECT m.id, m.title, m.starts_at FROM meeting m JOIN protocol p ON p.meeting_id = m.id "
-		     "WHERE p.signed_at IS NOT NULL ORDER BY m.starts_at DESC LIMIT 200"),
+		     "WHERE p.signed_at IS NOT NULL AND " STAFF_SCOPE_SQL("m.municipality_id", "1") " "
+		     "ORDER BY m.starts_at DESC LIMIT 200"),
 	DB_STATEMENT(STMT_INSTRUCTION_PUBLIC, 4,
 		     "SELECT i.text, i.unit, i.due_on, i.status FROM instruction i "
 		     "JOIN protocol p ON p.id = i.protocol_id WHERE p.meeting_id = ?1 "
@@ -107,6 +109,7 @@ int db_instruction_list(struct db *db, struct arena *a, const struct instruction
 	if (f->due_from)
 		sqlite3_bind_text(s, 6, f->due_from, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 7, f->offset);
+	sqlite3_bind_int64(s, 8, f->scope);
 	return db_read_rows(db, a, s, sizeof **out, read_summary, out, count, "instruction list");
 }
 
@@ -194,9 +197,11 @@ static void read_meeting(struct arena *a, sqlite3_stmt *s, void *row)
 	m->starts_at = (time_t)sqlite3_column_int64(s, 2);
 }
 
-int db_instruction_meetings(struct db *db, struct arena *a, struct instruction_meeting **out,
-			    size_t *count)
+int db_instruction_meetings(struct db *db, struct arena *a, long long scope,
+			    struct instruction_meeting **out, size_t *count)
 {
-	return db_read_rows(db, a, db_stmt(db, STMT_INSTRUCTION_MEETINGS), sizeof **out,
-			    read_meeting, out, count, "instruction meetings");
+	sqlite3_stmt *s = db_stmt(db, STMT_INSTRUCTION_MEETINGS);
+	sqlite3_bind_int64(s, 1, scope);
+	return db_read_rows(db, a, s, sizeof **out, read_meeting, out, count,
+			    "instruction meetings");
 }

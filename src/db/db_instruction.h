@@ -29,6 +29,7 @@ struct instruction_filter {
 	const char *due_from;   /* with due_by: and on or after */
 	long long meeting;      /* of the protocol of that meeting */
 	long long limit, offset;
+	long long scope;        /* the staff account's body (STAFF_SCOPE_SQL), 0: everything */
 };
 
 /* One instruction (STMT_INSTRUCTION_GET). */
@@ -78,12 +79,13 @@ int db_instruction_list(struct db *db, struct arena *a, const struct instruction
 int db_instruction_get(struct db *db, struct arena *a, long long id,
 		       struct instruction_detail *out);
 
-/* The lists: 0 with *out and *count, -1 on a database error. */
+/* The lists: 0 with *out and *count, -1 on a database error. The meetings of signed protocols
+ * are those of the staff account's body scope (STAFF_SCOPE_SQL; 0: every one). */
 int db_instruction_events(struct db *db, struct arena *a, long long id,
 			  struct instruction_event **out, size_t *count);
 int db_instruction_public(struct db *db, struct arena *a, long long meeting,
 			  struct instruction_public **out, size_t *count);
-int db_instruction_meetings(struct db *db, struct arena *a, struct instruction_meeting **out,
-			    size_t *count);
+int db_instruction_meetings(struct db *db, struct arena *a, long long scope,
+			    struct instruction_meeting **out, size_t *count);
 
 #endif

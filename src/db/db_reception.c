@@ -21,6 +21,10 @@ const struct db_statement db_reception_statements[STMT__MAX] = {
 		     "s.end_minute, s.slot_minutes, (SELECT count(*) FROM reception r "
 		     "WHERE r.schedule_id = s.id), s.rule, s.ordinal FROM reception_schedule s "
 		     "JOIN person p ON p.id = s.person_id JOIN venue v ON v.id = s.venue_id "
+		     "WHERE " STAFF_SCOPE_SQL("coalesce((SELECT municipality_id FROM meeting "
+					      "WHERE series_id = s.series_id ORDER BY id LIMIT 1), "
+					      "(SELECT municipality_id FROM territory "
+					      "WHERE id = v.territory_id))", "1") " "
 		     "ORDER BY s.id DESC"),
 	DB_STATEMENT(STMT_RECEPTION_SCHEDULE_JSON, 1,
 		     "SELECT json_object('series_id', series_id, 'person_id', person_id, 'venue_id', "
@@ -48,6 +52,7 @@ const struct db_statement db_reception_statements[STMT__MAX] = {
 		     "WHERE b.meeting_id = m.id AND b.status <> 'cancelled') FROM reception r "
 		     "JOIN meeting m ON m.id = r.meeting_id LEFT JOIN person p ON p.id = m.host_id "
 		     "LEFT JOIN venue v ON v.id = m.venue_id WHERE m.ends_at >= ?1 "
+		     "AND " STAFF_SCOPE_SQL("m.municipality_id", "2") " "
 		     "ORDER BY m.starts_at LIMIT 200"),
 	DB_STATEMENT(STMT_RECEPTION_GET, 11,
 		     "SELECT m.starts_at, m.ends_at, m.status, m.title, coalesce(m.host_id, 0), "
@@ -207,10 +212,11 @@ static void read_schedule_item(struct arena *a, sqlite3_stmt *s, void *row)
 	r->ordinal = sqlite3_column_int(s, 10);
 }
 
-int db_reception_schedules(struct db *db, struct arena *a, struct reception_schedule_item **out,
-			   size_t *count)
+int db_reception_schedules(struct db *db, struct arena *a, long long scope,
+			   struct reception_schedule_item **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_RECEPTION_SCHEDULE_LIST);
+	sqlite3_bind_int64(s, 1, scope);
 	return db_read_rows(db, a, s, sizeof **out, read_schedule_item, out, count,
 			    "reception schedules");
 }
@@ -229,11 +235,12 @@ static void read_upcoming(struct arena *a, sqlite3_stmt *s, void *row)
 	r->booked = sqlite3_column_int64(s, 7);
 }
 
-int db_reception_upcoming(struct db *db, struct arena *a, time_t since,
+int db_reception_upcoming(struct db *db, struct arena *a, time_t since, long long scope,
 			  struct reception_upcoming **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_RECEPTION_UPCOMING);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)since);
+	sqlite3_bind_int64(s, 2, scope);
 	return db_read_rows(db, a, s, sizeof **out, read_upcoming, out, count,
 			    "upcoming receptions");
 }

@@ -105,11 +105,11 @@ int db_reception_get(struct db *db, struct arena *a, long long meeting,
 		     struct reception_info *out);
 
 /* The schedules, newest first; the receptions ending at since or later, by start (at most
- * 200); the receptions of schedule id by start: 0 with *out and *count, -1 on a database
- * error. */
-int db_reception_schedules(struct db *db, struct arena *a, struct reception_schedule_item **out,
-			   size_t *count);
-int db_reception_upcoming(struct db *db, struct arena *a, time_t since,
+ * 200) — both of the staff account's body scope only (STAFF_SCOPE_SQL; 0: every one); the
+ * receptions of schedule id by start: 0 with *out and *count, -1 on a database error. */
+int db_reception_schedules(struct db *db, struct arena *a, long long scope,
+			   struct reception_schedule_item **out, size_t *count);
+int db_reception_upcoming(struct db *db, struct arena *a, time_t since, long long scope,
 			  struct reception_upcoming **out, size_t *count);
 int db_reception_schedule_meetings(struct db *db, struct arena *a, long long id,
 				   struct reception_schedule_meeting **out, size_t *count);

@@ -87,7 +87,8 @@
 	"AND (?4 IS NULL OR a.executor_id = ?4) "                                                  \
 	"AND (?5 IS NULL OR (a.answer_due <= ?5 AND a.status IN ('registered', 'in_work'))) "      \
 	"AND (?6 IS NULL OR (a.answer_due < ?6 AND a.status IN ('registered', 'in_work'))) "       \
-	"AND (?9 IS NULL OR a.topic_code = ?9 OR a.topic_code LIKE ?9 || '.%') "
+	"AND (?9 IS NULL OR a.topic_code = ?9 OR a.topic_code LIKE ?9 || '.%') "                \
+	"AND " STAFF_SCOPE_SQL("a.municipality_id", "10") " "
 #define APPEAL_LIST_ORDER "ORDER BY a.status IN ('registered', 'in_work') DESC, a.answer_due, a.id LIMIT ?7"
 
 const char *const db_statement_sql[STMT__MAX] = {
@@ -168,6 +169,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"AND (?3 IS NULL OR m.territory_id IN (SELECT id FROM territory WHERE id = ?3 "
 		"     OR parent_id = ?3 OR parent_id IN (SELECT id FROM territory WHERE parent_id = ?3))) "
 		"AND (?4 IS NULL OR m.starts_at >= ?4) AND (?5 IS NULL OR m.starts_at < ?5) "
+		"AND " STAFF_SCOPE_SQL("m.municipality_id", "7") " "
 		"ORDER BY m.starts_at DESC LIMIT ?6",
 	[STMT_STAFF_MEETING_GET] =
 		"SELECT kind, title, territory_id, venue_id, starts_at, ends_at, host_id, "
@@ -226,7 +228,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT c.at, c.kind, c.old_starts_at, c.new_starts_at, c.reason, "
 		"coalesce(u.login, '') FROM meeting_change c "
 		"LEFT JOIN staff_user u ON u.id = c.user_id WHERE c.meeting_id = ?1 ORDER BY c.id",
-	[STMT_VENUE_LIST] = "SELECT id, name, address FROM venue ORDER BY name",
+	[STMT_VENUE_LIST] = "SELECT id, name, address FROM venue WHERE "
+			    STAFF_SCOPE_SQL("(SELECT municipality_id FROM territory "
+					    "WHERE id = venue.territory_id)", "1") " ORDER BY name",
 	[STMT_PERSON_LIST] = "SELECT id, full_name, position FROM person ORDER BY full_name",
 
 	/* ---- reference data for staff ---- */
@@ -252,8 +256,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_TERRITORY_JSON] = "SELECT json_object('name', name, 'level', level, "
 				"'parent_id', parent_id) FROM territory WHERE id = ?1",
 
+	/* ?1 the staff account's body (STAFF_SCOPE_SQL). */
 	[STMT_VENUE_ADMIN_LIST] = "SELECT v.id, v.name, v.address, v.kind, v.capacity, t.name "
 				  "FROM venue v JOIN territory t ON t.id = v.territory_id "
+				  "WHERE " STAFF_SCOPE_SQL("t.municipality_id", "1") " "
 				  "ORDER BY v.name, v.id",
 	[STMT_VENUE_GET] = "SELECT name, address, kind, capacity, territory_id FROM venue WHERE id = ?1",
 	[STMT_VENUE_INSERT] = "INSERT INTO venue (territory_id, name, address, kind, capacity) "
@@ -282,9 +288,13 @@ const char *const db_statement_sql[STMT__MAX] = {
 			    "(SELECT count(*) FROM info_group_member m WHERE m.group_id = g.id) "
 			    "FROM info_group g JOIN territory t ON t.id = g.territory_id "
 			    "LEFT JOIN person l ON l.id = g.leader_id "
-			    "LEFT JOIN person s ON s.id = g.secretary_id ORDER BY g.name, g.id",
+			    "LEFT JOIN person s ON s.id = g.secretary_id "
+			    "WHERE " STAFF_SCOPE_SQL("t.municipality_id", "1") " "
+			    "ORDER BY g.name, g.id",
 	[STMT_GROUP_OPTIONS] = "SELECT g.id, g.name, t.name FROM info_group g "
-			       "JOIN territory t ON t.id = g.territory_id ORDER BY g.name, g.id",
+			       "JOIN territory t ON t.id = g.territory_id "
+			       "WHERE " STAFF_SCOPE_SQL("t.municipality_id", "1") " "
+			       "ORDER BY g.name, g.id",
 	[STMT_GROUP_GET] = "SELECT name, territory_id, leader_id, secretary_id, created_at "
 			   "FROM info_group WHERE id = ?1",
 	[STMT_GROUP_INSERT] = "INSERT INTO info_group (name, territory_id, leader_id, secretary_id, "
@@ -333,9 +343,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"INSERT INTO meeting (series_id, kind, title, territory_id, venue_id, starts_at, "
 		"ends_at, host_id, description, status, created_at, updated_at) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'draft', ?10, ?10)",
+	/* ?1 the account's scope: a series belongs where its first meeting does. */
 	[STMT_SERIES_LIST] = "SELECT s.id, s.title, k.name, (SELECT count(*) FROM meeting m "
 			     "WHERE m.series_id = s.id) FROM meeting_series s "
-			     "JOIN meeting_kind k ON k.code = s.kind ORDER BY s.id DESC",
+			     "JOIN meeting_kind k ON k.code = s.kind WHERE "
+			     STAFF_SCOPE_SQL("coalesce((SELECT municipality_id FROM meeting "
+					     "WHERE series_id = s.id ORDER BY id LIMIT 1), "
+					     "(SELECT id FROM municipality WHERE own = 1))", "1")
+			     " ORDER BY s.id DESC",
 	[STMT_SERIES_GET] = "SELECT s.title, k.name FROM meeting_series s "
 			    "JOIN meeting_kind k ON k.code = s.kind WHERE s.id = ?1",
 	[STMT_SERIES_MEETINGS] =
@@ -356,15 +371,22 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_PLACE_UNAGREED] =
 		"SELECT id, title, starts_at FROM meeting WHERE kind = 'group_field' "
 		"AND status IN ('draft', 'approved', 'postponed') AND place_agreed_at IS NULL "
-		"AND starts_at > ?1 AND starts_at < ?2 ORDER BY starts_at, id",
+		"AND starts_at > ?1 AND starts_at < ?2 "
+		"AND " STAFF_SCOPE_SQL("municipality_id", "3") " ORDER BY starts_at, id",
+	/* The staff home page's lists and counts: each of the account's body only (?N of
+	 * STAFF_SCOPE_SQL; unbound for the notifier and the reports: every one). */
 	[STMT_DASH_DRAFTS] = "SELECT id, title, starts_at, kind FROM meeting WHERE status = 'draft' "
-			     "AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
+			     "AND starts_at > ?1 AND " STAFF_SCOPE_SQL("municipality_id", "2") " "
+			     "ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_UNANNOUNCED] = "SELECT id, title, starts_at FROM meeting "
 				  "WHERE status IN ('approved', 'postponed') AND announced_at IS NULL "
-				  "AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
+				  "AND starts_at > ?1 AND " STAFF_SCOPE_SQL("municipality_id", "2") " "
+				  "ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_POLICE] = "SELECT id, title, starts_at FROM meeting WHERE expected_attendance >= ?2 "
 			     "AND police_notified_at IS NULL AND status IN ('draft', 'approved', "
-			     "'postponed') AND starts_at > ?1 ORDER BY starts_at LIMIT 50",
+			     "'postponed') AND starts_at > ?1 "
+			     "AND " STAFF_SCOPE_SQL("municipality_id", "3") " "
+			     "ORDER BY starts_at LIMIT 50",
 	[STMT_DASH_HELD] =
 		"SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL, p.id IS NOT NULL, "
 		"coalesce(k.protocol_handover_days, 0) "
@@ -372,19 +394,25 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LEFT JOIN protocol p ON p.meeting_id = m.id WHERE m.status = 'held' "
 		"AND p.handed_at IS NULL "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) "
+		"AND " STAFF_SCOPE_SQL("m.municipality_id", "2") " "
 		"ORDER BY m.starts_at DESC LIMIT ?1",
 	[STMT_DASH_VIOLATIONS] =
 		"SELECT m.id, m.title, m.starts_at FROM meeting m WHERE m.status IN ('approved', "
 		"'postponed') AND m.starts_at > ?1 AND EXISTS (SELECT 1 FROM rule_violation r "
-		"WHERE r.meeting_id = m.id AND r.starts_at = m.starts_at) ORDER BY m.starts_at LIMIT 50",
+		"WHERE r.meeting_id = m.id AND r.starts_at = m.starts_at) "
+		"AND " STAFF_SCOPE_SQL("m.municipality_id", "2") " ORDER BY m.starts_at LIMIT 50",
 	[STMT_DASH_KIND_COUNT] = "SELECT count(*) FILTER (WHERE status = 'held'), "
 				 "count(*) FILTER (WHERE status IN ('approved', 'postponed')) "
-				 "FROM meeting WHERE kind = ?1 AND starts_at >= ?2 AND starts_at < ?3",
+				 "FROM meeting WHERE kind = ?1 AND starts_at >= ?2 AND starts_at < ?3 "
+				 "AND " STAFF_SCOPE_SQL("municipality_id", "4"),
 	[STMT_DASH_GROUPS] = "SELECT g.id, g.name, "
 			     "count(m.id) FILTER (WHERE m.status = 'held'), "
 			     "count(m.id) FILTER (WHERE m.status IN ('approved', 'postponed')) "
 			     "FROM info_group g LEFT JOIN meeting m ON m.group_id = g.id AND m.kind = 'group_field' "
-			     "AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name",
+			     "AND m.starts_at >= ?1 AND m.starts_at < ?2 "
+			     "WHERE " STAFF_SCOPE_SQL("(SELECT municipality_id FROM territory "
+						      "WHERE id = g.territory_id)", "3") " "
+			     "GROUP BY g.id ORDER BY g.name",
 
 	[STMT_REPORT_VIOLATIONS] =
 		"SELECT m.id, m.title, r.starts_at, m.status, r.deadline_at FROM rule_violation r "
@@ -638,10 +666,17 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE id = ?1 AND status = 'pending'",
 	/* Counted in the index outbox_due: the sent mail of a year (tens of thousands of rows
 	 * with their bodies) is never read — a scan of it cost the staff home page 20 ms. */
+/* A message belongs where its meeting does, else to the own municipality (scope.c,
+ * STMT_SCOPE_OUTBOX); ?n the staff account's body. */
+#define OUTBOX_SCOPE(n)                                                                           \
+	STAFF_SCOPE_SQL("coalesce((SELECT municipality_id FROM meeting "                          \
+			"WHERE id = outbox.meeting_id), "                                          \
+			"(SELECT id FROM municipality WHERE own = 1))", n)
 	[STMT_OUTBOX_TOTALS] =
-		"SELECT (SELECT count(*) FROM outbox WHERE status = 'pending'), "
-		"(SELECT count(*) FROM outbox WHERE status = 'dead'), "
-		"(SELECT count(*) FROM outbox WHERE status IN ('pending', 'dead') AND channel = 'mail')",
+		"SELECT (SELECT count(*) FROM outbox WHERE status = 'pending' AND " OUTBOX_SCOPE("1")
+		"), (SELECT count(*) FROM outbox WHERE status = 'dead' AND " OUTBOX_SCOPE("1") "), "
+		"(SELECT count(*) FROM outbox WHERE status IN ('pending', 'dead') AND channel = 'mail' "
+		"AND " OUTBOX_SCOPE("1") ")",
 /* The press office's mail: posts to the social-network webhooks and the announcements, changes
  * and cancellations mailed to the media list. Everything else (acknowledgements and answers to
  * applicants, subscribers' and invitees' mail, staff alerts) carries personal data. */
@@ -651,10 +686,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT count(*) FILTER (WHERE status = 'pending'), "
 		"count(*) FILTER (WHERE status = 'dead'), "
 		"count(*) FILTER (WHERE status IN ('pending', 'dead') AND channel = 'mail') FROM outbox "
-		"WHERE ?1 = 0 OR " OUTBOX_PRESS_MAIL,
+		"WHERE (?1 = 0 OR " OUTBOX_PRESS_MAIL ") AND " OUTBOX_SCOPE("2"),
 #define OUTBOX_ROW "SELECT id, channel, recipient, subject, purpose, meeting_id, created_at, " \
 		   "attempts, last_error, sent_at FROM outbox "
-#define OUTBOX_FOR "AND (?2 = 0 OR " OUTBOX_PRESS_MAIL ") "
+#define OUTBOX_FOR "AND (?2 = 0 OR " OUTBOX_PRESS_MAIL ") AND " OUTBOX_SCOPE("3") " "
 	[STMT_OUTBOX_DEAD_LIST] = OUTBOX_ROW "WHERE status = 'dead' " OUTBOX_FOR
 					     "ORDER BY id DESC LIMIT ?1",
 	[STMT_OUTBOX_RETRY_LIST] = OUTBOX_ROW "WHERE status = 'pending' AND attempts > 0 "
@@ -666,6 +701,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_OUTBOX_STATE] = "SELECT status, recipient, " OUTBOX_PRESS_MAIL " FROM outbox "
 			      "WHERE id = ?1",
 #undef OUTBOX_PRESS_MAIL
+#undef OUTBOX_SCOPE
 	[STMT_OUTBOX_RETRY] = "UPDATE outbox SET status = 'pending', attempts = 0, "
 			      "next_attempt_at = ?2 WHERE id = ?1 AND status = 'dead'",
 	[STMT_OUTBOX_DISCARD] = "UPDATE outbox SET status = 'discarded' WHERE id = ?1 "
@@ -741,6 +777,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"  WHERE meeting_id = m.id ORDER BY published_at DESC, id DESC LIMIT 1) "
 		"WHERE (?1 IS NULL OR m.starts_at >= ?1) AND (?2 IS NULL OR m.starts_at < ?2) "
 		"AND (?1 IS NOT NULL OR m.ends_at >= ?3) "
+		"AND " STAFF_SCOPE_SQL("m.municipality_id", "4") " "
 		"ORDER BY m.starts_at, m.id",
 	[STMT_PUBLICATION_LIST] =
 		"SELECT a.id, a.kind, a.published_at, a.starts_at, a.five_days_kept, "
@@ -1143,7 +1180,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY i.due_on, i.id",
 	[STMT_DISCUSSION_INSERT] =
 		"INSERT INTO discussion (title, unit, body, form, meeting_id, territory_id, opens_on, "
-		"closes_on, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		"closes_on, created_at, created_by, municipality_id) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[STMT_DISCUSSION_LIST] =
 		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
 		"d.concluded_at IS NOT NULL, "
@@ -1152,6 +1190,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"(SELECT count(*) FROM discussion_proposal p WHERE p.discussion_id = d.id "
 		"AND p.status = 'pending') "
 		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
+		"WHERE " STAFF_SCOPE_SQL("coalesce(d.municipality_id, t.municipality_id, (SELECT "
+					 "municipality_id FROM meeting WHERE id = d.meeting_id), "
+					 "(SELECT id FROM municipality WHERE own = 1))", "1") " "
 		"ORDER BY d.closes_on DESC, d.id DESC LIMIT 200",
 	[STMT_DISCUSSION_GET] =
 		"SELECT d.title, d.unit, d.body, d.form, d.meeting_id, t.name, d.opens_on, d.closes_on, "

@@ -6,6 +6,20 @@
 
 extern const char *const db_statement_sql[STMT__MAX];
 
+/* The scope of a staff account in a list statement (issue 18 item 3, migration 028): true when
+ * the municipality column col belongs to the body bound as ?n — that municipality or one of the
+ * settlements of that district; NULL or 0 (an account of the whole installation) lets every row
+ * through. The value to bind is scope_bind_value(req) (scope.h). */
+#define STAFF_SCOPE_SQL(col, n)                                                                   \
+	"(ifnull(?" n ", 0) = 0 OR " col " IN (SELECT id FROM municipality WHERE id = ?" n        \
+	" OR district_id = ?" n "))"
+
+/* The municipality that owns an instruction: its protocol's meeting's, else its appeal's, else
+ * the own one (the aliases m for the meeting, a for the appeal). */
+#define INSTRUCTION_MUNICIPALITY                                                                  \
+	"coalesce(m.municipality_id, a.municipality_id, "                                          \
+	"(SELECT id FROM municipality WHERE own = 1))"
+
 /* The result columns the reader of each statement of db_statement_sql reads (name and count;
  * sql NULL): one COLUMNS row per statement, checked at start-up by db_prepare_all. */
 extern const struct db_statement db_statement_columns[STMT__MAX];
@@ -17,5 +31,6 @@ extern const struct db_statement db_instruction_statements[STMT__MAX]; /* db_ins
 extern const struct db_statement db_reception_statements[STMT__MAX]; /* db_reception.c */
 extern const struct db_statement db_user_statements[STMT__MAX]; /* db_user.c */
 extern const struct db_statement db_survey_statements[STMT__MAX]; /* db_survey.c */
+extern const struct db_statement db_scope_statements[STMT__MAX]; /* db_scope.c */
 
 #endif

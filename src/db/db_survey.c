@@ -10,11 +10,14 @@
 const struct db_statement db_survey_statements[STMT__MAX] = {
 	DB_STATEMENT(STMT_SURVEY_INSERT, 0,
 		     "INSERT INTO survey (title, intro, audience, territory_id, opens_on, closes_on, results, "
-		     "preset, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+		     "preset, created_at, created_by, municipality_id) "
+		     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
 	DB_STATEMENT(STMT_SURVEY_LIST, 8,
 		     "SELECT s.id, s.title, s.opens_on, s.closes_on, s.audience, t.name, s.results, "
 		     "(SELECT count(*) FROM survey_response r WHERE r.survey_id = s.id) "
 		     "FROM survey s LEFT JOIN territory t ON t.id = s.territory_id "
+		     "WHERE " STAFF_SCOPE_SQL("coalesce(s.municipality_id, t.municipality_id, "
+					      "(SELECT id FROM municipality WHERE own = 1))", "1") " "
 		     "ORDER BY s.closes_on DESC, s.id DESC LIMIT 200"),
 	DB_STATEMENT(STMT_SURVEY_GET, 8,
 		     "SELECT s.title, s.intro, s.audience, t.name, s.opens_on, s.closes_on, s.results, "
@@ -130,7 +133,14 @@ static void read_item(struct arena *a, sqlite3_stmt *s, void *row)
 
 int db_survey_list(struct db *db, struct arena *a, struct survey_item **out, size_t *count)
 {
+	return db_survey_list_scoped(db, a, 0, out, count);
+}
+
+int db_survey_list_scoped(struct db *db, struct arena *a, long long scope,
+			  struct survey_item **out, size_t *count)
+{
 	sqlite3_stmt *s = db_stmt(db, STMT_SURVEY_LIST);
+	sqlite3_bind_int64(s, 1, scope);
 	return db_read_rows(db, a, s, sizeof **out, read_item, out, count, "surveys");
 }
 

@@ -88,6 +88,9 @@ int db_survey_get(struct db *db, struct arena *a, long long id, struct survey_ro
 /* The lists of survey id (questions and options in their order) and every survey: 0 with
  * *out and *count, -1 on a database error. */
 int db_survey_list(struct db *db, struct arena *a, struct survey_item **out, size_t *count);
+/* The same for a staff account: the surveys of its body scope only (STAFF_SCOPE_SQL; 0: all). */
+int db_survey_list_scoped(struct db *db, struct arena *a, long long scope,
+			  struct survey_item **out, size_t *count);
 int db_survey_questions(struct db *db, struct arena *a, long long id,
 			struct survey_question_row **out, size_t *count);
 int db_survey_options(struct db *db, struct arena *a, long long id,

@@ -9,10 +9,12 @@
 #include "db_statements.h"
 
 const struct db_statement db_user_statements[STMT__MAX] = {
-	DB_STATEMENT(STMT_SESSION_GET, 9,
+	DB_STATEMENT(STMT_SESSION_GET, 11,
 		     "SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, u.id, u.login, "
-		     "u.full_name, u.role, coalesce(u.person_id, 0) FROM staff_session s "
+		     "u.full_name, u.role, coalesce(u.person_id, 0), "
+		     "coalesce(u.municipality_id, 0), coalesce(m.name, '') FROM staff_session s "
 		     "JOIN staff_user u ON u.id = s.user_id "
+		     "LEFT JOIN municipality m ON m.id = u.municipality_id "
 		     "WHERE s.token_hash = ?1 AND u.disabled = 0"),
 	DB_STATEMENT(STMT_SESSION_INSERT, 0,
 		     "INSERT INTO staff_session (token_hash, user_id, csrf_token, "
@@ -33,23 +35,26 @@ const struct db_statement db_user_statements[STMT__MAX] = {
 	DB_STATEMENT(STMT_USER_SET_PASSWORD, 0,
 		     "UPDATE staff_user SET password_hash = ?2, "
 		     "password_changed_at = ?3 WHERE id = ?1"),
-	DB_STATEMENT(STMT_USER_LIST, 8,
+	DB_STATEMENT(STMT_USER_LIST, 9,
 		     "SELECT u.id, u.login, u.full_name, u.role, u.disabled, u.created_at, "
-		     "u.email, coalesce(p.full_name, '') FROM staff_user u "
-		     "LEFT JOIN person p ON p.id = u.person_id ORDER BY u.disabled, u.login"),
+		     "u.email, coalesce(p.full_name, ''), coalesce(m.name, '') FROM staff_user u "
+		     "LEFT JOIN person p ON p.id = u.person_id "
+		     "LEFT JOIN municipality m ON m.id = u.municipality_id ORDER BY u.disabled, u.login"),
 	DB_STATEMENT(STMT_USER_INSERT, 0,
 		     "INSERT INTO staff_user (login, full_name, role, password_hash, email, "
-		     "person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-	DB_STATEMENT(STMT_USER_PROFILE, 7,
+		     "person_id, municipality_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+	DB_STATEMENT(STMT_USER_PROFILE, 8,
 		     "SELECT login, full_name, role, disabled, email, created_at, "
-		     "coalesce(person_id, 0) FROM staff_user WHERE id = ?1"),
-	DB_STATEMENT(STMT_USER_SET_PROFILE, 0,
-		     "UPDATE staff_user SET full_name = ?2, email = ?3, person_id = ?4 "
+		     "coalesce(person_id, 0), coalesce(municipality_id, 0) FROM staff_user "
 		     "WHERE id = ?1"),
+	DB_STATEMENT(STMT_USER_SET_PROFILE, 0,
+		     "UPDATE staff_user SET full_name = ?2, email = ?3, person_id = ?4, "
+		     "municipality_id = ?5 WHERE id = ?1"),
 	DB_STATEMENT(STMT_USER_JSON, 1,
 		     "SELECT json_object('login', login, 'full_name', full_name, 'role', role, "
 		     "'disabled', json(CASE disabled WHEN 0 THEN 'false' ELSE 'true' END), "
-		     "'email', email, 'person_id', person_id) FROM staff_user WHERE id = ?1"),
+		     "'email', email, 'person_id', person_id, 'municipality_id', municipality_id) "
+		     "FROM staff_user WHERE id = ?1"),
 	DB_STATEMENT(STMT_USER_SET_DISABLED, 0,
 		     "UPDATE staff_user SET disabled = ?2 WHERE id = ?1"),
 	DB_STATEMENT(STMT_THROTTLE_GET, 3,
@@ -85,6 +90,8 @@ static void read_session(struct arena *a, sqlite3_stmt *s, void *row)
 	r->full_name = db_text(a, s, 6);
 	r->role = db_text(a, s, 7);
 	r->person_id = sqlite3_column_int64(s, 8);
+	r->municipality_id = sqlite3_column_int64(s, 9);
+	r->municipality = db_text(a, s, 10);
 }
 
 int db_session_get(struct db *db, struct arena *a, const unsigned char *hash, size_t hash_len,
@@ -144,6 +151,7 @@ static void read_profile(struct arena *a, sqlite3_stmt *s, void *row)
 	r->email = db_text(a, s, 4);
 	r->created_at = (time_t)sqlite3_column_int64(s, 5);
 	r->person_id = sqlite3_column_int64(s, 6);
+	r->municipality_id = sqlite3_column_int64(s, 7);
 }
 
 int db_user_profile(struct db *db, struct arena *a, long long id, struct user_profile *out)
@@ -166,6 +174,7 @@ static void read_user_item(struct arena *a, sqlite3_stmt *s, void *row)
 	r->created_at = (time_t)sqlite3_column_int64(s, 5);
 	r->email = db_text(a, s, 6);
 	r->person = db_text(a, s, 7);
+	r->municipality = db_text(a, s, 8);
 }
 
 int db_user_list(struct db *db, struct arena *a, struct user_item **out, size_t *count)

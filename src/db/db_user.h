@@ -20,6 +20,8 @@ struct staff_session {
 	long long user_id;
 	const char *login, *full_name, *role; /* role: its code, "organizer" */
 	long long person_id;                  /* 0: the account belongs to no person */
+	long long municipality_id;            /* its scope (migration 028); 0: the installation */
+	const char *municipality;             /* the scope's name, "" when none */
 };
 
 /* What signing in needs of an account (STMT_USER_BY_LOGIN). */
@@ -44,6 +46,7 @@ struct user_item {
 	time_t created_at;
 	const char *email;  /* "" when none */
 	const char *person; /* the name of its person, "" when none */
+	const char *municipality; /* the name of its body (migration 028), "" for all */
 };
 
 /* An account's page (STMT_USER_PROFILE). */
@@ -53,6 +56,7 @@ struct user_profile {
 	const char *email;
 	time_t created_at;
 	long long person_id; /* 0 when none */
+	long long municipality_id; /* its body (migration 028), 0 for the whole installation */
 };
 
 /* The failures of one throttle key (STMT_THROTTLE_GET). */

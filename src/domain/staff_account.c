@@ -43,6 +43,8 @@ enum staff_account_result staff_account_create(struct db *db, const struct staff
 	sqlite3_bind_text(s, 5, a->email, -1, SQLITE_STATIC);
 	if (a->person_id > 0)
 		sqlite3_bind_int64(s, 6, a->person_id);
+	if (a->municipality_id > 0)
+		sqlite3_bind_int64(s, 7, a->municipality_id);
 	int rc = sqlite3_step(s);
 	db_done(s);
 	sodium_memzero(hash, sizeof hash);

@@ -28,6 +28,8 @@ struct staff_account_new {
 	const char *password;  /* in clear; only its hash is stored */
 	const char *email;     /* where alerts and digests go, "" for none */
 	long long person_id;   /* the person of the directory it belongs to, 0 for none */
+	long long municipality_id; /* the body it works for (an existing municipality, checked by
+	                              the caller), 0 for the whole installation (issue 18) */
 };
 
 enum staff_account_result {

@@ -88,6 +88,8 @@ int auth_load_session(struct request *req)
 	st->role_code = row.role;
 	st->role = auth_role_bit(st->role_code);
 	st->person_id = row.person_id;
+	st->municipality_id = row.municipality_id;
+	st->municipality = row.municipality;
 
 	const struct config *cfg = w->cfg;
 	bool idle = req->now - seen > (time_t)cfg->session_idle_minutes * 60;

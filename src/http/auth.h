@@ -95,6 +95,11 @@ struct staff {
 	long long person_id;   /* the person of the directory this account belongs to, or 0 */
 	long long session_id;
 	const char *csrf;      /* the token every form of this session carries */
+	/* The body the account works for (migration 028, issue 18): a municipality, or a district
+	 * with its settlements; 0 for the whole installation. Lists bind it as ?N in
+	 * STAFF_SCOPE_SQL; a record outside it answers 404 (scope.h). */
+	long long municipality_id;
+	const char *municipality; /* its name, "" for the whole installation */
 };
 
 #define SESSION_COOKIE "portal_session"

@@ -92,6 +92,8 @@ struct request {
 	bool one_transaction;      /* request.c began the write transaction (ROUTE_ONE_TRANSACTION) */
 	const char *remote_addr;   /* the client's address as nginx saw it */
 	struct staff *staff;       /* the signed-in staff member, NULL on public pages */
+	struct scope_territories *scope_territories; /* the territories of its body, read once
+	                                                (scope.c), NULL before */
 	struct resident *resident; /* the signed-in resident on ROUTE_RESIDENT* routes, or NULL */
 	time_t now;                /* the request's notion of now, UTC */
 	struct tpl_dict *layout;   /* the page being built (page.c), NULL until page_begin */

@@ -14,6 +14,7 @@
 #include "resident.h"
 #include "page.h"
 #include "router.h"
+#include "scope.h"
 #include "utf8.h"
 #include "worker.h"
 
@@ -319,13 +320,16 @@ static enum http_status prepare(struct request *req, FCGX_Request *fcgx)
 		req->one_transaction = true;
 	}
 	enum http_status access = check_access(req);
+	if (access == HTTP_OK)
+		access = scope_check_route(req); /* another body's record: 404, nothing written */
 	if (access != HTTP_OK)
 		return access;
 	const struct param_list *source = req->method == METHOD_POST ? &req->form : &req->query;
 	req->invalid_fields = validate_fields(req->arena, source, req->route->fields, req->field);
 	if (req->invalid_fields > 0 && !(req->route->flags & ROUTE_FORM_ERRORS_TO_HANDLER))
 		return HTTP_BAD_REQUEST;
-	return HTTP_OK;
+	/* The account's body (scope.h): another body's territory or meeting in a form. */
+	return scope_check_fields(req);
 }
 
 static void send_response(struct request *req, FCGX_Request *fcgx)

@@ -90,8 +90,28 @@ const char *router_allow_header(struct arena *a, unsigned methods)
 	return arena_strdup(a, text);
 }
 
+const char *const route_owner_names[ROUTE_OWNER__MAX] = {
+	[ROUTE_OWNER_NONE] = "-",
+	[ROUTE_OWNER_MEETING] = "meeting",
+	[ROUTE_OWNER_APPEAL] = "appeal",
+	[ROUTE_OWNER_APPEAL_FILE] = "appeal-file",
+	[ROUTE_OWNER_INSTRUCTION] = "instruction",
+	[ROUTE_OWNER_SERIES] = "series",
+	[ROUTE_OWNER_RECEPTION_SCHEDULE] = "reception-schedule",
+	[ROUTE_OWNER_BOOKING] = "booking",
+	[ROUTE_OWNER_TERRITORY] = "territory",
+	[ROUTE_OWNER_MUNICIPALITY] = "municipality",
+	[ROUTE_OWNER_GROUP] = "group",
+	[ROUTE_OWNER_VENUE] = "venue",
+	[ROUTE_OWNER_DISCUSSION] = "discussion",
+	[ROUTE_OWNER_PROPOSAL] = "proposal",
+	[ROUTE_OWNER_SURVEY] = "survey",
+	[ROUTE_OWNER_OUTBOX] = "outbox",
+};
+
 /* One line a route, tab-separated: methods, pattern, roles ("public" or role codes joined by
- * commas), flags, accepted fields (name, with "!" when required and "*" when it may repeat). */
+ * commas), flags, accepted fields (name, with "!" when required and "*" when it may repeat), what
+ * the '#' of a staff route names ("-" for nothing a municipality owns). */
 void router_print(FILE *out)
 {
 	static const struct {
@@ -103,6 +123,7 @@ void router_print(FILE *out)
 		{ROUTE_CSRF, "csrf"},
 		{ROUTE_ANY_BODY, "any-body"},
 		{ROUTE_MULTIPART, "multipart"},
+		{ROUTE_INSTALLATION, "installation"},
 	};
 	for (size_t i = 0; i < route_count; i++) {
 		const struct route *r = &routes[i];
@@ -128,6 +149,6 @@ void router_print(FILE *out)
 				f->flags == FIELD_REQUIRED ? "!" : f->flags == FIELD_MULTI ? "*" : "");
 		if (n == 0)
 			fputc('-', out);
-		fputc('\n', out);
+		fprintf(out, "\t%s\n", route_owner_names[r->owner]);
 	}
 }

@@ -45,6 +45,34 @@ enum route_flags {
 	                                          transaction before the write costs the WAL's
 	                                          locks and a fresh read of the pages (issue 22).
 	                                          A POST with files stores them before any lock */
+	ROUTE_INSTALLATION = 1 << 8,           /* a staff route for accounts of the whole
+	                                          installation only (accounts, municipalities): an
+	                                          account scoped to a body gets 403 (issue 18) */
+};
+
+/* What the number of a staff route's '#' names, for the scope of the account (issue 18 item 3,
+ * scope.c): a record a municipality owns answers 404 to an account whose body does not own it,
+ * before the handler runs, so nothing is read or written. ROUTE_OWNER_NONE: the '#' names
+ * something of the whole installation (a year of the production calendar, a contact of the media
+ * list, a person of the directory, a measure of the plan, a reference group). */
+enum route_owner {
+	ROUTE_OWNER_NONE = 0,
+	ROUTE_OWNER_MEETING, /* a meeting, its protocol, a reception (its meeting) */
+	ROUTE_OWNER_APPEAL,
+	ROUTE_OWNER_APPEAL_FILE,
+	ROUTE_OWNER_INSTRUCTION,
+	ROUTE_OWNER_SERIES,
+	ROUTE_OWNER_RECEPTION_SCHEDULE,
+	ROUTE_OWNER_BOOKING,
+	ROUTE_OWNER_TERRITORY,
+	ROUTE_OWNER_MUNICIPALITY,
+	ROUTE_OWNER_GROUP,
+	ROUTE_OWNER_VENUE,
+	ROUTE_OWNER_DISCUSSION,
+	ROUTE_OWNER_PROPOSAL,
+	ROUTE_OWNER_SURVEY,
+	ROUTE_OWNER_OUTBOX,
+	ROUTE_OWNER__MAX
 };
 
 struct route {
@@ -58,6 +86,7 @@ struct route {
 	                                      route without a session redirects GET to the login
 	                                      page and refuses POST with 403; a POST always needs
 	                                      the session's form token (403 otherwise) */
+	enum route_owner owner;            /* what '#' names, for the account's scope */
 };
 
 extern const struct route routes[];
@@ -74,8 +103,12 @@ enum route_match router_find(const char *path, enum http_method method, const st
 const char *router_allow_header(struct arena *a, unsigned methods);
 
 /* Print the route table to out, one route a line (`portal --routes`): methods, pattern, roles,
- * flags and accepted fields, tab-separated. */
+ * flags, accepted fields and what '#' names (route_owner_names, "-" for nothing),
+ * tab-separated. */
 void router_print(FILE *out);
+
+/* The name of each route_owner ("meeting"), as `portal --routes` prints it. */
+extern const char *const route_owner_names[ROUTE_OWNER__MAX];
 
 /* Match one pattern (exposed for unit tests). */
 bool router_match(const char *pattern, const char *path, long long *id);

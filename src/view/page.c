@@ -10,6 +10,7 @@
 #include "db_reference.h"
 #include "router.h"
 #include "ru.h"
+#include "scope.h"
 #include "upload.h"
 #include "worker.h"
 
@@ -88,6 +89,12 @@ tpl_dict *page_begin(struct request *req, const char *body_template, const char 
 		tpl_dict *who = tpl_section_add(layout, "STAFF");
 		tpl_set(who, "NAME", req->staff->full_name[0] ? req->staff->full_name : req->staff->login);
 		tpl_set(who, "ROLE", auth_role_label(req->staff->role_code));
+		/* The body the account works for (issue 18 item 3), when there is more than one. */
+		if (req->staff->municipality_id != 0)
+			tpl_set(tpl_section_add(who, "BODY"), "BODY_NAME", req->staff->municipality);
+		else if (db_municipality_count(&req->worker->db) > 1)
+			tpl_set(tpl_section_add(who, "BODY"), "BODY_NAME",
+				"все муниципальные образования");
 	}
 	return tpl_include(layout, "BODY", body_template);
 }
@@ -216,11 +223,17 @@ int page_municipality_field(struct request *req, tpl_dict *d, bool official)
 	if (count < 2)
 		return 0;
 	tpl_dict *f = tpl_section_add(d, "MUNICIPALITY_FIELD");
-	const struct municipality_item *own = db_municipality_own(bodies, count);
+	/* A staff account scoped to a body is offered that body and its settlements, and its
+	 * body is what an appeal without a territory goes to (issue 18 item 3). */
+	long long scope = req->staff != NULL ? req->staff->municipality_id : 0;
+	const struct municipality_item *own = scope ? db_municipality_find(bodies, count, scope)
+						    : db_municipality_own(bodies, count);
 	tpl_set(f, "OWN", own ? own->name : bodies[0].name);
 	const struct field_value *v = &req->field[FIELD_MUNICIPALITY];
 	long long chosen = v->raw != NULL && v->number > 0 ? v->number : 0;
 	for (size_t i = 0; i < count; i++) {
+		if (scope != 0 && bodies[i].id != scope && bodies[i].district_id != scope)
+			continue;
 		tpl_dict *o = tpl_section_add(f, "MUNICIPALITY_OPTION");
 		tpl_set_int(o, "ID", bodies[i].id);
 		tpl_set(o, "NAME", official && bodies[i].official_name[0] ? bodies[i].official_name
@@ -252,6 +265,8 @@ void page_territory_list_options(struct request *req, tpl_dict *d, const char *s
 {
 	static const char *const indents[] = {"", "\u00a0\u00a0", "\u00a0\u00a0\u00a0\u00a0"};
 	for (size_t i = 0; i < count; i++) {
+		if (!scope_territory_visible(req, items[i].id))
+			continue; /* another body's (issue 18): a staff account is offered its own */
 		tpl_dict *o = tpl_section_add(d, section);
 		tpl_set_int(o, "ID", items[i].id);
 		int depth = items[i].depth < 0 ? 0 : items[i].depth > 2 ? 2 : items[i].depth;

@@ -112,12 +112,14 @@ int page_territory_options(struct request *req, tpl_dict *d, const char *section
 /* The choice of the body an appeal goes to (issue 18), only when the portal serves more than
  * one municipality: MUNICIPALITY_FIELD with OWN (the default body's name) and one
  * MUNICIPALITY_OPTION (ID, NAME — the official name when official and there is one —,
- * SELECTED for the municipality field's value). -1 on a database error. */
+ * SELECTED for the municipality field's value); for a staff account scoped to a body, only
+ * that body and its settlements, with that body as OWN. -1 on a database error. */
 int page_municipality_field(struct request *req, tpl_dict *d, bool official);
 
 /* The same rows for a list already read with db_territory_tree: ID, NAME indented by depth with
  * no-break spaces (an <option> cannot hold markup), SELECTED for the one whose id is chosen (0:
- * none). Every territory <select> is filled by this. */
+ * none); a staff account scoped to a body is offered that body's territories only (scope.h).
+ * Every territory <select> is filled by this. */
 void page_territory_list_options(struct request *req, tpl_dict *d, const char *section,
 				 const struct territory_item *items, size_t count, long long chosen);
 

@@ -53,7 +53,7 @@ def staff_routes():
                            text=True, check=True).stdout
     out = []
     for line in table.splitlines():
-        methods, pattern, roles, _flags, _fields = line.split("\t")
+        methods, pattern, roles, _flags, _fields, _owner = line.split("\t")
         if roles == "public":
             continue
         bits = 0

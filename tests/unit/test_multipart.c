@@ -489,9 +489,10 @@ static const struct route_field form_fields[] = {
 	{FIELD__MAX, 0},
 };
 static const struct route upload_route = {"/test", METHOD_POST, NULL, form_fields,
-					  ROUTE_MULTIPART | ROUTE_FORM_ERRORS_TO_HANDLER, 0};
+					  ROUTE_MULTIPART | ROUTE_FORM_ERRORS_TO_HANDLER, 0,
+					  ROUTE_OWNER_NONE};
 static const struct route plain_route = {"/test", METHOD_POST, NULL, form_fields,
-					 ROUTE_FORM_ERRORS_TO_HANDLER, 0};
+					 ROUTE_FORM_ERRORS_TO_HANDLER, 0, ROUTE_OWNER_NONE};
 
 struct pipeline {
 	struct config cfg;

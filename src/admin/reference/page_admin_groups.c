@@ -10,6 +10,7 @@
 #include "page.h"
 #include "page_admin_reference.h"
 #include "pages.h"
+#include "scope.h"
 #include "worker.h"
 
 struct info_group {
@@ -144,6 +145,7 @@ static enum http_status groups_page(struct request *req, enum http_status status
 	tpl_dict *d = reference_begin(req, "admin_groups.tpl", "Информационные группы",
 				      REFERENCE_GROUPS, true);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_GROUP_LIST);
+	sqlite3_bind_int64(s, 1, scope_bind_value(req));
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "GROUP");

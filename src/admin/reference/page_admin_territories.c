@@ -7,6 +7,7 @@
 #include "page.h"
 #include "page_admin_reference.h"
 #include "pages.h"
+#include "scope.h"
 #include "worker.h"
 
 /* One territory of the tree as the list and the checks need it. */
@@ -17,13 +18,18 @@ struct territory_row {
 	long long venues, meetings;
 };
 
+/* The tree in order, each row with its depth: for an account scoped to a body, that body's
+ * territories only, the shallowest of them at depth 0 (issue 18). -1 on a database error. */
 static int load_tree(struct request *req, struct territory_row **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_ADMIN_TREE);
 	size_t cap = 32, n = 0;
 	struct territory_row *rows = arena_alloc(req->arena, cap * sizeof *rows);
 	int rc;
+	int top = -1; /* the depth of the shallowest row kept */
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!scope_territory_visible(req, sqlite3_column_int64(s, 0)))
+			continue;
 		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
 		rows[n].id = sqlite3_column_int64(s, 0);
 		rows[n].name = db_text(req->arena, s, 1);
@@ -32,6 +38,8 @@ static int load_tree(struct request *req, struct territory_row **out, size_t *co
 		rows[n].parent_id = sqlite3_column_int64(s, 4);
 		rows[n].venues = sqlite3_column_int64(s, 5);
 		rows[n].meetings = sqlite3_column_int64(s, 6);
+		if (top < 0 || rows[n].depth < top)
+			top = rows[n].depth;
 		n++;
 	}
 	db_done(s);
@@ -39,6 +47,8 @@ static int load_tree(struct request *req, struct territory_row **out, size_t *co
 		db_log_error(&req->worker->db, "territory tree");
 		return -1;
 	}
+	for (size_t i = 0; i < n && top > 0; i++)
+		rows[i].depth -= top;
 	*out = rows;
 	*count = n;
 	return 0;
@@ -117,7 +127,10 @@ static enum http_status territories_page(struct request *req, enum http_status s
 		if (count > 1) {
 			tpl_dict *m = tpl_section_add(f, "MUNICIPALITY_FIELD");
 			long long chosen = from_request ? reference_chosen(req, FIELD_MUNICIPALITY) : 0;
+			long long scope = scope_bind_value(req);
 			for (size_t i = 0; i < count; i++) {
+				if (scope != 0 && list[i].id != scope && list[i].district_id != scope)
+					continue; /* not of the account's body (issue 18) */
 				tpl_dict *o = tpl_section_add(m, "MUNICIPALITY_OPTION");
 				tpl_set_int(o, "ID", list[i].id);
 				tpl_set(o, "NAME", list[i].name);
@@ -165,7 +178,8 @@ static int name_taken(struct request *req, long long parent, const char *name, l
 
 /* POST /admin/territories (name, level, parent, municipality, csrf) — add a territory: a district
  * at the top (no parent), a settlement under a district, a microdistrict under a settlement; part
- * of the municipality chosen, else of its parent's (at the top: the own one). 303 to
+ * of the municipality chosen, else of its parent's (at the top: the own one, or the body of
+ * an account scoped to one). 303 to
  * /admin/territories; 422 with the errors beside the fields for an unknown level, a parent that
  * does not exist or does not fit the level, an unknown municipality, or a name its siblings
  * already have. */
@@ -234,6 +248,8 @@ enum http_status page_admin_territory_create(struct request *req)
 	sqlite3_bind_text(s, 3, v[FIELD_NAME].text, -1, SQLITE_STATIC);
 	if (v[FIELD_MUNICIPALITY].state == FIELD_VALID)
 		sqlite3_bind_int64(s, 4, v[FIELD_MUNICIPALITY].number);
+	else if (parent == NULL && !scope_is_installation(req))
+		sqlite3_bind_int64(s, 4, scope_bind_value(req)); /* not the own one: the body's */
 	bool ok = db_run(s) == SQLITE_DONE;
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	return staff_commit(req, ok, "create", "territory", id, NULL, STMT_TERRITORY_JSON,

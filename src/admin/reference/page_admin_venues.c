@@ -7,6 +7,7 @@
 #include "page.h"
 #include "page_admin_reference.h"
 #include "pages.h"
+#include "scope.h"
 #include "worker.h"
 
 struct venue {
@@ -80,6 +81,7 @@ static enum http_status venues_page(struct request *req, enum http_status status
 	tpl_dict *d = reference_begin(req, "admin_venues.tpl", "Места проведения встреч",
 				      REFERENCE_VENUES, true);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_VENUE_ADMIN_LIST);
+	sqlite3_bind_int64(s, 1, scope_bind_value(req));
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		tpl_dict *row = tpl_section_add(d, "VENUE");

@@ -1,0 +1,554 @@
+"""Staff accounts scoped to bodies (issue 18 item 3) through the real stack: an account bound to a
+settlement works for that settlement only, one bound to the district for the district and its
+settlements, one without a body for the whole installation. Every staff route whose number names
+a record (taken from `portal --routes`, so a new route cannot be forgotten) answers 404 to another
+body's record, on GET and on POST with a valid form token, and writes nothing; lists show the
+account's own records and not the other settlement's; forms refuse another body's territory or
+body with the error beside the field; accounts and municipalities are changed by accounts of the
+whole installation only, and /admin/users and `portal-admin user add` bind an account to a body.
+
+One stack with the demo (Советский район with Зеленоборск and Берёзовка), a twin set of records in
+each settlement made in SQL, and accounts made with `portal-admin user add --municipality`."""
+
+import json
+import os
+import subprocess
+import time
+import unittest
+import urllib.parse
+
+from helpers import main_of, shown, text_of
+from stack import ROOT
+from staff import Browser, StaffAssertions, field_error, options, staff_module
+
+STACK = None
+SESSIONS = {}
+_setup, _teardown = staff_module(globals(), SESSIONS, with_token=True)
+
+OWN, DISTRICT, BEREZOVKA = 1, 2, 3  # the demo's municipalities (sql/demo/zelenoborsk.sql)
+PASSWORD = "scope-password-1"
+# login: (role, municipality slug) — created with portal-admin in setUpModule.
+ACCOUNTS = {
+    "brzadmin": ("admin", "berezovka"),
+    "brzorg": ("organizer", "berezovka"),
+    "zelorg": ("organizer", "zelenoborsk"),
+    "sovorg": ("organizer", "sovetsky-rayon"),
+}
+# The staff routes whose number names something of the whole installation, not of one body:
+# why each is not scoped. Accounts are changed by accounts of the whole installation only
+# (ROUTE_INSTALLATION, tested below).
+INSTALLATION_WIDE = {
+    "/admin/people/#": "the directory of people is shared by the district and its settlements",
+    "/admin/plan/#": "the plan of measures is the installation's",
+    "/admin/plan/#/records": "the plan of measures is the installation's",
+    "/admin/plan/records/#": "the plan of measures is the installation's",
+    "/admin/media/#": "the media list is the installation's",
+    "/admin/media/#/deactivate": "the media list is the installation's",
+    "/admin/media/#/activate": "the media list is the installation's",
+    "/admin/reference-groups/#": "reference groups are the installation's",
+    "/admin/calendar/#": "the production calendar is the country's",
+    "/admin/calendar/#/days": "the production calendar is the country's",
+    "/admin/calendar/#/remove": "the production calendar is the country's",
+}
+NOT_FOUND = "Страница не найдена"
+# Tables whose rows a refused request must leave as they were.
+WATCHED = ("meeting", "appeal", "appeal_event", "appeal_file", "instruction", "protocol",
+           "meeting_series", "reception_schedule", "reception", "reception_booking", "territory",
+           "municipality", "info_group", "venue", "discussion", "discussion_proposal", "survey",
+           "outbox", "staff_user", "audit_log")
+
+
+def insert(sql, params=()):
+    """Run one INSERT on the stack's database; the new row's id."""
+    conn = STACK.db()
+    try:
+        cur = conn.execute(sql, params)
+        conn.commit()
+        return cur.lastrowid
+    finally:
+        conn.close()
+
+
+def clone(table, source_id, **over):
+    """A copy of row SOURCE_ID of TABLE with the columns of OVER set to those SQL expressions."""
+    cols = [c[1] for c in STACK.query(f"SELECT * FROM pragma_table_info('{table}')") if c[1] != "id"]
+    exprs = [over.get(c, c) for c in cols]
+    return insert(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(exprs)} "
+                  f"FROM {table} WHERE id = ?", (source_id,))
+
+
+def make_records(tag, territory, venue, person, held_meeting, approved_reception_meeting):
+    """One record of every kind a staff route names, in the municipality of TERRITORY: {owner
+    name as `portal --routes` prints it: id}, plus the titles and numbers lists show."""
+    now = int(time.time())
+    seq = STACK.query("SELECT max(seq) + 1 FROM appeal")[0][0]
+    appeal = clone("appeal", 2, seq=str(seq), number=f"'SCOPE-{tag}'", code_hash="randomblob(32)",
+                   territory_id=str(territory), municipality_id="NULL",
+                   text=f"'Обращение {tag}: прошу починить мост.'", surname=f"'Жителев{tag}'")
+    STACK.execute("UPDATE appeal SET municipality_id = (SELECT municipality_id FROM territory "
+                  "WHERE id = ?) WHERE id = ?", (territory, appeal))
+    # The year's order counts it, as appeal_create would (UNIQUE (year, seq)).
+    STACK.execute("UPDATE appeal_counter SET last = ? WHERE year = (SELECT year FROM appeal "
+                  "WHERE id = ?)", (seq, appeal))
+    appeal_file = insert("INSERT INTO appeal_file (appeal_id, file_name, mime, size, sha256) "
+                         "VALUES (?, 'scan.pdf', 'application/pdf', 10, ?)", (appeal, "a" * 64))
+    instruction = insert("INSERT INTO instruction (appeal_id, text, executor_id, controller_id, "
+                         "due_on, created_at, updated_at) VALUES (?, ?, 5, 6, '2099-01-01', ?, ?)",
+                         (appeal, f"Поручение {tag}: проверить мост", now, now))
+    series = insert("INSERT INTO meeting_series (title, kind, rule, created_at) "
+                    "VALUES (?, 'group_field', 'tour', ?)", (f"Серия {tag}", now))
+    series_meeting = clone("meeting", 20, series_id=str(series), territory_id=str(territory),
+                           venue_id=str(venue), title=f"'Черновик серии {tag}'",
+                           municipality_id="NULL")
+    schedule_series = insert("INSERT INTO meeting_series (title, kind, rule, created_at) "
+                             "VALUES (?, 'personal_reception', 'weekly', ?)",
+                             (f"Приём {tag}", now))
+    schedule = insert("INSERT INTO reception_schedule (series_id, person_id, venue_id, weekday, "
+                      "start_minute, end_minute, slot_minutes, created_at) "
+                      "VALUES (?, ?, ?, 2, 600, 720, 15, ?)", (schedule_series, person, venue, now))
+    insert("INSERT OR IGNORE INTO reception (meeting_id, slot_minutes) VALUES (?, 15)",
+           (approved_reception_meeting,))
+    starts = STACK.query("SELECT starts_at FROM meeting WHERE id = ?",
+                         (approved_reception_meeting,))[0][0]
+    booking = insert("INSERT INTO reception_booking (meeting_id, slot_at, person_id, visitor_name, "
+                     "question, created_at) VALUES (?, ?, ?, ?, 'Про мост', ?)",
+                     (approved_reception_meeting, starts, person, f"Посетитель {tag}", now))
+    group = STACK.query("SELECT id FROM info_group WHERE territory_id IN "
+                        "(SELECT id FROM territory WHERE municipality_id = "
+                        "(SELECT municipality_id FROM territory WHERE id = ?))", (territory,))[0][0]
+    discussion = insert("INSERT INTO discussion (title, unit, body, territory_id, opens_on, "
+                        "closes_on, created_at) VALUES (?, 'Отдел', 'Проект', ?, '2020-01-01', "
+                        "'2099-01-01', ?)", (f"Обсуждение {tag}", territory, now))
+    proposal = insert("INSERT INTO discussion_proposal (discussion_id, text, author_name, show_as, "
+                      "created_at) VALUES (?, 'Предложение', 'Иванов', 'full', ?)",
+                      (discussion, now))
+    survey = insert("INSERT INTO survey (title, audience, territory_id, opens_on, closes_on, "
+                    "results, created_at) VALUES (?, 'territory', ?, '2020-01-01', '2099-01-01', "
+                    "'live', ?)", (f"Опрос {tag}", territory, now))
+    outbox = clone("outbox", 1, meeting_id=str(series_meeting), dedup_key=f"'scope-{tag}'",
+                   subject=f"'Письмо {tag}'")
+    municipality = STACK.query("SELECT municipality_id FROM territory WHERE id = ?",
+                               (territory,))[0][0]
+    return {
+        "meeting": held_meeting, "reception": approved_reception_meeting, "appeal": appeal,
+        "appeal-file": appeal_file, "instruction": instruction, "series": series,
+        "reception-schedule": schedule, "booking": booking, "territory": territory,
+        "municipality": municipality, "group": group, "venue": venue, "discussion": discussion,
+        "proposal": proposal, "survey": survey, "outbox": outbox,
+        "appeal_number": f"SCOPE-{tag}", "instruction_text": f"Поручение {tag}: проверить мост",
+        "series_title": f"Серия {tag}", "visitor": f"Посетитель {tag}",
+        "schedule_venue": STACK.query("SELECT name FROM venue WHERE id = ?", (venue,))[0][0],
+    }
+
+
+Z = B = None  # Зеленоборск's and Берёзовка's records
+
+
+def setUpModule():
+    global Z, B
+    _setup()
+    for login, (role, slug) in ACCOUNTS.items():
+        r = STACK.admin("user", "add", login, role, "--municipality", slug,
+                        input_text=PASSWORD + "\n")
+        assert r.returncode == 0, r.stderr
+    for login in ACCOUNTS:
+        b = Browser(STACK)
+        r = b.login(login, PASSWORD)
+        assert r.status == 303, (login, r.status, text_of(r.text)[:500])
+        b.token = b.csrf("/admin")
+        SESSIONS[login] = b
+    # Зеленоборск: the held head's meeting 1, the reception 13; Берёзовка: the held field
+    # meeting 9 and a reception made here (the demo has none in Берёзовка).
+    Z = make_records("Z", territory=3, venue=1, person=1, held_meeting=1,
+                     approved_reception_meeting=13)
+    b_reception = clone("meeting", 13, territory_id="6", venue_id="6", host_id="11",
+                        municipality_id="NULL", title="'Личный приём главы Берёзовки'")
+    B = make_records("B", territory=6, venue=6, person=11, held_meeting=9,
+                     approved_reception_meeting=b_reception)
+
+
+def tearDownModule():
+    _teardown()
+
+
+def snapshot():
+    """Every row of the watched tables."""
+    return {t: STACK.query(f"SELECT * FROM {t} ORDER BY rowid") for t in WATCHED}
+
+
+def route_table():
+    """(methods, pattern, roles, flags, owner) of every staff route, from `portal --routes`."""
+    bin_dir = os.environ.get("PORTAL_BIN", os.path.join(ROOT, "build"))
+    out = subprocess.run([os.path.join(bin_dir, "portal"), "--routes"], capture_output=True,
+                         text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines():
+        methods, pattern, roles, flags, _fields, owner = line.split("\t")
+        if roles != "public":
+            rows.append((methods.split(","), pattern, roles.split(","), flags.split(","), owner))
+    assert len(rows) > 50, out
+    return rows
+
+
+def record_path(pattern, owner, records):
+    """PATTERN with its number replaced by the id of RECORDS' record of OWNER."""
+    key = "reception" if pattern.startswith("/admin/receptions/#") else owner
+    return pattern.replace("#", str(records[key]))
+
+
+class EveryRoute(StaffAssertions, unittest.TestCase):
+    """Each staff route whose number names a record: another body's answers 404 and writes
+    nothing; the account's own body's opens."""
+
+    def test_every_numbered_staff_route_is_scoped_or_installation_wide(self):
+        numbered = [(p, flags, owner) for _m, p, _r, flags, owner in route_table() if "#" in p]
+        unscoped = {p for p, flags, owner in numbered
+                    if owner == "-" and "installation" not in flags}
+        self.assertEqual(unscoped, set(INSTALLATION_WIDE),
+                         "a staff route with a number must say what it names (routes.c, owner) "
+                         "or be listed in INSTALLATION_WIDE with the reason")
+
+    def refused(self, browser, records, roles_needed):
+        """Send every scoped route with RECORDS' ids through BROWSER; each answers 404."""
+        sent = 0
+        for methods, pattern, roles, _flags, owner in route_table():
+            if owner == "-" or not set(roles) & roles_needed:
+                continue
+            path = record_path(pattern, owner, records)
+            for method in methods:
+                before = snapshot()
+                if method == "GET":
+                    r = browser.get(path)
+                else:
+                    r = browser.post(path, {"csrf": browser.token})
+                with self.subTest(method=method, path=path):
+                    self.assertEqual(r.status, 404, text_of(main_of(r.text))[:300])
+                    self.assertIn(f"<h1>{NOT_FOUND}</h1>", r.text)
+                    self.assertEqual(snapshot(), before, "a refused request changed the database")
+                sent += 1
+        return sent
+
+    def test_a_settlement_admin_gets_404_for_the_other_settlement_everywhere(self):
+        self.assertGreater(self.refused(SESSIONS["brzadmin"], Z, {"admin"}), 50)
+
+    def test_a_settlement_organizer_gets_404_for_the_other_settlement(self):
+        self.assertGreater(self.refused(SESSIONS["zelorg"], B, {"organizer"}), 40)
+
+    def test_the_same_routes_open_for_the_own_body(self):
+        brz = SESSIONS["brzadmin"]
+        pages = {
+            f"/admin/meetings/{B['meeting']}": "Уличное освещение и безопасность на дорогах",
+            f"/admin/appeals/{B['appeal']}": B["appeal_number"],
+            f"/admin/instructions/{B['instruction']}": B["instruction_text"],
+            f"/admin/series/{B['series']}": B["series_title"],
+            f"/admin/receptions/{B['reception']}": B["visitor"],
+            f"/admin/territories/{B['territory']}": "сельское поселение Берёзовка",
+            f"/admin/municipalities/{BEREZOVKA}": "Берёзовка",
+            f"/admin/venues/{B['venue']}": "Сельский клуб",
+            f"/admin/groups/{B['group']}": "Информационная группа № 2",
+            f"/admin/discussions/{B['discussion']}": "Обсуждение B",
+            f"/admin/surveys/{B['survey']}": "Опрос B",
+        }
+        for path, text in pages.items():
+            with self.subTest(path=path):
+                shown(self, brz.get(path), text)
+
+    def test_the_district_account_works_for_both_settlements(self):
+        sov = SESSIONS["sovorg"]
+        shown(self, sov.get(f"/admin/appeals/{Z['appeal']}"), Z["appeal_number"])
+        shown(self, sov.get(f"/admin/appeals/{B['appeal']}"), B["appeal_number"])
+        shown(self, sov.get(f"/admin/meetings/{Z['meeting']}"),
+              "Итоги года и планы благоустройства")
+        shown(self, sov.get("/admin/meetings/25"), "Публичные слушания по проекту бюджета "
+                                                  "Советского района")
+
+    def test_a_settlement_account_does_not_see_the_district_records(self):
+        r = SESSIONS["brzorg"].get("/admin/meetings/25")
+        self.assertEqual(r.status, 404)
+        self.assertIn(f"<h1>{NOT_FOUND}</h1>", r.text)
+
+
+class Lists(StaffAssertions, unittest.TestCase):
+    """Lists show the account's body only; the district sees both; the whole installation all."""
+
+    Z_MEETING, B_MEETING = "Подготовка к отопительному сезону", "Сход граждан села Берёзовка"
+
+    def check(self, path, heading, own, other, browser):
+        page = shown(self, browser.get(path), heading, *own).text
+        for text in other:
+            self.assertNotIn(text, page)
+
+    def test_meetings(self):
+        self.check("/admin/meetings", "<h1>Встречи</h1>", [self.B_MEETING], [self.Z_MEETING],
+                   SESSIONS["brzorg"])
+        self.check("/admin/meetings", "<h1>Встречи</h1>", [self.Z_MEETING], [self.B_MEETING],
+                   SESSIONS["zelorg"])
+        for who in ("sovorg", "organizer"):
+            shown(self, SESSIONS[who].get("/admin/meetings"), self.Z_MEETING, self.B_MEETING)
+
+    def test_appeals_and_their_search(self):
+        self.check("/admin/appeals", "<h1>Обращения граждан</h1>", [B["appeal_number"]],
+                   [Z["appeal_number"], "Кравцов"], SESSIONS["brzorg"])
+        self.check("/admin/appeals?q=" + urllib.parse.quote("мост"), "<h1>Обращения граждан</h1>", [B["appeal_number"]],
+                   [Z["appeal_number"]], SESSIONS["brzorg"])
+        self.check("/admin/appeals", "<h1>Обращения граждан</h1>", [Z["appeal_number"]],
+                   [B["appeal_number"]], SESSIONS["zelorg"])
+        for who in ("sovorg", "admin"):
+            shown(self, SESSIONS[who].get("/admin/appeals"), Z["appeal_number"],
+                  B["appeal_number"])
+
+    def test_instructions(self):
+        self.check("/admin/instructions", "<h1>Поручения</h1>", [B["instruction_text"]],
+                   [Z["instruction_text"]], SESSIONS["brzorg"])
+        shown(self, SESSIONS["sovorg"].get("/admin/instructions"), B["instruction_text"],
+              Z["instruction_text"])
+
+    def test_receptions_and_series(self):
+        self.check("/admin/series", "<h1>Серии встреч</h1>", [B["series_title"]],
+                   [Z["series_title"]], SESSIONS["brzorg"])
+        self.check("/admin/receptions", "<h1>Личный приём</h1>", ["Сельский клуб"],
+                   ["Администрация городского поселения, зал заседаний"], SESSIONS["brzorg"])
+        shown(self, SESSIONS["admin"].get("/admin/series"), B["series_title"], Z["series_title"])
+
+    def test_outbox_discussions_and_surveys(self):
+        for path, heading, what in (("/admin/outbox", "<h1>Рассылка и публикации</h1>", "Письмо"),
+                                    ("/admin/discussions", "<h1>Общественные обсуждения</h1>",
+                                     "Обсуждение"),
+                                    ("/admin/surveys", "<h1>Опросы жителей</h1>", "Опрос")):
+            with self.subTest(path=path):
+                self.check(path, heading, [f"{what} B"], [f"{what} Z"], SESSIONS["brzorg"])
+                self.check(path, heading, [f"{what} Z"], [f"{what} B"], SESSIONS["zelorg"])
+                shown(self, SESSIONS["admin"].get(path), f"{what} B", f"{what} Z")
+
+    def test_the_instructions_filter_offers_own_meetings_only(self):
+        # Зеленоборск's held meeting 10 has the demo's signed protocol.
+        page = shown(self, SESSIONS["zelorg"].get("/admin/instructions"), "<h1>Поручения</h1>",
+                     "Форум общественных организаций").text
+        self.assertIn('<option value="10"', page)
+        page = shown(self, SESSIONS["brzorg"].get("/admin/instructions"), "<h1>Поручения</h1>",
+                     B["instruction_text"]).text
+        self.assertNotIn("Форум общественных организаций", page)
+
+    def test_the_territory_tree(self):
+        page = shown(self, SESSIONS["brzorg"].get("/admin/territories"), "<h1>Территории</h1>",
+                     "сельское поселение Берёзовка", "деревня Кедровая").text
+        self.assertNotIn("микрорайон Центральный", page)
+        self.assertNotIn("Советский район</a>", page)
+        main = main_of(page)
+        self.assertEqual(main.count("<ul"), main.count("</ul>"))  # the nested lists close
+        shown(self, SESSIONS["sovorg"].get("/admin/territories"), "микрорайон Центральный",
+              "деревня Кедровая")
+
+    def test_venues_and_groups(self):
+        self.check("/admin/venues", "Места проведения встреч", ["Сельский клуб"],
+                   ["Дом культуры «Современник»"], SESSIONS["brzorg"])
+        self.check("/admin/groups", "Информационные группы", ["Информационная группа № 2"],
+                   ["Информационная группа № 1"], SESSIONS["brzorg"])
+        shown(self, SESSIONS["sovorg"].get("/admin/groups"), "Информационная группа № 1",
+              "Информационная группа № 2")
+        # The meeting form offers the own body's groups only.
+        page = shown(self, SESSIONS["zelorg"].get("/admin/meetings/new"), "<h1>").text
+        self.assertIn("Информационная группа № 1", page)
+        self.assertNotIn("Информационная группа № 2", page)
+
+    def test_media_plan(self):
+        self.check("/admin/media-plan", "<h1>", [self.B_MEETING], [self.Z_MEETING],
+                   SESSIONS["brzorg"])
+
+    def test_the_home_page(self):
+        # Held meetings whose protocol is not handed over: each settlement's own.
+        z_held, b_held = "Содержание дворовых территорий микрорайона Молодёжный", \
+            "Уличное освещение и безопасность на дорогах"
+        self.check("/admin", "<h1>Рабочий стол</h1>", [b_held], [z_held], SESSIONS["brzorg"])
+        self.check("/admin", "<h1>Рабочий стол</h1>", [z_held], [b_held], SESSIONS["zelorg"])
+        shown(self, SESSIONS["sovorg"].get("/admin"), z_held, b_held)
+
+    def test_header_names_the_body(self):
+        page = shown(self, SESSIONS["brzorg"].get("/admin"), "<h1>Рабочий стол</h1>").text
+        self.assertIn('<span class="staff-body"> · Берёзовка</span>', page)
+        page = shown(self, SESSIONS["admin"].get("/admin"), "<h1>Рабочий стол</h1>").text
+        self.assertIn('<span class="staff-body"> · все муниципальные образования</span>', page)
+
+
+class Forms(StaffAssertions, unittest.TestCase):
+    """Another body's territory, body or meeting in a form: the error beside the field."""
+
+    def meeting_fields(self, territory, title):
+        return {"kind": "gathering", "title": title, "territory": str(territory),
+                "starts_at": "2099-06-01T18:00", "ends_at": "2099-06-01T19:00"}
+
+    def test_a_meeting_in_another_settlement_is_refused_beside_the_territory(self):
+        brz = SESSIONS["brzorg"]
+        before = STACK.query("SELECT count(*) FROM meeting")[0][0]
+        r = brz.post("/admin/meetings", self.meeting_fields(3, "Сход в чужом поселении"))
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "territory"),
+                         "территория: выберите территорию муниципального образования, с которым вы "
+                         "работаете.")
+        self.assertIn('value="Сход в чужом поселении"', r.text)  # the input is kept
+        self.assertEqual(STACK.query("SELECT count(*) FROM meeting")[0][0], before)
+        r = brz.post("/admin/meetings", self.meeting_fields(7, "Сход в Кедровой"))
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        self.assertEqual(STACK.query("SELECT municipality_id FROM meeting WHERE title = "
+                                     "'Сход в Кедровой'"), [(BEREZOVKA,)])
+
+    def test_a_venue_of_another_settlement_is_refused_and_not_offered(self):
+        brz = SESSIONS["brzorg"]
+        before = STACK.query("SELECT count(*) FROM meeting")[0][0]
+        r = brz.post("/admin/meetings", dict(self.meeting_fields(7, "Сход в чужом клубе"),
+                                             venue="1"))
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "venue"),
+                         "место проведения: выберите место муниципального образования, с "
+                         "которым вы работаете.")
+        self.assertEqual(STACK.query("SELECT count(*) FROM meeting")[0][0], before)
+        page = shown(self, brz.get("/admin/meetings/new"), "<h1>").text
+        self.assertEqual({v for v, _ in options(page, "venue") if v}, {"6", "7"})
+
+    def test_a_discussion_for_the_whole_body_belongs_to_the_account_s_body(self):
+        brz = SESSIONS["brzorg"]
+        title = "Проект правил благоустройства Берёзовки"
+        r = brz.post("/admin/discussions", {
+            "title": title, "unit": "Администрация поселения", "body": "1. Общие положения.",
+            "form": "online", "meeting": "", "territory": "",
+            "opens_on": time.strftime("%Y-%m-%d"), "closes_on": "2099-01-01"})
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        [(did, municipality, territory)] = STACK.query(
+            "SELECT id, municipality_id, territory_id FROM discussion WHERE title = ?", (title,))
+        self.assertEqual((municipality, territory), (BEREZOVKA, None))
+        shown(self, brz.get("/admin/discussions"), "<h1>Общественные обсуждения</h1>", title)
+        shown(self, brz.get(f"/admin/discussions/{did}"), title)
+        r = SESSIONS["zelorg"].get(f"/admin/discussions/{did}")
+        self.assertEqual(r.status, 404)
+        page = shown(self, SESSIONS["zelorg"].get("/admin/discussions"),
+                     "<h1>Общественные обсуждения</h1>", "Обсуждение Z").text
+        self.assertNotIn(title, page)
+
+    def test_territory_choices_are_the_own_body_s(self):
+        page = shown(self, SESSIONS["brzorg"].get("/admin/meetings/new"), "<h1>").text
+        self.assertEqual({v for v, _ in options(page, "territory") if v}, {"6", "7"})
+        page = shown(self, SESSIONS["sovorg"].get("/admin/meetings/new"), "<h1>").text
+        self.assertEqual({v for v, _ in options(page, "territory") if v},
+                         {"1", "2", "3", "4", "5", "6", "7"})
+        page = shown(self, SESSIONS["zelorg"].get("/admin/appeals/new"), "<h1>").text
+        self.assertEqual({v for v, _ in options(page, "territory") if v}, {"2", "3", "4", "5"})
+
+    def appeal_fields(self, **over):
+        f = {"source": "mail", "received_on": time.strftime("%Y-%m-%d"), "surname": "Петров",
+             "name": "Пётр", "address": "с. Берёзовка, ул. Центральная, 1",
+             "text": "Прошу отремонтировать крышу клуба."}
+        f.update(over)
+        return f
+
+    def test_an_appeal_for_another_body_is_refused_and_without_one_goes_to_the_own(self):
+        brz = SESSIONS["brzorg"]
+        before = STACK.query("SELECT count(*) FROM appeal")[0][0]
+        r = brz.post("/admin/appeals", self.appeal_fields(municipality=str(OWN)))
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "municipality"),
+                         "муниципальное образование: выберите муниципальное образование, с "
+                         "которым вы работаете.")
+        r = brz.post("/admin/appeals", self.appeal_fields(territory="4"))
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "territory"),
+                         "территория: выберите территорию муниципального образования, с которым "
+                         "вы работаете.")
+        self.assertEqual(STACK.query("SELECT count(*) FROM appeal")[0][0], before)
+        # The form offers its own body only.
+        page = shown(self, brz.get("/admin/appeals/new"), "Берёзовка").text
+        self.assertEqual([v for v, _ in options(page, "municipality") if v], [str(BEREZOVKA)])
+        # Without a body or a territory the appeal is registered in Берёзовка's registry.
+        r = brz.post("/admin/appeals", self.appeal_fields(text="Прошу осветить улицу у клуба."))
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        [(number, municipality)] = STACK.query(
+            "SELECT number, municipality_id FROM appeal WHERE text = 'Прошу осветить улицу у клуба.'")
+        self.assertEqual(municipality, BEREZOVKA)
+        self.assertTrue(number.startswith("БРЗ-"), number)
+
+    def test_a_territory_under_another_settlement_is_refused(self):
+        brz = SESSIONS["brzorg"]
+        r = brz.post("/admin/territories", {"name": "микрорайон Чужой", "level": "microdistrict",
+                                             "parent": "2"})
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "parent"),
+                         "входит в: выберите территорию муниципального образования, с которым "
+                         "вы работаете.")
+        self.assertEqual(STACK.query("SELECT count(*) FROM territory WHERE name = "
+                                     "'микрорайон Чужой'"), [(0,)])
+
+    def test_a_filter_naming_another_settlement_answers_404(self):
+        r = SESSIONS["brzorg"].get("/admin/meetings?territory=3")
+        self.assertEqual(r.status, 404)
+        self.assertIn(f"<h1>{NOT_FOUND}</h1>", r.text)
+        shown(self, SESSIONS["brzorg"].get("/admin/meetings?territory=6"),
+              Lists.B_MEETING)
+
+
+class Accounts(StaffAssertions, unittest.TestCase):
+    """Who binds an account to a body, and what a scoped administrator may not do."""
+
+    def test_a_scoped_admin_does_not_manage_accounts_or_municipalities(self):
+        brz = SESSIONS["brzadmin"]
+        detail = ("Эта страница доступна только сотрудникам, работающим со всеми муниципальными "
+                  "образованиями.")
+        self.assertForbidden(brz.get("/admin/users"), detail)
+        self.assertForbidden(brz.get("/admin/audit"), detail)
+        before = snapshot()
+        self.assertForbidden(brz.post("/admin/users", {"login": "intruder", "role": "admin",
+                                                       "new_password": "intruder-password"}),
+                             detail)
+        self.assertForbidden(brz.post(f"/admin/municipalities/{BEREZOVKA}",
+                                      {"name": "Захвачено"}), detail)
+        self.assertForbidden(brz.post("/admin/municipalities",
+                                      {"name": "Новое", "municipality_kind": "rural_settlement",
+                                       "slug": "novoe"}), detail)
+        uid = STACK.query("SELECT id FROM staff_user WHERE login = 'brzorg'")[0][0]
+        self.assertForbidden(brz.post(f"/admin/users/{uid}", {"municipality": ""}), detail)
+        self.assertForbidden(brz.post(f"/admin/users/{uid}/disable", {}), detail)
+        self.assertEqual(snapshot(), before)
+
+    def test_the_admin_binds_an_account_to_a_body(self):
+        admin = SESSIONS["admin"]
+        page = shown(self, admin.get("/admin/users"), "<h1>Пользователи</h1>",
+                     "Муниципальное образование").text
+        self.assertIn("Советский район (с поселениями)", page)
+        uid = STACK.query("SELECT id FROM staff_user WHERE login = 'press'")[0][0]
+        page = shown(self, admin.get(f"/admin/users/{uid}"), "Учётная запись press").text
+        self.assertEqual(options(page, "municipality")[0], ("", "все"))
+        r = admin.post(f"/admin/users/{uid}", {"full_name": "Пресс-служба",
+                                                "municipality": str(BEREZOVKA)})
+        self.assertRedirect(r, "/admin/users")
+        self.assertEqual(STACK.query("SELECT municipality_id FROM staff_user WHERE id = ?", (uid,)),
+                         [(BEREZOVKA,)])
+        [(after,)] = STACK.query("SELECT after_json FROM audit_log WHERE entity = 'staff_user' "
+                                 "AND entity_id = ? ORDER BY id DESC LIMIT 1", (uid,))
+        self.assertEqual(json.loads(after)["municipality_id"], BEREZOVKA)
+        # The press office's session now sees Берёзовка's media plan only.
+        page = shown(self, SESSIONS["press"].get("/admin/media-plan"), Lists.B_MEETING).text
+        self.assertNotIn(Lists.Z_MEETING, page)
+        self.assertIn("Берёзовка", text_of(page))
+        # Back to the whole installation: the empty choice.
+        r = admin.post(f"/admin/users/{uid}", {"full_name": "Пресс-служба", "municipality": ""})
+        self.assertRedirect(r, "/admin/users")
+        self.assertEqual(STACK.query("SELECT municipality_id FROM staff_user WHERE id = ?", (uid,)),
+                         [(None,)])
+        # An unknown body is refused beside the field.
+        r = admin.post(f"/admin/users/{uid}", {"municipality": "999"})
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "municipality"),
+                         "муниципальное образование: выберите из списка.")
+
+    def test_portal_admin_names_the_body_by_its_slug(self):
+        r = STACK.admin("user", "add", "nobodyorg", "organizer", "--municipality", "atlantis",
+                        input_text=PASSWORD + "\n")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("there is no municipality atlantis", r.stderr)
+        self.assertIn("berezovka", r.stderr)
+        self.assertEqual(STACK.query("SELECT count(*) FROM staff_user WHERE login = 'nobodyorg'"),
+                         [(0,)])
+        self.assertEqual(STACK.query("SELECT municipality_id FROM staff_user WHERE login = "
+                                     "'sovorg'"), [(DISTRICT,)])
+
+
+if __name__ == "__main__":
+    unittest.main()
