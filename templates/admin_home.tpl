@@ -36,6 +36,7 @@
 <ul>
 {{#HELD}}<li><a href="/admin/meetings/{{ID}}/protocol">{{TITLE}}</a>, <time datetime="{{STARTS_ISO}}">{{STARTS}}</time>: протокол {{STATE}}{{#DUE}}, передать до {{DATE}}{{#LATE}} — <strong class="late">просрочено</strong>{{/LATE}}{{/DUE}}</li>
 {{/HELD}}</ul>
+<p>Встречи без протокола показаны за последние {{HELD_WINDOW}}; более ранние — в отчёте «Соблюдение требований» (раздел «Отчёты»).</p>
 {{#HELD_MORE}}<p>Показаны {{ROWS}} последних встреч; есть и более давние — все они в отчёте «Соблюдение требований» (раздел «Отчёты»).</p>
 {{/HELD_MORE}}</section>
 {{/HAS_HELD}}{{#HAS_VIOLATIONS}}<section class="block" aria-labelledby="violations-title">

@@ -20,6 +20,9 @@
 
 #define DEADLINE_WARNING_DAYS 7 /* drafts whose deadline is this close are shown */
 #define HELD_ROWS 50            /* held meetings awaiting their protocol shown, newest first */
+/* How far back a held meeting without any protocol is listed: older ones are in the compliance
+ * report (reading every held meeting of a district's ten years cost the page 350 ms). */
+#define HELD_WITHOUT_PROTOCOL_DAYS 365
 
 /* Days from a to b (b later is positive). */
 static int days_between(struct civil_date a, struct civil_date b)
@@ -165,7 +168,8 @@ static int compliance(struct request *req, tpl_dict *d)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Held meetings whose protocol is not handed to the control sector yet, each with its due
+/* Held meetings whose protocol is not handed to the control sector yet (those without any
+ * protocol: of the last HELD_WITHOUT_PROTOCOL_DAYS days), each with its due
  * date (5 working days after the meeting by the production calendar, src/domain/protocol.c) and
  * «просрочено» past it. 0, or -1 on a database error. */
 static int held_awaiting_protocol(struct request *req, tpl_dict *d)
@@ -177,6 +181,10 @@ static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_HELD);
 	sqlite3_bind_int(s, 1, HELD_ROWS + 1);
 	sqlite3_bind_int64(s, 2, scope_bind_value(req));
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)(req->now - HELD_WITHOUT_PROTOCOL_DAYS * 86400));
+	tpl_set(d, "HELD_WINDOW",
+		arena_printf(req->arena, "%d %s", HELD_WITHOUT_PROTOCOL_DAYS,
+			     ru_plural(HELD_WITHOUT_PROTOCOL_DAYS, "день", "дня", "дней")));
 	int rc, rows = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (++rows > HELD_ROWS) {

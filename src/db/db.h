@@ -240,8 +240,10 @@ enum stmt {
 	STMT_OUTBOX_RETRY,       /* (id, now): dead → pending, due now, attempts from zero */
 	STMT_OUTBOX_DISCARD,     /* (id): dead → discarded */
 	/* The press office (page_press.c, page_admin_press.c, publication.c). */
-	STMT_PRESS_LIST,         /* (now, limit, meeting or NULL) → announced meetings, upcoming
-	                            first, with their latest announcement and the one before it */
+	STMT_PRESS_UPCOMING,     /* (now, limit, meeting or NULL, municipality, its district) →
+	                            announced meetings not yet ended, upcoming first, with their
+	                            latest announcement and the one before it */
+	STMT_PRESS_PAST,         /* (the same) → the ended ones, newest first */
 	STMT_FEED_ANSWERS,       /* (limit) → appeal id, number, question, answer, published at,
 	                            meeting id or 0, meeting title, 'answer', '': published answers;
 	                            merged with the discussions announced (id, title, unit, '',

@@ -20,7 +20,7 @@
 #define PRESS_LIST_LIMIT 50 /* announced meetings on /press */
 #define FEED_LIMIT 50       /* entries of /feed.atom */
 
-/* One announced meeting as /press shows it: STMT_PRESS_LIST's row. */
+/* One announced meeting as /press shows it: a row of STMT_PRESS_UPCOMING or STMT_PRESS_PAST. */
 struct press_item {
 	long long id;
 	const char *title, *kind_name, *status, *status_reason, *organising_unit, *description,
@@ -66,26 +66,30 @@ static void read_item(struct request *req, sqlite3_stmt *s, struct press_item *i
 static int load_items(struct request *req, long long meeting_id, const struct site_scope *scope,
 		      struct press_item **out, size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PRESS_LIST);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
-	sqlite3_bind_int(s, 2, PRESS_LIST_LIMIT);
-	if (meeting_id > 0)
-		sqlite3_bind_int64(s, 3, meeting_id);
-	if (scope != NULL && scope->id > 0)
-		sqlite3_bind_int64(s, 4, scope->id);
-	if (scope != NULL && scope->district_id > 0)
-		sqlite3_bind_int64(s, 5, scope->district_id);
 	size_t cap = 16, n = 0;
 	struct press_item *items = arena_alloc(req->arena, cap * sizeof *items);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		items = arena_grow(req->arena, items, n, &cap, sizeof *items);
-		read_item(req, s, &items[n++]);
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(&req->worker->db, "press list");
-		return -1;
+	/* Those not yet ended, then the ended ones up to the list's length. */
+	const enum stmt parts[] = {STMT_PRESS_UPCOMING, STMT_PRESS_PAST};
+	for (size_t i = 0; i < 2 && n < PRESS_LIST_LIMIT; i++) {
+		sqlite3_stmt *s = db_stmt(&req->worker->db, parts[i]);
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)(PRESS_LIST_LIMIT - n));
+		if (meeting_id > 0)
+			sqlite3_bind_int64(s, 3, meeting_id);
+		if (scope != NULL && scope->id > 0)
+			sqlite3_bind_int64(s, 4, scope->id);
+		if (scope != NULL && scope->district_id > 0)
+			sqlite3_bind_int64(s, 5, scope->district_id);
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			items = arena_grow(req->arena, items, n, &cap, sizeof *items);
+			read_item(req, s, &items[n++]);
+		}
+		db_done(s);
+		if (rc != SQLITE_DONE) {
+			db_log_error(&req->worker->db, "press list");
+			return -1;
+		}
 	}
 	*out = items;
 	*count = n;

@@ -855,9 +855,34 @@ class Home(Case):
         items = section_items(home_section(page, "held-title"))
         self.assertIn(recent, items)
         self.assertIn("протокол не составлен", items[recent])
-        # However long ago: a protocol never handed over stays a task until it is.
+        # Months ago: a protocol never handed over stays a task until it is.
         self.assertIn(old, items)
         self.assertNotIn(reception, items)
+
+    def test_held_long_ago_without_a_protocol_is_left_to_the_report(self):
+        # Meetings without any protocol are looked for over the last 365 days (a district's
+        # ten years would cost the page every held meeting); a protocol not handed over stays
+        # however old it is.
+        forgotten = insert_meeting(unique("Проведена больше года назад"), status="held",
+                                   d=day(-400), attendance=40)
+        unhanded = insert_meeting(unique("Протокол подписан, не передан"), status="held",
+                                  d=day(-400), attendance=40)
+        STACK.execute("INSERT INTO protocol (meeting_id, number, held_on, place, decisions, "
+                      "photo_url, video_url, created_at, updated_at, signed_at, revision, "
+                      "signed_on_paper) VALUES (?, '', '2025-01-01', '', 'Решения.', '', '', "
+                      "unixepoch(), unixepoch(), unixepoch(), 1, 0)", (unhanded,))
+        try:
+            page = self.home()
+            section = home_section(page, "held-title")
+            self.assertIn("Встречи без протокола показаны за последние 365 дней; более ранние — "
+                          "в отчёте «Соблюдение требований»", section)
+            items = section_items(section)
+            self.assertIn(unhanded, items)
+            self.assertIn("протокол подписан, не передан", items[unhanded])
+            self.assertNotIn(forgotten, items)
+        finally:
+            STACK.execute("DELETE FROM protocol WHERE meeting_id = ?", (unhanded,))
+            STACK.execute("DELETE FROM meeting WHERE id IN (?, ?)", (forgotten, unhanded))
 
     # -- the compliance table --
     def neutralise(self, where, params=()):
