@@ -252,6 +252,22 @@ class Stack:
         return os.path.join(self.data, "run", "portal.sock")
 
 
+def portal_routes():
+    """The route table as `portal --routes` prints it (PORTAL_BIN or build/): one tuple per route
+    of (methods, pattern, roles, flags, fields, owner), the lists split at commas; roles is
+    ["public"] for a public page. A route added later is covered without touching a test."""
+    bin_dir = os.environ.get("PORTAL_BIN", os.path.join(ROOT, "build"))
+    table = subprocess.run([os.path.join(bin_dir, "portal"), "--routes"], capture_output=True,
+                           text=True, check=True).stdout
+    rows = []
+    for line in table.splitlines():
+        methods, pattern, roles, flags, fields, owner = line.split("\t")
+        rows.append((methods.split(","), pattern, roles.split(","), flags.split(","), fields,
+                     owner))
+    assert len(rows) > 100, table
+    return rows
+
+
 def module_stack(namespace, settings=None):
     """setUpModule and tearDownModule keeping one Stack in the test module's STACK (NAMESPACE)."""
     def setUpModule():

@@ -10,7 +10,6 @@ start from an empty login_throttle table. Time is moved by rewriting timestamps 
 (session and throttle rows), never by sleeping."""
 
 import os
-import subprocess
 import re
 import time
 import unittest
@@ -19,7 +18,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from helpers import shown, table_rows, text_of
-from stack import ROOT, Stack
+from stack import Stack, portal_routes
 from staff import (FORM_STALE, NOT_FOR_ROLE, ROLES, Browser, StaffAssertions, csrf_of,
                    field_error, hidden_value, input_value, read_passwords, staff_module,
                    token_hash)
@@ -46,21 +45,16 @@ def audit_rows(page):
 
 
 def staff_routes():
-    """(pattern, methods, roles bitmask) of every route with roles, as `portal --routes` prints
-    the route table, so a route added later is covered without touching this file."""
-    bin_dir = os.environ.get("PORTAL_BIN", os.path.join(ROOT, "build"))
-    table = subprocess.run([os.path.join(bin_dir, "portal"), "--routes"], capture_output=True,
-                           text=True, check=True).stdout
+    """(pattern, methods, roles bitmask) of every route with roles (stack.portal_routes)."""
     out = []
-    for line in table.splitlines():
-        methods, pattern, roles, _flags, _fields, _owner = line.split("\t")
-        if roles == "public":
+    for methods, pattern, roles, _flags, _fields, _owner in portal_routes():
+        if roles == ["public"]:
             continue
         bits = 0
-        for role in roles.split(","):
+        for role in roles:
             bits |= ROLE_BITS[role]
-        out.append((pattern, ["METHOD_" + m for m in methods.split(",")], bits))
-    assert len(out) > 50, table
+        out.append((pattern, ["METHOD_" + m for m in methods], bits))
+    assert len(out) > 50, out
     return out
 
 

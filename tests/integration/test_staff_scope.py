@@ -11,14 +11,12 @@ One stack with the demo (Советский район with Зеленоборс
 each settlement made in SQL, and accounts made with `portal-admin user add --municipality`."""
 
 import json
-import os
-import subprocess
 import time
 import unittest
 import urllib.parse
 
 from helpers import main_of, shown, text_of
-from stack import ROOT
+from stack import portal_routes
 from staff import Browser, StaffAssertions, field_error, options, staff_module
 
 STACK = None
@@ -177,16 +175,11 @@ def snapshot():
 
 
 def route_table():
-    """(methods, pattern, roles, flags, owner) of every staff route, from `portal --routes`."""
-    bin_dir = os.environ.get("PORTAL_BIN", os.path.join(ROOT, "build"))
-    out = subprocess.run([os.path.join(bin_dir, "portal"), "--routes"], capture_output=True,
-                         text=True, check=True).stdout
-    rows = []
-    for line in out.splitlines():
-        methods, pattern, roles, flags, _fields, owner = line.split("\t")
-        if roles != "public":
-            rows.append((methods.split(","), pattern, roles.split(","), flags.split(","), owner))
-    assert len(rows) > 50, out
+    """(methods, pattern, roles, flags, owner) of every staff route (stack.portal_routes)."""
+    rows = [(methods, pattern, roles, flags, owner)
+            for methods, pattern, roles, flags, _fields, owner in portal_routes()
+            if roles != ["public"]]
+    assert len(rows) > 50, rows
     return rows
 
 
