@@ -23,7 +23,7 @@ YEAR = 365 * 86400
 
 
 def main(path):
-    conn = sqlite3.connect(path)
+    conn = sqlite3.connect(path, timeout=30)
     conn.execute("PRAGMA foreign_keys = ON")
     (district,) = conn.execute(
         "SELECT id FROM municipality WHERE kind = 'municipal_district' ORDER BY id LIMIT 1"
@@ -90,14 +90,16 @@ def main(path):
         conn.execute(
             "INSERT INTO protocol (meeting_id, number, held_on, place, decisions, photo_url, "
             "video_url, created_at, updated_at, signed_at, handed_at, revision, signed_on_paper) "
-            "SELECT id, 'П-' || id, date(starts_at, 'unixepoch'), '', 'Решения приняты.', '', "
+            "SELECT id, 'ПС-' || id, date(starts_at, 'unixepoch'), '', 'Решения приняты.', '', "
             "'', ends_at, ends_at, ends_at + 86400, ends_at + 2 * 86400, 1, 0 FROM meeting "
             "WHERE id >= ? AND status = 'held'", (first_new,))
     (municipalities,) = conn.execute("SELECT count(*) FROM municipality").fetchone()
     (meetings,) = conn.execute("SELECT count(*) FROM meeting").fetchone()
     (announcements,) = conn.execute("SELECT count(*) FROM announcement").fetchone()
     (protocols,) = conn.execute("SELECT count(*) FROM protocol").fetchone()
-    conn.execute("PRAGMA optimize")
+    # Into the database file before anything is measured: the portal's checkpoint of a WAL
+    # this size would otherwise run during the first measurements.
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     print(f"district data: {municipalities} municipalities, {meetings} meetings, "
           f"{announcements} announcements, {protocols} protocols")
