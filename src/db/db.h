@@ -148,11 +148,12 @@ enum stmt {
 	STMT_DASH_DRAFTS,        /* (now, scope) → id, title, starts, kind of future drafts */
 	STMT_DASH_UNANNOUNCED,   /* (now, scope) → approved or postponed, not yet announced */
 	STMT_DASH_POLICE,        /* (now, threshold, scope) → large meetings without police notice */
-	STMT_DASH_HELD,          /* (limit, -1 for all; scope) → id, title, starts, signed 0/1, protocol
-	                            exists 0/1, the kind's handover working days (0: no deadline)
-	                            of held meetings whose protocol is not handed over
-	                            yet (a personal reception only when it has a protocol), newest
-	                            first */
+	STMT_DASH_HELD,          /* (limit, -1 for all; scope; since, NULL for ever) → id, title,
+	                            starts, signed 0/1, protocol exists 0/1, the kind's handover
+	                            working days (0: no deadline) of held meetings whose protocol is
+	                            not handed over yet — those without any protocol only when held
+	                            since then (a personal reception only when it has a protocol),
+	                            newest first */
 	STMT_DASH_KIND_COUNT,    /* (kind, from, to, scope) → held, planned in the period */
 	STMT_DASH_VIOLATIONS,    /* (now, scope) → id, title, starts of upcoming live meetings whose
 	                            announcement deadline for their present start passed

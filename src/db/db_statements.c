@@ -410,14 +410,15 @@ const char *const db_statement_sql[STMT__MAX] = {
 			     "ORDER BY starts_at LIMIT 50",
 	/* The candidates come from two small sets, not from every held meeting (a district's
 	 * ten years are 100,000): protocols not handed over (protocol_unhanded), and meetings
-	 * held since ?3 that have none. */
+	 * held since ?3 that have none (the staff home page; the notifier's daily digest leaves
+	 * ?3 NULL and reads them all). */
 	[STMT_DASH_HELD] =
 		"SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL, p.id IS NOT NULL, "
 		"coalesce(k.protocol_handover_days, 0) "
 		"FROM meeting m CROSS JOIN meeting_kind k ON k.code = m.kind "
 		"LEFT JOIN protocol p ON p.meeting_id = m.id "
 		"WHERE m.id IN (SELECT meeting_id FROM protocol WHERE handed_at IS NULL UNION ALL "
-		"  SELECT n.id FROM meeting n WHERE n.status = 'held' AND n.starts_at >= ?3 "
+		"  SELECT n.id FROM meeting n WHERE n.status = 'held' AND n.starts_at >= coalesce(?3, 0) "
 		"  AND NOT EXISTS (SELECT 1 FROM protocol q WHERE q.meeting_id = n.id)) "
 		"AND m.status = 'held' AND p.handed_at IS NULL "
 		"AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) "

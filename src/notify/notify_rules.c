@@ -857,7 +857,7 @@ static int rule_protocol_digests(struct notify_run *run)
 		return -1;
 	struct civil_date today = tz_local_date(run->now);
 	sqlite3_stmt *s = db_stmt(run->db, STMT_DASH_HELD);
-	sqlite3_bind_int(s, 1, -1); /* every one of them */
+	sqlite3_bind_int(s, 1, -1); /* every one of them, however long ago (?3 left NULL) */
 	struct buf b;
 	buf_init(&b, run->arena);
 	int rc, late = 0;
