@@ -192,6 +192,13 @@ static const struct db_statement *const storage_tables[] = {
 	db_user_statements,
 	db_survey_statements,
 	db_scope_statements,
+	db_reference_statements,
+	db_appeal_statements,
+	db_account_statements,
+	db_meeting_staff_statements,
+	db_notify_statements,
+	db_press_statements,
+	db_discussion_statements,
 	NULL,
 };
 

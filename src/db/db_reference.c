@@ -3,6 +3,14 @@
 
 #include <string.h>
 
+#include "db_statements.h"
+
+/* The statements of the reference pages, with the result columns their readers read (empty
+ * while they are still in db_statements.c). */
+const struct db_statement db_reference_statements[STMT__MAX] = {
+	[0] = {0},
+};
+
 long long db_reference_version(struct db *db)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_REFERENCE_VERSION);

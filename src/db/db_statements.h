@@ -32,5 +32,12 @@ extern const struct db_statement db_reception_statements[STMT__MAX]; /* db_recep
 extern const struct db_statement db_user_statements[STMT__MAX]; /* db_user.c */
 extern const struct db_statement db_survey_statements[STMT__MAX]; /* db_survey.c */
 extern const struct db_statement db_scope_statements[STMT__MAX]; /* db_scope.c */
+extern const struct db_statement db_reference_statements[STMT__MAX]; /* db_reference.c */
+extern const struct db_statement db_appeal_statements[STMT__MAX]; /* db_appeal.c */
+extern const struct db_statement db_account_statements[STMT__MAX]; /* db_account.c */
+extern const struct db_statement db_meeting_staff_statements[STMT__MAX]; /* db_meeting_staff.c */
+extern const struct db_statement db_notify_statements[STMT__MAX]; /* db_notify.c */
+extern const struct db_statement db_press_statements[STMT__MAX]; /* db_press.c */
+extern const struct db_statement db_discussion_statements[STMT__MAX]; /* db_discussion.c */
 
 #endif
