@@ -25,6 +25,8 @@ enum stmt {
 	STMT_MEETING_PAST,       /* (territory, kind, from, to, now, limit, offset) → summaries
 	                            of ended meetings, newest first */
 	STMT_MEETING_COUNT,      /* (territory, kind, from, to, at most) → count, at most that */
+	STMT_MEETING_PAST_OF,    /* STMT_MEETING_PAST on a municipality's schedule (?8 set) */
+	STMT_MEETING_COUNT_OF,   /* STMT_MEETING_COUNT on a municipality's schedule (?8 set) */
 	STMT_MEETING_RECENT_HELD, /* (limit) → summaries of the latest held meetings */
 	STMT_MEETING_GET,        /* (id) → one public meeting in detail */
 	STMT_MEETING_INVITEES,   /* (id) → name, position, organisation */

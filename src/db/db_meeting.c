@@ -113,7 +113,10 @@ int db_meeting_list(struct db *db, struct arena *a, const struct meeting_filter 
 			past_offset = f->offset - upcoming;
 		}
 		if (append_summaries(db, a,
-				     page_statement(db, STMT_MEETING_PAST, f,
+				     page_statement(db,
+						    f->municipality_id > 0 ? STMT_MEETING_PAST_OF
+									   : STMT_MEETING_PAST,
+						    f,
 						    f->limit - (long long)n, past_offset),
 				     rows, max, &n) < 0)
 			return -1;
@@ -126,7 +129,8 @@ int db_meeting_list(struct db *db, struct arena *a, const struct meeting_filter 
 int db_meeting_count(struct db *db, const struct meeting_filter *f, long long at_most,
 		     long long *total)
 {
-	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_COUNT);
+	sqlite3_stmt *s = db_stmt(db, f->municipality_id > 0 ? STMT_MEETING_COUNT_OF
+							     : STMT_MEETING_COUNT);
 	bind_filter(s, f);
 	sqlite3_bind_int64(s, 5, at_most);
 	int rc = sqlite3_step(s);

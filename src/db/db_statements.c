@@ -42,8 +42,17 @@
  * item 4: /m/<slug>/meetings). A meeting's territory is the area it concerns:
  * a territory finds the meetings of the territories inside it (a settlement its microdistricts')
  * and of those above it (a microdistrict the settlement-wide and district-wide ones, issue 21). */
-#define MEETING_FILTER                                                                            \
-	"WHERE " PUBLIC_STATUS " "                                                                \
+#define MEETING_FILTER "WHERE " PUBLIC_STATUS " " MEETING_CONDITIONS
+
+/* MEETING_FILTER on a municipality's schedule, where ?8 is always bound: the same rows, found
+ * from meeting_municipality's entries for the municipality and its district instead of a walk
+ * through every meeting of the installation (a settlement's past meetings among a district's
+ * 100,000 took 94 ms). */
+#define MEETING_FILTER_OF                                                                         \
+	"WHERE m.municipality_id IN (?8, ?9) AND " PUBLIC_STATUS " " MEETING_CONDITIONS
+
+/* The conditions of MEETING_FILTER after the public status. */
+#define MEETING_CONDITIONS                                                                        \
 	"AND (?1 IS NULL OR m.territory_id IN (WITH RECURSIVE "                                    \
 	"     down(id) AS (SELECT ?1 UNION SELECT t.id FROM territory t JOIN down "                 \
 	"                  ON t.parent_id = down.id), "                                            \
@@ -153,6 +162,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_MEETING_COUNT] =
 		"SELECT count(*) FROM (SELECT 1 FROM meeting m INDEXED BY meeting_ends_at "
 		MEETING_FILTER "LIMIT ?5)", /* the index holds what the filter reads */
+
+	[STMT_MEETING_PAST_OF] = "SELECT " MEETING_SUMMARY_COLUMNS
+				 "FROM meeting m INDEXED BY meeting_municipality " MEETING_JOINS
+				 MEETING_FILTER_OF "AND +m.ends_at < ?5 ORDER BY m.starts_at DESC, m.id "
+				 "LIMIT ?6 OFFSET ?7",
+	[STMT_MEETING_COUNT_OF] =
+		"SELECT count(*) FROM (SELECT 1 FROM meeting m INDEXED BY meeting_municipality "
+		MEETING_FILTER_OF "LIMIT ?5)",
 
 	[STMT_MEETING_RECENT_HELD] = "SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM
 				     "WHERE m.status = 'held' ORDER BY m.starts_at DESC LIMIT ?1",
@@ -1427,8 +1444,8 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LIMIT 1",
 	[STMT_MUNICIPALITY_MEETINGS] =
 		"SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM
-		"WHERE " PUBLIC_STATUS " AND m.ends_at >= ?3 AND " MEETING_OF_MUNICIPALITY("?1", "?2")
-		"ORDER BY m.starts_at, m.id LIMIT ?4",
+		"WHERE m.municipality_id IN (?1, ?2) AND " PUBLIC_STATUS " AND m.ends_at >= ?3 AND "
+		MEETING_OF_MUNICIPALITY("?1", "?2") "ORDER BY m.starts_at, m.id LIMIT ?4",
 	[STMT_APPEAL_BODY_COUNTER_NEXT] =
 		"INSERT INTO appeal_number_counter (municipality_id, year, last) VALUES (?2, ?1, 1) "
 		"ON CONFLICT (municipality_id, year) DO UPDATE SET last = last + 1 RETURNING last",
@@ -1470,6 +1487,8 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_MEETING_UPCOMING_COUNT, 1),
 	COLUMNS(STMT_MEETING_PAST, 12),
 	COLUMNS(STMT_MEETING_COUNT, 1),
+	COLUMNS(STMT_MEETING_PAST_OF, 12),
+	COLUMNS(STMT_MEETING_COUNT_OF, 1),
 	COLUMNS(STMT_MEETING_RECENT_HELD, 12),
 	COLUMNS(STMT_MEETING_GET, 21),
 	COLUMNS(STMT_MEETING_INVITEES, 3),
