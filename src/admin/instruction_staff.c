@@ -13,6 +13,7 @@
 #include "page.h"
 #include "protocol.h"
 #include "ru.h"
+#include "scope.h"
 #include "staff_change.h"
 #include "worker.h"
 
@@ -45,13 +46,14 @@ void instruction_set_due(struct request *req, tpl_dict *row, const char *iso, co
 						 ru_plural(left, "день", "дня", "дней")));
 }
 
-/* Who may be chosen as an executor (active staff with an e-mail) and as a controller. -1 on a
+/* Who may be chosen as an executor (active staff with an e-mail) and as a controller: the
+ * accounts of the whole installation and of the account's bodies (issue 18). -1 on a
  * database error. */
 static int load_choices(struct request *req, struct staff_item **executors, size_t *ne,
 			struct staff_item **controllers, size_t *nc)
 {
-	if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, 0, executors, ne) < 0 ||
-	    staff_load_items(req, STMT_INSTRUCTION_CONTROLLERS, 0, controllers, nc) < 0)
+	if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, scope_bind_value(req), executors, ne) < 0 ||
+	    staff_load_items(req, STMT_INSTRUCTION_CONTROLLERS, scope_bind_value(req), controllers, nc) < 0)
 		return -1;
 	return 0;
 }

@@ -57,7 +57,7 @@ static enum http_status instructions_page(struct request *req, enum http_status 
 			tpl_section_show(f, "MINE_CHECKED");
 		struct staff_item *executors;
 		size_t ne;
-		if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, 0, &executors, &ne) < 0)
+		if (staff_load_items(req, STMT_INSTRUCTION_EXECUTORS, scope_bind_value(req), &executors, &ne) < 0)
 			return HTTP_INTERNAL_ERROR;
 		staff_item_options(req, f, "EXECUTOR_FILTER", executors, ne, executor);
 		struct instruction_meeting *meetings;

@@ -429,9 +429,10 @@ enum stmt {
 	                            reason or NULL, now): one transition */
 	STMT_INSTRUCTION_EVENTS, /* (id) → at, name of who, status, note; oldest first */
 	STMT_INSTRUCTION_JSON,   /* (id) → the row as JSON */
-	STMT_INSTRUCTION_EXECUTORS, /* () → id, name, login of active staff with an e-mail who may
-	                               execute */
-	STMT_INSTRUCTION_CONTROLLERS, /* () → id, name, login of active controllers and admins */
+	STMT_INSTRUCTION_EXECUTORS, /* (scope) → id, name, login of active staff with an e-mail who
+	                               may execute, of the account's bodies (STAFF_COLLEAGUE_SQL) */
+	STMT_INSTRUCTION_CONTROLLERS, /* (scope) → id, name, login of active controllers and admins,
+	                                 of the account's bodies */
 	STMT_INSTRUCTION_MEETINGS, /* (scope) → id, title, starts of meetings with a signed protocol */
 	STMT_INSTRUCTION_PUBLIC, /* (meeting) → text, unit, due on, status of the instructions of
 	                            its signed protocol */

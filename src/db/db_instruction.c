@@ -64,10 +64,13 @@ const struct db_statement db_instruction_statements[STMT__MAX] = {
 		     "SELECT id, coalesce(nullif(full_name, ''), login), login FROM staff_user "
 		     "WHERE disabled = 0 AND email <> '' "
 		     "AND role IN ('executor', 'organizer', 'controller', 'admin') "
+		     "AND " STAFF_COLLEAGUE_SQL("municipality_id", "1") " "
 		     "ORDER BY role <> 'executor', 2"),
 	DB_STATEMENT(STMT_INSTRUCTION_CONTROLLERS, 3,
 		     "SELECT id, coalesce(nullif(full_name, ''), login), login FROM staff_user "
-		     "WHERE disabled = 0 AND role IN ('controller', 'admin') ORDER BY role <> 'controller', 2"),
+		     "WHERE disabled = 0 AND role IN ('controller', 'admin') "
+		     "AND " STAFF_COLLEAGUE_SQL("municipality_id", "1") " "
+		     "ORDER BY role <> 'controller', 2"),
 	DB_STATEMENT(STMT_INSTRUCTION_MEETINGS, 3,
 		     "SELECT m.id, m.title, m.starts_at FROM meeting m JOIN protocol p ON p.meeting_id = m.id "
 		     "WHERE p.signed_at IS NOT NULL AND " STAFF_SCOPE_SQL("m.municipality_id", "1") " "

@@ -14,6 +14,15 @@ extern const char *const db_statement_sql[STMT__MAX];
 	"(ifnull(?" n ", 0) = 0 OR " col " IN (SELECT id FROM municipality WHERE id = ?" n        \
 	" OR district_id = ?" n "))"
 
+/* A staff account whose body is the column col that may work on the records of the body bound
+ * as ?n (an instruction's executor or controller): an account of the whole installation, of that
+ * body, of its district, or — for a district — of one of its settlements. NULL or 0 bound (an
+ * account of the whole installation choosing) lets every account through. */
+#define STAFF_COLLEAGUE_SQL(col, n)                                                               \
+	"(ifnull(?" n ", 0) = 0 OR " col " IS NULL OR " col " IN (SELECT id FROM municipality "    \
+	"WHERE id = ?" n " OR district_id = ?" n " OR id = (SELECT district_id FROM municipality " \
+	"WHERE id = ?" n ")))"
+
 /* The municipality that owns an instruction: its protocol's meeting's, else its appeal's, else
  * the own one (the aliases m for the meeting, a for the appeal). */
 #define INSTRUCTION_MUNICIPALITY                                                                  \

@@ -17,7 +17,7 @@ import urllib.parse
 
 from helpers import main_of, shown, text_of
 from stack import portal_routes
-from staff import Browser, StaffAssertions, field_error, options, staff_module
+from staff import Browser, StaffAssertions, field_error, form_errors, options, staff_module
 
 STACK = None
 SESSIONS = {}
@@ -416,6 +416,41 @@ class Forms(StaffAssertions, unittest.TestCase):
         page = shown(self, SESSIONS["zelorg"].get("/admin/discussions"),
                      "<h1>Общественные обсуждения</h1>", "Обсуждение Z").text
         self.assertNotIn(title, page)
+
+    def test_executors_and_controllers_are_the_account_s_colleagues(self):
+        # Every scoped account has an e-mail, so each may execute; the demo's accounts are the
+        # whole installation's.
+        for login in ACCOUNTS:
+            STACK.execute("UPDATE staff_user SET email = ? WHERE login = ?",
+                          (f"{login}@zelenoborsk.example", login))
+        ids = dict(STACK.query("SELECT login, id FROM staff_user"))
+        whole = {str(i) for (i,) in STACK.query(
+            "SELECT id FROM staff_user WHERE municipality_id IS NULL AND disabled = 0 "
+            "AND email <> '' AND role IN ('executor', 'organizer', 'controller', 'admin')")}
+        self.assertTrue(whole)
+        brz = SESSIONS["brzadmin"]
+        page = shown(self, brz.get("/admin/instructions"), "<h1>Поручения</h1>",
+                     "Поручение по обращению").text
+        offered = {v for v, _ in options(page, "executor") if v}
+        # Берёзовка's own accounts, its district's and the installation's; never Зеленоборск's.
+        self.assertEqual(offered, whole | {str(ids[k]) for k in ("brzadmin", "brzorg", "sovorg")})
+        self.assertIn(str(ids["brzadmin"]), {v for v, _ in options(page, "controller") if v})
+        # The district's account chooses among the district's and both settlements' accounts.
+        page = shown(self, SESSIONS["sovorg"].get("/admin/instructions"), "Поручение по обращению").text
+        self.assertTrue({str(ids[k]) for k in ACCOUNTS} <=
+                        {v for v, _ in options(page, "executor")})
+        # A Зеленоборск account sent anyway is refused beside the field, the input kept.
+        before = snapshot()
+        r = brz.post("/admin/instructions", {
+            "number": B["appeal_number"], "instruction": "Проверить мост ещё раз",
+            "executor": str(ids["zelorg"]), "due_on": "2099-02-01",
+            "controller": str(ids["brzadmin"])})
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "executor"),
+                         "исполнитель: выберите из списка сотрудников с адресом почты.",
+                         form_errors(r.text))
+        self.assertIn("Проверить мост ещё раз", r.text)
+        self.assertEqual(snapshot(), before)
 
     def test_territory_choices_are_the_own_body_s(self):
         page = shown(self, SESSIONS["brzorg"].get("/admin/meetings/new"), "<h1>").text
