@@ -240,7 +240,10 @@ enum stmt {
 	STMT_OUTBOX_STATE,       /* (id) → status, recipient, press mail 0/1 */
 	STMT_OUTBOX_RETRY,       /* (id, now): dead → pending, due now, attempts from zero */
 	STMT_OUTBOX_DISCARD,     /* (id): dead → discarded */
-	/* The press office (page_press.c, page_admin_press.c, publication.c). */
+	STMT_OUTBOX_JSON,        /* (id) → status and recipient as JSON, for the audit log */
+	/* The press office (page_press.c, page_admin_press.c, publication.c): their SQL and readers
+	 * are in db_press.c, with the outbox's lists above; the notifier's (STMT_NOTIFY_*,
+	 * STMT_OUTBOX_DUE, _SENT, _FAILED, STMT_LINK_TOKEN, STMT_*_LINKS_CREATE) in db_notify.c. */
 	STMT_PRESS_UPCOMING,     /* (now, limit, meeting or NULL, municipality, its district) →
 	                            announced meetings not yet ended, upcoming first, with their
 	                            latest announcement and the one before it */
