@@ -327,7 +327,7 @@ static void read_published(struct arena *a, sqlite3_stmt *s, void *row)
 int db_notify_previous(struct db *db, struct arena *a, long long meeting,
 		       struct notify_published *out)
 {
-	memset(out, 0, sizeof *out);
+	*out = (struct notify_published){.venue_name = "", .venue_address = ""};
 	sqlite3_stmt *s = db_stmt(db, STMT_NOTIFY_PREVIOUS);
 	sqlite3_bind_int64(s, 1, meeting);
 	return db_read_one(db, a, s, read_published, out, "notifier: previous publication");

@@ -440,8 +440,7 @@ static void read_media_contact(struct arena *a, sqlite3_stmt *s, void *row)
 
 int db_media_contact(struct db *db, struct arena *a, long long id, struct media_contact *out)
 {
-	memset(out, 0, sizeof *out);
-	out->id = id;
+	*out = (struct media_contact){.id = id, .name = "", .email = ""};
 	sqlite3_stmt *s = db_stmt(db, STMT_MEDIA_GET);
 	sqlite3_bind_int64(s, 1, id);
 	return db_read_one(db, a, s, read_media_contact, out, "media contact");
@@ -529,7 +528,7 @@ static void read_outbox_state(struct arena *a, sqlite3_stmt *s, void *row)
 
 int db_outbox_state(struct db *db, struct arena *a, long long id, struct outbox_state *out)
 {
-	memset(out, 0, sizeof *out);
+	*out = (struct outbox_state){.status = "", .recipient = ""};
 	sqlite3_stmt *s = db_stmt(db, STMT_OUTBOX_STATE);
 	sqlite3_bind_int64(s, 1, id);
 	return db_read_one(db, a, s, read_outbox_state, out, "outbox state");
