@@ -369,7 +369,8 @@ enum stmt {
 	STMT_TOPIC_SET_ACTIVE,   /* (rowid, active 0/1) */
 	STMT_TOPIC_JSON,         /* (rowid) → the row as JSON, for the audit log */
 	/* Protocols of meetings and instructions: their SQL and readers are in db_protocol.c and
-	 * db_instruction.c (STMT_PROTOCOL_*, STMT_INSTRUCTION_*), not in db_statements.c. */
+	 * db_instruction.c (STMT_PROTOCOL_*, STMT_INSTRUCTION_*), not in db_statements.c;
+	 * STMT_NOTIFY_INSTRUCTIONS_DUE is the notifier's (db_notify.c). */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
 	                            attendance, host id, kind, the leader its group had when
 	                            the meeting started (info_group_leader) or 0, the kind's

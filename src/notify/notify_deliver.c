@@ -20,6 +20,8 @@ static const char *mail_domain(const struct config *cfg)
 	return at ? at + 1 : "localhost";
 }
 
+/* Send message p: mail over SMTP, or a post to the webhook its recipient names; the outcome in
+ * *r (a webhook missing from [webhooks] is a permanent refusal). */
 static void send_one(struct notify_run *run, const struct outbox_due *p, struct send_result *r)
 {
 	if (p->mail) {
@@ -47,6 +49,9 @@ static void send_one(struct notify_run *run, const struct outbox_due *p, struct 
 	webhook_post(run->cfg, w->url, p->body, r);
 }
 
+/* Record the outcome r of sending p: sent, or one more attempt with the next one doubled in
+ * time (a receiver's Retry-After honoured), dead after max_attempts or a permanent refusal.
+ * 0, or -1 on a database error. */
 static int record(struct notify_run *run, const struct outbox_due *p, const struct send_result *r)
 {
 	sqlite3_stmt *s;
