@@ -191,8 +191,12 @@ static void read_candidate_start(struct arena *a, sqlite3_stmt *s, void *row)
 /* The column of STMT_NOTIFY_CANCELLED: id. */
 static void read_candidate_id(struct arena *a, sqlite3_stmt *s, void *row)
 {
-	read_candidate_start(a, s, row);
-	((struct notify_candidate *)row)->starts_at = 0;
+	(void)a;
+	struct notify_candidate *c = row;
+	c->id = sqlite3_column_int64(s, 0);
+	c->exception_reason = "";
+	c->has_place = true;
+	c->kind = "";
 }
 
 /* Step the bound selection s of candidates, each row read by read. */
