@@ -430,8 +430,8 @@ enum http_status page_feed(struct request *req)
 	    db_feed_answers(&req->worker->db, req->arena, FEED_LIMIT, scope.id, &answers,
 			    &answer_count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	/* The answers are merged in by time, an answer before a meeting's entry of the same time
-	 * only when it is newer. */
+	/* The answers and discussions are merged into the meetings' entries by time, newest
+	 * first; at the same instant the meeting's entry comes first. */
 	size_t e = 0, k = 0;
 	int n = 0;
 	for (; n < FEED_LIMIT && (e < entry_count || k < answer_count); n++) {
