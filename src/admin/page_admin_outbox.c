@@ -6,15 +6,17 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "audit.h"
 #include "auth.h"
+#include "db_press.h"
 #include "page.h"
 #include "pages.h"
 #include "scope.h"
+#include "staff_change.h"
 #include "worker.h"
 
 #define OUTBOX_PAGE_ROWS 100
 
+/* The Russian name of an outbox message's purpose (the purpose itself when unknown). */
 static const char *purpose_label(const char *purpose)
 {
 	static const char *const labels[][2] = {
@@ -38,43 +40,37 @@ static bool press_only(const struct request *req)
 	return (req->staff->role & OUTBOX_READERS & ~ROLE_PRESS) == 0;
 }
 
-/* One section row per message of the list statement (id, channel, recipient, subject, purpose,
- * meeting, created, attempts, error, sent). */
-static int fill_rows(struct request *req, tpl_dict *d, enum stmt which, const char *section,
+/* One section row per message of list, or the section empty when it has none. -1 on a database
+ * error. */
+static int fill_rows(struct request *req, tpl_dict *d, enum outbox_list list, const char *section,
 		     const char *empty)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
-	sqlite3_bind_int(s, 1, OUTBOX_PAGE_ROWS);
-	sqlite3_bind_int(s, 2, press_only(req));
-	sqlite3_bind_int64(s, 3, scope_bind_value(req));
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct outbox_row *rows;
+	size_t n;
+	if (db_outbox_list(&req->worker->db, req->arena, list, OUTBOX_PAGE_ROWS, press_only(req),
+			   scope_bind_value(req), &rows, &n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct outbox_row *r = &rows[i];
 		tpl_dict *row = tpl_section_add(d, section);
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		tpl_set_int(row, "ID", r->id);
 		/* In the row, so that its forms carry the row's ID (a section shown on the page's
 		 * dictionary would not see it: the forms posted to /admin/outbox//retry). */
 		if ((req->staff->role & OUTBOX_WRITERS) != 0)
 			tpl_section_show(row, "CAN_ACT");
-		bool mail = strcmp((const char *)sqlite3_column_text(s, 1), "mail") == 0;
-		tpl_set(row, "CHANNEL", mail ? "почта" : "публикация (webhook)");
-		tpl_set(row, "RECIPIENT", db_text(req->arena, s, 2));
-		const char *subject = db_text(req->arena, s, 3);
-		tpl_set(row, "SUBJECT", subject[0] ? subject : "—");
-		tpl_set(row, "PURPOSE", purpose_label(db_text(req->arena, s, 4)));
-		if (sqlite3_column_type(s, 5) != SQLITE_NULL)
-			tpl_set_int(tpl_section_add(row, "MEETING"), "MEETING_ID",
-				    sqlite3_column_int64(s, 5));
-		page_set_datetime(row, "CREATED", (time_t)sqlite3_column_int64(s, 6));
-		tpl_set_int(row, "ATTEMPTS", sqlite3_column_int64(s, 7));
-		tpl_set(row, "ERROR", db_text(req->arena, s, 8));
-		if (sqlite3_column_type(s, 9) != SQLITE_NULL)
-			page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 9));
-		rows++;
+		tpl_set(row, "CHANNEL", r->mail ? "почта" : "публикация (webhook)");
+		tpl_set(row, "RECIPIENT", r->recipient);
+		tpl_set(row, "SUBJECT", r->subject[0] ? r->subject : "—");
+		tpl_set(row, "PURPOSE", purpose_label(r->purpose));
+		if (r->meeting_id > 0)
+			tpl_set_int(tpl_section_add(row, "MEETING"), "MEETING_ID", r->meeting_id);
+		page_set_datetime(row, "CREATED", r->created_at);
+		tpl_set_int(row, "ATTEMPTS", r->attempts);
+		tpl_set(row, "ERROR", r->error);
+		if (r->sent)
+			page_set_datetime(row, "AT", r->sent_at);
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
-	if (rows == 0)
+	if (n == 0)
 		tpl_section_show(d, empty);
 	return 0;
 }
@@ -84,26 +80,41 @@ static int fill_rows(struct request *req, tpl_dict *d, enum stmt which, const ch
  * role only its own mail (webhook posts, mail to the media list) and its counts. */
 enum http_status page_admin_outbox(struct request *req)
 {
+	struct outbox_totals totals;
+	if (db_outbox_press_totals(&req->worker->db, press_only(req), scope_bind_value(req),
+				   &totals) < 0)
+		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = page_begin(req, "admin_outbox.tpl", "Рассылка и публикации", NAV_STAFF_OUTBOX);
 	if (press_only(req))
 		tpl_section_show(d, "PRESS_ONLY");
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_OUTBOX_PRESS_TOTALS);
-	sqlite3_bind_int(s, 1, press_only(req));
-	sqlite3_bind_int64(s, 2, scope_bind_value(req));
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		long long waiting = sqlite3_column_int64(s, 0), dead = sqlite3_column_int64(s, 1);
-		tpl_set_int(d, "WAITING", waiting);
-		tpl_set_int(d, "DEAD", dead);
-		if (req->worker->cfg->smtp_url[0] == '\0')
-			page_no_mail_server(req, d, sqlite3_column_int64(s, 2));
-	}
-	db_done(s);
-	if (fill_rows(req, d, STMT_OUTBOX_DEAD_LIST, "DEAD_ROW", "NO_DEAD") < 0 ||
-	    fill_rows(req, d, STMT_OUTBOX_RETRY_LIST, "RETRY_ROW", "NO_RETRY") < 0 ||
-	    fill_rows(req, d, STMT_OUTBOX_SENT_LIST, "SENT_ROW", "NO_SENT") < 0)
+	tpl_set_int(d, "WAITING", totals.waiting);
+	tpl_set_int(d, "DEAD", totals.dead);
+	if (req->worker->cfg->smtp_url[0] == '\0')
+		page_no_mail_server(req, d, totals.mail_unsent);
+	if (fill_rows(req, d, OUTBOX_LIST_DEAD, "DEAD_ROW", "NO_DEAD") < 0 ||
+	    fill_rows(req, d, OUTBOX_LIST_RETRYING, "RETRY_ROW", "NO_RETRY") < 0 ||
+	    fill_rows(req, d, OUTBOX_LIST_SENT, "SENT_ROW", "NO_SENT") < 0)
 		return HTTP_INTERNAL_ERROR;
 	return page_end(req, HTTP_OK);
 }
+
+/* staff_action load: the message of the path and its state. */
+static int load_message(struct request *req, void *target)
+{
+	return db_outbox_state(&req->worker->db, req->arena, req->path_id, target);
+}
+
+/* staff_action page: the outbox has no form; the refusal (req->error_detail) is the error page
+ * of status. */
+static enum http_status message_refused(struct request *req, enum http_status status)
+{
+	(void)req;
+	return status;
+}
+
+/* A person's decision on a given-up message (staff_action): refused to the error page. */
+static const struct staff_action resolve_action = {"outbox", STMT_OUTBOX_JSON, load_message,
+						   message_refused};
 
 /* Move a given-up message of the path to status (pending: due at once, attempts from zero), in
  * a transaction with its audit record; 303 back to the list, 404 for an unknown id, 403 for the
@@ -111,44 +122,26 @@ enum http_status page_admin_outbox(struct request *req)
 static enum http_status resolve_dead(struct request *req, enum stmt which, const char *action)
 {
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_OUTBOX_STATE);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	int rc = sqlite3_step(s);
-	const char *state = rc == SQLITE_ROW ? db_text(req->arena, s, 0) : NULL;
-	const char *recipient = rc == SQLITE_ROW ? db_text(req->arena, s, 1) : NULL;
-	bool press_mail = rc == SQLITE_ROW && sqlite3_column_int(s, 2) != 0;
-	db_done(s);
-	if (state == NULL) {
-		db_rollback(db);
-		return rc == SQLITE_DONE ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	}
-	if (press_only(req) && !press_mail) {
+	struct outbox_state state;
+	enum http_status status;
+	if (!staff_action_begin(req, &resolve_action, &state, &status))
+		return status;
+	if (press_only(req) && !state.press_mail) {
 		db_rollback(db);
 		req->error_detail = "Эта страница недоступна для вашей роли.";
 		return HTTP_FORBIDDEN;
 	}
-	if (strcmp(state, "dead") != 0) {
-		db_rollback(db);
-		req->error_detail = "Это сообщение не ждёт решения: оно уже отправлено, отменено или "
-				    "ещё в очереди.";
-		return HTTP_UNPROCESSABLE;
-	}
-	s = db_stmt(db, which);
+	if (strcmp(state.status, "dead") != 0)
+		return staff_action_refuse(req, &resolve_action,
+					   "Это сообщение не ждёт решения: оно уже отправлено, "
+					   "отменено или ещё в очереди.");
+	json_t *before = staff_json(req, STMT_OUTBOX_JSON, req->path_id);
+	sqlite3_stmt *s = db_stmt(db, which);
 	sqlite3_bind_int64(s, 1, req->path_id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-	json_t *before = json_pack("{s:s, s:s}", "status", "dead", "recipient", recipient);
-	json_t *after = json_pack("{s:s, s:s}", "status",
-				  which == STMT_OUTBOX_RETRY ? "pending" : "discarded", "recipient",
-				  recipient);
-	if (db_run(s) != SQLITE_DONE ||
-	    audit_record(req, NULL, action, "outbox", req->path_id, before, after) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req, "/admin/outbox");
+	bool ok = before != NULL && db_run(s) == SQLITE_DONE;
+	return staff_action_finish(req, &resolve_action, ok, action, req->path_id, before,
+				   "/admin/outbox");
 }
 
 /* POST /admin/outbox/ID/retry (csrf) — send a given-up message again on the notifier's next

@@ -8,6 +8,7 @@
 
 #include "auth.h"
 #include "civil_time.h"
+#include "db_press.h"
 #include "page.h"
 #include "pages.h"
 #include "publication.h"
@@ -53,60 +54,15 @@ static struct civil_date previous_month(struct civil_date d)
 	return p;
 }
 
-/* One meeting of the plan: STMT_MEDIA_PLAN's row. */
-struct plan_row {
-	long long id;
-	const char *title, *status;
-	time_t starts_at;
-	bool announced;           /* its current place and time are published */
-	long long first_id;       /* the first announcement, 0 when none */
-	time_t first_at;
-	long long latest_id;      /* the latest announcement */
-	const char *latest_kind;
-	time_t latest_at;
-	long long late;           /* announcements made later than the kind's notice period */
-	const char *kind;         /* its code */
-};
-
-/* The meetings of the plan (STMT_MEDIA_PLAN): those starting in MONTH when HAS_MONTH, else every
- * one still to come, in time order, from the request's arena. -1 on a database error. */
+/* The meetings of the plan: those starting in MONTH when HAS_MONTH, else every one still to
+ * come, in time order, from the request's arena. -1 on a database error. */
 static int media_plan_load(struct request *req, bool has_month, struct civil_date month,
-			   struct plan_row **out, size_t *count)
+			   struct media_plan_row **out, size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_PLAN);
-	if (has_month) {
-		sqlite3_bind_int64(s, 1, (sqlite3_int64)tz_local_to_utc(month, 0, 0));
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)tz_local_to_utc(next_month(month), 0, 0));
-	}
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-	sqlite3_bind_int64(s, 4, scope_bind_value(req));
-	size_t cap = 32, n = 0;
-	struct plan_row *rows = arena_alloc(req->arena, cap * sizeof *rows);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
-		struct plan_row *r = &rows[n++];
-		r->id = sqlite3_column_int64(s, 0);
-		r->title = db_text(req->arena, s, 1);
-		r->status = db_text(req->arena, s, 2);
-		r->starts_at = (time_t)sqlite3_column_int64(s, 3);
-		r->announced = sqlite3_column_type(s, 4) != SQLITE_NULL;
-		r->first_id = sqlite3_column_int64(s, 5);
-		r->first_at = (time_t)sqlite3_column_int64(s, 6);
-		r->latest_id = sqlite3_column_int64(s, 8);
-		r->latest_kind = db_text(req->arena, s, 9);
-		r->latest_at = (time_t)sqlite3_column_int64(s, 10);
-		r->late = sqlite3_column_int64(s, 11);
-		r->kind = db_text(req->arena, s, 12);
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(&req->worker->db, "media plan");
-		return -1;
-	}
-	*out = rows;
-	*count = n;
-	return 0;
+	time_t from = has_month ? tz_local_to_utc(month, 0, 0) : 0;
+	time_t to = has_month ? tz_local_to_utc(next_month(month), 0, 0) : 0;
+	return db_media_plan(&req->worker->db, req->arena, has_month, from, to, req->now,
+			     scope_bind_value(req), out, count);
 }
 
 /* The links to the months before and after MONTH (MONTH_NAV), or to this month's plan when the
@@ -138,7 +94,7 @@ struct media_plan_tally {
 /* The flags of meeting R's row: «просрочена» or waiting for publication, no social-network
  * channel or a publication that never went to one, published late; «всё в порядке» (NO_FLAGS)
  * when none. -1 on a database error. */
-static int media_plan_flags(struct request *req, tpl_dict *row, const struct plan_row *r,
+static int media_plan_flags(struct request *req, tpl_dict *row, const struct media_plan_row *r,
 			    bool open, struct civil_date deadline, struct media_plan_tally *t)
 {
 	bool flagged = false;
@@ -157,12 +113,8 @@ static int media_plan_flags(struct request *req, tpl_dict *row, const struct pla
 		tpl_section_show(row, "NO_SOCIAL");
 		flagged = true;
 	} else if (r->first_id > 0) {
-		sqlite3_stmt *w = db_stmt(&req->worker->db, STMT_ANNOUNCEMENT_WEBHOOKS);
-		sqlite3_bind_int64(w, 1, r->first_id);
-		int rc = sqlite3_step(w);
-		long long posts = rc == SQLITE_ROW ? sqlite3_column_int64(w, 0) : 0;
-		db_done(w);
-		if (rc != SQLITE_ROW)
+		long long posts;
+		if (db_announcement_webhook_posts(&req->worker->db, r->first_id, &posts) < 0)
 			return -1;
 		if (posts == 0) {
 			tpl_section_show(row, "NOT_IN_SOCIAL");
@@ -182,7 +134,7 @@ static int media_plan_flags(struct request *req, tpl_dict *row, const struct pla
 /* Meeting R's row (MEETING): its title, state, start, the date by which it must be published
  * (none left for a cancelled or held one), when and where it was published, and its flags.
  * -1 on a database error. */
-static int media_plan_row(struct request *req, tpl_dict *d, const struct plan_row *r,
+static int media_plan_row(struct request *req, tpl_dict *d, const struct media_plan_row *r,
 			  struct media_plan_tally *t)
 {
 	tpl_dict *row = tpl_section_add(d, "MEETING");
@@ -226,7 +178,7 @@ enum http_status page_admin_media_plan(struct request *req)
 		page_reject(req, FIELD_MONTH, "укажите месяц в виде ГГГГ-ММ, например 2026-03");
 		return HTTP_BAD_REQUEST;
 	}
-	struct plan_row *rows;
+	struct media_plan_row *rows;
 	size_t n;
 	if (media_plan_load(req, has_month, month, &rows, &n) < 0)
 		return HTTP_INTERNAL_ERROR;
@@ -254,28 +206,6 @@ enum http_status page_admin_media_plan(struct request *req)
 
 /* ---- the media list ----------------------------------------------------------------------- */
 
-struct media_contact {
-	long long id;
-	const char *name, *email;
-	bool active;
-};
-
-/* 0 found, 1 no such contact, -1 database error. */
-static int load_contact(struct request *req, long long id, struct media_contact *c)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_GET);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		c->id = id;
-		c->name = db_text(req->arena, s, 0);
-		c->email = db_text(req->arena, s, 1);
-		c->active = sqlite3_column_int(s, 2) != 0;
-	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-}
-
 /* The form's fields: from the contact c (NULL for a new one), or after a refused submit from
  * the request with the errors beside them. */
 static void fill_form(struct request *req, tpl_dict *f, const struct media_contact *c,
@@ -289,40 +219,37 @@ static void fill_form(struct request *req, tpl_dict *f, const struct media_conta
 	}
 }
 
-/* The check the field table cannot make: the address is on the list once (any case). */
-static void check_form(struct request *req, long long id)
+/* The check the field table cannot make: the address is on the list once (any case), beside
+ * the field. 0, or -1 on a database error. */
+static int check_form(struct request *req, long long id)
 {
 	const struct field_value *email = &req->field[FIELD_EMAIL];
 	if (email->state != FIELD_VALID)
-		return;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_EMAIL_TAKEN);
-	sqlite3_bind_text(s, 1, email->text, -1, SQLITE_STATIC);
-	if (id > 0)
-		sqlite3_bind_int64(s, 2, id);
-	bool taken = sqlite3_step(s) == SQLITE_ROW;
-	db_done(s);
-	if (taken)
+		return 0;
+	int taken = db_media_email_taken(&req->worker->db, email->text, id);
+	if (taken > 0)
 		page_reject(req, FIELD_EMAIL, "этот адрес уже есть в списке СМИ");
+	return taken < 0 ? -1 : 0;
 }
 
+/* The media list with the form for a new contact (after a refused submit, from the request
+ * with the errors beside the fields), answered with status. */
 static enum http_status list_page(struct request *req, enum http_status status, bool from_request)
 {
-	tpl_dict *d = page_begin(req, "admin_media.tpl", "Список СМИ для рассылки", NAV_STAFF_MEDIA);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_LIST);
-	int rc, rows = 0, active = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *row = tpl_section_add(d, "CONTACT");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "NAME", db_text(req->arena, s, 1));
-		tpl_set(row, "EMAIL", db_text(req->arena, s, 2));
-		bool on = sqlite3_column_int(s, 3) != 0;
-		tpl_section_show(row, on ? "ACTIVE" : "INACTIVE");
-		rows++;
-		active += on;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct media_contact *contacts;
+	size_t rows;
+	if (db_media_contacts(&req->worker->db, req->arena, &contacts, &rows) < 0)
 		return HTTP_INTERNAL_ERROR;
+	tpl_dict *d = page_begin(req, "admin_media.tpl", "Список СМИ для рассылки", NAV_STAFF_MEDIA);
+	int active = 0;
+	for (size_t i = 0; i < rows; i++) {
+		tpl_dict *row = tpl_section_add(d, "CONTACT");
+		tpl_set_int(row, "ID", contacts[i].id);
+		tpl_set(row, "NAME", contacts[i].name);
+		tpl_set(row, "EMAIL", contacts[i].email);
+		tpl_section_show(row, contacts[i].active ? "ACTIVE" : "INACTIVE");
+		active += contacts[i].active;
+	}
 	tpl_section_show(d, rows ? "HAS_CONTACTS" : "NO_CONTACTS");
 	tpl_set(d, "ACTIVE_COUNT", arena_printf(req->arena, "Рассылку получают %d %s.", active,
 						ru_plural(active, "адрес", "адреса", "адресов")));
@@ -339,26 +266,48 @@ enum http_status page_admin_media(struct request *req)
 	return list_page(req, HTTP_OK, false);
 }
 
+/* staff_action load of a new contact: there is nothing to load. */
+static int load_nothing(struct request *req, void *target)
+{
+	(void)req;
+	(void)target;
+	return 0;
+}
+
+/* staff_action page: the media list with the new contact's form, the errors beside the
+ * fields. */
+static enum http_status create_refused(struct request *req, enum http_status status)
+{
+	return list_page(req, status, true);
+}
+
+/* A new contact of the media list (staff_action): refused to the list's form. */
+static const struct staff_action create_action = {"media_contact", STMT_MEDIA_JSON, load_nothing,
+						  create_refused};
+
 /* POST /admin/media (name, email, csrf) — add a contact to the media list, active. 303 to
  * /admin/media; 422 with the errors beside the fields and the input kept for a missing name, a
  * malformed address or one already on the list. */
 enum http_status page_admin_media_create(struct request *req)
 {
-	check_form(req, 0);
+	enum http_status status;
+	if (!staff_action_begin(req, &create_action, NULL, &status))
+		return status;
+	if (check_form(req, 0) < 0)
+		return staff_action_finish(req, &create_action, false, "create", 0, NULL, NULL);
 	if (req->invalid_fields > 0)
-		return list_page(req, HTTP_UNPROCESSABLE, true);
+		return staff_action_refuse(req, &create_action, NULL);
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *s = db_stmt(db, STMT_MEDIA_INSERT);
 	sqlite3_bind_text(s, 1, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, req->field[FIELD_EMAIL].text, -1, SQLITE_STATIC);
 	bool ok = db_run(s) == SQLITE_DONE;
 	long long id = sqlite3_last_insert_rowid(db->conn);
-	return staff_commit(req, ok, "create", "media_contact", id, NULL, STMT_MEDIA_JSON,
-			    "/admin/media");
+	return staff_action_finish(req, &create_action, ok, "create", id, NULL, "/admin/media");
 }
 
+/* The page of contact c with the form to change it (after a refused submit, from the request
+ * with the errors beside the fields), answered with status. */
 static enum http_status contact_page(struct request *req, const struct media_contact *c,
 				     enum http_status status, bool from_request)
 {
@@ -379,52 +328,70 @@ static enum http_status contact_page(struct request *req, const struct media_con
 enum http_status page_admin_media_contact(struct request *req)
 {
 	struct media_contact c;
-	int rc = load_contact(req, req->path_id, &c);
+	int rc = db_media_contact(&req->worker->db, req->arena, req->path_id, &c);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	return contact_page(req, &c, HTTP_OK, false);
 }
+
+/* staff_action load: the contact of the path. */
+static int load_contact(struct request *req, void *target)
+{
+	return db_media_contact(&req->worker->db, req->arena, req->path_id, target);
+}
+
+/* staff_action page: the contact's form again, read after the rollback, the errors beside the
+ * fields. */
+static enum http_status contact_refused(struct request *req, enum http_status status)
+{
+	struct media_contact c;
+	int rc = db_media_contact(&req->worker->db, req->arena, req->path_id, &c);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return contact_page(req, &c, status, true);
+}
+
+/* A change of one contact (staff_action): refused to its form. */
+static const struct staff_action contact_action = {"media_contact", STMT_MEDIA_JSON, load_contact,
+						   contact_refused};
 
 /* POST /admin/media/ID (name, email, csrf) — change a contact. 303 to /admin/media; 404 for an
  * unknown id; 422 as for a new one. */
 enum http_status page_admin_media_update(struct request *req)
 {
 	struct media_contact c;
-	int rc = load_contact(req, req->path_id, &c);
-	if (rc != 0)
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	check_form(req, c.id);
+	enum http_status status;
+	if (!staff_action_begin(req, &contact_action, &c, &status))
+		return status;
+	if (check_form(req, c.id) < 0)
+		return staff_action_finish(req, &contact_action, false, "update", c.id, NULL, NULL);
 	if (req->invalid_fields > 0)
-		return contact_page(req, &c, HTTP_UNPROCESSABLE, true);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_refuse(req, &contact_action, NULL);
 	json_t *before = staff_json(req, STMT_MEDIA_JSON, c.id);
-	sqlite3_stmt *s = db_stmt(db, STMT_MEDIA_UPDATE);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_UPDATE);
 	sqlite3_bind_int64(s, 1, c.id);
 	sqlite3_bind_text(s, 2, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, req->field[FIELD_EMAIL].text, -1, SQLITE_STATIC);
 	bool ok = db_run(s) == SQLITE_DONE;
-	return staff_commit(req, ok, "update", "media_contact", c.id, before, STMT_MEDIA_JSON,
-			    "/admin/media");
+	return staff_action_finish(req, &contact_action, ok, "update", c.id, before,
+				   "/admin/media");
 }
 
+/* Switch the mail of the contact of the path on or off, audited. 303 to /admin/media; 404 for
+ * an unknown id. */
 static enum http_status set_active(struct request *req, bool active)
 {
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	json_t *before = staff_json(req, STMT_MEDIA_JSON, req->path_id);
-	if (before == NULL) {
-		db_rollback(db);
-		return HTTP_NOT_FOUND;
-	}
-	sqlite3_stmt *s = db_stmt(db, STMT_MEDIA_SET_ACTIVE);
-	sqlite3_bind_int64(s, 1, req->path_id);
+	struct media_contact c;
+	enum http_status status;
+	if (!staff_action_begin(req, &contact_action, &c, &status))
+		return status;
+	json_t *before = staff_json(req, STMT_MEDIA_JSON, c.id);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_SET_ACTIVE);
+	sqlite3_bind_int64(s, 1, c.id);
 	sqlite3_bind_int(s, 2, active);
 	bool ok = db_run(s) == SQLITE_DONE;
-	return staff_commit(req, ok, active ? "activate" : "deactivate", "media_contact",
-			    req->path_id, before, STMT_MEDIA_JSON, "/admin/media");
+	return staff_action_finish(req, &contact_action, ok, active ? "activate" : "deactivate",
+				   c.id, before, "/admin/media");
 }
 
 /* POST /admin/media/ID/deactivate and /activate (csrf) — stop or resume announcements to a

@@ -21,6 +21,7 @@
 #include "civil_time.h"
 #include "config.h"
 #include "db.h"
+#include "db_press.h"
 #include "notify.h"
 
 static int run_notifier(const struct config *cfg, const char *now_text, bool dry_run,
@@ -76,16 +77,15 @@ static int take_lock(const char *path, bool wait)
 	return 1;
 }
 
+/* The outbox after the run, of every body, into run->counts: 0, or -1 on a database error. */
 static int totals(struct notify_run *run)
 {
-	sqlite3_stmt *s = db_stmt(run->db, STMT_OUTBOX_TOTALS);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		run->counts.waiting = sqlite3_column_int64(s, 0);
-		run->counts.dead_total = sqlite3_column_int64(s, 1);
-	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : -1;
+	struct outbox_totals t;
+	if (db_outbox_totals(run->db, 0, &t) < 0)
+		return -1;
+	run->counts.waiting = t.waiting;
+	run->counts.dead_total = t.dead;
+	return 0;
 }
 
 int main(int argc, char **argv)

@@ -242,7 +242,10 @@ enum stmt {
 	STMT_OUTBOX_STATE,       /* (id) → status, recipient, press mail 0/1 */
 	STMT_OUTBOX_RETRY,       /* (id, now): dead → pending, due now, attempts from zero */
 	STMT_OUTBOX_DISCARD,     /* (id): dead → discarded */
-	/* The press office (page_press.c, page_admin_press.c, publication.c). */
+	STMT_OUTBOX_JSON,        /* (id) → status and recipient as JSON, for the audit log */
+	/* The press office (page_press.c, page_admin_press.c, publication.c): their SQL and readers
+	 * are in db_press.c, with the outbox's lists above; the notifier's (STMT_NOTIFY_*,
+	 * STMT_OUTBOX_DUE, _SENT, _FAILED, STMT_LINK_TOKEN, STMT_*_LINKS_CREATE) in db_notify.c. */
 	STMT_PRESS_UPCOMING,     /* (now, limit, meeting or NULL, municipality, its district) →
 	                            announced meetings not yet ended, upcoming first, with their
 	                            latest announcement and the one before it */
@@ -368,7 +371,8 @@ enum stmt {
 	STMT_TOPIC_SET_ACTIVE,   /* (rowid, active 0/1) */
 	STMT_TOPIC_JSON,         /* (rowid) → the row as JSON, for the audit log */
 	/* Protocols of meetings and instructions: their SQL and readers are in db_protocol.c and
-	 * db_instruction.c (STMT_PROTOCOL_*, STMT_INSTRUCTION_*), not in db_statements.c. */
+	 * db_instruction.c (STMT_PROTOCOL_*, STMT_INSTRUCTION_*), not in db_statements.c;
+	 * STMT_NOTIFY_INSTRUCTIONS_DUE is the notifier's (db_notify.c). */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
 	                            attendance, host id, kind, the leader its group had when
 	                            the meeting started (info_group_leader) or 0, the kind's

@@ -13,26 +13,6 @@
 	"FROM meeting m JOIN meeting_kind k ON k.code = m.kind "                                  \
 	"JOIN territory t ON t.id = m.territory_id LEFT JOIN venue v ON v.id = m.venue_id "
 
-/* An announced meeting as the press office sees it (STMT_PRESS_UPCOMING, STMT_PRESS_PAST): its
- * latest announcement (a) and the one before it (p), for what a change changed. Drafts never. */
-#define PRESS_SELECT                                                                              \
-	"SELECT m.id, m.title, k.name, m.status, m.status_reason, m.organising_unit, "             \
-	"m.description, t.name, coalesce(h.full_name, ''), coalesce(h.position, ''), "             \
-	"a.id, a.kind, a.published_at, a.starts_at, a.ends_at, coalesce(v.name, ''), "             \
-	"coalesce(v.address, ''), p.id, p.starts_at, p.ends_at, coalesce(pv.name, ''), "           \
-	"coalesce(pv.address, ''), p.venue_id IS NOT a.venue_id "                                  \
-	"FROM meeting m CROSS JOIN meeting_kind k ON k.code = m.kind "                             \
-	"CROSS JOIN territory t ON t.id = m.territory_id LEFT JOIN person h ON h.id = m.host_id "   \
-	"CROSS JOIN announcement a ON a.id = (SELECT id FROM announcement WHERE meeting_id = m.id " \
-	"  ORDER BY published_at DESC, id DESC LIMIT 1) "                                          \
-	"LEFT JOIN venue v ON v.id = a.venue_id "                                                  \
-	"LEFT JOIN announcement p ON p.id = (SELECT id FROM announcement "                         \
-	"  WHERE meeting_id = m.id AND kind <> 'cancellation' AND id <> a.id "                     \
-	"  AND published_at <= a.published_at ORDER BY published_at DESC, id DESC LIMIT 1) "       \
-	"LEFT JOIN venue pv ON pv.id = p.venue_id "                                                \
-	"WHERE m.status <> 'draft' AND (?3 IS NULL OR m.id = ?3) "                                 \
-	"AND " MEETING_OF_MUNICIPALITY("?4", "?5")
-
 /* A meeting's kind, territory and venue, for the schedule's statements (see there). */
 #define MEETING_JOINS                                                                             \
 	"CROSS JOIN meeting_kind k ON k.code = m.kind "                                           \
@@ -63,34 +43,6 @@
 	"AND (?3 IS NULL OR m.starts_at >= ?3) "                                                   \
 	"AND (?4 IS NULL OR m.starts_at < ?4) "                                                    \
 	"AND " MEETING_OF_MUNICIPALITY("?8", "?9")
-
-/* The territories that concern the residents of municipality MUN (a bound parameter, issue 18
- * item 4): its own territories, the ones inside them (a district's school in a village), and the
- * ones above them (the district as a whole). */
-#define CONCERNING_TERRITORIES(mun)                                                               \
-	"WITH RECURSIVE mine(id) AS (SELECT id FROM territory WHERE municipality_id = " mun "), "   \
-	"down(id) AS (SELECT id FROM mine UNION SELECT t.id FROM territory t JOIN down "           \
-	"             ON t.parent_id = down.id), "                                                 \
-	"up(id) AS (SELECT parent_id FROM territory WHERE id IN (SELECT id FROM mine) UNION "       \
-	"           SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id) "                 \
-	"SELECT id FROM down UNION SELECT id FROM up WHERE id IS NOT NULL"
-
-/* A meeting m on the public pages of municipality MUN (NULL: the whole site) whose district is
- * DIST (NULL for none): its own meetings, and its district's held in a territory that concerns it
- * — in one of its territories or district-wide (issue 18 item 4). Never another settlement's. */
-#define MEETING_OF_MUNICIPALITY(mun, dist)                                                        \
-	"(" mun " IS NULL OR m.municipality_id = " mun " OR (m.municipality_id = " dist            \
-	" AND m.territory_id IN (" CONCERNING_TERRITORIES(mun) "))) "
-
-/* A discussion d of a draft on the public pages of municipality MUN (NULL: the whole site):
- * one of its territories or above them; one for the whole site (no territory) is the own
- * municipality's, until discussions name their body. */
-#define DISCUSSION_OF_MUNICIPALITY(mun)                                                           \
-	"(" mun " IS NULL OR (d.territory_id IS NULL AND " mun " = (SELECT id FROM municipality "  \
-	"WHERE own = 1)) OR d.territory_id IN (SELECT id FROM territory WHERE municipality_id = "  \
-	mun ") OR d.territory_id IN (WITH RECURSIVE up(id) AS (SELECT parent_id FROM territory "   \
-	"WHERE municipality_id = " mun " UNION SELECT t.parent_id FROM territory t JOIN up "       \
-	"ON t.id = up.id) SELECT id FROM up WHERE id IS NOT NULL)) "
 
 /* A resident's appeal as the account shows it (page_account.c). */
 #define ACCOUNT_APPEAL_COLUMNS                                                                    \
@@ -629,235 +581,16 @@ const char *const db_statement_sql[STMT__MAX] = {
 			    "next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) "
 			    "ON CONFLICT (dedup_key) DO NOTHING",
 
-	[STMT_NOTIFY_UNANNOUNCED] =
-		"SELECT id, starts_at, exception_reason, venue_id IS NOT NULL, kind FROM meeting "
-		"WHERE status IN ('approved', 'postponed') AND announced_at IS NULL AND starts_at > ?1 "
-		"ORDER BY starts_at, id",
-	[STMT_NOTIFY_VIOLATION_ADD] =
-		"INSERT INTO rule_violation (meeting_id, rule, deadline_at, detected_at, details, "
-		"starts_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING RETURNING id",
-	[STMT_NOTIFY_PREVIOUS] =
-		"SELECT a.starts_at, coalesce(v.name, ''), coalesce(v.address, '') FROM announcement a "
-		"LEFT JOIN venue v ON v.id = a.venue_id WHERE a.meeting_id = ?1 "
-		"AND a.kind IN ('announcement', 'change') ORDER BY a.id DESC LIMIT 1",
-	[STMT_NOTIFY_LAST_CHANGE] = "SELECT max(id) FROM meeting_change WHERE meeting_id = ?1",
-	[STMT_NOTIFY_ANNOUNCEMENT_ADD] =
-		"INSERT INTO announcement (meeting_id, kind, published_at, starts_at, ends_at, "
-		"venue_id, five_days_kept, change_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-		"RETURNING id",
-	[STMT_NOTIFY_MARK_ANNOUNCED] =
-		"UPDATE meeting SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL",
-	[STMT_NOTIFY_CANCELLED] =
-		"SELECT m.id FROM meeting m WHERE m.status = 'cancelled' "
-		"AND EXISTS (SELECT 1 FROM announcement a WHERE a.meeting_id = m.id "
-		"            AND a.kind IN ('announcement', 'change')) "
-		"AND NOT EXISTS (SELECT 1 FROM announcement a WHERE a.meeting_id = m.id "
-		"                AND a.kind = 'cancellation') ORDER BY m.id",
-	[STMT_NOTIFY_RECIPIENTS] =
-		"WITH RECURSIVE up(id) AS ("
-		" SELECT territory_id FROM meeting WHERE id = ?1"
-		" UNION SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id"
-		" WHERE t.parent_id IS NOT NULL), "
-		"down(id) AS (SELECT territory_id FROM meeting WHERE id = ?1"
-		" UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id) "
-		"SELECT 0, email, '' FROM media_contact WHERE active = 1 "
-		"UNION ALL SELECT 1, p.email, '' FROM meeting_invitee i "
-		"JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ?1 AND p.email <> '' "
-		"UNION ALL SELECT 1, p.email, '' FROM meeting m "
-		"JOIN info_group_member gm ON gm.group_id = m.group_id "
-		"JOIN person p ON p.id = gm.person_id WHERE m.id = ?1 AND p.email <> '' "
-		/* A participant who withdrew consent (152-ФЗ) gets nothing; the token is in the
-		 * link that stops the mail. */
-		"UNION ALL SELECT 2, r.email, coalesce(c.token, '') FROM meeting_reference_group g "
-		"JOIN reference_group_member r ON r.group_id = g.group_id "
-		"LEFT JOIN reference_consent c ON c.email = lower(r.email) "
-		"WHERE g.meeting_id = ?1 AND c.withdrawn_at IS NULL "
-		"UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
-		"AND (s.territory_id IS NULL OR s.territory_id IN (SELECT id FROM up) "
-		"     OR s.territory_id IN (SELECT id FROM down)) "
-		"ORDER BY 1, 2",
-	[STMT_NOTIFY_STAFF_EMAILS] =
-		"SELECT DISTINCT email FROM staff_user WHERE disabled = 0 AND email <> '' "
-		"AND instr(?1, ',' || role || ',') > 0 ORDER BY email",
-	[STMT_NOTIFY_DRAFTS_SOON] =
-		"SELECT id, starts_at, '', 1, kind FROM meeting WHERE status = 'draft' "
-		"AND starts_at > ?1 AND starts_at <= ?2 ORDER BY starts_at, id",
-	[STMT_NOTIFY_ANNOUNCED_SOON] =
-		"SELECT id, starts_at FROM meeting WHERE status IN ('approved', 'postponed') "
-		"AND announced_at IS NOT NULL AND starts_at > ?1 AND starts_at <= ?2 "
-		"ORDER BY starts_at, id",
-	[STMT_NOTIFY_INVITEE_EMAILS] =
-		"SELECT p.email FROM meeting_invitee i JOIN person p ON p.id = i.person_id "
-		"WHERE i.meeting_id = ?1 AND p.email <> '' ORDER BY p.email",
-	[STMT_NOTIFY_POLICE_DUE] =
-		"SELECT id, starts_at FROM meeting WHERE status IN ('approved', 'postponed') "
-		"AND police_notified_at IS NULL AND expected_attendance >= ?2 AND starts_at > ?1 "
-		"ORDER BY starts_at, id",
-	[STMT_NOTIFY_MARK_POLICE] =
-		"UPDATE meeting SET police_notified_at = ?2 WHERE id = ?1 AND police_notified_at IS NULL",
-	[STMT_NOTIFY_VENUE] = "SELECT venue_id FROM meeting WHERE id = ?1",
-	[STMT_NOTIFY_APPEALS_DUE] =
-		"SELECT a.number, a.answer_due, coalesce(u.email, '') FROM appeal a "
-		"LEFT JOIN staff_user u ON u.id = a.executor_id AND u.disabled = 0 "
-		"WHERE a.status IN ('registered', 'in_work') AND a.answer_due <= ?1 "
-		"ORDER BY a.answer_due, a.number",
-	[STMT_NOTIFY_TITLE] = "SELECT title FROM meeting WHERE id = ?1",
-
-	[STMT_OUTBOX_DUE] =
-		"SELECT id, channel, recipient, subject, body, unsubscribe_url, attempts, created_at "
-		"FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1 "
-		"ORDER BY next_attempt_at, id LIMIT ?2",
-	[STMT_OUTBOX_SENT] =
-		"UPDATE outbox SET status = 'sent', sent_at = ?2, last_error = '' "
-		"WHERE id = ?1 AND status = 'pending'",
-	[STMT_OUTBOX_FAILED] =
-		"UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4, "
-		"status = CASE WHEN ?5 THEN 'dead' ELSE 'pending' END "
-		"WHERE id = ?1 AND status = 'pending'",
 	/* Counted in the index outbox_due: the sent mail of a year (tens of thousands of rows
 	 * with their bodies) is never read — a scan of it cost the staff home page 20 ms. */
-/* A message belongs where its meeting does, else to the own municipality (scope.c,
- * STMT_SCOPE_OUTBOX); ?n the staff account's body. */
-#define OUTBOX_SCOPE(n)                                                                           \
-	STAFF_SCOPE_SQL("coalesce((SELECT municipality_id FROM meeting "                          \
-			"WHERE id = outbox.meeting_id), "                                          \
-			"(SELECT id FROM municipality WHERE own = 1))", n)
 	[STMT_OUTBOX_TOTALS] =
 		"SELECT (SELECT count(*) FROM outbox WHERE status = 'pending' AND " OUTBOX_SCOPE("1")
 		"), (SELECT count(*) FROM outbox WHERE status = 'dead' AND " OUTBOX_SCOPE("1") "), "
 		"(SELECT count(*) FROM outbox WHERE status IN ('pending', 'dead') AND channel = 'mail' "
 		"AND " OUTBOX_SCOPE("1") ")",
-/* The press office's mail: posts to the social-network webhooks and the announcements, changes
- * and cancellations mailed to the media list. Everything else (acknowledgements and answers to
- * applicants, subscribers' and invitees' mail, staff alerts) carries personal data. */
-#define OUTBOX_PRESS_MAIL "(channel = 'webhook' OR (purpose IN ('announcement', 'change', " \
-			  "'cancellation') AND recipient IN (SELECT email FROM media_contact)))"
-	[STMT_OUTBOX_PRESS_TOTALS] =
-		"SELECT count(*) FILTER (WHERE status = 'pending'), "
-		"count(*) FILTER (WHERE status = 'dead'), "
-		"count(*) FILTER (WHERE status IN ('pending', 'dead') AND channel = 'mail') FROM outbox "
-		"WHERE (?1 = 0 OR " OUTBOX_PRESS_MAIL ") AND " OUTBOX_SCOPE("2"),
-#define OUTBOX_ROW "SELECT id, channel, recipient, subject, purpose, meeting_id, created_at, " \
-		   "attempts, last_error, sent_at FROM outbox "
-#define OUTBOX_FOR "AND (?2 = 0 OR " OUTBOX_PRESS_MAIL ") AND " OUTBOX_SCOPE("3") " "
-	[STMT_OUTBOX_DEAD_LIST] = OUTBOX_ROW "WHERE status = 'dead' " OUTBOX_FOR
-					     "ORDER BY id DESC LIMIT ?1",
-	[STMT_OUTBOX_RETRY_LIST] = OUTBOX_ROW "WHERE status = 'pending' AND attempts > 0 "
-					      OUTBOX_FOR "ORDER BY next_attempt_at, id LIMIT ?1",
-	[STMT_OUTBOX_SENT_LIST] = OUTBOX_ROW "WHERE status = 'sent' " OUTBOX_FOR
-					     "ORDER BY sent_at DESC, id DESC LIMIT ?1",
-#undef OUTBOX_FOR
-#undef OUTBOX_ROW
-	[STMT_OUTBOX_STATE] = "SELECT status, recipient, " OUTBOX_PRESS_MAIL " FROM outbox "
-			      "WHERE id = ?1",
-#undef OUTBOX_PRESS_MAIL
-#undef OUTBOX_SCOPE
-	[STMT_OUTBOX_RETRY] = "UPDATE outbox SET status = 'pending', attempts = 0, "
-			      "next_attempt_at = ?2 WHERE id = ?1 AND status = 'dead'",
-	[STMT_OUTBOX_DISCARD] = "UPDATE outbox SET status = 'discarded' WHERE id = ?1 "
-				"AND status = 'dead' AND ?2 IS NOT NULL",
-	/* The press office. A meeting is on /press once the notifier has announced it: the text is
-	 * built from what was published (the latest announcement's time and place); the one before
-	 * it (not a cancellation) tells what a change changed. Drafts never. */
-	/* The press list in two parts, as the schedule (a district's ten years hold 100,000
-	 * announced meetings; one ORDER BY over all of them cost /press 100 ms): the meetings not
-	 * yet ended (meeting_ends_at), upcoming first as before, then the ended ones newest first
-	 * from meeting_starts_at, stopping at the page's end. ?1 now, ?2 limit, ?3 one meeting,
-	 * ?4 and ?5 the municipality and its district. */
-	[STMT_PRESS_UPCOMING] = PRESS_SELECT "AND m.ends_at >= ?1 "
-				"ORDER BY a.ends_at < ?1, CASE WHEN a.ends_at >= ?1 THEN a.starts_at END, "
-				"a.starts_at DESC, m.id LIMIT ?2",
-	[STMT_PRESS_PAST] = PRESS_SELECT "AND +m.ends_at < ?1 ORDER BY m.starts_at DESC, m.id LIMIT ?2",
-	/* Results: a held meeting, dated when it was marked held, or its end if that came later. */
-	[STMT_FEED_ANSWERS] =
-		"SELECT a.id, a.number, a.public_question, a.public_answer, a.published_at AS at, "
-		"coalesce(a.meeting_id, 0), coalesce(m.title, ''), 'answer', '' FROM appeal a "
-		"LEFT JOIN meeting m ON m.id = a.meeting_id WHERE a.published_at IS NOT NULL "
-		"AND (?2 IS NULL OR a.municipality_id = ?2) "
-		"UNION ALL SELECT id, title, unit, '', announced_at, 0, '', 'discussion', closes_on "
-		"FROM discussion d WHERE announced_at IS NOT NULL AND " DISCUSSION_OF_MUNICIPALITY("?2")
-		"UNION ALL SELECT id, title, unit, conclusion, concluded_at, 0, '', 'conclusion', "
-		"closes_on FROM discussion d WHERE concluded_at IS NOT NULL AND "
-		DISCUSSION_OF_MUNICIPALITY("?2")
-		"ORDER BY at DESC, 1 DESC LIMIT ?1",
-	[STMT_ANNOUNCEMENT_WEBHOOKS] =
-		"SELECT count(*) FROM outbox WHERE announcement_id = ?1 AND channel = 'webhook'",
-	[STMT_FEED_ENTRIES] =
-		"SELECT 'announcement' AS what, a.id, a.kind, a.published_at AS at, m.id, m.title, "
-		"k.name, a.starts_at, a.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), "
-		"m.status_reason, NULL, p.id, p.starts_at, p.ends_at, coalesce(pv.name, ''), "
-		"coalesce(pv.address, ''), p.venue_id IS NOT a.venue_id "
-		"FROM announcement a JOIN meeting m ON m.id = a.meeting_id "
-		"JOIN meeting_kind k ON k.code = m.kind LEFT JOIN venue v ON v.id = a.venue_id "
-		"LEFT JOIN announcement p ON a.kind = 'change' AND p.id = (SELECT id FROM announcement "
-		"  WHERE meeting_id = a.meeting_id AND kind <> 'cancellation' AND id <> a.id "
-		"  AND published_at <= a.published_at ORDER BY published_at DESC, id DESC LIMIT 1) "
-		"LEFT JOIN venue pv ON pv.id = p.venue_id "
-		"WHERE m.status <> 'draft' AND " MEETING_OF_MUNICIPALITY("?2", "?3")
-		"UNION ALL "
-		/* Results exist once the protocol is signed, and never for a personal reception
-		 * (residents' own affairs), as on the meeting's page (page_protocol.c). */
-		"SELECT 'result', m.id, 'result', pr.signed_at, m.id, m.title, k.name, "
-		"m.starts_at, m.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), '', "
-		"m.attendance, NULL, NULL, NULL, NULL, NULL, NULL "
-		/* From the signed protocols newest first (protocol_signed): starting from the
-		 * meetings read a district's 100,000 of them and sorted their results. */
-		"FROM protocol pr CROSS JOIN meeting m ON m.id = pr.meeting_id "
-		"CROSS JOIN meeting_kind k ON k.code = m.kind "
-		"LEFT JOIN venue v ON v.id = m.venue_id WHERE pr.signed_at IS NOT NULL "
-		"AND m.status = 'held' "
-		"AND m.kind <> 'personal_reception' AND " MEETING_OF_MUNICIPALITY("?2", "?3")
-		"ORDER BY at DESC, what, 2 DESC LIMIT ?1",
-	[STMT_MEDIA_PLAN] =
-		"SELECT m.id, m.title, m.status, m.starts_at, m.announced_at, f.id, f.published_at, "
-		"f.five_days_kept, l.id, l.kind, l.published_at, "
-		"(SELECT count(*) FROM announcement WHERE meeting_id = m.id AND five_days_kept = 0 "
-		"  AND kind <> 'cancellation'), m.kind "
-		"FROM meeting m "
-		"LEFT JOIN announcement f ON f.id = (SELECT id FROM announcement "
-		"  WHERE meeting_id = m.id ORDER BY published_at, id LIMIT 1) "
-		"LEFT JOIN announcement l ON l.id = (SELECT id FROM announcement "
-		"  WHERE meeting_id = m.id ORDER BY published_at DESC, id DESC LIMIT 1) "
-		"WHERE (?1 IS NULL OR m.starts_at >= ?1) AND (?2 IS NULL OR m.starts_at < ?2) "
-		"AND (?1 IS NOT NULL OR m.ends_at >= ?3) "
-		"AND " STAFF_SCOPE_SQL("m.municipality_id", "4") " "
-		"ORDER BY m.starts_at, m.id",
-	[STMT_PUBLICATION_LIST] =
-		"SELECT a.id, a.kind, a.published_at, a.starts_at, a.five_days_kept, "
-		"coalesce(v.name, '') FROM announcement a LEFT JOIN venue v ON v.id = a.venue_id "
-		"WHERE a.meeting_id = ?1 ORDER BY a.published_at, a.id",
-	/* Mail to an address on the media list is the media channel; the invitees and the holding
-	 * group's members, the reference groups and the subscribers are counted apart, each as
-	 * the notifier chose them (the first audience of an address wins); each webhook is its own
-	 * channel. */
-	[STMT_PUBLICATION_CHANNELS] =
-		"SELECT grp, name, count(*), sum(status = 'sent'), sum(status = 'dead'), max(sent_at) "
-		"FROM (SELECT CASE WHEN o.channel = 'webhook' THEN 'webhook' "
-		"  WHEN EXISTS (SELECT 1 FROM media_contact c WHERE lower(c.email) = lower(o.recipient)) "
-		"  THEN 'media' "
-		"  WHEN EXISTS (SELECT 1 FROM person p WHERE lower(p.email) = lower(o.recipient) "
-		"   AND (p.id IN (SELECT person_id FROM meeting_invitee WHERE meeting_id = o.meeting_id) "
-		"   OR p.id IN (SELECT gm.person_id FROM meeting m JOIN info_group_member gm "
-		"    ON gm.group_id = m.group_id WHERE m.id = o.meeting_id))) THEN 'invitees' "
-		"  WHEN EXISTS (SELECT 1 FROM meeting_reference_group g JOIN reference_group_member r "
-		"   ON r.group_id = g.group_id WHERE g.meeting_id = o.meeting_id "
-		"   AND lower(r.email) = lower(o.recipient)) THEN 'reference' "
-		"  ELSE 'subscribers' END AS grp, "
-		"  CASE WHEN o.channel = 'webhook' THEN o.recipient ELSE '' END AS name, "
-		"  o.status, o.sent_at FROM outbox o WHERE o.announcement_id = ?1) "
-		"GROUP BY grp, name "
-		"ORDER BY CASE grp WHEN 'media' THEN 0 WHEN 'invitees' THEN 1 WHEN 'reference' THEN 2 "
-		"WHEN 'subscribers' THEN 3 ELSE 4 END, name",
+	/* The press office's statements are in db_press.c, the notifier's in db_notify.c. */
 	[STMT_MEDIA_LIST] = "SELECT id, name, email, active FROM media_contact "
 			    "ORDER BY active DESC, name, id",
-	[STMT_MEDIA_GET] = "SELECT name, email, active FROM media_contact WHERE id = ?1",
-	[STMT_MEDIA_EMAIL_TAKEN] = "SELECT 1 FROM media_contact WHERE lower(email) = lower(?1) "
-				   "AND (?2 IS NULL OR id <> ?2)",
-	[STMT_MEDIA_INSERT] = "INSERT INTO media_contact (name, email) VALUES (?1, ?2)",
-	[STMT_MEDIA_UPDATE] = "UPDATE media_contact SET name = ?2, email = ?3 WHERE id = ?1",
-	[STMT_MEDIA_SET_ACTIVE] = "UPDATE media_contact SET active = ?2 WHERE id = ?1",
-	[STMT_MEDIA_JSON] = "SELECT json_object('name', name, 'email', email, 'active', active) "
-			    "FROM media_contact WHERE id = ?1",
 	[STMT_REFGROUP_LIST] = "SELECT g.id, g.name, g.description, "
 			       "(SELECT count(*) FROM reference_group_member m WHERE m.group_id = g.id) "
 			       "FROM reference_group g ORDER BY g.name, g.id",
@@ -1214,13 +947,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 			    "'level', level, 'name', name, 'active', active) "
 			    "FROM appeal_topic WHERE rowid = ?1",
 
-	[STMT_NOTIFY_INSTRUCTIONS_DUE] =
-		"SELECT i.id, i.text, i.due_on, coalesce(u.email, '') FROM instruction i "
-		"LEFT JOIN staff_user u ON u.id = i.executor_id AND u.disabled = 0 "
-		"LEFT JOIN protocol p ON p.id = i.protocol_id "
-		"WHERE i.status IN ('assigned', 'in_progress', 'returned') AND i.due_on <= ?1 "
-		"AND (i.protocol_id IS NULL OR p.signed_at IS NOT NULL) "
-		"ORDER BY i.due_on, i.id",
 	[STMT_DISCUSSION_INSERT] =
 		"INSERT INTO discussion (title, unit, body, form, meeting_id, territory_id, opens_on, "
 		"closes_on, created_at, created_by, municipality_id) "
@@ -1292,37 +1018,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT g.id, g.name FROM discussion_reference_group dg "
 		"JOIN reference_group g ON g.id = dg.group_id WHERE dg.discussion_id = ?1 "
 		"ORDER BY g.name",
-	[STMT_NOTIFY_DISCUSSIONS_DUE] =
-		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, d.form, t.name "
-		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
-		"WHERE d.announced_at IS NULL AND d.opens_on <= ?1 AND d.closes_on >= ?1 "
-		"AND d.concluded_at IS NULL ORDER BY d.id",
-	[STMT_NOTIFY_DISCUSSION_RECIPIENTS] =
-		"WITH RECURSIVE up(id) AS ("
-		" SELECT territory_id FROM discussion WHERE id = ?1"
-		" UNION SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id"
-		" WHERE t.parent_id IS NOT NULL), "
-		"down(id) AS (SELECT territory_id FROM discussion WHERE id = ?1"
-		" UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id) "
-		"SELECT 0, email, '' FROM media_contact WHERE active = 1 "
-		"UNION ALL SELECT 2, r.email, coalesce(c.token, '') FROM discussion_reference_group g "
-		"JOIN reference_group_member r ON r.group_id = g.group_id "
-		"LEFT JOIN reference_consent c ON c.email = lower(r.email) "
-		"WHERE g.discussion_id = ?1 AND c.withdrawn_at IS NULL "
-		"UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
-		"AND (s.territory_id IS NULL "
-		"     OR (SELECT territory_id FROM discussion WHERE id = ?1) IS NULL "
-		"     OR s.territory_id IN (SELECT id FROM up) "
-		"     OR s.territory_id IN (SELECT id FROM down)) "
-		"ORDER BY 1, 2",
-	[STMT_NOTIFY_DISCUSSION_ANNOUNCED] =
-		"UPDATE discussion SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL",
-	[STMT_PRESS_DISCUSSIONS] =
-		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
-		"d.concluded_at IS NOT NULL FROM discussion d "
-		"LEFT JOIN territory t ON t.id = d.territory_id WHERE d.announced_at IS NOT NULL "
-		"AND " DISCUSSION_OF_MUNICIPALITY("?1")
-		"ORDER BY d.announced_at DESC, d.id DESC LIMIT 50",
 	[STMT_DISCUSSION_FILE_ADD] =
 		"INSERT INTO discussion_file (discussion_id, file_name, mime, size, sha256) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -1335,43 +1030,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY id",
 
 	/* ---- personal receptions (issue 17) ---- */
-	[STMT_NOTIFY_BOOKINGS_SOON] =
-		"SELECT b.id, b.meeting_id, b.slot_at, b.email FROM reception_booking b "
-		"JOIN meeting m ON m.id = b.meeting_id WHERE b.status = 'active' AND b.email <> '' "
-		"AND m.status IN ('approved', 'postponed') AND b.slot_at > ?1 AND b.slot_at <= ?2 "
-		"ORDER BY b.id",
 	[STMT_LINK_BY_TOKEN] =
 		"SELECT id, kind, target_id, name, email, organisation FROM participant_link "
 		"WHERE token = ?1",
-	[STMT_SURVEY_LINKS_CREATE] =
-		"INSERT INTO participant_link (kind, target_id, email, name, organisation, token, "
-		"created_at) SELECT 'survey', ?1, lower(m.email), min(m.name), min(m.organisation), "
-		"lower(hex(randomblob(32))), ?2 FROM survey_reference_group g "
-		"JOIN reference_group_member m ON m.group_id = g.group_id "
-		"LEFT JOIN reference_consent c ON c.email = lower(m.email) "
-		"WHERE g.survey_id = ?1 AND c.withdrawn_at IS NULL GROUP BY lower(m.email) "
-		"ON CONFLICT DO NOTHING",
-	[STMT_DISCUSSION_LINKS_CREATE] =
-		"INSERT INTO participant_link (kind, target_id, email, name, organisation, token, "
-		"created_at) SELECT 'discussion', ?1, lower(m.email), min(m.name), "
-		"min(m.organisation), lower(hex(randomblob(32))), ?2 FROM discussion_reference_group g "
-		"JOIN reference_group_member m ON m.group_id = g.group_id "
-		"LEFT JOIN reference_consent c ON c.email = lower(m.email) "
-		"WHERE g.discussion_id = ?1 AND c.withdrawn_at IS NULL GROUP BY lower(m.email) "
-		"ON CONFLICT DO NOTHING",
-	[STMT_LINK_TOKEN] =
-		"SELECT token FROM participant_link WHERE kind = ?1 AND target_id = ?2 "
-		"AND email = lower(?3)",
-	[STMT_NOTIFY_SURVEYS_DUE] =
-		"SELECT id, title, opens_on, closes_on FROM survey WHERE audience = 'groups' "
-		"AND announced_at IS NULL AND opens_on <= ?1 AND closes_on >= ?1 ORDER BY id",
-	[STMT_NOTIFY_SURVEY_LINKS] =
-		"SELECT l.email, l.name, l.token, coalesce(c.token, '') FROM participant_link l "
-		"LEFT JOIN reference_consent c ON c.email = l.email "
-		"WHERE l.kind = 'survey' AND l.target_id = ?1 AND c.withdrawn_at IS NULL "
-		"ORDER BY l.email",
-	[STMT_NOTIFY_SURVEY_ANNOUNCED] =
-		"UPDATE survey SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL",
 	[STMT_PROPOSAL_LINK_INSERT] =
 		"INSERT INTO discussion_proposal (discussion_id, link_id, point, text, author_name, "
 		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -1573,49 +1234,8 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_OPEN311_REQUESTS, 10),
 	COLUMNS(STMT_OPEN311_REQUEST, 10),
 	COLUMNS(STMT_OUTBOX_ADD, 0),
-	COLUMNS(STMT_NOTIFY_UNANNOUNCED, 5),
-	COLUMNS(STMT_NOTIFY_VIOLATION_ADD, 1),
-	COLUMNS(STMT_NOTIFY_PREVIOUS, 3),
-	COLUMNS(STMT_NOTIFY_LAST_CHANGE, 1),
-	COLUMNS(STMT_NOTIFY_ANNOUNCEMENT_ADD, 1),
-	COLUMNS(STMT_NOTIFY_MARK_ANNOUNCED, 0),
-	COLUMNS(STMT_NOTIFY_CANCELLED, 1),
-	COLUMNS(STMT_NOTIFY_RECIPIENTS, 3),
-	COLUMNS(STMT_NOTIFY_STAFF_EMAILS, 1),
-	COLUMNS(STMT_NOTIFY_DRAFTS_SOON, 5),
-	COLUMNS(STMT_NOTIFY_ANNOUNCED_SOON, 2),
-	COLUMNS(STMT_NOTIFY_INVITEE_EMAILS, 1),
-	COLUMNS(STMT_NOTIFY_POLICE_DUE, 2),
-	COLUMNS(STMT_NOTIFY_MARK_POLICE, 0),
-	COLUMNS(STMT_NOTIFY_VENUE, 1),
-	COLUMNS(STMT_NOTIFY_APPEALS_DUE, 3),
-	COLUMNS(STMT_NOTIFY_TITLE, 1),
-	COLUMNS(STMT_OUTBOX_DUE, 8),
-	COLUMNS(STMT_OUTBOX_SENT, 0),
-	COLUMNS(STMT_OUTBOX_FAILED, 0),
 	COLUMNS(STMT_OUTBOX_TOTALS, 3),
-	COLUMNS(STMT_OUTBOX_PRESS_TOTALS, 3),
-	COLUMNS(STMT_OUTBOX_DEAD_LIST, 10),
-	COLUMNS(STMT_OUTBOX_RETRY_LIST, 10),
-	COLUMNS(STMT_OUTBOX_SENT_LIST, 10),
-	COLUMNS(STMT_OUTBOX_STATE, 3),
-	COLUMNS(STMT_OUTBOX_RETRY, 0),
-	COLUMNS(STMT_OUTBOX_DISCARD, 0),
-	COLUMNS(STMT_PRESS_UPCOMING, 23),
-	COLUMNS(STMT_PRESS_PAST, 23),
-	COLUMNS(STMT_FEED_ANSWERS, 9),
-	COLUMNS(STMT_ANNOUNCEMENT_WEBHOOKS, 1),
-	COLUMNS(STMT_FEED_ENTRIES, 19),
-	COLUMNS(STMT_MEDIA_PLAN, 13),
-	COLUMNS(STMT_PUBLICATION_LIST, 6),
-	COLUMNS(STMT_PUBLICATION_CHANNELS, 6),
 	COLUMNS(STMT_MEDIA_LIST, 4),
-	COLUMNS(STMT_MEDIA_GET, 3),
-	COLUMNS(STMT_MEDIA_EMAIL_TAKEN, 1),
-	COLUMNS(STMT_MEDIA_INSERT, 0),
-	COLUMNS(STMT_MEDIA_UPDATE, 0),
-	COLUMNS(STMT_MEDIA_SET_ACTIVE, 0),
-	COLUMNS(STMT_MEDIA_JSON, 1),
 	COLUMNS(STMT_REFGROUP_LIST, 4),
 	COLUMNS(STMT_REFGROUP_OPTIONS, 3),
 	COLUMNS(STMT_REFGROUP_GET, 2),
@@ -1685,7 +1305,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_TOPIC_RENAME, 0),
 	COLUMNS(STMT_TOPIC_SET_ACTIVE, 0),
 	COLUMNS(STMT_TOPIC_JSON, 1),
-	COLUMNS(STMT_NOTIFY_INSTRUCTIONS_DUE, 4),
 	COLUMNS(STMT_RESIDENT_SESSION_GET, 14),
 	COLUMNS(STMT_RESIDENT_SESSION_INSERT, 0),
 	COLUMNS(STMT_RESIDENT_SESSION_TOUCH, 0),
@@ -1737,26 +1356,15 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_PROPOSAL_AUTHORS, 5),
 	COLUMNS(STMT_DISCUSSION_GROUP_ADD, 0),
 	COLUMNS(STMT_DISCUSSION_GROUPS, 2),
-	COLUMNS(STMT_NOTIFY_DISCUSSIONS_DUE, 7),
-	COLUMNS(STMT_NOTIFY_DISCUSSION_RECIPIENTS, 3),
-	COLUMNS(STMT_NOTIFY_DISCUSSION_ANNOUNCED, 0),
-	COLUMNS(STMT_PRESS_DISCUSSIONS, 7),
 	COLUMNS(STMT_DISCUSSION_FILE_ADD, 0),
 	COLUMNS(STMT_DISCUSSION_FILES, 4),
 	COLUMNS(STMT_DISCUSSION_FILE_GET, 3),
 	COLUMNS(STMT_MEETING_DISCUSSIONS, 3),
-	COLUMNS(STMT_NOTIFY_BOOKINGS_SOON, 4),
 	COLUMNS(STMT_REFERENCE_VERSION, 1),
 	COLUMNS(STMT_APPEAL_SEARCH_PENDING, 2),
 	COLUMNS(STMT_APPEAL_SEARCH_INDEX, 0),
 	COLUMNS(STMT_APPEAL_SEARCH_DONE, 0),
 	COLUMNS(STMT_LINK_BY_TOKEN, 6),
-	COLUMNS(STMT_SURVEY_LINKS_CREATE, 0),
-	COLUMNS(STMT_DISCUSSION_LINKS_CREATE, 0),
-	COLUMNS(STMT_LINK_TOKEN, 1),
-	COLUMNS(STMT_NOTIFY_SURVEYS_DUE, 4),
-	COLUMNS(STMT_NOTIFY_SURVEY_LINKS, 4),
-	COLUMNS(STMT_NOTIFY_SURVEY_ANNOUNCED, 0),
 	COLUMNS(STMT_PROPOSAL_LINK_INSERT, 0),
 	COLUMNS(STMT_PROPOSAL_LINK_RECENT, 1),
 	COLUMNS(STMT_PLAN_MEASURE_INSERT, 0),

@@ -23,6 +23,31 @@ extern const char *const db_statement_sql[STMT__MAX];
 	"WHERE id = ?" n " OR district_id = ?" n " OR id = (SELECT district_id FROM municipality " \
 	"WHERE id = ?" n ")))"
 
+/* The territories that concern the residents of municipality MUN (a bound parameter, issue 18
+ * item 4): its own territories, the ones inside them (a district's school in a village), and the
+ * ones above them (the district as a whole). */
+#define CONCERNING_TERRITORIES(mun)                                                               \
+	"WITH RECURSIVE mine(id) AS (SELECT id FROM territory WHERE municipality_id = " mun "), "   \
+	"down(id) AS (SELECT id FROM mine UNION SELECT t.id FROM territory t JOIN down "           \
+	"             ON t.parent_id = down.id), "                                                 \
+	"up(id) AS (SELECT parent_id FROM territory WHERE id IN (SELECT id FROM mine) UNION "       \
+	"           SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id) "                 \
+	"SELECT id FROM down UNION SELECT id FROM up WHERE id IS NOT NULL"
+
+/* A meeting m on the public pages of municipality MUN (NULL: the whole site) whose district is
+ * DIST (NULL for none): its own meetings, and its district's held in a territory that concerns it
+ * — in one of its territories or district-wide (issue 18 item 4). Never another settlement's. */
+#define MEETING_OF_MUNICIPALITY(mun, dist)                                                        \
+	"(" mun " IS NULL OR m.municipality_id = " mun " OR (m.municipality_id = " dist            \
+	" AND m.territory_id IN (" CONCERNING_TERRITORIES(mun) "))) "
+
+/* A message belongs where its meeting does, else to the own municipality (scope.c,
+ * STMT_SCOPE_OUTBOX); ?n the staff account's body. */
+#define OUTBOX_SCOPE(n)                                                                           \
+	STAFF_SCOPE_SQL("coalesce((SELECT municipality_id FROM meeting "                          \
+			"WHERE id = outbox.meeting_id), "                                          \
+			"(SELECT id FROM municipality WHERE own = 1))", n)
+
 /* The municipality that owns an instruction: its protocol's meeting's, else its appeal's, else
  * the own one (the aliases m for the meeting, a for the appeal). */
 #define INSTRUCTION_MUNICIPALITY                                                                  \

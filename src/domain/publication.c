@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "civil_time.h"
-#include "db.h"
+#include "db_press.h"
 #include "page.h"
 #include "ru.h"
 #include "worker.h"
@@ -39,6 +39,7 @@ int publication_days_ahead(time_t published_at, time_t starts_at)
 		     days_from_civil(tz_local_date(published_at)));
 }
 
+/* «11 марта 2026 г., 18:05»: t in the municipality's zone, in the request's arena. */
 static const char *datetime_words(struct request *req, time_t t)
 {
 	struct tm tm;
@@ -57,44 +58,39 @@ int publication_channels(struct request *req, tpl_dict *d, long long announcemen
 					     datetime_words(req, published_at)));
 	tpl_section_show(site, "DELIVERED");
 
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PUBLICATION_CHANNELS);
-	sqlite3_bind_int64(s, 1, announcement_id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *group = db_text(req->arena, s, 0);
-		const char *name = db_text(req->arena, s, 1);
-		long long total = sqlite3_column_int64(s, 2), sent = sqlite3_column_int64(s, 3),
-			  dead = sqlite3_column_int64(s, 4);
+	struct publication_channel *channels;
+	size_t n;
+	if (db_publication_channels(&req->worker->db, req->arena, announcement_id, &channels, &n) <
+	    0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct publication_channel *ch = &channels[i];
 		tpl_dict *c = tpl_section_add(d, "CHANNEL");
-		if (strcmp(group, "media") == 0)
+		if (strcmp(ch->group, "media") == 0)
 			tpl_set(c, "NAME", "Рассылка в СМИ");
-		else if (strcmp(group, "invitees") == 0)
+		else if (strcmp(ch->group, "invitees") == 0)
 			tpl_set(c, "NAME", "Электронная почта: приглашённые и члены группы");
-		else if (strcmp(group, "reference") == 0)
+		else if (strcmp(ch->group, "reference") == 0)
 			tpl_set(c, "NAME", "Электронная почта: референтные группы");
-		else if (strcmp(group, "subscribers") == 0)
+		else if (strcmp(ch->group, "subscribers") == 0)
 			tpl_set(c, "NAME", "Электронная почта: подписчики");
 		else
-			tpl_set(c, "NAME", arena_printf(req->arena, "Соцсеть: %s", name));
+			tpl_set(c, "NAME", arena_printf(req->arena, "Соцсеть: %s", ch->name));
 		const char *state;
-		if (sent == total)
+		if (ch->sent == ch->total)
 			state = arena_printf(req->arena, "доставлено %s",
-					     datetime_words(req, (time_t)sqlite3_column_int64(s, 5)));
+					     datetime_words(req, ch->last_sent));
 		else
-			state = arena_printf(req->arena, "доставлено %lld из %lld", sent, total);
-		if (dead > 0)
+			state = arena_printf(req->arena, "доставлено %lld из %lld", ch->sent,
+					     ch->total);
+		if (ch->dead > 0)
 			state = arena_printf(req->arena, "%s; не доставлено: %lld %s в списке ошибок",
-					     state, dead,
-					     ru_plural(dead, "сообщение", "сообщения", "сообщений"));
-		else if (sent < total)
+					     state, ch->dead,
+					     ru_plural(ch->dead, "сообщение", "сообщения", "сообщений"));
+		else if (ch->sent < ch->total)
 			state = arena_printf(req->arena, "%s; остальные в очереди", state);
 		tpl_set(c, "STATE", state);
-		tpl_section_show(c, sent == total ? "DELIVERED" : "PENDING");
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(&req->worker->db, "publication channels");
-		return -1;
+		tpl_section_show(c, ch->sent == ch->total ? "DELIVERED" : "PENDING");
 	}
 	return 0;
 }
@@ -102,31 +98,10 @@ int publication_channels(struct request *req, tpl_dict *d, long long announcemen
 int publication_fill(struct request *req, tpl_dict *d, long long meeting_id)
 {
 	tpl_dict *p = tpl_include(d, "PUBLICATION", "admin_publication.tpl");
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PUBLICATION_LIST);
-	sqlite3_bind_int64(s, 1, meeting_id);
-	struct row {
-		long long id;
-		const char *kind, *venue;
-		time_t published_at, starts_at;
-		bool kept;
-	} *rows = arena_alloc(req->arena, 8 * sizeof *rows);
-	size_t n = 0, cap = 8;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
-		rows[n].id = sqlite3_column_int64(s, 0);
-		rows[n].kind = db_text(req->arena, s, 1);
-		rows[n].published_at = (time_t)sqlite3_column_int64(s, 2);
-		rows[n].starts_at = (time_t)sqlite3_column_int64(s, 3);
-		rows[n].kept = sqlite3_column_int(s, 4) != 0;
-		rows[n].venue = db_text(req->arena, s, 5);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(&req->worker->db, "publication list");
+	struct publication_row *rows;
+	size_t n;
+	if (db_publications(&req->worker->db, req->arena, meeting_id, &rows, &n) < 0)
 		return -1;
-	}
 	if (n == 0) {
 		tpl_section_show(p, "NOT_PUBLISHED");
 		return 0;

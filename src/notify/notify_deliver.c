@@ -8,46 +8,10 @@
 
 #include <string.h>
 
+#include "db_notify.h"
 #include "mail.h"
 
 #define MAX_DELAY (24 * 3600)
-
-struct pending {
-	long long id;
-	bool mail;
-	const char *recipient, *subject, *body, *unsubscribe_url;
-	int attempts;
-	time_t created_at;
-};
-
-static int load_due(struct notify_run *run, struct pending **out, size_t *n)
-{
-	sqlite3_stmt *s = db_stmt(run->db, STMT_OUTBOX_DUE);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
-	sqlite3_bind_int(s, 2, run->cfg->notify_batch);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = arena_grow(run->arena, *out, *n, &cap, sizeof **out);
-		struct pending *p = &(*out)[(*n)++];
-		p->id = sqlite3_column_int64(s, 0);
-		p->mail = strcmp((const char *)sqlite3_column_text(s, 1), "mail") == 0;
-		p->recipient = db_text(run->arena, s, 2);
-		p->subject = db_text(run->arena, s, 3);
-		p->body = db_text(run->arena, s, 4);
-		p->unsubscribe_url = db_text(run->arena, s, 5);
-		p->attempts = sqlite3_column_int(s, 6);
-		p->created_at = (time_t)sqlite3_column_int64(s, 7);
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(run->db, "notifier: reading the outbox");
-		return -1;
-	}
-	return 0;
-}
 
 /* The domain of the sender's address, for Message-IDs. */
 static const char *mail_domain(const struct config *cfg)
@@ -56,7 +20,9 @@ static const char *mail_domain(const struct config *cfg)
 	return at ? at + 1 : "localhost";
 }
 
-static void send_one(struct notify_run *run, const struct pending *p, struct send_result *r)
+/* Send message p: mail over SMTP, or a post to the webhook its recipient names; the outcome in
+ * *r (a webhook missing from [webhooks] is a permanent refusal). */
+static void send_one(struct notify_run *run, const struct outbox_due *p, struct send_result *r)
 {
 	if (p->mail) {
 		struct mail m = {
@@ -83,7 +49,10 @@ static void send_one(struct notify_run *run, const struct pending *p, struct sen
 	webhook_post(run->cfg, w->url, p->body, r);
 }
 
-static int record(struct notify_run *run, const struct pending *p, const struct send_result *r)
+/* Record the outcome r of sending p: sent, or one more attempt with the next one doubled in
+ * time (a receiver's Retry-After honoured), dead after max_attempts or a permanent refusal.
+ * 0, or -1 on a database error. */
+static int record(struct notify_run *run, const struct outbox_due *p, const struct send_result *r)
 {
 	sqlite3_stmt *s;
 	if (r->ok) {
@@ -123,9 +92,9 @@ static int record(struct notify_run *run, const struct pending *p, const struct 
 
 int notify_deliver(struct notify_run *run)
 {
-	struct pending *p;
+	struct outbox_due *p;
 	size_t n;
-	if (load_due(run, &p, &n) < 0)
+	if (db_outbox_due(run->db, run->arena, run->now, run->cfg->notify_batch, &p, &n) < 0)
 		return -1;
 	bool mail_down = false;
 	for (size_t i = 0; i < n; i++) {

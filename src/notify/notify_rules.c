@@ -9,6 +9,7 @@
 
 #include "civil_time.h"
 #include "buf.h"
+#include "db_notify.h"
 #include "outbox.h"
 #include "protocol.h"
 #include "reception_waiting.h"
@@ -18,38 +19,6 @@
 #include "workdays.h"
 
 #define DAY 86400
-
-/* One meeting id and its start, as the rules' selections return them. */
-struct candidate {
-	long long id;
-	time_t starts_at;
-	const char *exception_reason;
-	bool has_place;
-	const char *kind;         /* its code: the notice period follows it */
-};
-
-static int collect(struct notify_run *run, sqlite3_stmt *s, struct candidate **out, size_t *n)
-{
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = arena_grow(run->arena, *out, *n, &cap, sizeof **out);
-		struct candidate *c = &(*out)[(*n)++];
-		c->id = sqlite3_column_int64(s, 0);
-		c->starts_at = (time_t)sqlite3_column_int64(s, 1);
-		c->exception_reason = sqlite3_column_count(s) > 2 ? db_text(run->arena, s, 2) : "";
-		c->has_place = sqlite3_column_count(s) > 3 ? sqlite3_column_int(s, 3) != 0 : true;
-		c->kind = sqlite3_column_count(s) > 4 ? db_text(run->arena, s, 4) : "";
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(run->db, "notifier: selecting meetings");
-		return -1;
-	}
-	return 0;
-}
 
 /* Add one message (printed instead in a dry run, where the transaction is rolled back anyway). */
 static int enqueue(struct notify_run *run, const struct outbox_message *m)
@@ -69,17 +38,9 @@ static int alert_staff(struct notify_run *run, const char *roles, const char *ke
 		       const char *purpose, long long meeting_id, const char *subject,
 		       const char *body)
 {
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_STAFF_EMAILS);
-	sqlite3_bind_text(s, 1, roles, -1, SQLITE_STATIC);
-	const char **emails = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		emails = arena_grow(run->arena, emails, n, &cap, sizeof *emails);
-		emails[n++] = db_text(run->arena, s, 0);
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	const char **emails;
+	size_t n;
+	if (db_notify_staff_emails(run->db, run->arena, roles, &emails, &n) < 0)
 		return -1;
 	if (n == 0)
 		fprintf(run->out, "warning: no staff with roles %s has an e-mail address for: %s\n",
@@ -132,26 +93,23 @@ static time_t deadline_passes_at(time_t starts_at, const char *kind)
 /* Rule: a meeting whose announcement deadline passed while it was not announced is a violation,
  * recorded once and reported to the controllers. A meeting approved late with a written
  * exception is reported as such already, not again here. */
-static int rule_violations(struct notify_run *run, const struct candidate *c, size_t n)
+static int rule_violations(struct notify_run *run, const struct notify_candidate *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		time_t passed = deadline_passes_at(c[i].starts_at, c[i].kind);
 		if (run->now < passed || c[i].exception_reason[0] != '\0')
 			continue;
-		sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_VIOLATION_ADD);
-		sqlite3_bind_int64(s, 1, c[i].id);
-		sqlite3_bind_text(s, 2, "announce_5_days", -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)passed);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)run->now);
-		sqlite3_bind_text(s, 5,
-				  c[i].has_place ? "не объявлена к сроку"
-						 : "не объявлена к сроку: не указано место",
-				  -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 6, (sqlite3_int64)c[i].starts_at);
-		int rc = sqlite3_step(s);
-		long long violation = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-		db_done(s);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		struct notify_violation v = {
+			.meeting_id = c[i].id,
+			.rule = "announce_5_days",
+			.deadline_at = passed,
+			.detected_at = run->now,
+			.details = c[i].has_place ? "не объявлена к сроку"
+						  : "не объявлена к сроку: не указано место",
+			.starts_at = c[i].starts_at,
+		};
+		long long violation;
+		if (db_notify_violation_add(run->db, &v, &violation) < 0)
 			return -1;
 		if (violation == 0)
 			continue; /* recorded by an earlier run */
@@ -200,23 +158,9 @@ static int publish(struct notify_run *run, long long announcement, const char *k
 		   const struct notify_previous *prev)
 {
 	const char *purpose = strcmp(kind, "announcement") == 0 ? "announcement" : kind;
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_RECIPIENTS);
-	sqlite3_bind_int64(s, 1, m->summary.id);
-	struct recipient {
-		int audience;
-		const char *email, *token;
-	} *r = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r = arena_grow(run->arena, r, n, &cap, sizeof *r);
-		r[n].audience = sqlite3_column_int(s, 0);
-		r[n].email = db_text(run->arena, s, 1);
-		r[n].token = db_text(run->arena, s, 2);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct notify_recipient *r;
+	size_t n;
+	if (db_notify_recipients(run->db, run->arena, m->summary.id, &r, &n) < 0)
 		return -1;
 	/* One mail per address: the first audience wins (media, invitee, reference, subscriber),
 	 * which the dedup key enforces. */
@@ -270,62 +214,44 @@ static int publish(struct notify_run *run, long long announcement, const char *k
 static int previous_publication(struct notify_run *run, long long meeting,
 				struct notify_previous *prev)
 {
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_PREVIOUS);
-	sqlite3_bind_int64(s, 1, meeting);
-	int rc = sqlite3_step(s);
-	prev->known = rc == SQLITE_ROW;
+	struct notify_published p;
+	int rc = db_notify_previous(run->db, run->arena, meeting, &p);
+	if (rc < 0)
+		return -1;
+	prev->known = rc == 0;
+	prev->starts_at = p.starts_at;
 	prev->place = "";
-	if (prev->known) {
-		prev->starts_at = (time_t)sqlite3_column_int64(s, 0);
-		const char *name = db_text(run->arena, s, 1), *address = db_text(run->arena, s, 2);
-		if (name[0])
-			prev->place = address[0] ? arena_printf(run->arena, "%s, %s", name, address)
-						 : name;
-	}
-	db_done(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	if (p.venue_name[0])
+		prev->place = p.venue_address[0] ? arena_printf(run->arena, "%s, %s", p.venue_name,
+								p.venue_address)
+						 : p.venue_name;
+	return 0;
 }
 
-/* Record one publication of meeting m; its id, or -1. */
+/* Record one publication of kind of meeting m at its venue (public summaries carry only the
+ * venue's name), with the change it publishes: its id, or -1 on a database error. */
 static long long add_announcement(struct notify_run *run, const struct meeting_detail *m,
-				  const char *kind, long long venue_id)
+				  const char *kind)
 {
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_LAST_CHANGE);
-	sqlite3_bind_int64(s, 1, m->summary.id);
-	long long change = 0;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		change = sqlite3_column_int64(s, 0);
-	db_done(s);
-	s = db_stmt(run->db, STMT_NOTIFY_ANNOUNCEMENT_ADD);
-	sqlite3_bind_int64(s, 1, m->summary.id);
-	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)run->now);
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)m->summary.starts_at);
-	sqlite3_bind_int64(s, 5, (sqlite3_int64)m->summary.ends_at);
-	if (venue_id)
-		sqlite3_bind_int64(s, 6, venue_id);
-	sqlite3_bind_int(s, 7,
-			 rule_notice_kept(run->now, m->summary.starts_at, m->summary.kind) ? 1 : 0);
-	if (change)
-		sqlite3_bind_int64(s, 8, change);
-	long long id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	db_done(s);
-	return id;
-}
-
-/* The venue id of a meeting (public summaries carry only its name). */
-static long long venue_of(struct notify_run *run, long long meeting)
-{
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_VENUE);
-	sqlite3_bind_int64(s, 1, meeting);
-	long long id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
+	struct notify_announcement n = {
+		.meeting_id = m->summary.id,
+		.kind = kind,
+		.published_at = run->now,
+		.starts_at = m->summary.starts_at,
+		.ends_at = m->summary.ends_at,
+		.notice_kept = rule_notice_kept(run->now, m->summary.starts_at, m->summary.kind),
+	};
+	long long id;
+	if (db_notify_last_change(run->db, m->summary.id, &n.change_id) < 0 ||
+	    db_notify_venue(run->db, m->summary.id, &n.venue_id) < 0 ||
+	    db_notify_announcement_add(run->db, &n, &id) < 0)
+		return -1;
 	return id;
 }
 
 /* Rule: an approved meeting with a place is announced at once — the announcement, or, when its
  * place and time were published before, the change. A meeting without a place cannot be. */
-static int rule_announce(struct notify_run *run, const struct candidate *c, size_t n)
+static int rule_announce(struct notify_run *run, const struct notify_candidate *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (!c[i].has_place || c[i].starts_at <= run->now)
@@ -338,7 +264,7 @@ static int rule_announce(struct notify_run *run, const struct candidate *c, size
 		    previous_publication(run, c[i].id, &prev) < 0)
 			return -1;
 		const char *kind = prev.known ? "change" : "announcement";
-		long long announcement = add_announcement(run, &m, kind, venue_of(run, c[i].id));
+		long long announcement = add_announcement(run, &m, kind);
 		if (announcement < 0)
 			return -1;
 		sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_MARK_ANNOUNCED);
@@ -361,7 +287,7 @@ static int rule_announce(struct notify_run *run, const struct candidate *c, size
 
 /* Rule: an approved meeting still not announced when its deadline is near (it has no place)
  * alerts the organisers and the controllers, once per start time. */
-static int rule_unannounced(struct notify_run *run, const struct candidate *c, size_t n)
+static int rule_unannounced(struct notify_run *run, const struct notify_candidate *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (c[i].has_place || c[i].starts_at <= run->now)
@@ -395,9 +321,9 @@ static int rule_unannounced(struct notify_run *run, const struct candidate *c, s
 /* Rule: a cancellation of a published meeting is published to the same recipients. */
 static int rule_cancellations(struct notify_run *run)
 {
-	struct candidate *c;
+	struct notify_candidate *c;
 	size_t n;
-	if (collect(run, db_stmt(run->db, STMT_NOTIFY_CANCELLED), &c, &n) < 0)
+	if (db_notify_cancelled(run->db, run->arena, &c, &n) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		struct meeting_detail m;
@@ -407,8 +333,7 @@ static int rule_cancellations(struct notify_run *run)
 		if (load_meeting(run, c[i].id, &m, &inv, &inv_n) < 0 ||
 		    previous_publication(run, c[i].id, &prev) < 0)
 			return -1;
-		long long announcement =
-			add_announcement(run, &m, "cancellation", venue_of(run, c[i].id));
+		long long announcement = add_announcement(run, &m, "cancellation");
 		if (announcement < 0 || publish(run, announcement, "cancellation", &m, inv, inv_n,
 						&prev) < 0)
 			return -1;
@@ -428,24 +353,19 @@ static time_t draft_alert_ahead(const char *kind)
  * time: it must be approved within two days to keep its kind's notice period. */
 static int rule_drafts(struct notify_run *run)
 {
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_DRAFTS_SOON);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
-	sqlite3_bind_int64(s, 2,
-			   (sqlite3_int64)(run->now + (time_t)(rule_notice_max_days() -
-							       RULE_ANNOUNCE_DAYS +
-							       NOTIFY_DRAFT_ALERT_DAYS) *
-							      DAY));
-	struct candidate *c;
+	time_t until = run->now + (time_t)(rule_notice_max_days() - RULE_ANNOUNCE_DAYS +
+					   NOTIFY_DRAFT_ALERT_DAYS) *
+					  DAY;
+	struct notify_candidate *c;
 	size_t n;
-	if (collect(run, s, &c, &n) < 0)
+	if (db_notify_drafts_soon(run->db, run->arena, run->now, until, &c, &n) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		if (c[i].starts_at > run->now + draft_alert_ahead(c[i].kind))
 			continue;
-		sqlite3_stmt *g = db_stmt(run->db, STMT_NOTIFY_TITLE);
-		sqlite3_bind_int64(g, 1, c[i].id);
-		const char *title = sqlite3_step(g) == SQLITE_ROW ? db_text(run->arena, g, 0) : "";
-		db_done(g);
+		const char *title;
+		if (db_notify_title(run->db, run->arena, c[i].id, &title) < 0)
+			return -1;
 		const char *body = arena_printf(
 			run->arena,
 			"Встреча %s (%s) всё ещё черновик. Чтобы опубликовать место и время не "
@@ -471,12 +391,9 @@ static int rule_drafts(struct notify_run *run)
 /* Rule: invitees of an announced meeting get a reminder on the day before it (local days). */
 static int rule_reminders(struct notify_run *run)
 {
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_ANNOUNCED_SOON);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)(run->now + 2 * DAY));
-	struct candidate *c;
+	struct notify_candidate *c;
 	size_t n;
-	if (collect(run, s, &c, &n) < 0)
+	if (db_notify_announced_soon(run->db, run->arena, run->now, run->now + 2 * DAY, &c, &n) < 0)
 		return -1;
 	struct civil_date tomorrow = civil_date_add_days(tz_local_date(run->now), 1);
 	for (size_t i = 0; i < n; i++) {
@@ -487,17 +404,9 @@ static int rule_reminders(struct notify_run *run)
 		size_t inv_n;
 		if (load_meeting(run, c[i].id, &m, &inv, &inv_n) < 0)
 			return -1;
-		sqlite3_stmt *e = db_stmt(run->db, STMT_NOTIFY_INVITEE_EMAILS);
-		sqlite3_bind_int64(e, 1, c[i].id);
-		const char **emails = NULL;
-		size_t en = 0, cap = 0;
-		int rc;
-		while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
-			emails = arena_grow(run->arena, emails, en, &cap, sizeof *emails);
-			emails[en++] = db_text(run->arena, e, 0);
-		}
-		db_done(e);
-		if (rc != SQLITE_DONE)
+		const char **emails;
+		size_t en;
+		if (db_notify_invitee_emails(run->db, run->arena, c[i].id, &emails, &en) < 0)
 			return -1;
 		const char *subject = arena_printf(run->arena, "Напоминание: завтра %s",
 						   m.summary.title);
@@ -535,35 +444,18 @@ static int rule_booking_reminders(struct notify_run *run)
 {
 	if (reception_expire_offers(run->db, run->arena, run->cfg, run->now) < 0)
 		return -1;
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_BOOKINGS_SOON);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)(run->now + 2 * DAY));
-	struct booking {
-		long long id, meeting;
-		time_t slot;
-		const char *email;
-	} *b = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		b = arena_grow(run->arena, b, n, &cap, sizeof *b);
-		b[n].id = sqlite3_column_int64(s, 0);
-		b[n].meeting = sqlite3_column_int64(s, 1);
-		b[n].slot = (time_t)sqlite3_column_int64(s, 2);
-		b[n].email = db_text(run->arena, s, 3);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct notify_booking *b;
+	size_t n;
+	if (db_notify_bookings_soon(run->db, run->arena, run->now, run->now + 2 * DAY, &b, &n) < 0)
 		return -1;
 	struct civil_date tomorrow = civil_date_add_days(tz_local_date(run->now), 1);
 	for (size_t i = 0; i < n; i++) {
-		if (civil_date_compare(tz_local_date(b[i].slot), tomorrow) != 0)
+		if (civil_date_compare(tz_local_date(b[i].slot_at), tomorrow) != 0)
 			continue;
 		struct meeting_detail m;
-		if (db_meeting_get(run->db, run->arena, b[i].meeting, &m) != 0)
+		if (db_meeting_get(run->db, run->arena, b[i].meeting_id, &m) != 0)
 			return -1;
-		const char *when = notify_datetime(run->arena, b[i].slot);
+		const char *when = notify_datetime(run->arena, b[i].slot_at);
 		struct outbox_message msg = {
 			.dedup_key = arena_printf(run->arena, "booking-reminder:%lld", b[i].id),
 			.channel = OUTBOX_MAIL,
@@ -580,7 +472,7 @@ static int rule_booking_reminders(struct notify_run *run)
 				notify_url(run, arena_printf(run->arena, "/account/bookings/%lld", b[i].id)),
 				notify_signature(run)),
 			.purpose = "reminder",
-			.meeting_id = b[i].meeting,
+			.meeting_id = b[i].meeting_id,
 		};
 		int before = run->counts.queued;
 		if (enqueue(run, &msg) < 0)
@@ -597,12 +489,10 @@ static int rule_police(struct notify_run *run)
 {
 	if (run->cfg->police_email[0] == '\0')
 		return 0;
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_POLICE_DUE);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
-	sqlite3_bind_int64(s, 2, run->cfg->police_notice_attendance);
-	struct candidate *c;
+	struct notify_candidate *c;
 	size_t n;
-	if (collect(run, s, &c, &n) < 0)
+	if (db_notify_police_due(run->db, run->arena, run->now, run->cfg->police_notice_attendance,
+				 &c, &n) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		struct meeting_detail m;
@@ -748,21 +638,15 @@ static int rule_appeal_digests(struct notify_run *run)
 	char last[11];
 	struct civil_date until = civil_date_add_days(today, NOTIFY_DIGEST_DAYS);
 	snprintf(last, sizeof last, "%04d-%02d-%02d", until.year, until.month, until.day);
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_APPEALS_DUE);
-	sqlite3_bind_text(s, 1, last, -1, SQLITE_TRANSIENT);
-	struct digest_row *rows = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = arena_grow(run->arena, rows, n, &cap, sizeof *rows);
-		rows[n].line = due_line(run, db_text(run->arena, s, 0), db_text(run->arena, s, 1),
-					today);
-		rows[n].executor = db_text(run->arena, s, 2);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct notify_due_appeal *due;
+	size_t n;
+	if (db_notify_appeals_due(run->db, run->arena, last, &due, &n) < 0)
 		return -1;
+	struct digest_row *rows = arena_alloc(run->arena, (n ? n : 1) * sizeof *rows);
+	for (size_t i = 0; i < n; i++) {
+		rows[i].line = due_line(run, due[i].number, due[i].answer_due, today);
+		rows[i].executor = due[i].executor_email;
+	}
 	const char *link = arena_printf(run->arena, "\nРеестр: %s\n",
 					notify_url(run, "/admin/appeals?due=soon"));
 	return send_digest(run, rows, n, "appeals",
@@ -817,22 +701,15 @@ static int rule_instruction_digests(struct notify_run *run)
 	struct civil_date until = civil_date_add_days(today, NOTIFY_DIGEST_DAYS);
 	char last[11];
 	snprintf(last, sizeof last, "%04d-%02d-%02d", until.year, until.month, until.day);
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_INSTRUCTIONS_DUE);
-	sqlite3_bind_text(s, 1, last, -1, SQLITE_TRANSIENT);
-	struct digest_row *rows = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = arena_grow(run->arena, rows, n, &cap, sizeof *rows);
-		rows[n].line = instruction_line(run, sqlite3_column_int64(s, 0),
-						db_text(run->arena, s, 1), db_text(run->arena, s, 2),
-						today);
-		rows[n].executor = db_text(run->arena, s, 3);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct notify_due_instruction *due;
+	size_t n;
+	if (db_notify_instructions_due(run->db, run->arena, last, &due, &n) < 0)
 		return -1;
+	struct digest_row *rows = arena_alloc(run->arena, (n ? n : 1) * sizeof *rows);
+	for (size_t i = 0; i < n; i++) {
+		rows[i].line = instruction_line(run, due[i].id, due[i].text, due[i].due_on, today);
+		rows[i].executor = due[i].executor_email;
+	}
 	return send_digest(
 		run, rows, n, "instructions",
 		arena_printf(run->arena, "Сроки исполнения поручений: %s",
@@ -856,34 +733,33 @@ static int rule_protocol_digests(struct notify_run *run)
 	if (workdays_current(run->db, &cal) < 0)
 		return -1;
 	struct civil_date today = tz_local_date(run->now);
-	sqlite3_stmt *s = db_stmt(run->db, STMT_DASH_HELD);
-	sqlite3_bind_int(s, 1, -1); /* every one of them, however long ago (?3 left NULL) */
+	struct notify_held *held;
+	size_t n;
+	if (db_notify_held(run->db, run->arena, &held, &n) < 0)
+		return -1;
 	struct buf b;
 	buf_init(&b, run->arena);
-	int rc, late = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		time_t starts = (time_t)sqlite3_column_int64(s, 2);
-		int days = sqlite3_column_int(s, 5);
-		if (days <= 0)
+	int late = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct notify_held *h = &held[i];
+		if (h->handover_days <= 0)
 			continue; /* the kind's act sets no handover deadline */
-		struct civil_date due = protocol_handover_due(&cal, tz_local_date(starts), days, NULL);
+		struct civil_date due = protocol_handover_due(&cal, tz_local_date(h->starts_at),
+							      h->handover_days, NULL);
 		long over = civil_date_diff(today, due);
 		if (over <= 0)
 			continue;
 		buf_printf(&b, "  — «%s», %s: протокол %s, срок передачи %s (просрочено на %ld %s)\n"
 			       "    %s\n",
-			   db_text(run->arena, s, 1), notify_datetime(run->arena, starts),
-			   sqlite3_column_int(s, 3)   ? "подписан, не передан"
-			   : sqlite3_column_int(s, 4) ? "не подписан"
-						      : "не составлен",
+			   h->title, notify_datetime(run->arena, h->starts_at),
+			   h->signed_ ? "подписан, не передан"
+			   : h->has_protocol ? "не подписан"
+					     : "не составлен",
 			   notify_date(run->arena, due), over, ru_plural(over, "день", "дня", "дней"),
 			   notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld/protocol",
-							(long long)sqlite3_column_int64(s, 0))));
+							h->id)));
 		late++;
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
 	if (late == 0)
 		return 0;
 	const char *day = iso_day(run->arena, today);
@@ -910,28 +786,26 @@ static int rule_place_digests(struct notify_run *run)
 {
 	enum { WARNING_DAYS = 7 };
 	struct civil_date today = tz_local_date(run->now);
-	sqlite3_stmt *s = db_stmt(run->db, STMT_PLACE_UNAGREED);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)run->now);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)(run->now + (WARNING_DAYS + 7) * DAY));
+	struct notify_unagreed *u;
+	size_t n;
+	if (db_notify_unagreed(run->db, run->arena, run->now, run->now + (WARNING_DAYS + 7) * DAY,
+			       &u, &n) < 0)
+		return -1;
 	struct buf b;
 	buf_init(&b, run->arena);
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		time_t starts = (time_t)sqlite3_column_int64(s, 2);
-		struct civil_date deadline = rule_announce_deadline(starts, "group_field");
+	int rows = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct civil_date deadline = rule_announce_deadline(u[i].starts_at, "group_field");
 		if (civil_date_diff(deadline, today) > WARNING_DAYS)
 			continue;
 		buf_printf(&b, "  — «%s», %s: опубликовать до %s%s\n    %s\n",
-			   db_text(run->arena, s, 1), notify_datetime(run->arena, starts),
+			   u[i].title, notify_datetime(run->arena, u[i].starts_at),
 			   notify_date(run->arena, deadline),
 			   civil_date_compare(deadline, today) < 0 ? " (срок прошёл)" : "",
 			   notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld",
-							(long long)sqlite3_column_int64(s, 0))));
+							u[i].id)));
 		rows++;
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
 	if (rows == 0)
 		return 0;
 	const char *day = iso_day(run->arena, today);
@@ -973,27 +847,26 @@ struct opening {
 /* The discussions due to be announced today, from the run's arena. -1 on a database error. */
 static int discussion_openings_load(struct notify_run *run, struct opening **out, size_t *count)
 {
-	struct opening *o = NULL;
-	size_t n = 0, cap = 0;
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_DISCUSSIONS_DUE);
-	sqlite3_bind_text(s, 1, iso_day(run->arena, tz_local_date(run->now)), -1,
-			  SQLITE_TRANSIENT);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		o = arena_grow(run->arena, o, n, &cap, sizeof *o);
-		o[n].id = sqlite3_column_int64(s, 0);
-		o[n].title = db_text(run->arena, s, 1);
-		o[n].unit = db_text(run->arena, s, 2);
-		civil_date_parse(db_text(run->arena, s, 3), &o[n].opens);
-		civil_date_parse(db_text(run->arena, s, 4), &o[n].closes);
-		o[n].hearing = strcmp(db_text(run->arena, s, 5), "hearing") == 0;
-		o[n].territory = db_text(run->arena, s, 6);
-		n++;
+	struct notify_discussion *d;
+	size_t n;
+	if (db_notify_discussions_due(run->db, run->arena,
+				      iso_day(run->arena, tz_local_date(run->now)), &d, &n) < 0)
+		return -1;
+	struct opening *o = arena_alloc(run->arena, (n ? n : 1) * sizeof *o);
+	for (size_t i = 0; i < n; i++) {
+		o[i] = (struct opening){
+			.id = d[i].id,
+			.title = d[i].title,
+			.unit = d[i].unit,
+			.territory = d[i].territory,
+			.hearing = strcmp(d[i].form, "hearing") == 0,
+		};
+		civil_date_parse(d[i].opens_on, &o[i].opens);
+		civil_date_parse(d[i].closes_on, &o[i].closes);
 	}
-	db_done(s);
 	*out = o;
 	*count = n;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 /* What every recipient reads about opening O: the draft, its developer, the period, who takes
@@ -1016,24 +889,19 @@ static const char *discussion_opening_text(struct notify_run *run, const struct 
 }
 
 /* The paragraph with EMAIL's personal link to discussion ID (issue 20 item 2: proposals
- * without an account), or "" when the address has none. */
+ * without an account), or "" when the address has none; NULL on a database error. */
 static const char *discussion_personal_link(struct notify_run *run, long long id,
 					    const char *email)
 {
-	const char *line = "";
-	sqlite3_stmt *l = db_stmt(run->db, STMT_LINK_TOKEN);
-	sqlite3_bind_text(l, 1, "discussion", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(l, 2, id);
-	sqlite3_bind_text(l, 3, email, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(l) == SQLITE_ROW)
-		line = arena_printf(
-			run->arena,
-			"\nВаша персональная ссылка для предложений (вход в личный кабинет не нужен; "
-			"не пересылайте её): %s\n",
-			notify_url(run, arena_printf(run->arena, "/discussions/link?token=%s",
-						     db_text(run->arena, l, 0))));
-	db_done(l);
-	return line;
+	const char *token;
+	int rc = db_notify_link_token(run->db, run->arena, "discussion", id, email, &token);
+	if (rc != 0)
+		return rc > 0 ? "" : NULL;
+	return arena_printf(run->arena,
+			    "\nВаша персональная ссылка для предложений (вход в личный кабинет не "
+			    "нужен; не пересылайте её): %s\n",
+			    notify_url(run, arena_printf(run->arena, "/discussions/link?token=%s",
+							 token)));
 }
 
 /* Mail opening O to each of its recipients (STMT_NOTIFY_DISCUSSION_RECIPIENTS): the media list,
@@ -1044,19 +912,20 @@ static int discussion_opening_mails(struct notify_run *run, const struct opening
 {
 	const char *subject = arena_printf(run->arena, "Общественное обсуждение: %s", o->title);
 	const char *text = discussion_opening_text(run, o);
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_DISCUSSION_RECIPIENTS);
-	sqlite3_bind_int64(s, 1, o->id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int audience = sqlite3_column_int(s, 0);
-		const char *email = db_text(run->arena, s, 1);
-		const char *token = db_text(run->arena, s, 2);
+	struct notify_recipient *r;
+	size_t n;
+	if (db_notify_discussion_recipients(run->db, run->arena, o->id, &r, &n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const char *email = r[i].email, *token = r[i].token;
 		const char *personal = "";
 		const char *unsubscribe = NULL;
-		if (audience == AUDIENCE_SUBSCRIBER) {
+		if (r[i].audience == AUDIENCE_SUBSCRIBER) {
 			unsubscribe = subscription_unsubscribe_url(run->arena, run->cfg, token);
-		} else if (audience == AUDIENCE_REFERENCE) {
+		} else if (r[i].audience == AUDIENCE_REFERENCE) {
 			personal = discussion_personal_link(run, o->id, email);
+			if (personal == NULL)
+				return -1;
 			if (token[0])
 				unsubscribe = subscription_reference_unsubscribe_url(run->arena,
 										     run->cfg, token);
@@ -1072,13 +941,10 @@ static int discussion_opening_mails(struct notify_run *run, const struct opening
 			.unsubscribe_url = unsubscribe,
 			.purpose = "announcement",
 		};
-		if (enqueue(run, &msg) < 0) {
-			db_done(s);
+		if (enqueue(run, &msg) < 0)
 			return -1;
-		}
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 /* Rule: a discussion of a draft (issue 20) whose period has begun is announced once: a mail to
@@ -1112,35 +978,23 @@ static int rule_survey_links(struct notify_run *run)
 {
 	struct civil_date today = tz_local_date(run->now);
 	const char *day = iso_day(run->arena, today);
-	struct due {
-		long long id;
-		const char *title;
-		struct civil_date opens, closes;
-	} *o = NULL;
-	size_t n = 0, cap = 0;
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_SURVEYS_DUE);
-	sqlite3_bind_text(s, 1, day, -1, SQLITE_TRANSIENT);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		o = arena_grow(run->arena, o, n, &cap, sizeof *o);
-		o[n].id = sqlite3_column_int64(s, 0);
-		o[n].title = db_text(run->arena, s, 1);
-		civil_date_parse(db_text(run->arena, s, 2), &o[n].opens);
-		civil_date_parse(db_text(run->arena, s, 3), &o[n].closes);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct notify_survey *o;
+	size_t n;
+	if (db_notify_surveys_due(run->db, run->arena, day, &o, &n) < 0)
 		return -1;
 	const char *from = signature_of(run);
 	for (size_t i = 0; i < n; i++) {
-		if (run_for(run, STMT_SURVEY_LINKS_CREATE, o[i].id) < 0)
+		struct civil_date opens, closes;
+		civil_date_parse(o[i].opens_on, &opens);
+		civil_date_parse(o[i].closes_on, &closes);
+		struct notify_survey_link *links;
+		size_t link_count;
+		if (run_for(run, STMT_SURVEY_LINKS_CREATE, o[i].id) < 0 ||
+		    db_notify_survey_links(run->db, run->arena, o[i].id, &links, &link_count) < 0)
 			return -1;
-		s = db_stmt(run->db, STMT_NOTIFY_SURVEY_LINKS);
-		sqlite3_bind_int64(s, 1, o[i].id);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			const char *email = db_text(run->arena, s, 0);
-			const char *consent = db_text(run->arena, s, 3);
+		for (size_t k = 0; k < link_count; k++) {
+			const char *email = links[k].email;
+			const char *consent = links[k].consent_token;
 			const char *unsubscribe =
 				consent[0] ? subscription_reference_unsubscribe_url(run->arena, run->cfg,
 										    consent)
@@ -1152,10 +1006,10 @@ static int rule_survey_links(struct notify_run *run)
 				"включительно.\n\nВаша персональная ссылка на анкету (вход в личный "
 				"кабинет не нужен; не пересылайте её — по ней принимается один ответ, "
 				"который можно изменить до окончания опроса):\n%s\n",
-				db_text(run->arena, s, 1), from, ru_quoted(run->arena, o[i].title),
-				notify_date(run->arena, o[i].opens), notify_date(run->arena, o[i].closes),
+				links[k].name, from, ru_quoted(run->arena, o[i].title),
+				notify_date(run->arena, opens), notify_date(run->arena, closes),
 				notify_url(run, arena_printf(run->arena, "/surveys/link?token=%s",
-							     db_text(run->arena, s, 2))));
+							     links[k].token)));
 			struct outbox_message msg = {
 				.dedup_key = arena_printf(run->arena, "survey:%lld:link:%s", o[i].id,
 							  email),
@@ -1166,14 +1020,9 @@ static int rule_survey_links(struct notify_run *run)
 				.unsubscribe_url = unsubscribe,
 				.purpose = "notice",
 			};
-			if (enqueue(run, &msg) < 0) {
-				db_done(s);
+			if (enqueue(run, &msg) < 0)
 				return -1;
-			}
 		}
-		db_done(s);
-		if (rc != SQLITE_DONE)
-			return -1;
 		if (run_for(run, STMT_NOTIFY_SURVEY_ANNOUNCED, o[i].id) < 0)
 			return -1;
 	}
@@ -1186,11 +1035,9 @@ int notify_apply_rules(struct notify_run *run)
 		return -1;
 	/* Meetings that started up to a week ago still count for a violation (a notifier that did
 	 * not run for days must still record it); older ones are history. */
-	sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_UNANNOUNCED);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)(run->now - 7 * DAY));
-	struct candidate *c;
+	struct notify_candidate *c;
 	size_t n;
-	int rc = collect(run, s, &c, &n);
+	int rc = db_notify_unannounced(run->db, run->arena, run->now - 7 * DAY, &c, &n);
 	/* The violation is judged before the announcement that the same run may still make. */
 	if (rc == 0)
 		rc = rule_violations(run, c, n);

@@ -8,7 +8,8 @@
 #include <string.h>
 
 #include "civil_time.h"
-#include "db.h"
+#include "db_meeting.h"
+#include "db_press.h"
 #include "meeting_words.h"
 #include "page.h"
 #include "pages.h"
@@ -20,79 +21,33 @@
 #define PRESS_LIST_LIMIT 50 /* announced meetings on /press */
 #define FEED_LIMIT 50       /* entries of /feed.atom */
 
-/* One announced meeting as /press shows it: a row of STMT_PRESS_UPCOMING or STMT_PRESS_PAST. */
-struct press_item {
-	long long id;
-	const char *title, *kind_name, *status, *status_reason, *organising_unit, *description,
-		*territory, *host_name, *host_position;
-	const char *kind; /* of the latest announcement: announcement, change, cancellation */
-	time_t published_at, starts_at, ends_at;
-	const char *venue_name, *venue_address;
-	bool has_previous; /* the announcement before the latest one, for what a change changed */
-	time_t previous_starts_at, previous_ends_at;
-	const char *previous_venue_name, *previous_venue_address;
-	bool venue_changed;
-};
-
-static void read_item(struct request *req, sqlite3_stmt *s, struct press_item *it)
-{
-	struct arena *a = req->arena;
-	it->id = sqlite3_column_int64(s, 0);
-	it->title = db_text(a, s, 1);
-	it->kind_name = db_text(a, s, 2);
-	it->status = db_text(a, s, 3);
-	it->status_reason = db_text(a, s, 4);
-	it->organising_unit = db_text(a, s, 5);
-	it->description = db_text(a, s, 6);
-	it->territory = db_text(a, s, 7);
-	it->host_name = db_text(a, s, 8);
-	it->host_position = db_text(a, s, 9);
-	it->kind = db_text(a, s, 11);
-	it->published_at = (time_t)sqlite3_column_int64(s, 12);
-	it->starts_at = (time_t)sqlite3_column_int64(s, 13);
-	it->ends_at = (time_t)sqlite3_column_int64(s, 14);
-	it->venue_name = db_text(a, s, 15);
-	it->venue_address = db_text(a, s, 16);
-	it->has_previous = sqlite3_column_type(s, 17) != SQLITE_NULL;
-	it->previous_starts_at = (time_t)sqlite3_column_int64(s, 18);
-	it->previous_ends_at = (time_t)sqlite3_column_int64(s, 19);
-	it->previous_venue_name = db_text(a, s, 20);
-	it->previous_venue_address = db_text(a, s, 21);
-	it->venue_changed = sqlite3_column_int(s, 22) != 0;
-}
-
 /* Announced meetings (one when meeting_id > 0), upcoming first, of the whole site or of the
  * municipality of scope (NULL: the whole site): 0, or -1. */
 static int load_items(struct request *req, long long meeting_id, const struct site_scope *scope,
 		      struct press_item **out, size_t *count)
 {
-	size_t cap = 16, n = 0;
-	struct press_item *items = arena_alloc(req->arena, cap * sizeof *items);
+	struct press_filter f = {
+		.now = req->now,
+		.limit = PRESS_LIST_LIMIT,
+		.meeting = meeting_id,
+		.municipality = scope != NULL ? scope->id : 0,
+		.district = scope != NULL ? scope->district_id : 0,
+	};
 	/* Those not yet ended, then the ended ones up to the list's length. */
-	const enum stmt parts[] = {STMT_PRESS_UPCOMING, STMT_PRESS_PAST};
-	for (size_t i = 0; i < 2 && n < PRESS_LIST_LIMIT; i++) {
-		sqlite3_stmt *s = db_stmt(&req->worker->db, parts[i]);
-		sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)(PRESS_LIST_LIMIT - n));
-		if (meeting_id > 0)
-			sqlite3_bind_int64(s, 3, meeting_id);
-		if (scope != NULL && scope->id > 0)
-			sqlite3_bind_int64(s, 4, scope->id);
-		if (scope != NULL && scope->district_id > 0)
-			sqlite3_bind_int64(s, 5, scope->district_id);
-		int rc;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			items = arena_grow(req->arena, items, n, &cap, sizeof *items);
-			read_item(req, s, &items[n++]);
-		}
-		db_done(s);
-		if (rc != SQLITE_DONE) {
-			db_log_error(&req->worker->db, "press list");
-			return -1;
-		}
-	}
+	struct press_item *upcoming, *past = NULL;
+	size_t n = 0, more = 0;
+	if (db_press_items(&req->worker->db, req->arena, false, &f, &upcoming, &n) < 0)
+		return -1;
+	f.limit = PRESS_LIST_LIMIT - (long long)n;
+	if (f.limit > 0 &&
+	    db_press_items(&req->worker->db, req->arena, true, &f, &past, &more) < 0)
+		return -1;
+	struct press_item *items = arena_alloc(req->arena, (n + more + 1) * sizeof *items);
+	memcpy(items, upcoming, n * sizeof *items);
+	if (more > 0)
+		memcpy(items + n, past, more * sizeof *items);
 	*out = items;
-	*count = n;
+	*count = n + more;
 	return 0;
 }
 
@@ -174,21 +129,17 @@ static int fill_release(struct request *req, tpl_dict *d, const struct press_ite
 		tpl_set(tpl_section_add(p, "ROLE"), "TEXT", "проводит встречу");
 		people++;
 	}
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_INVITEES);
-	sqlite3_bind_int64(s, 1, it->id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct meeting_invitee *invitees;
+	size_t invitee_count;
+	if (db_meeting_invitees(&req->worker->db, req->arena, it->id, &invitees, &invitee_count) <
+	    0)
+		return -1;
+	for (size_t i = 0; i < invitee_count; i++) {
 		/* Named with their organisation (issue 21): «…, директор ООО «…»». */
 		tpl_dict *p = tpl_section_add(d, "PARTICIPANT");
-		tpl_set(p, "NAME", ru_person_line(req->arena, db_text(req->arena, s, 0),
-						  db_text(req->arena, s, 1),
-						  db_text(req->arena, s, 2)));
+		tpl_set(p, "NAME", ru_person_line(req->arena, invitees[i].full_name,
+						  invitees[i].position, invitees[i].organisation));
 		people++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(&req->worker->db, "press invitees");
-		return -1;
 	}
 	if (people > 0)
 		tpl_section_show(d, "PARTICIPANTS");
@@ -232,37 +183,33 @@ enum http_status page_press(struct request *req)
 	if (past)
 		tpl_section_show(d, "HAS_PAST");
 	/* Discussions of drafts the notifier has announced (issue 20). */
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PRESS_DISCUSSIONS);
-	if (scope.id > 0)
-		sqlite3_bind_int64(s, 1, scope.id);
+	struct press_discussion *discussions;
+	size_t discussion_count;
+	if (db_press_discussions(&req->worker->db, req->arena, scope.id, &discussions,
+				 &discussion_count) < 0)
+		return HTTP_INTERNAL_ERROR;
 	struct civil_date today = tz_local_date(req->now);
-	int rc, discussions = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		discussions++;
+	for (size_t i = 0; i < discussion_count; i++) {
+		const struct press_discussion *p = &discussions[i];
 		tpl_dict *row = tpl_section_add(d, "DISCUSSION");
 		struct civil_date from, to;
-		civil_date_parse(db_text(req->arena, s, 3), &from);
-		civil_date_parse(db_text(req->arena, s, 4), &to);
-		const char *territory = db_text(req->arena, s, 5);
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
+		civil_date_parse(p->opens_on, &from);
+		civil_date_parse(p->closes_on, &to);
+		tpl_set_int(row, "ID", p->id);
+		tpl_set(row, "TITLE", p->title);
 		tpl_set(row, "TEXT",
 			arena_printf(req->arena,
 				     "Проект %s (разработчик: %s) вынесен на общественное обсуждение "
 				     "с %s по %s. Участвуют жители: %s. Текст проекта и приём "
 				     "предложений — на странице обсуждения.%s",
-				     ru_quoted(req->arena, db_text(req->arena, s, 1)),
-				     db_text(req->arena, s, 2), page_date_words(req, from),
-				     page_date_words(req, to),
-				     territory[0] ? territory : "всё муниципальное образование",
-				     sqlite3_column_int(s, 6) ? " Заключение о результатах опубликовано."
+				     ru_quoted(req->arena, p->title), p->unit,
+				     page_date_words(req, from), page_date_words(req, to),
+				     p->territory[0] ? p->territory : "всё муниципальное образование",
+				     p->concluded ? " Заключение о результатах опубликовано."
 				     : civil_date_compare(today, to) > 0 ? " Приём предложений завершён."
 									 : ""));
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
-	if (discussions == 0)
+	if (discussion_count == 0)
 		tpl_section_show(d, "NO_DISCUSSIONS");
 	return page_end(req, HTTP_OK);
 }
@@ -316,40 +263,39 @@ static const char *site_host(struct request *req)
 	return n ? arena_printf(req->arena, "%.*s", (int)n, p) : "portal.invalid";
 }
 
-/* What a change entry of STMT_FEED_ENTRIES changed, against the announcement before it
- * (columns 13–18): «Внимание: изменено время проведения (ранее: …). » */
-static const char *change_note(struct request *req, sqlite3_stmt *s, time_t starts, time_t ends)
+/* What change entry e changed, against the announcement before it: «Внимание: изменено время
+ * проведения (ранее: …). » */
+static const char *change_note(struct request *req, const struct feed_entry *e)
 {
-	if (sqlite3_column_type(s, 13) == SQLITE_NULL)
+	if (!e->has_previous)
 		return "Внимание: изменены сведения о встрече. ";
-	time_t old_starts = (time_t)sqlite3_column_int64(s, 14);
-	time_t old_ends = (time_t)sqlite3_column_int64(s, 15);
 	const char *note = "";
-	if (old_starts != starts || old_ends != ends)
+	if (e->previous_starts_at != e->starts_at || e->previous_ends_at != e->ends_at)
 		note = arena_printf(req->arena, "Внимание: изменено время проведения (ранее: %s). ",
-				    time_span(req, old_starts, old_ends));
-	if (sqlite3_column_int(s, 18))
+				    time_span(req, e->previous_starts_at, e->previous_ends_at));
+	if (e->venue_changed)
 		note = arena_printf(req->arena, "%sВнимание: изменено место проведения (ранее: %s). ",
-				    note, place(req, db_text(req->arena, s, 16),
-						db_text(req->arena, s, 17)));
+				    note, place(req, e->previous_venue_name,
+						e->previous_venue_address));
 	return note[0] ? note : "Внимание: изменены сведения о встрече. ";
 }
 
-/* One feed entry for the published answer at the row of STMT_FEED_ANSWERS (order № 2 of the
- * Zelenoborsk head §3.3: the answers to socially significant questions reach the media as the
- * announcements do). */
-static void answer_entry(struct request *req, tpl_dict *d, sqlite3_stmt *a, const char *host)
+/* One feed entry for the published answer a (order № 2 of the Zelenoborsk head §3.3: the
+ * answers to socially significant questions reach the media as the announcements do), or for
+ * a discussion of a draft opened or concluded. */
+static void answer_entry(struct request *req, tpl_dict *d, const struct feed_answer *a,
+			 const char *host)
 {
 	const struct config *cfg = req->worker->cfg;
-	const char *number = db_text(req->arena, a, 1);
-	time_t at = (time_t)sqlite3_column_int64(a, 4);
-	const char *what = db_text(req->arena, a, 7);
+	const char *number = a->number;
+	time_t at = a->at;
+	const char *what = a->what;
 	if (strcmp(what, "answer") != 0) {
 		/* A discussion of a draft opened or concluded (issue 20). */
 		bool opening = strcmp(what, "discussion") == 0;
-		long long id = sqlite3_column_int64(a, 0);
+		long long id = a->id;
 		struct civil_date closes;
-		civil_date_parse(db_text(req->arena, a, 8), &closes);
+		civil_date_parse(a->closes_on, &closes);
 		tpl_dict *e = tpl_section_add(d, "ENTRY");
 		tpl_set(e, "UPDATED", rfc3339(req, at));
 		tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:%s/%lld", host,
@@ -365,48 +311,46 @@ static void answer_entry(struct request *req, tpl_dict *d, sqlite3_stmt *a, cons
 					       "Проект %s (разработчик: %s) вынесен на общественное "
 					       "обсуждение. Предложения принимаются на сайте до %s "
 					       "включительно.",
-					       ru_quoted(req->arena, number), db_text(req->arena, a, 2),
+					       ru_quoted(req->arena, number), a->question,
 					       page_date_words(req, closes))
 				: arena_printf(req->arena,
 					       "Заключение о результатах обсуждения проекта %s: %s",
-					       ru_quoted(req->arena, number), db_text(req->arena, a, 3)));
+					       ru_quoted(req->arena, number), a->answer));
 		return;
 	}
-	long long meeting = sqlite3_column_int64(a, 5);
+	long long meeting = a->meeting_id;
 	tpl_dict *e = tpl_section_add(d, "ENTRY");
 	tpl_set(e, "UPDATED", rfc3339(req, at));
 	tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:answer/%lld", host, tag_date(req, at),
-				      (long long)sqlite3_column_int64(a, 0)));
+				      a->id));
 	tpl_set(e, "LINK", arena_printf(req->arena, "%s/answers", cfg->site_url));
 	tpl_set(e, "TITLE", arena_printf(req->arena, "Ответ на вопрос жителей: обращение № %s",
 					 number));
 	tpl_set(e, "CATEGORY", "answer");
 	const char *content = arena_printf(req->arena, "Вопрос: %s\nОтвет: %s",
-					   db_text(req->arena, a, 2), db_text(req->arena, a, 3));
+					   a->question, a->answer);
 	if (meeting > 0)
 		content = arena_printf(req->arena, "%s\nВопрос задан на встрече %s.", content,
-				       ru_quoted(req->arena, db_text(req->arena, a, 6)));
+				       ru_quoted(req->arena, a->meeting_title));
 	tpl_set(e, "CONTENT", content);
 }
 
-/* The entry of STMT_FEED_ENTRIES' current row S (its columns as there) into feed D: the results
- * of a held meeting, or an announcement, a change of place or time or a cancellation, each with
- * its sentence agreeing with the meeting's kind (KINDS). */
-static void meeting_entry(struct request *req, tpl_dict *d, sqlite3_stmt *s,
+/* Entry s into feed D: the results of a held meeting, or an announcement, a change of place or
+ * time or a cancellation, each with its sentence agreeing with the meeting's kind (KINDS). */
+static void meeting_entry(struct request *req, tpl_dict *d, const struct feed_entry *s,
 			  const struct kind_words *kinds, size_t kind_count, const char *host)
 {
 	const char *site = req->worker->cfg->site_url;
-	const char *what = db_text(req->arena, s, 0);
-	long long id = sqlite3_column_int64(s, 1);
-	const char *kind = db_text(req->arena, s, 2);
-	time_t at = (time_t)sqlite3_column_int64(s, 3);
-	long long meeting = sqlite3_column_int64(s, 4);
-	const char *title = db_text(req->arena, s, 5);
-	const struct kind_words *k =
-		kind_words_find(req->arena, kinds, kind_count, db_text(req->arena, s, 6));
-	time_t starts = (time_t)sqlite3_column_int64(s, 7), ends = (time_t)sqlite3_column_int64(s, 8);
-	const char *where = place(req, db_text(req->arena, s, 9), db_text(req->arena, s, 10));
-	const char *reason = db_text(req->arena, s, 11);
+	const char *what = s->what;
+	long long id = s->id;
+	const char *kind = s->kind;
+	time_t at = s->at;
+	long long meeting = s->meeting_id;
+	const char *title = s->title;
+	const struct kind_words *k = kind_words_find(req->arena, kinds, kind_count, s->kind_name);
+	time_t starts = s->starts_at, ends = s->ends_at;
+	const char *where = place(req, s->venue_name, s->venue_address);
+	const char *reason = s->reason;
 	tpl_dict *e = tpl_section_add(d, "ENTRY");
 	tpl_set(e, "UPDATED", rfc3339(req, at));
 	const char *when = time_span(req, starts, ends), *prefix, *content, *category;
@@ -417,9 +361,9 @@ static void meeting_entry(struct request *req, tpl_dict *d, sqlite3_stmt *s,
 				       meeting_sentence(req->arena, k, title, "состоялся", "состоялась",
 							"состоялось", "состоялись"),
 				       when, where);
-		if (sqlite3_column_type(s, 12) != SQLITE_NULL)
+		if (s->has_attendance)
 			content = arena_printf(req->arena, "%s Участников: %lld.", content,
-					       (long long)sqlite3_column_int64(s, 12));
+					       s->attendance);
 		tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:result/%lld", host,
 					      tag_date(req, ends), meeting));
 		tpl_set(e, "LINK", arena_printf(req->arena, "%s/meetings/%lld", site, meeting));
@@ -439,7 +383,7 @@ static void meeting_entry(struct request *req, tpl_dict *d, sqlite3_stmt *s,
 					       meeting_subject(req->arena, k, title), when, where);
 			if (change)
 				content = arena_printf(req->arena, "%s%s",
-						       change_note(req, s, starts, ends), content);
+						       change_note(req, s), content);
 		}
 		tpl_set(e, "ID", arena_printf(req->arena, "tag:%s,%s:announcement/%lld", host,
 					      tag_date(req, at), id));
@@ -478,49 +422,28 @@ enum http_status page_feed(struct request *req)
 	size_t kind_count;
 	if (kind_words_load(&req->worker->db, req->arena, &kinds, &kind_count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_FEED_ENTRIES);
-	sqlite3_bind_int(s, 1, FEED_LIMIT);
-	/* The answers are merged in by time as the meetings' entries are read. */
-	sqlite3_stmt *answers = db_stmt(&req->worker->db, STMT_FEED_ANSWERS);
-	sqlite3_bind_int(answers, 1, FEED_LIMIT);
-	if (scope.id > 0) {
-		sqlite3_bind_int64(s, 2, scope.id);
-		sqlite3_bind_int64(answers, 2, scope.id);
-	}
-	if (scope.district_id > 0)
-		sqlite3_bind_int64(s, 3, scope.district_id);
-	int arc = sqlite3_step(answers);
-	int rc = SQLITE_DONE, n = 0;
-	while (n < FEED_LIMIT && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		time_t at = (time_t)sqlite3_column_int64(s, 3);
-		while (n < FEED_LIMIT && arc == SQLITE_ROW &&
-		       (time_t)sqlite3_column_int64(answers, 4) > at) {
-			if (n == 0)
-				tpl_set(d, "UPDATED",
-					rfc3339(req, (time_t)sqlite3_column_int64(answers, 4)));
-			answer_entry(req, d, answers, host);
-			n++;
-			arc = sqlite3_step(answers);
-		}
-		if (n >= FEED_LIMIT)
-			break;
+	struct feed_entry *entries;
+	struct feed_answer *answers;
+	size_t entry_count, answer_count;
+	if (db_feed_entries(&req->worker->db, req->arena, FEED_LIMIT, scope.id, scope.district_id,
+			    &entries, &entry_count) < 0 ||
+	    db_feed_answers(&req->worker->db, req->arena, FEED_LIMIT, scope.id, &answers,
+			    &answer_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	/* The answers and discussions are merged into the meetings' entries by time, newest
+	 * first; at the same instant the meeting's entry comes first. */
+	size_t e = 0, k = 0;
+	int n = 0;
+	for (; n < FEED_LIMIT && (e < entry_count || k < answer_count); n++) {
+		bool answer = k < answer_count &&
+			      (e == entry_count || answers[k].at > entries[e].at);
+		time_t at = answer ? answers[k].at : entries[e].at;
 		if (n == 0)
 			tpl_set(d, "UPDATED", rfc3339(req, at));
-		meeting_entry(req, d, s, kinds, kind_count, host);
-		n++;
-	}
-	while (n < FEED_LIMIT && arc == SQLITE_ROW) {
-		if (n == 0)
-			tpl_set(d, "UPDATED", rfc3339(req, (time_t)sqlite3_column_int64(answers, 4)));
-		answer_entry(req, d, answers, host);
-		n++;
-		arc = sqlite3_step(answers);
-	}
-	db_done(answers);
-	db_done(s);
-	if ((rc != SQLITE_DONE && rc != SQLITE_ROW) || (arc != SQLITE_DONE && arc != SQLITE_ROW)) {
-		db_log_error(&req->worker->db, "feed");
-		return HTTP_INTERNAL_ERROR;
+		if (answer)
+			answer_entry(req, d, &answers[k++], host);
+		else
+			meeting_entry(req, d, &entries[e++], kinds, kind_count, host);
 	}
 	if (n == 0)
 		tpl_set(d, "UPDATED", rfc3339(req, req->now));
