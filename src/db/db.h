@@ -250,6 +250,8 @@ enum stmt {
 	                            announced meetings not yet ended, upcoming first, with their
 	                            latest announcement and the one before it */
 	STMT_PRESS_PAST,         /* (the same) → the ended ones, newest first */
+	STMT_PRESS_UPCOMING_OF,  /* STMT_PRESS_UPCOMING on a municipality's page (municipality set) */
+	STMT_PRESS_PAST_OF,      /* STMT_PRESS_PAST on a municipality's page (municipality set) */
 	STMT_FEED_ANSWERS,       /* (limit) → appeal id, number, question, answer, published at,
 	                            meeting id or 0, meeting title, 'answer', '': published answers;
 	                            merged with the discussions announced (id, title, unit, '',
@@ -257,8 +259,9 @@ enum stmt {
 	                            (…, conclusion, concluded_at, …, 'conclusion', closes_on);
 	                            newest first */
 	STMT_ANNOUNCEMENT_WEBHOOKS, /* (announcement) → how many webhook posts it has in the outbox */
-	STMT_FEED_ENTRIES,       /* (limit) → announcements (with what a change changed),
-	                            cancellations and results, newest first */
+	STMT_FEED_ENTRIES,       /* (limit, municipality, its district) → announcements (with what
+	                            a change changed), cancellations and results, newest first */
+	STMT_FEED_ENTRIES_OF,    /* STMT_FEED_ENTRIES of a municipality's feed (municipality set) */
 	STMT_MEDIA_PLAN,         /* (from, to, now, scope) → meetings starting in [from, to), or ending
 	                            from now when from is NULL, with their first and latest
 	                            announcement; its kind code last */

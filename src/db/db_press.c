@@ -9,14 +9,22 @@
 #include "db_statements.h"
 
 /* An announced meeting as the press office sees it (STMT_PRESS_UPCOMING, STMT_PRESS_PAST): its
- * latest announcement (a) and the one before it (p), for what a change changed. Drafts never. */
-#define PRESS_SELECT                                                                              \
+ * latest announcement (a) and the one before it (p), for what a change changed. Drafts never.
+ * PRESS_SELECT_OF is the same on a municipality's press page (?4 always bound): the meetings
+ * are read from meeting_municipality's entries of the municipality and its district, not from
+ * every meeting of the installation (a settlement's ended ones among a district's 100,000 took
+ * 66 ms). */
+#define PRESS_SELECT PRESS_SELECT_FROM("meeting m") " "
+#define PRESS_SELECT_OF                                                                           \
+	PRESS_SELECT_FROM("meeting m INDEXED BY meeting_municipality")                             \
+	" AND m.municipality_id IN (?4, ?5) "
+#define PRESS_SELECT_FROM(meeting)                                                                \
 	"SELECT m.id, m.title, k.name, m.status, m.status_reason, m.organising_unit, "             \
 	"m.description, t.name, coalesce(h.full_name, ''), coalesce(h.position, ''), "             \
 	"a.id, a.kind, a.published_at, a.starts_at, a.ends_at, coalesce(v.name, ''), "             \
 	"coalesce(v.address, ''), p.id, p.starts_at, p.ends_at, coalesce(pv.name, ''), "           \
 	"coalesce(pv.address, ''), p.venue_id IS NOT a.venue_id "                                  \
-	"FROM meeting m CROSS JOIN meeting_kind k ON k.code = m.kind "                             \
+	"FROM " meeting " CROSS JOIN meeting_kind k ON k.code = m.kind "                           \
 	"CROSS JOIN territory t ON t.id = m.territory_id LEFT JOIN person h ON h.id = m.host_id "   \
 	"CROSS JOIN announcement a ON a.id = (SELECT id FROM announcement WHERE meeting_id = m.id " \
 	"  ORDER BY published_at DESC, id DESC LIMIT 1) "                                          \
@@ -27,6 +35,42 @@
 	"LEFT JOIN venue pv ON pv.id = p.venue_id "                                                \
 	"WHERE m.status <> 'draft' AND (?3 IS NULL OR m.id = ?3) "                                 \
 	"AND " MEETING_OF_MUNICIPALITY("?4", "?5")
+
+/* The order and limit of STMT_PRESS_UPCOMING and STMT_PRESS_PAST (?1 now, ?2 limit). */
+#define PRESS_UPCOMING                                                                            \
+	"AND m.ends_at >= ?1 "                                                                     \
+	"ORDER BY a.ends_at < ?1, CASE WHEN a.ends_at >= ?1 THEN a.starts_at END, "                \
+	"a.starts_at DESC, m.id LIMIT ?2"
+#define PRESS_PAST "AND +m.ends_at < ?1 ORDER BY m.starts_at DESC, m.id LIMIT ?2"
+
+/* The entries of the Atom feed, newest first, ?1 of them: the announcements and cancellations
+ * read FROM_ANNOUNCEMENT (a with its meeting m) and the results read FROM_PROTOCOL (the
+ * protocol pr with its meeting m); ?2 and ?3 a municipality and its district (NULL: the whole
+ * site). */
+#define FEED_ENTRIES(from_announcement, from_protocol)                                            \
+	"SELECT 'announcement' AS what, a.id, a.kind, a.published_at AS at, m.id, m.title, "      \
+	"k.name, a.starts_at, a.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), "          \
+	"m.status_reason, NULL, p.id, p.starts_at, p.ends_at, coalesce(pv.name, ''), "             \
+	"coalesce(pv.address, ''), p.venue_id IS NOT a.venue_id "                                  \
+	from_announcement " "                                                                      \
+	"JOIN meeting_kind k ON k.code = m.kind LEFT JOIN venue v ON v.id = a.venue_id "           \
+	"LEFT JOIN announcement p ON a.kind = 'change' AND p.id = (SELECT id FROM announcement "   \
+	"  WHERE meeting_id = a.meeting_id AND kind <> 'cancellation' AND id <> a.id "             \
+	"  AND published_at <= a.published_at ORDER BY published_at DESC, id DESC LIMIT 1) "       \
+	"LEFT JOIN venue pv ON pv.id = p.venue_id "                                                \
+	"WHERE m.status <> 'draft' AND " MEETING_OF_MUNICIPALITY("?2", "?3")                      \
+	"UNION ALL "                                                                               \
+	/* Results exist once the protocol is signed, and never for a personal reception          \
+	 * (residents' own affairs), as on the meeting's page (page_protocol.c). */                 \
+	"SELECT 'result', m.id, 'result', pr.signed_at, m.id, m.title, k.name, "                    \
+	"m.starts_at, m.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), '', "              \
+	"m.attendance, NULL, NULL, NULL, NULL, NULL, NULL "                                        \
+	from_protocol " "                                                                          \
+	"CROSS JOIN meeting_kind k ON k.code = m.kind "                                            \
+	"LEFT JOIN venue v ON v.id = m.venue_id WHERE pr.signed_at IS NOT NULL "                   \
+	"AND m.status = 'held' "                                                                   \
+	"AND m.kind <> 'personal_reception' AND " MEETING_OF_MUNICIPALITY("?2", "?3")             \
+	"ORDER BY at DESC, what, 2 DESC LIMIT ?1"
 
 /* A discussion d of a draft on the public pages of municipality MUN (NULL: the whole site):
  * one of its territories or above them; one for the whole site (no territory) is the own
@@ -56,12 +100,10 @@ const struct db_statement db_press_statements[STMT__MAX] = {
 	 * yet ended (meeting_ends_at), upcoming first as before, then the ended ones newest first
 	 * from meeting_starts_at, stopping at the page's end. ?1 now, ?2 limit, ?3 one meeting,
 	 * ?4 and ?5 the municipality and its district. */
-	DB_STATEMENT(STMT_PRESS_UPCOMING, 23,
-		     PRESS_SELECT "AND m.ends_at >= ?1 "
-		     "ORDER BY a.ends_at < ?1, CASE WHEN a.ends_at >= ?1 THEN a.starts_at END, "
-		     "a.starts_at DESC, m.id LIMIT ?2"),
-	DB_STATEMENT(STMT_PRESS_PAST, 23,
-		     PRESS_SELECT "AND +m.ends_at < ?1 ORDER BY m.starts_at DESC, m.id LIMIT ?2"),
+	DB_STATEMENT(STMT_PRESS_UPCOMING, 23, PRESS_SELECT PRESS_UPCOMING),
+	DB_STATEMENT(STMT_PRESS_PAST, 23, PRESS_SELECT PRESS_PAST),
+	DB_STATEMENT(STMT_PRESS_UPCOMING_OF, 23, PRESS_SELECT_OF PRESS_UPCOMING),
+	DB_STATEMENT(STMT_PRESS_PAST_OF, 23, PRESS_SELECT_OF PRESS_PAST),
 	DB_STATEMENT(STMT_PRESS_DISCUSSIONS, 7,
 		     "SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
 		     "d.concluded_at IS NOT NULL FROM discussion d "
@@ -80,32 +122,21 @@ const struct db_statement db_press_statements[STMT__MAX] = {
 		     DISCUSSION_OF_MUNICIPALITY("?2")
 		     "ORDER BY at DESC, 1 DESC LIMIT ?1"),
 	/* Results: a held meeting, dated when it was marked held, or its end if that came later. */
+	/* From the signed protocols newest first (protocol_signed): starting from the meetings
+	 * read a district's 100,000 of them and sorted their results. */
 	DB_STATEMENT(STMT_FEED_ENTRIES, 19,
-		     "SELECT 'announcement' AS what, a.id, a.kind, a.published_at AS at, m.id, m.title, "
-		     "k.name, a.starts_at, a.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), "
-		     "m.status_reason, NULL, p.id, p.starts_at, p.ends_at, coalesce(pv.name, ''), "
-		     "coalesce(pv.address, ''), p.venue_id IS NOT a.venue_id "
-		     "FROM announcement a JOIN meeting m ON m.id = a.meeting_id "
-		     "JOIN meeting_kind k ON k.code = m.kind LEFT JOIN venue v ON v.id = a.venue_id "
-		     "LEFT JOIN announcement p ON a.kind = 'change' AND p.id = (SELECT id FROM announcement "
-		     "  WHERE meeting_id = a.meeting_id AND kind <> 'cancellation' AND id <> a.id "
-		     "  AND published_at <= a.published_at ORDER BY published_at DESC, id DESC LIMIT 1) "
-		     "LEFT JOIN venue pv ON pv.id = p.venue_id "
-		     "WHERE m.status <> 'draft' AND " MEETING_OF_MUNICIPALITY("?2", "?3")
-		     "UNION ALL "
-		     /* Results exist once the protocol is signed, and never for a personal reception
-		      * (residents' own affairs), as on the meeting's page (page_protocol.c). */
-		     "SELECT 'result', m.id, 'result', pr.signed_at, m.id, m.title, k.name, "
-		     "m.starts_at, m.ends_at, coalesce(v.name, ''), coalesce(v.address, ''), '', "
-		     "m.attendance, NULL, NULL, NULL, NULL, NULL, NULL "
-		     /* From the signed protocols newest first (protocol_signed): starting from the
-		      * meetings read a district's 100,000 of them and sorted their results. */
-		     "FROM protocol pr CROSS JOIN meeting m ON m.id = pr.meeting_id "
-		     "CROSS JOIN meeting_kind k ON k.code = m.kind "
-		     "LEFT JOIN venue v ON v.id = m.venue_id WHERE pr.signed_at IS NOT NULL "
-		     "AND m.status = 'held' "
-		     "AND m.kind <> 'personal_reception' AND " MEETING_OF_MUNICIPALITY("?2", "?3")
-		     "ORDER BY at DESC, what, 2 DESC LIMIT ?1"),
+		     FEED_ENTRIES("FROM announcement a JOIN meeting m ON m.id = a.meeting_id",
+				  "FROM protocol pr CROSS JOIN meeting m ON m.id = pr.meeting_id")),
+	/* A municipality's feed (?2 always bound) starts from its and its district's meetings
+	 * (meeting_municipality): the whole site's announcements, filtered, took 190 ms for a
+	 * settlement of a district of 100,000 meetings. */
+	DB_STATEMENT(STMT_FEED_ENTRIES_OF, 19,
+		     FEED_ENTRIES("FROM meeting m INDEXED BY meeting_municipality "
+				  "CROSS JOIN announcement a ON a.meeting_id = m.id "
+				  "AND m.municipality_id IN (?2, ?3)",
+				  "FROM meeting m INDEXED BY meeting_municipality "
+				  "CROSS JOIN protocol pr ON pr.meeting_id = m.id "
+				  "AND m.municipality_id IN (?2, ?3)")),
 	DB_STATEMENT(STMT_MEDIA_PLAN, 13,
 		     "SELECT m.id, m.title, m.status, m.starts_at, m.announced_at, f.id, f.published_at, "
 		     "f.five_days_kept, l.id, l.kind, l.published_at, "
@@ -226,7 +257,9 @@ static void read_press_item(struct arena *a, sqlite3_stmt *s, void *row)
 int db_press_items(struct db *db, struct arena *a, bool past, const struct press_filter *f,
 		   struct press_item **out, size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(db, past ? STMT_PRESS_PAST : STMT_PRESS_UPCOMING);
+	enum stmt which = f->municipality > 0 ? (past ? STMT_PRESS_PAST_OF : STMT_PRESS_UPCOMING_OF)
+					      : (past ? STMT_PRESS_PAST : STMT_PRESS_UPCOMING);
+	sqlite3_stmt *s = db_stmt(db, which);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)f->now);
 	sqlite3_bind_int64(s, 2, f->limit);
 	if (f->meeting > 0)
@@ -290,7 +323,7 @@ static void read_feed_entry(struct arena *a, sqlite3_stmt *s, void *row)
 int db_feed_entries(struct db *db, struct arena *a, int limit, long long municipality,
 		    long long district, struct feed_entry **out, size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(db, STMT_FEED_ENTRIES);
+	sqlite3_stmt *s = db_stmt(db, municipality > 0 ? STMT_FEED_ENTRIES_OF : STMT_FEED_ENTRIES);
 	sqlite3_bind_int(s, 1, limit);
 	if (municipality > 0)
 		sqlite3_bind_int64(s, 2, municipality);
