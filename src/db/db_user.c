@@ -75,6 +75,12 @@ const struct db_statement db_user_statements[STMT__MAX] = {
 	DB_STATEMENT(STMT_THROTTLE_PURGE, 0,
 		     "DELETE FROM login_throttle WHERE last_failure_at < ?1 "
 		     "AND locked_until < ?1"),
+	DB_STATEMENT(STMT_AUDIT_LIST, 8,
+		     "SELECT id, at, login, action, entity, entity_id, before_json, after_json "
+		     "FROM audit_log WHERE (?1 IS NULL OR user_id = ?1) "
+		     "AND (?2 IS NULL OR entity = ?2) AND (?3 IS NULL OR at >= ?3) "
+		     "AND (?4 IS NULL OR at < ?4) ORDER BY id DESC LIMIT ?5"),
+
 };
 
 /* The columns of STMT_SESSION_GET. */

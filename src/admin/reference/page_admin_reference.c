@@ -111,5 +111,10 @@ const char *reference_field_text(const struct request *req, enum field f)
 	return v->state == FIELD_VALID && v->text != NULL ? v->text : "";
 }
 
-
-
+enum http_status reference_finish_create(struct request *req, const struct staff_action *kind,
+					 bool ok, const char *path, bool to_new)
+{
+	long long id = sqlite3_last_insert_rowid(req->worker->db.conn);
+	const char *where = to_new ? arena_printf(req->arena, "%s/%lld", path, id) : path;
+	return staff_action_finish(req, kind, ok, "create", id, NULL, where);
+}
