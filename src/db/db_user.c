@@ -206,3 +206,34 @@ int db_throttle_get(struct db *db, const char *key, struct login_throttle *out)
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	return db_read_one(db, NULL, s, read_throttle, out, "login throttle");
 }
+
+/* The columns of STMT_AUDIT_LIST. */
+static void read_audit_entry(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct audit_entry *e = row;
+	e->id = sqlite3_column_int64(s, 0);
+	e->at = (time_t)sqlite3_column_int64(s, 1);
+	e->login = db_text(a, s, 2);
+	e->action = db_text(a, s, 3);
+	e->entity = db_text(a, s, 4);
+	e->has_entity_id = sqlite3_column_type(s, 5) != SQLITE_NULL;
+	e->entity_id = sqlite3_column_int64(s, 5);
+	e->before_json = sqlite3_column_type(s, 6) != SQLITE_NULL ? db_text(a, s, 6) : NULL;
+	e->after_json = sqlite3_column_type(s, 7) != SQLITE_NULL ? db_text(a, s, 7) : NULL;
+}
+
+int db_audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
+		  struct audit_entry **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_AUDIT_LIST);
+	if (f->user)
+		sqlite3_bind_int64(s, 1, f->user);
+	if (f->entity)
+		sqlite3_bind_text(s, 2, f->entity, -1, SQLITE_STATIC);
+	if (f->has_from)
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)f->from);
+	if (f->has_to)
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)f->to);
+	sqlite3_bind_int(s, 5, f->limit);
+	return db_read_rows(db, a, s, sizeof **out, read_audit_entry, out, count, "audit log");
+}

@@ -207,14 +207,14 @@ enum http_status page_admin_group_create(struct request *req)
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_GROUP_INSERT);
 	bind_form(req, s, 1);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)req->now);
-	int rc = db_run(s);
+	int rc;
+	long long id = reference_insert(req, s, &rc);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
 		page_reject(req, FIELD_NAME, "группа с таким названием уже есть");
 		return staff_action_refuse(req, &group_create, NULL);
 	}
-	long long id = sqlite3_last_insert_rowid(req->worker->db.conn);
-	bool ok = rc == SQLITE_DONE && save_members(req, id);
-	return reference_finish_create(req, &group_create, ok, "/admin/groups", true);
+	return reference_finish_create(req, &group_create, id && save_members(req, id) ? id : 0,
+				       "/admin/groups", true);
 }
 
 /* 0 found, 1 no such group, -1 database error. */

@@ -280,7 +280,7 @@ enum http_status page_admin_municipality_create(struct request *req)
 		return staff_action_refuse(req, &municipality_create, NULL);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MUNICIPALITY_INSERT);
 	bind_form(req, s, 1);
-	return reference_finish_create(req, &municipality_create, db_run(s) == SQLITE_DONE,
+	return reference_finish_create(req, &municipality_create, reference_insert(req, s, NULL),
 				       "/admin/municipalities", false);
 }
 

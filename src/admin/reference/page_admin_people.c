@@ -124,7 +124,7 @@ enum http_status page_admin_person_create(struct request *req)
 		return staff_action_refuse(req, &person_create, NULL);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PERSON_INSERT);
 	bind_form(req, s, 1);
-	return reference_finish_create(req, &person_create, db_run(s) == SQLITE_DONE,
+	return reference_finish_create(req, &person_create, reference_insert(req, s, NULL),
 				       "/admin/people", false);
 }
 

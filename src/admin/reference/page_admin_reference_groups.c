@@ -303,14 +303,15 @@ enum http_status page_admin_reference_group_create(struct request *req)
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REFGROUP_INSERT);
 	sqlite3_bind_text(s, 1, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, reference_field_text(req, FIELD_SUMMARY), -1, SQLITE_STATIC);
-	int rc = db_run(s);
+	int rc;
+	long long id = reference_insert(req, s, &rc);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
 		page_reject(req, FIELD_NAME, "группа с таким названием уже есть");
 		return staff_action_refuse(req, &refgroup_create, NULL);
 	}
-	long long id = sqlite3_last_insert_rowid(req->worker->db.conn);
-	bool ok = rc == SQLITE_DONE && save_members(req, id, rows, count);
-	return reference_finish_create(req, &refgroup_create, ok, "/admin/reference-groups", true);
+	bool ok = id && save_members(req, id, rows, count);
+	return reference_finish_create(req, &refgroup_create, ok ? id : 0,
+				       "/admin/reference-groups", true);
 }
 
 /* The participant's consent to the mail as staff read it: CONSENT_TEXT, and WITHDRAWN or

@@ -228,7 +228,7 @@ enum http_status page_admin_territory_create(struct request *req)
 		sqlite3_bind_int64(s, 4, v[FIELD_MUNICIPALITY].number);
 	else if (parent == NULL && !scope_is_installation(req))
 		sqlite3_bind_int64(s, 4, scope_bind_value(req)); /* not the own one: the body's */
-	return reference_finish_create(req, &territory_create, db_run(s) == SQLITE_DONE,
+	return reference_finish_create(req, &territory_create, reference_insert(req, s, NULL),
 				       "/admin/territories", false);
 }
 

@@ -178,7 +178,7 @@ enum http_status page_admin_topic_create(struct request *req)
 	sqlite3_bind_text(s, 2, parent->code, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 3, parent->level + 1);
 	sqlite3_bind_text(s, 4, v[FIELD_NAME].text, -1, SQLITE_STATIC);
-	return reference_finish_create(req, &topic_create, db_run(s) == SQLITE_DONE,
+	return reference_finish_create(req, &topic_create, reference_insert(req, s, NULL),
 				       "/admin/topics", false);
 }
 

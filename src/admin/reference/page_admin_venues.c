@@ -138,7 +138,7 @@ enum http_status page_admin_venue_create(struct request *req)
 		return staff_action_refuse(req, &venue_create, NULL);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_VENUE_INSERT);
 	bind_form(req, s, 1);
-	return reference_finish_create(req, &venue_create, db_run(s) == SQLITE_DONE,
+	return reference_finish_create(req, &venue_create, reference_insert(req, s, NULL),
 				       "/admin/venues", false);
 }
 
