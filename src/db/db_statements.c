@@ -1053,77 +1053,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE i.status IN ('assigned', 'in_progress', 'returned') AND i.due_on <= ?1 "
 		"AND (i.protocol_id IS NULL OR p.signed_at IS NOT NULL) "
 		"ORDER BY i.due_on, i.id",
-	[STMT_DISCUSSION_INSERT] =
-		"INSERT INTO discussion (title, unit, body, form, meeting_id, territory_id, opens_on, "
-		"closes_on, created_at, created_by, municipality_id) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	[STMT_DISCUSSION_LIST] =
-		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
-		"d.concluded_at IS NOT NULL, "
-		"(SELECT count(*) FROM discussion_proposal p WHERE p.discussion_id = d.id "
-		"AND p.status = 'published'), "
-		"(SELECT count(*) FROM discussion_proposal p WHERE p.discussion_id = d.id "
-		"AND p.status = 'pending') "
-		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
-		"WHERE " STAFF_SCOPE_SQL("coalesce(d.municipality_id, t.municipality_id, (SELECT "
-					 "municipality_id FROM meeting WHERE id = d.meeting_id), "
-					 "(SELECT id FROM municipality WHERE own = 1))", "1") " "
-		"ORDER BY d.closes_on DESC, d.id DESC LIMIT 200",
-	[STMT_DISCUSSION_GET] =
-		"SELECT d.title, d.unit, d.body, d.form, d.meeting_id, t.name, d.opens_on, d.closes_on, "
-		"d.conclusion, d.concluded_at, m.title, m.starts_at "
-		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
-		"LEFT JOIN meeting m ON m.id = d.meeting_id WHERE d.id = ?1",
-	[STMT_DISCUSSION_JSON] =
-		"SELECT json_object('title', title, 'unit', unit, 'form', form, 'meeting_id', "
-		"meeting_id, 'territory_id', territory_id, 'opens_on', opens_on, 'closes_on', "
-		"closes_on, 'body_length', length(body), 'conclusion', conclusion, 'concluded_at', "
-		"concluded_at) FROM discussion WHERE id = ?1",
-	[STMT_DISCUSSION_CONCLUDE] =
-		"UPDATE discussion SET conclusion = ?2, concluded_at = ?3, concluded_by = ?4 "
-		"WHERE id = ?1 AND concluded_at IS NULL",
-	[STMT_DISCUSSION_OPEN_ITEMS] =
-		"SELECT coalesce(sum(status = 'pending'), 0), "
-		"coalesce(sum(status = 'published' AND outcome IS NULL), 0) "
-		"FROM discussion_proposal WHERE discussion_id = ?1",
-	[STMT_HEARING_OPTIONS] =
-		"SELECT id, title, starts_at FROM meeting "
-		"WHERE kind = 'public_hearing' AND status <> 'cancelled' ORDER BY starts_at DESC "
-		"LIMIT 200",
-	[STMT_PROPOSAL_INSERT] =
-		"INSERT INTO discussion_proposal (discussion_id, resident_id, point, text, author_name, "
-		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[STMT_PROPOSAL_RECENT] =
-		"SELECT count(*) FROM discussion_proposal WHERE resident_id = ?1 AND created_at >= ?2",
-	[STMT_PROPOSAL_LIST] =
-		"SELECT id, point, text, author_name, show_as, status, refusal_reason, outcome, "
-		"outcome_reason, created_at FROM discussion_proposal WHERE discussion_id = ?1 "
-		"ORDER BY id",
-	[STMT_PROPOSAL_GET] =
-		"SELECT p.discussion_id, p.status, p.email, p.text, p.outcome, coalesce(l.token, '') "
-		"FROM discussion_proposal p LEFT JOIN participant_link l ON l.id = p.link_id "
-		"WHERE p.id = ?1",
-	[STMT_PROPOSAL_MODERATE] =
-		"UPDATE discussion_proposal SET status = ?2, refusal_reason = ?3, moderated_at = ?4, "
-		"moderated_by = ?5 WHERE id = ?1 AND status = 'pending'",
-	[STMT_PROPOSAL_OUTCOME] =
-		"UPDATE discussion_proposal SET outcome = ?2, outcome_reason = ?3 WHERE id = ?1 "
-		"AND status = 'published' AND (SELECT concluded_at FROM discussion d "
-		"WHERE d.id = discussion_id) IS NULL",
-	[STMT_PROPOSAL_JSON] =
-		"SELECT json_object('discussion_id', discussion_id, 'point', point, 'text', text, "
-		"'status', status, 'refusal_reason', refusal_reason, 'outcome', outcome, "
-		"'outcome_reason', outcome_reason) FROM discussion_proposal WHERE id = ?1",
-	[STMT_PROPOSAL_AUTHORS] =
-		"SELECT id, email, outcome, outcome_reason, text FROM discussion_proposal "
-		"WHERE discussion_id = ?1 AND status = 'published' AND email <> '' ORDER BY id",
-	[STMT_DISCUSSION_GROUP_ADD] =
-		"INSERT OR IGNORE INTO discussion_reference_group (discussion_id, group_id) "
-		"VALUES (?1, ?2)",
-	[STMT_DISCUSSION_GROUPS] =
-		"SELECT g.id, g.name FROM discussion_reference_group dg "
-		"JOIN reference_group g ON g.id = dg.group_id WHERE dg.discussion_id = ?1 "
-		"ORDER BY g.name",
 	[STMT_NOTIFY_DISCUSSIONS_DUE] =
 		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, d.form, t.name "
 		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
@@ -1155,16 +1084,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"LEFT JOIN territory t ON t.id = d.territory_id WHERE d.announced_at IS NOT NULL "
 		"AND " DISCUSSION_OF_MUNICIPALITY("?1")
 		"ORDER BY d.announced_at DESC, d.id DESC LIMIT 50",
-	[STMT_DISCUSSION_FILE_ADD] =
-		"INSERT INTO discussion_file (discussion_id, file_name, mime, size, sha256) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_DISCUSSION_FILES] = "SELECT id, file_name, mime, size FROM discussion_file "
-				  "WHERE discussion_id = ?1 ORDER BY id",
-	[STMT_DISCUSSION_FILE_GET] = "SELECT file_name, mime, sha256 FROM discussion_file "
-				     "WHERE id = ?1",
-	[STMT_MEETING_DISCUSSIONS] =
-		"SELECT id, title, concluded_at IS NOT NULL FROM discussion WHERE meeting_id = ?1 "
-		"ORDER BY id",
 
 	/* ---- personal receptions (issue 17) ---- */
 	[STMT_NOTIFY_BOOKINGS_SOON] =
@@ -1172,9 +1091,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"JOIN meeting m ON m.id = b.meeting_id WHERE b.status = 'active' AND b.email <> '' "
 		"AND m.status IN ('approved', 'postponed') AND b.slot_at > ?1 AND b.slot_at <= ?2 "
 		"ORDER BY b.id",
-	[STMT_LINK_BY_TOKEN] =
-		"SELECT id, kind, target_id, name, email, organisation FROM participant_link "
-		"WHERE token = ?1",
 	[STMT_SURVEY_LINKS_CREATE] =
 		"INSERT INTO participant_link (kind, target_id, email, name, organisation, token, "
 		"created_at) SELECT 'survey', ?1, lower(m.email), min(m.name), min(m.organisation), "
@@ -1204,11 +1120,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"ORDER BY l.email",
 	[STMT_NOTIFY_SURVEY_ANNOUNCED] =
 		"UPDATE survey SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL",
-	[STMT_PROPOSAL_LINK_INSERT] =
-		"INSERT INTO discussion_proposal (discussion_id, link_id, point, text, author_name, "
-		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[STMT_PROPOSAL_LINK_RECENT] =
-		"SELECT count(*) FROM discussion_proposal WHERE link_id = ?1 AND created_at >= ?2",
 	[STMT_PLAN_MEASURE_INSERT] =
 		"INSERT INTO plan_measure (item, text, periodicity, due_on, units, evidence, "
 		"meeting_kind, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -1474,44 +1385,20 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_ACCOUNT_FILE_GET, 3),
 	COLUMNS(STMT_ACCOUNT_SUBSCRIPTIONS, 3),
 	COLUMNS(STMT_ACCOUNT_SUBSCRIPTION_REMOVE, 0),
-	COLUMNS(STMT_DISCUSSION_INSERT, 0),
-	COLUMNS(STMT_DISCUSSION_LIST, 9),
-	COLUMNS(STMT_DISCUSSION_GET, 12),
-	COLUMNS(STMT_DISCUSSION_JSON, 1),
-	COLUMNS(STMT_DISCUSSION_CONCLUDE, 0),
-	COLUMNS(STMT_DISCUSSION_OPEN_ITEMS, 2),
-	COLUMNS(STMT_HEARING_OPTIONS, 3),
-	COLUMNS(STMT_PROPOSAL_INSERT, 0),
-	COLUMNS(STMT_PROPOSAL_RECENT, 1),
-	COLUMNS(STMT_PROPOSAL_LIST, 10),
-	COLUMNS(STMT_PROPOSAL_GET, 6),
-	COLUMNS(STMT_PROPOSAL_MODERATE, 0),
-	COLUMNS(STMT_PROPOSAL_OUTCOME, 0),
-	COLUMNS(STMT_PROPOSAL_JSON, 1),
-	COLUMNS(STMT_PROPOSAL_AUTHORS, 5),
-	COLUMNS(STMT_DISCUSSION_GROUP_ADD, 0),
-	COLUMNS(STMT_DISCUSSION_GROUPS, 2),
 	COLUMNS(STMT_NOTIFY_DISCUSSIONS_DUE, 7),
 	COLUMNS(STMT_NOTIFY_DISCUSSION_RECIPIENTS, 3),
 	COLUMNS(STMT_NOTIFY_DISCUSSION_ANNOUNCED, 0),
 	COLUMNS(STMT_PRESS_DISCUSSIONS, 7),
-	COLUMNS(STMT_DISCUSSION_FILE_ADD, 0),
-	COLUMNS(STMT_DISCUSSION_FILES, 4),
-	COLUMNS(STMT_DISCUSSION_FILE_GET, 3),
-	COLUMNS(STMT_MEETING_DISCUSSIONS, 3),
 	COLUMNS(STMT_NOTIFY_BOOKINGS_SOON, 4),
 	COLUMNS(STMT_APPEAL_SEARCH_PENDING, 2),
 	COLUMNS(STMT_APPEAL_SEARCH_INDEX, 0),
 	COLUMNS(STMT_APPEAL_SEARCH_DONE, 0),
-	COLUMNS(STMT_LINK_BY_TOKEN, 6),
 	COLUMNS(STMT_SURVEY_LINKS_CREATE, 0),
 	COLUMNS(STMT_DISCUSSION_LINKS_CREATE, 0),
 	COLUMNS(STMT_LINK_TOKEN, 1),
 	COLUMNS(STMT_NOTIFY_SURVEYS_DUE, 4),
 	COLUMNS(STMT_NOTIFY_SURVEY_LINKS, 4),
 	COLUMNS(STMT_NOTIFY_SURVEY_ANNOUNCED, 0),
-	COLUMNS(STMT_PROPOSAL_LINK_INSERT, 0),
-	COLUMNS(STMT_PROPOSAL_LINK_RECENT, 1),
 	COLUMNS(STMT_PLAN_MEASURE_INSERT, 0),
 	COLUMNS(STMT_PLAN_MEASURE_LIST, 10),
 	COLUMNS(STMT_PLAN_MEASURE_JSON, 1),
