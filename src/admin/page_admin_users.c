@@ -123,6 +123,16 @@ enum http_status page_admin_users(struct request *req)
 	return users_page(req, HTTP_OK, false);
 }
 
+/* staff_action page of a new account: the list and the form again, the input kept. */
+static enum http_status users_refused(struct request *req, enum http_status status)
+{
+	return users_page(req, status, true);
+}
+
+/* A new account (staff_action): nothing to load, refused to the list. */
+static const struct staff_action user_create = {"staff_user", STMT_USER_JSON,
+						staff_action_no_target, users_refused};
+
 /* POST /admin/users (login, full_name, role, new_password, email, municipality, csrf) — create
  * an account, working for the municipality chosen (a district: with its settlements) or, without
  * one, for the whole installation. 303 to /admin/users; 422 with the errors beside the fields for
@@ -149,10 +159,13 @@ enum http_status page_admin_user_create(struct request *req)
 		password->error = "не короче 10 символов";
 		req->invalid_fields++;
 	}
+	enum http_status status;
+	if (!staff_action_begin(req, &user_create, NULL, &status))
+		return status;
 	if (municipality_check(req) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_fail(req);
 	if (req->invalid_fields > 0)
-		return users_page(req, HTTP_UNPROCESSABLE, true);
+		return staff_action_refuse(req, &user_create, NULL);
 
 	struct staff_account_new account = {
 		.login = login->text,
@@ -162,20 +175,14 @@ enum http_status page_admin_user_create(struct request *req)
 		.email = req->field[FIELD_EMAIL].state == FIELD_VALID ? req->field[FIELD_EMAIL].text : "",
 		.municipality_id = municipality_chosen(req),
 	};
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
 	long long id = 0;
-	enum staff_account_result rc = staff_account_create(db, &account, &id);
+	enum staff_account_result rc = staff_account_create(&req->worker->db, &account, &id);
 	if (rc == STAFF_ACCOUNT_TAKEN) {
-		db_rollback(db);
-		login->state = FIELD_INVALID;
-		login->error = "такой логин уже есть";
-		req->invalid_fields++;
-		return users_page(req, HTTP_UNPROCESSABLE, true);
+		page_reject(req, FIELD_LOGIN, "такой логин уже есть");
+		return staff_action_refuse(req, &user_create, NULL);
 	}
-	return staff_commit(req, rc == STAFF_ACCOUNT_CREATED, "create", "staff_user", id, NULL,
-			    STMT_USER_JSON, "/admin/users");
+	return staff_action_finish(req, &user_create, rc == STAFF_ACCOUNT_CREATED, "create", id,
+				   NULL, "/admin/users");
 }
 
 /* The account's page: its login, role and state, and the form for its name and e-mail. */
@@ -252,17 +259,13 @@ enum http_status page_admin_user_update(struct request *req)
 	if (person->state == FIELD_VALID) {
 		struct staff_item *people;
 		size_t n;
-		if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0) {
-			db_rollback(&req->worker->db);
-			return HTTP_INTERNAL_ERROR;
-		}
+		if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0)
+			return staff_action_fail(req);
 		if (!staff_has_item(people, n, person->number))
 			page_reject(req, FIELD_PERSON, "выберите из списка");
 	}
-	if (municipality_check(req) < 0) {
-		db_rollback(&req->worker->db);
-		return HTTP_INTERNAL_ERROR;
-	}
+	if (municipality_check(req) < 0)
+		return staff_action_fail(req);
 	if (req->invalid_fields > 0)
 		return staff_action_refuse(req, &user_action, NULL);
 	struct db *db = &req->worker->db;
@@ -330,34 +333,40 @@ enum http_status page_admin_user_enable(struct request *req)
 enum http_status page_admin_audit(struct request *req)
 {
 	const struct field_value *v = req->field;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_AUDIT_LIST);
+	struct audit_filter filter = {.limit = AUDIT_PAGE_ROWS};
 	if (v[FIELD_USER].state == FIELD_VALID)
-		sqlite3_bind_int64(s, 1, v[FIELD_USER].number);
+		filter.user = v[FIELD_USER].number;
 	if (v[FIELD_ENTITY].state == FIELD_VALID)
-		sqlite3_bind_text(s, 2, v[FIELD_ENTITY].text, -1, SQLITE_STATIC);
-	page_bind_period(req, s, 3, 4);
-	sqlite3_bind_int(s, 5, AUDIT_PAGE_ROWS);
+		filter.entity = v[FIELD_ENTITY].text;
+	if (v[FIELD_FROM].state == FIELD_VALID) {
+		filter.has_from = true;
+		filter.from = tz_local_to_utc(v[FIELD_FROM].date, 0, 0);
+	}
+	if (v[FIELD_TO].state == FIELD_VALID) { /* the whole last day */
+		filter.has_to = true;
+		filter.to = tz_local_to_utc(civil_date_add_days(v[FIELD_TO].date, 1), 0, 0);
+	}
+	struct audit_entry *entries;
+	size_t count;
+	if (db_audit_list(&req->worker->db, req->arena, &filter, &entries, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
 
 	tpl_dict *d = page_begin(req, "admin_audit.tpl", "Журнал изменений", NAV_STAFF_AUDIT);
 	page_form_fields(req, d);
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < count; i++) {
+		const struct audit_entry *e = &entries[i];
 		tpl_dict *row = tpl_section_add(d, "ENTRY");
-		page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 1));
-		tpl_set(row, "LOGIN", db_text(req->arena, s, 2));
-		tpl_set(row, "ACTION", db_text(req->arena, s, 3));
-		tpl_set(row, "ENTITY", db_text(req->arena, s, 4));
-		if (sqlite3_column_type(s, 5) != SQLITE_NULL)
-			tpl_set_int(tpl_section_add(row, "ENTITY_ID"), "ID", sqlite3_column_int64(s, 5));
-		if (sqlite3_column_type(s, 6) != SQLITE_NULL)
-			tpl_set(tpl_section_add(row, "BEFORE"), "JSON", db_text(req->arena, s, 6));
-		if (sqlite3_column_type(s, 7) != SQLITE_NULL)
-			tpl_set(tpl_section_add(row, "AFTER"), "JSON", db_text(req->arena, s, 7));
-		rows++;
+		page_set_datetime(row, "AT", e->at);
+		tpl_set(row, "LOGIN", e->login);
+		tpl_set(row, "ACTION", e->action);
+		tpl_set(row, "ENTITY", e->entity);
+		if (e->has_entity_id)
+			tpl_set_int(tpl_section_add(row, "ENTITY_ID"), "ID", e->entity_id);
+		if (e->before_json)
+			tpl_set(tpl_section_add(row, "BEFORE"), "JSON", e->before_json);
+		if (e->after_json)
+			tpl_set(tpl_section_add(row, "AFTER"), "JSON", e->after_json);
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
-	tpl_section_show(d, rows ? "HAS_ENTRIES" : "NO_ENTRIES");
+	tpl_section_show(d, count ? "HAS_ENTRIES" : "NO_ENTRIES");
 	return page_end(req, HTTP_OK);
 }

@@ -14,27 +14,7 @@
 int staff_load_items(struct request *req, enum stmt which, long long param,
 		     struct staff_item **out, size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
-	if (param > 0)
-		sqlite3_bind_int64(s, 1, param);
-	size_t cap = 16, n = 0;
-	struct staff_item *rows = arena_alloc(req->arena, cap * sizeof *rows);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
-		rows[n].id = sqlite3_column_int64(s, 0);
-		rows[n].name = db_text(req->arena, s, 1);
-		rows[n].extra = db_text(req->arena, s, 2);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(&req->worker->db, "choice list");
-		return -1;
-	}
-	*out = rows;
-	*count = n;
-	return 0;
+	return db_choice_items(&req->worker->db, req->arena, which, param, out, count);
 }
 
 bool staff_has_item(const struct staff_item *items, size_t count, long long id)
@@ -47,13 +27,10 @@ bool staff_has_item(const struct staff_item *items, size_t count, long long id)
 
 json_t *staff_json(struct request *req, enum stmt which, long long id)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
-	sqlite3_bind_int64(s, 1, id);
-	json_t *value = NULL;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		value = json_loads((const char *)sqlite3_column_text(s, 0), 0, NULL);
-	db_done(s);
-	return value;
+	const char *text;
+	if (db_json_text(&req->worker->db, req->arena, which, id, &text) != 0)
+		return NULL;
+	return json_loads(text, 0, NULL);
 }
 
 enum http_status staff_commit(struct request *req, bool ok, const char *action,
@@ -177,4 +154,17 @@ enum http_status staff_action_finish(struct request *req, const struct staff_act
 				     const char *location)
 {
 	return staff_commit(req, ok, action, kind->entity, id, before, kind->json_stmt, location);
+}
+
+int staff_action_no_target(struct request *req, void *target)
+{
+	(void)req;
+	(void)target;
+	return 0;
+}
+
+enum http_status staff_action_fail(struct request *req)
+{
+	db_rollback(&req->worker->db);
+	return HTTP_INTERNAL_ERROR;
 }

@@ -9,15 +9,11 @@
 #include <stddef.h>
 
 #include "db.h"
+#include "db_reference.h"
 #include "http.h"
 #include "template.h"
 
-/* A row of a choice list: id, name and a second part (position, address, territory…). */
-struct staff_item {
-	long long id;
-	const char *name;
-	const char *extra;
-};
+/* A row of a choice list is a struct staff_item (db_reference.h). */
 
 /* One kind of staff action on one entity, and the skeleton every such action follows:
  *
@@ -30,8 +26,9 @@ struct staff_item {
  *	return staff_action_finish(req, &kind, ok, "action", id, before, location);
  *
  * so the target is read and checked in the same transaction that changes it, and the audit
- * record is written in it too. Protocols and instructions use it; meetings, appeals and the
- * reference pages can adopt it with a kind of their own. */
+ * record is written in it too. Protocols, instructions, receptions, accounts, the reference
+ * pages and discussions use it, each with a kind of its own; an action that creates its target
+ * loads nothing (staff_action_no_target). */
 struct staff_action {
 	const char *entity;  /* the audit log's entity: "protocol", "instruction" */
 	enum stmt json_stmt; /* (id) → the entity as JSON, for the audit record */
@@ -59,6 +56,12 @@ enum http_status staff_action_refuse(struct request *req, const struct staff_act
 enum http_status staff_action_finish(struct request *req, const struct staff_action *kind,
 				     bool ok, const char *action, long long id, json_t *before,
 				     const char *location);
+
+/* staff_action load of an action that creates its target: nothing to load, 0. */
+int staff_action_no_target(struct request *req, void *target);
+
+/* Give up an action begun with staff_action_begin on a database error: roll back, 500. */
+enum http_status staff_action_fail(struct request *req);
 
 /* Every row of statement which (columns id, name, extra) into the arena; param, when positive,
  * is bound as ?1 (the members of one group…). -1 on a database error. */

@@ -199,6 +199,7 @@ static const struct db_statement *const storage_tables[] = {
 	db_notify_statements,
 	db_press_statements,
 	db_discussion_statements,
+	db_municipality_statements,
 	NULL,
 };
 

@@ -527,7 +527,8 @@ enum stmt {
 	STMT_PROPOSAL_LIST,      /* (discussion) → id, point, text, author, show_as, status,
 	                            refusal_reason, outcome or NULL, outcome_reason, created_at;
 	                            in order of arrival */
-	STMT_PROPOSAL_GET,       /* (id) → discussion, status, email, text, outcome or NULL */
+	STMT_PROPOSAL_GET,       /* (id) → discussion, status, email, text, outcome or NULL, the
+	                            token of the participant link it came through or '' */
 	STMT_PROPOSAL_MODERATE,  /* (id, status, reason, now, staff): only a pending one */
 	STMT_PROPOSAL_OUTCOME,   /* (id, outcome, reason): a published one of a discussion not
 	                            concluded */

@@ -1,9 +1,48 @@
-/* db_municipality.c — municipalities kept per process (see db_municipality.h). */
+/* db_municipality.c — the statements of municipalities and their readers, the list kept per
+ * process (see db_municipality.h). Each DB_STATEMENT row declares the result columns its reader
+ * below reads; db_prepare_all prepares this table with the others once per process and refuses
+ * to start when a count differs. */
 #include "db_municipality.h"
 
 #include <string.h>
 
 #include "db_reference.h"
+#include "db_statements.h"
+
+const struct db_statement db_municipality_statements[STMT__MAX] = {
+	DB_STATEMENT(STMT_MUNICIPALITY_LIST, 18,
+		     "SELECT m.id, m.kind, coalesce(m.district_id, 0), m.name, m.official_name, "
+		     "m.administration, m.code, m.slug, coalesce(m.head_person_id, 0), "
+		     "coalesce(p.full_name, ''), coalesce(p.position, ''), m.address, m.phone, m.email, "
+		     "m.reception_hours, m.site_url, m.timezone, m.own FROM municipality m "
+		     "LEFT JOIN municipality d ON d.id = m.district_id "
+		     "LEFT JOIN person p ON p.id = m.head_person_id "
+		     "ORDER BY coalesce(d.name, m.name), coalesce(d.id, m.id), m.district_id IS NOT NULL, "
+		     "m.name, m.id"),
+	DB_STATEMENT(STMT_MUNICIPALITY_TERRITORIES, 1,
+		     CONCERNING_TERRITORIES("?1")),
+
+	DB_STATEMENT(STMT_MUNICIPALITY_INSERT, 0,
+		     "INSERT INTO municipality (kind, district_id, name, official_name, administration, "
+		     "code, slug, head_person_id, address, phone, email, reception_hours, site_url, "
+		     "timezone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
+	DB_STATEMENT(STMT_MUNICIPALITY_UPDATE, 0,
+		     "UPDATE municipality SET kind = ?2, district_id = ?3, name = ?4, official_name = ?5, "
+		     "administration = ?6, code = ?7, slug = ?8, head_person_id = ?9, address = ?10, "
+		     "phone = ?11, email = ?12, reception_hours = ?13, site_url = ?14, timezone = ?15 "
+		     "WHERE id = ?1"),
+	DB_STATEMENT(STMT_MUNICIPALITY_JSON, 1,
+		     "SELECT json_object('kind', kind, 'district_id', district_id, 'name', name, "
+		     "'official_name', official_name, 'administration', administration, 'code', code, "
+		     "'slug', slug, 'head_person_id', head_person_id, 'address', address, 'phone', phone, "
+		     "'email', email, 'reception_hours', reception_hours, 'site_url', site_url, "
+		     "'timezone', timezone) FROM municipality WHERE id = ?1"),
+	DB_STATEMENT(STMT_MUNICIPALITY_CODE_USED, 1,
+		     "SELECT 1 FROM appeal WHERE municipality_id IS NOT ?2 AND CASE WHEN ?1 = '' "
+		     "THEN number GLOB '[0-9]*' ELSE substr(number, 1, length(?1) + 1) = ?1 || '-' END "
+		     "LIMIT 1"),
+
+};
 
 /* The columns of STMT_MUNICIPALITY_LIST. */
 static void read_municipality(struct arena *a, sqlite3_stmt *s, void *row)
@@ -139,4 +178,14 @@ int db_municipality_territories(struct db *db, struct arena *a, long long id, lo
 	sqlite3_bind_int64(s, 1, id);
 	return db_read_rows(db, a, s, sizeof **out, read_territory_id, out, count,
 			    "municipality territories");
+}
+
+int db_municipality_code_used(struct db *db, const char *code, long long except)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MUNICIPALITY_CODE_USED);
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	if (except)
+		sqlite3_bind_int64(s, 2, except);
+	int rc = db_read_one(db, NULL, s, NULL, NULL, "municipality code");
+	return rc < 0 ? -1 : rc == 0;
 }

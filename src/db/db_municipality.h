@@ -54,4 +54,8 @@ int db_municipality_territories(struct db *db, struct arena *a, long long id, lo
  * say nothing about municipalities. -1 on a database error. */
 long long db_municipality_count(struct db *db);
 
+/* 1 when an appeal of a municipality other than except (0: none) has a number with code ("":
+ * a number without one), 0 when none has, -1 on a database error. */
+int db_municipality_code_used(struct db *db, const char *code, long long except);
+
 #endif

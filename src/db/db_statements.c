@@ -79,16 +79,7 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_BEGIN_READ] = "BEGIN",
 	[STMT_END_READ] = "COMMIT",
 
-	[STMT_TERRITORY_TREE] =
-		"WITH RECURSIVE tree(id, name, depth, path) AS ("
-		" SELECT id, name, 0, name FROM territory WHERE parent_id IS NULL"
-		" UNION ALL"
-		" SELECT t.id, t.name, tree.depth + 1, tree.path || char(1) || t.name"
-		" FROM territory t JOIN tree ON t.parent_id = tree.id)"
-		" SELECT id, name, depth FROM tree ORDER BY path",
 
-	[STMT_REFERENCE_VERSION] = "SELECT version FROM reference_version WHERE id = 1",
-	[STMT_KIND_LIST] = "SELECT code, name FROM meeting_kind ORDER BY sort_order",
 	[STMT_KIND_WORDS] = "SELECT code, name, gender, title_stems FROM meeting_kind "
 			    "ORDER BY sort_order",
 
@@ -145,10 +136,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 
 	[STMT_AUDIT_INSERT] = "INSERT INTO audit_log (at, user_id, login, action, entity, entity_id, "
 			      "before_json, after_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[STMT_AUDIT_LIST] = "SELECT id, at, login, action, entity, entity_id, before_json, after_json "
-			    "FROM audit_log WHERE (?1 IS NULL OR user_id = ?1) "
-			    "AND (?2 IS NULL OR entity = ?2) AND (?3 IS NULL OR at >= ?3) "
-			    "AND (?4 IS NULL OR at < ?4) ORDER BY id DESC LIMIT ?5",
 
 	[STMT_STAFF_MEETING_LIST] =
 		"SELECT m.id, k.name, m.title, m.status, m.starts_at, t.name, coalesce(v.name, ''), "
@@ -221,87 +208,18 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_VENUE_LIST] = "SELECT id, name, address FROM venue WHERE "
 			    STAFF_SCOPE_SQL("(SELECT municipality_id FROM territory "
 					    "WHERE id = venue.territory_id)", "1") " ORDER BY name",
-	[STMT_PERSON_LIST] = "SELECT id, full_name, position FROM person ORDER BY full_name",
 
 	/* ---- reference data for staff ---- */
-	[STMT_TERRITORY_ADMIN_TREE] =
-		"WITH RECURSIVE tree(id, name, depth, path, level, parent_id) AS ("
-		" SELECT id, name, 0, name, level, parent_id FROM territory WHERE parent_id IS NULL"
-		" UNION ALL"
-		" SELECT t.id, t.name, tree.depth + 1, tree.path || char(1) || t.name, t.level,"
-		" t.parent_id FROM territory t JOIN tree ON t.parent_id = tree.id)"
-		" SELECT id, name, depth, level, parent_id,"
-		" (SELECT count(*) FROM venue v WHERE v.territory_id = tree.id),"
-		" (SELECT count(*) FROM meeting m WHERE m.territory_id = tree.id)"
-		" FROM tree ORDER BY path",
-	[STMT_TERRITORY_GET] = "SELECT t.name, t.level, t.parent_id, coalesce(p.name, '') "
-			       "FROM territory t LEFT JOIN territory p ON p.id = t.parent_id "
-			       "WHERE t.id = ?1",
 	/* UNIQUE (parent_id, name) says nothing about districts, whose parent is NULL. */
-	[STMT_TERRITORY_NAME_TAKEN] = "SELECT 1 FROM territory WHERE parent_id IS ?1 AND name = ?2 "
-				      "AND id IS NOT ?3",
-	[STMT_TERRITORY_INSERT] = "INSERT INTO territory (parent_id, level, name, municipality_id) "
-				  "VALUES (?1, ?2, ?3, ?4)",
-	[STMT_TERRITORY_RENAME] = "UPDATE territory SET name = ?2 WHERE id = ?1",
-	[STMT_TERRITORY_JSON] = "SELECT json_object('name', name, 'level', level, "
-				"'parent_id', parent_id) FROM territory WHERE id = ?1",
 
 	/* ?1 the staff account's body (STAFF_SCOPE_SQL). */
-	[STMT_VENUE_ADMIN_LIST] = "SELECT v.id, v.name, v.address, v.kind, v.capacity, t.name "
-				  "FROM venue v JOIN territory t ON t.id = v.territory_id "
-				  "WHERE " STAFF_SCOPE_SQL("t.municipality_id", "1") " "
-				  "ORDER BY v.name, v.id",
-	[STMT_VENUE_GET] = "SELECT name, address, kind, capacity, territory_id FROM venue WHERE id = ?1",
-	[STMT_VENUE_INSERT] = "INSERT INTO venue (territory_id, name, address, kind, capacity) "
-			      "VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_VENUE_UPDATE] = "UPDATE venue SET territory_id = ?2, name = ?3, address = ?4, "
-			      "kind = ?5, capacity = ?6 WHERE id = ?1",
-	[STMT_VENUE_JSON] = "SELECT json_object('name', name, 'address', address, 'kind', kind, "
-			    "'capacity', capacity, 'territory_id', territory_id) FROM venue WHERE id = ?1",
 
 	/* Contacts are read here, for staff pages only; public statements never select them. */
-	[STMT_PERSON_ADMIN_LIST] = "SELECT id, full_name, position, organisation, category, email, "
-				   "phone FROM person WHERE (?1 IS NULL OR category = ?1) "
-				   "ORDER BY full_name, id",
-	[STMT_PERSON_GET] = "SELECT full_name, position, organisation, category, email, phone "
-			    "FROM person WHERE id = ?1",
-	[STMT_PERSON_INSERT] = "INSERT INTO person (full_name, position, organisation, category, "
-			       "email, phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[STMT_PERSON_UPDATE] = "UPDATE person SET full_name = ?2, position = ?3, organisation = ?4, "
-			       "category = ?5, email = ?6, phone = ?7 WHERE id = ?1",
-	[STMT_PERSON_JSON] = "SELECT json_object('full_name', full_name, 'position', position, "
-			     "'organisation', organisation, 'category', category, 'email', email, "
-			     "'phone', phone) FROM person WHERE id = ?1",
 
-	[STMT_GROUP_LIST] = "SELECT g.id, g.name, t.name, coalesce(l.full_name, ''), "
-			    "coalesce(s.full_name, ''), "
-			    "(SELECT count(*) FROM info_group_member m WHERE m.group_id = g.id) "
-			    "FROM info_group g JOIN territory t ON t.id = g.territory_id "
-			    "LEFT JOIN person l ON l.id = g.leader_id "
-			    "LEFT JOIN person s ON s.id = g.secretary_id "
-			    "WHERE " STAFF_SCOPE_SQL("t.municipality_id", "1") " "
-			    "ORDER BY g.name, g.id",
 	[STMT_GROUP_OPTIONS] = "SELECT g.id, g.name, t.name FROM info_group g "
 			       "JOIN territory t ON t.id = g.territory_id "
 			       "WHERE " STAFF_SCOPE_SQL("t.municipality_id", "1") " "
 			       "ORDER BY g.name, g.id",
-	[STMT_GROUP_GET] = "SELECT name, territory_id, leader_id, secretary_id, created_at "
-			   "FROM info_group WHERE id = ?1",
-	[STMT_GROUP_INSERT] = "INSERT INTO info_group (name, territory_id, leader_id, secretary_id, "
-			      "created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_GROUP_UPDATE] = "UPDATE info_group SET name = ?2, territory_id = ?3, leader_id = ?4, "
-			      "secretary_id = ?5 WHERE id = ?1",
-	[STMT_GROUP_JSON] = "SELECT json_object('name', name, 'territory_id', territory_id, "
-			    "'leader_id', leader_id, 'secretary_id', secretary_id, "
-			    "'members', (SELECT json_group_array(person_id) FROM "
-			    "  (SELECT person_id FROM info_group_member WHERE group_id = ?1 "
-			    "   ORDER BY person_id))) FROM info_group WHERE id = ?1",
-	[STMT_GROUP_MEMBER_CLEAR] = "DELETE FROM info_group_member WHERE group_id = ?1",
-	[STMT_GROUP_MEMBER_ADD] = "INSERT OR IGNORE INTO info_group_member (group_id, person_id) "
-				  "VALUES (?1, ?2)",
-	[STMT_GROUP_MEMBERS] = "SELECT p.id, p.full_name, p.position FROM info_group_member m "
-			       "JOIN person p ON p.id = m.person_id WHERE m.group_id = ?1 "
-			       "ORDER BY p.full_name, p.id",
 
 	[STMT_VENUE_TERRITORY] = "SELECT territory_id FROM venue WHERE id = ?1",
 	[STMT_MEETING_TERRITORY] = "SELECT territory_id FROM meeting WHERE id = ?1",
@@ -591,43 +509,10 @@ const char *const db_statement_sql[STMT__MAX] = {
 	/* The press office's statements are in db_press.c, the notifier's in db_notify.c. */
 	[STMT_MEDIA_LIST] = "SELECT id, name, email, active FROM media_contact "
 			    "ORDER BY active DESC, name, id",
-	[STMT_REFGROUP_LIST] = "SELECT g.id, g.name, g.description, "
-			       "(SELECT count(*) FROM reference_group_member m WHERE m.group_id = g.id) "
-			       "FROM reference_group g ORDER BY g.name, g.id",
-	[STMT_REFGROUP_OPTIONS] = "SELECT g.id, g.name, (SELECT count(*) FROM reference_group_member m "
-				  "WHERE m.group_id = g.id) FROM reference_group g ORDER BY g.name, g.id",
-	[STMT_REFGROUP_GET] = "SELECT name, description FROM reference_group WHERE id = ?1",
-	[STMT_REFGROUP_INSERT] = "INSERT INTO reference_group (name, description) VALUES (?1, ?2)",
-	[STMT_REFGROUP_UPDATE] = "UPDATE reference_group SET name = ?2, description = ?3 WHERE id = ?1",
-	[STMT_REFGROUP_JSON] = "SELECT json_object('name', name, 'description', description, "
-			       "'members', (SELECT json_group_array(json_object('name', name, "
-			       "  'organisation', organisation, 'email', email, 'consent_at', given_at, "
-			       "  'consent', given_how, 'withdrawn_at', withdrawn_at)) FROM "
-			       "  (SELECT r.name, r.organisation, r.email, c.given_at, c.given_how, "
-			       "   c.withdrawn_at FROM reference_group_member r "
-			       "   LEFT JOIN reference_consent c ON c.email = lower(r.email) "
-			       "   WHERE r.group_id = ?1 ORDER BY r.id))) "
-			       "FROM reference_group WHERE id = ?1",
-	[STMT_REFGROUP_MEMBERS] = "SELECT r.name, r.organisation, r.email, c.given_at, "
-				  "coalesce(c.given_how, ''), c.withdrawn_at, "
-				  "coalesce(c.withdrawn_how, '') FROM reference_group_member r "
-				  "LEFT JOIN reference_consent c ON c.email = lower(r.email) "
-				  "WHERE r.group_id = ?1 ORDER BY r.id",
-	[STMT_REFCONSENT_GET] = "SELECT given_at, given_how, withdrawn_at, withdrawn_how "
-				"FROM reference_consent WHERE email = lower(?1)",
-	[STMT_REFCONSENT_GIVE] =
-		"INSERT INTO reference_consent (email, given_at, given_how, recorded_by, token) "
-		"VALUES (lower(?1), ?2, ?3, ?4, ?5) ON CONFLICT (email) DO UPDATE SET "
-		"given_at = excluded.given_at, given_how = excluded.given_how, "
-		"recorded_by = excluded.recorded_by, withdrawn_at = NULL, withdrawn_how = '' "
-		"WHERE reference_consent.given_how <> excluded.given_how",
 	[STMT_REFCONSENT_BY_TOKEN] = "SELECT email, withdrawn_at FROM reference_consent "
 				     "WHERE token = ?1",
 	[STMT_REFCONSENT_WITHDRAW] = "UPDATE reference_consent SET withdrawn_at = ?2, "
 				     "withdrawn_how = ?3 WHERE token = ?1 AND withdrawn_at IS NULL",
-	[STMT_REFGROUP_MEMBER_CLEAR] = "DELETE FROM reference_group_member WHERE group_id = ?1",
-	[STMT_REFGROUP_MEMBER_ADD] = "INSERT INTO reference_group_member (group_id, name, "
-				     "organisation, email) VALUES (?1, ?2, ?3, ?4)",
 	[STMT_MEETING_REFGROUP_CLEAR] = "DELETE FROM meeting_reference_group WHERE meeting_id = ?1",
 	[STMT_MEETING_REFGROUP_ADD] = "INSERT OR IGNORE INTO meeting_reference_group (meeting_id, "
 				      "group_id) VALUES (?1, ?2)",
@@ -821,11 +706,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT id, number, surname, name, patronymic, text FROM appeal "
 		"WHERE id > ?1 AND id <= ?2 ORDER BY id",
 	[STMT_APPEAL_SEARCH_DONE] = "UPDATE appeal_search_state SET indexed_up_to = ?1 WHERE id = 1",
-	[STMT_APPEAL_TOPIC_OPTIONS] =
-		"SELECT code, name, level FROM appeal_topic WHERE active = 1 AND level IN (2, 3) "
-		"ORDER BY code",
-	[STMT_APPEAL_TOPIC_ACTIVE] =
-		"SELECT 1 FROM appeal_topic WHERE code = ?1 AND active = 1 AND level IN (2, 3)",
 	[STMT_APPEAL_FILE_ADD] =
 		"INSERT INTO appeal_file (appeal_id, file_name, mime, size, sha256) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -926,118 +806,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"AND (?3 IS NULL OR a.municipality_id = ?3) "
 		"ORDER BY a.published_at DESC LIMIT ?1",
 
-	[STMT_TOPIC_TREE] =
-		"WITH RECURSIVE tree(code, parent_code, level, name, active, path) AS ("
-		" SELECT code, parent_code, level, name, active, printf('%04d%s', sort, code)"
-		" FROM appeal_topic WHERE parent_code IS NULL"
-		" UNION ALL"
-		" SELECT c.code, c.parent_code, c.level, c.name, c.active,"
-		" tree.path || '/' || printf('%04d%s', c.sort, c.code)"
-		" FROM appeal_topic c JOIN tree ON c.parent_code = tree.code)"
-		" SELECT code, coalesce(parent_code, ''), level, name, active, level - 1 FROM tree"
-		" ORDER BY path",
-	[STMT_TOPIC_GET] = "SELECT t.rowid, coalesce(t.parent_code, ''), t.level, t.name, t.active, "
-			   "coalesce(p.name, '') FROM appeal_topic t "
-			   "LEFT JOIN appeal_topic p ON p.code = t.parent_code WHERE t.code = ?1",
-	[STMT_TOPIC_INSERT] = "INSERT INTO appeal_topic (code, parent_code, level, name) "
-			      "VALUES (?1, ?2, ?3, ?4)",
-	[STMT_TOPIC_RENAME] = "UPDATE appeal_topic SET name = ?2 WHERE rowid = ?1",
-	[STMT_TOPIC_SET_ACTIVE] = "UPDATE appeal_topic SET active = ?2 WHERE rowid = ?1",
-	[STMT_TOPIC_JSON] = "SELECT json_object('code', code, 'parent_code', parent_code, "
-			    "'level', level, 'name', name, 'active', active) "
-			    "FROM appeal_topic WHERE rowid = ?1",
 
-	[STMT_DISCUSSION_INSERT] =
-		"INSERT INTO discussion (title, unit, body, form, meeting_id, territory_id, opens_on, "
-		"closes_on, created_at, created_by, municipality_id) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	[STMT_DISCUSSION_LIST] =
-		"SELECT d.id, d.title, d.unit, d.opens_on, d.closes_on, t.name, "
-		"d.concluded_at IS NOT NULL, "
-		"(SELECT count(*) FROM discussion_proposal p WHERE p.discussion_id = d.id "
-		"AND p.status = 'published'), "
-		"(SELECT count(*) FROM discussion_proposal p WHERE p.discussion_id = d.id "
-		"AND p.status = 'pending') "
-		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
-		"WHERE " STAFF_SCOPE_SQL("coalesce(d.municipality_id, t.municipality_id, (SELECT "
-					 "municipality_id FROM meeting WHERE id = d.meeting_id), "
-					 "(SELECT id FROM municipality WHERE own = 1))", "1") " "
-		"ORDER BY d.closes_on DESC, d.id DESC LIMIT 200",
-	[STMT_DISCUSSION_GET] =
-		"SELECT d.title, d.unit, d.body, d.form, d.meeting_id, t.name, d.opens_on, d.closes_on, "
-		"d.conclusion, d.concluded_at, m.title, m.starts_at "
-		"FROM discussion d LEFT JOIN territory t ON t.id = d.territory_id "
-		"LEFT JOIN meeting m ON m.id = d.meeting_id WHERE d.id = ?1",
-	[STMT_DISCUSSION_JSON] =
-		"SELECT json_object('title', title, 'unit', unit, 'form', form, 'meeting_id', "
-		"meeting_id, 'territory_id', territory_id, 'opens_on', opens_on, 'closes_on', "
-		"closes_on, 'body_length', length(body), 'conclusion', conclusion, 'concluded_at', "
-		"concluded_at) FROM discussion WHERE id = ?1",
-	[STMT_DISCUSSION_CONCLUDE] =
-		"UPDATE discussion SET conclusion = ?2, concluded_at = ?3, concluded_by = ?4 "
-		"WHERE id = ?1 AND concluded_at IS NULL",
-	[STMT_DISCUSSION_OPEN_ITEMS] =
-		"SELECT coalesce(sum(status = 'pending'), 0), "
-		"coalesce(sum(status = 'published' AND outcome IS NULL), 0) "
-		"FROM discussion_proposal WHERE discussion_id = ?1",
-	[STMT_HEARING_OPTIONS] =
-		"SELECT id, title, starts_at FROM meeting "
-		"WHERE kind = 'public_hearing' AND status <> 'cancelled' ORDER BY starts_at DESC "
-		"LIMIT 200",
-	[STMT_PROPOSAL_INSERT] =
-		"INSERT INTO discussion_proposal (discussion_id, resident_id, point, text, author_name, "
-		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[STMT_PROPOSAL_RECENT] =
-		"SELECT count(*) FROM discussion_proposal WHERE resident_id = ?1 AND created_at >= ?2",
-	[STMT_PROPOSAL_LIST] =
-		"SELECT id, point, text, author_name, show_as, status, refusal_reason, outcome, "
-		"outcome_reason, created_at FROM discussion_proposal WHERE discussion_id = ?1 "
-		"ORDER BY id",
-	[STMT_PROPOSAL_GET] =
-		"SELECT p.discussion_id, p.status, p.email, p.text, p.outcome, coalesce(l.token, '') "
-		"FROM discussion_proposal p LEFT JOIN participant_link l ON l.id = p.link_id "
-		"WHERE p.id = ?1",
-	[STMT_PROPOSAL_MODERATE] =
-		"UPDATE discussion_proposal SET status = ?2, refusal_reason = ?3, moderated_at = ?4, "
-		"moderated_by = ?5 WHERE id = ?1 AND status = 'pending'",
-	[STMT_PROPOSAL_OUTCOME] =
-		"UPDATE discussion_proposal SET outcome = ?2, outcome_reason = ?3 WHERE id = ?1 "
-		"AND status = 'published' AND (SELECT concluded_at FROM discussion d "
-		"WHERE d.id = discussion_id) IS NULL",
-	[STMT_PROPOSAL_JSON] =
-		"SELECT json_object('discussion_id', discussion_id, 'point', point, 'text', text, "
-		"'status', status, 'refusal_reason', refusal_reason, 'outcome', outcome, "
-		"'outcome_reason', outcome_reason) FROM discussion_proposal WHERE id = ?1",
-	[STMT_PROPOSAL_AUTHORS] =
-		"SELECT id, email, outcome, outcome_reason, text FROM discussion_proposal "
-		"WHERE discussion_id = ?1 AND status = 'published' AND email <> '' ORDER BY id",
-	[STMT_DISCUSSION_GROUP_ADD] =
-		"INSERT OR IGNORE INTO discussion_reference_group (discussion_id, group_id) "
-		"VALUES (?1, ?2)",
-	[STMT_DISCUSSION_GROUPS] =
-		"SELECT g.id, g.name FROM discussion_reference_group dg "
-		"JOIN reference_group g ON g.id = dg.group_id WHERE dg.discussion_id = ?1 "
-		"ORDER BY g.name",
-	[STMT_DISCUSSION_FILE_ADD] =
-		"INSERT INTO discussion_file (discussion_id, file_name, mime, size, sha256) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_DISCUSSION_FILES] = "SELECT id, file_name, mime, size FROM discussion_file "
-				  "WHERE discussion_id = ?1 ORDER BY id",
-	[STMT_DISCUSSION_FILE_GET] = "SELECT file_name, mime, sha256 FROM discussion_file "
-				     "WHERE id = ?1",
-	[STMT_MEETING_DISCUSSIONS] =
-		"SELECT id, title, concluded_at IS NOT NULL FROM discussion WHERE meeting_id = ?1 "
-		"ORDER BY id",
 
 	/* ---- personal receptions (issue 17) ---- */
-	[STMT_LINK_BY_TOKEN] =
-		"SELECT id, kind, target_id, name, email, organisation FROM participant_link "
-		"WHERE token = ?1",
-	[STMT_PROPOSAL_LINK_INSERT] =
-		"INSERT INTO discussion_proposal (discussion_id, link_id, point, text, author_name, "
-		"show_as, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[STMT_PROPOSAL_LINK_RECENT] =
-		"SELECT count(*) FROM discussion_proposal WHERE link_id = ?1 AND created_at >= ?2",
 	[STMT_PLAN_MEASURE_INSERT] =
 		"INSERT INTO plan_measure (item, text, periodicity, due_on, units, evidence, "
 		"meeting_kind, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -1075,34 +846,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"AND done_on BETWEEN ?5 AND ?6 ORDER BY done_on",
 
 	/* Municipalities (issue 18, db_municipality.c). */
-	[STMT_MUNICIPALITY_LIST] =
-		"SELECT m.id, m.kind, coalesce(m.district_id, 0), m.name, m.official_name, "
-		"m.administration, m.code, m.slug, coalesce(m.head_person_id, 0), "
-		"coalesce(p.full_name, ''), coalesce(p.position, ''), m.address, m.phone, m.email, "
-		"m.reception_hours, m.site_url, m.timezone, m.own FROM municipality m "
-		"LEFT JOIN municipality d ON d.id = m.district_id "
-		"LEFT JOIN person p ON p.id = m.head_person_id "
-		"ORDER BY coalesce(d.name, m.name), coalesce(d.id, m.id), m.district_id IS NOT NULL, "
-		"m.name, m.id",
-	[STMT_MUNICIPALITY_INSERT] =
-		"INSERT INTO municipality (kind, district_id, name, official_name, administration, "
-		"code, slug, head_person_id, address, phone, email, reception_hours, site_url, "
-		"timezone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-	[STMT_MUNICIPALITY_UPDATE] =
-		"UPDATE municipality SET kind = ?2, district_id = ?3, name = ?4, official_name = ?5, "
-		"administration = ?6, code = ?7, slug = ?8, head_person_id = ?9, address = ?10, "
-		"phone = ?11, email = ?12, reception_hours = ?13, site_url = ?14, timezone = ?15 "
-		"WHERE id = ?1",
-	[STMT_MUNICIPALITY_JSON] =
-		"SELECT json_object('kind', kind, 'district_id', district_id, 'name', name, "
-		"'official_name', official_name, 'administration', administration, 'code', code, "
-		"'slug', slug, 'head_person_id', head_person_id, 'address', address, 'phone', phone, "
-		"'email', email, 'reception_hours', reception_hours, 'site_url', site_url, "
-		"'timezone', timezone) FROM municipality WHERE id = ?1",
-	[STMT_MUNICIPALITY_CODE_USED] =
-		"SELECT 1 FROM appeal WHERE municipality_id IS NOT ?2 AND CASE WHEN ?1 = '' "
-		"THEN number GLOB '[0-9]*' ELSE substr(number, 1, length(?1) + 1) = ?1 || '-' END "
-		"LIMIT 1",
 	[STMT_MUNICIPALITY_MEETINGS] =
 		"SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM
 		"WHERE m.municipality_id IN (?1, ?2) AND " PUBLIC_STATUS " AND m.ends_at >= ?3 AND "
@@ -1124,7 +867,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 	/* The information groups of municipality ?1 created before ?2: each must meet at least once
 	 * a quarter (regulation № 44 on information groups §3.1). */
 	/* The territories whose meetings a municipality's pages may show (issue 18 item 4). */
-	[STMT_MUNICIPALITY_TERRITORIES] = CONCERNING_TERRITORIES("?1"),
 	[STMT_REPORT_BODY_GROUPS] =
 		"SELECT count(*) FROM info_group g JOIN territory t ON t.id = g.territory_id "
 		"WHERE t.municipality_id = ?1 AND g.created_at < ?2",
@@ -1141,8 +883,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_DATA_VERSION, 1),
 	COLUMNS(STMT_BEGIN_READ, 0),
 	COLUMNS(STMT_END_READ, 0),
-	COLUMNS(STMT_TERRITORY_TREE, 3),
-	COLUMNS(STMT_KIND_LIST, 2),
 	COLUMNS(STMT_KIND_WORDS, 4),
 	COLUMNS(STMT_MEETING_UPCOMING, 12),
 	COLUMNS(STMT_MEETING_UPCOMING_COUNT, 1),
@@ -1155,7 +895,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_MEETING_INVITEES, 3),
 	COLUMNS(STMT_MEETING_PUBLIC_CHANGES, 6),
 	COLUMNS(STMT_AUDIT_INSERT, 0),
-	COLUMNS(STMT_AUDIT_LIST, 8),
 	COLUMNS(STMT_STAFF_MEETING_LIST, 12),
 	COLUMNS(STMT_STAFF_MEETING_GET, 22),
 	COLUMNS(STMT_STAFF_MEETING_INSERT, 0),
@@ -1175,32 +914,7 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_MEETING_CHANGE_INSERT, 0),
 	COLUMNS(STMT_MEETING_CHANGE_LIST, 6),
 	COLUMNS(STMT_VENUE_LIST, 3),
-	COLUMNS(STMT_PERSON_LIST, 3),
-	COLUMNS(STMT_TERRITORY_ADMIN_TREE, 7),
-	COLUMNS(STMT_TERRITORY_GET, 4),
-	COLUMNS(STMT_TERRITORY_NAME_TAKEN, 1),
-	COLUMNS(STMT_TERRITORY_INSERT, 0),
-	COLUMNS(STMT_TERRITORY_RENAME, 0),
-	COLUMNS(STMT_TERRITORY_JSON, 1),
-	COLUMNS(STMT_VENUE_ADMIN_LIST, 6),
-	COLUMNS(STMT_VENUE_GET, 5),
-	COLUMNS(STMT_VENUE_INSERT, 0),
-	COLUMNS(STMT_VENUE_UPDATE, 0),
-	COLUMNS(STMT_VENUE_JSON, 1),
-	COLUMNS(STMT_PERSON_ADMIN_LIST, 7),
-	COLUMNS(STMT_PERSON_GET, 6),
-	COLUMNS(STMT_PERSON_INSERT, 0),
-	COLUMNS(STMT_PERSON_UPDATE, 0),
-	COLUMNS(STMT_PERSON_JSON, 1),
-	COLUMNS(STMT_GROUP_LIST, 6),
 	COLUMNS(STMT_GROUP_OPTIONS, 3),
-	COLUMNS(STMT_GROUP_GET, 5),
-	COLUMNS(STMT_GROUP_INSERT, 0),
-	COLUMNS(STMT_GROUP_UPDATE, 0),
-	COLUMNS(STMT_GROUP_JSON, 1),
-	COLUMNS(STMT_GROUP_MEMBER_CLEAR, 0),
-	COLUMNS(STMT_GROUP_MEMBER_ADD, 0),
-	COLUMNS(STMT_GROUP_MEMBERS, 3),
 	COLUMNS(STMT_VENUE_TERRITORY, 1),
 	COLUMNS(STMT_MEETING_TERRITORY, 1),
 	COLUMNS(STMT_INFORMED_PEOPLE, 11),
@@ -1236,19 +950,8 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_OUTBOX_ADD, 0),
 	COLUMNS(STMT_OUTBOX_TOTALS, 3),
 	COLUMNS(STMT_MEDIA_LIST, 4),
-	COLUMNS(STMT_REFGROUP_LIST, 4),
-	COLUMNS(STMT_REFGROUP_OPTIONS, 3),
-	COLUMNS(STMT_REFGROUP_GET, 2),
-	COLUMNS(STMT_REFGROUP_INSERT, 0),
-	COLUMNS(STMT_REFGROUP_UPDATE, 0),
-	COLUMNS(STMT_REFGROUP_JSON, 1),
-	COLUMNS(STMT_REFGROUP_MEMBERS, 7),
-	COLUMNS(STMT_REFGROUP_MEMBER_CLEAR, 0),
-	COLUMNS(STMT_REFCONSENT_GET, 4),
-	COLUMNS(STMT_REFCONSENT_GIVE, 0),
 	COLUMNS(STMT_REFCONSENT_BY_TOKEN, 2),
 	COLUMNS(STMT_REFCONSENT_WITHDRAW, 0),
-	COLUMNS(STMT_REFGROUP_MEMBER_ADD, 0),
 	COLUMNS(STMT_MEETING_REFGROUP_CLEAR, 0),
 	COLUMNS(STMT_MEETING_REFGROUP_ADD, 0),
 	COLUMNS(STMT_MEETING_REFGROUP_IDS, 1),
@@ -1274,8 +977,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_APPEAL_COUNTER_NEXT, 1),
 	COLUMNS(STMT_APPEAL_INSERT, 1),
 	COLUMNS(STMT_APPEAL_EVENT_ADD, 0),
-	COLUMNS(STMT_APPEAL_TOPIC_OPTIONS, 3),
-	COLUMNS(STMT_APPEAL_TOPIC_ACTIVE, 1),
 	COLUMNS(STMT_APPEAL_FILE_ADD, 0),
 	COLUMNS(STMT_APPEAL_FILES, 5),
 	COLUMNS(STMT_APPEAL_FILE_GET, 4),
@@ -1299,12 +1000,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_MEETING_OPTIONS_RECENT, 3),
 	COLUMNS(STMT_APPEAL_MEETING, 2),
 	COLUMNS(STMT_ANSWERS_PUBLIC, 7),
-	COLUMNS(STMT_TOPIC_TREE, 6),
-	COLUMNS(STMT_TOPIC_GET, 6),
-	COLUMNS(STMT_TOPIC_INSERT, 0),
-	COLUMNS(STMT_TOPIC_RENAME, 0),
-	COLUMNS(STMT_TOPIC_SET_ACTIVE, 0),
-	COLUMNS(STMT_TOPIC_JSON, 1),
 	COLUMNS(STMT_RESIDENT_SESSION_GET, 14),
 	COLUMNS(STMT_RESIDENT_SESSION_INSERT, 0),
 	COLUMNS(STMT_RESIDENT_SESSION_TOUCH, 0),
@@ -1339,34 +1034,9 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_ACCOUNT_FILE_GET, 3),
 	COLUMNS(STMT_ACCOUNT_SUBSCRIPTIONS, 3),
 	COLUMNS(STMT_ACCOUNT_SUBSCRIPTION_REMOVE, 0),
-	COLUMNS(STMT_DISCUSSION_INSERT, 0),
-	COLUMNS(STMT_DISCUSSION_LIST, 9),
-	COLUMNS(STMT_DISCUSSION_GET, 12),
-	COLUMNS(STMT_DISCUSSION_JSON, 1),
-	COLUMNS(STMT_DISCUSSION_CONCLUDE, 0),
-	COLUMNS(STMT_DISCUSSION_OPEN_ITEMS, 2),
-	COLUMNS(STMT_HEARING_OPTIONS, 3),
-	COLUMNS(STMT_PROPOSAL_INSERT, 0),
-	COLUMNS(STMT_PROPOSAL_RECENT, 1),
-	COLUMNS(STMT_PROPOSAL_LIST, 10),
-	COLUMNS(STMT_PROPOSAL_GET, 6),
-	COLUMNS(STMT_PROPOSAL_MODERATE, 0),
-	COLUMNS(STMT_PROPOSAL_OUTCOME, 0),
-	COLUMNS(STMT_PROPOSAL_JSON, 1),
-	COLUMNS(STMT_PROPOSAL_AUTHORS, 5),
-	COLUMNS(STMT_DISCUSSION_GROUP_ADD, 0),
-	COLUMNS(STMT_DISCUSSION_GROUPS, 2),
-	COLUMNS(STMT_DISCUSSION_FILE_ADD, 0),
-	COLUMNS(STMT_DISCUSSION_FILES, 4),
-	COLUMNS(STMT_DISCUSSION_FILE_GET, 3),
-	COLUMNS(STMT_MEETING_DISCUSSIONS, 3),
-	COLUMNS(STMT_REFERENCE_VERSION, 1),
 	COLUMNS(STMT_APPEAL_SEARCH_PENDING, 2),
 	COLUMNS(STMT_APPEAL_SEARCH_INDEX, 0),
 	COLUMNS(STMT_APPEAL_SEARCH_DONE, 0),
-	COLUMNS(STMT_LINK_BY_TOKEN, 6),
-	COLUMNS(STMT_PROPOSAL_LINK_INSERT, 0),
-	COLUMNS(STMT_PROPOSAL_LINK_RECENT, 1),
 	COLUMNS(STMT_PLAN_MEASURE_INSERT, 0),
 	COLUMNS(STMT_PLAN_MEASURE_LIST, 10),
 	COLUMNS(STMT_PLAN_MEASURE_JSON, 1),
@@ -1378,16 +1048,10 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_PLAN_EVIDENCE_MEETINGS, 4),
 	COLUMNS(STMT_PLAN_EVIDENCE_DISCUSSIONS, 4),
 	COLUMNS(STMT_PLAN_EVIDENCE_RECORDS, 4),
-	COLUMNS(STMT_MUNICIPALITY_LIST, 18),
-	COLUMNS(STMT_MUNICIPALITY_INSERT, 0),
-	COLUMNS(STMT_MUNICIPALITY_UPDATE, 0),
-	COLUMNS(STMT_MUNICIPALITY_JSON, 1),
-	COLUMNS(STMT_MUNICIPALITY_CODE_USED, 1),
 	COLUMNS(STMT_MUNICIPALITY_MEETINGS, 12),
 	COLUMNS(STMT_APPEAL_BODY_COUNTER_NEXT, 1),
 	COLUMNS(STMT_MEETING_MUNICIPALITY, 4),
 	COLUMNS(STMT_TERRITORY_MUNICIPALITY, 1),
 	COLUMNS(STMT_REPORT_KIND_COUNT, 2),
 	COLUMNS(STMT_REPORT_BODY_GROUPS, 1),
-	COLUMNS(STMT_MUNICIPALITY_TERRITORIES, 1),
 };

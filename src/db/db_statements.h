@@ -54,6 +54,17 @@ extern const char *const db_statement_sql[STMT__MAX];
 	"coalesce(m.municipality_id, a.municipality_id, "                                          \
 	"(SELECT id FROM municipality WHERE own = 1))"
 
+/* The territories that concern the residents of municipality MUN (a bound parameter, issue 18
+ * item 4): its own territories, the ones inside them (a district's school in a village), and the
+ * ones above them (the district as a whole). */
+#define CONCERNING_TERRITORIES(mun)                                                               \
+	"WITH RECURSIVE mine(id) AS (SELECT id FROM territory WHERE municipality_id = " mun "), "   \
+	"down(id) AS (SELECT id FROM mine UNION SELECT t.id FROM territory t JOIN down "           \
+	"             ON t.parent_id = down.id), "                                                 \
+	"up(id) AS (SELECT parent_id FROM territory WHERE id IN (SELECT id FROM mine) UNION "       \
+	"           SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id) "                 \
+	"SELECT id FROM down UNION SELECT id FROM up WHERE id IS NOT NULL"
+
 /* The result columns the reader of each statement of db_statement_sql reads (name and count;
  * sql NULL): one COLUMNS row per statement, checked at start-up by db_prepare_all. */
 extern const struct db_statement db_statement_columns[STMT__MAX];
@@ -73,5 +84,6 @@ extern const struct db_statement db_meeting_staff_statements[STMT__MAX]; /* db_m
 extern const struct db_statement db_notify_statements[STMT__MAX]; /* db_notify.c */
 extern const struct db_statement db_press_statements[STMT__MAX]; /* db_press.c */
 extern const struct db_statement db_discussion_statements[STMT__MAX]; /* db_discussion.c */
+extern const struct db_statement db_municipality_statements[STMT__MAX]; /* db_municipality.c */
 
 #endif

@@ -75,6 +75,12 @@ const struct db_statement db_user_statements[STMT__MAX] = {
 	DB_STATEMENT(STMT_THROTTLE_PURGE, 0,
 		     "DELETE FROM login_throttle WHERE last_failure_at < ?1 "
 		     "AND locked_until < ?1"),
+	DB_STATEMENT(STMT_AUDIT_LIST, 8,
+		     "SELECT id, at, login, action, entity, entity_id, before_json, after_json "
+		     "FROM audit_log WHERE (?1 IS NULL OR user_id = ?1) "
+		     "AND (?2 IS NULL OR entity = ?2) AND (?3 IS NULL OR at >= ?3) "
+		     "AND (?4 IS NULL OR at < ?4) ORDER BY id DESC LIMIT ?5"),
+
 };
 
 /* The columns of STMT_SESSION_GET. */
@@ -199,4 +205,35 @@ int db_throttle_get(struct db *db, const char *key, struct login_throttle *out)
 	sqlite3_stmt *s = db_stmt(db, STMT_THROTTLE_GET);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	return db_read_one(db, NULL, s, read_throttle, out, "login throttle");
+}
+
+/* The columns of STMT_AUDIT_LIST. */
+static void read_audit_entry(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct audit_entry *e = row;
+	e->id = sqlite3_column_int64(s, 0);
+	e->at = (time_t)sqlite3_column_int64(s, 1);
+	e->login = db_text(a, s, 2);
+	e->action = db_text(a, s, 3);
+	e->entity = db_text(a, s, 4);
+	e->has_entity_id = sqlite3_column_type(s, 5) != SQLITE_NULL;
+	e->entity_id = sqlite3_column_int64(s, 5);
+	e->before_json = sqlite3_column_type(s, 6) != SQLITE_NULL ? db_text(a, s, 6) : NULL;
+	e->after_json = sqlite3_column_type(s, 7) != SQLITE_NULL ? db_text(a, s, 7) : NULL;
+}
+
+int db_audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
+		  struct audit_entry **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_AUDIT_LIST);
+	if (f->user)
+		sqlite3_bind_int64(s, 1, f->user);
+	if (f->entity)
+		sqlite3_bind_text(s, 2, f->entity, -1, SQLITE_STATIC);
+	if (f->has_from)
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)f->from);
+	if (f->has_to)
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)f->to);
+	sqlite3_bind_int(s, 5, f->limit);
+	return db_read_rows(db, a, s, sizeof **out, read_audit_entry, out, count, "audit log");
 }

@@ -82,6 +82,29 @@ int db_user_profile(struct db *db, struct arena *a, long long id, struct user_pr
 /* Every account, the active first, by login: 0 with *out and *count, -1 on a database error. */
 int db_user_list(struct db *db, struct arena *a, struct user_item **out, size_t *count);
 
+/* What the audit log page asks for (STMT_AUDIT_LIST): each filter unset when 0 or NULL. */
+struct audit_filter {
+	long long user;     /* the staff account that made the change */
+	const char *entity; /* "meeting", "territory"… */
+	bool has_from, has_to;
+	time_t from, to;    /* [from, to) */
+	int limit;
+};
+
+/* A record of the audit log (STMT_AUDIT_LIST). */
+struct audit_entry {
+	long long id;
+	time_t at;
+	const char *login, *action, *entity;
+	bool has_entity_id;
+	long long entity_id;
+	const char *before_json, *after_json; /* NULL when the record has none */
+};
+
+/* The records matching f, newest first: 0 with *out and *count, -1 on a database error. */
+int db_audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
+		  struct audit_entry **out, size_t *count);
+
 /* The failures of key: 0 with *out, 1 when it has none (*out zero), -1 on a database error. */
 int db_throttle_get(struct db *db, const char *key, struct login_throttle *out);
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db_discussion.h"
 #include "discussion_view.h"
 #include "page.h"
 #include "pages.h"
@@ -20,37 +21,34 @@ enum http_status page_discussions(struct request *req)
 {
 	tpl_dict *d = page_begin(req, "discussions.tpl", "Общественные обсуждения проектов",
 				 NAV_DISCUSSIONS);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DISCUSSION_LIST);
+	struct discussion_row *list;
+	size_t n;
+	if (db_discussion_list(&req->worker->db, req->arena, 0, &list, &n) < 0)
+		return HTTP_INTERNAL_ERROR;
 	struct civil_date today = tz_local_date(req->now);
-	int rc, n = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < n; i++) {
+		const struct discussion_row *r = &list[i];
 		tpl_dict *row = tpl_section_add(d, "DISCUSSION");
 		struct civil_date from, to;
-		civil_date_parse(db_text(req->arena, s, 3), &from);
-		civil_date_parse(db_text(req->arena, s, 4), &to);
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
-		tpl_set(row, "UNIT", db_text(req->arena, s, 2));
+		civil_date_parse(r->opens_on, &from);
+		civil_date_parse(r->closes_on, &to);
+		tpl_set_int(row, "ID", r->id);
+		tpl_set(row, "TITLE", r->title);
+		tpl_set(row, "UNIT", r->unit);
 		tpl_set(row, "PERIOD", arena_printf(req->arena, "с %s по %s", page_date_words(req, from),
 						    page_date_words(req, to)));
-		const char *territory = db_text(req->arena, s, 5);
-		tpl_set(row, "TERRITORY", territory[0] ? territory : "всё муниципальное образование");
-		bool concluded = sqlite3_column_int(s, 6) != 0;
-		tpl_set(row, "STATE", concluded ? "завершено, заключение опубликовано"
+		tpl_set(row, "TERRITORY",
+			r->territory[0] ? r->territory : "всё муниципальное образование");
+		tpl_set(row, "STATE", r->concluded ? "завершено, заключение опубликовано"
 				      : civil_date_compare(today, to) > 0 ? "приём предложений завершён"
 				      : civil_date_compare(today, from) < 0 ? "ещё не началось"
 									      : "идёт приём предложений");
-		long long published = sqlite3_column_int64(s, 7);
 		tpl_set(row, "PROPOSALS",
-			arena_printf(req->arena, "%lld %s", published,
-				     ru_plural((long)published, "опубликованное предложение",
+			arena_printf(req->arena, "%lld %s", r->published,
+				     ru_plural((long)r->published, "опубликованное предложение",
 					       "опубликованных предложения",
 					       "опубликованных предложений")));
-		n++;
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, n ? "HAS_DISCUSSIONS" : "NO_DISCUSSIONS");
 	return page_end(req, HTTP_OK);
 }
@@ -59,32 +57,30 @@ enum http_status page_discussions(struct request *req)
  * conclusion OUTCOME and REASON); their number. -1 on a database error. */
 static int published_proposals(struct request *req, tpl_dict *t, const struct discussion *d)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROPOSAL_LIST);
-	sqlite3_bind_int64(s, 1, d->id);
-	int rc, n = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (strcmp(db_text(req->arena, s, 5), "published") != 0)
+	struct proposal_row *list;
+	size_t count;
+	if (db_proposal_list(&req->worker->db, req->arena, d->id, &list, &count) < 0)
+		return -1;
+	int n = 0;
+	for (size_t i = 0; i < count; i++) {
+		const struct proposal_row *p = &list[i];
+		if (strcmp(p->status, "published") != 0)
 			continue;
 		tpl_dict *row = tpl_section_add(t, "PROPOSAL");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		const char *point = db_text(req->arena, s, 1);
-		tpl_set(row, "POINT", point[0] ? point : "проект в целом");
-		tpl_set(row, "TEXT", db_text(req->arena, s, 2));
-		tpl_set(row, "AUTHOR", discussion_author(req, db_text(req->arena, s, 3),
-							 db_text(req->arena, s, 4)));
+		tpl_set_int(row, "ID", p->id);
+		tpl_set(row, "POINT", p->point[0] ? p->point : "проект в целом");
+		tpl_set(row, "TEXT", p->text);
+		tpl_set(row, "AUTHOR", discussion_author(req, p->author, p->show_as));
 		if (d->concluded) {
 			tpl_dict *o = tpl_section_add(row, "OUTCOME");
-			tpl_set(o, "LABEL", discussion_outcome_label(db_text(req->arena, s, 7)));
-			tpl_set(o, "REASON", db_text(req->arena, s, 8));
+			tpl_set(o, "LABEL", discussion_outcome_label(p->outcome));
+			tpl_set(o, "REASON", p->outcome_reason);
 		}
 		n++;
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? n : -1;
+	return n;
 }
 
-/* A reference-group participant's personal link to a discussion (issue 20 item 2): proposals
- * sent through it are attributed to the participant, without an account. */
 struct participant {
 	long long link_id;
 	const char *name, *email, *organisation, *token;
@@ -202,12 +198,9 @@ static enum http_status propose(struct request *req, const struct discussion *d,
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, link ? STMT_PROPOSAL_LINK_RECENT : STMT_PROPOSAL_RECENT);
-	sqlite3_bind_int64(s, 1, link ? link->link_id : req->resident->id);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now - 3600);
-	long long recent = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	db_done(s);
-	if (recent < 0) {
+	long long recent;
+	if (db_proposal_recent(db, link != NULL, link ? link->link_id : req->resident->id,
+			       req->now - 3600, &recent) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}
@@ -218,7 +211,7 @@ static enum http_status propose(struct request *req, const struct discussion *d,
 				       "Отправьте это предложение позже: текст сохранён в форме.",
 				       link);
 	}
-	s = db_stmt(db, link ? STMT_PROPOSAL_LINK_INSERT : STMT_PROPOSAL_INSERT);
+	sqlite3_stmt *s = db_stmt(db, link ? STMT_PROPOSAL_LINK_INSERT : STMT_PROPOSAL_INSERT);
 	sqlite3_bind_int64(s, 1, d->id);
 	sqlite3_bind_int64(s, 2, link ? link->link_id : req->resident->id);
 	sqlite3_bind_text(s, 3, page_field_text(req, FIELD_POINT), -1, SQLITE_STATIC);
@@ -262,20 +255,18 @@ static int load_link(struct request *req, struct discussion *d, struct participa
 	const char *token = request_link_token(req);
 	long long target = 0;
 	if (token != NULL) {
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_LINK_BY_TOKEN);
-		sqlite3_bind_text(s, 1, token, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW && strcmp(db_text(req->arena, s, 1), "discussion") == 0) {
-			p->link_id = sqlite3_column_int64(s, 0);
-			target = sqlite3_column_int64(s, 2);
-			p->name = db_text(req->arena, s, 3);
-			p->email = db_text(req->arena, s, 4);
-			p->organisation = db_text(req->arena, s, 5);
+		struct participant_link l;
+		int rc = db_link_by_token(&req->worker->db, req->arena, token, &l);
+		if (rc < 0)
+			return -1;
+		if (rc == 0 && strcmp(l.kind, "discussion") == 0) {
+			p->link_id = l.id;
+			target = l.target;
+			p->name = l.name;
+			p->email = l.email;
+			p->organisation = l.organisation;
 			p->token = token;
 		}
-		db_done(s);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return -1;
 	}
 	if (target == 0) {
 		req->error_detail = "Ссылка не найдена. Проверьте, что она скопирована из письма целиком.";
@@ -328,14 +319,9 @@ enum http_status page_discussion_sent(struct request *req)
  * content was found to be. 404 for an unknown id or a file missing on disk. */
 enum http_status page_discussion_file(struct request *req)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DISCUSSION_FILE_GET);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_done(s);
-		return HTTP_NOT_FOUND;
-	}
-	const char *name = db_text(req->arena, s, 0), *mime = db_text(req->arena, s, 1);
-	const char *sha = db_text(req->arena, s, 2);
-	db_done(s);
-	return page_send_stored_file(req, name, mime, sha);
+	struct discussion_file_blob f;
+	int rc = db_discussion_file_get(&req->worker->db, req->arena, req->path_id, &f);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return page_send_stored_file(req, f.name, f.mime, f.sha256);
 }

@@ -6,42 +6,40 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "db.h"
+#include "db_discussion.h"
 #include "page.h"
 #include "ru.h"
 #include "worker.h"
 
 int discussion_load(struct request *req, long long id, struct discussion *d)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DISCUSSION_GET);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		memset(d, 0, sizeof *d);
-		d->id = id;
-		d->title = db_text(req->arena, s, 0);
-		d->unit = db_text(req->arena, s, 1);
-		d->body = db_text(req->arena, s, 2);
-		d->form = db_text(req->arena, s, 3);
-		d->meeting_id = sqlite3_column_int64(s, 4);
-		d->territory = db_text(req->arena, s, 5);
-		civil_date_parse(db_text(req->arena, s, 6), &d->opens_on);
-		civil_date_parse(db_text(req->arena, s, 7), &d->closes_on);
-		d->conclusion = db_text(req->arena, s, 8);
-		d->concluded = sqlite3_column_type(s, 9) != SQLITE_NULL;
-		d->concluded_at = (time_t)sqlite3_column_int64(s, 9);
-		d->meeting_title = db_text(req->arena, s, 10);
-		d->meeting_starts_at = (time_t)sqlite3_column_int64(s, 11);
-		struct civil_date today = tz_local_date(req->now);
-		if (d->concluded || civil_date_compare(today, d->closes_on) > 0)
-			d->state = DISCUSSION_CLOSED;
-		else if (civil_date_compare(today, d->opens_on) < 0)
-			d->state = DISCUSSION_UPCOMING;
-		else
-			d->state = DISCUSSION_OPEN;
-	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	struct discussion_record r;
+	int rc = db_discussion_get(&req->worker->db, req->arena, id, &r);
+	if (rc != 0)
+		return rc;
+	memset(d, 0, sizeof *d);
+	d->id = id;
+	d->title = r.title;
+	d->unit = r.unit;
+	d->body = r.body;
+	d->form = r.form;
+	d->meeting_id = r.meeting_id;
+	d->territory = r.territory;
+	civil_date_parse(r.opens_on, &d->opens_on);
+	civil_date_parse(r.closes_on, &d->closes_on);
+	d->conclusion = r.conclusion;
+	d->concluded = r.concluded;
+	d->concluded_at = r.concluded_at;
+	d->meeting_title = r.meeting_title;
+	d->meeting_starts_at = r.meeting_starts_at;
+	struct civil_date today = tz_local_date(req->now);
+	if (d->concluded || civil_date_compare(today, d->closes_on) > 0)
+		d->state = DISCUSSION_CLOSED;
+	else if (civil_date_compare(today, d->opens_on) < 0)
+		d->state = DISCUSSION_UPCOMING;
+	else
+		d->state = DISCUSSION_OPEN;
+	return 0;
 }
 
 int discussion_set(struct request *req, tpl_dict *t, const struct discussion *d)
@@ -66,41 +64,37 @@ int discussion_set(struct request *req, tpl_dict *t, const struct discussion *d)
 	} else {
 		tpl_section_show(t, "ONLINE");
 	}
-	sqlite3_stmt *g = db_stmt(&req->worker->db, STMT_DISCUSSION_GROUPS);
-	sqlite3_bind_int64(g, 1, d->id);
+	struct db *db = &req->worker->db;
+	struct discussion_group *group_list;
+	size_t group_count;
+	if (db_discussion_groups(db, req->arena, d->id, &group_list, &group_count) < 0)
+		return -1;
 	struct buf groups;
 	buf_init(&groups, req->arena);
-	int rc;
-	while ((rc = sqlite3_step(g)) == SQLITE_ROW) {
+	for (size_t i = 0; i < group_count; i++) {
 		if (groups.len)
 			buf_puts(&groups, ", ");
-		buf_puts(&groups, ru_quoted(req->arena, db_text(req->arena, g, 1)));
+		buf_puts(&groups, ru_quoted(req->arena, group_list[i].name));
 	}
-	db_done(g);
-	if (rc != SQLITE_DONE)
-		return -1;
 	if (groups.len)
 		tpl_set(tpl_section_add(t, "GROUPS"), "NAMES", groups.data);
-	sqlite3_stmt *fs = db_stmt(&req->worker->db, STMT_DISCUSSION_FILES);
-	sqlite3_bind_int64(fs, 1, d->id);
-	tpl_dict *files = NULL;
-	while ((rc = sqlite3_step(fs)) == SQLITE_ROW) {
-		if (files == NULL)
-			files = tpl_section_add(t, "FILES");
+	struct discussion_file *file_list;
+	size_t file_count;
+	if (db_discussion_files(db, req->arena, d->id, &file_list, &file_count) < 0)
+		return -1;
+	tpl_dict *files = file_count ? tpl_section_add(t, "FILES") : NULL;
+	for (size_t i = 0; i < file_count; i++) {
 		tpl_dict *f = tpl_section_add(files, "FILE");
-		tpl_set_int(f, "ID", sqlite3_column_int64(fs, 0));
-		tpl_set(f, "NAME", db_text(req->arena, fs, 1));
-		const char *mime = db_text(req->arena, fs, 2);
-		long long kb = (sqlite3_column_int64(fs, 3) + 1023) / 1024;
+		tpl_set_int(f, "ID", file_list[i].id);
+		tpl_set(f, "NAME", file_list[i].name);
+		const char *mime = file_list[i].mime;
+		long long kb = (file_list[i].size + 1023) / 1024;
 		tpl_set(f, "ABOUT", arena_printf(req->arena, "%s, %lld КБ",
 						 strstr(mime, "pdf")	      ? "PDF"
 						 : strstr(mime, "opendocument") ? "ODT"
 										: "DOCX",
 						 kb));
 	}
-	db_done(fs);
-	if (rc != SQLITE_DONE)
-		return -1;
 	const char *p = d->body;
 	while (*p) {
 		const char *end = strchr(p, '\n');
@@ -164,16 +158,16 @@ const char *discussion_outcome_label(const char *outcome)
 
 int discussion_links(struct request *req, tpl_dict *t, long long meeting_id)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_DISCUSSIONS);
-	sqlite3_bind_int64(s, 1, meeting_id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct meeting_discussion *list;
+	size_t count;
+	if (db_meeting_discussions(&req->worker->db, req->arena, meeting_id, &list, &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
 		tpl_dict *row = tpl_section_add(t, "DISCUSSION");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
-		if (sqlite3_column_int(s, 2))
+		tpl_set_int(row, "ID", list[i].id);
+		tpl_set(row, "TITLE", list[i].title);
+		if (list[i].concluded)
 			tpl_section_show(row, "CONCLUDED");
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }

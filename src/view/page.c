@@ -300,29 +300,25 @@ void page_tree_end(tpl_dict *d, const struct page_tree *tree)
 
 int page_topic_options(struct request *req, tpl_dict *d, const char *section, const char *chosen)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_TOPIC_OPTIONS);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct topic_option *topics;
+	size_t count;
+	if (db_topic_options(&req->worker->db, req->arena, &topics, &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
 		tpl_dict *o = tpl_section_add(d, section);
-		const char *code = db_text(req->arena, s, 0);
-		tpl_set(o, "CODE", code);
+		tpl_set(o, "CODE", topics[i].code);
 		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s — %s",
-						sqlite3_column_int(s, 2) > 2 ? "\u00a0\u00a0" : "",
-						code, db_text(req->arena, s, 1)));
-		if (chosen && strcmp(chosen, code) == 0)
+						topics[i].level > 2 ? "\u00a0\u00a0" : "",
+						topics[i].code, topics[i].name));
+		if (chosen && strcmp(chosen, topics[i].code) == 0)
 			tpl_section_show(o, "SELECTED");
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 bool page_topic_known(struct request *req, const char *code)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_TOPIC_ACTIVE);
-	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
-	bool known = sqlite3_step(s) == SQLITE_ROW;
-	db_done(s);
-	return known;
+	return db_topic_active(&req->worker->db, code) == 1;
 }
 
 void page_bind_period(struct request *req, sqlite3_stmt *s, int from_param, int to_param)

@@ -502,5 +502,36 @@ class AnnouncementTest(unittest.TestCase):
         self.assertIn(f"/discussions/{did}", feed.text)
 
 
+# ---- a database error is not a missing record (issue 15, item 2) ----------------------------
+class StepError(unittest.TestCase):
+    def test_a_failing_file_read_is_an_error_not_a_missing_file(self):
+        org = STAFF["organizer"]
+        fields = [("csrf", org.token), ("title", unique("Проект положения о конкурсе")),
+                  ("unit", "Отдел культуры"), ("body", "1. Текст проекта."), ("form", "online"),
+                  ("opens_on", helpers.day(0).isoformat()),
+                  ("closes_on", helpers.day(7).isoformat())]
+        body, ctype = helpers.multipart(fields, [("attachment", "положение.pdf", helpers.PDF,
+                                                  "application/pdf")])
+        r = STACK.request("POST", "/admin/discussions", body=body,
+                          headers={"Content-Type": ctype,
+                                   "Cookie": org.cookie_header("/admin/discussions")})
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:600])
+        did = int(r.header("Location").rsplit("/", 1)[1])
+        page = shown(self, STACK.get(f"/discussions/{did}"), "положение.pdf").text
+        fid = re.search(r'href="/discussions/files/(\d+)"', page).group(1)
+        # The file's statement now fails when stepped (its table is away): the answer must
+        # be an error, not «no such file».
+        STACK.execute("ALTER TABLE discussion_file RENAME TO discussion_file_away")
+        try:
+            r = STACK.get(f"/discussions/files/{fid}")
+            self.assertEqual(r.status, 500)
+            self.assertIn("Внутренняя ошибка сайта", r.text)
+        finally:
+            STACK.execute("ALTER TABLE discussion_file_away RENAME TO discussion_file")
+        f = STACK.get(f"/discussions/files/{fid}")
+        self.assertEqual(f.status, 200)
+        self.assertEqual(f.body, helpers.PDF)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -274,5 +274,32 @@ class StaffEmail(StaffAssertions, unittest.TestCase):
         self.assertEqual(SESSIONS["admin"].get("/admin/users/99999").status, 404)
 
 
+# ---- a database error is not a missing record (issue 15, item 2) ----------------------------
+class StepError(StaffAssertions, unittest.TestCase):
+    def test_a_failing_consent_lookup_is_an_error_not_a_participant_without_consent(self):
+        name = helpers.unique("Совет ветеранов")
+        fields = [("name", name), ("summary", ""), ("member_name", "Орлова Нина"),
+                  ("member_organisation", ""), ("member_email", "orlova@veterans.example"),
+                  ("member_consent", "")]
+        # The consent lookup now fails when stepped (its table is away): the form must not
+        # say the participant has no consent, and nothing is saved.
+        STACK.execute("ALTER TABLE reference_consent RENAME TO reference_consent_away")
+        try:
+            r = SESSIONS["organizer"].post("/admin/reference-groups", fields)
+            self.assertStatus(r, 500)
+            self.assertIn("Внутренняя ошибка сайта", r.text)
+            self.assertNotIn("согласие участника", text_of(main_of(r.text)))
+        finally:
+            STACK.execute("ALTER TABLE reference_consent_away RENAME TO reference_consent")
+        self.assertEqual(STACK.query("SELECT count(*) FROM reference_group WHERE name = ?",
+                                     (name,)), [(0,)])
+        # With the table back the same form is refused beside the row for the consent.
+        r = SESSIONS["organizer"].post("/admin/reference-groups", fields)
+        self.assertStatus(r, 422)
+        self.assertIn("Строка 1: укажите, как и когда получено согласие участника",
+                      text_of(main_of(r.text)))
+        self.assertIn('value="orlova@veterans.example"', r.text)
+
+
 if __name__ == "__main__":
     unittest.main()

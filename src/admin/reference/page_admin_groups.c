@@ -144,22 +144,19 @@ static enum http_status groups_page(struct request *req, enum http_status status
 		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = reference_begin(req, "admin_groups.tpl", "Информационные группы",
 				      REFERENCE_GROUPS, true);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_GROUP_LIST);
-	sqlite3_bind_int64(s, 1, scope_bind_value(req));
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *row = tpl_section_add(d, "GROUP");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "NAME", db_text(req->arena, s, 1));
-		tpl_set(row, "TERRITORY", db_text(req->arena, s, 2));
-		tpl_set(row, "LEADER", db_text(req->arena, s, 3));
-		tpl_set(row, "SECRETARY", db_text(req->arena, s, 4));
-		tpl_set_int(row, "MEMBERS", sqlite3_column_int64(s, 5));
-		rows++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct group_row *groups;
+	size_t rows;
+	if (db_group_list(&req->worker->db, req->arena, scope_bind_value(req), &groups, &rows) < 0)
 		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < rows; i++) {
+		tpl_dict *row = tpl_section_add(d, "GROUP");
+		tpl_set_int(row, "ID", groups[i].id);
+		tpl_set(row, "NAME", groups[i].name);
+		tpl_set(row, "TERRITORY", groups[i].territory);
+		tpl_set(row, "LEADER", groups[i].leader);
+		tpl_set(row, "SECRETARY", groups[i].secretary);
+		tpl_set_int(row, "MEMBERS", groups[i].members);
+	}
 	tpl_section_show(d, rows ? "HAS_GROUPS" : "NO_GROUPS");
 	if (reference_may_change(req)) {
 		tpl_dict *f = tpl_include(tpl_section_add(d, "CAN_CHANGE"), "FORM",
@@ -178,6 +175,22 @@ enum http_status page_admin_groups(struct request *req)
 	return groups_page(req, HTTP_OK, false);
 }
 
+/* staff_action load of a new group: the territories and people to check the form against. */
+static int load_new(struct request *req, void *target)
+{
+	return load_choices(req, target) < 0 ? -1 : 0;
+}
+
+/* staff_action page of a new group: the list and the form again, the input kept. */
+static enum http_status groups_refused(struct request *req, enum http_status status)
+{
+	return groups_page(req, status, true);
+}
+
+/* A new information group (staff_action): refused to the list. */
+static const struct staff_action group_create = {"info_group", STMT_GROUP_JSON, load_new,
+						 groups_refused};
+
 /* POST /admin/groups (name, territory, leader, secretary, member…, csrf) — create a group. 303 to
  * its page; 422 with the errors beside the fields and everything typed kept for a missing or
  * taken name, a territory or person not in the lists, the same person as leader and secretary,
@@ -185,47 +198,39 @@ enum http_status page_admin_groups(struct request *req)
 enum http_status page_admin_group_create(struct request *req)
 {
 	struct group_choices c;
-	if (load_choices(req, &c) < 0)
-		return HTTP_INTERNAL_ERROR;
+	enum http_status status;
+	if (!staff_action_begin(req, &group_create, &c, &status))
+		return status;
 	check_form(req, &c);
 	if (req->invalid_fields > 0)
-		return groups_page(req, HTTP_UNPROCESSABLE, true);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_GROUP_INSERT);
+		return staff_action_refuse(req, &group_create, NULL);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_GROUP_INSERT);
 	bind_form(req, s, 1);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)req->now);
-	int rc = db_run(s);
+	int rc;
+	long long id = reference_insert(req, s, &rc);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
-		db_rollback(db);
 		page_reject(req, FIELD_NAME, "группа с таким названием уже есть");
-		return groups_page(req, HTTP_UNPROCESSABLE, true);
+		return staff_action_refuse(req, &group_create, NULL);
 	}
-	long long id = sqlite3_last_insert_rowid(db->conn);
-	bool ok = rc == SQLITE_DONE && save_members(req, id);
-	return staff_commit(req, ok, "create", "info_group", id, NULL, STMT_GROUP_JSON,
-				arena_printf(req->arena, "/admin/groups/%lld", id));
+	return reference_finish_create(req, &group_create, id && save_members(req, id) ? id : 0,
+				       "/admin/groups", true);
 }
 
 /* 0 found, 1 no such group, -1 database error. */
 static int load_group(struct request *req, long long id, struct info_group *g)
 {
 	memset(g, 0, sizeof *g);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_GROUP_GET);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		g->id = id;
-		g->name = db_text(req->arena, s, 0);
-		g->territory_id = sqlite3_column_int64(s, 1);
-		g->leader_id = sqlite3_column_int64(s, 2);
-		g->secretary_id = sqlite3_column_int64(s, 3);
-		g->created_at = (time_t)sqlite3_column_int64(s, 4);
-	}
-	db_done(s);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 1 : -1;
+	struct group_detail row;
+	int rc = db_group_get(&req->worker->db, req->arena, id, &row);
+	if (rc != 0)
+		return rc;
+	g->id = id;
+	g->name = row.name;
+	g->territory_id = row.territory_id;
+	g->leader_id = row.leader_id;
+	g->secretary_id = row.secretary_id;
+	g->created_at = row.created_at;
 	struct staff_item *members;
 	if (staff_load_items(req, STMT_GROUP_MEMBERS, id, &members, &g->member_count) < 0)
 		return -1;
@@ -307,36 +312,59 @@ enum http_status page_admin_group(struct request *req)
 	return group_page(req, &g, HTTP_OK, false);
 }
 
-/* POST /admin/groups/ID (name, territory, leader, secretary, member…, csrf) — change a group;
- * the members become exactly the ticked ones. 303 to its page; 404 for an unknown id; 422 as for
- * a new one. */
-enum http_status page_admin_group_update(struct request *req)
+/* The group of the path with what its form offers. */
+struct group_target {
+	struct info_group g;
+	struct group_choices c;
+};
+
+/* staff_action load: the group of the path and the choices of its form. */
+static int load_target(struct request *req, void *target)
+{
+	struct group_target *t = target;
+	int rc = load_group(req, req->path_id, &t->g);
+	if (rc != 0)
+		return rc;
+	return load_choices(req, &t->c) < 0 ? -1 : 0;
+}
+
+/* staff_action page: the group's page again, the input kept, the errors beside the fields. */
+static enum http_status group_refused(struct request *req, enum http_status status)
 {
 	struct info_group g;
 	int rc = load_group(req, req->path_id, &g);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	struct group_choices c;
-	if (load_choices(req, &c) < 0)
-		return HTTP_INTERNAL_ERROR;
-	check_form(req, &c);
+	return group_page(req, &g, status, true);
+}
+
+/* A change of one information group (staff_action): refused to its page. */
+static const struct staff_action group_edit = {"info_group", STMT_GROUP_JSON, load_target,
+					       group_refused};
+
+/* POST /admin/groups/ID (name, territory, leader, secretary, member…, csrf) — change a group;
+ * the members become exactly the ticked ones. 303 to its page; 404 for an unknown id; 422 as for
+ * a new one. */
+enum http_status page_admin_group_update(struct request *req)
+{
+	struct group_target t;
+	enum http_status status;
+	if (!staff_action_begin(req, &group_edit, &t, &status))
+		return status;
+	check_form(req, &t.c);
 	if (req->invalid_fields > 0)
-		return group_page(req, &g, HTTP_UNPROCESSABLE, true);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	json_t *before = staff_json(req, STMT_GROUP_JSON, g.id);
-	sqlite3_stmt *s = db_stmt(db, STMT_GROUP_UPDATE);
-	sqlite3_bind_int64(s, 1, g.id);
+		return staff_action_refuse(req, &group_edit, NULL);
+	json_t *before = staff_json(req, STMT_GROUP_JSON, t.g.id);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_GROUP_UPDATE);
+	sqlite3_bind_int64(s, 1, t.g.id);
 	bind_form(req, s, 2);
-	rc = db_run(s);
+	int rc = db_run(s);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
 		json_decref(before);
-		db_rollback(db);
 		page_reject(req, FIELD_NAME, "группа с таким названием уже есть");
-		return group_page(req, &g, HTTP_UNPROCESSABLE, true);
+		return staff_action_refuse(req, &group_edit, NULL);
 	}
-	bool ok = rc == SQLITE_DONE && save_members(req, g.id);
-	return staff_commit(req, ok, "update", "info_group", g.id, before, STMT_GROUP_JSON,
-				arena_printf(req->arena, "/admin/groups/%lld", g.id));
+	bool ok = rc == SQLITE_DONE && save_members(req, t.g.id);
+	return staff_action_finish(req, &group_edit, ok, "update", t.g.id, before,
+				   arena_printf(req->arena, "/admin/groups/%lld", t.g.id));
 }

@@ -145,15 +145,10 @@ static int check_form(struct request *req, const struct context *c,
 	    (self == NULL || strcmp(self->code, code) != 0)) {
 		/* A code another body's appeals were numbered with (before it changed its code)
 		 * would issue those numbers again. */
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MUNICIPALITY_CODE_USED);
-		sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
-		if (self)
-			sqlite3_bind_int64(s, 2, self->id);
-		int rc = sqlite3_step(s);
-		db_done(s);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		int used = db_municipality_code_used(&req->worker->db, code, self ? self->id : 0);
+		if (used < 0)
 			return -1;
-		if (rc == SQLITE_ROW)
+		if (used)
 			page_reject(req, FIELD_BODY_CODE,
 				    code[0] ? "с этим кодом уже зарегистрированы обращения другого "
 					      "муниципального образования: выберите другой"
@@ -249,6 +244,26 @@ enum http_status page_admin_municipalities(struct request *req)
 	return municipalities_page(req, &c, HTTP_OK, false);
 }
 
+/* staff_action load of a new municipality: the list and the people to check the form
+ * against. */
+static int load_all(struct request *req, void *target)
+{
+	return load_context(req, target) < 0 ? -1 : 0;
+}
+
+/* staff_action page: the list and the form again, the input kept. */
+static enum http_status municipalities_refused(struct request *req, enum http_status status)
+{
+	struct context c;
+	if (load_context(req, &c) < 0)
+		return HTTP_INTERNAL_ERROR;
+	return municipalities_page(req, &c, status, true);
+}
+
+/* A new municipality (staff_action): refused to the list. */
+static const struct staff_action municipality_create = {"municipality", STMT_MUNICIPALITY_JSON,
+							load_all, municipalities_refused};
+
 /* POST /admin/municipalities (municipality_kind, district, name, official_name, administration,
  * number_code, slug, head, address, phone, email, reception_hours, site_url, timezone, csrf) —
  * add a municipality. 303 to /admin/municipalities; 422 with the errors beside the fields and
@@ -256,21 +271,17 @@ enum http_status page_admin_municipalities(struct request *req)
 enum http_status page_admin_municipality_create(struct request *req)
 {
 	struct context c;
-	if (load_context(req, &c) < 0)
-		return HTTP_INTERNAL_ERROR;
+	enum http_status status;
+	if (!staff_action_begin(req, &municipality_create, &c, &status))
+		return status;
 	if (check_form(req, &c, NULL) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_fail(req);
 	if (req->invalid_fields > 0)
-		return municipalities_page(req, &c, HTTP_UNPROCESSABLE, true);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_MUNICIPALITY_INSERT);
+		return staff_action_refuse(req, &municipality_create, NULL);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MUNICIPALITY_INSERT);
 	bind_form(req, s, 1);
-	bool ok = db_run(s) == SQLITE_DONE;
-	long long id = sqlite3_last_insert_rowid(db->conn);
-	return staff_commit(req, ok, "create", "municipality", id, NULL, STMT_MUNICIPALITY_JSON,
-			    "/admin/municipalities");
+	return reference_finish_create(req, &municipality_create, reference_insert(req, s, NULL),
+				       "/admin/municipalities", false);
 }
 
 static enum http_status municipality_page(struct request *req, const struct context *c,
@@ -326,28 +337,53 @@ enum http_status page_admin_municipality(struct request *req)
 	return municipality_page(req, &c, m, HTTP_OK, false);
 }
 
+/* The municipality of the path with the list it is in. */
+struct municipality_target {
+	struct context c;
+	const struct municipality_item *m;
+};
+
+/* staff_action load: the municipality of the path. */
+static int load_municipality(struct request *req, void *target)
+{
+	struct municipality_target *t = target;
+	if (load_context(req, &t->c) < 0)
+		return -1;
+	t->m = db_municipality_find(t->c.list, t->c.count, req->path_id);
+	return t->m ? 0 : 1;
+}
+
+/* staff_action page: the municipality's page again, the input kept. */
+static enum http_status municipality_refused(struct request *req, enum http_status status)
+{
+	struct municipality_target t;
+	int rc = load_municipality(req, &t);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return municipality_page(req, &t.c, t.m, status, true);
+}
+
+/* A change of one municipality (staff_action): refused to its page. */
+static const struct staff_action municipality_edit = {"municipality", STMT_MUNICIPALITY_JSON,
+						      load_municipality, municipality_refused};
+
 /* POST /admin/municipalities/ID (the fields of a new one) — change a municipality. 303 to
  * /admin/municipalities; 404 for an unknown id; 422 as for a new one. */
 enum http_status page_admin_municipality_update(struct request *req)
 {
-	struct context c;
-	if (load_context(req, &c) < 0)
-		return HTTP_INTERNAL_ERROR;
-	const struct municipality_item *m = db_municipality_find(c.list, c.count, req->path_id);
-	if (m == NULL)
-		return HTTP_NOT_FOUND;
-	if (check_form(req, &c, m) < 0)
-		return HTTP_INTERNAL_ERROR;
+	struct municipality_target t;
+	enum http_status status;
+	if (!staff_action_begin(req, &municipality_edit, &t, &status))
+		return status;
+	if (check_form(req, &t.c, t.m) < 0)
+		return staff_action_fail(req);
 	if (req->invalid_fields > 0)
-		return municipality_page(req, &c, m, HTTP_UNPROCESSABLE, true);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	json_t *before = staff_json(req, STMT_MUNICIPALITY_JSON, m->id);
-	sqlite3_stmt *s = db_stmt(db, STMT_MUNICIPALITY_UPDATE);
-	sqlite3_bind_int64(s, 1, m->id);
+		return staff_action_refuse(req, &municipality_edit, NULL);
+	json_t *before = staff_json(req, STMT_MUNICIPALITY_JSON, t.m->id);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MUNICIPALITY_UPDATE);
+	sqlite3_bind_int64(s, 1, t.m->id);
 	bind_form(req, s, 2);
 	bool ok = db_run(s) == SQLITE_DONE;
-	return staff_commit(req, ok, "update", "municipality", m->id, before,
-			    STMT_MUNICIPALITY_JSON, "/admin/municipalities");
+	return staff_action_finish(req, &municipality_edit, ok, "update", t.m->id, before,
+				   "/admin/municipalities");
 }

@@ -9,14 +9,9 @@
 #include "pages.h"
 #include "worker.h"
 
-struct person {
-	long long id;
-	const char *full_name, *position, *organisation, *category, *email, *phone;
-};
-
 /* The form's fields: from the person p (NULL for a new one), or after a refused submit from the
  * request, with the errors beside them. */
-static void fill_form(struct request *req, tpl_dict *f, const struct person *p, bool from_request)
+static void fill_form(struct request *req, tpl_dict *f, const struct person_detail *p, bool from_request)
 {
 	const char *category = p ? p->category : NULL;
 	if (from_request) {
@@ -57,25 +52,9 @@ static enum http_status people_page(struct request *req, enum http_status status
 				    const char *filter, bool from_request)
 {
 	tpl_dict *d = reference_begin(req, "admin_people.tpl", "Люди", REFERENCE_PEOPLE, true);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PERSON_ADMIN_LIST);
-	if (filter)
-		sqlite3_bind_text(s, 1, filter, -1, SQLITE_STATIC);
-	size_t cap = 32, n = 0;
-	struct person *rows = arena_alloc(req->arena, cap * sizeof *rows);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
-		rows[n].id = sqlite3_column_int64(s, 0);
-		rows[n].full_name = db_text(req->arena, s, 1);
-		rows[n].position = db_text(req->arena, s, 2);
-		rows[n].organisation = db_text(req->arena, s, 3);
-		rows[n].category = db_text(req->arena, s, 4);
-		rows[n].email = db_text(req->arena, s, 5);
-		rows[n].phone = db_text(req->arena, s, 6);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct person_detail *rows;
+	size_t n;
+	if (db_person_admin_list(&req->worker->db, req->arena, filter, &rows, &n) < 0)
 		return HTTP_INTERNAL_ERROR;
 	reference_code_options(d, "FILTER_OPTION", person_categories, filter);
 	for (size_t c = 0; person_categories[c].code != NULL; c++) {
@@ -121,46 +100,35 @@ enum http_status page_admin_people(struct request *req)
 	return people_page(req, HTTP_OK, c->state == FIELD_VALID ? c->text : NULL, false);
 }
 
+/* staff_action page of a new person: the directory and the form again, the input kept. */
+static enum http_status people_refused(struct request *req, enum http_status status)
+{
+	return people_page(req, status, NULL, true);
+}
+
+/* A new person (staff_action): nothing to load, refused to the directory. */
+static const struct staff_action person_create = {"person", STMT_PERSON_JSON,
+						  staff_action_no_target, people_refused};
+
 /* POST /admin/people (full_name, position, organisation, category, email, phone, csrf) — add a
  * person. 303 to /admin/people; 422 with the errors beside the fields and everything typed kept
  * for a missing name, a category not in the list, an e-mail not shaped like an address, or a
  * phone with anything but digits, spaces and + ( ) -. */
 enum http_status page_admin_person_create(struct request *req)
 {
+	enum http_status status;
+	if (!staff_action_begin(req, &person_create, NULL, &status))
+		return status;
 	check_form(req);
 	if (req->invalid_fields > 0)
-		return people_page(req, HTTP_UNPROCESSABLE, NULL, true);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_PERSON_INSERT);
+		return staff_action_refuse(req, &person_create, NULL);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PERSON_INSERT);
 	bind_form(req, s, 1);
-	bool ok = db_run(s) == SQLITE_DONE;
-	long long id = sqlite3_last_insert_rowid(db->conn);
-	return staff_commit(req, ok, "create", "person", id, NULL, STMT_PERSON_JSON,
-				"/admin/people");
+	return reference_finish_create(req, &person_create, reference_insert(req, s, NULL),
+				       "/admin/people", false);
 }
 
-/* 0 found, 1 no such person, -1 database error. */
-static int load_person(struct request *req, long long id, struct person *p)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PERSON_GET);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		p->id = id;
-		p->full_name = db_text(req->arena, s, 0);
-		p->position = db_text(req->arena, s, 1);
-		p->organisation = db_text(req->arena, s, 2);
-		p->category = db_text(req->arena, s, 3);
-		p->email = db_text(req->arena, s, 4);
-		p->phone = db_text(req->arena, s, 5);
-	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-}
-
-static enum http_status person_page(struct request *req, const struct person *p,
+static enum http_status person_page(struct request *req, const struct person_detail *p,
 				    enum http_status status, bool from_request)
 {
 	tpl_dict *d = reference_begin(req, "admin_person.tpl", p->full_name, REFERENCE_PEOPLE, false);
@@ -186,33 +154,49 @@ static enum http_status person_page(struct request *req, const struct person *p,
  * form to change the entry. 404 for an unknown id. */
 enum http_status page_admin_person(struct request *req)
 {
-	struct person p;
-	int rc = load_person(req, req->path_id, &p);
+	struct person_detail p;
+	int rc = db_person_get(&req->worker->db, req->arena, req->path_id, &p);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	return person_page(req, &p, HTTP_OK, false);
 }
+
+/* staff_action load: the person of the path. */
+static int load_person(struct request *req, void *target)
+{
+	return db_person_get(&req->worker->db, req->arena, req->path_id, target);
+}
+
+/* staff_action page: the person's page again, the input kept, the errors beside the fields. */
+static enum http_status person_refused(struct request *req, enum http_status status)
+{
+	struct person_detail p;
+	int rc = load_person(req, &p);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return person_page(req, &p, status, true);
+}
+
+/* A change of one person (staff_action): refused to its page. */
+static const struct staff_action person_edit = {"person", STMT_PERSON_JSON, load_person,
+						person_refused};
 
 /* POST /admin/people/ID (the form's fields, csrf) — change an entry; public pages of meetings
  * the person hosts or is invited to show the new name and position. 303 to /admin/people; 404
  * for an unknown id; 422 as for a new one. */
 enum http_status page_admin_person_update(struct request *req)
 {
-	struct person p;
-	int rc = load_person(req, req->path_id, &p);
-	if (rc != 0)
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	struct person_detail p;
+	enum http_status status;
+	if (!staff_action_begin(req, &person_edit, &p, &status))
+		return status;
 	check_form(req);
 	if (req->invalid_fields > 0)
-		return person_page(req, &p, HTTP_UNPROCESSABLE, true);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_refuse(req, &person_edit, NULL);
 	json_t *before = staff_json(req, STMT_PERSON_JSON, p.id);
-	sqlite3_stmt *s = db_stmt(db, STMT_PERSON_UPDATE);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PERSON_UPDATE);
 	sqlite3_bind_int64(s, 1, p.id);
 	bind_form(req, s, 2);
 	bool ok = db_run(s) == SQLITE_DONE;
-	return staff_commit(req, ok, "update", "person", p.id, before, STMT_PERSON_JSON,
-				"/admin/people");
+	return staff_action_finish(req, &person_edit, ok, "update", p.id, before, "/admin/people");
 }

@@ -111,5 +111,17 @@ const char *reference_field_text(const struct request *req, enum field f)
 	return v->state == FIELD_VALID && v->text != NULL ? v->text : "";
 }
 
+long long reference_insert(struct request *req, sqlite3_stmt *s, int *rc)
+{
+	int result = db_run(s);
+	if (rc != NULL)
+		*rc = result;
+	return result == SQLITE_DONE ? sqlite3_last_insert_rowid(req->worker->db.conn) : 0;
+}
 
-
+enum http_status reference_finish_create(struct request *req, const struct staff_action *kind,
+					 long long id, const char *path, bool to_new)
+{
+	const char *where = to_new ? arena_printf(req->arena, "%s/%lld", path, id) : path;
+	return staff_action_finish(req, kind, id > 0, "create", id, NULL, where);
+}

@@ -63,5 +63,14 @@ long long reference_chosen(const struct request *req, enum field f);
 /* The optional text field f, "" when absent. */
 const char *reference_field_text(const struct request *req, enum field f);
 
+/* Run the bound INSERT s of a new entity: its id, or 0 when it failed; *rc (when not NULL)
+ * gets the result code (SQLITE_CONSTRAINT_UNIQUE for a name taken…). */
+long long reference_insert(struct request *req, sqlite3_stmt *s, int *rc);
+
+/* Finish an action of kind that created the entity id (0: its INSERT or what followed failed):
+ * the audit record "create" with the entity as it is now, commit, and 303 to path, or with
+ * to_new to path/ID, the new entity's page. As staff_action_finish, 500 when anything fails. */
+enum http_status reference_finish_create(struct request *req, const struct staff_action *kind,
+					 long long id, const char *path, bool to_new);
 
 #endif

@@ -41,36 +41,29 @@ static int load_group(struct request *req, long long id, struct reference_group 
 {
 	struct db *db = &req->worker->db;
 	memset(g, 0, sizeof *g);
-	sqlite3_stmt *s = db_stmt(db, STMT_REFGROUP_GET);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		g->id = id;
-		g->name = db_text(req->arena, s, 0);
-		g->summary = db_text(req->arena, s, 1);
+	struct refgroup_detail row;
+	int rc = db_refgroup_get(db, req->arena, id, &row);
+	if (rc != 0)
+		return rc;
+	g->id = id;
+	g->name = row.name;
+	g->summary = row.summary;
+	struct refgroup_member *stored;
+	if (db_refgroup_members(db, req->arena, id, &stored, &g->member_count) < 0)
+		return -1;
+	g->members = arena_calloc(req->arena, g->member_count ? g->member_count : 1,
+				  sizeof *g->members);
+	for (size_t i = 0; i < g->member_count; i++) {
+		struct reference_member *m = &g->members[i];
+		m->name = stored[i].name;
+		m->organisation = stored[i].organisation;
+		m->email = stored[i].email;
+		m->consent_at = stored[i].consent_at;
+		m->consent = stored[i].consent_how;
+		m->withdrawn_at = stored[i].withdrawn_at;
+		m->withdrawn_how = stored[i].withdrawn_how;
 	}
-	db_done(s);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 1 : -1;
-	s = db_stmt(db, STMT_REFGROUP_MEMBERS);
-	sqlite3_bind_int64(s, 1, id);
-	size_t cap = 8;
-	g->members = arena_alloc(req->arena, cap * sizeof *g->members);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		g->members = arena_grow(req->arena, g->members, g->member_count, &cap,
-					sizeof *g->members);
-		struct reference_member *m = &g->members[g->member_count++];
-		m->name = db_text(req->arena, s, 0);
-		m->organisation = db_text(req->arena, s, 1);
-		m->email = db_text(req->arena, s, 2);
-		m->consent_at = (time_t)sqlite3_column_int64(s, 3);
-		m->consent = db_text(req->arena, s, 4);
-		m->withdrawn_at = (time_t)sqlite3_column_int64(s, 5);
-		m->withdrawn_how = db_text(req->arena, s, 6);
-		m->error = NULL;
-	}
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 /* Value row of a repeated field, NULL when the row was not sent or left empty. */
@@ -99,21 +92,13 @@ static bool same_address(const char *a, const char *b)
 	return *a == *b;
 }
 
-/* Whether the address has a consent record (given, or kept from before consent was recorded,
- * or withdrawn: a withdrawal is not undone by saving the group again). */
-static bool consent_known(struct request *req, const char *email)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REFCONSENT_GET);
-	sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
-	bool known = sqlite3_step(s) == SQLITE_ROW;
-	db_done(s);
-	return known;
-}
-
 /* The participant rows of the submitted form, every row sent in order (empty ones included, so
  * the form comes back as it was), each checked: a filled row needs a name and a valid address,
- * and an address appears once. A refused row marks the form invalid with its row number. */
-static struct reference_member *form_members(struct request *req, size_t *count)
+ * an address appears once, and one without a consent record needs its consent. With judge, a
+ * refused row marks the form invalid with its row number; without, the rows are only read
+ * again (the refused form shown). 0, or -1 on a database error. */
+static int form_members(struct request *req, bool judge, struct reference_member **rows_out,
+			size_t *count)
 {
 	size_t rows = req->field[FIELD_MEMBER_NAME].value_count;
 	if (req->field[FIELD_MEMBER_ORGANISATION].value_count > rows)
@@ -126,7 +111,7 @@ static struct reference_member *form_members(struct request *req, size_t *count)
 	/* The field table's verdicts are replaced by the rows' own, with their numbers. */
 	static const enum field cells[] = {FIELD_MEMBER_NAME, FIELD_MEMBER_ORGANISATION,
 					   FIELD_MEMBER_EMAIL, FIELD_MEMBER_CONSENT};
-	for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
+	for (size_t k = 0; judge && k < sizeof cells / sizeof cells[0]; k++)
 		if (req->field[cells[k]].state == FIELD_INVALID) {
 			req->field[cells[k]].state = FIELD_VALID;
 			req->invalid_fields--;
@@ -167,18 +152,24 @@ static struct reference_member *form_members(struct request *req, size_t *count)
 					m->error = "этот адрес уже есть в группе";
 					where = FIELD_MEMBER_EMAIL;
 				}
-			if (m->error == NULL && !consent && !consent_known(req, email->text)) {
+			int known = m->error == NULL && !consent
+					    ? db_refconsent_known(&req->worker->db, email->text)
+					    : 1;
+			if (known < 0)
+				return -1;
+			if (known == 0) {
 				m->error = "укажите, как и когда получено согласие участника на "
 					   "рассылку (152-ФЗ): без него писать ему нельзя";
 				where = FIELD_MEMBER_CONSENT;
 			}
 		}
-		if (m->error != NULL) /* the first refused row of each column names it */
+		if (judge && m->error != NULL) /* the first refused row of each column names it */
 			page_reject(req, where,
 				    arena_printf(req->arena, "строка %zu — %s", i + 1, m->error));
 	}
+	*rows_out = out;
 	*count = rows;
-	return out;
+	return 0;
 }
 
 /* The form: the group's fields and participant rows (from the group, or as submitted), plus
@@ -251,19 +242,17 @@ static enum http_status list_page(struct request *req, enum http_status status,
 {
 	tpl_dict *d = reference_begin(req, "admin_reference_groups.tpl", "Референтные группы",
 				      REFERENCE_REFERENCE_GROUPS, true);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REFGROUP_LIST);
-	int rc, count = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *row = tpl_section_add(d, "GROUP");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "NAME", db_text(req->arena, s, 1));
-		tpl_set(row, "SUMMARY", db_text(req->arena, s, 2));
-		tpl_set_int(row, "MEMBERS", sqlite3_column_int64(s, 3));
-		count++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct refgroup_row *groups;
+	size_t count;
+	if (db_refgroup_list(&req->worker->db, req->arena, &groups, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < count; i++) {
+		tpl_dict *row = tpl_section_add(d, "GROUP");
+		tpl_set_int(row, "ID", groups[i].id);
+		tpl_set(row, "NAME", groups[i].name);
+		tpl_set(row, "SUMMARY", groups[i].summary);
+		tpl_set_int(row, "MEMBERS", groups[i].members);
+	}
 	tpl_section_show(d, count ? "HAS_GROUPS" : "NO_GROUPS");
 	if (reference_may_change(req)) {
 		tpl_dict *f = tpl_include(tpl_section_add(d, "CAN_CHANGE"), "FORM",
@@ -282,32 +271,47 @@ enum http_status page_admin_reference_groups(struct request *req)
 	return list_page(req, HTTP_OK, NULL, 0);
 }
 
+/* staff_action page of a new group: the list and the form again, every row as sent. */
+static enum http_status groups_refused(struct request *req, enum http_status status)
+{
+	struct reference_member *rows;
+	size_t count;
+	if (form_members(req, false, &rows, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	return list_page(req, status, rows, count);
+}
+
+/* A new reference group (staff_action): nothing to load, refused to the list. */
+static const struct staff_action refgroup_create = {"reference_group", STMT_REFGROUP_JSON,
+						    staff_action_no_target, groups_refused};
+
 /* POST /admin/reference-groups (name, summary, member_name…, member_organisation…,
  * member_email…, csrf) — create a group with its participants. 303 to its page; 422 with the
  * errors beside the fields and every row kept for a missing or taken name, a participant row
  * without a name or a valid address, or an address twice. */
 enum http_status page_admin_reference_group_create(struct request *req)
 {
+	enum http_status status;
+	if (!staff_action_begin(req, &refgroup_create, NULL, &status))
+		return status;
+	struct reference_member *rows;
 	size_t count;
-	struct reference_member *rows = form_members(req, &count);
+	if (form_members(req, true, &rows, &count) < 0)
+		return staff_action_fail(req);
 	if (req->invalid_fields > 0)
-		return list_page(req, HTTP_UNPROCESSABLE, rows, count);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_REFGROUP_INSERT);
+		return staff_action_refuse(req, &refgroup_create, NULL);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REFGROUP_INSERT);
 	sqlite3_bind_text(s, 1, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, reference_field_text(req, FIELD_SUMMARY), -1, SQLITE_STATIC);
-	int rc = db_run(s);
+	int rc;
+	long long id = reference_insert(req, s, &rc);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
-		db_rollback(db);
 		page_reject(req, FIELD_NAME, "группа с таким названием уже есть");
-		return list_page(req, HTTP_UNPROCESSABLE, rows, count);
+		return staff_action_refuse(req, &refgroup_create, NULL);
 	}
-	long long id = sqlite3_last_insert_rowid(db->conn);
-	bool ok = rc == SQLITE_DONE && save_members(req, id, rows, count);
-	return staff_commit(req, ok, "create", "reference_group", id, NULL, STMT_REFGROUP_JSON,
-			    arena_printf(req->arena, "/admin/reference-groups/%lld", id));
+	bool ok = id && save_members(req, id, rows, count);
+	return reference_finish_create(req, &refgroup_create, ok ? id : 0,
+				       "/admin/reference-groups", true);
 }
 
 /* The participant's consent to the mail as staff read it: CONSENT_TEXT, and WITHDRAWN or
@@ -375,34 +379,56 @@ enum http_status page_admin_reference_group(struct request *req)
 	return group_page(req, &g, HTTP_OK, NULL, 0);
 }
 
-/* POST /admin/reference-groups/ID (as for a new one) — change a group; its participants become
- * exactly the filled rows. 303 to its page; 404 for an unknown id; 422 as for a new one. */
-enum http_status page_admin_reference_group_update(struct request *req)
+/* staff_action load: the reference group of the path. */
+static int load_target(struct request *req, void *target)
+{
+	return load_group(req, req->path_id, target);
+}
+
+/* staff_action page: the group's page again, every row as sent, the errors beside them. */
+static enum http_status group_refused(struct request *req, enum http_status status)
 {
 	struct reference_group g;
 	int rc = load_group(req, req->path_id, &g);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	struct reference_member *rows;
 	size_t count;
-	struct reference_member *rows = form_members(req, &count);
-	if (req->invalid_fields > 0)
-		return group_page(req, &g, HTTP_UNPROCESSABLE, rows, count);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
+	if (form_members(req, false, &rows, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
+	return group_page(req, &g, status, rows, count);
+}
+
+/* A change of one reference group (staff_action): refused to its page. */
+static const struct staff_action refgroup_edit = {"reference_group", STMT_REFGROUP_JSON,
+						  load_target, group_refused};
+
+/* POST /admin/reference-groups/ID (as for a new one) — change a group; its participants become
+ * exactly the filled rows. 303 to its page; 404 for an unknown id; 422 as for a new one. */
+enum http_status page_admin_reference_group_update(struct request *req)
+{
+	struct reference_group g;
+	enum http_status status;
+	if (!staff_action_begin(req, &refgroup_edit, &g, &status))
+		return status;
+	struct reference_member *rows;
+	size_t count;
+	if (form_members(req, true, &rows, &count) < 0)
+		return staff_action_fail(req);
+	if (req->invalid_fields > 0)
+		return staff_action_refuse(req, &refgroup_edit, NULL);
 	json_t *before = staff_json(req, STMT_REFGROUP_JSON, g.id);
-	sqlite3_stmt *s = db_stmt(db, STMT_REFGROUP_UPDATE);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REFGROUP_UPDATE);
 	sqlite3_bind_int64(s, 1, g.id);
 	sqlite3_bind_text(s, 2, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, reference_field_text(req, FIELD_SUMMARY), -1, SQLITE_STATIC);
-	rc = db_run(s);
+	int rc = db_run(s);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
 		json_decref(before);
-		db_rollback(db);
 		page_reject(req, FIELD_NAME, "группа с таким названием уже есть");
-		return group_page(req, &g, HTTP_UNPROCESSABLE, rows, count);
+		return staff_action_refuse(req, &refgroup_edit, NULL);
 	}
 	bool ok = rc == SQLITE_DONE && save_members(req, g.id, rows, count);
-	return staff_commit(req, ok, "update", "reference_group", g.id, before, STMT_REFGROUP_JSON,
-			    arena_printf(req->arena, "/admin/reference-groups/%lld", g.id));
+	return staff_action_finish(req, &refgroup_edit, ok, "update", g.id, before,
+				   arena_printf(req->arena, "/admin/reference-groups/%lld", g.id));
 }

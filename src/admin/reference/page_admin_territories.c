@@ -4,52 +4,33 @@
 #include <string.h>
 
 #include "db_municipality.h"
+#include "db_reference.h"
 #include "page.h"
 #include "page_admin_reference.h"
 #include "pages.h"
 #include "scope.h"
 #include "worker.h"
 
-/* One territory of the tree as the list and the checks need it. */
-struct territory_row {
-	long long id, parent_id; /* parent_id 0 at the top */
-	const char *name, *level;
-	int depth;
-	long long venues, meetings;
-};
-
 /* The tree in order, each row with its depth: for an account scoped to a body, that body's
  * territories only, the shallowest of them at depth 0 (issue 18). -1 on a database error. */
 static int load_tree(struct request *req, struct territory_row **out, size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_ADMIN_TREE);
-	size_t cap = 32, n = 0;
-	struct territory_row *rows = arena_alloc(req->arena, cap * sizeof *rows);
-	int rc;
-	int top = -1; /* the depth of the shallowest row kept */
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!scope_territory_visible(req, sqlite3_column_int64(s, 0)))
-			continue;
-		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
-		rows[n].id = sqlite3_column_int64(s, 0);
-		rows[n].name = db_text(req->arena, s, 1);
-		rows[n].depth = sqlite3_column_int(s, 2);
-		rows[n].level = db_text(req->arena, s, 3);
-		rows[n].parent_id = sqlite3_column_int64(s, 4);
-		rows[n].venues = sqlite3_column_int64(s, 5);
-		rows[n].meetings = sqlite3_column_int64(s, 6);
-		if (top < 0 || rows[n].depth < top)
-			top = rows[n].depth;
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(&req->worker->db, "territory tree");
+	struct territory_row *all;
+	size_t total;
+	if (db_territory_admin_tree(&req->worker->db, req->arena, &all, &total) < 0)
 		return -1;
+	size_t n = 0;
+	int top = -1; /* the depth of the shallowest row kept */
+	for (size_t i = 0; i < total; i++) {
+		if (!scope_territory_visible(req, all[i].id))
+			continue;
+		all[n++] = all[i];
+		if (top < 0 || all[i].depth < top)
+			top = all[i].depth;
 	}
 	for (size_t i = 0; i < n && top > 0; i++)
-		rows[i].depth -= top;
-	*out = rows;
+		all[i].depth -= top;
+	*out = all;
 	*count = n;
 	return 0;
 }
@@ -161,20 +142,15 @@ enum http_status page_admin_territories(struct request *req)
 	return territories_page(req, HTTP_OK, false);
 }
 
-/* 1 when a sibling under parent (0: the top) other than except_id already has name, 0 when not,
- * -1 on a database error. */
-static int name_taken(struct request *req, long long parent, const char *name, long long except_id)
+/* staff_action page of a new territory: the tree and the form again, the input kept. */
+static enum http_status territories_refused(struct request *req, enum http_status status)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_NAME_TAKEN);
-	if (parent)
-		sqlite3_bind_int64(s, 1, parent);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
-	if (except_id)
-		sqlite3_bind_int64(s, 3, except_id);
-	int rc = sqlite3_step(s);
-	db_done(s);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return territories_page(req, status, true);
 }
+
+/* A new territory (staff_action): nothing to load, refused to the tree. */
+static const struct staff_action territory_create = {"territory", STMT_TERRITORY_JSON,
+						     staff_action_no_target, territories_refused};
 
 /* POST /admin/territories (name, level, parent, municipality, csrf) — add a territory: a district
  * at the top (no parent), a settlement under a district, a microdistrict under a settlement; part
@@ -185,10 +161,13 @@ static int name_taken(struct request *req, long long parent, const char *name, l
  * already have. */
 enum http_status page_admin_territory_create(struct request *req)
 {
+	enum http_status status;
+	if (!staff_action_begin(req, &territory_create, NULL, &status))
+		return status;
 	struct territory_row *rows;
 	size_t n;
 	if (load_tree(req, &rows, &n) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_fail(req);
 	const struct field_value *v = req->field;
 	const char *level = v[FIELD_LEVEL].state == FIELD_VALID ? v[FIELD_LEVEL].text : NULL;
 	const struct territory_row *parent = NULL;
@@ -221,26 +200,25 @@ enum http_status page_admin_territory_create(struct request *req)
 		struct municipality_item *list;
 		size_t count;
 		if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0)
-			return HTTP_INTERNAL_ERROR;
+			return staff_action_fail(req);
 		if (db_municipality_find(list, count, v[FIELD_MUNICIPALITY].number) == NULL)
 			page_reject(req, FIELD_MUNICIPALITY, "выберите муниципальное образование из "
 							     "списка");
 	}
 	if (req->invalid_fields == 0) {
-		int taken = name_taken(req, parent ? parent->id : 0, v[FIELD_NAME].text, 0);
+		int taken = db_territory_name_taken(&req->worker->db, parent ? parent->id : 0,
+						    v[FIELD_NAME].text, 0);
 		if (taken < 0)
-			return HTTP_INTERNAL_ERROR;
+			return staff_action_fail(req);
 		if (taken)
 			page_reject(req, FIELD_NAME,
 					 parent ? "в этой территории уже есть часть с таким названием"
 						: "район с таким названием уже есть");
 	}
 	if (req->invalid_fields > 0)
-		return territories_page(req, HTTP_UNPROCESSABLE, true);
+		return staff_action_refuse(req, &territory_create, NULL);
 
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *s = db_stmt(db, STMT_TERRITORY_INSERT);
 	if (parent)
 		sqlite3_bind_int64(s, 1, parent->id);
@@ -250,36 +228,11 @@ enum http_status page_admin_territory_create(struct request *req)
 		sqlite3_bind_int64(s, 4, v[FIELD_MUNICIPALITY].number);
 	else if (parent == NULL && !scope_is_installation(req))
 		sqlite3_bind_int64(s, 4, scope_bind_value(req)); /* not the own one: the body's */
-	bool ok = db_run(s) == SQLITE_DONE;
-	long long id = sqlite3_last_insert_rowid(db->conn);
-	return staff_commit(req, ok, "create", "territory", id, NULL, STMT_TERRITORY_JSON,
-				"/admin/territories");
+	return reference_finish_create(req, &territory_create, reference_insert(req, s, NULL),
+				       "/admin/territories", false);
 }
 
-/* A territory as its own page shows it. */
-struct territory {
-	long long id, parent_id;
-	const char *name, *level, *parent_name;
-};
-
-/* 0 found, 1 no such territory, -1 database error. */
-static int load_territory(struct request *req, long long id, struct territory *t)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_GET);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		t->id = id;
-		t->name = db_text(req->arena, s, 0);
-		t->level = db_text(req->arena, s, 1);
-		t->parent_id = sqlite3_column_int64(s, 2);
-		t->parent_name = db_text(req->arena, s, 3);
-	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-}
-
-static enum http_status territory_page(struct request *req, const struct territory *t,
+static enum http_status territory_page(struct request *req, const struct territory_detail *t,
 				       enum http_status status, bool from_request)
 {
 	struct territory_row *rows;
@@ -326,43 +279,60 @@ static enum http_status territory_page(struct request *req, const struct territo
  * it, and for administrators and organizers the form to rename it. 404 for an unknown id. */
 enum http_status page_admin_territory(struct request *req)
 {
-	struct territory t;
-	int rc = load_territory(req, req->path_id, &t);
+	struct territory_detail t;
+	int rc = db_territory_get(&req->worker->db, req->arena, req->path_id, &t);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	return territory_page(req, &t, HTTP_OK, false);
 }
+
+/* staff_action load: the territory of the path. */
+static int load_territory(struct request *req, void *target)
+{
+	return db_territory_get(&req->worker->db, req->arena, req->path_id, target);
+}
+
+/* staff_action page: the territory's page again, the input kept, the errors beside the fields. */
+static enum http_status territory_refused(struct request *req, enum http_status status)
+{
+	struct territory_detail t;
+	int rc = db_territory_get(&req->worker->db, req->arena, req->path_id, &t);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return territory_page(req, &t, status, true);
+}
+
+/* A change of one territory (staff_action): refused to its page. */
+static const struct staff_action territory_edit = {"territory", STMT_TERRITORY_JSON,
+						   load_territory, territory_refused};
 
 /* POST /admin/territories/ID (name, csrf) — rename a territory; its level and place in the tree
  * stay. 303 to /admin/territories; 404 for an unknown id; 422 beside the field for an empty or
  * too long name or one a sibling already has. */
 enum http_status page_admin_territory_rename(struct request *req)
 {
-	struct territory t;
-	int rc = load_territory(req, req->path_id, &t);
-	if (rc != 0)
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	struct territory_detail t;
+	enum http_status status;
+	if (!staff_action_begin(req, &territory_edit, &t, &status))
+		return status;
 	const char *name = req->field[FIELD_NAME].text;
 	if (req->invalid_fields == 0) {
-		int taken = name_taken(req, t.parent_id, name, t.id);
+		int taken = db_territory_name_taken(&req->worker->db, t.parent_id, name, t.id);
 		if (taken < 0)
-			return HTTP_INTERNAL_ERROR;
+			return staff_action_fail(req);
 		if (taken)
 			page_reject(req, FIELD_NAME,
 					 t.parent_id ? "в той же территории уже есть часть с таким названием"
 						     : "район с таким названием уже есть");
 	}
 	if (req->invalid_fields > 0)
-		return territory_page(req, &t, HTTP_UNPROCESSABLE, true);
+		return staff_action_refuse(req, &territory_edit, NULL);
 
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
 	json_t *before = staff_json(req, STMT_TERRITORY_JSON, t.id);
-	sqlite3_stmt *s = db_stmt(db, STMT_TERRITORY_RENAME);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_RENAME);
 	sqlite3_bind_int64(s, 1, t.id);
 	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
 	bool ok = db_run(s) == SQLITE_DONE;
-	return staff_commit(req, ok, "rename", "territory", t.id, before, STMT_TERRITORY_JSON,
-				"/admin/territories");
+	return staff_action_finish(req, &territory_edit, ok, "rename", t.id, before,
+				   "/admin/territories");
 }

@@ -14,12 +14,6 @@
 /* The deepest level: a question (вопрос) has nothing below it here. */
 #define TOPIC_MAX_LEVEL 4
 
-struct topic_row {
-	const char *code, *parent_code, *name; /* parent_code "" for a section */
-	int level, depth;
-	bool active;
-};
-
 static const char *const level_names[TOPIC_MAX_LEVEL + 1] = {
 	NULL, "раздел", "тематика", "тема", "вопрос",
 };
@@ -34,30 +28,10 @@ static bool may_change(const struct request *req)
 	return req->staff != NULL && (req->staff->role & ROLE_ADMIN) != 0;
 }
 
+/* The whole classifier, depth first. -1 on a database error. */
 static int load_tree(struct request *req, struct topic_row **out, size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TOPIC_TREE);
-	size_t cap = 64, n = 0;
-	struct topic_row *rows = arena_alloc(req->arena, cap * sizeof *rows);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = arena_grow(req->arena, rows, n, &cap, sizeof *rows);
-		rows[n].code = db_text(req->arena, s, 0);
-		rows[n].parent_code = db_text(req->arena, s, 1);
-		rows[n].level = sqlite3_column_int(s, 2);
-		rows[n].name = db_text(req->arena, s, 3);
-		rows[n].active = sqlite3_column_int(s, 4) != 0;
-		rows[n].depth = sqlite3_column_int(s, 5);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(&req->worker->db, "topic tree");
-		return -1;
-	}
-	*out = rows;
-	*count = n;
-	return 0;
+	return db_topic_tree(&req->worker->db, req->arena, out, count);
 }
 
 static const struct topic_row *find_row(const struct topic_row *rows, size_t n, const char *code)
@@ -143,16 +117,29 @@ enum http_status page_admin_topics(struct request *req)
 	return topics_page(req, HTTP_OK, false);
 }
 
+/* staff_action page of a new entry: the classifier and the form again, the input kept. */
+static enum http_status topics_refused(struct request *req, enum http_status status)
+{
+	return topics_page(req, status, true);
+}
+
+/* A new entry of the classifier (staff_action): nothing to load, refused to the tree. */
+static const struct staff_action topic_create = {"appeal_topic", STMT_TOPIC_JSON,
+						 staff_action_no_target, topics_refused};
+
 /* POST /admin/topics (parent_topic, topic, name, csrf) — add an entry under a section, subject or
  * topic: its code is the parent's code and one more group of four digits. 303 to /admin/topics;
  * 422 with the errors beside the fields for a parent that is not in the classifier or is a
  * question, a code of the wrong shape, not under the parent, or already taken. */
 enum http_status page_admin_topic_create(struct request *req)
 {
+	enum http_status status;
+	if (!staff_action_begin(req, &topic_create, NULL, &status))
+		return status;
 	struct topic_row *rows;
 	size_t n;
 	if (load_tree(req, &rows, &n) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_fail(req);
 	const struct field_value *v = req->field;
 	const struct topic_row *parent = NULL;
 	if (v[FIELD_PARENT_TOPIC].state == FIELD_VALID) {
@@ -184,53 +171,34 @@ enum http_status page_admin_topic_create(struct request *req)
 						 parent->code, parent->code, parent->code));
 	}
 	if (req->invalid_fields > 0)
-		return topics_page(req, HTTP_UNPROCESSABLE, true);
+		return staff_action_refuse(req, &topic_create, NULL);
 
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_TOPIC_INSERT);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TOPIC_INSERT);
 	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, parent->code, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 3, parent->level + 1);
 	sqlite3_bind_text(s, 4, v[FIELD_NAME].text, -1, SQLITE_STATIC);
-	bool ok = db_run(s) == SQLITE_DONE;
-	long long id = sqlite3_last_insert_rowid(db->conn);
-	return staff_commit(req, ok, "create", "appeal_topic", id, NULL, STMT_TOPIC_JSON,
-			    "/admin/topics");
+	return reference_finish_create(req, &topic_create, reference_insert(req, s, NULL),
+				       "/admin/topics", false);
 }
 
-/* One entry as its page shows it. */
-struct topic {
-	long long rowid;
-	const char *code, *parent_code, *name, *parent_name;
-	int level;
-	bool active;
-};
-
-/* 0 found, 1 no such entry, -1 database error. */
-static int load_topic(struct request *req, struct topic *t)
+/* The entry named by the request's topic field: 0 found, 1 no such entry, -1 database
+ * error. */
+static int load_topic(struct request *req, struct topic_detail *t)
 {
 	const struct field_value *v = &req->field[FIELD_TOPIC];
 	if (v->state != FIELD_VALID || code_level(v->text) == 0)
 		return 1;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TOPIC_GET);
-	sqlite3_bind_text(s, 1, v->text, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		t->code = v->text;
-		t->rowid = sqlite3_column_int64(s, 0);
-		t->parent_code = db_text(req->arena, s, 1);
-		t->level = sqlite3_column_int(s, 2);
-		t->name = db_text(req->arena, s, 3);
-		t->active = sqlite3_column_int(s, 4) != 0;
-		t->parent_name = db_text(req->arena, s, 5);
-	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	return db_topic_get(&req->worker->db, req->arena, v->text, t);
 }
 
-static enum http_status topic_page(struct request *req, const struct topic *t,
+/* staff_action load: the entry of the request. */
+static int load_target(struct request *req, void *target)
+{
+	return load_topic(req, target);
+}
+
+static enum http_status topic_page(struct request *req, const struct topic_detail *t,
 				   enum http_status status, bool from_request)
 {
 	struct topic_row *rows;
@@ -280,34 +248,44 @@ static enum http_status topic_page(struct request *req, const struct topic *t,
  * off or on. 404 for a code that is not in the classifier. */
 enum http_status page_admin_topic(struct request *req)
 {
-	struct topic t;
+	struct topic_detail t;
 	int rc = load_topic(req, &t);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	return topic_page(req, &t, HTTP_OK, false);
 }
 
+/* staff_action page: the entry's page again, the input kept, the errors beside the fields. */
+static enum http_status topic_refused(struct request *req, enum http_status status)
+{
+	struct topic_detail t;
+	int rc = load_topic(req, &t);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return topic_page(req, &t, status, true);
+}
+
+/* A change of one entry (staff_action): refused to its page. */
+static const struct staff_action topic_edit = {"appeal_topic", STMT_TOPIC_JSON, load_target,
+					       topic_refused};
+
 /* POST /admin/topics/item (topic, name, csrf) — rename an entry; its code stays. 303 to its page;
  * 404 for an unknown code; 422 beside the field for an empty or too long name. */
 enum http_status page_admin_topic_rename(struct request *req)
 {
-	struct topic t;
-	int rc = load_topic(req, &t);
-	if (rc != 0)
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	struct topic_detail t;
+	enum http_status status;
+	if (!staff_action_begin(req, &topic_edit, &t, &status))
+		return status;
 	if (req->invalid_fields > 0)
-		return topic_page(req, &t, HTTP_UNPROCESSABLE, true);
-
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_refuse(req, &topic_edit, NULL);
 	json_t *before = staff_json(req, STMT_TOPIC_JSON, t.rowid);
-	sqlite3_stmt *s = db_stmt(db, STMT_TOPIC_RENAME);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TOPIC_RENAME);
 	sqlite3_bind_int64(s, 1, t.rowid);
 	sqlite3_bind_text(s, 2, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
 	bool ok = db_run(s) == SQLITE_DONE;
-	return staff_commit(req, ok, "rename", "appeal_topic", t.rowid, before, STMT_TOPIC_JSON,
-			    topic_href(req, t.code));
+	return staff_action_finish(req, &topic_edit, ok, "rename", t.rowid, before,
+				   topic_href(req, t.code));
 }
 
 /* POST /admin/topics/active (topic, active 0/1, csrf) — stop offering an entry for new appeals,
@@ -315,22 +293,21 @@ enum http_status page_admin_topic_rename(struct request *req)
  * code. Setting the state it already has changes nothing and writes no audit record. */
 enum http_status page_admin_topic_active(struct request *req)
 {
-	struct topic t;
-	int rc = load_topic(req, &t);
-	if (rc != 0)
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	struct topic_detail t;
+	enum http_status status;
+	if (!staff_action_begin(req, &topic_edit, &t, &status))
+		return status;
 	bool active = req->field[FIELD_ACTIVE].number != 0;
 	const char *location = topic_href(req, t.code);
-	if (active == t.active)
+	if (active == t.active) {
+		db_rollback(&req->worker->db);
 		return response_redirect(req, location);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+	}
 	json_t *before = staff_json(req, STMT_TOPIC_JSON, t.rowid);
-	sqlite3_stmt *s = db_stmt(db, STMT_TOPIC_SET_ACTIVE);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TOPIC_SET_ACTIVE);
 	sqlite3_bind_int64(s, 1, t.rowid);
 	sqlite3_bind_int(s, 2, active);
 	bool ok = db_run(s) == SQLITE_DONE;
-	return staff_commit(req, ok, active ? "activate" : "deactivate", "appeal_topic", t.rowid,
-			    before, STMT_TOPIC_JSON, location);
+	return staff_action_finish(req, &topic_edit, ok, active ? "activate" : "deactivate",
+				   t.rowid, before, location);
 }

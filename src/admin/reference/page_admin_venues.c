@@ -10,12 +10,6 @@
 #include "scope.h"
 #include "worker.h"
 
-struct venue {
-	long long id, territory_id;
-	const char *name, *address, *kind;
-	long long capacity; /* 0 when unknown (an open square) */
-};
-
 static const char *kind_label(const char *kind)
 {
 	const char *label = code_label(venue_kinds, kind);
@@ -25,7 +19,7 @@ static const char *kind_label(const char *kind)
 /* The form's fields: from the venue v (NULL for a new one), or after a refused submit from the
  * request, with the errors beside them. */
 static void fill_form(struct request *req, tpl_dict *f, const struct territory_item *territories,
-		      size_t territory_count, const struct venue *v, bool from_request)
+		      size_t territory_count, const struct venue_detail *v, bool from_request)
 {
 	const struct field_value *in = req->field;
 	const char *kind = v ? v->kind : NULL;
@@ -46,10 +40,13 @@ static void fill_form(struct request *req, tpl_dict *f, const struct territory_i
 }
 
 /* The checks the field table cannot make: the kind is one the schema allows, the territory
- * exists. */
-static void check_form(struct request *req, const struct territory_item *territories,
-		       size_t territory_count)
+ * exists. 0, or -1 on a database error. */
+static int check_form(struct request *req)
 {
+	struct territory_item *territories;
+	size_t territory_count;
+	if (db_territory_tree(&req->worker->db, req->arena, &territories, &territory_count) < 0)
+		return -1;
 	const struct field_value *in = req->field;
 	if (in[FIELD_VENUE_KIND].state == FIELD_VALID &&
 	    code_label(venue_kinds, in[FIELD_VENUE_KIND].text) == NULL)
@@ -57,6 +54,7 @@ static void check_form(struct request *req, const struct territory_item *territo
 	if (in[FIELD_TERRITORY].state == FIELD_VALID &&
 	    !db_territory_known(territories, territory_count, in[FIELD_TERRITORY].number))
 		page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
+	return 0;
 }
 
 /* Bind territory, name, address, kind, capacity as ?first… (STMT_VENUE_INSERT's order). */
@@ -80,25 +78,23 @@ static enum http_status venues_page(struct request *req, enum http_status status
 		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = reference_begin(req, "admin_venues.tpl", "Места проведения встреч",
 				      REFERENCE_VENUES, true);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_VENUE_ADMIN_LIST);
-	sqlite3_bind_int64(s, 1, scope_bind_value(req));
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct venue_detail *venues;
+	size_t rows;
+	if (db_venue_admin_list(&req->worker->db, req->arena, scope_bind_value(req), &venues,
+				&rows) < 0)
+		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < rows; i++) {
 		tpl_dict *row = tpl_section_add(d, "VENUE");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "NAME", db_text(req->arena, s, 1));
-		tpl_set(row, "ADDRESS", db_text(req->arena, s, 2));
-		tpl_set(row, "KIND", kind_label(db_text(req->arena, s, 3)));
-		if (sqlite3_column_type(s, 4) != SQLITE_NULL)
-			tpl_set_int(tpl_section_add(row, "CAPACITY"), "N", sqlite3_column_int64(s, 4));
+		tpl_set_int(row, "ID", venues[i].id);
+		tpl_set(row, "NAME", venues[i].name);
+		tpl_set(row, "ADDRESS", venues[i].address);
+		tpl_set(row, "KIND", kind_label(venues[i].kind));
+		if (venues[i].capacity > 0)
+			tpl_set_int(tpl_section_add(row, "CAPACITY"), "N", venues[i].capacity);
 		else
 			tpl_section_show(row, "NO_CAPACITY");
-		tpl_set(row, "TERRITORY", db_text(req->arena, s, 5));
-		rows++;
+		tpl_set(row, "TERRITORY", venues[i].territory);
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, rows ? "HAS_VENUES" : "NO_VENUES");
 	if (reference_may_change(req)) {
 		tpl_dict *f = tpl_include(tpl_section_add(d, "CAN_CHANGE"), "FORM",
@@ -117,49 +113,36 @@ enum http_status page_admin_venues(struct request *req)
 	return venues_page(req, HTTP_OK, false);
 }
 
+/* staff_action page of a new venue: the list and the form again, the input kept. */
+static enum http_status venues_refused(struct request *req, enum http_status status)
+{
+	return venues_page(req, status, true);
+}
+
+/* A new venue (staff_action): nothing to load, refused to the list. */
+static const struct staff_action venue_create = {"venue", STMT_VENUE_JSON, staff_action_no_target,
+						 venues_refused};
+
 /* POST /admin/venues (name, address, venue_kind, capacity, territory, csrf) — add a venue. 303 to
  * /admin/venues; 422 with the errors beside the fields and everything typed kept for a missing
  * name or address, a kind or territory not in the lists, or a capacity that is not a positive
  * whole number. */
 enum http_status page_admin_venue_create(struct request *req)
 {
-	struct territory_item *territories;
-	size_t territory_count;
-	if (db_territory_tree(&req->worker->db, req->arena, &territories, &territory_count) < 0)
-		return HTTP_INTERNAL_ERROR;
-	check_form(req, territories, territory_count);
+	enum http_status status;
+	if (!staff_action_begin(req, &venue_create, NULL, &status))
+		return status;
+	if (check_form(req) < 0)
+		return staff_action_fail(req);
 	if (req->invalid_fields > 0)
-		return venues_page(req, HTTP_UNPROCESSABLE, true);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_VENUE_INSERT);
+		return staff_action_refuse(req, &venue_create, NULL);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_VENUE_INSERT);
 	bind_form(req, s, 1);
-	bool ok = db_run(s) == SQLITE_DONE;
-	long long id = sqlite3_last_insert_rowid(db->conn);
-	return staff_commit(req, ok, "create", "venue", id, NULL, STMT_VENUE_JSON,
-				"/admin/venues");
+	return reference_finish_create(req, &venue_create, reference_insert(req, s, NULL),
+				       "/admin/venues", false);
 }
 
-/* 0 found, 1 no such venue, -1 database error. */
-static int load_venue(struct request *req, long long id, struct venue *v)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_VENUE_GET);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		v->id = id;
-		v->name = db_text(req->arena, s, 0);
-		v->address = db_text(req->arena, s, 1);
-		v->kind = db_text(req->arena, s, 2);
-		v->capacity = sqlite3_column_type(s, 3) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 3);
-		v->territory_id = sqlite3_column_int64(s, 4);
-	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-}
-
-static enum http_status venue_page(struct request *req, const struct venue *v,
+static enum http_status venue_page(struct request *req, const struct venue_detail *v,
 				   enum http_status status, bool from_request)
 {
 	struct territory_item *territories;
@@ -195,37 +178,50 @@ static enum http_status venue_page(struct request *req, const struct venue *v,
  * it. 404 for an unknown id. */
 enum http_status page_admin_venue(struct request *req)
 {
-	struct venue v;
-	int rc = load_venue(req, req->path_id, &v);
+	struct venue_detail v;
+	int rc = db_venue_get(&req->worker->db, req->arena, req->path_id, &v);
 	if (rc != 0)
 		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	return venue_page(req, &v, HTTP_OK, false);
 }
+
+/* staff_action load: the venue of the path. */
+static int load_venue(struct request *req, void *target)
+{
+	return db_venue_get(&req->worker->db, req->arena, req->path_id, target);
+}
+
+/* staff_action page: the venue's page again, the input kept, the errors beside the fields. */
+static enum http_status venue_refused(struct request *req, enum http_status status)
+{
+	struct venue_detail v;
+	int rc = load_venue(req, &v);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return venue_page(req, &v, status, true);
+}
+
+/* A change of one venue (staff_action): refused to its page. */
+static const struct staff_action venue_edit = {"venue", STMT_VENUE_JSON, load_venue,
+					       venue_refused};
 
 /* POST /admin/venues/ID (name, address, venue_kind, capacity, territory, csrf) — change a venue;
  * meetings held there show the new name and address. 303 to /admin/venues; 404 for an unknown
  * id; 422 as for a new one. */
 enum http_status page_admin_venue_update(struct request *req)
 {
-	struct venue v;
-	int rc = load_venue(req, req->path_id, &v);
-	if (rc != 0)
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	struct territory_item *territories;
-	size_t territory_count;
-	if (db_territory_tree(&req->worker->db, req->arena, &territories, &territory_count) < 0)
-		return HTTP_INTERNAL_ERROR;
-	check_form(req, territories, territory_count);
+	struct venue_detail v;
+	enum http_status status;
+	if (!staff_action_begin(req, &venue_edit, &v, &status))
+		return status;
+	if (check_form(req) < 0)
+		return staff_action_fail(req);
 	if (req->invalid_fields > 0)
-		return venue_page(req, &v, HTTP_UNPROCESSABLE, true);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_refuse(req, &venue_edit, NULL);
 	json_t *before = staff_json(req, STMT_VENUE_JSON, v.id);
-	sqlite3_stmt *s = db_stmt(db, STMT_VENUE_UPDATE);
+	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_VENUE_UPDATE);
 	sqlite3_bind_int64(s, 1, v.id);
 	bind_form(req, s, 2);
 	bool ok = db_run(s) == SQLITE_DONE;
-	return staff_commit(req, ok, "update", "venue", v.id, before, STMT_VENUE_JSON,
-				"/admin/venues");
+	return staff_action_finish(req, &venue_edit, ok, "update", v.id, before, "/admin/venues");
 }
