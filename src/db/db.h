@@ -326,7 +326,7 @@ enum stmt {
 	STMT_APPEAL_BY_NUMBER,   /* (number) → id, code hash, status, received, registered, answer
 	                            due, extended days, extension reason, forwarded to, forwarded
 	                            at, answer, answered at, outcome, closed at */
-	/* The registry of appeals (page_admin_appeals.c). */
+	/* The registry of appeals (page_admin_appeals.c; SQL in db_appeal.c). */
 	STMT_APPEAL_LIST,        /* (status, source, territory, executor, due on or before,
 	                            only overdue at, limit, FTS5 query, topic code with its
 	                            children, scope) → id, number, registered, status,
@@ -355,6 +355,11 @@ enum stmt {
 	STMT_MEETING_OPTIONS_RECENT, /* (since, now) → id, title, starts of the meetings that took
 	                              * place since (not cancelled, started by now) */
 	STMT_APPEAL_MEETING,         /* (meeting) → starts_at, status */
+	STMT_APPEAL_JSON,        /* (id) → the appeal's state as JSON for the audit record (no
+	                            personal data), with the note of its last history step */
+	STMT_APPEAL_MEETING_BODY, /* (meeting) → its municipality id */
+	STMT_APPEAL_MEDIA_ADDRESSES, /* () → email of the active media contacts, in the media
+	                                list's order */
 	STMT_ANSWERS_PUBLIC,     /* (limit, meeting or NULL) → number, territory, question,
 	                            answer, published, meeting id, meeting title */
 	/* The thematic classifier of appeals (page_admin_topics.c). */
