@@ -753,6 +753,9 @@ static enum http_status appeal_page(struct request *req, enum http_status status
 				 arena_printf(req->arena, "Обращение № %s", a.number),
 				 NAV_STAFF_APPEALS);
 	page_form_fields(req, d);
+	/* Why a step was refused (staff_action_refuse), above the fields' errors. */
+	if (req->error_detail != NULL)
+		page_form_error(req, d, req->error_detail);
 	appeal_facts_fill(req, d, &a);
 	if (appeal_author_fill(req, d, a.id) < 0)
 		return HTTP_INTERNAL_ERROR;
