@@ -828,20 +828,7 @@ static bool step_begin(struct request *req, struct appeal_detail *a, enum http_s
 	return true;
 }
 
-/* Run the bound change s of a step, which touches the appeal only in a state that allows it:
- * 0 when it changed the appeal, 1 when the appeal is not in such a state (any more), -1 on a
- * database error (logged). */
-static int step_change(struct request *req, sqlite3_stmt *s)
-{
-	struct db *db = &req->worker->db;
-	if (db_run(s) != SQLITE_DONE) {
-		db_log_error(db, "appeal step");
-		return -1;
-	}
-	return sqlite3_changes(db->conn) > 0 ? 0 : 1;
-}
-
-/* A step whose change did not go through (rc of step_change, before the state the audit record
+/* A step whose change did not go through (rc of its db_appeal_ function, before the state the audit record
  * would have had): refused to the appeal's page with 422 when the appeal's state does not allow
  * it, 500 on a database error; rolled back. */
 static enum http_status step_not_taken(struct request *req, int rc, json_t *before)
@@ -878,11 +865,8 @@ enum http_status page_admin_appeal_assign(struct request *req)
 	if (req->invalid_fields > 0)
 		return staff_action_refuse(req, &appeal_action, NULL);
 	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_ASSIGN);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, page_field_text(req, FIELD_UNIT), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, req->field[FIELD_EXECUTOR].number);
-	int rc = step_change(req, s);
+	int rc = db_appeal_assign(&req->worker->db, a.id, page_field_text(req, FIELD_UNIT),
+				  req->field[FIELD_EXECUTOR].number);
 	if (rc != 0)
 		return step_not_taken(req, rc, before);
 	return step_finish(req, &a, true, "assigned", page_field_text(req, FIELD_UNIT), before);
@@ -900,11 +884,7 @@ enum http_status page_admin_appeal_forward(struct request *req)
 		return staff_action_refuse(req, &appeal_action, NULL);
 	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
 	const char *to = page_field_text(req, FIELD_FORWARD_TO);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_FORWARD);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-	int rc = step_change(req, s);
+	int rc = db_appeal_forward(&req->worker->db, a.id, to, req->now);
 	if (rc != 0)
 		return step_not_taken(req, rc, before);
 	bool ok = notify_applicant(req, &a, "forwarded",
@@ -942,12 +922,7 @@ enum http_status page_admin_appeal_extend(struct request *req)
 	iso_date(new_due, due.answer_by);
 	const char *reason = page_field_text(req, FIELD_REASON);
 	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_EXTEND);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_int(s, 2, days);
-	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, new_due, -1, SQLITE_STATIC);
-	int rc = step_change(req, s);
+	int rc = db_appeal_extend(&req->worker->db, a.id, days, reason, new_due);
 	if (rc != 0)
 		return step_not_taken(req, rc, before);
 	struct tm tm = {.tm_year = due.answer_by.year - 1900, .tm_mon = due.answer_by.month - 1,
@@ -981,11 +956,7 @@ enum http_status page_admin_appeal_answer(struct request *req)
 		return staff_action_refuse(req, &appeal_action, NULL);
 	const char *answer = page_field_text(req, FIELD_ANSWER);
 	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_ANSWER);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, answer, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-	int rc = step_change(req, s);
+	int rc = db_appeal_answer(&req->worker->db, a.id, answer, req->now);
 	if (rc != 0)
 		return step_not_taken(req, rc, before);
 	int account = appeal_has_account(req, a.id);
@@ -1030,13 +1001,7 @@ enum http_status page_admin_appeal_close(struct request *req)
 	if (req->invalid_fields > 0)
 		return staff_action_refuse(req, &appeal_action, NULL);
 	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_CLOSE);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, outcome, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-	if (earlier)
-		sqlite3_bind_int64(s, 4, earlier);
-	int rc = step_change(req, s);
+	int rc = db_appeal_close(&req->worker->db, a.id, outcome, req->now, earlier);
 	if (rc != 0)
 		return step_not_taken(req, rc, before);
 	const char *reason = page_field_text(req, FIELD_REASON);
@@ -1100,12 +1065,9 @@ enum http_status page_admin_appeal_publish(struct request *req)
 	if (req->invalid_fields > 0)
 		return staff_action_refuse(req, &appeal_action, NULL);
 	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_PUBLISH);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, page_field_text(req, FIELD_PUBLIC_QUESTION), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, page_field_text(req, FIELD_PUBLIC_ANSWER), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
-	int rc = step_change(req, s);
+	int rc = db_appeal_publish(&req->worker->db, a.id,
+				   page_field_text(req, FIELD_PUBLIC_QUESTION),
+				   page_field_text(req, FIELD_PUBLIC_ANSWER), req->now);
 	if (rc != 0)
 		return step_not_taken(req, rc, before);
 	bool ok = mail_answer_to_media(req, &a, page_field_text(req, FIELD_PUBLIC_QUESTION),

@@ -670,3 +670,75 @@ int db_appeal_search_pending(struct db *db, long long *indexed, long long *last)
 	*last = v[1];
 	return rc == 0 ? 0 : -1;
 }
+
+/* Run the bound change s of a step of an appeal, which touches it only in a state that allows
+ * the step: 0 when it changed the appeal, 1 when it did not, -1 on a database error (logged
+ * under what). */
+static int run_step(struct db *db, sqlite3_stmt *s, const char *what)
+{
+	if (db_run(s) != SQLITE_DONE) {
+		db_log_error(db, what);
+		return -1;
+	}
+	return sqlite3_changes(db->conn) > 0 ? 0 : 1;
+}
+
+int db_appeal_assign(struct db *db, long long id, const char *unit, long long executor)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_ASSIGN);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, unit, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, executor);
+	return run_step(db, s, "appeal assign");
+}
+
+int db_appeal_forward(struct db *db, long long id, const char *to, time_t now)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_FORWARD);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)now);
+	return run_step(db, s, "appeal forward");
+}
+
+int db_appeal_extend(struct db *db, long long id, int days, const char *reason,
+		     const char *answer_due)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_EXTEND);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, days);
+	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, answer_due, -1, SQLITE_STATIC);
+	return run_step(db, s, "appeal extend");
+}
+
+int db_appeal_answer(struct db *db, long long id, const char *answer, time_t now)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_ANSWER);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, answer, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)now);
+	return run_step(db, s, "appeal answer");
+}
+
+int db_appeal_close(struct db *db, long long id, const char *outcome, time_t now,
+		    long long repeated_of)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_CLOSE);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, outcome, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)now);
+	bind_id_or_null(s, 4, repeated_of);
+	return run_step(db, s, "appeal close");
+}
+
+int db_appeal_publish(struct db *db, long long id, const char *question, const char *answer,
+		      time_t now)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_PUBLISH);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, question, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, answer, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)now);
+	return run_step(db, s, "appeal publish");
+}

@@ -249,4 +249,20 @@ int db_appeal_meeting_body(struct db *db, long long meeting, long long *body);
  * most 2,000 appeals; NULL read as 0 when none waits). 0 or -1. */
 int db_appeal_search_pending(struct db *db, long long *indexed, long long *last);
 
+/* The steps of 59-ФЗ on appeal id, in the caller's write transaction, each only while the
+ * appeal is open (publish: once answered; extend: once): assign a unit and an executor (in
+ * work), forward to another body, extend by days to answer_due "YYYY-MM-DD", answer, close
+ * without an answer on the merits with outcome (repeated_of, 0: none), publish the answer's
+ * public version. 0 when the appeal changed, 1 when its state does not allow the step, -1 on a
+ * database error (logged). */
+int db_appeal_assign(struct db *db, long long id, const char *unit, long long executor);
+int db_appeal_forward(struct db *db, long long id, const char *to, time_t now);
+int db_appeal_extend(struct db *db, long long id, int days, const char *reason,
+		     const char *answer_due);
+int db_appeal_answer(struct db *db, long long id, const char *answer, time_t now);
+int db_appeal_close(struct db *db, long long id, const char *outcome, time_t now,
+		    long long repeated_of);
+int db_appeal_publish(struct db *db, long long id, const char *question, const char *answer,
+		      time_t now);
+
 #endif
