@@ -18,7 +18,9 @@
 #include "buf.h"
 #include "db_reference.h"
 #include "outbox.h"
+#include "db_appeal.h"
 #include "db_municipality.h"
+#include "db_reception.h"
 #include "page.h"
 #include "pages.h"
 #include "ru.h"
@@ -90,9 +92,16 @@ static const char *executor_text(struct request *req, const char *executor, cons
 	return unit[0] ? unit : "не назначен";
 }
 
+/* Whether the signed-in account is an executor's, who sees only the appeals assigned to them. */
 static bool is_executor_only(const struct request *req)
 {
 	return req->staff->role == ROLE_EXECUTOR;
+}
+
+/* Whether appeal a is still being considered (registered or in work). */
+static bool appeal_is_open(const struct appeal_detail *a)
+{
+	return strcmp(a->status, "registered") == 0 || strcmp(a->status, "in_work") == 0;
 }
 
 static void iso_date(char out[11], struct civil_date d)
@@ -148,6 +157,58 @@ static const char *search_query(struct request *req, const char *typed)
 	return q.len ? q.data : NULL;
 }
 
+/* The executors one may assign, as "section" rows of parent (ID, NAME, SELECTED for selected).
+ * 0, or -1 on a database error. */
+static int executor_options(struct request *req, tpl_dict *parent, const char *section,
+			    long long selected)
+{
+	struct staff_item *items;
+	size_t count;
+	if (staff_load_items(req, STMT_EXECUTOR_OPTIONS, 0, &items, &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		tpl_dict *o = tpl_section_add(parent, section);
+		tpl_set_int(o, "ID", items[i].id);
+		tpl_set(o, "NAME", items[i].name);
+		if (items[i].id == selected)
+			tpl_section_show(o, "SELECTED");
+	}
+	return 0;
+}
+
+/* How an appeal came, with how its author was authenticated (547-ФЗ): «через сайт (Госуслуги,
+ * подтверждённая)». */
+static const char *source_text(struct request *req, const struct appeal_list_item *r)
+{
+	const char *label = LABEL(sources, r->source) ? LABEL(sources, r->source) : r->source;
+	const char *auth = strcmp(r->auth_method, "esia") == 0
+				   ? (r->auth_confirmed ? " (Госуслуги, подтверждённая)"
+							: " (Госуслуги)")
+			   : strcmp(r->auth_method, "email") == 0 ? " (код по электронной почте)"
+			   : strcmp(r->source, "online") == 0     ? " (личность не проверялась)"
+								  : "";
+	return arena_printf(req->arena, "%s%s", label, auth);
+}
+
+/* One APPEAL row of the registry. */
+static void list_row(struct request *req, tpl_dict *d, const struct appeal_list_item *r)
+{
+	tpl_dict *row = tpl_section_add(d, "APPEAL");
+	tpl_set_int(row, "ID", r->id);
+	tpl_set(row, "NUMBER", r->number);
+	page_set_date(row, "REGISTERED", r->registered_at);
+	tpl_set(row, "STATUS", appeal_status_label(r->status));
+	tpl_set(row, "APPLICANT",
+		arena_printf(req->arena, "%s %s %s", r->surname, r->name, r->patronymic));
+	if (strcmp(r->status, "registered") == 0 || strcmp(r->status, "in_work") == 0)
+		set_due(req, row, r->answer_due);
+	else
+		tpl_section_show(row, "NO_DUE");
+	tpl_set(row, "EXECUTOR", executor_text(req, r->executor, r->unit));
+	tpl_set(row, "SOURCE", source_text(req, r));
+	tpl_set(row, "ADDRESSEE", addressee_text(req, r->addressee, r->addressee_unit));
+}
+
 /* GET /admin/appeals?q=&status=&source=&territory=&executor=&due= — the registry, open appeals
  * first by their due date; q finds appeals by the words of their text, number or applicant in
  * any form («улица» finds «улице», ё = е). An executor sees the appeals assigned to them only. */
@@ -162,122 +223,61 @@ enum http_status page_admin_appeals(struct request *req)
 		req->error_detail = "Такого значения фильтра нет.";
 		return HTTP_BAD_REQUEST;
 	}
+	struct db *db = &req->worker->db;
 	/* A search of few matches reads them from the search index and sorts them; otherwise the
 	 * registry is walked in its order until the page is full (the index appeal_registry). */
 	const char *query = search_query(req, page_field_text(req, FIELD_QUERY));
 	/* The index takes new appeals in batches (appeal_search_catch_up): those of the last
 	 * second are put in first, so that a search finds every registered appeal. */
-	if (query && appeal_search_catch_up(&req->worker->db, true) < 0)
+	if (query && appeal_search_catch_up(db, true) < 0)
 		return HTTP_INTERNAL_ERROR;
-	enum stmt list = STMT_APPEAL_LIST;
-	if (query) {
-		sqlite3_stmt *c = db_stmt(&req->worker->db, STMT_APPEAL_MATCHES);
-		sqlite3_bind_text(c, 1, query, -1, SQLITE_STATIC);
-		sqlite3_bind_int(c, 2, FEW_MATCHES + 1);
-		int rc = sqlite3_step(c);
-		long long matches = rc == SQLITE_ROW ? sqlite3_column_int64(c, 0) : -1;
-		db_done(c);
-		if (matches < 0)
-			return HTTP_INTERNAL_ERROR;
-		if (matches <= FEW_MATCHES)
-			list = STMT_APPEAL_LIST_MATCHES;
-	}
-	sqlite3_stmt *s = db_stmt(&req->worker->db, list);
-	if (status[0])
-		sqlite3_bind_text(s, 1, status, -1, SQLITE_STATIC);
-	if (source[0])
-		sqlite3_bind_text(s, 2, source, -1, SQLITE_STATIC);
-	if (v[FIELD_TERRITORY].state == FIELD_VALID)
-		sqlite3_bind_int64(s, 3, v[FIELD_TERRITORY].number);
-	if (is_executor_only(req))
-		sqlite3_bind_int64(s, 4, req->staff->user_id);
-	else if (v[FIELD_EXECUTOR].state == FIELD_VALID)
-		sqlite3_bind_int64(s, 4, v[FIELD_EXECUTOR].number);
-	sqlite3_bind_int64(s, 10, scope_bind_value(req));
+	long long matches = 0;
+	if (query && db_appeal_matches(db, query, FEW_MATCHES + 1, &matches) < 0)
+		return HTTP_INTERNAL_ERROR;
 	char today[11], soon[11];
 	struct civil_date now = tz_local_date(req->now);
 	iso_date(today, now);
 	iso_date(soon, civil_date_add_days(now, DUE_SOON_DAYS));
-	if (strcmp(due, "soon") == 0)
-		sqlite3_bind_text(s, 5, soon, -1, SQLITE_TRANSIENT);
-	if (strcmp(due, "overdue") == 0)
-		sqlite3_bind_text(s, 6, today, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 7, APPEAL_PAGE_ROWS);
-	if (query)
-		sqlite3_bind_text(s, 8, query, -1, SQLITE_STATIC);
-	if (v[FIELD_APPEAL_TOPIC].state == FIELD_VALID)
-		sqlite3_bind_text(s, 9, v[FIELD_APPEAL_TOPIC].text, -1, SQLITE_STATIC);
+	struct appeal_list_filter f = {
+		.status = status[0] ? status : NULL,
+		.source = source[0] ? source : NULL,
+		.territory_id = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0,
+		.executor_id = is_executor_only(req)                 ? req->staff->user_id
+			       : v[FIELD_EXECUTOR].state == FIELD_VALID ? v[FIELD_EXECUTOR].number
+									: 0,
+		.due_by = strcmp(due, "soon") == 0 ? soon : NULL,
+		.overdue_at = strcmp(due, "overdue") == 0 ? today : NULL,
+		.limit = APPEAL_PAGE_ROWS,
+		.query = query,
+		.topic_code = v[FIELD_APPEAL_TOPIC].state == FIELD_VALID ? v[FIELD_APPEAL_TOPIC].text
+									  : NULL,
+		.scope = scope_bind_value(req),
+	};
+	struct appeal_list_item *rows;
+	size_t count;
+	if (db_appeal_list(db, req->arena, &f, query && matches <= FEW_MATCHES, &rows, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
 
 	tpl_dict *d = page_begin(req, "admin_appeals.tpl", "Обращения граждан", NAV_STAFF_APPEALS);
 	page_form_fields(req, d);
 	OPTIONS(d, "STATUS_OPTION", appeal_statuses, status);
 	OPTIONS(d, "SOURCE_OPTION", sources, source);
-	long long territory = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0;
 	if (page_topic_options(req, d, "TOPIC_OPTION", page_field_text(req, FIELD_APPEAL_TOPIC)) < 0 ||
-	    page_territory_options(req, d, "TERRITORY_OPTION", territory, NULL, NULL) < 0) {
-		db_done(s);
+	    page_territory_options(req, d, "TERRITORY_OPTION", f.territory_id, NULL, NULL) < 0)
 		return HTTP_INTERNAL_ERROR;
-	}
-	if (!is_executor_only(req)) {
-		tpl_dict *ex = tpl_section_add(d, "EXECUTOR_FILTER");
-		sqlite3_stmt *e = db_stmt(&req->worker->db, STMT_EXECUTOR_OPTIONS);
-		long long chosen = v[FIELD_EXECUTOR].state == FIELD_VALID ? v[FIELD_EXECUTOR].number : 0;
-		int rc;
-		while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
-			tpl_dict *o = tpl_section_add(ex, "EXECUTOR_OPTION");
-			tpl_set_int(o, "ID", sqlite3_column_int64(e, 0));
-			tpl_set(o, "NAME", db_text(req->arena, e, 1));
-			if (sqlite3_column_int64(e, 0) == chosen)
-				tpl_section_show(o, "SELECTED");
-		}
-		db_done(e);
-		if (rc != SQLITE_DONE) {
-			db_done(s);
-			return HTTP_INTERNAL_ERROR;
-		}
-	}
+	if (!is_executor_only(req) &&
+	    executor_options(req, tpl_section_add(d, "EXECUTOR_FILTER"), "EXECUTOR_OPTION",
+			     v[FIELD_EXECUTOR].state == FIELD_VALID ? v[FIELD_EXECUTOR].number : 0) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (strcmp(due, "soon") == 0)
 		tpl_section_show(d, "DUE_SOON");
 	if (strcmp(due, "overdue") == 0)
 		tpl_section_show(d, "DUE_OVERDUE");
 	if (req->staff->role & APPEAL_WRITERS)
 		tpl_section_show(d, "CAN_REGISTER");
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *row = tpl_section_add(d, "APPEAL");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "NUMBER", db_text(req->arena, s, 1));
-		page_set_date(row, "REGISTERED", (time_t)sqlite3_column_int64(s, 2));
-		const char *st = db_text(req->arena, s, 3);
-		tpl_set(row, "STATUS", appeal_status_label(st));
-		tpl_set(row, "APPLICANT", arena_printf(req->arena, "%s %s %s", db_text(req->arena, s, 4),
-						       db_text(req->arena, s, 5),
-						       db_text(req->arena, s, 6)));
-		if (strcmp(st, "registered") == 0 || strcmp(st, "in_work") == 0)
-			set_due(req, row, db_text(req->arena, s, 7));
-		else
-			tpl_section_show(row, "NO_DUE");
-		tpl_set(row, "EXECUTOR", executor_text(req, db_text(req->arena, s, 8),
-						       db_text(req->arena, s, 10)));
-		const char *src = db_text(req->arena, s, 9);
-		const char *auth = db_text(req->arena, s, 13);
-		/* How the author was authenticated (547-ФЗ), beside how the appeal came. */
-		tpl_set(row, "SOURCE",
-			arena_printf(req->arena, "%s%s", LABEL(sources, src) ? LABEL(sources, src) : src,
-				     strcmp(auth, "esia") == 0
-					     ? (sqlite3_column_int(s, 14) ? " (Госуслуги, подтверждённая)"
-									 : " (Госуслуги)")
-				     : strcmp(auth, "email") == 0 ? " (код по электронной почте)"
-				     : strcmp(src, "online") == 0 ? " (личность не проверялась)"
-								  : ""));
-		tpl_set(row, "ADDRESSEE", addressee_text(req, db_text(req->arena, s, 11),
-							 db_text(req->arena, s, 12)));
-		rows++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
-	tpl_section_show(d, rows ? "HAS_APPEALS" : "NO_APPEALS");
+	for (size_t i = 0; i < count; i++)
+		list_row(req, d, &rows[i]);
+	tpl_section_show(d, count ? "HAS_APPEALS" : "NO_APPEALS");
 	return page_end(req, HTTP_OK);
 }
 
@@ -285,39 +285,60 @@ enum http_status page_admin_appeals(struct request *req)
 
 /* The reception card of booking (issue 17): the form filled in from it on its first opening —
  * the visitor's name split into surname, name and patronymic, phone, address, the question as
- * the text, who received — and the booking carried as a hidden field. The booking's reception, 0
- * when the form comes back with the staff's own values, -1 when there is no such booking. */
-static long long reception_card_fill(struct request *req, tpl_dict *d, long long booking)
+ * the text, who received — and the booking carried as a hidden field. *meeting: the booking's
+ * reception, 0 when the form comes back with the staff's own values. 0, 1 when there is no such
+ * booking, -1 on a database error. */
+static int reception_card_fill(struct request *req, tpl_dict *d, long long booking,
+			       long long *meeting)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_BOOKING_GET);
-	sqlite3_bind_int64(s, 1, booking);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_done(s);
-		return -1;
-	}
-	long long meeting = sqlite3_column_int64(s, 0);
-	char *name = (char *)db_text(req->arena, s, 3);
-	const char *phone = db_text(req->arena, s, 4), *email = db_text(req->arena, s, 5);
-	const char *question = db_text(req->arena, s, 7), *official = db_text(req->arena, s, 10);
-	db_done(s);
+	struct booking b;
+	*meeting = 0;
+	int rc = db_booking_get(&req->worker->db, req->arena, booking, &b);
+	if (rc != 0)
+		return rc;
 	tpl_set_int(tpl_section_add(d, "BOOKING"), "ID", booking);
 	if (req->field[FIELD_APPEAL_TEXT].raw != NULL)
 		return 0;
 	/* «Сидорова Мария Ивановна»: surname, name, and the rest as the patronymic. */
-	char *save = NULL;
+	char *name = arena_strdup(req->arena, b.visitor_name), *save = NULL;
 	const char *surname = strtok_r(name, " ", &save);
 	const char *given = surname ? strtok_r(NULL, " ", &save) : NULL;
 	const char *rest = given ? strtok_r(NULL, "", &save) : NULL;
 	tpl_set(d, "surname", surname ? surname : "");
 	tpl_set(d, "name", given ? given : "");
 	tpl_set(d, "patronymic", rest ? rest : "");
-	tpl_set(d, "phone", phone);
-	tpl_set(d, "email", email);
-	tpl_set(d, "text", question);
-	tpl_set(d, "reception_by", official);
-	return meeting;
+	tpl_set(d, "phone", b.phone);
+	tpl_set(d, "email", b.email);
+	tpl_set(d, "text", b.question);
+	tpl_set(d, "reception_by", b.official);
+	*meeting = b.meeting;
+	return 0;
 }
 
+/* The meetings of the last year that took place, as MEETING_OPTION rows of d («Встреча, 11 марта
+ * 2026 г.»), selected the one selected. 0, or -1 on a database error. */
+static int meeting_options(struct request *req, tpl_dict *d, long long selected)
+{
+	struct appeal_meeting_option *meetings;
+	size_t count;
+	if (db_appeal_meeting_options(&req->worker->db, req->arena, req->now - 366 * 86400,
+				      req->now, &meetings, &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		tpl_dict *o = tpl_section_add(d, "MEETING_OPTION");
+		tpl_set_int(o, "ID", meetings[i].id);
+		struct tm tm;
+		tz_utc_to_local(meetings[i].starts_at, &tm);
+		char date[64];
+		ru_format_date(date, sizeof date, &tm);
+		tpl_set(o, "NAME", arena_printf(req->arena, "%s, %s", meetings[i].title, date));
+		if (meetings[i].id == selected)
+			tpl_section_show(o, "SELECTED");
+	}
+	return 0;
+}
+
+/* The registration form of a paper appeal with status; the staff_action page of registering. */
 static enum http_status new_form(struct request *req, enum http_status status)
 {
 	tpl_dict *d = page_begin(req, "admin_appeal_new.tpl", "Регистрация обращения",
@@ -333,32 +354,17 @@ static enum http_status new_form(struct request *req, enum http_status status)
 				    : 0;
 	const char *source = page_field_text(req, FIELD_APPEAL_SOURCE);
 	if (req->field[FIELD_BOOKING].state == FIELD_VALID) {
-		long long from_booking = reception_card_fill(req, d, req->field[FIELD_BOOKING].number);
-		if (from_booking < 0)
-			return HTTP_NOT_FOUND;
+		long long from_booking;
+		int rc = reception_card_fill(req, d, req->field[FIELD_BOOKING].number, &from_booking);
+		if (rc != 0)
+			return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 		if (from_booking > 0) {
 			meeting = from_booking;
 			source = "reception";
 		}
 	}
 	OPTIONS(d, "SOURCE_OPTION", paper, source);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_OPTIONS_RECENT);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)(req->now - 366 * 86400));
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *o = tpl_section_add(d, "MEETING_OPTION");
-		tpl_set_int(o, "ID", sqlite3_column_int64(s, 0));
-		struct tm tm;
-		tz_utc_to_local((time_t)sqlite3_column_int64(s, 2), &tm);
-		char date[64];
-		ru_format_date(date, sizeof date, &tm);
-		tpl_set(o, "NAME", arena_printf(req->arena, "%s, %s", db_text(req->arena, s, 1), date));
-		if (sqlite3_column_int64(s, 0) == meeting)
-			tpl_section_show(o, "SELECTED");
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	if (meeting_options(req, d, meeting) < 0)
 		return HTTP_INTERNAL_ERROR;
 	long long territory = req->field[FIELD_TERRITORY].state == FIELD_VALID
 				      ? req->field[FIELD_TERRITORY].number
@@ -396,6 +402,18 @@ static int link_booking(struct request *req, long long booking, long long appeal
 	sqlite3_bind_int64(s, 2, appeal);
 	return db_run(s) == SQLITE_DONE ? 0 : -1;
 }
+
+/* staff_action load of registering: there is no target yet. */
+static int load_nothing(struct request *req, void *target)
+{
+	(void)req;
+	(void)target;
+	return 0;
+}
+
+/* Registering a paper appeal (staff_action): refused to its form, audited as the new appeal. */
+static const struct staff_action register_action = {"appeal", STMT_APPEAL_JSON, load_nothing,
+						    new_form};
 
 /* POST /admin/appeals (source, received_on, meeting, reception_by, oral, oral_answer,
  * oral_consent, surname, name, patronymic, email, address, phone, territory, municipality, text,
@@ -436,19 +454,20 @@ enum http_status page_admin_appeal_register(struct request *req)
 	}
 	if (req->invalid_fields > 0)
 		return new_form(req, HTTP_UNPROCESSABLE);
-
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+	enum http_status status;
+	if (!staff_action_begin(req, &register_action, NULL, &status))
+		return status;
 	if (v[FIELD_MEETING].state == FIELD_VALID) {
-		sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_MEETING);
-		sqlite3_bind_int64(s, 1, v[FIELD_MEETING].number);
-		bool known = sqlite3_step(s) == SQLITE_ROW;
-		time_t starts = known ? (time_t)sqlite3_column_int64(s, 0) : 0;
-		const char *mstatus = known ? db_text(req->arena, s, 1) : "";
-		db_done(s);
+		time_t starts;
+		const char *mstatus;
+		int known = db_appeal_meeting(&req->worker->db, req->arena, v[FIELD_MEETING].number,
+					      &starts, &mstatus);
+		if (known < 0) {
+			db_rollback(&req->worker->db);
+			return HTTP_INTERNAL_ERROR;
+		}
 		/* Nothing is handed in at a meeting that has not taken place. */
-		if (!known)
+		if (known > 0)
 			page_reject(req, FIELD_MEETING, "такой встречи нет");
 		else if (strcmp(mstatus, "cancelled") == 0 || strcmp(mstatus, "draft") == 0)
 			page_reject(req, FIELD_MEETING,
@@ -465,10 +484,8 @@ enum http_status page_admin_appeal_register(struct request *req)
 				    arena_printf(req->arena, "не раньше дня встречи, %s: обращение "
 							     "передано на ней",
 						 page_date_words(req, tz_local_date(starts))));
-		if (req->invalid_fields > 0) {
-			db_rollback(db);
-			return new_form(req, HTTP_UNPROCESSABLE);
-		}
+		if (req->invalid_fields > 0)
+			return staff_action_refuse(req, &register_action, NULL);
 	}
 	struct appeal_input in = {
 		.source = source,
@@ -501,98 +518,67 @@ enum http_status page_admin_appeal_register(struct request *req)
 		.oral_answer = page_field_text(req, FIELD_ORAL_ANSWER),
 		.oral_consent = v[FIELD_ORAL_CONSENT].state == FIELD_VALID,
 	};
-	struct appeal_created c;
-	if (appeal_create(db, req->arena, req->worker->cfg, &in, req->now, &c) < 0 ||
-	    (v[FIELD_BOOKING].state == FIELD_VALID && link_booking(req, v[FIELD_BOOKING].number,
-								   c.id) < 0) ||
-	    audit_record(req, NULL, "register", "appeal", c.id, NULL,
-			 json_pack("{s:s, s:s}", "number", c.number, "source", source)) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
+	struct appeal_created c = {0};
+	bool ok = appeal_create(&req->worker->db, req->arena, req->worker->cfg, &in, req->now,
+				&c) == 0 &&
+		  (v[FIELD_BOOKING].state != FIELD_VALID ||
+		   link_booking(req, v[FIELD_BOOKING].number, c.id) == 0);
+	status = staff_action_finish(req, &register_action, ok, "register", c.id, NULL,
+				     arena_printf(req->arena, "/admin/appeals/%lld", c.id));
 	/* The paper applicant's receipt carries the private code (issue 16 item 7, issue 21 item
 	 * 3): it travels to the appeal's page in a cookie read once, as the public receipt's does,
 	 * and is stored nowhere but as its hash. */
-	response_header(req, "Set-Cookie",
-			arena_printf(req->arena, "%s=%lld~%s; Path=/admin/appeals; Max-Age=900; "
-						 "HttpOnly; SameSite=Lax%s",
-				     PAPER_RECEIPT_COOKIE, c.id, c.code, req->https ? "; Secure" : ""));
-	return response_redirect(req, arena_printf(req->arena, "/admin/appeals/%lld", c.id));
+	if (status == HTTP_SEE_OTHER)
+		response_header(req, "Set-Cookie",
+				arena_printf(req->arena,
+					     "%s=%lld~%s; Path=/admin/appeals; Max-Age=900; "
+					     "HttpOnly; SameSite=Lax%s",
+					     PAPER_RECEIPT_COOKIE, c.id, c.code,
+					     req->https ? "; Secure" : ""));
+	return status;
 }
 
 /* ---- one appeal ---------------------------------------------------------------------------- */
 
-struct appeal_row {
-	long long id, executor_id;
-	const char *number, *status, *email;
-	const char *answer_due;
-	bool extended;
-	time_t registered_at;
-};
-
-/* Load the appeal of the path; 0, 1 when there is none, -1 on error. An executor may reach only
- * their own (403). */
-static int load(struct request *req, struct appeal_row *a, sqlite3_stmt **keep)
+/* Load the appeal of the path into a: 0, 1 when there is none, -1 on error. */
+static int load(struct request *req, struct appeal_detail *a)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_GET);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		db_done(s);
-		return rc == SQLITE_DONE ? 1 : -1;
-	}
-	a->id = sqlite3_column_int64(s, 0);
-	a->number = db_text(req->arena, s, 1);
-	a->email = db_text(req->arena, s, 8);
-	a->registered_at = (time_t)sqlite3_column_int64(s, 14);
-	a->status = db_text(req->arena, s, 15);
-	a->executor_id = sqlite3_column_int64(s, 17);
-	a->answer_due = db_text(req->arena, s, 19);
-	a->extended = sqlite3_column_type(s, 21) != SQLITE_NULL;
-	if (keep)
-		*keep = s;
-	else
-		db_done(s);
-	return 0;
+	return db_appeal_get(&req->worker->db, req->arena, req->path_id, a);
 }
 
 /* How the applicant was authenticated (547-ФЗ) and their verdict on the answer, for the staff
- * page of appeal id: AUTH, and a VERDICT section. */
-static void appeal_author_fill(struct request *req, tpl_dict *d, long long id)
+ * page of appeal id: AUTH, and a VERDICT section. 0, or -1 on a database error. */
+static int appeal_author_fill(struct request *req, tpl_dict *d, long long id)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_AUTHOR);
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		const char *method = db_text(req->arena, s, 1);
-		tpl_set(d, "AUTH", strcmp(method, "esia") == 0
-					   ? (sqlite3_column_int(s, 2)
-						      ? "через Госуслуги (ЕСИА), подтверждённая учётная запись"
-						      : "через Госуслуги (ЕСИА), учётная запись не подтверждена")
-				   : strcmp(method, "email") == 0
-					   ? "код, отправленный на электронную почту"
-					   : "не проверялась (бумажное обращение или поступившее до входа "
-					     "на сайт)");
-		const char *verdict = db_text(req->arena, s, 3);
-		if (verdict[0]) {
-			tpl_dict *v = tpl_section_add(d, "VERDICT");
-			tpl_set(v, "TEXT", strcmp(verdict, "resolved") == 0 ? "вопрос решён"
-									     : "вопрос не решён");
-			tpl_set(v, "COMMENT", db_text(req->arena, s, 4));
-			page_set_datetime(v, "AT", (time_t)sqlite3_column_int64(s, 5));
-		}
+	struct appeal_author au;
+	int rc = db_appeal_author(&req->worker->db, req->arena, id, &au);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	tpl_set(d, "AUTH", strcmp(au.auth_method, "esia") == 0
+				   ? (au.auth_confirmed
+					      ? "через Госуслуги (ЕСИА), подтверждённая учётная запись"
+					      : "через Госуслуги (ЕСИА), учётная запись не подтверждена")
+			   : strcmp(au.auth_method, "email") == 0
+				   ? "код, отправленный на электронную почту"
+				   : "не проверялась (бумажное обращение или поступившее до входа "
+				     "на сайт)");
+	if (au.verdict[0]) {
+		tpl_dict *v = tpl_section_add(d, "VERDICT");
+		tpl_set(v, "TEXT", strcmp(au.verdict, "resolved") == 0 ? "вопрос решён"
+								       : "вопрос не решён");
+		tpl_set(v, "COMMENT", au.verdict_comment);
+		page_set_datetime(v, "AT", au.verdict_at);
 	}
-	db_done(s);
+	return 0;
 }
 
-/* Whether appeal id came from a resident with a personal account (the answer is there too). */
-static bool appeal_has_account(struct request *req, long long id)
+/* Whether appeal id came from a resident with a personal account (the answer is there too):
+ * 1 or 0, -1 on a database error. */
+static int appeal_has_account(struct request *req, long long id)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_AUTHOR);
-	sqlite3_bind_int64(s, 1, id);
-	bool yes = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL;
-	db_done(s);
-	return yes;
+	struct appeal_author au;
+	int rc = db_appeal_author(&req->worker->db, req->arena, id, &au);
+	return rc < 0 ? -1 : rc == 0 && au.has_account;
 }
 
 /* The receipt of a paper appeal just registered: number and private code for the applicant,
@@ -632,131 +618,149 @@ static const char *appeal_action_label(const char *action)
 	return label ? label : action;
 }
 
-static enum http_status appeal_page(struct request *req, enum http_status status)
+/* The progress of an appeal: the EXTENDED, FORWARDED and ANSWER sections of d, as the
+ * applicant's status page shows them (appeal_progress_fill, page_appeals.c). */
+static void progress_fill(struct request *req, tpl_dict *d, const struct appeal_progress *p)
 {
-	struct appeal_row a;
-	sqlite3_stmt *s;
-	int rc = load(req, &a, &s);
-	if (rc != 0)
-		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	if (is_executor_only(req) && a.executor_id != req->staff->user_id) {
-		db_done(s);
-		return HTTP_FORBIDDEN;
+	if (p->extended) {
+		tpl_dict *e = tpl_section_add(d, "EXTENDED");
+		tpl_set(e, "DAYS", arena_printf(req->arena, "%ld %s", p->extended_days,
+						ru_plural(p->extended_days, "день", "дня", "дней")));
+		tpl_set(e, "REASON", p->extension_reason);
 	}
-	tpl_dict *d = page_begin(req, "admin_appeal.tpl",
-				 arena_printf(req->arena, "Обращение № %s", a.number),
-				 NAV_STAFF_APPEALS);
-	page_form_fields(req, d);
-	tpl_set_int(d, "ID", a.id);
-	tpl_set(d, "NUMBER", a.number);
-	const char *src = db_text(req->arena, s, 2);
-	tpl_set(d, "SOURCE", LABEL(sources, src) ? LABEL(sources, src) : src);
-	tpl_set(d, "APPLICANT", arena_printf(req->arena, "%s %s %s", db_text(req->arena, s, 5),
-					     db_text(req->arena, s, 6), db_text(req->arena, s, 7)));
-	tpl_set(d, "EMAIL", db_text(req->arena, s, 8));
-	tpl_set(d, "ADDRESS", db_text(req->arena, s, 9));
-	tpl_set(d, "PHONE", db_text(req->arena, s, 10));
-	tpl_set(d, "TERRITORY", db_text(req->arena, s, 11));
-	tpl_set(d, "TOPIC", db_text(req->arena, s, 39));
-	tpl_set(d, "TEXT", db_text(req->arena, s, 12));
-	page_set_datetime(d, "RECEIVED", (time_t)sqlite3_column_int64(s, 13));
-	page_set_datetime(d, "REGISTERED", a.registered_at);
-	{
-		/* 59-ФЗ art. 8 part 2: registered within 3 days of receipt. */
-		struct civil_date received = tz_local_date((time_t)sqlite3_column_int64(s, 13));
-		struct civil_date registered = tz_local_date(a.registered_at);
-		int late = (int)civil_date_diff(registered, received) - APPEAL_REGISTER_DAYS;
-		if (late > 0)
-			tpl_set(tpl_section_add(d, "REGISTERED_LATE"), "TEXT",
-				arena_printf(req->arena, "зарегистрировано позже срока на %d %s", late,
-					     ru_plural(late, "день", "дня", "дней")));
+	if (p->forwarded) {
+		tpl_dict *f = tpl_section_add(d, "FORWARDED");
+		tpl_set(f, "TO", p->forwarded_to);
+		page_set_datetime(f, "AT", p->forwarded_at);
 	}
-	tpl_set(d, "STATUS", appeal_status_label(a.status));
-	tpl_set(d, "EXECUTOR", executor_text(req, db_text(req->arena, s, 18),
-					     db_text(req->arena, s, 16)));
-	tpl_set(d, "ADDRESSEE", addressee_text(req, db_text(req->arena, s, 3),
-					       db_text(req->arena, s, 4)));
-	bool open = strcmp(a.status, "registered") == 0 || strcmp(a.status, "in_work") == 0;
-	if (open)
-		set_due(req, tpl_section_add(d, "OPEN_DUE"), a.answer_due);
-	appeal_progress_fill(req, d, s, 21);
-	const char *outcome = db_text(req->arena, s, 27);
-	if (outcome[0] && LABEL(outcomes, outcome))
-		tpl_set(tpl_section_add(d, "OUTCOME"), "TEXT", LABEL(outcomes, outcome));
-	if (sqlite3_column_type(s, 31) != SQLITE_NULL) {
-		tpl_dict *p = tpl_section_add(d, "PUBLISHED");
-		page_set_datetime(p, "AT", (time_t)sqlite3_column_int64(s, 31));
+	if (p->answered) {
+		tpl_dict *ans = tpl_section_add(d, "ANSWER");
+		tpl_set(ans, "TEXT", p->answer);
+		page_set_datetime(ans, "AT", p->answered_at);
 	}
-	if (sqlite3_column_type(s, 32) != SQLITE_NULL) {
-		tpl_dict *m = tpl_section_add(d, "MEETING");
-		tpl_set_int(m, "MEETING_ID", sqlite3_column_int64(s, 32));
-		tpl_set(m, "TITLE", db_text(req->arena, s, 33));
-	}
-	appeal_author_fill(req, d, a.id);
-	paper_receipt_fill(req, d, a.id, a.number, a.answer_due);
-	const char *reception_by = db_text(req->arena, s, 34);
-	if (strcmp(src, "reception") == 0) {
-		tpl_dict *r = tpl_section_add(d, "RECEPTION");
-		tpl_set(r, "BY", reception_by);
-		tpl_set(r, "ORAL", sqlite3_column_int(s, 35) ? "да" : "нет");
-		tpl_set(r, "ORAL_ANSWER", db_text(req->arena, s, 36));
-		tpl_set(r, "ORAL_CONSENT", sqlite3_column_int(s, 37) ? "да" : "нет");
-	}
-	bool answered = strcmp(a.status, "answered") == 0;
-	db_done(s);
+}
 
+/* The applicant, the dates and the state of appeal a on its page d. */
+static void appeal_facts_fill(struct request *req, tpl_dict *d, const struct appeal_detail *a)
+{
+	tpl_set_int(d, "ID", a->id);
+	tpl_set(d, "NUMBER", a->number);
+	tpl_set(d, "SOURCE", LABEL(sources, a->source) ? LABEL(sources, a->source) : a->source);
+	tpl_set(d, "APPLICANT",
+		arena_printf(req->arena, "%s %s %s", a->surname, a->name, a->patronymic));
+	tpl_set(d, "EMAIL", a->email);
+	tpl_set(d, "ADDRESS", a->address);
+	tpl_set(d, "PHONE", a->phone);
+	tpl_set(d, "TERRITORY", a->territory);
+	tpl_set(d, "TOPIC", a->topic);
+	tpl_set(d, "TEXT", a->text);
+	page_set_datetime(d, "RECEIVED", a->received_at);
+	page_set_datetime(d, "REGISTERED", a->registered_at);
+	/* 59-ФЗ art. 8 part 2: registered within 3 days of receipt. */
+	int late = (int)civil_date_diff(tz_local_date(a->registered_at),
+					tz_local_date(a->received_at)) -
+		   APPEAL_REGISTER_DAYS;
+	if (late > 0)
+		tpl_set(tpl_section_add(d, "REGISTERED_LATE"), "TEXT",
+			arena_printf(req->arena, "зарегистрировано позже срока на %d %s", late,
+				     ru_plural(late, "день", "дня", "дней")));
+	tpl_set(d, "STATUS", appeal_status_label(a->status));
+	tpl_set(d, "EXECUTOR", executor_text(req, a->executor, a->unit));
+	tpl_set(d, "ADDRESSEE", addressee_text(req, a->addressee, a->addressee_unit));
+	if (appeal_is_open(a))
+		set_due(req, tpl_section_add(d, "OPEN_DUE"), a->answer_due);
+	progress_fill(req, d, &a->progress);
+	if (a->outcome[0] && LABEL(outcomes, a->outcome))
+		tpl_set(tpl_section_add(d, "OUTCOME"), "TEXT", LABEL(outcomes, a->outcome));
+	if (a->published)
+		page_set_datetime(tpl_section_add(d, "PUBLISHED"), "AT", a->published_at);
+	if (a->meeting_id) {
+		tpl_dict *m = tpl_section_add(d, "MEETING");
+		tpl_set_int(m, "MEETING_ID", a->meeting_id);
+		tpl_set(m, "TITLE", a->meeting_title);
+	}
+	if (strcmp(a->source, "reception") == 0) {
+		tpl_dict *r = tpl_section_add(d, "RECEPTION");
+		tpl_set(r, "BY", a->reception_by);
+		tpl_set(r, "ORAL", a->oral ? "да" : "нет");
+		tpl_set(r, "ORAL_ANSWER", a->oral_answer);
+		tpl_set(r, "ORAL_CONSENT", a->oral_consent ? "да" : "нет");
+	}
+}
+
+/* The forms of the next steps of appeal a that the signed-in staff member may take. 0, or -1 on
+ * a database error. */
+static int appeal_actions_fill(struct request *req, tpl_dict *d, const struct appeal_detail *a)
+{
+	bool open = appeal_is_open(a);
 	bool writer = (req->staff->role & APPEAL_WRITERS) != 0;
 	if (open && writer) {
 		tpl_dict *w = tpl_section_add(d, "WRITER_ACTIONS");
-		sqlite3_stmt *e = db_stmt(&req->worker->db, STMT_EXECUTOR_OPTIONS);
-		while ((rc = sqlite3_step(e)) == SQLITE_ROW) {
-			tpl_dict *o = tpl_section_add(w, "EXECUTOR_OPTION");
-			tpl_set_int(o, "ID", sqlite3_column_int64(e, 0));
-			tpl_set(o, "NAME", db_text(req->arena, e, 1));
-			if (sqlite3_column_int64(e, 0) == a.executor_id)
-				tpl_section_show(o, "SELECTED");
-		}
-		db_done(e);
-		if (rc != SQLITE_DONE)
-			return HTTP_INTERNAL_ERROR;
+		if (executor_options(req, w, "EXECUTOR_OPTION", a->executor_id) < 0)
+			return -1;
 		OPTIONS(w, "OUTCOME_OPTION", outcomes, page_field_text(req, FIELD_OUTCOME));
-		if (!a.extended)
+		if (!a->progress.extended)
 			tpl_section_show(w, "CAN_EXTEND");
 	}
-	if (open && (writer || a.executor_id == req->staff->user_id))
+	if (open && (writer || a->executor_id == req->staff->user_id))
 		tpl_section_show(d, "CAN_ANSWER");
-	if (answered && writer)
+	if (strcmp(a->status, "answered") == 0 && writer)
 		tpl_section_show(d, "CAN_PUBLISH");
+	return 0;
+}
 
-	s = db_stmt(&req->worker->db, STMT_APPEAL_FILES);
-	sqlite3_bind_int64(s, 1, a.id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+/* The files and the history of appeal id on its page d. 0, or -1 on a database error. */
+static int appeal_records_fill(struct request *req, tpl_dict *d, long long id)
+{
+	struct appeal_file *files;
+	struct appeal_history_item *events;
+	size_t file_count, event_count;
+	if (db_appeal_files(&req->worker->db, req->arena, id, &files, &file_count) < 0 ||
+	    db_appeal_history(&req->worker->db, req->arena, id, &events, &event_count) < 0)
+		return -1;
+	for (size_t i = 0; i < file_count; i++) {
 		tpl_dict *f = tpl_section_add(d, "FILE");
-		tpl_set_int(f, "FILE_ID", sqlite3_column_int64(s, 0));
-		tpl_set(f, "NAME", db_text(req->arena, s, 1));
-		long long size = sqlite3_column_int64(s, 3);
+		tpl_set_int(f, "FILE_ID", files[i].id);
+		tpl_set(f, "NAME", files[i].name);
+		long long size = files[i].size;
 		tpl_set(f, "SIZE", size >= 1024 * 1024
 					   ? arena_printf(req->arena, "%.1f МБ", (double)size / 1048576)
 					   : arena_printf(req->arena, "%lld КБ", (size + 1023) / 1024));
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
-	s = db_stmt(&req->worker->db, STMT_APPEAL_EVENTS);
-	sqlite3_bind_int64(s, 1, a.id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < event_count; i++) {
 		tpl_dict *ev = tpl_section_add(d, "EVENT");
-		page_set_datetime(ev, "AT", (time_t)sqlite3_column_int64(s, 0));
-		const char *login = db_text(req->arena, s, 1);
+		page_set_datetime(ev, "AT", events[i].at);
 		/* «зарегистрировано: получено через сайт (без участия сотрудника)» (issue 21). */
-		tpl_set(ev, "WHO", login[0] ? login : "без участия сотрудника");
-		tpl_set(ev, "ACTION", appeal_action_label(db_text(req->arena, s, 2)));
-		const char *note = db_text(req->arena, s, 3);
-		if (note[0])
-			tpl_set(tpl_section_add(ev, "NOTE"), "TEXT", note);
+		tpl_set(ev, "WHO", events[i].login[0] ? events[i].login : "без участия сотрудника");
+		tpl_set(ev, "ACTION", appeal_action_label(events[i].action));
+		if (events[i].note[0])
+			tpl_set(tpl_section_add(ev, "NOTE"), "TEXT", events[i].note);
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	return 0;
+}
+
+/* The page of the appeal of the path with status; the staff_action page of its steps. 404, 403
+ * for an executor's view of someone else's. */
+static enum http_status appeal_page(struct request *req, enum http_status status)
+{
+	struct appeal_detail a;
+	int rc = load(req, &a);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	if (is_executor_only(req) && a.executor_id != req->staff->user_id)
+		return HTTP_FORBIDDEN;
+	tpl_dict *d = page_begin(req, "admin_appeal.tpl",
+				 arena_printf(req->arena, "Обращение № %s", a.number),
+				 NAV_STAFF_APPEALS);
+	page_form_fields(req, d);
+	/* Why a step was refused (staff_action_refuse), above the fields' errors. */
+	if (req->error_detail != NULL)
+		page_form_error(req, d, req->error_detail);
+	appeal_facts_fill(req, d, &a);
+	if (appeal_author_fill(req, d, a.id) < 0)
+		return HTTP_INTERNAL_ERROR;
+	paper_receipt_fill(req, d, a.id, a.number, a.answer_due);
+	if (appeal_actions_fill(req, d, &a) < 0 || appeal_records_fill(req, d, a.id) < 0)
 		return HTTP_INTERNAL_ERROR;
 	return page_end(req, status);
 }
@@ -774,9 +778,11 @@ enum http_status page_admin_appeal(struct request *req)
 }
 
 
+/* ---- the steps of 59-ФЗ -------------------------------------------------------------------- */
+
 /* A notice to the applicant by e-mail, when there is an address (a paper answer is the
- * executor's to post). */
-static int notify_applicant(struct request *req, const struct appeal_row *a, const char *kind,
+ * executor's to post). 0, or -1 on a database error. */
+static int notify_applicant(struct request *req, const struct appeal_detail *a, const char *kind,
 			    const char *subject, const char *body)
 {
 	if (a->email[0] == '\0')
@@ -795,90 +801,93 @@ static int notify_applicant(struct request *req, const struct appeal_row *a, con
 	return outbox_add(&req->worker->db, &m, req->now) < 0 ? -1 : 0;
 }
 
-/* Start a step: the write transaction, the appeal loaded inside it, open and reachable. */
-static bool step_target(struct request *req, struct appeal_row *a, enum http_status *status,
-			bool executor_may)
+/* staff_action load: the appeal of the path. */
+static int load_target(struct request *req, void *target)
 {
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0) {
-		*status = HTTP_INTERNAL_ERROR;
+	return load(req, target);
+}
+
+/* Every step of an appeal (staff_action): refused to its page, audited with its state. */
+static const struct staff_action appeal_action = {"appeal", STMT_APPEAL_JSON, load_target,
+						  appeal_page};
+
+/* Begin a step (staff_action_begin): the write transaction, the appeal loaded inside it into a;
+ * a writer may take every step, the appeal's executor those where executor_may. False with
+ * *status 404, 403 or 500, rolled back. */
+static bool step_begin(struct request *req, struct appeal_detail *a, enum http_status *status,
+		       bool executor_may)
+{
+	if (!staff_action_begin(req, &appeal_action, a, status))
 		return false;
-	}
-	int rc = load(req, a, NULL);
-	if (rc != 0) {
-		db_rollback(db);
-		*status = rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-		return false;
-	}
 	bool writer = (req->staff->role & APPEAL_WRITERS) != 0;
 	if (!writer && !(executor_may && a->executor_id == req->staff->user_id)) {
-		db_rollback(db);
+		db_rollback(&req->worker->db);
 		*status = HTTP_FORBIDDEN;
 		return false;
 	}
 	return true;
 }
 
-/* Finish a step: its history record and audit record, commit, back to the appeal. */
-static enum http_status finish(struct request *req, const struct appeal_row *a, bool ok,
-			       const char *action, const char *note)
+/* A step whose change did not go through (rc of its db_appeal_ function, before the state the audit record
+ * would have had): refused to the appeal's page with 422 when the appeal's state does not allow
+ * it, 500 on a database error; rolled back. */
+static enum http_status step_not_taken(struct request *req, int rc, json_t *before)
 {
-	struct db *db = &req->worker->db;
-	if (!ok) {
-		db_rollback(db);
-		req->error_detail = "Этот шаг уже невозможен: обращение закрыто или срок уже продлевали.";
-		return appeal_page(req, HTTP_UNPROCESSABLE);
-	}
-	if (appeal_event(db, a->id, req->now, req->staff->user_id, action, note) < 0 ||
-	    audit_record(req, NULL, action, "appeal", a->id, NULL,
-			 json_pack("{s:s, s:s}", "number", a->number, "note", note)) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req, arena_printf(req->arena, "/admin/appeals/%lld", a->id));
+	json_decref(before);
+	if (rc > 0)
+		return staff_action_refuse(req, &appeal_action,
+					   "Этот шаг уже невозможен: обращение закрыто или срок уже "
+					   "продлевали.");
+	db_rollback(&req->worker->db);
+	return HTTP_INTERNAL_ERROR;
 }
 
-static enum http_status refuse(struct request *req)
+/* Finish a step (staff_action_finish): when ok, its history record with note, the audit record
+ * of action (before is stolen), commit and 303 back to the appeal; else, or when that fails,
+ * rolled back and 500. */
+static enum http_status step_finish(struct request *req, const struct appeal_detail *a, bool ok,
+				    const char *action, const char *note, json_t *before)
 {
-	db_rollback(&req->worker->db);
-	return appeal_page(req, HTTP_UNPROCESSABLE);
+	if (ok && appeal_event(&req->worker->db, a->id, req->now, req->staff->user_id, action,
+			       note) < 0)
+		ok = false;
+	return staff_action_finish(req, &appeal_action, ok, action, a->id, before,
+				   arena_printf(req->arena, "/admin/appeals/%lld", a->id));
 }
 
 /* POST /admin/appeals/ID/assign (unit, executor, csrf) — to a unit and an executor. */
 enum http_status page_admin_appeal_assign(struct request *req)
 {
-	struct appeal_row a;
+	struct appeal_detail a;
 	enum http_status status;
-	if (!step_target(req, &a, &status, false))
+	if (!step_begin(req, &a, &status, false))
 		return status;
 	if (req->invalid_fields > 0)
-		return refuse(req);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_ASSIGN);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, page_field_text(req, FIELD_UNIT), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, req->field[FIELD_EXECUTOR].number);
-	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
-	return finish(req, &a, ok, "assigned", page_field_text(req, FIELD_UNIT));
+		return staff_action_refuse(req, &appeal_action, NULL);
+	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
+	int rc = db_appeal_assign(&req->worker->db, a.id, page_field_text(req, FIELD_UNIT),
+				  req->field[FIELD_EXECUTOR].number);
+	if (rc != 0)
+		return step_not_taken(req, rc, before);
+	return step_finish(req, &a, true, "assigned", page_field_text(req, FIELD_UNIT), before);
 }
 
 /* POST /admin/appeals/ID/forward (forward_to, csrf) — to the competent body, with notice to the
  * applicant (59-ФЗ art. 8 part 3). */
 enum http_status page_admin_appeal_forward(struct request *req)
 {
-	struct appeal_row a;
+	struct appeal_detail a;
 	enum http_status status;
-	if (!step_target(req, &a, &status, false))
+	if (!step_begin(req, &a, &status, false))
 		return status;
 	if (req->invalid_fields > 0)
-		return refuse(req);
+		return staff_action_refuse(req, &appeal_action, NULL);
+	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
 	const char *to = page_field_text(req, FIELD_FORWARD_TO);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_FORWARD);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
-	if (ok && notify_applicant(req, &a, "forwarded",
+	int rc = db_appeal_forward(&req->worker->db, a.id, to, req->now);
+	if (rc != 0)
+		return step_not_taken(req, rc, before);
+	bool ok = notify_applicant(req, &a, "forwarded",
 				   arena_printf(req->arena, "Обращение № %s направлено по компетенции",
 						a.number),
 				   arena_printf(req->arena,
@@ -886,21 +895,20 @@ enum http_status page_admin_appeal_forward(struct request *req)
 						"в орган, в компетенцию которого входит решение "
 						"поставленных вопросов: %s (ч. 3 ст. 8 Федерального "
 						"закона № 59-ФЗ).",
-						a.number, to)) < 0)
-		ok = false;
-	return finish(req, &a, ok, "forwarded", to);
+						a.number, to)) == 0;
+	return step_finish(req, &a, ok, "forwarded", to, before);
 }
 
 /* POST /admin/appeals/ID/extend (days, reason, csrf) — the one extension of up to 30 days,
  * with notice to the applicant (59-ФЗ art. 12 part 2). */
 enum http_status page_admin_appeal_extend(struct request *req)
 {
-	struct appeal_row a;
+	struct appeal_detail a;
 	enum http_status status;
-	if (!step_target(req, &a, &status, false))
+	if (!step_begin(req, &a, &status, false))
 		return status;
 	if (req->invalid_fields > 0)
-		return refuse(req);
+		return staff_action_refuse(req, &appeal_action, NULL);
 	struct workcal cal;
 	if (workdays_current(&req->worker->db, &cal) < 0) {
 		db_rollback(&req->worker->db);
@@ -913,17 +921,15 @@ enum http_status page_admin_appeal_extend(struct request *req)
 	char new_due[11];
 	iso_date(new_due, due.answer_by);
 	const char *reason = page_field_text(req, FIELD_REASON);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_EXTEND);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_int(s, 2, days);
-	sqlite3_bind_text(s, 3, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, new_due, -1, SQLITE_STATIC);
-	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
+	int rc = db_appeal_extend(&req->worker->db, a.id, days, reason, new_due);
+	if (rc != 0)
+		return step_not_taken(req, rc, before);
 	struct tm tm = {.tm_year = due.answer_by.year - 1900, .tm_mon = due.answer_by.month - 1,
 			.tm_mday = due.answer_by.day};
 	char words[64];
 	ru_format_date(words, sizeof words, &tm);
-	if (ok && notify_applicant(req, &a, "extended",
+	bool ok = notify_applicant(req, &a, "extended",
 				   arena_printf(req->arena, "Срок рассмотрения обращения № %s продлён",
 						a.number),
 				   arena_printf(req->arena,
@@ -931,42 +937,42 @@ enum http_status page_admin_appeal_extend(struct request *req)
 						"%d %s, до %s (ч. 2 ст. 12 Федерального закона "
 						"№ 59-ФЗ). Причина: %s",
 						a.number, days, ru_plural(days, "день", "дня", "дней"),
-						words, reason)) < 0)
-		ok = false;
-	return finish(req, &a, ok, "extended",
-		      arena_printf(req->arena, "на %d %s до %s: %s", days,
-				   ru_plural(days, "день", "дня", "дней"), words, reason));
+						words, reason)) == 0;
+	return step_finish(req, &a, ok, "extended",
+			   arena_printf(req->arena, "на %d %s до %s: %s", days,
+					ru_plural(days, "день", "дня", "дней"), words, reason),
+			   before);
 }
 
 /* POST /admin/appeals/ID/answer (answer, csrf) — the answer on the merits, mailed to the
  * applicant when there is an address. The executor of the appeal may answer too. */
 enum http_status page_admin_appeal_answer(struct request *req)
 {
-	struct appeal_row a;
+	struct appeal_detail a;
 	enum http_status status;
-	if (!step_target(req, &a, &status, true))
+	if (!step_begin(req, &a, &status, true))
 		return status;
 	if (req->invalid_fields > 0)
-		return refuse(req);
+		return staff_action_refuse(req, &appeal_action, NULL);
 	const char *answer = page_field_text(req, FIELD_ANSWER);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_ANSWER);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, answer, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
-	if (ok && notify_applicant(req, &a, "answered",
+	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
+	int rc = db_appeal_answer(&req->worker->db, a.id, answer, req->now);
+	if (rc != 0)
+		return step_not_taken(req, rc, before);
+	int account = appeal_has_account(req, a.id);
+	bool ok = account >= 0 &&
+		  notify_applicant(req, &a, "answered",
 				   arena_printf(req->arena, "Ответ на обращение № %s", a.number),
 				   arena_printf(req->arena, "Ответ на ваше обращение № %s.\n\n%s%s",
 						a.number, answer,
-						appeal_has_account(req, a.id)
+						account > 0
 							? arena_printf(req->arena,
 								       "\n\nОтвет также доступен в "
 								       "вашем личном кабинете: "
 								       "%s/account",
 								       req->worker->cfg->site_url)
-							: "")) < 0)
-		ok = false;
-	return finish(req, &a, ok, "answered", "");
+							: "")) == 0;
+	return step_finish(req, &a, ok, "answered", "", before);
 }
 
 /* POST /admin/appeals/ID/close (outcome, reason, repeated_of, csrf) — close without an answer on
@@ -974,49 +980,47 @@ enum http_status page_admin_appeal_answer(struct request *req)
  * repeated); a repeated appeal names the earlier one. */
 enum http_status page_admin_appeal_close(struct request *req)
 {
-	struct appeal_row a;
+	struct appeal_detail a;
 	enum http_status status;
-	if (!step_target(req, &a, &status, false))
+	if (!step_begin(req, &a, &status, false))
 		return status;
 	const char *outcome = page_field_text(req, FIELD_OUTCOME);
 	if (req->field[FIELD_OUTCOME].state == FIELD_VALID && !LABEL(outcomes, outcome))
 		page_reject(req, FIELD_OUTCOME, "выберите из списка");
 	long long earlier = 0;
 	if (strcmp(outcome, "repeated") == 0) {
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_ID_BY_NUMBER);
-		sqlite3_bind_text(s, 1, page_field_text(req, FIELD_REPEATED_OF), -1, SQLITE_STATIC);
-		earlier = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-		db_done(s);
-		if (earlier == 0 || earlier == a.id)
+		int found = db_appeal_id_by_number(&req->worker->db,
+						   page_field_text(req, FIELD_REPEATED_OF), &earlier);
+		if (found < 0) {
+			db_rollback(&req->worker->db);
+			return HTTP_INTERNAL_ERROR;
+		}
+		if (found > 0 || earlier == a.id)
 			page_reject(req, FIELD_REPEATED_OF, "укажите номер прежнего обращения");
 	}
 	if (req->invalid_fields > 0)
-		return refuse(req);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_CLOSE);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, outcome, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-	if (earlier)
-		sqlite3_bind_int64(s, 4, earlier);
-	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
+		return staff_action_refuse(req, &appeal_action, NULL);
+	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
+	int rc = db_appeal_close(&req->worker->db, a.id, outcome, req->now, earlier);
+	if (rc != 0)
+		return step_not_taken(req, rc, before);
 	const char *reason = page_field_text(req, FIELD_REASON);
-	if (ok && strcmp(outcome, "no_address") != 0 &&
-	    notify_applicant(req, &a, "closed",
-			     arena_printf(req->arena, "Обращение № %s", a.number),
-			     arena_printf(req->arena,
-					  "Ваше обращение № %s оставлено без ответа по существу: %s "
-					  "(Федеральный закон № 59-ФЗ).%s%s",
-					  a.number, LABEL(outcomes, outcome), reason[0] ? "\n\n" : "",
-					  reason)) < 0)
-		ok = false;
-	return finish(req, &a, ok, "closed", LABEL(outcomes, outcome));
+	bool ok = strcmp(outcome, "no_address") == 0 ||
+		  notify_applicant(req, &a, "closed",
+				   arena_printf(req->arena, "Обращение № %s", a.number),
+				   arena_printf(req->arena,
+						"Ваше обращение № %s оставлено без ответа по существу: "
+						"%s (Федеральный закон № 59-ФЗ).%s%s",
+						a.number, LABEL(outcomes, outcome),
+						reason[0] ? "\n\n" : "", reason)) == 0;
+	return step_finish(req, &a, ok, "closed", LABEL(outcomes, outcome), before);
 }
 
 /* Mail the published answer of appeal a to every active address of the media list, in the open
  * transaction (order № 2 of the Zelenoborsk head §3.3: answers to socially significant questions go
  * to the media as the announcements do). Once per appeal and address: publishing a corrected
  * version again mails nothing new. 0, or -1 on a database error. */
-static int mail_answer_to_media(struct request *req, const struct appeal_row *a,
+static int mail_answer_to_media(struct request *req, const struct appeal_detail *a,
 				const char *question, const char *answer)
 {
 	const struct config *cfg = req->worker->cfg;
@@ -1027,28 +1031,25 @@ static int mail_answer_to_media(struct request *req, const struct appeal_row *a,
 		cfg->administration_name[0] ? cfg->administration_name : cfg->municipality_name,
 		a->number, question, answer, cfg->site_url,
 		cfg->administration_name[0] ? cfg->administration_name : cfg->municipality_name);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEDIA_LIST);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (sqlite3_column_int(s, 3) == 0)
-			continue; /* switched off */
-		const char *email = db_text(req->arena, s, 2);
+	const char **addresses;
+	size_t count;
+	if (db_appeal_media_addresses(&req->worker->db, req->arena, &addresses, &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
 		struct outbox_message m = {
-			.dedup_key = arena_printf(req->arena, "answer:%lld:mail:%s", a->id, email),
+			.dedup_key = arena_printf(req->arena, "answer:%lld:mail:%s", a->id,
+						  addresses[i]),
 			.channel = OUTBOX_MAIL,
-			.recipient = email,
+			.recipient = addresses[i],
 			.subject = arena_printf(req->arena, "Ответ на вопрос жителей: обращение № %s",
 						a->number),
 			.body = body,
 			.purpose = "answer",
 		};
-		if (outbox_add(&req->worker->db, &m, req->now) < 0) {
-			db_done(s);
+		if (outbox_add(&req->worker->db, &m, req->now) < 0)
 			return -1;
-		}
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 /* POST /admin/appeals/ID/publish (public_question, public_answer, csrf) — publish the answer to
@@ -1057,44 +1058,36 @@ static int mail_answer_to_media(struct request *req, const struct appeal_row *a,
  * the media list. */
 enum http_status page_admin_appeal_publish(struct request *req)
 {
-	struct appeal_row a;
+	struct appeal_detail a;
 	enum http_status status;
-	if (!step_target(req, &a, &status, false))
+	if (!step_begin(req, &a, &status, false))
 		return status;
 	if (req->invalid_fields > 0)
-		return refuse(req);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_PUBLISH);
-	sqlite3_bind_int64(s, 1, a.id);
-	sqlite3_bind_text(s, 2, page_field_text(req, FIELD_PUBLIC_QUESTION), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, page_field_text(req, FIELD_PUBLIC_ANSWER), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
-	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(req->worker->db.conn) > 0;
-	if (ok && mail_answer_to_media(req, &a, page_field_text(req, FIELD_PUBLIC_QUESTION),
-				       page_field_text(req, FIELD_PUBLIC_ANSWER)) < 0)
-		ok = false;
-	return finish(req, &a, ok, "published", "");
+		return staff_action_refuse(req, &appeal_action, NULL);
+	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);
+	int rc = db_appeal_publish(&req->worker->db, a.id,
+				   page_field_text(req, FIELD_PUBLIC_QUESTION),
+				   page_field_text(req, FIELD_PUBLIC_ANSWER), req->now);
+	if (rc != 0)
+		return step_not_taken(req, rc, before);
+	bool ok = mail_answer_to_media(req, &a, page_field_text(req, FIELD_PUBLIC_QUESTION),
+				       page_field_text(req, FIELD_PUBLIC_ANSWER)) == 0;
+	return step_finish(req, &a, ok, "published", "", before);
 }
 
 /* GET /admin/appeal-files/ID — a file attached to an appeal, as an attachment with its original
  * name, for those who may read the appeal. 404 when the row or the stored file is missing. */
 enum http_status page_admin_appeal_file(struct request *req)
 {
-	struct db *db = &req->worker->db;
-	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_FILE_GET);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_done(s);
-		return HTTP_NOT_FOUND;
-	}
-	long long executor = sqlite3_column_int64(s, 0);
-	const char *name = db_text(req->arena, s, 1), *mime = db_text(req->arena, s, 2);
-	const char *sha = db_text(req->arena, s, 3);
-	db_done(s);
-	if (is_executor_only(req) && executor != req->staff->user_id)
+	struct appeal_file_download f;
+	int rc = db_appeal_file_get(&req->worker->db, req->arena, req->path_id, &f);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	if (is_executor_only(req) && f.executor_id != req->staff->user_id)
 		return HTTP_FORBIDDEN;
 	if (audit_record(req, NULL, "download", "appeal_file", req->path_id, NULL, NULL) < 0)
 		return HTTP_INTERNAL_ERROR;
-	return page_send_stored_file(req, name, mime, sha);
+	return page_send_stored_file(req, f.name, f.mime, f.sha256);
 }
 
 /* For the preparation of a meeting (order № 2 of the Zelenoborsk head §2.6.4, regulation № 44 on
@@ -1103,50 +1096,42 @@ enum http_status page_admin_appeal_file(struct request *req)
  * as the APPEALS include of d. */
 int appeal_summary_fill(struct request *req, tpl_dict *d, long long territory_id)
 {
-	tpl_dict *p = tpl_include(d, "APPEALS", "admin_appeal_summary.tpl");
+	struct db *db = &req->worker->db;
 	time_t since = req->now - 365 * 86400;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_APPEAL_TOPICS);
-	sqlite3_bind_int64(s, 1, territory_id);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)since);
-	long long total = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *row = tpl_section_add(p, "TOPIC");
-		tpl_set(row, "NAME", db_text(req->arena, s, 0));
-		tpl_set_int(row, "COUNT", sqlite3_column_int64(s, 1));
-		tpl_set_int(row, "OPEN", sqlite3_column_int64(s, 2));
-		total += sqlite3_column_int64(s, 1);
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct territory_appeal_topic *topics;
+	struct territory_appeal_state *states;
+	struct territory_appeal_open *oldest;
+	size_t topic_count, state_count, oldest_count;
+	if (db_territory_appeal_topics(db, req->arena, territory_id, since, &topics,
+				       &topic_count) < 0 ||
+	    db_territory_appeal_states(db, req->arena, territory_id, since, &states,
+				       &state_count) < 0 ||
+	    db_territory_appeal_oldest(db, req->arena, territory_id, 10, &oldest, &oldest_count) < 0)
 		return -1;
+	tpl_dict *p = tpl_include(d, "APPEALS", "admin_appeal_summary.tpl");
+	long long total = 0;
+	for (size_t i = 0; i < topic_count; i++) {
+		tpl_dict *row = tpl_section_add(p, "TOPIC");
+		tpl_set(row, "NAME", topics[i].name);
+		tpl_set_int(row, "COUNT", topics[i].appeals);
+		tpl_set_int(row, "OPEN", topics[i].open);
+		total += topics[i].appeals;
+	}
 	tpl_set(p, "TOTAL", arena_printf(req->arena, "%lld %s", total,
 					 ru_plural(total, "обращение", "обращения", "обращений")));
 	tpl_section_show(p, total ? "HAS_APPEALS" : "NO_APPEALS");
-	s = db_stmt(&req->worker->db, STMT_TERRITORY_APPEAL_STATUS);
-	sqlite3_bind_int64(s, 1, territory_id);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)since);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < state_count; i++) {
 		tpl_dict *row = tpl_section_add(p, "STATE");
-		const char *st = db_text(req->arena, s, 0);
-		tpl_set(row, "NAME", appeal_status_label(st));
-		tpl_set_int(row, "COUNT", sqlite3_column_int64(s, 1));
+		tpl_set(row, "NAME", appeal_status_label(states[i].status));
+		tpl_set_int(row, "COUNT", states[i].appeals);
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
-	s = db_stmt(&req->worker->db, STMT_TERRITORY_APPEAL_OLDEST);
-	sqlite3_bind_int64(s, 1, territory_id);
-	sqlite3_bind_int(s, 2, 10);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < oldest_count; i++) {
 		tpl_dict *row = tpl_section_add(p, "OLDEST");
-		tpl_set(row, "NUMBER", db_text(req->arena, s, 0));
-		page_set_date(row, "REGISTERED", (time_t)sqlite3_column_int64(s, 1));
-		const char *topic = db_text(req->arena, s, 2);
-		tpl_set(row, "TOPIC", topic[0] ? topic : "тема не указана");
-		set_due(req, row, db_text(req->arena, s, 3));
+		tpl_set(row, "NUMBER", oldest[i].number);
+		page_set_date(row, "REGISTERED", oldest[i].registered_at);
+		tpl_set(row, "TOPIC", oldest[i].topic[0] ? oldest[i].topic : "тема не указана");
+		set_due(req, row, oldest[i].answer_due);
 		tpl_section_show(p, "HAS_OLDEST");
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }

@@ -178,9 +178,10 @@ enum stmt {
 	STMT_REPORT_INSTRUCTIONS_LATE, /* (from date, to date, today, off) → id, text, unit, due,
 	                            status, report date (or NULL), days late, meeting title, appeal
 	                            number of instructions due in the period not executed by then */
-	STMT_REPORT_APPEALS_CUBE, /* (previous year, year, off, today) → year, topic code, name (cut
-	                            to the topic level), section code, name, territory id, name,
-	                            source, outcome or 'open', timeliness category, count */
+	STMT_REPORT_APPEALS_CUBE, /* (previous year, year, off, today, municipality or NULL) →
+	                            year, topic code, name (cut to the topic level), section
+	                            code, name, territory id, name, source, outcome or 'open',
+	                            timeliness category, count */
 	STMT_REPORT_GROUPS,      /* (from, to) → group, its territory, held meetings, attendance,
 	                            appeals handed in at its meetings of the period, instructions
 	                            given in their protocols (not cancelled), of them executed
@@ -317,7 +318,7 @@ enum stmt {
 	STMT_CALENDAR_DAY_SET,   /* (day, year, kind, note): insert, or change the day's kind and note */
 	STMT_CALENDAR_DAY_DELETE, /* (day) */
 	STMT_CALENDAR_DAY_JSON,  /* (YYYYMMDD as a number) → the row as JSON */
-	/* Appeals (appeal.c, page_appeals.c). */
+	/* Appeals (appeal.c, page_appeals.c; the SQL of those appeal.c runs is in db_appeal.c). */
 	STMT_APPEAL_COUNTER_NEXT, /* (year) → the next appeal.seq of the year */
 	STMT_APPEAL_INSERT,      /* (year, seq, number, code hash, source, addressee, unit, surname,
 	                            name, patronymic, email, address, phone, territory, topic, text,
@@ -334,7 +335,7 @@ enum stmt {
 	STMT_APPEAL_BY_NUMBER,   /* (number) → id, code hash, status, received, registered, answer
 	                            due, extended days, extension reason, forwarded to, forwarded
 	                            at, answer, answered at, outcome, closed at */
-	/* The registry of appeals (page_admin_appeals.c). */
+	/* The registry of appeals (page_admin_appeals.c; SQL in db_appeal.c). */
 	STMT_APPEAL_LIST,        /* (status, source, territory, executor, due on or before,
 	                            only overdue at, limit, FTS5 query, topic code with its
 	                            children, scope) → id, number, registered, status,
@@ -363,6 +364,11 @@ enum stmt {
 	STMT_MEETING_OPTIONS_RECENT, /* (since, now) → id, title, starts of the meetings that took
 	                              * place since (not cancelled, started by now) */
 	STMT_APPEAL_MEETING,         /* (meeting) → starts_at, status */
+	STMT_APPEAL_JSON,        /* (id) → the appeal's state as JSON for the audit record (no
+	                            personal data), with the note of its last history step */
+	STMT_APPEAL_MEETING_BODY, /* (meeting) → its municipality id */
+	STMT_APPEAL_MEDIA_ADDRESSES, /* () → email of the active media contacts, in the media
+	                                list's order */
 	STMT_ANSWERS_PUBLIC,     /* (limit, meeting or NULL) → number, territory, question,
 	                            answer, published, meeting id, meeting title */
 	/* The thematic classifier of appeals (page_admin_topics.c). */
@@ -499,9 +505,9 @@ enum stmt {
 	STMT_APPEAL_VERDICT,      /* (appeal, resident, verdict, comment, now) — answered ones */
 	STMT_APPEAL_AUTHOR,       /* (appeal) → resident id or NULL, auth method, auth confirmed,
 	                             verdict, verdict comment, verdict at */
-	STMT_REPORT_APPEALS_RESIDENTS, /* (previous year, year) → year, how the author was
-	                                  authenticated, the verdict on the answer ('none' without
-	                                  one, NULL when not answered), count */
+	STMT_REPORT_APPEALS_RESIDENTS, /* (previous year, year, municipality or NULL) → year, how
+	                                  the author was authenticated, the verdict on the answer
+	                                  ('none' without one, NULL when not answered), count */
 	STMT_ACCOUNT_FILE_GET,    /* (file, resident) → file name, mime, sha256 of a file of the
 	                             resident's own appeal */
 	STMT_ACCOUNT_SUBSCRIPTIONS, /* (email) → id, territory name or NULL, status: not
@@ -587,9 +593,10 @@ enum stmt {
 	STMT_NOTIFY_BOOKINGS_SOON, /* (now, until) → booking, meeting, slot, email: active
 	                              bookings with an address of approved receptions */
 	STMT_REFERENCE_VERSION,
-	STMT_APPEAL_SEARCH_PENDING,
-	STMT_APPEAL_SEARCH_INDEX,
-	STMT_APPEAL_SEARCH_DONE,
+	STMT_APPEAL_SEARCH_PENDING, /* () → the last appeal indexed, the last of the next batch of
+	                               at most 2,000 (NULL when none waits) */
+	STMT_APPEAL_SEARCH_INDEX, /* (after, up to): those appeals into the search index */
+	STMT_APPEAL_SEARCH_DONE,  /* (up to): the last appeal indexed */
 	/* Surveys (page_surveys.c, page_admin_surveys.c, survey_view.c; issue 20). */
 	STMT_SURVEY_INSERT,      /* (title, intro, audience, territory or NULL, opens_on, closes_on,
 	                            results, preset, now, staff, body of a scoped account or

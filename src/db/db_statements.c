@@ -55,22 +55,6 @@
 	"SELECT id FROM appeal WHERE resident_id = ?1 ORDER BY registered_at DESC, id DESC "      \
 	"LIMIT ?2 OFFSET ?3"
 
-/* The registry of appeals (page_admin_appeals.c): two plans of one query. */
-#define APPEAL_LIST_SELECT                                                                          \
-	"SELECT a.id, a.number, a.registered_at, a.status, a.surname, a.name, a.patronymic, "     \
-	"a.answer_due, coalesce(nullif(u.full_name, ''), u.login, ''), a.source, a.unit, "         \
-	"a.addressee, a.addressee_unit, a.auth_method, a.auth_confirmed "
-#define APPEAL_LIST_WHERE                                                                           \
-	"LEFT JOIN staff_user u ON u.id = a.executor_id "                                          \
-	"WHERE (?1 IS NULL OR a.status = ?1) AND (?2 IS NULL OR a.source = ?2) "                   \
-	"AND (?3 IS NULL OR a.territory_id IN (SELECT id FROM territory WHERE id = ?3 "            \
-	"     OR parent_id = ?3 OR parent_id IN (SELECT id FROM territory WHERE parent_id = ?3))) " \
-	"AND (?4 IS NULL OR a.executor_id = ?4) "                                                  \
-	"AND (?5 IS NULL OR (a.answer_due <= ?5 AND a.status IN ('registered', 'in_work'))) "      \
-	"AND (?6 IS NULL OR (a.answer_due < ?6 AND a.status IN ('registered', 'in_work'))) "       \
-	"AND (?9 IS NULL OR a.topic_code = ?9 OR a.topic_code LIKE ?9 || '.%') "                \
-	"AND " STAFF_SCOPE_SQL("a.municipality_id", "10") " "
-#define APPEAL_LIST_ORDER "ORDER BY a.status IN ('registered', 'in_work') DESC, a.answer_due, a.id LIMIT ?7"
 
 const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_HEALTH] = "SELECT count(*) FROM meeting_kind",
@@ -397,27 +381,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"WHERE coalesce(i.done_on, ?3) > i.due_on "
 		"AND (?5 IS NULL OR coalesce(m.municipality_id, a.municipality_id) = ?5) "
 		"ORDER BY i.due_on, i.id",
-	/* The yearly analysis in one pass: appeals of the two years counted by every breakdown at
-	 * once (report_appeals.c sums them per table). The topic is the code cut to the topic
-	 * level (SSSS.TTTT.NNNN; a subject's code as it is), so a question counts under its topic;
-	 * timeliness: answered or forwarded by the local date due, left without an answer under
-	 * art. 11, still open before or after the date due. */
-	[STMT_REPORT_APPEALS_CUBE] =
-		"WITH c AS (SELECT a.year AS y, substr(a.topic_code, 1, 14) AS topic, "
-		"a.territory_id AS territory, a.source AS source, coalesce(a.outcome, 'open') AS outcome, "
-		"CASE "
-		"WHEN a.outcome = 'answered' THEN CASE WHEN date(a.answered_at + ?3, 'unixepoch') <= "
-		"  a.answer_due THEN 'answered_on_time' ELSE 'answered_late' END "
-		"WHEN a.outcome = 'forwarded' THEN CASE WHEN date(a.forwarded_at + ?3, 'unixepoch') <= "
-		"  a.forward_due THEN 'forwarded_on_time' ELSE 'forwarded_late' END "
-		"WHEN a.outcome IS NOT NULL THEN 'closed' "
-		"WHEN a.answer_due < ?4 THEN 'open_overdue' ELSE 'open' END AS timely, count(*) AS n "
-		"FROM appeal a WHERE a.year IN (?1, ?2) AND (?5 IS NULL OR a.municipality_id = ?5) "
-		"GROUP BY 1, 2, 3, 4, 5, 6) "
-		"SELECT c.y, t.code, t.name, s.code, s.name, tr.id, tr.name, c.source, c.outcome, "
-		"c.timely, c.n FROM c LEFT JOIN appeal_topic t ON t.code = c.topic "
-		"LEFT JOIN appeal_topic s ON s.code = substr(c.topic, 1, 4) "
-		"LEFT JOIN territory tr ON tr.id = c.territory",
 	/* Instructions given: those of the signed protocols of the group's meetings of the period
 	 * but the cancelled ones (as in the compliance report); executed: accepted by the
 	 * controller. */
@@ -564,9 +527,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 				   "FROM calendar_day WHERE day = printf('%04d-%02d-%02d', ?1 / 10000, "
 				   "?1 / 100 % 100, ?1 % 100)",
 
-	[STMT_APPEAL_COUNTER_NEXT] =
-		"INSERT INTO appeal_counter (year, last) VALUES (?1, 1) "
-		"ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
 	[STMT_RESIDENT_SESSION_GET] =
 		"SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, r.id, r.method, r.surname, "
 		"r.name, r.patronymic, r.email, r.phone, r.address, r.confirmed, s.id_token "
@@ -668,14 +628,6 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_APPEAL_VERDICT] =
 		"UPDATE appeal SET verdict = ?3, verdict_comment = ?4, verdict_at = ?5 "
 		"WHERE id = ?1 AND resident_id = ?2 AND answered_at IS NOT NULL",
-	[STMT_APPEAL_AUTHOR] =
-		"SELECT resident_id, auth_method, auth_confirmed, verdict, verdict_comment, verdict_at "
-		"FROM appeal WHERE id = ?1",
-	[STMT_REPORT_APPEALS_RESIDENTS] =
-		"SELECT year, CASE WHEN auth_method = 'esia' AND auth_confirmed = 1 "
-		"THEN 'esia_confirmed' ELSE auth_method END, CASE WHEN answered_at IS NULL THEN NULL "
-		"ELSE coalesce(verdict, 'none') END, count(*) FROM appeal WHERE year IN (?1, ?2) "
-		"AND (?3 IS NULL OR municipality_id = ?3) GROUP BY 1, 2, 3",
 	[STMT_ACCOUNT_FILE_GET] =
 		"SELECT f.file_name, f.mime, f.sha256 FROM appeal_file f JOIN appeal a "
 		"ON a.id = f.appeal_id WHERE f.id = ?1 AND a.resident_id = ?2",
@@ -686,118 +638,14 @@ const char *const db_statement_sql[STMT__MAX] = {
 	[STMT_ACCOUNT_SUBSCRIPTION_REMOVE] =
 		"UPDATE subscription SET status = 'unsubscribed', unsubscribed_at = ?3 "
 		"WHERE id = ?1 AND email = ?2 AND status IN ('pending', 'active')",
-	[STMT_APPEAL_INSERT] =
-		"INSERT INTO appeal (year, seq, number, code_hash, source, addressee, addressee_unit, "
-		"surname, name, patronymic, email, address, phone, territory_id, topic_code, text, "
-		"consent_at, received_at, registered_at, registered_by, meeting_id, reception_by, oral, "
-		"oral_answer, oral_consent, answer_due, forward_due, municipality_id) VALUES (?1, ?2, "
-		"?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-		"?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28) RETURNING id",
-	[STMT_APPEAL_EVENT_ADD] =
-		"INSERT INTO appeal_event (appeal_id, at, user_id, action, note) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	/* The search index after the appeals' own transactions (sql/023_reference_version.sql). */
-	[STMT_APPEAL_SEARCH_PENDING] =
-		"SELECT s.indexed_up_to, (SELECT max(id) FROM (SELECT id FROM appeal "
-		"WHERE id > s.indexed_up_to ORDER BY id LIMIT 2000)) FROM appeal_search_state s "
-		"WHERE s.id = 1",
-	[STMT_APPEAL_SEARCH_INDEX] =
-		"INSERT INTO appeal_fts (rowid, number, surname, name, patronymic, text) "
-		"SELECT id, number, surname, name, patronymic, text FROM appeal "
-		"WHERE id > ?1 AND id <= ?2 ORDER BY id",
-	[STMT_APPEAL_SEARCH_DONE] = "UPDATE appeal_search_state SET indexed_up_to = ?1 WHERE id = 1",
 	[STMT_APPEAL_FILE_ADD] =
 		"INSERT INTO appeal_file (appeal_id, file_name, mime, size, sha256) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_APPEAL_FILES] =
-		"SELECT id, file_name, mime, size, sha256 FROM appeal_file WHERE appeal_id = ?1 "
-		"ORDER BY id",
-	[STMT_APPEAL_FILE_GET] =
-		"SELECT a.executor_id, f.file_name, f.mime, f.sha256 FROM appeal_file f "
-		"JOIN appeal a ON a.id = f.appeal_id WHERE f.id = ?1",
 	[STMT_APPEAL_BY_NUMBER] =
 		"SELECT id, code_hash, status, received_at, registered_at, answer_due, extended_days, "
 		"extension_reason, forwarded_to, forwarded_at, answer, answered_at, outcome, closed_at "
 		"FROM appeal WHERE number = ?1",
 
-	/* Open appeals first by due date: the order of the index appeal_registry
-	 * (sql/024_appeal_registry_order.sql), walked until the page is full. */
-	[STMT_APPEAL_LIST] = APPEAL_LIST_SELECT "FROM appeal a " APPEAL_LIST_WHERE
-		"AND (?8 IS NULL OR a.id IN (SELECT rowid FROM appeal_fts WHERE appeal_fts MATCH ?8)) "
-		APPEAL_LIST_ORDER,
-	/* The same driven by the search index (CROSS JOIN: appeal_fts first), its few matches
-	 * sorted: a rare word would otherwise walk the whole registry for its page. */
-	[STMT_APPEAL_LIST_MATCHES] = APPEAL_LIST_SELECT
-		"FROM appeal_fts CROSS JOIN appeal a ON a.id = appeal_fts.rowid " APPEAL_LIST_WHERE
-		"AND appeal_fts MATCH ?8 " APPEAL_LIST_ORDER,
-	[STMT_APPEAL_MATCHES] =
-		"SELECT count(*) FROM (SELECT rowid FROM appeal_fts WHERE appeal_fts MATCH ?1 LIMIT ?2)",
-	[STMT_APPEAL_GET] =
-		"SELECT a.id, a.number, a.source, a.addressee, a.addressee_unit, a.surname, a.name, "
-		"a.patronymic, a.email, a.address, a.phone, coalesce(t.name, ''), a.text, "
-		"a.received_at, a.registered_at, a.status, a.unit, a.executor_id, "
-		"coalesce(nullif(u.full_name, ''), u.login, ''), a.answer_due, a.forward_due, "
-		"a.extended_days, a.extension_reason, a.forwarded_to, a.forwarded_at, a.answer, "
-		"a.answered_at, a.outcome, a.closed_at, a.public_question, a.public_answer, "
-		"a.published_at, a.meeting_id, coalesce(m.title, ''), a.reception_by, a.oral, "
-		"a.oral_answer, a.oral_consent, a.consent_at, "
-		"coalesce(a.topic_code || ' ' || tp.name, '') "
-		"FROM appeal a LEFT JOIN territory t ON t.id = a.territory_id "
-		"LEFT JOIN appeal_topic tp ON tp.code = a.topic_code "
-		"LEFT JOIN staff_user u ON u.id = a.executor_id LEFT JOIN meeting m ON m.id = a.meeting_id "
-		"WHERE a.id = ?1",
-	[STMT_APPEAL_EVENTS] =
-		"SELECT e.at, coalesce(u.login, ''), e.action, e.note FROM appeal_event e "
-		"LEFT JOIN staff_user u ON u.id = e.user_id WHERE e.appeal_id = ?1 ORDER BY e.id",
-	[STMT_APPEAL_ASSIGN] =
-		"UPDATE appeal SET unit = ?2, executor_id = ?3, status = 'in_work' "
-		"WHERE id = ?1 AND status IN ('registered', 'in_work')",
-	[STMT_APPEAL_FORWARD] =
-		"UPDATE appeal SET forwarded_to = ?2, forwarded_at = ?3, status = 'forwarded', "
-		"outcome = 'forwarded', closed_at = ?3 WHERE id = ?1 AND status IN ('registered', "
-		"'in_work')",
-	[STMT_APPEAL_EXTEND] =
-		"UPDATE appeal SET extended_days = ?2, extension_reason = ?3, answer_due = ?4 "
-		"WHERE id = ?1 AND extended_days IS NULL AND status IN ('registered', 'in_work')",
-	[STMT_APPEAL_ANSWER] =
-		"UPDATE appeal SET answer = ?2, answered_at = ?3, status = 'answered', "
-		"outcome = 'answered', closed_at = ?3 WHERE id = ?1 AND status IN ('registered', "
-		"'in_work')",
-	[STMT_APPEAL_CLOSE] =
-		"UPDATE appeal SET outcome = ?2, closed_at = ?3, status = 'closed', repeated_of = ?4 "
-		"WHERE id = ?1 AND status IN ('registered', 'in_work')",
-	[STMT_APPEAL_PUBLISH] =
-		"UPDATE appeal SET public_question = ?2, public_answer = ?3, published_at = ?4 "
-		"WHERE id = ?1 AND status = 'answered'",
-#define TERRITORY_SUBTREE \
-	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT t.id FROM territory t " \
-	"JOIN sub ON t.parent_id = sub.id) "
-	[STMT_TERRITORY_APPEAL_TOPICS] =
-		TERRITORY_SUBTREE "SELECT coalesce(tp.name, 'Тема не указана'), count(*), "
-		"count(*) FILTER (WHERE a.status IN ('registered', 'in_work')) FROM appeal a "
-		"LEFT JOIN appeal_topic tp ON tp.code = a.topic_code "
-		"WHERE a.territory_id IN (SELECT id FROM sub) AND a.registered_at >= ?2 "
-		"GROUP BY a.topic_code ORDER BY 2 DESC, 1",
-	[STMT_TERRITORY_APPEAL_STATUS] =
-		TERRITORY_SUBTREE "SELECT a.status, count(*) FROM appeal a "
-		"WHERE a.territory_id IN (SELECT id FROM sub) AND a.registered_at >= ?2 "
-		"GROUP BY a.status ORDER BY 2 DESC",
-	[STMT_TERRITORY_APPEAL_OLDEST] =
-		TERRITORY_SUBTREE "SELECT a.number, a.registered_at, coalesce(tp.name, ''), a.answer_due "
-		"FROM appeal a LEFT JOIN appeal_topic tp ON tp.code = a.topic_code "
-		"WHERE a.territory_id IN (SELECT id FROM sub) AND a.status IN ('registered', 'in_work') "
-		"ORDER BY a.registered_at, a.id LIMIT ?2",
-#undef TERRITORY_SUBTREE
-	[STMT_APPEAL_ID_BY_NUMBER] = "SELECT id FROM appeal WHERE number = ?1",
-	[STMT_EXECUTOR_OPTIONS] =
-		"SELECT id, coalesce(nullif(full_name, ''), login), role FROM staff_user "
-		"WHERE disabled = 0 AND role IN ('executor', 'organizer', 'controller', 'admin') "
-		"ORDER BY role <> 'executor', 2",
-	[STMT_MEETING_OPTIONS_RECENT] =
-		"SELECT m.id, m.title, m.starts_at FROM meeting m "
-		"WHERE m.status IN ('approved', 'postponed', 'held') "
-		"AND m.starts_at >= ?1 AND m.starts_at <= ?2 ORDER BY m.starts_at DESC LIMIT 100",
-	[STMT_APPEAL_MEETING] = "SELECT starts_at, status FROM meeting WHERE id = ?1",
 	[STMT_ANSWERS_PUBLIC] =
 		"SELECT a.number, coalesce(t.name, ''), a.public_question, a.public_answer, "
 		"a.published_at, a.meeting_id, coalesce(m.title, '') FROM appeal a "
@@ -850,13 +698,9 @@ const char *const db_statement_sql[STMT__MAX] = {
 		"SELECT " MEETING_SUMMARY_COLUMNS MEETING_FROM
 		"WHERE m.municipality_id IN (?1, ?2) AND " PUBLIC_STATUS " AND m.ends_at >= ?3 AND "
 		MEETING_OF_MUNICIPALITY("?1", "?2") "ORDER BY m.starts_at, m.id LIMIT ?4",
-	[STMT_APPEAL_BODY_COUNTER_NEXT] =
-		"INSERT INTO appeal_number_counter (municipality_id, year, last) VALUES (?2, ?1, 1) "
-		"ON CONFLICT (municipality_id, year) DO UPDATE SET last = last + 1 RETURNING last",
 	[STMT_MEETING_MUNICIPALITY] =
 		"SELECT mu.name, mu.official_name, mu.slug, mu.id FROM meeting m "
 		"JOIN municipality mu ON mu.id = m.municipality_id WHERE m.id = ?1",
-	[STMT_TERRITORY_MUNICIPALITY] = "SELECT municipality_id FROM territory WHERE id = ?1",
 	/* Held and planned meetings of kind ?1 starting in [?2, ?3) of municipality ?4 (NULL: of
 	 * every one) hosted by ?5 (NULL: by anyone): the reports' frequencies (issue 18 item 5). */
 	[STMT_REPORT_KIND_COUNT] =
@@ -940,7 +784,6 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_REPORT_OPEN_OVERDUE, 4),
 	COLUMNS(STMT_REPORT_PROTOCOLS, 7),
 	COLUMNS(STMT_REPORT_INSTRUCTIONS_LATE, 9),
-	COLUMNS(STMT_REPORT_APPEALS_CUBE, 11),
 	COLUMNS(STMT_REPORT_GROUPS, 8),
 	COLUMNS(STMT_REPORT_MONTHLY, 7),
 	COLUMNS(STMT_REPORT_GROUP_QUARTER, 6),
@@ -974,31 +817,8 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_CALENDAR_DAY_SET, 0),
 	COLUMNS(STMT_CALENDAR_DAY_DELETE, 0),
 	COLUMNS(STMT_CALENDAR_DAY_JSON, 1),
-	COLUMNS(STMT_APPEAL_COUNTER_NEXT, 1),
-	COLUMNS(STMT_APPEAL_INSERT, 1),
-	COLUMNS(STMT_APPEAL_EVENT_ADD, 0),
 	COLUMNS(STMT_APPEAL_FILE_ADD, 0),
-	COLUMNS(STMT_APPEAL_FILES, 5),
-	COLUMNS(STMT_APPEAL_FILE_GET, 4),
 	COLUMNS(STMT_APPEAL_BY_NUMBER, 14),
-	COLUMNS(STMT_APPEAL_LIST, 15),
-	COLUMNS(STMT_APPEAL_LIST_MATCHES, 15),
-	COLUMNS(STMT_APPEAL_MATCHES, 1),
-	COLUMNS(STMT_APPEAL_GET, 40),
-	COLUMNS(STMT_APPEAL_EVENTS, 4),
-	COLUMNS(STMT_APPEAL_ASSIGN, 0),
-	COLUMNS(STMT_APPEAL_FORWARD, 0),
-	COLUMNS(STMT_APPEAL_EXTEND, 0),
-	COLUMNS(STMT_APPEAL_ANSWER, 0),
-	COLUMNS(STMT_APPEAL_CLOSE, 0),
-	COLUMNS(STMT_APPEAL_PUBLISH, 0),
-	COLUMNS(STMT_APPEAL_ID_BY_NUMBER, 1),
-	COLUMNS(STMT_TERRITORY_APPEAL_TOPICS, 3),
-	COLUMNS(STMT_TERRITORY_APPEAL_STATUS, 2),
-	COLUMNS(STMT_TERRITORY_APPEAL_OLDEST, 4),
-	COLUMNS(STMT_EXECUTOR_OPTIONS, 3),
-	COLUMNS(STMT_MEETING_OPTIONS_RECENT, 3),
-	COLUMNS(STMT_APPEAL_MEETING, 2),
 	COLUMNS(STMT_ANSWERS_PUBLIC, 7),
 	COLUMNS(STMT_RESIDENT_SESSION_GET, 14),
 	COLUMNS(STMT_RESIDENT_SESSION_INSERT, 0),
@@ -1029,14 +849,9 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_ACCOUNT_EXPORT_BOOKINGS, 11),
 	COLUMNS(STMT_ACCOUNT_EXPORT_ANSWERS, 4),
 	COLUMNS(STMT_APPEAL_VERDICT, 0),
-	COLUMNS(STMT_APPEAL_AUTHOR, 6),
-	COLUMNS(STMT_REPORT_APPEALS_RESIDENTS, 4),
 	COLUMNS(STMT_ACCOUNT_FILE_GET, 3),
 	COLUMNS(STMT_ACCOUNT_SUBSCRIPTIONS, 3),
 	COLUMNS(STMT_ACCOUNT_SUBSCRIPTION_REMOVE, 0),
-	COLUMNS(STMT_APPEAL_SEARCH_PENDING, 2),
-	COLUMNS(STMT_APPEAL_SEARCH_INDEX, 0),
-	COLUMNS(STMT_APPEAL_SEARCH_DONE, 0),
 	COLUMNS(STMT_PLAN_MEASURE_INSERT, 0),
 	COLUMNS(STMT_PLAN_MEASURE_LIST, 10),
 	COLUMNS(STMT_PLAN_MEASURE_JSON, 1),
@@ -1049,9 +864,7 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_PLAN_EVIDENCE_DISCUSSIONS, 4),
 	COLUMNS(STMT_PLAN_EVIDENCE_RECORDS, 4),
 	COLUMNS(STMT_MUNICIPALITY_MEETINGS, 12),
-	COLUMNS(STMT_APPEAL_BODY_COUNTER_NEXT, 1),
 	COLUMNS(STMT_MEETING_MUNICIPALITY, 4),
-	COLUMNS(STMT_TERRITORY_MUNICIPALITY, 1),
 	COLUMNS(STMT_REPORT_KIND_COUNT, 2),
 	COLUMNS(STMT_REPORT_BODY_GROUPS, 1),
 };

@@ -9,6 +9,7 @@
 #include "appeal_rules.h"
 #include "buf.h"
 #include "civil_time.h"
+#include "db_appeal.h"
 #include "db_municipality.h"
 #include "municipality.h"
 #include "outbox.h"
@@ -175,31 +176,11 @@ static int appeal_body(struct db *db, struct arena *a, const struct appeal_input
 	if (db_municipality_list(db, a, &list, &count) < 0)
 		return -1;
 	long long id = in->municipality_id;
-	if (id == 0 && in->territory_id) {
-		sqlite3_stmt *s = db_stmt(db, STMT_TERRITORY_MUNICIPALITY);
-		sqlite3_bind_int64(s, 1, in->territory_id);
-		int rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW)
-			id = sqlite3_column_int64(s, 0);
-		db_done(s);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			db_log_error(db, "appeal territory");
-			return -1;
-		}
-	}
-	if (id == 0 && in->meeting_id) {
-		/* Handed in at a meeting: the registry of the body that held it. */
-		sqlite3_stmt *s = db_stmt(db, STMT_MEETING_MUNICIPALITY);
-		sqlite3_bind_int64(s, 1, in->meeting_id);
-		int rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW)
-			id = sqlite3_column_int64(s, 3);
-		db_done(s);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			db_log_error(db, "appeal meeting");
-			return -1;
-		}
-	}
+	if (id == 0 && in->territory_id && db_appeal_territory_body(db, in->territory_id, &id) < 0)
+		return -1;
+	/* Handed in at a meeting: the registry of the body that held it. */
+	if (id == 0 && in->meeting_id && db_appeal_meeting_body(db, in->meeting_id, &id) < 0)
+		return -1;
 	*out = id ? db_municipality_find(list, count, id) : db_municipality_own(list, count);
 	if (*out == NULL) {
 		fprintf(stderr, "appeal: no municipality %lld to register it in\n", id);
@@ -226,20 +207,11 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 	/* The number: the counter of the body's registry and year, increased in this transaction
 	 * (writers hold the write lock: BEGIN IMMEDIATE), so concurrent appeals take consecutive
 	 * numbers, a rollback gives one back and no number is skipped or used twice. */
-	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_BODY_COUNTER_NEXT);
-	sqlite3_bind_int(s, 1, registered.year);
-	sqlite3_bind_int64(s, 2, body->id);
-	long long number = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
+	long long number, seq;
 	/* appeal.seq: the installation's order of the year (sql/025_municipalities.sql). */
-	s = db_stmt(db, STMT_APPEAL_COUNTER_NEXT);
-	sqlite3_bind_int(s, 1, registered.year);
-	long long seq = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
-	if (seq <= 0 || number <= 0) {
-		db_log_error(db, "appeal number");
+	if (db_appeal_body_number_next(db, registered.year, body->id, &number) < 0 ||
+	    db_appeal_seq_next(db, registered.year, &seq) < 0)
 		return -1;
-	}
 	appeal_number_format(out->number, sizeof out->number, body->code, registered.year, number);
 	code_random(out->code);
 	unsigned char hash[crypto_generichash_BYTES];
@@ -248,47 +220,39 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
 	iso_date(answer_due, due.answer_by);
 	iso_date(forward_due, due.forward_by);
 
-	s = db_stmt(db, STMT_APPEAL_INSERT);
-	sqlite3_bind_int(s, 1, registered.year);
-	sqlite3_bind_int64(s, 2, seq);
-	sqlite3_bind_text(s, 3, out->number, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(s, 4, hash, sizeof hash, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, in->source, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, in->addressee, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, in->addressee_unit, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, in->surname, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, in->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 10, in->patronymic, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 11, in->email, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 12, in->address, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 13, in->phone, -1, SQLITE_STATIC);
-	if (in->territory_id)
-		sqlite3_bind_int64(s, 14, in->territory_id);
-	if (in->topic_code && in->topic_code[0])
-		sqlite3_bind_text(s, 15, in->topic_code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 16, in->text, -1, SQLITE_STATIC);
-	if (in->consent)
-		sqlite3_bind_int64(s, 17, (sqlite3_int64)now);
-	sqlite3_bind_int64(s, 18, (sqlite3_int64)in->received_at);
-	sqlite3_bind_int64(s, 19, (sqlite3_int64)now);
-	if (in->registered_by)
-		sqlite3_bind_int64(s, 20, in->registered_by);
-	if (in->meeting_id)
-		sqlite3_bind_int64(s, 21, in->meeting_id);
-	sqlite3_bind_text(s, 22, in->reception_by ? in->reception_by : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 23, in->oral);
-	sqlite3_bind_text(s, 24, in->oral_answer ? in->oral_answer : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 25, in->oral_consent);
-	sqlite3_bind_text(s, 26, answer_due, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 27, forward_due, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 28, body->id);
-	int rc = sqlite3_step(s);
-	out->id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
-	if (out->id == 0) {
-		db_log_error(db, "appeal insert");
+	struct appeal_record r = {
+		.year = registered.year,
+		.seq = seq,
+		.number = out->number,
+		.code_hash = hash,
+		.code_hash_len = sizeof hash,
+		.source = in->source,
+		.addressee = in->addressee,
+		.addressee_unit = in->addressee_unit,
+		.surname = in->surname,
+		.name = in->name,
+		.patronymic = in->patronymic,
+		.email = in->email,
+		.address = in->address,
+		.phone = in->phone,
+		.territory_id = in->territory_id,
+		.topic_code = in->topic_code,
+		.text = in->text,
+		.consent_at = in->consent ? now : 0,
+		.received_at = in->received_at,
+		.registered_at = now,
+		.registered_by = in->registered_by,
+		.meeting_id = in->meeting_id,
+		.reception_by = in->reception_by,
+		.oral = in->oral,
+		.oral_answer = in->oral_answer,
+		.oral_consent = in->oral_consent,
+		.answer_due = answer_due,
+		.forward_due = forward_due,
+		.municipality_id = body->id,
+	};
+	if (db_appeal_insert(db, &r, &out->id) < 0)
 		return -1;
-	}
 	if (appeal_event(db, out->id, now, in->registered_by, "registered",
 			 strcmp(in->source, "online") == 0 ? "получено через сайт" : "") < 0)
 		return -1;
@@ -302,30 +266,23 @@ int appeal_create(struct db *db, struct arena *a, const struct config *cfg,
  * never held long: 1 when it indexed some, 0 when none were waiting, -1 on an error. */
 static int catch_up_batch(struct db *db)
 {
-	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_SEARCH_PENDING);
-	int rc = sqlite3_step(s);
-	long long indexed = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	long long last = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : -1;
-	db_done(s);
-	if (indexed < 0) {
-		db_log_error(db, "appeal search state");
+	long long indexed, last;
+	if (db_appeal_search_pending(db, &indexed, &last) < 0)
 		return -1;
-	}
 	if (last <= indexed)
 		return 0;
 	if (db_begin(db) < 0)
 		return -1;
 	/* Read again under the write lock: another process may have caught up meanwhile. */
-	s = db_stmt(db, STMT_APPEAL_SEARCH_PENDING);
-	rc = sqlite3_step(s);
-	indexed = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	last = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : -1;
-	db_done(s);
-	if (indexed >= 0 && last > indexed) {
-		s = db_stmt(db, STMT_APPEAL_SEARCH_INDEX);
+	if (db_appeal_search_pending(db, &indexed, &last) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	if (last > indexed) {
+		sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_SEARCH_INDEX);
 		sqlite3_bind_int64(s, 1, indexed);
 		sqlite3_bind_int64(s, 2, last);
-		rc = db_run(s);
+		int rc = db_run(s);
 		if (rc == SQLITE_DONE) {
 			s = db_stmt(db, STMT_APPEAL_SEARCH_DONE);
 			sqlite3_bind_int64(s, 1, last);

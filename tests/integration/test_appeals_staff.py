@@ -4,6 +4,7 @@ publication of an answer — each step in the appeal's history with who and when
 applicant in the outbox, personal data only for the roles that need it, nothing personal on
 /answers."""
 
+import json
 import os
 import re
 import subprocess
@@ -167,6 +168,72 @@ class StaffAppealTest(unittest.TestCase):
         self.assertEqual(r.status, 303)
         self.assertEqual(STACK.query("SELECT status, outcome, repeated_of FROM appeal "
                                      "WHERE id = ?", (again,)), [("closed", "repeated", first)])
+
+    def test_each_step_is_audited_with_the_appeals_state_before_and_after(self):
+        # Issue 15 item 3: a step on an appeal is a staff action like the others — its audit
+        # record holds the appeal's state before and after it, without the applicant's data.
+        aid = register(surname="Аудитов")
+        r = USERS["organizer"].post(f"/admin/appeals/{aid}/assign",
+                                    {"unit": "Отдел ЖКХ", "executor": str(executor_id())})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        number = STACK.query("SELECT number FROM appeal WHERE id = ?", (aid,))[0][0]
+        rows = STACK.query("SELECT action, login, before_json, after_json FROM audit_log "
+                           "WHERE entity = 'appeal' AND entity_id = ? AND action <> 'view' "
+                           "ORDER BY id", (aid,))
+        self.assertEqual([(a, l) for a, l, _, _ in rows],
+                         [("register", "organizer"), ("assigned", "organizer")])
+        registered = json.loads(rows[0][3])
+        self.assertEqual((rows[0][2], registered["number"], registered["source"],
+                          registered["status"]), (None, number, "mail", "registered"))
+        before, after = json.loads(rows[1][2]), json.loads(rows[1][3])
+        self.assertEqual((before["status"], before["executor_id"]), ("registered", None))
+        self.assertEqual((after["number"], after["status"], after["unit"], after["executor_id"],
+                          after["note"]),
+                         (number, "in_work", "Отдел ЖКХ", executor_id(), "Отдел ЖКХ"))
+        self.assertNotIn("Аудитов", rows[1][2] + rows[1][3])
+        self.assertNotIn("petrov@residents.example", rows[1][2] + rows[1][3])
+
+    def test_a_notice_that_cannot_be_queued_fails_the_step_and_changes_nothing(self):
+        # Regression (issue 15): a database error while a step queued the applicant's notice
+        # was answered 422 «Этот шаг уже невозможен» as if the appeal had been closed meanwhile;
+        # it is a failure (500), the appeal, its history and the audit log left as they were.
+        aid = register()
+        STACK.execute("CREATE TRIGGER test_notice_fails BEFORE INSERT ON outbox "
+                      "WHEN NEW.dedup_key LIKE 'appeal:%:forwarded' "
+                      "BEGIN SELECT RAISE(ABORT, 'the outbox refuses'); END")
+        try:
+            r = USERS["organizer"].post(f"/admin/appeals/{aid}/forward",
+                                        {"forward_to": "Департамент ЖКХ"})
+        finally:
+            STACK.execute("DROP TRIGGER test_notice_fails")
+        self.assertEqual(r.status, 500)
+        self.assertNotIn("Этот шаг уже невозможен", r.text)
+        self.assertEqual(STACK.query("SELECT status, forwarded_to FROM appeal WHERE id = ?",
+                                     (aid,)), [("registered", "")])
+        self.assertEqual(history(aid), [("registered", "organizer")])
+        self.assertEqual(STACK.query("SELECT count(*) FROM audit_log WHERE entity = 'appeal' "
+                                     "AND entity_id = ? AND action = 'forwarded'", (aid,)),
+                         [(0,)])
+        # The step itself is possible: once the outbox takes the notice, it goes through.
+        r = USERS["organizer"].post(f"/admin/appeals/{aid}/forward",
+                                    {"forward_to": "Департамент ЖКХ"})
+        self.assertEqual(r.status, 303, form_errors(r.text))
+        self.assertEqual(history(aid), [("registered", "organizer"), ("forwarded", "organizer")])
+        self.assertEqual(len(notices(aid)), 1)
+
+    def test_a_step_the_state_no_longer_allows_is_refused_with_the_reason_on_its_page(self):
+        # Regression (issue 15): the reason of the refusal was set but never shown, the page
+        # came back 422 with nothing said.
+        aid = register()
+        self.assertEqual(USERS["organizer"].post(f"/admin/appeals/{aid}/extend", {
+            "days": "10", "reason": "Нужен выезд на место."}).status, 303)
+        r = USERS["organizer"].post(f"/admin/appeals/{aid}/extend", {
+            "days": "5", "reason": "Ещё раз."})
+        self.assertEqual(r.status, 422)
+        self.assertIn("Этот шаг уже невозможен", r.text)
+        self.assertIn("Обращение №", r.text)
+        self.assertEqual(STACK.query("SELECT extended_days FROM appeal WHERE id = ?", (aid,)),
+                         [(10,)])
 
     def test_a_published_answer_shows_without_personal_data(self):
         aid = register(surname="Публикуемов", email="pub@residents.example")

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "civil_time.h"
+#include "db_appeal.h"
 #include "page.h"
 #include "pages.h"
 #include "report.h"
@@ -109,38 +110,29 @@ static int by_label(const void *a, const void *b)
 /* The appeals registered in year and the year before in the registry of municipality body (0:
  * in every one), in one pass (STMT_REPORT_APPEALS_CUBE: 100,000 appeals are read once, not once
  * per table), into one list of pairs per breakdown, sorted as the tables show them. -1 on a
- * database error. */
+ * database error (logged). */
 static int appeals_breakdowns(struct request *req, int year, long long body,
 			      struct year_pairs lists[BY__MAX])
 {
 	struct arena *a = req->arena;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_APPEALS_CUBE);
-	sqlite3_bind_int(s, 1, year - 1);
-	sqlite3_bind_int(s, 2, year);
-	sqlite3_bind_int64(s, 3,
-			   report_utc_offset(report_local_midnight((struct civil_date){year, 1, 1})));
-	sqlite3_bind_text(s, 4, report_iso_date(req, tz_local_date(req->now)), -1,
-			  SQLITE_TRANSIENT);
-	if (body > 0)
-		sqlite3_bind_int64(s, 5, body);
-	memset(lists, 0, BY__MAX * sizeof *lists);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		bool now = sqlite3_column_int(s, 0) == year;
-		long long n = sqlite3_column_int64(s, 10);
-		const char *text[10];
-		for (int c = 1; c < 10; c++)
-			text[c] = sqlite3_column_type(s, c) == SQLITE_NULL ? NULL : db_text(a, s, c);
-		pair_add(a, &lists[BY_TOPIC], text[1], text[2], now, n);
-		pair_add(a, &lists[BY_SECTION], text[3], text[4], now, n);
-		pair_add(a, &lists[BY_TERRITORY], text[6] ? text[5] : NULL, text[6], now, n);
-		pair_add(a, &lists[BY_SOURCE], text[7], NULL, now, n);
-		pair_add(a, &lists[BY_OUTCOME], text[8], NULL, now, n);
-		pair_add(a, &lists[BY_TIMELINESS], text[9], NULL, now, n);
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct appeal_cube_row *rows;
+	size_t count;
+	if (db_appeal_cube(&req->worker->db, a, year,
+			   report_utc_offset(report_local_midnight((struct civil_date){year, 1, 1})),
+			   report_iso_date(req, tz_local_date(req->now)), body, &rows, &count) < 0)
 		return -1;
+	memset(lists, 0, BY__MAX * sizeof *lists);
+	for (size_t i = 0; i < count; i++) {
+		const struct appeal_cube_row *r = &rows[i];
+		bool now = r->year == year;
+		pair_add(a, &lists[BY_TOPIC], r->topic_code, r->topic_name, now, r->appeals);
+		pair_add(a, &lists[BY_SECTION], r->section_code, r->section_name, now, r->appeals);
+		pair_add(a, &lists[BY_TERRITORY], r->territory_name ? r->territory_id : NULL,
+			 r->territory_name, now, r->appeals);
+		pair_add(a, &lists[BY_SOURCE], r->source, NULL, now, r->appeals);
+		pair_add(a, &lists[BY_OUTCOME], r->outcome, NULL, now, r->appeals);
+		pair_add(a, &lists[BY_TIMELINESS], r->timeliness, NULL, now, r->appeals);
+	}
 	for (int b = BY_SECTION; b <= BY_TOPIC; b++)
 		if (lists[b].count > 1)
 			qsort(lists[b].items, lists[b].count, sizeof *lists[b].items, by_key);
@@ -249,10 +241,8 @@ enum http_status page_admin_report_appeals(struct request *req)
 				     body));
 	r.body = body ? body->id : 0;
 	struct year_pairs p[BY__MAX];
-	if (appeals_breakdowns(req, year, r.body, p) < 0) {
-		db_log_error(&req->worker->db, "appeals report");
+	if (appeals_breakdowns(req, year, r.body, p) < 0)
 		return HTTP_INTERNAL_ERROR;
-	}
 	year_rows_table(&r, &p[BY_SECTION], year, "sections",
 			"По разделам тематического классификатора", "Раздел", true,
 			"Тема не указана");
@@ -268,22 +258,17 @@ enum http_status page_admin_report_appeals(struct request *req)
 	{
 		/* How the authors were authenticated and their verdicts on the answers. */
 		struct year_pairs auth = {0}, verdict = {0};
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_APPEALS_RESIDENTS);
-		sqlite3_bind_int(s, 1, year - 1);
-		sqlite3_bind_int(s, 2, year);
-		if (r.body > 0)
-			sqlite3_bind_int64(s, 3, r.body);
-		int rc;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			bool now = sqlite3_column_int(s, 0) == year;
-			long long n = sqlite3_column_int64(s, 3);
-			pair_add(req->arena, &auth, db_text(req->arena, s, 1), NULL, now, n);
-			if (sqlite3_column_type(s, 2) != SQLITE_NULL)
-				pair_add(req->arena, &verdict, db_text(req->arena, s, 2), NULL, now, n);
-		}
-		db_done(s);
-		if (rc != SQLITE_DONE)
+		struct appeal_resident_row *rows;
+		size_t count;
+		if (db_appeal_residents(&req->worker->db, req->arena, year, r.body, &rows, &count) < 0)
 			return HTTP_INTERNAL_ERROR;
+		for (size_t i = 0; i < count; i++) {
+			bool now = rows[i].year == year;
+			pair_add(req->arena, &auth, rows[i].auth, NULL, now, rows[i].appeals);
+			if (rows[i].verdict != NULL)
+				pair_add(req->arena, &verdict, rows[i].verdict, NULL, now,
+					 rows[i].appeals);
+		}
 		FIXED_TABLE(&r, &auth, year, "authentication",
 			    "Как заявитель подтвердил личность (547-ФЗ)", "Способ", authentications);
 		FIXED_TABLE(&r, &verdict, year, "verdicts",
