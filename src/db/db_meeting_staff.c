@@ -3,6 +3,8 @@
  * start when a count differs. */
 #include "db_meeting_staff.h"
 
+#include <string.h>
+
 #include "db_statements.h"
 
 const struct db_statement db_meeting_staff_statements[STMT__MAX] = {
@@ -383,3 +385,855 @@ const struct db_statement db_meeting_staff_statements[STMT__MAX] = {
 		     "SELECT count(*) FROM info_group g JOIN territory t ON t.id = g.territory_id "
 		     "WHERE t.municipality_id = ?1 AND g.created_at < ?2"),
 };
+
+/* Bind id when positive, else leave ?n NULL ("any"). */
+static void bind_id(sqlite3_stmt *s, int n, long long id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(s, n, id);
+}
+
+/* ---- one meeting ---- */
+
+/* The columns of STMT_STAFF_MEETING_GET. */
+static void read_meeting(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct staff_meeting *m = row;
+	m->kind = db_text(a, s, 0);
+	m->title = db_text(a, s, 1);
+	m->territory_id = sqlite3_column_int64(s, 2);
+	m->venue_id = sqlite3_column_int64(s, 3);
+	m->starts_at = (time_t)sqlite3_column_int64(s, 4);
+	m->ends_at = (time_t)sqlite3_column_int64(s, 5);
+	m->host_id = sqlite3_column_int64(s, 6);
+	m->organising_unit = db_text(a, s, 7);
+	m->expected_attendance =
+		sqlite3_column_type(s, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 8);
+	m->description = db_text(a, s, 9);
+	m->theses = db_text(a, s, 10);
+	m->analytical_note = db_text(a, s, 11);
+	m->reference_materials = db_text(a, s, 12);
+	m->status = db_text(a, s, 13);
+	m->status_reason = db_text(a, s, 14);
+	m->was_postponed = sqlite3_column_type(s, 15) != SQLITE_NULL;
+	m->postponed_from = (time_t)sqlite3_column_int64(s, 15);
+	m->announced = sqlite3_column_type(s, 16) != SQLITE_NULL;
+	m->announced_at = (time_t)sqlite3_column_int64(s, 16);
+	m->has_attendance = sqlite3_column_type(s, 17) != SQLITE_NULL;
+	m->attendance = sqlite3_column_int64(s, 17);
+	m->approved = sqlite3_column_type(s, 18) != SQLITE_NULL;
+	m->approved_at = (time_t)sqlite3_column_int64(s, 18);
+	m->exception_reason = db_text(a, s, 19);
+	m->police_notified = sqlite3_column_type(s, 20) != SQLITE_NULL;
+	m->police_notified_at = (time_t)sqlite3_column_int64(s, 20);
+	m->group_id = sqlite3_column_int64(s, 21);
+}
+
+/* The one column of an id list (STMT_MEETING_INVITEE_IDS, STMT_MEETING_REFGROUP_IDS). */
+static void read_id(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	(void)a;
+	*(long long *)row = sqlite3_column_int64(s, 0);
+}
+
+/* The ids statement which (one parameter: meeting) returns. 0, or -1. */
+static int meeting_ids(struct db *db, struct arena *a, enum stmt which, long long meeting,
+		       long long **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, which);
+	sqlite3_bind_int64(s, 1, meeting);
+	return db_read_rows(db, a, s, sizeof **out, read_id, out, count, "meeting ids");
+}
+
+int db_staff_meeting_get(struct db *db, struct arena *a, long long id, struct staff_meeting *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = db_stmt(db, STMT_STAFF_MEETING_GET);
+	sqlite3_bind_int64(s, 1, id);
+	int rc = db_read_one(db, a, s, read_meeting, out, "staff meeting");
+	if (rc != 0)
+		return rc;
+	out->id = id;
+	if (meeting_ids(db, a, STMT_MEETING_INVITEE_IDS, id, &out->invitees,
+			&out->invitee_count) < 0 ||
+	    meeting_ids(db, a, STMT_MEETING_REFGROUP_IDS, id, &out->reference_groups,
+			&out->reference_group_count) < 0)
+		return -1;
+	return 0;
+}
+
+/* The columns of STMT_STAFF_MEETING_LIST. */
+static void read_list_row(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct staff_meeting_row *m = row;
+	m->id = sqlite3_column_int64(s, 0);
+	m->kind_name = db_text(a, s, 1);
+	m->title = db_text(a, s, 2);
+	m->status = db_text(a, s, 3);
+	m->starts_at = (time_t)sqlite3_column_int64(s, 4);
+	m->territory = db_text(a, s, 5);
+	m->venue = db_text(a, s, 6);
+	m->announced = sqlite3_column_type(s, 7) != SQLITE_NULL;
+	m->has_exception = sqlite3_column_bytes(s, 8) > 0;
+	m->has_expected_attendance = sqlite3_column_type(s, 9) != SQLITE_NULL;
+	m->expected_attendance = sqlite3_column_int64(s, 9);
+	m->police_notified = sqlite3_column_type(s, 10) != SQLITE_NULL;
+	m->kind = db_text(a, s, 11);
+}
+
+int db_staff_meeting_list(struct db *db, struct arena *a, const struct staff_meeting_filter *f,
+			  struct staff_meeting_row **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_STAFF_MEETING_LIST);
+	if (f->status)
+		sqlite3_bind_text(s, 1, f->status, -1, SQLITE_STATIC);
+	if (f->kind)
+		sqlite3_bind_text(s, 2, f->kind, -1, SQLITE_STATIC);
+	bind_id(s, 3, f->territory);
+	if (f->has_from)
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)f->from);
+	if (f->has_to)
+		sqlite3_bind_int64(s, 5, (sqlite3_int64)f->to);
+	sqlite3_bind_int(s, 6, f->limit);
+	sqlite3_bind_int64(s, 7, f->scope);
+	return db_read_rows(db, a, s, sizeof **out, read_list_row, out, count, "staff meetings");
+}
+
+/* The columns of STMT_MEETING_CHANGE_LIST. */
+static void read_change(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct staff_meeting_change *c = row;
+	c->at = (time_t)sqlite3_column_int64(s, 0);
+	c->kind = db_text(a, s, 1);
+	c->has_old_start = sqlite3_column_type(s, 2) != SQLITE_NULL;
+	c->old_start = (time_t)sqlite3_column_int64(s, 2);
+	c->has_new_start = sqlite3_column_type(s, 3) != SQLITE_NULL;
+	c->new_start = (time_t)sqlite3_column_int64(s, 3);
+	c->reason = db_text(a, s, 4);
+	c->login = db_text(a, s, 5);
+}
+
+int db_staff_meeting_changes(struct db *db, struct arena *a, long long meeting,
+			     struct staff_meeting_change **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_CHANGE_LIST);
+	sqlite3_bind_int64(s, 1, meeting);
+	return db_read_rows(db, a, s, sizeof **out, read_change, out, count, "meeting changes");
+}
+
+int db_staff_meeting_mark_informed(struct db *db, long long meeting, long long person, time_t at,
+				   long long by)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_INFORMED_MARK);
+	sqlite3_bind_int64(s, 1, meeting);
+	sqlite3_bind_int64(s, 2, person);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)at);
+	sqlite3_bind_int64(s, 4, by);
+	int rc = db_read_one(db, NULL, s, NULL, NULL, "informed mark");
+	return rc < 0 ? -1 : rc == 0 ? 1 : 0;
+}
+
+/* ---- who was told ---- */
+
+/* The columns of STMT_INFORMED_PEOPLE. */
+static void read_informed(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct informed_person *p = row;
+	p->person = sqlite3_column_int64(s, 0);
+	p->full_name = db_text(a, s, 1);
+	p->position = db_text(a, s, 2);
+	p->organisation = db_text(a, s, 3);
+	p->email = db_text(a, s, 4);
+	p->phone = db_text(a, s, 5);
+	p->member = sqlite3_column_int(s, 6) != 0;
+	p->marked = sqlite3_column_type(s, 7) != SQLITE_NULL;
+	p->marked_at = (time_t)sqlite3_column_int64(s, 7);
+	p->marked_by = db_text(a, s, 8);
+	p->mail = db_text(a, s, 9);
+	p->mail_sent_at = (time_t)sqlite3_column_int64(s, 10);
+}
+
+int db_informed_people(struct db *db, struct arena *a, long long meeting,
+		       struct informed_person **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_INFORMED_PEOPLE);
+	sqlite3_bind_int64(s, 1, meeting);
+	return db_read_rows(db, a, s, sizeof **out, read_informed, out, count, "informed people");
+}
+
+/* ---- the place of a field meeting ---- */
+
+/* The columns of STMT_PLACE_AGREEMENT_GET. */
+static void read_place(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct place_agreement *p = row;
+	p->kind = db_text(a, s, 0);
+	p->status = db_text(a, s, 1);
+	p->starts_at = (time_t)sqlite3_column_int64(s, 2);
+	p->agreed = sqlite3_column_type(s, 3) != SQLITE_NULL;
+	p->agreed_at = (time_t)sqlite3_column_int64(s, 3);
+	p->agreed_by = db_text(a, s, 4);
+	p->agreed_with = db_text(a, s, 5);
+}
+
+int db_place_agreement_get(struct db *db, struct arena *a, long long meeting,
+			   struct place_agreement *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = db_stmt(db, STMT_PLACE_AGREEMENT_GET);
+	sqlite3_bind_int64(s, 1, meeting);
+	return db_read_one(db, a, s, read_place, out, "place agreement");
+}
+
+/* ---- the staff home page ---- */
+
+/* The columns id, title, starts_at of the home page's lists. */
+static void read_item(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct meeting_item *m = row;
+	m->id = sqlite3_column_int64(s, 0);
+	m->title = db_text(a, s, 1);
+	m->starts_at = (time_t)sqlite3_column_int64(s, 2);
+	m->kind = "";
+}
+
+/* The columns of STMT_DASH_DRAFTS: those of read_item and the kind. */
+static void read_draft(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	read_item(a, s, row);
+	((struct meeting_item *)row)->kind = db_text(a, s, 3);
+}
+
+int db_dash_drafts(struct db *db, struct arena *a, time_t now, long long scope,
+		   struct meeting_item **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_DASH_DRAFTS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
+	sqlite3_bind_int64(s, 2, scope);
+	return db_read_rows(db, a, s, sizeof **out, read_draft, out, count, "drafts");
+}
+
+int db_dash_unannounced(struct db *db, struct arena *a, time_t now, long long scope,
+			struct meeting_item **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_DASH_UNANNOUNCED);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
+	sqlite3_bind_int64(s, 2, scope);
+	return db_read_rows(db, a, s, sizeof **out, read_item, out, count, "unannounced");
+}
+
+int db_dash_police(struct db *db, struct arena *a, time_t now, int attendance, long long scope,
+		   struct meeting_item **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_DASH_POLICE);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
+	sqlite3_bind_int(s, 2, attendance);
+	sqlite3_bind_int64(s, 3, scope);
+	return db_read_rows(db, a, s, sizeof **out, read_item, out, count, "police notices");
+}
+
+int db_dash_violations(struct db *db, struct arena *a, time_t now, long long scope,
+		       struct meeting_item **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_DASH_VIOLATIONS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
+	sqlite3_bind_int64(s, 2, scope);
+	return db_read_rows(db, a, s, sizeof **out, read_item, out, count, "violations");
+}
+
+int db_place_unagreed(struct db *db, struct arena *a, time_t now, time_t before, long long scope,
+		      struct meeting_item **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_PLACE_UNAGREED);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)before);
+	sqlite3_bind_int64(s, 3, scope);
+	return db_read_rows(db, a, s, sizeof **out, read_item, out, count, "places not agreed");
+}
+
+/* Two counts (columns 0 and 1) into long long[2]. */
+static void read_two_counts(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	(void)a;
+	long long *n = row;
+	n[0] = sqlite3_column_int64(s, 0);
+	n[1] = sqlite3_column_int64(s, 1);
+}
+
+int db_dash_kind_count(struct db *db, const char *kind, time_t from, time_t to, long long scope,
+		       long long *held, long long *planned)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_DASH_KIND_COUNT);
+	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)to);
+	sqlite3_bind_int64(s, 4, scope);
+	long long n[2] = {0, 0};
+	if (db_read_one(db, NULL, s, read_two_counts, n, "kind count") < 0)
+		return -1;
+	*held = n[0];
+	*planned = n[1];
+	return 0;
+}
+
+/* The columns of STMT_DASH_GROUPS. */
+static void read_dash_group(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct dash_group *g = row;
+	g->id = sqlite3_column_int64(s, 0);
+	g->name = db_text(a, s, 1);
+	g->held = sqlite3_column_int64(s, 2);
+	g->planned = sqlite3_column_int64(s, 3);
+}
+
+int db_dash_groups(struct db *db, struct arena *a, time_t from, time_t to, long long scope,
+		   struct dash_group **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_DASH_GROUPS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	sqlite3_bind_int64(s, 3, scope);
+	return db_read_rows(db, a, s, sizeof **out, read_dash_group, out, count, "group counts");
+}
+
+/* The columns of STMT_DASH_HELD. */
+static void read_dash_held(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct dash_held *h = row;
+	h->id = sqlite3_column_int64(s, 0);
+	h->title = db_text(a, s, 1);
+	h->starts_at = (time_t)sqlite3_column_int64(s, 2);
+	h->signed_ = sqlite3_column_int(s, 3) != 0;
+	h->has_protocol = sqlite3_column_int(s, 4) != 0;
+	h->handover_days = sqlite3_column_int(s, 5);
+}
+
+int db_dash_held(struct db *db, struct arena *a, int limit, long long scope, time_t since,
+		 struct dash_held **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_DASH_HELD);
+	sqlite3_bind_int(s, 1, limit);
+	sqlite3_bind_int64(s, 2, scope);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)since);
+	return db_read_rows(db, a, s, sizeof **out, read_dash_held, out, count, "held meetings");
+}
+
+/* Three counts (columns 0, 1, 2) into long long[3]. */
+static void read_three_counts(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	read_two_counts(a, s, row);
+	((long long *)row)[2] = sqlite3_column_int64(s, 2);
+}
+
+int db_dash_outbox_totals(struct db *db, long long scope, long long *pending, long long *dead,
+			  long long *unsent_mail)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_OUTBOX_TOTALS);
+	sqlite3_bind_int64(s, 1, scope);
+	long long n[3] = {0, 0, 0};
+	if (db_read_one(db, NULL, s, read_three_counts, n, "outbox totals") < 0)
+		return -1;
+	*pending = n[0];
+	*dead = n[1];
+	*unsent_mail = n[2];
+	return 0;
+}
+
+/* ---- series ---- */
+
+/* The columns of STMT_SERIES_LIST. */
+static void read_series(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct series_row *r = row;
+	r->id = sqlite3_column_int64(s, 0);
+	r->title = db_text(a, s, 1);
+	r->kind_name = db_text(a, s, 2);
+	r->meetings = sqlite3_column_int64(s, 3);
+}
+
+int db_series_list(struct db *db, struct arena *a, long long scope, struct series_row **out,
+		   size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_SERIES_LIST);
+	sqlite3_bind_int64(s, 1, scope);
+	return db_read_rows(db, a, s, sizeof **out, read_series, out, count, "series");
+}
+
+/* Two texts (columns 0 and 1) into const char *[2]. */
+static void read_two_texts(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	const char **t = row;
+	t[0] = db_text(a, s, 0);
+	t[1] = db_text(a, s, 1);
+}
+
+int db_series_get(struct db *db, struct arena *a, long long id, const char **title,
+		  const char **kind_name)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_SERIES_GET);
+	sqlite3_bind_int64(s, 1, id);
+	const char *t[2] = {"", ""};
+	int rc = db_read_one(db, a, s, read_two_texts, t, "series");
+	*title = t[0];
+	*kind_name = t[1];
+	return rc;
+}
+
+/* The columns of STMT_SERIES_MEETINGS. */
+static void read_series_meeting(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct series_meeting *m = row;
+	m->id = sqlite3_column_int64(s, 0);
+	m->starts_at = (time_t)sqlite3_column_int64(s, 1);
+	m->place = db_text(a, s, 2);
+	m->status = db_text(a, s, 3);
+}
+
+int db_series_meetings(struct db *db, struct arena *a, long long series,
+		       struct series_meeting **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_SERIES_MEETINGS);
+	sqlite3_bind_int64(s, 1, series);
+	return db_read_rows(db, a, s, sizeof **out, read_series_meeting, out, count,
+			    "series meetings");
+}
+
+int db_staff_venue_territory(struct db *db, long long venue, long long *territory)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_VENUE_TERRITORY);
+	sqlite3_bind_int64(s, 1, venue);
+	*territory = 0;
+	return db_read_one(db, NULL, s, read_id, territory, "venue territory");
+}
+
+/* ---- the production calendar ---- */
+
+/* The columns of STMT_CALENDAR_YEARS. */
+static void read_calendar_year_row(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct calendar_year_row *y = row;
+	y->year = sqlite3_column_int(s, 0);
+	y->source = db_text(a, s, 1);
+	y->updated_at = (time_t)sqlite3_column_int64(s, 2);
+	y->days = sqlite3_column_int64(s, 3);
+	y->provisional = sqlite3_column_int(s, 4) != 0;
+}
+
+int db_calendar_years(struct db *db, struct arena *a, struct calendar_year_row **out,
+		      size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_CALENDAR_YEARS);
+	return db_read_rows(db, a, s, sizeof **out, read_calendar_year_row, out, count,
+			    "calendar years");
+}
+
+/* The columns of STMT_CALENDAR_YEAR_GET. */
+static void read_calendar_year(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct calendar_year *y = row;
+	y->source = db_text(a, s, 0);
+	y->updated_at = (time_t)sqlite3_column_int64(s, 1);
+	y->provisional = sqlite3_column_int(s, 2) != 0;
+}
+
+int db_calendar_year_get(struct db *db, struct arena *a, long long year,
+			 struct calendar_year *out)
+{
+	memset(out, 0, sizeof *out);
+	out->source = "";
+	sqlite3_stmt *s = db_stmt(db, STMT_CALENDAR_YEAR_GET);
+	sqlite3_bind_int64(s, 1, year);
+	return db_read_one(db, a, s, read_calendar_year, out, "calendar year");
+}
+
+/* The columns of STMT_CALENDAR_DAYS: day and kind. */
+static void read_day(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct calendar_day_row *d = row;
+	d->day = db_text(a, s, 0);
+	d->kind = db_text(a, s, 1);
+	d->note = "";
+}
+
+/* The columns of STMT_CALENDAR_YEAR_DAYS: those of read_day and the note. */
+static void read_day_note(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	read_day(a, s, row);
+	((struct calendar_day_row *)row)->note = db_text(a, s, 2);
+}
+
+int db_calendar_year_days(struct db *db, struct arena *a, long long year,
+			  struct calendar_day_row **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_CALENDAR_YEAR_DAYS);
+	sqlite3_bind_int64(s, 1, year);
+	return db_read_rows(db, a, s, sizeof **out, read_day_note, out, count, "calendar days");
+}
+
+int db_calendar_days(struct db *db, struct arena *a, struct calendar_day_row **out,
+		     size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_CALENDAR_DAYS);
+	return db_read_rows(db, a, s, sizeof **out, read_day, out, count, "calendar days");
+}
+
+/* ---- the reports ---- */
+
+int db_report_kind_count(struct db *db, const char *kind, time_t from, time_t to, long long body,
+			 long long host, long long *held, long long *planned)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_KIND_COUNT);
+	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)to);
+	bind_id(s, 4, body);
+	bind_id(s, 5, host);
+	long long n[2] = {0, 0};
+	if (db_read_one(db, NULL, s, read_two_counts, n, "kind count") < 0)
+		return -1;
+	*held = n[0];
+	*planned = n[1];
+	return 0;
+}
+
+int db_report_body_groups(struct db *db, long long body, time_t before, long long *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_BODY_GROUPS);
+	sqlite3_bind_int64(s, 1, body);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)before);
+	*count = 0;
+	return db_read_one(db, NULL, s, read_id, count, "body groups") < 0 ? -1 : 0;
+}
+
+/* The columns of STMT_REPORT_GROUP_QUARTER. */
+static void read_group_quarter(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct report_group_quarter *g = row;
+	g->id = sqlite3_column_int64(s, 0);
+	g->name = db_text(a, s, 1);
+	g->created_at = (time_t)sqlite3_column_int64(s, 2);
+	g->held = sqlite3_column_int64(s, 3);
+	g->held_in_part = sqlite3_column_int64(s, 4);
+	g->planned = sqlite3_column_int64(s, 5);
+}
+
+int db_report_group_quarter(struct db *db, struct arena *a, time_t begin, time_t end,
+			    time_t part_from, time_t part_to, long long body,
+			    struct report_group_quarter **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_GROUP_QUARTER);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)begin);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)part_from);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)part_to);
+	bind_id(s, 5, body);
+	return db_read_rows(db, a, s, sizeof **out, read_group_quarter, out, count,
+			    "group quarter");
+}
+
+/* The columns id, title, starts_at shared by STMT_REPORT_VIOLATIONS and _EXCEPTIONS. */
+static void read_report_meeting(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct report_meeting *m = row;
+	m->id = sqlite3_column_int64(s, 0);
+	m->title = db_text(a, s, 1);
+	m->starts_at = (time_t)sqlite3_column_int64(s, 2);
+	m->status = "";
+	m->exception = "";
+}
+
+/* The columns of STMT_REPORT_VIOLATIONS. */
+static void read_violation(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	read_report_meeting(a, s, row);
+	struct report_meeting *m = row;
+	m->status = db_text(a, s, 3);
+	m->deadline_at = (time_t)sqlite3_column_int64(s, 4);
+}
+
+/* The columns of STMT_REPORT_EXCEPTIONS. */
+static void read_exception(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	read_report_meeting(a, s, row);
+	((struct report_meeting *)row)->exception = db_text(a, s, 3);
+}
+
+/* Step statement which bound with the period [from, to) and body (?3), rows read by read. */
+static int report_meetings(struct db *db, struct arena *a, enum stmt which, db_row_reader *read,
+			   time_t from, time_t to, long long body, struct report_meeting **out,
+			   size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, which);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	bind_id(s, 3, body);
+	return db_read_rows(db, a, s, sizeof **out, read, out, count, "report meetings");
+}
+
+int db_report_violations(struct db *db, struct arena *a, time_t from, time_t to, long long body,
+			 struct report_meeting **out, size_t *count)
+{
+	return report_meetings(db, a, STMT_REPORT_VIOLATIONS, read_violation, from, to, body, out,
+			       count);
+}
+
+int db_report_exceptions(struct db *db, struct arena *a, time_t from, time_t to, long long body,
+			 struct report_meeting **out, size_t *count)
+{
+	return report_meetings(db, a, STMT_REPORT_EXCEPTIONS, read_exception, from, to, body, out,
+			       count);
+}
+
+/* The columns of STMT_REPORT_ANSWERED_LATE (of its first six). */
+static void read_answered_late(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct report_late_appeal *l = row;
+	l->number = db_text(a, s, 0);
+	l->topic = db_text(a, s, 1);
+	l->forwarded = strcmp(db_text(a, s, 2), "forwarded") == 0;
+	l->due_on = db_text(a, s, 3);
+	l->done_on = db_text(a, s, 4);
+	l->days_late = sqlite3_column_int64(s, 5);
+}
+
+int db_report_answered_late(struct db *db, struct arena *a, time_t from, time_t to,
+			    long long utc_offset, long long body, struct report_late_appeal **out,
+			    size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_ANSWERED_LATE);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	sqlite3_bind_int64(s, 3, utc_offset);
+	bind_id(s, 4, body);
+	return db_read_rows(db, a, s, sizeof **out, read_answered_late, out, count,
+			    "answered late");
+}
+
+/* The columns of STMT_REPORT_OPEN_OVERDUE. */
+static void read_open_overdue(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct report_late_appeal *l = row;
+	l->number = db_text(a, s, 0);
+	l->topic = db_text(a, s, 1);
+	l->due_on = db_text(a, s, 2);
+	l->done_on = "";
+	l->days_late = sqlite3_column_int64(s, 3);
+}
+
+int db_report_open_overdue(struct db *db, struct arena *a, const char *today, long long body,
+			   struct report_late_appeal **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_OPEN_OVERDUE);
+	sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
+	bind_id(s, 2, body);
+	return db_read_rows(db, a, s, sizeof **out, read_open_overdue, out, count, "open overdue");
+}
+
+/* The columns of STMT_REPORT_PROTOCOLS. */
+static void read_report_protocol(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct report_protocol *p = row;
+	p->id = sqlite3_column_int64(s, 0);
+	p->title = db_text(a, s, 1);
+	p->starts_at = (time_t)sqlite3_column_int64(s, 2);
+	p->has_protocol = sqlite3_column_int(s, 3) != 0;
+	p->signed_ = sqlite3_column_int(s, 4) != 0;
+	p->handed = sqlite3_column_type(s, 5) != SQLITE_NULL;
+	p->handed_at = (time_t)sqlite3_column_int64(s, 5);
+	p->handover_days = sqlite3_column_int(s, 6);
+}
+
+int db_report_protocols(struct db *db, struct arena *a, time_t from, time_t to, long long body,
+			struct report_protocol **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_PROTOCOLS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	bind_id(s, 3, body);
+	return db_read_rows(db, a, s, sizeof **out, read_report_protocol, out, count,
+			    "report protocols");
+}
+
+/* The columns of STMT_REPORT_INSTRUCTIONS_LATE. */
+static void read_report_instruction(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct report_instruction *i = row;
+	i->id = sqlite3_column_int64(s, 0);
+	i->text = db_text(a, s, 1);
+	i->unit = db_text(a, s, 2);
+	i->due_on = db_text(a, s, 3);
+	i->status = db_text(a, s, 4);
+	i->done = sqlite3_column_type(s, 5) != SQLITE_NULL;
+	i->done_on = db_text(a, s, 5);
+	i->days_late = sqlite3_column_int64(s, 6);
+	i->meeting = db_text(a, s, 7);
+	i->appeal = db_text(a, s, 8);
+}
+
+int db_report_instructions_late(struct db *db, struct arena *a, const char *from_iso,
+				const char *to_iso, const char *today, long long utc_offset,
+				long long body, struct report_instruction **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_INSTRUCTIONS_LATE);
+	sqlite3_bind_text(s, 1, from_iso, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, to_iso, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 4, utc_offset);
+	bind_id(s, 5, body);
+	return db_read_rows(db, a, s, sizeof **out, read_report_instruction, out, count,
+			    "instructions late");
+}
+
+/* The columns of STMT_REPORT_GROUPS. */
+static void read_report_group(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct report_group *g = row;
+	g->name = db_text(a, s, 0);
+	g->territory = db_text(a, s, 1);
+	g->held = sqlite3_column_int64(s, 2);
+	g->attendance = sqlite3_column_int64(s, 3);
+	g->appeals = sqlite3_column_int64(s, 4);
+	g->given = sqlite3_column_int64(s, 5);
+	g->executed = sqlite3_column_int64(s, 6);
+	g->territory_id = sqlite3_column_int64(s, 7);
+}
+
+int db_report_groups(struct db *db, struct arena *a, time_t from, time_t to,
+		     struct report_group **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_GROUPS);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	return db_read_rows(db, a, s, sizeof **out, read_report_group, out, count, "groups report");
+}
+
+/* The columns of STMT_REPORT_MONTHLY. */
+static void read_month_code(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct report_month_code *c = row;
+	c->has_code = sqlite3_column_type(s, 0) != SQLITE_NULL;
+	c->code = db_text(a, s, 0);
+	c->topic = db_text(a, s, 1);
+	c->received = sqlite3_column_int64(s, 2);
+	c->answered = sqlite3_column_int64(s, 3);
+	c->forwarded = sqlite3_column_int64(s, 4);
+	c->unanswered = sqlite3_column_int64(s, 5);
+	c->open = sqlite3_column_int64(s, 6);
+}
+
+int db_report_monthly(struct db *db, struct arena *a, time_t from, time_t to,
+		      struct report_month_code **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_MONTHLY);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	return db_read_rows(db, a, s, sizeof **out, read_month_code, out, count, "monthly report");
+}
+
+/* ---- the plan of measures ---- */
+
+/* The columns of STMT_PLAN_MEASURE_LIST. */
+static void read_measure(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct plan_measure_row *m = row;
+	m->id = sqlite3_column_int64(s, 0);
+	m->item = db_text(a, s, 1);
+	m->text = db_text(a, s, 2);
+	m->periodicity = db_text(a, s, 3);
+	m->due_iso = db_text(a, s, 4);
+	m->units = db_text(a, s, 5);
+	m->evidence = db_text(a, s, 6);
+	m->meeting_kind = db_text(a, s, 7);
+	m->kind_name = db_text(a, s, 8);
+	m->evidence_name = db_text(a, s, 9);
+}
+
+int db_plan_measures(struct db *db, struct arena *a, long long id, struct plan_measure_row **out,
+		     size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_PLAN_MEASURE_LIST);
+	sqlite3_bind_int64(s, 1, id);
+	return db_read_rows(db, a, s, sizeof **out, read_measure, out, count, "plan measures");
+}
+
+/* The columns shared by the STMT_PLAN_EVIDENCE_* statements. */
+static void read_evidence(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct plan_evidence_row *e = row;
+	e->id = sqlite3_column_int64(s, 0);
+	e->title = db_text(a, s, 1);
+	e->has_time = sqlite3_column_type(s, 2) == SQLITE_INTEGER;
+	e->at = (time_t)sqlite3_column_int64(s, 2);
+	e->day = db_text(a, s, 3);
+}
+
+int db_plan_evidence(struct db *db, struct arena *a, enum stmt which, long long measure,
+		     const char *kind, time_t from, time_t to, const char *from_iso,
+		     const char *to_iso, struct plan_evidence_row **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, which);
+	/* A statement that uses fewer parameters refuses the binds past its last (SQLITE_RANGE):
+	 * harmless, every statement is bound the same way. */
+	sqlite3_bind_int64(s, 1, measure);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)to);
+	sqlite3_bind_text(s, 5, from_iso, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 6, to_iso, -1, SQLITE_TRANSIENT);
+	return db_read_rows(db, a, s, sizeof **out, read_evidence, out, count, "plan evidence");
+}
+
+/* The columns code, name. */
+static void read_code_name(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct code_name *c = row;
+	c->code = db_text(a, s, 0);
+	c->name = db_text(a, s, 1);
+}
+
+int db_plan_evidence_kinds(struct db *db, struct arena *a, struct code_name **out,
+			   size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_PLAN_EVIDENCE_KINDS);
+	return db_read_rows(db, a, s, sizeof **out, read_code_name, out, count, "evidence kinds");
+}
+
+/* The columns of STMT_PLAN_RECORDS. */
+static void read_record(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct plan_record_row *r = row;
+	r->id = sqlite3_column_int64(s, 0);
+	r->done_on = db_text(a, s, 1);
+	r->note = db_text(a, s, 2);
+	r->file_name = db_text(a, s, 3);
+	r->created_at = (time_t)sqlite3_column_int64(s, 4);
+	r->created_by = db_text(a, s, 5);
+}
+
+int db_plan_records(struct db *db, struct arena *a, long long measure,
+		    struct plan_record_row **out, size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_PLAN_RECORDS);
+	sqlite3_bind_int64(s, 1, measure);
+	return db_read_rows(db, a, s, sizeof **out, read_record, out, count, "plan records");
+}
+
+/* Three texts (columns 0, 1, 2) into const char *[3]. */
+static void read_three_texts(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	read_two_texts(a, s, row);
+	((const char **)row)[2] = db_text(a, s, 2);
+}
+
+int db_plan_record_file(struct db *db, struct arena *a, long long id, const char **name,
+			const char **mime, const char **sha256)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_PLAN_RECORD_GET);
+	sqlite3_bind_int64(s, 1, id);
+	const char *t[3] = {"", "", ""};
+	int rc = db_read_one(db, a, s, read_three_texts, t, "plan record");
+	*name = t[0];
+	*mime = t[1];
+	*sha256 = t[2];
+	return rc;
+}
