@@ -40,20 +40,16 @@ static int days_between(struct civil_date a, struct civil_date b)
 	return n;
 }
 
-/* One list of meetings: a row per meeting of list with its date. Returns the number of rows, or
- * -1 when the list could not be read (rc < 0). */
-static int meeting_rows(tpl_dict *d, const char *section, int rc, const struct meeting_item *list,
-			size_t count)
+/* Rows of section, one per meeting of list with its date. */
+static void meeting_rows(tpl_dict *d, const char *section, const struct meeting_item *list,
+			 size_t count)
 {
-	if (rc < 0)
-		return -1;
 	for (size_t i = 0; i < count; i++) {
 		tpl_dict *row = tpl_section_add(d, section);
 		tpl_set_int(row, "ID", list[i].id);
 		tpl_set(row, "TITLE", list[i].title);
 		page_set_datetime(row, "STARTS", list[i].starts_at);
 	}
-	return (int)count;
 }
 
 /* Drafts whose announcement deadline is near or missed, as DRAFT rows. 0, or -1 on a database
@@ -253,32 +249,25 @@ enum http_status page_admin_home(struct request *req)
 	long long scope = scope_bind_value(req);
 	struct meeting_item *list;
 	size_t count;
-	int rows = meeting_rows(d, "UNANNOUNCED",
-				db_dash_unannounced(db, req->arena, req->now, scope, &list, &count),
-				list, count);
-	if (rows < 0)
+	if (db_dash_unannounced(db, req->arena, req->now, scope, &list, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	tpl_section_show(d, rows ? "HAS_UNANNOUNCED" : "NO_UNANNOUNCED");
-	rows = meeting_rows(d, "POLICE",
-			    db_dash_police(db, req->arena, req->now,
-					   req->worker->cfg->police_notice_attendance, scope, &list,
-					   &count),
-			    list, count);
-	if (rows < 0)
+	meeting_rows(d, "UNANNOUNCED", list, count);
+	tpl_section_show(d, count ? "HAS_UNANNOUNCED" : "NO_UNANNOUNCED");
+	if (db_dash_police(db, req->arena, req->now, req->worker->cfg->police_notice_attendance,
+			   scope, &list, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (rows)
+	meeting_rows(d, "POLICE", list, count);
+	if (count)
 		tpl_section_show(d, "HAS_POLICE");
 	if (held_awaiting_protocol(req, d) < 0)
 		return HTTP_INTERNAL_ERROR;
 	/* regulation № 44 on information groups §3.6.2 */
 	if (place_unagreed_fill(req, d, PLACE_WARNING_DAYS) < 0)
 		return HTTP_INTERNAL_ERROR;
-	rows = meeting_rows(d, "VIOLATION",
-			    db_dash_violations(db, req->arena, req->now, scope, &list, &count), list,
-			    count);
-	if (rows < 0)
+	if (db_dash_violations(db, req->arena, req->now, scope, &list, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (rows)
+	meeting_rows(d, "VIOLATION", list, count);
+	if (count)
 		tpl_section_show(d, "HAS_VIOLATIONS");
 	long long pending, dead, unsent_mail;
 	if (db_dash_outbox_totals(db, scope, &pending, &dead, &unsent_mail) < 0)
