@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "civil_time.h"
+#include "db_meeting_staff.h"
 #include "page.h"
 #include "page_admin_reference.h"
 #include "pages.h"
@@ -61,23 +62,20 @@ static enum http_status calendar_page(struct request *req, enum http_status stat
 		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = reference_begin(req, "admin_calendar.tpl", "Производственный календарь",
 				      REFERENCE_CALENDAR, true);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_CALENDAR_YEARS);
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int year = sqlite3_column_int(s, 0);
-		tpl_dict *row = tpl_section_add(d, "YEAR");
-		tpl_set_int(row, "YEAR", year);
-		tpl_set(row, "SOURCE", db_text(req->arena, s, 1));
-		page_set_date(row, "UPDATED", (time_t)sqlite3_column_int64(s, 2));
-		tpl_set_int(row, "DAYS", sqlite3_column_int64(s, 3));
-		tpl_set_int(row, "WORKING", working_days(&cal, year));
-		if (sqlite3_column_int(s, 4))
-			tpl_section_show(row, "PROVISIONAL");
-		rows++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct calendar_year_row *years;
+	size_t rows;
+	if (db_calendar_years(&req->worker->db, req->arena, &years, &rows) < 0)
 		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < rows; i++) {
+		tpl_dict *row = tpl_section_add(d, "YEAR");
+		tpl_set_int(row, "YEAR", years[i].year);
+		tpl_set(row, "SOURCE", years[i].source);
+		page_set_date(row, "UPDATED", years[i].updated_at);
+		tpl_set_int(row, "DAYS", years[i].days);
+		tpl_set_int(row, "WORKING", working_days(&cal, years[i].year));
+		if (years[i].provisional)
+			tpl_section_show(row, "PROVISIONAL");
+	}
 	tpl_section_show(d, rows ? "HAS_YEARS" : "NO_YEARS");
 	int coming = tz_local_date(req->now).year + 1;
 	if (!workdays_covered(&cal, coming))
@@ -111,19 +109,17 @@ enum http_status page_admin_calendar(struct request *req)
 static int load_year(struct request *req, long long year, const char **source, time_t *updated,
 		     bool *provisional)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_CALENDAR_YEAR_GET);
-	sqlite3_bind_int64(s, 1, year);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	struct calendar_year y;
+	int rc = db_calendar_year_get(&req->worker->db, req->arena, year, &y);
+	if (rc == 0) {
 		if (source)
-			*source = db_text(req->arena, s, 0);
+			*source = y.source;
 		if (updated)
-			*updated = (time_t)sqlite3_column_int64(s, 1);
+			*updated = y.updated_at;
 		if (provisional)
-			*provisional = sqlite3_column_int(s, 2) != 0;
+			*provisional = y.provisional;
 	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	return rc;
 }
 
 /* Insert or change one day (STMT_CALENDAR_DAY_SET); true on success. */
@@ -223,11 +219,13 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 	/* The day the edit form starts from: ?day= of a row's «изменить» link. */
 	const struct field_value *chosen = &req->field[FIELD_DAY];
 	const char *chosen_kind = NULL, *chosen_note = NULL;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_CALENDAR_YEAR_DAYS);
-	sqlite3_bind_int(s, 1, year);
-	int rc, rows = 0, shorts = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *day = db_text(req->arena, s, 0), *kind = db_text(req->arena, s, 1);
+	struct calendar_day_row *days;
+	size_t count;
+	if (db_calendar_year_days(&req->worker->db, req->arena, year, &days, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	int rows = 0, shorts = 0;
+	for (size_t i = 0; i < count; i++) {
+		const char *day = days[i].day, *kind = days[i].kind;
 		struct civil_date date;
 		if (!civil_date_parse(day, &date))
 			continue;
@@ -236,7 +234,7 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 		tpl_set(row, "DATE", page_date_words(req, date));
 		tpl_set(row, "WEEKDAY", ru_weekday(series_weekday(date) % 7));
 		tpl_set(row, "KIND", kind_label(kind));
-		tpl_set(row, "NOTE", db_text(req->arena, s, 2));
+		tpl_set(row, "NOTE", days[i].note);
 		if (strcmp(kind, "short") == 0)
 			shorts++;
 		if (admin) {
@@ -250,13 +248,10 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 		if (refused == FORM_NONE && chosen->state == FIELD_VALID &&
 		    civil_date_compare(chosen->date, date) == 0) {
 			chosen_kind = kind;
-			chosen_note = db_text(req->arena, s, 2);
+			chosen_note = days[i].note;
 		}
 		rows++;
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, rows ? "HAS_DAYS" : "NO_DAYS");
 	tpl_set_int(d, "SHORT", shorts);
 	if (!admin)
