@@ -1183,15 +1183,15 @@ int db_plan_evidence(struct db *db, struct arena *a, enum stmt which, long long 
 	return db_read_rows(db, a, s, sizeof **out, read_evidence, out, count, "plan evidence");
 }
 
-/* The columns code, name. */
+/* The columns code, name of STMT_PLAN_EVIDENCE_KINDS. */
 static void read_code_name(struct arena *a, sqlite3_stmt *s, void *row)
 {
-	struct code_name *c = row;
+	struct kind_item *c = row;
 	c->code = db_text(a, s, 0);
 	c->name = db_text(a, s, 1);
 }
 
-int db_plan_evidence_kinds(struct db *db, struct arena *a, struct code_name **out,
+int db_plan_evidence_kinds(struct db *db, struct arena *a, struct kind_item **out,
 			   size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_PLAN_EVIDENCE_KINDS);

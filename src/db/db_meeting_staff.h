@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "db.h"
+#include "db_reference.h"
 
 /* ---- one meeting, as the staff form sees it ---- */
 
@@ -376,12 +377,8 @@ int db_plan_evidence(struct db *db, struct arena *a, enum stmt which, long long 
 		     const char *kind, time_t from, time_t to, const char *from_iso,
 		     const char *to_iso, struct plan_evidence_row **out, size_t *count);
 
-/* A code with its name (STMT_PLAN_EVIDENCE_KINDS). */
-struct code_name {
-	const char *code, *name;
-};
-
-int db_plan_evidence_kinds(struct db *db, struct arena *a, struct code_name **out,
+/* The kinds of evidence, code and name, in the order of the form (STMT_PLAN_EVIDENCE_KINDS). */
+int db_plan_evidence_kinds(struct db *db, struct arena *a, struct kind_item **out,
 			   size_t *count);
 
 /* A record entered by hand for a measure (STMT_PLAN_RECORDS), newest first. */
