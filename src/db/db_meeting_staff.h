@@ -2,7 +2,9 @@
  * page, the series, the place agreement, who was told, the reports of meetings, the production
  * calendar and the plan of measures): each returns structs, never columns by number. Text is
  * copied into the arena given; every list function answers 0 with *out and *count (an empty list
- * is 0 rows) or -1 on a database error, which it logs. */
+ * is 0 rows) or -1 on a database error, which it logs. Four statements read here are shared with
+ * the notifier or the reference pages and keep their SQL in db_statements.c: STMT_DASH_HELD,
+ * STMT_PLACE_UNAGREED, STMT_OUTBOX_TOTALS, STMT_VENUE_TERRITORY. */
 #ifndef PORTAL_DB_MEETING_STAFF_H
 #define PORTAL_DB_MEETING_STAFF_H
 
