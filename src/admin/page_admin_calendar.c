@@ -9,11 +9,13 @@
 #include "audit.h"
 #include "auth.h"
 #include "civil_time.h"
+#include "db_meeting_staff.h"
 #include "page.h"
 #include "page_admin_reference.h"
 #include "pages.h"
 #include "ru.h"
 #include "series.h"
+#include "staff_change.h"
 #include "workdays.h"
 #include "worker.h"
 
@@ -61,23 +63,20 @@ static enum http_status calendar_page(struct request *req, enum http_status stat
 		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = reference_begin(req, "admin_calendar.tpl", "Производственный календарь",
 				      REFERENCE_CALENDAR, true);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_CALENDAR_YEARS);
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int year = sqlite3_column_int(s, 0);
-		tpl_dict *row = tpl_section_add(d, "YEAR");
-		tpl_set_int(row, "YEAR", year);
-		tpl_set(row, "SOURCE", db_text(req->arena, s, 1));
-		page_set_date(row, "UPDATED", (time_t)sqlite3_column_int64(s, 2));
-		tpl_set_int(row, "DAYS", sqlite3_column_int64(s, 3));
-		tpl_set_int(row, "WORKING", working_days(&cal, year));
-		if (sqlite3_column_int(s, 4))
-			tpl_section_show(row, "PROVISIONAL");
-		rows++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct calendar_year_row *years;
+	size_t rows;
+	if (db_calendar_years(&req->worker->db, req->arena, &years, &rows) < 0)
 		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < rows; i++) {
+		tpl_dict *row = tpl_section_add(d, "YEAR");
+		tpl_set_int(row, "YEAR", years[i].year);
+		tpl_set(row, "SOURCE", years[i].source);
+		page_set_date(row, "UPDATED", years[i].updated_at);
+		tpl_set_int(row, "DAYS", years[i].days);
+		tpl_set_int(row, "WORKING", working_days(&cal, years[i].year));
+		if (years[i].provisional)
+			tpl_section_show(row, "PROVISIONAL");
+	}
 	tpl_section_show(d, rows ? "HAS_YEARS" : "NO_YEARS");
 	int coming = tz_local_date(req->now).year + 1;
 	if (!workdays_covered(&cal, coming))
@@ -111,19 +110,17 @@ enum http_status page_admin_calendar(struct request *req)
 static int load_year(struct request *req, long long year, const char **source, time_t *updated,
 		     bool *provisional)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_CALENDAR_YEAR_GET);
-	sqlite3_bind_int64(s, 1, year);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	struct calendar_year y;
+	int rc = db_calendar_year_get(&req->worker->db, req->arena, year, &y);
+	if (rc == 0) {
 		if (source)
-			*source = db_text(req->arena, s, 0);
+			*source = y.source;
 		if (updated)
-			*updated = (time_t)sqlite3_column_int64(s, 1);
+			*updated = y.updated_at;
 		if (provisional)
-			*provisional = sqlite3_column_int(s, 2) != 0;
+			*provisional = y.provisional;
 	}
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+	return rc;
 }
 
 /* Insert or change one day (STMT_CALENDAR_DAY_SET); true on success. */
@@ -153,6 +150,25 @@ static const struct {
 	{6, 12, "День России"},              {11, 4, "День народного единства"},
 };
 
+/* staff_action load of a new year: there is no target yet (whether the year exists is a check
+ * of the form). */
+static int no_target(struct request *req, void *target)
+{
+	(void)req;
+	(void)target;
+	return 0;
+}
+
+/* staff_action page of a new year: the calendar with the form as it was sent. */
+static enum http_status year_create_refused(struct request *req, enum http_status status)
+{
+	return calendar_page(req, status, true);
+}
+
+/* The addition of a year (staff_action): refused to the calendar's form. */
+static const struct staff_action year_create = {"calendar_year", STMT_CALENDAR_YEAR_JSON,
+						no_target, year_create_refused};
+
 /* POST /admin/calendar (year, source, provisional, csrf) — add a year with the decree it comes from; the
  * holidays of art. 112 are stored with it, the transfers are then entered day by day. 303 to
  * the year's page; 422 beside the field for a year outside 2000–2100, one already in the
@@ -160,10 +176,16 @@ static const struct {
 enum http_status page_admin_calendar_year_create(struct request *req)
 {
 	const struct field_value *year = &req->field[FIELD_YEAR];
+	struct db *db = &req->worker->db;
+	enum http_status status;
+	if (!staff_action_begin(req, &year_create, NULL, &status))
+		return status;
 	if (year->state == FIELD_VALID) {
 		int rc = load_year(req, year->number, NULL, NULL, NULL);
-		if (rc < 0)
+		if (rc < 0) {
+			db_rollback(db);
 			return HTTP_INTERNAL_ERROR;
+		}
 		if (rc == 0)
 			page_reject(req, FIELD_YEAR,
 				    arena_printf(req->arena,
@@ -172,10 +194,7 @@ enum http_status page_admin_calendar_year_create(struct request *req)
 						 year->number));
 	}
 	if (req->invalid_fields > 0)
-		return calendar_page(req, HTTP_UNPROCESSABLE, true);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_refuse(req, &year_create, NULL);
 	sqlite3_stmt *s = db_stmt(db, STMT_CALENDAR_YEAR_INSERT);
 	sqlite3_bind_int64(s, 1, year->number);
 	sqlite3_bind_text(s, 2, req->field[FIELD_SOURCE].text, -1, SQLITE_STATIC);
@@ -186,9 +205,8 @@ enum http_status page_admin_calendar_year_create(struct request *req)
 		struct civil_date d = {(int)year->number, law_holidays[i].month, law_holidays[i].day};
 		ok = set_day(db, d, "holiday", law_holidays[i].name);
 	}
-	return staff_commit(req, ok, "create", "calendar_year", year->number, NULL,
-			    STMT_CALENDAR_YEAR_JSON,
-			    arena_printf(req->arena, "/admin/calendar/%lld", year->number));
+	return staff_action_finish(req, &year_create, ok, "create", year->number, NULL,
+				   arena_printf(req->arena, "/admin/calendar/%lld", year->number));
 }
 
 /* ---- one year -------------------------------------------------------------------------------- */
@@ -223,11 +241,13 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 	/* The day the edit form starts from: ?day= of a row's «изменить» link. */
 	const struct field_value *chosen = &req->field[FIELD_DAY];
 	const char *chosen_kind = NULL, *chosen_note = NULL;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_CALENDAR_YEAR_DAYS);
-	sqlite3_bind_int(s, 1, year);
-	int rc, rows = 0, shorts = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *day = db_text(req->arena, s, 0), *kind = db_text(req->arena, s, 1);
+	struct calendar_day_row *days;
+	size_t count;
+	if (db_calendar_year_days(&req->worker->db, req->arena, year, &days, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	int rows = 0, shorts = 0;
+	for (size_t i = 0; i < count; i++) {
+		const char *day = days[i].day, *kind = days[i].kind;
 		struct civil_date date;
 		if (!civil_date_parse(day, &date))
 			continue;
@@ -236,7 +256,7 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 		tpl_set(row, "DATE", page_date_words(req, date));
 		tpl_set(row, "WEEKDAY", ru_weekday(series_weekday(date) % 7));
 		tpl_set(row, "KIND", kind_label(kind));
-		tpl_set(row, "NOTE", db_text(req->arena, s, 2));
+		tpl_set(row, "NOTE", days[i].note);
 		if (strcmp(kind, "short") == 0)
 			shorts++;
 		if (admin) {
@@ -250,13 +270,10 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 		if (refused == FORM_NONE && chosen->state == FIELD_VALID &&
 		    civil_date_compare(chosen->date, date) == 0) {
 			chosen_kind = kind;
-			chosen_note = db_text(req->arena, s, 2);
+			chosen_note = days[i].note;
 		}
 		rows++;
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, rows ? "HAS_DAYS" : "NO_DAYS");
 	tpl_set_int(d, "SHORT", shorts);
 	if (!admin)
@@ -294,6 +311,38 @@ static enum http_status year_page(struct request *req, int year, enum http_statu
 	return page_end(req, status);
 }
 
+/* staff_action load: the year of the path (1 when the calendar has no such year). */
+static int load_path_year(struct request *req, void *target)
+{
+	(void)target;
+	return load_year(req, req->path_id, NULL, NULL, NULL);
+}
+
+/* staff_action pages of the year: the form refused filled from the request, the errors beside
+ * its fields (for a removal, req->error_detail beside the removal form). */
+static enum http_status source_refused(struct request *req, enum http_status status)
+{
+	return year_page(req, (int)req->path_id, status, FORM_SOURCE, NULL);
+}
+
+static enum http_status day_refused(struct request *req, enum http_status status)
+{
+	return year_page(req, (int)req->path_id, status, FORM_DAY, NULL);
+}
+
+static enum http_status remove_refused(struct request *req, enum http_status status)
+{
+	return year_page(req, (int)req->path_id, status, FORM_REMOVE, req->error_detail);
+}
+
+/* The changes of one year (staff_action): its source, a day set, a day removed. */
+static const struct staff_action source_action = {"calendar_year", STMT_CALENDAR_YEAR_JSON,
+						  load_path_year, source_refused};
+static const struct staff_action day_action = {"calendar_day", STMT_CALENDAR_DAY_JSON,
+					       load_path_year, day_refused};
+static const struct staff_action remove_action = {"calendar_day", STMT_CALENDAR_DAY_JSON,
+						  load_path_year, remove_refused};
+
 /* GET /admin/calendar/YEAR[?day=YYYY-MM-DD] — the year's decree, its number of working days and
  * every stored day with its weekday, kind and note; for administrators the forms to add or
  * change a day (filled from ?day= when that day is stored), remove one, and correct the source.
@@ -308,14 +357,12 @@ enum http_status page_admin_calendar_year(struct request *req)
  * year's page; 404 for a year not in the calendar; 422 for an empty or too long source. */
 enum http_status page_admin_calendar_year_update(struct request *req)
 {
-	int found = load_year(req, req->path_id, NULL, NULL, NULL);
-	if (found != 0)
-		return found > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	enum http_status status;
+	if (!staff_action_begin(req, &source_action, NULL, &status))
+		return status;
 	if (req->invalid_fields > 0)
-		return year_page(req, (int)req->path_id, HTTP_UNPROCESSABLE, FORM_SOURCE, NULL);
+		return staff_action_refuse(req, &source_action, NULL);
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
 	json_t *before = staff_json(req, STMT_CALENDAR_YEAR_JSON, req->path_id);
 	sqlite3_stmt *s = db_stmt(db, STMT_CALENDAR_YEAR_UPDATE);
 	sqlite3_bind_int64(s, 1, req->path_id);
@@ -323,9 +370,8 @@ enum http_status page_admin_calendar_year_update(struct request *req)
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
 	sqlite3_bind_int(s, 4, provisional_checked(req));
 	bool ok = db_run(s) == SQLITE_DONE;
-	return staff_commit(req, ok, "update", "calendar_year", req->path_id, before,
-			    STMT_CALENDAR_YEAR_JSON,
-			    arena_printf(req->arena, "/admin/calendar/%lld", req->path_id));
+	return staff_action_finish(req, &source_action, ok, "update", req->path_id, before,
+				   arena_printf(req->arena, "/admin/calendar/%lld", req->path_id));
 }
 
 /* The checks of a day the field table cannot make; the reason, or NULL when the day fits. */
@@ -372,9 +418,9 @@ static bool touch_year(struct request *req, int year)
 enum http_status page_admin_calendar_day_set(struct request *req)
 {
 	int year = (int)req->path_id;
-	int found = load_year(req, year, NULL, NULL, NULL);
-	if (found != 0)
-		return found > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	enum http_status status;
+	if (!staff_action_begin(req, &day_action, NULL, &status))
+		return status;
 	const struct field_value *day = &req->field[FIELD_DAY], *kind = &req->field[FIELD_DAY_KIND];
 	if (kind->state == FIELD_VALID && code_label(day_kinds, kind->text) == NULL)
 		page_reject(req, FIELD_DAY_KIND, "выберите вид дня из списка");
@@ -385,17 +431,14 @@ enum http_status page_admin_calendar_day_set(struct request *req)
 			page_reject(req, FIELD_DAY, problem);
 	}
 	if (req->invalid_fields > 0)
-		return year_page(req, year, HTTP_UNPROCESSABLE, FORM_DAY, NULL);
-	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_refuse(req, &day_action, NULL);
 	long long id = date_number(day->date);
 	json_t *before = staff_json(req, STMT_CALENDAR_DAY_JSON, id);
-	bool ok = set_day(db, day->date, kind->text, reference_field_text(req, FIELD_NOTE)) &&
+	bool ok = set_day(&req->worker->db, day->date, kind->text,
+			  reference_field_text(req, FIELD_NOTE)) &&
 		  touch_year(req, year);
-	return staff_commit(req, ok, before ? "update" : "create", "calendar_day", id, before,
-			    STMT_CALENDAR_DAY_JSON,
-			    arena_printf(req->arena, "/admin/calendar/%d", year));
+	return staff_action_finish(req, &day_action, ok, before ? "update" : "create", id, before,
+				   arena_printf(req->arena, "/admin/calendar/%d", year));
 }
 
 /* POST /admin/calendar/YEAR/remove (day, csrf) — remove a stored day: it becomes an ordinary
@@ -404,17 +447,13 @@ enum http_status page_admin_calendar_day_set(struct request *req)
 enum http_status page_admin_calendar_day_remove(struct request *req)
 {
 	int year = (int)req->path_id;
-	int found = load_year(req, year, NULL, NULL, NULL);
-	if (found != 0)
-		return found > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	struct civil_date d = req->field[FIELD_DAY].date;
-	if (d.year != year)
-		return HTTP_NOT_FOUND;
+	enum http_status status;
+	if (!staff_action_begin(req, &remove_action, NULL, &status))
+		return status;
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+	struct civil_date d = req->field[FIELD_DAY].date;
 	long long id = date_number(d);
-	json_t *before = staff_json(req, STMT_CALENDAR_DAY_JSON, id);
+	json_t *before = d.year == year ? staff_json(req, STMT_CALENDAR_DAY_JSON, id) : NULL;
 	if (before == NULL) {
 		db_rollback(db);
 		return HTTP_NOT_FOUND;
@@ -422,18 +461,19 @@ enum http_status page_admin_calendar_day_remove(struct request *req)
 	const char *kind = json_string_value(json_object_get(before, "kind"));
 	if (workdays_law_holiday(d) && kind != NULL && strcmp(kind, "holiday") == 0) {
 		json_decref(before);
-		db_rollback(db);
-		return year_page(req, year, HTTP_UNPROCESSABLE, FORM_REMOVE,
-				 arena_printf(req->arena,
-					      "%s — нерабочий праздничный день по статье 112 "
-					      "Трудового кодекса; его нельзя удалить из календаря.",
-					      page_date_words(req, d)));
+		return staff_action_refuse(
+			req, &remove_action,
+			arena_printf(req->arena,
+				     "%s — нерабочий праздничный день по статье 112 "
+				     "Трудового кодекса; его нельзя удалить из календаря.",
+				     page_date_words(req, d)));
 	}
 	char day[16];
 	snprintf(day, sizeof day, "%04d-%02d-%02d", d.year, d.month, d.day);
 	sqlite3_stmt *s = db_stmt(db, STMT_CALENDAR_DAY_DELETE);
 	sqlite3_bind_text(s, 1, day, -1, SQLITE_TRANSIENT);
 	bool ok = db_run(s) == SQLITE_DONE && touch_year(req, year);
+	/* Finished by hand: the record of a removal has no state after. */
 	if (!ok || audit_record(req, NULL, "delete", "calendar_day", id, before, NULL) < 0 ||
 	    db_commit(db) < 0) {
 		if (!ok)

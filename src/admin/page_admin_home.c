@@ -8,6 +8,7 @@
 
 #include "auth.h"
 #include "civil_time.h"
+#include "db_meeting_staff.h"
 #include "page.h"
 #include "protocol.h"
 #include "scope.h"
@@ -39,20 +40,16 @@ static int days_between(struct civil_date a, struct civil_date b)
 	return n;
 }
 
-/* One list of meetings: a row per meeting with its date. Returns the number of rows, or -1 on a
- * database error. */
-static int meeting_rows(struct request *req, tpl_dict *d, const char *section, sqlite3_stmt *s)
+/* Rows of section, one per meeting of list with its date. */
+static void meeting_rows(tpl_dict *d, const char *section, const struct meeting_item *list,
+			 size_t count)
 {
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < count; i++) {
 		tpl_dict *row = tpl_section_add(d, section);
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
-		page_set_datetime(row, "STARTS", (time_t)sqlite3_column_int64(s, 2));
-		rows++;
+		tpl_set_int(row, "ID", list[i].id);
+		tpl_set(row, "TITLE", list[i].title);
+		page_set_datetime(row, "STARTS", list[i].starts_at);
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? rows : -1;
 }
 
 /* Drafts whose announcement deadline is near or missed, as DRAFT rows. 0, or -1 on a database
@@ -60,20 +57,21 @@ static int meeting_rows(struct request *req, tpl_dict *d, const char *section, s
 static int drafts(struct request *req, tpl_dict *d)
 {
 	struct civil_date today = tz_local_date(req->now);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_DRAFTS);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
-	sqlite3_bind_int64(s, 2, scope_bind_value(req));
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		time_t starts = (time_t)sqlite3_column_int64(s, 2);
-		struct civil_date deadline = rule_announce_deadline(starts, db_text(req->arena, s, 3));
+	struct meeting_item *list;
+	size_t count;
+	if (db_dash_drafts(&req->worker->db, req->arena, req->now, scope_bind_value(req), &list,
+			   &count) < 0)
+		return -1;
+	int rows = 0;
+	for (size_t i = 0; i < count; i++) {
+		struct civil_date deadline = rule_announce_deadline(list[i].starts_at, list[i].kind);
 		int left = days_between(today, deadline);
 		if (left > DEADLINE_WARNING_DAYS)
 			continue;
 		tpl_dict *row = tpl_section_add(d, "DRAFT");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
-		page_set_datetime(row, "STARTS", starts);
+		tpl_set_int(row, "ID", list[i].id);
+		tpl_set(row, "TITLE", list[i].title);
+		page_set_datetime(row, "STARTS", list[i].starts_at);
 		tpl_set(row, "DEADLINE", page_date_words(req, deadline));
 		if (left < 0)
 			tpl_section_show(row, "MISSED");
@@ -84,9 +82,6 @@ static int drafts(struct request *req, tpl_dict *d)
 							 ru_plural(left, "день", "дня", "дней")));
 		rows++;
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
 	tpl_section_show(d, rows ? "HAS_DRAFTS" : "NO_DRAFTS");
 	return 0;
 }
@@ -108,64 +103,59 @@ static void period(time_t now, int months, time_t *from, time_t *to, struct civi
 	*first = start;
 }
 
-/* One compliance row: held and planned meetings of kind in the period. */
-static void compliance_kind(struct request *req, tpl_dict *d, const char *kind, const char *label,
+/* One compliance row: held and planned meetings of kind in the period. 0, or -1 on a database
+ * error. */
+static int compliance_kind(struct request *req, tpl_dict *d, const char *kind, const char *label,
 			    int months, const char *period_words)
 {
 	time_t from, to;
 	struct civil_date first;
 	period(req->now, months, &from, &to, &first);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_KIND_COUNT);
-	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)from);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)to);
-	sqlite3_bind_int64(s, 4, scope_bind_value(req));
-	long long held = 0, planned = 0;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		held = sqlite3_column_int64(s, 0);
-		planned = sqlite3_column_int64(s, 1);
-	}
-	db_done(s);
+	long long held, planned;
+	if (db_dash_kind_count(&req->worker->db, kind, from, to, scope_bind_value(req), &held,
+			       &planned) < 0)
+		return -1;
 	tpl_dict *row = tpl_section_add(d, "RULE");
 	tpl_set(row, "LABEL", label);
 	tpl_set(row, "PERIOD", period_words);
 	tpl_set(row, "HELD", arena_printf(req->arena, "проведено: %lld", held));
 	tpl_set(row, "PLANNED", arena_printf(req->arena, "назначено: %lld", planned));
 	tpl_section_show(row, held > 0 ? "KEPT" : planned > 0 ? "PLANNED_ONLY" : "NOT_KEPT");
+	return 0;
 }
 
 /* The frequencies the acts require, one RULE row each. 0, or -1 on a database error. */
 static int compliance(struct request *req, tpl_dict *d)
 {
 	struct civil_date today = tz_local_date(req->now);
-	compliance_kind(req, d, "head_mass",
-			"Встреча главы с массовым участием жителей — не реже раза в год", 12,
-			arena_printf(req->arena, "%d год", today.year));
-	compliance_kind(req, d, "personal_reception", "Личный приём главы — ежемесячно", 1,
-			arena_printf(req->arena, "%s %d г.", ru_month_nominative(today.month),
-				     today.year));
+	if (compliance_kind(req, d, "head_mass",
+			    "Встреча главы с массовым участием жителей — не реже раза в год", 12,
+			    arena_printf(req->arena, "%d год", today.year)) < 0 ||
+	    compliance_kind(req, d, "personal_reception", "Личный приём главы — ежемесячно", 1,
+			    arena_printf(req->arena, "%s %d г.", ru_month_nominative(today.month),
+					 today.year)) < 0)
+		return -1;
 	time_t from, to;
 	struct civil_date first;
 	period(req->now, 3, &from, &to, &first);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_GROUPS);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
-	sqlite3_bind_int64(s, 3, scope_bind_value(req));
+	struct dash_group *groups;
+	size_t count;
+	if (db_dash_groups(&req->worker->db, req->arena, from, to, scope_bind_value(req), &groups,
+			   &count) < 0)
+		return -1;
 	const char *quarter = arena_printf(req->arena, "%d квартал %d г.", (first.month - 1) / 3 + 1,
 					   first.year);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long held = sqlite3_column_int64(s, 2), planned = sqlite3_column_int64(s, 3);
+	for (size_t i = 0; i < count; i++) {
+		const struct dash_group *g = &groups[i];
 		tpl_dict *row = tpl_section_add(d, "RULE");
 		tpl_set(row, "LABEL", arena_printf(req->arena, "%s: выездная встреча — не реже раза в квартал",
-						   db_text(req->arena, s, 1)));
+						   g->name));
 		tpl_set(row, "PERIOD", quarter);
-		tpl_set(row, "HELD", arena_printf(req->arena, "проведено: %lld", held));
-		tpl_set(row, "PLANNED", arena_printf(req->arena, "назначено: %lld", planned));
-		tpl_section_show(row, held > 0 ? "KEPT" : planned > 0 ? "PLANNED_ONLY" : "NOT_KEPT");
+		tpl_set(row, "HELD", arena_printf(req->arena, "проведено: %lld", g->held));
+		tpl_set(row, "PLANNED", arena_printf(req->arena, "назначено: %lld", g->planned));
+		tpl_section_show(row, g->held > 0 ? "KEPT" : g->planned > 0 ? "PLANNED_ONLY" : "NOT_KEPT");
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 /* Held meetings whose protocol is not handed to the control sector yet (those without any
@@ -178,32 +168,31 @@ static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 	if (workdays_current(&req->worker->db, &cal) < 0)
 		return -1;
 	struct civil_date today = tz_local_date(req->now);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_DASH_HELD);
-	sqlite3_bind_int(s, 1, HELD_ROWS + 1);
-	sqlite3_bind_int64(s, 2, scope_bind_value(req));
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)(req->now - HELD_WITHOUT_PROTOCOL_DAYS * 86400));
+	struct dash_held *held;
+	size_t count;
+	if (db_dash_held(&req->worker->db, req->arena, HELD_ROWS + 1, scope_bind_value(req),
+			 req->now - HELD_WITHOUT_PROTOCOL_DAYS * 86400, &held, &count) < 0)
+		return -1;
 	tpl_set(d, "HELD_WINDOW",
 		arena_printf(req->arena, "%d %s", HELD_WITHOUT_PROTOCOL_DAYS,
 			     ru_plural(HELD_WITHOUT_PROTOCOL_DAYS, "день", "дня", "дней")));
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (++rows > HELD_ROWS) {
+	for (size_t i = 0; i < count; i++) {
+		if (i == HELD_ROWS) {
 			/* The rest are older: the compliance report lists them all. */
 			tpl_set_int(tpl_section_add(d, "HELD_MORE"), "ROWS", HELD_ROWS);
 			break;
 		}
+		const struct dash_held *h = &held[i];
 		tpl_dict *row = tpl_section_add(d, "HELD");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
-		time_t starts = (time_t)sqlite3_column_int64(s, 2);
-		page_set_datetime(row, "STARTS", starts);
-		tpl_set(row, "STATE", sqlite3_column_int(s, 3)   ? "подписан, не передан"
-				      : sqlite3_column_int(s, 4) ? "не подписан"
-								 : "не составлен");
-		int days = sqlite3_column_int(s, 5);
-		if (days > 0) {
-			struct civil_date due =
-				protocol_handover_due(&cal, tz_local_date(starts), days, NULL);
+		tpl_set_int(row, "ID", h->id);
+		tpl_set(row, "TITLE", h->title);
+		page_set_datetime(row, "STARTS", h->starts_at);
+		tpl_set(row, "STATE", h->signed_	       ? "подписан, не передан"
+				      : h->has_protocol ? "не подписан"
+							: "не составлен");
+		if (h->handover_days > 0) {
+			struct civil_date due = protocol_handover_due(
+				&cal, tz_local_date(h->starts_at), h->handover_days, NULL);
 			tpl_dict *due_row = tpl_section_add(row, "DUE");
 			tpl_set(due_row, "DATE", page_date_words(req, due));
 			if (civil_date_compare(today, due) > 0)
@@ -211,8 +200,7 @@ static int held_awaiting_protocol(struct request *req, tpl_dict *d)
 		}
 		tpl_section_show(d, "HAS_HELD");
 	}
-	db_done(s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+	return 0;
 }
 
 /* The present and the coming year (the local year + 1) without a production calendar, or with a
@@ -223,16 +211,13 @@ static int calendar_warning(struct request *req, tpl_dict *d)
 {
 	int year = tz_local_date(req->now).year;
 	for (int y = year; y <= year + 1; y++) {
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_CALENDAR_YEAR_GET);
-		sqlite3_bind_int(s, 1, y);
-		int rc = sqlite3_step(s);
-		bool provisional = rc == SQLITE_ROW && sqlite3_column_int(s, 2) != 0;
-		db_done(s);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		struct calendar_year cy;
+		int rc = db_calendar_year_get(&req->worker->db, req->arena, y, &cy);
+		if (rc < 0)
 			return -1;
-		if (rc == SQLITE_DONE)
+		if (rc > 0)
 			tpl_set_int(tpl_section_add(d, "NO_CALENDAR"), "YEAR", y);
-		else if (provisional)
+		else if (cy.provisional)
 			tpl_set_int(tpl_section_add(d, "PROVISIONAL_CALENDAR"), "YEAR", y);
 	}
 	return 0;
@@ -261,43 +246,32 @@ enum http_status page_admin_home(struct request *req)
 	struct db *db = &req->worker->db;
 	if (drafts(req, d) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_DASH_UNANNOUNCED);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
-	sqlite3_bind_int64(s, 2, scope_bind_value(req));
-	int rows = meeting_rows(req, d, "UNANNOUNCED", s);
-	if (rows < 0)
+	long long scope = scope_bind_value(req);
+	struct meeting_item *list;
+	size_t count;
+	if (db_dash_unannounced(db, req->arena, req->now, scope, &list, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	tpl_section_show(d, rows ? "HAS_UNANNOUNCED" : "NO_UNANNOUNCED");
-	s = db_stmt(db, STMT_DASH_POLICE);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
-	sqlite3_bind_int(s, 2, req->worker->cfg->police_notice_attendance);
-	sqlite3_bind_int64(s, 3, scope_bind_value(req));
-	rows = meeting_rows(req, d, "POLICE", s);
-	if (rows < 0)
+	meeting_rows(d, "UNANNOUNCED", list, count);
+	tpl_section_show(d, count ? "HAS_UNANNOUNCED" : "NO_UNANNOUNCED");
+	if (db_dash_police(db, req->arena, req->now, req->worker->cfg->police_notice_attendance,
+			   scope, &list, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (rows)
+	meeting_rows(d, "POLICE", list, count);
+	if (count)
 		tpl_section_show(d, "HAS_POLICE");
 	if (held_awaiting_protocol(req, d) < 0)
 		return HTTP_INTERNAL_ERROR;
 	/* regulation № 44 on information groups §3.6.2 */
 	if (place_unagreed_fill(req, d, PLACE_WARNING_DAYS) < 0)
 		return HTTP_INTERNAL_ERROR;
-	s = db_stmt(db, STMT_DASH_VIOLATIONS);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)req->now);
-	sqlite3_bind_int64(s, 2, scope_bind_value(req));
-	rows = meeting_rows(req, d, "VIOLATION", s);
-	if (rows < 0)
+	if (db_dash_violations(db, req->arena, req->now, scope, &list, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	if (rows)
+	meeting_rows(d, "VIOLATION", list, count);
+	if (count)
 		tpl_section_show(d, "HAS_VIOLATIONS");
-	s = db_stmt(db, STMT_OUTBOX_TOTALS);
-	sqlite3_bind_int64(s, 1, scope_bind_value(req));
-	long long dead = 0, unsent_mail = 0;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		dead = sqlite3_column_int64(s, 1);
-		unsent_mail = sqlite3_column_int64(s, 2);
-	}
-	db_done(s);
+	long long pending, dead, unsent_mail;
+	if (db_dash_outbox_totals(db, scope, &pending, &dead, &unsent_mail) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (req->worker->cfg->smtp_url[0] == '\0')
 		page_no_mail_server(req, d, unsent_mail);
 	if (dead > 0)

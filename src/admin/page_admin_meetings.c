@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "civil_time.h"
+#include "db_meeting_staff.h"
 #include "db_reference.h"
 #include "meeting_informed.h"
 #include "page.h"
@@ -27,45 +28,11 @@
 
 /* ---- reading -------------------------------------------------------------------------- */
 
-/* A meeting as the staff form sees it. */
-struct staff_meeting {
-	long long id;
-	const char *kind, *title, *organising_unit, *description, *theses, *analytical_note,
-		*reference_materials, *status, *status_reason, *exception_reason;
-	long long territory_id, venue_id, host_id, group_id; /* 0 when none */
-	long long expected_attendance;             /* -1 when unknown */
-	time_t starts_at, ends_at;
-	bool was_postponed, announced, has_attendance, approved, police_notified;
-	time_t postponed_from, announced_at, approved_at, police_notified_at;
-	long long attendance;
-	long long *invitees;
-	size_t invitee_count;
-	long long *reference_groups; /* meeting_reference_group: whom its announcement is mailed */
-	size_t reference_group_count;
-};
 
 
 /* ---- reference groups (decree № 1617-па on reference groups) mailed the announcement: the
  * «Рассылка референтным группам» checkboxes, kept in meeting_reference_group and in the meeting's
  * audit JSON ---------------- */
-
-/* The ids of the reference groups chosen for meeting id, into *out. 0, or -1. */
-static int load_reference_groups(struct request *req, long long id, long long **out,
-				 size_t *count)
-{
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_REFGROUP_IDS);
-	sqlite3_bind_int64(s, 1, id);
-	size_t cap = 4;
-	*out = arena_alloc(req->arena, cap * sizeof **out);
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = arena_grow(req->arena, *out, *count, &cap, sizeof **out);
-		(*out)[(*count)++] = sqlite3_column_int64(s, 0);
-	}
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
 
 /* One checkbox per group of items («name (N участников)»), ticked when in chosen. */
 static void fill_reference_groups(struct request *req, tpl_dict *f, const struct staff_item *items,
@@ -103,65 +70,11 @@ static int save_reference_groups(struct request *req, long long id)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* 0 found, 1 no such meeting, -1 database error. */
+/* Meeting id as the staff form sees it: 0 found, 1 no such meeting, -1 database error. */
 static int load_meeting(struct request *req, long long id, struct staff_meeting *m)
 {
-	struct db *db = &req->worker->db;
-	memset(m, 0, sizeof *m);
-	sqlite3_stmt *s = db_stmt(db, STMT_STAFF_MEETING_GET);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		db_done(s);
-		return rc == SQLITE_DONE ? 1 : -1;
-	}
-	m->id = id;
-	m->kind = db_text(req->arena, s, 0);
-	m->title = db_text(req->arena, s, 1);
-	m->territory_id = sqlite3_column_int64(s, 2);
-	m->venue_id = sqlite3_column_int64(s, 3);
-	m->starts_at = (time_t)sqlite3_column_int64(s, 4);
-	m->ends_at = (time_t)sqlite3_column_int64(s, 5);
-	m->host_id = sqlite3_column_int64(s, 6);
-	m->organising_unit = db_text(req->arena, s, 7);
-	m->expected_attendance =
-		sqlite3_column_type(s, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 8);
-	m->description = db_text(req->arena, s, 9);
-	m->theses = db_text(req->arena, s, 10);
-	m->analytical_note = db_text(req->arena, s, 11);
-	m->reference_materials = db_text(req->arena, s, 12);
-	m->status = db_text(req->arena, s, 13);
-	m->status_reason = db_text(req->arena, s, 14);
-	m->was_postponed = sqlite3_column_type(s, 15) != SQLITE_NULL;
-	m->postponed_from = (time_t)sqlite3_column_int64(s, 15);
-	m->announced = sqlite3_column_type(s, 16) != SQLITE_NULL;
-	m->announced_at = (time_t)sqlite3_column_int64(s, 16);
-	m->has_attendance = sqlite3_column_type(s, 17) != SQLITE_NULL;
-	m->attendance = sqlite3_column_int64(s, 17);
-	m->approved = sqlite3_column_type(s, 18) != SQLITE_NULL;
-	m->approved_at = (time_t)sqlite3_column_int64(s, 18);
-	m->exception_reason = db_text(req->arena, s, 19);
-	m->police_notified = sqlite3_column_type(s, 20) != SQLITE_NULL;
-	m->police_notified_at = (time_t)sqlite3_column_int64(s, 20);
-	m->group_id = sqlite3_column_int64(s, 21);
-	db_done(s);
-
-	s = db_stmt(db, STMT_MEETING_INVITEE_IDS);
-	sqlite3_bind_int64(s, 1, id);
-	size_t cap = 8;
-	m->invitees = arena_alloc(req->arena, cap * sizeof *m->invitees);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		m->invitees = arena_grow(req->arena, m->invitees, m->invitee_count, &cap, sizeof *m->invitees);
-		m->invitees[m->invitee_count++] = sqlite3_column_int64(s, 0);
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
-	return load_reference_groups(req, id, &m->reference_groups, &m->reference_group_count);
+	return db_staff_meeting_get(&req->worker->db, req->arena, id, m);
 }
-
-
-
 
 /* Everything the form offers to choose from. */
 struct choices {
@@ -295,6 +208,29 @@ static void fill_form(struct request *req, tpl_dict *f, const struct choices *c,
 			      reference_groups, reference_group_count);
 }
 
+/* The recorded changes of meeting id, one CHANGE row each (and CHANGES when there are any).
+ * 0, or -1 on a database error. */
+static int fill_changes(struct request *req, tpl_dict *d, long long id)
+{
+	struct staff_meeting_change *c;
+	size_t n;
+	if (db_staff_meeting_changes(&req->worker->db, req->arena, id, &c, &n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		tpl_dict *row = tpl_section_add(d, "CHANGE");
+		page_set_datetime(row, "AT", c[i].at);
+		tpl_set(row, "KIND", change_label(c[i].kind));
+		if (c[i].has_old_start)
+			page_set_datetime(tpl_section_add(row, "OLD"), "AT", c[i].old_start);
+		if (c[i].has_new_start)
+			page_set_datetime(tpl_section_add(row, "NEW"), "AT", c[i].new_start);
+		tpl_set(row, "REASON", c[i].reason);
+		tpl_set(row, "LOGIN", c[i].login);
+		tpl_section_show(d, "CHANGES");
+	}
+	return 0;
+}
+
 /* The meeting's page for staff: its state, the actions its status allows, the edit form. */
 static bool is_live(const struct staff_meeting *m)
 {
@@ -339,23 +275,7 @@ static enum http_status meeting_page(struct request *req, const struct staff_mee
 			tpl_section_show(p, "NOT_NOTIFIED");
 	}
 
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_CHANGE_LIST);
-	sqlite3_bind_int64(s, 1, m->id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *row = tpl_section_add(d, "CHANGE");
-		page_set_datetime(row, "AT", (time_t)sqlite3_column_int64(s, 0));
-		tpl_set(row, "KIND", change_label(db_text(req->arena, s, 1)));
-		if (sqlite3_column_type(s, 2) != SQLITE_NULL)
-			page_set_datetime(tpl_section_add(row, "OLD"), "AT", (time_t)sqlite3_column_int64(s, 2));
-		if (sqlite3_column_type(s, 3) != SQLITE_NULL)
-			page_set_datetime(tpl_section_add(row, "NEW"), "AT", (time_t)sqlite3_column_int64(s, 3));
-		tpl_set(row, "REASON", db_text(req->arena, s, 4));
-		tpl_set(row, "LOGIN", db_text(req->arena, s, 5));
-		tpl_section_show(d, "CHANGES");
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	if (fill_changes(req, d, m->id) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (publication_fill(req, d, m->id) < 0) /* the proof of publication (publication.c) */
 		return HTTP_INTERNAL_ERROR;
@@ -445,6 +365,34 @@ static void check_filters(struct request *req, const struct choices *c)
 		page_reject(req, FIELD_TO, "дата «по» раньше даты «с»");
 }
 
+/* One row of the staff list: the meeting m, its publication deadline while it is pending, an
+ * exception mark, and the police mark when a notice is due and missing. */
+static void list_row(struct request *req, tpl_dict *row, const struct staff_meeting_row *m)
+{
+	tpl_set_int(row, "ID", m->id);
+	tpl_set(row, "KIND", m->kind_name);
+	tpl_set(row, "TITLE", m->title);
+	tpl_set(row, "STATUS", status_label(m->status));
+	page_set_datetime(row, "STARTS", m->starts_at);
+	tpl_set(row, "TERRITORY", m->territory);
+	tpl_set(row, "VENUE", m->venue);
+	bool pending = strcmp(m->status, "draft") == 0 ||
+		       ((strcmp(m->status, "approved") == 0 || strcmp(m->status, "postponed") == 0) &&
+			!m->announced);
+	if (pending && m->starts_at > req->now)
+		tpl_set(tpl_section_add(row, "DEADLINE"), "DATE",
+			page_date_words(req, rule_announce_deadline(m->starts_at, m->kind)));
+	if (m->has_exception)
+		tpl_section_show(row, "EXCEPTION");
+	if (m->has_expected_attendance &&
+	    m->expected_attendance >= req->worker->cfg->police_notice_attendance &&
+	    !m->police_notified && strcmp(m->status, "cancelled") != 0 &&
+	    strcmp(m->status, "held") != 0)
+		tpl_section_show(row, "POLICE");
+}
+
+/* GET /admin/meetings (status, kind, territory, from, to) — the meetings of the account's body,
+ * newest first, with the filters. 400 for a filter value that names nothing. */
 enum http_status page_admin_meetings(struct request *req)
 {
 	struct choices c;
@@ -454,50 +402,29 @@ enum http_status page_admin_meetings(struct request *req)
 	if (req->invalid_fields > 0)
 		return HTTP_BAD_REQUEST;
 	const struct field_value *v = req->field;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_STAFF_MEETING_LIST);
-	if (v[FIELD_STATUS].state == FIELD_VALID)
-		sqlite3_bind_text(s, 1, v[FIELD_STATUS].text, -1, SQLITE_STATIC);
-	if (v[FIELD_KIND].state == FIELD_VALID)
-		sqlite3_bind_text(s, 2, v[FIELD_KIND].text, -1, SQLITE_STATIC);
-	if (v[FIELD_TERRITORY].state == FIELD_VALID)
-		sqlite3_bind_int64(s, 3, v[FIELD_TERRITORY].number);
-	page_bind_period(req, s, 4, 5);
-	sqlite3_bind_int(s, 6, STAFF_LIST_ROWS);
-	sqlite3_bind_int64(s, 7, scope_bind_value(req));
+	struct staff_meeting_filter f = {
+		.status = v[FIELD_STATUS].state == FIELD_VALID ? v[FIELD_STATUS].text : NULL,
+		.kind = v[FIELD_KIND].state == FIELD_VALID ? v[FIELD_KIND].text : NULL,
+		.territory = v[FIELD_TERRITORY].state == FIELD_VALID ? v[FIELD_TERRITORY].number : 0,
+		.has_from = v[FIELD_FROM].state == FIELD_VALID,
+		.has_to = v[FIELD_TO].state == FIELD_VALID,
+		.limit = STAFF_LIST_ROWS,
+		.scope = scope_bind_value(req),
+	};
+	if (f.has_from)
+		f.from = tz_local_to_utc(v[FIELD_FROM].date, 0, 0);
+	if (f.has_to) /* the whole last day */
+		f.to = tz_local_to_utc(civil_date_add_days(v[FIELD_TO].date, 1), 0, 0);
+	struct staff_meeting_row *list;
+	size_t rows;
+	if (db_staff_meeting_list(&req->worker->db, req->arena, &f, &list, &rows) < 0)
+		return HTTP_INTERNAL_ERROR;
 
 	tpl_dict *d = page_begin(req, "admin_meetings.tpl", "Встречи", NAV_STAFF_MEETINGS);
 	if (req->staff->role & MEETING_WRITERS)
 		tpl_section_show(d, "CAN_CREATE");
-	int police = req->worker->cfg->police_notice_attendance, rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *row = tpl_section_add(d, "MEETING");
-		const char *status = db_text(req->arena, s, 3);
-		time_t starts = (time_t)sqlite3_column_int64(s, 4);
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "KIND", db_text(req->arena, s, 1));
-		tpl_set(row, "TITLE", db_text(req->arena, s, 2));
-		tpl_set(row, "STATUS", status_label(status));
-		page_set_datetime(row, "STARTS", starts);
-		tpl_set(row, "TERRITORY", db_text(req->arena, s, 5));
-		tpl_set(row, "VENUE", db_text(req->arena, s, 6));
-		bool pending = strcmp(status, "draft") == 0 ||
-			       ((strcmp(status, "approved") == 0 || strcmp(status, "postponed") == 0) &&
-				sqlite3_column_type(s, 7) == SQLITE_NULL);
-		if (pending && starts > req->now)
-			tpl_set(tpl_section_add(row, "DEADLINE"), "DATE",
-				page_date_words(req, rule_announce_deadline(starts,
-									    db_text(req->arena, s, 11))));
-		if (sqlite3_column_bytes(s, 8) > 0)
-			tpl_section_show(row, "EXCEPTION");
-		if (sqlite3_column_type(s, 9) != SQLITE_NULL && sqlite3_column_int64(s, 9) >= police &&
-		    sqlite3_column_type(s, 10) == SQLITE_NULL && strcmp(status, "cancelled") != 0 &&
-		    strcmp(status, "held") != 0)
-			tpl_section_show(row, "POLICE");
-		rows++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < rows; i++)
+		list_row(req, tpl_section_add(d, "MEETING"), &list[i]);
 	tpl_section_show(d, rows ? "HAS_MEETINGS" : "NO_MEETINGS");
 	page_form_fields(req, d);
 	for (size_t i = 0; i < c.kind_count; i++) {
@@ -621,6 +548,24 @@ static int save_invitees(struct request *req, long long id)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* staff_action load of a new meeting: there is no target yet. */
+static int no_target(struct request *req, void *target)
+{
+	(void)req;
+	(void)target;
+	return 0;
+}
+
+/* staff_action page of a new meeting: the form again with what was typed. */
+static enum http_status create_refused(struct request *req, enum http_status status)
+{
+	return new_form(req, status, true);
+}
+
+/* The creation of a meeting (staff_action): refused to the new meeting's form. */
+static const struct staff_action meeting_create = {"meeting", STMT_STAFF_MEETING_JSON, no_target,
+						   create_refused};
+
 /* POST /admin/meetings (kind, title, territory, venue, starts_at, ends_at, host, group,
  * organising_unit, expected_attendance, description, theses, analytical_note,
  * reference_materials, invitee…, csrf) — create a draft. 303 to its page; 422 with the errors
@@ -628,29 +573,26 @@ static int save_invitees(struct request *req, long long id)
  * typed kept. */
 enum http_status page_admin_meeting_create(struct request *req)
 {
+	enum http_status status;
+	if (!staff_action_begin(req, &meeting_create, NULL, &status))
+		return status;
 	struct choices c;
-	if (load_choices(req, &c) < 0)
+	if (load_choices(req, &c) < 0) {
+		db_rollback(&req->worker->db);
 		return HTTP_INTERNAL_ERROR;
+	}
 	check_form(req, &c);
 	if (req->invalid_fields > 0)
-		return new_form(req, HTTP_UNPROCESSABLE, true);
+		return staff_action_refuse(req, &meeting_create, NULL);
 	struct db *db = &req->worker->db;
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
 	sqlite3_stmt *s = db_stmt(db, STMT_STAFF_MEETING_INSERT);
 	bind_form(req, s, 1);
 	sqlite3_bind_int64(s, 15, (sqlite3_int64)req->now);
-	int rc = sqlite3_step(s);
-	db_done(s);
+	bool ok = db_run(s) == SQLITE_DONE;
 	long long id = sqlite3_last_insert_rowid(db->conn);
-	if (rc != SQLITE_DONE || save_invitees(req, id) < 0 || save_reference_groups(req, id) < 0 ||
-	    audit_record(req, NULL, "create", "meeting", id, NULL,
-			 staff_json(req, STMT_STAFF_MEETING_JSON, id)) < 0 ||
-	    db_commit(db) < 0) {
-		db_rollback(db);
-		return HTTP_INTERNAL_ERROR;
-	}
-	return response_redirect(req, arena_printf(req->arena, "/admin/meetings/%lld", id));
+	ok = ok && save_invitees(req, id) == 0 && save_reference_groups(req, id) == 0;
+	return staff_action_finish(req, &meeting_create, ok, "create", id, NULL,
+				   arena_printf(req->arena, "/admin/meetings/%lld", id));
 }
 
 /* ---- one meeting ------------------------------------------------------------------------ */
@@ -756,34 +698,43 @@ static int set_exception(struct request *req, long long id, const char *reason)
 	return run(s);
 }
 
+/* staff_action load: the meeting of the path. */
+static int load_target(struct request *req, void *target)
+{
+	return load_meeting(req, req->path_id, target);
+}
+
+/* staff_action page of the edit form: the meeting's page with the form as it was sent. */
+static enum http_status edit_refused(struct request *req, enum http_status status)
+{
+	struct staff_meeting m;
+	int rc = load_meeting(req, req->path_id, &m);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return meeting_page(req, &m, status, true);
+}
+
+/* An action on one meeting (staff_action): approve, cancel, postpone, held, police, informed;
+ * refused to the meeting's page, the typed values of the action kept. */
+static const struct staff_action meeting_action = {"meeting", STMT_STAFF_MEETING_JSON,
+						   load_target, page_admin_meeting_refused};
+
+/* The change of a meeting's fields (staff_action): refused to its page with the edit form as
+ * it was sent. */
+static const struct staff_action meeting_edit = {"meeting", STMT_STAFF_MEETING_JSON, load_target,
+						 edit_refused};
+
 /* Finish a change of meeting m inside the open transaction (rc 0, or -1 when a step failed):
  * audit it, commit, and go back to the meeting's page. */
 static enum http_status commit_change(struct request *req, const struct staff_meeting *m,
 				      const char *action, json_t *before, int rc)
 {
-	return staff_commit(req, rc == 0, action, "meeting", m->id, before, STMT_STAFF_MEETING_JSON,
-			    arena_printf(req->arena, "/admin/meetings/%lld", m->id));
+	return staff_action_finish(req, &meeting_action, rc == 0, action, m->id, before,
+				   arena_printf(req->arena, "/admin/meetings/%lld", m->id));
 }
 
-/* Load the meeting of the path for an action inside a new write transaction, which the action
- * commits or abandons; *status says why not. */
-static bool action_target(struct request *req, struct staff_meeting *m, enum http_status *status)
-{
-	/* The write transaction starts before the meeting is read: its status and time cannot
-	 * change between the checks and the update (two staff members acting at once). */
-	if (db_begin(&req->worker->db) < 0) {
-		*status = HTTP_INTERNAL_ERROR;
-		return false;
-	}
-	int rc = load_meeting(req, req->path_id, m);
-	if (rc != 0) {
-		db_rollback(&req->worker->db);
-		*status = rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
-	}
-	return rc == 0;
-}
-
-/* Give up a change: roll its transaction back and answer status. */
+/* Give up a change without its page: roll its transaction back and answer status (403, 500, or
+ * 422 for a meeting that cannot change at all). */
 static enum http_status abandon(struct request *req, enum http_status status)
 {
 	db_rollback(&req->worker->db);
@@ -791,13 +742,10 @@ static enum http_status abandon(struct request *req, enum http_status status)
 }
 
 /* A refusal shown on the meeting's page with the typed values kept. */
-static enum http_status refuse(struct request *req, const struct staff_meeting *m,
-			       enum http_status status)
+static enum http_status refuse(struct request *req)
 {
-	db_rollback(&req->worker->db);
-	return meeting_page(req, m, status, false);
+	return staff_action_refuse(req, &meeting_action, NULL);
 }
-
 
 /* POST /admin/meetings/ID (the form's fields, exception_reason, csrf) — save changes. A draft
  * changes freely. For an approved or postponed meeting a new place or time is a change that is
@@ -808,7 +756,7 @@ enum http_status page_admin_meeting_update(struct request *req)
 {
 	struct staff_meeting m;
 	enum http_status status;
-	if (!action_target(req, &m, &status))
+	if (!staff_action_begin(req, &meeting_edit, &m, &status))
 		return status;
 	struct choices c;
 	if (load_choices(req, &c) < 0)
@@ -841,10 +789,8 @@ enum http_status page_admin_meeting_update(struct request *req)
 				return abandon(req, status);
 		}
 	}
-	if (req->invalid_fields > 0) {
-		db_rollback(&req->worker->db);
-		return meeting_page(req, &m, HTTP_UNPROCESSABLE, true);
-	}
+	if (req->invalid_fields > 0)
+		return staff_action_refuse(req, &meeting_edit, NULL);
 
 	struct db *db = &req->worker->db;
 	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
@@ -891,22 +837,22 @@ enum http_status page_admin_meeting_approve(struct request *req)
 {
 	struct staff_meeting m;
 	enum http_status status;
-	if (!action_target(req, &m, &status))
+	if (!staff_action_begin(req, &meeting_action, &m, &status))
 		return status;
 	if (strcmp(m.status, "draft") != 0) {
 		req->error_detail = "Утвердить можно только черновик.";
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	}
 	if (m.starts_at <= req->now) {
 		req->error_detail = "Время встречи уже наступило: измените дату, прежде чем утверждать.";
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	}
 	const char *exception;
 	status = five_day_rule(req, m.starts_at, m.kind, FIELD_EXCEPTION_REASON, &exception);
 	if (status == HTTP_FORBIDDEN)
 		return abandon(req, status);
 	if (status != HTTP_OK)
-		return refuse(req, &m, status);
+		return refuse(req);
 	struct db *db = &req->worker->db;
 	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_APPROVE);
@@ -924,14 +870,14 @@ enum http_status page_admin_meeting_cancel(struct request *req)
 {
 	struct staff_meeting m;
 	enum http_status status;
-	if (!action_target(req, &m, &status))
+	if (!staff_action_begin(req, &meeting_action, &m, &status))
 		return status;
 	if (!is_live(&m)) {
 		req->error_detail = "Отменить можно только утверждённую или перенесённую встречу.";
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	}
 	if (req->invalid_fields > 0)
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	const char *reason = req->field[FIELD_CANCEL_REASON].text;
 	struct db *db = &req->worker->db;
 	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
@@ -955,11 +901,11 @@ enum http_status page_admin_meeting_postpone(struct request *req)
 {
 	struct staff_meeting m;
 	enum http_status status;
-	if (!action_target(req, &m, &status))
+	if (!staff_action_begin(req, &meeting_action, &m, &status))
 		return status;
 	if (!is_live(&m)) {
 		req->error_detail = "Перенести можно только утверждённую или перенесённую встречу.";
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	}
 	const struct field_value *v = req->field;
 	time_t starts = 0, ends = 0;
@@ -980,7 +926,7 @@ enum http_status page_admin_meeting_postpone(struct request *req)
 			return abandon(req, status);
 	}
 	if (req->invalid_fields > 0)
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	const char *reason = v[FIELD_POSTPONE_REASON].text;
 	struct db *db = &req->worker->db;
 	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
@@ -1006,15 +952,15 @@ enum http_status page_admin_meeting_held(struct request *req)
 {
 	struct staff_meeting m;
 	enum http_status status;
-	if (!action_target(req, &m, &status))
+	if (!staff_action_begin(req, &meeting_action, &m, &status))
 		return status;
 	if (!is_live(&m) || m.starts_at > req->now) {
 		req->error_detail = "Отметить проведённой можно только утверждённую встречу, время "
 				    "которой уже наступило.";
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	}
 	if (req->invalid_fields > 0)
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	struct db *db = &req->worker->db;
 	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
 	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_HELD);
@@ -1040,16 +986,16 @@ enum http_status page_admin_meeting_police(struct request *req)
 {
 	struct staff_meeting m;
 	enum http_status status;
-	if (!action_target(req, &m, &status))
+	if (!staff_action_begin(req, &meeting_action, &m, &status))
 		return status;
 	if (m.expected_attendance < req->worker->cfg->police_notice_attendance) {
 		req->error_detail = "Для этой встречи уведомление полиции не требуется.";
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	}
 	if (m.police_notified || (!is_live(&m) && strcmp(m.status, "draft") != 0)) {
 		req->error_detail = m.police_notified ? "Уведомление полиции уже отмечено."
 						      : "Встреча отменена или уже проведена.";
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	}
 	struct db *db = &req->worker->db;
 	json_t *before = staff_json(req, STMT_STAFF_MEETING_JSON, m.id);
@@ -1067,11 +1013,11 @@ enum http_status page_admin_meeting_informed(struct request *req)
 {
 	struct staff_meeting m;
 	enum http_status status;
-	if (!action_target(req, &m, &status))
+	if (!staff_action_begin(req, &meeting_action, &m, &status))
 		return status;
 	if (strcmp(m.status, "draft") != 0 && !is_live(&m)) {
 		req->error_detail = "Встреча отменена или уже проведена: сообщать о ней поздно.";
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	}
 	long long person = req->field[FIELD_PERSON].number;
 	int concerns = meeting_informed_concerns(req, m.id, person);
@@ -1079,21 +1025,16 @@ enum http_status page_admin_meeting_informed(struct request *req)
 		return abandon(req, HTTP_INTERNAL_ERROR);
 	if (concerns == 0) {
 		req->error_detail = "Этот человек не приглашён на встречу и не входит в её группу.";
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	}
 	struct db *db = &req->worker->db;
-	sqlite3_stmt *s = db_stmt(db, STMT_INFORMED_MARK);
-	sqlite3_bind_int64(s, 1, m.id);
-	sqlite3_bind_int64(s, 2, person);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-	sqlite3_bind_int64(s, 4, req->staff->user_id);
-	int rc = sqlite3_step(s);
-	db_done(s);
-	if (rc == SQLITE_DONE) {
+	int marked = db_staff_meeting_mark_informed(db, m.id, person, req->now, req->staff->user_id);
+	if (marked == 0) {
 		req->error_detail = "Уже отмечено, что этому человеку сообщено о встрече.";
-		return refuse(req, &m, HTTP_UNPROCESSABLE);
+		return refuse(req);
 	}
-	if (rc != SQLITE_ROW ||
+	/* The record names the person told, not the meeting's state, which does not change. */
+	if (marked < 0 ||
 	    audit_record(req, NULL, "informed", "meeting", m.id, NULL,
 			 json_pack("{s:I}", "person_id", (json_int_t)person)) < 0 ||
 	    db_commit(db) < 0)

@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "csv.h"
+#include "db_meeting_staff.h"
 #include "page.h"
 #include "pages.h"
 #include "plan_status.h"
@@ -26,34 +27,19 @@ static int shown_year(struct request *req)
 							   : tz_local_date(req->now).year;
 }
 
-/* A code and name pair of a choice list (meeting kinds, evidence kinds). */
-struct choice {
-	const char *code, *name;
-};
-
-/* Every row (code, name) of statement which into the arena. -1 on a database error. */
-static int load_choices(struct request *req, enum stmt which, struct choice **out, size_t *count)
+/* The meeting kinds and the kinds of evidence, as choices. -1 on a database error. */
+static int load_choices(struct request *req, struct kind_item **kinds, size_t *kind_count,
+			struct kind_item **evidences, size_t *evidence_count)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, which);
-	size_t n = 0, cap = 0;
-	struct choice *list = NULL;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		list = arena_grow(req->arena, list, n, &cap, sizeof *list);
-		list[n].code = db_text(req->arena, s, 0);
-		list[n].name = db_text(req->arena, s, 1);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
-	*out = list;
-	*count = n;
-	return 0;
+	struct db *db = &req->worker->db;
+	return db_kind_list(db, req->arena, kinds, kind_count) < 0 ||
+			       db_plan_evidence_kinds(db, req->arena, evidences, evidence_count) < 0
+		       ? -1
+		       : 0;
 }
 
 /* The code of the choice whose code or name is s, or NULL. */
-static const char *choice_find(const struct choice *list, size_t n, const char *s)
+static const char *choice_find(const struct kind_item *list, size_t n, const char *s)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(list[i].code, s) == 0 || strcmp(list[i].name, s) == 0)
@@ -62,7 +48,7 @@ static const char *choice_find(const struct choice *list, size_t n, const char *
 }
 
 /* Rows of section under d, one per choice (CODE, NAME, SELECTED for chosen). */
-static void choice_options(tpl_dict *d, const char *section, const struct choice *list, size_t n,
+static void choice_options(tpl_dict *d, const char *section, const struct kind_item *list, size_t n,
 			   const char *chosen)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -170,10 +156,9 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 		if (from_request)
 			page_form_fields(req, f);
 		tpl_set(f, "CSRF", req->staff->csrf);
-		struct choice *kinds, *evidence;
+		struct kind_item *kinds, *evidence;
 		size_t kind_count, evidence_count;
-		if (load_choices(req, STMT_KIND_LIST, &kinds, &kind_count) < 0 ||
-		    load_choices(req, STMT_PLAN_EVIDENCE_KINDS, &evidence, &evidence_count) < 0)
+		if (load_choices(req, &kinds, &kind_count, &evidence, &evidence_count) < 0)
 			return HTTP_INTERNAL_ERROR;
 		choice_options(f, "KIND_OPTION", kinds, kind_count,
 			       from_request ? page_field_text(req, FIELD_KIND) : NULL);
@@ -225,8 +210,8 @@ struct measure_input {
  * needs. Each problem goes to reject(field, reason). */
 static void check_measure(struct request *req, struct measure_input *in, const char *periodicity,
 			  bool has_due, struct civil_date due, const char *evidence,
-			  const char *kind, const struct choice *kinds, size_t kind_count,
-			  const struct choice *evidences, size_t evidence_count,
+			  const char *kind, const struct kind_item *kinds, size_t kind_count,
+			  const struct kind_item *evidences, size_t evidence_count,
 			  void (*reject)(struct request *, enum field, const char *, void *), void *ctx)
 {
 	in->periodicity = plan_periodicity_parse(periodicity);
@@ -308,10 +293,9 @@ static void reject_field(struct request *req, enum field f, const char *reason, 
  * other), a meeting kind missing or unknown for evidence by a meeting, or given for another. */
 enum http_status page_admin_plan_create(struct request *req)
 {
-	struct choice *kinds, *evidences;
+	struct kind_item *kinds, *evidences;
 	size_t kind_count, evidence_count;
-	if (load_choices(req, STMT_KIND_LIST, &kinds, &kind_count) < 0 ||
-	    load_choices(req, STMT_PLAN_EVIDENCE_KINDS, &evidences, &evidence_count) < 0)
+	if (load_choices(req, &kinds, &kind_count, &evidences, &evidence_count) < 0)
 		return HTTP_INTERNAL_ERROR;
 	struct measure_input in = {
 		.item = page_field_text(req, FIELD_PLAN_ITEM),
@@ -412,7 +396,7 @@ static bool parse_due(const char *s, struct civil_date *out)
 
 /* The choices a line of the file is checked against: the kinds of meeting and of evidence. */
 struct import_choices {
-	struct choice *kinds, *evidences;
+	struct kind_item *kinds, *evidences;
 	size_t kind_count, evidence_count;
 };
 
@@ -450,8 +434,7 @@ static int import_read(struct request *req, const char *text, size_t len,
 		       struct measure_input **rows, size_t *row_count, struct import_errors *e)
 {
 	struct import_choices ch;
-	if (load_choices(req, STMT_KIND_LIST, &ch.kinds, &ch.kind_count) < 0 ||
-	    load_choices(req, STMT_PLAN_EVIDENCE_KINDS, &ch.evidences, &ch.evidence_count) < 0)
+	if (load_choices(req, &ch.kinds, &ch.kind_count, &ch.evidences, &ch.evidence_count) < 0)
 		return -1;
 	size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	char sep = csv_guess_separator(text + skip, len - skip);
@@ -621,25 +604,23 @@ static enum http_status measure_page(struct request *req, const struct plan_meas
 		tpl_set(row, "WORDS", plan_evidence_words(req, &e[i]));
 	}
 	tpl_section_show(d, en ? "HAS_FOUND" : "NO_FOUND");
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PLAN_RECORDS);
-	sqlite3_bind_int64(s, 1, m->id);
-	int rc, records = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct plan_record_row *records;
+	size_t record_count;
+	if (db_plan_records(&req->worker->db, req->arena, m->id, &records, &record_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < record_count; i++) {
+		const struct plan_record_row *rec = &records[i];
 		tpl_dict *row = tpl_section_add(d, "RECORD");
 		struct civil_date done;
-		civil_date_parse(db_text(req->arena, s, 1), &done);
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
+		civil_date_parse(rec->done_on, &done);
+		tpl_set_int(row, "ID", rec->id);
 		tpl_set(row, "DONE_ON", page_date_words(req, done));
-		tpl_set(row, "NOTE", db_text(req->arena, s, 2));
-		tpl_set(row, "FILE_NAME", db_text(req->arena, s, 3));
-		page_set_datetime(row, "CREATED", (time_t)sqlite3_column_int64(s, 4));
-		tpl_set(row, "BY", db_text(req->arena, s, 5));
-		records++;
+		tpl_set(row, "NOTE", rec->note);
+		tpl_set(row, "FILE_NAME", rec->file_name);
+		page_set_datetime(row, "CREATED", rec->created_at);
+		tpl_set(row, "BY", rec->created_by);
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
-	tpl_section_show(d, records ? "HAS_RECORDS" : "NO_RECORDS");
+	tpl_section_show(d, record_count ? "HAS_RECORDS" : "NO_RECORDS");
 	if (req->staff->role & PLAN_WRITERS) {
 		tpl_dict *f = tpl_section_add(d, "RECORD_FORM");
 		if (from_request)
@@ -733,14 +714,9 @@ enum http_status page_admin_plan_record_create(struct request *req)
 /* GET /admin/plan/records/ID — the document of a record, as an attachment. 404 when unknown. */
 enum http_status page_admin_plan_record_file(struct request *req)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PLAN_RECORD_GET);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_done(s);
-		return HTTP_NOT_FOUND;
-	}
-	const char *name = db_text(req->arena, s, 0), *mime = db_text(req->arena, s, 1);
-	const char *sha = db_text(req->arena, s, 2);
-	db_done(s);
+	const char *name, *mime, *sha;
+	int rc = db_plan_record_file(&req->worker->db, req->arena, req->path_id, &name, &mime, &sha);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 	return page_send_stored_file(req, name, mime, sha);
 }

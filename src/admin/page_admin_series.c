@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "civil_time.h"
+#include "db_meeting_staff.h"
 #include "db_reference.h"
 #include "page.h"
 #include "pages.h"
@@ -29,14 +30,12 @@ static const char *const ordinal_names[6] = {"", "первый", "второй",
 					     "последний"};
 
 
-/* The territory of a venue, 0 when there is no such venue. */
+/* The territory of a venue: 0 when there is no such venue, -1 on a database error. */
 static long long venue_territory(struct request *req, long long venue)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_VENUE_TERRITORY);
-	sqlite3_bind_int64(s, 1, venue);
-	long long territory = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
-	return territory;
+	long long territory;
+	int rc = db_staff_venue_territory(&req->worker->db, venue, &territory);
+	return rc < 0 ? -1 : rc > 0 ? 0 : territory;
 }
 
 static bool person_exists(struct request *req, long long id)
@@ -68,7 +67,7 @@ static struct occurrence *plan(struct request *req, size_t *count)
 				return out;
 			}
 			long long territory = venue_territory(req, p->number);
-			if (territory == 0) {
+			if (territory <= 0) { /* an error is logged and answered the same */
 				page_reject(req, FIELD_STOP_VENUE, "выберите место из списка");
 				return out;
 			}
@@ -264,6 +263,25 @@ int series_insert_drafts(struct request *req, const char *title, const char *kin
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* staff_action load of a new series: there is no target yet. */
+static int no_target(struct request *req, void *target)
+{
+	(void)req;
+	(void)target;
+	return 0;
+}
+
+/* staff_action page of a new series: the form again with what was typed. */
+static enum http_status series_refused(struct request *req, enum http_status status)
+{
+	return series_form(req, status);
+}
+
+/* The creation of a series and its drafts (staff_action on meetings): refused to the form.
+ * Finished by hand: its audit record is the series with the drafts it made. */
+static const struct staff_action series_create = {"meeting_series", STMT_STAFF_MEETING_JSON,
+						  no_target, series_refused};
+
 /* POST /admin/series (kind, title, territory, venue, rule, weekday, ordinal, period_from,
  * period_to, start_time, end_time, stop_date…, stop_venue…, description, csrf) — create the
  * series and one draft meeting per date. 303 to the series' page; 422 with errors beside the
@@ -273,11 +291,16 @@ enum http_status page_admin_series_create(struct request *req)
 {
 	const struct field_value *v = req->field;
 	struct db *db = &req->worker->db;
+	enum http_status status;
+	if (!staff_action_begin(req, &series_create, NULL, &status))
+		return status;
 	struct kind_item *kinds;
 	struct territory_item *territories;
 	size_t nk, nt;
-	if (load_kinds_territories(req, &kinds, &nk, &territories, &nt) < 0)
+	if (load_kinds_territories(req, &kinds, &nk, &territories, &nt) < 0) {
+		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
+	}
 	if (v[FIELD_KIND].state == FIELD_VALID && !db_kind_known(kinds, nk, v[FIELD_KIND].text))
 		page_reject(req, FIELD_KIND, "выберите вид из списка");
 	if (v[FIELD_RULE].state == FIELD_VALID && strcmp(v[FIELD_RULE].text, "weekly") != 0 &&
@@ -289,7 +312,14 @@ enum http_status page_admin_series_create(struct request *req)
 	if (v[FIELD_TERRITORY].state == FIELD_VALID &&
 	    !db_territory_known(territories, nt, v[FIELD_TERRITORY].number))
 		page_reject(req, FIELD_TERRITORY, "выберите территорию из списка");
-	if (v[FIELD_VENUE].state == FIELD_VALID && venue_territory(req, v[FIELD_VENUE].number) == 0)
+	long long venue_in = v[FIELD_VENUE].state == FIELD_VALID
+				     ? venue_territory(req, v[FIELD_VENUE].number)
+				     : 1;
+	if (venue_in < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (venue_in == 0)
 		page_reject(req, FIELD_VENUE, "выберите место из списка");
 	if (v[FIELD_HOST].state == FIELD_VALID && !person_exists(req, v[FIELD_HOST].number))
 		page_reject(req, FIELD_HOST, "выберите из списка");
@@ -303,10 +333,7 @@ enum http_status page_admin_series_create(struct request *req)
 	if (req->invalid_fields == 0)
 		dates = plan(req, &count);
 	if (req->invalid_fields > 0)
-		return series_form(req, HTTP_UNPROCESSABLE);
-
-	if (db_begin(db) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return staff_action_refuse(req, &series_create, NULL);
 	long long series = 0;
 	json_t *created = json_array();
 	struct series_times times = {v[FIELD_START_TIME].hour, v[FIELD_START_TIME].minute,
@@ -322,6 +349,7 @@ enum http_status page_admin_series_create(struct request *req)
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
 	}
+	/* The record lists the drafts made: no statement reads a series back as JSON. */
 	if (audit_record(req, NULL, "create", "meeting_series", series, NULL, after) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
@@ -336,23 +364,20 @@ enum http_status page_admin_series_list(struct request *req)
 	tpl_dict *d = page_begin(req, "admin_series.tpl", "Серии встреч", NAV_STAFF_MEETINGS);
 	if (req->staff->role & MEETING_WRITERS)
 		tpl_section_show(d, "CAN_CREATE");
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SERIES_LIST);
-	sqlite3_bind_int64(s, 1, scope_bind_value(req));
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct series_row *list;
+	size_t count;
+	if (db_series_list(&req->worker->db, req->arena, scope_bind_value(req), &list, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	for (size_t i = 0; i < count; i++) {
 		tpl_dict *row = tpl_section_add(d, "SERIES");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "TITLE", db_text(req->arena, s, 1));
-		tpl_set(row, "KIND", db_text(req->arena, s, 2));
-		long long n = sqlite3_column_int64(s, 3);
+		tpl_set_int(row, "ID", list[i].id);
+		tpl_set(row, "TITLE", list[i].title);
+		tpl_set(row, "KIND", list[i].kind_name);
+		long long n = list[i].meetings;
 		tpl_set(row, "COUNT", arena_printf(req->arena, "%lld %s", n,
 						   ru_plural(n, "встреча", "встречи", "встреч")));
-		rows++;
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
-	tpl_section_show(d, rows ? "HAS_SERIES" : "NO_SERIES");
+	tpl_section_show(d, count ? "HAS_SERIES" : "NO_SERIES");
 	return page_end(req, HTTP_OK);
 }
 
@@ -360,28 +385,23 @@ enum http_status page_admin_series_list(struct request *req)
  * an unknown id. */
 enum http_status page_admin_series_show(struct request *req)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SERIES_GET);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_done(s);
-		return HTTP_NOT_FOUND;
-	}
-	const char *title = db_text(req->arena, s, 0);
-	const char *kind = db_text(req->arena, s, 1);
-	db_done(s);
+	const char *title, *kind;
+	int rc = db_series_get(&req->worker->db, req->arena, req->path_id, &title, &kind);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	struct series_meeting *list;
+	size_t count;
+	if (db_series_meetings(&req->worker->db, req->arena, req->path_id, &list, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = page_begin(req, "admin_series_show.tpl", title, NAV_STAFF_MEETINGS);
 	tpl_set(d, "TITLE", title);
 	tpl_set(d, "KIND", kind);
-	s = db_stmt(&req->worker->db, STMT_SERIES_MEETINGS);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	for (size_t i = 0; i < count; i++) {
 		tpl_dict *row = tpl_section_add(d, "MEETING");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		page_set_datetime(row, "STARTS", (time_t)sqlite3_column_int64(s, 1));
-		tpl_set(row, "PLACE", db_text(req->arena, s, 2));
-		tpl_set(row, "STATUS", db_text(req->arena, s, 3));
+		tpl_set_int(row, "ID", list[i].id);
+		page_set_datetime(row, "STARTS", list[i].starts_at);
+		tpl_set(row, "PLACE", list[i].place);
+		tpl_set(row, "STATUS", list[i].status);
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? page_end(req, HTTP_OK) : HTTP_INTERNAL_ERROR;
+	return page_end(req, HTTP_OK);
 }

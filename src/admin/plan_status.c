@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "db.h"
+#include "db_meeting_staff.h"
 #include "page.h"
 #include "ru.h"
 #include "worker.h"
@@ -35,30 +35,26 @@ const char *plan_state_label(enum plan_state s)
 int plan_measures_load(struct request *req, long long id, struct plan_measure **out,
 		       size_t *count)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PLAN_MEASURE_LIST);
-	sqlite3_bind_int64(s, 1, id);
-	size_t n = 0, cap = 0;
-	struct plan_measure *list = NULL;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		list = arena_grow(req->arena, list, n, &cap, sizeof *list);
-		struct plan_measure *m = &list[n++];
-		memset(m, 0, sizeof *m);
-		m->id = sqlite3_column_int64(s, 0);
-		m->item = db_text(req->arena, s, 1);
-		m->text = db_text(req->arena, s, 2);
-		m->periodicity = plan_periodicity_parse(db_text(req->arena, s, 3));
-		m->due_iso = db_text(req->arena, s, 4);
-		civil_date_parse(m->due_iso, &m->due);
-		m->units = db_text(req->arena, s, 5);
-		m->evidence = db_text(req->arena, s, 6);
-		m->meeting_kind = db_text(req->arena, s, 7);
-		m->kind_name = db_text(req->arena, s, 8);
-		m->evidence_name = db_text(req->arena, s, 9);
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct plan_measure_row *rows;
+	size_t n;
+	if (db_plan_measures(&req->worker->db, req->arena, id, &rows, &n) < 0)
 		return -1;
+	struct plan_measure *list = arena_calloc(req->arena, n ? n : 1, sizeof *list);
+	for (size_t i = 0; i < n; i++) {
+		const struct plan_measure_row *r = &rows[i];
+		struct plan_measure *m = &list[i];
+		m->id = r->id;
+		m->item = r->item;
+		m->text = r->text;
+		m->periodicity = plan_periodicity_parse(r->periodicity);
+		m->due_iso = r->due_iso;
+		civil_date_parse(m->due_iso, &m->due);
+		m->units = r->units;
+		m->evidence = r->evidence;
+		m->meeting_kind = r->meeting_kind;
+		m->kind_name = r->kind_name;
+		m->evidence_name = r->evidence_name;
+	}
 	*out = list;
 	*count = n;
 	return 0;
@@ -69,30 +65,25 @@ static int load_evidence(struct request *req, const struct evidence_source *src,
 			 const struct plan_measure *m, struct civil_date from, struct civil_date to,
 			 struct plan_evidence **list, size_t *n, size_t *cap)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, src->stmt);
-	/* A statement that uses fewer parameters refuses the binds past its last (SQLITE_RANGE):
-	 * harmless, every statement is bound the same way. */
-	sqlite3_bind_int64(s, 1, m->id);
-	sqlite3_bind_text(s, 2, m->meeting_kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)tz_local_to_utc(from, 0, 0));
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)tz_local_to_utc(civil_date_add_days(to, 1), 0, 0));
-	sqlite3_bind_text(s, 5, page_date_iso(req, from), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 6, page_date_iso(req, to), -1, SQLITE_TRANSIENT);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct plan_evidence_row *rows;
+	size_t count;
+	if (db_plan_evidence(&req->worker->db, req->arena, src->stmt, m->id, m->meeting_kind,
+			     tz_local_to_utc(from, 0, 0),
+			     tz_local_to_utc(civil_date_add_days(to, 1), 0, 0),
+			     page_date_iso(req, from), page_date_iso(req, to), &rows, &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
 		*list = arena_grow(req->arena, *list, *n, cap, sizeof **list);
 		struct plan_evidence *e = &(*list)[(*n)++];
-		long long id = sqlite3_column_int64(s, 0);
 		e->what = src->what;
-		e->title = db_text(req->arena, s, 1);
-		e->href = arena_printf(req->arena, "%s%lld", src->href, id);
-		if (sqlite3_column_type(s, 2) == SQLITE_INTEGER)
-			e->date = tz_local_date((time_t)sqlite3_column_int64(s, 2));
+		e->title = rows[i].title;
+		e->href = arena_printf(req->arena, "%s%lld", src->href, rows[i].id);
+		if (rows[i].has_time)
+			e->date = tz_local_date(rows[i].at);
 		else
-			civil_date_parse(db_text(req->arena, s, 3), &e->date);
+			civil_date_parse(rows[i].day, &e->date);
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 int plan_measure_status(struct request *req, const struct plan_measure *m, struct civil_date from,

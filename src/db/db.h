@@ -76,6 +76,9 @@ enum stmt {
 	STMT_THROTTLE_PURGE,     /* (before): forget failures older than that, unless locked */
 	STMT_AUDIT_INSERT,       /* (at, user, login, action, entity, entity id, before, after) */
 	STMT_AUDIT_LIST,         /* (user, entity, from, to, limit) → newest first */
+	/* The staff side of meetings (their pages, the home page, series, place agreement, who
+	 * was told, the meeting reports, the production calendar, the plan of measures): the SQL
+	 * and readers of the statements db_meeting_staff.h names are in db_meeting_staff.c. */
 	STMT_STAFF_MEETING_LIST, /* (status, kind, territory, from, to, limit, scope) → every meeting;
 	                            its kind code last */
 	STMT_STAFF_MEETING_GET,  /* (id) → one meeting, every column the staff form edits */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_meeting_staff.h"
 #include "db_reference.h"
 #include "series.h"
 
@@ -39,44 +40,29 @@ static int date_key(struct civil_date d)
 int workdays_load(struct db *db, struct arena *a, struct workcal *cal)
 {
 	memset(cal, 0, sizeof *cal);
-	size_t cap = 8, n = 0;
-	int *years = arena_alloc(a, cap * sizeof *years);
-	sqlite3_stmt *s = db_stmt(db, STMT_CALENDAR_YEARS);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		years = arena_grow(a, years, n, &cap, sizeof *years);
-		years[n++] = sqlite3_column_int(s, 0);
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(db, "calendar years");
+	struct calendar_year_row *year_rows;
+	size_t n;
+	if (db_calendar_years(db, a, &year_rows, &n) < 0)
 		return -1;
-	}
+	int *years = arena_alloc(a, (n ? n : 1) * sizeof *years);
+	for (size_t i = 0; i < n; i++)
+		years[i] = year_rows[i].year;
 	cal->years = years;
 	cal->year_count = n;
 
-	cap = 64;
-	n = 0;
-	struct workday_entry *days = arena_alloc(a, cap * sizeof *days);
-	s = db_stmt(db, STMT_CALENDAR_DAYS);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct calendar_day_row *rows;
+	if (db_calendar_days(db, a, &rows, &n) < 0)
+		return -1;
+	struct workday_entry *days = arena_alloc(a, (n ? n : 1) * sizeof *days);
+	for (size_t i = 0; i < n; i++) {
 		struct civil_date d;
-		const char *day = (const char *)sqlite3_column_text(s, 0);
-		int kind = workday_kind_parse((const char *)sqlite3_column_text(s, 1));
-		if (day == NULL || !civil_date_parse(day, &d) || kind < 0) {
-			fprintf(stderr, "calendar: bad row %s\n", day ? day : "NULL");
-			db_done(s);
+		int kind = workday_kind_parse(rows[i].kind);
+		if (!civil_date_parse(rows[i].day, &d) || kind < 0) {
+			fprintf(stderr, "calendar: bad row %s\n", rows[i].day);
 			return -1;
 		}
-		days = arena_grow(a, days, n, &cap, sizeof *days);
-		days[n].key = date_key(d);
-		days[n].kind = (enum workday_kind)kind;
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(db, "calendar days");
-		return -1;
+		days[i].key = date_key(d);
+		days[i].kind = (enum workday_kind)kind;
 	}
 	cal->days = days;
 	cal->day_count = n;

@@ -6,6 +6,7 @@
 
 #include "auth.h"
 #include "civil_time.h"
+#include "db_meeting_staff.h"
 #include "page.h"
 #include "pages.h"
 #include "protocol.h"
@@ -39,22 +40,12 @@ static const char *label_of(const char *const table[][2], size_t n, const char *
 
 #define COMPLIANCE_LIST_ROWS 100 /* rows of a list shown on the page; the CSV has them all */
 
-/* Held and planned meetings of kind in [from, to) of municipality body (0: of every one). */
-static void kind_count(struct request *req, const char *kind, long long body, time_t from,
-		       time_t to, long long *held, long long *planned)
+/* Held and planned meetings of kind in [from, to) of municipality body (0: of every one). 0, or
+ * -1 on a database error. */
+static int kind_count(struct request *req, const char *kind, long long body, time_t from,
+		      time_t to, long long *held, long long *planned)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_KIND_COUNT);
-	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)from);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)to);
-	if (body > 0)
-		sqlite3_bind_int64(s, 4, body);
-	*held = *planned = 0;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		*held = sqlite3_column_int64(s, 0);
-		*planned = sqlite3_column_int64(s, 1);
-	}
-	db_done(s);
+	return db_report_kind_count(&req->worker->db, kind, from, to, body, 0, held, planned);
 }
 
 /* Whether a calendar period [start, end) kept a frequency rule. */
@@ -76,7 +67,8 @@ static const char *const calendar_note =
 /* One frequency rule of one kind over the calendar periods (months long) that overlap the
  * report's period [start, end): a row per period with the meetings of the whole calendar period
  * (the rule is about calendar periods) and of its part inside the report's period, then the
- * totals. Returns the meetings held in [start, end), the summary's number. */
+ * totals. Returns the meetings held in [start, end), the summary's number, or -1 on a database
+ * error. */
 static long long frequency_table(struct report *r, const char *id, const char *caption,
 				 const char *kind, int months, struct civil_date from,
 				 struct civil_date to)
@@ -94,8 +86,10 @@ static long long frequency_table(struct report *r, const char *id, const char *c
 		struct civil_date next = report_add_months(p, months);
 		long long held, planned, part, unused;
 		time_t begin = report_local_midnight(p), end = report_local_midnight(next);
-		kind_count(req, kind, r->body, begin, end, &held, &planned);
-		kind_count(req, kind, r->body, MAX(begin, start), MIN(end, stop), &part, &unused);
+		if (kind_count(req, kind, r->body, begin, end, &held, &planned) < 0 ||
+		    kind_count(req, kind, r->body, MAX(begin, start), MIN(end, stop), &part,
+			       &unused) < 0)
+			return -1;
 		const char *label = months == 12
 					    ? arena_printf(req->arena, "%d год", p.year)
 					    : arena_printf(req->arena, "%s %d г.",
@@ -144,21 +138,19 @@ static int groups_quarterly(struct report *r, struct civil_date from, struct civ
 	while (civil_date_compare(q, to) <= 0) {
 		struct civil_date next = report_add_months(q, 3);
 		time_t begin = report_local_midnight(q), end = report_local_midnight(next);
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_GROUP_QUARTER);
-		sqlite3_bind_int64(s, 1, (sqlite3_int64)begin);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)MAX(begin, start));
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)MIN(end, stop));
-		if (r->body > 0)
-			sqlite3_bind_int64(s, 5, r->body);
-		int rc;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			time_t created = (time_t)sqlite3_column_int64(s, 2);
-			long long held = sqlite3_column_int64(s, 3), part = sqlite3_column_int64(s, 4),
-				  planned = sqlite3_column_int64(s, 5);
+		struct report_group_quarter *rows;
+		size_t row_count;
+		if (db_report_group_quarter(&req->worker->db, req->arena, begin, end,
+					    MAX(begin, start), MIN(end, stop), r->body, &rows,
+					    &row_count) < 0)
+			return -1;
+		for (size_t k = 0; k < row_count; k++) {
+			const struct report_group_quarter *row = &rows[k];
+			time_t created = row->created_at;
+			long long held = row->held, part = row->held_in_part, planned = row->planned;
 			if (created >= end && held == 0)
 				continue; /* the group did not exist yet */
-			long long id = sqlite3_column_int64(s, 0);
+			long long id = row->id;
 			size_t i = 0;
 			while (i < count && groups[i].id != id)
 				i++;
@@ -170,7 +162,7 @@ static int groups_quarterly(struct report *r, struct civil_date from, struct civ
 				groups = arena_grow(req->arena, groups, count, &cap, sizeof *groups);
 				memset(&groups[i], 0, sizeof groups[i]);
 				groups[i].id = id;
-				groups[i].name = db_text(req->arena, s, 1);
+				groups[i].name = row->name;
 				buf_init(&groups[i].missed, req->arena);
 				count++;
 			}
@@ -190,9 +182,6 @@ static int groups_quarterly(struct report *r, struct civil_date from, struct civ
 				}
 			}
 		}
-		db_done(s);
-		if (rc != SQLITE_DONE)
-			return -1;
 		q = next;
 	}
 	struct report_table *t = report_table_add(
@@ -223,59 +212,41 @@ static int groups_quarterly(struct report *r, struct civil_date from, struct civ
 	return 0;
 }
 
-/* Rows of a list statement already bound; fill(row) makes each row. -1 on a database error,
- * else the number of rows. */
-static long long list_rows(struct report *r, sqlite3_stmt *s,
-			   void (*fill)(struct report *, struct report_table *, sqlite3_stmt *),
-			   struct report_table *t)
+/* The count of a list read into t (rc from its reader, n rows): n, or -1 when reading failed. */
+static long long listed(int rc, size_t n)
 {
-	long long n = 0;
-	int rc;
-	t->page_limit = COMPLIANCE_LIST_ROWS;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fill(r, t, s);
-		n++;
-	}
-	db_done(s);
-	return rc == SQLITE_DONE ? n : -1;
+	return rc < 0 ? -1 : (long long)n;
 }
 
-static void violation_row(struct report *r, struct report_table *t, sqlite3_stmt *s)
+/* A row of the violations table. */
+static void violation_row(struct report *r, struct report_table *t, const struct report_meeting *m)
 {
-	struct request *req = r->req;
-	REPORT_ROW(r, t, report_text(db_text(req->arena, s, 1)),
-		   report_instant_cell(r, (time_t)sqlite3_column_int64(s, 2)),
-		   report_instant_cell(r, (time_t)sqlite3_column_int64(s, 4) - 1),
-		   report_text(LABEL(meeting_statuses, db_text(req->arena, s, 3))));
+	REPORT_ROW(r, t, report_text(m->title), report_instant_cell(r, m->starts_at),
+		   report_instant_cell(r, m->deadline_at - 1),
+		   report_text(LABEL(meeting_statuses, m->status)));
 }
 
-static void exception_row(struct report *r, struct report_table *t, sqlite3_stmt *s)
+/* A row of the exceptions table. */
+static void exception_row(struct report *r, struct report_table *t, const struct report_meeting *m)
 {
-	struct request *req = r->req;
-	REPORT_ROW(r, t, report_text(db_text(req->arena, s, 1)),
-		   report_instant_cell(r, (time_t)sqlite3_column_int64(s, 2)),
-		   report_text(db_text(req->arena, s, 3)));
+	REPORT_ROW(r, t, report_text(m->title), report_instant_cell(r, m->starts_at),
+		   report_text(m->exception));
 }
 
-static void late_row(struct report *r, struct report_table *t, sqlite3_stmt *s)
+/* A row of the table of appeals answered or forwarded late. */
+static void late_row(struct report *r, struct report_table *t, const struct report_late_appeal *l)
 {
-	struct request *req = r->req;
-	bool forwarded = strcmp(db_text(req->arena, s, 2), "forwarded") == 0;
-	REPORT_ROW(r, t, report_text(db_text(req->arena, s, 0)),
-		   report_text(db_text(req->arena, s, 1)),
-		   report_text(forwarded ? "направлено по компетенции" : "дан ответ"),
-		   report_iso_cell(r, db_text(req->arena, s, 3)),
-		   report_iso_cell(r, db_text(req->arena, s, 4)),
-		   report_number(r, sqlite3_column_int64(s, 5)));
+	REPORT_ROW(r, t, report_text(l->number), report_text(l->topic),
+		   report_text(l->forwarded ? "направлено по компетенции" : "дан ответ"),
+		   report_iso_cell(r, l->due_on), report_iso_cell(r, l->done_on),
+		   report_number(r, l->days_late));
 }
 
-static void overdue_row(struct report *r, struct report_table *t, sqlite3_stmt *s)
+/* A row of the table of open appeals past their date due. */
+static void overdue_row(struct report *r, struct report_table *t, const struct report_late_appeal *l)
 {
-	struct request *req = r->req;
-	REPORT_ROW(r, t, report_text(db_text(req->arena, s, 0)),
-		   report_text(db_text(req->arena, s, 1)),
-		   report_iso_cell(r, db_text(req->arena, s, 2)),
-		   report_number(r, sqlite3_column_int64(s, 3)));
+	REPORT_ROW(r, t, report_text(l->number), report_text(l->topic),
+		   report_iso_cell(r, l->due_on), report_number(r, l->days_late));
 }
 
 /* The protocols of the meetings held in [start, end) handed to the control sector after their
@@ -291,67 +262,61 @@ static int protocols_late(struct report *r, struct report_table *t, time_t start
 	if (workdays_current(&req->worker->db, &cal) < 0)
 		return -1;
 	struct civil_date today = tz_local_date(req->now);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_PROTOCOLS);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
-	if (r->body > 0)
-		sqlite3_bind_int64(s, 3, r->body);
+	struct report_protocol *list;
+	size_t count;
+	if (db_report_protocols(&req->worker->db, req->arena, start, end, r->body, &list, &count) < 0)
+		return -1;
 	*late = *missing = 0;
 	t->page_limit = COMPLIANCE_LIST_ROWS;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		time_t starts = (time_t)sqlite3_column_int64(s, 2);
-		int workdays = sqlite3_column_int(s, 6);
-		if (workdays <= 0)
+	for (size_t i = 0; i < count; i++) {
+		const struct report_protocol *p = &list[i];
+		if (p->handover_days <= 0)
 			continue; /* the kind's act sets no handover deadline */
 		struct civil_date due =
-			protocol_handover_due(&cal, tz_local_date(starts), workdays, NULL);
-		bool handed = sqlite3_column_type(s, 5) != SQLITE_NULL;
-		struct civil_date until =
-			handed ? tz_local_date((time_t)sqlite3_column_int64(s, 5)) : today;
+			protocol_handover_due(&cal, tz_local_date(p->starts_at), p->handover_days, NULL);
+		bool handed = p->handed;
+		struct civil_date until = handed ? tz_local_date(p->handed_at) : today;
 		long days = civil_date_diff(until, due);
 		if (days <= 0)
 			continue;
 		const char *state = handed ? arena_printf(req->arena, "передан %s",
 							  report_date_words(req, until))
-				    : !sqlite3_column_int(s, 3) ? "протокол не составлен"
-				    : !sqlite3_column_int(s, 4) ? "не подписан, не передан"
-								: "подписан, не передан";
-		REPORT_ROW(r, t, report_text(db_text(req->arena, s, 1)),
-			   report_instant_cell(r, starts),
+				    : !p->has_protocol ? "протокол не составлен"
+				    : !p->signed_      ? "не подписан, не передан"
+						       : "подписан, не передан";
+		REPORT_ROW(r, t, report_text(p->title), report_instant_cell(r, p->starts_at),
 			   report_date(r, due), report_text(state), report_number(r, days));
 		if (handed)
 			(*late)++;
 		else
 			(*missing)++;
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
-static void instruction_late_row(struct report *r, struct report_table *t, sqlite3_stmt *s)
+/* A row of the table of instructions not carried out by their due dates. */
+static void instruction_late_row(struct report *r, struct report_table *t,
+				 const struct report_instruction *in)
 {
 	struct request *req = r->req;
-	const char *status = db_text(req->arena, s, 4);
-	const char *label = instruction_status_label(status);
-	const char *state = label ? label : status;
-	if (sqlite3_column_type(s, 5) != SQLITE_NULL) {
+	const char *label = instruction_status_label(in->status);
+	const char *state = label ? label : in->status;
+	if (in->done) {
 		struct civil_date d;
-		const char *iso = db_text(req->arena, s, 5);
-		const char *reported = civil_date_parse(iso, &d) ? report_date_words(req, d) : iso;
-		state = strcmp(status, "accepted") == 0
+		const char *reported =
+			civil_date_parse(in->done_on, &d) ? report_date_words(req, d) : in->done_on;
+		state = strcmp(in->status, "accepted") == 0
 				? arena_printf(req->arena, "исполнено, доложено %s", reported)
 				: arena_printf(req->arena, "доложено %s, ждёт приёмки контролёром",
 					       reported);
 	}
-	const char *meeting = db_text(req->arena, s, 7), *appeal = db_text(req->arena, s, 8);
-	const char *source = *meeting ? arena_printf(req->arena, "протокол встречи «%s»", meeting)
-			     : *appeal ? arena_printf(req->arena, "обращение № %s", appeal)
-				       : "—";
-	const char *unit = db_text(req->arena, s, 2);
-	REPORT_ROW(r, t, report_text(db_text(req->arena, s, 1)), report_text(source),
-		   report_text(*unit ? unit : "—"), report_iso_cell(r, db_text(req->arena, s, 3)),
-		   report_text(state), report_number(r, sqlite3_column_int64(s, 6)));
+	const char *source = *in->meeting ? arena_printf(req->arena, "протокол встречи «%s»",
+							 in->meeting)
+			     : *in->appeal ? arena_printf(req->arena, "обращение № %s", in->appeal)
+					   : "—";
+	REPORT_ROW(r, t, report_text(in->text), report_text(source),
+		   report_text(*in->unit ? in->unit : "—"), report_iso_cell(r, in->due_on),
+		   report_text(state), report_number(r, in->days_late));
 }
 
 /* The figures of the summary table, in its order (names in compliance()). */
@@ -367,35 +332,36 @@ struct compliance_counts {
 static int meetings_tables(struct report *r, struct civil_date from, struct civil_date to,
 			   time_t start, time_t end, struct compliance_counts *c)
 {
-	struct db *db = &r->req->worker->db;
+	struct request *req = r->req;
+	struct db *db = &req->worker->db;
 	struct report_table *t;
-	sqlite3_stmt *s;
+	struct report_meeting *list;
+	size_t n = 0;
 	c->head_held = frequency_table(
 		r, "head-mass", "Встречи главы с массовым участием жителей — не реже раза в год",
 		"head_mass", 12, from, to);
 	c->reception_held = frequency_table(r, "reception", "Личный приём главы — ежемесячно",
 					    "personal_reception", 1, from, to);
-	if (groups_quarterly(r, from, to, &c->group_held) < 0)
+	if (c->head_held < 0 || c->reception_held < 0 ||
+	    groups_quarterly(r, from, to, &c->group_held) < 0)
 		return -1;
 	t = report_table_add(r, "violations",
 			     "Нарушения правила 5 дней: место и время не опубликованы вовремя", -1,
 			     "Встреча", "Дата встречи", "Последний день публикации", "Состояние",
 			     NULL);
-	s = db_stmt(db, STMT_REPORT_VIOLATIONS);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
-	if (r->body > 0)
-		sqlite3_bind_int64(s, 3, r->body);
-	c->violations = list_rows(r, s, violation_row, t);
+	t->page_limit = COMPLIANCE_LIST_ROWS;
+	int rc = db_report_violations(db, req->arena, start, end, r->body, &list, &n);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		violation_row(r, t, &list[i]);
+	c->violations = listed(rc, n);
 	t = report_table_add(r, "exceptions",
 			     "Утверждены менее чем за 5 дней в порядке исключения", -1, "Встреча",
 			     "Дата встречи", "Обоснование исключения", NULL);
-	s = db_stmt(db, STMT_REPORT_EXCEPTIONS);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
-	if (r->body > 0)
-		sqlite3_bind_int64(s, 3, r->body);
-	c->exceptions = list_rows(r, s, exception_row, t);
+	t->page_limit = COMPLIANCE_LIST_ROWS;
+	rc = db_report_exceptions(db, req->arena, start, end, r->body, &list, &n);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		exception_row(r, t, &list[i]);
+	c->exceptions = listed(rc, n);
 	t = report_table_add(r, "protocols-late",
 			     "Протоколы, переданные в сектор контроля позже срока или не переданные",
 			     -1, "Встреча", "Дата встречи", "Срок передачи", "Состояние",
@@ -418,7 +384,8 @@ static int appeals_and_instructions_tables(struct report *r, struct civil_date f
 	struct request *req = r->req;
 	struct db *db = &req->worker->db;
 	struct report_table *t;
-	sqlite3_stmt *s;
+	struct report_late_appeal *late;
+	size_t n = 0;
 	t = report_table_add(r, "answered-late",
 			     "Обращения, ответ на которые дан или которые направлены по компетенции "
 			     "позже срока",
@@ -427,36 +394,35 @@ static int appeals_and_instructions_tables(struct report *r, struct civil_date f
 	t->note = "Срок ответа — 30 дней (с продлением — до 60), срок направления по компетенции — "
 		  "7 дней с регистрации (ст. 8 и 12 59-ФЗ); так же их считает таблица сроков в "
 		  "анализе обращений за год.";
-	s = db_stmt(db, STMT_REPORT_ANSWERED_LATE);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
-	sqlite3_bind_int64(s, 3, report_utc_offset(start));
-	if (r->body > 0)
-		sqlite3_bind_int64(s, 4, r->body);
-	c->answered_late = list_rows(r, s, late_row, t);
+	t->page_limit = COMPLIANCE_LIST_ROWS;
+	int rc = db_report_answered_late(db, req->arena, start, end, report_utc_offset(start),
+					 r->body, &late, &n);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		late_row(r, t, &late[i]);
+	c->answered_late = listed(rc, n);
 	const char *today = report_iso_date(req, tz_local_date(req->now));
 	t = report_table_add(r, "overdue",
 			     arena_printf(req->arena, "Обращения без ответа, срок которых истёк, на %s",
 					  report_date_words(req, tz_local_date(req->now))),
 			     -1, "Номер", "Тема", "Срок ответа", "Дней просрочки", NULL);
-	s = db_stmt(db, STMT_REPORT_OPEN_OVERDUE);
-	sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
-	if (r->body > 0)
-		sqlite3_bind_int64(s, 2, r->body);
-	c->overdue = list_rows(r, s, overdue_row, t);
+	t->page_limit = COMPLIANCE_LIST_ROWS;
+	rc = db_report_open_overdue(db, req->arena, today, r->body, &late, &n);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		overdue_row(r, t, &late[i]);
+	c->overdue = listed(rc, n);
 	t = report_table_add(r, "instructions-late", "Поручения, не исполненные в срок", -1,
 			     "Поручение", "Основание", "Подразделение", "Срок исполнения",
 			     "Состояние", "Дней просрочки", NULL);
 	t->note = "Поручения со сроком в периоде отчёта; исполненным в срок считается поручение, "
 		  "по которому исполнитель доложил не позже срока. Отменённые не учитываются.";
-	s = db_stmt(db, STMT_REPORT_INSTRUCTIONS_LATE);
-	sqlite3_bind_text(s, 1, report_iso_date(req, from), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, report_iso_date(req, to), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, today, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 4, report_utc_offset(start));
-	if (r->body > 0)
-		sqlite3_bind_int64(s, 5, r->body);
-	c->instructions_late = list_rows(r, s, instruction_late_row, t);
+	t->page_limit = COMPLIANCE_LIST_ROWS;
+	struct report_instruction *instructions;
+	rc = db_report_instructions_late(db, req->arena, report_iso_date(req, from),
+					 report_iso_date(req, to), today, report_utc_offset(start),
+					 r->body, &instructions, &n);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		instruction_late_row(r, t, &instructions[i]);
+	c->instructions_late = listed(rc, n);
 	return c->answered_late < 0 || c->overdue < 0 || c->instructions_late < 0 ? -1 : 0;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "civil_time.h"
+#include "db_meeting_staff.h"
 #include "db_municipality.h"
 #include "page.h"
 #include "pages.h"
@@ -15,33 +16,20 @@
 #include "ru.h"
 #include "worker.h"
 
-/* Held meetings of kind in [begin, end) of municipality body, hosted by host (0: anyone). */
+/* Held meetings of kind in [begin, end) of municipality body, hosted by host (0: anyone). 0,
+ * or -1 on a database error. */
 static int held_count(struct request *req, const char *kind, long long body, long long host,
 		      time_t begin, time_t end, long long *held)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_KIND_COUNT);
-	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)begin);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)end);
-	sqlite3_bind_int64(s, 4, body);
-	if (host > 0)
-		sqlite3_bind_int64(s, 5, host);
-	int rc = sqlite3_step(s);
-	*held = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : -1;
+	long long planned;
+	return db_report_kind_count(&req->worker->db, kind, begin, end, body, host, held, &planned);
 }
 
-/* The information groups of municipality body created before the instant before. */
+/* The information groups of municipality body created before the instant before. 0, or -1 on
+ * a database error. */
 static int groups_count(struct request *req, long long body, time_t before, long long *count)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_BODY_GROUPS);
-	sqlite3_bind_int64(s, 1, body);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)before);
-	int rc = sqlite3_step(s);
-	*count = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return db_report_body_groups(&req->worker->db, body, before, count);
 }
 
 /* Whether a period ending at end kept its requirement: held of required. */

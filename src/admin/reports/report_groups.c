@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "civil_time.h"
+#include "db_meeting_staff.h"
 #include "page.h"
 #include "pages.h"
 #include "report.h"
@@ -24,43 +25,37 @@ static int groups_tables(struct report *r, time_t from, time_t to)
 		"Поручений дано", "Поручений исполнено", NULL);
 	t->note = "Поручения — из протоколов встреч периода, кроме отменённых; исполненные — "
 		  "принятые контролёром.";
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_GROUPS);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	struct report_group *groups;
+	size_t count;
+	if (db_report_groups(&req->worker->db, req->arena, from, to, &groups, &count) < 0)
+		return -1;
 	size_t n = 0, cap = 16;
 	struct territory_sum *sums = arena_alloc(req->arena, cap * sizeof *sums);
 	struct territory_sum total = {.name = "Всего"};
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *territory = db_text(req->arena, s, 1);
-		long long territory_id = sqlite3_column_int64(s, 7);
-		long long held = sqlite3_column_int64(s, 2), people = sqlite3_column_int64(s, 3),
-			  appeals = sqlite3_column_int64(s, 4), given = sqlite3_column_int64(s, 5),
-			  executed = sqlite3_column_int64(s, 6);
-		REPORT_ROW(r, t, report_text(db_text(req->arena, s, 0)), report_text(territory),
-			   report_number(r, held), report_number(r, people),
-			   report_number(r, appeals), report_number(r, given),
-			   report_number(r, executed));
+	for (size_t g = 0; g < count; g++) {
+		const struct report_group *row = &groups[g];
+		REPORT_ROW(r, t, report_text(row->name), report_text(row->territory),
+			   report_number(r, row->held), report_number(r, row->attendance),
+			   report_number(r, row->appeals), report_number(r, row->given),
+			   report_number(r, row->executed));
 		size_t i = 0;
-		while (i < n && sums[i].id != territory_id)
+		while (i < n && sums[i].id != row->territory_id)
 			i++; /* by id: two territories may share a name («Центральный») */
 		if (i == n) {
 			sums = arena_grow(req->arena, sums, n, &cap, sizeof *sums);
-			sums[n++] = (struct territory_sum){.id = territory_id, .name = territory};
+			sums[n++] = (struct territory_sum){.id = row->territory_id,
+							   .name = row->territory};
 		}
 		struct territory_sum *x[] = {&sums[i], &total};
 		for (size_t k = 0; k < 2; k++) {
 			x[k]->groups++;
-			x[k]->held += held;
-			x[k]->attendance += people;
-			x[k]->appeals += appeals;
-			x[k]->given += given;
-			x[k]->executed += executed;
+			x[k]->held += row->held;
+			x[k]->attendance += row->attendance;
+			x[k]->appeals += row->appeals;
+			x[k]->given += row->given;
+			x[k]->executed += row->executed;
 		}
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return -1;
 	REPORT_ROW(r, t, report_text(total.name), report_text(""), report_number(r, total.held),
 		   report_number(r, total.attendance), report_number(r, total.appeals),
 		   report_number(r, total.given), report_number(r, total.executed))

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "civil_time.h"
+#include "db_meeting_staff.h"
 #include "page.h"
 #include "pages.h"
 #include "report.h"
@@ -51,28 +52,22 @@ enum http_status page_admin_report_monthly(struct request *req)
 				      report_date_words(req, civil_date_add_days(next, -1)))
 		       : "Обращения, поступившие в месяце, и их состояние на сегодня: месяц ещё "
 			 "не закончился.";
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REPORT_MONTHLY);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)report_local_midnight(month));
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+	struct report_month_code *codes;
+	size_t count;
+	if (db_report_monthly(&req->worker->db, req->arena, report_local_midnight(month), end,
+			      &codes, &count) < 0)
+		return HTTP_INTERNAL_ERROR;
 	long long sum[5] = {0};
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long v[5];
-		for (int i = 0; i < 5; i++) {
-			v[i] = sqlite3_column_int64(s, 2 + i);
-			sum[i] += v[i];
-		}
-		bool no_code = sqlite3_column_type(s, 0) == SQLITE_NULL;
-		REPORT_ROW(&r, t, report_text(no_code ? "—" : db_text(req->arena, s, 0)),
-			   report_text(no_code ? "тема не указана" : db_text(req->arena, s, 1)),
+	for (size_t i = 0; i < count; i++) {
+		const struct report_month_code *c = &codes[i];
+		long long v[5] = {c->received, c->answered, c->forwarded, c->unanswered, c->open};
+		for (int k = 0; k < 5; k++)
+			sum[k] += v[k];
+		REPORT_ROW(&r, t, report_text(c->has_code ? c->code : "—"),
+			   report_text(c->has_code ? c->topic : "тема не указана"),
 			   report_number(&r, v[0]), report_number(&r, v[1]),
 			   report_number(&r, v[2]), report_number(&r, v[3]),
 			   report_number(&r, v[4]));
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(&req->worker->db, "monthly report");
-		return HTTP_INTERNAL_ERROR;
 	}
 	REPORT_ROW(&r, t, report_text("Итого"), report_text(""), report_number(&r, sum[0]),
 		   report_number(&r, sum[1]), report_number(&r, sum[2]),
