@@ -14,6 +14,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "db_appeal.h"
 #include "db_instruction.h"
 #include "instruction_staff.h"
 #include "page.h"
@@ -160,11 +161,13 @@ enum http_status page_admin_instruction_create(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	long long appeal = 0;
 	if (req->field[FIELD_APPEAL_NUMBER].state == FIELD_VALID) {
-		sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_ID_BY_NUMBER);
-		sqlite3_bind_text(s, 1, page_field_text(req, FIELD_APPEAL_NUMBER), -1, SQLITE_STATIC);
-		appeal = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-		db_done(s);
-		if (appeal == 0)
+		int found = db_appeal_id_by_number(db, page_field_text(req, FIELD_APPEAL_NUMBER),
+						   &appeal);
+		if (found < 0) {
+			db_rollback(db);
+			return HTTP_INTERNAL_ERROR;
+		}
+		if (found > 0)
 			page_reject(req, FIELD_APPEAL_NUMBER, "обращения с таким номером нет");
 	}
 	long long id = 0;

@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "civil_time.h"
+#include "db_meeting_staff.h"
 #include "page.h"
 #include "pages.h"
 #include "reception.h"
@@ -47,14 +48,12 @@ static const char *status_words(const char *status)
 	return status;
 }
 
-/* The territory of a venue, 0 when there is no such venue. */
+/* The territory of a venue: 0 when there is no such venue, -1 on a database error. */
 static long long venue_territory(struct request *req, long long venue)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_VENUE_TERRITORY);
-	sqlite3_bind_int64(s, 1, venue);
-	long long territory = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
-	return territory;
+	long long territory = 0;
+	int rc = db_staff_venue_territory(&req->worker->db, venue, &territory);
+	return rc < 0 ? -1 : rc > 0 ? 0 : territory;
 }
 
 /* In the caller's transaction: the reception rows of the drafts in created. 0 or -1. */
@@ -413,9 +412,13 @@ static int check_schedule(struct request *req, struct schedule_input *in)
 		return -1;
 	if (v[FIELD_HOST].state == FIELD_VALID && !staff_has_item(people, np, v[FIELD_HOST].number))
 		page_reject(req, FIELD_HOST, "выберите из списка");
-	if (v[FIELD_VENUE].state == FIELD_VALID &&
-	    (in->territory = venue_territory(req, v[FIELD_VENUE].number)) == 0)
-		page_reject(req, FIELD_VENUE, "выберите место из списка");
+	if (v[FIELD_VENUE].state == FIELD_VALID) {
+		in->territory = venue_territory(req, v[FIELD_VENUE].number);
+		if (in->territory < 0)
+			return -1;
+		if (in->territory == 0)
+			page_reject(req, FIELD_VENUE, "выберите место из списка");
+	}
 	in->start = v[FIELD_START_TIME].hour * 60 + v[FIELD_START_TIME].minute;
 	in->end = v[FIELD_END_TIME].hour * 60 + v[FIELD_END_TIME].minute;
 	if (v[FIELD_START_TIME].state == FIELD_VALID && v[FIELD_END_TIME].state == FIELD_VALID) {
@@ -725,6 +728,8 @@ enum http_status page_admin_reception_december(struct request *req)
 	size_t n = december_officials(req, officials, 16);
 	long long venue = atoll(req->worker->cfg->december_venue);
 	long long territory = venue > 0 ? venue_territory(req, venue) : 0;
+	if (territory < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (n == 0 || territory == 0) {
 		req->error_detail = "В настройках ([receptions] december_officials и december_venue) "
 				    "не названы должностные лица или место приёма 12 декабря.";

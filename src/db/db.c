@@ -342,6 +342,26 @@ int db_read_one(struct db *db, struct arena *a, sqlite3_stmt *s, db_row_reader *
 	return rc == SQLITE_ROW ? 0 : 1;
 }
 
+long long db_data_version(struct db *db)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_DATA_VERSION);
+	long long version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	db_done(s);
+	return version;
+}
+
+void db_read_int64(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	(void)a;
+	*(long long *)row = sqlite3_column_int64(s, 0);
+}
+
+int db_read_int64_one(struct db *db, sqlite3_stmt *s, long long *out, const char *what)
+{
+	*out = 0;
+	return db_read_one(db, NULL, s, db_read_int64, out, what);
+}
+
 int db_run(sqlite3_stmt *stmt)
 {
 	int rc = sqlite3_step(stmt);

@@ -778,6 +778,18 @@ int db_read_rows(struct db *db, struct arena *a, sqlite3_stmt *s, size_t size,
 int db_read_one(struct db *db, struct arena *a, sqlite3_stmt *s, db_row_reader *read, void *row,
 		const char *what);
 
+/* PRAGMA data_version of the connection (it changes when another connection commits), -1 on
+ * error. */
+long long db_data_version(struct db *db);
+
+/* The db_row_reader of a statement whose first column is an integer (an id, a count): row is a
+ * long long. */
+void db_read_int64(struct arena *a, sqlite3_stmt *s, void *row);
+
+/* Step the bound statement s, which yields at most one row, its first column into *out: 0, 1
+ * when there is none (*out 0), -1 with the connection's error logged under what. s is reset. */
+int db_read_int64_one(struct db *db, sqlite3_stmt *s, long long *out, const char *what);
+
 /* Step a bound write statement once and reset it; the SQLite result code (SQLITE_DONE, or the
  * extended code of a failure such as SQLITE_CONSTRAINT_UNIQUE). */
 int db_run(sqlite3_stmt *stmt);

@@ -208,27 +208,12 @@ static const char *text_or_null(struct arena *a, sqlite3_stmt *s, int col)
 	return sqlite3_column_type(s, col) == SQLITE_NULL ? NULL : db_text(a, s, col);
 }
 
-/* The one integer column of a row (counts, ids, counters: STMT_APPEAL_MATCHES,
- * STMT_APPEAL_ID_BY_NUMBER, the counters, STMT_APPEAL_INSERT, the bodies), into a long long. */
-static void read_integer(struct arena *a, sqlite3_stmt *s, void *row)
-{
-	(void)a;
-	*(long long *)row = sqlite3_column_int64(s, 0);
-}
-
-/* Step s, which yields one integer, into *out: 0, 1 when there is no row, -1. */
-static int read_integer_one(struct db *db, sqlite3_stmt *s, long long *out, const char *what)
-{
-	*out = 0;
-	return db_read_one(db, NULL, s, read_integer, out, what);
-}
-
 int db_appeal_matches(struct db *db, const char *query, int limit, long long *count)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_MATCHES);
 	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, limit);
-	return read_integer_one(db, s, count, "appeal matches") < 0 ? -1 : 0;
+	return db_read_int64_one(db, s, count, "appeal matches") < 0 ? -1 : 0;
 }
 
 /* The columns of STMT_APPEAL_LIST and STMT_APPEAL_LIST_MATCHES. */
@@ -409,7 +394,7 @@ int db_appeal_id_by_number(struct db *db, const char *number, long long *id)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_ID_BY_NUMBER);
 	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
-	return read_integer_one(db, s, id, "appeal by number");
+	return db_read_int64_one(db, s, id, "appeal by number");
 }
 
 /* A meeting's start and state (STMT_APPEAL_MEETING). */
@@ -579,7 +564,7 @@ int db_appeal_residents(struct db *db, struct arena *a, int year, long long body
 /* A counter statement stepped: its one row is the next value. 0 or -1 (no row is an error). */
 static int counter_next(struct db *db, sqlite3_stmt *s, long long *next, const char *what)
 {
-	int rc = read_integer_one(db, s, next, what);
+	int rc = db_read_int64_one(db, s, next, what);
 	if (rc > 0)
 		db_log_error(db, what);
 	return rc == 0 ? 0 : -1;
@@ -640,14 +625,14 @@ int db_appeal_territory_body(struct db *db, long long territory, long long *body
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_TERRITORY_MUNICIPALITY);
 	sqlite3_bind_int64(s, 1, territory);
-	return read_integer_one(db, s, body, "appeal territory");
+	return db_read_int64_one(db, s, body, "appeal territory");
 }
 
 int db_appeal_meeting_body(struct db *db, long long meeting, long long *body)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_MEETING_BODY);
 	sqlite3_bind_int64(s, 1, meeting);
-	return read_integer_one(db, s, body, "appeal meeting");
+	return db_read_int64_one(db, s, body, "appeal meeting");
 }
 
 /* The columns of STMT_APPEAL_SEARCH_PENDING: two integers. */

@@ -429,20 +429,13 @@ static void read_meeting(struct arena *a, sqlite3_stmt *s, void *row)
 	m->group_id = sqlite3_column_int64(s, 21);
 }
 
-/* The one column of an id list (STMT_MEETING_INVITEE_IDS, STMT_MEETING_REFGROUP_IDS). */
-static void read_id(struct arena *a, sqlite3_stmt *s, void *row)
-{
-	(void)a;
-	*(long long *)row = sqlite3_column_int64(s, 0);
-}
-
 /* The ids statement which (one parameter: meeting) returns. 0, or -1. */
 static int meeting_ids(struct db *db, struct arena *a, enum stmt which, long long meeting,
 		       long long **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(db, which);
 	sqlite3_bind_int64(s, 1, meeting);
-	return db_read_rows(db, a, s, sizeof **out, read_id, out, count, "meeting ids");
+	return db_read_rows(db, a, s, sizeof **out, db_read_int64, out, count, "meeting ids");
 }
 
 int db_staff_meeting_get(struct db *db, struct arena *a, long long id, struct staff_meeting *out)
@@ -803,7 +796,7 @@ int db_staff_venue_territory(struct db *db, long long venue, long long *territor
 	sqlite3_stmt *s = db_stmt(db, STMT_VENUE_TERRITORY);
 	sqlite3_bind_int64(s, 1, venue);
 	*territory = 0;
-	return db_read_one(db, NULL, s, read_id, territory, "venue territory");
+	return db_read_one(db, NULL, s, db_read_int64, territory, "venue territory");
 }
 
 /* ---- the production calendar ---- */
@@ -902,7 +895,7 @@ int db_report_body_groups(struct db *db, long long body, time_t before, long lon
 	sqlite3_bind_int64(s, 1, body);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)before);
 	*count = 0;
-	return db_read_one(db, NULL, s, read_id, count, "body groups") < 0 ? -1 : 0;
+	return db_read_one(db, NULL, s, db_read_int64, count, "body groups") < 0 ? -1 : 0;
 }
 
 /* The columns of STMT_REPORT_GROUP_QUARTER. */

@@ -272,13 +272,6 @@ int db_notify_invitee_emails(struct db *db, struct arena *a, long long meeting,
 			    "notifier: invitees");
 }
 
-/* A statement's only column, an integer (RETURNING id, max(id), a venue id). */
-static void read_id(struct arena *a, sqlite3_stmt *s, void *row)
-{
-	(void)a;
-	*(long long *)row = sqlite3_column_int64(s, 0);
-}
-
 int db_notify_violation_add(struct db *db, const struct notify_violation *v, long long *id)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_NOTIFY_VIOLATION_ADD);
@@ -289,7 +282,7 @@ int db_notify_violation_add(struct db *db, const struct notify_violation *v, lon
 	sqlite3_bind_text(s, 5, v->details, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 6, (sqlite3_int64)v->starts_at);
 	*id = 0;
-	return db_read_one(db, NULL, s, read_id, id, "notifier: violation") < 0 ? -1 : 0;
+	return db_read_one(db, NULL, s, db_read_int64, id, "notifier: violation") < 0 ? -1 : 0;
 }
 
 /* The columns of STMT_NOTIFY_RECIPIENTS and STMT_NOTIFY_DISCUSSION_RECIPIENTS. */
@@ -341,7 +334,7 @@ int db_notify_previous(struct db *db, struct arena *a, long long meeting,
 static int read_number(struct db *db, sqlite3_stmt *s, long long *value, const char *what)
 {
 	*value = 0;
-	return db_read_one(db, NULL, s, read_id, value, what) < 0 ? -1 : 0;
+	return db_read_one(db, NULL, s, db_read_int64, value, what) < 0 ? -1 : 0;
 }
 
 int db_notify_last_change(struct db *db, long long meeting, long long *change)
@@ -381,7 +374,7 @@ int db_notify_announcement_add(struct db *db, const struct notify_announcement *
 	if (n->change_id)
 		sqlite3_bind_int64(s, 8, n->change_id);
 	*id = -1;
-	return db_read_one(db, NULL, s, read_id, id, "notifier: announcement") == 0 ? 0 : -1;
+	return db_read_one(db, NULL, s, db_read_int64, id, "notifier: announcement") == 0 ? 0 : -1;
 }
 
 /* The columns of STMT_NOTIFY_APPEALS_DUE. */

@@ -159,13 +159,6 @@ const struct db_statement db_reception_statements[STMT__MAX] = {
 		     "WHERE meeting_id = ?1 AND status = 'offered'"),
 };
 
-/* The first column as an id, for the statements that return one. */
-static void read_id(struct arena *a, sqlite3_stmt *s, void *row)
-{
-	(void)a;
-	*(long long *)row = sqlite3_column_int64(s, 0);
-}
-
 /* The columns of STMT_RECEPTION_GET. */
 static void read_reception(struct arena *a, sqlite3_stmt *s, void *row)
 {
@@ -368,7 +361,7 @@ int db_booking_by_token(struct db *db, const unsigned char hash[32], long long *
 	*id = 0;
 	sqlite3_stmt *s = db_stmt(db, STMT_BOOKING_BY_TOKEN);
 	sqlite3_bind_blob(s, 1, hash, 32, SQLITE_STATIC);
-	return db_read_one(db, NULL, s, read_id, id, "booking by token");
+	return db_read_one(db, NULL, s, db_read_int64, id, "booking by token");
 }
 
 int db_booking_active_for_official(struct db *db, long long resident, long long person,
@@ -379,7 +372,7 @@ int db_booking_active_for_official(struct db *db, long long resident, long long 
 	sqlite3_bind_int64(s, 1, resident);
 	sqlite3_bind_int64(s, 2, person);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)now);
-	return db_read_one(db, NULL, s, read_id, id, "active booking");
+	return db_read_one(db, NULL, s, db_read_int64, id, "active booking");
 }
 
 /* The columns of STMT_BOOKING_QUEUE. */

@@ -1,5 +1,7 @@
 /* db_scope.c — the statements that tell whether a staff account's body owns a record (issue 18
  * item 3, migration 028): one per kind of record a staff URL names, all bound alike. */
+#include "db_scope.h"
+
 #include "db_statements.h"
 
 /* The own municipality: what owns a record that names no other (migration 025). */
@@ -67,3 +69,11 @@ const struct db_statement db_scope_statements[STMT__MAX] = {
 		     "SELECT t.id FROM territory t JOIN municipality m ON m.id = t.municipality_id "
 		     "WHERE m.id = ?1 OR m.district_id = ?1 ORDER BY t.id"),
 };
+
+int db_scope_territories(struct db *db, struct arena *a, long long body, long long **ids,
+			 size_t *count)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_SCOPE_TERRITORIES);
+	sqlite3_bind_int64(s, 1, body);
+	return db_read_rows(db, a, s, sizeof **ids, db_read_int64, ids, count, "scope territories");
+}

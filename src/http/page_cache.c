@@ -18,11 +18,7 @@ static uint64_t key_hash(const char *key)
 
 int64_t page_cache_db_version(struct db *db)
 {
-	sqlite3_stmt *s = db_stmt(db, STMT_DATA_VERSION);
-	int64_t version = -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		version = sqlite3_column_int64(s, 0);
-	db_done(s);
+	int64_t version = db_data_version(db);
 	if (version < 0)
 		return -1;
 	/* data_version ignores this connection's own commits; total_changes counts them. */

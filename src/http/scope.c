@@ -3,6 +3,7 @@
 #include "scope.h"
 
 #include "auth.h"
+#include "db_scope.h"
 #include "worker.h"
 
 long long scope_bind_value(const struct request *req)
@@ -83,20 +84,8 @@ bool scope_territory_visible(struct request *req, long long id)
 	struct scope_territories *t = req->scope_territories;
 	if (t == NULL) {
 		t = arena_calloc(req->arena, 1, sizeof *t);
-		size_t cap = 16;
-		t->ids = arena_alloc(req->arena, cap * sizeof *t->ids);
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SCOPE_TERRITORIES);
-		sqlite3_bind_int64(s, 1, body);
-		int rc;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			t->ids = arena_grow(req->arena, t->ids, t->count, &cap, sizeof *t->ids);
-			t->ids[t->count++] = sqlite3_column_int64(s, 0);
-		}
-		db_done(s);
-		if (rc != SQLITE_DONE) {
-			db_log_error(&req->worker->db, "scope territories");
+		if (db_scope_territories(&req->worker->db, req->arena, body, &t->ids, &t->count) < 0)
 			t = &none; /* offers nothing; the field check still decides */
-		}
 		req->scope_territories = t;
 	}
 	return ids_contain(t->ids, t->count, id);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "auth.h"
+#include "db_reference.h"
 #include "template.h"
 
 /* Parse every template of the directory at start-up, so that a syntax error stops the worker
@@ -40,6 +41,25 @@ static int preload_templates(const char *dir)
 	return rc;
 }
 
+/* Every [notice] kind of cfg is a code of meeting_kind: a typing error in portal.ini would
+ * otherwise leave that kind at 5 days without a word. 0, or -1 with the reason on stderr. */
+static int check_notice_kinds(struct worker *w, const struct config *cfg)
+{
+	struct arena a;
+	arena_init(&a, 4096);
+	struct kind_item *kinds;
+	size_t count;
+	int rc = db_kind_list(&w->db, &a, &kinds, &count);
+	for (int i = 0; rc == 0 && i < cfg->notice_count; i++)
+		if (!db_kind_known(kinds, count, cfg->notice[i].kind)) {
+			fprintf(stderr, "worker: %s: [notice] %s: no such kind of meeting (the codes are "
+				"those of meeting_kind: head_mass, public_hearing, …)\n",
+				cfg->file, cfg->notice[i].kind);
+			rc = -1;
+		}
+	arena_free(&a);
+	return rc;
+}
 
 int worker_init(struct worker *w, const struct config *cfg)
 {
@@ -71,19 +91,8 @@ int worker_init(struct worker *w, const struct config *cfg)
 	db_use_group_commit(&w->db, cfg->database_path);
 	/* A notice period for a kind the database does not know is a typing error in portal.ini
 	 * that would otherwise leave that kind at 5 days without a word. */
-	for (int i = 0; i < cfg->notice_count; i++) {
-		sqlite3_stmt *s = db_stmt(&w->db, STMT_KIND_LIST);
-		bool known = false;
-		while (!known && sqlite3_step(s) == SQLITE_ROW)
-			known = strcmp((const char *)sqlite3_column_text(s, 0), cfg->notice[i].kind) == 0;
-		db_done(s);
-		if (!known) {
-			fprintf(stderr, "worker: %s: [notice] %s: no such kind of meeting (the codes are "
-				"those of meeting_kind: head_mass, public_hearing, …)\n",
-				cfg->file, cfg->notice[i].kind);
-			return -1;
-		}
-	}
+	if (cfg->notice_count > 0 && check_notice_kinds(w, cfg) < 0)
+		return -1;
 	/* Attached files are stored there (upload_store): a worker that could not keep them must
 	 * not accept forms that carry them. */
 	if (access(cfg->uploads_dir, W_OK | X_OK) != 0) {
