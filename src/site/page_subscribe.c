@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "db_account.h"
 #include "db_reference.h"
 #include "page.h"
 #include "pages.h"
@@ -70,21 +71,18 @@ static int request_subscription(struct request *req, const char *email, long lon
 				const char *territory_name)
 {
 	struct db *db = &req->worker->db;
-	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_FIND);
-	sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
-	if (territory_id > 0)
-		sqlite3_bind_int64(s, 2, territory_id);
-	int rc = sqlite3_step(s);
+	struct subscription_row found;
+	int rc = db_subscription_find(db, req->arena, email, territory_id, &found);
+	if (rc < 0)
+		return -1;
 	struct subscription_request r = {.email = email, .territory = territory_name};
 	const char *status = NULL;
-	if (rc == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(s, 0);
-		r.token = db_text(req->arena, s, 1);
-		status = db_text(req->arena, s, 2);
+	if (rc == 0) {
+		r.id = found.id;
+		r.token = found.token;
+		status = found.status;
 	}
-	db_done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return -1;
+	sqlite3_stmt *s;
 	if (status != NULL && strcmp(status, "active") == 0)
 		return 0; /* subscribed already: no mail, and the page says the same as always */
 	if (status == NULL) {
@@ -188,23 +186,16 @@ static enum http_status load_by_token(struct request *req, struct token_subscrip
 	memset(out, 0, sizeof *out);
 	const char *token = request_link_token(req);
 	if (token != NULL) {
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SUBSCRIPTION_BY_TOKEN);
-		sqlite3_bind_text(s, 1, token, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW) {
-			out->id = sqlite3_column_int64(s, 0);
-			out->token = token;
-			out->territory = sqlite3_column_type(s, 2) == SQLITE_NULL
-						 ? NULL
-						 : db_text(req->arena, s, 2);
-			out->status = db_text(req->arena, s, 3);
-		}
-		db_done(s);
-		if (rc == SQLITE_ROW)
-			return HTTP_OK;
-		if (rc != SQLITE_DONE) {
-			db_log_error(&req->worker->db, "subscription by token");
+		struct subscription_row row;
+		int rc = db_subscription_by_token(&req->worker->db, req->arena, token, &row);
+		if (rc < 0)
 			return HTTP_INTERNAL_ERROR;
+		if (rc == 0) {
+			out->id = row.id;
+			out->token = token;
+			out->territory = row.territory;
+			out->status = row.status;
+			return HTTP_OK;
 		}
 	}
 	req->error_detail = "Подписка по этой ссылке не найдена. Проверьте, что ссылка из письма "
