@@ -25,7 +25,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	arena_reset(&f->arena);
+	arena_free(&f->arena);
 	db_close(&f->db);
 	free(f);
 	return 0;
