@@ -311,7 +311,7 @@ static void check_appeal(struct request *req)
 	}
 	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
 		/* One row by its key: this runs on every appeal (make bench). */
-		if (db_account_territory_exists(&req->worker->db, v[FIELD_TERRITORY].number) == 0)
+		if (db_account_territory_exists(&req->worker->db, v[FIELD_TERRITORY].number) != 1)
 			page_reject(req, FIELD_TERRITORY, "выберите из списка");
 	}
 }
