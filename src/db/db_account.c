@@ -666,6 +666,48 @@ int db_subscription_by_token(struct db *db, struct arena *a, const char *token,
 	return db_read_one(db, a, s, read_by_token, out, "subscription by token");
 }
 
+/* Run the bound write statement s: 0, or -1 with the error logged under what. */
+static int run_write(struct db *db, sqlite3_stmt *s, const char *what)
+{
+	if (db_run(s) == SQLITE_DONE)
+		return 0;
+	db_log_error(db, what);
+	return -1;
+}
+
+int db_subscription_insert(struct db *db, const char *email, long long territory,
+			   const char *token, time_t now, long long *id)
+{
+	*id = 0;
+	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_INSERT);
+	sqlite3_bind_text(s, 1, email, -1, SQLITE_TRANSIENT);
+	if (territory > 0)
+		sqlite3_bind_int64(s, 2, territory);
+	sqlite3_bind_text(s, 3, token, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)now);
+	if (run_write(db, s, "subscription insert") < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(db->conn);
+	return 0;
+}
+
+int db_subscription_renew(struct db *db, long long id, const char *token, time_t now)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_RENEW);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, token, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)now);
+	return run_write(db, s, "subscription renew");
+}
+
+int db_subscription_confirm(struct db *db, long long id, time_t now)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_CONFIRM);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)now);
+	return run_write(db, s, "subscription confirm");
+}
+
 /* ---- Open311 ---- */
 
 /* The columns of STMT_OPEN311_SERVICES. */

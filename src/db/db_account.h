@@ -246,6 +246,19 @@ int db_subscription_find(struct db *db, struct arena *a, const char *email,
 int db_subscription_by_token(struct db *db, struct arena *a, const char *token,
 			     struct subscription_row *out);
 
+/* In the caller's write transaction: a new pending subscription of email to territory (0: the
+ * whole municipality) under token: 0 with its *id, -1 on a database error. */
+int db_subscription_insert(struct db *db, const char *email, long long territory,
+			   const char *token, time_t now, long long *id);
+
+/* In the caller's write transaction: an unsubscribed subscription pending again under a new
+ * token (links of the old mails no longer act on it): 0, -1 on a database error. */
+int db_subscription_renew(struct db *db, long long id, const char *token, time_t now);
+
+/* In the caller's write transaction: a pending subscription active: 0, -1 on a database
+ * error. */
+int db_subscription_confirm(struct db *db, long long id, time_t now);
+
 /* ---- Open311 (open311.c) ---- */
 
 /* A topic of the classifier as an Open311 service. */

@@ -720,34 +720,19 @@ enum http_status page_account_subscribe(struct request *req)
 	long long id = rc == 0 ? found.id : 0;
 	const char *token = rc == 0 ? found.token : NULL;
 	const char *state = rc == 0 ? found.status : "";
-	sqlite3_stmt *s;
 	bool ok = true;
 	if (id == 0) {
 		token = subscription_new_token(req->arena);
-		s = db_stmt(db, STMT_SUBSCRIPTION_INSERT);
-		sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
-		if (territory)
-			sqlite3_bind_int64(s, 2, territory);
-		sqlite3_bind_text(s, 3, token, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
-		ok = db_run(s) == SQLITE_DONE;
-		id = sqlite3_last_insert_rowid(db->conn);
+		ok = db_subscription_insert(db, r->email, territory, token, req->now, &id) == 0;
 		state = "pending";
 	} else if (strcmp(state, "unsubscribed") == 0) {
 		token = subscription_new_token(req->arena);
-		s = db_stmt(db, STMT_SUBSCRIPTION_RENEW);
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_text(s, 2, token, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-		ok = db_run(s) == SQLITE_DONE;
+		ok = db_subscription_renew(db, id, token, req->now) == 0;
 		state = "pending";
 	}
 	if (ok && strcmp(state, "pending") == 0) {
 		if (proven) {
-			s = db_stmt(db, STMT_SUBSCRIPTION_CONFIRM);
-			sqlite3_bind_int64(s, 1, id);
-			sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-			ok = db_run(s) == SQLITE_DONE;
+			ok = db_subscription_confirm(db, id, req->now) == 0;
 		} else {
 			struct subscription_request sr = {id, r->email, token, NULL};
 			ok = subscription_queue_confirmation(db, req->arena, req->worker->cfg, &sr,

@@ -82,29 +82,17 @@ static int request_subscription(struct request *req, const char *email, long lon
 		r.token = found.token;
 		status = found.status;
 	}
-	sqlite3_stmt *s;
 	if (status != NULL && strcmp(status, "active") == 0)
 		return 0; /* subscribed already: no mail, and the page says the same as always */
 	if (status == NULL) {
 		r.token = subscription_new_token(req->arena);
-		s = db_stmt(db, STMT_SUBSCRIPTION_INSERT);
-		sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
-		if (territory_id > 0)
-			sqlite3_bind_int64(s, 2, territory_id);
-		sqlite3_bind_text(s, 3, r.token, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
-		if (db_run(s) != SQLITE_DONE)
+		if (db_subscription_insert(db, email, territory_id, r.token, req->now, &r.id) < 0)
 			return -1;
-		r.id = sqlite3_last_insert_rowid(db->conn);
 	} else if (strcmp(status, "unsubscribed") == 0) {
 		/* Subscribing again after leaving: a new token, so links from the old mails (which
 		 * may have been forwarded) do not act on the new subscription. */
 		r.token = subscription_new_token(req->arena);
-		s = db_stmt(db, STMT_SUBSCRIPTION_RENEW);
-		sqlite3_bind_int64(s, 1, r.id);
-		sqlite3_bind_text(s, 2, r.token, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-		if (db_run(s) != SQLITE_DONE)
+		if (db_subscription_renew(db, r.id, r.token, req->now) < 0)
 			return -1;
 	}
 	return subscription_queue_confirmation(db, req->arena, req->worker->cfg, &r, req->now) < 0
@@ -247,11 +235,7 @@ enum http_status page_subscribe_confirm(struct request *req)
 	}
 	const char *state = "UNSUBSCRIBED";
 	if (strcmp(sub.status, "unsubscribed") != 0) {
-		sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_CONFIRM);
-		sqlite3_bind_int64(s, 1, sub.id);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-		if (db_run(s) != SQLITE_DONE) {
-			db_log_error(db, "subscription confirm");
+		if (db_subscription_confirm(db, sub.id, req->now) < 0) {
 			db_rollback(db);
 			return HTTP_INTERNAL_ERROR;
 		}
