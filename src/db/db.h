@@ -193,7 +193,8 @@ enum stmt {
 	                            left without an answer, still open — as of to */
 	STMT_REPORT_GROUP_QUARTER, /* (quarter from, to, report part from, to) → group id, name,
 	                            created at, held, held in the report part, planned */
-	/* Open311 GeoReport v2 (open311.c): published answers only. */
+	/* Open311 GeoReport v2 (open311.c; SQL and readers in db_account.c): published answers
+	 * only. */
 	STMT_OPEN311_SERVICES,   /* → code, name, level, parent's name, section's name */
 	STMT_OPEN311_REQUESTS,   /* (from, to, status, codes, numbers, limit) → request columns */
 	STMT_OPEN311_REQUEST,    /* (number) → request columns */
@@ -299,7 +300,7 @@ enum stmt {
 	STMT_MEETING_REFGROUP_CLEAR, /* (meeting) */
 	STMT_MEETING_REFGROUP_ADD, /* (meeting, group) */
 	STMT_MEETING_REFGROUP_IDS, /* (meeting) → group ids */
-	/* Residents' subscriptions (page_subscribe.c). */
+	/* Residents' subscriptions (page_subscribe.c, page_account.c; db_account.c). */
 	STMT_SUBSCRIPTION_FIND,  /* (email, territory or NULL) → id, token, status */
 	STMT_SUBSCRIPTION_INSERT, /* (email, territory or NULL, token, now) */
 	STMT_SUBSCRIPTION_RENEW, /* (id, token, now): an unsubscribed row pending again */
@@ -337,7 +338,7 @@ enum stmt {
 	STMT_APPEAL_FILE_GET,    /* (file) → the appeal's executor, file name, mime, sha256 */
 	STMT_APPEAL_BY_NUMBER,   /* (number) → id, code hash, status, received, registered, answer
 	                            due, extended days, extension reason, forwarded to, forwarded
-	                            at, answer, answered at, outcome, closed at */
+	                            at, answer, answered at, outcome, closed at (db_account.c) */
 	/* The registry of appeals (page_admin_appeals.c; SQL in db_appeal.c). */
 	STMT_APPEAL_LIST,        /* (status, source, territory, executor, due on or before,
 	                            only overdue at, limit, FTS5 query, topic code with its
@@ -372,8 +373,9 @@ enum stmt {
 	STMT_APPEAL_MEETING_BODY, /* (meeting) → its municipality id */
 	STMT_APPEAL_MEDIA_ADDRESSES, /* () → email of the active media contacts, in the media
 	                                list's order */
-	STMT_ANSWERS_PUBLIC,     /* (limit, meeting or NULL) → number, territory, question,
-	                            answer, published, meeting id, meeting title */
+	STMT_ANSWERS_PUBLIC,     /* (limit, meeting or NULL, municipality or NULL) → number,
+	                            territory, question, answer, published, meeting id or NULL,
+	                            meeting title (db_account.c) */
 	/* The thematic classifier of appeals (page_admin_topics.c). */
 	STMT_TOPIC_TREE,         /* () → code, parent code, level, name, active, depth: depth first,
 	                            siblings by sort then code */
@@ -454,7 +456,8 @@ enum stmt {
 	                            its signed protocol */
 	STMT_NOTIFY_INSTRUCTIONS_DUE, /* (last due date) → id, text, due on, executor's e-mail or ''
 	                                 of open instructions in force due by then */
-	/* Residents (resident.c, oidc.c, page_account.c; sql/017_residents.sql). */
+	/* Residents (resident.c, oidc.c, page_account.c; sql/017_residents.sql). SQL and readers in
+	 * db_account.c, but for STMT_OIDC_*, STMT_APPEAL_AUTHOR and STMT_REPORT_APPEALS_RESIDENTS. */
 	STMT_RESIDENT_SESSION_GET, /* (token hash) → session id, csrf, created, seen, resident id,
 	                              method, surname, name, patronymic, email, phone, address,
 	                              confirmed, id_token of an open account */

@@ -31,10 +31,14 @@ enum http_status page_appeal_create(struct request *req);
 enum http_status page_appeal_received(struct request *req);
 enum http_status page_appeal_status_form(struct request *req);
 enum http_status page_appeal_status(struct request *req);
-/* The progress of an appeal from a row whose columns first.. are extended days, extension
- * reason, forwarded to, forwarded at, answer, answered at: the EXTENDED, FORWARDED and ANSWER
- * sections of d (page_appeals.c; the applicant's page and the staff page). */
+/* The course of an appeal (db_account.h) as the EXTENDED, FORWARDED and ANSWER sections of d
+ * (page_appeals.c; the applicant's pages and the staff page). */
 struct tpl_dict;
+struct appeal_course;
+void appeal_course_fill(struct request *req, struct tpl_dict *d, const struct appeal_course *c);
+/* The same from a row whose columns first.. are extended days, extension reason, forwarded to,
+ * forwarded at, answer, answered at (db_appeal_course_read): for the staff page until its
+ * statement has a reader of its own. */
 struct sqlite3_stmt;
 void appeal_progress_fill(struct request *req, struct tpl_dict *d, struct sqlite3_stmt *s,
 			  int first);

@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "db_account.h"
 #include "params.h"
 #include "worker.h"
 
@@ -40,43 +41,36 @@ int resident_load_session(struct request *req)
 	struct db *db = &req->worker->db;
 	unsigned char hash[32];
 	resident_token_hash(cookie->value, hash);
-	sqlite3_stmt *s = db_stmt(db, STMT_RESIDENT_SESSION_GET);
-	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		db_done(s);
-		if (rc == SQLITE_DONE)
-			return 0;
-		db_log_error(db, "resident session");
-		return -1;
-	}
+	struct account_session row;
+	int rc = db_account_session(db, req->arena, hash, &row);
+	if (rc != 0)
+		return rc > 0 ? 0 : -1;
 	struct resident *r = arena_calloc(req->arena, 1, sizeof *r);
-	r->session_id = sqlite3_column_int64(s, 0);
-	r->csrf = db_text(req->arena, s, 1);
-	time_t created = (time_t)sqlite3_column_int64(s, 2);
-	time_t seen = (time_t)sqlite3_column_int64(s, 3);
-	r->id = sqlite3_column_int64(s, 4);
-	r->method = db_text(req->arena, s, 5);
-	r->surname = db_text(req->arena, s, 6);
-	r->name = db_text(req->arena, s, 7);
-	r->patronymic = db_text(req->arena, s, 8);
-	r->email = db_text(req->arena, s, 9);
-	r->phone = db_text(req->arena, s, 10);
-	r->address = db_text(req->arena, s, 11);
-	r->confirmed = sqlite3_column_int(s, 12) != 0;
-	r->id_token = db_text(req->arena, s, 13);
-	db_done(s);
+	r->session_id = row.session_id;
+	r->csrf = row.csrf;
+	time_t created = row.created_at;
+	time_t seen = row.seen_at;
+	r->id = row.resident_id;
+	r->method = row.method;
+	r->surname = row.surname;
+	r->name = row.name;
+	r->patronymic = row.patronymic;
+	r->email = row.email;
+	r->phone = row.phone;
+	r->address = row.address;
+	r->confirmed = row.confirmed;
+	r->id_token = row.id_token;
 
 	const struct config *cfg = req->worker->cfg;
 	if (req->now - seen > (time_t)cfg->resident_session_idle_minutes * 60 ||
 	    req->now - created > (time_t)cfg->resident_session_max_hours * 3600) {
-		s = db_stmt(db, STMT_RESIDENT_SESSION_DELETE);
+		sqlite3_stmt *s = db_stmt(db, STMT_RESIDENT_SESSION_DELETE);
 		sqlite3_bind_int64(s, 1, r->session_id);
 		db_run(s);
 		return 0;
 	}
 	if (req->now - seen >= TOUCH_EVERY_SECONDS) {
-		s = db_stmt(db, STMT_RESIDENT_SESSION_TOUCH);
+		sqlite3_stmt *s = db_stmt(db, STMT_RESIDENT_SESSION_TOUCH);
 		sqlite3_bind_int64(s, 1, r->session_id);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
 		db_run(s);
@@ -89,27 +83,18 @@ int resident_sign_in(struct request *req, const struct resident_identity *id,
 		     const char *id_token)
 {
 	struct db *db = &req->worker->db;
-	sqlite3_stmt *s = db_stmt(db, STMT_RESIDENT_UPSERT);
-	sqlite3_bind_text(s, 1, id->method, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, id->subject, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, id->surname, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, id->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, id->patronymic, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, id->email, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, id->phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, id->address, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 9, id->confirmed);
-	sqlite3_bind_int64(s, 10, (sqlite3_int64)req->now);
-	long long resident_id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
-	if (resident_id == 0) {
-		db_log_error(db, "resident upsert");
+	struct account_identity who = {
+		.method = id->method, .subject = id->subject, .surname = id->surname,
+		.name = id->name, .patronymic = id->patronymic, .email = id->email,
+		.phone = id->phone, .address = id->address, .confirmed = id->confirmed,
+	};
+	long long resident_id;
+	if (db_account_resident_upsert(db, &who, req->now, &resident_id) < 0)
 		return -1;
-	}
 	const char *token = resident_random_token(req->arena);
 	unsigned char hash[32];
 	resident_token_hash(token, hash);
-	s = db_stmt(db, STMT_RESIDENT_SESSION_INSERT);
+	sqlite3_stmt *s = db_stmt(db, STMT_RESIDENT_SESSION_INSERT);
 	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, resident_id);
 	sqlite3_bind_text(s, 3, resident_random_token(req->arena), -1, SQLITE_TRANSIENT);

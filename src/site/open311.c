@@ -9,6 +9,7 @@
 
 #include "civil_time.h"
 #include "config.h"
+#include "db_account.h"
 #include "pages.h"
 #include "worker.h"
 
@@ -134,59 +135,45 @@ enum http_status open311_discovery(struct request *req)
  * appeals: service_code is the classifier's code, group the name of its section. */
 enum http_status open311_services(struct request *req)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_OPEN311_SERVICES);
-	json_t *list = json_array();
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(s, 1);
-		const char *parent = (const char *)sqlite3_column_text(s, 3);
-		const char *section = (const char *)sqlite3_column_text(s, 4);
-		int level = sqlite3_column_int(s, 2);
-		const char *description = level > 2 ? arena_printf(req->arena, "%s. %s", parent, name)
-						    : name;
-		json_array_append_new(
-			list, json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "service_code",
-					(const char *)sqlite3_column_text(s, 0), "service_name", name,
-					"description", description, "metadata", 0, "type", "realtime",
-					"keywords",
-					level > 2 ? arena_printf(req->arena, "%s, %s", section, parent)
-						  : section,
-					"group", section));
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		json_decref(list);
-		db_log_error(&req->worker->db, "open311 services");
+	struct open311_service *services;
+	size_t count;
+	if (db_open311_services(&req->worker->db, req->arena, &services, &count) < 0)
 		return send_error(req, HTTP_INTERNAL_ERROR, "internal error");
+	json_t *list = json_array();
+	for (size_t i = 0; i < count; i++) {
+		const struct open311_service *e = &services[i];
+		const char *description =
+			e->level > 2 ? arena_printf(req->arena, "%s. %s", e->parent, e->name) : e->name;
+		json_array_append_new(
+			list, json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "service_code", e->code,
+					"service_name", e->name, "description", description,
+					"metadata", 0, "type", "realtime", "keywords",
+					e->level > 2 ? arena_printf(req->arena, "%s, %s", e->section,
+								    e->parent)
+						     : e->section,
+					"group", e->section));
 	}
 	return send_json(req, HTTP_OK, list);
 }
 
-/* One request from OPEN311_COLUMNS with every field of the specification's service request
- * (GET requests.json): what the portal does not have (service_notice, expected_datetime,
+/* One published appeal with every field of the specification's service request (GET
+ * requests.json): what the portal does not have (service_notice, expected_datetime,
  * address_id, zipcode, lat, long, media_url; address without a territory) is null. */
-static json_t *request_json(struct request *req, sqlite3_stmt *s)
+static json_t *request_json(struct request *req, const struct open311_request *r)
 {
-	const char *address = (const char *)sqlite3_column_text(s, 8);
 	/* The body the appeal was addressed to (issue 18: a settlement's administration), else
 	 * the administration portal.ini names. */
-	const char *agency = (const char *)sqlite3_column_text(s, 9);
-	if (agency == NULL || agency[0] == '\0')
-		agency = req->worker->cfg->administration_name;
+	const char *agency = r->agency[0] ? r->agency : req->worker->cfg->administration_name;
 	return json_pack(
 		"{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:n, s:s, s:s, s:n, s:o, s:n, s:n, s:n, s:n, "
 		"s:n}",
-		"service_request_id", (const char *)sqlite3_column_text(s, 0), "status",
-		(const char *)sqlite3_column_text(s, 1), "status_notes",
-		(const char *)sqlite3_column_text(s, 2), "service_name",
-		(const char *)sqlite3_column_text(s, 3), "service_code",
-		(const char *)sqlite3_column_text(s, 4), "description",
-		(const char *)sqlite3_column_text(s, 5), "agency_responsible", agency,
-		"service_notice", "requested_datetime",
-		iso_datetime(req, (time_t)sqlite3_column_int64(s, 6)), "updated_datetime",
-		iso_datetime(req, (time_t)sqlite3_column_int64(s, 7)), "expected_datetime", "address",
-		address && address[0] ? json_string(address) : json_null(), "address_id", "zipcode",
-		"lat", "long", "media_url");
+		"service_request_id", r->number, "status", r->status, "status_notes", r->notes,
+		"service_name", r->service_name, "service_code", r->service_code, "description",
+		r->description, "agency_responsible", agency, "service_notice", "requested_datetime",
+		iso_datetime(req, r->requested_at), "updated_datetime",
+		iso_datetime(req, r->updated_at), "expected_datetime", "address",
+		r->address[0] ? json_string(r->address) : json_null(), "address_id", "zipcode", "lat",
+		"long", "media_url");
 }
 
 /* Whether a comma-separated list has only items of [0-9A-Za-z.-] and letters beyond ASCII
@@ -198,6 +185,20 @@ static bool plain_list(const char *s)
 		      *s == '.' || *s == '-' || *s == ',' || (unsigned char)*s >= 0x80))
 			return false;
 	return true;
+}
+
+/* The published appeals filter selects as the specification's array: 200, or 500 with its
+ * error array on a database error. */
+static enum http_status send_requests(struct request *req, const struct open311_filter *filter)
+{
+	struct open311_request *rows;
+	size_t count;
+	if (db_open311_requests(&req->worker->db, req->arena, filter, &rows, &count) < 0)
+		return send_error(req, HTTP_INTERNAL_ERROR, "internal error");
+	json_t *list = json_array();
+	for (size_t i = 0; i < count; i++)
+		json_array_append_new(list, request_json(req, &rows[i]));
+	return send_json(req, HTTP_OK, list);
 }
 
 /* GET /api/open311/v2/requests.json?start_date=&end_date=&status=&service_code=
@@ -222,35 +223,27 @@ enum http_status open311_requests(struct request *req)
 	if (by_id && !plain_list(ids->text))
 		return send_error(req, HTTP_BAD_REQUEST,
 				  "service_request_id is a comma-separated list");
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_OPEN311_REQUESTS);
+	struct open311_filter filter = {.limit = OPEN311_MAX_REQUESTS};
 	if (by_id) {
-		sqlite3_bind_text(s, 5, ids->text, -1, SQLITE_STATIC);
-		goto run;
+		filter.numbers = ids->text;
+		return send_requests(req, &filter);
 	}
 	time_t from = 0, to = req->now;
-	if (end->state == FIELD_VALID && !parse_iso_datetime(end->text, &to)) {
-		db_done(s);
+	if (end->state == FIELD_VALID && !parse_iso_datetime(end->text, &to))
 		return send_error(req, HTTP_BAD_REQUEST, "end_date must be an ISO 8601 datetime");
-	}
 	if (start->state == FIELD_VALID) {
-		if (!parse_iso_datetime(start->text, &from)) {
-			db_done(s);
+		if (!parse_iso_datetime(start->text, &from))
 			return send_error(req, HTTP_BAD_REQUEST,
 					  "start_date must be an ISO 8601 datetime");
-		}
 		if (end->state != FIELD_VALID)
 			to = from + OPEN311_DEFAULT_DAYS * 86400;
 	} else {
 		from = to - OPEN311_DEFAULT_DAYS * 86400;
 	}
-	if (from > to) {
-		db_done(s);
+	if (from > to)
 		return send_error(req, HTTP_BAD_REQUEST, "start_date is after end_date");
-	}
-	if (to - from > OPEN311_DEFAULT_DAYS * 86400) {
-		db_done(s);
+	if (to - from > OPEN311_DEFAULT_DAYS * 86400)
 		return send_error(req, HTTP_BAD_REQUEST, "the range may not span more than 90 days");
-	}
 	const char *state = NULL;
 	if (status->state == FIELD_VALID) {
 		bool open = false, closed = false;
@@ -260,38 +253,21 @@ enum http_status open311_requests(struct request *req)
 				open = true;
 			else if (strcmp(w, "closed") == 0)
 				closed = true;
-			else {
-				db_done(s);
+			else
 				return send_error(req, HTTP_BAD_REQUEST,
 						  "status must be open, closed or both");
-			}
 		}
 		if (open != closed)
 			state = open ? "open" : "closed";
 	}
-	if (codes->state == FIELD_VALID && !plain_list(codes->text)) {
-		db_done(s);
+	if (codes->state == FIELD_VALID && !plain_list(codes->text))
 		return send_error(req, HTTP_BAD_REQUEST, "service_code is a comma-separated list");
-	}
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)to + 1); /* end_date is inclusive */
-	if (state)
-		sqlite3_bind_text(s, 3, state, -1, SQLITE_STATIC);
+	filter.from = from;
+	filter.to = to + 1; /* end_date is inclusive */
+	filter.state = state;
 	if (codes->state == FIELD_VALID)
-		sqlite3_bind_text(s, 4, codes->text, -1, SQLITE_STATIC);
-run:
-	sqlite3_bind_int(s, 6, OPEN311_MAX_REQUESTS);
-	json_t *list = json_array();
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		json_array_append_new(list, request_json(req, s));
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		json_decref(list);
-		db_log_error(&req->worker->db, "open311 requests");
-		return send_error(req, HTTP_INTERNAL_ERROR, "internal error");
-	}
-	return send_json(req, HTTP_OK, list);
+		filter.codes = codes->text;
+	return send_requests(req, &filter);
 }
 
 /* GET /api/open311/v2/requests/NUMBER.json — one published appeal as a one-element array; 404
@@ -303,21 +279,14 @@ enum http_status open311_request(struct request *req)
 	if (len <= prefix + 5)
 		return send_error(req, HTTP_NOT_FOUND, "no such request");
 	const char *number = arena_strndup(req->arena, req->path + prefix, len - prefix - 5);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_OPEN311_REQUEST);
-	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	json_t *list = NULL;
-	if (rc == SQLITE_ROW) {
-		list = json_array();
-		json_array_append_new(list, request_json(req, s));
-	}
-	db_done(s);
-	if (rc == SQLITE_DONE)
+	struct open311_request r;
+	int rc = db_open311_request(&req->worker->db, req->arena, number, &r);
+	if (rc > 0)
 		return send_error(req, HTTP_NOT_FOUND, "no published request with this id");
-	if (rc != SQLITE_ROW) {
-		db_log_error(&req->worker->db, "open311 request");
+	if (rc < 0)
 		return send_error(req, HTTP_INTERNAL_ERROR, "internal error");
-	}
+	json_t *list = json_array();
+	json_array_append_new(list, request_json(req, &r));
 	return send_json(req, HTTP_OK, list);
 }
 

@@ -14,6 +14,7 @@
 #include "appeal.h"
 #include "auth.h"
 #include "csv.h"
+#include "db_account.h"
 #include "discussion_view.h"
 #include "oidc.h"
 #include "outbox.h"
@@ -249,18 +250,20 @@ enum http_status page_account_login_email(struct request *req)
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_EMAIL_CODE_GET);
-	sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
-	bool recent = sqlite3_step(s) == SQLITE_ROW &&
-		      req->now - (time_t)sqlite3_column_int64(s, 1) < CODE_EVERY_SECONDS;
-	db_done(s);
+	struct email_code last;
+	int found = db_email_code(db, req->arena, email, &last);
+	if (found < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	bool recent = found == 0 && req->now - last.sent_at < CODE_EVERY_SECONDS;
 	bool sent = false;
 	if (!recent) {
 		char code[7];
 		snprintf(code, sizeof code, "%06u", (unsigned)randombytes_uniform(1000000));
 		unsigned char hash[32];
 		code_hash(email, code, hash);
-		s = db_stmt(db, STMT_EMAIL_CODE_PUT);
+		sqlite3_stmt *s = db_stmt(db, STMT_EMAIL_CODE_PUT);
 		sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
 		sqlite3_bind_blob(s, 2, hash, sizeof hash, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
@@ -333,30 +336,31 @@ enum http_status page_account_login_code(struct request *req)
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_EMAIL_CODE_GET);
-	sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
+	struct email_code sent;
+	int found = db_email_code(db, req->arena, email, &sent);
+	if (found < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
+	}
 	const char *problem = NULL;
 	const char *go_to = "/account";
-	if (sqlite3_step(s) != SQLITE_ROW) {
+	if (found > 0) {
 		problem = "код не подходит или устарел: запросите новый";
 	} else {
 		unsigned char hash[32];
 		code_hash(email, code, hash);
-		bool expired = (time_t)sqlite3_column_int64(s, 2) < req->now;
-		int tries = sqlite3_column_int(s, 3);
-		bool match = sqlite3_column_bytes(s, 0) == 32 &&
-			     sodium_memcmp(sqlite3_column_blob(s, 0), hash, 32) == 0;
-		go_to = db_text(req->arena, s, 4);
-		if (expired)
+		bool match = sent.hash_ok && sodium_memcmp(sent.hash, hash, sizeof hash) == 0;
+		go_to = sent.return_to;
+		if (sent.expires_at < req->now)
 			problem = "срок действия кода (10 минут) истёк: запросите новый";
-		else if (tries >= CODE_TRIES)
+		else if (sent.tries >= CODE_TRIES)
 			problem = "код введён неверно 5 раз и больше не действует: запросите новый";
 		else if (!match)
-			problem = tries + 1 >= CODE_TRIES
+			problem = sent.tries + 1 >= CODE_TRIES
 					  ? "неверный код; попытки исчерпаны: запросите новый"
 					  : "неверный код";
 	}
-	db_done(s);
+	sqlite3_stmt *s;
 	if (problem != NULL) {
 		s = db_stmt(db, STMT_EMAIL_CODE_TRY);
 		sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
@@ -451,24 +455,18 @@ static int subscriptions_fill(struct request *req, tpl_dict *d)
 	tpl_dict *box = tpl_section_add(d, "SUBSCRIPTIONS");
 	tpl_set(box, "EMAIL", r->email);
 	tpl_set(box, "CSRF", r->csrf);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_SUBSCRIPTIONS);
-	sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
-	int n = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *row = tpl_section_add(box, "SUBSCRIPTION");
-		tpl_set_int(row, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(row, "CSRF", r->csrf);
-		tpl_set(row, "WHERE", sqlite3_column_type(s, 1) == SQLITE_NULL
-					      ? "всё поселение"
-					      : db_text(req->arena, s, 1));
-		if (strcmp(db_text(req->arena, s, 2), "pending") == 0)
-			tpl_section_show(row, "PENDING");
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct account_subscription *subs;
+	size_t n;
+	if (db_account_subscriptions(&req->worker->db, req->arena, r->email, &subs, &n) < 0)
 		return -1;
+	for (size_t i = 0; i < n; i++) {
+		tpl_dict *row = tpl_section_add(box, "SUBSCRIPTION");
+		tpl_set_int(row, "ID", subs[i].id);
+		tpl_set(row, "CSRF", r->csrf);
+		tpl_set(row, "WHERE", subs[i].territory ? subs[i].territory : "всё поселение");
+		if (strcmp(subs[i].status, "pending") == 0)
+			tpl_section_show(row, "PENDING");
+	}
 	tpl_section_show(box, n ? "HAS_SUBSCRIPTIONS" : "NO_SUBSCRIPTIONS");
 	long long chosen = req->field[FIELD_TERRITORY].state == FIELD_VALID
 				   ? req->field[FIELD_TERRITORY].number
@@ -482,39 +480,35 @@ static int subscriptions_fill(struct request *req, tpl_dict *d)
  * text under a disclosure. HAS_PROPOSALS when there is one. -1 on a database error. */
 static int proposals_fill(struct request *req, tpl_dict *d)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_PROPOSALS);
-	sqlite3_bind_int64(s, 1, req->resident->id);
-	tpl_dict *list = NULL;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (list == NULL)
-			list = tpl_section_add(d, "HAS_PROPOSALS");
-		tpl_dict *p = tpl_section_add(list, "PROPOSAL");
-		tpl_set_int(p, "ID", sqlite3_column_int64(s, 0));
-		tpl_set_int(p, "DISCUSSION", sqlite3_column_int64(s, 1));
-		tpl_set(p, "TITLE", db_text(req->arena, s, 2));
-		const char *point = db_text(req->arena, s, 3);
-		if (point[0])
-			tpl_set(tpl_section_add(p, "POINT"), "POINT", point);
-		tpl_set(p, "TEXT", db_text(req->arena, s, 4));
-		page_set_datetime(p, "SENT", (time_t)sqlite3_column_int64(s, 9));
-		const char *status = db_text(req->arena, s, 5);
-		if (strcmp(status, "refused") == 0)
-			tpl_set(tpl_section_add(p, "REFUSED"), "REASON", db_text(req->arena, s, 6));
+	struct account_proposal *list;
+	size_t count;
+	if (db_account_proposals(&req->worker->db, req->arena, req->resident->id, &list, &count) < 0)
+		return -1;
+	tpl_dict *box = count ? tpl_section_add(d, "HAS_PROPOSALS") : NULL;
+	for (size_t i = 0; i < count; i++) {
+		const struct account_proposal *r = &list[i];
+		tpl_dict *p = tpl_section_add(box, "PROPOSAL");
+		tpl_set_int(p, "ID", r->id);
+		tpl_set_int(p, "DISCUSSION", r->discussion_id);
+		tpl_set(p, "TITLE", r->title);
+		if (r->point[0])
+			tpl_set(tpl_section_add(p, "POINT"), "POINT", r->point);
+		tpl_set(p, "TEXT", r->text);
+		page_set_datetime(p, "SENT", r->created_at);
+		if (strcmp(r->status, "refused") == 0)
+			tpl_set(tpl_section_add(p, "REFUSED"), "REASON", r->refusal_reason);
 		else
-			tpl_set(p, "STATE", strcmp(status, "published") == 0
+			tpl_set(p, "STATE", strcmp(r->status, "published") == 0
 						    ? "Опубликовано на странице обсуждения."
 						    : "Ждёт проверки перед публикацией.");
-		const char *outcome = discussion_outcome_label(
-			sqlite3_column_type(s, 7) == SQLITE_NULL ? NULL : db_text(req->arena, s, 7));
-		if (sqlite3_column_int(s, 10) && outcome[0]) {
+		const char *outcome = discussion_outcome_label(r->outcome);
+		if (r->concluded && outcome[0]) {
 			tpl_dict *o = tpl_section_add(p, "OUTCOME");
 			tpl_set(o, "OUTCOME", outcome);
-			tpl_set(o, "REASON", db_text(req->arena, s, 8));
+			tpl_set(o, "REASON", r->outcome_reason);
 		}
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 static enum http_status account_page(struct request *req, enum http_status status,
@@ -527,11 +521,8 @@ static enum http_status account_page(struct request *req, enum http_status statu
 /* The page of the account that shows the resident's appeal (1 when it is not theirs). */
 static long long appeal_page(struct request *req, long long appeal)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_POSITION);
-	sqlite3_bind_int64(s, 1, req->resident->id);
-	sqlite3_bind_int64(s, 2, appeal);
-	long long before = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	db_done(s);
+	long long before;
+	db_account_appeal_position(&req->worker->db, req->resident->id, appeal, &before);
 	return before / ACCOUNT_APPEALS_PER_PAGE + 1;
 }
 
@@ -573,15 +564,54 @@ static void appeal_pages_fill(struct request *req, tpl_dict *d, long long page, 
 			arena_printf(req->arena, "/account?page=%lld#my-appeals", page + 1));
 }
 
+/* One APPEAL row of the account: number, state, dates, text, its course, and the verdict form
+ * once it is answered (with the verdict given, if any). The row, for its steps and files. */
+static tpl_dict *appeal_fill(struct request *req, tpl_dict *d, const struct account_appeal *a)
+{
+	const struct resident *r = req->resident;
+	tpl_dict *row = tpl_section_add(d, "APPEAL");
+	tpl_set_int(row, "ID", a->id);
+	tpl_set(row, "NUMBER", a->number);
+	tpl_set(row, "STATUS", status_words(a->status));
+	page_set_datetime(row, "REGISTERED", a->registered_at);
+	tpl_set(row, "DUE", iso_words(req, a->answer_due));
+	tpl_set(row, "TEXT", a->text);
+	appeal_course_fill(req, row, &a->course);
+	if (!a->course.answered)
+		return row;
+	tpl_dict *v = tpl_section_add(row, "VERDICT_FORM");
+	tpl_set_int(v, "ID", a->id);
+	tpl_set(v, "CSRF", r->csrf);
+	if (a->verdict[0] == '\0')
+		return row; /* nothing chosen for the resident before they choose */
+	tpl_dict *given = tpl_section_add(row, "VERDICT");
+	tpl_set(given, "TEXT", strcmp(a->verdict, "resolved") == 0 ? "вопрос решён"
+								 : "вопрос не решён");
+	tpl_set(given, "COMMENT", a->verdict_comment);
+	page_set_datetime(given, "AT", a->verdict_at);
+	tpl_section_show(v, strcmp(a->verdict, "unresolved") == 0 ? "UNRESOLVED_CHECKED"
+								  : "RESOLVED_CHECKED");
+	return row;
+}
+
+/* The APPEAL row of appeal among the count appeals of the page (rows[i] is appeals[i]'s), NULL
+ * when it is not on the page. */
+static tpl_dict *appeal_row(const struct account_appeal *appeals, tpl_dict *const *rows,
+			    size_t count, long long appeal)
+{
+	for (size_t i = 0; i < count; i++)
+		if (appeals[i].id == appeal)
+			return rows[i];
+	return NULL;
+}
+
 static enum http_status account_page(struct request *req, enum http_status status,
 				     const char *error, long long page)
 {
 	const struct resident *r = req->resident;
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_COUNT);
-	sqlite3_bind_int64(s, 1, r->id);
-	long long total = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	db_done(s);
-	if (total < 0)
+	struct db *db = &req->worker->db;
+	long long total;
+	if (db_account_appeal_count(db, r->id, &total) < 0)
 		return HTTP_INTERNAL_ERROR;
 	long long pages = total == 0 ? 1 : (total + ACCOUNT_APPEALS_PER_PAGE - 1) /
 						   ACCOUNT_APPEALS_PER_PAGE;
@@ -602,102 +632,48 @@ static enum http_status account_page(struct request *req, enum http_status statu
 				  ? (r->confirmed ? "через Госуслуги (подтверждённая учётная запись)"
 						  : "через Госуслуги (учётная запись не подтверждена)")
 				  : "с кодом, отправленным на электронную почту");
-	s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEALS);
-	sqlite3_bind_int64(s, 1, r->id);
-	sqlite3_bind_int(s, 2, ACCOUNT_APPEALS_PER_PAGE);
-	sqlite3_bind_int64(s, 3, offset);
-	int rc, count = 0;
-	struct appeal_rowref {
-		long long id;
-		tpl_dict *row;
-	} rows[ACCOUNT_APPEALS_PER_PAGE];
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		tpl_dict *a = tpl_section_add(d, "APPEAL");
-		long long id = sqlite3_column_int64(s, 0);
-		tpl_set_int(a, "ID", id);
-		tpl_set(a, "NUMBER", db_text(req->arena, s, 1));
-		tpl_set(a, "STATUS", status_words(db_text(req->arena, s, 2)));
-		page_set_datetime(a, "REGISTERED", (time_t)sqlite3_column_int64(s, 3));
-		tpl_set(a, "DUE", iso_words(req, db_text(req->arena, s, 4)));
-		tpl_set(a, "TEXT", db_text(req->arena, s, 14));
-		appeal_progress_fill(req, a, s, 5);
-		bool answered = sqlite3_column_type(s, 10) != SQLITE_NULL;
-		if (answered) {
-			tpl_dict *v = tpl_section_add(a, "VERDICT_FORM");
-			tpl_set_int(v, "ID", id);
-			tpl_set(v, "CSRF", r->csrf);
-			const char *verdict = db_text(req->arena, s, 12);
-			if (verdict[0]) {
-				tpl_dict *given = tpl_section_add(a, "VERDICT");
-				tpl_set(given, "TEXT", strcmp(verdict, "resolved") == 0
-							       ? "вопрос решён"
-							       : "вопрос не решён");
-				tpl_set(given, "COMMENT", db_text(req->arena, s, 13));
-				page_set_datetime(given, "AT", (time_t)sqlite3_column_int64(s, 15));
-			}
-			if (verdict[0]) /* nothing chosen for the resident before they choose */
-				tpl_section_show(v, strcmp(verdict, "unresolved") == 0
-							    ? "UNRESOLVED_CHECKED"
-							    : "RESOLVED_CHECKED");
-		}
-		if (count < (int)(sizeof rows / sizeof rows[0]))
-			rows[count] = (struct appeal_rowref){id, a};
-		count++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct account_appeal *appeals;
+	size_t count;
+	if (db_account_appeals(db, req->arena, r->id, ACCOUNT_APPEALS_PER_PAGE, offset, &appeals,
+			       &count) < 0)
 		return HTTP_INTERNAL_ERROR;
+	tpl_dict *rows[ACCOUNT_APPEALS_PER_PAGE];
+	for (size_t i = 0; i < count; i++)
+		rows[i] = appeal_fill(req, d, &appeals[i]);
 	/* The steps and files of the page's appeals in one statement each (two queries, not
 	 * twenty — make bench). */
-	int shown = count < (int)(sizeof rows / sizeof rows[0]) ? count : (int)(sizeof rows / sizeof rows[0]);
-	s = db_stmt(&req->worker->db, STMT_ACCOUNT_APPEAL_FILES);
-	sqlite3_bind_int64(s, 1, r->id);
-	sqlite3_bind_int(s, 2, ACCOUNT_APPEALS_PER_PAGE);
-	sqlite3_bind_int64(s, 3, offset);
+	struct account_appeal_file *files;
+	size_t file_count;
+	if (db_account_page_files(db, req->arena, r->id, ACCOUNT_APPEALS_PER_PAGE, offset, &files,
+				  &file_count) < 0)
+		return HTTP_INTERNAL_ERROR;
 	long long last = 0;
 	tpl_dict *list = NULL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long appeal = sqlite3_column_int64(s, 0);
-		if (appeal != last) {
-			last = appeal;
-			list = NULL;
-			for (int i = 0; i < shown; i++)
-				if (rows[i].id == appeal)
-					list = tpl_section_add(rows[i].row, "FILES");
+	for (size_t i = 0; i < file_count; i++) {
+		if (files[i].appeal_id != last) {
+			last = files[i].appeal_id;
+			tpl_dict *row = appeal_row(appeals, rows, count, last);
+			list = row ? tpl_section_add(row, "FILES") : NULL;
 		}
 		if (list == NULL)
 			continue;
 		tpl_dict *f = tpl_section_add(list, "FILE");
-		tpl_set_int(f, "ID", sqlite3_column_int64(s, 1));
-		tpl_set(f, "NAME", db_text(req->arena, s, 2));
+		tpl_set_int(f, "ID", files[i].file_id);
+		tpl_set(f, "NAME", files[i].file_name);
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	struct account_appeal_step *steps;
+	size_t step_count;
+	if (db_account_page_steps(db, req->arena, r->id, ACCOUNT_APPEALS_PER_PAGE, offset, &steps,
+				  &step_count) < 0)
 		return HTTP_INTERNAL_ERROR;
-	s = db_stmt(&req->worker->db, STMT_ACCOUNT_PAGE_EVENTS);
-	sqlite3_bind_int64(s, 1, r->id);
-	sqlite3_bind_int(s, 2, ACCOUNT_APPEALS_PER_PAGE);
-	sqlite3_bind_int64(s, 3, offset);
-	last = 0;
-	tpl_dict *row = NULL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long appeal = sqlite3_column_int64(s, 0);
-		if (appeal != last) {
-			last = appeal;
-			row = NULL;
-			for (int i = 0; i < shown; i++)
-				if (rows[i].id == appeal)
-					row = rows[i].row;
-		}
+	for (size_t i = 0; i < step_count; i++) {
+		tpl_dict *row = appeal_row(appeals, rows, count, steps[i].appeal_id);
 		if (row == NULL)
 			continue;
 		tpl_dict *e = tpl_section_add(row, "STEP");
-		page_set_datetime(e, "AT", (time_t)sqlite3_column_int64(s, 1));
-		tpl_set(e, "WHAT", step_words(db_text(req->arena, s, 2)));
+		page_set_datetime(e, "AT", steps[i].at);
+		tpl_set(e, "WHAT", step_words(steps[i].action));
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
-		return HTTP_INTERNAL_ERROR;
 	tpl_section_show(d, count ? "HAS_APPEALS" : "NO_APPEALS");
 	return page_end(req, status);
 }
@@ -721,10 +697,9 @@ enum http_status page_account_subscribe(struct request *req)
 	long long territory = 0;
 	if (req->field[FIELD_TERRITORY].state == FIELD_VALID) {
 		territory = req->field[FIELD_TERRITORY].number;
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_GET);
-		sqlite3_bind_int64(s, 1, territory);
-		bool known = sqlite3_step(s) == SQLITE_ROW;
-		db_done(s);
+		int known = db_account_territory_exists(&req->worker->db, territory);
+		if (known < 0)
+			return HTTP_INTERNAL_ERROR;
 		if (!known)
 			return account_page(req, HTTP_UNPROCESSABLE,
 					    "Подписка: выберите территорию из списка.", 1);
@@ -736,45 +711,28 @@ enum http_status page_account_subscribe(struct request *req)
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_FIND);
-	sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
-	if (territory)
-		sqlite3_bind_int64(s, 2, territory);
-	long long id = 0;
-	const char *token = NULL, *state = "";
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0);
-		token = db_text(req->arena, s, 1);
-		state = db_text(req->arena, s, 2);
+	struct subscription_row found;
+	int rc = db_subscription_find(db, req->arena, r->email, territory, &found);
+	if (rc < 0) {
+		db_rollback(db);
+		return HTTP_INTERNAL_ERROR;
 	}
-	db_done(s);
+	long long id = rc == 0 ? found.id : 0;
+	const char *token = rc == 0 ? found.token : NULL;
+	const char *state = rc == 0 ? found.status : "";
 	bool ok = true;
 	if (id == 0) {
 		token = subscription_new_token(req->arena);
-		s = db_stmt(db, STMT_SUBSCRIPTION_INSERT);
-		sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
-		if (territory)
-			sqlite3_bind_int64(s, 2, territory);
-		sqlite3_bind_text(s, 3, token, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
-		ok = db_run(s) == SQLITE_DONE;
-		id = sqlite3_last_insert_rowid(db->conn);
+		ok = db_subscription_insert(db, r->email, territory, token, req->now, &id) == 0;
 		state = "pending";
 	} else if (strcmp(state, "unsubscribed") == 0) {
 		token = subscription_new_token(req->arena);
-		s = db_stmt(db, STMT_SUBSCRIPTION_RENEW);
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_text(s, 2, token, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-		ok = db_run(s) == SQLITE_DONE;
+		ok = db_subscription_renew(db, id, token, req->now) == 0;
 		state = "pending";
 	}
 	if (ok && strcmp(state, "pending") == 0) {
 		if (proven) {
-			s = db_stmt(db, STMT_SUBSCRIPTION_CONFIRM);
-			sqlite3_bind_int64(s, 1, id);
-			sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-			ok = db_run(s) == SQLITE_DONE;
+			ok = db_subscription_confirm(db, id, req->now) == 0;
 		} else {
 			struct subscription_request sr = {id, r->email, token, NULL};
 			ok = subscription_queue_confirmation(db, req->arena, req->worker->cfg, &sr,
@@ -849,36 +807,207 @@ enum http_status page_account_verdict(struct request *req)
  * attachment with its name; 404 for anyone else's (no trace of whose it is). */
 enum http_status page_account_file(struct request *req)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ACCOUNT_FILE_GET);
-	sqlite3_bind_int64(s, 1, req->path_id);
-	sqlite3_bind_int64(s, 2, req->resident->id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_done(s);
-		return HTTP_NOT_FOUND;
-	}
-	const char *name = db_text(req->arena, s, 0), *mime = db_text(req->arena, s, 1);
-	const char *sha = db_text(req->arena, s, 2);
-	db_done(s);
+	struct account_file f;
+	int rc = db_account_file(&req->worker->db, req->arena, req->path_id, req->resident->id,
+				 &f);
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	const char *name = f.file_name, *mime = f.mime, *sha = f.sha256;
 	return page_send_stored_file(req, name, mime, sha);
 }
 
-/* Append to ARRAY one object per row of statement S (bound, not yet stepped): column i under
- * KEYS[i], integers as numbers, the rest as text. false on a database error. */
-static bool export_rows(struct request *req, sqlite3_stmt *s, const char *const *keys,
-			size_t key_count, json_t *array)
+/* Put key: the text value, or the number value, into the object o. */
+static void put_text(json_t *o, const char *key, const char *value)
 {
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	json_object_set_new(o, key, json_string(value));
+}
+
+static void put_number(json_t *o, const char *key, long long value)
+{
+	json_object_set_new(o, key, json_integer(value));
+}
+
+/* The account's own record as "account" of root (empty when there is none). -1 on a database
+ * error. */
+static int export_record(struct request *req, json_t *root)
+{
+	json_t *account = json_object();
+	json_object_set_new(root, "account", account);
+	struct account_record r;
+	int rc = db_account_record(&req->worker->db, req->arena, req->resident->id, &r);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	const char *const keys[] = {"method", "subject", "surname", "name",
+				    "patronymic", "email", "phone", "address"};
+	const char *const values[] = {r.method, r.subject, r.surname, r.name,
+				      r.patronymic, r.email, r.phone, r.address};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		put_text(account, keys[i], values[i]);
+	json_object_set_new(account, "confirmed", json_boolean(r.confirmed));
+	put_number(account, "created_at", (long long)r.created_at);
+	put_number(account, "last_login_at", (long long)r.last_login_at);
+	return 0;
+}
+
+/* The resident's appeals with the applicant's data as "appeals" of root, and the steps of them
+ * the applicant sees (as on the account page) by the appeal's number as "appeal_steps". -1 on a
+ * database error. */
+static int export_appeals(struct request *req, json_t *root)
+{
+	struct db *db = &req->worker->db;
+	json_t *list = json_array(), *steps_list = json_array();
+	json_object_set_new(root, "appeals", list);
+	json_object_set_new(root, "appeal_steps", steps_list);
+	struct account_appeal *appeals;
+	size_t count;
+	if (db_account_export_appeals(db, req->arena, req->resident->id, &appeals, &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		const struct account_appeal *a = &appeals[i];
 		json_t *o = json_object();
-		for (size_t i = 0; i < key_count; i++)
-			json_object_set_new(o, keys[i],
-					    sqlite3_column_type(s, (int)i) == SQLITE_INTEGER
-						    ? json_integer(sqlite3_column_int64(s, (int)i))
-						    : json_string(db_text(req->arena, s, (int)i)));
-		json_array_append_new(array, o);
+		put_number(o, "id", a->id);
+		const char *const fields[][2] = {
+			{"number", a->number},
+			{"status", a->status},
+			{"answer_due", a->answer_due},
+			{"text", a->text},
+			{"answer", a->course.answer},
+			{"verdict", a->verdict},
+			{"verdict_comment", a->verdict_comment},
+			{"authenticated_by", a->auth_method},
+			{"addressee", a->addressee},
+			{"surname", a->surname},
+			{"name", a->name},
+			{"patronymic", a->patronymic},
+			{"email", a->email},
+			{"address", a->address},
+			{"phone", a->phone},
+		};
+		for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+			put_text(o, fields[k][0], fields[k][1]);
+		put_number(o, "registered_at", (long long)a->registered_at);
+		json_array_append_new(list, o);
 	}
-	db_done(s);
-	return rc == SQLITE_DONE;
+	struct account_appeal_step *steps;
+	size_t step_count;
+	if (db_account_export_steps(db, req->arena, req->resident->id, &steps, &step_count) < 0)
+		return -1;
+	for (size_t i = 0; i < step_count; i++) {
+		const char *number = "";
+		for (size_t k = 0; k < count; k++)
+			if (appeals[k].id == steps[i].appeal_id)
+				number = appeals[k].number;
+		json_t *e = json_object();
+		put_text(e, "appeal", number);
+		put_number(e, "at", (long long)steps[i].at);
+		put_text(e, "step", step_words(steps[i].action));
+		json_array_append_new(steps_list, e);
+	}
+	return 0;
+}
+
+/* The subscriptions of the account's address as "subscriptions" of root. -1 on a database
+ * error. */
+static int export_subscriptions(struct request *req, json_t *root)
+{
+	json_t *list = json_array();
+	json_object_set_new(root, "subscriptions", list);
+	const struct resident *r = req->resident;
+	if (r->email[0] == '\0')
+		return 0;
+	struct account_subscription *subs;
+	size_t count;
+	if (db_account_subscriptions(&req->worker->db, req->arena, r->email, &subs, &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		json_t *o = json_object();
+		put_number(o, "id", subs[i].id);
+		put_text(o, "territory", subs[i].territory ? subs[i].territory : "");
+		put_text(o, "status", subs[i].status);
+		json_array_append_new(list, o);
+	}
+	return 0;
+}
+
+/* The bookings of personal reception as "bookings" of root. -1 on a database error. */
+static int export_bookings(struct request *req, json_t *root)
+{
+	json_t *list = json_array();
+	json_object_set_new(root, "bookings", list);
+	struct account_booking *rows;
+	size_t count;
+	if (db_account_bookings(&req->worker->db, req->arena, req->resident->id, &rows, &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		const struct account_booking *b = &rows[i];
+		json_t *o = json_object();
+		put_number(o, "reception_at", (long long)b->slot_at);
+		const char *const fields[][2] = {
+			{"official", b->official},   {"position", b->position},
+			{"place", b->place},         {"question", b->question},
+			{"status", b->status},       {"cancel_reason", b->cancel_reason},
+			{"phone", b->phone},         {"email", b->email},
+			{"contact", b->contact},
+		};
+		for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+			put_text(o, fields[k][0], fields[k][1]);
+		put_number(o, "created_at", (long long)b->created_at);
+		json_array_append_new(list, o);
+	}
+	return 0;
+}
+
+/* The proposals to draft acts as "proposals" of root. -1 on a database error. */
+static int export_proposals(struct request *req, json_t *root)
+{
+	json_t *list = json_array();
+	json_object_set_new(root, "proposals", list);
+	struct account_proposal *rows;
+	size_t count;
+	if (db_account_proposals(&req->worker->db, req->arena, req->resident->id, &rows, &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		const struct account_proposal *p = &rows[i];
+		json_t *o = json_object();
+		put_number(o, "id", p->id);
+		put_number(o, "discussion_id", p->discussion_id);
+		const char *const fields[][2] = {
+			{"discussion", p->title},
+			{"point", p->point},
+			{"text", p->text},
+			{"status", p->status},
+			{"refusal_reason", p->refusal_reason},
+			{"outcome", p->outcome ? p->outcome : ""},
+			{"outcome_reason", p->outcome_reason},
+		};
+		for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+			put_text(o, fields[k][0], fields[k][1]);
+		put_number(o, "created_at", (long long)p->created_at);
+		put_number(o, "concluded", p->concluded ? 1 : 0);
+		json_array_append_new(list, o);
+	}
+	return 0;
+}
+
+/* The answers to surveys as "survey_answers" of root. -1 on a database error. */
+static int export_survey_answers(struct request *req, json_t *root)
+{
+	json_t *list = json_array();
+	json_object_set_new(root, "survey_answers", list);
+	struct account_survey_answer *rows;
+	size_t count;
+	if (db_account_survey_answers(&req->worker->db, req->arena, req->resident->id, &rows,
+				      &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		json_t *o = json_object();
+		put_text(o, "survey", rows[i].survey);
+		put_text(o, "question", rows[i].question);
+		put_text(o, "answer", rows[i].answer);
+		put_number(o, "updated_at", (long long)rows[i].updated_at);
+		json_array_append_new(list, o);
+	}
+	return 0;
 }
 
 /* Everything held about the resident as JSON (the export's content): "account", "appeals",
@@ -886,109 +1015,10 @@ static bool export_rows(struct request *req, sqlite3_stmt *s, const char *const 
  * error. */
 static json_t *export_json(struct request *req)
 {
-	struct db *db = &req->worker->db;
-	const struct resident *r = req->resident;
-	json_t *root = json_object(), *account = json_object();
-	json_object_set_new(root, "account", account);
-	sqlite3_stmt *s = db_stmt(db, STMT_RESIDENT_EXPORT);
-	sqlite3_bind_int64(s, 1, r->id);
-	static const char *const account_keys[] = {"method", "subject", "surname", "name",
-						   "patronymic", "email", "phone", "address"};
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		for (int i = 0; i < 8; i++)
-			json_object_set_new(account, account_keys[i],
-					    json_string(db_text(req->arena, s, i)));
-		json_object_set_new(account, "confirmed", json_boolean(sqlite3_column_int(s, 8)));
-		json_object_set_new(account, "created_at", json_integer(sqlite3_column_int64(s, 9)));
-		json_object_set_new(account, "last_login_at",
-				    json_integer(sqlite3_column_int64(s, 10)));
-	}
-	db_done(s);
-
-	json_t *appeals = json_array();
-	json_object_set_new(root, "appeals", appeals);
-	s = db_stmt(db, STMT_ACCOUNT_EXPORT_APPEALS);
-	sqlite3_bind_int64(s, 1, r->id);
-	static const struct {
-		int col;
-		const char *key;
-	} appeal_keys[] = {{1, "number"},     {2, "status"},      {4, "answer_due"},
-			   {14, "text"},      {9, "answer"},      {12, "verdict"},
-			   {13, "verdict_comment"}, {16, "authenticated_by"}, {18, "addressee"},
-			   {19, "surname"},   {20, "name"},       {21, "patronymic"},
-			   {22, "email"},     {23, "address"},    {24, "phone"}};
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		json_t *a = json_object();
-		json_object_set_new(a, "id", json_integer(sqlite3_column_int64(s, 0)));
-		for (size_t i = 0; i < sizeof appeal_keys / sizeof appeal_keys[0]; i++)
-			json_object_set_new(a, appeal_keys[i].key,
-					    json_string(db_text(req->arena, s, appeal_keys[i].col)));
-		json_object_set_new(a, "registered_at", json_integer(sqlite3_column_int64(s, 3)));
-		json_array_append_new(appeals, a);
-	}
-	db_done(s);
-	bool ok = rc == SQLITE_DONE;
-
-	/* The steps of the appeals the applicant sees (as on the account page), by the appeal's
-	 * number. */
-	json_t *steps = json_array();
-	json_object_set_new(root, "appeal_steps", steps);
-	s = db_stmt(db, STMT_ACCOUNT_APPEAL_EVENTS);
-	sqlite3_bind_int64(s, 1, r->id);
-	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long appeal = sqlite3_column_int64(s, 0);
-		const char *number = "";
-		size_t i;
-		json_t *a;
-		json_array_foreach(appeals, i, a) {
-			if (json_integer_value(json_object_get(a, "id")) == appeal)
-				number = json_string_value(json_object_get(a, "number"));
-		}
-		json_t *e = json_object();
-		json_object_set_new(e, "appeal", json_string(number));
-		json_object_set_new(e, "at", json_integer(sqlite3_column_int64(s, 1)));
-		json_object_set_new(e, "step", json_string(step_words(db_text(req->arena, s, 2))));
-		json_array_append_new(steps, e);
-	}
-	db_done(s);
-	ok = ok && rc == SQLITE_DONE;
-
-	json_t *subscriptions = json_array();
-	json_object_set_new(root, "subscriptions", subscriptions);
-	if (ok && r->email[0]) {
-		static const char *const keys[] = {"id", "territory", "status"};
-		s = db_stmt(db, STMT_ACCOUNT_SUBSCRIPTIONS);
-		sqlite3_bind_text(s, 1, r->email, -1, SQLITE_STATIC);
-		ok = export_rows(req, s, keys, 3, subscriptions);
-	}
-	static const char *const booking_keys[] = {
-		"reception_at", "official", "position", "place", "question", "status",
-		"cancel_reason", "phone", "email", "contact", "created_at"};
-	static const char *const proposal_keys[] = {
-		"id", "discussion_id", "discussion", "point", "text", "status", "refusal_reason",
-		"outcome", "outcome_reason", "created_at", "concluded"};
-	static const char *const answer_keys[] = {"survey", "question", "answer", "updated_at"};
-	static const struct {
-		const char *name;
-		enum stmt stmt;
-		const char *const *keys;
-		size_t key_count;
-	} lists[] = {
-		{"bookings", STMT_ACCOUNT_EXPORT_BOOKINGS, booking_keys, 11},
-		{"proposals", STMT_ACCOUNT_PROPOSALS, proposal_keys, 11},
-		{"survey_answers", STMT_ACCOUNT_EXPORT_ANSWERS, answer_keys, 4},
-	};
-	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-		json_t *array = json_array();
-		json_object_set_new(root, lists[i].name, array);
-		if (!ok)
-			continue;
-		s = db_stmt(db, lists[i].stmt);
-		sqlite3_bind_int64(s, 1, r->id);
-		ok = export_rows(req, s, lists[i].keys, lists[i].key_count, array);
-	}
-	if (!ok) {
+	json_t *root = json_object();
+	if (export_record(req, root) < 0 || export_appeals(req, root) < 0 ||
+	    export_subscriptions(req, root) < 0 || export_bookings(req, root) < 0 ||
+	    export_proposals(req, root) < 0 || export_survey_answers(req, root) < 0) {
 		json_decref(root);
 		return NULL;
 	}

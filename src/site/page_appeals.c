@@ -11,6 +11,7 @@
 #include "upload.h"
 #include "auth.h"
 #include "civil_time.h"
+#include "db_account.h"
 #include "db_meeting.h"
 #include "db_municipality.h"
 #include "db_reference.h"
@@ -143,11 +144,8 @@ static bool restore_draft(struct request *req)
 		return false;
 	unsigned char hash[32];
 	resident_token_hash(cookie->value, hash);
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_APPEAL_DRAFT_TAKE);
-	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)(req->now - DRAFT_SECONDS));
-	const char *text = sqlite3_step(s) == SQLITE_ROW ? db_text(req->arena, s, 0) : NULL;
-	db_done(s);
+	const char *text;
+	db_appeal_draft_take(&req->worker->db, req->arena, hash, req->now - DRAFT_SECONDS, &text);
 	response_header(req, "Set-Cookie",
 			arena_printf(req->arena, "%s=; Max-Age=0; %s", DRAFT_COOKIE,
 				     resident_cookie_attributes(req, "/appeals")));
@@ -249,11 +247,8 @@ static enum http_status form_page(struct request *req, enum http_status status)
 			tpl_set_int(q, "ID", id);
 			tpl_set(q, "TITLE", ru_quoted(req->arena, m.summary.title));
 			tpl_set(q, "WHEN", when);
-			sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_MEETING_TERRITORY);
-			sqlite3_bind_int64(s, 1, id);
-			if (sqlite3_step(s) == SQLITE_ROW)
-				territory = sqlite3_column_int64(s, 0);
-			db_done(s);
+			if (db_account_meeting_territory(&req->worker->db, id, &territory) < 0)
+				return HTTP_INTERNAL_ERROR;
 		}
 	}
 	if (page_territory_options(req, d, "TERRITORY_OPTION", territory, NULL, NULL) < 0)
@@ -316,11 +311,7 @@ static void check_appeal(struct request *req)
 	}
 	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
 		/* One row by its key: this runs on every appeal (make bench). */
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_TERRITORY_GET);
-		sqlite3_bind_int64(s, 1, v[FIELD_TERRITORY].number);
-		bool known = sqlite3_step(s) == SQLITE_ROW;
-		db_done(s);
-		if (!known)
+		if (db_account_territory_exists(&req->worker->db, v[FIELD_TERRITORY].number) != 1)
 			page_reject(req, FIELD_TERRITORY, "выберите из списка");
 	}
 }
@@ -559,25 +550,31 @@ static void set_iso_date(struct request *req, tpl_dict *d, const char *key, cons
 	tpl_set(d, arena_printf(req->arena, "%s_ISO", key), iso);
 }
 
+void appeal_course_fill(struct request *req, tpl_dict *d, const struct appeal_course *c)
+{
+	if (c->extended) {
+		tpl_dict *e = tpl_section_add(d, "EXTENDED");
+		tpl_set(e, "DAYS", arena_printf(req->arena, "%ld %s", c->extended_days,
+						ru_plural(c->extended_days, "день", "дня", "дней")));
+		tpl_set(e, "REASON", c->extension_reason);
+	}
+	if (c->forwarded) {
+		tpl_dict *f = tpl_section_add(d, "FORWARDED");
+		tpl_set(f, "TO", c->forwarded_to);
+		page_set_datetime(f, "AT", c->forwarded_at);
+	}
+	if (c->answered) {
+		tpl_dict *ans = tpl_section_add(d, "ANSWER");
+		tpl_set(ans, "TEXT", c->answer);
+		page_set_datetime(ans, "AT", c->answered_at);
+	}
+}
+
 void appeal_progress_fill(struct request *req, tpl_dict *d, sqlite3_stmt *s, int first)
 {
-	if (sqlite3_column_type(s, first) != SQLITE_NULL) {
-		tpl_dict *e = tpl_section_add(d, "EXTENDED");
-		long days = (long)sqlite3_column_int64(s, first);
-		tpl_set(e, "DAYS", arena_printf(req->arena, "%ld %s", days,
-						ru_plural(days, "день", "дня", "дней")));
-		tpl_set(e, "REASON", db_text(req->arena, s, first + 1));
-	}
-	if (sqlite3_column_type(s, first + 3) != SQLITE_NULL) {
-		tpl_dict *f = tpl_section_add(d, "FORWARDED");
-		tpl_set(f, "TO", db_text(req->arena, s, first + 2));
-		page_set_datetime(f, "AT", (time_t)sqlite3_column_int64(s, first + 3));
-	}
-	if (sqlite3_column_type(s, first + 5) != SQLITE_NULL) {
-		tpl_dict *ans = tpl_section_add(d, "ANSWER");
-		tpl_set(ans, "TEXT", db_text(req->arena, s, first + 4));
-		page_set_datetime(ans, "AT", (time_t)sqlite3_column_int64(s, first + 5));
-	}
+	struct appeal_course c;
+	db_appeal_course_read(req->arena, s, first, &c);
+	appeal_course_fill(req, d, &c);
 }
 
 /* POST /appeals/status (number, code) — the appeal's state for its applicant: status, dates,
@@ -612,17 +609,11 @@ enum http_status page_appeal_status(struct request *req)
 							      : HTTP_INTERNAL_ERROR;
 
 	struct db *db = &req->worker->db;
-	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_BY_NUMBER);
-	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	bool found = rc == SQLITE_ROW &&
-		     appeal_code_matches(code, sqlite3_column_blob(s, 1), sqlite3_column_bytes(s, 1));
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		db_done(s);
+	struct appeal_by_number found;
+	int rc = db_appeal_by_number(db, req->arena, number, &found);
+	if (rc < 0)
 		return HTTP_INTERNAL_ERROR;
-	}
-	if (!found) {
-		db_done(s);
+	if (rc > 0 || !appeal_code_matches(code, found.code_hash, found.code_hash_size)) {
 		auth_throttle_fail_after(req, addr_key, req->worker->cfg->login_max_failures * 4);
 		auth_throttle_fail(req, number_key);
 		tpl_dict *d = page_begin(req, "appeal_status.tpl", "Как рассматривается обращение",
@@ -638,16 +629,13 @@ enum http_status page_appeal_status(struct request *req)
 	response_header(req, "Cache-Control", "no-store");
 	tpl_dict *a = tpl_section_add(d, "APPEAL");
 	tpl_set(a, "NUMBER", number);
-	const char *status = db_text(req->arena, s, 2);
-	tpl_set(a, "STATUS", appeal_status_public_label(status));
-	page_set_datetime(a, "RECEIVED", (time_t)sqlite3_column_int64(s, 3));
-	page_set_datetime(a, "REGISTERED", (time_t)sqlite3_column_int64(s, 4));
-	set_iso_date(req, a, "DUE", db_text(req->arena, s, 5));
-	appeal_progress_fill(req, a, s, 6);
-	if (sqlite3_column_type(s, 12) != SQLITE_NULL)
-		tpl_set(tpl_section_add(a, "OUTCOME"), "TEXT",
-			outcome_label(db_text(req->arena, s, 12)));
-	db_done(s);
+	tpl_set(a, "STATUS", appeal_status_public_label(found.status));
+	page_set_datetime(a, "RECEIVED", found.received_at);
+	page_set_datetime(a, "REGISTERED", found.registered_at);
+	set_iso_date(req, a, "DUE", found.answer_due);
+	appeal_course_fill(req, a, &found.course);
+	if (found.outcome != NULL)
+		tpl_set(tpl_section_add(a, "OUTCOME"), "TEXT", outcome_label(found.outcome));
 	return page_end(req, HTTP_OK);
 }
 
@@ -656,29 +644,26 @@ enum http_status page_appeal_status(struct request *req)
 static int answers_fill(struct request *req, tpl_dict *d, const char *section, long long meeting,
 			long long body, int limit)
 {
-	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_ANSWERS_PUBLIC);
-	sqlite3_bind_int(s, 1, limit);
-	if (meeting)
-		sqlite3_bind_int64(s, 2, meeting);
-	if (body)
-		sqlite3_bind_int64(s, 3, body);
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	struct public_answer *answers;
+	size_t count;
+	if (db_public_answers(&req->worker->db, req->arena, limit, meeting, body, &answers,
+			      &count) < 0)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		const struct public_answer *p = &answers[i];
 		tpl_dict *row = tpl_section_add(d, section);
-		tpl_set(row, "NUMBER", db_text(req->arena, s, 0));
-		tpl_set(row, "TERRITORY", db_text(req->arena, s, 1));
-		tpl_set(row, "QUESTION", db_text(req->arena, s, 2));
-		tpl_set(row, "ANSWER", db_text(req->arena, s, 3));
-		page_set_date(row, "PUBLISHED", (time_t)sqlite3_column_int64(s, 4));
-		if (sqlite3_column_type(s, 5) != SQLITE_NULL) {
+		tpl_set(row, "NUMBER", p->number);
+		tpl_set(row, "TERRITORY", p->territory);
+		tpl_set(row, "QUESTION", p->question);
+		tpl_set(row, "ANSWER", p->answer);
+		page_set_date(row, "PUBLISHED", p->published_at);
+		if (p->meeting_id != 0) {
 			tpl_dict *m = tpl_section_add(row, "FROM_MEETING");
-			tpl_set_int(m, "MEETING_ID", sqlite3_column_int64(s, 5));
-			tpl_set(m, "TITLE", ru_quoted(req->arena, db_text(req->arena, s, 6)));
+			tpl_set_int(m, "MEETING_ID", p->meeting_id);
+			tpl_set(m, "TITLE", ru_quoted(req->arena, p->meeting_title));
 		}
-		rows++;
 	}
-	db_done(s);
-	return rc == SQLITE_DONE ? rows : -1;
+	return (int)count;
 }
 
 /* Fill one ANSWER row per published answer (meeting 0: all of them). */

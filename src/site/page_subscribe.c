@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "db_account.h"
 #include "db_reference.h"
 #include "page.h"
 #include "pages.h"
@@ -70,43 +71,28 @@ static int request_subscription(struct request *req, const char *email, long lon
 				const char *territory_name)
 {
 	struct db *db = &req->worker->db;
-	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_FIND);
-	sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
-	if (territory_id > 0)
-		sqlite3_bind_int64(s, 2, territory_id);
-	int rc = sqlite3_step(s);
+	struct subscription_row found;
+	int rc = db_subscription_find(db, req->arena, email, territory_id, &found);
+	if (rc < 0)
+		return -1;
 	struct subscription_request r = {.email = email, .territory = territory_name};
 	const char *status = NULL;
-	if (rc == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(s, 0);
-		r.token = db_text(req->arena, s, 1);
-		status = db_text(req->arena, s, 2);
+	if (rc == 0) {
+		r.id = found.id;
+		r.token = found.token;
+		status = found.status;
 	}
-	db_done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return -1;
 	if (status != NULL && strcmp(status, "active") == 0)
 		return 0; /* subscribed already: no mail, and the page says the same as always */
 	if (status == NULL) {
 		r.token = subscription_new_token(req->arena);
-		s = db_stmt(db, STMT_SUBSCRIPTION_INSERT);
-		sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
-		if (territory_id > 0)
-			sqlite3_bind_int64(s, 2, territory_id);
-		sqlite3_bind_text(s, 3, r.token, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)req->now);
-		if (db_run(s) != SQLITE_DONE)
+		if (db_subscription_insert(db, email, territory_id, r.token, req->now, &r.id) < 0)
 			return -1;
-		r.id = sqlite3_last_insert_rowid(db->conn);
 	} else if (strcmp(status, "unsubscribed") == 0) {
 		/* Subscribing again after leaving: a new token, so links from the old mails (which
 		 * may have been forwarded) do not act on the new subscription. */
 		r.token = subscription_new_token(req->arena);
-		s = db_stmt(db, STMT_SUBSCRIPTION_RENEW);
-		sqlite3_bind_int64(s, 1, r.id);
-		sqlite3_bind_text(s, 2, r.token, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)req->now);
-		if (db_run(s) != SQLITE_DONE)
+		if (db_subscription_renew(db, r.id, r.token, req->now) < 0)
 			return -1;
 	}
 	return subscription_queue_confirmation(db, req->arena, req->worker->cfg, &r, req->now) < 0
@@ -188,23 +174,16 @@ static enum http_status load_by_token(struct request *req, struct token_subscrip
 	memset(out, 0, sizeof *out);
 	const char *token = request_link_token(req);
 	if (token != NULL) {
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_SUBSCRIPTION_BY_TOKEN);
-		sqlite3_bind_text(s, 1, token, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW) {
-			out->id = sqlite3_column_int64(s, 0);
-			out->token = token;
-			out->territory = sqlite3_column_type(s, 2) == SQLITE_NULL
-						 ? NULL
-						 : db_text(req->arena, s, 2);
-			out->status = db_text(req->arena, s, 3);
-		}
-		db_done(s);
-		if (rc == SQLITE_ROW)
-			return HTTP_OK;
-		if (rc != SQLITE_DONE) {
-			db_log_error(&req->worker->db, "subscription by token");
+		struct subscription_row row;
+		int rc = db_subscription_by_token(&req->worker->db, req->arena, token, &row);
+		if (rc < 0)
 			return HTTP_INTERNAL_ERROR;
+		if (rc == 0) {
+			out->id = row.id;
+			out->token = token;
+			out->territory = row.territory;
+			out->status = row.status;
+			return HTTP_OK;
 		}
 	}
 	req->error_detail = "Подписка по этой ссылке не найдена. Проверьте, что ссылка из письма "
@@ -256,11 +235,7 @@ enum http_status page_subscribe_confirm(struct request *req)
 	}
 	const char *state = "UNSUBSCRIBED";
 	if (strcmp(sub.status, "unsubscribed") != 0) {
-		sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_CONFIRM);
-		sqlite3_bind_int64(s, 1, sub.id);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)req->now);
-		if (db_run(s) != SQLITE_DONE) {
-			db_log_error(db, "subscription confirm");
+		if (db_subscription_confirm(db, sub.id, req->now) < 0) {
 			db_rollback(db);
 			return HTTP_INTERNAL_ERROR;
 		}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_account.h"
 #include "db_survey.h"
 #include "page.h"
 #include "pages.h"
@@ -390,27 +391,24 @@ static int load_link(struct request *req, struct survey *s, struct respondent *w
 {
 	const char *token = request_link_token(req);
 	long long target = 0;
-	int rc = SQLITE_DONE;
 	if (token != NULL) {
-		sqlite3_stmt *st = db_stmt(&req->worker->db, STMT_LINK_BY_TOKEN);
-		sqlite3_bind_text(st, 1, token, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && strcmp(db_text(req->arena, st, 1), "survey") == 0) {
+		struct account_link link;
+		int rc = db_account_link(&req->worker->db, req->arena, token, &link);
+		if (rc < 0)
+			return -1;
+		if (rc == 0 && strcmp(link.kind, "survey") == 0) {
 			memset(who, 0, sizeof *who);
-			who->link_id = sqlite3_column_int64(st, 0);
-			target = sqlite3_column_int64(st, 2);
-			who->name = db_text(req->arena, st, 3);
+			who->link_id = link.id;
+			target = link.target_id;
+			who->name = link.name;
 			who->token = token;
 		}
-		db_done(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return -1;
 	}
 	if (target == 0) {
 		req->error_detail = "Ссылка не найдена. Проверьте, что она скопирована из письма целиком.";
 		return 1;
 	}
-	rc = survey_load(req, target, s);
+	int rc = survey_load(req, target, s);
 	if (rc > 0)
 		req->error_detail = "Опрос по этой ссылке не найден.";
 	return rc;

@@ -590,6 +590,67 @@ class ResidentAppealTest(unittest.TestCase):
                                      ("close@residents.example",)), [("",)])
         self.assertEqual(STACK.query("SELECT count(*) FROM appeal WHERE text = ?", (text,))[0][0], 1)
 
+    def test_my_data_holds_every_field_of_the_account_appeals_and_subscriptions(self):
+        # The export (152-ФЗ art. 14) keeps its shape when its readers change: every key in its
+        # order, numbers as numbers, the whole municipality as an empty territory.
+        address = "export@residents.example"
+        b = email_sign_in(address, source="127.0.0.57")
+        form = b.get("/appeals/new")
+        text = "Прошу убрать листву во дворе дома № 3. " + helpers.unique("x")
+        r = b.post("/appeals", appeal_fields(text=text, email=address, phone="+7 900 111-22-33",
+                                             csrf=csrf_of(form.text)))
+        self.assertEqual(r.status, 303, r.text[-800:])
+        page = b.get("/account")
+        token = csrf_of(page.text)
+        for territory in ("", "4"):
+            fields = {"csrf": token, "consent": "yes"}
+            if territory:
+                fields["territory"] = territory
+            self.assertEqual(b.post("/account/subscriptions", fields).status, 303)
+        page = b.get("/account")
+        self.assertEqual(page.status, 200)
+        self.assertIn("всё поселение", page.text)
+        self.assertIn(text, page.text)
+        r = b.get("/account/data?format=json")
+        self.assertEqual(r.status, 200)
+        data = json.loads(r.text)
+        self.assertEqual(list(data), ["account", "appeals", "appeal_steps", "subscriptions",
+                                      "bookings", "proposals", "survey_answers"])
+        created, last_login = STACK.query(
+            "SELECT created_at, last_login_at FROM resident WHERE subject = ?", (address,))[0]
+        self.assertEqual(data["account"], {
+            "method": "email", "subject": address, "surname": "", "name": "",
+            "patronymic": "", "email": address, "phone": "", "address": "",
+            "confirmed": False, "created_at": created, "last_login_at": last_login})
+        self.assertEqual(list(data["account"])[-3:], ["confirmed", "created_at", "last_login_at"])
+        aid, number, status, due, registered = STACK.query(
+            "SELECT id, number, status, answer_due, registered_at FROM appeal WHERE text = ?",
+            (text,))[0]
+        self.assertEqual(len(data["appeals"]), 1)
+        appeal = data["appeals"][0]
+        self.assertEqual(list(appeal), [
+            "id", "number", "status", "answer_due", "text", "answer", "verdict",
+            "verdict_comment", "authenticated_by", "addressee", "surname", "name", "patronymic",
+            "email", "address", "phone", "registered_at"])
+        self.assertEqual(appeal, {
+            "id": aid, "number": number, "status": status, "answer_due": due, "text": text,
+            "answer": "", "verdict": "", "verdict_comment": "", "authenticated_by": "email",
+            "addressee": "head", "surname": "Иванова", "name": "Мария", "patronymic": "",
+            "email": address, "address": "", "phone": "+7 900 111-22-33",
+            "registered_at": registered})
+        steps = STACK.query("SELECT at FROM appeal_event WHERE appeal_id = ? "
+                            "AND action = 'registered'", (aid,))
+        self.assertEqual(data["appeal_steps"], [{"appeal": number, "at": at,
+                                                 "step": "зарегистрировано"} for (at,) in steps])
+        subscriptions = STACK.query("SELECT id FROM subscription WHERE email = ? "
+                                    "ORDER BY territory_id IS NOT NULL", (address,))
+        name = STACK.query("SELECT name FROM territory WHERE id = 4")[0][0]
+        self.assertEqual(data["subscriptions"], [
+            {"id": subscriptions[0][0], "territory": "", "status": "active"},
+            {"id": subscriptions[1][0], "territory": name, "status": "active"}])
+        for key in ("bookings", "proposals", "survey_answers"):
+            self.assertEqual(data[key], [], key)
+
     def test_the_privacy_policy_is_published_and_linked(self):
         r = STACK.get("/privacy")
         self.assertEqual(r.status, 200)
