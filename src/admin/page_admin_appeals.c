@@ -618,28 +618,6 @@ static const char *appeal_action_label(const char *action)
 	return label ? label : action;
 }
 
-/* The progress of an appeal: the EXTENDED, FORWARDED and ANSWER sections of d, as the
- * applicant's status page shows them (appeal_progress_fill, page_appeals.c). */
-static void progress_fill(struct request *req, tpl_dict *d, const struct appeal_progress *p)
-{
-	if (p->extended) {
-		tpl_dict *e = tpl_section_add(d, "EXTENDED");
-		tpl_set(e, "DAYS", arena_printf(req->arena, "%ld %s", p->extended_days,
-						ru_plural(p->extended_days, "день", "дня", "дней")));
-		tpl_set(e, "REASON", p->extension_reason);
-	}
-	if (p->forwarded) {
-		tpl_dict *f = tpl_section_add(d, "FORWARDED");
-		tpl_set(f, "TO", p->forwarded_to);
-		page_set_datetime(f, "AT", p->forwarded_at);
-	}
-	if (p->answered) {
-		tpl_dict *ans = tpl_section_add(d, "ANSWER");
-		tpl_set(ans, "TEXT", p->answer);
-		page_set_datetime(ans, "AT", p->answered_at);
-	}
-}
-
 /* The applicant, the dates and the state of appeal a on its page d. */
 static void appeal_facts_fill(struct request *req, tpl_dict *d, const struct appeal_detail *a)
 {
@@ -669,7 +647,7 @@ static void appeal_facts_fill(struct request *req, tpl_dict *d, const struct app
 	tpl_set(d, "ADDRESSEE", addressee_text(req, a->addressee, a->addressee_unit));
 	if (appeal_is_open(a))
 		set_due(req, tpl_section_add(d, "OPEN_DUE"), a->answer_due);
-	progress_fill(req, d, &a->progress);
+	appeal_course_fill(req, d, &a->course);
 	if (a->outcome[0] && LABEL(outcomes, a->outcome))
 		tpl_set(tpl_section_add(d, "OUTCOME"), "TEXT", LABEL(outcomes, a->outcome));
 	if (a->published)
@@ -699,7 +677,7 @@ static int appeal_actions_fill(struct request *req, tpl_dict *d, const struct ap
 		if (executor_options(req, w, "EXECUTOR_OPTION", a->executor_id) < 0)
 			return -1;
 		OPTIONS(w, "OUTCOME_OPTION", outcomes, page_field_text(req, FIELD_OUTCOME));
-		if (!a->progress.extended)
+		if (!a->course.extended)
 			tpl_section_show(w, "CAN_EXTEND");
 	}
 	if (open && (writer || a->executor_id == req->staff->user_id))

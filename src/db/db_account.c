@@ -31,6 +31,16 @@
 	"LEFT JOIN municipality mu ON mu.id = a.municipality_id WHERE a.published_at IS NOT NULL "
 
 const struct db_statement db_account_statements[STMT__MAX] = {
+	/* The residents' sign-in through ЕСИА (oidc.c): the state of a sign-in under way, taken
+	 * once by its callback. */
+	DB_STATEMENT(STMT_OIDC_PENDING_INSERT, 0,
+		     "INSERT INTO oidc_pending (state_hash, nonce, code_verifier, return_to, created_at) "
+		     "VALUES (?1, ?2, ?3, ?4, ?5)"),
+	DB_STATEMENT(STMT_OIDC_PENDING_TAKE, 4,
+		     "DELETE FROM oidc_pending WHERE state_hash = ?1 "
+		     "RETURNING nonce, code_verifier, return_to, created_at"),
+	DB_STATEMENT(STMT_OIDC_PENDING_PURGE, 0,
+		     "DELETE FROM oidc_pending WHERE created_at < ?1"),
 	DB_STATEMENT(STMT_OPEN311_SERVICES, 5,
 		     "SELECT e.code, e.name, e.level, coalesce(p.name, ''), s.name FROM appeal_topic e "
 		     "JOIN appeal_topic s ON s.code = substr(e.code, 1, 4) "
@@ -215,19 +225,6 @@ static void read_number(struct arena *a, sqlite3_stmt *s, void *row)
 }
 
 /* ---- appeals as their applicant sees them ---- */
-
-void db_appeal_course_read(struct arena *a, sqlite3_stmt *s, int first, struct appeal_course *out)
-{
-	out->extended = !is_null(s, first);
-	out->extended_days = (long)sqlite3_column_int64(s, first);
-	out->extension_reason = db_text(a, s, first + 1);
-	out->forwarded_to = db_text(a, s, first + 2);
-	out->forwarded = !is_null(s, first + 3);
-	out->forwarded_at = (time_t)sqlite3_column_int64(s, first + 3);
-	out->answer = db_text(a, s, first + 4);
-	out->answered = !is_null(s, first + 5);
-	out->answered_at = (time_t)sqlite3_column_int64(s, first + 5);
-}
 
 int db_account_appeal_count(struct db *db, long long resident, long long *count)
 {
@@ -771,40 +768,21 @@ int db_open311_request(struct db *db, struct arena *a, const char *number,
 	return db_read_one(db, a, s, read_request, out, "open311 request");
 }
 
-/* ---- statements shared with other areas ---- */
-
-int db_account_territory_exists(struct db *db, long long id)
+/* The columns of STMT_OIDC_PENDING_TAKE. */
+static void read_oidc_pending(struct arena *a, sqlite3_stmt *s, void *row)
 {
-	sqlite3_stmt *s = db_stmt(db, STMT_TERRITORY_GET);
-	sqlite3_bind_int64(s, 1, id);
-	int rc = db_read_one(db, NULL, s, NULL, NULL, "territory");
-	return rc < 0 ? -1 : rc == 0;
+	struct oidc_pending *p = row;
+	p->nonce = db_text(a, s, 0);
+	p->code_verifier = db_text(a, s, 1);
+	p->return_to = db_text(a, s, 2);
+	p->created_at = (time_t)sqlite3_column_int64(s, 3);
 }
 
-int db_account_meeting_territory(struct db *db, long long meeting, long long *territory)
-{
-	*territory = 0;
-	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_TERRITORY);
-	sqlite3_bind_int64(s, 1, meeting);
-	return db_read_one(db, NULL, s, read_number, territory, "meeting territory");
-}
-
-/* The columns of STMT_LINK_BY_TOKEN. */
-static void read_link(struct arena *a, sqlite3_stmt *s, void *row)
-{
-	struct account_link *r = row;
-	r->id = sqlite3_column_int64(s, 0);
-	r->kind = db_text(a, s, 1);
-	r->target_id = sqlite3_column_int64(s, 2);
-	r->name = db_text(a, s, 3);
-	r->email = db_text(a, s, 4);
-	r->organisation = db_text(a, s, 5);
-}
-
-int db_account_link(struct db *db, struct arena *a, const char *token, struct account_link *out)
+int db_oidc_pending_take(struct db *db, struct arena *a, const unsigned char *hash, size_t size,
+			 struct oidc_pending *out)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *s = db_stmt(db, STMT_LINK_BY_TOKEN);
-	sqlite3_bind_text(s, 1, token, -1, SQLITE_TRANSIENT);
-	return db_read_one(db, a, s, read_link, out, "participant link");
+	sqlite3_stmt *s = db_stmt(db, STMT_OIDC_PENDING_TAKE);
+	sqlite3_bind_blob(s, 1, hash, (int)size, SQLITE_STATIC);
+	return db_read_one(db, a, s, read_oidc_pending, out, "sign-in state");
 }

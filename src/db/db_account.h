@@ -8,27 +8,9 @@
 
 #include "arena.h"
 #include "db.h"
+#include "db_appeal.h"
 
 /* ---- appeals as their applicant sees them ---- */
-
-/* The course of an appeal: extension, forwarding, answer (six consecutive columns: extended
- * days, extension reason, forwarded to, forwarded at, answer, answered at). */
-struct appeal_course {
-	bool extended;              /* extended_days is not NULL */
-	long extended_days;
-	const char *extension_reason;
-	bool forwarded;             /* forwarded_at is not NULL */
-	const char *forwarded_to;
-	time_t forwarded_at;
-	bool answered;              /* answered_at is not NULL */
-	const char *answer;
-	time_t answered_at;
-};
-
-/* Read the six columns of an appeal's course starting at column first of the current row of s
- * into *out, text copied into a. For a statement of another storage file whose row carries the
- * same six columns (the staff's appeal page). */
-void db_appeal_course_read(struct arena *a, sqlite3_stmt *s, int first, struct appeal_course *out);
 
 /* One of the resident's appeals (STMT_ACCOUNT_APPEALS; the export fields only from
  * db_account_export_appeals). */
@@ -300,23 +282,15 @@ int db_open311_requests(struct db *db, struct arena *a, const struct open311_fil
 int db_open311_request(struct db *db, struct arena *a, const char *number,
 		       struct open311_request *out);
 
-/* ---- statements the residents' side shares with other areas (SQL in db_statements.c) ---- */
-
-/* Whether territory id exists (STMT_TERRITORY_GET): 1, 0, -1 on a database error. */
-int db_account_territory_exists(struct db *db, long long id);
-
-/* The territory of meeting into *territory (STMT_MEETING_TERRITORY): 0, 1 when there is no
- * such meeting, -1 on a database error. */
-int db_account_meeting_territory(struct db *db, long long meeting, long long *territory);
-
-/* A participant's personal link (STMT_LINK_BY_TOKEN). */
-struct account_link {
-	long long id, target_id;
-	const char *kind;               /* survey, discussion */
-	const char *name, *email, *organisation;
+/* A residents' sign-in under way (STMT_OIDC_PENDING_TAKE): what its callback checks. */
+struct oidc_pending {
+	const char *nonce, *code_verifier, *return_to;
+	time_t created_at;
 };
 
-/* The link of token: 0, 1 when there is none, -1 on a database error. */
-int db_account_link(struct db *db, struct arena *a, const char *token, struct account_link *out);
+/* Take (delete and return) the sign-in whose state hashes to hash (size bytes): 0 with *out,
+ * 1 when there is none (unknown, or taken before: a replay), -1 on a database error. */
+int db_oidc_pending_take(struct db *db, struct arena *a, const unsigned char *hash, size_t size,
+			 struct oidc_pending *out);
 
 #endif

@@ -279,16 +279,7 @@ static void read_detail(struct arena *a, sqlite3_stmt *s, void *row)
 	d->executor = db_text(a, s, 18);
 	d->answer_due = db_text(a, s, 19);
 	d->forward_due = db_text(a, s, 20);
-	struct appeal_progress *p = &d->progress;
-	p->extended = sqlite3_column_type(s, 21) != SQLITE_NULL;
-	p->extended_days = (long)sqlite3_column_int64(s, 21);
-	p->extension_reason = db_text(a, s, 22);
-	p->forwarded_to = db_text(a, s, 23);
-	p->forwarded = sqlite3_column_type(s, 24) != SQLITE_NULL;
-	p->forwarded_at = (time_t)sqlite3_column_int64(s, 24);
-	p->answer = db_text(a, s, 25);
-	p->answered = sqlite3_column_type(s, 26) != SQLITE_NULL;
-	p->answered_at = (time_t)sqlite3_column_int64(s, 26);
+	db_appeal_course_read(a, s, 21, &d->course);
 	d->outcome = db_text(a, s, 27);
 	d->closed_at = (time_t)sqlite3_column_int64(s, 28);
 	d->public_question = db_text(a, s, 29);
@@ -726,4 +717,17 @@ int db_appeal_publish(struct db *db, long long id, const char *question, const c
 	sqlite3_bind_text(s, 3, answer, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)now);
 	return run_step(db, s, "appeal publish");
+}
+
+void db_appeal_course_read(struct arena *a, sqlite3_stmt *s, int first, struct appeal_course *out)
+{
+	out->extended = sqlite3_column_type(s, first) != SQLITE_NULL;
+	out->extended_days = (long)sqlite3_column_int64(s, first);
+	out->extension_reason = db_text(a, s, first + 1);
+	out->forwarded_to = db_text(a, s, first + 2);
+	out->forwarded = sqlite3_column_type(s, first + 3) != SQLITE_NULL;
+	out->forwarded_at = (time_t)sqlite3_column_int64(s, first + 3);
+	out->answer = db_text(a, s, first + 4);
+	out->answered = sqlite3_column_type(s, first + 5) != SQLITE_NULL;
+	out->answered_at = (time_t)sqlite3_column_int64(s, first + 5);
 }

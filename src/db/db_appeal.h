@@ -41,18 +41,24 @@ struct appeal_list_item {
 	bool auth_confirmed;
 };
 
-/* What happened to an appeal after its registration: extension, forwarding, answer. */
-struct appeal_progress {
-	bool extended;
+/* The course of an appeal: extension, forwarding, answer (six consecutive columns: extended
+ * days, extension reason, forwarded to, forwarded at, answer, answered at). */
+struct appeal_course {
+	bool extended;              /* extended_days is not NULL */
 	long extended_days;
 	const char *extension_reason;
-	bool forwarded;
+	bool forwarded;             /* forwarded_at is not NULL */
 	const char *forwarded_to;
 	time_t forwarded_at;
-	bool answered;
+	bool answered;              /* answered_at is not NULL */
 	const char *answer;
 	time_t answered_at;
 };
+
+/* Read the six columns of an appeal's course starting at column first of the current row of s
+ * into *out, text copied into a. The staff's appeal page (STMT_APPEAL_GET)
+ * and its applicant's pages (db_account.c) carry the same six columns. */
+void db_appeal_course_read(struct arena *a, sqlite3_stmt *s, int first, struct appeal_course *out);
 
 /* One appeal as the staff page shows it (STMT_APPEAL_GET); "" for text not given. */
 struct appeal_detail {
@@ -67,7 +73,7 @@ struct appeal_detail {
 	long long executor_id; /* 0: none */
 	const char *executor;  /* name or login */
 	const char *answer_due, *forward_due;
-	struct appeal_progress progress;
+	struct appeal_course course;
 	const char *outcome;
 	time_t closed_at; /* 0: open */
 	const char *public_question, *public_answer;

@@ -267,3 +267,10 @@ int db_meeting_municipality(struct db *db, struct arena *a, long long id, const 
 	}
 	return rc == SQLITE_ROW ? 0 : 1;
 }
+
+int db_meeting_territory(struct db *db, long long meeting, long long *territory)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_MEETING_TERRITORY);
+	sqlite3_bind_int64(s, 1, meeting);
+	return db_read_int64_one(db, s, territory, "meeting territory");
+}

@@ -105,4 +105,8 @@ int db_meeting_of_municipality(struct db *db, struct arena *a, long long municip
 int db_meeting_municipality(struct db *db, struct arena *a, long long id, const char **name,
 			    const char **official_name, const char **slug);
 
+/* The territory of meeting into *territory (STMT_MEETING_TERRITORY): 0, 1 when there is no
+ * such meeting, -1 on a database error. */
+int db_meeting_territory(struct db *db, long long meeting, long long *territory);
+
 #endif

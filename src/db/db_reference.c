@@ -11,6 +11,12 @@
 
 /* The statements of the reference data, with the result columns their readers read. */
 const struct db_statement db_reference_statements[STMT__MAX] = {
+	DB_STATEMENT(STMT_REFCONSENT_BY_TOKEN, 2,
+		     "SELECT email, withdrawn_at FROM reference_consent "
+		     "WHERE token = ?1"),
+	DB_STATEMENT(STMT_REFCONSENT_WITHDRAW, 0,
+		     "UPDATE reference_consent SET withdrawn_at = ?2, "
+		     "withdrawn_how = ?3 WHERE token = ?1 AND withdrawn_at IS NULL"),
 	DB_STATEMENT(STMT_TERRITORY_ADMIN_TREE, 7,
 		     "WITH RECURSIVE tree(id, name, depth, path, level, parent_id) AS ("
 		     " SELECT id, name, 0, name, level, parent_id FROM territory WHERE parent_id IS NULL"
@@ -405,6 +411,13 @@ static int exists(int read_one)
 	return read_one < 0 ? -1 : read_one == 0;
 }
 
+int db_territory_exists(struct db *db, long long id)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_TERRITORY_GET);
+	sqlite3_bind_int64(s, 1, id);
+	return exists(db_read_one(db, NULL, s, NULL, NULL, "territory"));
+}
+
 int db_territory_name_taken(struct db *db, long long parent, const char *name,
 			    long long except_id)
 {
@@ -672,4 +685,35 @@ int db_refconsent_known(struct db *db, const char *email)
 	sqlite3_stmt *s = db_stmt(db, STMT_REFCONSENT_GET);
 	sqlite3_bind_text(s, 1, email, -1, SQLITE_STATIC);
 	return exists(db_read_one(db, NULL, s, NULL, NULL, "reference consent"));
+}
+
+/* The columns of STMT_KIND_WORDS. */
+static void read_kind_words(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct kind_words *k = row;
+	k->code = db_text(a, s, 0);
+	k->name = db_text(a, s, 1);
+	k->gender = db_text(a, s, 2)[0];
+	k->stems = db_text(a, s, 3);
+}
+
+int kind_words_load(struct db *db, struct arena *a, struct kind_words **out, size_t *count)
+{
+	return db_read_rows(db, a, db_stmt(db, STMT_KIND_WORDS), sizeof **out, read_kind_words, out,
+			    count, "kind words");
+}
+
+/* The withdrawal of STMT_REFCONSENT_BY_TOKEN's row: row is a bool. */
+static void read_withdrawn(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	(void)a;
+	*(bool *)row = sqlite3_column_type(s, 1) != SQLITE_NULL;
+}
+
+int db_refconsent_by_token(struct db *db, const char *token, bool *withdrawn)
+{
+	*withdrawn = false;
+	sqlite3_stmt *s = db_stmt(db, STMT_REFCONSENT_BY_TOKEN);
+	sqlite3_bind_text(s, 1, token, -1, SQLITE_STATIC);
+	return db_read_one(db, NULL, s, read_withdrawn, withdrawn, "consent by token");
 }

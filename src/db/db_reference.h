@@ -99,6 +99,9 @@ struct territory_detail {
 /* 0 with *out filled, 1 when there is no such territory, -1 on a database error. */
 int db_territory_get(struct db *db, struct arena *a, long long id, struct territory_detail *out);
 
+/* Whether territory id exists (STMT_TERRITORY_GET): 1, 0, -1 on a database error. */
+int db_territory_exists(struct db *db, long long id);
+
 /* 1 when a territory under parent (0: the top) other than except_id (0: none) is called name,
  * 0 when none is, -1 on a database error. */
 int db_territory_name_taken(struct db *db, long long parent, const char *name,
@@ -220,5 +223,21 @@ int db_refgroup_members(struct db *db, struct arena *a, long long group,
 /* 1 when the address has a consent record (given, kept from before, or withdrawn), 0 when it
  * has none, -1 on a database error (STMT_REFCONSENT_GET). */
 int db_refconsent_known(struct db *db, const char *email);
+
+/* The consent of the personal link token (STMT_REFCONSENT_BY_TOKEN): 0 with *withdrawn (true
+ * once the participant refused the mail), 1 when no consent has that token, -1 on a database
+ * error. */
+int db_refconsent_by_token(struct db *db, const char *token, bool *withdrawn);
+
+/* One meeting kind as sentences need it. */
+struct kind_words {
+	const char *code;  /* head_mass, gathering… */
+	const char *name;  /* «Сход граждан» */
+	char gender;       /* 'm', 'f', 'n' or 'p' (plural) */
+	const char *stems; /* lower-case stems "a|b" that mark a title naming the kind */
+};
+
+/* Every kind (STMT_KIND_WORDS) into *out, *count: 0, or -1 on a database error. */
+int kind_words_load(struct db *db, struct arena *a, struct kind_words **out, size_t *count);
 
 #endif

@@ -171,22 +171,11 @@ const char *const db_statement_sql[STMT__MAX] = {
 	/* The press office's statements are in db_press.c, the notifier's in db_notify.c. */
 	[STMT_MEDIA_LIST] = "SELECT id, name, email, active FROM media_contact "
 			    "ORDER BY active DESC, name, id",
-	[STMT_REFCONSENT_BY_TOKEN] = "SELECT email, withdrawn_at FROM reference_consent "
-				     "WHERE token = ?1",
-	[STMT_REFCONSENT_WITHDRAW] = "UPDATE reference_consent SET withdrawn_at = ?2, "
-				     "withdrawn_how = ?3 WHERE token = ?1 AND withdrawn_at IS NULL",
 
 	[STMT_OUTBOX_RECENT] = "SELECT 1 FROM outbox WHERE dedup_key IN (?1, ?2) AND created_at > ?3 "
 			       "LIMIT 1",
 	[STMT_CALENDAR_DAY_GET] = "SELECT kind, note FROM calendar_day WHERE day = ?1",
 
-	[STMT_OIDC_PENDING_INSERT] =
-		"INSERT INTO oidc_pending (state_hash, nonce, code_verifier, return_to, created_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	[STMT_OIDC_PENDING_TAKE] =
-		"DELETE FROM oidc_pending WHERE state_hash = ?1 "
-		"RETURNING nonce, code_verifier, return_to, created_at",
-	[STMT_OIDC_PENDING_PURGE] = "DELETE FROM oidc_pending WHERE created_at < ?1",
 
 
 
@@ -237,13 +226,8 @@ const struct db_statement db_statement_columns[STMT__MAX] = {
 	COLUMNS(STMT_OUTBOX_ADD, 0),
 	COLUMNS(STMT_OUTBOX_TOTALS, 3),
 	COLUMNS(STMT_MEDIA_LIST, 4),
-	COLUMNS(STMT_REFCONSENT_BY_TOKEN, 2),
-	COLUMNS(STMT_REFCONSENT_WITHDRAW, 0),
 	COLUMNS(STMT_OUTBOX_RECENT, 1),
 	COLUMNS(STMT_CALENDAR_DAY_GET, 2),
-	COLUMNS(STMT_OIDC_PENDING_INSERT, 0),
-	COLUMNS(STMT_OIDC_PENDING_TAKE, 4),
-	COLUMNS(STMT_OIDC_PENDING_PURGE, 0),
 	COLUMNS(STMT_MUNICIPALITY_MEETINGS, 12),
 	COLUMNS(STMT_MEETING_MUNICIPALITY, 4),
 };

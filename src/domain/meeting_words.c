@@ -5,30 +5,6 @@
 
 #include "ru.h"
 
-int kind_words_load(struct db *db, struct arena *a, struct kind_words **out, size_t *count)
-{
-	sqlite3_stmt *s = db_stmt(db, STMT_KIND_WORDS);
-	size_t cap = 8, n = 0;
-	struct kind_words *k = arena_alloc(a, cap * sizeof *k);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		k = arena_grow(a, k, n, &cap, sizeof *k);
-		k[n].code = db_text(a, s, 0);
-		k[n].name = db_text(a, s, 1);
-		k[n].gender = db_text(a, s, 2)[0];
-		k[n].stems = db_text(a, s, 3);
-		n++;
-	}
-	db_done(s);
-	if (rc != SQLITE_DONE) {
-		db_log_error(db, "kind words");
-		return -1;
-	}
-	*out = k;
-	*count = n;
-	return 0;
-}
-
 const struct kind_words *kind_words_find(struct arena *a, const struct kind_words *kinds,
 					 size_t count, const char *key)
 {

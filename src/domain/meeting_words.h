@@ -9,17 +9,9 @@
 
 #include "arena.h"
 #include "db.h"
+#include "db_reference.h"
 
-/* One meeting kind as sentences need it. */
-struct kind_words {
-	const char *code;  /* head_mass, gathering… */
-	const char *name;  /* «Сход граждан» */
-	char gender;       /* 'm', 'f', 'n' or 'p' (plural) */
-	const char *stems; /* lower-case stems "a|b" that mark a title naming the kind */
-};
-
-/* Every kind (STMT_KIND_WORDS) into *out, *count: 0, or -1 on a database error. */
-int kind_words_load(struct db *db, struct arena *a, struct kind_words **out, size_t *count);
+/* struct kind_words and kind_words_load, the kinds as sentences need them: db_reference.h. */
 
 /* The kind whose code or name is key, or a feminine one named key when there is none (a
  * sentence still comes out). Never NULL. */

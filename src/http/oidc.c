@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_account.h"
 #include "page.h"
 #include "params.h"
 #include "worker.h"
@@ -513,19 +514,17 @@ int oidc_finish(struct request *req, const char *code, const char *state,
 	unsigned char hash[32];
 	resident_token_hash(state, hash);
 	/* Taken in one statement: a replayed callback finds nothing. */
-	sqlite3_stmt *s = db_stmt(db, STMT_OIDC_PENDING_TAKE);
-	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		db_done(s);
-		*why = "unknown or used state (a forged or replayed callback)";
+	struct oidc_pending pending;
+	int found = db_oidc_pending_take(db, req->arena, hash, sizeof hash, &pending);
+	if (found != 0) {
+		*why = found < 0 ? "the database failed reading the sign-in's state"
+				 : "unknown or used state (a forged or replayed callback)";
 		return -1;
 	}
-	const char *nonce = db_text(req->arena, s, 0);
-	const char *verifier = db_text(req->arena, s, 1);
-	*return_to = db_text(req->arena, s, 2);
-	time_t created = (time_t)sqlite3_column_int64(s, 3);
-	db_done(s);
-	if (req->now - created > PENDING_SECONDS) {
+	const char *nonce = pending.nonce;
+	const char *verifier = pending.code_verifier;
+	*return_to = pending.return_to;
+	if (req->now - pending.created_at > PENDING_SECONDS) {
 		*why = "the sign-in took longer than 10 minutes";
 		return -1;
 	}

@@ -31,17 +31,11 @@ enum http_status page_appeal_create(struct request *req);
 enum http_status page_appeal_received(struct request *req);
 enum http_status page_appeal_status_form(struct request *req);
 enum http_status page_appeal_status(struct request *req);
-/* The course of an appeal (db_account.h) as the EXTENDED, FORWARDED and ANSWER sections of d
+/* The course of an appeal (db_appeal.h) as the EXTENDED, FORWARDED and ANSWER sections of d
  * (page_appeals.c; the applicant's pages and the staff page). */
 struct tpl_dict;
 struct appeal_course;
 void appeal_course_fill(struct request *req, struct tpl_dict *d, const struct appeal_course *c);
-/* The same from a row whose columns first.. are extended days, extension reason, forwarded to,
- * forwarded at, answer, answered at (db_appeal_course_read): for the staff page until its
- * statement has a reader of its own. */
-struct sqlite3_stmt;
-void appeal_progress_fill(struct request *req, struct tpl_dict *d, struct sqlite3_stmt *s,
-			  int first);
 enum http_status page_answers(struct request *req);
 /* Residents (page_account.c). */
 enum http_status page_account_login(struct request *req);

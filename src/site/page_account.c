@@ -15,6 +15,7 @@
 #include "auth.h"
 #include "csv.h"
 #include "db_account.h"
+#include "db_reference.h"
 #include "discussion_view.h"
 #include "oidc.h"
 #include "outbox.h"
@@ -697,7 +698,7 @@ enum http_status page_account_subscribe(struct request *req)
 	long long territory = 0;
 	if (req->field[FIELD_TERRITORY].state == FIELD_VALID) {
 		territory = req->field[FIELD_TERRITORY].number;
-		int known = db_account_territory_exists(&req->worker->db, territory);
+		int known = db_territory_exists(&req->worker->db, territory);
 		if (known < 0)
 			return HTTP_INTERNAL_ERROR;
 		if (!known)

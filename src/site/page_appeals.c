@@ -247,7 +247,7 @@ static enum http_status form_page(struct request *req, enum http_status status)
 			tpl_set_int(q, "ID", id);
 			tpl_set(q, "TITLE", ru_quoted(req->arena, m.summary.title));
 			tpl_set(q, "WHEN", when);
-			if (db_account_meeting_territory(&req->worker->db, id, &territory) < 0)
+			if (db_meeting_territory(&req->worker->db, id, &territory) < 0)
 				return HTTP_INTERNAL_ERROR;
 		}
 	}
@@ -311,7 +311,7 @@ static void check_appeal(struct request *req)
 	}
 	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
 		/* One row by its key: this runs on every appeal (make bench). */
-		if (db_account_territory_exists(&req->worker->db, v[FIELD_TERRITORY].number) != 1)
+		if (db_territory_exists(&req->worker->db, v[FIELD_TERRITORY].number) != 1)
 			page_reject(req, FIELD_TERRITORY, "выберите из списка");
 	}
 }
@@ -568,13 +568,6 @@ void appeal_course_fill(struct request *req, tpl_dict *d, const struct appeal_co
 		tpl_set(ans, "TEXT", c->answer);
 		page_set_datetime(ans, "AT", c->answered_at);
 	}
-}
-
-void appeal_progress_fill(struct request *req, tpl_dict *d, sqlite3_stmt *s, int first)
-{
-	struct appeal_course c;
-	db_appeal_course_read(req->arena, s, first, &c);
-	appeal_course_fill(req, d, &c);
 }
 
 /* POST /appeals/status (number, code) — the appeal's state for its applicant: status, dates,

@@ -287,11 +287,12 @@ enum http_status page_meeting_show(struct request *req)
 			tpl_set_int(tpl_section_add(d, "RECEPTION"), "ID", m.summary.id);
 	}
 	/* «Подписаться» to the meeting's territory (its subscribers get the meetings above it too). */
-	sqlite3_stmt *ts = db_stmt(db, STMT_MEETING_TERRITORY);
-	sqlite3_bind_int64(ts, 1, m.summary.id);
-	if (sqlite3_step(ts) == SQLITE_ROW)
-		tpl_set_int(d, "TERRITORY_ID", sqlite3_column_int64(ts, 0));
-	db_done(ts);
+	long long territory;
+	int found = db_meeting_territory(db, m.summary.id, &territory);
+	if (found < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (found == 0)
+		tpl_set_int(d, "TERRITORY_ID", territory);
 	/* Answers to the socially significant questions raised here (order № 2 of the Zelenoborsk
 	 * head §3.3). */
 	int n = page_answers_fill(req, d, "ANSWER", m.summary.id, 50);

@@ -5,6 +5,7 @@
  * is the authority. */
 #include <string.h>
 
+#include "db_reference.h"
 #include "page.h"
 #include "pages.h"
 #include "worker.h"
@@ -15,15 +16,10 @@ static enum http_status load(struct request *req, const char **token, bool *with
 {
 	*token = request_link_token(req);
 	if (*token != NULL) {
-		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REFCONSENT_BY_TOKEN);
-		sqlite3_bind_text(s, 1, *token, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW)
-			*withdrawn = sqlite3_column_type(s, 1) != SQLITE_NULL;
-		db_done(s);
-		if (rc == SQLITE_ROW)
+		int rc = db_refconsent_by_token(&req->worker->db, *token, withdrawn);
+		if (rc == 0)
 			return HTTP_OK;
-		if (rc != SQLITE_DONE)
+		if (rc < 0)
 			return HTTP_INTERNAL_ERROR;
 	}
 	req->error_detail = "Ссылка не найдена. Проверьте, что она скопирована из письма целиком.";

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db_account.h"
+#include "db_discussion.h"
 #include "db_survey.h"
 #include "page.h"
 #include "pages.h"
@@ -392,14 +393,14 @@ static int load_link(struct request *req, struct survey *s, struct respondent *w
 	const char *token = request_link_token(req);
 	long long target = 0;
 	if (token != NULL) {
-		struct account_link link;
-		int rc = db_account_link(&req->worker->db, req->arena, token, &link);
+		struct participant_link link;
+		int rc = db_link_by_token(&req->worker->db, req->arena, token, &link);
 		if (rc < 0)
 			return -1;
 		if (rc == 0 && strcmp(link.kind, "survey") == 0) {
 			memset(who, 0, sizeof *who);
 			who->link_id = link.id;
-			target = link.target_id;
+			target = link.target;
 			who->name = link.name;
 			who->token = token;
 		}

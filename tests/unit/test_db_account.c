@@ -4,6 +4,8 @@
 #include "unit.h"
 
 #include "db_account.h"
+#include "db_meeting.h"
+#include "db_reference.h"
 
 struct fixture {
 	struct db db;
@@ -182,10 +184,10 @@ static void test_shared_lookups(void **state)
 	struct fixture *f = *state;
 	exec(f, "INSERT INTO territory (id, parent_id, level, name) "
 		"VALUES (901, NULL, 'district', 'Округ')");
-	assert_int_equal(db_account_territory_exists(&f->db, 901), 1);
-	assert_int_equal(db_account_territory_exists(&f->db, 902), 0);
+	assert_int_equal(db_territory_exists(&f->db, 901), 1);
+	assert_int_equal(db_territory_exists(&f->db, 902), 0);
 	long long territory;
-	assert_int_equal(db_account_meeting_territory(&f->db, 123456, &territory), 1);
+	assert_int_equal(db_meeting_territory(&f->db, 123456, &territory), 1);
 	assert_int_equal(territory, 0);
 }
 
