@@ -40,11 +40,13 @@
 {{#WRITER_ACTIONS}}<h2>Назначить исполнителя</h2>
 <form class="form" method="post" action="/admin/appeals/{{ID}}/assign">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="field"><label for="f-unit">Подразделение</label><input id="f-unit" name="unit" value="{{unit}}" maxlength="200" required></div>
-<div class="field"><label for="f-executor">Исполнитель</label><select id="f-executor" name="executor" required>
+<div class="field"><label for="f-unit">Подразделение</label><input id="f-unit" name="unit" value="{{unit}}" maxlength="200" required{{#unit_error}} aria-invalid="true" aria-describedby="e-unit"{{/unit_error}}>
+{{#unit_error}}<p class="field-error" id="e-unit">{{MESSAGE}}</p>{{/unit_error}}</div>
+<div class="field"><label for="f-executor">Исполнитель</label><select id="f-executor" name="executor" required{{#executor_error}} aria-invalid="true" aria-describedby="e-executor"{{/executor_error}}>
 <option value="">Выберите исполнителя</option>
 {{#EXECUTOR_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
-{{/EXECUTOR_OPTION}}</select></div>
+{{/EXECUTOR_OPTION}}</select>
+{{#executor_error}}<p class="field-error" id="e-executor">{{MESSAGE}}</p>{{/executor_error}}</div>
 <div class="actions"><button type="submit">Назначить</button></div>
 </form>
 <h2>Направить по компетенции</h2>

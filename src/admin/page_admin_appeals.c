@@ -157,6 +157,13 @@ static const char *search_query(struct request *req, const char *typed)
 	return q.len ? q.data : NULL;
 }
 
+/* The executors one may assign: active staff of the whole installation and of the account's
+ * bodies (issue 18). -1 on a database error. */
+static int executors_load(struct request *req, struct staff_item **items, size_t *count)
+{
+	return staff_load_items(req, STMT_EXECUTOR_OPTIONS, scope_bind_value(req), items, count);
+}
+
 /* The executors one may assign, as "section" rows of parent (ID, NAME, SELECTED for selected).
  * 0, or -1 on a database error. */
 static int executor_options(struct request *req, tpl_dict *parent, const char *section,
@@ -164,7 +171,7 @@ static int executor_options(struct request *req, tpl_dict *parent, const char *s
 {
 	struct staff_item *items;
 	size_t count;
-	if (staff_load_items(req, STMT_EXECUTOR_OPTIONS, 0, &items, &count) < 0)
+	if (executors_load(req, &items, &count) < 0)
 		return -1;
 	for (size_t i = 0; i < count; i++) {
 		tpl_dict *o = tpl_section_add(parent, section);
@@ -674,7 +681,9 @@ static int appeal_actions_fill(struct request *req, tpl_dict *d, const struct ap
 	bool writer = (req->staff->role & APPEAL_WRITERS) != 0;
 	if (open && writer) {
 		tpl_dict *w = tpl_section_add(d, "WRITER_ACTIONS");
-		if (executor_options(req, w, "EXECUTOR_OPTION", a->executor_id) < 0)
+		const struct field_value *sent = &req->field[FIELD_EXECUTOR];
+		if (executor_options(req, w, "EXECUTOR_OPTION",
+				     sent->state == FIELD_VALID ? sent->number : a->executor_id) < 0)
 			return -1;
 		OPTIONS(w, "OUTCOME_OPTION", outcomes, page_field_text(req, FIELD_OUTCOME));
 		if (!a->course.extended)
@@ -840,6 +849,15 @@ enum http_status page_admin_appeal_assign(struct request *req)
 	enum http_status status;
 	if (!step_begin(req, &a, &status, false))
 		return status;
+	struct staff_item *executors;
+	size_t count;
+	if (executors_load(req, &executors, &count) < 0) {
+		db_rollback(&req->worker->db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (req->field[FIELD_EXECUTOR].state == FIELD_VALID &&
+	    !staff_has_item(executors, count, req->field[FIELD_EXECUTOR].number))
+		page_reject(req, FIELD_EXECUTOR, "выберите из списка");
 	if (req->invalid_fields > 0)
 		return staff_action_refuse(req, &appeal_action, NULL);
 	json_t *before = staff_json(req, STMT_APPEAL_JSON, a.id);

@@ -364,7 +364,8 @@ enum stmt {
 	STMT_TERRITORY_APPEAL_STATUS, /* (territory, since) → status, appeals */
 	STMT_TERRITORY_APPEAL_OLDEST, /* (territory, limit) → number, registered, topic, answer due
 	                                 of the oldest open appeals there */
-	STMT_EXECUTOR_OPTIONS,   /* () → id, name, role of active staff who may execute */
+	STMT_EXECUTOR_OPTIONS,   /* (scope) → id, name, role of active staff who may execute, of
+	                            the account's bodies (STAFF_COLLEAGUE_SQL) */
 	STMT_MEETING_OPTIONS_RECENT, /* (since, now) → id, title, starts of the meetings that took
 	                              * place since (not cancelled, started by now) */
 	STMT_APPEAL_MEETING,         /* (meeting) → starts_at, status */

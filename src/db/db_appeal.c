@@ -101,6 +101,7 @@ const struct db_statement db_appeal_statements[STMT__MAX] = {
 	DB_STATEMENT(STMT_EXECUTOR_OPTIONS, 3,
 		     "SELECT id, coalesce(nullif(full_name, ''), login), role FROM staff_user "
 		     "WHERE disabled = 0 AND role IN ('executor', 'organizer', 'controller', 'admin') "
+		     "AND " STAFF_COLLEAGUE_SQL("municipality_id", "1") " "
 		     "ORDER BY role <> 'executor', 2"),
 	DB_STATEMENT(STMT_TERRITORY_APPEAL_TOPICS, 3,
 		     TERRITORY_SUBTREE "SELECT coalesce(tp.name, 'Тема не указана'), count(*), "

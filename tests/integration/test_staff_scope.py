@@ -452,6 +452,32 @@ class Forms(StaffAssertions, unittest.TestCase):
         self.assertIn("Проверить мост ещё раз", r.text)
         self.assertEqual(snapshot(), before)
 
+    def test_an_appeal_is_assigned_to_the_account_s_colleagues_only(self):
+        ids = dict(STACK.query("SELECT login, id FROM staff_user"))
+        brz = SESSIONS["brzadmin"]
+        path = f"/admin/appeals/{B['appeal']}"
+        page = shown(self, brz.get(path), B["appeal_number"], "Назначить исполнителя").text
+        offered = {v for v, _ in options(page, "executor") if v}
+        self.assertTrue({str(ids["brzorg"]), str(ids["sovorg"])} <= offered, offered)
+        self.assertNotIn(str(ids["zelorg"]), offered)
+        # The registry's filter offers the same accounts.
+        page = shown(self, brz.get("/admin/appeals"), "<h1>Обращения граждан</h1>").text
+        self.assertNotIn(str(ids["zelorg"]), {v for v, _ in options(page, "executor")})
+        # Зеленоборск's organizer sent anyway: refused beside the field, the unit kept.
+        before = snapshot()
+        r = brz.post(path + "/assign", {"unit": "Отдел благоустройства Берёзовки",
+                                        "executor": str(ids["zelorg"])})
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "executor"), "исполнитель: выберите из списка.",
+                         form_errors(r.text))
+        self.assertIn('value="Отдел благоустройства Берёзовки"', r.text)
+        self.assertEqual(snapshot(), before)
+        r = brz.post(path + "/assign", {"unit": "Отдел благоустройства Берёзовки",
+                                        "executor": str(ids["brzorg"])})
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        self.assertEqual(STACK.query("SELECT executor_id FROM appeal WHERE id = ?",
+                                     (B["appeal"],)), [(ids["brzorg"],)])
+
     def test_territory_choices_are_the_own_body_s(self):
         page = shown(self, SESSIONS["brzorg"].get("/admin/meetings/new"), "<h1>").text
         self.assertEqual({v for v, _ in options(page, "territory") if v}, {"6", "7"})
