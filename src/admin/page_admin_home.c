@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "civil_time.h"
 #include "db_meeting_staff.h"
+#include "db_press.h"
 #include "page.h"
 #include "protocol.h"
 #include "scope.h"
@@ -269,15 +270,15 @@ enum http_status page_admin_home(struct request *req)
 	meeting_rows(d, "VIOLATION", list, count);
 	if (count)
 		tpl_section_show(d, "HAS_VIOLATIONS");
-	long long pending, dead, unsent_mail;
-	if (db_dash_outbox_totals(db, scope, &pending, &dead, &unsent_mail) < 0)
+	struct outbox_totals outbox;
+	if (db_outbox_totals(db, scope, &outbox) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (req->worker->cfg->smtp_url[0] == '\0')
-		page_no_mail_server(req, d, unsent_mail);
-	if (dead > 0)
+		page_no_mail_server(req, d, outbox.mail_unsent);
+	if (outbox.dead > 0)
 		tpl_set(tpl_section_add(d, "DEAD_LETTERS"), "TEXT",
-			arena_printf(req->arena, "%lld %s", dead,
-				     ru_plural(dead, "сообщение не доставлено", "сообщения не доставлены",
+			arena_printf(req->arena, "%lld %s", outbox.dead,
+				     ru_plural(outbox.dead, "сообщение не доставлено", "сообщения не доставлены",
 					       "сообщений не доставлено")));
 	if (compliance(req, d) < 0)
 		return HTTP_INTERNAL_ERROR;

@@ -193,6 +193,7 @@ static const struct db_statement *const storage_tables[] = {
 	db_survey_statements,
 	db_scope_statements,
 	db_reference_statements,
+	db_meeting_statements,
 	db_appeal_statements,
 	db_account_statements,
 	db_meeting_staff_statements,

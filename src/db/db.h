@@ -9,8 +9,10 @@
 #include "arena.h"
 #include "group_commit.h"
 
-/* Every statement the web worker runs; the SQL is in db_statements.c, one row each. "scope" is
- * a staff account's body (STAFF_SCOPE_SQL in db_statements.h; 0 or unbound: every row). */
+/* Every statement the programs run, one id each; the SQL is in the storage file of its entity
+ * (db_meeting.c, db_appeal.c, db_account.c, … — a DB_STATEMENT row with its result columns),
+ * the few that belong to none in db_statements.c. "scope" is a staff account's body
+ * (STAFF_SCOPE_SQL in db_statements.h; 0 or unbound: every row). */
 enum stmt {
 	STMT_HEALTH,             /* () → 1 if the schema is readable */
 	STMT_DATA_VERSION,       /* () → PRAGMA data_version, changes when another connection wrote */
@@ -318,7 +320,6 @@ enum stmt {
 	STMT_CALENDAR_YEAR_UPDATE, /* (year, source, now, provisional 0/1) */
 	STMT_CALENDAR_YEAR_TOUCH, /* (year, now): one of its days changed */
 	STMT_CALENDAR_YEAR_JSON, /* (year) → the row as JSON */
-	STMT_CALENDAR_DAY_GET,   /* (day) → kind, note */
 	STMT_CALENDAR_DAY_SET,   /* (day, year, kind, note): insert, or change the day's kind and note */
 	STMT_CALENDAR_DAY_DELETE, /* (day) */
 	STMT_CALENDAR_DAY_JSON,  /* (YYYYMMDD as a number) → the row as JSON */
@@ -386,7 +387,7 @@ enum stmt {
 	STMT_TOPIC_SET_ACTIVE,   /* (rowid, active 0/1) */
 	STMT_TOPIC_JSON,         /* (rowid) → the row as JSON, for the audit log */
 	/* Protocols of meetings and instructions: their SQL and readers are in db_protocol.c and
-	 * db_instruction.c (STMT_PROTOCOL_*, STMT_INSTRUCTION_*), not in db_statements.c;
+	 * db_instruction.c (STMT_PROTOCOL_*, STMT_INSTRUCTION_*);
 	 * STMT_NOTIFY_INSTRUCTIONS_DUE is the notifier's (db_notify.c). */
 	STMT_PROTOCOL_MEETING,   /* (meeting) → title, status, starts, place with address,
 	                            attendance, host id, kind, the leader its group had when

@@ -8,6 +8,27 @@
 #include "db_statements.h"
 
 const struct db_statement db_meeting_staff_statements[STMT__MAX] = {
+	DB_STATEMENT(STMT_PLACE_UNAGREED, 3,
+		     "SELECT id, title, starts_at FROM meeting WHERE kind = 'group_field' "
+		     "AND status IN ('draft', 'approved', 'postponed') AND place_agreed_at IS NULL "
+		     "AND starts_at > ?1 AND starts_at < ?2 "
+		     "AND " STAFF_SCOPE_SQL("municipality_id", "3") " ORDER BY starts_at, id"),
+	/* The candidates come from two small sets, not from every held meeting (a district's
+	 * ten years are 100,000): protocols not handed over (protocol_unhanded), and meetings
+	 * held since ?3 that have none (the staff home page; the notifier's daily digest leaves
+	 * ?3 NULL and reads them all). */
+	DB_STATEMENT(STMT_DASH_HELD, 6,
+		     "SELECT m.id, m.title, m.starts_at, p.signed_at IS NOT NULL, p.id IS NOT NULL, "
+		     "coalesce(k.protocol_handover_days, 0) "
+		     "FROM meeting m CROSS JOIN meeting_kind k ON k.code = m.kind "
+		     "LEFT JOIN protocol p ON p.meeting_id = m.id "
+		     "WHERE m.id IN (SELECT meeting_id FROM protocol WHERE handed_at IS NULL UNION ALL "
+		     "  SELECT n.id FROM meeting n WHERE n.status = 'held' AND n.starts_at >= coalesce(?3, 0) "
+		     "  AND NOT EXISTS (SELECT 1 FROM protocol q WHERE q.meeting_id = n.id)) "
+		     "AND m.status = 'held' AND p.handed_at IS NULL "
+		     "AND (m.kind <> 'personal_reception' OR p.id IS NOT NULL) "
+		     "AND " STAFF_SCOPE_SQL("m.municipality_id", "2") " "
+		     "ORDER BY m.starts_at DESC LIMIT ?1"),
 	DB_STATEMENT(STMT_STAFF_MEETING_LIST, 12,
 		     "SELECT m.id, k.name, m.title, m.status, m.starts_at, t.name, coalesce(v.name, ''), "
 		     "m.announced_at, m.exception_reason, m.expected_attendance, m.police_notified_at, "
@@ -709,27 +730,6 @@ int db_dash_held(struct db *db, struct arena *a, int limit, long long scope, tim
 	sqlite3_bind_int64(s, 2, scope);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)since);
 	return db_read_rows(db, a, s, sizeof **out, read_dash_held, out, count, "held meetings");
-}
-
-/* Three counts (columns 0, 1, 2) into long long[3]. */
-static void read_three_counts(struct arena *a, sqlite3_stmt *s, void *row)
-{
-	read_two_counts(a, s, row);
-	((long long *)row)[2] = sqlite3_column_int64(s, 2);
-}
-
-int db_dash_outbox_totals(struct db *db, long long scope, long long *pending, long long *dead,
-			  long long *unsent_mail)
-{
-	sqlite3_stmt *s = db_stmt(db, STMT_OUTBOX_TOTALS);
-	sqlite3_bind_int64(s, 1, scope);
-	long long n[3] = {0, 0, 0};
-	if (db_read_one(db, NULL, s, read_three_counts, n, "outbox totals") < 0)
-		return -1;
-	*pending = n[0];
-	*dead = n[1];
-	*unsent_mail = n[2];
-	return 0;
 }
 
 /* ---- series ---- */

@@ -2,9 +2,8 @@
  * page, the series, the place agreement, who was told, the reports of meetings, the production
  * calendar and the plan of measures): each returns structs, never columns by number. Text is
  * copied into the arena given; every list function answers 0 with *out and *count (an empty list
- * is 0 rows) or -1 on a database error, which it logs. Four statements read here are shared with
- * the notifier or the reference pages and keep their SQL in db_statements.c: STMT_DASH_HELD,
- * STMT_PLACE_UNAGREED, STMT_OUTBOX_TOTALS, STMT_VENUE_TERRITORY. */
+ * is 0 rows) or -1 on a database error, which it logs. The notifier's digests read the held
+ * meetings and the unagreed places through db_dash_held and db_place_unagreed. */
 #ifndef PORTAL_DB_MEETING_STAFF_H
 #define PORTAL_DB_MEETING_STAFF_H
 
@@ -170,9 +169,6 @@ struct dash_held {
 int db_dash_held(struct db *db, struct arena *a, int limit, long long scope, time_t since,
 		 struct dash_held **out, size_t *count);
 
-/* The outbox of the account's body (STMT_OUTBOX_TOTALS): 0, or -1 on a database error. */
-int db_dash_outbox_totals(struct db *db, long long scope, long long *pending, long long *dead,
-			  long long *unsent_mail);
 
 /* ---- series ---- */
 

@@ -434,45 +434,6 @@ int db_notify_bookings_soon(struct db *db, struct arena *a, time_t from, time_t 
 			    "notifier: bookings");
 }
 
-/* The columns of STMT_DASH_HELD (db_statements.c: the staff home page reads it too). */
-static void read_held(struct arena *a, sqlite3_stmt *s, void *row)
-{
-	struct notify_held *h = row;
-	h->id = sqlite3_column_int64(s, 0);
-	h->title = db_text(a, s, 1);
-	h->starts_at = (time_t)sqlite3_column_int64(s, 2);
-	h->signed_ = sqlite3_column_int(s, 3) != 0;
-	h->has_protocol = sqlite3_column_int(s, 4) != 0;
-	h->handover_days = sqlite3_column_int(s, 5);
-}
-
-int db_notify_held(struct db *db, struct arena *a, struct notify_held **out, size_t *count)
-{
-	sqlite3_stmt *s = db_stmt(db, STMT_DASH_HELD);
-	sqlite3_bind_int(s, 1, -1); /* every one of them, however long ago (?3 left NULL) */
-	return db_read_rows(db, a, s, sizeof **out, read_held, out, count,
-			    "notifier: held meetings");
-}
-
-/* The columns of STMT_PLACE_UNAGREED (db_statements.c: page_admin_place.c reads it too). */
-static void read_unagreed(struct arena *a, sqlite3_stmt *s, void *row)
-{
-	struct notify_unagreed *u = row;
-	u->id = sqlite3_column_int64(s, 0);
-	u->title = db_text(a, s, 1);
-	u->starts_at = (time_t)sqlite3_column_int64(s, 2);
-}
-
-int db_notify_unagreed(struct db *db, struct arena *a, time_t now, time_t before,
-		       struct notify_unagreed **out, size_t *count)
-{
-	sqlite3_stmt *s = db_stmt(db, STMT_PLACE_UNAGREED);
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)before);
-	return db_read_rows(db, a, s, sizeof **out, read_unagreed, out, count,
-			    "notifier: places not agreed");
-}
-
 /* The columns of STMT_NOTIFY_DISCUSSIONS_DUE. */
 static void read_discussion(struct arena *a, sqlite3_stmt *s, void *row)
 {

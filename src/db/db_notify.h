@@ -128,28 +128,6 @@ struct notify_booking {
 int db_notify_bookings_soon(struct db *db, struct arena *a, time_t from, time_t to,
 			    struct notify_booking **out, size_t *count);
 
-/* A held meeting whose protocol is not handed over (STMT_DASH_HELD, every one of them). */
-struct notify_held {
-	long long id;
-	const char *title;
-	time_t starts_at;
-	bool signed_, has_protocol;
-	int handover_days; /* the kind's working days; 0: no deadline */
-};
-
-/* Every held meeting whose protocol is not handed over yet, newest first: 0, or -1. */
-int db_notify_held(struct db *db, struct arena *a, struct notify_held **out, size_t *count);
-
-/* A coming field meeting whose place is not agreed (STMT_PLACE_UNAGREED). */
-struct notify_unagreed {
-	long long id;
-	const char *title;
-	time_t starts_at;
-};
-
-/* Those starting before before, of every body: 0, or -1. */
-int db_notify_unagreed(struct db *db, struct arena *a, time_t now, time_t before,
-		       struct notify_unagreed **out, size_t *count);
 
 /* A discussion to announce (STMT_NOTIFY_DISCUSSIONS_DUE): dates 'YYYY-MM-DD'. */
 struct notify_discussion {

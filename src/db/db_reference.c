@@ -11,6 +11,15 @@
 
 /* The statements of the reference data, with the result columns their readers read. */
 const struct db_statement db_reference_statements[STMT__MAX] = {
+	DB_STATEMENT(STMT_KIND_WORDS, 4,
+		     "SELECT code, name, gender, title_stems FROM meeting_kind "
+		     "ORDER BY sort_order"),
+	DB_STATEMENT(STMT_VENUE_LIST, 3,
+		     "SELECT id, name, address FROM venue WHERE "
+		     STAFF_SCOPE_SQL("(SELECT municipality_id FROM territory "
+				     "WHERE id = venue.territory_id)", "1") " ORDER BY name"),
+	DB_STATEMENT(STMT_VENUE_TERRITORY, 1,
+		     "SELECT territory_id FROM venue WHERE id = ?1"),
 	DB_STATEMENT(STMT_REFCONSENT_BY_TOKEN, 2,
 		     "SELECT email, withdrawn_at FROM reference_consent "
 		     "WHERE token = ?1"),

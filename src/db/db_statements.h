@@ -78,6 +78,7 @@ extern const struct db_statement db_user_statements[STMT__MAX]; /* db_user.c */
 extern const struct db_statement db_survey_statements[STMT__MAX]; /* db_survey.c */
 extern const struct db_statement db_scope_statements[STMT__MAX]; /* db_scope.c */
 extern const struct db_statement db_reference_statements[STMT__MAX]; /* db_reference.c */
+extern const struct db_statement db_meeting_statements[STMT__MAX]; /* db_meeting.c */
 extern const struct db_statement db_appeal_statements[STMT__MAX]; /* db_appeal.c */
 extern const struct db_statement db_account_statements[STMT__MAX]; /* db_account.c */
 extern const struct db_statement db_meeting_staff_statements[STMT__MAX]; /* db_meeting_staff.c */

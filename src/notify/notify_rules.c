@@ -9,6 +9,7 @@
 
 #include "civil_time.h"
 #include "buf.h"
+#include "db_meeting_staff.h"
 #include "db_notify.h"
 #include "outbox.h"
 #include "protocol.h"
@@ -733,15 +734,16 @@ static int rule_protocol_digests(struct notify_run *run)
 	if (workdays_current(run->db, &cal) < 0)
 		return -1;
 	struct civil_date today = tz_local_date(run->now);
-	struct notify_held *held;
+	struct dash_held *held;
 	size_t n;
-	if (db_notify_held(run->db, run->arena, &held, &n) < 0)
+	/* Every one of them, of every body, however long ago. */
+	if (db_dash_held(run->db, run->arena, -1, 0, 0, &held, &n) < 0)
 		return -1;
 	struct buf b;
 	buf_init(&b, run->arena);
 	int late = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct notify_held *h = &held[i];
+		const struct dash_held *h = &held[i];
 		if (h->handover_days <= 0)
 			continue; /* the kind's act sets no handover deadline */
 		struct civil_date due = protocol_handover_due(&cal, tz_local_date(h->starts_at),
@@ -786,10 +788,10 @@ static int rule_place_digests(struct notify_run *run)
 {
 	enum { WARNING_DAYS = 7 };
 	struct civil_date today = tz_local_date(run->now);
-	struct notify_unagreed *u;
+	struct meeting_item *u;
 	size_t n;
-	if (db_notify_unagreed(run->db, run->arena, run->now, run->now + (WARNING_DAYS + 7) * DAY,
-			       &u, &n) < 0)
+	if (db_place_unagreed(run->db, run->arena, run->now, run->now + (WARNING_DAYS + 7) * DAY, 0,
+			      &u, &n) < 0)
 		return -1;
 	struct buf b;
 	buf_init(&b, run->arena);
