@@ -306,6 +306,205 @@ static void fill_signing(struct request *req, tpl_dict *d, const struct protocol
 	tpl_set(tpl_section_add(d, "SIGN_HINT"), "TEXT", hint);
 }
 
+/* The state of the protocol: none yet, a draft, or signed (when, by whom, on paper). */
+static void state_fill(tpl_dict *d, const struct protocol_detail *p)
+{
+	if (!p->exists) {
+		tpl_section_show(d, "NO_PROTOCOL");
+		return;
+	}
+	if (!p->signed_) {
+		tpl_section_show(d, "DRAFT");
+		return;
+	}
+	tpl_dict *sg = tpl_section_add(d, "SIGNED");
+	page_set_datetime(sg, "AT", p->signed_at);
+	tpl_set(sg, "CHAIR", p->chair[0] ? p->chair : p->signed_by);
+	if (p->signed_on_paper)
+		tpl_set(tpl_section_add(sg, "ON_PAPER"), "BY", p->signed_by);
+}
+
+/* The protocol's own fields (section v): number, date, place, chair, secretary, attendance. */
+static void fields_fill(struct request *req, tpl_dict *v, const struct protocol_meeting *m,
+			const struct protocol_detail *p)
+{
+	tpl_set(v, "NUMBER", p->number[0] ? p->number : "не присвоен");
+	struct civil_date held;
+	tpl_set(v, "HELD_ON",
+		civil_date_parse(p->held_on, &held) ? page_date_words(req, held) : p->held_on);
+	tpl_set(v, "PLACE", p->place);
+	if (place_contradicts(m, p->place))
+		tpl_set(tpl_section_add(v, "PLACE_MISMATCH"), "VENUE", m->place);
+	tpl_set(v, "CHAIR", p->chair[0] ? p->chair : "не указан");
+	tpl_set(v, "SECRETARY", p->secretary[0] ? p->secretary : "не указан");
+	if (p->has_attendance)
+		tpl_set(v, "ATTENDANCE",
+			arena_printf(req->arena, "%lld %s", p->attendance,
+				     ru_plural(p->attendance, "человек", "человека", "человек")));
+	else
+		tpl_set(v, "ATTENDANCE", "не указано");
+	if (p->decisions[0])
+		tpl_set(tpl_section_add(v, "DECISIONS"), "TEXT", p->decisions);
+	if (p->photo_url[0])
+		tpl_set(tpl_section_add(v, "PHOTO"), "URL", p->photo_url);
+	if (p->video_url[0])
+		tpl_set(tpl_section_add(v, "VIDEO"), "URL", p->video_url);
+}
+
+/* The officials present and the residents' questions (section v); after signing, each question
+ * also as a checkbox of the publication form (d) when the kind's questions may be published. */
+static int questions_fill(struct request *req, tpl_dict *d, tpl_dict *v,
+			  const struct protocol_detail *p, bool publishable)
+{
+	struct db *db = &req->worker->db;
+	struct protocol_official *officials;
+	struct protocol_question *questions;
+	size_t official_count, question_count;
+	if (db_protocol_officials(db, req->arena, p->id, &officials, &official_count) < 0 ||
+	    db_protocol_questions(db, req->arena, p->id, &questions, &question_count) < 0)
+		return -1;
+	for (size_t i = 0; i < official_count; i++) {
+		tpl_dict *o = tpl_section_add(v, "OFFICIAL");
+		tpl_set(o, "NAME", officials[i].full_name);
+		tpl_set(o, "POSITION", officials[i].position);
+		tpl_section_show(v, "HAS_OFFICIALS");
+	}
+	int position = 0;
+	for (size_t i = 0; i < question_count; i++) {
+		const struct protocol_question *pq = &questions[i];
+		tpl_dict *q = tpl_section_add(v, "QUESTION");
+		tpl_set(q, "QUESTION", pq->question);
+		if (pq->answer[0])
+			tpl_set(tpl_section_add(q, "ANSWERED"), "ANSWER", pq->answer);
+		bool published = publishable && pq->published;
+		tpl_section_show(q, published ? "PUBLISHED" : "NOT_PUBLISHED");
+		tpl_section_show(v, "HAS_QUESTIONS");
+		if (p->signed_ && publishable) {
+			/* The checkbox of the publication form, after signing. */
+			tpl_dict *c = tpl_section_add(d, "PUBLISH_QUESTION");
+			tpl_set_int(c, "N", ++position);
+			tpl_set(c, "QUESTION", pq->question);
+			if (published)
+				tpl_section_show(c, "PUBLISHED");
+		}
+	}
+	return 0;
+}
+
+/* The instructions of the protocol (proposals until it is signed) and its amendments. */
+static int instructions_fill(struct request *req, tpl_dict *d, const struct protocol_detail *p)
+{
+	struct db *db = &req->worker->db;
+	struct protocol_instruction *instructions;
+	struct protocol_amendment *amendments;
+	size_t instruction_count, amendment_count;
+	if (db_protocol_instructions(db, req->arena, p->id, &instructions, &instruction_count) < 0 ||
+	    db_protocol_amendments(db, req->arena, p->id, &amendments, &amendment_count) < 0)
+		return -1;
+	for (size_t i = 0; i < instruction_count; i++) {
+		const struct protocol_instruction *ins = &instructions[i];
+		tpl_dict *row = tpl_section_add(d, "INSTRUCTION");
+		tpl_set_int(row, "INSTRUCTION_ID", ins->id);
+		tpl_set(row, "TEXT", ins->text);
+		if (ins->unit[0])
+			tpl_set(tpl_section_add(row, "UNIT"), "NAME", ins->unit);
+		tpl_set(row, "EXECUTOR", ins->executor);
+		tpl_section_show(d, "HAS_INSTRUCTIONS");
+		if (!p->signed_) {
+			/* A proposal until the protocol is signed: no deadline runs yet. */
+			instruction_set_due(req, row, ins->due_on, "proposal");
+			tpl_set(row, "STATUS", "проект: вступит в силу после подписания протокола");
+			continue;
+		}
+		instruction_set_due(req, row, ins->due_on, ins->status);
+		tpl_set(row, "STATUS", instruction_status_text(ins->status));
+	}
+	for (size_t i = 0; i < amendment_count; i++) {
+		const struct protocol_amendment *am = &amendments[i];
+		tpl_dict *row = tpl_section_add(d, "AMENDMENT");
+		page_set_datetime(row, "AT", am->at);
+		tpl_set(row, "BY", am->author);
+		tpl_set(row, "TEXT", am->text);
+		tpl_set(row, "REASON", am->reason);
+		tpl_section_show(row, am->published ? "PUBLISHED" : "NOT_PUBLISHED");
+		tpl_section_show(d, "HAS_AMENDMENTS");
+	}
+	return 0;
+}
+
+/* The appeals handed in at the meeting: linked for those who read the registry, the number alone
+ * for the others. */
+static int appeals_fill(struct request *req, tpl_dict *d, long long meeting)
+{
+	struct protocol_appeal *appeals;
+	size_t appeal_count;
+	if (db_protocol_appeals(&req->worker->db, req->arena, meeting, &appeals, &appeal_count) < 0)
+		return -1;
+	unsigned role = req->staff->role;
+	bool appeal_reader = (role & APPEAL_READERS) != 0 && role != ROLE_EXECUTOR;
+	for (size_t i = 0; i < appeal_count; i++) {
+		tpl_dict *row = tpl_section_add(d, "APPEAL");
+		if (appeal_reader) {
+			tpl_dict *l = tpl_section_add(row, "LINK");
+			tpl_set_int(l, "APPEAL_ID", appeals[i].id);
+			tpl_set(l, "NUMBER", appeals[i].number);
+		} else
+			tpl_set(tpl_section_add(row, "PLAIN"), "NUMBER", appeals[i].number);
+		tpl_set(row, "TOPIC", appeals[i].topic[0] ? appeals[i].topic : "тема не указана");
+		tpl_set(row, "STATUS", appeal_status_label(appeals[i].status));
+		tpl_section_show(d, "HAS_APPEALS");
+	}
+	return 0;
+}
+
+/* The forms the account's role may use on the protocol as it stands: the draft's edit form and
+ * its instructions, signing, handover, amendments, publication (with what was sent when
+ * edit_from_request names that form). */
+static int forms_fill(struct request *req, tpl_dict *d, const struct protocol_meeting *m,
+		      const struct protocol_detail *p, bool publishable,
+		      enum protocol_form edit_from_request)
+{
+	unsigned role = req->staff->role;
+	bool editor = (role & PROTOCOL_EDITORS) != 0;
+	bool keeper = (role & PROTOCOL_KEEPERS) != 0;
+	bool draft = !p->exists || !p->signed_;
+	if (draft && editor && fill_edit_form(req, d, m, p, edit_from_request == FORM_EDIT) < 0)
+		return -1;
+	if (p->exists && !p->signed_ && editor &&
+	    instruction_form_fill(req, tpl_section_add(d, "ADD_INSTRUCTION")) < 0)
+		return -1;
+	fill_signing(req, d, p, editor);
+	if (p->exists && p->signed_ && !p->handed && keeper)
+		tpl_section_show(d, "CAN_HAND_OVER");
+	if (p->exists && p->signed_ && keeper) {
+		tpl_dict *a = tpl_section_add(d, "CAN_AMEND");
+		const struct field_value *mark = &req->field[FIELD_AMENDMENT_PUBLIC];
+		if (publishable) {
+			tpl_dict *c = tpl_section_add(a, "PUBLISHABLE");
+			if (mark->state == FIELD_VALID && mark->number == 1)
+				tpl_section_show(c, "CHECKED");
+		}
+	}
+	if (!publishable)
+		tpl_section_show(d, "RECEPTION_NOTE");
+	if (p->exists && publishable && (role & PROTOCOL_PUBLISHERS)) {
+		tpl_dict *f = tpl_section_add(d, "PUBLICATION");
+		if (edit_from_request == FORM_PUBLICATION) {
+			const struct field_value *in = req->field;
+			tpl_set(f, "photo_url", in[FIELD_PHOTO_URL].raw ? in[FIELD_PHOTO_URL].raw : "");
+			tpl_set(f, "video_url", in[FIELD_VIDEO_URL].raw ? in[FIELD_VIDEO_URL].raw : "");
+		} else {
+			tpl_set(f, "photo_url", p->photo_url);
+			tpl_set(f, "video_url", p->video_url);
+		}
+		if (p->signed_ && publishable)
+			tpl_section_show(f, "QUESTIONS");
+	}
+	if (p->exists && p->signed_ && publishable)
+		tpl_section_show(d, "PUBLIC_LINK");
+	return 0;
+}
+
 static enum http_status protocol_page(struct request *req, enum http_status status,
 				      enum protocol_form edit_from_request)
 {
@@ -318,7 +517,8 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 	struct protocol_detail p;
 	struct civil_date due = {0};
 	int uncovered = 0;
-	if (db_protocol_get(&req->worker->db, req->arena, m.id, &p) < 0 || handover_due(req, &m, &due, &uncovered) < 0)
+	if (db_protocol_get(&req->worker->db, req->arena, m.id, &p) < 0 ||
+	    handover_due(req, &m, &due, &uncovered) < 0)
 		return HTTP_INTERNAL_ERROR;
 	/* Its chair reads what they sign, whatever their role. */
 	if (!(req->staff->role & PROTOCOL_READERS) && !is_chair(req, &p)) {
@@ -336,163 +536,17 @@ static enum http_status protocol_page(struct request *req, enum http_status stat
 	fill_handover(req, d, &p, m.handover_days > 0, due);
 	if (uncovered)
 		tpl_set_int(tpl_section_add(d, "UNCOVERED"), "YEAR", uncovered);
-	unsigned role = req->staff->role;
-	bool editor = (role & PROTOCOL_EDITORS) != 0;
-	bool keeper = (role & PROTOCOL_KEEPERS) != 0;
 	bool publishable = questions_publishable(&m);
-	if (!p.exists)
-		tpl_section_show(d, "NO_PROTOCOL");
-	else if (!p.signed_)
-		tpl_section_show(d, "DRAFT");
-	else {
-		tpl_dict *sg = tpl_section_add(d, "SIGNED");
-		page_set_datetime(sg, "AT", p.signed_at);
-		tpl_set(sg, "CHAIR", p.chair[0] ? p.chair : p.signed_by);
-		if (p.signed_on_paper)
-			tpl_set(tpl_section_add(sg, "ON_PAPER"), "BY", p.signed_by);
-	}
+	state_fill(d, &p);
 	if (p.exists) {
 		tpl_dict *v = tpl_section_add(d, "PROTOCOL");
-		tpl_set(v, "NUMBER", p.number[0] ? p.number : "не присвоен");
-		struct civil_date held;
-		tpl_set(v, "HELD_ON", civil_date_parse(p.held_on, &held) ? page_date_words(req, held)
-									: p.held_on);
-		tpl_set(v, "PLACE", p.place);
-		if (place_contradicts(&m, p.place))
-			tpl_set(tpl_section_add(v, "PLACE_MISMATCH"), "VENUE", m.place);
-		tpl_set(v, "CHAIR", p.chair[0] ? p.chair : "не указан");
-		tpl_set(v, "SECRETARY", p.secretary[0] ? p.secretary : "не указан");
-		if (p.has_attendance)
-			tpl_set(v, "ATTENDANCE", arena_printf(req->arena, "%lld %s", p.attendance,
-							      ru_plural(p.attendance, "человек",
-									"человека", "человек")));
-		else
-			tpl_set(v, "ATTENDANCE", "не указано");
-		struct db *db = &req->worker->db;
-		struct protocol_official *officials;
-		struct protocol_question *questions;
-		struct protocol_instruction *instructions;
-		struct protocol_amendment *amendments;
-		size_t official_count, question_count, instruction_count, amendment_count;
-		if (db_protocol_officials(db, req->arena, p.id, &officials, &official_count) < 0 ||
-		    db_protocol_questions(db, req->arena, p.id, &questions, &question_count) < 0 ||
-		    db_protocol_instructions(db, req->arena, p.id, &instructions,
-					     &instruction_count) < 0 ||
-		    db_protocol_amendments(db, req->arena, p.id, &amendments, &amendment_count) < 0)
+		fields_fill(req, v, &m, &p);
+		if (questions_fill(req, d, v, &p, publishable) < 0 || instructions_fill(req, d, &p) < 0)
 			return HTTP_INTERNAL_ERROR;
-		for (size_t i = 0; i < official_count; i++) {
-			tpl_dict *o = tpl_section_add(v, "OFFICIAL");
-			tpl_set(o, "NAME", officials[i].full_name);
-			tpl_set(o, "POSITION", officials[i].position);
-			tpl_section_show(v, "HAS_OFFICIALS");
-		}
-		int position = 0;
-		for (size_t i = 0; i < question_count; i++) {
-			const struct protocol_question *pq = &questions[i];
-			tpl_dict *q = tpl_section_add(v, "QUESTION");
-			tpl_set(q, "QUESTION", pq->question);
-			if (pq->answer[0])
-				tpl_set(tpl_section_add(q, "ANSWERED"), "ANSWER", pq->answer);
-			bool published = publishable && pq->published;
-			tpl_section_show(q, published ? "PUBLISHED" : "NOT_PUBLISHED");
-			tpl_section_show(v, "HAS_QUESTIONS");
-			if (p.signed_ && publishable) {
-				/* The checkbox of the publication form, after signing. */
-				tpl_dict *c = tpl_section_add(d, "PUBLISH_QUESTION");
-				tpl_set_int(c, "N", ++position);
-				tpl_set(c, "QUESTION", pq->question);
-				if (published)
-					tpl_section_show(c, "PUBLISHED");
-			}
-		}
-		if (p.decisions[0])
-			tpl_set(tpl_section_add(v, "DECISIONS"), "TEXT", p.decisions);
-		if (p.photo_url[0])
-			tpl_set(tpl_section_add(v, "PHOTO"), "URL", p.photo_url);
-		if (p.video_url[0])
-			tpl_set(tpl_section_add(v, "VIDEO"), "URL", p.video_url);
-		for (size_t i = 0; i < instruction_count; i++) {
-			const struct protocol_instruction *ins = &instructions[i];
-			tpl_dict *row = tpl_section_add(d, "INSTRUCTION");
-			tpl_set_int(row, "INSTRUCTION_ID", ins->id);
-			tpl_set(row, "TEXT", ins->text);
-			if (ins->unit[0])
-				tpl_set(tpl_section_add(row, "UNIT"), "NAME", ins->unit);
-			tpl_set(row, "EXECUTOR", ins->executor);
-			tpl_section_show(d, "HAS_INSTRUCTIONS");
-			if (!p.signed_) {
-				/* A proposal until the protocol is signed: no deadline runs yet. */
-				instruction_set_due(req, row, ins->due_on, "proposal");
-				tpl_set(row, "STATUS", "проект: вступит в силу после подписания протокола");
-				continue;
-			}
-			instruction_set_due(req, row, ins->due_on, ins->status);
-			tpl_set(row, "STATUS", instruction_status_text(ins->status));
-		}
-		for (size_t i = 0; i < amendment_count; i++) {
-			const struct protocol_amendment *am = &amendments[i];
-			tpl_dict *row = tpl_section_add(d, "AMENDMENT");
-			page_set_datetime(row, "AT", am->at);
-			tpl_set(row, "BY", am->author);
-			tpl_set(row, "TEXT", am->text);
-			tpl_set(row, "REASON", am->reason);
-			tpl_section_show(row, am->published ? "PUBLISHED" : "NOT_PUBLISHED");
-			tpl_section_show(d, "HAS_AMENDMENTS");
-		}
 	}
-	struct protocol_appeal *appeals;
-	size_t appeal_count;
-	if (db_protocol_appeals(&req->worker->db, req->arena, m.id, &appeals, &appeal_count) < 0)
+	if (appeals_fill(req, d, m.id) < 0 ||
+	    forms_fill(req, d, &m, &p, publishable, edit_from_request) < 0)
 		return HTTP_INTERNAL_ERROR;
-	bool appeal_reader = (role & APPEAL_READERS) != 0 && role != ROLE_EXECUTOR;
-	for (size_t i = 0; i < appeal_count; i++) {
-		tpl_dict *row = tpl_section_add(d, "APPEAL");
-		if (appeal_reader) {
-			tpl_dict *l = tpl_section_add(row, "LINK");
-			tpl_set_int(l, "APPEAL_ID", appeals[i].id);
-			tpl_set(l, "NUMBER", appeals[i].number);
-		} else
-			tpl_set(tpl_section_add(row, "PLAIN"), "NUMBER", appeals[i].number);
-		tpl_set(row, "TOPIC", appeals[i].topic[0] ? appeals[i].topic : "тема не указана");
-		tpl_set(row, "STATUS", appeal_status_label(appeals[i].status));
-		tpl_section_show(d, "HAS_APPEALS");
-	}
-
-	bool draft = !p.exists || !p.signed_;
-	if (draft && editor && fill_edit_form(req, d, &m, &p, edit_from_request == FORM_EDIT) < 0)
-		return HTTP_INTERNAL_ERROR;
-	if (p.exists && !p.signed_ && editor &&
-	    instruction_form_fill(req, tpl_section_add(d, "ADD_INSTRUCTION")) < 0)
-		return HTTP_INTERNAL_ERROR;
-	fill_signing(req, d, &p, editor);
-	if (p.exists && p.signed_ && !p.handed && keeper)
-		tpl_section_show(d, "CAN_HAND_OVER");
-	if (p.exists && p.signed_ && keeper) {
-		tpl_dict *a = tpl_section_add(d, "CAN_AMEND");
-		const struct field_value *mark = &req->field[FIELD_AMENDMENT_PUBLIC];
-		if (publishable) {
-			tpl_dict *c = tpl_section_add(a, "PUBLISHABLE");
-			if (mark->state == FIELD_VALID && mark->number == 1)
-				tpl_section_show(c, "CHECKED");
-		}
-	}
-	if (!publishable)
-		tpl_section_show(d, "RECEPTION_NOTE");
-	if (p.exists && publishable && (role & PROTOCOL_PUBLISHERS)) {
-		tpl_dict *f = tpl_section_add(d, "PUBLICATION");
-		if (edit_from_request == FORM_PUBLICATION) {
-			const struct field_value *in = req->field;
-			tpl_set(f, "photo_url", in[FIELD_PHOTO_URL].raw ? in[FIELD_PHOTO_URL].raw : "");
-			tpl_set(f, "video_url", in[FIELD_VIDEO_URL].raw ? in[FIELD_VIDEO_URL].raw : "");
-		} else {
-			tpl_set(f, "photo_url", p.photo_url);
-			tpl_set(f, "video_url", p.video_url);
-		}
-		if (p.signed_ && publishable)
-			tpl_section_show(f, "QUESTIONS");
-	}
-	if (p.exists && p.signed_ && publishable)
-		tpl_section_show(d, "PUBLIC_LINK");
 	page_form_fields(req, d);
 	if (req->error_detail != NULL)
 		page_form_error(req, d, req->error_detail);
