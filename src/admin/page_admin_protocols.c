@@ -644,28 +644,22 @@ static const char *const signed_refusal =
  * back; 422 with the errors beside the fields for a person not in the directory, a date before
  * the meeting or in the future, a number another protocol of that year has, an answer without
  * its question, or a signed protocol. */
-enum http_status page_admin_protocol_save(struct request *req)
+/* Check the draft's fields against the directory, the meeting and the other protocols, each
+ * refusal beside its field (page_reject). 0, or -1 on a database error. */
+static int save_check(struct request *req, const struct protocol_meeting *m,
+		      const struct protocol_detail *p)
 {
-	struct protocol_meeting m;
-	struct protocol_detail p;
-	enum http_status status;
-	if (!protocol_begin(req, &m, &p, &status))
-		return status;
-	if (p.exists && p.signed_)
-		return refuse(req, signed_refusal, FORM_NONE);
 	struct staff_item *people;
 	size_t n;
-	if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0) {
-		db_rollback(&req->worker->db);
-		return HTTP_INTERNAL_ERROR;
-	}
+	if (staff_load_items(req, STMT_PERSON_LIST, 0, &people, &n) < 0)
+		return -1;
 	const struct field_value *in = req->field;
 	if (in[FIELD_CHAIR].state == FIELD_VALID && !staff_has_item(people, n, in[FIELD_CHAIR].number))
 		page_reject(req, FIELD_CHAIR, "выберите из списка");
 	/* The chair is the meeting's host or the leader its group had on the day: a leader named
 	 * after the meeting (by whoever may edit groups) did not chair it. */
 	long long chair = in[FIELD_CHAIR].state == FIELD_VALID ? in[FIELD_CHAIR].number : 0;
-	if (chair != 0 && staff_has_item(people, n, chair) && !may_chair(&m, chair))
+	if (chair != 0 && staff_has_item(people, n, chair) && !may_chair(m, chair))
 		page_reject(req, FIELD_CHAIR,
 			    "председательствует ведущий встречи или руководитель информационной "
 			    "группы на день встречи");
@@ -675,7 +669,7 @@ enum http_status page_admin_protocol_save(struct request *req)
 	for (size_t i = 0; i < in[FIELD_OFFICIAL].id_count; i++)
 		if (!staff_has_item(people, n, in[FIELD_OFFICIAL].ids[i]))
 			page_reject(req, FIELD_OFFICIAL, "выберите из списка");
-	struct civil_date meeting_day = tz_local_date(m.starts_at), today = tz_local_date(req->now);
+	struct civil_date meeting_day = tz_local_date(m->starts_at), today = tz_local_date(req->now);
 	if (in[FIELD_HELD_ON].state == FIELD_VALID) {
 		if (civil_date_compare(in[FIELD_HELD_ON].date, meeting_day) < 0)
 			page_reject(req, FIELD_HELD_ON,
@@ -687,12 +681,10 @@ enum http_status page_admin_protocol_save(struct request *req)
 	if (in[FIELD_PROTOCOL_NUMBER].state == FIELD_VALID && in[FIELD_HELD_ON].state == FIELD_VALID) {
 		const char *taken_by = NULL;
 		int taken = db_protocol_number_taken(
-			&req->worker->db, req->arena, in[FIELD_PROTOCOL_NUMBER].text, p.exists ? p.id : 0,
+			&req->worker->db, req->arena, in[FIELD_PROTOCOL_NUMBER].text, p->exists ? p->id : 0,
 			arena_printf(req->arena, "%04d", in[FIELD_HELD_ON].date.year), &taken_by);
-		if (taken < 0) {
-			db_rollback(&req->worker->db);
-			return HTTP_INTERNAL_ERROR;
-		}
+		if (taken < 0)
+			return -1;
 		if (taken)
 			page_reject(req, FIELD_PROTOCOL_NUMBER,
 				    arena_printf(req->arena, "этот номер в %d году уже у протокола "
@@ -707,16 +699,21 @@ enum http_status page_admin_protocol_save(struct request *req)
 		if (a->state == FIELD_VALID && !has_question)
 			page_reject(req, FIELD_QUESTION, "у ответа нет вопроса");
 	}
-	if (req->invalid_fields > 0)
-		return refuse(req, NULL, FORM_EDIT);
+	return 0;
+}
+
+/* Insert or update the draft's own row from the form: true when it was written, *id its id. */
+static bool save_protocol_row(struct request *req, const struct protocol_meeting *m,
+			      const struct protocol_detail *p, long long *id)
+{
 	struct db *db = &req->worker->db;
-	json_t *before = p.exists ? staff_json(req, STMT_PROTOCOL_JSON, p.id) : NULL;
-	sqlite3_stmt *s = db_stmt(db, p.exists ? STMT_PROTOCOL_UPDATE : STMT_PROTOCOL_INSERT);
-	sqlite3_bind_int64(s, 1, p.exists ? p.id : m.id);
+	const struct field_value *in = req->field;
+	sqlite3_stmt *s = db_stmt(db, p->exists ? STMT_PROTOCOL_UPDATE : STMT_PROTOCOL_INSERT);
+	sqlite3_bind_int64(s, 1, p->exists ? p->id : m->id);
 	sqlite3_bind_text(s, 2, page_field_text(req, FIELD_PROTOCOL_NUMBER), -1, SQLITE_STATIC);
 	const char *held_on = in[FIELD_HELD_ON].state == FIELD_VALID
 				      ? page_date_iso(req, in[FIELD_HELD_ON].date)
-				      : page_date_iso(req, tz_local_date(m.starts_at));
+				      : page_date_iso(req, tz_local_date(m->starts_at));
 	sqlite3_bind_text(s, 3, held_on, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, page_field_text(req, FIELD_PLACE), -1, SQLITE_STATIC);
 	if (in[FIELD_CHAIR].state == FIELD_VALID)
@@ -727,18 +724,26 @@ enum http_status page_admin_protocol_save(struct request *req)
 		sqlite3_bind_int64(s, 7, in[FIELD_ATTENDANCE].number);
 	sqlite3_bind_text(s, 8, page_field_text(req, FIELD_DECISIONS), -1, SQLITE_STATIC);
 	/* The links are kept by the publication form (page_admin_protocol_publication). */
-	sqlite3_bind_text(s, 9, p.exists ? p.photo_url : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 10, p.exists ? p.video_url : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 9, p->exists ? p->photo_url : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 10, p->exists ? p->video_url : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 11, (sqlite3_int64)req->now);
-	if (!p.exists)
+	if (!p->exists)
 		sqlite3_bind_int64(s, 12, req->staff->user_id);
 	bool ok = db_run(s) == SQLITE_DONE && sqlite3_changes(db->conn) > 0;
-	long long id = p.exists ? p.id : sqlite3_last_insert_rowid(db->conn);
-	if (ok) {
-		s = db_stmt(db, STMT_PROTOCOL_OFFICIAL_CLEAR);
-		sqlite3_bind_int64(s, 1, id);
-		ok = db_run(s) == SQLITE_DONE;
-	}
+	*id = p->exists ? p->id : sqlite3_last_insert_rowid(db->conn);
+	return ok;
+}
+
+/* Replace protocol id's officials and questions with the form's (a question's publication as
+ * marked, when the kind's questions may be published). True when all were written. */
+static bool save_officials_and_questions(struct request *req, const struct protocol_meeting *m,
+					 long long id)
+{
+	struct db *db = &req->worker->db;
+	const struct field_value *in = req->field;
+	sqlite3_stmt *s = db_stmt(db, STMT_PROTOCOL_OFFICIAL_CLEAR);
+	sqlite3_bind_int64(s, 1, id);
+	bool ok = db_run(s) == SQLITE_DONE;
 	for (size_t i = 0; ok && i < in[FIELD_OFFICIAL].id_count; i++) {
 		s = db_stmt(db, STMT_PROTOCOL_OFFICIAL_ADD);
 		sqlite3_bind_int64(s, 1, id);
@@ -764,15 +769,38 @@ enum http_status page_admin_protocol_save(struct request *req)
 		sqlite3_bind_text(s, 3, q->text, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 4, a && a->state == FIELD_VALID ? a->text : "", -1,
 				  SQLITE_STATIC);
-		sqlite3_bind_int(s, 5, questions_publishable(&m) &&
+		sqlite3_bind_int(s, 5, questions_publishable(m) &&
 					       question_marked_public(req, (long long)i + 1));
 		ok = db_run(s) == SQLITE_DONE;
 	}
+	return ok;
+}
+
+enum http_status page_admin_protocol_save(struct request *req)
+{
+	struct protocol_meeting m;
+	struct protocol_detail p;
+	enum http_status status;
+	if (!protocol_begin(req, &m, &p, &status))
+		return status;
+	if (p.exists && p.signed_)
+		return refuse(req, signed_refusal, FORM_NONE);
+	if (save_check(req, &m, &p) < 0) {
+		db_rollback(&req->worker->db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (req->invalid_fields > 0)
+		return refuse(req, NULL, FORM_EDIT);
+	json_t *before = p.exists ? staff_json(req, STMT_PROTOCOL_JSON, p.id) : NULL;
+	long long id;
+	bool ok = save_protocol_row(req, &m, &p, &id) && save_officials_and_questions(req, &m, id);
 	/* Who named the chair: whoever sets a new one, or saves another's choice (confirming it);
 	 * the chair's own saves keep it, so a chair may correct the text and still sign. */
+	const struct field_value *chair_field = &req->field[FIELD_CHAIR];
+	long long chair = chair_field->state == FIELD_VALID ? chair_field->number : 0;
 	bool chair_changed = !p.exists || p.chair_id != chair;
 	if (ok && (chair_changed || chair != req->staff->person_id)) {
-		s = db_stmt(db, STMT_PROTOCOL_SET_CHAIR_SETTER);
+		sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_PROTOCOL_SET_CHAIR_SETTER);
 		sqlite3_bind_int64(s, 1, id);
 		if (chair != 0)
 			sqlite3_bind_int64(s, 2, req->staff->user_id);
