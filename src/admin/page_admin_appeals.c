@@ -429,7 +429,9 @@ static const struct staff_action register_action = {"appeal", STMT_APPEAL_JSON, 
  * errors beside the fields: an unknown source, meeting or municipality, a receipt date in the future, an appeal from a meeting
  * without the meeting. Without a surname or an address it is still registered (59-ФЗ art. 11
  * part 1 decides later that no answer can be sent). */
-enum http_status page_admin_appeal_register(struct request *req)
+/* The registration form's fields checked against the lists and today, each refusal beside its
+ * field (page_reject). 0, or -1 on a database error. */
+static int register_check(struct request *req)
 {
 	const struct field_value *v = req->field;
 	const char *source = page_field_text(req, FIELD_APPEAL_SOURCE);
@@ -442,12 +444,14 @@ enum http_status page_admin_appeal_register(struct request *req)
 	if (v[FIELD_RECEIVED_ON].state == FIELD_VALID &&
 	    civil_date_compare(v[FIELD_RECEIVED_ON].date, today) > 0)
 		page_reject(req, FIELD_RECEIVED_ON, "дата поступления ещё не наступила");
-	struct territory_item *territories;
-	size_t count;
-	if (v[FIELD_TERRITORY].state == FIELD_VALID &&
-	    page_territory_options(req, NULL, NULL, 0, &territories, &count) == 0 &&
-	    !db_territory_known(territories, count, v[FIELD_TERRITORY].number))
-		page_reject(req, FIELD_TERRITORY, "выберите из списка");
+	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
+		struct territory_item *territories;
+		size_t count;
+		if (page_territory_options(req, NULL, NULL, 0, &territories, &count) < 0)
+			return -1;
+		if (!db_territory_known(territories, count, v[FIELD_TERRITORY].number))
+			page_reject(req, FIELD_TERRITORY, "выберите из списка");
+	}
 	if (v[FIELD_APPEAL_TOPIC].state == FIELD_VALID &&
 	    !page_topic_known(req, v[FIELD_APPEAL_TOPIC].text))
 		page_reject(req, FIELD_APPEAL_TOPIC, "выберите из списка");
@@ -455,24 +459,26 @@ enum http_status page_admin_appeal_register(struct request *req)
 		struct municipality_item *bodies;
 		size_t body_count;
 		if (db_municipality_list(&req->worker->db, req->arena, &bodies, &body_count) < 0)
-			return HTTP_INTERNAL_ERROR;
+			return -1;
 		if (db_municipality_find(bodies, body_count, v[FIELD_MUNICIPALITY].number) == NULL)
 			page_reject(req, FIELD_MUNICIPALITY, "выберите из списка");
 	}
-	if (req->invalid_fields > 0)
-		return new_form(req, HTTP_UNPROCESSABLE);
-	enum http_status status;
-	if (!staff_action_begin(req, &register_action, NULL, &status))
-		return status;
+	return 0;
+}
+
+/* The meeting an appeal was handed in at, checked inside the transaction: it exists, took
+ * place, and not after the day of receipt; each refusal beside its field. 0, or -1 on a
+ * database error. */
+static int register_check_meeting(struct request *req)
+{
+	const struct field_value *v = req->field;
 	if (v[FIELD_MEETING].state == FIELD_VALID) {
 		time_t starts;
 		const char *mstatus;
 		int known = db_appeal_meeting(&req->worker->db, req->arena, v[FIELD_MEETING].number,
 					      &starts, &mstatus);
-		if (known < 0) {
-			db_rollback(&req->worker->db);
-			return HTTP_INTERNAL_ERROR;
-		}
+		if (known < 0)
+			return -1;
 		/* Nothing is handed in at a meeting that has not taken place. */
 		if (known > 0)
 			page_reject(req, FIELD_MEETING, "такой встречи нет");
@@ -491,10 +497,15 @@ enum http_status page_admin_appeal_register(struct request *req)
 				    arena_printf(req->arena, "не раньше дня встречи, %s: обращение "
 							     "передано на ней",
 						 page_date_words(req, tz_local_date(starts))));
-		if (req->invalid_fields > 0)
-			return staff_action_refuse(req, &register_action, NULL);
 	}
-	struct appeal_input in = {
+	return 0;
+}
+
+/* The appeal the registration form describes (source its checked source). */
+static struct appeal_input register_input(struct request *req, const char *source)
+{
+	const struct field_value *v = req->field;
+	return (struct appeal_input){
 		.source = source,
 		.addressee = "head",
 		.addressee_unit = "",
@@ -525,6 +536,26 @@ enum http_status page_admin_appeal_register(struct request *req)
 		.oral_answer = page_field_text(req, FIELD_ORAL_ANSWER),
 		.oral_consent = v[FIELD_ORAL_CONSENT].state == FIELD_VALID,
 	};
+}
+
+enum http_status page_admin_appeal_register(struct request *req)
+{
+	const struct field_value *v = req->field;
+	const char *source = page_field_text(req, FIELD_APPEAL_SOURCE);
+	if (register_check(req) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (req->invalid_fields > 0)
+		return new_form(req, HTTP_UNPROCESSABLE);
+	enum http_status status;
+	if (!staff_action_begin(req, &register_action, NULL, &status))
+		return status;
+	if (register_check_meeting(req) < 0) {
+		db_rollback(&req->worker->db);
+		return HTTP_INTERNAL_ERROR;
+	}
+	if (req->invalid_fields > 0)
+		return staff_action_refuse(req, &register_action, NULL);
+	struct appeal_input in = register_input(req, source);
 	struct appeal_created c = {0};
 	bool ok = appeal_create(&req->worker->db, req->arena, req->worker->cfg, &in, req->now,
 				&c) == 0 &&
