@@ -248,51 +248,41 @@ static bool schedule_changeable(struct request *req, const struct reception_sche
 	       strcmp(m->status, "held") != 0;
 }
 
-/* The form of a reception schedule: new (id 0) or schedule id with row (its receptions listed
- * below, and those that stayed by the former rule because residents are booked on them). */
-static enum http_status schedule_form(struct request *req, enum http_status status, long long id,
-				      const struct reception_schedule *row)
+/* The form's values on d: what was posted, else the schedule's row, else a new one's defaults;
+ * a time, date or number input that failed to be one is emptied (the error beside it says what
+ * was wrong). */
+static void schedule_values(struct request *req, tpl_dict *d, const struct reception_schedule *row)
 {
-	tpl_dict *d = page_begin(req, "admin_reception_new.tpl",
-				 id ? "График личного приёма" : "Новый график личного приёма",
-				 NAV_STAFF_MEETINGS);
 	const struct field_value *v = req->field;
-	bool posted = req->method == METHOD_POST;
-	bool writer = req->staff->role & MEETING_WRITERS;
-	tpl_dict *f = writer ? tpl_section_add(d, "FORM") : NULL;
-	if (f) {
-		tpl_set(f, "ACTION", id ? arena_printf(req->arena, "/admin/receptions/schedules/%lld", id)
-					: "/admin/receptions");
-		tpl_set(f, "BUTTON", id ? "Сохранить график" : "Создать приёмы");
-		tpl_section_show(d, id ? "EDIT_INTRO" : "NEW_INTRO");
-	}
-	tpl_set(d, "HEADING", id ? "График личного приёма" : "Новый график личного приёма");
-	/* The form's values are set on d: the FORM section sees them. */
-	tpl_dict *vals = d;
-	if (posted) {
+	if (req->method == METHOD_POST) {
 		page_form_fields(req, d);
 	} else if (row) {
-		tpl_set(vals, "title", row->title);
-		tpl_set(vals, "start_time", arena_printf(req->arena, "%02d:%02d", row->start / 60,
-							  row->start % 60));
-		tpl_set(vals, "end_time",
+		tpl_set(d, "title", row->title);
+		tpl_set(d, "start_time",
+			arena_printf(req->arena, "%02d:%02d", row->start / 60, row->start % 60));
+		tpl_set(d, "end_time",
 			arena_printf(req->arena, "%02d:%02d", row->end / 60, row->end % 60));
-		tpl_set_int(vals, "slot_minutes", row->slot);
-		tpl_set(vals, "topics", row->topics);
-		tpl_set(vals, "period_from", row->from);
-		tpl_set(vals, "period_to", row->to);
+		tpl_set_int(d, "slot_minutes", row->slot);
+		tpl_set(d, "topics", row->topics);
+		tpl_set(d, "period_from", row->from);
+		tpl_set(d, "period_to", row->to);
+	} else {
+		tpl_set(d, "title", RECEPTION_TITLE);
+		tpl_set(d, "slot_minutes", "15");
 	}
-	/* A time, date or number input cannot show what failed to be one: the error beside it
-	 * says what was wrong. */
 	static const enum field typed[] = {FIELD_START_TIME, FIELD_END_TIME, FIELD_SLOT_MINUTES,
 					   FIELD_PERIOD_FROM, FIELD_PERIOD_TO};
 	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
 		if (v[typed[i]].state == FIELD_INVALID)
-			tpl_set(vals, field_specs[typed[i]].name, "");
-	if (!posted && !row)
-		tpl_set(vals, "title", RECEPTION_TITLE);
-	if (!posted && !row)
-		tpl_set(vals, "slot_minutes", "15");
+			tpl_set(d, field_specs[typed[i]].name, "");
+}
+
+/* The form's choices (section f): the host, the venue, the weekday, the rule and the ordinal,
+ * each selected as posted, else as the schedule's row has it. 0, or -1 on a database error. */
+static int schedule_choices(struct request *req, tpl_dict *f, const struct reception_schedule *row)
+{
+	const struct field_value *v = req->field;
+	bool posted = req->method == METHOD_POST;
 	long long host = posted ? (v[FIELD_HOST].state == FIELD_VALID ? v[FIELD_HOST].number : 0)
 				: row ? row->person : 0;
 	long long venue = posted ? (v[FIELD_VENUE].state == FIELD_VALID ? v[FIELD_VENUE].number : 0)
@@ -306,43 +296,46 @@ static enum http_status schedule_form(struct request *req, enum http_status stat
 	struct staff_item *items;
 	size_t n;
 	if (staff_load_items(req, STMT_PERSON_LIST, 0, &items, &n) < 0)
-		return HTTP_INTERNAL_ERROR;
-	if (f)
-		staff_item_options(req, f, "HOST_OPTION", items, n, host);
+		return -1;
+	staff_item_options(req, f, "HOST_OPTION", items, n, host);
 	if (staff_load_items(req, STMT_VENUE_LIST, scope_bind_value(req), &items, &n) < 0)
-		return HTTP_INTERNAL_ERROR;
-	if (f)
-		staff_item_options(req, f, "VENUE_OPTION", items, n, venue);
+		return -1;
+	staff_item_options(req, f, "VENUE_OPTION", items, n, venue);
 	static const char *const rules[][2] = {{"weekly", "каждую неделю"},
 					       {"biweekly", "через неделю"},
 					       {"monthly", "раз в месяц"}};
 	static const char *const ordinal_names[6] = {"",       "первый",    "второй",
 						     "третий", "четвёртый", "последний"};
-	for (int w = 1; f && w <= 7; w++) {
+	for (int w = 1; w <= 7; w++) {
 		tpl_dict *o = tpl_section_add(f, "WEEKDAY_OPTION");
 		tpl_set_int(o, "N", w);
 		tpl_set(o, "NAME", weekday_names[w]);
 		if (weekday == w)
 			tpl_section_show(o, "SELECTED");
 	}
-	for (size_t i = 0; f && i < sizeof rules / sizeof rules[0]; i++) {
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
 		tpl_dict *o = tpl_section_add(f, "RULE_OPTION");
 		tpl_set(o, "CODE", rules[i][0]);
 		tpl_set(o, "NAME", rules[i][1]);
 		if (strcmp(rule, rules[i][0]) == 0)
 			tpl_section_show(o, "SELECTED");
 	}
-	for (int k = 1; f && k <= 5; k++) {
+	for (int k = 1; k <= 5; k++) {
 		tpl_dict *o = tpl_section_add(f, "ORDINAL_OPTION");
 		tpl_set_int(o, "N", k);
 		tpl_set(o, "NAME", ordinal_names[k]);
 		if (ordinal == k)
 			tpl_section_show(o, "SELECTED");
 	}
-	if (row == NULL)
-		return page_end(req, status);
+	return 0;
+}
 
-	/* The schedule's receptions: those that stayed by the former rule are named. */
+/* Schedule id's receptions (section SCHEDULE of d) with the days its rule moved off holidays;
+ * those that stayed by the former rule because residents are booked on them are named. 0, or
+ * -1 on a database error. */
+static int schedule_receptions(struct request *req, tpl_dict *d, long long id,
+			       const struct reception_schedule *row)
+{
 	tpl_dict *info = tpl_section_add(d, "SCHEDULE");
 	tpl_set(info, "RULE", rule_words(req, row->rule, row->weekday, row->ordinal));
 	tpl_set_int(info, "SERIES", row->series);
@@ -350,7 +343,7 @@ static enum http_status schedule_form(struct request *req, enum http_status stat
 	struct schedule_dates dates = {0};
 	if (civil_date_parse(row->from, &from) && civil_date_parse(row->to, &to) &&
 	    schedule_dates(req, row->rule, row->weekday, row->ordinal, from, to, &dates) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return -1;
 	for (size_t i = 0; i < dates.moved_count && i < 16; i++)
 		tpl_set(tpl_section_add(info, "HOLIDAY"), "DAY", page_date_words(req, dates.moved[i]));
 	if (dates.moved_count > 0)
@@ -358,7 +351,7 @@ static enum http_status schedule_form(struct request *req, enum http_status stat
 	struct reception_schedule_meeting *list;
 	size_t count;
 	if (schedule_meetings(req, id, &list, &count) < 0)
-		return HTTP_INTERNAL_ERROR;
+		return -1;
 	for (size_t i = 0; i < count; i++) {
 		const struct reception_schedule_meeting *m = &list[i];
 		tpl_dict *r = tpl_section_add(info, "RECEPTION");
@@ -378,10 +371,31 @@ static enum http_status schedule_form(struct request *req, enum http_status stat
 					     ru_plural(m->active, "запись", "записи", "записей")));
 		}
 	}
-	if (count == 0)
-		tpl_section_show(info, "NO_RECEPTIONS");
-	else
-		tpl_section_show(info, "HAS_RECEPTIONS");
+	tpl_section_show(info, count == 0 ? "NO_RECEPTIONS" : "HAS_RECEPTIONS");
+	return 0;
+}
+
+/* The form of a reception schedule: new (id 0) or schedule id with row (its receptions listed
+ * below, and those that stayed by the former rule because residents are booked on them). */
+static enum http_status schedule_form(struct request *req, enum http_status status, long long id,
+				      const struct reception_schedule *row)
+{
+	const char *heading = id ? "График личного приёма" : "Новый график личного приёма";
+	tpl_dict *d = page_begin(req, "admin_reception_new.tpl", heading, NAV_STAFF_MEETINGS);
+	tpl_set(d, "HEADING", heading);
+	if (req->staff->role & MEETING_WRITERS) {
+		tpl_dict *f = tpl_section_add(d, "FORM");
+		tpl_set(f, "ACTION", id ? arena_printf(req->arena, "/admin/receptions/schedules/%lld", id)
+					: "/admin/receptions");
+		tpl_set(f, "BUTTON", id ? "Сохранить график" : "Создать приёмы");
+		tpl_section_show(d, id ? "EDIT_INTRO" : "NEW_INTRO");
+		if (schedule_choices(req, f, row) < 0)
+			return HTTP_INTERNAL_ERROR;
+	}
+	/* The form's values are set on d: the FORM section sees them. */
+	schedule_values(req, d, row);
+	if (row != NULL && schedule_receptions(req, d, id, row) < 0)
+		return HTTP_INTERNAL_ERROR;
 	return page_end(req, status);
 }
 
