@@ -194,55 +194,35 @@ enum http_status page_meetings_list(struct request *req)
 	return page_end(req, HTTP_OK);
 }
 
-/* GET /meetings/ID — one public meeting: kind, topic, local date and time, place with address,
- * host, invited officials, status with its reason, a link to add it to a calendar.
- * 404 for an unknown id or a draft; 200 otherwise. */
-enum http_status page_meeting_show(struct request *req)
+/* The body a meeting belongs to (section BODY), said only where the portal serves several
+ * municipalities. 0, or -1 on a database error. */
+static int body_fill(struct request *req, tpl_dict *d, long long meeting)
 {
 	struct db *db = &req->worker->db;
-	struct meeting_detail m;
-	int rc = db_meeting_get(db, req->arena, req->path_id, &m);
-	if (rc < 0)
-		return HTTP_INTERNAL_ERROR;
-	if (rc > 0)
-		return HTTP_NOT_FOUND;
-	struct meeting_invitee *invitees;
-	size_t count;
-	if (db_meeting_invitees(db, req->arena, m.summary.id, &invitees, &count) < 0)
-		return HTTP_INTERNAL_ERROR;
-
-	tpl_dict *d = page_begin(req, "meeting.tpl", m.summary.title, NAV_MEETINGS);
-	meeting_fill_summary(d, &m.summary, req->now);
-	if (m.description[0])
-		tpl_set(tpl_section_add(d, "DESCRIPTION"), "TEXT", m.description);
-	if (m.status_reason[0])
-		tpl_set(tpl_section_add(d, "REASON"), "TEXT", m.status_reason);
-	if (m.host_name[0]) {
-		tpl_dict *h = tpl_section_add(d, "HOST");
-		tpl_set(h, "NAME", m.host_name);
-		tpl_set(h, "POSITION", m.host_position);
-	}
-	if (m.group_name[0])
-		tpl_set(tpl_section_add(d, "GROUP"), "NAME", m.group_name);
-	/* Whose meeting it is, said only where the portal serves several municipalities. */
 	long long bodies = db_municipality_count(db);
 	if (bodies < 0)
-		return HTTP_INTERNAL_ERROR;
-	if (bodies > 1) {
-		const char *name, *official, *slug;
-		rc = db_meeting_municipality(db, req->arena, m.summary.id, &name, &official, &slug);
-		if (rc < 0)
-			return HTTP_INTERNAL_ERROR;
-		if (rc == 0) {
-			tpl_dict *b = tpl_section_add(d, "BODY");
-			tpl_set(b, "NAME", official[0] ? official : name);
-			tpl_set(b, "SLUG", slug);
-		}
+		return -1;
+	if (bodies <= 1)
+		return 0;
+	const char *name, *official, *slug;
+	int rc = db_meeting_municipality(db, req->arena, meeting, &name, &official, &slug);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		tpl_dict *b = tpl_section_add(d, "BODY");
+		tpl_set(b, "NAME", official[0] ? official : name);
+		tpl_set(b, "SLUG", slug);
 	}
+	return 0;
+}
+
+/* The changes of place or time residents were told of (section CHANGE). 0, or -1. */
+static int changes_fill(struct request *req, tpl_dict *d, long long meeting)
+{
 	struct meeting_change *changes;
 	size_t change_count;
-	if (db_meeting_changes(db, req->arena, m.summary.id, &changes, &change_count) < 0)
-		return HTTP_INTERNAL_ERROR;
+	if (db_meeting_changes(&req->worker->db, req->arena, meeting, &changes, &change_count) < 0)
+		return -1;
 	for (size_t i = 0; i < change_count; i++) {
 		const struct meeting_change *c = &changes[i];
 		tpl_dict *row = tpl_section_add(d, "CHANGE");
@@ -259,40 +239,84 @@ enum http_status page_meeting_show(struct request *req)
 	}
 	if (change_count > 0)
 		tpl_section_show(d, "CHANGES");
-	if (m.organising_unit[0])
-		tpl_set(tpl_section_add(d, "ORGANISER"), "TEXT", m.organising_unit);
-	if (m.has_attendance && strcmp(m.summary.status, "held") == 0) {
-		tpl_dict *a = tpl_section_add(d, "ATTENDANCE");
-		tpl_set(a, "TEXT", arena_printf(req->arena, "%lld %s", m.attendance,
-						 ru_plural(m.attendance, "человек", "человека", "человек")));
+	return 0;
+}
+
+/* Who runs the meeting: host, information group, organising unit, attendance once held, and
+ * the invited officials («Захаров Павел Ильич, директор ООО «Зеленоборский ЛПК»», issue 21).
+ * 0, or -1 on a database error. */
+static int people_fill(struct request *req, tpl_dict *d, const struct meeting_detail *m)
+{
+	if (m->host_name[0]) {
+		tpl_dict *h = tpl_section_add(d, "HOST");
+		tpl_set(h, "NAME", m->host_name);
+		tpl_set(h, "POSITION", m->host_position);
 	}
-	if (count > 0) {
-		tpl_dict *list = tpl_section_add(d, "INVITEES");
-		for (size_t i = 0; i < count; i++) {
-			tpl_dict *p = tpl_section_add(list, "INVITEE");
-			/* «Захаров Павел Ильич, директор ООО «Зеленоборский ЛПК»» (issue 21). */
-			tpl_set(p, "LINE", ru_person_line(req->arena, invitees[i].full_name,
-							  invitees[i].position,
-							  invitees[i].organisation));
-		}
-	}
-	if (strcmp(m.summary.status, "cancelled") != 0 && m.summary.ends_at >= req->now) {
+	if (m->group_name[0])
+		tpl_set(tpl_section_add(d, "GROUP"), "NAME", m->group_name);
+	if (m->organising_unit[0])
+		tpl_set(tpl_section_add(d, "ORGANISER"), "TEXT", m->organising_unit);
+	if (m->has_attendance && strcmp(m->summary.status, "held") == 0)
+		tpl_set(tpl_section_add(d, "ATTENDANCE"), "TEXT",
+			arena_printf(req->arena, "%lld %s", m->attendance,
+				     ru_plural(m->attendance, "человек", "человека", "человек")));
+	struct meeting_invitee *invitees;
+	size_t count;
+	if (db_meeting_invitees(&req->worker->db, req->arena, m->summary.id, &invitees, &count) < 0)
+		return -1;
+	if (count == 0)
+		return 0;
+	tpl_dict *list = tpl_section_add(d, "INVITEES");
+	for (size_t i = 0; i < count; i++)
+		tpl_set(tpl_section_add(list, "INVITEE"), "LINE",
+			ru_person_line(req->arena, invitees[i].full_name, invitees[i].position,
+				       invitees[i].organisation));
+	return 0;
+}
+
+/* What a resident can do with a meeting to come: add it to a calendar, book a personal
+ * reception (issue 17), subscribe to its territory (whose subscribers get the meetings above
+ * it too). 0, or -1 on a database error. */
+static int actions_fill(struct request *req, tpl_dict *d, const struct meeting_detail *m)
+{
+	if (strcmp(m->summary.status, "cancelled") != 0 && m->summary.ends_at >= req->now) {
 		tpl_section_show(d, "CALENDAR");
-		/* A personal reception residents book online (issue 17). */
 		struct reception_info r;
-		int found = reception_load(req, m.summary.id, &r);
+		int found = reception_load(req, m->summary.id, &r);
 		if (found < 0)
-			return HTTP_INTERNAL_ERROR;
+			return -1;
 		if (found == 0 && r.starts_at > req->now)
-			tpl_set_int(tpl_section_add(d, "RECEPTION"), "ID", m.summary.id);
+			tpl_set_int(tpl_section_add(d, "RECEPTION"), "ID", m->summary.id);
 	}
-	/* «Подписаться» to the meeting's territory (its subscribers get the meetings above it too). */
 	long long territory;
-	int found = db_meeting_territory(db, m.summary.id, &territory);
+	int found = db_meeting_territory(&req->worker->db, m->summary.id, &territory);
 	if (found < 0)
-		return HTTP_INTERNAL_ERROR;
+		return -1;
 	if (found == 0)
 		tpl_set_int(d, "TERRITORY_ID", territory);
+	return 0;
+}
+
+/* GET /meetings/ID — one public meeting: kind, topic, local date and time, place with address,
+ * host, invited officials, status with its reason, a link to add it to a calendar.
+ * 404 for an unknown id or a draft; 200 otherwise. */
+enum http_status page_meeting_show(struct request *req)
+{
+	struct meeting_detail m;
+	int rc = db_meeting_get(&req->worker->db, req->arena, req->path_id, &m);
+	if (rc < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (rc > 0)
+		return HTTP_NOT_FOUND;
+	tpl_dict *d = page_begin(req, "meeting.tpl", m.summary.title, NAV_MEETINGS);
+	meeting_fill_summary(d, &m.summary, req->now);
+	if (m.description[0])
+		tpl_set(tpl_section_add(d, "DESCRIPTION"), "TEXT", m.description);
+	if (m.status_reason[0])
+		tpl_set(tpl_section_add(d, "REASON"), "TEXT", m.status_reason);
+	if (people_fill(req, d, &m) < 0 || body_fill(req, d, m.summary.id) < 0 ||
+	    changes_fill(req, d, m.summary.id) < 0 || actions_fill(req, d, &m) < 0)
+		return HTTP_INTERNAL_ERROR;
 	/* Answers to the socially significant questions raised here (order № 2 of the Zelenoborsk
 	 * head §3.3). */
 	int n = page_answers_fill(req, d, "ANSWER", m.summary.id, 50);
