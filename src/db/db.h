@@ -187,11 +187,11 @@ enum stmt {
 	                            year, topic code, name (cut to the topic level), section
 	                            code, name, territory id, name, source, outcome or 'open',
 	                            timeliness category, count */
-	STMT_REPORT_GROUPS,      /* (from, to) → group, its territory, held meetings, attendance,
+	STMT_REPORT_GROUPS,      /* (from, to, scope) → group, its territory, held meetings, attendance,
 	                            appeals handed in at its meetings of the period, instructions
 	                            given in their protocols (not cancelled), of them executed
 	                            (accepted), territory id */
-	STMT_REPORT_MONTHLY,     /* (from, to) → topic code, name, received, answered, forwarded,
+	STMT_REPORT_MONTHLY,     /* (from, to, scope) → topic code, name, received, answered, forwarded,
 	                            left without an answer, still open — as of to */
 	STMT_REPORT_GROUP_QUARTER, /* (quarter from, to, report part from, to) → group id, name,
 	                            created at, held, held in the report part, planned */

@@ -289,7 +289,9 @@ const struct db_statement db_meeting_staff_statements[STMT__MAX] = {
 		     " AND i.status = 'accepted'), t.id "
 		     "FROM info_group g JOIN territory t ON t.id = g.territory_id "
 		     "LEFT JOIN meeting m ON m.group_id = g.id AND m.status = 'held' "
-		     "AND m.starts_at >= ?1 AND m.starts_at < ?2 GROUP BY g.id ORDER BY g.name"),
+		     "AND m.starts_at >= ?1 AND m.starts_at < ?2 "
+		     "WHERE " STAFF_SCOPE_SQL("t.municipality_id", "3") " "
+		     "GROUP BY g.id ORDER BY g.name"),
 	/* The state at the end of the month (?2): an outcome is final and closed_at is the instant
 	 * it was reached (the same as its appeal_event), so an appeal closed later was still open
 	 * then; re-exporting a past month gives the same numbers. */
@@ -302,6 +304,7 @@ const struct db_statement db_meeting_staff_statements[STMT__MAX] = {
 		     "count(*) FILTER (WHERE a.outcome IS NULL OR coalesce(a.closed_at, 0) >= ?2) "
 		     "FROM appeal a LEFT JOIN appeal_topic t ON t.code = a.topic_code "
 		     "WHERE a.received_at >= ?1 AND a.received_at < ?2 "
+		     "AND " STAFF_SCOPE_SQL("a.municipality_id", "3") " "
 		     "GROUP BY a.topic_code ORDER BY a.topic_code IS NULL, a.topic_code"),
 	/* A group's field meetings in one quarter [?1, ?2), of them in the report's part of it
 	 * [?3, ?4), and the planned ones; with the group's creation, which decides whether the
@@ -1091,12 +1094,13 @@ static void read_report_group(struct arena *a, sqlite3_stmt *s, void *row)
 	g->territory_id = sqlite3_column_int64(s, 7);
 }
 
-int db_report_groups(struct db *db, struct arena *a, time_t from, time_t to,
+int db_report_groups(struct db *db, struct arena *a, time_t from, time_t to, long long scope,
 		     struct report_group **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_GROUPS);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	sqlite3_bind_int64(s, 3, scope);
 	return db_read_rows(db, a, s, sizeof **out, read_report_group, out, count, "groups report");
 }
 
@@ -1114,12 +1118,13 @@ static void read_month_code(struct arena *a, sqlite3_stmt *s, void *row)
 	c->open = sqlite3_column_int64(s, 6);
 }
 
-int db_report_monthly(struct db *db, struct arena *a, time_t from, time_t to,
+int db_report_monthly(struct db *db, struct arena *a, time_t from, time_t to, long long scope,
 		      struct report_month_code **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_REPORT_MONTHLY);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	sqlite3_bind_int64(s, 3, scope);
 	return db_read_rows(db, a, s, sizeof **out, read_month_code, out, count, "monthly report");
 }
 

@@ -332,7 +332,9 @@ struct report_group {
 	long long held, attendance, appeals, given, executed;
 };
 
-int db_report_groups(struct db *db, struct arena *a, time_t from, time_t to,
+/* The groups of the bodies of scope (STAFF_SCOPE_SQL: a municipality, or a district and its
+ * settlements; 0 for every group) and their work in [from, to). 0, or -1 on a database error. */
+int db_report_groups(struct db *db, struct arena *a, time_t from, time_t to, long long scope,
 		     struct report_group **out, size_t *count);
 
 /* Appeals received in a month by classifier code (STMT_REPORT_MONTHLY). */
@@ -342,8 +344,9 @@ struct report_month_code {
 	long long received, answered, forwarded, unanswered, open;
 };
 
-/* Received in [from, to), their state at to. */
-int db_report_monthly(struct db *db, struct arena *a, time_t from, time_t to,
+/* Received in [from, to) by the bodies of scope (STAFF_SCOPE_SQL; 0 for every appeal), their
+ * state at to. 0, or -1 on a database error. */
+int db_report_monthly(struct db *db, struct arena *a, time_t from, time_t to, long long scope,
 		      struct report_month_code **out, size_t *count);
 
 /* ---- the plan of measures ---- */

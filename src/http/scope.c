@@ -165,7 +165,8 @@ enum http_status scope_check_fields(struct request *req)
 			return HTTP_INTERNAL_ERROR;
 		if (rc == 1)
 			continue;
-		if (req->method != METHOD_POST || !(r->flags & ROUTE_FORM_ERRORS_TO_HANDLER))
+		/* A form (a POST, or a GET form such as a report's) that shows its errors. */
+		if (!(r->flags & ROUTE_FORM_ERRORS_TO_HANDLER))
 			return HTTP_NOT_FOUND;
 		v->state = FIELD_INVALID;
 		v->error = owned_fields[i].reason;

@@ -35,8 +35,9 @@ enum http_status scope_check_route(struct request *req);
 /* What the scope decides of the validated fields: each identifier of a territory, a parent
  * territory, a meeting, a municipality, a venue (of a meeting, a reception or a tour's stop), an
  * information group or a booking the query or the form names must be the body's. On a
- * form that shows its errors (ROUTE_FORM_ERRORS_TO_HANDLER) such a field becomes invalid with a
- * Russian reason beside it; elsewhere the answer is 404. Returns HTTP_OK to go on, else the
+ * form that shows its errors (ROUTE_FORM_ERRORS_TO_HANDLER: a POST form, or a GET one such as a
+ * report's) such a field becomes invalid with a Russian reason beside it; elsewhere the answer
+ * is 404. Returns HTTP_OK to go on, else the
  * status. */
 enum http_status scope_check_fields(struct request *req);
 

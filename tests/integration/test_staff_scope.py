@@ -10,12 +10,17 @@ whole installation only, and /admin/users and `portal-admin user add` bind an ac
 One stack with the demo (Советский район with Зеленоборск and Берёзовка), a twin set of records in
 each settlement made in SQL, and accounts made with `portal-admin user add --municipality`."""
 
+import csv
+import html
+import io
 import json
+import re
 import time
 import unittest
 import urllib.parse
+from datetime import date
 
-from helpers import main_of, shown, text_of
+from helpers import epoch, main_of, shown, text_of
 from stack import portal_routes
 from staff import Browser, StaffAssertions, field_error, form_errors, options, staff_module
 
@@ -602,6 +607,242 @@ class Accounts(StaffAssertions, unittest.TestCase):
                          [(0,)])
         self.assertEqual(STACK.query("SELECT municipality_id FROM staff_user WHERE login = "
                                      "'sovorg'"), [(DISTRICT,)])
+
+
+def report_table(page, table_id):
+    """[(label, [cells])] of the report table TABLE_ID (as test_reports.py reads it)."""
+    m = re.search(rf'<table class="list report" id="table-{table_id}">(.*?)</table>', page, re.S)
+    assert m, f"no table {table_id}: {text_of(main_of(page))[:600]}"
+    rows = []
+    for tr in re.findall(r"<tr(?: class=\"total\")?>(<th scope=\"row\">.*?)</tr>", m.group(1),
+                         re.S):
+        label = re.search(r'<th scope="row">(.*?)</th>', tr, re.S).group(1)
+        rows.append((html.unescape(label),
+                     [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", tr, re.S)]))
+    return rows
+
+
+def csv_records(r):
+    """The records of the CSV answer R (BOM, ';'), once it answered 200 as an attachment."""
+    assert r.status == 200, (r.status, text_of(main_of(r.text))[:600])
+    assert "attachment" in r.header("Content-Disposition"), r.header("Content-Disposition")
+    return list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+class Reports(StaffAssertions, unittest.TestCase):
+    """Every report is limited to the account's bodies: a settlement's account sees its own
+    figures and not the other settlement's, another body named in the query is refused beside
+    the field (page and CSV) and nothing of it is shown; the district's account chooses among
+    its own bodies and has the district summary; an account of the whole installation is as
+    before (test_reports.py). The data: answered-late appeals of May 2019, a month nothing else
+    reaches — one of Берёзовка, two of Зеленоборск, under two classifier codes; a held field
+    meeting of each settlement's group in that month."""
+
+    MONTH = "2019-05"
+    PERIOD = "from=2019-05-01&to=2019-05-31"
+    OTHER_DISTRICT = "Кондинский муниципальный район"
+    SCOPE_ERROR = "выберите муниципальное образование, с которым вы работаете"
+
+    @classmethod
+    def setUpClass(cls):
+        (cls.B_CODE, cls.B_TOPIC), (cls.Z_CODE, cls.Z_TOPIC) = STACK.query(
+            "SELECT code, name FROM appeal_topic WHERE code IN ('0005.0005.0056', "
+            "'0003.0009.0099') ORDER BY code DESC")
+        received = epoch(date(2019, 5, 6), "10:00")
+        answered = epoch(date(2019, 5, 20), "12:00")
+        cls.numbers = {}
+        for seq, (tag, territory, body, code) in enumerate(
+                (("B1", 6, BEREZOVKA, cls.B_CODE), ("Z1", 4, OWN, cls.Z_CODE),
+                 ("Z2", 4, OWN, cls.Z_CODE)), start=9001):
+            number = f"R-2019-{tag}"
+            clone("appeal", 1, year="2019", seq=str(seq), number=f"'{number}'",
+                  code_hash="randomblob(32)", territory_id=str(territory),
+                  municipality_id=str(body), topic_code=f"'{code}'", received_at=str(received),
+                  registered_at=str(received), consent_at=str(received), meeting_id="NULL",
+                  answer_due="'2019-05-10'", forward_due="'2019-05-08'",
+                  answered_at=str(answered), closed_at=str(answered), published_at="NULL",
+                  public_question="''", public_answer="''")
+            cls.numbers[tag] = number
+        for group, territory, title in ((2, 6, "Майская встреча группы Берёзовки"),
+                                        (1, 4, "Майская встреча группы Зеленоборска")):
+            insert("INSERT INTO meeting (kind, title, territory_id, starts_at, ends_at, status, "
+                   "group_id, attendance) VALUES ('group_field', ?, ?, ?, ?, 'held', ?, 17)",
+                   (title, territory, epoch(date(2019, 5, 15), "18:00"),
+                    epoch(date(2019, 5, 15), "20:00"), group))
+        cls.other_district = insert(
+            "INSERT INTO municipality (kind, name, official_name, slug, code) VALUES "
+            "('municipal_district', 'Кондинский район', ?, 'kondinsky-rayon', 'КНД')",
+            (cls.OTHER_DISTRICT,))
+
+    @classmethod
+    def tearDownClass(cls):
+        STACK.execute("DELETE FROM municipality WHERE id = ?", (cls.other_district,))
+
+    def report(self, who, path, *shows):
+        """The page PATH as WHO sees it, once it answered 200 with its heading and SHOWS."""
+        return shown(self, SESSIONS[who].get(path), '<table class="list report"', *shows).text
+
+    def refused(self, who, path, error, *hidden):
+        """PATH as WHO: 400, the form again with ERROR beside the municipality, no table and
+        nothing of HIDDEN; the same for its CSV."""
+        for p in (path, path + "&format=csv"):
+            r = SESSIONS[who].get(p)
+            self.assertStatus(r, 400)
+            self.assertEqual(field_error(r.text, "municipality"), error)
+            self.assertIn("Исправьте параметры отчёта.", r.text)
+            self.assertNotIn('<table class="list report"', r.text)
+            for text in hidden:
+                self.assertNotIn(text, r.text)
+
+    def test_the_compliance_report_of_a_settlement_account(self):
+        page = self.report("brzorg", f"/admin/reports/compliance?{self.PERIOD}",
+                           "Сельское поселение Берёзовка; с 1 мая 2019 г. по 31 мая 2019 г.")
+        self.assertEqual([row[0] for row in report_table(page, "answered-late")],
+                         [self.numbers["B1"]])
+        self.assertNotIn(self.numbers["Z1"], page)
+        # Only its own body is offered, and not «все вместе».
+        self.assertEqual(options(page, "municipality"), [(str(BEREZOVKA),
+                                                          "Сельское поселение Берёзовка")])
+        page = self.report("zelorg", f"/admin/reports/compliance?{self.PERIOD}",
+                           "Городское поселение Зеленоборск; с 1 мая 2019 г.")
+        self.assertEqual([row[0] for row in report_table(page, "answered-late")],
+                         [self.numbers["Z1"], self.numbers["Z2"]])
+        self.assertNotIn(self.numbers["B1"], page)
+        # The CSV is the same body's.
+        records = csv_records(SESSIONS["brzorg"].get(
+            f"/admin/reports/compliance?{self.PERIOD}&format=csv"))
+        self.assertIn("Сельское поселение Берёзовка", ";".join(records[0]))
+        flat = [";".join(rec) for rec in records]
+        self.assertTrue(any(self.numbers["B1"] in line for line in flat))
+        self.assertFalse(any(self.numbers["Z1"] in line for line in flat))
+
+    def test_another_settlement_in_the_query_is_refused(self):
+        for path in (f"/admin/reports/compliance?{self.PERIOD}&municipality={OWN}",
+                     f"/admin/reports/appeals?year=2019&municipality={OWN}",
+                     f"/admin/reports/compliance?{self.PERIOD}&municipality={DISTRICT}"):
+            self.refused("brzorg", path, f"муниципальное образование: {self.SCOPE_ERROR}.",
+                         self.numbers["Z1"], "Городское поселение Зеленоборск",
+                         "микрорайон Молодёжный", "все вместе")
+        # The form offers the account's own body only, with its period kept.
+        r = SESSIONS["brzorg"].get(f"/admin/reports/compliance?{self.PERIOD}&municipality={OWN}")
+        self.assertEqual([v for v, _ in options(r.text, "municipality")], [str(BEREZOVKA)])
+        self.assertIn('value="2019-05-01"', r.text)
+        # Its own body named explicitly is the same report as without a choice.
+        page = self.report("brzorg", f"/admin/reports/compliance?{self.PERIOD}"
+                           f"&municipality={BEREZOVKA}", "Сельское поселение Берёзовка;")
+        self.assertIn(f'<option value="{BEREZOVKA}" selected>', page)
+
+    def test_the_appeals_report_of_a_settlement_account(self):
+        page = self.report("brzorg", "/admin/reports/appeals?year=2019",
+                           "Сельское поселение Берёзовка; 2019 год в сравнении с 2018 годом")
+        self.assertEqual(dict(report_table(page, "territories")), {
+            "сельское поселение Берёзовка": ["0", "1", "+1"],
+            "Всего": ["0", "1", "+1"],
+        })
+        self.assertNotIn("микрорайон Молодёжный", page)
+        records = csv_records(SESSIONS["brzorg"].get("/admin/reports/appeals?year=2019"
+                                                     "&format=csv"))
+        self.assertIn("appeals-berezovka-2019.csv",
+                      SESSIONS["brzorg"].get("/admin/reports/appeals?year=2019&format=csv")
+                      .header("Content-Disposition"))
+        self.assertIn(["Всего", "0", "1", "1"], [rec[:4] for rec in records])
+        self.assertFalse(any("Молодёжный" in ";".join(rec) for rec in records))
+
+    def test_the_district_account_chooses_among_its_bodies(self):
+        page = self.report("sovorg", "/admin/reports/appeals?year=2019",
+                           "Советский муниципальный район; 2019 год")
+        self.assertEqual([v for v, _ in options(page, "municipality")],
+                         [str(DISTRICT), str(BEREZOVKA), str(OWN)])
+        self.assertIn(f'<option value="{DISTRICT}" selected>', page)
+        self.assertNotIn("все вместе", page)
+        # Its settlements one by one: each only its own.
+        page = self.report("sovorg", f"/admin/reports/compliance?{self.PERIOD}"
+                           f"&municipality={OWN}", "Городское поселение Зеленоборск;")
+        self.assertEqual([row[0] for row in report_table(page, "answered-late")],
+                         [self.numbers["Z1"], self.numbers["Z2"]])
+        page = self.report("sovorg", f"/admin/reports/appeals?year=2019"
+                           f"&municipality={BEREZOVKA}", "Сельское поселение Берёзовка;")
+        self.assertEqual(dict(report_table(page, "territories"))["Всего"], ["0", "1", "+1"])
+        # Another district is no body of its.
+        self.refused("sovorg", f"/admin/reports/appeals?year=2019"
+                     f"&municipality={self.other_district}",
+                     f"муниципальное образование: {self.SCOPE_ERROR}.", self.OTHER_DISTRICT)
+
+    def test_the_monthly_report(self):
+        def by_code(who, *shows):
+            page = self.report(who, f"/admin/reports/monthly?month={self.MONTH}", *shows)
+            return {row[0]: row[1][1] for row in report_table(page, "by-code")}
+        self.assertEqual(by_code("brzorg", "Сельское поселение Берёзовка; май 2019 г."),
+                         {self.B_CODE: "1", "Итого": "1"})
+        self.assertEqual(by_code("zelorg", "Городское поселение Зеленоборск; май 2019 г."),
+                         {self.Z_CODE: "2", "Итого": "2"})
+        self.assertEqual(by_code("sovorg", "Советский муниципальный район и его поселения; "
+                                           "май 2019 г."),
+                         {self.B_CODE: "1", self.Z_CODE: "2", "Итого": "3"})
+        # The whole installation: every body, its period line as before.
+        self.assertEqual(by_code("organizer", '<p class="lead">май 2019 г.</p>'),
+                         {self.B_CODE: "1", self.Z_CODE: "2", "Итого": "3"})
+        records = csv_records(SESSIONS["brzorg"].get(f"/admin/reports/monthly?month={self.MONTH}"
+                                                     "&format=csv"))
+        self.assertEqual([rec[:3] for rec in records if rec and rec[0] in
+                          (self.B_CODE, self.Z_CODE, "Итого")],
+                         [[self.B_CODE, self.B_TOPIC, "1"], ["Итого", "", "1"]])
+
+    def test_the_groups_report(self):
+        def groups(who, *shows):
+            page = self.report(who, "/admin/reports/groups?year=2019&half=1", *shows)
+            return {row[0]: row[1][1] for row in report_table(page, "by-group")}
+        self.assertEqual(groups("brzorg", "Сельское поселение Берёзовка; первое полугодие"),
+                         {"Информационная группа № 2": "1", "Всего": "1"})
+        self.assertEqual(groups("zelorg", "Городское поселение Зеленоборск;"),
+                         {"Информационная группа № 1": "1", "Всего": "1"})
+        both = {"Информационная группа № 1": "1", "Информационная группа № 2": "1", "Всего": "2"}
+        self.assertEqual(groups("sovorg", "Советский муниципальный район и его поселения;"),
+                         both)
+        self.assertEqual(groups("organizer", "первое полугодие 2019 г."), both)
+        records = csv_records(SESSIONS["zelorg"].get("/admin/reports/groups?year=2019&half=1"
+                                                     "&format=csv"))
+        flat = ";".join(";".join(rec) for rec in records)
+        self.assertIn("Информационная группа № 1", flat)
+        self.assertNotIn("Информационная группа № 2", flat)
+
+    def test_the_district_summary(self):
+        page = self.report("sovorg", "/admin/reports/district?year=2019",
+                           "Советский муниципальный район; 2019 год")
+        self.assertEqual([row[0] for row in report_table(page, "summary")],
+                         ["Сельское поселение Берёзовка", "Городское поселение Зеленоборск"])
+        self.assertEqual([v for v, _ in options(page, "municipality")], [str(DISTRICT)])
+        # Another district, and one of its settlements, are refused beside the field.
+        self.refused("sovorg", f"/admin/reports/district?year=2019"
+                     f"&municipality={self.other_district}",
+                     f"муниципальное образование: {self.SCOPE_ERROR}.", self.OTHER_DISTRICT)
+        self.refused("sovorg", f"/admin/reports/district?year=2019&municipality={BEREZOVKA}",
+                     "муниципальное образование: выберите муниципальный район из списка.")
+        # A settlement's account has no district summary, page or CSV.
+        detail = "Сводка района по поселениям доступна сотрудникам района"
+        for who in ("brzorg", "brzadmin"):
+            self.assertForbidden(SESSIONS[who].get("/admin/reports/district?year=2019"), detail)
+            self.assertForbidden(SESSIONS[who].get("/admin/reports/district?year=2019"
+                                                   "&format=csv"), detail)
+            self.assertForbidden(SESSIONS[who].get(f"/admin/reports/district?municipality="
+                                                   f"{DISTRICT}"), detail)
+
+    def test_the_reports_page_offers_what_the_account_may_run(self):
+        page = shown(self, SESSIONS["brzorg"].get("/admin/reports"), "<h1>Отчёты</h1>",
+                     "Отчёты показывают данные муниципального образования, с которым вы "
+                     "работаете: Сельское поселение Берёзовка.",
+                     'href="/admin/reports/monthly"').text
+        self.assertNotIn("/admin/reports/district", page)
+        self.assertNotIn("По всем муниципальным образованиям вместе", page)
+        page = shown(self, SESSIONS["sovorg"].get("/admin/reports"), "<h1>Отчёты</h1>",
+                     "муниципальных образований, с которыми вы работаете: Советский "
+                     "муниципальный район и его поселения.",
+                     'href="/admin/reports/district"').text
+        self.assertNotIn("По всем муниципальным образованиям вместе", page)
+        page = shown(self, SESSIONS["organizer"].get("/admin/reports"), "<h1>Отчёты</h1>",
+                     'href="/admin/reports/district"',
+                     "По всем муниципальным образованиям вместе").text
+        self.assertNotIn("Отчёты показывают данные", page)
 
 
 if __name__ == "__main__":

@@ -216,9 +216,11 @@ static void year_fixed_table(struct report *r, const struct year_pairs *p, int y
 /* GET /admin/reports/appeals?year=&municipality= — the yearly consolidated analysis of appeals
  * (regulation № 44 on information groups §3.8.6), by section and by topic of the classifier,
  * territory, source, outcome and timeliness, each beside the previous year with the change
- * (default: this year); with a municipality, the appeals of its registry only (issue 18 item 5).
- * 400 for a format other than csv; 400 with the form and the error beside the field for a year
- * out of range or a municipality that does not exist. ?format=csv downloads it. */
+ * (default: this year); with a municipality, the appeals of its registry only (issue 18 item 5);
+ * a scoped account's without one are its own body's (report_body). 400 for a format other than
+ * csv; 400 with the form and the error beside the field for a year out of range or a
+ * municipality that does not exist or is not of the account's bodies. ?format=csv downloads
+ * it. */
 enum http_status page_admin_report_appeals(struct request *req)
 {
 	static const char title[] = "Анализ обращений граждан за год";

@@ -475,9 +475,11 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 /* GET /admin/reports/compliance?from=&to=&municipality= — the compliance report for local dates
  * from..to. Without from, 1 January of to's year; without to, today (31 December of from's year
  * when from is later). With a municipality, its meetings, groups, appeals and instructions only
- * (issue 18 item 5); without, the whole installation. 400 for a format other than csv; 400 with
- * the form and the error beside the field for a date that does not parse, dates out of order or
- * more than 10 years apart, or a municipality that does not exist. ?format=csv downloads it. */
+ * (issue 18 item 5); without, the whole installation — or, for a scoped account, its own body
+ * (report_body). 400 for a format other than csv; 400 with the form and the error beside the
+ * field for a date that does not parse, dates out of order or more than 10 years apart, or a
+ * municipality that does not exist or is not of the account's bodies. ?format=csv downloads
+ * it. */
 enum http_status page_admin_report_compliance(struct request *req)
 {
 	static const char title[] = "Соблюдение требований муниципальных актов";

@@ -14,6 +14,7 @@
 #include "report.h"
 #include "report_page.h"
 #include "ru.h"
+#include "scope.h"
 #include "worker.h"
 
 /* Held meetings of kind in [begin, end) of municipality body, hosted by host (0: anyone). 0,
@@ -116,14 +117,25 @@ static int settlement_table(struct report *r, const struct municipality_item *m,
 	return 0;
 }
 
-/* The district a request asks for, or by default the own municipality's district (the own one
- * when it is a district, else the first district): NULL when the installation has none. An id
- * that is not a district marks the municipality field invalid. -1 on a database error. */
+/* The district a request asks for, or by default the account's district (scope.h), else the own
+ * municipality's district (the own one when it is a district, else the first district): NULL
+ * when the installation has none. An id that is not a district marks the municipality field
+ * invalid (another body's is refused before, by scope_check_fields). -1 on a database error. */
 static int choose_district(struct request *req, struct municipality_item *list, size_t count,
 			   const struct municipality_item **out)
 {
 	*out = NULL;
 	const struct field_value *f = &req->field[FIELD_MUNICIPALITY];
+	const struct municipality_item *account = report_account_body(req, list, count);
+	if (f->state == FIELD_VALID && account != NULL && f->number != account->id) {
+		/* A settlement of the account's district: not a district. */
+		page_reject(req, FIELD_MUNICIPALITY, "выберите муниципальный район из списка");
+		return 0;
+	}
+	if (account != NULL && f->state != FIELD_VALID) {
+		*out = account;
+		return 0;
+	}
 	if (f->state == FIELD_VALID) {
 		const struct municipality_item *m = db_municipality_find(list, count, f->number);
 		if (m == NULL || strcmp(m->kind, "municipal_district") != 0)
@@ -153,7 +165,8 @@ static int choose_district(struct request *req, struct municipality_item *list, 
  * for a year (default: this year; the district: the own municipality's): a summary row per
  * settlement, then a table per settlement with each period's held and required meetings and its
  * verdict. Only the district summary mixes bodies, and only settlements of the one district.
- * 404 when the installation has no municipal district; 400 for a format other than csv; 400 with
+ * A district's account sees its own district only; a settlement's account gets 403 (the reports
+ * page does not offer it the summary). 404 when the installation has no municipal district; 400 for a format other than csv; 400 with
  * the form and the error beside the field for a year out of range or a municipality that is not
  * a district. ?format=csv downloads it. */
 enum http_status page_admin_report_district(struct request *req)
@@ -166,6 +179,13 @@ enum http_status page_admin_report_district(struct request *req)
 	size_t count;
 	if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
+	const struct municipality_item *account = report_account_body(req, list, count);
+	if (!scope_is_installation(req) &&
+	    (account == NULL || strcmp(account->kind, "municipal_district") != 0)) {
+		req->error_detail = "Сводка района по поселениям доступна сотрудникам района и "
+				    "сотрудникам, работающим со всеми муниципальными образованиями.";
+		return HTTP_FORBIDDEN;
+	}
 	const struct municipality_item *district;
 	if (choose_district(req, list, count, &district) < 0)
 		return HTTP_INTERNAL_ERROR;

@@ -8,6 +8,7 @@
 #include "pages.h"
 #include "report.h"
 #include "report_page.h"
+#include "scope.h"
 #include "worker.h"
 
 struct territory_sum {
@@ -16,6 +17,8 @@ struct territory_sum {
 	long long groups, held, attendance, appeals, given, executed;
 };
 
+/* The groups' tables of r for [from, to): by group with a total, then by territory; only the
+ * groups of the account's bodies for a scoped account. 0, or -1 on a database error. */
 static int groups_tables(struct report *r, time_t from, time_t to)
 {
 	struct request *req = r->req;
@@ -27,7 +30,8 @@ static int groups_tables(struct report *r, time_t from, time_t to)
 		  "принятые контролёром.";
 	struct report_group *groups;
 	size_t count;
-	if (db_report_groups(&req->worker->db, req->arena, from, to, &groups, &count) < 0)
+	if (db_report_groups(&req->worker->db, req->arena, from, to, scope_bind_value(req), &groups,
+			     &count) < 0)
 		return -1;
 	size_t n = 0, cap = 16;
 	struct territory_sum *sums = arena_alloc(req->arena, cap * sizeof *sums);
@@ -77,7 +81,8 @@ static int groups_tables(struct report *r, time_t from, time_t to)
 /* GET /admin/reports/groups?year=&half= — the summary of the information groups' work for a
  * year or its first or second half (regulation № 44 on information groups §3.9): meetings held,
  * attendance, appeals handed in at them and the instructions of their protocols given and executed,
- * by group and by territory (default: this year). 400 for a format other than csv; 400 with the
+ * by group and by territory (default: this year); a scoped account's the groups of its bodies
+ * (a district's: its own and its settlements'), named in the period line. 400 for a format other than csv; 400 with the
  * form and the error beside the field for a year or half out of range. ?format=csv downloads it. */
 enum http_status page_admin_report_groups(struct request *req)
 {
@@ -97,6 +102,9 @@ enum http_status page_admin_report_groups(struct request *req)
 	const char *period = half ? arena_printf(req->arena, "%s полугодие %d г.",
 						 half == 1 ? "первое" : "второе", year)
 				  : arena_printf(req->arena, "%d год", year);
+	period = report_period_of_account(req, period);
+	if (period == NULL)
+		return HTTP_INTERNAL_ERROR;
 	struct report r;
 	report_init(&r, req, title, period);
 	if (groups_tables(&r, report_local_midnight(first), report_local_midnight(after)) < 0) {

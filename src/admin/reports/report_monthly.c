@@ -10,11 +10,14 @@
 #include "report.h"
 #include "report_page.h"
 #include "ru.h"
+#include "scope.h"
 #include "worker.h"
 
 /* GET /admin/reports/monthly?month=YYYY-MM — appeals received in a month by classifier code and
  * outcome as of the end of the month (today for the current month), one row per code with
- * totals, the table municipalities send upward each month (default: this month). 400 for a
+ * totals, the table municipalities send upward each month (default: this month); a scoped
+ * account's the appeals of its bodies (a district's: its own and its settlements'), named in the
+ * period line. 400 for a
  * format other than csv; 400 with the form and the error beside the field for a month not
  * shaped YYYY-MM. ?format=csv downloads it. */
 enum http_status page_admin_report_monthly(struct request *req)
@@ -37,10 +40,13 @@ enum http_status page_admin_report_monthly(struct request *req)
 	struct civil_date next = report_add_months(month, 1);
 	time_t end = report_local_midnight(next);
 	bool past = end <= req->now;
+	const char *period = report_period_of_account(
+		req, arena_printf(req->arena, "%s %d г.", ru_month_nominative(month.month),
+				  month.year));
+	if (period == NULL)
+		return HTTP_INTERNAL_ERROR;
 	struct report r;
-	report_init(&r, req, title,
-		    arena_printf(req->arena, "%s %d г.", ru_month_nominative(month.month),
-				 month.year));
+	report_init(&r, req, title, period);
 	struct report_table *t = report_table_add(
 		&r, "by-code", "По кодам тематического классификатора", 2, "Код", "Тема",
 		"Поступило", "Дан ответ по существу", "Направлено по компетенции",
@@ -55,7 +61,7 @@ enum http_status page_admin_report_monthly(struct request *req)
 	struct report_month_code *codes;
 	size_t count;
 	if (db_report_monthly(&req->worker->db, req->arena, report_local_midnight(month), end,
-			      &codes, &count) < 0)
+			      scope_bind_value(req), &codes, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
 	long long sum[5] = {0};
 	for (size_t i = 0; i < count; i++) {

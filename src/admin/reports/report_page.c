@@ -5,6 +5,7 @@
 #include "page.h"
 #include "report_page.h"
 #include "ru.h"
+#include "scope.h"
 #include "worker.h"
 
 /* The municipality's offset from UTC in seconds at t: SQLite's date() of (instant + offset) is
@@ -89,19 +90,44 @@ enum http_status report_show(struct request *req, struct report *r, tpl_dict *d)
 	return page_end(req, HTTP_OK);
 }
 
+const struct municipality_item *report_account_body(struct request *req,
+						    const struct municipality_item *list,
+						    size_t count)
+{
+	long long scope = scope_bind_value(req);
+	return scope != 0 ? db_municipality_find(list, count, scope) : NULL;
+}
+
+/* Whether municipality m is one of the bodies of a scoped account (scope.h): the account's
+ * own, or a settlement of the district it works for. True for every one with scope 0. */
+static bool of_scope(const struct municipality_item *m, long long scope)
+{
+	return scope == 0 || m->id == scope || m->district_id == scope;
+}
+
 int report_body(struct request *req, const struct municipality_item **body)
 {
 	*body = NULL;
 	const struct field_value *f = &req->field[FIELD_MUNICIPALITY];
-	if (f->state != FIELD_VALID)
-		return 0;
+	if (f->state == FIELD_INVALID)
+		return 0; /* another body's (scope_check_fields) or not a number: the form says */
 	struct municipality_item *list;
 	size_t count;
 	if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0)
 		return -1;
+	if (f->state != FIELD_VALID) {
+		/* A scoped account's report is of its own body, never of every one. */
+		*body = report_account_body(req, list, count);
+		return 0;
+	}
 	*body = db_municipality_find(list, count, f->number);
-	if (*body == NULL)
+	if (*body == NULL) {
 		page_reject(req, FIELD_MUNICIPALITY, "выберите из списка");
+	} else if (!of_scope(*body, scope_bind_value(req))) {
+		*body = NULL; /* scope_check_fields refuses it first; kept here as the report's rule */
+		page_reject(req, FIELD_MUNICIPALITY,
+			    "выберите муниципальное образование, с которым вы работаете");
+	}
 	return 0;
 }
 
@@ -114,11 +140,14 @@ int report_body_options(struct request *req, tpl_dict *f, const struct municipal
 		return -1;
 	if (count < 2)
 		return 0;
+	long long scope = scope_bind_value(req);
 	tpl_dict *c = tpl_section_add(f, "MUNICIPALITY_CHOICE");
-	if (!districts_only)
+	if (!districts_only && scope == 0)
 		tpl_section_show(c, "ALL");
 	for (size_t i = 0; i < count; i++) {
 		if (districts_only && strcmp(list[i].kind, "municipal_district") != 0)
+			continue;
+		if (!of_scope(&list[i], scope))
 			continue;
 		tpl_dict *o = tpl_section_add(c, "MUNICIPALITY_OPTION");
 		tpl_set_int(o, "ID", list[i].id);
@@ -131,6 +160,25 @@ int report_body_options(struct request *req, tpl_dict *f, const struct municipal
 			tpl_section_show(o, "SELECTED");
 	}
 	return 0;
+}
+
+const char *report_period_of_account(struct request *req, const char *period)
+{
+	if (scope_is_installation(req))
+		return period;
+	struct municipality_item *list;
+	size_t count;
+	if (db_municipality_list(&req->worker->db, req->arena, &list, &count) < 0)
+		return NULL;
+	const struct municipality_item *body = report_account_body(req, list, count);
+	if (body == NULL)
+		return period;
+	bool settlements = false;
+	for (size_t i = 0; i < count && !settlements; i++)
+		settlements = list[i].district_id == body->id;
+	const char *name = body->official_name[0] ? body->official_name : body->name;
+	return arena_printf(req->arena, "%s%s; %s", name, settlements ? " и его поселения" : "",
+			    period);
 }
 
 const char *report_period_of(struct request *req, const char *period,

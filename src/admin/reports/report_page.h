@@ -42,18 +42,34 @@ bool report_want_csv(struct request *req);
 /* The page of a report: its tables and charts, the link to the same report as CSV. */
 enum http_status report_show(struct request *req, struct report *r, tpl_dict *d);
 
-/* The municipality a report is limited to (issue 18 item 5), from the municipality field: 0
- * with *body NULL for the whole installation (no choice made), 0 with *body set, -1 on a database
- * error. An id no municipality has marks the field invalid (the caller answers with the form
- * errors page). */
+/* The municipality of the account of the request in list (scope.h), NULL for an account of the
+ * whole installation. */
+const struct municipality_item *report_account_body(struct request *req,
+						    const struct municipality_item *list,
+						    size_t count);
+
+/* The municipality a report is limited to (issue 18 items 3 and 5), from the municipality field:
+ * 0 with *body NULL for the whole installation (no choice made by an account of the whole
+ * installation), 0 with *body set, -1 on a database error. A scoped account's report without a
+ * choice is of the account's own body (a district's own records, not its settlements': reports
+ * never mix bodies but the district summary). An id no municipality has, or one that is not of
+ * the account's bodies, marks the field invalid (the caller answers with the form errors
+ * page). */
 int report_body(struct request *req, const struct municipality_item **body);
 
 /* The choice of municipality in a report's form f (MUNICIPALITY_CHOICE with one
  * MUNICIPALITY_OPTION each, body selected), only where the portal serves more than one; with
- * districts_only, only municipal districts and no «all» choice (the district summary). 0, or -1
- * on a database error. */
+ * districts_only, only municipal districts and no «all» choice (the district summary). A scoped
+ * account is offered its own bodies only (its municipality, a district's settlements) and no
+ * «all» choice. 0, or -1 on a database error. */
 int report_body_options(struct request *req, tpl_dict *f, const struct municipality_item *body,
 			bool districts_only);
+
+/* The period line of a report that covers every body of the account (monthly, groups): period
+ * as it is for an account of the whole installation, «Сельское поселение Берёзовка; …» for a
+ * settlement's, «Советский муниципальный район и его поселения; …» for a district's. NULL on a
+ * database error. */
+const char *report_period_of_account(struct request *req, const char *period);
 
 /* «с 1 января по 31 марта 2026 г.» for the whole installation, «…, Сельское поселение
  * Берёзовка» for one municipality: a report's period line naming whose figures they are. */
