@@ -100,17 +100,6 @@ static void random_password(char *out, size_t len)
 	out[len - 1] = '\0';
 }
 
-static long long count_rows(struct db *db, const char *sql)
-{
-	sqlite3_stmt *s;
-	long long n = -1;
-	if (sqlite3_prepare_v2(db->conn, sql, -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
-
 /* Demo staff accounts, one per role, with fresh random passwords written beside the database
  * (mode 0600) so `make run` can print them on every start, and an address at the demo
  * municipality's domain (organizer@zelenoborsk.example) for the notifier's alerts. */
@@ -227,7 +216,7 @@ static int command_init(struct db *db, const struct config *cfg, bool demo)
 	       applied == 1 ? "" : "s");
 	if (!demo)
 		return 0;
-	if (count_rows(db, "SELECT count(*) FROM territory") != 0) {
+	if (db_count(db, "SELECT count(*) FROM territory") != 0) {
 		printf("demo data not loaded: the database already has data\n");
 		return 0;
 	}
@@ -238,7 +227,7 @@ static int command_init(struct db *db, const struct config *cfg, bool demo)
 	if (db_prepare_all(db) < 0 || create_demo_users(db, cfg) < 0 || db_exec_file(db, path) < 0)
 		return 1;
 	printf("demo municipality loaded: %lld meetings\n",
-	       count_rows(db, "SELECT count(*) FROM meeting"));
+	       db_count(db, "SELECT count(*) FROM meeting"));
 	return 0;
 }
 
@@ -266,7 +255,7 @@ static int command_reindex(struct db *db)
 		db_rollback(db);
 		return 1;
 	}
-	long long n = count_rows(db, "SELECT count(*) FROM appeal");
+	long long n = db_count(db, "SELECT count(*) FROM appeal");
 	if (db_commit(db) < 0)
 		return 1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);

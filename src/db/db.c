@@ -343,6 +343,17 @@ int db_read_one(struct db *db, struct arena *a, sqlite3_stmt *s, db_row_reader *
 	return rc == SQLITE_ROW ? 0 : 1;
 }
 
+long long db_count(struct db *db, const char *sql)
+{
+	sqlite3_stmt *s;
+	long long n = -1;
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
 long long db_data_version(struct db *db)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_DATA_VERSION);

@@ -783,6 +783,10 @@ int db_read_rows(struct db *db, struct arena *a, sqlite3_stmt *s, size_t size,
 int db_read_one(struct db *db, struct arena *a, sqlite3_stmt *s, db_row_reader *read, void *row,
 		const char *what);
 
+/* The count that sql (a constant "SELECT count(*) FROM …") returns, prepared for this once:
+ * for portal-admin before the schema is known to match the statements. -1 on error. */
+long long db_count(struct db *db, const char *sql);
+
 /* PRAGMA data_version of the connection (it changes when another connection commits), -1 on
  * error. */
 long long db_data_version(struct db *db);
