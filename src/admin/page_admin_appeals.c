@@ -410,16 +410,8 @@ static int link_booking(struct request *req, long long booking, long long appeal
 	return db_run(s) == SQLITE_DONE ? 0 : -1;
 }
 
-/* staff_action load of registering: there is no target yet. */
-static int load_nothing(struct request *req, void *target)
-{
-	(void)req;
-	(void)target;
-	return 0;
-}
-
 /* Registering a paper appeal (staff_action): refused to its form, audited as the new appeal. */
-static const struct staff_action register_action = {"appeal", STMT_APPEAL_JSON, load_nothing,
+static const struct staff_action register_action = {"appeal", STMT_APPEAL_JSON, staff_action_no_target,
 						    new_form};
 
 /* POST /admin/appeals (source, received_on, meeting, reception_by, oral, oral_answer,

@@ -150,15 +150,6 @@ static const struct {
 	{6, 12, "День России"},              {11, 4, "День народного единства"},
 };
 
-/* staff_action load of a new year: there is no target yet (whether the year exists is a check
- * of the form). */
-static int no_target(struct request *req, void *target)
-{
-	(void)req;
-	(void)target;
-	return 0;
-}
-
 /* staff_action page of a new year: the calendar with the form as it was sent. */
 static enum http_status year_create_refused(struct request *req, enum http_status status)
 {
@@ -167,7 +158,7 @@ static enum http_status year_create_refused(struct request *req, enum http_statu
 
 /* The addition of a year (staff_action): refused to the calendar's form. */
 static const struct staff_action year_create = {"calendar_year", STMT_CALENDAR_YEAR_JSON,
-						no_target, year_create_refused};
+						staff_action_no_target, year_create_refused};
 
 /* POST /admin/calendar (year, source, provisional, csrf) — add a year with the decree it comes from; the
  * holidays of art. 112 are stored with it, the transfers are then entered day by day. 303 to

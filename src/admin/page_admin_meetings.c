@@ -548,14 +548,6 @@ static int save_invitees(struct request *req, long long id)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* staff_action load of a new meeting: there is no target yet. */
-static int no_target(struct request *req, void *target)
-{
-	(void)req;
-	(void)target;
-	return 0;
-}
-
 /* staff_action page of a new meeting: the form again with what was typed. */
 static enum http_status create_refused(struct request *req, enum http_status status)
 {
@@ -563,7 +555,7 @@ static enum http_status create_refused(struct request *req, enum http_status sta
 }
 
 /* The creation of a meeting (staff_action): refused to the new meeting's form. */
-static const struct staff_action meeting_create = {"meeting", STMT_STAFF_MEETING_JSON, no_target,
+static const struct staff_action meeting_create = {"meeting", STMT_STAFF_MEETING_JSON, staff_action_no_target,
 						   create_refused};
 
 /* POST /admin/meetings (kind, title, territory, venue, starts_at, ends_at, host, group,

@@ -266,14 +266,6 @@ enum http_status page_admin_media(struct request *req)
 	return list_page(req, HTTP_OK, false);
 }
 
-/* staff_action load of a new contact: there is nothing to load. */
-static int load_nothing(struct request *req, void *target)
-{
-	(void)req;
-	(void)target;
-	return 0;
-}
-
 /* staff_action page: the media list with the new contact's form, the errors beside the
  * fields. */
 static enum http_status create_refused(struct request *req, enum http_status status)
@@ -282,7 +274,7 @@ static enum http_status create_refused(struct request *req, enum http_status sta
 }
 
 /* A new contact of the media list (staff_action): refused to the list's form. */
-static const struct staff_action create_action = {"media_contact", STMT_MEDIA_JSON, load_nothing,
+static const struct staff_action create_action = {"media_contact", STMT_MEDIA_JSON, staff_action_no_target,
 						  create_refused};
 
 /* POST /admin/media (name, email, csrf) — add a contact to the media list, active. 303 to

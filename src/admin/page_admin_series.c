@@ -263,14 +263,6 @@ int series_insert_drafts(struct request *req, const char *title, const char *kin
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* staff_action load of a new series: there is no target yet. */
-static int no_target(struct request *req, void *target)
-{
-	(void)req;
-	(void)target;
-	return 0;
-}
-
 /* staff_action page of a new series: the form again with what was typed. */
 static enum http_status series_refused(struct request *req, enum http_status status)
 {
@@ -280,7 +272,7 @@ static enum http_status series_refused(struct request *req, enum http_status sta
 /* The creation of a series and its drafts (staff_action on meetings): refused to the form.
  * Finished by hand: its audit record is the series with the drafts it made. */
 static const struct staff_action series_create = {"meeting_series", STMT_STAFF_MEETING_JSON,
-						  no_target, series_refused};
+						  staff_action_no_target, series_refused};
 
 /* POST /admin/series (kind, title, territory, venue, rule, weekday, ordinal, period_from,
  * period_to, start_time, end_time, stop_date…, stop_venue…, description, csrf) — create the

@@ -26,9 +26,10 @@
  *	return staff_action_finish(req, &kind, ok, "action", id, before, location);
  *
  * so the target is read and checked in the same transaction that changes it, and the audit
- * record is written in it too. Protocols, instructions, receptions, accounts, the reference
- * pages and discussions use it, each with a kind of its own; an action that creates its target
- * loads nothing (staff_action_no_target). */
+ * record is written in it too. Meetings, appeals, protocols, instructions, receptions,
+ * accounts, the reference pages, discussions, the media list, the outbox and the production
+ * calendar use it, each with a kind of its own; an action that creates its target loads nothing
+ * (staff_action_no_target). */
 struct staff_action {
 	const char *entity;  /* the audit log's entity: "protocol", "instruction" */
 	enum stmt json_stmt; /* (id) → the entity as JSON, for the audit record */
