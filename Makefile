@@ -37,7 +37,7 @@ DEFAULT_CONF ?= $(SYSCONFDIR)/portal/portal.ini
 endif
 
 PKGS = libfcgi sqlite3 libsodium inih libical jansson libctemplate_nothreads libcurl libmagic cjose \
-	libarchive
+	libarchive libxxhash
 # libfcgi and Debian's libstemmer ship no pkg-config file
 PKG_CFLAGS = $(shell pkg-config --cflags $(filter-out libfcgi,$(PKGS)) 2>/dev/null)
 PKG_LIBS = -lfcgi -lstemmer $(shell pkg-config --libs $(filter-out libfcgi,$(PKGS)) 2>/dev/null)

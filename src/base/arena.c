@@ -98,6 +98,15 @@ char *arena_strndup(struct arena *a, const char *s, size_t len)
 	return p;
 }
 
+char *arena_concat(struct arena *a, const char *first, const char *second)
+{
+	size_t n1 = strlen(first), n2 = strlen(second);
+	char *p = arena_alloc(a, n1 + n2 + 1);
+	memcpy(p, first, n1);
+	memcpy(p + n1, second, n2 + 1);
+	return p;
+}
+
 char *arena_strdup(struct arena *a, const char *s)
 {
 	return arena_strndup(a, s, strlen(s));

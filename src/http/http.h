@@ -104,7 +104,7 @@ struct request {
 /* Add a response header; name and value must live as long as the request. */
 void response_header(struct request *req, const char *name, const char *value);
 
-/* A strong validator of a body: a quoted SipHash (libsodium) of its bytes. */
+/* A strong validator of a body: a quoted 64-bit XXH3 (libxxhash) of its bytes. */
 const char *response_etag(struct arena *a, const char *body, size_t len);
 
 /* Redirect to a local path with 303 See Other. */

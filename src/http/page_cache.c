@@ -1,18 +1,14 @@
 /* page_cache.c — rendered public pages per worker (see page_cache.h). */
 #include "page_cache.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 static uint64_t key_hash(const char *key)
 {
-	static const unsigned char k[crypto_shorthash_KEYBYTES] = "portal-cache-key";
-	unsigned char out[crypto_shorthash_BYTES];
-	crypto_shorthash(out, (const unsigned char *)key, strlen(key), k);
-	uint64_t h;
-	memcpy(&h, out, sizeof h);
+	uint64_t h = XXH3_64bits(key, strlen(key));
 	return h ? h : 1; /* 0 marks an empty slot */
 }
 

@@ -375,15 +375,17 @@ static enum http_status run_handler(struct worker *w, struct request *req)
 		return req->route->handler(req);
 	const char *key = arena_printf(req->arena, "%d|%s?%s", req->vision, req->path,
 				       req->query_string);
+	/* One read transaction from the data version on: a miss renders the page from the snapshot
+	 * the version was read in (so it is stored under the version of what it shows), its list and
+	 * count agree, and SQLite takes its locks once per page instead of once per statement. */
+	bool in_transaction = db_read_begin(&w->db);
 	int64_t version = page_cache_db_version(&w->db);
 	const struct page_cache_entry *hit = page_cache_get(&w->cache, key, version, req->now);
 	if (hit != NULL) {
+		db_read_end(&w->db, in_transaction);
 		page_cache_serve(req, hit);
 		return HTTP_OK;
 	}
-	/* One read transaction: the list and its count come from the same snapshot, and SQLite
-	 * takes its locks once per page instead of once per statement. */
-	bool in_transaction = db_read_begin(&w->db);
 	enum http_status status = req->route->handler(req);
 	db_read_end(&w->db, in_transaction);
 	if (status == HTTP_OK) {

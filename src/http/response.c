@@ -1,9 +1,9 @@
 /* response.c — response helpers for handlers (see http.h). */
 #include "http.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <xxhash.h>
 
 const char *http_reason(enum http_status status)
 {
@@ -56,11 +56,7 @@ enum http_status response_text(struct request *req, enum http_status status, con
 
 const char *response_etag(struct arena *a, const char *body, size_t len)
 {
-	/* A checksum, not a secret: the key is fixed. */
-	static const unsigned char key[crypto_shorthash_KEYBYTES] = "portal-etag-key";
-	unsigned char hash[crypto_shorthash_BYTES];
-	crypto_shorthash(hash, (const unsigned char *)body, len, key);
-	char hex[2 * crypto_shorthash_BYTES + 1];
-	sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-	return arena_printf(a, "\"%s\"", hex);
+	/* A checksum, not a secret. XXH3 reads the 24 KB schedule in about a microsecond, where
+	 * SipHash took ten (perf of an uncached /meetings, make bench). */
+	return arena_printf(a, "\"%016llx\"", (unsigned long long)XXH3_64bits(body, len));
 }

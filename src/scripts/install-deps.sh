@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 
 run_packages="build-essential pkg-config tzdata ca-certificates nginx-light sqlite3
  libfcgi-dev libctemplate-dev libsqlite3-dev libcurl4-openssl-dev libsodium-dev libinih-dev
- libjansson-dev libical-dev libstemmer-dev libmagic-dev libcjose-dev libarchive-dev"
+ libjansson-dev libical-dev libstemmer-dev libmagic-dev libcjose-dev libarchive-dev libxxhash-dev"
 # debhelper, dpkg-dev, fakeroot, lintian and ucf: `make deb` and the package's test (tests/deb).
 test_packages="libcmocka-dev clang libclang-rt-14-dev wrk python3 python3-aiosmtpd python3-jwcrypto
  curl chromium default-jre-headless nodejs npm debhelper dpkg-dev fakeroot lintian ucf adduser strace"

@@ -270,7 +270,7 @@ void page_territory_list_options(struct request *req, tpl_dict *d, const char *s
 		tpl_dict *o = tpl_section_add(d, section);
 		tpl_set_int(o, "ID", items[i].id);
 		int depth = items[i].depth < 0 ? 0 : items[i].depth > 2 ? 2 : items[i].depth;
-		tpl_set(o, "NAME", arena_printf(req->arena, "%s%s", indents[depth], items[i].name));
+		tpl_set(o, "NAME", arena_concat(req->arena, indents[depth], items[i].name));
 		if (chosen != 0 && items[i].id == chosen)
 			tpl_section_show(o, "SELECTED");
 	}

@@ -4,6 +4,7 @@
 
 #include <link.h>
 
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -163,7 +164,10 @@ extern "C" void tpl_set(tpl_dict *d, const char *key, const char *value)
 
 extern "C" void tpl_set_int(tpl_dict *d, const char *key, long long value)
 {
-	cast(d)->SetFormattedValue(name(key), "%lld", value);
+	// Not SetFormattedValue: its vsnprintf was a tenth of the territory filter's cost.
+	char digits[24];
+	std::to_chars_result r = std::to_chars(digits, digits + sizeof digits, value);
+	cast(d)->SetValue(name(key), ctemplate::TemplateString(digits, r.ptr - digits));
 }
 
 extern "C" void tpl_set_template_global(tpl_dict *d, const char *key, const char *value)
