@@ -160,6 +160,11 @@ class Reference(StaffAssertions, unittest.TestCase):
             ({"timezone": "Asia/Kedrovka"}, "timezone",
              "часовой пояс: укажите часовой пояс из базы IANA, например Asia/Yekaterinburg "
              "(UTC+5)."),
+            # A zone of its own would be stored and ignored: every deadline counts in the
+            # portal's (conf/portal.ini: Asia/Yekaterinburg).
+            ({"timezone": "Europe/Moscow"}, "timezone",
+             "часовой пояс: сроки и время встреч портал считает по поясу Asia/Yekaterinburg "
+             "(portal.ini): укажите его или оставьте поле пустым."),
         ]
         before = STACK.query("SELECT count(*) FROM municipality")[0][0]
         for over, field, message in cases:

@@ -177,10 +177,22 @@ static int check_form(struct request *req, const struct context *c,
 				    "адрес сайта начинается с https:// или http://, например "
 				    "https://berezovka.example");
 	}
-	if (in[FIELD_TIMEZONE].state == FIELD_VALID && !tz_known(in[FIELD_TIMEZONE].text))
+	const char *zone = in[FIELD_TIMEZONE].state == FIELD_VALID ? in[FIELD_TIMEZONE].text : NULL;
+	const char *site_zone = req->worker->cfg->timezone;
+	if (zone != NULL && !tz_known(zone))
 		page_reject(req, FIELD_TIMEZONE,
 			    "укажите часовой пояс из базы IANA, например Asia/Yekaterinburg "
 			    "(UTC+5)");
+	/* Every deadline and every meeting's time counts in the portal's zone. A district and its
+	 * settlements lie in one zone (a subject of the federation has one, or its districts each
+	 * keep to one), so a body in another zone would have its meetings shown and its 5-day rule
+	 * counted hours off: refused rather than stored and ignored. */
+	else if (zone != NULL && site_zone != NULL && strcmp(zone, site_zone) != 0)
+		page_reject(req, FIELD_TIMEZONE,
+			    arena_printf(req->arena,
+					 "сроки и время встреч портал считает по поясу %s (portal.ini): "
+					 "укажите его или оставьте поле пустым",
+					 site_zone));
 	return 0;
 }
 
