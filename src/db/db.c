@@ -30,6 +30,23 @@ static int exec(struct db *db, const char *sql)
 	return 0;
 }
 
+/* BEGIN IMMEDIATE, COMMIT or ROLLBACK (sql, as the statement which says it): the prepared
+ * statement once db_prepare_all has run, else parsed (migrations, start-up). 0, or -1 with a
+ * message. */
+static int control(struct db *db, enum stmt which, const char *sql)
+{
+	sqlite3_stmt *s = db->stmt[which];
+	if (s == NULL)
+		return exec(db, sql);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "sqlite: %s: %s\n", sql, sqlite3_errmsg(db->conn));
+		return -1;
+	}
+	return 0;
+}
+
 int db_begin(struct db *db)
 {
 	if (db->nesting > 0 && !sqlite3_get_autocommit(db->conn)) {
@@ -39,7 +56,7 @@ int db_begin(struct db *db)
 	db->nesting = 0;
 	if (group_commit_writer_lock(&db->group) < 0)
 		return -1;
-	if (exec(db, "BEGIN IMMEDIATE") == 0) {
+	if (control(db, STMT_BEGIN_WRITE, "BEGIN IMMEDIATE") == 0) {
 		db->nesting = 1;
 		return 0;
 	}
@@ -54,7 +71,7 @@ int db_commit(struct db *db)
 		return 0;
 	}
 	db->nesting = 0;
-	if (exec(db, "COMMIT") == 0) {
+	if (control(db, STMT_END_READ, "COMMIT") == 0) {
 		group_commit_writer_unlock(&db->group);
 		return 0;
 	}
@@ -66,7 +83,7 @@ void db_rollback(struct db *db)
 {
 	db->nesting = 0;
 	if (!sqlite3_get_autocommit(db->conn))
-		exec(db, "ROLLBACK");
+		control(db, STMT_ROLLBACK, "ROLLBACK");
 	group_commit_writer_unlock(&db->group);
 }
 

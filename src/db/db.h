@@ -17,7 +17,9 @@ enum stmt {
 	STMT_HEALTH,             /* () → 1 if the schema is readable */
 	STMT_DATA_VERSION,       /* () → PRAGMA data_version, changes when another connection wrote */
 	STMT_BEGIN_READ,         /* () BEGIN: one snapshot for every query of a public page */
-	STMT_END_READ,           /* () COMMIT */
+	STMT_END_READ,           /* () COMMIT, of a read snapshot or of db_begin's transaction */
+	STMT_BEGIN_WRITE,        /* () BEGIN IMMEDIATE (db_begin) */
+	STMT_ROLLBACK,           /* () ROLLBACK (db_rollback) */
 	STMT_TERRITORY_TREE,     /* () → id, name, depth in tree order */
 	STMT_KIND_LIST,          /* () → code, name */
 	STMT_KIND_WORDS,         /* () → code, name, gender m/f/n/p, title stems "a|b" */

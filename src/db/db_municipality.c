@@ -99,6 +99,26 @@ static const char *copy(struct arena *a, const char *s)
 	return arena_strdup(a, s);
 }
 
+/* A copy of the kept k in a, strings too. */
+static void copy_item(struct arena *a, const struct municipality_item *k, struct municipality_item *m)
+{
+	*m = *k;
+	m->kind = copy(a, k->kind);
+	m->name = copy(a, k->name);
+	m->official_name = copy(a, k->official_name);
+	m->administration = copy(a, k->administration);
+	m->code = copy(a, k->code);
+	m->slug = copy(a, k->slug);
+	m->head_name = copy(a, k->head_name);
+	m->head_position = copy(a, k->head_position);
+	m->address = copy(a, k->address);
+	m->phone = copy(a, k->phone);
+	m->email = copy(a, k->email);
+	m->reception_hours = copy(a, k->reception_hours);
+	m->site_url = copy(a, k->site_url);
+	m->timezone = copy(a, k->timezone);
+}
+
 int db_municipality_list(struct db *db, struct arena *a, struct municipality_item **out,
 			 size_t *count)
 {
@@ -106,27 +126,25 @@ int db_municipality_list(struct db *db, struct arena *a, struct municipality_ite
 		return -1;
 	/* Copies: the kept list may be read again in the same request after a change. */
 	struct municipality_item *rows = arena_alloc(a, (kept.count + 1) * sizeof *rows);
-	for (size_t i = 0; i < kept.count; i++) {
-		const struct municipality_item *k = &kept.rows[i];
-		struct municipality_item *m = &rows[i];
-		*m = *k;
-		m->kind = copy(a, k->kind);
-		m->name = copy(a, k->name);
-		m->official_name = copy(a, k->official_name);
-		m->administration = copy(a, k->administration);
-		m->code = copy(a, k->code);
-		m->slug = copy(a, k->slug);
-		m->head_name = copy(a, k->head_name);
-		m->head_position = copy(a, k->head_position);
-		m->address = copy(a, k->address);
-		m->phone = copy(a, k->phone);
-		m->email = copy(a, k->email);
-		m->reception_hours = copy(a, k->reception_hours);
-		m->site_url = copy(a, k->site_url);
-		m->timezone = copy(a, k->timezone);
-	}
+	for (size_t i = 0; i < kept.count; i++)
+		copy_item(a, &kept.rows[i], &rows[i]);
 	*out = rows;
 	*count = kept.count;
+	return 0;
+}
+
+int db_municipality_one(struct db *db, struct arena *a, long long id,
+			struct municipality_item **out)
+{
+	if (keep_current(db) < 0)
+		return -1;
+	const struct municipality_item *k = id ? db_municipality_find(kept.rows, kept.count, id)
+					       : db_municipality_own(kept.rows, kept.count);
+	*out = NULL;
+	if (k != NULL) {
+		*out = arena_alloc(a, sizeof **out);
+		copy_item(a, k, *out);
+	}
 	return 0;
 }
 

@@ -32,6 +32,12 @@ struct municipality_item {
 int db_municipality_list(struct db *db, struct arena *a, struct municipality_item **out,
 			 size_t *count);
 
+/* A copy in a of municipality id (0: the own one) from the list db_municipality_list keeps, or
+ * *out NULL when there is none: one body without copying all fifty of a district (an appeal
+ * names its registry this way). 0, or -1 on a database error. */
+int db_municipality_one(struct db *db, struct arena *a, long long id,
+			struct municipality_item **out);
+
 /* The municipality with id in list, or NULL. */
 const struct municipality_item *db_municipality_find(const struct municipality_item *list,
 						     size_t count, long long id);

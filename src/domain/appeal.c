@@ -171,17 +171,16 @@ static int acknowledge(struct db *db, struct arena *a, const struct config *cfg,
 static int appeal_body(struct db *db, struct arena *a, const struct appeal_input *in,
 		       const struct municipality_item **out)
 {
-	struct municipality_item *list;
-	size_t count;
-	if (db_municipality_list(db, a, &list, &count) < 0)
-		return -1;
 	long long id = in->municipality_id;
 	if (id == 0 && in->territory_id && db_appeal_territory_body(db, in->territory_id, &id) < 0)
 		return -1;
 	/* Handed in at a meeting: the registry of the body that held it. */
 	if (id == 0 && in->meeting_id && db_appeal_meeting_body(db, in->meeting_id, &id) < 0)
 		return -1;
-	*out = id ? db_municipality_find(list, count, id) : db_municipality_own(list, count);
+	struct municipality_item *body;
+	if (db_municipality_one(db, a, id, &body) < 0)
+		return -1;
+	*out = body;
 	if (*out == NULL) {
 		fprintf(stderr, "appeal: no municipality %lld to register it in\n", id);
 		return -1;
