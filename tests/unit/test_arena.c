@@ -127,6 +127,27 @@ static void test_strdup_and_strndup(void **state)
 	arena_free(&a);
 }
 
+static void test_concat(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a, 1024);
+	assert_string_equal(arena_concat(&a, "\u00a0\u00a0", "Берёзовка"), "\u00a0\u00a0Берёзовка");
+	assert_string_equal(arena_concat(&a, "", "b"), "b");
+	assert_string_equal(arena_concat(&a, "a", ""), "a");
+	assert_string_equal(arena_concat(&a, "", ""), "");
+	/* Longer than a block, and the parts are copies. */
+	char first[2000];
+	memset(first, 'x', sizeof first - 1);
+	first[sizeof first - 1] = '\0';
+	char *joined = arena_concat(&a, first, "|end");
+	first[0] = 'y';
+	assert_int_equal(strlen(joined), 2003);
+	assert_int_equal(joined[0], 'x');
+	assert_string_equal(joined + 1999, "|end");
+	arena_free(&a);
+}
+
 static void test_printf(void **state)
 {
 	(void)state;
@@ -301,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_large_allocation),
 		cmocka_unit_test(test_zero_size_and_calloc),
 		cmocka_unit_test(test_strdup_and_strndup),
+		cmocka_unit_test(test_concat),
 		cmocka_unit_test(test_printf),
 		cmocka_unit_test(test_reset_runs_cleanups_in_reverse),
 		cmocka_unit_test(test_reset_keeps_working),
