@@ -161,10 +161,25 @@ class Stack:
                 body = body.encode("utf-8")
             conn.request(method, path, body=body, headers=hdrs)
             r = conn.getresponse()
-            data = r.read()
+            try:
+                data = r.read()
+            except http.client.IncompleteRead as e:
+                # Seen twice under heavy load (one FastCGI record, then the end): say what
+                # nginx and the workers logged, so that the next time tells why.
+                raise AssertionError(f"{method} {path}: {e!r}\n-- nginx error log:\n"
+                                     f"{self.tail('run/nginx-error.log')}\n-- stack log:\n"
+                                     f"{self.read_log()[-3000:]}") from e
             return Response(r.status, r.headers, data)
         finally:
             conn.close()
+
+    def tail(self, name, size=3000):
+        """The last size characters of a file in the data directory ("" when there is none)."""
+        try:
+            with open(os.path.join(self.data, name), encoding="utf-8", errors="replace") as f:
+                return f.read()[-size:]
+        except OSError:
+            return ""
 
     def get(self, path, headers=None):
         return self.request("GET", path, headers=headers)
