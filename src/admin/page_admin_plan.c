@@ -185,8 +185,8 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 				tpl_section_show(o, "SELECTED");
 		}
 		tpl_set(w, "CSRF", req->staff->csrf);
-		if (page_municipality_field(req, f, false) < 0 ||
-		    page_municipality_field(req, w, false) < 0)
+		if (staff_body_field(req, f) < 0 ||
+		    staff_body_field(req, w) < 0)
 			return HTTP_INTERNAL_ERROR;
 		if (import_errors != NULL || req->field[FIELD_ATTACHMENT].state == FIELD_INVALID)
 			page_form_fields(req, w);

@@ -34,6 +34,23 @@ int staff_new_record_body(struct request *req, long long *out)
 	return 0;
 }
 
+int staff_body_field(struct request *req, tpl_dict *d)
+{
+	if (!scope_is_installation(req) && req->field[FIELD_MUNICIPALITY].state != FIELD_INVALID) {
+		struct municipality_item *bodies;
+		size_t count;
+		if (db_municipality_list(&req->worker->db, req->arena, &bodies, &count) < 0)
+			return -1;
+		long long scope = scope_bind_value(req);
+		bool settlements = false;
+		for (size_t i = 0; i < count; i++)
+			settlements = settlements || bodies[i].district_id == scope;
+		if (!settlements)
+			return 0;
+	}
+	return page_municipality_field(req, d, false);
+}
+
 int staff_reference_groups_check(struct request *req, long long territory, long long meeting,
 				 long long body)
 {

@@ -281,7 +281,7 @@ static enum http_status list_page(struct request *req, enum http_status status,
 					  "admin_reference_group_form.tpl");
 		tpl_set(f, "ACTION", "/admin/reference-groups");
 		tpl_set(f, "SUBMIT", "Создать группу");
-		if (page_municipality_field(req, f, false) < 0)
+		if (staff_body_field(req, f) < 0)
 			return HTTP_INTERNAL_ERROR;
 		fill_form(req, f, NULL, rows, row_count, rows != NULL);
 	}
