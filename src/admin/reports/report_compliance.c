@@ -428,7 +428,7 @@ static int appeals_and_instructions_tables(struct report *r, struct civil_date f
 
 /* The compliance report over local dates [from, to]: the summary, then the tables it sums up;
  * with_plan, the plan of measures of the report's municipality (of the own one for the whole
- * installation: report_plan.c). -1 on a database error. */
+ * installation: report_plan.c) when it has one. -1 on a database error. */
 static int compliance(struct report *r, struct civil_date from, struct civil_date to,
 		      bool with_plan)
 {
@@ -442,9 +442,14 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 		  "отчёта» в таблицах ниже).";
 	struct compliance_counts c = {0};
 	if (meetings_tables(r, from, to, start, end, &c) < 0 ||
-	    appeals_and_instructions_tables(r, from, to, start, end, &c) < 0 ||
-	    (with_plan && report_plan_tables(r, from, to, c.plan) < 0))
+	    appeals_and_instructions_tables(r, from, to, start, end, &c) < 0)
 		return -1;
+	if (with_plan) {
+		int measures = report_plan_tables(r, from, to, c.plan);
+		if (measures < 0)
+			return -1;
+		with_plan = measures > 0; /* a body without a plan: no plan rows */
+	}
 	static const char *const names[] = {
 		"Встречи главы с массовым участием жителей: проведено",
 		"Личные приёмы главы: проведено",

@@ -25,6 +25,8 @@ int report_plan_tables(struct report *r, struct civil_date from, struct civil_da
 	size_t n;
 	if (plan_measures_load(req, 0, body, &m, &n) < 0)
 		return -1;
+	if (n == 0)
+		return 0;
 	size_t all_index = r->table_count;
 	struct report_table *t =
 		report_table_add(r, "plan", "План мероприятий: исполнение по периодам", -1, "Пункт",
@@ -58,5 +60,5 @@ int report_plan_tables(struct report *r, struct civil_date from, struct civil_da
 					   report_text(m[i].units));
 		}
 	}
-	return 0;
+	return 1;
 }
