@@ -7,7 +7,11 @@
  * administrators and organizers (routes.c), audited with the participants before and after. Each
  * address carries the participant's consent to the mail (152-ФЗ, table reference_consent): how and
  * when it was given, recorded with a new address and shown beside every participant with its
- * withdrawal (the link in every mail, page_reference_unsubscribe.c). */
+ * withdrawal (the link in every mail, page_reference_unsubscribe.c). Each group is one
+ * municipality's (issue 18, migration 030): an account sees and changes its bodies' groups only
+ * (another body's is 404 before the handler, scope.c), a new group is for the body chosen among
+ * the account's (else the account's, else the own municipality), and a record's form offers the
+ * groups of the record's body and of its district (staff_body.c). */
 #include <string.h>
 
 #include "auth.h"
