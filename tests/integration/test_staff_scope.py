@@ -855,6 +855,29 @@ class Plan(StaffAssertions, unittest.TestCase):
             '<table class="list report"', "Мероприятие плана B").text
         self.assertNotIn("Мероприятие плана Z", page)
 
+    def test_the_district_summary_shows_the_district_s_own_plan(self):
+        insert("INSERT INTO plan_measure (item, text, periodicity, units, evidence, "
+               "meeting_kind, created_at, municipality_id) VALUES ('13', ?, 'yearly', "
+               "'Главы поселений', 'meeting', 'head_report', ?, ?)",
+               ("Отчёты глав поселений района", int(time.time()), DISTRICT))
+        # Берёзовка's head reported in 2020: a settlement's meeting proves the district's
+        # measure. The settlements' own plans are not in the summary.
+        insert("INSERT INTO meeting (kind, title, territory_id, starts_at, ends_at, status) "
+               "VALUES ('head_report', 'Отчёт главы Берёзовки за 2019 год', 6, ?, ?, 'held')",
+               (epoch(date(2020, 2, 20), "18:00"), epoch(date(2020, 2, 20), "20:00")))
+        page = shown(self, SESSIONS["sovorg"].get("/admin/reports/district?year=2020"),
+                     '<table class="list report"', "Отчёты глав поселений района").text
+        [row] = [r for r in report_table(page, "plan") if r[0] == "13"]
+        self.assertEqual(row[1][2], "выполнено", row)
+        self.assertIn("Отчёт главы Берёзовки за 2019 год", row[1][3])
+        self.assertNotIn("Мероприятие плана B", page)
+        self.assertNotIn("Мероприятие плана Z", page)
+        # A settlement's compliance report does not show the district's plan.
+        page = shown(self, SESSIONS["brzorg"].get("/admin/reports/compliance?from=2020-01-01&"
+                                                  "to=2020-12-31"),
+                     '<table class="list report"', "Мероприятие плана B").text
+        self.assertNotIn("Отчёты глав поселений района", page)
+
 
 def report_table(page, table_id):
     """[(label, [cells])] of the report table TABLE_ID (as test_reports.py reads it)."""
