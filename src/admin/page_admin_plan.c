@@ -188,7 +188,8 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 		if (staff_body_field(req, f) < 0 ||
 		    staff_body_field(req, w) < 0)
 			return HTTP_INTERNAL_ERROR;
-		if (import_errors != NULL || req->field[FIELD_ATTACHMENT].state == FIELD_INVALID)
+		if (import_errors != NULL || req->field[FIELD_ATTACHMENT].state == FIELD_INVALID ||
+		    (!from_request && req->field[FIELD_MUNICIPALITY].state == FIELD_INVALID))
 			page_form_fields(req, w);
 		if (import_error_count > 0) {
 			tpl_dict *e = tpl_section_add(w, "IMPORT_ERRORS");

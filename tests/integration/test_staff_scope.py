@@ -20,7 +20,7 @@ import unittest
 import urllib.parse
 from datetime import date
 
-from helpers import epoch, main_of, shown, text_of
+from helpers import epoch, main_of, multipart, shown, text_of
 from stack import portal_routes
 from staff import Browser, StaffAssertions, field_error, form_errors, options, staff_module
 
@@ -838,6 +838,29 @@ class Plan(StaffAssertions, unittest.TestCase):
                          "которым вы работаете.")
         self.assertIn("Мероприятие в чужом поселении", r.text)
         self.assertEqual(snapshot(), before)
+
+    def test_an_import_for_another_body_is_refused_beside_the_field(self):
+        brz = SESSIONS["brzorg"]
+        text = ("Пункт;Мероприятие;Периодичность;Срок;Ответственные;Подтверждение;Вид встречи\r\n"
+                "88;Импорт в чужой план;ежегодно;;Отдел;record;\r\n")
+
+        def send(municipality):
+            body, ctype = multipart([("csrf", brz.token), ("municipality", municipality)],
+                                    [("attachment", "план.csv", text.encode("utf-8"),
+                                      "text/csv")])
+            return STACK.request("POST", "/admin/plan/import", body=body, headers={
+                "Content-Type": ctype, "Cookie": brz.cookie_header("/admin/plan/import")})
+        before = snapshot()
+        r = send(str(OWN))
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "municipality-import"),
+                         "муниципальное образование: выберите муниципальное образование, с "
+                         "которым вы работаете.")
+        self.assertEqual(snapshot(), before)
+        r = send("")
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        self.assertEqual(STACK.query("SELECT municipality_id FROM plan_measure WHERE text = "
+                                     "'Импорт в чужой план'"), [(BEREZOVKA,)])
 
     def test_the_compliance_report_shows_the_report_s_body_s_plan(self):
         page = shown(self, SESSIONS["brzorg"].get("/admin/reports/compliance?from=2020-01-01&"
