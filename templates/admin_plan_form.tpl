@@ -2,7 +2,12 @@
 {{>FORM_ERRORS}}
 <form class="form" method="post" action="/admin/plan">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="field">
+{{#MUNICIPALITY_FIELD}}<div class="field"><label for="f-municipality">Муниципальное образование, чей это план</label>
+<select id="f-municipality" name="municipality"{{#municipality_error}} aria-invalid="true" aria-describedby="e-municipality"{{/municipality_error}}><option value="">{{OWN}}</option>
+{{#MUNICIPALITY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/MUNICIPALITY_OPTION}}</select>
+{{#municipality_error}}<p class="field-error" id="e-municipality">{{MESSAGE}}</p>{{/municipality_error}}</div>
+{{/MUNICIPALITY_FIELD}}<div class="field">
 <label for="f-item">Номер пункта</label>
 <input id="f-item" name="item" value="{{item}}" maxlength="20" required{{#item_error}} aria-invalid="true" aria-describedby="e-item"{{/item_error}}>
 {{#item_error}}<p class="field-error" id="e-item">{{MESSAGE}}</p>{{/item_error}}

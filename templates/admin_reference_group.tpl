@@ -2,7 +2,8 @@
 {{>REFERENCE_NAV}}
 <nav class="breadcrumbs" aria-label="Навигационная цепочка"><a href="/admin/reference-groups">Референтные группы</a></nav>
 <h1>{{NAME}}</h1>
-{{#SUMMARY}}<p>{{TEXT}}</p>
+{{#BODY}}<p>Муниципальное образование: {{NAME}}</p>
+{{/BODY}}{{#SUMMARY}}<p>{{TEXT}}</p>
 {{/SUMMARY}}{{#NO_MEMBERS}}<p>Участников пока нет: рассылка этой группе никому не уйдёт.</p>{{/NO_MEMBERS}}
 {{#HAS_MEMBERS}}<div class="table-scroll" role="region" aria-labelledby="members-caption" tabindex="0">
 <table class="list">

@@ -2,7 +2,12 @@
 {{>FORM_ERRORS}}
 <form class="form" method="post" action="{{ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="field">
+{{#MUNICIPALITY_FIELD}}<div class="field"><label for="f-municipality">Муниципальное образование, чья это группа</label>
+<select id="f-municipality" name="municipality"{{#municipality_error}} aria-invalid="true" aria-describedby="e-municipality"{{/municipality_error}}><option value="">{{OWN}}</option>
+{{#MUNICIPALITY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/MUNICIPALITY_OPTION}}</select>
+{{#municipality_error}}<p class="field-error" id="e-municipality">{{MESSAGE}}</p>{{/municipality_error}}</div>
+{{/MUNICIPALITY_FIELD}}<div class="field">
 <label for="f-name">Название</label>
 <input id="f-name" name="name" value="{{name}}" maxlength="200" required{{#name_error}} aria-invalid="true" aria-describedby="e-name"{{/name_error}}>
 {{#name_error}}<p class="field-error" id="e-name">{{MESSAGE}}</p>{{/name_error}}

@@ -21,6 +21,7 @@
 #include "ru.h"
 #include "rules.h"
 #include "scope.h"
+#include "staff_body.h"
 #include "staff_change.h"
 #include "worker.h"
 
@@ -96,7 +97,7 @@ static int load_choices(struct request *req, struct choices *c)
 	    staff_load_items(req, STMT_PERSON_LIST, 0, &c->people, &c->person_count) < 0 ||
 	    staff_load_items(req, STMT_GROUP_OPTIONS, scope_bind_value(req), &c->groups,
 			     &c->group_count) < 0 ||
-	    staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &c->reference_groups,
+	    staff_load_items(req, STMT_REFGROUP_OPTIONS, scope_bind_value(req), &c->reference_groups,
 			     &c->reference_group_count) < 0)
 		return -1;
 	return 0;
@@ -473,8 +474,9 @@ static time_t field_time(const struct field_value *v)
 }
 
 /* The checks the field table cannot make: references (kind, territory, venue, host, information
- * group, invitees) exist, the end is after the start. */
-static void check_form(struct request *req, const struct choices *c)
+ * group, invitees, reference groups — of the meeting's body or its district) exist, the end is
+ * after the start. 0, or -1 on a database error. */
+static int check_form(struct request *req, const struct choices *c)
 {
 	const struct field_value *v = req->field;
 	if (v[FIELD_KIND].state == FIELD_VALID &&
@@ -499,9 +501,14 @@ static void check_form(struct request *req, const struct choices *c)
 		if (!staff_has_item(c->reference_groups, c->reference_group_count,
 				    v[FIELD_REFERENCE_GROUP].ids[i]))
 			page_reject(req, FIELD_REFERENCE_GROUP, "выберите группу из списка");
+	if (v[FIELD_REFERENCE_GROUP].state != FIELD_INVALID &&
+	    v[FIELD_TERRITORY].state == FIELD_VALID &&
+	    staff_reference_groups_check(req, v[FIELD_TERRITORY].number, 0, 0) < 0)
+		return -1;
 	if (v[FIELD_STARTS_AT].state == FIELD_VALID && v[FIELD_ENDS_AT].state == FIELD_VALID &&
 	    field_time(&v[FIELD_ENDS_AT]) <= field_time(&v[FIELD_STARTS_AT]))
 		page_reject(req, FIELD_ENDS_AT, "окончание должно быть позже начала");
+	return 0;
 }
 
 /* Bind the form's fields as ?first… in the order of STMT_STAFF_MEETING_INSERT. */
@@ -573,7 +580,8 @@ enum http_status page_admin_meeting_create(struct request *req)
 		db_rollback(&req->worker->db);
 		return HTTP_INTERNAL_ERROR;
 	}
-	check_form(req, &c);
+	if (check_form(req, &c) < 0)
+		return staff_action_fail(req);
 	if (req->invalid_fields > 0)
 		return staff_action_refuse(req, &meeting_create, NULL);
 	struct db *db = &req->worker->db;
@@ -757,7 +765,8 @@ enum http_status page_admin_meeting_update(struct request *req)
 		req->error_detail = "Отменённую или проведённую встречу изменить нельзя.";
 		return abandon(req, HTTP_UNPROCESSABLE);
 	}
-	check_form(req, &c);
+	if (check_form(req, &c) < 0)
+		return abandon(req, HTTP_INTERNAL_ERROR);
 	const char *exception = "";
 	bool moved = false, replaced = false, new_end = false;
 	time_t starts = 0;

@@ -1,8 +1,10 @@
 /* page_admin_plan.c — the plan of measures (issue 20 item 4, seed 002): the measures with their
  * periodicity, responsible units and what proves them; per measure and period whether it was
  * fulfilled (plan_status.c finds the evidence); records entered by hand with a document; the
- * plan exported to and imported from CSV. Roles: PLAN_READERS read, PLAN_WRITERS change; every
- * change audited in its transaction. */
+ * plan exported to and imported from CSV. Each measure is one municipality's (issue 18,
+ * migration 030): an account reads and changes its bodies' measures only, and a new one is for
+ * the body chosen among them (else the account's, else the own municipality). Roles:
+ * PLAN_READERS read, PLAN_WRITERS change; every change audited in its transaction. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,10 +13,12 @@
 #include "auth.h"
 #include "csv.h"
 #include "db_meeting_staff.h"
+#include "db_municipality.h"
 #include "page.h"
 #include "pages.h"
 #include "plan_status.h"
 #include "ru.h"
+#include "staff_body.h"
 #include "staff_change.h"
 #include "upload.h"
 #include "utf8.h"
@@ -73,7 +77,7 @@ static enum http_status export_csv(struct request *req)
 {
 	struct plan_measure *m;
 	size_t n;
-	if (plan_measures_load(req, 0, &m, &n) < 0)
+	if (plan_measures_load(req, 0, 0, &m, &n) < 0)
 		return HTTP_INTERNAL_ERROR;
 	struct buf *b = &req->response.body;
 	buf_clear(b);
@@ -110,13 +114,21 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 	tpl_set_int(d, "NEXT_YEAR", year + 1);
 	struct plan_measure *m;
 	size_t n;
-	if (plan_measures_load(req, 0, &m, &n) < 0)
+	if (plan_measures_load(req, 0, 0, &m, &n) < 0)
 		return HTTP_INTERNAL_ERROR;
+	struct municipality_item *bodies;
+	size_t body_count;
+	if (db_municipality_list(&req->worker->db, req->arena, &bodies, &body_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (body_count > 1)
+		tpl_section_show(d, "BODIES");
 	struct civil_date from = {year, 1, 1}, to = {year, 12, 31};
 	for (size_t i = 0; i < n; i++) {
 		tpl_dict *row = tpl_section_add(d, "MEASURE");
 		tpl_set_int(row, "ID", m[i].id);
 		tpl_set(row, "ITEM", m[i].item);
+		if (body_count > 1)
+			tpl_set(tpl_section_add(row, "BODY"), "NAME", m[i].municipality);
 		tpl_set(row, "TEXT", m[i].text);
 		tpl_set(row, "PERIODICITY",
 			m[i].periodicity == PLAN_ONCE
@@ -173,7 +185,11 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 				tpl_section_show(o, "SELECTED");
 		}
 		tpl_set(w, "CSRF", req->staff->csrf);
-		if (import_errors != NULL || req->field[FIELD_ATTACHMENT].state == FIELD_INVALID)
+		if (staff_body_field(req, f) < 0 ||
+		    staff_body_field(req, w) < 0)
+			return HTTP_INTERNAL_ERROR;
+		if (import_errors != NULL || req->field[FIELD_ATTACHMENT].state == FIELD_INVALID ||
+		    (!from_request && req->field[FIELD_MUNICIPALITY].state == FIELD_INVALID))
 			page_form_fields(req, w);
 		if (import_error_count > 0) {
 			tpl_dict *e = tpl_section_add(w, "IMPORT_ERRORS");
@@ -256,7 +272,7 @@ static void check_measure(struct request *req, struct measure_input *in, const c
 /* Insert one checked measure inside the caller's transaction and audit it as action. Its id,
  * or 0 on a database error. */
 static long long insert_measure(struct request *req, const struct measure_input *in,
-				const char *action)
+				long long body, const char *action)
 {
 	struct db *db = &req->worker->db;
 	sqlite3_stmt *s = db_stmt(db, STMT_PLAN_MEASURE_INSERT);
@@ -271,6 +287,7 @@ static long long insert_measure(struct request *req, const struct measure_input 
 		sqlite3_bind_text(s, 7, in->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 8, (sqlite3_int64)req->now);
 	sqlite3_bind_int64(s, 9, req->staff->user_id);
+	sqlite3_bind_int64(s, 10, body);
 	if (db_run(s) != SQLITE_DONE)
 		return 0;
 	long long id = sqlite3_last_insert_rowid(db->conn);
@@ -287,9 +304,10 @@ static void reject_field(struct request *req, enum field f, const char *reason, 
 	page_reject(req, f, reason);
 }
 
-/* POST /admin/plan (item, text, periodicity, due_on, units, evidence, kind, csrf) — add a
- * measure. 303 to its page; 422 with the errors beside the fields and the input kept: an
- * unknown periodicity or evidence, a measure done once without its date (or a date for any
+/* POST /admin/plan (item, text, periodicity, due_on, units, evidence, kind, municipality, csrf)
+ * — add a measure for the body chosen (staff_new_record_body). 303 to its page; 422 with the
+ * errors beside the fields and the input kept: an unknown body or another body's (the scope),
+ * an unknown periodicity or evidence, a measure done once without its date (or a date for any
  * other), a meeting kind missing or unknown for evidence by a meeting, or given for another. */
 enum http_status page_admin_plan_create(struct request *req)
 {
@@ -310,12 +328,15 @@ enum http_status page_admin_plan_create(struct request *req)
 			      req->field[FIELD_DUE_ON].date, page_field_text(req, FIELD_EVIDENCE),
 			      page_field_text(req, FIELD_KIND), kinds, kind_count, evidences,
 			      evidence_count, reject_field, NULL);
+	long long body;
+	if (staff_new_record_body(req, &body) < 0)
+		return HTTP_INTERNAL_ERROR;
 	if (req->invalid_fields > 0)
 		return list_page(req, HTTP_UNPROCESSABLE, true, NULL, 0);
 	struct db *db = &req->worker->db;
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
-	long long id = insert_measure(req, &in, "create");
+	long long id = insert_measure(req, &in, body, "create");
 	if (id == 0 || db_commit(db) < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
@@ -490,8 +511,8 @@ static int import_read(struct request *req, const char *text, size_t len,
 	return 0;
 }
 
-/* POST /admin/plan/import (attachment: a CSV file, csrf; multipart) — add every measure of the
- * file, in its order, in one transaction, each audited (plan_measure, import). The first line
+/* POST /admin/plan/import (attachment: a CSV file, municipality, csrf; multipart) — add every
+ * measure of the file to the plan of the body chosen (staff_new_record_body), in its order, in one transaction, each audited (plan_measure, import). The first line
  * is the heading (as the export writes it); ';' or ',' between fields. 303 to /admin/plan; 422
  * with every bad line listed beside the file field by its number, and nothing imported, when
  * any line is bad (a column missing or extra, a required field empty, an unknown periodicity,
@@ -516,7 +537,9 @@ enum http_status page_admin_plan_import(struct request *req)
 	struct import_errors e = {0};
 	struct measure_input *rows;
 	size_t row_count;
-	if (import_read(req, file->data, file->size, &rows, &row_count, &e) < 0)
+	long long body;
+	if (import_read(req, file->data, file->size, &rows, &row_count, &e) < 0 ||
+	    staff_new_record_body(req, &body) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (e.count == 0 && row_count == 0)
 		page_reject(req, FIELD_ATTACHMENT, "в файле нет ни одного мероприятия");
@@ -532,7 +555,7 @@ enum http_status page_admin_plan_import(struct request *req)
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
 	for (size_t i = 0; i < row_count; i++)
-		if (insert_measure(req, &rows[i], "import") == 0) {
+		if (insert_measure(req, &rows[i], body, "import") == 0) {
 			db_rollback(db);
 			return HTTP_INTERNAL_ERROR;
 		}
@@ -637,7 +660,7 @@ static int load_measure(struct request *req, long long id, struct plan_measure *
 {
 	struct plan_measure *list;
 	size_t n;
-	if (plan_measures_load(req, id, &list, &n) < 0)
+	if (plan_measures_load(req, id, 0, &list, &n) < 0)
 		return -1;
 	if (n == 0)
 		return 1;

@@ -200,7 +200,8 @@ static bool insert_survey(struct request *req, const char *title, const char *in
 	if (all_groups) {
 		struct staff_item *items;
 		size_t count;
-		if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &items, &count) < 0)
+		if (staff_load_items(req, STMT_REFGROUP_FOR_BODY, scope_bind_value(req), &items,
+				     &count) < 0)
 			return false;
 		for (size_t k = 0; ok && k < count; k++) {
 			s = db_stmt(db, STMT_SURVEY_GROUP_ADD);
@@ -379,7 +380,8 @@ enum http_status page_admin_survey_preset(struct request *req)
 				 "Окончание опроса должно быть не раньше начала и не в прошлом.");
 	struct staff_item *groups;
 	size_t group_count;
-	if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &groups, &group_count) < 0)
+	if (staff_load_items(req, STMT_REFGROUP_FOR_BODY, scope_bind_value(req), &groups,
+			     &group_count) < 0)
 		return HTTP_INTERNAL_ERROR;
 	if (group_count == 0)
 		return list_page(req, HTTP_UNPROCESSABLE, false,

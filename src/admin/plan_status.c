@@ -6,6 +6,7 @@
 #include "db_meeting_staff.h"
 #include "page.h"
 #include "ru.h"
+#include "scope.h"
 #include "worker.h"
 
 /* Where the evidence of each kind comes from: the statement (parameters and columns as
@@ -32,12 +33,13 @@ const char *plan_state_label(enum plan_state s)
 	}
 }
 
-int plan_measures_load(struct request *req, long long id, struct plan_measure **out,
-		       size_t *count)
+int plan_measures_load(struct request *req, long long id, long long body,
+		       struct plan_measure **out, size_t *count)
 {
 	struct plan_measure_row *rows;
 	size_t n;
-	if (db_plan_measures(&req->worker->db, req->arena, id, &rows, &n) < 0)
+	if (db_plan_measures(&req->worker->db, req->arena, id, scope_bind_value(req), body, &rows,
+			     &n) < 0)
 		return -1;
 	struct plan_measure *list = arena_calloc(req->arena, n ? n : 1, sizeof *list);
 	for (size_t i = 0; i < n; i++) {
@@ -54,6 +56,7 @@ int plan_measures_load(struct request *req, long long id, struct plan_measure **
 		m->meeting_kind = r->meeting_kind;
 		m->kind_name = r->kind_name;
 		m->evidence_name = r->evidence_name;
+		m->municipality = r->municipality;
 	}
 	*out = list;
 	*count = n;

@@ -21,6 +21,7 @@ struct plan_measure {
 	const char *evidence_name; /* «Проведённая встреча» */
 	const char *meeting_kind;  /* code, '' unless evidence is meeting */
 	const char *kind_name;     /* its name */
+	const char *municipality;  /* the name of the body whose measure it is (migration 030) */
 };
 
 /* One piece of evidence: what it is («встреча», «обсуждение», «отметка»), its title, the staff
@@ -38,10 +39,11 @@ struct plan_period_status {
 	size_t evidence_count;
 };
 
-/* The measures (every one when id is 0, else that one), in the plan's order, from the
- * request's arena. -1 on a database error. */
-int plan_measures_load(struct request *req, long long id, struct plan_measure **out,
-		       size_t *count);
+/* The measures (every one when id is 0, else that one) of the bodies of the request's account
+ * and, when body is not 0, of that municipality only (issue 18: each body has its plan), in the
+ * plan's order, from the request's arena. -1 on a database error. */
+int plan_measures_load(struct request *req, long long id, long long body,
+		       struct plan_measure **out, size_t *count);
 
 /* The periods of m overlapping local dates [from, to] that have begun (plan_periods) with their
  * state, and every piece of evidence of m (the evidence of its kind and the records entered by

@@ -9,6 +9,8 @@
 #include "db_reference.h"
 #include "page.h"
 #include "ru.h"
+#include "scope.h"
+#include "staff_body.h"
 #include "worker.h"
 
 int staff_load_items(struct request *req, enum stmt which, long long param,
@@ -80,7 +82,7 @@ int staff_audience_fill(struct request *req, tpl_dict *d, bool from_request)
 		return -1;
 	struct staff_item *groups;
 	size_t group_count;
-	if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &groups, &group_count) < 0)
+	if (staff_load_items(req, STMT_REFGROUP_OPTIONS, scope_bind_value(req), &groups, &group_count) < 0)
 		return -1;
 	if (group_count == 0)
 		tpl_section_show(d, "NO_REFERENCE_GROUPS");
@@ -114,11 +116,19 @@ int staff_audience_check(struct request *req)
 	if (chosen->id_count > 0) {
 		struct staff_item *groups;
 		size_t group_count;
-		if (staff_load_items(req, STMT_REFGROUP_OPTIONS, 0, &groups, &group_count) < 0)
+		if (staff_load_items(req, STMT_REFGROUP_OPTIONS, scope_bind_value(req), &groups, &group_count) < 0)
 			return -1;
 		for (size_t k = 0; k < chosen->id_count; k++)
 			if (!staff_has_item(groups, group_count, chosen->ids[k]))
 				page_reject(req, FIELD_REFERENCE_GROUP, "такой референтной группы нет");
+		/* The record's body: its territory's, else its meeting's, else the account's. */
+		const struct field_value *meeting = &req->field[FIELD_MEETING];
+		if (req->field[FIELD_REFERENCE_GROUP].state != FIELD_INVALID &&
+		    staff_reference_groups_check(
+			    req, territory->state == FIELD_VALID ? territory->number : 0,
+			    meeting->state == FIELD_VALID ? meeting->number : 0,
+			    scope_bind_value(req)) < 0)
+			return -1;
 	}
 	return 0;
 }

@@ -72,6 +72,9 @@ enum stmt {
 	STMT_SCOPE_PROPOSAL,     /* by its discussion */
 	STMT_SCOPE_SURVEY,       /* by its territory */
 	STMT_SCOPE_OUTBOX,       /* by its meeting */
+	STMT_SCOPE_REFERENCE_GROUP, /* a reference group, by its body (migration 030) */
+	STMT_SCOPE_PLAN_MEASURE, /* a measure of the plan, by its body (migration 030) */
+	STMT_SCOPE_PLAN_RECORD,  /* a record of the plan, by its measure */
 	STMT_SCOPE_TERRITORIES,  /* (municipality) → id of every territory of it and of its
 	                            settlements, by id */
 	STMT_THROTTLE_GET,       /* (key) → failures, last failure, locked until */
@@ -286,10 +289,15 @@ enum stmt {
 	STMT_MEDIA_JSON,         /* (id) → the row as JSON */
 	/* Reference groups (page_admin_reference_groups.c; decree № 1617-па on reference groups)
 	 * and their choice on a meeting. */
-	STMT_REFGROUP_LIST,      /* () → id, name, summary, members count */
-	STMT_REFGROUP_OPTIONS,   /* () → id, name, "N участников": checkboxes of the meeting form */
-	STMT_REFGROUP_GET,       /* (id) → name, summary */
-	STMT_REFGROUP_INSERT,    /* (name, summary) */
+	STMT_REFGROUP_LIST,      /* (scope) → id, name, summary, members count, body's name */
+	STMT_REFGROUP_OPTIONS,   /* (scope) → id, name, members count: checkboxes of the meeting,
+	                            discussion and survey forms */
+	STMT_REFGROUP_FOR_BODY,  /* (body, NULL: the own one) → id, name, members count: the
+	                            groups of the body and of its district */
+	STMT_REFGROUP_USABLE,    /* (group, territory, meeting, body) → 1 when the group is the
+	                            record's body's or its district's (db_refgroup_usable) */
+	STMT_REFGROUP_GET,       /* (id) → name, summary, body, body's name */
+	STMT_REFGROUP_INSERT,    /* (name, summary, body) */
 	STMT_REFGROUP_UPDATE,    /* (id, name, summary) */
 	STMT_REFGROUP_JSON,      /* (id) → the group with its members as JSON */
 	STMT_REFGROUP_MEMBERS,   /* (group) → name, organisation, email, consent given at, how,

@@ -7,6 +7,13 @@
 
 #include "db_statements.h"
 
+/* The bodies whose meetings and discussions prove measure ?1: its municipality and, for a
+ * district's measure, the district's settlements (issue 18: a district's plan counts the
+ * settlements' heads' reports). */
+#define PLAN_BODIES                                                                               \
+	"(SELECT id FROM municipality WHERE id = (SELECT municipality_id FROM plan_measure "       \
+	"WHERE id = ?1) OR district_id = (SELECT municipality_id FROM plan_measure WHERE id = ?1))"
+
 const struct db_statement db_meeting_staff_statements[STMT__MAX] = {
 	DB_STATEMENT(STMT_PLACE_UNAGREED, 3,
 		     "SELECT id, title, starts_at FROM meeting WHERE kind = 'group_field' "
@@ -363,17 +370,22 @@ const struct db_statement db_meeting_staff_statements[STMT__MAX] = {
 		     "?1 / 100 % 100, ?1 % 100)"),
 	DB_STATEMENT(STMT_PLAN_MEASURE_INSERT, 0,
 		     "INSERT INTO plan_measure (item, text, periodicity, due_on, units, evidence, "
-		     "meeting_kind, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
-	DB_STATEMENT(STMT_PLAN_MEASURE_LIST, 10,
+		     "meeting_kind, created_at, created_by, municipality_id) "
+		     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+	DB_STATEMENT(STMT_PLAN_MEASURE_LIST, 11,
 		     "SELECT m.id, m.item, m.text, m.periodicity, coalesce(m.due_on, ''), m.units, "
-		     "m.evidence, coalesce(m.meeting_kind, ''), coalesce(k.name, ''), e.name "
+		     "m.evidence, coalesce(m.meeting_kind, ''), coalesce(k.name, ''), e.name, "
+		     "coalesce(mu.name, '') "
 		     "FROM plan_measure m JOIN plan_evidence_kind e ON e.code = m.evidence "
 		     "LEFT JOIN meeting_kind k ON k.code = m.meeting_kind "
-		     "WHERE ?1 = 0 OR m.id = ?1 ORDER BY m.id"),
+		     "LEFT JOIN municipality mu ON mu.id = m.municipality_id "
+		     "WHERE (?1 = 0 OR m.id = ?1) AND " STAFF_SCOPE_SQL("m.municipality_id", "2") " "
+		     "AND (ifnull(?3, 0) = 0 OR m.municipality_id = ?3) "
+		     "ORDER BY mu.district_id IS NOT NULL, mu.name, m.id"),
 	DB_STATEMENT(STMT_PLAN_MEASURE_JSON, 1,
 		     "SELECT json_object('item', item, 'text', text, 'periodicity', periodicity, "
 		     "'due_on', due_on, 'units', units, 'evidence', evidence, 'meeting_kind', "
-		     "meeting_kind) FROM plan_measure WHERE id = ?1"),
+		     "meeting_kind, 'municipality_id', municipality_id) FROM plan_measure WHERE id = ?1"),
 	DB_STATEMENT(STMT_PLAN_EVIDENCE_KINDS, 2,
 		     "SELECT code, name FROM plan_evidence_kind ORDER BY sort_order"),
 	DB_STATEMENT(STMT_PLAN_RECORD_INSERT, 0,
@@ -391,10 +403,15 @@ const struct db_statement db_meeting_staff_statements[STMT__MAX] = {
 		     "WHERE r.measure_id = ?1 ORDER BY r.done_on DESC, r.id DESC"),
 	DB_STATEMENT(STMT_PLAN_EVIDENCE_MEETINGS, 4,
 		     "SELECT id, title, starts_at, NULL FROM meeting WHERE kind = ?2 AND status = 'held' "
-		     "AND starts_at >= ?3 AND starts_at < ?4 ORDER BY starts_at"),
+		     "AND starts_at >= ?3 AND starts_at < ?4 AND municipality_id IN " PLAN_BODIES " "
+		     "ORDER BY starts_at"),
 	DB_STATEMENT(STMT_PLAN_EVIDENCE_DISCUSSIONS, 4,
-		     "SELECT id, title, NULL, closes_on FROM discussion WHERE concluded_at IS NOT NULL "
-		     "AND closes_on BETWEEN ?5 AND ?6 ORDER BY closes_on"),
+		     "SELECT d.id, d.title, NULL, d.closes_on FROM discussion d "
+		     "LEFT JOIN territory t ON t.id = d.territory_id "
+		     "LEFT JOIN meeting mt ON mt.id = d.meeting_id WHERE d.concluded_at IS NOT NULL "
+		     "AND d.closes_on BETWEEN ?5 AND ?6 AND coalesce(d.municipality_id, "
+		     "t.municipality_id, mt.municipality_id, (SELECT id FROM municipality "
+		     "WHERE own = 1)) IN " PLAN_BODIES " ORDER BY d.closes_on"),
 	DB_STATEMENT(STMT_PLAN_EVIDENCE_RECORDS, 4,
 		     "SELECT id, note, NULL, done_on FROM plan_record WHERE measure_id = ?1 "
 		     "AND done_on BETWEEN ?5 AND ?6 ORDER BY done_on"),
@@ -1144,13 +1161,16 @@ static void read_measure(struct arena *a, sqlite3_stmt *s, void *row)
 	m->meeting_kind = db_text(a, s, 7);
 	m->kind_name = db_text(a, s, 8);
 	m->evidence_name = db_text(a, s, 9);
+	m->municipality = db_text(a, s, 10);
 }
 
-int db_plan_measures(struct db *db, struct arena *a, long long id, struct plan_measure_row **out,
-		     size_t *count)
+int db_plan_measures(struct db *db, struct arena *a, long long id, long long scope,
+		     long long body, struct plan_measure_row **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_PLAN_MEASURE_LIST);
 	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, scope);
+	sqlite3_bind_int64(s, 3, body);
 	return db_read_rows(db, a, s, sizeof **out, read_measure, out, count, "plan measures");
 }
 

@@ -356,11 +356,14 @@ struct plan_measure_row {
 	long long id;
 	const char *item, *text, *periodicity, *due_iso, *units, *evidence, *meeting_kind,
 		*kind_name, *evidence_name; /* due_iso, meeting_kind, kind_name "" when none */
+	const char *municipality;           /* the name of the body whose measure it is */
 };
 
-/* Measure id, or every measure when id is 0, by id. */
-int db_plan_measures(struct db *db, struct arena *a, long long id, struct plan_measure_row **out,
-		     size_t *count);
+/* Measure id, or every measure when id is 0, of the bodies of scope (scope_bind_value: 0 for
+ * every body) and, when body is not 0, of that municipality only; the district's first, then
+ * by body and id. 0, or -1 on a database error. */
+int db_plan_measures(struct db *db, struct arena *a, long long id, long long scope,
+		     long long body, struct plan_measure_row **out, size_t *count);
 
 /* A piece of evidence that a measure was fulfilled (STMT_PLAN_EVIDENCE_MEETINGS, _DISCUSSIONS,
  * _RECORDS): its id and title, and its time or its ISO date. */

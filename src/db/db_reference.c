@@ -149,21 +149,49 @@ const struct db_statement db_reference_statements[STMT__MAX] = {
 		     "SELECT p.id, p.full_name, p.position FROM info_group_member m "
 		     "JOIN person p ON p.id = m.person_id WHERE m.group_id = ?1 "
 		     "ORDER BY p.full_name, p.id"),
-	DB_STATEMENT(STMT_REFGROUP_LIST, 4,
+	DB_STATEMENT(STMT_REFGROUP_LIST, 5,
 		     "SELECT g.id, g.name, g.description, "
-		     "(SELECT count(*) FROM reference_group_member m WHERE m.group_id = g.id) "
-		     "FROM reference_group g ORDER BY g.name, g.id"),
+		     "(SELECT count(*) FROM reference_group_member m WHERE m.group_id = g.id), "
+		     "coalesce(mu.name, '') FROM reference_group g "
+		     "LEFT JOIN municipality mu ON mu.id = g.municipality_id "
+		     "WHERE " STAFF_SCOPE_SQL("g.municipality_id", "1") " "
+		     "ORDER BY g.name, g.id"),
+	/* A group's name carries its body's when the portal serves more than one; with ?1 the
+	 * groups of the account's bodies and of its district (a district's groups serve its
+	 * settlements' meetings too). */
 	DB_STATEMENT(STMT_REFGROUP_OPTIONS, 3,
+		     "SELECT g.id, g.name || CASE WHEN (SELECT count(*) FROM municipality) > 1 "
+		     "THEN ' — ' || mu.name ELSE '' END, "
+		     "(SELECT count(*) FROM reference_group_member m WHERE m.group_id = g.id) "
+		     "FROM reference_group g JOIN municipality mu ON mu.id = g.municipality_id "
+		     "WHERE " STAFF_SCOPE_SQL("g.municipality_id", "1") " "
+		     "OR g.municipality_id = (SELECT district_id FROM municipality WHERE id = ?1) "
+		     "ORDER BY g.name, mu.name, g.id"),
+	DB_STATEMENT(STMT_REFGROUP_FOR_BODY, 3,
 		     "SELECT g.id, g.name, (SELECT count(*) FROM reference_group_member m "
-		     "WHERE m.group_id = g.id) FROM reference_group g ORDER BY g.name, g.id"),
-	DB_STATEMENT(STMT_REFGROUP_GET, 2,
-		     "SELECT name, description FROM reference_group WHERE id = ?1"),
+		     "WHERE m.group_id = g.id) FROM reference_group g "
+		     "JOIN (SELECT coalesce(?1, (SELECT id FROM municipality WHERE own = 1)) AS id) b "
+		     "WHERE g.municipality_id = b.id OR g.municipality_id = "
+		     "(SELECT district_id FROM municipality WHERE id = b.id) ORDER BY g.name, g.id"),
+	DB_STATEMENT(STMT_REFGROUP_USABLE, 1,
+		     "SELECT 1 FROM reference_group g, (SELECT coalesce("
+		     "(SELECT municipality_id FROM territory WHERE id = ?2), "
+		     "(SELECT municipality_id FROM meeting WHERE id = ?3), nullif(?4, 0), "
+		     "(SELECT id FROM municipality WHERE own = 1)) AS body) b "
+		     "WHERE g.id = ?1 AND (g.municipality_id = b.body OR g.municipality_id = "
+		     "(SELECT district_id FROM municipality WHERE id = b.body))"),
+	DB_STATEMENT(STMT_REFGROUP_GET, 4,
+		     "SELECT g.name, g.description, g.municipality_id, coalesce(mu.name, '') "
+		     "FROM reference_group g LEFT JOIN municipality mu ON mu.id = g.municipality_id "
+		     "WHERE g.id = ?1"),
 	DB_STATEMENT(STMT_REFGROUP_INSERT, 0,
-		     "INSERT INTO reference_group (name, description) VALUES (?1, ?2)"),
+		     "INSERT INTO reference_group (name, description, municipality_id) "
+		     "VALUES (?1, ?2, ?3)"),
 	DB_STATEMENT(STMT_REFGROUP_UPDATE, 0,
 		     "UPDATE reference_group SET name = ?2, description = ?3 WHERE id = ?1"),
 	DB_STATEMENT(STMT_REFGROUP_JSON, 1,
 		     "SELECT json_object('name', name, 'description', description, "
+		     "'municipality_id', municipality_id, "
 		     "'members', (SELECT json_group_array(json_object('name', name, "
 		     "  'organisation', organisation, 'email', email, 'consent_at', given_at, "
 		     "  'consent', given_how, 'withdrawn_at', withdrawn_at)) FROM "
@@ -641,12 +669,30 @@ static void read_refgroup_row(struct arena *a, sqlite3_stmt *s, void *row)
 	g->name = db_text(a, s, 1);
 	g->summary = db_text(a, s, 2);
 	g->members = sqlite3_column_int64(s, 3);
+	g->municipality = db_text(a, s, 4);
 }
 
-int db_refgroup_list(struct db *db, struct arena *a, struct refgroup_row **out, size_t *count)
+int db_refgroup_list(struct db *db, struct arena *a, long long scope, struct refgroup_row **out,
+		     size_t *count)
 {
-	return db_read_rows(db, a, db_stmt(db, STMT_REFGROUP_LIST), sizeof **out,
-			    read_refgroup_row, out, count, "reference groups");
+	sqlite3_stmt *s = db_stmt(db, STMT_REFGROUP_LIST);
+	if (scope > 0)
+		sqlite3_bind_int64(s, 1, scope);
+	return db_read_rows(db, a, s, sizeof **out, read_refgroup_row, out, count,
+			    "reference groups");
+}
+
+int db_refgroup_usable(struct db *db, long long group, long long territory, long long meeting,
+		       long long body)
+{
+	sqlite3_stmt *s = db_stmt(db, STMT_REFGROUP_USABLE);
+	sqlite3_bind_int64(s, 1, group);
+	if (territory > 0)
+		sqlite3_bind_int64(s, 2, territory);
+	if (meeting > 0)
+		sqlite3_bind_int64(s, 3, meeting);
+	sqlite3_bind_int64(s, 4, body);
+	return exists(db_read_one(db, NULL, s, NULL, NULL, "reference group of a body"));
 }
 
 /* The columns of STMT_REFGROUP_GET. */
@@ -655,6 +701,8 @@ static void read_refgroup_detail(struct arena *a, sqlite3_stmt *s, void *row)
 	struct refgroup_detail *g = row;
 	g->name = db_text(a, s, 0);
 	g->summary = db_text(a, s, 1);
+	g->municipality_id = sqlite3_column_int64(s, 2);
+	g->municipality = db_text(a, s, 3);
 }
 
 int db_refgroup_get(struct db *db, struct arena *a, long long id, struct refgroup_detail *out)

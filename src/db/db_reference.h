@@ -195,15 +195,26 @@ struct refgroup_row {
 	long long id;
 	const char *name, *summary;
 	long long members;
+	const char *municipality; /* the body whose group it is */
 };
 
-/* Every reference group, by name. 0, or -1 on a database error. */
-int db_refgroup_list(struct db *db, struct arena *a, struct refgroup_row **out, size_t *count);
+/* The reference groups of the bodies of scope (scope_bind_value: 0 for every body), by name.
+ * 0, or -1 on a database error. */
+int db_refgroup_list(struct db *db, struct arena *a, long long scope, struct refgroup_row **out,
+		     size_t *count);
+
+/* Whether reference group may be chosen for a record of the municipality of territory, else
+ * of meeting, else body, else the own municipality (0 for each absent one): the group is that
+ * municipality's or its district's (STMT_REFGROUP_USABLE). 1, 0, -1 on a database error. */
+int db_refgroup_usable(struct db *db, long long group, long long territory, long long meeting,
+		       long long body);
 
 /* One reference group (STMT_REFGROUP_GET). */
 struct refgroup_detail {
 	long long id;
 	const char *name, *summary;
+	long long municipality_id;   /* the body whose group it is */
+	const char *municipality;    /* its name */
 };
 
 /* 0 with *out filled, 1 when there is no such group, -1 on a database error. */

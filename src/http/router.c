@@ -107,6 +107,9 @@ const char *const route_owner_names[ROUTE_OWNER__MAX] = {
 	[ROUTE_OWNER_PROPOSAL] = "proposal",
 	[ROUTE_OWNER_SURVEY] = "survey",
 	[ROUTE_OWNER_OUTBOX] = "outbox",
+	[ROUTE_OWNER_REFERENCE_GROUP] = "reference-group",
+	[ROUTE_OWNER_PLAN_MEASURE] = "plan-measure",
+	[ROUTE_OWNER_PLAN_RECORD] = "plan-record",
 };
 
 /* One line a route, tab-separated: methods, pattern, roles ("public" or role codes joined by

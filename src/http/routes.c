@@ -48,10 +48,14 @@
 	       {FIELD_PERIOD_FROM, FIELD_REQUIRED}, {FIELD_PERIOD_TO, FIELD_REQUIRED},             \
 	       {FIELD_START_TIME, FIELD_REQUIRED}, {FIELD_END_TIME, FIELD_REQUIRED},               \
 	       {FIELD_SLOT_MINUTES, FIELD_REQUIRED}, {FIELD_TOPICS, FIELD_OPTIONAL})
-#define REFERENCE_GROUP_FORM                                                                      \
-	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_SUMMARY, FIELD_OPTIONAL},                      \
-	       {FIELD_MEMBER_NAME, FIELD_MULTI}, {FIELD_MEMBER_ORGANISATION, FIELD_MULTI},         \
-	       {FIELD_MEMBER_EMAIL, FIELD_MULTI}, {FIELD_MEMBER_CONSENT, FIELD_MULTI})
+#define REFERENCE_GROUP_FIELDS                                                                    \
+	{FIELD_NAME, FIELD_REQUIRED}, {FIELD_SUMMARY, FIELD_OPTIONAL},                             \
+		{FIELD_MEMBER_NAME, FIELD_MULTI}, {FIELD_MEMBER_ORGANISATION, FIELD_MULTI},        \
+		{FIELD_MEMBER_EMAIL, FIELD_MULTI}, {FIELD_MEMBER_CONSENT, FIELD_MULTI}
+#define REFERENCE_GROUP_FORM FIELDS(REFERENCE_GROUP_FIELDS)
+/* A new reference group names the body whose group it is (issue 18; empty: the account's). */
+#define REFERENCE_GROUP_NEW_FORM                                                                  \
+	FIELDS(REFERENCE_GROUP_FIELDS, {FIELD_MUNICIPALITY, FIELD_OPTIONAL})
 /* A resident's answers to a survey: q1…q20 by the questions' positions (page_surveys.c). */
 #define SURVEY_ANSWERS FIELDS({FIELD_RESIDENT_OF, FIELD_OPTIONAL}, SURVEY_ANSWER_FIELDS)
 #define SURVEY_ANSWER_FIELDS                                                                      \
@@ -615,18 +619,19 @@ const struct route routes[] = {
 	 FIELDS({FIELD_PLAN_ITEM, FIELD_REQUIRED}, {FIELD_PLAN_TEXT, FIELD_REQUIRED},
 		{FIELD_PERIODICITY, FIELD_REQUIRED}, {FIELD_DUE_ON, FIELD_OPTIONAL},
 		{FIELD_UNITS, FIELD_OPTIONAL}, {FIELD_EVIDENCE, FIELD_REQUIRED},
-		{FIELD_KIND, FIELD_OPTIONAL}),
+		{FIELD_KIND, FIELD_OPTIONAL}, {FIELD_MUNICIPALITY, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER, PLAN_WRITERS},
 	{"/admin/plan/import", METHOD_POST, page_admin_plan_import,
-	 FIELDS({FIELD_ATTACHMENT, FIELD_OPTIONAL}),
+	 FIELDS({FIELD_ATTACHMENT, FIELD_OPTIONAL}, {FIELD_MUNICIPALITY, FIELD_OPTIONAL}),
 	 ROUTE_FORM_ERRORS_TO_HANDLER | ROUTE_MULTIPART, PLAN_WRITERS},
 	{"/admin/plan/#", METHOD_GET, page_admin_plan_measure, FIELDS({FIELD_YEAR, FIELD_OPTIONAL}),
-	 0, PLAN_READERS},
+	 0, PLAN_READERS, ROUTE_OWNER_PLAN_MEASURE},
 	{"/admin/plan/#/records", METHOD_POST, page_admin_plan_record_create,
 	 FIELDS({FIELD_DONE_ON, FIELD_REQUIRED}, {FIELD_RECORD_NOTE, FIELD_REQUIRED},
 		{FIELD_ATTACHMENT, FIELD_OPTIONAL}),
-	 ROUTE_FORM_ERRORS_TO_HANDLER | ROUTE_MULTIPART, PLAN_WRITERS},
-	{"/admin/plan/records/#", METHOD_GET, page_admin_plan_record_file, NULL, 0, PLAN_READERS},
+	 ROUTE_FORM_ERRORS_TO_HANDLER | ROUTE_MULTIPART, PLAN_WRITERS, ROUTE_OWNER_PLAN_MEASURE},
+	{"/admin/plan/records/#", METHOD_GET, page_admin_plan_record_file, NULL, 0, PLAN_READERS,
+	 ROUTE_OWNER_PLAN_RECORD},
 
 	/* The press office (page_admin_press.c). */
 	{"/admin/media-plan", METHOD_GET, page_admin_media_plan, FIELDS({FIELD_MONTH, FIELD_OPTIONAL}),
@@ -644,11 +649,12 @@ const struct route routes[] = {
 	{"/admin/reference-groups", METHOD_GET, page_admin_reference_groups, NULL, 0,
 	 REFERENCE_READERS},
 	{"/admin/reference-groups", METHOD_POST, page_admin_reference_group_create,
-	 REFERENCE_GROUP_FORM, ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	 REFERENCE_GROUP_NEW_FORM, ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
 	{"/admin/reference-groups/#", METHOD_GET, page_admin_reference_group, NULL, 0,
-	 REFERENCE_READERS},
+	 REFERENCE_READERS, ROUTE_OWNER_REFERENCE_GROUP},
 	{"/admin/reference-groups/#", METHOD_POST, page_admin_reference_group_update,
-	 REFERENCE_GROUP_FORM, ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS},
+	 REFERENCE_GROUP_FORM, ROUTE_FORM_ERRORS_TO_HANDLER, REFERENCE_WRITERS,
+	 ROUTE_OWNER_REFERENCE_GROUP},
 	/* The production calendar (page_admin_calendar.c): read by those who count working-day
 	 * deadlines, changed by administrators when a decree on transfers of days off appears. */
 	{"/admin/calendar", METHOD_GET, page_admin_calendar, NULL, 0, ROLES_CALENDAR_READERS},

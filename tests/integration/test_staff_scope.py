@@ -20,7 +20,7 @@ import unittest
 import urllib.parse
 from datetime import date
 
-from helpers import epoch, main_of, shown, text_of
+from helpers import epoch, main_of, multipart, shown, text_of
 from stack import portal_routes
 from staff import Browser, StaffAssertions, field_error, form_errors, options, staff_module
 
@@ -42,13 +42,9 @@ ACCOUNTS = {
 # (ROUTE_INSTALLATION, tested below).
 INSTALLATION_WIDE = {
     "/admin/people/#": "the directory of people is shared by the district and its settlements",
-    "/admin/plan/#": "the plan of measures is the installation's",
-    "/admin/plan/#/records": "the plan of measures is the installation's",
-    "/admin/plan/records/#": "the plan of measures is the installation's",
     "/admin/media/#": "the media list is the installation's",
     "/admin/media/#/deactivate": "the media list is the installation's",
     "/admin/media/#/activate": "the media list is the installation's",
-    "/admin/reference-groups/#": "reference groups are the installation's",
     "/admin/calendar/#": "the production calendar is the country's",
     "/admin/calendar/#/days": "the production calendar is the country's",
     "/admin/calendar/#/remove": "the production calendar is the country's",
@@ -57,8 +53,10 @@ NOT_FOUND = "Страница не найдена"
 # Tables whose rows a refused request must leave as they were.
 WATCHED = ("meeting", "appeal", "appeal_event", "appeal_file", "instruction", "protocol",
            "meeting_series", "reception_schedule", "reception", "reception_booking", "territory",
-           "municipality", "info_group", "venue", "discussion", "discussion_proposal", "survey",
-           "outbox", "staff_user", "audit_log")
+           "municipality", "info_group", "info_group_member", "venue", "discussion",
+           "discussion_proposal", "survey", "outbox", "staff_user", "audit_log",
+           "reference_group", "reference_group_member", "meeting_reference_group",
+           "plan_measure", "plan_record")
 
 
 def insert(sql, params=()):
@@ -132,12 +130,27 @@ def make_records(tag, territory, venue, person, held_meeting, approved_reception
                    subject=f"'Письмо {tag}'")
     municipality = STACK.query("SELECT municipality_id FROM territory WHERE id = ?",
                                (territory,))[0][0]
+    reference_group = insert("INSERT INTO reference_group (municipality_id, name, description) "
+                             "VALUES (?, ?, ?)", (municipality, f"Референтная группа {tag}",
+                                                  f"Жители {tag}"))
+    insert("INSERT INTO reference_group_member (group_id, name, organisation, email) "
+           "VALUES (?, ?, '', ?)", (reference_group, f"Участник {tag}", f"member-{tag}@example.org"))
+    plan_measure = insert("INSERT INTO plan_measure (item, text, periodicity, units, evidence, "
+                          "created_at, municipality_id) VALUES (?, ?, 'yearly', 'Отдел', "
+                          "'record', ?, ?)", (f"9{tag}", f"Мероприятие плана {tag}", now,
+                                              municipality))
+    plan_record = insert("INSERT INTO plan_record (measure_id, done_on, note, file_name, mime, "
+                         "size, sha256, created_at) VALUES (?, '2020-01-10', ?, 'act.pdf', "
+                         "'application/pdf', 10, ?, ?)",
+                         (plan_measure, f"Отметка {tag}", "b" * 64, now))
     return {
         "meeting": held_meeting, "reception": approved_reception_meeting, "appeal": appeal,
         "appeal-file": appeal_file, "instruction": instruction, "series": series,
         "reception-schedule": schedule, "booking": booking, "territory": territory,
         "municipality": municipality, "group": group, "venue": venue, "discussion": discussion,
         "proposal": proposal, "survey": survey, "outbox": outbox,
+        "reference-group": reference_group, "plan-measure": plan_measure,
+        "plan-record": plan_record,
         "appeal_number": f"SCOPE-{tag}", "instruction_text": f"Поручение {tag}: проверить мост",
         "series_title": f"Серия {tag}", "visitor": f"Посетитель {tag}",
         "schedule_venue": STACK.query("SELECT name FROM venue WHERE id = ?", (venue,))[0][0],
@@ -176,7 +189,7 @@ def tearDownModule():
 
 def snapshot():
     """Every row of the watched tables."""
-    return {t: STACK.query(f"SELECT * FROM {t} ORDER BY rowid") for t in WATCHED}
+    return {t: STACK.query(f"SELECT * FROM {t} ORDER BY 1, 2") for t in WATCHED}
 
 
 def route_table():
@@ -246,6 +259,8 @@ class EveryRoute(StaffAssertions, unittest.TestCase):
             f"/admin/groups/{B['group']}": "Информационная группа № 2",
             f"/admin/discussions/{B['discussion']}": "Обсуждение B",
             f"/admin/surveys/{B['survey']}": "Опрос B",
+            f"/admin/reference-groups/{B['reference-group']}": "Референтная группа B",
+            f"/admin/plan/{B['plan-measure']}": "Мероприятие плана B",
         }
         for path, text in pages.items():
             with self.subTest(path=path):
@@ -607,6 +622,284 @@ class Accounts(StaffAssertions, unittest.TestCase):
                          [(0,)])
         self.assertEqual(STACK.query("SELECT municipality_id FROM staff_user WHERE login = "
                                      "'sovorg'"), [(DISTRICT,)])
+
+
+REFGROUP_SCOPE_ERROR = ("рассылка референтным группам: выберите референтные группы "
+                        "муниципального образования, которому принадлежит запись, или его района.")
+
+
+class ReferenceGroups(StaffAssertions, unittest.TestCase):
+    """Reference groups are one body's (migration 030): the list and the forms of a scoped
+    account show its bodies' groups; a new group is the account's body's or one of its bodies'
+    chosen; the meeting, discussion and survey forms refuse a group of another body beside the
+    field, and take the record's body's and its district's groups."""
+
+    def test_the_list_shows_the_account_s_bodies_groups(self):
+        page = shown(self, SESSIONS["brzorg"].get("/admin/reference-groups"),
+                     "<h1>Референтные группы</h1>", "Референтная группа B",
+                     "Муниципальное образование").text
+        self.assertNotIn("Референтная группа Z", page)
+        self.assertNotIn("Предприниматели Зеленоборска", page)
+        shown(self, SESSIONS["sovorg"].get("/admin/reference-groups"), "Референтная группа B",
+              "Референтная группа Z", "Предприниматели Зеленоборска")
+        # Another body's group is not shown by its number either (EveryRoute: every route).
+        r = SESSIONS["brzorg"].get(f"/admin/reference-groups/{Z['reference-group']}")
+        self.assertEqual(r.status, 404)
+        self.assertNotIn("Участник Z", r.text)
+
+    def group_fields(self, name, **over):
+        return dict({"name": name, "summary": "Проверка", "member_name": "Иванов Иван",
+                     "member_organisation": "", "member_email": "ivanov@example.org",
+                     "member_consent": "письменное согласие"}, **over)
+
+    def test_a_new_group_is_the_account_s_body_s_and_names_are_unique_per_body(self):
+        brz = SESSIONS["brzadmin"]
+        # The same name as Зеленоборск's demo group: another body's group does not clash.
+        r = brz.post("/admin/reference-groups", self.group_fields("Старшее поколение"))
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        self.assertEqual(STACK.query("SELECT municipality_id FROM reference_group WHERE name = "
+                                     "'Старшее поколение' ORDER BY id"),
+                         [(OWN,), (BEREZOVKA,)])
+        # Twice in the same body: refused beside the name.
+        before = snapshot()
+        r = brz.post("/admin/reference-groups", self.group_fields("Старшее поколение"))
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "name"),
+                         "название: группа с таким названием уже есть.")
+        self.assertEqual(snapshot(), before)
+
+    def test_another_body_in_the_new_group_form_is_refused_beside_the_field(self):
+        brz = SESSIONS["brzorg"]
+        before = snapshot()
+        r = brz.post("/admin/reference-groups",
+                     self.group_fields("Группа чужого поселения", municipality=str(OWN)))
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "municipality"),
+                         "муниципальное образование: выберите муниципальное образование, с "
+                         "которым вы работаете.")
+        self.assertIn('value="Группа чужого поселения"', r.text)  # the input is kept
+        self.assertEqual(snapshot(), before)
+        # A settlement's account has one body: nothing to choose.
+        page = shown(self, brz.get("/admin/reference-groups"), "Новая группа").text
+        self.assertNotIn('name="municipality"', page)
+        # The district's account chooses among its bodies.
+        page = shown(self, SESSIONS["sovorg"].get("/admin/reference-groups"), "Новая группа").text
+        self.assertEqual({v for v, _ in options(page, "municipality") if v},
+                         {str(DISTRICT), str(OWN), str(BEREZOVKA)})
+        r = SESSIONS["sovorg"].post("/admin/reference-groups",
+                                    self.group_fields("Совет старост Берёзовки",
+                                                      municipality=str(BEREZOVKA)))
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        self.assertEqual(STACK.query("SELECT municipality_id FROM reference_group WHERE name = "
+                                     "'Совет старост Берёзовки'"), [(BEREZOVKA,)])
+
+    def meeting_fields(self, territory, title, *groups):
+        return [("kind", "gathering"), ("title", title), ("territory", str(territory)),
+                ("starts_at", "2099-07-01T18:00"), ("ends_at", "2099-07-01T19:00")] + \
+            [("reference_group", str(g)) for g in groups]
+
+    def test_the_meeting_form_takes_the_body_s_and_the_district_s_groups_only(self):
+        district_group = insert("INSERT INTO reference_group (municipality_id, name) "
+                                "VALUES (?, 'Совет ветеранов района')", (DISTRICT,))
+        brz = SESSIONS["brzorg"]
+        page = shown(self, brz.get("/admin/meetings/new"), "Референтная группа B",
+                     "Совет ветеранов района").text
+        self.assertNotIn("Референтная группа Z", page)
+        offered = {int(v) for v in re.findall(r'name="reference_group" value="(\d+)"', page)}
+        self.assertIn(B["reference-group"], offered)
+        self.assertNotIn(1, offered)  # Зеленоборск's demo groups
+        self.assertNotIn(2, offered)
+        before = snapshot()
+        r = brz.post("/admin/meetings", self.meeting_fields(7, "Сход с чужой группой",
+                                                            Z["reference-group"]))
+        self.assertStatus(r, 422)
+        self.assertIsNotNone(field_error(r.text, "reference_group"))
+        self.assertIn('value="Сход с чужой группой"', r.text)
+        self.assertEqual(snapshot(), before)
+        r = brz.post("/admin/meetings", self.meeting_fields(7, "Сход с группами", B["reference-group"],
+                                                            district_group))
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        self.assertEqual(STACK.query(
+            "SELECT group_id FROM meeting_reference_group WHERE meeting_id = (SELECT id FROM "
+            "meeting WHERE title = 'Сход с группами') ORDER BY group_id"),
+            sorted([(B["reference-group"],), (district_group,)]))
+
+    def test_an_installation_account_cannot_mail_one_settlement_s_group_for_another(self):
+        before = snapshot()
+        r = SESSIONS["organizer"].post("/admin/meetings", self.meeting_fields(
+            7, "Сход в Кедровой с группой Зеленоборска", 1))
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "reference_group"), REFGROUP_SCOPE_ERROR)
+        self.assertIn('value="Сход в Кедровой с группой Зеленоборска"', r.text)
+        self.assertEqual(snapshot(), before)
+
+    def test_the_discussion_and_survey_forms_refuse_another_body_s_group(self):
+        brz = SESSIONS["brzorg"]
+        today = time.strftime("%Y-%m-%d")
+        before = snapshot()
+        r = brz.post("/admin/discussions", [
+            ("title", "Проект с чужой группой"), ("unit", "Администрация"), ("body", "1. Текст."),
+            ("form", "online"), ("meeting", ""), ("territory", ""),
+            ("reference_group", str(Z["reference-group"])), ("opens_on", today),
+            ("closes_on", "2099-01-01")])
+        self.assertStatus(r, 422)
+        self.assertIsNotNone(field_error(r.text, "reference_group"))
+        self.assertIn("Проект с чужой группой", r.text)
+        self.assertEqual(snapshot(), before)
+        r = brz.post("/admin/surveys", [
+            ("title", "Опрос чужой группы"), ("intro", ""), ("audience", "groups"),
+            ("territory", ""), ("reference_group", str(Z["reference-group"])),
+            ("opens_on", today), ("closes_on", "2099-01-01"), ("results", "closed"),
+            ("question", "Вопрос?"), ("question_kind", "scale"), ("question_required", "yes"),
+            ("question_options", "")])
+        self.assertStatus(r, 422)
+        self.assertIsNotNone(field_error(r.text, "reference_group"))
+        self.assertIn("Опрос чужой группы", r.text)
+        self.assertEqual(snapshot(), before)
+        page = shown(self, brz.get("/admin/surveys"), "Референтная группа B").text
+        self.assertNotIn("Референтная группа Z", page)
+
+
+class InfoGroups(StaffAssertions, unittest.TestCase):
+    """Information groups follow their territory's body: the list, the page, the edit and the
+    meeting form's choice are the account's body's; another body's group is 404 (EveryRoute) or
+    refused beside the field."""
+
+    def test_the_page_and_the_edit_of_another_body_s_group(self):
+        brz = SESSIONS["brzadmin"]
+        shown(self, brz.get(f"/admin/groups/{B['group']}"), "Информационная группа № 2")
+        before = snapshot()
+        for r in (brz.get(f"/admin/groups/{Z['group']}"),
+                  brz.post(f"/admin/groups/{Z['group']}",
+                           {"name": "Захват", "territory": "7"})):
+            self.assertEqual(r.status, 404)
+            self.assertIn(f"<h1>{NOT_FOUND}</h1>", r.text)
+        self.assertEqual(snapshot(), before)
+
+    def test_moving_a_group_to_another_body_s_territory_is_refused(self):
+        brz = SESSIONS["brzadmin"]
+        before = snapshot()
+        r = brz.post(f"/admin/groups/{B['group']}",
+                     {"name": "Информационная группа № 2", "territory": "3"})
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "territory"),
+                         "территория: выберите территорию муниципального образования, с которым "
+                         "вы работаете.")
+        self.assertEqual(snapshot(), before)
+
+    def test_the_meeting_form_refuses_another_body_s_group(self):
+        brz = SESSIONS["brzorg"]
+        before = snapshot()
+        r = brz.post("/admin/meetings", {"kind": "group_field", "title": "Выезд чужой группы",
+                                         "territory": "7", "group": str(Z["group"]),
+                                         "starts_at": "2099-06-02T18:00",
+                                         "ends_at": "2099-06-02T19:00"})
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "group"),
+                         "информационная группа: выберите информационную группу "
+                         "муниципального образования, с которым вы работаете.")
+        self.assertIn('value="Выезд чужой группы"', r.text)
+        self.assertEqual(snapshot(), before)
+
+
+class Plan(StaffAssertions, unittest.TestCase):
+    """The plan of measures is one body's per measure (migration 030): the list, the CSV, a
+    measure's page and its records are the account's bodies'; a new measure is the account's
+    body's; the compliance report shows the plan of its municipality."""
+
+    def test_the_list_and_the_csv_show_the_account_s_bodies_measures(self):
+        page = shown(self, SESSIONS["brzorg"].get("/admin/plan"), "<h1>План мероприятий</h1>",
+                     "Мероприятие плана B").text
+        self.assertNotIn("Мероприятие плана Z", page)
+        self.assertNotIn("Обеспечение работы интернет-приёмных", page)  # the own (demo) plan
+        r = SESSIONS["brzorg"].get("/admin/plan?format=csv")
+        self.assertEqual(r.status, 200)
+        self.assertIn("Мероприятие плана B", r.text)
+        self.assertNotIn("Мероприятие плана Z", r.text)
+        shown(self, SESSIONS["sovorg"].get("/admin/plan"), "Мероприятие плана B",
+              "Мероприятие плана Z", "Обеспечение работы интернет-приёмных")
+
+    def measure_fields(self, text, **over):
+        return dict({"item": "77", "text": text, "periodicity": "yearly", "due_on": "",
+                     "units": "Администрация", "evidence": "record", "kind": ""}, **over)
+
+    def test_a_new_measure_is_the_account_s_body_s(self):
+        brz = SESSIONS["brzorg"]
+        r = brz.post("/admin/plan", self.measure_fields("Сход жителей Кедровой"))
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        self.assertEqual(STACK.query("SELECT municipality_id FROM plan_measure WHERE text = "
+                                     "'Сход жителей Кедровой'"), [(BEREZOVKA,)])
+        before = snapshot()
+        r = brz.post("/admin/plan", self.measure_fields("Мероприятие в чужом поселении",
+                                                        municipality=str(OWN)))
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "municipality"),
+                         "муниципальное образование: выберите муниципальное образование, с "
+                         "которым вы работаете.")
+        self.assertIn("Мероприятие в чужом поселении", r.text)
+        self.assertEqual(snapshot(), before)
+
+    def test_an_import_for_another_body_is_refused_beside_the_field(self):
+        brz = SESSIONS["brzorg"]
+        text = ("Пункт;Мероприятие;Периодичность;Срок;Ответственные;Подтверждение;Вид встречи\r\n"
+                "88;Импорт в чужой план;ежегодно;;Отдел;record;\r\n")
+
+        def send(municipality):
+            body, ctype = multipart([("csrf", brz.token), ("municipality", municipality)],
+                                    [("attachment", "план.csv", text.encode("utf-8"),
+                                      "text/csv")])
+            return STACK.request("POST", "/admin/plan/import", body=body, headers={
+                "Content-Type": ctype, "Cookie": brz.cookie_header("/admin/plan/import")})
+        before = snapshot()
+        r = send(str(OWN))
+        self.assertStatus(r, 422)
+        self.assertEqual(field_error(r.text, "municipality-import"),
+                         "муниципальное образование: выберите муниципальное образование, с "
+                         "которым вы работаете.")
+        self.assertEqual(snapshot(), before)
+        r = send("")
+        self.assertEqual(r.status, 303, text_of(main_of(r.text))[:500])
+        self.assertEqual(STACK.query("SELECT municipality_id FROM plan_measure WHERE text = "
+                                     "'Импорт в чужой план'"), [(BEREZOVKA,)])
+
+    def test_the_compliance_report_shows_the_report_s_body_s_plan(self):
+        page = shown(self, SESSIONS["brzorg"].get("/admin/reports/compliance?from=2020-01-01&"
+                                                  "to=2020-12-31"),
+                     '<table class="list report"', "Мероприятие плана B").text
+        self.assertNotIn("Мероприятие плана Z", page)
+        self.assertNotIn("Обеспечение работы интернет-приёмных", page)
+        page = shown(self, SESSIONS["zelorg"].get("/admin/reports/compliance?from=2020-01-01&"
+                                                  "to=2020-12-31"),
+                     '<table class="list report"', "Мероприятие плана Z").text
+        self.assertNotIn("Мероприятие плана B", page)
+        # The district's account asking for Берёзовка gets Берёзовка's plan only.
+        page = shown(self, SESSIONS["sovorg"].get(
+            f"/admin/reports/compliance?from=2020-01-01&to=2020-12-31&municipality={BEREZOVKA}"),
+            '<table class="list report"', "Мероприятие плана B").text
+        self.assertNotIn("Мероприятие плана Z", page)
+
+    def test_the_district_summary_shows_the_district_s_own_plan(self):
+        insert("INSERT INTO plan_measure (item, text, periodicity, units, evidence, "
+               "meeting_kind, created_at, municipality_id) VALUES ('13', ?, 'yearly', "
+               "'Главы поселений', 'meeting', 'head_report', ?, ?)",
+               ("Отчёты глав поселений района", int(time.time()), DISTRICT))
+        # Берёзовка's head reported in 2020: a settlement's meeting proves the district's
+        # measure. The settlements' own plans are not in the summary.
+        insert("INSERT INTO meeting (kind, title, territory_id, starts_at, ends_at, status) "
+               "VALUES ('head_report', 'Отчёт главы Берёзовки за 2019 год', 6, ?, ?, 'held')",
+               (epoch(date(2020, 2, 20), "18:00"), epoch(date(2020, 2, 20), "20:00")))
+        page = shown(self, SESSIONS["sovorg"].get("/admin/reports/district?year=2020"),
+                     '<table class="list report"', "Отчёты глав поселений района").text
+        [row] = [r for r in report_table(page, "plan") if r[0] == "13"]
+        self.assertEqual(row[1][2], "выполнено", row)
+        self.assertIn("Отчёт главы Берёзовки за 2019 год", row[1][3])
+        self.assertNotIn("Мероприятие плана B", page)
+        self.assertNotIn("Мероприятие плана Z", page)
+        # A settlement's compliance report does not show the district's plan.
+        page = shown(self, SESSIONS["brzorg"].get("/admin/reports/compliance?from=2020-01-01&"
+                                                  "to=2020-12-31"),
+                     '<table class="list report"', "Мероприятие плана B").text
+        self.assertNotIn("Отчёты глав поселений района", page)
 
 
 def report_table(page, table_id):

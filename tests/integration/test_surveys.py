@@ -235,7 +235,9 @@ class SurveyTest(unittest.TestCase):
             self.assertEqual(STAFF[role].get("/admin/surveys/2.csv").status, 403, role)
         # The audience's groups with their size, as on the discussion form (one builder).
         shown(self, STAFF["admin"].get("/admin/surveys"), "Новый опрос",
-              "Предприниматели Зеленоборска (3 участника)", "Старшее поколение (2 участника)")
+              # Each group names its body where the portal serves several (migration 030).
+              "Предприниматели Зеленоборска — Зеленоборск (3 участника)",
+              "Старшее поколение — Зеленоборск (2 участника)")
         shown(self, STAFF["admin"].get("/admin/surveys/2"), "Качество уборки улиц зимой",
               "Чаще чистить тротуары у остановок.")
         r = STAFF["organizer"].post("/admin/surveys", {"csrf": "x", "title": "x"})

@@ -7,15 +7,22 @@
  * administrators and organizers (routes.c), audited with the participants before and after. Each
  * address carries the participant's consent to the mail (152-ФЗ, table reference_consent): how and
  * when it was given, recorded with a new address and shown beside every participant with its
- * withdrawal (the link in every mail, page_reference_unsubscribe.c). */
+ * withdrawal (the link in every mail, page_reference_unsubscribe.c). Each group is one
+ * municipality's (issue 18, migration 030): an account sees and changes its bodies' groups only
+ * (another body's is 404 before the handler, scope.c), a new group is for the body chosen among
+ * the account's (else the account's, else the own municipality), and a record's form offers the
+ * groups of the record's body and of its district (staff_body.c). */
 #include <string.h>
 
 #include "auth.h"
 #include "civil_time.h"
 #include "page.h"
 #include "page_admin_reference.h"
+#include "db_municipality.h"
 #include "pages.h"
 #include "ru.h"
+#include "scope.h"
+#include "staff_body.h"
 #include "subscription.h"
 #include "worker.h"
 
@@ -32,6 +39,7 @@ struct reference_member {
 struct reference_group {
 	long long id;
 	const char *name, *summary;
+	const char *municipality; /* the body whose group it is */
 	struct reference_member *members;
 	size_t member_count;
 };
@@ -48,6 +56,7 @@ static int load_group(struct request *req, long long id, struct reference_group 
 	g->id = id;
 	g->name = row.name;
 	g->summary = row.summary;
+	g->municipality = row.municipality;
 	struct refgroup_member *stored;
 	if (db_refgroup_members(db, req->arena, id, &stored, &g->member_count) < 0)
 		return -1;
@@ -237,6 +246,17 @@ static bool save_members(struct request *req, long long id, const struct referen
 	return rc == SQLITE_DONE;
 }
 
+/* 1 when the portal serves more than one municipality (groups then name their body), 0 when
+ * one, -1 on a database error. */
+static int many_bodies(struct request *req)
+{
+	struct municipality_item *bodies;
+	size_t count;
+	if (db_municipality_list(&req->worker->db, req->arena, &bodies, &count) < 0)
+		return -1;
+	return count > 1;
+}
+
 static enum http_status list_page(struct request *req, enum http_status status,
 				  const struct reference_member *rows, size_t row_count)
 {
@@ -244,12 +264,18 @@ static enum http_status list_page(struct request *req, enum http_status status,
 				      REFERENCE_REFERENCE_GROUPS, true);
 	struct refgroup_row *groups;
 	size_t count;
-	if (db_refgroup_list(&req->worker->db, req->arena, &groups, &count) < 0)
+	int many = many_bodies(req);
+	if (many < 0 || db_refgroup_list(&req->worker->db, req->arena, scope_bind_value(req),
+					 &groups, &count) < 0)
 		return HTTP_INTERNAL_ERROR;
+	if (many)
+		tpl_section_show(d, "BODIES");
 	for (size_t i = 0; i < count; i++) {
 		tpl_dict *row = tpl_section_add(d, "GROUP");
 		tpl_set_int(row, "ID", groups[i].id);
 		tpl_set(row, "NAME", groups[i].name);
+		if (many)
+			tpl_set(tpl_section_add(row, "BODY"), "NAME", groups[i].municipality);
 		tpl_set(row, "SUMMARY", groups[i].summary);
 		tpl_set_int(row, "MEMBERS", groups[i].members);
 	}
@@ -259,12 +285,15 @@ static enum http_status list_page(struct request *req, enum http_status status,
 					  "admin_reference_group_form.tpl");
 		tpl_set(f, "ACTION", "/admin/reference-groups");
 		tpl_set(f, "SUBMIT", "Создать группу");
+		if (staff_body_field(req, f) < 0)
+			return HTTP_INTERNAL_ERROR;
 		fill_form(req, f, NULL, rows, row_count, rows != NULL);
 	}
 	return page_end(req, status);
 }
 
-/* GET /admin/reference-groups — every reference group with its number of participants, and for
+/* GET /admin/reference-groups — the reference groups of the account's bodies (every group for
+ * an account of the whole installation) with their bodies and numbers of participants, and for
  * administrators and organizers the form for a new one. */
 enum http_status page_admin_reference_groups(struct request *req)
 {
@@ -285,10 +314,12 @@ static enum http_status groups_refused(struct request *req, enum http_status sta
 static const struct staff_action refgroup_create = {"reference_group", STMT_REFGROUP_JSON,
 						    staff_action_no_target, groups_refused};
 
-/* POST /admin/reference-groups (name, summary, member_name…, member_organisation…,
- * member_email…, csrf) — create a group with its participants. 303 to its page; 422 with the
- * errors beside the fields and every row kept for a missing or taken name, a participant row
- * without a name or a valid address, or an address twice. */
+/* POST /admin/reference-groups (name, summary, municipality, member_name…,
+ * member_organisation…, member_email…, csrf) — create a group with its participants for the
+ * body chosen (one of the account's: another body's was refused by the scope), else the
+ * account's body, else the own municipality. 303 to its page; 422 with the errors beside the
+ * fields and every row kept for a missing name or one the body's groups have, an unknown body,
+ * a participant row without a name or a valid address, or an address twice. */
 enum http_status page_admin_reference_group_create(struct request *req)
 {
 	enum http_status status;
@@ -296,13 +327,15 @@ enum http_status page_admin_reference_group_create(struct request *req)
 		return status;
 	struct reference_member *rows;
 	size_t count;
-	if (form_members(req, true, &rows, &count) < 0)
+	long long body;
+	if (form_members(req, true, &rows, &count) < 0 || staff_new_record_body(req, &body) < 0)
 		return staff_action_fail(req);
 	if (req->invalid_fields > 0)
 		return staff_action_refuse(req, &refgroup_create, NULL);
 	sqlite3_stmt *s = db_stmt(&req->worker->db, STMT_REFGROUP_INSERT);
 	sqlite3_bind_text(s, 1, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, reference_field_text(req, FIELD_SUMMARY), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, body);
 	int rc;
 	long long id = reference_insert(req, s, &rc);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
@@ -345,6 +378,11 @@ static enum http_status group_page(struct request *req, const struct reference_g
 	tpl_dict *d = reference_begin(req, "admin_reference_group.tpl", g->name,
 				      REFERENCE_REFERENCE_GROUPS, false);
 	tpl_set(d, "NAME", g->name);
+	int many = many_bodies(req);
+	if (many < 0)
+		return HTTP_INTERNAL_ERROR;
+	if (many)
+		tpl_set(tpl_section_add(d, "BODY"), "NAME", g->municipality);
 	if (g->summary[0])
 		tpl_set(tpl_section_add(d, "SUMMARY"), "TEXT", g->summary);
 	tpl_section_show(d, g->member_count ? "HAS_MEMBERS" : "NO_MEMBERS");
@@ -368,8 +406,9 @@ static enum http_status group_page(struct request *req, const struct reference_g
 	return page_end(req, status);
 }
 
-/* GET /admin/reference-groups/ID — one group: description, participants, and for
- * administrators and organizers the form to change them. 404 for an unknown id. */
+/* GET /admin/reference-groups/ID — one group: its body, description, participants, and for
+ * administrators and organizers the form to change them. 404 for an unknown id or another
+ * body's group (the scope, before the handler). */
 enum http_status page_admin_reference_group(struct request *req)
 {
 	struct reference_group g;

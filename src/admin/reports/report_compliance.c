@@ -427,8 +427,8 @@ static int appeals_and_instructions_tables(struct report *r, struct civil_date f
 }
 
 /* The compliance report over local dates [from, to]: the summary, then the tables it sums up;
- * the plan of measures only for the whole installation or its own municipality (plans do not
- * name their body yet, issue 18 item 2). -1 on a database error. */
+ * with_plan, the plan of measures of the report's municipality (of the own one for the whole
+ * installation: report_plan.c) when it has one. -1 on a database error. */
 static int compliance(struct report *r, struct civil_date from, struct civil_date to,
 		      bool with_plan)
 {
@@ -442,9 +442,14 @@ static int compliance(struct report *r, struct civil_date from, struct civil_dat
 		  "отчёта» в таблицах ниже).";
 	struct compliance_counts c = {0};
 	if (meetings_tables(r, from, to, start, end, &c) < 0 ||
-	    appeals_and_instructions_tables(r, from, to, start, end, &c) < 0 ||
-	    (with_plan && report_plan_tables(r, from, to, c.plan) < 0))
+	    appeals_and_instructions_tables(r, from, to, start, end, &c) < 0)
 		return -1;
+	if (with_plan) {
+		int measures = report_plan_tables(r, from, to, c.plan);
+		if (measures < 0)
+			return -1;
+		with_plan = measures > 0; /* a body without a plan: no plan rows */
+	}
 	static const char *const names[] = {
 		"Встречи главы с массовым участием жителей: проведено",
 		"Личные приёмы главы: проведено",
@@ -512,7 +517,7 @@ enum http_status page_admin_report_compliance(struct request *req)
 						  report_date_words(req, to)),
 				     body));
 	r.body = body ? body->id : 0;
-	if (compliance(&r, from, to, body == NULL || body->own) < 0) {
+	if (compliance(&r, from, to, true) < 0) {
 		db_log_error(&req->worker->db, "compliance report");
 		return HTTP_INTERNAL_ERROR;
 	}

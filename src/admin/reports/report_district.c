@@ -3,7 +3,8 @@
  * the residents and the head's monthly personal receptions (the district's plan of measures,
  * seed act of Сосновский район: «проведение ежегодных отчётов глав поселений», «личные приёмы —
  * 1 раз в месяц по графику»), and the quarterly field meetings of its information groups
- * (regulation № 44 on information groups §3.1: each group at least once a quarter). */
+ * (regulation № 44 on information groups §3.1: each group at least once a quarter); then the
+ * district's own plan of measures for the year, when it has one (report_plan.c). */
 #include <string.h>
 
 #include "civil_time.h"
@@ -13,6 +14,7 @@
 #include "pages.h"
 #include "report.h"
 #include "report_page.h"
+#include "report_plan.h"
 #include "ru.h"
 #include "scope.h"
 #include "worker.h"
@@ -228,6 +230,14 @@ enum http_status page_admin_report_district(struct request *req)
 	}
 	if (settlements == 0)
 		r.tables[summary].note = "В районе нет поселений.";
+	/* The district's own plan of measures for the year, when it has one (migration 030): its
+	 * measures are proved by the district's and its settlements' meetings. */
+	long long plan_counts[3];
+	if (report_plan_tables(&r, (struct civil_date){year, 1, 1},
+			       (struct civil_date){year, 12, 31}, plan_counts) < 0) {
+		db_log_error(&req->worker->db, "district report plan");
+		return HTTP_INTERNAL_ERROR;
+	}
 	if (csv)
 		return report_send_csv(&r,
 				       arena_printf(req->arena, "сводка-района-%d.csv", year),

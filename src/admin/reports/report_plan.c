@@ -1,17 +1,32 @@
 /* report_plan.c — the plan of measures in the compliance report (see report_plan.h). */
 #include "report_plan.h"
 
+#include "db_municipality.h"
 #include "plan_status.h"
+#include "worker.h"
 
 int report_plan_tables(struct report *r, struct civil_date from, struct civil_date to,
 		       long long counts[3])
 {
 	struct request *req = r->req;
 	counts[0] = counts[1] = counts[2] = 0;
+	/* The plan of the report's municipality; a report of the whole installation shows the
+	 * own municipality's (plans are never summed over bodies). */
+	long long body = r->body;
+	if (body == 0) {
+		struct municipality_item *bodies;
+		size_t body_count;
+		if (db_municipality_list(&req->worker->db, req->arena, &bodies, &body_count) < 0)
+			return -1;
+		const struct municipality_item *own = db_municipality_own(bodies, body_count);
+		body = own != NULL ? own->id : -1;
+	}
 	struct plan_measure *m;
 	size_t n;
-	if (plan_measures_load(req, 0, &m, &n) < 0)
+	if (plan_measures_load(req, 0, body, &m, &n) < 0)
 		return -1;
+	if (n == 0)
+		return 0;
 	size_t all_index = r->table_count;
 	struct report_table *t =
 		report_table_add(r, "plan", "План мероприятий: исполнение по периодам", -1, "Пункт",
@@ -45,5 +60,5 @@ int report_plan_tables(struct report *r, struct civil_date from, struct civil_da
 					   report_text(m[i].units));
 		}
 	}
-	return 0;
+	return 1;
 }
