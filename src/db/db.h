@@ -70,6 +70,7 @@ enum stmt {
 	STMT_SCOPE_PROPOSAL,     /* by its discussion */
 	STMT_SCOPE_SURVEY,       /* by its territory */
 	STMT_SCOPE_OUTBOX,       /* by its meeting */
+	STMT_SCOPE_MEDIA_CONTACT, /* by its municipality */
 	STMT_SCOPE_TERRITORIES,  /* (municipality) → id of every territory of it and of its
 	                            settlements, by id */
 	STMT_THROTTLE_GET,       /* (key) → failures, last failure, locked until */
@@ -275,11 +276,12 @@ enum stmt {
 	STMT_PUBLICATION_LIST,   /* (meeting) → every announcement, oldest first */
 	STMT_PUBLICATION_CHANNELS, /* (announcement) → channel group, webhook name, messages, sent,
 	                              dead, last sent */
-	STMT_MEDIA_LIST,         /* () → id, name, email, active */
-	STMT_MEDIA_GET,          /* (id) → name, email, active */
-	STMT_MEDIA_EMAIL_TAKEN,  /* (email, id to skip or NULL) → 1 when another contact has it */
-	STMT_MEDIA_INSERT,       /* (name, email) */
-	STMT_MEDIA_UPDATE,       /* (id, name, email) */
+	STMT_MEDIA_LIST,         /* (scope) → id, name, email, active, municipality_id, its name */
+	STMT_MEDIA_GET,          /* (id) → name, email, active, municipality_id, its name */
+	STMT_MEDIA_EMAIL_TAKEN,  /* (email, id to skip or NULL, municipality) → 1 when another
+				  * contact of that municipality has it */
+	STMT_MEDIA_INSERT,       /* (name, email, municipality) */
+	STMT_MEDIA_UPDATE,       /* (id, name, email, municipality) */
 	STMT_MEDIA_SET_ACTIVE,   /* (id, active) */
 	STMT_MEDIA_JSON,         /* (id) → the row as JSON */
 	/* Reference groups (page_admin_reference_groups.c; decree № 1617-па on reference groups)
@@ -373,8 +375,9 @@ enum stmt {
 	STMT_APPEAL_JSON,        /* (id) → the appeal's state as JSON for the audit record (no
 	                            personal data), with the note of its last history step */
 	STMT_APPEAL_MEETING_BODY, /* (meeting) → its municipality id */
-	STMT_APPEAL_MEDIA_ADDRESSES, /* () → email of the active media contacts, in the media
-	                                list's order */
+	STMT_APPEAL_MEDIA_ADDRESSES, /* (appeal) → email of the active media contacts of its
+	                                municipality and of that one's district, in the media
+	                                list's order, each address once */
 	STMT_ANSWERS_PUBLIC,     /* (limit, meeting or NULL, municipality or NULL) → number,
 	                            territory, question, answer, published, meeting id or NULL,
 	                            meeting title (db_account.c) */

@@ -46,7 +46,12 @@ const struct db_statement db_notify_statements[STMT__MAX] = {
 		     " WHERE t.parent_id IS NOT NULL), "
 		     "down(id) AS (SELECT territory_id FROM meeting WHERE id = ?1"
 		     " UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id) "
-		     "SELECT 0, email, '' FROM media_contact WHERE active = 1 "
+		     /* The media lists of the meeting's municipality and of its district (a
+		      * district newspaper covers its settlements, issue 18 item 2). */
+		     "SELECT 0, email, '' FROM media_contact WHERE active = 1 AND municipality_id IN "
+		     "(SELECT m.municipality_id FROM meeting m WHERE m.id = ?1 UNION "
+		     " SELECT b.district_id FROM meeting m JOIN municipality b "
+		     " ON b.id = m.municipality_id WHERE m.id = ?1) "
 		     "UNION ALL SELECT 1, p.email, '' FROM meeting_invitee i "
 		     "JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ?1 AND p.email <> '' "
 		     "UNION ALL SELECT 1, p.email, '' FROM meeting m "
@@ -58,9 +63,19 @@ const struct db_statement db_notify_statements[STMT__MAX] = {
 		     "JOIN reference_group_member r ON r.group_id = g.group_id "
 		     "LEFT JOIN reference_consent c ON c.email = lower(r.email) "
 		     "WHERE g.meeting_id = ?1 AND c.withdrawn_at IS NULL "
+		     /* Subscribers: to the meeting's territory, one above or below it; to the
+		      * whole of the meeting's municipality; to the whole of a settlement of its
+		      * district when the district's meeting concerns the settlement's residents —
+		      * held in, above or below one of its territories, the rule of its public
+		      * schedule (MEETING_OF_MUNICIPALITY). */
 		     "UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
-		     "AND (s.territory_id IS NULL OR s.territory_id IN (SELECT id FROM up) "
-		     "     OR s.territory_id IN (SELECT id FROM down)) "
+		     "AND (s.territory_id IN (SELECT id FROM up) OR s.territory_id IN (SELECT id FROM down) "
+		     "     OR (s.territory_id IS NULL AND (s.municipality_id = "
+		     "         (SELECT municipality_id FROM meeting WHERE id = ?1) "
+		     "       OR (s.municipality_id IN (SELECT t.municipality_id FROM territory t "
+		     "           WHERE t.id IN (SELECT id FROM up UNION SELECT id FROM down)) "
+		     "         AND (SELECT district_id FROM municipality WHERE id = s.municipality_id) = "
+		     "         (SELECT municipality_id FROM meeting WHERE id = ?1))))) "
 		     "ORDER BY 1, 2"),
 	DB_STATEMENT(STMT_NOTIFY_DISCUSSION_RECIPIENTS, 3,
 		     "WITH RECURSIVE up(id) AS ("
@@ -68,13 +83,26 @@ const struct db_statement db_notify_statements[STMT__MAX] = {
 		     " UNION SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id"
 		     " WHERE t.parent_id IS NOT NULL), "
 		     "down(id) AS (SELECT territory_id FROM discussion WHERE id = ?1"
-		     " UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id) "
-		     "SELECT 0, email, '' FROM media_contact WHERE active = 1 "
+		     " UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id), "
+		     /* The discussion's body: the one it was created for, else its territory's,
+		      * else the own municipality (migration 028). */
+		     "body(id) AS (SELECT coalesce(d.municipality_id, t.municipality_id, "
+		     " (SELECT id FROM municipality WHERE own = 1)) FROM discussion d "
+		     " LEFT JOIN territory t ON t.id = d.territory_id WHERE d.id = ?1) "
+		     /* The media lists of its body and of that body's district. */
+		     "SELECT 0, email, '' FROM media_contact WHERE active = 1 AND municipality_id IN "
+		     "(SELECT id FROM body UNION SELECT district_id FROM municipality "
+		     " WHERE id IN (SELECT id FROM body)) "
 		     "UNION ALL SELECT 2, r.email, coalesce(c.token, '') FROM discussion_reference_group g "
 		     "JOIN reference_group_member r ON r.group_id = g.group_id "
 		     "LEFT JOIN reference_consent c ON c.email = lower(r.email) "
 		     "WHERE g.discussion_id = ?1 AND c.withdrawn_at IS NULL "
+		     /* Subscribers of its body or, for a district's, of the district's
+		      * settlements: all of them to a discussion of the whole body, those of its
+		      * territory, above or below it otherwise. */
 		     "UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
+		     "AND (s.municipality_id IN (SELECT id FROM body) OR s.municipality_id IN "
+		     "     (SELECT id FROM municipality WHERE district_id IN (SELECT id FROM body))) "
 		     "AND (s.territory_id IS NULL "
 		     "     OR (SELECT territory_id FROM discussion WHERE id = ?1) IS NULL "
 		     "     OR s.territory_id IN (SELECT id FROM up) "

@@ -65,6 +65,8 @@ const struct db_statement db_scope_statements[STMT__MAX] = {
 	DB_STATEMENT(STMT_SCOPE_OUTBOX, 1,
 		     SCOPE_OF("SELECT coalesce(mt.municipality_id, " OWN ") FROM outbox o "
 			      "LEFT JOIN meeting mt ON mt.id = o.meeting_id WHERE o.id = ?1")),
+	DB_STATEMENT(STMT_SCOPE_MEDIA_CONTACT, 1,
+		     SCOPE_OF("SELECT municipality_id FROM media_contact WHERE id = ?1")),
 	DB_STATEMENT(STMT_SCOPE_TERRITORIES, 1,
 		     "SELECT t.id FROM territory t JOIN municipality m ON m.id = t.municipality_id "
 		     "WHERE m.id = ?1 OR m.district_id = ?1 ORDER BY t.id"),

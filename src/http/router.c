@@ -107,6 +107,7 @@ const char *const route_owner_names[ROUTE_OWNER__MAX] = {
 	[ROUTE_OWNER_PROPOSAL] = "proposal",
 	[ROUTE_OWNER_SURVEY] = "survey",
 	[ROUTE_OWNER_OUTBOX] = "outbox",
+	[ROUTE_OWNER_MEDIA_CONTACT] = "media-contact",
 };
 
 /* One line a route, tab-separated: methods, pattern, roles ("public" or role codes joined by

@@ -33,6 +33,7 @@ static const enum stmt owner_statements[ROUTE_OWNER__MAX] = {
 	[ROUTE_OWNER_PROPOSAL] = STMT_SCOPE_PROPOSAL,
 	[ROUTE_OWNER_SURVEY] = STMT_SCOPE_SURVEY,
 	[ROUTE_OWNER_OUTBOX] = STMT_SCOPE_OUTBOX,
+	[ROUTE_OWNER_MEDIA_CONTACT] = STMT_SCOPE_MEDIA_CONTACT,
 };
 
 int scope_owns(struct request *req, enum route_owner owner, long long id)
