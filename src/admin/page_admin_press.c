@@ -246,7 +246,8 @@ static long long chosen_body(const struct request *req, const struct media_bodie
 
 /* The form's fields: from the contact c (NULL for a new one), or after a refused submit from
  * the request with the errors beside them; the choice of the body when the account keeps more
- * than one list (MUNICIPALITY_FIELD with MUNICIPALITY_OPTION: ID, NAME, SELECTED). */
+ * than one list or its choice was refused (MUNICIPALITY_FIELD with MUNICIPALITY_OPTION: ID,
+ * NAME, SELECTED). */
 static void fill_form(struct request *req, tpl_dict *f, const struct media_contact *c,
 		      bool from_request, const struct media_bodies *b)
 {
@@ -256,7 +257,8 @@ static void fill_form(struct request *req, tpl_dict *f, const struct media_conta
 		tpl_set(f, "name", c->name);
 		tpl_set(f, "email", c->email);
 	}
-	if (b->count < 2)
+	/* One body: nothing to choose, unless a crafted choice is refused beside the field. */
+	if (b->count < 2 && !(from_request && req->field[FIELD_MUNICIPALITY].state == FIELD_INVALID))
 		return;
 	long long chosen = from_request ? chosen_body(req, b, c ? c->municipality_id : 0)
 					: c ? c->municipality_id : b->fallback;

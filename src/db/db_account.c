@@ -77,7 +77,7 @@ const struct db_statement db_account_statements[STMT__MAX] = {
 	/* The municipality's name is NULL for the own one (the portal's name is said). */
 	DB_STATEMENT(STMT_SUBSCRIPTION_BY_TOKEN, 5,
 		     "SELECT s.id, s.email, t.name, s.status, CASE WHEN mu.own = 1 THEN NULL "
-		     "ELSE coalesce(nullif(mu.official_name, ''), mu.name) END FROM subscription s "
+		     "ELSE mu.name END FROM subscription s "
 		     "LEFT JOIN territory t ON t.id = s.territory_id "
 		     "LEFT JOIN municipality mu ON mu.id = s.municipality_id "
 		     "WHERE s.token = ?1"),

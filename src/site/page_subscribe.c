@@ -82,9 +82,10 @@ static enum http_status subscribe_form(struct request *req, enum http_status sta
 	tpl_dict *d = page_begin(req, "subscribe.tpl",
 				 site_scope_title(req, &scope, "Подписка на анонсы встреч"), NAV_NONE);
 	site_scope_fill(&scope, d);
-	tpl_set(d, "FORM_CSRF", auth_public_csrf(req));
+	tpl_set(d, "FORM_CSRF", auth_public_csrf(req, scope.prefix));
 	tpl_set(d, "MUNICIPALITY",
-		scope.municipality ? scope.name : req->worker->cfg->municipality_name);
+		scope.municipality && !scope.municipality->own ? scope.municipality->name
+							       : req->worker->cfg->municipality_name);
 	const struct field_value *t = &req->field[FIELD_TERRITORY];
 	page_territory_list_options(req, d, "TERRITORY_OPTION", territories, count,
 				    t->state == FIELD_VALID ? t->number : 0);
@@ -131,7 +132,9 @@ static int request_subscription(struct request *req, const char *email, long lon
 	struct subscription_request r = {
 		.email = email,
 		.territory = territory_name,
-		.municipality = scope->municipality && !scope->municipality->own ? scope->name : NULL,
+		.municipality = scope->municipality && !scope->municipality->own
+					? scope->municipality->name
+					: NULL,
 	};
 	const char *status = NULL;
 	if (rc == 0) {

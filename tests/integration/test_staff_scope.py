@@ -45,9 +45,6 @@ INSTALLATION_WIDE = {
     "/admin/plan/#": "the plan of measures is the installation's",
     "/admin/plan/#/records": "the plan of measures is the installation's",
     "/admin/plan/records/#": "the plan of measures is the installation's",
-    "/admin/media/#": "the media list is the installation's",
-    "/admin/media/#/deactivate": "the media list is the installation's",
-    "/admin/media/#/activate": "the media list is the installation's",
     "/admin/reference-groups/#": "reference groups are the installation's",
     "/admin/calendar/#": "the production calendar is the country's",
     "/admin/calendar/#/days": "the production calendar is the country's",
@@ -58,7 +55,7 @@ NOT_FOUND = "Страница не найдена"
 WATCHED = ("meeting", "appeal", "appeal_event", "appeal_file", "instruction", "protocol",
            "meeting_series", "reception_schedule", "reception", "reception_booking", "territory",
            "municipality", "info_group", "venue", "discussion", "discussion_proposal", "survey",
-           "outbox", "staff_user", "audit_log")
+           "outbox", "staff_user", "audit_log", "media_contact")
 
 
 def insert(sql, params=()):
@@ -132,12 +129,14 @@ def make_records(tag, territory, venue, person, held_meeting, approved_reception
                    subject=f"'Письмо {tag}'")
     municipality = STACK.query("SELECT municipality_id FROM territory WHERE id = ?",
                                (territory,))[0][0]
+    media = insert("INSERT INTO media_contact (name, email, municipality_id) VALUES (?, ?, ?)",
+                   (f"Газета {tag}", f"editor-{tag.lower()}@gazeta.example", municipality))
     return {
         "meeting": held_meeting, "reception": approved_reception_meeting, "appeal": appeal,
         "appeal-file": appeal_file, "instruction": instruction, "series": series,
         "reception-schedule": schedule, "booking": booking, "territory": territory,
         "municipality": municipality, "group": group, "venue": venue, "discussion": discussion,
-        "proposal": proposal, "survey": survey, "outbox": outbox,
+        "proposal": proposal, "survey": survey, "outbox": outbox, "media-contact": media,
         "appeal_number": f"SCOPE-{tag}", "instruction_text": f"Поручение {tag}: проверить мост",
         "series_title": f"Серия {tag}", "visitor": f"Посетитель {tag}",
         "schedule_venue": STACK.query("SELECT name FROM venue WHERE id = ?", (venue,))[0][0],
@@ -246,6 +245,7 @@ class EveryRoute(StaffAssertions, unittest.TestCase):
             f"/admin/groups/{B['group']}": "Информационная группа № 2",
             f"/admin/discussions/{B['discussion']}": "Обсуждение B",
             f"/admin/surveys/{B['survey']}": "Опрос B",
+            f"/admin/media/{B['media-contact']}": "Газета B",
         }
         for path, text in pages.items():
             with self.subTest(path=path):
