@@ -222,7 +222,9 @@ enum stmt {
 	                            № 44 on information groups §3.6.3), chosen reference groups,
 	                            subscribers of its territory, of those above it and of those
 	                            inside it */
-	STMT_NOTIFY_STAFF_EMAILS, /* (",role,role,") → e-mail of active staff with those roles */
+	STMT_NOTIFY_STAFF_EMAILS, /* (",role,role,", meeting or NULL) → e-mail, body (0: the whole
+	                             installation) of active staff with those roles, of the
+	                             meeting's bodies when given */
 	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts, '', 1, kind of drafts starting in
 	                            between (the columns of STMT_NOTIFY_UNANNOUNCED) */
 	STMT_NOTIFY_ANNOUNCED_SOON, /* (now, until) → id, starts of announced live meetings */
@@ -230,8 +232,9 @@ enum stmt {
 	STMT_NOTIFY_POLICE_DUE,  /* (now, threshold) → id, starts of live meetings needing notice */
 	STMT_NOTIFY_MARK_POLICE, /* (meeting, now) */
 	STMT_NOTIFY_VENUE,       /* (meeting) → venue id or NULL */
-	STMT_NOTIFY_APPEALS_DUE, /* (last due date) → number, answer due, executor's e-mail or '' of
-	                            open appeals due by then, earliest first */
+	STMT_NOTIFY_APPEALS_DUE, /* (last due date) → number, answer due, executor's e-mail or '',
+	                            municipality, its district or 0 of open appeals due by then,
+	                            earliest first */
 	STMT_NOTIFY_TITLE,       /* (meeting) → title, whatever its status */
 	/* Delivery of the outbox (notify_deliver.c) and its admin page. */
 	STMT_OUTBOX_DUE,         /* (now, limit) → id, channel, recipient, subject, body,
@@ -459,8 +462,9 @@ enum stmt {
 	STMT_INSTRUCTION_MEETINGS, /* (scope) → id, title, starts of meetings with a signed protocol */
 	STMT_INSTRUCTION_PUBLIC, /* (meeting) → text, unit, due on, status of the instructions of
 	                            its signed protocol */
-	STMT_NOTIFY_INSTRUCTIONS_DUE, /* (last due date) → id, text, due on, executor's e-mail or ''
-	                                 of open instructions in force due by then */
+	STMT_NOTIFY_INSTRUCTIONS_DUE, /* (last due date) → id, text, due on, executor's e-mail or
+	                                 '', municipality, its district or 0 of open instructions
+	                                 in force due by then */
 	/* Residents (resident.c, oidc.c, page_account.c; sql/017_residents.sql). SQL and readers in
 	 * db_account.c, but for STMT_OIDC_*, STMT_APPEAL_AUTHOR and STMT_REPORT_APPEALS_RESIDENTS. */
 	STMT_RESIDENT_SESSION_GET, /* (token hash) → session id, csrf, created, seen, resident id,

@@ -30,9 +30,18 @@ const struct db_statement db_notify_statements[STMT__MAX] = {
 		     "SELECT id, starts_at FROM meeting WHERE status IN ('approved', 'postponed') "
 		     "AND police_notified_at IS NULL AND expected_attendance >= ?2 AND starts_at > ?1 "
 		     "ORDER BY starts_at, id"),
-	DB_STATEMENT(STMT_NOTIFY_STAFF_EMAILS, 1,
-		     "SELECT DISTINCT email FROM staff_user WHERE disabled = 0 AND email <> '' "
-		     "AND instr(?1, ',' || role || ',') > 0 ORDER BY email"),
+	/* Staff by role with the body each works for (0: the whole installation; an address
+	 * two accounts share works for the wider of them). With a meeting (?2), only those whose
+	 * body owns it: the whole installation, its municipality, or that one's district. */
+	DB_STATEMENT(STMT_NOTIFY_STAFF_EMAILS, 2,
+		     "SELECT email, CASE WHEN count(*) FILTER (WHERE municipality_id IS NULL) > 0 "
+		     "THEN 0 ELSE min(municipality_id) END FROM staff_user "
+		     "WHERE disabled = 0 AND email <> '' AND instr(?1, ',' || role || ',') > 0 "
+		     "AND (?2 IS NULL OR municipality_id IS NULL OR municipality_id IN "
+		     " (SELECT municipality_id FROM meeting WHERE id = ?2 UNION "
+		     "  SELECT b.district_id FROM meeting m JOIN municipality b "
+		     "  ON b.id = m.municipality_id WHERE m.id = ?2)) "
+		     "GROUP BY email ORDER BY email"),
 	DB_STATEMENT(STMT_NOTIFY_INVITEE_EMAILS, 1,
 		     "SELECT p.email FROM meeting_invitee i JOIN person p ON p.id = i.person_id "
 		     "WHERE i.meeting_id = ?1 AND p.email <> '' ORDER BY p.email"),
@@ -126,15 +135,21 @@ const struct db_statement db_notify_statements[STMT__MAX] = {
 		     "UPDATE meeting SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL"),
 	DB_STATEMENT(STMT_NOTIFY_MARK_POLICE, 0,
 		     "UPDATE meeting SET police_notified_at = ?2 WHERE id = ?1 AND police_notified_at IS NULL"),
-	DB_STATEMENT(STMT_NOTIFY_APPEALS_DUE, 3,
-		     "SELECT a.number, a.answer_due, coalesce(u.email, '') FROM appeal a "
+	DB_STATEMENT(STMT_NOTIFY_APPEALS_DUE, 5,
+		     "SELECT a.number, a.answer_due, coalesce(u.email, ''), a.municipality_id, "
+		     "coalesce((SELECT district_id FROM municipality WHERE id = a.municipality_id), 0) "
+		     "FROM appeal a "
 		     "LEFT JOIN staff_user u ON u.id = a.executor_id AND u.disabled = 0 "
 		     "WHERE a.status IN ('registered', 'in_work') AND a.answer_due <= ?1 "
 		     "ORDER BY a.answer_due, a.number"),
-	DB_STATEMENT(STMT_NOTIFY_INSTRUCTIONS_DUE, 4,
-		     "SELECT i.id, i.text, i.due_on, coalesce(u.email, '') FROM instruction i "
+	DB_STATEMENT(STMT_NOTIFY_INSTRUCTIONS_DUE, 6,
+		     "SELECT i.id, i.text, i.due_on, coalesce(u.email, ''), " INSTRUCTION_MUNICIPALITY
+		     ", coalesce((SELECT district_id FROM municipality WHERE id = "
+		     INSTRUCTION_MUNICIPALITY "), 0) FROM instruction i "
 		     "LEFT JOIN staff_user u ON u.id = i.executor_id AND u.disabled = 0 "
 		     "LEFT JOIN protocol p ON p.id = i.protocol_id "
+		     "LEFT JOIN meeting m ON m.id = p.meeting_id "
+		     "LEFT JOIN appeal a ON a.id = i.appeal_id "
 		     "WHERE i.status IN ('assigned', 'in_progress', 'returned') AND i.due_on <= ?1 "
 		     "AND (i.protocol_id IS NULL OR p.signed_at IS NOT NULL) "
 		     "ORDER BY i.due_on, i.id"),
@@ -283,12 +298,22 @@ static void read_text(struct arena *a, sqlite3_stmt *s, void *row)
 	*(const char **)row = db_text(a, s, 0);
 }
 
-int db_notify_staff_emails(struct db *db, struct arena *a, const char *roles,
-			   const char ***out, size_t *count)
+/* The columns of STMT_NOTIFY_STAFF_EMAILS. */
+static void read_staff(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct notify_staff *st = row;
+	st->email = db_text(a, s, 0);
+	st->body = sqlite3_column_int64(s, 1);
+}
+
+int db_notify_staff(struct db *db, struct arena *a, const char *roles, long long meeting,
+		    struct notify_staff **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_NOTIFY_STAFF_EMAILS);
 	sqlite3_bind_text(s, 1, roles, -1, SQLITE_TRANSIENT);
-	return db_read_rows(db, a, s, sizeof **out, read_text, out, count, "notifier: staff");
+	if (meeting > 0)
+		sqlite3_bind_int64(s, 2, meeting);
+	return db_read_rows(db, a, s, sizeof **out, read_staff, out, count, "notifier: staff");
 }
 
 int db_notify_invitee_emails(struct db *db, struct arena *a, long long meeting,
@@ -412,6 +437,8 @@ static void read_due_appeal(struct arena *a, sqlite3_stmt *s, void *row)
 	d->number = db_text(a, s, 0);
 	d->answer_due = db_text(a, s, 1);
 	d->executor_email = db_text(a, s, 2);
+	d->body = sqlite3_column_int64(s, 3);
+	d->district = sqlite3_column_int64(s, 4);
 }
 
 int db_notify_appeals_due(struct db *db, struct arena *a, const char *last,
@@ -431,6 +458,8 @@ static void read_due_instruction(struct arena *a, sqlite3_stmt *s, void *row)
 	d->text = db_text(a, s, 1);
 	d->due_on = db_text(a, s, 2);
 	d->executor_email = db_text(a, s, 3);
+	d->body = sqlite3_column_int64(s, 4);
+	d->district = sqlite3_column_int64(s, 5);
 }
 
 int db_notify_instructions_due(struct db *db, struct arena *a, const char *last,
