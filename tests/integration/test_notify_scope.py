@@ -34,7 +34,16 @@ ACCOUNTS = {
     "brzpress": ("press", "berezovka"),
     "zelpress": ("press", "zelenoborsk"),
     "sovpress": ("press", "sovetsky-rayon"),
+    "brzorg": ("organizer", "berezovka"),
+    "zelorg": ("organizer", "zelenoborsk"),
+    "sovorg": ("organizer", "sovetsky-rayon"),
+    "brzctl": ("controller", "berezovka"),
+    "sovctl": ("controller", "sovetsky-rayon"),
 }
+# The scoped staff's addresses (alerts and digests go there), and one organizer of the whole
+# installation (the demo's 'organizer' account).
+STAFF_MAIL = {login: f"{login}@staff.example" for login in
+              ("brzorg", "zelorg", "sovorg", "brzctl", "sovctl", "organizer")}
 # The media lists: one paper per body, written in SQL (the staff pages are tested below).
 PAPER = {OWN: "vestnik@zelenoborsk.example", BEREZOVKA: "gazeta@berezovka.example",
          DISTRICT: "rayon@sovetsky.example"}
@@ -66,8 +75,11 @@ def setUpModule():
         assert b.login(login, PASSWORD).status == 303
         b.token = b.csrf("/admin")
         SESSIONS[login] = b
-    # The demo's own announcements go out first, so the tests count only their own.
+    # The demo's own announcements and today's digests go out first, to nobody of these:
+    # the tests count only their own.
     notify()
+    for login, email in STAFF_MAIL.items():
+        STACK.execute("UPDATE staff_user SET email = ? WHERE login = ?", (email, login))
     for body, email in PAPER.items():
         STACK.execute("INSERT INTO media_contact (name, email, municipality_id) VALUES (?, ?, ?)",
                       (f"Газета {email}", email, body))
@@ -84,10 +96,10 @@ def tearDownModule():
         SMTP.stop()
 
 
-def approved_meeting(territory, venue):
-    """An approved meeting in TERRITORY made on the staff pages by the installation's organizer,
-    10 days ahead; (id, title)."""
-    d = day(10)
+def draft_meeting(territory, venue, days=10):
+    """A draft meeting in TERRITORY made on the staff pages by the installation's organizer,
+    DAYS ahead; (id, title)."""
+    d = day(days)
     title = helpers.unique("Встреча")
     fields = {"kind": "gathering", "title": title, "territory": str(territory),
               "venue": str(venue), "starts_at": local_input(d, "18:00"),
@@ -97,7 +109,14 @@ def approved_meeting(territory, venue):
     r = org.post("/admin/meetings", fields)
     assert r.status == 303, (r.status, form_errors(r.text))
     mid = int(re.fullmatch(r"/admin/meetings/(\d+)", r.header("Location")).group(1))
-    r = org.post(f"/admin/meetings/{mid}/approve", {})
+    return mid, title
+
+
+def approved_meeting(territory, venue):
+    """An approved meeting in TERRITORY made on the staff pages by the installation's organizer,
+    10 days ahead; (id, title)."""
+    mid, title = draft_meeting(territory, venue)
+    r = SESSIONS["organizer"].post(f"/admin/meetings/{mid}/approve", {})
     assert r.status == 303, (r.status, form_errors(r.text))
     return mid, title
 
@@ -139,6 +158,61 @@ class Announcements(unittest.TestCase):
         # A district's meeting goes to the district's papers, not to each settlement's.
         for address in (PAPER[OWN], PAPER[BEREZOVKA]):
             self.assertNotIn(address, got)
+
+
+def due_appeal(tag, territory):
+    """A registered appeal in TERRITORY whose answer is due today, numbered TAG."""
+    seq = STACK.query("SELECT max(seq) + 1 FROM appeal")[0][0]
+    cols = [c[1] for c in STACK.query("SELECT * FROM pragma_table_info('appeal')")
+            if c[1] != "id"]
+    over = {"seq": str(seq), "number": f"'{tag}'", "code_hash": "randomblob(32)",
+            "territory_id": str(territory), "municipality_id": "NULL",
+            "status": "'registered'", "answer_due": "date('now', '+5 hours')",
+            "executor_id": "NULL"}
+    STACK.execute(f"INSERT INTO appeal ({', '.join(cols)}) SELECT "
+                  f"{', '.join(over.get(c, c) for c in cols)} FROM appeal WHERE id = 2")
+    STACK.execute("UPDATE appeal SET municipality_id = (SELECT municipality_id FROM territory "
+                  "WHERE id = ?) WHERE number = ?", (territory, tag))
+    STACK.execute("UPDATE appeal_counter SET last = ? WHERE year = (SELECT year FROM appeal "
+                  "WHERE number = ?)", (seq, tag))
+
+
+class StaffAlerts(unittest.TestCase):
+    """Alerts and digests by role go to the staff of the bodies concerned (issue 18 item 3)."""
+
+    def mail_to(self, login, needle):
+        return [m for m in SMTP.about(needle) if m.to == STAFF_MAIL[login]]
+
+    def test_a_draft_alert_goes_to_the_organizers_of_its_bodies(self):
+        _mid, b_title = draft_meeting(territory=7, venue=7, days=6)   # Берёзовка
+        _mid, z_title = draft_meeting(territory=3, venue=2, days=6)   # Зеленоборск
+        notify()
+        for title, theirs, others in ((b_title, ("brzorg", "sovorg", "organizer"), ("zelorg",)),
+                                      (z_title, ("zelorg", "sovorg", "organizer"), ("brzorg",))):
+            for login in theirs:
+                with self.subTest(title=title, login=login):
+                    mails = self.mail_to(login, title)
+                    self.assertEqual(len(mails), 1)
+                    self.assertEqual(mails[0].subject, f"Черновик не утверждён: {title}")
+            for login in others:
+                with self.subTest(title=title, login=login):
+                    self.assertEqual(self.mail_to(login, title), [])
+        # The settlement's organizer did get the alert about its own draft (above): the
+        # absence of the other's is not an absence of mail.
+
+    def test_a_controllers_digest_lists_the_appeals_of_their_bodies_only(self):
+        due_appeal("БРЗ-ТЕСТ-1", territory=6)
+        due_appeal("ЗЕЛ-ТЕСТ-1", territory=3)
+        notify()
+        subject = "Сроки ответов на обращения"
+        brz = self.mail_to("brzctl", subject)
+        self.assertEqual(len(brz), 1)
+        self.assertIn("№ БРЗ-ТЕСТ-1, срок ответа", brz[0].text)
+        self.assertNotIn("ЗЕЛ-ТЕСТ-1", brz[0].text)
+        sov = self.mail_to("sovctl", subject)
+        self.assertEqual(len(sov), 1)
+        self.assertIn("№ БРЗ-ТЕСТ-1, срок ответа", sov[0].text)
+        self.assertIn("№ ЗЕЛ-ТЕСТ-1, срок ответа", sov[0].text)
 
 
 class MediaPages(unittest.TestCase):
