@@ -79,9 +79,17 @@ static int digest_staff(struct notify_run *run, const char *roles, const char *k
 	size_t n;
 	if (db_notify_staff(run->db, run->arena, roles, 0, &staff, &n) < 0)
 		return -1;
-	if (n == 0)
-		fprintf(run->out, "warning: no staff with roles %s has an e-mail address for: %s\n",
-			roles, subject);
+	if (n == 0) {
+		/* Warned only when the digest has something to say. */
+		const char *all = NULL;
+		if (text(run, 0, ctx, &all) < 0)
+			return -1;
+		if (all != NULL)
+			fprintf(run->out,
+				"warning: no staff with roles %s has an e-mail address for: %s\n",
+				roles, subject);
+		return 0;
+	}
 	int before = run->counts.queued;
 	for (size_t i = 0; i < n; i++) {
 		const char *body = NULL;
