@@ -206,8 +206,7 @@ enum stmt {
 	                            purpose, meeting, announcement, now); nothing on a known key */
 	/* The notifier's rules (notify_rules.c). */
 	STMT_NOTIFY_UNANNOUNCED, /* (since) → approved or postponed meetings not announced, starting
-	                            after since: id, starts, exception reason, has a place, kind,
-	                            its municipality's time zone or '' */
+	                            after since: id, starts, exception reason, has a place, kind */
 	STMT_NOTIFY_VIOLATION_ADD, /* (meeting, rule, deadline, now, details, starts) → id, or no
 	                              row when recorded before */
 	STMT_NOTIFY_PREVIOUS,    /* (meeting) → starts, place, address of its last publication of
@@ -226,8 +225,8 @@ enum stmt {
 	STMT_NOTIFY_STAFF_EMAILS, /* (",role,role,", meeting or NULL) → e-mail, body (0: the whole
 	                             installation) of active staff with those roles, of the
 	                             meeting's bodies when given */
-	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts, '', 1, kind, zone of drafts starting
-	                            in between (the columns of STMT_NOTIFY_UNANNOUNCED) */
+	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts, '', 1, kind of drafts starting in
+	                            between (the columns of STMT_NOTIFY_UNANNOUNCED) */
 	STMT_NOTIFY_ANNOUNCED_SOON, /* (now, until) → id, starts of announced live meetings */
 	STMT_NOTIFY_INVITEE_EMAILS, /* (meeting) → e-mail of invitees who have one */
 	STMT_NOTIFY_POLICE_DUE,  /* (now, threshold) → id, starts of live meetings needing notice */

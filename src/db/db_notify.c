@@ -8,19 +8,13 @@
 
 #include "db_statements.h"
 
-/* The time zone of a meeting's municipality, '' when it has none (issue 18). */
-#define MEETING_ZONE                                                                              \
-	"coalesce((SELECT timezone FROM municipality WHERE id = meeting.municipality_id), '')"
-
 const struct db_statement db_notify_statements[STMT__MAX] = {
-	DB_STATEMENT(STMT_NOTIFY_UNANNOUNCED, 6,
-		     "SELECT id, starts_at, exception_reason, venue_id IS NOT NULL, kind, "
-		     MEETING_ZONE " FROM meeting "
+	DB_STATEMENT(STMT_NOTIFY_UNANNOUNCED, 5,
+		     "SELECT id, starts_at, exception_reason, venue_id IS NOT NULL, kind FROM meeting "
 		     "WHERE status IN ('approved', 'postponed') AND announced_at IS NULL AND starts_at > ?1 "
 		     "ORDER BY starts_at, id"),
-	DB_STATEMENT(STMT_NOTIFY_DRAFTS_SOON, 6,
-		     "SELECT id, starts_at, '', 1, kind, " MEETING_ZONE " FROM meeting "
-		     "WHERE status = 'draft' "
+	DB_STATEMENT(STMT_NOTIFY_DRAFTS_SOON, 5,
+		     "SELECT id, starts_at, '', 1, kind FROM meeting WHERE status = 'draft' "
 		     "AND starts_at > ?1 AND starts_at <= ?2 ORDER BY starts_at, id"),
 	DB_STATEMENT(STMT_NOTIFY_CANCELLED, 1,
 		     "SELECT m.id FROM meeting m WHERE m.status = 'cancelled' "
@@ -214,7 +208,7 @@ const struct db_statement db_notify_statements[STMT__MAX] = {
 };
 
 /* The columns of STMT_NOTIFY_UNANNOUNCED and STMT_NOTIFY_DRAFTS_SOON: id, start, exception
- * reason, has a place, kind, time zone. */
+ * reason, has a place, kind. */
 static void read_candidate(struct arena *a, sqlite3_stmt *s, void *row)
 {
 	struct notify_candidate *c = row;
@@ -223,7 +217,6 @@ static void read_candidate(struct arena *a, sqlite3_stmt *s, void *row)
 	c->exception_reason = db_text(a, s, 2);
 	c->has_place = sqlite3_column_int(s, 3) != 0;
 	c->kind = db_text(a, s, 4);
-	c->zone = db_text(a, s, 5);
 }
 
 /* The columns of STMT_NOTIFY_ANNOUNCED_SOON and STMT_NOTIFY_POLICE_DUE: id, start. */
@@ -236,7 +229,6 @@ static void read_candidate_start(struct arena *a, sqlite3_stmt *s, void *row)
 	c->exception_reason = "";
 	c->has_place = true;
 	c->kind = "";
-	c->zone = "";
 }
 
 /* The column of STMT_NOTIFY_CANCELLED: id. */
@@ -248,7 +240,6 @@ static void read_candidate_id(struct arena *a, sqlite3_stmt *s, void *row)
 	c->exception_reason = "";
 	c->has_place = true;
 	c->kind = "";
-	c->zone = "";
 }
 
 /* Step the bound selection s of candidates, each row read by read. */

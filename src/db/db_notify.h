@@ -17,7 +17,6 @@ struct notify_candidate {
 	const char *exception_reason; /* "" when it was not approved late as an exception */
 	bool has_place;
 	const char *kind;             /* its code: the notice period follows it */
-	const char *zone;             /* its municipality's time zone, "" for the portal's */
 };
 
 /* The meetings of one rule, in the statement's order: 0 with *out and *count, -1 on a

@@ -140,46 +140,12 @@ static const char *staff_body(struct notify_run *run, const struct meeting_detai
 							 m->summary.id)));
 }
 
-/* Count what follows in the time zone of a meeting's municipality (issue 18): zone, or with
- * zone NULL or "" (or one the system does not know) the portal's ([municipality] timezone,
- * set at start-up). The notifier is one thread; the zone is switched only when it changes. */
-static void meeting_zone(const struct notify_run *run, const char *zone)
-{
-	static char current[256];
-	const char *want = zone != NULL && zone[0] != '\0' ? zone : run->cfg->timezone;
-	if (strcmp(current, want) == 0)
-		return;
-	if (want == run->cfg->timezone || tz_set(want) < 0) {
-		want = run->cfg->timezone;
-		if (strcmp(current, want) == 0)
-			return;
-		if (tz_set(want) < 0)
-			return; /* checked at start-up: cannot happen */
-	}
-	snprintf(current, sizeof current, "%s", want);
-}
-
-/* The last day candidate c may be announced, a date of its municipality's zone. */
-static struct civil_date announce_deadline(const struct notify_run *run,
-					   const struct notify_candidate *c)
-{
-	meeting_zone(run, c->zone);
-	struct civil_date d = rule_announce_deadline(c->starts_at, c->kind);
-	meeting_zone(run, NULL);
-	return d;
-}
-
 /* The local start of the day after the last day a meeting starting at starts_at may be
- * announced, in the local time of zone (meeting_zone): from this instant its announcement is
- * late. Leaves the portal's zone set. */
-static time_t deadline_passes_at(const struct notify_run *run, time_t starts_at,
-				 const char *kind, const char *zone)
+ * announced: from this instant its announcement is late. */
+static time_t deadline_passes_at(time_t starts_at, const char *kind)
 {
-	meeting_zone(run, zone);
-	time_t passes = tz_local_to_utc(
-		civil_date_add_days(rule_announce_deadline(starts_at, kind), 1), 0, 0);
-	meeting_zone(run, NULL);
-	return passes;
+	return tz_local_to_utc(civil_date_add_days(rule_announce_deadline(starts_at, kind), 1), 0,
+			       0);
 }
 
 /* Rule: a meeting whose announcement deadline passed while it was not announced is a violation,
@@ -188,7 +154,7 @@ static time_t deadline_passes_at(const struct notify_run *run, time_t starts_at,
 static int rule_violations(struct notify_run *run, const struct notify_candidate *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		time_t passed = deadline_passes_at(run, c[i].starts_at, c[i].kind, c[i].zone);
+		time_t passed = deadline_passes_at(c[i].starts_at, c[i].kind);
 		if (run->now < passed || c[i].exception_reason[0] != '\0')
 			continue;
 		struct notify_violation v = {
@@ -227,7 +193,7 @@ static int rule_violations(struct notify_run *run, const struct notify_candidate
 					       "Нарушен срок публикации — не позднее чем за %d %s до "
 					       "встречи",
 					       days, ru_plural(days, "день", "дня", "дней")),
-			notify_date(run->arena, announce_deadline(run, &c[i])),
+			notify_date(run->arena, rule_announce_deadline(c[i].starts_at, c[i].kind)),
 			days == RULE_ANNOUNCE_DAYS
 				? basis
 				: arena_printf(run->arena,
@@ -356,10 +322,7 @@ static int rule_announce(struct notify_run *run, const struct notify_candidate *
 		    previous_publication(run, c[i].id, &prev) < 0)
 			return -1;
 		const char *kind = prev.known ? "change" : "announcement";
-		/* Whether the notice period was kept: counted in its municipality's days. */
-		meeting_zone(run, c[i].zone);
 		long long announcement = add_announcement(run, &m, kind);
-		meeting_zone(run, NULL);
 		if (announcement < 0)
 			return -1;
 		sqlite3_stmt *s = db_stmt(run->db, STMT_NOTIFY_MARK_ANNOUNCED);
@@ -387,7 +350,7 @@ static int rule_unannounced(struct notify_run *run, const struct notify_candidat
 	for (size_t i = 0; i < n; i++) {
 		if (c[i].has_place || c[i].starts_at <= run->now)
 			continue;
-		time_t passes = deadline_passes_at(run, c[i].starts_at, c[i].kind, c[i].zone);
+		time_t passes = deadline_passes_at(c[i].starts_at, c[i].kind);
 		if (run->now >= passes || run->now < passes - (NOTIFY_UNANNOUNCED_ALERT_DAYS + 1) * DAY)
 			continue;
 		struct meeting_detail m;
@@ -399,7 +362,7 @@ static int rule_unannounced(struct notify_run *run, const struct notify_candidat
 			run->arena,
 			"Встреча утверждена, но не может быть объявлена: не указано место. Последний "
 			"день публикации — %s", /* the date ends with «г.» */
-			notify_date(run->arena, announce_deadline(run, &c[i])));
+			notify_date(run->arena, rule_announce_deadline(c[i].starts_at, c[i].kind)));
 		int before = run->counts.queued;
 		if (alert_staff(run, ",organizer,controller,",
 				arena_printf(run->arena, "unannounced:%lld:%lld", c[i].id,
@@ -469,7 +432,7 @@ static int rule_drafts(struct notify_run *run)
 			ru_quoted(run->arena, title), notify_datetime(run->arena, c[i].starts_at),
 			rule_notice_days(c[i].kind),
 			ru_plural(rule_notice_days(c[i].kind), "день", "дня", "дней"),
-			notify_date(run->arena, announce_deadline(run, &c[i])),
+			notify_date(run->arena, rule_announce_deadline(c[i].starts_at, c[i].kind)),
 			notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld", c[i].id)));
 		int before = run->counts.queued;
 		if (alert_staff(run, ",organizer,",

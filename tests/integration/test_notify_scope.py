@@ -53,13 +53,11 @@ READER = {OWN: "reader@zelenoborsk.example", BEREZOVKA: "reader@berezovka.exampl
 NOT_FOUND = "Страница не найдена"
 
 
-def notify(*args):
-    """Run the notifier once (ARGS: --now=…): it announces what is due and delivers the outbox;
-    its output."""
-    p = subprocess.run([os.path.join(STACK.bin, "portal-notify"), "-c", STACK.conf, *args],
+def notify():
+    """Run the notifier once: it announces what is due and delivers the outbox."""
+    p = subprocess.run([os.path.join(STACK.bin, "portal-notify"), "-c", STACK.conf],
                        capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, (p.returncode, p.stdout, p.stderr)
-    return p.stdout
 
 
 def setUpModule():
@@ -114,10 +112,10 @@ def draft_meeting(territory, venue, days=10):
     return mid, title
 
 
-def approved_meeting(territory, venue, days=10):
+def approved_meeting(territory, venue):
     """An approved meeting in TERRITORY made on the staff pages by the installation's organizer,
-    DAYS ahead; (id, title)."""
-    mid, title = draft_meeting(territory, venue, days)
+    10 days ahead; (id, title)."""
+    mid, title = draft_meeting(territory, venue)
     r = SESSIONS["organizer"].post(f"/admin/meetings/{mid}/approve", {})
     assert r.status == 303, (r.status, form_errors(r.text))
     return mid, title
@@ -407,40 +405,6 @@ class Upgrade(unittest.TestCase):
                 conn.close()
         finally:
             shutil.rmtree(work, ignore_errors=True)
-
-
-class ZoneDeadlines(unittest.TestCase):
-    """The notifier counts a meeting's deadlines in its municipality's time zone (issue 18):
-    Берёзовка set to Vladivostok (UTC+10), the portal in Yekaterinburg (UTC+5). Last in the
-    module: its run is days ahead."""
-
-    def setUp(self):
-        STACK.execute("UPDATE municipality SET timezone = 'Asia/Vladivostok' WHERE id = ?",
-                      (BEREZOVKA,))
-
-    def tearDown(self):
-        STACK.execute("UPDATE municipality SET timezone = 'Asia/Yekaterinburg' WHERE id = ?",
-                      (BEREZOVKA,))
-
-    def test_the_5_day_deadline_passes_at_the_municipalitys_own_midnight(self):
-        # Both start on day 10 at 12:00 Yekaterinburg time (17:00 in Vladivostok): the last day
-        # to publish is day 5, in each place's own days. The notifier first runs on day 5 at
-        # 21:00 Yekaterinburg time — already 02:00 of day 6 in Vladivostok.
-        b_mid, _ = approved_meeting(territory=7, venue=7, days=10)
-        z_mid, _ = approved_meeting(territory=3, venue=2, days=10)
-        for mid in (b_mid, z_mid):
-            STACK.execute("UPDATE meeting SET starts_at = ?, ends_at = ? WHERE id = ?",
-                          (helpers.epoch(day(10), "12:00"), helpers.epoch(day(10), "14:00"), mid))
-        out = notify("--now=" + local_input(day(5), "21:00"))
-        self.assertIn("violations 1,", out)
-        self.assertEqual(STACK.query("SELECT meeting_id, deadline_at FROM rule_violation "
-                                     "WHERE meeting_id IN (?, ?)", (b_mid, z_mid)),
-                         [(b_mid, helpers.epoch(day(6), "00:00") - 5 * 3600)])
-        # Both announced in that run: late in Берёзовка, in time in Зеленоборск.
-        self.assertEqual(STACK.query("SELECT meeting_id, five_days_kept FROM announcement "
-                                     "WHERE meeting_id IN (?, ?) ORDER BY meeting_id",
-                                     (b_mid, z_mid)),
-                         sorted([(b_mid, 0), (z_mid, 1)]))
 
 
 if __name__ == "__main__":
