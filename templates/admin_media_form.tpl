@@ -12,5 +12,12 @@
 <input id="f-email" name="email" type="email" value="{{email}}" maxlength="254" required{{#email_error}} aria-invalid="true" aria-describedby="e-email"{{/email_error}}>
 {{#email_error}}<p class="field-error" id="e-email">{{MESSAGE}}</p>{{/email_error}}
 </div>
-<div class="actions"><button type="submit">{{SUBMIT}}</button></div>
+{{#MUNICIPALITY_FIELD}}<div class="field">
+<label for="f-municipality">Муниципальное образование, в список которого входит адрес</label>
+<select id="f-municipality" name="municipality"{{#municipality_error}} aria-invalid="true" aria-describedby="e-municipality"{{/municipality_error}}>
+{{#MUNICIPALITY_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/MUNICIPALITY_OPTION}}</select>
+{{#municipality_error}}<p class="field-error" id="e-municipality">{{MESSAGE}}</p>{{/municipality_error}}
+</div>
+{{/MUNICIPALITY_FIELD}}<div class="actions"><button type="submit">{{SUBMIT}}</button></div>
 </form>

@@ -20,6 +20,7 @@
 <li><a href="/m/{{SLUG}}/press">Для прессы: анонсы встреч</a></li>
 <li><a href="/m/{{SLUG}}/feed.atom" type="application/atom+xml">Лента анонсов в формате Atom</a></li>
 <li><a href="/m/{{SLUG}}/calendar.ics">Календарь встреч (файл .ics)</a></li>
+<li><a href="/m/{{SLUG}}/subscribe">Подписка на анонсы встреч по электронной почте</a></li>
 </ul>
 </nav>
 {{#SETTLEMENT_LIST}}<section class="block" aria-labelledby="settlements-title">

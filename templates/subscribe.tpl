@@ -2,7 +2,7 @@
 <h1>Подписка на анонсы встреч</h1>
 <p class="lead">Мы пришлём на электронную почту анонс каждой встречи с населением — место и время не позднее чем за 5 дней до неё, а также сообщим о переносе или отмене.</p>
 {{>FORM_ERRORS}}
-<form class="form" method="post" action="/subscribe">
+<form class="form" method="post" action="{{PREFIX}}/subscribe">
 <input type="hidden" name="csrf" value="{{FORM_CSRF}}">
 <div class="field">
 <label for="f-email">Адрес электронной почты</label>

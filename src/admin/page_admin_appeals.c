@@ -1035,7 +1035,8 @@ enum http_status page_admin_appeal_close(struct request *req)
 	return step_finish(req, &a, ok, "closed", LABEL(outcomes, outcome), before);
 }
 
-/* Mail the published answer of appeal a to every active address of the media list, in the open
+/* Mail the published answer of appeal a to every active address of the media lists of its
+ * municipality and of that municipality's district, in the open
  * transaction (order № 2 of the Zelenoborsk head §3.3: answers to socially significant questions go
  * to the media as the announcements do). Once per appeal and address: publishing a corrected
  * version again mails nothing new. 0, or -1 on a database error. */
@@ -1052,7 +1053,8 @@ static int mail_answer_to_media(struct request *req, const struct appeal_detail 
 		cfg->administration_name[0] ? cfg->administration_name : cfg->municipality_name);
 	const char **addresses;
 	size_t count;
-	if (db_appeal_media_addresses(&req->worker->db, req->arena, &addresses, &count) < 0)
+	if (db_appeal_media_addresses(&req->worker->db, req->arena, a->id, &addresses,
+				      &count) < 0)
 		return -1;
 	for (size_t i = 0; i < count; i++) {
 		struct outbox_message m = {

@@ -8,6 +8,7 @@
 
 #include "auth.h"
 #include "civil_time.h"
+#include "db_municipality.h"
 #include "db_press.h"
 #include "page.h"
 #include "pages.h"
@@ -206,10 +207,49 @@ enum http_status page_admin_media_plan(struct request *req)
 
 /* ---- the media list ----------------------------------------------------------------------- */
 
+/* The bodies whose media lists the account keeps (issue 18 item 2): every municipality for an
+ * account of the whole installation, else its body and, for a district, its settlements. */
+struct media_bodies {
+	struct municipality_item *list;
+	size_t count;
+	long long fallback; /* a new contact's body when the form names none */
+};
+
+/* Read the account's bodies into b. 0, or -1 on a database error. */
+static int media_bodies(struct request *req, struct media_bodies *b)
+{
+	struct municipality_item *all;
+	size_t count;
+	if (db_municipality_list(&req->worker->db, req->arena, &all, &count) < 0)
+		return -1;
+	long long body = scope_bind_value(req);
+	b->list = arena_calloc(req->arena, count ? count : 1, sizeof *b->list);
+	b->count = 0;
+	for (size_t i = 0; i < count; i++)
+		if (body == 0 || all[i].id == body || all[i].district_id == body)
+			b->list[b->count++] = all[i];
+	const struct municipality_item *own = db_municipality_own(all, count);
+	b->fallback = body != 0 ? body : own != NULL ? own->id : b->count ? b->list[0].id : 0;
+	return 0;
+}
+
+/* The body the form chose (the municipality field), else current (a contact's own body; 0 for a
+ * new contact: the fallback). */
+static long long chosen_body(const struct request *req, const struct media_bodies *b,
+			     long long current)
+{
+	const struct field_value *v = &req->field[FIELD_MUNICIPALITY];
+	if (v->state == FIELD_VALID)
+		return v->number;
+	return current > 0 ? current : b->fallback;
+}
+
 /* The form's fields: from the contact c (NULL for a new one), or after a refused submit from
- * the request with the errors beside them. */
+ * the request with the errors beside them; the choice of the body when the account keeps more
+ * than one list or its choice was refused (MUNICIPALITY_FIELD with MUNICIPALITY_OPTION: ID,
+ * NAME, SELECTED). */
 static void fill_form(struct request *req, tpl_dict *f, const struct media_contact *c,
-		      bool from_request)
+		      bool from_request, const struct media_bodies *b)
 {
 	if (from_request) {
 		page_form_fields(req, f);
@@ -217,30 +257,58 @@ static void fill_form(struct request *req, tpl_dict *f, const struct media_conta
 		tpl_set(f, "name", c->name);
 		tpl_set(f, "email", c->email);
 	}
+	/* One body: nothing to choose, unless a crafted choice is refused beside the field. */
+	if (b->count < 2 && !(from_request && req->field[FIELD_MUNICIPALITY].state == FIELD_INVALID))
+		return;
+	long long chosen = from_request ? chosen_body(req, b, c ? c->municipality_id : 0)
+					: c ? c->municipality_id : b->fallback;
+	tpl_dict *m = tpl_section_add(f, "MUNICIPALITY_FIELD");
+	for (size_t i = 0; i < b->count; i++) {
+		tpl_dict *o = tpl_section_add(m, "MUNICIPALITY_OPTION");
+		tpl_set_int(o, "ID", b->list[i].id);
+		tpl_set(o, "NAME", b->list[i].name);
+		if (b->list[i].id == chosen)
+			tpl_section_show(o, "SELECTED");
+	}
 }
 
-/* The check the field table cannot make: the address is on the list once (any case), beside
- * the field. 0, or -1 on a database error. */
-static int check_form(struct request *req, long long id)
+/* The checks the field table cannot make: the body is one of the account's (scope.c has refused
+ * another body's already), and the address is on that body's list once (any case), beside the
+ * fields. The body into *body. 0, or -1 on a database error. */
+static int check_form(struct request *req, long long id, long long current, long long *body)
 {
+	struct media_bodies b;
+	if (media_bodies(req, &b) < 0)
+		return -1;
+	*body = chosen_body(req, &b, current);
+	if (req->field[FIELD_MUNICIPALITY].state == FIELD_VALID &&
+	    db_municipality_find(b.list, b.count, *body) == NULL) {
+		page_reject(req, FIELD_MUNICIPALITY, "выберите муниципальное образование из списка");
+		return 0;
+	}
 	const struct field_value *email = &req->field[FIELD_EMAIL];
 	if (email->state != FIELD_VALID)
 		return 0;
-	int taken = db_media_email_taken(&req->worker->db, email->text, id);
+	int taken = db_media_email_taken(&req->worker->db, email->text, id, *body);
 	if (taken > 0)
 		page_reject(req, FIELD_EMAIL, "этот адрес уже есть в списке СМИ");
 	return taken < 0 ? -1 : 0;
 }
 
-/* The media list with the form for a new contact (after a refused submit, from the request
- * with the errors beside the fields), answered with status. */
+/* The media list of the account's bodies with the form for a new contact (after a refused
+ * submit, from the request with the errors beside the fields), answered with status. */
 static enum http_status list_page(struct request *req, enum http_status status, bool from_request)
 {
 	struct media_contact *contacts;
 	size_t rows;
-	if (db_media_contacts(&req->worker->db, req->arena, &contacts, &rows) < 0)
+	struct media_bodies b;
+	if (db_media_contacts(&req->worker->db, req->arena, scope_bind_value(req), &contacts,
+			      &rows) < 0 ||
+	    media_bodies(req, &b) < 0)
 		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = page_begin(req, "admin_media.tpl", "Список СМИ для рассылки", NAV_STAFF_MEDIA);
+	if (b.count > 1)
+		tpl_section_show(d, "BODIES");
 	int active = 0;
 	for (size_t i = 0; i < rows; i++) {
 		tpl_dict *row = tpl_section_add(d, "CONTACT");
@@ -248,6 +316,8 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 		tpl_set(row, "NAME", contacts[i].name);
 		tpl_set(row, "EMAIL", contacts[i].email);
 		tpl_section_show(row, contacts[i].active ? "ACTIVE" : "INACTIVE");
+		if (b.count > 1)
+			tpl_set(tpl_section_add(row, "BODIES"), "BODY", contacts[i].municipality);
 		active += contacts[i].active;
 	}
 	tpl_section_show(d, rows ? "HAS_CONTACTS" : "NO_CONTACTS");
@@ -256,11 +326,12 @@ static enum http_status list_page(struct request *req, enum http_status status, 
 	tpl_dict *f = tpl_include(d, "FORM", "admin_media_form.tpl");
 	tpl_set(f, "ACTION", "/admin/media");
 	tpl_set(f, "SUBMIT", "Добавить в список");
-	fill_form(req, f, NULL, from_request);
+	fill_form(req, f, NULL, from_request, &b);
 	return page_end(req, status);
 }
 
-/* GET /admin/media — the media list (active first, by name) and the form for a new contact. */
+/* GET /admin/media — the media lists of the account's bodies (active first, by name) and the
+ * form for a new contact. */
 enum http_status page_admin_media(struct request *req)
 {
 	return list_page(req, HTTP_OK, false);
@@ -277,15 +348,18 @@ static enum http_status create_refused(struct request *req, enum http_status sta
 static const struct staff_action create_action = {"media_contact", STMT_MEDIA_JSON, staff_action_no_target,
 						  create_refused};
 
-/* POST /admin/media (name, email, csrf) — add a contact to the media list, active. 303 to
- * /admin/media; 422 with the errors beside the fields and the input kept for a missing name, a
- * malformed address or one already on the list. */
+/* POST /admin/media (name, email, municipality, csrf) — add a contact to the media list of the
+ * chosen body (without one: the account's body, for an account of the whole installation the
+ * own municipality), active. 303 to /admin/media; 422 with the errors beside the fields and the
+ * input kept for a missing name, a malformed address, one already on that body's list, or a
+ * body that is not the account's. */
 enum http_status page_admin_media_create(struct request *req)
 {
 	enum http_status status;
 	if (!staff_action_begin(req, &create_action, NULL, &status))
 		return status;
-	if (check_form(req, 0) < 0)
+	long long body = 0;
+	if (check_form(req, 0, 0, &body) < 0)
 		return staff_action_finish(req, &create_action, false, "create", 0, NULL, NULL);
 	if (req->invalid_fields > 0)
 		return staff_action_refuse(req, &create_action, NULL);
@@ -293,6 +367,7 @@ enum http_status page_admin_media_create(struct request *req)
 	sqlite3_stmt *s = db_stmt(db, STMT_MEDIA_INSERT);
 	sqlite3_bind_text(s, 1, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, req->field[FIELD_EMAIL].text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, body);
 	bool ok = db_run(s) == SQLITE_DONE;
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	return staff_action_finish(req, &create_action, ok, "create", id, NULL, "/admin/media");
@@ -303,7 +378,12 @@ enum http_status page_admin_media_create(struct request *req)
 static enum http_status contact_page(struct request *req, const struct media_contact *c,
 				     enum http_status status, bool from_request)
 {
+	struct media_bodies b;
+	if (media_bodies(req, &b) < 0)
+		return HTTP_INTERNAL_ERROR;
 	tpl_dict *d = page_begin(req, "admin_media_contact.tpl", c->name, NAV_STAFF_MEDIA);
+	if (b.count > 1)
+		tpl_set(tpl_section_add(d, "BODY"), "NAME", c->municipality);
 	tpl_set_int(d, "ID", c->id);
 	tpl_set(d, "NAME", c->name);
 	tpl_set(d, "EMAIL", c->email);
@@ -311,12 +391,12 @@ static enum http_status contact_page(struct request *req, const struct media_con
 	tpl_dict *f = tpl_include(d, "FORM", "admin_media_form.tpl");
 	tpl_set(f, "ACTION", arena_printf(req->arena, "/admin/media/%lld", c->id));
 	tpl_set(f, "SUBMIT", "Сохранить изменения");
-	fill_form(req, f, c, from_request);
+	fill_form(req, f, c, from_request, &b);
 	return page_end(req, status);
 }
 
 /* GET /admin/media/ID — one contact: the form to change it and to switch its mail off or on.
- * 404 for an unknown id. */
+ * 404 for an unknown id or another body's contact (scope.c). */
 enum http_status page_admin_media_contact(struct request *req)
 {
 	struct media_contact c;
@@ -347,15 +427,17 @@ static enum http_status contact_refused(struct request *req, enum http_status st
 static const struct staff_action contact_action = {"media_contact", STMT_MEDIA_JSON, load_contact,
 						   contact_refused};
 
-/* POST /admin/media/ID (name, email, csrf) — change a contact. 303 to /admin/media; 404 for an
- * unknown id; 422 as for a new one. */
+/* POST /admin/media/ID (name, email, municipality, csrf) — change a contact (and move it to
+ * another of the account's bodies). 303 to /admin/media; 404 for an unknown id or another body's
+ * contact (scope.c, before anything is read); 422 as for a new one. */
 enum http_status page_admin_media_update(struct request *req)
 {
 	struct media_contact c;
 	enum http_status status;
 	if (!staff_action_begin(req, &contact_action, &c, &status))
 		return status;
-	if (check_form(req, c.id) < 0)
+	long long body = 0;
+	if (check_form(req, c.id, c.municipality_id, &body) < 0)
 		return staff_action_finish(req, &contact_action, false, "update", c.id, NULL, NULL);
 	if (req->invalid_fields > 0)
 		return staff_action_refuse(req, &contact_action, NULL);
@@ -364,6 +446,7 @@ enum http_status page_admin_media_update(struct request *req)
 	sqlite3_bind_int64(s, 1, c.id);
 	sqlite3_bind_text(s, 2, req->field[FIELD_NAME].text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, req->field[FIELD_EMAIL].text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, body);
 	bool ok = db_run(s) == SQLITE_DONE;
 	return staff_action_finish(req, &contact_action, ok, "update", c.id, before,
 				   "/admin/media");

@@ -75,6 +75,7 @@ enum stmt {
 	STMT_SCOPE_REFERENCE_GROUP, /* a reference group, by its body (migration 030) */
 	STMT_SCOPE_PLAN_MEASURE, /* a measure of the plan, by its body (migration 030) */
 	STMT_SCOPE_PLAN_RECORD,  /* a record of the plan, by its measure */
+	STMT_SCOPE_MEDIA_CONTACT, /* by its municipality */
 	STMT_SCOPE_TERRITORIES,  /* (municipality) → id of every territory of it and of its
 	                            settlements, by id */
 	STMT_THROTTLE_GET,       /* (key) → failures, last failure, locked until */
@@ -226,7 +227,9 @@ enum stmt {
 	                            № 44 on information groups §3.6.3), chosen reference groups,
 	                            subscribers of its territory, of those above it and of those
 	                            inside it */
-	STMT_NOTIFY_STAFF_EMAILS, /* (",role,role,") → e-mail of active staff with those roles */
+	STMT_NOTIFY_STAFF_EMAILS, /* (",role,role,", meeting or NULL) → e-mail, body (0: the whole
+	                             installation) of active staff with those roles, of the
+	                             meeting's bodies when given */
 	STMT_NOTIFY_DRAFTS_SOON, /* (now, until) → id, starts, '', 1, kind of drafts starting in
 	                            between (the columns of STMT_NOTIFY_UNANNOUNCED) */
 	STMT_NOTIFY_ANNOUNCED_SOON, /* (now, until) → id, starts of announced live meetings */
@@ -234,8 +237,9 @@ enum stmt {
 	STMT_NOTIFY_POLICE_DUE,  /* (now, threshold) → id, starts of live meetings needing notice */
 	STMT_NOTIFY_MARK_POLICE, /* (meeting, now) */
 	STMT_NOTIFY_VENUE,       /* (meeting) → venue id or NULL */
-	STMT_NOTIFY_APPEALS_DUE, /* (last due date) → number, answer due, executor's e-mail or '' of
-	                            open appeals due by then, earliest first */
+	STMT_NOTIFY_APPEALS_DUE, /* (last due date) → number, answer due, executor's e-mail or '',
+	                            municipality, its district or 0 of open appeals due by then,
+	                            earliest first */
 	STMT_NOTIFY_TITLE,       /* (meeting) → title, whatever its status */
 	/* Delivery of the outbox (notify_deliver.c) and its admin page. */
 	STMT_OUTBOX_DUE,         /* (now, limit) → id, channel, recipient, subject, body,
@@ -280,11 +284,12 @@ enum stmt {
 	STMT_PUBLICATION_LIST,   /* (meeting) → every announcement, oldest first */
 	STMT_PUBLICATION_CHANNELS, /* (announcement) → channel group, webhook name, messages, sent,
 	                              dead, last sent */
-	STMT_MEDIA_LIST,         /* () → id, name, email, active */
-	STMT_MEDIA_GET,          /* (id) → name, email, active */
-	STMT_MEDIA_EMAIL_TAKEN,  /* (email, id to skip or NULL) → 1 when another contact has it */
-	STMT_MEDIA_INSERT,       /* (name, email) */
-	STMT_MEDIA_UPDATE,       /* (id, name, email) */
+	STMT_MEDIA_LIST,         /* (scope) → id, name, email, active, municipality_id, its name */
+	STMT_MEDIA_GET,          /* (id) → name, email, active, municipality_id, its name */
+	STMT_MEDIA_EMAIL_TAKEN,  /* (email, id to skip or NULL, municipality) → 1 when another
+				  * contact of that municipality has it */
+	STMT_MEDIA_INSERT,       /* (name, email, municipality) */
+	STMT_MEDIA_UPDATE,       /* (id, name, email, municipality) */
 	STMT_MEDIA_SET_ACTIVE,   /* (id, active) */
 	STMT_MEDIA_JSON,         /* (id) → the row as JSON */
 	/* Reference groups (page_admin_reference_groups.c; decree № 1617-па on reference groups)
@@ -383,8 +388,9 @@ enum stmt {
 	STMT_APPEAL_JSON,        /* (id) → the appeal's state as JSON for the audit record (no
 	                            personal data), with the note of its last history step */
 	STMT_APPEAL_MEETING_BODY, /* (meeting) → its municipality id */
-	STMT_APPEAL_MEDIA_ADDRESSES, /* () → email of the active media contacts, in the media
-	                                list's order */
+	STMT_APPEAL_MEDIA_ADDRESSES, /* (appeal) → email of the active media contacts of its
+	                                municipality and of that one's district, in the media
+	                                list's order, each address once */
 	STMT_ANSWERS_PUBLIC,     /* (limit, meeting or NULL, municipality or NULL) → number,
 	                            territory, question, answer, published, meeting id or NULL,
 	                            meeting title (db_account.c) */
@@ -466,8 +472,9 @@ enum stmt {
 	STMT_INSTRUCTION_MEETINGS, /* (scope) → id, title, starts of meetings with a signed protocol */
 	STMT_INSTRUCTION_PUBLIC, /* (meeting) → text, unit, due on, status of the instructions of
 	                            its signed protocol */
-	STMT_NOTIFY_INSTRUCTIONS_DUE, /* (last due date) → id, text, due on, executor's e-mail or ''
-	                                 of open instructions in force due by then */
+	STMT_NOTIFY_INSTRUCTIONS_DUE, /* (last due date) → id, text, due on, executor's e-mail or
+	                                 '', municipality, its district or 0 of open instructions
+	                                 in force due by then */
 	/* Residents (resident.c, oidc.c, page_account.c; sql/017_residents.sql). SQL and readers in
 	 * db_account.c, but for STMT_OIDC_*, STMT_APPEAL_AUTHOR and STMT_REPORT_APPEALS_RESIDENTS. */
 	STMT_RESIDENT_SESSION_GET, /* (token hash) → session id, csrf, created, seen, resident id,

@@ -56,21 +56,30 @@ const struct db_statement db_account_statements[STMT__MAX] = {
 		     "ORDER BY a.received_at DESC, a.id DESC LIMIT ?6"),
 	DB_STATEMENT(STMT_OPEN311_REQUEST, 10,
 		     OPEN311_COLUMNS "AND a.number = ?1"),
-	/* One row per address and territory (subscription_unique): the same request again finds
-	 * it instead of adding a second. */
+	/* One row per address, municipality and territory (subscription_unique): the same
+	 * request again finds it instead of adding a second. A subscription's municipality is
+	 * its territory's, else the one of the page's path (?3 of FIND, ?5 of INSERT), else the
+	 * own one (migration 031). */
 	DB_STATEMENT(STMT_SUBSCRIPTION_FIND, 3,
 		     "SELECT id, token, status FROM subscription "
-		     "WHERE email = ?1 AND coalesce(territory_id, 0) = coalesce(?2, 0)"),
+		     "WHERE email = ?1 AND coalesce(territory_id, 0) = coalesce(?2, 0) "
+		     "AND municipality_id = coalesce((SELECT municipality_id FROM territory "
+		     "WHERE id = ?2), ?3, (SELECT id FROM municipality WHERE own = 1))"),
 	DB_STATEMENT(STMT_SUBSCRIPTION_INSERT, 0,
 		     "INSERT INTO subscription (email, territory_id, token, status, "
-		     "created_at) VALUES (?1, ?2, ?3, 'pending', ?4)"),
+		     "created_at, municipality_id) VALUES (?1, ?2, ?3, 'pending', ?4, "
+		     "coalesce((SELECT municipality_id FROM territory WHERE id = ?2), ?5, "
+		     "(SELECT id FROM municipality WHERE own = 1)))"),
 	DB_STATEMENT(STMT_SUBSCRIPTION_RENEW, 0,
 		     "UPDATE subscription SET token = ?2, status = 'pending', "
 		     "created_at = ?3, confirmed_at = NULL, unsubscribed_at = NULL "
 		     "WHERE id = ?1 AND status = 'unsubscribed'"),
-	DB_STATEMENT(STMT_SUBSCRIPTION_BY_TOKEN, 4,
-		     "SELECT s.id, s.email, t.name, s.status FROM subscription s "
+	/* The municipality's name is NULL for the own one (the portal's name is said). */
+	DB_STATEMENT(STMT_SUBSCRIPTION_BY_TOKEN, 5,
+		     "SELECT s.id, s.email, t.name, s.status, CASE WHEN mu.own = 1 THEN NULL "
+		     "ELSE mu.name END FROM subscription s "
 		     "LEFT JOIN territory t ON t.id = s.territory_id "
+		     "LEFT JOIN municipality mu ON mu.id = s.municipality_id "
 		     "WHERE s.token = ?1"),
 	DB_STATEMENT(STMT_SUBSCRIPTION_CONFIRM, 0,
 		     "UPDATE subscription SET status = 'active', confirmed_at = ?2 "
@@ -634,13 +643,15 @@ static void read_found(struct arena *a, sqlite3_stmt *s, void *row)
 }
 
 int db_subscription_find(struct db *db, struct arena *a, const char *email,
-			 long long territory, struct subscription_row *out)
+			 long long territory, long long body, struct subscription_row *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_FIND);
 	sqlite3_bind_text(s, 1, email, -1, SQLITE_TRANSIENT);
 	if (territory > 0)
 		sqlite3_bind_int64(s, 2, territory);
+	if (body > 0)
+		sqlite3_bind_int64(s, 3, body);
 	return db_read_one(db, a, s, read_found, out, "subscription");
 }
 
@@ -652,6 +663,7 @@ static void read_by_token(struct arena *a, sqlite3_stmt *s, void *row)
 	r->email = db_text(a, s, 1);
 	r->territory = text_or_null(a, s, 2);
 	r->status = db_text(a, s, 3);
+	r->municipality = text_or_null(a, s, 4);
 }
 
 int db_subscription_by_token(struct db *db, struct arena *a, const char *token,
@@ -673,7 +685,7 @@ static int run_write(struct db *db, sqlite3_stmt *s, const char *what)
 }
 
 int db_subscription_insert(struct db *db, const char *email, long long territory,
-			   const char *token, time_t now, long long *id)
+			   long long body, const char *token, time_t now, long long *id)
 {
 	*id = 0;
 	sqlite3_stmt *s = db_stmt(db, STMT_SUBSCRIPTION_INSERT);
@@ -682,6 +694,8 @@ int db_subscription_insert(struct db *db, const char *email, long long territory
 		sqlite3_bind_int64(s, 2, territory);
 	sqlite3_bind_text(s, 3, token, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)now);
+	if (body > 0)
+		sqlite3_bind_int64(s, 5, body);
 	if (run_write(db, s, "subscription insert") < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(db->conn);

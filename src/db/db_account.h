@@ -217,21 +217,24 @@ struct subscription_row {
 	const char *token;              /* by address only */
 	const char *territory;          /* by token only; NULL: the whole municipality */
 	const char *status;             /* pending, active, unsubscribed */
+	const char *municipality;       /* by token only; NULL: the own municipality */
 };
 
-/* The subscription of email to territory (0: the whole municipality): 0, 1 when there is none,
- * -1 on a database error. */
+/* The subscription of email to territory (0: the whole municipality) of municipality body (the
+ * territory's when there is one; 0: the own municipality): 0, 1 when there is none, -1 on a
+ * database error. */
 int db_subscription_find(struct db *db, struct arena *a, const char *email,
-			 long long territory, struct subscription_row *out);
+			 long long territory, long long body, struct subscription_row *out);
 
 /* The subscription of token: 0, 1 when there is none, -1 on a database error. */
 int db_subscription_by_token(struct db *db, struct arena *a, const char *token,
 			     struct subscription_row *out);
 
 /* In the caller's write transaction: a new pending subscription of email to territory (0: the
- * whole municipality) under token: 0 with its *id, -1 on a database error. */
+ * whole municipality) of municipality body (the territory's when there is one; 0: the own
+ * municipality) under token: 0 with its *id, -1 on a database error. */
 int db_subscription_insert(struct db *db, const char *email, long long territory,
-			   const char *token, time_t now, long long *id);
+			   long long body, const char *token, time_t now, long long *id);
 
 /* In the caller's write transaction: an unsubscribed subscription pending again under a new
  * token (links of the old mails no longer act on it): 0, -1 on a database error. */

@@ -186,7 +186,10 @@ const struct db_statement db_appeal_statements[STMT__MAX] = {
 	DB_STATEMENT(STMT_APPEAL_MEETING_BODY, 1,
 		     "SELECT municipality_id FROM meeting WHERE id = ?1"),
 	DB_STATEMENT(STMT_APPEAL_MEDIA_ADDRESSES, 1,
-		     "SELECT email FROM media_contact WHERE active <> 0 ORDER BY active DESC, name, id"),
+		     "SELECT min(email) FROM media_contact WHERE active <> 0 AND municipality_id IN "
+		     "(SELECT municipality_id FROM appeal WHERE id = ?1 UNION SELECT m.district_id "
+		     " FROM appeal a JOIN municipality m ON m.id = a.municipality_id WHERE a.id = ?1) "
+		     "GROUP BY lower(email) ORDER BY min(name), min(id)"),
 };
 
 /* Bind text, or leave the parameter NULL when text is NULL. */
@@ -440,9 +443,11 @@ static void read_address(struct arena *a, sqlite3_stmt *s, void *row)
 	*(const char **)row = db_text(a, s, 0);
 }
 
-int db_appeal_media_addresses(struct db *db, struct arena *a, const char ***out, size_t *count)
+int db_appeal_media_addresses(struct db *db, struct arena *a, long long appeal, const char ***out,
+			      size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_APPEAL_MEDIA_ADDRESSES);
+	sqlite3_bind_int64(s, 1, appeal);
 	return db_read_rows(db, a, s, sizeof **out, read_address, out, count, "media addresses");
 }
 

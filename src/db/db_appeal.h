@@ -218,8 +218,11 @@ int db_appeal_meeting(struct db *db, struct arena *a, long long meeting, time_t 
 int db_appeal_meeting_options(struct db *db, struct arena *a, time_t since, time_t until,
 			      struct appeal_meeting_option **out, size_t *count);
 
-/* The addresses of the active media contacts, in the media list's order: 0 or -1. */
-int db_appeal_media_addresses(struct db *db, struct arena *a, const char ***out, size_t *count);
+/* The addresses of the active media contacts of the municipality of appeal and of its district
+ * (a district newspaper covers its settlements), each once, in the media list's order: 0 or
+ * -1. */
+int db_appeal_media_addresses(struct db *db, struct arena *a, long long appeal, const char ***out,
+			      size_t *count);
 
 /* The appeals of territory and the territories below it registered since (topics by count,
  * states by count), and its limit oldest open ones: 0 or -1. */

@@ -30,9 +30,18 @@ const struct db_statement db_notify_statements[STMT__MAX] = {
 		     "SELECT id, starts_at FROM meeting WHERE status IN ('approved', 'postponed') "
 		     "AND police_notified_at IS NULL AND expected_attendance >= ?2 AND starts_at > ?1 "
 		     "ORDER BY starts_at, id"),
-	DB_STATEMENT(STMT_NOTIFY_STAFF_EMAILS, 1,
-		     "SELECT DISTINCT email FROM staff_user WHERE disabled = 0 AND email <> '' "
-		     "AND instr(?1, ',' || role || ',') > 0 ORDER BY email"),
+	/* Staff by role with the body each works for (0: the whole installation; an address
+	 * two accounts share works for the wider of them). With a meeting (?2), only those whose
+	 * body owns it: the whole installation, its municipality, or that one's district. */
+	DB_STATEMENT(STMT_NOTIFY_STAFF_EMAILS, 2,
+		     "SELECT email, CASE WHEN count(*) FILTER (WHERE municipality_id IS NULL) > 0 "
+		     "THEN 0 ELSE min(municipality_id) END FROM staff_user "
+		     "WHERE disabled = 0 AND email <> '' AND instr(?1, ',' || role || ',') > 0 "
+		     "AND (?2 IS NULL OR municipality_id IS NULL OR municipality_id IN "
+		     " (SELECT municipality_id FROM meeting WHERE id = ?2 UNION "
+		     "  SELECT b.district_id FROM meeting m JOIN municipality b "
+		     "  ON b.id = m.municipality_id WHERE m.id = ?2)) "
+		     "GROUP BY email ORDER BY email"),
 	DB_STATEMENT(STMT_NOTIFY_INVITEE_EMAILS, 1,
 		     "SELECT p.email FROM meeting_invitee i JOIN person p ON p.id = i.person_id "
 		     "WHERE i.meeting_id = ?1 AND p.email <> '' ORDER BY p.email"),
@@ -46,7 +55,12 @@ const struct db_statement db_notify_statements[STMT__MAX] = {
 		     " WHERE t.parent_id IS NOT NULL), "
 		     "down(id) AS (SELECT territory_id FROM meeting WHERE id = ?1"
 		     " UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id) "
-		     "SELECT 0, email, '' FROM media_contact WHERE active = 1 "
+		     /* The media lists of the meeting's municipality and of its district (a
+		      * district newspaper covers its settlements, issue 18 item 2). */
+		     "SELECT 0, email, '' FROM media_contact WHERE active = 1 AND municipality_id IN "
+		     "(SELECT m.municipality_id FROM meeting m WHERE m.id = ?1 UNION "
+		     " SELECT b.district_id FROM meeting m JOIN municipality b "
+		     " ON b.id = m.municipality_id WHERE m.id = ?1) "
 		     "UNION ALL SELECT 1, p.email, '' FROM meeting_invitee i "
 		     "JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ?1 AND p.email <> '' "
 		     "UNION ALL SELECT 1, p.email, '' FROM meeting m "
@@ -58,9 +72,19 @@ const struct db_statement db_notify_statements[STMT__MAX] = {
 		     "JOIN reference_group_member r ON r.group_id = g.group_id "
 		     "LEFT JOIN reference_consent c ON c.email = lower(r.email) "
 		     "WHERE g.meeting_id = ?1 AND c.withdrawn_at IS NULL "
+		     /* Subscribers: to the meeting's territory, one above or below it; to the
+		      * whole of the meeting's municipality; to the whole of a settlement of its
+		      * district when the district's meeting concerns the settlement's residents —
+		      * held in, above or below one of its territories, the rule of its public
+		      * schedule (MEETING_OF_MUNICIPALITY). */
 		     "UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
-		     "AND (s.territory_id IS NULL OR s.territory_id IN (SELECT id FROM up) "
-		     "     OR s.territory_id IN (SELECT id FROM down)) "
+		     "AND (s.territory_id IN (SELECT id FROM up) OR s.territory_id IN (SELECT id FROM down) "
+		     "     OR (s.territory_id IS NULL AND (s.municipality_id = "
+		     "         (SELECT municipality_id FROM meeting WHERE id = ?1) "
+		     "       OR (s.municipality_id IN (SELECT t.municipality_id FROM territory t "
+		     "           WHERE t.id IN (SELECT id FROM up UNION SELECT id FROM down)) "
+		     "         AND (SELECT district_id FROM municipality WHERE id = s.municipality_id) = "
+		     "         (SELECT municipality_id FROM meeting WHERE id = ?1))))) "
 		     "ORDER BY 1, 2"),
 	DB_STATEMENT(STMT_NOTIFY_DISCUSSION_RECIPIENTS, 3,
 		     "WITH RECURSIVE up(id) AS ("
@@ -68,13 +92,26 @@ const struct db_statement db_notify_statements[STMT__MAX] = {
 		     " UNION SELECT t.parent_id FROM territory t JOIN up ON t.id = up.id"
 		     " WHERE t.parent_id IS NOT NULL), "
 		     "down(id) AS (SELECT territory_id FROM discussion WHERE id = ?1"
-		     " UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id) "
-		     "SELECT 0, email, '' FROM media_contact WHERE active = 1 "
+		     " UNION SELECT t.id FROM territory t JOIN down ON t.parent_id = down.id), "
+		     /* The discussion's body: the one it was created for, else its territory's,
+		      * else the own municipality (migration 028). */
+		     "body(id) AS (SELECT coalesce(d.municipality_id, t.municipality_id, "
+		     " (SELECT id FROM municipality WHERE own = 1)) FROM discussion d "
+		     " LEFT JOIN territory t ON t.id = d.territory_id WHERE d.id = ?1) "
+		     /* The media lists of its body and of that body's district. */
+		     "SELECT 0, email, '' FROM media_contact WHERE active = 1 AND municipality_id IN "
+		     "(SELECT id FROM body UNION SELECT district_id FROM municipality "
+		     " WHERE id IN (SELECT id FROM body)) "
 		     "UNION ALL SELECT 2, r.email, coalesce(c.token, '') FROM discussion_reference_group g "
 		     "JOIN reference_group_member r ON r.group_id = g.group_id "
 		     "LEFT JOIN reference_consent c ON c.email = lower(r.email) "
 		     "WHERE g.discussion_id = ?1 AND c.withdrawn_at IS NULL "
+		     /* Subscribers of its body or, for a district's, of the district's
+		      * settlements: all of them to a discussion of the whole body, those of its
+		      * territory, above or below it otherwise. */
 		     "UNION ALL SELECT 3, s.email, s.token FROM subscription s WHERE s.status = 'active' "
+		     "AND (s.municipality_id IN (SELECT id FROM body) OR s.municipality_id IN "
+		     "     (SELECT id FROM municipality WHERE district_id IN (SELECT id FROM body))) "
 		     "AND (s.territory_id IS NULL "
 		     "     OR (SELECT territory_id FROM discussion WHERE id = ?1) IS NULL "
 		     "     OR s.territory_id IN (SELECT id FROM up) "
@@ -98,15 +135,21 @@ const struct db_statement db_notify_statements[STMT__MAX] = {
 		     "UPDATE meeting SET announced_at = ?2 WHERE id = ?1 AND announced_at IS NULL"),
 	DB_STATEMENT(STMT_NOTIFY_MARK_POLICE, 0,
 		     "UPDATE meeting SET police_notified_at = ?2 WHERE id = ?1 AND police_notified_at IS NULL"),
-	DB_STATEMENT(STMT_NOTIFY_APPEALS_DUE, 3,
-		     "SELECT a.number, a.answer_due, coalesce(u.email, '') FROM appeal a "
+	DB_STATEMENT(STMT_NOTIFY_APPEALS_DUE, 5,
+		     "SELECT a.number, a.answer_due, coalesce(u.email, ''), a.municipality_id, "
+		     "coalesce((SELECT district_id FROM municipality WHERE id = a.municipality_id), 0) "
+		     "FROM appeal a "
 		     "LEFT JOIN staff_user u ON u.id = a.executor_id AND u.disabled = 0 "
 		     "WHERE a.status IN ('registered', 'in_work') AND a.answer_due <= ?1 "
 		     "ORDER BY a.answer_due, a.number"),
-	DB_STATEMENT(STMT_NOTIFY_INSTRUCTIONS_DUE, 4,
-		     "SELECT i.id, i.text, i.due_on, coalesce(u.email, '') FROM instruction i "
+	DB_STATEMENT(STMT_NOTIFY_INSTRUCTIONS_DUE, 6,
+		     "SELECT i.id, i.text, i.due_on, coalesce(u.email, ''), " INSTRUCTION_MUNICIPALITY
+		     ", coalesce((SELECT district_id FROM municipality WHERE id = "
+		     INSTRUCTION_MUNICIPALITY "), 0) FROM instruction i "
 		     "LEFT JOIN staff_user u ON u.id = i.executor_id AND u.disabled = 0 "
 		     "LEFT JOIN protocol p ON p.id = i.protocol_id "
+		     "LEFT JOIN meeting m ON m.id = p.meeting_id "
+		     "LEFT JOIN appeal a ON a.id = i.appeal_id "
 		     "WHERE i.status IN ('assigned', 'in_progress', 'returned') AND i.due_on <= ?1 "
 		     "AND (i.protocol_id IS NULL OR p.signed_at IS NOT NULL) "
 		     "ORDER BY i.due_on, i.id"),
@@ -255,12 +298,22 @@ static void read_text(struct arena *a, sqlite3_stmt *s, void *row)
 	*(const char **)row = db_text(a, s, 0);
 }
 
-int db_notify_staff_emails(struct db *db, struct arena *a, const char *roles,
-			   const char ***out, size_t *count)
+/* The columns of STMT_NOTIFY_STAFF_EMAILS. */
+static void read_staff(struct arena *a, sqlite3_stmt *s, void *row)
+{
+	struct notify_staff *st = row;
+	st->email = db_text(a, s, 0);
+	st->body = sqlite3_column_int64(s, 1);
+}
+
+int db_notify_staff(struct db *db, struct arena *a, const char *roles, long long meeting,
+		    struct notify_staff **out, size_t *count)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_NOTIFY_STAFF_EMAILS);
 	sqlite3_bind_text(s, 1, roles, -1, SQLITE_TRANSIENT);
-	return db_read_rows(db, a, s, sizeof **out, read_text, out, count, "notifier: staff");
+	if (meeting > 0)
+		sqlite3_bind_int64(s, 2, meeting);
+	return db_read_rows(db, a, s, sizeof **out, read_staff, out, count, "notifier: staff");
 }
 
 int db_notify_invitee_emails(struct db *db, struct arena *a, long long meeting,
@@ -384,6 +437,8 @@ static void read_due_appeal(struct arena *a, sqlite3_stmt *s, void *row)
 	d->number = db_text(a, s, 0);
 	d->answer_due = db_text(a, s, 1);
 	d->executor_email = db_text(a, s, 2);
+	d->body = sqlite3_column_int64(s, 3);
+	d->district = sqlite3_column_int64(s, 4);
 }
 
 int db_notify_appeals_due(struct db *db, struct arena *a, const char *last,
@@ -403,6 +458,8 @@ static void read_due_instruction(struct arena *a, sqlite3_stmt *s, void *row)
 	d->text = db_text(a, s, 1);
 	d->due_on = db_text(a, s, 2);
 	d->executor_email = db_text(a, s, 3);
+	d->body = sqlite3_column_int64(s, 4);
+	d->district = sqlite3_column_int64(s, 5);
 }
 
 int db_notify_instructions_due(struct db *db, struct arena *a, const char *last,

@@ -32,10 +32,20 @@ int db_notify_announced_soon(struct db *db, struct arena *a, time_t from, time_t
 int db_notify_police_due(struct db *db, struct arena *a, time_t now, long long attendance,
 			 struct notify_candidate **out, size_t *count);
 
-/* The addresses of active staff of roles (",organizer,controller,") / of a meeting's invitees,
- * by address: 0 with *out and *count, -1 on a database error. */
-int db_notify_staff_emails(struct db *db, struct arena *a, const char *roles,
-			   const char ***out, size_t *count);
+/* An active staff member's address and the body they work for (issue 18 item 3). */
+struct notify_staff {
+	const char *email;
+	long long body; /* municipality id; 0: the whole installation */
+};
+
+/* The active staff of roles (",organizer,controller,"), by address; with meeting (> 0) only
+ * those whose body owns it (the whole installation, its municipality or that one's district):
+ * 0 with *out and *count, -1 on a database error. */
+int db_notify_staff(struct db *db, struct arena *a, const char *roles, long long meeting,
+		    struct notify_staff **out, size_t *count);
+
+/* The addresses of a meeting's invitees, by address: 0 with *out and *count, -1 on a database
+ * error. */
 int db_notify_invitee_emails(struct db *db, struct arena *a, long long meeting,
 			     const char ***out, size_t *count);
 
@@ -102,6 +112,7 @@ int db_notify_announcement_add(struct db *db, const struct notify_announcement *
 struct notify_due_appeal {
 	const char *number, *answer_due;
 	const char *executor_email; /* "" when none or disabled */
+	long long body, district;   /* its municipality, and that one's district (0: none) */
 };
 
 /* An open instruction in force due soon (STMT_NOTIFY_INSTRUCTIONS_DUE). */
@@ -109,6 +120,7 @@ struct notify_due_instruction {
 	long long id;
 	const char *text, *due_on;
 	const char *executor_email; /* "" when none or disabled */
+	long long body, district;   /* its municipality, and that one's district (0: none) */
 };
 
 /* The open appeals / instructions due on or before last ('YYYY-MM-DD'), by date: 0, or -1. */

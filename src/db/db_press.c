@@ -99,9 +99,12 @@ const struct db_statement db_press_statements[STMT__MAX] = {
 		     "), (SELECT count(*) FROM outbox WHERE status = 'dead' AND " OUTBOX_SCOPE("1") "), "
 		     "(SELECT count(*) FROM outbox WHERE status IN ('pending', 'dead') AND channel = 'mail' "
 		     "AND " OUTBOX_SCOPE("1") ")"),
-	DB_STATEMENT(STMT_MEDIA_LIST, 4,
-		     "SELECT id, name, email, active FROM media_contact "
-		     "ORDER BY active DESC, name, id"),
+	/* The contacts of the account's bodies (?1 scope_bind_value). */
+	DB_STATEMENT(STMT_MEDIA_LIST, 6,
+		     "SELECT c.id, c.name, c.email, c.active, c.municipality_id, coalesce(m.name, '') "
+		     "FROM media_contact c LEFT JOIN municipality m ON m.id = c.municipality_id "
+		     "WHERE " STAFF_SCOPE_SQL("c.municipality_id", "1") " "
+		     "ORDER BY c.active DESC, c.name, c.id"),
 	/* The press office. A meeting is on /press once the notifier has announced it: the text is
 	 * built from what was published (the latest announcement's time and place); the one before
 	 * it (not a cancellation) tells what a change changed. Drafts never. */
@@ -189,19 +192,23 @@ const struct db_statement db_press_statements[STMT__MAX] = {
 		     "GROUP BY grp, name "
 		     "ORDER BY CASE grp WHEN 'media' THEN 0 WHEN 'invitees' THEN 1 WHEN 'reference' THEN 2 "
 		     "WHEN 'subscribers' THEN 3 ELSE 4 END, name"),
-	DB_STATEMENT(STMT_MEDIA_GET, 3,
-		     "SELECT name, email, active FROM media_contact WHERE id = ?1"),
+	DB_STATEMENT(STMT_MEDIA_GET, 5,
+		     "SELECT c.name, c.email, c.active, c.municipality_id, coalesce(m.name, '') "
+		     "FROM media_contact c LEFT JOIN municipality m ON m.id = c.municipality_id "
+		     "WHERE c.id = ?1"),
 	DB_STATEMENT(STMT_MEDIA_EMAIL_TAKEN, 1,
 		     "SELECT 1 FROM media_contact WHERE lower(email) = lower(?1) "
-		     "AND (?2 IS NULL OR id <> ?2)"),
+		     "AND (?2 IS NULL OR id <> ?2) AND municipality_id = ?3"),
 	DB_STATEMENT(STMT_MEDIA_INSERT, 0,
-		     "INSERT INTO media_contact (name, email) VALUES (?1, ?2)"),
+		     "INSERT INTO media_contact (name, email, municipality_id) VALUES (?1, ?2, ?3)"),
 	DB_STATEMENT(STMT_MEDIA_UPDATE, 0,
-		     "UPDATE media_contact SET name = ?2, email = ?3 WHERE id = ?1"),
+		     "UPDATE media_contact SET name = ?2, email = ?3, municipality_id = ?4 "
+		     "WHERE id = ?1"),
 	DB_STATEMENT(STMT_MEDIA_SET_ACTIVE, 0,
 		     "UPDATE media_contact SET active = ?2 WHERE id = ?1"),
 	DB_STATEMENT(STMT_MEDIA_JSON, 1,
-		     "SELECT json_object('name', name, 'email', email, 'active', active) "
+		     "SELECT json_object('name', name, 'email', email, 'active', active, "
+		     "'municipality_id', municipality_id) "
 		     "FROM media_contact WHERE id = ?1"),
 	DB_STATEMENT(STMT_OUTBOX_PRESS_TOTALS, 3,
 		     "SELECT count(*) FILTER (WHERE status = 'pending'), "
@@ -456,7 +463,7 @@ int db_publication_channels(struct db *db, struct arena *a, long long announceme
 			    "publication channels");
 }
 
-/* The columns of STMT_MEDIA_LIST (db_statements.c: the appeals' page reads it too). */
+/* The columns of STMT_MEDIA_LIST. */
 static void read_media_row(struct arena *a, sqlite3_stmt *s, void *row)
 {
 	struct media_contact *c = row;
@@ -464,12 +471,16 @@ static void read_media_row(struct arena *a, sqlite3_stmt *s, void *row)
 	c->name = db_text(a, s, 1);
 	c->email = db_text(a, s, 2);
 	c->active = sqlite3_column_int(s, 3) != 0;
+	c->municipality_id = sqlite3_column_int64(s, 4);
+	c->municipality = db_text(a, s, 5);
 }
 
-int db_media_contacts(struct db *db, struct arena *a, struct media_contact **out, size_t *count)
+int db_media_contacts(struct db *db, struct arena *a, long long scope, struct media_contact **out,
+		      size_t *count)
 {
-	return db_read_rows(db, a, db_stmt(db, STMT_MEDIA_LIST), sizeof **out, read_media_row, out,
-			    count, "media list");
+	sqlite3_stmt *s = db_stmt(db, STMT_MEDIA_LIST);
+	sqlite3_bind_int64(s, 1, scope);
+	return db_read_rows(db, a, s, sizeof **out, read_media_row, out, count, "media list");
 }
 
 /* The columns of STMT_MEDIA_GET: those of STMT_MEDIA_LIST without the id. */
@@ -479,22 +490,25 @@ static void read_media_contact(struct arena *a, sqlite3_stmt *s, void *row)
 	c->name = db_text(a, s, 0);
 	c->email = db_text(a, s, 1);
 	c->active = sqlite3_column_int(s, 2) != 0;
+	c->municipality_id = sqlite3_column_int64(s, 3);
+	c->municipality = db_text(a, s, 4);
 }
 
 int db_media_contact(struct db *db, struct arena *a, long long id, struct media_contact *out)
 {
-	*out = (struct media_contact){.id = id, .name = "", .email = ""};
+	*out = (struct media_contact){.id = id, .name = "", .email = "", .municipality = ""};
 	sqlite3_stmt *s = db_stmt(db, STMT_MEDIA_GET);
 	sqlite3_bind_int64(s, 1, id);
 	return db_read_one(db, a, s, read_media_contact, out, "media contact");
 }
 
-int db_media_email_taken(struct db *db, const char *email, long long id)
+int db_media_email_taken(struct db *db, const char *email, long long id, long long municipality)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_MEDIA_EMAIL_TAKEN);
 	sqlite3_bind_text(s, 1, email, -1, SQLITE_TRANSIENT);
 	if (id > 0)
 		sqlite3_bind_int64(s, 2, id);
+	sqlite3_bind_int64(s, 3, municipality);
 	int rc = db_read_one(db, NULL, s, NULL, NULL, "media address taken");
 	return rc < 0 ? -1 : rc == 0;
 }

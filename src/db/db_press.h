@@ -142,16 +142,21 @@ struct media_contact {
 	long long id;
 	const char *name, *email;
 	bool active;
+	long long municipality_id; /* the body whose list it is on */
+	const char *municipality;  /* that body's name */
 };
 
-/* Every contact, active first, by name (STMT_MEDIA_LIST): 0, or -1. */
-int db_media_contacts(struct db *db, struct arena *a, struct media_contact **out, size_t *count);
+/* Every contact of the bodies of scope (scope_bind_value: 0 every contact), active first, by name
+ * (STMT_MEDIA_LIST): 0, or -1. */
+int db_media_contacts(struct db *db, struct arena *a, long long scope, struct media_contact **out,
+		      size_t *count);
 
 /* Contact id: 0 with *out, 1 when there is none, -1 on error. */
 int db_media_contact(struct db *db, struct arena *a, long long id, struct media_contact *out);
 
-/* Whether another contact than id (0: any) has email, in any case: 1, 0, or -1 on error. */
-int db_media_email_taken(struct db *db, const char *email, long long id);
+/* Whether another contact than id (0: any) on the list of municipality has email, in any case:
+ * 1, 0, or -1 on error. */
+int db_media_email_taken(struct db *db, const char *email, long long id, long long municipality);
 
 /* What waits in the outbox (STMT_OUTBOX_TOTALS, STMT_OUTBOX_PRESS_TOTALS). */
 struct outbox_totals {

@@ -72,6 +72,8 @@ const struct db_statement db_scope_statements[STMT__MAX] = {
 	DB_STATEMENT(STMT_SCOPE_PLAN_RECORD, 1,
 		     SCOPE_OF("SELECT pm.municipality_id FROM plan_record r "
 			      "JOIN plan_measure pm ON pm.id = r.measure_id WHERE r.id = ?1")),
+	DB_STATEMENT(STMT_SCOPE_MEDIA_CONTACT, 1,
+		     SCOPE_OF("SELECT municipality_id FROM media_contact WHERE id = ?1")),
 	DB_STATEMENT(STMT_SCOPE_TERRITORIES, 1,
 		     "SELECT t.id FROM territory t JOIN municipality m ON m.id = t.municipality_id "
 		     "WHERE m.id = ?1 OR m.district_id = ?1 ORDER BY t.id"),

@@ -70,7 +70,8 @@ int subscription_queue_confirmation(struct db *db, struct arena *a, const struct
 	}
 	const char *scope =
 		r->territory ? arena_printf(a, "встречи на территории «%s»", r->territory)
-			     : arena_printf(a, "все встречи, %s целиком", cfg->municipality_name);
+			     : arena_printf(a, "все встречи, %s целиком",
+					    r->municipality ? r->municipality : cfg->municipality_name);
 	const char *body = arena_printf(
 		a,
 		"Здравствуйте!\n\n"

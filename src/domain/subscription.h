@@ -37,6 +37,7 @@ struct subscription_request {
 	const char *email;         /* where the mail goes */
 	const char *token;         /* the subscription's token */
 	const char *territory;     /* the territory's name, NULL for the whole municipality */
+	const char *municipality;  /* the municipality's name, NULL for the own one (portal.ini) */
 };
 
 /* Write the confirmation mail of r to the outbox inside the caller's open transaction, unless

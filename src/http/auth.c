@@ -148,9 +148,12 @@ const char *auth_login_csrf(struct request *req)
 	return pre_session_csrf(req, LOGIN_CSRF_COOKIE, "/admin");
 }
 
-const char *auth_public_csrf(struct request *req)
+const char *auth_public_csrf(struct request *req, const char *prefix)
 {
-	return pre_session_csrf(req, PUBLIC_CSRF_COOKIE, PUBLIC_CSRF_PATH);
+	return pre_session_csrf(req, PUBLIC_CSRF_COOKIE,
+				prefix && prefix[0]
+					? arena_printf(req->arena, "%s" PUBLIC_CSRF_PATH, prefix)
+					: PUBLIC_CSRF_PATH);
 }
 
 /* Seconds until key may try again, 0 when it may now; *locked says whether it is a lock. */

@@ -132,8 +132,10 @@ bool auth_csrf_valid(struct request *req, const char *token);
 /* The token the login form must carry: the pre-session cookie's, set fresh when absent. */
 const char *auth_login_csrf(struct request *req);
 
-/* The same for the public forms under PUBLIC_CSRF_PATH (the subscription form). */
-const char *auth_public_csrf(struct request *req);
+/* The same for the public forms under PUBLIC_CSRF_PATH (the subscription form), on a
+ * municipality's pages under prefix + PUBLIC_CSRF_PATH (prefix "/m/<slug>", a slug of the
+ * database; NULL or "" for none). */
+const char *auth_public_csrf(struct request *req, const char *prefix);
 
 struct config;
 

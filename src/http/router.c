@@ -110,6 +110,7 @@ const char *const route_owner_names[ROUTE_OWNER__MAX] = {
 	[ROUTE_OWNER_REFERENCE_GROUP] = "reference-group",
 	[ROUTE_OWNER_PLAN_MEASURE] = "plan-measure",
 	[ROUTE_OWNER_PLAN_RECORD] = "plan-record",
+	[ROUTE_OWNER_MEDIA_CONTACT] = "media-contact",
 };
 
 /* One line a route, tab-separated: methods, pattern, roles ("public" or role codes joined by

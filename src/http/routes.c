@@ -39,7 +39,9 @@
 	       {FIELD_ADDRESS, FIELD_OPTIONAL}, {FIELD_PHONE, FIELD_OPTIONAL},                     \
 	       {FIELD_EMAIL, FIELD_OPTIONAL}, {FIELD_RECEPTION_HOURS, FIELD_OPTIONAL},             \
 	       {FIELD_SITE_URL, FIELD_OPTIONAL}, {FIELD_TIMEZONE, FIELD_OPTIONAL})
-#define MEDIA_FORM FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_EMAIL, FIELD_REQUIRED})
+#define MEDIA_FORM                                                                                \
+	FIELDS({FIELD_NAME, FIELD_REQUIRED}, {FIELD_EMAIL, FIELD_REQUIRED},                        \
+	       {FIELD_MUNICIPALITY, FIELD_OPTIONAL})
 /* A reception schedule, new or edited (page_admin_receptions.c). */
 #define RECEPTION_SCHEDULE_FORM                                                                   \
 	FIELDS({FIELD_TITLE, FIELD_OPTIONAL}, {FIELD_HOST, FIELD_REQUIRED},                        \
@@ -254,6 +256,12 @@ const struct route routes[] = {
 	{"/subscribe", METHOD_GET, page_subscribe_form, FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}), 0,
 	 0},
 	{"/subscribe", METHOD_POST, page_subscribe,
+	 FIELDS({FIELD_EMAIL, FIELD_REQUIRED}, {FIELD_TERRITORY, FIELD_OPTIONAL},
+		{FIELD_CONSENT, FIELD_OPTIONAL}, {FIELD_HONEYPOT, FIELD_OPTIONAL}),
+	 ROUTE_CSRF | ROUTE_FORM_ERRORS_TO_HANDLER, 0},
+	{"/m/*/subscribe", METHOD_GET, page_subscribe_form, FIELDS({FIELD_TERRITORY, FIELD_OPTIONAL}), 0,
+	 0},
+	{"/m/*/subscribe", METHOD_POST, page_subscribe,
 	 FIELDS({FIELD_EMAIL, FIELD_REQUIRED}, {FIELD_TERRITORY, FIELD_OPTIONAL},
 		{FIELD_CONSENT, FIELD_OPTIONAL}, {FIELD_HONEYPOT, FIELD_OPTIONAL}),
 	 ROUTE_CSRF | ROUTE_FORM_ERRORS_TO_HANDLER, 0},
@@ -639,13 +647,14 @@ const struct route routes[] = {
 	{"/admin/media", METHOD_GET, page_admin_media, NULL, 0, MEDIA_LIST_WRITERS},
 	{"/admin/media", METHOD_POST, page_admin_media_create, MEDIA_FORM,
 	 ROUTE_FORM_ERRORS_TO_HANDLER, MEDIA_LIST_WRITERS},
-	{"/admin/media/#", METHOD_GET, page_admin_media_contact, NULL, 0, MEDIA_LIST_WRITERS},
+	{"/admin/media/#", METHOD_GET, page_admin_media_contact, NULL, 0, MEDIA_LIST_WRITERS,
+	 ROUTE_OWNER_MEDIA_CONTACT},
 	{"/admin/media/#", METHOD_POST, page_admin_media_update, MEDIA_FORM,
-	 ROUTE_FORM_ERRORS_TO_HANDLER, MEDIA_LIST_WRITERS},
+	 ROUTE_FORM_ERRORS_TO_HANDLER, MEDIA_LIST_WRITERS, ROUTE_OWNER_MEDIA_CONTACT},
 	{"/admin/media/#/deactivate", METHOD_POST, page_admin_media_deactivate, NULL, 0,
-	 MEDIA_LIST_WRITERS},
+	 MEDIA_LIST_WRITERS, ROUTE_OWNER_MEDIA_CONTACT},
 	{"/admin/media/#/activate", METHOD_POST, page_admin_media_activate, NULL, 0,
-	 MEDIA_LIST_WRITERS},
+	 MEDIA_LIST_WRITERS, ROUTE_OWNER_MEDIA_CONTACT},
 	{"/admin/reference-groups", METHOD_GET, page_admin_reference_groups, NULL, 0,
 	 REFERENCE_READERS},
 	{"/admin/reference-groups", METHOD_POST, page_admin_reference_group_create,

@@ -36,6 +36,7 @@ static const enum stmt owner_statements[ROUTE_OWNER__MAX] = {
 	[ROUTE_OWNER_REFERENCE_GROUP] = STMT_SCOPE_REFERENCE_GROUP,
 	[ROUTE_OWNER_PLAN_MEASURE] = STMT_SCOPE_PLAN_MEASURE,
 	[ROUTE_OWNER_PLAN_RECORD] = STMT_SCOPE_PLAN_RECORD,
+	[ROUTE_OWNER_MEDIA_CONTACT] = STMT_SCOPE_MEDIA_CONTACT,
 };
 
 int scope_owns(struct request *req, enum route_owner owner, long long id)

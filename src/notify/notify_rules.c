@@ -34,23 +34,25 @@ static int enqueue(struct notify_run *run, const struct outbox_message *m)
 	return added < 0 ? -1 : 0;
 }
 
-/* A message to every active staff member of the roles (",organizer,controller,"). */
+/* A message to every active staff member of the roles (",organizer,controller,"); about a
+ * meeting (meeting_id > 0) only to those whose body owns it — the whole installation, its
+ * municipality or that one's district (issue 18 item 3). */
 static int alert_staff(struct notify_run *run, const char *roles, const char *key,
 		       const char *purpose, long long meeting_id, const char *subject,
 		       const char *body)
 {
-	const char **emails;
+	struct notify_staff *staff;
 	size_t n;
-	if (db_notify_staff_emails(run->db, run->arena, roles, &emails, &n) < 0)
+	if (db_notify_staff(run->db, run->arena, roles, meeting_id, &staff, &n) < 0)
 		return -1;
 	if (n == 0)
 		fprintf(run->out, "warning: no staff with roles %s has an e-mail address for: %s\n",
 			roles, subject);
 	for (size_t i = 0; i < n; i++) {
 		struct outbox_message m = {
-			.dedup_key = arena_printf(run->arena, "%s:%s", key, emails[i]),
+			.dedup_key = arena_printf(run->arena, "%s:%s", key, staff[i].email),
 			.channel = OUTBOX_MAIL,
-			.recipient = emails[i],
+			.recipient = staff[i].email,
 			.subject = subject,
 			.body = body,
 			.purpose = purpose,
@@ -60,6 +62,61 @@ static int alert_staff(struct notify_run *run, const char *roles, const char *ke
 			return -1;
 	}
 	return 0;
+}
+
+/* The text of a digest for a staff member of body (0: the whole installation) into *text, NULL
+ * when nothing in it is of their bodies: 0, or -1 on a database error. */
+typedef int (*digest_text_fn)(struct notify_run *run, long long body, void *ctx,
+			      const char **text);
+
+/* A digest to every active staff member of the roles, each with the part of it their body owns
+ * (text), none to whom nothing is theirs (issue 18 item 3); keys KEY:ADDRESS as alert_staff's.
+ * Counted as one alert when any went out. 0, or -1 on a database error. */
+static int digest_staff(struct notify_run *run, const char *roles, const char *key,
+			const char *subject, digest_text_fn text, void *ctx)
+{
+	struct notify_staff *staff;
+	size_t n;
+	if (db_notify_staff(run->db, run->arena, roles, 0, &staff, &n) < 0)
+		return -1;
+	if (n == 0) {
+		/* Warned only when the digest has something to say. */
+		const char *all = NULL;
+		if (text(run, 0, ctx, &all) < 0)
+			return -1;
+		if (all != NULL)
+			fprintf(run->out,
+				"warning: no staff with roles %s has an e-mail address for: %s\n",
+				roles, subject);
+		return 0;
+	}
+	int before = run->counts.queued;
+	for (size_t i = 0; i < n; i++) {
+		const char *body = NULL;
+		if (text(run, staff[i].body, ctx, &body) < 0)
+			return -1;
+		if (body == NULL)
+			continue;
+		struct outbox_message m = {
+			.dedup_key = arena_printf(run->arena, "%s:%s", key, staff[i].email),
+			.channel = OUTBOX_MAIL,
+			.recipient = staff[i].email,
+			.subject = subject,
+			.body = body,
+			.purpose = "digest",
+		};
+		if (enqueue(run, &m) < 0)
+			return -1;
+	}
+	run->counts.alerts += run->counts.queued > before;
+	return 0;
+}
+
+/* Whether a staff member of body (0: the whole installation) sees a record of municipality
+ * row_body whose district is row_district (0: none). */
+static bool body_sees(long long body, long long row_body, long long row_district)
+{
+	return body == 0 || row_body == body || (row_district != 0 && row_district == body);
 }
 
 static int load_meeting(struct notify_run *run, long long id, struct meeting_detail *m,
@@ -551,10 +608,37 @@ static const char *due_line(struct notify_run *run, const char *number, const ch
 			    notify_date(run->arena, due), when);
 }
 
-/* One line of a daily digest and the executor it concerns ("" when none). */
+/* One line of a daily digest, the executor it concerns ("" when none) and the municipality
+ * (and its district, 0: none) of its record. */
 struct digest_row {
 	const char *line, *executor;
+	long long body, district;
 };
+
+/* The controllers' part of send_digest: every line, between intro and link. */
+struct digest_all {
+	const struct digest_row *rows;
+	size_t n;
+	const char *intro, *link;
+};
+
+/* digest_text_fn of the controllers' digest: the lines of the body's records, NULL when none. */
+static int digest_all_text(struct notify_run *run, long long body, void *ctx, const char **text)
+{
+	const struct digest_all *all = ctx;
+	struct buf b;
+	buf_init(&b, run->arena);
+	buf_puts(&b, all->intro);
+	int lines = 0;
+	for (size_t k = 0; k < all->n; k++)
+		if (body_sees(body, all->rows[k].body, all->rows[k].district)) {
+			buf_puts(&b, all->rows[k].line);
+			lines++;
+		}
+	buf_puts(&b, all->link);
+	*text = lines ? b.data : NULL;
+	return 0;
+}
 
 /* Local date D as 'YYYY-MM-DD', in arena A. */
 static const char *iso_day(struct arena *a, struct civil_date d)
@@ -579,8 +663,8 @@ static int run_for(struct notify_run *run, enum stmt stmt, long long id)
 	return db_run(s) == SQLITE_DONE ? 0 : -1;
 }
 
-/* Send a daily digest of rows[0..n): to each executor the lines that are theirs, to the
- * controllers all of them. kind names the keys digest:KIND:DAY[:ADDRESS]; mine_intro / all_intro
+/* Send a daily digest of rows[0..n): to each executor the lines that are theirs, to each
+ * controller those of their bodies (all of them for the whole installation). kind names the keys digest:KIND:DAY[:ADDRESS]; mine_intro / all_intro
  * open the mails, mine_link / all_link close them. */
 static int send_digest(struct notify_run *run, const struct digest_row *rows, size_t n,
 		       const char *kind, const char *subject, const char *mine_intro,
@@ -617,18 +701,9 @@ static int send_digest(struct notify_run *run, const struct digest_row *rows, si
 			return -1;
 		run->counts.alerts += run->counts.queued > before;
 	}
-	struct buf b;
-	buf_init(&b, run->arena);
-	buf_puts(&b, all_intro);
-	for (size_t k = 0; k < n; k++)
-		buf_puts(&b, rows[k].line);
-	buf_puts(&b, all_link);
-	int before = run->counts.queued;
-	if (alert_staff(run, ",controller,", arena_printf(run->arena, "digest:%s:%s", kind, day),
-			"digest", 0, subject, b.data) < 0)
-		return -1;
-	run->counts.alerts += run->counts.queued > before;
-	return 0;
+	struct digest_all all = {rows, n, all_intro, all_link};
+	return digest_staff(run, ",controller,", arena_printf(run->arena, "digest:%s:%s", kind, day),
+			    subject, digest_all_text, &all);
 }
 
 /* Rule: once a local day, the executors get the list of their open appeals due within
@@ -647,6 +722,8 @@ static int rule_appeal_digests(struct notify_run *run)
 	for (size_t i = 0; i < n; i++) {
 		rows[i].line = due_line(run, due[i].number, due[i].answer_due, today);
 		rows[i].executor = due[i].executor_email;
+		rows[i].body = due[i].body;
+		rows[i].district = due[i].district;
 	}
 	const char *link = arena_printf(run->arena, "\nРеестр: %s\n",
 					notify_url(run, "/admin/appeals?due=soon"));
@@ -710,6 +787,8 @@ static int rule_instruction_digests(struct notify_run *run)
 	for (size_t i = 0; i < n; i++) {
 		rows[i].line = instruction_line(run, due[i].id, due[i].text, due[i].due_on, today);
 		rows[i].executor = due[i].executor_email;
+		rows[i].body = due[i].body;
+		rows[i].district = due[i].district;
 	}
 	return send_digest(
 		run, rows, n, "instructions",
@@ -724,20 +803,23 @@ static int rule_instruction_digests(struct notify_run *run)
 			     notify_url(run, "/admin/instructions?due=soon")));
 }
 
-/* Rule: once a local day, the organizers get the held meetings whose
- * protocol was not handed to the control sector by its due date (working days after the
- * meeting, for the kinds whose act sets it: 5 for a group's field meeting, regulation № 44 on
- * information groups §3.6.9). Keys digest:protocols:DAY:ADDRESS. */
-static int rule_protocol_digests(struct notify_run *run)
-{
+/* The protocols digest: the calendar and the day it is made on. */
+struct protocol_digest {
 	struct workcal cal;
-	if (workdays_current(run->db, &cal) < 0)
-		return -1;
-	struct civil_date today = tz_local_date(run->now);
+	struct civil_date today;
+};
+
+/* digest_text_fn of the protocols digest: the held meetings of body whose protocol is late,
+ * NULL when none. */
+static int protocol_digest_text(struct notify_run *run, long long body, void *ctx,
+				const char **text)
+{
+	const struct protocol_digest *pd = ctx;
+	*text = NULL;
 	struct dash_held *held;
 	size_t n;
-	/* Every one of them, of every body, however long ago. */
-	if (db_dash_held(run->db, run->arena, -1, 0, 0, &held, &n) < 0)
+	/* Every one of them, of the member's bodies, however long ago. */
+	if (db_dash_held(run->db, run->arena, -1, body, 0, &held, &n) < 0)
 		return -1;
 	struct buf b;
 	buf_init(&b, run->arena);
@@ -746,9 +828,9 @@ static int rule_protocol_digests(struct notify_run *run)
 		const struct dash_held *h = &held[i];
 		if (h->handover_days <= 0)
 			continue; /* the kind's act sets no handover deadline */
-		struct civil_date due = protocol_handover_due(&cal, tz_local_date(h->starts_at),
+		struct civil_date due = protocol_handover_due(&pd->cal, tz_local_date(h->starts_at),
 							      h->handover_days, NULL);
-		long over = civil_date_diff(today, due);
+		long over = civil_date_diff(pd->today, due);
 		if (over <= 0)
 			continue;
 		buf_printf(&b, "  — «%s», %s: протокол %s, срок передачи %s (просрочено на %ld %s)\n"
@@ -762,70 +844,80 @@ static int rule_protocol_digests(struct notify_run *run)
 							h->id)));
 		late++;
 	}
-	if (late == 0)
-		return 0;
-	const char *day = iso_day(run->arena, today);
-	const char *body = arena_printf(run->arena,
-					"Протоколы выездных встреч, не переданные в сектор контроля в "
-					"срок (5 рабочих дней после встречи):\n\n%s",
-					b.data);
-	int before = run->counts.queued;
-	if (alert_staff(run, ",organizer,", arena_printf(run->arena, "digest:protocols:%s", day),
-			"digest", 0,
-			arena_printf(run->arena, "Протоколы не переданы в срок: %s",
-				     notify_date(run->arena, today)),
-			body) < 0)
-		return -1;
-	run->counts.alerts += run->counts.queued > before;
+	if (late > 0)
+		*text = arena_printf(run->arena,
+				     "Протоколы выездных встреч, не переданные в сектор контроля в "
+				     "срок (5 рабочих дней после встречи):\n\n%s",
+				     b.data);
 	return 0;
 }
 
-/* Rule: once a local day, the secretaries and the organizers get the coming field meetings of
- * information groups whose place is not agreed with the institution (regulation № 44 on information
- * groups §3.6.2) and whose publication deadline is at most a week away or past. Keys
- * digest:places:DAY:ADDRESS. */
-static int rule_place_digests(struct notify_run *run)
+/* Rule: once a local day, the organizers get the held meetings of their bodies whose
+ * protocol was not handed to the control sector by its due date (working days after the
+ * meeting, for the kinds whose act sets it: 5 for a group's field meeting, regulation № 44 on
+ * information groups §3.6.9). Keys digest:protocols:DAY:ADDRESS. */
+static int rule_protocol_digests(struct notify_run *run)
+{
+	struct protocol_digest pd = {.today = tz_local_date(run->now)};
+	if (workdays_current(run->db, &pd.cal) < 0)
+		return -1;
+	const char *day = iso_day(run->arena, pd.today);
+	return digest_staff(run, ",organizer,", arena_printf(run->arena, "digest:protocols:%s", day),
+			    arena_printf(run->arena, "Протоколы не переданы в срок: %s",
+					 notify_date(run->arena, pd.today)),
+			    protocol_digest_text, &pd);
+}
+
+/* digest_text_fn of the places digest: the coming field meetings of body whose place is not
+ * agreed and whose publication deadline is at most a week away or past, NULL when none. */
+static int place_digest_text(struct notify_run *run, long long body, void *ctx, const char **text)
 {
 	enum { WARNING_DAYS = 7 };
-	struct civil_date today = tz_local_date(run->now);
+	const struct civil_date *today = ctx;
+	*text = NULL;
 	struct meeting_item *u;
 	size_t n;
-	if (db_place_unagreed(run->db, run->arena, run->now, run->now + (WARNING_DAYS + 7) * DAY, 0,
-			      &u, &n) < 0)
+	if (db_place_unagreed(run->db, run->arena, run->now, run->now + (WARNING_DAYS + 7) * DAY,
+			      body, &u, &n) < 0)
 		return -1;
 	struct buf b;
 	buf_init(&b, run->arena);
 	int rows = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct civil_date deadline = rule_announce_deadline(u[i].starts_at, "group_field");
-		if (civil_date_diff(deadline, today) > WARNING_DAYS)
+		if (civil_date_diff(deadline, *today) > WARNING_DAYS)
 			continue;
 		buf_printf(&b, "  — «%s», %s: опубликовать до %s%s\n    %s\n",
 			   u[i].title, notify_datetime(run->arena, u[i].starts_at),
 			   notify_date(run->arena, deadline),
-			   civil_date_compare(deadline, today) < 0 ? " (срок прошёл)" : "",
+			   civil_date_compare(deadline, *today) < 0 ? " (срок прошёл)" : "",
 			   notify_url(run, arena_printf(run->arena, "/admin/meetings/%lld",
 							u[i].id)));
 		rows++;
 	}
-	if (rows == 0)
-		return 0;
-	const char *day = iso_day(run->arena, today);
-	const char *body = arena_printf(run->arena,
-					"Место этих выездных встреч информационных групп не "
-					"согласовано с учреждением, а срок публикации близко или "
-					"прошёл. Согласуйте место и отметьте это на странице "
-					"встречи:\n\n%s",
-					b.data);
-	int before = run->counts.queued;
-	if (alert_staff(run, ",secretary,organizer,",
-			arena_printf(run->arena, "digest:places:%s", day), "digest", 0,
-			arena_printf(run->arena, "Место выездной встречи не согласовано: %s",
-				     notify_date(run->arena, today)),
-			body) < 0)
-		return -1;
-	run->counts.alerts += run->counts.queued > before;
+	if (rows > 0)
+		*text = arena_printf(run->arena,
+				     "Место этих выездных встреч информационных групп не "
+				     "согласовано с учреждением, а срок публикации близко или "
+				     "прошёл. Согласуйте место и отметьте это на странице "
+				     "встречи:\n\n%s",
+				     b.data);
 	return 0;
+}
+
+/* Rule: once a local day, the secretaries and the organizers get the coming field meetings of
+ * information groups of their bodies whose place is not agreed with the institution (regulation
+ * № 44 on information groups §3.6.2) and whose publication deadline is at most a week away or
+ * past. Keys digest:places:DAY:ADDRESS. */
+static int rule_place_digests(struct notify_run *run)
+{
+	struct civil_date today = tz_local_date(run->now);
+	const char *day = iso_day(run->arena, today);
+	return digest_staff(run, ",secretary,organizer,",
+			    arena_printf(run->arena, "digest:places:%s", day),
+			    arena_printf(run->arena, "Место выездной встречи не согласовано: %s",
+					 notify_date(run->arena, today)),
+			    place_digest_text, &today);
 }
 
 /* The body of a mail to a reference-group participant: the text, the link that stops the mail

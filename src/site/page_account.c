@@ -713,7 +713,7 @@ enum http_status page_account_subscribe(struct request *req)
 	if (db_begin(db) < 0)
 		return HTTP_INTERNAL_ERROR;
 	struct subscription_row found;
-	int rc = db_subscription_find(db, req->arena, r->email, territory, &found);
+	int rc = db_subscription_find(db, req->arena, r->email, territory, 0, &found);
 	if (rc < 0) {
 		db_rollback(db);
 		return HTTP_INTERNAL_ERROR;
@@ -724,7 +724,7 @@ enum http_status page_account_subscribe(struct request *req)
 	bool ok = true;
 	if (id == 0) {
 		token = subscription_new_token(req->arena);
-		ok = db_subscription_insert(db, r->email, territory, token, req->now, &id) == 0;
+		ok = db_subscription_insert(db, r->email, territory, 0, token, req->now, &id) == 0;
 		state = "pending";
 	} else if (strcmp(state, "unsubscribed") == 0) {
 		token = subscription_new_token(req->arena);
@@ -735,7 +735,7 @@ enum http_status page_account_subscribe(struct request *req)
 		if (proven) {
 			ok = db_subscription_confirm(db, id, req->now) == 0;
 		} else {
-			struct subscription_request sr = {id, r->email, token, NULL};
+			struct subscription_request sr = {id, r->email, token, NULL, NULL};
 			ok = subscription_queue_confirmation(db, req->arena, req->worker->cfg, &sr,
 							     req->now) >= 0;
 		}

@@ -10,18 +10,60 @@
 #include "auth.h"
 #include "db_account.h"
 #include "db_reference.h"
+#include "db_scope.h"
 #include "page.h"
 #include "pages.h"
+#include "site_scope.h"
 #include "subscription.h"
 #include "worker.h"
 
-/* What the scope of a subscription is called on the pages and in the mail. */
-static const char *scope_text(struct request *req, const char *territory)
+/* What the scope of a subscription is called on the pages and in the mail: municipality is the
+ * name of the subscription's municipality, NULL for the own one (portal.ini's name). */
+static const char *scope_text(struct request *req, const char *territory,
+			      const char *municipality)
 {
 	if (territory != NULL && territory[0] != '\0')
 		return arena_printf(req->arena, "встречи на территории «%s»", territory);
 	return arena_printf(req->arena, "все встречи, %s целиком",
-			    req->worker->cfg->municipality_name);
+			    municipality ? municipality : req->worker->cfg->municipality_name);
+}
+
+/* The territories the form of the request's path offers, in tree order, into *out: on
+ * /m/<slug>/subscribe those of that municipality (a district's with its settlements'), on
+ * /subscribe every one. HTTP_OK, 404 for an unknown slug, 500 on a database error. */
+static enum http_status form_territories(struct request *req, const struct site_scope *scope,
+					 struct territory_item **out, size_t *count)
+{
+	struct territory_item *all;
+	size_t n;
+	if (db_territory_tree(&req->worker->db, req->arena, &all, &n) < 0)
+		return HTTP_INTERNAL_ERROR;
+	*out = all;
+	*count = n;
+	if (scope->municipality == NULL)
+		return HTTP_OK;
+	long long *ids;
+	size_t id_count;
+	if (db_scope_territories(&req->worker->db, req->arena, scope->id, &ids, &id_count) < 0)
+		return HTTP_INTERNAL_ERROR;
+	struct territory_item *mine = arena_calloc(req->arena, n ? n : 1, sizeof *mine);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < id_count; j++)
+			if (ids[j] == all[i].id) {
+				mine[kept++] = all[i];
+				break;
+			}
+	*out = mine;
+	*count = kept;
+	return HTTP_OK;
+}
+
+/* The municipality of the request's path into *scope: HTTP_OK, 404 for an unknown slug, 500. */
+static enum http_status read_scope(struct request *req, struct site_scope *scope)
+{
+	int rc = site_scope_read(req, scope);
+	return rc == 0 ? HTTP_OK : rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
 }
 
 /* The form, empty (a territory preselected by ?territory=) or after a refused submit with the
@@ -29,13 +71,24 @@ static const char *scope_text(struct request *req, const char *territory)
 static enum http_status subscribe_form(struct request *req, enum http_status status,
 				       bool from_request)
 {
-	tpl_dict *d = page_begin(req, "subscribe.tpl", "Подписка на анонсы встреч", NAV_NONE);
-	tpl_set(d, "FORM_CSRF", auth_public_csrf(req));
-	tpl_set(d, "MUNICIPALITY", req->worker->cfg->municipality_name);
+	struct site_scope scope;
+	struct territory_item *territories;
+	size_t count;
+	enum http_status st = read_scope(req, &scope);
+	if (st == HTTP_OK)
+		st = form_territories(req, &scope, &territories, &count);
+	if (st != HTTP_OK)
+		return st;
+	tpl_dict *d = page_begin(req, "subscribe.tpl",
+				 site_scope_title(req, &scope, "Подписка на анонсы встреч"), NAV_NONE);
+	site_scope_fill(&scope, d);
+	tpl_set(d, "FORM_CSRF", auth_public_csrf(req, scope.prefix));
+	tpl_set(d, "MUNICIPALITY",
+		scope.municipality && !scope.municipality->own ? scope.municipality->name
+							       : req->worker->cfg->municipality_name);
 	const struct field_value *t = &req->field[FIELD_TERRITORY];
-	if (page_territory_options(req, d, "TERRITORY_OPTION", t->state == FIELD_VALID ? t->number : 0,
-				   NULL, NULL) < 0)
-		return HTTP_INTERNAL_ERROR;
+	page_territory_list_options(req, d, "TERRITORY_OPTION", territories, count,
+				    t->state == FIELD_VALID ? t->number : 0);
 	if (from_request) {
 		page_form_fields(req, d);
 		const struct field_value *consent = &req->field[FIELD_CONSENT];
@@ -45,9 +98,10 @@ static enum http_status subscribe_form(struct request *req, enum http_status sta
 	return page_end(req, status);
 }
 
-/* GET /subscribe?territory= — the subscription form: the address, the whole municipality or one
- * territory (preselected by ?territory=), the consent to the processing of the address. Sets the
- * form-token cookie. 400 for a malformed territory. */
+/* GET /subscribe?territory= and /m/<slug>/subscribe?territory= — the subscription form: the
+ * address, the whole municipality (the path's, else the own one) or one of its territories
+ * (preselected by ?territory=), the consent to the processing of the address. Sets the
+ * form-token cookie. 400 for a malformed territory, 404 for an unknown slug. */
 enum http_status page_subscribe_form(struct request *req)
 {
 	return subscribe_form(req, HTTP_OK, false);
@@ -64,18 +118,24 @@ static const char *normalised_email(struct request *req, const char *email)
 	return copy;
 }
 
-/* Find or make the subscription of (email, territory) inside the open transaction and queue its
- * confirmation mail unless it is active already or one went out within the hour. 0, or -1 on a
- * database error. */
+/* Find or make the subscription of (email, territory) of municipality scope (the own one on
+ * /subscribe) inside the open transaction and queue its confirmation mail unless it is active
+ * already or one went out within the hour. 0, or -1 on a database error. */
 static int request_subscription(struct request *req, const char *email, long long territory_id,
-				const char *territory_name)
+				const char *territory_name, const struct site_scope *scope)
 {
 	struct db *db = &req->worker->db;
 	struct subscription_row found;
-	int rc = db_subscription_find(db, req->arena, email, territory_id, &found);
+	int rc = db_subscription_find(db, req->arena, email, territory_id, scope->id, &found);
 	if (rc < 0)
 		return -1;
-	struct subscription_request r = {.email = email, .territory = territory_name};
+	struct subscription_request r = {
+		.email = email,
+		.territory = territory_name,
+		.municipality = scope->municipality && !scope->municipality->own
+					? scope->municipality->name
+					: NULL,
+	};
 	const char *status = NULL;
 	if (rc == 0) {
 		r.id = found.id;
@@ -86,7 +146,8 @@ static int request_subscription(struct request *req, const char *email, long lon
 		return 0; /* subscribed already: no mail, and the page says the same as always */
 	if (status == NULL) {
 		r.token = subscription_new_token(req->arena);
-		if (db_subscription_insert(db, email, territory_id, r.token, req->now, &r.id) < 0)
+		if (db_subscription_insert(db, email, territory_id, scope->id, r.token, req->now,
+					   &r.id) < 0)
 			return -1;
 	} else if (strcmp(status, "unsubscribed") == 0) {
 		/* Subscribing again after leaving: a new token, so links from the old mails (which
@@ -100,22 +161,29 @@ static int request_subscription(struct request *req, const char *email, long lon
 		       : 0;
 }
 
-/* POST /subscribe (email, territory, consent, website, csrf) — ask for a subscription. 303 to
+/* POST /subscribe and /m/<slug>/subscribe (email, territory, consent, website, csrf) — ask for a
+ * subscription to the announcements of the path's municipality (on /subscribe the own one), or
+ * of one of its territories (then the territory's municipality). 303 to
  * /subscribe/sent whenever the form is in order — for a new address, one pending or subscribed
  * already, or a robot that filled in the hidden field (which gets nothing written) — so the
  * answer tells nobody who subscribes. A pending subscription gets a confirmation mail in the
  * outbox, at most one per address and territory an hour. 422 with the errors beside the fields
- * and the input kept for a malformed address, a territory not in the list or no consent; 403
- * without the form token; 429 from nginx when one address sends too many. */
+ * and the input kept for a malformed address, a territory not in the list (another
+ * municipality's included) or no consent — nothing written; 403 without the form token; 404 for
+ * an unknown slug; 429 from nginx when one address sends too many. */
 enum http_status page_subscribe(struct request *req)
 {
 	struct field_value *v = req->field;
-	if (v[FIELD_HONEYPOT].state != FIELD_ABSENT)
-		return response_redirect(req, "/subscribe/sent");
+	struct site_scope scope;
 	struct territory_item *territories;
 	size_t count;
-	if (db_territory_tree(&req->worker->db, req->arena, &territories, &count) < 0)
-		return HTTP_INTERNAL_ERROR;
+	enum http_status st = read_scope(req, &scope);
+	if (st == HTTP_OK)
+		st = form_territories(req, &scope, &territories, &count);
+	if (st != HTTP_OK)
+		return st;
+	if (v[FIELD_HONEYPOT].state != FIELD_ABSENT)
+		return response_redirect(req, "/subscribe/sent");
 	const char *territory_name = NULL;
 	if (v[FIELD_TERRITORY].state == FIELD_VALID) {
 		for (size_t i = 0; i < count; i++)
@@ -142,7 +210,7 @@ enum http_status page_subscribe(struct request *req)
 		return HTTP_INTERNAL_ERROR;
 	long long territory_id = territory_name ? v[FIELD_TERRITORY].number : 0;
 	if (request_subscription(req, normalised_email(req, v[FIELD_EMAIL].text), territory_id,
-				 territory_name) < 0 ||
+				 territory_name, &scope) < 0 ||
 	    db_commit(db) < 0) {
 		db_log_error(db, "subscribe");
 		db_rollback(db);
@@ -164,6 +232,7 @@ struct token_subscription {
 	const char *token;
 	const char *territory; /* NULL for the whole municipality */
 	const char *status;    /* pending, active, unsubscribed */
+	const char *municipality; /* its name, NULL for the own one */
 };
 
 
@@ -183,6 +252,7 @@ static enum http_status load_by_token(struct request *req, struct token_subscrip
 			out->token = token;
 			out->territory = row.territory;
 			out->status = row.status;
+			out->municipality = row.municipality;
 			return HTTP_OK;
 		}
 	}
@@ -197,7 +267,7 @@ static enum http_status token_page(struct request *req, const char *template, co
 {
 	tpl_dict *d = page_begin(req, template, title, NAV_NONE);
 	tpl_set(d, "TOKEN", sub->token);
-	tpl_set(d, "SCOPE", scope_text(req, sub->territory));
+	tpl_set(d, "SCOPE", scope_text(req, sub->territory, sub->municipality));
 	tpl_section_show(d, state);
 	/* The page carries the token: keep it out of shared caches. */
 	response_header(req, "Cache-Control", "no-store");

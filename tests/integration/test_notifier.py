@@ -461,8 +461,12 @@ class NotifierTest(unittest.TestCase):
         rc, out, _ = notify()
         self.assertEqual(rc, 0, out)
         got = recipients(SMTP.about(title))
-        for address in subscribers + [MEDIA, SUBSCRIBER_ALL]:
+        # A meeting of Берёзовка (issue 18): its subscribers, not Зеленоборск's paper and
+        # whole-town subscriber (test_notify_scope.py covers who gets what).
+        for address in subscribers + [SUBSCRIBER_OTHER]:
             self.assertIn(address, got)
+        for address in (MEDIA, SUBSCRIBER_ALL):
+            self.assertNotIn(address, got)
         self.assertEqual(len(set(got)), expected)
         self.assertLessEqual(len(got), expected + 1, got)  # at most the one in flight, twice
         self.assertEqual({r[3] for r in outbox_of(mid)}, {"sent"})

@@ -42,9 +42,6 @@ ACCOUNTS = {
 # (ROUTE_INSTALLATION, tested below).
 INSTALLATION_WIDE = {
     "/admin/people/#": "the directory of people is shared by the district and its settlements",
-    "/admin/media/#": "the media list is the installation's",
-    "/admin/media/#/deactivate": "the media list is the installation's",
-    "/admin/media/#/activate": "the media list is the installation's",
     "/admin/calendar/#": "the production calendar is the country's",
     "/admin/calendar/#/days": "the production calendar is the country's",
     "/admin/calendar/#/remove": "the production calendar is the country's",
@@ -56,7 +53,7 @@ WATCHED = ("meeting", "appeal", "appeal_event", "appeal_file", "instruction", "p
            "municipality", "info_group", "info_group_member", "venue", "discussion",
            "discussion_proposal", "survey", "outbox", "staff_user", "audit_log",
            "reference_group", "reference_group_member", "meeting_reference_group",
-           "plan_measure", "plan_record")
+           "plan_measure", "plan_record", "media_contact")
 
 
 def insert(sql, params=()):
@@ -143,6 +140,8 @@ def make_records(tag, territory, venue, person, held_meeting, approved_reception
                          "size, sha256, created_at) VALUES (?, '2020-01-10', ?, 'act.pdf', "
                          "'application/pdf', 10, ?, ?)",
                          (plan_measure, f"Отметка {tag}", "b" * 64, now))
+    media = insert("INSERT INTO media_contact (name, email, municipality_id) VALUES (?, ?, ?)",
+                   (f"Газета {tag}", f"editor-{tag.lower()}@gazeta.example", municipality))
     return {
         "meeting": held_meeting, "reception": approved_reception_meeting, "appeal": appeal,
         "appeal-file": appeal_file, "instruction": instruction, "series": series,
@@ -150,7 +149,7 @@ def make_records(tag, territory, venue, person, held_meeting, approved_reception
         "municipality": municipality, "group": group, "venue": venue, "discussion": discussion,
         "proposal": proposal, "survey": survey, "outbox": outbox,
         "reference-group": reference_group, "plan-measure": plan_measure,
-        "plan-record": plan_record,
+        "plan-record": plan_record, "media-contact": media,
         "appeal_number": f"SCOPE-{tag}", "instruction_text": f"Поручение {tag}: проверить мост",
         "series_title": f"Серия {tag}", "visitor": f"Посетитель {tag}",
         "schedule_venue": STACK.query("SELECT name FROM venue WHERE id = ?", (venue,))[0][0],
@@ -261,6 +260,7 @@ class EveryRoute(StaffAssertions, unittest.TestCase):
             f"/admin/surveys/{B['survey']}": "Опрос B",
             f"/admin/reference-groups/{B['reference-group']}": "Референтная группа B",
             f"/admin/plan/{B['plan-measure']}": "Мероприятие плана B",
+            f"/admin/media/{B['media-contact']}": "Газета B",
         }
         for path, text in pages.items():
             with self.subTest(path=path):

@@ -144,12 +144,12 @@ static void test_a_subscription_keeps_the_whole_municipality_apart(void **state)
 	assert_string_equal(row.territory, "Район");
 	assert_int_equal(db_subscription_by_token(&f->db, &f->arena, "tok-none", &row), 1);
 
-	assert_int_equal(db_subscription_find(&f->db, &f->arena, "a@example.org", 900, &row), 0);
+	assert_int_equal(db_subscription_find(&f->db, &f->arena, "a@example.org", 900, 0, &row), 0);
 	assert_string_equal(row.token, "tok-900");
 	assert_string_equal(row.status, "pending");
-	assert_int_equal(db_subscription_find(&f->db, &f->arena, "a@example.org", 0, &row), 0);
+	assert_int_equal(db_subscription_find(&f->db, &f->arena, "a@example.org", 0, 0, &row), 0);
 	assert_string_equal(row.token, "tok-all");
-	assert_int_equal(db_subscription_find(&f->db, &f->arena, "b@example.org", 0, &row), 1);
+	assert_int_equal(db_subscription_find(&f->db, &f->arena, "b@example.org", 0, 0, &row), 1);
 
 	struct account_subscription *list;
 	size_t count;
