@@ -59,11 +59,15 @@ static enum http_status form_territories(struct request *req, const struct site_
 	return HTTP_OK;
 }
 
-/* The municipality of the request's path into *scope: HTTP_OK, 404 for an unknown slug, 500. */
-static enum http_status read_scope(struct request *req, struct site_scope *scope)
+/* The municipality of the request's path into *scope and the territories its form offers:
+ * HTTP_OK, 404 for an unknown slug, 500. */
+static enum http_status read_scope(struct request *req, struct site_scope *scope,
+				   struct territory_item **territories, size_t *count)
 {
 	int rc = site_scope_read(req, scope);
-	return rc == 0 ? HTTP_OK : rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	if (rc != 0)
+		return rc > 0 ? HTTP_NOT_FOUND : HTTP_INTERNAL_ERROR;
+	return form_territories(req, scope, territories, count);
 }
 
 /* The form, empty (a territory preselected by ?territory=) or after a refused submit with the
@@ -74,9 +78,7 @@ static enum http_status subscribe_form(struct request *req, enum http_status sta
 	struct site_scope scope;
 	struct territory_item *territories;
 	size_t count;
-	enum http_status st = read_scope(req, &scope);
-	if (st == HTTP_OK)
-		st = form_territories(req, &scope, &territories, &count);
+	enum http_status st = read_scope(req, &scope, &territories, &count);
 	if (st != HTTP_OK)
 		return st;
 	tpl_dict *d = page_begin(req, "subscribe.tpl",
@@ -177,9 +179,7 @@ enum http_status page_subscribe(struct request *req)
 	struct site_scope scope;
 	struct territory_item *territories;
 	size_t count;
-	enum http_status st = read_scope(req, &scope);
-	if (st == HTTP_OK)
-		st = form_territories(req, &scope, &territories, &count);
+	enum http_status st = read_scope(req, &scope, &territories, &count);
 	if (st != HTTP_OK)
 		return st;
 	if (v[FIELD_HONEYPOT].state != FIELD_ABSENT)

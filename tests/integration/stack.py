@@ -2,6 +2,7 @@
 same script `make run` uses) in a temporary directory on a free loopback port, talk HTTP to it,
 look into its database and logs, and stop it. Used by every integration test."""
 
+import glob
 import http.client
 import os
 import shutil
@@ -265,6 +266,24 @@ class Stack:
     @property
     def socket_path(self):
         return os.path.join(self.data, "run", "portal.sock")
+
+
+def database_at(work, version):
+    """The path of a new database in the directory work made by `portal-admin init` with the
+    migrations up to version only: an installation as the release before the next one left it,
+    for the tests of an upgrade."""
+    old_sql = os.path.join(work, f"sql{version:03d}")
+    os.mkdir(old_sql)
+    for path in glob.glob(os.path.join(ROOT, "sql", "0*.sql")):
+        if int(os.path.basename(path)[:3]) <= version:
+            shutil.copy(path, old_sql)
+    db_path = os.path.join(work, "portal.db")
+    maker = Stack(settings={("database", "path"): db_path, ("server", "sql"): old_sql})
+    maker.conf = os.path.join(work, "old.ini")
+    maker._write_config()
+    subprocess.run([os.path.join(maker.bin, "portal-admin"), "-c", maker.conf, "init"],
+                   check=True, capture_output=True)
+    return db_path
 
 
 def portal_routes():

@@ -4,16 +4,14 @@ measures with a record is upgraded; every group and measure keeps its id and row
 to the own municipality, and the staff pages show them as before (no body column where there is
 one municipality). The stack of this module is started on a database prepared at 029."""
 
-import glob
 import os
 import shutil
 import sqlite3
-import subprocess
 import tempfile
 import unittest
 
 from helpers import shown, table_rows, text_of
-from stack import ROOT, Stack
+from stack import Stack, database_at
 from staff import Browser
 
 PASSWORD = "upgrade-password-1"
@@ -28,18 +26,8 @@ class Upgrade(unittest.TestCase):
             shutil.rmtree(work, ignore_errors=True)
 
     def upgrade(self, work):
-        # A database as the release before migration 030 left it: its migrations only.
-        old_sql = os.path.join(work, "sql029")
-        os.mkdir(old_sql)
-        for path in glob.glob(os.path.join(ROOT, "sql", "0*.sql")):
-            if int(os.path.basename(path)[:3]) <= 29:
-                shutil.copy(path, old_sql)
-        db_path = os.path.join(work, "portal.db")
-        maker = Stack(settings={("database", "path"): db_path, ("server", "sql"): old_sql})
-        maker.conf = os.path.join(work, "old.ini")
-        maker._write_config()
-        subprocess.run([os.path.join(maker.bin, "portal-admin"), "-c", maker.conf, "init"],
-                       check=True, capture_output=True)
+        # A database as the release before migration 030 left it.
+        db_path = database_at(work, 29)
         conn = sqlite3.connect(db_path)
         try:
             conn.execute("PRAGMA foreign_keys=ON")

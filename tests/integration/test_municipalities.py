@@ -16,14 +16,13 @@ import os
 import re
 import shutil
 import sqlite3
-import subprocess
 import tempfile
 import threading
 import time
 import unittest
 
 from helpers import shown, text_of, wait_for
-from stack import ROOT, Stack
+from stack import ROOT, Stack, database_at
 from staff import (FORM_STALE, NOT_FOR_ROLE, StaffAssertions, field_error, input_value, options,
                    selected, staff_module)
 
@@ -502,18 +501,8 @@ class Upgrade(unittest.TestCase):
             shutil.rmtree(work, ignore_errors=True)
 
     def upgrade(self, work):
-        # A database as the release before migration 025 left it: its migrations only.
-        old_sql = os.path.join(work, "sql024")
-        os.mkdir(old_sql)
-        for path in glob.glob(os.path.join(ROOT, "sql", "0*.sql")):
-            if int(os.path.basename(path)[:3]) <= 24:
-                shutil.copy(path, old_sql)
-        db_path = os.path.join(work, "portal.db")
-        maker = Stack(settings={("database", "path"): db_path, ("server", "sql"): old_sql})
-        maker.conf = os.path.join(work, "old.ini")
-        maker._write_config()
-        subprocess.run([os.path.join(maker.bin, "portal-admin"), "-c", maker.conf, "init"],
-                       check=True, capture_output=True)
+        # A database as the release before migration 025 left it.
+        db_path = database_at(work, 24)
         year = time.gmtime(time.time() + 5 * 3600).tm_year
         conn = sqlite3.connect(db_path)
         try:

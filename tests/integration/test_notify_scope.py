@@ -9,7 +9,6 @@ keeps every contact and subscription, in the own municipality.
 One stack with the demo (Советский район with Зеленоборск and Берёзовка), mail delivered by
 build/portal-notify to a real aiosmtpd server on loopback."""
 
-import glob
 import os
 import re
 import shutil
@@ -21,7 +20,7 @@ import unittest
 import helpers
 from helpers import day, local_input, shown, text_of
 from receivers import SmtpServer
-from stack import ROOT, Stack
+from stack import Stack, database_at
 from staff import Browser, field_error, form_errors, options, start_staff_stack
 
 STACK = None
@@ -356,17 +355,8 @@ class Upgrade(unittest.TestCase):
     def test_contacts_and_subscriptions_move_into_the_own_municipality(self):
         work = tempfile.mkdtemp(prefix="portal-upgrade-031-")
         try:
-            old_sql = os.path.join(work, "sql030")
-            os.mkdir(old_sql)
-            for path in glob.glob(os.path.join(ROOT, "sql", "0*.sql")):
-                if int(os.path.basename(path)[:3]) <= 30:
-                    shutil.copy(path, old_sql)
-            db_path = os.path.join(work, "portal.db")
-            maker = Stack(settings={("database", "path"): db_path, ("server", "sql"): old_sql})
-            maker.conf = os.path.join(work, "old.ini")
-            maker._write_config()
-            subprocess.run([os.path.join(maker.bin, "portal-admin"), "-c", maker.conf, "init"],
-                           check=True, capture_output=True)
+            # A database as the release before migration 031 left it.
+            db_path = database_at(work, 30)
             conn = sqlite3.connect(db_path)
             try:
                 self.assertEqual(conn.execute("PRAGMA user_version").fetchone()[0], 30)
@@ -383,7 +373,9 @@ class Upgrade(unittest.TestCase):
                 conn.commit()
             finally:
                 conn.close()
-            maker.settings[("server", "sql")] = os.path.join(ROOT, "sql")
+            # The upgrade: `portal-admin init` with every migration.
+            maker = Stack(settings={("database", "path"): db_path})
+            maker.conf = os.path.join(work, "new.ini")
             maker._write_config()
             subprocess.run([os.path.join(maker.bin, "portal-admin"), "-c", maker.conf, "init"],
                            check=True, capture_output=True)
