@@ -34,6 +34,24 @@ static int enqueue(struct notify_run *run, const struct outbox_message *m)
 	return added < 0 ? -1 : 0;
 }
 
+/* One mail to a staff member at email, keyed KEY:ADDRESS (once per address and key), meeting 0
+ * for none. 0, or -1 on a database error. */
+static int mail_staff(struct notify_run *run, const char *key, const char *email,
+		      const char *subject, const char *body, const char *purpose,
+		      long long meeting_id)
+{
+	struct outbox_message m = {
+		.dedup_key = arena_printf(run->arena, "%s:%s", key, email),
+		.channel = OUTBOX_MAIL,
+		.recipient = email,
+		.subject = subject,
+		.body = body,
+		.purpose = purpose,
+		.meeting_id = meeting_id,
+	};
+	return enqueue(run, &m);
+}
+
 /* A message to every active staff member of the roles (",organizer,controller,"); about a
  * meeting (meeting_id > 0) only to those whose body owns it — the whole installation, its
  * municipality or that one's district (issue 18 item 3). */
@@ -48,19 +66,9 @@ static int alert_staff(struct notify_run *run, const char *roles, const char *ke
 	if (n == 0)
 		fprintf(run->out, "warning: no staff with roles %s has an e-mail address for: %s\n",
 			roles, subject);
-	for (size_t i = 0; i < n; i++) {
-		struct outbox_message m = {
-			.dedup_key = arena_printf(run->arena, "%s:%s", key, staff[i].email),
-			.channel = OUTBOX_MAIL,
-			.recipient = staff[i].email,
-			.subject = subject,
-			.body = body,
-			.purpose = purpose,
-			.meeting_id = meeting_id,
-		};
-		if (enqueue(run, &m) < 0)
+	for (size_t i = 0; i < n; i++)
+		if (mail_staff(run, key, staff[i].email, subject, body, purpose, meeting_id) < 0)
 			return -1;
-	}
 	return 0;
 }
 
@@ -97,15 +105,7 @@ static int digest_staff(struct notify_run *run, const char *roles, const char *k
 			return -1;
 		if (body == NULL)
 			continue;
-		struct outbox_message m = {
-			.dedup_key = arena_printf(run->arena, "%s:%s", key, staff[i].email),
-			.channel = OUTBOX_MAIL,
-			.recipient = staff[i].email,
-			.subject = subject,
-			.body = body,
-			.purpose = "digest",
-		};
-		if (enqueue(run, &m) < 0)
+		if (mail_staff(run, key, staff[i].email, subject, body, "digest", 0) < 0)
 			return -1;
 	}
 	run->counts.alerts += run->counts.queued > before;
